@@ -1,0 +1,1 @@
+"""Analyse: sentences, entities, quotes, figures, dates and inline citations of each article."""

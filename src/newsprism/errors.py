@@ -1,0 +1,35 @@
+"""Errors newsprism raises. Every message names the file, article or setting and what to do.
+
+    NewsprismError
+    ├── InputError          an input could not be read as articles (one file, one line)
+    │   └── EmptyInputError     nothing to read in it
+    ├── ModelError          a bundled model could not be loaded
+    └── StoreError          the corpus database failed (later stages)
+"""
+
+from __future__ import annotations
+
+
+class NewsprismError(Exception):
+    """Root of every error newsprism raises on purpose."""
+
+
+class InputError(NewsprismError):
+    """An input (file, JSONL line, stdin) could not be read as an article."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+class EmptyInputError(InputError):
+    """The input holds no article text."""
+
+
+class ModelError(NewsprismError):
+    """A model that ships inside a package could not be loaded."""
+
+
+class StoreError(NewsprismError):
+    """The corpus database could not be opened or written."""

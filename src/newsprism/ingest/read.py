@@ -1,0 +1,266 @@
+"""Turn paths (files, folders, ``-`` for stdin) into ``Article`` objects.
+
+Each input is read on its own: a bad file or JSONL line becomes one ``InputError`` in
+``Ingested.problems`` and the rest of the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsprism.errors import EmptyInputError, InputError
+from newsprism.ingest.html import extract_html
+from newsprism.ingest.normalise import normalise_text
+from newsprism.ingest.text import markdown_to_text, metadata_from_text
+from newsprism.model import Article
+
+MAX_ARTICLE_BYTES = 5_000_000
+TEXT_SUFFIXES = {".txt", ".text"}
+MARKDOWN_SUFFIXES = {".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSON_SUFFIXES = {".jsonl", ".ndjson", ".json"}
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+_ID_UNSAFE = re.compile(r"[^\w.-]+")
+
+
+@dataclass
+class Ingested:
+    articles: list[Article] = field(default_factory=list)
+    problems: list[InputError] = field(default_factory=list)
+
+
+def read_articles(sources: Iterable[str | Path], stdin: bytes | None = None) -> Ingested:
+    """Read every source; ``-`` reads ``stdin`` (or the process's standard input)."""
+    result = Ingested()
+    seen: dict[str, str] = {}  # article id -> where it was read
+    for source in sources:
+        for item in _read_source(str(source), stdin):
+            if isinstance(item, InputError):
+                result.problems.append(item)
+            elif item.id in seen:
+                where = item.path or item.id
+                result.problems.append(
+                    InputError(where, f"duplicate article id {item.id!r} (first read from "
+                               f"{seen[item.id]}); skipped")
+                )
+            else:
+                seen[item.id] = item.path or item.id
+                result.articles.append(item)
+    return result
+
+
+def _read_source(source: str, stdin: bytes | None) -> Iterator[Article | InputError]:
+    if source == "-":
+        data = stdin if stdin is not None else sys.stdin.buffer.read()
+        yield from _read_bytes(data, "<stdin>", suffix=None)
+        return
+    path = Path(source)
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*") if p.is_file() and _is_article_file(p))
+        if not files:
+            suffixes = ", ".join(sorted(ARTICLE_SUFFIXES))
+            yield EmptyInputError(source, f"no article files in this folder (looked for {suffixes})")
+        for file in files:
+            yield from _read_file(file)
+    elif path.is_file():
+        yield from _read_file(path)
+    elif path.exists():
+        yield InputError(source, "not a regular file or folder")
+    else:
+        yield InputError(source, "no such file or folder")
+
+
+def _is_article_file(path: Path) -> bool:
+    return path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".")
+
+
+def _read_file(path: Path) -> Iterator[Article | InputError]:
+    suffix = path.suffix.lower()
+    try:
+        size = path.stat().st_size
+        if suffix not in JSON_SUFFIXES and size > MAX_ARTICLE_BYTES:
+            yield InputError(str(path), f"file is {size / 1e6:.1f} MB, over the "
+                             f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB limit for one article")
+            return
+        data = path.read_bytes()
+    except OSError as exc:
+        yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
+        return
+    yield from _read_bytes(data, str(path), suffix=suffix, stem=path.stem)
+
+
+def _read_bytes(
+    data: bytes, where: str, suffix: str | None, stem: str | None = None
+) -> Iterator[Article | InputError]:
+    kind = _kind(suffix, data)
+    if kind == "jsonl":
+        yield from _read_jsonl(data, where)
+        return
+    if len(data) > MAX_ARTICLE_BYTES:
+        yield InputError(where, f"input is {len(data) / 1e6:.1f} MB, over the "
+                         f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB limit for one article")
+        return
+    try:
+        fields = _fields_from_html(data, where) if kind == "html" else _fields_from_text(
+            decode_text(data, where), markdown=kind == "markdown"
+        )
+    except InputError as exc:
+        yield exc
+        return
+    yield _article(fields, where, default_id=stem, path=None if where == "<stdin>" else where)
+
+
+def _kind(suffix: str | None, data: bytes) -> str:
+    if suffix in HTML_SUFFIXES:
+        return "html"
+    if suffix in JSON_SUFFIXES:
+        return "jsonl"
+    if suffix in MARKDOWN_SUFFIXES:
+        return "markdown"
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    head = data[:2048].lstrip().lower()
+    if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
+        return "html"
+    if head.startswith(b"{"):
+        return "jsonl"
+    return "text"
+
+
+def decode_text(data: bytes, where: str) -> str:
+    """UTF-8 (with or without BOM) or BOM-marked UTF-16; anything else is refused, not guessed."""
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(where, "binary data, not text (contains NUL bytes)")
+    try:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return data.decode("utf-16")
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            where,
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "convert it first, e.g. `iconv -f latin1 -t utf-8`",
+        ) from None
+
+
+def _fields_from_text(raw: str, markdown: bool) -> dict[str, Any]:
+    text = markdown_to_text(raw) if markdown else normalise_text(raw)
+    return {"text": text, **metadata_from_text(text)}
+
+
+def _fields_from_html(data: bytes, where: str) -> dict[str, Any]:
+    if b"\x00" in data[:8192]:
+        raise InputError(where, "binary data, not HTML (contains NUL bytes)")
+    fields = extract_html(data)
+    if fields is None:
+        raise EmptyInputError(where, "no article text found in this HTML page")
+    return fields
+
+
+def _read_jsonl(data: bytes, where: str) -> Iterator[Article | InputError]:
+    try:
+        text = decode_text(data, where)
+    except InputError as exc:
+        yield exc
+        return
+    lines: list[tuple[int, Any]] = []
+    stripped = text.strip()
+    if stripped.startswith(("[", "{")):  # a .json file: one article or a list of them
+        try:
+            whole = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            if stripped.startswith("["):
+                yield InputError(where, f"invalid JSON ({exc.msg} at line {exc.lineno})")
+                return
+        else:
+            lines = list(enumerate(whole if isinstance(whole, list) else [whole], 1))
+    if not lines and not stripped.startswith("["):
+        lines = [(n, line) for n, line in enumerate(text.split("\n"), 1) if line.strip()]
+    if not lines:
+        yield EmptyInputError(where, "empty file, no articles")
+    for number, line in lines:
+        yield _record_to_article(line, f"{where}:{number}")
+
+
+def _record_to_article(line: str | Any, where: str) -> Article | InputError:
+    if isinstance(line, str):
+        if len(line) > MAX_ARTICLE_BYTES:
+            return InputError(where, f"line is over the {MAX_ARTICLE_BYTES / 1e6:.0f} MB limit")
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            return InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
+    else:
+        record = line
+    if not isinstance(record, dict):
+        return InputError(where, f"expected a JSON object, got {type(record).__name__}")
+    fields = {k: record.get(k) for k in ("id", "title", "outlet", "author", "date", "url")}
+    fields["outlet"] = fields["outlet"] or record.get("source") or record.get("publisher")
+    if isinstance(record.get("text"), str) and record["text"].strip():
+        fields["text"] = normalise_text(record["text"])
+        for key, value in metadata_from_text(fields["text"]).items():
+            fields[key] = fields[key] or value
+    elif isinstance(record.get("html"), str) and record["html"].strip():
+        extracted = extract_html(record["html"], url=fields["url"])
+        if extracted is None:
+            return EmptyInputError(where, "no article text found in its 'html'")
+        for key, value in extracted.items():
+            fields[key] = fields.get(key) or value
+    else:
+        return EmptyInputError(where, "no 'text' or 'html' field with content")
+    if fields["id"] is not None and not isinstance(fields["id"], str | int):
+        return InputError(where, "'id' must be a string or a number")
+    return _article(fields, where, default_id=None, path=where)
+
+
+def _article(
+    fields: dict[str, Any], where: str, default_id: str | None, path: str | None
+) -> Article | InputError:
+    text = fields.get("text") or ""
+    if not text.strip():
+        return EmptyInputError(where, "empty: no text after normalisation")
+    given = fields.get("id")
+    article_id = _ID_UNSAFE.sub("-", str(given if given is not None else default_id or ""))
+    article_id = article_id.strip("-") or text_fingerprint(text)
+    return Article(
+        id=article_id,
+        text=text,
+        title=_clean(fields.get("title")),
+        outlet=_clean(fields.get("outlet")),
+        author=_clean(fields.get("author")),
+        date=normalise_date(fields.get("date")),
+        url=_clean(fields.get("url")),
+        path=path,
+    )
+
+
+def _clean(value: Any) -> str | None:
+    if value is None:
+        return None
+    value = normalise_text(str(value))
+    return value or None
+
+
+def text_fingerprint(text: str) -> str:
+    """A stable id for text that comes without one."""
+    return hashlib.sha1(text.encode()).hexdigest()[:16]
+
+
+def normalise_date(value: Any) -> str | None:
+    """An ISO 8601 date for whatever the source gives ("2019-04-25", "April 25, 2019", ...)."""
+    if value is None or not str(value).strip():
+        return None
+    value = str(value).strip()
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        return value
+    import dateparser
+
+    parsed = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first"})
+    return parsed.date().isoformat() if parsed else None

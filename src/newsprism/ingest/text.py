@@ -1,0 +1,66 @@
+"""Plain-text and Markdown articles, with metadata from header lines where the text gives it."""
+
+from __future__ import annotations
+
+import re
+
+from newsprism.ingest.normalise import normalise_text
+
+# "Publication: Eurasia Daily Monitor Volume: 16 Issue: 65" -> outlet "Eurasia Daily Monitor".
+_HEADER = re.compile(
+    r"^(?P<key>Publication|Publisher|Outlet|Source|Newspaper|Author|Byline|By|Date|Published|"
+    r"Title|Headline|URL)\s*:\s*(?P<value>.+)$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NEXT_KEY = re.compile(r"\s+[A-Z][a-z]+:\s")  # a second "Key:" on the same line ends the value
+_BYLINE = re.compile(r"^By\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$", re.MULTILINE)
+_FIELDS = {
+    "publication": "outlet", "publisher": "outlet", "outlet": "outlet", "source": "outlet",
+    "newspaper": "outlet", "author": "author", "byline": "author", "by": "author",
+    "date": "date", "published": "date", "title": "title", "headline": "title", "url": "url",
+}  # fmt: skip
+HEADER_LINES = 12  # metadata lines sit at the top; "Source:" further down is a photo credit
+
+
+def metadata_from_text(text: str) -> dict[str, str]:
+    """Title, outlet, author, date and url that the first lines of a text state."""
+    head = "\n".join(text.split("\n")[:HEADER_LINES])
+    found: dict[str, str] = {}
+    for match in _HEADER.finditer(head):
+        field = _FIELDS[match["key"].lower()]
+        value = _NEXT_KEY.split(match["value"], maxsplit=1)[0].strip()
+        if value and field not in found:
+            found[field] = value
+    if "author" not in found and (byline := _BYLINE.search(head)):
+        found["author"] = byline["name"]
+    if "title" not in found and (title := guess_title(text)):
+        found["title"] = title
+    return found
+
+
+def guess_title(text: str) -> str | None:
+    """The first short line that is not a one-word section label ("Editorials") or a header."""
+    for line in [line for line in text.split("\n") if line.strip()][:3]:
+        if _HEADER.match(line) or len(line) > 200 or line.rstrip().endswith((".", ":")):
+            continue
+        if len(line.split()) == 1:
+            continue
+        return line.strip()
+    return None
+
+
+def markdown_to_text(markdown: str) -> str:
+    """The readable text of a Markdown document: one block a paragraph, markup removed."""
+    from markdown_it import MarkdownIt
+
+    blocks: list[str] = []
+    for token in MarkdownIt().parse(markdown):
+        if token.type == "inline" and token.children is not None:
+            parts = []
+            for child in token.children:
+                if child.type in ("text", "code_inline"):
+                    parts.append(child.content)
+                elif child.type in ("softbreak", "hardbreak"):
+                    parts.append(" ")
+            blocks.append("".join(parts))
+    return normalise_text("\n\n".join(blocks))

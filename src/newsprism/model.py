@@ -1,0 +1,211 @@
+"""The plain data objects that flow between the stages.
+
+ingest → ``Article``; analyse → ``Analysis`` (sentences, mentions, quotes, figures, dates,
+citations); resolve → ``Entity``; compare → ``Claim``; brief → ``Briefing``.
+
+Every object that points into a text does so with ``doc`` (an ``Article.id``) and ``start``/``end``
+character offsets into that article's *normalised* ``text``. Objects are frozen; each has one
+``as_dict``/``from_dict`` pair so the store, the web app and remote workers exchange the same data.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Literal, Self, TypeVar
+
+T = TypeVar("T")
+
+ClaimStatus = Literal["corroborated", "single_source", "contradicted"]
+
+
+class Record:
+    """Mixin giving frozen dataclasses a JSON-friendly ``as_dict``/``from_dict`` pair."""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {f.name: _to_plain(getattr(self, f.name)) for f in dataclasses.fields(self)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Self:
+        hints = typing.get_type_hints(cls)
+        kwargs = {}
+        for f in dataclasses.fields(cls):
+            if f.name in data:
+                kwargs[f.name] = _from_plain(hints[f.name], data[f.name])
+        return cls(**kwargs)
+
+
+def _to_plain(value: Any) -> Any:
+    if isinstance(value, Record):
+        return value.as_dict()
+    if isinstance(value, tuple | list):
+        return [_to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _to_plain(v) for k, v in value.items()}
+    return value
+
+
+def _from_plain(hint: Any, value: Any) -> Any:
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        if value is None:
+            return None
+        hint = next(a for a in typing.get_args(hint) if a is not type(None))
+        origin = typing.get_origin(hint)
+    if origin is tuple:
+        (item,) = typing.get_args(hint)[:1]
+        return tuple(_from_plain(item, v) for v in value)
+    if isinstance(hint, type) and issubclass(hint, Record) and isinstance(value, dict):
+        return hint.from_dict(value)
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class Article(Record):
+    """One news article as ingested. ``text`` is normalised once; all offsets index it."""
+
+    id: str
+    text: str
+    title: str | None = None
+    outlet: str | None = None
+    author: str | None = None
+    date: str | None = None  # ISO 8601 (date or datetime)
+    url: str | None = None
+    path: str | None = None  # where it was read from, as the user named it
+
+
+@dataclass(frozen=True, slots=True)
+class Span(Record):
+    """A passage of one article: ``text == article.text[start:end]``."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence(Record):
+    doc: str
+    index: int  # position in its article, from 0
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention(Record):
+    """A named-entity mention in one article, before cross-document resolution."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    type: str  # PERSON, ORG, GPE, LOC, NORP, ...
+
+
+@dataclass(frozen=True, slots=True)
+class Entity(Record):
+    """One real-world entity, resolved across all articles."""
+
+    id: str
+    name: str  # the fullest form seen, e.g. "Kim Jong-un"
+    type: str
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Quote(Record):
+    """Words a source attributes to someone: a full quote or a short quoted phrase."""
+
+    doc: str
+    start: int  # the quoted words, without the quote marks
+    end: int
+    text: str
+    speaker: str | None = None  # the resolved entity's name, once entities are resolved
+    speaker_mention: Mention | None = None  # where the text names the speaker
+    kind: Literal["quote", "phrase"] = "quote"
+
+
+@dataclass(frozen=True, slots=True)
+class Figure(Record):
+    """A number with its unit and what it counts: "40,000 guest workers"."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str | None = None  # "USD", "percent", "km", "hour", ...
+    counts: str | None = None  # what is counted: "guest workers", "bilateral trade"
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention(Record):
+    """A date expression, normalised against the article date where known."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    value: str | None = None  # ISO 8601 date, or None when it cannot be pinned down
+
+
+@dataclass(frozen=True, slots=True)
+class Citation(Record):
+    """A source the article itself cites inline: "(Kommersant, April 25)"."""
+
+    doc: str
+    start: int
+    end: int
+    source: str
+    date: str | None = None  # as written, e.g. "April 25"
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis(Record):
+    """Everything the analyse stage finds in one article."""
+
+    article: Article
+    sentences: tuple[Sentence, ...] = ()
+    mentions: tuple[Mention, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    citations: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Claim(Record):
+    """A statement made by one or more articles, with its status across the sources."""
+
+    id: str
+    status: ClaimStatus
+    text: str  # the statement as one source words it (copied, never invented)
+    support: tuple[Span, ...] = ()
+    sources: int = 1  # independent documents that support it
+    kind: str = "statement"  # statement | figure | quote | verdict
+    note: str | None = None  # for contradictions: what differs, built from the spans
+
+
+@dataclass(frozen=True, slots=True)
+class SummaryItem(Record):
+    text: str
+    claim: str | None = None  # Claim.id
+    support: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Briefing(Record):
+    documents: tuple[Article, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    dates: tuple[DateMention, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    claims: tuple[Claim, ...] = ()
+    summary: tuple[SummaryItem, ...] = ()
+    problems: tuple[str, ...] = field(default=())  # one line per input that could not be read
