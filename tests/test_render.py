@@ -16,6 +16,7 @@ from rich.console import Console
 from newsprism.model import Article, Briefing, Claim, Span, SummaryItem
 from newsprism.render import FORMATS, print_briefing, write_briefing
 from newsprism.render.html import Highlight, csp_hash, highlight_text, page_asset
+from newsprism.render.view import label_documents, passage_around
 from render_fixtures import HOSTILE, hostile_briefing, port_strike_briefing
 
 # One phrase per section, each of which only that section shows in every format.
@@ -394,3 +395,20 @@ def test_html_script_runs_in_chromium_and_lights_up_a_linked_claim(
     active = re.findall(r'<mark class="hl st-\w+ active" data-refs="([^"]*)"', dom)
     assert active and all(ref in refs.split() for refs in active)
     assert re.search(rf'class="item st-corroborated active" data-ref="{ref}"', dom)
+
+
+def test_documents_from_one_outlet_get_distinct_labels() -> None:
+    articles = [
+        Article(id="a", text="x", outlet="Wire"),
+        Article(id="b", text="y", outlet="Wire"),
+        Article(id="c", text="z", title="No outlet given"),
+    ]
+    assert label_documents(articles) == {"a": "Wire", "b": "Wire #2", "c": "No outlet given"}
+
+
+def test_context_of_a_date_is_its_sentence() -> None:
+    article = Article(id="a", text="Talks failed. Workers struck on Monday. “Go!” he said.\nNext")
+    start = article.text.index("Monday")
+    context = passage_around(article, start, start + len("Monday"))
+    assert context.text == "Workers struck on Monday."
+    assert article.text[context.start : context.end] == context.text
