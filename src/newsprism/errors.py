@@ -4,6 +4,7 @@
     ├── InputError          an input could not be read as articles (one file, one line)
     │   └── EmptyInputError     nothing to read in it
     ├── ModelError          a bundled model could not be loaded
+    ├── BriefingJSONError   a briefing's JSON breaks its schema or points outside its documents
     └── StoreError          the corpus database failed (later stages)
 """
 
@@ -29,6 +30,10 @@ class EmptyInputError(InputError):
 
 class ModelError(NewsprismError):
     """A model that ships inside a package could not be loaded."""
+
+
+class BriefingJSONError(NewsprismError):
+    """Briefing JSON does not follow ``schema/briefing.schema.json`` or its offsets do not hold."""
 
 
 class StoreError(NewsprismError):
