@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.console import Console
+
+from newsprism.errors import NewsprismError
 
 app = typer.Typer(
     name="newsprism",
@@ -10,6 +17,65 @@ app = typer.Typer(
     "where sources agree and differ, and what only one source reports.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
 )
 eval_app = typer.Typer(help="Measure newsprism's stages on benchmark data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+
+errors = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print one error line and give the exit to raise."""
+    errors.print(f"[bold red]error:[/] {message}", markup=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def brief(
+    sources: Annotated[
+        list[str],
+        typer.Argument(help="Article files (.txt .md .html .jsonl .json), folders, - for stdin."),
+    ],
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="terminal, markdown, html or json.")
+    ] = "terminal",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of the terminal.")
+    ] = None,
+    items: Annotated[int, typer.Option(help="Summary items, at most.", min=1, max=30)] = 8,
+) -> None:
+    """Brief a handful of articles about one event: what happened, who says what, where the
+    sources agree and differ, and what only one source reports — every statement linked to the
+    passage it comes from.
+
+    Example: newsprism brief examples/harbour-strike --format html -o briefing.html
+
+    Exit status: 0 when every input was read, 1 when some could not be (the rest are briefed).
+    """
+    from newsprism.pipeline import brief as run_brief
+    from newsprism.render import FORMATS, print_briefing, write_briefing
+
+    if format not in FORMATS:
+        raise fail(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}", code=2)
+    status = Console(stderr=True)
+    try:
+        with status.status("reading articles") as spinner:
+            briefing = run_brief(sources, items=items, progress=spinner.update)
+        for problem in briefing.problems:
+            errors.print(f"[bold red]error:[/] {problem}", markup=True)
+        if not briefing.documents:
+            raise fail("no article could be read, nothing to brief")
+        if output is not None:
+            output.write_text(write_briefing(briefing, format), encoding="utf-8")  # type: ignore[arg-type]
+            status.print(f"wrote {output}")
+        elif format == "terminal":
+            print_briefing(briefing, Console())
+        else:
+            sys.stdout.write(write_briefing(briefing, format))  # type: ignore[arg-type]
+    except NewsprismError as exc:
+        raise fail(str(exc)) from None
+    except OSError as exc:
+        raise fail(f"{exc.filename or output}: {exc.strerror}") from None
+    if briefing.problems:
+        raise typer.Exit(1)

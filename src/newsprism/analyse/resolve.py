@@ -11,12 +11,13 @@ Three rules, in order:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from newsprism.model import Entity, Mention
+from newsprism.model import Entity, Mention, Quote
 
 _WORD = re.compile(r"[a-z0-9]+")
 _MINOR = {"of", "the", "and", "for", "de", "la"}
@@ -116,3 +117,14 @@ def _with_unique_ids(entities: list[Entity]) -> list[Entity]:
         result.append(Entity(f"{slug}{suffix}", entity.name, entity.type, entity.aliases,
                              entity.mentions))
     return result
+
+
+def name_speakers(quotes: Iterable[Quote], entities: Iterable[Entity]) -> list[Quote]:
+    """Quotes with ``speaker`` set to the resolved entity's name."""
+    names = {(m.doc, m.start): e.name for e in entities for m in e.mentions}
+    named = []
+    for quote in quotes:
+        mention = quote.speaker_mention
+        speaker = names.get((mention.doc, mention.start)) if mention else None
+        named.append(dataclasses.replace(quote, speaker=speaker))
+    return named
