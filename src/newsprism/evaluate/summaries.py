@@ -313,12 +313,13 @@ def print_report(report: SummaryReport, console) -> None:  # type: ignore[no-unt
     from rich.table import Table
 
     table = Table(title=f"ROUGE at {report.words} words (recall / F1, %, Porter stemming)")
-    table.add_column("system")
+    table.add_column("system", no_wrap=True)
     for m in METRICS:
-        table.add_column(f"{m.upper().replace('ROUGE', 'R-')} R", justify="right")
-        table.add_column(f"{m.upper().replace('ROUGE', 'R-')} F1", justify="right")
-    table.add_column("clusters", justify="right")
-    table.add_column("s/cluster", justify="right")
+        name = m.replace("rouge", "R-").upper()
+        table.add_column(f"{name} R", justify="right", no_wrap=True)
+        table.add_column(f"{name} F", justify="right", no_wrap=True)
+    table.add_column("n", justify="right", no_wrap=True)
+    table.add_column("s/cl", justify="right", no_wrap=True)
     scored = [s for s in report.systems if s.clusters]
     for s in sorted(scored, key=lambda s: -s.recall["rouge2"]):
         cells = [f"{100 * v:.2f}" for m in METRICS for v in (s.recall[m], s.f1[m])]

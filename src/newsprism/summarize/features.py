@@ -13,6 +13,8 @@ MIN_WORDS = 8  # shorter lines are headlines, bylines, captions or fragments, no
 HEADLINE_WORDS = 15  # an article's first line, alone in its paragraph and shorter, is its title
 _FINAL = re.compile(r"[.!?][\"”’')\]]*$")
 _QUOTE = re.compile(r"[\"“”]")
+# A sentence opening on a pronoun leans on the one before it and reads wrong alone.
+_DANGLING = re.compile(r"(?:He|She|It|They|His|Her|Its|Their|Them)\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,13 +30,15 @@ class Candidate:
 
 
 def is_extractable(sentence: Sentence) -> bool:
-    """A complete sentence of running text: long enough, ends like a sentence, starts like one,
-    and does not open or close a quotation it does not contain in full."""
+    """A complete sentence of running text that stands alone: long enough, ends like a sentence,
+    starts like one (not on a pronoun), and does not open or close a quotation it does not
+    contain in full."""
     text = sentence.text
     return (
         count_words(text) >= MIN_WORDS
         and _FINAL.search(text) is not None
         and not text[0].islower()
+        and not _DANGLING.match(text)
         and len(_QUOTE.findall(text)) % 2 == 0
     )
 

@@ -20,7 +20,7 @@ import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
 from scipy.sparse import coo_matrix
 
-TIME_LIMIT = 5.0  # seconds; HiGHS returns its best solution so far if it hits it
+TIME_LIMIT = 1.0  # seconds; HiGHS returns its best solution so far if it hits it
 
 
 def select_extracts(

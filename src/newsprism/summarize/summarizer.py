@@ -27,9 +27,11 @@ class Summarizer:
     redundancy: tf-idf cosine (content stems) at which two sentences count as saying the same.
     paraphrase: embedding cosine at which two sentences count as saying the same (used when
         embeddings are given).
-    position: weight of the lead prior, a tie-breaker favouring sentences early in their article.
+    lead: extra weight of a concept's vote from early in an article (see ``weigh_concepts``).
+    position: weight of the lead prior, favouring sentences early in their article, in units of
+        the heaviest concept's weight (the first sentence gains one such concept).
     corroboration: how much each further independent source adds to a sentence's value, in units
-        of the heaviest concept's weight.
+        of the richest sentence's concept weight.
     """
 
     def __init__(
@@ -39,8 +41,8 @@ class Summarizer:
         trim: bool = True,
         redundancy: float = 0.5,
         paraphrase: float = 0.8,
-        lead: float = 0.0,
-        position: float = 0.1,
+        lead: float = 1.0,
+        position: float = 1.0,
         corroboration: float = 1.0,
     ) -> None:
         self.words = words
@@ -84,9 +86,13 @@ class Summarizer:
             [index[b] for b in sentence_bigrams(c.text) if b in index] for c in candidates
         ]
         support = np.array([self._support(sentences[c.sentence], weights) for c in candidates])
-        heaviest = max(concept_weight.values(), default=1.0)
+        weight = np.array(list(concept_weight.values()))
+        heaviest = max(weight, default=1.0)
+        richest = max((weight[found].sum() for found in covered), default=heaviest)
         lead = np.array([1.0 / (1 + sentences[c.sentence].index) for c in candidates])
-        bonus = self.position * lead + self.corroboration * heaviest * (support - 1)
+        # Each further source is worth as much as the richest single sentence: a fact several
+        # sources tell outranks any fact only one tells, the budget permitting.
+        bonus = self.position * heaviest * lead + self.corroboration * richest * (support - 1)
 
         pool = sorted({c.sentence for c in candidates})
         at = {s: k for k, s in enumerate(pool)}
@@ -98,7 +104,7 @@ class Summarizer:
             words=[c.words for c in candidates],
             groups=[at[c.sentence] for c in candidates],
             concepts=covered,
-            weights=np.array(list(concept_weight.values())),
+            weights=weight,
             bonus=bonus,
             conflicts=conflicts,
             budget=self.words,
