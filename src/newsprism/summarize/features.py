@@ -20,13 +20,15 @@ _DANGLING = re.compile(r"(?:He|She|It|They|His|Her|Its|Their|Them)\b")
 @dataclass(frozen=True, slots=True)
 class Candidate:
     """One possible extract: ``sentence`` (its position in the flattened cluster) cut to
-    ``start:end`` of its article's text."""
+    ``start:end`` of its article's text. ``rank`` counts the extractable sentences before it in
+    its article: 0 is the first sentence of running text, after any headline and dateline."""
 
     sentence: int
     start: int
     end: int
     text: str
     words: int
+    rank: int
 
 
 def is_extractable(sentence: Sentence) -> bool:
@@ -58,12 +60,14 @@ def is_headline(sentence: Sentence, following: Sentence | None) -> bool:
 def make_candidates(sentences: list[Sentence]) -> list[Candidate]:
     """For each extractable sentence, the whole sentence and, if shorter, its trimmed form."""
     found: list[Candidate] = []
+    ranks: dict[str, int] = {}
     for i, sentence in enumerate(sentences):
         following = sentences[i + 1] if i + 1 < len(sentences) else None
         if not is_extractable(sentence) or is_headline(sentence, following):
             continue
+        rank = ranks[sentence.doc] = ranks.get(sentence.doc, -1) + 1
         spans = {(sentence.start, sentence.end), trim_sentence(sentence)}
         for start, end in sorted(spans):
             text = sentence.text[start - sentence.start : end - sentence.start]
-            found.append(Candidate(i, start, end, text, count_words(text)))
+            found.append(Candidate(i, start, end, text, count_words(text), rank))
     return found

@@ -89,7 +89,7 @@ class Summarizer:
         weight = np.array(list(concept_weight.values()))
         heaviest = max(weight, default=1.0)
         richest = max((weight[found].sum() for found in covered), default=heaviest)
-        lead = np.array([1.0 / (1 + sentences[c.sentence].index) for c in candidates])
+        lead = np.array([1.0 / (1 + c.rank) for c in candidates])
         # Each further source is worth as much as the richest single sentence: a fact several
         # sources tell outranks any fact only one tells, the budget permitting.
         bonus = self.position * heaviest * lead + self.corroboration * richest * (support - 1)
