@@ -19,6 +19,7 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
 )
+BASELINE_NAMES = ("lead", "lexrank", "textrank", "centroid")  # newsprism.evaluate.summaries
 eval_app = typer.Typer(help="Measure newsprism's stages on benchmark data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 
@@ -79,3 +80,23 @@ def brief(
         raise fail(f"{exc.filename or output}: {exc.strerror}") from None
     if briefing.problems:
         raise typer.Exit(1)
+
+
+@eval_app.command("summarize")
+def eval_summarize(
+    data: Annotated[Path, typer.Argument(help="JSONL, one cluster a line, with references.")],
+    out: Annotated[Path, typer.Option(help="Folder for the <cluster_id>.txt summaries.")],
+    words: Annotated[int, typer.Option("--words", "-n", help="Budget in words.")] = 100,
+    baselines: Annotated[str, typer.Option(help="Comma-separated.")] = ",".join(BASELINE_NAMES),
+    systems: Annotated[Path | None, typer.Option(
+        help="Folder of peer summaries, <system>/<cluster_id>, to score alongside.")] = None,
+) -> None:
+    """Summarise each cluster and print ROUGE for newsprism and the baselines side by side."""
+    from newsprism.evaluate.summaries import evaluate_summaries, print_report
+
+    chosen = [b.strip() for b in baselines.split(",") if b.strip()]
+    try:
+        report = evaluate_summaries(data, words, out, chosen, systems=systems)
+    except NewsprismError as exc:
+        raise fail(str(exc)) from None
+    print_report(report, Console())
