@@ -23,15 +23,23 @@ def summarize_claims(
 
     statement_claims = [c for c in claims if c.kind == "statement"]
     weights = _sentence_weights(analyses, statement_claims)
-    extracts = Summarizer(words=items * WORDS_PER_ITEM).run(
+    # Ask for more than needed: two extracts may state one claim in two sources' words.
+    extracts = Summarizer(words=2 * items * WORDS_PER_ITEM).run(
         [a.sentences for a in analyses], weights=weights
     )
-    summary = []
-    for extract in extracts[:items]:
+    summary: list[SummaryItem] = []
+    stated: set[str] = set()
+    for extract in extracts:
         claim = _claim_for(extract, statement_claims)
+        if claim is not None and claim.id in stated:
+            continue
         others = [s for s in claim.support if s.doc != extract.doc] if claim else []
         summary.append(SummaryItem(extract.text, claim.id if claim else None,
                                    (extract, *others)))
+        if claim is not None:
+            stated.add(claim.id)
+        if len(summary) == items:
+            break
     by_claim = {c.id: c for c in claims}
     summary.sort(key=lambda item: -(by_claim[item.claim].sources if item.claim else 1))
     return summary

@@ -55,8 +55,10 @@ def _clause_bounds(doc: Doc, sentence: Sentence) -> list[tuple[int, int]]:
     span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
     if span is None:
         return [(sentence.start, sentence.end)]
-    cuts = [t.idx + 1 for t in span if t.text == ";"]
+    cuts = [t.idx + 1 for t in span if t.text == ";" and not _in_quotation(sentence, t.idx)]
     for token in span[1:]:
+        if _in_quotation(sentence, token.idx):
+            continue  # a speaker's words stay whole
         if token.lower_ in _COORDINATORS and doc[token.i - 1].text == ",":
             right = doc[token.i + 1 : span.end]
             if len(right) >= MIN_WORDS and token.i - span.start >= MIN_WORDS and _is_clause(right):
@@ -64,6 +66,11 @@ def _clause_bounds(doc: Doc, sentence: Sentence) -> list[tuple[int, int]]:
     bounds = [sentence.start, *sorted(c for c in cuts if sentence.start < c < sentence.end),
               sentence.end]
     return list(itertools.pairwise(bounds))
+
+
+def _in_quotation(sentence: Sentence, offset: int) -> bool:
+    before = sentence.text[: offset - sentence.start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
 
 
 def _is_clause(tokens: TokenSpan) -> bool:

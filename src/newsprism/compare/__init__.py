@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsprism.compare.align import group_statements, score_pairs
+from newsprism.compare.align import MUTUAL_THRESHOLD, group_statements, score_pairs
 from newsprism.compare.figures import conflicting_figures
 from newsprism.compare.quotes import differently_worded
 from newsprism.compare.sources import source_keys
@@ -39,19 +39,24 @@ def compare_articles(
         embeddings = load_encoder().encode([s.text for s in statements])
     figures = [f for a in analyses for f in a.figures]
     scores = score_pairs(statements, embeddings, _shared_figures(statements, figures))
-    conflicts = conflicting_figures(figures, articles)
+    groups = group_statements(statements, scores)
+
+    def same_fact(a: Figure, b: Figure) -> bool:
+        """Do the statements holding the two figures say much the same thing?"""
+        holders_a = [i for i, s in enumerate(statements) if _within(a, s)]
+        holders_b = [j for j, s in enumerate(statements) if _within(b, s)]
+        return any(scores[i, j] >= MUTUAL_THRESHOLD for i in holders_a for j in holders_b)
+
+    conflicts = conflicting_figures(figures, articles, same_fact)
     claims = [
         _statement_claim([statements[i] for i in group], sources, conflicts, articles)
-        for group in group_statements(statements, scores)
+        for group in groups
     ]
     sentences = [s for a in analyses for s in a.sentences]
     claims += _quote_claims(quotes, sentences, articles)
     claims += _verdict_claims(statements, articles, sources)
-    claims += [
-        _figure_claim(pair, sentences, articles)
-        for pair in conflicts
-        if not any(_covers(claim, pair) for claim in claims)
-    ]
+    loose = [pair for pair in conflicts if not any(_covers(claim, pair) for claim in claims)]
+    claims += _figure_claims(loose, sentences, articles)
     return _unique(claims)
 
 
@@ -103,12 +108,25 @@ def _sentence_of(doc: str, offset: int, sentences: Sequence[Sentence]) -> Span:
     return Span(doc, sentence.start, sentence.end, sentence.text)
 
 
-def _figure_claim(
-    pair: tuple[Figure, Figure], sentences: Sequence[Sentence], articles: dict[str, Article]
-) -> Claim:
-    support = tuple(_sentence_of(f.doc, f.start, sentences) for f in pair)
-    return Claim(_claim_id("figure", support), "contradicted", support[0].text, support, 2,
-                 "figure", _figure_note(pair, articles))
+def _figure_claims(
+    conflicts: list[tuple[Figure, Figure]],
+    sentences: Sequence[Sentence],
+    articles: dict[str, Article],
+) -> list[Claim]:
+    """One claim per quantity: conflicts that share a figure are one disagreement."""
+    clusters: list[list[tuple[Figure, Figure]]] = []
+    for pair in conflicts:
+        joined = [c for c in clusters if any(set(pair) & set(other) for other in c)]
+        merged = [pair] + [p for c in joined for p in c]
+        clusters = [c for c in clusters if c not in joined] + [merged]
+    claims = []
+    for cluster in clusters:
+        figures = sorted({f for pair in cluster for f in pair}, key=lambda f: (f.doc, f.start))
+        support = tuple(dict.fromkeys(_sentence_of(f.doc, f.start, sentences) for f in figures))
+        docs = {f.doc for f in figures}
+        claims.append(Claim(_claim_id("figure", support), "contradicted", support[0].text,
+                            support, len(docs), "figure", _figure_note(cluster[0], articles)))
+    return claims
 
 
 def _figure_note(pair: tuple[Figure, Figure], articles: dict[str, Article]) -> str:
@@ -126,9 +144,11 @@ def _quote_claims(
     if len(attributed) < 2:
         return []
     context = [_sentence_of(q.doc, q.start, sentences) for q in attributed]
-    embeddings = load_encoder().encode([c.text for c in context])
+    encoder = load_encoder()
+    words = encoder.encode([q.text for q in attributed])
+    settings = encoder.encode([c.text for c in context])
     claims = []
-    for a, b in differently_worded(attributed, embeddings):
+    for a, b in differently_worded(attributed, words, settings):
         support = (context[attributed.index(a)], context[attributed.index(b)])
         note = (f"{a.speaker} is quoted as “{a.text}” by {source_label(articles[a.doc])} and as "
                 f"“{b.text}” by {source_label(articles[b.doc])}.")

@@ -1,15 +1,17 @@
 """Figures for the same quantity that different sources give differently.
 
-Two figures measure the same quantity when they share a unit and what they count shares its
-head word ("guest workers" / "North Korean workers"). They conflict when their ranges do not
-meet: "more than 40,000" is [40,000, ∞), "about 40,000" is ±10%, a bare figure ±1% (rounding).
+Two figures measure the same quantity when they share a unit and either what they count shares
+its head word ("guest workers" / "North Korean workers") or their statements were aligned as
+one fact. They conflict when their ranges do not meet: "more than 40,000" is [40,000, ∞),
+"about 40,000" is ±5%, a bare figure ±1% (rounding); approximate figures more than about 10%
+apart are a discrepancy a reader should see.
 A figure inside a "from X to Y" change is a change over time, not a claim about one value.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from newsprism.model import Article, Figure
 
@@ -27,7 +29,7 @@ def value_range(figure: Figure) -> tuple[float, float]:
         return value, float("inf")
     if _UPPER.search(text):
         return 0.0, value
-    spread = 0.10 if _ABOUT.search(text) else 0.01
+    spread = 0.05 if _ABOUT.search(text) else 0.01
     return value * (1 - spread), value * (1 + spread)
 
 
@@ -49,16 +51,29 @@ def in_change(figure: Figure, article: Article) -> bool:
     return bool(starts or ends)
 
 
+def disagree(a: Figure, b: Figure) -> bool:
+    """Same unit, same order of magnitude, and ranges that do not meet."""
+    if a.unit != b.unit or not 0.5 <= (a.value / b.value if b.value else 0) <= 2:
+        return False
+    (a_low, a_high), (b_low, b_high) = value_range(a), value_range(b)
+    return a_high < b_low or b_high < a_low
+
+
 def conflicting_figures(
-    figures: Sequence[Figure], articles: dict[str, Article]
+    figures: Sequence[Figure],
+    articles: dict[str, Article],
+    same_fact: Callable[[Figure, Figure], bool] = lambda a, b: False,
 ) -> list[tuple[Figure, Figure]]:
+    """Pairs of figures from different articles that measure one quantity differently: what
+    they count has the same head word, or ``same_fact`` says their statements state one fact
+    ("About 4,000 dockworkers walked off" / "Some 3,500 port workers stopped work")."""
     conflicts = []
-    usable = [f for f in figures if head_word(f.counts) and not in_change(f, articles[f.doc])]
+    usable = [f for f in figures if not in_change(f, articles[f.doc])]
     for i, a in enumerate(usable):
         for b in usable[i + 1 :]:
-            if a.doc == b.doc or a.unit != b.unit or head_word(a.counts) != head_word(b.counts):
-                continue
-            (a_low, a_high), (b_low, b_high) = value_range(a), value_range(b)
-            if a_high < b_low or b_high < a_low:
+            same_quantity = (head_word(a.counts) or "") == (head_word(b.counts) or "-") or (
+                same_fact(a, b)
+            )
+            if a.doc != b.doc and same_quantity and disagree(a, b):
                 conflicts.append((a, b))
     return conflicts

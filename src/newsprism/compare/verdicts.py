@@ -2,11 +2,12 @@
 
 A statement's verdict polarity comes from a lexicon of judgements about an event's outcome
 and significance ("little came of", "short on substance" / "notable", "premature to dismiss").
-Three rules keep it honest: a negator shortly before a judgement flips it ("premature to
-dismiss" is positive); judgements inside a concessive clause ("although some observers...") or
-reported as others' views ("appeared to the media") count for less; a conclusion ("Therefore,
-...") counts double. Only statements about the event itself (its nouns: summit, meeting, talks,
-deal, ... and the nouns of the articles' titles) are verdicts.
+Rules keep it honest: a negator shortly before a judgement flips it ("premature to dismiss" is
+positive); a judgement inside a concessive clause ("although some observers...") is not the
+author's and is left out; a view reported as others' ("appeared to the media") counts half;
+where an article states conclusions ("Therefore, ..."), they alone are its verdict. Only
+statements about the event itself (its nouns: summit, meeting, talks, deal, ... and those of
+the titles) are verdicts.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from newsprism.model import Article, Span
 
 _POSITIVE = (
     r"significant|significance|important|meaningful|substantive|breakthrough|progress|notable|"
-    r"intriguing|new|novel|success|successful|productive|historic|landmark|departure|fruitful|"
+    r"intriguing|success|successful|productive|historic|landmark|departure|fruitful|"
     r"constructive|promising|achievement|achieved|milestone"
 )
 _NEGATIVE = (
@@ -44,6 +45,7 @@ _REPORTED = re.compile(
 )
 _CONCLUSION = re.compile(r"^\W*(?:therefore|thus|in short|in sum|overall|ultimately|in the end)\b",
                          re.IGNORECASE)
+CLEAR_VERDICT = 1.0  # a source's summed polarity must reach this to count as a verdict
 EVENT_NOUNS = {"summit", "meeting", "talks", "visit", "conference", "deal", "agreement",
                "negotiations", "results", "outcome", "trip", "session", "election", "vote",
                "trial", "ruling", "strike", "protest"}  # fmt: skip
@@ -53,6 +55,7 @@ EVENT_NOUNS = {"summit", "meeting", "talks", "visit", "conference", "deal", "agr
 class Verdict:
     span: Span
     polarity: float  # > 0: the event mattered; < 0: it did not
+    conclusion: bool = False  # stated as the article's conclusion ("Therefore, ...")
 
 
 def verdict_polarity(text: str) -> float:
@@ -63,12 +66,10 @@ def verdict_polarity(text: str) -> float:
         if _NEGATOR.search(text, 0, match.start()):
             sign = -sign
         if any(s <= match.start() < e for s, e in concessive):
-            sign *= 0.25
+            continue  # a conceded view is the one the main clause answers
         polarity += sign
     if _REPORTED.search(text):
         polarity *= 0.5
-    if _CONCLUSION.search(text):
-        polarity *= 2
     return polarity
 
 
@@ -90,7 +91,8 @@ def find_verdicts(statements: Sequence[Span], articles: Sequence[Article]) -> li
         if words & nouns:
             polarity = verdict_polarity(statement.text)
             if polarity:
-                found.append(Verdict(statement, polarity))
+                concluding = _CONCLUSION.search(statement.text) is not None
+                found.append(Verdict(statement, polarity, concluding))
     return found
 
 
@@ -102,8 +104,8 @@ def opposing_verdicts(
     by_source: dict[str, list[Verdict]] = defaultdict(list)
     for verdict in verdicts:
         by_source[source_of[verdict.span.doc]].append(verdict)
-    overall = {source: sum(v.polarity for v in vs) for source, vs in by_source.items()}
-    sources = sorted(by_source)
+    overall = {source: _overall(vs) for source, vs in by_source.items()}
+    sources = sorted(s for s in by_source if abs(overall[s]) >= CLEAR_VERDICT)
     pairs = []
     for i, a in enumerate(sources):
         for b in sources[i + 1 :]:
@@ -112,6 +114,13 @@ def opposing_verdicts(
                 strongest_b = max(by_source[b], key=lambda v: v.polarity * _sign(overall[b]))
                 pairs.append((strongest_a, strongest_b))
     return pairs
+
+
+def _overall(verdicts: list[Verdict]) -> float:
+    """An argument concedes before it concludes: where a source states conclusions, they are
+    its verdict; otherwise all its judgements add up."""
+    concluding = [v.polarity for v in verdicts if v.conclusion]
+    return sum(concluding) if concluding else sum(v.polarity for v in verdicts)
 
 
 def _sign(value: float) -> float:
