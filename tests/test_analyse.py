@@ -4,7 +4,6 @@ analyst would mark by hand; every offset points at exactly the text it names."""
 from __future__ import annotations
 
 from conftest import document
-
 from newsprism.analyse import analyse_article, resolve_entities
 from newsprism.model import Article
 

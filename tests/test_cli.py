@@ -8,9 +8,9 @@ import subprocess
 import sys
 
 import pytest
-from conftest import HARBOUR, ROOT
 from typer.testing import CliRunner
 
+from conftest import HARBOUR, ROOT
 from newsprism.cli import app
 from newsprism.render import validate_briefing_json
 

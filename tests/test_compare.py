@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from conftest import HARBOUR, document
-
 from newsprism.compare import source_keys
 from newsprism.model import Article
 from newsprism.pipeline import build_briefing
@@ -49,7 +48,9 @@ def test_kims_remark_in_two_wordings_is_flagged(vladivostok):
 def test_opposite_verdicts_on_the_summit_are_a_contradiction(vladivostok):
     (claim,) = _claims(vladivostok, "verdict")
     texts = [span.text for span in claim.support]
-    assert texts[0] == "Therefore, it is premature to dismiss the Russian–North Korean summit so quickly."
+    assert texts[0] == (
+        "Therefore, it is premature to dismiss the Russian–North Korean summit so quickly."
+    )
     assert texts[1].startswith("The summit, long on symbolism and short on substance")
     assert claim.note.startswith("Opposite verdicts.")
 

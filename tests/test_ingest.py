@@ -67,7 +67,7 @@ def test_jsonl_fields_become_article_fields(tmp_path):
 
 
 def test_stdin_is_read_for_a_dash():
-    result = read_articles(["-"], stdin="Headline here\n\nBody text of the article.".encode())
+    result = read_articles(["-"], stdin=b"Headline here\n\nBody text of the article.")
     assert result.articles[0].text.startswith("Headline here")
     assert result.articles[0].path is None
 
