@@ -14,7 +14,8 @@ Articles
         insert new articles (one transaction); an id already stored with the same text is left
         alone (``unchanged``), with different text it is refused (``conflicts``): never overwritten.
     ``get_article(id) -> Article | None``, ``get_articles(ids) -> list[Article]``
-    ``has_article(id) -> bool``, ``has_articles(ids) -> set[str]``
+    ``has_article(id) -> bool``, ``has_articles(ids) -> set[str]``, ``stored_hashes(ids) ->
+        dict[str, str]`` (id to ``content_hash`` of its exact text: "same again" or "other text")
     ``has_text(text_hash) -> str | None``: id of the stored original with that normalised text
     ``articles_since(since=None, until=None) -> Iterator[Article]``: by ingestion order, streamed
         (dates are ISO strings compared on their first 10 chars; articles without a date are
@@ -204,7 +205,7 @@ class Store:
     ) -> SaveResult:
         result = SaveResult()
         with self.transaction():
-            known = self._content_hashes([a.id for a in articles])
+            known = self.stored_hashes([a.id for a in articles])
             new: list[Article] = []
             for article in articles:
                 digest = content_hash(article.text)
@@ -241,7 +242,7 @@ class Store:
             )
         return result
 
-    def _content_hashes(self, ids: Sequence[str]) -> dict[str, str]:
+    def stored_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         found: dict[str, str] = {}
         for chunk in _chunks(list(dict.fromkeys(ids))):
             found.update(self.execute(
@@ -266,7 +267,7 @@ class Store:
         return bool(self.has_articles([article_id]))
 
     def has_articles(self, ids: Sequence[str]) -> set[str]:
-        return set(self._content_hashes(ids))
+        return set(self.stored_hashes(ids))
 
     def has_text(self, text_hash: str) -> str | None:
         rows = self.execute(
@@ -451,9 +452,7 @@ class Store:
                 break
             last = rows[-1][0]
         ranked = sorted(best, reverse=True)
-        return [
-            self._vector_hit(article, index, score, level) for score, article, index in ranked
-        ]
+        return [self._vector_hit(article, index, score, level) for score, article, index in ranked]
 
     def _vector_hit(self, article: str, index: int, score: float, level: Level) -> SearchHit:
         if level == "sentence":
