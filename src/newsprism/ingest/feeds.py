@@ -18,6 +18,7 @@ from newsprism.ingest.normalise import normalise_text
 from newsprism.model import Article
 
 _ENTRY_END = re.compile(rb"</(?:[\w-]+:)?(?:item|entry)\s*>", re.IGNORECASE)
+_SPACE = re.compile(r"\s+")
 _BLOCK_TAGS = (
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
     "blockquote", "pre", "table", "tr", "section", "article", "figure", "figcaption", "hr",
@@ -63,8 +64,6 @@ def _entry_article(
     if text and title and not text.startswith(title):
         text = f"{normalise_text(title)}\n\n{text}"  # as in HTML pages, the headline leads
     date, raw_date = _entry_date(entry)
-    if raw_date and date is None:
-        yield InputWarning(where, f"unparseable date {raw_date!r}; stored without a date")
     fields = {
         "id": entry.get("id") or entry.get("link"),
         "text": text,
@@ -75,6 +74,8 @@ def _entry_article(
         "url": entry.get("link"),
     }
     yield _article(fields, where, default_id=None, path=path)
+    if raw_date and date is None:
+        yield InputWarning(where, f"unparseable date {raw_date!r}; stored without a date")
 
 
 def _entry_html(entry: Any) -> str:
@@ -107,6 +108,9 @@ def html_to_text(html: str) -> str:
         return normalise_text(re.sub(r"<[^>]+>", " ", html))
     for element in list(root.iter("script", "style")):
         element.drop_tree()
+    for element in root.iter():  # source line breaks are spaces in HTML
+        element.text = _SPACE.sub(" ", element.text or "")
+        element.tail = _SPACE.sub(" ", element.tail or "")
     for element in root.iter(*_BLOCK_TAGS):
         element.text = "\n\n" + (element.text or "")
         element.tail = "\n\n" + (element.tail or "")
