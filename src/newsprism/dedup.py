@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import zlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -39,7 +40,11 @@ def text_words(text: str) -> list[str]:
 
 def hash_text(text: str) -> str:
     """Hash of the normalised words: equal for texts that differ only in case or punctuation."""
-    return hashlib.sha1(" ".join(text_words(text)).encode()).hexdigest()
+    return _hash_words(text_words(text))
+
+
+def _hash_words(words: list[str]) -> str:
+    return hashlib.sha1(" ".join(words).encode()).hexdigest()
 
 
 def estimate_overlap(a: Fingerprint, b: Fingerprint) -> tuple[float, float]:
@@ -92,7 +97,7 @@ class DuplicateFinder:
         from datasketch import MinHash
 
         if self._minhash is None:  # building the permutations costs more than hashing a text
-            self._minhash = MinHash(num_perm=self.num_perm, seed=1)
+            self._minhash = MinHash(num_perm=self.num_perm, seed=1, hashfunc=zlib.crc32)
         words = text_words(article.text)
         k = self.shingle
         shingles = {" ".join(words[i : i + k]).encode() for i in range(max(1, len(words) - k + 1))}
@@ -108,9 +113,7 @@ class DuplicateFinder:
             )
             for i, band in enumerate(bands)
         )
-        return Fingerprint(
-            article.id, hash_text(article.text), values.tobytes(), len(shingles), keys
-        )
+        return Fingerprint(article.id, _hash_words(words), values.tobytes(), len(shingles), keys)
 
     def run(
         self, articles: Sequence[Article], store: Store
