@@ -99,7 +99,10 @@ def test_a_copy_of_a_copy_links_to_the_first_original(memory_store: Store) -> No
     run(finder, memory_store, [Article("second", WIRE.replace("Tuesday", "Wednesday"))])
     links = run(finder, memory_store, [Article("third", WIRE.replace("Sendai", "Sendai city"))])
     assert links == {"third": ("first", "near")}
-    assert [link.article for link in memory_store.duplicates_of("first")] == ["second", "third"]
+    exact = run(finder, memory_store, [Article("fourth", WIRE.replace("Tuesday", "Wednesday"))])
+    assert exact == {"fourth": ("first", "exact")}  # the same words as a copy: its original
+    copies = [link.article for link in memory_store.duplicates_of("first")]
+    assert copies == ["second", "third", "fourth"]
 
 
 def test_copies_inside_one_batch_are_linked(memory_store: Store) -> None:

@@ -106,6 +106,8 @@ def test_semantic_search_ranks_the_nearest_vectors_while_streaming(
     assert hits[0].score >= hits[1].score
     assert store.search_vectors(vectors[1], kind="test", level="article")[0].article == "a1"
     assert store.search_vectors(vectors[1], kind="other") == []
+    stored = store.vectors_of("test", ["a2", "missing"])
+    assert list(stored) == ["a2"] and np.allclose(stored["a2"], vectors[2])
 
 
 def test_merged_story_redirects_to_the_story_it_joined(store: Store) -> None:

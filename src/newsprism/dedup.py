@@ -121,7 +121,7 @@ class DuplicateFinder:
         """Fingerprints of ``articles`` and the links of those that copy an earlier article."""
         prints: list[Fingerprint] = []
         links: list[DuplicateLink] = []
-        by_hash: dict[str, str] = {}  # batch originals by text hash
+        by_hash: dict[str, str] = {}  # text hash -> original, within the batch
         by_band: dict[int, list[tuple[Fingerprint, str]]] = {}  # batch fingerprints, original
         for article in articles:
             found = self.fingerprint(article)
@@ -130,8 +130,7 @@ class DuplicateFinder:
             original = link.original if link else article.id
             if link:
                 links.append(link)
-            else:
-                by_hash.setdefault(found.text_hash, article.id)
+            by_hash.setdefault(found.text_hash, original)
             for key in found.band_keys:
                 by_band.setdefault(key, []).append((found, original))
         return prints, links

@@ -16,7 +16,8 @@ Articles
     ``get_article(id) -> Article | None``, ``get_articles(ids) -> list[Article]``
     ``has_article(id) -> bool``, ``has_articles(ids) -> set[str]``, ``stored_hashes(ids) ->
         dict[str, str]`` (id to ``content_hash`` of its exact text: "same again" or "other text")
-    ``has_text(text_hash) -> str | None``: id of the stored original with that normalised text
+    ``has_text(text_hash) -> str | None``: the original of a stored article with that
+        normalised text (``newsprism.dedup.hash_text``)
     ``articles_since(since=None, until=None) -> Iterator[Article]``: by ingestion order, streamed
         (dates are ISO strings compared on their first 10 chars; articles without a date are
         left out when a bound is given)
@@ -33,7 +34,8 @@ Analyses and search
     ``get_analysis(id) -> Analysis | None``
     ``save_sentences(sentences)``: sentence index for full-text search (no analysis needed)
     ``save_vectors(kind, rows)``: rows of ``(article_id, sentence_index or -1, vector)``;
-        ``kind`` names the encoder, e.g. ``"wordllama"``; -1 is the article's own vector
+        ``kind`` names the encoder, e.g. ``"wordllama-256"``; -1 is the article's own vector
+    ``vectors_of(kind, article_ids, index=-1) -> dict[str, np.ndarray]``
     ``search_text(query, level="sentence"|"article", since, until, story, limit, copies)``
     ``search_vectors(vector, kind, level, since, until, story, limit, copies)``
         both return ``list[SearchHit]``, best first; copies of wire stories are left out unless
@@ -271,7 +273,7 @@ class Store:
 
     def has_text(self, text_hash: str) -> str | None:
         rows = self.execute(
-            "SELECT id FROM articles WHERE text_hash = ? AND duplicate_of IS NULL "
+            "SELECT coalesce(duplicate_of, id) FROM articles WHERE text_hash = ? "
             "ORDER BY seq LIMIT 1",
             (text_hash,),
         )
@@ -385,6 +387,20 @@ class Store:
                 for article, index, vector in rows
             ],
         )
+
+    def vectors_of(
+        self, kind: str, article_ids: Sequence[str], index: int = -1
+    ) -> dict[str, np.ndarray]:
+        """Stored vectors of these articles (``index`` -1: the article's own; else a sentence)."""
+        found: dict[str, np.ndarray] = {}
+        for chunk in _chunks(list(article_ids)):
+            rows = self.execute(
+                "SELECT article_id, vector FROM vectors WHERE kind = ? AND idx = ? "
+                f"AND article_id IN ({_marks(chunk)})",
+                (kind, index, *chunk),
+            )
+            found.update((article, np.frombuffer(bytes(blob), "<f4")) for article, blob in rows)
+        return found
 
     def search_text(
         self,
