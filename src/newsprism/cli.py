@@ -39,7 +39,7 @@ def ingest(
     from newsprism.errors import NewsprismError
     from newsprism.store import open_store
 
-    err = Console(stderr=True, highlight=False)
+    err = Console(stderr=True, highlight=False, soft_wrap=True)
     try:
         with open_store(db) as store:
             report = ingest_paths(paths, store, batch_size=batch_size, progress=True)
@@ -81,7 +81,7 @@ def search(
                                  level="article" if articles else "sentence", story=story,
                                  limit=limit, copies=copies)  # fmt: skip
     except NewsprismError as exc:
-        Console(stderr=True).print(f"error: {exc}", markup=False)
+        Console(stderr=True, soft_wrap=True).print(f"error: {exc}", markup=False)
         raise typer.Exit(2) from None
     for hit in hits:
         span = f" [{hit.start}:{hit.end}]" if hit.start is not None else ""
