@@ -94,6 +94,13 @@ def ingest_paths(
     return report
 
 
+def analyse_batch(articles: list[Article]) -> list[Analysis]:
+    """The analyse stage over one batch: what ``newsprism ingest`` passes as ``analyse``."""
+    from newsprism.analyse import analyse_articles
+
+    return list(analyse_articles(articles))
+
+
 def expand_sources(paths: Iterable[str | Path]) -> Iterator[str]:
     """Files one by one (folders walked in sorted order), so each is read and freed in turn."""
     for path in map(str, paths):

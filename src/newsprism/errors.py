@@ -5,6 +5,7 @@
     │   ├── EmptyInputError     nothing to read in it
     │   └── InputWarning        read, but something in it was dropped (bad date, cut-off feed)
     ├── ModelError          a bundled model could not be loaded
+    ├── BriefingJSONError   a briefing's JSON breaks its schema or points outside its documents
     └── StoreError          the corpus database failed (later stages)
 """
 
@@ -30,6 +31,10 @@ class EmptyInputError(InputError):
 
 class ModelError(NewsprismError):
     """A model that ships inside a package could not be loaded."""
+
+
+class BriefingJSONError(NewsprismError):
+    """Briefing JSON does not follow ``schema/briefing.schema.json`` or its offsets do not hold."""
 
 
 class StoreError(NewsprismError):

@@ -68,9 +68,7 @@ def _read_source(source: str, stdin: bytes | None) -> Iterator[Article | InputEr
         files = sorted(p for p in path.rglob("*") if p.is_file() and _is_article_file(p))
         if not files:
             suffixes = ", ".join(sorted(ARTICLE_SUFFIXES))
-            yield EmptyInputError(
-                source, f"no article files in this folder (looked for {suffixes})"
-            )
+            yield EmptyInputError(source, f"no article files here (looked for {suffixes})")
         for file in files:
             yield from _read_file(file)
     elif path.is_file():
