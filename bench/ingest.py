@@ -9,7 +9,8 @@ side:
 
 - ``ours``: ``ingest_paths`` — read, skip stored ids, duplicate and wire-copy detection (MinHash
   + LSH band lookups in the store), one transaction per batch of 64;
-  with ``--index`` also the search index (sentence splitting and WordLlama vectors);
+  with ``--index`` also the search index (sentences and WordLlama vectors), with
+  ``--analyse`` also the analyse stage (``newsprism ingest`` runs both);
 - ``baseline``: the floor for storing at all: the same files read the same way, each article
   inserted into a one-table database with ``executemany`` in the same batches, no duplicate
   detection, no resume checks, no indexes.
@@ -61,12 +62,13 @@ def make_corpus(folder: Path, total: int, seed: int = 0) -> None:
         (folder / f"part{start:06d}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in part))
 
 
-def run_ours(folder: Path, db: str, index: bool) -> int:
-    from newsprism.corpus import ingest_paths
+def run_ours(folder: Path, db: str, index: bool, analyse: bool) -> int:
+    from newsprism.corpus import analyse_batch, ingest_paths
     from newsprism.store import open_store
 
     with open_store(db) as store:
-        report = ingest_paths([folder], store, index=index, batch_size=BATCH)
+        report = ingest_paths([folder], store, index=index, batch_size=BATCH,
+                              analyse=analyse_batch if analyse else None)  # fmt: skip
         assert not report.problems, report.problems[:3]
         return report.saved
 
@@ -98,7 +100,7 @@ def worker(args: argparse.Namespace) -> None:
     folder = Path(args.folder)
     start = time.perf_counter()
     if args.mode == "ours":
-        saved = run_ours(folder, args.db, args.index)
+        saved = run_ours(folder, args.db, args.index, args.analyse)
     else:
         saved = run_baseline(folder, args.db)
     seconds = time.perf_counter() - start
@@ -114,9 +116,10 @@ def peak_rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # not Linux
 
 
-def measure(mode: str, folder: Path, db: str, index: bool) -> dict:
+def measure(mode: str, folder: Path, db: str, args: argparse.Namespace) -> dict:
+    flags = [flag for flag in ("--index", "--analyse") if getattr(args, flag[2:])]
     command = [sys.executable, __file__, "--worker", "--mode", mode, "--folder", str(folder),
-               "--db", db] + (["--index"] if index else [])  # fmt: skip
+               "--db", db, *flags]  # fmt: skip
     out = subprocess.run(command, capture_output=True, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -138,6 +141,8 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,5000,10000,20000")
     parser.add_argument("--db", default=None, help="PostgreSQL URL (default: SQLite files)")
     parser.add_argument("--index", action="store_true", help="also build the search index")
+    parser.add_argument("--analyse", action="store_true", help="also analyse (with --index: "
+                        "the whole ingest path but clustering)")  # fmt: skip
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--mode", choices=["ours", "baseline"], help=argparse.SUPPRESS)
     parser.add_argument("--folder", help=argparse.SUPPRESS)
@@ -149,7 +154,8 @@ def main() -> None:
         sys.exit(f"{SHARED}: not found; the benchmark reads Multi-News sentences from it")
     sizes = [int(s) for s in args.sizes.split(",")]
     backend = "postgresql" if args.db else "sqlite"
-    print(f"store+dedup ingest on {backend}{' with search index' if args.index else ''}")
+    extra = " + search index" * args.index + " + analysis" * args.analyse
+    print(f"store+dedup{extra} ingest on {backend}")
     print(f"{'articles':>8} {'ours/s':>8} {'base/s':>8} {'ratio':>6} {'ours MB':>8} {'base MB':>8}")
     peaks = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -158,8 +164,8 @@ def main() -> None:
             folder = work / f"in{size}"
             folder.mkdir()
             make_corpus(folder, size)
-            ours = measure("ours", folder, fresh_db(args.db, work, f"ours{size}"), args.index)
-            base = measure("baseline", folder, f"sqlite:///{work / f'base{size}'}.db", False)
+            ours = measure("ours", folder, fresh_db(args.db, work, f"ours{size}"), args)
+            base = measure("baseline", folder, f"sqlite:///{work / f'base{size}'}.db", args)
             assert ours["saved"] == base["saved"] == size
             rate, base_rate = size / ours["seconds"], size / base["seconds"]
             peaks.append(ours["peak_mb"])
