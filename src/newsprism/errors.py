@@ -2,7 +2,8 @@
 
     NewsprismError
     ├── InputError          an input could not be read as articles (one file, one line)
-    │   └── EmptyInputError     nothing to read in it
+    │   ├── EmptyInputError     nothing to read in it
+    │   └── InputWarning        read, but something in it was dropped (bad date, cut-off feed)
     ├── ModelError          a bundled model could not be loaded
     ├── BriefingJSONError   a briefing's JSON breaks its schema or points outside its documents
     └── StoreError          the corpus database failed (later stages)
@@ -38,3 +39,8 @@ class BriefingJSONError(NewsprismError):
 
 class StoreError(NewsprismError):
     """The corpus database could not be opened or written."""
+
+
+class InputWarning(InputError):
+    """Something in an input was dropped or doubted, but the article was still read
+    (an unparseable or future date, a feed that ends early)."""
