@@ -46,9 +46,9 @@ def brief(
     ] = None,
     items: Annotated[int, typer.Option(help="Summary items, at most.", min=1, max=30)] = 8,
 ) -> None:
-    """Brief a handful of articles about one event: what happened, who says what, where the
-    sources agree and differ, and what only one source reports — every statement linked to the
-    passage it comes from.
+    """Brief articles about one event: what happened, where sources agree and differ.
+
+    Every statement is a passage of a source and links to where it stands.
 
     Example: newsprism brief examples/harbour-strike --format html -o briefing.html
 
