@@ -172,3 +172,31 @@ def search(
         out.print(f"    {hit.text or ''}", markup=False)
     if not hits:
         out.print("no matches")
+
+
+@app.command()
+def serve(
+    db: Db = None,
+    host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0: every one).")] = (
+        "127.0.0.1"
+    ),
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    reads: Annotated[
+        str | None, typer.Option(help="open, or token: reads need the token ($NEWSPRISM_READS).")
+    ] = None,
+) -> None:
+    """Run the web app and JSON API over the corpus (writes need $NEWSPRISM_TOKEN)."""
+    import uvicorn
+
+    from newsprism.store import open_store
+    from newsprism.web import WebSettings, create_app
+
+    if reads not in (None, "open", "token"):
+        raise fail(f"--reads {reads!r}: use open or token", code=2)
+    try:
+        settings = WebSettings.from_env(open_reads=None if reads is None else reads == "open")
+        with open_store(db) as store:
+            errors.print(f"newsprism: serving {store.url} on http://{host}:{port}/")
+            uvicorn.run(create_app(store, settings), host=host, port=port, log_level="warning")
+    except NewsprismError as exc:
+        raise fail(str(exc), code=2) from None

@@ -10,7 +10,13 @@ from pathlib import Path
 
 from newsprism.errors import StoreError
 from newsprism.store.base import SaveResult, Store, content_hash
-from newsprism.store.records import DuplicateLink, Fingerprint, SearchHit, StoredStory
+from newsprism.store.records import (
+    ArticleHead,
+    DuplicateLink,
+    Fingerprint,
+    SearchHit,
+    StoredStory,
+)
 
 DB_ENV = "NEWSPRISM_DB"
 
@@ -45,6 +51,7 @@ def open_store(url: str | None = None) -> Store:
 
 
 __all__ = [
+    "ArticleHead",
     "DuplicateLink",
     "Fingerprint",
     "SaveResult",

@@ -50,6 +50,13 @@ clusterer's features travel as an opaque ``state`` blob it serialises itself)
         limit, with_state=False) -> list[StoredStory]`` (live stories, latest news first)
     ``story_of(article_ids) -> dict[str, str]``, ``unassigned_articles(limit) -> list[Article]``
         (stored but not yet in a story: what a resumed clusterer must still place)
+    ``list_stories`` also pages (``offset``) and filters: ``among`` (story ids), ``outlet``
+        (stories with an article from it, case-insensitive)
+Reading (for the web app)
+    ``article_heads(ids) -> list[ArticleHead]``: articles without their text, with originals
+    ``save_story_briefing(story_id, key, data)``, ``get_story_briefing(story_id, key) -> str |
+        None``: a story's briefing JSON cached under a key the caller derives from its members
+        (a new key replaces the old entry, so a story that grows is briefed again)
 
 Errors from the database (locked, unreachable, not a database) come out as one-line
 ``StoreError`` messages naming the database; the open transaction is rolled back first.
@@ -71,7 +78,13 @@ import numpy as np
 
 from newsprism.errors import StoreError
 from newsprism.model import Analysis, Article, Sentence
-from newsprism.store.records import DuplicateLink, Fingerprint, SearchHit, StoredStory
+from newsprism.store.records import (
+    ArticleHead,
+    DuplicateLink,
+    Fingerprint,
+    SearchHit,
+    StoredStory,
+)
 
 Level = Literal["sentence", "article"]
 CHUNK = 500  # ids per IN (...) query and rows per streamed page
@@ -566,8 +579,22 @@ class Store:
         until: str | None = None,
         limit: int | None = None,
         with_state: bool = False,
+        *,
+        offset: int = 0,
+        among: Sequence[str] | None = None,
+        outlet: str | None = None,
     ) -> list[StoredStory]:
-        having, params = [], []
+        where, having, params = ["s.merged_into IS NULL"], [], []
+        if among is not None:
+            ids = list(dict.fromkeys(among)) or [""]
+            where.append(f"s.id IN ({_marks(ids)})")
+            params.extend(ids)
+        if outlet is not None:
+            where.append(
+                "EXISTS (SELECT 1 FROM story_articles so JOIN articles ao ON ao.id = so.article_id "
+                "WHERE so.story_id = s.id AND lower(ao.outlet) = lower(?))"
+            )
+            params.append(outlet)
         if since:
             having.append("max(substr(a.date, 1, 10)) >= ?")
             params.append(since[:10])
@@ -575,7 +602,7 @@ class Store:
             having.append("min(substr(a.date, 1, 10)) <= ?")
             params.append(until[:10])
         return self._stories(
-            "s.merged_into IS NULL", params, limit, with_state, " AND ".join(having)
+            " AND ".join(where), params, limit, with_state, " AND ".join(having), offset
         )
 
     def _stories(
@@ -585,6 +612,7 @@ class Store:
         limit: int | None,
         with_state: bool,
         having: str = "",
+        offset: int = 0,
     ) -> list[StoredStory]:
         state = "s.state" if with_state else "NULL"
         rows = self.execute(
@@ -594,7 +622,8 @@ class Store:
             f"LEFT JOIN articles a ON a.id = sa.article_id WHERE {where} GROUP BY s.id "
             + (f"HAVING {having} " if having else "")
             + "ORDER BY max(a.date) DESC NULLS LAST, s.updated_at DESC, s.id"
-            + (f" LIMIT {int(limit)}" if limit else ""),
+            + (f" LIMIT {int(limit)}" if limit else "")
+            + (f" OFFSET {int(offset)}" if offset else ""),
             params,
         )
         members: dict[str, list[str]] = {r[0]: [] for r in rows}
@@ -621,6 +650,34 @@ class Store:
                 chunk,
             ))  # fmt: skip
         return found
+
+    # --- reading for the web app ----------------------------------------------------------------
+
+    def article_heads(self, ids: Sequence[str]) -> list[ArticleHead]:
+        """Articles without their text (cheap to list), each with its original, in ``ids`` order."""
+        by_id: dict[str, ArticleHead] = {}
+        for chunk in _chunks(list(ids)):
+            rows = self.execute(
+                "SELECT id, title, outlet, author, date, url, coalesce(duplicate_of, id) "
+                f"FROM articles WHERE id IN ({_marks(chunk)})",
+                chunk,
+            )
+            by_id.update((row[0], ArticleHead(*row)) for row in rows)
+        return [by_id[i] for i in ids if i in by_id]
+
+    def save_story_briefing(self, story_id: str, key: str, data: str) -> None:
+        self.execute(
+            "INSERT INTO story_briefings (story_id, key, data, created_at) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT (story_id) DO UPDATE SET key = excluded.key, data = excluded.data, "
+            "created_at = excluded.created_at",
+            (story_id, key, data, now_iso()),
+        )
+
+    def get_story_briefing(self, story_id: str, key: str) -> str | None:
+        rows = self.execute(
+            "SELECT data FROM story_briefings WHERE story_id = ? AND key = ?", (story_id, key)
+        )
+        return rows[0][0] if rows else None
 
     def unassigned_articles(self, limit: int = CHUNK) -> list[Article]:
         rows = self.execute(

@@ -57,3 +57,16 @@ class SearchHit:
     start: int | None = None  # char offsets into Article.text of the matched sentence
     end: int | None = None
     text: str | None = None  # the matched sentence, or the article title for article hits
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleHead:
+    """An article's metadata without its text, and the original it copies (itself if none)."""
+
+    id: str
+    title: str | None
+    outlet: str | None
+    author: str | None
+    date: str | None
+    url: str | None
+    original: str

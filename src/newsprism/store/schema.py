@@ -20,6 +20,8 @@ Tables (``seq`` is an auto-increment key giving ingestion order; SQLite/PostgreS
   ``kind``; ``idx`` is a sentence index, or -1 for the article as a whole.
 - ``stories(id PK, title, state BLOB, created_at, updated_at, merged_into)`` and
   ``story_articles(article_id PK, story_id)``: the clusterer's stories, membership, redirects.
+- ``story_briefings(story_id PK, key, data, created_at)``: a story's briefing JSON, cached by the
+  web app under a key derived from the story's members (one entry per story).
 """
 
 from __future__ import annotations
@@ -110,7 +112,20 @@ def create_search(store: Store) -> None:
         )
 
 
-MIGRATIONS: tuple[Callable[[Store], None], ...] = (create_articles, create_stories, create_search)
+def create_briefing_cache(store: Store) -> None:
+    _run(
+        store,
+        "CREATE TABLE story_briefings (story_id TEXT PRIMARY KEY, key TEXT NOT NULL, "
+        "data TEXT NOT NULL, created_at TEXT NOT NULL)",
+    )
+
+
+MIGRATIONS: tuple[Callable[[Store], None], ...] = (
+    create_articles,
+    create_stories,
+    create_search,
+    create_briefing_cache,
+)
 
 
 def apply_migrations(store: Store) -> list[str]:

@@ -31,7 +31,10 @@ class SQLiteStore(Store):
                 raise StoreError(f"{self.url}: cannot create its folder ({exc.strerror})") from None
         try:
             # Autocommit mode: transactions are begun and ended explicitly in Store.transaction.
-            self._conn = sqlite3.connect(self.path, timeout=timeout, isolation_level=None)
+            # Any one thread at a time may use it (the web app keeps it on a thread of its own).
+            self._conn = sqlite3.connect(
+                self.path, timeout=timeout, isolation_level=None, check_same_thread=False
+            )
         except sqlite3.Error as exc:
             raise StoreError(self._explain(exc)) from None
         # WAL: readers do not block the writer; NORMAL sync is safe against a killed process.

@@ -1,0 +1,328 @@
+"""The JSON API under ``/api``: stories, articles, search, entities, ingest.
+
+Reads are open, or need the token when the server runs with ``NEWSPRISM_READS=token``; writes
+always need ``Authorization: Bearer <NEWSPRISM_TOKEN>``. Errors answer ``{"detail": ...}``.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+from collections.abc import AsyncIterator
+from dataclasses import asdict
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import ValidationError
+from starlette.datastructures import Headers, UploadFile
+from starlette.formparsers import MultiPartException, MultiPartParser
+
+from newsprism.render import load_schema
+from newsprism.web.schemas import (
+    ArticleHeadOut,
+    ArticleIn,
+    ArticleOut,
+    EntityList,
+    EntityOut,
+    Health,
+    IngestOut,
+    Problem,
+    SearchHitOut,
+    SearchOut,
+    StoryDetail,
+    StoryList,
+    StoryOut,
+)
+from newsprism.web.service import CorpusService, StorySummary
+
+DATE = r"^\d{4}-\d{2}-\d{2}$"
+_UNSAFE_NAME = re.compile(r"[^\w.-]+")
+bearer = HTTPBearer(auto_error=False, description="The server's NEWSPRISM_TOKEN.")
+Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+ERRORS = {401: {"model": Problem}, 422: {"model": Problem}}
+
+
+def service(request: Request) -> CorpusService:
+    return request.app.state.service
+
+
+Service = Annotated[CorpusService, Depends(service)]
+
+
+def _check_token(service: CorpusService, credentials: HTTPAuthorizationCredentials | None) -> None:
+    token = service.settings.token
+    given = credentials.credentials if credentials else ""
+    if not token or not secrets.compare_digest(given.encode(), token.encode()):
+        detail = (
+            "this server takes no token: start it with NEWSPRISM_TOKEN set"
+            if not token
+            else "missing or wrong token: send Authorization: Bearer <NEWSPRISM_TOKEN>"
+        )
+        raise HTTPException(401, detail, headers={"WWW-Authenticate": "Bearer"})
+
+
+def require_read(service: Service, credentials: Credentials) -> None:
+    if not service.settings.open_reads:
+        _check_token(service, credentials)
+
+
+def require_write(service: Service, credentials: Credentials) -> None:
+    _check_token(service, credentials)
+
+
+router = APIRouter(prefix="/api")
+reads = APIRouter(dependencies=[Depends(require_read)], responses=ERRORS)
+
+
+@router.get("/health", response_model=Health, tags=["server"])
+async def health() -> Health:
+    """Is the server up (no database work: the baseline of the load benchmark)."""
+    return Health(status="ok")
+
+
+@reads.get("/schema/briefing", tags=["server"])
+async def briefing_schema() -> dict:
+    """The JSON Schema of a story's ``briefing``."""
+    return load_schema()
+
+
+def _story_out(request: Request, story: StorySummary) -> StoryOut:
+    return StoryOut(
+        **asdict(story) | {"outlets": list(story.outlets)},
+        url=str(request.url_for("get_story", story_id=story.id)),
+        page=str(request.url_for("story_page", story_id=story.id)),
+    )
+
+
+@reads.get("/stories", response_model=StoryList, tags=["stories"])
+async def list_stories(
+    request: Request,
+    service: Service,
+    date: Annotated[str | None, Query(pattern=DATE, description="Stories with news that day.")]
+    = None,
+    since: Annotated[str | None, Query(pattern=DATE, description="With news on or after.")] = None,
+    until: Annotated[str | None, Query(pattern=DATE, description="With news on or before.")] = None,
+    query: Annotated[
+        str | None, Query(max_length=300, description="Words in its articles (full text).")
+    ] = None,
+    entity: Annotated[
+        str | None, Query(max_length=200, description="Names this entity (any spelling).")
+    ] = None,
+    outlet: Annotated[
+        str | None, Query(max_length=200, description="Has an article from this outlet.")
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> StoryList:
+    """Live stories, latest news first, with counts of articles and independent sources."""
+    stories, next_offset = await service.list_stories(
+        since=since or date, until=until or date, query=query, entity=entity, outlet=outlet,
+        limit=limit, offset=offset,
+    )  # fmt: skip
+    next_url = (
+        str(request.url.include_query_params(offset=next_offset))
+        if next_offset is not None
+        else None
+    )
+    return StoryList(
+        stories=[_story_out(request, s) for s in stories],
+        limit=limit,
+        offset=offset,
+        next_offset=next_offset,
+        next=next_url,
+    )
+
+
+@reads.get(
+    "/stories/{story_id}",
+    response_model=StoryDetail,
+    tags=["stories"],
+    responses={404: {"model": Problem}, 307: {"description": "A merged story: its new id."}},
+)
+async def get_story(request: Request, service: Service, story_id: str) -> StoryDetail:
+    """One story with its articles and its briefing (JSON of schema ``newsprism.briefing``)."""
+    live = await service.resolve_story(story_id)
+    if live is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    if live != story_id:
+        return RedirectResponse(request.url_for("get_story", story_id=live), 307)  # type: ignore[return-value]
+    page = await service.story_page(live)
+    if page is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    briefed = set(page.briefed)
+    return StoryDetail(
+        **_story_out(request, page.summary).model_dump(),
+        article_list=[
+            ArticleHeadOut(
+                **{k: v for k, v in asdict(h).items() if k != "original"},
+                copy_of=h.original if h.original != h.id else None,
+                briefed=h.id in briefed,
+            )
+            for h in page.articles
+        ],
+        briefing=page.briefing,
+    )
+
+
+@reads.get(
+    "/articles/{article_id}",
+    response_model=ArticleOut,
+    tags=["articles"],
+    responses={404: {"model": Problem}},
+)
+async def get_article(service: Service, article_id: str) -> ArticleOut:
+    """One stored article with its analysis, its story and what it copies."""
+    found = await service.article(article_id)
+    if found is None:
+        raise HTTPException(404, f"no article {article_id!r}")
+    return ArticleOut(**found)
+
+
+@reads.get("/search", response_model=SearchOut, tags=["search"])
+async def search(
+    service: Service,
+    q: Annotated[str, Query(min_length=1, max_length=500, description="Words, or a meaning.")],
+    mode: Literal["text", "semantic"] = "text",
+    level: Literal["sentence", "article"] = "sentence",
+    since: Annotated[str | None, Query(pattern=DATE)] = None,
+    until: Annotated[str | None, Query(pattern=DATE)] = None,
+    story: Annotated[str | None, Query(max_length=200)] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    copies: bool = False,
+) -> SearchOut:
+    """Full-text (``mode=text``) or semantic search over sentences or whole articles."""
+    hits = await service.search(
+        q, semantic=mode == "semantic", level=level, since=since, until=until, story=story,
+        limit=limit, copies=copies,
+    )  # fmt: skip
+    return SearchOut(
+        query=q, mode=mode, level=level, hits=[SearchHitOut(**asdict(h)) for h in hits]
+    )
+
+
+@reads.get("/entities", response_model=EntityList, tags=["entities"])
+async def entities(
+    service: Service,
+    q: Annotated[str, Query(min_length=1, max_length=200, description="A name, any spelling.")],
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+) -> EntityList:
+    """People, organisations and places called ``q``, each with its articles and stories."""
+    matches = await service.find_entities(q, limit=limit)
+    return EntityList(
+        query=q,
+        entities=[
+            EntityOut(
+                name=m.entity.name,
+                type=m.entity.type,
+                aliases=list(m.entity.aliases),
+                mentions=len(m.entity.mentions),
+                articles=list(m.articles),
+                stories=list(m.stories),
+            )
+            for m in matches
+        ],
+    )
+
+
+_UPLOAD_BODY = {
+    "required": True,
+    "content": {
+        "application/json": {"schema": ArticleIn.model_json_schema()},
+        "multipart/form-data": {
+            "schema": {
+                "type": "object",
+                "required": ["file"],
+                "properties": {
+                    "file": {
+                        "type": "string",
+                        "format": "binary",
+                        "description": "Articles in any format newsprism ingest reads "
+                        "(.txt .md .html .jsonl .json .rss .atom .xml).",
+                    }
+                },
+            }
+        },
+    },
+}
+
+
+@router.post(
+    "/articles",
+    response_model=IngestOut,
+    status_code=201,
+    tags=["articles"],
+    dependencies=[Depends(require_write)],
+    openapi_extra={"requestBody": _UPLOAD_BODY},
+    responses={
+        200: {"model": IngestOut, "description": "Nothing new: every article already stored."},
+        401: {"model": Problem},
+        413: {"model": Problem},
+        415: {"model": Problem},
+        422: {"model": Problem, "description": "Nothing could be stored."},
+    },
+)
+async def post_articles(request: Request, service: Service) -> JSONResponse:
+    """Ingest a JSON article, or an uploaded file (multipart field ``file``), as
+    ``newsprism ingest`` would: copies linked, analysed, indexed, idempotent."""
+    limit = service.settings.max_upload_bytes
+    body = await read_body(request, limit)
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind == "application/json":
+        filename, data = _json_article(body)
+    elif kind == "multipart/form-data":
+        filename, data = await _uploaded_file(request.headers, body)
+    else:
+        raise HTTPException(415, "send application/json (one article) or multipart/form-data "
+                            "with the articles in the field 'file'")  # fmt: skip
+    report = await service.ingest_upload(filename, data)
+    out = IngestOut(**{k: getattr(report, k) for k in IngestOut.model_fields})
+    status = 201 if report.saved else 200 if report.unchanged else 422
+    return JSONResponse(out.model_dump(), status_code=status)
+
+
+async def read_body(request: Request, limit: int) -> bytes:
+    """The request body, refused with 413 as soon as it is known to be over ``limit`` bytes."""
+    too_large = HTTPException(413, f"request body over the {limit:,} byte upload limit")
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise too_large
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > limit:
+            raise too_large
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _json_article(body: bytes) -> tuple[str, bytes]:
+    try:
+        article = ArticleIn.model_validate_json(body)
+    except ValidationError as exc:
+        raise HTTPException(422, json.loads(exc.json(include_url=False))) from None
+    if not (article.text or "").strip() and not (article.html or "").strip():
+        raise HTTPException(422, "the article needs a non-empty 'text' or 'html'")
+    record = article.model_dump(exclude_none=True)
+    return "article.jsonl", json.dumps(record, ensure_ascii=False).encode()
+
+
+async def _uploaded_file(headers: Headers, body: bytes) -> tuple[str, bytes]:
+    async def stream() -> AsyncIterator[bytes]:
+        yield body
+
+    try:
+        form = await MultiPartParser(headers, stream(), max_files=1, max_fields=10).parse()
+    except MultiPartException as exc:
+        raise HTTPException(422, f"malformed multipart body: {exc.message}") from None
+    upload = form.get("file")
+    if not isinstance(upload, UploadFile):
+        raise HTTPException(422, "no file in the multipart field 'file'")
+    name = _UNSAFE_NAME.sub("-", (upload.filename or "upload.txt").rsplit("/", 1)[-1])
+    name = name.strip(".-") or "upload.txt"
+    return name[-120:], await upload.read()
+
+
+router.include_router(reads)

@@ -1,0 +1,122 @@
+"""``create_app(store, settings)``: the FastAPI app behind ``newsprism serve`` — the JSON API
+under ``/api`` (OpenAPI at ``/api/openapi.json``) and the web pages, from one process.
+
+Every response carries a Content-Security-Policy that lets a page load only this server's own
+CSS and JS: article text is attacker-controlled, and nothing from it may run or fetch.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, HTTPException, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from markupsafe import escape
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from newsprism.errors import NewsprismError, StoreError
+from newsprism.store import Store
+from newsprism.web import api, pages
+from newsprism.web.service import CorpusService
+from newsprism.web.settings import WebSettings
+
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+)
+SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
+    """The web app over ``store``; the caller keeps ownership of the store (and closes it)."""
+    service = CorpusService(store, settings or WebSettings())
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        service.close()
+
+    app = FastAPI(
+        title="newsprism",
+        summary="Stories, briefings and sources of a news corpus, every statement traced to "
+        "the passages that say it.",
+        version=_version(),
+        openapi_url="/api/openapi.json",
+        docs_url=None,  # the Swagger UI loads its script from a CDN; the server works offline
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.service = service
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    app.mount(
+        "/static",
+        StaticFiles(packages=[("newsprism.web", "static"), ("newsprism.render", "static")]),
+        name="static",
+    )
+    app.add_exception_handler(StarletteHTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(StoreError, _store_error)
+    app.add_exception_handler(NewsprismError, _newsprism_error)
+
+    @app.middleware("http")
+    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        response: Response = await call_next(request)
+        response.headers.update(SECURITY_HEADERS)
+        return response
+
+    return app
+
+
+def _wants_html(request: Request) -> bool:
+    return not request.url.path.startswith("/api") and "text/html" in request.headers.get(
+        "accept", ""
+    )
+
+
+def _error(request: Request, status: int, detail: object, headers: dict | None = None) -> Response:
+    if _wants_html(request) and isinstance(detail, str):
+        body = (
+            '<!DOCTYPE html><meta charset="utf-8"><title>Error · newsprism</title>'
+            f"<h1>{status}</h1><p>{escape(detail)}</p><p><a href=\"/\">All stories</a></p>"
+        )
+        return HTMLResponse(body, status_code=status, headers=headers)
+    return JSONResponse({"detail": detail}, status_code=status, headers=headers)
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException | HTTPException)
+    return _error(request, exc.status_code, exc.detail, getattr(exc, "headers", None))
+
+
+async def _validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    errors = [{k: e[k] for k in ("loc", "msg", "type") if k in e} for e in exc.errors()]
+    if _wants_html(request):
+        return _error(request, 422, "; ".join(f"{e['loc'][-1]}: {e['msg']}" for e in errors))
+    return _error(request, 422, errors)
+
+
+async def _store_error(request: Request, exc: Exception) -> Response:
+    return _error(request, 503, f"the corpus database failed: {exc}")
+
+
+async def _newsprism_error(request: Request, exc: Exception) -> Response:
+    return _error(request, 422, str(exc))
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("newsprism")
+    except PackageNotFoundError:
+        return "dev"

@@ -1,0 +1,118 @@
+"""The web app's HTML pages: story list, story (briefing beside its sources), search.
+
+Every string from an article goes through Jinja2 autoescaping; the pages load only the app's
+own CSS and JS (``/static``), and the Content-Security-Policy set in ``app.py`` forbids any
+other script, inline or fetched, so a missed escape still could not run.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from jinja2 import Environment, PackageLoader, StrictUndefined
+from markupsafe import Markup, escape
+
+from newsprism.render import render_panes
+from newsprism.render.view import STATUS_LABELS, build_view, label_documents
+from newsprism.web.api import DATE, Service, require_read
+from newsprism.web.graph import layout_entity_graph
+from newsprism.web.service import briefing_from_json, source_key
+
+PAGE_SIZE = 25
+_WORD = re.compile(r"\w+")
+
+router = APIRouter(include_in_schema=False, dependencies=[Depends(require_read)])
+
+
+@cache
+def _environment() -> Environment:
+    environment = Environment(
+        loader=PackageLoader("newsprism.web", "templates"),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["mark_words"] = mark_words
+    environment.filters["web_link"] = web_link
+    return environment
+
+
+def render(request: Request, template: str, **context: object) -> HTMLResponse:
+    html = _environment().get_template(template).render(request=request, **context)
+    return HTMLResponse(html)
+
+
+def mark_words(text: str | None, query: str) -> Markup:
+    """``text`` escaped, with the words of ``query`` wrapped in ``<b>``."""
+    words = {w.casefold() for w in _WORD.findall(query)}
+    parts = [
+        Markup("<b>{}</b>").format(piece) if piece.casefold() in words else escape(piece)
+        for piece in re.split(r"(\w+)", text or "")
+    ]
+    return Markup("").join(parts)
+
+
+def web_link(url: str | None) -> str | None:
+    """Only http(s) addresses become links: never ``javascript:`` or ``data:``."""
+    return url if url and re.match(r"https?://", url, re.IGNORECASE) else None
+
+
+@router.get("/", response_class=HTMLResponse, name="story_list")
+async def story_list(
+    request: Request,
+    service: Service,
+    query: Annotated[str | None, Query(max_length=300)] = None,
+    entity: Annotated[str | None, Query(max_length=200)] = None,
+    outlet: Annotated[str | None, Query(max_length=200)] = None,
+    date: Annotated[str | None, Query(pattern=DATE)] = None,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> HTMLResponse:
+    stories, next_offset = await service.list_stories(
+        query=query or None, entity=entity or None, outlet=outlet or None,
+        since=date or None, until=date or None, limit=PAGE_SIZE, offset=offset,
+    )  # fmt: skip
+    return render(
+        request, "stories.html.j2", stories=stories, next_offset=next_offset,
+        previous_offset=max(0, offset - PAGE_SIZE) if offset else None, offset=offset,
+        filters={"query": query or "", "entity": entity or "", "outlet": outlet or "",
+                 "date": date or ""},
+    )  # fmt: skip
+
+
+@router.get("/stories/{story_id}", response_class=HTMLResponse, name="story_page")
+async def story_page(request: Request, service: Service, story_id: str) -> HTMLResponse:
+    live = await service.resolve_story(story_id)
+    if live is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    if live != story_id:
+        return RedirectResponse(request.url_for("story_page", story_id=live), 307)  # type: ignore[return-value]
+    page = await service.story_page(live)
+    if page is None:
+        raise HTTPException(404, f"no story {story_id!r}")
+    briefing = briefing_from_json(page.briefing)
+    view = build_view(briefing)
+    sources = {source_key(h) for h in page.articles if h.id in page.briefed}
+    return render(
+        request, "story.html.j2", story=page.summary, articles=page.articles,
+        briefed=set(page.briefed), briefed_sources=len(sources), view=view,
+        labels=label_documents(briefing.documents), panes=render_panes(briefing),
+        graph=layout_entity_graph(view), status_labels=STATUS_LABELS,
+    )  # fmt: skip
+
+
+@router.get("/search", response_class=HTMLResponse, name="search_page")
+async def search_page(
+    request: Request,
+    service: Service,
+    q: Annotated[str, Query(max_length=500)] = "",
+    mode: Literal["text", "semantic"] = "text",
+) -> HTMLResponse:
+    q = q.strip()
+    hits = await service.search(q, semantic=mode == "semantic", limit=30) if q else []
+    entities = await service.find_entities(q, limit=8) if q else []
+    return render(request, "search.html.j2", q=q, mode=mode, hits=hits, entities=entities)

@@ -1,0 +1,283 @@
+"""What the API and the pages read and write, over one store shared by every request.
+
+The store's connection is used by one thread only, a thread of its own (``StoreThread``): a
+database connection is not safe for concurrent use, and the event loop must never wait on
+SQL. Briefings are built on a worker thread, one at a time (the models are loaded once and
+are not safe for concurrent calls), and cached in the store under a key made of the story's
+briefed members, so a story page runs the pipeline only when the story has grown.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import json
+import shutil
+import tempfile
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+from typing import Any, TypeVar
+
+from newsprism.analyse.resolve import name_tokens, resolve_entities
+from newsprism.corpus import IngestReport, analyse_batch, ingest_paths, search_corpus
+from newsprism.model import Analysis, Briefing, Entity
+from newsprism.render import briefing_to_json, validate_briefing_json
+from newsprism.render.json import SCHEMA_VERSION
+from newsprism.store import ArticleHead, SearchHit, Store, StoredStory
+from newsprism.store.base import Level
+from newsprism.web.settings import WebSettings
+
+T = TypeVar("T")
+QUERY_ARTICLES = 500  # articles a story-list query looks at (best matches first)
+ENTITY_ARTICLES = 60  # articles whose analyses an entity lookup resolves together
+
+
+@dataclass(frozen=True)
+class StorySummary:
+    id: str
+    title: str | None
+    first_date: str | None
+    last_date: str | None
+    articles: int
+    sources: int  # independent: one outlet, or copies of one text, count once
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class StoryPage:
+    summary: StorySummary
+    articles: list[ArticleHead]
+    briefed: list[str]  # the articles the briefing compares
+    briefing: dict[str, Any] = field(default_factory=dict)  # schema ``newsprism.briefing``
+
+
+@dataclass(frozen=True)
+class EntityMatch:
+    entity: Entity
+    articles: tuple[str, ...]
+    stories: tuple[str, ...]
+
+
+def source_key(head: ArticleHead) -> str:
+    """One independent source: the outlet, else the original text (copies count once)."""
+    return f"outlet:{head.outlet.casefold().strip()}" if head.outlet else f"text:{head.original}"
+
+
+def summarise_story(story: StoredStory, heads: Sequence[ArticleHead]) -> StorySummary:
+    outlets = tuple(dict.fromkeys(h.outlet for h in heads if h.outlet))
+    title = story.title or next((h.title for h in heads if h.title), None)
+    return StorySummary(
+        story.id, title, story.first_date, story.last_date, len(heads),
+        len({source_key(h) for h in heads}), outlets,
+    )  # fmt: skip
+
+
+def briefing_members(heads: Sequence[ArticleHead], limit: int) -> list[str]:
+    """The articles a story's briefing compares: copies left out (their original speaks for
+    them), one article per source before a second one from any, at most ``limit``."""
+    originals = [h for h in heads if h.original == h.id or h.original not in {x.id for x in heads}]
+    first: dict[str, str] = {}
+    for head in originals:
+        first.setdefault(source_key(head), head.id)
+    chosen = list(first.values())
+    chosen += [h.id for h in originals if h.id not in chosen]
+    return chosen[:limit]
+
+
+def briefing_key(article_ids: Sequence[str]) -> str:
+    """Changes when the briefed articles change or newsprism's version does."""
+    try:
+        release = version("newsprism")
+    except PackageNotFoundError:
+        release = "dev"
+    text = "\n".join([release, str(SCHEMA_VERSION), *sorted(article_ids)])
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+def entity_matches(entity: Entity, query: str) -> bool:
+    """Every word of the query is a word of the entity's name or of one of its spellings."""
+    wanted = set(name_tokens(query))
+    return bool(wanted) and any(
+        wanted <= set(name_tokens(name)) for name in (entity.name, *entity.aliases)
+    )
+
+
+class StoreThread:
+    """Runs store calls, one at a time, on the thread that owns the connection."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._pool = ThreadPoolExecutor(1, thread_name_prefix="newsprism-store")
+
+    async def __call__(self, call: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._pool, partial(call, self.store, *args, **kwargs))
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True)
+
+
+class CorpusService:
+    """The verbs behind the API and the pages; every method is a coroutine."""
+
+    def __init__(self, store: Store, settings: WebSettings) -> None:
+        self.settings = settings
+        self.run = StoreThread(store)
+        self._briefing_lock = asyncio.Lock()
+        self._brief_pool = ThreadPoolExecutor(1, thread_name_prefix="newsprism-brief")
+
+    def close(self) -> None:
+        self.run.close()
+        self._brief_pool.shutdown(wait=True)
+
+    # --- stories ------------------------------------------------------------------------------
+
+    async def list_stories(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        query: str | None = None,
+        entity: str | None = None,
+        outlet: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> tuple[list[StorySummary], int | None]:
+        """A page of live stories (latest news first) and the offset of the next page, if any."""
+        among: set[str] | None = None
+        if query:
+            hits = await self.search(query, level="article", limit=QUERY_ARTICLES, copies=True)
+            among = {h.story for h in hits if h.story}
+        if entity:
+            named = {s for match in await self.find_entities(entity) for s in match.stories}
+            among = named if among is None else among & named
+        stories = await self.run(
+            Store.list_stories, since, until, limit + 1, offset=offset,
+            among=sorted(among) if among is not None else None, outlet=outlet,
+        )  # fmt: skip
+        more = len(stories) > limit
+        stories = stories[:limit]
+        heads = await self.run(Store.article_heads, [a for s in stories for a in s.article_ids])
+        by_id = {h.id: h for h in heads}
+        summaries = [
+            summarise_story(s, [by_id[a] for a in s.article_ids if a in by_id]) for s in stories
+        ]
+        return summaries, offset + limit if more else None
+
+    async def resolve_story(self, story_id: str) -> str | None:
+        return await self.run(Store.resolve_story, story_id)
+
+    async def story_page(self, story_id: str) -> StoryPage | None:
+        """A live story with its articles and its briefing (built once per member set)."""
+        story = await self.run(Store.get_story, story_id)
+        if story is None:
+            return None
+        heads = await self.run(Store.article_heads, list(story.article_ids))
+        briefed = briefing_members(heads, self.settings.brief_articles)
+        key = briefing_key(briefed)
+        cached = await self.run(Store.get_story_briefing, story.id, key)
+        if cached is None:
+            async with self._briefing_lock:  # one pipeline run at a time; others then hit cache
+                cached = await self.run(Store.get_story_briefing, story.id, key)
+                if cached is None:
+                    articles = await self.run(Store.get_articles, briefed)
+                    loop = asyncio.get_running_loop()
+                    cached = await loop.run_in_executor(self._brief_pool, brief_json, articles)
+                    await self.run(Store.save_story_briefing, story.id, key, cached)
+        return StoryPage(summarise_story(story, heads), heads, briefed, json.loads(cached))
+
+    # --- articles, search, entities -----------------------------------------------------------
+
+    async def article(self, article_id: str) -> dict[str, Any] | None:
+        def read(store: Store) -> dict[str, Any] | None:
+            found = store.get_article(article_id)
+            if found is None:
+                return None
+            analysis = store.get_analysis(article_id)
+            link = store.duplicate_link(article_id)
+            return {
+                "article": found.as_dict(),
+                "analysis": _analysis_fields(analysis) if analysis else None,
+                "story": store.story_of([article_id]).get(article_id),
+                "copy_of": link.original if link else None,
+                "copy_kind": link.kind if link else None,
+            }
+
+        return await self.run(read)
+
+    async def search(
+        self,
+        query: str,
+        *,
+        semantic: bool = False,
+        level: Level = "sentence",
+        since: str | None = None,
+        until: str | None = None,
+        story: str | None = None,
+        limit: int = 20,
+        copies: bool = False,
+    ) -> list[SearchHit]:
+        return await self.run(
+            search_corpus, query, semantic=semantic, level=level, since=since, until=until,
+            story=story, limit=limit, copies=copies,
+        )  # fmt: skip
+
+    async def find_entities(self, name: str, limit: int = 20) -> list[EntityMatch]:
+        """Entities called ``name`` (or a spelling of it), resolved across the articles that
+        name it, each with the articles and stories it appears in."""
+
+        def read(store: Store) -> list[EntityMatch]:
+            hits = store.search_text(name, level="article", limit=ENTITY_ARTICLES, copies=True)
+            analyses = [a for a in map(store.get_analysis, [h.article for h in hits]) if a]
+            entities = resolve_entities(m for a in analyses for m in a.mentions)
+            matches = [e for e in entities if entity_matches(e, name)][:limit]
+            docs = sorted({m.doc for e in matches for m in e.mentions})
+            story_of = store.story_of(docs)
+            return [
+                EntityMatch(
+                    e,
+                    tuple(dict.fromkeys(m.doc for m in e.mentions)),
+                    tuple(dict.fromkeys(story_of[m.doc] for m in e.mentions if m.doc in story_of)),
+                )
+                for e in matches
+            ]
+
+        return await self.run(read)
+
+    # --- writes -------------------------------------------------------------------------------
+
+    async def ingest_upload(self, filename: str, data: bytes) -> IngestReport:
+        """Ingest one uploaded file (any format ``newsprism ingest`` reads) like the CLI does."""
+        folder = Path(tempfile.mkdtemp(prefix="newsprism-upload-"))
+        try:
+            path = folder / filename
+            path.write_bytes(data)
+            return await self.run(
+                ingest_paths, [path], analyse=analyse_batch if self.settings.analyse else None,
+                on_batch=self.settings.on_batch,
+            )  # fmt: skip
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def brief_json(articles: Sequence[Any]) -> str:
+    """The briefing of some stored articles as schema-checked JSON text."""
+    from newsprism.pipeline import build_briefing
+
+    data = briefing_to_json(build_briefing(articles))
+    validate_briefing_json(data)
+    return json.dumps(data, ensure_ascii=False)
+
+
+def briefing_from_json(data: dict[str, Any]) -> Briefing:
+    return Briefing.from_dict(data)
+
+
+def _analysis_fields(analysis: Analysis) -> dict[str, Any]:
+    data = analysis.as_dict()
+    data.pop("article")
+    return data
