@@ -256,10 +256,12 @@ class CorpusService:
         try:
             path = folder / filename
             path.write_bytes(data)
+            analyse = analyse_batch if self.settings.analyse else None
             return await self.run(
-                ingest_paths, [path], analyse=analyse_batch if self.settings.analyse else None,
-                on_batch=self.settings.on_batch,
-            )  # fmt: skip
+                lambda store: ingest_paths(
+                    [path], store, analyse=analyse, on_batch=self.settings.on_batch
+                )
+            )
         finally:
             shutil.rmtree(folder, ignore_errors=True)
 

@@ -1,0 +1,89 @@
+"""A small corpus for the web app's tests, built once per session with the real pipeline:
+stories made through the store's story verbs (independent of how the clusterer forms them).
+
+- ``vladivostok``: the two reference articles in ../shared (read in place); ``vlad-old`` is an
+  older id merged into it;
+- ``harbour``: the project's three example articles on a port strike;
+- ``hostile``: two articles whose text, title, outlet and url carry script tags, event handlers
+  and ``javascript:`` links. If any of it ran in a page, it would set ``window.__pwned`` or open
+  a dialog.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+# ../shared beside the repository, as in CI; NEWSPRISM_SHARED points elsewhere (a worktree).
+SHARED = Path(os.environ.get("NEWSPRISM_SHARED") or ROOT.parent / "shared")
+VLADIVOSTOK = SHARED / "examples" / "vladivostok-2019"
+HARBOUR = ROOT / "examples" / "harbour-strike"
+TOKEN = "test-token-5f2c"
+
+HOSTILE_TEXT = (
+    "Mayor Jane Doe resigned on Monday after an audit found $4 million missing from the city "
+    "budget. <script>window.__pwned = 'script'; alert('script')</script> "
+    "The audit <img src=x onerror=\"window.__pwned='img'; alert('img')\"> covered three years "
+    "of spending. Read the report <a href=\"javascript:window.__pwned='link'\">here</a>. "
+    "\"We will cooperate fully,\" said Jane Doe. "
+    "<svg onload=\"window.__pwned='svg'\"></svg><iframe src=\"javascript:alert(1)\"></iframe>"
+)
+HOSTILE = [
+    {
+        "id": "hostile-1",
+        "title": "<img src=x onerror=\"window.__pwned='title'\">Mayor resigns after audit",
+        "outlet": "<b onmouseover=\"window.__pwned='outlet'\">Evil Gazette</b>",
+        "url": "javascript:window.__pwned='url'",
+        "date": "2025-04-07",
+        "text": HOSTILE_TEXT,
+    },
+    {
+        "id": "hostile-2",
+        "title": "Audit topples mayor <script>alert(2)</script>",
+        "outlet": "Civic Ledger\" onfocus=\"window.__pwned='attr'",
+        "date": "2025-04-08",
+        "text": "An audit found $4 million missing from the city budget, and Mayor Jane Doe "
+        "resigned on Monday. <script>window.__pwned = 'second'</script> Officials said the "
+        "audit covered three years of spending. <a href=\"javascript:alert(3)\">Details</a>",
+    },
+]
+
+
+def build_corpus(folder: Path) -> str:
+    """Ingest (with analysis), make the stories; returns the SQLite URL."""
+    from newsprism.corpus import analyse_batch, ingest_paths
+    from newsprism.store import open_store
+
+    if not VLADIVOSTOK.is_dir():
+        pytest.skip(f"{VLADIVOSTOK} is not there (set NEWSPRISM_SHARED to the shared folder)")
+    hostile = folder / "hostile.jsonl"
+    hostile.write_text("\n".join(json.dumps(record) for record in HOSTILE), encoding="utf-8")
+    url = f"sqlite:///{folder / 'corpus.db'}"
+    with open_store(url) as store:
+        report = ingest_paths([VLADIVOSTOK, HARBOUR, hostile], store, analyse=analyse_batch)
+        assert report.ok and report.saved == 7, report
+        members = {
+            "vladivostok": [a.id for a in store.articles_since() if a.path
+                            and Path(a.path).parent == VLADIVOSTOK],
+            "harbour": [a.id for a in store.articles_since() if a.path
+                        and Path(a.path).parent == HARBOUR],
+            "hostile": ["hostile-1", "hostile-2"],
+        }  # fmt: skip
+        titles = {"vladivostok": "Putin and Kim meet in Vladivostok", "harbour": None,
+                  "hostile": None}  # fmt: skip
+        for story, ids in members.items():
+            store.save_story(story, title=titles[story])
+            for article_id in ids:
+                store.assign_article(article_id, story)
+        store.save_story("vlad-old")
+        store.merge_stories("vlad-old", "vladivostok")
+    return url
+
+
+@pytest.fixture(scope="session")
+def corpus_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return build_corpus(tmp_path_factory.mktemp("web-corpus"))
