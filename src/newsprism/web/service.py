@@ -106,19 +106,34 @@ def entity_matches(entity: Entity, query: str) -> bool:
     )
 
 
-class StoreThread:
+class OneThread:
+    """A thread of its own for some work, started on first use and again after ``close``
+    (an app may be started and stopped several times, as tests do)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._pool: ThreadPoolExecutor | None = None
+
+    async def run(self, call: Callable[..., T], *args: Any) -> T:
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(1, thread_name_prefix=self.name)
+        return await asyncio.get_running_loop().run_in_executor(self._pool, call, *args)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
+
+
+class StoreThread(OneThread):
     """Runs store calls, one at a time, on the thread that owns the connection."""
 
     def __init__(self, store: Store) -> None:
+        super().__init__("newsprism-store")
         self.store = store
-        self._pool = ThreadPoolExecutor(1, thread_name_prefix="newsprism-store")
 
     async def __call__(self, call: Callable[..., T], *args: Any, **kwargs: Any) -> T:
-        loop = asyncio.get_running_loop()
-        return await loop.run_in_executor(self._pool, partial(call, self.store, *args, **kwargs))
-
-    def close(self) -> None:
-        self._pool.shutdown(wait=True)
+        return await self.run(partial(call, self.store, *args, **kwargs))
 
 
 class CorpusService:
@@ -128,11 +143,11 @@ class CorpusService:
         self.settings = settings
         self.run = StoreThread(store)
         self._briefing_lock = asyncio.Lock()
-        self._brief_pool = ThreadPoolExecutor(1, thread_name_prefix="newsprism-brief")
+        self._brief_thread = OneThread("newsprism-brief")
 
     def close(self) -> None:
         self.run.close()
-        self._brief_pool.shutdown(wait=True)
+        self._brief_thread.close()
 
     # --- stories ------------------------------------------------------------------------------
 
@@ -185,8 +200,7 @@ class CorpusService:
                 cached = await self.run(Store.get_story_briefing, story.id, key)
                 if cached is None:
                     articles = await self.run(Store.get_articles, briefed)
-                    loop = asyncio.get_running_loop()
-                    cached = await loop.run_in_executor(self._brief_pool, brief_json, articles)
+                    cached = await self._brief_thread.run(brief_json, articles)
                     await self.run(Store.save_story_briefing, story.id, key, cached)
         return StoryPage(summarise_story(story, heads), heads, briefed, json.loads(cached))
 
