@@ -1,0 +1,166 @@
+"""The web app in a real browser: Debian's chromium driven by Playwright, against the real
+server (uvicorn on 127.0.0.1, a free port) over the session's corpus.
+
+Screenshots of the main pages at laptop and phone widths go to artifacts/screenshots/.
+Skipped when /usr/bin/chromium or the playwright package is missing (.ci/chromium.sh installs
+the browser)."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from _web import ROOT, corpus_url  # noqa: F401  (the session's corpus and its stories)
+from newsprism.store import open_store
+from newsprism.web import create_app
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip
+SHOTS = ROOT / "artifacts" / "screenshots"
+LAPTOP = {"width": 1366, "height": 860}
+PHONE = {"width": 390, "height": 844}
+
+sync_api = pytest.importorskip("playwright.sync_api")
+if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+    pytest.skip("chromium is not installed (run .ci/chromium.sh)", allow_module_level=True)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(corpus_url: str) -> Iterator[str]:
+    import uvicorn
+
+    port = free_port()
+    with open_store(corpus_url) as store:
+        config = uvicorn.Config(create_app(store), host="127.0.0.1", port=port,
+                                log_level="warning")  # fmt: skip
+        running = uvicorn.Server(config)
+        thread = threading.Thread(target=running.run, daemon=True)
+        thread.start()
+        deadline = time.monotonic() + 20
+        while not running.started:
+            assert time.monotonic() < deadline and thread.is_alive(), "server did not start"
+            time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+        running.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, server: str):  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport=LAPTOP, base_url=server)
+    opened = context.new_page()
+    dialogs: list[str] = []
+    opened.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    opened.dialogs = dialogs
+    yield opened
+    context.close()
+
+
+def shoot(page, name: str, full: bool = False) -> None:  # type: ignore[no-untyped-def]
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=full)
+
+
+def test_story_list_shows_each_story_with_its_article_and_source_counts(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/")
+    rows = page.locator(".story-row")
+    assert rows.count() == 3
+    row = rows.filter(has_text="Putin and Kim meet in Vladivostok")
+    assert "2 articles" in row.inner_text() and "2 independent sources" in row.inner_text()
+    harbour = rows.filter(has_text="Port of Calder")
+    assert "3 articles" in harbour.inner_text() and "3 independent sources" in harbour.inner_text()
+    shoot(page, "stories-laptop")
+    page.set_viewport_size(PHONE)
+    shoot(page, "stories-phone", full=True)
+
+
+def test_clicking_a_corroborated_claim_lights_its_passages_in_both_sources(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/")
+    page.get_by_role("link", name="Putin and Kim meet in Vladivostok").click()
+    page.wait_for_url("**/stories/vladivostok")
+    assert page.locator(".source").count() == 2
+    claim = page.locator(".brief li.item.st-corroborated").first
+    ref = claim.get_attribute("data-ref")
+    claim.click()
+    assert "active" in (claim.get_attribute("class") or "")
+    lit = page.locator(f'mark.hl.active[data-refs~="{ref}"]')
+    assert lit.count() >= 2
+    sources_lit = page.locator(".source").filter(has=page.locator("mark.hl.active"))
+    assert sources_lit.count() == 2  # the passage is highlighted in each source
+    for index in range(sources_lit.count()):
+        assert sources_lit.nth(index).locator("mark.hl.active").first.is_visible()
+    shoot(page, "story-laptop")
+    page.set_viewport_size(PHONE)
+    page.goto("/stories/vladivostok")
+    shoot(page, "story-phone")
+    shoot(page, "story-phone-full", full=True)
+
+
+def test_clicking_an_actor_in_the_entity_graph_lights_its_mentions(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/stories/vladivostok")
+    node = page.locator(".graph .node", has_text="Kim Jong-un")
+    assert node.count() == 1
+    assert page.locator(".graph .edge").count() >= 1
+    node.click()
+    marks = page.locator("mark.hl.active")
+    assert marks.count() >= 4
+    assert page.locator(".source").filter(has=page.locator("mark.hl.active")).count() == 2
+    assert "active" in (node.get_attribute("class") or "")
+    page.locator(".storyhead").screenshot(path=str(SHOTS / "story-graph.png"))
+
+
+def test_searching_for_an_entity_finds_it_and_its_story(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/")
+    page.get_by_role("searchbox", name="Search").fill("Kim Jong Un")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search?q=Kim+Jong+Un")
+    entity = page.locator(".entity").first
+    assert "Kim Jong-un" in entity.inner_text()
+    assert page.locator(".hit").count() >= 1
+    shoot(page, "search-laptop")
+    entity.get_by_role("link", name="story vladivostok").click()
+    page.wait_for_url("**/stories/vladivostok")
+    page.set_viewport_size(PHONE)
+    page.goto("/search?q=Kim+Jong+Un")
+    shoot(page, "search-phone", full=True)
+
+
+def test_a_story_of_hostile_articles_stays_inert(page, server: str) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/")
+    page.goto("/stories/hostile")
+    page.wait_for_load_state("load")
+    for item in page.locator(".brief [data-ref]").all()[:6]:
+        item.click()
+    page.locator("mark.hl").first.click()
+    for element in page.locator(".source header, .articles li").all():
+        element.hover()
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert page.dialogs == []
+    # The markup is shown as text, and no element from it exists in the page.
+    assert "<script>window.__pwned" in page.locator(".source").first.inner_text()
+    assert page.locator(".sources script, .sources img, .sources svg, .sources iframe").count() == 0
+    assert page.locator("a[href^='javascript:' i]").count() == 0
+    scripts = [s.get_attribute("src") for s in page.locator("script").all()]
+    assert scripts and all(src and src.startswith(f"{server}/static/") for src in scripts)
+    shoot(page, "hostile-laptop")
