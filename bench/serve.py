@@ -1,0 +1,167 @@
+"""Load benchmark of ``newsprism serve``: requests/s and p50/p99 latency of the story list and a
+story page over a corpus of 10,000 stored articles, against baselines served by the same server.
+
+    python bench/serve.py [--articles 10000] [--requests 300] [--concurrency 4] [--seconds 30]
+
+The corpus: ``--articles`` synthetic articles (sentences of the Multi-News sample in ../shared,
+read in place and recombined so every article is distinct; 40 outlets; dates over four weeks)
+stored with ``save_articles``, grouped 10 to a story with ``save_story``/``assign_article``;
+plus the project's three example articles (examples/harbour-strike) as story ``harbour``, whose
+page shows a real briefing (built by the pipeline on its first request, then read from the
+store's cache; the cold first request is timed on its own).
+
+The server is a second process (``newsprism serve`` on 127.0.0.1, a free port); this process
+sends a bounded number of requests per endpoint from ``--concurrency`` threads (keep-alive
+connections) and stops an endpoint early after ``--seconds``. Baselines, in the same run:
+``/api/health`` (the framework alone, no database) and ``/static/app.css`` (a static file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = Path(os.environ.get("NEWSPRISM_SHARED") or ROOT.parent / "shared")
+PER_STORY = 10
+ENDPOINTS = [
+    ("baseline: /api/health", "/api/health"),
+    ("baseline: static file", "/static/app.css"),
+    ("story list (API, 20)", "/api/stories?limit=20"),
+    ("story list (API, filtered by outlet)", "/api/stories?limit=20&outlet=Outlet%207"),
+    ("story list (page)", "/"),
+    ("story (API, briefing JSON)", "/api/stories/harbour"),
+    ("story page (HTML)", "/stories/harbour"),
+    ("story (API, 10 synthetic articles)", "/api/stories/s00042"),
+]
+
+
+def build_corpus(path: Path, total: int, seed: int = 0) -> None:
+    sys.path.insert(0, str(ROOT / "src"))
+    from newsprism.ingest import read_articles
+    from newsprism.model import Article
+    from newsprism.store import open_store
+
+    source = SHARED / "data/multinews200/multinews_longbench200.jsonl"
+    docs = [d for line in source.open() for d in json.loads(line)["documents"]]
+    sentences = [s.strip() + "." for d in docs for s in d.split(". ") if len(s.split()) > 6]
+    rng = random.Random(seed)
+    articles = [
+        Article(f"a{i:05d}", " ".join(rng.sample(sentences, 12)), f"Report {i}",
+                f"Outlet {i % 40}", date=f"2024-02-{1 + i * 28 // total:02d}")
+        for i in range(total)
+    ]  # fmt: skip
+    with open_store(f"sqlite:///{path}") as store, store.transaction():
+        store.save_articles(articles)
+        for start in range(0, total, PER_STORY):
+            story = f"s{start // PER_STORY:05d}"
+            store.save_story(story, title=articles[start].text[:80])
+            for article in articles[start : start + PER_STORY]:
+                store.assign_article(article.id, story)
+        harbour = read_articles([ROOT / "examples" / "harbour-strike"]).articles
+        store.save_articles(harbour)
+        store.save_story("harbour")
+        for article in harbour:
+            store.assign_article(article.id, "harbour")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def start_server(db: Path, port: int) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "OMP_NUM_THREADS": "1"}
+    command = [sys.executable, "-m", "newsprism", "serve", "--db", f"sqlite:///{db}",
+               "--host", "127.0.0.1", "--port", str(port)]  # fmt: skip
+    server = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/api/health", timeout=1).status_code == 200:
+                return server
+        except httpx.TransportError:
+            time.sleep(0.2)
+    server.kill()
+    raise SystemExit("the server did not start within 60 s")
+
+
+def measure(base: str, path: str, requests: int, threads: int, seconds: float) -> dict:
+    stop = time.monotonic() + seconds
+    per_thread = requests // threads
+
+    def worker(_: int) -> list[float]:
+        times = []
+        with httpx.Client(base_url=base, timeout=60) as client:
+            for _ in range(per_thread):
+                if time.monotonic() > stop:
+                    break
+                began = time.perf_counter()
+                response = client.get(path)
+                times.append(time.perf_counter() - began)
+                if response.status_code != 200:
+                    raise SystemExit(f"{path}: HTTP {response.status_code}")
+        return times
+
+    began = time.perf_counter()
+    with ThreadPoolExecutor(threads) as pool:
+        latencies = sorted(t for times in pool.map(worker, range(threads)) for t in times)
+    wall = time.perf_counter() - began
+    return {
+        "requests": len(latencies),
+        "rps": len(latencies) / wall,
+        "p50_ms": 1000 * statistics.median(latencies),
+        "p99_ms": 1000 * latencies[min(len(latencies) - 1, int(0.99 * len(latencies)))],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--requests", type=int, default=300, help="per endpoint")
+    parser.add_argument("--concurrency", type=int, default=4)
+    parser.add_argument("--seconds", type=float, default=30, help="per endpoint, at most")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="newsprism-bench-") as folder:
+        db = Path(folder) / "corpus.db"
+        began = time.perf_counter()
+        build_corpus(db, args.articles)
+        print(f"corpus: {args.articles:,} articles + 3 in {args.articles // PER_STORY + 1:,} "
+              f"stories, stored in {time.perf_counter() - began:.1f} s")  # fmt: skip
+        port = free_port()
+        server = start_server(db, port)
+        base = f"http://127.0.0.1:{port}"
+        try:
+            began = time.perf_counter()
+            httpx.get(f"{base}/api/stories/harbour", timeout=300).raise_for_status()
+            httpx.get(f"{base}/api/stories/s00042", timeout=300).raise_for_status()
+            print(f"cold story briefings (pipeline runs, models load): "
+                  f"{time.perf_counter() - began:.1f} s, then cached in the store")  # fmt: skip
+            rows = [(name, measure(base, path, args.requests, args.concurrency, args.seconds))
+                    for name, path in ENDPOINTS]  # fmt: skip
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+    baseline = rows[0][1]["rps"]
+    print(f"\n{args.concurrency} concurrent clients, up to {args.requests} requests each endpoint")
+    print(f"{'endpoint':40} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'vs health':>10}")
+    for name, row in rows:
+        print(f"{name:40} {row['rps']:8.1f} {row['p50_ms']:8.1f} {row['p99_ms']:8.1f} "
+              f"{row['rps'] / baseline:9.2f}x")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
