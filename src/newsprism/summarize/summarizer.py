@@ -42,7 +42,7 @@ class Summarizer:
         redundancy: float = 0.5,
         paraphrase: float = 0.8,
         lead: float = 1.0,
-        position: float = 1.0,
+        position: float = 2.0,
         corroboration: float = 1.0,
     ) -> None:
         self.words = words
