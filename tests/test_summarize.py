@@ -109,6 +109,8 @@ def test_headlines_bylines_captions_and_dangling_sentences_are_never_extracted(
     ("However, the port was almost empty by noon on the first day of the strike.",
      "However, the port was almost empty by noon on the first day of the strike."),
     ("The offer was rejected, he said.", "The offer was rejected, he said."),
+    ("Sales fell by a third in the first quarter, a drop never before reported.",
+     "Sales fell by a third in the first quarter, a drop never before reported."),
 ])
 def test_dateline_leading_connective_and_trailing_attribution_are_trimmed(text, kept) -> None:  # type: ignore[no-untyped-def]
     article = "Headline\n\n" + text
