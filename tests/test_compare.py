@@ -79,10 +79,17 @@ def test_one_article_gives_a_briefing_with_everything_single_source():
 
 
 def test_copies_and_one_outlets_articles_count_as_one_source():
-    text = "The central bank raised its main rate by half a point to 4.5 percent on Thursday."
+    text = (
+        "The central bank raised its main interest rate by half a percentage point to 4.5 "
+        "percent on Thursday, its third increase this year, saying inflation remained too high "
+        "and that further rises could follow if prices kept climbing. The decision was taken "
+        "by a vote of seven to two, with two members of the board preferring to wait for more "
+        "evidence that the economy could bear higher borrowing costs."
+    )
     articles = [
         Article("wire", text, outlet="Wire Agency"),
-        Article("reprint", text + " Markets fell.", outlet="Daily Reprint"),
+        Article("reprint", "Reporting by Wire Agency. " + text + " Subscribe for more.",
+                outlet="Daily Reprint"),
         Article("own-1", "Inflation is falling, the finance minister said on Friday.",
                 outlet="Evening Post"),
         Article("own-2", "Fishermen protested new quotas in the harbour on Friday morning.",

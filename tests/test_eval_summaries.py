@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,8 @@ from newsprism.cli import app
 from newsprism.errors import InputError, NewsprismError
 from newsprism.evaluate.summaries import evaluate_summaries, read_clusters, score_summary
 
-SHARED = Path(__file__).parents[1].parent / "shared"
+# ../shared beside the repository, as in CI; NEWSPRISM_SHARED points elsewhere (worktrees).
+SHARED = Path(os.environ.get("NEWSPRISM_SHARED") or Path(__file__).parents[1].parent / "shared")
 MULTILING = SHARED / "data" / "multiling2011_en"
 
 FIRE = [

@@ -116,9 +116,10 @@ class DuplicateFinder:
         return Fingerprint(article.id, _hash_words(words), values.tobytes(), len(shingles), keys)
 
     def run(
-        self, articles: Sequence[Article], store: Store
+        self, articles: Sequence[Article], store: Store | None = None
     ) -> tuple[list[Fingerprint], list[DuplicateLink]]:
-        """Fingerprints of ``articles`` and the links of those that copy an earlier article."""
+        """Fingerprints of ``articles`` and the links of those that copy an earlier article
+        (of the batch, or of the store when one is given)."""
         prints: list[Fingerprint] = []
         links: list[DuplicateLink] = []
         by_hash: dict[str, str] = {}  # text hash -> original, within the batch
@@ -136,9 +137,9 @@ class DuplicateFinder:
         return prints, links
 
     def _exact(
-        self, found: Fingerprint, by_hash: dict[str, str], store: Store
+        self, found: Fingerprint, by_hash: dict[str, str], store: Store | None
     ) -> DuplicateLink | None:
-        original = by_hash.get(found.text_hash) or store.has_text(found.text_hash)
+        original = by_hash.get(found.text_hash) or (store and store.has_text(found.text_hash))
         if original is None or original == found.article:
             return None
         return DuplicateLink(found.article, original, "exact", 1.0)
@@ -147,11 +148,11 @@ class DuplicateFinder:
         self,
         found: Fingerprint,
         by_band: dict[int, list[tuple[Fingerprint, str]]],
-        store: Store,
+        store: Store | None,
     ) -> DuplicateLink | None:
         if found.shingles < self.min_shingles:
             return None
-        candidates = store.similar_fingerprints(found.band_keys)
+        candidates = store.similar_fingerprints(found.band_keys) if store else []
         candidates += [c for key in found.band_keys for c in by_band.get(key, ())]
         best: tuple[float, str] | None = None
         for other, original in candidates:

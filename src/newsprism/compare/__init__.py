@@ -68,15 +68,20 @@ def _covers(claim: Claim, pair: tuple[Figure, Figure]) -> bool:
 
 def _shared_figures(statements: Sequence[Span], figures: Sequence[Figure]) -> np.ndarray:
     """1 where two statements state the same value in the same unit."""
-    values = [
-        {(f.value, f.unit) for f in figures if f.doc == s.doc and s.start <= f.start < s.end}
-        for s in statements
-    ]
-    shared = np.zeros((len(statements), len(statements)), dtype=np.float32)
-    for i, a in enumerate(values):
-        for j, b in enumerate(values):
-            if i != j and a & b:
-                shared[i, j] = 1.0
+    keys: dict[tuple[float, str | None], int] = {}
+    cells = []
+    by_doc: dict[str, list[int]] = {}
+    for i, statement in enumerate(statements):
+        by_doc.setdefault(statement.doc, []).append(i)
+    for figure in figures:
+        for i in by_doc.get(figure.doc, ()):
+            if _within(figure, statements[i]):
+                cells.append((i, keys.setdefault((figure.value, figure.unit), len(keys))))
+    stated = np.zeros((len(statements), len(keys)), dtype=np.float32)
+    for i, key in cells:
+        stated[i, key] = 1.0
+    shared = (stated @ stated.T > 0).astype(np.float32)
+    np.fill_diagonal(shared, 0.0)
     return shared
 
 

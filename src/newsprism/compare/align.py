@@ -9,9 +9,7 @@ group, one statement per article at most.
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -49,17 +47,20 @@ def _stem(word: str) -> str:
 
 def rare_overlap(terms: Sequence[set[str]]) -> np.ndarray:
     """IDF-weighted Dice overlap between every pair of term sets."""
-    frequency = Counter(term for ts in terms for term in ts)
-    n = len(terms)
-    idf = {term: math.log((n + 1) / (count + 0.5)) for term, count in frequency.items()}
-    weights = [sum(idf[t] for t in ts) for ts in terms]
-    overlap = np.zeros((n, n), dtype=np.float32)
-    for i in range(n):
-        for j in range(i + 1, n):
-            shared = terms[i] & terms[j]
-            if shared:
-                value = 2 * sum(idf[t] for t in shared) / (weights[i] + weights[j])
-                overlap[i, j] = overlap[j, i] = value
+    from scipy import sparse
+
+    vocabulary = {term: n for n, term in enumerate(sorted(set().union(*terms)))}
+    rows = [i for i, ts in enumerate(terms) for _ in ts]
+    cols = [vocabulary[t] for ts in terms for t in ts]
+    present = sparse.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)),
+                                shape=(len(terms), len(vocabulary)))
+    frequency = np.asarray(present.sum(axis=0)).ravel()
+    idf = np.log((len(terms) + 1) / (frequency + 0.5)).astype(np.float32)
+    shared = (present.multiply(idf) @ present.T).toarray()  # idf mass of the terms in common
+    weights = np.diag(shared).copy()
+    total = weights[:, None] + weights[None, :]
+    overlap = np.divide(2 * shared, total, out=np.zeros_like(shared), where=total > 0)
+    np.fill_diagonal(overlap, 0.0)
     return overlap
 
 
@@ -78,22 +79,21 @@ def score_pairs(
 
 def group_statements(statements: Sequence[Span], scores: np.ndarray) -> list[list[int]]:
     """Groups of statement indices saying the same thing, at most one per article."""
-    docs = [s.doc for s in statements]
-    doc_ids = sorted(set(docs))
+    docs = np.array([s.doc for s in statements])
     best: dict[tuple[int, str], int] = {}
-    for i in range(len(statements)):
-        for doc in doc_ids:
-            if doc != docs[i]:
-                members = [j for j in range(len(statements)) if docs[j] == doc]
-                if members:
-                    best[(i, doc)] = max(members, key=lambda j: scores[i, j])
+    for doc in dict.fromkeys(docs):
+        members = np.flatnonzero(docs == doc)
+        choice = members[np.argmax(scores[:, members], axis=1)]
+        for i, j in enumerate(choice):
+            if docs[i] != doc:
+                best[(i, doc)] = int(j)
     links = []
     for (i, _), j in best.items():
         mutual = best.get((j, docs[i])) == i
         strong = scores[i, j] >= ALONE_THRESHOLD or (mutual and scores[i, j] >= MUTUAL_THRESHOLD)
         if strong and (i < j or not mutual):  # a mutual link is listed once
             links.append((float(scores[i, j]), i, j))
-    return _join(len(statements), docs, sorted(links, reverse=True))
+    return _join(len(statements), list(docs), sorted(links, reverse=True))
 
 
 def _join(n: int, docs: list[str], links: list[tuple[float, int, int]]) -> list[list[int]]:

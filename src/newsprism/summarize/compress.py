@@ -33,7 +33,8 @@ _DAY = (
 )
 _ATTRIBUTION = re.compile(
     r",\s+(?:according\sto\s[^,;:]{2,60}"
-    r"|(?:[^,;:]{1,50}?\s)?(?:said|says|told\s[^,;:]{1,40}|reported|reports|added|announced"
+    # "the union said", "police told reporters"; not "a figure never before reported"
+    r"|(?!(?:a|an|which|that|who|as|than|and|but)\s)(?:[^,;:]{1,50}?\s)?(?:said|says|told\s[^,;:]{1,40}|reported|reports|added|announced"
     r"|stated|noted|confirmed)(?:\s" + _DAY + r")?(?:\s(?:in|at)\s(?:a|an|the)\s[\w\s-]{1,30})?)"
     r"\s*\.$"
 )

@@ -11,8 +11,17 @@ from newsprism.summarize.words import count_words
 
 MIN_WORDS = 8  # shorter lines are headlines, bylines, captions or fragments, not facts
 HEADLINE_WORDS = 15  # an article's first line, alone in its paragraph and shorter, is its title
-_FINAL = re.compile(r"[.!?][\"”’')\]]*$")
+_FINAL = re.compile(r"(?<!\.\.)[.!?][\"”’')\]]*$")  # not "..." : a cut-off caption or teaser
 _QUOTE = re.compile(r"[\"“”]")
+# Credit lines, photo captions and their credits: page furniture, not the story.
+_FURNITURE = re.compile(
+    r"contributed (?:to )?(?:this|the) (?:report|story)|contributed reporting|"
+    r"^(?:Reporting|Writing|Editing|Additional reporting) by\b|"
+    r"\b(?:is|are) (?:seen|pictured|shown) (?:in|at|on|during|before|after|as)\b|"
+    r"\b(?:photo|image|picture)\b[^.]{0,80}\bshows\b|\bFILE -|"
+    r"\((?:AP|Reuters|AFP|Getty)?[^()]{0,40}(?:Photo|Photographer|Images?)\b[^()]{0,40}\)",
+    re.IGNORECASE,
+)
 # A sentence opening on a pronoun leans on the one before it and reads wrong alone.
 _DANGLING = re.compile(r"(?:He|She|It|They|His|Her|Its|Their|Them)\b")
 
@@ -41,17 +50,21 @@ def is_extractable(sentence: Sentence) -> bool:
         and _FINAL.search(text) is not None
         and not text[0].islower()
         and not _DANGLING.match(text)
+        and not _FURNITURE.search(text)
         and len(_QUOTE.findall(text)) % 2 == 0
     )
 
 
-def is_headline(sentence: Sentence, following: Sentence | None) -> bool:
+def is_headline_or_caption(sentence: Sentence, following: Sentence | None) -> bool:
     """The first line of an article, short and set apart by a blank line (normalised text has
-    single spaces, so a gap of two characters or more is a paragraph break)."""
+    single spaces, so a gap of two characters or more is a paragraph break); or a sentence whose
+    next one is a photo credit."""
+    if following is None or following.doc != sentence.doc:
+        return False
+    if _FURNITURE.search(following.text) and following.text.startswith("("):
+        return True
     return (
         sentence.index == 0
-        and following is not None
-        and following.doc == sentence.doc
         and following.start - sentence.end >= 2
         and count_words(sentence.text) < HEADLINE_WORDS
     )
@@ -63,7 +76,7 @@ def make_candidates(sentences: list[Sentence]) -> list[Candidate]:
     ranks: dict[str, int] = {}
     for i, sentence in enumerate(sentences):
         following = sentences[i + 1] if i + 1 < len(sentences) else None
-        if not is_extractable(sentence) or is_headline(sentence, following):
+        if not is_extractable(sentence) or is_headline_or_caption(sentence, following):
             continue
         rank = ranks[sentence.doc] = ranks.get(sentence.doc, -1) + 1
         spans = {(sentence.start, sentence.end), trim_sentence(sentence)}

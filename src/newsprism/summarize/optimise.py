@@ -76,4 +76,7 @@ def select_extracts(
     )
     if result.x is None:
         return []
-    return [j for j in range(n) if result.x[j] > 0.5]
+    chosen = [j for j in range(n) if result.x[j] > 0.5]
+    while sum(words[j] for j in chosen) > budget:  # guard against solver tolerances: exact
+        chosen.remove(min(chosen, key=lambda j: result.x[j]))
+    return chosen

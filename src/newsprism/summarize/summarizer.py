@@ -42,7 +42,7 @@ class Summarizer:
         redundancy: float = 0.5,
         paraphrase: float = 0.8,
         lead: float = 1.0,
-        position: float = 1.0,
+        position: float = 2.0,
         corroboration: float = 1.0,
     ) -> None:
         self.words = words
@@ -111,8 +111,7 @@ class Summarizer:
         )
         doc_order = {doc: k for k, doc in enumerate(dict.fromkeys(s.doc for s in sentences))}
         chosen.sort(key=lambda j: (
-            -support[j], sentences[candidates[j].sentence].index,
-            doc_order[sentences[candidates[j].sentence].doc],
+            -support[j], candidates[j].rank, doc_order[sentences[candidates[j].sentence].doc]
         ))
         return [
             Span(sentences[candidates[j].sentence].doc, candidates[j].start, candidates[j].end,
