@@ -10,7 +10,7 @@ from newsprism.analyse.resolve import name_speakers
 from newsprism.briefing import SUMMARY_ITEMS, summarize_claims
 from newsprism.compare import compare_articles
 from newsprism.ingest import read_articles
-from newsprism.model import Article, Briefing
+from newsprism.model import Analysis, Article, Briefing
 
 Progress = Callable[[str], None]
 
@@ -44,6 +44,20 @@ def build_briefing(
         return Briefing(problems=tuple(problems))
     report(f"analysing {len(articles)} article{'s' * (len(articles) != 1)}")
     analyses = list(analyse_articles(articles))
+    return brief_analyses(analyses, problems=problems, items=items, progress=progress)
+
+
+def brief_analyses(
+    analyses: Sequence[Analysis],
+    *,
+    problems: Sequence[str] = (),
+    items: int = SUMMARY_ITEMS,
+    progress: Progress | None = None,
+) -> Briefing:
+    """Compare and summarise articles already analysed (a stored story's, say)."""
+    report = progress or (lambda _: None)
+    if not analyses:
+        return Briefing(problems=tuple(problems))
     entities = resolve_entities(m for a in analyses for m in a.mentions)
     quotes = name_speakers((q for a in analyses for q in a.quotes), entities)
     report("comparing sources")
@@ -51,7 +65,7 @@ def build_briefing(
     report("summarising")
     summary = summarize_claims(analyses, claims, items=items)
     return Briefing(
-        documents=tuple(articles),
+        documents=tuple(a.article for a in analyses),
         entities=tuple(entities),
         quotes=tuple(quotes),
         figures=tuple(f for a in analyses for f in a.figures),
