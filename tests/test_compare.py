@@ -121,3 +121,22 @@ def test_summary_items_link_to_every_source_that_says_them(harbour):
     cost = next(i for i in harbour.summary if "$12 million" in i.text)
     assert {s.doc for s in cost.support} == {"gazette", "coastal-times", "courier"}
     assert document(harbour, "gazette").outlet == "Harbour Gazette"
+
+
+def test_same_facts_in_different_words_are_corroborated(vladivostok):
+    pairs = [
+        tuple(span.text for span in claim.support)
+        for claim in _claims(vladivostok, "statement", "corroborated")
+    ]
+    assert len(pairs) >= 6
+
+    def found(a: str, b: str) -> bool:
+        return any(a in first and b in second for first, second in pairs)
+
+    assert found("spoke far longer than they had originally been scheduled",
+                 "went more than twice as long as scheduled")
+    assert found("40,000 guest workers", "from more than 40,000 to 10,000")
+    assert found("advocated “multilateral security guarantees”",
+                 "multilateral security arrangement")
+    assert found("Russia formally opposes North Korea’s nuclear weapons program",
+                 "Russia still seeks North Korea’s complete denuclearization")

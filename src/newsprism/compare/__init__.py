@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsprism.compare.align import MUTUAL_THRESHOLD, group_statements, score_pairs
+from newsprism.compare.align import group_statements, score_pairs
 from newsprism.compare.figures import conflicting_figures
 from newsprism.compare.quotes import differently_worded
 from newsprism.compare.sources import source_keys
@@ -38,14 +38,14 @@ def compare_articles(
     if embeddings is None:
         embeddings = load_encoder().encode([s.text for s in statements])
     figures = [f for a in analyses for f in a.figures]
-    scores = score_pairs(statements, embeddings, _shared_figures(statements, figures))
-    groups = group_statements(statements, scores)
+    evidence = score_pairs(statements, embeddings, _shared_figures(statements, figures))
+    groups = group_statements(statements, evidence)
 
     def same_fact(a: Figure, b: Figure) -> bool:
         """Do the statements holding the two figures say much the same thing?"""
         holders_a = [i for i, s in enumerate(statements) if _within(a, s)]
         holders_b = [j for j, s in enumerate(statements) if _within(b, s)]
-        return any(scores[i, j] >= MUTUAL_THRESHOLD for i in holders_a for j in holders_b)
+        return any(evidence.related(i, j) for i in holders_a for j in holders_b)
 
     conflicts = conflicting_figures(figures, articles, same_fact)
     claims = [

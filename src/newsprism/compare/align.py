@@ -1,24 +1,26 @@
 """Align statements that state the same fact in different articles.
 
-A pair's score blends meaning (sentence-embedding cosine) with what the pair shares that is
-rare in this set of articles (IDF-weighted words, so "scheduled" counts and "Russia" barely does)
-and the figures both state. Links are kept when they are each statement's best match in the
-other article (mutual best) and strong enough, or strong enough alone; linked statements form a
-group, one statement per article at most.
+Three kinds of evidence for each pair: meaning (sentence-embedding cosine), words they share
+that are rare in this set of articles (IDF-weighted, so "scheduled" counts and "Russia" barely
+does), and figures both state. Topic alone makes the cosine of two statements about one summit
+high, so a link needs more than a high cosine: the two must be each other's best match in the
+other article (mutual best), close in meaning, and share rare words or a figure unless their
+meaning is very close. Without mutual best only near-identical statements link. Linked
+statements form a group, one statement per article at most.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
 from newsprism.model import Span
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d[\d,.]*\d|\d")
-MUTUAL_THRESHOLD = 0.55
-ALONE_THRESHOLD = 0.72
+RELATED = 0.55  # cosine above which two statements are about the same thing
 
 
 def _stop_words() -> frozenset[str]:
@@ -64,35 +66,61 @@ def rare_overlap(terms: Sequence[set[str]]) -> np.ndarray:
     return overlap
 
 
+@dataclass(frozen=True)
+class PairEvidence:
+    """Evidence for every pair of statements (0 within one article)."""
+
+    cosine: np.ndarray
+    lexical: np.ndarray
+    figures: np.ndarray
+
+    @property
+    def strength(self) -> np.ndarray:
+        """What ranks a statement's candidates in another article."""
+        return self.cosine + 0.5 * self.lexical + 0.15 * self.figures
+
+    def linked(self, i: int, j: int, mutual: bool) -> bool:
+        cosine, lexical, figure = self.cosine[i, j], self.lexical[i, j], self.figures[i, j]
+        if not mutual:
+            return bool(cosine >= 0.85 or (cosine >= 0.65 and (lexical >= 0.35 or figure)))
+        return bool(cosine >= 0.40 and (lexical >= 0.16 or figure or cosine >= 0.65))
+
+    def related(self, i: int, j: int) -> bool:
+        return bool(self.cosine[i, j] >= RELATED)
+
+
 def score_pairs(
     statements: Sequence[Span], embeddings: np.ndarray, same_figure: np.ndarray
-) -> np.ndarray:
-    """Same-fact scores for every pair of statements (0 within one article)."""
+) -> PairEvidence:
     stop_words = _stop_words()
-    cosine = embeddings @ embeddings.T
-    lexical = rare_overlap([content_terms(s.text, stop_words) for s in statements])
-    scores = 0.65 * cosine + 0.45 * lexical + 0.15 * same_figure
     docs = np.array([s.doc for s in statements])
-    scores[docs[:, None] == docs[None, :]] = 0.0
-    return scores
+    same_doc = docs[:, None] == docs[None, :]
+    evidence = [
+        embeddings @ embeddings.T,
+        rare_overlap([content_terms(s.text, stop_words) for s in statements]),
+        same_figure,
+    ]
+    for matrix in evidence:
+        matrix[same_doc] = 0.0
+    return PairEvidence(*evidence)
 
 
-def group_statements(statements: Sequence[Span], scores: np.ndarray) -> list[list[int]]:
+def group_statements(statements: Sequence[Span], evidence: PairEvidence) -> list[list[int]]:
     """Groups of statement indices saying the same thing, at most one per article."""
     docs = np.array([s.doc for s in statements])
+    strength = evidence.strength
     best: dict[tuple[int, str], int] = {}
     for doc in dict.fromkeys(docs):
         members = np.flatnonzero(docs == doc)
-        choice = members[np.argmax(scores[:, members], axis=1)]
+        choice = members[np.argmax(strength[:, members], axis=1)]
         for i, j in enumerate(choice):
             if docs[i] != doc:
                 best[(i, doc)] = int(j)
     links = []
     for (i, _), j in best.items():
         mutual = best.get((j, docs[i])) == i
-        strong = scores[i, j] >= ALONE_THRESHOLD or (mutual and scores[i, j] >= MUTUAL_THRESHOLD)
-        if strong and (i < j or not mutual):  # a mutual link is listed once
-            links.append((float(scores[i, j]), i, j))
+        if evidence.linked(i, j, mutual) and (i < j or not mutual):  # mutual links once
+            links.append((float(strength[i, j]), i, j))
     return _join(len(statements), list(docs), sorted(links, reverse=True))
 
 
