@@ -29,6 +29,7 @@ from newsprism.render import briefing_to_json, validate_briefing_json
 from newsprism.render.json import SCHEMA_VERSION
 from newsprism.store import ArticleHead, SearchHit, Store, StoredStory
 from newsprism.store.base import Level
+from newsprism.store.records import source_key as independent_source
 from newsprism.web.settings import WebSettings
 
 T = TypeVar("T")
@@ -64,15 +65,16 @@ class EntityMatch:
 
 def source_key(head: ArticleHead) -> str:
     """One independent source: the outlet, else the original text (copies count once)."""
-    return f"outlet:{head.outlet.casefold().strip()}" if head.outlet else f"text:{head.original}"
+    return independent_source(head.outlet, head.original)
 
 
 def summarise_story(story: StoredStory, heads: Sequence[ArticleHead]) -> StorySummary:
+    """The counts come from the story's row, which the store keeps in step with its members."""
     outlets = tuple(dict.fromkeys(h.outlet for h in heads if h.outlet))
     title = story.title or next((h.title for h in heads if h.title), None)
     return StorySummary(
-        story.id, title, story.first_date, story.last_date, len(heads),
-        len({source_key(h) for h in heads}), outlets,
+        story.id, title, story.first_date, story.last_date, story.article_count,
+        story.source_count, outlets,
     )  # fmt: skip
 
 
