@@ -126,6 +126,17 @@ def test_a_story_briefing_is_built_once_then_read_from_the_store(
         ) == [(1,)]
 
 
+def test_a_story_page_renders_its_briefing_once_then_reads_it_from_the_store(
+    client: TestClient, corpus_url: str
+) -> None:
+    first = client.get("/stories/harbour").text
+    with open_store(corpus_url) as store:
+        ((html,),) = store.execute("SELECT html FROM story_briefings WHERE story_id = 'harbour'")
+    parts = json.loads(html)
+    assert set(parts) == {"pills", "graph", "panes"} and parts["panes"] in first
+    assert client.get("/stories/harbour").text == first
+
+
 def test_a_merged_story_id_redirects_to_the_story_it_joined(client: TestClient) -> None:
     response = client.get("/api/stories/vlad-old", follow_redirects=False)
     assert response.status_code == 307

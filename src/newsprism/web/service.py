@@ -54,6 +54,7 @@ class StoryPage:
     articles: list[ArticleHead]
     briefed: list[str]  # the articles the briefing compares
     briefing: dict[str, Any] = field(default_factory=dict)  # schema ``newsprism.briefing``
+    html: str | None = None  # what ``story_page(render=...)`` made of the briefing
 
 
 @dataclass(frozen=True)
@@ -188,23 +189,41 @@ class CorpusService:
     async def resolve_story(self, story_id: str) -> str | None:
         return await self.run(Store.resolve_story, story_id)
 
-    async def story_page(self, story_id: str) -> StoryPage | None:
-        """A live story with its articles and its briefing (built once per member set)."""
+    async def story_page(
+        self, story_id: str, *, render: Callable[[dict[str, Any]], str] | None = None
+    ) -> StoryPage | None:
+        """A live story with its articles and its briefing (built once per member set).
+
+        With ``render``, the page gets ``render(briefing)`` instead of the briefing: made off
+        the event loop once per briefing and cached beside it in the store."""
         story = await self.run(Store.get_story, story_id)
         if story is None:
             return None
         heads = await self.run(Store.article_heads, list(story.article_ids))
         briefed = briefing_members(heads, self.settings.brief_articles)
         key = briefing_key(briefed)
-        cached = await self.run(Store.get_story_briefing, story.id, key)
+        summary = summarise_story(story, heads)
+        if render is None:
+            briefing = json.loads(await self._briefing(story.id, key, briefed))
+            return StoryPage(summary, heads, briefed, briefing)
+        html = await self.run(Store.get_story_html, story.id, key)
+        if html is None:
+            briefing = json.loads(await self._briefing(story.id, key, briefed))
+            html = await asyncio.to_thread(render, briefing)
+            await self.run(Store.save_story_html, story.id, key, html)
+        return StoryPage(summary, heads, briefed, html=html)
+
+    async def _briefing(self, story_id: str, key: str, briefed: list[str]) -> str:
+        """The story's briefing JSON from the store's cache, made and cached if missing."""
+        cached = await self.run(Store.get_story_briefing, story_id, key)
         if cached is None:
             async with self._briefing_lock:  # one pipeline run at a time; others then hit cache
-                cached = await self.run(Store.get_story_briefing, story.id, key)
+                cached = await self.run(Store.get_story_briefing, story_id, key)
                 if cached is None:
                     articles = await self.run(Store.get_articles, briefed)
                     cached = await self._brief_thread.run(brief_json, articles)
-                    await self.run(Store.save_story_briefing, story.id, key, cached)
-        return StoryPage(summarise_story(story, heads), heads, briefed, json.loads(cached))
+                    await self.run(Store.save_story_briefing, story_id, key, cached)
+        return cached
 
     # --- articles, search, entities -----------------------------------------------------------
 
