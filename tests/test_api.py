@@ -15,6 +15,7 @@ from _web import HARBOUR, TOKEN, corpus_url  # noqa: F401  (the session's corpus
 from newsprism.render import validate_briefing_json
 from newsprism.store import open_store
 from newsprism.web import WebSettings, create_app
+from newsprism.web.service import brief_json
 
 
 @pytest.fixture(scope="module")
@@ -124,6 +125,17 @@ def test_a_story_briefing_is_built_once_then_read_from_the_store(
         assert store.execute(
             "SELECT count(*) FROM story_briefings WHERE story_id = 'harbour'"
         ) == [(1,)]
+
+
+def test_a_briefing_from_stored_analyses_equals_one_that_analyses_the_articles_again(
+    corpus_url: str,
+) -> None:
+    with open_store(corpus_url) as store:
+        ids = list(store.get_story("harbour").article_ids)
+        analyses = store.get_analyses(ids)
+        articles = store.get_articles(ids)
+    assert list(analyses) == ids
+    assert brief_json([analyses[i] for i in ids]) == brief_json(articles)
 
 
 def test_a_story_page_renders_its_briefing_once_then_reads_it_from_the_store(

@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 
 from newsprism.analyse.resolve import name_tokens, resolve_entities
 from newsprism.corpus import IngestReport, analyse_batch, ingest_paths, search_corpus
-from newsprism.model import Analysis, Briefing, Entity
+from newsprism.model import Analysis, Article, Briefing, Entity
 from newsprism.render import briefing_to_json, validate_briefing_json
 from newsprism.render.json import SCHEMA_VERSION
 from newsprism.store import ArticleHead, SearchHit, Store, StoredStory
@@ -220,8 +220,13 @@ class CorpusService:
             async with self._briefing_lock:  # one pipeline run at a time; others then hit cache
                 cached = await self.run(Store.get_story_briefing, story_id, key)
                 if cached is None:
-                    articles = await self.run(Store.get_articles, briefed)
-                    cached = await self._brief_thread.run(brief_json, articles)
+                    analyses = await self.run(Store.get_analyses, briefed)
+                    stored: Sequence[Analysis] | Sequence[Article] = (
+                        [analyses[i] for i in briefed]
+                        if set(briefed) <= set(analyses)
+                        else await self.run(Store.get_articles, briefed)
+                    )
+                    cached = await self._brief_thread.run(brief_json, stored)
                     await self.run(Store.save_story_briefing, story_id, key, cached)
         return cached
 
@@ -301,11 +306,17 @@ class CorpusService:
             shutil.rmtree(folder, ignore_errors=True)
 
 
-def brief_json(articles: Sequence[Any]) -> str:
-    """The briefing of some stored articles as schema-checked JSON text."""
-    from newsprism.pipeline import build_briefing
+def brief_json(stored: Sequence[Analysis] | Sequence[Article]) -> str:
+    """The briefing of stored articles as schema-checked JSON text: compared from their stored
+    analyses, or, when any of them was stored without one, analysed first."""
+    from newsprism.pipeline import brief_analyses, build_briefing
 
-    data = briefing_to_json(build_briefing(articles))
+    analyses = [item for item in stored if isinstance(item, Analysis)]
+    if len(analyses) == len(stored):
+        briefing = brief_analyses(analyses)
+    else:
+        briefing = build_briefing([getattr(item, "article", item) for item in stored])
+    data = briefing_to_json(briefing)
     validate_briefing_json(data)
     return json.dumps(data, ensure_ascii=False)
 
