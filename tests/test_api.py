@@ -239,6 +239,7 @@ def test_a_json_article_is_ingested_analysed_and_searchable_once(writable: TestC
     assert response.json()["saved"] == 1
     stored = writable.get("/api/articles/upload-1").json()
     assert stored["article"]["text"] == ARTICLE["text"] and stored["analysis"]["figures"]
+    assert stored["article"]["path"] is None  # read from the request, not from a file
     hits = writable.get("/api/search", params={"q": "ferry"}).json()["hits"]
     assert hits[0]["article"] == "upload-1"
     again = writable.post("/api/articles", json=ARTICLE, headers=AUTH)
@@ -251,7 +252,8 @@ def test_an_uploaded_file_is_ingested_like_newsprism_ingest(writable: TestClient
         "/api/articles", files={"file": ("gazette.txt", data, "text/plain")}, headers=AUTH
     )
     assert response.status_code == 201, response.text
-    assert writable.get("/api/articles/gazette").json()["article"]["outlet"] == "Harbour Gazette"
+    gazette = writable.get("/api/articles/gazette").json()["article"]
+    assert gazette["outlet"] == "Harbour Gazette" and gazette["path"] == "gazette.txt"
     jsonl = "\n".join(json.dumps({**ARTICLE, "id": f"u{i}"}) for i in range(3)) + "\n{broken"
     response = writable.post(
         "/api/articles", files={"file": ("batch.jsonl", jsonl.encode())}, headers=AUTH
@@ -259,7 +261,7 @@ def test_an_uploaded_file_is_ingested_like_newsprism_ingest(writable: TestClient
     body = response.json()
     assert response.status_code == 201 and body["saved"] == 3
     assert body["copies"] == 2  # u1 and u2 repeat u0's text: linked to it as copies
-    assert len(body["problems"]) == 1 and "batch.jsonl:4" in body["problems"][0]
+    assert len(body["problems"]) == 1 and body["problems"][0].startswith("batch.jsonl:4: ")
     assert writable.get("/api/articles/u2").json()["copy_of"] == "u0"
 
 

@@ -12,18 +12,16 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
-import shutil
-import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
 from typing import Any, TypeVar
 
 from newsprism.analyse.resolve import name_tokens, resolve_entities
-from newsprism.corpus import IngestReport, analyse_batch, ingest_paths, search_corpus
+from newsprism.corpus import IngestReport, analyse_batch, ingest_articles, search_corpus
+from newsprism.ingest import Ingested
 from newsprism.model import Analysis, Article, Briefing, Entity
 from newsprism.render import briefing_to_json, validate_briefing_json
 from newsprism.render.json import SCHEMA_VERSION
@@ -290,20 +288,16 @@ class CorpusService:
 
     # --- writes -------------------------------------------------------------------------------
 
-    async def ingest_upload(self, filename: str, data: bytes) -> IngestReport:
-        """Ingest one uploaded file (any format ``newsprism ingest`` reads) like the CLI does."""
-        folder = Path(tempfile.mkdtemp(prefix="newsprism-upload-"))
-        try:
-            path = folder / filename
-            path.write_bytes(data)
-            analyse = analyse_batch if self.settings.analyse else None
-            return await self.run(
-                lambda store: ingest_paths(
-                    [path], store, analyse=analyse, on_batch=self.settings.on_batch
-                )
+    async def ingest(self, ingested: Ingested) -> IngestReport:
+        """Ingest articles read from a request (an uploaded file through ``read_bytes``, a JSON
+        article through ``read_record``) as ``newsprism ingest`` does files."""
+        analyse = analyse_batch if self.settings.analyse else None
+        return await self.run(
+            lambda store: ingest_articles(
+                ingested.articles, store, problems=ingested.problems, analyse=analyse,
+                on_batch=self.settings.on_batch,
             )
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
+        )  # fmt: skip
 
 
 def brief_json(stored: Sequence[Analysis] | Sequence[Article]) -> str:
