@@ -2,18 +2,24 @@
 story page over a corpus of 10,000 stored articles, against baselines served by the same server.
 
     python bench/serve.py [--articles 10000] [--requests 300] [--concurrency 4] [--seconds 30]
+                          [--before PATH/TO/OTHER/src]
 
 The corpus: ``--articles`` synthetic articles (sentences of the Multi-News sample in ../shared,
 read in place and recombined so every article is distinct; 40 outlets; dates over four weeks)
 stored with ``save_articles``, grouped 10 to a story with ``save_story``/``assign_article``;
-plus the project's three example articles (examples/harbour-strike) as story ``harbour``, whose
-page shows a real briefing (built by the pipeline on its first request, then read from the
-store's cache; the cold first request is timed on its own).
+plus the project's three example articles (examples/harbour-strike), stored with their analyses
+as ``newsprism ingest`` stores them, as story ``harbour``, whose page shows a real briefing (built
+on its first request, then read from the store's cache). The cold first briefings are timed on
+their own: ``harbour`` (stored analyses) and ``s00042`` (synthetic articles stored without
+analysis, so they are analysed then).
 
 The server is a second process (``newsprism serve`` on 127.0.0.1, a free port); this process
 sends a bounded number of requests per endpoint from ``--concurrency`` threads (keep-alive
 connections) and stops an endpoint early after ``--seconds``. Baselines, in the same run:
 ``/api/health`` (the framework alone, no database) and ``/static/app.css`` (a static file).
+
+``--before`` serves the same corpus (a copy of it, caches cold) from another checkout's ``src``
+too, e.g. the main branch, and measures both servers endpoint by endpoint, side by side.
 """
 
 from __future__ import annotations
@@ -22,6 +28,7 @@ import argparse
 import json
 import os
 import random
+import shutil
 import socket
 import statistics
 import subprocess
@@ -50,6 +57,7 @@ ENDPOINTS = [
 
 def build_corpus(path: Path, total: int, seed: int = 0) -> None:
     sys.path.insert(0, str(ROOT / "src"))
+    from newsprism.analyse import analyse_articles
     from newsprism.ingest import read_articles
     from newsprism.model import Article
     from newsprism.store import open_store
@@ -72,6 +80,7 @@ def build_corpus(path: Path, total: int, seed: int = 0) -> None:
                 store.assign_article(article.id, story)
         harbour = read_articles([ROOT / "examples" / "harbour-strike"]).articles
         store.save_articles(harbour)
+        store.save_analyses(list(analyse_articles(harbour)))
         store.save_story("harbour")
         for article in harbour:
             store.assign_article(article.id, "harbour")
@@ -83,8 +92,8 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start_server(db: Path, port: int) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "OMP_NUM_THREADS": "1"}
+def start_server(db: Path, port: int, src: Path) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(src), "OMP_NUM_THREADS": "1"}
     command = [sys.executable, "-m", "newsprism", "serve", "--db", f"sqlite:///{db}",
                "--host", "127.0.0.1", "--port", str(port)]  # fmt: skip
     server = subprocess.Popen(command, env=env, stderr=subprocess.DEVNULL)
@@ -128,39 +137,73 @@ def measure(base: str, path: str, requests: int, threads: int, seconds: float) -
     }
 
 
+def time_cold_briefings(base: str) -> list[float]:
+    """Seconds of each story's first request: its briefing is built then (models load)."""
+    seconds = []
+    for story in ("harbour", "s00042"):
+        began = time.perf_counter()
+        httpx.get(f"{base}/api/stories/{story}", timeout=300).raise_for_status()
+        seconds.append(time.perf_counter() - began)
+    return seconds
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--requests", type=int, default=300, help="per endpoint")
     parser.add_argument("--concurrency", type=int, default=4)
     parser.add_argument("--seconds", type=float, default=30, help="per endpoint, at most")
+    parser.add_argument("--before", type=Path, help="another checkout's src, measured alongside")
     args = parser.parse_args()
+    sources = {"after": ROOT / "src"} | ({"before": args.before.resolve()} if args.before else {})
     with tempfile.TemporaryDirectory(prefix="newsprism-bench-") as folder:
         db = Path(folder) / "corpus.db"
         began = time.perf_counter()
         build_corpus(db, args.articles)
         print(f"corpus: {args.articles:,} articles + 3 in {args.articles // PER_STORY + 1:,} "
               f"stories, stored in {time.perf_counter() - began:.1f} s")  # fmt: skip
-        port = free_port()
-        server = start_server(db, port)
-        base = f"http://127.0.0.1:{port}"
+        servers, bases = [], {}
         try:
-            began = time.perf_counter()
-            httpx.get(f"{base}/api/stories/harbour", timeout=300).raise_for_status()
-            httpx.get(f"{base}/api/stories/s00042", timeout=300).raise_for_status()
-            print(f"cold story briefings (pipeline runs, models load): "
-                  f"{time.perf_counter() - began:.1f} s, then cached in the store")  # fmt: skip
-            rows = [(name, measure(base, path, args.requests, args.concurrency, args.seconds))
-                    for name, path in ENDPOINTS]  # fmt: skip
+            for name, src in sources.items():
+                copy = Path(folder) / f"{name}.db"
+                shutil.copy(db, copy)
+                port = free_port()
+                servers.append(start_server(copy, port, src))
+                bases[name] = f"http://127.0.0.1:{port}"
+            for name, base in reversed(bases.items()):
+                harbour, synthetic = time_cold_briefings(base)
+                print(f"{name}: cold first briefing {harbour:.1f} s (harbour, 3 articles with "
+                      f"stored analyses), then {synthetic:.1f} s (s00042, 10 without)")  # fmt: skip
+            rows = [
+                (label, {name: measure(base, path, args.requests, args.concurrency, args.seconds)
+                         for name, base in reversed(bases.items())})
+                for label, path in ENDPOINTS
+            ]  # fmt: skip
         finally:
-            server.terminate()
-            server.wait(timeout=10)
-    baseline = rows[0][1]["rps"]
+            for server in servers:
+                server.terminate()
+                server.wait(timeout=10)
     print(f"\n{args.concurrency} concurrent clients, up to {args.requests} requests each endpoint")
-    print(f"{'endpoint':40} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'vs health':>10}")
-    for name, row in rows:
-        print(f"{name:40} {row['rps']:8.1f} {row['p50_ms']:8.1f} {row['p99_ms']:8.1f} "
-              f"{row['rps'] / baseline:9.2f}x")  # fmt: skip
+    print_table(rows, list(reversed(bases)))
+
+
+def print_table(rows: list[tuple[str, dict[str, dict]]], names: list[str]) -> None:
+    """req/s, p50 and p99 per server; each req/s also as a ratio to /api/health on that server,
+    and the last server's req/s as a ratio to the first's."""
+    header = f"{'endpoint':38}" + "".join(
+        f" {name + ' req/s':>13} {'p50 ms':>7} {'p99 ms':>7} {'/health':>7}" for name in names
+    )
+    print(header + (f" {'speed-up':>8}" if len(names) > 1 else ""))
+    health = rows[0][1]
+    for label, by_name in rows:
+        line = f"{label:38}" + "".join(
+            f" {by_name[n]['rps']:13.1f} {by_name[n]['p50_ms']:7.1f} {by_name[n]['p99_ms']:7.1f} "
+            f"{by_name[n]['rps'] / health[n]['rps']:6.2f}x"
+            for n in names
+        )
+        if len(names) > 1:
+            line += f" {by_name[names[-1]]['rps'] / by_name[names[0]]['rps']:7.2f}x"
+        print(line)
 
 
 if __name__ == "__main__":

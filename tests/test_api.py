@@ -15,6 +15,7 @@ from _web import HARBOUR, TOKEN, corpus_url  # noqa: F401  (the session's corpus
 from newsprism.render import validate_briefing_json
 from newsprism.store import open_store
 from newsprism.web import WebSettings, create_app
+from newsprism.web.service import brief_json
 
 
 @pytest.fixture(scope="module")
@@ -126,6 +127,28 @@ def test_a_story_briefing_is_built_once_then_read_from_the_store(
         ) == [(1,)]
 
 
+def test_a_briefing_from_stored_analyses_equals_one_that_analyses_the_articles_again(
+    corpus_url: str,
+) -> None:
+    with open_store(corpus_url) as store:
+        ids = list(store.get_story("harbour").article_ids)
+        analyses = store.get_analyses(ids)
+        articles = store.get_articles(ids)
+    assert list(analyses) == ids
+    assert brief_json([analyses[i] for i in ids]) == brief_json(articles)
+
+
+def test_a_story_page_renders_its_briefing_once_then_reads_it_from_the_store(
+    client: TestClient, corpus_url: str
+) -> None:
+    first = client.get("/stories/harbour").text
+    with open_store(corpus_url) as store:
+        ((html,),) = store.execute("SELECT html FROM story_briefings WHERE story_id = 'harbour'")
+    parts = json.loads(html)
+    assert set(parts) == {"pills", "graph", "panes"} and parts["panes"] in first
+    assert client.get("/stories/harbour").text == first
+
+
 def test_a_merged_story_id_redirects_to_the_story_it_joined(client: TestClient) -> None:
     response = client.get("/api/stories/vlad-old", follow_redirects=False)
     assert response.status_code == 307
@@ -216,6 +239,7 @@ def test_a_json_article_is_ingested_analysed_and_searchable_once(writable: TestC
     assert response.json()["saved"] == 1
     stored = writable.get("/api/articles/upload-1").json()
     assert stored["article"]["text"] == ARTICLE["text"] and stored["analysis"]["figures"]
+    assert stored["article"]["path"] is None  # read from the request, not from a file
     hits = writable.get("/api/search", params={"q": "ferry"}).json()["hits"]
     assert hits[0]["article"] == "upload-1"
     again = writable.post("/api/articles", json=ARTICLE, headers=AUTH)
@@ -228,7 +252,8 @@ def test_an_uploaded_file_is_ingested_like_newsprism_ingest(writable: TestClient
         "/api/articles", files={"file": ("gazette.txt", data, "text/plain")}, headers=AUTH
     )
     assert response.status_code == 201, response.text
-    assert writable.get("/api/articles/gazette").json()["article"]["outlet"] == "Harbour Gazette"
+    gazette = writable.get("/api/articles/gazette").json()["article"]
+    assert gazette["outlet"] == "Harbour Gazette" and gazette["path"] == "gazette.txt"
     jsonl = "\n".join(json.dumps({**ARTICLE, "id": f"u{i}"}) for i in range(3)) + "\n{broken"
     response = writable.post(
         "/api/articles", files={"file": ("batch.jsonl", jsonl.encode())}, headers=AUTH
@@ -236,7 +261,7 @@ def test_an_uploaded_file_is_ingested_like_newsprism_ingest(writable: TestClient
     body = response.json()
     assert response.status_code == 201 and body["saved"] == 3
     assert body["copies"] == 2  # u1 and u2 repeat u0's text: linked to it as copies
-    assert len(body["problems"]) == 1 and "batch.jsonl:4" in body["problems"][0]
+    assert len(body["problems"]) == 1 and body["problems"][0].startswith("batch.jsonl:4: ")
     assert writable.get("/api/articles/u2").json()["copy_of"] == "u0"
 
 

@@ -16,8 +16,9 @@ import pytest
 from typer.testing import CliRunner
 
 from newsprism.cli import app
-from newsprism.corpus import ingest_paths
+from newsprism.corpus import ingest_articles, ingest_paths
 from newsprism.errors import StoreError
+from newsprism.ingest import read_bytes, read_record
 from newsprism.model import Article
 from newsprism.store import Store, open_store
 from newsprism.store.sqlite import SQLiteStore
@@ -57,6 +58,26 @@ def test_ingesting_the_same_input_twice_stores_nothing_twice(store: Store, tmp_p
     assert sorted(stored_ids(store)) == sorted(f"n{i}" for i in range(12))
     hit = store.search_text("harbour repairs")[0]
     assert store.get_article(hit.article).text[hit.start : hit.end] == hit.text
+
+
+def test_articles_already_read_are_ingested_like_files_with_their_read_problems(
+    store: Store, tmp_path: Path
+) -> None:
+    data = "".join(json.dumps(news(i)) + "\n" for i in range(3)) + "{cut"
+    read = read_bytes(data.encode(), "upload.jsonl")
+    first = ingest_articles(read.articles, store, problems=read.problems, batch_size=2)
+    assert (first.read, first.saved, len(first.problems)) == (3, 3, 1)
+    assert first.problems[0].startswith("upload.jsonl:4: invalid JSON")
+    assert store.get_article("n1").path == "upload.jsonl:2"  # named by the upload, no temp path
+    posted = read_record({"id": "p1", "text": "  A posted   article.  ", "date": "May 2, 2024"},
+                         "the posted article")  # fmt: skip
+    again = ingest_articles([*read.articles, *posted.articles], store)
+    assert (again.saved, again.unchanged) == (1, 3)
+    assert store.get_article("p1") == Article("p1", "A posted article.", date="2024-05-02")
+    bad = read_record({"id": "p2", "html": "<p></p>"}, "the posted article")
+    assert [str(p) for p in bad.problems] == [
+        "the posted article: no article text found in its 'html'"
+    ]
 
 
 def test_same_id_with_other_text_is_a_one_line_error_and_the_stored_text_stays(

@@ -4,9 +4,13 @@ cache; on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import threading
+from pathlib import Path
+
+import pytest
 
 from newsprism.model import Article
-from newsprism.store import ArticleHead, Store
+from newsprism.store import ArticleHead, Store, open_store, schema
+from newsprism.store.schema import MIGRATIONS, add_story_summaries
 
 pytest_plugins = ["_stores"]  # the store fixture, on both backends
 
@@ -73,3 +77,78 @@ def test_a_store_opened_on_one_thread_can_be_used_from_another(store: Store) -> 
     worker.start()
     worker.join()
     assert seen == [4]
+
+
+def summary(store: Store, story: str) -> tuple:
+    found = store.get_story(story)
+    assert found is not None
+    return found.first_date, found.last_date, found.article_count, found.source_count
+
+
+def test_story_rows_keep_dates_and_counts_of_their_articles_copies_counted_once(
+    store: Store,
+) -> None:
+    stored(store)
+    assert summary(store, "s-strike") == ("2025-03-03", "2025-03-04", 2, 2)
+    assert summary(store, "s-quake") == ("2025-02-01", "2025-02-01", 1, 1)
+    store.save_articles([Article("w1", "Wire copy."), Article("w2", "Wire copy!")])
+    store.execute("UPDATE articles SET duplicate_of = 'w1' WHERE id = 'w2'")
+    store.save_story("s-copies")
+    for member in ("w1", "w2", "a1"):  # w2 copies w1 (no outlet): one source
+        store.assign_article(member, "s-copies")
+    assert summary(store, "s-copies") == ("2025-03-03", "2025-03-03", 3, 2)
+    assert summary(store, "s-strike") == ("2025-03-04", "2025-03-04", 1, 1)  # a1 moved away
+
+
+def test_merging_stories_recounts_the_survivor_and_empties_the_old_row(store: Store) -> None:
+    stored(store)
+    store.merge_stories("s-quake", "s-strike")
+    assert summary(store, "s-strike") == ("2025-02-01", "2025-03-04", 3, 2)  # Coastal Times twice
+    (old,) = store.execute("SELECT article_count, last_date FROM stories WHERE id = 's-quake'")
+    assert old == (0, None)
+    assert [s.id for s in store.list_stories()] == ["s-strike", "s-vote"]
+    assert [s.id for s in store.list_stories(since="2025-03-04")] == ["s-strike"]
+    assert [s.id for s in store.list_stories(until="2025-02-01")] == ["s-strike", "s-vote"]
+
+
+def test_an_article_assigned_before_it_is_stored_counts_once_saved(store: Store) -> None:
+    store.save_story("s-early")
+    store.assign_article("late", "s-early")
+    assert summary(store, "s-early") == (None, None, 0, 0)
+    store.save_articles([Article("late", "Saved later.", outlet="Wire", date="2025-05-01")])
+    assert summary(store, "s-early") == ("2025-05-01", "2025-05-01", 1, 1)
+
+
+def test_a_database_made_before_story_summaries_is_back_filled(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = tuple(m for m in MIGRATIONS if m is not add_story_summaries)
+    monkeypatch.setattr(schema, "MIGRATIONS", before)
+    with open_store(store_url) as old:
+        old.save_articles([Article("x", "Old text.", outlet="Wire", date="2025-01-02")])
+        old.execute("INSERT INTO stories (id, created_at, updated_at) VALUES ('s', '', '')")
+        old.execute("INSERT INTO story_articles (article_id, story_id) VALUES ('x', 's')")
+    monkeypatch.setattr(schema, "MIGRATIONS", MIGRATIONS)
+    with open_store(store_url) as migrated:
+        assert summary(migrated, "s") == ("2025-01-02", "2025-01-02", 1, 1)
+
+
+def test_the_story_list_is_read_in_index_order_without_sorting(tmp_path: Path) -> None:
+    with open_store(f"sqlite:///{tmp_path / 'c.db'}") as store:
+        plan = store.execute(
+            "EXPLAIN QUERY PLAN SELECT id FROM stories s WHERE s.merged_into IS NULL "
+            "ORDER BY s.last_date DESC NULLS LAST, s.updated_at DESC, s.id LIMIT 20"
+        )
+    steps = " / ".join(str(row[-1]) for row in plan)
+    assert "stories_latest" in steps and "TEMP B-TREE" not in steps, steps
+
+
+def test_a_rendered_page_is_kept_only_beside_the_briefing_it_was_made_from(store: Store) -> None:
+    stored(store)
+    store.save_story_briefing("s-strike", "k1", "{}")
+    store.save_story_html("s-strike", "k1", "<p>one</p>")
+    store.save_story_html("s-strike", "old", "<p>stale</p>")  # not the cached key: ignored
+    assert store.get_story_html("s-strike", "k1") == "<p>one</p>"
+    store.save_story_briefing("s-strike", "k2", "{}")
+    assert store.get_story_html("s-strike", "k2") is None
+    assert store.get_story_html("s-strike", "k1") is None

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsprism.dedup import DuplicateFinder
-from newsprism.errors import InputWarning
-from newsprism.ingest.read import ARTICLE_SUFFIXES, read_articles
+from newsprism.errors import InputError, InputWarning
+from newsprism.ingest.read import ARTICLE_SUFFIXES, Ingested, read_articles
 from newsprism.model import Analysis, Article, Sentence
 from newsprism.store import SearchHit, Store, content_hash
 from newsprism.store.base import Level
@@ -66,10 +66,52 @@ def ingest_paths(
     articles, analyses)`` runs inside each batch's transaction: the clusterer assigns stories
     there, so stories never miss a stored article. ``index`` adds the semantic-search vectors.
     """
+    sources = list(expand_sources(paths))
+    with _progress(progress, len(sources)) as advance:
+        return _ingest(
+            (read_articles([source]) for source in sources), store, analyse=analyse,
+            on_batch=on_batch, index=index, batch_size=batch_size, finder=finder, today=today,
+            advance=advance,
+        )  # fmt: skip
+
+
+def ingest_articles(
+    articles: Iterable[Article],
+    store: Store,
+    *,
+    problems: Iterable[InputError] = (),
+    analyse: Analyse | None = None,
+    on_batch: OnBatch | None = None,
+    index: bool = True,
+    batch_size: int = BATCH_SIZE,
+    finder: DuplicateFinder | None = None,
+    today: date | None = None,
+) -> IngestReport:
+    """Ingest articles already read (``newsprism.ingest.read_bytes``, ``read_record``...) into
+    ``store`` as ``ingest_paths`` does files; ``problems`` met reading them join the report."""
+    return _ingest(
+        [Ingested(list(articles), list(problems))], store, analyse=analyse, on_batch=on_batch,
+        index=index, batch_size=batch_size, finder=finder, today=today,
+        advance=lambda report: None,
+    )  # fmt: skip
+
+
+def _ingest(
+    inputs: Iterable[Ingested],
+    store: Store,
+    *,
+    analyse: Analyse | None,
+    on_batch: OnBatch | None,
+    index: bool,
+    batch_size: int,
+    finder: DuplicateFinder | None,
+    today: date | None,
+    advance: Callable[[IngestReport], None],
+) -> IngestReport:
+    """The batch path behind both: skip what is stored, link copies, analyse, save, cluster."""
     report = IngestReport()
     finder = finder or DuplicateFinder()
     latest = (today or datetime.now(UTC).date()) + FUTURE_SLACK
-    sources = list(expand_sources(paths))
     pending: list[Article] = []
 
     def flush() -> None:
@@ -77,20 +119,18 @@ def ingest_paths(
             _save_batch(pending, store, report, analyse, on_batch, index, finder)
             pending.clear()
 
-    with _progress(progress, len(sources)) as advance:
-        for source in sources:
-            ingested = read_articles([source])
-            for problem in ingested.problems:
-                target = report.warnings if isinstance(problem, InputWarning) else report.problems
-                target.append(str(problem))
-            for article in ingested.articles:
-                report.read += 1
-                pending.append(_check_date(article, latest, report))
-                if len(pending) >= batch_size:
-                    flush()
-            advance(report)
-        flush()
+    for ingested in inputs:
+        for problem in ingested.problems:
+            target = report.warnings if isinstance(problem, InputWarning) else report.problems
+            target.append(str(problem))
+        for article in ingested.articles:
+            report.read += 1
+            pending.append(_check_date(article, latest, report))
+            if len(pending) >= batch_size:
+                flush()
         advance(report)
+    flush()
+    advance(report)
     return report
 
 

@@ -11,8 +11,8 @@ import json
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field, replace
+from pathlib import Path, PurePath
 from typing import Any
 
 from newsprism.errors import EmptyInputError, InputError
@@ -40,21 +40,38 @@ class Ingested:
 
 def read_articles(sources: Iterable[str | Path], stdin: bytes | None = None) -> Ingested:
     """Read every source; ``-`` reads ``stdin`` (or the process's standard input)."""
+    return _collect(item for source in sources for item in _read_source(str(source), stdin))
+
+
+def read_bytes(data: bytes, name: str) -> Ingested:
+    """Read ``data`` as the contents of a file called ``name`` (an upload, say): its suffix
+    picks the format, and articles and problems name it as their path."""
+    path = PurePath(name)
+    return _collect(_read_bytes(data, name, suffix=path.suffix.lower(), stem=path.stem))
+
+
+def read_record(record: dict[str, Any], where: str) -> Ingested:
+    """Read one article given as a JSON object (the fields of a JSONL line); ``where`` names it
+    in problems, and the article is stored without a path."""
+    item = _record_to_article(record, where)
+    return _collect([item if isinstance(item, InputError) else replace(item, path=None)])
+
+
+def _collect(items: Iterable[Article | InputError]) -> Ingested:
     result = Ingested()
     seen: dict[str, str] = {}  # article id -> where it was read
-    for source in sources:
-        for item in _read_source(str(source), stdin):
-            if isinstance(item, InputError):
-                result.problems.append(item)
-            elif item.id in seen:
-                where = item.path or item.id
-                result.problems.append(
-                    InputError(where, f"duplicate article id {item.id!r} (first read from "
-                               f"{seen[item.id]}); skipped")
-                )
-            else:
-                seen[item.id] = item.path or item.id
-                result.articles.append(item)
+    for item in items:
+        if isinstance(item, InputError):
+            result.problems.append(item)
+        elif item.id in seen:
+            where = item.path or item.id
+            result.problems.append(
+                InputError(where, f"duplicate article id {item.id!r} (first read from "
+                           f"{seen[item.id]}); skipped")
+            )
+        else:
+            seen[item.id] = item.path or item.id
+            result.articles.append(item)
     return result
 
 

@@ -52,11 +52,19 @@ clusterer's features travel as an opaque ``state`` blob it serialises itself)
         (stored but not yet in a story: what a resumed clusterer must still place)
     ``list_stories`` also pages (``offset``) and filters: ``among`` (story ids), ``outlet``
         (stories with an article from it, case-insensitive)
+    ``summarise_stories(ids)``: recount the summary a story row keeps of its stored articles
+        (first/last date, article and independent-source counts); ``assign_article``,
+        ``merge_stories`` and ``save_articles`` (an article assigned before it was stored) call
+        it in their own transaction, so the rows are always in step with the members
 Reading (for the web app)
     ``article_heads(ids) -> list[ArticleHead]``: articles without their text, with originals
     ``save_story_briefing(story_id, key, data)``, ``get_story_briefing(story_id, key) -> str |
         None``: a story's briefing JSON cached under a key the caller derives from its members
         (a new key replaces the old entry, so a story that grows is briefed again)
+    ``save_story_html(story_id, key, html)``, ``get_story_html(story_id, key) -> str | None``:
+        the briefing rendered for the story page, kept beside the JSON under the same key (a
+        new briefing clears it)
+    ``get_analyses(ids) -> dict[str, Analysis]``: stored analyses of these articles, batched
 
 Errors from the database (locked, unreachable, not a database) come out as one-line
 ``StoreError`` messages naming the database; the open transaction is rolled back first.
@@ -84,6 +92,7 @@ from newsprism.store.records import (
     Fingerprint,
     SearchHit,
     StoredStory,
+    source_key,
 )
 
 Level = Literal["sentence", "article"]
@@ -255,6 +264,8 @@ class Store:
                 "INSERT INTO fingerprint_bands (band_key, article_id) VALUES (?, ?)",
                 [(key, f.article) for f in prints.values() for key in set(f.band_keys)],
             )
+            # An article may be assigned before it is stored: its story now counts it.
+            self.summarise_stories(self.story_of(result.saved).values())
         return result
 
     def stored_hashes(self, ids: Sequence[str]) -> dict[str, str]:
@@ -365,12 +376,21 @@ class Store:
             self.save_sentences([s for a in analyses for s in a.sentences])
 
     def get_analysis(self, article_id: str) -> Analysis | None:
-        rows = self.execute("SELECT data FROM analyses WHERE article_id = ?", (article_id,))
-        article = self.get_article(article_id)
-        if not rows or article is None:
-            return None
-        data = json.loads(rows[0][0])
-        return Analysis.from_dict({**data, "article": article.as_dict()})
+        return self.get_analyses([article_id]).get(article_id)
+
+    def get_analyses(self, ids: Sequence[str]) -> dict[str, Analysis]:
+        """Stored analyses of these articles (ids without one left out), in ``ids`` order."""
+        data: dict[str, str] = {}
+        for chunk in _chunks(list(dict.fromkeys(ids))):
+            data.update(self.execute(
+                f"SELECT article_id, data FROM analyses WHERE article_id IN ({_marks(chunk)})",
+                chunk,
+            ))  # fmt: skip
+        return {
+            article.id: Analysis.from_dict({**json.loads(data[article.id]),
+                                            "article": article.as_dict()})
+            for article in self.get_articles([i for i in dict.fromkeys(ids) if i in data])
+        }  # fmt: skip
 
     def save_sentences(self, sentences: Sequence[Sentence]) -> None:
         """Index sentences for full-text search; ones already indexed are left as they are."""
@@ -536,14 +556,19 @@ class Store:
         )
 
     def assign_article(self, article_id: str, story_id: str) -> None:
-        target = self.resolve_story(story_id)
-        if target is None:
-            raise StoreError(f"{self.url}: no story {story_id!r}; save_story it first")
-        self.execute(
-            "INSERT INTO story_articles (article_id, story_id) VALUES (?, ?) "
-            "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id",
-            (article_id, target),
-        )
+        with self.transaction():
+            target = self.resolve_story(story_id)
+            if target is None:
+                raise StoreError(f"{self.url}: no story {story_id!r}; save_story it first")
+            before = self.story_of([article_id]).get(article_id)
+            if before == target:
+                return
+            self.execute(
+                "INSERT INTO story_articles (article_id, story_id) VALUES (?, ?) "
+                "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id",
+                (article_id, target),
+            )
+            self.summarise_stories([target] if before is None else [target, before])
 
     def merge_stories(self, old_id: str, into_id: str) -> None:
         with self.transaction():
@@ -559,6 +584,7 @@ class Store:
                 "WHERE id = ? OR merged_into = ?",
                 (into, now_iso(), old, old),
             )  # redirects stay one hop long
+            self.summarise_stories([old, into])
 
     def resolve_story(self, story_id: str) -> str | None:
         rows = self.execute("SELECT id, merged_into FROM stories WHERE id = ?", (story_id,))
@@ -584,7 +610,7 @@ class Store:
         among: Sequence[str] | None = None,
         outlet: str | None = None,
     ) -> list[StoredStory]:
-        where, having, params = ["s.merged_into IS NULL"], [], []
+        where, params = ["s.merged_into IS NULL"], []
         if among is not None:
             ids = list(dict.fromkeys(among)) or [""]
             where.append(f"s.id IN ({_marks(ids)})")
@@ -596,14 +622,12 @@ class Store:
             )
             params.append(outlet)
         if since:
-            having.append("max(substr(a.date, 1, 10)) >= ?")
+            where.append("substr(s.last_date, 1, 10) >= ?")
             params.append(since[:10])
         if until:
-            having.append("min(substr(a.date, 1, 10)) <= ?")
+            where.append("substr(s.first_date, 1, 10) <= ?")
             params.append(until[:10])
-        return self._stories(
-            " AND ".join(where), params, limit, with_state, " AND ".join(having), offset
-        )
+        return self._stories(" AND ".join(where), params, limit, with_state, offset)
 
     def _stories(
         self,
@@ -611,17 +635,13 @@ class Store:
         params: list[Any],
         limit: int | None,
         with_state: bool,
-        having: str = "",
         offset: int = 0,
     ) -> list[StoredStory]:
         state = "s.state" if with_state else "NULL"
         rows = self.execute(
-            f"SELECT s.id, s.title, {state}, s.created_at, s.updated_at, min(a.date), "
-            "max(a.date) FROM stories s "
-            "LEFT JOIN story_articles sa ON sa.story_id = s.id "
-            f"LEFT JOIN articles a ON a.id = sa.article_id WHERE {where} GROUP BY s.id "
-            + (f"HAVING {having} " if having else "")
-            + "ORDER BY max(a.date) DESC NULLS LAST, s.updated_at DESC, s.id"
+            f"SELECT s.id, s.title, {state}, s.created_at, s.updated_at, s.first_date, "
+            f"s.last_date, s.article_count, s.source_count FROM stories s WHERE {where} "
+            "ORDER BY s.last_date DESC NULLS LAST, s.updated_at DESC, s.id"
             + (f" LIMIT {int(limit)}" if limit else "")
             + (f" OFFSET {int(offset)}" if offset else ""),
             params,
@@ -637,9 +657,28 @@ class Store:
                 members[story].append(article)
         return [
             StoredStory(r[0], r[1], bytes(r[2]) if r[2] is not None else None, r[3], r[4],
-                        tuple(members[r[0]]), r[5], r[6])
+                        tuple(members[r[0]]), *r[5:])
             for r in rows
         ]  # fmt: skip
+
+    def summarise_stories(self, story_ids: Iterable[str]) -> None:
+        """Recount what each story row keeps of its stored articles (see ``StoredStory``)."""
+        ids = list(dict.fromkeys(story_ids))
+        members: dict[str, list[tuple[str | None, str | None, str]]] = {i: [] for i in ids}
+        with self.transaction():
+            for chunk in _chunks(ids):
+                for story, *member in self.execute(
+                    "SELECT sa.story_id, a.date, a.outlet, coalesce(a.duplicate_of, a.id) "
+                    "FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+                    f"WHERE sa.story_id IN ({_marks(chunk)})",
+                    chunk,
+                ):
+                    members[story].append(tuple(member))
+            self.executemany(
+                "UPDATE stories SET first_date = ?, last_date = ?, article_count = ?, "
+                "source_count = ? WHERE id = ?",
+                [(*_story_summary(rows), story) for story, rows in members.items()],
+            )
 
     def story_of(self, article_ids: Sequence[str]) -> dict[str, str]:
         found: dict[str, str] = {}
@@ -669,13 +708,26 @@ class Store:
         self.execute(
             "INSERT INTO story_briefings (story_id, key, data, created_at) VALUES (?, ?, ?, ?) "
             "ON CONFLICT (story_id) DO UPDATE SET key = excluded.key, data = excluded.data, "
-            "created_at = excluded.created_at",
+            "html = NULL, created_at = excluded.created_at",
             (story_id, key, data, now_iso()),
         )
 
     def get_story_briefing(self, story_id: str, key: str) -> str | None:
         rows = self.execute(
             "SELECT data FROM story_briefings WHERE story_id = ? AND key = ?", (story_id, key)
+        )
+        return rows[0][0] if rows else None
+
+    def save_story_html(self, story_id: str, key: str, html: str) -> None:
+        """Keep the page rendered from the briefing cached under ``key`` (if it still is)."""
+        self.execute(
+            "UPDATE story_briefings SET html = ? WHERE story_id = ? AND key = ?",
+            (html, story_id, key),
+        )
+
+    def get_story_html(self, story_id: str, key: str) -> str | None:
+        rows = self.execute(
+            "SELECT html FROM story_briefings WHERE story_id = ? AND key = ?", (story_id, key)
         )
         return rows[0][0] if rows else None
 
@@ -690,6 +742,15 @@ class Store:
 
 def _article(row: Sequence[Any]) -> Article:
     return Article(*row)
+
+
+def _story_summary(
+    members: list[tuple[str | None, str | None, str]],
+) -> tuple[str | None, str | None, int, int]:
+    """(first date, last date, articles, independent sources) of (date, outlet, original)s."""
+    dates = [date for date, _, _ in members if date is not None]
+    sources = {source_key(outlet, original) for _, outlet, original in members}
+    return min(dates, default=None), max(dates, default=None), len(members), len(sources)
 
 
 def _link_columns(link: DuplicateLink | None) -> tuple[Any, Any, Any]:

@@ -41,6 +41,8 @@ class StoredStory:
     article_ids: tuple[str, ...] = ()  # in ingestion order
     first_date: str | None = None  # earliest date of its articles
     last_date: str | None = None  # latest date of its articles
+    article_count: int = 0  # its stored articles, copies included
+    source_count: int = 0  # independent sources among them (see ``source_key``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +59,11 @@ class SearchHit:
     start: int | None = None  # char offsets into Article.text of the matched sentence
     end: int | None = None
     text: str | None = None  # the matched sentence, or the article title for article hits
+
+
+def source_key(outlet: str | None, original: str) -> str:
+    """One independent source: the outlet, else the original text (copies count once)."""
+    return f"outlet:{outlet.casefold().strip()}" if outlet else f"text:{original}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,10 +18,14 @@ Tables (``seq`` is an auto-increment key giving ingestion order; SQLite/PostgreS
 - full-text index over articles: ``articles_fts`` (FTS5, external content) or ``articles.tsv``.
 - ``vectors(seq, kind, article_id, idx, dim, vector BLOB)``: float32 vectors per encoder
   ``kind``; ``idx`` is a sentence index, or -1 for the article as a whole.
-- ``stories(id PK, title, state BLOB, created_at, updated_at, merged_into)`` and
-  ``story_articles(article_id PK, story_id)``: the clusterer's stories, membership, redirects.
-- ``story_briefings(story_id PK, key, data, created_at)``: a story's briefing JSON, cached by the
-  web app under a key derived from the story's members (one entry per story).
+- ``stories(id PK, title, state BLOB, created_at, updated_at, merged_into, first_date,
+  last_date, article_count, source_count)`` and ``story_articles(article_id PK, story_id)``: the
+  clusterer's stories, membership, redirects. The last four columns summarise a story's stored
+  articles; the story verbs keep them in step in the same transaction, so listing stories
+  (index ``stories_latest``: latest news first) reads rows, not aggregates.
+- ``story_briefings(story_id PK, key, data, html, created_at)``: a story's briefing JSON and its
+  rendered page fragments, cached by the web app under a key derived from the story's members
+  (one entry per story).
 """
 
 from __future__ import annotations
@@ -33,11 +37,20 @@ if TYPE_CHECKING:
     from newsprism.store.base import Store
 
 TYPES = {
-    "sqlite": {"seq": "INTEGER PRIMARY KEY", "blob": "BLOB", "float": "REAL"},
+    "sqlite": {
+        "seq": "INTEGER PRIMARY KEY",
+        "blob": "BLOB",
+        "float": "REAL",
+        # Live stories, latest news first. SQLite's planner picks a partial index over the one
+        # on merged_into only with statistics, so merged_into leads; its DESC puts NULLs last.
+        "latest": "(merged_into, last_date DESC, updated_at DESC, id)",
+    },
     "postgresql": {
         "seq": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
         "blob": "BYTEA",
         "float": "DOUBLE PRECISION",
+        # PostgreSQL orders by an index after IS NULL only when the index is partial.
+        "latest": "(last_date DESC NULLS LAST, updated_at DESC, id) WHERE merged_into IS NULL",
     },
 }
 
@@ -120,11 +133,25 @@ def create_briefing_cache(store: Store) -> None:
     )
 
 
+def add_story_summaries(store: Store) -> None:
+    _run(
+        store,
+        "ALTER TABLE stories ADD COLUMN first_date TEXT",
+        "ALTER TABLE stories ADD COLUMN last_date TEXT",
+        "ALTER TABLE stories ADD COLUMN article_count INTEGER NOT NULL DEFAULT 0",
+        "ALTER TABLE stories ADD COLUMN source_count INTEGER NOT NULL DEFAULT 0",
+        "CREATE INDEX stories_latest ON stories {latest}",  # the order of list_stories
+        "ALTER TABLE story_briefings ADD COLUMN html TEXT",
+    )
+    store.summarise_stories([story for (story,) in store.execute("SELECT id FROM stories")])
+
+
 MIGRATIONS: tuple[Callable[[Store], None], ...] = (
     create_articles,
     create_stories,
     create_search,
     create_briefing_cache,
+    add_story_summaries,
 )
 
 

@@ -20,6 +20,7 @@ from pydantic import ValidationError
 from starlette.datastructures import Headers, UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 
+from newsprism.ingest import Ingested, read_bytes, read_record
 from newsprism.render import load_schema
 from newsprism.web.schemas import (
     ArticleHeadOut,
@@ -271,13 +272,14 @@ async def post_articles(request: Request, service: Service) -> JSONResponse:
     body = await read_body(request, limit)
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "application/json":
-        filename, data = _json_article(body)
+        ingested = _json_article(body)
     elif kind == "multipart/form-data":
-        filename, data = await _uploaded_file(request.headers, body)
+        name, data = await _uploaded_file(request.headers, body)
+        ingested = read_bytes(data, name)
     else:
         raise HTTPException(415, "send application/json (one article) or multipart/form-data "
                             "with the articles in the field 'file'")  # fmt: skip
-    report = await service.ingest_upload(filename, data)
+    report = await service.ingest(ingested)
     out = IngestOut(**{k: getattr(report, k) for k in IngestOut.model_fields})
     status = 201 if report.saved else 200 if report.unchanged else 422
     return JSONResponse(out.model_dump(), status_code=status)
@@ -298,15 +300,14 @@ async def read_body(request: Request, limit: int) -> bytes:
     return b"".join(chunks)
 
 
-def _json_article(body: bytes) -> tuple[str, bytes]:
+def _json_article(body: bytes) -> Ingested:
     try:
         article = ArticleIn.model_validate_json(body)
     except ValidationError as exc:
         raise HTTPException(422, json.loads(exc.json(include_url=False))) from None
     if not (article.text or "").strip() and not (article.html or "").strip():
         raise HTTPException(422, "the article needs a non-empty 'text' or 'html'")
-    record = article.model_dump(exclude_none=True)
-    return "article.jsonl", json.dumps(record, ensure_ascii=False).encode()
+    return read_record(article.model_dump(exclude_none=True), "the posted article")
 
 
 async def _uploaded_file(headers: Headers, body: bytes) -> tuple[str, bytes]:

@@ -7,9 +7,10 @@ other script, inline or fetched, so a missed escape still could not run.
 
 from __future__ import annotations
 
+import json
 import re
 from functools import cache
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -17,7 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from newsprism.render import render_panes
-from newsprism.render.view import STATUS_LABELS, build_view, label_documents
+from newsprism.render.view import STATUS_LABELS, build_view
 from newsprism.web.api import DATE, Service, require_read
 from newsprism.web.graph import layout_entity_graph
 from newsprism.web.service import briefing_from_json, source_key
@@ -91,18 +92,30 @@ async def story_page(request: Request, service: Service, story_id: str) -> HTMLR
         raise HTTPException(404, f"no story {story_id!r}")
     if live != story_id:
         return RedirectResponse(request.url_for("story_page", story_id=live), 307)  # type: ignore[return-value]
-    page = await service.story_page(live)
+    page = await service.story_page(live, render=render_briefing)
     if page is None:
         raise HTTPException(404, f"no story {story_id!r}")
-    briefing = briefing_from_json(page.briefing)
-    view = build_view(briefing)
     sources = {source_key(h) for h in page.articles if h.id in page.briefed}
+    parts = {name: Markup(html) for name, html in json.loads(page.html or "{}").items()}
     return render(
         request, "story.html.j2", story=page.summary, articles=page.articles,
-        briefed=set(page.briefed), briefed_sources=len(sources), view=view,
-        labels=label_documents(briefing.documents), panes=render_panes(briefing),
-        graph=layout_entity_graph(view), status_labels=STATUS_LABELS,
+        briefed=set(page.briefed), briefed_sources=len(sources), parts=parts,
     )  # fmt: skip
+
+
+def render_briefing(data: dict[str, Any]) -> str:
+    """The parts of a story page made from its briefing JSON alone (status counts, entity graph,
+    briefing and sources), as JSON of HTML strings: the service caches it beside the briefing,
+    so a story page renders only its header on each request."""
+    briefing = briefing_from_json(data)
+    view = build_view(briefing)
+    macros = _environment().get_template("story_briefing.html.j2").module
+    parts = {
+        "pills": macros.pills(view, STATUS_LABELS),
+        "graph": macros.graph(layout_entity_graph(view)),
+        "panes": render_panes(briefing),
+    }
+    return json.dumps({name: str(html) for name, html in parts.items()}, ensure_ascii=False)
 
 
 @router.get("/search", response_class=HTMLResponse, name="search_page")

@@ -12,23 +12,22 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
-import shutil
-import tempfile
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from importlib.metadata import PackageNotFoundError, version
-from pathlib import Path
 from typing import Any, TypeVar
 
 from newsprism.analyse.resolve import name_tokens, resolve_entities
-from newsprism.corpus import IngestReport, analyse_batch, ingest_paths, search_corpus
-from newsprism.model import Analysis, Briefing, Entity
+from newsprism.corpus import IngestReport, analyse_batch, ingest_articles, search_corpus
+from newsprism.ingest import Ingested
+from newsprism.model import Analysis, Article, Briefing, Entity
 from newsprism.render import briefing_to_json, validate_briefing_json
 from newsprism.render.json import SCHEMA_VERSION
 from newsprism.store import ArticleHead, SearchHit, Store, StoredStory
 from newsprism.store.base import Level
+from newsprism.store.records import source_key as independent_source
 from newsprism.web.settings import WebSettings
 
 T = TypeVar("T")
@@ -53,6 +52,7 @@ class StoryPage:
     articles: list[ArticleHead]
     briefed: list[str]  # the articles the briefing compares
     briefing: dict[str, Any] = field(default_factory=dict)  # schema ``newsprism.briefing``
+    html: str | None = None  # what ``story_page(render=...)`` made of the briefing
 
 
 @dataclass(frozen=True)
@@ -64,15 +64,16 @@ class EntityMatch:
 
 def source_key(head: ArticleHead) -> str:
     """One independent source: the outlet, else the original text (copies count once)."""
-    return f"outlet:{head.outlet.casefold().strip()}" if head.outlet else f"text:{head.original}"
+    return independent_source(head.outlet, head.original)
 
 
 def summarise_story(story: StoredStory, heads: Sequence[ArticleHead]) -> StorySummary:
+    """The counts come from the story's row, which the store keeps in step with its members."""
     outlets = tuple(dict.fromkeys(h.outlet for h in heads if h.outlet))
     title = story.title or next((h.title for h in heads if h.title), None)
     return StorySummary(
-        story.id, title, story.first_date, story.last_date, len(heads),
-        len({source_key(h) for h in heads}), outlets,
+        story.id, title, story.first_date, story.last_date, story.article_count,
+        story.source_count, outlets,
     )  # fmt: skip
 
 
@@ -186,23 +187,46 @@ class CorpusService:
     async def resolve_story(self, story_id: str) -> str | None:
         return await self.run(Store.resolve_story, story_id)
 
-    async def story_page(self, story_id: str) -> StoryPage | None:
-        """A live story with its articles and its briefing (built once per member set)."""
+    async def story_page(
+        self, story_id: str, *, render: Callable[[dict[str, Any]], str] | None = None
+    ) -> StoryPage | None:
+        """A live story with its articles and its briefing (built once per member set).
+
+        With ``render``, the page gets ``render(briefing)`` instead of the briefing: made off
+        the event loop once per briefing and cached beside it in the store."""
         story = await self.run(Store.get_story, story_id)
         if story is None:
             return None
         heads = await self.run(Store.article_heads, list(story.article_ids))
         briefed = briefing_members(heads, self.settings.brief_articles)
         key = briefing_key(briefed)
-        cached = await self.run(Store.get_story_briefing, story.id, key)
+        summary = summarise_story(story, heads)
+        if render is None:
+            briefing = json.loads(await self._briefing(story.id, key, briefed))
+            return StoryPage(summary, heads, briefed, briefing)
+        html = await self.run(Store.get_story_html, story.id, key)
+        if html is None:
+            briefing = json.loads(await self._briefing(story.id, key, briefed))
+            html = await asyncio.to_thread(render, briefing)
+            await self.run(Store.save_story_html, story.id, key, html)
+        return StoryPage(summary, heads, briefed, html=html)
+
+    async def _briefing(self, story_id: str, key: str, briefed: list[str]) -> str:
+        """The story's briefing JSON from the store's cache, made and cached if missing."""
+        cached = await self.run(Store.get_story_briefing, story_id, key)
         if cached is None:
             async with self._briefing_lock:  # one pipeline run at a time; others then hit cache
-                cached = await self.run(Store.get_story_briefing, story.id, key)
+                cached = await self.run(Store.get_story_briefing, story_id, key)
                 if cached is None:
-                    articles = await self.run(Store.get_articles, briefed)
-                    cached = await self._brief_thread.run(brief_json, articles)
-                    await self.run(Store.save_story_briefing, story.id, key, cached)
-        return StoryPage(summarise_story(story, heads), heads, briefed, json.loads(cached))
+                    analyses = await self.run(Store.get_analyses, briefed)
+                    stored: Sequence[Analysis] | Sequence[Article] = (
+                        [analyses[i] for i in briefed]
+                        if set(briefed) <= set(analyses)
+                        else await self.run(Store.get_articles, briefed)
+                    )
+                    cached = await self._brief_thread.run(brief_json, stored)
+                    await self.run(Store.save_story_briefing, story_id, key, cached)
+        return cached
 
     # --- articles, search, entities -----------------------------------------------------------
 
@@ -264,27 +288,29 @@ class CorpusService:
 
     # --- writes -------------------------------------------------------------------------------
 
-    async def ingest_upload(self, filename: str, data: bytes) -> IngestReport:
-        """Ingest one uploaded file (any format ``newsprism ingest`` reads) like the CLI does."""
-        folder = Path(tempfile.mkdtemp(prefix="newsprism-upload-"))
-        try:
-            path = folder / filename
-            path.write_bytes(data)
-            analyse = analyse_batch if self.settings.analyse else None
-            return await self.run(
-                lambda store: ingest_paths(
-                    [path], store, analyse=analyse, on_batch=self.settings.on_batch
-                )
+    async def ingest(self, ingested: Ingested) -> IngestReport:
+        """Ingest articles read from a request (an uploaded file through ``read_bytes``, a JSON
+        article through ``read_record``) as ``newsprism ingest`` does files."""
+        analyse = analyse_batch if self.settings.analyse else None
+        return await self.run(
+            lambda store: ingest_articles(
+                ingested.articles, store, problems=ingested.problems, analyse=analyse,
+                on_batch=self.settings.on_batch,
             )
-        finally:
-            shutil.rmtree(folder, ignore_errors=True)
+        )  # fmt: skip
 
 
-def brief_json(articles: Sequence[Any]) -> str:
-    """The briefing of some stored articles as schema-checked JSON text."""
-    from newsprism.pipeline import build_briefing
+def brief_json(stored: Sequence[Analysis] | Sequence[Article]) -> str:
+    """The briefing of stored articles as schema-checked JSON text: compared from their stored
+    analyses, or, when any of them was stored without one, analysed first."""
+    from newsprism.pipeline import brief_analyses, build_briefing
 
-    data = briefing_to_json(build_briefing(articles))
+    analyses = [item for item in stored if isinstance(item, Analysis)]
+    if len(analyses) == len(stored):
+        briefing = brief_analyses(analyses)
+    else:
+        briefing = build_briefing([getattr(item, "article", item) for item in stored])
+    data = briefing_to_json(briefing)
     validate_briefing_json(data)
     return json.dumps(data, ensure_ascii=False)
 
