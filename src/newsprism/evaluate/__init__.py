@@ -1,0 +1,1 @@
+"""Measure newsprism's stages on benchmark data (``newsprism eval ...``)."""
