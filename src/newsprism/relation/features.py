@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
-import snowballstemmer
+import Stemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
@@ -63,7 +63,7 @@ def _stem(word: str) -> str:
     return _STEMMER.stemWord(word)
 
 
-_STEMMER = snowballstemmer.stemmer("english")
+_STEMMER = Stemmer.Stemmer("english")  # PyStemmer: the Snowball stemmer in C
 CUES = ("refute", "hedge", "report", "confirm")
 _CUES_OF: dict[str, list[str]] = {}
 for _name, _words in zip(CUES, (_REFUTE, _HEDGE, _REPORT, _CONFIRM), strict=True):
@@ -146,9 +146,11 @@ def _jaccard(a: set | frozenset, b: set | frozenset) -> float:
     return len(a & b) / union if union else 1.0
 
 
-def _idf_overlap(a: frozenset[str], b: frozenset[str], idf: Mapping[str, float]) -> float:
-    """IDF-weighted share of ``a``'s content found in ``b``: rare shared words weigh most."""
-    default = max(idf.values(), default=1.0)
+def _idf_overlap(
+    a: frozenset[str], b: frozenset[str], idf: Mapping[str, float], default: float
+) -> float:
+    """IDF-weighted share of ``a``'s content found in ``b``: rare shared words weigh most;
+    ``default`` weighs words ``idf`` lacks."""
     total = sum(idf.get(w, default) for w in a)
     return sum(idf.get(w, default) for w in a & b) / total if total else 1.0
 
@@ -182,15 +184,15 @@ def pair_features(
     """Symmetric features of sentence pairs ``(a[i], b[i])``; ``cosine`` holds their embedding
     similarities. Columns follow ``PAIR_FEATURES``."""
     out = np.zeros((len(a), len(PAIR_FEATURES)), dtype=np.float64)
+    default_idf = max(idf.values(), default=1.0)
     for i, (text_a, text_b) in enumerate(zip(a, b, strict=True)):
         pa, pb = profile_text(text_a), profile_text(text_b)
         row = [float(cosine[i])]
         for ga, gb in zip(pa.grams, pb.grams, strict=True):
             shares = (_share(ga, gb), _share(gb, ga)) if ga and gb else (0.0, 0.0)
             row += [min(shares), max(shares)]
-        idf_ab, idf_ba = _idf_overlap(pa.content, pb.content, idf), _idf_overlap(
-            pb.content, pa.content, idf
-        )
+        idf_ab = _idf_overlap(pa.content, pb.content, idf, default_idf)
+        idf_ba = _idf_overlap(pb.content, pa.content, idf, default_idf)
         names = (_share(pa.names, pb.names | pb.content), _share(pb.names, pa.names | pa.content))
         la, lb = len(pa.words), len(pb.words)
         row += [
@@ -322,8 +324,8 @@ def stance_features(
             _share(ph.content, body.content),
             _share(ph.content, body.lead_content),
             _share(ph.content, best.content),
-            _idf_overlap(ph.content, body.content, idf),
-            _idf_overlap(ph.content, best.content, idf),
+            _idf_overlap(ph.content, body.content, idf, default_idf),
+            _idf_overlap(ph.content, best.content, idf, default_idf),
             _share(ph.grams[1], body.bigrams) if ph.grams[1] else 0.0,
             _tfidf_cosine(ph, body.counts, idf, default_idf),
             _share(ph.numbers, body.numbers),
