@@ -200,3 +200,27 @@ def serve(
             uvicorn.run(create_app(store, settings), host=host, port=port, log_level="warning")
     except NewsprismError as exc:
         raise fail(str(exc), code=2) from None
+
+
+@eval_app.command("align")
+def eval_align(
+    pairs: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="JSONL {id, a, b}.")],
+    task: Annotated[str, typer.Option(help="same (same fact?) or stance (b towards a).")],
+    out: Annotated[Path, typer.Option(help="Write {id, label, score} lines here.")],
+    gold: Annotated[Path | None, typer.Option(exists=True, dir_okay=False,
+                                              help="JSONL of {id, label}: score against it.")]
+    = None,
+) -> None:
+    """Judge text pairs with the relation model (the compare stage's) and score them."""
+    from newsprism.evaluate.align import align_pairs
+
+    if task not in ("same", "stance"):
+        raise typer.BadParameter("use 'same' or 'stance'", param_hint="--task")
+    report = align_pairs(pairs, task, out, gold)  # type: ignore[arg-type]
+    for problem in report.problems:
+        errors.print(f"[bold red]error:[/] {problem}", markup=True)
+    typer.echo(f"wrote {report.written} predictions to {out}")
+    if report.scores:
+        typer.echo(f"scored {report.scored} pairs: "
+                   + ", ".join(f"{k} {v:.2f}" for k, v in report.scores.items()))
+    raise typer.Exit(1 if report.problems else 0)

@@ -1,0 +1,354 @@
+"""Hand-built features of a text pair: lexical overlap, figure and name agreement, cue words and
+embedding similarities. Each function returns a float matrix whose columns are named by the
+matching ``*_FEATURES`` tuple, so the learned model and its artifact agree on the order.
+
+Texts are analysed once per call (``Profile``) and reused across the pairs they appear in: the
+compare stage pairs every sentence with many others.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+import Stemmer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
+_SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
+
+
+def _lexicon(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_NUMBER_WORDS = {
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
+    "dozen": "12", "hundred": "100", "thousand": "1000", "million": "1000000",
+}
+# Cue lexicons (stems are matched, so "denies", "denied" and "deny" all count once each).
+_NEGATION = _lexicon(
+    "not no never none nobody nothing neither nor without cannot n't didn't doesn't don't isn't "
+    "wasn't aren't weren't won't hasn't haven't hadn't couldn't wouldn't shouldn't"
+)
+_REFUTE = _lexicon(
+    "fake fraud hoax false deny denies denied denial debunk debunked refute refuted retract "
+    "retracted bogus doubt doubts dismiss dismissed reject rejected untrue misleading myth rumour "
+    "rumor lie lies lied prank pranks satire satirical fabricated baseless incorrect wrong "
+    "contrary contradict contradicts dispute disputed claims"
+)
+_HEDGE = _lexicon(
+    "reportedly allegedly alleged purportedly apparently unconfirmed unverified rumored rumoured "
+    "may might could possibly perhaps likely suggests suggest suspected believed appears seems "
+    "speculation speculate if whether report reports reported according sources"
+)
+_REPORT = _lexicon(
+    "said says told stated announced confirmed claimed added according reported explained insisted "
+    "noted wrote tweeted statement spokesman spokeswoman"
+)
+_CONFIRM = _lexicon(
+    "confirmed confirms confirm official officially announced verified proved proven true indeed "
+    "fact"
+)
+_STOP = frozenset(ENGLISH_STOP_WORDS) - _NEGATION
+
+
+@lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+_STEMMER = Stemmer.Stemmer("english")  # PyStemmer: the Snowball stemmer in C
+CUES = ("refute", "hedge", "report", "confirm")
+_CUES_OF: dict[str, list[str]] = {}
+for _name, _words in zip(CUES, (_REFUTE, _HEDGE, _REPORT, _CONFIRM), strict=True):
+    for _word in {_stem(w) for w in _words}:
+        _CUES_OF.setdefault(_word, []).append(_name)
+
+
+def split_text(text: str) -> list[str]:
+    """Sentences of a long text, by punctuation and line breaks: a cheap splitter for bodies
+    whose exact offsets do not matter (the compare stage passes sentences already split)."""
+    parts = (p.strip() for p in _SENTENCE_END.split(text))
+    return [p for p in parts if p] or [text.strip()]
+
+
+def normalise_number(token: str) -> str:
+    """``"1,200"`` and ``"1200"`` and ``"1200.0"`` compare equal; spelled numbers map to digits."""
+    if token in _NUMBER_WORDS:
+        return _NUMBER_WORDS[token]
+    value = token.replace(",", "")
+    try:
+        number = float(value)
+    except ValueError:
+        return token
+    return f"{number:g}"
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What the features need to know about one text."""
+
+    words: tuple[str, ...]
+    stems: tuple[str, ...]
+    grams: tuple[frozenset[tuple[str, ...]], ...]  # stem 1- to 4-grams
+    content: frozenset[str]  # stems of content words
+    numbers: frozenset[str]
+    names: frozenset[str]  # capitalised words not opening a sentence, lower-cased
+    chars: frozenset[str]  # character 4-grams
+    negations: int
+    cues: Mapping[str, int]
+    question: bool
+
+
+@lru_cache(maxsize=50_000)
+def profile_text(text: str) -> Profile:
+    raw = _TOKEN.findall(text)
+    words = tuple(w.lower() for w in raw)
+    stems = tuple(_stem(w) for w in words)
+    names = frozenset(
+        w.lower() for i, w in enumerate(raw) if i > 0 and w[0].isupper() and w.lower() not in _STOP
+    )
+    numbers = frozenset(normalise_number(w) for w in words if w[0].isdigit() or w in _NUMBER_WORDS)
+    squashed = " ".join(words)
+    cues = dict.fromkeys(CUES, 0)
+    for stem in stems:
+        for name in _CUES_OF.get(stem, ()):
+            cues[name] += 1
+    return Profile(
+        words=words,
+        stems=stems,
+        grams=tuple(
+            frozenset(zip(*(stems[k:] for k in range(n)), strict=False)) for n in (1, 2, 3, 4)
+        ),
+        content=frozenset(s for w, s in zip(words, stems, strict=True) if w not in _STOP),
+        numbers=numbers,
+        names=names,
+        chars=frozenset(squashed[i : i + 4] for i in range(max(len(squashed) - 3, 1))),
+        negations=sum(w in _NEGATION or w.endswith("n't") for w in words),
+        cues=cues,
+        question="?" in text,
+    )
+
+
+def _share(part: set | frozenset, whole: set | frozenset) -> float:
+    """Share of ``part`` found in ``whole`` (1.0 when ``part`` is empty: nothing contradicts)."""
+    return len(part & whole) / len(part) if part else 1.0
+
+
+def _jaccard(a: set | frozenset, b: set | frozenset) -> float:
+    union = len(a | b)
+    return len(a & b) / union if union else 1.0
+
+
+def _idf_overlap(
+    a: frozenset[str], b: frozenset[str], idf: Mapping[str, float], default: float
+) -> float:
+    """IDF-weighted share of ``a``'s content found in ``b``: rare shared words weigh most;
+    ``default`` weighs words ``idf`` lacks."""
+    total = sum(idf.get(w, default) for w in a)
+    return sum(idf.get(w, default) for w in a & b) / total if total else 1.0
+
+
+PAIR_FEATURES = (
+    "cosine",
+    *(f"{kind}{n}_{side}" for n in (1, 2, 3, 4) for kind in ("ngram",) for side in ("min", "max")),
+    "word_jaccard",
+    "content_jaccard",
+    "idf_min",
+    "idf_max",
+    "char_jaccard",
+    "length_ratio",
+    "length_log",
+    "numbers_any",
+    "numbers_jaccard",
+    "numbers_conflict",
+    "names_min",
+    "names_max",
+    "negation_a",
+    "negation_b",
+    "negation_mismatch",
+    "refute_diff",
+    "hedge_diff",
+)
+
+
+def pair_features(
+    a: Sequence[str], b: Sequence[str], cosine: np.ndarray, idf: Mapping[str, float]
+) -> np.ndarray:
+    """Symmetric features of sentence pairs ``(a[i], b[i])``; ``cosine`` holds their embedding
+    similarities. Columns follow ``PAIR_FEATURES``."""
+    out = np.zeros((len(a), len(PAIR_FEATURES)), dtype=np.float64)
+    default_idf = max(idf.values(), default=1.0)
+    for i, (text_a, text_b) in enumerate(zip(a, b, strict=True)):
+        pa, pb = profile_text(text_a), profile_text(text_b)
+        row = [float(cosine[i])]
+        for ga, gb in zip(pa.grams, pb.grams, strict=True):
+            shares = (_share(ga, gb), _share(gb, ga)) if ga and gb else (0.0, 0.0)
+            row += [min(shares), max(shares)]
+        idf_ab = _idf_overlap(pa.content, pb.content, idf, default_idf)
+        idf_ba = _idf_overlap(pb.content, pa.content, idf, default_idf)
+        names = (_share(pa.names, pb.names | pb.content), _share(pb.names, pa.names | pa.content))
+        la, lb = len(pa.words), len(pb.words)
+        row += [
+            _jaccard(set(pa.words), set(pb.words)),
+            _jaccard(pa.content, pb.content),
+            min(idf_ab, idf_ba),
+            max(idf_ab, idf_ba),
+            _jaccard(pa.chars, pb.chars),
+            min(la, lb) / max(la, lb, 1),
+            math.log1p(la + lb),
+            float(bool(pa.numbers or pb.numbers)),
+            _jaccard(pa.numbers, pb.numbers),
+            figure_conflict(pa, pb),
+            min(names),
+            max(names),
+            min(pa.negations, 3),
+            min(pb.negations, 3),
+            float((pa.negations > 0) != (pb.negations > 0)),
+            abs(pa.cues["refute"] - pb.cues["refute"]),
+            abs(pa.cues["hedge"] - pb.cues["hedge"]),
+        ]
+        out[i] = row
+    return out
+
+
+def figure_conflict(pa: Profile, pb: Profile) -> float:
+    """1.0 when both texts give figures, share their topic words, and each has a figure the
+    other lacks: the same quantity reported with different values."""
+    if not pa.numbers or not pb.numbers or pa.numbers == pb.numbers:
+        return 0.0
+    if not (pa.numbers - pb.numbers) or not (pb.numbers - pa.numbers):
+        return 0.0
+    return float(_jaccard(pa.content - pa.numbers, pb.content - pb.numbers) >= 0.2)
+
+
+STANCE_FEATURES = (
+    "cos_max",
+    "cos_top3",
+    "cos_mean",
+    "cos_body",
+    "cos_first",
+    "best_position",
+    "n_sentences_log",
+    "cover_body",
+    "cover_lead",
+    "cover_best",
+    "idf_cover_body",
+    "idf_cover_best",
+    "bigram_cover_body",
+    "tfidf_cosine",
+    "numbers_cover",
+    "names_cover",
+    "headline_question",
+    "headline_negation",
+    *(f"headline_{cue}" for cue in CUES),
+    *(f"{where}_{cue}" for where in ("body", "top") for cue in ("negation", *CUES)),
+    "top_negation_mismatch",
+    "top_numbers_conflict",
+)
+
+
+@dataclass(frozen=True)
+class BodyProfile:
+    """What the stance features need about a whole text, given as its sentences."""
+
+    sentences: tuple[Profile, ...]
+    content: frozenset[str]
+    lead_content: frozenset[str]  # content of the first three sentences
+    bigrams: frozenset[tuple[str, ...]]
+    counts: Mapping[str, int]  # content stem -> occurrences
+    numbers: frozenset[str]
+    names: frozenset[str]  # names and content stems: a name may open a sentence in the body
+    rates: tuple[float, ...]  # negations and each cue per 100 words
+
+
+def _rates(profiles: Sequence[Profile]) -> list[float]:
+    scale = 100.0 / max(sum(len(p.words) for p in profiles), 1)
+    return [sum(p.negations for p in profiles) * scale,
+            *(sum(p.cues[c] for p in profiles) * scale for c in CUES)]
+
+
+@lru_cache(maxsize=4096)
+def profile_body(sentences: tuple[str, ...]) -> BodyProfile:
+    profiles = tuple(profile_text(s) for s in sentences)
+    counts: dict[str, int] = {}
+    for p in profiles:
+        for stem in p.stems:
+            if stem in p.content:
+                counts[stem] = counts.get(stem, 0) + 1
+    content = frozenset(counts)
+    return BodyProfile(
+        sentences=profiles,
+        content=content,
+        lead_content=frozenset().union(*(p.content for p in profiles[:3])),
+        bigrams=frozenset().union(*(p.grams[1] for p in profiles)),
+        counts=counts,
+        numbers=frozenset().union(*(p.numbers for p in profiles)),
+        names=content.union(*(p.names for p in profiles)),
+        rates=tuple(_rates(profiles)),
+    )
+
+
+def stance_features(
+    claims: Sequence[str],
+    bodies: Sequence[Sequence[str]],
+    cosines: Sequence[np.ndarray],
+    body_cosines: np.ndarray,
+    idf: Mapping[str, float],
+) -> np.ndarray:
+    """Features of ``(claim, text)`` pairs, the text given as its sentences ``bodies[i]``;
+    ``cosines[i]`` holds the claim's embedding similarity to each of those sentences and
+    ``body_cosines[i]`` to the mean of their embeddings. Columns follow ``STANCE_FEATURES``."""
+    out = np.zeros((len(claims), len(STANCE_FEATURES)), dtype=np.float64)
+    default_idf = max(idf.values(), default=1.0)
+    for i, (claim, sentences) in enumerate(zip(claims, bodies, strict=True)):
+        ph, body = profile_text(claim), profile_body(tuple(sentences))
+        sims = np.asarray(cosines[i], dtype=np.float64)
+        order = np.argsort(-sims)
+        top = [body.sentences[j] for j in order[:3]]
+        best = top[0]
+        out[i] = [
+            float(sims.max()),
+            float(sims[order[:3]].mean()),
+            float(sims.mean()),
+            float(body_cosines[i]),
+            float(sims[0]),
+            float(order[0]) / len(sims),
+            math.log1p(len(sims)),
+            _share(ph.content, body.content),
+            _share(ph.content, body.lead_content),
+            _share(ph.content, best.content),
+            _idf_overlap(ph.content, body.content, idf, default_idf),
+            _idf_overlap(ph.content, best.content, idf, default_idf),
+            _share(ph.grams[1], body.bigrams) if ph.grams[1] else 0.0,
+            _tfidf_cosine(ph, body.counts, idf, default_idf),
+            _share(ph.numbers, body.numbers),
+            _share(ph.names, body.names),
+            float(ph.question),
+            min(ph.negations, 3),
+            *(ph.cues[c] for c in CUES),
+            *body.rates,
+            *_rates(top),
+            float((best.negations > 0) != (ph.negations > 0)),
+            max(figure_conflict(ph, p) for p in top),
+        ]
+    return out
+
+
+def _tfidf_cosine(
+    head: Profile, body_counts: Mapping[str, int], idf: Mapping[str, float], default: float
+) -> float:
+    head_counts: dict[str, int] = {}
+    for s in head.stems:
+        if s in head.content:
+            head_counts[s] = head_counts.get(s, 0) + 1
+    dot = sum(c * body_counts.get(s, 0) * idf.get(s, default) ** 2 for s, c in head_counts.items())
+    norm_h = math.sqrt(sum((c * idf.get(s, default)) ** 2 for s, c in head_counts.items()))
+    norm_b = math.sqrt(sum((c * idf.get(s, default)) ** 2 for s, c in body_counts.items()))
+    return dot / (norm_h * norm_b) if norm_h and norm_b else 0.0

@@ -1,0 +1,239 @@
+"""Reproduce the shipped relation model from the training splits in ``../shared/data/align_train``.
+
+    python -m newsprism.relation.train [--data DIR] [--out FILE] [--cache DIR]
+
+Same fact is learned on MRPC train, stance on FNC-1 train (stances and bodies). Both are
+cross-validated first (FNC-1 grouped by body, so no body is seen in training and in scoring),
+the same-fact threshold is the one that maximises cross-validated accuracy, and the final
+models are fit on all of train. Embeddings are cached outside the repository (``--cache``), as
+embedding the 30,000 FNC-1 body sentences takes minutes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import json
+import math
+import os
+import time
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from rich.progress import track
+
+from newsprism.evaluate.align import same_fact_scores, stance_scores
+from newsprism.relation.features import (
+    PAIR_FEATURES,
+    STANCE_FEATURES,
+    pair_features,
+    profile_text,
+    split_text,
+)
+from newsprism.relation.model import ARTIFACT, STANCES, TreeEnsemble, stance_matrix
+
+DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "align_train"
+IDF_MIN_DF = 2
+BOOSTING = {"max_iter": 200, "learning_rate": 0.05, "max_leaf_nodes": 15,
+            "min_samples_leaf": 20, "l2_regularization": 1.0}
+
+
+@dataclass(frozen=True)
+class PairSet:
+    a: list[str]
+    b: list[str]
+    labels: np.ndarray
+
+
+@dataclass(frozen=True)
+class StanceSet:
+    headlines: list[str]
+    body_ids: np.ndarray
+    bodies: dict[int, list[str]]  # body id -> its sentences
+    labels: np.ndarray  # indexes into STANCES
+
+
+def read_mrpc(data: Path) -> PairSet:
+    rows = [json.loads(line) for line in (data / "mrpc_train.jsonl").open(encoding="utf-8")]
+    return PairSet([r["a"] for r in rows], [r["b"] for r in rows],
+                   np.array([r["label"] for r in rows]))
+
+
+def read_fnc(data: Path) -> StanceSet:
+    with (data / "train_bodies.csv").open(encoding="utf-8", newline="") as handle:
+        bodies = {int(r["Body ID"]): split_text(r["articleBody"]) for r in csv.DictReader(handle)}
+    with (data / "train_stances.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return StanceSet(
+        [r["Headline"] for r in rows],
+        np.array([int(r["Body ID"]) for r in rows]),
+        bodies,
+        np.array([STANCES.index(r["Stance"]) for r in rows]),
+    )
+
+
+def embed_cached(texts: Sequence[str], cache: Path) -> dict[str, np.ndarray]:
+    """MiniLM vectors of the distinct ``texts``; each text is embedded once and kept in
+    ``cache`` (a JSON list of texts beside a matching ``.npy`` array), across runs."""
+    from newsprism.embed import load_encoder
+
+    texts_path, vectors_path = cache / "minilm-texts.json", cache / "minilm-vectors.npy"
+    known: dict[str, np.ndarray] = {}
+    if texts_path.exists() and vectors_path.exists():
+        stored = json.loads(texts_path.read_text(encoding="utf-8"))
+        known = dict(zip(stored, np.load(vectors_path), strict=True))
+    missing = sorted(set(texts) - known.keys())
+    if missing:
+        encoder = load_encoder()
+        chunks = [missing[i : i + 512] for i in range(0, len(missing), 512)]
+        for chunk in track(chunks, description=f"embedding {len(missing)} texts"):
+            known.update(zip(chunk, encoder.encode(chunk), strict=True))
+        cache.mkdir(parents=True, exist_ok=True)
+        np.save(vectors_path, np.stack(list(known.values())))
+        texts_path.write_text(json.dumps(list(known)), encoding="utf-8")
+    return known
+
+
+def learn_idf(documents: Sequence[Sequence[str]]) -> dict[str, float]:
+    """Smoothed inverse document frequency of content stems; each document is a list of texts."""
+    df: Counter[str] = Counter()
+    for doc in documents:
+        df.update(frozenset().union(*(profile_text(t).content for t in doc)))
+    n = len(documents)
+    return {w: round(math.log((1 + n) / (1 + c)) + 1, 4) for w, c in df.items() if c >= IDF_MIN_DF}
+
+
+def make_boosting(**params: Any) -> Any:
+    from sklearn.ensemble import HistGradientBoostingClassifier
+
+    return HistGradientBoostingClassifier(**{**BOOSTING, **params}, early_stopping=False,
+                                          random_state=0)
+
+
+def export_trees(clf: Any) -> TreeEnsemble:
+    """The fitted histogram-boosting trees as plain arrays (scikit-learn's internal layout,
+    read once here; the result is checked against ``predict_proba`` before shipping)."""
+    nodes, roots, classes, offset = [], [], [], 0
+    for iteration in clf._predictors:
+        for k, predictor in enumerate(iteration):
+            if predictor.nodes["is_categorical"].any():
+                raise ValueError("categorical splits are not exported")
+            roots.append(offset)
+            classes.append(k)
+            nodes.append((predictor.nodes, offset))
+            offset += len(predictor.nodes)
+
+    def column(name: str, dtype: type) -> np.ndarray:
+        return np.concatenate([n[name].astype(dtype) for n, _ in nodes])
+
+    def children(name: str) -> np.ndarray:
+        return np.concatenate([n[name].astype(np.int64) + offset for n, offset in nodes])
+
+    return TreeEnsemble(
+        baseline=np.asarray(clf._baseline_prediction, dtype=np.float64).ravel(),
+        roots=np.array(roots),
+        classes=np.array(classes),
+        feature=column("feature_idx", np.int64),
+        threshold=column("num_threshold", np.float64),
+        missing_left=column("missing_go_to_left", bool),
+        left=children("left"),
+        right=children("right"),
+        leaf=column("is_leaf", bool),
+        value=column("value", np.float64),
+    )
+
+
+def check_export(clf: Any, trees: TreeEnsemble, X: np.ndarray) -> None:
+    expected, got = clf.predict_proba(X), trees.predict_proba(X)
+    if not np.allclose(expected, got, atol=1e-6):
+        raise RuntimeError(f"exported trees disagree with scikit-learn by "
+                           f"{np.abs(expected - got).max():.2g}")
+
+
+def same_fact_features(mrpc: PairSet, vectors: Mapping[str, np.ndarray],
+                       idf: Mapping[str, float]) -> np.ndarray:
+    cosine = np.array([float(vectors[a] @ vectors[b]) for a, b in zip(mrpc.a, mrpc.b, strict=True)])
+    return pair_features(mrpc.a, mrpc.b, cosine, idf)
+
+
+def train_same_fact(X: np.ndarray, y: np.ndarray) -> tuple[Any, float, dict[str, float]]:
+    """Fit on all of MRPC train; the threshold maximises 5-fold cross-validated accuracy."""
+    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+
+    probs = cross_val_predict(
+        make_boosting(), X, y, cv=StratifiedKFold(5, shuffle=True, random_state=0),
+        method="predict_proba",
+    )[:, 1]
+    grid = np.round(np.arange(0.2, 0.8, 0.01), 2)
+    threshold = float(max(grid, key=lambda t: ((probs >= t) == y).mean()))
+    scores = same_fact_scores(y.astype(bool), probs >= threshold)
+    return make_boosting().fit(X, y), threshold, scores
+
+
+def train_stance(X: np.ndarray, y: np.ndarray, groups: np.ndarray) -> tuple[Any, dict[str, float]]:
+    """Fit on all of FNC-1 train after 5-fold cross-validation grouped by body."""
+    from sklearn.model_selection import GroupKFold, cross_val_predict
+
+    probs = cross_val_predict(
+        make_boosting(), X, y, cv=GroupKFold(5), groups=groups,
+        method="predict_proba",
+    )
+    predicted = [STANCES[i] for i in np.unique(y)[probs.argmax(axis=1)]]
+    return make_boosting().fit(X, y), stance_scores([STANCES[i] for i in y], predicted)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--out", type=Path, default=Path(__file__).with_name(ARTIFACT))
+    parser.add_argument("--cache", type=Path,
+                        default=Path(os.environ.get("NEWSPRISM_CACHE", "~/.cache/newsprism"))
+                        .expanduser() / "relation-train")
+    args = parser.parse_args(argv)
+    started = time.perf_counter()
+    mrpc, fnc = read_mrpc(args.data), read_fnc(args.data)
+    texts = mrpc.a + mrpc.b + fnc.headlines + [s for b in fnc.bodies.values() for s in b]
+    vectors = embed_cached(texts, args.cache)
+    print(f"embedded in {time.perf_counter() - started:.0f} s")
+    idf = learn_idf([*([t] for t in mrpc.a + mrpc.b), *fnc.bodies.values()])
+
+    X_same = same_fact_features(mrpc, vectors, idf)
+    same_clf, threshold, same_cv = train_same_fact(X_same, mrpc.labels)
+    print(f"same fact (MRPC train, 5-fold CV): {same_cv}, threshold {threshold}")
+
+    bodies = [fnc.bodies[i] for i in fnc.body_ids]
+    X_stance = stance_matrix(fnc.headlines, bodies, vectors, idf)
+    stance_clf, stance_cv = train_stance(X_stance, fnc.labels, fnc.body_ids)
+    print(f"stance (FNC-1 train, 5-fold CV grouped by body): {stance_cv}")
+
+    same_trees, stance_trees = export_trees(same_clf), export_trees(stance_clf)
+    check_export(same_clf, same_trees, X_same)
+    check_export(stance_clf, stance_trees, X_stance[:5000])
+    artifact = {
+        "metadata": {"version": 1, "trained_with": f"scikit-learn {sklearn_version()}",
+                     "cross_validation": {"same_fact": same_cv, "stance": stance_cv},
+                     "training_seconds": round(time.perf_counter() - started)},
+        "idf": idf,
+        "same_fact": {"features": PAIR_FEATURES, "threshold": threshold,
+                      "trees": same_trees.as_dict()},
+        "stance": {"features": STANCE_FEATURES, "trees": stance_trees.as_dict()},
+    }
+    with gzip.open(args.out, "wt", encoding="utf-8") as handle:
+        json.dump(artifact, handle, separators=(",", ":"))
+    print(f"wrote {args.out} ({args.out.stat().st_size / 1e6:.2f} MB) "
+          f"in {time.perf_counter() - started:.0f} s")
+
+
+def sklearn_version() -> str:
+    import sklearn
+
+    return sklearn.__version__
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,153 @@
+"""The relation model: its features on hand-written pairs, and the shipped artifact's judgements."""
+
+from __future__ import annotations
+
+import socket
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsprism.relation import STANCES, RelationModel, load_relation_model
+from newsprism.relation.features import (
+    PAIR_FEATURES,
+    STANCE_FEATURES,
+    normalise_number,
+    pair_features,
+    profile_text,
+    split_text,
+    stance_features,
+)
+from newsprism.relation.model import ARTIFACT, TreeEnsemble, read_artifact
+
+PARAPHRASE = (
+    "The summit went more than twice as long as scheduled.",
+    "The leaders spoke far longer than they had originally been scheduled to.",
+)
+UNRELATED = (
+    "The summit went more than twice as long as scheduled.",
+    "Heavy rain flooded the streets of the capital on Monday.",
+)
+FIGURES = (
+    "Police said 12 people were killed in the blast in Kabul.",
+    "Police said 15 people were killed in the blast in Kabul.",
+)
+
+
+def column(matrix: np.ndarray, name: str, names: tuple[str, ...] = PAIR_FEATURES) -> np.ndarray:
+    return matrix[:, names.index(name)]
+
+
+@pytest.fixture(scope="session")
+def model() -> RelationModel:
+    return load_relation_model()
+
+
+def test_split_text_cuts_at_sentence_ends_and_line_breaks() -> None:
+    text = 'He said "no." Then he left.\nA new paragraph starts here. U.S. officials agreed.'
+    assert split_text(text) == ['He said "no."', "Then he left.", "A new paragraph starts here.",
+                                "U.S. officials agreed."]
+
+
+def test_numbers_compare_equal_whatever_their_notation() -> None:
+    assert normalise_number("1,200") == normalise_number("1200") == normalise_number("1200.0")
+    assert normalise_number("two") == normalise_number("2")
+    assert profile_text("It cost $1,200.").numbers == profile_text("It cost 1200 dollars.").numbers
+
+
+def test_cue_words_count_every_inflection() -> None:
+    assert profile_text("The ministry denied the claims, calling them a hoax.").cues["refute"] >= 3
+    assert profile_text("He reportedly may have left, sources say.").cues["hedge"] >= 3
+    assert profile_text("The company didn't confirm it.").negations == 1
+
+
+def test_paraphrase_overlaps_more_than_unrelated_pair() -> None:
+    X = pair_features(*zip(PARAPHRASE, UNRELATED, strict=True), np.zeros(2), idf={})
+    for name in ("ngram1_min", "content_jaccard", "char_jaccard", "idf_min"):
+        assert column(X, name)[0] > column(X, name)[1], name
+
+
+def test_different_figures_of_the_same_quantity_are_flagged() -> None:
+    pairs = [FIGURES, (FIGURES[0], FIGURES[0]), (FIGURES[0], "Sales rose 15 percent in 2020.")]
+    X = pair_features([a for a, _ in pairs], [b for _, b in pairs], np.zeros(3), idf={})
+    assert column(X, "numbers_conflict").tolist() == [1.0, 0.0, 0.0]
+
+
+def test_negation_mismatch_is_seen_in_pairs_and_in_stance() -> None:
+    claim, denial = "The minister resigned on Friday.", "The minister did not resign on Friday."
+    X = pair_features([claim, claim], [denial, claim], np.zeros(2), idf={})
+    assert column(X, "negation_mismatch").tolist() == [1.0, 0.0]
+    S = stance_features([claim, claim], [[denial], [claim]], [np.ones(1), np.ones(1)],
+                        np.ones(2), idf={})
+    assert column(S, "top_negation_mismatch", STANCE_FEATURES).tolist() == [1.0, 0.0]
+
+
+def test_artifact_is_small_versioned_and_matches_the_features() -> None:
+    path = Path(__file__).parents[1] / "src" / "newsprism" / "relation" / ARTIFACT
+    assert "-v1." in ARTIFACT and path.stat().st_size < 5_000_000
+    artifact = read_artifact()
+    assert artifact["same_fact"]["features"] == list(PAIR_FEATURES)
+    assert artifact["stance"]["features"] == list(STANCE_FEATURES)
+
+
+def test_artifact_loads_without_network(monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the relation model tried to use the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    fresh = RelationModel(read_artifact())
+    assert fresh.same_fact(*zip(PARAPHRASE, strict=True)).shape == (1,)
+
+
+def test_exported_trees_predict_like_scikit_learn() -> None:
+    from newsprism.relation.train import check_export, export_trees, make_boosting
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(400, 5))
+    X[rng.random(X.shape) < 0.05] = np.nan  # missing values take the learned side
+    for y in ((X[:, 0] > 0).astype(int), rng.integers(0, 4, 400)):
+        clf = make_boosting(max_iter=20).fit(X, y)
+        trees = export_trees(clf)
+        check_export(clf, trees, X)
+        assert TreeEnsemble.from_dict(trees.as_dict()).predict_proba(X).shape == (400, len(set(y)))
+
+
+def test_same_fact_scores_paraphrase_yes_and_unrelated_no(model: RelationModel) -> None:
+    p = model.same_fact(*zip(PARAPHRASE, UNRELATED, FIGURES, strict=True))
+    assert p[0] > p[1]
+    assert p[1] < model.same_fact_threshold
+    assert p.shape == (3,) and ((p >= 0) & (p <= 1)).all()
+
+
+def test_same_fact_uses_precomputed_embeddings(model: RelationModel) -> None:
+    a, b = zip(PARAPHRASE, UNRELATED, strict=True)
+    emb_a, emb_b = model.embed(list(a)), model.embed(list(b))
+    assert np.allclose(model.same_fact(a, b, emb_a=emb_a, emb_b=emb_b), model.same_fact(a, b))
+    assert model.same_fact([], []).shape == (0,)
+
+
+def test_stance_tells_unrelated_agreeing_and_refuting_texts(model: RelationModel) -> None:
+    claim = "Apple will launch a streaming TV service in April."
+    bodies = [
+        "Apple will launch its streaming TV service in April, the company confirmed on Monday. "
+        "The service will cost $15 a month and offer channels from HBO.",
+        "Apple denied reports that it will launch a streaming TV service in April. A spokesman "
+        "said the claims were false and that no such service is planned.",
+        "Heavy rain flooded the streets of Manila on Monday. Thousands were evacuated from "
+        "low-lying districts as rivers burst their banks.",
+    ]
+    probs = model.stance([claim] * 3, bodies)
+    assert probs.shape == (3, 4) and np.allclose(probs.sum(axis=1), 1)
+    labels = [STANCES[k] for k in probs.argmax(axis=1)]
+    assert labels[0] in ("agree", "discuss") and labels[2] == "unrelated"
+    disagree = STANCES.index("disagree")
+    assert probs[1, disagree] > probs[0, disagree]
+
+
+def test_relate_flags_figure_conflicts_and_contradictions(model: RelationModel) -> None:
+    a = [FIGURES[0], "The minister resigned on Friday after the scandal."]
+    b = [FIGURES[1], "The minister denied reports that he resigned, calling them false."]
+    relation = model.relate(a, b)
+    assert relation.figure_conflict.tolist() == [True, False]
+    assert relation.stance.shape == (2, 4)
+    assert relation.contradiction[1] > relation.contradiction[0]
