@@ -88,3 +88,30 @@ def score_assignments(
         raise InputError(where, f"no gold story for {len(missing)} document(s), e.g. "
                          f"{missing[0]!r}; the gold file must list every document id")
     return score_clusters([gold[a.id] for a in articles], list(stories))
+
+
+@dataclass
+class ClusterRun:
+    ids: list[str]
+    stories: list[str]
+    problems: list[InputError]
+    scores: ClusterScores | None = None
+
+
+def evaluate_cluster_file(docs: Path, out: Path, gold: Path | None = None) -> ClusterRun:
+    """Read ``docs`` in stream order, cluster them as ingest does, write ``{"id","story"}``
+    lines to ``out`` and, given ``gold``, score them. Unreadable lines are reported, not fatal."""
+    from newsprism.ingest import read_articles
+    from newsprism.stories import cluster_articles
+
+    gold_stories = read_gold(gold) if gold else None  # fail before the slow part
+    ingested = read_articles([docs])
+    if not ingested.articles:
+        raise InputError(str(docs), "no documents to cluster")
+    stories = cluster_articles(ingested.articles)
+    ids = [a.id for a in ingested.articles]
+    write_assignments(out, ids, stories)
+    run = ClusterRun(ids, stories, list(ingested.problems))
+    if gold_stories is not None:
+        run.scores = score_assignments(ingested.articles, stories, gold_stories, str(gold))
+    return run
