@@ -27,11 +27,14 @@ from newsprism.stories.link import (
     link_probability,
 )
 
-# Learned by ``learn_link_weights`` on pairs from ECB+'s train topics (bench/clusters.py --learn);
-# intercept first, then one weight per ``link.FEATURE_NAMES``.
+# Learned by ``learn_link_weights`` on ``training_pairs`` from ECB+'s train topics
+# (bench/clusters.py prints them again); intercept first, then one weight per
+# ``link.FEATURE_NAMES``. The thresholds were chosen by two-fold cross-validation over train
+# topics: joining at P >= 0.3 but merging two stories only at P >= 0.5 (a merge is harder to undo
+# than a missed join).
 LINK_WEIGHTS: tuple[float, ...] = (
-    -5.483, 4.578, 3.497, 5.122, 4.566, 0.885, 3.082, -0.256, 3.656, 2.677,
-    -0.356, -0.754, -0.367, -0.687, 0.185, -0.296, -0.977,
+    -5.305, 4.151, 3.281, 4.756, 4.423, 1.043, 3.081, -0.214, 2.072, 2.070, 2.705,
+    -0.000, -0.711, -0.413, -0.693, 0.198, -0.321, -0.321, -1.052,
 )
 
 Item = tuple[str, Profile]  # (article id, its profile)
@@ -60,9 +63,9 @@ class StoryClusterer:
     def __init__(
         self,
         *,
-        threshold: float = 0.5,
+        threshold: float = 0.3,
         merge_threshold: float = 0.5,
-        candidates: int = 10,
+        candidates: int = 5,
         window_days: float = 7.0,
         max_stories: int = 2000,
         max_keys: int = 300,
@@ -314,7 +317,7 @@ def cluster_stories(items: Sequence[Item], **params: Any) -> list[str]:
     return resolved
 
 
-def training_pairs(items: Sequence[Item], gold: Sequence[str], candidates: int = 10
+def training_pairs(items: Sequence[Item], gold: Sequence[str], candidates: int = 5
                    ) -> tuple[np.ndarray, np.ndarray]:
     """Link features and same-story labels for each article against the candidate stories an
     oracle clusterer (placing every article in its gold story) would show it."""

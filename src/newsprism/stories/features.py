@@ -37,7 +37,7 @@ ENTITY_FAMILIES = {
     "WORK_OF_ART": "name",
     "LAW": "name",
 }
-FAMILIES = ("terms", "lead", "person", "org", "place", "name", "dates", "figures")
+FAMILIES = ("terms", "lead", "person", "org", "place", "name", "dates", "era", "figures")
 HASH_BUCKETS = 1 << 20
 LEAD_WORDS = 80  # the title and lead that are embedded; MiniLM's cost grows with length
 
@@ -166,9 +166,15 @@ def profile_bags(analysis: Analysis) -> dict[str, Bag]:
         bags[family][name] += 1
         if family == "person":
             bags[family].update(t for t in name.split() if len(t) > 1 and t != name)
+    years: Counter[str] = Counter()
     for mention in analysis.dates:
         if mention.value:
             bags["dates"].update(date_keys(mention.value))
+            years[mention.value[:4]] += 1
+    if years:
+        # The year an article talks about most, latest on ties, stands in for when it happens:
+        # two same-kind events years apart disagree here even without publication dates.
+        bags["era"][max(years, key=lambda y: (years[y], y))] += 1
     for figure in analysis.figures:
         bags["figures"][f"{figure.value:g} {figure.unit or ''}".strip()] += 1
     return {family: Bag.from_counter(family, bag) for family, bag in bags.items() if bag}
