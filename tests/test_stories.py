@@ -9,7 +9,7 @@ import pytest
 
 from newsprism.model import Article
 from newsprism.stories import StoryClusterer, build_timeline, extract_profiles
-from newsprism.stories.adapter import analyse_articles
+from newsprism.analyse import analyse_articles
 from newsprism.stories.features import Bag, Profile
 from newsprism.stories.link import FEATURE_NAMES
 
@@ -77,7 +77,7 @@ def stream() -> list[Article]:
 
 @pytest.fixture(scope="session")
 def analyses(stream):  # type: ignore[no-untyped-def]
-    return analyse_articles(stream)
+    return list(analyse_articles(stream))
 
 
 @pytest.fixture(scope="session")

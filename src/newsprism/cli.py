@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
+
+from newsprism.errors import NewsprismError
 
 app = typer.Typer(
     name="newsprism",
@@ -13,9 +17,161 @@ app = typer.Typer(
     "where sources agree and differ, and what only one source reports.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
 )
+BASELINE_NAMES = ("lead", "lexrank", "textrank", "centroid")  # newsprism.evaluate.summaries
 eval_app = typer.Typer(help="Measure newsprism's stages on benchmark data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
+
+errors = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def fail(message: str, code: int = 1) -> typer.Exit:
+    """Print one error line and give the exit to raise."""
+    errors.print(f"[bold red]error:[/] {message}", markup=True)
+    return typer.Exit(code)
+
+
+@app.command()
+def brief(
+    sources: Annotated[
+        list[str],
+        typer.Argument(help="Article files (.txt .md .html .jsonl .json), folders, - for stdin."),
+    ],
+    format: Annotated[
+        str, typer.Option("--format", "-f", help="terminal, markdown, html or json.")
+    ] = "terminal",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write here instead of the terminal.")
+    ] = None,
+    items: Annotated[int, typer.Option(help="Summary items, at most.", min=1, max=30)] = 8,
+) -> None:
+    """Brief articles about one event: what happened, where sources agree and differ.
+
+    Every statement is a passage of a source and links to where it stands.
+
+    Example: newsprism brief examples/harbour-strike --format html -o briefing.html
+
+    Exit status: 0 when every input was read, 1 when some could not be (the rest are briefed).
+    """
+    from newsprism.pipeline import brief as run_brief
+    from newsprism.render import FORMATS, print_briefing, write_briefing
+
+    if format not in FORMATS:
+        raise fail(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}", code=2)
+    status = Console(stderr=True)
+    try:
+        with status.status("reading articles") as spinner:
+            briefing = run_brief(sources, items=items, progress=spinner.update)
+        for problem in briefing.problems:
+            errors.print(f"[bold red]error:[/] {problem}", markup=True)
+        if not briefing.documents:
+            raise fail("no article could be read, nothing to brief")
+        if output is not None:
+            output.write_text(write_briefing(briefing, format), encoding="utf-8")  # type: ignore[arg-type]
+            status.print(f"wrote {output}")
+        elif format == "terminal":
+            print_briefing(briefing, Console())
+        else:
+            sys.stdout.write(write_briefing(briefing, format))  # type: ignore[arg-type]
+    except NewsprismError as exc:
+        raise fail(str(exc)) from None
+    except OSError as exc:
+        raise fail(f"{exc.filename or output}: {exc.strerror}") from None
+    if briefing.problems:
+        raise typer.Exit(1)
+
+
+@eval_app.command("summarize")
+def eval_summarize(
+    data: Annotated[Path, typer.Argument(help="JSONL, one cluster a line, with references.")],
+    out: Annotated[Path, typer.Option(help="Folder for the <cluster_id>.txt summaries.")],
+    words: Annotated[int, typer.Option("--words", "-n", help="Budget in words.")] = 100,
+    baselines: Annotated[str, typer.Option(help="Comma-separated.")] = ",".join(BASELINE_NAMES),
+    systems: Annotated[Path | None, typer.Option(
+        help="Folder of peer summaries, <system>/<cluster_id>, to score alongside.")] = None,
+) -> None:
+    """Summarise each cluster and print ROUGE for newsprism and the baselines side by side."""
+    from newsprism.evaluate.summaries import evaluate_summaries, print_report
+
+    chosen = [b.strip() for b in baselines.split(",") if b.strip()]
+    try:
+        report = evaluate_summaries(data, words, out, chosen, systems=systems)
+    except NewsprismError as exc:
+        raise fail(str(exc)) from None
+    print_report(report, Console())
+
+
+Db = Annotated[
+    str | None,
+    typer.Option(
+        "--db",
+        help="Corpus database: sqlite:///PATH or postgresql://USER:PASS@HOST/DB "
+        "(default: $NEWSPRISM_DB, else a file in the user data folder).",
+    ),
+]
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders, JSONL, feeds; - is stdin.")],
+    db: Db = None,
+    batch_size: Annotated[int, typer.Option(help="Articles saved per transaction.")] = 64,
+    analyse: Annotated[bool, typer.Option(help="Analyse articles (entities, quotes...).")] = True,
+) -> None:
+    """Add articles to the corpus: resumable, and nothing is stored twice."""
+    from newsprism.corpus import analyse_batch, ingest_paths
+    from newsprism.store import open_store
+
+    try:
+        with open_store(db) as store:
+            report = ingest_paths(paths, store, batch_size=batch_size, progress=True,
+                                  analyse=analyse_batch if analyse else None)  # fmt: skip
+    except NewsprismError as exc:
+        errors.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    for line in report.warnings:
+        errors.print(f"warning: {line}", markup=False)
+    for line in report.problems:
+        errors.print(f"error: {line}", markup=False)
+    errors.print(f"{report.read} read, {report.saved} new ({report.copies} copies of an original), "
+              f"{report.unchanged} already stored, {len(report.problems)} not stored")  # fmt: skip
+    raise typer.Exit(0 if report.ok else 1)
+
+
+@app.command()
+def search(
+    query: Annotated[str, typer.Argument(help="Words to find, or a description (--semantic).")],
+    db: Db = None,
+    semantic: Annotated[bool, typer.Option(help="Search by meaning, not words.")] = False,
+    articles: Annotated[bool, typer.Option(help="Rank articles, not sentences.")] = False,
+    since: Annotated[str | None, typer.Option(help="Dated on or after YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(help="Dated on or before YYYY-MM-DD.")] = None,
+    story: Annotated[str | None, typer.Option(help="Only articles of this story.")] = None,
+    limit: Annotated[int, typer.Option(help="How many results.")] = 10,
+    copies: Annotated[bool, typer.Option(help="Also show copies of wire stories.")] = False,
+) -> None:
+    """Find sentences (or articles) in the corpus, each with where it comes from."""
+    from newsprism.corpus import search_corpus
+    from newsprism.store import open_store
+
+    out = Console(highlight=False)
+    try:
+        with open_store(db) as store:
+            hits = search_corpus(store, query, semantic=semantic, since=since, until=until,
+                                 level="article" if articles else "sentence", story=story,
+                                 limit=limit, copies=copies)  # fmt: skip
+    except NewsprismError as exc:
+        errors.print(f"error: {exc}", markup=False)
+        raise typer.Exit(2) from None
+    for hit in hits:
+        span = f" [{hit.start}:{hit.end}]" if hit.start is not None else ""
+        story_name = hit.story and f"story {hit.story}"
+        source = " · ".join(x for x in (hit.outlet, hit.date, story_name) if x)
+        out.print(f"[bold]{hit.score:.3f}[/] {hit.article}{span} {source}")
+        out.print(f"    {hit.text or ''}", markup=False)
+    if not hits:
+        out.print("no matches")
 
 
 @eval_app.command("cluster")
@@ -27,12 +183,8 @@ def eval_cluster(
     = None,
 ) -> None:
     """Cluster documents into stories as ingest does; with --gold print B-cubed, ARI, NMI."""
-    from rich.console import Console
-
-    from newsprism.errors import NewsprismError
     from newsprism.evaluate.clusters import evaluate_cluster_file
 
-    errors = Console(stderr=True)
     try:
         run = evaluate_cluster_file(docs, out, gold)
     except (NewsprismError, OSError) as exc:

@@ -2,8 +2,10 @@
 
     NewsprismError
     ├── InputError          an input could not be read as articles (one file, one line)
-    │   └── EmptyInputError     nothing to read in it
+    │   ├── EmptyInputError     nothing to read in it
+    │   └── InputWarning        read, but something in it was dropped (bad date, cut-off feed)
     ├── ModelError          a bundled model could not be loaded
+    ├── BriefingJSONError   a briefing's JSON breaks its schema or points outside its documents
     └── StoreError          the corpus database failed (later stages)
 """
 
@@ -31,5 +33,14 @@ class ModelError(NewsprismError):
     """A model that ships inside a package could not be loaded."""
 
 
+class BriefingJSONError(NewsprismError):
+    """Briefing JSON does not follow ``schema/briefing.schema.json`` or its offsets do not hold."""
+
+
 class StoreError(NewsprismError):
     """The corpus database could not be opened or written."""
+
+
+class InputWarning(InputError):
+    """Something in an input was dropped or doubted, but the article was still read
+    (an unparseable or future date, a feed that ends early)."""

@@ -171,6 +171,7 @@ class Analysis(Record):
 
     article: Article
     sentences: tuple[Sentence, ...] = ()
+    statements: tuple[Span, ...] = ()  # body sentences, split into clauses: what compare aligns
     mentions: tuple[Mention, ...] = ()
     quotes: tuple[Quote, ...] = ()
     figures: tuple[Figure, ...] = ()

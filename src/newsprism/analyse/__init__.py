@@ -1,1 +1,70 @@
-"""Analyse: sentences, entities, quotes, figures, dates and inline citations of each article."""
+"""Analyse: sentences, entity mentions, quotes, figures, dates and inline citations of articles.
+
+``analyse_articles`` runs spaCy once per article and hands the same parsed document to each
+extractor; ``resolve_entities`` then links mentions across articles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from newsprism.analyse.citations import extract_citations
+from newsprism.analyse.dates import extract_dates
+from newsprism.analyse.entities import extract_mentions
+from newsprism.analyse.figures import extract_figures
+from newsprism.analyse.nlp import load_nlp
+from newsprism.analyse.quotes import extract_quotes
+from newsprism.analyse.resolve import resolve_entities
+from newsprism.analyse.sentences import sentences_from_doc, split_sentences
+from newsprism.analyse.statements import extract_statements
+from newsprism.ingest.text import metadata_line_ranges
+from newsprism.model import Analysis, Article
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["analyse_article", "analyse_articles", "resolve_entities", "split_sentences"]
+
+
+def analyse_doc(article: Article, doc: Doc) -> Analysis:
+    """Everything in one article, from its spaCy parse."""
+    citations = extract_citations(article.text, article.id)
+    mentions = extract_mentions(doc, article.id, citations)
+    dates = extract_dates(doc, article.id, article.date,
+                          skip=[(c.start, c.end) for c in citations])
+    skip = metadata_line_ranges(article.text) + [(c.start, c.end) for c in citations]
+    skip += [(d.start, d.end) for d in dates]
+    sentences = sentences_from_doc(doc, article.id)
+    return Analysis(
+        article=article,
+        sentences=sentences,
+        statements=extract_statements(doc, article, sentences),
+        mentions=mentions,
+        quotes=extract_quotes(doc, article.id, mentions, citations),
+        figures=extract_figures(doc, article.id, skip),
+        dates=dates,
+        citations=citations,
+    )
+
+
+def analyse_article(article: Article) -> Analysis:
+    return analyse_doc(article, load_nlp("full")(article.text))
+
+
+def analyse_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
+    """Analyse a stream of articles, parsing them in batches."""
+    articles = iter(articles)
+    nlp = load_nlp("full")
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) == batch_size:
+            yield from _analyse_batch(nlp, batch)
+            batch = []
+    yield from _analyse_batch(nlp, batch)
+
+
+def _analyse_batch(nlp, batch: list[Article]) -> Iterator[Analysis]:  # type: ignore[no-untyped-def]
+    for article, doc in zip(batch, nlp.pipe(a.text for a in batch), strict=True):
+        yield analyse_doc(article, doc)

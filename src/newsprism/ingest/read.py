@@ -26,7 +26,9 @@ TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSON_SUFFIXES = {".jsonl", ".ndjson", ".json"}
-ARTICLE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+ARTICLE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | FEED_SUFFIXES
+MANY_ARTICLE_SUFFIXES = JSON_SUFFIXES | FEED_SUFFIXES  # no one-article size limit
 _ID_UNSAFE = re.compile(r"[^\w.-]+")
 
 
@@ -66,7 +68,7 @@ def _read_source(source: str, stdin: bytes | None) -> Iterator[Article | InputEr
         files = sorted(p for p in path.rglob("*") if p.is_file() and _is_article_file(p))
         if not files:
             suffixes = ", ".join(sorted(ARTICLE_SUFFIXES))
-            yield EmptyInputError(source, f"no article files in this folder (looked for {suffixes})")
+            yield EmptyInputError(source, f"no article files here (looked for {suffixes})")
         for file in files:
             yield from _read_file(file)
     elif path.is_file():
@@ -85,7 +87,7 @@ def _read_file(path: Path) -> Iterator[Article | InputError]:
     suffix = path.suffix.lower()
     try:
         size = path.stat().st_size
-        if suffix not in JSON_SUFFIXES and size > MAX_ARTICLE_BYTES:
+        if suffix not in MANY_ARTICLE_SUFFIXES and size > MAX_ARTICLE_BYTES:
             yield InputError(str(path), f"file is {size / 1e6:.1f} MB, over the "
                              f"{MAX_ARTICLE_BYTES / 1e6:.0f} MB limit for one article")
             return
@@ -102,6 +104,11 @@ def _read_bytes(
     kind = _kind(suffix, data)
     if kind == "jsonl":
         yield from _read_jsonl(data, where)
+        return
+    if kind == "feed":
+        from newsprism.ingest.feeds import read_feed
+
+        yield from read_feed(data, where)
         return
     if len(data) > MAX_ARTICLE_BYTES:
         yield InputError(where, f"input is {len(data) / 1e6:.1f} MB, over the "
@@ -122,6 +129,8 @@ def _kind(suffix: str | None, data: bytes) -> str:
         return "html"
     if suffix in JSON_SUFFIXES:
         return "jsonl"
+    if suffix in FEED_SUFFIXES:
+        return "feed"
     if suffix in MARKDOWN_SUFFIXES:
         return "markdown"
     if suffix in TEXT_SUFFIXES:
@@ -131,6 +140,8 @@ def _kind(suffix: str | None, data: bytes) -> str:
         return "html"
     if head.startswith(b"{"):
         return "jsonl"
+    if head.startswith(b"<?xml") and (b"<rss" in head or b"<feed" in head or b"<rdf" in head):
+        return "feed"
     return "text"
 
 

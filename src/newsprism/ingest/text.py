@@ -38,6 +38,17 @@ def metadata_from_text(text: str) -> dict[str, str]:
     return found
 
 
+def metadata_line_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the "Key: value" header lines at the top of a text."""
+    head_end = 0
+    for _ in range(HEADER_LINES):
+        head_end = text.find("\n", head_end + 1)
+        if head_end < 0:
+            head_end = len(text)
+            break
+    return [(m.start(), m.end()) for m in _HEADER.finditer(text, 0, head_end)]
+
+
 def guess_title(text: str) -> str | None:
     """The first short line that is not a one-word section label ("Editorials") or a header."""
     for line in [line for line in text.split("\n") if line.strip()][:3]:

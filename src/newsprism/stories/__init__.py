@@ -19,9 +19,9 @@ from newsprism.stories.timeline import TimelineEvent, build_timeline
 
 def cluster_articles(articles: Sequence[Article], **params: Any) -> list[str]:
     """Analyse, profile and cluster ``articles`` in stream order; one story id per article."""
-    from newsprism.stories.adapter import analyse_articles
+    from newsprism.analyse import analyse_articles
 
-    profiles = extract_profiles(analyse_articles(articles))
+    profiles = extract_profiles(list(analyse_articles(articles)))
     return cluster_stories([(a.id, p) for a, p in zip(articles, profiles, strict=True)], **params)
 
 

@@ -1,0 +1,87 @@
+"""Wall time and peak memory of `newsprism brief`, split into model load and per-article work.
+
+Cases: the Vladivostok pair (../shared/examples) and a 20-article set (two MultiLing 2011 clusters
+of ten WikiNews articles, read in place). Each case runs in a fresh process so that model load and
+peak memory are its own. The baseline, run in the same process on the same texts, is the bare
+spaCy parse that analysis starts from: the ratio says what newsprism adds on top of it.
+
+    .venv/bin/python bench/brief.py
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+
+
+def peak_rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def load_case(name: str) -> list:
+    from newsprism.ingest import read_articles
+    from newsprism.model import Article
+
+    if name == "reference":
+        return read_articles([SHARED / "examples" / "vladivostok-2019"]).articles
+    lines = (SHARED / "data" / "multiling2011_en" / "multiling2011_english.jsonl").read_text()
+    clusters = [json.loads(line) for line in lines.splitlines()[:2]]
+    return [Article(d["doc_id"], d["text"]) for c in clusters for d in c["documents"]]
+
+
+def run_case(name: str) -> dict:
+    """Runs inside the child process."""
+    started = time.perf_counter()
+    from newsprism.analyse.nlp import load_nlp
+    from newsprism.embed import load_encoder
+    from newsprism.pipeline import build_briefing
+
+    load_nlp("full")
+    load_encoder()
+    import newsprism.summarize  # noqa: F401  (its solver and scorer imports)
+
+    model_load = time.perf_counter() - started
+    articles = load_case(name)
+    words = sum(len(a.text.split()) for a in articles)
+    timings = []
+    for _ in range(3):
+        begin = time.perf_counter()
+        build_briefing(articles)
+        timings.append(time.perf_counter() - begin)
+    begin = time.perf_counter()
+    list(load_nlp("full").pipe(a.text for a in articles))
+    parse = time.perf_counter() - begin
+    return {
+        "case": name, "articles": len(articles), "words": words, "model_load_s": model_load,
+        "first_brief_s": timings[0], "brief_s": min(timings[1:]), "parse_only_s": parse,
+        "peak_rss_mb": peak_rss_mb(),
+    }  # fmt: skip
+
+
+def main() -> None:
+    if len(sys.argv) == 3 and sys.argv[1] == "--case":
+        print(json.dumps(run_case(sys.argv[2])))
+        return
+    print(f"{'case':<10} {'articles':>8} {'words':>6} {'load s':>7} {'first s':>8} "
+          f"{'brief s':>8} {'s/article':>9} {'parse s':>8} {'brief/parse':>11} {'peak MB':>8}")
+    for name in ("reference", "20-articles"):
+        done = subprocess.run([sys.executable, __file__, "--case", name], capture_output=True,
+                              text=True, check=True)
+        r = json.loads(done.stdout.strip().splitlines()[-1])
+        print(f"{r['case']:<10} {r['articles']:>8} {r['words']:>6} {r['model_load_s']:>7.2f} "
+              f"{r['first_brief_s']:>8.2f} {r['brief_s']:>8.2f} "
+              f"{r['brief_s'] / r['articles']:>9.2f} {r['parse_only_s']:>8.2f} "
+              f"{r['brief_s'] / r['parse_only_s']:>11.1f} {r['peak_rss_mb']:>8.0f}")
+
+
+if __name__ == "__main__":
+    main()

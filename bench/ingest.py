@@ -1,0 +1,178 @@
+"""Ingest throughput and peak memory of the corpus store, from 1,000 to 20,000 articles.
+
+    python bench/ingest.py [--sizes 1000,5000,10000,20000] [--db postgresql://...] [--index]
+
+Each run is a fresh process ingesting N synthetic articles (sentences of the Multi-News sample in
+../shared, recombined so every article is distinct; 10% are reprinted wire copies with light
+edits and other boilerplate) from JSONL files of 500, into an empty database. Measured side by
+side:
+
+- ``ours``: ``ingest_paths`` — read, skip stored ids, duplicate and wire-copy detection (MinHash
+  + LSH band lookups in the store), one transaction per batch of 64;
+  with ``--index`` also the search index (sentences and WordLlama vectors), with
+  ``--analyse`` also the analyse stage (``newsprism ingest`` runs both);
+- ``baseline``: the floor for storing at all: the same files read the same way, each article
+  inserted into a one-table database with ``executemany`` in the same batches, no duplicate
+  detection, no resume checks, no indexes.
+
+Reports articles/s and peak RSS per size, the ratio ours/baseline, and how much peak memory grows
+from the smallest to the largest size (the target: within 20%).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+FILE_SIZE = 500
+BATCH = 64
+
+
+def make_corpus(folder: Path, total: int, seed: int = 0) -> None:
+    """``total`` articles in JSONL files; deterministic for a given seed."""
+    source = SHARED / "data/multinews200/multinews_longbench200.jsonl"
+    docs = [d for line in source.open() for d in json.loads(line)["documents"]]
+    sentences = [s.strip() + "." for d in docs for s in d.split(". ") if len(s.split()) > 6]
+    rng = random.Random(seed)
+    originals: list[str] = []
+    records = []
+    for i in range(total):
+        if originals and rng.random() < 0.1:
+            words = rng.choice(originals).split()
+            edited = [w if rng.random() > 0.01 else "reportedly" for w in words]
+            text = f"Reprinted from the wire. {' '.join(edited)} Subscribe for more."
+        else:
+            text = " ".join(rng.sample(sentences, 12))
+            originals.append(text)
+            originals = originals[-500:]
+        day = 1 + i * 28 // total
+        records.append({"id": f"a{i}", "title": text[:60], "text": text,
+                        "outlet": f"Outlet {i % 40}", "date": f"2024-02-{day:02d}"})  # fmt: skip
+    for start in range(0, total, FILE_SIZE):
+        part = records[start : start + FILE_SIZE]
+        (folder / f"part{start:06d}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in part))
+
+
+def run_ours(folder: Path, db: str, index: bool, analyse: bool) -> int:
+    from newsprism.corpus import analyse_batch, ingest_paths
+    from newsprism.store import open_store
+
+    with open_store(db) as store:
+        report = ingest_paths([folder], store, index=index, batch_size=BATCH,
+                              analyse=analyse_batch if analyse else None)  # fmt: skip
+        assert not report.problems, report.problems[:3]
+        return report.saved
+
+
+def run_baseline(folder: Path, db: str) -> int:
+    import sqlite3
+
+    from newsprism.corpus import expand_sources
+    from newsprism.ingest import read_articles
+
+    conn = sqlite3.connect(db.removeprefix("sqlite://"), isolation_level=None)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("CREATE TABLE articles (id TEXT PRIMARY KEY, text TEXT, title TEXT, "
+                 "outlet TEXT, author TEXT, date TEXT, url TEXT, path TEXT)")  # fmt: skip
+    saved = 0
+    for source in expand_sources([folder]):
+        articles = read_articles([source]).articles
+        for start in range(0, len(articles), BATCH):
+            rows = [tuple(a.as_dict().values()) for a in articles[start : start + BATCH]]
+            conn.execute("BEGIN")
+            conn.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            conn.execute("COMMIT")
+            saved += len(rows)
+    conn.close()
+    return saved
+
+
+def worker(args: argparse.Namespace) -> None:
+    folder = Path(args.folder)
+    start = time.perf_counter()
+    if args.mode == "ours":
+        saved = run_ours(folder, args.db, args.index, args.analyse)
+    else:
+        saved = run_baseline(folder, args.db)
+    seconds = time.perf_counter() - start
+    print(json.dumps({"saved": saved, "seconds": seconds, "peak_mb": peak_rss_mb()}))
+
+
+def peak_rss_mb() -> float:
+    """This process's peak resident memory. Not ru_maxrss: Linux carries that over from the
+    parent through fork and exec, so a child would report the bench driver's own peak."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # not Linux
+
+
+def measure(mode: str, folder: Path, db: str, args: argparse.Namespace) -> dict:
+    flags = [flag for flag in ("--index", "--analyse") if getattr(args, flag[2:])]
+    command = [sys.executable, __file__, "--worker", "--mode", mode, "--folder", str(folder),
+               "--db", db, *flags]  # fmt: skip
+    out = subprocess.run(command, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def fresh_db(base: str | None, work: Path, name: str) -> str:
+    if base is None:
+        return f"sqlite:///{work / name}.db"
+    import psycopg  # a fresh schema per run on the given server
+
+    schema = f"bench_{name}"
+    with psycopg.connect(base, autocommit=True) as conn:
+        conn.execute(f"DROP SCHEMA IF EXISTS {schema} CASCADE")
+        conn.execute(f"CREATE SCHEMA {schema}")
+    return f"{base}{'&' if '?' in base else '?'}options=-csearch_path%3D{schema}"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--sizes", default="1000,5000,10000,20000")
+    parser.add_argument("--db", default=None, help="PostgreSQL URL (default: SQLite files)")
+    parser.add_argument("--index", action="store_true", help="also build the search index")
+    parser.add_argument("--analyse", action="store_true", help="also analyse (with --index: "
+                        "the whole ingest path but clustering)")  # fmt: skip
+    parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--mode", choices=["ours", "baseline"], help=argparse.SUPPRESS)
+    parser.add_argument("--folder", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.worker:
+        worker(args)
+        return
+    if not SHARED.exists():
+        sys.exit(f"{SHARED}: not found; the benchmark reads Multi-News sentences from it")
+    sizes = [int(s) for s in args.sizes.split(",")]
+    backend = "postgresql" if args.db else "sqlite"
+    extra = " + search index" * args.index + " + analysis" * args.analyse
+    print(f"store+dedup{extra} ingest on {backend}")
+    print(f"{'articles':>8} {'ours/s':>8} {'base/s':>8} {'ratio':>6} {'ours MB':>8} {'base MB':>8}")
+    peaks = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        for size in sizes:
+            folder = work / f"in{size}"
+            folder.mkdir()
+            make_corpus(folder, size)
+            ours = measure("ours", folder, fresh_db(args.db, work, f"ours{size}"), args)
+            base = measure("baseline", folder, f"sqlite:///{work / f'base{size}'}.db", args)
+            assert ours["saved"] == base["saved"] == size
+            rate, base_rate = size / ours["seconds"], size / base["seconds"]
+            peaks.append(ours["peak_mb"])
+            print(f"{size:>8} {rate:>8.0f} {base_rate:>8.0f} {rate / base_rate:>6.2f} "
+                  f"{ours['peak_mb']:>8.0f} {base['peak_mb']:>8.0f}", flush=True)  # fmt: skip
+    print(f"peak memory, largest vs smallest size: {peaks[-1] / peaks[0]:.2f}x (target <= 1.20)")
+
+
+if __name__ == "__main__":
+    main()

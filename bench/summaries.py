@@ -1,0 +1,67 @@
+"""Summary quality and speed: newsprism beside the baselines and the published systems.
+
+    python bench/summaries.py             # MultiLing at 250 and 100 words, Multi-News at 250
+    python bench/summaries.py DATA.jsonl --words 100 [--systems DIR]
+
+For each set it prints ROUGE-1/2/L recall and F1 (rouge-score, Porter stemming, summaries cut to
+the budget, averaged over references) for newsprism, the baselines and, where given, the peer
+summaries; then the time newsprism's summarizer takes per cluster against each baseline's (the
+ratio), and per 10 articles, sentence splitting reported apart.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+from pathlib import Path
+
+from rich.console import Console
+
+from newsprism.evaluate.summaries import BASELINES, NEWSPRISM, evaluate_summaries, print_report
+
+DATA = Path(__file__).parents[1].parent / "shared" / "data"
+DEFAULT_RUNS = [
+    (DATA / "multiling2011_en" / "multiling2011_english.jsonl", 250,
+     DATA / "multiling2011_en" / "system_outputs"),
+    (DATA / "multiling2011_en" / "multiling2011_english.jsonl", 100,
+     DATA / "multiling2011_en" / "system_outputs"),
+    (DATA / "multinews200" / "multinews_longbench200.jsonl", 250, None),
+]
+
+
+def bench(data: Path, words: int, systems: Path | None, console: Console) -> None:
+    console.rule(f"{data.name} at {words} words")
+    with tempfile.TemporaryDirectory() as out:
+        report = evaluate_summaries(data, words, Path(out), list(BASELINES), systems=systems)
+    print_report(report, console)
+    timing = {s.system: s.seconds for s in report.systems if s.seconds}
+    ours = timing[NEWSPRISM]
+    per_ten = 10 / report.articles_per_cluster
+    console.print(
+        f"newsprism: {ours:.3f} s per cluster = {ours * per_ten:.3f} s per 10 articles "
+        f"(+ {report.split_seconds * per_ten:.3f} s sentence splitting); time ratio vs "
+        + ", ".join(f"{name} {ours / t:.2f}x" for name, t in timing.items() if name != NEWSPRISM)
+    )
+    scores = {s.system: s.recall["rouge2"] for s in report.systems if s.clusters}
+    console.print("R-2 recall ratio newsprism / other: " + ", ".join(
+        f"{name} {scores[NEWSPRISM] / max(r, 1e-9):.3f}" for name, r in scores.items()
+        if name != NEWSPRISM))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="?", type=Path)
+    parser.add_argument("--words", type=int, default=100)
+    parser.add_argument("--systems", type=Path)
+    args = parser.parse_args()
+    console = Console(width=120)
+    runs = [(args.data, args.words, args.systems)] if args.data else DEFAULT_RUNS
+    for data, words, systems in runs:
+        if data.exists():
+            bench(data, words, systems, console)
+        else:
+            console.print(f"[yellow]skipped[/] {data}: not found")
+
+
+if __name__ == "__main__":
+    main()

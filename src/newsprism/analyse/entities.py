@@ -1,0 +1,117 @@
+"""Named-entity mentions from spaCy, repaired where the small English model is known to slip.
+
+The repairs are linguistic rules, not lists of names: possessives end a name ("Kim’s Vladivostok
+Summit" is Kim), a source cited inline is an organisation whatever NER said ("(Kommersant,
+April 25)"), and a capitalised appositive of a person-role noun is a person ("his counterpart,
+No Kwang-Chol,").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from newsprism.analyse.citations import source_span
+from newsprism.model import Citation, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT",
+                "WORK_OF_ART"}  # fmt: skip
+PERSON_ROLES = {
+    "counterpart", "minister", "president", "leader", "spokesman", "spokeswoman", "spokesperson",
+    "official", "secretary", "chairman", "chairwoman", "director", "chief", "governor", "mayor",
+    "senator", "ambassador", "envoy", "premier", "chancellor", "king", "queen", "prince",
+    "general", "commander", "judge", "lawyer", "attorney", "ceo", "founder", "author", "analyst",
+    "expert", "professor", "head", "deputy", "aide", "adviser", "advisor",
+}  # fmt: skip
+_POSSESSIVES = ("’s", "'s", "’", "'")
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$")
+_EDGE_JUNK = "“”\"‘’'()[]—–-,.;:"
+
+
+def extract_mentions(
+    doc: Doc, doc_id: str, citations: tuple[Citation, ...] = ()
+) -> tuple[Mention, ...]:
+    """Entity mentions of one article, trimmed to the name itself."""
+    text = doc.text
+    cited = {source_span(c, text): c for c in citations}
+    found: dict[tuple[int, int], Mention] = {}
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_TYPES:
+            continue
+        span = _trim(_cut_at_possessive(ent), text)
+        if span is None:
+            continue
+        start, end = span
+        label = ent.label_
+        if any(s <= start and end <= e for s, e in cited):
+            label = "ORG"  # what an article cites is a publication or agency, not a place
+        found[(start, end)] = Mention(doc_id, start, end, text[start:end], label)
+    for start, end in cited:
+        if not any(_overlaps((start, end), key) for key in found):
+            found[(start, end)] = Mention(doc_id, start, end, text[start:end], "ORG")
+    for start, end in _role_appositives(doc):
+        if not any(_overlaps((start, end), key) for key in found):
+            found[(start, end)] = Mention(doc_id, start, end, text[start:end], "PERSON")
+    return tuple(found[key] for key in sorted(found))
+
+
+def _cut_at_possessive(ent: Span) -> Span:
+    for token in ent[:-1]:
+        if token.text in _POSSESSIVES and token.i > ent.start:
+            return ent.doc[ent.start : token.i]
+    return ent
+
+
+def _trim(span: Span, text: str) -> tuple[int, int] | None:
+    tokens = list(span)
+    while tokens and (tokens[0].lower_ == "the" or tokens[0].text in _EDGE_JUNK):
+        tokens.pop(0)
+    while tokens and (tokens[-1].text in _POSSESSIVES or tokens[-1].text in _EDGE_JUNK):
+        tokens.pop()
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    for suffix in _POSSESSIVES:  # "Korea’s" can be one token in some tokenisations
+        if text[start:end].endswith(suffix) and end - len(suffix) > start:
+            end -= len(suffix)
+            break
+    start, end = _strip_edges(text, start, end)
+    return (start, end) if end > start and any(ch.isalpha() for ch in text[start:end]) else None
+
+
+def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE_JUNK + " ":
+        start += 1
+    while end > start and text[end - 1] in _EDGE_JUNK + " ":
+        if text[end - 1] == "." and _ABBREVIATION.search(text, start, end):
+            break  # "U.S." keeps its last period
+        end -= 1
+    return start, end
+
+
+def _role_appositives(doc: Doc) -> list[tuple[int, int]]:
+    """"his counterpart, No Kwang-Chol," -> the capitalised appositive names a person.
+
+    Matched on the surface (role noun, comma, capitalised words, comma) because the small
+    model's parse of such appositives is unreliable."""
+    spans = []
+    for token in doc[:-2]:
+        if token.lemma_.lower() not in PERSON_ROLES or doc[token.i + 1].text != ",":
+            continue
+        words = []
+        for word in doc[token.i + 2 : token.i + 8]:
+            if word.text[:1].isupper() or (word.text == "-" and words):
+                words.append(word)
+            else:
+                break
+        closed = token.i + 2 + len(words) < len(doc) and doc[token.i + 2 + len(words)].is_punct
+        if 2 <= sum(w.text != "-" for w in words) <= 4 and closed:
+            spans.append((words[0].idx, words[-1].idx + len(words[-1])))
+    return spans
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]

@@ -1,0 +1,94 @@
+"""Statements: the units the compare stage aligns across sources.
+
+A statement is a sentence of the article body, or a clause of it where the sentence joins
+independent clauses ("the two spoke far longer than scheduled, and their conversation was
+“candid and meaningful”"): one fact per unit aligns far better than a bundle of facts.
+Every statement is a contiguous span of its article.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from typing import TYPE_CHECKING
+
+from newsprism.model import Article, Sentence, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as TokenSpan
+
+MIN_WORDS = 5  # shorter units are headlines, captions, labels or fragments
+_COORDINATORS = {"and", "but", "yet", "while", "whereas"}
+_FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+_FINAL = re.compile(r"[.!?…”\")]\s*$")
+_COORDINATOR = re.compile(r"(?:and|but|yet|while|whereas)\b[,\s]*", re.IGNORECASE)
+
+
+def is_body_sentence(sentence: Sentence) -> bool:
+    """A sentence of running text, not a headline, byline, caption or metadata line."""
+    text = sentence.text
+    return len(text.split()) >= MIN_WORDS and _FINAL.search(text) is not None and not (
+        "(Source:" in text or "(Photo" in text
+    )
+
+
+def extract_statements(
+    doc: Doc, article: Article, sentences: tuple[Sentence, ...]
+) -> tuple[Span, ...]:
+    """Body sentences of one article, split into clauses."""
+    statements = []
+    for sentence in sentences:
+        if not is_body_sentence(sentence) or sentence.text == article.title:
+            continue
+        for number, (start, end) in enumerate(_clause_bounds(doc, sentence)):
+            span = _tidy(article.text, sentence.doc, start, end, cut=number > 0)
+            if span is not None:
+                statements.append(span)
+    return tuple(statements)
+
+
+def _clause_bounds(doc: Doc, sentence: Sentence) -> list[tuple[int, int]]:
+    """Cut at semicolons, and before ", and/but/yet/while ..." when what follows is a clause
+    of its own (a finite verb and a subject). Read on the surface: the small model's parse of
+    long coordinated sentences is unreliable."""
+    span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
+    if span is None:
+        return [(sentence.start, sentence.end)]
+    cuts = [t.idx + 1 for t in span if t.text == ";" and not _in_quotation(sentence, t.idx)]
+    for token in span[1:]:
+        if _in_quotation(sentence, token.idx):
+            continue  # a speaker's words stay whole
+        if token.lower_ in _COORDINATORS and doc[token.i - 1].text == ",":
+            right = doc[token.i + 1 : span.end]
+            if len(right) >= MIN_WORDS and token.i - span.start >= MIN_WORDS and _is_clause(right):
+                cuts.append(token.idx)
+    bounds = [sentence.start, *sorted(c for c in cuts if sentence.start < c < sentence.end),
+              sentence.end]
+    return list(itertools.pairwise(bounds))
+
+
+def _in_quotation(sentence: Sentence, offset: int) -> bool:
+    before = sentence.text[: offset - sentence.start]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _is_clause(tokens: TokenSpan) -> bool:
+    has_verb = any(t.tag_ in _FINITE_TAGS for t in tokens)
+    has_subject = any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in tokens)
+    return has_verb and has_subject
+
+
+def _tidy(text: str, doc_id: str, start: int, end: int, cut: bool) -> Span | None:
+    """Trim white space, a trailing comma or semicolon, and the coordinator a cut left at the
+    start of a clause ("and their conversation ..." -> "their conversation ...")."""
+    while start < end and text[start].isspace():
+        start += 1
+    match = _COORDINATOR.match(text, start, end) if cut else None
+    if match and match.end() < end:
+        start = match.end()
+    while end > start and text[end - 1] in " ,;":
+        end -= 1
+    if len(text[start:end].split()) < MIN_WORDS:
+        return None
+    return Span(doc_id, start, end, text[start:end])

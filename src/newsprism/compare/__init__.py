@@ -1,0 +1,191 @@
+"""Compare: claim by claim, what the sources corroborate, contradict, or say alone.
+
+``compare_articles`` aligns the statements of all articles into claims, counts the independent
+sources behind each, and adds the contradictions the detectors find: the same quantity with
+different figures, one remark quoted in different words, and opposite verdicts on the event.
+Every claim's ``support`` spans are passages of the articles; every note is assembled from them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+
+import numpy as np
+
+from newsprism.compare.align import MUTUAL_THRESHOLD, group_statements, score_pairs
+from newsprism.compare.figures import conflicting_figures
+from newsprism.compare.quotes import differently_worded
+from newsprism.compare.sources import source_keys
+from newsprism.compare.verdicts import find_verdicts, opposing_verdicts
+from newsprism.model import Analysis, Article, Claim, Figure, Quote, Sentence, Span
+
+__all__ = ["compare_articles", "source_keys"]
+
+
+def compare_articles(
+    analyses: Sequence[Analysis],
+    quotes: Sequence[Quote],
+    embeddings: np.ndarray | None = None,
+) -> list[Claim]:
+    """Claims of a set of articles. ``quotes`` carry resolved speakers; ``embeddings`` (one row
+    per statement, in article order) are computed when not given."""
+    from newsprism.embed import load_encoder
+
+    articles = {a.article.id: a.article for a in analyses}
+    sources = source_keys([a.article for a in analyses])
+    statements = [s for a in analyses for s in a.statements]
+    if embeddings is None:
+        embeddings = load_encoder().encode([s.text for s in statements])
+    figures = [f for a in analyses for f in a.figures]
+    scores = score_pairs(statements, embeddings, _shared_figures(statements, figures))
+    groups = group_statements(statements, scores)
+
+    def same_fact(a: Figure, b: Figure) -> bool:
+        """Do the statements holding the two figures say much the same thing?"""
+        holders_a = [i for i, s in enumerate(statements) if _within(a, s)]
+        holders_b = [j for j, s in enumerate(statements) if _within(b, s)]
+        return any(scores[i, j] >= MUTUAL_THRESHOLD for i in holders_a for j in holders_b)
+
+    conflicts = conflicting_figures(figures, articles, same_fact)
+    claims = [
+        _statement_claim([statements[i] for i in group], sources, conflicts, articles)
+        for group in groups
+    ]
+    sentences = [s for a in analyses for s in a.sentences]
+    claims += _quote_claims(quotes, sentences, articles)
+    claims += _verdict_claims(statements, articles, sources)
+    loose = [pair for pair in conflicts if not any(_covers(claim, pair) for claim in claims)]
+    claims += _figure_claims(loose, sentences, articles)
+    return _unique(claims)
+
+
+def _covers(claim: Claim, pair: tuple[Figure, Figure]) -> bool:
+    return claim.kind == "figure" and all(
+        any(_within(f, s) for s in claim.support) for f in pair
+    )
+
+
+def _shared_figures(statements: Sequence[Span], figures: Sequence[Figure]) -> np.ndarray:
+    """1 where two statements state the same value in the same unit."""
+    values = [
+        {(f.value, f.unit) for f in figures if f.doc == s.doc and s.start <= f.start < s.end}
+        for s in statements
+    ]
+    shared = np.zeros((len(statements), len(statements)), dtype=np.float32)
+    for i, a in enumerate(values):
+        for j, b in enumerate(values):
+            if i != j and a & b:
+                shared[i, j] = 1.0
+    return shared
+
+
+def _statement_claim(
+    support: list[Span],
+    sources: dict[str, str],
+    conflicts: list[tuple[Figure, Figure]],
+    articles: dict[str, Article],
+) -> Claim:
+    independent = len({sources[s.doc] for s in support})
+    inside = [
+        (a, b) for a, b in conflicts
+        if any(_within(a, s) for s in support) and any(_within(b, s) for s in support)
+    ]  # fmt: skip
+    if inside:
+        return Claim(_claim_id("figure", support), "contradicted", support[0].text,
+                     tuple(support), independent, "figure", _figure_note(inside[0], articles))
+    status = "corroborated" if independent >= 2 else "single_source"
+    return Claim(_claim_id("statement", support), status, support[0].text, tuple(support),
+                 independent)
+
+
+def _within(figure: Figure, span: Span) -> bool:
+    return figure.doc == span.doc and span.start <= figure.start < span.end
+
+
+def _sentence_of(doc: str, offset: int, sentences: Sequence[Sentence]) -> Span:
+    sentence = next(s for s in sentences if s.doc == doc and s.start <= offset < s.end)
+    return Span(doc, sentence.start, sentence.end, sentence.text)
+
+
+def _figure_claims(
+    conflicts: list[tuple[Figure, Figure]],
+    sentences: Sequence[Sentence],
+    articles: dict[str, Article],
+) -> list[Claim]:
+    """One claim per quantity: conflicts that share a figure are one disagreement."""
+    clusters: list[list[tuple[Figure, Figure]]] = []
+    for pair in conflicts:
+        joined = [c for c in clusters if any(set(pair) & set(other) for other in c)]
+        merged = [pair] + [p for c in joined for p in c]
+        clusters = [c for c in clusters if c not in joined] + [merged]
+    claims = []
+    for cluster in clusters:
+        figures = sorted({f for pair in cluster for f in pair}, key=lambda f: (f.doc, f.start))
+        support = tuple(dict.fromkeys(_sentence_of(f.doc, f.start, sentences) for f in figures))
+        docs = {f.doc for f in figures}
+        claims.append(Claim(_claim_id("figure", support), "contradicted", support[0].text,
+                            support, len(docs), "figure", _figure_note(cluster[0], articles)))
+    return claims
+
+
+def _figure_note(pair: tuple[Figure, Figure], articles: dict[str, Article]) -> str:
+    a, b = pair
+    return (f"{source_label(articles[a.doc])} gives “{a.text}” ({a.counts}); "
+            f"{source_label(articles[b.doc])} gives “{b.text}” ({b.counts}).")
+
+
+def _quote_claims(
+    quotes: Sequence[Quote], sentences: Sequence[Sentence], articles: dict[str, Article]
+) -> list[Claim]:
+    from newsprism.embed import load_encoder
+
+    attributed = [q for q in quotes if q.speaker]
+    if len(attributed) < 2:
+        return []
+    context = [_sentence_of(q.doc, q.start, sentences) for q in attributed]
+    encoder = load_encoder()
+    words = encoder.encode([q.text for q in attributed])
+    settings = encoder.encode([c.text for c in context])
+    claims = []
+    for a, b in differently_worded(attributed, words, settings):
+        support = (context[attributed.index(a)], context[attributed.index(b)])
+        note = (f"{a.speaker} is quoted as “{a.text}” by {source_label(articles[a.doc])} and as "
+                f"“{b.text}” by {source_label(articles[b.doc])}.")
+        claims.append(Claim(_claim_id("quote", support), "contradicted", support[0].text,
+                            support, 2, "quote", note))
+    return claims
+
+
+def _verdict_claims(
+    statements: Sequence[Span], articles: dict[str, Article], sources: dict[str, str]
+) -> list[Claim]:
+    verdicts = find_verdicts(statements, list(articles.values()))
+    claims = []
+    for a, b in opposing_verdicts(verdicts, sources):
+        support = (a.span, b.span)
+        note = (f"Opposite verdicts. {source_label(articles[a.span.doc])}: “{a.span.text}” — "
+                f"{source_label(articles[b.span.doc])}: “{b.span.text}”")
+        claims.append(Claim(_claim_id("verdict", support), "contradicted", a.span.text, support,
+                            2, "verdict", note))
+    return claims
+
+
+def source_label(article: Article) -> str:
+    """How a note names an article: its outlet, else its title, else its id."""
+    return article.outlet or (f"“{article.title}”" if article.title else article.id)
+
+
+def _claim_id(kind: str, support: Sequence[Span]) -> str:
+    key = kind + "|" + "|".join(f"{s.doc}:{s.start}:{s.end}" for s in support)
+    return "c-" + hashlib.sha1(key.encode()).hexdigest()[:10]
+
+
+def _unique(claims: list[Claim]) -> list[Claim]:
+    seen: set[str] = set()
+    result = []
+    for claim in claims:
+        if claim.id not in seen:
+            seen.add(claim.id)
+            result.append(claim)
+    return result

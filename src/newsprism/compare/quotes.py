@@ -1,0 +1,48 @@
+"""The same remark quoted in different words by different sources.
+
+Two quotes are one remark rendered differently when the same speaker says them in different
+articles, the quoted words (or the words and their sentences) are close in meaning, and they
+are not the same words: "candid and meaningful" and "frank and substantive exchange of
+opinions" are Kim's one characterisation of the talks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from newsprism.model import Quote
+
+# Cosines of the quoted words (short phrases score low even when they mean the same thing) and
+# of their sentences: one remark if the words are close, or fairly close in close sentences.
+SAME_REMARK = 0.55
+RELATED_REMARK = 0.25
+SAME_CONTEXT = 0.5
+SAME_WORDING = 0.8  # share of words in common above which two quotes are the same wording
+
+
+def _words(text: str) -> set[str]:
+    return {w.strip(".,;:!?\"'“”‘’").lower() for w in text.split()} - {""}
+
+
+def differently_worded(
+    quotes: Sequence[Quote], words: np.ndarray, context: np.ndarray
+) -> list[tuple[Quote, Quote]]:
+    """Pairs of quotes (one remark, two wordings). ``words`` and ``context`` hold embeddings of
+    each quote's words and of its sentence, row-aligned with ``quotes``."""
+    pairs = []
+    for i, a in enumerate(quotes):
+        for j in range(i + 1, len(quotes)):
+            b = quotes[j]
+            if a.doc == b.doc or a.speaker is None or a.speaker != b.speaker:
+                continue
+            words_a, words_b = _words(a.text), _words(b.text)
+            overlap = len(words_a & words_b) / max(1, min(len(words_a), len(words_b)))
+            meaning, setting = float(words[i] @ words[j]), float(context[i] @ context[j])
+            one_remark = meaning >= SAME_REMARK or (
+                meaning >= RELATED_REMARK and setting >= SAME_CONTEXT
+            )
+            if overlap < SAME_WORDING and one_remark:
+                pairs.append((a, b))
+    return pairs

@@ -1,0 +1,240 @@
+"""Grow a corpus: read → skip what is stored → find copies → analyse → save → cluster, per batch.
+
+``ingest_paths`` is what ``newsprism ingest`` calls. Each batch of new articles is saved with its
+duplicate links, analyses, search index and (through ``on_batch``) story assignments in ONE
+transaction, so a process killed at any point leaves whole batches only; running the same
+command again skips every stored article (by id and exact text) and finishes the rest. Inputs
+are read one file at a time, so memory holds one file and one batch, whatever the corpus size.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newsprism.dedup import DuplicateFinder
+from newsprism.errors import InputWarning
+from newsprism.ingest.read import ARTICLE_SUFFIXES, read_articles
+from newsprism.model import Analysis, Article, Sentence
+from newsprism.store import SearchHit, Store, content_hash
+from newsprism.store.base import Level
+
+if TYPE_CHECKING:
+    import numpy as np
+
+Analyse = Callable[[list[Article]], list[Analysis]]
+OnBatch = Callable[[Store, list[Article], list[Analysis] | None], None]
+BATCH_SIZE = 64
+FUTURE_SLACK = timedelta(days=1)  # time zones: "tomorrow" may already be today somewhere
+
+
+@dataclass
+class IngestReport:
+    read: int = 0  # articles read from the inputs
+    saved: int = 0  # new articles stored now
+    unchanged: int = 0  # already stored with the same text: skipped
+    copies: int = 0  # of the saved, how many are copies of an original (exact or near)
+    problems: list[str] = field(default_factory=list)  # one line each: an input not stored
+    warnings: list[str] = field(default_factory=list)  # one line each: stored, with a doubt
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def ingest_paths(
+    paths: Iterable[str | Path],
+    store: Store,
+    *,
+    analyse: Analyse | None = None,
+    on_batch: OnBatch | None = None,
+    index: bool = True,
+    batch_size: int = BATCH_SIZE,
+    progress: bool = False,
+    finder: DuplicateFinder | None = None,
+    today: date | None = None,
+) -> IngestReport:
+    """Ingest files, folders (recursive) and ``-`` (stdin) into ``store``; idempotent.
+
+    ``analyse`` turns new articles into ``Analysis`` objects (stored, and their sentences
+    indexed); without it sentences are split for the search index only. ``on_batch(store,
+    articles, analyses)`` runs inside each batch's transaction: the clusterer assigns stories
+    there, so stories never miss a stored article. ``index`` adds the semantic-search vectors.
+    """
+    report = IngestReport()
+    finder = finder or DuplicateFinder()
+    latest = (today or datetime.now(UTC).date()) + FUTURE_SLACK
+    sources = list(expand_sources(paths))
+    pending: list[Article] = []
+
+    def flush() -> None:
+        if pending:
+            _save_batch(pending, store, report, analyse, on_batch, index, finder)
+            pending.clear()
+
+    with _progress(progress, len(sources)) as advance:
+        for source in sources:
+            ingested = read_articles([source])
+            for problem in ingested.problems:
+                target = report.warnings if isinstance(problem, InputWarning) else report.problems
+                target.append(str(problem))
+            for article in ingested.articles:
+                report.read += 1
+                pending.append(_check_date(article, latest, report))
+                if len(pending) >= batch_size:
+                    flush()
+            advance(report)
+        flush()
+        advance(report)
+    return report
+
+
+def analyse_batch(articles: list[Article]) -> list[Analysis]:
+    """The analyse stage over one batch: what ``newsprism ingest`` passes as ``analyse``."""
+    from newsprism.analyse import analyse_articles
+
+    return list(analyse_articles(articles))
+
+
+def expand_sources(paths: Iterable[str | Path]) -> Iterator[str]:
+    """Files one by one (folders walked in sorted order), so each is read and freed in turn."""
+    for path in map(str, paths):
+        folder = Path(path)
+        if path != "-" and folder.is_dir():
+            files = sorted(
+                p for p in folder.rglob("*")
+                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                and not p.name.startswith(".")
+            )  # fmt: skip
+            yield from (map(str, files) if files else [path])  # an empty folder is reported
+        else:
+            yield path
+
+
+def _check_date(article: Article, latest: date, report: IngestReport) -> Article:
+    if article.date is None:
+        return article
+    try:
+        when = date.fromisoformat(article.date[:10])
+    except ValueError:
+        problem = f"unparseable date {article.date!r}"
+    else:
+        if when <= latest:
+            return article
+        problem = f"date {article.date} is in the future"
+    report.warnings.append(f"{article.path or article.id}: {problem}; stored without a date")
+    return dataclasses.replace(article, date=None)
+
+
+def _save_batch(
+    batch: list[Article],
+    store: Store,
+    report: IngestReport,
+    analyse: Analyse | None,
+    on_batch: OnBatch | None,
+    index: bool,
+    finder: DuplicateFinder,
+) -> None:
+    stored = store.stored_hashes([a.id for a in batch])
+    new = []
+    for article in batch:
+        if article.id not in stored:
+            new.append(article)
+        elif stored[article.id] == content_hash(article.text):
+            report.unchanged += 1
+        else:
+            report.problems.append(
+                f"{article.path or '<input>'}: article id {article.id!r} is already stored with "
+                "different text; kept the stored one, skipped this one (give it another id)"
+            )
+    if not new:
+        return
+    prints, links = finder.run(new, store)
+    analyses = analyse(new) if analyse else None
+    if analyses is not None:
+        sentences = [s for a in analyses for s in a.sentences]
+    else:
+        sentences = _split(new) if index else []
+    vectors = _vectors(new, sentences) if index else None
+    with store.transaction():  # the slow work is done: hold the write lock briefly
+        result = store.save_articles(new, prints, links)
+        if analyses is not None:
+            store.save_analyses(analyses)
+        else:
+            store.save_sentences(sentences)
+        if vectors is not None:
+            store.save_vectors(*vectors)
+        if on_batch is not None:
+            on_batch(store, new, analyses)
+    report.saved += len(result.saved)
+    report.copies += len(links)
+
+
+def _split(articles: list[Article]) -> list[Sentence]:
+    from newsprism.analyse.sentences import split_sentences
+
+    return [s for sentences in split_sentences(articles) for s in sentences]
+
+
+def _vectors(
+    articles: list[Article], sentences: list[Sentence]
+) -> tuple[str, list[tuple[str, int, np.ndarray]]]:
+    """Search vectors of every sentence and of each article (its title and opening)."""
+    from newsprism.store.vectors import load_search_encoder
+
+    encoder = load_search_encoder()
+    vectors = encoder.encode([s.text for s in sentences])
+    rows = [(s.doc, s.index, v) for s, v in zip(sentences, vectors, strict=True)]
+    heads = encoder.encode([f"{a.title or ''}\n{a.text[:2000]}" for a in articles])
+    rows += [(a.id, -1, v) for a, v in zip(articles, heads, strict=True)]
+    return encoder.kind, rows
+
+
+@contextmanager
+def _progress(enabled: bool, total: int) -> Iterator[Callable[[IngestReport], None]]:
+    """A rich progress bar over the input files (or nothing)."""
+    if not enabled:
+        yield lambda report: None
+        return
+    from rich.progress import Progress
+
+    with Progress() as bar:
+        task = bar.add_task("ingest", total=total + 1)
+
+        def advance(report: IngestReport) -> None:
+            bar.update(
+                task,
+                advance=1,
+                description=f"ingest: {report.saved} new, {report.unchanged} already stored, "
+                f"{report.copies} copies",
+            )
+
+        yield advance
+
+
+def search_corpus(
+    store: Store,
+    query: str,
+    *,
+    semantic: bool = False,
+    level: Level = "sentence",
+    since: str | None = None,
+    until: str | None = None,
+    story: str | None = None,
+    limit: int = 20,
+    copies: bool = False,
+) -> list[SearchHit]:
+    """Full-text (default) or semantic search over the corpus' sentences or articles."""
+    filters = {"level": level, "since": since, "until": until, "story": story, "limit": limit}
+    if not semantic:
+        return store.search_text(query, copies=copies, **filters)
+    from newsprism.store.vectors import load_search_encoder
+
+    encoder = load_search_encoder()
+    vector = encoder.encode([query])[0]
+    return store.search_vectors(vector, kind=encoder.kind, copies=copies, **filters)

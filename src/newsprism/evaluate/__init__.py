@@ -1,0 +1,2 @@
+"""Evaluation harnesses: run newsprism's stages on benchmark data and score them side by side
+with baselines."""

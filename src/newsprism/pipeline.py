@@ -1,0 +1,63 @@
+"""The one place that knows the order of the stages: ingest → analyse → compare → brief."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from newsprism.analyse import analyse_articles, resolve_entities
+from newsprism.analyse.resolve import name_speakers
+from newsprism.briefing import SUMMARY_ITEMS, summarize_claims
+from newsprism.compare import compare_articles
+from newsprism.ingest import read_articles
+from newsprism.model import Article, Briefing
+
+Progress = Callable[[str], None]
+
+
+def brief(
+    sources: Sequence[str | Path],
+    *,
+    items: int = SUMMARY_ITEMS,
+    stdin: bytes | None = None,
+    progress: Progress | None = None,
+) -> Briefing:
+    """Read articles from files, folders or ``-`` (stdin) and brief them.
+
+    Inputs that cannot be read are listed in ``Briefing.problems``; the rest are briefed.
+    """
+    ingested = read_articles(sources, stdin=stdin)
+    problems = [str(problem) for problem in ingested.problems]
+    return build_briefing(ingested.articles, problems=problems, items=items, progress=progress)
+
+
+def build_briefing(
+    articles: Sequence[Article],
+    *,
+    problems: Sequence[str] = (),
+    items: int = SUMMARY_ITEMS,
+    progress: Progress | None = None,
+) -> Briefing:
+    """Analyse, compare and summarise articles that are already read."""
+    report = progress or (lambda _: None)
+    if not articles:
+        return Briefing(problems=tuple(problems))
+    report(f"analysing {len(articles)} article{'s' * (len(articles) != 1)}")
+    analyses = list(analyse_articles(articles))
+    entities = resolve_entities(m for a in analyses for m in a.mentions)
+    quotes = name_speakers((q for a in analyses for q in a.quotes), entities)
+    report("comparing sources")
+    claims = compare_articles(analyses, quotes)
+    report("summarising")
+    summary = summarize_claims(analyses, claims, items=items)
+    return Briefing(
+        documents=tuple(articles),
+        entities=tuple(entities),
+        quotes=tuple(quotes),
+        figures=tuple(f for a in analyses for f in a.figures),
+        dates=tuple(d for a in analyses for d in a.dates),
+        citations=tuple(c for a in analyses for c in a.citations),
+        claims=tuple(claims),
+        summary=tuple(summary),
+        problems=tuple(problems),
+    )

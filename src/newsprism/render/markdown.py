@@ -1,0 +1,253 @@
+"""Briefing as Markdown, every statement followed by footnote references to its exact passages.
+
+Each footnote names the document (label, title, id) and the character range, and quotes a short
+excerpt of ``text[start:end]``. Article text is backslash-escaped, so a renderer shows it literally:
+no HTML, links or emphasis from an article survive into the rendered page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from newsprism.model import Briefing, Citation, DateMention, Figure, Quote, Span
+from newsprism.render.view import (
+    STATUS_LABELS,
+    BriefingView,
+    build_view,
+    excerpt,
+    format_value,
+)
+
+STATUS_BADGES = {"corroborated": "✅", "contradicted": "⚠️", "single_source": "◽"}
+_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
+
+
+def escape_markdown(text: object) -> str:
+    """Text on one line with every Markdown and HTML metacharacter escaped."""
+    return _SPECIAL.sub(r"\\\1", excerpt("" if text is None else str(text), 10_000))
+
+
+class _References:
+    """Footnote numbers, one per distinct passage, in order of first use."""
+
+    def __init__(self, view: BriefingView) -> None:
+        self.view = view
+        self.numbers: dict[tuple[str, int, int], int] = {}
+
+    def cite(self, spans: Iterable[Span]) -> str:
+        marks = []
+        for span in spans:
+            key = (span.doc, span.start, span.end)
+            number = self.numbers.setdefault(key, len(self.numbers) + 1)
+            marks.append(f"[^{number}]")
+        return "".join(marks)
+
+    def cite_at(self, located: Quote | Figure | Citation | DateMention) -> str:
+        return self.cite([Span(located.doc, located.start, located.end, "")])
+
+    def footnotes(self) -> list[str]:
+        documents = {article.id: article for article in self.view.briefing.documents}
+        lines = []
+        for (doc, start, end), number in self.numbers.items():
+            article = documents.get(doc)
+            title = f", “{escape_markdown(article.title)}”" if article and article.title else ""
+            quoted = escape_markdown(excerpt(article.text[start:end], 120)) if article else ""
+            lines.append(
+                f"[^{number}]: {escape_markdown(self.view.label(doc))}{title} "
+                f"(doc `{_code(doc)}`, chars {start}–{end}): “{quoted}”"
+            )
+        return lines
+
+
+def write_markdown(briefing: Briefing) -> str:
+    view = build_view(briefing)
+    refs = _References(view)
+    lines = [f"# Briefing: {len(briefing.documents)} sources", "", _counts(view), ""]
+    lines += _sources(view)
+    lines += _summary(view, refs)
+    lines += _differences(view, refs)
+    for article, claims in view.only_in:
+        lines += [f"## Only in {escape_markdown(view.label(article.id))}", ""]
+        lines += [f"- {escape_markdown(claim.text)}{refs.cite(claim.support)}" for claim in claims]
+        lines.append("")
+    if view.agreed:
+        lines += ["## Also corroborated", ""]
+        lines += [
+            f"- {escape_markdown(claim.text)} *({claim.sources} sources)*{refs.cite(claim.support)}"
+            for claim in view.agreed
+        ]
+        lines.append("")
+    lines += _quotes(view, refs)
+    lines += _figures(view, refs)
+    lines += _citations(view, refs)
+    lines += _timeline(view, refs)
+    lines += _entities(view)
+    if briefing.problems:
+        lines += ["## Could not read", ""]
+        lines += [f"- {escape_markdown(problem)}" for problem in briefing.problems]
+        lines.append("")
+    if refs.numbers:
+        lines += ["## References", "", *refs.footnotes(), ""]
+    return "\n".join(lines)
+
+
+def _code(text: str) -> str:
+    return text.replace("`", "'")
+
+
+def _cell(text: object) -> str:
+    return escape_markdown(text) or "—"
+
+
+def _counts(view: BriefingView) -> str:
+    return "Claims: " + ", ".join(
+        f"{STATUS_BADGES[status]} {view.status_counts.get(status, 0)} {label}"
+        for status, label in STATUS_LABELS.items()
+    )
+
+
+def _table(heading: str, header: Iterable[str], rows: Iterable[Iterable[str]]) -> list[str]:
+    """A section holding one table; cells must already be escaped."""
+    header = list(header)
+    return [
+        f"## {heading}",
+        "",
+        f"| {' | '.join(header)} |",
+        "|" + "---|" * len(header),
+        *(f"| {' | '.join(row)} |" for row in rows),
+        "",
+    ]
+
+
+def _sources(view: BriefingView) -> list[str]:
+    return _table(
+        "Sources",
+        ["#", "Source", "Title", "Author", "Date", "Id"],
+        (
+            [
+                str(number),
+                _cell(view.label(article.id)),
+                _cell(article.title),
+                _cell(article.author),
+                _cell(article.date),
+                f"`{_code(article.id)}`",
+            ]
+            for number, article in enumerate(view.briefing.documents, start=1)
+        ),
+    )
+
+
+def _summary(view: BriefingView, refs: _References) -> list[str]:
+    lines = ["## Summary", ""]
+    for entry in view.summary:
+        noun = "source" if entry.sources == 1 else "sources"
+        lines.append(
+            f"{entry.number}. {STATUS_BADGES[entry.status]} {escape_markdown(entry.text)} "
+            f"*({entry.sources} {noun}: {escape_markdown(view.sources_of(entry.support))})*"
+            f"{refs.cite(entry.support)}"
+        )
+    return [*lines, ""] if view.summary else [*lines, "Nothing to summarise.", ""]
+
+
+def _differences(view: BriefingView, refs: _References) -> list[str]:
+    if not view.differences:
+        return []
+    lines = ["## Where the sources differ", ""]
+    for claim in view.differences:
+        lines.append(f"- **{escape_markdown(claim.note or claim.text)}**")
+        lines += [
+            f"  - *{escape_markdown(view.label(span.doc))}:* “{escape_markdown(span.text)}”"
+            f"{refs.cite([span])}"
+            for span in claim.support
+        ]
+    return [*lines, ""]
+
+
+def _quotes(view: BriefingView, refs: _References) -> list[str]:
+    if not view.briefing.quotes:
+        return []
+    lines = ["## Who said what", ""]
+    lines += [
+        f"- **{escape_markdown(quote.speaker or 'Unattributed')}:** "
+        f"“{escape_markdown(quote.text)}” — {escape_markdown(view.label(quote.doc))}"
+        f"{refs.cite_at(quote)}"
+        for quote in view.briefing.quotes
+    ]
+    return [*lines, ""]
+
+
+def _figures(view: BriefingView, refs: _References) -> list[str]:
+    if not view.briefing.figures:
+        return []
+    return _table(
+        "Figures",
+        ["Figure", "Value", "Unit", "What it counts", "Source"],
+        (
+            [
+                _cell(f.text),
+                format_value(f.value),
+                _cell(f.unit),
+                _cell(f.counts),
+                _cell(view.label(f.doc)) + refs.cite_at(f),
+            ]
+            for f in view.briefing.figures
+        ),
+    )
+
+
+def _citations(view: BriefingView, refs: _References) -> list[str]:
+    if not view.briefing.citations:
+        return []
+    return _table(
+        "Cited sources",
+        ["Cited source", "Date", "Cited by"],
+        (
+            [_cell(c.source), _cell(c.date), _cell(view.label(c.doc)) + refs.cite_at(c)]
+            for c in view.briefing.citations
+        ),
+    )
+
+
+def _timeline(view: BriefingView, refs: _References) -> list[str]:
+    if not view.timeline:
+        return []
+    lines = ["## Timeline", ""]
+    lines += [
+        f"- **{escape_markdown(entry.date.value or entry.date.text)}** "
+        f"({escape_markdown(view.label(entry.date.doc))}): "
+        f"{escape_markdown(excerpt(entry.context.text, 240))}"
+        f"{refs.cite_at(entry.date)}"
+        for entry in view.timeline
+    ]
+    return [*lines, ""]
+
+
+def _entities(view: BriefingView) -> list[str]:
+    if not view.entities:
+        return []
+    lines = _table(
+        "Entities",
+        [
+            "Entity",
+            "Type",
+            "Also written",
+            *(_cell(view.label(a.id)) for a in view.briefing.documents),
+        ],
+        (
+            [
+                f"**{escape_markdown(row.entity.name)}**",
+                _cell(row.entity.type),
+                _cell(", ".join(row.entity.aliases)),
+                *map(str, row.counts),
+            ]
+            for row in view.entities
+        ),
+    )
+    if view.pairs:
+        pairs = "; ".join(
+            f"{escape_markdown(p.first.name)} – {escape_markdown(p.second.name)} ({p.passages})"
+            for p in view.pairs
+        )
+        lines += [f"Named in the same sentence: {pairs}", ""]
+    return lines

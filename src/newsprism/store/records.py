@@ -1,0 +1,59 @@
+"""Plain records the store returns besides the pipeline's own objects (``newsprism.model``)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+DuplicateKind = Literal["exact", "near"]
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateLink:
+    """``article`` is a copy of ``original`` (exact: same text; near: reprinted wire copy)."""
+
+    article: str
+    original: str
+    kind: DuplicateKind
+    similarity: float  # 1.0 for exact copies; estimated overlap of word shingles otherwise
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What duplicate detection keeps of an article: hashes, never the text itself."""
+
+    article: str
+    text_hash: str  # hash of the text with case, punctuation and spacing removed
+    signature: bytes  # MinHash values of the word shingles (uint32, little-endian)
+    shingles: int  # how many distinct shingles the text has
+    band_keys: tuple[int, ...]  # LSH band keys (signed 64-bit) to find candidates by index
+
+
+@dataclass(frozen=True, slots=True)
+class StoredStory:
+    """A story as persisted by the clusterer; ``state`` is the clusterer's own opaque blob."""
+
+    id: str
+    title: str | None = None
+    state: bytes | None = None
+    created_at: str | None = None
+    updated_at: str | None = None
+    article_ids: tuple[str, ...] = ()  # in ingestion order
+    first_date: str | None = None  # earliest date of its articles
+    last_date: str | None = None  # latest date of its articles
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One search result: a sentence (exact span of its article) or a whole article."""
+
+    article: str
+    score: float  # higher is better; comparable only within one search
+    title: str | None
+    outlet: str | None
+    date: str | None
+    story: str | None
+    sentence: int | None = None  # Sentence.index, or None for an article-level hit
+    start: int | None = None  # char offsets into Article.text of the matched sentence
+    end: int | None = None
+    text: str | None = None  # the matched sentence, or the article title for article hits

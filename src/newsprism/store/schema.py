@@ -1,0 +1,137 @@
+"""Schema migrations: small named functions, applied in order, recorded in ``migrations``.
+
+A new schema change is a new function appended to ``MIGRATIONS``; never edit one that has
+shipped. Each runs in its own transaction together with its record, so a failed migration
+leaves the database as it was.
+
+Tables (``seq`` is an auto-increment key giving ingestion order; SQLite/PostgreSQL types):
+
+- ``articles(seq, id UNIQUE, text, title, outlet, author, date, url, path, content_hash,
+  text_hash, duplicate_of, duplicate_kind, similarity, ingested_at)``: one row per article;
+  ``duplicate_of`` points at the original of an exact or near copy (never at another copy).
+- ``fingerprints(article_id PK, signature BLOB, shingles)`` and
+  ``fingerprint_bands(band_key BIGINT, article_id)``: MinHash signatures and their LSH band keys,
+  so near-duplicate candidates are found by index lookups, not by scanning.
+- ``analyses(article_id PK, data JSON text)``: an ``Analysis`` without its article.
+- ``sentences(seq, article_id, idx, start_char, end_char)``: offsets only (text is in the
+  article); full-text index ``sentences_fts`` (SQLite FTS5) or a ``tsv`` column (PostgreSQL).
+- full-text index over articles: ``articles_fts`` (FTS5, external content) or ``articles.tsv``.
+- ``vectors(seq, kind, article_id, idx, dim, vector BLOB)``: float32 vectors per encoder
+  ``kind``; ``idx`` is a sentence index, or -1 for the article as a whole.
+- ``stories(id PK, title, state BLOB, created_at, updated_at, merged_into)`` and
+  ``story_articles(article_id PK, story_id)``: the clusterer's stories, membership, redirects.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newsprism.store.base import Store
+
+TYPES = {
+    "sqlite": {"seq": "INTEGER PRIMARY KEY", "blob": "BLOB", "float": "REAL"},
+    "postgresql": {
+        "seq": "BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY",
+        "blob": "BYTEA",
+        "float": "DOUBLE PRECISION",
+    },
+}
+
+
+def _run(store: Store, *statements: str) -> None:
+    types = TYPES[store.dialect]
+    for statement in statements:
+        store.execute(statement.format(**types))
+
+
+def create_articles(store: Store) -> None:
+    _run(
+        store,
+        """CREATE TABLE articles (
+            seq {seq}, id TEXT NOT NULL UNIQUE, text TEXT NOT NULL, title TEXT, outlet TEXT,
+            author TEXT, date TEXT, url TEXT, path TEXT, content_hash TEXT NOT NULL,
+            text_hash TEXT, duplicate_of TEXT, duplicate_kind TEXT, similarity {float},
+            ingested_at TEXT NOT NULL)""",
+        "CREATE INDEX articles_text_hash ON articles (text_hash)",
+        "CREATE INDEX articles_duplicate_of ON articles (duplicate_of)",
+        "CREATE INDEX articles_date ON articles (date)",
+        "CREATE TABLE fingerprints (article_id TEXT PRIMARY KEY, signature {blob} NOT NULL, "
+        "shingles INTEGER NOT NULL)",
+        "CREATE TABLE fingerprint_bands (band_key BIGINT NOT NULL, article_id TEXT NOT NULL)",
+        "CREATE INDEX fingerprint_bands_key ON fingerprint_bands (band_key)",
+        "CREATE TABLE analyses (article_id TEXT PRIMARY KEY, data TEXT NOT NULL)",
+    )
+
+
+def create_stories(store: Store) -> None:
+    _run(
+        store,
+        "CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT, state {blob}, "
+        "created_at TEXT NOT NULL, updated_at TEXT NOT NULL, merged_into TEXT)",
+        "CREATE INDEX stories_merged_into ON stories (merged_into)",
+        "CREATE TABLE story_articles (article_id TEXT PRIMARY KEY, story_id TEXT NOT NULL)",
+        "CREATE INDEX story_articles_story ON story_articles (story_id)",
+    )
+
+
+def create_search(store: Store) -> None:
+    _run(
+        store,
+        "CREATE TABLE sentences (seq {seq}, article_id TEXT NOT NULL, idx INTEGER NOT NULL, "
+        "start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, UNIQUE (article_id, idx))",
+        "CREATE TABLE vectors (seq {seq}, kind TEXT NOT NULL, article_id TEXT NOT NULL, "
+        "idx INTEGER NOT NULL, dim INTEGER NOT NULL, vector {blob} NOT NULL, "
+        "UNIQUE (kind, article_id, idx))",
+    )
+    if store.dialect == "sqlite":
+        _run(
+            store,
+            # External-content FTS: the text lives once, in articles; the trigger keeps it in step
+            # (articles are never updated or deleted).
+            "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', "
+            "content_rowid='seq', tokenize='porter unicode61')",
+            "CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN "
+            "INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text); "
+            "END",
+            # Contentless: sentence text is read back from the article through its offsets.
+            "CREATE VIRTUAL TABLE sentences_fts USING fts5(text, content='', "
+            "tokenize='porter unicode61')",
+        )
+    else:
+        _run(
+            store,
+            "ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS "
+            "(to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED",
+            "CREATE INDEX articles_tsv ON articles USING GIN (tsv)",
+            "ALTER TABLE sentences ADD COLUMN tsv tsvector",
+            "CREATE INDEX sentences_tsv ON sentences USING GIN (tsv)",
+        )
+
+
+MIGRATIONS: tuple[Callable[[Store], None], ...] = (create_articles, create_stories, create_search)
+
+
+def apply_migrations(store: Store) -> list[str]:
+    """Apply the migrations not yet recorded; returns the names applied now."""
+    from newsprism.store.base import now_iso
+
+    store.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+    done = {name for (name,) in store.execute("SELECT name FROM migrations")}
+    applied = []
+    for migration in MIGRATIONS:
+        if migration.__name__ in done:
+            continue
+        with store.transaction():
+            if store.dialect == "postgresql":  # two processes starting at once: one migrates
+                store.execute("SELECT pg_advisory_xact_lock(7461726)")
+            if store.execute("SELECT 1 FROM migrations WHERE name = ?", (migration.__name__,)):
+                continue
+            migration(store)
+            store.execute(
+                "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
+                (migration.__name__, now_iso()),
+            )
+        applied.append(migration.__name__)
+    return applied

@@ -1,0 +1,38 @@
+"""The encoder behind semantic search: WordLlama, fast enough to embed every sentence at ingest.
+
+MiniLM (``newsprism.embed``) is finer but embeds ~100 sentences/s on 2 cores, which alone would
+cap ingest at a few articles per second; WordLlama embeds thousands per second from weights
+inside its wheel. Vectors are stored under ``KIND`` so another encoder can be indexed alongside.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+KIND = "wordllama-256"
+
+
+class SearchEncoder:
+    """Texts to L2-normalised float32 vectors (256 dimensions)."""
+
+    kind = KIND
+
+    def __init__(self) -> None:
+        import wordllama
+
+        self._model = wordllama.WordLlama.load(
+            cache_dir=Path(wordllama.__file__).parent, disable_download=True, dim=256
+        )
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, 256), dtype=np.float32)
+        return np.asarray(self._model.embed(texts, norm=True), dtype=np.float32)
+
+
+@cache
+def load_search_encoder() -> SearchEncoder:
+    return SearchEncoder()

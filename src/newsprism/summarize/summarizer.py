@@ -1,0 +1,138 @@
+"""The multi-document extractive summarizer: candidates → concepts → exact selection → order."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import numpy as np
+
+from newsprism.errors import InputError
+from newsprism.model import Sentence, Span
+from newsprism.summarize.concepts import sentence_bigrams, weigh_concepts
+from newsprism.summarize.features import make_candidates
+from newsprism.summarize.optimise import select_extracts
+from newsprism.summarize.redundancy import find_conflicts
+
+EMBEDDING_DIM = 384
+
+
+class Summarizer:
+    """Extractive summary of a cluster of articles about one event, within ``words`` words.
+
+    Parameters
+    ----------
+    words: the budget; the returned extracts hold at most this many white-space separated words.
+    trim: also consider each sentence without its dateline, leading connective or trailing
+        attribution clause (see ``newsprism.summarize.compress``).
+    redundancy: tf-idf cosine (content stems) at which two sentences count as saying the same.
+    paraphrase: embedding cosine at which two sentences count as saying the same (used when
+        embeddings are given).
+    lead: extra weight of a concept's vote from early in an article (see ``weigh_concepts``).
+    position: weight of the lead prior, favouring sentences early in their article, in units of
+        the heaviest concept's weight (the first sentence gains one such concept).
+    corroboration: how much each further independent source adds to a sentence's value, in units
+        of the richest sentence's concept weight.
+    """
+
+    def __init__(
+        self,
+        words: int = 100,
+        *,
+        trim: bool = True,
+        redundancy: float = 0.5,
+        paraphrase: float = 0.8,
+        lead: float = 1.0,
+        position: float = 1.0,
+        corroboration: float = 1.0,
+    ) -> None:
+        self.words = words
+        self.trim = trim
+        self.redundancy = redundancy
+        self.paraphrase = paraphrase
+        self.lead = lead
+        self.position = position
+        self.corroboration = corroboration
+
+    def run(
+        self,
+        documents: Sequence[Sequence[Sentence]],
+        *,
+        embeddings: np.ndarray | None = None,
+        weights: Mapping[tuple[str, int], float] | None = None,
+    ) -> list[Span]:
+        """The extracts to show, in order: corroborated facts first, then by position."""
+        if self.words < 1:
+            raise ValueError(f"Summarizer(words={self.words}): the budget must be at least 1 word")
+        sentences = [s for doc in documents for s in doc]
+        if not sentences:
+            raise InputError("summarize", "the cluster holds no sentences; give it at least one "
+                             "article with text")
+        if embeddings is not None and embeddings.shape[0] != len(sentences):
+            raise ValueError(
+                f"embeddings has {embeddings.shape[0]} rows but the documents hold "
+                f"{len(sentences)} sentences; give one row per sentence, in order"
+            )
+        candidates = make_candidates(sentences)
+        if not self.trim:
+            whole = {(s.start, s.end) for s in sentences}
+            candidates = [c for c in candidates if (c.start, c.end) in whole]
+        if not candidates:
+            return []
+
+        bigrams = [sentence_bigrams(s.text) for s in sentences]
+        concept_weight = weigh_concepts(sentences, bigrams, self.lead)
+        index = {b: i for i, b in enumerate(concept_weight)}
+        covered = [
+            [index[b] for b in sentence_bigrams(c.text) if b in index] for c in candidates
+        ]
+        support = np.array([self._support(sentences[c.sentence], weights) for c in candidates])
+        weight = np.array(list(concept_weight.values()))
+        heaviest = max(weight, default=1.0)
+        richest = max((weight[found].sum() for found in covered), default=heaviest)
+        lead = np.array([1.0 / (1 + c.rank) for c in candidates])
+        # Each further source is worth as much as the richest single sentence: a fact several
+        # sources tell outranks any fact only one tells, the budget permitting.
+        bonus = self.position * heaviest * lead + self.corroboration * richest * (support - 1)
+
+        pool = sorted({c.sentence for c in candidates})
+        at = {s: k for k, s in enumerate(pool)}
+        vectors = embeddings[pool] if embeddings is not None else None
+        conflicts = find_conflicts(
+            [sentences[s].text for s in pool], vectors, self.redundancy, self.paraphrase
+        )
+        chosen = select_extracts(
+            words=[c.words for c in candidates],
+            groups=[at[c.sentence] for c in candidates],
+            concepts=covered,
+            weights=weight,
+            bonus=bonus,
+            conflicts=conflicts,
+            budget=self.words,
+        )
+        doc_order = {doc: k for k, doc in enumerate(dict.fromkeys(s.doc for s in sentences))}
+        chosen.sort(key=lambda j: (
+            -support[j], sentences[candidates[j].sentence].index,
+            doc_order[sentences[candidates[j].sentence].doc],
+        ))
+        return [
+            Span(sentences[candidates[j].sentence].doc, candidates[j].start, candidates[j].end,
+                 candidates[j].text)
+            for j in chosen
+        ]
+
+    @staticmethod
+    def _support(sentence: Sentence, weights: Mapping[tuple[str, int], float] | None) -> float:
+        if weights is None:
+            return 1.0
+        return max(1.0, float(weights.get((sentence.doc, sentence.index), 1.0)))
+
+
+def summarize(
+    documents: Sequence[Sequence[Sentence]],
+    *,
+    words: int = 100,
+    embeddings: np.ndarray | None = None,
+    weights: Mapping[tuple[str, int], float] | None = None,
+) -> list[Span]:
+    """``Summarizer(words).run(documents, ...)``: the extracts to show, within ``words`` words."""
+    return Summarizer(words).run(documents, embeddings=embeddings, weights=weights)

@@ -1,0 +1,121 @@
+"""Analyse: on the Vladivostok pair, the entities, quotes, figures, dates and citations an
+analyst would mark by hand; every offset points at exactly the text it names."""
+
+from __future__ import annotations
+
+from conftest import document
+from newsprism.analyse import analyse_article, resolve_entities
+from newsprism.model import Article
+
+
+def _entity(briefing, name):
+    return next(e for e in briefing.entities if e.name == name or name in e.aliases)
+
+
+def test_both_spellings_of_kim_are_one_person_mentioned_in_both_articles(vladivostok):
+    kim = _entity(vladivostok, "Kim Jong Un")
+    assert kim.type == "PERSON"
+    assert {"Kim Jong-un", "Kim Jong Un"} <= {kim.name, *kim.aliases}
+    assert len({m.doc for m in kim.mentions}) == 2
+
+
+def test_surnames_resolve_to_the_full_name_in_context(vladivostok):
+    putin = _entity(vladivostok, "Vladimir Putin")
+    assert "Putin" in putin.aliases
+    kim_jong_il = next(e for e in vladivostok.entities if e.name == "Kim Jong-il")
+    assert len(kim_jong_il.mentions) == 1  # the late father keeps his one mention
+
+
+def test_acronyms_join_their_full_names(vladivostok):
+    assert {"US", "U.S."} <= set(_entity(vladivostok, "United States").aliases)
+    assert "EDM" in _entity(vladivostok, "Eurasia Daily Monitor").aliases
+
+
+def test_known_ner_slips_are_repaired(vladivostok):
+    types = {e.name: e.type for e in vladivostok.entities}
+    assert types["Kommersant"] == "ORG" and types["Interfax"] == "ORG"
+    assert types["No Kwang-Chol"] == "PERSON"
+    assert types["South China Morning Post"] == "ORG" and types["CGTN"] == "ORG"
+    assert not any("Summit" in name for name, kind in types.items() if kind == "PERSON")
+    assert not any(name.endswith(("’s", "'s")) for name in types)
+
+
+def test_all_nine_inline_citations_are_found(vladivostok):
+    monitor = document(vladivostok, "Eurasia Daily Monitor")
+    cited = [(c.source, c.date) for c in vladivostok.citations if c.doc == monitor.id]
+    assert cited == [
+        ("Kommersant", "April 25"), ("Asia Times", "April 25"), ("EDM", "April 29"),
+        ("South China Morning Post", "April 25"), ("Kremlin.ru", "April 25"),
+        ("Kremlin.ru", "April 25"), ("CGTN", "April 24"), ("Interfax", "April 24"),
+        ("Kremlin.ru", "April 25"),
+    ]  # fmt: skip
+
+
+def test_quotes_are_attributed_to_their_speakers(vladivostok):
+    speakers = {q.text: q.speaker for q in vladivostok.quotes}
+    assert speakers["candid and meaningful"] == "Kim Jong-un"
+    assert speakers["frank and substantive exchange of opinions"] == "Kim Jong-un"
+    assert speakers["no secrets"] == "Vladimir Putin"
+    assert speakers["multilateral security guarantees"] == "Vladimir Putin"
+    said = next(t for t in speakers if t.startswith("it’s unlikely"))
+    assert speakers[said] == "Vladimir Putin"  # "he explained", a sentence after Putin
+    assert speakers["anticlimactic"] == "Asia Times"  # the source cited for it
+    assert "Belt and Road" not in speakers  # a name in quote marks is not a quotation
+
+
+def test_speaker_after_the_quote_and_the_reporters_comma(tmp_path):
+    article = Article("t", "“We got what we came for,” union leader Piet de Vries told reporters.")
+    analysis = analyse_article(article)
+    entities = resolve_entities(analysis.mentions)
+    from newsprism.analyse.resolve import name_speakers
+
+    (quote,) = name_speakers(analysis.quotes, entities)
+    assert (quote.text, quote.speaker, quote.kind) == ("We got what we came for",
+                                                       "Piet de Vries", "quote")
+
+
+def test_figures_carry_value_unit_and_what_they_count(vladivostok):
+    figures = {f.text: (f.value, f.unit, f.counts) for f in vladivostok.figures}
+    assert figures["40,000"] == (40_000, None, "guest workers")
+    assert figures["just $34 million"] == (34_000_000, "USD", "bilateral trade")
+    assert figures["1.2 percent"] == (1.2, "percent", "Pyongyang’s trade")
+    assert figures["700 km"][:2] == (700, "km")
+    assert figures["just two hours"][:2] == (2, "hour")
+    assert figures["more than 1 million"] == (1_000_000, None, "Russian citizens")
+    assert "16" not in figures  # "Volume: 16" is metadata, not a figure
+
+
+def test_dates_are_normalised_without_inventing_a_year(vladivostok):
+    values = {d.text: d.value for d in vladivostok.dates}
+    assert values["April 25"] == "--04-25"  # undated article: month and day only
+    assert values["November 2018"] == "2018-11"
+    assert values["2011"] == "2011"
+
+
+def test_dates_are_normalised_against_the_article_date():
+    article = Article("d", "The minister resigned last Tuesday, two days after the vote on "
+                      "March 3.", date="2025-03-07")
+    values = {d.text: d.value for d in analyse_article(article).dates}
+    assert values["last Tuesday"] == "2025-03-04"
+    assert values["March 3"] == "2025-03-03"
+
+
+def test_every_offset_points_at_its_text(vladivostok, analyses):
+    texts = {d.id: d.text for d in vladivostok.documents}
+    located = [*vladivostok.quotes, *vladivostok.figures, *vladivostok.dates]
+    located += [m for e in vladivostok.entities for m in e.mentions]
+    for item in located:
+        assert texts[item.doc][item.start : item.end] == item.text
+    for analysis in analyses:
+        for unit in (*analysis.sentences, *analysis.statements):
+            assert analysis.article.text[unit.start : unit.end] == unit.text
+
+
+def test_statements_split_coordinated_clauses_but_not_quotations(analyses):
+    statements = [s.text for a in analyses for s in a.statements]
+    assert any(s.startswith("their conversation, according to Kim") for s in statements)
+    article = Article("q", "“We waited two years, and waiting did not pay the rent,” said the "
+                      "union leader, and the port authority said it would not negotiate.")
+    texts = [s.text for s in analyse_article(article).statements]
+    assert texts[0].startswith("“We waited two years, and waiting did not pay the rent,”")
+    assert texts[1] == "the port authority said it would not negotiate."

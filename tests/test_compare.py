@@ -1,0 +1,123 @@
+"""Compare: what the sources corroborate (counting independent sources), where they differ
+(figures, quote wording, verdicts), and what only one of them says."""
+
+from __future__ import annotations
+
+from conftest import HARBOUR, document
+from newsprism.compare import source_keys
+from newsprism.model import Article
+from newsprism.pipeline import build_briefing
+
+
+def _claims(briefing, kind=None, status=None):
+    return [c for c in briefing.claims
+            if (kind is None or c.kind == kind) and (status is None or c.status == status)]
+
+
+def _docs(claim):
+    return {span.doc for span in claim.support}
+
+
+def test_a_fact_told_by_three_outlets_is_corroborated_by_three_sources(harbour):
+    cost = [c for c in _claims(harbour, "statement", "corroborated") if "$12 million" in c.text]
+    assert len(cost) == 1
+    assert cost[0].sources == 3
+    assert _docs(cost[0]) == {"gazette", "coastal-times", "courier"}
+
+
+def test_different_figures_for_one_quantity_are_a_contradiction(harbour):
+    (claim,) = _claims(harbour, "figure", "contradicted")
+    assert "“Some 3,500”" in claim.note and "“About 4,000”" in claim.note
+    assert {"coastal-times", "gazette"} <= _docs(claim)
+
+
+def test_one_remark_quoted_in_two_wordings_is_flagged(harbour):
+    (claim,) = _claims(harbour, "quote", "contradicted")
+    assert "Maria Okafor is quoted as" in claim.note
+    assert "patience has not paid the rent" in claim.note
+    assert "waiting did not pay anybody's rent" in claim.note
+    assert "a last resort" not in claim.note  # another remark of hers, not a rewording
+
+
+def test_kims_remark_in_two_wordings_is_flagged(vladivostok):
+    notes = [c.note for c in _claims(vladivostok, "quote", "contradicted")]
+    assert any("“candid and meaningful”" in n and "“frank and substantive exchange of opinions”"
+               in n for n in notes)
+
+
+def test_opposite_verdicts_on_the_summit_are_a_contradiction(vladivostok):
+    (claim,) = _claims(vladivostok, "verdict")
+    texts = [span.text for span in claim.support]
+    assert texts[0] == (
+        "Therefore, it is premature to dismiss the Russian–North Korean summit so quickly."
+    )
+    assert texts[1].startswith("The summit, long on symbolism and short on substance")
+    assert claim.note.startswith("Opposite verdicts.")
+
+
+def test_notes_quote_only_what_the_spans_say(harbour, vladivostok):
+    for briefing in (harbour, vladivostok):
+        texts = {d.id: d.text for d in briefing.documents}
+        for claim in _claims(briefing, status="contradicted"):
+            for span in claim.support:
+                assert texts[span.doc][span.start : span.end] == span.text
+
+
+def test_single_source_claims_name_one_article(harbour):
+    only = _claims(harbour, "statement", "single_source")
+    assert any("entirely avoidable" in c.text for c in only)
+    assert all(c.sources == 1 and len(_docs(c)) == 1 for c in only)
+
+
+def test_one_article_gives_a_briefing_with_everything_single_source():
+    from newsprism.ingest import read_articles
+
+    articles = read_articles([HARBOUR / "gazette.txt"]).articles
+    briefing = build_briefing(articles)
+    assert briefing.summary
+    assert {c.status for c in briefing.claims} == {"single_source"}
+
+
+def test_copies_and_one_outlets_articles_count_as_one_source():
+    text = (
+        "The central bank raised its main interest rate by half a percentage point to 4.5 "
+        "percent on Thursday, its third increase this year, saying inflation remained too high "
+        "and that further rises could follow if prices kept climbing. The decision was taken "
+        "by a vote of seven to two, with two members of the board preferring to wait for more "
+        "evidence that the economy could bear higher borrowing costs."
+    )
+    articles = [
+        Article("wire", text, outlet="Wire Agency"),
+        Article("reprint", "Reporting by Wire Agency. " + text + " Subscribe for more.",
+                outlet="Daily Reprint"),
+        Article("own-1", "Inflation is falling, the finance minister said on Friday.",
+                outlet="Evening Post"),
+        Article("own-2", "Fishermen protested new quotas in the harbour on Friday morning.",
+                outlet="Evening Post"),
+    ]
+    keys = source_keys(articles)
+    assert keys["reprint"] == keys["wire"]
+    assert keys["own-2"] == keys["own-1"]
+    assert len(set(keys.values())) == 2
+
+
+def test_summary_puts_corroborated_facts_first_and_never_repeats_a_claim(harbour):
+    by_id = {c.id: c for c in harbour.claims}
+    statuses = [by_id[item.claim].status if item.claim else "single_source"
+                for item in harbour.summary]
+    corroborated = [s == "corroborated" for s in statuses]
+    assert corroborated[0] and corroborated == sorted(corroborated, reverse=True)
+    claims = [item.claim for item in harbour.summary if item.claim]
+    assert len(claims) == len(set(claims))
+    assert 5 <= len(harbour.summary) <= 10
+
+
+def test_summary_items_link_to_every_source_that_says_them(harbour):
+    texts = {d.id: d.text for d in harbour.documents}
+    for item in harbour.summary:
+        assert item.support[0].text == item.text
+        for span in item.support:
+            assert texts[span.doc][span.start : span.end] == span.text
+    cost = next(i for i in harbour.summary if "$12 million" in i.text)
+    assert {s.doc for s in cost.support} == {"gazette", "coastal-times", "courier"}
+    assert document(harbour, "gazette").outlet == "Harbour Gazette"

@@ -1,0 +1,120 @@
+"""Ingest: every supported input becomes an Article with normalised text and its metadata;
+every bad input becomes one clear problem naming the file, and the rest of the batch goes on."""
+
+from __future__ import annotations
+
+import json
+
+from newsprism.ingest import normalise_text, read_articles
+
+
+def test_plain_text_with_publication_line_gives_outlet_and_title(vladivostok_dir):
+    articles = read_articles([vladivostok_dir]).articles
+    monitor = next(a for a in articles if a.id.startswith("000"))
+    assert monitor.outlet == "Eurasia Daily Monitor"
+    assert monitor.title == "Putin and Kim’s Vladivostok Summit: What Did We Learn?"
+
+
+def test_one_word_section_label_is_not_taken_as_the_title(vladivostok_dir):
+    articles = read_articles([vladivostok_dir]).articles
+    editorial = next(a for a in articles if a.id.startswith("003"))
+    assert editorial.title == "A symbolic summit in Vladivostok"
+
+
+def test_text_header_lines_give_author_and_date(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Storm closes ferry routes\n\nPublication: Island Post\nBy Ana Ruiz\n"
+        "Date: March 4, 2025\n\nFerries to the islands stopped on Tuesday as winds rose.\n"
+    )
+    (article,) = read_articles([tmp_path / "a.txt"]).articles
+    assert (article.outlet, article.author, article.date) == ("Island Post", "Ana Ruiz",
+                                                              "2025-03-04")
+
+
+def test_html_page_loses_its_boilerplate_and_keeps_its_metadata():
+    from conftest import HARBOUR
+
+    (article,) = read_articles([HARBOUR / "coastal-times.html"]).articles
+    assert article.outlet == "Coastal Times"
+    assert article.author == "Tom Whitfield"
+    assert article.date == "2025-03-04"
+    assert "Some 3,500 port workers at Calder stopped work on Monday" in article.text
+    assert "Subscribe" not in article.text and "newsletter" not in article.text
+
+
+def test_markdown_markup_is_removed():
+    from conftest import HARBOUR
+
+    (article,) = read_articles([HARBOUR / "courier.md"]).articles
+    assert article.title == "Calder strike enters second day as union digs in"
+    assert article.outlet == "Northern Courier"
+    assert "#" not in article.text and "*" not in article.text
+
+
+def test_jsonl_fields_become_article_fields(tmp_path):
+    lines = [
+        {"id": "a1", "title": "T", "text": "First article text here.", "outlet": "Wire",
+         "author": "X", "date": "2024-01-02", "url": "https://example.org/a1"},
+        {"id": "a2", "html": "<html><body><article><p>Second article body, long enough to be "
+         "kept by the extractor as the main text of the page.</p></article></body></html>"},
+    ]
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in lines))
+    result = read_articles([path])
+    assert [a.id for a in result.articles] == ["a1", "a2"]
+    assert result.articles[0].outlet == "Wire" and result.articles[0].date == "2024-01-02"
+    assert "Second article body" in result.articles[1].text
+
+
+def test_stdin_is_read_for_a_dash():
+    result = read_articles(["-"], stdin=b"Headline here\n\nBody text of the article.")
+    assert result.articles[0].text.startswith("Headline here")
+    assert result.articles[0].path is None
+
+
+def test_normalisation_keeps_quotes_and_folds_white_space():
+    assert normalise_text("A\u00a0 “quote”\r\n\r\n\r\n\tB\u200b") == "A “quote”\n\nB"
+
+
+def test_bad_inputs_are_reported_one_line_each_and_the_rest_is_read(tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("A perfectly fine article about a bridge opening on Monday.")
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02binary")
+    (tmp_path / "latin1.txt").write_bytes("caf\xe9 au lait".encode("latin-1"))
+    (tmp_path / "huge.txt").write_bytes(b"a" * 5_000_001)
+    (tmp_path / "broken.html").write_text("<html><body><p></body>")
+    (tmp_path / "lines.jsonl").write_text(
+        '{"id": "ok", "text": "Valid line."}\n{"id": "bad", "text": \n{"id": "notext"}\n'
+    )
+    result = read_articles([tmp_path, tmp_path / "missing.txt"])
+    assert sorted(a.id for a in result.articles) == ["good", "ok"]
+    problems = {str(p) for p in result.problems}
+    expected = {
+        "empty.txt": "empty",
+        "binary.txt": "binary",
+        "latin1.txt": "not UTF-8",
+        "huge.txt": "over the 5 MB limit",
+        "broken.html": "no article text",
+        "lines.jsonl:2": "invalid JSON",
+        "lines.jsonl:3": "no 'text' or 'html'",
+        "missing.txt": "no such file",
+    }
+    for where, what in expected.items():
+        assert any(where in p and what in p for p in problems), (where, problems)
+    assert all("\n" not in p for p in problems)
+
+
+def test_folder_without_articles_is_a_problem(tmp_path):
+    (tmp_path / "notes.csv").write_text("a,b")
+    result = read_articles([tmp_path])
+    assert not result.articles
+    assert "no article files" in str(result.problems[0])
+
+
+def test_duplicate_ids_keep_the_first_and_report_the_second(tmp_path):
+    path = tmp_path / "dups.jsonl"
+    path.write_text('{"id": "x", "text": "One."}\n{"id": "x", "text": "Two."}\n')
+    result = read_articles([path])
+    assert [a.text for a in result.articles] == ["One."]
+    assert "duplicate article id 'x'" in str(result.problems[0])

@@ -1,0 +1,199 @@
+"""`ingest_paths` and `newsprism ingest`/`search`: idempotent, resumable, bad input reported."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from newsprism.cli import app
+from newsprism.corpus import ingest_paths
+from newsprism.errors import StoreError
+from newsprism.model import Article
+from newsprism.store import Store, open_store
+from newsprism.store.sqlite import SQLiteStore
+
+pytest_plugins = ["_stores"]  # store and store_url fixtures, on both backends
+
+TOPICS = ["harbour", "railway", "museum", "vineyard", "observatory", "library", "bakery", "glacier"]
+
+
+def news(i: int) -> dict:
+    """A distinct small article (no two share enough wording to count as copies)."""
+    topic, other = TOPICS[i % len(TOPICS)], TOPICS[(i * 3 + 1) % len(TOPICS)]
+    text = (
+        f"Officials in district {i} said on Monday that the {topic} would close for {i % 7 + 2} "
+        f"weeks of repairs. The {other} nearby is expected to stay open, residents number {i * 37} "
+        f"told reporters. Work on the {topic} began after inspection report {i * 11} found damage."
+    )
+    return {"id": f"n{i}", "title": f"{topic} {i}", "text": text, "date": "2024-05-01",
+            "outlet": f"Outlet {i % 5}"}  # fmt: skip
+
+
+def write_jsonl(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r) + "\n" for r in records))
+    return path
+
+
+def stored_ids(store: Store) -> list[str]:
+    return [a.id for a in store.articles_since()]
+
+
+def test_ingesting_the_same_input_twice_stores_nothing_twice(store: Store, tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "a.jsonl", [news(i) for i in range(12)])
+    first = ingest_paths([source], store, batch_size=5)
+    again = ingest_paths([source, tmp_path], store, batch_size=5)
+    assert (first.saved, first.unchanged, first.problems) == (12, 0, [])
+    assert (again.saved, again.unchanged, again.problems) == (0, 24, [])
+    assert sorted(stored_ids(store)) == sorted(f"n{i}" for i in range(12))
+    hit = store.search_text("harbour repairs")[0]
+    assert store.get_article(hit.article).text[hit.start : hit.end] == hit.text
+
+
+def test_same_id_with_other_text_is_a_one_line_error_and_the_stored_text_stays(
+    store: Store, tmp_path: Path
+) -> None:
+    write_jsonl(tmp_path / "a.jsonl", [news(1)])
+    changed = write_jsonl(tmp_path / "b.jsonl", [{**news(1), "text": "A rewritten story."}])
+    ingest_paths([tmp_path / "a.jsonl"], store)
+    report = ingest_paths([changed], store)
+    (problem,) = report.problems
+    assert problem.startswith(f"{changed}:1: article id 'n1' is already stored with different")
+    assert "\n" not in problem and not report.ok
+    assert store.get_article("n1").text == news(1)["text"]
+
+
+def test_future_and_unparseable_dates_are_warnings_and_no_date(
+    store: Store, tmp_path: Path
+) -> None:
+    records = [{**news(1), "date": "2031-02-03"}, {**news(2), "date": "the day after"}, news(3)]
+    report = ingest_paths([write_jsonl(tmp_path / "d.jsonl", records)], store,
+                          today=date(2024, 6, 1))  # fmt: skip
+    assert report.saved == 3 and report.ok
+    assert any("2031-02-03 is in the future" in w for w in report.warnings)
+    assert {a.id: a.date for a in store.articles_since()} == {
+        "n1": None, "n2": None, "n3": "2024-05-01"
+    }
+
+
+def test_a_cut_off_jsonl_file_gives_its_readable_lines_and_reports_the_cut(
+    store: Store, tmp_path: Path
+) -> None:
+    whole = "".join(json.dumps(news(i)) + "\n" for i in range(4))
+    cut = tmp_path / "cut.jsonl"
+    cut.write_text(whole[: whole.rindex('"text"') + 20])  # the last line stops mid-string
+    report = ingest_paths([cut], store)
+    assert report.saved == 3 and sorted(stored_ids(store)) == ["n0", "n1", "n2"]
+    (problem,) = report.problems
+    assert problem.startswith(f"{cut}:4: invalid JSON")
+
+
+def test_a_failing_batch_hook_leaves_that_batch_unwritten(store: Store, tmp_path: Path) -> None:
+    source = write_jsonl(tmp_path / "a.jsonl", [news(i) for i in range(6)])
+    batches = []
+
+    def cluster(store: Store, articles: list[Article], analyses: object) -> None:
+        batches.append([a.id for a in articles])
+        store.save_story(f"s{len(batches)}")
+        for item in articles:
+            store.assign_article(item.id, f"s{len(batches)}")
+        if len(batches) == 2:
+            raise RuntimeError("clusterer crashed")
+
+    with pytest.raises(RuntimeError):
+        ingest_paths([source], store, batch_size=3, on_batch=cluster)
+    assert stored_ids(store) == ["n0", "n1", "n2"] and store.get_story("s2") is None
+    assert store.unassigned_articles() == []
+    resumed = ingest_paths([source], store, batch_size=3, on_batch=lambda *args: None)
+    assert (resumed.saved, resumed.unchanged) == (3, 3)
+
+
+def test_a_locked_database_stops_ingest_with_a_clear_error_and_writes_nothing(
+    tmp_path: Path,
+) -> None:
+    source = write_jsonl(tmp_path / "a.jsonl", [news(i) for i in range(3)])
+    path = tmp_path / "corpus.db"
+    SQLiteStore(path).close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    with SQLiteStore(path, timeout=0.2) as store:
+        with pytest.raises(StoreError, match="database is locked"):
+            ingest_paths([source], store, index=False)
+        other.execute("ROLLBACK")
+        assert store.count_articles() == 0
+
+
+def test_killed_ingest_resumes_to_exactly_the_input_each_article_once(
+    store_url: str, tmp_path: Path
+) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    total = 120
+    for part in range(0, total, 20):
+        write_jsonl(folder / f"part{part:04d}.jsonl", [news(i) for i in range(part, part + 20)])
+    command = [sys.executable, "-c", "from newsprism.cli import app; app()", "ingest",
+               str(folder), "--db", store_url, "--batch-size", "4"]  # fmt: skip
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).parents[1] / "src")}
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    with open_store(store_url) as watcher:
+        deadline = time.monotonic() + 120
+        while watcher.count_articles() < 8 and process.poll() is None:
+            assert time.monotonic() < deadline, "ingest made no progress"
+            time.sleep(0.05)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        partial = watcher.count_articles()
+    assert 0 < partial < total, f"killed after {partial} articles: not mid-way"
+    rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    with open_store(store_url) as store:
+        ids = stored_ids(store)
+        assert sorted(ids) == sorted(f"n{i}" for i in range(total))  # each once
+        indexed = store.execute("SELECT count(DISTINCT article_id) FROM sentences")[0][0]
+        assert indexed == total  # nothing half-written: every article has its search index
+    assert f"{total - partial} new" in rerun.stderr and f"{partial} already stored" in rerun.stderr
+
+
+def test_cli_ingest_and_search(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    records = [news(i) for i in range(5)] + [{**news(0), "id": "copy-of-n0", "outlet": "Reprint"}]
+    source = write_jsonl(tmp_path / "a.jsonl", records)
+    runner = CliRunner()
+    result = runner.invoke(app, ["ingest", str(source), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "6 new (1 copies of an original)" in result.output
+    found = runner.invoke(app, ["search", "observatory repairs", "--db", db])
+    assert found.exit_code == 0 and "n" in found.output and "Reprint" not in found.output
+    assert "would close for" in found.output
+    semantic = runner.invoke(app, ["search", "closing for repair work", "--semantic", "--db", db])
+    assert semantic.exit_code == 0 and "[" in semantic.output
+    bad = runner.invoke(app, ["ingest", str(tmp_path / "missing.jsonl"), "--db", db])
+    assert bad.exit_code == 1 and "no such file" in bad.output
+
+
+def test_analyses_are_stored_with_the_articles_and_read_back_whole(
+    store: Store, tmp_path: Path
+) -> None:
+    from newsprism.corpus import analyse_batch
+
+    quote = {"id": "q1", "date": "2024-05-02", "text": (
+        'Mayor Ana Lopez said on Tuesday that the harbour would reopen on June 3. "We expect '
+        'about 40,000 visitors this summer," Lopez told reporters in Valparaiso.'
+    )}  # fmt: skip
+    source = write_jsonl(tmp_path / "a.jsonl", [quote, news(1)])
+    report = ingest_paths([source], store, analyse=analyse_batch)
+    assert report.saved == 2 and report.ok
+    stored = store.get_analysis("q1")
+    (fresh,) = analyse_batch([store.get_article("q1")])
+    assert stored == fresh and stored.quotes and stored.mentions
+    hit = store.search_text("visitors summer")[0]
+    assert hit.article == "q1" and "40,000 visitors" in hit.text

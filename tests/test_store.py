@@ -1,0 +1,193 @@
+"""The Store's verbs behave the same on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from newsprism.errors import StoreError
+from newsprism.model import Analysis, Article, Sentence
+from newsprism.store import Store, open_store
+from newsprism.store import base as store_base
+from newsprism.store.sqlite import SQLiteStore
+
+pytest_plugins = ["_stores"]  # the store and store_url fixtures, on both backends
+
+TEXT = "Rare earth exports fell sharply in May. China's ministry confirmed the figures."
+
+
+def article(article_id: str, text: str = TEXT, date: str | None = "2024-05-02", **kw) -> Article:
+    return Article(id=article_id, text=text, date=date, title=f"Title {article_id}", **kw)
+
+
+def sentences_of(item: Article) -> list[Sentence]:
+    found, start = [], 0
+    for index, part in enumerate(item.text.split(". ")):
+        text = part if part.endswith(".") else part + "."
+        start = item.text.index(text, start)
+        found.append(Sentence(item.id, index, start, start + len(text), text))
+        start += len(text)
+    return found
+
+
+def test_saving_the_same_article_twice_stores_it_once(store: Store) -> None:
+    first = store.save_articles([article("a"), article("b", "Other text entirely.")])
+    again = store.save_articles([article("a")])
+    assert first.saved == ["a", "b"] and again.saved == [] and again.unchanged == ["a"]
+    assert store.count_articles() == 2
+    assert store.get_article("a") == article("a")
+
+
+def test_same_id_with_other_text_is_refused_and_the_stored_text_kept(store: Store) -> None:
+    store.save_articles([article("a")])
+    result = store.save_articles([article("a", "A rewritten text.")])
+    assert result.conflicts == ["a"] and result.saved == []
+    assert store.get_article("a").text == TEXT
+
+
+def test_a_failed_transaction_leaves_nothing_written(store: Store) -> None:
+    with pytest.raises(RuntimeError), store.transaction():
+        store.save_articles([article("a")])
+        store.save_story("s1", title="t")
+        raise RuntimeError("killed mid-batch")
+    assert store.count_articles() == 0 and store.get_story("s1") is None
+    store.save_articles([article("b")])  # the store is usable afterwards
+    assert store.has_articles(["a", "b"]) == {"b"}
+
+
+def test_articles_since_streams_in_ingestion_order_within_dates(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_base, "CHUNK", 2)  # several pages
+    dates = ["2024-05-03", "2024-05-01", "2024-05-04T10:00:00", None, "2024-05-02"]
+    store.save_articles([article(f"a{i}", f"text {i}", d) for i, d in enumerate(dates)])
+    since = [a.id for a in store.articles_since("2024-05-02", until="2024-05-03")]
+    assert since == ["a0", "a4"]
+    assert [a.id for a in store.articles_since()] == ["a0", "a1", "a2", "a3", "a4"]
+
+
+def test_full_text_search_gives_exact_spans_and_honours_filters(store: Store) -> None:
+    a = article("a", outlet="Wire")
+    b = article("b", "Rare earth magnets are scarce. Prices of copper rose.", date="2023-01-01")
+    store.save_articles([a, b])
+    store.save_sentences(sentences_of(a) + sentences_of(b))
+    store.save_sentences(sentences_of(a))  # indexing again adds nothing
+    hits = store.search_text("rare earth")
+    assert {h.article for h in hits} == {"a", "b"} and len(hits) == 2
+    for hit in hits:
+        text = store.get_article(hit.article).text
+        assert text[hit.start : hit.end] == hit.text and "Rare earth" in hit.text
+    assert [h.article for h in store.search_text("rare earth", since="2024-01-01")] == ["a"]
+    assert [h.article for h in store.search_text("copper", level="article")] == ["b"]
+    assert store.search_text("") == [] and store.search_text("zinc") == []
+    store.save_story("s1")
+    store.assign_article("b", "s1")
+    assert [h.article for h in store.search_text("rare earth", story="s1")] == ["b"]
+
+
+def test_semantic_search_ranks_the_nearest_vectors_while_streaming(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(store_base, "VECTOR_CHUNK", 3)
+    items = [article(f"a{i}", f"Sentence number {i} here.") for i in range(5)]
+    store.save_articles(items)
+    store.save_sentences([Sentence(a.id, 0, 0, len(a.text), a.text) for a in items])
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(5, 8)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    store.save_vectors("test", [(a.id, 0, v) for a, v in zip(items, vectors, strict=True)])
+    store.save_vectors("test", [(a.id, -1, v) for a, v in zip(items, vectors, strict=True)])
+    hits = store.search_vectors(vectors[3], kind="test", limit=2)
+    assert hits[0].article == "a3" and hits[0].score == pytest.approx(1.0)
+    assert hits[0].text == "Sentence number 3 here." and len(hits) == 2
+    assert hits[0].score >= hits[1].score
+    assert store.search_vectors(vectors[1], kind="test", level="article")[0].article == "a1"
+    assert store.search_vectors(vectors[1], kind="other") == []
+    stored = store.vectors_of("test", ["a2", "missing"])
+    assert list(stored) == ["a2"] and np.allclose(stored["a2"], vectors[2])
+
+
+def test_merged_story_redirects_to_the_story_it_joined(store: Store) -> None:
+    store.save_articles([article(i, f"text {i}") for i in ("a", "b", "c")])
+    for story in ("s1", "s2", "s3"):
+        store.save_story(story, state=story.encode())
+    store.assign_article("a", "s1")
+    store.assign_article("b", "s2")
+    store.assign_article("c", "s3")
+    store.merge_stories("s1", "s2")
+    store.merge_stories("s2", "s3")  # s1 now redirects straight to s3
+    assert store.resolve_story("s1") == "s3" and store.resolve_story("nope") is None
+    merged = store.get_story("s1")
+    assert merged.id == "s3" and merged.article_ids == ("a", "b", "c") and merged.state == b"s3"
+    assert [s.id for s in store.list_stories()] == ["s3"]
+    store.assign_article("a", "s1")  # an old id still works
+    assert store.story_of(["a", "b"]) == {"a": "s3", "b": "s3"}
+    with pytest.raises(StoreError, match="no story 'nope'"):
+        store.assign_article("a", "nope")
+
+
+def test_stories_list_by_their_articles_dates(store: Store) -> None:
+    store.save_articles([article("old", "x", "2024-01-01"), article("new", "y", "2024-06-01")])
+    store.save_story("s-old", title="Old")
+    store.save_story("s-new", title="New")
+    store.assign_article("old", "s-old")
+    store.assign_article("new", "s-new")
+    store.save_story("s-old", state=b"\x00\x01")  # updating the state keeps the title
+    assert [s.id for s in store.list_stories()] == ["s-new", "s-old"]
+    assert [s.id for s in store.list_stories(since="2024-03-01")] == ["s-new"]
+    old = store.get_story("s-old")
+    assert (old.title, old.state, old.first_date) == ("Old", b"\x00\x01", "2024-01-01")
+    assert [a.id for a in store.unassigned_articles()] == []
+
+
+def test_analysis_round_trips_without_storing_the_article_twice(store: Store) -> None:
+    a = article("a")
+    analysis = Analysis(article=a, sentences=tuple(sentences_of(a)))
+    store.save_articles([a])
+    store.save_analyses([analysis])
+    assert store.get_analysis("a") == analysis
+    assert store.search_text("ministry")[0].sentence == 1
+
+
+def test_reopening_a_store_applies_no_migration_again(store_url: str) -> None:
+    with open_store(store_url) as first:
+        first.save_articles([article("a")])
+    with open_store(store_url) as again:
+        assert again.migrate() == []
+        assert again.count_articles() == 1
+        names = {name for (name,) in again.execute("SELECT name FROM migrations")}
+    assert names == {"create_articles", "create_stories", "create_search"}
+
+
+def test_locked_sqlite_database_is_a_clear_error_and_writes_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "corpus.db"
+    SQLiteStore(path).close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    with SQLiteStore(path, timeout=0.2) as locked:
+        locked_error = r"corpus\.db: database is locked.*nothing was written"
+        with pytest.raises(StoreError, match=locked_error):
+            locked.save_articles([article("a")])
+        other.execute("ROLLBACK")
+        assert locked.count_articles() == 0
+        locked.save_articles([article("a")])  # usable once the other writer is done
+        assert locked.count_articles() == 1
+
+
+def test_unreachable_postgres_is_a_clear_error_without_the_password() -> None:
+    with pytest.raises(StoreError) as caught:
+        open_store("postgresql://user:secret@127.0.0.1:1/corpus")
+    message = str(caught.value)
+    assert "cannot connect" in message and "secret" not in message and "\n" not in message
+
+
+def test_a_file_that_is_not_a_database_is_a_clear_error(tmp_path: Path) -> None:
+    junk = tmp_path / "notes.db"
+    junk.write_bytes(b"these are my notes, not a database" * 100)
+    with pytest.raises(StoreError, match="not a newsprism database"):
+        open_store(f"sqlite:///{junk}")
+    with pytest.raises(StoreError, match="unknown database URL"):
+        open_store("mysql://x/y")

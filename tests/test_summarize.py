@@ -1,0 +1,158 @@
+"""The summarizer on small clusters written here: budget, verbatim spans, redundancy,
+corroboration, what is never extracted, and bad input."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsprism.analyse.sentences import split_sentences
+from newsprism.errors import InputError
+from newsprism.model import Article, Sentence
+from newsprism.summarize import Summarizer, summarize
+from newsprism.summarize.compress import trim_sentence
+from newsprism.summarize.words import count_words
+
+STRIKE = [
+    Article("a", (
+        "Dockers walk out\n\n"
+        "By Jane Reporter\n\n"
+        "LONDON (Reuters) _ Dock workers at twelve British ports began a 48-hour strike on Monday "
+        "over pay and working hours, halting most container traffic.\n\n"
+        "The strike at the twelve ports is the first national dock strike in thirty years, "
+        "the union said.\n\n"
+        "Shipping companies diverted dozens of vessels to ports in Rotterdam and Antwerp.\n\n"
+        "Photo: pickets at Felixstowe\n\n"
+        "He said talks would resume.\n\n"
+        "The government urged both sides to return to talks with the conciliation service Acas."
+    )),
+    Article("b", (
+        "Port strike halts container traffic\n\n"
+        "Dock workers at twelve British ports began a 48-hour strike on Monday over pay and "
+        "working hours.\n\n"
+        "Employers said they had offered a pay rise of 6 percent, which the union rejected as "
+        "far below inflation.\n\n"
+        "However, Felixstowe, the busiest container port in Britain, was almost empty by noon.\n\n"
+        "Retailers warned that supermarket shelves could run short of fresh fruit within a week."
+    )),
+    Article("c", (
+        "Workers at twelve British ports began a 48-hour strike on Monday over pay and hours, "
+        "halting container traffic.\n\n"
+        "Employers said they had offered a pay rise of 6 percent to the dock workers.\n\n"
+        "The union said the offer was far below inflation and that more strikes would follow "
+        "in the summer.\n\n"
+        "Exporters of whisky and cars said the strike would cost them millions of pounds a day."
+    )),
+]
+TEXT = {a.id: a.text for a in STRIKE}
+
+
+@pytest.fixture(scope="module")
+def documents() -> list[tuple[Sentence, ...]]:
+    return split_sentences(STRIKE)
+
+
+def words_of(spans) -> int:  # type: ignore[no-untyped-def]
+    return sum(count_words(s.text) for s in spans)
+
+
+@pytest.mark.parametrize("budget", [9, 12, 25, 40, 60, 100, 250])
+def test_budget_is_obeyed_exactly(documents, budget) -> None:  # type: ignore[no-untyped-def]
+    spans = summarize(documents, words=budget)
+    assert words_of(spans) <= budget
+    if budget >= 40:
+        assert words_of(spans) >= budget // 2  # the budget is used, not left empty
+
+
+def test_every_extract_is_a_verbatim_slice_of_one_sentence(documents) -> None:  # type: ignore[no-untyped-def]
+    sentences = [s for doc in documents for s in doc]
+    for budget in (20, 60, 250):
+        for span in summarize(documents, words=budget):
+            assert span.text == TEXT[span.doc][span.start : span.end]
+            assert any(s.doc == span.doc and s.start <= span.start and span.end <= s.end
+                       for s in sentences)
+
+
+def test_no_two_extracts_say_the_same_thing(documents) -> None:  # type: ignore[no-untyped-def]
+    texts = [s.text for s in summarize(documents, words=250)]
+    assert sum("began a 48-hour strike" in t for t in texts) == 1
+    assert sum("pay rise of 6 percent" in t for t in texts) == 1
+
+
+def test_headlines_bylines_captions_and_dangling_sentences_are_never_extracted(
+    documents,  # type: ignore[no-untyped-def]
+) -> None:
+    texts = " ".join(s.text for s in summarize(documents, words=250))
+    for never in ("Dockers walk out", "By Jane Reporter", "Photo:", "Port strike halts",
+                  "He said talks"):
+        assert never not in texts
+
+
+@pytest.mark.parametrize(("text", "kept"), [
+    ("WASHINGTON (AP) _ The Senate passed the budget bill by a wide margin on Friday.",
+     "The Senate passed the budget bill by a wide margin on Friday."),
+    ("The strike at the twelve ports is the first national dock strike in thirty years, "
+     "the union said.",
+     "The strike at the twelve ports is the first national dock strike in thirty years"),
+    ("Dozens of homes were destroyed in the fire, according to local police.",
+     "Dozens of homes were destroyed in the fire"),
+    ("However, Felixstowe, the busiest container port in Britain, was almost empty by noon.",
+     "Felixstowe, the busiest container port in Britain, was almost empty by noon."),
+    ("However, the port was almost empty by noon on the first day of the strike.",
+     "However, the port was almost empty by noon on the first day of the strike."),
+    ("The offer was rejected, he said.", "The offer was rejected, he said."),
+])
+def test_dateline_leading_connective_and_trailing_attribution_are_trimmed(text, kept) -> None:  # type: ignore[no-untyped-def]
+    article = "Headline\n\n" + text
+    sentence = Sentence("t", 1, 10, len(article), text)
+    start, end = trim_sentence(sentence)
+    assert article[start:end] == kept
+
+
+def test_summary_never_shows_a_dateline(documents) -> None:  # type: ignore[no-untyped-def]
+    assert all("(Reuters)" not in s.text for s in summarize(documents, words=250))
+
+
+def test_quoted_speech_keeps_its_attribution() -> None:
+    text = '"We will not back down," the union leader said.'
+    sentence = Sentence("q", 3, 10, 10 + len(text), text)
+    assert trim_sentence(sentence) == (10, 10 + len(text))
+
+
+def test_corroborated_fact_is_preferred_and_shown_first(documents) -> None:  # type: ignore[no-untyped-def]
+    exporters = next(s for doc in documents for s in doc if s.text.startswith("Exporters"))
+    plain = summarize(documents, words=25)
+    assert all("Exporters" not in s.text for s in plain)
+    told_by_three = {(exporters.doc, exporters.index): 3.0}
+    spans = summarize(documents, words=25, weights=told_by_three)
+    assert spans[0].text.startswith("Exporters of whisky")
+
+
+def test_embeddings_mark_paraphrases_as_redundant(documents) -> None:  # type: ignore[no-untyped-def]
+    sentences = [s for doc in documents for s in doc]
+    rng = np.random.default_rng(0)
+    vectors = rng.normal(size=(len(sentences), 384))
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    offer = next(i for i, s in enumerate(sentences) if s.text.startswith("Employers said"))
+    far = next(i for i, s in enumerate(sentences) if s.text.startswith("The union said the"))
+    vectors[far] = vectors[offer]  # the encoder says these two mean the same
+    texts = [s.text for s in summarize(documents, words=250, embeddings=vectors)]
+    assert not (sentences[offer].text in texts and sentences[far].text in texts)
+
+
+def test_empty_cluster_or_documents_raise_a_clear_error() -> None:
+    for empty in ([], [(), ()]):
+        with pytest.raises(InputError, match="no sentences"):
+            summarize(empty)
+
+
+def test_misaligned_embeddings_and_zero_budget_are_refused(documents) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(ValueError, match="one row per sentence"):
+        summarize(documents, embeddings=np.zeros((2, 384)))
+    with pytest.raises(ValueError, match="at least 1 word"):
+        Summarizer(words=0).run(documents)
+
+
+def test_cluster_of_only_headlines_gives_no_extracts() -> None:
+    headlines = [(Sentence("h", 0, 0, 16, "Dockers walk out"),)]
+    assert summarize(headlines) == []
