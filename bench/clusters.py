@@ -27,9 +27,9 @@ from pathlib import Path
 import numpy as np
 from rich.progress import track
 
+from newsprism.analyse import analyse_articles
 from newsprism.evaluate.clusters import ClusterScores, score_clusters
 from newsprism.model import Article
-from newsprism.analyse import analyse_articles
 from newsprism.stories.cluster import LINK_WEIGHTS, StoryClusterer, training_pairs
 from newsprism.stories.features import extract_profiles
 from newsprism.stories.link import FEATURE_NAMES, learn_link_weights

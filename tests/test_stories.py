@@ -7,9 +7,9 @@ import json
 import numpy as np
 import pytest
 
+from newsprism.analyse import analyse_articles
 from newsprism.model import Article
 from newsprism.stories import StoryClusterer, build_timeline, extract_profiles
-from newsprism.analyse import analyse_articles
 from newsprism.stories.features import Bag, Profile
 from newsprism.stories.link import FEATURE_NAMES
 

@@ -33,8 +33,8 @@ from newsprism.stories.link import (
 # topics: joining at P >= 0.3 but merging two stories only at P >= 0.5 (a merge is harder to undo
 # than a missed join).
 LINK_WEIGHTS: tuple[float, ...] = (
-    -5.305, 4.151, 3.281, 4.756, 4.423, 1.043, 3.081, -0.214, 2.072, 2.070, 2.705,
-    -0.000, -0.711, -0.413, -0.693, 0.198, -0.321, -0.321, -1.052,
+    -4.893, 4.003, 3.084, 4.701, 4.545, 0.611, 2.998, -0.172, 2.722, 1.611, 3.543,
+    -0.059, -0.765, -0.248, -0.753, 0.102, -0.360, -0.119, -1.336,
 )
 
 Item = tuple[str, Profile]  # (article id, its profile)
