@@ -41,9 +41,9 @@ CHECKPOINT = 1000
 MEMORY_HOT_STORIES = 500  # small enough that eviction runs on an 11k-article stream
 
 
-def ecbplus_streams() -> dict[str, tuple[list[Article], list[str]]]:
+def ecbplus_streams(data: Path) -> dict[str, tuple[list[Article], list[str]]]:
     """Train and dev streams: (articles, gold subtopics). One sentence per line of text."""
-    docs = [json.loads(line) for line in (DATA / "ecbplus_traindev" / "documents.jsonl").open()]
+    docs = [json.loads(line) for line in (data / "ecbplus_traindev" / "documents.jsonl").open()]
     random.Random(0).shuffle(docs)
     streams: dict[str, tuple[list[Article], list[str]]] = {"train": ([], []), "dev": ([], [])}
     for doc in docs:
@@ -53,8 +53,8 @@ def ecbplus_streams() -> dict[str, tuple[list[Article], list[str]]]:
     return streams
 
 
-def googlenews_stream() -> tuple[list[Article], list[str]]:
-    path = DATA / "googlenews_ts" / "GoogleNews-TS.jsonl"
+def googlenews_stream(data: Path) -> tuple[list[Article], list[str]]:
+    path = data / "googlenews_ts" / "GoogleNews-TS.jsonl"
     records = [json.loads(line) for line in path.open()]
     return ([Article(id=str(n), text=r["text"]) for n, r in enumerate(records)],
             [str(r["cluster"]) for r in records])
@@ -164,12 +164,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("dataset", choices=["ecbplus", "googlenews"])
     parser.add_argument("--keep", type=Path, help="write DOCS/GOLD JSONL files here")
+    parser.add_argument("--data", type=Path, default=DATA, help=f"default: {DATA}")
     args = parser.parse_args()
-    if not DATA.exists():
-        sys.exit(f"{DATA}: benchmark data not found")
+    if not args.data.exists():
+        sys.exit(f"{args.data}: benchmark data not found; pass --data")
     folder = args.keep or Path(tempfile.mkdtemp())
     if args.dataset == "ecbplus":
-        streams = ecbplus_streams()
+        streams = ecbplus_streams(args.data)
         profiled = {}
         for split, (articles, gold) in streams.items():
             write_eval_files(folder, f"ecbplus_{split}", articles, gold)
@@ -186,7 +187,7 @@ def main() -> None:
                             streams["train"][0])
         compare("ecb+ dev", profiled["dev"], streams["dev"][1], streams["dev"][0], threshold)
     else:
-        articles, gold = googlenews_stream()
+        articles, gold = googlenews_stream(args.data)
         write_eval_files(folder, "googlenews", articles, gold)
         items, cost = profile_stream(articles)
         print(f"googlenews: {len(articles)} documents, analysis {cost['analysis_s']:.1f} s, "

@@ -169,3 +169,20 @@ def test_timeline_is_ordered_by_date_with_verbatim_support(stream, analyses) -> 
         for span in event.support:
             assert texts[span.doc][span.start:span.end] == span.text
     assert "2024-03-04" in dates  # "Monday" pinned against the article date
+
+
+def test_assign_stories_records_membership_and_merges_in_the_store(tmp_path) -> None:
+    from newsprism.store import open_store
+    from newsprism.stories.persist import assign_stories
+
+    a, b = np.zeros(384), np.zeros(384)
+    a[0], b[0], b[1] = 1.0, 0.75, np.sqrt(1 - 0.75**2)
+    clusterer = _embedding_only()
+    with open_store(f"sqlite:///{tmp_path / 'corpus.db'}") as store:
+        store.save_articles([Article(id=name, text=f"text of {name}")
+                             for name in ("a", "b", "bridge")])
+        assert assign_stories(store, clusterer, [("a", _profile(a)), ("b", _profile(b))]) == [
+            "a", "b"]
+        assert assign_stories(store, clusterer, [("bridge", _profile(a + b))]) == ["a"]
+        assert store.resolve_story("b") == "a"
+        assert store.story_of(["a", "b", "bridge"]) == {"a": "a", "b": "a", "bridge": "a"}

@@ -14,6 +14,7 @@ from newsprism.stories.cluster import (
     story_to_dict,
 )
 from newsprism.stories.features import Profile, extract_profiles
+from newsprism.stories.persist import assign_stories, profile_articles
 from newsprism.stories.timeline import TimelineEvent, build_timeline
 
 
@@ -30,10 +31,12 @@ __all__ = [
     "StoryChanges",
     "StoryClusterer",
     "TimelineEvent",
+    "assign_stories",
     "build_timeline",
     "cluster_articles",
     "cluster_stories",
     "extract_profiles",
+    "profile_articles",
     "story_from_dict",
     "story_to_dict",
 ]
