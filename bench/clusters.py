@@ -29,6 +29,7 @@ from rich.progress import track
 
 from newsprism.analyse import analyse_articles
 from newsprism.evaluate.clusters import ClusterScores, score_clusters
+from newsprism.ingest import read_articles
 from newsprism.model import Article
 from newsprism.stories.cluster import LINK_WEIGHTS, StoryClusterer, training_pairs
 from newsprism.stories.features import extract_profiles
@@ -60,14 +61,20 @@ def googlenews_stream(data: Path) -> tuple[list[Article], list[str]]:
             [str(r["cluster"]) for r in records])
 
 
-def write_eval_files(folder: Path, name: str, articles: list[Article], gold: list[str]) -> None:
-    """DOCS/GOLD files for `newsprism eval cluster`, so the CLI can be run on the same stream."""
+def write_eval_files(folder: Path, name: str, articles: list[Article], gold: list[str]
+                     ) -> list[Article]:
+    """DOCS/GOLD files for `newsprism eval cluster`; the stream is read back through ingest, as
+    the command reads it, so both measure the same articles."""
     with (folder / f"{name}.docs.jsonl").open("w") as docs, \
             (folder / f"{name}.gold.jsonl").open("w") as labels:
         for article, story in zip(articles, gold, strict=True):
             docs.write(json.dumps({"id": article.id, "title": article.title,
                                    "text": article.text}) + "\n")
             labels.write(json.dumps({"id": article.id, "story": story}) + "\n")
+    ingested = read_articles([folder / f"{name}.docs.jsonl"])
+    if [a.id for a in ingested.articles] != [a.id for a in articles]:
+        sys.exit(f"{name}: ingest did not read back every document: {ingested.problems[:3]}")
+    return ingested.articles
 
 
 def profile_stream(articles: list[Article]) -> tuple[list, dict[str, float]]:
@@ -173,7 +180,8 @@ def main() -> None:
         streams = ecbplus_streams(args.data)
         profiled = {}
         for split, (articles, gold) in streams.items():
-            write_eval_files(folder, f"ecbplus_{split}", articles, gold)
+            articles = write_eval_files(folder, f"ecbplus_{split}", articles, gold)
+            streams[split] = (articles, gold)
             profiled[split], cost = profile_stream(articles)
             print(f"ecb+ {split}: {len(articles)} documents, analysis {cost['analysis_s']:.1f} s, "
                   f"embedding+profiles {cost['profiles_s']:.1f} s")
@@ -188,7 +196,7 @@ def main() -> None:
         compare("ecb+ dev", profiled["dev"], streams["dev"][1], streams["dev"][0], threshold)
     else:
         articles, gold = googlenews_stream(args.data)
-        write_eval_files(folder, "googlenews", articles, gold)
+        articles = write_eval_files(folder, "googlenews", articles, gold)
         items, cost = profile_stream(articles)
         print(f"googlenews: {len(articles)} documents, analysis {cost['analysis_s']:.1f} s, "
               f"embedding+profiles {cost['profiles_s']:.1f} s")

@@ -21,7 +21,7 @@ import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 from sklearn.utils import murmurhash3_32
 
-from newsprism.model import Analysis
+from newsprism.model import Analysis, Article
 
 # Which feature family each spaCy entity label feeds. Dates and numbers come from the analysis'
 # DateMention and Figure objects instead; the rest are names.
@@ -121,9 +121,15 @@ def lead_text(analysis: Analysis, words: int = LEAD_WORDS) -> str:
     """The title and the first sentences, cut at ``words`` words: what a reader sees first.
     Without a title (as in many feeds and corpora) the first sentence stands in for it."""
     article = analysis.article
-    parts = [article.title] if article.title else []
-    parts += [s.text for s in analysis.sentences] or [article.text]
-    return " ".join(" ".join(parts).split()[:words])
+    sentences = [s.text for s in analysis.sentences] or [article.text]
+    return " ".join(" ".join([*_title_unless_in_text(article), *sentences]).split()[:words])
+
+
+def _title_unless_in_text(article: Article) -> list[str]:
+    """The title, unless the text already opens with it (ingest takes a first line as title)."""
+    if not article.title or article.text.lstrip().startswith(article.title):
+        return []
+    return [article.title]
 
 
 def date_keys(iso: str) -> list[str]:
@@ -154,7 +160,7 @@ def profile_bags(analysis: Analysis) -> dict[str, Bag]:
     """Key counts per family for one analysed article."""
     article = analysis.article
     bags: dict[str, Counter[str]] = {family: Counter() for family in FAMILIES}
-    bags["terms"].update(content_words(f"{article.title or ''}\n{article.text}"))
+    bags["terms"].update(content_words("\n".join([*_title_unless_in_text(article), article.text])))
     # News puts the event's own actors, place, date and numbers first ("Hugh Jackman will host
     # the 81st Academy Awards"); names further down are often background (last year's host).
     bags["lead"].update(content_words(lead_text(analysis)))
