@@ -330,8 +330,9 @@ def training_pairs(items: Sequence[Item], gold: Sequence[str], candidates: int =
     labels: list[bool] = []
 
     def oracle(article_id: str, scored: list[tuple[Story, float]]) -> Story | None:
-        label = gold_of[article_id]
-        truth = story_of_gold.get(label)
+        truth = story_of_gold.get(gold_of[article_id])
+        if truth is not None and clusterer.stories_.get(truth.id) is not truth:
+            truth = None  # it left the time window: the article starts the story again
         shown = [story for story, _ in scored]
         if truth is not None and truth not in shown:
             shown.append(truth)
@@ -346,7 +347,7 @@ def training_pairs(items: Sequence[Item], gold: Sequence[str], candidates: int =
     for article_id, profile in items:
         clusterer._ensure_state(len(profile.embedding))
         story_id = clusterer._place(article_id, profile, oracle)
-        story_of_gold.setdefault(gold_of[article_id], clusterer.stories_[story_id])
+        story_of_gold[gold_of[article_id]] = clusterer.stories_[story_id]
     return np.array(rows), np.array(labels)
 
 
