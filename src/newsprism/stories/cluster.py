@@ -325,7 +325,7 @@ def training_pairs(items: Sequence[Item], gold: Sequence[str], candidates: int =
     # Weights that link nothing: the oracle decides, and no merge ever fires.
     silent = (-50.0,) + (0.0,) * len(FEATURE_NAMES)
     clusterer = StoryClusterer(candidates=candidates, weights=silent)
-    story_of_gold: dict[str, Story] = {}
+    story_of_gold: dict[str, Story | None] = {}
     rows: list[np.ndarray] = []
     labels: list[bool] = []
 
@@ -347,7 +347,8 @@ def training_pairs(items: Sequence[Item], gold: Sequence[str], candidates: int =
     for article_id, profile in items:
         clusterer._ensure_state(len(profile.embedding))
         story_id = clusterer._place(article_id, profile, oracle)
-        story_of_gold[gold_of[article_id]] = clusterer.stories_[story_id]
+        # None when the article's date put even its own story out of the window at once.
+        story_of_gold[gold_of[article_id]] = clusterer.stories_.get(story_id)
     return np.array(rows), np.array(labels)
 
 
