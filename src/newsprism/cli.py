@@ -224,3 +224,28 @@ def eval_align(
         typer.echo(f"scored {report.scored} pairs: "
                    + ", ".join(f"{k} {v:.2f}" for k, v in report.scores.items()))
     raise typer.Exit(1 if report.problems else 0)
+
+
+@eval_app.command("cluster")
+def eval_cluster(
+    docs: Annotated[Path, typer.Argument(help='JSONL, one {"id","title","text","outlet","date"}'
+                                         " per line, in stream order.")],
+    out: Annotated[Path, typer.Option("--out", help='Where to write {"id","story"} lines.')],
+    gold: Annotated[Path | None, typer.Option("--gold", help='{"id","story"} lines to score.')]
+    = None,
+) -> None:
+    """Cluster documents into stories as ingest does; with --gold print B-cubed, ARI, NMI."""
+    from newsprism.evaluate.clusters import evaluate_cluster_file
+
+    try:
+        run = evaluate_cluster_file(docs, out, gold)
+    except (NewsprismError, OSError) as exc:
+        errors.print(f"error: {exc}", markup=False)
+        raise typer.Exit(1) from None
+    for problem in run.problems:
+        errors.print(f"skipped {problem}", markup=False)
+    print(f"{len(run.ids)} documents, {len(set(run.stories))} stories -> {out}")
+    if run.scores:
+        print(" ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}"
+                       for k, v in run.scores.as_dict().items()))
+    raise typer.Exit(1 if run.problems else 0)

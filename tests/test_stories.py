@@ -1,0 +1,188 @@
+"""Story clustering and timelines, on articles written here and on real models."""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from newsprism.analyse import analyse_articles
+from newsprism.model import Article
+from newsprism.stories import StoryClusterer, build_timeline, extract_profiles
+from newsprism.stories.features import Bag, Profile
+from newsprism.stories.link import FEATURE_NAMES
+
+QUAKE_TURKEY = (
+    "Strong earthquake kills 12 in eastern Turkey\n"
+    "A magnitude 6.1 earthquake struck near Malatya in eastern Turkey on Monday, killing at least "
+    "12 people and destroying dozens of buildings, the AFAD disaster agency said. Interior "
+    "Minister Ali Yerlikaya said rescue teams were searching the rubble in Malatya and Adiyaman."
+)
+QUAKE_CHILE = (
+    "Powerful earthquake shakes central Chile\n"
+    "A magnitude 7.0 earthquake hit off the coast of Valparaiso, Chile on Monday, killing three "
+    "people and cutting power to thousands of homes, Chile's SENAPRED emergency office said. "
+    "President Gabriel Boric said the navy had ruled out a tsunami along the Pacific coast."
+)
+ARREST_LYON = (
+    "Former bank manager arrested in Lyon fraud inquiry\n"
+    "Police in Lyon arrested Marc Dubois, 45, a former manager at Credit Rhone bank, on "
+    "suspicion of stealing 2.3 million euros from elderly clients, prosecutors said on Tuesday. "
+    "Dubois was held at a police station in the city's 3rd district."
+)
+ARREST_MANCHESTER = (
+    "Man arrested in Manchester over warehouse fraud\n"
+    "Greater Manchester Police arrested James Carter, 31, on suspicion of fraud after 400,000 "
+    "pounds disappeared from a Salford logistics firm, officers said on Tuesday. Carter was "
+    "released on bail pending further inquiries."
+)
+
+
+def _article(story: str, suffix: str, text: str, day: str) -> Article:
+    title, body = text.split("\n", 1)
+    return Article(id=f"{story}-{suffix}", text=body, title=title, date=day)
+
+
+@pytest.fixture(scope="session")
+def stream() -> list[Article]:
+    """Interleaved: first reports, a reprint with other boilerplate, and follow-ups."""
+    return [
+        _article("turkey", "1", QUAKE_TURKEY, "2024-03-04"),
+        _article("chile", "1", QUAKE_CHILE, "2024-03-04"),
+        _article("lyon", "1", ARREST_LYON, "2024-03-05"),
+        _article("turkey", "reprint",
+                 QUAKE_TURKEY + " (Reporting by Ece Toksabay; Editing by Mark Heinrich)",
+                 "2024-03-04"),
+        _article("manchester", "1", ARREST_MANCHESTER, "2024-03-05"),
+        _article("turkey", "followup",
+                 "Death toll from Malatya earthquake rises to 19\n"
+                 "Rescuers in Malatya pulled two more survivors from collapsed buildings on "
+                 "Tuesday as the death toll from Monday's magnitude 6.1 earthquake in eastern "
+                 "Turkey rose to 19, AFAD said. Ali Yerlikaya said 300 people were injured.",
+                 "2024-03-05"),
+        _article("chile", "followup",
+                 "Chile counts damage after Valparaiso earthquake\n"
+                 "Residents of Valparaiso cleared debris on Tuesday after Monday's magnitude 7.0 "
+                 "earthquake off central Chile killed three people. Gabriel Boric visited the "
+                 "port and promised aid, SENAPRED said.",
+                 "2024-03-05"),
+        _article("lyon", "followup",
+                 "Lyon bank manager charged with fraud\n"
+                 "Marc Dubois, the former Credit Rhone manager arrested in Lyon, was charged on "
+                 "Wednesday with defrauding elderly clients of 2.3 million euros, his lawyer said.",
+                 "2024-03-06"),
+    ]
+
+
+@pytest.fixture(scope="session")
+def analyses(stream):  # type: ignore[no-untyped-def]
+    return list(analyse_articles(stream))
+
+
+@pytest.fixture(scope="session")
+def items(stream, analyses):  # type: ignore[no-untyped-def]
+    return list(zip([a.id for a in stream], extract_profiles(analyses), strict=True))
+
+
+def test_same_kind_events_stay_apart_while_reprints_and_followups_join(items) -> None:
+    stories = StoryClusterer().partial_fit(items)
+    by_event: dict[str, set[str]] = {}
+    for (article_id, _), story in zip(items, stories, strict=True):
+        by_event.setdefault(article_id.split("-")[0], set()).add(story)
+    assert all(len(found) == 1 for found in by_event.values()), by_event
+    assert len({next(iter(found)) for found in by_event.values()}) == 4, by_event
+
+
+def test_story_id_is_its_first_article_id_and_stays_as_articles_join(items) -> None:
+    clusterer = StoryClusterer()
+    first = clusterer.partial_fit(items[:1])
+    later = clusterer.partial_fit(items[1:])
+    assert first == ["turkey-1"]
+    assert later[2] == "turkey-1" and later[4] == "turkey-1"  # reprint and follow-up
+
+
+def test_state_round_trips_through_json_and_resumes_identically(items) -> None:
+    whole = StoryClusterer()
+    expected = whole.partial_fit(items)
+    first = StoryClusterer()
+    head = first.partial_fit(items[:4])
+    resumed = StoryClusterer.from_state(json.loads(json.dumps(first.state_dict())))
+    assert head + resumed.partial_fit(items[4:]) == expected
+
+
+def _unit(vector: np.ndarray) -> np.ndarray:
+    return (vector / np.linalg.norm(vector)).astype(np.float32)
+
+
+def _embedding_only(**params: object) -> StoryClusterer:
+    """Links when the embedding cosine reaches 10/12 ≈ 0.833; every other feature weighs 0."""
+    weights = (-10.0, 12.0) + (0.0,) * (len(FEATURE_NAMES) - 1)
+    return StoryClusterer(weights=weights, **params)  # type: ignore[arg-type]
+
+
+def _profile(vector: np.ndarray, day: int | None = None) -> Profile:
+    words = Bag(np.array([1], dtype=np.int64), np.array([1.0], dtype=np.float32))
+    return Profile(_unit(vector), {"terms": words}, first_day=day, last_day=day)
+
+
+def test_an_article_bridging_two_stories_merges_the_younger_into_the_older() -> None:
+    a = np.zeros(384)
+    a[0] = 1.0
+    b = np.zeros(384)
+    b[0], b[1] = 0.75, np.sqrt(1 - 0.75**2)  # cosine 0.75: two stories at first
+    clusterer = _embedding_only()
+    assert clusterer.partial_fit([("a", _profile(a)), ("b", _profile(b))]) == ["a", "b"]
+    assert clusterer.partial_fit([("bridge", _profile(a + b))]) == ["a"]
+    assert clusterer.resolve("b") == "a"
+    assert set(clusterer.stories_) == {"a"}
+    assert clusterer.pop_changes().merged == {"b": "a"}
+    assert clusterer.partial_fit([("late", _profile(b))]) == ["a"]
+
+
+def test_hot_stories_are_bounded_and_evicted_ones_are_handed_over() -> None:
+    rng = np.random.default_rng(0)
+    clusterer = _embedding_only(max_stories=5)
+    placed = clusterer.partial_fit([(f"n{i}", _profile(rng.normal(size=384))) for i in range(40)])
+    assert len(set(placed)) == 40  # random directions never link
+    assert len(clusterer.stories_) == 5
+    evicted = clusterer.pop_changes().evicted
+    assert [s["id"] for s in evicted] == [f"n{i}" for i in range(35)]
+    assert clusterer.pop_changes().evicted == []
+
+
+def test_stories_idle_longer_than_the_window_are_evicted_and_not_joined() -> None:
+    vector = np.ones(384)
+    clusterer = _embedding_only(window_days=3)
+    assert clusterer.partial_fit([("old", _profile(vector, day=100))]) == ["old"]
+    assert clusterer.partial_fit([("new", _profile(vector, day=110))]) == ["new"]
+    assert [s["id"] for s in clusterer.pop_changes().evicted] == ["old"]
+
+
+def test_timeline_is_ordered_by_date_with_verbatim_support(stream, analyses) -> None:
+    timeline = build_timeline(analyses)
+    dates = [event.date for event in timeline]
+    assert dates == sorted(dates) and len(dates) >= 2
+    texts = {a.id: a.text for a in stream}
+    for event in timeline:
+        assert event.text == event.support[0].text
+        for span in event.support:
+            assert texts[span.doc][span.start:span.end] == span.text
+    assert "2024-03-04" in dates  # "Monday" pinned against the article date
+
+
+def test_assign_stories_records_membership_and_merges_in_the_store(tmp_path) -> None:
+    from newsprism.store import open_store
+    from newsprism.stories.persist import assign_stories
+
+    a, b = np.zeros(384), np.zeros(384)
+    a[0], b[0], b[1] = 1.0, 0.75, np.sqrt(1 - 0.75**2)
+    clusterer = _embedding_only()
+    with open_store(f"sqlite:///{tmp_path / 'corpus.db'}") as store:
+        store.save_articles([Article(id=name, text=f"text of {name}")
+                             for name in ("a", "b", "bridge")])
+        assert assign_stories(store, clusterer, [("a", _profile(a)), ("b", _profile(b))]) == [
+            "a", "b"]
+        assert assign_stories(store, clusterer, [("bridge", _profile(a + b))]) == ["a"]
+        assert store.resolve_story("b") == "a"
+        assert store.story_of(["a", "b", "bridge"]) == {"a": "a", "b": "a", "bridge": "a"}
