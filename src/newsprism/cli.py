@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
 from newsprism.errors import NewsprismError
+
+if TYPE_CHECKING:
+    from newsprism.model import Briefing
 
 app = typer.Typer(
     name="newsprism",
@@ -32,18 +35,40 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+Format = Annotated[str, typer.Option("--format", "-f", help="terminal, markdown, html or json.")]
+Output = Annotated[
+    Path | None, typer.Option("--output", "-o", help="Write here instead of the terminal.")
+]
+
+
+def check_format(format: str) -> None:
+    from newsprism.render import FORMATS
+
+    if format not in FORMATS:
+        raise fail(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}", code=2)
+
+
+def show_briefing(briefing: Briefing, format: str, output: Path | None) -> None:
+    """Print the briefing, or write it to ``output``, in ``format``."""
+    from newsprism.render import print_briefing, write_briefing
+
+    if output is not None:
+        output.write_text(write_briefing(briefing, format), encoding="utf-8")  # type: ignore[arg-type]
+        errors.print(f"wrote {output}")
+    elif format == "terminal":
+        print_briefing(briefing, Console())
+    else:
+        sys.stdout.write(write_briefing(briefing, format))  # type: ignore[arg-type]
+
+
 @app.command()
 def brief(
     sources: Annotated[
         list[str],
         typer.Argument(help="Article files (.txt .md .html .jsonl .json), folders, - for stdin."),
     ],
-    format: Annotated[
-        str, typer.Option("--format", "-f", help="terminal, markdown, html or json.")
-    ] = "terminal",
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write here instead of the terminal.")
-    ] = None,
+    format: Format = "terminal",
+    output: Output = None,
     items: Annotated[int, typer.Option(help="Summary items, at most.", min=1, max=30)] = 8,
 ) -> None:
     """Brief articles about one event: what happened, where sources agree and differ.
@@ -55,10 +80,8 @@ def brief(
     Exit status: 0 when every input was read, 1 when some could not be (the rest are briefed).
     """
     from newsprism.pipeline import brief as run_brief
-    from newsprism.render import FORMATS, print_briefing, write_briefing
 
-    if format not in FORMATS:
-        raise fail(f"unknown format {format!r}: choose one of {', '.join(FORMATS)}", code=2)
+    check_format(format)
     status = Console(stderr=True)
     try:
         with status.status("reading articles") as spinner:
@@ -67,13 +90,7 @@ def brief(
             errors.print(f"[bold red]error:[/] {problem}", markup=True)
         if not briefing.documents:
             raise fail("no article could be read, nothing to brief")
-        if output is not None:
-            output.write_text(write_briefing(briefing, format), encoding="utf-8")  # type: ignore[arg-type]
-            status.print(f"wrote {output}")
-        elif format == "terminal":
-            print_briefing(briefing, Console())
-        else:
-            sys.stdout.write(write_briefing(briefing, format))  # type: ignore[arg-type]
+        show_briefing(briefing, format, output)
     except NewsprismError as exc:
         raise fail(str(exc)) from None
     except OSError as exc:
@@ -122,11 +139,13 @@ def ingest(
     """Add articles to the corpus: resumable, and nothing is stored twice."""
     from newsprism.corpus import analyse_batch, ingest_paths
     from newsprism.store import open_store
+    from newsprism.stories.persist import story_hook
 
     try:
         with open_store(db) as store:
             report = ingest_paths(paths, store, batch_size=batch_size, progress=True,
-                                  analyse=analyse_batch if analyse else None)  # fmt: skip
+                                  analyse=analyse_batch if analyse else None,
+                                  on_batch=story_hook(store))  # fmt: skip
     except NewsprismError as exc:
         errors.print(f"error: {exc}", markup=False)
         raise typer.Exit(2) from None
@@ -175,6 +194,54 @@ def search(
 
 
 @app.command()
+def stories(
+    db: Db = None,
+    since: Annotated[str | None, typer.Option(help="With news on or after YYYY-MM-DD.")] = None,
+    query: Annotated[str | None, typer.Option(help="Whose articles match these words.")] = None,
+    limit: Annotated[int, typer.Option(help="How many stories.")] = 20,
+) -> None:
+    """List the corpus's stories, latest news first, with their articles and sources."""
+    from rich.table import Table
+
+    from newsprism.corpus import find_stories
+    from newsprism.store import open_store
+
+    try:
+        with open_store(db) as store:
+            found = find_stories(store, since=since, query=query, limit=limit)
+            heads = {a.id: a for a in store.get_articles([s.article_ids[0] for s in found])}
+    except NewsprismError as exc:
+        raise fail(str(exc)) from None
+    table = Table("story", "articles", "sources", "dates", "first headline", box=None)
+    for story in found:
+        first = heads.get(story.article_ids[0])
+        dates = " – ".join(dict.fromkeys(d for d in (story.first_date, story.last_date) if d))
+        table.add_row(story.id, str(story.article_count), str(story.source_count), dates,
+                      (first.title if first else None) or "")
+    Console().print(table if found else "no stories: `newsprism ingest` some articles first")
+
+
+@app.command()
+def story(
+    story_id: Annotated[str, typer.Argument(help="A story id, as `newsprism stories` lists.")],
+    db: Db = None,
+    format: Format = "terminal",
+    output: Output = None,
+) -> None:
+    """Brief one stored story: the `brief` briefing of its articles (copies left out)."""
+    from newsprism.corpus import brief_story
+    from newsprism.store import open_store
+
+    check_format(format)
+    try:
+        with open_store(db) as store, Console(stderr=True).status("briefing the story"):
+            briefing = brief_story(store, story_id)
+        show_briefing(briefing, format, output)
+    except NewsprismError as exc:
+        raise fail(str(exc)) from None
+
+
+@app.command()
 def serve(
     db: Db = None,
     host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0: every one).")] = (
@@ -189,13 +256,16 @@ def serve(
     import uvicorn
 
     from newsprism.store import open_store
+    from newsprism.stories.persist import story_hook
     from newsprism.web import WebSettings, create_app
 
     if reads not in (None, "open", "token"):
         raise fail(f"--reads {reads!r}: use open or token", code=2)
     try:
-        settings = WebSettings.from_env(open_reads=None if reads is None else reads == "open")
         with open_store(db) as store:
+            settings = WebSettings.from_env(
+                open_reads=None if reads is None else reads == "open", on_batch=story_hook(store)
+            )
             errors.print(f"newsprism: serving {store.url} on http://{host}:{port}/")
             uvicorn.run(create_app(store, settings), host=host, port=port, log_level="warning")
     except NewsprismError as exc:

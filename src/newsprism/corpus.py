@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 from newsprism.dedup import DuplicateFinder
 from newsprism.errors import InputError, InputWarning
 from newsprism.ingest.read import ARTICLE_SUFFIXES, Ingested, read_articles
-from newsprism.model import Analysis, Article, Sentence
-from newsprism.store import SearchHit, Store, content_hash
+from newsprism.model import Analysis, Article, Briefing, Sentence
+from newsprism.store import SearchHit, Store, StoredStory, content_hash
 from newsprism.store.base import Level
 
 if TYPE_CHECKING:
@@ -278,3 +278,36 @@ def search_corpus(
     encoder = load_search_encoder()
     vector = encoder.encode([query])[0]
     return store.search_vectors(vector, kind=encoder.kind, copies=copies, **filters)
+
+
+def find_stories(
+    store: Store,
+    *,
+    since: str | None = None,
+    until: str | None = None,
+    query: str | None = None,
+    limit: int = 20,
+) -> list[StoredStory]:
+    """Live stories, latest news first; with ``query``, those whose articles match it."""
+    among = None
+    if query:
+        hits = store.search_text(query, level="article", limit=500, copies=True)
+        among = sorted({hit.story for hit in hits if hit.story})
+    return store.list_stories(since, until, limit, among=among)
+
+
+def brief_story(store: Store, story_id: str) -> Briefing:
+    """The briefing of a stored story: its original articles (copies left out, since they add
+    no source), compared from their stored analyses where every one has one."""
+    from newsprism.errors import StoreError
+    from newsprism.pipeline import brief_analyses, build_briefing
+
+    story = store.get_story(story_id)
+    if story is None:
+        raise StoreError(f"no story {story_id!r} in {store.url}; `newsprism stories` lists them")
+    originals = store.originals(story.article_ids)
+    ids = [a for a in story.article_ids if originals.get(a, a) == a]
+    analyses = store.get_analyses(ids)
+    if len(analyses) == len(ids):
+        return brief_analyses([analyses[a] for a in ids])
+    return build_briefing(store.get_articles(ids))

@@ -704,6 +704,18 @@ class Store:
             by_id.update((row[0], ArticleHead(*row)) for row in rows)
         return [by_id[i] for i in ids if i in by_id]
 
+    def save_meta(self, key: str, value: bytes) -> None:
+        """Keep a component's state between runs under ``key`` (replacing what was there)."""
+        self.execute(
+            "INSERT INTO meta (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) "
+            "DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
+            (key, value, now_iso()),
+        )
+
+    def load_meta(self, key: str) -> bytes | None:
+        rows = self.execute("SELECT value FROM meta WHERE key = ?", (key,))
+        return bytes(rows[0][0]) if rows else None
+
     def save_story_briefing(self, story_id: str, key: str, data: str) -> None:
         self.execute(
             "INSERT INTO story_briefings (story_id, key, data, created_at) VALUES (?, ?, ?, ?) "

@@ -146,12 +146,19 @@ def add_story_summaries(store: Store) -> None:
     store.summarise_stories([story for (story,) in store.execute("SELECT id FROM stories")])
 
 
+def create_meta(store: Store) -> None:
+    """State that components keep between runs (the story clusterer's), by key."""
+    _run(store, "CREATE TABLE meta (key TEXT PRIMARY KEY, value {blob} NOT NULL, "
+                "updated_at TEXT NOT NULL)")
+
+
 MIGRATIONS: tuple[Callable[[Store], None], ...] = (
     create_articles,
     create_stories,
     create_search,
     create_briefing_cache,
     add_story_summaries,
+    create_meta,
 )
 
 

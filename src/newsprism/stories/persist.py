@@ -10,14 +10,16 @@ stories, redirects, document frequencies) is what a later run needs to resume.
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newsprism.model import Analysis
+from newsprism.model import Analysis, Article
 from newsprism.stories.cluster import Item, StoryClusterer
 from newsprism.stories.features import extract_profiles
 
 if TYPE_CHECKING:
+    from newsprism.corpus import OnBatch
     from newsprism.store import Store
 
 
@@ -43,3 +45,27 @@ def assign_stories(store: Store, clusterer: StoryClusterer, items: Sequence[Item
     for record in changes.evicted:
         store.save_story(record["id"], state=json.dumps(record).encode())
     return story_ids
+
+
+CLUSTERER_STATE = "stories.clusterer.v1"
+
+
+def story_hook(store: Store, **params: object) -> OnBatch:
+    """The ``on_batch`` that ingest runs inside each batch's transaction: place the batch's
+    articles in stories and save the clusterer's state with them, so that a later (or
+    interrupted and rerun) ingest resumes with the same hot stories. ``params`` configure a
+    clusterer when the store holds none yet."""
+    saved = store.load_meta(CLUSTERER_STATE)
+    clusterer = (
+        StoryClusterer.from_state(json.loads(zlib.decompress(saved)))
+        if saved else StoryClusterer(**params)  # type: ignore[arg-type]
+    )
+
+    def on_batch(store: Store, articles: list[Article], analyses: list[Analysis] | None) -> None:
+        if not analyses:
+            return  # ingest without analysis: nothing to place stories by
+        assign_stories(store, clusterer, profile_articles(analyses))
+        state = json.dumps(clusterer.state_dict()).encode()
+        store.save_meta(CLUSTERER_STATE, zlib.compress(state))
+
+    return on_batch

@@ -1,0 +1,76 @@
+"""Stories as a media-monitoring team meets them: ingest every hour, list the stories, brief
+one; a story keeps its id as new articles join it, across separate ingest runs."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+from typer.testing import CliRunner
+
+from conftest import HARBOUR, VLADIVOSTOK
+from newsprism.cli import app
+from newsprism.render import validate_briefing_json
+from newsprism.store import open_store
+
+runner = CliRunner()
+
+
+def _ingest(db: str, *paths) -> None:
+    result = runner.invoke(app, ["ingest", *map(str, paths), "--db", db])
+    assert result.exit_code == 0, result.output
+
+
+def _memberships(db: str) -> dict[str, str]:
+    with open_store(db) as store:
+        stories = store.list_stories()
+        return {article: story.id for story in stories for article in story.article_ids}
+
+
+def test_each_event_becomes_one_story_that_keeps_its_id_across_runs(tmp_path):
+    if not VLADIVOSTOK.is_dir():
+        import pytest
+
+        pytest.skip("../shared/examples is not beside the repository")
+    db = f"sqlite:///{tmp_path / 'corpus.db'}"
+    first_hour = tmp_path / "first"
+    first_hour.mkdir()
+    for name in ("gazette.txt", "coastal-times.html"):
+        shutil.copy(HARBOUR / name, first_hour / name)
+    _ingest(db, first_hour, VLADIVOSTOK)
+    before = _memberships(db)
+    assert before["gazette"] == before["coastal-times"]
+    assert len(set(before.values())) == 2
+
+    _ingest(db, HARBOUR / "courier.md")  # the next hour: a follow-up from a third outlet
+    after = _memberships(db)
+    assert after["courier"] == before["gazette"]
+    assert {a: after[a] for a in before} == before  # nobody's story id changed
+
+
+def test_stories_lists_counts_and_story_briefs_one(tmp_path):
+    db = f"sqlite:///{tmp_path / 'corpus.db'}"
+    _ingest(db, HARBOUR)
+    listing = runner.invoke(app, ["stories", "--db", db])
+    assert listing.exit_code == 0, listing.output
+    (story_id,) = set(_memberships(db).values())
+    assert story_id in listing.stdout and "3" in listing.stdout
+
+    brief = runner.invoke(app, ["story", story_id, "--db", db, "-f", "json"])
+    assert brief.exit_code == 0, brief.output
+    data = json.loads(brief.stdout)
+    validate_briefing_json(data)
+    assert {d["id"] for d in data["documents"]} == {"gazette", "coastal-times", "courier"}
+
+    found = runner.invoke(app, ["stories", "--db", db, "--query", "dockworkers"])
+    assert story_id in found.stdout
+    none = runner.invoke(app, ["stories", "--db", db, "--query", "earthquake"])
+    assert story_id not in none.stdout
+
+
+def test_an_unknown_story_is_one_clear_error(tmp_path):
+    db = f"sqlite:///{tmp_path / 'corpus.db'}"
+    _ingest(db, HARBOUR / "gazette.txt")
+    result = runner.invoke(app, ["story", "no-such-story", "--db", db])
+    assert result.exit_code == 1
+    assert "no story 'no-such-story'" in result.stderr
