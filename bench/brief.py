@@ -42,13 +42,9 @@ def run_case(name: str) -> dict:
     """Runs inside the child process."""
     started = time.perf_counter()
     from newsprism.analyse.nlp import load_nlp
-    from newsprism.embed import load_encoder
-    from newsprism.pipeline import build_briefing
+    from newsprism.pipeline import build_briefing, load_models
 
-    load_nlp("full")
-    load_encoder()
-    import newsprism.summarize  # noqa: F401  (its solver and scorer imports)
-
+    load_models()
     model_load = time.perf_counter() - started
     articles = load_case(name)
     words = sum(len(a.text.split()) for a in articles)

@@ -15,6 +15,23 @@ from newsprism.model import Analysis, Article, Briefing
 Progress = Callable[[str], None]
 
 
+def load_models() -> None:
+    """Load what briefing needs before its first article (spaCy, the sentence encoder, the date
+    parser's language data, the hashing and stemming libraries), so that a server or a
+    benchmark pays for it once, up front."""
+    from newsprism.analyse.dates import normalise_date_expression
+    from newsprism.analyse.nlp import load_nlp
+    from newsprism.dedup import DuplicateFinder
+    from newsprism.embed import load_encoder
+    from newsprism.summarize.words import stem_word
+
+    load_nlp("full")
+    load_encoder().encode(["warm up"])
+    normalise_date_expression("April 25, 2019", None)
+    DuplicateFinder().fingerprint(Article("warm-up", "warm up"))
+    stem_word("warming")
+
+
 def brief(
     sources: Sequence[str | Path],
     *,

@@ -56,7 +56,9 @@ def normalise_date_expression(text: str, base: dt.date | None) -> str | None:
     if base is None and not has_year:
         if _RELATIVE.search(text):
             return None
-        parsed = dateparser.parse(text, settings={"REQUIRE_PARTS": ["day", "month"]})
+        parsed = dateparser.parse(  # English only: trying every locale costs seconds
+            text, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month"]}
+        )
         return f"--{parsed.month:02d}-{parsed.day:02d}" if parsed else None
     data = _parser(base).get_date_data(text)
     if data.date_obj is None:

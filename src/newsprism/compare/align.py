@@ -24,9 +24,9 @@ RELATED = 0.55  # cosine above which two statements are about the same thing
 
 
 def _stop_words() -> frozenset[str]:
-    from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+    from spacy.lang.en.stop_words import STOP_WORDS
 
-    return frozenset(ENGLISH_STOP_WORDS)
+    return frozenset(STOP_WORDS)
 
 
 def content_terms(text: str, stop_words: frozenset[str]) -> set[str]:

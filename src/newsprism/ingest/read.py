@@ -290,5 +290,9 @@ def normalise_date(value: Any) -> str | None:
         return value
     import dateparser
 
-    parsed = dateparser.parse(value, settings={"PREFER_DAY_OF_MONTH": "first"})
+    settings = {"PREFER_DAY_OF_MONTH": "first"}
+    # English first: detecting the language among all of dateparser's locales costs seconds.
+    parsed = dateparser.parse(value, languages=["en"], settings=settings) or dateparser.parse(
+        value, settings=settings
+    )
     return parsed.date().isoformat() if parsed else None
