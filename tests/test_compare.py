@@ -140,3 +140,9 @@ def test_same_facts_in_different_words_are_corroborated(vladivostok):
                  "multilateral security arrangement")
     assert found("Russia formally opposes North Korea’s nuclear weapons program",
                  "Russia still seeks North Korea’s complete denuclearization")
+
+
+def test_two_remarks_of_one_speaker_are_two_facts(harbour):
+    rent = [c for c in _claims(harbour, "statement") if "pay anybody's rent" in c.text]
+    assert len(rent) == 1
+    assert _docs(rent[0]) == {"courier", "gazette"}  # Coastal Times quoted "a last resort"

@@ -15,7 +15,7 @@ import numpy as np
 
 from newsprism.compare.align import group_statements, score_pairs
 from newsprism.compare.figures import conflicting_figures
-from newsprism.compare.quotes import differently_worded
+from newsprism.compare.quotes import different_remarks, differently_worded
 from newsprism.compare.sources import source_keys
 from newsprism.compare.verdicts import find_verdicts, opposing_verdicts
 from newsprism.model import Analysis, Article, Claim, Figure, Quote, Sentence, Span
@@ -32,13 +32,16 @@ def compare_articles(
     per statement, in article order) are computed when not given."""
     from newsprism.embed import load_encoder
 
+    encoder = load_encoder()
     articles = {a.article.id: a.article for a in analyses}
     sources = source_keys([a.article for a in analyses])
     statements = [s for a in analyses for s in a.statements]
     if embeddings is None:
-        embeddings = load_encoder().encode([s.text for s in statements])
+        embeddings = encoder.encode([s.text for s in statements])
+    quoted = encoder.encode([q.text for q in quotes])
     figures = [f for a in analyses for f in a.figures]
-    evidence = score_pairs(statements, embeddings, _shared_figures(statements, figures))
+    evidence = score_pairs(statements, embeddings, _shared_figures(statements, figures),
+                           different_remarks(statements, quotes, quoted))
     groups = group_statements(statements, evidence)
 
     def same_fact(a: Figure, b: Figure) -> bool:
@@ -53,7 +56,7 @@ def compare_articles(
         for group in groups
     ]
     sentences = [s for a in analyses for s in a.sentences]
-    claims += _quote_claims(quotes, sentences, articles)
+    claims += _quote_claims(quotes, quoted, sentences, articles)
     claims += _verdict_claims(statements, articles, sources)
     loose = [pair for pair in conflicts if not any(_covers(claim, pair) for claim in claims)]
     claims += _figure_claims(loose, sentences, articles)
@@ -141,17 +144,21 @@ def _figure_note(pair: tuple[Figure, Figure], articles: dict[str, Article]) -> s
 
 
 def _quote_claims(
-    quotes: Sequence[Quote], sentences: Sequence[Sentence], articles: dict[str, Article]
+    quotes: Sequence[Quote],
+    quoted: np.ndarray,
+    sentences: Sequence[Sentence],
+    articles: dict[str, Article],
 ) -> list[Claim]:
+    """``quoted`` holds the embedding of each quote's words, row-aligned with ``quotes``."""
     from newsprism.embed import load_encoder
 
-    attributed = [q for q in quotes if q.speaker]
-    if len(attributed) < 2:
+    kept = [n for n, q in enumerate(quotes) if q.speaker]
+    if len(kept) < 2:
         return []
+    attributed = [quotes[n] for n in kept]
     context = [_sentence_of(q.doc, q.start, sentences) for q in attributed]
-    encoder = load_encoder()
-    words = encoder.encode([q.text for q in attributed])
-    settings = encoder.encode([c.text for c in context])
+    words = quoted[kept]
+    settings = load_encoder().encode([c.text for c in context])
     claims = []
     for a, b in differently_worded(attributed, words, settings):
         support = (context[attributed.index(a)], context[attributed.index(b)])

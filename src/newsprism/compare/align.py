@@ -73,6 +73,7 @@ class PairEvidence:
     cosine: np.ndarray
     lexical: np.ndarray
     figures: np.ndarray
+    blocked: np.ndarray  # True: known to state different facts (different remarks quoted)
 
     @property
     def strength(self) -> np.ndarray:
@@ -81,6 +82,8 @@ class PairEvidence:
 
     def linked(self, i: int, j: int, mutual: bool) -> bool:
         cosine, lexical, figure = self.cosine[i, j], self.lexical[i, j], self.figures[i, j]
+        if self.blocked[i, j]:
+            return False
         if not mutual:
             return bool(cosine >= 0.85 or (cosine >= 0.65 and (lexical >= 0.35 or figure)))
         return bool(cosine >= 0.40 and (lexical >= 0.16 or figure or cosine >= 0.65))
@@ -90,7 +93,10 @@ class PairEvidence:
 
 
 def score_pairs(
-    statements: Sequence[Span], embeddings: np.ndarray, same_figure: np.ndarray
+    statements: Sequence[Span],
+    embeddings: np.ndarray,
+    same_figure: np.ndarray,
+    blocked: np.ndarray,
 ) -> PairEvidence:
     stop_words = _stop_words()
     docs = np.array([s.doc for s in statements])
@@ -102,7 +108,7 @@ def score_pairs(
     ]
     for matrix in evidence:
         matrix[same_doc] = 0.0
-    return PairEvidence(*evidence)
+    return PairEvidence(*evidence, blocked=blocked)
 
 
 def group_statements(statements: Sequence[Span], evidence: PairEvidence) -> list[list[int]]:

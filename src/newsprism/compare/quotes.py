@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsprism.model import Quote
+from newsprism.model import Quote, Span
 
 # Cosines of the quoted words (short phrases score low even when they mean the same thing) and
 # of their sentences: one remark if the words are close, or fairly close in close sentences.
@@ -46,3 +46,33 @@ def differently_worded(
             if overlap < SAME_WORDING and one_remark:
                 pairs.append((a, b))
     return pairs
+
+
+def _one_remark(a: Quote, b: Quote, meaning: float) -> bool:
+    words_a, words_b = _words(a.text), _words(b.text)
+    overlap = len(words_a & words_b) / max(1, min(len(words_a), len(words_b)))
+    return overlap >= SAME_WORDING or meaning >= RELATED_REMARK
+
+
+def different_remarks(
+    statements: Sequence[Span], quotes: Sequence[Quote], words: np.ndarray
+) -> np.ndarray:
+    """True where two statements both quote someone and no quote of one is a remark of the
+    other: "called the walkout “a last resort”" and "“We waited two years...”" are two facts,
+    however much their attributions ("union leader Maria Okafor said") have in common."""
+    inside = [
+        [q for q, quote in enumerate(quotes)
+         if quote.doc == s.doc and s.start <= quote.start < s.end]
+        for s in statements
+    ]  # fmt: skip
+    meaning = words @ words.T if len(quotes) else np.zeros((0, 0))
+    blocked = np.zeros((len(statements), len(statements)), dtype=bool)
+    quoting = [i for i, found in enumerate(inside) if found]
+    for i in quoting:
+        for j in quoting:
+            if statements[i].doc != statements[j].doc:
+                blocked[i, j] = not any(
+                    _one_remark(quotes[a], quotes[b], float(meaning[a, b]))
+                    for a in inside[i] for b in inside[j]
+                )
+    return blocked
