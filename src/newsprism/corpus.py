@@ -10,7 +10,7 @@ are read one file at a time, so memory holds one file and one batch, whatever th
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -23,6 +23,7 @@ from newsprism.ingest.read import ARTICLE_SUFFIXES, Ingested, read_articles
 from newsprism.model import Analysis, Article, Briefing, Sentence
 from newsprism.store import SearchHit, Store, StoredStory, content_hash
 from newsprism.store.base import Level
+from newsprism.store.records import ArticleHead, source_key
 
 if TYPE_CHECKING:
     import numpy as np
@@ -296,18 +297,31 @@ def find_stories(
     return store.list_stories(since, until, limit, among=among)
 
 
-def brief_story(store: Store, story_id: str) -> Briefing:
-    """The briefing of a stored story: its original articles (copies left out, since they add
-    no source), compared from their stored analyses where every one has one."""
+BRIEF_ARTICLES = 10  # a briefing compares at most this many independent articles
+
+
+def briefing_members(heads: Sequence[ArticleHead], limit: int = BRIEF_ARTICLES) -> list[str]:
+    """The articles a story's briefing compares: copies left out (their original speaks for
+    them), one article per source before a second one from any, at most ``limit``."""
+    originals = [h for h in heads if h.original == h.id or h.original not in {x.id for x in heads}]
+    first: dict[str, str] = {}
+    for head in originals:
+        first.setdefault(source_key(head.outlet, head.original), head.id)
+    chosen = list(first.values())
+    chosen += [h.id for h in originals if h.id not in chosen]
+    return chosen[:limit]
+
+
+def brief_story(store: Store, story_id: str, limit: int = BRIEF_ARTICLES) -> Briefing:
+    """The briefing of a stored story (of its ``briefing_members``)."""
     from newsprism.errors import StoreError
-    from newsprism.pipeline import brief_analyses, build_briefing
+    from newsprism.pipeline import brief_stored
 
     story = store.get_story(story_id)
     if story is None:
         raise StoreError(f"no story {story_id!r} in {store.url}; `newsprism stories` lists them")
-    originals = store.originals(story.article_ids)
-    ids = [a for a in story.article_ids if originals.get(a, a) == a]
+    ids = briefing_members(store.article_heads(list(story.article_ids)), limit)
     analyses = store.get_analyses(ids)
     if len(analyses) == len(ids):
-        return brief_analyses([analyses[a] for a in ids])
-    return build_briefing(store.get_articles(ids))
+        return brief_stored([analyses[a] for a in ids])
+    return brief_stored(store.get_articles(ids))

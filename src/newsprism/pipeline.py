@@ -92,3 +92,12 @@ def brief_analyses(
         summary=tuple(summary),
         problems=tuple(problems),
     )
+
+
+def brief_stored(stored: Sequence[Analysis] | Sequence[Article]) -> Briefing:
+    """Brief articles read back from a corpus: from their stored analyses when every one has
+    one, else (some were stored without analysis) analysed afresh."""
+    analyses = [item for item in stored if isinstance(item, Analysis)]
+    if len(analyses) == len(stored):
+        return brief_analyses(analyses)
+    return build_briefing([getattr(item, "article", item) for item in stored])

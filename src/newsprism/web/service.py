@@ -20,7 +20,13 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Any, TypeVar
 
 from newsprism.analyse.resolve import name_tokens, resolve_entities
-from newsprism.corpus import IngestReport, analyse_batch, ingest_articles, search_corpus
+from newsprism.corpus import (
+    IngestReport,
+    analyse_batch,
+    briefing_members,
+    ingest_articles,
+    search_corpus,
+)
 from newsprism.ingest import Ingested
 from newsprism.model import Analysis, Article, Briefing, Entity
 from newsprism.render import briefing_to_json, validate_briefing_json
@@ -75,18 +81,6 @@ def summarise_story(story: StoredStory, heads: Sequence[ArticleHead]) -> StorySu
         story.id, title, story.first_date, story.last_date, story.article_count,
         story.source_count, outlets,
     )  # fmt: skip
-
-
-def briefing_members(heads: Sequence[ArticleHead], limit: int) -> list[str]:
-    """The articles a story's briefing compares: copies left out (their original speaks for
-    them), one article per source before a second one from any, at most ``limit``."""
-    originals = [h for h in heads if h.original == h.id or h.original not in {x.id for x in heads}]
-    first: dict[str, str] = {}
-    for head in originals:
-        first.setdefault(source_key(head), head.id)
-    chosen = list(first.values())
-    chosen += [h.id for h in originals if h.id not in chosen]
-    return chosen[:limit]
 
 
 def briefing_key(article_ids: Sequence[str]) -> str:
@@ -301,16 +295,10 @@ class CorpusService:
 
 
 def brief_json(stored: Sequence[Analysis] | Sequence[Article]) -> str:
-    """The briefing of stored articles as schema-checked JSON text: compared from their stored
-    analyses, or, when any of them was stored without one, analysed first."""
-    from newsprism.pipeline import brief_analyses, build_briefing
+    """The briefing of stored articles as schema-checked JSON text."""
+    from newsprism.pipeline import brief_stored
 
-    analyses = [item for item in stored if isinstance(item, Analysis)]
-    if len(analyses) == len(stored):
-        briefing = brief_analyses(analyses)
-    else:
-        briefing = build_briefing([getattr(item, "article", item) for item in stored])
-    data = briefing_to_json(briefing)
+    data = briefing_to_json(brief_stored(stored))
     validate_briefing_json(data)
     return json.dumps(data, ensure_ascii=False)
 

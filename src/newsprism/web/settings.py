@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
-from newsprism.corpus import OnBatch
+from newsprism.corpus import BRIEF_ARTICLES, OnBatch
 from newsprism.errors import NewsprismError
 
 TOKEN_ENV = "NEWSPRISM_TOKEN"
@@ -24,7 +24,7 @@ class WebSettings:
     token: str | None = None
     open_reads: bool = True
     max_upload_bytes: int = 20_000_000
-    brief_articles: int = 10
+    brief_articles: int = BRIEF_ARTICLES
     analyse: bool = True
     on_batch: OnBatch | None = None
 
