@@ -89,7 +89,8 @@ def test_story_rows_keep_dates_and_counts_of_their_articles_copies_counted_once(
     store: Store,
 ) -> None:
     stored(store)
-    assert summary(store, "s-strike") == ("2025-03-03", "2025-03-04", 2, 2)
+    # a2 is a1's text reprinted by Other Daily: one report, so one source (Coastal Times).
+    assert summary(store, "s-strike") == ("2025-03-03", "2025-03-04", 2, 1)
     assert summary(store, "s-quake") == ("2025-02-01", "2025-02-01", 1, 1)
     store.save_articles([Article("w1", "Wire copy."), Article("w2", "Wire copy!")])
     store.execute("UPDATE articles SET duplicate_of = 'w1' WHERE id = 'w2'")
@@ -100,10 +101,21 @@ def test_story_rows_keep_dates_and_counts_of_their_articles_copies_counted_once(
     assert summary(store, "s-strike") == ("2025-03-04", "2025-03-04", 1, 1)  # a1 moved away
 
 
+def test_wire_copy_reprinted_by_other_outlets_is_one_source(store: Store) -> None:
+    store.save_articles([Article("wire", "Wire story.", outlet="Wire Agency"),
+                         Article("paper-1", "Wire story!", outlet="Daily One"),
+                         Article("paper-2", "Wire story.", outlet="Daily Two")])
+    store.execute("UPDATE articles SET duplicate_of = 'wire' WHERE id IN ('paper-1', 'paper-2')")
+    store.save_story("s-wire")
+    for member in ("wire", "paper-1", "paper-2"):
+        store.assign_article(member, "s-wire")
+    assert summary(store, "s-wire")[2:] == (3, 1)
+
+
 def test_merging_stories_recounts_the_survivor_and_empties_the_old_row(store: Store) -> None:
     stored(store)
     store.merge_stories("s-quake", "s-strike")
-    assert summary(store, "s-strike") == ("2025-02-01", "2025-03-04", 3, 2)  # Coastal Times twice
+    assert summary(store, "s-strike") == ("2025-02-01", "2025-03-04", 3, 1)  # all Coastal Times
     (old,) = store.execute("SELECT article_count, last_date FROM stories WHERE id = 's-quake'")
     assert old == (0, None)
     assert [s.id for s in store.list_stories()] == ["s-strike", "s-vote"]

@@ -668,8 +668,13 @@ class Store:
         with self.transaction():
             for chunk in _chunks(ids):
                 for story, *member in self.execute(
-                    "SELECT sa.story_id, a.date, a.outlet, coalesce(a.duplicate_of, a.id) "
+                    # A copy is its original's source, whoever reprinted it: the outlet
+                    # counted is the original's.
+                    "SELECT sa.story_id, a.date, "
+                    "CASE WHEN a.duplicate_of IS NULL THEN a.outlet ELSE o.outlet END, "
+                    "coalesce(a.duplicate_of, a.id) "
                     "FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+                    "LEFT JOIN articles o ON o.id = a.duplicate_of "
                     f"WHERE sa.story_id IN ({_marks(chunk)})",
                     chunk,
                 ):
