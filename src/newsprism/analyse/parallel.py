@@ -14,7 +14,6 @@ from __future__ import annotations
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
-from functools import cache
 
 from newsprism.model import Analysis, Article
 
@@ -28,16 +27,24 @@ def analyse_parallel(articles: list[Article], processes: int | None = None) -> l
     from newsprism.analyse import analyse_articles
 
     processes = processes or os.cpu_count() or 1
-    if processes < 2 or len(articles) < MIN_PARALLEL:
+    # Once the workers run, even a small batch (an ingest's last) goes to them: this process
+    # then never loads spaCy at all.
+    if processes < 2 or (len(articles) < MIN_PARALLEL and processes not in _POOLS):
         return list(analyse_articles(articles))
     chunks = [articles[i : i + CHUNK] for i in range(0, len(articles), CHUNK)]
     return [a for chunk in _pool(processes).map(_analyse_chunk, chunks) for a in chunk]
 
 
-@cache
+_POOLS: dict[int, ProcessPoolExecutor] = {}
+
+
 def _pool(processes: int) -> ProcessPoolExecutor:
-    context = multiprocessing.get_context("fork")
-    return ProcessPoolExecutor(processes, mp_context=context, initializer=_load_models)
+    if processes not in _POOLS:
+        context = multiprocessing.get_context("fork")
+        _POOLS[processes] = ProcessPoolExecutor(
+            processes, mp_context=context, initializer=_load_models
+        )
+    return _POOLS[processes]
 
 
 def _load_models() -> None:
