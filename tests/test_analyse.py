@@ -141,3 +141,26 @@ def test_role_nouns_are_matched_in_the_plural_without_a_lemmatizer():
 
     assert [noun_lemma(w) for w in ("Ministers", "secretaries", "spokesmen", "CEOs", "status")] \
         == ["minister", "secretary", "spokesman", "ceo", "status"]  # fmt: skip
+
+
+def test_analysis_workers_die_with_a_killed_ingest():
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    import pytest
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("reads /proc and relies on prctl(PR_SET_PDEATHSIG)")
+    code = ("import os, signal; from newsprism.analyse.parallel import _pool; pool = _pool(2); "
+            "pool.submit(os.getpid).result(); "
+            "print(*[p.pid for p in pool._processes.values()], flush=True); "
+            "os.kill(os.getpid(), signal.SIGKILL)")  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    workers = [Path(f"/proc/{pid}") for pid in done.stdout.split()]
+    assert len(workers) == 2, done.stderr
+    deadline = time.monotonic() + 30
+    while any(w.exists() for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(w.exists() for w in workers)

@@ -11,14 +11,18 @@ cost more than it saves.
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
+import sys
 from concurrent.futures import ProcessPoolExecutor
 
 from newsprism.model import Analysis, Article
 
 MIN_PARALLEL = 32  # articles; below this a batch is analysed in this process
 CHUNK = 8  # articles per task: small enough to keep every worker busy to the end
+PR_SET_PDEATHSIG = 1  # prctl(2)
 
 
 def analyse_parallel(articles: list[Article], processes: int | None = None) -> list[Analysis]:
@@ -50,7 +54,16 @@ def _pool(processes: int) -> ProcessPoolExecutor:
 def _load_models() -> None:
     from newsprism.analyse.nlp import load_nlp
 
+    _exit_with_parent()
     load_nlp("full")
+
+
+def _exit_with_parent() -> None:
+    """A killed ingest must not leave its workers behind, each holding a spaCy pipeline: on
+    Linux the kernel signals a worker when the process that forked it dies."""
+    if sys.platform.startswith("linux"):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
 def _analyse_chunk(articles: list[Article]) -> list[Analysis]:
