@@ -1,6 +1,7 @@
 """Ingest throughput and peak memory of the corpus store, from 1,000 to 20,000 articles.
 
     python bench/ingest.py [--sizes 1000,5000,10000,20000] [--db postgresql://...] [--index]
+                           [--analyse] [--stories]
 
 Each run is a fresh process ingesting N synthetic articles (sentences of the Multi-News sample in
 ../shared, recombined so every article is distinct; 10% are reprinted wire copies with light
@@ -15,14 +16,16 @@ side:
   inserted into a one-table database with ``executemany`` in the same batches, no duplicate
   detection, no resume checks, no indexes.
 
-Reports articles/s and peak RSS per size, the ratio ours/baseline, and how much peak memory grows
-from the smallest to the largest size (the target: within 20%).
+Reports articles/s and peak RSS (with the analysis worker processes) per size, the ratio
+ours/baseline, and how much peak memory grows from the smallest to the largest size (the target:
+within 20%).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import resource
 import subprocess
@@ -32,7 +35,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("NEWSPRISM_SHARED") or ROOT.parent / "shared")
 FILE_SIZE = 500
 BATCH = 64
 
@@ -62,13 +65,15 @@ def make_corpus(folder: Path, total: int, seed: int = 0) -> None:
         (folder / f"part{start:06d}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in part))
 
 
-def run_ours(folder: Path, db: str, index: bool, analyse: bool) -> int:
+def run_ours(folder: Path, db: str, args: argparse.Namespace) -> int:
     from newsprism.corpus import analyse_batch, ingest_paths
     from newsprism.store import open_store
+    from newsprism.stories.persist import story_hook
 
     with open_store(db) as store:
-        report = ingest_paths([folder], store, index=index, batch_size=BATCH,
-                              analyse=analyse_batch if analyse else None)  # fmt: skip
+        report = ingest_paths([folder], store, index=args.index, batch_size=BATCH,
+                              analyse=analyse_batch if args.analyse else None,
+                              on_batch=story_hook(store) if args.stories else None)  # fmt: skip
         assert not report.problems, report.problems[:3]
         return report.saved
 
@@ -100,7 +105,7 @@ def worker(args: argparse.Namespace) -> None:
     folder = Path(args.folder)
     start = time.perf_counter()
     if args.mode == "ours":
-        saved = run_ours(folder, args.db, args.index, args.analyse)
+        saved = run_ours(folder, args.db, args)
     else:
         saved = run_baseline(folder, args.db)
     seconds = time.perf_counter() - start
@@ -108,16 +113,26 @@ def worker(args: argparse.Namespace) -> None:
 
 
 def peak_rss_mb() -> float:
-    """This process's peak resident memory. Not ru_maxrss: Linux carries that over from the
-    parent through fork and exec, so a child would report the bench driver's own peak."""
-    for line in Path("/proc/self/status").read_text().splitlines():
+    """Peak resident memory of this process plus that of its live worker processes (the
+    analysis pool). Not ru_maxrss: Linux carries that over from the parent through fork and
+    exec, so a child would report the bench driver's own peak."""
+    import multiprocessing
+
+    pids = ["self", *(str(child.pid) for child in multiprocessing.active_children())]
+    if not Path("/proc/self/status").exists():  # not Linux
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return sum(_vm_hwm_mb(pid) for pid in pids)
+
+
+def _vm_hwm_mb(pid: str) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
         if line.startswith("VmHWM:"):
             return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # not Linux
+    return 0.0
 
 
 def measure(mode: str, folder: Path, db: str, args: argparse.Namespace) -> dict:
-    flags = [flag for flag in ("--index", "--analyse") if getattr(args, flag[2:])]
+    flags = [flag for flag in ("--index", "--analyse", "--stories") if getattr(args, flag[2:])]
     command = [sys.executable, __file__, "--worker", "--mode", mode, "--folder", str(folder),
                "--db", db, *flags]  # fmt: skip
     out = subprocess.run(command, capture_output=True, text=True, check=True)
@@ -143,10 +158,14 @@ def main() -> None:
     parser.add_argument("--index", action="store_true", help="also build the search index")
     parser.add_argument("--analyse", action="store_true", help="also analyse (with --index: "
                         "the whole ingest path but clustering)")  # fmt: skip
+    parser.add_argument("--stories", action="store_true", help="also cluster stories (needs "
+                        "--analyse; with --index: the whole `newsprism ingest` path)")  # fmt: skip
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--mode", choices=["ours", "baseline"], help=argparse.SUPPRESS)
     parser.add_argument("--folder", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.stories and not args.analyse:
+        parser.error("--stories needs --analyse: stories are placed by the analysis")
     if args.worker:
         worker(args)
         return
@@ -155,6 +174,7 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     backend = "postgresql" if args.db else "sqlite"
     extra = " + search index" * args.index + " + analysis" * args.analyse
+    extra += " + stories" * args.stories
     print(f"store+dedup{extra} ingest on {backend}")
     print(f"{'articles':>8} {'ours/s':>8} {'base/s':>8} {'ratio':>6} {'ours MB':>8} {'base MB':>8}")
     peaks = []

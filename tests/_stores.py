@@ -15,7 +15,7 @@ import pytest
 from newsprism.store import Store, open_store
 
 POSTGRES_ENV = "NEWSPRISM_TEST_POSTGRES_URL"
-SHARED = Path(__file__).parents[1].parent / "shared"
+SHARED = Path(os.environ.get("NEWSPRISM_SHARED") or Path(__file__).parents[1].parent / "shared")
 
 
 def postgres_schema_url() -> Iterator[str]:

@@ -3,12 +3,14 @@ example articles, analysed once per test session with the real models."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+# ../shared beside the repository, as in CI; NEWSPRISM_SHARED points elsewhere (worktrees).
+SHARED = Path(os.environ.get("NEWSPRISM_SHARED") or ROOT.parent / "shared")
 VLADIVOSTOK = SHARED / "examples" / "vladivostok-2019"
 HARBOUR = ROOT / "examples" / "harbour-strike"
 

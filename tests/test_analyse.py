@@ -119,3 +119,48 @@ def test_statements_split_coordinated_clauses_but_not_quotations(analyses):
     texts = [s.text for s in analyse_article(article).statements]
     assert texts[0].startswith("“We waited two years, and waiting did not pay the rent,”")
     assert texts[1] == "the port authority said it would not negotiate."
+
+
+def test_large_batches_analysed_on_worker_processes_equal_the_in_process_analysis(
+    vladivostok_dir,
+):
+    from newsprism.analyse import analyse_articles
+    from newsprism.analyse.parallel import MIN_PARALLEL, analyse_parallel
+    from newsprism.ingest import read_articles
+
+    paragraphs = [p for a in read_articles([vladivostok_dir]).articles
+                  for p in a.text.split("\n") if len(p.split()) > 5]  # fmt: skip
+    articles = [Article(f"p{i}", paragraphs[i % len(paragraphs)], date="2019-04-26")
+                for i in range(MIN_PARALLEL + 3)]  # fmt: skip
+    parallel = analyse_parallel(articles, processes=2)
+    assert [a.as_dict() for a in parallel] == [a.as_dict() for a in analyse_articles(articles)]
+
+
+def test_role_nouns_are_matched_in_the_plural_without_a_lemmatizer():
+    from newsprism.analyse.nlp import noun_lemma
+
+    assert [noun_lemma(w) for w in ("Ministers", "secretaries", "spokesmen", "CEOs", "status")] \
+        == ["minister", "secretary", "spokesman", "ceo", "status"]  # fmt: skip
+
+
+def test_analysis_workers_die_with_a_killed_ingest():
+    import subprocess
+    import sys
+    import time
+    from pathlib import Path
+
+    import pytest
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("reads /proc and relies on prctl(PR_SET_PDEATHSIG)")
+    code = ("import os, signal; from newsprism.analyse.parallel import _pool; pool = _pool(2); "
+            "pool.submit(os.getpid).result(); "
+            "print(*[p.pid for p in pool._processes.values()], flush=True); "
+            "os.kill(os.getpid(), signal.SIGKILL)")  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    workers = [Path(f"/proc/{pid}") for pid in done.stdout.split()]
+    assert len(workers) == 2, done.stderr
+    deadline = time.monotonic() + 30
+    while any(w.exists() for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not any(w.exists() for w in workers)

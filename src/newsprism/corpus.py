@@ -136,10 +136,11 @@ def _ingest(
 
 
 def analyse_batch(articles: list[Article]) -> list[Analysis]:
-    """The analyse stage over one batch: what ``newsprism ingest`` passes as ``analyse``."""
-    from newsprism.analyse import analyse_articles
+    """The analyse stage over one batch, on every core when the batch is large: what
+    ``newsprism ingest`` passes as ``analyse``."""
+    from newsprism.analyse.parallel import analyse_parallel
 
-    return list(analyse_articles(articles))
+    return analyse_parallel(articles)
 
 
 def expand_sources(paths: Iterable[str | Path]) -> Iterator[str]:

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from newsprism.analyse.citations import source_span
+from newsprism.analyse.nlp import noun_lemma
 from newsprism.model import Citation, Mention
 
 if TYPE_CHECKING:
@@ -99,7 +100,7 @@ def _role_appositives(doc: Doc) -> list[tuple[int, int]]:
     model's parse of such appositives is unreliable."""
     spans = []
     for token in doc[:-2]:
-        if token.lemma_.lower() not in PERSON_ROLES or doc[token.i + 1].text != ",":
+        if noun_lemma(token.text) not in PERSON_ROLES or doc[token.i + 1].text != ",":
             continue
         words = []
         for word in doc[token.i + 2 : token.i + 8]:

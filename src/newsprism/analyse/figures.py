@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newsprism.analyse.nlp import noun_lemma
 from newsprism.model import Figure
 
 if TYPE_CHECKING:
@@ -169,7 +170,7 @@ def _noun_phrase(head: Token, figure: Span) -> str | None:
     while start < head.i and (doc[start].pos_ in ("DET", "ADP", "CCONJ") or doc[start].like_num):
         start += 1
     end = head.i
-    if head.lemma_.lower() in _COUNTING_NOUNS:
+    if noun_lemma(head.text) in _COUNTING_NOUNS:
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
                 end = max(t.i for t in child.subtree)
