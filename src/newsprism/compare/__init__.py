@@ -44,11 +44,14 @@ def compare_articles(
                            different_remarks(statements, quotes, quoted))
     groups = group_statements(statements, evidence)
 
+    holders = {
+        (f.doc, f.start): [i for i, s in enumerate(statements) if _within(f, s)] for f in figures
+    }
+
     def same_fact(a: Figure, b: Figure) -> bool:
         """Do the statements holding the two figures say much the same thing?"""
-        holders_a = [i for i, s in enumerate(statements) if _within(a, s)]
-        holders_b = [j for j, s in enumerate(statements) if _within(b, s)]
-        return any(evidence.related(i, j) for i in holders_a for j in holders_b)
+        return any(evidence.related(i, j) for i in holders[(a.doc, a.start)]
+                   for j in holders[(b.doc, b.start)])
 
     conflicts = conflicting_figures(figures, articles, same_fact)
     claims = [
