@@ -2,7 +2,7 @@
 
 Articles from one outlet are one source, and so are copies of one text (reprinted wire copy,
 found by ``newsprism.dedup``): counting them twice would turn one report into several
-confirmations.
+confirmations. The rule is the store's (``source_key``): a copy counts as its original.
 """
 
 from __future__ import annotations
@@ -11,20 +11,15 @@ from collections.abc import Sequence
 
 from newsprism.dedup import DuplicateFinder
 from newsprism.model import Article
+from newsprism.store.records import source_key
 
 
 def source_keys(articles: Sequence[Article]) -> dict[str, str]:
-    """Article id -> the id of the independent source it belongs to."""
+    """Article id -> the key of the independent source it belongs to."""
     _, links = DuplicateFinder().run(articles)
     original = {link.article: link.original for link in links}
-    keys: dict[str, str] = {}
-    by_outlet: dict[str, str] = {}
-    for article in articles:
-        outlet = (article.outlet or "").casefold().strip()
-        copied = original.get(article.id)
-        keys[article.id] = (keys.get(copied) if copied else None) or by_outlet.get(outlet) or (
-            article.id
-        )
-        if outlet:
-            by_outlet.setdefault(outlet, keys[article.id])
-    return keys
+    outlet = {a.id: a.outlet for a in articles}
+    return {
+        a.id: source_key(outlet[original.get(a.id, a.id)], original.get(a.id, a.id))
+        for a in articles
+    }
