@@ -1,7 +1,7 @@
 """Summary quality and speed: newsprism beside the baselines and the published systems.
 
-    python bench/summaries.py             # MultiLing at 250 and 100 words, Multi-News at 250
-    python bench/summaries.py DATA.jsonl --words 100 [--systems DIR]
+    python bench/summaries.py             # MultiLing and Multi-News, each at 250 and 100 words
+    python bench/summaries.py DATA.jsonl --words 100 [--systems DIR] [--trim on|off]
 
 For each set it prints ROUGE-1/2/L recall and F1 (rouge-score, Porter stemming, summaries cut to
 the budget, averaged over references) for newsprism, the baselines and, where given, the peer
@@ -18,6 +18,7 @@ from pathlib import Path
 from rich.console import Console
 
 from newsprism.evaluate.summaries import BASELINES, NEWSPRISM, evaluate_summaries, print_report
+from newsprism.summarize import Summarizer
 
 DATA = Path(__file__).parents[1].parent / "shared" / "data"
 DEFAULT_RUNS = [
@@ -26,13 +27,17 @@ DEFAULT_RUNS = [
     (DATA / "multiling2011_en" / "multiling2011_english.jsonl", 100,
      DATA / "multiling2011_en" / "system_outputs"),
     (DATA / "multinews200" / "multinews_longbench200.jsonl", 250, None),
+    (DATA / "multinews200" / "multinews_longbench200.jsonl", 100, None),
 ]
 
 
-def bench(data: Path, words: int, systems: Path | None, console: Console) -> None:
+def bench(
+    data: Path, words: int, systems: Path | None, console: Console, trim: bool | None = None
+) -> None:
     console.rule(f"{data.name} at {words} words")
     with tempfile.TemporaryDirectory() as out:
-        report = evaluate_summaries(data, words, Path(out), list(BASELINES), systems=systems)
+        report = evaluate_summaries(data, words, Path(out), list(BASELINES), systems=systems,
+                                    summarizer=Summarizer(words, trim=trim))
     print_report(report, console)
     timing = {s.system: s.seconds for s in report.systems if s.seconds}
     ours = timing[NEWSPRISM]
@@ -53,12 +58,14 @@ def main() -> None:
     parser.add_argument("data", nargs="?", type=Path)
     parser.add_argument("--words", type=int, default=100)
     parser.add_argument("--systems", type=Path)
+    parser.add_argument("--trim", choices=["on", "off"],
+                        help="force clause trimming on or off (default: by budget)")
     args = parser.parse_args()
     console = Console(width=120)
     runs = [(args.data, args.words, args.systems)] if args.data else DEFAULT_RUNS
     for data, words, systems in runs:
         if data.exists():
-            bench(data, words, systems, console)
+            bench(data, words, systems, console, None if args.trim is None else args.trim == "on")
         else:
             console.print(f"[yellow]skipped[/] {data}: not found")
 

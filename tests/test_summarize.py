@@ -11,7 +11,9 @@ from newsprism.errors import InputError
 from newsprism.model import Article, Sentence
 from newsprism.summarize import Summarizer, summarize
 from newsprism.summarize.compress import trim_sentence
-from newsprism.summarize.features import make_candidates
+from newsprism.summarize.concepts import sentence_bigrams, weigh_concepts
+from newsprism.summarize.features import MIN_WORDS, find_headlines, make_candidates
+from newsprism.summarize.summarizer import TIGHT_BUDGET
 from newsprism.summarize.words import count_words
 
 STRIKE = [
@@ -121,6 +123,40 @@ def test_dateline_leading_connective_and_trailing_attribution_are_trimmed(text, 
 
 def test_summary_never_shows_a_dateline(documents) -> None:  # type: ignore[no-untyped-def]
     assert all("(Reuters)" not in s.text for s in summarize(documents, words=250))
+
+
+def test_clauses_are_trimmed_only_when_asked_but_datelines_always(documents) -> None:  # type: ignore[no-untyped-def]
+    sentences = [s for doc in documents for s in doc]
+    trimmed = {c.text for c in make_candidates(sentences, trim=True)}
+    whole = {c.text for c in make_candidates(sentences, trim=False)}
+    union = "The strike at the twelve ports is the first national dock strike in thirty years"
+    assert union in trimmed and union not in whole and union + ", the union said." in whole
+    assert any(t.startswith("Dock workers at twelve British ports began") for t in whole)
+    assert not any("(Reuters)" in t for t in trimmed | whole)
+
+
+def test_a_loose_budget_keeps_whole_sentences(documents) -> None:  # type: ignore[no-untyped-def]
+    ends = {(s.doc, s.end) for doc in documents for s in doc}
+    spans = summarize(documents, words=TIGHT_BUDGET + 1)
+    assert spans and all((span.doc, span.end) in ends for span in spans)
+
+
+def test_a_trim_that_leaves_a_fragment_is_not_offered() -> None:
+    text = "Police arrested the two men late last night, officials said."
+    sentence = Sentence("f", 0, 0, len(text), text)
+    start, end = trim_sentence(sentence)
+    assert count_words(text[start:end]) < MIN_WORDS  # the trim exists but is too short to stand
+    assert [c.text for c in make_candidates([sentence])] == [text]
+
+
+def test_headline_bigrams_count_though_one_article_uses_them(documents) -> None:  # type: ignore[no-untyped-def]
+    sentences = [s for doc in documents for s in doc]
+    headlines = find_headlines(sentences)
+    assert {sentences[i].text for i in headlines} == {"Dockers walk out",
+                                                      "Port strike halts container traffic"}
+    bigrams = [sentence_bigrams(s.text) for s in sentences]
+    assert ("docker", "walk") not in weigh_concepts(sentences, bigrams, 1.0)
+    assert ("docker", "walk") in weigh_concepts(sentences, bigrams, 1.0, headlines)
 
 
 def test_quoted_speech_keeps_its_attribution() -> None:

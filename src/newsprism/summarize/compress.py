@@ -7,6 +7,9 @@ words. Only three safe cuts are made, each leaving a verbatim slice of the sourc
 - a trailing attribution clause (``, the union said.``, ``, according to police.``) when the
   sentence holds no quotation, so what remains is still the reported fact.
 
+``strip_dateline`` makes the first cut alone; the summarizer always makes it, and the other two
+only when its budget is tight.
+
 Cutting inside a sentence (asides, relative clauses) would need a parse to stay grammatical and
 would still not give one contiguous slice, so it is not done.
 """
@@ -41,6 +44,12 @@ _ATTRIBUTION = re.compile(
 _QUOTES = re.compile(r"[\"“”«»]|(?:^|\s)['‘]|['’](?:\s|$)")
 MAX_TRIM_WORDS = 9  # a longer "clause" is probably content, not attribution
 MIN_KEPT_WORDS = 6
+
+
+def strip_dateline(sentence: Sentence) -> tuple[int, int]:
+    """Offsets of ``sentence`` without its leading bullet or dateline, if any."""
+    match = _DATELINE.match(sentence.text)
+    return sentence.start + (match.end() if match else 0), sentence.end
 
 
 def trim_sentence(sentence: Sentence) -> tuple[int, int]:

@@ -6,10 +6,11 @@ import re
 from dataclasses import dataclass
 
 from newsprism.model import Sentence
-from newsprism.summarize.compress import trim_sentence
+from newsprism.summarize.compress import strip_dateline, trim_sentence
 from newsprism.summarize.words import count_words
 
-MIN_WORDS = 8  # shorter lines are headlines, bylines, captions or fragments, not facts
+# Shorter lines are headlines, bylines, captions or fragments, not facts; 10 is ICSISumm's floor.
+MIN_WORDS = 10
 HEADLINE_WORDS = 15  # an article's first line, alone in its paragraph and shorter, is its title
 _FINAL = re.compile(r"(?<!\.\.)[.!?][\"”’')\]]*$")  # not "..." : a cut-off caption or teaser
 _QUOTE = re.compile(r"[\"“”]")
@@ -55,23 +56,37 @@ def is_extractable(sentence: Sentence) -> bool:
     )
 
 
-def is_headline_or_caption(sentence: Sentence, following: Sentence | None) -> bool:
+def is_headline(sentence: Sentence, following: Sentence | None) -> bool:
     """The first line of an article, short and set apart by a blank line (normalised text has
-    single spaces, so a gap of two characters or more is a paragraph break); or a sentence whose
-    next one is a photo credit."""
-    if following is None or following.doc != sentence.doc:
-        return False
-    if _FURNITURE.search(following.text) and following.text.startswith("("):
-        return True
+    single spaces, so a gap of two characters or more is a paragraph break)."""
     return (
-        sentence.index == 0
+        following is not None
+        and following.doc == sentence.doc
+        and sentence.index == 0
         and following.start - sentence.end >= 2
         and count_words(sentence.text) < HEADLINE_WORDS
     )
 
 
-def make_candidates(sentences: list[Sentence]) -> list[Candidate]:
-    """For each extractable sentence, the whole sentence and, if shorter, its trimmed form."""
+def is_headline_or_caption(sentence: Sentence, following: Sentence | None) -> bool:
+    """A headline (see ``is_headline``), or a sentence whose next one is a photo credit."""
+    if following is None or following.doc != sentence.doc:
+        return False
+    if _FURNITURE.search(following.text) and following.text.startswith("("):
+        return True
+    return is_headline(sentence, following)
+
+
+def find_headlines(sentences: list[Sentence]) -> frozenset[int]:
+    """Positions in ``sentences`` of the articles' headlines."""
+    return frozenset(
+        i for i, sentence in enumerate(sentences[:-1]) if is_headline(sentence, sentences[i + 1])
+    )
+
+
+def make_candidates(sentences: list[Sentence], trim: bool = True) -> list[Candidate]:
+    """For each extractable sentence, the sentence without any dateline (which is not part of
+    it) and, with ``trim``, its trimmed form too, when that still holds ``MIN_WORDS`` words."""
     found: list[Candidate] = []
     ranks: dict[str, int] = {}
     for i, sentence in enumerate(sentences):
@@ -79,8 +94,9 @@ def make_candidates(sentences: list[Sentence]) -> list[Candidate]:
         if not is_extractable(sentence) or is_headline_or_caption(sentence, following):
             continue
         rank = ranks[sentence.doc] = ranks.get(sentence.doc, -1) + 1
-        spans = {(sentence.start, sentence.end), trim_sentence(sentence)}
+        spans = {strip_dateline(sentence)} | ({trim_sentence(sentence)} if trim else set())
         for start, end in sorted(spans):
             text = sentence.text[start - sentence.start : end - sentence.start]
-            found.append(Candidate(i, start, end, text, count_words(text), rank))
+            if count_words(text) >= MIN_WORDS:
+                found.append(Candidate(i, start, end, text, count_words(text), rank))
     return found
