@@ -101,6 +101,8 @@ def test_headlines_bylines_captions_and_dangling_sentences_are_never_extracted(
 @pytest.mark.parametrize(("text", "kept"), [
     ("WASHINGTON (AP) _ The Senate passed the budget bill by a wide margin on Friday.",
      "The Senate passed the budget bill by a wide margin on Friday."),
+    ("Tuesday, January 18, 2005Through a telethon, Romanians raised 395,000 euro for victims.",
+     "Through a telethon, Romanians raised 395,000 euro for victims."),
     ("The strike at the twelve ports is the first national dock strike in thirty years, "
      "the union said.",
      "The strike at the twelve ports is the first national dock strike in thirty years"),
@@ -139,6 +141,11 @@ def test_a_loose_budget_keeps_whole_sentences(documents) -> None:  # type: ignor
     ends = {(s.doc, s.end) for doc in documents for s in doc}
     spans = summarize(documents, words=TIGHT_BUDGET + 1)
     assert spans and all((span.doc, span.end) in ends for span in spans)
+
+
+def test_a_sentence_split_after_a_title_is_a_fragment() -> None:
+    text = "In testimony at a military hearing yesterday, the former warden of the prison, Maj."
+    assert make_candidates([Sentence("m", 0, 0, len(text), text)]) == []
 
 
 def test_a_trim_that_leaves_a_fragment_is_not_offered() -> None:

@@ -1,8 +1,8 @@
 """Sentence compression by trimming: a contiguous sub-span that says the same thing in fewer
 words. Only three safe cuts are made, each leaving a verbatim slice of the source:
 
-- a leading list bullet or dateline (``WASHINGTON (AP) _``, ``Saturday, March 26, 2005``),
-  which is not part of the sentence;
+- a leading list bullet or dateline (``WASHINGTON (AP) _``, ``Saturday, March 26, 2005``, even
+  when a page's layout left no space after it), which is not part of the sentence;
 - a leading discourse connective (``But``, ``However,``) when what follows starts a sentence;
 - a trailing attribution clause (``, the union said.``, ``, according to police.``) when the
   sentence holds no quotation, so what remains is still the reported fact.
@@ -22,7 +22,7 @@ from newsprism.model import Sentence
 
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATELINE = re.compile(
-    r"^(?:[*•·▪]\s+)?(?:" + _WEEKDAY + r",\s[A-Z][a-z]+\.?\s\d{1,2},\s\d{4}\s+(?=[A-Z\"“])|"
+    r"^(?:[*•·▪]\s+)?(?:" + _WEEKDAY + r",\s[A-Z][a-z]+\.?\s\d{1,2},\s\d{4}\s*(?=[A-Z\"“])|"
     r"[A-Z][A-Z.'\- ]{2,40}(?:,\s[A-Z][\w. ]{1,30})?\s*(?:\([A-Za-z .&-]{1,30}\)\s*)?"
     r"(?:_|--|—|–|-)\s+(?=[A-Z\"“'‘0-9]))?"
 )

@@ -23,6 +23,11 @@ _FURNITURE = re.compile(
     r"\((?:AP|Reuters|AFP|Getty)?[^()]{0,40}(?:Photo|Photographer|Images?)\b[^()]{0,40}\)",
     re.IGNORECASE,
 )
+# A sentence that ends on a title before a name ("... the former warden, Maj.") was split there
+# by mistake: it is a fragment.
+_TITLE_AT_END = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Maj|Col|Lt|Capt|Cpt|Sgt|Cpl|Adm|Gov|Sen|Rep|Rev|Det|Insp)\.$"
+)
 # A sentence opening on a pronoun leans on the one before it and reads wrong alone.
 _DANGLING = re.compile(r"(?:He|She|It|They|His|Her|Its|Their|Them)\b")
 
@@ -49,6 +54,7 @@ def is_extractable(sentence: Sentence) -> bool:
     return (
         count_words(text) >= MIN_WORDS
         and _FINAL.search(text) is not None
+        and not _TITLE_AT_END.search(text)
         and not text[0].islower()
         and not _DANGLING.match(text)
         and not _FURNITURE.search(text)
