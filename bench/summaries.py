@@ -1,6 +1,6 @@
 """Summary quality and speed: newsprism beside the baselines and the published systems.
 
-    python bench/summaries.py             # MultiLing and Multi-News, each at 250 and 100 words
+    python bench/summaries.py [--data ../shared/data]   # MultiLing, Multi-News at 250 and 100
     python bench/summaries.py DATA.jsonl --words 100 [--systems DIR] [--trim on|off]
 
 For each set it prints ROUGE-1/2/L recall and F1 (rouge-score, Porter stemming, summaries cut to
@@ -21,14 +21,15 @@ from newsprism.evaluate.summaries import BASELINES, NEWSPRISM, evaluate_summarie
 from newsprism.summarize import Summarizer
 
 DATA = Path(__file__).parents[1].parent / "shared" / "data"
-DEFAULT_RUNS = [
-    (DATA / "multiling2011_en" / "multiling2011_english.jsonl", 250,
-     DATA / "multiling2011_en" / "system_outputs"),
-    (DATA / "multiling2011_en" / "multiling2011_english.jsonl", 100,
-     DATA / "multiling2011_en" / "system_outputs"),
-    (DATA / "multinews200" / "multinews_longbench200.jsonl", 250, None),
-    (DATA / "multinews200" / "multinews_longbench200.jsonl", 100, None),
-]
+
+
+def default_runs(data: Path) -> list[tuple[Path, int, Path | None]]:
+    multiling = data / "multiling2011_en"
+    multinews = data / "multinews200" / "multinews_longbench200.jsonl"
+    return [
+        (multiling / "multiling2011_english.jsonl", words, multiling / "system_outputs")
+        for words in (250, 100)
+    ] + [(multinews, words, None) for words in (250, 100)]
 
 
 def bench(
@@ -55,14 +56,16 @@ def bench(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data", nargs="?", type=Path)
+    parser.add_argument("file", nargs="?", type=Path, metavar="DATA.jsonl")
     parser.add_argument("--words", type=int, default=100)
     parser.add_argument("--systems", type=Path)
+    parser.add_argument("--data", type=Path, default=DATA,
+                        help="the shared data folder, for the default runs")
     parser.add_argument("--trim", choices=["on", "off"],
                         help="force clause trimming on or off (default: by budget)")
     args = parser.parse_args()
     console = Console(width=120)
-    runs = [(args.data, args.words, args.systems)] if args.data else DEFAULT_RUNS
+    runs = [(args.file, args.words, args.systems)] if args.file else default_runs(args.data)
     for data, words, systems in runs:
         if data.exists():
             bench(data, words, systems, console, None if args.trim is None else args.trim == "on")
