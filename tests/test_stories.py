@@ -186,3 +186,38 @@ def test_assign_stories_records_membership_and_merges_in_the_store(tmp_path) -> 
         assert assign_stories(store, clusterer, [("bridge", _profile(a + b))]) == ["a"]
         assert store.resolve_story("b") == "a"
         assert store.story_of(["a", "b", "bridge"]) == {"a": "a", "b": "a", "bridge": "a"}
+
+
+def test_a_story_covers_an_article_however_many_other_keys_it_gathers() -> None:
+    from newsprism.stories.link import DocumentFrequencies, bag_overlap
+
+    article = Bag(np.array([1, 2], dtype=np.int64), np.ones(2, dtype=np.float32))
+    small = Bag(np.array([1, 2, 3], dtype=np.int64), np.ones(3, dtype=np.float32))
+    broad = Bag(np.arange(1, 101, dtype=np.int64), np.ones(100, dtype=np.float32))
+    frequencies = DocumentFrequencies()
+    (small_cosine, small_cover), (broad_cosine, broad_cover) = (
+        bag_overlap(article, story, frequencies) for story in (small, broad))
+    assert small_cover == broad_cover == pytest.approx(1.0)
+    assert broad_cosine < small_cosine
+
+
+def test_pairs_with_no_names_on_both_sides_are_judged_by_the_text_model() -> None:
+    from newsprism.stories.link import NAME_BOTH, link_probability
+
+    named, nameless = np.zeros((2, len(FEATURE_NAMES)))
+    named[NAME_BOTH[0]] = 1.0
+    full = (-2.0,) + (0.0,) * len(FEATURE_NAMES)
+    text = (2.0,) + (0.0,) * len(FEATURE_NAMES)
+    probability = link_probability(np.stack([named, nameless]), full, text)
+    assert probability[0] < 0.5 < probability[1]
+    assert (link_probability(np.stack([named, nameless]), full) < 0.5).all()
+
+
+def test_shipped_link_model_matches_the_features_and_sets_the_defaults() -> None:
+    from newsprism.stories.cluster import load_link_model
+
+    model = load_link_model()
+    clusterer = StoryClusterer()
+    assert len(model["weights"]) == len(model["text_weights"]) == len(FEATURE_NAMES) + 1
+    assert clusterer.threshold == model["threshold"] <= clusterer.merge_threshold
+    assert 0 < model["threshold"] < 1

@@ -13,13 +13,17 @@ idle for more than ``window_days`` of article time, are handed to the caller thr
 from __future__ import annotations
 
 import base64
+import json
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
+from newsprism.errors import ModelError
 from newsprism.stories.features import Bag, Profile
 from newsprism.stories.link import (
     FEATURE_NAMES,
@@ -28,15 +32,23 @@ from newsprism.stories.link import (
     link_probability,
 )
 
-# Learned by ``learn_link_weights`` on ``training_pairs`` from ECB+'s train topics
-# (bench/clusters.py prints them again); intercept first, then one weight per
-# ``link.FEATURE_NAMES``. The thresholds were chosen by two-fold cross-validation over train
-# topics: joining at P >= 0.3 but merging two stories only at P >= 0.5 (a merge is harder to undo
-# than a missed join).
-LINK_WEIGHTS: tuple[float, ...] = (
-    -4.893, 4.003, 3.084, 4.701, 4.545, 0.611, 2.998, -0.172, 2.722, 1.611, 3.543,
-    -0.059, -0.765, -0.248, -0.753, 0.102, -0.360, -0.119, -1.336,
-)
+LINK_MODEL = Path(__file__).with_name("link-v2.json")
+
+
+@cache
+def load_link_model() -> dict[str, Any]:
+    """The shipped link model: weights, text-only weights and thresholds, as written by
+    ``python -m newsprism.stories.train`` (learned on ECB+ train topics only)."""
+    try:
+        model = json.loads(LINK_MODEL.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise ModelError(f"cannot read the story link model {LINK_MODEL} ({exc}); rebuild it "
+                         "with `python -m newsprism.stories.train`") from exc
+    if model.get("features") != list(FEATURE_NAMES):
+        raise ModelError(f"{LINK_MODEL} was learned for other features; rebuild it with "
+                         "`python -m newsprism.stories.train`")
+    return model
+
 
 Item = tuple[str, Profile]  # (article id, its profile)
 
@@ -64,21 +76,28 @@ class StoryClusterer:
     def __init__(
         self,
         *,
-        threshold: float = 0.3,
-        merge_threshold: float = 0.5,
+        threshold: float | None = None,
+        merge_threshold: float | None = None,
         candidates: int = 5,
         window_days: float = 7.0,
         max_stories: int = 2000,
         max_keys: int = 300,
-        weights: Sequence[float] = LINK_WEIGHTS,
+        weights: Sequence[float] | None = None,
+        text_weights: Sequence[float] | None = None,
     ) -> None:
-        self.threshold = threshold
-        self.merge_threshold = merge_threshold
+        # None: the shipped model's value. Given weights without text weights mean one model
+        # for every pair.
+        given = None not in (threshold, merge_threshold, weights)
+        shipped = {} if given else load_link_model()
+        self.threshold = shipped["threshold"] if threshold is None else threshold
+        self.merge_threshold = shipped["merge_threshold"] if merge_threshold is None \
+            else merge_threshold
         self.candidates = candidates
         self.window_days = window_days
         self.max_stories = max_stories
         self.max_keys = max_keys
-        self.weights = weights
+        self.weights = shipped["weights"] if weights is None else weights
+        self.text_weights = shipped["text_weights"] if weights is None else text_weights
 
     # -- learned state -------------------------------------------------------------------------
 
@@ -181,7 +200,8 @@ class StoryClusterer:
             return []
         features = np.stack([link_features(profile, s.profile, self.frequencies_)
                              for s in stories])
-        return list(zip(stories, link_probability(features, self.weights).tolist(), strict=True))
+        probabilities = link_probability(features, self.weights, self.text_weights)
+        return list(zip(stories, probabilities.tolist(), strict=True))
 
     def _start(self, article_id: str, profile: Profile) -> Story:
         story_id = article_id
@@ -197,8 +217,10 @@ class StoryClusterer:
         return story
 
     def _maybe_merge(self, story: Story, other: Story) -> Story:
-        features = link_features(story.profile, other.profile, self.frequencies_)[None, :]
-        if link_probability(features, self.weights)[0] < self.merge_threshold:
+        # The cover features ask how much of the smaller side the larger one holds.
+        small, large = sorted((story.profile, other.profile), key=lambda p: p.size)
+        features = link_features(small, large, self.frequencies_)[None, :]
+        if link_probability(features, self.weights, self.text_weights)[0] < self.merge_threshold:
             return story
         keep, gone = (story, other) if story.born <= other.born else (other, story)
         keep.profile.add(gone.profile, self.max_keys)
@@ -244,6 +266,7 @@ class StoryClusterer:
             "threshold", "merge_threshold", "candidates", "window_days", "max_stories",
             "max_keys")}
         params["weights"] = list(self.weights)
+        params["text_weights"] = None if self.text_weights is None else list(self.text_weights)
         if not hasattr(self, "stories_"):
             return {"params": params}
         changes = self._changes
@@ -324,7 +347,8 @@ def training_pairs(items: Sequence[Item], gold: Sequence[str], candidates: int =
     oracle clusterer (placing every article in its gold story) would show it."""
     # Weights that link nothing: the oracle decides, and no merge ever fires.
     silent = (-50.0,) + (0.0,) * len(FEATURE_NAMES)
-    clusterer = StoryClusterer(candidates=candidates, weights=silent)
+    clusterer = StoryClusterer(candidates=candidates, weights=silent, threshold=0.5,
+                               merge_threshold=0.5)
     story_of_gold: dict[str, Story | None] = {}
     rows: list[np.ndarray] = []
     labels: list[bool] = []

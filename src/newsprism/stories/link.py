@@ -1,13 +1,18 @@
 """Does an article (or a story) belong with a story? Evidence, weighed.
 
-Two profiles are compared family by family: the cosine of their lead embeddings, and TF-IDF
-cosines of their content words, people, organisations, places, other names, dates and figures.
-For every family but the embedding and the words, whether *both* sides have any keys is a feature
-of its own: a missing name is no evidence, while two sets of places that do not meet are evidence
+Two profiles are compared family by family: the cosine of their lead embeddings, and for content
+words, lead words, people, organisations, places, other names, dates and figures both the TF-IDF
+cosine and the *cover*: the share of the article's (or smaller story's) weight that the other
+side holds. The cosine shrinks as a story gathers keys; the cover does not, so a story that grows
+broad is judged by whether it contains the article, not by how diluted it has become. For every
+family but the embedding and the words, whether *both* sides have any keys is a feature of its
+own: a missing name is no evidence, while two sets of places that do not meet are evidence
 against (two earthquakes in two countries). A logistic model turns the features into the
-probability that both are the same story, so the decision threshold is a probability (0.5), not a
-distance tuned per corpus. The weights are learned from pairs built from a training stream with
-``learn_link_weights`` (see bench/clusters.py, which prints them from ECB+'s train topics).
+probability that both are the same story. When no kind of name is present on both sides
+(lower-cased feeds, keyword lists, name-free texts), a second model learned on the same pairs
+with every name feature hidden decides instead: names are then no evidence either way, rather
+than an absence the full model reads as a mismatch. Both are learned from ECB+ train by
+``python -m newsprism.stories.train`` and shipped in ``link-v2.json`` with their thresholds.
 """
 
 from __future__ import annotations
@@ -18,10 +23,15 @@ import numpy as np
 
 from newsprism.stories.features import FAMILIES, HASH_BUCKETS, Bag, Profile
 
+NAME_FAMILIES = ("person", "org", "place", "name")
 EVIDENCE = FAMILIES[1:]  # the families whose presence on both sides is itself a feature
 FEATURE_NAMES = (
-    "embedding", "terms", *(f"{f}_cosine" for f in EVIDENCE), *(f"{f}_both" for f in EVIDENCE)
+    "embedding", "terms", "terms_cover",
+    *(f"{f}_cosine" for f in EVIDENCE), *(f"{f}_cover" for f in EVIDENCE),
+    *(f"{f}_both" for f in EVIDENCE),
 )
+NAME_BOTH = [FEATURE_NAMES.index(f"{f}_both") for f in NAME_FAMILIES]
+NAME_COLUMNS = [i for i, name in enumerate(FEATURE_NAMES) if name.split("_")[0] in NAME_FAMILIES]
 
 
 class DocumentFrequencies:
@@ -44,33 +54,50 @@ def _weights(bag: Bag, frequencies: DocumentFrequencies) -> np.ndarray:
     return (1.0 + np.log(bag.counts)) * frequencies.idf(bag.keys)
 
 
-def bag_cosine(a: Bag, b: Bag, frequencies: DocumentFrequencies) -> float:
-    """TF-IDF cosine with sublinear counts."""
+def bag_overlap(a: Bag, b: Bag, frequencies: DocumentFrequencies) -> tuple[float, float]:
+    """TF-IDF cosine with sublinear counts, and how much of ``a``'s weight ``b`` covers. The
+    cover does not shrink as ``b`` (a growing story) gathers more keys; the cosine does."""
     wa, wb = _weights(a, frequencies), _weights(b, frequencies)
     _, ia, ib = np.intersect1d(a.keys, b.keys, assume_unique=True, return_indices=True)
     if not len(ia):
-        return 0.0
-    return float(wa[ia] @ wb[ib] / (np.linalg.norm(wa) * np.linalg.norm(wb)))
+        return 0.0, 0.0
+    cosine = float(wa[ia] @ wb[ib] / (np.linalg.norm(wa) * np.linalg.norm(wb)))
+    return cosine, float(wa[ia].sum() / wa.sum())
 
 
 def link_features(a: Profile, b: Profile, frequencies: DocumentFrequencies) -> np.ndarray:
-    """The evidence that ``a`` and ``b`` tell the same story, in ``FEATURE_NAMES`` order."""
+    """The evidence that ``a`` (an article, or the smaller story) and ``b`` tell the same story,
+    in ``FEATURE_NAMES`` order."""
     ea, eb = a.embedding, b.embedding
-    cosines, both = [], []
+    cosines, covers, both = [], [], []
     for family in FAMILIES:
         bag_a, bag_b = a.bags.get(family), b.bags.get(family)
         present = bag_a is not None and bag_b is not None
-        cosines.append(bag_cosine(bag_a, bag_b, frequencies) if present else 0.0)
+        cosine, cover = bag_overlap(bag_a, bag_b, frequencies) if present else (0.0, 0.0)
+        cosines.append(cosine)
+        covers.append(cover)
         if family != "terms":
             both.append(float(present))
     embedding = float(ea @ eb / (np.linalg.norm(ea) * np.linalg.norm(eb) + 1e-12))
-    return np.array([embedding, *cosines, *both], dtype=np.float64)
+    return np.array([embedding, cosines[0], covers[0], *cosines[1:], *covers[1:], *both],
+                    dtype=np.float64)
 
 
-def link_probability(features: np.ndarray, weights: Sequence[float]) -> np.ndarray:
-    """P(same story) from rows of ``link_features``; ``weights`` = intercept, then coefficients."""
+def _logistic(features: np.ndarray, weights: Sequence[float]) -> np.ndarray:
     w = np.asarray(weights, dtype=np.float64)
     return 1.0 / (1.0 + np.exp(-(features @ w[1:] + w[0])))
+
+
+def link_probability(features: np.ndarray, weights: Sequence[float],
+                     text_weights: Sequence[float] | None = None) -> np.ndarray:
+    """P(same story) from rows of ``link_features``; ``weights`` = intercept, then coefficients.
+    Rows where no kind of name is present on both sides are judged by ``text_weights`` when
+    given: the model learned with names hidden, i.e. names as *no* evidence either way."""
+    probability = _logistic(features, weights)
+    if text_weights is not None:
+        nameless = ~features[:, NAME_BOTH].any(axis=1)
+        probability[nameless] = _logistic(features[nameless], text_weights)
+    return probability
 
 
 def learn_link_weights(features: np.ndarray, same: np.ndarray) -> tuple[float, ...]:
@@ -79,3 +106,11 @@ def learn_link_weights(features: np.ndarray, same: np.ndarray) -> tuple[float, .
 
     model = LogisticRegression(C=1.0, max_iter=1000).fit(features, same)
     return (float(model.intercept_[0]), *map(float, model.coef_[0]))
+
+
+def hide_names(features: np.ndarray) -> np.ndarray:
+    """The rows as a text without recognised names would give them (lower-cased feeds,
+    keyword lists): every name feature zero."""
+    hidden = features.copy()
+    hidden[:, NAME_COLUMNS] = 0.0
+    return hidden

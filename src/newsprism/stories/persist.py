@@ -47,7 +47,7 @@ def assign_stories(store: Store, clusterer: StoryClusterer, items: Sequence[Item
     return story_ids
 
 
-CLUSTERER_STATE = "stories.clusterer.v1"
+CLUSTERER_STATE = "stories.clusterer.v2"  # v1 states hold weights for older features
 
 
 def story_hook(store: Store, **params: object) -> OnBatch:
