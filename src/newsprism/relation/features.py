@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 import numpy as np
@@ -175,6 +176,15 @@ PAIR_FEATURES = (
     "negation_mismatch",
     "refute_diff",
     "hedge_diff",
+    # v2: what compare's alignment rule weighed, and what each side says that the other lacks
+    "numbers_shared",
+    "numbers_unmatched",
+    "names_unmatched",
+    "unmatched_min",
+    "unmatched_max",
+    "idf_unmatched_max",
+    "sequence_ratio",
+    "refute_any",
 )
 
 
@@ -195,6 +205,9 @@ def pair_features(
         idf_ba = _idf_overlap(pb.content, pa.content, idf, default_idf)
         names = (_share(pa.names, pb.names | pb.content), _share(pb.names, pa.names | pa.content))
         la, lb = len(pa.words), len(pb.words)
+        unmatched = (len(pa.content - pb.content), len(pb.content - pa.content))
+        idf_unmatched = (sum(idf.get(w, default_idf) for w in pa.content - pb.content),
+                         sum(idf.get(w, default_idf) for w in pb.content - pa.content))
         row += [
             _jaccard(set(pa.words), set(pb.words)),
             _jaccard(pa.content, pb.content),
@@ -213,6 +226,14 @@ def pair_features(
             float((pa.negations > 0) != (pb.negations > 0)),
             abs(pa.cues["refute"] - pb.cues["refute"]),
             abs(pa.cues["hedge"] - pb.cues["hedge"]),
+            float(bool(pa.numbers & pb.numbers)),
+            len(pa.numbers ^ pb.numbers),
+            len(pa.names - pb.names - pb.content) + len(pb.names - pa.names - pa.content),
+            min(unmatched),
+            max(unmatched),
+            max(idf_unmatched),
+            SequenceMatcher(None, pa.stems, pb.stems, autojunk=False).ratio(),
+            float(pa.cues["refute"] + pb.cues["refute"] > 0),
         ]
         out[i] = row
     return out
