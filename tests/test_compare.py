@@ -169,3 +169,20 @@ def test_alignment_asks_the_relation_model_about_each_best_match():
     assert evidence.linked(0, 2, mutual=False)  # the model's yes links wherever the pair stands
     assert not evidence.linked(1, 3, mutual=False)
     assert [0, 2] in group_statements(statements, evidence)
+
+
+def test_one_fact_stated_and_denied_by_two_sources_is_a_contradiction():
+    opening = "Port workers in Calder have been on strike since Monday over pay. "
+    articles = [
+        Article("a", opening + "The union accepted the port authority's offer on Thursday.",
+                outlet="Harbour Gazette"),
+        Article("b", "The strike at the port of Calder entered its fourth day. "
+                "The union rejected the port authority's offer on Thursday.",
+                outlet="Coastal Times"),
+    ]
+    briefing = build_briefing(articles)
+    (claim,) = _claims(briefing, "statement", "contradicted")
+    assert _docs(claim) == {"a", "b"}
+    assert claim.note.startswith("Opposite statements. Harbour Gazette: “The union accepted")
+    assert "Coastal Times: “The union rejected" in claim.note
+    assert not [c for c in _claims(briefing, "statement", "corroborated") if "offer" in c.text]

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from conftest import SHARED
-from newsprism.relation import STANCES, RelationModel, load_relation_model
+from newsprism.relation import STANCES, RelationModel, load_relation_model, opposed
 from newsprism.relation.features import (
     PAIR_FEATURES,
     STANCE_FEATURES,
@@ -174,3 +174,18 @@ def test_relate_flags_figure_conflicts_and_contradictions(model: RelationModel) 
     assert relation.figure_conflict.tolist() == [True, False]
     assert relation.stance.shape == (2, 4)
     assert relation.contradiction[1] > relation.contradiction[0]
+
+
+def test_opposed_statements_negate_or_deny_in_otherwise_matching_words() -> None:
+    assert opposed("The union accepted the offer on Monday.",
+                   "The union rejected the offer on Monday.")
+    assert opposed("Police said the fire was started deliberately.",
+                   "Police said the fire was not started deliberately.")
+    assert opposed("The company confirmed the merger.", "The company denied the merger.")
+    # same polarity in other words, a qualification added, or a looser restatement
+    assert not opposed("The report was not sold in shops.", "The report was unknown to shops.")
+    assert not opposed("Vatican embassy hit by mortar fire",
+                       "Vatican embassy hit by mortar; no injuries")
+    assert not opposed("The government has not commented.", "The government declined to comment.")
+    assert not opposed("Police said the fire was started deliberately.",
+                       "There is no evidence yet about how the blaze began, officials said.")

@@ -56,6 +56,19 @@ _CONFIRM = _lexicon(
     "confirmed confirms confirm official officially announced verified proved proven true indeed "
     "fact"
 )
+# Words that turn a statement into its opposite where the rest of the wording stays, and the
+# beginnings of words that negate implicitly ("failing to", "unknown", "rarely"): an edit that
+# swaps one for the other keeps the polarity ("not addressing" / "failing to address").
+_OPPOSITE = _lexicon(
+    "not no never deny denies denied reject rejects rejected false untrue hoax fake dont cant "
+    "wont didnt doesnt isnt wasnt havent hasnt"
+)
+_NEGATIVE_STARTS = (
+    "fail", "without", "rare", "seldom", "hard", "refus", "declin", "remov", "ban", "un", "lack",
+    "absen", "nothing", "none", "neither", "nor", "less", "few", "deni", "reject", "dismiss",
+    "except", "instead", "deny", "block", "stop", "halt", "ended", "end", "cancel", "drop",
+    "acquit", "rather",
+)
 _STOP = frozenset(ENGLISH_STOP_WORDS) - _NEGATION
 
 
@@ -237,6 +250,40 @@ def pair_features(
         ]
         out[i] = row
     return out
+
+
+OPPOSED_MATCH = 0.6  # share of the wording two opposite statements keep in common, at least
+OPPOSED_EDIT = 3  # words in one place that may differ, at most ("accepted" / "did not accept")
+
+
+def opposed(a: str, b: str) -> bool:
+    """Do two statements say opposite things in otherwise matching words: one negates or
+    denies, inside a short edit of the other ("The union accepted the offer" / "The union rejected
+    the offer", "... was started deliberately" / "... was not started deliberately")? Only
+    short edits count: a negation elsewhere in a looser restatement says nothing about its
+    polarity ("would not comment" / "declined to comment")."""
+    wa, wb = (profile_text(t.replace("’", "'")).words for t in (a, b))
+    matcher = SequenceMatcher(None, wa, wb, autojunk=False)
+    if matcher.ratio() < OPPOSED_MATCH:
+        return False
+    flips = 0
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if max(i2 - i1, j2 - j1) > OPPOSED_EDIT:
+            return False
+        if (i1 == 0 and j1 == 0) or (i2 == len(wa) and j2 == len(wb)):
+            continue  # a word added at either end qualifies the statement ("...; no injuries")
+        flips += _negates(wa[i1:i2], wb[j1:j2]) or _negates(wb[j1:j2], wa[i1:i2])
+    return flips % 2 == 1
+
+
+def _negates(edit: Sequence[str], other: Sequence[str]) -> bool:
+    """``edit`` says no (plainly) where ``other`` says nothing negative, even implicitly."""
+    plain = any(w in _OPPOSITE or w.endswith("n't") for w in edit)
+    return plain and not any(
+        w in _OPPOSITE or w.endswith("n't") or w.startswith(_NEGATIVE_STARTS) for w in other
+    )
 
 
 def figure_conflict(pa: Profile, pb: Profile) -> float:
