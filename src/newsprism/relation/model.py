@@ -94,7 +94,7 @@ class TreeEnsemble:
 class PairRelation:
     """What the compare stage needs about sentence pairs ``(a[i], b[i])``, all shape ``(n,)``.
 
-    - ``same_fact``: P(the two state the same fact), calibrated on MRPC train;
+    - ``same_fact``: P(the two state the same fact), learned on MRPC and STS-B news train;
       ``same_fact >= RelationModel.same_fact_threshold`` is the model's yes.
     - ``figure_conflict``: both give figures, share their topic words, and each has a figure the
       other lacks — flag "same quantity, different figure" when ``same_fact`` is high too.
