@@ -146,3 +146,43 @@ def test_two_remarks_of_one_speaker_are_two_facts(harbour):
     rent = [c for c in _claims(harbour, "statement") if "pay anybody's rent" in c.text]
     assert len(rent) == 1
     assert _docs(rent[0]) == {"courier", "gazette"}  # Coastal Times quoted "a last resort"
+
+
+def test_alignment_asks_the_relation_model_about_each_best_match():
+    import numpy as np
+
+    from newsprism.compare.align import group_statements, score_pairs
+    from newsprism.embed import load_encoder
+    from newsprism.model import Span
+
+    texts = [("a", "Several shipping lines have begun diverting cargo to Norwick."),
+             ("a", "Heavy rain fell on the city on Monday."),
+             ("b", "Shipping lines began diverting vessels to Norwick on Tuesday."),
+             ("b", "The mayor opened a new public library.")]
+    statements = [Span(doc, 0, len(text), text) for doc, text in texts]
+    embeddings = load_encoder().encode([s.text for s in statements])
+    n = len(statements)
+    evidence = score_pairs(statements, embeddings, np.zeros((n, n), np.float32),
+                           np.zeros((n, n), bool))
+    assert evidence.same_fact[0, 2] == evidence.same_fact[2, 0] >= evidence.threshold
+    assert evidence.same_fact[0, 1] == 0.0  # one article: never a candidate
+    assert evidence.linked(0, 2, mutual=False)  # the model's yes links wherever the pair stands
+    assert not evidence.linked(1, 3, mutual=False)
+    assert [0, 2] in group_statements(statements, evidence)
+
+
+def test_one_fact_stated_and_denied_by_two_sources_is_a_contradiction():
+    opening = "Port workers in Calder have been on strike since Monday over pay. "
+    articles = [
+        Article("a", opening + "The union accepted the port authority's offer on Thursday.",
+                outlet="Harbour Gazette"),
+        Article("b", "The strike at the port of Calder entered its fourth day. "
+                "The union rejected the port authority's offer on Thursday.",
+                outlet="Coastal Times"),
+    ]
+    briefing = build_briefing(articles)
+    (claim,) = _claims(briefing, "statement", "contradicted")
+    assert _docs(claim) == {"a", "b"}
+    assert claim.note.startswith("Opposite statements. Harbour Gazette: “The union accepted")
+    assert "Coastal Times: “The union rejected" in claim.note
+    assert not [c for c in _claims(briefing, "statement", "corroborated") if "offer" in c.text]

@@ -8,7 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsprism.relation import STANCES, RelationModel, load_relation_model
+from conftest import SHARED
+from newsprism.relation import STANCES, RelationModel, load_relation_model, opposed
 from newsprism.relation.features import (
     PAIR_FEATURES,
     STANCE_FEATURES,
@@ -73,6 +74,28 @@ def test_different_figures_of_the_same_quantity_are_flagged() -> None:
     assert column(X, "numbers_conflict").tolist() == [1.0, 0.0, 0.0]
 
 
+def test_pairs_count_shared_figures_and_what_one_side_says_alone() -> None:
+    a = "Police said 12 people were killed in the blast in Kabul."
+    b = ["Police said 12 people died in the Kabul blast.",
+         "Officials in Herat said 12 people were killed in the blast."]
+    X = pair_features([a, a], b, np.zeros(2), idf={})
+    assert column(X, "numbers_shared").tolist() == [1.0, 1.0]
+    assert column(X, "names_unmatched")[1] > column(X, "names_unmatched")[0]  # Herat, Kabul
+    assert column(X, "unmatched_max")[0] < column(X, "unmatched_max")[1]
+    assert 0 < column(X, "sequence_ratio")[1] < 1
+
+
+def test_training_reads_sts_news_pairs_with_clear_labels_only() -> None:
+    from newsprism.relation.train import read_stsb
+
+    data = SHARED / "data" / "align_train"
+    if not (data / "stsb_train.jsonl").exists():
+        pytest.skip("../shared/data/align_train is not beside the repository")
+    sts = read_stsb(data)
+    assert 1000 < len(sts.a) < 2299  # of 2,299 news pairs not from MSRpar, the clear ones
+    assert set(sts.labels.tolist()) == {0, 1}
+
+
 def test_negation_mismatch_is_seen_in_pairs_and_in_stance() -> None:
     claim, denial = "The minister resigned on Friday.", "The minister did not resign on Friday."
     X = pair_features([claim, claim], [denial, claim], np.zeros(2), idf={})
@@ -84,7 +107,7 @@ def test_negation_mismatch_is_seen_in_pairs_and_in_stance() -> None:
 
 def test_artifact_is_small_versioned_and_matches_the_features() -> None:
     path = Path(__file__).parents[1] / "src" / "newsprism" / "relation" / ARTIFACT
-    assert "-v1." in ARTIFACT and path.stat().st_size < 5_000_000
+    assert "-v2." in ARTIFACT and path.stat().st_size < 5_000_000
     artifact = read_artifact()
     assert artifact["same_fact"]["features"] == list(PAIR_FEATURES)
     assert artifact["stance"]["features"] == list(STANCE_FEATURES)
@@ -151,3 +174,18 @@ def test_relate_flags_figure_conflicts_and_contradictions(model: RelationModel) 
     assert relation.figure_conflict.tolist() == [True, False]
     assert relation.stance.shape == (2, 4)
     assert relation.contradiction[1] > relation.contradiction[0]
+
+
+def test_opposed_statements_negate_or_deny_in_otherwise_matching_words() -> None:
+    assert opposed("The union accepted the offer on Monday.",
+                   "The union rejected the offer on Monday.")
+    assert opposed("Police said the fire was started deliberately.",
+                   "Police said the fire was not started deliberately.")
+    assert opposed("The company confirmed the merger.", "The company denied the merger.")
+    # same polarity in other words, a qualification added, or a looser restatement
+    assert not opposed("The report was not sold in shops.", "The report was unknown to shops.")
+    assert not opposed("Vatican embassy hit by mortar fire",
+                       "Vatican embassy hit by mortar; no injuries")
+    assert not opposed("The government has not commented.", "The government declined to comment.")
+    assert not opposed("Police said the fire was started deliberately.",
+                       "There is no evidence yet about how the blaze began, officials said.")

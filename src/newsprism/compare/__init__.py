@@ -1,8 +1,9 @@
 """Compare: claim by claim, what the sources corroborate, contradict, or say alone.
 
-``compare_articles`` aligns the statements of all articles into claims, counts the independent
-sources behind each, and adds the contradictions the detectors find: the same quantity with
-different figures, one remark quoted in different words, and opposite verdicts on the event.
+``compare_articles`` aligns the statements of all articles into claims (``align``, with the
+relation model), counts the independent sources behind each, and adds the contradictions the
+detectors find: the same quantity with different figures, one fact stated and negated or denied
+in otherwise matching words, one remark quoted in different words, and opposite verdicts.
 Every claim's ``support`` spans are passages of the articles; every note is assembled from them.
 """
 
@@ -19,6 +20,7 @@ from newsprism.compare.quotes import different_remarks, differently_worded
 from newsprism.compare.sources import source_keys
 from newsprism.compare.verdicts import find_verdicts, opposing_verdicts
 from newsprism.model import Analysis, Article, Claim, Figure, Quote, Sentence, Span
+from newsprism.relation import opposed
 
 __all__ = ["compare_articles", "source_keys"]
 
@@ -105,6 +107,14 @@ def _statement_claim(
     if inside:
         return Claim(_claim_id("figure", support), "contradicted", support[0].text,
                      tuple(support), independent, "figure", _figure_note(inside[0], articles))
+    opposite = next(((a, b) for n, a in enumerate(support) for b in support[n + 1 :]
+                     if sources[a.doc] != sources[b.doc] and opposed(a.text, b.text)), None)
+    if opposite:
+        a, b = opposite
+        note = (f"Opposite statements. {source_label(articles[a.doc])}: “{a.text}” — "
+                f"{source_label(articles[b.doc])}: “{b.text}”")
+        return Claim(_claim_id("statement", support), "contradicted", a.text, tuple(support),
+                     independent, "statement", note)
     status = "corroborated" if independent >= 2 else "single_source"
     return Claim(_claim_id("statement", support), status, support[0].text, tuple(support),
                  independent)

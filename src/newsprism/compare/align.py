@@ -1,11 +1,14 @@
 """Align statements that state the same fact in different articles.
 
-Three kinds of evidence for each pair: meaning (sentence-embedding cosine), words they share
-that are rare in this set of articles (IDF-weighted, so "scheduled" counts and "Russia" barely
-does), and figures both state. Topic alone makes the cosine of two statements about one summit
-high, so a link needs more than a high cosine: the two must be each other's best match in the
-other article (mutual best), close in meaning, and share rare words or a figure unless their
-meaning is very close. Without mutual best only near-identical statements link. Linked
+Each statement's candidate in another article is its best match there, ranked by meaning
+(sentence-embedding cosine), words they share that are rare in this set of articles
+(IDF-weighted, so "scheduled" counts and "Russia" barely does) and figures both state. The
+relation model (``newsprism.relation``) then judges each candidate pair on its own: its yes
+(P(same fact) at its MRPC-trained threshold) links the two wherever they stand. It was trained
+on close restatements (MRPC, STS-B), and two outlets often state one fact loosely, with other
+details around it, where it says no ("spoke far longer than scheduled" / "went more than twice
+as long as scheduled"); so a pair that is each other's best match in the other article (mutual
+best) and shares rare words or a figure, or is very close in meaning, links too. Linked
 statements form a group, one statement per article at most.
 """
 
@@ -66,6 +69,11 @@ def rare_overlap(terms: Sequence[set[str]]) -> np.ndarray:
     return overlap
 
 
+def match_strength(cosine: np.ndarray, lexical: np.ndarray, figures: np.ndarray) -> np.ndarray:
+    """What ranks a statement's candidates in another article."""
+    return cosine + 0.5 * lexical + 0.15 * figures
+
+
 @dataclass(frozen=True)
 class PairEvidence:
     """Evidence for every pair of statements (0 within one article)."""
@@ -74,22 +82,24 @@ class PairEvidence:
     lexical: np.ndarray
     figures: np.ndarray
     blocked: np.ndarray  # True: known to state different facts (different remarks quoted)
+    same_fact: np.ndarray  # the relation model's P(same fact) for candidate pairs, else 0
+    threshold: float  # the relation model's yes
 
     @property
     def strength(self) -> np.ndarray:
-        """What ranks a statement's candidates in another article."""
-        return self.cosine + 0.5 * self.lexical + 0.15 * self.figures
+        return match_strength(self.cosine, self.lexical, self.figures)
 
     def linked(self, i: int, j: int, mutual: bool) -> bool:
         cosine, lexical, figure = self.cosine[i, j], self.lexical[i, j], self.figures[i, j]
         if self.blocked[i, j]:
             return False
-        if not mutual:
-            return bool(cosine >= 0.85 or (cosine >= 0.65 and (lexical >= 0.35 or figure)))
-        return bool(cosine >= 0.40 and (lexical >= 0.16 or figure or cosine >= 0.65))
+        if self.same_fact[i, j] >= self.threshold:
+            return True
+        return mutual and bool(cosine >= 0.40 and (lexical >= 0.16 or figure or cosine >= 0.65))
 
     def related(self, i: int, j: int) -> bool:
-        return bool(self.cosine[i, j] >= RELATED)
+        """About the same thing: close in meaning, or one fact for the relation model."""
+        return bool(self.cosine[i, j] >= RELATED or self.same_fact[i, j] >= self.threshold)
 
 
 def score_pairs(
@@ -108,13 +118,15 @@ def score_pairs(
     ]
     for matrix in evidence:
         matrix[same_doc] = 0.0
-    return PairEvidence(*evidence, blocked=blocked)
+    cosine, lexical, figures = evidence
+    best = best_matches(docs, match_strength(cosine, lexical, figures))
+    same_fact, threshold = judge_candidates(statements, embeddings, best)
+    return PairEvidence(cosine, lexical, figures, blocked, same_fact, threshold)
 
 
-def group_statements(statements: Sequence[Span], evidence: PairEvidence) -> list[list[int]]:
-    """Groups of statement indices saying the same thing, at most one per article."""
-    docs = np.array([s.doc for s in statements])
-    strength = evidence.strength
+def best_matches(docs: np.ndarray, strength: np.ndarray) -> dict[tuple[int, str], int]:
+    """``(i, doc) -> j``: statement ``j`` is statement ``i``'s strongest match in article
+    ``doc`` (for every other article)."""
     best: dict[tuple[int, str], int] = {}
     for doc in dict.fromkeys(docs):
         members = np.flatnonzero(docs == doc)
@@ -122,6 +134,34 @@ def group_statements(statements: Sequence[Span], evidence: PairEvidence) -> list
         for i, j in enumerate(choice):
             if docs[i] != doc:
                 best[(i, doc)] = int(j)
+    return best
+
+
+def judge_candidates(
+    statements: Sequence[Span], embeddings: np.ndarray, best: dict[tuple[int, str], int]
+) -> tuple[np.ndarray, float]:
+    """The relation model's P(same fact) of each candidate pair (0 for the other pairs), and
+    its threshold. Only best matches are judged: a briefing of many articles has far more pairs
+    than the model needs to see."""
+    from newsprism.relation import load_relation_model
+
+    model = load_relation_model()
+    pairs = sorted({(min(i, j), max(i, j)) for (i, _), j in best.items()})
+    same_fact = np.zeros((len(statements), len(statements)), dtype=np.float64)
+    if pairs:
+        first, second = (np.array(side) for side in zip(*pairs, strict=True))
+        probs = model.same_fact([statements[i].text for i in first],
+                                [statements[j].text for j in second],
+                                emb_a=embeddings[first], emb_b=embeddings[second])
+        same_fact[first, second] = same_fact[second, first] = probs
+    return same_fact, model.same_fact_threshold
+
+
+def group_statements(statements: Sequence[Span], evidence: PairEvidence) -> list[list[int]]:
+    """Groups of statement indices saying the same thing, at most one per article."""
+    docs = np.array([s.doc for s in statements])
+    strength = evidence.strength
+    best = best_matches(docs, strength)
     links = []
     for (i, _), j in best.items():
         mutual = best.get((j, docs[i])) == i

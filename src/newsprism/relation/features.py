@@ -12,6 +12,7 @@ import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 
 import numpy as np
@@ -54,6 +55,19 @@ _REPORT = _lexicon(
 _CONFIRM = _lexicon(
     "confirmed confirms confirm official officially announced verified proved proven true indeed "
     "fact"
+)
+# Words that turn a statement into its opposite where the rest of the wording stays, and the
+# beginnings of words that negate implicitly ("failing to", "unknown", "rarely"): an edit that
+# swaps one for the other keeps the polarity ("not addressing" / "failing to address").
+_OPPOSITE = _lexicon(
+    "not no never deny denies denied reject rejects rejected false untrue hoax fake dont cant "
+    "wont didnt doesnt isnt wasnt havent hasnt"
+)
+_NEGATIVE_STARTS = (
+    "fail", "without", "rare", "seldom", "hard", "refus", "declin", "remov", "ban", "un", "lack",
+    "absen", "nothing", "none", "neither", "nor", "less", "few", "deni", "reject", "dismiss",
+    "except", "instead", "deny", "block", "stop", "halt", "ended", "end", "cancel", "drop",
+    "acquit", "rather",
 )
 _STOP = frozenset(ENGLISH_STOP_WORDS) - _NEGATION
 
@@ -175,6 +189,15 @@ PAIR_FEATURES = (
     "negation_mismatch",
     "refute_diff",
     "hedge_diff",
+    # v2: what compare's alignment rule weighed, and what each side says that the other lacks
+    "numbers_shared",
+    "numbers_unmatched",
+    "names_unmatched",
+    "unmatched_min",
+    "unmatched_max",
+    "idf_unmatched_max",
+    "sequence_ratio",
+    "refute_any",
 )
 
 
@@ -195,6 +218,9 @@ def pair_features(
         idf_ba = _idf_overlap(pb.content, pa.content, idf, default_idf)
         names = (_share(pa.names, pb.names | pb.content), _share(pb.names, pa.names | pa.content))
         la, lb = len(pa.words), len(pb.words)
+        unmatched = (len(pa.content - pb.content), len(pb.content - pa.content))
+        idf_unmatched = (sum(idf.get(w, default_idf) for w in pa.content - pb.content),
+                         sum(idf.get(w, default_idf) for w in pb.content - pa.content))
         row += [
             _jaccard(set(pa.words), set(pb.words)),
             _jaccard(pa.content, pb.content),
@@ -213,9 +239,51 @@ def pair_features(
             float((pa.negations > 0) != (pb.negations > 0)),
             abs(pa.cues["refute"] - pb.cues["refute"]),
             abs(pa.cues["hedge"] - pb.cues["hedge"]),
+            float(bool(pa.numbers & pb.numbers)),
+            len(pa.numbers ^ pb.numbers),
+            len(pa.names - pb.names - pb.content) + len(pb.names - pa.names - pa.content),
+            min(unmatched),
+            max(unmatched),
+            max(idf_unmatched),
+            SequenceMatcher(None, pa.stems, pb.stems, autojunk=False).ratio(),
+            float(pa.cues["refute"] + pb.cues["refute"] > 0),
         ]
         out[i] = row
     return out
+
+
+OPPOSED_MATCH = 0.6  # share of the wording two opposite statements keep in common, at least
+OPPOSED_EDIT = 3  # words in one place that may differ, at most ("accepted" / "did not accept")
+
+
+def opposed(a: str, b: str) -> bool:
+    """Do two statements say opposite things in otherwise matching words: one negates or
+    denies, inside a short edit of the other ("The union accepted the offer" / "The union rejected
+    the offer", "... was started deliberately" / "... was not started deliberately")? Only
+    short edits count: a negation elsewhere in a looser restatement says nothing about its
+    polarity ("would not comment" / "declined to comment")."""
+    wa, wb = (profile_text(t.replace("’", "'")).words for t in (a, b))
+    matcher = SequenceMatcher(None, wa, wb, autojunk=False)
+    if matcher.ratio() < OPPOSED_MATCH:
+        return False
+    flips = 0
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if max(i2 - i1, j2 - j1) > OPPOSED_EDIT:
+            return False
+        if (i1 == 0 and j1 == 0) or (i2 == len(wa) and j2 == len(wb)):
+            continue  # a word added at either end qualifies the statement ("...; no injuries")
+        flips += _negates(wa[i1:i2], wb[j1:j2]) or _negates(wb[j1:j2], wa[i1:i2])
+    return flips % 2 == 1
+
+
+def _negates(edit: Sequence[str], other: Sequence[str]) -> bool:
+    """``edit`` says no (plainly) where ``other`` says nothing negative, even implicitly."""
+    plain = any(w in _OPPOSITE or w.endswith("n't") for w in edit)
+    return plain and not any(
+        w in _OPPOSITE or w.endswith("n't") or w.startswith(_NEGATIVE_STARTS) for w in other
+    )
 
 
 def figure_conflict(pa: Profile, pb: Profile) -> float:

@@ -1,6 +1,6 @@
 """Load the shipped relation model and judge text pairs: same fact? stance? contradiction?
 
-The artifact (``relation-v1.json.gz``, built by ``newsprism.relation.train``) is plain JSON:
+The artifact (``relation-v2.json.gz``, built by ``newsprism.relation.train``) is plain JSON:
 the IDF table of the features, and the learned gradient-boosted trees as arrays of split
 features, thresholds, children and leaf values. Prediction walks those arrays with numpy, so the
 artifact loads under any scikit-learn version, or none.
@@ -28,7 +28,7 @@ from newsprism.relation.features import (
 )
 
 STANCES = ("agree", "disagree", "discuss", "unrelated")
-ARTIFACT = "relation-v1.json.gz"
+ARTIFACT = "relation-v2.json.gz"
 
 Embedder = Callable[[Sequence[str]], np.ndarray]
 
@@ -94,7 +94,7 @@ class TreeEnsemble:
 class PairRelation:
     """What the compare stage needs about sentence pairs ``(a[i], b[i])``, all shape ``(n,)``.
 
-    - ``same_fact``: P(the two state the same fact), calibrated on MRPC train;
+    - ``same_fact``: P(the two state the same fact), learned on MRPC and STS-B news train;
       ``same_fact >= RelationModel.same_fact_threshold`` is the model's yes.
     - ``figure_conflict``: both give figures, share their topic words, and each has a figure the
       other lacks — flag "same quantity, different figure" when ``same_fact`` is high too.

@@ -2,11 +2,15 @@
 
     python -m newsprism.relation.train [--data DIR] [--out FILE] [--cache DIR]
 
-Same fact is learned on MRPC train, stance on FNC-1 train (stances and bodies). Both are
-cross-validated first (FNC-1 grouped by body, so no body is seen in training and in scoring),
-the same-fact threshold is the one that maximises cross-validated accuracy, and the final
-models are fit on all of train. Embeddings are cached outside the repository (``--cache``), as
-embedding the 30,000 FNC-1 body sentences takes minutes.
+Same fact is learned on MRPC train plus the news pairs of STS-B train (score >= 3.5: same,
+<= 2: different; MSRpar is left out, as its pairs come from MRPC and may include MRPC test
+pairs), stance on FNC-1 train (stances and bodies). Both are cross-validated first (FNC-1
+grouped by body, so no body is seen in training and in scoring); the same-fact threshold is the
+one that maximises cross-validated MRPC accuracy, and the final models are fit on all of train.
+ClaimDiff train (claims of different outlets on one topic, never restatements of each other) is
+held out: the share of its pairs called the same fact is the topical false-positive rate.
+Embeddings are cached outside the repository (``--cache``), as embedding the 30,000 FNC-1 body
+sentences takes minutes.
 """
 
 from __future__ import annotations
@@ -39,6 +43,8 @@ from newsprism.relation.model import ARTIFACT, STANCES, TreeEnsemble, stance_mat
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "align_train"
 IDF_MIN_DF = 2
+SAME_SCORE, DIFFERENT_SCORE = 3.5, 2.0  # STS-B: 4 "mostly equivalent", 2 "shares some details"
+STSB_WEIGHT = 0.5  # STS-B pairs count half: MRPC is the task the threshold is set on
 BOOSTING = {"max_iter": 200, "learning_rate": 0.05, "max_leaf_nodes": 15,
             "min_samples_leaf": 20, "l2_regularization": 1.0}
 
@@ -60,6 +66,23 @@ class StanceSet:
 
 def read_mrpc(data: Path) -> PairSet:
     rows = [json.loads(line) for line in (data / "mrpc_train.jsonl").open(encoding="utf-8")]
+    return PairSet([r["a"] for r in rows], [r["b"] for r in rows],
+                   np.array([r["label"] for r in rows]))
+
+
+def read_stsb(data: Path) -> PairSet:
+    """STS-B train news pairs with a clear label: >= SAME_SCORE the same, <= DIFFERENT_SCORE not."""
+    rows = [json.loads(line) for line in (data / "stsb_train.jsonl").open(encoding="utf-8")]
+    rows = [r for r in rows if r["genre"] == "main-news" and r["source_file"] != "MSRpar"
+            and not DIFFERENT_SCORE < r["label"] < SAME_SCORE]
+    return PairSet([r["a"] for r in rows], [r["b"] for r in rows],
+                   np.array([int(r["label"] >= SAME_SCORE) for r in rows]))
+
+
+def read_claimdiff(data: Path) -> PairSet:
+    """ClaimDiff train pairs: two outlets' claims on one topic (label: b strengthens a)."""
+    path = data / "claimdiff_strength_train.jsonl"
+    rows = [json.loads(line) for line in path.open(encoding="utf-8")]
     return PairSet([r["a"] for r in rows], [r["b"] for r in rows],
                    np.array([r["label"] for r in rows]))
 
@@ -155,24 +178,33 @@ def check_export(clf: Any, trees: TreeEnsemble, X: np.ndarray) -> None:
                            f"{np.abs(expected - got).max():.2g}")
 
 
-def same_fact_features(mrpc: PairSet, vectors: Mapping[str, np.ndarray],
+def same_fact_features(pairs: PairSet, vectors: Mapping[str, np.ndarray],
                        idf: Mapping[str, float]) -> np.ndarray:
-    cosine = np.array([float(vectors[a] @ vectors[b]) for a, b in zip(mrpc.a, mrpc.b, strict=True)])
-    return pair_features(mrpc.a, mrpc.b, cosine, idf)
+    cosine = np.array([float(vectors[a] @ vectors[b])
+                       for a, b in zip(pairs.a, pairs.b, strict=True)])
+    return pair_features(pairs.a, pairs.b, cosine, idf)
 
 
-def train_same_fact(X: np.ndarray, y: np.ndarray) -> tuple[Any, float, dict[str, float]]:
-    """Fit on all of MRPC train; the threshold maximises 5-fold cross-validated accuracy."""
-    from sklearn.model_selection import StratifiedKFold, cross_val_predict
+def train_same_fact(
+    X_mrpc: np.ndarray, y_mrpc: np.ndarray, X_sts: np.ndarray, y_sts: np.ndarray
+) -> tuple[Any, float, dict[str, dict[str, float]]]:
+    """Fit on MRPC and STS-B; the threshold maximises MRPC's 5-fold cross-validated accuracy.
+    The folds split both sets, so no scored pair of either was seen in training."""
+    from sklearn.model_selection import StratifiedKFold
 
-    probs = cross_val_predict(
-        make_boosting(), X, y, cv=StratifiedKFold(5, shuffle=True, random_state=0),
-        method="predict_proba",
-    )[:, 1]
+    X, y = np.vstack([X_mrpc, X_sts]), np.concatenate([y_mrpc, y_sts])
+    weight = np.concatenate([np.ones(len(y_mrpc)), np.full(len(y_sts), STSB_WEIGHT)])
+    from_sts = np.arange(len(y)) >= len(y_mrpc)
+    probs = np.zeros(len(y))
+    for train, test in StratifiedKFold(5, shuffle=True, random_state=0).split(X, 2 * from_sts + y):
+        fitted = make_boosting().fit(X[train], y[train], sample_weight=weight[train])
+        probs[test] = fitted.predict_proba(X[test])[:, 1]
     grid = np.round(np.arange(0.2, 0.8, 0.01), 2)
-    threshold = float(max(grid, key=lambda t: ((probs >= t) == y).mean()))
-    scores = same_fact_scores(y.astype(bool), probs >= threshold)
-    return make_boosting().fit(X, y), threshold, scores
+    mrpc = probs[~from_sts]
+    threshold = float(max(grid, key=lambda t: ((mrpc >= t) == y_mrpc).mean()))
+    scores = {"mrpc": same_fact_scores(y_mrpc.astype(bool), mrpc >= threshold),
+              "stsb_news": same_fact_scores(y_sts.astype(bool), probs[from_sts] >= threshold)}
+    return make_boosting().fit(X, y, sample_weight=weight), threshold, scores
 
 
 def train_stance(X: np.ndarray, y: np.ndarray, groups: np.ndarray) -> tuple[Any, dict[str, float]]:
@@ -196,15 +228,21 @@ def main(argv: Sequence[str] | None = None) -> None:
                         .expanduser() / "relation-train")
     args = parser.parse_args(argv)
     started = time.perf_counter()
-    mrpc, fnc = read_mrpc(args.data), read_fnc(args.data)
-    texts = mrpc.a + mrpc.b + fnc.headlines + [s for b in fnc.bodies.values() for s in b]
+    mrpc, sts, fnc = read_mrpc(args.data), read_stsb(args.data), read_fnc(args.data)
+    claimdiff = read_claimdiff(args.data)
+    pair_texts = [t for p in (mrpc, sts, claimdiff) for t in p.a + p.b]
+    texts = pair_texts + fnc.headlines + [s for b in fnc.bodies.values() for s in b]
     vectors = embed_cached(texts, args.cache)
     print(f"embedded in {time.perf_counter() - started:.0f} s")
-    idf = learn_idf([*([t] for t in mrpc.a + mrpc.b), *fnc.bodies.values()])
+    idf = learn_idf([*([t] for t in pair_texts), *fnc.bodies.values()])
 
     X_same = same_fact_features(mrpc, vectors, idf)
-    same_clf, threshold, same_cv = train_same_fact(X_same, mrpc.labels)
-    print(f"same fact (MRPC train, 5-fold CV): {same_cv}, threshold {threshold}")
+    X_sts = same_fact_features(sts, vectors, idf)
+    same_clf, threshold, same_cv = train_same_fact(X_same, mrpc.labels, X_sts, sts.labels)
+    topical = same_clf.predict_proba(same_fact_features(claimdiff, vectors, idf))[:, 1]
+    same_cv["claimdiff_called_same"] = round(100 * float((topical >= threshold).mean()), 2)
+    print(f"same fact (5-fold CV over MRPC and STS-B news; ClaimDiff held out): {same_cv}, "
+          f"threshold {threshold}")
 
     bodies = [fnc.bodies[i] for i in fnc.body_ids]
     X_stance = stance_matrix(fnc.headlines, bodies, vectors, idf)
@@ -212,10 +250,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     print(f"stance (FNC-1 train, 5-fold CV grouped by body): {stance_cv}")
 
     same_trees, stance_trees = export_trees(same_clf), export_trees(stance_clf)
-    check_export(same_clf, same_trees, X_same)
+    check_export(same_clf, same_trees, np.vstack([X_same, X_sts]))
     check_export(stance_clf, stance_trees, X_stance[:5000])
     artifact = {
-        "metadata": {"version": 1, "trained_with": f"scikit-learn {sklearn_version()}",
+        "metadata": {"version": 2, "trained_with": f"scikit-learn {sklearn_version()}",
                      "cross_validation": {"same_fact": same_cv, "stance": stance_cv},
                      "training_seconds": round(time.perf_counter() - started)},
         "idf": idf,
