@@ -164,3 +164,18 @@ def test_analysis_workers_die_with_a_killed_ingest():
     while any(w.exists() for w in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(w.exists() for w in workers)
+
+
+def test_rule_tagger_sets_the_tags_the_models_attribute_ruler_sets(vladivostok_dir):
+    import spacy
+
+    from newsprism.analyse.nlp import MODEL, load_nlp
+    from newsprism.ingest import read_articles
+
+    texts = [a.text for a in read_articles([vladivostok_dir]).articles]
+    texts.append("It's  gonna be fine;\n\n we ain't done. There is a cat. Did he do that? But no.")
+    reference = spacy.load(MODEL, exclude=["lemmatizer"])
+    assert type(load_nlp("full").get_pipe("attribute_ruler")).__name__ == "RuleTagger"
+    for ours, theirs in zip(load_nlp("full").pipe(texts), reference.pipe(texts), strict=True):
+        tags = [(t.pos_, t.tag_, t.dep_) for t in ours]
+        assert tags == [(t.pos_, t.tag_, t.dep_) for t in theirs]

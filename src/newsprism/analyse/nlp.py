@@ -23,7 +23,8 @@ def load_nlp(mode: Mode = "full") -> Language:
     splitter alone, about three times faster, for when only sentence boundaries are needed.
 
     Neither loads the lemmatizer: it costs a tenth of the parse and the extractors only ever
-    ask whether a noun is one of a few words (``noun_lemma`` does that)."""
+    ask whether a noun is one of a few words (``noun_lemma`` does that). ``full`` sets coarse
+    tags with ``RuleTagger`` (the model's attribute-ruler rules, vectorised)."""
     try:
         import spacy
 
@@ -32,7 +33,10 @@ def load_nlp(mode: Mode = "full") -> Language:
                                              "lemmatizer", "ner"])
             nlp.enable_pipe("senter")
         else:
+            from newsprism.analyse.pos import use_rule_tagger
+
             nlp = spacy.load(MODEL, exclude=["lemmatizer"])
+            use_rule_tagger(nlp)
     except OSError as exc:
         raise ModelError(
             f"cannot load the spaCy model {MODEL!r} ({exc}); "
