@@ -166,7 +166,10 @@ def test_analysis_workers_die_with_a_killed_ingest():
     assert not any(w.exists() for w in workers)
 
 
-def test_rule_tagger_sets_the_tags_the_models_attribute_ruler_sets(vladivostok_dir):
+def test_our_faster_pipeline_tags_parses_and_finds_entities_as_the_stock_model_does(
+    vladivostok_dir,
+):
+    """``load_nlp`` swaps the attribute ruler for ``RuleTagger`` and blis for numpy's BLAS."""
     import spacy
 
     from newsprism.analyse.nlp import MODEL, load_nlp
@@ -176,6 +179,10 @@ def test_rule_tagger_sets_the_tags_the_models_attribute_ruler_sets(vladivostok_d
     texts.append("It's  gonna be fine;\n\n we ain't done. There is a cat. Did he do that? But no.")
     reference = spacy.load(MODEL, exclude=["lemmatizer"])
     assert type(load_nlp("full").get_pipe("attribute_ruler")).__name__ == "RuleTagger"
+
+    def read(doc):  # type: ignore[no-untyped-def]
+        tokens = [(t.pos_, t.tag_, t.dep_, t.head.i, t.is_sent_start) for t in doc]
+        return tokens, [(e.start, e.end, e.label_) for e in doc.ents]
+
     for ours, theirs in zip(load_nlp("full").pipe(texts), reference.pipe(texts), strict=True):
-        tags = [(t.pos_, t.tag_, t.dep_) for t in ours]
-        assert tags == [(t.pos_, t.tag_, t.dep_) for t in theirs]
+        assert read(ours) == read(theirs)

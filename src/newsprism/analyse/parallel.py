@@ -63,9 +63,12 @@ def _pool(processes: int) -> ProcessPoolExecutor:
 
 
 def _load_models() -> None:
+    from threadpoolctl import threadpool_limits
+
     from newsprism.analyse.nlp import load_nlp
 
     _exit_with_parent()
+    threadpool_limits(1)  # one worker per core: BLAS threads would only fight each other
     load_nlp("full")
 
 
