@@ -72,7 +72,9 @@ def _compile(token: dict[str, Any], strings: Any) -> list[tuple[int, Any, bool]]
     """A Matcher token pattern as (column, accepted values, negated) tests."""
     tests = []
     for key, value in token.items():
-        column = _COLUMNS[key]  # KeyError: a pattern on an attribute this ruler does not read
+        if key not in _COLUMNS:  # a newer model's rule this component cannot apply
+            raise ValueError(f"attribute ruler: patterns on {key} are not supported")
+        column = _COLUMNS[key]
         if key == "IS_SPACE":
             tests.append((column, np.array([int(value)], dtype=np.uint64), False))
         elif isinstance(value, dict):
