@@ -124,6 +124,7 @@ def run_ours(folder: Path, db: str, args: argparse.Namespace, clock: StageClock)
                 return analyses
 
             return clock.timed("analysis (main: hand-off)", wait)
+
         on_batch = clock.timed("stories (profiles, clustering)", story_hook(store))
         report = ingest_paths([folder], store, index=args.index, batch_size=BATCH,
                               analyse=analyse if args.analyse else None,
@@ -175,7 +176,9 @@ def split_worker_cpu(
     total: float, first_batch: tuple[int, float] | None, articles: int
 ) -> dict[str, float]:
     """The workers' CPU as steady analysis (the rate after the first batch, times all articles)
-    and start-up (imports and model loading: what the first batch cost beyond that rate)."""
+    and start-up (imports and model loading: what the first batch cost beyond that rate).
+    Approximate, as the workers may have begun the second batch when the first is collected;
+    the sum is exact."""
     if not total or first_batch is None or first_batch[0] >= articles:
         return {"analysis (workers)": total} if total else {}
     count, cpu = first_batch
