@@ -18,12 +18,16 @@ side:
 
 Reports articles/s and peak RSS (with the analysis worker processes) per size, the ratio
 ours/baseline, and how much peak memory grows from the smallest to the largest size (the target:
-within 20%).
+within 20%). Then where ``ours`` spends its CPU, per stage in CPU-ms per article: robust to other
+load on the machine, unlike articles/s. Stages are timed exclusively (the story embedding is not
+counted again in stories); ``analysis (workers)`` is the CPU of the worker processes, their
+model loading included; ``2 cores, idle`` is the rate that total allows on two idle cores.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import random
@@ -65,15 +69,66 @@ def make_corpus(folder: Path, total: int, seed: int = 0) -> None:
         (folder / f"part{start:06d}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in part))
 
 
-def run_ours(folder: Path, db: str, args: argparse.Namespace) -> int:
+class StageClock:
+    """Exclusive CPU seconds of this process per stage: a stage called inside another is
+    taken out of the outer one."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._inner: list[float] = []  # CPU of nested stages, per open stage
+        self.first_batch: tuple[int, float] | None = None  # articles, workers' CPU after it
+
+    def timed(self, stage: str, function):  # type: ignore[no-untyped-def]
+        @functools.wraps(function)
+        def run(*args, **kwargs):  # type: ignore[no-untyped-def]
+            start = time.process_time()
+            self._inner.append(0.0)
+            try:
+                return function(*args, **kwargs)
+            finally:
+                spent = time.process_time() - start
+                own = spent - self._inner.pop()
+                self.seconds[stage] = self.seconds.get(stage, 0.0) + own
+                if self._inner:
+                    self._inner[-1] += spent
+
+        return run
+
+    def patch(self, owner: object, name: str, stage: str) -> None:
+        setattr(owner, name, self.timed(stage, getattr(owner, name)))
+
+
+def run_ours(folder: Path, db: str, args: argparse.Namespace, clock: StageClock) -> int:
+    import newsprism.corpus
     from newsprism.corpus import analyse_batch, ingest_paths
+    from newsprism.dedup import DuplicateFinder
+    from newsprism.embed import SentenceEncoder
     from newsprism.store import open_store
     from newsprism.stories.persist import story_hook
 
+    clock.patch(DuplicateFinder, "run", "dedup")
+    clock.patch(newsprism.corpus, "_vectors", "search vectors")
+    clock.patch(SentenceEncoder, "encode", "story embedding (MiniLM)")
     with open_store(db) as store:
+        for verb in ("stored_hashes", "save_articles", "save_analyses", "save_sentences",
+                     "save_vectors"):  # fmt: skip
+            clock.patch(store, verb, "store writes")
+
+        def analyse(articles: list) -> object:
+            pending = analyse_batch(articles)
+
+            def wait() -> list:
+                analyses = pending()
+                if clock.first_batch is None:  # the workers have loaded their models by now
+                    clock.first_batch = (len(articles), workers_cpu_seconds())
+                return analyses
+
+            return clock.timed("analysis (main: hand-off)", wait)
+
+        on_batch = clock.timed("stories (profiles, clustering)", story_hook(store))
         report = ingest_paths([folder], store, index=args.index, batch_size=BATCH,
-                              analyse=analyse_batch if args.analyse else None,
-                              on_batch=story_hook(store) if args.stories else None)  # fmt: skip
+                              analyse=analyse if args.analyse else None,
+                              on_batch=on_batch if args.stories else None)  # fmt: skip
         assert not report.problems, report.problems[:3]
         return report.saved
 
@@ -103,13 +158,45 @@ def run_baseline(folder: Path, db: str) -> int:
 
 def worker(args: argparse.Namespace) -> None:
     folder = Path(args.folder)
-    start = time.perf_counter()
+    clock = StageClock()
+    start, cpu = time.perf_counter(), time.process_time()
     if args.mode == "ours":
-        saved = run_ours(folder, args.db, args)
+        saved = run_ours(folder, args.db, args, clock)
     else:
         saved = run_baseline(folder, args.db)
     seconds = time.perf_counter() - start
-    print(json.dumps({"saved": saved, "seconds": seconds, "peak_mb": peak_rss_mb()}))
+    stages = dict(clock.seconds)
+    stages["other (read, commit, ...)"] = time.process_time() - cpu - sum(stages.values())
+    stages.update(split_worker_cpu(workers_cpu_seconds(), clock.first_batch, saved))
+    print(json.dumps({"saved": saved, "seconds": seconds, "peak_mb": peak_rss_mb(),
+                      "cpu": stages}))  # fmt: skip
+
+
+def split_worker_cpu(
+    total: float, first_batch: tuple[int, float] | None, articles: int
+) -> dict[str, float]:
+    """The workers' CPU as steady analysis (the rate after the first batch, times all articles)
+    and start-up (imports and model loading: what the first batch cost beyond that rate).
+    Approximate, as the workers may have begun the second batch when the first is collected;
+    the sum is exact."""
+    if not total or first_batch is None or first_batch[0] >= articles:
+        return {"analysis (workers)": total} if total else {}
+    count, cpu = first_batch
+    steady = (total - cpu) / (articles - count)
+    return {"analysis (workers)": steady * articles,
+            "analysis start-up (model load)": cpu - steady * count}  # fmt: skip
+
+
+def workers_cpu_seconds() -> float:
+    """User + system CPU of this process' live worker processes (Linux; else 0)."""
+    import multiprocessing
+
+    total = 0
+    for child in multiprocessing.active_children():
+        stat = Path(f"/proc/{child.pid}/stat")
+        if stat.exists():  # fields 14 and 15, after the parenthesised command name
+            total += sum(map(int, stat.read_text().rsplit(")", 1)[1].split()[11:13]))
+    return total / os.sysconf("SC_CLK_TCK") if total else 0.0
 
 
 def peak_rss_mb() -> float:
@@ -177,7 +264,7 @@ def main() -> None:
     extra += " + stories" * args.stories
     print(f"store+dedup{extra} ingest on {backend}")
     print(f"{'articles':>8} {'ours/s':>8} {'base/s':>8} {'ratio':>6} {'ours MB':>8} {'base MB':>8}")
-    peaks = []
+    peaks, stages = [], {}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         for size in sizes:
@@ -189,9 +276,23 @@ def main() -> None:
             assert ours["saved"] == base["saved"] == size
             rate, base_rate = size / ours["seconds"], size / base["seconds"]
             peaks.append(ours["peak_mb"])
-            print(f"{size:>8} {rate:>8.0f} {base_rate:>8.0f} {rate / base_rate:>6.2f} "
+            stages[size] = {stage: 1000 * cpu / size for stage, cpu in ours["cpu"].items()}
+            print(f"{size:>8} {rate:>8.1f} {base_rate:>8.0f} {rate / base_rate:>6.3f} "
                   f"{ours['peak_mb']:>8.0f} {base['peak_mb']:>8.0f}", flush=True)  # fmt: skip
     print(f"peak memory, largest vs smallest size: {peaks[-1] / peaks[0]:.2f}x (target <= 1.20)")
+    print_stages(stages)
+
+
+def print_stages(stages: dict[int, dict[str, float]]) -> None:
+    """CPU-ms per article of each stage of ``ours``, one column per size."""
+    names = sorted({name for row in stages.values() for name in row},
+                   key=lambda name: -max(row.get(name, 0.0) for row in stages.values()))
+    print(f"\n{'CPU-ms per article':<34}" + "".join(f"{size:>9}" for size in stages))
+    for name in names:
+        print(f"{name:<34}" + "".join(f"{row.get(name, 0.0):>9.1f}" for row in stages.values()))
+    totals = [sum(row.values()) for row in stages.values()]
+    print(f"{'total':<34}" + "".join(f"{total:>9.1f}" for total in totals))
+    print(f"{'2 cores, idle: articles/s':<34}" + "".join(f"{2000 / t:>9.1f}" for t in totals))
 
 
 if __name__ == "__main__":

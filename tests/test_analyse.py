@@ -164,3 +164,25 @@ def test_analysis_workers_die_with_a_killed_ingest():
     while any(w.exists() for w in workers) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not any(w.exists() for w in workers)
+
+
+def test_our_faster_pipeline_tags_parses_and_finds_entities_as_the_stock_model_does(
+    vladivostok_dir,
+):
+    """``load_nlp`` swaps the attribute ruler for ``RuleTagger`` and blis for numpy's BLAS."""
+    import spacy
+
+    from newsprism.analyse.nlp import MODEL, load_nlp
+    from newsprism.ingest import read_articles
+
+    texts = [a.text for a in read_articles([vladivostok_dir]).articles]
+    texts.append("It's  gonna be fine;\n\n we ain't done. There is a cat. Did he do that? But no.")
+    reference = spacy.load(MODEL, exclude=["lemmatizer"])
+    assert type(load_nlp("full").get_pipe("attribute_ruler")).__name__ == "RuleTagger"
+
+    def read(doc):  # type: ignore[no-untyped-def]
+        tokens = [(t.pos_, t.tag_, t.dep_, t.head.i, t.is_sent_start) for t in doc]
+        return tokens, [(e.start, e.end, e.label_) for e in doc.ents]
+
+    for ours, theirs in zip(load_nlp("full").pipe(texts), reference.pipe(texts), strict=True):
+        assert read(ours) == read(theirs)

@@ -214,7 +214,32 @@ def test_analyses_are_stored_with_the_articles_and_read_back_whole(
     report = ingest_paths([source], store, analyse=analyse_batch)
     assert report.saved == 2 and report.ok
     stored = store.get_analysis("q1")
-    (fresh,) = analyse_batch([store.get_article("q1")])
+    (fresh,) = analyse_batch([store.get_article("q1")])()
     assert stored == fresh and stored.quotes and stored.mentions
     hit = store.search_text("visitors summer")[0]
     assert hit.article == "q1" and "40,000 visitors" in hit.text
+
+
+def test_ingest_analyses_the_next_batch_ahead_but_stores_each_article_once(
+    store: Store, tmp_path: Path
+) -> None:
+    from newsprism.analyse import analyse_articles
+
+    analysed: list[list[str]] = []
+
+    def analyse(articles: list[Article]):  # returns a wait function, as analyse_batch does
+        analysed.append([a.id for a in articles])
+        return lambda: list(analyse_articles(articles))
+
+    sources = [write_jsonl(tmp_path / "a.jsonl", [news(i) for i in range(5)]),
+               write_jsonl(tmp_path / "b.jsonl", [news(i) for i in (0, 5, 6, 7)])]  # fmt: skip
+    first = ingest_paths(sources, store, batch_size=3, analyse=analyse)
+    # n0 comes again in the second batch, whose analysis started before the first was saved.
+    assert analysed == [["n0", "n1", "n2"], ["n3", "n4", "n0"], ["n5", "n6", "n7"]]
+    assert (first.saved, first.unchanged, first.problems) == (8, 1, [])
+    assert sorted(stored_ids(store)) == [f"n{i}" for i in range(8)]
+    assert store.get_analysis("n7").article.id == "n7"
+    analysed.clear()
+    again = ingest_paths(sources, store, batch_size=3, analyse=analyse)
+    assert (again.saved, again.unchanged) == (0, 9)
+    assert analysed == [[], [], []]  # a rerun analyses nothing it has stored

