@@ -10,7 +10,7 @@ import pytest
 
 from newsprism.errors import StoreError
 from newsprism.model import Analysis, Article, Sentence
-from newsprism.store import Store, open_store
+from newsprism.store import SearchFilters, Store, open_store
 from newsprism.store import base as store_base
 from newsprism.store.schema import MIGRATIONS
 from newsprism.store.sqlite import SQLiteStore
@@ -81,12 +81,13 @@ def test_full_text_search_gives_exact_spans_and_honours_filters(store: Store) ->
     for hit in hits:
         text = store.get_article(hit.article).text
         assert text[hit.start : hit.end] == hit.text and "Rare earth" in hit.text
-    assert [h.article for h in store.search_text("rare earth", since="2024-01-01")] == ["a"]
-    assert [h.article for h in store.search_text("copper", level="article")] == ["b"]
+    recent = SearchFilters(since="2024-01-01")
+    assert [h.article for h in store.search_text("rare earth", recent)] == ["a"]
+    assert [h.article for h in store.search_text("copper", SearchFilters("article"))] == ["b"]
     assert store.search_text("") == [] and store.search_text("zinc") == []
     store.save_story("s1")
     store.assign_article("b", "s1")
-    assert [h.article for h in store.search_text("rare earth", story="s1")] == ["b"]
+    assert [h.article for h in store.search_text("rare earth", SearchFilters(story="s1"))] == ["b"]
 
 
 def test_semantic_search_ranks_the_nearest_vectors_while_streaming(
@@ -101,12 +102,12 @@ def test_semantic_search_ranks_the_nearest_vectors_while_streaming(
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
     store.save_vectors("test", [(a.id, 0, v) for a, v in zip(items, vectors, strict=True)])
     store.save_vectors("test", [(a.id, -1, v) for a, v in zip(items, vectors, strict=True)])
-    hits = store.search_vectors(vectors[3], kind="test", limit=2)
+    hits = store.search_vectors(vectors[3], "test", SearchFilters(limit=2))
     assert hits[0].article == "a3" and hits[0].score == pytest.approx(1.0)
     assert hits[0].text == "Sentence number 3 here." and len(hits) == 2
     assert hits[0].score >= hits[1].score
-    assert store.search_vectors(vectors[1], kind="test", level="article")[0].article == "a1"
-    assert store.search_vectors(vectors[1], kind="other") == []
+    assert store.search_vectors(vectors[1], "test", SearchFilters("article"))[0].article == "a1"
+    assert store.search_vectors(vectors[1], "other") == []
     stored = store.vectors_of("test", ["a2", "missing"])
     assert list(stored) == ["a2"] and np.allclose(stored["a2"], vectors[2])
 

@@ -172,14 +172,14 @@ def search(
 ) -> None:
     """Find sentences (or articles) in the corpus, each with where it comes from."""
     from newsprism.corpus import search_corpus
-    from newsprism.store import open_store
+    from newsprism.store import SearchFilters, open_store
 
     out = Console(highlight=False)
     try:
         with open_store(db) as store:
-            hits = search_corpus(store, query, semantic=semantic, since=since, until=until,
-                                 level="article" if articles else "sentence", story=story,
-                                 limit=limit, copies=copies)  # fmt: skip
+            level = "article" if articles else "sentence"
+            wanted = SearchFilters(level, since, until, story, limit, copies)
+            hits = search_corpus(store, query, wanted, semantic=semantic)
     except NewsprismError as exc:
         errors.print(f"error: {exc}", markup=False)
         raise typer.Exit(2) from None

@@ -21,8 +21,7 @@ from newsprism.dedup import DuplicateFinder
 from newsprism.errors import InputError, InputWarning
 from newsprism.ingest.read import ARTICLE_SUFFIXES, Ingested, read_articles
 from newsprism.model import Analysis, Article, Briefing, Sentence
-from newsprism.store import SearchHit, Store, StoredStory, content_hash
-from newsprism.store.base import Level
+from newsprism.store import SearchFilters, SearchHit, Store, StoredStory, content_hash
 from newsprism.store.records import ArticleHead, source_key
 
 if TYPE_CHECKING:
@@ -283,26 +282,16 @@ def _progress(enabled: bool, total: int) -> Iterator[Callable[[IngestReport], No
 
 
 def search_corpus(
-    store: Store,
-    query: str,
-    *,
-    semantic: bool = False,
-    level: Level = "sentence",
-    since: str | None = None,
-    until: str | None = None,
-    story: str | None = None,
-    limit: int = 20,
-    copies: bool = False,
+    store: Store, query: str, filters: SearchFilters = SearchFilters(), *, semantic: bool = False
 ) -> list[SearchHit]:
     """Full-text (default) or semantic search over the corpus' sentences or articles."""
-    filters = {"level": level, "since": since, "until": until, "story": story, "limit": limit}
     if not semantic:
-        return store.search_text(query, copies=copies, **filters)
+        return store.search_text(query, filters)
     from newsprism.store.vectors import load_search_encoder
 
     encoder = load_search_encoder()
     vector = encoder.encode([query])[0]
-    return store.search_vectors(vector, kind=encoder.kind, copies=copies, **filters)
+    return store.search_vectors(vector, encoder.kind, filters)
 
 
 def find_stories(
@@ -316,7 +305,7 @@ def find_stories(
     """Live stories, latest news first; with ``query``, those whose articles match it."""
     among = None
     if query:
-        hits = store.search_text(query, level="article", limit=500, copies=True)
+        hits = store.search_text(query, SearchFilters("article", limit=500, copies=True))
         among = sorted({hit.story for hit in hits if hit.story})
     return store.list_stories(since, until, limit, among=among)
 

@@ -14,6 +14,7 @@ from newsprism.store.records import (
     ArticleHead,
     DuplicateLink,
     Fingerprint,
+    SearchFilters,
     SearchHit,
     StoredStory,
 )
@@ -55,6 +56,7 @@ __all__ = [
     "DuplicateLink",
     "Fingerprint",
     "SaveResult",
+    "SearchFilters",
     "SearchHit",
     "Store",
     "StoredStory",

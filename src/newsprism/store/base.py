@@ -36,10 +36,10 @@ Analyses and search
     ``save_vectors(kind, rows)``: rows of ``(article_id, sentence_index or -1, vector)``;
         ``kind`` names the encoder, e.g. ``"wordllama-256"``; -1 is the article's own vector
     ``vectors_of(kind, article_ids, index=-1) -> dict[str, np.ndarray]``
-    ``search_text(query, level="sentence"|"article", since, until, story, limit, copies)``
-    ``search_vectors(vector, kind, level, since, until, story, limit, copies)``
-        both return ``list[SearchHit]``, best first; copies of wire stories are left out unless
-        ``copies=True``; ``search_vectors`` streams the vectors in chunks (memory stays bounded)
+    ``search_text(query, filters=SearchFilters())``
+    ``search_vectors(vector, kind, filters=SearchFilters())``
+        both return ``list[SearchHit]``, best first, within the filters (level, dates, story,
+        limit, copies); ``search_vectors`` streams the vectors in chunks (memory stays bounded)
 Stories (for ``newsprism.stories``; the store keeps ids, membership and redirects, the
 clusterer's features travel as an opaque ``state`` blob it serialises itself)
     ``save_story(id, title=None, state=None)``: create or update
@@ -80,7 +80,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any, Literal
+from typing import Any
 
 import numpy as np
 
@@ -90,12 +90,13 @@ from newsprism.store.records import (
     ArticleHead,
     DuplicateLink,
     Fingerprint,
+    Level,
+    SearchFilters,
     SearchHit,
     StoredStory,
     source_key,
 )
 
-Level = Literal["sentence", "article"]
 CHUNK = 500  # ids per IN (...) query and rows per streamed page
 VECTOR_CHUNK = 4096  # vectors scored at a time: bounds memory of semantic search
 _ARTICLE_COLUMNS = "id, text, title, outlet, author, date, url, path"
@@ -435,47 +436,30 @@ class Store:
             found.update((article, np.frombuffer(bytes(blob), "<f4")) for article, blob in rows)
         return found
 
-    def search_text(
-        self,
-        query: str,
-        *,
-        level: Level = "sentence",
-        since: str | None = None,
-        until: str | None = None,
-        story: str | None = None,
-        limit: int = 20,
-        copies: bool = False,
-    ) -> list[SearchHit]:
+    def search_text(self, query: str, filters: SearchFilters = SearchFilters()) -> list[SearchHit]:
         """Full-text search; each sentence hit carries its exact span in the article."""
         text_query = self._text_query(query)
         if not text_query:
             return []
+        level = filters.level
         source, score, match = self._text_search_sql(level)
-        where, params = self._hit_filter(since, until, story, copies)
+        where, params = self._hit_filter(filters)
         sentence = "s.idx, s.start_char, s.end_char, " if level == "sentence" else ""
         rows = self.execute(
             f"SELECT a.id, {score} AS score, {sentence}a.title, a.outlet, a.date, sa.story_id "
             f"FROM {source} LEFT JOIN story_articles sa ON sa.article_id = a.id "
             f"WHERE {match}{where} ORDER BY score DESC LIMIT ?",
-            (*[text_query] * score.count("?"), text_query, *params, limit),
+            (*[text_query] * score.count("?"), text_query, *params, filters.limit),
         )
         return self._hits(rows, level)
 
     def search_vectors(
-        self,
-        vector: np.ndarray,
-        *,
-        kind: str,
-        level: Level = "sentence",
-        since: str | None = None,
-        until: str | None = None,
-        story: str | None = None,
-        limit: int = 20,
-        copies: bool = False,
+        self, vector: np.ndarray, kind: str, filters: SearchFilters = SearchFilters()
     ) -> list[SearchHit]:
         """Cosine search over stored vectors, scored chunk by chunk (bounded memory)."""
         query = np.asarray(vector, dtype=np.float32).ravel()
-        where, params = self._hit_filter(since, until, story, copies)
+        level, limit = filters.level, filters.limit
+        where, params = self._hit_filter(filters)
         which = "v.idx >= 0" if level == "sentence" else "v.idx = -1"
         best: list[tuple[float, str, int]] = []  # min-heap of the top ``limit``
         last = 0
@@ -531,14 +515,12 @@ class Store:
             for r in rows
         ]  # fmt: skip
 
-    def _hit_filter(
-        self, since: str | None, until: str | None, story: str | None, copies: bool
-    ) -> tuple[str, list[Any]]:
-        where, params = _date_filter("a", since, until)
-        if story is not None:
+    def _hit_filter(self, filters: SearchFilters) -> tuple[str, list[Any]]:
+        where, params = _date_filter("a", filters.since, filters.until)
+        if filters.story is not None:
             where += " AND sa.story_id = ?"
-            params.append(self.resolve_story(story) or story)
-        if not copies:
+            params.append(self.resolve_story(filters.story) or filters.story)
+        if not filters.copies:
             where += " AND a.duplicate_of IS NULL"
         return where, params
 

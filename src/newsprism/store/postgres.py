@@ -7,7 +7,8 @@ import re
 from urllib.parse import urlsplit, urlunsplit
 
 from newsprism.errors import StoreError
-from newsprism.store.base import Level, Store
+from newsprism.store.base import Store
+from newsprism.store.records import Level
 
 CONNECT_TIMEOUT = 10  # seconds
 LOCK_TIMEOUT = "10s"

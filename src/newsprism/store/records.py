@@ -45,6 +45,23 @@ class StoredStory:
     source_count: int = 0  # independent sources among them (see ``source_key``)
 
 
+Level = Literal["sentence", "article"]
+
+
+@dataclass(frozen=True, slots=True)
+class SearchFilters:
+    """Which hits a search returns: sentences or whole articles, dated between ``since`` and
+    ``until`` (ISO dates, inclusive), of one ``story``, at most ``limit``, best first. Copies of
+    another article are left out unless ``copies``: their original speaks for them."""
+
+    level: Level = "sentence"
+    since: str | None = None
+    until: str | None = None
+    story: str | None = None
+    limit: int = 20
+    copies: bool = False
+
+
 @dataclass(frozen=True, slots=True)
 class SearchHit:
     """One search result: a sentence (exact span of its article) or a whole article."""

@@ -6,7 +6,8 @@ import sqlite3
 from pathlib import Path
 
 from newsprism.errors import StoreError
-from newsprism.store.base import Level, Store, fts_words
+from newsprism.store.base import Store, fts_words
+from newsprism.store.records import Level
 
 LOCK_TIMEOUT = 10.0  # seconds to wait for another writer before giving up
 

@@ -22,6 +22,7 @@ from starlette.formparsers import MultiPartException, MultiPartParser
 
 from newsprism.ingest import Ingested, read_bytes, read_record
 from newsprism.render import load_schema
+from newsprism.store import SearchFilters
 from newsprism.web.schemas import (
     ArticleHeadOut,
     ArticleIn,
@@ -195,10 +196,8 @@ async def search(
     copies: bool = False,
 ) -> SearchOut:
     """Full-text (``mode=text``) or semantic search over sentences or whole articles."""
-    hits = await service.search(
-        q, semantic=mode == "semantic", level=level, since=since, until=until, story=story,
-        limit=limit, copies=copies,
-    )  # fmt: skip
+    wanted = SearchFilters(level, since, until, story, limit, copies)
+    hits = await service.search(q, wanted, semantic=mode == "semantic")
     return SearchOut(
         query=q, mode=mode, level=level, hits=[SearchHitOut(**asdict(h)) for h in hits]
     )

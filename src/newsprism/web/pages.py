@@ -19,6 +19,7 @@ from markupsafe import Markup, escape
 
 from newsprism.render import render_panes
 from newsprism.render.view import STATUS_LABELS, build_view
+from newsprism.store import SearchFilters
 from newsprism.web.api import DATE, Service, require_read
 from newsprism.web.graph import layout_entity_graph
 from newsprism.web.service import briefing_from_json, source_key
@@ -126,6 +127,7 @@ async def search_page(
     mode: Literal["text", "semantic"] = "text",
 ) -> HTMLResponse:
     q = q.strip()
-    hits = await service.search(q, semantic=mode == "semantic", limit=30) if q else []
+    semantic = mode == "semantic"
+    hits = await service.search(q, SearchFilters(limit=30), semantic=semantic) if q else []
     entities = await service.find_entities(q, limit=8) if q else []
     return render(request, "search.html.j2", q=q, mode=mode, hits=hits, entities=entities)

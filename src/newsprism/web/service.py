@@ -31,8 +31,7 @@ from newsprism.ingest import Ingested
 from newsprism.model import Analysis, Article, Briefing, Entity
 from newsprism.render import briefing_to_json, validate_briefing_json
 from newsprism.render.json import SCHEMA_VERSION
-from newsprism.store import ArticleHead, SearchHit, Store, StoredStory
-from newsprism.store.base import Level
+from newsprism.store import ArticleHead, SearchFilters, SearchHit, Store, StoredStory
 from newsprism.store.records import source_key as independent_source
 from newsprism.web.settings import WebSettings
 
@@ -160,7 +159,8 @@ class CorpusService:
         """A page of live stories (latest news first) and the offset of the next page, if any."""
         among: set[str] | None = None
         if query:
-            hits = await self.search(query, level="article", limit=QUERY_ARTICLES, copies=True)
+            wanted = SearchFilters("article", limit=QUERY_ARTICLES, copies=True)
+            hits = await self.search(query, wanted)
             among = {h.story for h in hits if h.story}
         if entity:
             named = {s for match in await self.find_entities(entity) for s in match.stories}
@@ -242,28 +242,17 @@ class CorpusService:
         return await self.run(read)
 
     async def search(
-        self,
-        query: str,
-        *,
-        semantic: bool = False,
-        level: Level = "sentence",
-        since: str | None = None,
-        until: str | None = None,
-        story: str | None = None,
-        limit: int = 20,
-        copies: bool = False,
+        self, query: str, filters: SearchFilters = SearchFilters(), *, semantic: bool = False
     ) -> list[SearchHit]:
-        return await self.run(
-            search_corpus, query, semantic=semantic, level=level, since=since, until=until,
-            story=story, limit=limit, copies=copies,
-        )  # fmt: skip
+        return await self.run(search_corpus, query, filters, semantic=semantic)
 
     async def find_entities(self, name: str, limit: int = 20) -> list[EntityMatch]:
         """Entities called ``name`` (or a spelling of it), resolved across the articles that
         name it, each with the articles and stories it appears in."""
 
         def read(store: Store) -> list[EntityMatch]:
-            hits = store.search_text(name, level="article", limit=ENTITY_ARTICLES, copies=True)
+            wanted = SearchFilters("article", limit=ENTITY_ARTICLES, copies=True)
+            hits = store.search_text(name, wanted)
             analyses = [a for a in map(store.get_analysis, [h.article for h in hits]) if a]
             entities = resolve_entities(m for a in analyses for m in a.mentions)
             matches = [e for e in entities if entity_matches(e, name)][:limit]
