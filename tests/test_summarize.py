@@ -143,8 +143,11 @@ def test_a_loose_budget_keeps_whole_sentences(documents) -> None:  # type: ignor
     assert spans and all((span.doc, span.end) in ends for span in spans)
 
 
-def test_a_sentence_split_after_a_title_is_a_fragment() -> None:
-    text = "In testimony at a military hearing yesterday, the former warden of the prison, Maj."
+@pytest.mark.parametrize("text", [
+    "In testimony at a military hearing yesterday, the former warden of the prison, Maj.",
+    "In January 2005, a United States Army court martial proceeding found Army Spc.",
+])
+def test_a_sentence_split_after_a_title_is_a_fragment(text: str) -> None:
     assert make_candidates([Sentence("m", 0, 0, len(text), text)]) == []
 
 

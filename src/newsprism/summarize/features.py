@@ -26,7 +26,7 @@ _FURNITURE = re.compile(
 # A sentence that ends on a title before a name ("... the former warden, Maj.") was split there
 # by mistake: it is a fragment.
 _TITLE_AT_END = re.compile(
-    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Maj|Col|Lt|Capt|Cpt|Sgt|Cpl|Adm|Gov|Sen|Rep|Rev|Det|Insp)\.$"
+    r"\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Maj|Col|Lt|Capt|Cpt|Cmdr|Sgt|Cpl|Spc|Pfc|Pvt|Adm|Gov|Sen|Rep|Rev|Det|Insp|Supt)\.$"
 )
 # A sentence opening on a pronoun leans on the one before it and reads wrong alone.
 _DANGLING = re.compile(r"(?:He|She|It|They|His|Her|Its|Their|Them)\b")
