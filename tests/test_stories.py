@@ -230,4 +230,4 @@ def test_keyword_form_is_a_lower_cased_opening_without_stop_words_or_urls() -> N
     keywords = keyword_form(article)
     assert keywords.text.startswith("strong earthquake kills 12 eastern turkey magnitude")
     assert len(keywords.text.split()) == KEYWORD_WORDS
-    assert "http" not in keywords.text and keywords.id == "t#keywords"
+    assert "http" not in keywords.text and keywords.id == "t-keywords"

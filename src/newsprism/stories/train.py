@@ -59,7 +59,7 @@ def keyword_form(article: Article, words: int = KEYWORD_WORDS) -> Article:
     and a snippet) lower-cased, without stop words or punctuation, like GoogleNews-TS. Lines
     holding a URL are left out, as a feed would not have them in its text."""
     lines = [line for line in article.text.splitlines() if not _URL.search(line)]
-    return replace(article, id=f"{article.id}#keywords", title=None,
+    return replace(article, id=f"{article.id}-keywords", title=None,
                    text=" ".join(content_words(" ".join(lines))[:words]))
 
 
