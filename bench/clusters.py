@@ -1,6 +1,7 @@
 """Story clustering: newsprism against a TF-IDF baseline, side by side, on the same streams.
 
-    python bench/clusters.py ecbplus      # ECB+ train and dev topics, documents by subtopic
+    python bench/clusters.py ecbplus      # ECB+ train and dev topics, documents by subtopic,
+                                          # also as keyword lines (stories.train.keyword_form)
     python bench/clusters.py googlenews   # GoogleNews-TS, 11,109 short texts in 152 stories
     python bench/clusters.py semeval      # SemEval-2022 task 8 sample: English article pairs
     ... --encoder minilm                  # lead embeddings from MiniLM instead of WordLlama
@@ -46,7 +47,7 @@ from newsprism.stories.link import (
     link_features,
     link_probability,
 )
-from newsprism.stories.train import learn_link_model, read_ecbplus
+from newsprism.stories.train import keyword_form, learn_link_model, read_ecbplus
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 THRESHOLDS = np.round(np.arange(0.05, 1.0, 0.025), 3)
@@ -142,7 +143,7 @@ def tfidf_scores(tree: np.ndarray, gold: list[str]) -> dict[float, ClusterScores
 
 
 def show(name: str, system: str, scores: ClusterScores, note: str = "") -> None:
-    print(f"{name:10s} {system:38s} P={scores.bcubed_precision:.3f} R={scores.bcubed_recall:.3f} "
+    print(f"{name:19s} {system:38s} P={scores.bcubed_precision:.3f} R={scores.bcubed_recall:.3f} "
           f"F1={scores.bcubed_f1:.3f} ARI={scores.ari:.3f} NMI={scores.nmi:.3f} "
           f"stories={scores.stories}/{scores.gold_stories} {note}")
 
@@ -159,13 +160,13 @@ def compare(name: str, items: list, gold: list[str], articles: list[Article],
     if train_threshold is not None:
         show(name, "TF-IDF average-link (ECB+ train thr.)", by_threshold[train_threshold],
              f"threshold={train_threshold}")
-    print(f"{name:10s} F1 ratio newsprism / best baseline: "
+    print(f"{name:19s} F1 ratio newsprism / best baseline: "
           f"{ours.bcubed_f1 / by_threshold[best].bcubed_f1:.3f}")
-    print(f"{name:10s} clustering {1e3 / speed['articles_per_s']:.2f} ms/article, given "
+    print(f"{name:19s} clustering {1e3 / speed['articles_per_s']:.2f} ms/article, given "
           "profiled articles")
     if len(items) >= 2 * CHECKPOINT:
         _, traced = run_newsprism(items, trace=True, max_stories=MEMORY_HOT_STORIES)
-        print(f"{name:10s} with at most {MEMORY_HOT_STORIES} hot stories, traced MB and hot "
+        print(f"{name:19s} with at most {MEMORY_HOT_STORIES} hot stories, traced MB and hot "
               f"stories after n articles: {traced['memory']}")
     return best
 
@@ -231,9 +232,15 @@ def main() -> None:
     folder = args.keep or Path(tempfile.mkdtemp())
     if args.dataset == "ecbplus":
         streams = read_ecbplus(args.data)
+        # The same documents as keyword lines (lower-cased openings without stop words, as
+        # GoogleNews-TS and many feeds bring them): how the clustering holds on short streams.
+        for split in ("train", "dev"):
+            articles, gold = streams[split]
+            streams[f"{split} keywords"] = ([keyword_form(a) for a in articles], gold)
         profiled = {}
         for split, (articles, gold) in streams.items():
-            articles = write_eval_files(folder, f"ecbplus_{split}", articles, gold)
+            articles = write_eval_files(folder, f"ecbplus_{split.replace(' ', '_')}", articles,
+                                        gold)
             streams[split] = (articles, gold)
             print(f"ecb+ {split}: ", end="")
             profiled[split], _ = profile_stream(articles, args.encoder)
@@ -243,10 +250,11 @@ def main() -> None:
             print(f"  {feature:16s} {learned['weights'][n]:+.3f} {shipped['weights'][n]:+.3f}  "
                   f"{learned['text_weights'][n]:+.3f} {shipped['text_weights'][n]:+.3f}")
         params = learned if args.encoder != "wordllama" else {}
-        threshold = compare("ecb+ train", profiled["train"], streams["train"][1],
-                            streams["train"][0], **params)
-        compare("ecb+ dev", profiled["dev"], streams["dev"][1], streams["dev"][0], threshold,
-                **params)
+        for form in ("", " keywords"):
+            threshold = compare(f"ecb+ train{form}", profiled[f"train{form}"],
+                                streams[f"train{form}"][1], streams[f"train{form}"][0], **params)
+            compare(f"ecb+ dev{form}", profiled[f"dev{form}"], streams[f"dev{form}"][1],
+                    streams[f"dev{form}"][0], threshold, **params)
     elif args.dataset == "googlenews":
         articles, gold = googlenews_stream(args.data)
         articles = write_eval_files(folder, "googlenews", articles, gold)

@@ -221,3 +221,13 @@ def test_shipped_link_model_matches_the_features_and_sets_the_defaults() -> None
     assert len(model["weights"]) == len(model["text_weights"]) == len(FEATURE_NAMES) + 1
     assert clusterer.threshold == model["threshold"] <= clusterer.merge_threshold
     assert 0 < model["threshold"] < 1
+
+
+def test_keyword_form_is_a_lower_cased_opening_without_stop_words_or_urls() -> None:
+    from newsprism.stories.train import KEYWORD_WORDS, keyword_form
+
+    article = Article(id="t", text="http : / / example . com / quake\n" + QUAKE_TURKEY * 3)
+    keywords = keyword_form(article)
+    assert keywords.text.startswith("strong earthquake kills 12 eastern turkey magnitude")
+    assert len(keywords.text.split()) == KEYWORD_WORDS
+    assert "http" not in keywords.text and keywords.id == "t-keywords"
