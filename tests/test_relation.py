@@ -135,6 +135,20 @@ def test_exported_trees_predict_like_scikit_learn() -> None:
         assert TreeEnsemble.from_dict(trees.as_dict()).predict_proba(X).shape == (400, len(set(y)))
 
 
+def test_same_fact_cross_validation_picks_each_threshold_on_training_folds_only() -> None:
+    from newsprism.relation.train import best_threshold, nested_predictions
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(300, 3))
+    y = (X[:, 0] + 0.3 * rng.normal(size=300) > 0.5).astype(int)
+    from_sts = np.arange(300) >= 200  # the last third plays STS-B: scored, never thresholded
+    probs, predicted = nested_predictions(X, y, np.ones(300), from_sts, seed=0)
+    assert probs.shape == predicted.shape == (300,)
+    assert ((probs >= 0) & (probs <= 1)).all()
+    assert (predicted == y).mean() > 0.8
+    assert best_threshold(np.array([0.1, 0.35, 0.7, 0.9]), np.array([0, 0, 1, 1])) == 0.36
+
+
 def test_same_fact_scores_paraphrase_yes_and_unrelated_no(model: RelationModel) -> None:
     p = model.same_fact(*zip(PARAPHRASE, UNRELATED, FIGURES, strict=True))
     assert p[0] > p[1]
