@@ -11,8 +11,10 @@ import pytest
 from conftest import SHARED
 from newsprism.relation import STANCES, RelationModel, load_relation_model, opposed
 from newsprism.relation.features import (
+    ALIGN_FEATURES,
     PAIR_FEATURES,
     STANCE_FEATURES,
+    alignment_features,
     normalise_number,
     pair_features,
     profile_text,
@@ -96,6 +98,15 @@ def test_training_reads_sts_news_pairs_with_clear_labels_only() -> None:
     assert set(sts.labels.tolist()) == {0, 1}
 
 
+def test_alignment_counts_synonyms_as_said_and_flags_words_one_side_has_alone() -> None:
+    a = "Two people were killed in the crash."
+    X = alignment_features([a, a], ["Two people died in the crash.",
+                                    "Two people were hurt in the crash near the border."], idf={})
+    assert column(X, "align_mean_min", ALIGN_FEATURES)[0] > 0.8  # "killed" ~ "died"
+    assert column(X, "align_unmatched_max", ALIGN_FEATURES).tolist()[0] == 0
+    assert column(X, "align_unmatched_max", ALIGN_FEATURES)[1] >= 1  # "border", not in a
+
+
 def test_negation_mismatch_is_seen_in_pairs_and_in_stance() -> None:
     claim, denial = "The minister resigned on Friday.", "The minister did not resign on Friday."
     X = pair_features([claim, claim], [denial, claim], np.zeros(2), idf={})
@@ -107,9 +118,10 @@ def test_negation_mismatch_is_seen_in_pairs_and_in_stance() -> None:
 
 def test_artifact_is_small_versioned_and_matches_the_features() -> None:
     path = Path(__file__).parents[1] / "src" / "newsprism" / "relation" / ARTIFACT
-    assert "-v2." in ARTIFACT and path.stat().st_size < 5_000_000
+    assert "-v3." in ARTIFACT and path.stat().st_size < 5_000_000
     artifact = read_artifact()
     assert artifact["same_fact"]["features"] == list(PAIR_FEATURES)
+    assert artifact["same_fact"]["align_features"] == list(ALIGN_FEATURES)
     assert artifact["stance"]["features"] == list(STANCE_FEATURES)
 
 
