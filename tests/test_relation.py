@@ -11,8 +11,10 @@ import pytest
 from conftest import SHARED
 from newsprism.relation import STANCES, RelationModel, load_relation_model, opposed
 from newsprism.relation.features import (
+    ALIGN_FEATURES,
     PAIR_FEATURES,
     STANCE_FEATURES,
+    alignment_features,
     normalise_number,
     pair_features,
     profile_text,
@@ -96,6 +98,15 @@ def test_training_reads_sts_news_pairs_with_clear_labels_only() -> None:
     assert set(sts.labels.tolist()) == {0, 1}
 
 
+def test_alignment_counts_synonyms_as_said_and_flags_words_one_side_has_alone() -> None:
+    a = "Two people were killed in the crash."
+    X = alignment_features([a, a], ["Two people died in the crash.",
+                                    "Two people were hurt in the crash near the border."], idf={})
+    assert column(X, "align_mean_min", ALIGN_FEATURES)[0] > 0.8  # "killed" ~ "died"
+    assert column(X, "align_unmatched_max", ALIGN_FEATURES).tolist()[0] == 0
+    assert column(X, "align_unmatched_max", ALIGN_FEATURES)[1] >= 1  # "border", not in a
+
+
 def test_negation_mismatch_is_seen_in_pairs_and_in_stance() -> None:
     claim, denial = "The minister resigned on Friday.", "The minister did not resign on Friday."
     X = pair_features([claim, claim], [denial, claim], np.zeros(2), idf={})
@@ -107,9 +118,10 @@ def test_negation_mismatch_is_seen_in_pairs_and_in_stance() -> None:
 
 def test_artifact_is_small_versioned_and_matches_the_features() -> None:
     path = Path(__file__).parents[1] / "src" / "newsprism" / "relation" / ARTIFACT
-    assert "-v2." in ARTIFACT and path.stat().st_size < 5_000_000
+    assert "-v3." in ARTIFACT and path.stat().st_size < 5_000_000
     artifact = read_artifact()
     assert artifact["same_fact"]["features"] == list(PAIR_FEATURES)
+    assert artifact["same_fact"]["align_features"] == list(ALIGN_FEATURES)
     assert artifact["stance"]["features"] == list(STANCE_FEATURES)
 
 
@@ -133,6 +145,20 @@ def test_exported_trees_predict_like_scikit_learn() -> None:
         trees = export_trees(clf)
         check_export(clf, trees, X)
         assert TreeEnsemble.from_dict(trees.as_dict()).predict_proba(X).shape == (400, len(set(y)))
+
+
+def test_same_fact_cross_validation_picks_each_threshold_on_training_folds_only() -> None:
+    from newsprism.relation.train import best_threshold, nested_predictions
+
+    rng = np.random.default_rng(0)
+    X = rng.normal(size=(300, 3))
+    y = (X[:, 0] + 0.3 * rng.normal(size=300) > 0.5).astype(int)
+    from_sts = np.arange(300) >= 200  # the last third plays STS-B: scored, never thresholded
+    probs, predicted = nested_predictions(X, y, np.ones(300), from_sts, seed=0)
+    assert probs.shape == predicted.shape == (300,)
+    assert ((probs >= 0) & (probs <= 1)).all()
+    assert (predicted == y).mean() > 0.8
+    assert best_threshold(np.array([0.1, 0.35, 0.7, 0.9]), np.array([0, 0, 1, 1])) == 0.36
 
 
 def test_same_fact_scores_paraphrase_yes_and_unrelated_no(model: RelationModel) -> None:

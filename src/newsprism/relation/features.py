@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 import Stemmer
@@ -250,6 +251,71 @@ def pair_features(
         ]
         out[i] = row
     return out
+
+
+ALIGN_FEATURES = (
+    "align_mean_min",
+    "align_mean_max",
+    "align_idf_min",
+    "align_idf_max",
+    "align_unmatched_max",
+    "align_unmatched_min",
+    "align_idf_unmatched_max",
+    "align_idf_unmatched_min",
+)
+ALIGN_MATCH = 0.5  # word-vector cosine from which two words count as a match ("killed"/"died")
+
+
+@lru_cache(maxsize=1)
+def _word_table() -> tuple[Any, np.ndarray]:
+    """WordLlama's tokenizer and unit-length token vectors (weights inside the wheel)."""
+    from pathlib import Path
+
+    import wordllama
+
+    model = wordllama.WordLlama.load(cache_dir=Path(wordllama.__file__).parent,
+                                     disable_download=True, dim=256)
+    table = np.asarray(model.embedding, dtype=np.float32)
+    return model.tokenizer, table
+
+
+@lru_cache(maxsize=200_000)
+def _word_vector(word: str) -> np.ndarray:
+    tokenizer, table = _word_table()
+    vector = table[tokenizer.encode(word, add_special_tokens=False).ids].mean(axis=0)
+    return vector / max(float(np.linalg.norm(vector)), 1e-9)
+
+
+def alignment_features(a: Sequence[str], b: Sequence[str], idf: Mapping[str, float]) -> np.ndarray:
+    """Soft word alignment of pairs ``(a[i], b[i])`` (a BERTScore without context): each content
+    word's best cosine to the other side's content words (WordLlama token vectors; one stem, 1),
+    as the mean and IDF-weighted mean per side, and the words, plain and IDF-weighted, with no
+    match from ``ALIGN_MATCH``: synonyms count as said, words one side has alone stand out.
+    Columns follow ``ALIGN_FEATURES``."""
+    out = np.zeros((len(a), len(ALIGN_FEATURES)), dtype=np.float64)
+    default_idf = max(idf.values(), default=1.0)
+    for i, (text_a, text_b) in enumerate(zip(a, b, strict=True)):
+        words_a, words_b = _content_words(text_a), _content_words(text_b)
+        if not words_a or not words_b:
+            continue
+        sims = np.stack([_word_vector(w) for w in words_a]) @ np.stack(
+            [_word_vector(w) for w in words_b]).T
+        stems_a, stems_b = [_stem(w) for w in words_a], [_stem(w) for w in words_b]
+        sims[np.equal.outer(np.array(stems_a, dtype=object), np.array(stems_b, dtype=object))] = 1
+        sides = []
+        for best, stems in ((sims.max(axis=1), stems_a), (sims.max(axis=0), stems_b)):
+            weights = np.array([idf.get(s, default_idf) for s in stems])
+            missed = best < ALIGN_MATCH
+            sides.append((best.mean(), (best * weights).sum() / weights.sum(), missed.sum(),
+                          (weights * missed).sum()))
+        per = np.array(sides)
+        out[i] = [per[:, 0].min(), per[:, 0].max(), per[:, 1].min(), per[:, 1].max(),
+                  per[:, 2].max(), per[:, 2].min(), per[:, 3].max(), per[:, 3].min()]
+    return out
+
+
+def _content_words(text: str) -> list[str]:
+    return list(dict.fromkeys(w for w in profile_text(text).words if w not in _STOP))
 
 
 OPPOSED_MATCH = 0.6  # share of the wording two opposite statements keep in common, at least
