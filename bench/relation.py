@@ -29,7 +29,7 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.compare.align import best_matches, score_pairs
+from newsprism.compare.align import score_pairs
 from newsprism.model import Span
 from newsprism.relation import STANCES, load_relation_model
 from newsprism.relation.features import profile_text, split_text
@@ -139,7 +139,7 @@ def bench_alignment(ecb: Path) -> None:
                                np.zeros((n, n), bool))
         without = replace(evidence, same_fact=np.zeros_like(evidence.same_fact))
         docs = np.array([s.doc for s in statements])
-        best = best_matches(docs, evidence.strength)
+        best = evidence.best
         for (i, _), j in best.items():
             if not (annotated[i] and annotated[j]):
                 continue

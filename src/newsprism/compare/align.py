@@ -82,12 +82,10 @@ class PairEvidence:
     lexical: np.ndarray
     figures: np.ndarray
     blocked: np.ndarray  # True: known to state different facts (different remarks quoted)
+    strength: np.ndarray  # what ranks a statement's candidates (``match_strength``)
+    best: dict[tuple[int, str], int]  # the candidates: ``best_matches`` by strength
     same_fact: np.ndarray  # the relation model's P(same fact) for candidate pairs, else 0
     threshold: float  # the relation model's yes
-
-    @property
-    def strength(self) -> np.ndarray:
-        return match_strength(self.cosine, self.lexical, self.figures)
 
     def linked(self, i: int, j: int, mutual: bool) -> bool:
         cosine, lexical, figure = self.cosine[i, j], self.lexical[i, j], self.figures[i, j]
@@ -119,9 +117,10 @@ def score_pairs(
     for matrix in evidence:
         matrix[same_doc] = 0.0
     cosine, lexical, figures = evidence
-    best = best_matches(docs, match_strength(cosine, lexical, figures))
+    strength = match_strength(cosine, lexical, figures)
+    best = best_matches(docs, strength)
     same_fact, threshold = judge_candidates(statements, embeddings, best)
-    return PairEvidence(cosine, lexical, figures, blocked, same_fact, threshold)
+    return PairEvidence(cosine, lexical, figures, blocked, strength, best, same_fact, threshold)
 
 
 def best_matches(docs: np.ndarray, strength: np.ndarray) -> dict[tuple[int, str], int]:
@@ -160,8 +159,7 @@ def judge_candidates(
 def group_statements(statements: Sequence[Span], evidence: PairEvidence) -> list[list[int]]:
     """Groups of statement indices saying the same thing, at most one per article."""
     docs = np.array([s.doc for s in statements])
-    strength = evidence.strength
-    best = best_matches(docs, strength)
+    strength, best = evidence.strength, evidence.best
     links = []
     for (i, _), j in best.items():
         mutual = best.get((j, docs[i])) == i
