@@ -269,12 +269,9 @@ ALIGN_MATCH = 0.5  # word-vector cosine from which two words count as a match ("
 @lru_cache(maxsize=1)
 def _word_table() -> tuple[Any, np.ndarray]:
     """WordLlama's tokenizer and unit-length token vectors (weights inside the wheel)."""
-    from pathlib import Path
+    from newsprism.store.vectors import load_wordllama
 
-    import wordllama
-
-    model = wordllama.WordLlama.load(cache_dir=Path(wordllama.__file__).parent,
-                                     disable_download=True, dim=256)
+    model = load_wordllama()
     table = np.asarray(model.embedding, dtype=np.float32)
     return model.tokenizer, table
 

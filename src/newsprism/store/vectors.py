@@ -9,10 +9,22 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
 KIND = "wordllama-256"
+
+
+@cache
+def load_wordllama() -> Any:
+    """WordLlama at 256 dimensions, from the weights inside its wheel (never the network):
+    loaded once for search, story leads and the relation model's word vectors."""
+    import wordllama
+
+    return wordllama.WordLlama.load(
+        cache_dir=Path(wordllama.__file__).parent, disable_download=True, dim=256
+    )
 
 
 class SearchEncoder:
@@ -21,11 +33,7 @@ class SearchEncoder:
     kind = KIND
 
     def __init__(self) -> None:
-        import wordllama
-
-        self._model = wordllama.WordLlama.load(
-            cache_dir=Path(wordllama.__file__).parent, disable_download=True, dim=256
-        )
+        self._model = load_wordllama()
 
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
