@@ -186,3 +186,16 @@ def test_our_faster_pipeline_tags_parses_and_finds_entities_as_the_stock_model_d
 
     for ours, theirs in zip(load_nlp("full").pipe(texts), reference.pipe(texts), strict=True):
         assert read(ours) == read(theirs)
+
+
+def test_analysing_forgets_the_new_words_of_the_news_but_the_analysis_keeps_them():
+    """A long ingest's workers must not grow with every new name they read."""
+    from newsprism.analyse import analyse_articles
+    from newsprism.analyse.nlp import load_nlp
+
+    strings = load_nlp("full").vocab.strings
+    before = len(strings)
+    text = "Zorvath Quilbenko, the mayor of Trelvania, said on Monday that the bridge will reopen."
+    (analysis,) = analyse_articles([Article(id="new-words", text=text)])
+    assert "Zorvath Quilbenko" in {m.text for m in analysis.mentions}
+    assert "Quilbenko" not in strings and len(strings) == before

@@ -65,6 +65,10 @@ def analyse_articles(articles: Iterable[Article], batch_size: int = 16) -> Itera
     yield from _analyse_batch(nlp, batch)
 
 
-def _analyse_batch(nlp, batch: list[Article]) -> Iterator[Analysis]:  # type: ignore[no-untyped-def]
-    for article, doc in zip(batch, nlp.pipe(a.text for a in batch), strict=True):
-        yield analyse_doc(article, doc)
+def _analyse_batch(nlp, batch: list[Article]) -> list[Analysis]:  # type: ignore[no-untyped-def]
+    # The strings and lexemes a batch adds to the vocabulary are freed when it is done: an
+    # Analysis holds plain Python strings, and without the zone a long-running ingest's workers
+    # grow with every new name in the news (about 200 bytes a word).
+    with nlp.memory_zone():
+        pairs = zip(batch, nlp.pipe(a.text for a in batch), strict=True)
+        return [analyse_doc(article, doc) for article, doc in pairs]
