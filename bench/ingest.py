@@ -5,8 +5,9 @@
 
 Each run is a fresh process ingesting N synthetic articles (sentences of the Multi-News sample in
 ../shared, recombined so every article is distinct; 10% are reprinted wire copies with light
-edits and other boilerplate) from JSONL files of 500, into an empty database. Measured side by
-side:
+edits and other boilerplate; each original names two people no other article names, so the
+vocabulary grows as a real stream's does) from JSONL files of 500, into an empty database.
+Measured side by side:
 
 - ``ours``: ``ingest_paths`` — read, skip stored ids, duplicate and wire-copy detection (MinHash
   + LSH band lookups in the store), one transaction per batch of 64;
@@ -32,6 +33,7 @@ import json
 import os
 import random
 import resource
+import string
 import subprocess
 import sys
 import tempfile
@@ -58,7 +60,9 @@ def make_corpus(folder: Path, total: int, seed: int = 0) -> None:
             edited = [w if rng.random() > 0.01 else "reportedly" for w in words]
             text = f"Reprinted from the wire. {' '.join(edited)} Subscribe for more."
         else:
-            text = " ".join(rng.sample(sentences, 12))
+            # Two people no other article names: the vocabulary stays open, as a real stream's.
+            first, second = (f"{invent_word(rng)} {invent_word(rng)}" for _ in range(2))
+            text = " ".join(rng.sample(sentences, 12)) + f" {first} and {second} declined comment."
             originals.append(text)
             originals = originals[-500:]
         day = 1 + i * 28 // total
@@ -67,6 +71,10 @@ def make_corpus(folder: Path, total: int, seed: int = 0) -> None:
     for start in range(0, total, FILE_SIZE):
         part = records[start : start + FILE_SIZE]
         (folder / f"part{start:06d}.jsonl").write_text("".join(json.dumps(r) + "\n" for r in part))
+
+
+def invent_word(rng: random.Random) -> str:
+    return "".join(rng.choice(string.ascii_lowercase) for _ in range(rng.randint(5, 9))).title()
 
 
 class StageClock:
