@@ -12,8 +12,8 @@ from newsprism.model import Article, Sentence
 from newsprism.summarize import Summarizer, summarize
 from newsprism.summarize.compress import trim_sentence
 from newsprism.summarize.concepts import sentence_bigrams, weigh_concepts
-from newsprism.summarize.features import MIN_WORDS, find_headlines, make_candidates
-from newsprism.summarize.summarizer import TIGHT_BUDGET
+from newsprism.summarize.features import MIN_WORDS, Candidate, find_headlines, make_candidates
+from newsprism.summarize.summarizer import TIGHT_BUDGET, lead_prior
 from newsprism.summarize.words import count_words
 
 STRIKE = [
@@ -182,6 +182,17 @@ def test_corroborated_fact_is_preferred_and_shown_first(documents) -> None:  # t
     told_by_three = {(exporters.doc, exporters.index): 3.0}
     spans = summarize(documents, words=25, weights=told_by_three)
     assert spans[0].text.startswith("Exporters of whisky")
+
+
+def test_lead_prior_counts_words_so_a_lead_split_in_two_earns_no_more() -> None:
+    def candidate(words: int, rank: int) -> Candidate:
+        return Candidate(0, 0, 1, "x", words, rank)
+
+    assert lead_prior([candidate(12, 0), candidate(12, 0)]) == pytest.approx([1.0, 1.0])
+    long_lead, short_lead, short_second = lead_prior(
+        [candidate(24, 0), candidate(12, 0), candidate(12, 1)])
+    assert long_lead == pytest.approx(short_lead + short_lead)
+    assert short_second == pytest.approx(short_lead / 2)
 
 
 def test_embeddings_mark_paraphrases_as_redundant(documents) -> None:  # type: ignore[no-untyped-def]
