@@ -231,3 +231,15 @@ def test_keyword_form_is_a_lower_cased_opening_without_stop_words_or_urls() -> N
     assert keywords.text.startswith("strong earthquake kills 12 eastern turkey magnitude")
     assert len(keywords.text.split()) == KEYWORD_WORDS
     assert "http" not in keywords.text and keywords.id == "t-keywords"
+
+
+def test_cross_validation_holds_out_every_topic_once_per_repeat_in_differing_halves() -> None:
+    from newsprism.stories.train import topic_folds
+
+    topics = [str(n) for n in range(1, 24)]
+    folds = topic_folds(topics, repeats=3)
+    assert len(folds) == 6
+    for first, second in zip(folds[0::2], folds[1::2], strict=True):
+        assert first | second == set(topics) and not first & second
+        assert abs(len(first) - len(second)) <= 1
+    assert len({frozenset(fold) for fold in folds}) == 6  # each repeat cuts the topics anew
