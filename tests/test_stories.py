@@ -116,8 +116,10 @@ def _unit(vector: np.ndarray) -> np.ndarray:
 
 
 def _embedding_only(**params: object) -> StoryClusterer:
-    """Links when the embedding cosine reaches 10/12 ≈ 0.833; every other feature weighs 0."""
+    """Links when P = σ(12 × cosine - 10) reaches 0.3 (cosine ≈ 0.76), merges at 0.5 (cosine ≈
+    0.83), whatever thresholds the shipped model chose; every other feature weighs 0."""
     weights = (-10.0, 12.0) + (0.0,) * (len(FEATURE_NAMES) - 1)
+    params = {"threshold": 0.3, "merge_threshold": 0.5, **params}
     return StoryClusterer(weights=weights, **params)  # type: ignore[arg-type]
 
 
