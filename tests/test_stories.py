@@ -245,3 +245,13 @@ def test_cross_validation_holds_out_every_topic_once_per_repeat_in_differing_hal
         assert first | second == set(topics) and not first & second
         assert abs(len(first) - len(second)) <= 1
     assert len({frozenset(fold) for fold in folds}) == 6  # each repeat cuts the topics anew
+
+
+def test_thresholds_within_one_standard_error_of_the_best_pick_the_one_that_links_least() -> None:
+    from newsprism.stories.train import pick_thresholds
+
+    folds = np.array([0.90, 0.92, 0.88, 0.91, 0.89])  # standard error ≈ 0.007
+    close = {(0.2, 0.7): folds, (0.3, 0.7): folds - 0.005, (0.5, 0.7): folds - 0.05}
+    assert pick_thresholds(close) == (0.3, 0.7)
+    apart = {(0.2, 0.7): folds, (0.3, 0.7): folds - 0.02}
+    assert pick_thresholds(apart) == (0.2, 0.7)
