@@ -116,8 +116,10 @@ def _unit(vector: np.ndarray) -> np.ndarray:
 
 
 def _embedding_only(**params: object) -> StoryClusterer:
-    """Links when the embedding cosine reaches 10/12 ≈ 0.833; every other feature weighs 0."""
+    """Links when P = σ(12 × cosine - 10) reaches 0.3 (cosine ≈ 0.76), merges at 0.5 (cosine ≈
+    0.83), whatever thresholds the shipped model chose; every other feature weighs 0."""
     weights = (-10.0, 12.0) + (0.0,) * (len(FEATURE_NAMES) - 1)
+    params = {"threshold": 0.3, "merge_threshold": 0.5, **params}
     return StoryClusterer(weights=weights, **params)  # type: ignore[arg-type]
 
 
@@ -231,3 +233,25 @@ def test_keyword_form_is_a_lower_cased_opening_without_stop_words_or_urls() -> N
     assert keywords.text.startswith("strong earthquake kills 12 eastern turkey magnitude")
     assert len(keywords.text.split()) == KEYWORD_WORDS
     assert "http" not in keywords.text and keywords.id == "t-keywords"
+
+
+def test_cross_validation_holds_out_every_topic_once_per_repeat_in_differing_halves() -> None:
+    from newsprism.stories.train import topic_folds
+
+    topics = [str(n) for n in range(1, 24)]
+    folds = topic_folds(topics, repeats=3)
+    assert len(folds) == 6
+    for first, second in zip(folds[0::2], folds[1::2], strict=True):
+        assert first | second == set(topics) and not first & second
+        assert abs(len(first) - len(second)) <= 1
+    assert len({frozenset(fold) for fold in folds}) == 6  # each repeat cuts the topics anew
+
+
+def test_thresholds_within_one_standard_error_of_the_best_pick_the_one_that_links_least() -> None:
+    from newsprism.stories.train import pick_thresholds
+
+    folds = np.array([0.90, 0.92, 0.88, 0.91, 0.89])  # standard error ≈ 0.007
+    close = {(0.2, 0.7): folds, (0.3, 0.7): folds - 0.005, (0.5, 0.7): folds - 0.05}
+    assert pick_thresholds(close) == (0.3, 0.7)
+    apart = {(0.2, 0.7): folds, (0.3, 0.7): folds - 0.02}
+    assert pick_thresholds(apart) == (0.2, 0.7)
