@@ -197,6 +197,8 @@ def test_eval_summarize_on_wire_copy_writes_exactly_the_budget(tmp_path: Path) -
      "The Senate approved the farm budget on Thursday by a wide margin."),
     ("WASHINGTON (AP) _ He said the Senate approved the farm budget on Thursday by a wide margin.",
      None),
+    ("FILE - In this May 4, 2001, file photo, the senator looks at a battery of cameras in "
+     "Washington.", None),
     ("By the end of the day the Senate had approved the farm budget by a wide margin.",
      "By the end of the day the Senate had approved the farm budget by a wide margin."),
 ])

@@ -49,15 +49,16 @@ class Candidate:
 def is_extractable(sentence: Sentence) -> bool:
     """A complete sentence of running text that stands alone: long enough, ends like a sentence,
     starts like one (not on a pronoun), and does not open or close a quotation it does not
-    contain in full. It is judged without its dateline, which is not part of it."""
+    contain in full; nor page furniture. It is judged without its dateline, which is not part of
+    it, but a caption's ``FILE -``, which looks like one, still marks it as furniture."""
     text = sentence.text[strip_dateline(sentence)[0] - sentence.start :]
     return (
-        count_words(text) >= MIN_WORDS
+        not _FURNITURE.search(sentence.text)
+        and count_words(text) >= MIN_WORDS
         and _FINAL.search(text) is not None
         and not _TITLE_AT_END.search(text)
         and not text[0].islower()
         and not _DANGLING.match(text)
-        and not _FURNITURE.search(text)
         and len(_QUOTE.findall(text)) % 2 == 0
     )
 
