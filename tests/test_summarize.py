@@ -101,6 +101,8 @@ def test_headlines_bylines_captions_and_dangling_sentences_are_never_extracted(
 @pytest.mark.parametrize(("text", "kept"), [
     ("WASHINGTON (AP) _ The Senate passed the budget bill by a wide margin on Friday.",
      "The Senate passed the budget bill by a wide margin on Friday."),
+    ("HARBOR TOWN (AP) _ ``We will not sit in that chamber,'' the opposition leader said.",
+     "``We will not sit in that chamber,'' the opposition leader said."),
     ("Tuesday, January 18, 2005Through a telethon, Romanians raised 395,000 euro for victims.",
      "Through a telethon, Romanians raised 395,000 euro for victims."),
     ("The strike at the twelve ports is the first national dock strike in thirty years, "

@@ -12,15 +12,22 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _LINE = re.compile(r"[^\n]+")
+# A dash ends a dateline ("BEIJING, Nov. 3 (Xinhua) --", "WASHINGTON _"), never a sentence.
+_DASH_END = re.compile(r"\s(?:_|-|--|—|–)\s*$")
 
 
 def sentences_from_doc(doc: Doc, article_id: str) -> tuple[Sentence, ...]:
     """spaCy's sentences, cut again at line breaks: a headline or caption never runs into the
-    paragraph below it, and offsets exclude surrounding white space."""
+    paragraph below it, and offsets exclude surrounding white space. A sentence spaCy ends on a
+    dash goes on into the next one: the dash closes a dateline, which belongs to its sentence."""
     text = doc.text
     found: list[Sentence] = []
-    for sent in doc.sents:
-        for line in _LINE.finditer(text, sent.start_char, sent.end_char):
+    bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]
+    for k in range(len(bounds) - 1, 0, -1):
+        if _DASH_END.search(text, bounds[k - 1][0], bounds[k - 1][1]):
+            bounds[k - 1 : k + 1] = [(bounds[k - 1][0], bounds[k][1])]
+    for first, last in bounds:
+        for line in _LINE.finditer(text, first, last):
             start, end = line.start(), line.end()
             while start < end and text[start].isspace():
                 start += 1

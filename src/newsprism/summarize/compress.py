@@ -2,7 +2,8 @@
 words. Only three safe cuts are made, each leaving a verbatim slice of the source:
 
 - a leading list bullet or dateline (``WASHINGTON (AP) _``, ``Saturday, March 26, 2005``, even
-  when a page's layout left no space after it), which is not part of the sentence;
+  when a page's layout left no space after it, or a byline run into it), which is not part of
+  the sentence;
 - a leading discourse connective (``But``, ``However,``) when what follows starts a sentence;
 - a trailing attribution clause (``, the union said.``, ``, according to police.``) when the
   sentence holds no quotation, so what remains is still the reported fact.
@@ -23,8 +24,10 @@ from newsprism.model import Sentence
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATELINE = re.compile(
     r"^(?:[*•·▪]\s+)?(?:" + _WEEKDAY + r",\s[A-Z][a-z]+\.?\s\d{1,2},\s\d{4}\s*(?=[A-Z\"“])|"
+    # a byline or wire service credit run into the dateline, where copy has no line breaks
+    r"(?:(?:By\s[^()_\n]{3,80}?\s|c\.\d{4}\s[^()_\n]{0,40}?)(?:Writers?|Correspondents?|News\sService)\s+)?"
     r"[A-Z][A-Z.'\- ]{2,40}(?:,\s[A-Z][\w. ]{1,30})?\s*(?:\([A-Za-z .&-]{1,30}\)\s*)?"
-    r"(?:_|--|—|–|-)\s+(?=[A-Z\"“'‘0-9]))?"
+    r"(?:_|--|—|–|-)\s+(?=[A-Z\"“'‘`0-9]))?"
 )
 _CONNECTIVE = re.compile(  # used with match(text, pos): anchored at pos
     r"(?:But|And|So|Yet|Also|However|Meanwhile|Moreover|Furthermore|Still|Nevertheless|"

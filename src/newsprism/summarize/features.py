@@ -13,7 +13,7 @@ from newsprism.summarize.words import count_words
 MIN_WORDS = 10
 HEADLINE_WORDS = 15  # an article's first line, alone in its paragraph and shorter, is its title
 _FINAL = re.compile(r"(?<!\.\.)[.!?][\"”’')\]]*$")  # not "..." : a cut-off caption or teaser
-_QUOTE = re.compile(r"[\"“”]")
+_QUOTE = re.compile(r"[\"“”]|``|''")  # wire copy opens a quote with `` and closes it with ''
 # Credit lines, photo captions and their credits: page furniture, not the story.
 _FURNITURE = re.compile(
     r"contributed (?:to )?(?:this|the) (?:report|story)|contributed reporting|"
@@ -49,15 +49,16 @@ class Candidate:
 def is_extractable(sentence: Sentence) -> bool:
     """A complete sentence of running text that stands alone: long enough, ends like a sentence,
     starts like one (not on a pronoun), and does not open or close a quotation it does not
-    contain in full."""
-    text = sentence.text
+    contain in full; nor page furniture. It is judged without its dateline, which is not part of
+    it, but a caption's ``FILE -``, which looks like one, still marks it as furniture."""
+    text = sentence.text[strip_dateline(sentence)[0] - sentence.start :]
     return (
-        count_words(text) >= MIN_WORDS
+        not _FURNITURE.search(sentence.text)
+        and count_words(text) >= MIN_WORDS
         and _FINAL.search(text) is not None
         and not _TITLE_AT_END.search(text)
         and not text[0].islower()
         and not _DANGLING.match(text)
-        and not _FURNITURE.search(text)
         and len(_QUOTE.findall(text)) % 2 == 0
     )
 
