@@ -161,6 +161,31 @@ def test_same_fact_cross_validation_picks_each_threshold_on_training_folds_only(
     assert best_threshold(np.array([0.1, 0.35, 0.7, 0.9]), np.array([0, 0, 1, 1])) == 0.36
 
 
+def test_stance_topic_folds_never_train_on_a_scored_headline_or_body() -> None:
+    from newsprism.relation.train import StanceSet, stance_topics, topic_folds
+
+    rng = np.random.default_rng(0)
+    # 12 claims, each with 2 headlines related to 3 bodies of its own; unrelated pairs across
+    heads = [f"claim {c} headline {k}" for c in range(12) for k in range(2)]
+    pairs = [(h, 3 * (i // 2) + j, int(rng.integers(0, 3))) for i, h in enumerate(heads)
+             for j in range(3)]
+    pairs += [(heads[i], int(b), STANCES.index("unrelated"))
+              for i, b in zip(rng.integers(0, 24, 60), rng.integers(0, 36, 60), strict=True)
+              if b // 3 != i // 2]
+    stances = StanceSet([h for h, _, _ in pairs], np.array([b for _, b, _ in pairs]),
+                        {b: ["text"] for b in range(36)}, np.array([y for _, _, y in pairs]))
+    head_topic, body_topic = stance_topics(stances)
+    assert len(set(head_topic) | set(body_topic)) == 12
+    folds = topic_folds(head_topic, body_topic, folds=3)
+    scored = np.concatenate([test for _, test in folds])
+    assert len(scored) == len(set(scored.tolist()))
+    related = stances.labels != STANCES.index("unrelated")
+    assert set(scored.tolist()) >= set(np.flatnonzero(related).tolist())  # every related pair
+    for train, test in folds:
+        assert not {stances.headlines[i] for i in train} & {stances.headlines[i] for i in test}
+        assert not set(stances.body_ids[train]) & set(stances.body_ids[test])
+
+
 def test_same_fact_scores_paraphrase_yes_and_unrelated_no(model: RelationModel) -> None:
     p = model.same_fact(*zip(PARAPHRASE, UNRELATED, FIGURES, strict=True))
     assert p[0] > p[1]
