@@ -116,9 +116,23 @@ def test_negation_mismatch_is_seen_in_pairs_and_in_stance() -> None:
     assert column(S, "top_negation_mismatch", STANCE_FEATURES).tolist() == [1.0, 0.0]
 
 
+def test_stance_sees_a_body_deny_the_claims_own_words_near_its_best_match() -> None:
+    claim = "The minister resigned on Friday."
+    bodies = [["Rain fell.", "A spokesman denied that the minister resigned.", "Talks went on."],
+              ["Rain fell.", "The minister resigned on Friday, aides said.", "Talks went on."],
+              ["The minister did not comment.", "He resigned on Friday, his office said."]]
+    cosines = [np.array([0.1, 0.8, 0.2]), np.array([0.1, 0.9, 0.2]), np.array([0.3, 0.7])]
+    S = stance_features([claim] * 3, bodies, cosines, np.ones(3), idf={})
+    assert column(S, "best_denies", STANCE_FEATURES).tolist() == [1.0, 0.0, 0.0]
+    assert column(S, "window_refute", STANCE_FEATURES)[0] > column(S, "window_refute",
+                                                                    STANCE_FEATURES)[1]
+    # "not" before a word the claim lacks ("comment") denies nothing of it
+    assert column(S, "top_denied_words", STANCE_FEATURES).tolist() == [2.0, 0.0, 0.0]
+
+
 def test_artifact_is_small_versioned_and_matches_the_features() -> None:
     path = Path(__file__).parents[1] / "src" / "newsprism" / "relation" / ARTIFACT
-    assert "-v3." in ARTIFACT and path.stat().st_size < 5_000_000
+    assert "-v4." in ARTIFACT and path.stat().st_size < 5_000_000
     artifact = read_artifact()
     assert artifact["same_fact"]["features"] == list(PAIR_FEATURES)
     assert artifact["same_fact"]["align_features"] == list(ALIGN_FEATURES)

@@ -402,7 +402,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     check_same_fact_export(same_clf, same_model, np.vstack([X_same, X_sts]))
     check_export(stance_clf, stance_trees, X_stance[:5000])
     artifact = {
-        "metadata": {"version": 3, "trained_with": f"scikit-learn {sklearn_version()}",
+        "metadata": {"version": 4, "trained_with": f"scikit-learn {sklearn_version()}",
                      "cross_validation": {"same_fact": same_cv, "stance": stance_cv},
                      "training_seconds": round(time.perf_counter() - started)},
         "idf": idf,
