@@ -45,6 +45,12 @@ def test_fnc_score_weights_related_stances() -> None:
     assert stance_scores(gold, gold) == {"fnc_score": 100.0, "accuracy": 100.0, "macro_f1": 100.0}
 
 
+def test_fnc_score_counts_weighted_pairs_as_repeated_ones() -> None:
+    gold, guess = ["agree", "unrelated"], ["agree", "agree"]
+    assert fnc_score(gold, guess, [1.0, 3.0]) == fnc_score(gold + ["unrelated"] * 2,
+                                                           guess + ["agree"] * 2)
+
+
 def test_eval_align_same_writes_labels_and_prints_gold_scores(tmp_path: Path) -> None:
     pairs = write_jsonl(tmp_path / "pairs.jsonl", SAME_PAIRS)
     gold = write_jsonl(tmp_path / "gold.jsonl", [{"id": "p1", "label": True},

@@ -116,9 +116,23 @@ def test_negation_mismatch_is_seen_in_pairs_and_in_stance() -> None:
     assert column(S, "top_negation_mismatch", STANCE_FEATURES).tolist() == [1.0, 0.0]
 
 
+def test_stance_sees_a_body_deny_the_claims_own_words_near_its_best_match() -> None:
+    claim = "The minister resigned on Friday."
+    bodies = [["Rain fell.", "A spokesman denied that the minister resigned.", "Talks went on."],
+              ["Rain fell.", "The minister resigned on Friday, aides said.", "Talks went on."],
+              ["The minister did not comment.", "He resigned on Friday, his office said."]]
+    cosines = [np.array([0.1, 0.8, 0.2]), np.array([0.1, 0.9, 0.2]), np.array([0.3, 0.7])]
+    S = stance_features([claim] * 3, bodies, cosines, np.ones(3), idf={})
+    assert column(S, "best_denies", STANCE_FEATURES).tolist() == [1.0, 0.0, 0.0]
+    assert column(S, "window_refute", STANCE_FEATURES)[0] > column(S, "window_refute",
+                                                                    STANCE_FEATURES)[1]
+    # "not" before a word the claim lacks ("comment") denies nothing of it
+    assert column(S, "top_denied_words", STANCE_FEATURES).tolist() == [2.0, 0.0, 0.0]
+
+
 def test_artifact_is_small_versioned_and_matches_the_features() -> None:
     path = Path(__file__).parents[1] / "src" / "newsprism" / "relation" / ARTIFACT
-    assert "-v3." in ARTIFACT and path.stat().st_size < 5_000_000
+    assert "-v4." in ARTIFACT and path.stat().st_size < 5_000_000
     artifact = read_artifact()
     assert artifact["same_fact"]["features"] == list(PAIR_FEATURES)
     assert artifact["same_fact"]["align_features"] == list(ALIGN_FEATURES)
@@ -159,6 +173,31 @@ def test_same_fact_cross_validation_picks_each_threshold_on_training_folds_only(
     assert ((probs >= 0) & (probs <= 1)).all()
     assert (predicted == y).mean() > 0.8
     assert best_threshold(np.array([0.1, 0.35, 0.7, 0.9]), np.array([0, 0, 1, 1])) == 0.36
+
+
+def test_stance_topic_folds_never_train_on_a_scored_headline_or_body() -> None:
+    from newsprism.relation.train import StanceSet, stance_topics, topic_folds
+
+    rng = np.random.default_rng(0)
+    # 12 claims, each with 2 headlines related to 3 bodies of its own; unrelated pairs across
+    heads = [f"claim {c} headline {k}" for c in range(12) for k in range(2)]
+    pairs = [(h, 3 * (i // 2) + j, int(rng.integers(0, 3))) for i, h in enumerate(heads)
+             for j in range(3)]
+    pairs += [(heads[i], int(b), STANCES.index("unrelated"))
+              for i, b in zip(rng.integers(0, 24, 60), rng.integers(0, 36, 60), strict=True)
+              if b // 3 != i // 2]
+    stances = StanceSet([h for h, _, _ in pairs], np.array([b for _, b, _ in pairs]),
+                        {b: ["text"] for b in range(36)}, np.array([y for _, _, y in pairs]))
+    head_topic, body_topic = stance_topics(stances)
+    assert len(set(head_topic) | set(body_topic)) == 12
+    folds = topic_folds(head_topic, body_topic, folds=3)
+    scored = np.concatenate([test for _, test in folds])
+    assert len(scored) == len(set(scored.tolist()))
+    related = stances.labels != STANCES.index("unrelated")
+    assert set(scored.tolist()) >= set(np.flatnonzero(related).tolist())  # every related pair
+    for train, test in folds:
+        assert not {stances.headlines[i] for i in train} & {stances.headlines[i] for i in test}
+        assert not set(stances.body_ids[train]) & set(stances.body_ids[test])
 
 
 def test_same_fact_scores_paraphrase_yes_and_unrelated_no(model: RelationModel) -> None:

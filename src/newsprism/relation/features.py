@@ -80,6 +80,8 @@ def _stem(word: str) -> str:
 
 _STEMMER = Stemmer.Stemmer("english")  # PyStemmer: the Snowball stemmer in C
 CUES = ("refute", "hedge", "report", "confirm")
+_DENIAL_STEMS = frozenset(_stem(w) for w in _NEGATION | _OPPOSITE | _lexicon(
+    "refute refuted debunk debunked"))
 _CUES_OF: dict[str, list[str]] = {}
 for _name, _words in zip(CUES, (_REFUTE, _HEDGE, _REPORT, _CONFIRM), strict=True):
     for _word in {_stem(w) for w in _words}:
@@ -166,8 +168,10 @@ def _idf_overlap(
 ) -> float:
     """IDF-weighted share of ``a``'s content found in ``b``: rare shared words weigh most;
     ``default`` weighs words ``idf`` lacks."""
-    total = sum(idf.get(w, default) for w in a)
-    return sum(idf.get(w, default) for w in a & b) / total if total else 1.0
+    # fsum is exact, so a sum over a set does not depend on its (hash-randomised) order and
+    # retraining reproduces the shipped model
+    total = math.fsum(idf.get(w, default) for w in a)
+    return math.fsum(idf.get(w, default) for w in a & b) / total if total else 1.0
 
 
 PAIR_FEATURES = (
@@ -220,8 +224,8 @@ def pair_features(
         names = (_share(pa.names, pb.names | pb.content), _share(pb.names, pa.names | pa.content))
         la, lb = len(pa.words), len(pb.words)
         unmatched = (len(pa.content - pb.content), len(pb.content - pa.content))
-        idf_unmatched = (sum(idf.get(w, default_idf) for w in pa.content - pb.content),
-                         sum(idf.get(w, default_idf) for w in pb.content - pa.content))
+        idf_unmatched = (math.fsum(idf.get(w, default_idf) for w in pa.content - pb.content),
+                         math.fsum(idf.get(w, default_idf) for w in pb.content - pa.content))
         row += [
             _jaccard(set(pa.words), set(pb.words)),
             _jaccard(pa.content, pb.content),
@@ -382,7 +386,21 @@ STANCE_FEATURES = (
     *(f"{where}_{cue}" for where in ("body", "top") for cue in ("negation", *CUES)),
     "top_negation_mismatch",
     "top_numbers_conflict",
+    # v4: denial of the claim's own words, and cues around the sentences that match it best
+    "top_denied_words",
+    "best_denies",
+    "window_refute",
+    "best_refute",
+    "lead_refute",
+    "cos_gap",
+    "close_share",
+    "near_share",
+    "top_question",
+    "window_hedge",
+    "window_report",
 )
+CLOSE, NEAR = 0.5, 0.35  # MiniLM cosines of a sentence about the claim, and one near it
+DENIAL_REACH = 4  # words before a claim word in which a negation or denial applies to it
 
 
 @dataclass(frozen=True)
@@ -444,6 +462,8 @@ def stance_features(
         order = np.argsort(-sims)
         top = [body.sentences[j] for j in order[:3]]
         best = top[0]
+        window = sorted({j for k in order[:3] for j in (k - 1, k, k + 1) if 0 <= j < len(sims)})
+        denied = [_denied_words(ph, body.sentences[k]) for k in order[:3]]
         out[i] = [
             float(sims.max()),
             float(sims[order[:3]].mean()),
@@ -468,8 +488,31 @@ def stance_features(
             *_rates(top),
             float((best.negations > 0) != (ph.negations > 0)),
             max(figure_conflict(ph, p) for p in top),
+            sum(denied),
+            float(denied[0] > 0),
+            sum(body.sentences[j].cues["refute"] for j in window),
+            float(best.cues["refute"] > 0),
+            sum(p.cues["refute"] for p in body.sentences[:2]),
+            float(sims[order[0]] - sims[order[1]]) if len(sims) > 1 else 1.0,
+            float((sims > CLOSE).mean()),
+            float((sims > NEAR).mean()),
+            float(any(p.question for p in top)),
+            sum(body.sentences[j].cues["hedge"] for j in window),
+            sum(body.sentences[j].cues["report"] for j in window),
         ]
     return out
+
+
+def _denied_words(claim: Profile, sentence: Profile) -> int:
+    """How many of the claim's content words the sentence negates or denies: a negation or
+    denial among the few words before one ("did not resign", "denied that he resigned")."""
+    count = 0
+    for i, stem in enumerate(sentence.stems):
+        if stem in claim.content and stem not in _DENIAL_STEMS:
+            before = range(max(0, i - DENIAL_REACH), i)
+            count += any(sentence.stems[j] in _DENIAL_STEMS or sentence.words[j].endswith("n't")
+                         for j in before)
+    return count
 
 
 def _tfidf_cosine(

@@ -1,6 +1,6 @@
 """Load the shipped relation model and judge text pairs: same fact? stance? contradiction?
 
-The artifact (``relation-v3.json.gz``, built by ``newsprism.relation.train``) is plain JSON:
+The artifact (``relation-v4.json.gz``, built by ``newsprism.relation.train``) is plain JSON:
 the IDF table of the features, the learned gradient-boosted trees as arrays of split features,
 thresholds, children and leaf values, and for same fact a logistic regression (scaling, weights)
 whose probability is averaged with the trees'. Prediction is numpy, so the artifact loads under
@@ -31,7 +31,7 @@ from newsprism.relation.features import (
 )
 
 STANCES = ("agree", "disagree", "discuss", "unrelated")
-ARTIFACT = "relation-v3.json.gz"
+ARTIFACT = "relation-v4.json.gz"
 
 Embedder = Callable[[Sequence[str]], np.ndarray]
 
