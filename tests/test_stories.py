@@ -111,6 +111,18 @@ def test_state_round_trips_through_json_and_resumes_identically(items) -> None:
     assert head + resumed.partial_fit(items[4:]) == expected
 
 
+
+def test_state_saved_after_every_batch_holds_each_story_as_it_now_stands(items) -> None:
+    """Ingest saves the state after each batch; a story that grew since must not be saved as
+    it was."""
+    saved_often = StoryClusterer()
+    for item in items:
+        saved_often.partial_fit([item])
+        saved_often.state_dict()
+    saved_once = StoryClusterer()
+    saved_once.partial_fit(items)
+    assert saved_often.state_dict() == saved_once.state_dict()
+
 def _unit(vector: np.ndarray) -> np.ndarray:
     return (vector / np.linalg.norm(vector)).astype(np.float32)
 

@@ -119,6 +119,9 @@ class StoryClusterer:
         self._slot_of: dict[str, int] = {}
         self._free = list(range(self.max_stories, -1, -1))
         self._changes = StoryChanges()
+        # Each hot story's ``story_to_dict`` record, kept until the story changes: the state is
+        # saved after every batch, and most hot stories are untouched by any one batch.
+        self._records: dict[str, dict[str, Any]] = {}
 
     # -- public API ----------------------------------------------------------------------------
 
@@ -166,6 +169,7 @@ class StoryClusterer:
             story.profile.add(profile, self.max_keys)
             story.touched = self.seen_
             self._matrix[self._slot_of[story.id]] = _unit(story.profile.embedding)
+            self._records.pop(story.id, None)
             for other, probability in scored:
                 hot = self.stories_.get(other.id) is other
                 if hot and other is not story and probability >= self.threshold:
@@ -226,6 +230,7 @@ class StoryClusterer:
         keep.profile.add(gone.profile, self.max_keys)
         keep.touched = max(keep.touched, gone.touched)
         self._matrix[self._slot_of[keep.id]] = _unit(keep.profile.embedding)
+        self._records.pop(keep.id, None)
         self._drop(gone)
         self.redirects_[gone.id] = keep.id
         for old, new in self.redirects_.items():
@@ -239,6 +244,7 @@ class StoryClusterer:
 
     def _drop(self, story: Story) -> None:
         del self.stories_[story.id]
+        self._records.pop(story.id, None)
         self._free.append(self._slot_of.pop(story.id))
 
     def _evict(self) -> None:
@@ -252,8 +258,8 @@ class StoryClusterer:
             fresh = [s for s in self.stories_.values() if all(s is not t for t in stale)]
             stale += sorted(fresh, key=lambda s: s.touched)[:excess]
         for story in stale:
+            self._changes.evicted.append(self._record(story))
             self._drop(story)
-            self._changes.evicted.append(story_to_dict(story))
             # Redirects into an evicted story are the store's to keep from now on.
             self.redirects_ = {o: n for o, n in self.redirects_.items() if n != story.id}
 
@@ -272,7 +278,7 @@ class StoryClusterer:
         changes = self._changes
         return {
             "params": params,
-            "stories": [story_to_dict(s) for s in self.stories_.values()],
+            "stories": [self._record(s) for s in self.stories_.values()],
             "redirects": dict(self.redirects_),
             "frequencies": _encode(self.frequencies_.counts),
             "documents": self.frequencies_.documents,
@@ -280,6 +286,11 @@ class StoryClusterer:
             "newest_day": self.newest_day_,
             "pending": {"merged": changes.merged, "evicted": changes.evicted},
         }
+
+    def _record(self, story: Story) -> dict[str, Any]:
+        if story.id not in self._records:
+            self._records[story.id] = story_to_dict(story)
+        return self._records[story.id]
 
     @classmethod
     def from_state(cls, state: dict[str, Any]) -> StoryClusterer:

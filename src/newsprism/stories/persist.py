@@ -66,6 +66,7 @@ def story_hook(store: Store, **params: object) -> OnBatch:
             return  # ingest without analysis: nothing to place stories by
         assign_stories(store, clusterer, profile_articles(analyses))
         state = json.dumps(clusterer.state_dict()).encode()
-        store.save_meta(CLUSTERER_STATE, zlib.compress(state))
+        # Level 1: the arrays inside are compressed already.
+        store.save_meta(CLUSTERER_STATE, zlib.compress(state, 1))
 
     return on_batch
