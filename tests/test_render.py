@@ -406,6 +406,17 @@ def test_documents_from_one_outlet_get_distinct_labels() -> None:
     assert label_documents(articles) == {"a": "Wire", "b": "Wire #2", "c": "No outlet given"}
 
 
+def test_sources_table_does_not_repeat_a_title_as_the_source() -> None:
+    briefing = Briefing(documents=(
+        Article(id="a", text="Talks failed.", outlet="Wire", title="Talks fail"),
+        Article(id="b", text="Talks failed again.", title="An editorial on the talks"),
+    ))
+    rows = [line for line in write_briefing(briefing, "markdown").splitlines()
+            if line.startswith(("| 1 ", "| 2 "))]
+    assert rows[0].startswith("| 1 | Wire | Talks fail |")
+    assert rows[1].startswith("| 2 | — | An editorial on the talks |")
+
+
 def test_context_of_a_date_is_its_sentence() -> None:
     article = Article(id="a", text="Talks failed. Workers struck on Monday. “Go!” he said.\nNext")
     start = article.text.index("Monday")

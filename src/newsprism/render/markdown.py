@@ -127,7 +127,7 @@ def _sources(view: BriefingView) -> list[str]:
         (
             [
                 str(number),
-                _cell(view.label(article.id)),
+                _cell(view.source_cell(article)),
                 _cell(article.title),
                 _cell(article.author),
                 _cell(article.date),

@@ -97,7 +97,7 @@ def _header(view: BriefingView) -> Panel:
     for number, article in enumerate(view.briefing.documents, start=1):
         table.add_row(
             str(number),
-            _text(view.label(article.id), "bold"),
+            _text(view.source_cell(article), "bold"),
             _text(article.title),
             _text(article.date),
         )

@@ -76,6 +76,11 @@ class BriefingView:
     def label(self, doc: str) -> str:
         return self.labels.get(doc, doc)
 
+    def source_cell(self, article: Article) -> str:
+        """The label, for a table that shows the title beside it: a dash where the label would
+        only repeat the title (an article with no outlet)."""
+        return "—" if not article.outlet and article.title else self.label(article.id)
+
     def sources_of(self, support: Iterable[Span]) -> str:
         """The labels of the documents behind some spans, in document order, joined."""
         docs = {span.doc for span in support}
