@@ -56,11 +56,9 @@ def build_briefing(
     progress: Progress | None = None,
 ) -> Briefing:
     """Analyse, compare and summarise articles that are already read."""
-    report = progress or (lambda _: None)
-    if not articles:
-        return Briefing(problems=tuple(problems))
-    report(f"analysing {len(articles)} article{'s' * (len(articles) != 1)}")
-    analyses = list(analyse_articles(articles))
+    if articles and progress:
+        progress(f"analysing {len(articles)} article{'s' * (len(articles) != 1)}")
+    analyses = list(analyse_articles(articles)) if articles else []
     return brief_analyses(analyses, problems=problems, items=items, progress=progress)
 
 
