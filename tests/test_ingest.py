@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from newsprism.errors import InputWarning
 from newsprism.ingest import normalise_text, read_articles
 
 
@@ -64,6 +65,20 @@ def test_jsonl_fields_become_article_fields(tmp_path):
     assert [a.id for a in result.articles] == ["a1", "a2"]
     assert result.articles[0].outlet == "Wire" and result.articles[0].date == "2024-01-02"
     assert "Second article body" in result.articles[1].text
+
+
+def test_an_unreadable_date_is_a_warning_and_the_article_is_kept_without_it(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text("\n".join(json.dumps(line) for line in [
+        {"id": "a1", "text": "Talks failed.", "date": "the day after the storm"},
+        {"id": "a2", "text": "Talks resumed.", "date": "25 April 2019"},
+    ]))
+    result = read_articles([path])
+    assert [(a.id, a.date) for a in result.articles] == [("a1", None), ("a2", "2019-04-25")]
+    (warning,) = result.problems
+    assert isinstance(warning, InputWarning)
+    assert str(warning) == (f"{path}:1: unparseable date 'the day after the storm'; "
+                            "kept without a date")
 
 
 def test_stdin_is_read_for_a_dash():

@@ -57,25 +57,22 @@ def _entry_name(entry: Any, number: int) -> str:
 def _entry_article(
     entry: Any, where: str, outlet: str | None, path: str
 ) -> Iterator[Article | InputError]:
-    from newsprism.ingest.read import _article  # the one place ids and fields are cleaned
+    from newsprism.ingest.read import read_fields
 
     text = html_to_text(_entry_html(entry))
     title = entry.get("title")
     if text and title and not text.startswith(title):
         text = f"{normalise_text(title)}\n\n{text}"  # as in HTML pages, the headline leads
-    date, raw_date = _entry_date(entry)
     fields = {
         "id": entry.get("id") or entry.get("link"),
         "text": text,
         "title": title,
         "outlet": outlet,
         "author": entry.get("author"),
-        "date": date,
+        "date": _entry_date(entry),
         "url": entry.get("link"),
     }
-    yield _article(fields, where, default_id=None, path=path)
-    if raw_date and date is None:
-        yield InputWarning(where, f"unparseable date {raw_date!r}; stored without a date")
+    yield from read_fields(fields, where, default_id=None, path=path)
 
 
 def _entry_html(entry: Any) -> str:
@@ -85,13 +82,14 @@ def _entry_html(entry: Any) -> str:
     return best if len(best) >= len(summary) else summary
 
 
-def _entry_date(entry: Any) -> tuple[str | None, str | None]:
+def _entry_date(entry: Any) -> str | None:
+    """The entry's date as feedparser read it, else as written (``read_fields`` tries it)."""
     for key in ("published", "updated", "created"):
         raw = entry.get(key)
         if raw:
             parsed = entry.get(f"{key}_parsed")
-            return (time.strftime("%Y-%m-%d", parsed) if parsed else None), raw
-    return None, None
+            return time.strftime("%Y-%m-%d", parsed) if parsed else raw
+    return None
 
 
 def html_to_text(html: str) -> str:

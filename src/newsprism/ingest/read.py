@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import Any
 
-from newsprism.errors import EmptyInputError, InputError
+from newsprism.errors import EmptyInputError, InputError, InputWarning
 from newsprism.ingest.html import extract_html
 from newsprism.ingest.normalise import normalise_text
 from newsprism.ingest.text import markdown_to_text, metadata_from_text
@@ -53,8 +53,9 @@ def read_bytes(data: bytes, name: str) -> Ingested:
 def read_record(record: dict[str, Any], where: str) -> Ingested:
     """Read one article given as a JSON object (the fields of a JSONL line); ``where`` names it
     in problems, and the article is stored without a path."""
-    item = _record_to_article(record, where)
-    return _collect([item if isinstance(item, InputError) else replace(item, path=None)])
+    items = _record_to_articles(record, where)
+    return _collect(item if isinstance(item, InputError) else replace(item, path=None)
+                    for item in items)
 
 
 def _collect(items: Iterable[Article | InputError]) -> Ingested:
@@ -138,7 +139,8 @@ def _read_bytes(
     except InputError as exc:
         yield exc
         return
-    yield _article(fields, where, default_id=stem, path=None if where == "<stdin>" else where)
+    yield from read_fields(fields, where, default_id=stem,
+                           path=None if where == "<stdin>" else where)
 
 
 def _kind(suffix: str | None, data: bytes) -> str:
@@ -214,21 +216,33 @@ def _read_jsonl(data: bytes, where: str) -> Iterator[Article | InputError]:
     if not lines:
         yield EmptyInputError(where, "empty file, no articles")
     for number, line in lines:
-        yield _record_to_article(line, f"{where}:{number}")
+        yield from _record_to_articles(line, f"{where}:{number}")
 
 
-def _record_to_article(line: str | Any, where: str) -> Article | InputError:
+def _record_to_articles(line: str | Any, where: str) -> Iterator[Article | InputError]:
+    """The article of one JSONL line or JSON object, or why it has none."""
     if isinstance(line, str):
         if len(line) > MAX_ARTICLE_BYTES:
-            return InputError(where, f"line is over the {MAX_ARTICLE_BYTES / 1e6:.0f} MB limit")
+            yield InputError(where, f"line is over the {MAX_ARTICLE_BYTES / 1e6:.0f} MB limit")
+            return
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            return InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
+            yield InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
+            return
     else:
         record = line
     if not isinstance(record, dict):
-        return InputError(where, f"expected a JSON object, got {type(record).__name__}")
+        yield InputError(where, f"expected a JSON object, got {type(record).__name__}")
+        return
+    fields = _record_fields(record, where)
+    if isinstance(fields, InputError):
+        yield fields
+    else:
+        yield from read_fields(fields, where, default_id=None, path=where)
+
+
+def _record_fields(record: dict[str, Any], where: str) -> dict[str, Any] | InputError:
     fields = {k: record.get(k) for k in ("id", "title", "outlet", "author", "date", "url")}
     fields["outlet"] = fields["outlet"] or record.get("source") or record.get("publisher")
     if isinstance(record.get("text"), str) and record["text"].strip():
@@ -245,28 +259,35 @@ def _record_to_article(line: str | Any, where: str) -> Article | InputError:
         return EmptyInputError(where, "no 'text' or 'html' field with content")
     if fields["id"] is not None and not isinstance(fields["id"], str | int):
         return InputError(where, "'id' must be a string or a number")
-    return _article(fields, where, default_id=None, path=where)
+    return fields
 
 
-def _article(
+def read_fields(
     fields: dict[str, Any], where: str, default_id: str | None, path: str | None
-) -> Article | InputError:
+) -> Iterator[Article | InputError]:
+    """The article made of ``fields`` (the one place ids and fields are cleaned), or why there
+    is none; a given date that cannot be read is dropped with a warning, not the article."""
     text = fields.get("text") or ""
     if not text.strip():
-        return EmptyInputError(where, "empty: no text after normalisation")
+        yield EmptyInputError(where, "empty: no text after normalisation")
+        return
     given = fields.get("id")
     article_id = _ID_UNSAFE.sub("-", str(given if given is not None else default_id or ""))
     article_id = article_id.strip("-") or text_fingerprint(text)
-    return Article(
+    raw_date = _clean(fields.get("date"))
+    day = normalise_date(raw_date)
+    yield Article(
         id=article_id,
         text=text,
         title=_clean(fields.get("title")),
         outlet=_clean(fields.get("outlet")),
         author=_clean(fields.get("author")),
-        date=normalise_date(fields.get("date")),
+        date=day,
         url=_clean(fields.get("url")),
         path=path,
     )
+    if raw_date and day is None:
+        yield InputWarning(where, f"unparseable date {raw_date!r}; kept without a date")
 
 
 def _clean(value: Any) -> str | None:
