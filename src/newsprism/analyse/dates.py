@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsprism.model import DateMention
@@ -73,7 +73,7 @@ def normalise_date_expression(text: str, base: dt.date | None) -> str | None:
     return data.date_obj.date().isoformat()
 
 
-@cache
+@lru_cache(maxsize=256)  # one per article date: bounded on a stream of years
 def _parser(base: dt.date | None) -> DateDataParser:
     from dateparser.date import DateDataParser
 
