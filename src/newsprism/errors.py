@@ -6,7 +6,8 @@
     │   └── InputWarning        read, but something in it was dropped (bad date, cut-off feed)
     ├── ModelError          a bundled model could not be loaded
     ├── BriefingJSONError   a briefing's JSON breaks its schema or points outside its documents
-    └── StoreError          the corpus database failed (later stages)
+    ├── StoreError          the corpus database failed (later stages)
+    └── EngineError         the Ray cluster could not be joined, or Ray is not installed
 """
 
 from __future__ import annotations
@@ -44,3 +45,7 @@ class StoreError(NewsprismError):
 class InputWarning(InputError):
     """Something in an input was dropped or doubted, but the article was still read
     (an unparseable or future date, a feed that ends early)."""
+
+
+class EngineError(NewsprismError):
+    """The Ray cluster could not be joined, or Ray is not installed."""

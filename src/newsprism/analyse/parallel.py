@@ -46,7 +46,7 @@ def submit_parallel(
     if processes < 2 or (len(articles) < MIN_PARALLEL and processes not in _POOLS):
         return lambda: list(analyse_articles(articles))
     chunks = [articles[i : i + CHUNK] for i in range(0, len(articles), CHUNK)]
-    results = _pool(processes).map(_analyse_chunk, chunks)  # submits every chunk now
+    results = _pool(processes).map(analyse_chunk, chunks)  # submits every chunk now
     return lambda: [a for chunk in results for a in chunk]
 
 
@@ -80,7 +80,9 @@ def _exit_with_parent() -> None:
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
 
 
-def _analyse_chunk(articles: list[Article]) -> list[Analysis]:
+def analyse_chunk(articles: list[Article]) -> list[Analysis]:
+    """One worker's task (here or on a Ray node): the chunk analysed as one spaCy batch; the
+    worker keeps its pipeline loaded between tasks."""
     from newsprism.analyse import analyse_articles
 
     return list(analyse_articles(articles, batch_size=len(articles)))
