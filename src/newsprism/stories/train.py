@@ -26,23 +26,24 @@ lines, so the names-hidden model seldom judges them): keyword-line F1 +0.009 ± 
 but -0.005 ± 0.005 at the chosen 0.3/0.7, full articles unchanged.
 Kept: a one-article story is merged at the join threshold, not the merge threshold, as it is an
 article (full +0.002 ± 0.001, keyword lines +0.007 ± 0.003: paired difference ± its standard error
-over the ten folds; 0.3/0.7 stays the best pair). Measured on GoogleNews-TS, where stories split
-into ~10 pieces: eviction never runs (fewer stories than ``max_stories``); 94% of the articles that
-start a story while a piece of their own story is hot have that piece among the five candidates,
-with a link probability of 0.16 in the median (same-story pieces against each other: 0.17), so
-retrieval is not what splits them: its stories are broad topics whose articles share less than
-ECB+'s same-event pairs do. Hence none of these beat the noise (paired difference over the ten
-folds, full / keyword lines): 10 or 20 candidates (0.000 / -0.002 ± 0.002; GoogleNews -0.002,
--0.003), profile bags of 1,000 keys (+0.002 ± 0.001 / 0.000; GoogleNews +0.008, with larger state),
-a consolidation pass comparing each story that grew with its nearest hot stories at the merge
-threshold (0.000 / -0.002 ± 0.003; it merges almost nothing on GoogleNews either; at 0.5 the full
-F1 drops -0.007 ± 0.007), a join threshold of its own for texts of 40 content words or less (0.2:
--0.001 ± 0.001 / +0.009 ± 0.004, but ECB+ dev keyword lines 0.857 -> 0.835, and it is no pick under
-the one-standard-error rule; 0.1: -0.006 ± 0.006 on keyword lines), a link model of its own learned
-on keyword lines for such texts (0.3: -0.004 ± 0.001 / -0.008 ± 0.003), a model with dates, eras
-and figures hidden for pairs without them on both sides, as GoogleNews has no digits (-0.001 /
--0.006 ± 0.003; GoogleNews 0.745 -> 0.702), and joining a clear best candidate below the threshold
-(P >= 0.1 and five times the runner-up: -0.024 ± 0.010 / -0.007 ± 0.005).
+over the ten folds; 0.3/0.7 stays the best pair; two-article stories too: full -0.003, keyword
+lines +0.002). Measured on GoogleNews-TS, where stories split into ~10 pieces: eviction never runs
+(fewer stories than ``max_stories``); 94% of the articles that start a story while a piece of their
+own story is hot have that piece among the five candidates, with a link probability of 0.16 in the
+median (same-story pieces against each other: 0.17), so retrieval is not what splits them: its
+stories are broad topics whose articles share less than ECB+'s same-event pairs do. Hence none of
+these beat the noise (paired difference over the ten folds, full / keyword lines): 10 or 20
+candidates (0.000 / -0.002 ± 0.002; GoogleNews -0.002, -0.003), profile bags of 1,000 keys (+0.002
+± 0.001 / 0.000; GoogleNews +0.008, with larger state), a consolidation pass comparing each story
+that grew with its nearest hot stories at the merge threshold (0.000 / -0.002 ± 0.003; it merges
+almost nothing on GoogleNews either; at 0.5 the full F1 drops -0.007 ± 0.007), a join threshold of
+its own for texts of 40 content words or less (0.2: -0.001 ± 0.001 / +0.009 ± 0.004, but ECB+ dev
+keyword lines 0.857 -> 0.835, and it is no pick under the one-standard-error rule; 0.1: -0.006 ±
+0.006 on keyword lines), a link model of its own learned on keyword lines for such texts (0.3:
+-0.004 ± 0.001 / -0.008 ± 0.003), a model with dates, eras and figures hidden for pairs without
+them on both sides, as GoogleNews has no digits (-0.001 / -0.006 ± 0.003; GoogleNews 0.745 ->
+0.702), and joining a clear best candidate below the threshold (P >= 0.1 and five times the
+runner-up: -0.024 ± 0.010 / -0.007 ± 0.005).
 """
 
 from __future__ import annotations
