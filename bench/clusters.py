@@ -17,7 +17,8 @@ The baseline is TF-IDF (sublinear, English stop words) with
 average-linkage agglomerative clustering on cosine distance, fitted on the whole set at once;
 its distance threshold is swept and the best F1 on the evaluated set itself is reported (an
 oracle, in the baseline's favour), next to the threshold chosen on train for dev.
-Also measured: clustering throughput given analysed articles, and memory over the long stream.
+Also measured: clustering throughput given analysed articles, memory over the long stream, and
+why stories split (``diagnose_splits``: where each article that started a story found its own).
 """
 
 from __future__ import annotations
