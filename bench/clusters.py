@@ -17,7 +17,8 @@ The baseline is TF-IDF (sublinear, English stop words) with
 average-linkage agglomerative clustering on cosine distance, fitted on the whole set at once;
 its distance threshold is swept and the best F1 on the evaluated set itself is reported (an
 oracle, in the baseline's favour), next to the threshold chosen on train for dev.
-Also measured: clustering throughput given analysed articles, and memory over the long stream.
+Also measured: clustering throughput given analysed articles, memory over the long stream, and
+why stories split (``diagnose_splits``: where each article that started a story found its own).
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
@@ -39,7 +41,7 @@ from newsprism.analyse import analyse_articles
 from newsprism.evaluate.clusters import ClusterScores, score_clusters
 from newsprism.ingest import read_articles
 from newsprism.model import Article
-from newsprism.stories.cluster import StoryClusterer, load_link_model
+from newsprism.stories.cluster import Story, StoryClusterer, load_link_model
 from newsprism.stories.features import embed_leads, extract_profiles
 from newsprism.stories.link import (
     FEATURE_NAMES,
@@ -123,6 +125,49 @@ def run_newsprism(items: list, trace: bool = False, **params: object
     return final, {"articles_per_s": len(items) / elapsed, "memory": curve}
 
 
+class WatchedClusterer(StoryClusterer):
+    """The shipped clusterer, noting for each article that starts a story where its own gold
+    story stood: none of it hot, a piece of it among the candidates (but linked below the join
+    threshold), or a piece of it hot but not among the candidates."""
+
+    def __init__(self, gold_of: dict[str, str]) -> None:
+        super().__init__()
+        self.gold_of = gold_of
+        self.story_gold: defaultdict[str, Counter[str]] = defaultdict(Counter)
+        self.started: Counter[str] = Counter()
+        self.missed: list[float] = []  # the best probability of a piece of its own story
+
+    def _decide(self, article_id: str, scored: list) -> Story | None:
+        choice = super()._decide(article_id, scored)
+        if choice is None:
+            own = self.gold_of[article_id]
+            pieces = {s.id for s in self.stories_.values()
+                      if self.story_gold[s.id].most_common(1)[0][0] == own}
+            shown = [p for s, p in scored if s.id in pieces]
+            self.missed += [max(shown)] if shown else []
+            self.started["a piece among the candidates" if shown else
+                         "a piece hot, not a candidate" if pieces else "none of it hot"] += 1
+        return choice
+
+
+def diagnose_splits(name: str, items: list, gold: list[str]) -> None:
+    """Why stories split: where each article that started a story stood (see
+    ``WatchedClusterer``), with merges and evictions."""
+    clusterer = WatchedClusterer({i: g for (i, _), g in zip(items, gold, strict=True)})
+    merges = evictions = 0
+    for item, label in zip(items, gold, strict=True):
+        clusterer.story_gold[clusterer.partial_fit([item])[0]][label] += 1
+        changes = clusterer.pop_changes()
+        for old, new in changes.merged.items():
+            clusterer.story_gold[new] += clusterer.story_gold.pop(old, Counter())
+        merges, evictions = merges + len(changes.merged), evictions + len(changes.evicted)
+    quartiles = np.quantile(clusterer.missed, [0.25, 0.5, 0.75]).round(3).tolist() \
+        if clusterer.missed else []
+    print(f"{name:19s} {sum(clusterer.started.values())} articles started a story; where their "
+          f"own gold story stood: {dict(clusterer.started)}; its best piece's link probability "
+          f"(quartiles) {quartiles}; merges {merges}, evictions {evictions}")
+
+
 def tfidf_linkage(articles: list[Article]) -> np.ndarray:
     from scipy.cluster.hierarchy import linkage
     from scipy.spatial.distance import squareform
@@ -164,6 +209,7 @@ def compare(name: str, items: list, gold: list[str], articles: list[Article],
           f"{ours.bcubed_f1 / by_threshold[best].bcubed_f1:.3f}")
     print(f"{name:19s} clustering {1e3 / speed['articles_per_s']:.2f} ms/article, given "
           "profiled articles")
+    diagnose_splits(name, items, gold)
     if len(items) >= 2 * CHECKPOINT:
         _, traced = run_newsprism(items, trace=True, max_stories=MEMORY_HOT_STORIES)
         print(f"{name:19s} with at most {MEMORY_HOT_STORIES} hot stories, traced MB and hot "

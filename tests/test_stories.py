@@ -154,6 +154,28 @@ def test_an_article_bridging_two_stories_merges_the_younger_into_the_older() -> 
     assert clusterer.partial_fit([("late", _profile(b))]) == ["a"]
 
 
+def _at(degrees: float) -> np.ndarray:
+    vector = np.zeros(384)
+    vector[0], vector[1] = np.cos(np.radians(degrees)), np.sin(np.radians(degrees))
+    return vector
+
+
+@pytest.mark.parametrize("copies", [1, 2])
+def test_a_one_article_story_merges_at_the_join_threshold_a_larger_one_at_the_merge_threshold(
+        copies: int) -> None:
+    """The bridge joins "b" (P 0.78) and links to "c" (P 0.65); the grown "b" then links to "c"
+    with P 0.37: enough for one article to join it (0.3), not for two to merge (0.5)."""
+    clusterer = _embedding_only()
+    later = [(f"c{n}", _profile(_at(48))) for n in range(copies)]  # too far from "b" to join it
+    clusterer.partial_fit([("b", _profile(_at(0))), *later])
+    placed = clusterer.partial_fit([("bridge", _profile(_at(20)))])
+    assert placed == ["b"]
+    if copies == 1:
+        assert set(clusterer.stories_) == {"b"} and clusterer.resolve("c0") == "b"
+    else:
+        assert set(clusterer.stories_) == {"b", "c0"}
+
+
 def test_hot_stories_are_bounded_and_evicted_ones_are_handed_over() -> None:
     rng = np.random.default_rng(0)
     clusterer = _embedding_only(max_stories=5)

@@ -4,7 +4,8 @@ Each article, in stream order, is compared with the hot stories whose centroids 
 its lead embedding (and, when both carry dates, no further apart than ``window_days``). It joins
 the likeliest one when ``link_probability`` reaches ``threshold``, or else starts a story whose id
 is its own id. A story keeps that id for life: when an article shows two stories to be one
-(it links to both, and the two stories link to each other), the younger story is merged into the
+(it links to both, and the two stories link to each other: at ``merge_threshold``, or at
+``threshold`` when one of them holds a single article), the younger story is merged into the
 older and its id redirects there. Only ``max_stories`` stories are kept hot; older ones, and those
 idle for more than ``window_days`` of article time, are handed to the caller through
 ``pop_changes`` so that a store can persist them, and memory stays flat on an endless stream.
@@ -224,7 +225,11 @@ class StoryClusterer:
         # The cover features ask how much of the smaller side the larger one holds.
         small, large = sorted((story.profile, other.profile), key=lambda p: p.size)
         features = link_features(small, large, self.frequencies_)[None, :]
-        if link_probability(features, self.weights, self.text_weights)[0] < self.merge_threshold:
+        # A story of one article is an article: it is merged when it would join the other story
+        # were it placed now, the question ``threshold`` was chosen for. Stories split by the
+        # order articles came in then meet again once a bridging article links to both.
+        bar = self.threshold if small.size == 1 else self.merge_threshold
+        if link_probability(features, self.weights, self.text_weights)[0] < bar:
             return story
         keep, gone = (story, other) if story.born <= other.born else (other, story)
         keep.profile.add(gone.profile, self.max_keys)

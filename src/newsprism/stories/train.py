@@ -12,45 +12,10 @@ full articles and as keyword lines: see ``keyword_form``), by the one-standard-e
 (``pick_thresholds``), so no threshold is read off the sets the benchmark scores; the artifact
 keeps each pair's mean and standard deviation over the ten folds, the noise a change must beat
 (one two-fold split swings by several points).
-Training the link model on keyword copies too, a
-text-length feature, explicit disagreement features (names on both sides that never meet), story
-size and cohesion features, labels from the clusterer's own decisions, and a stricter bar for
-joining a lone article were all tried and each lowered this cross-validated F1 (see the session
-notes), so the model learns on full articles only. Judged by the repeated folds (paired, the same
-folds for both), these did not beat the noise either: the cosine of the best-matching pair of a
-story's latest articles, *core* features (how much of a side's three weightiest lead words,
-people, organisations, places or dates the other holds), a threshold of its own for the
-names-hidden model, a merge threshold of 0.9, and stronger regularisation (C = 0.1). Nor did
-hiding the names of lower-cased articles (spaCy still tags names in ~90% of lower-cased keyword
-lines, so the names-hidden model seldom judges them): keyword-line F1 +0.009 ± 0.004 at 0.3/0.5
-but -0.005 ± 0.005 at the chosen 0.3/0.7, full articles unchanged.
 
-Against two events of the same kind (the errors left: over the ten held-out train folds 181 of
-2,509 joins go to the wrong story, nearly all between a topic's two events, worst in topics 7,
-10 and 20, B3 precision 0.50-0.57; each such run starts with one borderline join, p 0.35-0.7,
-after which the mixed story covers both events and draws the rest at p > 0.9), these were tried
-the same way, paired against this model on the same folds (difference of held-out F1 at
-0.3/0.7, mean ± standard error, full articles then keyword lines), and none is kept:
-*salience* of names, each side's share of its name mentions compared as a histogram
-intersection (people -0.005 ± 0.004, -0.004 ± 0.003; IDF-weighted people, organisations,
-places and other names -0.005 ± 0.003, -0.007 ± 0.004) or as how much of each side's dominant
-person the other side holds, both ways (+0.003 ± 0.004, -0.004 ± 0.005); the names of the first
-two sentences as a family of their own, covered both ways (+0.001 ± 0.007, -0.010 ± 0.005);
-the places, figures and dates of those sentences, rarity-weighted (-0.006 ± 0.004, -0.009 ±
-0.004); features against the story's *first* article (embedding, lead words, words, people:
--0.008 ± 0.005, -0.004 ± 0.004); interactions (embedding x people cosine and people both
-+0.002 ± 0.003, +0.003 ± 0.003; word covers x name covers -0.002 ± 0.001, -0.005 ± 0.002);
-HistGradientBoosting with monotone constraints (-0.027 ± 0.008, +0.001 ± 0.006); leaving the
-lines that hold a URL out of the lead and the names (-0.006 ± 0.003, -0.008 ± 0.004: every
-ECB+ document of a topic's second event opens with its URL, and that noise happens to tell the
-events apart). The one gain: the relation model's same-fact probability
-(``newsprism.relation``) between the article's first sentence and the story's first article's
-(+0.005 ± 0.002, -0.001 ± 0.004), at ~11 CPU-ms to embed the sentence with MiniLM and ~11 to
-judge five candidates, five times the 4.5 CPU-ms per article the stories stage costs now
-(bench/ingest.py at 1,000 articles), so it is not kept. Judged only where the model without it
-is unsure (0.1 <= p <= 0.9: 14% of pairs, but still half the articles) it gains nothing (-0.000
-± 0.002, +0.002 ± 0.003): its gain is in vetoing the confident joins into a story that already
-mixes two events, so a cheaper form must still judge every candidate.
+A one-article story is merged at the join threshold, not the merge threshold, as it is an
+article. Everything else tried against this cross-validation, with its figures, is in
+docs/experiments.md: a change must beat those figures' noise to be kept.
 """
 
 from __future__ import annotations
