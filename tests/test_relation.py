@@ -14,12 +14,14 @@ from newsprism.relation.features import (
     ALIGN_FEATURES,
     PAIR_FEATURES,
     STANCE_FEATURES,
+    TOKEN_FEATURES,
     alignment_features,
     normalise_number,
     pair_features,
     profile_text,
     split_text,
     stance_features,
+    token_alignment_features,
 )
 from newsprism.relation.model import ARTIFACT, TreeEnsemble, read_artifact
 
@@ -107,6 +109,31 @@ def test_alignment_counts_synonyms_as_said_and_flags_words_one_side_has_alone() 
     assert column(X, "align_unmatched_max", ALIGN_FEATURES)[1] >= 1  # "border", not in a
 
 
+def test_token_alignment_sees_a_changed_word_in_context() -> None:
+    from newsprism.embed import TokenVectors, load_encoder
+
+    encoder = load_encoder()
+    a = "The court upheld the ruling on Monday."
+    b = ["On Monday the court upheld the ruling.", "The court overturned the ruling on Monday.",
+         "Heavy rain flooded the streets of the capital."]
+    tokens_a = encoder.encode_tokens([a] * 3)
+    # word pieces only: no [CLS], [SEP] or "."
+    assert tokens_a[0].pieces == ("the", "court", "upheld", "the", "ruling", "on", "monday")
+    assert encoder.word_pieces([a]) == [tokens_a[0].pieces]
+    assert np.allclose(np.linalg.norm(tokens_a[0].vectors, axis=1), 1.0, atol=1e-5)
+    tokens_b = encoder.encode_tokens(b)
+    idf = {p: 1.0 for t in (*tokens_a, *tokens_b) for p in t.pieces} | {"upheld": 5.0}
+    X = token_alignment_features(tokens_a, tokens_b, idf)
+    worst = column(X, "token_align_worst", TOKEN_FEATURES)
+    assert worst[0] > worst[1] > worst[2]  # reordered > one word changed > another story
+    assert column(X, "token_align_min", TOKEN_FEATURES)[0] > 0.9
+    # the rare "upheld" that b[1] lacks weighs more than the plain mean gives it
+    assert column(X, "token_idf_min", TOKEN_FEATURES)[1] < column(X, "token_align_min",
+                                                                    TOKEN_FEATURES)[1]
+    empty = TokenVectors((), np.zeros((0, 384)))
+    assert token_alignment_features([empty], [tokens_a[0]], {}).tolist() == [[0.0] * 6]
+
+
 def test_negation_mismatch_is_seen_in_pairs_and_in_stance() -> None:
     claim, denial = "The minister resigned on Friday.", "The minister did not resign on Friday."
     X = pair_features([claim, claim], [denial, claim], np.zeros(2), idf={})
@@ -132,10 +159,12 @@ def test_stance_sees_a_body_deny_the_claims_own_words_near_its_best_match() -> N
 
 def test_artifact_is_small_versioned_and_matches_the_features() -> None:
     path = Path(__file__).parents[1] / "src" / "newsprism" / "relation" / ARTIFACT
-    assert "-v4." in ARTIFACT and path.stat().st_size < 5_000_000
+    assert "-v5." in ARTIFACT and path.stat().st_size < 5_000_000
+    assert [p.name for p in path.parent.glob("relation-v*.json.gz")] == [ARTIFACT]
     artifact = read_artifact()
     assert artifact["same_fact"]["features"] == list(PAIR_FEATURES)
     assert artifact["same_fact"]["align_features"] == list(ALIGN_FEATURES)
+    assert artifact["same_fact"]["token_features"] == list(TOKEN_FEATURES)
     assert artifact["stance"]["features"] == list(STANCE_FEATURES)
 
 
@@ -167,12 +196,27 @@ def test_same_fact_cross_validation_picks_each_threshold_on_training_folds_only(
     rng = np.random.default_rng(0)
     X = rng.normal(size=(300, 3))
     y = (X[:, 0] + 0.3 * rng.normal(size=300) > 0.5).astype(int)
-    from_sts = np.arange(300) >= 200  # the last third plays STS-B: scored, never thresholded
-    probs, predicted = nested_predictions(X, y, np.ones(300), from_sts, seed=0)
+    source = np.repeat([0, 1], [200, 100])  # the last third plays STS-B: scored, never thresholded
+    probs, predicted = nested_predictions(X, y, np.ones(300), source, np.full(300, -1), seed=0)
     assert probs.shape == predicted.shape == (300,)
     assert ((probs >= 0) & (probs <= 1)).all()
     assert (predicted == y).mean() > 0.8
     assert best_threshold(np.array([0.1, 0.35, 0.7, 0.9]), np.array([0, 0, 1, 1])) == 0.36
+
+
+def test_grouped_pairs_are_scored_in_one_fold_and_the_others_as_stratified_folds() -> None:
+    from sklearn.model_selection import StratifiedKFold
+
+    from newsprism.relation.train import deal_folds
+
+    strata = np.tile([0, 1, 2], 40)
+    groups = np.concatenate([np.full(90, -1), np.repeat(np.arange(10), 3)])  # 10 topics of 3
+    folds = deal_folds(strata, groups, 5, seed=1)
+    alone = StratifiedKFold(5, shuffle=True, random_state=1).split(np.arange(90), strata[:90])
+    for (train, test), (_, expected) in zip(folds, alone, strict=True):
+        assert test[test < 90].tolist() == expected.tolist()  # as the ungrouped split
+        assert not set(groups[test[test >= 90]]) & set(groups[train[train >= 90]])
+    assert sorted(np.concatenate([test for _, test in folds]).tolist()) == list(range(120))
 
 
 def test_stance_topic_folds_never_train_on_a_scored_headline_or_body() -> None:

@@ -11,8 +11,10 @@ from __future__ import annotations
 import os
 import threading
 import warnings
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -86,6 +88,21 @@ def export_onnx(target: Path) -> Path:
     return target
 
 
+@dataclass(frozen=True)
+class TokenVectors:
+    """A text's word pieces and their vectors in context, one row per piece."""
+
+    pieces: tuple[str, ...]
+    vectors: np.ndarray  # (pieces, 384), rows of norm 1
+
+
+def _word_pieces(encoding: Any) -> list[int]:
+    """Positions of the pieces that carry a word: no padding, [CLS], [SEP] or punctuation."""
+    return [k for k, (token, special, used) in enumerate(zip(
+        encoding.tokens, encoding.special_tokens_mask, encoding.attention_mask, strict=True))
+        if used and not special and any(c.isalnum() for c in token)]
+
+
 class SentenceEncoder:
     """Turns texts into L2-normalised 384-dimensional vectors (mean pooling, as trained)."""
 
@@ -123,7 +140,29 @@ class SentenceEncoder:
             out[chunk] = self._encode_batch([texts[i] for i in chunk])
         return out
 
-    def _encode_batch(self, texts: list[str]) -> np.ndarray:
+    def encode_tokens(self, texts: list[str] | tuple[str, ...]) -> list[TokenVectors]:
+        """Each text's word pieces in context (``TokenVectors``): the pieces that hold a letter or
+        digit (no [CLS], [SEP] or punctuation) and their last-layer vectors, rows of norm 1."""
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out = [TokenVectors((), np.zeros((0, self.dimension), dtype=np.float32))] * len(texts)
+        for begin in range(0, len(order), BATCH_SIZE):
+            chunk = order[begin : begin + BATCH_SIZE]
+            encodings, hidden = self._run([texts[i] for i in chunk])
+            for row, (i, encoding) in enumerate(zip(chunk, encodings, strict=True)):
+                keep = _word_pieces(encoding)
+                vectors = hidden[row, keep]
+                out[i] = TokenVectors(tuple(encoding.tokens[k] for k in keep), vectors / np.clip(
+                    np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12, None))
+        return out
+
+    def word_pieces(self, texts: list[str] | tuple[str, ...]) -> list[tuple[str, ...]]:
+        """The pieces ``encode_tokens`` keeps of each text, from the tokenizer alone."""
+        with self._lock:
+            encodings = self._tokenizer.encode_batch(list(texts))
+        return [tuple(e.tokens[k] for k in _word_pieces(e)) for e in encodings]
+
+    def _run(self, texts: list[str]) -> tuple[list[Any], np.ndarray]:
+        """The tokenizer's encodings of ``texts`` and the model's last hidden states."""
         with self._lock:
             encodings = self._tokenizer.encode_batch(texts)
         ids = np.array([e.ids for e in encodings], dtype=np.int64)
@@ -132,6 +171,11 @@ class SentenceEncoder:
             None,
             {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
         )
+        return encodings, hidden
+
+    def _encode_batch(self, texts: list[str]) -> np.ndarray:
+        encodings, hidden = self._run(texts)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
         weights = mask[..., None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)

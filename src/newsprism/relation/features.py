@@ -14,11 +14,14 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import Stemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+if TYPE_CHECKING:
+    from newsprism.embed import TokenVectors
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:['’][^\W\d_]+)*")
 _SENTENCE_END = re.compile(r"(?:(?<=[.!?])|(?<=[.!?][\"'”’)]))\s+(?=[\"'“‘(]?[A-Z0-9])|\n+")
@@ -312,6 +315,42 @@ def alignment_features(a: Sequence[str], b: Sequence[str], idf: Mapping[str, flo
         per = np.array(sides)
         out[i] = [per[:, 0].min(), per[:, 0].max(), per[:, 1].min(), per[:, 1].max(),
                   per[:, 2].max(), per[:, 2].min(), per[:, 3].max(), per[:, 3].min()]
+    return out
+
+
+TOKEN_FEATURES = (
+    "token_align_min",
+    "token_align_max",
+    "token_idf_min",
+    "token_idf_max",
+    "token_idf_f",
+    "token_align_worst",
+)
+
+
+def token_alignment_features(tokens_a: Sequence[TokenVectors], tokens_b: Sequence[TokenVectors],
+                             piece_idf: Mapping[str, float]) -> np.ndarray:
+    """BERTScore of pairs: each word piece's best cosine to the other side's pieces, in context
+    (MiniLM's last layer, ``SentenceEncoder.encode_tokens``), averaged per side, plainly and
+    weighted by the pieces' IDF (``piece_idf``; unknown pieces weigh most), the lower and the
+    higher side, their F-measure, and the worst-matched piece of either side. Unlike WordLlama's
+    word alignment, a word in context tells "the court upheld" from "the court overturned".
+    Columns follow ``TOKEN_FEATURES``."""
+    out = np.zeros((len(tokens_a), len(TOKEN_FEATURES)), dtype=np.float64)
+    default_idf = max(piece_idf.values(), default=1.0)
+    for i, (ta, tb) in enumerate(zip(tokens_a, tokens_b, strict=True)):
+        if not ta.pieces or not tb.pieces:
+            continue
+        sims = ta.vectors @ tb.vectors.T
+        best_a, best_b = sims.max(axis=1), sims.max(axis=0)
+        plain = (float(best_a.mean()), float(best_b.mean()))
+        weighted = []
+        for best, pieces in ((best_a, ta.pieces), (best_b, tb.pieces)):
+            weights = np.array([piece_idf.get(p, default_idf) for p in pieces])
+            weighted.append(float((best * weights).sum() / max(weights.sum(), 1e-12)))
+        f = 2 * weighted[0] * weighted[1] / max(weighted[0] + weighted[1], 1e-12)
+        out[i] = [min(plain), max(plain), min(weighted), max(weighted), f,
+                  min(float(best_a.min()), float(best_b.min()))]
     return out
 
 

@@ -1,6 +1,6 @@
 """Load the shipped relation model and judge text pairs: same fact? stance? contradiction?
 
-The artifact (``relation-v4.json.gz``, built by ``newsprism.relation.train``) is plain JSON:
+The artifact (``relation-v5.json.gz``, built by ``newsprism.relation.train``) is plain JSON:
 the IDF table of the features, the learned gradient-boosted trees as arrays of split features,
 thresholds, children and leaf values, and for same fact a logistic regression (scaling, weights)
 whose probability is averaged with the trees'. Prediction is numpy, so the artifact loads under
@@ -19,21 +19,25 @@ from typing import Any
 
 import numpy as np
 
+from newsprism.embed import TokenVectors
 from newsprism.errors import ModelError
 from newsprism.relation.features import (
     ALIGN_FEATURES,
     PAIR_FEATURES,
     STANCE_FEATURES,
+    TOKEN_FEATURES,
     alignment_features,
     pair_features,
     split_text,
     stance_features,
+    token_alignment_features,
 )
 
 STANCES = ("agree", "disagree", "discuss", "unrelated")
-ARTIFACT = "relation-v4.json.gz"
+ARTIFACT = "relation-v5.json.gz"
 
 Embedder = Callable[[Sequence[str]], np.ndarray]
+TokenEmbedder = Callable[[Sequence[str]], list[TokenVectors]]
 
 
 @dataclass(frozen=True)
@@ -118,15 +122,17 @@ class LinearModel:
 
 @dataclass(frozen=True)
 class SameFactModel:
-    """Boosted trees over the pair features averaged with a logistic regression over the pair
-    and word-alignment features: the two err on different pairs (MRPC nested CV: +0.6 points)."""
+    """Boosted trees over the pair and in-context token-alignment features averaged with a
+    logistic regression over those and the word-alignment features: the two err on different
+    pairs (MRPC nested CV: +0.6 points)."""
 
     trees: TreeEnsemble
     linear: LinearModel
 
-    def predict_positive(self, X: np.ndarray, X_align: np.ndarray) -> np.ndarray:
-        linear = self.linear.predict_positive(np.hstack([X, X_align]))
-        return (self.trees.predict_proba(X)[:, 1] + linear) / 2
+    def predict_positive(self, X: np.ndarray, X_align: np.ndarray,
+                         X_tokens: np.ndarray) -> np.ndarray:
+        linear = self.linear.predict_positive(np.hstack([X, X_align, X_tokens]))
+        return (self.trees.predict_proba(np.hstack([X, X_tokens]))[:, 1] + linear) / 2
 
 
 @dataclass(frozen=True)
@@ -151,20 +157,24 @@ class PairRelation:
 class RelationModel:
     """Same-fact and stance judgements over text pairs from the shipped artifact."""
 
-    def __init__(self, artifact: Mapping[str, Any], embed: Embedder | None = None) -> None:
+    def __init__(self, artifact: Mapping[str, Any], embed: Embedder | None = None,
+                 embed_tokens: TokenEmbedder | None = None) -> None:
         same = artifact["same_fact"]
         if (list(same["features"]) != list(PAIR_FEATURES)
                 or list(same["align_features"]) != list(ALIGN_FEATURES)
+                or list(same["token_features"]) != list(TOKEN_FEATURES)
                 or list(artifact["stance"]["features"]) != list(STANCE_FEATURES)):
             raise ModelError("relation artifact was built for other features; retrain it with "
                              "`python -m newsprism.relation.train`")
         self.idf: dict[str, float] = dict(artifact["idf"])
+        self.piece_idf: dict[str, float] = dict(same["piece_idf"])
         self.same_fact_model = SameFactModel(TreeEnsemble.from_dict(same["trees"]),
                                              LinearModel.from_dict(same["linear"]))
         self.same_fact_threshold = float(same["threshold"])
         self.stance_model = TreeEnsemble.from_dict(artifact["stance"]["trees"])
         self.metadata: dict[str, Any] = dict(artifact.get("metadata", {}))
         self._embed = embed
+        self._embed_tokens = embed_tokens
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         """MiniLM vectors of ``texts``, each distinct text embedded once."""
@@ -176,6 +186,17 @@ class RelationModel:
         vectors = self._embed(unique) if unique else np.zeros((0, 384), dtype=np.float32)
         index = {t: i for i, t in enumerate(unique)}
         return vectors[[index[t] for t in texts]] if texts else vectors
+
+    def token_features(self, a: Sequence[str], b: Sequence[str]) -> np.ndarray:
+        """``TOKEN_FEATURES`` of pairs ``(a[i], b[i])``; each distinct text is encoded once."""
+        if self._embed_tokens is None:
+            from newsprism.embed import load_encoder
+
+            self._embed_tokens = load_encoder().encode_tokens
+        unique = list(dict.fromkeys([*a, *b]))
+        vectors = dict(zip(unique, self._embed_tokens(unique), strict=True))
+        return token_alignment_features([vectors[t] for t in a], [vectors[t] for t in b],
+                                        self.piece_idf)
 
     def same_fact_features(self, a: Sequence[str], b: Sequence[str], emb_a: np.ndarray | None,
                            emb_b: np.ndarray | None) -> np.ndarray:
@@ -191,11 +212,13 @@ class RelationModel:
     def same_fact(self, a: Sequence[str], b: Sequence[str], *, emb_a: np.ndarray | None = None,
                   emb_b: np.ndarray | None = None) -> np.ndarray:
         """P(``a[i]`` and ``b[i]`` state the same fact), shape ``(n,)``. ``emb_a``/``emb_b``:
-        optional precomputed MiniLM vectors of the texts (``newsprism.embed``)."""
+        optional precomputed MiniLM vectors of the texts (``newsprism.embed``); the word
+        pieces' vectors in context are always computed here, each distinct text once."""
         if not len(a):
             return np.zeros(0)
         X = self.same_fact_features(a, b, emb_a, emb_b)
-        return self.same_fact_model.predict_positive(X, alignment_features(a, b, self.idf))
+        return self.same_fact_model.predict_positive(X, alignment_features(a, b, self.idf),
+                                                     self.token_features(a, b))
 
     def stance(self, claims: Sequence[str], texts: Sequence[str]) -> np.ndarray:
         """Stance of ``texts[i]`` (a sentence or a whole article) towards ``claims[i]``:
@@ -232,7 +255,8 @@ class RelationModel:
         backward = self.stance_of_sentences(b, [[t] for t in a], vectors)
         disagree = STANCES.index("disagree")
         return PairRelation(
-            same_fact=self.same_fact_model.predict_positive(X, alignment_features(a, b, self.idf))
+            same_fact=self.same_fact_model.predict_positive(
+                X, alignment_features(a, b, self.idf), self.token_features(a, b))
             if len(a) else np.zeros(0),
             figure_conflict=X[:, PAIR_FEATURES.index("numbers_conflict")] > 0,
             contradiction=(forward[:, disagree] + backward[:, disagree]) / 2,

@@ -4,15 +4,17 @@
 
 Same fact is learned on MRPC train plus the news pairs of STS-B train (score >= 3.5: same,
 <= 2: different; MSRpar is left out, as its pairs come from MRPC and may include MRPC test
-pairs) by boosted trees over the pair features averaged with a logistic regression over those
-and the word-alignment features; stance on FNC-1 train (stances and bodies). Both are
+pairs) by boosted trees over the pair features and the in-context token alignment (BERTScore
+over MiniLM's word pieces) averaged with a logistic regression over those and the
+word-alignment features; stance on FNC-1 train (stances and bodies). Both are
 cross-validated first: FNC-1 grouped by body, and by topic so that no scored headline or body
 is seen in training (the honest figure, as the competition test's are all new); same fact over
 three fold splits, each scored fold judged at a threshold picked on its training folds alone,
 reported as mean and standard deviation. The shipped same-fact threshold is the one that
 maximises cross-validated MRPC accuracy, and the final models are fit on all of train.
-ClaimDiff train (claims of different outlets on one topic, never restatements of each other) is
-held out: the share of its pairs called the same fact is the topical false-positive rate.
+ClaimDiff train (claims of different outlets on one topic, never restatements of each other)
+adds negatives, cross-validated by topic: the share of its pairs called the same fact out of
+fold is the topical false-positive rate.
 Embeddings are cached outside the repository (``--cache``), as embedding the 30,000 FNC-1 body
 sentences takes minutes.
 """
@@ -40,10 +42,12 @@ from newsprism.relation.features import (
     ALIGN_FEATURES,
     PAIR_FEATURES,
     STANCE_FEATURES,
+    TOKEN_FEATURES,
     alignment_features,
     pair_features,
     profile_text,
     split_text,
+    token_alignment_features,
 )
 from newsprism.relation.model import (
     ARTIFACT,
@@ -58,6 +62,7 @@ DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data" / 
 IDF_MIN_DF = 2
 SAME_SCORE, DIFFERENT_SCORE = 3.5, 2.0  # STS-B: 4 "mostly equivalent", 2 "shares some details"
 STSB_WEIGHT = 0.5  # STS-B pairs count half: MRPC is the task the threshold is set on
+CLAIMDIFF_WEIGHT = 0.1  # ClaimDiff negatives: enough to learn a changed detail, not to outweigh
 BOOSTING = {"max_iter": 200, "learning_rate": 0.05, "max_leaf_nodes": 15,
             "min_samples_leaf": 20, "l2_regularization": 1.0}
 CV_SEEDS = (0, 1, 2)  # fold splits the same-fact figures are averaged over
@@ -102,6 +107,13 @@ def read_claimdiff(data: Path) -> PairSet:
                    np.array([r["label"] for r in rows]))
 
 
+def claimdiff_topics(data: Path) -> np.ndarray:
+    """Topic id of each ClaimDiff train pair, in ``read_claimdiff``'s order."""
+    path = data / "claimdiff_strength_train.jsonl"
+    topics = [json.loads(line)["topic"] for line in path.open(encoding="utf-8")]
+    return np.unique(topics, return_inverse=True)[1]
+
+
 def read_fnc(data: Path) -> StanceSet:
     with (data / "train_bodies.csv").open(encoding="utf-8", newline="") as handle:
         bodies = {int(r["Body ID"]): split_text(r["articleBody"]) for r in csv.DictReader(handle)}
@@ -144,6 +156,17 @@ def learn_idf(documents: Sequence[Sequence[str]]) -> dict[str, float]:
         df.update(frozenset().union(*(profile_text(t).content for t in doc)))
     n = len(documents)
     return {w: round(math.log((1 + n) / (1 + c)) + 1, 4) for w, c in df.items() if c >= IDF_MIN_DF}
+
+
+def learn_piece_idf(texts: Sequence[str]) -> dict[str, float]:
+    """Inverse document frequency of MiniLM's word pieces over the distinct ``texts``."""
+    from newsprism.embed import load_encoder
+
+    unique = sorted(set(texts))
+    df: Counter[str] = Counter()
+    for pieces in load_encoder().word_pieces(unique):
+        df.update(set(pieces))
+    return {p: round(math.log((1 + len(unique)) / (1 + c)), 4) for p, c in sorted(df.items())}
 
 
 def make_boosting(**params: Any) -> Any:
@@ -194,73 +217,112 @@ def check_export(clf: Any, trees: TreeEnsemble, X: np.ndarray) -> None:
 
 
 def check_same_fact_export(clf: FittedSameFact, model: SameFactModel, X: np.ndarray) -> None:
-    pairs = len(PAIR_FEATURES)
-    expected, got = clf.predict(X), model.predict_positive(X[:, :pairs], X[:, pairs:])
+    pairs, align = len(PAIR_FEATURES), len(PAIR_FEATURES) + len(ALIGN_FEATURES)
+    expected = clf.predict(X)
+    got = model.predict_positive(X[:, :pairs], X[:, pairs:align], X[:, align:])
     if not np.allclose(expected, got, atol=1e-6):
         raise RuntimeError(f"exported same-fact model disagrees with scikit-learn by "
                            f"{np.abs(expected - got).max():.2g}")
 
 
 def same_fact_features(pairs: PairSet, vectors: Mapping[str, np.ndarray],
-                       idf: Mapping[str, float]) -> np.ndarray:
-    """Pair features, then alignment features (``PAIR_FEATURES + ALIGN_FEATURES``)."""
+                       idf: Mapping[str, float], piece_idf: Mapping[str, float]) -> np.ndarray:
+    """Pair features, then word- and token-alignment features (``PAIR_FEATURES +
+    ALIGN_FEATURES + TOKEN_FEATURES``)."""
     cosine = np.array([float(vectors[a] @ vectors[b])
                        for a, b in zip(pairs.a, pairs.b, strict=True)])
     return np.hstack([pair_features(pairs.a, pairs.b, cosine, idf),
-                      alignment_features(pairs.a, pairs.b, idf)])
+                      alignment_features(pairs.a, pairs.b, idf), token_features(pairs, piece_idf)])
+
+
+def token_features(pairs: PairSet, piece_idf: Mapping[str, float], chunk: int = 512) -> np.ndarray:
+    """``TOKEN_FEATURES`` of the pairs, a chunk at a time: the word-piece vectors of a whole
+    set would take gigabytes."""
+    from newsprism.embed import load_encoder
+
+    encoder = load_encoder()
+    parts = []
+    for start in track(range(0, len(pairs.a), chunk), description="token alignment"):
+        a, b = pairs.a[start : start + chunk], pairs.b[start : start + chunk]
+        parts.append(token_alignment_features(encoder.encode_tokens(a), encoder.encode_tokens(b),
+                                              piece_idf))
+    return np.vstack(parts) if parts else np.zeros((0, len(TOKEN_FEATURES)))
 
 
 def train_same_fact(
-    X_mrpc: np.ndarray, y_mrpc: np.ndarray, X_sts: np.ndarray, y_sts: np.ndarray,
-    seeds: Sequence[int] = CV_SEEDS,
+    mrpc: tuple[np.ndarray, np.ndarray], sts: tuple[np.ndarray, np.ndarray],
+    claimdiff: tuple[np.ndarray, np.ndarray], seeds: Sequence[int] = CV_SEEDS,
 ) -> tuple[FittedSameFact, float, dict[str, Any]]:
-    """Fit on MRPC and STS-B after cross-validating on both, once per seed of the fold split.
+    """Fit on MRPC, STS-B and ClaimDiff after cross-validating on all three, once per seed of
+    the fold split; each set is given as (features, labels), ClaimDiff's labels as topic ids.
 
+    ClaimDiff's pairs (two outlets' claims on one topic, never restatements of each other) are
+    negatives: they teach what a changed detail looks like. They are dealt to folds by topic,
+    and the share of them called the same fact, out of fold, is the topical false-positive rate.
     Each scored fold's threshold is chosen on its training folds only (the accuracy-best
     threshold of an inner cross-validation there), so the figures are those of the MRPC
     protocol; they are reported as mean and standard deviation over the seeds, as one split's
     figure moves by a few tenths. The shipped threshold maximises MRPC accuracy over the
-    out-of-fold probabilities averaged over the seeds. No scored pair of either set was seen in
-    training."""
-    X, y = np.vstack([X_mrpc, X_sts]), np.concatenate([y_mrpc, y_sts])
-    weight = np.concatenate([np.ones(len(y_mrpc)), np.full(len(y_sts), STSB_WEIGHT)])
-    from_sts = np.arange(len(y)) >= len(y_mrpc)
+    out-of-fold probabilities averaged over the seeds. No scored pair was seen in training."""
+    (X_mrpc, y_mrpc), (X_sts, y_sts), (X_cd, cd_topics) = mrpc, sts, claimdiff
+    X = np.vstack([X_mrpc, X_sts, X_cd])
+    y = np.concatenate([y_mrpc, y_sts, np.zeros(len(X_cd), dtype=y_mrpc.dtype)])
+    source = np.repeat([0, 1, 2], [len(y_mrpc), len(y_sts), len(X_cd)])
+    weight = np.array([1.0, STSB_WEIGHT, CLAIMDIFF_WEIGHT])[source]
+    groups = np.concatenate([np.full(len(y_mrpc) + len(y_sts), -1), cd_topics])
     runs, probs = [], np.zeros(len(y))
     for seed in track(seeds, description="cross-validating same fact"):
-        oof, predicted = nested_predictions(X, y, weight, from_sts, seed)
+        oof, predicted = nested_predictions(X, y, weight, source, groups, seed)
         probs += oof / len(seeds)
-        runs.append({"mrpc": same_fact_scores(y_mrpc.astype(bool), predicted[~from_sts]),
-                     "stsb_news": same_fact_scores(y_sts.astype(bool), predicted[from_sts])})
-    threshold = best_threshold(probs[~from_sts], y_mrpc)
+        runs.append({"mrpc": same_fact_scores(y_mrpc.astype(bool), predicted[source == 0]),
+                     "stsb_news": same_fact_scores(y_sts.astype(bool), predicted[source == 1]),
+                     "claimdiff_called_same": 100 * float(predicted[source == 2].mean())})
+    threshold = best_threshold(probs[source == 0], y_mrpc)
     scores: dict[str, Any] = {"seeds": len(seeds)}
     for name in ("mrpc", "stsb_news"):
         for metric in ("accuracy", "f1"):
             values = [run[name][metric] for run in runs]
             scores.setdefault(name, {})[metric] = round(float(np.mean(values)), 2)
             scores[name][f"{metric}_std"] = round(float(np.std(values)), 2)
+    scores["claimdiff_called_same"] = round(float(np.mean(
+        [run["claimdiff_called_same"] for run in runs])), 2)
     return fit_same_fact(X, y, weight), threshold, scores
 
 
-def nested_predictions(X: np.ndarray, y: np.ndarray, weight: np.ndarray, from_sts: np.ndarray,
-                       seed: int) -> tuple[np.ndarray, np.ndarray]:
-    """Out-of-fold P(same fact) of every pair over one 5-fold split, and its yes/no at the
-    threshold an inner 4-fold cross-validation of the training folds picks for MRPC. ``X`` holds
-    the pair features, then the alignment features."""
+def deal_folds(strata: np.ndarray, groups: np.ndarray, k: int,
+               seed: int) -> list[tuple[np.ndarray, np.ndarray]]:
+    """(train, scored) indexes of ``k`` folds: rows of group -1 stratified by ``strata``, the
+    others dealt to folds a group at a time, in random order."""
     from sklearn.model_selection import StratifiedKFold
 
-    strata = 2 * from_sts + y
+    fold = np.zeros(len(strata), dtype=np.int64)
+    alone = np.flatnonzero(groups < 0)
+    for f, (_, held) in enumerate(StratifiedKFold(k, shuffle=True, random_state=seed).split(
+        alone, strata[alone]
+    )):
+        fold[alone[held]] = f
+    grouped = np.flatnonzero(groups >= 0)
+    names, index = np.unique(groups[grouped], return_inverse=True)
+    fold[grouped] = (np.random.default_rng(seed).permutation(len(names)) % k)[index]
+    return [(np.flatnonzero(fold != f), np.flatnonzero(fold == f)) for f in range(k)]
+
+
+def nested_predictions(X: np.ndarray, y: np.ndarray, weight: np.ndarray, source: np.ndarray,
+                       groups: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """Out-of-fold P(same fact) of every pair over one 5-fold split, and its yes/no at the
+    threshold an inner 4-fold cross-validation of the training folds picks for MRPC (source
+    0). Pairs of one group (ClaimDiff's topics; -1: none) stay in one fold."""
+    strata = 2 * source + y
 
     def fit_predict(train: np.ndarray, test: np.ndarray) -> np.ndarray:
         return fit_same_fact(X[train], y[train], weight[train]).predict(X[test])
 
     probs, predicted = np.zeros(len(y)), np.zeros(len(y), dtype=bool)
-    for train, test in StratifiedKFold(5, shuffle=True, random_state=seed).split(X, strata):
+    for train, test in deal_folds(strata, groups, 5, seed):
         inner = np.zeros(len(train))
-        for fit, held in StratifiedKFold(4, shuffle=True, random_state=seed).split(
-            train, strata[train]
-        ):
+        for fit, held in deal_folds(strata[train], groups[train], 4, seed):
             inner[held] = fit_predict(train[fit], train[held])
-        mrpc = ~from_sts[train]
+        mrpc = source[train] == 0
         threshold = best_threshold(inner[mrpc], y[train][mrpc])
         probs[test] = fit_predict(train, test)
         predicted[test] = probs[test] >= threshold
@@ -269,15 +331,15 @@ def nested_predictions(X: np.ndarray, y: np.ndarray, weight: np.ndarray, from_st
 
 @dataclass(frozen=True)
 class FittedSameFact:
-    """Boosted trees over the pair features and a logistic regression over those and the
-    alignment features (the columns after them), averaged."""
+    """Boosted trees over the pair and token-alignment features and a logistic regression over
+    those and the word-alignment features, averaged (columns as ``same_fact_features``)."""
 
     trees: Any
     linear: Any
 
     def predict(self, X: np.ndarray) -> np.ndarray:
-        pairs = X[:, : len(PAIR_FEATURES)]
-        return (self.trees.predict_proba(pairs)[:, 1] + self.linear.predict_proba(X)[:, 1]) / 2
+        trees = self.trees.predict_proba(tree_columns(X))[:, 1]
+        return (trees + self.linear.predict_proba(X)[:, 1]) / 2
 
     def export(self) -> SameFactModel:
         scaler, regression = self.linear[0], self.linear[-1]
@@ -285,12 +347,17 @@ class FittedSameFact:
             scaler.mean_, scaler.scale_, regression.coef_[0], float(regression.intercept_[0])))
 
 
+def tree_columns(X: np.ndarray) -> np.ndarray:
+    """The pair and token-alignment columns of same-fact features: the trees' input."""
+    return np.hstack([X[:, : len(PAIR_FEATURES)], X[:, len(PAIR_FEATURES) + len(ALIGN_FEATURES) :]])
+
+
 def fit_same_fact(X: np.ndarray, y: np.ndarray, weight: np.ndarray) -> FittedSameFact:
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
-    trees = make_boosting().fit(X[:, : len(PAIR_FEATURES)], y, sample_weight=weight)
+    trees = make_boosting().fit(tree_columns(X), y, sample_weight=weight)
     linear = make_pipeline(StandardScaler(), LogisticRegression(max_iter=2000))
     linear.fit(X, y, logisticregression__sample_weight=weight)
     return FittedSameFact(trees, linear)
@@ -382,14 +449,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     vectors = embed_cached(texts, args.cache)
     print(f"embedded in {time.perf_counter() - started:.0f} s")
     idf = learn_idf([*([t] for t in pair_texts), *fnc.bodies.values()])
+    piece_idf = learn_piece_idf(pair_texts)
 
-    X_same = same_fact_features(mrpc, vectors, idf)
-    X_sts = same_fact_features(sts, vectors, idf)
-    same_clf, threshold, same_cv = train_same_fact(X_same, mrpc.labels, X_sts, sts.labels)
-    topical = same_clf.predict(same_fact_features(claimdiff, vectors, idf))
-    same_cv["claimdiff_called_same"] = round(100 * float((topical >= threshold).mean()), 2)
+    X_same = same_fact_features(mrpc, vectors, idf, piece_idf)
+    X_sts = same_fact_features(sts, vectors, idf, piece_idf)
+    X_cd = same_fact_features(claimdiff, vectors, idf, piece_idf)
+    same_clf, threshold, same_cv = train_same_fact((X_same, mrpc.labels), (X_sts, sts.labels),
+                                                   (X_cd, claimdiff_topics(args.data)))
     print(f"same fact (5-fold CV over MRPC and STS-B news, threshold from the training folds, "
-          f"mean over {len(CV_SEEDS)} splits; ClaimDiff held out): {same_cv}, "
+          f"mean over {len(CV_SEEDS)} splits; ClaimDiff negatives by topic): {same_cv}, "
           f"threshold {threshold}")
 
     bodies = [fnc.bodies[i] for i in fnc.body_ids]
@@ -402,11 +470,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     check_same_fact_export(same_clf, same_model, np.vstack([X_same, X_sts]))
     check_export(stance_clf, stance_trees, X_stance[:5000])
     artifact = {
-        "metadata": {"version": 4, "trained_with": f"scikit-learn {sklearn_version()}",
+        "metadata": {"version": 5, "trained_with": f"scikit-learn {sklearn_version()}",
                      "cross_validation": {"same_fact": same_cv, "stance": stance_cv},
                      "training_seconds": round(time.perf_counter() - started)},
         "idf": idf,
         "same_fact": {"features": PAIR_FEATURES, "align_features": ALIGN_FEATURES,
+                      "token_features": TOKEN_FEATURES, "piece_idf": piece_idf,
                       "threshold": threshold, "trees": same_model.trees.as_dict(),
                       "linear": same_model.linear.as_dict()},
         "stance": {"features": STANCE_FEATURES, "trees": stance_trees.as_dict()},
