@@ -202,10 +202,7 @@ class RelationModel:
                            emb_b: np.ndarray | None) -> np.ndarray:
         if len(a) != len(b):
             raise ValueError(f"same_fact needs as many texts in a ({len(a)}) as in b ({len(b)})")
-        if emb_a is None or emb_b is None:
-            both = self.embed([*a, *b])
-            emb_a = both[: len(a)] if emb_a is None else emb_a
-            emb_b = both[len(a) :] if emb_b is None else emb_b
+        emb_a, emb_b = self._embed_pairs(a, b, emb_a, emb_b)
         cosine = np.einsum("ij,ij->i", emb_a, emb_b) if len(a) else np.zeros(0)
         return pair_features(a, b, cosine, self.idf)
 
@@ -216,9 +213,22 @@ class RelationModel:
         pieces' vectors in context are always computed here, each distinct text once."""
         if not len(a):
             return np.zeros(0)
-        X = self.same_fact_features(a, b, emb_a, emb_b)
+        return self._same_fact_probability(a, b, self.same_fact_features(a, b, emb_a, emb_b))
+
+    def _same_fact_probability(self, a: Sequence[str], b: Sequence[str],
+                               X: np.ndarray) -> np.ndarray:
+        """The same-fact model's P over pairs whose ``same_fact_features`` are ``X``."""
         return self.same_fact_model.predict_positive(X, alignment_features(a, b, self.idf),
                                                      self.token_features(a, b))
+
+    def _embed_pairs(self, a: Sequence[str], b: Sequence[str], emb_a: np.ndarray | None,
+                     emb_b: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
+        """The MiniLM vectors of both sides: those given, the rest embedded in one call."""
+        if emb_a is None or emb_b is None:
+            both = self.embed([*a, *b])
+            emb_a = both[: len(a)] if emb_a is None else emb_a
+            emb_b = both[len(a) :] if emb_b is None else emb_b
+        return emb_a, emb_b
 
     def stance(self, claims: Sequence[str], texts: Sequence[str]) -> np.ndarray:
         """Stance of ``texts[i]`` (a sentence or a whole article) towards ``claims[i]``:
@@ -245,19 +255,14 @@ class RelationModel:
     def relate(self, a: Sequence[str], b: Sequence[str], *, emb_a: np.ndarray | None = None,
                emb_b: np.ndarray | None = None) -> PairRelation:
         """Same fact, figure conflict, contradiction and stance of sentence pairs at once."""
-        if emb_a is None or emb_b is None:
-            both = self.embed([*a, *b])
-            emb_a = both[: len(a)] if emb_a is None else emb_a
-            emb_b = both[len(a) :] if emb_b is None else emb_b
+        emb_a, emb_b = self._embed_pairs(a, b, emb_a, emb_b)
         X = self.same_fact_features(a, b, emb_a, emb_b)
         vectors = {**dict(zip(a, emb_a, strict=True)), **dict(zip(b, emb_b, strict=True))}
         forward = self.stance_of_sentences(a, [[t] for t in b], vectors)
         backward = self.stance_of_sentences(b, [[t] for t in a], vectors)
         disagree = STANCES.index("disagree")
         return PairRelation(
-            same_fact=self.same_fact_model.predict_positive(
-                X, alignment_features(a, b, self.idf), self.token_features(a, b))
-            if len(a) else np.zeros(0),
+            same_fact=self._same_fact_probability(a, b, X) if len(a) else np.zeros(0),
             figure_conflict=X[:, PAIR_FEATURES.index("numbers_conflict")] > 0,
             contradiction=(forward[:, disagree] + backward[:, disagree]) / 2,
             stance=forward,
