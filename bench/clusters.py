@@ -103,22 +103,32 @@ def run_newsprism(items: list, trace: bool = False, **params: object
     clusterer = StoryClusterer(**params)  # type: ignore[arg-type]
     placed: list[str] = []
     merged: dict[str, str] = {}
+    moved: dict[str, str] = {}
     curve = []
     if trace:
         tracemalloc.start()
     started = time.perf_counter()
+
+    def drain() -> None:
+        changes = clusterer.pop_changes()
+        merged.update(changes.merged)
+        moved.update(changes.moved)
+
     for begin in range(0, len(items), 100):
         placed += clusterer.partial_fit(items[begin:begin + 100])
-        merged.update(clusterer.pop_changes().merged)
+        drain()
         if trace and ((begin + 100) % CHECKPOINT == 0 or begin + 100 >= len(items)):
             curve.append((min(begin + 100, len(items)),
                           round(tracemalloc.get_traced_memory()[0] / 1e6, 1),
                           len(clusterer.stories_)))
+    clusterer.revisit()  # the stream has ended
+    drain()
     elapsed = time.perf_counter() - started
     if trace:
         tracemalloc.stop()
     final = []
-    for story in placed:
+    for (article_id, _), story in zip(items, placed, strict=True):
+        story = moved.get(article_id, story)
         while story in merged:
             story = merged[story]
         final.append(story)

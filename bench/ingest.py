@@ -112,7 +112,7 @@ def run_ours(folder: Path, db: str, args: argparse.Namespace, clock: StageClock)
     from newsprism.dedup import DuplicateFinder
     from newsprism.embed import SentenceEncoder
     from newsprism.store import open_store
-    from newsprism.stories.persist import story_hook
+    from newsprism.stories.persist import StoryHook
 
     clock.patch(DuplicateFinder, "run", "dedup")
     clock.patch(newsprism.corpus, "_vectors", "search vectors")
@@ -133,10 +133,13 @@ def run_ours(folder: Path, db: str, args: argparse.Namespace, clock: StageClock)
 
             return clock.timed("analysis (main: hand-off)", wait)
 
-        on_batch = clock.timed("stories (profiles, clustering)", story_hook(store))
+        stories = StoryHook(store)
+        on_batch = clock.timed("stories (profiles, clustering)", stories)
+        on_end = clock.timed("stories (profiles, clustering)", stories.finish)
         report = ingest_paths([folder], store, index=args.index, batch_size=BATCH,
                               analyse=analyse if args.analyse else None,
-                              on_batch=on_batch if args.stories else None)  # fmt: skip
+                              on_batch=on_batch if args.stories else None,
+                              on_end=on_end if args.stories else None)  # fmt: skip
         assert not report.problems, report.problems[:3]
         return report.saved
 

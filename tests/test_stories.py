@@ -176,6 +176,59 @@ def test_a_one_article_story_merges_at_the_join_threshold_a_larger_one_at_the_me
         assert set(clusterer.stories_) == {"b", "c0"}
 
 
+def _tilted(degrees: float, tilt: float) -> np.ndarray:
+    vector = _at(degrees) * np.cos(np.radians(tilt))
+    vector[2] = np.sin(np.radians(tilt))
+    return vector
+
+
+def test_an_article_placed_before_its_story_grew_joins_it_on_its_second_look() -> None:
+    """"early" links to neither "b1" nor "b2" alone (P 0.26), but to the story they make
+    (P 0.37): once it gets its second look, the two stories are one."""
+    early = np.zeros(384)
+    early[:3] = 0.9, 1.0, 1.0
+    b1, b2 = np.zeros(384), np.zeros(384)
+    b1[:2], b2[[0, 2]] = (1.0, 0.5), (1.0, 0.5)
+    items = [("early", _profile(early)), ("b1", _profile(b1)), ("b2", _profile(b2))]
+    assert _embedding_only(second_look=0).partial_fit(items) == ["early", "b1", "b1"]
+    clusterer = _embedding_only()
+    assert clusterer.partial_fit(items) == ["early", "b1", "b1"]  # all three still wait
+    clusterer.revisit()
+    assert set(clusterer.stories_) == {"early"} and clusterer.resolve("b1") == "early"
+    assert clusterer.pop_changes().merged == {"b1": "early"}
+    # With a short wait the look comes by itself, once two more articles have come.
+    assert _embedding_only(second_look=2).partial_fit(items) == ["early"] * 3
+
+
+@pytest.mark.parametrize(("merge_threshold", "moves"), [(0.5, True), (0.75, False)])
+def test_a_member_leaves_its_story_on_its_second_look_only_on_merge_evidence(
+        merge_threshold: float, moves: bool) -> None:
+    """"m" joins "x" (P 0.46); "y1" and "y2" then make a story that "m" links to with P 0.71,
+    more than to "x" without it: enough to move at a merge threshold of 0.5, not of 0.75."""
+    items = [("x", _profile(_at(0))), ("m", _profile(_at(35))),
+             ("y1", _profile(_tilted(60, 20))), ("y2", _profile(_tilted(60, -20)))]
+    clusterer = _embedding_only(merge_threshold=merge_threshold)
+    assert clusterer.partial_fit(items) == ["x", "x", "y1", "y1"]
+    clusterer.revisit()
+    assert clusterer.pop_changes().moved == ({"m": "y1"} if moves else {})
+    sizes = {story.id: story.profile.size for story in clusterer.stories_.values()}
+    assert sizes == ({"x": 1, "y1": 3} if moves else {"x": 2, "y1": 2})
+
+
+def test_a_profile_less_one_it_absorbed_is_the_rest() -> None:
+    def bag(keys: list[int], counts: list[float]) -> Bag:
+        return Bag(np.array(keys, dtype=np.int64), np.array(counts, dtype=np.float32))
+
+    story = Profile(_unit(_at(0)), {"terms": bag([1, 2], [1.0, 1.0])})
+    article = Profile(_unit(_at(40)), {"terms": bag([2, 3], [2.0, 1.0]), "place": bag([9], [1])})
+    story.add(article)
+    rest = story.without(article)
+    assert rest.size == 1 and np.allclose(rest.embedding, _at(0)[:384])
+    assert set(rest.bags) == {"terms"}
+    assert rest.bags["terms"].keys.tolist() == [1, 2] and rest.bags["terms"].counts.tolist() == [
+        1.0, 1.0]
+
+
 def test_hot_stories_are_bounded_and_evicted_ones_are_handed_over() -> None:
     rng = np.random.default_rng(0)
     clusterer = _embedding_only(max_stories=5)
@@ -222,6 +275,23 @@ def test_assign_stories_records_membership_and_merges_in_the_store(tmp_path) -> 
         assert assign_stories(store, clusterer, [("bridge", _profile(a + b))]) == ["a"]
         assert store.resolve_story("b") == "a"
         assert store.story_of(["a", "b", "bridge"]) == {"a": "a", "b": "a", "bridge": "a"}
+
+
+def test_second_looks_reach_the_store(tmp_path) -> None:
+    from newsprism.store import open_store
+    from newsprism.stories.persist import assign_stories, record_changes
+
+    items = [("x", _profile(_at(0))), ("m", _profile(_at(35))),
+             ("y1", _profile(_tilted(60, 20))), ("y2", _profile(_tilted(60, -20)))]
+    clusterer = _embedding_only()
+    with open_store(f"sqlite:///{tmp_path / 'corpus.db'}") as store:
+        store.save_articles([Article(id=name, text=f"text of {name}") for name, _ in items])
+        assign_stories(store, clusterer, items)
+        clusterer.revisit()
+        record_changes(store, clusterer)
+        assert store.story_of(["x", "m", "y1", "y2"]) == {"x": "x", "m": "y1", "y1": "y1",
+                                                          "y2": "y1"}
+        assert [len(store.get_story(s).article_ids) for s in ("x", "y1")] == [1, 3]
 
 
 def test_a_story_covers_an_article_however_many_other_keys_it_gathers() -> None:

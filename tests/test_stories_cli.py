@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import shutil
 
+import numpy as np
 from typer.testing import CliRunner
 
 from conftest import HARBOUR, VLADIVOSTOK
@@ -46,6 +47,27 @@ def test_each_event_becomes_one_story_that_keeps_its_id_across_runs(tmp_path):
     after = _memberships(db)
     assert after["courier"] == before["gazette"]
     assert {a: after[a] for a in before} == before  # nobody's story id changed
+
+
+def test_articles_awaiting_their_second_look_are_still_waiting_after_a_restart(tmp_path):
+    """Ingest saves only their ids; a new run rebuilds their profiles from the stored analyses.
+    An ingest run that ends gives them their look (``StoryHook.finish``)."""
+    from newsprism.corpus import analyse_batch, ingest_paths
+    from newsprism.stories.persist import StoryHook
+
+    with open_store(f"sqlite:///{tmp_path / 'corpus.db'}") as store:
+        interrupted = StoryHook(store)
+        ingest_paths([HARBOUR], store, analyse=analyse_batch, on_batch=interrupted)
+        waiting = [(a, s) for a, s, _ in interrupted.clusterer.waiting_]
+        assert len(waiting) == 3
+        resumed = StoryHook(store)
+        assert [(a, s) for a, s, _ in resumed.clusterer.waiting_] == waiting
+        for (_, _, before), (_, _, after) in zip(interrupted.clusterer.waiting_,
+                                                 resumed.clusterer.waiting_, strict=True):
+            assert np.array_equal(before.embedding, after.embedding)
+            assert before.bags.keys() == after.bags.keys()
+        resumed.finish(store)
+        assert not StoryHook(store).clusterer.waiting_
 
 
 def test_stories_lists_counts_and_story_briefs_one(tmp_path):

@@ -144,13 +144,14 @@ def ingest(
     from newsprism.corpus import analyse_batch, ingest_paths
     from newsprism.engine import RayEngine
     from newsprism.store import open_store
-    from newsprism.stories.persist import story_hook
+    from newsprism.stories.persist import StoryHook
 
     analyser = (RayEngine(ray) if ray else analyse_batch) if analyse else None
     try:
         with open_store(db) as store:
+            stories = StoryHook(store)
             report = ingest_paths(paths, store, batch_size=batch_size, progress=True,
-                                  analyse=analyser, on_batch=story_hook(store))
+                                  analyse=analyser, on_batch=stories, on_end=stories.finish)
     except NewsprismError as exc:
         errors.print(f"error: {exc}", markup=False)
         raise typer.Exit(2) from None
@@ -261,7 +262,7 @@ def serve(
     import uvicorn
 
     from newsprism.store import open_store
-    from newsprism.stories.persist import story_hook
+    from newsprism.stories.persist import StoryHook
     from newsprism.web import WebSettings, create_app
 
     if reads not in (None, "open", "token"):
@@ -269,7 +270,7 @@ def serve(
     try:
         with open_store(db) as store:
             settings = WebSettings.from_env(
-                open_reads=None if reads is None else reads == "open", on_batch=story_hook(store)
+                open_reads=None if reads is None else reads == "open", stories=StoryHook(store)
             )
             errors.print(f"newsprism: serving {store.url} on http://{host}:{port}/")
             uvicorn.run(create_app(store, settings), host=host, port=port, log_level="warning")

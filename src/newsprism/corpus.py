@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 Pending = Callable[[], list[Analysis]]
 Analyse = Callable[[list[Article]], list[Analysis] | Pending]
 OnBatch = Callable[[Store, list[Article], list[Analysis] | None], None]
+OnEnd = Callable[[Store], None]
 BATCH_SIZE = 64
 FUTURE_SLACK = timedelta(days=1)  # time zones: "tomorrow" may already be today somewhere
 
@@ -56,6 +57,7 @@ def ingest_paths(
     *,
     analyse: Analyse | None = None,
     on_batch: OnBatch | None = None,
+    on_end: OnEnd | None = None,
     index: bool = True,
     batch_size: int = BATCH_SIZE,
     progress: bool = False,
@@ -67,14 +69,15 @@ def ingest_paths(
     ``analyse`` turns new articles into ``Analysis`` objects (stored, and their sentences
     indexed); without it sentences are split for the search index only. ``on_batch(store,
     articles, analyses)`` runs inside each batch's transaction: the clusterer assigns stories
-    there, so stories never miss a stored article. ``index`` adds the semantic-search vectors.
+    there, so stories never miss a stored article; ``on_end(store)`` runs once the last batch
+    is saved (``StoryHook.finish``). ``index`` adds the semantic-search vectors.
     """
     sources = list(expand_sources(paths))
     with _progress(progress, len(sources)) as advance:
         return _ingest(
             (read_articles([source]) for source in sources), store, analyse=analyse,
-            on_batch=on_batch, index=index, batch_size=batch_size, finder=finder, today=today,
-            advance=advance,
+            on_batch=on_batch, on_end=on_end, index=index, batch_size=batch_size,
+            finder=finder, today=today, advance=advance,
         )  # fmt: skip
 
 
@@ -85,6 +88,7 @@ def ingest_articles(
     problems: Iterable[InputError] = (),
     analyse: Analyse | None = None,
     on_batch: OnBatch | None = None,
+    on_end: OnEnd | None = None,
     index: bool = True,
     batch_size: int = BATCH_SIZE,
     finder: DuplicateFinder | None = None,
@@ -94,7 +98,7 @@ def ingest_articles(
     ``store`` as ``ingest_paths`` does files; ``problems`` met reading them join the report."""
     return _ingest(
         [Ingested(list(articles), list(problems))], store, analyse=analyse, on_batch=on_batch,
-        index=index, batch_size=batch_size, finder=finder, today=today,
+        on_end=on_end, index=index, batch_size=batch_size, finder=finder, today=today,
         advance=lambda report: None,
     )  # fmt: skip
 
@@ -105,6 +109,7 @@ def _ingest(
     *,
     analyse: Analyse | None,
     on_batch: OnBatch | None,
+    on_end: OnEnd | None,
     index: bool,
     batch_size: int,
     finder: DuplicateFinder | None,
@@ -140,6 +145,8 @@ def _ingest(
                 flush()
         advance(report)
     flush(last=True)
+    if on_end is not None:
+        on_end(store)
     advance(report)
     return report
 

@@ -9,6 +9,13 @@ is its own id. A story keeps that id for life: when an article shows two stories
 older and its id redirects there. Only ``max_stories`` stories are kept hot; older ones, and those
 idle for more than ``window_days`` of article time, are handed to the caller through
 ``pop_changes`` so that a store can persist them, and memory stays flat on an endless stream.
+
+An article placed early meets its story while the story is young. So each article gets a second
+look once ``second_look`` more articles have come (or when ``revisit`` says the stream, or an
+ingest run, has ended), against the hot stories as they now stand. An article alone in its story
+is merged into the one it now links to best at ``threshold``, as it would join it if placed now.
+A member of a larger story moves to another only at ``merge_threshold`` and when that story
+beats its own story without it; ``StoryChanges.moved`` reports it.
 """
 
 from __future__ import annotations
@@ -16,7 +23,8 @@ from __future__ import annotations
 import base64
 import json
 import zlib
-from collections.abc import Callable, Sequence
+from collections import deque
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -64,10 +72,12 @@ class Story:
 
 @dataclass
 class StoryChanges:
-    """What happened since the last ``pop_changes``: merges (old id -> surviving id) and the
-    stories that left the hot window, as ``story_to_dict`` records, for the store to persist."""
+    """What happened since the last ``pop_changes``: merges (old id -> surviving id), articles
+    that moved to another story on their second look (article id -> story id) and the stories
+    that left the hot window, as ``story_to_dict`` records, for the store to persist."""
 
     merged: dict[str, str] = field(default_factory=dict)
+    moved: dict[str, str] = field(default_factory=dict)
     evicted: list[dict[str, Any]] = field(default_factory=list)
 
 
@@ -83,6 +93,7 @@ class StoryClusterer:
         window_days: float = 7.0,
         max_stories: int = 2000,
         max_keys: int = 300,
+        second_look: int = 1000,
         weights: Sequence[float] | None = None,
         text_weights: Sequence[float] | None = None,
     ) -> None:
@@ -93,10 +104,14 @@ class StoryClusterer:
         self.threshold = shipped["threshold"] if threshold is None else threshold
         self.merge_threshold = shipped["merge_threshold"] if merge_threshold is None \
             else merge_threshold
+        # Articles awaiting their second look, oldest first: (article id, the story it was
+        # placed in, its profile).
+        self.waiting_: deque[tuple[str, str, Profile]] = deque()
         self.candidates = candidates
         self.window_days = window_days
         self.max_stories = max_stories
         self.max_keys = max_keys
+        self.second_look = second_look
         self.weights = shipped["weights"] if weights is None else weights
         self.text_weights = shipped["text_weights"] if weights is None else text_weights
 
@@ -107,8 +122,9 @@ class StoryClusterer:
             return
         if not 0 < self.threshold < 1 or not 0 < self.merge_threshold < 1:
             raise ValueError("threshold and merge_threshold are probabilities in (0, 1)")
-        if self.max_stories < 1 or self.candidates < 1:
-            raise ValueError("max_stories and candidates must be at least 1")
+        if self.max_stories < 1 or self.candidates < 1 or self.second_look < 0:
+            raise ValueError("max_stories and candidates must be at least 1, second_look at "
+                             "least 0")
         if not self.weights:
             raise ValueError("weights are empty: pass learned link weights")
         self.stories_: dict[str, Story] = {}
@@ -132,8 +148,20 @@ class StoryClusterer:
         placed = []
         for article_id, profile in items:
             self._ensure_state(len(profile.embedding))
-            placed.append(self._place(article_id, profile, self._decide))
-        return [self.resolve(story_id) for story_id in placed]
+            story_id = self._place(article_id, profile, self._decide)
+            placed.append(story_id)
+            if self.second_look:
+                self.waiting_.append((article_id, story_id, profile))
+                while len(self.waiting_) > self.second_look:
+                    self._look_again(*self.waiting_.popleft())
+        moved = self._changes.moved
+        return [self.resolve(moved.get(article_id, story_id))
+                for (article_id, _), story_id in zip(items, placed, strict=True)]
+
+    def revisit(self) -> None:
+        """Give every article still waiting its second look now: the stream has ended."""
+        while self.waiting_:
+            self._look_again(*self.waiting_.popleft())
 
     def resolve(self, story_id: str) -> str:
         """The surviving id of a story that may have been merged (while it was hot)."""
@@ -178,6 +206,30 @@ class StoryClusterer:
         self._evict()
         return story.id
 
+    def _look_again(self, article_id: str, story_id: str, profile: Profile) -> None:
+        own = self.stories_.get(self.resolve(story_id))
+        if own is None:
+            return  # its story left the hot window
+        scored = self._score(profile, [s for s in self._nearest(profile) if s is not own])
+        best, probability = max(scored, key=lambda pair: pair[1], default=(None, 0.0))
+        if own.profile.size == 1:
+            if best is not None and probability >= self.threshold:
+                self._merge(own, best)  # an article alone: it joins as it would if placed now
+            return
+        # Taking an article out of the story it was placed in undoes a join, so it takes the
+        # evidence that merges two stories.
+        if best is None or probability < self.merge_threshold:
+            return
+        rest = own.profile.without(profile)
+        if probability <= self._probability(profile, rest):
+            return
+        own.profile = rest
+        best.profile.add(profile, self.max_keys)
+        for story in (own, best):
+            self._matrix[self._slot_of[story.id]] = _unit(story.profile.embedding)
+            self._records.pop(story.id, None)
+        self._changes.moved[article_id] = best.id
+
     def _nearest(self, profile: Profile) -> list[Story]:
         if not self._slot_of:
             return []
@@ -221,16 +273,23 @@ class StoryClusterer:
         self._matrix[slot] = _unit(profile.embedding)
         return story
 
+    def _probability(self, profile: Profile, other: Profile) -> float:
+        features = link_features(profile, other, self.frequencies_)[None, :]
+        return float(link_probability(features, self.weights, self.text_weights)[0])
+
     def _maybe_merge(self, story: Story, other: Story) -> Story:
         # The cover features ask how much of the smaller side the larger one holds.
         small, large = sorted((story.profile, other.profile), key=lambda p: p.size)
-        features = link_features(small, large, self.frequencies_)[None, :]
         # A story of one article is an article: it is merged when it would join the other story
         # were it placed now, the question ``threshold`` was chosen for. Stories split by the
         # order articles came in then meet again once a bridging article links to both.
         bar = self.threshold if small.size == 1 else self.merge_threshold
-        if link_probability(features, self.weights, self.text_weights)[0] < bar:
+        if self._probability(small, large) < bar:
             return story
+        return self._merge(story, other)
+
+    def _merge(self, story: Story, other: Story) -> Story:
+        """One story of the two: the older survives, the younger's id redirects to it."""
         keep, gone = (story, other) if story.born <= other.born else (other, story)
         keep.profile.add(gone.profile, self.max_keys)
         keep.touched = max(keep.touched, gone.touched)
@@ -275,7 +334,7 @@ class StoryClusterer:
         frequencies. JSON-serialisable (arrays as base64)."""
         params = {name: getattr(self, name) for name in (
             "threshold", "merge_threshold", "candidates", "window_days", "max_stories",
-            "max_keys")}
+            "max_keys", "second_look")}
         params["weights"] = list(self.weights)
         params["text_weights"] = None if self.text_weights is None else list(self.text_weights)
         if not hasattr(self, "stories_"):
@@ -289,7 +348,10 @@ class StoryClusterer:
             "documents": self.frequencies_.documents,
             "seen": self.seen_,
             "newest_day": self.newest_day_,
-            "pending": {"merged": changes.merged, "evicted": changes.evicted},
+            "pending": {"merged": changes.merged, "moved": changes.moved,
+                        "evicted": changes.evicted},
+            # Only ids: the profiles are the articles', which the caller stores anyway.
+            "waiting": [[article_id, story_id] for article_id, story_id, _ in self.waiting_],
         }
 
     def _record(self, story: Story) -> dict[str, Any]:
@@ -298,7 +360,11 @@ class StoryClusterer:
         return self._records[story.id]
 
     @classmethod
-    def from_state(cls, state: dict[str, Any]) -> StoryClusterer:
+    def from_state(cls, state: dict[str, Any], profiles: Mapping[str, Profile] | None = None
+                   ) -> StoryClusterer:
+        """The clusterer ``state_dict`` saved. ``profiles`` are those of the articles awaiting
+        their second look, which the state names only by id; an article without one keeps its
+        story without a second look."""
         clusterer = cls(**state["params"])
         if "stories" not in state:
             return clusterer
@@ -315,8 +381,14 @@ class StoryClusterer:
             _decode(state["frequencies"], np.int32), state["documents"])
         clusterer.seen_ = state["seen"]
         clusterer.newest_day_ = state["newest_day"]
-        clusterer._changes = StoryChanges(dict(state["pending"]["merged"]),
-                                          list(state["pending"]["evicted"]))
+        pending = state["pending"]
+        # .get: states saved before second looks have no moves and no waiting articles.
+        clusterer._changes = StoryChanges(dict(pending["merged"]), dict(pending.get("moved", {})),
+                                          list(pending["evicted"]))
+        profiles = profiles or {}
+        clusterer.waiting_.extend((article_id, story_id, profiles[article_id])
+                                  for article_id, story_id in state.get("waiting", [])
+                                  if article_id in profiles)
         return clusterer
 
 
@@ -347,10 +419,13 @@ def cluster_stories(items: Sequence[Item], **params: Any) -> list[str]:
     """Cluster a whole stream at once; every article gets its story's final id."""
     clusterer = StoryClusterer(**params)
     placed = clusterer.partial_fit(items)
+    clusterer.revisit()
+    changes = clusterer.pop_changes()
     # Stories merged after they left the hot window are redirected by the evicted records.
-    final = dict(clusterer.pop_changes().merged)
+    final = dict(changes.merged)
     resolved = []
-    for story_id in placed:
+    for (article_id, _), story_id in zip(items, placed, strict=True):
+        story_id = changes.moved.get(article_id, story_id)
         while story_id in final:
             story_id = final[story_id]
         resolved.append(story_id)

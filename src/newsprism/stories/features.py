@@ -97,6 +97,25 @@ class Profile:
         if days:
             self.first_day, self.last_day = min(days), max(days)
 
+    def without(self, other: Profile) -> Profile:
+        """This profile less ``other``, one of the profiles it absorbed (keys a bag dropped at
+        its limit stay dropped). Its dates stay: which article set them is not kept."""
+        bags = {}
+        for family, bag in self.bags.items():
+            theirs = other.bags.get(family)
+            if theirs is None:
+                bags[family] = bag
+                continue
+            counts = bag.counts.copy()
+            _, mine, their = np.intersect1d(bag.keys, theirs.keys, assume_unique=True,
+                                            return_indices=True)
+            counts[mine] -= theirs.counts[their]
+            keep = counts > 0
+            if keep.any():
+                bags[family] = Bag(bag.keys[keep], counts[keep])
+        return Profile(self.embedding - other.embedding, bags, self.size - other.size,
+                       self.first_day, self.last_day)
+
 
 def hash_key(family: str, key: str) -> int:
     return murmurhash3_32(f"{family}:{key}", positive=True) % HASH_BUCKETS

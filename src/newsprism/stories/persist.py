@@ -19,7 +19,6 @@ from newsprism.stories.cluster import Item, StoryClusterer
 from newsprism.stories.features import extract_profiles
 
 if TYPE_CHECKING:
-    from newsprism.corpus import OnBatch
     from newsprism.store import Store
 
 
@@ -30,43 +29,71 @@ def profile_articles(analyses: Sequence[Analysis]) -> list[Item]:
 
 def assign_stories(store: Store, clusterer: StoryClusterer, items: Sequence[Item]) -> list[str]:
     """Place the batch's stored articles and record the outcome: new stories, memberships,
-    merges (the older id survives, the younger redirects) and evicted stories' profiles."""
+    merges (the older id survives, the younger redirects), second looks and evicted stories'
+    profiles."""
     story_ids = clusterer.partial_fit(items)
-    changes = clusterer.pop_changes()
     for story_id in dict.fromkeys(story_ids):
         store.save_story(story_id)
     for (article_id, _), story_id in zip(items, story_ids, strict=True):
         store.assign_article(article_id, story_id)
+    record_changes(store, clusterer)
+    return story_ids
+
+
+def record_changes(store: Store, clusterer: StoryClusterer) -> None:
+    """Write the clusterer's merges, moves and evictions since it last reported them."""
+    changes = clusterer.pop_changes()
     for old, new in changes.merged.items():
         # A story born and merged within this batch was never stored: nothing to redirect.
         if store.resolve_story(old) is not None:
             store.save_story(new)
             store.merge_stories(old, new)
+    for article_id, story_id in changes.moved.items():
+        story_id = clusterer.resolve(story_id)
+        store.save_story(story_id)
+        store.assign_article(article_id, story_id)
     for record in changes.evicted:
         store.save_story(record["id"], state=json.dumps(record).encode())
-    return story_ids
 
 
 CLUSTERER_STATE = "stories.clusterer.v2"  # v1 states hold weights for older features
 
 
-def story_hook(store: Store, **params: object) -> OnBatch:
-    """The ``on_batch`` that ingest runs inside each batch's transaction: place the batch's
-    articles in stories and save the clusterer's state with them, so that a later (or
-    interrupted and rerun) ingest resumes with the same hot stories. ``params`` configure a
-    clusterer when the store holds none yet."""
-    saved = store.load_meta(CLUSTERER_STATE)
-    clusterer = (
-        StoryClusterer.from_state(json.loads(zlib.decompress(saved)))
-        if saved else StoryClusterer(**params)  # type: ignore[arg-type]
-    )
+class StoryHook:
+    """Stories for ``newsprism ingest``: called as the ``on_batch`` that ingest runs inside each
+    batch's transaction, it places the batch's articles in stories and saves the clusterer's
+    state with them, so that a later (or interrupted and rerun) ingest resumes with the same hot
+    stories; ``finish`` ends a run by giving the articles that await their second look
+    (``StoryClusterer.revisit``) that look now. ``params`` configure a clusterer when the store
+    holds none yet."""
 
-    def on_batch(store: Store, articles: list[Article], analyses: list[Analysis] | None) -> None:
+    def __init__(self, store: Store, **params: object) -> None:
+        saved = store.load_meta(CLUSTERER_STATE)
+        if not saved:
+            self.clusterer = StoryClusterer(**params)  # type: ignore[arg-type]
+            return
+        state = json.loads(zlib.decompress(saved))
+        # The state names the waiting articles; their profiles come from their stored analyses.
+        waiting = store.get_analyses([article_id for article_id, _ in state.get("waiting", [])])
+        profiles = dict(profile_articles(list(waiting.values()))) if waiting else {}
+        self.clusterer = StoryClusterer.from_state(state, profiles)
+
+    def __call__(self, store: Store, articles: list[Article],
+                 analyses: list[Analysis] | None) -> None:
         if not analyses:
             return  # ingest without analysis: nothing to place stories by
-        assign_stories(store, clusterer, profile_articles(analyses))
-        state = json.dumps(clusterer.state_dict()).encode()
+        assign_stories(store, self.clusterer, profile_articles(analyses))
+        self._save_state(store)
+
+    def finish(self, store: Store) -> None:
+        if not self.clusterer.waiting_:
+            return
+        with store.transaction():
+            self.clusterer.revisit()
+            record_changes(store, self.clusterer)
+            self._save_state(store)
+
+    def _save_state(self, store: Store) -> None:
+        state = json.dumps(self.clusterer.state_dict()).encode()
         # Level 1: the arrays inside are compressed already.
         store.save_meta(CLUSTERER_STATE, zlib.compress(state, 1))
-
-    return on_batch

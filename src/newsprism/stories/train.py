@@ -14,7 +14,8 @@ keeps each pair's mean and standard deviation over the ten folds, the noise a ch
 (one two-fold split swings by several points).
 
 A one-article story is merged at the join threshold, not the merge threshold, as it is an
-article. Everything else tried against this cross-validation, with its figures, is in
+article, and each held-out fold's articles get their second look at the end of its stream
+(``StoryClusterer.revisit``), as in ``cluster_stories``. Everything else tried against this cross-validation, with its figures, is in
 docs/experiments.md: a change must beat those figures' noise to be kept.
 """
 

@@ -275,10 +275,11 @@ class CorpusService:
         """Ingest articles read from a request (an uploaded file through ``read_bytes``, a JSON
         article through ``read_record``) as ``newsprism ingest`` does files."""
         analyse = analyse_batch if self.settings.analyse else None
+        stories = self.settings.stories
         return await self.run(
             lambda store: ingest_articles(
                 ingested.articles, store, problems=ingested.problems, analyse=analyse,
-                on_batch=self.settings.on_batch,
+                on_batch=stories, on_end=stories.finish if stories else None,
             )
         )  # fmt: skip
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from newsprism.corpus import BRIEF_ARTICLES, OnBatch
+from newsprism.corpus import BRIEF_ARTICLES
 from newsprism.errors import NewsprismError
+
+if TYPE_CHECKING:
+    from newsprism.stories.persist import StoryHook
 
 TOKEN_ENV = "NEWSPRISM_TOKEN"
 READS_ENV = "NEWSPRISM_READS"  # "open" (default) or "token"
@@ -19,14 +23,14 @@ class WebSettings:
     writes); ``open_reads``: reads need no token; ``max_upload_bytes``: larger request bodies get
     413; ``brief_articles``: at most this many independent articles go into a story's briefing
     (the rest are listed); ``analyse``: ingested articles are analysed (entities, quotes...);
-    ``on_batch``: what ingest runs inside each batch's transaction (the story clusterer)."""
+    ``stories``: what places ingested articles in stories (the ingest hooks)."""
 
     token: str | None = None
     open_reads: bool = True
     max_upload_bytes: int = 20_000_000
     brief_articles: int = BRIEF_ARTICLES
     analyse: bool = True
-    on_batch: OnBatch | None = None
+    stories: StoryHook | None = None
 
     @classmethod
     def from_env(cls, **overrides: object) -> WebSettings:
