@@ -37,6 +37,7 @@ from newsprism.stories.features import Bag, Profile
 from newsprism.stories.link import (
     FEATURE_NAMES,
     DocumentFrequencies,
+    candidate_features,
     link_features,
     link_probability,
 )
@@ -104,9 +105,6 @@ class StoryClusterer:
         self.threshold = shipped["threshold"] if threshold is None else threshold
         self.merge_threshold = shipped["merge_threshold"] if merge_threshold is None \
             else merge_threshold
-        # Articles awaiting their second look, oldest first: (article id, the story it was
-        # placed in, its profile).
-        self.waiting_: deque[tuple[str, str, Profile]] = deque()
         self.candidates = candidates
         self.window_days = window_days
         self.max_stories = max_stories
@@ -114,6 +112,9 @@ class StoryClusterer:
         self.second_look = second_look
         self.weights = shipped["weights"] if weights is None else weights
         self.text_weights = shipped["text_weights"] if weights is None else text_weights
+        # Articles awaiting their second look, oldest first: (article id, the story it was
+        # placed in, its profile).
+        self.waiting_: deque[tuple[str, str, Profile]] = deque()
 
     # -- learned state -------------------------------------------------------------------------
 
@@ -255,8 +256,7 @@ class StoryClusterer:
     def _score(self, profile: Profile, stories: list[Story]) -> list[tuple[Story, float]]:
         if not stories:
             return []
-        features = np.stack([link_features(profile, s.profile, self.frequencies_)
-                             for s in stories])
+        features = candidate_features(profile, [s.profile for s in stories], self.frequencies_)
         probabilities = link_probability(features, self.weights, self.text_weights)
         return list(zip(stories, probabilities.tolist(), strict=True))
 
@@ -267,11 +267,14 @@ class StoryClusterer:
         story = Story(story_id, Profile(profile.embedding.copy(), dict(profile.bags), profile.size,
                                         profile.first_day, profile.last_day),
                       born=self.seen_, touched=self.seen_)
-        self.stories_[story_id] = story
-        slot = self._free.pop()
-        self._slot_of[story_id] = slot
-        self._matrix[slot] = _unit(profile.embedding)
+        self._occupy(story)
         return story
+
+    def _occupy(self, story: Story) -> None:
+        self.stories_[story.id] = story
+        slot = self._free.pop()
+        self._slot_of[story.id] = slot
+        self._matrix[slot] = _unit(story.profile.embedding)
 
     def _probability(self, profile: Profile, other: Profile) -> float:
         features = link_features(profile, other, self.frequencies_)[None, :]
@@ -372,10 +375,7 @@ class StoryClusterer:
         dimension = len(stories[0].profile.embedding) if stories else 384
         clusterer._ensure_state(dimension)
         for story in sorted(stories, key=lambda s: s.born):
-            clusterer.stories_[story.id] = story
-            slot = clusterer._free.pop()
-            clusterer._slot_of[story.id] = slot
-            clusterer._matrix[slot] = _unit(story.profile.embedding)
+            clusterer._occupy(story)
         clusterer.redirects_ = dict(state["redirects"])
         clusterer.frequencies_ = DocumentFrequencies(
             _decode(state["frequencies"], np.int32), state["documents"])

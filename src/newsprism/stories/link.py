@@ -57,30 +57,48 @@ def _weights(bag: Bag, frequencies: DocumentFrequencies) -> np.ndarray:
 def bag_overlap(a: Bag, b: Bag, frequencies: DocumentFrequencies) -> tuple[float, float]:
     """TF-IDF cosine with sublinear counts, and how much of ``a``'s weight ``b`` covers. The
     cover does not shrink as ``b`` (a growing story) gathers more keys; the cosine does."""
-    wa, wb = _weights(a, frequencies), _weights(b, frequencies)
-    _, ia, ib = np.intersect1d(a.keys, b.keys, assume_unique=True, return_indices=True)
-    if not len(ia):
+    return _overlap(a, _weights(a, frequencies), b, _weights(b, frequencies))
+
+
+def _overlap(a: Bag, wa: np.ndarray, b: Bag, wb: np.ndarray) -> tuple[float, float]:
+    # Both key arrays are sorted: a binary search finds the shared keys.
+    at = np.searchsorted(b.keys, a.keys)
+    at[at == len(b.keys)] = 0
+    shared = b.keys[at] == a.keys
+    if not shared.any():
         return 0.0, 0.0
-    cosine = float(wa[ia] @ wb[ib] / (np.linalg.norm(wa) * np.linalg.norm(wb)))
-    return cosine, float(wa[ia].sum() / wa.sum())
+    mine = wa[shared]
+    cosine = float(mine @ wb[at[shared]] / np.sqrt((wa @ wa) * (wb @ wb)))
+    return cosine, float(mine.sum() / wa.sum())
 
 
 def link_features(a: Profile, b: Profile, frequencies: DocumentFrequencies) -> np.ndarray:
     """The evidence that ``a`` (an article, or the smaller story) and ``b`` tell the same story,
     in ``FEATURE_NAMES`` order."""
-    ea, eb = a.embedding, b.embedding
-    cosines, covers, both = [], [], []
-    for family in FAMILIES:
-        bag_a, bag_b = a.bags.get(family), b.bags.get(family)
-        present = bag_a is not None and bag_b is not None
-        cosine, cover = bag_overlap(bag_a, bag_b, frequencies) if present else (0.0, 0.0)
-        cosines.append(cosine)
-        covers.append(cover)
-        if family != "terms":
-            both.append(float(present))
-    embedding = float(ea @ eb / (np.linalg.norm(ea) * np.linalg.norm(eb) + 1e-12))
-    return np.array([embedding, cosines[0], covers[0], *cosines[1:], *covers[1:], *both],
-                    dtype=np.float64)
+    return candidate_features(a, [b], frequencies)[0]
+
+
+def candidate_features(a: Profile, others: Sequence[Profile], frequencies: DocumentFrequencies
+                       ) -> np.ndarray:
+    """``link_features`` of ``a`` against each of ``others``, one row each; ``a``'s keys are
+    weighed once for all of them."""
+    mine = {family: (bag, _weights(bag, frequencies)) for family, bag in a.bags.items()}
+    ea = a.embedding / (np.sqrt(a.embedding @ a.embedding) + 1e-12)
+    rows = np.zeros((len(others), len(FEATURE_NAMES)), dtype=np.float64)
+    for row, b in zip(rows, others, strict=True):
+        cosines, covers, both = [], [], []
+        for family in FAMILIES:
+            theirs = b.bags.get(family)
+            present = family in mine and theirs is not None
+            cosine, cover = (_overlap(*mine[family], theirs, _weights(theirs, frequencies))
+                             if present else (0.0, 0.0))
+            cosines.append(cosine)
+            covers.append(cover)
+            if family != "terms":
+                both.append(float(present))
+        embedding = float(ea @ b.embedding / (np.sqrt(b.embedding @ b.embedding) + 1e-12))
+        row[:] = [embedding, cosines[0], covers[0], *cosines[1:], *covers[1:], *both]
+    return rows
 
 
 def _logistic(features: np.ndarray, weights: Sequence[float]) -> np.ndarray:

@@ -15,8 +15,9 @@ keeps each pair's mean and standard deviation over the ten folds, the noise a ch
 
 A one-article story is merged at the join threshold, not the merge threshold, as it is an
 article, and each held-out fold's articles get their second look at the end of its stream
-(``StoryClusterer.revisit``), as in ``cluster_stories``. Everything else tried against this cross-validation, with its figures, is in
-docs/experiments.md: a change must beat those figures' noise to be kept.
+(``StoryClusterer.revisit``), as in ``cluster_stories``. Everything else tried against this
+cross-validation, with its figures, is in docs/experiments.md: a change must beat those
+figures' noise to be kept.
 """
 
 from __future__ import annotations
