@@ -131,6 +131,22 @@ def test_merged_story_redirects_to_the_story_it_joined(store: Store) -> None:
         store.assign_article("a", "nope")
 
 
+def test_a_batch_of_assignments_moves_articles_and_recounts_each_story(store: Store) -> None:
+    store.save_articles([article(i, f"text {i}", f"2024-01-0{n}")
+                         for n, i in enumerate(("a", "b", "c"), start=1)])
+    store.save_story("s1")
+    store.save_story("s2")
+    store.assign_articles([("a", "s1"), ("b", "s1"), ("c", "s2")])
+    store.assign_articles([("b", "s2"), ("c", "s2")])  # b moves, c stays
+    assert store.story_of(["a", "b", "c"]) == {"a": "s1", "b": "s2", "c": "s2"}
+    one, two = store.get_story("s1"), store.get_story("s2")
+    assert (one.article_count, one.first_date, one.last_date) == (1, "2024-01-01", "2024-01-01")
+    assert (two.article_count, two.first_date, two.last_date) == (2, "2024-01-02", "2024-01-03")
+    with pytest.raises(StoreError, match="no story 'nope'"):
+        store.assign_articles([("a", "s2"), ("b", "nope")])
+    assert store.story_of(["a"]) == {"a": "s1"}  # the batch is one transaction
+
+
 def test_stories_list_by_their_articles_dates(store: Store) -> None:
     store.save_articles([article("old", "x", "2024-01-01"), article("new", "y", "2024-06-01")])
     store.save_story("s-old", title="Old")

@@ -44,6 +44,8 @@ Stories (for ``newsprism.stories``; the store keeps ids, membership and redirect
 clusterer's features travel as an opaque ``state`` blob it serialises itself)
     ``save_story(id, title=None, state=None)``: create or update
     ``assign_article(article_id, story_id)``: an article belongs to one story; reassigning moves it
+    ``assign_articles([(article_id, story_id), ...])``: the same for a batch, recounting each
+        story once
     ``merge_stories(old_id, into_id)``: members move, ``old_id`` redirects to ``into_id`` for good
     ``resolve_story(id) -> str | None``: follows redirects
     ``get_story(id) -> StoredStory | None`` (redirects followed), ``list_stories(since, until,
@@ -53,7 +55,7 @@ clusterer's features travel as an opaque ``state`` blob it serialises itself)
     ``list_stories`` also pages (``offset``) and filters: ``among`` (story ids), ``outlet``
         (stories with an article from it, case-insensitive)
     ``summarise_stories(ids)``: recount the summary a story row keeps of its stored articles
-        (first/last date, article and independent-source counts); ``assign_article``,
+        (first/last date, article and independent-source counts); ``assign_articles``,
         ``merge_stories`` and ``save_articles`` (an article assigned before it was stored) call
         it in their own transaction, so the rows are always in step with the members
 Reading (for the web app)
@@ -538,19 +540,33 @@ class Store:
         )
 
     def assign_article(self, article_id: str, story_id: str) -> None:
+        self.assign_articles([(article_id, story_id)])
+
+    def assign_articles(self, assignments: Sequence[tuple[str, str]]) -> None:
         with self.transaction():
-            target = self.resolve_story(story_id)
-            if target is None:
-                raise StoreError(f"{self.url}: no story {story_id!r}; save_story it first")
-            before = self.story_of([article_id]).get(article_id)
-            if before == target:
+            before = self.story_of([article_id for article_id, _ in assignments])
+            targets: dict[str, str | None] = {}
+            rows, touched = [], []
+            for article_id, story_id in assignments:
+                if story_id not in targets:
+                    targets[story_id] = self.resolve_story(story_id)
+                target = targets[story_id]
+                if target is None:
+                    raise StoreError(f"{self.url}: no story {story_id!r}; save_story it first")
+                if before.get(article_id) == target:
+                    continue
+                rows.append((article_id, target))
+                touched += [target] if article_id not in before else [target, before[article_id]]
+                before[article_id] = target
+            if not rows:
                 return
-            self.execute(
+            self.executemany(
                 "INSERT INTO story_articles (article_id, story_id) VALUES (?, ?) "
                 "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id",
-                (article_id, target),
+                rows,
             )
-            self.summarise_stories([target] if before is None else [target, before])
+            # Once per story, however many of the batch joined it: a recount reads all members.
+            self.summarise_stories(touched)
 
     def merge_stories(self, old_id: str, into_id: str) -> None:
         with self.transaction():

@@ -34,8 +34,8 @@ def assign_stories(store: Store, clusterer: StoryClusterer, items: Sequence[Item
     story_ids = clusterer.partial_fit(items)
     for story_id in dict.fromkeys(story_ids):
         store.save_story(story_id)
-    for (article_id, _), story_id in zip(items, story_ids, strict=True):
-        store.assign_article(article_id, story_id)
+    store.assign_articles([(article_id, story_id)
+                           for (article_id, _), story_id in zip(items, story_ids, strict=True)])
     record_changes(store, clusterer)
     return story_ids
 
@@ -48,10 +48,11 @@ def record_changes(store: Store, clusterer: StoryClusterer) -> None:
         if store.resolve_story(old) is not None:
             store.save_story(new)
             store.merge_stories(old, new)
-    for article_id, story_id in changes.moved.items():
-        story_id = clusterer.resolve(story_id)
+    moved = [(article_id, clusterer.resolve(story_id))
+             for article_id, story_id in changes.moved.items()]
+    for story_id in dict.fromkeys(story_id for _, story_id in moved):
         store.save_story(story_id)
-        store.assign_article(article_id, story_id)
+    store.assign_articles(moved)
     for record in changes.evicted:
         store.save_story(record["id"], state=json.dumps(record).encode())
 
