@@ -70,6 +70,30 @@ def test_articles_awaiting_their_second_look_are_still_waiting_after_a_restart(t
         assert not StoryHook(store).clusterer.waiting_
 
 
+def test_a_hook_made_before_another_process_ingested_clusters_on_what_it_saved(tmp_path):
+    """A server started before an hourly `newsprism ingest` run must not place its next upload
+    against the stories it knew at start-up, nor save that stale state over the run's."""
+    from newsprism.corpus import analyse_batch, ingest_paths
+    from newsprism.stories.persist import StoryHook
+
+    first_hour, upload = tmp_path / "first", tmp_path / "upload"
+    first_hour.mkdir()
+    upload.mkdir()
+    for name in ("gazette.txt", "coastal-times.html"):
+        shutil.copy(HARBOUR / name, first_hour / name)
+    shutil.copy(HARBOUR / "courier.md", upload / "courier.md")
+    with open_store(f"sqlite:///{tmp_path / 'corpus.db'}") as store:
+        server = StoryHook(store)
+        run = StoryHook(store)
+        ingest_paths([first_hour], store, analyse=analyse_batch, on_batch=run,
+                     on_end=run.finish)
+        ingest_paths([upload], store, analyse=analyse_batch, on_batch=server,
+                     on_end=server.finish)
+        stories = store.story_of(["gazette", "coastal-times", "courier"])
+        assert set(stories.values()) == {stories["gazette"]}
+        assert StoryHook(store).clusterer.seen_ == 3  # the saved state knows all three
+
+
 def test_stories_lists_counts_and_story_briefs_one(tmp_path):
     db = f"sqlite:///{tmp_path / 'corpus.db'}"
     _ingest(db, HARBOUR)

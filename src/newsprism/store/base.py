@@ -715,8 +715,13 @@ class Store:
             (key, value, now_iso()),
         )
 
-    def load_meta(self, key: str) -> bytes | None:
-        rows = self.execute("SELECT value FROM meta WHERE key = ?", (key,))
+    def load_meta(self, key: str, *, lock: bool = False) -> bytes | None:
+        """A component's saved state. ``lock``, inside a transaction: no other writer changes it
+        until this one ends (SQLite's write transactions hold the whole file already)."""
+        sql = "SELECT value FROM meta WHERE key = ?"
+        if lock and self.dialect == "postgresql":
+            sql += " FOR UPDATE"
+        rows = self.execute(sql, (key,))
         return bytes(rows[0][0]) if rows else None
 
     def save_story_briefing(self, story_id: str, key: str, data: str) -> None:

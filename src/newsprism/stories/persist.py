@@ -4,12 +4,16 @@ Called inside the batch's transaction (``corpus.ingest_paths(on_batch=...)``), s
 their story assignments are stored together or not at all. The store keeps ids, membership and
 redirects; a story that leaves the clusterer's hot window is saved with its profile as the
 story's ``state`` blob (``story_to_dict`` as JSON), and ``StoryClusterer.state_dict()`` (hot
-stories, redirects, document frequencies) is what a later run needs to resume.
+stories, redirects, document frequencies) is what a later run needs to resume. Each save also
+writes a new *generation*; a hook that finds another one in the store (a server and a
+``newsprism ingest`` run sharing a database, or its own batch that failed) reloads the state
+before it places anything, so no process clusters on a stale copy.
 """
 
 from __future__ import annotations
 
 import json
+import uuid
 import zlib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -58,6 +62,8 @@ def record_changes(store: Store, clusterer: StoryClusterer) -> None:
 
 
 CLUSTERER_STATE = "stories.clusterer.v2"  # v1 states hold weights for older features
+CLUSTERER_GENERATION = "stories.clusterer.generation"
+_UNSAVED = b""  # no saved generation is empty
 
 
 class StoryHook:
@@ -69,9 +75,33 @@ class StoryHook:
     holds none yet."""
 
     def __init__(self, store: Store, **params: object) -> None:
+        self.params = params
+        self._load(store)
+
+    def __call__(self, store: Store, articles: list[Article],
+                 analyses: list[Analysis] | None) -> None:
+        if not analyses:
+            return  # ingest without analysis: nothing to place stories by
+        self._catch_up(store)
+        self.generation = _UNSAVED  # until the state is saved: if the batch fails, reload
+        assign_stories(store, self.clusterer, profile_articles(analyses))
+        self._save_state(store)
+
+    def finish(self, store: Store) -> None:
+        with store.transaction():
+            self._catch_up(store)
+            if not self.clusterer.waiting_:
+                return
+            self.generation = _UNSAVED
+            self.clusterer.revisit()
+            record_changes(store, self.clusterer)
+            self._save_state(store)
+
+    def _load(self, store: Store) -> None:
+        self.generation = store.load_meta(CLUSTERER_GENERATION)
         saved = store.load_meta(CLUSTERER_STATE)
         if not saved:
-            self.clusterer = StoryClusterer(**params)  # type: ignore[arg-type]
+            self.clusterer = StoryClusterer(**self.params)  # type: ignore[arg-type]
             return
         state = json.loads(zlib.decompress(saved))
         # The state names the waiting articles; their profiles come from their stored analyses.
@@ -79,22 +109,16 @@ class StoryHook:
         profiles = dict(profile_articles(list(waiting.values()))) if waiting else {}
         self.clusterer = StoryClusterer.from_state(state, profiles)
 
-    def __call__(self, store: Store, articles: list[Article],
-                 analyses: list[Analysis] | None) -> None:
-        if not analyses:
-            return  # ingest without analysis: nothing to place stories by
-        assign_stories(store, self.clusterer, profile_articles(analyses))
-        self._save_state(store)
-
-    def finish(self, store: Store) -> None:
-        if not self.clusterer.waiting_:
-            return
-        with store.transaction():
-            self.clusterer.revisit()
-            record_changes(store, self.clusterer)
-            self._save_state(store)
+    def _catch_up(self, store: Store) -> None:
+        """Inside the transaction: reload the state if another writer saved one since, or if
+        this hook's last batch never committed."""
+        if store.load_meta(CLUSTERER_GENERATION, lock=True) != self.generation:
+            self._load(store)
 
     def _save_state(self, store: Store) -> None:
         state = json.dumps(self.clusterer.state_dict()).encode()
         # Level 1: the arrays inside are compressed already.
         store.save_meta(CLUSTERER_STATE, zlib.compress(state, 1))
+        generation = uuid.uuid4().hex.encode()
+        store.save_meta(CLUSTERER_GENERATION, generation)
+        self.generation = generation
