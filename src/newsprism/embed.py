@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import threading
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -130,24 +131,19 @@ class SentenceEncoder:
 
     def encode(self, texts: list[str] | tuple[str, ...]) -> np.ndarray:
         """Embed ``texts``; returns an array of shape ``(len(texts), 384)``, rows of norm 1."""
-        if not texts:
-            return np.zeros((0, self.dimension), dtype=np.float32)
-        # Sorting by length keeps padding small inside each batch.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        for begin in range(0, len(order), BATCH_SIZE):
-            chunk = order[begin : begin + BATCH_SIZE]
-            out[chunk] = self._encode_batch([texts[i] for i in chunk])
+        for chunk, _, mask, hidden in self._batches(texts):
+            weights = mask[..., None].astype(np.float32)
+            pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+            norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+            out[chunk] = pooled / np.clip(norms, 1e-12, None)
         return out
 
     def encode_tokens(self, texts: list[str] | tuple[str, ...]) -> list[TokenVectors]:
         """Each text's word pieces in context (``TokenVectors``): the pieces that hold a letter or
         digit (no [CLS], [SEP] or punctuation) and their last-layer vectors, rows of norm 1."""
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         out = [TokenVectors((), np.zeros((0, self.dimension), dtype=np.float32))] * len(texts)
-        for begin in range(0, len(order), BATCH_SIZE):
-            chunk = order[begin : begin + BATCH_SIZE]
-            encodings, hidden = self._run([texts[i] for i in chunk])
+        for chunk, encodings, _, hidden in self._batches(texts):
             for row, (i, encoding) in enumerate(zip(chunk, encodings, strict=True)):
                 keep = _word_pieces(encoding)
                 vectors = hidden[row, keep]
@@ -161,25 +157,23 @@ class SentenceEncoder:
             encodings = self._tokenizer.encode_batch(list(texts))
         return [tuple(e.tokens[k] for k in _word_pieces(e)) for e in encodings]
 
-    def _run(self, texts: list[str]) -> tuple[list[Any], np.ndarray]:
-        """The tokenizer's encodings of ``texts`` and the model's last hidden states."""
-        with self._lock:
-            encodings = self._tokenizer.encode_batch(texts)
-        ids = np.array([e.ids for e in encodings], dtype=np.int64)
-        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
-        (hidden,) = self._session.run(
-            None,
-            {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
-        )
-        return encodings, hidden
-
-    def _encode_batch(self, texts: list[str]) -> np.ndarray:
-        encodings, hidden = self._run(texts)
-        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
-        weights = mask[..., None].astype(np.float32)
-        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
-        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-        return pooled / np.clip(norms, 1e-12, None)
+    def _batches(self, texts: list[str] | tuple[str, ...]
+                 ) -> Iterator[tuple[list[int], list[Any], np.ndarray, np.ndarray]]:
+        """The model over ``texts`` in batches: each batch's text positions, the tokenizer's
+        encodings, the attention mask and the last hidden states. Sorting by length keeps
+        padding small inside each batch."""
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for begin in range(0, len(order), BATCH_SIZE):
+            chunk = order[begin : begin + BATCH_SIZE]
+            with self._lock:
+                encodings = self._tokenizer.encode_batch([texts[i] for i in chunk])
+            ids = np.array([e.ids for e in encodings], dtype=np.int64)
+            mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+            (hidden,) = self._session.run(
+                None,
+                {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)},
+            )
+            yield chunk, encodings, mask, hidden
 
 
 @cache
