@@ -99,19 +99,14 @@ def read_stsb(data: Path) -> PairSet:
                    np.array([int(r["label"] >= SAME_SCORE) for r in rows]))
 
 
-def read_claimdiff(data: Path) -> PairSet:
-    """ClaimDiff train pairs: two outlets' claims on one topic (label: b strengthens a)."""
+def read_claimdiff(data: Path) -> tuple[PairSet, np.ndarray]:
+    """ClaimDiff train pairs: two outlets' claims on one topic (label: b strengthens a), and
+    each pair's topic id."""
     path = data / "claimdiff_strength_train.jsonl"
     rows = [json.loads(line) for line in path.open(encoding="utf-8")]
-    return PairSet([r["a"] for r in rows], [r["b"] for r in rows],
-                   np.array([r["label"] for r in rows]))
-
-
-def claimdiff_topics(data: Path) -> np.ndarray:
-    """Topic id of each ClaimDiff train pair, in ``read_claimdiff``'s order."""
-    path = data / "claimdiff_strength_train.jsonl"
-    topics = [json.loads(line)["topic"] for line in path.open(encoding="utf-8")]
-    return np.unique(topics, return_inverse=True)[1]
+    pairs = PairSet([r["a"] for r in rows], [r["b"] for r in rows],
+                    np.array([r["label"] for r in rows]))
+    return pairs, np.unique([r["topic"] for r in rows], return_inverse=True)[1]
 
 
 def read_fnc(data: Path) -> StanceSet:
@@ -443,7 +438,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     mrpc, sts, fnc = read_mrpc(args.data), read_stsb(args.data), read_fnc(args.data)
-    claimdiff = read_claimdiff(args.data)
+    claimdiff, claimdiff_topics = read_claimdiff(args.data)
     pair_texts = [t for p in (mrpc, sts, claimdiff) for t in p.a + p.b]
     texts = pair_texts + fnc.headlines + [s for b in fnc.bodies.values() for s in b]
     vectors = embed_cached(texts, args.cache)
@@ -455,7 +450,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     X_sts = same_fact_features(sts, vectors, idf, piece_idf)
     X_cd = same_fact_features(claimdiff, vectors, idf, piece_idf)
     same_clf, threshold, same_cv = train_same_fact((X_same, mrpc.labels), (X_sts, sts.labels),
-                                                   (X_cd, claimdiff_topics(args.data)))
+                                                   (X_cd, claimdiff_topics))
     print(f"same fact (5-fold CV over MRPC and STS-B news, threshold from the training folds, "
           f"mean over {len(CV_SEEDS)} splits; ClaimDiff negatives by topic): {same_cv}, "
           f"threshold {threshold}")
