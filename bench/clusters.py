@@ -41,7 +41,13 @@ from newsprism.analyse import analyse_articles
 from newsprism.evaluate.clusters import ClusterScores, score_clusters
 from newsprism.ingest import read_articles
 from newsprism.model import Article
-from newsprism.stories.cluster import Story, StoryClusterer, load_link_model
+from newsprism.stories.cluster import (
+    Story,
+    StoryChanges,
+    StoryClusterer,
+    final_story_ids,
+    load_link_model,
+)
 from newsprism.stories.features import embed_leads, extract_profiles
 from newsprism.stories.link import (
     FEATURE_NAMES,
@@ -102,17 +108,16 @@ def run_newsprism(items: list, trace: bool = False, **params: object
     Python down, so throughput is measured on a run without it)."""
     clusterer = StoryClusterer(**params)  # type: ignore[arg-type]
     placed: list[str] = []
-    merged: dict[str, str] = {}
-    moved: dict[str, str] = {}
+    changes = StoryChanges()  # all of the stream's, as a store records them
     curve = []
     if trace:
         tracemalloc.start()
     started = time.perf_counter()
 
     def drain() -> None:
-        changes = clusterer.pop_changes()
-        merged.update(changes.merged)
-        moved.update(changes.moved)
+        batch = clusterer.pop_changes()
+        changes.merged.update(batch.merged)
+        changes.moved.update(batch.moved)
 
     for begin in range(0, len(items), 100):
         placed += clusterer.partial_fit(items[begin:begin + 100])
@@ -126,13 +131,8 @@ def run_newsprism(items: list, trace: bool = False, **params: object
     elapsed = time.perf_counter() - started
     if trace:
         tracemalloc.stop()
-    final = []
-    for (article_id, _), story in zip(items, placed, strict=True):
-        story = moved.get(article_id, story)
-        while story in merged:
-            story = merged[story]
-        final.append(story)
-    return final, {"articles_per_s": len(items) / elapsed, "memory": curve}
+    return final_story_ids(items, placed, changes), {"articles_per_s": len(items) / elapsed,
+                                                     "memory": curve}
 
 
 class WatchedClusterer(StoryClusterer):
@@ -141,7 +141,7 @@ class WatchedClusterer(StoryClusterer):
     threshold), or a piece of it hot but not among the candidates."""
 
     def __init__(self, gold_of: dict[str, str]) -> None:
-        super().__init__()
+        super().__init__(second_look=0)  # where articles stood when first placed
         self.gold_of = gold_of
         self.story_gold: defaultdict[str, Counter[str]] = defaultdict(Counter)
         self.started: Counter[str] = Counter()

@@ -420,14 +420,19 @@ def cluster_stories(items: Sequence[Item], **params: Any) -> list[str]:
     clusterer = StoryClusterer(**params)
     placed = clusterer.partial_fit(items)
     clusterer.revisit()
-    changes = clusterer.pop_changes()
-    # Stories merged after they left the hot window are redirected by the evicted records.
-    final = dict(changes.merged)
+    return final_story_ids(items, placed, clusterer.pop_changes())
+
+
+def final_story_ids(items: Sequence[Item], placed: Sequence[str], changes: StoryChanges
+                    ) -> list[str]:
+    """Each article's story once the moves and merges in ``changes`` (all of a stream's, as a
+    store would have recorded them) are applied to where ``partial_fit`` placed it. Merges
+    after a story left the hot window are redirected here, as the clusterer no longer can."""
     resolved = []
     for (article_id, _), story_id in zip(items, placed, strict=True):
         story_id = changes.moved.get(article_id, story_id)
-        while story_id in final:
-            story_id = final[story_id]
+        while story_id in changes.merged:
+            story_id = changes.merged[story_id]
         resolved.append(story_id)
     return resolved
 
