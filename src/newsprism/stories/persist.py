@@ -36,10 +36,8 @@ def assign_stories(store: Store, clusterer: StoryClusterer, items: Sequence[Item
     merges (the older id survives, the younger redirects), second looks and evicted stories'
     profiles."""
     story_ids = clusterer.partial_fit(items)
-    for story_id in dict.fromkeys(story_ids):
-        store.save_story(story_id)
-    store.assign_articles([(article_id, story_id)
-                           for (article_id, _), story_id in zip(items, story_ids, strict=True)])
+    _assign(store, [(article_id, story_id)
+                    for (article_id, _), story_id in zip(items, story_ids, strict=True)])
     record_changes(store, clusterer)
     return story_ids
 
@@ -52,13 +50,17 @@ def record_changes(store: Store, clusterer: StoryClusterer) -> None:
         if store.resolve_story(old) is not None:
             store.save_story(new)
             store.merge_stories(old, new)
-    moved = [(article_id, clusterer.resolve(story_id))
-             for article_id, story_id in changes.moved.items()]
-    for story_id in dict.fromkeys(story_id for _, story_id in moved):
-        store.save_story(story_id)
-    store.assign_articles(moved)
+    _assign(store, [(article_id, clusterer.resolve(story_id))
+                    for article_id, story_id in changes.moved.items()])
     for record in changes.evicted:
         store.save_story(record["id"], state=json.dumps(record).encode())
+
+
+def _assign(store: Store, assignments: Sequence[tuple[str, str]]) -> None:
+    """Articles into their stories, each story's row saved first (new ones are created)."""
+    for story_id in dict.fromkeys(story_id for _, story_id in assignments):
+        store.save_story(story_id)
+    store.assign_articles(assignments)
 
 
 CLUSTERER_STATE = "stories.clusterer.v2"  # v1 states hold weights for older features
