@@ -22,6 +22,16 @@ def test_one_word_section_label_is_not_taken_as_the_title(vladivostok_dir):
     assert editorial.title == "A symbolic summit in Vladivostok"
 
 
+def test_a_title_is_the_first_line_only_when_it_reads_as_a_headline(tmp_path):
+    body = ("Ferries to the islands stopped on Tuesday as winds rose above 90 km/h, and the port "
+            "said crossings would resume on Thursday at the earliest.\n")
+    (tmp_path / "url.txt").write_text(f"https://news.example.org/ferries\nFerries stop\n{body}")
+    (tmp_path / "body.txt").write_text(
+        f"{body}The harbour master said: \"We have never seen gusts like these.\"\n")
+    titles = {a.id: a.title for a in read_articles([tmp_path]).articles}
+    assert titles == {"url": "Ferries stop", "body": None}
+
+
 def test_text_header_lines_give_author_and_date(tmp_path):
     (tmp_path / "a.txt").write_text(
         "Storm closes ferry routes\n\nPublication: Island Post\nBy Ana Ruiz\n"

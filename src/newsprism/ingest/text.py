@@ -19,6 +19,7 @@ _FIELDS = {
     "newspaper": "outlet", "author": "author", "byline": "author", "by": "author",
     "date": "date", "published": "date", "title": "title", "headline": "title", "url": "url",
 }  # fmt: skip
+_SENTENCE_END = re.compile(r"[.:][\s'\"’”)\]]*$")  # closing quotes may follow the stop
 HEADER_LINES = 12  # metadata lines sit at the top; "Source:" further down is a photo credit
 
 
@@ -50,13 +51,15 @@ def metadata_line_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def guess_title(text: str) -> str | None:
-    """The first short line that is not a one-word section label ("Editorials") or a header."""
-    for line in [line for line in text.split("\n") if line.strip()][:3]:
-        if _HEADER.match(line) or len(line) > 200 or line.rstrip().endswith((".", ":")):
+    """The first line when it reads as a headline: short and not ending a sentence. Header lines
+    ("Publication: ...") and one-word lines (a section label, "Editorials"; a URL) above it
+    are passed over; a line further into the body is never taken, as it is the body."""
+    for line in (line.strip() for line in text.split("\n", HEADER_LINES)[:HEADER_LINES]):
+        if not line or _HEADER.match(line) or len(line.split()) == 1:
             continue
-        if len(line.split()) == 1:
-            continue
-        return line.strip()
+        if len(line) > 200 or _SENTENCE_END.search(line):
+            return None
+        return line
     return None
 
 
