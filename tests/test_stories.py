@@ -242,10 +242,20 @@ def test_hot_stories_are_bounded_and_evicted_ones_are_handed_over() -> None:
 
 def test_stories_idle_longer_than_the_window_are_evicted_and_not_joined() -> None:
     vector = np.ones(384)
-    clusterer = _embedding_only(window_days=3)
+    clusterer = _embedding_only(window_days=3, second_look=0)
     assert clusterer.partial_fit([("old", _profile(vector, day=100))]) == ["old"]
     assert clusterer.partial_fit([("new", _profile(vector, day=110))]) == ["new"]
     assert [s["id"] for s in clusterer.pop_changes().evicted] == ["old"]
+
+
+def test_an_archive_out_of_date_order_keeps_a_story_hot_while_the_stream_still_brings_it() -> None:
+    """One article eight years newer comes between two on the same event: the event's story is
+    stale by article time, but not idle in the stream, so the second article still joins it."""
+    items = [("quake", _profile(_at(0), day=732_000)), ("vote", _profile(_at(90), day=735_000)),
+             ("quake-2", _profile(_at(0), day=732_001))]
+    clusterer = _embedding_only(window_days=7, second_look=10)
+    assert clusterer.partial_fit(items) == ["quake", "vote", "quake"]
+    assert clusterer.pop_changes().evicted == []
 
 
 def test_timeline_is_ordered_by_date_with_verbatim_support(stream, analyses) -> None:
@@ -351,11 +361,16 @@ def test_cross_validation_holds_out_every_topic_once_per_repeat_in_differing_hal
     assert len({frozenset(fold) for fold in folds}) == 6  # each repeat cuts the topics anew
 
 
-def test_thresholds_within_one_standard_error_of_the_best_pick_the_one_that_links_least() -> None:
+def test_thresholds_within_one_paired_standard_error_of_the_best_pick_the_one_that_links_least(
+        ) -> None:
+    """Each setting is scored on the same folds: one that trails the best by 0.005 in the mean
+    but wins on two folds is within the noise; one that trails by 0.006 on every fold is not,
+    though the folds' own spread (standard error ≈ 0.007) is wider than that."""
     from newsprism.stories.train import pick_thresholds
 
-    folds = np.array([0.90, 0.92, 0.88, 0.91, 0.89])  # standard error ≈ 0.007
-    close = {(0.2, 0.7): folds, (0.3, 0.7): folds - 0.005, (0.5, 0.7): folds - 0.05}
+    folds = np.array([0.90, 0.92, 0.88, 0.91, 0.89])
+    close = {(0.2, 0.7): folds, (0.3, 0.7): folds + np.array([-0.02, 0.01, -0.015, 0.012, -0.012]),
+             (0.5, 0.7): folds - 0.05}
     assert pick_thresholds(close) == (0.3, 0.7)
-    apart = {(0.2, 0.7): folds, (0.3, 0.7): folds - 0.02}
-    assert pick_thresholds(apart) == (0.2, 0.7)
+    steady = {(0.2, 0.7): folds, (0.3, 0.7): folds - 0.006}
+    assert pick_thresholds(steady) == (0.2, 0.7)

@@ -7,8 +7,9 @@ is its own id. A story keeps that id for life: when an article shows two stories
 (it links to both, and the two stories link to each other: at ``merge_threshold``, or at
 ``threshold`` when one of them holds a single article), the younger story is merged into the
 older and its id redirects there. Only ``max_stories`` stories are kept hot; older ones, and those
-idle for more than ``window_days`` of article time, are handed to the caller through
-``pop_changes`` so that a store can persist them, and memory stays flat on an endless stream.
+idle for more than ``window_days`` of article time (and for ``second_look`` articles of the
+stream), are handed to the caller through ``pop_changes`` so that a store can persist them, and
+memory stays flat on an endless stream.
 
 An article placed early meets its story while the story is young. So each article gets a second
 look once ``second_look`` more articles have come (or when ``revisit`` says the stream, or an
@@ -317,9 +318,13 @@ class StoryClusterer:
     def _evict(self) -> None:
         stale = []
         if self.newest_day_ is not None:
+            # Stale by article time, and idle in the stream for as long as a second look waits:
+            # in an archive out of date order one newer article would otherwise evict a story
+            # whose next member comes right after it.
             stale = [s for s in self.stories_.values()
                      if s.profile.last_day is not None
-                     and self.newest_day_ - s.profile.last_day > self.window_days]
+                     and self.newest_day_ - s.profile.last_day > self.window_days
+                     and self.seen_ - s.touched > self.second_look]
         excess = len(self.stories_) - len(stale) - self.max_stories
         if excess > 0:
             fresh = [s for s in self.stories_.values() if all(s is not t for t in stale)]
