@@ -118,6 +118,13 @@ def test_a_text_that_is_not_hard_wrapped_keeps_its_lines() -> None:
     assert normalise_text(text).split("\n") == [line.strip() for line in text.split("\n")]
 
 
+def test_a_url_on_a_line_of_its_own_keeps_its_break() -> None:
+    url = "https://www.example-news.org/2025/03/04/business/calder-port-strike-enters-day-two.html"
+    text = (f"{url}\nCalder strike enters second day\nDockers at Calder stayed out on Tuesday as "
+            "talks with the port authority stalled again, and the union said it would not return.")
+    assert normalise_text(text).split("\n") == text.split("\n")
+
+
 def test_sentences_run_across_hard_line_breaks_and_keep_their_dateline(documents) -> None:  # type: ignore[no-untyped-def]
     texts = {s.text for doc in documents for s in doc}
     for sentence in (

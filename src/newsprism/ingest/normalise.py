@@ -33,8 +33,8 @@ def unwrap_lines(lines: list[str]) -> str:
     """The lines joined by a space where a line break only wrapped a sentence, by a newline
     elsewhere. Wire copy breaks lines at a fixed width inside sentences; left in, each break would
     cut a sentence in two. A break wraps when the line before does not end a sentence, is not a
-    title or byline, and fills most of the column (a short line is a title, a list item or the
-    end of a paragraph)."""
+    title, byline or lone token such as a URL, and fills most of the column (a short line is a
+    title, a list item or the end of a paragraph)."""
     width = max(map(len, lines), default=0)
     out: list[str] = []
     for line, following in zip(lines, [*lines[1:], ""], strict=True):
@@ -44,6 +44,7 @@ def unwrap_lines(lines: list[str]) -> str:
             and not _SENTENCE_END.search(line)
             and not line.isupper()
             and not _BYLINE.match(line)
+            and " " in line  # a line of one token (a URL) wraps no sentence
             and len(line) >= FULL_LINE * width
         )
         out.append(" " if wraps else "\n")
