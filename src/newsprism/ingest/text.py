@@ -19,7 +19,8 @@ _FIELDS = {
     "newspaper": "outlet", "author": "author", "byline": "author", "by": "author",
     "date": "date", "published": "date", "title": "title", "headline": "title", "url": "url",
 }  # fmt: skip
-_SENTENCE_END = re.compile(r"[.:][\s'\"’”)\]]*$")  # closing quotes may follow the stop
+# A body line ends in a full stop or colon, closing quotes after it; a headline may end in ? or !.
+_BODY_LINE_END = re.compile(r"[.:][\s'\"’”)\]]*$")
 HEADER_LINES = 12  # metadata lines sit at the top; "Source:" further down is a photo credit
 
 
@@ -57,7 +58,7 @@ def guess_title(text: str) -> str | None:
     for line in (line.strip() for line in text.split("\n", HEADER_LINES)[:HEADER_LINES]):
         if not line or _HEADER.match(line) or len(line.split()) == 1:
             continue
-        if len(line) > 200 or _SENTENCE_END.search(line):
+        if len(line) > 200 or _BODY_LINE_END.search(line):
             return None
         return line
     return None
