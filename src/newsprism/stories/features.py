@@ -39,7 +39,7 @@ ENTITY_FAMILIES = {
 }
 FAMILIES = ("terms", "lead", "person", "org", "place", "name", "dates", "era", "figures")
 HASH_BUCKETS = 1 << 20
-LEAD_WORDS = 80  # the title and lead that are embedded
+LEAD_WORDS = 30  # the title and the opening of the lede: the event itself, before background
 
 _WORD = re.compile(r"[^\W\d_](?:[\w'’-]*\w)?|\d+(?:[.,]\d+)*")
 _POSSESSIVE = re.compile(r"['’]s\b")
