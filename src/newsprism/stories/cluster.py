@@ -199,8 +199,7 @@ class StoryClusterer:
         else:
             story.profile.add(profile, self.max_keys)
             story.touched = self.seen_
-            self._matrix[self._slot_of[story.id]] = _unit(story.profile.embedding)
-            self._records.pop(story.id, None)
+            self._profile_changed(story)
             for other, probability in scored:
                 hot = self.stories_.get(other.id) is other
                 if hot and other is not story and probability >= self.threshold:
@@ -227,9 +226,8 @@ class StoryClusterer:
             return
         own.profile = rest
         best.profile.add(profile, self.max_keys)
-        for story in (own, best):
-            self._matrix[self._slot_of[story.id]] = _unit(story.profile.embedding)
-            self._records.pop(story.id, None)
+        self._profile_changed(own)
+        self._profile_changed(best)
         self._changes.moved[article_id] = best.id
 
     def _nearest(self, profile: Profile) -> list[Story]:
@@ -277,6 +275,11 @@ class StoryClusterer:
         self._slot_of[story.id] = slot
         self._matrix[slot] = _unit(story.profile.embedding)
 
+    def _profile_changed(self, story: Story) -> None:
+        """A hot story's profile grew or shrank: its centroid row and saved record follow."""
+        self._matrix[self._slot_of[story.id]] = _unit(story.profile.embedding)
+        self._records.pop(story.id, None)
+
     def _probability(self, profile: Profile, other: Profile) -> float:
         features = link_features(profile, other, self.frequencies_)[None, :]
         return float(link_probability(features, self.weights, self.text_weights)[0])
@@ -297,8 +300,7 @@ class StoryClusterer:
         keep, gone = (story, other) if story.born <= other.born else (other, story)
         keep.profile.add(gone.profile, self.max_keys)
         keep.touched = max(keep.touched, gone.touched)
-        self._matrix[self._slot_of[keep.id]] = _unit(keep.profile.embedding)
-        self._records.pop(keep.id, None)
+        self._profile_changed(keep)
         self._drop(gone)
         self.redirects_[gone.id] = keep.id
         for old, new in self.redirects_.items():
