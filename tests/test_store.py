@@ -125,6 +125,9 @@ def test_merged_story_redirects_to_the_story_it_joined(store: Store) -> None:
     merged = store.get_story("s1")
     assert merged.id == "s3" and merged.article_ids == ("a", "b", "c") and merged.state == b"s3"
     assert [s.id for s in store.list_stories()] == ["s3"]
+    # The states a clusterer reloads are read by id, a merged story's as it was left.
+    store.save_story("s4")
+    assert store.story_states(["s3", "s1", "s4", "nope"]) == {"s3": b"s3", "s1": b"s1"}
     store.assign_article("a", "s1")  # an old id still works
     assert store.story_of(["a", "b"]) == {"a": "s3", "b": "s3"}
     with pytest.raises(StoreError, match="no story 'nope'"):

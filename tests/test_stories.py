@@ -287,6 +287,36 @@ def test_assign_stories_records_membership_and_merges_in_the_store(tmp_path) -> 
         assert store.story_of(["a", "b", "bridge"]) == {"a": "a", "b": "a", "bridge": "a"}
 
 
+def test_a_hook_saves_only_the_stories_a_batch_changed_and_a_new_one_resumes_them_all(
+        tmp_path, stream, analyses) -> None:
+    """Each batch rewrites the rows of the stories it touched, not every hot story; the saved
+    state names the hot stories, and a hook made later (a rerun, a server) rebuilds them."""
+    import zlib
+
+    from newsprism.store import open_store
+    from newsprism.stories.persist import CLUSTERER_STATE, StoryHook
+
+    with open_store(f"sqlite:///{tmp_path / 'corpus.db'}") as store:
+        hook, before = StoryHook(store), {}
+        for article, analysis in zip(stream, analyses, strict=True):
+            with store.transaction():
+                store.save_articles([article])
+                store.save_analyses([analysis])
+                hook(store, [article], [analysis])
+            after = store.story_states([story.id for story in store.list_stories()])
+            changed = {story for story, state in after.items() if before.get(story) != state}
+            assert changed == {store.story_of([article.id])[article.id]}
+            before = after
+        saved = json.loads(zlib.decompress(store.load_meta(CLUSTERER_STATE)))
+        assert "stories" not in saved and len(saved["hot"]) == 4
+        assert StoryHook(store).clusterer.state_dict() == hook.clusterer.state_dict()
+        # A store saved before 0.6 holds the hot stories inside the state itself.
+        store.save_meta(CLUSTERER_STATE, zlib.compress(json.dumps(
+            hook.clusterer.state_dict()).encode()))
+        store.execute("UPDATE stories SET state = NULL")
+        assert StoryHook(store).clusterer.state_dict() == hook.clusterer.state_dict()
+
+
 def test_second_looks_reach_the_store(tmp_path) -> None:
     from newsprism.store import open_store
     from newsprism.stories.persist import assign_stories, record_changes
@@ -305,16 +335,19 @@ def test_second_looks_reach_the_store(tmp_path) -> None:
 
 
 def test_a_story_covers_an_article_however_many_other_keys_it_gathers() -> None:
-    from newsprism.stories.link import DocumentFrequencies, bag_overlap
+    from newsprism.stories.link import DocumentFrequencies, link_features
 
-    article = Bag(np.array([1, 2], dtype=np.int64), np.ones(2, dtype=np.float32))
-    small = Bag(np.array([1, 2, 3], dtype=np.int64), np.ones(3, dtype=np.float32))
-    broad = Bag(np.arange(1, 101, dtype=np.int64), np.ones(100, dtype=np.float32))
-    frequencies = DocumentFrequencies()
-    (small_cosine, small_cover), (broad_cosine, broad_cover) = (
-        bag_overlap(article, story, frequencies) for story in (small, broad))
-    assert small_cover == broad_cover == pytest.approx(1.0)
-    assert broad_cosine < small_cosine
+    def words(*keys: int) -> Profile:
+        return Profile(np.ones(4, dtype=np.float32),
+                       {"terms": Bag(np.array(keys, dtype=np.int64),
+                                     np.ones(len(keys), dtype=np.float32))})
+
+    article, small, broad = words(1, 2), words(1, 2, 3), words(*range(1, 101))
+    cosine, cover = FEATURE_NAMES.index("terms"), FEATURE_NAMES.index("terms_cover")
+    small_row, broad_row = (link_features(article, story, DocumentFrequencies())
+                            for story in (small, broad))
+    assert small_row[cover] == broad_row[cover] == pytest.approx(1.0)
+    assert broad_row[cosine] < small_row[cosine]
 
 
 def test_pairs_with_no_names_on_both_sides_are_judged_by_the_text_model() -> None:

@@ -43,6 +43,8 @@ Analyses and search
 Stories (for ``newsprism.stories``; the store keeps ids, membership and redirects, the
 clusterer's features travel as an opaque ``state`` blob it serialises itself)
     ``save_story(id, title=None, state=None)``: create or update
+    ``story_states(ids) -> dict[str, bytes]``: the state blobs of these stories (those that have
+        one; redirects not followed), read in chunks
     ``assign_article(article_id, story_id)``: an article belongs to one story; reassigning moves it
     ``assign_articles([(article_id, story_id), ...])``: the same for a batch, recounting each
         story once
@@ -538,6 +540,16 @@ class Store:
             "state = coalesce(excluded.state, stories.state), updated_at = excluded.updated_at",
             (story_id, title, state, stamp, stamp),
         )
+
+    def story_states(self, story_ids: Sequence[str]) -> dict[str, bytes]:
+        states: dict[str, bytes] = {}
+        for chunk in _chunks(list(dict.fromkeys(story_ids))):
+            states.update((story_id, bytes(state)) for story_id, state in self.execute(
+                f"SELECT id, state FROM stories WHERE id IN ({_marks(chunk)}) "
+                "AND state IS NOT NULL",
+                chunk,
+            ))  # fmt: skip
+        return states
 
     def assign_article(self, article_id: str, story_id: str) -> None:
         self.assign_articles([(article_id, story_id)])

@@ -134,13 +134,20 @@ class StoryClusterer:
         self.frequencies_ = DocumentFrequencies()
         self.seen_ = 0  # articles placed so far
         self.newest_day_: int | None = None
-        self._matrix = np.zeros((self.max_stories + 1, dimension), dtype=np.float32)
+        # One slot per hot story (and one for the story about to be evicted), so that finding
+        # candidates and evicting are array operations: its unit centroid, when it was last
+        # touched (-1: a free slot) and its latest article day (NaN: none, or a free slot).
+        slots = self.max_stories + 1
+        self._matrix = np.zeros((slots, dimension), dtype=np.float32)
+        self._touched = np.full(slots, -1, dtype=np.int64)
+        self._last_day = np.full(slots, np.nan)
+        self._story_at: list[Story | None] = [None] * slots
         self._slot_of: dict[str, int] = {}
         self._free = list(range(self.max_stories, -1, -1))
         self._changes = StoryChanges()
-        # Each hot story's ``story_to_dict`` record, kept until the story changes: the state is
-        # saved after every batch, and most hot stories are untouched by any one batch.
-        self._records: dict[str, dict[str, Any]] = {}
+        # Hot stories changed since ``changed_stories`` last reported them: a store saves only
+        # these after a batch, as most hot stories are untouched by any one batch.
+        self._unsaved: set[str] = set()
 
     # -- public API ----------------------------------------------------------------------------
 
@@ -233,13 +240,13 @@ class StoryClusterer:
     def _nearest(self, profile: Profile) -> list[Story]:
         if not self._slot_of:
             return []
-        ids = list(self._slot_of)
-        slots = np.fromiter(self._slot_of.values(), dtype=np.int64, count=len(ids))
-        similarity = self._matrix[slots] @ _unit(profile.embedding)
-        order = np.argsort(-similarity)
+        similarity = self._matrix @ _unit(profile.embedding)
+        similarity[self._touched < 0] = -np.inf  # free slots
+        shown = min(self.candidates * 2, len(self._slot_of))
+        top = np.argpartition(-similarity, shown - 1)[:shown]
         near = []
-        for index in order[: self.candidates * 2]:
-            story = self.stories_[ids[index]]
+        for slot in top[np.argsort(-similarity[top], kind="stable")]:
+            story = self._story_at[slot]
             if self._within_window(story.profile, profile):
                 near.append(story)
             if len(near) == self.candidates:
@@ -273,12 +280,18 @@ class StoryClusterer:
         self.stories_[story.id] = story
         slot = self._free.pop()
         self._slot_of[story.id] = slot
-        self._matrix[slot] = _unit(story.profile.embedding)
+        self._story_at[slot] = story
+        self._profile_changed(story)
 
     def _profile_changed(self, story: Story) -> None:
-        """A hot story's profile grew or shrank: its centroid row and saved record follow."""
-        self._matrix[self._slot_of[story.id]] = _unit(story.profile.embedding)
-        self._records.pop(story.id, None)
+        """A hot story's profile (or when it was touched) changed: its slot follows, and the
+        store must save it again."""
+        slot = self._slot_of[story.id]
+        self._matrix[slot] = _unit(story.profile.embedding)
+        self._touched[slot] = story.touched
+        last_day = story.profile.last_day
+        self._last_day[slot] = np.nan if last_day is None else last_day
+        self._unsaved.add(story.id)
 
     def _probability(self, profile: Profile, other: Profile) -> float:
         features = link_features(profile, other, self.frequencies_)[None, :]
@@ -314,34 +327,38 @@ class StoryClusterer:
 
     def _drop(self, story: Story) -> None:
         del self.stories_[story.id]
-        self._records.pop(story.id, None)
-        self._free.append(self._slot_of.pop(story.id))
+        self._unsaved.discard(story.id)
+        slot = self._slot_of.pop(story.id)
+        self._story_at[slot] = None
+        self._touched[slot], self._last_day[slot] = -1, np.nan
+        self._free.append(slot)
 
     def _evict(self) -> None:
-        stale = []
+        stale = np.zeros(len(self._touched), dtype=bool)
         if self.newest_day_ is not None:
             # Stale by article time, and idle in the stream for as long as a second look waits:
             # in an archive out of date order one newer article would otherwise evict a story
-            # whose next member comes right after it.
-            stale = [s for s in self.stories_.values()
-                     if s.profile.last_day is not None
-                     and self.newest_day_ - s.profile.last_day > self.window_days
-                     and self.seen_ - s.touched > self.second_look]
-        excess = len(self.stories_) - len(stale) - self.max_stories
+            # whose next member comes right after it. (A free slot's NaN day is never stale.)
+            stale = (self.newest_day_ - self._last_day > self.window_days) \
+                & (self.seen_ - self._touched > self.second_look)
+        excess = len(self.stories_) - int(stale.sum()) - self.max_stories
         if excess > 0:
-            fresh = [s for s in self.stories_.values() if all(s is not t for t in stale)]
-            stale += sorted(fresh, key=lambda s: s.touched)[:excess]
-        for story in stale:
-            self._changes.evicted.append(self._record(story))
+            # The least recently touched of the rest (no two hot stories share a touch).
+            idle = np.where(stale | (self._touched < 0), np.iinfo(np.int64).max, self._touched)
+            stale[np.argsort(idle, kind="stable")[:excess]] = True
+        for story in [self._story_at[slot] for slot in np.flatnonzero(stale)]:
+            self._changes.evicted.append(story_to_dict(story))
             self._drop(story)
             # Redirects into an evicted story are the store's to keep from now on.
             self.redirects_ = {o: n for o, n in self.redirects_.items() if n != story.id}
 
     # -- persistence ---------------------------------------------------------------------------
 
-    def state_dict(self) -> dict[str, Any]:
+    def state_dict(self, *, stories: bool = True) -> dict[str, Any]:
         """Everything needed to resume: parameters, hot stories, redirects, document
-        frequencies. JSON-serialisable (arrays as base64)."""
+        frequencies. JSON-serialisable (arrays as base64). With ``stories=False`` the hot
+        stories are named by id only, for a caller that saves each one as it changes
+        (``changed_stories``) and hands them back to ``from_state``."""
         params = {name: getattr(self, name) for name in (
             "threshold", "merge_threshold", "candidates", "window_days", "max_stories",
             "max_keys", "second_look")}
@@ -352,7 +369,8 @@ class StoryClusterer:
         changes = self._changes
         return {
             "params": params,
-            "stories": [self._record(s) for s in self.stories_.values()],
+            **({"stories": [story_to_dict(s) for s in self.stories_.values()]} if stories
+               else {"hot": list(self.stories_)}),
             "redirects": dict(self.redirects_),
             "frequencies": _encode(self.frequencies_.counts),
             "documents": self.frequencies_.documents,
@@ -364,25 +382,29 @@ class StoryClusterer:
             "waiting": [[article_id, story_id] for article_id, story_id, _ in self.waiting_],
         }
 
-    def _record(self, story: Story) -> dict[str, Any]:
-        if story.id not in self._records:
-            self._records[story.id] = story_to_dict(story)
-        return self._records[story.id]
+    def changed_stories(self) -> list[dict[str, Any]]:
+        """``story_to_dict`` records of the hot stories that were born or changed since the last
+        call: what a caller of ``state_dict(stories=False)`` must save."""
+        changed = [story_to_dict(self.stories_[i]) for i in sorted(self._unsaved)]
+        self._unsaved.clear()
+        return changed
 
     @classmethod
-    def from_state(cls, state: dict[str, Any], profiles: Mapping[str, Profile] | None = None
-                   ) -> StoryClusterer:
+    def from_state(cls, state: dict[str, Any], profiles: Mapping[str, Profile] | None = None,
+                   stories: Sequence[dict[str, Any]] = ()) -> StoryClusterer:
         """The clusterer ``state_dict`` saved. ``profiles`` are those of the articles awaiting
         their second look, which the state names only by id; an article without one keeps its
-        story without a second look."""
+        story without a second look. ``stories`` are the hot stories' records when the state
+        names them by id only."""
         clusterer = cls(**state["params"])
-        if "stories" not in state:
+        if "seen" not in state:
             return clusterer
-        stories = [story_from_dict(s) for s in state["stories"]]
+        stories = [story_from_dict(s) for s in state.get("stories", stories)]
         dimension = len(stories[0].profile.embedding) if stories else 384
         clusterer._ensure_state(dimension)
         for story in sorted(stories, key=lambda s: s.born):
             clusterer._occupy(story)
+        clusterer._unsaved.clear()  # as saved
         clusterer.redirects_ = dict(state["redirects"])
         clusterer.frequencies_ = DocumentFrequencies(
             _decode(state["frequencies"], np.int32), state["documents"])

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsprism.stories.features import FAMILIES, HASH_BUCKETS, Bag, Profile
+from newsprism.stories.features import FAMILIES, HASH_BUCKETS, Profile
 
 NAME_FAMILIES = ("person", "org", "place", "name")
 EVIDENCE = FAMILIES[1:]  # the families whose presence on both sides is itself a feature
@@ -50,28 +50,6 @@ class DocumentFrequencies:
         return np.log((1.0 + self.documents) / (1.0 + self.counts[keys])) + 1.0
 
 
-def _weights(bag: Bag, frequencies: DocumentFrequencies) -> np.ndarray:
-    return (1.0 + np.log(bag.counts)) * frequencies.idf(bag.keys)
-
-
-def bag_overlap(a: Bag, b: Bag, frequencies: DocumentFrequencies) -> tuple[float, float]:
-    """TF-IDF cosine with sublinear counts, and how much of ``a``'s weight ``b`` covers. The
-    cover does not shrink as ``b`` (a growing story) gathers more keys; the cosine does."""
-    return _overlap(a, _weights(a, frequencies), b, _weights(b, frequencies))
-
-
-def _overlap(a: Bag, wa: np.ndarray, b: Bag, wb: np.ndarray) -> tuple[float, float]:
-    # Both key arrays are sorted: a binary search finds the shared keys.
-    at = np.searchsorted(b.keys, a.keys)
-    at[at == len(b.keys)] = 0
-    shared = b.keys[at] == a.keys
-    if not shared.any():
-        return 0.0, 0.0
-    mine = wa[shared]
-    cosine = float(mine @ wb[at[shared]] / np.sqrt((wa @ wa) * (wb @ wb)))
-    return cosine, float(mine.sum() / wa.sum())
-
-
 def link_features(a: Profile, b: Profile, frequencies: DocumentFrequencies) -> np.ndarray:
     """The evidence that ``a`` (an article, or the smaller story) and ``b`` tell the same story,
     in ``FEATURE_NAMES`` order."""
@@ -80,25 +58,57 @@ def link_features(a: Profile, b: Profile, frequencies: DocumentFrequencies) -> n
 
 def candidate_features(a: Profile, others: Sequence[Profile], frequencies: DocumentFrequencies
                        ) -> np.ndarray:
-    """``link_features`` of ``a`` against each of ``others``, one row each; ``a``'s keys are
-    weighed once for all of them."""
-    mine = {family: (bag, _weights(bag, frequencies)) for family, bag in a.bags.items()}
-    ea = a.embedding / (np.sqrt(a.embedding @ a.embedding) + 1e-12)
+    """``link_features`` of ``a`` against each of ``others``, one row each. Every family of
+    every profile is weighed in one pass: a key is offset by its family's place in
+    ``FAMILIES``, so one sorted array holds all of a profile's keys, and each shared key is
+    summed into the (profile, family) cell it belongs to."""
     rows = np.zeros((len(others), len(FEATURE_NAMES)), dtype=np.float64)
-    for row, b in zip(rows, others, strict=True):
-        cosines, covers, both = [], [], []
-        for family in FAMILIES:
-            theirs = b.bags.get(family)
-            present = family in mine and theirs is not None
-            cosine, cover = (_overlap(*mine[family], theirs, _weights(theirs, frequencies))
-                             if present else (0.0, 0.0))
-            cosines.append(cosine)
-            covers.append(cover)
-            if family != "terms":
-                both.append(float(present))
-        embedding = float(ea @ b.embedding / (np.sqrt(b.embedding @ b.embedding) + 1e-12))
-        row[:] = [embedding, cosines[0], covers[0], *cosines[1:], *covers[1:], *both]
+    if not others:
+        return rows
+    embeddings = np.stack([b.embedding for b in others]).astype(np.float64)
+    ea = a.embedding / (np.sqrt(a.embedding @ a.embedding) + 1e-12)
+    rows[:, 0] = embeddings @ ea / (np.sqrt(np.einsum("ij,ij->i", embeddings, embeddings))
+                                    + 1e-12)
+    families = len(FAMILIES)
+    keys, wa, family = _weighed_keys(a, frequencies)
+    norm_a = np.bincount(family, wa * wa, minlength=families)
+    total_a = np.bincount(family, wa, minlength=families)
+    theirs = [_weighed_keys(b, frequencies) for b in others]
+    keys_b = np.concatenate([k for k, _, _ in theirs])
+    wb = np.concatenate([w for _, w, _ in theirs])
+    cell = np.concatenate([f + n * families for n, (_, _, f) in enumerate(theirs)])
+    cells = len(others) * families
+    norm_b = np.bincount(cell, wb * wb, minlength=cells).reshape(len(others), families)
+    at = np.minimum(np.searchsorted(keys, keys_b), max(len(keys) - 1, 0))
+    shared = keys[at] == keys_b if len(keys) else np.zeros(len(keys_b), dtype=bool)
+    mine, held_in = wa[at[shared]], cell[shared]
+    dot = np.bincount(held_in, mine * wb[shared], minlength=cells).reshape(len(others), families)
+    held = np.bincount(held_in, mine, minlength=cells).reshape(len(others), families)
+    both = (norm_a > 0) & (norm_b > 0)  # a missing family is no evidence: all its features 0
+    rows[:, _COSINE] = np.where(both, dot / np.where(both, np.sqrt(norm_a * norm_b), 1.0), 0.0)
+    rows[:, _COVER] = held / np.where(total_a > 0, total_a, 1.0)
+    rows[:, _BOTH] = both[:, 1:]
     return rows
+
+
+def _weighed_keys(profile: Profile, frequencies: DocumentFrequencies
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """All the profile's keys, each offset by its family (sorted, as each bag is), their TF-IDF
+    weights with sublinear counts, and each key's family."""
+    bags = [(n, profile.bags[f]) for n, f in enumerate(FAMILIES) if f in profile.bags]
+    if not bags:
+        return np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.int64)
+    keys = np.concatenate([bag.keys for _, bag in bags])
+    counts = np.concatenate([bag.counts for _, bag in bags])
+    family = np.repeat([n for n, _ in bags], [len(bag.keys) for _, bag in bags])
+    weights = (1.0 + np.log(counts)) * frequencies.idf(keys)
+    return keys + family * HASH_BUCKETS, weights, family
+
+
+# Each family's columns in ``FEATURE_NAMES``, in ``FAMILIES`` order (words have no "both").
+_COSINE = [FEATURE_NAMES.index(f if f == "terms" else f"{f}_cosine") for f in FAMILIES]
+_COVER = [FEATURE_NAMES.index(f"{f}_cover") for f in FAMILIES]
+_BOTH = [FEATURE_NAMES.index(f"{f}_both") for f in EVIDENCE]
 
 
 def _logistic(features: np.ndarray, weights: Sequence[float]) -> np.ndarray:

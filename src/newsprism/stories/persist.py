@@ -2,9 +2,10 @@
 
 Called inside the batch's transaction (``corpus.ingest_paths(on_batch=...)``), so articles and
 their story assignments are stored together or not at all. The store keeps ids, membership and
-redirects; a story that leaves the clusterer's hot window is saved with its profile as the
-story's ``state`` blob (``story_to_dict`` as JSON), and ``StoryClusterer.state_dict()`` (hot
-stories, redirects, document frequencies) is what a later run needs to resume. Each save also
+redirects; each story's row keeps its profile as its ``state`` blob (``story_to_dict`` as JSON),
+saved whenever it changed or left the clusterer's hot window, and
+``StoryClusterer.state_dict(stories=False)`` (the hot stories' ids, redirects, document
+frequencies) is what a later run needs, with those rows, to resume. Each save also
 writes a new *generation*; a hook that finds another one in the store (a server and a
 ``newsprism ingest`` run sharing a database, or its own batch that failed) reloads the state
 before it places anything, so no process clusters on a stale copy.
@@ -109,7 +110,10 @@ class StoryHook:
         # The state names the waiting articles; their profiles come from their stored analyses.
         waiting = store.get_analyses([article_id for article_id, _ in state.get("waiting", [])])
         profiles = dict(profile_articles(list(waiting.values()))) if waiting else {}
-        self.clusterer = StoryClusterer.from_state(state, profiles)
+        # It names the hot stories too (a state saved before 0.6 holds them itself).
+        hot = store.story_states(state["hot"]) if "hot" in state else {}
+        self.clusterer = StoryClusterer.from_state(
+            state, profiles, [json.loads(record) for record in hot.values()])
 
     def _catch_up(self, store: Store) -> None:
         """Inside the transaction: reload the state if another writer saved one since, or if
@@ -118,7 +122,9 @@ class StoryHook:
             self._load(store)
 
     def _save_state(self, store: Store) -> None:
-        state = json.dumps(self.clusterer.state_dict()).encode()
+        for record in self.clusterer.changed_stories():
+            store.save_story(record["id"], state=json.dumps(record).encode())
+        state = json.dumps(self.clusterer.state_dict(stories=False)).encode()
         # Level 1: the arrays inside are compressed already.
         store.save_meta(CLUSTERER_STATE, zlib.compress(state, 1))
         generation = uuid.uuid4().hex.encode()
