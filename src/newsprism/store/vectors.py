@@ -7,6 +7,7 @@ inside its wheel. Vectors are stored under ``KIND`` so another encoder can be in
 
 from __future__ import annotations
 
+import os
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,11 @@ KIND = "wordllama-256"
 def load_wordllama() -> Any:
     """WordLlama at 256 dimensions, from the weights inside its wheel (never the network):
     loaded once for search, story leads and the relation model's word vectors."""
+    # Its tokenizer would spread each batch over threads of its own; ingest already keeps every
+    # core busy with analysis workers, and the threads' hand-offs cost a third more CPU
+    # (search vectors of the bench/ingest.py articles: 7.1 -> 4.7 CPU-ms each). Unless the user
+    # chose otherwise.
+    os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     import wordllama
 
     return wordllama.WordLlama.load(
