@@ -399,10 +399,10 @@ class StoryClusterer:
         clusterer = cls(**state["params"])
         if "seen" not in state:
             return clusterer
-        stories = [story_from_dict(s) for s in state.get("stories", stories)]
-        dimension = len(stories[0].profile.embedding) if stories else 384
+        hot = [story_from_dict(s) for s in state.get("stories", stories)]
+        dimension = len(hot[0].profile.embedding) if hot else 384
         clusterer._ensure_state(dimension)
-        for story in sorted(stories, key=lambda s: s.born):
+        for story in sorted(hot, key=lambda s: s.born):
             clusterer._occupy(story)
         clusterer._unsaved.clear()  # as saved
         clusterer.redirects_ = dict(state["redirects"])
