@@ -199,3 +199,11 @@ def test_analysing_forgets_the_new_words_of_the_news_but_the_analysis_keeps_them
     (analysis,) = analyse_articles([Article(id="new-words", text=text)])
     assert "Zorvath Quilbenko" in {m.text for m in analysis.mentions}
     assert "Quilbenko" not in strings and len(strings) == before
+
+
+def test_the_install_leaves_a_spacy_whose_parser_does_not_take_the_gil_at_every_step():
+    # PyPI's spaCy wheels for Python < 3.12 carry Cython's profiling hooks; install.sh rebuilds
+    # spaCy without them (analysis then costs about two thirds of the CPU).
+    from newsprism.analyse.nlp import spacy_has_profiling_hooks
+
+    assert not spacy_has_profiling_hooks()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 from functools import cache
 from typing import TYPE_CHECKING, Literal
 
@@ -52,6 +53,17 @@ def load_nlp(mode: Mode = "full") -> Language:
         set_current_ops(previous)
     nlp.max_length = 6_000_000  # ingest caps one article at 5 MB
     return nlp
+
+
+def spacy_has_profiling_hooks() -> bool:
+    """Whether the installed spaCy is one of PyPI's wheels for Python before 3.12, which are
+    compiled with Cython's profiling hooks (spaCy's ``setup.py``): with them the parser and NER
+    take the GIL at every step, and analysis costs about 1.5 times the CPU. ``install.sh``
+    rebuilds spaCy from source without them; a wheel built there is tagged ``linux_*``."""
+    from importlib.metadata import distribution
+
+    wheel = distribution("spacy").read_text("WHEEL") or ""
+    return sys.version_info < (3, 12) and "manylinux" in wheel
 
 
 def noun_lemma(word: str) -> str:
