@@ -63,7 +63,7 @@ def spacy_has_profiling_hooks() -> bool:
     from importlib.metadata import distribution
 
     wheel = distribution("spacy").read_text("WHEEL") or ""
-    return sys.version_info < (3, 12) and "manylinux" in wheel
+    return sys.version_info < (3, 12) and ("manylinux" in wheel or "musllinux" in wheel)
 
 
 def noun_lemma(word: str) -> str:
