@@ -211,8 +211,7 @@ def newsprism_oracle(items: list, gold: list[str], **params: object
                      ) -> tuple[float, ClusterScores]:
     """newsprism's join threshold swept on the evaluated set itself (merge threshold the shipped
     one, or the join threshold when higher): the oracle the baseline gets, given to both."""
-    merge = float(params.pop("merge_threshold", load_link_model()["merge_threshold"]))
-    params.pop("threshold", None)
+    merge = load_link_model()["merge_threshold"]
     scores = {t: score_clusters(gold, run_newsprism(items, threshold=t,
                                                     merge_threshold=max(t, merge), **params)[0])
               for t in OWN_THRESHOLDS}
