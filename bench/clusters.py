@@ -1,4 +1,4 @@
-"""Story clustering: newsprism against a TF-IDF baseline, side by side, on the same streams.
+"""Story clustering: newsprism against TF-IDF baselines, side by side, on the same streams.
 
     python bench/clusters.py ecbplus      # ECB+ train and dev topics, documents by subtopic,
                                           # also as keyword lines (stories.train.keyword_form)
@@ -13,13 +13,16 @@ and thresholds of ``link-v2.json`` (learned and cross-validated on ECB+ train on
 printed here so they can be checked). ECB+ dev, GoogleNews and SemEval are held out. On SemEval
 the link probability of two single articles ranks pairs against the annotators' "Overall"
 similarity (1 = very similar .. 4 = unrelated), next to the TF-IDF cosine of the two texts.
-The baseline is TF-IDF (sublinear, English stop words) with
-average-linkage agglomerative clustering on cosine distance, fitted on the whole set at once;
-its distance threshold is swept and the best F1 on the evaluated set itself is reported (an
-oracle, in the baseline's favour), next to the threshold chosen on ECB+ train. For a like-for-like
-view, newsprism's join threshold is swept the same way (its oracle): defaults against the
-baseline at its train threshold, and oracle against oracle, separate how good the model is from
-how well one threshold carries from ECB+ to a stream whose stories are broader or narrower.
+Two baselines over TF-IDF vectors (sublinear, English stop words, IDF fitted on the whole set):
+average-linkage agglomerative clustering on cosine distance, of the whole set at once, and
+single-pass clustering, the classic incremental baseline of topic detection and tracking (each
+document, in stream order, joins the nearest centroid at a cosine threshold), which works under
+newsprism's own conditions. Each baseline's threshold is swept and the best F1 on the evaluated
+set itself is reported (an oracle, in the baseline's favour), next to the threshold chosen on ECB+
+train. For a like-for-like view, newsprism's join threshold is swept the same way (its oracle):
+defaults against a baseline at its train threshold, and oracle against oracle, separate how good
+the model is from how well one threshold carries from ECB+ to a stream whose stories are broader
+or narrower.
 Also measured: clustering throughput given analysed articles, memory over the long stream, and
 why stories split (``diagnose_splits``: where each article that started a story found its own).
 """
@@ -39,6 +42,7 @@ from pathlib import Path
 
 import numpy as np
 from rich.progress import track
+from scipy.sparse import csr_matrix
 
 from newsprism.analyse import analyse_articles
 from newsprism.evaluate.clusters import ClusterScores, score_clusters
@@ -61,7 +65,8 @@ from newsprism.stories.link import (
 from newsprism.stories.train import keyword_form, learn_link_model, read_ecbplus
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
-THRESHOLDS = np.round(np.arange(0.05, 1.0, 0.025), 3)
+THRESHOLDS = np.round(np.arange(0.05, 1.0, 0.025), 3)  # average link: cosine distances
+SINGLE_PASS_THRESHOLDS = np.round(np.arange(0.05, 0.525, 0.025), 3)  # cosine similarities
 OWN_THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6)  # link probabilities
 CHECKPOINT = 1000
 MEMORY_HOT_STORIES = 500  # small enough that eviction runs on an 11k-article stream
@@ -182,23 +187,72 @@ def diagnose_splits(name: str, items: list, gold: list[str]) -> None:
           f"(quartiles) {quartiles}; merges {merges}, evictions {evictions}")
 
 
-def tfidf_linkage(articles: list[Article]) -> np.ndarray:
-    from scipy.cluster.hierarchy import linkage
-    from scipy.spatial.distance import squareform
+def tfidf_vectors(articles: list[Article]) -> csr_matrix:
+    """The baselines' document vectors: TF-IDF (sublinear, English stop words), unit length, the
+    IDF fitted on the whole set at once (in the baselines' favour)."""
     from sklearn.feature_extraction.text import TfidfVectorizer
 
-    matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(
-        [a.text for a in articles])
-    distance = 1.0 - (matrix @ matrix.T).toarray().astype(np.float32)
+    return TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(
+        [a.text for a in articles]).tocsr()
+
+
+def average_link_scores(vectors: csr_matrix, gold: list[str]) -> dict[float, ClusterScores]:
+    """Average-linkage agglomerative clustering of the whole set at once, cut at each cosine
+    distance in ``THRESHOLDS``."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    distance = 1.0 - (vectors @ vectors.T).toarray().astype(np.float32)
     np.fill_diagonal(distance, 0.0)
-    return linkage(squareform(np.clip(distance, 0.0, None), checks=False), method="average")
-
-
-def tfidf_scores(tree: np.ndarray, gold: list[str]) -> dict[float, ClusterScores]:
-    from scipy.cluster.hierarchy import fcluster
-
+    tree = linkage(squareform(np.clip(distance, 0.0, None), checks=False), method="average")
     return {float(t): score_clusters(gold, fcluster(tree, t, criterion="distance").tolist())
             for t in THRESHOLDS}
+
+
+def single_pass_labels(vectors: csr_matrix, threshold: float) -> list[int]:
+    """Single-pass clustering, the classic incremental baseline of topic detection and tracking:
+    each document, in stream order, joins the cluster whose centroid (the sum of its members'
+    vectors) is nearest by cosine when that reaches ``threshold``, or else starts one."""
+    centroids = np.zeros((64, vectors.shape[1]), dtype=np.float32)
+    squared_norms = np.zeros(64, dtype=np.float64)
+    labels: list[int] = []
+    clusters = 0
+    for row in range(vectors.shape[0]):
+        start, end = vectors.indptr[row], vectors.indptr[row + 1]
+        terms, weights = vectors.indices[start:end], vectors.data[start:end].astype(np.float32)
+        dots = centroids[:clusters, terms] @ weights
+        cosines = dots / np.sqrt(np.maximum(squared_norms[:clusters], 1e-12))
+        best = int(np.argmax(cosines)) if clusters else -1
+        joined = best >= 0 and cosines[best] >= threshold
+        if not joined:
+            if clusters == len(centroids):
+                centroids = np.vstack([centroids, np.zeros_like(centroids)])
+                squared_norms = np.concatenate([squared_norms, np.zeros_like(squared_norms)])
+            best, clusters = clusters, clusters + 1
+        squared_norms[best] += 2.0 * (dots[best] if joined else 0.0) + weights @ weights
+        centroids[best, terms] += weights
+        labels.append(best)
+    return labels
+
+
+def single_pass_scores(vectors: csr_matrix, gold: list[str]) -> dict[float, ClusterScores]:
+    return {float(t): score_clusters(gold, single_pass_labels(vectors, t))
+            for t in SINGLE_PASS_THRESHOLDS}
+
+
+BASELINES = {"TF-IDF average-link": average_link_scores, "TF-IDF single-pass": single_pass_scores}
+
+
+def baseline_scores(articles: list[Article], gold: list[str]
+                    ) -> dict[str, dict[float, ClusterScores]]:
+    """Each baseline's scores at each of its thresholds."""
+    vectors = tfidf_vectors(articles)
+    return {name: scores(vectors, gold) for name, scores in BASELINES.items()}
+
+
+def best_thresholds(by_baseline: dict[str, dict[float, ClusterScores]]) -> dict[str, float]:
+    return {name: max(scores, key=lambda t: scores[t].bcubed_f1)
+            for name, scores in by_baseline.items()}
 
 
 def show(name: str, system: str, scores: ClusterScores, note: str = "") -> None:
@@ -220,26 +274,30 @@ def newsprism_oracle(items: list, gold: list[str], **params: object
 
 
 def compare(name: str, items: list, gold: list[str], articles: list[Article],
-            train_threshold: float | None = None, **params: object) -> float:
-    """Both systems on one stream, each with the thresholds it learned from ECB+ train (the
-    baseline's only where given) and each at its best threshold on this stream (oracles);
-    returns the baseline's best threshold."""
+            train_thresholds: dict[str, float] | None = None, **params: object
+            ) -> dict[str, float]:
+    """newsprism and each baseline on one stream, each with the thresholds it learned from ECB+
+    train (the baselines' only where given) and each at its best threshold on this stream
+    (oracles); returns the baselines' best thresholds."""
     predicted, speed = run_newsprism(items, **params)
     ours = score_clusters(gold, predicted)
     own_best, ours_oracle = newsprism_oracle(items, gold, **params)
-    by_threshold = tfidf_scores(tfidf_linkage(articles), gold)
-    best = max(by_threshold, key=lambda t: by_threshold[t].bcubed_f1)
     show(name, "newsprism (defaults)", ours)
     show(name, "newsprism (best join threshold, oracle)", ours_oracle, f"threshold={own_best}")
-    show(name, "TF-IDF average-link (best, oracle)", by_threshold[best], f"threshold={best}")
-    ratios = f"defaults / baseline oracle {ours.bcubed_f1 / by_threshold[best].bcubed_f1:.3f}, " \
-             f"oracle / oracle {ours_oracle.bcubed_f1 / by_threshold[best].bcubed_f1:.3f}"
-    if train_threshold is not None:
-        show(name, "TF-IDF average-link (ECB+ train thr.)", by_threshold[train_threshold],
-             f"threshold={train_threshold}")
-        ratios += f", defaults / baseline at its ECB+ train threshold " \
-                  f"{ours.bcubed_f1 / by_threshold[train_threshold].bcubed_f1:.3f}"
-    print(f"{name:19s} F1 ratios newsprism / TF-IDF: {ratios}")
+    by_baseline = baseline_scores(articles, gold)
+    best = best_thresholds(by_baseline)
+    for baseline, by_threshold in by_baseline.items():
+        oracle = by_threshold[best[baseline]]
+        show(name, f"{baseline} (best, oracle)", oracle, f"threshold={best[baseline]}")
+        ratios = f"defaults / its oracle {ours.bcubed_f1 / oracle.bcubed_f1:.3f}, " \
+                 f"oracle / oracle {ours_oracle.bcubed_f1 / oracle.bcubed_f1:.3f}"
+        if train_thresholds is not None:
+            trained = by_threshold[train_thresholds[baseline]]
+            show(name, f"{baseline} (ECB+ train thr.)", trained,
+                 f"threshold={train_thresholds[baseline]}")
+            ratios += f", defaults / it at its ECB+ train threshold " \
+                      f"{ours.bcubed_f1 / trained.bcubed_f1:.3f}"
+        print(f"{name:19s} F1 ratios newsprism / {baseline}: {ratios}")
     print(f"{name:19s} clustering {1e3 / speed['articles_per_s']:.2f} ms/article, given "
           "profiled articles")
     diagnose_splits(name, items, gold)
@@ -268,7 +326,6 @@ def semeval_pairs(data: Path) -> tuple[list[Article], list[tuple[str, str, float
 
 def compare_pairs(data: Path, encoder: str, model: dict) -> None:
     from scipy.stats import spearmanr
-    from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.metrics import roc_auc_score
 
     articles, pairs = semeval_pairs(data)
@@ -280,8 +337,7 @@ def compare_pairs(data: Path, encoder: str, model: dict) -> None:
     features = np.stack([link_features(profile[a], profile[b], frequencies) for a, b, _ in pairs])
     ours = link_probability(features, model["weights"], model["text_weights"])
     index = {a.id: n for n, a in enumerate(articles)}
-    matrix = TfidfVectorizer(sublinear_tf=True, stop_words="english").fit_transform(
-        [a.text for a in articles])
+    matrix = tfidf_vectors(articles)
     tfidf = np.array([(matrix[index[a]] @ matrix[index[b]].T).toarray()[0, 0]
                       for a, b, _ in pairs])
     overall = np.array([o for _, _, o in pairs])
@@ -330,19 +386,17 @@ def main() -> None:
                   f"{learned['text_weights'][n]:+.3f} {shipped['text_weights'][n]:+.3f}")
         params = learned if args.encoder != "wordllama" else {}
         for form in ("", " keywords"):
-            threshold = compare(f"ecb+ train{form}", profiled[f"train{form}"],
-                                streams[f"train{form}"][1], streams[f"train{form}"][0], **params)
+            thresholds = compare(f"ecb+ train{form}", profiled[f"train{form}"],
+                                 streams[f"train{form}"][1], streams[f"train{form}"][0], **params)
             compare(f"ecb+ dev{form}", profiled[f"dev{form}"], streams[f"dev{form}"][1],
-                    streams[f"dev{form}"][0], threshold, **params)
+                    streams[f"dev{form}"][0], thresholds, **params)
     elif args.dataset == "googlenews":
         articles, gold = googlenews_stream(args.data)
         articles = write_eval_files(folder, "googlenews", articles, gold)
         items, _ = profile_stream(articles, args.encoder)
-        # The baseline's threshold as chosen on ECB+ train (no analysis needed for TF-IDF).
-        train_articles, train_gold = read_ecbplus(args.data)["train"]
-        by_threshold = tfidf_scores(tfidf_linkage(train_articles), train_gold)
+        # The baselines' thresholds as chosen on ECB+ train (no analysis needed for TF-IDF).
         compare("googlenews", items, gold, articles,
-                max(by_threshold, key=lambda t: by_threshold[t].bcubed_f1))
+                best_thresholds(baseline_scores(*read_ecbplus(args.data)["train"])))
     else:
         compare_pairs(args.data, args.encoder, shipped)
         return
