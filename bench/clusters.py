@@ -250,9 +250,12 @@ def baseline_scores(articles: list[Article], gold: list[str]
     return {name: scores(vectors, gold) for name, scores in BASELINES.items()}
 
 
+def best_threshold(scores: dict[float, ClusterScores]) -> float:
+    return max(scores, key=lambda t: scores[t].bcubed_f1)
+
+
 def best_thresholds(by_baseline: dict[str, dict[float, ClusterScores]]) -> dict[str, float]:
-    return {name: max(scores, key=lambda t: scores[t].bcubed_f1)
-            for name, scores in by_baseline.items()}
+    return {name: best_threshold(scores) for name, scores in by_baseline.items()}
 
 
 def show(name: str, system: str, scores: ClusterScores, note: str = "") -> None:
@@ -264,12 +267,13 @@ def show(name: str, system: str, scores: ClusterScores, note: str = "") -> None:
 def newsprism_oracle(items: list, gold: list[str], **params: object
                      ) -> tuple[float, ClusterScores]:
     """newsprism's join threshold swept on the evaluated set itself (merge threshold the shipped
-    one, or the join threshold when higher): the oracle the baseline gets, given to both."""
+    one, or the join threshold when higher): the oracle the baselines get, given to newsprism
+    too."""
     merge = load_link_model()["merge_threshold"]
     scores = {t: score_clusters(gold, run_newsprism(items, threshold=t,
                                                     merge_threshold=max(t, merge), **params)[0])
               for t in OWN_THRESHOLDS}
-    best = max(scores, key=lambda t: scores[t].bcubed_f1)
+    best = best_threshold(scores)
     return best, scores[best]
 
 
