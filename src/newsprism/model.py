@@ -18,7 +18,7 @@ from typing import Any, Literal, Self, TypeVar
 
 T = TypeVar("T")
 
-ClaimStatus = Literal["corroborated", "single_source", "contradicted"]
+ClaimStatus = Literal["corroborated", "single_source", "contradicted", "developing"]
 
 
 class Record:
@@ -180,8 +180,21 @@ class Analysis(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Report(Record):
+    """One step of a developing fact: what one report said, and when it was reported."""
+
+    span: Span  # the passage that says it
+    value: str  # what changed, as the passage words it: a figure or the whole statement
+    reported: str | None = None  # the reporting article's date (ISO), when known
+
+
+@dataclass(frozen=True, slots=True)
 class Claim(Record):
-    """A statement made by one or more articles, with its status across the sources."""
+    """A statement made by one or more articles, with its status across the sources.
+
+    ``developing``: the sources differ because time passed (a toll revised, a remark retracted);
+    ``history`` then holds the fact's reports, earliest first.
+    """
 
     id: str
     status: ClaimStatus
@@ -190,6 +203,7 @@ class Claim(Record):
     sources: int = 1  # independent documents that support it
     kind: str = "statement"  # statement | figure | quote | verdict
     note: str | None = None  # for contradictions: what differs, built from the spans
+    history: tuple[Report, ...] = ()  # for developments: the reports in time order
 
 
 @dataclass(frozen=True, slots=True)

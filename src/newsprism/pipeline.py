@@ -76,7 +76,7 @@ def brief_analyses(
     entities = resolve_entities(m for a in analyses for m in a.mentions)
     quotes = name_speakers((q for a in analyses for q in a.quotes), entities)
     report("comparing sources")
-    claims = compare_articles(analyses, quotes)
+    claims = compare_articles(analyses, quotes, entities=entities)
     report("summarising")
     summary = summarize_claims(analyses, claims, items=items)
     return Briefing(

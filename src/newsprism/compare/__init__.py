@@ -3,7 +3,10 @@
 ``compare_articles`` aligns the statements of all articles into claims (``align``, with the
 relation model), counts the independent sources behind each, and adds the contradictions the
 detectors find: the same quantity with different figures, one fact stated and negated or denied
-in otherwise matching words, one remark quoted in different words, and opposite verdicts.
+in otherwise matching words, one remark quoted in different words, and opposite verdicts. Where
+two reports differ because time passed (``developments``: one outlet's successive reports,
+different report days, a stated revision or retraction), the claim is ``developing`` and holds
+the fact's history instead of a contradiction.
 Every claim's ``support`` spans are passages of the articles; every note is assembled from them.
 """
 
@@ -14,12 +17,23 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsprism.compare.align import group_statements, score_pairs
+from newsprism.compare.align import StatementNames, group_statements, score_pairs
+from newsprism.compare.developments import in_report_order, is_development, says_retraction
 from newsprism.compare.figures import conflicting_figures
 from newsprism.compare.quotes import different_remarks, differently_worded
 from newsprism.compare.sources import source_keys
 from newsprism.compare.verdicts import find_verdicts, opposing_verdicts
-from newsprism.model import Analysis, Article, Claim, Figure, Quote, Sentence, Span
+from newsprism.model import (
+    Analysis,
+    Article,
+    Claim,
+    Entity,
+    Figure,
+    Mention,
+    Quote,
+    Sentence,
+    Span,
+)
 from newsprism.relation import opposed
 
 __all__ = ["compare_articles", "source_keys"]
@@ -29,9 +43,11 @@ def compare_articles(
     analyses: Sequence[Analysis],
     quotes: Sequence[Quote],
     embeddings: np.ndarray | None = None,
+    entities: Sequence[Entity] = (),
 ) -> list[Claim]:
     """Claims of a set of articles. ``quotes`` carry resolved speakers; ``embeddings`` (one row
-    per statement, in article order) are computed when not given."""
+    per statement, in article order) are computed when not given; ``entities`` (resolved across
+    the articles) tell which names in two statements are one actor."""
     from newsprism.embed import load_encoder
 
     encoder = load_encoder()
@@ -42,9 +58,11 @@ def compare_articles(
         embeddings = encoder.encode([s.text for s in statements])
     quoted = encoder.encode([q.text for q in quotes])
     figures = [f for a in analyses for f in a.figures]
+    mentions = [m for a in analyses for m in a.mentions]
     evidence = score_pairs(statements, embeddings, _shared_figures(statements, figures),
-                           different_remarks(statements, quotes, quoted))
-    groups = group_statements(statements, evidence)
+                           different_remarks(statements, quotes, quoted),
+                           statement_names(statements, mentions, entities))
+    groups = group_statements(statements, evidence, embeddings)
 
     holders = {
         (f.doc, f.start): [i for i, s in enumerate(statements) if _within(f, s)] for f in figures
@@ -64,8 +82,33 @@ def compare_articles(
     claims += _quote_claims(quotes, quoted, sentences, articles)
     claims += _verdict_claims(statements, articles, sources)
     loose = [pair for pair in conflicts if not any(_covers(claim, pair) for claim in claims)]
-    claims += _figure_claims(loose, sentences, articles)
+    claims += _figure_claims(loose, sentences, articles, sources)
     return _unique(claims)
+
+
+def statement_names(
+    statements: Sequence[Span], mentions: Sequence[Mention], entities: Sequence[Entity]
+) -> StatementNames:
+    """The names inside each statement: their words, and their actors (people, organisations,
+    places) as resolved entity ids, so that "Kim Jong Un" and "Kim" are one actor."""
+    from newsprism.compare.align import ACTOR_TYPES
+
+    entity_of = {(m.doc, m.start): e.id for e in entities for m in e.mentions}
+    by_doc: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        by_doc.setdefault(mention.doc, []).append(mention)
+    words, actors = [], []
+    for statement in statements:
+        inside = [m for m in by_doc.get(statement.doc, ())
+                  if statement.start <= m.start < statement.end]
+        words.append(frozenset(w.lower() for m in inside for w in m.text.split()))
+        kinds: dict[str, set[str]] = {}
+        for m in inside:
+            if m.type in ACTOR_TYPES:
+                kinds.setdefault(m.type, set()).add(entity_of.get((m.doc, m.start),
+                                                                  m.text.lower()))
+        actors.append({kind: frozenset(ids) for kind, ids in kinds.items()})
+    return StatementNames(tuple(words), tuple(actors))
 
 
 def _covers(claim: Claim, pair: tuple[Figure, Figure]) -> bool:
@@ -99,18 +142,31 @@ def _statement_claim(
     conflicts: list[tuple[Figure, Figure]],
     articles: dict[str, Article],
 ) -> Claim:
+    """The claim a group of aligned statements makes; ``support[0]`` is the group's anchor."""
     independent = len({sources[s.doc] for s in support})
     inside = [
         (a, b) for a, b in conflicts
         if any(_within(a, s) for s in support) and any(_within(b, s) for s in support)
     ]  # fmt: skip
     if inside:
+        a, b = inside[0]
+        spans = (_holder(a, support), _holder(b, support))
+        if is_development(*spans, articles, sources):
+            steps = [(_holder(f, support), f.text) for pair in inside for f in pair]
+            return _developing("figure", support, independent, steps, articles)
         return Claim(_claim_id("figure", support), "contradicted", support[0].text,
                      tuple(support), independent, "figure", _figure_note(inside[0], articles))
+    retracted = [s for s in support if says_retraction(s.text)]
+    if retracted and len(retracted) < len(support):
+        return _developing("statement", support, independent,
+                           [(s, s.text) for s in support], articles)
     opposite = next(((a, b) for n, a in enumerate(support) for b in support[n + 1 :]
                      if sources[a.doc] != sources[b.doc] and opposed(a.text, b.text)), None)
     if opposite:
         a, b = opposite
+        if is_development(a, b, articles, sources):
+            return _developing("statement", support, independent,
+                               [(s, s.text) for s in support], articles)
         note = (f"Opposite statements. {source_label(articles[a.doc])}: “{a.text}” — "
                 f"{source_label(articles[b.doc])}: “{b.text}”")
         return Claim(_claim_id("statement", support), "contradicted", a.text, tuple(support),
@@ -118,6 +174,26 @@ def _statement_claim(
     status = "corroborated" if independent >= 2 else "single_source"
     return Claim(_claim_id("statement", support), status, support[0].text, tuple(support),
                  independent)
+
+
+def _holder(figure: Figure, spans: Sequence[Span]) -> Span:
+    return next(s for s in spans if _within(figure, s))
+
+
+def _developing(
+    kind: str,
+    support: Sequence[Span],
+    independent: int,
+    steps: Sequence[tuple[Span, str]],
+    articles: dict[str, Article],
+) -> Claim:
+    """A claim whose reports differ because time passed: its history, earliest first."""
+    history = in_report_order(steps, articles)
+    note = "Changed over time: " + " → ".join(
+        f"“{step.value}” ({source_label(articles[step.span.doc])}"
+        f"{', ' + step.reported if step.reported else ''})" for step in history)
+    return Claim(_claim_id(kind, support), "developing", history[-1].span.text, tuple(support),
+                 independent, kind, note, history)
 
 
 def _within(figure: Figure, span: Span) -> bool:
@@ -133,6 +209,7 @@ def _figure_claims(
     conflicts: list[tuple[Figure, Figure]],
     sentences: Sequence[Sentence],
     articles: dict[str, Article],
+    sources: dict[str, str],
 ) -> list[Claim]:
     """One claim per quantity: conflicts that share a figure are one disagreement."""
     clusters: list[list[tuple[Figure, Figure]]] = []
@@ -144,9 +221,14 @@ def _figure_claims(
     for cluster in clusters:
         figures = sorted({f for pair in cluster for f in pair}, key=lambda f: (f.doc, f.start))
         support = tuple(dict.fromkeys(_sentence_of(f.doc, f.start, sentences) for f in figures))
-        docs = {f.doc for f in figures}
+        independent = len({sources[f.doc] for f in figures})
+        holders = {f: _sentence_of(f.doc, f.start, sentences) for f in figures}
+        if any(is_development(holders[a], holders[b], articles, sources) for a, b in cluster):
+            claims.append(_developing("figure", support, independent,
+                                      [(holders[f], f.text) for f in figures], articles))
+            continue
         claims.append(Claim(_claim_id("figure", support), "contradicted", support[0].text,
-                            support, len(docs), "figure", _figure_note(cluster[0], articles)))
+                            support, independent, "figure", _figure_note(cluster[0], articles)))
     return claims
 
 

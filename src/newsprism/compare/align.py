@@ -1,15 +1,21 @@
-"""Align statements that state the same fact in different articles.
+"""Align statements that assert the same proposition in different articles.
 
-Each statement's candidate in another article is its best match there, ranked by meaning
-(sentence-embedding cosine), words they share that are rare in this set of articles
-(IDF-weighted, so "scheduled" counts and "Russia" barely does) and figures both state. The
-relation model (``newsprism.relation``) then judges each candidate pair on its own: its yes
-(P(same fact) at its MRPC-trained threshold) links the two wherever they stand. It was trained
-on close restatements (MRPC, STS-B), and two outlets often state one fact loosely, with other
-details around it, where it says no ("spoke far longer than scheduled" / "went more than twice
-as long as scheduled"); so a pair that is each other's best match in the other article (mutual
-best) and shares rare words or a figure, or is very close in meaning, links too. Linked
-statements form a group, one statement per article at most.
+Compare runs in a hard regime: every statement of a cluster against every other, where nearly
+every pair is a near miss on one topic, sharing its names, places and units. Precision comes
+first: a false corroboration is worse than a missed one.
+
+1. Candidates: each statement's best match in every other article, ranked by meaning
+   (sentence-embedding cosine), the rare words they share beyond names (IDF-weighted: "scheduled"
+   counts, "Russia" never does) and figures both state; pairs too far apart to be one fact are
+   pruned before any expensive judgement.
+2. Judgement: a candidate links when the relation model (``newsprism.relation``) says same fact
+   above a margin over its MRPC threshold, the two share what is done and not only who does it
+   (content words beyond the names), and their actors do not clash (each names a person or
+   organisation of the same kind the other does not). A pair that is each other's best match
+   links without the model's yes only when nearly identical in meaning and words.
+3. Groups: linked statements form groups of at most one statement per article, and every member
+   of a group must be linked to the group's anchor, the statement the claim quotes; a chain
+   A~B~C whose C does not match A is cut (``_anchored``).
 """
 
 from __future__ import annotations
@@ -24,6 +30,13 @@ from newsprism.model import Span
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d[\d,.]*\d|\d")
 RELATED = 0.55  # cosine above which two statements are about the same thing
+CANDIDATE_COSINE = 0.35  # below this (and with little shared) a pair is not judged at all
+CANDIDATE_WORDS = 0.12
+SAME_FACT_MARGIN = 0.0  # added to the relation model's threshold in this regime
+CORE_WORDS = 0.10  # shared rare words beyond the names, below which only names are shared
+NEAR_COPY_COSINE = 0.85  # mutual best matches this close in meaning and words link on their own
+NEAR_COPY_WORDS = 0.35
+ACTOR_TYPES = ("PERSON", "ORG")
 
 
 def _stop_words() -> frozenset[str]:
@@ -75,29 +88,53 @@ def match_strength(cosine: np.ndarray, lexical: np.ndarray, figures: np.ndarray)
 
 
 @dataclass(frozen=True)
+class StatementNames:
+    """What each statement names, from the analysed mentions inside it (row-aligned with the
+    statements): the words of its names, and its actors as resolved entity ids by type."""
+
+    words: tuple[frozenset[str], ...]
+    actors: tuple[dict[str, frozenset[str]], ...]
+
+    @classmethod
+    def none(cls, n: int) -> StatementNames:
+        return cls(tuple(frozenset() for _ in range(n)), tuple({} for _ in range(n)))
+
+    def clash(self, i: int, j: int) -> bool:
+        """Does each statement name an actor of one kind that the other does not?"""
+        a, b = self.actors[i], self.actors[j]
+        return any((a[kind] - b[kind]) and (b[kind] - a[kind]) for kind in a.keys() & b.keys())
+
+
+@dataclass(frozen=True)
 class PairEvidence:
     """Evidence for every pair of statements (0 within one article)."""
 
     cosine: np.ndarray
-    lexical: np.ndarray
+    lexical: np.ndarray  # rare words shared beyond the names (``rare_overlap``)
     figures: np.ndarray
     blocked: np.ndarray  # True: known to state different facts (different remarks quoted)
     strength: np.ndarray  # what ranks a statement's candidates (``match_strength``)
     best: dict[tuple[int, str], int]  # the candidates: ``best_matches`` by strength
-    same_fact: np.ndarray  # the relation model's P(same fact) for candidate pairs, else 0
-    threshold: float  # the relation model's yes
+    same_fact: np.ndarray  # the relation model's P(same fact) for judged pairs, else 0
+    threshold: float  # the relation model's yes, with this regime's margin
+    names: StatementNames
 
     def linked(self, i: int, j: int, mutual: bool) -> bool:
-        cosine, lexical, figure = self.cosine[i, j], self.lexical[i, j], self.figures[i, j]
-        if self.blocked[i, j]:
+        """Do statements ``i`` and ``j`` assert the same proposition?"""
+        cosine, lexical = self.cosine[i, j], self.lexical[i, j]
+        if self.blocked[i, j] or self.names.clash(i, j) or lexical < CORE_WORDS:
             return False
         if self.same_fact[i, j] >= self.threshold:
             return True
-        return mutual and bool(cosine >= 0.40 and (lexical >= 0.16 or figure or cosine >= 0.65))
+        return mutual and bool(cosine >= NEAR_COPY_COSINE and lexical >= NEAR_COPY_WORDS)
 
     def related(self, i: int, j: int) -> bool:
         """About the same thing: close in meaning, or one fact for the relation model."""
         return bool(self.cosine[i, j] >= RELATED or self.same_fact[i, j] >= self.threshold)
+
+    def candidate(self, i: int, j: int) -> bool:
+        """Close enough to be worth the relation model's judgement."""
+        return bool(self.cosine[i, j] >= CANDIDATE_COSINE or self.lexical[i, j] >= CANDIDATE_WORDS)
 
 
 def score_pairs(
@@ -105,22 +142,29 @@ def score_pairs(
     embeddings: np.ndarray,
     same_figure: np.ndarray,
     blocked: np.ndarray,
+    names: StatementNames | None = None,
 ) -> PairEvidence:
     stop_words = _stop_words()
+    names = names or StatementNames.none(len(statements))
     docs = np.array([s.doc for s in statements])
     same_doc = docs[:, None] == docs[None, :]
-    evidence = [
-        embeddings @ embeddings.T,
-        rare_overlap([content_terms(s.text, stop_words) for s in statements]),
-        same_figure,
-    ]
+    terms = [content_terms(s.text, stop_words) - {_stem(w) for w in words}
+             for s, words in zip(statements, names.words, strict=True)]
+    evidence = [embeddings @ embeddings.T, rare_overlap(terms), same_figure]
     for matrix in evidence:
         matrix[same_doc] = 0.0
     cosine, lexical, figures = evidence
     strength = match_strength(cosine, lexical, figures)
     best = best_matches(docs, strength)
-    same_fact, threshold = judge_candidates(statements, embeddings, best)
-    return PairEvidence(cosine, lexical, figures, blocked, strength, best, same_fact, threshold)
+    from newsprism.relation import load_relation_model
+
+    threshold = load_relation_model().same_fact_threshold + SAME_FACT_MARGIN
+    empty = np.zeros((len(statements), len(statements)), dtype=np.float64)
+    evidence = PairEvidence(cosine, lexical, figures, blocked, strength, best, empty, threshold,
+                            names)
+    judge(statements, embeddings, evidence,
+          {(min(i, j), max(i, j)) for (i, _), j in best.items()})
+    return evidence
 
 
 def best_matches(docs: np.ndarray, strength: np.ndarray) -> dict[tuple[int, str], int]:
@@ -136,36 +180,93 @@ def best_matches(docs: np.ndarray, strength: np.ndarray) -> dict[tuple[int, str]
     return best
 
 
-def judge_candidates(
-    statements: Sequence[Span], embeddings: np.ndarray, best: dict[tuple[int, str], int]
-) -> tuple[np.ndarray, float]:
-    """The relation model's P(same fact) of each candidate pair (0 for the other pairs), and
-    its threshold. Only best matches are judged: a briefing of many articles has far more pairs
-    than the model needs to see."""
+def judge(
+    statements: Sequence[Span],
+    embeddings: np.ndarray,
+    evidence: PairEvidence,
+    pairs: set[tuple[int, int]],
+) -> None:
+    """Fill in the relation model's P(same fact) for the pairs not yet judged that could link:
+    candidates close enough, sharing more than names, whose actors do not clash. The rest are
+    never linked, so the model need not see them."""
     from newsprism.relation import load_relation_model
 
-    model = load_relation_model()
-    pairs = sorted({(min(i, j), max(i, j)) for (i, _), j in best.items()})
-    same_fact = np.zeros((len(statements), len(statements)), dtype=np.float64)
-    if pairs:
-        first, second = (np.array(side) for side in zip(*pairs, strict=True))
-        probs = model.same_fact([statements[i].text for i in first],
-                                [statements[j].text for j in second],
-                                emb_a=embeddings[first], emb_b=embeddings[second])
-        same_fact[first, second] = same_fact[second, first] = probs
-    return same_fact, model.same_fact_threshold
+    todo = sorted(
+        (i, j) for i, j in pairs
+        if not evidence.same_fact[i, j] and evidence.candidate(i, j)
+        and evidence.lexical[i, j] >= CORE_WORDS and not evidence.names.clash(i, j)
+        and not evidence.blocked[i, j]
+    )  # fmt: skip
+    if not todo:
+        return
+    first, second = (np.array(side) for side in zip(*todo, strict=True))
+    probs = load_relation_model().same_fact(
+        [statements[i].text for i in first], [statements[j].text for j in second],
+        emb_a=embeddings[first], emb_b=embeddings[second])
+    evidence.same_fact[first, second] = evidence.same_fact[second, first] = probs
 
 
-def group_statements(statements: Sequence[Span], evidence: PairEvidence) -> list[list[int]]:
-    """Groups of statement indices saying the same thing, at most one per article."""
-    docs = np.array([s.doc for s in statements])
+def group_statements(
+    statements: Sequence[Span], evidence: PairEvidence, embeddings: np.ndarray | None = None
+) -> list[list[int]]:
+    """Groups of statement indices asserting one proposition, at most one per article, each
+    anchored: its first member is the statement every other member was linked to."""
+    docs = [s.doc for s in statements]
     strength, best = evidence.strength, evidence.best
     links = []
     for (i, _), j in best.items():
         mutual = best.get((j, docs[i])) == i
         if evidence.linked(i, j, mutual) and (i < j or not mutual):  # mutual links once
             links.append((float(strength[i, j]), i, j))
-    return _join(len(statements), list(docs), sorted(links, reverse=True))
+    groups = _join(len(statements), docs, sorted(links, reverse=True))
+    return _anchored(statements, evidence, embeddings, groups)
+
+
+def _anchored(
+    statements: Sequence[Span],
+    evidence: PairEvidence,
+    embeddings: np.ndarray | None,
+    groups: list[list[int]],
+) -> list[list[int]]:
+    """Cut each group to the members that match its anchor themselves. The anchor is the member
+    most strongly linked to the rest; members it does not match are grouped again among
+    themselves, the same way, so a chain never carries a statement into a claim it does not
+    state."""
+    done: list[list[int]] = []
+    while groups:
+        group = groups.pop()
+        if len(group) <= 2:
+            done.append(group)
+            continue
+        anchor = max(group, key=lambda i: sum(evidence.strength[i, j] for j in group))
+        if embeddings is not None:
+            judge(statements, embeddings, evidence,
+                  {(min(anchor, j), max(anchor, j)) for j in group if j != anchor})
+        kept = [anchor] + [j for j in group if j != anchor
+                           and evidence.linked(anchor, j, _mutual(evidence, statements, anchor, j))]
+        done.append(kept)
+        rest = [j for j in group if j not in kept]
+        if len(rest) > 1:
+            links = [(float(evidence.strength[i, j]), i, j) for i in rest for j in rest
+                     if i < j and evidence.linked(i, j, _mutual(evidence, statements, i, j))]
+            groups += _join_subset(rest, [s.doc for s in statements], sorted(links, reverse=True))
+        else:
+            done += [[j] for j in rest]
+    return [sorted(g, key=lambda i: (i != g[0], i)) for g in done]
+
+
+def _mutual(evidence: PairEvidence, statements: Sequence[Span], i: int, j: int) -> bool:
+    best = evidence.best
+    return best.get((i, statements[j].doc)) == j and best.get((j, statements[i].doc)) == i
+
+
+def _join_subset(
+    members: list[int], docs: list[str], links: list[tuple[float, int, int]]
+) -> list[list[int]]:
+    index = {m: n for n, m in enumerate(members)}
+    local = _join(len(members), [docs[m] for m in members],
+                  [(w, index[i], index[j]) for w, i, j in links])
+    return [[members[n] for n in group] for group in local]
 
 
 def _join(n: int, docs: list[str], links: list[tuple[float, int, int]]) -> list[list[int]]:

@@ -147,6 +147,7 @@ def _context(view: BriefingView) -> dict[str, Any]:
         for entry in view.summary
     ]
     differences = _claim_items(refs, "Where the sources differ", view.differences)
+    developments = _claim_items(refs, "How the story developed", view.developments)
     only_in = [
         (view.label(article.id), _claim_items(refs, f"Only in {view.label(article.id)}", claims))
         for article, claims in view.only_in
@@ -200,6 +201,7 @@ def _context(view: BriefingView) -> dict[str, Any]:
         "status_labels": STATUS_LABELS,
         "summary": summary,
         "differences": differences,
+        "developments": developments,
         "only_in": only_in,
         "agreed": agreed,
         "quotes": quotes,

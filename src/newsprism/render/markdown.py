@@ -19,7 +19,9 @@ from newsprism.render.view import (
     format_value,
 )
 
-STATUS_BADGES = {"corroborated": "✅", "contradicted": "⚠️", "single_source": "◽"}
+STATUS_BADGES = {
+    "corroborated": "✅", "contradicted": "⚠️", "developing": "🔄", "single_source": "◽",
+}
 _SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+!|~&])")
 
 
@@ -67,6 +69,7 @@ def write_markdown(briefing: Briefing) -> str:
     lines += _sources(view)
     lines += _summary(view, refs)
     lines += _differences(view, refs)
+    lines += _developments(view, refs)
     for article, claims in view.only_in:
         lines += [f"## Only in {escape_markdown(view.label(article.id))}", ""]
         lines += [f"- {escape_markdown(claim.text)}{refs.cite(claim.support)}" for claim in claims]
@@ -160,6 +163,21 @@ def _differences(view: BriefingView, refs: _References) -> list[str]:
             f"  - *{escape_markdown(view.label(span.doc))}:* “{escape_markdown(span.text)}”"
             f"{refs.cite([span])}"
             for span in claim.support
+        ]
+    return [*lines, ""]
+
+
+def _developments(view: BriefingView, refs: _References) -> list[str]:
+    if not view.developments:
+        return []
+    lines = ["## How the story developed", ""]
+    for claim in view.developments:
+        lines.append(f"- **{escape_markdown(claim.note or claim.text)}**")
+        lines += [
+            f"  {n}. *{escape_markdown(view.label(report.span.doc))}"
+            f"{', ' + report.reported if report.reported else ''}:* "
+            f"“{escape_markdown(report.span.text)}”{refs.cite([report.span])}"
+            for n, report in enumerate(claim.history, start=1)
         ]
     return [*lines, ""]
 

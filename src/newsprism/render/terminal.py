@@ -25,9 +25,10 @@ from newsprism.render.view import (
     format_value,
 )
 
-STATUS_STYLES = {"corroborated": "green", "contradicted": "red", "single_source": "yellow"}
+STATUS_STYLES = {"corroborated": "green", "contradicted": "red", "developing": "blue",
+                 "single_source": "yellow"}
 # Distinct shapes, so the status reads without colour too.
-STATUS_MARKS = {"corroborated": "●", "contradicted": "▲", "single_source": "○"}
+STATUS_MARKS = {"corroborated": "●", "contradicted": "▲", "developing": "◆", "single_source": "○"}
 MAX_ENTITIES = 15
 WIDTH = 80
 
@@ -50,6 +51,8 @@ def render_terminal(briefing: Briefing) -> RenderableType:
     parts: list[RenderableType] = [_header(view), _summary(view)]
     if view.differences:
         parts.append(_claims_panel("Where the sources differ", view.differences, view, "red"))
+    if view.developments:
+        parts.append(_claims_panel("How the story developed", view.developments, view, "blue"))
     parts.extend(
         _claims_panel(f"Only in {view.label(article.id)}", claims, view, "yellow")
         for article, claims in view.only_in
@@ -137,6 +140,11 @@ def _claims_panel(title: str, claims: Iterable[Claim], view: BriefingView, style
             for span in claim.support:
                 body.append_text(_text(f"\n{view.label(span.doc)}: ", "dim"))
                 body.append_text(_text(f"“{excerpt(span.text, 200)}”", "italic"))
+        elif claim.status == "developing":
+            for report in claim.history:
+                when = f" ({report.reported})" if report.reported else ""
+                body.append_text(_text(f"\n{view.label(report.span.doc)}{when}: ", "dim"))
+                body.append_text(_text(f"“{excerpt(report.span.text, 200)}”", "italic"))
         elif claim.status == "corroborated":
             body.append_text(_sources_line(claim.sources, claim.status, claim.support, view))
         grid.add_row(_mark(claim.status), body)

@@ -18,10 +18,13 @@ from newsprism.model import Article, Briefing, Claim, ClaimStatus, DateMention, 
 STATUS_LABELS: dict[str, str] = {
     "corroborated": "corroborated",
     "contradicted": "contradicted",
+    "developing": "developing",
     "single_source": "single source",
 }
 # Strongest first: a passage that supports a contradicted claim is shown as disputed.
-STATUS_RANK: dict[str, int] = {"contradicted": 0, "corroborated": 1, "single_source": 2}
+STATUS_RANK: dict[str, int] = {
+    "contradicted": 0, "developing": 1, "corroborated": 2, "single_source": 3,
+}
 
 MAX_PAIRS = 12
 CONTEXT_LIMIT = 320
@@ -66,6 +69,7 @@ class BriefingView:
     labels: dict[str, str]  # document id -> short label (outlet, else title, else id)
     summary: tuple[SummaryEntry, ...]
     differences: tuple[Claim, ...]  # contradicted claims
+    developments: tuple[Claim, ...]  # developing claims: facts that changed over time
     only_in: tuple[tuple[Article, tuple[Claim, ...]], ...]  # single-source claims per document
     agreed: tuple[Claim, ...]  # corroborated claims the summary does not already show
     timeline: tuple[TimelineEntry, ...]
@@ -99,6 +103,7 @@ def build_view(briefing: Briefing) -> BriefingView:
         labels=label_documents(briefing.documents),
         summary=summary,
         differences=tuple(c for c in briefing.claims if c.status == "contradicted"),
+        developments=tuple(c for c in briefing.claims if c.status == "developing"),
         only_in=_single_source_by_document(briefing),
         agreed=tuple(
             c for c in briefing.claims if c.status == "corroborated" and c.id not in in_summary

@@ -1,0 +1,87 @@
+"""Compare, precision first: a claim's every statement asserts the claim's own proposition, two
+facts on one topic stay apart, and reports that differ because time passed are a development (the
+fact's history in order), not a contradiction."""
+
+from __future__ import annotations
+
+from newsprism.model import Article
+from newsprism.pipeline import build_briefing
+
+FIRE = ("A fire swept through a crowded nightclub in the port city of Dunmore late on Friday, "
+        "and rescue crews worked through the night.")
+
+
+def _statuses(briefing, needle: str) -> set[str]:
+    return {c.status for c in briefing.claims if any(needle in s.text for s in c.support)}
+
+
+def test_a_toll_revised_the_next_day_is_a_development_in_report_order():
+    articles = [
+        Article("day2", FIRE + " Police said on Sunday that 60 people were killed in the fire, "
+                "revising the toll after some victims were counted twice.",
+                outlet="Dunmore Herald", date="2024-03-10"),
+        Article("day1", FIRE + " Police said on Saturday that 65 people were killed in the fire.",
+                outlet="Coast Wire", date="2024-03-09"),
+    ]
+    briefing = build_briefing(articles)
+    developing = [c for c in briefing.claims if c.status == "developing"]
+    assert developing, [(c.status, c.note) for c in briefing.claims]
+    (claim,) = developing
+    assert [r.span.doc for r in claim.history] == ["day1", "day2"]  # earliest report first
+    assert [r.reported for r in claim.history] == ["2024-03-09", "2024-03-10"]
+    assert "65" in claim.history[0].value and "60" in claim.history[1].value
+    assert not [c for c in briefing.claims if c.status == "contradicted" and c.kind == "figure"]
+
+
+def test_one_outlets_successive_reports_never_contradict_it():
+    articles = [
+        Article(f"wire-{n}", FIRE + f" At least {toll} people were killed, police said.",
+                outlet="Coast Wire", date="2024-03-09")
+        for n, toll in enumerate((14, 18), start=1)
+    ]
+    briefing = build_briefing(articles)
+    assert "contradicted" not in {c.status for c in briefing.claims}
+
+
+def test_two_different_facts_on_one_topic_are_not_corroborated():
+    articles = [
+        Article("a", "The cabinet of Norland postponed a vote on the new budget until March, "
+                "officials in Norland said on Monday.", outlet="Norland Post"),
+        Article("b", "The cabinet of Sudmark promised a crackdown on tax evasion after the "
+                "budget scandal, officials in Sudmark said on Monday.", outlet="Sudmark Times"),
+    ]
+    briefing = build_briefing(articles)
+    assert "corroborated" not in {c.status for c in briefing.claims}
+
+
+def test_a_remark_and_its_retraction_are_a_development():
+    articles = [
+        Article("said", "Ambassador Pieter Vaal said the talks with the rebels had failed.",
+                outlet="Daily Ledger", date="2024-05-02"),
+        Article("retracted", "Ambassador Pieter Vaal retracted his remark that the talks with "
+                "the rebels had failed.", outlet="Evening Star", date="2024-05-03"),
+    ]
+    briefing = build_briefing(articles)
+    assert "corroborated" not in _statuses(briefing, "talks with")
+
+
+def test_every_member_of_a_claim_matches_its_anchor():
+    from newsprism.relation import load_relation_model
+
+    articles = [
+        Article("a", "Dockworkers at the Port of Calder walked off the job on Monday over pay.",
+                outlet="A"),
+        Article("b", "Port of Calder dockworkers went on strike on Monday in a dispute over pay.",
+                outlet="B"),
+        Article("c", "Port of Calder dockworkers returned to work on Friday after a pay deal.",
+                outlet="C"),
+    ]
+    briefing = build_briefing(articles)
+    model = load_relation_model()
+    for claim in briefing.claims:
+        if claim.status != "corroborated":
+            continue
+        others = [s.text for s in claim.support[1:]]
+        probs = model.same_fact([claim.text] * len(others), others)
+        assert (probs >= model.same_fact_threshold).all(), (claim.text, others, probs)
+    assert "corroborated" not in _statuses(briefing, "returned to work")
