@@ -90,12 +90,17 @@ def _ecb_clusters(data: Path) -> dict[str, list[dict[str, Any]]]:
 
 def _ecb_text(sentences: Sequence[str]) -> str:
     """One paragraph a sentence, as wire copy mostly has it, except that a sentence inside an
-    open ```` quote stays in its paragraph: ECB's sentence splits fall inside quotations."""
-    text = ""
+    open ```` quote stays in its paragraph: ECB's sentence splits fall inside quotations. A
+    quote is open when exactly one ```` of the paragraph is unclosed (a typo's stray second
+    ```` must not glue the rest of the article into one paragraph)."""
+    paragraphs: list[str] = []
     for sentence in map(detokenise, sentences):
-        open_quote = text.count("``") > text.count("''")
-        text += (" " if open_quote else "\n\n") + sentence if text else sentence
-    return text
+        last = paragraphs[-1] if paragraphs else ""
+        if paragraphs and last.count("``") - last.count("''") == 1:
+            paragraphs[-1] = f"{last} {sentence}"
+        else:
+            paragraphs.append(sentence)
+    return "\n\n".join(paragraphs)
 
 
 def _multiling_record(cluster: str, doc: dict[str, Any]) -> dict[str, Any]:
