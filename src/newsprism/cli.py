@@ -325,3 +325,29 @@ def eval_cluster(
         print(" ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}"
                        for k, v in run.scores.as_dict().items()))
     raise typer.Exit(1 if run.problems else 0)
+
+
+@eval_app.command("compare")
+def eval_compare(
+    clusters: Annotated[Path, typer.Argument(
+        exists=True, dir_okay=False,
+        help='JSONL, one {"cluster","corpus","half","articles":[...]} per line.')],
+    gold: Annotated[Path, typer.Option(exists=True, help="Gold JSONL, or a folder of them.")],
+    half: Annotated[str, typer.Option(help="tune, heldout or all.")] = "all",
+    out: Annotated[Path | None, typer.Option(help="Write per-claim verdicts here.")] = None,
+) -> None:
+    """Brief real clusters and score compare's claims and quotes against judged pairs."""
+    from newsprism.evaluate.compare import HALVES, evaluate_compare, print_report
+
+    if half not in HALVES:
+        raise typer.BadParameter("use tune, heldout or all", param_hint="--half")
+    try:
+        run = evaluate_compare(clusters, gold, half, out)
+    except (NewsprismError, OSError) as exc:
+        raise fail(str(exc)) from None
+    for problem in run.problems:
+        errors.print(f"error: {problem}", markup=False)
+    print_report(run, Console())
+    if out is not None:
+        errors.print(f"wrote {out}")
+    raise typer.Exit(1 if run.problems else 0)

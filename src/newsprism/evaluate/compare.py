@@ -1,0 +1,504 @@
+"""``newsprism eval compare``: the compare stage end to end on real clusters, scored against a gold
+set judged by reading (``docs/compare-rubric.md``).
+
+Gold lines hold ids and offsets only, never texts (one file per cluster,
+``<corpus>-<cluster>.jsonl``)::
+
+    {"kind": "pair", "a": [doc, start, end], "b": [doc, start, end],
+     "label": "same|contradiction|development|different", "why": "...", "sha": "1a2b3c4d"}
+    {"kind": "quote", "doc": doc, "start": s, "end": e, "speaker": "Full Name" | null,
+     "style": "curly|straight|backtick|single|guillemet|low9", "sha": "..."}
+
+``sha`` is the first 8 hex digits of the sha1 of the spans' texts joined by a newline: when
+ingest's normalisation or the export drifts, the line is reported stale instead of mis-scored.
+
+A claim is judged through its *anchor*, the support span whose text is the claim's text (else its
+first span). A ``corroborated`` claim is right when the anchor pairs with every support span of
+another document as gold ``same``, wrong when any such pair is gold otherwise, else unjudged. A
+``contradicted`` (``developing``) claim is judged on the two spans its note contrasts, taken as
+the anchor and the first support span of another document: right when gold ``contradiction``
+(``development``). Spans match by overlap (same document, at least half of the shorter span),
+as statement boundaries shift between versions.
+
+``python -m newsprism.evaluate.compare export|show`` writes the clusters and helps judging.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsprism.errors import InputError
+from newsprism.evaluate.align import read_jsonl
+from newsprism.model import Article, Briefing, Claim, Quote, Span
+
+Loc = tuple[str, int, int]  # doc, start, end
+LABELS = ("same", "contradiction", "development", "different")
+EXPECTED = {"corroborated": "same", "contradicted": "contradiction", "developing": "development"}
+HALVES = ("tune", "heldout", "all")
+# The quotation marks of news sites and archives: the words between them, one paragraph at most.
+QUOTE_STYLES = {
+    "curly": re.compile(r"“([^“”\n]+)”"),
+    "straight": re.compile(r"\"([^\"\n]+)\""),
+    "backtick": re.compile(r"``((?:(?!''|``)[^\n])+)''"),
+    "single": re.compile(r"‘([^‘\n]+?)’(?!\w)"),
+    "guillemet": re.compile(r"«([^«»\n]+)»"),
+    "low9": re.compile(r"„([^„“”\n]+)[“”]"),
+}
+
+
+def span_sha(texts: Iterable[str]) -> str:
+    return hashlib.sha1("\n".join(texts).encode("utf-8")).hexdigest()[:8]
+
+
+def overlaps(x: Loc, y: Loc) -> float:
+    """How much two spans share, as a fraction of the shorter; 0 across documents."""
+    if x[0] != y[0]:
+        return 0.0
+    shared = min(x[2], y[2]) - max(x[1], y[1])
+    return max(shared, 0) / max(min(x[2] - x[1], y[2] - y[1]), 1)
+
+
+def matches(x: Loc, y: Loc) -> bool:
+    return overlaps(x, y) >= 0.5
+
+
+def loc(span: Span | Quote) -> Loc:
+    return (span.doc, span.start, span.end)
+
+
+@dataclass(frozen=True)
+class GoldPair:
+    a: Loc
+    b: Loc
+    label: str
+
+
+@dataclass(frozen=True)
+class GoldQuote:
+    at: Loc
+    speaker: str | None
+    style: str
+
+
+@dataclass
+class Gold:
+    pairs: list[GoldPair] = field(default_factory=list)
+    quotes: list[GoldQuote] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)  # one message per line that no longer fits
+
+    def label(self, x: Loc, y: Loc) -> str | None:
+        """The gold label of the pair (either order) that best overlaps ``x`` and ``y``."""
+        best, label = 0.0, None
+        for pair in self.pairs:
+            for a, b in ((x, y), (y, x)):
+                if matches(pair.a, a) and matches(pair.b, b):
+                    fit = overlaps(pair.a, a) + overlaps(pair.b, b)
+                    if fit > best:
+                        best, label = fit, pair.label
+        return label
+
+
+def gold_files(gold: Path) -> list[Path]:
+    return sorted(gold.glob("*.jsonl")) if gold.is_dir() else [gold]
+
+
+def _text_at(articles: dict[str, Article], at: Any) -> str | None:
+    """The text at a ``[doc, start, end]`` of a loaded article, None when it is not one."""
+    if not (isinstance(at, list | tuple) and len(at) == 3 and at[0] in articles):
+        return None
+    doc, start, end = at
+    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end):
+        return None
+    text = articles[doc].text
+    return text[start:end] if end <= len(text) else None
+
+
+def load_gold(gold: Path, articles: dict[str, Article]) -> Gold:
+    """The gold lines about ``articles`` (other documents' lines are passed over), each checked
+    against the texts: a line whose offsets or sha no longer fit is reported, not used."""
+    found = Gold()
+    for path in gold_files(gold):
+        for where, item in read_jsonl(path, ("kind",)):
+            if isinstance(item, InputError):
+                found.stale.append(str(item))
+                continue
+            if item["kind"] == "pair":
+                ends = [item.get("a"), item.get("b")]
+            else:
+                ends = [[item.get("doc"), item.get("start"), item.get("end")]]
+            if not any(isinstance(e, list) and e and e[0] in articles for e in ends):
+                continue
+            texts = [_text_at(articles, e) for e in ends]
+            if None in texts or span_sha(texts) != item.get("sha"):  # type: ignore[arg-type]
+                found.stale.append(f"{where}: stale (its spans' texts changed)")
+            elif item["kind"] == "pair" and item.get("label") in LABELS:
+                a, b = (tuple(e) for e in ends)
+                found.pairs.append(GoldPair(a, b, item["label"]))  # type: ignore[arg-type]
+            elif item["kind"] == "quote" and item.get("style") in QUOTE_STYLES:
+                found.quotes.append(GoldQuote(tuple(ends[0]), item.get("speaker"),  # type: ignore[arg-type]
+                                              item["style"]))
+            else:
+                found.stale.append(f"{where}: bad kind, label or style")
+    return found
+
+
+@dataclass
+class Tally:
+    """Counts behind every figure, summed over clusters."""
+
+    clusters: int = 0
+    right: dict[str, int] = field(default_factory=dict)  # by claim status
+    wrong: dict[str, int] = field(default_factory=dict)
+    unjudged: dict[str, int] = field(default_factory=dict)
+    unjudged_pairs: int = 0
+    shown: dict[str, int] = field(default_factory=dict)  # gold same/development pairs shown
+    gold: dict[str, int] = field(default_factory=dict)  # gold pairs by label
+    quotes_found: dict[str, int] = field(default_factory=dict)  # by style
+    quotes: dict[str, int] = field(default_factory=dict)
+    speakers_right: int = 0
+    speakers: int = 0
+
+    def add(self, other: Tally) -> None:
+        for name, value in vars(other).items():
+            if isinstance(value, dict):
+                mine = getattr(self, name)
+                for key, count in value.items():
+                    mine[key] = mine.get(key, 0) + count
+            else:
+                setattr(self, name, getattr(self, name) + value)
+
+
+def _bump(counts: dict[str, int], key: str, by: int = 1) -> None:
+    counts[key] = counts.get(key, 0) + by
+
+
+def anchor_of(claim: Claim) -> Span:
+    return next((s for s in claim.support if s.text == claim.text), claim.support[0])
+
+
+def judged_pairs(claim: Claim) -> list[tuple[Span, Span]]:
+    """The pairs a claim is judged on (see the module's docstring)."""
+    anchor = anchor_of(claim)
+    others = [s for s in claim.support if s.doc != anchor.doc]
+    if claim.status == "corroborated":
+        return [(anchor, s) for s in others]
+    return [(anchor, others[0])] if others else []
+
+
+def same_speaker(gold: str, system: str | None) -> bool:
+    """Names of one entity: equal ignoring case, or the same last word (a surname)."""
+    if not system:
+        return False
+    g, s = gold.casefold().split(), system.casefold().split()
+    return bool(g and s) and (g == s or g[-1] == s[-1])
+
+
+def score_briefing(briefing: Briefing, gold: Gold, verdicts: list[dict[str, Any]]
+                   ) -> Tally:
+    """Score one cluster's briefing; one verdict line per judged claim goes to ``verdicts``."""
+    tally = Tally(clusters=1)
+    unjudged: set[tuple[Loc, Loc]] = set()
+    for claim in briefing.claims:
+        if claim.status not in EXPECTED:
+            continue
+        pairs = judged_pairs(claim)
+        labels = [gold.label(loc(a), loc(b)) for a, b in pairs]
+        if not pairs:
+            continue
+        unjudged |= {(loc(a), loc(b)) for (a, b), g in zip(pairs, labels, strict=True) if g is None}
+        verdict = ("wrong" if any(g not in (None, EXPECTED[claim.status]) for g in labels)
+                   else "unjudged" if None in labels else "right")
+        _bump({"right": tally.right, "wrong": tally.wrong, "unjudged": tally.unjudged}[verdict],
+              claim.status)
+        verdicts.append({"claim": claim.id, "status": claim.status, "kind": claim.kind,
+                         "verdict": verdict, "spans": [list(loc(s)) for s in claim.support],
+                         "pairs": [{"a": list(loc(a)), "b": list(loc(b)), "gold": g}
+                                   for (a, b), g in zip(pairs, labels, strict=True)]})
+    tally.unjudged_pairs = len(unjudged)
+    shows = {"same": "corroborated", "development": "developing"}
+    for pair in gold.pairs:
+        _bump(tally.gold, pair.label)
+        status = shows.get(pair.label)
+        if status and any(any(matches(pair.a, loc(s)) for s in c.support)
+                          and any(matches(pair.b, loc(s)) for s in c.support)
+                          for c in briefing.claims if c.status == status):
+            _bump(tally.shown, pair.label)
+        elif status:
+            verdicts.append({"missed": pair.label, "a": list(pair.a), "b": list(pair.b)})
+    for quote in gold.quotes:
+        _bump(tally.quotes, quote.style)
+        found = [q for q in briefing.quotes if _covered(quote.at, loc(q))]
+        if found:
+            _bump(tally.quotes_found, quote.style)
+            if quote.speaker:
+                tally.speakers += 1
+                best = max(found, key=lambda q: overlaps(quote.at, loc(q)))
+                tally.speakers_right += same_speaker(quote.speaker, best.speaker)
+    return tally
+
+
+def _covered(x: Loc, y: Loc) -> bool:
+    """Each of the two spans covers at least half of the other."""
+    shared = max(min(x[2], y[2]) - max(x[1], y[1]), 0)
+    return x[0] == y[0] and shared >= 0.5 * (x[2] - x[1]) and shared >= 0.5 * (y[2] - y[1])
+
+
+@dataclass
+class CompareRun:
+    tallies: dict[tuple[str, str], Tally] = field(default_factory=dict)  # (corpus, half)
+    problems: list[str] = field(default_factory=list)
+
+
+def read_clusters(path: Path, half: str) -> list[tuple[dict[str, Any], list[Article]]]:
+    """The clusters of a CLUSTERS.jsonl in ``half`` (or all), their articles read by ingest."""
+    from newsprism.evaluate.compare_clusters import ingest_cluster
+
+    clusters = []
+    for where, item in read_jsonl(path, ("cluster", "corpus", "half", "articles")):
+        if isinstance(item, InputError):
+            raise item
+        if half in ("all", item["half"]):
+            clusters.append((item, ingest_cluster(item, where)))
+    return clusters
+
+
+def evaluate_compare(clusters_path: Path, gold_path: Path, half: str = "all",
+                     out: Path | None = None) -> CompareRun:
+    """Brief each cluster with the real pipeline and score it against the gold set."""
+    from rich.progress import Progress
+
+    from newsprism.pipeline import build_briefing
+
+    if half not in HALVES:
+        raise ValueError(f"unknown half {half!r}: use tune, heldout or all")
+    run = CompareRun()
+    clusters = read_clusters(clusters_path, half)
+    lines: list[dict[str, Any]] = []
+    with Progress(transient=True) as progress:
+        bar = progress.add_task("briefing clusters", total=len(clusters))
+        for item, articles in clusters:
+            gold = load_gold(gold_path, {a.id: a for a in articles})
+            run.problems += gold.stale
+            verdicts: list[dict[str, Any]] = []
+            tally = score_briefing(build_briefing(articles), gold, verdicts)
+            run.tallies.setdefault((item["corpus"], item["half"]), Tally()).add(tally)
+            lines += [{"cluster": item["cluster"], "corpus": item["corpus"],
+                       "half": item["half"], **v} for v in verdicts]
+            progress.advance(bar)
+    if out is not None:
+        out.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    return run
+
+
+def _share(hit: int, total: int) -> str:
+    return f"{100 * hit / total:.1f}% ({hit}/{total})" if total else "–"
+
+
+def _precision(tally: Tally, status: str) -> str:
+    right, wrong = tally.right.get(status, 0), tally.wrong.get(status, 0)
+    unsure = tally.unjudged.get(status, 0)
+    return _share(right, right + wrong) + (f" +{unsure}?" if unsure else "")
+
+
+def report_groups(run: CompareRun) -> list[tuple[str, Tally]]:
+    """Per corpus, per half, and overall."""
+    groups: dict[str, Tally] = {}
+    for (corpus, half), tally in sorted(run.tallies.items()):
+        for name in (corpus, f"half {half}", "all"):
+            groups.setdefault(name, Tally()).add(tally)
+    return sorted(groups.items(), key=lambda g: (g[0] == "all", g[0].startswith("half"), g[0]))
+
+
+def print_report(run: CompareRun, console: Any) -> None:
+    from rich.table import Table
+
+    claims = Table("group", "clusters", "corroborated P", "contradicted P", "developing P",
+                   "same-fact R", "developments shown", "unjudged pairs",
+                   title="Claims (precision over judged claims; +n? unjudged claims)")
+    quotes = Table("group", *QUOTE_STYLES, "all", "speaker accuracy", title="Quote recall")
+    for name, t in report_groups(run):
+        claims.add_row(name, str(t.clusters), _precision(t, "corroborated"),
+                       _precision(t, "contradicted"), _precision(t, "developing"),
+                       _share(t.shown.get("same", 0), t.gold.get("same", 0)),
+                       _share(t.shown.get("development", 0), t.gold.get("development", 0)),
+                       str(t.unjudged_pairs))
+        quotes.add_row(name, *(_share(t.quotes_found.get(s, 0), t.quotes.get(s, 0))
+                               for s in QUOTE_STYLES),
+                       _share(sum(t.quotes_found.values()), sum(t.quotes.values())),
+                       _share(t.speakers_right, t.speakers))
+    console.print(claims)
+    console.print(quotes)
+
+
+# ---- the judging aid -------------------------------------------------------------------------
+
+def quote_candidates(article: Article) -> list[tuple[Loc, str]]:
+    """Every quotation in any style: the quoted words' span without marks, and its style."""
+    found = []
+    for style, pattern in QUOTE_STYLES.items():
+        for match in pattern.finditer(article.text):
+            found.append(((article.id, match.start(1), match.end(1)), style))
+    return sorted(found)
+
+
+def _content_words(text: str) -> set[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return {w for w in re.findall(r"\w+", text.casefold()) if len(w) > 2 and w not in STOP_WORDS}
+
+
+def proposed_pairs(briefing: Briefing) -> list[tuple[str, Claim, Span, Span]]:
+    """Every cross-document pair within each judged claim's support, tagged ``P`` for the
+    anchor's pairs (the ones precision is judged on) and ``W`` for the others of the claim
+    (they count for recall)."""
+    found = []
+    for claim in briefing.claims:
+        if claim.status not in EXPECTED:
+            continue
+        anchor = anchor_of(claim)
+        rest = [s for s in claim.support if s != anchor]
+        found += [("P", claim, anchor, s) for s in rest if s.doc != anchor.doc]
+        found += [("W", claim, a, b) for n, a in enumerate(rest) for b in rest[n + 1 :]
+                  if a.doc != b.doc]
+    return sorted(found, key=lambda p: p[0])
+
+
+def hard_negatives(statements: Sequence[Span], proposed: set[tuple[Loc, Loc]],
+                   per_statement: int = 2) -> list[tuple[Span, Span, float]]:
+    """For each statement, its most similar statements of other documents by MiniLM cosine
+    among those sharing a name or content word, that no claim proposes."""
+    import numpy as np
+
+    from newsprism.embed import load_encoder
+
+    vectors = load_encoder().encode([s.text for s in statements])
+    similar = vectors @ vectors.T
+    words = [_content_words(s.text) for s in statements]
+    seen: set[tuple[Loc, Loc]] = set()
+    found = []
+    for i, statement in enumerate(statements):
+        taken = 0
+        for j in np.argsort(-similar[i]):
+            other = statements[j]
+            key = tuple(sorted((loc(statement), loc(other))))
+            if taken == per_statement:
+                break
+            if other.doc == statement.doc or not words[i] & words[j] or key in proposed:
+                continue
+            taken += 1
+            if key not in seen:
+                seen.add(key)  # type: ignore[arg-type]
+                found.append((statement, other, float(similar[i, j])))
+    return found
+
+
+def _pair_line(a: Loc, b: Loc, articles: dict[str, Article]) -> str:
+    texts = [articles[x[0]].text[x[1] : x[2]] for x in (a, b)]
+    return json.dumps({"kind": "pair", "a": list(a), "b": list(b), "label": "?", "why": "",
+                       "sha": span_sha(texts)})
+
+
+def show_cluster(name: str, clusters_path: Path, gold_path: Path | None, out: Any) -> int:
+    """Print one cluster for judging; returns how many gold lines were stale."""
+    from newsprism.analyse import analyse_articles
+    from newsprism.pipeline import brief_analyses
+
+    chosen = [(item, arts) for item, arts in read_clusters(clusters_path, "all")
+              if name in (item["cluster"], f"{item['corpus']}-{item['cluster']}")]
+    if not chosen:
+        raise InputError(str(clusters_path), f"no cluster {name!r}")
+    item, articles = chosen[0]
+    by_id = {a.id: a for a in articles}
+    gold = load_gold(gold_path, by_id) if gold_path else Gold()
+    analyses = list(analyse_articles(articles))
+    briefing = brief_analyses(analyses)
+    write = out.write
+    write(f"# {item['corpus']}-{item['cluster']} ({item['half']}): gold "
+          f"{len(gold.pairs)} pairs, {len(gold.quotes)} quotes, {len(gold.stale)} stale\n")
+    for problem in gold.stale:
+        write(f"# STALE {problem}\n")
+    write("\n## statements\n")
+    for analysis in analyses:
+        a = analysis.article
+        write(f"\n### {a.id} · {a.title or ''} · {a.date or ''}\n")
+        for s in analysis.statements:
+            write(f"[{s.doc} {s.start} {s.end}] {s.text}\n")
+
+    def show_pair(tag: str, a: Span, b: Span) -> None:
+        label = gold.label(loc(a), loc(b))
+        write(f"\n{tag} [{'judged: ' + label if label else 'unjudged'}]\n")
+        for side, s in (("a", a), ("b", b)):
+            write(f"  {side} [{s.doc} {s.start} {s.end}] {s.text}\n")
+        if label is None:
+            write(_pair_line(loc(a), loc(b), by_id) + "\n")
+
+    proposed = proposed_pairs(briefing)
+    write(f"\n## proposed pairs ({len(proposed)}: P the anchor's, W the claim's others)\n")
+    for n, (tag, claim, a, b) in enumerate(proposed, start=1):
+        show_pair(f"{tag}{n} {claim.status} {claim.kind} {claim.id}", a, b)
+    keys = {tuple(sorted((loc(a), loc(b)))) for _, _, a, b in proposed}
+    statements = [s for analysis in analyses for s in analysis.statements]
+    negatives = hard_negatives(statements, keys)  # type: ignore[arg-type]
+    write(f"\n## hard negatives ({len(negatives)})\n")
+    for n, (a, b, cosine) in enumerate(negatives, start=1):
+        show_pair(f"N{n} cosine {cosine:.2f}", a, b)
+    write("\n## quotations (speaker: today's)\n")
+    judged = {q.at for q in gold.quotes}
+    for article in articles:
+        for at, style in quote_candidates(article):
+            today = [q for q in briefing.quotes if _covered(at, loc(q))]
+            speaker = today[0].speaker if today else None
+            text = article.text[at[1] : at[2]]
+            mark = "judged" if at in judged else "unjudged"
+            write(f"\nQ [{mark}] [{at[0]} {at[1]} {at[2]}] {style} found={bool(today)} "
+                  f"speaker={speaker!r}\n  {text}\n")
+            if mark == "unjudged":
+                write(json.dumps({"kind": "quote", "doc": at[0], "start": at[1], "end": at[2],
+                                  "speaker": speaker, "style": style,
+                                  "sha": span_sha([text])}) + "\n")
+    return len(gold.stale)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from newsprism.evaluate.compare_clusters import (
+        DEFAULT_TSV,
+        export_clusters,
+        read_tsv,
+        select_clusters,
+        write_tsv,
+    )
+
+    parser = argparse.ArgumentParser(prog="python -m newsprism.evaluate.compare")
+    commands = parser.add_subparsers(dest="command", required=True)
+    select = commands.add_parser("select", help="choose the clusters and halves (seeded)")
+    select.add_argument("--data", type=Path, default=Path("../shared/data"))
+    select.add_argument("--out", type=Path, default=DEFAULT_TSV)
+    export = commands.add_parser("export", help="write CLUSTERS.jsonl from clusters.tsv")
+    export.add_argument("--data", type=Path, default=Path("../shared/data"))
+    export.add_argument("--clusters", type=Path, default=DEFAULT_TSV)
+    export.add_argument("--out", type=Path, required=True)
+    show = commands.add_parser("show", help="print one cluster for judging")
+    show.add_argument("cluster")
+    show.add_argument("--clusters", type=Path, required=True)
+    show.add_argument("--gold", type=Path)
+    args = parser.parse_args(argv)
+    if args.command == "select":
+        write_tsv(select_clusters(args.data), args.out)
+    elif args.command == "export":
+        lines = export_clusters(args.data, read_tsv(args.clusters))
+        args.out.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    else:
+        return 1 if show_cluster(args.cluster, args.clusters, args.gold, sys.stdout) else 0
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

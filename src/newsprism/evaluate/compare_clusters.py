@@ -1,0 +1,206 @@
+"""The real clusters of ``newsprism eval compare``: which ones (``select_clusters``, seeded, fixed
+before any judging) and their articles read from ``../shared/data`` in place (``export_clusters``),
+never copied into the repository.
+
+Three corpora, four clusters each, two ``tune`` and two ``heldout``:
+- ``ecbplus_traindev``: a dev subtopic of the original ECB documents (wire-archive style with
+  ```` … '' `` quotes; the ECB+ additions open with URL and page-furniture lines), with real
+  reporting (a median of at least 5 sentences a document), at most its first 10 documents by
+  number; the tokenised text is detokenised by ``detokenise``.
+- ``multiling2011_en``: a topic, its 10 WikiNews articles; the first line gives date and title.
+- ``multinews200``: a cluster of at least 3 news articles of 150 to 2,500 words each, minus the
+  few read and found not to report one news event (``NOT_ONE_EVENT``).
+Article ids survive ingest's id cleaning unchanged: ``ecb.2_1ecb``, ``ml.M0001``,
+``mn.3b5368b3.2``.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import re
+import statistics
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from newsprism.errors import InputError
+from newsprism.model import Article
+
+SEED = 18  # the issue's number; the shuffle picks clusters and halves before any judging
+PER_CORPUS = 4  # the first two of the shuffled four tune, the last two are held out
+ECB, MULTILING, MULTINEWS = "ecbplus_traindev", "multiling2011_en", "multinews200"
+CORPORA = (ECB, MULTILING, MULTINEWS)
+ECB_MAX_DOCS = 10
+NOT_ONE_EVENT = {
+    "e45abfcb": "evictions of protest camps in two cities",
+}
+DEFAULT_TSV = Path("bench/compare_gold/clusters.tsv")
+
+# Tokens written against the word before them, and tokens the next word is written against.
+_NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", "'", "''", ")", "]", "n't",
+                    "'s", "'S", "'re", "'ve", "'ll", "'d", "'m"}
+_NO_SPACE_AFTER = {"(", "[", "``"}
+_ML_TITLE = re.compile(r"^(?P<date>\d{4}/\d{2}/\d{2})\s+(?P<title>.+)$")
+_ML_DATELINE = re.compile(r"^\w+day, (?P<date>\w+ \d{1,2}, \d{4})$")
+
+
+@dataclass(frozen=True)
+class ClusterRow:
+    corpus: str
+    cluster: str
+    half: str  # tune | heldout
+
+
+def detokenise(sentence: str) -> str:
+    """ECB's space-joined tokens as running text: no space before punctuation, closing brackets,
+    closing quotes and clitics, none after opening brackets and ````; ```` and '' stay as the
+    quote marks, as the wire archives print them."""
+    words: list[str] = []
+    for token in sentence.split():
+        if words and token not in _NO_SPACE_BEFORE and words[-1] not in _NO_SPACE_AFTER:
+            words.append(" ")
+        words.append(token)
+    return "".join(words)
+
+
+def _ecb_number(doc_id: str) -> int:
+    return int(re.match(r"\d+_(\d+)", doc_id)[1])  # type: ignore[index]
+
+
+def _ecb_clusters(data: Path) -> dict[str, list[dict[str, Any]]]:
+    """Dev subtopics of the original ECB documents with real reporting, as raw records."""
+    subtopics: dict[str, list[dict[str, Any]]] = {}
+    with (data / ECB / "documents.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            doc = json.loads(line)
+            if doc["split"] == "dev" and doc["subtopic"].endswith("_ecb"):
+                subtopics.setdefault(doc["subtopic"], []).append(doc)
+    clusters = {}
+    for name, docs in subtopics.items():
+        if statistics.median(len(d["sentences"]) for d in docs) < 5 or len(docs) < 4:
+            continue
+        docs = sorted(docs, key=lambda d: _ecb_number(d["doc_id"]))[:ECB_MAX_DOCS]
+        clusters[name] = [{"id": f"ecb.{d['doc_id']}", "title": None, "outlet": None,
+                           "date": None, "text": _ecb_text(d["sentences"])} for d in docs]
+    return clusters
+
+
+def _ecb_text(sentences: Sequence[str]) -> str:
+    """One paragraph a sentence, as wire copy mostly has it, except that a sentence inside an
+    open ```` quote stays in its paragraph: ECB's sentence splits fall inside quotations. A
+    quote is open when exactly one ```` of the paragraph is unclosed (a typo's stray second
+    ```` must not glue the rest of the article into one paragraph)."""
+    paragraphs: list[str] = []
+    for sentence in map(detokenise, sentences):
+        last = paragraphs[-1] if paragraphs else ""
+        if paragraphs and last.count("``") - last.count("''") == 1:
+            paragraphs[-1] = f"{last} {sentence}"
+        else:
+            paragraphs.append(sentence)
+    return "\n\n".join(paragraphs)
+
+
+def _multiling_record(cluster: str, doc: dict[str, Any]) -> dict[str, Any]:
+    """A WikiNews article: "YYYY/MM/DD Title" (or the title alone) on its first line, often a
+    "Saturday, January 1, 2005" line below it, which gives the date when the first line does not."""
+    head, _, body = doc["text"].strip().partition("\n")
+    date, title = None, head.strip()
+    if found := _ML_TITLE.match(title):
+        date, title = found["date"].replace("/", "-"), found["title"]
+    body = body.strip()
+    first, _, rest = body.partition("\n")
+    if dateline := _ML_DATELINE.match(first.strip()):
+        body = rest.strip()
+        if date is None:
+            from datetime import datetime
+
+            date = datetime.strptime(dateline["date"], "%B %d, %Y").date().isoformat()
+    number = doc["doc_id"].split(".")[0]
+    return {"id": f"ml.{number}", "title": title, "outlet": "Wikinews", "date": date, "text": body}
+
+
+def _multiling_clusters(data: Path) -> dict[str, list[dict[str, Any]]]:
+    clusters = {}
+    with (data / MULTILING / "multiling2011_english.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            topic = json.loads(line)
+            clusters[topic["cluster_id"]] = [_multiling_record(topic["cluster_id"], d)
+                                             for d in topic["documents"]]
+    return clusters
+
+
+def _multinews_clusters(data: Path) -> dict[str, list[dict[str, Any]]]:
+    clusters = {}
+    with (data / MULTINEWS / "multinews_longbench200.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            item = json.loads(line)
+            name, docs = item["id"][:8], item["documents"]
+            if len(docs) < 3:
+                continue
+            if not all(150 <= len(d.split()) <= 2500 for d in docs):
+                continue
+            clusters[name] = [{"id": f"mn.{name}.{n}", "title": None, "outlet": None,
+                               "date": None, "text": d} for n, d in enumerate(docs, start=1)]
+    return clusters
+
+
+_READERS = {ECB: _ecb_clusters, MULTILING: _multiling_clusters, MULTINEWS: _multinews_clusters}
+
+
+def select_clusters(data: Path, seed: int = SEED) -> list[ClusterRow]:
+    """Per corpus, the first ``PER_CORPUS`` eligible clusters in a seeded shuffle of their
+    sorted names, passing over those read and found not to be one event: the first half of
+    them to tune on, the second half held out."""
+    rows = []
+    for corpus in CORPORA:
+        names = sorted(_READERS[corpus](data))
+        random.Random(f"{seed}:{corpus}").shuffle(names)
+        chosen = [name for name in names if name not in NOT_ONE_EVENT][:PER_CORPUS]
+        rows += [ClusterRow(corpus, name, "tune" if n < PER_CORPUS // 2 else "heldout")
+                 for n, name in enumerate(chosen)]
+    return rows
+
+
+def write_tsv(rows: Sequence[ClusterRow], path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.writer(out, delimiter="\t", lineterminator="\n")
+        writer.writerow(("corpus", "cluster", "half"))
+        writer.writerows((r.corpus, r.cluster, r.half) for r in rows)
+
+
+def read_tsv(path: Path) -> list[ClusterRow]:
+    with path.open(encoding="utf-8", newline="") as handle:
+        return [ClusterRow(r["corpus"], r["cluster"], r["half"])
+                for r in csv.DictReader(handle, delimiter="\t")]
+
+
+def export_clusters(data: Path, rows: Sequence[ClusterRow]) -> Iterator[dict[str, Any]]:
+    """The CLUSTERS.jsonl lines of ``rows``: raw article records, which the evaluation reads
+    through ingest (``ingest_cluster``) as any JSONL input is read."""
+    by_corpus: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for row in rows:
+        if row.corpus not in by_corpus:
+            by_corpus[row.corpus] = _READERS[row.corpus](data)
+        articles = by_corpus[row.corpus].get(row.cluster)
+        if articles is None:
+            raise InputError(f"{row.corpus}/{row.cluster}", "no such eligible cluster in the data")
+        yield {"cluster": row.cluster, "corpus": row.corpus, "half": row.half,
+               "articles": articles}
+
+
+def ingest_cluster(item: dict[str, Any], where: str) -> list[Article]:
+    """A cluster's articles read by ingest's own record reader, so every offset indexes
+    ``Article.text`` exactly as a briefing sees it."""
+    from newsprism.ingest import read_record
+
+    articles = []
+    for n, record in enumerate(item["articles"]):
+        ingested = read_record(record, f"{where} article {n}")
+        if ingested.problems:
+            raise ingested.problems[0]
+        articles += ingested.articles
+    return articles
