@@ -65,9 +65,7 @@ def test_a_remark_and_its_retraction_are_a_development():
     assert "corroborated" not in _statuses(briefing, "talks with")
 
 
-def test_every_member_of_a_claim_matches_its_anchor():
-    from newsprism.relation import load_relation_model
-
+def test_a_chain_never_carries_a_statement_into_a_claim_it_does_not_state():
     articles = [
         Article("a", "Dockworkers at the Port of Calder walked off the job on Monday over pay.",
                 outlet="A"),
@@ -77,11 +75,7 @@ def test_every_member_of_a_claim_matches_its_anchor():
                 outlet="C"),
     ]
     briefing = build_briefing(articles)
-    model = load_relation_model()
     for claim in briefing.claims:
-        if claim.status != "corroborated":
-            continue
-        others = [s.text for s in claim.support[1:]]
-        probs = model.same_fact([claim.text] * len(others), others)
-        assert (probs >= model.same_fact_threshold).all(), (claim.text, others, probs)
-    assert "corroborated" not in _statuses(briefing, "returned to work")
+        texts = " ".join(s.text for s in claim.support)
+        assert not ("walked off" in texts and "returned to work" in texts), claim
+        assert not ("went on strike" in texts and "returned to work" in texts), claim

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsprism.compare.align import StatementNames, group_statements, score_pairs
+from newsprism.compare.align import PairEvidence, StatementNames, group_statements, score_pairs
 from newsprism.compare.developments import in_report_order, is_development, says_retraction
 from newsprism.compare.figures import conflicting_figures
 from newsprism.compare.quotes import different_remarks, differently_worded
@@ -58,10 +58,7 @@ def compare_articles(
         embeddings = encoder.encode([s.text for s in statements])
     quoted = encoder.encode([q.text for q in quotes])
     figures = [f for a in analyses for f in a.figures]
-    mentions = [m for a in analyses for m in a.mentions]
-    evidence = score_pairs(statements, embeddings, _shared_figures(statements, figures),
-                           different_remarks(statements, quotes, quoted),
-                           statement_names(statements, mentions, entities))
+    evidence = pair_evidence(analyses, quotes, entities, embeddings, quoted)
     groups = group_statements(statements, evidence, embeddings)
 
     holders = {
@@ -84,6 +81,23 @@ def compare_articles(
     loose = [pair for pair in conflicts if not any(_covers(claim, pair) for claim in claims)]
     claims += _figure_claims(loose, sentences, articles, sources)
     return _unique(claims)
+
+
+def pair_evidence(
+    analyses: Sequence[Analysis],
+    quotes: Sequence[Quote],
+    entities: Sequence[Entity],
+    embeddings: np.ndarray,
+    quoted: np.ndarray,
+) -> PairEvidence:
+    """What compare knows about every pair of the articles' statements (in article order), with
+    the relation model's judgement of each candidate pair."""
+    statements = [s for a in analyses for s in a.statements]
+    figures = [f for a in analyses for f in a.figures]
+    mentions = [m for a in analyses for m in a.mentions]
+    return score_pairs(statements, embeddings, _shared_figures(statements, figures),
+                       different_remarks(statements, quotes, quoted),
+                       statement_names(statements, mentions, entities))
 
 
 def statement_names(
@@ -154,8 +168,9 @@ def _statement_claim(
         if is_development(*spans, articles, sources):
             steps = [(_holder(f, support), f.text) for pair in inside for f in pair]
             return _developing("figure", support, independent, steps, articles)
-        return Claim(_claim_id("figure", support), "contradicted", support[0].text,
-                     tuple(support), independent, "figure", _figure_note(inside[0], articles))
+        ordered = (*spans, *(s for s in support if s not in spans))  # what differs first
+        return Claim(_claim_id("figure", support), "contradicted", spans[0].text, ordered,
+                     independent, "figure", _figure_note(inside[0], articles))
     retracted = [s for s in support if says_retraction(s.text)]
     if retracted and len(retracted) < len(support):
         return _developing("statement", support, independent,
@@ -169,7 +184,8 @@ def _statement_claim(
                                [(s, s.text) for s in support], articles)
         note = (f"Opposite statements. {source_label(articles[a.doc])}: “{a.text}” — "
                 f"{source_label(articles[b.doc])}: “{b.text}”")
-        return Claim(_claim_id("statement", support), "contradicted", a.text, tuple(support),
+        ordered = (a, b, *(s for s in support if s not in (a, b)))
+        return Claim(_claim_id("statement", support), "contradicted", a.text, ordered,
                      independent, "statement", note)
     status = "corroborated" if independent >= 2 else "single_source"
     return Claim(_claim_id("statement", support), status, support[0].text, tuple(support),
@@ -219,10 +235,12 @@ def _figure_claims(
         clusters = [c for c in clusters if c not in joined] + [merged]
     claims = []
     for cluster in clusters:
-        figures = sorted({f for pair in cluster for f in pair}, key=lambda f: (f.doc, f.start))
-        support = tuple(dict.fromkeys(_sentence_of(f.doc, f.start, sentences) for f in figures))
-        independent = len({sources[f.doc] for f in figures})
+        # The pair the note names first, then the other figures in article order.
+        figures = [*cluster[0], *sorted({f for pair in cluster[1:] for f in pair} - {*cluster[0]},
+                                        key=lambda f: (f.doc, f.start))]
         holders = {f: _sentence_of(f.doc, f.start, sentences) for f in figures}
+        support = tuple(dict.fromkeys(holders[f] for f in figures))
+        independent = len({sources[f.doc] for f in figures})
         if any(is_development(holders[a], holders[b], articles, sources) for a, b in cluster):
             claims.append(_developing("figure", support, independent,
                                       [(holders[f], f.text) for f in figures], articles))

@@ -26,7 +26,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from newsprism.compare.judge import load_judge
 from newsprism.model import Span
+from newsprism.relation import load_relation_model
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d[\d,.]*\d|\d")
 RELATED = 0.55  # cosine above which two statements are about the same thing
@@ -63,8 +65,9 @@ def _stem(word: str) -> str:
     return word
 
 
-def rare_overlap(terms: Sequence[set[str]]) -> np.ndarray:
-    """IDF-weighted Dice overlap between every pair of term sets."""
+def rare_overlap(terms: Sequence[set[str]]) -> tuple[np.ndarray, np.ndarray]:
+    """IDF-weighted Dice overlap between every pair of term sets, and coverage: ``[i, j]`` is
+    the share of ``i``'s IDF mass that ``j`` shares (what ``i`` says that ``j`` says too)."""
     from scipy import sparse
 
     vocabulary = {term: n for n, term in enumerate(sorted(set().union(*terms)))}
@@ -78,8 +81,11 @@ def rare_overlap(terms: Sequence[set[str]]) -> np.ndarray:
     weights = np.diag(shared).copy()
     total = weights[:, None] + weights[None, :]
     overlap = np.divide(2 * shared, total, out=np.zeros_like(shared), where=total > 0)
+    own = np.broadcast_to(weights[:, None], shared.shape)
+    coverage = np.divide(shared, own, out=np.zeros_like(shared), where=own > 0)
     np.fill_diagonal(overlap, 0.0)
-    return overlap
+    np.fill_diagonal(coverage, 0.0)
+    return overlap, coverage
 
 
 def match_strength(cosine: np.ndarray, lexical: np.ndarray, figures: np.ndarray) -> np.ndarray:
@@ -111,6 +117,7 @@ class PairEvidence:
 
     cosine: np.ndarray
     lexical: np.ndarray  # rare words shared beyond the names (``rare_overlap``)
+    coverage: np.ndarray  # [i, j]: the share of i's rare words that j states too
     figures: np.ndarray
     blocked: np.ndarray  # True: known to state different facts (different remarks quoted)
     strength: np.ndarray  # what ranks a statement's candidates (``match_strength``)
@@ -118,19 +125,43 @@ class PairEvidence:
     same_fact: np.ndarray  # the relation model's P(same fact) for judged pairs, else 0
     threshold: float  # the relation model's yes, with this regime's margin
     names: StatementNames
+    lengths: np.ndarray  # words per statement
+    docs: tuple[str, ...]  # each statement's article
+    verdict: np.ndarray  # the in-cluster judge's P(one proposition) for judged pairs, else 0
+    verdict_threshold: float
 
     def linked(self, i: int, j: int, mutual: bool) -> bool:
         """Do statements ``i`` and ``j`` assert the same proposition?"""
         cosine, lexical = self.cosine[i, j], self.lexical[i, j]
         if self.blocked[i, j] or self.names.clash(i, j) or lexical < CORE_WORDS:
             return False
-        if self.same_fact[i, j] >= self.threshold:
+        if self.verdict[i, j] >= self.verdict_threshold:
             return True
         return mutual and bool(cosine >= NEAR_COPY_COSINE and lexical >= NEAR_COPY_WORDS)
 
     def related(self, i: int, j: int) -> bool:
         """About the same thing: close in meaning, or one fact for the relation model."""
         return bool(self.cosine[i, j] >= RELATED or self.same_fact[i, j] >= self.threshold)
+
+    def features(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
+        """``compare.judge.JUDGE_FEATURES`` of the pairs ``(first[k], second[k])``."""
+        cover = self.coverage
+        shared_actor = [any(a[kind] & b[kind] for kind in a.keys() & b.keys())
+                        for a, b in ((self.names.actors[i], self.names.actors[j])
+                                     for i, j in zip(first, second, strict=True))]
+        lengths, docs = self.lengths, self.docs
+        mutual = [self.best.get((i, docs[j])) == j and self.best.get((j, docs[i])) == i
+                  for i, j in zip(first, second, strict=True)]
+        return np.column_stack([
+            self.same_fact[first, second], self.cosine[first, second],
+            self.lexical[first, second],
+            np.minimum(cover[first, second], cover[second, first]),
+            np.maximum(cover[first, second], cover[second, first]),
+            self.figures[first, second], np.array(shared_actor, dtype=np.float64),
+            np.minimum(lengths[first], lengths[second])
+            / np.maximum(np.maximum(lengths[first], lengths[second]), 1),
+            np.array(mutual, dtype=np.float64),
+        ]).astype(np.float64)
 
     def candidate(self, i: int, j: int) -> bool:
         """Close enough to be worth the relation model's judgement."""
@@ -150,18 +181,20 @@ def score_pairs(
     same_doc = docs[:, None] == docs[None, :]
     terms = [content_terms(s.text, stop_words) - {_stem(w) for w in words}
              for s, words in zip(statements, names.words, strict=True)]
-    evidence = [embeddings @ embeddings.T, rare_overlap(terms), same_figure]
+    evidence = [embeddings @ embeddings.T, *rare_overlap(terms), same_figure]
     for matrix in evidence:
         matrix[same_doc] = 0.0
-    cosine, lexical, figures = evidence
+    cosine, lexical, coverage, figures = evidence
     strength = match_strength(cosine, lexical, figures)
     best = best_matches(docs, strength)
-    from newsprism.relation import load_relation_model
-
     threshold = load_relation_model().same_fact_threshold + SAME_FACT_MARGIN
-    empty = np.zeros((len(statements), len(statements)), dtype=np.float64)
-    evidence = PairEvidence(cosine, lexical, figures, blocked, strength, best, empty, threshold,
-                            names)
+    judge_model = load_judge()
+    n = len(statements)
+    lengths = np.array([len(s.text.split()) for s in statements], dtype=np.float64)
+    evidence = PairEvidence(cosine, lexical, coverage, figures, blocked, strength, best,
+                            np.zeros((n, n)), threshold, names, lengths,
+                            tuple(s.doc for s in statements), np.zeros((n, n)),
+                            judge_model.threshold if judge_model else threshold)
     judge(statements, embeddings, evidence,
           {(min(i, j), max(i, j)) for (i, _), j in best.items()})
     return evidence
@@ -189,8 +222,6 @@ def judge(
     """Fill in the relation model's P(same fact) for the pairs not yet judged that could link:
     candidates close enough, sharing more than names, whose actors do not clash. The rest are
     never linked, so the model need not see them."""
-    from newsprism.relation import load_relation_model
-
     todo = sorted(
         (i, j) for i, j in pairs
         if not evidence.same_fact[i, j] and evidence.candidate(i, j)
@@ -204,6 +235,10 @@ def judge(
         [statements[i].text for i in first], [statements[j].text for j in second],
         emb_a=embeddings[first], emb_b=embeddings[second])
     evidence.same_fact[first, second] = evidence.same_fact[second, first] = probs
+    judge_model = load_judge()
+    verdict = (judge_model.probability(evidence.features(first, second)) if judge_model
+               else probs)
+    evidence.verdict[first, second] = evidence.verdict[second, first] = verdict
 
 
 def group_statements(
