@@ -17,7 +17,9 @@ first span). A ``corroborated`` claim is right when the anchor pairs with every 
 another document as gold ``same``, wrong when any such pair is gold otherwise, else unjudged. A
 ``contradicted`` (``developing``) claim is judged on the two spans its note contrasts, taken as
 the anchor and the first support span of another document: right when gold ``contradiction``
-(``development``). Spans match by overlap (same document, at least half of the shorter span),
+(``development``). Same-fact recall leaves out gold ``same`` pairs of two reports of one named
+outlet, which by design never corroborate each other; changes over time count within an
+outlet too. Spans match by overlap (same document, at least half of the shorter span),
 as statement boundaries shift between versions.
 
 ``python -m newsprism.evaluate.compare export|show`` writes the clusters and helps judging.
@@ -224,7 +226,11 @@ def score_briefing(briefing: Briefing, gold: Gold, verdicts: list[dict[str, Any]
                                    for (a, b), g in zip(pairs, labels, strict=True)]})
     tally.unjudged_pairs = len(unjudged)
     shows = {"same": "corroborated", "development": "developing"}
+    outlets = {a.id: a.outlet for a in briefing.documents}
     for pair in gold.pairs:
+        if pair.label == "same" and outlets.get(pair.a[0]) and (
+                outlets.get(pair.a[0]) == outlets.get(pair.b[0])):
+            continue  # one outlet's reports count once: they can never corroborate each other
         _bump(tally.gold, pair.label)
         status = shows.get(pair.label)
         if status and any(any(matches(pair.a, loc(s)) for s in c.support)
