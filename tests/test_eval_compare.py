@@ -65,6 +65,14 @@ def test_a_corroboration_of_different_facts_is_wrong_and_an_unjudged_one_is_repo
     assert [v["missed"] for v in verdicts if "missed" in v] == ["same"]
 
 
+def test_one_outlets_reports_are_left_out_of_same_fact_recall() -> None:
+    first, second = Article("w1", A.text, outlet="Wire"), Article("w2", B.text, outlet="Wire")
+    gold = Gold(pairs=[GoldPair(("w1", 0, 25), ("w2", 0, 25), "same"),
+                       GoldPair(("w1", 0, 25), ("w2", 0, 25), "development")])
+    tally = score_briefing(Briefing(documents=(first, second)), gold, [])
+    assert tally.gold == {"development": 1}
+
+
 def test_a_change_over_time_is_right_as_a_development_and_wrong_as_a_contradiction() -> None:
     gold = Gold(pairs=[GoldPair(at(span(A, 2)), at(span(B, 2)), "development")])
     for status, verdict in (("contradicted", "wrong"), ("developing", "right")):

@@ -17,7 +17,9 @@ first span). A ``corroborated`` claim is right when the anchor pairs with every 
 another document as gold ``same``, wrong when any such pair is gold otherwise, else unjudged. A
 ``contradicted`` (``developing``) claim is judged on the two spans its note contrasts, taken as
 the anchor and the first support span of another document: right when gold ``contradiction``
-(``development``). Spans match by overlap (same document, at least half of the shorter span),
+(``development``). Same-fact recall leaves out gold ``same`` pairs of two reports of one named
+outlet, which by design never corroborate each other; changes over time count within an
+outlet too. Spans match by overlap (same document, at least half of the shorter span),
 as statement boundaries shift between versions.
 
 ``python -m newsprism.evaluate.compare export|show`` writes the clusters and helps judging.
@@ -203,46 +205,69 @@ def same_speaker(gold: str, system: str | None) -> bool:
 
 def score_briefing(briefing: Briefing, gold: Gold, verdicts: list[dict[str, Any]]
                    ) -> Tally:
-    """Score one cluster's briefing; one verdict line per judged claim goes to ``verdicts``."""
+    """Score one cluster's briefing; one line per judged claim and per missed gold pair goes to
+    ``verdicts``."""
     tally = Tally(clusters=1)
+    _score_claims(briefing, gold, tally, verdicts)
+    _score_shown(briefing, gold, tally, verdicts)
+    _score_quotes(briefing, gold, tally)
+    return tally
+
+
+def _score_claims(briefing: Briefing, gold: Gold, tally: Tally,
+                  verdicts: list[dict[str, Any]]) -> None:
+    """Precision: each corroborated, contradicted or developing claim right, wrong or unjudged."""
     unjudged: set[tuple[Loc, Loc]] = set()
     for claim in briefing.claims:
-        if claim.status not in EXPECTED:
-            continue
-        pairs = judged_pairs(claim)
-        labels = [gold.label(loc(a), loc(b)) for a, b in pairs]
+        pairs = judged_pairs(claim) if claim.status in EXPECTED else []
         if not pairs:
             continue
+        labels = [gold.label(loc(a), loc(b)) for a, b in pairs]
         unjudged |= {(loc(a), loc(b)) for (a, b), g in zip(pairs, labels, strict=True) if g is None}
         verdict = ("wrong" if any(g not in (None, EXPECTED[claim.status]) for g in labels)
                    else "unjudged" if None in labels else "right")
-        _bump({"right": tally.right, "wrong": tally.wrong, "unjudged": tally.unjudged}[verdict],
-              claim.status)
+        _bump(getattr(tally, verdict), claim.status)
         verdicts.append({"claim": claim.id, "status": claim.status, "kind": claim.kind,
                          "verdict": verdict, "spans": [list(loc(s)) for s in claim.support],
                          "pairs": [{"a": list(loc(a)), "b": list(loc(b)), "gold": g}
                                    for (a, b), g in zip(pairs, labels, strict=True)]})
     tally.unjudged_pairs = len(unjudged)
+
+
+def _score_shown(briefing: Briefing, gold: Gold, tally: Tally,
+                 verdicts: list[dict[str, Any]]) -> None:
+    """Recall: gold same-fact pairs inside one corroborated claim, changes over time inside one
+    developing claim."""
     shows = {"same": "corroborated", "development": "developing"}
+    outlets = {a.id: a.outlet for a in briefing.documents}
     for pair in gold.pairs:
+        if pair.label == "same" and outlets.get(pair.a[0]) and (
+                outlets.get(pair.a[0]) == outlets.get(pair.b[0])):
+            continue  # one outlet's reports count once: they can never corroborate each other
         _bump(tally.gold, pair.label)
         status = shows.get(pair.label)
-        if status and any(any(matches(pair.a, loc(s)) for s in c.support)
-                          and any(matches(pair.b, loc(s)) for s in c.support)
-                          for c in briefing.claims if c.status == status):
+        if status is None:
+            continue
+        if any(any(matches(pair.a, loc(s)) for s in c.support)
+               and any(matches(pair.b, loc(s)) for s in c.support)
+               for c in briefing.claims if c.status == status):
             _bump(tally.shown, pair.label)
-        elif status:
+        else:
             verdicts.append({"missed": pair.label, "a": list(pair.a), "b": list(pair.b)})
+
+
+def _score_quotes(briefing: Briefing, gold: Gold, tally: Tally) -> None:
+    """Quote recall by style, and whether a found quote names the gold speaker."""
     for quote in gold.quotes:
         _bump(tally.quotes, quote.style)
         found = [q for q in briefing.quotes if _covered(quote.at, loc(q))]
-        if found:
-            _bump(tally.quotes_found, quote.style)
-            if quote.speaker:
-                tally.speakers += 1
-                best = max(found, key=lambda q: overlaps(quote.at, loc(q)))
-                tally.speakers_right += same_speaker(quote.speaker, best.speaker)
-    return tally
+        if not found:
+            continue
+        _bump(tally.quotes_found, quote.style)
+        if quote.speaker:
+            tally.speakers += 1
+            best = max(found, key=lambda q: overlaps(quote.at, loc(q)))
+            tally.speakers_right += same_speaker(quote.speaker, best.speaker)
 
 
 def _covered(x: Loc, y: Loc) -> bool:
