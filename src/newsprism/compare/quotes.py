@@ -48,10 +48,20 @@ def differently_worded(
     return pairs
 
 
-def _one_remark(a: Quote, b: Quote, meaning: float) -> bool:
+def _wording_overlap(a: Quote, b: Quote) -> float:
     words_a, words_b = _words(a.text), _words(b.text)
-    overlap = len(words_a & words_b) / max(1, min(len(words_a), len(words_b)))
-    return overlap >= SAME_WORDING or meaning >= RELATED_REMARK
+    return len(words_a & words_b) / max(1, min(len(words_a), len(words_b)))
+
+
+def _one_remark(a: Quote, b: Quote, meaning: float) -> bool:
+    return _wording_overlap(a, b) >= SAME_WORDING or meaning >= RELATED_REMARK
+
+
+def _reworded(a: Quote, b: Quote, meaning: float) -> bool:
+    """One speaker's one remark in other words: the sources differ on what was said, so the two
+    sentences do not corroborate each other (the quote claim reports the difference)."""
+    return (a.speaker is not None and a.speaker == b.speaker and meaning >= SAME_REMARK
+            and _wording_overlap(a, b) < SAME_WORDING)
 
 
 def different_remarks(
@@ -59,7 +69,8 @@ def different_remarks(
 ) -> np.ndarray:
     """True where two statements both quote someone and no quote of one is a remark of the
     other: "called the walkout “a last resort”" and "“We waited two years...”" are two facts,
-    however much their attributions ("union leader Maria Okafor said") have in common."""
+    however much their attributions ("union leader Maria Okafor said") have in common. True too
+    where they quote one remark of one speaker in different words."""
     inside = [
         [q for q, quote in enumerate(quotes)
          if quote.doc == s.doc and s.start <= quote.start < s.end]
@@ -71,8 +82,8 @@ def different_remarks(
     for i in quoting:
         for j in quoting:
             if statements[i].doc != statements[j].doc:
-                blocked[i, j] = not any(
-                    _one_remark(quotes[a], quotes[b], float(meaning[a, b]))
-                    for a in inside[i] for b in inside[j]
-                )
+                pairs = [(quotes[a], quotes[b], float(meaning[a, b]))
+                         for a in inside[i] for b in inside[j]]
+                blocked[i, j] = (not any(_one_remark(*pair) for pair in pairs)
+                                 or any(_reworded(*pair) for pair in pairs))
     return blocked
