@@ -77,6 +77,14 @@ def test_a_plural_possessive_inside_a_single_quote_does_not_close_it():
     ]
 
 
+@pytest.mark.parametrize("text", [
+    "“We will stay out until the port pays,\" she said.",  # web copy mixes its marks
+    "``We will stay out until the port pays, `` she said.",  # an opening mark typed to close
+])  # fmt: skip
+def test_a_mistyped_closing_mark_still_closes(text):
+    assert quoted(text) == [["We will stay out until the port pays"]]
+
+
 def test_an_unclosed_mark_is_no_quotation():
     assert quoted("He said “we will see.\n\nThe talks resume on Friday.") == []
 

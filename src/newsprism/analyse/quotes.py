@@ -36,13 +36,14 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 # Opening mark -> the closing marks that end it. “ opens English quotes and closes German ones.
+# Web copy mixes curly and straight double marks (“...", "...”).
 PAIRS: dict[str, tuple[str, ...]] = {
-    "“": ("”",),
+    "“": ("”", '"'),
     "„": ("“", "”"),
     "``": ("''",),
     "«": ("»",),
     "‹": ("›",),
-    '"': ('"',),
+    '"': ('"', "”"),
     "‘": ("’",),
     "`": ("'",),
     "'": ("'",),
@@ -115,6 +116,9 @@ def find_quotations(text: str) -> list[list[tuple[int, int]]]:
             continue
         opens, closes = _roles(text, mark, pos, end)
         target = _open_quote(stack, mark) if closes else None
+        if target is None and opens and _after_words(text, pos, end):
+            # "..., `` said Stefanski": an opening mark typed where the closing one belongs.
+            target = next((i for i, q in enumerate(stack) if q.mark == mark), None)
         if target is not None and _weak_close(text, pos, end) and any(
             _closes_later(text, later, stack[target].mark) for later in
             _same_line(text, marks[k + 1:], pos)
@@ -178,6 +182,12 @@ def _closes_clearly(text: str, pos: int, end: int) -> bool:
     return not before.isspace() and (after.isspace() or after in _CLOSE_BEFORE)
 
 
+def _after_words(text: str, pos: int, end: int) -> bool:
+    """The mark ends a clause: punctuation before it, or a comma or stop after it."""
+    before, after = text[:pos].rstrip()[-1:], text[end:].lstrip()[:1]
+    return before in (",", ".", "?", "!") or after in (",", ".", ";", ":")
+
+
 def _char(text: str, i: int) -> str:
     return text[i] if 0 <= i < len(text) else "\n"
 
@@ -234,7 +244,9 @@ def extract_quotes(
         speaker = _quotation_speaker(doc, parts, outer, inside, mentions, citations, previous)
         for start, end in parts:
             words = text[start:end]
-            statement = len(words.split()) >= PHRASE_WORDS or words[-1] in ".!?…"
+            # “Yes,” he said: a reply, however short; the comma was cut off the words.
+            statement = len(words.split()) >= PHRASE_WORDS or any(
+                ch in ".,!?…" for ch in text[end - 1 : end + 1])
             quotes.append(Quote(doc_id, start, end, words, None, speaker,
                                 "quote" if statement else "phrase"))
         last = doc.char_span(*parts[-1], alignment_mode="expand")
@@ -356,7 +368,8 @@ def _according_to(
         if token.lower_ == "according" and token.i + 2 < sentence.end and token.i not in quoted:
             to = token.doc[token.i + 1]
             if to.lower_ == "to":
-                return _mention_at(token.doc[token.i + 2], mentions)
+                named = next((c for c in to.children if c.dep_ == "pobj"), to.doc[to.i + 1])
+                return _mention_at(named, mentions)
     return None
 
 
