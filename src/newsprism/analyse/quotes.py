@@ -167,7 +167,7 @@ def _roles(text: str, mark: str, pos: int, end: int) -> tuple[bool, bool]:
         mark != '"' and _ELISION.match(text, end)
     )
     before, after = _char(text, pos - 1), _char(text, end)
-    # A straight mark between two spaces is an archive's tokenised mark: it closes ('' fun . ' ).
+    # A straight mark between two spaces is a tokenised archive's (`` fun . ' ): it may close.
     spaced = mark in {'"', "'"} and before.isspace() and after.isspace()
     may_close = _closes_clearly(text, pos, end) or spaced
     if mark == '"' and spaced:
