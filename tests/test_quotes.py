@@ -36,6 +36,7 @@ def test_each_quote_style_gives_the_quoted_words(text):
     ("'We are done!' she shouted.", "We are done!"),
     ("She said: “We are done.”", "We are done."),
     ("“We are done,” she said.", "We are done"),  # the reporter's comma is not hers
+    ('"We are done."She left the hall.', "We are done."),  # scraped: a space lost
 ])  # fmt: skip
 def test_a_sentence_ending_inside_the_closing_mark_keeps_its_end(text, words):
     assert quoted(text) == [[words]]
@@ -66,6 +67,7 @@ def test_a_quote_within_a_quote():
     "The workers’ union said rock ’n’ roll in the ’90s was Okafor’s thing, ’cause it’s fun.",
     "The workers' union said rock 'n' roll in the '90s was Okafor's thing, 'cause it's fun.",
     "the Oscars ' audience and Cheeks ' contract , World 's sexiest man",  # tokenised
+    "life in the 'hood, where the Arabs' own troubles",  # an elision the rules do not know
 ])  # fmt: skip
 def test_apostrophes_are_not_quote_marks(text):
     assert quoted(text) == []
@@ -80,6 +82,8 @@ def test_a_plural_possessive_inside_a_single_quote_does_not_close_it():
 @pytest.mark.parametrize("text", [
     "“We will stay out until the port pays,\" she said.",  # web copy mixes its marks
     "``We will stay out until the port pays, `` she said.",  # an opening mark typed to close
+    "‘‘We will stay out until the port pays,’’ she said.",  # `` '' set in curly type
+    "“We will stay out until the port pays,’’ she said.",
 ])  # fmt: skip
 def test_a_mistyped_closing_mark_still_closes(text):
     assert quoted(text) == [["We will stay out until the port pays"]]
@@ -87,6 +91,10 @@ def test_a_mistyped_closing_mark_still_closes(text):
 
 def test_an_unclosed_mark_is_no_quotation():
     assert quoted("He said “we will see.\n\nThe talks resume on Friday.") == []
+    # Nor does it join a quotation that opens two paragraphs later.
+    assert quoted("He said “we will see.\n\nThe talks resume.\n\n“Soon,” she said.") == [
+        ["Soon"]
+    ]
 
 
 def _speakers(text: str) -> dict[str, str | None]:

@@ -36,17 +36,18 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 # Opening mark -> the closing marks that end it. “ opens English quotes and closes German ones.
-# Web copy mixes curly and straight double marks (“...", "...”).
+# Web copy mixes curly and straight marks (“...", "...”, ‘...').
 PAIRS: dict[str, tuple[str, ...]] = {
-    "“": ("”", '"'),
+    "“": ("”", '"', "’’"),
     "„": ("“", "”"),
     "``": ("''",),
+    "‘‘": ("’’",),  # `` '' set in curly type
     "«": ("»",),
     "‹": ("›",),
     '"': ('"', "”"),
-    "‘": ("’",),
+    "‘": ("’", "'"),
     "`": ("'",),
-    "'": ("'",),
+    "'": ("'", "’"),
 }
 _SINGLE = {"‘", "`", "'"}  # quotes within quotes and headlines: never run past a paragraph
 _CLOSERS = {c for closers in PAIRS.values() for c in closers}
@@ -111,8 +112,7 @@ def find_quotations(text: str) -> list[list[tuple[int, int]]]:
     in order of their start."""
     found: list[list[tuple[int, int]]] = []
     stack: list[_Open] = []
-    marks = list(_MARK.finditer(text))
-    for k, match in enumerate(marks):
+    for match in _MARK.finditer(text):
         mark, pos, end = match[0], match.start(), match.end()
         line = text.count("\n", 0, pos)
         if _carry_over(stack, text, mark, pos, end, line):
@@ -122,11 +122,6 @@ def find_quotations(text: str) -> list[list[tuple[int, int]]]:
         if target is None and opens and _after_words(text, pos, end):
             # "..., `` said Stefanski": an opening mark typed where the closing one belongs.
             target = next((i for i, q in enumerate(stack) if q.mark == mark), None)
-        if target is not None and _weak_close(text, pos, end) and any(
-            _closes_later(text, later, stack[target].mark) for later in
-            _same_line(text, marks[k + 1:], pos)
-        ):
-            continue  # the workers’ union: a possessive, the quote closes further on
         if target is not None:
             quote = stack[target]
             del stack[target:]
@@ -149,7 +144,11 @@ def _carry_over(stack: list[_Open], text: str, mark: str, pos: int, end: int, li
         quote = stack[i]
         if quote.line == line:
             continue
-        if mark == quote.mark and not repeated and not text[line_start:pos].strip():
+        # The next paragraph only: a quote left open, then a paragraph of narrative, then a
+        # new quote is a stray mark, not one quotation.
+        next_paragraph = "\n" not in text[quote.start : line_start].strip()
+        if mark == quote.mark and not repeated and next_paragraph and \
+                not text[line_start:pos].strip():
             quote.parts.append((quote.start, line_start))
             quote.start, quote.line, repeated = end, line, True
         elif quote.mark in _SINGLE or line - quote.line > _LINE_GAP:
@@ -169,7 +168,9 @@ def _roles(text: str, mark: str, pos: int, end: int) -> tuple[bool, bool]:
     before, after = _char(text, pos - 1), _char(text, end)
     # A straight mark between two spaces is a tokenised archive's (`` fun . ' ): it may close.
     spaced = mark in {'"', "'"} and before.isspace() and after.isspace()
-    may_close = _closes_clearly(text, pos, end) or spaced
+    may_close = (_closes_clearly(text, pos, end) or spaced) and not (
+        mark != '"' and _possessive(text, pos, end)
+    )
     if mark == '"' and spaced:
         may_open = True
     return opens and may_open, closes and may_close
@@ -181,13 +182,17 @@ def _opens_clearly(text: str, pos: int, end: int) -> bool:
 
 
 def _closes_clearly(text: str, pos: int, end: int) -> bool:
+    """After a word and before a space or punctuation, or right after the speaker's own
+    punctuation (scraped copy drops spaces: 'taking place."Each of')."""
     before, after = _char(text, pos - 1), _char(text, end)
-    return not before.isspace() and (after.isspace() or after in _CLOSE_BEFORE)
+    return (not before.isspace() and (after.isspace() or after in _CLOSE_BEFORE)) or \
+        before in ".!?,;"
 
 
 def _after_words(text: str, pos: int, end: int) -> bool:
-    """The mark ends a clause: punctuation before it, or a comma or stop after it."""
-    before, after = text[:pos].rstrip()[-1:], text[end:].lstrip()[:1]
+    """The mark ends a clause: punctuation before it on its line, or a comma or stop after."""
+    before = text[text.rfind("\n", 0, pos) + 1 : pos].rstrip()[-1:]
+    after = text[end:].lstrip(" ")[:1]
     return before in (",", ".", "?", "!") or after in (",", ".", ";", ":")
 
 
@@ -195,24 +200,13 @@ def _char(text: str, i: int) -> str:
     return text[i] if 0 <= i < len(text) else "\n"
 
 
-def _weak_close(text: str, pos: int, end: int) -> bool:
-    """An ’ or ' after a word ending in s and before another word: a plural possessive as
-    likely as a closing mark ("the workers’ union", tokenised "the Oscars ' audience")."""
-    if text[pos] not in "’'":
-        return False
+def _possessive(text: str, pos: int, end: int) -> bool:
+    """An ’ or ' after a word ending in s and before another word: a plural possessive ("the
+    workers’ union", tokenised "the Oscars ' audience"), never taken for a closing mark (the rare
+    ‘... the workers’ he said is lost; 'hood ... the Arabs' own is no quote)."""
     word = text[:pos].rstrip()
     return word[-1:] in ("s", "S") and _char(text, end).isspace() and \
         _char(text, end + 1).isalnum()
-
-
-def _same_line(text: str, marks: list[re.Match[str]], pos: int) -> list[re.Match[str]]:
-    line_end = text.find("\n", pos)
-    return [m for m in marks if line_end < 0 or m.start() < line_end]
-
-
-def _closes_later(text: str, match: re.Match[str], mark: str) -> bool:
-    return match[0] in PAIRS[mark] and _roles(text, match[0], match.start(), match.end())[1] \
-        and not _weak_close(text, match.start(), match.end())
 
 
 def _open_quote(stack: list[_Open], mark: str) -> int | None:
