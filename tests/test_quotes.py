@@ -130,6 +130,9 @@ def test_the_speaker_of_a_quote(text):
      "“We will not wait another day.”\n\nThe port authority said it would reply.",
      {"We waited two years for this.": "Maria Okafor",
       "We will not wait another day.": "Maria Okafor"}),  # over two paragraphs
+    ("“We waited two years,” Maria Okafor said, “and we will not wait another day.”",
+     {"We waited two years": "Maria Okafor",
+      "and we will not wait another day.": "Maria Okafor"}),  # the said clause in between
 ])  # fmt: skip
 def test_the_speaker_of_a_quotation_of_several_sentences(text, expected):
     assert _speakers(text) == expected
