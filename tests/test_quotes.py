@@ -55,6 +55,9 @@ def test_a_quotation_over_several_sentence_lines_of_an_archive():
             "It does not hurt , '' People quoted him as saying .")
     assert quoted(text) == [["we want the show to be fun .\nHe can hold a stage .\n"
                              "It does not hurt"]]
+    # A sentence a line, no blank line between: the opening mark repeats at a new paragraph.
+    text = "`` We left .\nThey got out .\n`` We are safe , '' he said ."
+    assert quoted(text) == [["We left .\nThey got out .", "We are safe"]]
 
 
 def test_a_quote_within_a_quote():

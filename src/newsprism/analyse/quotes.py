@@ -60,6 +60,7 @@ _CLOSE_BEFORE = ".,;:!?)]}…—–-" + "".join(_CLOSERS)  # characters before w
 # ’s, ’re, ’90s, ’em, ’til, ’cause, ’tis, rock ’n’ roll: elisions, not opening marks.
 _ELISION = re.compile(r"(?:s|d|m|t|ll|re|ve|em|n|til|cause|tis|twas|\d\d)(?![^\W\d_])",
                       re.IGNORECASE)
+_BLANK_LINE = re.compile(r"\n\s*\n")
 _LINE_GAP = 4  # lines an unrepeated double mark carries over (archives: a sentence a line)
 
 _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
@@ -145,8 +146,9 @@ def _carry_over(stack: list[_Open], text: str, mark: str, pos: int, end: int, li
         if quote.line == line:
             continue
         # The next paragraph only: a quote left open, then a paragraph of narrative, then a
-        # new quote is a stray mark, not one quotation.
-        next_paragraph = "\n" not in text[quote.start : line_start].strip()
+        # new quote is a stray mark, not one quotation (an archive's lines without a blank line
+        # between them are the sentences of one paragraph).
+        next_paragraph = _BLANK_LINE.search(text[quote.start : line_start].strip()) is None
         if mark == quote.mark and not repeated and next_paragraph and \
                 not text[line_start:pos].strip():
             quote.parts.append((quote.start, line_start))
