@@ -1,15 +1,16 @@
 """Direct quotes and quoted phrases, with the mention of their speaker.
 
-Quote marks are read from one table of pairs (“…”, „…“, „…”, ``…'' of wire archives, «…», ‹…›,
-"…", ‘…’, `…' and '…') by one matcher: a stack of open quotes, in reading order. A mark that may
-also be an apostrophe (’ ') or that opens and closes alike (" ') takes its role from the
-characters beside it: an opening mark follows a space or the start of a line and is followed by
-a word that is no elision (’s, ’90s, rock ’n’ roll); a closing mark follows a word and is
-followed by a space, punctuation or the end. A quotation runs over several paragraphs when each
-new paragraph opens with the same mark again (the closing mark comes only at the end of the
-last); each paragraph's part is a quote of its own, with the quotation's speaker. A double
-mark also carries over a line break without being repeated, for a few lines, as one-sentence-a-
-line archives break a quotation of several sentences.
+Quote marks are read from one table of pairs (“…”, „…“, „…”, ``…'' of wire archives and its
+curly ‘‘…’’, «…», ‹…›, "…", ‘…’, `…' and '…') by one matcher: a stack of open quotes, in reading
+order. A mark that may also be an apostrophe (’ ') or that opens and closes alike (" ') takes its
+role from the characters beside it: an opening mark follows a space or the start of a line and
+is followed by a word that is no elision (’s, ’90s, rock ’n’ roll); a closing mark follows a
+word and is followed by a space, punctuation or the end, and is no plural possessive (the
+workers’ union). An opening mark typed where the closing one belongs (", `` said X") closes. A
+quotation runs over several paragraphs when the next paragraph opens with the same mark again
+(the closing mark comes only at the end of the last); each paragraph's part is a quote of its
+own, with the quotation's speaker. A double mark also carries over a line break without being
+repeated, for a few lines, as one-sentence-a-line archives break a quotation of sentences.
 
 A speaker is found, in order of trust:
 1. the subject of a verb of saying just after the quote ("“...,” she said", "said X", "“...”
@@ -19,8 +20,10 @@ A speaker is found, in order of trust:
 4. a source the sentence cites inline ("... “anticlimactic” (Asia Times, April 25)");
 5. for a quote that is a sentence of its own, the speaker of the quote in the sentence before
    (news quotes one speaker over several sentences after naming them once).
-A pronoun is followed back to the person it stands for. A multi-paragraph quotation's speaker is
-the one named at its start or at its end. Otherwise the speaker is left unknown: a scare quote
+A pronoun (he, she) is followed back to the person it stands for; a subject that names no one
+("police said", "they said") leaves the speaker unknown rather than guessed. A multi-paragraph
+quotation's speaker is the one named at its end or at its start. A quote within a quote speaks
+only through a name inside the outer one. Otherwise the speaker is left unknown: a scare quote
 has no speaker.
 """
 
