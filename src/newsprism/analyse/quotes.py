@@ -116,9 +116,10 @@ def find_quotations(text: str) -> list[list[tuple[int, int]]]:
     in order of their start."""
     found: list[list[tuple[int, int]]] = []
     stack: list[_Open] = []
+    line, counted = 0, 0
     for match in _MARK.finditer(text):
         mark, pos, end = match[0], match.start(), match.end()
-        line = text.count("\n", 0, pos)
+        line, counted = line + text.count("\n", counted, pos), pos
         if _carry_over(stack, text, mark, pos, end, line):
             continue
         opens, closes = _roles(text, mark, pos, end)
@@ -196,9 +197,16 @@ def _closes_clearly(text: str, pos: int, end: int) -> bool:
 
 def _after_words(text: str, pos: int, end: int) -> bool:
     """The mark ends a clause: punctuation before it on its line, or a comma or stop after."""
-    before = text[text.rfind("\n", 0, pos) + 1 : pos].rstrip()[-1:]
-    after = text[end:].lstrip(" ")[:1]
-    return before in (",", ".", "?", "!") or after in (",", ".", ";", ":")
+    return _neighbour(text, pos, -1) in (",", ".", "?", "!") or \
+        _neighbour(text, end - 1, 1) in (",", ".", ";", ":")
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    """The first character other than a space from ``i`` in direction ``step``, on its line."""
+    i += step
+    while 0 <= i < len(text) and text[i] == " ":
+        i += step
+    return text[i] if 0 <= i < len(text) and text[i] != "\n" else ""
 
 
 def _char(text: str, i: int) -> str:
@@ -209,8 +217,7 @@ def _possessive(text: str, pos: int, end: int) -> bool:
     """An ’ or ' after a word ending in s and before another word: a plural possessive ("the
     workers’ union", tokenised "the Oscars ' audience"), never taken for a closing mark (the rare
     ‘... the workers’ he said is lost; 'hood ... the Arabs' own is no quote)."""
-    word = text[:pos].rstrip()
-    return word[-1:] in ("s", "S") and _char(text, end).isspace() and \
+    return _neighbour(text, pos, -1) in ("s", "S") and _char(text, end).isspace() and \
         _char(text, end + 1).isalnum()
 
 
