@@ -36,12 +36,13 @@ def analyse_doc(article: Article, doc: Doc) -> Analysis:
     skip = metadata_line_ranges(article.text) + [(c.start, c.end) for c in citations]
     skip += [(d.start, d.end) for d in dates]
     sentences = sentences_from_doc(doc, article.id)
+    quotes = extract_quotes(doc, article.id, mentions, citations)
     return Analysis(
         article=article,
         sentences=sentences,
-        statements=extract_statements(doc, article, sentences),
+        statements=extract_statements(doc, article, sentences, [(q.start, q.end) for q in quotes]),
         mentions=mentions,
-        quotes=extract_quotes(doc, article.id, mentions, citations),
+        quotes=quotes,
         figures=extract_figures(doc, article.id, skip),
         dates=dates,
         citations=citations,

@@ -1,16 +1,36 @@
 """Direct quotes and quoted phrases, with the mention of their speaker.
 
+Quote marks are read from one table of pairs (“…”, „…“, „…”, ``…'' of wire archives and its
+curly ‘‘…’’, «…», ‹…›, "…", ‘…’, `…' and '…') by one matcher: a stack of open quotes, in reading
+order. A mark that may also be an apostrophe (’ ') or that opens and closes alike (" ') takes its
+role from the characters beside it: an opening mark follows a space or the start of a line and
+is followed by a word that is no elision (’s, ’90s, rock ’n’ roll); a closing mark follows a
+word and is followed by a space, punctuation or the end, and is no plural possessive (the
+workers’ union). An opening mark typed where the closing one belongs (", `` said X") closes. A
+quotation runs over several paragraphs when the next paragraph opens with the same mark again
+(the closing mark comes only at the end of the last); each paragraph's part is a quote of its
+own, with the quotation's speaker. A double mark also carries over a line break without being
+repeated, for a few lines, as one-sentence-a-line archives break a quotation of sentences.
+
 A speaker is found, in order of trust:
-1. "according to X" in the sentence;
-2. the subject of the nearest verb that governs the quoted words ("Kim applauded a “...”",
-   "“...,” Piet de Vries told reporters"), following a pronoun back to the person it stands for;
-3. a source the sentence cites inline ("... “anticlimactic” (Asia Times, April 25)").
-Otherwise the speaker is left unknown: a scare quote has no speaker.
+1. the subject of a verb of saying just after the quote ("“...,” she said", "said X", "“...”
+   People quoted him as saying"), or of one just before it ("X told reporters: “...”");
+2. "according to X" in the sentence;
+3. the subject of the nearest verb that governs the quoted words ("Kim applauded a “...”");
+4. a source the sentence cites inline ("... “anticlimactic” (Asia Times, April 25)");
+5. for a quote that is a sentence of its own, the speaker of the quote in the sentence before
+   (news quotes one speaker over several sentences after naming them once).
+A pronoun (he, she) is followed back to the person it stands for; a subject that names no one
+("police said", "they said") leaves the speaker unknown rather than guessed. A multi-paragraph
+quotation's speaker is the one named at its end or at its start. A quote within a quote speaks
+only through a name inside the outer one. Otherwise the speaker is left unknown: a scare quote
+has no speaker.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsprism.model import Citation, Mention, Quote
@@ -18,14 +38,202 @@ from newsprism.model import Citation, Mention, Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-# Pairs of opening and closing marks; the straight double quote is its own pair.
-_QUOTED = re.compile(
-    r"“(?P<a>[^“”\n]{1,2000})”|\"(?P<b>[^\"\n]{1,2000})\"|«(?P<c>[^«»\n]{1,2000})»"
-)
+# Opening mark -> the closing marks that end it. “ opens English quotes and closes German ones.
+# Web copy mixes curly and straight marks (“...", "...”, ‘...').
+PAIRS: dict[str, tuple[str, ...]] = {
+    "“": ("”", '"', "’’"),
+    "„": ("“", "”"),
+    "``": ("''",),
+    "‘‘": ("’’",),  # `` '' set in curly type
+    "«": ("»",),
+    "‹": ("›",),
+    '"': ('"', "”"),
+    "‘": ("’", "'"),
+    "`": ("'",),
+    "'": ("'", "’"),
+}
+_SINGLE = {"‘", "`", "'"}  # quotes within quotes and headlines: never run past a paragraph
+_CLOSERS = {c for closers in PAIRS.values() for c in closers}
+_MARK = re.compile("|".join(re.escape(m) for m in sorted(PAIRS.keys() | _CLOSERS, key=len,
+                                                         reverse=True)))
+# Marks that are also apostrophes, or open and close alike: their role depends on their context.
+_CONTEXTUAL = {'"', "'", "‘", "’"}
+_OPEN_AFTER = "([{—–-/" + "".join(PAIRS)  # characters after which a mark opens
+_CLOSE_BEFORE = ".,;:!?)]}…—–-" + "".join(_CLOSERS)  # characters before which a mark closes
+# ’s, ’re, ’90s, ’em, ’til, ’cause, ’tis, rock ’n’ roll: elisions, not opening marks.
+_ELISION = re.compile(r"(?:s|d|m|t|ll|re|ve|em|n|til|cause|tis|twas|\d\d)(?![^\W\d_])",
+                      re.IGNORECASE)
+_BLANK_LINE = re.compile(r"\n\s*\n")
+_LINE_GAP = 4  # lines an unrepeated double mark carries over (archives: a sentence a line)
+
 _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
-_PRONOUNS = {"he", "she", "they", "him", "her", "them"}
+_PRONOUNS = {"he", "she", "him", "her"}
 _NAME_JOINERS = {"and", "of", "the", "for", "&", "de", "on"}
+# Surface forms: the pipeline has no lemmatizer.
+_SAYING = {
+    f"{stem}{ending}"
+    for stem, endings in {
+        "say": ("", "s", "ing"), "said": ("",), "tell": ("", "s", "ing"), "told": ("",),
+        "add": ("", "s", "ed", "ing"), "stat": ("e", "es", "ed", "ing"),
+        "explain": ("", "s", "ed", "ing"), "not": ("e", "es", "ed", "ing"),
+        "insist": ("", "s", "ed", "ing"),
+        "declare": ("", "s", "d"), "writ": ("e", "es", "ing"), "wrote": ("",),
+        "ask": ("", "s", "ed", "ing"),
+        "repl": ("y", "ies", "ied", "ying"), "warn": ("", "s", "ed", "ing"),
+        "argu": ("e", "es", "ed", "ing"),
+        "claim": ("", "s", "ed", "ing"), "continue": ("", "s", "d"), "recall": ("", "s", "ed"),
+        "remark": ("", "s", "ed"), "announce": ("", "s", "d"), "comment": ("", "s", "ed"),
+        "stress": ("", "es", "ed"), "acknowledge": ("", "s", "d"), "admit": ("", "s", "ted"),
+        "concede": ("", "s", "d"), "quip": ("", "s", "ped"), "joke": ("", "s", "d"),
+        "observe": ("", "s", "d"), "respond": ("", "s", "ed"), "testif": ("y", "ies", "ied"),
+        "tweet": ("", "s", "ed"), "post": ("", "s", "ed"), "vow": ("", "s", "ed"),
+        "promise": ("", "s", "d"), "complain": ("", "s", "ed"), "predict": ("", "s", "ed"),
+        "conclude": ("", "s", "d"), "shout": ("", "s", "ed"), "quote": ("", "s", "d"),
+    }.items()
+    for ending in endings
+}
+# "a spokesman for the ministry said": a name inside the subject's prepositional phrase speaks
+# only through these heads ("a friend of Jackman said" is not Jackman speaking).
+_VOICES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative",
+           "statement", "office", "official", "officials"}
+_WINDOW = 10  # tokens between a quote mark and its verb of saying ("X said on Tuesday that")
 PHRASE_WORDS = 4  # shorter quotes are phrases ("candid and meaningful"), not statements
+
+
+@dataclass
+class _Open:
+    """A quotation being read: its opening mark, the start of its current paragraph's words,
+    that paragraph's line and the parts of the paragraphs before."""
+
+    mark: str
+    start: int
+    line: int
+    parts: list[tuple[int, int]] = field(default_factory=list)
+
+
+def find_quotations(text: str) -> list[list[tuple[int, int]]]:
+    """Each quotation in ``text`` as the spans of its words, one per paragraph, without marks,
+    in order of their start."""
+    found: list[list[tuple[int, int]]] = []
+    stack: list[_Open] = []
+    line, counted = 0, 0
+    for match in _MARK.finditer(text):
+        mark, pos, end = match[0], match.start(), match.end()
+        line, counted = line + text.count("\n", counted, pos), pos
+        if _carry_over(stack, text, mark, pos, end, line):
+            continue
+        opens, closes = _roles(text, mark, pos, end)
+        target = _open_quote(stack, mark) if closes else None
+        if target is None and opens and _after_words(text, pos, end):
+            # "..., `` said Stefanski": an opening mark typed where the closing one belongs.
+            target = next((i for i, q in enumerate(stack) if q.mark == mark), None)
+        if target is not None:
+            quote = stack[target]
+            del stack[target:]
+            found.append([*quote.parts, (quote.start, pos)])
+        elif opens:
+            same = next((i for i, q in enumerate(stack) if q.mark == mark), None)
+            if same is not None:
+                del stack[same:]  # a mark never opens inside its own kind: the old one was stray
+            stack.append(_Open(mark, end, line))
+    spans = [[part for part in (_trim(text, a, b) for a, b in quote) if part] for quote in found]
+    return sorted((s for s in spans if s), key=lambda s: s[0])
+
+
+def _carry_over(stack: list[_Open], text: str, mark: str, pos: int, end: int, line: int) -> bool:
+    """Carry the open quotes over the line breaks before ``pos``; True when the mark at ``pos``
+    is the repeated opening mark of a quotation's new paragraph."""
+    repeated = False
+    line_start = text.rfind("\n", 0, pos) + 1
+    for i in range(len(stack) - 1, -1, -1):
+        quote = stack[i]
+        if quote.line == line:
+            continue
+        # The next paragraph only: a quote left open, then a paragraph of narrative, then a
+        # new quote is a stray mark, not one quotation (an archive's lines without a blank line
+        # between them are the sentences of one paragraph).
+        next_paragraph = _BLANK_LINE.search(text[quote.start : line_start].strip()) is None
+        if mark == quote.mark and not repeated and next_paragraph and \
+                not text[line_start:pos].strip():
+            quote.parts.append((quote.start, line_start))
+            quote.start, quote.line, repeated = end, line, True
+        elif quote.mark in _SINGLE or line - quote.line > _LINE_GAP:
+            del stack[i:]  # left open: not a quotation we can place
+    return repeated
+
+
+def _roles(text: str, mark: str, pos: int, end: int) -> tuple[bool, bool]:
+    """Whether the mark at ``pos`` may open and may close a quote, from the characters beside
+    it for marks that are also apostrophes or open and close alike."""
+    opens, closes = mark in PAIRS, mark in _CLOSERS
+    if mark not in _CONTEXTUAL:
+        return opens, closes
+    may_open = _opens_clearly(text, pos, end) and not (
+        mark != '"' and _ELISION.match(text, end)
+    )
+    before, after = _char(text, pos - 1), _char(text, end)
+    # A straight mark between two spaces is a tokenised archive's (`` fun . ' ): it may close.
+    spaced = mark in {'"', "'"} and before.isspace() and after.isspace()
+    may_close = (_closes_clearly(text, pos, end) or spaced) and not (
+        mark != '"' and _possessive(text, pos, end)
+    )
+    if mark == '"' and spaced:
+        may_open = True
+    return opens and may_open, closes and may_close
+
+
+def _opens_clearly(text: str, pos: int, end: int) -> bool:
+    before, after = _char(text, pos - 1), _char(text, end)
+    return (before.isspace() or before in _OPEN_AFTER) and not after.isspace()
+
+
+def _closes_clearly(text: str, pos: int, end: int) -> bool:
+    """After a word and before a space or punctuation, or right after the speaker's own
+    punctuation (scraped copy drops spaces: 'taking place."Each of')."""
+    before, after = _char(text, pos - 1), _char(text, end)
+    return (not before.isspace() and (after.isspace() or after in _CLOSE_BEFORE)) or \
+        before in ".!?,;"
+
+
+def _after_words(text: str, pos: int, end: int) -> bool:
+    """The mark ends a clause: punctuation before it on its line, or a comma or stop after."""
+    return _neighbour(text, pos, -1) in (",", ".", "?", "!") or \
+        _neighbour(text, end - 1, 1) in (",", ".", ";", ":")
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    """The first character other than a space from ``i`` in direction ``step``, on its line."""
+    i += step
+    while 0 <= i < len(text) and text[i] == " ":
+        i += step
+    return text[i] if 0 <= i < len(text) and text[i] != "\n" else ""
+
+
+def _char(text: str, i: int) -> str:
+    return text[i] if 0 <= i < len(text) else "\n"
+
+
+def _possessive(text: str, pos: int, end: int) -> bool:
+    """An ’ or ' after a word ending in s and before another word: a plural possessive ("the
+    workers’ union", tokenised "the Oscars ' audience"), never taken for a closing mark (the rare
+    ‘... the workers’ he said is lost; 'hood ... the Arabs' own is no quote)."""
+    return _neighbour(text, pos, -1) in ("s", "S") and _char(text, end).isspace() and \
+        _char(text, end + 1).isalnum()
+
+
+def _open_quote(stack: list[_Open], mark: str) -> int | None:
+    """The innermost open quote that ``mark`` closes."""
+    return next((i for i in range(len(stack) - 1, -1, -1) if mark in PAIRS[stack[i].mark]), None)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The quoted words: without white space, nor the reporter's comma of “..., ” said X (the
+    speaker's own ., ! and ? stay)."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+        end -= 1
+    return (start, end) if any(ch.isalpha() for ch in text[start:end]) else None
 
 
 def extract_quotes(
@@ -34,20 +242,25 @@ def extract_quotes(
     mentions: tuple[Mention, ...],
     citations: tuple[Citation, ...] = (),
 ) -> tuple[Quote, ...]:
-    quotes = []
     text = doc.text  # Doc.text is rebuilt from the tokens on every access
-    for match in _QUOTED.finditer(text):
-        group = next(g for g in ("a", "b", "c") if match[g] is not None)
-        start, end = match.start(group), match.end(group)
-        while end > start and text[end - 1] in ", ":  # “..., ” said X: the comma is the
-            end -= 1  # reporter's punctuation, not the speaker's words
-        words = text[start:end].split()
-        if not any(ch.isalpha() for ch in text[start:end]) or _is_name(words):
-            continue
-        statement = len(words) >= PHRASE_WORDS or match[group].rstrip()[-1] in ".,!?…"
-        speaker = _find_speaker(doc, start, end, mentions, citations)
-        quotes.append(Quote(doc_id, start, end, text[start:end], None, speaker,
-                            "quote" if statement else "phrase"))
+    quotations = [q for q in find_quotations(text)
+                  if len(q) > 1 or not _is_name(text[q[0][0]:q[0][1]].split())]
+    inside = [(a, b) for quotation in quotations for a, b in quotation]
+    quotes: list[Quote] = []
+    previous: tuple[int, Mention | None] = (-1, None)  # the last quote's sentence and speaker
+    for parts in quotations:
+        outer = next(((a, b) for a, b in inside if a < parts[0][0] and parts[-1][1] <= b), None)
+        speaker = _quotation_speaker(doc, parts, outer, inside, mentions, citations, previous)
+        for start, end in parts:
+            words = text[start:end]
+            # “Yes,” he said: a reply, however short; the comma was cut off the words.
+            statement = len(words.split()) >= PHRASE_WORDS or any(
+                ch in ".,!?…" for ch in text[end - 1 : end + 1])
+            quotes.append(Quote(doc_id, start, end, words, None, speaker,
+                                "quote" if statement else "phrase"))
+        last = doc.char_span(*parts[-1], alignment_mode="expand")
+        if last is not None and outer is None:
+            previous = (last[-1].sent.start, speaker)
     return tuple(quotes)
 
 
@@ -56,40 +269,127 @@ def _is_name(words: list[str]) -> bool:
     return len(words) <= 5 and all(w[:1].isupper() or w in _NAME_JOINERS for w in words)
 
 
-def _find_speaker(
+def _quotation_speaker(
     doc: Doc,
-    start: int,
-    end: int,
+    parts: list[tuple[int, int]],
+    outer: tuple[int, int] | None,
+    inside: list[tuple[int, int]],
     mentions: tuple[Mention, ...],
     citations: tuple[Citation, ...],
+    previous: tuple[int, Mention | None],
 ) -> Mention | None:
-    inside = doc.char_span(start, end, alignment_mode="expand")
-    if inside is None:
+    first = doc.char_span(*parts[0], alignment_mode="expand")
+    last = doc.char_span(*parts[-1], alignment_mode="expand")
+    if first is None or last is None:
         return None
-    sentence = inside.sent
+    quoted = {t.i for a, b in inside if (s := doc.char_span(a, b, alignment_mode="expand"))
+              for t in s}
+    if outer is not None:  # a quote within a quote: only a name inside the outer quote speaks
+        found = _subject_of_governing_verb(first, set(range(first.start, first.end)), mentions)
+        return found if found is not None and outer[0] <= found.start < outer[1] else None
+    subject = _said_after(last, quoted) or _said_before(first, quoted)
+    if subject is not None:  # "police said": someone speaks, but no one we can name
+        return _speaker_at(subject, mentions)
     return (
-        _according_to(sentence, mentions)
-        or _subject_of_governing_verb(inside, mentions)
-        or _cited_source(sentence, citations, mentions)
+        _according_to(doc[first.start].sent, quoted, mentions)
+        or _subject_of_governing_verb(first, quoted, mentions)
+        or _cited_source(doc[last.end - 1].sent, citations, mentions)
+        or _continued(first, last, previous)
     )
 
 
-def _according_to(sentence: Span, mentions: tuple[Mention, ...]) -> Mention | None:
-    for token in sentence:
-        if token.lower_ == "according" and token.i + 2 < sentence.end:
-            to = token.doc[token.i + 1]
-            if to.lower_ == "to":
-                return _mention_at(token.doc[token.i + 2], mentions)
+def _said_after(quote: Span, quoted: set[int]) -> Token | None:
+    """Who says it by a verb of saying after the closing mark, in the sentence or, when the
+    parser cut it there, in a short next sentence ("''\\nhe said.")."""
+    doc = quote.doc
+    sentence = doc[quote.end - 1].sent
+    after = [t for t in doc[quote.end : sentence.end] if t.i not in quoted]
+    if all(t.is_punct for t in after) and sentence.end < len(doc):
+        following = doc[sentence.end].sent
+        if len(following) <= 8 or following[0].is_lower:
+            after += [t for t in following if t.i not in quoted]
+    return _subject_of_saying(after)
+
+
+def _said_before(quote: Span, quoted: set[int]) -> Token | None:
+    """Who says it by a verb of saying before the opening mark ("X said: “...”"), in the
+    sentence or in the sentence before when that one ends on a colon."""
+    doc = quote.doc
+    sentence = doc[quote.start].sent
+    before = [t for t in doc[sentence.start : quote.start] if t.i not in quoted]
+    if all(t.is_punct for t in before) and sentence.start > 0:
+        previous = doc[sentence.start - 1].sent
+        if previous[-1].text == ":":
+            return _subject_of_saying([t for t in previous if t.i not in quoted][::-1])
+    # The verb must govern the quote, unless a colon or comma hands over to it: in "Kim, who
+    # said he was tired, called it “candid”" the speaker is the one who called it.
+    governing = {t.i for t in _ancestors(quote.root)}
+    marks = [t for t in before if not (t.is_punct and t.is_quote)]
+    handed = bool(marks) and marks[-1].text in (":", ",")
+    return _subject_of_saying([t for t in before[::-1] if handed or t.i in governing])
+
+
+def _subject_of_saying(tokens: list[Token]) -> Token | None:
+    """The subject of the first verb of saying in ``tokens`` (ordered from the quote outwards,
+    within a few words of it), or the name or pronoun beside it when the parse gives none."""
+    words = [t for t in tokens if not t.is_punct][:_WINDOW]
+    for token in words:
+        if token.lower_ in _SAYING and token.pos_ in ("VERB", "AUX"):
+            subject = _subject(token) or _beside(token)
+            if subject is not None:
+                return subject
     return None
 
 
-def _subject_of_governing_verb(inside: Span, mentions: tuple[Mention, ...]) -> Mention | None:
-    quoted = set(range(inside.start, inside.end))
+def _subject(verb: Token) -> Token | None:
+    """Who does the saying: the subject; for "quoted X as saying" the one quoted; for "...,
+    adding" the subject of the verb it hangs on."""
+    if verb.lower_.startswith("quot"):
+        quoted = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if quoted is not None:
+            return quoted
+    elif verb.tag_ == "VBG" and verb.head.i != verb.i:
+        return _subject(verb.head)
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _beside(verb: Token) -> Token | None:
+    """The name or pronoun just before the verb ("he said"), or the name just after it
+    ("said Okafor"), when the parse gives the verb no subject."""
+    doc = verb.doc
+    before = doc[verb.i - 1] if verb.i > 0 else None
+    if before is not None and (before.lower_ in _PRONOUNS or before.ent_type_ in _SPEAKER_TYPES):
+        return before
+    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    return after if after is not None and after.ent_type_ in _SPEAKER_TYPES else None
+
+
+def _speaker_at(token: Token, mentions: tuple[Mention, ...]) -> Mention | None:
+    if token.lower_ in _PRONOUNS:
+        return _antecedent(token, mentions)
+    return _mention_at(token, mentions)
+
+
+def _according_to(
+    sentence: Span, quoted: set[int], mentions: tuple[Mention, ...]
+) -> Mention | None:
+    for token in sentence:
+        if token.lower_ == "according" and token.i + 2 < sentence.end and token.i not in quoted:
+            to = token.doc[token.i + 1]
+            if to.lower_ == "to":
+                named = next((c for c in to.children if c.dep_ == "pobj"), to.doc[to.i + 1])
+                return _mention_at(named, mentions)
+    return None
+
+
+def _subject_of_governing_verb(
+    inside: Span, quoted: set[int], mentions: tuple[Mention, ...]
+) -> Mention | None:
     for verb in _ancestors(inside.root):
         if verb.pos_ not in ("VERB", "AUX"):
             continue
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubjpass") and child.i not in quoted:
+        for child in verb.children:  # not a passive's subject: "X is accused of “...”"
+            if child.dep_ == "nsubj" and child.i not in quoted:
                 if child.lower_ in _PRONOUNS:
                     return _antecedent(child, mentions)
                 found = _mention_at(child, mentions)
@@ -106,14 +406,22 @@ def _ancestors(token: Token) -> list[Token]:
 
 
 def _mention_at(token: Token, mentions: tuple[Mention, ...]) -> Mention | None:
-    """The speaker-type mention inside the phrase headed by ``token``."""
+    """The speaker-type mention that names the phrase headed by ``token``: the head itself, a
+    name beside it ("union leader Piet de Vries", "the union leader, Piet de Vries,"), or the
+    body a spokesperson speaks for ("a spokesman for the ministry")."""
     left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
     inside = [m for m in mentions if left <= m.start and m.end <= right and m.type in
               _SPEAKER_TYPES]
     if not inside:
         return None
     # "union leader Piet de Vries": the mention nearest the head word is the speaker.
-    return min(inside, key=lambda m: min(abs(m.start - token.idx), abs(m.end - token.idx)))
+    nearest = min(inside, key=lambda m: min(abs(m.start - token.idx), abs(m.end - token.idx)))
+    if nearest.start <= token.idx < nearest.end or token.lower_ in _VOICES:
+        return nearest
+    names = [t for t in token.children if t.dep_ == "appos" or (t.dep_ == "compound" and
+                                                                t.ent_type_ == "PERSON")]
+    named = [m for m in inside if any(m.start <= t.idx < m.end for t in names)]
+    return named[0] if named else None
 
 
 def _antecedent(pronoun: Token, mentions: tuple[Mention, ...]) -> Mention | None:
@@ -138,3 +446,15 @@ def _cited_source(
                 if citation.start <= mention.start and mention.end <= citation.end:
                     return mention
     return None
+
+
+def _continued(first: Span, last: Span, previous: tuple[int, Mention | None]) -> Mention | None:
+    """A quote that is a sentence (or sentences) of its own, right after a sentence quoting
+    someone: the same speaker goes on ("“...,” she said. “...”")."""
+    doc = first.doc
+    opening, closing = doc[first.start].sent, doc[last.end - 1].sent
+    alone = all(t.is_punct or t.is_space for t in doc[opening.start : first.start]) and all(
+        t.is_punct or t.is_space for t in doc[last.end : closing.end]
+    )
+    before = doc[opening.start - 1].sent.start if opening.start > 0 else -2
+    return previous[1] if alone and previous[0] == before else None

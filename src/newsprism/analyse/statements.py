@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsprism.model import Article, Sentence, Span
@@ -21,7 +22,8 @@ if TYPE_CHECKING:
 MIN_WORDS = 5  # shorter units are headlines, captions, labels or fragments
 _COORDINATORS = {"and", "but", "yet", "while", "whereas"}
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-_FINAL = re.compile(r"[.!?…”\")]\s*$")
+# A sentence may end inside any closing quote mark: ." .'' ?” !’ .» (see analyse/quotes.py).
+_FINAL = re.compile(r"(?:[.!?…”\")»]|[.!?…]['’“]+|'')\s*$")
 _COORDINATOR = re.compile(r"(?:and|but|yet|while|whereas)\b[,\s]*", re.IGNORECASE)
 
 
@@ -34,31 +36,37 @@ def is_body_sentence(sentence: Sentence) -> bool:
 
 
 def extract_statements(
-    doc: Doc, article: Article, sentences: tuple[Sentence, ...]
+    doc: Doc,
+    article: Article,
+    sentences: tuple[Sentence, ...],
+    quoted: Sequence[tuple[int, int]] = (),
 ) -> tuple[Span, ...]:
-    """Body sentences of one article, split into clauses."""
+    """Body sentences of one article, split into clauses; never inside the ``quoted`` spans
+    (a speaker's words stay whole)."""
     statements = []
     for sentence in sentences:
         if not is_body_sentence(sentence) or sentence.text == article.title:
             continue
-        for number, (start, end) in enumerate(_clause_bounds(doc, sentence)):
+        for number, (start, end) in enumerate(_clause_bounds(doc, sentence, quoted)):
             span = _tidy(article.text, sentence.doc, start, end, cut=number > 0)
             if span is not None:
                 statements.append(span)
     return tuple(statements)
 
 
-def _clause_bounds(doc: Doc, sentence: Sentence) -> list[tuple[int, int]]:
+def _clause_bounds(
+    doc: Doc, sentence: Sentence, quoted: Sequence[tuple[int, int]]
+) -> list[tuple[int, int]]:
     """Cut at semicolons, and before ", and/but/yet/while ..." when what follows is a clause
     of its own (a finite verb and a subject). Read on the surface: the small model's parse of
     long coordinated sentences is unreliable."""
     span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
     if span is None:
         return [(sentence.start, sentence.end)]
-    cuts = [t.idx + 1 for t in span if t.text == ";" and not _in_quotation(sentence, t.idx)]
+    cuts = [t.idx + 1 for t in span if t.text == ";" and not _in_quotation(quoted, t.idx)]
     for token in span[1:]:
-        if _in_quotation(sentence, token.idx):
-            continue  # a speaker's words stay whole
+        if _in_quotation(quoted, token.idx):
+            continue
         if token.lower_ in _COORDINATORS and doc[token.i - 1].text == ",":
             right = doc[token.i + 1 : span.end]
             if len(right) >= MIN_WORDS and token.i - span.start >= MIN_WORDS and _is_clause(right):
@@ -68,9 +76,8 @@ def _clause_bounds(doc: Doc, sentence: Sentence) -> list[tuple[int, int]]:
     return list(itertools.pairwise(bounds))
 
 
-def _in_quotation(sentence: Sentence, offset: int) -> bool:
-    before = sentence.text[: offset - sentence.start]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+def _in_quotation(quoted: Sequence[tuple[int, int]], offset: int) -> bool:
+    return any(start <= offset < end for start, end in quoted)
 
 
 def _is_clause(tokens: TokenSpan) -> bool:

@@ -1,0 +1,158 @@
+"""Quotes in every style news and archives use, and their speakers, on texts written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analyse import analyse_article, resolve_entities
+from newsprism.analyse.quotes import find_quotations
+from newsprism.analyse.resolve import name_speakers
+from newsprism.model import Article
+
+
+def quoted(text: str) -> list[list[str]]:
+    return [[text[a:b] for a, b in parts] for parts in find_quotations(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "“We will stay out until the port pays,” she said.",
+    '"We will stay out until the port pays," she said.',
+    "``We will stay out until the port pays,'' she said.",
+    "`` We will stay out until the port pays , '' she said .",  # an archive's tokenised text
+    "Union vows ‘We will stay out until the port pays’",
+    "Union vows 'We will stay out until the port pays'",
+    "«We will stay out until the port pays», a-t-elle dit.",
+    "« We will stay out until the port pays », a-t-elle dit.",
+    "„We will stay out until the port pays“, sagte sie.",
+    "„We will stay out until the port pays”, powiedziała.",
+])  # fmt: skip
+def test_each_quote_style_gives_the_quoted_words(text):
+    assert quoted(text) == [["We will stay out until the port pays"]]
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("“We are done.” She left the hall.", "We are done."),
+    ("``Are we done?'' she asked.", "Are we done?"),
+    ("'We are done!' she shouted.", "We are done!"),
+    ("She said: “We are done.”", "We are done."),
+    ("“We are done,” she said.", "We are done"),  # the reporter's comma is not hers
+    ('"We are done."She left the hall.', "We are done."),  # scraped: a space lost
+])  # fmt: skip
+def test_a_sentence_ending_inside_the_closing_mark_keeps_its_end(text, words):
+    assert quoted(text) == [[words]]
+
+
+def test_a_quotation_over_several_paragraphs_is_one_quotation():
+    text = ("Maria Okafor said:\n\n“We waited two years.\n\n“We will not wait another day.\n\n"
+            "“Pay us,” she said.\n\n“Next,” said the chair.")
+    assert quoted(text) == [
+        ["We waited two years.", "We will not wait another day.", "Pay us"], ["Next"],
+    ]
+
+
+def test_a_quotation_over_several_sentence_lines_of_an_archive():
+    text = ("He said `` we want the show to be fun .\nHe can hold a stage .\n"
+            "It does not hurt , '' People quoted him as saying .")
+    assert quoted(text) == [["we want the show to be fun .\nHe can hold a stage .\n"
+                             "It does not hurt"]]
+    # A sentence a line, no blank line between: the opening mark repeats at a new paragraph.
+    text = "`` We left .\nThey got out .\n`` We are safe , '' he said ."
+    assert quoted(text) == [["We left .\nThey got out .", "We are safe"]]
+
+
+def test_a_quote_within_a_quote():
+    text = "“He told me ‘we are done’ and left,” Okafor said. 'Our \"last\" offer,' she added."
+    assert quoted(text) == [["He told me ‘we are done’ and left"], ["we are done"],
+                            ['Our "last" offer'], ["last"]]
+
+
+@pytest.mark.parametrize("text", [
+    "The workers’ union said rock ’n’ roll in the ’90s was Okafor’s thing, ’cause it’s fun.",
+    "The workers' union said rock 'n' roll in the '90s was Okafor's thing, 'cause it's fun.",
+    "the Oscars ' audience and Cheeks ' contract , World 's sexiest man",  # tokenised
+    "life in the 'hood, where the Arabs' own troubles",  # an elision the rules do not know
+])  # fmt: skip
+def test_apostrophes_are_not_quote_marks(text):
+    assert quoted(text) == []
+
+
+def test_a_plural_possessive_inside_a_single_quote_does_not_close_it():
+    assert quoted("‘The workers’ union will win,’ Okafor said.") == [
+        ["The workers’ union will win"]
+    ]
+
+
+@pytest.mark.parametrize("text", [
+    "“We will stay out until the port pays,\" she said.",  # web copy mixes its marks
+    "``We will stay out until the port pays, `` she said.",  # an opening mark typed to close
+    "‘‘We will stay out until the port pays,’’ she said.",  # `` '' set in curly type
+    "“We will stay out until the port pays,’’ she said.",
+])  # fmt: skip
+def test_a_mistyped_closing_mark_still_closes(text):
+    assert quoted(text) == [["We will stay out until the port pays"]]
+
+
+def test_an_unclosed_mark_is_no_quotation():
+    assert quoted("He said “we will see.\n\nThe talks resume on Friday.") == []
+    # Nor does it join a quotation that opens two paragraphs later.
+    assert quoted("He said “we will see.\n\nThe talks resume.\n\n“Soon,” she said.") == [
+        ["Soon"]
+    ]
+
+
+def _speakers(text: str) -> dict[str, str | None]:
+    analysis = analyse_article(Article("t", text))
+    entities = resolve_entities(analysis.mentions)
+    return {q.text: q.speaker for q in name_speakers(analysis.quotes, entities)}
+
+
+WORDS = "We will stay out until the port pays"
+
+
+@pytest.mark.parametrize("text", [
+    f"Union leader Maria Okafor said: “{WORDS}.”",
+    f"“{WORDS},” union leader Maria Okafor told reporters on Tuesday.",
+    f"“{WORDS},” said Maria Okafor, the union's leader.",
+    f"Maria Okafor spoke at the gate on Monday. “{WORDS},” she said.",
+    f"According to Maria Okafor, the union leader, “{WORDS}.”",
+    f"The Courier quoted Maria Okafor as saying: “{WORDS}.”",
+    f"`` {WORDS} , '' said union leader Maria Okafor .",
+])  # fmt: skip
+def test_the_speaker_of_a_quote(text):
+    speakers = _speakers(text)
+    said = next(q for q in speakers if q.startswith(WORDS))
+    assert speakers[said] == "Maria Okafor"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Maria Okafor addressed the rally. “We waited two years. We will not wait another day,” "
+     "she said. “The port can pay.” The talks resume on Friday.",
+     {"We waited two years. We will not wait another day": "Maria Okafor",
+      "The port can pay.": "Maria Okafor"}),  # the next sentence goes on quoting her
+    ("Union leader Maria Okafor told the rally:\n\n“We waited two years for this.\n\n"
+     "“We will not wait another day.”\n\nThe port authority said it would reply.",
+     {"We waited two years for this.": "Maria Okafor",
+      "We will not wait another day.": "Maria Okafor"}),  # over two paragraphs
+    ("“We waited two years,” Maria Okafor said, “and we will not wait another day.”",
+     {"We waited two years": "Maria Okafor",
+      "and we will not wait another day.": "Maria Okafor"}),  # the said clause in between
+])  # fmt: skip
+def test_the_speaker_of_a_quotation_of_several_sentences(text, expected):
+    assert _speakers(text) == expected
+
+
+def test_a_scare_quote_has_no_speaker():
+    assert _speakers("Maria Okafor left early. The so-called “peace dividend” never "
+                     "reached the docks of Calder.") == {"peace dividend": None}
+
+
+def test_a_statement_ending_inside_an_archive_closing_mark_is_kept():
+    text = ("Maria Okafor said on Tuesday that the union would ``stay out until the port "
+            "pays.''\nThe talks resume on Friday.")
+    analysis = analyse_article(Article("t", text))
+    assert [s.text for s in analysis.statements] == [
+        "Maria Okafor said on Tuesday that the union would ``stay out until the port pays.''",
+        "The talks resume on Friday.",
+    ]
+    (quote,) = analysis.quotes
+    assert quote.text == "stay out until the port pays."
