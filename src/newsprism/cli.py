@@ -346,6 +346,9 @@ def watch(
         help="Seconds between two requests to one site (robots.txt may ask for more).",
         min=0.0)] = 1.0,
     analyse: Annotated[bool, typer.Option(help="Analyse articles (entities, quotes...).")] = True,
+    batch_size: Annotated[int, typer.Option(
+        help="Pages fetched and stored together (a killed watch fetches at most these again).",
+        min=1)] = 16,
 ) -> None:
     """Follow feeds, sitemaps and sites: poll them, fetch new articles politely, ingest them.
 
@@ -362,7 +365,8 @@ def watch(
     from newsprism.stories.persist import StoryHook
 
     try:
-        settings = WatchSettings(every=parse_interval(every), fetch=FetchSettings(delay=delay))
+        settings = WatchSettings(every=parse_interval(every), fetch=FetchSettings(delay=delay),
+                                 batch_size=batch_size)
     except ValueError as exc:
         raise fail(f"--every {exc}", code=2) from None
     stop = threading.Event()

@@ -4,7 +4,8 @@ A round polls every source that is due (conditional requests: an unchanged feed 
 puts the article URLs it lists in the store's frontier, then fetches the frontier's pending URLs
 and hands the pages to ``corpus.ingest_articles`` (copies, analysis, stories), as files are.
 A URL is marked done inside the transaction that stores its article, so a watch killed at any
-point and started again fetches nothing twice and loses nothing. Each source's interval adapts:
+point and started again loses nothing and fetches again only the pages of the batch it was
+fetching (``batch_size``). Each source's interval adapts:
 it halves while a source keeps giving news and grows by half while it is quiet, within
 ``[every / 4, every * 8]``. Everything that happens is a row of the store's fetch log.
 """
@@ -36,7 +37,7 @@ CONTAINERS = ("opml", "html")  # sources that list feeds, not articles: polled a
 class WatchSettings:
     every: float = 900.0  # a new source's interval, seconds
     fetch: FetchSettings = field(default_factory=FetchSettings)
-    batch_size: int = 64  # pages fetched and ingested together
+    batch_size: int = 16  # pages fetched and ingested together: a killed watch refetches these
     max_attempts: int = 3  # a URL failing for a passing reason (5xx, network) is dropped after
 
     @property
@@ -69,7 +70,8 @@ Line = Callable[[str], None]
 
 
 class Watch:
-    """The watch's state lives in ``store``; this object holds only settings and a client."""
+    """The watch's state lives in ``store``; this object holds only settings and a client.
+    ``analyse``, ``on_batch`` and ``index`` are ``corpus.ingest_articles``'s."""
 
     def __init__(
         self,
@@ -78,6 +80,7 @@ class Watch:
         *,
         analyse: Analyse | None = None,
         on_batch: OnBatch | None = None,
+        index: bool = True,
         on_line: Line | None = None,
         on_status: Line | None = None,
         clock: Callable[[], float] = time.time,
@@ -86,6 +89,7 @@ class Watch:
         self.settings = settings or WatchSettings()
         self.analyse = analyse
         self.on_batch = on_batch
+        self.index = index
         self.on_line = on_line or (lambda line: None)
         self.on_status = on_status or (lambda line: None)
         self.clock = clock
@@ -313,8 +317,8 @@ class Watch:
                 self.on_batch(store, new, analyses)
             _record(store, [m for article in new for m in marks_of(article, "new")], self.clock())
 
-        result = ingest_articles(articles, self.store, analyse=self.analyse,
-                                 on_batch=mark_stored, batch_size=len(articles))  # fmt: skip
+        result = ingest_articles(articles, self.store, analyse=self.analyse, on_batch=mark_stored,
+                                 index=self.index, batch_size=len(articles))  # fmt: skip
         report.saved += result.saved
         for line in result.problems:
             report.lines.append(line)
