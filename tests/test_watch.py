@@ -22,6 +22,7 @@ from newsprism.fetch.watch import Watch, WatchSettings, parse_interval
 from newsprism.store import open_store
 from test_fetch import BOMB, EXTERNAL, FERRY, STRIKE, closed_port
 
+pytest_plugins = ["_stores"]  # the store and store_url fixtures, on both backends
 ROOT = Path(__file__).resolve().parents[1]
 SETTINGS = WatchSettings(every=60, fetch=FetchSettings(delay=0.02, backoff=0.02, timeout=5,
                                                        max_wait=2))  # fmt: skip
@@ -63,11 +64,11 @@ def site():
         yield server
 
 
-def test_new_articles_arrive_and_an_unchanged_feed_costs_a_304(site, tmp_path):
+def test_new_articles_arrive_and_an_unchanged_feed_costs_a_304(site, store_url):
     items = publish(site, 3)
     items[0] = (items[0][0], items[0][1] + "?utm_source=rss")  # the same page, tracked
     site.routes["/feed.xml"] = feed_route([*items, ("Memo", "/private/memo")], "v1")
-    with open_store(str(tmp_path / "corpus.db")) as store:
+    with open_store(store_url) as store:
         watch = Watch(store, SETTINGS, index=False)
         assert watch.add_sources([f"{site.url}/feed.xml"]) == []
         report = watch.run(once=True)
@@ -167,13 +168,13 @@ def test_opml_sitemaps_and_every_fault_are_one_line_each_and_the_rest_goes_on(si
     assert "never" not in row.split(dead)[1][:30] and "cannot connect" in row
 
 
-def test_a_page_that_asks_to_wait_long_is_fetched_on_a_later_round(site, tmp_path):
+def test_a_page_that_asks_to_wait_long_is_fetched_on_a_later_round(site, store_url):
     items = publish(site, 2)
     site.routes["/feed.xml"] = feed_route(items, "v1")
     later = site.routes[items[1][1]]
     site.routes[items[1][1]] = Route(b"", 503, headers={"Retry-After": "30"}, then=[later])
     lines: list[str] = []
-    with open_store(str(tmp_path / "corpus.db")) as store:
+    with open_store(store_url) as store:
         _, first = watch_once(store, lines, (f"{site.url}/feed.xml",))
         assert (first.saved, first.failed) == (1, 1)
         assert f"error: {site.url}{items[1][1]}: HTTP 503 (1 try; retry in 30 s)" in lines
@@ -200,6 +201,29 @@ def test_watched_articles_are_analysed_and_grouped_into_stories(site, tmp_path):
         stories = store.story_of(ids)
         assert set(stories) == set(ids)
         assert len(store.get_analyses(ids)) == 3
+
+
+def test_the_frontier_and_the_fetch_log_on_the_store(store) -> None:
+    from newsprism.store.records import WatchSource
+
+    feed = "http://127.0.0.1:1/feed"
+    assert store.add_watch_source(WatchSource(feed, interval=60, next_at=5, added_at=0))
+    assert not store.add_watch_source(WatchSource(feed, interval=1))  # keeps its state
+    assert store.add_urls(["http://a/1", "http://a/2", "http://a/1"], feed, 2) == [
+        "http://a/1", "http://a/2"]
+    assert store.add_urls(["http://a/2", "http://a/3"], feed, 3) == ["http://a/3"]
+    with store.transaction():
+        store.mark_urls([("http://a/1", feed, "done", 200, "a-1"),
+                         ("http://a/1-canonical", feed, "done", 200, "a-1"),
+                         ("http://a/2", feed, "pending", 503, None)], at=4)  # fmt: skip
+        store.log_fetches([(4, "http://a/1", feed, 200, "new", "a-1"),
+                           (4, "http://a/2", feed, 503, "retry", "HTTP 503")])  # fmt: skip
+    assert store.pending_urls() == [("http://a/2", feed, 1), ("http://a/3", feed, 0)]
+    assert store.url_states(["http://a/1-canonical", "http://a/3", "http://b"]) == {
+        "http://a/1-canonical": "done", "http://a/3": "pending"}
+    (health,) = store.source_health(now=86400 * 3)
+    assert (health.new_articles, health.errors, health.days) == (1, 0, 3)  # errors: 24 h only
+    assert health.source.interval == 60 and health.per_day == pytest.approx(1 / 3)
 
 
 def test_every_interval_is_read() -> None:
