@@ -17,7 +17,8 @@ from newsprism.fetch import Fetcher, FetchSettings, Request, normalise_url, page
 from newsprism.fetch.pages import read_urls
 from newsprism.fetch.sources import read_source
 
-FAST = FetchSettings(delay=0.05, backoff=0.05, timeout=5, max_wait=5)
+# The test server is on 127.0.0.1, a non-public address: these tests fetch it without naming it.
+FAST = FetchSettings(delay=0.05, backoff=0.05, timeout=5, max_wait=5, public_only=False)
 STRIKE = [
     "About 4,000 dockworkers walked off the job at the Port of Calder on Monday, halting "
     "container traffic at the country's second-busiest harbour.",
@@ -64,7 +65,7 @@ def test_one_host_is_fetched_one_request_at_a_time_with_its_delay_and_its_robots
     site.routes["/strike-2"] = page("Calder strike enters second day", STRIKE[::-1])
     site.routes["/strike"].delay = 0.1  # a slow answer: the next request still waits for it
     urls = [f"{site.url}{p}" for p in ("/strike", "/ferry", "/private/memo", "/strike-2")]
-    with Fetcher(FetchSettings(delay=0.2)) as fetcher:
+    with Fetcher(FetchSettings(delay=0.2, public_only=False)) as fetcher:
         results = {r.url: r for r in fetcher.fetch_many(urls)}
     assert results[f"{site.url}/private/memo"].error == "disallowed by robots.txt"
     assert all(results[u].ok for u in urls if "private" not in u)
@@ -161,7 +162,8 @@ def test_each_fault_is_one_line_naming_the_url(site):
         f"{site.url}/sitemap": "a sitemap, not an article",
         f"{site.url}/private/x": "disallowed by robots.txt",
     }
-    read = read_urls([*wanted, f"{site.url}/strike"], FetchSettings(delay=0.05, max_bytes=100_000))
+    settings = FetchSettings(delay=0.05, max_bytes=100_000)  # the URLs given are trusted
+    read = read_urls([*wanted, f"{site.url}/strike"], settings)
     (article,) = read.articles
     assert article.title == "Dockworkers walk out at Calder"
     problems = {p.source: str(p) for p in read.problems}
@@ -169,6 +171,21 @@ def test_each_fault_is_one_line_naming_the_url(site):
     for url, reason in wanted.items():
         assert reason in problems[url] and problems[url].startswith(url)
         assert "\n" not in problems[url]
+
+
+def test_a_link_to_a_non_public_address_is_refused_unless_the_user_named_its_host(site):
+    port = site.url.rsplit(":", 1)[1]
+    site.routes["/away"] = Route(status=302, headers={"Location": f"http://localhost:{port}/x"})
+    with Fetcher(FetchSettings(delay=0.05)) as fetcher:
+        unnamed = fetcher.fetch(f"{site.url}/strike")
+        fetcher.trust(site.url)
+        named = fetcher.fetch(f"{site.url}/strike")
+        away = fetcher.fetch(f"{site.url}/away")
+    assert unnamed.error == (
+        "refused: 127.0.0.1 is a non-public address (127.0.0.1) and not a source you named")
+    assert named.ok
+    assert away.error.startswith("refused: localhost is a non-public address")
+    assert [hit.path for hit in site.log] == ["/robots.txt", "/strike", "/away"]
 
 
 def test_a_page_in_the_wrong_charset_is_read_right(site):

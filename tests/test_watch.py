@@ -109,7 +109,9 @@ def test_a_busy_feed_is_polled_more_often_and_a_quiet_one_less(site, tmp_path):
 def test_opml_sitemaps_and_every_fault_are_one_line_each_and_the_rest_goes_on(site, tmp_path):
     good = publish(site, 4)
     dead = f"http://127.0.0.1:{closed_port()}/rss"
-    feed = rss([good[0], ("Gone", "/news/gone"), ("Video", "/video"), ("Loop", "/loop")])
+    inside = f"http://localhost:{site.url.rsplit(':', 1)[1]}/admin"  # a host no one named
+    feed = rss([good[0], ("Gone", "/news/gone"), ("Video", "/video"), ("Loop", "/loop"),
+                ("Admin", inside)])
     site.routes["/feed.xml"] = Route(feed.encode(), content_type="application/rss+xml")
     site.routes["/html-feed"] = Route(b"<html><body><p>Our feeds moved.</p></body></html>")
     cut = rss([good[1], ("Cut", "/news/cut")])
@@ -149,6 +151,7 @@ def test_opml_sitemaps_and_every_fault_are_one_line_each_and_the_rest_goes_on(si
             f"{site.url}/index.xml": "secret.xml: XML declares entities",
             f"{site.url}/news/gone": "HTTP 404", f"{site.url}/video": "no article text",
             f"{site.url}/loop": "redirect loop",
+            inside: "refused: localhost is a non-public address",
         }  # fmt: skip
         assert len(errors) == len(expected) == report.failed
         for url, reason in expected.items():

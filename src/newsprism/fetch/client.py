@@ -9,11 +9,19 @@ too long (else the answer is returned with ``retry_after`` set: try again later)
 streamed and abandoned past ``max_bytes`` (after decompression, so a gzip bomb stops too).
 ETag / Last-Modified validators make conditional requests, answered 304 when nothing changed.
 Every failure is a ``Fetched`` with a one-line ``error``, never an exception.
+
+A URL found in a source (a feed's link, a redirect) may point inside the network the watch runs
+in (a cloud's metadata address, an intranet): with ``public_only``, only hosts the user named
+(``trust``) may resolve to a loopback, private or link-local address; any other such host is
+refused before it is connected to. (A name that resolves differently by the time of the
+connection is not caught: this guards against links, not against hostile DNS.)
 """
 
 from __future__ import annotations
 
+import ipaddress
 import queue
+import socket
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -21,7 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from email.utils import parsedate_to_datetime
 from typing import NamedTuple
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
 import httpx
@@ -54,6 +62,7 @@ class FetchSettings:
     backoff: float = 1.0  # first retry's wait when the server gives no Retry-After; doubles
     max_wait: float = 120.0  # a longer Retry-After is not waited for here: retry later
     workers: int = 8  # hosts fetched at once
+    public_only: bool = True  # hosts not trusted may not resolve to non-public addresses
 
 
 class Request(NamedTuple):
@@ -114,6 +123,11 @@ class Fetcher:
         )
         self._hosts: dict[str, _Host] = {}
         self._hosts_lock = threading.Lock()
+        self._trusted: set[str] = set()
+
+    def trust(self, url: str) -> None:
+        """Let ``url``'s host be on a private address: the user named it."""
+        self._trusted.add(host_of(url))
 
     def __enter__(self) -> Fetcher:
         return self
@@ -140,7 +154,7 @@ class Fetcher:
                 )
             visited.append(url)
             host = self._host(url)
-            refused = self._robots_refusal(host, url)
+            refused = self._address_refusal(url) or self._robots_refusal(host, url)
             if refused is not None:
                 return replace(refused, url=request.url, elapsed=time.monotonic() - started)
             fetched = self._get(host, request._replace(url=url))
@@ -181,6 +195,26 @@ class Fetcher:
             if key not in self._hosts:
                 self._hosts[key] = _Host(delay=self.settings.delay)
             return self._hosts[key]
+
+    def _address_refusal(self, url: str) -> Fetched | None:
+        """Why ``url``'s host may not be connected to (see the module's note), else ``None``."""
+        if not self.settings.public_only or host_of(url) in self._trusted:
+            return None
+        parts = urlsplit(url)
+        try:
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+            found = socket.getaddrinfo(parts.hostname or "", port, type=socket.SOCK_STREAM)
+        except (socket.gaierror, ValueError) as exc:
+            why = getattr(exc, "strerror", None) or str(exc)
+            return Fetched(url, url, error=f"cannot resolve {parts.hostname} ({why})",
+                           transient=True)  # fmt: skip
+        for *_, address in found:
+            ip = ipaddress.ip_address(address[0])
+            ip = getattr(ip, "ipv4_mapped", None) or ip
+            if not ip.is_global:
+                return Fetched(url, url, error=f"refused: {parts.hostname} is a non-public "
+                               f"address ({ip}) and not a source you named")  # fmt: skip
+        return None
 
     def _robots_refusal(self, host: _Host, url: str) -> Fetched | None:
         """Why robots.txt forbids ``url`` (or could not be read), else ``None``."""

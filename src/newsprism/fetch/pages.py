@@ -56,6 +56,8 @@ def read_urls(urls: Iterable[str], settings: FetchSettings | None = None) -> Ing
     first: dict[str, str] = {}  # article id -> the URL it was read from
     wanted = list(dict.fromkeys(normalise_url(u) or u for u in urls))
     with Fetcher(settings) as fetcher:
+        for url in wanted:  # the user named them
+            fetcher.trust(url)
         for fetched in fetcher.fetch_many(wanted):
             for item in page_articles(fetched):
                 if isinstance(item, InputError):

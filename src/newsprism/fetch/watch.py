@@ -94,6 +94,9 @@ class Watch:
         self.on_status = on_status or (lambda line: None)
         self.clock = clock
         self.fetcher = Fetcher(self.settings.fetch)
+        for source in store.watch_sources():
+            if source.parent is None or not is_url(source.parent):  # named by the user
+                self.fetcher.trust(source.url)
 
     def close(self) -> None:
         self.fetcher.close()
@@ -112,6 +115,7 @@ class Watch:
                 continue
             for url in urls:
                 self._add_source(url, parent)
+                self.fetcher.trust(url)
         return problems
 
     def _source_urls(self, given: str) -> tuple[list[str], str | None]:
