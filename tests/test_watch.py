@@ -229,6 +229,16 @@ def test_the_frontier_and_the_fetch_log_on_the_store(store) -> None:
     assert health.source.interval == 60 and health.per_day == pytest.approx(1 / 3)
 
 
+def test_a_watch_with_nothing_to_watch_or_a_bad_interval_is_one_clear_error(tmp_path):
+    db = str(tmp_path / "corpus.db")
+    empty = CliRunner().invoke(app, ["watch", "--db", db, "--once", "--no-analyse"])
+    assert empty.exit_code == 1
+    assert empty.stderr.strip().endswith(
+        "error: nothing to watch: give feed, sitemap or site URLs, or OPML files")
+    bad = CliRunner().invoke(app, ["watch", "http://127.0.0.1:1/", "--db", db, "--every", "soon"])
+    assert bad.exit_code == 2 and "--every 'soon': give a duration such as 30s" in bad.stderr
+
+
 def test_every_interval_is_read() -> None:
     assert [parse_interval(x) for x in ("90", "30s", "15m", "2h", "1d")] == [
         90, 30, 900, 7200, 86400]

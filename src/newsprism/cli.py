@@ -370,31 +370,35 @@ def watch(
     except ValueError as exc:
         raise fail(f"--every {exc}", code=2) from None
     stop = threading.Event()
-    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())  # a service's stop
 
     def say(line: str) -> None:
         errors.print(line, markup=False)
 
+    problems: list[str] = []
+    report = None
     try:
         with open_store(db) as store, Console(stderr=True).status("watching") as spinner:
             hook = StoryHook(store) if analyse else None
             watcher = Watch(store, settings, analyse=analyse_batch if analyse else None,
                             on_batch=hook, on_line=say, on_status=spinner.update)
-            problems = watcher.add_sources(sources or [])
-            for line in problems:
-                say(f"error: {line}")
-            if not store.watch_sources():
-                raise fail("nothing to watch: give feed, sitemap or site URLs, or OPML files")
             try:
+                problems = watcher.add_sources(sources or [])
+                for line in problems:
+                    say(f"error: {line}")
+                if not store.watch_sources():
+                    raise fail("nothing to watch: give feed, sitemap or site URLs, or OPML files")
                 report = watcher.run(once=once, stop=stop)
             except KeyboardInterrupt:
-                report = None
+                pass  # Ctrl-C: the batch being stored was rolled back; a restart redoes it
             finally:
                 watcher.close()
                 if hook is not None:
                     hook.finish(store)
     except NewsprismError as exc:
         raise fail(str(exc)) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     raise typer.Exit(1 if problems or (once and report is not None and report.failed) else 0)
 
 

@@ -176,7 +176,12 @@ class Fetcher:
 
         def work(host_requests: list[Request]) -> None:
             for request in host_requests:
-                results.put(self.fetch(request))
+                try:
+                    result = self.fetch(request)
+                except Exception as exc:  # a bug must not leave the caller waiting for ever
+                    why = f"fetch failed: {type(exc).__name__}: {exc}"
+                    result = Fetched(request.url, request.url, error=why)
+                results.put(result)
 
         total = sum(map(len, by_host.values()))
         workers = min(self.settings.workers, len(by_host))
