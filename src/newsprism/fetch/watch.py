@@ -24,7 +24,7 @@ from newsprism.errors import InputError
 from newsprism.fetch.client import Fetched, Fetcher, FetchSettings, Request
 from newsprism.fetch.pages import page_articles
 from newsprism.fetch.sources import Found, read_opml, read_source, sniff_kind
-from newsprism.fetch.urls import is_url, normalise_url, url_article_id
+from newsprism.fetch.urls import is_url, normalise_url
 from newsprism.model import Analysis, Article
 from newsprism.store import Store
 from newsprism.store.records import WatchSource
@@ -280,6 +280,8 @@ class Watch:
                 marks.append(Mark(fetched.url, source, state, fetched.status, None, outcome,
                                   problem.problem))  # fmt: skip
                 continue
+            if problem is not None:  # read, with a doubt (a date dropped, a feed cut short)
+                self.on_line(f"warning: {problem}")
             for article in got:
                 if article.id in articles or self._known_canonical(article, fetched.url):
                     report.unchanged += 1
@@ -373,4 +375,4 @@ def _add(total: RoundReport, report: RoundReport) -> None:
     total.lines.extend(report.lines)
 
 
-__all__ = ["RoundReport", "Watch", "WatchSettings", "parse_interval", "url_article_id"]
+__all__ = ["RoundReport", "Watch", "WatchSettings", "parse_interval"]
