@@ -20,6 +20,7 @@ connection is not caught: this guards against links, not against hostile DNS.)
 from __future__ import annotations
 
 import ipaddress
+import logging
 import queue
 import socket
 import threading
@@ -114,6 +115,9 @@ class Fetcher:
         self, settings: FetchSettings | None = None, transport: httpx.BaseTransport | None = None
     ) -> None:
         self.settings = settings or FetchSettings()
+        # httpx logs every request at INFO: a library that configures logging must not turn a
+        # watch's output into one line per page (failures are reported, one line each).
+        logging.getLogger("httpx").setLevel(logging.WARNING)
         self._client = httpx.Client(
             headers={"User-Agent": self.settings.user_agent},
             timeout=httpx.Timeout(self.settings.timeout),

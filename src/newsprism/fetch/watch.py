@@ -157,7 +157,8 @@ class Watch:
         while not stop.is_set():
             report = self.poll(everything=once and not total.polled)
             _add(total, report)
-            self.on_line(report.summary())
+            if report.polled or report.fetched:
+                self.on_line(report.summary())
             sources = self.store.watch_sources()
             if once:
                 if report.polled == 0 or all(s.last_fetch_at is not None for s in sources):
