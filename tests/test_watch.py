@@ -10,6 +10,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -227,6 +228,33 @@ def test_the_frontier_and_the_fetch_log_on_the_store(store) -> None:
     (health,) = store.source_health(now=86400 * 3)
     assert (health.new_articles, health.errors, health.days) == (1, 0, 3)  # errors: 24 h only
     assert health.source.interval == 60 and health.per_day == pytest.approx(1 / 3)
+
+
+def test_the_sources_page_shows_each_sources_health_escaped(tmp_path) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsprism.store.records import WatchSource
+    from newsprism.web import create_app
+
+    now = time.time()
+    with open_store(str(tmp_path / "corpus.db")) as store:
+        store.add_watch_source(WatchSource(
+            "http://127.0.0.1:1/feed", kind="feed", title="<script>alert(1)</script>Gazette",
+            last_fetch_at=now, last_status=0, last_error="cannot connect (refused)",
+            next_at=now + 60, added_at=now))  # fmt: skip
+        store.log_fetches([(now, "http://127.0.0.1:1/feed", "http://127.0.0.1:1/feed", 0,
+                            "retry", "cannot connect (refused)")])  # fmt: skip
+        with TestClient(create_app(store)) as client:
+            page = client.get("/sources")
+    assert page.status_code == 200
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;Gazette" in page.text
+    assert "<script>alert" not in page.text
+    row = page.text.split('<tr class="failing">')[1].split("</tr>")[0]
+    cells = [cell.split(">", 1)[1].split("</td")[0] for cell in row.split("<td")[1:]]
+    assert cells[1:] == ["feed", datetime.fromtimestamp(now, UTC).strftime("%Y-%m-%d %H:%M"),
+                         "0", "0.0", "1",
+                         datetime.fromtimestamp(now + 60, UTC).strftime("%Y-%m-%d %H:%M"),
+                         "cannot connect (refused)"]  # fmt: skip
 
 
 def test_a_watch_with_nothing_to_watch_or_a_bad_interval_is_one_clear_error(tmp_path):
