@@ -90,7 +90,7 @@ def test_new_articles_arrive_and_an_unchanged_feed_costs_a_304(site, store_url):
         assert len(site.hits(path.split("?")[0])) == 1  # each page fetched once, ever
 
 
-def test_a_busy_feed_is_polled_more_often_and_a_quiet_one_less(site, tmp_path):
+def test_a_busy_feed_is_polled_more_often_and_a_quiet_or_failing_one_less(site, tmp_path):
     site.routes["/feed.xml"] = feed_route(publish(site, 1), "v1")
     with open_store(str(tmp_path / "corpus.db")) as store:
         watch = Watch(store, SETTINGS, index=False)
@@ -100,11 +100,15 @@ def test_a_busy_feed_is_polled_more_often_and_a_quiet_one_less(site, tmp_path):
             site.routes["/feed.xml"] = feed_route(publish(site, count), version)
             watch.run(once=True)
             intervals.append(store.watch_sources()[0].interval)
+        site.routes["/feed.xml"] = Route(b"gone", 404)
+        watch.run(once=True)
         watch.close()
-        assert intervals == [60, 30, 45, 45]  # first poll; 2 new; 304; 1 new
+        intervals.append(store.watch_sources()[0].interval)
+        assert intervals == [60, 30, 45, 45, 67.5]  # first poll; 2 new; 304; 1 new; failing
         assert store.count_articles() == 4
         (source,) = store.watch_sources()
-        assert source.next_at == pytest.approx(source.last_fetch_at + 45)
+        assert source.next_at == pytest.approx(source.last_fetch_at + 67.5)
+        assert (source.last_status, source.last_error, source.etag) == (404, "HTTP 404", '"v3"')
 
 
 def test_opml_sitemaps_and_every_fault_are_one_line_each_and_the_rest_goes_on(site, tmp_path):

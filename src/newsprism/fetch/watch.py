@@ -6,7 +6,7 @@ and hands the pages to ``corpus.ingest_articles`` (copies, analysis, stories), a
 A URL is marked done inside the transaction that stores its article, so a watch killed at any
 point and started again loses nothing and fetches again only the pages of the batch it was
 fetching (``batch_size``). Each source's interval adapts:
-it halves while a source keeps giving news and grows by half while it is quiet, within
+it halves while a source keeps giving news and grows by half while it is quiet or failing, within
 ``[every / 4, every * 8]``. Everything that happens is a row of the store's fetch log.
 """
 
@@ -243,9 +243,10 @@ class Watch:
         settings = self.settings
         if kind in CONTAINERS:
             return settings.longest
-        if failed or source.last_fetch_at is None:  # a first poll finds the whole backlog
+        if source.last_fetch_at is None:  # a first poll finds the whole backlog
             return source.interval
-        factor = 0.5 if new > 1 else 1.0 if new == 1 else 1.5
+        # A source that keeps failing is asked less often, as a quiet one is.
+        factor = 1.5 if failed else 0.5 if new > 1 else 1.0 if new == 1 else 1.5
         return min(settings.longest, max(settings.shortest, source.interval * factor))
 
     # --- pages ---------------------------------------------------------------------------------
