@@ -176,6 +176,26 @@ def test_opml_sitemaps_and_every_fault_are_one_line_each_and_the_rest_goes_on(si
     assert "never" not in row.split(dead)[1][:30] and "cannot connect" in row
 
 
+def test_a_home_page_is_followed_through_its_feed_and_the_sitemaps_robots_txt_lists(site, tmp_path):
+    items = publish(site, 3)
+    site.routes["/robots.txt"] = Route(f"User-agent: *\nSitemap: {site.url}/news.xml\n".encode(),
+                                       content_type="text/plain")  # fmt: skip
+    site.routes["/"] = Route(b'<html><head><link rel="alternate" type="application/atom+xml" '
+                             b'href="/feed.xml"></head><body><p>Latest</p></body></html>')
+    site.routes["/feed.xml"] = feed_route(items[:2], "v1")
+    site.routes["/news.xml"] = Route(f"""<?xml version="1.0"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{site.url}{items[2][1]}</loc>
+</url><url><loc>{site.url}{items[0][1]}</loc></url></urlset>""".encode(), content_type="text/xml")
+    with open_store(str(tmp_path / "corpus.db")) as store:
+        _, report = watch_once(store, sources=(f"{site.url}/",))
+        assert report.saved == 3 and report.failed == 0
+        kinds = {s.url: (s.kind, s.parent) for s in store.watch_sources()}
+    assert kinds == {f"{site.url}/": ("html", None),
+                     f"{site.url}/feed.xml": ("feed", f"{site.url}/"),
+                     f"{site.url}/news.xml": ("sitemap", f"{site.url}/")}  # fmt: skip
+    assert len(site.hits(items[0][1])) == 1  # in the feed and the sitemap: fetched once
+
+
 def test_a_page_that_asks_to_wait_long_is_fetched_on_a_later_round(site, store_url):
     items = publish(site, 2)
     site.routes["/feed.xml"] = feed_route(items, "v1")

@@ -167,6 +167,11 @@ class Fetcher:
                 continue
             return replace(fetched, url=request.url, elapsed=time.monotonic() - started)
 
+    def robots_sitemaps(self, url: str) -> list[str]:
+        """The sitemaps ``url``'s host lists in its robots.txt (read when it was fetched)."""
+        host = self._host(url)
+        return list(host.robots.site_maps() or []) if host.robots is not None else []
+
     def fetch_many(self, requests: Iterable[Request | str]) -> Iterator[Fetched]:
         """Fetch every request, hosts side by side, each host's in order; results come as
         they are ready."""

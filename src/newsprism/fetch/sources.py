@@ -123,7 +123,8 @@ def _home_page(body: bytes, url: str, charset: str | None) -> Found:
     feeds = _unique(normalise_url(link, base=url)
                     for link in determine_feed(decode_page(body, charset), params))  # fmt: skip
     if not feeds:
-        return Found("html", problem="a web page with no feed link (not a feed, sitemap or OPML)")
+        return Found("html", problem="a web page with no feed link (not a feed, sitemap or OPML), "
+                     "and its robots.txt lists no sitemap")
     return Found("html", sources=feeds)
 
 

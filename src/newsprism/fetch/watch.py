@@ -225,6 +225,11 @@ class Watch:
     def _read_source(self, fetched: Fetched) -> Found:
         """The source's links; a sitemap index's sitemaps are read in the same poll."""
         found = read_source(fetched.body, fetched.final_url, fetched.content_type, fetched.charset)
+        if found.kind == "html":  # a home page: its feeds, and the sitemaps its robots.txt lists
+            listed = (normalise_url(u) for u in self.fetcher.robots_sitemaps(fetched.final_url))
+            sitemaps = tuple(u for u in listed if u and u not in found.sources)
+            if sitemaps:
+                return replace(found, sources=found.sources + sitemaps, problem=None)
         if not found.sitemaps:
             return found
         articles: list[str] = []
