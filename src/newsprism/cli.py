@@ -65,7 +65,8 @@ def show_briefing(briefing: Briefing, format: str, output: Path | None) -> None:
 def brief(
     sources: Annotated[
         list[str],
-        typer.Argument(help="Article files (.txt .md .html .jsonl .json), folders, - for stdin."),
+        typer.Argument(help="Article files (.txt .md .html .jsonl .json), folders, - for stdin, "
+                       "web pages (http/https URLs)."),
     ],
     format: Format = "terminal",
     output: Output = None,
@@ -79,13 +80,16 @@ def brief(
 
     Exit status: 0 when every input was read, 1 when some could not be (the rest are briefed).
     """
-    from newsprism.pipeline import brief as run_brief
+    from newsprism.fetch import read_inputs
+    from newsprism.pipeline import build_briefing
 
     check_format(format)
     status = Console(stderr=True)
     try:
         with status.status("reading articles") as spinner:
-            briefing = run_brief(sources, items=items, progress=spinner.update)
+            read = read_inputs(sources)
+            briefing = build_briefing(read.articles, problems=[str(p) for p in read.problems],
+                                      items=items, progress=spinner.update)
         for problem in briefing.problems:
             errors.print(f"[bold red]error:[/] {problem}", markup=True)
         if not briefing.documents:
@@ -351,3 +355,104 @@ def eval_compare(
     if out is not None:
         errors.print(f"wrote {out}")
     raise typer.Exit(1 if run.problems else 0)
+
+
+@app.command()
+def watch(
+    sources: Annotated[list[str] | None, typer.Argument(
+        help="Feed, sitemap or home page URLs, OPML files, text files of URLs (one a line). "
+             "None: go on watching what the database watches.")] = None,
+    db: Db = None,
+    every: Annotated[str, typer.Option(
+        help="How often to poll a new source (30s, 15m, 2h); it adapts to how busy it is.")]
+    = "15m",
+    once: Annotated[bool, typer.Option(
+        help="Poll every source once, fetch what is new, and stop.")] = False,
+    delay: Annotated[float, typer.Option(
+        help="Seconds between two requests to one site (robots.txt may ask for more).",
+        min=0.0)] = 1.0,
+    analyse: Annotated[bool, typer.Option(help="Analyse articles (entities, quotes...).")] = True,
+    batch_size: Annotated[int, typer.Option(
+        help="Pages fetched and stored together (a killed watch fetches at most these again).",
+        min=1)] = 16,
+) -> None:
+    """Follow feeds, sitemaps and sites: poll them, fetch new articles politely, ingest them.
+
+    Stop it at any time (Ctrl-C, SIGTERM or even SIGKILL): a restart goes on where it was, with
+    nothing fetched twice.
+    """
+    import signal
+    import threading
+
+    from newsprism.corpus import analyse_batch
+    from newsprism.fetch import FetchSettings
+    from newsprism.fetch.watch import Watch, WatchSettings, parse_interval
+    from newsprism.store import open_store
+    from newsprism.stories.persist import StoryHook
+
+    try:
+        settings = WatchSettings(every=parse_interval(every), fetch=FetchSettings(delay=delay),
+                                 batch_size=batch_size)
+    except ValueError as exc:
+        raise fail(f"--every {exc}", code=2) from None
+    stop = threading.Event()
+    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())  # a service's stop
+
+    def say(line: str) -> None:
+        errors.print(line, markup=False)
+
+    problems: list[str] = []
+    report = None
+    try:
+        with open_store(db) as store, Console(stderr=True).status("watching") as spinner:
+            hook = StoryHook(store) if analyse else None
+            watcher = Watch(store, settings, analyse=analyse_batch if analyse else None,
+                            on_batch=hook, on_line=say, on_status=spinner.update)
+            try:
+                problems = watcher.add_sources(sources or [])
+                for line in problems:
+                    say(f"error: {line}")
+                if not store.watch_sources():
+                    raise fail("nothing to watch: give feed, sitemap or site URLs, or OPML files")
+                report = watcher.run(once=once, stop=stop)
+            except KeyboardInterrupt:
+                pass  # Ctrl-C: the batch being stored was rolled back; a restart redoes it
+            finally:
+                watcher.close()
+                if hook is not None:
+                    hook.finish(store)
+    except NewsprismError as exc:
+        raise fail(str(exc)) from None
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    raise typer.Exit(1 if problems or (once and report is not None and report.failed) else 0)
+
+
+@app.command("sources")
+def list_sources(db: Db = None) -> None:
+    """The sources `newsprism watch` follows and their health: last fetch, status, new
+    articles per day, errors."""
+    import time
+    from datetime import datetime
+
+    from rich.table import Table
+
+    from newsprism.store import open_store
+
+    try:
+        with open_store(db) as store:
+            health = store.source_health(time.time())
+    except NewsprismError as exc:
+        raise fail(str(exc)) from None
+
+    def when(at: float | None) -> str:
+        return datetime.fromtimestamp(at).strftime("%Y-%m-%d %H:%M") if at else "never"
+
+    table = Table("source", "kind", "last fetch", "status", "new/day", "errors 24 h",
+                  "next poll", "last error", box=None)  # fmt: skip
+    for item in health:
+        source = item.source
+        table.add_row(source.url, source.kind, when(source.last_fetch_at),
+                      str(source.last_status or "-"), f"{item.per_day:.1f}", str(item.errors),
+                      when(source.next_at), source.last_error or "")  # fmt: skip
+    Console().print(table if health else "no sources: `newsprism watch URL...` adds some")

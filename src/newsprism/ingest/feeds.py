@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any
 
 from newsprism.errors import EmptyInputError, InputError, InputWarning
@@ -25,29 +26,70 @@ _BLOCK_TAGS = (
 )  # fmt: skip
 
 
-def read_feed(data: bytes, where: str) -> Iterator[Article | InputError]:
-    """Articles of a saved RSS/Atom feed, then one line per problem found in it."""
+@dataclass(frozen=True)
+class ParsedFeed:
+    """A feed as feedparser reads it, with its entries split at the last complete one."""
+
+    title: str | None
+    entries: list[Any]  # complete entries, in feed order
+    cut: list[Any]  # entries after the point where the document stops
+    problem: Exception | None  # feedparser's complaint about malformed XML, if any
+
+    @property
+    def readable(self) -> bool:
+        return bool(self.entries or self.cut)
+
+    def unreadable_reason(self) -> str:
+        problem = self.problem
+        return f"not a readable RSS/Atom feed ({problem})" if problem else "feed has no entries"
+
+
+def parse_feed(data: bytes, content_type: str | None = None) -> ParsedFeed:
+    """Parse a feed; an entry counts as complete only when its closing tag is in ``data``.
+    A feed that declares XML entities raises ``UnsafeXML`` unparsed."""
     import feedparser
 
-    feed = feedparser.parse(data)
+    from newsprism.fetch.safexml import check_xml
+
+    check_xml(data)
+    headers = {"content-type": content_type} if content_type else None
+    feed = feedparser.parse(data, response_headers=headers)
     entries = list(feed.entries)
-    problem = feed.get("bozo_exception") if feed.get("bozo") else None
-    if not entries:
-        reason = f"not a readable RSS/Atom feed ({problem})" if problem else "feed has no entries"
-        yield EmptyInputError(where, reason)
-        return
     complete = len(_ENTRY_END.findall(data))
-    outlet = feed.feed.get("title")
-    for number, entry in enumerate(entries[:complete], 1):
-        yield from _entry_article(entry, f"{where}#{number}", outlet, where)
-    if complete < len(entries):
-        cut = ", ".join(_entry_name(e, n) for n, e in enumerate(entries[complete:], complete + 1))
+    problem = feed.get("bozo_exception") if feed.get("bozo") else None
+    return ParsedFeed(feed.feed.get("title"), entries[:complete], entries[complete:], problem)
+
+
+def read_feed(data: bytes, where: str) -> Iterator[Article | InputError]:
+    """Articles of a saved RSS/Atom feed, then one line per problem found in it."""
+    from newsprism.fetch.safexml import UnsafeXML
+
+    try:
+        feed = parse_feed(data)
+    except UnsafeXML as exc:
+        yield InputError(where, str(exc))
+        return
+    if not feed.readable:
+        yield EmptyInputError(where, feed.unreadable_reason())
+        return
+    for number, entry in enumerate(feed.entries, 1):
+        yield from _entry_article(entry, f"{where}#{number}", feed.title, where)
+    yield from feed_problems(feed, where)
+
+
+def feed_problems(feed: ParsedFeed, where: str) -> Iterator[InputError]:
+    """One line for a feed cut off (its unfinished entries skipped) or read despite errors."""
+    complete = len(feed.entries)
+    if feed.cut:
+        cut = ", ".join(_entry_name(e, n) for n, e in enumerate(feed.cut, complete + 1))
         yield InputError(
             where,
             f"feed is cut off: read {complete} complete entries, skipped the unfinished {cut}",
         )
-    elif problem:
-        yield InputWarning(where, f"feed is malformed ({problem}); read its {complete} entries")
+    elif feed.problem:
+        yield InputWarning(
+            where, f"feed is malformed ({feed.problem}); read its {complete} entries"
+        )
 
 
 def _entry_name(entry: Any, number: int) -> str:

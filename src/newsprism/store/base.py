@@ -70,6 +70,13 @@ Reading (for the web app)
         new briefing clears it)
     ``get_analyses(ids) -> dict[str, Analysis]``: stored analyses of these articles, batched
 
+Watch (``newsprism watch``: ``WatchSource``, ``SourceHealth``; times in Unix seconds)
+    ``add_watch_source(source) -> bool``, ``save_watch_source(source)``, ``watch_sources()``
+    ``add_urls(urls, source, at) -> list[str]``: the URL frontier; returns the URLs new to it
+    ``pending_urls(limit)``, ``mark_urls(rows, at)``, ``url_states(urls)``: fetching
+        state of frontier URLs (``pending``, ``done``, ``failed``)
+    ``log_fetches(rows)``, ``source_health(now) -> list[SourceHealth]``: the fetch log
+
 Errors from the database (locked, unreachable, not a database) come out as one-line
 ``StoreError`` messages naming the database; the open transaction is rolled back first.
 """
@@ -82,7 +89,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field, fields
 from datetime import UTC, datetime
 from typing import Any
 
@@ -97,13 +104,16 @@ from newsprism.store.records import (
     Level,
     SearchFilters,
     SearchHit,
+    SourceHealth,
     StoredStory,
+    WatchSource,
     source_key,
 )
 
 CHUNK = 500  # ids per IN (...) query and rows per streamed page
 VECTOR_CHUNK = 4096  # vectors scored at a time: bounds memory of semantic search
 _ARTICLE_COLUMNS = "id, text, title, outlet, author, date, url, path"
+_WATCH_COLUMNS = {"interval": "interval_s"}  # WatchSource fields named otherwise in SQL
 _WORD = re.compile(r"\w+")
 
 
@@ -770,6 +780,109 @@ class Store:
             f"ORDER BY a.seq LIMIT {int(limit)}"
         )
         return [_article(r) for r in rows]
+
+    # --- watch: sources, URL frontier, fetch log (newsprism.fetch.watch) -----------------------
+
+    def add_watch_source(self, source: WatchSource) -> bool:
+        """Start watching a source; one already watched keeps its state. True if it is new."""
+        with self.transaction():
+            if self.execute("SELECT 1 FROM watch_sources WHERE url = ?", (source.url,)):
+                return False
+            self.save_watch_source(source)
+            return True
+
+    def save_watch_source(self, source: WatchSource) -> None:
+        """Create or replace a source's row (its schedule, validators, last outcome)."""
+        columns = [f.name for f in fields(WatchSource)]
+        names = ", ".join(_WATCH_COLUMNS.get(c, c) for c in columns)
+        updates = ", ".join(f"{_WATCH_COLUMNS.get(c, c)} = excluded.{_WATCH_COLUMNS.get(c, c)}"
+                            for c in columns[1:])  # fmt: skip
+        self.execute(
+            f"INSERT INTO watch_sources ({names}) VALUES ({_marks(columns)}) "
+            f"ON CONFLICT (url) DO UPDATE SET {updates}",
+            astuple(source),
+        )
+
+    def watch_sources(self) -> list[WatchSource]:
+        """Every watched source, in the order they were added."""
+        names = ", ".join(_WATCH_COLUMNS.get(f.name, f.name)
+                          for f in fields(WatchSource))  # fmt: skip
+        rows = self.execute(f"SELECT {names} FROM watch_sources ORDER BY added_at, url")
+        return [WatchSource(*row) for row in rows]
+
+    def add_urls(self, urls: Sequence[str], source: str | None, at: float) -> list[str]:
+        """Put article URLs in the frontier as ``pending``; returns those not met before."""
+        wanted = list(dict.fromkeys(urls))
+        with self.transaction():
+            known: set[str] = set()
+            for chunk in _chunks(wanted):
+                rows = self.execute(f"SELECT url FROM watch_urls WHERE url IN ({_marks(chunk)})",
+                                    chunk)  # fmt: skip
+                known.update(url for (url,) in rows)
+            new = [url for url in wanted if url not in known]
+            self.executemany(
+                "INSERT INTO watch_urls (url, source, state, found_at) VALUES (?, ?, 'pending', ?)",
+                [(url, source, at) for url in new],
+            )
+        return new
+
+    def pending_urls(self, limit: int = CHUNK) -> list[tuple[str, str | None, int]]:
+        """``(url, source, attempts)`` of URLs still to fetch, the longest waiting first."""
+        return [tuple(row) for row in self.execute(  # type: ignore[misc]
+            "SELECT url, source, attempts FROM watch_urls WHERE state = 'pending' "
+            f"ORDER BY found_at, url LIMIT {int(limit)}"
+        )]  # fmt: skip
+
+    def mark_urls(
+        self, rows: Sequence[tuple[str, str | None, str, int | None, str | None]], at: float
+    ) -> None:
+        """Record fetches: ``(url, source, state, status, article_id)``, state ``done``,
+        ``failed`` or ``pending`` (try again); a URL not in the frontier yet (a page's canonical
+        link) is added."""
+        self.executemany(
+            "INSERT INTO watch_urls (url, source, state, attempts, article_id, status, found_at, "
+            "fetched_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET "
+            "state = excluded.state, attempts = watch_urls.attempts + 1, "
+            "article_id = coalesce(excluded.article_id, watch_urls.article_id), "
+            "status = excluded.status, fetched_at = excluded.fetched_at",
+            [(url, source, state, article, status, at, at)
+             for url, source, state, status, article in rows],
+        )
+
+    def url_states(self, urls: Sequence[str]) -> dict[str, str]:
+        """The frontier state of each of these URLs that is in it."""
+        found: dict[str, str] = {}
+        for chunk in _chunks(list(urls)):
+            found.update(self.execute(
+                f"SELECT url, state FROM watch_urls WHERE url IN ({_marks(chunk)})", chunk
+            ))  # fmt: skip
+        return found
+
+    def log_fetches(
+        self, rows: Sequence[tuple[float, str, str | None, int, str, str | None]]
+    ) -> None:
+        """Append to the fetch log: ``(at, url, source, status, outcome, detail)``."""
+        self.executemany(
+            "INSERT INTO fetch_log (at, url, source, status, outcome, detail) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            rows,
+        )
+
+    def source_health(self, now: float, window_days: float = 7.0) -> list[SourceHealth]:
+        """Each watched source with its new articles over the window and errors of the day."""
+        since, day = now - window_days * 86400, now - 86400
+        counts = {source: (new or 0, errors or 0) for source, new, errors in self.execute(
+            "SELECT source, sum(CASE WHEN outcome = 'new' AND at >= ? THEN 1 ELSE 0 END), "
+            "sum(CASE WHEN outcome IN ('error', 'retry') AND at >= ? THEN 1 ELSE 0 END) "
+            "FROM fetch_log WHERE at >= ? GROUP BY source",
+            (since, day, min(since, day)),
+        )}  # fmt: skip
+        health = []
+        for source in self.watch_sources():
+            new, errors = counts.get(source.url, (0, 0))
+            days = min(window_days, max(1.0, (now - source.added_at) / 86400))
+            health.append(SourceHealth(source, int(new), days, int(errors)))
+        return health
 
 
 def _article(row: Sequence[Any]) -> Article:

@@ -94,3 +94,37 @@ class ArticleHead:
     date: str | None
     url: str | None
     original: str
+
+
+@dataclass(frozen=True, slots=True)
+class WatchSource:
+    """A source ``newsprism watch`` polls, with its validators and schedule (times are Unix
+    seconds)."""
+
+    url: str
+    kind: str = "unknown"  # feed, sitemap, opml, html (a home page), unknown (not read yet)
+    parent: str | None = None  # the OPML file or home page it was found through
+    title: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    interval: float = 900.0  # seconds between polls, adapted to how often it has news
+    next_at: float = 0.0  # the next poll
+    last_fetch_at: float | None = None
+    last_status: int | None = None  # HTTP status of the last poll; 0 when none came
+    last_error: str | None = None  # one line, or None when the last poll went well
+    found: int = 0  # new article URLs found in it, in all
+    added_at: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class SourceHealth:
+    """A watched source with what its fetch log says of it."""
+
+    source: WatchSource
+    new_articles: int  # articles stored from it in the window
+    days: float  # the window: the last 7 days, or since the source was added
+    errors: int  # failed fetches (the source or its pages) in the last 24 hours
+
+    @property
+    def per_day(self) -> float:
+        return self.new_articles / self.days

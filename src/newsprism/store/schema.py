@@ -26,6 +26,15 @@ Tables (``seq`` is an auto-increment key giving ingestion order; SQLite/PostgreS
 - ``story_briefings(story_id PK, key, data, html, created_at)``: a story's briefing JSON and its
   rendered page fragments, cached by the web app under a key derived from the story's members
   (one entry per story).
+- ``watch_sources(url PK, kind, parent, title, etag, last_modified, interval_s, next_at,
+  last_fetch_at, last_status, last_error, found, added_at)``: what ``newsprism watch`` polls,
+  with each source's validators and schedule (times in Unix seconds).
+- ``watch_urls(url PK, source, state, attempts, article_id, status, found_at, fetched_at)``: the
+  URL frontier: every article URL met, ``pending`` until fetched, then ``done`` (stored, with
+  its article) or ``failed``; a URL marked done in the batch's transaction is never fetched again.
+- ``fetch_log(seq, at, url, source, status, outcome, detail)``: one row per fetch, with its
+  HTTP status and outcome (``new``, ``unchanged``, ``not-modified``, ``polled``, ``error``,
+  ``retry``), for ``newsprism sources``.
 """
 
 from __future__ import annotations
@@ -152,6 +161,23 @@ def create_meta(store: Store) -> None:
                 "updated_at TEXT NOT NULL)")
 
 
+def create_watch(store: Store) -> None:
+    _run(
+        store,
+        "CREATE TABLE watch_sources (url TEXT PRIMARY KEY, kind TEXT NOT NULL, parent TEXT, "
+        "title TEXT, etag TEXT, last_modified TEXT, interval_s {float} NOT NULL, "
+        "next_at {float} NOT NULL, last_fetch_at {float}, last_status INTEGER, last_error TEXT, "
+        "found INTEGER NOT NULL DEFAULT 0, added_at {float} NOT NULL)",
+        "CREATE TABLE watch_urls (url TEXT PRIMARY KEY, source TEXT, state TEXT NOT NULL, "
+        "attempts INTEGER NOT NULL DEFAULT 0, article_id TEXT, status INTEGER, "
+        "found_at {float} NOT NULL, fetched_at {float})",
+        "CREATE INDEX watch_urls_state ON watch_urls (state, found_at)",
+        "CREATE TABLE fetch_log (seq {seq}, at {float} NOT NULL, url TEXT NOT NULL, "
+        "source TEXT, status INTEGER, outcome TEXT NOT NULL, detail TEXT)",
+        "CREATE INDEX fetch_log_source ON fetch_log (source, at)",
+    )
+
+
 MIGRATIONS: tuple[Callable[[Store], None], ...] = (
     create_articles,
     create_stories,
@@ -159,6 +185,7 @@ MIGRATIONS: tuple[Callable[[Store], None], ...] = (
     create_briefing_cache,
     add_story_summaries,
     create_meta,
+    create_watch,
 )
 
 

@@ -1,4 +1,5 @@
-"""The web app's HTML pages: story list, story (briefing beside its sources), search.
+"""The web app's HTML pages: story list, story (briefing beside its sources), search, the
+sources ``newsprism watch`` follows.
 
 Every string from an article goes through Jinja2 autoescaping; the pages load only the app's
 own CSS and JS (``/static``), and the Content-Security-Policy set in ``app.py`` forbids any
@@ -9,6 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+import time
+from datetime import UTC, datetime
 from functools import cache
 from typing import Annotated, Any, Literal
 
@@ -19,7 +22,7 @@ from markupsafe import Markup, escape
 
 from newsprism.render import render_panes
 from newsprism.render.view import STATUS_LABELS, build_view
-from newsprism.store import SearchFilters
+from newsprism.store import SearchFilters, Store
 from newsprism.web.api import DATE, Service, require_read
 from newsprism.web.graph import layout_entity_graph
 from newsprism.web.service import briefing_from_json, source_key
@@ -41,6 +44,7 @@ def _environment() -> Environment:
     )
     environment.filters["mark_words"] = mark_words
     environment.filters["web_link"] = web_link
+    environment.filters["utc_time"] = utc_time
     return environment
 
 
@@ -57,6 +61,11 @@ def mark_words(text: str | None, query: str) -> Markup:
         for piece in re.split(r"(\w+)", text or "")
     ]
     return Markup("").join(parts)
+
+
+def utc_time(at: float | None) -> str:
+    """Unix seconds as ``YYYY-MM-DD HH:MM`` in UTC, or "never"."""
+    return datetime.fromtimestamp(at, UTC).strftime("%Y-%m-%d %H:%M") if at else "never"
 
 
 def web_link(url: str | None) -> str | None:
@@ -131,3 +140,10 @@ async def search_page(
     hits = await service.search(q, SearchFilters(limit=30), semantic=semantic) if q else []
     entities = await service.find_entities(q, limit=8) if q else []
     return render(request, "search.html.j2", q=q, mode=mode, hits=hits, entities=entities)
+
+
+@router.get("/sources", response_class=HTMLResponse, name="sources_page")
+async def sources_page(request: Request, service: Service) -> HTMLResponse:
+    """Each watched source's health: last fetch, status, new articles per day, errors."""
+    health = await service.run(Store.source_health, time.time())
+    return render(request, "sources.html.j2", health=health)

@@ -1,0 +1,385 @@
+"""``newsprism watch``: poll sources on a schedule and ingest the new article pages they list.
+
+A round polls every source that is due (conditional requests: an unchanged feed costs a 304),
+puts the article URLs it lists in the store's frontier, then fetches the frontier's pending URLs
+and hands the pages to ``corpus.ingest_articles`` (copies, analysis, stories), as files are.
+A URL is marked done inside the transaction that stores its article, so a watch killed at any
+point and started again loses nothing and fetches again only the pages of the batch it was
+fetching (``batch_size``). Each source's interval adapts:
+it halves while a source keeps giving news and grows by half while it is quiet or failing, within
+``[every / 4, every * 8]``. Everything that happens is a row of the store's fetch log.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import NamedTuple
+
+from newsprism.corpus import Analyse, OnBatch, ingest_articles
+from newsprism.errors import InputError
+from newsprism.fetch.client import Fetched, Fetcher, FetchSettings, Request
+from newsprism.fetch.pages import page_articles
+from newsprism.fetch.sources import Found, read_opml, read_source, sniff_kind
+from newsprism.fetch.urls import is_url, normalise_url
+from newsprism.model import Analysis, Article
+from newsprism.store import Store
+from newsprism.store.records import WatchSource
+
+MAX_SITEMAPS = 50  # sitemaps of an index read in one poll
+CONTAINERS = ("opml", "html")  # sources that list feeds, not articles: polled at the slowest
+
+
+@dataclass(frozen=True)
+class WatchSettings:
+    every: float = 900.0  # a new source's interval, seconds
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    batch_size: int = 16  # pages fetched and ingested together: a killed watch refetches these
+    max_attempts: int = 3  # a URL failing for a passing reason (5xx, network) is dropped after
+
+    @property
+    def shortest(self) -> float:
+        return self.every / 4
+
+    @property
+    def longest(self) -> float:
+        return self.every * 8
+
+
+@dataclass
+class RoundReport:
+    polled: int = 0  # sources fetched
+    not_modified: int = 0  # of which answered 304
+    found: int = 0  # article URLs new to the frontier
+    fetched: int = 0  # article pages fetched
+    saved: int = 0  # new articles stored
+    unchanged: int = 0  # pages whose article was stored already
+    failed: int = 0  # sources and pages that failed
+    lines: list[str] = field(default_factory=list)  # one per problem
+
+    def summary(self) -> str:
+        return (f"{self.polled} sources polled ({self.not_modified} unchanged), {self.found} new "
+                f"links, {self.fetched} pages fetched, {self.saved} new articles, "
+                f"{self.failed} failed")  # fmt: skip
+
+
+Line = Callable[[str], None]
+
+
+class Watch:
+    """The watch's state lives in ``store``; this object holds only settings and a client.
+    ``analyse``, ``on_batch`` and ``index`` are ``corpus.ingest_articles``'s."""
+
+    def __init__(
+        self,
+        store: Store,
+        settings: WatchSettings | None = None,
+        *,
+        analyse: Analyse | None = None,
+        on_batch: OnBatch | None = None,
+        index: bool = True,
+        on_line: Line | None = None,
+        on_status: Line | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.store = store
+        self.settings = settings or WatchSettings()
+        self.analyse = analyse
+        self.on_batch = on_batch
+        self.index = index
+        self.on_line = on_line or (lambda line: None)
+        self.on_status = on_status or (lambda line: None)
+        self.clock = clock
+        self.fetcher = Fetcher(self.settings.fetch)
+        for source in store.watch_sources():
+            if source.parent is None or not is_url(source.parent):  # named by the user
+                self.fetcher.trust(source.url)
+
+    def close(self) -> None:
+        self.fetcher.close()
+
+    # --- sources -----------------------------------------------------------------------------
+
+    def add_sources(self, inputs: Iterable[str]) -> list[str]:
+        """Watch these URLs, OPML files and text files of URLs (one a line, # comments);
+        returns one line per input that names no source."""
+        problems = []
+        for given in inputs:
+            try:
+                urls, parent = self._source_urls(given)
+            except InputError as exc:
+                problems.append(str(exc))
+                continue
+            for url in urls:
+                self._add_source(url, parent)
+                self.fetcher.trust(url)
+        return problems
+
+    def _source_urls(self, given: str) -> tuple[list[str], str | None]:
+        if is_url(given):
+            url = normalise_url(given)
+            if url is None:
+                raise InputError(given, "not a valid URL")
+            return [url], None
+        path = Path(given)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(given, f"cannot read: {exc.strerror or exc}") from None
+        if sniff_kind(data) == "opml":
+            found = read_opml(data, path.resolve().as_uri())
+            if found.problem:
+                raise InputError(given, found.problem)
+            return list(found.sources), str(path)
+        lines = data.decode("utf-8", "replace").splitlines()
+        urls = [normalise_url(x.strip()) for x in lines if x.strip() and not x.startswith("#")]
+        if not urls or None in urls:
+            raise InputError(given, "not an OPML file nor a list of URLs, one a line")
+        return [u for u in urls if u], str(path)
+
+    def _add_source(self, url: str, parent: str | None) -> None:
+        now = self.clock()
+        source = WatchSource(url, parent=parent, interval=self.settings.every, next_at=now,
+                             added_at=now)  # fmt: skip
+        self.store.add_watch_source(source)
+
+    # --- the loop ------------------------------------------------------------------------------
+
+    def run(self, once: bool = False, stop: threading.Event | None = None) -> RoundReport:
+        """Poll round after round, sleeping until the next source is due, until ``stop`` is
+        set; with ``once``, until every source (and every source they list, such as an OPML
+        file's feeds) has been polled once and every page found fetched. Returns the totals."""
+        stop = stop or threading.Event()
+        total = RoundReport()
+        while not stop.is_set():
+            report = self.poll(everything=once and not total.polled)
+            _add(total, report)
+            if report.polled or report.fetched:
+                self.on_line(report.summary())
+            sources = self.store.watch_sources()
+            if once:
+                if report.polled == 0 or all(s.last_fetch_at is not None for s in sources):
+                    break
+                continue
+            wake = min((s.next_at for s in sources), default=self.clock() + self.settings.every)
+            stop.wait(max(0.0, min(wake - self.clock(), self.settings.every)))
+        return total
+
+    def poll(self, everything: bool = False) -> RoundReport:
+        """One round: poll the due sources (``everything``: all), then fetch every pending
+        page."""
+        report = RoundReport()
+        now = self.clock()
+        due = [s for s in self.store.watch_sources() if everything or s.next_at <= now]
+        if due:
+            self.on_status(f"polling {len(due)} sources")
+        for source, fetched in self._fetch_sources(due):
+            self._record_source(source, fetched, report)
+        self._fetch_pages(report)
+        return report
+
+    def _fetch_sources(self, due: Sequence[WatchSource]) -> Iterable[tuple[WatchSource, Fetched]]:
+        by_url = {s.url: s for s in due}
+        requests = [Request(s.url, s.etag, s.last_modified) for s in due]
+        for fetched in self.fetcher.fetch_many(requests):
+            yield by_url[fetched.url], fetched
+
+    def _record_source(self, source: WatchSource, fetched: Fetched, report: RoundReport) -> None:
+        now = self.clock()
+        report.polled += 1
+        new: list[str] = []
+        if fetched.not_modified:
+            report.not_modified += 1
+            found, problem = Found(source.kind, source.title), None  # type: ignore[arg-type]
+        elif fetched.error is not None:
+            found, problem = Found(source.kind), fetched.error  # type: ignore[arg-type]
+        else:
+            found = self._read_source(fetched)
+            problem = found.problem
+            for url in found.sources:
+                self._add_source(url, source.url)
+            new = self.store.add_urls(list(found.articles), source.url, now)
+        outcome = "not-modified" if fetched.not_modified else "polled"
+        if problem is not None:
+            report.failed += 1
+            report.lines.append(f"{source.url}: {problem}")
+            self.on_line(f"error: {source.url}: {problem}")
+            outcome = "retry" if fetched.transient else "error"
+        report.found += len(new)
+        self.store.log_fetches([(now, source.url, source.url, fetched.status, outcome,
+                                 problem or f"{len(found.articles)} links, {len(new)} new")])
+        interval = self._interval(source, found.kind, len(new), failed=problem is not None)
+        wait = max(interval, fetched.retry_after or 0.0)
+        fresh = fetched.ok
+        self.store.save_watch_source(replace(
+            source, kind=found.kind, title=found.title or source.title,
+            etag=fetched.etag if fresh else source.etag,
+            last_modified=fetched.last_modified if fresh else source.last_modified,
+            interval=interval, next_at=now + wait, last_fetch_at=now,
+            last_status=fetched.status, last_error=problem, found=source.found + len(new),
+        ))  # fmt: skip
+
+    def _read_source(self, fetched: Fetched) -> Found:
+        """The source's links; a sitemap index's sitemaps are read in the same poll."""
+        found = read_source(fetched.body, fetched.final_url, fetched.content_type, fetched.charset)
+        if found.kind == "html":  # a home page: its feeds, and the sitemaps its robots.txt lists
+            listed = (normalise_url(u) for u in self.fetcher.robots_sitemaps(fetched.final_url))
+            sitemaps = tuple(u for u in listed if u and u not in found.sources)
+            if sitemaps:
+                return replace(found, sources=found.sources + sitemaps, problem=None)
+        if not found.sitemaps:
+            return found
+        articles: list[str] = []
+        problems: list[str] = []
+        for child in self.fetcher.fetch_many(found.sitemaps[:MAX_SITEMAPS]):
+            inner = read_source(child.body, child.final_url) if child.ok else None
+            if inner is None or inner.problem or inner.sitemaps:
+                why = child.error or (inner.problem if inner else None) or "a nested index"
+                problems.append(f"{child.url}: {why}")
+            else:
+                articles.extend(inner.articles)
+        problem = f"{len(problems)} sitemaps unread ({problems[0]})" if problems else None
+        return replace(found, articles=tuple(dict.fromkeys(articles)), problem=problem)
+
+    def _interval(self, source: WatchSource, kind: str, new: int, failed: bool) -> float:
+        settings = self.settings
+        if kind in CONTAINERS:
+            return settings.longest
+        if source.last_fetch_at is None:  # a first poll finds the whole backlog
+            return source.interval
+        # A source that keeps failing is asked less often, as a quiet one is.
+        factor = 1.5 if failed else 0.5 if new > 1 else 1.0 if new == 1 else 1.5
+        return min(settings.longest, max(settings.shortest, source.interval * factor))
+
+    # --- pages ---------------------------------------------------------------------------------
+
+    def _fetch_pages(self, report: RoundReport) -> None:
+        tried: set[str] = set()
+        while True:
+            window = self.store.pending_urls(limit=len(tried) + self.settings.batch_size)
+            batch = [row for row in window if row[0] not in tried][: self.settings.batch_size]
+            if not batch:
+                return
+            tried.update(url for url, _, _ in batch)
+            self.on_status(f"fetching {len(batch)} pages ({report.saved} new articles so far)")
+            self._ingest_pages(batch, report)
+
+    def _ingest_pages(self, batch: list[tuple[str, str | None, int]], report: RoundReport) -> None:
+        sources = {url: (source, attempts) for url, source, attempts in batch}
+        articles: dict[str, Article] = {}  # by id: one story reached by two links counts once
+        url_of: dict[str, str] = {}  # article id -> the frontier URL it came from
+        marks: list[Mark] = []  # failed pages, and pages whose article is stored already
+        for fetched in self.fetcher.fetch_many(Request(url) for url in sources):
+            report.fetched += 1
+            source, attempts = sources[fetched.url]
+            read = list(page_articles(fetched))
+            got = [a for a in read if isinstance(a, Article)]
+            problem = next((p for p in read if isinstance(p, InputError)), None)
+            if problem is not None and not got:
+                retry = fetched.transient and attempts + 1 < self.settings.max_attempts
+                report.failed += 1
+                report.lines.append(str(problem))
+                self.on_line(f"error: {problem}")
+                state, outcome = ("pending", "retry") if retry else ("failed", "error")
+                marks.append(Mark(fetched.url, source, state, fetched.status, None, outcome,
+                                  problem.problem))  # fmt: skip
+                continue
+            if problem is not None:  # read, with a doubt (a date dropped, a feed cut short)
+                self.on_line(f"warning: {problem}")
+            for article in got:
+                if article.id in articles or self._known_canonical(article, fetched.url):
+                    report.unchanged += 1
+                    marks.append(Mark(fetched.url, source, "done", fetched.status, article.id,
+                                      "unchanged", article.url))  # fmt: skip
+                else:
+                    articles[article.id] = article
+                    url_of[article.id] = fetched.url
+        marks += self._save(list(articles.values()), url_of, sources, report)
+        with self.store.transaction():
+            _record(self.store, marks, self.clock())
+
+    def _known_canonical(self, article: Article, fetched_url: str) -> bool:
+        """The page names another URL as its canonical one, already fetched and stored."""
+        return (article.url != fetched_url and article.url is not None
+                and self.store.url_states([article.url]).get(article.url) == "done")  # fmt: skip
+
+    def _save(
+        self,
+        articles: list[Article],
+        url_of: dict[str, str],
+        sources: dict[str, tuple[str | None, int]],
+        report: RoundReport,
+    ) -> list[Mark]:
+        """Ingest the batch: each new article's URLs are marked done in the transaction that
+        stores it; returns the marks of the others (stored already)."""
+        if not articles:
+            return []
+
+        def marks_of(article: Article, outcome: str) -> list[Mark]:
+            url, source = url_of[article.id], sources[url_of[article.id]][0]
+            marks = [Mark(url, source, "done", 200, article.id, outcome, None)]
+            if article.url not in (None, url):  # its canonical URL: never to be fetched either
+                marks.append(Mark(article.url, source, "done", 200, article.id, "canonical", url))
+            return marks
+
+        def mark_stored(store: Store, new: list[Article], analyses: list[Analysis] | None) -> None:
+            if self.on_batch is not None:
+                self.on_batch(store, new, analyses)
+            _record(store, [m for article in new for m in marks_of(article, "new")], self.clock())
+
+        result = ingest_articles(articles, self.store, analyse=self.analyse, on_batch=mark_stored,
+                                 index=self.index, batch_size=len(articles))  # fmt: skip
+        report.saved += result.saved
+        for line in result.problems:
+            report.lines.append(line)
+            self.on_line(f"error: {line}")
+        stored = self.store.url_states(list(url_of.values()))
+        rest = [a for a in articles if stored.get(url_of[a.id]) != "done"]
+        report.unchanged += len(rest)
+        return [m for article in rest for m in marks_of(article, "unchanged")]
+
+
+class Mark(NamedTuple):
+    """What became of one fetched URL: its frontier state and its fetch log row."""
+
+    url: str
+    source: str | None
+    state: str  # done, failed, pending
+    status: int | None
+    article: str | None
+    outcome: str  # new, unchanged, error, retry, canonical (marked, not fetched)
+    detail: str | None
+
+
+def _record(store: Store, marks: Sequence[Mark], at: float) -> None:
+    store.mark_urls([(m.url, m.source, m.state, m.status, m.article) for m in marks], at)
+    # A canonical URL marked beside the page fetched is no fetch of its own: not logged.
+    store.log_fetches([(at, m.url, m.source, m.status or 0, m.outcome, m.detail or m.article)
+                       for m in marks if m.outcome != "canonical"])  # fmt: skip
+
+
+def parse_interval(text: str) -> float:
+    """Seconds in ``90``, ``30s``, ``15m``, ``2h`` or ``1d``."""
+    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+    text = text.strip().lower()
+    scale = units.get(text[-1:])
+    number = text[:-1] if scale else text
+    try:
+        seconds = float(number) * (scale or 1)
+    except ValueError:
+        raise ValueError(f"{text!r}: give a duration such as 30s, 15m, 2h or 1d") from None
+    if seconds <= 0:
+        raise ValueError(f"{text!r}: the interval must be positive")
+    return seconds
+
+
+def _add(total: RoundReport, report: RoundReport) -> None:
+    for name in ("polled", "not_modified", "found", "fetched", "saved", "unchanged", "failed"):
+        setattr(total, name, getattr(total, name) + getattr(report, name))
+    total.lines.extend(report.lines)
+
+
+__all__ = ["RoundReport", "Watch", "WatchSettings", "parse_interval"]

@@ -1,0 +1,337 @@
+"""`newsprism watch` against a real HTTP server on 127.0.0.1: new articles arrive in the corpus
+(and in stories), an unchanged feed costs a 304, faults are one line each, a page asked to wait
+is fetched on a later round, and a watch killed with SIGKILL resumes with every article once."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from _webserver import Route, article_page, rss, serving
+from newsprism.cli import app
+from newsprism.fetch import FetchSettings
+from newsprism.fetch.watch import Watch, WatchSettings, parse_interval
+from newsprism.store import open_store
+from test_fetch import BOMB, EXTERNAL, FERRY, STRIKE, closed_port
+
+pytest_plugins = ["_stores"]  # the store and store_url fixtures, on both backends
+ROOT = Path(__file__).resolve().parents[1]
+SETTINGS = WatchSettings(every=60, fetch=FetchSettings(delay=0.02, backoff=0.02, timeout=5,
+                                                       max_wait=2))  # fmt: skip
+TOPICS = [("Dockworkers walk out at Calder", STRIKE), ("Ferry service resumes", FERRY),
+          ("Calder strike enters second day", STRIKE[::-1])]  # fmt: skip
+
+
+def publish(server, count: int, first: int = 0) -> list[tuple[str, str]]:
+    """``count`` article pages on the server; returns their (title, path)."""
+    items = []
+    for n in range(first, first + count):
+        title, paragraphs = TOPICS[n % len(TOPICS)]
+        title = f"{title} ({n})"
+        server.routes[f"/news/{n}"] = Route(article_page(
+            title, [*paragraphs, f"This is report number {n} of the day from our desk."]).encode())
+        items.append((title, f"/news/{n}"))
+    return items
+
+
+def feed_route(items: list[tuple[str, str]], version: str) -> Route:
+    return Route(rss(items).encode(), content_type="application/rss+xml", etag=f'"{version}"')
+
+
+def watch_once(store, lines: list[str] | None = None, sources: tuple[str, ...] = ()):
+    watch = Watch(store, SETTINGS, index=False,
+                  on_line=lines.append if lines is not None else None)
+    watch.add_sources(sources)
+    try:
+        return watch, watch.run(once=True)
+    finally:
+        watch.close()
+
+
+@pytest.fixture
+def site():
+    with serving() as server:
+        server.routes["/robots.txt"] = Route(b"User-agent: *\nDisallow: /private/\n",
+                                             content_type="text/plain")
+        yield server
+
+
+def test_new_articles_arrive_and_an_unchanged_feed_costs_a_304(site, store_url):
+    items = publish(site, 3)
+    items[0] = (items[0][0], items[0][1] + "?utm_source=rss")  # the same page, tracked
+    site.routes["/feed.xml"] = feed_route([*items, ("Memo", "/private/memo")], "v1")
+    with open_store(store_url) as store:
+        watch = Watch(store, SETTINGS, index=False)
+        assert watch.add_sources([f"{site.url}/feed.xml"]) == []
+        report = watch.run(once=True)
+        watch.close()
+        assert (report.polled, report.found, report.saved) == (1, 4, 3)
+        assert report.lines == [f"{site.url}/private/memo: disallowed by robots.txt"]
+        titles = {a.title for a in store.articles_since()}
+        assert titles == {title for title, _ in items}
+        (source,) = store.watch_sources()
+        assert source.kind == "feed" and source.etag == '"v1"' and source.found == 4
+
+        _, again = watch_once(store)
+        assert (again.polled, again.not_modified, again.found, again.fetched) == (1, 1, 0, 0)
+        assert store.count_articles() == 3
+    assert [hit.status for hit in site.hits("/feed.xml")] == [200, 304]
+    assert site.hits("/feed.xml")[1].headers["if-none-match"] == '"v1"'
+    for _, path in items:
+        assert len(site.hits(path.split("?")[0])) == 1  # each page fetched once, ever
+
+
+def test_a_busy_feed_is_polled_more_often_and_a_quiet_or_failing_one_less(site, tmp_path):
+    site.routes["/feed.xml"] = feed_route(publish(site, 1), "v1")
+    with open_store(str(tmp_path / "corpus.db")) as store:
+        watch = Watch(store, SETTINGS, index=False)
+        watch.add_sources([f"{site.url}/feed.xml"])
+        intervals = []
+        for version, count in (("v1", 1), ("v2", 3), ("v2", 3), ("v3", 4)):
+            site.routes["/feed.xml"] = feed_route(publish(site, count), version)
+            watch.run(once=True)
+            intervals.append(store.watch_sources()[0].interval)
+        site.routes["/feed.xml"] = Route(b"gone", 404)
+        watch.run(once=True)
+        watch.close()
+        intervals.append(store.watch_sources()[0].interval)
+        assert intervals == [60, 30, 45, 45, 67.5]  # first poll; 2 new; 304; 1 new; failing
+        assert store.count_articles() == 4
+        (source,) = store.watch_sources()
+        assert source.next_at == pytest.approx(source.last_fetch_at + 67.5)
+        assert (source.last_status, source.last_error, source.etag) == (404, "HTTP 404", '"v3"')
+
+
+def test_opml_sitemaps_and_every_fault_are_one_line_each_and_the_rest_goes_on(site, tmp_path):
+    good = publish(site, 4)
+    dead = f"http://127.0.0.1:{closed_port()}/rss"
+    inside = f"http://localhost:{site.url.rsplit(':', 1)[1]}/admin"  # a host no one named
+    feed = rss([good[0], ("Gone", "/news/gone"), ("Video", "/video"), ("Loop", "/loop"),
+                ("Admin", inside)])
+    site.routes["/feed.xml"] = Route(feed.encode(), content_type="application/rss+xml")
+    site.routes["/html-feed"] = Route(b"<html><body><p>Our feeds moved.</p></body></html>")
+    cut = rss([good[1], ("Cut", "/news/cut")])
+    site.routes["/cut.xml"] = Route(cut[: cut.rindex("<item>") + 20].encode(),
+                                    content_type="application/rss+xml")
+    site.routes["/bomb.xml"] = Route(BOMB, content_type="application/rss+xml")
+    site.routes["/video"] = Route(b"<html><body><video src='/v.mp4'></video></body></html>")
+    site.routes["/loop"] = Route(status=302, headers={"Location": "/loop"})
+    site.routes["/index.xml"] = Route(f"""<?xml version="1.0"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>{site.url}/news.xml</loc></sitemap><sitemap><loc>/secret.xml</loc></sitemap>
+</sitemapindex>""".encode(), content_type="application/xml")
+    site.routes["/news.xml"] = Route(f"""<?xml version="1.0"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<url><loc>{site.url}{good[2][1]}</loc></url><url><loc>{site.url}{good[3][1]}</loc></url>
+</urlset>""".encode(), content_type="application/xml")
+    site.routes["/secret.xml"] = Route(EXTERNAL, content_type="application/xml")
+    opml = tmp_path / "desk.opml"
+    outlines = "".join(f'<outline type="rss" text="{n}" xmlUrl="{u}"/>' for n, u in [
+        ("Gazette", f"{site.url}/feed.xml"), ("Dead", dead), ("Moved", f"{site.url}/html-feed"),
+        ("Cut", f"{site.url}/cut.xml"), ("Bomb", f"{site.url}/bomb.xml")])
+    opml.write_text(f'<?xml version="1.0"?><opml version="2.0"><head><title>Desk</title></head>'
+                    f"<body>{outlines}</body></opml>")
+    lines: list[str] = []
+    with open_store(str(tmp_path / "corpus.db")) as store:
+        watch = Watch(store, SETTINGS, index=False, on_line=lines.append)
+        assert watch.add_sources([str(opml), f"{site.url}/index.xml", str(tmp_path / "nope")]) \
+            == [f"{tmp_path / 'nope'}: cannot read: No such file or directory"]
+        report = watch.run(once=True)
+        watch.close()
+        assert sorted(a.title for a in store.articles_since()) == sorted(t for t, _ in good)
+        errors = [line.removeprefix("error: ") for line in lines if line.startswith("error: ")]
+        expected = {
+            dead: "cannot connect", f"{site.url}/html-feed": "a web page with no feed link",
+            f"{site.url}/cut.xml": "feed is cut off",
+            f"{site.url}/bomb.xml": "XML declares entities",
+            f"{site.url}/index.xml": "secret.xml: XML declares entities",
+            f"{site.url}/news/gone": "HTTP 404", f"{site.url}/video": "no article text",
+            f"{site.url}/loop": "redirect loop",
+            inside: "refused: localhost is a non-public address",
+        }  # fmt: skip
+        assert len(errors) == len(expected) == report.failed
+        for url, reason in expected.items():
+            (line,) = [e for e in errors if e.startswith(f"{url}: ")]
+            assert reason in line
+        health = {h.source.url: h for h in store.source_health(time.time())}
+        assert set(health) == {f"{site.url}/index.xml", f"{site.url}/feed.xml", dead,
+                               f"{site.url}/html-feed", f"{site.url}/cut.xml",
+                               f"{site.url}/bomb.xml"}  # fmt: skip
+        assert health[dead].errors == 1 and health[dead].source.last_status == 0
+        assert health[f"{site.url}/feed.xml"].new_articles == 1
+        assert health[f"{site.url}/feed.xml"].source.parent == str(opml)
+    result = CliRunner().invoke(app, ["sources", "--db", str(tmp_path / "corpus.db")],
+                                env={"COLUMNS": "300"})  # fmt: skip
+    assert result.exit_code == 0
+    row = next(line for line in result.stdout.splitlines() if dead in line)
+    assert "never" not in row.split(dead)[1][:30] and "cannot connect" in row
+
+
+def test_a_home_page_is_followed_through_its_feed_and_the_sitemaps_robots_txt_lists(site, tmp_path):
+    items = publish(site, 3)
+    site.routes["/robots.txt"] = Route(f"User-agent: *\nSitemap: {site.url}/news.xml\n".encode(),
+                                       content_type="text/plain")  # fmt: skip
+    site.routes["/"] = Route(b'<html><head><link rel="alternate" type="application/atom+xml" '
+                             b'href="/feed.xml"></head><body><p>Latest</p></body></html>')
+    site.routes["/feed.xml"] = feed_route(items[:2], "v1")
+    site.routes["/news.xml"] = Route(f"""<?xml version="1.0"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{site.url}{items[2][1]}</loc>
+</url><url><loc>{site.url}{items[0][1]}</loc></url></urlset>""".encode(), content_type="text/xml")
+    with open_store(str(tmp_path / "corpus.db")) as store:
+        _, report = watch_once(store, sources=(f"{site.url}/",))
+        assert report.saved == 3 and report.failed == 0
+        kinds = {s.url: (s.kind, s.parent) for s in store.watch_sources()}
+    assert kinds == {f"{site.url}/": ("html", None),
+                     f"{site.url}/feed.xml": ("feed", f"{site.url}/"),
+                     f"{site.url}/news.xml": ("sitemap", f"{site.url}/")}  # fmt: skip
+    assert len(site.hits(items[0][1])) == 1  # in the feed and the sitemap: fetched once
+
+
+def test_a_page_that_asks_to_wait_long_is_fetched_on_a_later_round(site, store_url):
+    items = publish(site, 2)
+    site.routes["/feed.xml"] = feed_route(items, "v1")
+    later = site.routes[items[1][1]]
+    site.routes[items[1][1]] = Route(b"", 503, headers={"Retry-After": "30"}, then=[later])
+    lines: list[str] = []
+    with open_store(store_url) as store:
+        _, first = watch_once(store, lines, (f"{site.url}/feed.xml",))
+        assert (first.saved, first.failed) == (1, 1)
+        assert f"error: {site.url}{items[1][1]}: HTTP 503 (1 try; retry in 30 s)" in lines
+        assert store.pending_urls() == [(f"{site.url}{items[1][1]}", f"{site.url}/feed.xml", 1)]
+        _, second = watch_once(store)
+        assert (second.not_modified, second.fetched, second.saved) == (1, 1, 1)
+        assert store.pending_urls() == [] and store.count_articles() == 2
+
+
+def test_watched_articles_are_analysed_and_grouped_into_stories(site, tmp_path):
+    from newsprism.analyse import analyse_articles
+    from newsprism.stories.persist import StoryHook
+
+    site.routes["/feed.xml"] = feed_route(publish(site, 3), "v1")
+    with open_store(str(tmp_path / "corpus.db")) as store:
+        hook = StoryHook(store)
+        watch = Watch(store, SETTINGS, analyse=lambda batch: list(analyse_articles(batch)),
+                      on_batch=hook)  # fmt: skip
+        watch.add_sources([f"{site.url}/feed.xml"])
+        assert watch.run(once=True).saved == 3
+        watch.close()
+        hook.finish(store)
+        ids = [a.id for a in store.articles_since()]
+        stories = store.story_of(ids)
+        assert set(stories) == set(ids)
+        assert len(store.get_analyses(ids)) == 3
+
+
+def test_the_frontier_and_the_fetch_log_on_the_store(store) -> None:
+    from newsprism.store.records import WatchSource
+
+    feed = "http://127.0.0.1:1/feed"
+    assert store.add_watch_source(WatchSource(feed, interval=60, next_at=5, added_at=0))
+    assert not store.add_watch_source(WatchSource(feed, interval=1))  # keeps its state
+    assert store.add_urls(["http://a/1", "http://a/2", "http://a/1"], feed, 2) == [
+        "http://a/1", "http://a/2"]
+    assert store.add_urls(["http://a/2", "http://a/3"], feed, 3) == ["http://a/3"]
+    with store.transaction():
+        store.mark_urls([("http://a/1", feed, "done", 200, "a-1"),
+                         ("http://a/1-canonical", feed, "done", 200, "a-1"),
+                         ("http://a/2", feed, "pending", 503, None)], at=4)  # fmt: skip
+        store.log_fetches([(4, "http://a/1", feed, 200, "new", "a-1"),
+                           (4, "http://a/2", feed, 503, "retry", "HTTP 503")])  # fmt: skip
+    assert store.pending_urls() == [("http://a/2", feed, 1), ("http://a/3", feed, 0)]
+    assert store.url_states(["http://a/1-canonical", "http://a/3", "http://b"]) == {
+        "http://a/1-canonical": "done", "http://a/3": "pending"}
+    (health,) = store.source_health(now=86400 * 3)
+    assert (health.new_articles, health.errors, health.days) == (1, 0, 3)  # errors: 24 h only
+    assert health.source.interval == 60 and health.per_day == pytest.approx(1 / 3)
+
+
+def test_the_sources_page_shows_each_sources_health_escaped(tmp_path) -> None:
+    from fastapi.testclient import TestClient
+
+    from newsprism.store.records import WatchSource
+    from newsprism.web import create_app
+
+    now = time.time()
+    with open_store(str(tmp_path / "corpus.db")) as store:
+        store.add_watch_source(WatchSource(
+            "http://127.0.0.1:1/feed", kind="feed", title="<script>alert(1)</script>Gazette",
+            last_fetch_at=now, last_status=0, last_error="cannot connect (refused)",
+            next_at=now + 60, added_at=now))  # fmt: skip
+        store.log_fetches([(now, "http://127.0.0.1:1/feed", "http://127.0.0.1:1/feed", 0,
+                            "retry", "cannot connect (refused)")])  # fmt: skip
+        with TestClient(create_app(store)) as client:
+            page = client.get("/sources")
+    assert page.status_code == 200
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;Gazette" in page.text
+    assert "<script>alert" not in page.text
+    row = page.text.split('<tr class="failing">')[1].split("</tr>")[0]
+    cells = [cell.split(">", 1)[1].split("</td")[0] for cell in row.split("<td")[1:]]
+    assert cells[1:] == ["feed", datetime.fromtimestamp(now, UTC).strftime("%Y-%m-%d %H:%M"),
+                         "0", "0.0", "1",
+                         datetime.fromtimestamp(now + 60, UTC).strftime("%Y-%m-%d %H:%M"),
+                         "cannot connect (refused)"]  # fmt: skip
+
+
+def test_a_watch_with_nothing_to_watch_or_a_bad_interval_is_one_clear_error(tmp_path):
+    db = str(tmp_path / "corpus.db")
+    empty = CliRunner().invoke(app, ["watch", "--db", db, "--once", "--no-analyse"])
+    assert empty.exit_code == 1
+    assert empty.stderr.strip().endswith(
+        "error: nothing to watch: give feed, sitemap or site URLs, or OPML files")
+    bad = CliRunner().invoke(app, ["watch", "http://127.0.0.1:1/", "--db", db, "--every", "soon"])
+    assert bad.exit_code == 2 and "--every 'soon': give a duration such as 30s" in bad.stderr
+
+
+def test_every_interval_is_read() -> None:
+    assert [parse_interval(x) for x in ("90", "30s", "15m", "2h", "1d")] == [
+        90, 30, 900, 7200, 86400]
+    with pytest.raises(ValueError, match="a duration such as"):
+        parse_interval("soon")
+
+
+def _stored(db: Path) -> set[str]:
+    try:
+        with sqlite3.connect(db) as conn:
+            return {url for (url,) in conn.execute("SELECT url FROM articles")}
+    except sqlite3.Error:
+        return set()
+
+
+@pytest.mark.slow  # two processes load the search models
+def test_a_watch_killed_with_sigkill_resumes_with_every_article_once(site, tmp_path):
+    items = publish(site, 24)
+    for _, path in items:
+        site.routes[path].delay = 0.05
+    site.routes["/feed.xml"] = feed_route(items, "v1")
+    db = tmp_path / "corpus.db"
+    command = [sys.executable, "-c", "from newsprism.cli import app; app()", "watch",
+               f"{site.url}/feed.xml", "--db", str(db), "--once", "--no-analyse",
+               "--delay", "0.02", "--batch-size", "4"]  # fmt: skip
+    path = os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")])
+    env = {**os.environ, "PYTHONPATH": path}
+    process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL)  # fmt: skip
+    deadline = time.monotonic() + 60
+    while len(_stored(db)) < 8 and time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    before = _stored(db)
+    assert 8 <= len(before) < len(items)  # killed mid-way
+    done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    with open_store(str(db)) as store:
+        urls = [a.url for a in store.articles_since()]
+    assert sorted(urls) == sorted(f"{site.url}{path}" for _, path in items)  # each once
+    hits = {path: len(site.hits(path)) for _, path in items}
+    assert all(hits[url.removeprefix(site.url)] == 1 for url in before)  # stored: never again
+    assert sum(count - 1 for count in hits.values()) <= 4  # only the batch in flight
