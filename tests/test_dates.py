@@ -24,48 +24,38 @@ runner = CliRunner()
 BAD_DAY = "date '2019-02-30' is not a real date (February 2019 has 28 days); write it as YYYY-MM-DD"
 
 
-def dates_of(text: str, date: str | None) -> dict[str, str | None]:
-    return {d.text: d.value for d in analyse_article(Article("d", text, date=date)).dates}
+# An article dated Tuesday 2025-03-04 (or Monday 2025-03-03, or undated), what it says, and
+# every date expression read from it with its value; a duration is none.
+CASES = {
+    "a weekday is the latest such day on or before the article's date": (
+        "2025-03-04", "The union walked out on Tuesday after talks failed on Sunday.",
+        {"Tuesday": "2025-03-04", "Sunday": "2025-03-02"}),
+    "the article's own weekday is its date": (
+        "2025-03-03", "Dockworkers walked off the job on Monday.", {"Monday": "2025-03-03"}),
+    "a verb in the future or next: after the article's date; last: before it": (
+        "2025-03-04", "The union will meet the port authority on Friday. Talks resume next "
+        "Tuesday. The strike began last Tuesday.",
+        {"Friday": "2025-03-07", "next Tuesday": "2025-03-11", "last Tuesday": "2025-02-25"}),
+    "a duration is no date": (
+        "2025-03-04", "The union has waited two years. Workers stayed out for a second day. "
+        "The dispute could last for three weeks.", {}),
+    "undated: relative dates unresolved, a year-less date as it is, durations out": (
+        None, "The union walked out on Tuesday, a day after talks failed yesterday. Ships were "
+        "diverted last week. The contract expired on April 25. Workers stayed out for a second "
+        "day.",  # "a second day" was the month and day the program ran
+        {"Tuesday": None, "yesterday": None, "last week": None, "April 25": "--04-25"}),
+    "a year-less date takes the article's year, or the one before when months ahead": (
+        "2025-03-04", "The contract expired on December 20. A ballot is planned for May 12, "
+        "and the union last struck on March 3.",
+        {"December 20": "2024-12-20", "May 12": "2025-05-12", "March 3": "2025-03-03"}),
+}
 
 
-# --- dates in the text -----------------------------------------------------------------------
-
-def test_a_weekday_is_the_latest_such_day_on_or_before_the_article_date() -> None:
-    tuesday = dates_of("The union walked out on Tuesday after talks failed on Sunday.",
-                       "2025-03-04")  # a Tuesday
-    assert tuesday == {"Tuesday": "2025-03-04", "Sunday": "2025-03-02"}
-    monday = dates_of("Dockworkers walked off the job on Monday.", "2025-03-03")  # a Monday
-    assert monday == {"Monday": "2025-03-03"}
-
-
-def test_a_future_verb_or_next_points_after_the_article_date_and_last_before_it() -> None:
-    values = dates_of("The union will meet the port authority on Friday. Talks resume next "
-                      "Tuesday. The strike began last Tuesday.", "2025-03-04")
-    assert values == {"Friday": "2025-03-07", "next Tuesday": "2025-03-11",
-                      "last Tuesday": "2025-02-25"}
-
-
-def test_a_duration_is_no_date() -> None:
-    values = dates_of("The union has waited two years. Workers stayed out for a second day. "
-                      "The dispute could last for three weeks.", "2025-03-04")
-    assert values == {}
-
-
-def test_an_undated_articles_relative_dates_stay_unresolved() -> None:
-    values = dates_of("The union walked out on Tuesday, a day after talks failed yesterday. "
-                      "Ships were diverted last week. The contract expired on April 25. "
-                      "Workers stayed out for a second day.", None)
-    assert values["Tuesday"] is None and values["yesterday"] is None
-    assert values["last week"] is None
-    assert "a second day" not in values  # was the month and day the program ran
-    assert values["April 25"] == "--04-25"  # what it says, never a guessed year
-
-
-def test_a_date_without_a_year_takes_the_article_year_or_the_one_before() -> None:
-    values = dates_of("The contract expired on December 20. A ballot is planned for May 12, "
-                      "and the union last struck on March 3.", "2025-03-04")
-    assert values == {"December 20": "2024-12-20", "May 12": "2025-05-12",
-                      "March 3": "2025-03-03"}
+@pytest.mark.parametrize("case", CASES)
+def test_dates_in_the_text(case: str) -> None:
+    date, text, expected = CASES[case]
+    found = analyse_article(Article("d", text, date=date)).dates
+    assert {d.text: d.value for d in found} == expected
 
 
 # --- header dates --------------------------------------------------------------------------
