@@ -77,7 +77,9 @@ _FREQUENCIES = {"daily", "weekly", "monthly", "yearly", "annually", "nightly", "
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}  # "wo" is spaCy's "won't"
 _FUTURE_WORDS = {"due", "scheduled", "slated", "upcoming"}  # "the vote due on Friday"
 # Verbs that put the verb they complement in the future: "is expected to vote on Friday".
-_FUTURE_HEADS = {"expected", "set", "planned", "plans", "plan", "going", "intends", "aims", "due"}
+# Present forms only: "they hoped to meet on Friday" may speak of a Friday gone by.
+_FUTURE_HEADS = {"expected", "expects", "set", "planned", "plan", "plans", "going", "intend",
+                 "intends", "aim", "aims", "hope", "hopes", "want", "wants", "seek", "seeks", "due"}
 _PART_OF = re.compile(r"^(?:early|mid|late|the (?:start|beginning|middle|end) of)[\s-]*", re.I)
 LATEST_AHEAD = dt.timedelta(days=92)  # a year-less date this far after the article's is last year's
 
