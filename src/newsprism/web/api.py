@@ -50,7 +50,11 @@ ERRORS = {401: {"model": Problem}, 422: {"model": Problem}}
 
 
 def _real_day(value: str | None) -> str | None:
-    """A 422 names the parameter (its ``loc``); the message is the one date reader's."""
+    """A YYYY-MM-DD that is a real day; a 422 names the parameter (its ``loc``), the message
+    is the one date reader's. Pydantic checks the parameter's ``pattern`` after this runs, on
+    what it returns: a value of another shape is handed back for the pattern to refuse."""
+    if value is None or not re.fullmatch(DATE, value):
+        return value
     try:
         return read_date(value, "query")
     except InputError as exc:
