@@ -73,6 +73,11 @@ _MEASURES = _COUNTS | {"for", "over", "during", "within", "about", "around", "ne
                        "up", "to", "another", "further", "the", "past", "last", "next", "coming",
                        "full", "straight", "consecutive", "whole", "entire", "long", "of", "and",
                        "or", "in", "row", "just", "only", "other"}
+# "last week" names a week: "one day last week" is a date, "the last two weeks" a length.
+_NAMED_PERIOD = re.compile(
+    r"\b(?:last|next|past|this|coming)\s+(?:day|night|week|weekend|month|year|decade|century)\b",
+    re.IGNORECASE,
+)
 _FREQUENCIES = {"daily", "weekly", "monthly", "yearly", "annually", "nightly", "hourly"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}  # "wo" is spaCy's "won't"
 _FUTURE_WORDS = {"due", "scheduled", "slated", "upcoming"}  # "the vote due on Friday"
@@ -122,7 +127,7 @@ def is_duration(expression: str) -> bool:
     words = re.split(r"[\s-]+", expression.lower().strip())
     if len(words) == 1 and words[0] in _FREQUENCIES:
         return True
-    if not any(w in _UNITS for w in words):
+    if not any(w in _UNITS for w in words) or _NAMED_PERIOD.search(expression):
         return False
     measured = any(w in _COUNTS or w.isdigit() or (w in _UNITS and w.endswith("s"))
                    for w in words)  # "years" alone is a length; "last year" is a date
