@@ -36,6 +36,8 @@ CASES = {
         "2025-03-04", "The union will meet the port authority on Friday. Talks resume next "
         "Tuesday. The strike began last Tuesday.",
         {"Friday": "2025-03-07", "next Tuesday": "2025-03-11", "last Tuesday": "2025-02-25"}),
+    "a date in a clause without a verb": (
+        "2025-03-04", "Port strike talks on Tuesday", {"Tuesday": "2025-03-04"}),
     "a duration is no date": (
         "2025-03-04", "The union has waited two years. Workers stayed out for a second day. "
         "The dispute could last for three weeks.", {}),

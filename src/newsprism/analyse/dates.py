@@ -208,7 +208,7 @@ def _future_tense(ent: Span) -> bool:
             return True
         if any(child.dep_ == "aux" and child.lower_ in _FUTURE_AUX for child in token.children):
             return True
-        if token.head is token or (token.pos_ in ("VERB", "AUX") and token.dep_ != "xcomp"):
+        if token.head.i == token.i or (token.pos_ in ("VERB", "AUX") and token.dep_ != "xcomp"):
             return False
         complemented = token.dep_ == "xcomp"
         token = token.head
