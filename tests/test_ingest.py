@@ -87,7 +87,8 @@ def test_an_unreadable_date_is_a_warning_and_the_article_is_kept_without_it(tmp_
     assert [(a.id, a.date) for a in result.articles] == [("a1", None), ("a2", "2019-04-25")]
     (warning,) = result.problems
     assert isinstance(warning, InputWarning)
-    assert str(warning) == (f"{path}:1: unparseable date 'the day after the storm'; "
+    assert str(warning) == (f"{path}:1: date 'the day after the storm' is not a real date "
+                            "(not a date newsprism can read); write it as YYYY-MM-DD; "
                             "kept without a date")
 
 

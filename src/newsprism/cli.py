@@ -35,6 +35,16 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+def option_date(param: typer.CallbackParam, value: str | None) -> str | None:
+    """A date option read by the one date reader; a bad one is a usage error (exit 2)."""
+    from newsprism.ingest.dates import read_date
+
+    try:
+        return read_date(value, param.opts[0])
+    except NewsprismError as exc:
+        raise fail(str(exc), code=2) from None
+
+
 Format = Annotated[str, typer.Option("--format", "-f", help="terminal, markdown, html or json.")]
 Output = Annotated[
     Path | None, typer.Option("--output", "-o", help="Write here instead of the terminal.")
@@ -174,8 +184,10 @@ def search(
     db: Db = None,
     semantic: Annotated[bool, typer.Option(help="Search by meaning, not words.")] = False,
     articles: Annotated[bool, typer.Option(help="Rank articles, not sentences.")] = False,
-    since: Annotated[str | None, typer.Option(help="Dated on or after YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Dated on or before YYYY-MM-DD.")] = None,
+    since: Annotated[str | None, typer.Option(help="Dated on or after YYYY-MM-DD.",
+                                              callback=option_date)] = None,
+    until: Annotated[str | None, typer.Option(help="Dated on or before YYYY-MM-DD.",
+                                              callback=option_date)] = None,
     story: Annotated[str | None, typer.Option(help="Only articles of this story.")] = None,
     limit: Annotated[int, typer.Option(help="How many results.")] = 10,
     copies: Annotated[bool, typer.Option(help="Also show copies of wire stories.")] = False,
@@ -206,7 +218,8 @@ def search(
 @app.command()
 def stories(
     db: Db = None,
-    since: Annotated[str | None, typer.Option(help="With news on or after YYYY-MM-DD.")] = None,
+    since: Annotated[str | None, typer.Option(help="With news on or after YYYY-MM-DD.",
+                                              callback=option_date)] = None,
     query: Annotated[str | None, typer.Option(help="Whose articles match these words.")] = None,
     limit: Annotated[int, typer.Option(help="How many stories.")] = 20,
 ) -> None:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.dedup import DuplicateFinder
 from newsprism.errors import InputError, InputWarning
+from newsprism.ingest.dates import read_date
 from newsprism.ingest.read import ARTICLE_SUFFIXES, Ingested, read_articles
 from newsprism.model import Analysis, Article, Briefing, Sentence
 from newsprism.store import SearchFilters, SearchHit, Store, StoredStory, content_hash
@@ -176,17 +177,16 @@ def expand_sources(paths: Iterable[str | Path]) -> Iterator[str]:
 
 
 def _check_date(article: Article, latest: date, report: IngestReport) -> Article:
-    if article.date is None:
-        return article
+    where = article.path or article.id
     try:
-        when = date.fromisoformat(article.date[:10])
-    except ValueError:
-        problem = f"unparseable date {article.date!r}"
+        day = read_date(article.date, where)
+    except InputError as exc:
+        problem = exc.problem
     else:
-        if when <= latest:
+        if day is None or date.fromisoformat(day) <= latest:
             return article
         problem = f"date {article.date} is in the future"
-    report.warnings.append(f"{article.path or article.id}: {problem}; stored without a date")
+    report.warnings.append(f"{where}: {problem}; stored without a date")
     return dataclasses.replace(article, date=None)
 
 

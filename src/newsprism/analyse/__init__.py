@@ -31,10 +31,10 @@ def analyse_doc(article: Article, doc: Doc) -> Analysis:
     """Everything in one article, from its spaCy parse."""
     citations = extract_citations(article.text, article.id)
     mentions = extract_mentions(doc, article.id, citations)
-    dates = extract_dates(doc, article.id, article.date,
-                          skip=[(c.start, c.end) for c in citations])
+    # Header lines ("Date: 2025-03-04") state the article's own date, not an event of it.
     skip = metadata_line_ranges(article.text) + [(c.start, c.end) for c in citations]
-    skip += [(d.start, d.end) for d in dates]
+    dates = extract_dates(doc, article.id, article.date, skip=skip)
+    skip += [(d.start, d.end) for d in dates.dates] + list(dates.durations)
     sentences = sentences_from_doc(doc, article.id)
     quotes = extract_quotes(doc, article.id, mentions, citations)
     return Analysis(
@@ -44,7 +44,7 @@ def analyse_doc(article: Article, doc: Doc) -> Analysis:
         mentions=mentions,
         quotes=quotes,
         figures=extract_figures(doc, article.id, skip),
-        dates=dates,
+        dates=dates.dates,
         citations=citations,
     )
 

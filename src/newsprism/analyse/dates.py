@@ -1,13 +1,29 @@
 """Date expressions, normalised against the article's date where it is known.
 
-A date without a year in an undated article keeps what it says and no more: "April 25" becomes
-the ISO 8601 partial date "--04-25", never a guessed year.
+- A weekday is the latest such day on or before the article's date (the same day counts):
+  "on Tuesday" in an article of Tuesday 2025-03-04 is that day. "next" or "coming", or a verb
+  in the future ("will meet on Friday", "is expected to vote Friday"), make it the first such
+  day after the article's date; "last" or "past" the one before it.
+- A date without a year takes the article's year, or the year before when that would put it
+  more than three months after the article's date; under a verb in the future, the first such
+  day on or after the article's date.
+- A length of time or a frequency ("two years", "a second day", "more than a week", "every
+  day") is no date: it is left out of the dates (a timeline shows it as an unpinned date,
+  which it is not) but its span is reported, so that no other extractor reads it as a figure.
+- Without the article's date, a relative date ("yesterday", "Tuesday", "last week") stays
+  unresolved (value None), and a date without a year keeps what it says: "April 25" becomes the
+  ISO 8601 partial date "--04-25", never a guessed year.
+
+dateparser reads the rest ("yesterday", "two days ago", "November 2018", "April 25, 2019")
+against the article's date; the rules above are where it reads news wrong (a weekday on the
+article's own day is a week earlier for it, a duration a date).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -15,26 +31,80 @@ from newsprism.model import DateMention
 
 if TYPE_CHECKING:
     from dateparser.date import DateDataParser
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span, Token
 
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
-_DURATION = re.compile(r"-year-old|\b(?:years?|months?|weeks?|days?|decades?)\s+(?:old|long)\b")
+_AGE = re.compile(r"-year-old|\b(?:years?|months?|weeks?|days?|decades?)\s+(?:old|long)\b")
 _CLOSERS = re.compile(r"[)\]—–;]")
+# Words that tie a date to the day of writing (or to a narrative moment): without the
+# article's date these are never resolved.
 _RELATIVE = re.compile(
-    r"\b(?:today|yesterday|tomorrow|tonight|last|next|this|ago|earlier|later|previous|"
-    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+    r"\b(?:today|yesterday|tomorrow|tonight|last|next|this|ago|earlier|later|previous|past|"
+    r"coming|recent|recently|current|now)\b",
     re.IGNORECASE,
 )
+# "two years later", "the day before": counted from a moment of the story, not from the article.
+_NARRATIVE = re.compile(
+    r"\b(?:days?|nights?|weeks?|months?|years?|decades?|hours?)\s+"
+    r"(?:earlier|later|before|after|afterwards?|prior)\b",
+    re.IGNORECASE,
+)
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY = re.compile(
+    rf"(?:(?P<which>last|past|next|coming|this|early|late|on)\s+)?(?P<day>{'|'.join(_WEEKDAYS)})"
+    r"(?:\s+(?:morning|afternoon|evening|night|noon|midday))?",
+    re.IGNORECASE,
+)
+_MONTH = re.compile(
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b",
+    re.IGNORECASE,
+)
+_UNITS = {"day", "days", "night", "nights", "week", "weeks", "weekend", "weekends", "month",
+          "months", "year", "years", "decade", "decades", "century", "centuries", "hour", "hours"}
+_COUNTS = {"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+           "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
+           "hundred", "few", "several", "many", "couple", "dozen", "dozens", "hundreds",
+           "thousands", "half", "first", "second", "third", "fourth", "fifth", "sixth",
+           "seventh", "eighth", "ninth", "tenth", "every", "each", "per"}
+# Words that only measure a length of time: "for more than a week", "the last two years".
+_MEASURES = _COUNTS | {"for", "over", "during", "within", "about", "around", "nearly", "almost",
+                       "roughly", "some", "more", "than", "less", "fewer", "at", "least", "most",
+                       "up", "to", "another", "further", "the", "past", "last", "next", "coming",
+                       "full", "straight", "consecutive", "whole", "entire", "long", "of", "and",
+                       "or", "in", "row", "just", "only", "other"}
+# "last week" names a week: "one day last week" is a date, "the last two weeks" a length.
+_NAMED_PERIOD = re.compile(
+    r"\b(?:last|next|past|this|coming)\s+(?:day|night|week|weekend|month|year|decade|century)\b",
+    re.IGNORECASE,
+)
+_FREQUENCIES = {"daily", "weekly", "monthly", "yearly", "annually", "nightly", "hourly"}
+_FUTURE_AUX = {"will", "'ll", "shall", "wo"}  # "wo" is spaCy's "won't"
+_FUTURE_WORDS = {"due", "scheduled", "slated", "upcoming"}  # "the vote due on Friday"
+# Verbs that put the verb they complement in the future: "is expected to vote on Friday".
+# Present forms only: "they hoped to meet on Friday" may speak of a Friday gone by.
+_FUTURE_HEADS = {"expected", "expects", "set", "planned", "plan", "plans", "going", "intend",
+                 "intends", "aim", "aims", "hope", "hopes", "want", "wants", "seek", "seeks", "due"}
+_PART_OF = re.compile(r"^(?:early|mid|late|the (?:start|beginning|middle|end) of)[\s-]*", re.I)
+LATEST_AHEAD = dt.timedelta(days=92)  # a year-less date this far after the article's is last year's
+
+
+@dataclass(frozen=True, slots=True)
+class FoundDates:
+    dates: tuple[DateMention, ...]
+    durations: tuple[tuple[int, int], ...]  # lengths of time and frequencies: not dates
 
 
 def extract_dates(
     doc: Doc, doc_id: str, article_date: str | None, skip: list[tuple[int, int]] = ()
-) -> tuple[DateMention, ...]:
+) -> FoundDates:
+    """The date expressions of an article (outside ``skip``), and the spans of the lengths of
+    time that were left out."""
     base = _parse_iso(article_date)
     text = doc.text  # rebuilt from the tokens on every access
-    found = []
+    found, durations = [], []
     for ent in doc.ents:
-        if ent.label_ != "DATE" or _DURATION.search(ent.text):
+        if ent.label_ != "DATE" or _AGE.search(ent.text):
             continue
         start = ent.start_char
         end = start + len(_CLOSERS.split(ent.text, maxsplit=1)[0])  # "April 25)—a" -> "April 25"
@@ -43,26 +113,43 @@ def extract_dates(
         if any(s <= start and end <= e for s, e in skip) or end == start:
             continue
         expression = text[start:end]
-        found.append(DateMention(doc_id, start, end, expression,
-                                 normalise_date_expression(expression, base)))
-    return tuple(found)
+        if is_duration(expression):
+            durations.append((start, end))
+            continue
+        value = normalise_date_expression(expression, base, future=_future_tense(ent))
+        found.append(DateMention(doc_id, start, end, expression, value))
+    return FoundDates(tuple(found), tuple(durations))
+
+
+def is_duration(expression: str) -> bool:
+    """A length of time or a frequency, not a point in time: "two years", "a second day",
+    "more than a week", "the last two years", "every day", "three-day", "weekly"."""
+    words = re.split(r"[\s-]+", expression.lower().strip())
+    if len(words) == 1 and words[0] in _FREQUENCIES:
+        return True
+    if not any(w in _UNITS for w in words) or _NAMED_PERIOD.search(expression):
+        return False
+    measured = any(w in _COUNTS or w.isdigit() or (w in _UNITS and w.endswith("s"))
+                   for w in words)  # "years" alone is a length; "last year" is a date
+    return measured and all(w in _MEASURES or w in _UNITS or w.isdigit() for w in words)
 
 
 @lru_cache(maxsize=4096)
-def normalise_date_expression(text: str, base: dt.date | None) -> str | None:
-    """ISO 8601 for a date expression: full date, year-month, year, or --MM-DD. Cached: a
-    day's articles repeat "Tuesday", "last week" and "2019" against the same base date, and
-    each dateparser call costs about a millisecond."""
-    import dateparser
-
+def normalise_date_expression(text: str, base: dt.date | None, future: bool = False) -> str | None:
+    """ISO 8601 for a date expression: full date, year-month, year, or --MM-DD; None when it
+    cannot be pinned down. ``future``: the sentence speaks of what is to come. Cached: a day's
+    articles repeat "Tuesday", "last week" and "2019" against the same base date, and each
+    dateparser call costs about a millisecond."""
     has_year = _YEAR.search(text) is not None
-    if base is None and not has_year:
-        if _RELATIVE.search(text):
-            return None
-        parsed = dateparser.parse(  # English only: trying every locale costs seconds
-            text, languages=["en"], settings={"REQUIRE_PARTS": ["day", "month"]}
-        )
-        return f"--{parsed.month:02d}-{parsed.day:02d}" if parsed else None
+    weekday = _WEEKDAY.fullmatch(text.strip())
+    if weekday and base is not None:
+        return _weekday_date(weekday, base, future).isoformat()
+    if _NARRATIVE.search(text):
+        return None
+    if not has_year and _MONTH.search(text) and not _RELATIVE.search(text):
+        return _without_year(text, base, future)
+    if base is None and (not has_year or _RELATIVE.search(text)):
+        return None
     data = _parser(base).get_date_data(text)
     if data.date_obj is None:
         return None
@@ -71,6 +158,60 @@ def normalise_date_expression(text: str, base: dt.date | None) -> str | None:
     if data.period == "month":
         return f"{data.date_obj.year:04d}-{data.date_obj.month:02d}"
     return data.date_obj.date().isoformat()
+
+
+def _weekday_date(match: re.Match[str], base: dt.date, future: bool) -> dt.date:
+    day = _WEEKDAYS.index(match["day"].lower())
+    which = (match["which"] or "").lower()
+    if which in ("next", "coming") or (future and which not in ("last", "past")):
+        return base + dt.timedelta(days=(day - base.weekday()) % 7 or 7)
+    back = (base.weekday() - day) % 7
+    if which in ("last", "past"):
+        back = back or 7
+    return base - dt.timedelta(days=back)
+
+
+def _without_year(text: str, base: dt.date | None, future: bool) -> str | None:
+    """A month and day, or a month alone, that names no year: placed in the article's year
+    (see the module's rules), or "--MM-DD" without an article date."""
+    import dateparser
+
+    part_of = _PART_OF.match(text)  # "early March", "mid-March": the month
+    text = text[part_of.end():] if part_of else text
+    parsed = dateparser.parse(  # English only: trying every locale costs seconds
+        text, languages=["en"], settings={"PREFER_DAY_OF_MONTH": "first"}
+    )
+    if parsed is None:
+        return None
+    whole_month = not re.search(r"\d", text)  # "in March": the month, not its first day
+    if base is None:
+        return None if whole_month else f"--{parsed.month:02d}-{parsed.day:02d}"
+    try:
+        day = dt.date(base.year, parsed.month, 1 if whole_month else parsed.day)
+        if future and day < base.replace(day=1 if whole_month else base.day):
+            day = day.replace(year=base.year + 1)
+        elif not future and day > base + LATEST_AHEAD:
+            day = day.replace(year=base.year - 1)
+    except ValueError:  # February 29 in a year without one
+        return None
+    return day.isoformat()[:7] if whole_month else day.isoformat()
+
+
+def _future_tense(ent: Span) -> bool:
+    """Does the clause that holds the date speak of what is to come: "will meet on Friday",
+    "is expected to vote on Friday", "the vote due on Friday"? Read from the date up to its
+    verb, and on up the chain of verbs it complements."""
+    token: Token = ent.root
+    complemented = False  # reached from a verb this one complements ("expected" <- "to vote")
+    while True:
+        if token.lower_ in _FUTURE_WORDS or (complemented and token.lower_ in _FUTURE_HEADS):
+            return True
+        if any(child.dep_ == "aux" and child.lower_ in _FUTURE_AUX for child in token.children):
+            return True
+        if token.head.i == token.i or (token.pos_ in ("VERB", "AUX") and token.dep_ != "xcomp"):
+            return False
+        complemented = token.dep_ == "xcomp"
+        token = token.head
 
 
 @lru_cache(maxsize=256)  # one per article date: bounded on a stream of years

@@ -16,6 +16,7 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from newsprism.errors import EmptyInputError, InputError, InputWarning
+from newsprism.ingest.dates import read_date
 from newsprism.ingest.html import extract_html
 from newsprism.ingest.normalise import normalise_text
 from newsprism.ingest.text import markdown_to_text, metadata_from_text
@@ -274,8 +275,10 @@ def read_fields(
     given = fields.get("id")
     article_id = _ID_UNSAFE.sub("-", str(given if given is not None else default_id or ""))
     article_id = article_id.strip("-") or text_fingerprint(text)
-    raw_date = _clean(fields.get("date"))
-    day = normalise_date(raw_date)
+    try:
+        day, doubt = read_date(_clean(fields.get("date")), where), None
+    except InputError as exc:
+        day, doubt = None, InputWarning(where, f"{exc.problem}; kept without a date")
     yield Article(
         id=article_id,
         text=text,
@@ -286,8 +289,8 @@ def read_fields(
         url=_clean(fields.get("url")),
         path=path,
     )
-    if raw_date and day is None:
-        yield InputWarning(where, f"unparseable date {raw_date!r}; kept without a date")
+    if doubt is not None:
+        yield doubt
 
 
 def _clean(value: Any) -> str | None:
@@ -300,20 +303,3 @@ def _clean(value: Any) -> str | None:
 def text_fingerprint(text: str) -> str:
     """A stable id for text that comes without one."""
     return hashlib.sha1(text.encode()).hexdigest()[:16]
-
-
-def normalise_date(value: Any) -> str | None:
-    """An ISO 8601 date for whatever the source gives ("2019-04-25", "April 25, 2019", ...)."""
-    if value is None or not str(value).strip():
-        return None
-    value = str(value).strip()
-    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        return value
-    import dateparser
-
-    settings = {"PREFER_DAY_OF_MONTH": "first"}
-    # English first: detecting the language among all of dateparser's locales costs seconds.
-    parsed = dateparser.parse(value, languages=["en"], settings=settings) or dateparser.parse(
-        value, settings=settings
-    )
-    return parsed.date().isoformat() if parsed else None

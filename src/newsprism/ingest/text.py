@@ -6,13 +6,16 @@ import re
 
 from newsprism.ingest.normalise import normalise_text
 
+_KEYS = (r"(?P<key>Publication|Publisher|Outlet|Source|Newspaper|Author|Byline|By|Date|"
+         r"Published|Title|Headline|URL)")
+# Markdown emphasis may wrap the line or the key: "*Date: 2025-03-04*", "**Date:** 2025-03-04".
+_EMPHASIS = r"[*_]{0,2}"
+_PAIR = re.compile(rf"{_EMPHASIS}{_KEYS}{_EMPHASIS}\s*:{_EMPHASIS}\s*(?P<value>.+)", re.IGNORECASE)
+_HEADER = re.compile(rf"^{_PAIR.pattern}$", re.IGNORECASE | re.MULTILINE)
+# A second "Key: " on the line ends the value, and may be a header of its own: a Markdown
+# paragraph joins "*Publication: Northern Courier*" and "*Date: 2025-03-04*" into one line;
 # "Publication: Eurasia Daily Monitor Volume: 16 Issue: 65" -> outlet "Eurasia Daily Monitor".
-_HEADER = re.compile(
-    r"^(?P<key>Publication|Publisher|Outlet|Source|Newspaper|Author|Byline|By|Date|Published|"
-    r"Title|Headline|URL)\s*:\s*(?P<value>.+)$",
-    re.IGNORECASE | re.MULTILINE,
-)
-_NEXT_KEY = re.compile(r"\s+[A-Z][a-z]+:\s")  # a second "Key:" on the same line ends the value
+_NEXT_KEY = re.compile(rf"\s+(?={_EMPHASIS}[A-Z][a-z]+{_EMPHASIS}:\s)")
 _BYLINE = re.compile(r"^By\s+(?P<name>[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})\s*$", re.MULTILINE)
 _FIELDS = {
     "publication": "outlet", "publisher": "outlet", "outlet": "outlet", "source": "outlet",
@@ -28,11 +31,13 @@ def metadata_from_text(text: str) -> dict[str, str]:
     """Title, outlet, author, date and url that the first lines of a text state."""
     head = "\n".join(text.split("\n")[:HEADER_LINES])
     found: dict[str, str] = {}
-    for match in _HEADER.finditer(head):
-        field = _FIELDS[match["key"].lower()]
-        value = _NEXT_KEY.split(match["value"], maxsplit=1)[0].strip()
-        if value and field not in found:
-            found[field] = value
+    for line in _HEADER.finditer(head):
+        for part in _NEXT_KEY.split(line[0]):
+            if pair := _PAIR.fullmatch(part):
+                field = _FIELDS[pair["key"].lower()]
+                value = pair["value"].strip().strip("*_").strip()
+                if value and field not in found:
+                    found[field] = value
     if "author" not in found and (byline := _BYLINE.search(head)):
         found["author"] = byline["name"]
     if "title" not in found and (title := guess_title(text)):

@@ -16,11 +16,13 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, RedirectResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
-from pydantic import ValidationError
+from pydantic import AfterValidator, ValidationError
 from starlette.datastructures import Headers, UploadFile
 from starlette.formparsers import MultiPartException, MultiPartParser
 
+from newsprism.errors import InputError
 from newsprism.ingest import Ingested, read_bytes, read_record
+from newsprism.ingest.dates import read_date
 from newsprism.render import load_schema
 from newsprism.store import SearchFilters
 from newsprism.web.schemas import (
@@ -45,6 +47,21 @@ _UNSAFE_NAME = re.compile(r"[^\w.-]+")
 bearer = HTTPBearer(auto_error=False, description="The server's NEWSPRISM_TOKEN.")
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 ERRORS = {401: {"model": Problem}, 422: {"model": Problem}}
+
+
+def _real_day(value: str | None) -> str | None:
+    """A YYYY-MM-DD that is a real day; a 422 names the parameter (its ``loc``), the message
+    is the one date reader's. Pydantic checks the parameter's ``pattern`` after this runs, on
+    what it returns: a value of another shape is handed back for the pattern to refuse."""
+    if value is None or not re.fullmatch(DATE, value):
+        return value
+    try:
+        return read_date(value, "query")
+    except InputError as exc:
+        raise ValueError(exc.problem) from None
+
+
+Day = Annotated[str | None, AfterValidator(_real_day)]  # give it Query(pattern=DATE, ...)
 
 
 def service(request: Request) -> CorpusService:
@@ -103,10 +120,9 @@ def _story_out(request: Request, story: StorySummary) -> StoryOut:
 async def list_stories(
     request: Request,
     service: Service,
-    date: Annotated[str | None, Query(pattern=DATE, description="Stories with news that day.")]
-    = None,
-    since: Annotated[str | None, Query(pattern=DATE, description="With news on or after.")] = None,
-    until: Annotated[str | None, Query(pattern=DATE, description="With news on or before.")] = None,
+    date: Annotated[Day, Query(pattern=DATE, description="Stories with news that day.")] = None,
+    since: Annotated[Day, Query(pattern=DATE, description="With news on or after.")] = None,
+    until: Annotated[Day, Query(pattern=DATE, description="With news on or before.")] = None,
     query: Annotated[
         str | None, Query(max_length=300, description="Words in its articles (full text).")
     ] = None,
@@ -189,8 +205,8 @@ async def search(
     q: Annotated[str, Query(min_length=1, max_length=500, description="Words, or a meaning.")],
     mode: Literal["text", "semantic"] = "text",
     level: Literal["sentence", "article"] = "sentence",
-    since: Annotated[str | None, Query(pattern=DATE)] = None,
-    until: Annotated[str | None, Query(pattern=DATE)] = None,
+    since: Annotated[Day, Query(pattern=DATE)] = None,
+    until: Annotated[Day, Query(pattern=DATE)] = None,
     story: Annotated[str | None, Query(max_length=200)] = None,
     limit: Annotated[int, Query(ge=1, le=100)] = 20,
     copies: bool = False,

@@ -23,7 +23,7 @@ from markupsafe import Markup, escape
 from newsprism.render import render_panes
 from newsprism.render.view import STATUS_LABELS, build_view
 from newsprism.store import SearchFilters, Store
-from newsprism.web.api import DATE, Service, require_read
+from newsprism.web.api import DATE, Day, Service, require_read
 from newsprism.web.graph import layout_entity_graph
 from newsprism.web.service import briefing_from_json, source_key
 
@@ -80,7 +80,7 @@ async def story_list(
     query: Annotated[str | None, Query(max_length=300)] = None,
     entity: Annotated[str | None, Query(max_length=200)] = None,
     outlet: Annotated[str | None, Query(max_length=200)] = None,
-    date: Annotated[str | None, Query(pattern=DATE)] = None,
+    date: Annotated[Day, Query(pattern=DATE)] = None,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> HTMLResponse:
     stories, next_offset = await service.list_stories(

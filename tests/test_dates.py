@@ -1,0 +1,121 @@
+"""Time read right: weekdays, year-less dates and durations against the article's date; header
+dates in Markdown; and one reader for every date given to newsprism (article metadata, ingest,
+`--since`, the API), with one message for a day that does not exist."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from newsprism.analyse import analyse_article
+from newsprism.cli import app
+from newsprism.corpus import ingest_paths
+from newsprism.ingest import read_bytes
+from newsprism.model import Article
+from newsprism.store import open_store
+from newsprism.web import create_app
+
+runner = CliRunner()
+BAD_DAY = "date '2019-02-30' is not a real date (February 2019 has 28 days); write it as YYYY-MM-DD"
+
+
+# An article dated Tuesday 2025-03-04 (or Monday 2025-03-03, or undated), what it says, and
+# every date expression read from it with its value; a duration is none.
+CASES = {
+    "a weekday is the latest such day on or before the article's date": (
+        "2025-03-04", "The union walked out on Tuesday after talks failed on Sunday.",
+        {"Tuesday": "2025-03-04", "Sunday": "2025-03-02"}),
+    "the article's own weekday is its date": (
+        "2025-03-03", "Dockworkers walked off the job on Monday.", {"Monday": "2025-03-03"}),
+    "a verb in the future or next: after the article's date; last: before it": (
+        "2025-03-04", "The union will meet the port authority on Friday. Talks resume next "
+        "Tuesday. The strike began last Tuesday.",
+        {"Friday": "2025-03-07", "next Tuesday": "2025-03-11", "last Tuesday": "2025-02-25"}),
+    "a date in a clause without a verb": (
+        "2025-03-04", "Port strike talks on Tuesday", {"Tuesday": "2025-03-04"}),
+    "a duration is no date": (
+        "2025-03-04", "The union has waited two years. Workers stayed out for a second day. "
+        "The dispute could last for three weeks.", {}),
+    "undated: relative dates unresolved, a year-less date as it is, durations out": (
+        None, "The union walked out on Tuesday, a day after talks failed yesterday. Ships were "
+        "diverted last week. The contract expired on April 25. Workers stayed out for a second "
+        "day.",  # "a second day" was the month and day the program ran
+        {"Tuesday": None, "yesterday": None, "last week": None, "April 25": "--04-25"}),
+    "a year-less date takes the article's year, or the one before when months ahead": (
+        "2025-03-04", "The contract expired on December 20. A ballot is planned for May 12, "
+        "and the union last struck on March 3.",
+        {"December 20": "2024-12-20", "May 12": "2025-05-12", "March 3": "2025-03-03"}),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_dates_in_the_text(case: str) -> None:
+    date, text, expected = CASES[case]
+    found = analyse_article(Article("d", text, date=date)).dates
+    assert {d.text: d.value for d in found} == expected
+
+
+# --- header dates --------------------------------------------------------------------------
+
+def test_emphasis_wrapped_markdown_header_lines_are_read() -> None:
+    markdown = ("# Strike enters second day\n\n*Publication: Northern Courier*\n"
+                "*Date: 2025-03-04*\n**Author:** Jo Bloggs\n\nWorkers stayed out on Tuesday.\n")
+    (article,) = read_bytes(markdown.encode(), "courier.md").articles
+    assert (article.outlet, article.date, article.author) == (
+        "Northern Courier", "2025-03-04", "Jo Bloggs")
+    # The header's date is the article's own, not an event in its timeline.
+    assert [d.text for d in analyse_article(article).dates] == ["Tuesday"]
+
+
+# --- a day that does not exist, wherever it is given ---------------------------------------
+
+def test_brief_drops_an_impossible_date_with_one_warning_line(tmp_path: Path) -> None:
+    path = tmp_path / "gazette.txt"
+    path.write_text("Port strike\n\nDate: 2019-02-30\n\nDockworkers walked off the job.\n")
+    result = runner.invoke(app, ["brief", str(path), "-f", "json"])
+    assert result.exit_code == 1  # as for every input brief could not read whole
+    assert result.stderr.strip().splitlines() == [
+        f"error: {path}: {BAD_DAY}; kept without a date"]
+    assert json.loads(result.stdout)["documents"][0]["date"] is None
+
+
+def test_ingest_gives_the_same_message_and_stores_the_article_undated(tmp_path: Path) -> None:
+    path = tmp_path / "d.jsonl"
+    path.write_text(json.dumps({"id": "n1", "text": "Talks failed.", "date": "2019-02-30"}))
+    with open_store(f"sqlite:///{tmp_path / 'c.db'}") as store:
+        report = ingest_paths([path], store)
+        assert report.warnings == [f"{path}:1: {BAD_DAY}; kept without a date"]
+        assert report.ok and store.get_article("n1").date is None
+
+
+@pytest.mark.parametrize("command", [["stories"], ["search", "strike"]])
+def test_an_impossible_since_is_a_usage_error(tmp_path: Path, command: list[str]) -> None:
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    result = runner.invoke(app, [*command, "--db", db, "--since", "2019-02-30"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"error: --since: {BAD_DAY}"
+
+
+@pytest.fixture
+def api(tmp_path: Path) -> Iterator[TestClient]:
+    with open_store(f"sqlite:///{tmp_path / 'w.db'}") as store, \
+            TestClient(create_app(store)) as client:
+        yield client
+
+
+@pytest.mark.parametrize("route, name, other", [("/api/stories", "date", {}),
+                                                ("/api/stories", "since", {}),
+                                                ("/api/search", "until", {"q": "strike"})])
+def test_the_api_answers_an_impossible_date_with_422(
+    api: TestClient, route: str, name: str, other: dict
+) -> None:
+    response = api.get(route, params={**other, name: "2019-02-30"})
+    assert response.status_code == 422
+    (error,) = response.json()["detail"]
+    assert error["loc"][-1] == name and error["msg"].endswith(BAD_DAY)
+    assert api.get(route, params={**other, name: "2019-02-28"}).status_code == 200
