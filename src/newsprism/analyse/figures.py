@@ -19,8 +19,11 @@ if TYPE_CHECKING:
 
 FIGURE_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "TIME"}
 # How far an approximate figure reaches either side ("about 4,000": 3,600 to 4,400). How far
-# readers take "about" grows with the number (Ferson et al. 2015, "Natural language of
-# uncertainty: numeric hedge words"), so the tolerance is relative; a tenth is the usual reading.
+# readers take "about" depends on the number's magnitude (Ferson et al. 2015, "Natural language
+# of uncertainty: numeric hedge words"), so the tolerance is relative. A tenth covers the
+# rounding a hedged round number admits (3,650 is "about 4,000" to the nearest 500, 3,400 is
+# "some 3,500" to the nearest 100): two hedged figures conflict only when their sources cannot
+# both be right, not when they merely chose different round numbers.
 APPROXIMATE = 0.10
 _LOWER_BOUND = ("more than", "over", "above", "upwards of", "in excess of", "at least",
                 "no fewer than", "no less than", "a minimum of", "just over")  # fmt: skip
@@ -362,14 +365,13 @@ def _counted_noun(span: Span, unit: str | None) -> Token | None:
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         return head.head  # "a toll of 65", "a capacity of 150"
     verb = head.head if root.dep_ == "pobj" else head
-    if verb.pos_ in ("VERB", "AUX") and (
-        verb.lower_ in _CHANGING or (verb.lower_ in _MEASURING and unit is not None)
-    ):  # "the death toll rose to 18", "the stoppage costs $12 million a day"
-        return _subject(verb) or next((c for c in verb.children if c.dep_ == "dobj"
-                                       and c.i != root.i), None)
-    if root.dep_ == "pobj" and verb.pos_ == "VERB":
-        # "decreased ... to 10,000 the number of North Koreans"
-        return next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    changed = next((c for c in verb.children if c.dep_ == "dobj" and c.i != root.i), None)
+    if root.dep_ == "pobj" and changed is not None:
+        return changed  # "police backed off the toll to 60", "cut to 10,000 the number of"
+    if verb.lower_ in _CHANGING or (verb.lower_ in _MEASURING and unit is not None):
+        return _subject(verb)  # "the death toll rose to 18", "the stoppage costs $12 million"
     return None
 
 
