@@ -44,7 +44,7 @@ _BEFORE = re.compile(  # a qualifier just before a figure, that the NER left out
                               key=len, reverse=True)) + r")\s+$",
     re.IGNORECASE,
 )
-_RANGE_GAP = re.compile(r"^\s*(?:or|to|and|-|–|—)\s*$")  # "300 or 400", "300-400"
+_RANGE_GAP = re.compile(r"^(?:\s+(?:or|to|and)\s+|[-–])$")  # "300 or 400", "300-400"
 _CURRENCIES = {
     "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
@@ -158,7 +158,8 @@ def _join_ranges(spans: list[Span], skip: list[tuple[int, int]]) -> list[Span]:
             word = gap.strip().lower()
             if (_RANGE_GAP.match(gap) and not before.rstrip().endswith("from")
                     and (word != "and" or before.rstrip().endswith("between"))
-                    and not _inside(previous.start_char, span.end_char, skip)):
+                    and not _inside(previous.start_char, span.end_char, skip)
+                    and _ascending(previous.text, span.text)):
                 whole = doc.char_span(previous.start_char, span.end_char,
                                       label=previous.label_ or span.label_)
                 if whole is not None:
@@ -166,6 +167,12 @@ def _join_ranges(spans: list[Span], skip: list[tuple[int, int]]) -> list[Span]:
                     continue
         joined.append(span)
     return joined
+
+
+def _ascending(first: str, second: str) -> bool:
+    """A range goes up: "300 or 400", never "Resolution 1723-15"."""
+    low, high = parse_amount(first)[0], parse_amount(second)[0]
+    return low is not None and high is not None and low < high
 
 
 def _with_qualifier(span: Span, skip: list[tuple[int, int]]) -> Span:
