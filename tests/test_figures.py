@@ -48,6 +48,7 @@ def _conflicts(first: str, second: str, read: bool = True) -> list[tuple[str, st
     ("It took dispatchers three minutes to understand the call.", "three minutes",
      "to understand the call", "understand"),
     ("The first fire truck arrived after four minutes.", "four minutes", "arrived", "arrived"),
+    ("Vinokourov won stage 13 of the race.", "13", None, None),
 ])  # fmt: skip
 def test_what_a_figure_counts_and_its_role_are_read_where_the_sentence_says_them(
     sentence, figure, counts, role

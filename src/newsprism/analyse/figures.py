@@ -341,6 +341,9 @@ def _singular(word: str) -> str:
 
 def _counted(span: Span, unit: str | None) -> tuple[str | None, str | None]:
     """What a figure counts and its role: ("65 people were killed") -> ("people", "killed")."""
+    head = _outside_head(span)
+    if head is not None and head.i == span.start - 1 and head.pos_ in ("NOUN", "PROPN"):
+        return None, None  # "stage 13", "Resolution 1723", "Flight 370": a name, not a count
     noun = _counted_noun(span, unit)
     if noun is None:
         return None, _role(span.root, span, counted=False)
