@@ -94,8 +94,12 @@ ROLES = {
 ROLE_OF = {word: role for role, words in ROLES.items() for word in words}
 _LINKING = {"is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained",
             "'s", "’s", "'re", "’re"}  # fmt: skip
-_REPORTING = {"reported", "believed", "feared", "thought", "confirmed", "presumed", "listed",
-              "declared", "said", "known", "left", "leaving", "leaves", "leave"}  # fmt: skip
+# Verbs that say nothing themselves of what happened to what they count, though their
+# complement may ("are feared dead", "left 65 dead"): reporting, "leave" and "have" (a quake
+# that "had a magnitude of 5.8" is any quake).
+_EMPTY_VERBS = {"reported", "believed", "feared", "thought", "confirmed", "presumed", "listed",
+                "declared", "said", "known", "left", "leaving", "leaves", "leave", "have",
+                "has", "had", "having"}  # fmt: skip
 _CHANGING = {"rose", "rise", "rises", "risen", "rising", "climbed", "climb", "climbs",
              "increased", "reached", "reach", "reaches", "stood", "stands", "stand", "hit",
              "jumped", "fell", "fall", "falls", "dropped", "grew", "topped", "passed",
@@ -419,7 +423,7 @@ def _role(anchor: Token, span: Span, counted: bool) -> str | None:
     if anchor.dep_ in ("nsubj", "nsubjpass"):
         return _predicate(head)
     if anchor.dep_ == "dobj" and head.lower_ not in _CHANGING:
-        return _complement(head) or (head.text if head.lower_ not in _REPORTING else None)
+        return _complement(head) or (head.text if head.lower_ not in _EMPTY_VERBS else None)
     if anchor.dep_ == "pobj" and head.lower_ in ("of", "by", "for"):
         owner = head.head
         if owner.pos_ == "NOUN" and owner.lower_ in ROLE_OF:
@@ -435,7 +439,7 @@ def _role(anchor: Token, span: Span, counted: bool) -> str | None:
 def _predicate(verb: Token) -> str | None:
     """What a clause says of its subject: the verb ("died", "walked"), or through "be" and
     "reported"-like verbs their complement ("were inside", "were reported killed")."""
-    if verb.lower_ in _LINKING or verb.lower_ in _REPORTING:
+    if verb.lower_ in _LINKING or verb.lower_ in _EMPTY_VERBS:
         return _complement(verb)
     return verb.text if verb.pos_ in ("VERB", "AUX") else None
 
@@ -463,7 +467,7 @@ def _duration(span: Span) -> tuple[str | None, str | None]:
         subject = _subject(verb)
         return (_noun_phrase(subject, span), subject.text) if subject is not None else (None,
                                                                                        None)
-    if verb.lower_ in _REPORTING:
+    if verb.lower_ in _EMPTY_VERBS:
         return None, None
     parts = [verb, *(c for c in verb.children if c.dep_ in ("aux", "prt", "dobj")
                      and (c.dep_ != "aux" or c.lower_ == "to"))]
