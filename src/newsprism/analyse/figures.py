@@ -69,7 +69,7 @@ _WORDS = {
      "ninety": 90, "half": 0.5, "twice": 2}  # fmt: skip
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_COUNTING_NOUNS = {"number", "share", "amount", "total", "proportion", "percentage", "majority"}
+COUNTING_NOUNS = {"number", "share", "amount", "total", "proportion", "percentage", "majority"}
 
 # What happened to what a figure counts, by kind: the words of one kind name one role
 # (killed is not injured, found is not identified, capacity is not attendance). A word
@@ -495,7 +495,7 @@ def _noun_phrase(head: Token, figure: Span) -> str | None:
     while start < head.i and (doc[start].pos_ in ("DET", "ADP", "CCONJ") or doc[start].like_num):
         start += 1
     end = head.i
-    if noun_lemma(head.text) in _COUNTING_NOUNS:
+    if noun_lemma(head.text) in COUNTING_NOUNS:
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
                 end = max(t.i for t in child.subtree)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 
 import Stemmer
 
-from newsprism.analyse.figures import ROLE_OF, TIME_UNITS, read_figure
+from newsprism.analyse.figures import COUNTING_NOUNS, ROLE_OF, TIME_UNITS, read_figure
 from newsprism.analyse.nlp import noun_lemma
 from newsprism.model import Article, Figure
 
@@ -25,7 +25,6 @@ _STEMMER = Stemmer.Stemmer("english")
 # Words that count people: "65 people", "a toll of 65" (a death toll is a number of people),
 # "21 of the wounded". Other nouns are the same thing only when their head words are.
 _PEOPLE = {"people", "person", "individual", "toll", "dead", "wounded", "injured", "missing"}
-_OF_HEADS = ("number", "share", "amount", "total", "proportion", "percentage", "majority")
 
 
 def value_range(figure: Figure) -> tuple[float, float]:
@@ -44,7 +43,7 @@ def head_word(counts: str | None) -> str | None:
     if not counts:
         return None
     words = re.findall(r"[A-Za-z]+", counts.lower())
-    if "of" in words and words[0] in _OF_HEADS:
+    if "of" in words and words[0] in COUNTING_NOUNS:
         words = words[words.index("of") + 1 :]
     return noun_lemma(words[-1]) if words else None
 
