@@ -25,10 +25,12 @@ def test_a_fact_told_by_three_outlets_is_corroborated_by_three_sources(harbour):
     assert _docs(cost[0]) == {"gazette", "coastal-times", "courier"}
 
 
-def test_different_figures_for_one_quantity_are_a_contradiction(harbour):
-    (claim,) = _claims(harbour, "figure", "contradicted")
-    assert "“Some 3,500”" in claim.note and "“About 4,000”" in claim.note
-    assert {"coastal-times", "gazette"} <= _docs(claim)
+def test_figures_of_different_counted_things_are_no_contradiction(harbour):
+    # "Some 3,500 port workers ... stopped work", "About 4,000 dockworkers walked off",
+    # "About 4,000 members ... stayed off the job": neither what is counted nor the verb is
+    # the same, and some 3,500 (±10%) meets about 4,000 (±10%). tests/test_figures.py pins
+    # the contradictions between figures of one quantity.
+    assert _claims(harbour, "figure", "contradicted") == []
 
 
 def test_one_remark_quoted_in_two_wordings_is_flagged(harbour):

@@ -132,7 +132,8 @@ class Quote(Record):
 
 @dataclass(frozen=True, slots=True)
 class Figure(Record):
-    """A number with its unit and what it counts: "40,000 guest workers"."""
+    """A number with its unit, the interval it states, what it counts and in what role:
+    "About 4,000 dockworkers walked off" is 4,000 in [3,600, 4,400] "dockworkers", "walked"."""
 
     doc: str
     start: int
@@ -141,6 +142,11 @@ class Figure(Record):
     value: float
     unit: str | None = None  # "USD", "percent", "km", "hour", ...
     counts: str | None = None  # what is counted: "guest workers", "bilateral trade"
+    # what happened to what is counted, or what the number is, as written: "killed",
+    # "wounded", "found", "toll", "capacity", "inside"; for a duration, what took that long
+    role: str | None = None
+    low: float | None = None  # the least value the figure allows ("more than 250": 250)
+    high: float | None = None  # the most; None with ``low`` set: no upper bound
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,5 +1,10 @@
-"""Figures: numbers with their unit and what they count ("40,000 guest workers",
-"$34 million" of "bilateral trade", "1.2 percent" of "Pyongyang’s trade", "700 km")."""
+"""Figures: numbers with their unit, the interval they state, what they count and in what role
+("About 4,000 dockworkers walked off": about 4,000, [3,600, 4,400], "dockworkers", "walked";
+"a toll of 65": "toll", "toll"; "It took six minutes to arrive": "to arrive", "arrive").
+
+What a figure counts and its role are read off the dependency parse, only where the sentence
+says them: a figure with neither is left blank, and compare never sets blank figures against
+each other."""
 
 from __future__ import annotations
 
@@ -13,12 +18,33 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 FIGURE_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "TIME"}
+# How far an approximate figure reaches either side ("about 4,000": 3,600 to 4,400). How far
+# readers take "about" depends on the number's magnitude (Ferson et al. 2015, "Natural language
+# of uncertainty: numeric hedge words"), so the tolerance is relative. A tenth covers the
+# rounding a hedged round number admits (3,650 is "about 4,000" to the nearest 500, 3,400 is
+# "some 3,500" to the nearest 100): two hedged figures conflict only when their sources cannot
+# both be right, not when they merely chose different round numbers.
+APPROXIMATE = 0.10
+_LOWER_BOUND = ("more than", "over", "above", "upwards of", "in excess of", "at least",
+                "no fewer than", "no less than", "a minimum of", "just over")  # fmt: skip
+_UPPER_BOUND = ("up to", "fewer than", "less than", "under", "below", "at most", "no more than",
+                "as many as", "as much as", "a maximum of")  # fmt: skip
+_JUST_BELOW = ("nearly", "almost", "close to", "just under", "just shy of")
+_AROUND = ("some", "about", "around", "roughly", "approximately", "an estimated", "estimated",
+           "circa", "an approximate")  # fmt: skip
+_FILLERS = ("just", "only", "a mere", "mere", "a total of", "a", "an", "the", "between")
+_QUALIFIER_WORDS = _LOWER_BOUND + _UPPER_BOUND + _JUST_BELOW + _AROUND + _FILLERS
 _QUALIFIERS = re.compile(
-    r"^(?:just|only|a mere|mere|some|about|around|roughly|nearly|almost|approximately|over|"
-    r"under|more than|fewer than|less than|at least|at most|up to|as many as|as much as|"
-    r"an estimated|estimated|a|an|the)\s+",
+    r"^(?:" + "|".join(sorted(map(re.escape, _QUALIFIER_WORDS), key=len, reverse=True))
+    + r")\s+", re.IGNORECASE,
+)  # fmt: skip
+_BEFORE = re.compile(  # a qualifier just before a figure, that the NER left out of it
+    r"\b(?:" + "|".join(sorted(map(re.escape, (*_LOWER_BOUND, *_UPPER_BOUND, *_JUST_BELOW,
+                                                *_AROUND, "between")),
+                              key=len, reverse=True)) + r")\s+$",
     re.IGNORECASE,
 )
+_RANGE_GAP = re.compile(r"^(?:\s+(?:or|to|and)\s+|[-–])$")  # "300 or 400", "300-400"
 _CURRENCIES = {
     "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
@@ -28,6 +54,10 @@ _SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
     "b": 1e9, "trillion": 1e12, "tn": 1e12, "hundred": 1e2, "dozen": 12,
 }  # fmt: skip
+# "dozens", "hundreds", "tens of thousands": at least two of the unit and fewer than a hundred
+# (nobody writes "hundreds" of 100,000).
+_VAGUE = {"tens": 10, "dozens": 12, "scores": 20, "hundreds": 1e2, "thousands": 1e3,
+          "millions": 1e6, "billions": 1e9}  # fmt: skip
 _WORDS = {
     word: float(value)
     for value, word in enumerate(
@@ -37,55 +67,172 @@ _WORDS = {
     )
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
      "ninety": 90, "half": 0.5, "twice": 2}  # fmt: skip
-_TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
-_LENGTH_UNITS = {"km", "kilometre", "kilometer", "mile", "metre", "meter", "m", "foot", "feet"}
+TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
-_COUNTING_NOUNS = {"number", "share", "amount", "total", "proportion", "percentage", "majority"}
+COUNTING_NOUNS = {"number", "share", "amount", "total", "proportion", "percentage", "majority"}
+
+# What happened to what a figure counts, by kind: the words of one kind name one role
+# (killed is not injured, found is not identified, capacity is not attendance). A word
+# outside these lists is its own role.
+ROLES = {
+    "killed": ("killed", "kill", "kills", "killing", "dead", "died", "die", "dies", "dying",
+               "death", "deaths", "toll", "perished", "fatalities", "fatality"),
+    "injured": ("injured", "injure", "injures", "injuring", "injuries", "injury", "wounded",
+                "wound", "wounding", "hurt"),
+    "missing": ("missing", "unaccounted"),
+    "found": ("found", "recovered", "retrieved", "discovered"),
+    "identified": ("identified", "identify", "identifying"),
+    "arrested": ("arrested", "arrest", "arrests", "arresting", "detained", "detain",
+                 "detaining", "apprehended"),
+    "evacuated": ("evacuated", "evacuate", "evacuating", "evacuees", "displaced"),
+    "rescued": ("rescued", "rescue", "rescuing"),
+    "capacity": ("capacity", "licensed", "licenced", "seats", "seat", "seating", "holds",
+                 "hold", "accommodate", "accommodates", "permitted", "allowed"),
+    "present": ("inside", "attended", "attending", "attendance", "present", "crowd",
+                "gathered", "packed"),
+}  # fmt: skip
+ROLE_OF = {word: role for role, words in ROLES.items() for word in words}
+_LINKING = {"is", "are", "was", "were", "be", "been", "being", "remain", "remains", "remained",
+            "'s", "’s", "'re", "’re"}  # fmt: skip
+# Verbs that say nothing themselves of what happened to what they count, though their
+# complement may ("are feared dead", "left 65 dead"): reporting, "leave" and "have" (a quake
+# that "had a magnitude of 5.8" is any quake).
+_EMPTY_VERBS = {"reported", "believed", "feared", "thought", "confirmed", "presumed", "listed",
+                "declared", "said", "known", "left", "leaving", "leaves", "leave", "have",
+                "has", "had", "having"}  # fmt: skip
+_CHANGING = {"rose", "rise", "rises", "risen", "rising", "climbed", "climb", "climbs",
+             "increased", "reached", "reach", "reaches", "stood", "stands", "stand", "hit",
+             "jumped", "fell", "fall", "falls", "dropped", "grew", "topped", "passed",
+             "exceeded", "surpassed", "revised", "lowered", "raised"}  # fmt: skip
+_TAKING = {"take", "takes", "took", "taken", "taking"}
+_LASTING = {"last", "lasts", "lasted", "lasting"}
+_MEASURING = {"cost", "costs", "costing", "weigh", "weighs", "weighed", "measure", "measures",
+              "measured", "total", "totals", "totalled", "totaled", "amount", "amounted"}
+_COMPLEMENTS = {"acomp", "oprd", "xcomp", "advmod", "attr", "ccomp", "prep"}
 
 
 def extract_figures(doc: Doc, doc_id: str, skip: list[tuple[int, int]]) -> tuple[Figure, ...]:
     """Figures of one article; ``skip`` holds character ranges not to read (citations,
     metadata lines, dates)."""
-    figures = []
+    spans = []
     taken: list[tuple[int, int]] = list(skip)
     for ent in doc.ents:
         if ent.label_ in FIGURE_LABELS and not _inside(ent.start_char, ent.end_char, taken):
-            figure = _figure(ent, doc_id)
-            if figure is not None:
-                figures.append(figure)
-                taken.append((ent.start_char, ent.end_char))
+            span = _from_number(ent)
+            spans.append(span)
+            taken.append((span.start_char, span.end_char))
     for token in doc:  # numbers the NER missed
         if token.like_num and _NUMBER.fullmatch(token.text) and not _inside(
             token.idx, token.idx + len(token), taken
         ):
-            figure = _figure(doc[token.i : token.i + 1], doc_id)
-            if figure is not None:
-                figures.append(figure)
-    return tuple(sorted(figures, key=lambda f: f.start))
+            spans.append(doc[token.i : token.i + 1])
+    figures = []
+    for span in _join_ranges(sorted(spans, key=lambda s: s.start), skip):
+        figure = _figure(_with_qualifier(span, skip), doc_id)
+        if figure is not None:
+            figures.append(figure)
+    return tuple(figures)
+
+
+def _from_number(ent: Span) -> Span:
+    """The entity from its first number on, when words before it are not a qualifier: the NER
+    reads "took the dispatcher three minutes" as one time."""
+    if read_figure(ent.text) is not None:
+        return ent
+    first = next((t for t in ent if t.like_num), None)
+    if first is None or first.i == ent.start:
+        return ent
+    return ent.doc.char_span(first.idx, ent.end_char, label=ent.label_) or ent
 
 
 def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in ranges)
 
 
+def _join_ranges(spans: list[Span], skip: list[tuple[int, int]]) -> list[Span]:
+    """"300 or 400", "300 to 400", "between 300 and 400" as one figure; never "from 300 to
+    400", a change over time."""
+    doc = spans[0].doc if spans else None
+    joined: list[Span] = []
+    for span in spans:
+        previous = joined[-1] if joined else None
+        if previous is not None and doc is not None:
+            gap = doc.text[previous.end_char : span.start_char]
+            before = doc.text[max(0, previous.start_char - 9) : previous.start_char].lower()
+            word = gap.strip().lower()
+            if (_RANGE_GAP.match(gap) and not before.rstrip().endswith("from")
+                    and (word != "and" or before.rstrip().endswith("between"))
+                    and not _inside(previous.start_char, span.end_char, skip)
+                    and _ascending(previous.text, span.text)):
+                whole = doc.char_span(previous.start_char, span.end_char,
+                                      label=previous.label_ or span.label_)
+                if whole is not None:
+                    joined[-1] = whole
+                    continue
+        joined.append(span)
+    return joined
+
+
+def _ascending(first: str, second: str) -> bool:
+    """A range goes up: "300 or 400", never "Resolution 1723-15"."""
+    low, high = parse_amount(first)[0], parse_amount(second)[0]
+    return low is not None and high is not None and low < high
+
+
+def _with_qualifier(span: Span, skip: list[tuple[int, int]]) -> Span:
+    """The span with a qualifier the NER left out just before it: "at least 14"."""
+    text = span.doc.text
+    match = _BEFORE.search(text, max(0, span.start_char - 20), span.start_char)
+    if match is None or _inside(match.start(), span.start_char, skip):
+        return span
+    widened = span.doc.char_span(match.start(), span.end_char, label=span.label_)
+    return widened if widened is not None else span
+
+
 def _figure(span: Span, doc_id: str) -> Figure | None:
     text = span.text
-    value, unit = parse_amount(text)
-    if value is None:
+    read = read_figure(text)
+    if read is None:
         return None
-    counts = counted_thing(span)
+    value, unit, low, high = read
     if unit is None and not any(ch.isdigit() for ch in text) and value < 10:
         return None  # "the two men", "one day": small spelled-out counts describe, not report
-    if span.label_ == "TIME" and unit not in _TIME_UNITS:
+    if span.label_ == "TIME" and unit not in TIME_UNITS:
         return None  # clock times are not figures
-    return Figure(doc_id, span.start_char, span.end_char, text, value, unit, counts)
+    counts, role = _duration(span) if unit in TIME_UNITS else _counted(span, unit)
+    return Figure(doc_id, span.start_char, span.end_char, text, value, unit, counts, role,
+                  low, high)
+
+
+def read_figure(text: str) -> tuple[float, str | None, float, float | None] | None:
+    """A figure as written: its value (a range's lower end), unit and the interval of values
+    it allows (``None``: no upper bound). "at least 250" and "more than 250" are [250, ∞) (a
+    bare 250 may be rounded, so the end stays in); "up to 250" [0, 250]; "about 250" ±10%;
+    "nearly 250" [225, 250]; "300 or 400", "between 300 and 400" [300, 400]; "hundreds"
+    [200, 10,000) (fewer than a hundred hundreds); a bare figure, the values that round to it
+    as written ("21": 20.5 to 21.5, "1.2 million": 1.15 to 1.25 million)."""
+    rest = _unqualified(text)
+    qualifier = text.strip()[: len(text.strip()) - len(rest)].lower()
+    first, second = _split_range(rest)
+    if second:
+        value, unit = parse_amount(_with_scale_of(first, second))
+        upper, _ = parse_amount(second)
+        if value is not None and upper is not None and upper > value:
+            return value, unit, *_qualified(qualifier, value, upper)
+    value, unit = parse_amount(rest)
+    if value is None:
+        return None
+    if rest.split()[0].lower().strip(".,") in _VAGUE:
+        return value, unit, value, value * 50
+    step = _rounding_step(rest, value)
+    return value, unit, *_qualified(qualifier, value, value,
+                                    rounded=(value - step / 2, value + step / 2))
 
 
 def parse_amount(text: str) -> tuple[float | None, str | None]:
-    """("just $34 million") -> (34000000.0, "USD"); ("two hours") -> (2.0, "hour")."""
-    rest = text.strip()
-    while (stripped := _QUALIFIERS.sub("", rest, count=1)) != rest:
-        rest = stripped
+    """("just $34 million") -> (34000000.0, "USD"); ("two hours") -> (2.0, "hour");
+    ("hundreds") -> (200.0, None): the least it can mean; ("300 or 400") -> (300.0, None)."""
+    rest = _unqualified(text)
     unit = None
     for symbol in ("US$", "$", "€", "£", "¥", "₹", "₽"):
         if rest.startswith(symbol):
@@ -96,10 +243,20 @@ def parse_amount(text: str) -> tuple[float | None, str | None]:
     value = _number(words[0])
     if value is None:
         return None, None
-    for word in words[1:]:
+    for n, word in enumerate(words[1:], 2):
         low = word.lower().strip(".,")
+        after = words[n] if n < len(words) else ""
+        if low in ("or", "to", "and"):
+            break  # the upper end of a range: ``read_figure`` reads it
+        if low == "of" and after.lower() in _VAGUE:  # "tens of thousands"
+            continue
         if low in _SCALES:
             value *= _SCALES[low]
+        elif (low in _WORDS and _WORDS[low] < 10 and words[0].isalpha() and value >= 20
+              and value % 10 == 0):
+            value += _WORDS[low]  # "twenty-one"
+        elif low in _VAGUE:
+            value *= _VAGUE[low]
         elif low in ("%", "percent", "per", "pct"):
             unit = "percent"
         elif low == "cent" and unit == "percent":
@@ -112,14 +269,69 @@ def parse_amount(text: str) -> tuple[float | None, str | None]:
     return value, unit
 
 
+def _split_range(text: str) -> tuple[str, str]:
+    """("300 or 400 people") -> ("300", "400 people"); ("300 people") -> ("300 people", "")."""
+    match = re.match(r"^(\S+)\s*(?:\s(?:or|to|and)\s|[-–—])\s*(?=[$€£¥₹₽]?\d|[a-z])(.+)$",
+                     text, re.IGNORECASE)
+    if match is None or _number(match.group(1).lstrip("$€£¥₹₽").lower()) is None:
+        return text, ""
+    return match.group(1), match.group(2)
+
+
+def _with_scale_of(first: str, second: str) -> str:
+    """"300" of "300 to 400 million" is 300 million: a bare lower end takes the upper's words."""
+    if any(ch.isalpha() for ch in first):
+        return first
+    return " ".join([first, *second.split()[1:]])
+
+
+def _qualified(qualifier: str, low: float, high: float,
+               rounded: tuple[float, float] | None = None) -> tuple[float, float | None]:
+    """The interval of a figure stated as ``low`` to ``high`` (one value: equal), given the
+    qualifier before it; ``rounded`` is what a bare single value allows."""
+    if _has(qualifier, _LOWER_BOUND):
+        return low, None
+    if _has(qualifier, _UPPER_BOUND):
+        return 0.0, high
+    if _has(qualifier, _JUST_BELOW):
+        return low * (1 - APPROXIMATE), high
+    if _has(qualifier, _AROUND):
+        return low * (1 - APPROXIMATE), high * (1 + APPROXIMATE)
+    return rounded or (low, high)
+
+
+def _has(qualifier: str, words: tuple[str, ...]) -> bool:
+    return any(re.search(rf"\b{re.escape(w)}\b", qualifier) for w in words)
+
+
+def _rounding_step(text: str, value: float) -> float:
+    """The unit of the last digit written: 1 for "21", 0.1 million for "1.2 million"."""
+    written = text.split()[0].lstrip("$€£¥₹₽").rstrip("%").lower()
+    number = _number(written)
+    if not number:
+        return 0.0
+    decimals = len(written.rsplit(".", 1)[1]) if "." in written else 0
+    return 10.0**-decimals * value / number
+
+
+def _unqualified(text: str) -> str:
+    rest = text.strip()
+    while (stripped := _QUALIFIERS.sub("", rest, count=1)) != rest:
+        rest = stripped
+    return rest
+
+
 def _number(word: str) -> float | None:
     word = word.lower()
     if _NUMBER.fullmatch(word):
-        cleaned = word.replace(",", "")
         try:
-            return float(cleaned)
+            return float(word.replace(",", ""))
         except ValueError:
             return None
+    if word in _VAGUE:
+        return 2 * _VAGUE[word]  # "hundreds": at least two hundred
+    if word in ("dozen", "hundred", "thousand"):
+        return _SCALES[word]  # "a dozen", "a hundred"
     return float(_WORDS[word]) if word in _WORDS else None
 
 
@@ -131,35 +343,148 @@ def _singular(word: str) -> str:
     return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
-def counted_thing(span: Span) -> str | None:
-    """What a figure counts, read off the parse around it."""
+def _counted(span: Span, unit: str | None) -> tuple[str | None, str | None]:
+    """What a figure counts and its role: ("65 people were killed") -> ("people", "killed")."""
+    head = _outside_head(span)
+    if head is not None and head.i == span.start - 1 and head.pos_ in ("NOUN", "PROPN"):
+        return None, None  # "stage 13", "Resolution 1723", "Flight 370": a name, not a count
+    noun = _counted_noun(span, unit)
+    if noun is None:
+        return None, _role(span.root, span, counted=False)
+    counts = _noun_phrase(noun, span)
+    if noun.head.head.i == span.root.i and noun.lower_ not in ROLE_OF:
+        return counts, _role(span.root, span, counted=False)  # "identified 40 of the bodies"
+    return counts, _role(noun, span, counted=True)
+
+
+def _counted_noun(span: Span, unit: str | None) -> Token | None:
+    """The head noun of what a figure counts or measures, read off the parse around it."""
     root = span.root
-    outside = [t for t in root.ancestors if not (span.start <= t.i < span.end)]
-    head = outside[0] if outside else None
+    head = _outside_head(span)
     if root.dep_ == "nummod" and head is not None and head.pos_ in ("NOUN", "PROPN"):
-        return _noun_phrase(head, span)
-    for child in root.children:  # "1.2 percent of Pyongyang’s trade"
+        return head  # "4,000 dockworkers"
+    for child in root.children:  # "1.2 percent of Pyongyang’s trade", "21 of the wounded"
         if child.dep_ == "prep" and child.lower_ == "of" and not span.start <= child.i < span.end:
             objects = [c for c in child.children if c.dep_ == "pobj"]
             if objects:
-                return _noun_phrase(objects[0], span)
-    if root.dep_ in ("attr", "acomp") and head is not None:  # "trade was just $34 million"
-        subjects = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects:
-            return _noun_phrase(subjects[0], span)
-    if root.dep_ == "appos" and head is not None and head.pos_ == "NOUN" and not head.like_num:
-        return _noun_phrase(head, span)
-    if root.dep_ == "pobj" and head is not None and head.head.pos_ == "VERB":
-        objects = [c for c in head.head.children if c.dep_ == "dobj"]  # "decreased ... to 10,000
-        if objects:  # the number of North Koreans"
-            return _noun_phrase(objects[0], span)
+                return objects[0]
+    if head is None:
+        return None
+    if root.dep_ in ("attr", "acomp"):  # "trade was just $34 million", "the toll was 65"
+        return _subject(head)
+    if root.dep_ == "appos" and head.pos_ == "NOUN" and not head.like_num:
+        return head
+    if root.dep_ in ("compound", "nmod", "amod") and unit is not None and head.pos_ == "NOUN":
+        return head  # "a 9 percent raise", "a $5 million contract"
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
+        return head.head  # "a toll of 65", "a capacity of 150"
+    verb = head.head if root.dep_ == "pobj" else head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    changed = next((c for c in verb.children if c.dep_ == "dobj" and c.i != root.i), None)
+    if root.dep_ == "pobj" and changed is not None:
+        return changed  # "police backed off the toll to 60", "cut to 10,000 the number of"
+    if verb.lower_ in _CHANGING or (verb.lower_ in _MEASURING and unit is not None):
+        return _subject(verb)  # "the death toll rose to 18", "the stoppage costs $12 million"
     return None
+
+
+def _outside_head(span: Span) -> Token | None:
+    return next((t for t in span.root.ancestors if not span.start <= t.i < span.end), None)
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _role(anchor: Token, span: Span, counted: bool) -> str | None:
+    """The word that says what happened to what is counted, or what the number is: the
+    counted noun itself ("toll", "capacity", "the wounded"), a participle on it ("bodies
+    found", "identified bodies"), the verb it is the subject or object of ("people were
+    killed", "arrested 12 people"), through "be" and "reported"-like verbs to their complement
+    ("were inside", "are feared dead"), or the noun or verb an "of"/"by"/"for" phrase hangs from
+    ("a toll of 65", "attended by 250 people", "licensed for 150 people")."""
+    if counted and anchor.lower_ in ROLE_OF:
+        return anchor.text
+    if counted or anchor.i == span.root.i:  # "59 bodies found", "$177 million spent"
+        for child in anchor.children:
+            if child.dep_ in ("amod", "acl") and not span.start <= child.i < span.end and (
+                child.lower_ in ROLE_OF or child.tag_ in ("VBN", "VBG")
+            ):
+                return child.text
+            if child.dep_ == "relcl":
+                return _predicate(child)
+        for child in anchor.children:  # "a licensed capacity", "the death toll"
+            if child.dep_ in ("amod", "compound") and child.lower_ in ROLE_OF:
+                return child.text
+    head = anchor.head if anchor.head.i != anchor.i else None
+    if head is None:
+        return None
+    if anchor.dep_ in ("nsubj", "nsubjpass"):
+        return _predicate(head)
+    if anchor.dep_ == "dobj" and head.lower_ not in _CHANGING:
+        return _complement(head) or (head.text if head.lower_ not in _EMPTY_VERBS else None)
+    if anchor.dep_ == "pobj" and head.lower_ in ("of", "by", "for"):
+        owner = head.head
+        if owner.pos_ == "NOUN" and owner.lower_ in ROLE_OF:
+            return owner.text
+        if owner.pos_ == "VERB" and head.lower_ != "of" and owner.lower_ not in _LINKING:
+            return owner.text  # "attended by 250 people", "licensed for 150 people"
+    if anchor.dep_ in ("attr", "acomp") and counted is False:
+        subject = _subject(head)
+        return _role(subject, span, counted=True) if subject is not None else None
+    return None
+
+
+def _predicate(verb: Token) -> str | None:
+    """What a clause says of its subject: the verb ("died", "walked"), or through "be" and
+    "reported"-like verbs their complement ("were inside", "were reported killed")."""
+    if verb.lower_ in _LINKING or verb.lower_ in _EMPTY_VERBS:
+        return _complement(verb)
+    return verb.text if verb.pos_ in ("VERB", "AUX") else None
+
+
+def _complement(verb: Token) -> str | None:
+    for child in verb.children:
+        if child.dep_ in _COMPLEMENTS and (child.lower_ in ROLE_OF or child.tag_ == "VBN"):
+            return child.text
+    return None
+
+
+def _duration(span: Span) -> tuple[str | None, str | None]:
+    """What took as long as a duration says: ("It took six minutes to arrive") -> ("to
+    arrive", "arrive"); ("The truck arrived after four minutes") -> ("arrived", "arrived")."""
+    verb = next((t for t in span.root.ancestors if t.pos_ in ("VERB", "AUX")
+                 and not span.start <= t.i < span.end), None)
+    if verb is None:
+        return None, None
+    if verb.lower_ in _TAKING:
+        verb = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl", "ccomp")
+                     and c.pos_ == "VERB"), None)
+        if verb is None:
+            return None, None
+    if verb.lower_ in _LINKING or verb.lower_ in _LASTING:  # "the talks lasted two hours"
+        subject = _subject(verb)
+        return (_noun_phrase(subject, span), subject.text) if subject is not None else (None,
+                                                                                       None)
+    if verb.lower_ in _EMPTY_VERBS:
+        return None, None
+    parts = [verb, *(c for c in verb.children if c.dep_ in ("aux", "prt", "dobj")
+                     and (c.dep_ != "aux" or c.lower_ == "to"))]
+    tokens = [t for part in parts for t in (part.subtree if part.dep_ == "dobj" else (part,))]
+    start, end = min(t.i for t in tokens), max(t.i for t in tokens)
+    event = span.doc[start : end + 1]
+    if span.start <= end and start < span.end:
+        return None, verb.text
+    return event.text, verb.text
 
 
 def _noun_phrase(head: Token, figure: Span) -> str | None:
     """The head noun with the modifiers before it (and "of ..." after counting nouns), less
     leading determiners and the figure itself: "the North Korean border" -> "North Korean
     border", "Pyongyang’s trade", "the number of North Koreans working in the country"."""
+    if head.pos_ == "PRON":
+        return None  # "compare this to $177 million": what "this" is, another sentence says
     doc = head.doc
     left = [t for t in head.subtree if t.i <= head.i]
     start = head.i
@@ -170,7 +495,7 @@ def _noun_phrase(head: Token, figure: Span) -> str | None:
     while start < head.i and (doc[start].pos_ in ("DET", "ADP", "CCONJ") or doc[start].like_num):
         start += 1
     end = head.i
-    if noun_lemma(head.text) in _COUNTING_NOUNS:
+    if noun_lemma(head.text) in COUNTING_NOUNS:
         for child in head.rights:
             if child.dep_ == "prep" and child.lower_ == "of":
                 end = max(t.i for t in child.subtree)

@@ -1,11 +1,13 @@
 """Figures for the same quantity that different sources give differently.
 
-Two figures measure the same quantity when they share a unit and either what they count shares
-its head word ("guest workers" / "North Korean workers") or their statements were aligned as
-one fact. They conflict when their ranges do not meet: "more than 40,000" is [40,000, ∞),
-"about 40,000" is ±5%, a bare figure ±1% (rounding); approximate figures more than about 10%
-apart are a discrepancy a reader should see.
-A figure inside a "from X to Y" change is a change over time, not a claim about one value.
+Two figures give the same quantity only when they count the same thing in the same role and
+unit ("21 people were wounded" / "24 people were wounded"; never killed against injured, found
+against identified, a hall's capacity against the crowd inside, or the time one event took
+against another's) and their statements state one fact. They conflict when the intervals they
+state do not meet ("300 or 400" allows 350; "more than 250" does not allow 200). A figure whose
+counted thing or role the sentence does not say is never set against another: a false
+contradiction is worse than a missed one. A figure inside a "from X to Y" change is a change
+over time, not a claim about one value.
 """
 
 from __future__ import annotations
@@ -13,33 +15,60 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+import Stemmer
+
+from newsprism.analyse.figures import COUNTING_NOUNS, ROLE_OF, TIME_UNITS, read_figure
+from newsprism.analyse.nlp import noun_lemma
 from newsprism.model import Article, Figure
 
-_LOWER = re.compile(r"^(?:more than|over|at least|upwards of|in excess of)\b", re.IGNORECASE)
-_UPPER = re.compile(r"^(?:less than|fewer than|under|at most|up to|as many as)\b", re.IGNORECASE)
-_ABOUT = re.compile(r"^(?:about|around|roughly|nearly|almost|some|approximately|an estimated)\b",
-                    re.IGNORECASE)
-_FILLER = re.compile(r"^(?:just|only|a mere|mere)\s+", re.IGNORECASE)
+_STEMMER = Stemmer.Stemmer("english")
+# Words that count people: "65 people", "a toll of 65" (a death toll is a number of people),
+# "21 of the wounded". Other nouns are the same thing only when their head words are.
+_PEOPLE = {"people", "person", "individual", "toll", "dead", "wounded", "injured", "missing"}
 
 
 def value_range(figure: Figure) -> tuple[float, float]:
-    text = _FILLER.sub("", figure.text.strip())
-    value = figure.value
-    if _LOWER.search(text):
-        return value, float("inf")
-    if _UPPER.search(text):
-        return 0.0, value
-    spread = 0.05 if _ABOUT.search(text) else 0.01
-    return value * (1 - spread), value * (1 + spread)
+    """The interval a figure states (``inf``: no upper bound); figures stored before intervals
+    were read get theirs from their text."""
+    low, high = figure.low, figure.high
+    if low is None:
+        read = read_figure(figure.text)
+        low, high = (read[2], read[3]) if read else (figure.value, figure.value)
+    return low, float("inf") if high is None else high
 
 
 def head_word(counts: str | None) -> str | None:
+    """The noun a ``counts`` phrase is about, singular: "the number of North Koreans working"
+    -> "country" (its last word), "port workers" -> "worker"."""
     if not counts:
         return None
     words = re.findall(r"[A-Za-z]+", counts.lower())
-    if "of" in words and words[0] in ("number", "share", "amount", "total", "proportion"):
+    if "of" in words and words[0] in COUNTING_NOUNS:
         words = words[words.index("of") + 1 :]
-    return words[-1].rstrip("s") if words else None
+    return noun_lemma(words[-1]) if words else None
+
+
+def role_of(word: str | None) -> str | None:
+    """One name per role: "wounded", "injured" -> "injured"; other words their stem."""
+    if not word:
+        return None
+    word = word.lower()
+    return ROLE_OF.get(word) or _STEMMER.stemWord(word)
+
+
+def quantity(figure: Figure) -> tuple[str | None, str, str] | None:
+    """What a figure measures, as (unit, thing, role), or None when the sentence does not say:
+    two figures with equal keys give one quantity."""
+    role = role_of(figure.role)
+    if role is None:
+        return None
+    if figure.unit in TIME_UNITS:  # a duration counts the time one event took: that event
+        return figure.unit, role, role
+    head = head_word(figure.counts)
+    if head is None:
+        return None
+    thing = "people" if head in _PEOPLE else head
+    return figure.unit, thing, role
 
 
 def in_change(figure: Figure, article: Article) -> bool:
@@ -52,9 +81,7 @@ def in_change(figure: Figure, article: Article) -> bool:
 
 
 def disagree(a: Figure, b: Figure) -> bool:
-    """Same unit, same order of magnitude, and ranges that do not meet."""
-    if a.unit != b.unit or not 0.5 <= (a.value / b.value if b.value else 0) <= 2:
-        return False
+    """Do the intervals of two figures not meet?"""
     (a_low, a_high), (b_low, b_high) = value_range(a), value_range(b)
     return a_high < b_low or b_high < a_low
 
@@ -62,18 +89,15 @@ def disagree(a: Figure, b: Figure) -> bool:
 def conflicting_figures(
     figures: Sequence[Figure],
     articles: dict[str, Article],
-    same_fact: Callable[[Figure, Figure], bool] = lambda a, b: False,
+    same_fact: Callable[[Figure, Figure], bool],
 ) -> list[tuple[Figure, Figure]]:
-    """Pairs of figures from different articles that measure one quantity differently: what
-    they count has the same head word, or ``same_fact`` says their statements state one fact
-    ("About 4,000 dockworkers walked off" / "Some 3,500 port workers stopped work")."""
-    conflicts = []
-    usable = [f for f in figures if not in_change(f, articles[f.doc])]
-    for i, a in enumerate(usable):
-        for b in usable[i + 1 :]:
-            same_quantity = (head_word(a.counts) or "") == (head_word(b.counts) or "-") or (
-                same_fact(a, b)
-            )
-            if a.doc != b.doc and same_quantity and disagree(a, b):
-                conflicts.append((a, b))
-    return conflicts
+    """Pairs of figures from different articles that give one quantity (``quantity``) in
+    statements that state one fact (``same_fact``), with intervals that do not meet."""
+    usable = [(f, key) for f in figures
+              if (key := quantity(f)) is not None and not in_change(f, articles[f.doc])]
+    return [
+        (a, b)
+        for n, (a, key) in enumerate(usable)
+        for b, other in usable[n + 1 :]
+        if a.doc != b.doc and key == other and disagree(a, b) and same_fact(a, b)
+    ]

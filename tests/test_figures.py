@@ -1,0 +1,142 @@
+"""Figures: what each counts and in what role, the interval it states, and contradictions only
+between figures that give one quantity (like with like)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.analyse import analyse_article
+from newsprism.analyse.figures import read_figure
+from newsprism.compare.figures import conflicting_figures, quantity
+from newsprism.model import Article, Figure
+
+INF = float("inf")
+
+
+def _figures(text: str, doc: str = "a") -> tuple[Figure, ...]:
+    return analyse_article(Article(doc, text)).figures
+
+
+def _conflicts(first: str, second: str, read: bool = True) -> list[tuple[str, str]]:
+    """Conflicting figures of two one-article sources whose statements are taken to state one
+    fact, so that only what the figures count and their values decide; ``read``: each text has
+    one figure, whose counted thing and role were read."""
+    articles = {"a": Article("a", first), "b": Article("b", second)}
+    figures = [f for doc in ("a", "b") for f in _figures(articles[doc].text, doc)]
+    if read:
+        assert len(figures) == 2 and all(quantity(f) is not None for f in figures), figures
+    return [(a.text, b.text) for a, b in conflicting_figures(figures, articles,
+                                                             lambda a, b: True)]
+
+
+@pytest.mark.parametrize(("sentence", "figure", "counts", "role"), [
+    ("About 4,000 dockworkers walked off the job on Monday.", "About 4,000", "dockworkers",
+     "walked"),
+    ("Police said the attack left a toll of 65.", "65", "toll", "toll"),
+    ("At least 65 people were killed in the attack.", "At least 65", "people", "killed"),
+    ("The death toll rose to 18 on Sunday.", "18", "death toll", "toll"),
+    ("The port authority said the stoppage was costing $12 million a day.", "$12 million",
+     "stoppage", "costing"),
+    ("Rescuers found 59 bodies in the rubble.", "59", "bodies", "found"),
+    ("Police have identified 40 of the bodies.", "40", "bodies", "identified"),
+    ("The hall had a licensed capacity of 150.", "150", "licensed capacity", "capacity"),
+    ("Some 250 people were inside the hall.", "Some 250", "people", "inside"),
+    ("Police arrested 12 protesters outside the embassy.", "12", "protesters", "arrested"),
+    ("Twenty-one people were wounded in the shooting.", "Twenty-one", "people", "wounded"),
+    ("The concert was attended by 250 people.", "250", "people", "attended"),
+    ("14 people are still missing after the flood.", "14", "people", "missing"),
+    ("It took dispatchers three minutes to understand the call.", "three minutes",
+     "to understand the call", "understand"),
+    ("The first fire truck arrived after four minutes.", "four minutes", "arrived", "arrived"),
+    ("Vinokourov won stage 13 of the race.", "13", None, None),
+])  # fmt: skip
+def test_what_a_figure_counts_and_its_role_are_read_where_the_sentence_says_them(
+    sentence, figure, counts, role
+):
+    found = {f.text: f for f in _figures(sentence)}
+    assert figure in found, sorted(found)
+    assert (found[figure].counts, found[figure].role) == (counts, role)
+
+
+@pytest.mark.parametrize(("text", "low", "high"), [
+    ("21", 20.5, 21.5),
+    ("1.2 million", 1_150_000, 1_250_000),
+    ("300 or 400", 300, 400),
+    ("300 to 400", 300, 400),
+    ("between 300 and 400", 300, 400),
+    ("300-400", 300, 400),
+    ("$3 to $4 million", 3_000_000, 4_000_000),
+    ("at least 250", 250, None),
+    ("more than 250", 250, None),
+    ("up to 250", 0, 250),
+    ("fewer than 250", 0, 250),
+    ("about 4,000", 3_600, 4_400),
+    ("some 3,500", 3_150, 3_850),
+    ("nearly 250", 225, 250),
+    ("dozens", 24, 1_200),
+    ("hundreds", 200, 10_000),
+    ("tens of thousands", 20_000, 1_000_000),
+])  # fmt: skip
+def test_ranges_and_qualifiers_are_read_as_intervals(text, low, high):
+    _, _, read_low, read_high = read_figure(text)
+    assert read_low == pytest.approx(low)
+    assert read_high == (None if high is None else pytest.approx(high))
+
+
+def test_a_figure_stored_before_intervals_gets_its_interval_from_its_text():
+    old = Figure.from_dict({"doc": "a", "start": 0, "end": 13, "text": "more than 250",
+                            "value": 250.0, "unit": None, "counts": "people"})
+    assert (old.role, old.low, old.high) == (None, None, None)
+    assert quantity(old) is None  # no role: never set against another figure
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    pytest.param("The hall was licensed for 150 people.",
+                 "About 250 people were inside the hall when the fire broke out.",
+                 id="a hall's capacity is not the crowd inside"),
+    pytest.param("Rescuers found 59 bodies in the rubble of the hotel.",
+                 "Police have identified 40 bodies from the rubble of the hotel.",
+                 id="bodies found are not bodies identified"),
+    pytest.param("Twelve people were killed in the blast at the market.",
+                 "Twenty people were injured in the blast at the market.",
+                 id="the killed are not the injured"),
+    pytest.param("It took the dispatcher three minutes to understand the call.",
+                 "It took the first fire truck six minutes to arrive.",
+                 id="the time to understand a call is not the time to arrive"),
+    pytest.param("Police arrested 300 or 400 protesters on Friday.",
+                 "Police arrested 350 protesters on Friday.", id="300 or 400 allows 350"),
+    pytest.param("Police arrested at least 250 protesters on Friday.",
+                 "Police arrested 300 protesters on Friday.", id="at least 250 allows 300"),
+])  # fmt: skip
+def test_no_contradiction_between_different_quantities_or_values_that_meet(first, second):
+    assert _conflicts(first, second) == []
+
+
+@pytest.mark.parametrize(("first", "second", "pair"), [
+    pytest.param("21 people were wounded in the attack on the bus.",
+                 "24 people were wounded in the attack on the bus.", ("21", "24"),
+                 id="21 and 24 wounded"),
+    pytest.param("The first fire truck arrived after four minutes.",
+                 "It took the first fire truck six minutes to arrive.",
+                 ("four minutes", "six minutes"), id="a truck on the scene after four or six"),
+    pytest.param("Police said the death toll of the attack stood at 65.",
+                 "Police said 60 people were killed in the attack.", ("65", "60"),
+                 id="a toll counts the people killed"),
+    pytest.param("Police arrested more than 250 protesters on Friday.",
+                 "Police arrested 200 protesters on Friday.", ("more than 250", "200"),
+                 id="more than 250 does not allow 200"),
+])  # fmt: skip
+def test_one_quantity_given_as_values_that_do_not_meet_is_a_contradiction(first, second, pair):
+    assert _conflicts(first, second) == [pair]
+
+
+def test_a_figure_whose_role_the_sentence_does_not_say_is_never_a_contradiction():
+    assert _conflicts("There were 21 people on the bus.",
+                      "24 people were wounded in the attack on the bus.", read=False) == []
+
+
+def test_statements_of_different_facts_are_never_set_against_each_other():
+    articles = {"a": Article("a", "21 people were wounded on Monday."),
+                "b": Article("b", "24 people were wounded on Tuesday.")}
+    figures = [f for doc in ("a", "b") for f in _figures(articles[doc].text, doc)]
+    assert conflicting_figures(figures, articles, lambda a, b: False) == []
