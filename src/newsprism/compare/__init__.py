@@ -122,8 +122,9 @@ def pair_evidence(
     statements = [s for a in analyses for s in a.statements]
     figures = [f for a in analyses for f in a.figures]
     mentions = [m for a in analyses for m in a.mentions]
-    return score_pairs(statements, embeddings, _shared_figures(statements, figures),
-                       different_remarks(statements, quotes, quoted),
+    shared, differing = _shared_figures(statements, figures)
+    return score_pairs(statements, embeddings, shared,
+                       different_remarks(statements, quotes, quoted) | differing,
                        statement_names(statements, mentions, entities))
 
 
@@ -158,9 +159,14 @@ def _covers(claim: Claim, pair: tuple[Figure, Figure]) -> bool:
     )
 
 
-def _shared_figures(statements: Sequence[Span], figures: Sequence[Figure]) -> np.ndarray:
-    """1 where two statements state the same value in the same unit."""
+def _shared_figures(
+    statements: Sequence[Span], figures: Sequence[Figure]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Where two statements state the same value in the same unit (1.0), and where both state
+    values in one unit but none the same (True): two figures that differ without conflicting,
+    "some 3,500 port workers" / "about 4,000 dockworkers", do not corroborate a number."""
     keys: dict[tuple[float, str | None], int] = {}
+    units: dict[str | None, int] = {}
     cells = []
     by_doc: dict[str, list[int]] = {}
     for i, statement in enumerate(statements):
@@ -168,13 +174,15 @@ def _shared_figures(statements: Sequence[Span], figures: Sequence[Figure]) -> np
     for figure in figures:
         for i in by_doc.get(figure.doc, ()):
             if _within(figure, statements[i]):
-                cells.append((i, keys.setdefault((figure.value, figure.unit), len(keys))))
+                cells.append((i, keys.setdefault((figure.value, figure.unit), len(keys)),
+                              units.setdefault(figure.unit, len(units))))
     stated = np.zeros((len(statements), len(keys)), dtype=np.float32)
-    for i, key in cells:
-        stated[i, key] = 1.0
+    in_unit = np.zeros((len(statements), len(units)), dtype=np.float32)
+    for i, key, unit in cells:
+        stated[i, key] = in_unit[i, unit] = 1.0
     shared = (stated @ stated.T > 0).astype(np.float32)
     np.fill_diagonal(shared, 0.0)
-    return shared
+    return shared, (in_unit @ in_unit.T > 0) & (shared == 0)
 
 
 def _statement_claim(

@@ -119,7 +119,7 @@ class PairEvidence:
     lexical: np.ndarray  # rare words shared beyond the names (``rare_overlap``)
     coverage: np.ndarray  # [i, j]: the share of i's rare words that j states too
     figures: np.ndarray
-    blocked: np.ndarray  # True: known to state different facts (different remarks quoted)
+    blocked: np.ndarray  # True: never one proposition (other remarks quoted, other figures)
     strength: np.ndarray  # what ranks a statement's candidates (``match_strength``)
     best: dict[tuple[int, str], int]  # the candidates: ``best_matches`` by strength
     same_fact: np.ndarray  # the relation model's P(same fact) for judged pairs, else 0
