@@ -118,7 +118,7 @@ def build_briefing(gazette: Article, times: Article, problems: tuple[str, ...] =
     silent = claim("single_source", find_span(t, "The government has not commented."))
     claims = (walkout, talks, cost, strikers, diverted, until, avoidable, silent)
     summary = tuple(
-        SummaryItem(c.support[0].text, c.id, c.support)
+        SummaryItem(c.support[0].text, c.id, c.support, c.status)
         for c in (walkout, talks, cost, diverted, avoidable)
     )
 

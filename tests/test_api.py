@@ -59,6 +59,25 @@ def test_story_list_counts_articles_and_independent_sources(client: TestClient) 
     assert stories["harbour"]["url"].endswith("/api/stories/harbour")
 
 
+def test_a_story_without_any_title_is_titled_by_its_leads_first_words(tmp_path: Path) -> None:
+    from newsprism.corpus import ingest_articles
+    from newsprism.model import Article
+
+    lead = ("Fire crews fought a blaze at the old mill in Harlow through Sunday night, and no "
+            "one was hurt, the fire service said.")  # fmt: skip
+    title = "Fire crews fought a blaze at the old mill in Harlow…"  # ten words, then "…"
+    with open_store(f"sqlite:///{tmp_path / 'untitled.db'}") as store:
+        ingest_articles([Article("mill-1", lead, outlet="Harlow Herald")], store)
+        store.save_story("mill")
+        store.assign_article("mill-1", "mill")
+        with TestClient(create_app(store)) as client:
+            assert stories_by_id(client)["mill"]["title"] == title
+            assert client.get("/api/stories/mill").json()["title"] == title
+            listed = client.get("/").text
+            assert f">{title}</a>" in listed and ">mill</a>" not in listed
+            assert f"<h1>{title}</h1>" in client.get("/stories/mill").text
+
+
 def test_story_list_pages_by_limit_and_offset_without_gaps_or_repeats(client: TestClient) -> None:
     seen, url = [], "/api/stories?limit=1"
     while url:

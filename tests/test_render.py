@@ -397,13 +397,63 @@ def test_html_script_runs_in_chromium_and_lights_up_a_linked_claim(
     assert re.search(rf'class="item st-corroborated active" data-ref="{ref}"', dom)
 
 
-def test_documents_from_one_outlet_get_distinct_labels() -> None:
+def test_documents_of_one_name_are_told_apart_by_their_number() -> None:
     articles = [
         Article(id="a", text="x", outlet="Wire"),
         Article(id="b", text="y", outlet="Wire"),
         Article(id="c", text="z", title="No outlet given"),
     ]
-    assert label_documents(articles) == {"a": "Wire", "b": "Wire #2", "c": "No outlet given"}
+    assert label_documents(articles) == {"a": "Wire [1]", "b": "Wire [2]", "c": "No outlet given"}
+
+
+def test_an_outlets_reports_show_as_one_source_in_every_output() -> None:
+    reports = tuple(
+        Article(id=f"ap-{n}", text=f"Report {n}.", outlet="Associated Press", title=f"Update {n}")
+        for n in range(1, 10)
+    )
+    other = Article(id="rt", text="Elsewhere.", outlet="Reuters", title="Storm")
+    claim = Claim("c1", "corroborated", "Report 1.",
+                  (Span("ap-1", 0, 9, "Report 1."), Span("ap-2", 0, 9, "Report 2."),
+                   Span("rt", 0, 10, "Elsewhere.")), 2)  # fmt: skip
+    briefing = Briefing(
+        documents=(*reports[:4], other, *reports[4:]),
+        claims=(claim,),
+        summary=(SummaryItem("Report 1.", "c1", claim.support, "corroborated"),),
+    )
+    for fmt in ("terminal", "markdown", "html"):
+        shown = _flat(write_briefing(briefing, fmt).replace("│", " ").replace("\\", ""))
+        assert "Associated Press (9 reports)" in shown, fmt
+        assert "2 sources (10 reports)" in shown, fmt
+        assert "2 sources, corroborated: Associated Press (2 reports), Reuters" in shown or (
+            "(2 sources: Associated Press (2 reports), Reuters)" in shown
+            or "2 sources · Associated Press (2 reports), Reuters" in shown
+        ), fmt
+        assert "#2" not in shown, fmt
+    # The header lists each source once, its reports under it, in their reading numbers.
+    rows = [line.replace("\\", "") for line in write_briefing(briefing, "markdown").splitlines()
+            if re.match(r"\| \d+ \|", line)]
+    assert [row.split(" | ")[0:2] for row in rows[:3]] == [
+        ["| 1", "Associated Press (9 reports)"], ["| 2", ""], ["| 3", ""]]  # fmt: skip
+    assert rows[9].startswith("| 5 | Reuters |")
+
+
+def test_html_names_each_source_file_not_its_folders() -> None:
+    briefing = Briefing(documents=(
+        Article(id="a", text="Talks failed.", outlet="Wire", path="/home/ana/news/2025/wire.txt"),
+        Article(id="b", text="Talks failed again.", outlet="Post", path="dump.jsonl:3"),
+    ))
+    page = write_briefing(briefing, "html")
+    assert "wire.txt" in page and "/home/ana" not in page and "dump.jsonl:3" in page
+
+
+def test_notes_are_shown_apart_from_problems() -> None:
+    note = "2 copies folded into the articles they copy (read and counted once): b.txt"
+    briefing = Briefing(documents=(Article(id="a", text="Talks failed.", outlet="Wire"),),
+                        notes=(note,))  # fmt: skip
+    for fmt in ("terminal", "markdown", "html"):
+        shown = _flat(write_briefing(briefing, fmt).replace("│", " ").replace("\\", ""))
+        assert "Notes" in shown and "2 copies folded into" in shown, fmt
+        assert "Could not read" not in shown, fmt
 
 
 def test_sources_table_does_not_repeat_a_title_as_the_source() -> None:

@@ -1,19 +1,29 @@
 """Brief: the attributed summary of a compared set of articles.
 
 The summarizer picks verbatim extracts, favouring facts that several independent sources
-state (their claims' source counts are its weights). Each extract becomes a summary item linked
-to the claim it states, with that claim's passages in every other article as further support.
+state (their claims' source counts are its weights). Each extract becomes a summary item for
+the claim it states: the item's text is that claim's passage in the extract's article, its
+status is the claim's, and the claim's passages in every other article are further support.
 Corroborated items come first.
+
+A passage can be corroborated by some sources and stand in a contradiction too (two papers
+quote one remark in different words; a third gives another figure). ``explain_overlaps`` gives
+such a corroborated claim a note saying why both hold, so no passage is shown as both without it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from newsprism.model import Analysis, Claim, Span, SummaryItem
 
 SUMMARY_ITEMS = 8
 WORDS_PER_ITEM = 32  # a news sentence runs 20-35 words
+# Claims a summary item may state: facts. A quote claim is about a remark's wording; the fact
+# around the remark is a statement claim of its own.
+FACT_KINDS = ("statement", "figure", "verdict")
+REWORDED_REMARK = "The remark is worded differently; the fact it reports agrees."
 
 
 def summarize_claims(
@@ -21,8 +31,8 @@ def summarize_claims(
 ) -> list[SummaryItem]:
     from newsprism.summarize import Summarizer
 
-    statement_claims = [c for c in claims if c.kind == "statement"]
-    weights = _sentence_weights(analyses, statement_claims)
+    facts = [c for c in claims if c.kind in FACT_KINDS]
+    weights = _sentence_weights(analyses, [c for c in facts if c.kind == "statement"])
     # Ask for more than needed: two extracts may state one claim in two sources' words.
     extracts = Summarizer(words=2 * items * WORDS_PER_ITEM).run(
         [a.sentences for a in analyses], weights=weights
@@ -30,19 +40,59 @@ def summarize_claims(
     summary: list[SummaryItem] = []
     stated: set[str] = set()
     for extract in extracts:
-        claim = _claim_for(extract, statement_claims)
-        if claim is not None and claim.id in stated:
+        item = _item_for(extract, facts)
+        key = item.claim or f"{extract.doc}:{item.support[0].start}"
+        if key in stated:
             continue
-        others = [s for s in claim.support if s.doc != extract.doc] if claim else []
-        summary.append(SummaryItem(extract.text, claim.id if claim else None,
-                                   (extract, *others)))
-        if claim is not None:
-            stated.add(claim.id)
+        stated.add(key)
+        summary.append(item)
         if len(summary) == items:
             break
-    by_claim = {c.id: c for c in claims}
-    summary.sort(key=lambda item: -(by_claim[item.claim].sources if item.claim else 1))
+    sources = {c.id: c.sources for c in claims}
+    summary.sort(key=lambda item: (item.status != "corroborated", -sources.get(item.claim, 1)))
     return summary
+
+
+def explain_overlaps(claims: Sequence[Claim]) -> list[Claim]:
+    """``claims``, each corroborated one that shares a passage with a contradicted one given a
+    note saying why it is both (its own note, if it has one, is kept)."""
+    disputes = [c for c in claims if c.status == "contradicted"]
+
+    def explained(claim: Claim) -> Claim:
+        if claim.status != "corroborated" or claim.note:
+            return claim
+        dispute = next((d for d in disputes if _share_passage(claim, d)), None)
+        if dispute is None:
+            return claim
+        if dispute.kind == "quote":
+            return replace(claim, note=REWORDED_REMARK)
+        return replace(claim, note=f"Also disputed: {dispute.note or dispute.text}")
+
+    return [explained(claim) for claim in claims]
+
+
+def _item_for(extract: Span, claims: Sequence[Claim]) -> SummaryItem:
+    """The summary item of an extract: the passage, in the extract's article, of the claim it
+    states; the extract itself, single-source, when it states none."""
+    claim = max(claims, key=lambda c: _overlap(extract, c.support), default=None)
+    if claim is None or _overlap(extract, claim.support) <= 0:
+        return SummaryItem(extract.text, None, (extract,), "single_source")
+    passage = max(claim.support, key=lambda s: _overlap(extract, (s,)))
+    others = tuple(s for s in claim.support if s != passage)
+    return SummaryItem(passage.text, claim.id, (passage, *others), claim.status)
+
+
+def _overlap(extract: Span, spans: Sequence[Span]) -> int:
+    """Characters of ``extract`` that the most overlapping of ``spans`` shares with it."""
+    return max(
+        (min(extract.end, s.end) - max(extract.start, s.start)
+         for s in spans if s.doc == extract.doc),
+        default=0,
+    )  # fmt: skip
+
+
+def _share_passage(a: Claim, b: Claim) -> bool:
+    return any(_overlap(span, b.support) > 0 for span in a.support)
 
 
 def _sentence_weights(
@@ -58,17 +108,3 @@ def _sentence_weights(
             ]  # fmt: skip
             weights[(sentence.doc, sentence.index)] = float(max(sources, default=1))
     return weights
-
-
-def _claim_for(extract: Span, claims: Sequence[Claim]) -> Claim | None:
-    """The claim whose passage in the extract's article overlaps the extract most."""
-
-    def overlap(claim: Claim) -> int:
-        return max(
-            (min(extract.end, s.end) - max(extract.start, s.start)
-             for s in claim.support if s.doc == extract.doc),
-            default=0,
-        )  # fmt: skip
-
-    best = max(claims, key=overlap, default=None)
-    return best if best is not None and overlap(best) > 0 else None

@@ -208,15 +208,29 @@ class Claim(Record):
     support: tuple[Span, ...] = ()
     sources: int = 1  # independent documents that support it
     kind: str = "statement"  # statement | figure | quote | verdict
-    note: str | None = None  # for contradictions: what differs, built from the spans
+    # What differs (a contradiction or a development), or why a corroborated passage also holds
+    # what one disputes; built from the spans.
+    note: str | None = None
     history: tuple[Report, ...] = ()  # for developments: the reports in time order
 
 
 @dataclass(frozen=True, slots=True)
 class SummaryItem(Record):
+    """A summary line: one of its claim's support spans, with that claim's status."""
+
     text: str
     claim: str | None = None  # Claim.id
     support: tuple[Span, ...] = ()
+    status: ClaimStatus = "single_source"  # its claim's; stored data from before has none
+
+
+@dataclass(frozen=True, slots=True)
+class Source(Record):
+    """One independent source: an outlet with all its reports, or an article with no outlet
+    (a copy counts as the text it copies)."""
+
+    name: str  # the outlet, else the article's title, else its id
+    documents: tuple[str, ...] = ()  # Article ids, in reading order
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,3 +244,5 @@ class Briefing(Record):
     claims: tuple[Claim, ...] = ()
     summary: tuple[SummaryItem, ...] = ()
     problems: tuple[str, ...] = field(default=())  # one line per input that could not be read
+    sources: tuple[Source, ...] = ()  # the documents grouped into independent sources
+    notes: tuple[str, ...] = ()  # one line per thing done to the input, e.g. copies folded in

@@ -7,8 +7,9 @@ from pathlib import Path
 
 from newsprism.analyse import analyse_articles, resolve_entities
 from newsprism.analyse.resolve import name_speakers
-from newsprism.briefing import SUMMARY_ITEMS, summarize_claims
+from newsprism.briefing import SUMMARY_ITEMS, explain_overlaps, summarize_claims
 from newsprism.compare import compare_articles
+from newsprism.compare.sources import fold_copies, independent_sources
 from newsprism.ingest import read_articles
 from newsprism.model import Analysis, Article, Briefing
 
@@ -56,10 +57,7 @@ def build_briefing(
     progress: Progress | None = None,
 ) -> Briefing:
     """Analyse, compare and summarise articles that are already read."""
-    if articles and progress:
-        progress(f"analysing {len(articles)} article{'s' * (len(articles) != 1)}")
-    analyses = list(analyse_articles(articles)) if articles else []
-    return brief_analyses(analyses, problems=problems, items=items, progress=progress)
+    return _brief(articles, problems, items, progress)
 
 
 def brief_analyses(
@@ -70,17 +68,37 @@ def brief_analyses(
     progress: Progress | None = None,
 ) -> Briefing:
     """Compare and summarise articles already analysed (a stored story's, say)."""
+    return _brief(analyses, problems, items, progress)
+
+
+def _brief(
+    given: Sequence[Article] | Sequence[Analysis],
+    problems: Sequence[str],
+    items: int,
+    progress: Progress | None,
+) -> Briefing:
+    """The one place a briefing folds copies in: each text is analysed and counted once."""
     report = progress or (lambda _: None)
-    if not analyses:
-        return Briefing(problems=tuple(problems))
+    kept, folded = fold_copies([getattr(item, "article", item) for item in given])
+    notes = (folded,) if folded else ()
+    wanted = {article.id for article in kept}
+    members = [item for item in given if getattr(item, "article", item).id in wanted]
+    if not members:
+        return Briefing(problems=tuple(problems), notes=notes)
+    fresh = [item for item in members if isinstance(item, Article)]
+    if fresh:
+        report(f"analysing {len(fresh)} article{'s' * (len(fresh) != 1)}")
+    analysed = iter(analyse_articles(fresh) if fresh else ())
+    analyses = [item if isinstance(item, Analysis) else next(analysed) for item in members]
     entities = resolve_entities(m for a in analyses for m in a.mentions)
     quotes = name_speakers((q for a in analyses for q in a.quotes), entities)
     report("comparing sources")
-    claims = compare_articles(analyses, quotes, entities=entities)
+    claims = explain_overlaps(compare_articles(analyses, quotes, entities=entities))
     report("summarising")
     summary = summarize_claims(analyses, claims, items=items)
+    documents = tuple(a.article for a in analyses)
     return Briefing(
-        documents=tuple(a.article for a in analyses),
+        documents=documents,
         entities=tuple(entities),
         quotes=tuple(quotes),
         figures=tuple(f for a in analyses for f in a.figures),
@@ -89,6 +107,8 @@ def brief_analyses(
         claims=tuple(claims),
         summary=tuple(summary),
         problems=tuple(problems),
+        sources=independent_sources(documents),
+        notes=notes,
     )
 
 

@@ -32,6 +32,7 @@ from newsprism.render.view import (
     BriefingView,
     build_view,
     excerpt,
+    file_name,
     format_value,
     strongest_status,
 )
@@ -149,8 +150,8 @@ def _context(view: BriefingView) -> dict[str, Any]:
     differences = _claim_items(refs, "Where the sources differ", view.differences)
     developments = _claim_items(refs, "How the story developed", view.developments)
     only_in = [
-        (view.label(article.id), _claim_items(refs, f"Only in {view.label(article.id)}", claims))
-        for article, claims in view.only_in
+        (group.name, _claim_items(refs, f"Only in {group.name}", claims))
+        for group, claims in view.only_in
     ]
     agreed = _claim_items(refs, "Also corroborated", view.agreed)
     quotes = [
@@ -191,7 +192,7 @@ def _context(view: BriefingView) -> dict[str, Any]:
         SourceColumn(
             number,
             article,
-            view.label(article.id),
+            view.source_name(article.id),
             highlight_text(article.text, refs.highlights.get(article.id, ()), refs.titles),
         )
         for number, article in enumerate(briefing.documents, start=1)
@@ -213,6 +214,7 @@ def _context(view: BriefingView) -> dict[str, Any]:
         "titles": refs.titles,
         "excerpt": excerpt,
         "format_value": format_value,
+        "file_name": file_name,
     }
 
 
@@ -241,21 +243,25 @@ def csp_hash(code: str) -> Markup:
 
 def render_panes(briefing: Briefing) -> Markup:
     """The briefing pane and the source columns, for embedding in a page that has the assets."""
-    template = _environment().get_template("panes.html.j2")
-    return Markup(template.render(_context(build_view(briefing))))
+    return _panes(build_view(briefing))
+
+
+def _panes(view: BriefingView) -> Markup:
+    return Markup(_environment().get_template("panes.html.j2").render(_context(view)))
 
 
 def write_html(briefing: Briefing) -> str:
     style, script = page_asset("briefing.css"), page_asset("briefing.js")
+    view = build_view(briefing)
     return (
         _environment()
         .get_template("page.html.j2")
         .render(
-            panes=render_panes(briefing),
+            panes=_panes(view),
             style=style,
             script=script,
             style_hash=csp_hash(style),
             script_hash=csp_hash(script),
-            count=len(briefing.documents),
+            counted=view.counted(),
         )
     )

@@ -93,12 +93,43 @@ def _offset_problems(data: dict[str, Any]) -> Iterator[str]:
                 f"{where}.text: {located['text']!r} is not document {doc!r} "
                 f"text[{start}:{end}], which is {texts[doc][start:end]!r}"
             )
-    claim_ids = {claim["id"] for claim in data["claims"]}
-    if len(claim_ids) < len(data["claims"]):
+    claims = {claim["id"]: claim for claim in data["claims"]}
+    if len(claims) < len(data["claims"]):
         yield "claims: two claims share an id"
-    for index, item in enumerate(data["summary"]):
-        if item["claim"] is not None and item["claim"] not in claim_ids:
+    yield from _summary_problems(data["summary"], claims)
+    yield from _source_problems(data["sources"], texts)
+
+
+def _summary_problems(
+    summary: list[dict[str, Any]], claims: dict[str, dict[str, Any]]
+) -> Iterator[str]:
+    """A summary item says what its claim says: one of its passages, with its status."""
+    for index, item in enumerate(summary):
+        claim = claims.get(item["claim"]) if item["claim"] is not None else None
+        if item["claim"] is not None and claim is None:
             yield f"summary[{index}].claim: no claim has id {item['claim']!r}"
+        elif claim is not None and item["status"] != claim["status"]:
+            yield (f"summary[{index}].status: {item['status']!r}, but its claim "
+                   f"{claim['id']!r} is {claim['status']!r}")
+        elif claim is not None and item["support"][0] not in claim["support"]:
+            yield f"summary[{index}].support[0] is not a passage of its claim {claim['id']!r}"
+        elif item["text"] != item["support"][0]["text"]:
+            yield f"summary[{index}].text is not its passage, support[0].text"
+
+
+def _source_problems(sources: list[dict[str, Any]], texts: dict[str, str]) -> Iterator[str]:
+    """Every document in exactly one source (once a briefing lists its sources)."""
+    seen: dict[str, int] = {}
+    for index, source in enumerate(sources):
+        for doc in source["documents"]:
+            if doc not in texts:
+                yield f"sources[{index}].documents: no document has id {doc!r}"
+            elif doc in seen:
+                yield f"sources[{index}].documents: {doc!r} is in sources[{seen[doc]}] too"
+            seen.setdefault(doc, index)
+    missing = [doc for doc in texts if doc not in seen]
+    if sources and missing:
+        yield f"sources: document {missing[0]!r} is in no source"
 
 
 def _located_objects(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:

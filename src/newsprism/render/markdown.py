@@ -15,6 +15,7 @@ from newsprism.render.view import (
     STATUS_LABELS,
     BriefingView,
     build_view,
+    count,
     excerpt,
     format_value,
 )
@@ -65,19 +66,20 @@ class _References:
 def write_markdown(briefing: Briefing) -> str:
     view = build_view(briefing)
     refs = _References(view)
-    lines = [f"# Briefing: {len(briefing.documents)} sources", "", _counts(view), ""]
+    lines = [f"# Briefing: {view.counted()}", "", _counts(view), ""]
     lines += _sources(view)
     lines += _summary(view, refs)
     lines += _differences(view, refs)
     lines += _developments(view, refs)
-    for article, claims in view.only_in:
-        lines += [f"## Only in {escape_markdown(view.label(article.id))}", ""]
+    for group, claims in view.only_in:
+        lines += [f"## Only in {escape_markdown(group.name)}", ""]
         lines += [f"- {escape_markdown(claim.text)}{refs.cite(claim.support)}" for claim in claims]
         lines.append("")
     if view.agreed:
         lines += ["## Also corroborated", ""]
         lines += [
-            f"- {escape_markdown(claim.text)} *({claim.sources} sources)*{refs.cite(claim.support)}"
+            f"- {escape_markdown(claim.text)}{_note(claim.note)} "
+            f"{_said_by(view, claim.sources, claim.support)}{refs.cite(claim.support)}"
             for claim in view.agreed
         ]
         lines.append("")
@@ -86,6 +88,10 @@ def write_markdown(briefing: Briefing) -> str:
     lines += _citations(view, refs)
     lines += _timeline(view, refs)
     lines += _entities(view)
+    if briefing.notes:
+        lines += ["## Notes", ""]
+        lines += [f"- {escape_markdown(note)}" for note in briefing.notes]
+        lines.append("")
     if briefing.problems:
         lines += ["## Could not read", ""]
         lines += [f"- {escape_markdown(problem)}" for problem in briefing.problems]
@@ -97,6 +103,16 @@ def write_markdown(briefing: Briefing) -> str:
 
 def _code(text: str) -> str:
     return text.replace("`", "'")
+
+
+def _note(note: str | None) -> str:
+    """A claim's note, after its text: why a corroborated passage is also disputed."""
+    return f" *— {escape_markdown(note)}*" if note else ""
+
+
+def _said_by(view: BriefingView, sources: int, support: Iterable[Span]) -> str:
+    """"*(2 sources: Associated Press (3 reports), Reuters)*"."""
+    return f"*({count(sources, 'source')}: {escape_markdown(view.sources_of(support))})*"
 
 
 def _cell(text: object) -> str:
@@ -129,14 +145,14 @@ def _sources(view: BriefingView) -> list[str]:
         ["#", "Source", "Title", "Author", "Date", "Id"],
         (
             [
-                str(number),
-                _cell(view.source_cell(article)),
-                _cell(article.title),
-                _cell(article.author),
-                _cell(article.date),
-                f"`{_code(article.id)}`",
+                str(row.number),
+                escape_markdown(row.source),
+                _cell(row.article.title),
+                _cell(row.article.author),
+                _cell(row.article.date),
+                f"`{_code(row.article.id)}`",
             ]
-            for number, article in enumerate(view.briefing.documents, start=1)
+            for row in view.source_rows()
         ),
     )
 
@@ -144,10 +160,9 @@ def _sources(view: BriefingView) -> list[str]:
 def _summary(view: BriefingView, refs: _References) -> list[str]:
     lines = ["## Summary", ""]
     for entry in view.summary:
-        noun = "source" if entry.sources == 1 else "sources"
         lines.append(
-            f"{entry.number}. {STATUS_BADGES[entry.status]} {escape_markdown(entry.text)} "
-            f"*({entry.sources} {noun}: {escape_markdown(view.sources_of(entry.support))})*"
+            f"{entry.number}. {STATUS_BADGES[entry.status]} {escape_markdown(entry.text)}"
+            f"{_note(entry.note)} {_said_by(view, entry.sources, entry.support)}"
             f"{refs.cite(entry.support)}"
         )
     return [*lines, ""] if view.summary else [*lines, "Nothing to summarise.", ""]

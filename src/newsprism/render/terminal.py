@@ -21,6 +21,7 @@ from newsprism.render.view import (
     STATUS_LABELS,
     BriefingView,
     build_view,
+    count,
     excerpt,
     format_value,
 )
@@ -54,8 +55,8 @@ def render_terminal(briefing: Briefing) -> RenderableType:
     if view.developments:
         parts.append(_claims_panel("How the story developed", view.developments, view, "blue"))
     parts.extend(
-        _claims_panel(f"Only in {view.label(article.id)}", claims, view, "yellow")
-        for article, claims in view.only_in
+        _claims_panel(f"Only in {group.name}", claims, view, "yellow")
+        for group, claims in view.only_in
     )
     if view.agreed:
         parts.append(_claims_panel("Also corroborated", view.agreed, view, "green"))
@@ -67,6 +68,7 @@ def render_terminal(briefing: Briefing) -> RenderableType:
             _citations(view),
             _timeline(view),
             _entities(view),
+            _notes(view),
             _problems(view),
         )
         if section is not None
@@ -97,18 +99,18 @@ def _table(*columns: str) -> Table:
 
 def _header(view: BriefingView) -> Panel:
     table = _table("#", "Source", "Title", "Date")
-    for number, article in enumerate(view.briefing.documents, start=1):
+    for row in view.source_rows():
         table.add_row(
-            str(number),
-            _text(view.source_cell(article), "bold"),
-            _text(article.title),
-            _text(article.date),
+            str(row.number),
+            _text(row.source, "bold"),
+            _text(row.article.title),
+            _text(row.article.date),
         )
     counts = Text("Claims: ")
     for status, label in STATUS_LABELS.items():
         counts.append_text(_mark(status))
         counts.append(f" {view.status_counts.get(status, 0)} {label}   ")
-    return _panel(Group(table, counts), f"Briefing · {len(view.briefing.documents)} sources")
+    return _panel(Group(table, counts), f"Briefing · {view.counted()}")
 
 
 def _summary(view: BriefingView) -> Panel:
@@ -120,14 +122,17 @@ def _summary(view: BriefingView) -> Panel:
     grid.add_column(ratio=1)
     for entry in view.summary:
         body = _text(entry.text)
+        if entry.note:
+            body.append_text(_text(f"\n{entry.note}", "italic"))
         body.append_text(_sources_line(entry.sources, entry.status, entry.support, view))
         grid.add_row(f"{entry.number}.", _mark(entry.status), body)
     return _panel(grid, "Summary")
 
 
 def _sources_line(sources: int, status: str, support: Iterable[Span], view: BriefingView) -> Text:
-    noun = "source" if sources == 1 else "sources"
-    return _text(f"\n{sources} {noun}, {STATUS_LABELS[status]}: {view.sources_of(support)}", "dim")
+    return _text(
+        f"\n{count(sources, 'source')}, {STATUS_LABELS[status]}: {view.sources_of(support)}", "dim"
+    )
 
 
 def _claims_panel(title: str, claims: Iterable[Claim], view: BriefingView, style: str) -> Panel:
@@ -135,7 +140,8 @@ def _claims_panel(title: str, claims: Iterable[Claim], view: BriefingView, style
     grid.add_column()
     grid.add_column(ratio=1)
     for claim in claims:
-        body = _text(claim.note or claim.text, "bold" if claim.note else "")
+        disputed = claim.status == "contradicted" and claim.note
+        body = _text(claim.note if disputed else claim.text, "bold" if disputed else "")
         if claim.status == "contradicted":
             for span in claim.support:
                 body.append_text(_text(f"\n{view.label(span.doc)}: ", "dim"))
@@ -146,6 +152,8 @@ def _claims_panel(title: str, claims: Iterable[Claim], view: BriefingView, style
                 body.append_text(_text(f"\n{view.label(report.span.doc)}{when}: ", "dim"))
                 body.append_text(_text(f"“{excerpt(report.span.text, 200)}”", "italic"))
         elif claim.status == "corroborated":
+            if claim.note:
+                body.append_text(_text(f"\n{claim.note}", "italic"))
             body.append_text(_sources_line(claim.sources, claim.status, claim.support, view))
         grid.add_row(_mark(claim.status), body)
     return _panel(grid, title, style)
@@ -224,6 +232,12 @@ def _entities(view: BriefingView) -> Panel | None:
         )
         parts.append(pairs)
     return _panel(Group(*parts), "Entities")
+
+
+def _notes(view: BriefingView) -> Panel | None:
+    if not view.briefing.notes:
+        return None
+    return _panel(Group(*(_text(f"• {note}") for note in view.briefing.notes)), "Notes")
 
 
 def _problems(view: BriefingView) -> Panel | None:

@@ -9,11 +9,23 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from pathlib import PurePath
 
-from newsprism.model import Article, Briefing, Claim, ClaimStatus, DateMention, Entity, Span
+from newsprism.model import (
+    Article,
+    Briefing,
+    Claim,
+    ClaimStatus,
+    DateMention,
+    Entity,
+    Source,
+    Span,
+    SummaryItem,
+)
+from newsprism.store.records import source_key
 
 STATUS_LABELS: dict[str, str] = {
     "corroborated": "corroborated",
@@ -40,8 +52,32 @@ class SummaryEntry:
     number: int  # from 1, as shown to the reader
     text: str
     status: ClaimStatus
-    sources: int  # independent documents that say it
+    sources: int  # independent sources that say it
     support: tuple[Span, ...]
+    note: str | None = None  # its claim's: what differs, or why it is also disputed
+
+
+@dataclass(frozen=True, slots=True)
+class SourceGroup:
+    """An independent source as the reader sees it: an outlet and its reports."""
+
+    name: str
+    documents: tuple[Article, ...]
+
+    @property
+    def label(self) -> str:
+        """"Associated Press (9 reports)", or just the name for one report."""
+        return reports_label(self.name, len(self.documents))
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRow:
+    """A row of a table of the documents, grouped by source: the source's label on the first
+    row of its group only."""
+
+    number: int  # the document's number, from 1, in reading order
+    article: Article
+    source: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,11 +102,12 @@ class EntityPair:
 @dataclass(frozen=True, slots=True)
 class BriefingView:
     briefing: Briefing
-    labels: dict[str, str]  # document id -> short label (outlet, else title, else id)
+    sources: tuple[SourceGroup, ...]  # the independent sources, in reading order
+    labels: dict[str, str]  # document id -> short label (see ``label_documents``)
     summary: tuple[SummaryEntry, ...]
     differences: tuple[Claim, ...]  # contradicted claims
     developments: tuple[Claim, ...]  # developing claims: facts that changed over time
-    only_in: tuple[tuple[Article, tuple[Claim, ...]], ...]  # single-source claims per document
+    only_in: tuple[tuple[SourceGroup, tuple[Claim, ...]], ...]  # single-source claims per source
     agreed: tuple[Claim, ...]  # corroborated claims the summary does not already show
     timeline: tuple[TimelineEntry, ...]
     entities: tuple[EntityRow, ...]
@@ -80,31 +117,52 @@ class BriefingView:
     def label(self, doc: str) -> str:
         return self.labels.get(doc, doc)
 
-    def source_cell(self, article: Article) -> str:
-        """The label, for a table that shows the title beside it: a dash where the label would
-        only repeat the title (an article with no outlet)."""
-        return "—" if not article.outlet and article.title else self.label(article.id)
+    def source_name(self, doc: str) -> str:
+        """The name of the source a document belongs to, without the document's number."""
+        return next((g.name for g in self.sources if doc in _ids(g)), self.label(doc))
+
+    def source_rows(self) -> list[SourceRow]:
+        """The documents grouped by source, each group under its label ("Associated Press (9
+        reports)"); a dash where the label would only repeat the title beside it."""
+        number = {article.id: n for n, article in enumerate(self.briefing.documents, start=1)}
+        rows = []
+        for group in self.sources:
+            shown = "—" if len(group.documents) == 1 and not group.documents[0].outlet and (
+                group.documents[0].title) else group.label
+            rows += [SourceRow(number[a.id], a, shown if i == 0 else "")
+                     for i, a in enumerate(group.documents)]
+        return rows
+
+    def counted(self) -> str:
+        """"2 sources", or "2 sources (10 reports)" when an outlet sent several."""
+        reports = len(self.briefing.documents)
+        sources = count(len(self.sources), "source")
+        return sources if reports == len(self.sources) else f"{sources} ({reports} reports)"
 
     def sources_of(self, support: Iterable[Span]) -> str:
-        """The labels of the documents behind some spans, in document order, joined."""
+        """The sources behind some spans, in reading order, each with the number of its
+        reports among them: "Associated Press (3 reports), Reuters"."""
         docs = {span.doc for span in support}
-        return ", ".join(label for doc, label in self.labels.items() if doc in docs)
+        counts = ((g.name, len(_ids(g) & docs)) for g in self.sources)
+        return ", ".join(reports_label(name, n) for name, n in counts if n)
 
 
 def build_view(briefing: Briefing) -> BriefingView:
     claims = {claim.id: claim for claim in briefing.claims}
     summary = tuple(
-        _summary_entry(number, item.text, claims.get(item.claim or ""), item.support)
+        _summary_entry(number, item, claims.get(item.claim or ""))
         for number, item in enumerate(briefing.summary, start=1)
     )
     in_summary = {item.claim for item in briefing.summary}
+    sources = _source_groups(briefing)
     return BriefingView(
         briefing=briefing,
-        labels=label_documents(briefing.documents),
+        sources=sources,
+        labels=label_documents(briefing.documents, sources),
         summary=summary,
         differences=tuple(c for c in briefing.claims if c.status == "contradicted"),
         developments=tuple(c for c in briefing.claims if c.status == "developing"),
-        only_in=_single_source_by_document(briefing),
+        only_in=_single_source_by_source(briefing, sources),
         agreed=tuple(
             c for c in briefing.claims if c.status == "corroborated" and c.id not in in_summary
         ),
@@ -115,15 +173,34 @@ def build_view(briefing: Briefing) -> BriefingView:
     )
 
 
-def label_documents(documents: Iterable[Article]) -> dict[str, str]:
-    """Short, unique labels: the outlet, else the title, else the id; repeats get ``#2``, ``#3``."""
-    labels: dict[str, str] = {}
-    seen: Counter[str] = Counter()
-    for article in documents:
-        base = excerpt(article.outlet or article.title or article.id, 40)
-        seen[base] += 1
-        labels[article.id] = base if seen[base] == 1 else f"{base} #{seen[base]}"
-    return labels
+def label_documents(
+    documents: Sequence[Article], sources: Sequence[SourceGroup] = ()
+) -> dict[str, str]:
+    """Short labels: the name of the document's source (``Source.name``: the outlet, else the
+    title, else the id); where several documents share a name, each gets its number in reading
+    order, "Associated Press [3]", which the tables of the documents show beside it."""
+    names = {a.id: g.name for g in sources for a in g.documents}
+    names = {a.id: excerpt(names.get(a.id) or a.outlet or a.title or a.id, 40) for a in documents}
+    shared = Counter(names.values())
+    return {
+        a.id: names[a.id] if shared[names[a.id]] == 1 else f"{names[a.id]} [{n}]"
+        for n, a in enumerate(documents, start=1)
+    }
+
+
+def reports_label(name: str, reports: int) -> str:
+    return name if reports == 1 else f"{name} ({count(reports, 'report')})"
+
+
+def count(number: int, noun: str) -> str:
+    """"1 source", "3 sources"."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
+def file_name(path: str | None) -> str | None:
+    """Where a document was read from, as a file name: a briefing does not show the folders
+    of the machine it was made on."""
+    return PurePath(path).name or path if path else None
 
 
 def excerpt(text: str, limit: int = 160) -> str:
@@ -159,25 +236,45 @@ def strongest_status(statuses: Iterable[str]) -> str | None:
     return min(statuses, key=STATUS_RANK.__getitem__, default=None)
 
 
-def _summary_entry(
-    number: int, text: str, claim: Claim | None, support: tuple[Span, ...]
-) -> SummaryEntry:
-    if claim is not None:
-        return SummaryEntry(number, text, claim.status, claim.sources, support)
-    sources = len({span.doc for span in support})
-    status: ClaimStatus = "corroborated" if sources >= 2 else "single_source"
-    return SummaryEntry(number, text, status, sources, support)
+def _summary_entry(number: int, item: SummaryItem, claim: Claim | None) -> SummaryEntry:
+    if claim is None:
+        return SummaryEntry(number, item.text, item.status, 1, item.support)
+    # The claim's status: an item stored before items carried theirs has the default.
+    return SummaryEntry(number, item.text, claim.status, claim.sources, item.support, claim.note)
 
 
-def _single_source_by_document(briefing: Briefing) -> tuple[tuple[Article, tuple[Claim, ...]], ...]:
+def _source_groups(briefing: Briefing) -> tuple[SourceGroup, ...]:
+    """The briefing's sources; for one stored before briefings listed them, its documents
+    grouped by outlet (copies were not folded then: each counts as itself)."""
+    articles = {a.id: a for a in briefing.documents}
+    listed = briefing.sources
+    if not listed:
+        keys: dict[str, list[str]] = {}
+        for a in briefing.documents:
+            keys.setdefault(source_key(a.outlet, a.id), []).append(a.id)
+        listed = tuple(Source(articles[ids[0]].outlet or articles[ids[0]].title or ids[0],
+                              tuple(ids)) for ids in keys.values())
+    return tuple(
+        SourceGroup(excerpt(s.name, 40), tuple(articles[d] for d in s.documents if d in articles))
+        for s in listed
+    )
+
+
+def _ids(group: SourceGroup) -> set[str]:
+    return {a.id for a in group.documents}
+
+
+def _single_source_by_source(
+    briefing: Briefing, sources: Sequence[SourceGroup]
+) -> tuple[tuple[SourceGroup, tuple[Claim, ...]], ...]:
     groups: dict[str, list[Claim]] = {}
     for claim in briefing.claims:
         if claim.status == "single_source" and claim.support:
             groups.setdefault(claim.support[0].doc, []).append(claim)
     return tuple(
-        (article, tuple(groups[article.id]))
-        for article in briefing.documents
-        if article.id in groups
+        (group, tuple(c for a in group.documents for c in groups.get(a.id, ())))
+        for group in sources
+        if any(a.id in groups for a in group.documents)
     )
 
 

@@ -38,6 +38,7 @@ from newsprism.web.settings import WebSettings
 T = TypeVar("T")
 QUERY_ARTICLES = 500  # articles a story-list query looks at (best matches first)
 ENTITY_ARTICLES = 60  # articles whose analyses an entity lookup resolves together
+TITLE_WORDS = 10  # an untitled story is titled by this many words of its first article's lead
 
 
 @dataclass(frozen=True)
@@ -72,14 +73,26 @@ def source_key(head: ArticleHead) -> str:
     return independent_source(head.outlet, head.original)
 
 
-def summarise_story(story: StoredStory, heads: Sequence[ArticleHead]) -> StorySummary:
-    """The counts come from the story's row, which the store keeps in step with its members."""
+def summarise_story(
+    story: StoredStory, heads: Sequence[ArticleHead], lead: str | None = None
+) -> StorySummary:
+    """The counts come from the story's row, which the store keeps in step with its members.
+    The title is the story's, else its first titled article's, else the first words of
+    ``lead``, its first article's text."""
     outlets = tuple(dict.fromkeys(h.outlet for h in heads if h.outlet))
     title = story.title or next((h.title for h in heads if h.title), None)
+    if title is None and lead:
+        title = excerpt_words(lead)
     return StorySummary(
         story.id, title, story.first_date, story.last_date, story.article_count,
         story.source_count, outlets,
     )  # fmt: skip
+
+
+def excerpt_words(text: str, words: int = TITLE_WORDS) -> str:
+    """The first ``words`` words of ``text`` on one line, with "…" where the text goes on."""
+    found = text.split(maxsplit=words)
+    return " ".join(found[:words]) + ("…" if len(found) > words else "")
 
 
 def briefing_key(article_ids: Sequence[str]) -> str:
@@ -172,11 +185,20 @@ class CorpusService:
         more = len(stories) > limit
         stories = stories[:limit]
         heads = await self.run(Store.article_heads, [a for s in stories for a in s.article_ids])
+        return await self._summaries(stories, heads), offset + limit if more else None
+
+    async def _summaries(
+        self, stories: Sequence[StoredStory], heads: Sequence[ArticleHead]
+    ) -> list[StorySummary]:
+        """``summarise_story`` for each story, reading the leads of those with no title."""
         by_id = {h.id: h for h in heads}
-        summaries = [
-            summarise_story(s, [by_id[a] for a in s.article_ids if a in by_id]) for s in stories
-        ]
-        return summaries, offset + limit if more else None
+        members = [[by_id[a] for a in s.article_ids if a in by_id] for s in stories]
+        untitled = [m[0].id for s, m in zip(stories, members, strict=True)
+                    if m and not s.title and not any(h.title for h in m)]  # fmt: skip
+        leads = {a.id: a.text for a in await self.run(Store.get_articles, untitled)} if (
+            untitled) else {}  # fmt: skip
+        return [summarise_story(s, m, leads.get(m[0].id) if m else None)
+                for s, m in zip(stories, members, strict=True)]  # fmt: skip
 
     async def resolve_story(self, story_id: str) -> str | None:
         return await self.run(Store.resolve_story, story_id)
@@ -194,7 +216,7 @@ class CorpusService:
         heads = await self.run(Store.article_heads, list(story.article_ids))
         briefed = briefing_members(heads, self.settings.brief_articles)
         key = briefing_key(briefed)
-        summary = summarise_story(story, heads)
+        (summary,) = await self._summaries([story], heads)
         if render is None:
             briefing = json.loads(await self._briefing(story.id, key, briefed))
             return StoryPage(summary, heads, briefed, briefing)

@@ -1,0 +1,141 @@
+"""Independent sources in a briefing: an outlet's reports count and show as one source; copies
+are read and counted once; a summary item says what its claim says, with the claim's status."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from newsprism.briefing import REWORDED_REMARK, explain_overlaps
+from newsprism.compare.sources import fold_copies
+from newsprism.model import Article, Briefing, Claim, Span
+from newsprism.pipeline import brief, build_briefing
+from newsprism.render import write_briefing
+
+STORM = [
+    "The storm cut power to about 40,000 homes in Harlow County on Tuesday night.",
+    "Crews from three states were sent to restore the lines, the utility said.",
+    "Schools in the county stayed closed on Wednesday as roads remained blocked.",
+    "The governor declared a state of emergency for the coastal districts.",
+    "Two shelters opened at the county fairground for families without heat.",
+    "Forecasters warned that a second band of rain could reach the coast by Friday.",
+    "The harbour master closed the port to small boats until the winds ease.",
+    "A fallen oak crushed three parked cars on Main Street in Harlow.",
+    "Volunteers handed out bottled water outside the town hall on Wednesday.",
+]
+RIVAL = (
+    "Power was cut to about 40,000 homes in Harlow County when the storm struck on Tuesday "
+    "night, and crews from three states are working to restore the lines. The county's "
+    "schools stayed shut on Wednesday because fallen trees still blocked the roads."
+)
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("│", " ").replace("\\", ""))
+
+
+@pytest.fixture(scope="module")
+def wire() -> Briefing:
+    """Nine reports of one agency, each adding a line to the first, and one other outlet."""
+    reports = [
+        Article(f"ap-{n}", " ".join(STORM[: n + 1]) if n else STORM[0] + " " + STORM[1],
+                outlet="Associated Press", title=f"Storm update {n + 1}")
+        for n in range(9)
+    ]  # fmt: skip
+    return build_briefing([*reports, Article("rt", RIVAL, outlet="Reuters", title="Storm")])
+
+
+def test_an_outlets_nine_reports_are_one_source(wire: Briefing) -> None:
+    assert [(s.name, len(s.documents)) for s in wire.sources] == [
+        ("Associated Press", 9), ("Reuters", 1)]  # fmt: skip
+    assert all(c.sources <= 2 for c in wire.claims)
+    agency = {d.id for d in wire.documents if d.outlet == "Associated Press"}
+    # What only the agency says, however many of its reports say it, is single-source.
+    for claim in wire.claims:
+        if {s.doc for s in claim.support} <= agency:
+            assert claim.status != "corroborated" and claim.sources == 1, claim
+    for fmt in ("terminal", "markdown", "html"):
+        shown = _flat(write_briefing(wire, fmt))
+        assert "Associated Press (9 reports)" in shown, fmt
+        assert re.search(r"\b2 sources \(10 reports\)", shown), fmt
+        assert "Associated Press #" not in shown and "11 sources" not in shown, fmt
+        assert not re.search(r"\b(1[0-9]|[3-9]) sources\b", shown), fmt
+
+
+def _copies(folder: Path, text: str, count: int) -> None:
+    for n in range(count):
+        (folder / f"copy-{n:03}.txt").write_text(text, encoding="utf-8")
+
+
+def test_exact_copies_are_read_and_counted_once(tmp_path: Path) -> None:
+    text = "Storm hits Harlow\n\nPublication: Harlow Herald\n\n" + " ".join(STORM[:5])
+    _copies(tmp_path, text, 200)
+    (tmp_path / "rival.txt").write_text("Publication: Coast Radio\n\n" + RIVAL, encoding="utf-8")
+    briefing = brief([tmp_path])
+    assert len(briefing.documents) == 2 and len(briefing.sources) == 2
+    assert not [c for c in briefing.claims if c.status == "contradicted"]
+    assert briefing.summary and not briefing.problems
+    (note,) = briefing.notes
+    assert note.startswith("199 copies folded into the articles they copy")
+    assert "copy-001.txt (exact copy of copy-000.txt)" in note and "and 196 more" in note
+    shown = _flat(write_briefing(briefing, "terminal"))
+    assert "Briefing · 2 sources" in shown and "199 copies folded" in shown
+
+
+def test_a_reprint_folds_into_its_original_but_an_outlets_own_revision_stays() -> None:
+    story = " ".join(STORM)
+    original = Article("ap", story, outlet="Associated Press", path="/feeds/ap.txt")
+    reprint = Article("herald", "From the wires. " + story, outlet="Harlow Herald")
+    revision = Article("ap-2", story.replace("about 40,000", "about 52,000") + " Two died.",
+                       outlet="Associated Press")  # fmt: skip
+    kept, note = fold_copies([original, reprint, revision])
+    assert [a.id for a in kept] == ["ap", "ap-2"]
+    assert note == ("1 copy folded into the articles they copy (read and counted once): "
+                    "herald (near copy of ap.txt)")  # fmt: skip
+    assert fold_copies([original, revision]) == ([original, revision], None)
+
+
+def _passages(claim: Claim) -> set[tuple[str, int, int]]:
+    return {(s.doc, s.start, s.end) for s in claim.support}
+
+
+def _overlap(a: Claim, b: Claim) -> bool:
+    return any(x[0] == y[0] and x[1] < y[2] and y[1] < x[2]
+               for x in _passages(a) for y in _passages(b))  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ["harbour", "vladivostok", "wire"])
+def test_a_summary_item_says_what_its_claim_says(name: str, request: pytest.FixtureRequest) -> None:
+    briefing: Briefing = request.getfixturevalue(name)
+    claims = {c.id: c for c in briefing.claims}
+    assert briefing.summary
+    for item in briefing.summary:
+        assert item.text == item.support[0].text
+        if item.claim is None:
+            assert item.status == "single_source" and len(item.support) == 1
+            continue
+        claim = claims[item.claim]
+        assert item.status == claim.status
+        assert _passages(claim) == {(s.doc, s.start, s.end) for s in item.support}
+    # No passage is corroborated and contradicted without a note that says why.
+    disputed = [c for c in briefing.claims if c.status == "contradicted"]
+    for claim in briefing.claims:
+        if claim.status == "corroborated" and any(_overlap(claim, d) for d in disputed):
+            assert claim.note, claim
+
+
+def test_a_remark_quoted_in_other_words_is_explained_not_both() -> None:
+    said = Span("a", 0, 20, "x" * 20)
+    also = Span("b", 0, 20, "y" * 20)
+    other = Span("c", 5, 9, "zzzz")
+    agreed = Claim("c1", "corroborated", said.text, (said, also), 2)
+    elsewhere = Claim("c2", "corroborated", other.text, (other, Span("a", 40, 50, "w" * 10)), 2)
+    reworded = Claim("c3", "contradicted", said.text, (said, also), 2, "quote", "Okafor is ...")
+    figures = Claim("c4", "contradicted", other.text, (Span("c", 0, 12, "v" * 12),), 2,
+                    "figure", "A gives “4,000”; B gives “3,500”.")  # fmt: skip
+    explained = explain_overlaps([agreed, elsewhere, reworded, figures])
+    assert explained[0].note == REWORDED_REMARK
+    assert explained[1].note == "Also disputed: A gives “4,000”; B gives “3,500”."
+    assert explained[2:] == [reworded, figures]
