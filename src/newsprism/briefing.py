@@ -6,9 +6,10 @@ the claim it states: the item's text is that claim's passage in the extract's ar
 status is the claim's, and the claim's passages in every other article are further support.
 Corroborated items come first.
 
-A passage can be corroborated by some sources and stand in a contradiction too (two papers
-quote one remark in different words; a third gives another figure). ``explain_overlaps`` gives
-such a corroborated claim a note saying why both hold, so no passage is shown as both without it.
+A passage can be corroborated by some sources and hold what a contradiction disputes too (two
+papers quote one remark in different words; a third gives another figure). ``explain_overlaps``
+gives such a corroborated claim a note saying why both hold, so no passage is shown as both
+without it.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from newsprism.model import Analysis, Claim, Span, SummaryItem
+from newsprism.model import Analysis, Claim, Figure, Quote, Span, SummaryItem
 
 SUMMARY_ITEMS = 8
 WORDS_PER_ITEM = 32  # a news sentence runs 20-35 words
@@ -53,15 +54,19 @@ def summarize_claims(
     return summary
 
 
-def explain_overlaps(claims: Sequence[Claim]) -> list[Claim]:
-    """``claims``, each corroborated one that shares a passage with a contradicted one given a
-    note saying why it is both (its own note, if it has one, is kept)."""
-    disputes = [c for c in claims if c.status == "contradicted"]
+def explain_overlaps(
+    claims: Sequence[Claim], quotes: Sequence[Quote] = (), figures: Sequence[Figure] = ()
+) -> list[Claim]:
+    """``claims``, each corroborated one that holds what a contradicted one disputes given a
+    note saying why it is both (its own note, if it has one, is kept). What a contradiction
+    disputes: the quotes of a quote claim, the figures its note names, else its passages."""
+    disputes = [(c, _disputed(c, quotes, figures)) for c in claims if c.status == "contradicted"]
 
     def explained(claim: Claim) -> Claim:
         if claim.status != "corroborated" or claim.note:
             return claim
-        dispute = next((d for d in disputes if _share_passage(claim, d)), None)
+        dispute = next((d for d, spots in disputes
+                        if any(_overlap(s, spots) > 0 for s in claim.support)), None)  # fmt: skip
         if dispute is None:
             return claim
         if dispute.kind == "quote":
@@ -69,6 +74,22 @@ def explain_overlaps(claims: Sequence[Claim]) -> list[Claim]:
         return replace(claim, note=f"Also disputed: {dispute.note or dispute.text}")
 
     return [explained(claim) for claim in claims]
+
+
+def _disputed(
+    dispute: Claim, quotes: Sequence[Quote], figures: Sequence[Figure]
+) -> tuple[Span, ...]:
+    """Where in its passages a contradiction's disputed words stand."""
+    inside: Sequence[Quote | Figure] = ()
+    if dispute.kind == "quote":
+        inside = quotes
+    elif dispute.kind == "figure":
+        inside = [f for f in figures if f"“{f.text}”" in (dispute.note or "")]
+    spots = tuple(
+        Span(x.doc, x.start, x.end, x.text) for x in inside
+        if _overlap(Span(x.doc, x.start, x.end, x.text), dispute.support) == x.end - x.start
+    )  # fmt: skip
+    return spots or dispute.support
 
 
 def _item_for(extract: Span, claims: Sequence[Claim]) -> SummaryItem:
@@ -89,10 +110,6 @@ def _overlap(extract: Span, spans: Sequence[Span]) -> int:
          for s in spans if s.doc == extract.doc),
         default=0,
     )  # fmt: skip
-
-
-def _share_passage(a: Claim, b: Claim) -> bool:
-    return any(_overlap(span, b.support) > 0 for span in a.support)
 
 
 def _sentence_weights(

@@ -93,7 +93,10 @@ def _brief(
     entities = resolve_entities(m for a in analyses for m in a.mentions)
     quotes = name_speakers((q for a in analyses for q in a.quotes), entities)
     report("comparing sources")
-    claims = explain_overlaps(compare_articles(analyses, quotes, entities=entities))
+    figures = [f for a in analyses for f in a.figures]
+    claims = explain_overlaps(
+        compare_articles(analyses, quotes, entities=entities), quotes, figures
+    )
     report("summarising")
     summary = summarize_claims(analyses, claims, items=items)
     documents = tuple(a.article for a in analyses)
@@ -101,7 +104,7 @@ def _brief(
         documents=documents,
         entities=tuple(entities),
         quotes=tuple(quotes),
-        figures=tuple(f for a in analyses for f in a.figures),
+        figures=tuple(figures),
         dates=tuple(d for a in analyses for d in a.dates),
         citations=tuple(c for a in analyses for c in a.citations),
         claims=tuple(claims),
