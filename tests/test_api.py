@@ -65,7 +65,7 @@ def test_a_story_without_any_title_is_titled_by_its_leads_first_words(tmp_path: 
 
     lead = ("Fire crews fought a blaze at the old mill in Harlow through Sunday night, and no "
             "one was hurt, the fire service said.")  # fmt: skip
-    title = "Fire crews fought a blaze at the old mill in Harlow…"  # ten words, then "…"
+    title = "Fire crews fought a blaze at the old mill…"  # ten words, less the dangling "in"
     with open_store(f"sqlite:///{tmp_path / 'untitled.db'}") as store:
         ingest_articles([Article("mill-1", lead, outlet="Harlow Herald")], store)
         store.save_story("mill")

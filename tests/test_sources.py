@@ -3,6 +3,7 @@ are read and counted once; a summary item says what its claim says, with the cla
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -56,6 +57,8 @@ def test_an_outlets_nine_reports_are_one_source(wire: Briefing) -> None:
     for claim in wire.claims:
         if {s.doc for s in claim.support} <= agency:
             assert claim.status != "corroborated" and claim.sources == 1, claim
+    data = json.loads(write_briefing(wire, "json"))  # checked: every document in one source
+    assert [len(s["documents"]) for s in data["sources"]] == [9, 1]
     for fmt in ("terminal", "markdown", "html"):
         shown = _flat(write_briefing(wire, fmt))
         assert "Associated Press (9 reports)" in shown, fmt
@@ -82,6 +85,7 @@ def test_exact_copies_are_read_and_counted_once(tmp_path: Path) -> None:
     assert "copy-001.txt (exact copy of copy-000.txt)" in note and "and 196 more" in note
     shown = _flat(write_briefing(briefing, "terminal"))
     assert "Briefing · 2 sources" in shown and "199 copies folded" in shown
+    assert json.loads(write_briefing(briefing, "json"))["notes"] == [note]
 
 
 def test_a_reprint_folds_into_its_original_but_an_outlets_own_revision_stays() -> None:

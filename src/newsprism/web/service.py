@@ -39,6 +39,8 @@ T = TypeVar("T")
 QUERY_ARTICLES = 500  # articles a story-list query looks at (best matches first)
 ENTITY_ARTICLES = 60  # articles whose analyses an entity lookup resolves together
 TITLE_WORDS = 10  # an untitled story is titled by this many words of its first article's lead
+_DANGLING = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by",
+             "with", "from", "as", "that"}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -90,9 +92,15 @@ def summarise_story(
 
 
 def excerpt_words(text: str, words: int = TITLE_WORDS) -> str:
-    """The first ``words`` words of ``text`` on one line, with "…" where the text goes on."""
+    """The first ``words`` words of ``text`` on one line, with "…" where the text goes on (cut
+    before a trailing "in", "the"...: a title does not end on one)."""
     found = text.split(maxsplit=words)
-    return " ".join(found[:words]) + ("…" if len(found) > words else "")
+    if len(found) <= words:
+        return " ".join(found)
+    kept = found[:words]
+    while len(kept) > 1 and kept[-1].casefold() in _DANGLING:
+        kept.pop()
+    return " ".join(kept).rstrip(" ,;:—-") + "…"
 
 
 def briefing_key(article_ids: Sequence[str]) -> str:
