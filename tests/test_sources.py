@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from newsprism.briefing import REWORDED_REMARK, explain_overlaps
 from newsprism.compare.sources import fold_copies
+from newsprism.dedup import DuplicateFinder
 from newsprism.model import Article, Briefing, Claim, Figure, Quote, Span
 from newsprism.pipeline import brief, build_briefing
 from newsprism.render import write_briefing
@@ -88,6 +90,19 @@ def test_exact_copies_are_read_and_counted_once(tmp_path: Path) -> None:
     assert json.loads(write_briefing(briefing, "json"))["notes"] == [note]
 
 
+def test_two_short_reports_that_share_a_lead_both_stay() -> None:
+    lead = ("A fire swept through a crowded nightclub in the port city of Dunmore late on "
+            "Friday, and rescue crews worked through the night.")  # fmt: skip
+    later = Article("day2", lead + " Police said on Sunday that 60 people were killed in the "
+                    "fire, revising the toll after some victims were counted twice.",
+                    outlet="Dunmore Herald")  # fmt: skip
+    earlier = Article("day1", lead + " Police said on Saturday that 65 people were killed in "
+                      "the fire.", outlet="Coast Wire")  # fmt: skip
+    (link,) = DuplicateFinder().run([later, earlier])[1]  # a near copy to dedup, by its lead
+    assert link.kind == "near" and link.article == "day1"
+    assert fold_copies([later, earlier]) == ([later, earlier], None)
+
+
 def test_a_reprint_folds_into_its_original_but_an_outlets_own_revision_stays() -> None:
     story = " ".join(STORM)
     original = Article("ap", story, outlet="Associated Press", path="/feeds/ap.txt")
@@ -155,6 +170,9 @@ def test_a_figure_another_source_gives_differently_is_noted() -> None:
                      "a gives “About 4,000” (workers); c gives “3,500” (workers).")  # fmt: skip
     (explained, _) = explain_overlaps([agreed, disputed], figures=[figure])
     assert explained.note == f"Also disputed: {disputed.note}"
+    revised = replace(disputed, status="developing", note="a: “About 4,000”, then “3,500”.")
+    (explained, _) = explain_overlaps([agreed, revised], figures=[figure])
+    assert explained.note == f"It changed over time: {revised.note}"
 
 
 def _at(text: str, words: str) -> tuple[int, int, str]:

@@ -57,10 +57,11 @@ def summarize_claims(
 def explain_overlaps(
     claims: Sequence[Claim], quotes: Sequence[Quote] = (), figures: Sequence[Figure] = ()
 ) -> list[Claim]:
-    """``claims``, each corroborated one that holds what a contradicted one disputes given a
-    note saying why it is both (its own note, if it has one, is kept). What a contradiction
-    disputes: the quotes of a quote claim, the figures its note names, else its passages."""
-    disputes = [(c, _disputed(c, quotes, figures)) for c in claims if c.status == "contradicted"]
+    """``claims``, each corroborated one that holds what a contradicted or developing one
+    disputes given a note saying why it is both (its own note, if it has one, is kept). What a
+    claim disputes: the quotes of a quote claim, the figures its note names, else its passages."""
+    disputes = [(c, _disputed(c, quotes, figures)) for c in claims
+                if c.status in ("contradicted", "developing")]  # fmt: skip
 
     def explained(claim: Claim) -> Claim:
         if claim.status != "corroborated" or claim.note:
@@ -69,6 +70,8 @@ def explain_overlaps(
                         if any(_overlap(s, spots) > 0 for s in claim.support)), None)  # fmt: skip
         if dispute is None:
             return claim
+        if dispute.status == "developing":
+            return replace(claim, note=f"It changed over time: {dispute.note or dispute.text}")
         if dispute.kind == "quote":
             return replace(claim, note=REWORDED_REMARK)
         return replace(claim, note=f"Also disputed: {dispute.note or dispute.text}")

@@ -4,9 +4,11 @@ Articles from one outlet are one source, and so are copies of one text (reprinte
 found by ``newsprism.dedup``): counting them twice would turn one report into several
 confirmations. The rule is the store's (``source_key``): a copy counts as its original.
 
-A briefing reads each text once (``fold_copies``): an exact copy, or a near copy from another
-outlet (a reprint), is left out and named in one note. An outlet's own near copy stays: it is
-most often a later version of that outlet's report (a wire write-thru), whose changes are news.
+A briefing reads each text once (``fold_copies``): an exact copy, or another outlet's near copy
+that adds nothing to its original (a reprint, perhaps trimmed or with a line of its own), is left
+out and named in one note. A near copy with words of its own stays, counted as its original: it
+is most often a later version of the report (a wire write-thru), whose changes are news, or two
+short reports that merely share their lead.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import PurePath
 
-from newsprism.dedup import DuplicateFinder
+from newsprism.dedup import DuplicateFinder, estimate_overlap
 from newsprism.model import Article, Source
 from newsprism.store.records import DuplicateLink, source_key
 
@@ -48,11 +50,24 @@ def fold_copies(articles: Sequence[Article]) -> tuple[list[Article], str | None]
     """The articles a briefing reads, and one line naming the copies folded into them (None
     when there are none). A folded copy is neither analysed nor counted: its original speaks
     for it."""
+    finder = DuplicateFinder()
+    prints, links = finder.run(articles)
     by_id = {a.id: a for a in articles}
-    folded = [
-        link for link in _copies(articles).values()
-        if link.kind == "exact" or not _same_outlet(by_id[link.article], by_id[link.original])
-    ]  # fmt: skip
+    printed = {p.article: p for p in prints}
+
+    def folds(link: DuplicateLink) -> bool:
+        """An exact copy; or another outlet's near copy nearly all of whose words its original
+        has (what it adds is not news)."""
+        if link.kind == "exact":
+            return True
+        if _same_outlet(by_id[link.article], by_id[link.original]):
+            return False
+        copy, original = printed[link.article], printed[link.original]
+        jaccard, _ = estimate_overlap(copy, original)
+        shared = jaccard / (1.0 + jaccard) * (copy.shingles + original.shingles)
+        return shared >= finder.containment * copy.shingles
+
+    folded = [link for link in links if folds(link)]
     if not folded:
         return list(articles), None
     left_out = {link.article for link in folded}

@@ -140,8 +140,9 @@ def _claims_panel(title: str, claims: Iterable[Claim], view: BriefingView, style
     grid.add_column()
     grid.add_column(ratio=1)
     for claim in claims:
-        disputed = claim.status == "contradicted" and claim.note
-        body = _text(claim.note if disputed else claim.text, "bold" if disputed else "")
+        # What differs heads a contradiction or a development; other notes follow the text.
+        headed = claim.status in ("contradicted", "developing") and claim.note
+        body = _text(claim.note if headed else claim.text, "bold" if headed else "")
         if claim.status == "contradicted":
             for span in claim.support:
                 body.append_text(_text(f"\n{view.label(span.doc)}: ", "dim"))
