@@ -170,9 +170,10 @@ def test_a_figure_another_source_gives_differently_is_noted() -> None:
                      "a gives “About 4,000” (workers); c gives “3,500” (workers).")  # fmt: skip
     (explained, _) = explain_overlaps([agreed, disputed], figures=[figure])
     assert explained.note == f"Also disputed: {disputed.note}"
-    revised = replace(disputed, status="developing", note="a: “About 4,000”, then “3,500”.")
+    revised = replace(disputed, status="developing",
+                      note="Changed over time: “About 4,000” (a) → “3,500” (c)")  # fmt: skip
     (explained, _) = explain_overlaps([agreed, revised], figures=[figure])
-    assert explained.note == f"It changed over time: {revised.note}"
+    assert explained.note == revised.note
 
 
 def _at(text: str, words: str) -> tuple[int, int, str]:

@@ -70,8 +70,8 @@ def explain_overlaps(
                         if any(_overlap(s, spots) > 0 for s in claim.support)), None)  # fmt: skip
         if dispute is None:
             return claim
-        if dispute.status == "developing":
-            return replace(claim, note=f"It changed over time: {dispute.note or dispute.text}")
+        if dispute.status == "developing":  # a development's note tells its history
+            return replace(claim, note=dispute.note or f"It changed over time: {dispute.text}")
         if dispute.kind == "quote":
             return replace(claim, note=REWORDED_REMARK)
         return replace(claim, note=f"Also disputed: {dispute.note or dispute.text}")
