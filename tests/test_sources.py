@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from newsprism.briefing import REWORDED_REMARK, explain_overlaps
+from newsprism.briefing import QUOTED_OTHERWISE, REWORDED_REMARK, explain_overlaps
 from newsprism.compare.sources import fold_copies
 from newsprism.dedup import DuplicateFinder
 from newsprism.model import Article, Briefing, Claim, Figure, Quote, Span
@@ -133,10 +133,10 @@ def test_a_summary_item_says_what_its_claim_says(name: str, request: pytest.Fixt
         claim = claims[item.claim]
         assert item.status == claim.status
         assert _passages(claim) == {(s.doc, s.start, s.end) for s in item.support}
-    # No passage is corroborated and contradicted without a note that says why.
+    # No passage is shown undisputed and contradicted without a note that says why.
     disputed = {p for c in briefing.claims if c.status == "contradicted" for p in _passages(c)}
     for claim in briefing.claims:
-        if claim.status == "corroborated" and _passages(claim) & disputed:
+        if claim.status in ("corroborated", "single_source") and _passages(claim) & disputed:
             assert claim.note, claim
 
 
@@ -160,6 +160,8 @@ def test_a_remark_quoted_in_other_words_is_explained_where_it_stands() -> None:
     assert explained[0].note == REWORDED_REMARK
     assert explained[1] == clause  # it holds none of the remark: nothing to explain
     assert explained[2] == reworded
+    alone = replace(whole, status="single_source", sources=1, support=(sentence_a,))
+    assert explain_overlaps([alone, reworded], quotes)[0].note == QUOTED_OTHERWISE
 
 
 def test_a_figure_another_source_gives_differently_is_noted() -> None:

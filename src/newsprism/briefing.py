@@ -6,10 +6,10 @@ the claim it states: the item's text is that claim's passage in the extract's ar
 status is the claim's, and the claim's passages in every other article are further support.
 Corroborated items come first.
 
-A passage can be corroborated by some sources and hold what a contradiction disputes too (two
-papers quote one remark in different words; a third gives another figure). ``explain_overlaps``
-gives such a corroborated claim a note saying why both hold, so no passage is shown as both
-without it.
+A passage can be corroborated by some sources, or said by one, and hold what a contradiction
+disputes too (two papers quote one remark in different words; a third gives another figure).
+``explain_overlaps`` gives such a claim a note saying why both hold, so no passage is shown as
+both without it.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ WORDS_PER_ITEM = 32  # a news sentence runs 20-35 words
 # around the remark is a statement claim of its own.
 FACT_KINDS = ("statement", "figure", "verdict")
 REWORDED_REMARK = "The remark is worded differently; the fact it reports agrees."
+QUOTED_OTHERWISE = "Another source quotes this remark in other words."
 
 
 def summarize_claims(
@@ -57,14 +58,15 @@ def summarize_claims(
 def explain_overlaps(
     claims: Sequence[Claim], quotes: Sequence[Quote] = (), figures: Sequence[Figure] = ()
 ) -> list[Claim]:
-    """``claims``, each corroborated one that holds what a contradicted or developing one
-    disputes given a note saying why it is both (its own note, if it has one, is kept). What a
-    claim disputes: the quotes of a quote claim, the figures its note names, else its passages."""
+    """``claims``, each corroborated or single-source one that holds what a contradicted or
+    developing one disputes given a note saying why it is both (its own note, if it has one, is
+    kept). What a claim disputes: the quotes of a quote claim, the figures its note names, else
+    its passages."""
     disputes = [(c, _disputed(c, quotes, figures)) for c in claims
                 if c.status in ("contradicted", "developing")]  # fmt: skip
 
     def explained(claim: Claim) -> Claim:
-        if claim.status != "corroborated" or claim.note:
+        if claim.status not in ("corroborated", "single_source") or claim.note:
             return claim
         dispute = next((d for d, spots in disputes
                         if any(_overlap(s, spots) > 0 for s in claim.support)), None)  # fmt: skip
@@ -73,7 +75,8 @@ def explain_overlaps(
         if dispute.status == "developing":  # a development's note tells its history
             return replace(claim, note=dispute.note or f"It changed over time: {dispute.text}")
         if dispute.kind == "quote":
-            return replace(claim, note=REWORDED_REMARK)
+            agreed = claim.status == "corroborated"
+            return replace(claim, note=REWORDED_REMARK if agreed else QUOTED_OTHERWISE)
         return replace(claim, note=f"Also disputed: {dispute.note or dispute.text}")
 
     return [explained(claim) for claim in claims]

@@ -73,7 +73,8 @@ def write_markdown(briefing: Briefing) -> str:
     lines += _developments(view, refs)
     for group, claims in view.only_in:
         lines += [f"## Only in {escape_markdown(group.name)}", ""]
-        lines += [f"- {escape_markdown(claim.text)}{refs.cite(claim.support)}" for claim in claims]
+        lines += [f"- {escape_markdown(claim.text)}{_note(claim.note)}{refs.cite(claim.support)}"
+                  for claim in claims]
         lines.append("")
     if view.agreed:
         lines += ["## Also corroborated", ""]

@@ -152,10 +152,11 @@ def _claims_panel(title: str, claims: Iterable[Claim], view: BriefingView, style
                 when = f" ({report.reported})" if report.reported else ""
                 body.append_text(_text(f"\n{view.label(report.span.doc)}{when}: ", "dim"))
                 body.append_text(_text(f"“{excerpt(report.span.text, 200)}”", "italic"))
-        elif claim.status == "corroborated":
+        else:
             if claim.note:
                 body.append_text(_text(f"\n{claim.note}", "italic"))
-            body.append_text(_sources_line(claim.sources, claim.status, claim.support, view))
+            if claim.status == "corroborated":
+                body.append_text(_sources_line(claim.sources, claim.status, claim.support, view))
         grid.add_row(_mark(claim.status), body)
     return _panel(grid, title, style)
 
