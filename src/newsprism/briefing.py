@@ -26,6 +26,7 @@ WORDS_PER_ITEM = 32  # a news sentence runs 20-35 words
 FACT_KINDS = ("statement", "figure", "verdict")
 REWORDED_REMARK = "The remark is worded differently; the fact it reports agrees."
 QUOTED_OTHERWISE = "Another source quotes this remark in other words."
+_DISPUTES = {"contradicted": 2, "developing": 1}
 
 
 def summarize_claims(
@@ -101,7 +102,10 @@ def _disputed(
 def _item_for(extract: Span, claims: Sequence[Claim]) -> SummaryItem:
     """The summary item of an extract: the passage, in the extract's article, of the claim it
     states; the extract itself, single-source, when it states none."""
-    claim = max(claims, key=lambda c: _overlap(extract, c.support), default=None)
+    # Of claims that hold the extract alike, the one that disputes it: one item then tells a
+    # contradiction or a development once, with its note, not each source's passage undisputed.
+    claim = max(claims, key=lambda c: (_overlap(extract, c.support), _DISPUTES.get(c.status, 0)),
+                default=None)  # fmt: skip
     if claim is None or _overlap(extract, claim.support) <= 0:
         return SummaryItem(extract.text, None, (extract,), "single_source")
     passage = max(claim.support, key=lambda s: _overlap(extract, (s,)))
