@@ -129,7 +129,7 @@ def test_a_story_carries_its_articles_and_a_valid_briefing(client: TestClient) -
     }
     assert all(a["briefed"] for a in story["article_list"])
     statuses = {c["status"] for c in story["briefing"]["claims"]}
-    assert {"corroborated", "single_source"} <= statuses
+    assert {"contradicted", "single_source"} <= statuses  # the opposite verdicts on the summit
     assert story["sources"] == 2
 
 
