@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from conftest import HARBOUR, document
+from conftest import HARBOUR
 from newsprism.compare import source_keys
 from newsprism.model import Article
 from newsprism.pipeline import build_briefing
