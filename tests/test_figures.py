@@ -140,3 +140,10 @@ def test_statements_of_different_facts_are_never_set_against_each_other():
                 "b": Article("b", "24 people were wounded on Tuesday.")}
     figures = [f for doc in ("a", "b") for f in _figures(articles[doc].text, doc)]
     assert conflicting_figures(figures, articles, lambda a, b: False) == []
+
+
+def test_a_telephone_number_is_no_figure():
+    text = ("Anyone with information is asked to call the Homicide Bureau at (323) 890-5500 "
+            "or Crime Stoppers at 1-800-222-8477, police said.")
+    figures = analyse_article(Article("tip", text)).figures
+    assert not [f for f in figures if "890" in f.text or "800" in f.text or "323" in f.text]

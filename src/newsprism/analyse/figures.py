@@ -109,12 +109,15 @@ _LASTING = {"last", "lasts", "lasted", "lasting"}
 _MEASURING = {"cost", "costs", "costing", "weigh", "weighs", "weighed", "measure", "measures",
               "measured", "total", "totals", "totalled", "totaled", "amount", "amounted"}
 _COMPLEMENTS = {"acomp", "oprd", "xcomp", "advmod", "attr", "ccomp", "prep"}
+# A telephone number ("(323) 890-5500", "1-800-222-8477") is a name for a line, not a figure.
+_PHONE = re.compile(r"(?:\b1[-. ])?(?:\(\d{3}\)\s?|\b\d{3}[-. ])\d{3}[-. ]\d{4}\b")
 
 
 def extract_figures(doc: Doc, doc_id: str, skip: list[tuple[int, int]]) -> tuple[Figure, ...]:
     """Figures of one article; ``skip`` holds character ranges not to read (citations,
     metadata lines, dates)."""
     spans = []
+    skip = [*skip, *((m.start(), m.end()) for m in _PHONE.finditer(doc.text))]
     taken: list[tuple[int, int]] = list(skip)
     for ent in doc.ents:
         if ent.label_ in FIGURE_LABELS and not _inside(ent.start_char, ent.end_char, taken):

@@ -18,12 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from newsprism.compare.align import PairEvidence, StatementNames, group_statements, score_pairs
-from newsprism.compare.developments import (
-    follows_up,
-    in_report_order,
-    is_development,
-    says_retraction,
-)
+from newsprism.compare.developments import in_report_order, is_development, says_retraction
 from newsprism.compare.figures import conflicting_figures
 from newsprism.compare.quotes import different_remarks, differently_worded
 from newsprism.compare.sources import source_keys
@@ -76,38 +71,16 @@ def compare_articles(
                    for j in holders[(b.doc, b.start)])
 
     conflicts = conflicting_figures(figures, articles, same_fact)
-    groups, followed = _follow_ups(statements, evidence, groups)
     claims = [
         _statement_claim([statements[i] for i in group], sources, conflicts, articles)
         for group in groups
     ]
-    claims += [_developing("statement", pair, len({sources[s.doc] for s in pair}),
-                           [(s, s.text) for s in pair], articles) for pair in followed]
     sentences = [s for a in analyses for s in a.sentences]
     claims += _quote_claims(quotes, quoted, sentences, articles)
     claims += _verdict_claims(statements, articles, sources)
     loose = [pair for pair in conflicts if not any(_covers(claim, pair) for claim in claims)]
     claims += _figure_claims(loose, sentences, articles, sources)
     return _unique(claims)
-
-
-def _follow_ups(
-    statements: Sequence[Span], evidence: PairEvidence, groups: list[list[int]]
-) -> tuple[list[list[int]], list[tuple[Span, Span]]]:
-    """Pairs of statements, each alone in its group, where one is what became of what the
-    other expected; those statements leave their one-member groups for the pair."""
-    alone = {group[0] for group in groups if len(group) == 1}
-    pairs: list[tuple[Span, Span]] = []
-    taken: set[int] = set()
-    candidates = sorted(((i, j) for (i, _), j in evidence.best.items()),
-                        key=lambda pair: -evidence.same_fact[pair])
-    for i, j in candidates:
-        if {i, j} <= alone and not {i, j} & taken and not evidence.names.clash(i, j) and (
-            follows_up(statements[i], statements[j], float(evidence.same_fact[i, j]))
-        ):
-            pairs.append((statements[i], statements[j]))
-            taken |= {i, j}
-    return [g for g in groups if not set(g) & taken], pairs
 
 
 def pair_evidence(

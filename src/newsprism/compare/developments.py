@@ -10,9 +10,6 @@ contradiction. Two differing reports of one fact are a development when
 - one of them says the value changed or was corrected ("rose to", "revised", "backed off",
   "now", "retracted"): that one is the later report.
 
-A statement and its outcome ("expected to be charged" / "was charged") are a development too:
-``follows_up`` pairs two statements on one fact of which exactly one looks ahead.
-
 Otherwise, reported the same day by different sources with no word of change, they contradict.
 """
 
@@ -42,27 +39,6 @@ _RETRACTION = re.compile(
     r"backed (?:off|away from)|corrected|correction|clarified|apologi[sz]ed for)\b",
     re.IGNORECASE,
 )
-
-
-# Words that put a statement before its outcome: what is expected, planned or feared.
-_EXPECTATION = re.compile(
-    r"\b(?:expected to|(?:is|are|was|were) (?:set|due|scheduled|slated|likely|poised) to|"
-    r"plans? to|planned to|will|would|could|might|may|hopes? to|intends? to)\b",
-    re.IGNORECASE,
-)
-FOLLOW_UP = 0.35  # the relation model's P(same fact) above which an outcome follows up a plan
-
-
-def says_expectation(text: str) -> bool:
-    """Does the passage say what is expected or planned, rather than what happened?"""
-    return bool(_EXPECTATION.search(text))
-
-
-def follows_up(a: Span, b: Span, same_fact: float) -> bool:
-    """Is one passage what became of what the other expected ("expected to be charged on
-    Friday" / "was charged on Friday")? They must be about one fact for the relation model, and
-    exactly one of them must look ahead."""
-    return same_fact >= FOLLOW_UP and says_expectation(a.text) != says_expectation(b.text)
 
 
 def says_change(text: str) -> bool:
@@ -99,15 +75,13 @@ def in_report_order(
 ) -> tuple[Report, ...]:
     """The steps ``(passage, value)`` as a history, earliest report first: by the articles'
     dates where known; on the same day (or undated), a passage that says the value changed comes
-    after one that does not, and one that looks ahead before one that does not; otherwise in
-    the articles' order."""
+    after one that does not; otherwise in the articles' order."""
     order = {doc: n for n, doc in enumerate(articles)}
 
-    def key(step: tuple[Span, str]) -> tuple[str, bool, bool, int, int]:
+    def key(step: tuple[Span, str]) -> tuple[str, bool, int, int]:
         span = step[0]
         later = says_change(span.text) or says_retraction(span.text)
-        day = report_day(articles[span.doc]) or ""
-        return day, later, not says_expectation(span.text), order[span.doc], span.start
+        return report_day(articles[span.doc]) or "", later, order[span.doc], span.start
 
     ordered = sorted(dict.fromkeys(steps), key=key)
     return tuple(Report(span, value, report_day(articles[span.doc])) for span, value in ordered)
