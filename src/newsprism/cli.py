@@ -79,9 +79,13 @@ def brief(
 
     Exit status: 0 when every input was read, 1 when some could not be (the rest are briefed).
     """
+    from newsprism.ingest.read import clash_with_inputs
     from newsprism.pipeline import brief as run_brief
 
     check_format(format)
+    if output is not None and (clash := clash_with_inputs(output, sources)):
+        raise fail(f"--output {output}: {clash}; write the briefing elsewhere (nothing was "
+                   "written)", code=2)
     status = Console(stderr=True)
     try:
         with status.status("reading articles") as spinner:
@@ -159,8 +163,7 @@ def ingest(
         errors.print(f"warning: {line}", markup=False)
     for line in report.problems:
         errors.print(f"error: {line}", markup=False)
-    errors.print(f"{report.read} read, {report.saved} new ({report.copies} copies of an original), "
-              f"{report.unchanged} already stored, {len(report.problems)} not stored")  # fmt: skip
+    errors.print(report.summary(), markup=False)
     raise typer.Exit(0 if report.ok else 1)
 
 
