@@ -265,6 +265,9 @@ def test_non_utf8_json_is_a_422_naming_the_byte(api) -> None:  # type: ignore[no
                                          "the article as UTF-8 JSON")  # fmt: skip
     good = api.post("/api/articles", content=body.encode(), headers=HEADERS)
     assert good.status_code == 201 and good.json()["saved"] == 1  # the server went on
+    other = api.post("/api/articles", json={"id": "cafe", "text": "Another text."}, headers=HEADERS)
+    assert other.status_code == 422 and other.json()["refused"] == 1
+    assert "duplicate id: article id 'cafe' is already stored" in other.json()["problems"][0]
 
 
 def test_a_422_echoes_a_short_excerpt_not_the_body(api) -> None:  # type: ignore[no-untyped-def]

@@ -144,7 +144,11 @@ def ingest(
              "ray://HOST:10001 a remote one. Give it a --batch-size of a few hundred per node.",
         metavar="ADDRESS")] = None,
 ) -> None:
-    """Add articles to the corpus: resumable, and nothing is stored twice."""
+    """Add articles to the corpus: resumable, and nothing is stored twice.
+
+    Exit status: 0 when every input was stored (or already was), 1 when some were not (the rest
+    are stored), 2 when the database cannot be used.
+    """
     from newsprism.corpus import analyse_batch, ingest_paths
     from newsprism.engine import RayEngine
     from newsprism.store import open_store
