@@ -178,6 +178,26 @@ def test_a_long_article_is_analysed_with_spans_of_its_text() -> None:
     assert sum(m.text == "Ann Lee" for m in analysis.mentions) == text.count("Ann Lee")
 
 
+def test_only_the_first_compared_chars_make_statements_and_the_reader_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import newsprism.analyse.statements as statements
+    from newsprism.analyse import analyse_article
+    from newsprism.ingest.read import COMPARED_CHARS
+
+    long_text = "The council approved the budget for the harbour on Monday.\n\n" * (
+        COMPARED_CHARS // 60 + 10)  # fmt: skip
+    ingested = read_bytes(long_text.encode(), "long.txt")
+    assert [a.text for a in ingested.articles] == [long_text.strip()]
+    (warning,) = ingested.problems
+    assert str(warning).startswith(f"long.txt: {len(long_text.strip()):,} characters long: "
+                                   f"only the first {COMPARED_CHARS:,} are compared")  # fmt: skip
+    monkeypatch.setattr(statements, "COMPARED_CHARS", 600)  # the same rule, on a short text
+    analysis = analyse_article(Article("long", long_text[:3000]))
+    assert analysis.statements and max(s.end for s in analysis.statements) <= 600
+    assert analysis.sentences[-1].end > 2900  # all of it is still read
+
+
 # --- 7. a run-on text --------------------------------------------------------------------------
 
 
