@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from newsprism.model import Analysis, Claim, Span, SummaryItem
+from newsprism.ingest.read import COMPARED_CHARS
+from newsprism.model import Analysis, Claim, Sentence, Span, SummaryItem
 
 SUMMARY_ITEMS = 8
 WORDS_PER_ITEM = 32  # a news sentence runs 20-35 words
@@ -22,11 +23,12 @@ def summarize_claims(
     from newsprism.summarize import Summarizer
 
     statement_claims = [c for c in claims if c.kind == "statement"]
-    weights = _sentence_weights(analyses, statement_claims)
+    # As statements, the summary draws on each article's first COMPARED_CHARS characters: the
+    # summarizer's redundancy check is n × n in sentences (a 4.9 MB text has 34,000).
+    sentences = [[s for s in a.sentences if s.end <= COMPARED_CHARS] for a in analyses]
+    weights = _sentence_weights(sentences, statement_claims)
     # Ask for more than needed: two extracts may state one claim in two sources' words.
-    extracts = Summarizer(words=2 * items * WORDS_PER_ITEM).run(
-        [a.sentences for a in analyses], weights=weights
-    )
+    extracts = Summarizer(words=2 * items * WORDS_PER_ITEM).run(sentences, weights=weights)
     summary: list[SummaryItem] = []
     stated: set[str] = set()
     for extract in extracts:
@@ -46,12 +48,12 @@ def summarize_claims(
 
 
 def _sentence_weights(
-    analyses: Sequence[Analysis], claims: Sequence[Claim]
+    sentences: Sequence[Sequence[Sentence]], claims: Sequence[Claim]
 ) -> dict[tuple[str, int], float]:
     """(doc, sentence index) -> independent sources of the claims stated in that sentence."""
     weights: dict[tuple[str, int], float] = {}
-    for analysis in analyses:
-        for sentence in analysis.sentences:
+    for article in sentences:
+        for sentence in article:
             sources = [
                 c.sources for c in claims for s in c.support
                 if s.doc == sentence.doc and sentence.start <= s.start < sentence.end
