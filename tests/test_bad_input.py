@@ -196,6 +196,14 @@ def test_only_the_first_compared_chars_make_statements_and_the_reader_says_so(
     analysis = analyse_article(Article("long", long_text[:3000]))
     assert analysis.statements and max(s.end for s in analysis.statements) <= 600
     assert analysis.sentences[-1].end > 2900  # all of it is still read
+    import newsprism.briefing as briefing
+    from newsprism.pipeline import brief_analyses
+
+    # Summarised from the same part: here the first 600 characters hold no sentence to extract.
+    mixed = analyse_article(Article("mixed", "Rain fell.\n\n" * 60 + long_text[:1500]))
+    assert brief_analyses([mixed]).summary
+    monkeypatch.setattr(briefing, "COMPARED_CHARS", 600)
+    assert not brief_analyses([mixed]).summary
 
 
 # --- 7. a run-on text --------------------------------------------------------------------------
