@@ -342,8 +342,8 @@ def read_fields(
         yield InputWarning(where, f"unparseable date {raw_date!r}; kept without a date")
     if len(text) > COMPARED_CHARS:
         yield InputWarning(where, f"{len(text):,} characters long: only the first "
-                           f"{COMPARED_CHARS:,} are compared with other sources (the rest is "
-                           "stored and searchable); split it into articles to compare it all")
+                           f"{COMPARED_CHARS:,} are compared and summarised (all of it is read "
+                           "and, by ingest, stored); split it into articles to compare it all")
 
 
 def _clean(value: Any) -> str | None:
