@@ -88,7 +88,9 @@ def test_same_id_with_other_text_is_a_one_line_error_and_the_stored_text_stays(
     ingest_paths([tmp_path / "a.jsonl"], store)
     report = ingest_paths([changed], store)
     (problem,) = report.problems
-    assert problem.startswith(f"{changed}:1: article id 'n1' is already stored with different")
+    assert problem.startswith(
+        f"{changed}:1: duplicate id: article id 'n1' is already stored with different"
+    )
     assert "\n" not in problem and not report.ok
     assert store.get_article("n1").text == news(1)["text"]
 
@@ -191,7 +193,7 @@ def test_cli_ingest_and_search(tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(app, ["ingest", str(source), "--db", db])
     assert result.exit_code == 0, result.output
-    assert "6 new (1 copies of an original)" in result.output
+    assert "6 new (1 copy of an original)" in result.output
     found = runner.invoke(app, ["search", "observatory repairs", "--db", db])
     assert found.exit_code == 0 and "n" in found.output and "Reprint" not in found.output
     assert "would close for" in found.output

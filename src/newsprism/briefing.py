@@ -17,7 +17,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from newsprism.model import Analysis, Claim, Figure, Quote, Span, SummaryItem
+from newsprism.ingest.read import COMPARED_CHARS
+from newsprism.model import Analysis, Claim, Figure, Quote, Sentence, Span, SummaryItem
 
 SUMMARY_ITEMS = 8
 WORDS_PER_ITEM = 32  # a news sentence runs 20-35 words
@@ -35,11 +36,12 @@ def summarize_claims(
     from newsprism.summarize import Summarizer
 
     facts = [c for c in claims if c.kind in FACT_KINDS]
-    weights = _sentence_weights(analyses, [c for c in facts if c.kind == "statement"])
+    # As statements, the summary draws on each article's first COMPARED_CHARS characters: the
+    # summarizer's redundancy check is n × n in sentences (a 4.9 MB text has 34,000).
+    sentences = [[s for s in a.sentences if s.end <= COMPARED_CHARS] for a in analyses]
+    weights = _sentence_weights(sentences, [c for c in facts if c.kind == "statement"])
     # Ask for more than needed: two extracts may state one claim in two sources' words.
-    extracts = Summarizer(words=2 * items * WORDS_PER_ITEM).run(
-        [a.sentences for a in analyses], weights=weights
-    )
+    extracts = Summarizer(words=2 * items * WORDS_PER_ITEM).run(sentences, weights=weights)
     summary: list[SummaryItem] = []
     stated: set[str] = set()
     for extract in extracts:
@@ -123,12 +125,12 @@ def _overlap(extract: Span, spans: Sequence[Span]) -> int:
 
 
 def _sentence_weights(
-    analyses: Sequence[Analysis], claims: Sequence[Claim]
+    sentences: Sequence[Sequence[Sentence]], claims: Sequence[Claim]
 ) -> dict[tuple[str, int], float]:
     """(doc, sentence index) -> independent sources of the claims stated in that sentence."""
     weights: dict[tuple[str, int], float] = {}
-    for analysis in analyses:
-        for sentence in analysis.sentences:
+    for article in sentences:
+        for sentence in article:
             sources = [
                 c.sources for c in claims for s in c.support
                 if s.doc == sentence.doc and sentence.start <= s.start < sentence.end

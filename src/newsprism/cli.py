@@ -91,9 +91,13 @@ def brief(
     Exit status: 0 when every input was read, 1 when some could not be (the rest are briefed).
     """
     from newsprism.fetch import read_inputs
+    from newsprism.ingest.read import clash_with_inputs
     from newsprism.pipeline import build_briefing
 
     check_format(format)
+    if output is not None and (clash := clash_with_inputs(output, sources)):
+        raise fail(f"--output {output}: {clash}; write the briefing elsewhere (nothing was "
+                   "written)", code=2)
     status = Console(stderr=True)
     try:
         with status.status("reading articles") as spinner:
@@ -154,7 +158,11 @@ def ingest(
              "ray://HOST:10001 a remote one. Give it a --batch-size of a few hundred per node.",
         metavar="ADDRESS")] = None,
 ) -> None:
-    """Add articles to the corpus: resumable, and nothing is stored twice."""
+    """Add articles to the corpus: resumable, and nothing is stored twice.
+
+    Exit status: 0 when every input was stored (or already was), 1 when some were not (the rest
+    are stored), 2 when the database cannot be used.
+    """
     from newsprism.corpus import analyse_batch, ingest_paths
     from newsprism.engine import RayEngine
     from newsprism.store import open_store
@@ -173,8 +181,7 @@ def ingest(
         errors.print(f"warning: {line}", markup=False)
     for line in report.problems:
         errors.print(f"error: {line}", markup=False)
-    errors.print(f"{report.read} read, {report.saved} new ({report.copies} copies of an original), "
-              f"{report.unchanged} already stored, {len(report.problems)} not stored")  # fmt: skip
+    errors.print(report.summary(), markup=False)
     raise typer.Exit(0 if report.ok else 1)
 
 

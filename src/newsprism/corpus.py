@@ -22,7 +22,14 @@ from newsprism.errors import InputError, InputWarning
 from newsprism.ingest.dates import read_date
 from newsprism.ingest.read import ARTICLE_SUFFIXES, Ingested, read_articles
 from newsprism.model import Analysis, Article, Briefing, Sentence
-from newsprism.store import SearchFilters, SearchHit, Store, StoredStory, content_hash
+from newsprism.store import (
+    SaveResult,
+    SearchFilters,
+    SearchHit,
+    Store,
+    StoredStory,
+    content_hash,
+)
 from newsprism.store.records import ArticleHead, source_key
 
 if TYPE_CHECKING:
@@ -40,9 +47,14 @@ FUTURE_SLACK = timedelta(days=1)  # time zones: "tomorrow" may already be today 
 
 @dataclass
 class IngestReport:
+    """What an ingest did. Every article read is counted once: ``read == saved + unchanged +
+    refused``; ``problems`` also names the inputs that gave no article at all."""
+
     read: int = 0  # articles read from the inputs
     saved: int = 0  # new articles stored now
-    unchanged: int = 0  # already stored with the same text: skipped
+    unchanged: int = 0  # already stored with the same text (by an earlier run, an earlier
+    # input of this one or another process at the same time): skipped
+    refused: int = 0  # read but not stored: their id is stored with other text
     copies: int = 0  # of the saved, how many are copies of an original (exact or near)
     problems: list[str] = field(default_factory=list)  # one line each: an input not stored
     warnings: list[str] = field(default_factory=list)  # one line each: stored, with a doubt
@@ -50,6 +62,24 @@ class IngestReport:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+    @property
+    def unreadable(self) -> int:
+        """Inputs (files, lines) that gave no article."""
+        return len(self.problems) - self.refused
+
+    def summary(self) -> str:
+        """The one-line account ``newsprism ingest`` ends with."""
+        line = (f"{self.read} read: {self.saved} new ({self.copies} "
+                f"{_plural(self.copies, 'copy', 'copies')} of an original), "
+                f"{self.unchanged} already stored, {self.refused} refused")  # fmt: skip
+        if self.unreadable:
+            line += f"; {self.unreadable} {_plural(self.unreadable, 'input')} could not be read"
+        return line
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return word if count == 1 else plural or f"{word}s"
 
 
 def ingest_paths(
@@ -196,7 +226,11 @@ def _start_analysis(batch: list[Article], store: Store, analyse: Analyse | None)
     if analyse is None:
         return None
     stored = store.stored_hashes([a.id for a in batch])
-    result = analyse([a for a in batch if a.id not in stored])
+    first: dict[str, Article] = {}  # an id met twice is stored as first read (_new_articles)
+    for article in batch:
+        if article.id not in stored:
+            first.setdefault(article.id, article)
+    result = analyse(list(first.values()))
     return result if callable(result) else lambda: result
 
 
@@ -210,18 +244,7 @@ def _save_batch(
     finder: DuplicateFinder,
 ) -> None:
     analysed = {a.article.id: a for a in pending()} if pending is not None else None
-    stored = store.stored_hashes([a.id for a in batch])
-    new = []
-    for article in batch:
-        if article.id not in stored:
-            new.append(article)
-        elif stored[article.id] == content_hash(article.text):
-            report.unchanged += 1
-        else:
-            report.problems.append(
-                f"{article.path or '<input>'}: article id {article.id!r} is already stored with "
-                "different text; kept the stored one, skipped this one (give it another id)"
-            )
+    new = _new_articles(batch, store, report)
     if not new:
         return
     prints, links = finder.run(new, store)
@@ -234,16 +257,72 @@ def _save_batch(
     vectors = _vectors(new, sentences) if index else None
     with store.transaction():  # the slow work is done: hold the write lock briefly
         result = store.save_articles(new, prints, links)
+        if len(result.saved) < len(new):  # another process stored some since the check
+            new, analyses, sentences, vectors = _only_saved(result, new, analyses, sentences,
+                                                            vectors, report)
         if analyses is not None:
             store.save_analyses(analyses)
         else:
             store.save_sentences(sentences)
         if vectors is not None:
             store.save_vectors(*vectors)
-        if on_batch is not None:
+        if on_batch is not None and new:
             on_batch(store, new, analyses)
     report.saved += len(result.saved)
-    report.copies += len(links)
+    report.copies += sum(link.article in result.saved for link in links)
+
+
+def _new_articles(batch: list[Article], store: Store, report: IngestReport) -> list[Article]:
+    """The batch's articles whose id is neither stored nor met earlier in the batch; an id
+    met again with the same text is counted as already stored, with other text refused."""
+    known = store.stored_hashes([a.id for a in batch])
+    first: dict[str, Article] = {}  # id -> where this batch first read it
+    new = []
+    for article in batch:
+        digest = content_hash(article.text)
+        if article.id not in known:
+            known[article.id] = digest
+            first[article.id] = article
+            new.append(article)
+        elif known[article.id] == digest:
+            report.unchanged += 1
+        else:
+            earlier = first.get(article.id)
+            held = f"read from {earlier.path or 'an earlier input'}" if earlier else "stored"
+            _refuse(report, article, f"duplicate id: article id {article.id!r} is already {held} "
+                    "with different text; kept that one, skipped this one (give it another id)")
+    return new
+
+
+def _refuse(report: IngestReport, article: Article, problem: str) -> None:
+    report.refused += 1
+    report.problems.append(f"{article.path or '<input>'}: {problem}")
+
+
+def _only_saved(
+    result: SaveResult,
+    new: list[Article],
+    analyses: list[Analysis] | None,
+    sentences: list[Sentence],
+    vectors: tuple[str, list[tuple[str, int, np.ndarray]]] | None,
+    report: IngestReport,
+) -> tuple[list[Article], list[Analysis] | None, list[Sentence],
+           tuple[str, list[tuple[str, int, np.ndarray]]] | None]:  # fmt: skip
+    """What is left of a batch when another ingest stored some of its ids first (two ingests
+    at once): those count as already stored, or refused when their text differs."""
+    report.unchanged += len(result.unchanged)
+    for article in new:
+        if article.id in result.conflicts:
+            _refuse(report, article, f"duplicate id: article id {article.id!r} was stored with "
+                    "different text by another ingest meanwhile; kept that one, skipped this one "
+                    "(give it another id)")
+    saved = set(result.saved)
+    return (
+        [a for a in new if a.id in saved],
+        [a for a in analyses if a.article.id in saved] if analyses is not None else None,
+        [s for s in sentences if s.doc in saved],
+        (vectors[0], [row for row in vectors[1] if row[0] in saved]) if vectors else None,
+    )
 
 
 def _split(articles: list[Article]) -> list[Sentence]:

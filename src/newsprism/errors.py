@@ -12,9 +12,24 @@
 
 from __future__ import annotations
 
+import re
+
+# scheme://user:PASSWORD@host: the password of any URL a message quotes (a database, a Ray
+# address, a feed) is never printed.
+_URL_PASSWORD = re.compile(r"(\b[a-zA-Z][\w+.-]*://[^\s/:@]*:)[^\s/@]+@")
+
+
+def mask_passwords(text: str) -> str:
+    """``text`` with the password of every URL in it replaced by ``***``."""
+    return _URL_PASSWORD.sub(r"\1***@", text)
+
 
 class NewsprismError(Exception):
-    """Root of every error newsprism raises on purpose."""
+    """Root of every error newsprism raises on purpose; its message never shows a URL's
+    password, wherever it is printed."""
+
+    def __str__(self) -> str:
+        return mask_passwords(super().__str__())
 
 
 class InputError(NewsprismError):

@@ -13,7 +13,7 @@ from newsprism.analyse.citations import extract_citations
 from newsprism.analyse.dates import extract_dates
 from newsprism.analyse.entities import extract_mentions
 from newsprism.analyse.figures import extract_figures
-from newsprism.analyse.nlp import load_nlp
+from newsprism.analyse.nlp import load_nlp, parse_texts
 from newsprism.analyse.quotes import extract_quotes
 from newsprism.analyse.resolve import resolve_entities
 from newsprism.analyse.sentences import sentences_from_doc, split_sentences
@@ -50,7 +50,7 @@ def analyse_doc(article: Article, doc: Doc) -> Analysis:
 
 
 def analyse_article(article: Article) -> Analysis:
-    return analyse_doc(article, load_nlp("full")(article.text))
+    return _analyse_batch(load_nlp("full"), [article])[0]
 
 
 def analyse_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
@@ -71,5 +71,5 @@ def _analyse_batch(nlp, batch: list[Article]) -> list[Analysis]:  # type: ignore
     # Analysis holds plain Python strings, and without the zone a long-running ingest's workers
     # grow with every new name in the news (about 200 bytes a word).
     with nlp.memory_zone():
-        pairs = zip(batch, nlp.pipe(a.text for a in batch), strict=True)
+        pairs = zip(batch, parse_texts(nlp, [a.text for a in batch]), strict=True)
         return [analyse_doc(article, doc) for article, doc in pairs]

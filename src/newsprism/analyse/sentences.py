@@ -12,6 +12,12 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 _LINE = re.compile(r"[^\n]+")
+# A longer "sentence" is a run-on (text without full stops: a 10,000-word one became one
+# 13,762-character statement that corroborated an unrelated claim). It is cut into pieces of at
+# most this many characters, at the last clause break (else space) before the limit; a piece
+# ends in no full stop, so it is no body sentence and never a statement (say less).
+MAX_SENTENCE_CHARS = 800
+_BREAKS = (re.compile(r"[,;:]\s"), re.compile(r"\s[—–-]+\s"), re.compile(r"\s"))
 # A dash ends a dateline ("BEIJING, Nov. 3 (Xinhua) --", "WASHINGTON _"), never a sentence.
 _DASH_END = re.compile(r"\s(?:_|-|--|—|–)\s*$")
 
@@ -33,15 +39,42 @@ def sentences_from_doc(doc: Doc, article_id: str) -> tuple[Sentence, ...]:
                 start += 1
             while end > start and text[end - 1].isspace():
                 end -= 1
-            if end > start:
-                found.append(Sentence(article_id, len(found), start, end, text[start:end]))
+            for first_char, last_char in cut_run_on(text, start, end):
+                found.append(Sentence(article_id, len(found), first_char, last_char,
+                                      text[first_char:last_char]))
     return tuple(found)
+
+
+def cut_run_on(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``text[start:end]`` (trimmed) as pieces of at most ``MAX_SENTENCE_CHARS``: itself when
+    it is that short, else cut after the last clause break (else space) before the limit."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = next((found[-1].start() + 1 for pattern in _BREAKS
+                    if (found := list(pattern.finditer(text, start + 1, limit)))), limit)
+        pieces.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return [(a, b) for a, b in _trimmed(text, pieces) if b > a]
+
+
+def _trimmed(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out = []
+    for start, end in pieces:
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        out.append((start, end))
+    return out
 
 
 def split_sentences(articles: Iterable[Article]) -> list[tuple[Sentence, ...]]:
     """Sentences of many articles with the fast sentence-only pipeline (no NER or parse)."""
-    from newsprism.analyse.nlp import load_nlp
+    from newsprism.analyse.nlp import load_nlp, parse_texts
 
     articles = list(articles)
-    docs = load_nlp("sentences").pipe(a.text for a in articles)
+    docs = parse_texts(load_nlp("sentences"), [a.text for a in articles])
     return [sentences_from_doc(doc, a.id) for doc, a in zip(docs, articles, strict=True)]

@@ -18,11 +18,17 @@ from typing import Any
 from newsprism.errors import EmptyInputError, InputError, InputWarning
 from newsprism.ingest.dates import read_date
 from newsprism.ingest.html import extract_html
+from newsprism.ingest.language import not_english
 from newsprism.ingest.normalise import normalise_text
 from newsprism.ingest.text import markdown_to_text, metadata_from_text
 from newsprism.model import Article
 
 MAX_ARTICLE_BYTES = 5_000_000
+MAX_STREAM_BYTES = 200_000_000  # a pipe or device of JSONL or a feed; a file has no limit
+# Statements (what compare aligns, in n × n matrices over all a briefing's statements) are made
+# from this many characters of an article: a 1 MB text's 7,000 statements took compare to
+# 2.5 GB, a 4.9 MB one past 16 GB. The rest of the text is still read, stored and searchable.
+COMPARED_CHARS = 200_000
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -92,10 +98,28 @@ def _read_source(source: str, stdin: bytes | None) -> Iterator[Article | InputEr
             yield from _read_file(file)
     elif path.is_file():
         yield from _read_file(path)
+    elif path.is_fifo() or path.is_char_device():  # brief <(cat a.txt): read as cat would
+        yield from _read_stream(path)
     elif path.exists():
-        yield InputError(source, "not a regular file or folder")
+        yield InputError(source, "not a regular file, folder, pipe or character device")
     else:
         yield InputError(source, "no such file or folder")
+
+
+def clash_with_inputs(output: Path, sources: Iterable[str | Path]) -> str | None:
+    """Why writing ``output`` would harm the inputs ``sources`` (it is one of them, or lies in
+    an input folder where the next run would read it as an article), or None."""
+    target = output.resolve()
+    for source in map(str, sources):
+        if source == "-":
+            continue
+        given = Path(source).resolve()
+        if target == given:
+            return "it is one of the inputs"
+        if given.is_dir() and target.is_relative_to(given) and _is_article_file(target):
+            held = "holds it" if target.exists() else "would hold it"
+            return f"the input folder {source} {held} as an article to read"
+    return None
 
 
 def _is_article_file(path: Path) -> bool:
@@ -115,6 +139,24 @@ def _read_file(path: Path) -> Iterator[Article | InputError]:
         yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
         return
     yield from _read_bytes(data, str(path), suffix=suffix, stem=path.stem)
+
+
+def _read_stream(path: Path) -> Iterator[Article | InputError]:
+    """A pipe or device, read to its end, or to ``MAX_STREAM_BYTES`` (``/dev/zero`` has none);
+    one article's limit applies unless it holds JSONL or a feed."""
+    try:
+        with path.open("rb") as stream:
+            data = stream.read(MAX_ARTICLE_BYTES + 1)
+            if _kind(None, data) in ("jsonl", "feed"):
+                data += stream.read(MAX_STREAM_BYTES - len(data) + 1)
+    except OSError as exc:
+        yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
+        return
+    if len(data) > MAX_STREAM_BYTES:
+        yield InputError(str(path), f"over {MAX_STREAM_BYTES / 1e6:.0f} MB; save it to a file "
+                         "and give the file")
+        return
+    yield from _read_bytes(data, str(path), suffix=None)
 
 
 def _read_bytes(
@@ -208,7 +250,8 @@ def _read_jsonl(data: bytes, where: str) -> Iterator[Article | InputError]:
             whole = json.loads(stripped)
         except json.JSONDecodeError as exc:
             if stripped.startswith("["):
-                yield InputError(where, f"invalid JSON ({exc.msg} at line {exc.lineno})")
+                place = f"line {exc.lineno}, column {exc.colno}"
+                yield InputError(where, _invalid_json(exc, place))
                 return
         else:
             lines = list(enumerate(whole if isinstance(whole, list) else [whole], 1))
@@ -220,6 +263,11 @@ def _read_jsonl(data: bytes, where: str) -> Iterator[Article | InputError]:
         yield from _record_to_articles(line, f"{where}:{number}")
 
 
+def _invalid_json(exc: json.JSONDecodeError, place: str) -> str:
+    # Some of json's messages end in "at" ("Unterminated string starting at").
+    return f"invalid JSON ({exc.msg.removesuffix(' at')} at {place})"
+
+
 def _record_to_articles(line: str | Any, where: str) -> Iterator[Article | InputError]:
     """The article of one JSONL line or JSON object, or why it has none."""
     if isinstance(line, str):
@@ -229,7 +277,7 @@ def _record_to_articles(line: str | Any, where: str) -> Iterator[Article | Input
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            yield InputError(where, f"invalid JSON ({exc.msg} at column {exc.colno})")
+            yield InputError(where, _invalid_json(exc, f"column {exc.colno}"))
             return
     else:
         record = line
@@ -272,6 +320,10 @@ def read_fields(
     if not text.strip():
         yield EmptyInputError(where, "empty: no text after normalisation")
         return
+    if language := not_english(text):
+        yield InputError(where, f"not English ({language}): newsprism analyses English text "
+                         "only; skipped this article")
+        return
     given = fields.get("id")
     article_id = _ID_UNSAFE.sub("-", str(given if given is not None else default_id or ""))
     article_id = article_id.strip("-") or text_fingerprint(text)
@@ -291,6 +343,10 @@ def read_fields(
     )
     if doubt is not None:
         yield doubt
+    if len(text) > COMPARED_CHARS:
+        yield InputWarning(where, f"{len(text):,} characters long: only the first "
+                           f"{COMPARED_CHARS:,} are compared and summarised (all of it is read "
+                           "and, by ingest, stored); split it into articles to compare it all")
 
 
 def _clean(value: Any) -> str | None:

@@ -6,6 +6,7 @@ See ``newsprism.store.base`` for the verbs and ``newsprism.store.schema`` for th
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from newsprism.errors import StoreError
@@ -44,8 +45,9 @@ def open_store(url: str | None = None) -> Store:
 
     if url.startswith("sqlite:"):
         path = url.removeprefix("sqlite:").removeprefix("//")
-        path = ":memory:" if path in ("", "/", "/:memory:", ":memory:") else path
-        return SQLiteStore(path)
+        if path in ("", "/", "/:memory:", ":memory:"):
+            return SQLiteStore(":memory:")
+        return SQLiteStore(re.sub(r"^/+", "/", path))  # sqlite:////PATH (SQLAlchemy's) too
     if "://" in url:
         raise StoreError(f"{url}: unknown database URL; use sqlite:///PATH or postgresql://...")
     return SQLiteStore(url)

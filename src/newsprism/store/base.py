@@ -228,6 +228,23 @@ class Store:
     def _text_query(self, query: str) -> str:
         return query
 
+    def _table_names(self) -> set[str]:
+        """The tables of the database (of its current schema, on PostgreSQL)."""
+        raise NotImplementedError
+
+    def refuse_foreign(self) -> None:
+        """Raise ``StoreError``, having written nothing, unless the database is empty or
+        newsprism's: another application's tables are never touched."""
+        from newsprism.store.schema import is_newsprism_database
+
+        tables = self._table_names()
+        if tables and not is_newsprism_database(self, tables):
+            some = ", ".join(sorted(tables)[:3]) + (", ..." if len(tables) > 3 else "")
+            raise StoreError(
+                f"{self.url}: not a newsprism database (it holds other tables: {some}); "
+                "nothing was written — give --db a new file or an empty database"
+            )
+
     def migrate(self) -> list[str]:
         """Apply the migrations this database lacks; returns their names."""
         from newsprism.store.schema import apply_migrations

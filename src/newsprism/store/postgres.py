@@ -4,24 +4,14 @@ from __future__ import annotations
 
 import contextlib
 import re
-from urllib.parse import urlsplit, urlunsplit
 
-from newsprism.errors import StoreError
+from newsprism.errors import StoreError, mask_passwords
 from newsprism.store.base import Store
 from newsprism.store.records import Level
 
 CONNECT_TIMEOUT = 10  # seconds
 LOCK_TIMEOUT = "10s"
 _PLACEHOLDER = re.compile(r"\?")
-
-
-def mask_password(url: str) -> str:
-    """The URL as it may be printed: the password replaced by ``***``."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@", 1)
-    return urlunsplit(parts._replace(netloc=netloc))
 
 
 class PostgresStore(Store):
@@ -34,7 +24,7 @@ class PostgresStore(Store):
 
         super().__init__()
         self._psycopg = psycopg
-        self.url = mask_password(url)
+        self.url = mask_passwords(url)
         conninfo = re.sub(r"^postgres(ql)?(\+\w+)?://", "postgresql://", url)
         try:
             self._conn = psycopg.connect(
@@ -47,6 +37,7 @@ class PostgresStore(Store):
                 f"{self.url}: cannot connect ({first}); is the server running and the URL right?"
             ) from None
         self.execute(f"SET lock_timeout = '{LOCK_TIMEOUT}'")
+        self.refuse_foreign()
         self.migrate()
 
     def close(self) -> None:
@@ -88,6 +79,13 @@ class PostgresStore(Store):
         if isinstance(exc, self._psycopg.OperationalError):
             return f"{self.url}: lost the connection ({message}); nothing of this batch was written"
         return f"{self.url}: database error: {message}"
+
+    def _table_names(self) -> set[str]:
+        # Tables of the schema newsprism writes to (the first of the search path), not of the
+        # whole database: one database may hold several applications' schemas.
+        rows = self.execute("SELECT table_name FROM information_schema.tables "
+                            "WHERE table_schema = current_schema()")  # fmt: skip
+        return {name for (name,) in rows}
 
     def _insert_sentences(self, rows: list[tuple[str, int, int, int, str]]) -> None:
         with self._conn.cursor() as cursor:

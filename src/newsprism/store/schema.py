@@ -189,6 +189,22 @@ MIGRATIONS: tuple[Callable[[Store], None], ...] = (
 )
 
 
+def is_newsprism_database(store: Store, tables: set[str]) -> bool:
+    """Whether a database holding ``tables`` is newsprism's: its ``migrations`` table records
+    the first migration (or, a first run killed before that migration, it is all there is)."""
+    if "migrations" not in tables:
+        return False
+    if tables == {"migrations"}:
+        return True
+    from newsprism.errors import StoreError
+
+    try:
+        rows = store.execute("SELECT 1 FROM migrations WHERE name = ?", (MIGRATIONS[0].__name__,))
+    except StoreError:  # another application's table called migrations, without a name column
+        return False
+    return bool(rows)
+
+
 def apply_migrations(store: Store) -> list[str]:
     """Apply the migrations not yet recorded; returns the names applied now."""
     from newsprism.store.base import now_iso

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -20,7 +21,8 @@ class SQLiteStore(Store):
     def __init__(self, path: str | Path, timeout: float = LOCK_TIMEOUT) -> None:
         super().__init__()
         self.path = str(path)
-        self.url = f"sqlite:///{self.path}" if self.path != ":memory:" else "sqlite://:memory:"
+        self.url = (f"sqlite:///{os.path.abspath(self.path).lstrip('/')}"
+                    if self.path != ":memory:" else "sqlite://:memory:")  # fmt: skip
         self.timeout = timeout
         if self.path != ":memory:":
             target = Path(self.path)
@@ -38,6 +40,7 @@ class SQLiteStore(Store):
             )
         except sqlite3.Error as exc:
             raise StoreError(self._explain(exc)) from None
+        self.refuse_foreign()  # before the first write: WAL mode is written in the file
         # WAL: readers do not block the writer; NORMAL sync is safe against a killed process.
         self.execute("PRAGMA journal_mode=WAL")
         self.execute("PRAGMA synchronous=NORMAL")
@@ -78,6 +81,10 @@ class SQLiteStore(Store):
         if "unable to open" in message or "readonly" in message:
             return f"{self.url}: cannot open for writing ({message}); check the path and rights"
         return f"{self.url}: database error: {message}"
+
+    def _table_names(self) -> set[str]:
+        rows = self.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {name for (name,) in rows if not name.startswith("sqlite_")}
 
     def _insert_sentences(self, rows: list[tuple[str, int, int, int, str]]) -> None:
         cursor = self._conn.cursor()

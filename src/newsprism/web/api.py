@@ -43,6 +43,7 @@ from newsprism.web.schemas import (
 from newsprism.web.service import CorpusService, StorySummary
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"
+EXCERPT_CHARS = 80  # of a bad input echoed in a 422
 _UNSAFE_NAME = re.compile(r"[^\w.-]+")
 bearer = HTTPBearer(auto_error=False, description="The server's NEWSPRISM_TOKEN.")
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
@@ -317,12 +318,30 @@ async def read_body(request: Request, limit: int) -> bytes:
 
 def _json_article(body: bytes) -> Ingested:
     try:
-        article = ArticleIn.model_validate_json(body)
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise HTTPException(422, f"the body is not UTF-8 (byte 0x{body[exc.start]:02x} at offset "
+                            f"{exc.start}); send the article as UTF-8 JSON") from None
+    try:
+        article = ArticleIn.model_validate_json(text)
     except ValidationError as exc:
-        raise HTTPException(422, json.loads(exc.json(include_url=False))) from None
+        problems = exc.errors(include_url=False, include_context=False, include_input=False)
+        inputs = exc.errors(include_url=False, include_context=False)
+        raise HTTPException(422, [problem | _excerpt(given.get("input"))
+                                  for problem, given in zip(problems, inputs, strict=True)]
+                            ) from None  # fmt: skip
     if not (article.text or "").strip() and not (article.html or "").strip():
         raise HTTPException(422, "the article needs a non-empty 'text' or 'html'")
     return read_record(article.model_dump(exclude_none=True), "the posted article")
+
+
+def _excerpt(given: object) -> dict[str, object]:
+    """What a 422 echoes of the input at fault: a short excerpt (an invalid JSON body is all
+    input, up to the upload limit)."""
+    if isinstance(given, bool | int | float) or given is None:
+        return {} if given is None else {"input": given}
+    shown = given if isinstance(given, str) else json.dumps(given, ensure_ascii=False, default=str)
+    return {"input": shown if len(shown) <= EXCERPT_CHARS else shown[:EXCERPT_CHARS] + "…"}
 
 
 async def _uploaded_file(headers: Headers, body: bytes) -> tuple[str, bytes]:

@@ -84,6 +84,8 @@ class IngestOut(BaseModel):
     read: int
     saved: int = Field(description="New articles stored now.")
     unchanged: int = Field(description="Already stored with the same text: skipped.")
+    refused: int = Field(description="Read but not stored: the id is stored with other text "
+                         "(read = saved + unchanged + refused).")
     copies: int = Field(description="Of the saved, copies of an article already stored.")
     problems: list[str] = Field(description="One line per input that was not stored.")
     warnings: list[str] = Field(description="Stored, with a doubt (e.g. a date dropped).")
