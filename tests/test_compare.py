@@ -185,3 +185,17 @@ def test_one_fact_stated_and_denied_by_two_sources_is_a_contradiction():
     assert claim.note.startswith("Opposite statements. Harbour Gazette: “The union accepted")
     assert "Coastal Times: “The union rejected" in claim.note
     assert not [c for c in _claims(briefing, "statement", "corroborated") if "offer" in c.text]
+
+
+def test_a_remark_quoted_with_one_word_changed_is_two_wordings_not_a_corroboration():
+    articles = [
+        Article("a", "The club fired its coach on Saturday. \"I felt we were not progressing the "
+                "way we wanted to progress,\" general manager Ed Stanton said.", outlet="Post"),
+        Article("b", "The coach was dismissed on Saturday. \"I felt we were not progressing the "
+                "way we had wanted to progress,\" general manager Ed Stanton said.",
+                outlet="Ledger"),
+    ]
+    briefing = build_briefing(articles)
+    remark = [c for c in briefing.claims if any("progressing" in s.text for s in c.support)]
+    assert "corroborated" not in {c.status for c in remark if c.kind == "statement"}
+    assert any(c.kind == "quote" and c.status == "contradicted" for c in remark)

@@ -19,11 +19,17 @@ from newsprism.model import Quote, Span
 SAME_REMARK = 0.55
 RELATED_REMARK = 0.25
 SAME_CONTEXT = 0.5
-SAME_WORDING = 0.8  # share of words in common above which two quotes are the same wording
 
 
-def _words(text: str) -> set[str]:
-    return {w.strip(".,;:!?\"'“”‘’").lower() for w in text.split()} - {""}
+def _words(text: str) -> list[str]:
+    return [w for w in (w.strip(".,;:!?\"'“”‘’`").lower() for w in text.split()) if w]
+
+
+def same_wording(a: Quote, b: Quote) -> bool:
+    """Is one quote the other's words, or a run of them ("we wanted" and "we had wanted" are
+    two wordings; a quote cut short is the same one)?"""
+    shorter, longer = sorted((_words(a.text), _words(b.text)), key=len)
+    return " ".join(shorter) in " ".join(longer)
 
 
 def differently_worded(
@@ -37,31 +43,24 @@ def differently_worded(
             b = quotes[j]
             if a.doc == b.doc or a.speaker is None or a.speaker != b.speaker:
                 continue
-            words_a, words_b = _words(a.text), _words(b.text)
-            overlap = len(words_a & words_b) / max(1, min(len(words_a), len(words_b)))
             meaning, setting = float(words[i] @ words[j]), float(context[i] @ context[j])
             one_remark = meaning >= SAME_REMARK or (
                 meaning >= RELATED_REMARK and setting >= SAME_CONTEXT
             )
-            if overlap < SAME_WORDING and one_remark:
+            if one_remark and not same_wording(a, b):
                 pairs.append((a, b))
     return pairs
 
 
-def _wording_overlap(a: Quote, b: Quote) -> float:
-    words_a, words_b = _words(a.text), _words(b.text)
-    return len(words_a & words_b) / max(1, min(len(words_a), len(words_b)))
-
-
 def _one_remark(a: Quote, b: Quote, meaning: float) -> bool:
-    return _wording_overlap(a, b) >= SAME_WORDING or meaning >= RELATED_REMARK
+    return same_wording(a, b) or meaning >= RELATED_REMARK
 
 
 def _reworded(a: Quote, b: Quote, meaning: float) -> bool:
     """One speaker's one remark in other words: the sources differ on what was said, so the two
     sentences do not corroborate each other (the quote claim reports the difference)."""
     return (a.speaker is not None and a.speaker == b.speaker and meaning >= SAME_REMARK
-            and _wording_overlap(a, b) < SAME_WORDING)
+            and not same_wording(a, b))
 
 
 def different_remarks(
