@@ -156,3 +156,12 @@ def test_a_statement_ending_inside_an_archive_closing_mark_is_kept():
     ]
     (quote,) = analysis.quotes
     assert quote.text == "stay out until the port pays."
+
+
+def test_a_quote_of_its_own_after_an_attributed_one_goes_on_with_its_speaker():
+    text = ("Police arrived within minutes. ``They cuffed him on the ground and they took him "
+            "into a cruiser,'' Mr. Luke Pigeon said. ``He was giving them a bit of grief.'' "
+            "The building was cleared by nine.")
+    analysis = analyse_article(Article("archive", text))
+    grief = next(q for q in analysis.quotes if q.text.startswith("He was giving"))
+    assert grief.speaker_mention is not None and "Pigeon" in grief.speaker_mention.text

@@ -98,6 +98,7 @@ _VOICES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "represen
            "statement", "office", "official", "officials"}
 _WINDOW = 10  # tokens between a quote mark and its verb of saying ("X said on Tuesday that")
 PHRASE_WORDS = 4  # shorter quotes are phrases ("candid and meaningful"), not statements
+CONTINUATION_GAP = 80  # characters between two quotations of one speaker: ',” Mr. Pigeon said. “'
 
 
 @dataclass
@@ -247,7 +248,7 @@ def extract_quotes(
                   if len(q) > 1 or not _is_name(text[q[0][0]:q[0][1]].split())]
     inside = [(a, b) for quotation in quotations for a, b in quotation]
     quotes: list[Quote] = []
-    previous: tuple[int, Mention | None] = (-1, None)  # the last quote's sentence and speaker
+    previous: tuple[int, Mention | None] = (-1, None)  # the last quotation's end and speaker
     for parts in quotations:
         outer = next(((a, b) for a, b in inside if a < parts[0][0] and parts[-1][1] <= b), None)
         speaker = _quotation_speaker(doc, parts, outer, inside, mentions, citations, previous)
@@ -258,9 +259,8 @@ def extract_quotes(
                 ch in ".,!?…" for ch in text[end - 1 : end + 1])
             quotes.append(Quote(doc_id, start, end, words, None, speaker,
                                 "quote" if statement else "phrase"))
-        last = doc.char_span(*parts[-1], alignment_mode="expand")
-        if last is not None and outer is None:
-            previous = (last[-1].sent.start, speaker)
+        if outer is None:
+            previous = (parts[-1][1], speaker)
     return tuple(quotes)
 
 
@@ -449,12 +449,18 @@ def _cited_source(
 
 
 def _continued(first: Span, last: Span, previous: tuple[int, Mention | None]) -> Mention | None:
-    """A quote that is a sentence (or sentences) of its own, right after a sentence quoting
-    someone: the same speaker goes on ("“...,” she said. “...”")."""
-    doc = first.doc
-    opening, closing = doc[first.start].sent, doc[last.end - 1].sent
-    alone = all(t.is_punct or t.is_space for t in doc[opening.start : first.start]) and all(
-        t.is_punct or t.is_space for t in doc[last.end : closing.end]
-    )
-    before = doc[opening.start - 1].sent.start if opening.start > 0 else -2
-    return previous[1] if alone and previous[0] == before else None
+    """A quote that is a sentence (or sentences) of its own, right after a quotation with its
+    attribution and nothing else between: the same speaker goes on ("“...,” she said. “...”").
+    Read from the characters, not the parser's sentences: archive copy's ``...'' often leaves
+    a quote and its said clause in sentences the parser joins or cuts elsewhere."""
+    text = first.doc.text
+    end, speaker = previous
+    if end < 0 or speaker is None:
+        return None
+    between = text[end:first.start_char]
+    opens_sentence = between.rstrip().rstrip("".join(PAIRS)).rstrip().endswith((".", "!", "?"))
+    rest = text[last.end_char:].lstrip("".join(_CLOSERS)).lstrip()
+    ends_sentence = text[last.end_char - 1] in ".!?" or not rest or rest[0].isupper()
+    if len(between) <= CONTINUATION_GAP and opens_sentence and ends_sentence:
+        return speaker
+    return None
