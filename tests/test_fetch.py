@@ -189,9 +189,9 @@ def test_a_link_to_a_non_public_address_is_refused_unless_the_user_named_its_hos
 
 
 def test_a_page_in_the_wrong_charset_is_read_right(site):
-    text = ("Le café de la gare a rouvert après des années de travaux, a déclaré le maire, "
-            "et les habitués étaient déjà là à l'aube, ravis de retrouver leur comptoir.")
-    latin = article_page("Réouverture du café", [text, text.replace("maire", "préfet")])
+    text = ("The station café in Zürich reopened after years of works, the mayor said, and "
+            "its regulars were there at dawn, glad to have their counter and crème brûlée back.")
+    latin = article_page("Zürich's café reopens", [text, text.replace("mayor", "préfet")])
     # The server says UTF-8 and the page says nothing, but the bytes are Latin-1.
     site.routes["/cafe"] = Route(latin.replace('<meta charset="utf-8">', "").encode("latin-1"))
     site.routes["/declared"] = Route(latin.replace("utf-8", "iso-8859-1").encode("latin-1"),
@@ -199,7 +199,7 @@ def test_a_page_in_the_wrong_charset_is_read_right(site):
     with Fetcher(FAST) as fetcher:
         for path in ("/cafe", "/declared"):
             (article,) = page_articles(fetcher.fetch(f"{site.url}{path}"))
-            assert "Le café de la gare a rouvert après" in article.text
+            assert "The station café in Zürich reopened" in article.text
 
 
 def test_two_links_to_one_story_give_one_article(site):

@@ -7,6 +7,7 @@ import codecs
 import re
 
 CHAOS_MARGIN = 0.05  # decodings this close to the calmest one compete on coherence
+_WESTERN = ("cp1252", "latin_1", "iso8859_15")  # charset_normalizer's names
 _META = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", re.IGNORECASE)
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))  # fmt: skip
@@ -33,10 +34,12 @@ def decode_page(body: bytes, declared: str | None = None) -> str:
 
     # charset_normalizer's best is the least chaotic decoding, and on short Western text
     # several code pages tie there (cp1257 turns "après" into "aprčs"); of the nearly calm
-    # ones, the one whose letters fit a language best is the page's.
+    # ones, windows-1252 (the web's legacy default, WHATWG's for undeclared Western pages)
+    # wins when it is among them; else the one whose letters fit a language best.
     results = list(from_bytes(body))
     if not results:
         return body.decode("utf-8", "replace")
     calm = min(r.chaos for r in results)
-    best = max((r for r in results if r.chaos <= calm + CHAOS_MARGIN), key=lambda r: r.coherence)
-    return str(best)
+    nearly = [r for r in results if r.chaos <= calm + CHAOS_MARGIN]
+    western = [r for r in nearly if r.encoding in _WESTERN]
+    return str(western[0] if western else max(nearly, key=lambda r: r.coherence))
