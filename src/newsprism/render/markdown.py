@@ -8,9 +8,9 @@ no HTML, links or emphasis from an article survive into the rendered page.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Sequence
 
-from newsprism.model import Briefing, Citation, DateMention, Figure, Quote, Span
+from newsprism.model import Briefing, Citation, Claim, DateMention, Figure, Quote, Span
 from newsprism.render.view import (
     STATUS_LABELS,
     BriefingView,
@@ -170,31 +170,34 @@ def _summary(view: BriefingView, refs: _References) -> list[str]:
 
 
 def _differences(view: BriefingView, refs: _References) -> list[str]:
-    if not view.differences:
-        return []
-    lines = ["## Where the sources differ", ""]
-    for claim in view.differences:
-        lines.append(f"- **{escape_markdown(claim.note or claim.text)}**")
-        lines += [
-            f"  - *{escape_markdown(view.label(span.doc))}:* “{escape_markdown(span.text)}”"
-            f"{refs.cite([span])}"
-            for span in claim.support
-        ]
-    return [*lines, ""]
+    return _disputes(refs, "Where the sources differ", view.differences,
+                     lambda claim: [("-", view.label(s.doc), s) for s in claim.support])
 
 
 def _developments(view: BriefingView, refs: _References) -> list[str]:
-    if not view.developments:
+    def history(claim: Claim) -> list[tuple[str, str, Span]]:
+        return [(f"{n}.", view.label(report.span.doc)
+                 + (f", {report.reported}" if report.reported else ""), report.span)
+                for n, report in enumerate(claim.history, start=1)]
+
+    return _disputes(refs, "How the story developed", view.developments, history)
+
+
+def _disputes(
+    refs: _References,
+    title: str,
+    claims: Sequence[Claim],
+    passages: Callable[[Claim], list[tuple[str, str, Span]]],
+) -> list[str]:
+    """A section of claims, each its note and then its passages, one a line: ``passages``
+    gives each passage's bullet, who says it and the span."""
+    if not claims:
         return []
-    lines = ["## How the story developed", ""]
-    for claim in view.developments:
+    lines = [f"## {title}", ""]
+    for claim in claims:
         lines.append(f"- **{escape_markdown(claim.note or claim.text)}**")
-        lines += [
-            f"  {n}. *{escape_markdown(view.label(report.span.doc))}"
-            f"{', ' + report.reported if report.reported else ''}:* "
-            f"“{escape_markdown(report.span.text)}”{refs.cite([report.span])}"
-            for n, report in enumerate(claim.history, start=1)
-        ]
+        lines += [f"  {bullet} *{escape_markdown(who)}:* “{escape_markdown(span.text)}”"
+                  f"{refs.cite([span])}" for bullet, who, span in passages(claim)]
     return [*lines, ""]
 
 
