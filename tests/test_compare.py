@@ -199,3 +199,21 @@ def test_a_remark_quoted_with_one_word_changed_is_two_wordings_not_a_corroborati
     remark = [c for c in briefing.claims if any("progressing" in s.text for s in c.support)]
     assert "corroborated" not in {c.status for c in remark if c.kind == "statement"}
     assert any(c.kind == "quote" and c.status == "contradicted" for c in remark)
+
+
+def test_two_remarks_of_one_speaker_reprinted_side_by_side_are_not_one_remark_reworded():
+    """Both articles quote both remarks word for word, in the same setting: neither article
+    rewords the other's remark, however alike the sentences around them."""
+    import numpy as np
+
+    from newsprism.compare.quotes import differently_worded
+    from newsprism.model import Quote
+
+    cuffed, grief = "They cuffed him and took him away", "He was giving them a bit of grief"
+    quotes = [Quote(doc, 0, len(text), text, "Luke Pigeon")
+              for doc in ("a", "b") for text in (cuffed, grief)]
+    words = np.array([[1.0, 0.0], [0.3, 0.954], [1.0, 0.0], [0.3, 0.954]])  # the remarks: 0.3
+    setting = np.ones((4, 1))  # one passage, reprinted
+    assert differently_worded(quotes, words, setting) == []
+    reworded = [quotes[0], Quote("b", 0, 29, "They cuffed him, took him off", "Luke Pigeon")]
+    assert differently_worded(reworded, words[[0, 2]], setting[:2]) == [tuple(reworded)]

@@ -40,11 +40,18 @@ def differently_worded(
 ) -> list[tuple[Quote, Quote]]:
     """Pairs of quotes (one remark, two wordings). ``words`` and ``context`` hold embeddings of
     each quote's words and of its sentence, row-aligned with ``quotes``."""
+    # Where each quote appears word for word: a remark that another article quotes verbatim is
+    # not reworded there, and that article's other quotes are other remarks (reprinted copy
+    # quotes a passage's remarks side by side, in the same setting).
+    verbatim = [{b.doc for b in quotes if b.speaker == a.speaker and same_wording(a, b)}
+                for a in quotes]
     pairs = []
     for i, a in enumerate(quotes):
         for j in range(i + 1, len(quotes)):
             b = quotes[j]
             if a.doc == b.doc or a.speaker is None or a.speaker != b.speaker:
+                continue
+            if b.doc in verbatim[i] or a.doc in verbatim[j]:
                 continue
             meaning, setting = float(words[i] @ words[j]), float(context[i] @ context[j])
             one_remark = meaning >= SAME_REMARK or (
