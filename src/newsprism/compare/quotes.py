@@ -67,10 +67,11 @@ def _one_remark(a: Quote, b: Quote, meaning: float) -> bool:
 
 
 def _reworded(a: Quote, b: Quote, meaning: float) -> bool:
-    """One speaker's one remark in other words: the sources differ on what was said, so the two
-    sentences do not corroborate each other (the quote claim reports the difference)."""
-    return (a.speaker is not None and a.speaker == b.speaker and meaning >= SAME_REMARK
-            and not same_wording(a, b))
+    """One remark in other words, by one speaker or where one side names none: the sources
+    differ on what was said, so the two sentences do not corroborate each other (the quote
+    claim reports the difference when both name the speaker)."""
+    one_speaker = a.speaker is None or b.speaker is None or a.speaker == b.speaker
+    return one_speaker and meaning >= SAME_REMARK and not same_wording(a, b)
 
 
 def different_remarks(
