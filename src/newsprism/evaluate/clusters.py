@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsprism.errors import InputError
+from newsprism.errors import InputError, InputProblem
 from newsprism.model import Article
 
 
@@ -94,7 +94,7 @@ def score_assignments(
 class ClusterRun:
     ids: list[str]
     stories: list[str]
-    problems: list[InputError]
+    problems: list[InputProblem]
     scores: ClusterScores | None = None
 
 
