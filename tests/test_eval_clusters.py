@@ -9,7 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from newsprism.cli import app
-from newsprism.evaluate.clusters import bcubed, score_clusters
+from newsprism.evaluate.clusters import score_clusters
+from newsprism.stories.scores import bcubed
 
 
 def test_bcubed_of_one_big_cluster_has_full_recall_and_split_precision() -> None:

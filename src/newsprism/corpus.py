@@ -21,7 +21,7 @@ from newsprism.dedup import DuplicateFinder
 from newsprism.errors import InputError, InputProblem, InputWarning, NotFoundError
 from newsprism.ingest.dates import read_date
 from newsprism.ingest.read import ARTICLE_SUFFIXES, Ingested, read_articles
-from newsprism.model import Analysis, Article, Briefing, Sentence
+from newsprism.model import Analysis, Article, Briefing, Sentence, source_key
 from newsprism.store import (
     SaveResult,
     SearchFilters,
@@ -30,7 +30,7 @@ from newsprism.store import (
     StoredStory,
     content_hash,
 )
-from newsprism.store.records import ArticleHead, source_key
+from newsprism.store.records import ArticleHead
 
 if TYPE_CHECKING:
     import numpy as np
@@ -335,7 +335,7 @@ def _vectors(
     articles: list[Article], sentences: list[Sentence]
 ) -> tuple[str, list[tuple[str, int, np.ndarray]]]:
     """Search vectors of every sentence and of each article (its title and opening)."""
-    from newsprism.store.vectors import load_search_encoder
+    from newsprism.wordvectors import load_search_encoder
 
     encoder = load_search_encoder()
     vectors = encoder.encode([s.text for s in sentences])
@@ -373,7 +373,7 @@ def search_corpus(
     """Full-text (default) or semantic search over the corpus' sentences or articles."""
     if not semantic:
         return store.search_text(query, filters)
-    from newsprism.store.vectors import load_search_encoder
+    from newsprism.wordvectors import load_search_encoder
 
     encoder = load_search_encoder()
     vector = encoder.encode([query])[0]

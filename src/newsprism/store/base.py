@@ -6,8 +6,8 @@ vectors) and the stories the clusterer builds. Every verb is atomic on its own; 
 unless the whole block succeeds). Ingest uses one transaction per batch, so a process killed
 mid-batch loses that batch only, and a rerun redoes it.
 
-Verbs (``Article``, ``Analysis``, ``Sentence`` come from ``newsprism.model``; the other records
-from ``newsprism.store.records``):
+Verbs (``Article``, ``Analysis``, ``Sentence``, ``Fingerprint``, ``DuplicateLink`` come from
+``newsprism.model``; the other records from ``newsprism.store.records``):
 
 Articles
     ``save_articles(articles, fingerprints=(), links=()) -> SaveResult``
@@ -95,18 +95,15 @@ from typing import Any
 import numpy as np
 
 from newsprism.errors import NotFoundError, StoreError
-from newsprism.model import Analysis, Article, Sentence
+from newsprism.model import Analysis, Article, DuplicateLink, Fingerprint, Sentence, source_key
 from newsprism.store.records import (
     ArticleHead,
-    DuplicateLink,
-    Fingerprint,
     Level,
     SearchFilters,
     SearchHit,
     SourceHealth,
     StoredStory,
     WatchSource,
-    source_key,
 )
 from newsprism.store.schema import apply_migrations, is_newsprism_database, now_iso
 

@@ -30,10 +30,10 @@ from newsprism.corpus import (
 from newsprism.errors import NotFoundError
 from newsprism.ingest import Ingested
 from newsprism.model import Analysis, Article, Briefing, Entity
+from newsprism.model import source_key as independent_source
 from newsprism.render import briefing_to_json, validate_briefing_json
 from newsprism.render.json import SCHEMA_VERSION
 from newsprism.store import ArticleHead, SearchFilters, SearchHit, Store, StoredStory
-from newsprism.store.records import source_key as independent_source
 from newsprism.web.settings import WebSettings
 
 T = TypeVar("T")
