@@ -183,7 +183,7 @@ def test_only_the_first_compared_chars_make_statements_and_the_reader_says_so(
 ) -> None:
     import newsprism.analyse.statements as statements
     from newsprism.analyse import analyse_article
-    from newsprism.ingest.read import COMPARED_CHARS
+    from newsprism.ingest.fields import COMPARED_CHARS
 
     long_text = "The council approved the budget for the harbour on Monday.\n\n" * (
         COMPARED_CHARS // 60 + 10)  # fmt: skip

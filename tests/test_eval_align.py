@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from newsprism.cli import app
-from newsprism.evaluate.align import fnc_score, stance_scores
+from newsprism.relation.scores import fnc_score, stance_scores
 
 SAME_PAIRS = [
     {"id": "p1", "a": "The summit went more than twice as long as scheduled.",

@@ -9,7 +9,8 @@ import pytest
 from typer.testing import CliRunner
 
 from newsprism.cli import app
-from newsprism.evaluate.clusters import bcubed, score_clusters
+from newsprism.evaluate.clusters import score_clusters
+from newsprism.stories.scores import bcubed
 
 
 def test_bcubed_of_one_big_cluster_has_full_recall_and_split_precision() -> None:
@@ -73,3 +74,24 @@ def test_eval_cluster_reports_a_gold_file_that_misses_documents(tmp_path: Path) 
                                       str(tmp_path / "p.jsonl"), "--gold", str(gold)])
     assert result.exit_code == 1
     assert "no gold story for 1 document(s)" in result.output
+
+
+def test_eval_cluster_exits_0_when_it_only_warns_that_items_were_kept(tmp_path: Path) -> None:
+    docs = _write_jsonl(tmp_path / "docs.jsonl", [
+        {"id": "f1", "title": FLOOD[0], "text": FLOOD[1], "date": "2024-02-30"},
+        {"id": "s1", "title": STRIKE[0], "text": STRIKE[1], "date": "2024-05-09"},
+    ])
+    out = tmp_path / "pred.jsonl"
+    result = CliRunner().invoke(app, ["eval", "cluster", str(docs), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert f"warning: {docs}:1: " in result.stderr and "kept without a date" in result.stderr
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["f1", "s1"]
+
+
+def test_eval_cluster_exits_1_when_a_line_could_not_be_read(tmp_path: Path) -> None:
+    docs = tmp_path / "docs.jsonl"
+    docs.write_text(json.dumps({"id": "f1", "text": FLOOD[1]}) + "\n{not json\n")
+    result = CliRunner().invoke(app, ["eval", "cluster", str(docs), "--out",
+                                      str(tmp_path / "p.jsonl")])
+    assert result.exit_code == 1
+    assert f"error: {docs}:2: " in result.stderr and "1 documents, 1 stories" in result.stdout

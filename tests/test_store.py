@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from newsprism.errors import StoreError
+from newsprism.errors import NotFoundError, StoreError
 from newsprism.model import Analysis, Article, Sentence
 from newsprism.store import SearchFilters, Store, open_store
 from newsprism.store import base as store_base
@@ -130,8 +130,11 @@ def test_merged_story_redirects_to_the_story_it_joined(store: Store) -> None:
     assert store.story_states(["s3", "s1", "s4", "nope"]) == {"s3": b"s3", "s1": b"s1"}
     store.assign_article("a", "s1")  # an old id still works
     assert store.story_of(["a", "b"]) == {"a": "s3", "b": "s3"}
-    with pytest.raises(StoreError, match="no story 'nope'"):
+    # A missing story is not a database failure (the web API's 404, not its 503).
+    with pytest.raises(NotFoundError, match="no story 'nope'"):
         store.assign_article("a", "nope")
+    with pytest.raises(NotFoundError, match="cannot merge, no story 'nope'"):
+        store.merge_stories("nope", "s3")
 
 
 def test_a_batch_of_assignments_moves_articles_and_recounts_each_story(store: Store) -> None:
@@ -145,7 +148,7 @@ def test_a_batch_of_assignments_moves_articles_and_recounts_each_story(store: St
     one, two = store.get_story("s1"), store.get_story("s2")
     assert (one.article_count, one.first_date, one.last_date) == (1, "2024-01-01", "2024-01-01")
     assert (two.article_count, two.first_date, two.last_date) == (2, "2024-01-02", "2024-01-03")
-    with pytest.raises(StoreError, match="no story 'nope'"):
+    with pytest.raises(NotFoundError, match="no story 'nope'"):
         store.assign_articles([("a", "s2"), ("b", "nope")])
     assert store.story_of(["a"]) == {"a": "s1"}  # the batch is one transaction
 

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from newsprism.ingest.read import COMPARED_CHARS
+from newsprism.ingest.fields import COMPARED_CHARS
 from newsprism.model import Analysis, Claim, Figure, Quote, Sentence, Span, SummaryItem
 
 SUMMARY_ITEMS = 8

@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
-from newsprism.errors import NewsprismError
+from newsprism.errors import InputError, InputProblem, InputWarning, NewsprismError
 
 if TYPE_CHECKING:
     from newsprism.model import Briefing
@@ -17,7 +18,9 @@ if TYPE_CHECKING:
 app = typer.Typer(
     name="newsprism",
     help="Read many news articles about one event; show what happened, who says what, "
-    "where sources agree and differ, and what only one source reports.",
+    "where sources agree and differ, and what only one source reports.\n\n"
+    "Exit status, every command: 0 all done (warnings are printed, and still 0); 1 some inputs "
+    "failed (the rest were done); 2 a usage error, or a fatal one (the database, the engine).",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="rich",
@@ -33,6 +36,12 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one error line and give the exit to raise."""
     errors.print(f"[bold red]error:[/] {message}", markup=True)
     return typer.Exit(code)
+
+
+def report_problem(problem: InputProblem) -> None:
+    """One line on standard error: an input that failed, or one read with a warning."""
+    label = "[yellow]warning:[/]" if isinstance(problem, InputWarning) else "[bold red]error:[/]"
+    errors.print(f"{label} {escape(str(problem))}", markup=True)
 
 
 def option_date(param: typer.CallbackParam, value: str | None) -> str | None:
@@ -104,8 +113,8 @@ def brief(
             read = read_inputs(sources)
             briefing = build_briefing(read.articles, problems=[str(p) for p in read.problems],
                                       items=items, progress=spinner.update)
-        for problem in briefing.problems:
-            errors.print(f"[bold red]error:[/] {problem}", markup=True)
+        for problem in read.problems:
+            report_problem(problem)
         if not briefing.documents:
             raise fail("no article could be read, nothing to brief")
         show_briefing(briefing, format, output)
@@ -113,8 +122,7 @@ def brief(
         raise fail(str(exc)) from None
     except OSError as exc:
         raise fail(f"{exc.filename or output}: {exc.strerror}") from None
-    if briefing.problems:
-        raise typer.Exit(1)
+    raise typer.Exit(1 if any(isinstance(p, InputError) for p in read.problems) else 0)
 
 
 @eval_app.command("summarize")
@@ -343,12 +351,12 @@ def eval_cluster(
         errors.print(f"error: {exc}", markup=False)
         raise typer.Exit(1) from None
     for problem in run.problems:
-        errors.print(f"skipped {problem}", markup=False)
+        report_problem(problem)
     print(f"{len(run.ids)} documents, {len(set(run.stories))} stories -> {out}")
     if run.scores:
         print(" ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}"
                        for k, v in run.scores.as_dict().items()))
-    raise typer.Exit(1 if run.problems else 0)
+    raise typer.Exit(1 if any(isinstance(p, InputError) for p in run.problems) else 0)
 
 
 @eval_app.command("compare")

@@ -18,10 +18,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from newsprism.dedup import DuplicateFinder
-from newsprism.errors import InputError, InputWarning
+from newsprism.errors import InputError, InputProblem, InputWarning, NotFoundError
 from newsprism.ingest.dates import read_date
 from newsprism.ingest.read import ARTICLE_SUFFIXES, Ingested, read_articles
-from newsprism.model import Analysis, Article, Briefing, Sentence
+from newsprism.model import Analysis, Article, Briefing, Sentence, source_key
 from newsprism.store import (
     SaveResult,
     SearchFilters,
@@ -30,7 +30,7 @@ from newsprism.store import (
     StoredStory,
     content_hash,
 )
-from newsprism.store.records import ArticleHead, source_key
+from newsprism.store.records import ArticleHead
 
 if TYPE_CHECKING:
     import numpy as np
@@ -116,7 +116,7 @@ def ingest_articles(
     articles: Iterable[Article],
     store: Store,
     *,
-    problems: Iterable[InputError] = (),
+    problems: Iterable[InputProblem] = (),
     analyse: Analyse | None = None,
     on_batch: OnBatch | None = None,
     on_end: OnEnd | None = None,
@@ -335,7 +335,7 @@ def _vectors(
     articles: list[Article], sentences: list[Sentence]
 ) -> tuple[str, list[tuple[str, int, np.ndarray]]]:
     """Search vectors of every sentence and of each article (its title and opening)."""
-    from newsprism.store.vectors import load_search_encoder
+    from newsprism.wordvectors import load_search_encoder
 
     encoder = load_search_encoder()
     vectors = encoder.encode([s.text for s in sentences])
@@ -373,7 +373,7 @@ def search_corpus(
     """Full-text (default) or semantic search over the corpus' sentences or articles."""
     if not semantic:
         return store.search_text(query, filters)
-    from newsprism.store.vectors import load_search_encoder
+    from newsprism.wordvectors import load_search_encoder
 
     encoder = load_search_encoder()
     vector = encoder.encode([query])[0]
@@ -413,12 +413,11 @@ def briefing_members(heads: Sequence[ArticleHead], limit: int = BRIEF_ARTICLES) 
 
 def brief_story(store: Store, story_id: str, limit: int = BRIEF_ARTICLES) -> Briefing:
     """The briefing of a stored story (of its ``briefing_members``)."""
-    from newsprism.errors import StoreError
     from newsprism.pipeline import brief_stored
 
     story = store.get_story(story_id)
     if story is None:
-        raise StoreError(f"no story {story_id!r} in {store.url}; `newsprism stories` lists them")
+        raise NotFoundError(f"no story {story_id!r} in {store.url}; `newsprism stories` lists them")
     ids = briefing_members(store.article_heads(list(story.article_ids)), limit)
     analyses = store.get_analyses(ids)
     if len(analyses) == len(ids):

@@ -20,15 +20,20 @@ import hashlib
 import re
 import zlib
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import numpy as np
 
-from newsprism.model import Article
-from newsprism.store.records import DuplicateLink, Fingerprint
+from newsprism.model import Article, DuplicateLink, Fingerprint
 
-if TYPE_CHECKING:
-    from newsprism.store import Store
+
+class Stored(Protocol):
+    """What duplicate detection asks of the articles stored already (the corpus store answers;
+    the stage does not depend on it)."""
+
+    def has_text(self, text_hash: str) -> str | None: ...
+
+    def similar_fingerprints(self, band_keys: Sequence[int]) -> list[tuple[Fingerprint, str]]: ...
 
 _WORD = re.compile(r"\w+")
 
@@ -116,7 +121,7 @@ class DuplicateFinder:
         return Fingerprint(article.id, _hash_words(words), values.tobytes(), len(shingles), keys)
 
     def run(
-        self, articles: Sequence[Article], store: Store | None = None
+        self, articles: Sequence[Article], store: Stored | None = None
     ) -> tuple[list[Fingerprint], list[DuplicateLink]]:
         """Fingerprints of ``articles`` and the links of those that copy an earlier article
         (of the batch, or of the store when one is given)."""
@@ -137,7 +142,7 @@ class DuplicateFinder:
         return prints, links
 
     def _exact(
-        self, found: Fingerprint, by_hash: dict[str, str], store: Store | None
+        self, found: Fingerprint, by_hash: dict[str, str], store: Stored | None
     ) -> DuplicateLink | None:
         original = by_hash.get(found.text_hash) or (store and store.has_text(found.text_hash))
         if original is None or original == found.article:
@@ -148,7 +153,7 @@ class DuplicateFinder:
         self,
         found: Fingerprint,
         by_band: dict[int, list[tuple[Fingerprint, str]]],
-        store: Store | None,
+        store: Stored | None,
     ) -> DuplicateLink | None:
         if found.shingles < self.min_shingles:
             return None

@@ -2,12 +2,17 @@
 
     NewsprismError
     ├── InputError          an input could not be read as articles (one file, one line)
-    │   ├── EmptyInputError     nothing to read in it
-    │   └── InputWarning        read, but something in it was dropped (bad date, cut-off feed)
+    │   └── EmptyInputError     nothing to read in it
+    ├── NotFoundError       no such story or article (the web API's 404)
     ├── ModelError          a bundled model could not be loaded
     ├── BriefingJSONError   a briefing's JSON breaks its schema or points outside its documents
-    ├── StoreError          the corpus database failed (later stages)
-    └── EngineError         the Ray cluster could not be joined, or Ray is not installed
+    ├── StoreError          the corpus database failed (the web API's 503)
+    ├── EngineError         the Ray cluster could not be joined, or Ray is not installed
+    └── NewsprismWarning    not a failure: the work was done, with a doubt to report
+        └── InputWarning        read, but something in it was dropped (bad date, cut-off feed)
+
+A reader yields articles and ``InputProblem``s (an ``InputError`` or an ``InputWarning``);
+only an ``InputError`` makes a command exit 1 ("some inputs failed").
 """
 
 from __future__ import annotations
@@ -57,9 +62,27 @@ class StoreError(NewsprismError):
     """The corpus database could not be opened or written."""
 
 
-class InputWarning(InputError):
+class NotFoundError(NewsprismError):
+    """A story or article asked for by id is not stored (or no longer is)."""
+
+
+class NewsprismWarning(NewsprismError):
+    """Something to report that did not stop the work: never a reason to exit 1."""
+
+
+class InputWarning(NewsprismWarning):
     """Something in an input was dropped or doubted, but the article was still read
     (an unparseable or future date, a feed that ends early)."""
+
+    def __init__(self, source: str, problem: str) -> None:
+        super().__init__(f"{source}: {problem}")
+        self.source = source
+        self.problem = problem
+
+
+# What a reader yields beside articles: a failure (the input, or part of it, was not read) or
+# a warning (it was read, with something dropped).
+InputProblem = InputError | InputWarning
 
 
 class EngineError(NewsprismError):

@@ -1,7 +1,8 @@
 """The plain data objects that flow between the stages.
 
 ingest → ``Article``; analyse → ``Analysis`` (sentences, mentions, quotes, figures, dates,
-citations); resolve → ``Entity``; compare → ``Claim``; brief → ``Briefing``.
+citations); resolve → ``Entity``; dedup → ``Fingerprint``, ``DuplicateLink``;
+compare → ``Claim``; brief → ``Briefing``.
 
 Every object that points into a text does so with ``doc`` (an ``Article.id``) and ``start``/``end``
 character offsets into that article's *normalised* ``text``. Objects are frozen; each has one
@@ -231,6 +232,35 @@ class Source(Record):
 
     name: str  # the outlet, else the article's title, else its id
     documents: tuple[str, ...] = ()  # Article ids, in reading order
+
+
+def source_key(outlet: str | None, original: str) -> str:
+    """One independent source: the outlet, else the original text (copies count once)."""
+    return f"outlet:{outlet.casefold().strip()}" if outlet else f"text:{original}"
+
+
+DuplicateKind = Literal["exact", "near"]
+
+
+@dataclass(frozen=True, slots=True)
+class DuplicateLink:
+    """``article`` is a copy of ``original`` (exact: same text; near: reprinted wire copy)."""
+
+    article: str
+    original: str
+    kind: DuplicateKind
+    similarity: float  # 1.0 for exact copies; estimated overlap of word shingles otherwise
+
+
+@dataclass(frozen=True, slots=True)
+class Fingerprint:
+    """What duplicate detection keeps of an article: hashes, never the text itself."""
+
+    article: str
+    text_hash: str  # hash of the text with case, punctuation and spacing removed
+    signature: bytes  # MinHash values of the word shingles (uint32, little-endian)
+    shingles: int  # how many distinct shingles the text has
+    band_keys: tuple[int, ...]  # LSH band keys (signed 64-bit) to find candidates by index
 
 
 @dataclass(frozen=True, slots=True)

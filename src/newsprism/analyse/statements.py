@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from newsprism.ingest.read import COMPARED_CHARS
+from newsprism.ingest.fields import COMPARED_CHARS
 from newsprism.model import Article, Sentence, Span
 
 if TYPE_CHECKING:

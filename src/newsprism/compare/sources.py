@@ -2,7 +2,7 @@
 
 Articles from one outlet are one source, and so are copies of one text (reprinted wire copy,
 found by ``newsprism.dedup``): counting them twice would turn one report into several
-confirmations. The rule is the store's (``source_key``): a copy counts as its original.
+confirmations. The rule is the store's too (``model.source_key``): a copy counts as its original.
 
 A briefing reads each text once (``fold_copies``): an exact copy, or another outlet's near copy
 that adds nothing to its original (a reprint, perhaps trimmed or with a line of its own), is left
@@ -17,8 +17,7 @@ from collections.abc import Sequence
 from pathlib import PurePath
 
 from newsprism.dedup import DuplicateFinder, estimate_overlap
-from newsprism.model import Article, Source
-from newsprism.store.records import DuplicateLink, source_key
+from newsprism.model import Article, DuplicateLink, Source, source_key
 
 NOTE_EXAMPLES = 3  # copies the note names before "and N more"
 

@@ -8,10 +8,9 @@ from collections.abc import Hashable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
-
-from newsprism.errors import InputError
+from newsprism.errors import InputError, InputProblem
 from newsprism.model import Article
+from newsprism.stories.scores import bcubed
 
 
 @dataclass(frozen=True)
@@ -27,23 +26,6 @@ class ClusterScores:
 
     def as_dict(self) -> dict[str, float | int]:
         return dict(vars(self))
-
-
-def bcubed(gold: Sequence[Hashable], predicted: Sequence[Hashable]) -> tuple[float, float, float]:
-    """B-cubed precision, recall and F1 (Bagga & Baldwin 1998), averaged over items."""
-    from sklearn.metrics.cluster import contingency_matrix
-
-    if len(gold) != len(predicted) or not gold:
-        raise ValueError("gold and predicted must be non-empty and of the same length")
-    table = contingency_matrix(gold, predicted, sparse=True).tocoo()
-    gold_sizes = np.bincount(table.row, weights=table.data)
-    pred_sizes = np.bincount(table.col, weights=table.data)
-    # Each of the n_ij items in cell (i, j) has precision n_ij/|pred_j| and recall n_ij/|gold_i|.
-    squares = table.data.astype(np.float64) ** 2
-    precision = float((squares / pred_sizes[table.col]).sum() / len(gold))
-    recall = float((squares / gold_sizes[table.row]).sum() / len(gold))
-    f1 = 2 * precision * recall / (precision + recall)
-    return precision, recall, f1
 
 
 def score_clusters(gold: Sequence[Hashable], predicted: Sequence[Hashable]) -> ClusterScores:
@@ -94,7 +76,7 @@ def score_assignments(
 class ClusterRun:
     ids: list[str]
     stories: list[str]
-    problems: list[InputError]
+    problems: list[InputProblem]
     scores: ClusterScores | None = None
 
 

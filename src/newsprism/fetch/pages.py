@@ -6,19 +6,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 
-from newsprism.errors import EmptyInputError, InputError
+from newsprism.errors import EmptyInputError, InputError, InputProblem
 from newsprism.fetch.charset import decode_page
 from newsprism.fetch.client import Fetched, Fetcher, FetchSettings
 from newsprism.fetch.sources import sniff_kind
 from newsprism.fetch.urls import is_url, normalise_url, url_article_id
-from newsprism.ingest.read import Ingested, read_fields
+from newsprism.ingest.fields import read_fields
+from newsprism.ingest.read import Ingested
 from newsprism.model import Article
 
 _PAGE_TYPES = ("", "text/html", "application/xhtml+xml", "text/plain", "application/xml",
                "text/xml")  # fmt: skip
 
 
-def page_articles(fetched: Fetched) -> Iterator[Article | InputError]:
+def page_articles(fetched: Fetched) -> Iterator[Article | InputProblem]:
     """The article of a fetched page (or the articles of a fetched feed), or one line on why
     there is none."""
     where = fetched.url
@@ -60,7 +61,7 @@ def read_urls(urls: Iterable[str], settings: FetchSettings | None = None) -> Ing
             fetcher.trust(url)
         for fetched in fetcher.fetch_many(wanted):
             for item in page_articles(fetched):
-                if isinstance(item, InputError):
+                if isinstance(item, InputProblem):
                     result.problems.append(item)
                 elif item.id in first:
                     result.problems.append(InputError(

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from newsprism.corpus import Analyse, OnBatch, ingest_articles
-from newsprism.errors import InputError
+from newsprism.errors import InputError, InputProblem
 from newsprism.fetch.client import Fetched, Fetcher, FetchSettings, Request
 from newsprism.fetch.pages import page_articles
 from newsprism.fetch.sources import Found, read_opml, read_source, sniff_kind
@@ -277,7 +277,7 @@ class Watch:
             source, attempts = sources[fetched.url]
             read = list(page_articles(fetched))
             got = [a for a in read if isinstance(a, Article)]
-            problem = next((p for p in read if isinstance(p, InputError)), None)
+            problem = next((p for p in read if isinstance(p, InputProblem)), None)
             if problem is not None and not got:
                 retry = fetched.transient and attempts + 1 < self.settings.max_attempts
                 report.failed += 1

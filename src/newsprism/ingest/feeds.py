@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from newsprism.errors import EmptyInputError, InputError, InputWarning
+from newsprism.errors import EmptyInputError, InputError, InputProblem, InputWarning
+from newsprism.ingest.fields import read_fields
 from newsprism.ingest.normalise import normalise_text
 from newsprism.model import Article
 
@@ -60,7 +61,7 @@ def parse_feed(data: bytes, content_type: str | None = None) -> ParsedFeed:
     return ParsedFeed(feed.feed.get("title"), entries[:complete], entries[complete:], problem)
 
 
-def read_feed(data: bytes, where: str) -> Iterator[Article | InputError]:
+def read_feed(data: bytes, where: str) -> Iterator[Article | InputProblem]:
     """Articles of a saved RSS/Atom feed, then one line per problem found in it."""
     from newsprism.fetch.safexml import UnsafeXML
 
@@ -77,7 +78,7 @@ def read_feed(data: bytes, where: str) -> Iterator[Article | InputError]:
     yield from feed_problems(feed, where)
 
 
-def feed_problems(feed: ParsedFeed, where: str) -> Iterator[InputError]:
+def feed_problems(feed: ParsedFeed, where: str) -> Iterator[InputProblem]:
     """One line for a feed cut off (its unfinished entries skipped) or read despite errors."""
     complete = len(feed.entries)
     if feed.cut:
@@ -98,9 +99,7 @@ def _entry_name(entry: Any, number: int) -> str:
 
 def _entry_article(
     entry: Any, where: str, outlet: str | None, path: str
-) -> Iterator[Article | InputError]:
-    from newsprism.ingest.read import read_fields
-
+) -> Iterator[Article | InputProblem]:
     text = html_to_text(_entry_html(entry))
     title = entry.get("title")
     if text and title and not text.startswith(title):

@@ -1,34 +1,29 @@
 """Turn paths (files, folders, ``-`` for stdin) into ``Article`` objects.
 
 Each input is read on its own: a bad file or JSONL line becomes one ``InputError`` in
-``Ingested.problems`` and the rest of the batch goes on.
+``Ingested.problems`` (beside any ``InputWarning``: read, with a doubt) and the rest of the
+batch goes on.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import re
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import Any
 
-from newsprism.errors import EmptyInputError, InputError, InputWarning
-from newsprism.ingest.dates import read_date
+from newsprism.errors import EmptyInputError, InputError, InputProblem
+from newsprism.ingest.feeds import read_feed
+from newsprism.ingest.fields import read_fields
 from newsprism.ingest.html import extract_html
-from newsprism.ingest.language import not_english
 from newsprism.ingest.normalise import normalise_text
 from newsprism.ingest.text import markdown_to_text, metadata_from_text
 from newsprism.model import Article
 
 MAX_ARTICLE_BYTES = 5_000_000
 MAX_STREAM_BYTES = 200_000_000  # a pipe or device of JSONL or a feed; a file has no limit
-# Statements (what compare aligns, in n × n matrices over all a briefing's statements) are made
-# from this many characters of an article: a 1 MB text's 7,000 statements took compare to
-# 2.5 GB, a 4.9 MB one past 16 GB. The rest of the text is still read, stored and searchable.
-COMPARED_CHARS = 200_000
 TEXT_SUFFIXES = {".txt", ".text"}
 MARKDOWN_SUFFIXES = {".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -36,13 +31,12 @@ JSON_SUFFIXES = {".jsonl", ".ndjson", ".json"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 ARTICLE_SUFFIXES = TEXT_SUFFIXES | MARKDOWN_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES | FEED_SUFFIXES
 MANY_ARTICLE_SUFFIXES = JSON_SUFFIXES | FEED_SUFFIXES  # no one-article size limit
-_ID_UNSAFE = re.compile(r"[^\w.-]+")
 
 
 @dataclass
 class Ingested:
     articles: list[Article] = field(default_factory=list)
-    problems: list[InputError] = field(default_factory=list)
+    problems: list[InputProblem] = field(default_factory=list)
 
 
 def read_articles(sources: Iterable[str | Path], stdin: bytes | None = None) -> Ingested:
@@ -61,15 +55,15 @@ def read_record(record: dict[str, Any], where: str) -> Ingested:
     """Read one article given as a JSON object (the fields of a JSONL line); ``where`` names it
     in problems, and the article is stored without a path."""
     items = _record_to_articles(record, where)
-    return _collect(item if isinstance(item, InputError) else replace(item, path=None)
+    return _collect(item if isinstance(item, InputProblem) else replace(item, path=None)
                     for item in items)
 
 
-def _collect(items: Iterable[Article | InputError]) -> Ingested:
+def _collect(items: Iterable[Article | InputProblem]) -> Ingested:
     result = Ingested()
     seen: dict[str, str] = {}  # article id -> where it was read
     for item in items:
-        if isinstance(item, InputError):
+        if isinstance(item, InputProblem):
             result.problems.append(item)
         elif item.id in seen:
             where = item.path or item.id
@@ -83,7 +77,7 @@ def _collect(items: Iterable[Article | InputError]) -> Ingested:
     return result
 
 
-def _read_source(source: str, stdin: bytes | None) -> Iterator[Article | InputError]:
+def _read_source(source: str, stdin: bytes | None) -> Iterator[Article | InputProblem]:
     if source == "-":
         data = stdin if stdin is not None else sys.stdin.buffer.read()
         yield from _read_bytes(data, "<stdin>", suffix=None)
@@ -126,7 +120,7 @@ def _is_article_file(path: Path) -> bool:
     return path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".")
 
 
-def _read_file(path: Path) -> Iterator[Article | InputError]:
+def _read_file(path: Path) -> Iterator[Article | InputProblem]:
     suffix = path.suffix.lower()
     try:
         size = path.stat().st_size
@@ -141,7 +135,7 @@ def _read_file(path: Path) -> Iterator[Article | InputError]:
     yield from _read_bytes(data, str(path), suffix=suffix, stem=path.stem)
 
 
-def _read_stream(path: Path) -> Iterator[Article | InputError]:
+def _read_stream(path: Path) -> Iterator[Article | InputProblem]:
     """A pipe or device, read to its end, or to ``MAX_STREAM_BYTES`` (``/dev/zero`` has none);
     one article's limit applies unless it holds JSONL or a feed."""
     try:
@@ -161,14 +155,12 @@ def _read_stream(path: Path) -> Iterator[Article | InputError]:
 
 def _read_bytes(
     data: bytes, where: str, suffix: str | None, stem: str | None = None
-) -> Iterator[Article | InputError]:
+) -> Iterator[Article | InputProblem]:
     kind = _kind(suffix, data)
     if kind == "jsonl":
         yield from _read_jsonl(data, where)
         return
     if kind == "feed":
-        from newsprism.ingest.feeds import read_feed
-
         yield from read_feed(data, where)
         return
     if len(data) > MAX_ARTICLE_BYTES:
@@ -237,7 +229,7 @@ def _fields_from_html(data: bytes, where: str) -> dict[str, Any]:
     return fields
 
 
-def _read_jsonl(data: bytes, where: str) -> Iterator[Article | InputError]:
+def _read_jsonl(data: bytes, where: str) -> Iterator[Article | InputProblem]:
     try:
         text = decode_text(data, where)
     except InputError as exc:
@@ -268,7 +260,7 @@ def _invalid_json(exc: json.JSONDecodeError, place: str) -> str:
     return f"invalid JSON ({exc.msg.removesuffix(' at')} at {place})"
 
 
-def _record_to_articles(line: str | Any, where: str) -> Iterator[Article | InputError]:
+def _record_to_articles(line: str | Any, where: str) -> Iterator[Article | InputProblem]:
     """The article of one JSONL line or JSON object, or why it has none."""
     if isinstance(line, str):
         if len(line) > MAX_ARTICLE_BYTES:
@@ -309,53 +301,3 @@ def _record_fields(record: dict[str, Any], where: str) -> dict[str, Any] | Input
     if fields["id"] is not None and not isinstance(fields["id"], str | int):
         return InputError(where, "'id' must be a string or a number")
     return fields
-
-
-def read_fields(
-    fields: dict[str, Any], where: str, default_id: str | None, path: str | None
-) -> Iterator[Article | InputError]:
-    """The article made of ``fields`` (the one place ids and fields are cleaned), or why there
-    is none; a given date that cannot be read is dropped with a warning, not the article."""
-    text = fields.get("text") or ""
-    if not text.strip():
-        yield EmptyInputError(where, "empty: no text after normalisation")
-        return
-    if language := not_english(text):
-        yield InputError(where, f"not English ({language}): newsprism analyses English text "
-                         "only; skipped this article")
-        return
-    given = fields.get("id")
-    article_id = _ID_UNSAFE.sub("-", str(given if given is not None else default_id or ""))
-    article_id = article_id.strip("-") or text_fingerprint(text)
-    try:
-        day, doubt = read_date(_clean(fields.get("date")), where), None
-    except InputError as exc:
-        day, doubt = None, InputWarning(where, f"{exc.problem}; kept without a date")
-    yield Article(
-        id=article_id,
-        text=text,
-        title=_clean(fields.get("title")),
-        outlet=_clean(fields.get("outlet")),
-        author=_clean(fields.get("author")),
-        date=day,
-        url=_clean(fields.get("url")),
-        path=path,
-    )
-    if doubt is not None:
-        yield doubt
-    if len(text) > COMPARED_CHARS:
-        yield InputWarning(where, f"{len(text):,} characters long: only the first "
-                           f"{COMPARED_CHARS:,} are compared and summarised (all of it is read "
-                           "and, by ingest, stored); split it into articles to compare it all")
-
-
-def _clean(value: Any) -> str | None:
-    if value is None:
-        return None
-    value = normalise_text(str(value))
-    return value or None
-
-
-def text_fingerprint(text: str) -> str:
-    """A stable id for text that comes without one."""
-    return hashlib.sha1(text.encode()).hexdigest()[:16]

@@ -276,7 +276,7 @@ ALIGN_MATCH = 0.5  # word-vector cosine from which two words count as a match ("
 @lru_cache(maxsize=1)
 def _word_table() -> tuple[Any, np.ndarray]:
     """WordLlama's tokenizer and unit-length token vectors (weights inside the wheel)."""
-    from newsprism.store.vectors import load_wordllama
+    from newsprism.wordvectors import load_wordllama
 
     model = load_wordllama()
     table = np.asarray(model.embedding, dtype=np.float32)

@@ -37,7 +37,6 @@ from typing import Any
 import numpy as np
 from rich.progress import track
 
-from newsprism.evaluate.align import same_fact_scores, stance_scores
 from newsprism.relation.features import (
     ALIGN_FEATURES,
     PAIR_FEATURES,
@@ -57,6 +56,7 @@ from newsprism.relation.model import (
     TreeEnsemble,
     stance_matrix,
 )
+from newsprism.relation.scores import same_fact_scores, stance_scores
 
 DEFAULT_DATA = Path(__file__).resolve().parents[3].parent / "shared" / "data" / "align_train"
 IDF_MIN_DF = 2

@@ -24,8 +24,8 @@ from newsprism.model import (
     Source,
     Span,
     SummaryItem,
+    source_key,
 )
-from newsprism.store.records import source_key
 
 STATUS_LABELS: dict[str, str] = {
     "corroborated": "corroborated",

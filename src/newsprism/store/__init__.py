@@ -10,11 +10,10 @@ import re
 from pathlib import Path
 
 from newsprism.errors import StoreError
+from newsprism.model import DuplicateLink, Fingerprint
 from newsprism.store.base import SaveResult, Store, content_hash
 from newsprism.store.records import (
     ArticleHead,
-    DuplicateLink,
-    Fingerprint,
     SearchFilters,
     SearchHit,
     StoredStory,

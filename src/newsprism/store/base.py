@@ -6,8 +6,8 @@ vectors) and the stories the clusterer builds. Every verb is atomic on its own; 
 unless the whole block succeeds). Ingest uses one transaction per batch, so a process killed
 mid-batch loses that batch only, and a rerun redoes it.
 
-Verbs (``Article``, ``Analysis``, ``Sentence`` come from ``newsprism.model``; the other records
-from ``newsprism.store.records``):
+Verbs (``Article``, ``Analysis``, ``Sentence``, ``Fingerprint``, ``DuplicateLink`` come from
+``newsprism.model``; the other records from ``newsprism.store.records``):
 
 Articles
     ``save_articles(articles, fingerprints=(), links=()) -> SaveResult``
@@ -90,25 +90,22 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import astuple, dataclass, field, fields
-from datetime import UTC, datetime
 from typing import Any
 
 import numpy as np
 
-from newsprism.errors import StoreError
-from newsprism.model import Analysis, Article, Sentence
+from newsprism.errors import NotFoundError, StoreError
+from newsprism.model import Analysis, Article, DuplicateLink, Fingerprint, Sentence, source_key
 from newsprism.store.records import (
     ArticleHead,
-    DuplicateLink,
-    Fingerprint,
     Level,
     SearchFilters,
     SearchHit,
     SourceHealth,
     StoredStory,
     WatchSource,
-    source_key,
 )
+from newsprism.store.schema import apply_migrations, is_newsprism_database, now_iso
 
 CHUNK = 500  # ids per IN (...) query and rows per streamed page
 VECTOR_CHUNK = 4096  # vectors scored at a time: bounds memory of semantic search
@@ -127,10 +124,6 @@ class SaveResult:
 def content_hash(text: str) -> str:
     """Hash of the exact text: tells "same article again" from "same id, other text"."""
     return hashlib.sha1(text.encode()).hexdigest()
-
-
-def now_iso() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 class Store:
@@ -235,8 +228,6 @@ class Store:
     def refuse_foreign(self) -> None:
         """Raise ``StoreError``, having written nothing, unless the database is empty or
         newsprism's: another application's tables are never touched."""
-        from newsprism.store.schema import is_newsprism_database
-
         tables = self._table_names()
         if tables and not is_newsprism_database(self, tables):
             some = ", ".join(sorted(tables)[:3]) + (", ..." if len(tables) > 3 else "")
@@ -247,8 +238,6 @@ class Store:
 
     def migrate(self) -> list[str]:
         """Apply the migrations this database lacks; returns their names."""
-        from newsprism.store.schema import apply_migrations
-
         return apply_migrations(self)
 
     # --- articles -----------------------------------------------------------------------------
@@ -591,7 +580,7 @@ class Store:
                     targets[story_id] = self.resolve_story(story_id)
                 target = targets[story_id]
                 if target is None:
-                    raise StoreError(f"{self.url}: no story {story_id!r}; save_story it first")
+                    raise NotFoundError(f"{self.url}: no story {story_id!r}; save_story it first")
                 if before.get(article_id) == target:
                     continue
                 rows.append((article_id, target))
@@ -612,7 +601,7 @@ class Store:
             old, into = self.resolve_story(old_id), self.resolve_story(into_id)
             if old is None or into is None:
                 missing = old_id if old is None else into_id
-                raise StoreError(f"{self.url}: cannot merge, no story {missing!r}")
+                raise NotFoundError(f"{self.url}: cannot merge, no story {missing!r}")
             if old == into:
                 return
             self.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", (into, old))

@@ -5,29 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-DuplicateKind = Literal["exact", "near"]
-
-
-@dataclass(frozen=True, slots=True)
-class DuplicateLink:
-    """``article`` is a copy of ``original`` (exact: same text; near: reprinted wire copy)."""
-
-    article: str
-    original: str
-    kind: DuplicateKind
-    similarity: float  # 1.0 for exact copies; estimated overlap of word shingles otherwise
-
-
-@dataclass(frozen=True, slots=True)
-class Fingerprint:
-    """What duplicate detection keeps of an article: hashes, never the text itself."""
-
-    article: str
-    text_hash: str  # hash of the text with case, punctuation and spacing removed
-    signature: bytes  # MinHash values of the word shingles (uint32, little-endian)
-    shingles: int  # how many distinct shingles the text has
-    band_keys: tuple[int, ...]  # LSH band keys (signed 64-bit) to find candidates by index
-
 
 @dataclass(frozen=True, slots=True)
 class StoredStory:
@@ -42,7 +19,7 @@ class StoredStory:
     first_date: str | None = None  # earliest date of its articles
     last_date: str | None = None  # latest date of its articles
     article_count: int = 0  # its stored articles, copies included
-    source_count: int = 0  # independent sources among them (see ``source_key``)
+    source_count: int = 0  # independent sources among them (see ``model.source_key``)
 
 
 Level = Literal["sentence", "article"]
@@ -76,11 +53,6 @@ class SearchHit:
     start: int | None = None  # char offsets into Article.text of the matched sentence
     end: int | None = None
     text: str | None = None  # the matched sentence, or the article title for article hits
-
-
-def source_key(outlet: str | None, original: str) -> str:
-    """One independent source: the outlet, else the original text (copies count once)."""
-    return f"outlet:{outlet.casefold().strip()}" if outlet else f"text:{original}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -40,10 +40,27 @@ Tables (``seq`` is an auto-increment key giving ingestion order; SQLite/PostgreS
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+from typing import Any, Protocol
 
-if TYPE_CHECKING:
-    from newsprism.store.base import Store
+from newsprism.errors import StoreError
+
+
+class Database(Protocol):
+    """What a migration needs of the store: its dialect, statements and transactions (the
+    schema depends on this, not on ``store.base``, which depends on the schema)."""
+
+    dialect: str
+
+    def execute(self, sql: str, params: Any = ()) -> list[tuple]: ...
+
+    def transaction(self) -> AbstractContextManager[None]: ...
+
+
+def now_iso() -> str:
+    """A stored time: UTC, ISO 8601, to the second (the format of every ``*_at`` column)."""
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 TYPES = {
     "sqlite": {
@@ -64,13 +81,13 @@ TYPES = {
 }
 
 
-def _run(store: Store, *statements: str) -> None:
+def _run(store: Database, *statements: str) -> None:
     types = TYPES[store.dialect]
     for statement in statements:
         store.execute(statement.format(**types))
 
 
-def create_articles(store: Store) -> None:
+def create_articles(store: Database) -> None:
     _run(
         store,
         """CREATE TABLE articles (
@@ -89,7 +106,7 @@ def create_articles(store: Store) -> None:
     )
 
 
-def create_stories(store: Store) -> None:
+def create_stories(store: Database) -> None:
     _run(
         store,
         "CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT, state {blob}, "
@@ -100,7 +117,7 @@ def create_stories(store: Store) -> None:
     )
 
 
-def create_search(store: Store) -> None:
+def create_search(store: Database) -> None:
     _run(
         store,
         "CREATE TABLE sentences (seq {seq}, article_id TEXT NOT NULL, idx INTEGER NOT NULL, "
@@ -134,7 +151,7 @@ def create_search(store: Store) -> None:
         )
 
 
-def create_briefing_cache(store: Store) -> None:
+def create_briefing_cache(store: Database) -> None:
     _run(
         store,
         "CREATE TABLE story_briefings (story_id TEXT PRIMARY KEY, key TEXT NOT NULL, "
@@ -142,7 +159,7 @@ def create_briefing_cache(store: Store) -> None:
     )
 
 
-def add_story_summaries(store: Store) -> None:
+def add_story_summaries(store: Database) -> None:
     _run(
         store,
         "ALTER TABLE stories ADD COLUMN first_date TEXT",
@@ -155,13 +172,13 @@ def add_story_summaries(store: Store) -> None:
     store.summarise_stories([story for (story,) in store.execute("SELECT id FROM stories")])
 
 
-def create_meta(store: Store) -> None:
+def create_meta(store: Database) -> None:
     """State that components keep between runs (the story clusterer's), by key."""
     _run(store, "CREATE TABLE meta (key TEXT PRIMARY KEY, value {blob} NOT NULL, "
                 "updated_at TEXT NOT NULL)")
 
 
-def create_watch(store: Store) -> None:
+def create_watch(store: Database) -> None:
     _run(
         store,
         "CREATE TABLE watch_sources (url TEXT PRIMARY KEY, kind TEXT NOT NULL, parent TEXT, "
@@ -178,7 +195,7 @@ def create_watch(store: Store) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[Store], None], ...] = (
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     create_articles,
     create_stories,
     create_search,
@@ -189,15 +206,13 @@ MIGRATIONS: tuple[Callable[[Store], None], ...] = (
 )
 
 
-def is_newsprism_database(store: Store, tables: set[str]) -> bool:
+def is_newsprism_database(store: Database, tables: set[str]) -> bool:
     """Whether a database holding ``tables`` is newsprism's: its ``migrations`` table records
     the first migration (or, a first run killed before that migration, it is all there is)."""
     if "migrations" not in tables:
         return False
     if tables == {"migrations"}:
         return True
-    from newsprism.errors import StoreError
-
     try:
         rows = store.execute("SELECT 1 FROM migrations WHERE name = ?", (MIGRATIONS[0].__name__,))
     except StoreError:  # another application's table called migrations, without a name column
@@ -205,10 +220,8 @@ def is_newsprism_database(store: Store, tables: set[str]) -> bool:
     return bool(rows)
 
 
-def apply_migrations(store: Store) -> list[str]:
+def apply_migrations(store: Database) -> list[str]:
     """Apply the migrations not yet recorded; returns the names applied now."""
-    from newsprism.store.base import now_iso
-
     store.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
     done = {name for (name,) in store.execute("SELECT name FROM migrations")}
     applied = []

@@ -212,7 +212,7 @@ def embed_leads(analyses: Sequence[Analysis], encoder: str = "wordllama") -> np.
         from newsprism.embed import load_encoder
 
         return load_encoder().encode(leads)
-    from newsprism.store.vectors import load_search_encoder
+    from newsprism.wordvectors import load_search_encoder
 
     return load_search_encoder().encode(leads)
 

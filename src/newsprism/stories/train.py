@@ -127,8 +127,8 @@ def choose_thresholds(items: Sequence[Item], gold: Sequence[str],
     ``keyword_form`` (``keyword_items``, in the same order), and ``pick_thresholds`` weighs the
     mean F1 over both forms, so that the thresholds also hold for short, lower-cased streams.
     Returns them with every pair's mean and standard deviation over the held-out folds."""
-    from newsprism.evaluate.clusters import bcubed
     from newsprism.stories.cluster import cluster_stories
+    from newsprism.stories.scores import bcubed
 
     scores: dict[tuple[float, float], dict[str, list[float]]] = {}
     for fold in topic_folds(sorted({g.split("_")[0] for g in gold}), repeats):

@@ -163,14 +163,10 @@ async def list_stories(
 )
 async def get_story(request: Request, service: Service, story_id: str) -> StoryDetail:
     """One story with its articles and its briefing (JSON of schema ``newsprism.briefing``)."""
-    live = await service.resolve_story(story_id)
-    if live is None:
-        raise HTTPException(404, f"no story {story_id!r}")
+    live = await service.resolve_story(story_id)  # NotFoundError: a 404
     if live != story_id:
         return RedirectResponse(request.url_for("get_story", story_id=live), 307)  # type: ignore[return-value]
     page = await service.story_page(live)
-    if page is None:
-        raise HTTPException(404, f"no story {story_id!r}")
     briefed = set(page.briefed)
     return StoryDetail(
         **_story_out(request, page.summary).model_dump(),

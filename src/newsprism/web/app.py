@@ -17,7 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from markupsafe import escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from newsprism.errors import NewsprismError, StoreError
+from newsprism.errors import NewsprismError, NotFoundError, StoreError
 from newsprism.store import Store
 from newsprism.web import api, pages
 from newsprism.web.service import CorpusService
@@ -65,6 +65,7 @@ def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StoreError, _store_error)
+    app.add_exception_handler(NotFoundError, _not_found)
     app.add_exception_handler(NewsprismError, _newsprism_error)
 
     @app.middleware("http")
@@ -103,6 +104,10 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
     if _wants_html(request):
         return _error(request, 422, "; ".join(f"{e['loc'][-1]}: {e['msg']}" for e in errors))
     return _error(request, 422, errors)
+
+
+async def _not_found(request: Request, exc: Exception) -> Response:
+    return _error(request, 404, str(exc))
 
 
 async def _store_error(request: Request, exc: Exception) -> Response:

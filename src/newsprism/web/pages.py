@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from functools import cache
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -97,14 +97,10 @@ async def story_list(
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse, name="story_page")
 async def story_page(request: Request, service: Service, story_id: str) -> HTMLResponse:
-    live = await service.resolve_story(story_id)
-    if live is None:
-        raise HTTPException(404, f"no story {story_id!r}")
+    live = await service.resolve_story(story_id)  # NotFoundError: a 404
     if live != story_id:
         return RedirectResponse(request.url_for("story_page", story_id=live), 307)  # type: ignore[return-value]
     page = await service.story_page(live, render=render_briefing)
-    if page is None:
-        raise HTTPException(404, f"no story {story_id!r}")
     sources = {source_key(h) for h in page.articles if h.id in page.briefed}
     parts = {name: Markup(html) for name, html in json.loads(page.html or "{}").items()}
     return render(

@@ -27,12 +27,13 @@ from newsprism.corpus import (
     ingest_articles,
     search_corpus,
 )
+from newsprism.errors import NotFoundError
 from newsprism.ingest import Ingested
 from newsprism.model import Analysis, Article, Briefing, Entity
+from newsprism.model import source_key as independent_source
 from newsprism.render import briefing_to_json, validate_briefing_json
 from newsprism.render.json import SCHEMA_VERSION
 from newsprism.store import ArticleHead, SearchFilters, SearchHit, Store, StoredStory
-from newsprism.store.records import source_key as independent_source
 from newsprism.web.settings import WebSettings
 
 T = TypeVar("T")
@@ -208,19 +209,23 @@ class CorpusService:
         return [summarise_story(s, m, leads.get(m[0].id) if m else None)
                 for s, m in zip(stories, members, strict=True)]  # fmt: skip
 
-    async def resolve_story(self, story_id: str) -> str | None:
-        return await self.run(Store.resolve_story, story_id)
+    async def resolve_story(self, story_id: str) -> str:
+        """The live id of ``story_id`` (itself, or the story it was merged into)."""
+        live = await self.run(Store.resolve_story, story_id)
+        if live is None:
+            raise NotFoundError(f"no story {story_id!r}")
+        return live
 
     async def story_page(
         self, story_id: str, *, render: Callable[[dict[str, Any]], str] | None = None
-    ) -> StoryPage | None:
+    ) -> StoryPage:
         """A live story with its articles and its briefing (built once per member set).
 
         With ``render``, the page gets ``render(briefing)`` instead of the briefing: made off
         the event loop once per briefing and cached beside it in the store."""
         story = await self.run(Store.get_story, story_id)
-        if story is None:
-            return None
+        if story is None:  # merged or gone since it was resolved
+            raise NotFoundError(f"no story {story_id!r}")
         heads = await self.run(Store.article_heads, list(story.article_ids))
         briefed = briefing_members(heads, self.settings.brief_articles)
         key = briefing_key(briefed)

@@ -1,4 +1,5 @@
-"""The encoder behind semantic search: WordLlama, fast enough to embed every sentence at ingest.
+"""WordLlama: the fast encoder behind semantic search (fast enough to embed every sentence at
+ingest), story leads and the relation model's word vectors.
 
 MiniLM (``newsprism.embed``) is finer but embeds ~100 sentences/s on 2 cores, which alone would
 cap ingest at a few articles per second; WordLlama embeds thousands per second from weights
