@@ -217,3 +217,24 @@ def test_two_remarks_of_one_speaker_reprinted_side_by_side_are_not_one_remark_re
     assert differently_worded(quotes, words, setting) == []
     reworded = [quotes[0], Quote("b", 0, 29, "They cuffed him, took him off", "Luke Pigeon")]
     assert differently_worded(reworded, words[[0, 2]], setting[:2]) == [tuple(reworded)]
+
+
+def test_two_full_remarks_of_one_speaker_in_one_setting_are_two_remarks():
+    """Only short phrases ("candid and meaningful") count as one remark on a loose match of their
+    words in close sentences; two full sentences need their words close."""
+    import numpy as np
+
+    from newsprism.compare.quotes import differently_worded
+    from newsprism.model import Quote
+
+    def quotes(first: str, second: str) -> list[Quote]:
+        return [Quote("a", 0, len(first), first, "Ray Sheahan"),
+                Quote("b", 0, len(second), second, "Ray Sheahan")]
+
+    words = np.array([[1.0, 0.0], [0.36, 0.933]])  # the quoted words: cosine 0.36
+    setting = np.ones((2, 1))  # in sentences alike
+    full = quotes("We have numerous witnesses to this shooting on the strip",
+                  "We have a lot of pieces to put together to establish a timeline")
+    assert differently_worded(full, words, setting) == []
+    short = quotes("candid and meaningful", "frank and substantive exchange of opinions")
+    assert differently_worded(short, words, setting) == [tuple(short)]

@@ -16,10 +16,12 @@ import numpy as np
 from newsprism.model import Quote, Span
 
 # Cosines of the quoted words (short phrases score low even when they mean the same thing) and
-# of their sentences: one remark if the words are close, or fairly close in close sentences.
+# of their sentences: one remark if the words are close, or, for a short phrase, fairly close in
+# close sentences (two full remarks of one speaker in one setting are two remarks).
 SAME_REMARK = 0.55
 RELATED_REMARK = 0.25
 SAME_CONTEXT = 0.5
+SHORT_PHRASE = 6  # words: "candid and meaningful" / "frank and substantive exchange of opinions"
 
 
 def _words(text: str) -> list[str]:
@@ -54,8 +56,9 @@ def differently_worded(
             if b.doc in verbatim[i] or a.doc in verbatim[j]:
                 continue
             meaning, setting = float(words[i] @ words[j]), float(context[i] @ context[j])
+            short = min(len(_words(a.text)), len(_words(b.text))) <= SHORT_PHRASE
             one_remark = meaning >= SAME_REMARK or (
-                meaning >= RELATED_REMARK and setting >= SAME_CONTEXT
+                short and meaning >= RELATED_REMARK and setting >= SAME_CONTEXT
             )
             if one_remark and not same_wording(a, b):
                 pairs.append((a, b))
