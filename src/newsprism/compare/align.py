@@ -8,11 +8,13 @@ first: a false corroboration is worse than a missed one.
    (sentence-embedding cosine), the rare words they share beyond names (IDF-weighted: "scheduled"
    counts, "Russia" never does) and figures both state; pairs too far apart to be one fact are
    pruned before any expensive judgement.
-2. Judgement: a candidate links when the relation model (``newsprism.relation``) says same fact
-   above a margin over its MRPC threshold, the two share what is done and not only who does it
-   (content words beyond the names), and their actors do not clash (each names a person or
-   organisation of the same kind the other does not). A pair that is each other's best match
-   links without the model's yes only when nearly identical in meaning and words.
+2. Judgement: a candidate that shares what is done and not only who does it (content words
+   beyond the names), whose actors do not clash (each names a person, organisation or place of
+   one kind the other does not) and that is not blocked (other remarks quoted, other values in
+   one unit) gets the relation model's P(same fact) (``newsprism.relation``); the in-cluster
+   judge (``compare.judge``) weighs it with the pair's evidence and links it above a threshold
+   set for precision. A pair that is each other's best match links without the judge's yes only
+   when nearly identical in meaning and words.
 3. Groups: linked statements form groups of at most one statement per article, and every member
    of a group must be linked to the group's anchor, the statement the claim quotes; a chain
    A~B~C whose C does not match A is cut (``_anchored``).
@@ -34,7 +36,6 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d[\d,.]*\d|\d")
 RELATED = 0.55  # cosine above which two statements are about the same thing
 CANDIDATE_COSINE = 0.35  # below this (and with little shared) a pair is not judged at all
 CANDIDATE_WORDS = 0.12
-SAME_FACT_MARGIN = 0.0  # added to the relation model's threshold in this regime
 CORE_WORDS = 0.10  # shared rare words beyond the names, below which only names are shared
 NEAR_COPY_COSINE = 0.85  # mutual best matches this close in meaning and words link on their own
 NEAR_COPY_WORDS = 0.35
@@ -123,7 +124,7 @@ class PairEvidence:
     strength: np.ndarray  # what ranks a statement's candidates (``match_strength``)
     best: dict[tuple[int, str], int]  # the candidates: ``best_matches`` by strength
     same_fact: np.ndarray  # the relation model's P(same fact) for judged pairs, else 0
-    threshold: float  # the relation model's yes, with this regime's margin
+    threshold: float  # the relation model's yes (its MRPC threshold)
     names: StatementNames
     lengths: np.ndarray  # words per statement
     docs: tuple[str, ...]  # each statement's article
@@ -187,7 +188,7 @@ def score_pairs(
     cosine, lexical, coverage, figures = evidence
     strength = match_strength(cosine, lexical, figures)
     best = best_matches(docs, strength)
-    threshold = load_relation_model().same_fact_threshold + SAME_FACT_MARGIN
+    threshold = load_relation_model().same_fact_threshold
     judge_model = load_judge()
     n = len(statements)
     lengths = np.array([len(s.text.split()) for s in statements], dtype=np.float64)
