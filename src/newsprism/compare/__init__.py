@@ -17,7 +17,13 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsprism.compare.align import PairEvidence, StatementNames, group_statements, score_pairs
+from newsprism.compare.align import (
+    ACTOR_TYPES,
+    PairEvidence,
+    StatementNames,
+    group_statements,
+    score_pairs,
+)
 from newsprism.compare.developments import in_report_order, is_development, says_retraction
 from newsprism.compare.figures import conflicting_figures
 from newsprism.compare.quotes import different_remarks, differently_worded
@@ -104,10 +110,8 @@ def pair_evidence(
 def statement_names(
     statements: Sequence[Span], mentions: Sequence[Mention], entities: Sequence[Entity]
 ) -> StatementNames:
-    """The names inside each statement: their words, and their actors (people, organisations,
-    places) as resolved entity ids, so that "Kim Jong Un" and "Kim" are one actor."""
-    from newsprism.compare.align import ACTOR_TYPES
-
+    """The names inside each statement: their words, and their actors (people, organisations)
+    as resolved entity ids, so that "Kim Jong Un" and "Kim" are one actor."""
     entity_of = {(m.doc, m.start): e.id for e in entities for m in e.mentions}
     by_doc: dict[str, list[Mention]] = {}
     for mention in mentions:

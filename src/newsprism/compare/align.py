@@ -9,8 +9,8 @@ first: a false corroboration is worse than a missed one.
    counts, "Russia" never does) and figures both state; pairs too far apart to be one fact are
    pruned before any expensive judgement.
 2. Judgement: a candidate that shares what is done and not only who does it (content words
-   beyond the names), whose actors do not clash (each names a person, organisation or place of
-   one kind the other does not) and that is not blocked (other remarks quoted, other values in
+   beyond the names), whose actors do not clash (each names a person or an organisation the
+   other does not) and that is not blocked (other remarks quoted, other values in
    one unit) gets the relation model's P(same fact) (``newsprism.relation``); the in-cluster
    judge (``compare.judge``) weighs it with the pair's evidence and links it above a threshold
    set for precision. A pair that is each other's best match links without the judge's yes only
@@ -133,12 +133,22 @@ class PairEvidence:
 
     def linked(self, i: int, j: int, mutual: bool) -> bool:
         """Do statements ``i`` and ``j`` assert the same proposition?"""
-        cosine, lexical = self.cosine[i, j], self.lexical[i, j]
-        if self.blocked[i, j] or self.names.clash(i, j) or lexical < CORE_WORDS:
+        if not self.judgeable(i, j):
             return False
         if self.verdict[i, j] >= self.verdict_threshold:
             return True
-        return mutual and bool(cosine >= NEAR_COPY_COSINE and lexical >= NEAR_COPY_WORDS)
+        return mutual and bool(self.cosine[i, j] >= NEAR_COPY_COSINE
+                               and self.lexical[i, j] >= NEAR_COPY_WORDS)
+
+    def judgeable(self, i: int, j: int) -> bool:
+        """Could the pair be one proposition at all? Close enough, sharing more than names,
+        actors that do not clash, not blocked; the others are never judged nor linked."""
+        return bool(self.candidate(i, j) and self.lexical[i, j] >= CORE_WORDS
+                    and not self.names.clash(i, j) and not self.blocked[i, j])
+
+    def mutual(self, i: int, j: int) -> bool:
+        """Is each the other's best match in the other's article?"""
+        return self.best.get((i, self.docs[j])) == j and self.best.get((j, self.docs[i])) == i
 
     def related(self, i: int, j: int) -> bool:
         """About the same thing: close in meaning, or one fact for the relation model."""
@@ -150,9 +160,8 @@ class PairEvidence:
         shared_actor = [any(a[kind] & b[kind] for kind in a.keys() & b.keys())
                         for a, b in ((self.names.actors[i], self.names.actors[j])
                                      for i, j in zip(first, second, strict=True))]
-        lengths, docs = self.lengths, self.docs
-        mutual = [self.best.get((i, docs[j])) == j and self.best.get((j, docs[i])) == i
-                  for i, j in zip(first, second, strict=True)]
+        lengths = self.lengths
+        mutual = [self.mutual(i, j) for i, j in zip(first, second, strict=True)]
         return np.column_stack([
             self.same_fact[first, second], self.cosine[first, second],
             self.lexical[first, second],
@@ -220,15 +229,11 @@ def judge(
     evidence: PairEvidence,
     pairs: set[tuple[int, int]],
 ) -> None:
-    """Fill in the relation model's P(same fact) for the pairs not yet judged that could link:
-    candidates close enough, sharing more than names, whose actors do not clash. The rest are
-    never linked, so the model need not see them."""
-    todo = sorted(
-        (i, j) for i, j in pairs
-        if not evidence.same_fact[i, j] and evidence.candidate(i, j)
-        and evidence.lexical[i, j] >= CORE_WORDS and not evidence.names.clash(i, j)
-        and not evidence.blocked[i, j]
-    )  # fmt: skip
+    """Fill in the relation model's P(same fact), and the judge's verdict, for the pairs not yet
+    judged that could link (``PairEvidence.judgeable``). The rest are never linked, so the
+    models need not see them."""
+    todo = sorted((i, j) for i, j in pairs
+                  if not evidence.same_fact[i, j] and evidence.judgeable(i, j))
     if not todo:
         return
     first, second = (np.array(side) for side in zip(*todo, strict=True))
@@ -251,7 +256,7 @@ def group_statements(
     strength, best = evidence.strength, evidence.best
     links = []
     for (i, _), j in best.items():
-        mutual = best.get((j, docs[i])) == i
+        mutual = evidence.mutual(i, j)
         if evidence.linked(i, j, mutual) and (i < j or not mutual):  # mutual links once
             links.append((float(strength[i, j]), i, j))
     groups = _join(len(statements), docs, sorted(links, reverse=True))
@@ -279,21 +284,16 @@ def _anchored(
             judge(statements, embeddings, evidence,
                   {(min(anchor, j), max(anchor, j)) for j in group if j != anchor})
         kept = [anchor] + [j for j in group if j != anchor
-                           and evidence.linked(anchor, j, _mutual(evidence, statements, anchor, j))]
+                           and evidence.linked(anchor, j, evidence.mutual(anchor, j))]
         done.append(kept)
         rest = [j for j in group if j not in kept]
         if len(rest) > 1:
             links = [(float(evidence.strength[i, j]), i, j) for i in rest for j in rest
-                     if i < j and evidence.linked(i, j, _mutual(evidence, statements, i, j))]
+                     if i < j and evidence.linked(i, j, evidence.mutual(i, j))]
             groups += _join_subset(rest, [s.doc for s in statements], sorted(links, reverse=True))
         else:
             done += [[j] for j in rest]
     return [sorted(g, key=lambda i: (i != g[0], i)) for g in done]
-
-
-def _mutual(evidence: PairEvidence, statements: Sequence[Span], i: int, j: int) -> bool:
-    best = evidence.best
-    return best.get((i, statements[j].doc)) == j and best.get((j, statements[i].doc)) == i
 
 
 def _join_subset(

@@ -31,7 +31,7 @@ JUDGE_FEATURES = (
     "covered_least",  # the smaller share of one side's rare words the other states too
     "covered_most",  # the larger share
     "shared_figure",  # both state one value in one unit
-    "shared_actor",  # both name one person, organisation or place
+    "shared_actor",  # both name one person or organisation
     "length_ratio",  # shorter / longer, in words
     "mutual",  # each is the other's best match in the other's article
 )

@@ -21,7 +21,7 @@ from typing import Any
 
 import numpy as np
 
-from newsprism.compare.align import CORE_WORDS, PairEvidence, judge
+from newsprism.compare.align import judge
 from newsprism.compare.judge import ARTIFACT, JUDGE_FEATURES, Judge
 from newsprism.relation.model import LinearModel
 
@@ -57,17 +57,12 @@ def cluster_rows(articles: Sequence[Any], gold_path: Path) -> tuple[np.ndarray, 
         i, j = statement_at(pair.a), statement_at(pair.b)
         if i is not None and j is not None and statements[i].doc != statements[j].doc:
             labelled[(min(i, j), max(i, j))] = pair.label == "same"
-    reach = [p for p in labelled if _reaches_judge(evidence, *p)]
+    reach = [p for p in labelled if evidence.judgeable(*p)]
     judge(statements, embeddings, evidence, set(reach))
     if not reach:
         return np.zeros((0, len(JUDGE_FEATURES))), np.zeros(0, dtype=bool)
     first, second = (np.array(side) for side in zip(*reach, strict=True))
     return evidence.features(first, second), np.array([labelled[p] for p in reach])
-
-
-def _reaches_judge(evidence: PairEvidence, i: int, j: int) -> bool:
-    return (evidence.candidate(i, j) and evidence.lexical[i, j] >= CORE_WORDS
-            and not evidence.names.clash(i, j) and not evidence.blocked[i, j])
 
 
 def fit_linear(X: np.ndarray, y: np.ndarray) -> LinearModel:
