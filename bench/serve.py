@@ -75,15 +75,15 @@ def build_corpus(path: Path, total: int, seed: int = 0) -> None:
         store.save_articles(articles)
         for start in range(0, total, PER_STORY):
             story = f"s{start // PER_STORY:05d}"
-            store.save_story(story, title=articles[start].text[:80])
+            store.stories.save(story, title=articles[start].text[:80])
             for article in articles[start : start + PER_STORY]:
-                store.assign_article(article.id, story)
+                store.stories.assign(article.id, story)
         harbour = read_articles([ROOT / "examples" / "harbour-strike"]).articles
         store.save_articles(harbour)
         store.save_analyses(list(analyse_articles(harbour)))
-        store.save_story("harbour")
+        store.stories.save("harbour")
         for article in harbour:
-            store.assign_article(article.id, "harbour")
+            store.stories.assign(article.id, "harbour")
 
 
 def free_port() -> int:

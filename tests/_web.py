@@ -76,11 +76,11 @@ def build_corpus(folder: Path) -> str:
         titles = {"vladivostok": "Putin and Kim meet in Vladivostok", "harbour": None,
                   "hostile": None}  # fmt: skip
         for story, ids in members.items():
-            store.save_story(story, title=titles[story])
+            store.stories.save(story, title=titles[story])
             for article_id in ids:
-                store.assign_article(article_id, story)
-        store.save_story("vlad-old")
-        store.merge_stories("vlad-old", "vladivostok")
+                store.stories.assign(article_id, story)
+        store.stories.save("vlad-old")
+        store.stories.merge("vlad-old", "vladivostok")
     return url
 
 

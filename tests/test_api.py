@@ -68,8 +68,8 @@ def test_a_story_without_any_title_is_titled_by_its_leads_first_words(tmp_path: 
     title = "Fire crews fought a blaze at the old mill…"  # ten words, less the dangling "in"
     with open_store(f"sqlite:///{tmp_path / 'untitled.db'}") as store:
         ingest_articles([Article("mill-1", lead, outlet="Harlow Herald")], store)
-        store.save_story("mill")
-        store.assign_article("mill-1", "mill")
+        store.stories.save("mill")
+        store.stories.assign("mill-1", "mill")
         with TestClient(create_app(store)) as client:
             assert stories_by_id(client)["mill"]["title"] == title
             assert client.get("/api/stories/mill").json()["title"] == title
@@ -141,7 +141,7 @@ def test_a_story_briefing_is_built_once_then_read_from_the_store(
     again = client.get("/api/stories/harbour").json()["briefing"]
     assert again == first and time.perf_counter() - started < 1.0  # no pipeline run
     with open_store(corpus_url) as store:
-        assert store.execute(
+        assert store.db.execute(
             "SELECT count(*) FROM story_briefings WHERE story_id = 'harbour'"
         ) == [(1,)]
 
@@ -150,7 +150,7 @@ def test_a_briefing_from_stored_analyses_equals_one_that_analyses_the_articles_a
     corpus_url: str,
 ) -> None:
     with open_store(corpus_url) as store:
-        ids = list(store.get_story("harbour").article_ids)
+        ids = list(store.stories.get("harbour").article_ids)
         analyses = store.get_analyses(ids)
         articles = store.get_articles(ids)
     assert list(analyses) == ids
@@ -162,7 +162,7 @@ def test_a_story_page_renders_its_briefing_once_then_reads_it_from_the_store(
 ) -> None:
     first = client.get("/stories/harbour").text
     with open_store(corpus_url) as store:
-        ((html,),) = store.execute("SELECT html FROM story_briefings WHERE story_id = 'harbour'")
+        ((html,),) = store.db.execute("SELECT html FROM story_briefings WHERE story_id = 'harbour'")
     parts = json.loads(html)
     assert set(parts) == {"pills", "graph", "panes"} and parts["panes"] in first
     assert client.get("/stories/harbour").text == first

@@ -43,9 +43,9 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FastAPI]:
             Article("f2", "Floods hit the old town; the river rose two metres.", "Floods",
                     "Daily B", date="2025-05-06"),
         ])  # fmt: skip
-        store.save_story("flood")
+        store.stories.save("flood")
         for article in ("f1", "f2"):
-            store.assign_article(article, "flood")
+            store.stories.assign(article, "flood")
         app = create_app(store, WebSettings(token=TOKEN, analyse=False, max_upload_bytes=20_000))
         yield app
         app.state.service.close()

@@ -76,7 +76,7 @@ def test_the_same_id_in_two_inputs_is_one_line_each_and_the_rest_is_stored(tmp_p
     with open_store(db) as store:
         assert stored(store) == sorted(f"n{i}" for i in range(10))
         assert "walls" in store.get_article("n6").text  # the first read is kept
-        indexed = store.execute("SELECT article_id, count(*) FROM sentences GROUP BY article_id")
+        indexed = store.db.execute("SELECT article_id, count(*) FROM sentences GROUP BY article_id")
         assert len(indexed) == 10 and all(count == 3 for _, count in indexed)  # once each
     # The check is against the store too: a rerun stores nothing twice and reports the clash.
     again = runner.invoke(app, ["ingest", str(second), "--db", db, "--no-analyse"])
@@ -128,7 +128,7 @@ def test_two_ingests_at_once_report_counts_that_add_up(store_url: str, tmp_path:
             in problem  # fmt: skip
         assert stored(store) == sorted(f"n{i}" for i in range(8))
         assert store.get_article("n4").text.startswith("A different text")
-        assert len(store.execute("SELECT id FROM articles")) == 8  # none twice
+        assert len(store.db.execute("SELECT id FROM articles")) == 8  # none twice
 
 
 # --- 2. memory on one large article ------------------------------------------------------------

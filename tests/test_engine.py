@@ -51,8 +51,8 @@ def test_ingest_on_a_ray_cluster_stores_what_ingest_here_stores(tmp_path: Path) 
         assert ids == [article.id for article in b.articles_since()] and len(ids) == 9
         for article_id in ids:
             assert a.get_analysis(article_id) == b.get_analysis(article_id)
-        stories = a.story_of(ids)
-        assert stories == b.story_of(ids) and len(stories) == 9
+        stories = a.stories.of(ids)
+        assert stories == b.stories.of(ids) and len(stories) == 9
         assert stories["r0"] == stories["r1"] != stories["r2"]  # the quake, not the strike
 
 

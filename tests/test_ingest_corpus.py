@@ -21,7 +21,7 @@ from newsprism.errors import StoreError
 from newsprism.ingest import read_bytes, read_record
 from newsprism.model import Article
 from newsprism.store import Store, open_store
-from newsprism.store.sqlite import SQLiteStore
+from newsprism.store.sqlite import SQLiteDatabase
 
 pytest_plugins = ["_stores"]  # store and store_url fixtures, on both backends
 
@@ -126,15 +126,15 @@ def test_a_failing_batch_hook_leaves_that_batch_unwritten(store: Store, tmp_path
 
     def cluster(store: Store, articles: list[Article], analyses: object) -> None:
         batches.append([a.id for a in articles])
-        store.save_story(f"s{len(batches)}")
+        store.stories.save(f"s{len(batches)}")
         for item in articles:
-            store.assign_article(item.id, f"s{len(batches)}")
+            store.stories.assign(item.id, f"s{len(batches)}")
         if len(batches) == 2:
             raise RuntimeError("clusterer crashed")
 
     with pytest.raises(RuntimeError):
         ingest_paths([source], store, batch_size=3, on_batch=cluster)
-    assert stored_ids(store) == ["n0", "n1", "n2"] and store.get_story("s2") is None
+    assert stored_ids(store) == ["n0", "n1", "n2"] and store.stories.get("s2") is None
     assert store.unassigned_articles() == []
     resumed = ingest_paths([source], store, batch_size=3, on_batch=lambda *args: None)
     assert (resumed.saved, resumed.unchanged) == (3, 3)
@@ -145,10 +145,10 @@ def test_a_locked_database_stops_ingest_with_a_clear_error_and_writes_nothing(
 ) -> None:
     source = write_jsonl(tmp_path / "a.jsonl", [news(i) for i in range(3)])
     path = tmp_path / "corpus.db"
-    SQLiteStore(path).close()
+    SQLiteDatabase(path).close()
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
-    with SQLiteStore(path, timeout=0.2) as store:
+    with Store(SQLiteDatabase(path, timeout=0.2)) as store:
         with pytest.raises(StoreError, match="database is locked"):
             ingest_paths([source], store, index=False)
         other.execute("ROLLBACK")
@@ -181,7 +181,7 @@ def test_killed_ingest_resumes_to_exactly_the_input_each_article_once(
     with open_store(store_url) as store:
         ids = stored_ids(store)
         assert sorted(ids) == sorted(f"n{i}" for i in range(total))  # each once
-        indexed = store.execute("SELECT count(DISTINCT article_id) FROM sentences")[0][0]
+        indexed = store.db.execute("SELECT count(DISTINCT article_id) FROM sentences")[0][0]
         assert indexed == total  # nothing half-written: every article has its search index
     assert f"{total - partial} new" in rerun.stderr and f"{partial} already stored" in rerun.stderr
 

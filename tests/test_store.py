@@ -13,7 +13,7 @@ from newsprism.model import Analysis, Article, Sentence
 from newsprism.store import SearchFilters, Store, open_store
 from newsprism.store import base as store_base
 from newsprism.store.schema import MIGRATIONS
-from newsprism.store.sqlite import SQLiteStore
+from newsprism.store.sqlite import SQLiteDatabase
 
 pytest_plugins = ["_stores"]  # the store and store_url fixtures, on both backends
 
@@ -52,9 +52,9 @@ def test_same_id_with_other_text_is_refused_and_the_stored_text_kept(store: Stor
 def test_a_failed_transaction_leaves_nothing_written(store: Store) -> None:
     with pytest.raises(RuntimeError), store.transaction():
         store.save_articles([article("a")])
-        store.save_story("s1", title="t")
+        store.stories.save("s1", title="t")
         raise RuntimeError("killed mid-batch")
-    assert store.count_articles() == 0 and store.get_story("s1") is None
+    assert store.count_articles() == 0 and store.stories.get("s1") is None
     store.save_articles([article("b")])  # the store is usable afterwards
     assert store.has_articles(["a", "b"]) == {"b"}
 
@@ -85,8 +85,8 @@ def test_full_text_search_gives_exact_spans_and_honours_filters(store: Store) ->
     assert [h.article for h in store.search_text("rare earth", recent)] == ["a"]
     assert [h.article for h in store.search_text("copper", SearchFilters("article"))] == ["b"]
     assert store.search_text("") == [] and store.search_text("zinc") == []
-    store.save_story("s1")
-    store.assign_article("b", "s1")
+    store.stories.save("s1")
+    store.stories.assign("b", "s1")
     assert [h.article for h in store.search_text("rare earth", SearchFilters(story="s1"))] == ["b"]
 
 
@@ -115,54 +115,54 @@ def test_semantic_search_ranks_the_nearest_vectors_while_streaming(
 def test_merged_story_redirects_to_the_story_it_joined(store: Store) -> None:
     store.save_articles([article(i, f"text {i}") for i in ("a", "b", "c")])
     for story in ("s1", "s2", "s3"):
-        store.save_story(story, state=story.encode())
-    store.assign_article("a", "s1")
-    store.assign_article("b", "s2")
-    store.assign_article("c", "s3")
-    store.merge_stories("s1", "s2")
-    store.merge_stories("s2", "s3")  # s1 now redirects straight to s3
-    assert store.resolve_story("s1") == "s3" and store.resolve_story("nope") is None
-    merged = store.get_story("s1")
+        store.stories.save(story, state=story.encode())
+    store.stories.assign("a", "s1")
+    store.stories.assign("b", "s2")
+    store.stories.assign("c", "s3")
+    store.stories.merge("s1", "s2")
+    store.stories.merge("s2", "s3")  # s1 now redirects straight to s3
+    assert store.stories.resolve("s1") == "s3" and store.stories.resolve("nope") is None
+    merged = store.stories.get("s1")
     assert merged.id == "s3" and merged.article_ids == ("a", "b", "c") and merged.state == b"s3"
-    assert [s.id for s in store.list_stories()] == ["s3"]
+    assert [s.id for s in store.stories.latest()] == ["s3"]
     # The states a clusterer reloads are read by id, a merged story's as it was left.
-    store.save_story("s4")
-    assert store.story_states(["s3", "s1", "s4", "nope"]) == {"s3": b"s3", "s1": b"s1"}
-    store.assign_article("a", "s1")  # an old id still works
-    assert store.story_of(["a", "b"]) == {"a": "s3", "b": "s3"}
+    store.stories.save("s4")
+    assert store.stories.states(["s3", "s1", "s4", "nope"]) == {"s3": b"s3", "s1": b"s1"}
+    store.stories.assign("a", "s1")  # an old id still works
+    assert store.stories.of(["a", "b"]) == {"a": "s3", "b": "s3"}
     # A missing story is not a database failure (the web API's 404, not its 503).
     with pytest.raises(NotFoundError, match="no story 'nope'"):
-        store.assign_article("a", "nope")
+        store.stories.assign("a", "nope")
     with pytest.raises(NotFoundError, match="cannot merge, no story 'nope'"):
-        store.merge_stories("nope", "s3")
+        store.stories.merge("nope", "s3")
 
 
 def test_a_batch_of_assignments_moves_articles_and_recounts_each_story(store: Store) -> None:
     store.save_articles([article(i, f"text {i}", f"2024-01-0{n}")
                          for n, i in enumerate(("a", "b", "c"), start=1)])
-    store.save_story("s1")
-    store.save_story("s2")
-    store.assign_articles([("a", "s1"), ("b", "s1"), ("c", "s2")])
-    store.assign_articles([("b", "s2"), ("c", "s2")])  # b moves, c stays
-    assert store.story_of(["a", "b", "c"]) == {"a": "s1", "b": "s2", "c": "s2"}
-    one, two = store.get_story("s1"), store.get_story("s2")
+    store.stories.save("s1")
+    store.stories.save("s2")
+    store.stories.assign_many([("a", "s1"), ("b", "s1"), ("c", "s2")])
+    store.stories.assign_many([("b", "s2"), ("c", "s2")])  # b moves, c stays
+    assert store.stories.of(["a", "b", "c"]) == {"a": "s1", "b": "s2", "c": "s2"}
+    one, two = store.stories.get("s1"), store.stories.get("s2")
     assert (one.article_count, one.first_date, one.last_date) == (1, "2024-01-01", "2024-01-01")
     assert (two.article_count, two.first_date, two.last_date) == (2, "2024-01-02", "2024-01-03")
     with pytest.raises(NotFoundError, match="no story 'nope'"):
-        store.assign_articles([("a", "s2"), ("b", "nope")])
-    assert store.story_of(["a"]) == {"a": "s1"}  # the batch is one transaction
+        store.stories.assign_many([("a", "s2"), ("b", "nope")])
+    assert store.stories.of(["a"]) == {"a": "s1"}  # the batch is one transaction
 
 
 def test_stories_list_by_their_articles_dates(store: Store) -> None:
     store.save_articles([article("old", "x", "2024-01-01"), article("new", "y", "2024-06-01")])
-    store.save_story("s-old", title="Old")
-    store.save_story("s-new", title="New")
-    store.assign_article("old", "s-old")
-    store.assign_article("new", "s-new")
-    store.save_story("s-old", state=b"\x00\x01")  # updating the state keeps the title
-    assert [s.id for s in store.list_stories()] == ["s-new", "s-old"]
-    assert [s.id for s in store.list_stories(since="2024-03-01")] == ["s-new"]
-    old = store.get_story("s-old")
+    store.stories.save("s-old", title="Old")
+    store.stories.save("s-new", title="New")
+    store.stories.assign("old", "s-old")
+    store.stories.assign("new", "s-new")
+    store.stories.save("s-old", state=b"\x00\x01")  # updating the state keeps the title
+    assert [s.id for s in store.stories.latest()] == ["s-new", "s-old"]
+    assert [s.id for s in store.stories.latest(since="2024-03-01")] == ["s-new"]
+    old = store.stories.get("s-old")
     assert (old.title, old.state, old.first_date) == ("Old", b"\x00\x01", "2024-01-01")
     assert [a.id for a in store.unassigned_articles()] == []
 
@@ -182,17 +182,17 @@ def test_reopening_a_store_applies_no_migration_again(store_url: str) -> None:
     with open_store(store_url) as again:
         assert again.migrate() == []
         assert again.count_articles() == 1
-        names = {name for (name,) in again.execute("SELECT name FROM migrations")}
+        names = {name for (name,) in again.db.execute("SELECT name FROM migrations")}
     assert names == {migration.__name__ for migration in MIGRATIONS}
     assert {"create_articles", "create_stories", "create_search"} <= names
 
 
 def test_locked_sqlite_database_is_a_clear_error_and_writes_nothing(tmp_path: Path) -> None:
     path = tmp_path / "corpus.db"
-    SQLiteStore(path).close()
+    SQLiteDatabase(path).close()
     other = sqlite3.connect(path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
-    with SQLiteStore(path, timeout=0.2) as locked:
+    with Store(SQLiteDatabase(path, timeout=0.2)) as locked:
         locked_error = r"corpus\.db: database is locked.*nothing was written"
         with pytest.raises(StoreError, match=locked_error):
             locked.save_articles([article("a")])

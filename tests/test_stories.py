@@ -283,8 +283,8 @@ def test_assign_stories_records_membership_and_merges_in_the_store(tmp_path) -> 
         assert assign_stories(store, clusterer, [("a", _profile(a)), ("b", _profile(b))]) == [
             "a", "b"]
         assert assign_stories(store, clusterer, [("bridge", _profile(a + b))]) == ["a"]
-        assert store.resolve_story("b") == "a"
-        assert store.story_of(["a", "b", "bridge"]) == {"a": "a", "b": "a", "bridge": "a"}
+        assert store.stories.resolve("b") == "a"
+        assert store.stories.of(["a", "b", "bridge"]) == {"a": "a", "b": "a", "bridge": "a"}
 
 
 def test_a_hook_saves_only_the_stories_a_batch_changed_and_a_new_one_resumes_them_all(
@@ -303,17 +303,17 @@ def test_a_hook_saves_only_the_stories_a_batch_changed_and_a_new_one_resumes_the
                 store.save_articles([article])
                 store.save_analyses([analysis])
                 hook(store, [article], [analysis])
-            after = store.story_states([story.id for story in store.list_stories()])
+            after = store.stories.states([story.id for story in store.stories.latest()])
             changed = {story for story, state in after.items() if before.get(story) != state}
-            assert changed == {store.story_of([article.id])[article.id]}
+            assert changed == {store.stories.of([article.id])[article.id]}
             before = after
-        saved = json.loads(zlib.decompress(store.load_meta(CLUSTERER_STATE)))
+        saved = json.loads(zlib.decompress(store.meta.load(CLUSTERER_STATE)))
         assert "stories" not in saved and len(saved["hot"]) == 4
         assert StoryHook(store).clusterer.state_dict() == hook.clusterer.state_dict()
         # A store saved before 0.6 holds the hot stories inside the state itself.
-        store.save_meta(CLUSTERER_STATE, zlib.compress(json.dumps(
+        store.meta.save(CLUSTERER_STATE, zlib.compress(json.dumps(
             hook.clusterer.state_dict()).encode()))
-        store.execute("UPDATE stories SET state = NULL")
+        store.db.execute("UPDATE stories SET state = NULL")
         assert StoryHook(store).clusterer.state_dict() == hook.clusterer.state_dict()
 
 
@@ -329,9 +329,9 @@ def test_second_looks_reach_the_store(tmp_path) -> None:
         assign_stories(store, clusterer, items)
         clusterer.revisit()
         record_changes(store, clusterer)
-        assert store.story_of(["x", "m", "y1", "y2"]) == {"x": "x", "m": "y1", "y1": "y1",
+        assert store.stories.of(["x", "m", "y1", "y2"]) == {"x": "x", "m": "y1", "y1": "y1",
                                                           "y2": "y1"}
-        assert [len(store.get_story(s).article_ids) for s in ("x", "y1")] == [1, 3]
+        assert [len(store.stories.get(s).article_ids) for s in ("x", "y1")] == [1, 3]
 
 
 def test_a_story_covers_an_article_however_many_other_keys_it_gathers() -> None:

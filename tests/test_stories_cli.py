@@ -24,7 +24,7 @@ def _ingest(db: str, *paths) -> None:
 
 def _memberships(db: str) -> dict[str, str]:
     with open_store(db) as store:
-        stories = store.list_stories()
+        stories = store.stories.latest()
         return {article: story.id for story in stories for article in story.article_ids}
 
 
@@ -89,7 +89,7 @@ def test_a_hook_made_before_another_process_ingested_clusters_on_what_it_saved(t
                      on_end=run.finish)
         ingest_paths([upload], store, analyse=analyse_batch, on_batch=server,
                      on_end=server.finish)
-        stories = store.story_of(["gazette", "coastal-times", "courier"])
+        stories = store.stories.of(["gazette", "coastal-times", "courier"])
         assert set(stories.values()) == {stories["gazette"]}
         assert StoryHook(store).clusterer.seen_ == 3  # the saved state knows all three
 

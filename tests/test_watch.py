@@ -226,7 +226,7 @@ def test_watched_articles_are_analysed_and_grouped_into_stories(site, tmp_path):
         watch.close()
         hook.finish(store)
         ids = [a.id for a in store.articles_since()]
-        stories = store.story_of(ids)
+        stories = store.stories.of(ids)
         assert set(stories) == set(ids)
         assert len(store.get_analyses(ids)) == 3
 

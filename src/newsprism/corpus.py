@@ -393,7 +393,7 @@ def find_stories(
     if query:
         hits = store.search_text(query, SearchFilters("article", limit=500, copies=True))
         among = sorted({hit.story for hit in hits if hit.story})
-    return store.list_stories(since, until, limit, among=among)
+    return store.stories.latest(since, until, limit, among=among)
 
 
 BRIEF_ARTICLES = 10  # a briefing compares at most this many independent articles
@@ -415,7 +415,7 @@ def brief_story(store: Store, story_id: str, limit: int = BRIEF_ARTICLES) -> Bri
     """The briefing of a stored story (of its ``briefing_members``)."""
     from newsprism.pipeline import brief_stored
 
-    story = store.get_story(story_id)
+    story = store.stories.get(story_id)
     if story is None:
         raise NotFoundError(f"no story {story_id!r} in {store.url}; `newsprism stories` lists them")
     ids = briefing_members(store.article_heads(list(story.article_ids)), limit)

@@ -37,19 +37,20 @@ def open_store(url: str | None = None) -> Store:
     """
     url = url or default_url()
     if url.startswith(("postgresql:", "postgres:", "postgresql+")):
-        from newsprism.store.postgres import PostgresStore
+        from newsprism.store.postgres import PostgresDatabase
 
-        return PostgresStore(url)
-    from newsprism.store.sqlite import SQLiteStore
+        return Store(PostgresDatabase(url))
+    from newsprism.store.sqlite import SQLiteDatabase
 
     if url.startswith("sqlite:"):
         path = url.removeprefix("sqlite:").removeprefix("//")
         if path in ("", "/", "/:memory:", ":memory:"):
-            return SQLiteStore(":memory:")
-        return SQLiteStore(re.sub(r"^/+", "/", path))  # sqlite:////PATH (SQLAlchemy's) too
+            return Store(SQLiteDatabase(":memory:"))
+        # sqlite:////PATH (SQLAlchemy's) too
+        return Store(SQLiteDatabase(re.sub(r"^/+", "/", path)))
     if "://" in url:
         raise StoreError(f"{url}: unknown database URL; use sqlite:///PATH or postgresql://...")
-    return SQLiteStore(url)
+    return Store(SQLiteDatabase(url))
 
 
 __all__ = [

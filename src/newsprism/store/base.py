@@ -86,32 +86,30 @@ from __future__ import annotations
 import hashlib
 import heapq
 import json
-import re
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import astuple, dataclass, field, fields
 from typing import Any
 
 import numpy as np
 
-from newsprism.errors import NotFoundError, StoreError
-from newsprism.model import Analysis, Article, DuplicateLink, Fingerprint, Sentence, source_key
+from newsprism.model import Analysis, Article, DuplicateLink, Fingerprint, Sentence
+from newsprism.store.database import CHUNK, Database, chunks, date_filter, marks, now_iso
+from newsprism.store.meta import Meta
 from newsprism.store.records import (
     ArticleHead,
     Level,
     SearchFilters,
     SearchHit,
     SourceHealth,
-    StoredStory,
     WatchSource,
 )
-from newsprism.store.schema import apply_migrations, is_newsprism_database, now_iso
+from newsprism.store.schema import migrate
+from newsprism.store.stories import Stories
 
-CHUNK = 500  # ids per IN (...) query and rows per streamed page
 VECTOR_CHUNK = 4096  # vectors scored at a time: bounds memory of semantic search
 _ARTICLE_COLUMNS = "id, text, title, outlet, author, date, url, path"
 _WATCH_COLUMNS = {"interval": "interval_s"}  # WatchSource fields named otherwise in SQL
-_WORD = re.compile(r"\w+")
 
 
 @dataclass
@@ -127,118 +125,30 @@ def content_hash(text: str) -> str:
 
 
 class Store:
-    """Shared verbs; subclasses give the connection, the dialect's SQL and error messages."""
+    """The corpus: one repository per kind of record over one database."""
 
-    dialect: str = ""
-    url: str = ""  # for messages, password masked
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.url = db.url  # for messages, password masked
+        self.stories = Stories(db)
+        self.meta = Meta(db)
 
-    def __init__(self) -> None:
-        self._depth = 0
+    def transaction(self) -> AbstractContextManager[None]:
+        """Verbs of every repository inside commit together or not at all (blocks nest)."""
+        return self.db.transaction()
 
-    # --- connection and transactions (subclasses provide _begin/_commit/_rollback/_raw_*) ----
+    def migrate(self) -> list[str]:
+        """Apply the migrations this database lacks (opening it did); returns their names."""
+        return migrate(self.db)
 
     def close(self) -> None:
-        raise NotImplementedError
+        self.db.close()
 
     def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    @contextmanager
-    def transaction(self) -> Iterator[None]:
-        """All verbs inside commit together or not at all; nested blocks join the outer one."""
-        if self._depth:
-            self._depth += 1
-            try:
-                yield
-            finally:
-                self._depth -= 1
-            return
-        self._guard(self._begin)
-        self._depth = 1
-        try:
-            yield
-        except BaseException:
-            self._depth = 0
-            self._rollback()
-            raise
-        self._depth = 0
-        self._guard(self._commit)
-
-    def _guard(self, call: Any, *args: Any) -> Any:
-        try:
-            return call(*args)
-        except StoreError:
-            raise
-        except Exception as exc:
-            if self._is_db_error(exc):
-                if self._depth:
-                    self._depth = 0
-                    self._rollback()
-                raise StoreError(self._explain(exc)) from exc
-            raise
-
-    def execute(self, sql: str, params: Sequence[Any] = ()) -> list[tuple]:
-        """Run one statement (``?`` placeholders); returns its rows."""
-        return self._guard(self._raw_execute, sql, tuple(params))
-
-    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
-        rows = [tuple(r) for r in rows]
-        if rows:
-            with self.transaction():  # one transaction, not one per row
-                self._guard(self._raw_executemany, sql, rows)
-
-    def _begin(self) -> None:
-        raise NotImplementedError
-
-    def _commit(self) -> None:
-        raise NotImplementedError
-
-    def _rollback(self) -> None:
-        raise NotImplementedError
-
-    def _raw_execute(self, sql: str, params: tuple) -> list[tuple]:
-        raise NotImplementedError
-
-    def _raw_executemany(self, sql: str, rows: list[tuple]) -> None:
-        raise NotImplementedError
-
-    def _is_db_error(self, exc: Exception) -> bool:
-        raise NotImplementedError
-
-    def _explain(self, exc: Exception) -> str:
-        raise NotImplementedError
-
-    def _insert_sentences(self, rows: list[tuple[str, int, int, int, str]]) -> None:
-        raise NotImplementedError
-
-    def _text_search_sql(self, level: Level) -> tuple[str, str, str]:
-        """(FROM/JOIN clause, score expression, MATCH condition) for a full-text search."""
-        raise NotImplementedError
-
-    def _text_query(self, query: str) -> str:
-        return query
-
-    def _table_names(self) -> set[str]:
-        """The tables of the database (of its current schema, on PostgreSQL)."""
-        raise NotImplementedError
-
-    def refuse_foreign(self) -> None:
-        """Raise ``StoreError``, having written nothing, unless the database is empty or
-        newsprism's: another application's tables are never touched."""
-        tables = self._table_names()
-        if tables and not is_newsprism_database(self, tables):
-            some = ", ".join(sorted(tables)[:3]) + (", ..." if len(tables) > 3 else "")
-            raise StoreError(
-                f"{self.url}: not a newsprism database (it holds other tables: {some}); "
-                "nothing was written — give --db a new file or an empty database"
-            )
-
-    def migrate(self) -> list[str]:
-        """Apply the migrations this database lacks; returns their names."""
-        return apply_migrations(self)
 
     # --- articles -----------------------------------------------------------------------------
 
@@ -249,7 +159,7 @@ class Store:
         links: Iterable[DuplicateLink] = (),
     ) -> SaveResult:
         result = SaveResult()
-        with self.transaction():
+        with self.db.transaction():
             known = self.stored_hashes([a.id for a in articles])
             new: list[Article] = []
             for article in articles:
@@ -266,7 +176,7 @@ class Store:
             prints = {f.article: f for f in fingerprints if f.article in saved}
             copies = {link.article: link for link in links if link.article in saved}
             stamp = now_iso()
-            self.executemany(
+            self.db.executemany(
                 "INSERT INTO articles (id, text, title, outlet, author, date, url, path, "
                 "content_hash, text_hash, duplicate_of, duplicate_kind, similarity, ingested_at) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -277,23 +187,23 @@ class Store:
                     for a in new
                 ],
             )  # fmt: skip
-            self.executemany(
+            self.db.executemany(
                 "INSERT INTO fingerprints (article_id, signature, shingles) VALUES (?, ?, ?)",
                 [(f.article, f.signature, f.shingles) for f in prints.values()],
             )
-            self.executemany(
+            self.db.executemany(
                 "INSERT INTO fingerprint_bands (band_key, article_id) VALUES (?, ?)",
                 [(key, f.article) for f in prints.values() for key in set(f.band_keys)],
             )
             # An article may be assigned before it is stored: its story now counts it.
-            self.summarise_stories(self.story_of(result.saved).values())
+            self.stories.summarise(self.stories.of(result.saved).values())
         return result
 
     def stored_hashes(self, ids: Sequence[str]) -> dict[str, str]:
         found: dict[str, str] = {}
-        for chunk in _chunks(list(dict.fromkeys(ids))):
-            found.update(self.execute(
-                f"SELECT id, content_hash FROM articles WHERE id IN ({_marks(chunk)})", chunk
+        for chunk in chunks(list(dict.fromkeys(ids))):
+            found.update(self.db.execute(
+                f"SELECT id, content_hash FROM articles WHERE id IN ({marks(chunk)})", chunk
             ))  # fmt: skip
         return found
 
@@ -303,9 +213,9 @@ class Store:
 
     def get_articles(self, ids: Sequence[str]) -> list[Article]:
         by_id: dict[str, Article] = {}
-        for chunk in _chunks(list(ids)):
-            rows = self.execute(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({_marks(chunk)})", chunk
+        for chunk in chunks(list(ids)):
+            rows = self.db.execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks(chunk)})", chunk
             )
             by_id.update((row[0], _article(row)) for row in rows)
         return [by_id[i] for i in ids if i in by_id]
@@ -317,7 +227,7 @@ class Store:
         return set(self.stored_hashes(ids))
 
     def has_text(self, text_hash: str) -> str | None:
-        rows = self.execute(
+        rows = self.db.execute(
             "SELECT coalesce(duplicate_of, id) FROM articles WHERE text_hash = ? "
             "ORDER BY seq LIMIT 1",
             (text_hash,),
@@ -327,10 +237,10 @@ class Store:
     def articles_since(
         self, since: str | None = None, until: str | None = None
     ) -> Iterator[Article]:
-        where, params = _date_filter("articles", since, until)
+        where, params = date_filter("articles", since, until)
         last = 0
         while True:
-            rows = self.execute(
+            rows = self.db.execute(
                 f"SELECT seq, {_ARTICLE_COLUMNS} FROM articles WHERE seq > ?{where} "
                 f"ORDER BY seq LIMIT {CHUNK}",
                 (last, *params),
@@ -342,12 +252,12 @@ class Store:
             last = rows[-1][0]
 
     def count_articles(self) -> int:
-        return self.execute("SELECT count(*) FROM articles")[0][0]
+        return self.db.execute("SELECT count(*) FROM articles")[0][0]
 
     # --- duplicates ---------------------------------------------------------------------------
 
     def duplicates_of(self, article_id: str) -> list[DuplicateLink]:
-        rows = self.execute(
+        rows = self.db.execute(
             "SELECT id, duplicate_of, duplicate_kind, similarity FROM articles "
             "WHERE duplicate_of = ? ORDER BY seq",
             (article_id,),
@@ -355,7 +265,7 @@ class Store:
         return [DuplicateLink(*row) for row in rows]
 
     def duplicate_link(self, article_id: str) -> DuplicateLink | None:
-        rows = self.execute(
+        rows = self.db.execute(
             "SELECT id, duplicate_of, duplicate_kind, similarity FROM articles "
             "WHERE id = ? AND duplicate_of IS NOT NULL",
             (article_id,),
@@ -364,10 +274,10 @@ class Store:
 
     def originals(self, ids: Sequence[str]) -> dict[str, str]:
         found: dict[str, str] = {}
-        for chunk in _chunks(list(ids)):
-            rows = self.execute(
+        for chunk in chunks(list(ids)):
+            rows = self.db.execute(
                 "SELECT id, coalesce(duplicate_of, id) FROM articles "
-                f"WHERE id IN ({_marks(chunk)})",
+                f"WHERE id IN ({marks(chunk)})",
                 chunk,
             )
             found.update(rows)
@@ -376,11 +286,11 @@ class Store:
     def similar_fingerprints(self, band_keys: Sequence[int]) -> list[tuple[Fingerprint, str]]:
         if not band_keys:
             return []
-        rows = self.execute(
+        rows = self.db.execute(
             "SELECT f.article_id, a.text_hash, f.signature, f.shingles, "
             "coalesce(a.duplicate_of, a.id) FROM fingerprints f "
             "JOIN articles a ON a.id = f.article_id WHERE f.article_id IN ("
-            f"SELECT article_id FROM fingerprint_bands WHERE band_key IN ({_marks(band_keys)}))",
+            f"SELECT article_id FROM fingerprint_bands WHERE band_key IN ({marks(band_keys)}))",
             list(band_keys),
         )
         return [(Fingerprint(r[0], r[1], bytes(r[2]), r[3], ()), r[4]) for r in rows]
@@ -388,8 +298,8 @@ class Store:
     # --- analyses, sentences, vectors ---------------------------------------------------------
 
     def save_analyses(self, analyses: Sequence[Analysis]) -> None:
-        with self.transaction():
-            self.executemany(
+        with self.db.transaction():
+            self.db.executemany(
                 "INSERT INTO analyses (article_id, data) VALUES (?, ?) "
                 "ON CONFLICT (article_id) DO UPDATE SET data = excluded.data",
                 [(a.article.id, json.dumps(_analysis_without_article(a))) for a in analyses],
@@ -402,9 +312,9 @@ class Store:
     def get_analyses(self, ids: Sequence[str]) -> dict[str, Analysis]:
         """Stored analyses of these articles (ids without one left out), in ``ids`` order."""
         data: dict[str, str] = {}
-        for chunk in _chunks(list(dict.fromkeys(ids))):
-            data.update(self.execute(
-                f"SELECT article_id, data FROM analyses WHERE article_id IN ({_marks(chunk)})",
+        for chunk in chunks(list(dict.fromkeys(ids))):
+            data.update(self.db.execute(
+                f"SELECT article_id, data FROM analyses WHERE article_id IN ({marks(chunk)})",
                 chunk,
             ))  # fmt: skip
         return {
@@ -415,12 +325,12 @@ class Store:
 
     def save_sentences(self, sentences: Sequence[Sentence]) -> None:
         """Index sentences for full-text search; ones already indexed are left as they are."""
-        with self.transaction():
+        with self.db.transaction():
             ids = list({s.doc for s in sentences})
             done: set[tuple[str, int]] = set()
-            for chunk in _chunks(ids):
-                done.update(self.execute(
-                    f"SELECT article_id, idx FROM sentences WHERE article_id IN ({_marks(chunk)})",
+            for chunk in chunks(ids):
+                done.update(self.db.execute(
+                    f"SELECT article_id, idx FROM sentences WHERE article_id IN ({marks(chunk)})",
                     chunk,
                 ))  # fmt: skip
             rows = [
@@ -429,11 +339,11 @@ class Store:
                 if (s.doc, s.index) not in done
             ]
             if rows:
-                self._guard(self._insert_sentences, rows)
+                self.db.insert_sentences(rows)
 
     def save_vectors(self, kind: str, rows: Iterable[tuple[str, int, np.ndarray]]) -> None:
         """Store float32 vectors (L2-normalised by the caller) under an encoder name."""
-        self.executemany(
+        self.db.executemany(
             "INSERT INTO vectors (kind, article_id, idx, dim, vector) VALUES (?, ?, ?, ?, ?) "
             "ON CONFLICT (kind, article_id, idx) DO NOTHING",
             [
@@ -447,10 +357,10 @@ class Store:
     ) -> dict[str, np.ndarray]:
         """Stored vectors of these articles (``index`` -1: the article's own; else a sentence)."""
         found: dict[str, np.ndarray] = {}
-        for chunk in _chunks(list(article_ids)):
-            rows = self.execute(
+        for chunk in chunks(list(article_ids)):
+            rows = self.db.execute(
                 "SELECT article_id, vector FROM vectors WHERE kind = ? AND idx = ? "
-                f"AND article_id IN ({_marks(chunk)})",
+                f"AND article_id IN ({marks(chunk)})",
                 (kind, index, *chunk),
             )
             found.update((article, np.frombuffer(bytes(blob), "<f4")) for article, blob in rows)
@@ -458,14 +368,14 @@ class Store:
 
     def search_text(self, query: str, filters: SearchFilters = SearchFilters()) -> list[SearchHit]:
         """Full-text search; each sentence hit carries its exact span in the article."""
-        text_query = self._text_query(query)
+        text_query = self.db.text_query(query)
         if not text_query:
             return []
         level = filters.level
-        source, score, match = self._text_search_sql(level)
+        source, score, match = self.db.text_search_sql(level)
         where, params = self._hit_filter(filters)
         sentence = "s.idx, s.start_char, s.end_char, " if level == "sentence" else ""
-        rows = self.execute(
+        rows = self.db.execute(
             f"SELECT a.id, {score} AS score, {sentence}a.title, a.outlet, a.date, sa.story_id "
             f"FROM {source} LEFT JOIN story_articles sa ON sa.article_id = a.id "
             f"WHERE {match}{where} ORDER BY score DESC LIMIT ?",
@@ -484,7 +394,7 @@ class Store:
         best: list[tuple[float, str, int]] = []  # min-heap of the top ``limit``
         last = 0
         while True:
-            rows = self.execute(
+            rows = self.db.execute(
                 "SELECT v.seq, v.article_id, v.idx, v.vector FROM vectors v "
                 "JOIN articles a ON a.id = v.article_id "
                 "LEFT JOIN story_articles sa ON sa.article_id = a.id "
@@ -509,7 +419,7 @@ class Store:
 
     def _vector_hit(self, article: str, index: int, score: float, level: Level) -> SearchHit:
         if level == "sentence":
-            rows = self.execute(
+            rows = self.db.execute(
                 "SELECT a.id, s.idx, s.start_char, s.end_char, a.title, a.outlet, a.date, "
                 "sa.story_id FROM articles a JOIN sentences s ON s.article_id = a.id "
                 "LEFT JOIN story_articles sa ON sa.article_id = a.id "
@@ -517,7 +427,7 @@ class Store:
                 (article, index),
             )
         else:
-            rows = self.execute(
+            rows = self.db.execute(
                 "SELECT a.id, a.title, a.outlet, a.date, sa.story_id FROM articles a "
                 "LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE a.id = ?",
                 (article,),
@@ -536,251 +446,30 @@ class Store:
         ]  # fmt: skip
 
     def _hit_filter(self, filters: SearchFilters) -> tuple[str, list[Any]]:
-        where, params = _date_filter("a", filters.since, filters.until)
+        where, params = date_filter("a", filters.since, filters.until)
         if filters.story is not None:
             where += " AND sa.story_id = ?"
-            params.append(self.resolve_story(filters.story) or filters.story)
+            params.append(self.stories.resolve(filters.story) or filters.story)
         if not filters.copies:
             where += " AND a.duplicate_of IS NULL"
         return where, params
-
-    # --- stories ------------------------------------------------------------------------------
-
-    def save_story(
-        self, story_id: str, *, title: str | None = None, state: bytes | None = None
-    ) -> None:
-        stamp = now_iso()
-        self.execute(
-            "INSERT INTO stories (id, title, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT (id) DO UPDATE SET title = coalesce(excluded.title, stories.title), "
-            "state = coalesce(excluded.state, stories.state), updated_at = excluded.updated_at",
-            (story_id, title, state, stamp, stamp),
-        )
-
-    def story_states(self, story_ids: Sequence[str]) -> dict[str, bytes]:
-        states: dict[str, bytes] = {}
-        for chunk in _chunks(list(dict.fromkeys(story_ids))):
-            states.update((story_id, bytes(state)) for story_id, state in self.execute(
-                f"SELECT id, state FROM stories WHERE id IN ({_marks(chunk)}) "
-                "AND state IS NOT NULL",
-                chunk,
-            ))  # fmt: skip
-        return states
-
-    def assign_article(self, article_id: str, story_id: str) -> None:
-        self.assign_articles([(article_id, story_id)])
-
-    def assign_articles(self, assignments: Sequence[tuple[str, str]]) -> None:
-        with self.transaction():
-            before = self.story_of([article_id for article_id, _ in assignments])
-            targets: dict[str, str | None] = {}
-            rows, touched = [], []
-            for article_id, story_id in assignments:
-                if story_id not in targets:
-                    targets[story_id] = self.resolve_story(story_id)
-                target = targets[story_id]
-                if target is None:
-                    raise NotFoundError(f"{self.url}: no story {story_id!r}; save_story it first")
-                if before.get(article_id) == target:
-                    continue
-                rows.append((article_id, target))
-                touched += [target] if article_id not in before else [target, before[article_id]]
-                before[article_id] = target
-            if not rows:
-                return
-            self.executemany(
-                "INSERT INTO story_articles (article_id, story_id) VALUES (?, ?) "
-                "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id",
-                rows,
-            )
-            # Once per story, however many of the batch joined it: a recount reads all members.
-            self.summarise_stories(touched)
-
-    def merge_stories(self, old_id: str, into_id: str) -> None:
-        with self.transaction():
-            old, into = self.resolve_story(old_id), self.resolve_story(into_id)
-            if old is None or into is None:
-                missing = old_id if old is None else into_id
-                raise NotFoundError(f"{self.url}: cannot merge, no story {missing!r}")
-            if old == into:
-                return
-            self.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", (into, old))
-            self.execute(
-                "UPDATE stories SET merged_into = ?, updated_at = ? "
-                "WHERE id = ? OR merged_into = ?",
-                (into, now_iso(), old, old),
-            )  # redirects stay one hop long
-            self.summarise_stories([old, into])
-
-    def resolve_story(self, story_id: str) -> str | None:
-        rows = self.execute("SELECT id, merged_into FROM stories WHERE id = ?", (story_id,))
-        if not rows:
-            return None
-        return rows[0][1] or rows[0][0]
-
-    def get_story(self, story_id: str) -> StoredStory | None:
-        live = self.resolve_story(story_id)
-        if live is None:
-            return None
-        found = self._stories("s.id = ?", [live], limit=None, with_state=True)
-        return found[0] if found else None
-
-    def list_stories(
-        self,
-        since: str | None = None,
-        until: str | None = None,
-        limit: int | None = None,
-        with_state: bool = False,
-        *,
-        offset: int = 0,
-        among: Sequence[str] | None = None,
-        outlet: str | None = None,
-    ) -> list[StoredStory]:
-        where, params = ["s.merged_into IS NULL"], []
-        if among is not None:
-            ids = list(dict.fromkeys(among)) or [""]
-            where.append(f"s.id IN ({_marks(ids)})")
-            params.extend(ids)
-        if outlet is not None:
-            where.append(
-                "EXISTS (SELECT 1 FROM story_articles so JOIN articles ao ON ao.id = so.article_id "
-                "WHERE so.story_id = s.id AND lower(ao.outlet) = lower(?))"
-            )
-            params.append(outlet)
-        if since:
-            where.append("substr(s.last_date, 1, 10) >= ?")
-            params.append(since[:10])
-        if until:
-            where.append("substr(s.first_date, 1, 10) <= ?")
-            params.append(until[:10])
-        return self._stories(" AND ".join(where), params, limit, with_state, offset)
-
-    def _stories(
-        self,
-        where: str,
-        params: list[Any],
-        limit: int | None,
-        with_state: bool,
-        offset: int = 0,
-    ) -> list[StoredStory]:
-        state = "s.state" if with_state else "NULL"
-        rows = self.execute(
-            f"SELECT s.id, s.title, {state}, s.created_at, s.updated_at, s.first_date, "
-            f"s.last_date, s.article_count, s.source_count FROM stories s WHERE {where} "
-            "ORDER BY s.last_date DESC NULLS LAST, s.updated_at DESC, s.id"
-            + (f" LIMIT {int(limit)}" if limit else "")
-            + (f" OFFSET {int(offset)}" if offset else ""),
-            params,
-        )
-        members: dict[str, list[str]] = {r[0]: [] for r in rows}
-        for chunk in _chunks(list(members)):
-            for story, article in self.execute(
-                "SELECT sa.story_id, sa.article_id FROM story_articles sa "
-                "JOIN articles a ON a.id = sa.article_id "
-                f"WHERE sa.story_id IN ({_marks(chunk)}) ORDER BY a.seq",
-                chunk,
-            ):
-                members[story].append(article)
-        return [
-            StoredStory(r[0], r[1], bytes(r[2]) if r[2] is not None else None, r[3], r[4],
-                        tuple(members[r[0]]), *r[5:])
-            for r in rows
-        ]  # fmt: skip
-
-    def summarise_stories(self, story_ids: Iterable[str]) -> None:
-        """Recount what each story row keeps of its stored articles (see ``StoredStory``)."""
-        ids = list(dict.fromkeys(story_ids))
-        members: dict[str, list[tuple[str | None, str | None, str]]] = {i: [] for i in ids}
-        with self.transaction():
-            for chunk in _chunks(ids):
-                for story, *member in self.execute(
-                    # A copy is its original's source, whoever reprinted it: the outlet
-                    # counted is the original's.
-                    "SELECT sa.story_id, a.date, "
-                    "CASE WHEN a.duplicate_of IS NULL THEN a.outlet ELSE o.outlet END, "
-                    "coalesce(a.duplicate_of, a.id) "
-                    "FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
-                    "LEFT JOIN articles o ON o.id = a.duplicate_of "
-                    f"WHERE sa.story_id IN ({_marks(chunk)})",
-                    chunk,
-                ):
-                    members[story].append(tuple(member))
-            self.executemany(
-                "UPDATE stories SET first_date = ?, last_date = ?, article_count = ?, "
-                "source_count = ? WHERE id = ?",
-                [(*_story_summary(rows), story) for story, rows in members.items()],
-            )
-
-    def story_of(self, article_ids: Sequence[str]) -> dict[str, str]:
-        found: dict[str, str] = {}
-        for chunk in _chunks(list(article_ids)):
-            found.update(self.execute(
-                "SELECT article_id, story_id FROM story_articles "
-                f"WHERE article_id IN ({_marks(chunk)})",
-                chunk,
-            ))  # fmt: skip
-        return found
 
     # --- reading for the web app ----------------------------------------------------------------
 
     def article_heads(self, ids: Sequence[str]) -> list[ArticleHead]:
         """Articles without their text (cheap to list), each with its original, in ``ids`` order."""
         by_id: dict[str, ArticleHead] = {}
-        for chunk in _chunks(list(ids)):
-            rows = self.execute(
+        for chunk in chunks(list(ids)):
+            rows = self.db.execute(
                 "SELECT id, title, outlet, author, date, url, coalesce(duplicate_of, id) "
-                f"FROM articles WHERE id IN ({_marks(chunk)})",
+                f"FROM articles WHERE id IN ({marks(chunk)})",
                 chunk,
             )
             by_id.update((row[0], ArticleHead(*row)) for row in rows)
         return [by_id[i] for i in ids if i in by_id]
 
-    def save_meta(self, key: str, value: bytes) -> None:
-        """Keep a component's state between runs under ``key`` (replacing what was there)."""
-        self.execute(
-            "INSERT INTO meta (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT (key) "
-            "DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at",
-            (key, value, now_iso()),
-        )
-
-    def load_meta(self, key: str, *, lock: bool = False) -> bytes | None:
-        """A component's saved state. ``lock``, inside a transaction: no other writer changes it
-        until this one ends (SQLite's write transactions hold the whole file already)."""
-        sql = "SELECT value FROM meta WHERE key = ?"
-        if lock and self.dialect == "postgresql":
-            sql += " FOR UPDATE"
-        rows = self.execute(sql, (key,))
-        return bytes(rows[0][0]) if rows else None
-
-    def save_story_briefing(self, story_id: str, key: str, data: str) -> None:
-        self.execute(
-            "INSERT INTO story_briefings (story_id, key, data, created_at) VALUES (?, ?, ?, ?) "
-            "ON CONFLICT (story_id) DO UPDATE SET key = excluded.key, data = excluded.data, "
-            "html = NULL, created_at = excluded.created_at",
-            (story_id, key, data, now_iso()),
-        )
-
-    def get_story_briefing(self, story_id: str, key: str) -> str | None:
-        rows = self.execute(
-            "SELECT data FROM story_briefings WHERE story_id = ? AND key = ?", (story_id, key)
-        )
-        return rows[0][0] if rows else None
-
-    def save_story_html(self, story_id: str, key: str, html: str) -> None:
-        """Keep the page rendered from the briefing cached under ``key`` (if it still is)."""
-        self.execute(
-            "UPDATE story_briefings SET html = ? WHERE story_id = ? AND key = ?",
-            (html, story_id, key),
-        )
-
-    def get_story_html(self, story_id: str, key: str) -> str | None:
-        rows = self.execute(
-            "SELECT html FROM story_briefings WHERE story_id = ? AND key = ?", (story_id, key)
-        )
-        return rows[0][0] if rows else None
-
     def unassigned_articles(self, limit: int = CHUNK) -> list[Article]:
-        rows = self.execute(
+        rows = self.db.execute(
             f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE NOT EXISTS "
             "(SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id) "
             f"ORDER BY a.seq LIMIT {int(limit)}"
@@ -791,8 +480,8 @@ class Store:
 
     def add_watch_source(self, source: WatchSource) -> bool:
         """Start watching a source; one already watched keeps its state. True if it is new."""
-        with self.transaction():
-            if self.execute("SELECT 1 FROM watch_sources WHERE url = ?", (source.url,)):
+        with self.db.transaction():
+            if self.db.execute("SELECT 1 FROM watch_sources WHERE url = ?", (source.url,)):
                 return False
             self.save_watch_source(source)
             return True
@@ -803,8 +492,8 @@ class Store:
         names = ", ".join(_WATCH_COLUMNS.get(c, c) for c in columns)
         updates = ", ".join(f"{_WATCH_COLUMNS.get(c, c)} = excluded.{_WATCH_COLUMNS.get(c, c)}"
                             for c in columns[1:])  # fmt: skip
-        self.execute(
-            f"INSERT INTO watch_sources ({names}) VALUES ({_marks(columns)}) "
+        self.db.execute(
+            f"INSERT INTO watch_sources ({names}) VALUES ({marks(columns)}) "
             f"ON CONFLICT (url) DO UPDATE SET {updates}",
             astuple(source),
         )
@@ -813,20 +502,20 @@ class Store:
         """Every watched source, in the order they were added."""
         names = ", ".join(_WATCH_COLUMNS.get(f.name, f.name)
                           for f in fields(WatchSource))  # fmt: skip
-        rows = self.execute(f"SELECT {names} FROM watch_sources ORDER BY added_at, url")
+        rows = self.db.execute(f"SELECT {names} FROM watch_sources ORDER BY added_at, url")
         return [WatchSource(*row) for row in rows]
 
     def add_urls(self, urls: Sequence[str], source: str | None, at: float) -> list[str]:
         """Put article URLs in the frontier as ``pending``; returns those not met before."""
         wanted = list(dict.fromkeys(urls))
-        with self.transaction():
+        with self.db.transaction():
             known: set[str] = set()
-            for chunk in _chunks(wanted):
-                rows = self.execute(f"SELECT url FROM watch_urls WHERE url IN ({_marks(chunk)})",
+            for chunk in chunks(wanted):
+                rows = self.db.execute(f"SELECT url FROM watch_urls WHERE url IN ({marks(chunk)})",
                                     chunk)  # fmt: skip
                 known.update(url for (url,) in rows)
             new = [url for url in wanted if url not in known]
-            self.executemany(
+            self.db.executemany(
                 "INSERT INTO watch_urls (url, source, state, found_at) VALUES (?, ?, 'pending', ?)",
                 [(url, source, at) for url in new],
             )
@@ -834,7 +523,7 @@ class Store:
 
     def pending_urls(self, limit: int = CHUNK) -> list[tuple[str, str | None, int]]:
         """``(url, source, attempts)`` of URLs still to fetch, the longest waiting first."""
-        return [tuple(row) for row in self.execute(  # type: ignore[misc]
+        return [tuple(row) for row in self.db.execute(  # type: ignore[misc]
             "SELECT url, source, attempts FROM watch_urls WHERE state = 'pending' "
             f"ORDER BY found_at, url LIMIT {int(limit)}"
         )]  # fmt: skip
@@ -845,7 +534,7 @@ class Store:
         """Record fetches: ``(url, source, state, status, article_id)``, state ``done``,
         ``failed`` or ``pending`` (try again); a URL not in the frontier yet (a page's canonical
         link) is added."""
-        self.executemany(
+        self.db.executemany(
             "INSERT INTO watch_urls (url, source, state, attempts, article_id, status, found_at, "
             "fetched_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET "
             "state = excluded.state, attempts = watch_urls.attempts + 1, "
@@ -858,9 +547,9 @@ class Store:
     def url_states(self, urls: Sequence[str]) -> dict[str, str]:
         """The frontier state of each of these URLs that is in it."""
         found: dict[str, str] = {}
-        for chunk in _chunks(list(urls)):
-            found.update(self.execute(
-                f"SELECT url, state FROM watch_urls WHERE url IN ({_marks(chunk)})", chunk
+        for chunk in chunks(list(urls)):
+            found.update(self.db.execute(
+                f"SELECT url, state FROM watch_urls WHERE url IN ({marks(chunk)})", chunk
             ))  # fmt: skip
         return found
 
@@ -868,7 +557,7 @@ class Store:
         self, rows: Sequence[tuple[float, str, str | None, int, str, str | None]]
     ) -> None:
         """Append to the fetch log: ``(at, url, source, status, outcome, detail)``."""
-        self.executemany(
+        self.db.executemany(
             "INSERT INTO fetch_log (at, url, source, status, outcome, detail) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             rows,
@@ -877,7 +566,7 @@ class Store:
     def source_health(self, now: float, window_days: float = 7.0) -> list[SourceHealth]:
         """Each watched source with its new articles over the window and errors of the day."""
         since, day = now - window_days * 86400, now - 86400
-        counts = {source: (new or 0, errors or 0) for source, new, errors in self.execute(
+        counts = {source: (new or 0, errors or 0) for source, new, errors in self.db.execute(
             "SELECT source, sum(CASE WHEN outcome = 'new' AND at >= ? THEN 1 ELSE 0 END), "
             "sum(CASE WHEN outcome IN ('error', 'retry') AND at >= ? THEN 1 ELSE 0 END) "
             "FROM fetch_log WHERE at >= ? GROUP BY source",
@@ -895,15 +584,6 @@ def _article(row: Sequence[Any]) -> Article:
     return Article(*row)
 
 
-def _story_summary(
-    members: list[tuple[str | None, str | None, str]],
-) -> tuple[str | None, str | None, int, int]:
-    """(first date, last date, articles, independent sources) of (date, outlet, original)s."""
-    dates = [date for date, _, _ in members if date is not None]
-    sources = {source_key(outlet, original) for _, outlet, original in members}
-    return min(dates, default=None), max(dates, default=None), len(members), len(sources)
-
-
 def _link_columns(link: DuplicateLink | None) -> tuple[Any, Any, Any]:
     return (link.original, link.kind, link.similarity) if link else (None, None, None)
 
@@ -914,29 +594,4 @@ def _analysis_without_article(analysis: Analysis) -> dict[str, Any]:
     return data
 
 
-def _date_filter(table: str, since: str | None, until: str | None) -> tuple[str, list[Any]]:
-    where, params = "", []
-    if since:
-        where += f" AND substr({table}.date, 1, 10) >= ?"
-        params.append(since[:10])
-    if until:
-        where += f" AND substr({table}.date, 1, 10) <= ?"
-        params.append(until[:10])
-    return where, params
-
-
-def _chunks(items: list[Any], size: int = CHUNK) -> Iterator[list[Any]]:
-    for begin in range(0, len(items), size):
-        yield items[begin : begin + size]
-
-
-def _marks(items: Sequence[Any]) -> str:
-    return ", ".join("?" * len(items))
-
-
-def fts_words(query: str) -> list[str]:
-    """The words of a search query, for backends that need them one by one."""
-    return _WORD.findall(query)
-
-
-__all__ = ["SaveResult", "Store", "content_hash", "fts_words"]
+__all__ = ["SaveResult", "Store", "content_hash"]

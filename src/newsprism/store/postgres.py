@@ -1,4 +1,4 @@
-"""PostgreSQL backend (psycopg 3): the same verbs, full-text search on ``tsvector`` columns."""
+"""The PostgreSQL database (psycopg 3): full-text search on ``tsvector`` columns."""
 
 from __future__ import annotations
 
@@ -6,18 +6,20 @@ import contextlib
 import re
 
 from newsprism.errors import StoreError, mask_passwords
-from newsprism.store.base import Store
+from newsprism.store.database import Database
 from newsprism.store.records import Level
+from newsprism.store.schema import migrate, refuse_foreign
 
 CONNECT_TIMEOUT = 10  # seconds
 LOCK_TIMEOUT = "10s"
 _PLACEHOLDER = re.compile(r"\?")
 
 
-class PostgresStore(Store):
-    """A store in a PostgreSQL database given by a ``postgresql://`` URL."""
+class PostgresDatabase(Database):
+    """A PostgreSQL database given by a ``postgresql://`` URL."""
 
     dialect = "postgresql"
+    for_update = " FOR UPDATE"
 
     def __init__(self, url: str) -> None:
         import psycopg
@@ -37,8 +39,8 @@ class PostgresStore(Store):
                 f"{self.url}: cannot connect ({first}); is the server running and the URL right?"
             ) from None
         self.execute(f"SET lock_timeout = '{LOCK_TIMEOUT}'")
-        self.refuse_foreign()
-        self.migrate()
+        refuse_foreign(self)
+        migrate(self)
 
     def close(self) -> None:
         self._conn.close()
@@ -80,7 +82,7 @@ class PostgresStore(Store):
             return f"{self.url}: lost the connection ({message}); nothing of this batch was written"
         return f"{self.url}: database error: {message}"
 
-    def _table_names(self) -> set[str]:
+    def table_names(self) -> set[str]:
         # Tables of the schema newsprism writes to (the first of the search path), not of the
         # whole database: one database may hold several applications' schemas.
         rows = self.execute("SELECT table_name FROM information_schema.tables "
@@ -95,7 +97,7 @@ class PostgresStore(Store):
                 rows,
             )
 
-    def _text_search_sql(self, level: Level) -> tuple[str, str, str]:
+    def text_search_sql(self, level: Level) -> tuple[str, str, str]:
         if level == "sentence":
             return (
                 "sentences s JOIN articles a ON a.id = s.article_id",
@@ -108,5 +110,5 @@ class PostgresStore(Store):
             "a.tsv @@ websearch_to_tsquery('english', ?)",
         )
 
-    def _text_query(self, query: str) -> str:
+    def text_query(self, query: str) -> str:
         return query.strip()

@@ -40,27 +40,10 @@ Tables (``seq`` is an auto-increment key giving ingestion order; SQLite/PostgreS
 from __future__ import annotations
 
 from collections.abc import Callable
-from contextlib import AbstractContextManager
-from datetime import UTC, datetime
-from typing import Any, Protocol
 
 from newsprism.errors import StoreError
-
-
-class Database(Protocol):
-    """What a migration needs of the store: its dialect, statements and transactions (the
-    schema depends on this, not on ``store.base``, which depends on the schema)."""
-
-    dialect: str
-
-    def execute(self, sql: str, params: Any = ()) -> list[tuple]: ...
-
-    def transaction(self) -> AbstractContextManager[None]: ...
-
-
-def now_iso() -> str:
-    """A stored time: UTC, ISO 8601, to the second (the format of every ``*_at`` column)."""
-    return datetime.now(UTC).isoformat(timespec="seconds")
+from newsprism.store.database import Database, now_iso
+from newsprism.store.stories import Stories
 
 TYPES = {
     "sqlite": {
@@ -81,15 +64,15 @@ TYPES = {
 }
 
 
-def _run(store: Database, *statements: str) -> None:
-    types = TYPES[store.dialect]
+def _run(db: Database, *statements: str) -> None:
+    types = TYPES[db.dialect]
     for statement in statements:
-        store.execute(statement.format(**types))
+        db.execute(statement.format(**types))
 
 
-def create_articles(store: Database) -> None:
+def create_articles(db: Database) -> None:
     _run(
-        store,
+        db,
         """CREATE TABLE articles (
             seq {seq}, id TEXT NOT NULL UNIQUE, text TEXT NOT NULL, title TEXT, outlet TEXT,
             author TEXT, date TEXT, url TEXT, path TEXT, content_hash TEXT NOT NULL,
@@ -106,9 +89,9 @@ def create_articles(store: Database) -> None:
     )
 
 
-def create_stories(store: Database) -> None:
+def create_stories(db: Database) -> None:
     _run(
-        store,
+        db,
         "CREATE TABLE stories (id TEXT PRIMARY KEY, title TEXT, state {blob}, "
         "created_at TEXT NOT NULL, updated_at TEXT NOT NULL, merged_into TEXT)",
         "CREATE INDEX stories_merged_into ON stories (merged_into)",
@@ -117,18 +100,18 @@ def create_stories(store: Database) -> None:
     )
 
 
-def create_search(store: Database) -> None:
+def create_search(db: Database) -> None:
     _run(
-        store,
+        db,
         "CREATE TABLE sentences (seq {seq}, article_id TEXT NOT NULL, idx INTEGER NOT NULL, "
         "start_char INTEGER NOT NULL, end_char INTEGER NOT NULL, UNIQUE (article_id, idx))",
         "CREATE TABLE vectors (seq {seq}, kind TEXT NOT NULL, article_id TEXT NOT NULL, "
         "idx INTEGER NOT NULL, dim INTEGER NOT NULL, vector {blob} NOT NULL, "
         "UNIQUE (kind, article_id, idx))",
     )
-    if store.dialect == "sqlite":
+    if db.dialect == "sqlite":
         _run(
-            store,
+            db,
             # External-content FTS: the text lives once, in articles; the trigger keeps it in step
             # (articles are never updated or deleted).
             "CREATE VIRTUAL TABLE articles_fts USING fts5(title, text, content='articles', "
@@ -142,7 +125,7 @@ def create_search(store: Database) -> None:
         )
     else:
         _run(
-            store,
+            db,
             "ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS "
             "(to_tsvector('english', coalesce(title, '') || ' ' || text)) STORED",
             "CREATE INDEX articles_tsv ON articles USING GIN (tsv)",
@@ -151,17 +134,17 @@ def create_search(store: Database) -> None:
         )
 
 
-def create_briefing_cache(store: Database) -> None:
+def create_briefing_cache(db: Database) -> None:
     _run(
-        store,
+        db,
         "CREATE TABLE story_briefings (story_id TEXT PRIMARY KEY, key TEXT NOT NULL, "
         "data TEXT NOT NULL, created_at TEXT NOT NULL)",
     )
 
 
-def add_story_summaries(store: Database) -> None:
+def add_story_summaries(db: Database) -> None:
     _run(
-        store,
+        db,
         "ALTER TABLE stories ADD COLUMN first_date TEXT",
         "ALTER TABLE stories ADD COLUMN last_date TEXT",
         "ALTER TABLE stories ADD COLUMN article_count INTEGER NOT NULL DEFAULT 0",
@@ -169,18 +152,18 @@ def add_story_summaries(store: Database) -> None:
         "CREATE INDEX stories_latest ON stories {latest}",  # the order of list_stories
         "ALTER TABLE story_briefings ADD COLUMN html TEXT",
     )
-    store.summarise_stories([story for (story,) in store.execute("SELECT id FROM stories")])
+    Stories(db).summarise([story for (story,) in db.execute("SELECT id FROM stories")])
 
 
-def create_meta(store: Database) -> None:
+def create_meta(db: Database) -> None:
     """State that components keep between runs (the story clusterer's), by key."""
-    _run(store, "CREATE TABLE meta (key TEXT PRIMARY KEY, value {blob} NOT NULL, "
+    _run(db, "CREATE TABLE meta (key TEXT PRIMARY KEY, value {blob} NOT NULL, "
                 "updated_at TEXT NOT NULL)")
 
 
-def create_watch(store: Database) -> None:
+def create_watch(db: Database) -> None:
     _run(
-        store,
+        db,
         "CREATE TABLE watch_sources (url TEXT PRIMARY KEY, kind TEXT NOT NULL, parent TEXT, "
         "title TEXT, etag TEXT, last_modified TEXT, interval_s {float} NOT NULL, "
         "next_at {float} NOT NULL, last_fetch_at {float}, last_status INTEGER, last_error TEXT, "
@@ -206,7 +189,7 @@ MIGRATIONS: tuple[Callable[[Database], None], ...] = (
 )
 
 
-def is_newsprism_database(store: Database, tables: set[str]) -> bool:
+def is_newsprism_database(db: Database, tables: set[str]) -> bool:
     """Whether a database holding ``tables`` is newsprism's: its ``migrations`` table records
     the first migration (or, a first run killed before that migration, it is all there is)."""
     if "migrations" not in tables:
@@ -214,27 +197,39 @@ def is_newsprism_database(store: Database, tables: set[str]) -> bool:
     if tables == {"migrations"}:
         return True
     try:
-        rows = store.execute("SELECT 1 FROM migrations WHERE name = ?", (MIGRATIONS[0].__name__,))
+        rows = db.execute("SELECT 1 FROM migrations WHERE name = ?", (MIGRATIONS[0].__name__,))
     except StoreError:  # another application's table called migrations, without a name column
         return False
     return bool(rows)
 
 
-def apply_migrations(store: Database) -> list[str]:
+def refuse_foreign(db: Database) -> None:
+    """Raise ``StoreError``, having written nothing, unless the database is empty or
+    newsprism's: another application's tables are never touched."""
+    tables = db.table_names()
+    if tables and not is_newsprism_database(db, tables):
+        some = ", ".join(sorted(tables)[:3]) + (", ..." if len(tables) > 3 else "")
+        raise StoreError(
+            f"{db.url}: not a newsprism database (it holds other tables: {some}); "
+            "nothing was written — give --db a new file or an empty database"
+        )
+
+
+def migrate(db: Database) -> list[str]:
     """Apply the migrations not yet recorded; returns the names applied now."""
-    store.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
-    done = {name for (name,) in store.execute("SELECT name FROM migrations")}
+    db.execute("CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT)")
+    done = {name for (name,) in db.execute("SELECT name FROM migrations")}
     applied = []
     for migration in MIGRATIONS:
         if migration.__name__ in done:
             continue
-        with store.transaction():
-            if store.dialect == "postgresql":  # two processes starting at once: one migrates
-                store.execute("SELECT pg_advisory_xact_lock(7461726)")
-            if store.execute("SELECT 1 FROM migrations WHERE name = ?", (migration.__name__,)):
+        with db.transaction():
+            if db.dialect == "postgresql":  # two processes starting at once: one migrates
+                db.execute("SELECT pg_advisory_xact_lock(7461726)")
+            if db.execute("SELECT 1 FROM migrations WHERE name = ?", (migration.__name__,)):
                 continue
-            migration(store)
-            store.execute(
+            migration(db)
+            db.execute(
                 "INSERT INTO migrations (name, applied_at) VALUES (?, ?)",
                 (migration.__name__, now_iso()),
             )

@@ -1,20 +1,25 @@
-"""Embedded SQLite backend: one file, WAL journal, FTS5 full-text search."""
+"""The embedded SQLite database: one file, WAL journal, FTS5 full-text search."""
 
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from pathlib import Path
 
 from newsprism.errors import StoreError
-from newsprism.store.base import Store, fts_words
+from newsprism.store.database import Database
 from newsprism.store.records import Level
+from newsprism.store.schema import migrate, refuse_foreign
 
 LOCK_TIMEOUT = 10.0  # seconds to wait for another writer before giving up
 
 
-class SQLiteStore(Store):
-    """A store in one SQLite file (``":memory:"`` for a throw-away one)."""
+_WORD = re.compile(r"\w+")
+
+
+class SQLiteDatabase(Database):
+    """A database in one SQLite file (``":memory:"`` for a throw-away one)."""
 
     dialect = "sqlite"
 
@@ -33,18 +38,18 @@ class SQLiteStore(Store):
             except OSError as exc:
                 raise StoreError(f"{self.url}: cannot create its folder ({exc.strerror})") from None
         try:
-            # Autocommit mode: transactions are begun and ended explicitly in Store.transaction.
+            # Autocommit mode: transactions are begun and ended explicitly in Database.transaction.
             # Any one thread at a time may use it (the web app keeps it on a thread of its own).
             self._conn = sqlite3.connect(
                 self.path, timeout=timeout, isolation_level=None, check_same_thread=False
             )
         except sqlite3.Error as exc:
             raise StoreError(self._explain(exc)) from None
-        self.refuse_foreign()  # before the first write: WAL mode is written in the file
+        refuse_foreign(self)  # before the first write: WAL mode is written in the file
         # WAL: readers do not block the writer; NORMAL sync is safe against a killed process.
         self.execute("PRAGMA journal_mode=WAL")
         self.execute("PRAGMA synchronous=NORMAL")
-        self.migrate()
+        migrate(self)
 
     def close(self) -> None:
         self._conn.close()
@@ -82,7 +87,7 @@ class SQLiteStore(Store):
             return f"{self.url}: cannot open for writing ({message}); check the path and rights"
         return f"{self.url}: database error: {message}"
 
-    def _table_names(self) -> set[str]:
+    def table_names(self) -> set[str]:
         rows = self.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
         return {name for (name,) in rows if not name.startswith("sqlite_")}
 
@@ -97,11 +102,11 @@ class SQLiteStore(Store):
                 "INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)", (cursor.lastrowid, text)
             )
 
-    def _text_query(self, query: str) -> str:
+    def text_query(self, query: str) -> str:
         # Each word quoted: user text never reaches FTS5's query syntax (AND, NEAR, *, ...).
-        return " ".join(f'"{word}"' for word in fts_words(query))
+        return " ".join(f'"{word}"' for word in _WORD.findall(query))
 
-    def _text_search_sql(self, level: Level) -> tuple[str, str, str]:
+    def text_search_sql(self, level: Level) -> tuple[str, str, str]:
         if level == "sentence":
             return (
                 "sentences_fts JOIN sentences s ON s.seq = sentences_fts.rowid "

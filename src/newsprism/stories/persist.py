@@ -48,20 +48,20 @@ def record_changes(store: Store, clusterer: StoryClusterer) -> None:
     changes = clusterer.pop_changes()
     for old, new in changes.merged.items():
         # A story born and merged within this batch was never stored: nothing to redirect.
-        if store.resolve_story(old) is not None:
-            store.save_story(new)
-            store.merge_stories(old, new)
+        if store.stories.resolve(old) is not None:
+            store.stories.save(new)
+            store.stories.merge(old, new)
     _assign(store, [(article_id, clusterer.resolve(story_id))
                     for article_id, story_id in changes.moved.items()])
     for record in changes.evicted:
-        store.save_story(record["id"], state=json.dumps(record).encode())
+        store.stories.save(record["id"], state=json.dumps(record).encode())
 
 
 def _assign(store: Store, assignments: Sequence[tuple[str, str]]) -> None:
     """Articles into their stories, each story's row saved first (new ones are created)."""
     for story_id in dict.fromkeys(story_id for _, story_id in assignments):
-        store.save_story(story_id)
-    store.assign_articles(assignments)
+        store.stories.save(story_id)
+    store.stories.assign_many(assignments)
 
 
 CLUSTERER_STATE = "stories.clusterer.v2"  # v1 states hold weights for older features
@@ -101,8 +101,8 @@ class StoryHook:
             self._save_state(store)
 
     def _load(self, store: Store) -> None:
-        self.generation = store.load_meta(CLUSTERER_GENERATION)
-        saved = store.load_meta(CLUSTERER_STATE)
+        self.generation = store.meta.load(CLUSTERER_GENERATION)
+        saved = store.meta.load(CLUSTERER_STATE)
         if not saved:
             self.clusterer = StoryClusterer(**self.params)  # type: ignore[arg-type]
             return
@@ -111,22 +111,22 @@ class StoryHook:
         waiting = store.get_analyses([article_id for article_id, _ in state.get("waiting", [])])
         profiles = dict(profile_articles(list(waiting.values()))) if waiting else {}
         # It names the hot stories too (a state saved before 0.6 holds them itself).
-        hot = store.story_states(state["hot"]) if "hot" in state else {}
+        hot = store.stories.states(state["hot"]) if "hot" in state else {}
         self.clusterer = StoryClusterer.from_state(
             state, profiles, [json.loads(record) for record in hot.values()])
 
     def _catch_up(self, store: Store) -> None:
         """Inside the transaction: reload the state if another writer saved one since, or if
         this hook's last batch never committed."""
-        if store.load_meta(CLUSTERER_GENERATION, lock=True) != self.generation:
+        if store.meta.load(CLUSTERER_GENERATION, lock=True) != self.generation:
             self._load(store)
 
     def _save_state(self, store: Store) -> None:
         for record in self.clusterer.changed_stories():
-            store.save_story(record["id"], state=json.dumps(record).encode())
+            store.stories.save(record["id"], state=json.dumps(record).encode())
         state = json.dumps(self.clusterer.state_dict(stories=False)).encode()
         # Level 1: the arrays inside are compressed already.
-        store.save_meta(CLUSTERER_STATE, zlib.compress(state, 1))
+        store.meta.save(CLUSTERER_STATE, zlib.compress(state, 1))
         generation = uuid.uuid4().hex.encode()
-        store.save_meta(CLUSTERER_GENERATION, generation)
+        store.meta.save(CLUSTERER_GENERATION, generation)
         self.generation = generation

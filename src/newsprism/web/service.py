@@ -34,6 +34,7 @@ from newsprism.model import source_key as independent_source
 from newsprism.render import briefing_to_json, validate_briefing_json
 from newsprism.render.json import SCHEMA_VERSION
 from newsprism.store import ArticleHead, SearchFilters, SearchHit, Store, StoredStory
+from newsprism.web import cache
 from newsprism.web.settings import WebSettings
 
 T = TypeVar("T")
@@ -187,10 +188,10 @@ class CorpusService:
         if entity:
             named = {s for match in await self.find_entities(entity) for s in match.stories}
             among = named if among is None else among & named
-        stories = await self.run(
-            Store.list_stories, since, until, limit + 1, offset=offset,
+        stories = await self.run(lambda store: store.stories.latest(
+            since, until, limit + 1, offset=offset,
             among=sorted(among) if among is not None else None, outlet=outlet,
-        )  # fmt: skip
+        ))  # fmt: skip
         more = len(stories) > limit
         stories = stories[:limit]
         heads = await self.run(Store.article_heads, [a for s in stories for a in s.article_ids])
@@ -211,7 +212,7 @@ class CorpusService:
 
     async def resolve_story(self, story_id: str) -> str:
         """The live id of ``story_id`` (itself, or the story it was merged into)."""
-        live = await self.run(Store.resolve_story, story_id)
+        live = await self.run(lambda store: store.stories.resolve(story_id))
         if live is None:
             raise NotFoundError(f"no story {story_id!r}")
         return live
@@ -223,7 +224,7 @@ class CorpusService:
 
         With ``render``, the page gets ``render(briefing)`` instead of the briefing: made off
         the event loop once per briefing and cached beside it in the store."""
-        story = await self.run(Store.get_story, story_id)
+        story = await self.run(lambda store: store.stories.get(story_id))
         if story is None:  # merged or gone since it was resolved
             raise NotFoundError(f"no story {story_id!r}")
         heads = await self.run(Store.article_heads, list(story.article_ids))
@@ -233,19 +234,19 @@ class CorpusService:
         if render is None:
             briefing = json.loads(await self._briefing(story.id, key, briefed))
             return StoryPage(summary, heads, briefed, briefing)
-        html = await self.run(Store.get_story_html, story.id, key)
+        html = await self.run(cache.page, story.id, key)
         if html is None:
             briefing = json.loads(await self._briefing(story.id, key, briefed))
             html = await asyncio.to_thread(render, briefing)
-            await self.run(Store.save_story_html, story.id, key, html)
+            await self.run(cache.save_page, story.id, key, html)
         return StoryPage(summary, heads, briefed, html=html)
 
     async def _briefing(self, story_id: str, key: str, briefed: list[str]) -> str:
         """The story's briefing JSON from the store's cache, made and cached if missing."""
-        cached = await self.run(Store.get_story_briefing, story_id, key)
+        cached = await self.run(cache.briefing, story_id, key)
         if cached is None:
             async with self._briefing_lock:  # one pipeline run at a time; others then hit cache
-                cached = await self.run(Store.get_story_briefing, story_id, key)
+                cached = await self.run(cache.briefing, story_id, key)
                 if cached is None:
                     analyses = await self.run(Store.get_analyses, briefed)
                     stored: Sequence[Analysis] | Sequence[Article] = (
@@ -254,7 +255,7 @@ class CorpusService:
                         else await self.run(Store.get_articles, briefed)
                     )
                     cached = await self._brief_thread.run(brief_json, stored)
-                    await self.run(Store.save_story_briefing, story_id, key, cached)
+                    await self.run(cache.save_briefing, story_id, key, cached)
         return cached
 
     # --- articles, search, entities -----------------------------------------------------------
@@ -269,7 +270,7 @@ class CorpusService:
             return {
                 "article": found.as_dict(),
                 "analysis": _analysis_fields(analysis) if analysis else None,
-                "story": store.story_of([article_id]).get(article_id),
+                "story": store.stories.of([article_id]).get(article_id),
                 "copy_of": link.original if link else None,
                 "copy_kind": link.kind if link else None,
             }
@@ -292,7 +293,7 @@ class CorpusService:
             entities = resolve_entities(m for a in analyses for m in a.mentions)
             matches = [e for e in entities if entity_matches(e, name)][:limit]
             docs = sorted({m.doc for e in matches for m in e.mentions})
-            story_of = store.story_of(docs)
+            story_of = store.stories.of(docs)
             return [
                 EntityMatch(
                     e,

@@ -1,0 +1,219 @@
+"""Stories (``store.stories``): ids, membership and redirects of the clusterer's stories.
+
+The clusterer's own features travel as an opaque ``state`` blob it serialises itself. Each
+story row also keeps a summary of its stored articles (first/last date, article and
+independent-source counts); every verb that changes membership recounts it in its own
+transaction, so listing stories reads rows, not aggregates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from newsprism.errors import NotFoundError
+from newsprism.model import source_key
+from newsprism.store.database import Database, chunks, marks, now_iso
+from newsprism.store.records import StoredStory
+
+
+class Stories:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    def save(self, story_id: str, *, title: str | None = None, state: bytes | None = None) -> None:
+        """Create a story or update it (a ``None`` title or state keeps the stored one)."""
+        stamp = now_iso()
+        self.db.execute(
+            "INSERT INTO stories (id, title, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT (id) DO UPDATE SET title = coalesce(excluded.title, stories.title), "
+            "state = coalesce(excluded.state, stories.state), updated_at = excluded.updated_at",
+            (story_id, title, state, stamp, stamp),
+        )
+
+    def states(self, story_ids: Sequence[str]) -> dict[str, bytes]:
+        """The state blobs of these stories (those that have one; redirects not followed)."""
+        states: dict[str, bytes] = {}
+        for chunk in chunks(list(dict.fromkeys(story_ids))):
+            states.update((story_id, bytes(state)) for story_id, state in self.db.execute(
+                f"SELECT id, state FROM stories WHERE id IN ({marks(chunk)}) "
+                "AND state IS NOT NULL",
+                chunk,
+            ))  # fmt: skip
+        return states
+
+    def assign(self, article_id: str, story_id: str) -> None:
+        """An article belongs to one story; reassigning moves it."""
+        self.assign_many([(article_id, story_id)])
+
+    def assign_many(self, assignments: Sequence[tuple[str, str]]) -> None:
+        """``assign`` for a batch of ``(article_id, story_id)``, recounting each story once."""
+        with self.db.transaction():
+            before = self.of([article_id for article_id, _ in assignments])
+            targets: dict[str, str | None] = {}
+            rows, touched = [], []
+            for article_id, story_id in assignments:
+                if story_id not in targets:
+                    targets[story_id] = self.resolve(story_id)
+                target = targets[story_id]
+                if target is None:
+                    raise NotFoundError(
+                        f"{self.db.url}: no story {story_id!r}; save the story first"
+                    )
+                if before.get(article_id) == target:
+                    continue
+                rows.append((article_id, target))
+                touched += [target] if article_id not in before else [target, before[article_id]]
+                before[article_id] = target
+            if not rows:
+                return
+            self.db.executemany(
+                "INSERT INTO story_articles (article_id, story_id) VALUES (?, ?) "
+                "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id",
+                rows,
+            )
+            # Once per story, however many of the batch joined it: a recount reads all members.
+            self.summarise(touched)
+
+    def merge(self, old_id: str, into_id: str) -> None:
+        """Members move; ``old_id`` redirects to ``into_id`` for good."""
+        with self.db.transaction():
+            old, into = self.resolve(old_id), self.resolve(into_id)
+            if old is None or into is None:
+                missing = old_id if old is None else into_id
+                raise NotFoundError(f"{self.db.url}: cannot merge, no story {missing!r}")
+            if old == into:
+                return
+            self.db.execute(
+                "UPDATE story_articles SET story_id = ? WHERE story_id = ?", (into, old)
+            )
+            self.db.execute(
+                "UPDATE stories SET merged_into = ?, updated_at = ? "
+                "WHERE id = ? OR merged_into = ?",
+                (into, now_iso(), old, old),
+            )  # redirects stay one hop long
+            self.summarise([old, into])
+
+    def resolve(self, story_id: str) -> str | None:
+        """The live id of a story (itself, or the story it was merged into); None if unknown."""
+        rows = self.db.execute("SELECT id, merged_into FROM stories WHERE id = ?", (story_id,))
+        if not rows:
+            return None
+        return rows[0][1] or rows[0][0]
+
+    def get(self, story_id: str) -> StoredStory | None:
+        """A story with its state and members, redirects followed."""
+        live = self.resolve(story_id)
+        if live is None:
+            return None
+        found = self._read("s.id = ?", [live], limit=None, with_state=True)
+        return found[0] if found else None
+
+    def latest(
+        self,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+        with_state: bool = False,
+        *,
+        offset: int = 0,
+        among: Sequence[str] | None = None,
+        outlet: str | None = None,
+    ) -> list[StoredStory]:
+        """Live stories, latest news first, with news between ``since`` and ``until``; a page
+        of them (``limit``, ``offset``), of the ids ``among``, with an article from ``outlet``
+        (case-insensitive)."""
+        where, params = ["s.merged_into IS NULL"], []
+        if among is not None:
+            ids = list(dict.fromkeys(among)) or [""]
+            where.append(f"s.id IN ({marks(ids)})")
+            params.extend(ids)
+        if outlet is not None:
+            where.append(
+                "EXISTS (SELECT 1 FROM story_articles so JOIN articles ao ON ao.id = so.article_id "
+                "WHERE so.story_id = s.id AND lower(ao.outlet) = lower(?))"
+            )
+            params.append(outlet)
+        if since:
+            where.append("substr(s.last_date, 1, 10) >= ?")
+            params.append(since[:10])
+        if until:
+            where.append("substr(s.first_date, 1, 10) <= ?")
+            params.append(until[:10])
+        return self._read(" AND ".join(where), params, limit, with_state, offset)
+
+    def _read(
+        self,
+        where: str,
+        params: list[Any],
+        limit: int | None,
+        with_state: bool,
+        offset: int = 0,
+    ) -> list[StoredStory]:
+        state = "s.state" if with_state else "NULL"
+        rows = self.db.execute(
+            f"SELECT s.id, s.title, {state}, s.created_at, s.updated_at, s.first_date, "
+            f"s.last_date, s.article_count, s.source_count FROM stories s WHERE {where} "
+            "ORDER BY s.last_date DESC NULLS LAST, s.updated_at DESC, s.id"
+            + (f" LIMIT {int(limit)}" if limit else "")
+            + (f" OFFSET {int(offset)}" if offset else ""),
+            params,
+        )
+        members: dict[str, list[str]] = {r[0]: [] for r in rows}
+        for chunk in chunks(list(members)):
+            for story, article in self.db.execute(
+                "SELECT sa.story_id, sa.article_id FROM story_articles sa "
+                "JOIN articles a ON a.id = sa.article_id "
+                f"WHERE sa.story_id IN ({marks(chunk)}) ORDER BY a.seq",
+                chunk,
+            ):
+                members[story].append(article)
+        return [
+            StoredStory(r[0], r[1], bytes(r[2]) if r[2] is not None else None, r[3], r[4],
+                        tuple(members[r[0]]), *r[5:])
+            for r in rows
+        ]  # fmt: skip
+
+    def summarise(self, story_ids: Iterable[str]) -> None:
+        """Recount what each story row keeps of its stored articles (see ``StoredStory``)."""
+        ids = list(dict.fromkeys(story_ids))
+        members: dict[str, list[tuple[str | None, str | None, str]]] = {i: [] for i in ids}
+        with self.db.transaction():
+            for chunk in chunks(ids):
+                for story, *member in self.db.execute(
+                    # A copy is its original's source, whoever reprinted it: the outlet
+                    # counted is the original's.
+                    "SELECT sa.story_id, a.date, "
+                    "CASE WHEN a.duplicate_of IS NULL THEN a.outlet ELSE o.outlet END, "
+                    "coalesce(a.duplicate_of, a.id) "
+                    "FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
+                    "LEFT JOIN articles o ON o.id = a.duplicate_of "
+                    f"WHERE sa.story_id IN ({marks(chunk)})",
+                    chunk,
+                ):
+                    members[story].append(tuple(member))
+            self.db.executemany(
+                "UPDATE stories SET first_date = ?, last_date = ?, article_count = ?, "
+                "source_count = ? WHERE id = ?",
+                [(*_summary(rows), story) for story, rows in members.items()],
+            )
+
+    def of(self, article_ids: Sequence[str]) -> dict[str, str]:
+        """The story of each of these articles that is in one."""
+        found: dict[str, str] = {}
+        for chunk in chunks(list(article_ids)):
+            found.update(self.db.execute(
+                "SELECT article_id, story_id FROM story_articles "
+                f"WHERE article_id IN ({marks(chunk)})",
+                chunk,
+            ))  # fmt: skip
+        return found
+
+
+def _summary(
+    members: list[tuple[str | None, str | None, str]],
+) -> tuple[str | None, str | None, int, int]:
+    """(first date, last date, articles, independent sources) of (date, outlet, original)s."""
+    dates = [date for date, _, _ in members if date is not None]
+    sources = {source_key(outlet, original) for _, outlet, original in members}
+    return min(dates, default=None), max(dates, default=None), len(members), len(sources)
