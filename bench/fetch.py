@@ -135,13 +135,13 @@ def watch_memory(sources: list[str], total: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as folder, open_store(f"{folder}/watch.db") as store:
         settings = WatchSettings(fetch=FetchSettings(delay=0.0), batch_size=64)
         watch = Watch(store, settings, index=False,
-                      on_status=lambda _: samples.append((store.count_articles(), rss_mb())))
+                      on_status=lambda _: samples.append((store.articles.count(), rss_mb())))
         watch.add_sources(sources)
         started = time.perf_counter()
         report = watch.run(once=True)
         elapsed = time.perf_counter() - started
         watch.close()
-        stored = store.count_articles()
+        stored = store.articles.count()
     quarter = next(mb for count, mb in samples if count >= total // 4)
     return {"urls": report.found, "stored": stored, "pages_per_s": report.fetched / elapsed,
             "rss_quarter_mb": quarter, "rss_end_mb": rss_mb(), "seconds": elapsed}

@@ -72,15 +72,15 @@ def build_corpus(path: Path, total: int, seed: int = 0) -> None:
         for i in range(total)
     ]  # fmt: skip
     with open_store(f"sqlite:///{path}") as store, store.transaction():
-        store.save_articles(articles)
+        store.articles.save(articles)
         for start in range(0, total, PER_STORY):
             story = f"s{start // PER_STORY:05d}"
             store.stories.save(story, title=articles[start].text[:80])
             for article in articles[start : start + PER_STORY]:
                 store.stories.assign(article.id, story)
         harbour = read_articles([ROOT / "examples" / "harbour-strike"]).articles
-        store.save_articles(harbour)
-        store.save_analyses(list(analyse_articles(harbour)))
+        store.articles.save(harbour)
+        store.analyses.save(list(analyse_articles(harbour)))
         store.stories.save("harbour")
         for article in harbour:
             store.stories.assign(article.id, "harbour")

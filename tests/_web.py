@@ -67,9 +67,9 @@ def build_corpus(folder: Path) -> str:
         report = ingest_paths([VLADIVOSTOK, HARBOUR, hostile], store, analyse=analyse_batch)
         assert report.ok and report.saved == 7, report
         members = {
-            "vladivostok": [a.id for a in store.articles_since() if a.path
+            "vladivostok": [a.id for a in store.articles.since() if a.path
                             and Path(a.path).parent == VLADIVOSTOK],
-            "harbour": [a.id for a in store.articles_since() if a.path
+            "harbour": [a.id for a in store.articles.since() if a.path
                         and Path(a.path).parent == HARBOUR],
             "hostile": ["hostile-1", "hostile-2"],
         }  # fmt: skip

@@ -151,8 +151,8 @@ def test_a_briefing_from_stored_analyses_equals_one_that_analyses_the_articles_a
 ) -> None:
     with open_store(corpus_url) as store:
         ids = list(store.stories.get("harbour").article_ids)
-        analyses = store.get_analyses(ids)
-        articles = store.get_articles(ids)
+        analyses = store.analyses.get_many(ids)
+        articles = store.articles.get_many(ids)
     assert list(analyses) == ids
     assert brief_json([analyses[i] for i in ids]) == brief_json(articles)
 

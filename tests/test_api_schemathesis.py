@@ -37,7 +37,7 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FastAPI]:
     """A store of two short articles in one story; uploads are stored but not analysed."""
     url = f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'fuzz.db'}"
     with open_store(url) as store:
-        store.save_articles([
+        store.articles.save([
             Article("f1", "The river flooded the old town on Monday.", "Flood", "Daily A",
                     date="2025-05-05"),
             Article("f2", "Floods hit the old town; the river rose two metres.", "Floods",

@@ -45,7 +45,7 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
 
 
 def stored(store: Store) -> list[str]:
-    return sorted(a.id for a in store.articles_since())
+    return sorted(a.id for a in store.articles.since())
 
 
 def lines(output: str, needle: str) -> list[str]:
@@ -75,7 +75,7 @@ def test_the_same_id_in_two_inputs_is_one_line_each_and_the_rest_is_stored(tmp_p
     assert "14 read: 10 new (0 copies of an original), 3 already stored, 1 refused" in result.output
     with open_store(db) as store:
         assert stored(store) == sorted(f"n{i}" for i in range(10))
-        assert "walls" in store.get_article("n6").text  # the first read is kept
+        assert "walls" in store.articles.get("n6").text  # the first read is kept
         indexed = store.db.execute("SELECT article_id, count(*) FROM sentences GROUP BY article_id")
         assert len(indexed) == 10 and all(count == 3 for _, count in indexed)  # once each
     # The check is against the store too: a rerun stores nothing twice and reports the clash.
@@ -127,7 +127,7 @@ def test_two_ingests_at_once_report_counts_that_add_up(store_url: str, tmp_path:
         assert "duplicate id: article id 'n4' was stored with different text by another ingest" \
             in problem  # fmt: skip
         assert stored(store) == sorted(f"n{i}" for i in range(8))
-        assert store.get_article("n4").text.startswith("A different text")
+        assert store.articles.get("n4").text.startswith("A different text")
         assert len(store.db.execute("SELECT id FROM articles")) == 8  # none twice
 
 
@@ -355,7 +355,7 @@ def test_a_foreign_sqlite_database_is_refused_untouched(tmp_path: Path) -> None:
     empty = tmp_path / "empty.db"
     empty.touch()  # an empty file is a new database
     with open_store(f"sqlite:///{empty}") as store:
-        store.save_articles([Article("a", "Text.")])
+        store.articles.save([Article("a", "Text.")])
     with open_store(f"sqlite:///{empty}") as store:  # and newsprism's own opens again
         assert stored(store) == ["a"]
 

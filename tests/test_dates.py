@@ -90,7 +90,7 @@ def test_ingest_gives_the_same_message_and_stores_the_article_undated(tmp_path: 
     with open_store(f"sqlite:///{tmp_path / 'c.db'}") as store:
         report = ingest_paths([path], store)
         assert report.warnings == [f"{path}:1: {BAD_DAY}; kept without a date"]
-        assert report.ok and store.get_article("n1").date is None
+        assert report.ok and store.articles.get("n1").date is None
 
 
 @pytest.mark.parametrize("command", [["stories"], ["search", "strike"]])

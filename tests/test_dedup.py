@@ -53,8 +53,8 @@ def memory_store() -> Store:
 
 
 def run(finder: DuplicateFinder, store: Store, articles: list[Article]) -> dict[str, tuple]:
-    prints, links = finder.run(articles, store)
-    store.save_articles(articles, prints, links)
+    prints, links = finder.run(articles, store.copies)
+    store.articles.save(articles, prints, links)
     return {link.article: (link.original, link.kind) for link in links}
 
 
@@ -64,8 +64,8 @@ def test_same_words_with_other_case_and_punctuation_are_an_exact_copy(store: Sto
     run(finder, store, [Article("orig", WIRE)])
     links = run(finder, store, [Article("copy", WIRE.upper().replace(",", " ;"))])
     assert links == {"copy": ("orig", "exact")}
-    assert store.originals(["orig", "copy"]) == {"orig": "orig", "copy": "orig"}
-    assert store.duplicates_of("orig")[0].similarity == 1.0
+    assert store.copies.originals(["orig", "copy"]) == {"orig": "orig", "copy": "orig"}
+    assert store.copies.of("orig")[0].similarity == 1.0
 
 
 def test_wire_copy_with_light_edits_and_other_boilerplate_links_to_its_original(
@@ -80,8 +80,8 @@ def test_wire_copy_with_light_edits_and_other_boilerplate_links_to_its_original(
     run(finder, store, [Article("orig", WIRE), Article("unrelated", OTHER)])
     links = run(finder, store, [Article("reprint", reprint)])
     assert links == {"reprint": ("orig", "near")}
-    assert store.duplicate_link("reprint").similarity >= 0.5
-    assert store.duplicate_link("unrelated") is None
+    assert store.copies.link("reprint").similarity >= 0.5
+    assert store.copies.link("unrelated") is None
 
 
 def test_trimmed_reprint_is_a_copy_but_a_different_story_is_not(memory_store: Store) -> None:
@@ -101,7 +101,7 @@ def test_a_copy_of_a_copy_links_to_the_first_original(memory_store: Store) -> No
     assert links == {"third": ("first", "near")}
     exact = run(finder, memory_store, [Article("fourth", WIRE.replace("Tuesday", "Wednesday"))])
     assert exact == {"fourth": ("first", "exact")}  # the same words as a copy: its original
-    copies = [link.article for link in memory_store.duplicates_of("first")]
+    copies = [link.article for link in memory_store.copies.of("first")]
     assert copies == ["second", "third", "fourth"]
 
 
@@ -143,7 +143,7 @@ def test_on_real_news_clusters_only_real_copies_are_linked() -> None:
     with open_store("sqlite:///:memory:") as store:
         articles = [Article(key, text) for key, text in texts.items()]
         links = run(finder, store, articles)
-        prints = {f.article: f for f in finder.run(articles, store)[0]}
+        prints = {f.article: f for f in finder.run(articles, store.copies)[0]}
     assert links, "this sample holds reprinted documents"
     for copy, (original, _) in links.items():
         jaccard, contained = shingle_overlap(texts[copy], texts[original])

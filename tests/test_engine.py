@@ -47,10 +47,10 @@ def test_ingest_on_a_ray_cluster_stores_what_ingest_here_stores(tmp_path: Path) 
     assert result.exit_code == 0, result.output
     assert "9 new (6 copies of an original)" in result.output
     with open_store(f"sqlite:///{here}") as a, open_store(f"sqlite:///{on_ray}") as b:
-        ids = [article.id for article in a.articles_since()]
-        assert ids == [article.id for article in b.articles_since()] and len(ids) == 9
+        ids = [article.id for article in a.articles.since()]
+        assert ids == [article.id for article in b.articles.since()] and len(ids) == 9
         for article_id in ids:
-            assert a.get_analysis(article_id) == b.get_analysis(article_id)
+            assert a.analyses.get(article_id) == b.analyses.get(article_id)
         stories = a.stories.of(ids)
         assert stories == b.stories.of(ids) and len(stories) == 9
         assert stories["r0"] == stories["r1"] != stories["r2"]  # the quake, not the strike

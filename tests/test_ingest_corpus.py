@@ -46,7 +46,7 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
 
 
 def stored_ids(store: Store) -> list[str]:
-    return [a.id for a in store.articles_since()]
+    return [a.id for a in store.articles.since()]
 
 
 def test_ingesting_the_same_input_twice_stores_nothing_twice(store: Store, tmp_path: Path) -> None:
@@ -56,8 +56,8 @@ def test_ingesting_the_same_input_twice_stores_nothing_twice(store: Store, tmp_p
     assert (first.saved, first.unchanged, first.problems) == (12, 0, [])
     assert (again.saved, again.unchanged, again.problems) == (0, 24, [])
     assert sorted(stored_ids(store)) == sorted(f"n{i}" for i in range(12))
-    hit = store.search_text("harbour repairs")[0]
-    assert store.get_article(hit.article).text[hit.start : hit.end] == hit.text
+    hit = store.search.text("harbour repairs")[0]
+    assert store.articles.get(hit.article).text[hit.start : hit.end] == hit.text
 
 
 def test_articles_already_read_are_ingested_like_files_with_their_read_problems(
@@ -68,12 +68,12 @@ def test_articles_already_read_are_ingested_like_files_with_their_read_problems(
     first = ingest_articles(read.articles, store, problems=read.problems, batch_size=2)
     assert (first.read, first.saved, len(first.problems)) == (3, 3, 1)
     assert first.problems[0].startswith("upload.jsonl:4: invalid JSON")
-    assert store.get_article("n1").path == "upload.jsonl:2"  # named by the upload, no temp path
+    assert store.articles.get("n1").path == "upload.jsonl:2"  # named by the upload, no temp path
     posted = read_record({"id": "p1", "text": "  A posted   article.  ", "date": "May 2, 2024"},
                          "the posted article")  # fmt: skip
     again = ingest_articles([*read.articles, *posted.articles], store)
     assert (again.saved, again.unchanged) == (1, 3)
-    assert store.get_article("p1") == Article("p1", "A posted article.", date="2024-05-02")
+    assert store.articles.get("p1") == Article("p1", "A posted article.", date="2024-05-02")
     bad = read_record({"id": "p2", "html": "<p></p>"}, "the posted article")
     assert [str(p) for p in bad.problems] == [
         "the posted article: no article text found in its 'html'"
@@ -92,7 +92,7 @@ def test_same_id_with_other_text_is_a_one_line_error_and_the_stored_text_stays(
         f"{changed}:1: duplicate id: article id 'n1' is already stored with different"
     )
     assert "\n" not in problem and not report.ok
-    assert store.get_article("n1").text == news(1)["text"]
+    assert store.articles.get("n1").text == news(1)["text"]
 
 
 def test_future_and_unparseable_dates_are_warnings_and_no_date(
@@ -103,7 +103,7 @@ def test_future_and_unparseable_dates_are_warnings_and_no_date(
                           today=date(2024, 6, 1))  # fmt: skip
     assert report.saved == 3 and report.ok
     assert any("2031-02-03 is in the future" in w for w in report.warnings)
-    assert {a.id: a.date for a in store.articles_since()} == {
+    assert {a.id: a.date for a in store.articles.since()} == {
         "n1": None, "n2": None, "n3": "2024-05-01"
     }
 
@@ -135,7 +135,7 @@ def test_a_failing_batch_hook_leaves_that_batch_unwritten(store: Store, tmp_path
     with pytest.raises(RuntimeError):
         ingest_paths([source], store, batch_size=3, on_batch=cluster)
     assert stored_ids(store) == ["n0", "n1", "n2"] and store.stories.get("s2") is None
-    assert store.unassigned_articles() == []
+    assert store.articles.unassigned() == []
     resumed = ingest_paths([source], store, batch_size=3, on_batch=lambda *args: None)
     assert (resumed.saved, resumed.unchanged) == (3, 3)
 
@@ -152,7 +152,7 @@ def test_a_locked_database_stops_ingest_with_a_clear_error_and_writes_nothing(
         with pytest.raises(StoreError, match="database is locked"):
             ingest_paths([source], store, index=False)
         other.execute("ROLLBACK")
-        assert store.count_articles() == 0
+        assert store.articles.count() == 0
 
 
 def test_killed_ingest_resumes_to_exactly_the_input_each_article_once(
@@ -169,12 +169,12 @@ def test_killed_ingest_resumes_to_exactly_the_input_each_article_once(
     process = subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     with open_store(store_url) as watcher:
         deadline = time.monotonic() + 120
-        while watcher.count_articles() < 8 and process.poll() is None:
+        while watcher.articles.count() < 8 and process.poll() is None:
             assert time.monotonic() < deadline, "ingest made no progress"
             time.sleep(0.05)
         process.send_signal(signal.SIGKILL)
         process.wait()
-        partial = watcher.count_articles()
+        partial = watcher.articles.count()
     assert 0 < partial < total, f"killed after {partial} articles: not mid-way"
     rerun = subprocess.run(command, env=env, capture_output=True, text=True, timeout=300)
     assert rerun.returncode == 0, rerun.stderr
@@ -215,10 +215,10 @@ def test_analyses_are_stored_with_the_articles_and_read_back_whole(
     source = write_jsonl(tmp_path / "a.jsonl", [quote, news(1)])
     report = ingest_paths([source], store, analyse=analyse_batch)
     assert report.saved == 2 and report.ok
-    stored = store.get_analysis("q1")
-    (fresh,) = analyse_batch([store.get_article("q1")])()
+    stored = store.analyses.get("q1")
+    (fresh,) = analyse_batch([store.articles.get("q1")])()
     assert stored == fresh and stored.quotes and stored.mentions
-    hit = store.search_text("visitors summer")[0]
+    hit = store.search.text("visitors summer")[0]
     assert hit.article == "q1" and "40,000 visitors" in hit.text
 
 
@@ -240,7 +240,7 @@ def test_ingest_analyses_the_next_batch_ahead_but_stores_each_article_once(
     assert analysed == [["n0", "n1", "n2"], ["n3", "n4", "n0"], ["n5", "n6", "n7"]]
     assert (first.saved, first.unchanged, first.problems) == (8, 1, [])
     assert sorted(stored_ids(store)) == [f"n{i}" for i in range(8)]
-    assert store.get_analysis("n7").article.id == "n7"
+    assert store.analyses.get("n7").article.id == "n7"
     analysed.clear()
     again = ingest_paths(sources, store, batch_size=3, analyse=analyse)
     assert (again.saved, again.unchanged) == (0, 9)

@@ -11,7 +11,8 @@ import pytest
 from newsprism.errors import NotFoundError, StoreError
 from newsprism.model import Analysis, Article, Sentence
 from newsprism.store import SearchFilters, Store, open_store
-from newsprism.store import base as store_base
+from newsprism.store import articles as store_articles
+from newsprism.store import search as store_search
 from newsprism.store.schema import MIGRATIONS
 from newsprism.store.sqlite import SQLiteDatabase
 
@@ -35,85 +36,85 @@ def sentences_of(item: Article) -> list[Sentence]:
 
 
 def test_saving_the_same_article_twice_stores_it_once(store: Store) -> None:
-    first = store.save_articles([article("a"), article("b", "Other text entirely.")])
-    again = store.save_articles([article("a")])
+    first = store.articles.save([article("a"), article("b", "Other text entirely.")])
+    again = store.articles.save([article("a")])
     assert first.saved == ["a", "b"] and again.saved == [] and again.unchanged == ["a"]
-    assert store.count_articles() == 2
-    assert store.get_article("a") == article("a")
+    assert store.articles.count() == 2
+    assert store.articles.get("a") == article("a")
 
 
 def test_same_id_with_other_text_is_refused_and_the_stored_text_kept(store: Store) -> None:
-    store.save_articles([article("a")])
-    result = store.save_articles([article("a", "A rewritten text.")])
+    store.articles.save([article("a")])
+    result = store.articles.save([article("a", "A rewritten text.")])
     assert result.conflicts == ["a"] and result.saved == []
-    assert store.get_article("a").text == TEXT
+    assert store.articles.get("a").text == TEXT
 
 
 def test_a_failed_transaction_leaves_nothing_written(store: Store) -> None:
     with pytest.raises(RuntimeError), store.transaction():
-        store.save_articles([article("a")])
+        store.articles.save([article("a")])
         store.stories.save("s1", title="t")
         raise RuntimeError("killed mid-batch")
-    assert store.count_articles() == 0 and store.stories.get("s1") is None
-    store.save_articles([article("b")])  # the store is usable afterwards
-    assert store.has_articles(["a", "b"]) == {"b"}
+    assert store.articles.count() == 0 and store.stories.get("s1") is None
+    store.articles.save([article("b")])  # the store is usable afterwards
+    assert set(store.articles.hashes(["a", "b"])) == {"b"}
 
 
 def test_articles_since_streams_in_ingestion_order_within_dates(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_base, "CHUNK", 2)  # several pages
+    monkeypatch.setattr(store_articles, "PAGE", 2)  # several pages
     dates = ["2024-05-03", "2024-05-01", "2024-05-04T10:00:00", None, "2024-05-02"]
-    store.save_articles([article(f"a{i}", f"text {i}", d) for i, d in enumerate(dates)])
-    since = [a.id for a in store.articles_since("2024-05-02", until="2024-05-03")]
+    store.articles.save([article(f"a{i}", f"text {i}", d) for i, d in enumerate(dates)])
+    since = [a.id for a in store.articles.since("2024-05-02", until="2024-05-03")]
     assert since == ["a0", "a4"]
-    assert [a.id for a in store.articles_since()] == ["a0", "a1", "a2", "a3", "a4"]
+    assert [a.id for a in store.articles.since()] == ["a0", "a1", "a2", "a3", "a4"]
 
 
 def test_full_text_search_gives_exact_spans_and_honours_filters(store: Store) -> None:
     a = article("a", outlet="Wire")
     b = article("b", "Rare earth magnets are scarce. Prices of copper rose.", date="2023-01-01")
-    store.save_articles([a, b])
-    store.save_sentences(sentences_of(a) + sentences_of(b))
-    store.save_sentences(sentences_of(a))  # indexing again adds nothing
-    hits = store.search_text("rare earth")
+    store.articles.save([a, b])
+    store.search.index_sentences(sentences_of(a) + sentences_of(b))
+    store.search.index_sentences(sentences_of(a))  # indexing again adds nothing
+    hits = store.search.text("rare earth")
     assert {h.article for h in hits} == {"a", "b"} and len(hits) == 2
     for hit in hits:
-        text = store.get_article(hit.article).text
+        text = store.articles.get(hit.article).text
         assert text[hit.start : hit.end] == hit.text and "Rare earth" in hit.text
     recent = SearchFilters(since="2024-01-01")
-    assert [h.article for h in store.search_text("rare earth", recent)] == ["a"]
-    assert [h.article for h in store.search_text("copper", SearchFilters("article"))] == ["b"]
-    assert store.search_text("") == [] and store.search_text("zinc") == []
+    assert [h.article for h in store.search.text("rare earth", recent)] == ["a"]
+    assert [h.article for h in store.search.text("copper", SearchFilters("article"))] == ["b"]
+    assert store.search.text("") == [] and store.search.text("zinc") == []
     store.stories.save("s1")
     store.stories.assign("b", "s1")
-    assert [h.article for h in store.search_text("rare earth", SearchFilters(story="s1"))] == ["b"]
+    assert [h.article for h in store.search.text("rare earth", SearchFilters(story="s1"))] == ["b"]
 
 
 def test_semantic_search_ranks_the_nearest_vectors_while_streaming(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(store_base, "VECTOR_CHUNK", 3)
+    monkeypatch.setattr(store_search, "VECTOR_CHUNK", 3)
     items = [article(f"a{i}", f"Sentence number {i} here.") for i in range(5)]
-    store.save_articles(items)
-    store.save_sentences([Sentence(a.id, 0, 0, len(a.text), a.text) for a in items])
+    store.articles.save(items)
+    store.search.index_sentences([Sentence(a.id, 0, 0, len(a.text), a.text) for a in items])
     rng = np.random.default_rng(0)
     vectors = rng.normal(size=(5, 8)).astype(np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    store.save_vectors("test", [(a.id, 0, v) for a, v in zip(items, vectors, strict=True)])
-    store.save_vectors("test", [(a.id, -1, v) for a, v in zip(items, vectors, strict=True)])
-    hits = store.search_vectors(vectors[3], "test", SearchFilters(limit=2))
+    store.search.save_vectors("test", [(a.id, 0, v) for a, v in zip(items, vectors, strict=True)])
+    store.search.save_vectors("test", [(a.id, -1, v) for a, v in zip(items, vectors, strict=True)])
+    hits = store.search.vectors(vectors[3], "test", SearchFilters(limit=2))
     assert hits[0].article == "a3" and hits[0].score == pytest.approx(1.0)
     assert hits[0].text == "Sentence number 3 here." and len(hits) == 2
     assert hits[0].score >= hits[1].score
-    assert store.search_vectors(vectors[1], "test", SearchFilters("article"))[0].article == "a1"
-    assert store.search_vectors(vectors[1], "other") == []
-    stored = store.vectors_of("test", ["a2", "missing"])
+    assert store.search.vectors(vectors[1], "test", SearchFilters("article"))[0].article == "a1"
+    assert store.search.vectors(vectors[1], "other") == []
+    stored = store.search.vectors_of("test", ["a2", "missing"])
     assert list(stored) == ["a2"] and np.allclose(stored["a2"], vectors[2])
 
 
 def test_merged_story_redirects_to_the_story_it_joined(store: Store) -> None:
-    store.save_articles([article(i, f"text {i}") for i in ("a", "b", "c")])
+    store.articles.save([article(i, f"text {i}") for i in ("a", "b", "c")])
     for story in ("s1", "s2", "s3"):
         store.stories.save(story, state=story.encode())
     store.stories.assign("a", "s1")
@@ -138,7 +139,7 @@ def test_merged_story_redirects_to_the_story_it_joined(store: Store) -> None:
 
 
 def test_a_batch_of_assignments_moves_articles_and_recounts_each_story(store: Store) -> None:
-    store.save_articles([article(i, f"text {i}", f"2024-01-0{n}")
+    store.articles.save([article(i, f"text {i}", f"2024-01-0{n}")
                          for n, i in enumerate(("a", "b", "c"), start=1)])
     store.stories.save("s1")
     store.stories.save("s2")
@@ -154,7 +155,7 @@ def test_a_batch_of_assignments_moves_articles_and_recounts_each_story(store: St
 
 
 def test_stories_list_by_their_articles_dates(store: Store) -> None:
-    store.save_articles([article("old", "x", "2024-01-01"), article("new", "y", "2024-06-01")])
+    store.articles.save([article("old", "x", "2024-01-01"), article("new", "y", "2024-06-01")])
     store.stories.save("s-old", title="Old")
     store.stories.save("s-new", title="New")
     store.stories.assign("old", "s-old")
@@ -164,24 +165,24 @@ def test_stories_list_by_their_articles_dates(store: Store) -> None:
     assert [s.id for s in store.stories.latest(since="2024-03-01")] == ["s-new"]
     old = store.stories.get("s-old")
     assert (old.title, old.state, old.first_date) == ("Old", b"\x00\x01", "2024-01-01")
-    assert [a.id for a in store.unassigned_articles()] == []
+    assert [a.id for a in store.articles.unassigned()] == []
 
 
 def test_analysis_round_trips_without_storing_the_article_twice(store: Store) -> None:
     a = article("a")
     analysis = Analysis(article=a, sentences=tuple(sentences_of(a)))
-    store.save_articles([a])
-    store.save_analyses([analysis])
-    assert store.get_analysis("a") == analysis
-    assert store.search_text("ministry")[0].sentence == 1
+    store.articles.save([a])
+    store.analyses.save([analysis])
+    assert store.analyses.get("a") == analysis
+    assert store.search.text("ministry")[0].sentence == 1
 
 
 def test_reopening_a_store_applies_no_migration_again(store_url: str) -> None:
     with open_store(store_url) as first:
-        first.save_articles([article("a")])
+        first.articles.save([article("a")])
     with open_store(store_url) as again:
         assert again.migrate() == []
-        assert again.count_articles() == 1
+        assert again.articles.count() == 1
         names = {name for (name,) in again.db.execute("SELECT name FROM migrations")}
     assert names == {migration.__name__ for migration in MIGRATIONS}
     assert {"create_articles", "create_stories", "create_search"} <= names
@@ -195,11 +196,11 @@ def test_locked_sqlite_database_is_a_clear_error_and_writes_nothing(tmp_path: Pa
     with Store(SQLiteDatabase(path, timeout=0.2)) as locked:
         locked_error = r"corpus\.db: database is locked.*nothing was written"
         with pytest.raises(StoreError, match=locked_error):
-            locked.save_articles([article("a")])
+            locked.articles.save([article("a")])
         other.execute("ROLLBACK")
-        assert locked.count_articles() == 0
-        locked.save_articles([article("a")])  # usable once the other writer is done
-        assert locked.count_articles() == 1
+        assert locked.articles.count() == 0
+        locked.articles.save([article("a")])  # usable once the other writer is done
+        assert locked.articles.count() == 1
 
 
 def test_unreachable_postgres_is_a_clear_error_without_the_password() -> None:

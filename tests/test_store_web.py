@@ -25,7 +25,7 @@ def stored(store: Store) -> None:
         Article("b1", "A quake hits the coast.", "Quake", "Coastal Times", None, "2025-02-01"),
         Article("c1", "Elections are called.", "Vote", "Courier", None, "2025-01-05"),
     ]  # fmt: skip
-    store.save_articles(articles)
+    store.articles.save(articles)
     store.db.execute("UPDATE articles SET duplicate_of = 'a1', duplicate_kind = 'exact' "
                   "WHERE id = 'a2'")  # fmt: skip
     for story, members in {"s-strike": ["a1", "a2"], "s-quake": ["b1"], "s-vote": ["c1"]}.items():
@@ -52,7 +52,7 @@ def test_stories_filter_by_outlet_ignoring_case_and_by_a_set_of_ids(store: Store
 
 def test_article_heads_come_without_text_in_the_order_asked_with_originals(store: Store) -> None:
     stored(store)
-    heads = store.article_heads(["a2", "missing", "a1"])
+    heads = store.articles.heads(["a2", "missing", "a1"])
     assert [h.id for h in heads] == ["a2", "a1"]
     assert heads[0] == ArticleHead("a2", "Strike (wire)", "Other Daily", None, "2025-03-04",
                                    None, "a1")  # fmt: skip
@@ -74,7 +74,7 @@ def test_a_cached_briefing_is_found_only_under_its_key_and_replaced_by_a_new_one
 def test_a_store_opened_on_one_thread_can_be_used_from_another(store: Store) -> None:
     stored(store)
     seen: list[int] = []
-    worker = threading.Thread(target=lambda: seen.append(store.count_articles()))
+    worker = threading.Thread(target=lambda: seen.append(store.articles.count()))
     worker.start()
     worker.join()
     assert seen == [4]
@@ -93,7 +93,7 @@ def test_story_rows_keep_dates_and_counts_of_their_articles_copies_counted_once(
     # a2 is a1's text reprinted by Other Daily: one report, so one source (Coastal Times).
     assert summary(store, "s-strike") == ("2025-03-03", "2025-03-04", 2, 1)
     assert summary(store, "s-quake") == ("2025-02-01", "2025-02-01", 1, 1)
-    store.save_articles([Article("w1", "Wire copy."), Article("w2", "Wire copy!")])
+    store.articles.save([Article("w1", "Wire copy."), Article("w2", "Wire copy!")])
     store.db.execute("UPDATE articles SET duplicate_of = 'w1' WHERE id = 'w2'")
     store.stories.save("s-copies")
     for member in ("w1", "w2", "a1"):  # w2 copies w1 (no outlet): one source
@@ -103,7 +103,7 @@ def test_story_rows_keep_dates_and_counts_of_their_articles_copies_counted_once(
 
 
 def test_wire_copy_reprinted_by_other_outlets_is_one_source(store: Store) -> None:
-    store.save_articles([Article("wire", "Wire story.", outlet="Wire Agency"),
+    store.articles.save([Article("wire", "Wire story.", outlet="Wire Agency"),
                          Article("paper-1", "Wire story!", outlet="Daily One"),
                          Article("paper-2", "Wire story.", outlet="Daily Two")])
     store.db.execute("UPDATE articles SET duplicate_of = 'wire' WHERE id IN ('paper-1', 'paper-2')")
@@ -128,7 +128,7 @@ def test_an_article_assigned_before_it_is_stored_counts_once_saved(store: Store)
     store.stories.save("s-early")
     store.stories.assign("late", "s-early")
     assert summary(store, "s-early") == (None, None, 0, 0)
-    store.save_articles([Article("late", "Saved later.", outlet="Wire", date="2025-05-01")])
+    store.articles.save([Article("late", "Saved later.", outlet="Wire", date="2025-05-01")])
     assert summary(store, "s-early") == ("2025-05-01", "2025-05-01", 1, 1)
 
 
@@ -138,7 +138,7 @@ def test_a_database_made_before_story_summaries_is_back_filled(
     before = tuple(m for m in MIGRATIONS if m is not add_story_summaries)
     monkeypatch.setattr(schema, "MIGRATIONS", before)
     with open_store(store_url) as old:
-        old.save_articles([Article("x", "Old text.", outlet="Wire", date="2025-01-02")])
+        old.articles.save([Article("x", "Old text.", outlet="Wire", date="2025-01-02")])
         old.db.execute("INSERT INTO stories (id, created_at, updated_at) VALUES ('s', '', '')")
         old.db.execute("INSERT INTO story_articles (article_id, story_id) VALUES ('x', 's')")
     monkeypatch.setattr(schema, "MIGRATIONS", MIGRATIONS)

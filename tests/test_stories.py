@@ -278,7 +278,7 @@ def test_assign_stories_records_membership_and_merges_in_the_store(tmp_path) -> 
     a[0], b[0], b[1] = 1.0, 0.75, np.sqrt(1 - 0.75**2)
     clusterer = _embedding_only()
     with open_store(f"sqlite:///{tmp_path / 'corpus.db'}") as store:
-        store.save_articles([Article(id=name, text=f"text of {name}")
+        store.articles.save([Article(id=name, text=f"text of {name}")
                              for name in ("a", "b", "bridge")])
         assert assign_stories(store, clusterer, [("a", _profile(a)), ("b", _profile(b))]) == [
             "a", "b"]
@@ -300,8 +300,8 @@ def test_a_hook_saves_only_the_stories_a_batch_changed_and_a_new_one_resumes_the
         hook, before = StoryHook(store), {}
         for article, analysis in zip(stream, analyses, strict=True):
             with store.transaction():
-                store.save_articles([article])
-                store.save_analyses([analysis])
+                store.articles.save([article])
+                store.analyses.save([analysis])
                 hook(store, [article], [analysis])
             after = store.stories.states([story.id for story in store.stories.latest()])
             changed = {story for story, state in after.items() if before.get(story) != state}
@@ -325,7 +325,7 @@ def test_second_looks_reach_the_store(tmp_path) -> None:
              ("y1", _profile(_tilted(60, 20))), ("y2", _profile(_tilted(60, -20)))]
     clusterer = _embedding_only()
     with open_store(f"sqlite:///{tmp_path / 'corpus.db'}") as store:
-        store.save_articles([Article(id=name, text=f"text of {name}") for name, _ in items])
+        store.articles.save([Article(id=name, text=f"text of {name}") for name, _ in items])
         assign_stories(store, clusterer, items)
         clusterer.revisit()
         record_changes(store, clusterer)

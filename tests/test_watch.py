@@ -76,14 +76,14 @@ def test_new_articles_arrive_and_an_unchanged_feed_costs_a_304(site, store_url):
         watch.close()
         assert (report.polled, report.found, report.saved) == (1, 4, 3)
         assert report.lines == [f"{site.url}/private/memo: disallowed by robots.txt"]
-        titles = {a.title for a in store.articles_since()}
+        titles = {a.title for a in store.articles.since()}
         assert titles == {title for title, _ in items}
         (source,) = store.watch_sources()
         assert source.kind == "feed" and source.etag == '"v1"' and source.found == 4
 
         _, again = watch_once(store)
         assert (again.polled, again.not_modified, again.found, again.fetched) == (1, 1, 0, 0)
-        assert store.count_articles() == 3
+        assert store.articles.count() == 3
     assert [hit.status for hit in site.hits("/feed.xml")] == [200, 304]
     assert site.hits("/feed.xml")[1].headers["if-none-match"] == '"v1"'
     for _, path in items:
@@ -105,7 +105,7 @@ def test_a_busy_feed_is_polled_more_often_and_a_quiet_or_failing_one_less(site, 
         watch.close()
         intervals.append(store.watch_sources()[0].interval)
         assert intervals == [60, 30, 45, 45, 67.5]  # first poll; 2 new; 304; 1 new; failing
-        assert store.count_articles() == 4
+        assert store.articles.count() == 4
         (source,) = store.watch_sources()
         assert source.next_at == pytest.approx(source.last_fetch_at + 67.5)
         assert (source.last_status, source.last_error, source.etag) == (404, "HTTP 404", '"v3"')
@@ -147,7 +147,7 @@ def test_opml_sitemaps_and_every_fault_are_one_line_each_and_the_rest_goes_on(si
             == [f"{tmp_path / 'nope'}: cannot read: No such file or directory"]
         report = watch.run(once=True)
         watch.close()
-        assert sorted(a.title for a in store.articles_since()) == sorted(t for t, _ in good)
+        assert sorted(a.title for a in store.articles.since()) == sorted(t for t, _ in good)
         errors = [line.removeprefix("error: ") for line in lines if line.startswith("error: ")]
         expected = {
             dead: "cannot connect", f"{site.url}/html-feed": "a web page with no feed link",
@@ -209,7 +209,7 @@ def test_a_page_that_asks_to_wait_long_is_fetched_on_a_later_round(site, store_u
         assert store.pending_urls() == [(f"{site.url}{items[1][1]}", f"{site.url}/feed.xml", 1)]
         _, second = watch_once(store)
         assert (second.not_modified, second.fetched, second.saved) == (1, 1, 1)
-        assert store.pending_urls() == [] and store.count_articles() == 2
+        assert store.pending_urls() == [] and store.articles.count() == 2
 
 
 def test_watched_articles_are_analysed_and_grouped_into_stories(site, tmp_path):
@@ -225,10 +225,10 @@ def test_watched_articles_are_analysed_and_grouped_into_stories(site, tmp_path):
         assert watch.run(once=True).saved == 3
         watch.close()
         hook.finish(store)
-        ids = [a.id for a in store.articles_since()]
+        ids = [a.id for a in store.articles.since()]
         stories = store.stories.of(ids)
         assert set(stories) == set(ids)
-        assert len(store.get_analyses(ids)) == 3
+        assert len(store.analyses.get_many(ids)) == 3
 
 
 def test_the_frontier_and_the_fetch_log_on_the_store(store) -> None:
@@ -330,7 +330,7 @@ def test_a_watch_killed_with_sigkill_resumes_with_every_article_once(site, tmp_p
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     with open_store(str(db)) as store:
-        urls = [a.url for a in store.articles_since()]
+        urls = [a.url for a in store.articles.since()]
     assert sorted(urls) == sorted(f"{site.url}{path}" for _, path in items)  # each once
     hits = {path: len(site.hits(path)) for _, path in items}
     assert all(hits[url.removeprefix(site.url)] == 1 for url in before)  # stored: never again

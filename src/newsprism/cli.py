@@ -247,7 +247,7 @@ def stories(
     try:
         with open_store(db) as store:
             found = find_stories(store, since=since, query=query, limit=limit)
-            heads = {a.id: a for a in store.get_articles([s.article_ids[0] for s in found])}
+            heads = {a.id: a for a in store.articles.get_many([s.article_ids[0] for s in found])}
     except NewsprismError as exc:
         raise fail(str(exc)) from None
     table = Table("story", "articles", "sources", "dates", "first headline", box=None)

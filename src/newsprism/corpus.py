@@ -225,7 +225,7 @@ def _start_analysis(batch: list[Article], store: Store, analyse: Analyse | None)
     what it will store); ``_save_batch`` checks again once the previous batch is saved."""
     if analyse is None:
         return None
-    stored = store.stored_hashes([a.id for a in batch])
+    stored = store.articles.hashes([a.id for a in batch])
     first: dict[str, Article] = {}  # an id met twice is stored as first read (_new_articles)
     for article in batch:
         if article.id not in stored:
@@ -247,7 +247,7 @@ def _save_batch(
     new = _new_articles(batch, store, report)
     if not new:
         return
-    prints, links = finder.run(new, store)
+    prints, links = finder.run(new, store.copies)
     # An article of the previous batch repeated here was analysed twice; only one is stored.
     analyses = [analysed[a.id] for a in new] if analysed is not None else None
     if analyses is not None:
@@ -256,16 +256,16 @@ def _save_batch(
         sentences = _split(new) if index else []
     vectors = _vectors(new, sentences) if index else None
     with store.transaction():  # the slow work is done: hold the write lock briefly
-        result = store.save_articles(new, prints, links)
+        result = store.articles.save(new, prints, links)
         if len(result.saved) < len(new):  # another process stored some since the check
             new, analyses, sentences, vectors = _only_saved(result, new, analyses, sentences,
                                                             vectors, report)
         if analyses is not None:
-            store.save_analyses(analyses)
+            store.analyses.save(analyses)
         else:
-            store.save_sentences(sentences)
+            store.search.index_sentences(sentences)
         if vectors is not None:
-            store.save_vectors(*vectors)
+            store.search.save_vectors(*vectors)
         if on_batch is not None and new:
             on_batch(store, new, analyses)
     report.saved += len(result.saved)
@@ -275,7 +275,7 @@ def _save_batch(
 def _new_articles(batch: list[Article], store: Store, report: IngestReport) -> list[Article]:
     """The batch's articles whose id is neither stored nor met earlier in the batch; an id
     met again with the same text is counted as already stored, with other text refused."""
-    known = store.stored_hashes([a.id for a in batch])
+    known = store.articles.hashes([a.id for a in batch])
     first: dict[str, Article] = {}  # id -> where this batch first read it
     new = []
     for article in batch:
@@ -372,12 +372,12 @@ def search_corpus(
 ) -> list[SearchHit]:
     """Full-text (default) or semantic search over the corpus' sentences or articles."""
     if not semantic:
-        return store.search_text(query, filters)
+        return store.search.text(query, filters)
     from newsprism.wordvectors import load_search_encoder
 
     encoder = load_search_encoder()
     vector = encoder.encode([query])[0]
-    return store.search_vectors(vector, encoder.kind, filters)
+    return store.search.vectors(vector, encoder.kind, filters)
 
 
 def find_stories(
@@ -391,7 +391,7 @@ def find_stories(
     """Live stories, latest news first; with ``query``, those whose articles match it."""
     among = None
     if query:
-        hits = store.search_text(query, SearchFilters("article", limit=500, copies=True))
+        hits = store.search.text(query, SearchFilters("article", limit=500, copies=True))
         among = sorted({hit.story for hit in hits if hit.story})
     return store.stories.latest(since, until, limit, among=among)
 
@@ -418,8 +418,8 @@ def brief_story(store: Store, story_id: str, limit: int = BRIEF_ARTICLES) -> Bri
     story = store.stories.get(story_id)
     if story is None:
         raise NotFoundError(f"no story {story_id!r} in {store.url}; `newsprism stories` lists them")
-    ids = briefing_members(store.article_heads(list(story.article_ids)), limit)
-    analyses = store.get_analyses(ids)
+    ids = briefing_members(store.articles.heads(list(story.article_ids)), limit)
+    analyses = store.analyses.get_many(ids)
     if len(analyses) == len(ids):
         return brief_stored([analyses[a] for a in ids])
-    return brief_stored(store.get_articles(ids))
+    return brief_stored(store.articles.get_many(ids))

@@ -28,12 +28,12 @@ from newsprism.model import Article, DuplicateLink, Fingerprint
 
 
 class Stored(Protocol):
-    """What duplicate detection asks of the articles stored already (the corpus store answers;
+    """What duplicate detection asks of the articles stored already (``store.copies`` answers;
     the stage does not depend on it)."""
 
-    def has_text(self, text_hash: str) -> str | None: ...
+    def original_of_text(self, text_hash: str) -> str | None: ...
 
-    def similar_fingerprints(self, band_keys: Sequence[int]) -> list[tuple[Fingerprint, str]]: ...
+    def similar(self, band_keys: Sequence[int]) -> list[tuple[Fingerprint, str]]: ...
 
 _WORD = re.compile(r"\w+")
 
@@ -144,7 +144,9 @@ class DuplicateFinder:
     def _exact(
         self, found: Fingerprint, by_hash: dict[str, str], store: Stored | None
     ) -> DuplicateLink | None:
-        original = by_hash.get(found.text_hash) or (store and store.has_text(found.text_hash))
+        original = by_hash.get(found.text_hash)
+        if original is None and store is not None:
+            original = store.original_of_text(found.text_hash)
         if original is None or original == found.article:
             return None
         return DuplicateLink(found.article, original, "exact", 1.0)
@@ -157,7 +159,7 @@ class DuplicateFinder:
     ) -> DuplicateLink | None:
         if found.shingles < self.min_shingles:
             return None
-        candidates = store.similar_fingerprints(found.band_keys) if store else []
+        candidates = store.similar(found.band_keys) if store else []
         candidates += [c for key in found.band_keys for c in by_band.get(key, ())]
         best: tuple[float, str] | None = None
         for other, original in candidates:

@@ -11,9 +11,11 @@ from pathlib import Path
 
 from newsprism.errors import StoreError
 from newsprism.model import DuplicateLink, Fingerprint
-from newsprism.store.base import SaveResult, Store, content_hash
+from newsprism.store.articles import content_hash
+from newsprism.store.base import Store
 from newsprism.store.records import (
     ArticleHead,
+    SaveResult,
     SearchFilters,
     SearchHit,
     StoredStory,

@@ -83,45 +83,21 @@ Errors from the database (locked, unreachable, not a database) come out as one-l
 
 from __future__ import annotations
 
-import hashlib
-import heapq
-import json
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
-from dataclasses import astuple, dataclass, field, fields
-from typing import Any
+from dataclasses import astuple, fields
 
-import numpy as np
-
-from newsprism.model import Analysis, Article, DuplicateLink, Fingerprint, Sentence
-from newsprism.store.database import CHUNK, Database, chunks, date_filter, marks, now_iso
+from newsprism.store.analyses import Analyses
+from newsprism.store.articles import Articles
+from newsprism.store.copies import Copies
+from newsprism.store.database import CHUNK, Database, chunks, marks
 from newsprism.store.meta import Meta
-from newsprism.store.records import (
-    ArticleHead,
-    Level,
-    SearchFilters,
-    SearchHit,
-    SourceHealth,
-    WatchSource,
-)
+from newsprism.store.records import SourceHealth, WatchSource
 from newsprism.store.schema import migrate
+from newsprism.store.search import Search
 from newsprism.store.stories import Stories
 
-VECTOR_CHUNK = 4096  # vectors scored at a time: bounds memory of semantic search
-_ARTICLE_COLUMNS = "id, text, title, outlet, author, date, url, path"
 _WATCH_COLUMNS = {"interval": "interval_s"}  # WatchSource fields named otherwise in SQL
-
-
-@dataclass
-class SaveResult:
-    saved: list[str] = field(default_factory=list)
-    unchanged: list[str] = field(default_factory=list)  # already stored with the same text
-    conflicts: list[str] = field(default_factory=list)  # already stored with different text
-
-
-def content_hash(text: str) -> str:
-    """Hash of the exact text: tells "same article again" from "same id, other text"."""
-    return hashlib.sha1(text.encode()).hexdigest()
 
 
 class Store:
@@ -131,6 +107,10 @@ class Store:
         self.db = db
         self.url = db.url  # for messages, password masked
         self.stories = Stories(db)
+        self.articles = Articles(db, self.stories)
+        self.copies = Copies(db)
+        self.search = Search(db, self.articles, self.stories)
+        self.analyses = Analyses(db, self.articles, self.search)
         self.meta = Meta(db)
 
     def transaction(self) -> AbstractContextManager[None]:
@@ -149,332 +129,6 @@ class Store:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-    # --- articles -----------------------------------------------------------------------------
-
-    def save_articles(
-        self,
-        articles: Sequence[Article],
-        fingerprints: Iterable[Fingerprint] = (),
-        links: Iterable[DuplicateLink] = (),
-    ) -> SaveResult:
-        result = SaveResult()
-        with self.db.transaction():
-            known = self.stored_hashes([a.id for a in articles])
-            new: list[Article] = []
-            for article in articles:
-                digest = content_hash(article.text)
-                if article.id not in known:
-                    known[article.id] = digest
-                    new.append(article)
-                    result.saved.append(article.id)
-                elif known[article.id] == digest:
-                    result.unchanged.append(article.id)
-                else:
-                    result.conflicts.append(article.id)
-            saved = set(result.saved)
-            prints = {f.article: f for f in fingerprints if f.article in saved}
-            copies = {link.article: link for link in links if link.article in saved}
-            stamp = now_iso()
-            self.db.executemany(
-                "INSERT INTO articles (id, text, title, outlet, author, date, url, path, "
-                "content_hash, text_hash, duplicate_of, duplicate_kind, similarity, ingested_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (a.id, a.text, a.title, a.outlet, a.author, a.date, a.url, a.path,
-                     known[a.id], getattr(prints.get(a.id), "text_hash", None),
-                     *_link_columns(copies.get(a.id)), stamp)
-                    for a in new
-                ],
-            )  # fmt: skip
-            self.db.executemany(
-                "INSERT INTO fingerprints (article_id, signature, shingles) VALUES (?, ?, ?)",
-                [(f.article, f.signature, f.shingles) for f in prints.values()],
-            )
-            self.db.executemany(
-                "INSERT INTO fingerprint_bands (band_key, article_id) VALUES (?, ?)",
-                [(key, f.article) for f in prints.values() for key in set(f.band_keys)],
-            )
-            # An article may be assigned before it is stored: its story now counts it.
-            self.stories.summarise(self.stories.of(result.saved).values())
-        return result
-
-    def stored_hashes(self, ids: Sequence[str]) -> dict[str, str]:
-        found: dict[str, str] = {}
-        for chunk in chunks(list(dict.fromkeys(ids))):
-            found.update(self.db.execute(
-                f"SELECT id, content_hash FROM articles WHERE id IN ({marks(chunk)})", chunk
-            ))  # fmt: skip
-        return found
-
-    def get_article(self, article_id: str) -> Article | None:
-        found = self.get_articles([article_id])
-        return found[0] if found else None
-
-    def get_articles(self, ids: Sequence[str]) -> list[Article]:
-        by_id: dict[str, Article] = {}
-        for chunk in chunks(list(ids)):
-            rows = self.db.execute(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles WHERE id IN ({marks(chunk)})", chunk
-            )
-            by_id.update((row[0], _article(row)) for row in rows)
-        return [by_id[i] for i in ids if i in by_id]
-
-    def has_article(self, article_id: str) -> bool:
-        return bool(self.has_articles([article_id]))
-
-    def has_articles(self, ids: Sequence[str]) -> set[str]:
-        return set(self.stored_hashes(ids))
-
-    def has_text(self, text_hash: str) -> str | None:
-        rows = self.db.execute(
-            "SELECT coalesce(duplicate_of, id) FROM articles WHERE text_hash = ? "
-            "ORDER BY seq LIMIT 1",
-            (text_hash,),
-        )
-        return rows[0][0] if rows else None
-
-    def articles_since(
-        self, since: str | None = None, until: str | None = None
-    ) -> Iterator[Article]:
-        where, params = date_filter("articles", since, until)
-        last = 0
-        while True:
-            rows = self.db.execute(
-                f"SELECT seq, {_ARTICLE_COLUMNS} FROM articles WHERE seq > ?{where} "
-                f"ORDER BY seq LIMIT {CHUNK}",
-                (last, *params),
-            )
-            for row in rows:
-                yield _article(row[1:])
-            if len(rows) < CHUNK:
-                return
-            last = rows[-1][0]
-
-    def count_articles(self) -> int:
-        return self.db.execute("SELECT count(*) FROM articles")[0][0]
-
-    # --- duplicates ---------------------------------------------------------------------------
-
-    def duplicates_of(self, article_id: str) -> list[DuplicateLink]:
-        rows = self.db.execute(
-            "SELECT id, duplicate_of, duplicate_kind, similarity FROM articles "
-            "WHERE duplicate_of = ? ORDER BY seq",
-            (article_id,),
-        )
-        return [DuplicateLink(*row) for row in rows]
-
-    def duplicate_link(self, article_id: str) -> DuplicateLink | None:
-        rows = self.db.execute(
-            "SELECT id, duplicate_of, duplicate_kind, similarity FROM articles "
-            "WHERE id = ? AND duplicate_of IS NOT NULL",
-            (article_id,),
-        )
-        return DuplicateLink(*rows[0]) if rows else None
-
-    def originals(self, ids: Sequence[str]) -> dict[str, str]:
-        found: dict[str, str] = {}
-        for chunk in chunks(list(ids)):
-            rows = self.db.execute(
-                "SELECT id, coalesce(duplicate_of, id) FROM articles "
-                f"WHERE id IN ({marks(chunk)})",
-                chunk,
-            )
-            found.update(rows)
-        return found
-
-    def similar_fingerprints(self, band_keys: Sequence[int]) -> list[tuple[Fingerprint, str]]:
-        if not band_keys:
-            return []
-        rows = self.db.execute(
-            "SELECT f.article_id, a.text_hash, f.signature, f.shingles, "
-            "coalesce(a.duplicate_of, a.id) FROM fingerprints f "
-            "JOIN articles a ON a.id = f.article_id WHERE f.article_id IN ("
-            f"SELECT article_id FROM fingerprint_bands WHERE band_key IN ({marks(band_keys)}))",
-            list(band_keys),
-        )
-        return [(Fingerprint(r[0], r[1], bytes(r[2]), r[3], ()), r[4]) for r in rows]
-
-    # --- analyses, sentences, vectors ---------------------------------------------------------
-
-    def save_analyses(self, analyses: Sequence[Analysis]) -> None:
-        with self.db.transaction():
-            self.db.executemany(
-                "INSERT INTO analyses (article_id, data) VALUES (?, ?) "
-                "ON CONFLICT (article_id) DO UPDATE SET data = excluded.data",
-                [(a.article.id, json.dumps(_analysis_without_article(a))) for a in analyses],
-            )
-            self.save_sentences([s for a in analyses for s in a.sentences])
-
-    def get_analysis(self, article_id: str) -> Analysis | None:
-        return self.get_analyses([article_id]).get(article_id)
-
-    def get_analyses(self, ids: Sequence[str]) -> dict[str, Analysis]:
-        """Stored analyses of these articles (ids without one left out), in ``ids`` order."""
-        data: dict[str, str] = {}
-        for chunk in chunks(list(dict.fromkeys(ids))):
-            data.update(self.db.execute(
-                f"SELECT article_id, data FROM analyses WHERE article_id IN ({marks(chunk)})",
-                chunk,
-            ))  # fmt: skip
-        return {
-            article.id: Analysis.from_dict({**json.loads(data[article.id]),
-                                            "article": article.as_dict()})
-            for article in self.get_articles([i for i in dict.fromkeys(ids) if i in data])
-        }  # fmt: skip
-
-    def save_sentences(self, sentences: Sequence[Sentence]) -> None:
-        """Index sentences for full-text search; ones already indexed are left as they are."""
-        with self.db.transaction():
-            ids = list({s.doc for s in sentences})
-            done: set[tuple[str, int]] = set()
-            for chunk in chunks(ids):
-                done.update(self.db.execute(
-                    f"SELECT article_id, idx FROM sentences WHERE article_id IN ({marks(chunk)})",
-                    chunk,
-                ))  # fmt: skip
-            rows = [
-                (s.doc, s.index, s.start, s.end, s.text)
-                for s in sentences
-                if (s.doc, s.index) not in done
-            ]
-            if rows:
-                self.db.insert_sentences(rows)
-
-    def save_vectors(self, kind: str, rows: Iterable[tuple[str, int, np.ndarray]]) -> None:
-        """Store float32 vectors (L2-normalised by the caller) under an encoder name."""
-        self.db.executemany(
-            "INSERT INTO vectors (kind, article_id, idx, dim, vector) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT (kind, article_id, idx) DO NOTHING",
-            [
-                (kind, article, index, len(vector), np.asarray(vector, "<f4").tobytes())
-                for article, index, vector in rows
-            ],
-        )
-
-    def vectors_of(
-        self, kind: str, article_ids: Sequence[str], index: int = -1
-    ) -> dict[str, np.ndarray]:
-        """Stored vectors of these articles (``index`` -1: the article's own; else a sentence)."""
-        found: dict[str, np.ndarray] = {}
-        for chunk in chunks(list(article_ids)):
-            rows = self.db.execute(
-                "SELECT article_id, vector FROM vectors WHERE kind = ? AND idx = ? "
-                f"AND article_id IN ({marks(chunk)})",
-                (kind, index, *chunk),
-            )
-            found.update((article, np.frombuffer(bytes(blob), "<f4")) for article, blob in rows)
-        return found
-
-    def search_text(self, query: str, filters: SearchFilters = SearchFilters()) -> list[SearchHit]:
-        """Full-text search; each sentence hit carries its exact span in the article."""
-        text_query = self.db.text_query(query)
-        if not text_query:
-            return []
-        level = filters.level
-        source, score, match = self.db.text_search_sql(level)
-        where, params = self._hit_filter(filters)
-        sentence = "s.idx, s.start_char, s.end_char, " if level == "sentence" else ""
-        rows = self.db.execute(
-            f"SELECT a.id, {score} AS score, {sentence}a.title, a.outlet, a.date, sa.story_id "
-            f"FROM {source} LEFT JOIN story_articles sa ON sa.article_id = a.id "
-            f"WHERE {match}{where} ORDER BY score DESC LIMIT ?",
-            (*[text_query] * score.count("?"), text_query, *params, filters.limit),
-        )
-        return self._hits(rows, level)
-
-    def search_vectors(
-        self, vector: np.ndarray, kind: str, filters: SearchFilters = SearchFilters()
-    ) -> list[SearchHit]:
-        """Cosine search over stored vectors, scored chunk by chunk (bounded memory)."""
-        query = np.asarray(vector, dtype=np.float32).ravel()
-        level, limit = filters.level, filters.limit
-        where, params = self._hit_filter(filters)
-        which = "v.idx >= 0" if level == "sentence" else "v.idx = -1"
-        best: list[tuple[float, str, int]] = []  # min-heap of the top ``limit``
-        last = 0
-        while True:
-            rows = self.db.execute(
-                "SELECT v.seq, v.article_id, v.idx, v.vector FROM vectors v "
-                "JOIN articles a ON a.id = v.article_id "
-                "LEFT JOIN story_articles sa ON sa.article_id = a.id "
-                f"WHERE v.kind = ? AND v.dim = ? AND {which} AND v.seq > ?{where} "
-                f"ORDER BY v.seq LIMIT {VECTOR_CHUNK}",
-                (kind, len(query), last, *params),
-            )
-            if rows:
-                matrix = np.frombuffer(b"".join(bytes(r[3]) for r in rows), "<f4")
-                scores = matrix.reshape(len(rows), len(query)) @ query
-                for row, value in zip(rows, scores.tolist(), strict=True):
-                    item = (value, row[1], row[2])
-                    if len(best) < limit:
-                        heapq.heappush(best, item)
-                    elif item > best[0]:
-                        heapq.heapreplace(best, item)
-            if len(rows) < VECTOR_CHUNK:
-                break
-            last = rows[-1][0]
-        ranked = sorted(best, reverse=True)
-        return [self._vector_hit(article, index, score, level) for score, article, index in ranked]
-
-    def _vector_hit(self, article: str, index: int, score: float, level: Level) -> SearchHit:
-        if level == "sentence":
-            rows = self.db.execute(
-                "SELECT a.id, s.idx, s.start_char, s.end_char, a.title, a.outlet, a.date, "
-                "sa.story_id FROM articles a JOIN sentences s ON s.article_id = a.id "
-                "LEFT JOIN story_articles sa ON sa.article_id = a.id "
-                "WHERE a.id = ? AND s.idx = ?",
-                (article, index),
-            )
-        else:
-            rows = self.db.execute(
-                "SELECT a.id, a.title, a.outlet, a.date, sa.story_id FROM articles a "
-                "LEFT JOIN story_articles sa ON sa.article_id = a.id WHERE a.id = ?",
-                (article,),
-            )
-        hits = self._hits([(r[0], score, *r[1:]) for r in rows], level)
-        return hits[0] if hits else SearchHit(article, score, None, None, None, None, index)
-
-    def _hits(self, rows: list[tuple], level: Level) -> list[SearchHit]:
-        if level == "article":
-            return [SearchHit(r[0], float(r[1]), r[2], r[3], r[4], r[5], text=r[2]) for r in rows]
-        texts = {a.id: a.text for a in self.get_articles(list({r[0] for r in rows}))}
-        return [
-            SearchHit(r[0], float(r[1]), r[5], r[6], r[7], r[8], r[2], r[3], r[4],
-                      texts[r[0]][r[3]:r[4]])
-            for r in rows
-        ]  # fmt: skip
-
-    def _hit_filter(self, filters: SearchFilters) -> tuple[str, list[Any]]:
-        where, params = date_filter("a", filters.since, filters.until)
-        if filters.story is not None:
-            where += " AND sa.story_id = ?"
-            params.append(self.stories.resolve(filters.story) or filters.story)
-        if not filters.copies:
-            where += " AND a.duplicate_of IS NULL"
-        return where, params
-
-    # --- reading for the web app ----------------------------------------------------------------
-
-    def article_heads(self, ids: Sequence[str]) -> list[ArticleHead]:
-        """Articles without their text (cheap to list), each with its original, in ``ids`` order."""
-        by_id: dict[str, ArticleHead] = {}
-        for chunk in chunks(list(ids)):
-            rows = self.db.execute(
-                "SELECT id, title, outlet, author, date, url, coalesce(duplicate_of, id) "
-                f"FROM articles WHERE id IN ({marks(chunk)})",
-                chunk,
-            )
-            by_id.update((row[0], ArticleHead(*row)) for row in rows)
-        return [by_id[i] for i in ids if i in by_id]
-
-    def unassigned_articles(self, limit: int = CHUNK) -> list[Article]:
-        rows = self.db.execute(
-            f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE NOT EXISTS "
-            "(SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id) "
-            f"ORDER BY a.seq LIMIT {int(limit)}"
-        )
-        return [_article(r) for r in rows]
 
     # --- watch: sources, URL frontier, fetch log (newsprism.fetch.watch) -----------------------
 
@@ -580,18 +234,5 @@ class Store:
         return health
 
 
-def _article(row: Sequence[Any]) -> Article:
-    return Article(*row)
 
-
-def _link_columns(link: DuplicateLink | None) -> tuple[Any, Any, Any]:
-    return (link.original, link.kind, link.similarity) if link else (None, None, None)
-
-
-def _analysis_without_article(analysis: Analysis) -> dict[str, Any]:
-    data = analysis.as_dict()
-    data.pop("article")  # the article is stored once, in its own table
-    return data
-
-
-__all__ = ["SaveResult", "Store", "content_hash"]
+__all__ = ["Store"]

@@ -2,8 +2,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Literal
+
+
+@dataclass
+class SaveResult:
+    """What ``store.articles.save`` did with each id it was given."""
+
+    saved: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)  # already stored with the same text
+    conflicts: list[str] = field(default_factory=list)  # already stored with different text
 
 
 @dataclass(frozen=True, slots=True)

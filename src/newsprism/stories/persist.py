@@ -108,7 +108,7 @@ class StoryHook:
             return
         state = json.loads(zlib.decompress(saved))
         # The state names the waiting articles; their profiles come from their stored analyses.
-        waiting = store.get_analyses([article_id for article_id, _ in state.get("waiting", [])])
+        waiting = store.analyses.get_many([article for article, _ in state.get("waiting", [])])
         profiles = dict(profile_articles(list(waiting.values()))) if waiting else {}
         # It names the hot stories too (a state saved before 0.6 holds them itself).
         hot = store.stories.states(state["hot"]) if "hot" in state else {}

@@ -194,7 +194,9 @@ class CorpusService:
         ))  # fmt: skip
         more = len(stories) > limit
         stories = stories[:limit]
-        heads = await self.run(Store.article_heads, [a for s in stories for a in s.article_ids])
+        heads = await self.run(
+            lambda store: store.articles.heads([a for s in stories for a in s.article_ids])
+        )
         return await self._summaries(stories, heads), offset + limit if more else None
 
     async def _summaries(
@@ -205,8 +207,8 @@ class CorpusService:
         members = [[by_id[a] for a in s.article_ids if a in by_id] for s in stories]
         untitled = [m[0].id for s, m in zip(stories, members, strict=True)
                     if m and not s.title and not any(h.title for h in m)]  # fmt: skip
-        leads = {a.id: a.text for a in await self.run(Store.get_articles, untitled)} if (
-            untitled) else {}  # fmt: skip
+        found = await self.run(lambda store: store.articles.get_many(untitled)) if untitled else []
+        leads = {a.id: a.text for a in found}
         return [summarise_story(s, m, leads.get(m[0].id) if m else None)
                 for s, m in zip(stories, members, strict=True)]  # fmt: skip
 
@@ -227,7 +229,7 @@ class CorpusService:
         story = await self.run(lambda store: store.stories.get(story_id))
         if story is None:  # merged or gone since it was resolved
             raise NotFoundError(f"no story {story_id!r}")
-        heads = await self.run(Store.article_heads, list(story.article_ids))
+        heads = await self.run(lambda store: store.articles.heads(list(story.article_ids)))
         briefed = briefing_members(heads, self.settings.brief_articles)
         key = briefing_key(briefed)
         (summary,) = await self._summaries([story], heads)
@@ -248,11 +250,11 @@ class CorpusService:
             async with self._briefing_lock:  # one pipeline run at a time; others then hit cache
                 cached = await self.run(cache.briefing, story_id, key)
                 if cached is None:
-                    analyses = await self.run(Store.get_analyses, briefed)
+                    analyses = await self.run(lambda store: store.analyses.get_many(briefed))
                     stored: Sequence[Analysis] | Sequence[Article] = (
                         [analyses[i] for i in briefed]
                         if set(briefed) <= set(analyses)
-                        else await self.run(Store.get_articles, briefed)
+                        else await self.run(lambda store: store.articles.get_many(briefed))
                     )
                     cached = await self._brief_thread.run(brief_json, stored)
                     await self.run(cache.save_briefing, story_id, key, cached)
@@ -262,11 +264,11 @@ class CorpusService:
 
     async def article(self, article_id: str) -> dict[str, Any] | None:
         def read(store: Store) -> dict[str, Any] | None:
-            found = store.get_article(article_id)
+            found = store.articles.get(article_id)
             if found is None:
                 return None
-            analysis = store.get_analysis(article_id)
-            link = store.duplicate_link(article_id)
+            analysis = store.analyses.get(article_id)
+            link = store.copies.link(article_id)
             return {
                 "article": found.as_dict(),
                 "analysis": _analysis_fields(analysis) if analysis else None,
@@ -288,8 +290,8 @@ class CorpusService:
 
         def read(store: Store) -> list[EntityMatch]:
             wanted = SearchFilters("article", limit=ENTITY_ARTICLES, copies=True)
-            hits = store.search_text(name, wanted)
-            analyses = [a for a in map(store.get_analysis, [h.article for h in hits]) if a]
+            hits = store.search.text(name, wanted)
+            analyses = [a for a in map(store.analyses.get, [h.article for h in hits]) if a]
             entities = resolve_entities(m for a in analyses for m in a.mentions)
             matches = [e for e in entities if entity_matches(e, name)][:limit]
             docs = sorted({m.doc for e in matches for m in e.mentions})
