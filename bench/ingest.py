@@ -118,9 +118,10 @@ def run_ours(folder: Path, db: str, args: argparse.Namespace, clock: StageClock)
     clock.patch(newsprism.corpus, "_vectors", "search vectors")
     clock.patch(SentenceEncoder, "encode", "story embedding (MiniLM)")
     with open_store(db) as store:
-        for verb in ("stored_hashes", "save_articles", "save_analyses", "save_sentences",
-                     "save_vectors"):  # fmt: skip
-            clock.patch(store, verb, "store writes")
+        for repository, verb in ((store.articles, "hashes"), (store.articles, "save"),
+                                 (store.analyses, "save"), (store.search, "index_sentences"),
+                                 (store.search, "save_vectors")):  # fmt: skip
+            clock.patch(repository, verb, "store writes")
 
         def analyse(articles: list) -> object:
             pending = analyse_batch(articles)

@@ -6,7 +6,7 @@ story page over a corpus of 10,000 stored articles, against baselines served by 
 
 The corpus: ``--articles`` synthetic articles (sentences of the Multi-News sample in ../shared,
 read in place and recombined so every article is distinct; 40 outlets; dates over four weeks)
-stored with ``save_articles``, grouped 10 to a story with ``save_story``/``assign_article``;
+stored with ``store.articles.save``, grouped 10 to a story with ``store.stories.save``/``assign``;
 plus the project's three example articles (examples/harbour-strike), stored with their analyses
 as ``newsprism ingest`` stores them, as story ``harbour``, whose page shows a real briefing (built
 on its first request, then read from the store's cache). The cold first briefings are timed on

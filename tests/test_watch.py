@@ -21,6 +21,7 @@ from newsprism.cli import app
 from newsprism.fetch import FetchSettings
 from newsprism.fetch.watch import Watch, WatchSettings, parse_interval
 from newsprism.store import open_store
+from newsprism.store.records import PendingURL, WatchSource
 from test_fetch import BOMB, EXTERNAL, FERRY, STRIKE, closed_port
 
 pytest_plugins = ["_stores"]  # the store and store_url fixtures, on both backends
@@ -78,7 +79,7 @@ def test_new_articles_arrive_and_an_unchanged_feed_costs_a_304(site, store_url):
         assert report.lines == [f"{site.url}/private/memo: disallowed by robots.txt"]
         titles = {a.title for a in store.articles.since()}
         assert titles == {title for title, _ in items}
-        (source,) = store.watch_sources()
+        (source,) = store.watch.sources()
         assert source.kind == "feed" and source.etag == '"v1"' and source.found == 4
 
         _, again = watch_once(store)
@@ -99,14 +100,14 @@ def test_a_busy_feed_is_polled_more_often_and_a_quiet_or_failing_one_less(site, 
         for version, count in (("v1", 1), ("v2", 3), ("v2", 3), ("v3", 4)):
             site.routes["/feed.xml"] = feed_route(publish(site, count), version)
             watch.run(once=True)
-            intervals.append(store.watch_sources()[0].interval)
+            intervals.append(store.watch.sources()[0].interval)
         site.routes["/feed.xml"] = Route(b"gone", 404)
         watch.run(once=True)
         watch.close()
-        intervals.append(store.watch_sources()[0].interval)
+        intervals.append(store.watch.sources()[0].interval)
         assert intervals == [60, 30, 45, 45, 67.5]  # first poll; 2 new; 304; 1 new; failing
         assert store.articles.count() == 4
-        (source,) = store.watch_sources()
+        (source,) = store.watch.sources()
         assert source.next_at == pytest.approx(source.last_fetch_at + 67.5)
         assert (source.last_status, source.last_error, source.etag) == (404, "HTTP 404", '"v3"')
 
@@ -162,7 +163,7 @@ def test_opml_sitemaps_and_every_fault_are_one_line_each_and_the_rest_goes_on(si
         for url, reason in expected.items():
             (line,) = [e for e in errors if e.startswith(f"{url}: ")]
             assert reason in line
-        health = {h.source.url: h for h in store.source_health(time.time())}
+        health = {h.source.url: h for h in store.watch.health(time.time())}
         assert set(health) == {f"{site.url}/index.xml", f"{site.url}/feed.xml", dead,
                                f"{site.url}/html-feed", f"{site.url}/cut.xml",
                                f"{site.url}/bomb.xml"}  # fmt: skip
@@ -189,7 +190,7 @@ def test_a_home_page_is_followed_through_its_feed_and_the_sitemaps_robots_txt_li
     with open_store(str(tmp_path / "corpus.db")) as store:
         _, report = watch_once(store, sources=(f"{site.url}/",))
         assert report.saved == 3 and report.failed == 0
-        kinds = {s.url: (s.kind, s.parent) for s in store.watch_sources()}
+        kinds = {s.url: (s.kind, s.parent) for s in store.watch.sources()}
     assert kinds == {f"{site.url}/": ("html", None),
                      f"{site.url}/feed.xml": ("feed", f"{site.url}/"),
                      f"{site.url}/news.xml": ("sitemap", f"{site.url}/")}  # fmt: skip
@@ -206,10 +207,11 @@ def test_a_page_that_asks_to_wait_long_is_fetched_on_a_later_round(site, store_u
         _, first = watch_once(store, lines, (f"{site.url}/feed.xml",))
         assert (first.saved, first.failed) == (1, 1)
         assert f"error: {site.url}{items[1][1]}: HTTP 503 (1 try; retry in 30 s)" in lines
-        assert store.pending_urls() == [(f"{site.url}{items[1][1]}", f"{site.url}/feed.xml", 1)]
+        assert store.watch.pending() == [
+            PendingURL(f"{site.url}{items[1][1]}", f"{site.url}/feed.xml", 1)]
         _, second = watch_once(store)
         assert (second.not_modified, second.fetched, second.saved) == (1, 1, 1)
-        assert store.pending_urls() == [] and store.articles.count() == 2
+        assert store.watch.pending() == [] and store.articles.count() == 2
 
 
 def test_watched_articles_are_analysed_and_grouped_into_stories(site, tmp_path):
@@ -232,24 +234,23 @@ def test_watched_articles_are_analysed_and_grouped_into_stories(site, tmp_path):
 
 
 def test_the_frontier_and_the_fetch_log_on_the_store(store) -> None:
-    from newsprism.store.records import WatchSource
-
     feed = "http://127.0.0.1:1/feed"
-    assert store.add_watch_source(WatchSource(feed, interval=60, next_at=5, added_at=0))
-    assert not store.add_watch_source(WatchSource(feed, interval=1))  # keeps its state
-    assert store.add_urls(["http://a/1", "http://a/2", "http://a/1"], feed, 2) == [
+    assert store.watch.add_source(WatchSource(feed, interval=60, next_at=5, added_at=0))
+    assert not store.watch.add_source(WatchSource(feed, interval=1))  # keeps its state
+    assert store.watch.add_urls(["http://a/1", "http://a/2", "http://a/1"], feed, 2) == [
         "http://a/1", "http://a/2"]
-    assert store.add_urls(["http://a/2", "http://a/3"], feed, 3) == ["http://a/3"]
+    assert store.watch.add_urls(["http://a/2", "http://a/3"], feed, 3) == ["http://a/3"]
     with store.transaction():
-        store.mark_urls([("http://a/1", feed, "done", 200, "a-1"),
-                         ("http://a/1-canonical", feed, "done", 200, "a-1"),
-                         ("http://a/2", feed, "pending", 503, None)], at=4)  # fmt: skip
-        store.log_fetches([(4, "http://a/1", feed, 200, "new", "a-1"),
-                           (4, "http://a/2", feed, 503, "retry", "HTTP 503")])  # fmt: skip
-    assert store.pending_urls() == [("http://a/2", feed, 1), ("http://a/3", feed, 0)]
-    assert store.url_states(["http://a/1-canonical", "http://a/3", "http://b"]) == {
+        store.watch.mark([("http://a/1", feed, "done", 200, "a-1"),
+                          ("http://a/1-canonical", feed, "done", 200, "a-1"),
+                          ("http://a/2", feed, "pending", 503, None)], at=4)  # fmt: skip
+        store.watch.log([(4, "http://a/1", feed, 200, "new", "a-1"),
+                         (4, "http://a/2", feed, 503, "retry", "HTTP 503")])  # fmt: skip
+    assert store.watch.pending() == [PendingURL("http://a/2", feed, 1),
+                                     PendingURL("http://a/3", feed, 0)]
+    assert store.watch.states(["http://a/1-canonical", "http://a/3", "http://b"]) == {
         "http://a/1-canonical": "done", "http://a/3": "pending"}
-    (health,) = store.source_health(now=86400 * 3)
+    (health,) = store.watch.health(now=86400 * 3)
     assert (health.new_articles, health.errors, health.days) == (1, 0, 3)  # errors: 24 h only
     assert health.source.interval == 60 and health.per_day == pytest.approx(1 / 3)
 
@@ -257,16 +258,15 @@ def test_the_frontier_and_the_fetch_log_on_the_store(store) -> None:
 def test_the_sources_page_shows_each_sources_health_escaped(tmp_path) -> None:
     from fastapi.testclient import TestClient
 
-    from newsprism.store.records import WatchSource
     from newsprism.web import create_app
 
     now = time.time()
     with open_store(str(tmp_path / "corpus.db")) as store:
-        store.add_watch_source(WatchSource(
+        store.watch.add_source(WatchSource(
             "http://127.0.0.1:1/feed", kind="feed", title="<script>alert(1)</script>Gazette",
             last_fetch_at=now, last_status=0, last_error="cannot connect (refused)",
             next_at=now + 60, added_at=now))  # fmt: skip
-        store.log_fetches([(now, "http://127.0.0.1:1/feed", "http://127.0.0.1:1/feed", 0,
+        store.watch.log([(now, "http://127.0.0.1:1/feed", "http://127.0.0.1:1/feed", 0,
                             "retry", "cannot connect (refused)")])  # fmt: skip
         with TestClient(create_app(store)) as client:
             page = client.get("/sources")

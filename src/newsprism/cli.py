@@ -440,7 +440,7 @@ def watch(
                 problems = watcher.add_sources(sources or [])
                 for line in problems:
                     say(f"error: {line}")
-                if not store.watch_sources():
+                if not store.watch.sources():
                     raise fail("nothing to watch: give feed, sitemap or site URLs, or OPML files")
                 report = watcher.run(once=once, stop=stop)
             except KeyboardInterrupt:
@@ -469,7 +469,7 @@ def list_sources(db: Db = None) -> None:
 
     try:
         with open_store(db) as store:
-            health = store.source_health(time.time())
+            health = store.watch.health(time.time())
     except NewsprismError as exc:
         raise fail(str(exc)) from None
 

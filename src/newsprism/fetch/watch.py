@@ -27,7 +27,7 @@ from newsprism.fetch.sources import Found, read_opml, read_source, sniff_kind
 from newsprism.fetch.urls import is_url, normalise_url
 from newsprism.model import Analysis, Article
 from newsprism.store import Store
-from newsprism.store.records import WatchSource
+from newsprism.store.records import PendingURL, WatchSource
 
 MAX_SITEMAPS = 50  # sitemaps of an index read in one poll
 CONTAINERS = ("opml", "html")  # sources that list feeds, not articles: polled at the slowest
@@ -94,7 +94,7 @@ class Watch:
         self.on_status = on_status or (lambda line: None)
         self.clock = clock
         self.fetcher = Fetcher(self.settings.fetch)
-        for source in store.watch_sources():
+        for source in store.watch.sources():
             if source.parent is None or not is_url(source.parent):  # named by the user
                 self.fetcher.trust(source.url)
 
@@ -144,7 +144,7 @@ class Watch:
         now = self.clock()
         source = WatchSource(url, parent=parent, interval=self.settings.every, next_at=now,
                              added_at=now)  # fmt: skip
-        self.store.add_watch_source(source)
+        self.store.watch.add_source(source)
 
     # --- the loop ------------------------------------------------------------------------------
 
@@ -159,7 +159,7 @@ class Watch:
             _add(total, report)
             if report.polled or report.fetched:
                 self.on_line(report.summary())
-            sources = self.store.watch_sources()
+            sources = self.store.watch.sources()
             if once:
                 if report.polled == 0 or all(s.last_fetch_at is not None for s in sources):
                     break
@@ -173,7 +173,7 @@ class Watch:
         page."""
         report = RoundReport()
         now = self.clock()
-        due = [s for s in self.store.watch_sources() if everything or s.next_at <= now]
+        due = [s for s in self.store.watch.sources() if everything or s.next_at <= now]
         if due:
             self.on_status(f"polling {len(due)} sources")
         for source, fetched in self._fetch_sources(due):
@@ -201,7 +201,7 @@ class Watch:
             problem = found.problem
             for url in found.sources:
                 self._add_source(url, source.url)
-            new = self.store.add_urls(list(found.articles), source.url, now)
+            new = self.store.watch.add_urls(list(found.articles), source.url, now)
         outcome = "not-modified" if fetched.not_modified else "polled"
         if problem is not None:
             report.failed += 1
@@ -209,12 +209,12 @@ class Watch:
             self.on_line(f"error: {source.url}: {problem}")
             outcome = "retry" if fetched.transient else "error"
         report.found += len(new)
-        self.store.log_fetches([(now, source.url, source.url, fetched.status, outcome,
+        self.store.watch.log([(now, source.url, source.url, fetched.status, outcome,
                                  problem or f"{len(found.articles)} links, {len(new)} new")])
         interval = self._interval(source, found.kind, len(new), failed=problem is not None)
         wait = max(interval, fetched.retry_after or 0.0)
         fresh = fetched.ok
-        self.store.save_watch_source(replace(
+        self.store.watch.save_source(replace(
             source, kind=found.kind, title=found.title or source.title,
             etag=fetched.etag if fresh else source.etag,
             last_modified=fetched.last_modified if fresh else source.last_modified,
@@ -259,16 +259,16 @@ class Watch:
     def _fetch_pages(self, report: RoundReport) -> None:
         tried: set[str] = set()
         while True:
-            window = self.store.pending_urls(limit=len(tried) + self.settings.batch_size)
-            batch = [row for row in window if row[0] not in tried][: self.settings.batch_size]
+            window = self.store.watch.pending(limit=len(tried) + self.settings.batch_size)
+            batch = [row for row in window if row.url not in tried][: self.settings.batch_size]
             if not batch:
                 return
-            tried.update(url for url, _, _ in batch)
+            tried.update(row.url for row in batch)
             self.on_status(f"fetching {len(batch)} pages ({report.saved} new articles so far)")
             self._ingest_pages(batch, report)
 
-    def _ingest_pages(self, batch: list[tuple[str, str | None, int]], report: RoundReport) -> None:
-        sources = {url: (source, attempts) for url, source, attempts in batch}
+    def _ingest_pages(self, batch: list[PendingURL], report: RoundReport) -> None:
+        sources = {row.url: (row.source, row.attempts) for row in batch}
         articles: dict[str, Article] = {}  # by id: one story reached by two links counts once
         url_of: dict[str, str] = {}  # article id -> the frontier URL it came from
         marks: list[Mark] = []  # failed pages, and pages whose article is stored already
@@ -304,7 +304,7 @@ class Watch:
     def _known_canonical(self, article: Article, fetched_url: str) -> bool:
         """The page names another URL as its canonical one, already fetched and stored."""
         return (article.url != fetched_url and article.url is not None
-                and self.store.url_states([article.url]).get(article.url) == "done")  # fmt: skip
+                and self.store.watch.states([article.url]).get(article.url) == "done")  # fmt: skip
 
     def _save(
         self,
@@ -336,7 +336,7 @@ class Watch:
         for line in result.problems:
             report.lines.append(line)
             self.on_line(f"error: {line}")
-        stored = self.store.url_states(list(url_of.values()))
+        stored = self.store.watch.states(list(url_of.values()))
         rest = [a for a in articles if stored.get(url_of[a.id]) != "done"]
         report.unchanged += len(rest)
         return [m for article in rest for m in marks_of(article, "unchanged")]
@@ -355,9 +355,9 @@ class Mark(NamedTuple):
 
 
 def _record(store: Store, marks: Sequence[Mark], at: float) -> None:
-    store.mark_urls([(m.url, m.source, m.state, m.status, m.article) for m in marks], at)
+    store.watch.mark([(m.url, m.source, m.state, m.status, m.article) for m in marks], at)
     # A canonical URL marked beside the page fetched is no fetch of its own: not logged.
-    store.log_fetches([(at, m.url, m.source, m.status or 0, m.outcome, m.detail or m.article)
+    store.watch.log([(at, m.url, m.source, m.status or 0, m.outcome, m.detail or m.article)
                        for m in marks if m.outcome != "canonical"])  # fmt: skip
 
 

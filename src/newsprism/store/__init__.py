@@ -1,18 +1,38 @@
 """Corpus storage: ``open_store(url)`` gives a ``Store`` on SQLite (default) or PostgreSQL.
 
-See ``newsprism.store.base`` for the verbs and ``newsprism.store.schema`` for the tables.
+A ``Store`` is one repository per kind of record over one ``Database`` (``database.py``:
+statements, transactions, one-line errors; dialect hooks in ``sqlite.py`` and ``postgres.py``).
+Each repository module says what its verbs do; the records they return are in ``records.py``,
+the tables and named migrations in ``schema.py``.
+
+- ``store.articles``: save (new ids only; same id with other text refused), get, stream, heads
+- ``store.copies``: which articles copy which, and the fingerprints dedup compares against
+- ``store.analyses``: each article's ``Analysis`` (saving one indexes its sentences)
+- ``store.search``: the sentence index, vectors, full-text and semantic search
+- ``store.stories``: the clusterer's stories: ids, members, redirects, summaries
+- ``store.meta``: components' state between runs, by key
+- ``store.watch``: watched sources, the URL frontier, the fetch log
+
+Every verb is atomic on its own; ``with store.transaction():`` makes verbs of any repositories
+one (blocks nest; nothing is written unless the whole block succeeds). Ingest uses one
+transaction per batch, so a process killed mid-batch loses that batch only, and a rerun redoes
+it. A new kind of record is a new repository module over ``Database`` and one line in
+``Store.__init__``.
 """
 
 from __future__ import annotations
 
 import os
 import re
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from newsprism.errors import StoreError
-from newsprism.model import DuplicateLink, Fingerprint
-from newsprism.store.articles import content_hash
-from newsprism.store.base import Store
+from newsprism.store.analyses import Analyses
+from newsprism.store.articles import Articles, content_hash
+from newsprism.store.copies import Copies
+from newsprism.store.database import Database
+from newsprism.store.meta import Meta
 from newsprism.store.records import (
     ArticleHead,
     SaveResult,
@@ -20,8 +40,44 @@ from newsprism.store.records import (
     SearchHit,
     StoredStory,
 )
+from newsprism.store.schema import migrate
+from newsprism.store.search import Search
+from newsprism.store.stories import Stories
+from newsprism.store.watch import Watch
 
 DB_ENV = "NEWSPRISM_DB"
+
+
+class Store:
+    """The corpus: one repository per kind of record over one database."""
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.url = db.url  # for messages, password masked
+        self.stories = Stories(db)
+        self.articles = Articles(db, self.stories)
+        self.copies = Copies(db)
+        self.search = Search(db, self.articles, self.stories)
+        self.analyses = Analyses(db, self.articles, self.search)
+        self.meta = Meta(db)
+        self.watch = Watch(db)
+
+    def transaction(self) -> AbstractContextManager[None]:
+        """Verbs of every repository inside commit together or not at all (blocks nest)."""
+        return self.db.transaction()
+
+    def migrate(self) -> list[str]:
+        """Apply the migrations this database lacks (opening it did); returns their names."""
+        return migrate(self.db)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def default_url() -> str:
@@ -57,8 +113,6 @@ def open_store(url: str | None = None) -> Store:
 
 __all__ = [
     "ArticleHead",
-    "DuplicateLink",
-    "Fingerprint",
     "SaveResult",
     "SearchFilters",
     "SearchHit",

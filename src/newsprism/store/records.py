@@ -98,6 +98,15 @@ class WatchSource:
 
 
 @dataclass(frozen=True, slots=True)
+class PendingURL:
+    """A URL of the watch frontier still to fetch."""
+
+    url: str
+    source: str | None  # the watched source it was found in
+    attempts: int  # fetches tried so far (a passing failure is tried again)
+
+
+@dataclass(frozen=True, slots=True)
 class SourceHealth:
     """A watched source with what its fetch log says of it."""
 

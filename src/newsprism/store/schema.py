@@ -2,7 +2,8 @@
 
 A new schema change is a new function appended to ``MIGRATIONS``; never edit one that has
 shipped. Each runs in its own transaction together with its record, so a failed migration
-leaves the database as it was.
+leaves the database as it was. ``refuse_foreign`` then ``migrate`` run when a ``Database`` opens
+(``sqlite.py``, ``postgres.py``).
 
 Tables (``seq`` is an auto-increment key giving ingestion order; SQLite/PostgreSQL types):
 
@@ -24,8 +25,8 @@ Tables (``seq`` is an auto-increment key giving ingestion order; SQLite/PostgreS
   articles; the story verbs keep them in step in the same transaction, so listing stories
   (index ``stories_latest``: latest news first) reads rows, not aggregates.
 - ``story_briefings(story_id PK, key, data, html, created_at)``: a story's briefing JSON and its
-  rendered page fragments, cached by the web app under a key derived from the story's members
-  (one entry per story).
+  rendered page fragments, cached by the web app (``web/cache.py``) under a key derived from
+  the story's members (one entry per story).
 - ``watch_sources(url PK, kind, parent, title, etag, last_modified, interval_s, next_at,
   last_fetch_at, last_status, last_error, found, added_at)``: what ``newsprism watch`` polls,
   with each source's validators and schedule (times in Unix seconds).
@@ -149,7 +150,7 @@ def add_story_summaries(db: Database) -> None:
         "ALTER TABLE stories ADD COLUMN last_date TEXT",
         "ALTER TABLE stories ADD COLUMN article_count INTEGER NOT NULL DEFAULT 0",
         "ALTER TABLE stories ADD COLUMN source_count INTEGER NOT NULL DEFAULT 0",
-        "CREATE INDEX stories_latest ON stories {latest}",  # the order of list_stories
+        "CREATE INDEX stories_latest ON stories {latest}",  # the order of store.stories.latest
         "ALTER TABLE story_briefings ADD COLUMN html TEXT",
     )
     Stories(db).summarise([story for (story,) in db.execute("SELECT id FROM stories")])

@@ -13,9 +13,7 @@ from newsprism.store.records import Level
 from newsprism.store.schema import migrate, refuse_foreign
 
 LOCK_TIMEOUT = 10.0  # seconds to wait for another writer before giving up
-
-
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w+")  # a search query's words, each quoted for FTS5
 
 
 class SQLiteDatabase(Database):

@@ -22,7 +22,7 @@ from markupsafe import Markup, escape
 
 from newsprism.render import render_panes
 from newsprism.render.view import STATUS_LABELS, build_view
-from newsprism.store import SearchFilters, Store
+from newsprism.store import SearchFilters
 from newsprism.web.api import DATE, Day, Service, require_read
 from newsprism.web.graph import layout_entity_graph
 from newsprism.web.service import briefing_from_json, source_key
@@ -141,5 +141,6 @@ async def search_page(
 @router.get("/sources", response_class=HTMLResponse, name="sources_page")
 async def sources_page(request: Request, service: Service) -> HTMLResponse:
     """Each watched source's health: last fetch, status, new articles per day, errors."""
-    health = await service.run(Store.source_health, time.time())
+    now = time.time()
+    health = await service.run(lambda store: store.watch.health(now))
     return render(request, "sources.html.j2", health=health)
