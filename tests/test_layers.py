@@ -6,8 +6,8 @@ inside a function (the lazy imports that keep start-up fast) or under ``TYPE_CHE
 import only delays a dependency; a cycle through one is still two modules that each need the
 other. The parent packages Python imports on the way to a module are not counted (that is how
 packages work, not a choice of the importing module): ``from newsprism.store import Store`` is
-an edge to ``newsprism.store``, ``from newsprism.store.schema import now_iso`` one to
-``newsprism.store.schema`` only.
+an edge to ``newsprism.store``, ``from newsprism.store.database import now_iso`` one to
+``newsprism.store.database`` only.
 """
 
 from __future__ import annotations

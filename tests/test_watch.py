@@ -21,7 +21,7 @@ from newsprism.cli import app
 from newsprism.fetch import FetchSettings
 from newsprism.fetch.watch import Watch, WatchSettings, parse_interval
 from newsprism.store import open_store
-from newsprism.store.records import PendingURL, WatchSource
+from newsprism.store.records import FetchedURL, FetchLogEntry, PendingURL, WatchSource
 from test_fetch import BOMB, EXTERNAL, FERRY, STRIKE, closed_port
 
 pytest_plugins = ["_stores"]  # the store and store_url fixtures, on both backends
@@ -241,11 +241,11 @@ def test_the_frontier_and_the_fetch_log_on_the_store(store) -> None:
         "http://a/1", "http://a/2"]
     assert store.watch.add_urls(["http://a/2", "http://a/3"], feed, 3) == ["http://a/3"]
     with store.transaction():
-        store.watch.mark([("http://a/1", feed, "done", 200, "a-1"),
-                          ("http://a/1-canonical", feed, "done", 200, "a-1"),
-                          ("http://a/2", feed, "pending", 503, None)], at=4)  # fmt: skip
-        store.watch.log([(4, "http://a/1", feed, 200, "new", "a-1"),
-                         (4, "http://a/2", feed, 503, "retry", "HTTP 503")])  # fmt: skip
+        store.watch.mark([FetchedURL("http://a/1", feed, "done", 200, "a-1"),
+                          FetchedURL("http://a/1-canonical", feed, "done", 200, "a-1"),
+                          FetchedURL("http://a/2", feed, "pending", 503)], at=4)  # fmt: skip
+        store.watch.log([FetchLogEntry(4, "http://a/1", feed, 200, "new", "a-1"),
+                         FetchLogEntry(4, "http://a/2", feed, 503, "retry", "HTTP 503")])
     assert store.watch.pending() == [PendingURL("http://a/2", feed, 1),
                                      PendingURL("http://a/3", feed, 0)]
     assert store.watch.states(["http://a/1-canonical", "http://a/3", "http://b"]) == {
@@ -266,8 +266,8 @@ def test_the_sources_page_shows_each_sources_health_escaped(tmp_path) -> None:
             "http://127.0.0.1:1/feed", kind="feed", title="<script>alert(1)</script>Gazette",
             last_fetch_at=now, last_status=0, last_error="cannot connect (refused)",
             next_at=now + 60, added_at=now))  # fmt: skip
-        store.watch.log([(now, "http://127.0.0.1:1/feed", "http://127.0.0.1:1/feed", 0,
-                            "retry", "cannot connect (refused)")])  # fmt: skip
+        store.watch.log([FetchLogEntry(now, "http://127.0.0.1:1/feed", "http://127.0.0.1:1/feed",
+                                       0, "retry", "cannot connect (refused)")])  # fmt: skip
         with TestClient(create_app(store)) as client:
             page = client.get("/sources")
     assert page.status_code == 200

@@ -27,7 +27,7 @@ from newsprism.fetch.sources import Found, read_opml, read_source, sniff_kind
 from newsprism.fetch.urls import is_url, normalise_url
 from newsprism.model import Analysis, Article
 from newsprism.store import Store
-from newsprism.store.records import PendingURL, WatchSource
+from newsprism.store.records import FetchedURL, FetchLogEntry, PendingURL, WatchSource
 
 MAX_SITEMAPS = 50  # sitemaps of an index read in one poll
 CONTAINERS = ("opml", "html")  # sources that list feeds, not articles: polled at the slowest
@@ -209,8 +209,10 @@ class Watch:
             self.on_line(f"error: {source.url}: {problem}")
             outcome = "retry" if fetched.transient else "error"
         report.found += len(new)
-        self.store.watch.log([(now, source.url, source.url, fetched.status, outcome,
-                                 problem or f"{len(found.articles)} links, {len(new)} new")])
+        self.store.watch.log([FetchLogEntry(
+            now, source.url, source.url, fetched.status, outcome,
+            problem or f"{len(found.articles)} links, {len(new)} new",
+        )])  # fmt: skip
         interval = self._interval(source, found.kind, len(new), failed=problem is not None)
         wait = max(interval, fetched.retry_after or 0.0)
         fresh = fetched.ok
@@ -355,10 +357,12 @@ class Mark(NamedTuple):
 
 
 def _record(store: Store, marks: Sequence[Mark], at: float) -> None:
-    store.watch.mark([(m.url, m.source, m.state, m.status, m.article) for m in marks], at)
+    store.watch.mark([FetchedURL(m.url, m.source, m.state, m.status, m.article)
+                      for m in marks], at)  # fmt: skip
     # A canonical URL marked beside the page fetched is no fetch of its own: not logged.
-    store.watch.log([(at, m.url, m.source, m.status or 0, m.outcome, m.detail or m.article)
-                       for m in marks if m.outcome != "canonical"])  # fmt: skip
+    store.watch.log([FetchLogEntry(at, m.url, m.source, m.status or 0, m.outcome,
+                                   m.detail or m.article)
+                     for m in marks if m.outcome != "canonical"])  # fmt: skip
 
 
 def parse_interval(text: str) -> float:

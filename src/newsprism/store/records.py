@@ -107,6 +107,29 @@ class PendingURL:
 
 
 @dataclass(frozen=True, slots=True)
+class FetchedURL:
+    """What became of one fetch of a URL, for the frontier."""
+
+    url: str
+    source: str | None
+    state: str  # done, failed, or pending (try again)
+    status: int | None  # HTTP status, None when no response came
+    article: str | None = None  # the article stored from it
+
+
+@dataclass(frozen=True, slots=True)
+class FetchLogEntry:
+    """One row of the fetch log."""
+
+    at: float
+    url: str
+    source: str | None
+    status: int  # HTTP status; 0 when none came
+    outcome: str  # new, unchanged, not-modified, polled, error, retry
+    detail: str | None = None  # one line: the problem, or what was found
+
+
+@dataclass(frozen=True, slots=True)
 class SourceHealth:
     """A watched source with what its fetch log says of it."""
 

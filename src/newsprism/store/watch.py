@@ -8,7 +8,13 @@ from collections.abc import Sequence
 from dataclasses import astuple, fields
 
 from newsprism.store.database import CHUNK, Database, chunks, marks
-from newsprism.store.records import PendingURL, SourceHealth, WatchSource
+from newsprism.store.records import (
+    FetchedURL,
+    FetchLogEntry,
+    PendingURL,
+    SourceHealth,
+    WatchSource,
+)
 
 _WATCH_COLUMNS = {"interval": "interval_s"}  # WatchSource fields named otherwise in SQL
 
@@ -68,20 +74,16 @@ class Watch:
             f"ORDER BY found_at, url LIMIT {int(limit)}"
         )]  # fmt: skip
 
-    def mark(
-        self, rows: Sequence[tuple[str, str | None, str, int | None, str | None]], at: float
-    ) -> None:
-        """Record fetches: ``(url, source, state, status, article_id)``, state ``done``,
-        ``failed`` or ``pending`` (try again); a URL not in the frontier yet (a page's canonical
-        link) is added."""
+    def mark(self, fetched: Sequence[FetchedURL], at: float) -> None:
+        """Record fetches made at ``at`` in the frontier; a URL not in it yet (a page's
+        canonical link) is added."""
         self.db.executemany(
             "INSERT INTO watch_urls (url, source, state, attempts, article_id, status, found_at, "
             "fetched_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?) ON CONFLICT (url) DO UPDATE SET "
             "state = excluded.state, attempts = watch_urls.attempts + 1, "
             "article_id = coalesce(excluded.article_id, watch_urls.article_id), "
             "status = excluded.status, fetched_at = excluded.fetched_at",
-            [(url, source, state, article, status, at, at)
-             for url, source, state, status, article in rows],
+            [(f.url, f.source, f.state, f.article, f.status, at, at) for f in fetched],
         )
 
     def states(self, urls: Sequence[str]) -> dict[str, str]:
@@ -93,14 +95,12 @@ class Watch:
             ))  # fmt: skip
         return found
 
-    def log(
-        self, rows: Sequence[tuple[float, str, str | None, int, str, str | None]]
-    ) -> None:
-        """Append to the fetch log: ``(at, url, source, status, outcome, detail)``."""
+    def log(self, entries: Sequence[FetchLogEntry]) -> None:
+        """Append to the fetch log."""
         self.db.executemany(
             "INSERT INTO fetch_log (at, url, source, status, outcome, detail) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            rows,
+            [astuple(entry) for entry in entries],
         )
 
     def health(self, now: float, window_days: float = 7.0) -> list[SourceHealth]:
