@@ -5,9 +5,7 @@ See ``newsprism.store.base`` for the verbs and ``newsprism.store.schema`` for th
 
 from __future__ import annotations
 
-import os
 import re
-from pathlib import Path
 
 from newsprism.errors import StoreError
 from newsprism.model import DuplicateLink, Fingerprint
@@ -19,14 +17,13 @@ from newsprism.store.records import (
     StoredStory,
 )
 
-DB_ENV = "NEWSPRISM_DB"
-
 
 def default_url() -> str:
-    """``$NEWSPRISM_DB``, else a SQLite file in the user's data folder."""
-    from platformdirs import user_data_dir
+    """The setting ``[store] url``: a file, a variable, else a SQLite file in the user's data
+    folder (``newsprism.settings``)."""
+    from newsprism.settings import load_settings
 
-    return os.environ.get(DB_ENV) or f"sqlite:///{Path(user_data_dir('newsprism')) / 'corpus.db'}"
+    return load_settings().store.url
 
 
 def open_store(url: str | None = None) -> Store:
