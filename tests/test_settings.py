@@ -136,3 +136,28 @@ def test_stories_settings_reach_the_clusterer(tmp_path):
         hook = StoryHook(store, StoriesSettings(window_days=2.0, threshold=0.9))
         assert hook.clusterer.window_days == 2.0 and hook.clusterer.threshold == 0.9
         assert hook.clusterer.merge_threshold is not None  # unset: the link model's
+
+
+def test_compare_settings_trade_corroborations_for_certainty():
+    from newsprism.ingest import read_articles
+    from newsprism.pipeline import build_briefing
+    from newsprism.settings import Settings
+
+    articles = read_articles([HARBOUR]).articles
+
+    def corroborated(settings: Settings) -> int:
+        claims = build_briefing(articles, settings=settings).claims
+        return sum(c.status == "corroborated" and c.kind == "statement" for c in claims)
+
+    strict = Settings(compare={"link_threshold": 0.999, "near_copy_cosine": 1.0})
+    assert corroborated(strict) < corroborated(DEFAULTS)
+
+
+def test_a_cached_web_briefing_is_made_again_when_its_settings_change():
+    from newsprism.settings import Settings
+    from newsprism.web.service import briefing_key
+
+    ids = ["a", "b"]
+    assert briefing_key(ids, DEFAULTS) == briefing_key(list(reversed(ids)), Settings())
+    assert briefing_key(ids, DEFAULTS) != briefing_key(ids, Settings(brief={"items": 3}))
+    assert briefing_key(ids, DEFAULTS) == briefing_key(ids, Settings(serve={"port": 1}))

@@ -377,12 +377,15 @@ def eval_cluster(
     out: Annotated[Path, typer.Option("--out", help='Where to write {"id","story"} lines.')],
     gold: Annotated[Path | None, typer.Option("--gold", help='{"id","story"} lines to score.')]
     = None,
+    config: Config = None,
 ) -> None:
-    """Cluster documents into stories as ingest does; with --gold print B-cubed, ARI, NMI."""
+    """Cluster documents into stories as ingest does (its \\[stories] settings); with --gold
+    print B-cubed, ARI, NMI."""
     from newsprism.evaluate.clusters import evaluate_cluster_file
 
+    settings = settings_for(config)
     try:
-        run = evaluate_cluster_file(docs, out, gold)
+        run = evaluate_cluster_file(docs, out, gold, settings.stories)
     except (NewsprismError, OSError) as exc:
         errors.print(f"error: {exc}", markup=False)
         raise typer.Exit(1) from None
@@ -403,14 +406,17 @@ def eval_compare(
     gold: Annotated[Path, typer.Option(exists=True, help="Gold JSONL, or a folder of them.")],
     half: Annotated[str, typer.Option(help="tune, heldout or all.")] = "all",
     out: Annotated[Path | None, typer.Option(help="Write per-claim verdicts here.")] = None,
+    config: Config = None,
 ) -> None:
-    """Brief real clusters and score compare's claims and quotes against judged pairs."""
+    """Brief real clusters (with the \\[brief] and \\[compare] settings) and score compare's
+    claims and quotes against judged pairs."""
     from newsprism.evaluate.compare import HALVES, evaluate_compare, print_report
 
     if half not in HALVES:
         raise typer.BadParameter("use tune, heldout or all", param_hint="--half")
+    settings = settings_for(config)
     try:
-        run = evaluate_compare(clusters, gold, half, out)
+        run = evaluate_compare(clusters, gold, half, out, settings)
     except (NewsprismError, OSError) as exc:
         raise fail(str(exc)) from None
     for problem in run.problems:

@@ -107,13 +107,15 @@ def excerpt_words(text: str, words: int = TITLE_WORDS) -> str:
     return " ".join(kept).rstrip(" ,;:—-") + "…"
 
 
-def briefing_key(article_ids: Sequence[str]) -> str:
-    """Changes when the briefed articles change or newsprism's version does."""
+def briefing_key(article_ids: Sequence[str], settings: Settings) -> str:
+    """Changes when the briefed articles change, newsprism's version does, or the settings
+    that shape a briefing do."""
     try:
         release = version("newsprism")
     except PackageNotFoundError:
         release = "dev"
-    text = "\n".join([release, str(SCHEMA_VERSION), *sorted(article_ids)])
+    shaping = [settings.brief.model_dump_json(), settings.compare.model_dump_json()]
+    text = "\n".join([release, str(SCHEMA_VERSION), *shaping, *sorted(article_ids)])
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -232,7 +234,7 @@ class CorpusService:
             raise NotFoundError(f"no story {story_id!r}")
         heads = await self.run(Store.article_heads, list(story.article_ids))
         briefed = briefing_members(heads, self.settings.brief.story_articles)
-        key = briefing_key(briefed)
+        key = briefing_key(briefed, self.settings)
         (summary,) = await self._summaries([story], heads)
         if render is None:
             briefing = json.loads(await self._briefing(story.id, key, briefed))
