@@ -14,7 +14,7 @@ from newsprism.errors import InputError, InputProblem, InputWarning, NewsprismEr
 
 if TYPE_CHECKING:
     from newsprism.model import Briefing
-    from newsprism.settings import Settings
+    from newsprism.settings import Resolved, Settings
 
 app = typer.Typer(
     name="newsprism",
@@ -60,15 +60,21 @@ Config = Annotated[Path | None, typer.Option(
     "user config folder; `newsprism config --help` tells the precedence.")]
 
 
-def settings_for(config: Path | None, **flags: tuple[str, object]) -> Settings:
-    """The command's settings: defaults < ``config`` file < ``NEWSPRISM_*`` < ``flags``
-    (``table__key=(flag, value)``, None when not given); a bad one is a usage error (exit 2)."""
-    from newsprism.settings import load_settings
+def resolved_for(config: Path | None, **flags: tuple[str, object]) -> Resolved:
+    """The command's settings and their origins: defaults < ``config`` file < ``NEWSPRISM_*`` <
+    ``flags`` (``table__key=(flag, value)``, None when not given); a bad one is a usage error
+    (exit 2)."""
+    from newsprism.settings import resolve_settings
 
     try:
-        return load_settings(config, {k.replace("__", "."): v for k, v in flags.items()})
+        return resolve_settings(config, {k.replace("__", "."): v for k, v in flags.items()})
     except NewsprismError as exc:
         raise fail(str(exc), code=2) from None
+
+
+def settings_for(config: Path | None, **flags: tuple[str, object]) -> Settings:
+    """``resolved_for`` without the origins: what a command passes to the stages."""
+    return resolved_for(config, **flags).settings
 
 
 Format = Annotated[str, typer.Option("--format", "-f", help="terminal, markdown, html or json.")]
@@ -524,16 +530,9 @@ def show_config(
     newsprism.toml to start a settings file; docs/settings.md says
     what each setting does (newsprism config --docs prints it).
     """
-    from newsprism.settings import describe, reference, resolve_settings
+    from newsprism.settings import describe, reference
 
-    if docs:
-        sys.stdout.write(reference())
-        return
-    try:
-        resolved = resolve_settings(config)
-    except NewsprismError as exc:
-        raise fail(str(exc), code=2) from None
-    sys.stdout.write(describe(resolved))
+    sys.stdout.write(reference() if docs else describe(resolved_for(config)))
 
 
 @app.command("sources")
