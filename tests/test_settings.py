@@ -161,3 +161,16 @@ def test_a_cached_web_briefing_is_made_again_when_its_settings_change():
     assert briefing_key(ids, DEFAULTS) == briefing_key(list(reversed(ids)), Settings())
     assert briefing_key(ids, DEFAULTS) != briefing_key(ids, Settings(brief={"items": 3}))
     assert briefing_key(ids, DEFAULTS) == briefing_key(ids, Settings(serve={"port": 1}))
+
+
+def test_serve_refuses_token_only_reads_without_a_token(tmp_path):
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    result = runner.invoke(app, ["serve", "--db", db, "--reads", "token"],
+                           env={"NEWSPRISM_TOKEN": ""})
+    assert result.exit_code == 2
+    assert result.stderr.strip() == ("error: [serve] reads = 'token' needs a token: set "
+                                     "$NEWSPRISM_TOKEN")
+    result = runner.invoke(app, ["serve", "--db", db, "--reads", "everyone"])
+    assert result.exit_code == 2
+    assert "--reads 'everyone': input should be 'open' or 'token' (setting [serve] reads)" \
+        in result.stderr
