@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.markup import escape
 
 from newsprism.errors import InputError, InputProblem, InputWarning, NewsprismError
+from newsprism.settings import DEFAULTS
 
 if TYPE_CHECKING:
     from newsprism.model import Briefing
@@ -58,6 +59,14 @@ def option_date(param: typer.CallbackParam, value: str | None) -> str | None:
 Config = Annotated[Path | None, typer.Option(
     "--config", help="Settings file (TOML), else $NEWSPRISM_CONFIG, else newsprism.toml in the "
     "user config folder; `newsprism config --help` tells the precedence.")]
+
+
+def setting_help(text: str, dotted: str) -> str:
+    """A flag's help: what it does, the setting it overrides and that setting's default."""
+    table, key = dotted.split(".")
+    default = getattr(getattr(DEFAULTS, table), key)
+    shown = ("on" if default else "off") if isinstance(default, bool) else default
+    return f"{text} (setting \\[{table}] {key}, default {shown})."
 
 
 def resolved_for(config: Path | None, **flags: tuple[str, object]) -> Resolved:
@@ -113,7 +122,7 @@ def brief(
     format: Format = "terminal",
     output: Output = None,
     items: Annotated[int | None, typer.Option(
-        help="Summary items, at most (setting \\[brief] items, 8).", min=1, max=30)] = None,
+        help=setting_help("Summary items, at most", "brief.items"), min=1, max=30)] = None,
     config: Config = None,
 ) -> None:
     """Brief articles about one event: what happened, where sources agree and differ.
@@ -186,9 +195,10 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, JSONL, feeds; - is stdin.")],
     db: Db = None,
     batch_size: Annotated[int | None, typer.Option(
-        help="Articles saved per transaction (setting \\[ingest] batch_size, 64).", min=1)] = None,
+        help=setting_help("Articles saved per transaction", "ingest.batch_size"), min=1)]
+    = None,
     analyse: Annotated[bool | None, typer.Option(
-        help="Analyse articles: entities, quotes... (setting \\[ingest] analyse, on).")] = None,
+        help=setting_help("Analyse articles: entities, quotes...", "ingest.analyse"))] = None,
     ray: Annotated[str | None, typer.Option(
         help="Analyse on a Ray cluster: 'local' starts one here, 'auto' joins this node's, "
              "ray://HOST:10001 a remote one. Give it a --batch-size of a few hundred per node "
@@ -322,12 +332,12 @@ def story(
 def serve(
     db: Db = None,
     host: Annotated[str | None, typer.Option(
-        help="Address to listen on, 0.0.0.0: every one (setting \\[serve] host, 127.0.0.1).")]
+        help=setting_help("Address to listen on, 0.0.0.0: every one", "serve.host"))]
     = None,
     port: Annotated[int | None, typer.Option(
-        help="Port to listen on (setting \\[serve] port, 8000).", min=1, max=65535)] = None,
+        help=setting_help("Port to listen on", "serve.port"), min=1, max=65535)] = None,
     reads: Annotated[str | None, typer.Option(
-        help="open, or token: reads need the token (setting \\[serve] reads, $NEWSPRISM_READS).")]
+        help=setting_help("open, or token: reads need the token", "serve.reads"))]
     = None,
     config: Config = None,
 ) -> None:
@@ -440,18 +450,18 @@ def watch(
              "None: go on watching what the database watches.")] = None,
     db: Db = None,
     every: Annotated[str | None, typer.Option(
-        help="How often to poll a new source (30s, 15m, 2h); it adapts to how busy it is "
-             "(setting \\[watch] every, 15m).")] = None,
+        help=setting_help("How often to poll a new source (30s, 15m, 2h, or seconds); it adapts "
+                          "to how busy it is", "watch.every"))] = None,
     once: Annotated[bool, typer.Option(
         help="Poll every source once, fetch what is new, and stop.")] = False,
     delay: Annotated[float | None, typer.Option(
-        help="Seconds between two requests to one site, robots.txt may ask for more "
-             "(setting \\[fetch] delay, 1).", min=0.0)] = None,
+        help=setting_help("Seconds between two requests to one site, robots.txt may ask for more",
+                          "fetch.delay"), min=0.0)] = None,
     analyse: Annotated[bool | None, typer.Option(
-        help="Analyse articles: entities, quotes... (setting \\[ingest] analyse, on).")] = None,
+        help=setting_help("Analyse articles: entities, quotes...", "ingest.analyse"))] = None,
     batch_size: Annotated[int | None, typer.Option(
-        help="Pages fetched and stored together, a killed watch fetches at most these again "
-             "(setting \\[watch] batch_size, 16).", min=1)] = None,
+        help=setting_help("Pages fetched and stored together, a killed watch fetches at most "
+                          "these again", "watch.batch_size"), min=1)] = None,
     config: Config = None,
 ) -> None:
     """Follow feeds, sitemaps and sites: poll them, fetch new articles politely, ingest them.

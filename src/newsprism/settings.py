@@ -149,8 +149,9 @@ class IngestSettings(Table):
 class FetchSettings(Table):
     """How newsprism reads the web, politely: `brief URL`, `watch`."""
 
-    user_agent: str = setting(_user_agent, "The User-Agent of every request (robots.txt rules "
-                              "are read for it).")
+    user_agent: str = setting(_user_agent, "The User-Agent of every request, whose robots.txt "
+                              "rules apply (default: newsprism/VERSION (news monitoring; obeys "
+                              "robots.txt)); name yourself and a contact.")
     delay: float = setting(
         1.0, "Seconds between two requests to one site (robots.txt's Crawl-delay if more).",
         ge=0)
@@ -410,7 +411,7 @@ def reference() -> str:
         lines += ["", f"## [{table}]", "", (model.__doc__ or "").strip(), "",
                   "| key | default | variable | what it does |", "|---|---|---|---|"]
         for key, info in model.model_fields.items():
-            shown = ("see the right" if info.default_factory else
+            shown = ("computed" if info.default_factory else
                      "unset" if info.default is None else f"`{_shown(table, key, info.default)}`")
             lines.append(f"| `{key}` | {shown} | `${env_name(table, key)}` | "
                          f"{info.description} |")
