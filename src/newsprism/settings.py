@@ -271,10 +271,15 @@ def config_file(given: Path | str | None, env: Mapping[str, str]) -> Path | None
     folder's newsprism.toml when there is one."""
     if given or env.get(CONFIG_ENV):
         return Path(given or env[CONFIG_ENV]).expanduser()
+    default = user_config_file()
+    return default if default.is_file() else None
+
+
+def user_config_file() -> Path:
+    """newsprism.toml in the user config folder (~/.config/newsprism/ on Linux)."""
     from platformdirs import user_config_dir
 
-    default = Path(user_config_dir("newsprism")) / CONFIG_NAME
-    return default if default.is_file() else None
+    return Path(user_config_dir("newsprism")) / CONFIG_NAME
 
 
 def resolve_settings(
@@ -387,7 +392,7 @@ def _shown(table: str, key: str, value: Any) -> str:
 def describe(resolved: Resolved) -> str:
     """The effective settings as a TOML file, each line saying where its value came from."""
     lines = [f"# newsprism settings; precedence: {PRECEDENCE}",
-             f"# settings file: {resolved.file or 'none'}"]
+             f"# settings file: {resolved.file or f'none ({user_config_file()} does not exist)'}"]
     for table, model in TABLES.items():
         lines += ["", f"[{table}]"]
         section = getattr(resolved.settings, table)
