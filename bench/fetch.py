@@ -127,13 +127,13 @@ def rss_mb() -> float:
 
 def watch_memory(sources: list[str], total: int) -> dict[str, float]:
     """Run in a fresh process: a watch over ``sources``, RSS sampled as batches are stored."""
-    from newsprism.fetch import FetchSettings
-    from newsprism.fetch.watch import Watch, WatchSettings
+    from newsprism.fetch.watch import Watch
+    from newsprism.settings import Settings
     from newsprism.store import open_store
 
     samples: list[tuple[int, float]] = []
     with tempfile.TemporaryDirectory() as folder, open_store(f"{folder}/watch.db") as store:
-        settings = WatchSettings(fetch=FetchSettings(delay=0.0), batch_size=64)
+        settings = Settings(fetch={"delay": 0.0}, watch={"batch_size": 64})
         watch = Watch(store, settings, index=False,
                       on_status=lambda _: samples.append((store.articles.count(), rss_mb())))
         watch.add_sources(sources)

@@ -13,8 +13,9 @@ from fastapi.testclient import TestClient
 
 from _web import HARBOUR, TOKEN, corpus_url  # noqa: F401  (the session's corpus, its stories)
 from newsprism.render import validate_briefing_json
+from newsprism.settings import Settings
 from newsprism.store import open_store
-from newsprism.web import WebSettings, create_app
+from newsprism.web import create_app
 from newsprism.web.service import brief_json
 
 
@@ -26,7 +27,7 @@ def client(corpus_url: str) -> Iterator[TestClient]:
 
 @pytest.fixture
 def writable(tmp_path: Path) -> Iterator[TestClient]:
-    settings = WebSettings(token=TOKEN, max_upload_bytes=50_000)
+    settings = Settings(serve={"token": TOKEN, "max_upload_mb": 0.05})
     with (
         open_store(f"sqlite:///{tmp_path / 'w.db'}") as store,
         TestClient(create_app(store, settings)) as opened,
@@ -325,7 +326,7 @@ def test_an_upload_over_the_size_limit_is_413(writable: TestClient) -> None:
 
 
 def test_token_only_reads_refuse_anonymous_readers(corpus_url: str) -> None:
-    settings = WebSettings(token=TOKEN, open_reads=False)
+    settings = Settings(serve={"token": TOKEN, "reads": "token"})
     with open_store(corpus_url) as store, TestClient(create_app(store, settings)) as closed:
         assert closed.get("/api/stories").status_code == 401
         assert closed.get("/").status_code == 401

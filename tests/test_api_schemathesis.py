@@ -16,8 +16,9 @@ from schemathesis.checks import not_a_server_error
 
 from _web import TOKEN
 from newsprism.model import Article
+from newsprism.settings import Settings
 from newsprism.store import open_store
-from newsprism.web import WebSettings, create_app
+from newsprism.web import create_app
 
 MAX_EXAMPLES = 15  # per operation: bounded, the whole run stays well under a minute
 OPERATIONS = [
@@ -46,7 +47,9 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FastAPI]:
         store.stories.save("flood")
         for article in ("f1", "f2"):
             store.stories.assign(article, "flood")
-        app = create_app(store, WebSettings(token=TOKEN, analyse=False, max_upload_bytes=20_000))
+        configured = Settings(serve={"token": TOKEN, "max_upload_mb": 0.02},
+                              ingest={"analyse": False})
+        app = create_app(store, configured)
         yield app
         app.state.service.close()
 

@@ -272,9 +272,10 @@ def test_english_text_with_foreign_names_and_keyword_lines_is_read() -> None:
 def api(tmp_path: Path) -> Iterator:
     from fastapi.testclient import TestClient
 
-    from newsprism.web import WebSettings, create_app
+    from newsprism.settings import Settings
+    from newsprism.web import create_app
 
-    settings = WebSettings(token="t0ken", max_upload_bytes=100_000)
+    settings = Settings(serve={"token": "t0ken", "max_upload_mb": 0.1})
     with (
         open_store(f"sqlite:///{tmp_path / 'w.db'}") as store,
         TestClient(create_app(store, settings), raise_server_exceptions=False) as client,

@@ -18,16 +18,16 @@ from typer.testing import CliRunner
 
 from _webserver import Route, article_page, rss, serving
 from newsprism.cli import app
-from newsprism.fetch import FetchSettings
-from newsprism.fetch.watch import Watch, WatchSettings, parse_interval
+from newsprism.fetch.watch import Watch
+from newsprism.settings import Settings, parse_interval
 from newsprism.store import open_store
 from newsprism.store.records import FetchedURL, FetchLogEntry, PendingURL, WatchSource
 from test_fetch import BOMB, EXTERNAL, FERRY, STRIKE, closed_port
 
 pytest_plugins = ["_stores"]  # the store and store_url fixtures, on both backends
 ROOT = Path(__file__).resolve().parents[1]
-SETTINGS = WatchSettings(every=60, fetch=FetchSettings(delay=0.02, backoff=0.02, timeout=5,
-                                                       max_wait=2))  # fmt: skip
+SETTINGS = Settings(watch={"every": 60},
+                    fetch={"delay": 0.02, "backoff": 0.02, "timeout": 5, "max_wait": 2})
 TOPICS = [("Dockworkers walk out at Calder", STRIKE), ("Ferry service resumes", FERRY),
           ("Calder strike enters second day", STRIKE[::-1])]  # fmt: skip
 

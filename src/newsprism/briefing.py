@@ -19,9 +19,8 @@ from dataclasses import replace
 
 from newsprism.ingest.fields import COMPARED_CHARS
 from newsprism.model import Analysis, Claim, Figure, Quote, Sentence, Span, SummaryItem
+from newsprism.settings import DEFAULTS, BriefSettings
 
-SUMMARY_ITEMS = 8
-WORDS_PER_ITEM = 32  # a news sentence runs 20-35 words
 # Claims a summary item may state: facts. A quote claim is about a remark's wording; the fact
 # around the remark is a statement claim of its own.
 FACT_KINDS = ("statement", "figure", "verdict")
@@ -31,7 +30,8 @@ _DISPUTES = {"contradicted": 2, "developing": 1}
 
 
 def summarize_claims(
-    analyses: Sequence[Analysis], claims: Sequence[Claim], items: int = SUMMARY_ITEMS
+    analyses: Sequence[Analysis], claims: Sequence[Claim],
+    settings: BriefSettings = DEFAULTS.brief,
 ) -> list[SummaryItem]:
     from newsprism.summarize import Summarizer
 
@@ -41,7 +41,9 @@ def summarize_claims(
     sentences = [[s for s in a.sentences if s.end <= COMPARED_CHARS] for a in analyses]
     weights = _sentence_weights(sentences, [c for c in facts if c.kind == "statement"])
     # Ask for more than needed: two extracts may state one claim in two sources' words.
-    extracts = Summarizer(words=2 * items * WORDS_PER_ITEM).run(sentences, weights=weights)
+    items = settings.items
+    extracts = Summarizer(words=2 * items * settings.words_per_item).run(sentences,
+                                                                          weights=weights)
     summary: list[SummaryItem] = []
     stated: set[str] = set()
     for extract in extracts:

@@ -11,9 +11,11 @@ from rich.console import Console
 from rich.markup import escape
 
 from newsprism.errors import InputError, InputProblem, InputWarning, NewsprismError
+from newsprism.settings import DEFAULTS
 
 if TYPE_CHECKING:
     from newsprism.model import Briefing
+    from newsprism.settings import Resolved, Settings
 
 app = typer.Typer(
     name="newsprism",
@@ -34,7 +36,7 @@ errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one error line and give the exit to raise."""
-    errors.print(f"[bold red]error:[/] {message}", markup=True)
+    errors.print(f"[bold red]error:[/] {escape(message)}", markup=True)
     return typer.Exit(code)
 
 
@@ -52,6 +54,36 @@ def option_date(param: typer.CallbackParam, value: str | None) -> str | None:
         return read_date(value, param.opts[0])
     except NewsprismError as exc:
         raise fail(str(exc), code=2) from None
+
+
+Config = Annotated[Path | None, typer.Option(
+    "--config", help="Settings file (TOML), else $NEWSPRISM_CONFIG, else newsprism.toml in the "
+    "user config folder; `newsprism config --help` tells the precedence.")]
+
+
+def setting_help(text: str, dotted: str) -> str:
+    """A flag's help: what it does, the setting it overrides and that setting's default."""
+    table, key = dotted.split(".")
+    default = getattr(getattr(DEFAULTS, table), key)
+    shown = ("on" if default else "off") if isinstance(default, bool) else default
+    return f"{text} (setting \\[{table}] {key}, default {shown})."
+
+
+def resolved_for(config: Path | None, **flags: tuple[str, object]) -> Resolved:
+    """The command's settings and their origins: defaults < ``config`` file < ``NEWSPRISM_*`` <
+    ``flags`` (``table__key=(flag, value)``, None when not given); a bad one is a usage error
+    (exit 2)."""
+    from newsprism.settings import resolve_settings
+
+    try:
+        return resolve_settings(config, {k.replace("__", "."): v for k, v in flags.items()})
+    except NewsprismError as exc:
+        raise fail(str(exc), code=2) from None
+
+
+def settings_for(config: Path | None, **flags: tuple[str, object]) -> Settings:
+    """``resolved_for`` without the origins: what a command passes to the stages."""
+    return resolved_for(config, **flags).settings
 
 
 Format = Annotated[str, typer.Option("--format", "-f", help="terminal, markdown, html or json.")]
@@ -89,7 +121,9 @@ def brief(
     ],
     format: Format = "terminal",
     output: Output = None,
-    items: Annotated[int, typer.Option(help="Summary items, at most.", min=1, max=30)] = 8,
+    items: Annotated[int | None, typer.Option(
+        help=setting_help("Summary items, at most", "brief.items"), min=1, max=30)] = None,
+    config: Config = None,
 ) -> None:
     """Brief articles about one event: what happened, where sources agree and differ.
 
@@ -104,15 +138,16 @@ def brief(
     from newsprism.pipeline import build_briefing
 
     check_format(format)
+    settings = settings_for(config, brief__items=("--items", items))
     if output is not None and (clash := clash_with_inputs(output, sources)):
         raise fail(f"--output {output}: {clash}; write the briefing elsewhere (nothing was "
                    "written)", code=2)
     status = Console(stderr=True)
     try:
         with status.status("reading articles") as spinner:
-            read = read_inputs(sources)
+            read = read_inputs(sources, settings=settings.fetch)
             briefing = build_briefing(read.articles, problems=[str(p) for p in read.problems],
-                                      items=items, progress=spinner.update)
+                                      settings=settings, progress=spinner.update)
         for problem in read.problems:
             report_problem(problem)
         if not briefing.documents:
@@ -150,7 +185,7 @@ Db = Annotated[
     typer.Option(
         "--db",
         help="Corpus database: sqlite:///PATH or postgresql://USER:PASS@HOST/DB "
-        "(default: $NEWSPRISM_DB, else a file in the user data folder).",
+        "(setting \\[store] url: $NEWSPRISM_DB, else a file in the user data folder).",
     ),
 ]
 
@@ -159,29 +194,36 @@ Db = Annotated[
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders, JSONL, feeds; - is stdin.")],
     db: Db = None,
-    batch_size: Annotated[int, typer.Option(help="Articles saved per transaction.")] = 64,
-    analyse: Annotated[bool, typer.Option(help="Analyse articles (entities, quotes...).")] = True,
+    batch_size: Annotated[int | None, typer.Option(
+        help=setting_help("Articles saved per transaction", "ingest.batch_size"), min=1)]
+    = None,
+    analyse: Annotated[bool | None, typer.Option(
+        help=setting_help("Analyse articles: entities, quotes...", "ingest.analyse"))] = None,
     ray: Annotated[str | None, typer.Option(
         help="Analyse on a Ray cluster: 'local' starts one here, 'auto' joins this node's, "
-             "ray://HOST:10001 a remote one. Give it a --batch-size of a few hundred per node.",
+             "ray://HOST:10001 a remote one. Give it a --batch-size of a few hundred per node "
+             "(setting \\[ingest] ray).",
         metavar="ADDRESS")] = None,
+    config: Config = None,
 ) -> None:
     """Add articles to the corpus: resumable, and nothing is stored twice.
 
     Exit status: 0 when every input was stored (or already was), 1 when some were not (the rest
     are stored), 2 when the database cannot be used.
     """
-    from newsprism.corpus import analyse_batch, ingest_paths
-    from newsprism.engine import RayEngine
+    from newsprism.corpus import analyser, ingest_paths
     from newsprism.store import open_store
     from newsprism.stories.persist import StoryHook
 
-    analyser = (RayEngine(ray) if ray else analyse_batch) if analyse else None
+    settings = settings_for(config, store__url=("--db", db), ingest__analyse=("--analyse", analyse),
+                            ingest__batch_size=("--batch-size", batch_size),
+                            ingest__ray=("--ray", ray))
     try:
-        with open_store(db) as store:
-            stories = StoryHook(store)
-            report = ingest_paths(paths, store, batch_size=batch_size, progress=True,
-                                  analyse=analyser, on_batch=stories, on_end=stories.finish)
+        with open_store(settings.store.url) as store:
+            stories = StoryHook(store, settings.stories)
+            report = ingest_paths(paths, store, batch_size=settings.ingest.batch_size,
+                                  progress=True, analyse=analyser(settings.ingest),
+                                  on_batch=stories, on_end=stories.finish)
     except NewsprismError as exc:
         errors.print(f"error: {exc}", markup=False)
         raise typer.Exit(2) from None
@@ -206,14 +248,16 @@ def search(
     story: Annotated[str | None, typer.Option(help="Only articles of this story.")] = None,
     limit: Annotated[int, typer.Option(help="How many results.")] = 10,
     copies: Annotated[bool, typer.Option(help="Also show copies of wire stories.")] = False,
+    config: Config = None,
 ) -> None:
     """Find sentences (or articles) in the corpus, each with where it comes from."""
     from newsprism.corpus import search_corpus
     from newsprism.store import SearchFilters, open_store
 
     out = Console(highlight=False)
+    settings = settings_for(config, store__url=("--db", db))
     try:
-        with open_store(db) as store:
+        with open_store(settings.store.url) as store:
             level = "article" if articles else "sentence"
             wanted = SearchFilters(level, since, until, story, limit, copies)
             hits = search_corpus(store, query, wanted, semantic=semantic)
@@ -237,6 +281,7 @@ def stories(
                                               callback=option_date)] = None,
     query: Annotated[str | None, typer.Option(help="Whose articles match these words.")] = None,
     limit: Annotated[int, typer.Option(help="How many stories.")] = 20,
+    config: Config = None,
 ) -> None:
     """List the corpus's stories, latest news first, with their articles and sources."""
     from rich.table import Table
@@ -244,8 +289,9 @@ def stories(
     from newsprism.corpus import find_stories
     from newsprism.store import open_store
 
+    settings = settings_for(config, store__url=("--db", db))
     try:
-        with open_store(db) as store:
+        with open_store(settings.store.url) as store:
             found = find_stories(store, since=since, query=query, limit=limit)
             heads = {a.id: a for a in store.articles.get_many([s.article_ids[0] for s in found])}
     except NewsprismError as exc:
@@ -265,15 +311,18 @@ def story(
     db: Db = None,
     format: Format = "terminal",
     output: Output = None,
+    config: Config = None,
 ) -> None:
     """Brief one stored story: the `brief` briefing of its articles (copies left out)."""
     from newsprism.corpus import brief_story
     from newsprism.store import open_store
 
     check_format(format)
+    settings = settings_for(config, store__url=("--db", db))
     try:
-        with open_store(db) as store, Console(stderr=True).status("briefing the story"):
-            briefing = brief_story(store, story_id)
+        with open_store(settings.store.url) as store, \
+                Console(stderr=True).status("briefing the story"):
+            briefing = brief_story(store, story_id, settings)
         show_briefing(briefing, format, output)
     except NewsprismError as exc:
         raise fail(str(exc)) from None
@@ -282,30 +331,33 @@ def story(
 @app.command()
 def serve(
     db: Db = None,
-    host: Annotated[str, typer.Option(help="Address to listen on (0.0.0.0: every one).")] = (
-        "127.0.0.1"
-    ),
-    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
-    reads: Annotated[
-        str | None, typer.Option(help="open, or token: reads need the token ($NEWSPRISM_READS).")
-    ] = None,
+    host: Annotated[str | None, typer.Option(
+        help=setting_help("Address to listen on, 0.0.0.0: every one", "serve.host"))]
+    = None,
+    port: Annotated[int | None, typer.Option(
+        help=setting_help("Port to listen on", "serve.port"), min=1, max=65535)] = None,
+    reads: Annotated[str | None, typer.Option(
+        help=setting_help("open, or token: reads need the token", "serve.reads"))]
+    = None,
+    config: Config = None,
 ) -> None:
     """Run the web app and JSON API over the corpus (writes need $NEWSPRISM_TOKEN)."""
     import uvicorn
 
     from newsprism.store import open_store
     from newsprism.stories.persist import StoryHook
-    from newsprism.web import WebSettings, create_app
+    from newsprism.web import create_app
 
-    if reads not in (None, "open", "token"):
-        raise fail(f"--reads {reads!r}: use open or token", code=2)
+    settings = settings_for(config, store__url=("--db", db), serve__host=("--host", host),
+                            serve__port=("--port", port), serve__reads=("--reads", reads))
+    serving = settings.serve
+    if not serving.open_reads and not serving.token:
+        raise fail("[serve] reads = 'token' needs a token: set $NEWSPRISM_TOKEN", code=2)
     try:
-        with open_store(db) as store:
-            settings = WebSettings.from_env(
-                open_reads=None if reads is None else reads == "open", stories=StoryHook(store)
-            )
-            errors.print(f"newsprism: serving {store.url} on http://{host}:{port}/")
-            uvicorn.run(create_app(store, settings), host=host, port=port, log_level="warning")
+        with open_store(settings.store.url) as store:
+            app = create_app(store, settings, stories=StoryHook(store, settings.stories))
+            errors.print(f"newsprism: serving {store.url} on http://{serving.host}:{serving.port}/")
+            uvicorn.run(app, host=serving.host, port=serving.port, log_level="warning")
     except NewsprismError as exc:
         raise fail(str(exc), code=2) from None
 
@@ -341,12 +393,15 @@ def eval_cluster(
     out: Annotated[Path, typer.Option("--out", help='Where to write {"id","story"} lines.')],
     gold: Annotated[Path | None, typer.Option("--gold", help='{"id","story"} lines to score.')]
     = None,
+    config: Config = None,
 ) -> None:
-    """Cluster documents into stories as ingest does; with --gold print B-cubed, ARI, NMI."""
+    """Cluster documents into stories as ingest does (its \\[stories] settings); with --gold
+    print B-cubed, ARI, NMI."""
     from newsprism.evaluate.clusters import evaluate_cluster_file
 
+    settings = settings_for(config)
     try:
-        run = evaluate_cluster_file(docs, out, gold)
+        run = evaluate_cluster_file(docs, out, gold, settings.stories)
     except (NewsprismError, OSError) as exc:
         errors.print(f"error: {exc}", markup=False)
         raise typer.Exit(1) from None
@@ -367,14 +422,17 @@ def eval_compare(
     gold: Annotated[Path, typer.Option(exists=True, help="Gold JSONL, or a folder of them.")],
     half: Annotated[str, typer.Option(help="tune, heldout or all.")] = "all",
     out: Annotated[Path | None, typer.Option(help="Write per-claim verdicts here.")] = None,
+    config: Config = None,
 ) -> None:
-    """Brief real clusters and score compare's claims and quotes against judged pairs."""
+    """Brief real clusters (with the \\[brief] and \\[compare] settings) and score compare's
+    claims and quotes against judged pairs."""
     from newsprism.evaluate.compare import HALVES, evaluate_compare, print_report
 
     if half not in HALVES:
         raise typer.BadParameter("use tune, heldout or all", param_hint="--half")
+    settings = settings_for(config)
     try:
-        run = evaluate_compare(clusters, gold, half, out)
+        run = evaluate_compare(clusters, gold, half, out, settings)
     except (NewsprismError, OSError) as exc:
         raise fail(str(exc)) from None
     for problem in run.problems:
@@ -391,18 +449,20 @@ def watch(
         help="Feed, sitemap or home page URLs, OPML files, text files of URLs (one a line). "
              "None: go on watching what the database watches.")] = None,
     db: Db = None,
-    every: Annotated[str, typer.Option(
-        help="How often to poll a new source (30s, 15m, 2h); it adapts to how busy it is.")]
-    = "15m",
+    every: Annotated[str | None, typer.Option(
+        help=setting_help("How often to poll a new source (30s, 15m, 2h, or seconds); it adapts "
+                          "to how busy it is", "watch.every"))] = None,
     once: Annotated[bool, typer.Option(
         help="Poll every source once, fetch what is new, and stop.")] = False,
-    delay: Annotated[float, typer.Option(
-        help="Seconds between two requests to one site (robots.txt may ask for more).",
-        min=0.0)] = 1.0,
-    analyse: Annotated[bool, typer.Option(help="Analyse articles (entities, quotes...).")] = True,
-    batch_size: Annotated[int, typer.Option(
-        help="Pages fetched and stored together (a killed watch fetches at most these again).",
-        min=1)] = 16,
+    delay: Annotated[float | None, typer.Option(
+        help=setting_help("Seconds between two requests to one site, robots.txt may ask for more",
+                          "fetch.delay"), min=0.0)] = None,
+    analyse: Annotated[bool | None, typer.Option(
+        help=setting_help("Analyse articles: entities, quotes...", "ingest.analyse"))] = None,
+    batch_size: Annotated[int | None, typer.Option(
+        help=setting_help("Pages fetched and stored together, a killed watch fetches at most "
+                          "these again", "watch.batch_size"), min=1)] = None,
+    config: Config = None,
 ) -> None:
     """Follow feeds, sitemaps and sites: poll them, fetch new articles politely, ingest them.
 
@@ -412,17 +472,15 @@ def watch(
     import signal
     import threading
 
-    from newsprism.corpus import analyse_batch
-    from newsprism.fetch import FetchSettings
-    from newsprism.fetch.watch import Watch, WatchSettings, parse_interval
+    from newsprism.corpus import analyser
+    from newsprism.fetch.watch import Watch
     from newsprism.store import open_store
     from newsprism.stories.persist import StoryHook
 
-    try:
-        settings = WatchSettings(every=parse_interval(every), fetch=FetchSettings(delay=delay),
-                                 batch_size=batch_size)
-    except ValueError as exc:
-        raise fail(f"--every {exc}", code=2) from None
+    settings = settings_for(config, store__url=("--db", db), watch__every=("--every", every),
+                            fetch__delay=("--delay", delay), ingest__analyse=("--analyse", analyse),
+                            watch__batch_size=("--batch-size", batch_size))
+    analyse_with = analyser(settings.ingest)
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())  # a service's stop
 
@@ -432,10 +490,11 @@ def watch(
     problems: list[str] = []
     report = None
     try:
-        with open_store(db) as store, Console(stderr=True).status("watching") as spinner:
-            hook = StoryHook(store) if analyse else None
-            watcher = Watch(store, settings, analyse=analyse_batch if analyse else None,
-                            on_batch=hook, on_line=say, on_status=spinner.update)
+        with open_store(settings.store.url) as store, \
+                Console(stderr=True).status("watching") as spinner:
+            hook = StoryHook(store, settings.stories) if analyse_with else None
+            watcher = Watch(store, settings, analyse=analyse_with, on_batch=hook, on_line=say,
+                            on_status=spinner.update)
             try:
                 problems = watcher.add_sources(sources or [])
                 for line in problems:
@@ -456,8 +515,38 @@ def watch(
     raise typer.Exit(1 if problems or (once and report is not None and report.failed) else 0)
 
 
+@app.command("config")
+def show_config(
+    config: Config = None,
+    docs: Annotated[bool, typer.Option(
+        help="Print the reference of every setting (docs/settings.md) instead.")] = False,
+) -> None:
+    """Print the effective settings, as a TOML file, each with where it came from.
+
+    Each setting takes the last of, in order of precedence:
+
+    1. the package's default;
+
+    2. a TOML file: --config PATH, else $NEWSPRISM_CONFIG,
+    else newsprism.toml in the user config folder;
+
+    3. an environment variable, NEWSPRISM_<TABLE>_<KEY>:
+    NEWSPRISM_BRIEF_ITEMS=5 (\\[store] url is $NEWSPRISM_DB);
+
+    4. a command-line flag: --items, --db...
+
+    Settings sit in one TOML table per stage: \\[brief] \\[compare]
+    \\[stories] \\[ingest] \\[fetch] \\[watch] \\[serve] \\[store]. Save this output as
+    newsprism.toml to start a settings file; docs/settings.md says
+    what each setting does (newsprism config --docs prints it).
+    """
+    from newsprism.settings import describe, reference
+
+    sys.stdout.write(reference() if docs else describe(resolved_for(config)))
+
+
 @app.command("sources")
-def list_sources(db: Db = None) -> None:
+def list_sources(db: Db = None, config: Config = None) -> None:
     """The sources `newsprism watch` follows and their health: last fetch, status, new
     articles per day, errors."""
     import time
@@ -467,8 +556,9 @@ def list_sources(db: Db = None) -> None:
 
     from newsprism.store import open_store
 
+    settings = settings_for(config, store__url=("--db", db))
     try:
-        with open_store(db) as store:
+        with open_store(settings.store.url) as store:
             health = store.watch.health(time.time())
     except NewsprismError as exc:
         raise fail(str(exc)) from None

@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from newsprism.errors import InputError, InputProblem, InputWarning, NotFoundErr
 from newsprism.ingest.dates import read_date
 from newsprism.ingest.read import ARTICLE_SUFFIXES, Ingested, read_articles
 from newsprism.model import Analysis, Article, Briefing, Sentence, source_key
+from newsprism.settings import DEFAULTS, IngestSettings, Settings
 from newsprism.store import (
     SaveResult,
     SearchFilters,
@@ -41,7 +43,7 @@ Pending = Callable[[], list[Analysis]]
 Analyse = Callable[[list[Article]], list[Analysis] | Pending]
 OnBatch = Callable[[Store, list[Article], list[Analysis] | None], None]
 OnEnd = Callable[[Store], None]
-BATCH_SIZE = 64
+BATCH_SIZE = DEFAULTS.ingest.batch_size
 FUTURE_SLACK = timedelta(days=1)  # time zones: "tomorrow" may already be today somewhere
 
 
@@ -182,13 +184,24 @@ def _ingest(
     return report
 
 
-def analyse_batch(articles: list[Article]) -> Pending:
-    """The analyse stage over one batch, on every core when the batch is large: what
-    ``newsprism ingest`` passes as ``analyse``. Returns at once; the result waits for the
-    analyses."""
+def analyse_batch(articles: list[Article], workers: int | None = None) -> Pending:
+    """The analyse stage over one batch, on ``workers`` processes (default: every core) when
+    the batch is large: what ``newsprism ingest`` passes as ``analyse``. Returns at once; the
+    result waits for the analyses."""
     from newsprism.analyse.parallel import submit_parallel
 
-    return submit_parallel(articles)
+    return submit_parallel(articles, workers)
+
+
+def analyser(settings: IngestSettings) -> Analyse | None:
+    """The ``analyse`` the ingest settings ask for: none, the Ray engine, or the worker pool."""
+    if not settings.analyse:
+        return None
+    if settings.ray:
+        from newsprism.engine import RayEngine
+
+        return RayEngine(settings.ray)
+    return partial(analyse_batch, workers=settings.workers or None)
 
 
 def expand_sources(paths: Iterable[str | Path]) -> Iterator[str]:
@@ -396,10 +409,8 @@ def find_stories(
     return store.stories.latest(since, until, limit, among=among)
 
 
-BRIEF_ARTICLES = 10  # a briefing compares at most this many independent articles
-
-
-def briefing_members(heads: Sequence[ArticleHead], limit: int = BRIEF_ARTICLES) -> list[str]:
+def briefing_members(heads: Sequence[ArticleHead],
+                     limit: int = DEFAULTS.brief.story_articles) -> list[str]:
     """The articles a story's briefing compares: copies left out (their original speaks for
     them), one article per source before a second one from any, at most ``limit``."""
     originals = [h for h in heads if h.original == h.id or h.original not in {x.id for x in heads}]
@@ -411,15 +422,16 @@ def briefing_members(heads: Sequence[ArticleHead], limit: int = BRIEF_ARTICLES) 
     return chosen[:limit]
 
 
-def brief_story(store: Store, story_id: str, limit: int = BRIEF_ARTICLES) -> Briefing:
+def brief_story(store: Store, story_id: str, settings: Settings = DEFAULTS) -> Briefing:
     """The briefing of a stored story (of its ``briefing_members``)."""
     from newsprism.pipeline import brief_stored
 
     story = store.stories.get(story_id)
     if story is None:
         raise NotFoundError(f"no story {story_id!r} in {store.url}; `newsprism stories` lists them")
-    ids = briefing_members(store.articles.heads(list(story.article_ids)), limit)
+    ids = briefing_members(store.articles.heads(list(story.article_ids)),
+                           settings.brief.story_articles)
     analyses = store.analyses.get_many(ids)
     if len(analyses) == len(ids):
-        return brief_stored([analyses[a] for a in ids])
-    return brief_stored(store.articles.get_many(ids))
+        return brief_stored([analyses[a] for a in ids], settings)
+    return brief_stored(store.articles.get_many(ids), settings)

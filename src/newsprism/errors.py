@@ -8,6 +8,7 @@
     ├── BriefingJSONError   a briefing's JSON breaks its schema or points outside its documents
     ├── StoreError          the corpus database failed (the web API's 503)
     ├── EngineError         the Ray cluster could not be joined, or Ray is not installed
+    ├── SettingsError       a settings file, variable or flag is unreadable, unknown or mistyped
     └── NewsprismWarning    not a failure: the work was done, with a doubt to report
         └── InputWarning        read, but something in it was dropped (bad date, cut-off feed)
 
@@ -87,3 +88,8 @@ InputProblem = InputError | InputWarning
 
 class EngineError(NewsprismError):
     """The Ray cluster could not be joined, or Ray is not installed."""
+
+
+class SettingsError(NewsprismError):
+    """A setting could not be used: its file is not TOML, its key is unknown or its value of the
+    wrong type. The message names the file (or variable, or flag), the key and what to do."""

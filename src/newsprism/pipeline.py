@@ -7,11 +7,12 @@ from pathlib import Path
 
 from newsprism.analyse import analyse_articles, resolve_entities
 from newsprism.analyse.resolve import name_speakers
-from newsprism.briefing import SUMMARY_ITEMS, explain_overlaps, summarize_claims
+from newsprism.briefing import explain_overlaps, summarize_claims
 from newsprism.compare import compare_articles
 from newsprism.compare.sources import fold_copies, independent_sources
 from newsprism.ingest import read_articles
 from newsprism.model import Analysis, Article, Briefing
+from newsprism.settings import DEFAULTS, Settings
 
 Progress = Callable[[str], None]
 
@@ -36,7 +37,7 @@ def load_models() -> None:
 def brief(
     sources: Sequence[str | Path],
     *,
-    items: int = SUMMARY_ITEMS,
+    settings: Settings = DEFAULTS,
     stdin: bytes | None = None,
     progress: Progress | None = None,
 ) -> Briefing:
@@ -46,35 +47,36 @@ def brief(
     """
     ingested = read_articles(sources, stdin=stdin)
     problems = [str(problem) for problem in ingested.problems]
-    return build_briefing(ingested.articles, problems=problems, items=items, progress=progress)
+    return build_briefing(ingested.articles, problems=problems, settings=settings,
+                          progress=progress)
 
 
 def build_briefing(
     articles: Sequence[Article],
     *,
     problems: Sequence[str] = (),
-    items: int = SUMMARY_ITEMS,
+    settings: Settings = DEFAULTS,
     progress: Progress | None = None,
 ) -> Briefing:
     """Analyse, compare and summarise articles that are already read."""
-    return _brief(articles, problems, items, progress)
+    return _brief(articles, problems, settings, progress)
 
 
 def brief_analyses(
     analyses: Sequence[Analysis],
     *,
     problems: Sequence[str] = (),
-    items: int = SUMMARY_ITEMS,
+    settings: Settings = DEFAULTS,
     progress: Progress | None = None,
 ) -> Briefing:
     """Compare and summarise articles already analysed (a stored story's, say)."""
-    return _brief(analyses, problems, items, progress)
+    return _brief(analyses, problems, settings, progress)
 
 
 def _brief(
     given: Sequence[Article] | Sequence[Analysis],
     problems: Sequence[str],
-    items: int,
+    settings: Settings,
     progress: Progress | None,
 ) -> Briefing:
     """The one place a briefing folds copies in: each text is analysed and counted once."""
@@ -95,10 +97,11 @@ def _brief(
     report("comparing sources")
     figures = [f for a in analyses for f in a.figures]
     claims = explain_overlaps(
-        compare_articles(analyses, quotes, entities=entities), quotes, figures
+        compare_articles(analyses, quotes, entities=entities, settings=settings.compare), quotes,
+        figures
     )
     report("summarising")
-    summary = summarize_claims(analyses, claims, items=items)
+    summary = summarize_claims(analyses, claims, settings.brief)
     documents = tuple(a.article for a in analyses)
     return Briefing(
         documents=documents,
@@ -115,10 +118,11 @@ def _brief(
     )
 
 
-def brief_stored(stored: Sequence[Analysis] | Sequence[Article]) -> Briefing:
+def brief_stored(stored: Sequence[Analysis] | Sequence[Article],
+                 settings: Settings = DEFAULTS) -> Briefing:
     """Brief articles read back from a corpus: from their stored analyses when every one has
     one, else (some were stored without analysis) analysed afresh."""
     analyses = [item for item in stored if isinstance(item, Analysis)]
     if len(analyses) == len(stored):
-        return brief_analyses(analyses)
-    return build_briefing([getattr(item, "article", item) for item in stored])
+        return brief_analyses(analyses, settings=settings)
+    return build_briefing([getattr(item, "article", item) for item in stored], settings=settings)

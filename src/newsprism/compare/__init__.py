@@ -41,6 +41,7 @@ from newsprism.model import (
     Span,
 )
 from newsprism.relation import opposed
+from newsprism.settings import DEFAULTS, CompareSettings
 
 __all__ = ["compare_articles", "source_keys"]
 
@@ -50,6 +51,7 @@ def compare_articles(
     quotes: Sequence[Quote],
     embeddings: np.ndarray | None = None,
     entities: Sequence[Entity] = (),
+    settings: CompareSettings = DEFAULTS.compare,
 ) -> list[Claim]:
     """Claims of a set of articles. ``quotes`` carry resolved speakers; ``embeddings`` (one row
     per statement, in article order) are computed when not given; ``entities`` (resolved across
@@ -64,7 +66,7 @@ def compare_articles(
         embeddings = encoder.encode([s.text for s in statements])
     quoted = encoder.encode([q.text for q in quotes])
     figures = [f for a in analyses for f in a.figures]
-    evidence = pair_evidence(analyses, quotes, entities, embeddings, quoted)
+    evidence = pair_evidence(analyses, quotes, entities, embeddings, quoted, settings)
     groups = group_statements(statements, evidence, embeddings)
 
     holders = {
@@ -95,6 +97,7 @@ def pair_evidence(
     entities: Sequence[Entity],
     embeddings: np.ndarray,
     quoted: np.ndarray,
+    settings: CompareSettings = DEFAULTS.compare,
 ) -> PairEvidence:
     """What compare knows about every pair of the articles' statements (in article order), with
     the relation model's judgement of each candidate pair."""
@@ -104,7 +107,7 @@ def pair_evidence(
     shared, differing = _shared_figures(statements, figures)
     return score_pairs(statements, embeddings, shared,
                        different_remarks(statements, quotes, quoted) | differing,
-                       statement_names(statements, mentions, entities))
+                       statement_names(statements, mentions, entities), settings)
 
 
 def statement_names(

@@ -31,14 +31,12 @@ import numpy as np
 from newsprism.compare.judge import load_judge
 from newsprism.model import Span
 from newsprism.relation import load_relation_model
+from newsprism.settings import DEFAULTS, CompareSettings
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d[\d,.]*\d|\d")
-RELATED = 0.55  # cosine above which two statements are about the same thing
 CANDIDATE_COSINE = 0.35  # below this (and with little shared) a pair is not judged at all
 CANDIDATE_WORDS = 0.12
 CORE_WORDS = 0.10  # shared rare words beyond the names, below which only names are shared
-NEAR_COPY_COSINE = 0.85  # mutual best matches this close in meaning and words link on their own
-NEAR_COPY_WORDS = 0.35
 ACTOR_TYPES = ("PERSON", "ORG")
 
 
@@ -130,6 +128,7 @@ class PairEvidence:
     docs: tuple[str, ...]  # each statement's article
     verdict: np.ndarray  # the in-cluster judge's P(one proposition) for judged pairs, else 0
     verdict_threshold: float
+    settings: CompareSettings = DEFAULTS.compare
 
     def linked(self, i: int, j: int, mutual: bool) -> bool:
         """Do statements ``i`` and ``j`` assert the same proposition?"""
@@ -137,8 +136,9 @@ class PairEvidence:
             return False
         if self.verdict[i, j] >= self.verdict_threshold:
             return True
-        return mutual and bool(self.cosine[i, j] >= NEAR_COPY_COSINE
-                               and self.lexical[i, j] >= NEAR_COPY_WORDS)
+        # Mutual best matches this close in meaning and words link on their own.
+        return mutual and bool(self.cosine[i, j] >= self.settings.near_copy_cosine
+                               and self.lexical[i, j] >= self.settings.near_copy_words)
 
     def judgeable(self, i: int, j: int) -> bool:
         """Could the pair be one proposition at all? Close enough, sharing more than names,
@@ -152,7 +152,8 @@ class PairEvidence:
 
     def related(self, i: int, j: int) -> bool:
         """About the same thing: close in meaning, or one fact for the relation model."""
-        return bool(self.cosine[i, j] >= RELATED or self.same_fact[i, j] >= self.threshold)
+        return bool(self.cosine[i, j] >= self.settings.related_cosine
+                    or self.same_fact[i, j] >= self.threshold)
 
     def features(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
         """``compare.judge.JUDGE_FEATURES`` of the pairs ``(first[k], second[k])``."""
@@ -184,6 +185,7 @@ def score_pairs(
     same_figure: np.ndarray,
     blocked: np.ndarray,
     names: StatementNames | None = None,
+    settings: CompareSettings = DEFAULTS.compare,
 ) -> PairEvidence:
     stop_words = _stop_words()
     names = names or StatementNames.none(len(statements))
@@ -201,10 +203,10 @@ def score_pairs(
     judge_model = load_judge()
     n = len(statements)
     lengths = np.array([len(s.text.split()) for s in statements], dtype=np.float64)
+    link = settings.link_threshold or (judge_model.threshold if judge_model else threshold)
     evidence = PairEvidence(cosine, lexical, coverage, figures, blocked, strength, best,
                             np.zeros((n, n)), threshold, names, lengths,
-                            tuple(s.doc for s in statements), np.zeros((n, n)),
-                            judge_model.threshold if judge_model else threshold)
+                            tuple(s.doc for s in statements), np.zeros((n, n)), link, settings)
     judge(statements, embeddings, evidence,
           {(min(i, j), max(i, j)) for (i, _), j in best.items()})
     return evidence

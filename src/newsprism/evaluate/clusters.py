@@ -10,6 +10,7 @@ from pathlib import Path
 
 from newsprism.errors import InputError, InputProblem
 from newsprism.model import Article
+from newsprism.settings import DEFAULTS, StoriesSettings
 from newsprism.stories.scores import bcubed
 
 
@@ -80,9 +81,11 @@ class ClusterRun:
     scores: ClusterScores | None = None
 
 
-def evaluate_cluster_file(docs: Path, out: Path, gold: Path | None = None) -> ClusterRun:
-    """Read ``docs`` in stream order, cluster them as ingest does, write ``{"id","story"}``
-    lines to ``out`` and, given ``gold``, score them. Unreadable lines are reported, not fatal."""
+def evaluate_cluster_file(docs: Path, out: Path, gold: Path | None = None,
+                          settings: StoriesSettings = DEFAULTS.stories) -> ClusterRun:
+    """Read ``docs`` in stream order, cluster them as ingest does (with ``settings``), write
+    ``{"id","story"}`` lines to ``out`` and, given ``gold``, score them. Unreadable lines are
+    reported, not fatal."""
     from newsprism.ingest import read_articles
     from newsprism.stories import cluster_articles
 
@@ -90,7 +93,7 @@ def evaluate_cluster_file(docs: Path, out: Path, gold: Path | None = None) -> Cl
     ingested = read_articles([docs])
     if not ingested.articles:
         raise InputError(str(docs), "no documents to cluster")
-    stories = cluster_articles(ingested.articles)
+    stories = cluster_articles(ingested.articles, **settings.clusterer_params())
     ids = [a.id for a in ingested.articles]
     write_assignments(out, ids, stories)
     run = ClusterRun(ids, stories, list(ingested.problems))

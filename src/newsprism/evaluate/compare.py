@@ -40,6 +40,7 @@ from typing import Any
 from newsprism.errors import InputError
 from newsprism.evaluate.align import read_jsonl
 from newsprism.model import Article, Briefing, Claim, Quote, Span
+from newsprism.settings import DEFAULTS, Settings
 
 Loc = tuple[str, int, int]  # doc, start, end
 LABELS = ("same", "contradiction", "development", "different")
@@ -296,8 +297,9 @@ def read_clusters(path: Path, half: str) -> list[tuple[dict[str, Any], list[Arti
 
 
 def evaluate_compare(clusters_path: Path, gold_path: Path, half: str = "all",
-                     out: Path | None = None) -> CompareRun:
-    """Brief each cluster with the real pipeline and score it against the gold set."""
+                     out: Path | None = None, settings: Settings = DEFAULTS) -> CompareRun:
+    """Brief each cluster with the real pipeline (and ``settings``) and score it against the
+    gold set."""
     from rich.progress import Progress
 
     from newsprism.pipeline import build_briefing
@@ -313,7 +315,7 @@ def evaluate_compare(clusters_path: Path, gold_path: Path, half: str = "all",
             gold = load_gold(gold_path, {a.id: a for a in articles})
             run.problems += gold.stale
             verdicts: list[dict[str, Any]] = []
-            tally = score_briefing(build_briefing(articles), gold, verdicts)
+            tally = score_briefing(build_briefing(articles, settings=settings), gold, verdicts)
             run.tallies.setdefault((item["corpus"], item["half"]), Tally()).add(tally)
             lines += [{"cluster": item["cluster"], "corpus": item["corpus"],
                        "half": item["half"], **v} for v in verdicts]

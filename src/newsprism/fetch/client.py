@@ -36,34 +36,11 @@ from urllib.robotparser import RobotFileParser
 import httpx
 
 from newsprism.fetch.urls import host_of
+from newsprism.settings import FetchSettings
 
 ROBOTS_TTL = 24 * 3600.0  # seconds a host's robots.txt is trusted before it is read again
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
-
-
-def _user_agent() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        release = version("newsprism")
-    except PackageNotFoundError:
-        release = "dev"
-    return f"newsprism/{release} (news monitoring; obeys robots.txt)"
-
-
-@dataclass(frozen=True)
-class FetchSettings:
-    user_agent: str = field(default_factory=_user_agent)
-    delay: float = 1.0  # seconds between two requests to one host (robots' Crawl-delay if more)
-    timeout: float = 20.0  # seconds to connect, and between two reads
-    max_bytes: int = 10_000_000  # a body larger than this is abandoned
-    max_redirects: int = 5
-    retries: int = 3  # further tries after a 429 or 5xx
-    backoff: float = 1.0  # first retry's wait when the server gives no Retry-After; doubles
-    max_wait: float = 120.0  # a longer Retry-After is not waited for here: retry later
-    workers: int = 8  # hosts fetched at once
-    public_only: bool = True  # hosts not trusted may not resolve to non-public addresses
 
 
 class Request(NamedTuple):

@@ -8,12 +8,13 @@ from collections.abc import Iterable, Iterator, Sequence
 
 from newsprism.errors import EmptyInputError, InputError, InputProblem
 from newsprism.fetch.charset import decode_page
-from newsprism.fetch.client import Fetched, Fetcher, FetchSettings
+from newsprism.fetch.client import Fetched, Fetcher
 from newsprism.fetch.sources import sniff_kind
 from newsprism.fetch.urls import is_url, normalise_url, url_article_id
 from newsprism.ingest.fields import read_fields
 from newsprism.ingest.read import Ingested
 from newsprism.model import Article
+from newsprism.settings import FetchSettings
 
 _PAGE_TYPES = ("", "text/html", "application/xhtml+xml", "text/plain", "application/xml",
                "text/xml")  # fmt: skip

@@ -21,32 +21,17 @@ from typing import NamedTuple
 
 from newsprism.corpus import Analyse, OnBatch, ingest_articles
 from newsprism.errors import InputError, InputProblem
-from newsprism.fetch.client import Fetched, Fetcher, FetchSettings, Request
+from newsprism.fetch.client import Fetched, Fetcher, Request
 from newsprism.fetch.pages import page_articles
 from newsprism.fetch.sources import Found, read_opml, read_source, sniff_kind
 from newsprism.fetch.urls import is_url, normalise_url
 from newsprism.model import Analysis, Article
+from newsprism.settings import DEFAULTS, Settings
 from newsprism.store import Store
 from newsprism.store.records import FetchedURL, FetchLogEntry, PendingURL, WatchSource
 
 MAX_SITEMAPS = 50  # sitemaps of an index read in one poll
 CONTAINERS = ("opml", "html")  # sources that list feeds, not articles: polled at the slowest
-
-
-@dataclass(frozen=True)
-class WatchSettings:
-    every: float = 900.0  # a new source's interval, seconds
-    fetch: FetchSettings = field(default_factory=FetchSettings)
-    batch_size: int = 16  # pages fetched and ingested together: a killed watch refetches these
-    max_attempts: int = 3  # a URL failing for a passing reason (5xx, network) is dropped after
-
-    @property
-    def shortest(self) -> float:
-        return self.every / 4
-
-    @property
-    def longest(self) -> float:
-        return self.every * 8
 
 
 @dataclass
@@ -76,7 +61,7 @@ class Watch:
     def __init__(
         self,
         store: Store,
-        settings: WatchSettings | None = None,
+        settings: Settings = DEFAULTS,
         *,
         analyse: Analyse | None = None,
         on_batch: OnBatch | None = None,
@@ -86,14 +71,14 @@ class Watch:
         clock: Callable[[], float] = time.time,
     ) -> None:
         self.store = store
-        self.settings = settings or WatchSettings()
+        self.settings = settings.watch
         self.analyse = analyse
         self.on_batch = on_batch
         self.index = index
         self.on_line = on_line or (lambda line: None)
         self.on_status = on_status or (lambda line: None)
         self.clock = clock
-        self.fetcher = Fetcher(self.settings.fetch)
+        self.fetcher = Fetcher(settings.fetch)
         for source in store.watch.sources():
             if source.parent is None or not is_url(source.parent):  # named by the user
                 self.fetcher.trust(source.url)
@@ -365,25 +350,10 @@ def _record(store: Store, marks: Sequence[Mark], at: float) -> None:
                      for m in marks if m.outcome != "canonical"])  # fmt: skip
 
 
-def parse_interval(text: str) -> float:
-    """Seconds in ``90``, ``30s``, ``15m``, ``2h`` or ``1d``."""
-    units = {"s": 1, "m": 60, "h": 3600, "d": 86400}
-    text = text.strip().lower()
-    scale = units.get(text[-1:])
-    number = text[:-1] if scale else text
-    try:
-        seconds = float(number) * (scale or 1)
-    except ValueError:
-        raise ValueError(f"{text!r}: give a duration such as 30s, 15m, 2h or 1d") from None
-    if seconds <= 0:
-        raise ValueError(f"{text!r}: the interval must be positive")
-    return seconds
-
-
 def _add(total: RoundReport, report: RoundReport) -> None:
     for name in ("polled", "not_modified", "found", "fetched", "saved", "unchanged", "failed"):
         setattr(total, name, getattr(total, name) + getattr(report, name))
     total.lines.extend(report.lines)
 
 
-__all__ = ["RoundReport", "Watch", "WatchSettings", "parse_interval"]
+__all__ = ["RoundReport", "Watch"]

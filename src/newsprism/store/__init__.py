@@ -22,10 +22,8 @@ it. A new kind of record is a new repository module over ``Database`` and one li
 
 from __future__ import annotations
 
-import os
 import re
 from contextlib import AbstractContextManager
-from pathlib import Path
 
 from newsprism.errors import StoreError
 from newsprism.store.analyses import Analyses
@@ -44,8 +42,6 @@ from newsprism.store.schema import migrate
 from newsprism.store.search import Search
 from newsprism.store.stories import Stories
 from newsprism.store.watch import Watch
-
-DB_ENV = "NEWSPRISM_DB"
 
 
 class Store:
@@ -81,10 +77,11 @@ class Store:
 
 
 def default_url() -> str:
-    """``$NEWSPRISM_DB``, else a SQLite file in the user's data folder."""
-    from platformdirs import user_data_dir
+    """The setting ``[store] url``: a file, a variable, else a SQLite file in the user's data
+    folder (``newsprism.settings``)."""
+    from newsprism.settings import load_settings
 
-    return os.environ.get(DB_ENV) or f"sqlite:///{Path(user_data_dir('newsprism')) / 'corpus.db'}"
+    return load_settings().store.url
 
 
 def open_store(url: str | None = None) -> Store:

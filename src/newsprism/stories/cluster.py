@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 
 from newsprism.errors import ModelError
+from newsprism.settings import DEFAULTS
 from newsprism.stories.features import Bag, Profile
 from newsprism.stories.link import (
     FEATURE_NAMES,
@@ -91,11 +92,11 @@ class StoryClusterer:
         *,
         threshold: float | None = None,
         merge_threshold: float | None = None,
-        candidates: int = 5,
-        window_days: float = 7.0,
+        candidates: int = DEFAULTS.stories.candidates,
+        window_days: float = DEFAULTS.stories.window_days,
         max_stories: int = 2000,
         max_keys: int = 300,
-        second_look: int = 1000,
+        second_look: int = DEFAULTS.stories.second_look,
         weights: Sequence[float] | None = None,
         text_weights: Sequence[float] | None = None,
     ) -> None:

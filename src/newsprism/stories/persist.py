@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsprism.model import Analysis, Article
+from newsprism.settings import DEFAULTS, StoriesSettings
 from newsprism.stories.cluster import Item, StoryClusterer
 from newsprism.stories.features import extract_profiles
 
@@ -74,11 +75,11 @@ class StoryHook:
     batch's transaction, it places the batch's articles in stories and saves the clusterer's
     state with them, so that a later (or interrupted and rerun) ingest resumes with the same hot
     stories; ``finish`` ends a run by giving the articles that await their second look
-    (``StoryClusterer.revisit``) that look now. ``params`` configure a clusterer when the store
-    holds none yet."""
+    (``StoryClusterer.revisit``) that look now. ``settings`` configure the clusterer, a new
+    one or the one the store holds (its learned state kept)."""
 
-    def __init__(self, store: Store, **params: object) -> None:
-        self.params = params
+    def __init__(self, store: Store, settings: StoriesSettings = DEFAULTS.stories) -> None:
+        self.params = settings.clusterer_params()
         self._load(store)
 
     def __call__(self, store: Store, articles: list[Article],
@@ -104,9 +105,10 @@ class StoryHook:
         self.generation = store.meta.load(CLUSTERER_GENERATION)
         saved = store.meta.load(CLUSTERER_STATE)
         if not saved:
-            self.clusterer = StoryClusterer(**self.params)  # type: ignore[arg-type]
+            self.clusterer = StoryClusterer(**self.params)
             return
         state = json.loads(zlib.decompress(saved))
+        state["params"].update(self.params)
         # The state names the waiting articles; their profiles come from their stored analyses.
         waiting = store.analyses.get_many([article for article, _ in state.get("waiting", [])])
         profiles = dict(profile_articles(list(waiting.values()))) if waiting else {}

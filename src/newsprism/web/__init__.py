@@ -1,6 +1,5 @@
-"""The web app and HTTP API of ``newsprism serve``: ``create_app(store, settings)``."""
+"""The web app and HTTP API of ``newsprism serve``: ``create_app(store, settings, stories)``."""
 
 from newsprism.web.app import create_app
-from newsprism.web.settings import WebSettings
 
-__all__ = ["WebSettings", "create_app"]
+__all__ = ["create_app"]

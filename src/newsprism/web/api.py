@@ -73,7 +73,7 @@ Service = Annotated[CorpusService, Depends(service)]
 
 
 def _check_token(service: CorpusService, credentials: HTTPAuthorizationCredentials | None) -> None:
-    token = service.settings.token
+    token = service.settings.serve.token
     given = credentials.credentials if credentials else ""
     if not token or not secrets.compare_digest(given.encode(), token.encode()):
         detail = (
@@ -85,7 +85,7 @@ def _check_token(service: CorpusService, credentials: HTTPAuthorizationCredentia
 
 
 def require_read(service: Service, credentials: Credentials) -> None:
-    if not service.settings.open_reads:
+    if not service.settings.serve.open_reads:
         _check_token(service, credentials)
 
 
@@ -280,7 +280,7 @@ _UPLOAD_BODY = {
 async def post_articles(request: Request, service: Service) -> JSONResponse:
     """Ingest a JSON article, or an uploaded file (multipart field ``file``), as
     ``newsprism ingest`` would: copies linked, analysed, indexed, idempotent."""
-    limit = service.settings.max_upload_bytes
+    limit = service.settings.serve.max_upload_bytes
     body = await read_body(request, limit)
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind == "application/json":

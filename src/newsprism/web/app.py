@@ -1,5 +1,5 @@
-"""``create_app(store, settings)``: the FastAPI app behind ``newsprism serve`` — the JSON API
-under ``/api`` (OpenAPI at ``/api/openapi.json``) and the web pages, from one process.
+"""``create_app(store, settings, stories)``: the FastAPI app behind ``newsprism serve`` — the
+JSON API under ``/api`` (OpenAPI at ``/api/openapi.json``) and the web pages, from one process.
 
 Every response carries a Content-Security-Policy that lets a page load only this server's own
 CSS and JS: article text is attacker-controlled, and nothing from it may run or fetch.
@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import TYPE_CHECKING
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
@@ -18,10 +19,13 @@ from markupsafe import escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsprism.errors import NewsprismError, NotFoundError, StoreError
+from newsprism.settings import DEFAULTS, Settings
 from newsprism.store import Store
 from newsprism.web import api, pages
 from newsprism.web.service import CorpusService
-from newsprism.web.settings import WebSettings
+
+if TYPE_CHECKING:
+    from newsprism.stories.persist import StoryHook
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -35,9 +39,11 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(store: Store, settings: WebSettings | None = None) -> FastAPI:
-    """The web app over ``store``; the caller keeps ownership of the store (and closes it)."""
-    service = CorpusService(store, settings or WebSettings())
+def create_app(store: Store, settings: Settings = DEFAULTS,
+               stories: StoryHook | None = None) -> FastAPI:
+    """The web app over ``store``; the caller keeps ownership of the store (and closes it).
+    ``stories`` places articles posted to the API in stories (as ``newsprism ingest`` does)."""
+    service = CorpusService(store, settings, stories)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:

@@ -17,12 +17,12 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from importlib.metadata import PackageNotFoundError, version
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from newsprism.analyse.resolve import name_tokens, resolve_entities
 from newsprism.corpus import (
     IngestReport,
-    analyse_batch,
+    analyser,
     briefing_members,
     ingest_articles,
     search_corpus,
@@ -33,9 +33,12 @@ from newsprism.model import Analysis, Article, Briefing, Entity
 from newsprism.model import source_key as independent_source
 from newsprism.render import briefing_to_json, validate_briefing_json
 from newsprism.render.json import SCHEMA_VERSION
+from newsprism.settings import DEFAULTS, Settings
 from newsprism.store import ArticleHead, SearchFilters, SearchHit, Store, StoredStory
 from newsprism.web import cache
-from newsprism.web.settings import WebSettings
+
+if TYPE_CHECKING:
+    from newsprism.stories.persist import StoryHook
 
 T = TypeVar("T")
 QUERY_ARTICLES = 500  # articles a story-list query looks at (best matches first)
@@ -105,13 +108,15 @@ def excerpt_words(text: str, words: int = TITLE_WORDS) -> str:
     return " ".join(kept).rstrip(" ,;:—-") + "…"
 
 
-def briefing_key(article_ids: Sequence[str]) -> str:
-    """Changes when the briefed articles change or newsprism's version does."""
+def briefing_key(article_ids: Sequence[str], settings: Settings) -> str:
+    """Changes when the briefed articles change, newsprism's version does, or the settings
+    that shape a briefing do."""
     try:
         release = version("newsprism")
     except PackageNotFoundError:
         release = "dev"
-    text = "\n".join([release, str(SCHEMA_VERSION), *sorted(article_ids)])
+    shaping = [settings.brief.model_dump_json(), settings.compare.model_dump_json()]
+    text = "\n".join([release, str(SCHEMA_VERSION), *shaping, *sorted(article_ids)])
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -156,8 +161,9 @@ class StoreThread(OneThread):
 class CorpusService:
     """The verbs behind the API and the pages; every method is a coroutine."""
 
-    def __init__(self, store: Store, settings: WebSettings) -> None:
+    def __init__(self, store: Store, settings: Settings, stories: StoryHook | None) -> None:
         self.settings = settings
+        self.stories = stories
         self.run = StoreThread(store)
         self._briefing_lock = asyncio.Lock()
         self._brief_thread = OneThread("newsprism-brief")
@@ -230,8 +236,8 @@ class CorpusService:
         if story is None:  # merged or gone since it was resolved
             raise NotFoundError(f"no story {story_id!r}")
         heads = await self.run(lambda store: store.articles.heads(list(story.article_ids)))
-        briefed = briefing_members(heads, self.settings.brief_articles)
-        key = briefing_key(briefed)
+        briefed = briefing_members(heads, self.settings.brief.story_articles)
+        key = briefing_key(briefed, self.settings)
         (summary,) = await self._summaries([story], heads)
         if render is None:
             briefing = json.loads(await self._briefing(story.id, key, briefed))
@@ -256,7 +262,7 @@ class CorpusService:
                         if set(briefed) <= set(analyses)
                         else await self.run(lambda store: store.articles.get_many(briefed))
                     )
-                    cached = await self._brief_thread.run(brief_json, stored)
+                    cached = await self._brief_thread.run(brief_json, stored, self.settings)
                     await self.run(cache.save_briefing, story_id, key, cached)
         return cached
 
@@ -312,8 +318,8 @@ class CorpusService:
     async def ingest(self, ingested: Ingested) -> IngestReport:
         """Ingest articles read from a request (an uploaded file through ``read_bytes``, a JSON
         article through ``read_record``) as ``newsprism ingest`` does files."""
-        analyse = analyse_batch if self.settings.analyse else None
-        stories = self.settings.stories
+        analyse = analyser(self.settings.ingest)
+        stories = self.stories
         return await self.run(
             lambda store: ingest_articles(
                 ingested.articles, store, problems=ingested.problems, analyse=analyse,
@@ -322,11 +328,12 @@ class CorpusService:
         )  # fmt: skip
 
 
-def brief_json(stored: Sequence[Analysis] | Sequence[Article]) -> str:
+def brief_json(stored: Sequence[Analysis] | Sequence[Article],
+               settings: Settings = DEFAULTS) -> str:
     """The briefing of stored articles as schema-checked JSON text."""
     from newsprism.pipeline import brief_stored
 
-    data = briefing_to_json(brief_stored(stored))
+    data = briefing_to_json(brief_stored(stored, settings))
     validate_briefing_json(data)
     return json.dumps(data, ensure_ascii=False)
 
