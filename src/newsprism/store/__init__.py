@@ -17,6 +17,7 @@ from newsprism.store.records import (
     SearchFilters,
     SearchHit,
     StoredStory,
+    StoredStoryline,
 )
 
 DB_ENV = "NEWSPRISM_DB"
@@ -61,6 +62,7 @@ __all__ = [
     "SearchHit",
     "Store",
     "StoredStory",
+    "StoredStoryline",
     "content_hash",
     "default_url",
     "open_store",

@@ -40,6 +40,8 @@ Analyses and search
     ``search_vectors(vector, kind, filters=SearchFilters())``
         both return ``list[SearchHit]``, best first, within the filters (level, dates, story,
         limit, copies); ``search_vectors`` streams the vectors in chunks (memory stays bounded)
+Storylines: ``store.storylines`` (``newsprism.store.storylines``), the level above stories.
+
 Stories (for ``newsprism.stories``; the store keeps ids, membership and redirects, the
 clusterer's features travel as an opaque ``state`` blob it serialises itself)
     ``save_story(id, title=None, state=None)``: create or update
@@ -106,6 +108,7 @@ from newsprism.store.records import (
     WatchSource,
 )
 from newsprism.store.schema import apply_migrations, is_newsprism_database, now_iso
+from newsprism.store.storylines import StorylineRepository
 
 CHUNK = 500  # ids per IN (...) query and rows per streamed page
 VECTOR_CHUNK = 4096  # vectors scored at a time: bounds memory of semantic search
@@ -134,6 +137,7 @@ class Store:
 
     def __init__(self) -> None:
         self._depth = 0
+        self.storylines = StorylineRepository(self)
 
     # --- connection and transactions (subclasses provide _begin/_commit/_rollback/_raw_*) ----
 
@@ -666,7 +670,8 @@ class Store:
         state = "s.state" if with_state else "NULL"
         rows = self.execute(
             f"SELECT s.id, s.title, {state}, s.created_at, s.updated_at, s.first_date, "
-            f"s.last_date, s.article_count, s.source_count FROM stories s WHERE {where} "
+            f"s.last_date, s.article_count, s.source_count, se.storyline_id FROM stories s "
+            f"LEFT JOIN storyline_events se ON se.story_id = s.id WHERE {where} "
             "ORDER BY s.last_date DESC NULLS LAST, s.updated_at DESC, s.id"
             + (f" LIMIT {int(limit)}" if limit else "")
             + (f" OFFSET {int(offset)}" if offset else ""),
