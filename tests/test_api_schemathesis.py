@@ -26,6 +26,8 @@ OPERATIONS = [
     "GET /api/schema/briefing",
     "GET /api/stories",
     "GET /api/stories/{story_id}",
+    "GET /api/storylines",
+    "GET /api/storylines/{storyline_id}",
     "GET /api/articles/{article_id}",
     "GET /api/search",
     "GET /api/entities",
@@ -34,7 +36,8 @@ OPERATIONS = [
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FastAPI]:
-    """A store of two short articles in one story; uploads are stored but not analysed."""
+    """A store of two short articles in one story, in one storyline; uploads are stored but
+    not analysed."""
     url = f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'fuzz.db'}"
     with open_store(url) as store:
         store.save_articles([
@@ -46,6 +49,8 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FastAPI]:
         store.save_story("flood")
         for article in ("f1", "f2"):
             store.assign_article(article, "flood")
+        store.storylines.save("floods")
+        store.storylines.assign([("flood", "floods")])
         app = create_app(store, WebSettings(token=TOKEN, analyse=False, max_upload_bytes=20_000))
         yield app
         app.state.service.close()
