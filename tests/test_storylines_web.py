@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -125,6 +126,21 @@ def test_a_storyline_page_shows_its_events_on_a_timeline(client: TestClient) -> 
     chart = html[html.index("<svg"):html.index("</svg>")]
     assert chart.count('class="event-mark"') == 3
     assert client.get("/storylines/saga-old", follow_redirects=False).status_code == 307
+
+
+def test_the_storylines_page_lists_them_latest_first(client: TestClient) -> None:
+    html = client.get("/storylines").text
+    assert re.findall(r'/storylines/([\w-]+)"', html) == ["bank-saga", "flood-line"]
+    assert "<b>3</b> events" in html and "&lt;script&gt;window.__pwned" in html
+
+
+def test_a_corpus_without_storylines_lists_none(tmp_path: Path) -> None:
+    with (
+        open_store(f"sqlite:///{tmp_path / 'empty.db'}") as store,
+        TestClient(create_app(store)) as empty,
+    ):
+        assert empty.get("/api/storylines").json()["storylines"] == []
+        assert "No storylines yet" in empty.get("/storylines").text
 
 
 def test_a_story_page_links_to_its_storyline_when_it_has_other_events(client: TestClient) -> None:

@@ -199,6 +199,11 @@ def test_a_storyline_page_shows_its_events_on_a_timeline_each_opening_its_story(
 ) -> None:  # type: ignore[no-untyped-def]
     page = saga_page
     page.goto("/")
+    page.locator(".bar").get_by_role("link", name="Storylines").click()
+    page.wait_for_url("**/storylines")
+    assert page.locator(".storyline-row").count() == 2
+    shoot(page, "storylines-laptop")
+    page.locator(".bar").get_by_role("link", name="Stories").click()
     group = page.locator(".storyline-group")
     assert group.count() == 1  # the three events of the takeover battle, under one storyline
     assert group.locator(".story-row").count() == 3 and "3 events" in group.inner_text()

@@ -148,6 +148,20 @@ async def story_page(request: Request, service: Service, story_id: str) -> HTMLR
     )  # fmt: skip
 
 
+@router.get("/storylines", response_class=HTMLResponse, name="storyline_list")
+async def storyline_list(
+    request: Request,
+    service: Service,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> HTMLResponse:
+    """Storylines, latest news first, with their counts of events, articles and sources."""
+    storylines, next_offset = await service.list_storylines(limit=PAGE_SIZE, offset=offset)
+    return render(
+        request, "storylines.html.j2", storylines=storylines, next_offset=next_offset,
+        previous_offset=max(0, offset - PAGE_SIZE) if offset else None,
+    )  # fmt: skip
+
+
 @router.get("/storylines/{storyline_id}", response_class=HTMLResponse, name="storyline_page")
 async def storyline_page(request: Request, service: Service, storyline_id: str) -> HTMLResponse:
     """A storyline's events on a timeline, each with its outlets and a link to its story."""
