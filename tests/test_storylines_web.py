@@ -4,6 +4,7 @@ ASGI app over a real store of articles the corpus fixture writes (``_web.storyli
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,9 +12,15 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
-from _web import FLOOD_LINE_TITLE, storyline_url  # noqa: F401  (the corpus and its storylines)
+from _web import (  # noqa: F401  (storyline_url: the corpus and its storylines)
+    FLOOD,
+    FLOOD_LINE_TITLE,
+    SAGA_EVENTS,
+    TOKEN,
+    storyline_url,
+)
 from newsprism.store import open_store
-from newsprism.web import create_app
+from newsprism.web import WebSettings, create_app
 from newsprism.web.service import StorySummary
 from newsprism.web.timeline import layout_timeline
 
@@ -98,6 +105,33 @@ def test_openapi_documents_the_storyline_routes_and_models(client: TestClient) -
     assert "event_list" in models["StorylineDetail"]["properties"]
     assert "storyline" in models["StoryOut"]["properties"]
     assert "/storylines/{storyline_id}" not in spec["paths"]  # the page is no API route
+
+
+def test_articles_posted_to_the_server_are_placed_in_storylines_the_api_lists(
+    tmp_path: Path,
+) -> None:
+    """Through the real clusterers (``newsprism serve``'s hook): whatever they group, every
+    story is an event of one storyline, and the storylines hold exactly those events."""
+    from newsprism.stories.persist import StoryHook
+
+    rows = [row for rows in [*SAGA_EVENTS.values(), [FLOOD]] for row in rows]
+    upload = "\n".join(
+        json.dumps({"id": id, "outlet": outlet, "date": date, "title": title, "text": text})
+        for id, outlet, date, title, text in rows
+    ).encode()
+    with open_store(f"sqlite:///{tmp_path / 'served.db'}") as store:
+        settings = WebSettings(token=TOKEN, stories=StoryHook(store))
+        with TestClient(create_app(store, settings)) as served:
+            posted = served.post("/api/articles", files={"file": ("saga.jsonl", upload)},
+                                 headers={"Authorization": f"Bearer {TOKEN}"})  # fmt: skip
+            assert posted.status_code == 201 and posted.json()["saved"] == len(rows)
+            stories = served.get("/api/stories", params={"limit": 100}).json()["stories"]
+            lines = served.get("/api/storylines", params={"limit": 100}).json()["storylines"]
+            events = {line["id"]: [e["id"] for e in served.get(line["url"]).json()["event_list"]]
+                      for line in lines}  # fmt: skip
+    assert all(story["storyline"] in events for story in stories)
+    assert sorted(e for found in events.values() for e in found) == sorted(s["id"] for s in stories)
+    assert sum(line["articles"] for line in lines) == len(rows)
 
 
 # --- pages -----------------------------------------------------------------------------------
