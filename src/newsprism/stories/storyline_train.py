@@ -36,7 +36,7 @@ from newsprism.stories.cluster import Item, cluster_stories, training_pairs
 from newsprism.stories.features import Profile
 from newsprism.stories.link import FEATURE_NAMES, hide_names, learn_link_weights
 from newsprism.stories.scores import bcubed
-from newsprism.stories.storylines import STORYLINE_MODEL, as_event, cluster_levels
+from newsprism.stories.storylines import STORYLINE_MODEL, as_event, sweep_levels
 
 THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.3, 0.4)
 MERGE_MARGIN = 0.2
@@ -74,18 +74,21 @@ def learn_storyline_weights(streams: Sequence[Stream]) -> dict[str, list[float]]
             "text_weights": list(learn_link_weights(hide_names(features), truth))}
 
 
-def storyline_f1(stream: Stream, threshold: float, weights: dict[str, list[float]]) -> float:
+def storyline_f1(stream: Stream, thresholds: Sequence[float], weights: dict[str, list[float]]
+                 ) -> list[float]:
+    """B-cubed F1 of the stream's storylines at each join threshold."""
     items, gold = stream
-    _, lines = cluster_levels(items, storyline_params={
-        "threshold": threshold, "merge_threshold": min(threshold + MERGE_MARGIN, 0.95),
-        **weights})
-    return bcubed(gold, lines)[2]
+    _, found = sweep_levels(items, [
+        {"threshold": t, "merge_threshold": min(t + MERGE_MARGIN, 0.95), **weights}
+        for t in thresholds])
+    return [bcubed(gold, lines)[2] for lines in found]
 
 
 def learn_storyline_model(streams: dict[str, Stream]) -> dict[str, Any]:
     """Weights from every stream's events; the threshold with the best mean F1 over them."""
     weights = learn_storyline_weights(list(streams.values()))
-    scores = {t: [storyline_f1(s, t, weights) for s in streams.values()] for t in THRESHOLDS}
+    by_stream = [storyline_f1(s, THRESHOLDS, weights) for s in streams.values()]
+    scores = {t: [f1s[n] for f1s in by_stream] for n, t in enumerate(THRESHOLDS)}
     best = max(THRESHOLDS, key=lambda t: (float(np.mean(scores[t])), t))
     return {"features": list(FEATURE_NAMES), **weights, "threshold": best,
             "merge_threshold": min(best + MERGE_MARGIN, 0.95),
@@ -111,8 +114,8 @@ def cross_validate(ecb_train: Stream, googlenews: Stream) -> list[dict[str, Any]
     for held, (test, train) in enumerate([(parts[0], parts[1]), (parts[1], parts[0])]):
         model = learn_storyline_model({"ECB+ train topics": ecb_train,
                                        f"GoogleNews-TS half {1 - held}": train})
-        f1 = storyline_f1(test, model["threshold"], {k: model[k] for k in ("weights",
-                                                                            "text_weights")})
+        (f1,) = storyline_f1(test, [model["threshold"]],
+                             {k: model[k] for k in ("weights", "text_weights")})
         folds.append({"held_out": f"GoogleNews-TS half {held}", "threshold": model["threshold"],
                       "f1": round(f1, 4), "model": model, "test": test, "train": train})
     return folds
