@@ -137,3 +137,18 @@ def test_a_hook_places_a_corpus_from_before_storylines_and_resumes_them(tmp_path
                                                         "c": "line-c"}
         assert store.storylines.get("line-a").event_ids == ("a", "b")
         assert StoryHook(store).storylines.state_dict() == hook.storylines.state_dict()
+
+
+def test_hot_storylines_and_the_events_they_follow_stay_bounded_on_a_long_stream() -> None:
+    rng = np.random.default_rng(0)
+    events = StoryClusterer(**EVENTS, max_stories=20, second_look=5)
+    lines = StorylineClusterer(**LINES, max_storylines=10, second_look=5)
+    evicted = []
+    for n in range(300):  # random directions: every article an event, every event a storyline
+        vector = rng.normal(size=384).astype(np.float32)
+        profile = Profile(vector / np.linalg.norm(vector), {})
+        placed = events.partial_fit([(f"a{n}", profile)])
+        lines.partial_fit([(f"a{n}", placed[0], profile)], events, events.pop_changes())
+        evicted += lines.pop_changes().evicted
+    assert len(lines.lines.stories_) <= 10 and len(lines.line_of_) <= 20
+    assert len(lines.waiting_) <= 5 and len(evicted) >= 280

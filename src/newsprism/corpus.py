@@ -411,6 +411,17 @@ def briefing_members(heads: Sequence[ArticleHead], limit: int = BRIEF_ARTICLES) 
     return chosen[:limit]
 
 
+def brief_storyline(store: Store, storyline_id: str, limit: int = BRIEF_ARTICLES
+                    ) -> list[tuple[StoredStory, Briefing]]:
+    """A stored storyline's events in time order, each with its own briefing."""
+    line = store.storylines.get(storyline_id)
+    if line is None:
+        raise NotFoundError(f"no storyline {storyline_id!r} in {store.url}; "
+                            "`newsprism stories --level storyline` lists them")
+    events = [store.get_story(event) for event in line.event_ids]
+    return [(event, brief_story(store, event.id, limit)) for event in events if event]
+
+
 def brief_story(store: Store, story_id: str, limit: int = BRIEF_ARTICLES) -> Briefing:
     """The briefing of a stored story (of its ``briefing_members``)."""
     from newsprism.pipeline import brief_stored

@@ -1,5 +1,6 @@
-"""``newsprism eval cluster``: cluster a document stream with the production code path and score
-the result against gold stories (B-cubed precision/recall/F1, ARI, NMI)."""
+"""``newsprism eval cluster``: cluster a document stream with the production code path, into
+events or storylines, and score the result against gold stories (B-cubed precision/recall/F1,
+ARI, NMI)."""
 
 from __future__ import annotations
 
@@ -80,9 +81,11 @@ class ClusterRun:
     scores: ClusterScores | None = None
 
 
-def evaluate_cluster_file(docs: Path, out: Path, gold: Path | None = None) -> ClusterRun:
-    """Read ``docs`` in stream order, cluster them as ingest does, write ``{"id","story"}``
-    lines to ``out`` and, given ``gold``, score them. Unreadable lines are reported, not fatal."""
+def evaluate_cluster_file(docs: Path, out: Path, gold: Path | None = None,
+                          level: str = "event") -> ClusterRun:
+    """Read ``docs`` in stream order, cluster them as ingest does into events or (``level``
+    storyline) storylines, write ``{"id","story"}`` lines to ``out`` and, given ``gold``, score
+    them. Unreadable lines are reported, not fatal."""
     from newsprism.ingest import read_articles
     from newsprism.stories import cluster_articles
 
@@ -90,7 +93,7 @@ def evaluate_cluster_file(docs: Path, out: Path, gold: Path | None = None) -> Cl
     ingested = read_articles([docs])
     if not ingested.articles:
         raise InputError(str(docs), "no documents to cluster")
-    stories = cluster_articles(ingested.articles)
+    stories = cluster_articles(ingested.articles, level)
     ids = [a.id for a in ingested.articles]
     write_assignments(out, ids, stories)
     run = ClusterRun(ids, stories, list(ingested.problems))

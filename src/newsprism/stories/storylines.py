@@ -260,33 +260,45 @@ def cluster_levels(items: Sequence[Item], batch: int = 100,
     """Cluster a whole stream as ingest does (batches of ``batch``, each level's changes drained
     as a store records them, second looks when the stream ends): each article's final event
     and storyline ids."""
+    events, (lines,) = sweep_levels(items, [storyline_params or {}], batch, event_params)
+    return events, lines
+
+
+def sweep_levels(items: Sequence[Item], storyline_params: Sequence[Mapping[str, Any]],
+                 batch: int = 100, event_params: Mapping[str, Any] | None = None
+                 ) -> tuple[list[str], list[list[str]]]:
+    """``cluster_levels`` with several storyline clusterers (one per ``storyline_params``)
+    following one event clusterer, which they only read: each article's final event id, and its
+    storyline id under each."""
     events = StoryClusterer(**(event_params or {}))
-    lines = StorylineClusterer(**(storyline_params or {}))
+    levels = [StorylineClusterer(**params) for params in storyline_params]
     placed: list[str] = []
     recorded = StoryChanges()  # the event level's, all of the stream's
-    line_of: dict[str, str] = {}  # every event's storyline, as the store keeps it
-    redirects: dict[str, str] = {}  # the storyline level's merges
+    line_of: list[dict[str, str]] = [{} for _ in levels]  # each event's storyline, as stored
+    redirects: list[dict[str, str]] = [{} for _ in levels]  # each storyline level's merges
 
     def drain(batch_items: Sequence[Item], batch_events: Sequence[str]) -> None:
         changes = events.pop_changes()
         recorded.merged.update(changes.merged)
         recorded.moved.update(changes.moved)
-        lines.partial_fit([(i, e, p) for (i, p), e in zip(batch_items, batch_events,
-                                                           strict=True)], events, changes)
+        followed = [(i, e, p) for (i, p), e in zip(batch_items, batch_events, strict=True)]
+        for lines, known, merges in zip(levels, line_of, redirects, strict=True):
+            lines.partial_fit(followed, events, changes)
+            _record(lines, known, merges)
 
     for begin in range(0, len(items), batch):
         chunk = items[begin:begin + batch]
         ids = events.partial_fit(chunk)
         placed += ids
         drain(chunk, ids)
-        _record(lines, line_of, redirects)
     events.revisit()
     drain([], [])
-    lines.revisit(events)
-    _record(lines, line_of, redirects)
+    for lines, known, merges in zip(levels, line_of, redirects, strict=True):
+        lines.revisit(events)
+        _record(lines, known, merges)
     final = final_story_ids(items, placed, recorded)
-    return final, [_follow(redirects, line_of.get(event, LINE_PREFIX + event))
-                   for event in final]
+    return final, [[_follow(merges, known.get(event, LINE_PREFIX + event)) for event in final]
+                   for known, merges in zip(line_of, redirects, strict=True)]
 
 
 def _record(lines: StorylineClusterer, line_of: dict[str, str], redirects: dict[str, str]
