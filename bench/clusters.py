@@ -4,6 +4,9 @@
                                           # also as keyword lines (stories.train.keyword_form)
     python bench/clusters.py googlenews   # GoogleNews-TS, 11,109 short texts in 152 stories
     python bench/clusters.py semeval      # SemEval-2022 task 8 sample: English article pairs
+    python bench/clusters.py storylines   # events and storylines: ECB+ dev at both levels (its
+                                          # topics are storylines), GoogleNews-TS storylines on
+                                          # held-out halves, memory of both levels on 22k articles
     ... --encoder minilm                  # lead embeddings from MiniLM instead of WordLlama
 
 ECB+ documents carry no order, titles or dates; the stream is the documents shuffled with a fixed
@@ -62,6 +65,8 @@ from newsprism.stories.link import (
     link_features,
     link_probability,
 )
+from newsprism.stories.storyline_train import cross_validate, read_googlenews
+from newsprism.stories.storylines import cluster_levels, sweep_levels
 from newsprism.stories.train import keyword_form, learn_link_model, read_ecbplus
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
@@ -70,13 +75,6 @@ SINGLE_PASS_THRESHOLDS = np.round(np.arange(0.05, 0.525, 0.025), 3)  # cosine si
 OWN_THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6)  # link probabilities
 CHECKPOINT = 1000
 MEMORY_HOT_STORIES = 500  # small enough that eviction runs on an 11k-article stream
-
-
-def googlenews_stream(data: Path) -> tuple[list[Article], list[str]]:
-    path = data / "googlenews_ts" / "GoogleNews-TS.jsonl"
-    records = [json.loads(line) for line in path.open()]
-    return ([Article(id=str(n), text=r["text"]) for n, r in enumerate(records)],
-            [str(r["cluster"]) for r in records])
 
 
 def write_eval_files(folder: Path, name: str, articles: list[Article], gold: list[str]
@@ -354,9 +352,100 @@ def compare_pairs(data: Path, encoder: str, model: dict) -> None:
               f"{roc_auc_score(same, score):.3f}")
 
 
+def trained_thresholds(sets: list[tuple[list[Article], list[str]]]) -> dict[str, float]:
+    """Each baseline's threshold with the best mean F1 over these training sets."""
+    by_set = [baseline_scores(articles, gold) for articles, gold in sets]
+    return {name: max(by_set[0][name], key=lambda t: np.mean([s[name][t].bcubed_f1
+                                                              for s in by_set]))
+            for name in BASELINES}
+
+
+def beside_baselines(name: str, ours: ClusterScores, articles: list[Article], gold: list[str],
+                     trained: dict[str, float], note: str) -> None:
+    """newsprism's scores, and each baseline's at its training-chosen threshold and (for
+    information) at its best on this set."""
+    show(name, "newsprism", ours, note)
+    for baseline, by_threshold in baseline_scores(articles, gold).items():
+        at_train, best = by_threshold[trained[baseline]], best_threshold(by_threshold)
+        show(name, f"{baseline} (train thr.)", at_train, f"threshold={trained[baseline]}; "
+             f"newsprism / it {ours.bcubed_f1 / at_train.bcubed_f1:.3f}")
+        show(name, f"{baseline} (best, oracle)", by_threshold[best], f"threshold={best}")
+
+
+def level_memory(items: list, copies: int = 2) -> None:
+    """Both levels over the stream repeated ``copies`` times (ids made distinct), at most
+    ``MEMORY_HOT_STORIES`` hot events and storylines: traced MB every 2,000 articles, and
+    clustering ms/article for events alone and for both levels (untraced runs)."""
+    stream = [(f"{i}#{n}", p) for n in range(copies) for i, p in items]
+    bounded = {"max_stories": MEMORY_HOT_STORIES}
+    started = time.perf_counter()
+    run_newsprism(stream, **bounded)
+    alone = time.perf_counter() - started
+    started = time.perf_counter()
+    cluster_levels(stream, event_params=bounded,
+                   storyline_params={"max_storylines": MEMORY_HOT_STORIES})
+    both = time.perf_counter() - started
+    print(f"{len(stream)} articles: clustering {alone / len(stream) * 1e3:.2f} ms/article for "
+          f"events alone, {both / len(stream) * 1e3:.2f} with storylines (given profiles)")
+    curve = []
+    tracemalloc.start()
+    for size in range(2000, len(stream) + 1, 2000):
+        tracemalloc.reset_peak()
+        cluster_levels(stream[:size], event_params=bounded,
+                       storyline_params={"max_storylines": MEMORY_HOT_STORIES})
+        curve.append((size, round(tracemalloc.get_traced_memory()[1] / 1e6, 1)))
+    tracemalloc.stop()
+    print(f"peak traced MB of both levels after n articles: {curve}")
+
+
+def storylines(data: Path, folder: Path) -> None:
+    """Events and storylines: ECB+ dev at both levels (a topic is a storyline), GoogleNews-TS
+    at the storyline level, each held-out half scored by a model that never saw its stories
+    (``storyline_train.cross_validate``), beside both baselines at thresholds chosen on the
+    same training data; then memory and time of both levels on a long stream."""
+    streams = read_ecbplus(data)
+    profiled = {}
+    for split in ("train", "dev"):
+        articles, gold = streams[split]
+        streams[split] = (write_eval_files(folder, f"ecbplus_{split}", articles, gold), gold)
+        print(f"ecb+ {split}: ", end="")
+        profiled[split], _ = profile_stream(streams[split][0], "wordllama")
+    topics = {split: [g.split("_")[0] for g in gold] for split, (_, gold) in streams.items()}
+    events, lines = cluster_levels(profiled["dev"])
+    train = streams["train"][0]
+    beside_baselines("ecb+ dev events", score_clusters(streams["dev"][1], events),
+                     streams["dev"][0], streams["dev"][1],
+                     trained_thresholds([(train, streams["train"][1])]), "(shipped)")
+    beside_baselines("ecb+ dev storylines", score_clusters(topics["dev"], lines),
+                     streams["dev"][0], topics["dev"],
+                     trained_thresholds([(train, topics["train"])]), "(shipped)")
+    articles, gold = read_googlenews(data)
+    articles = write_eval_files(folder, "googlenews", articles, gold)
+    items, _ = profile_stream(articles, "wordllama")
+    text_of = {a.id: a for a in articles}
+    folds = cross_validate((profiled["train"], topics["train"]), (items, gold))
+    for fold in folds:
+        test, fitted = fold["test"], fold["train"]
+        (predicted,) = storyline_f1_lines(test, fold["model"])
+        trained = trained_thresholds([(train, topics["train"]),
+                                      ([text_of[i] for i, _ in fitted[0]], fitted[1])])
+        beside_baselines(f"gn {fold['held_out'][-6:]}", score_clusters(test[1], predicted),
+                         [text_of[i] for i, _ in test[0]], test[1], trained,
+                         f"(learned on ECB+ train + the other half, thr. {fold['threshold']})")
+    _, shipped = cluster_levels(items)
+    show("googlenews", "newsprism shipped (trained on it: in sample)",
+         score_clusters(gold, shipped))
+    level_memory(items)
+
+
+def storyline_f1_lines(stream: tuple[list, list[str]], model: dict) -> list[list[str]]:
+    return sweep_levels(stream[0], [{k: model[k] for k in (
+        "weights", "text_weights", "threshold", "merge_threshold")}])[1]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("dataset", choices=["ecbplus", "googlenews", "semeval"])
+    parser.add_argument("dataset", choices=["ecbplus", "googlenews", "semeval", "storylines"])
     parser.add_argument("--keep", type=Path, help="write DOCS/GOLD JSONL files here")
     parser.add_argument("--data", type=Path, default=DATA, help=f"default: {DATA}")
     parser.add_argument("--encoder", choices=["wordllama", "minilm"], default="wordllama",
@@ -394,8 +483,10 @@ def main() -> None:
                                  streams[f"train{form}"][1], streams[f"train{form}"][0], **params)
             compare(f"ecb+ dev{form}", profiled[f"dev{form}"], streams[f"dev{form}"][1],
                     streams[f"dev{form}"][0], thresholds, **params)
+    elif args.dataset == "storylines":
+        storylines(args.data, folder)
     elif args.dataset == "googlenews":
-        articles, gold = googlenews_stream(args.data)
+        articles, gold = read_googlenews(args.data)
         articles = write_eval_files(folder, "googlenews", articles, gold)
         items, _ = profile_stream(articles, args.encoder)
         # The baselines' thresholds as chosen on ECB+ train (no analysis needed for TF-IDF).

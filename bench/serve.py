@@ -1,12 +1,15 @@
-"""Load benchmark of ``newsprism serve``: requests/s and p50/p99 latency of the story list and a
-story page over a corpus of 10,000 stored articles, against baselines served by the same server.
+"""Load benchmark of ``newsprism serve``: requests/s and p50/p99 latency of the story list, a
+story page and the storylines over a corpus of 10,000 stored articles, against baselines served
+by the same server.
 
     python bench/serve.py [--articles 10000] [--requests 300] [--concurrency 4] [--seconds 30]
                           [--before PATH/TO/OTHER/src]
 
 The corpus: ``--articles`` synthetic articles (sentences of the Multi-News sample in ../shared,
 read in place and recombined so every article is distinct; 40 outlets; dates over four weeks)
-stored with ``store.articles.save``, grouped 10 to a story with ``store.stories.save``/``assign``;
+stored with ``store.articles.save``, grouped 10 to a story with ``store.stories.save``/
+``assign``, the
+stories 5 to a storyline (``store.storylines``);
 plus the project's three example articles (examples/harbour-strike), stored with their analyses
 as ``newsprism ingest`` stores them, as story ``harbour``, whose page shows a real briefing (built
 on its first request, then read from the store's cache). The cold first briefings are timed on
@@ -43,6 +46,7 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSPRISM_SHARED") or ROOT.parent / "shared")
 PER_STORY = 10
+PER_STORYLINE = 5  # stories
 ENDPOINTS = [
     ("baseline: /api/health", "/api/health"),
     ("baseline: static file", "/static/app.css"),
@@ -52,6 +56,10 @@ ENDPOINTS = [
     ("story (API, briefing JSON)", "/api/stories/harbour"),
     ("story page (HTML)", "/stories/harbour"),
     ("story (API, 10 synthetic articles)", "/api/stories/s00042"),
+    ("storyline list (API, 20)", "/api/storylines?limit=20"),
+    ("storyline list (page)", "/storylines"),
+    ("storyline (API, 5 events)", "/api/storylines/l00008"),
+    ("storyline page (HTML, 5 events)", "/storylines/l00008"),
 ]
 
 
@@ -78,6 +86,12 @@ def build_corpus(path: Path, total: int, seed: int = 0) -> None:
             store.stories.save(story, title=articles[start].text[:80])
             for article in articles[start : start + PER_STORY]:
                 store.stories.assign(article.id, story)
+        stories = [f"s{i:05d}" for i in range(0, total // PER_STORY)]
+        for start in range(0, len(stories), PER_STORYLINE):
+            storyline = f"l{start // PER_STORYLINE:05d}"
+            store.storylines.save(storyline)
+            events = stories[start : start + PER_STORYLINE]
+            store.storylines.assign([(story, storyline) for story in events])
         harbour = read_articles([ROOT / "examples" / "harbour-strike"]).articles
         store.articles.save(harbour)
         store.analyses.save(list(analyse_articles(harbour)))
@@ -137,6 +151,11 @@ def measure(base: str, path: str, requests: int, threads: int, seconds: float) -
     }
 
 
+def serves(base: str, path: str) -> bool:
+    """False where that checkout has no such route (a 404): an endpoint newer than it."""
+    return httpx.get(f"{base}{path}", timeout=300).status_code != 404
+
+
 def time_cold_briefings(base: str) -> list[float]:
     """Seconds of each story's first request: its briefing is built then (models load)."""
     seconds = []
@@ -176,7 +195,7 @@ def main() -> None:
                       f"stored analyses), then {synthetic:.1f} s (s00042, 10 without)")  # fmt: skip
             rows = [
                 (label, {name: measure(base, path, args.requests, args.concurrency, args.seconds)
-                         for name, base in reversed(bases.items())})
+                         for name, base in reversed(bases.items()) if serves(base, path)})
                 for label, path in ENDPOINTS
             ]  # fmt: skip
         finally:
@@ -199,9 +218,11 @@ def print_table(rows: list[tuple[str, dict[str, dict]]], names: list[str]) -> No
         line = f"{label:38}" + "".join(
             f" {by_name[n]['rps']:13.1f} {by_name[n]['p50_ms']:7.1f} {by_name[n]['p99_ms']:7.1f} "
             f"{by_name[n]['rps'] / health[n]['rps']:6.2f}x"
+            if n in by_name
+            else f" {'not served':>13} {'':7} {'':7} {'':7}"
             for n in names
         )
-        if len(names) > 1:
+        if len(names) > 1 and names[0] in by_name and names[-1] in by_name:
             line += f" {by_name[names[-1]]['rps'] / by_name[names[0]]['rps']:7.2f}x"
         print(line)
 

@@ -87,3 +87,67 @@ def build_corpus(folder: Path) -> str:
 @pytest.fixture(scope="session")
 def corpus_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     return build_corpus(tmp_path_factory.mktemp("web-corpus"))
+
+
+# --- a storyline: three events of one takeover battle, and a story alone in its storyline -----
+
+SAGA_EVENTS = {
+    "bid": [
+        ("bid-1", "Harbour Ledger", "2025-03-03", "Northbank bids $2.1 billion for Eastbank",
+         "Northbank offered $2.1 billion on Monday to buy Eastbank, its smaller rival, in a deal "
+         "that would create the region's largest lender. Chief executive Ana Ruiz said the offer "
+         "valued Eastbank at $41 a share."),
+        ("bid-2", "City Wire", "2025-03-04", "Northbank makes offer for rival Eastbank",
+         "Northbank has bid $2.1 billion for Eastbank, chief executive Ana Ruiz said, offering "
+         "$41 a share for the rival lender."),
+    ],
+    "rejection": [
+        ("rej-1", "Harbour Ledger", "2025-03-10", "Eastbank board rejects Northbank offer",
+         "Eastbank's board rejected Northbank's $2.1 billion takeover offer on Monday, saying it "
+         "undervalued the lender. Chair Omar Diallo said shareholders should not sell."),
+        ("rej-2", "Coastal Times", "2025-03-11", "Eastbank says no to Northbank",
+         "The board of Eastbank turned down the takeover offer from Northbank, chair Omar Diallo "
+         "said, calling $41 a share far too low."),
+    ],
+    "inquiry": [
+        ("inq-1", "City Wire", "2025-03-24", "Regulator opens inquiry into Northbank bid",
+         "The competition regulator opened an inquiry on Monday into Northbank's bid for "
+         "Eastbank, saying the deal could raise fees for small businesses."),
+    ],
+}
+FLOOD = ("flood-1", "Coastal Times", "2025-03-12", "River Calder floods the old town",
+         "The River Calder burst its banks on Wednesday and flooded the old town, the fire "
+         "service said; no one was hurt.")  # fmt: skip
+# A storyline title carrying markup: the pages must show it as text.
+FLOOD_LINE_TITLE = "<script>window.__pwned='storyline'</script>Calder floods"
+
+
+def build_storyline_corpus(folder: Path) -> str:
+    """Ingest the saga's articles and the flood (without analysis: briefings analyse them),
+    make their stories, the storylines ``bank-saga`` (three events, untitled) and
+    ``flood-line`` (one event), and ``saga-old``, merged into ``bank-saga``; returns the URL."""
+    from newsprism.corpus import ingest_articles
+    from newsprism.model import Article
+    from newsprism.store import open_store
+
+    url = f"sqlite:///{folder / 'storylines.db'}"
+    events = SAGA_EVENTS | {"flood": [FLOOD]}
+    with open_store(url) as store:
+        articles = [Article(id, text, title, outlet, date=date) for rows in events.values()
+                    for id, outlet, date, title, text in rows]  # fmt: skip
+        assert ingest_articles(articles, store).saved == len(articles)
+        for story, rows in events.items():
+            store.stories.save(story)
+            store.stories.assign_many([(row[0], story) for row in rows])
+        store.storylines.save("bank-saga")
+        store.storylines.save("flood-line", title=FLOOD_LINE_TITLE)
+        store.storylines.save("saga-old")
+        store.storylines.assign([("bid", "saga-old"), ("rejection", "bank-saga"),
+                                 ("inquiry", "bank-saga"), ("flood", "flood-line")])  # fmt: skip
+        store.storylines.merge("saga-old", "bank-saga")
+    return url
+
+
+@pytest.fixture(scope="session")
+def storyline_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return build_storyline_corpus(tmp_path_factory.mktemp("web-storylines"))

@@ -27,6 +27,8 @@ OPERATIONS = [
     "GET /api/schema/briefing",
     "GET /api/stories",
     "GET /api/stories/{story_id}",
+    "GET /api/storylines",
+    "GET /api/storylines/{storyline_id}",
     "GET /api/articles/{article_id}",
     "GET /api/search",
     "GET /api/entities",
@@ -35,7 +37,8 @@ OPERATIONS = [
 
 @pytest.fixture(scope="module")
 def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FastAPI]:
-    """A store of two short articles in one story; uploads are stored but not analysed."""
+    """A store of two short articles in one story, in one storyline; uploads are stored but
+    not analysed."""
     url = f"sqlite:///{tmp_path_factory.mktemp('fuzz') / 'fuzz.db'}"
     with open_store(url) as store:
         store.articles.save([
@@ -47,6 +50,8 @@ def app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[FastAPI]:
         store.stories.save("flood")
         for article in ("f1", "f2"):
             store.stories.assign(article, "flood")
+        store.storylines.save("floods")
+        store.storylines.assign([("flood", "floods")])
         configured = Settings(serve={"token": TOKEN, "max_upload_mb": 0.02},
                               ingest={"analyse": False})
         app = create_app(store, configured)

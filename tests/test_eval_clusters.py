@@ -95,3 +95,20 @@ def test_eval_cluster_exits_1_when_a_line_could_not_be_read(tmp_path: Path) -> N
                                       str(tmp_path / "p.jsonl")])
     assert result.exit_code == 1
     assert f"error: {docs}:2: " in result.stderr and "1 documents, 1 stories" in result.stdout
+
+
+def test_eval_cluster_at_the_storyline_level_groups_events_of_one_topic(tmp_path: Path) -> None:
+    docs = _write_jsonl(tmp_path / "docs.jsonl", [
+        {"id": "f1", "title": FLOOD[0], "text": FLOOD[1], "date": "2024-05-05"},
+        {"id": "s1", "title": STRIKE[0], "text": STRIKE[1], "date": "2024-05-09"},
+        {"id": "f2", "title": FLOOD[0], "text": FLOOD[1] + " Reporting by Ana Mano."},
+    ])
+    out = tmp_path / "pred.jsonl"
+    result = CliRunner().invoke(app, ["eval", "cluster", str(docs), "--out", str(out),
+                                      "--level", "storyline"])
+    assert result.exit_code == 0, result.output
+    predicted = [json.loads(line)["story"] for line in out.read_text().splitlines()]
+    assert predicted[0] == predicted[2] == "line-f1" != predicted[1]
+    wrong = CliRunner().invoke(app, ["eval", "cluster", str(docs), "--out", str(out),
+                                     "--level", "topic"])
+    assert wrong.exit_code == 2

@@ -120,3 +120,35 @@ def test_an_unknown_story_is_one_clear_error(tmp_path):
     result = runner.invoke(app, ["story", "no-such-story", "--db", db])
     assert result.exit_code == 1
     assert "no story 'no-such-story'" in result.stderr
+
+
+def test_storylines_list_their_events_and_a_storyline_briefs_as_its_events(tmp_path):
+    if not VLADIVOSTOK.is_dir():
+        import pytest
+
+        pytest.skip("../shared/examples is not beside the repository")
+    db = f"sqlite:///{tmp_path / 'corpus.db'}"
+    _ingest(db, HARBOUR, VLADIVOSTOK)
+    with open_store(db) as store:
+        lines = store.storylines.list()
+        stories = store.stories.latest()
+    # The strike and the summit are two topics: each event is a storyline of its own.
+    assert len(lines) == 2 and sorted(len(line.event_ids) for line in lines) == [1, 1]
+    assert {s.storyline_id for s in stories} == {line.id for line in lines}
+    listing = runner.invoke(app, ["stories", "--db", db, "--level", "storyline"])
+    assert listing.exit_code == 0, listing.output
+    assert all(line.id in listing.stdout for line in lines)
+
+    harbour = next(line for line in lines if any(
+        "gazette" in s.article_ids for s in stories if s.storyline_id == line.id))
+    brief = runner.invoke(app, ["story", harbour.id, "--db", db, "-f", "json"])
+    assert brief.exit_code == 0, brief.output
+    data = json.loads(brief.stdout)
+    assert data["storyline"] == harbour.id
+    assert [event["id"] for event in data["events"]] == list(harbour.event_ids)
+    for event in data["events"]:
+        validate_briefing_json(event["briefing"])
+    terminal = runner.invoke(app, ["story", harbour.id, "--db", db])
+    assert terminal.exit_code == 0 and "Event 1 of 1" in terminal.stdout
+    html = runner.invoke(app, ["story", harbour.id, "--db", db, "-f", "html"])
+    assert html.exit_code == 2 and "brief one of its events" in html.stderr

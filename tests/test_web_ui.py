@@ -12,11 +12,12 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from _web import ROOT, corpus_url  # noqa: F401  (the session's corpus and its stories)
+from _web import ROOT, corpus_url, storyline_url  # noqa: F401  (the session's corpora)
 from newsprism.store import open_store
 from newsprism.web import create_app
 
@@ -38,12 +39,13 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(corpus_url: str) -> Iterator[str]:
+@contextmanager
+def serving(url: str) -> Iterator[str]:
+    """``newsprism serve`` over the corpus at ``url``, on a free port; yields its address."""
     import uvicorn
 
     port = free_port()
-    with open_store(corpus_url) as store:
+    with open_store(url) as store:
         config = uvicorn.Config(create_app(store), host="127.0.0.1", port=port,
                                 log_level="warning")  # fmt: skip
         running = uvicorn.Server(config)
@@ -59,6 +61,18 @@ def server(corpus_url: str) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
+def server(corpus_url: str) -> Iterator[str]:
+    with serving(corpus_url) as address:
+        yield address
+
+
+@pytest.fixture(scope="module")
+def storyline_server(storyline_url: str) -> Iterator[str]:
+    with serving(storyline_url) as address:
+        yield address
+
+
+@pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     with sync_api.sync_playwright() as playwright:
         launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
@@ -66,8 +80,9 @@ def browser() -> Iterator[object]:
         launched.close()
 
 
-@pytest.fixture
-def page(browser, server: str):  # type: ignore[no-untyped-def]
+@contextmanager
+def browsing(browser, server: str):  # type: ignore[no-untyped-def]
+    """A page of its own on ``server``, with the dialogs it opened in ``page.dialogs``."""
     context = browser.new_context(viewport=LAPTOP, base_url=server)
     opened = context.new_page()
     dialogs: list[str] = []
@@ -75,6 +90,18 @@ def page(browser, server: str):  # type: ignore[no-untyped-def]
     opened.dialogs = dialogs
     yield opened
     context.close()
+
+
+@pytest.fixture
+def page(browser, server: str):  # type: ignore[no-untyped-def]
+    with browsing(browser, server) as opened:
+        yield opened
+
+
+@pytest.fixture
+def saga_page(browser, storyline_server: str):  # type: ignore[no-untyped-def]
+    with browsing(browser, storyline_server) as opened:
+        yield opened
 
 
 def shoot(page, name: str, full: bool = False) -> None:  # type: ignore[no-untyped-def]
@@ -165,3 +192,52 @@ def test_a_story_of_hostile_articles_stays_inert(page, server: str) -> None:  # 
     scripts = [s.get_attribute("src") for s in page.locator("script").all()]
     assert scripts and all(src and src.startswith(f"{server}/static/") for src in scripts)
     shoot(page, "hostile-laptop")
+
+
+def test_a_storyline_page_shows_its_events_on_a_timeline_each_opening_its_story(
+    saga_page,
+) -> None:  # type: ignore[no-untyped-def]
+    page = saga_page
+    page.goto("/")
+    page.locator(".bar").get_by_role("link", name="Storylines").click()
+    page.wait_for_url("**/storylines")
+    assert page.locator(".storyline-row").count() == 2
+    shoot(page, "storylines-laptop")
+    page.locator(".bar").get_by_role("link", name="Stories").click()
+    group = page.locator(".storyline-group")
+    assert group.count() == 1  # the three events of the takeover battle, under one storyline
+    assert group.locator(".story-row").count() == 3 and "3 events" in group.inner_text()
+    shoot(page, "stories-grouped-laptop")
+    group.locator(".storyline-title").click()
+    page.wait_for_url("**/storylines/bank-saga")
+    events = page.locator(".timeline .event")
+    assert events.count() == 3
+    assert [events.nth(i).locator("time").inner_text() for i in range(3)] == [
+        "2025-03-03", "2025-03-10", "2025-03-24"
+    ]  # fmt: skip
+    outlets = [events.nth(i).locator(".outlet").all_inner_texts() for i in range(3)]
+    assert outlets == [["Harbour Ledger", "City Wire"], ["Harbour Ledger", "Coastal Times"],
+                       ["City Wire"]]  # fmt: skip
+    marks = page.locator(".timeline-chart .event-mark")
+    assert marks.count() == 3 and marks.first.locator("circle").is_visible()
+    # later events stand further right on the time axis
+    lefts = [marks.nth(i).locator("circle").bounding_box()["x"] for i in range(3)]
+    assert lefts == sorted(lefts) and lefts[0] < lefts[2]
+    shoot(page, "storyline-laptop")
+    page.set_viewport_size(PHONE)
+    shoot(page, "storyline-phone", full=True)
+    page.set_viewport_size(LAPTOP)
+    marks.nth(1).click()  # the board's rejection, from the chart
+    page.wait_for_url("**/stories/rejection")
+    assert page.locator(".source").count() == 2
+    page.locator(".storyline-link").click()  # and back to its storyline
+    page.wait_for_url("**/storylines/bank-saga")
+    events.nth(2).locator(".story-title").click()
+    page.wait_for_url("**/stories/inquiry")
+    assert page.evaluate("typeof window.__pwned") == "undefined" and page.dialogs == []
+
+
+def test_a_storyline_title_with_markup_stays_inert(saga_page) -> None:  # type: ignore[no-untyped-def]
+    saga_page.goto("/storylines/flood-line")
+    assert saga_page.locator("h1").inner_text().startswith("<script>window.__pwned")
+    assert saga_page.evaluate("typeof window.__pwned") == "undefined" and saga_page.dialogs == []

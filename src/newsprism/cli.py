@@ -274,6 +274,10 @@ def search(
         out.print("no matches")
 
 
+Grouping = Annotated[str, typer.Option(
+    "--level", help="event (one incident: the default) or storyline (the events of one topic).")]
+
+
 @app.command()
 def stories(
     db: Db = None,
@@ -282,39 +286,66 @@ def stories(
     query: Annotated[str | None, typer.Option(help="Whose articles match these words.")] = None,
     limit: Annotated[int, typer.Option(help="How many stories.")] = 20,
     config: Config = None,
+    level: Grouping = "event",
 ) -> None:
-    """List the corpus's stories, latest news first, with their articles and sources."""
-    from rich.table import Table
+    """List the corpus's stories (events) or storylines, latest news first, with their articles
+    and sources."""
+    from rich.table import Column, Table
 
     from newsprism.corpus import find_stories
     from newsprism.store import open_store
 
+    if level not in ("event", "storyline"):
+        raise fail(f"--level {level!r}: use event or storyline", code=2)
+    if level == "storyline" and query:
+        raise fail("--query lists events; drop it with --level storyline", code=2)
     settings = settings_for(config, store__url=("--db", db))
     try:
         with open_store(settings.store.url) as store:
-            found = find_stories(store, since=since, query=query, limit=limit)
-            heads = {a.id: a for a in store.articles.get_many([s.article_ids[0] for s in found])}
+            if level == "storyline":
+                lines = store.storylines.list(since=since, limit=limit)
+                found = [store.stories.get(line.event_ids[0]) for line in lines]
+            else:
+                found = find_stories(store, since=since, query=query, limit=limit)
+            heads = {a.id: a for a in
+                     store.articles.get_many([s.article_ids[0] for s in found if s])}
     except NewsprismError as exc:
         raise fail(str(exc)) from None
-    table = Table("story", "articles", "sources", "dates", "first headline", box=None)
-    for story in found:
-        first = heads.get(story.article_ids[0])
-        dates = " – ".join(dict.fromkeys(d for d in (story.first_date, story.last_date) if d))
-        table.add_row(story.id, str(story.article_count), str(story.source_count), dates,
-                      (first.title if first else None) or "")
+    first_title = {s.id: (heads[s.article_ids[0]].title if s.article_ids[0] in heads else None)
+                   for s in found if s}
+    # Ids are what a reader copies into `newsprism story`: never cut short.
+    width = max((len(x.id) for x in (lines if level == "storyline" else found) if x), default=5)
+    key = Column(level if level == "storyline" else "story", no_wrap=True, min_width=width)
+    if level == "storyline":
+        table = Table(key, "events", "articles", "sources", "dates", "first headline", box=None)
+        for line, event in zip(lines, found, strict=True):
+            table.add_row(line.id, str(line.event_count), str(line.article_count),
+                          str(line.source_count), _dates(line.first_date, line.last_date),
+                          (first_title.get(event.id) if event else None) or "")
+    else:
+        table = Table(key, "articles", "sources", "dates", "first headline", box=None)
+        for story in found:
+            table.add_row(story.id, str(story.article_count), str(story.source_count),
+                          _dates(story.first_date, story.last_date), first_title[story.id] or "")
     Console().print(table if found else "no stories: `newsprism ingest` some articles first")
+
+
+def _dates(first: str | None, last: str | None) -> str:
+    return " – ".join(dict.fromkeys(d for d in (first, last) if d))
 
 
 @app.command()
 def story(
-    story_id: Annotated[str, typer.Argument(help="A story id, as `newsprism stories` lists.")],
+    story_id: Annotated[str, typer.Argument(
+        help="A story (event) or storyline id, as `newsprism stories` lists them.")],
     db: Db = None,
     format: Format = "terminal",
     output: Output = None,
     config: Config = None,
 ) -> None:
-    """Brief one stored story: the `brief` briefing of its articles (copies left out)."""
-    from newsprism.corpus import brief_story
+    """Brief one stored story: the `brief` briefing of its articles (copies left out). A
+    storyline briefs as its events in time order, each with its own briefing."""
+    from newsprism.corpus import brief_story, brief_storyline
     from newsprism.store import open_store
 
     check_format(format)
@@ -322,10 +353,50 @@ def story(
     try:
         with open_store(settings.store.url) as store, \
                 Console(stderr=True).status("briefing the story"):
+            if store.stories.resolve(story_id) is None and store.storylines.resolve(story_id):
+                if format == "html":
+                    raise fail("a storyline briefs as terminal, markdown or json; brief one "
+                               "of its events (`newsprism story EVENT`) as html", code=2)
+                show_storyline(story_id, brief_storyline(store, story_id, settings), format,
+                               output)
+                return
             briefing = brief_story(store, story_id, settings)
         show_briefing(briefing, format, output)
     except NewsprismError as exc:
         raise fail(str(exc)) from None
+
+
+def show_storyline(storyline_id: str, events: list, format: str, output: Path | None) -> None:
+    """A storyline's events, each a heading and its briefing, in ``format`` (JSON: an object
+    holding each event's briefing)."""
+    import json
+
+    from newsprism.render import print_briefing, write_briefing
+
+    headings = [f"Event {n} of {len(events)}: {event.id} "
+                f"({_dates(event.first_date, event.last_date)}, {event.article_count} articles, "
+                f"{event.source_count} sources)" for n, (event, _) in enumerate(events, 1)]
+    if format == "terminal" and output is None:
+        console = Console()
+        console.print(f"[bold]Storyline {storyline_id}[/]: {len(events)} events")
+        for heading, (_, briefing) in zip(headings, events, strict=True):
+            console.rule(heading)
+            print_briefing(briefing, console)
+        return
+    if format == "json":
+        text = json.dumps({"storyline": storyline_id, "events": [
+            {"id": event.id, "first_date": event.first_date, "last_date": event.last_date,
+             "briefing": json.loads(write_briefing(briefing, "json"))}
+            for event, briefing in events]}, indent=1) + "\n"
+    else:
+        text = f"# Storyline {storyline_id}\n\n" + "\n".join(
+            f"## {heading}\n\n{write_briefing(briefing, format)}"  # type: ignore[arg-type]
+            for heading, (_, briefing) in zip(headings, events, strict=True))
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+        errors.print(f"wrote {output}")
+    else:
+        sys.stdout.write(text)
 
 
 @app.command()
@@ -394,14 +465,17 @@ def eval_cluster(
     gold: Annotated[Path | None, typer.Option("--gold", help='{"id","story"} lines to score.')]
     = None,
     config: Config = None,
+    level: Grouping = "event",
 ) -> None:
-    """Cluster documents into stories as ingest does (its \\[stories] settings); with --gold
-    print B-cubed, ARI, NMI."""
+    """Cluster documents into stories (events) or storylines as ingest does (its \\[stories]
+    settings); with --gold print B-cubed, ARI, NMI."""
     from newsprism.evaluate.clusters import evaluate_cluster_file
 
+    if level not in ("event", "storyline"):
+        raise fail(f"--level {level!r}: use event or storyline", code=2)
     settings = settings_for(config)
     try:
-        run = evaluate_cluster_file(docs, out, gold, settings.stories)
+        run = evaluate_cluster_file(docs, out, gold, settings.stories, level)
     except (NewsprismError, OSError) as exc:
         errors.print(f"error: {exc}", markup=False)
         raise typer.Exit(1) from None

@@ -422,6 +422,17 @@ def briefing_members(heads: Sequence[ArticleHead],
     return chosen[:limit]
 
 
+def brief_storyline(store: Store, storyline_id: str, settings: Settings = DEFAULTS
+                    ) -> list[tuple[StoredStory, Briefing]]:
+    """A stored storyline's events in time order, each with its own briefing."""
+    line = store.storylines.get(storyline_id)
+    if line is None:
+        raise NotFoundError(f"no storyline {storyline_id!r} in {store.url}; "
+                            "`newsprism stories --level storyline` lists them")
+    events = [store.stories.get(event) for event in line.event_ids]
+    return [(event, brief_story(store, event.id, settings)) for event in events if event]
+
+
 def brief_story(store: Store, story_id: str, settings: Settings = DEFAULTS) -> Briefing:
     """The briefing of a stored story (of its ``briefing_members``)."""
     from newsprism.pipeline import brief_stored

@@ -1,5 +1,6 @@
-"""``newsprism eval cluster``: cluster a document stream with the production code path and score
-the result against gold stories (B-cubed precision/recall/F1, ARI, NMI)."""
+"""``newsprism eval cluster``: cluster a document stream with the production code path, into
+events or storylines, and score the result against gold stories (B-cubed precision/recall/F1,
+ARI, NMI)."""
 
 from __future__ import annotations
 
@@ -82,10 +83,11 @@ class ClusterRun:
 
 
 def evaluate_cluster_file(docs: Path, out: Path, gold: Path | None = None,
-                          settings: StoriesSettings = DEFAULTS.stories) -> ClusterRun:
-    """Read ``docs`` in stream order, cluster them as ingest does (with ``settings``), write
-    ``{"id","story"}`` lines to ``out`` and, given ``gold``, score them. Unreadable lines are
-    reported, not fatal."""
+                          settings: StoriesSettings = DEFAULTS.stories,
+                          level: str = "event") -> ClusterRun:
+    """Read ``docs`` in stream order, cluster them as ingest does (with ``settings``) into
+    events or (``level`` storyline) storylines, write ``{"id","story"}`` lines to ``out`` and,
+    given ``gold``, score them. Unreadable lines are reported, not fatal."""
     from newsprism.ingest import read_articles
     from newsprism.stories import cluster_articles
 
@@ -93,7 +95,7 @@ def evaluate_cluster_file(docs: Path, out: Path, gold: Path | None = None,
     ingested = read_articles([docs])
     if not ingested.articles:
         raise InputError(str(docs), "no documents to cluster")
-    stories = cluster_articles(ingested.articles, **settings.clusterer_params())
+    stories = cluster_articles(ingested.articles, level, **settings.clusterer_params())
     ids = [a.id for a in ingested.articles]
     write_assignments(out, ids, stories)
     run = ClusterRun(ids, stories, list(ingested.problems))

@@ -37,10 +37,12 @@ from newsprism.store.records import (
     SearchFilters,
     SearchHit,
     StoredStory,
+    StoredStoryline,
 )
 from newsprism.store.schema import migrate
 from newsprism.store.search import Search
 from newsprism.store.stories import Stories
+from newsprism.store.storylines import StorylineRepository
 from newsprism.store.watch import Watch
 
 
@@ -57,6 +59,7 @@ class Store:
         self.analyses = Analyses(db, self.articles, self.search)
         self.meta = Meta(db)
         self.watch = Watch(db)
+        self.storylines = StorylineRepository(db)
 
     def transaction(self) -> AbstractContextManager[None]:
         """Verbs of every repository inside commit together or not at all (blocks nest)."""
@@ -115,6 +118,7 @@ __all__ = [
     "SearchHit",
     "Store",
     "StoredStory",
+    "StoredStoryline",
     "content_hash",
     "default_url",
     "open_store",

@@ -29,6 +29,30 @@ class StoredStory:
     last_date: str | None = None  # latest date of its articles
     article_count: int = 0  # its stored articles, copies included
     source_count: int = 0  # independent sources among them (see ``model.source_key``)
+    storyline_id: str | None = None  # the storyline it is an event of (None: not placed yet)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredStoryline:
+    """A storyline: the events (stories) of one ongoing topic, as the storyline clusterer
+    grouped them. ``event_ids`` are in time order (earliest news first); ``event_outlets`` holds,
+    for each event in that order, the outlets of its articles (sorted, without repeats)."""
+
+    id: str
+    title: str | None = None
+    event_ids: tuple[str, ...] = ()
+    first_date: str | None = None  # earliest date of its articles
+    last_date: str | None = None  # latest date of its articles
+    article_count: int = 0  # its events' stored articles, copies included
+    source_count: int = 0  # independent sources among them (see ``model.source_key``)
+    event_outlets: tuple[tuple[str, ...], ...] = ()
+    created_at: str | None = None
+    updated_at: str | None = None
+    state: bytes | None = None  # the storyline clusterer's own opaque blob (``get`` only)
+
+    @property
+    def event_count(self) -> int:
+        return len(self.event_ids)
 
 
 Level = Literal["sentence", "article"]

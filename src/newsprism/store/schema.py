@@ -24,6 +24,10 @@ Tables (``seq`` is an auto-increment key giving ingestion order; SQLite/PostgreS
   clusterer's stories, membership, redirects. The last four columns summarise a story's stored
   articles; the story verbs keep them in step in the same transaction, so listing stories
   (index ``stories_latest``: latest news first) reads rows, not aggregates.
+- ``storylines(id PK, title, state BLOB, created_at, updated_at, merged_into, first_date,
+  last_date, article_count, source_count)`` and ``storyline_events(story_id PK, storyline_id)``:
+  the storyline level above stories (events), kept like ``stories`` (redirects one hop long,
+  summaries recounted by the verbs of ``store.storylines``).
 - ``story_briefings(story_id PK, key, data, html, created_at)``: a story's briefing JSON and its
   rendered page fragments, cached by the web app (``web/cache.py``) under a key derived from
   the story's members (one entry per story).
@@ -179,6 +183,22 @@ def create_watch(db: Database) -> None:
     )
 
 
+def create_storylines(db: Database) -> None:
+    """Storylines over the stories (events). An existing corpus keeps its stories; they join
+    storylines on the next ingest run, or at once with ``newsprism stories --assign``."""
+    _run(
+        db,
+        "CREATE TABLE storylines (id TEXT PRIMARY KEY, title TEXT, state {blob}, "
+        "created_at TEXT NOT NULL, updated_at TEXT NOT NULL, merged_into TEXT, first_date TEXT, "
+        "last_date TEXT, article_count INTEGER NOT NULL DEFAULT 0, "
+        "source_count INTEGER NOT NULL DEFAULT 0)",
+        "CREATE INDEX storylines_merged_into ON storylines (merged_into)",
+        "CREATE INDEX storylines_latest ON storylines {latest}",
+        "CREATE TABLE storyline_events (story_id TEXT PRIMARY KEY, storyline_id TEXT NOT NULL)",
+        "CREATE INDEX storyline_events_storyline ON storyline_events (storyline_id)",
+    )
+
+
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     create_articles,
     create_stories,
@@ -187,6 +207,7 @@ MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     add_story_summaries,
     create_meta,
     create_watch,
+    create_storylines,
 )
 
 

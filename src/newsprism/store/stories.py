@@ -153,7 +153,8 @@ class Stories:
         state = "s.state" if with_state else "NULL"
         rows = self.db.execute(
             f"SELECT s.id, s.title, {state}, s.created_at, s.updated_at, s.first_date, "
-            f"s.last_date, s.article_count, s.source_count FROM stories s WHERE {where} "
+            f"s.last_date, s.article_count, s.source_count, se.storyline_id FROM stories s "
+            f"LEFT JOIN storyline_events se ON se.story_id = s.id WHERE {where} "
             "ORDER BY s.last_date DESC NULLS LAST, s.updated_at DESC, s.id"
             + (f" LIMIT {int(limit)}" if limit else "")
             + (f" OFFSET {int(offset)}" if offset else ""),

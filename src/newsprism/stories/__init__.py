@@ -1,4 +1,5 @@
-"""Stories: incremental, time-aware clustering of articles into stories, and story timelines."""
+"""Stories: incremental, time-aware clustering of articles into stories (events) and of events
+into storylines, and story timelines."""
 
 from __future__ import annotations
 
@@ -15,25 +16,34 @@ from newsprism.stories.cluster import (
 )
 from newsprism.stories.features import Profile, extract_profiles
 from newsprism.stories.persist import assign_stories, profile_articles
+from newsprism.stories.storylines import StorylineClusterer, cluster_levels
 from newsprism.stories.timeline import TimelineEvent, build_timeline
 
 
-def cluster_articles(articles: Sequence[Article], **params: Any) -> list[str]:
-    """Analyse, profile and cluster ``articles`` in stream order; one story id per article."""
+def cluster_articles(articles: Sequence[Article], level: str = "event", **params: Any
+                     ) -> list[str]:
+    """Analyse, profile and cluster ``articles`` in stream order; one story (``level`` event)
+    or storyline (``level`` storyline) id per article. ``params`` configure the event
+    clusterer."""
     from newsprism.analyse import analyse_articles
 
     profiles = extract_profiles(list(analyse_articles(articles)))
-    return cluster_stories([(a.id, p) for a, p in zip(articles, profiles, strict=True)], **params)
+    items = [(a.id, p) for a, p in zip(articles, profiles, strict=True)]
+    if level == "storyline":
+        return cluster_levels(items, event_params=params)[1]
+    return cluster_stories(items, **params)
 
 
 __all__ = [
     "Profile",
     "StoryChanges",
     "StoryClusterer",
+    "StorylineClusterer",
     "TimelineEvent",
     "assign_stories",
     "build_timeline",
     "cluster_articles",
+    "cluster_levels",
     "cluster_stories",
     "extract_profiles",
     "profile_articles",

@@ -184,6 +184,31 @@ class StoryClusterer:
         changes, self._changes = self._changes, StoryChanges()
         return changes
 
+    # -- hooks for a level above (``newsprism.stories.storylines`` clusters stories) -----------
+
+    def grow(self, story_id: str, profile: Profile) -> bool:
+        """Add evidence to a hot story without placing an item (an event of a storyline grew);
+        False when the story is no longer hot."""
+        story = self.stories_.get(self.resolve(story_id)) if hasattr(self, "stories_") else None
+        if story is None:
+            return False
+        story.profile.add(profile, self.max_keys)
+        story.touched = self.seen_
+        self._profile_changed(story)
+        return True
+
+    def look_again(self, item_id: str, story_id: str, profile: Profile) -> None:
+        """Give one item its second look now, with ``profile`` as it now stands."""
+        self._look_again(item_id, story_id, profile)
+
+    def merge(self, story_id: str, other_id: str) -> str:
+        """Make two hot stories one (the older survives); returns the survivor's id, or the
+        first id unchanged when either has left the hot window."""
+        story, other = (self.stories_.get(self.resolve(i)) for i in (story_id, other_id))
+        if story is None or other is None or story is other:
+            return self.resolve(story_id)
+        return self._merge(story, other).id
+
     # -- placing one article -------------------------------------------------------------------
 
     def _decide(self, article_id: str, scored: list[tuple[Story, float]]) -> Story | None:
@@ -386,6 +411,8 @@ class StoryClusterer:
     def changed_stories(self) -> list[dict[str, Any]]:
         """``story_to_dict`` records of the hot stories that were born or changed since the last
         call: what a caller of ``state_dict(stories=False)`` must save."""
+        if not hasattr(self, "_unsaved"):
+            return []  # nothing placed yet
         changed = [story_to_dict(self.stories_[i]) for i in sorted(self._unsaved)]
         self._unsaved.clear()
         return changed

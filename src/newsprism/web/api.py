@@ -37,10 +37,13 @@ from newsprism.web.schemas import (
     SearchHitOut,
     SearchOut,
     StoryDetail,
+    StorylineDetail,
+    StorylineList,
+    StorylineOut,
     StoryList,
     StoryOut,
 )
-from newsprism.web.service import CorpusService, StorySummary
+from newsprism.web.service import CorpusService, StorylineSummary, StorySummary
 
 DATE = r"^\d{4}-\d{2}-\d{2}$"
 EXCERPT_CHARS = 80  # of a bad input echoed in a 422
@@ -141,18 +144,20 @@ async def list_stories(
         since=since or date, until=until or date, query=query, entity=entity, outlet=outlet,
         limit=limit, offset=offset,
     )  # fmt: skip
-    next_url = (
-        str(request.url.include_query_params(offset=next_offset))
-        if next_offset is not None
-        else None
-    )
     return StoryList(
         stories=[_story_out(request, s) for s in stories],
         limit=limit,
         offset=offset,
         next_offset=next_offset,
-        next=next_url,
+        next=_next_url(request, next_offset),
     )
+
+
+def _next_url(request: Request, next_offset: int | None) -> str | None:
+    """This request's URL at the next page's offset."""
+    if next_offset is None:
+        return None
+    return str(request.url.include_query_params(offset=next_offset))
 
 
 @reads.get(
@@ -179,6 +184,56 @@ async def get_story(request: Request, service: Service, story_id: str) -> StoryD
             for h in page.articles
         ],
         briefing=page.briefing,
+    )
+
+
+def _storyline_out(request: Request, storyline: StorylineSummary) -> StorylineOut:
+    return StorylineOut(
+        **asdict(storyline),
+        url=str(request.url_for("get_storyline", storyline_id=storyline.id)),
+        page=str(request.url_for("storyline_page", storyline_id=storyline.id)),
+    )
+
+
+@reads.get("/storylines", response_model=StorylineList, tags=["storylines"])
+async def list_storylines(
+    request: Request,
+    service: Service,
+    since: Annotated[Day, Query(pattern=DATE, description="With news on or after.")] = None,
+    until: Annotated[Day, Query(pattern=DATE, description="With news on or before.")] = None,
+    limit: Annotated[int, Query(ge=1, le=100)] = 20,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> StorylineList:
+    """Live storylines, latest news first: each an ongoing topic made of events, every event a
+    story, with counts of events, articles and independent sources."""
+    storylines, next_offset = await service.list_storylines(
+        since=since, until=until, limit=limit, offset=offset
+    )
+    return StorylineList(
+        storylines=[_storyline_out(request, s) for s in storylines],
+        limit=limit,
+        offset=offset,
+        next_offset=next_offset,
+        next=_next_url(request, next_offset),
+    )
+
+
+@reads.get(
+    "/storylines/{storyline_id}",
+    response_model=StorylineDetail,
+    tags=["storylines"],
+    responses={404: {"model": Problem}, 307: {"description": "A merged storyline: its new id."}},
+)
+async def get_storyline(request: Request, service: Service, storyline_id: str) -> StorylineDetail:
+    """One storyline with its events (stories) in time order, each with its outlets."""
+    live = await service.resolve_storyline(storyline_id)  # NotFoundError: a 404
+    if live != storyline_id:
+        return RedirectResponse(request.url_for("get_storyline", storyline_id=live), 307)  # type: ignore[return-value]
+    page = await service.storyline_page(live)
+    return StorylineDetail(
+        **_storyline_out(request, page.summary).model_dump(),
+        outlets=list(page.outlets),
+        event_list=[_story_out(request, event) for event in page.events],
     )
 
 

@@ -1,5 +1,6 @@
-"""The web app's HTML pages: story list, story (briefing beside its sources), search, the
-sources ``newsprism watch`` follows.
+"""The web app's HTML pages: story list (stories grouped under their storylines), story
+(briefing beside its sources), storyline (its events on a timeline), search, the sources
+``newsprism watch`` follows.
 
 Every string from an article goes through Jinja2 autoescaping; the pages load only the app's
 own CSS and JS (``/static``), and the Content-Security-Policy set in ``app.py`` forbids any
@@ -11,6 +12,8 @@ from __future__ import annotations
 import json
 import re
 import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from functools import cache
 from typing import Annotated, Any, Literal
@@ -25,7 +28,13 @@ from newsprism.render.view import STATUS_LABELS, build_view
 from newsprism.store import SearchFilters
 from newsprism.web.api import DATE, Day, Service, require_read
 from newsprism.web.graph import layout_entity_graph
-from newsprism.web.service import briefing_from_json, source_key
+from newsprism.web.service import (
+    StorylineSummary,
+    StorySummary,
+    briefing_from_json,
+    source_key,
+)
+from newsprism.web.timeline import layout_timeline
 
 PAGE_SIZE = 25
 _WORD = re.compile(r"\w+")
@@ -87,12 +96,39 @@ async def story_list(
         query=query or None, entity=entity or None, outlet=outlet or None,
         since=date or None, until=date or None, limit=PAGE_SIZE, offset=offset,
     )  # fmt: skip
+    storylines = await service.storylines([s.storyline for s in stories if s.storyline])
     return render(
-        request, "stories.html.j2", stories=stories, next_offset=next_offset,
+        request, "stories.html.j2", groups=group_by_storyline(stories, storylines),
+        next_offset=next_offset,
         previous_offset=max(0, offset - PAGE_SIZE) if offset else None, offset=offset,
         filters={"query": query or "", "entity": entity or "", "outlet": outlet or "",
                  "date": date or ""},
     )  # fmt: skip
+
+
+@dataclass(frozen=True)
+class StoryGroup:
+    """Stories of one page under their storyline; ``storyline`` is None for a story alone in
+    its storyline (or in none): one event is no saga to group."""
+
+    storyline: StorylineSummary | None
+    stories: list[StorySummary] = field(default_factory=list)
+
+
+def group_by_storyline(
+    stories: Sequence[StorySummary], storylines: Mapping[str, StorylineSummary]
+) -> list[StoryGroup]:
+    """The page's stories under their storylines, each group where its latest story stands
+    (the list stays latest news first), its stories in the page's order."""
+    groups: dict[tuple[str, str], StoryGroup] = {}
+    for story in stories:
+        storyline = storylines.get(story.storyline or "")
+        if storyline is not None and storyline.events > 1:
+            groups.setdefault(("storyline", storyline.id), StoryGroup(storyline))
+            groups[("storyline", storyline.id)].stories.append(story)
+        else:
+            groups[("story", story.id)] = StoryGroup(None, [story])
+    return list(groups.values())
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse, name="story_page")
@@ -103,9 +139,39 @@ async def story_page(request: Request, service: Service, story_id: str) -> HTMLR
     page = await service.story_page(live, render=render_briefing)
     sources = {source_key(h) for h in page.articles if h.id in page.briefed}
     parts = {name: Markup(html) for name, html in json.loads(page.html or "{}").items()}
+    line = page.summary.storyline
+    storyline = (await service.storylines([line])).get(line) if line else None
     return render(
         request, "story.html.j2", story=page.summary, articles=page.articles,
         briefed=set(page.briefed), briefed_sources=len(sources), parts=parts,
+        storyline=storyline if storyline and storyline.events > 1 else None,
+    )  # fmt: skip
+
+
+@router.get("/storylines", response_class=HTMLResponse, name="storyline_list")
+async def storyline_list(
+    request: Request,
+    service: Service,
+    offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> HTMLResponse:
+    """Storylines, latest news first, with their counts of events, articles and sources."""
+    storylines, next_offset = await service.list_storylines(limit=PAGE_SIZE, offset=offset)
+    return render(
+        request, "storylines.html.j2", storylines=storylines, next_offset=next_offset,
+        previous_offset=max(0, offset - PAGE_SIZE) if offset else None,
+    )  # fmt: skip
+
+
+@router.get("/storylines/{storyline_id}", response_class=HTMLResponse, name="storyline_page")
+async def storyline_page(request: Request, service: Service, storyline_id: str) -> HTMLResponse:
+    """A storyline's events on a timeline, each with its outlets and a link to its story."""
+    live = await service.resolve_storyline(storyline_id)  # NotFoundError: a 404
+    if live != storyline_id:
+        return RedirectResponse(request.url_for("storyline_page", storyline_id=live), 307)  # type: ignore[return-value]
+    page = await service.storyline_page(live)
+    return render(
+        request, "storyline.html.j2", storyline=page.summary, events=page.events,
+        outlets=page.outlets, timeline=layout_timeline(page.events),
     )  # fmt: skip
 
 

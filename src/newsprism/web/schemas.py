@@ -23,16 +23,24 @@ class StoryOut(BaseModel):
         description="Independent sources: one outlet, or copies of one text, count once."
     )
     outlets: list[str]
+    storyline: str | None = Field(
+        description="The storyline this story (one event) belongs to: GET /api/storylines/{id}."
+    )
     url: str = Field(description="This story in the API.")
     page: str = Field(description="This story in the web app.")
 
 
-class StoryList(BaseModel):
-    stories: list[StoryOut]
+class Page(BaseModel):
+    """Where a page of a list stands: ask ``next`` for the following one."""
+
     limit: int
     offset: int
     next_offset: int | None = Field(description="Offset of the next page; null on the last.")
     next: str | None = Field(description="URL of the next page; null on the last.")
+
+
+class StoryList(Page):
+    stories: list[StoryOut]
 
 
 class ArticleHeadOut(BaseModel):
@@ -51,6 +59,34 @@ class StoryDetail(StoryOut):
     briefing: dict[str, Any] = Field(
         description="The story's briefing: JSON of schema newsprism.briefing "
         "(GET /api/schema/briefing); every start/end indexes documents[].text."
+    )
+
+
+class StorylineOut(BaseModel):
+    """An ongoing topic (a takeover battle, an outbreak) made of events: each event is a story."""
+
+    id: str = Field(description="Stable storyline id; a merged storyline's old id redirects to it.")
+    title: str | None = Field(description="Its own title, else its first event's.")
+    first_date: str | None = Field(description="Earliest date of its articles (ISO 8601).")
+    last_date: str | None
+    events: int = Field(description="Its events, each a story (GET /api/stories/{id}).")
+    articles: int = Field(description="Articles in all its events, copies included.")
+    sources: int = Field(
+        description="Independent sources across its events: one outlet, or copies of one "
+        "text, count once."
+    )
+    url: str = Field(description="This storyline in the API.")
+    page: str = Field(description="This storyline in the web app: its events on a timeline.")
+
+
+class StorylineList(Page):
+    storylines: list[StorylineOut]
+
+
+class StorylineDetail(StorylineOut):
+    outlets: list[str] = Field(description="Outlets of all its events, first reporters first.")
+    event_list: list[StoryOut] = Field(
+        description="Its events in time order, each with its counts and outlets."
     )
 
 

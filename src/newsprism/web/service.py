@@ -34,7 +34,14 @@ from newsprism.model import source_key as independent_source
 from newsprism.render import briefing_to_json, validate_briefing_json
 from newsprism.render.json import SCHEMA_VERSION
 from newsprism.settings import DEFAULTS, Settings
-from newsprism.store import ArticleHead, SearchFilters, SearchHit, Store, StoredStory
+from newsprism.store import (
+    ArticleHead,
+    SearchFilters,
+    SearchHit,
+    Store,
+    StoredStory,
+    StoredStoryline,
+)
 from newsprism.web import cache
 
 if TYPE_CHECKING:
@@ -57,6 +64,25 @@ class StorySummary:
     articles: int
     sources: int  # independent: one outlet, or copies of one text, count once
     outlets: tuple[str, ...]
+    storyline: str | None = None  # the storyline this story (an event) belongs to
+
+
+@dataclass(frozen=True)
+class StorylineSummary:
+    id: str
+    title: str | None
+    first_date: str | None
+    last_date: str | None
+    events: int
+    articles: int
+    sources: int  # independent sources across its events
+
+
+@dataclass(frozen=True)
+class StorylinePage:
+    summary: StorylineSummary
+    events: list[StorySummary]  # in time order
+    outlets: tuple[str, ...]  # of all its events, in order of first appearance
 
 
 @dataclass(frozen=True)
@@ -92,7 +118,16 @@ def summarise_story(
         title = excerpt_words(lead)
     return StorySummary(
         story.id, title, story.first_date, story.last_date, story.article_count,
-        story.source_count, outlets,
+        story.source_count, outlets, story.storyline_id,
+    )  # fmt: skip
+
+
+def summarise_storyline(storyline: StoredStoryline, first: StorySummary | None) -> StorylineSummary:
+    """The counts are the storyline row's; the title is its own, else its first event's."""
+    return StorylineSummary(
+        storyline.id, storyline.title or (first.title if first else None), storyline.first_date,
+        storyline.last_date, len(storyline.event_ids), storyline.article_count,
+        storyline.source_count,
     )  # fmt: skip
 
 
@@ -265,6 +300,68 @@ class CorpusService:
                     cached = await self._brief_thread.run(brief_json, stored, self.settings)
                     await self.run(cache.save_briefing, story_id, key, cached)
         return cached
+
+    # --- storylines: the events (stories) of one ongoing topic ---------------------------------
+
+    async def list_storylines(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int = 20,
+        offset: int = 0,
+    ) -> tuple[list[StorylineSummary], int | None]:
+        """A page of live storylines (latest news first) and the offset of the next page."""
+        found = await self.run(lambda store: store.storylines.list(since, until, limit + 1, offset))
+        more = len(found) > limit
+        return await self._storyline_summaries(found[:limit]), offset + limit if more else None
+
+    async def storylines(self, storyline_ids: Sequence[str]) -> dict[str, StorylineSummary]:
+        """The storylines of these ids (merged ones followed), keyed by the id asked."""
+
+        def read(store: Store) -> dict[str, StoredStoryline]:
+            found = {i: store.storylines.get(i) for i in dict.fromkeys(storyline_ids)}
+            return {i: storyline for i, storyline in found.items() if storyline is not None}
+
+        found = await self.run(read)
+        summaries = await self._storyline_summaries(list(found.values()))
+        return dict(zip(found, summaries, strict=True))
+
+    async def _storyline_summaries(
+        self, storylines: Sequence[StoredStoryline]
+    ) -> list[StorylineSummary]:
+        """``summarise_storyline`` for each, reading the first event of those with no title."""
+        firsts = [s.event_ids[0] for s in storylines if s.event_ids and not s.title]
+        by_id: dict[str, StorySummary] = {}
+        if firsts:
+            events = await self.run(lambda store: store.stories.latest(among=firsts))
+            heads = await self.run(
+                lambda store: store.articles.heads([a for e in events for a in e.article_ids]))
+            by_id = {e.id: e for e in await self._summaries(events, heads)}
+        return [summarise_storyline(s, by_id.get(s.event_ids[0]) if s.event_ids else None)
+                for s in storylines]  # fmt: skip
+
+    async def resolve_storyline(self, storyline_id: str) -> str:
+        """The live id of ``storyline_id`` (itself, or the storyline it was merged into)."""
+        live = await self.run(lambda store: store.storylines.resolve(storyline_id))
+        if live is None:
+            raise NotFoundError(f"no storyline {storyline_id!r}")
+        return live
+
+    async def storyline_page(self, storyline_id: str) -> StorylinePage:
+        """A storyline with its events in time order, each with its counts and outlets."""
+        storyline = await self.run(lambda store: store.storylines.get(storyline_id))
+        if storyline is None:
+            raise NotFoundError(f"no storyline {storyline_id!r}")
+        order = {event: index for index, event in enumerate(storyline.event_ids)}
+        stored = await self.run(lambda store: store.stories.latest(among=list(order)))
+        stored.sort(key=lambda story: order[story.id])
+        heads = await self.run(
+            lambda store: store.articles.heads([a for s in stored for a in s.article_ids]))
+        events = await self._summaries(stored, heads)
+        outlets = tuple(dict.fromkeys(outlet for event in events for outlet in event.outlets))
+        summary = summarise_storyline(storyline, events[0] if events else None)
+        return StorylinePage(summary, events, outlets)
 
     # --- articles, search, entities -----------------------------------------------------------
 

@@ -1,0 +1,223 @@
+"""The storylines repository: ``store.storylines``, the level above stories (events).
+
+A storyline groups the events of one ongoing topic. The store keeps ids, which storyline each
+event belongs to, redirects (a merged storyline's id points at the survivor, one hop long, as
+stories' do) and a summary row per storyline that its verbs recount in the same transaction, so
+listing reads rows. What decides the grouping is ``newsprism.stories.storylines``; its
+per-storyline state is an opaque blob here.
+
+Verbs:
+    ``save(id, title=None, state=None)``: create or update a storyline
+    ``states(ids) -> dict[str, bytes]``: the state blobs of these storylines (those that have one)
+    ``assign([(story_id, storyline_id), ...])``: events into storylines (reassigning moves one)
+    ``drop_events(story_ids)``: events that are no more (merged into another event) leave
+    ``merge(old_id, into_id)``: events move, ``old_id`` redirects to ``into_id`` for good
+    ``resolve(id) -> str | None``: follows redirects
+    ``get(id) -> StoredStoryline | None`` (redirects followed, state included)
+    ``list(since, until, limit, offset) -> list[StoredStoryline]``: live storylines, latest first
+    ``of(story_ids) -> dict[str, str]``: each event's storyline
+    ``unplaced_stories(limit) -> list[str]``: live stories in no storyline, oldest first (a
+        corpus from before storylines, or events a resumed run must still place)
+    ``summarise(ids)``: recount the summary rows
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from newsprism.errors import NotFoundError
+from newsprism.model import source_key
+from newsprism.store.database import Database, chunks, marks, now_iso
+from newsprism.store.records import StoredStoryline
+
+
+class StorylineRepository:
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    def save(self, storyline_id: str, *, title: str | None = None,
+             state: bytes | None = None) -> None:
+        stamp = now_iso()
+        self._db.execute(
+            "INSERT INTO storylines (id, title, state, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
+            "title = coalesce(excluded.title, storylines.title), "
+            "state = coalesce(excluded.state, storylines.state), "
+            "updated_at = excluded.updated_at",
+            (storyline_id, title, state, stamp, stamp),
+        )
+
+    def states(self, storyline_ids: Sequence[str]) -> dict[str, bytes]:
+        found: dict[str, bytes] = {}
+        for chunk in chunks(list(dict.fromkeys(storyline_ids))):
+            found.update((i, bytes(state)) for i, state in self._db.execute(
+                f"SELECT id, state FROM storylines WHERE id IN ({marks(chunk)}) "
+                "AND state IS NOT NULL", chunk))
+        return found
+
+    def assign(self, assignments: Sequence[tuple[str, str]]) -> None:
+        """Each ``(story_id, storyline_id)``: the event belongs to that storyline (or to the one
+        it was merged into), which must be saved first."""
+        if not assignments:
+            return
+        with self._db.transaction():
+            before = self.of([story for story, _ in assignments])
+            targets: dict[str, str | None] = {}
+            rows, touched = [], set()
+            for story, storyline in assignments:
+                if storyline not in targets:
+                    targets[storyline] = self.resolve(storyline)
+                target = targets[storyline]
+                if target is None:
+                    raise NotFoundError(f"{self._db.url}: no storyline {storyline!r}; save it "
+                                        "first")
+                if before.get(story) == target:
+                    continue
+                rows.append((story, target))
+                touched.update(filter(None, (target, before.get(story))))
+                before[story] = target
+            self._db.executemany(
+                "INSERT INTO storyline_events (story_id, storyline_id) VALUES (?, ?) "
+                "ON CONFLICT (story_id) DO UPDATE SET storyline_id = excluded.storyline_id",
+                rows,
+            )
+            self.summarise(touched)
+
+    def drop_events(self, story_ids: Sequence[str]) -> None:
+        with self._db.transaction():
+            touched = set(self.of(story_ids).values())
+            for chunk in chunks(list(story_ids)):
+                self._db.execute(
+                    f"DELETE FROM storyline_events WHERE story_id IN ({marks(chunk)})", chunk)
+            self.summarise(touched)
+
+    def merge(self, old_id: str, into_id: str) -> None:
+        with self._db.transaction():
+            old, into = self.resolve(old_id), self.resolve(into_id)
+            if old is None or into is None:
+                missing = old_id if old is None else into_id
+                raise NotFoundError(f"{self._db.url}: cannot merge, no storyline {missing!r}")
+            if old == into:
+                return
+            self._db.execute("UPDATE storyline_events SET storyline_id = ? "
+                             "WHERE storyline_id = ?", (into, old))
+            self._db.execute(
+                "UPDATE storylines SET merged_into = ?, updated_at = ? "
+                "WHERE id = ? OR merged_into = ?",
+                (into, now_iso(), old, old),
+            )  # redirects stay one hop long
+            self.summarise([old, into])
+
+    def resolve(self, storyline_id: str) -> str | None:
+        rows = self._db.execute("SELECT id, merged_into FROM storylines WHERE id = ?",
+                                (storyline_id,))
+        return (rows[0][1] or rows[0][0]) if rows else None
+
+    def get(self, storyline_id: str) -> StoredStoryline | None:
+        live = self.resolve(storyline_id)
+        if live is None:
+            return None
+        found = self._storylines("l.id = ?", [live], limit=None, offset=0, with_state=True)
+        return found[0] if found else None
+
+    def list(self, since: str | None = None, until: str | None = None,
+             limit: int | None = None, offset: int = 0) -> list[StoredStoryline]:
+        """Live storylines with at least one event, latest news first; ``since``/``until``
+        (ISO dates, inclusive) keep those with news in that span."""
+        where, params = ["l.merged_into IS NULL", "l.article_count > 0"], []
+        if since:
+            where.append("substr(l.last_date, 1, 10) >= ?")
+            params.append(since[:10])
+        if until:
+            where.append("substr(l.first_date, 1, 10) <= ?")
+            params.append(until[:10])
+        return self._storylines(" AND ".join(where), params, limit, offset, with_state=False)
+
+    def of(self, story_ids: Sequence[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for chunk in chunks(list(dict.fromkeys(story_ids))):
+            found.update(self._db.execute(
+                "SELECT story_id, storyline_id FROM storyline_events "
+                f"WHERE story_id IN ({marks(chunk)})", chunk))
+        return found
+
+    def unplaced_stories(self, limit: int = 500) -> list[str]:
+        return [story for (story,) in self._db.execute(
+            "SELECT s.id FROM stories s WHERE s.merged_into IS NULL AND NOT EXISTS "
+            "(SELECT 1 FROM storyline_events se WHERE se.story_id = s.id) "
+            f"ORDER BY s.created_at, s.id LIMIT {int(limit)}")]
+
+    def summarise(self, storyline_ids: Iterable[str]) -> None:
+        """Recount each storyline's dates, articles and independent sources from its events'
+        stored articles."""
+        ids = list(dict.fromkeys(storyline_ids))
+        members: dict[str, list[tuple[str | None, str]]] = {i: [] for i in ids}
+        with self._db.transaction():
+            for chunk in chunks(ids):
+                for storyline, date, outlet, original in self._db.execute(
+                    # A copy is its original's source: the outlet counted is the original's.
+                    "SELECT se.storyline_id, a.date, "
+                    "CASE WHEN a.duplicate_of IS NULL THEN a.outlet ELSE o.outlet END, "
+                    "coalesce(a.duplicate_of, a.id) FROM storyline_events se "
+                    "JOIN stories s ON s.id = se.story_id AND s.merged_into IS NULL "
+                    "JOIN story_articles sa ON sa.story_id = se.story_id "
+                    "JOIN articles a ON a.id = sa.article_id "
+                    "LEFT JOIN articles o ON o.id = a.duplicate_of "
+                    f"WHERE se.storyline_id IN ({marks(chunk)})",
+                    chunk,
+                ):
+                    members[storyline].append((date, source_key(outlet, original)))
+            self._db.executemany(
+                "UPDATE storylines SET first_date = ?, last_date = ?, article_count = ?, "
+                "source_count = ? WHERE id = ?",
+                [(*_summary(rows), storyline) for storyline, rows in members.items()],
+            )
+
+    def _storylines(self, where: str, params: list[Any], limit: int | None, offset: int,
+                    with_state: bool) -> list[StoredStoryline]:
+        state = "l.state" if with_state else "NULL"
+        rows = self._db.execute(
+            f"SELECT l.id, l.title, l.first_date, l.last_date, l.article_count, l.source_count, "
+            f"l.created_at, l.updated_at, {state} FROM storylines l WHERE {where} "
+            "ORDER BY l.last_date DESC NULLS LAST, l.updated_at DESC, l.id"
+            + (f" LIMIT {int(limit)}" if limit else "")
+            + (f" OFFSET {int(offset)}" if offset else ""),
+            params,
+        )
+        events: dict[str, list[str]] = {r[0]: [] for r in rows}
+        for chunk in chunks(list(events)):
+            for storyline, story in self._db.execute(
+                "SELECT se.storyline_id, se.story_id FROM storyline_events se "
+                "JOIN stories s ON s.id = se.story_id AND s.merged_into IS NULL "
+                f"WHERE se.storyline_id IN ({marks(chunk)}) "
+                "ORDER BY s.first_date NULLS LAST, s.created_at, s.id",
+                chunk,
+            ):
+                events[storyline].append(story)
+        outlets = self._outlets([e for found in events.values() for e in found])
+        return [
+            StoredStoryline(
+                r[0], r[1], tuple(events[r[0]]), r[2], r[3], r[4], r[5],
+                tuple(outlets.get(e, ()) for e in events[r[0]]), r[6], r[7],
+                bytes(r[8]) if r[8] is not None else None)
+            for r in rows
+        ]
+
+    def _outlets(self, story_ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
+        """Each event's outlets: those of its articles, sorted, without repeats."""
+        found: dict[str, set[str]] = {}
+        for chunk in chunks(list(story_ids)):
+            for story, outlet in self._db.execute(
+                "SELECT DISTINCT sa.story_id, a.outlet FROM story_articles sa "
+                "JOIN articles a ON a.id = sa.article_id "
+                f"WHERE sa.story_id IN ({marks(chunk)}) AND a.outlet IS NOT NULL", chunk):
+                found.setdefault(story, set()).add(outlet)
+        return {story: tuple(sorted(outlets)) for story, outlets in found.items()}
+
+
+def _summary(members: list[tuple[str | None, str]]) -> tuple[str | None, str | None, int, int]:
+    """(first date, last date, articles, independent sources) of (date, source key)s."""
+    dates = [date for date, _ in members if date is not None]
+    return (min(dates, default=None), max(dates, default=None), len(members),
+            len({source for _, source in members}))
