@@ -407,3 +407,14 @@ def test_thresholds_within_one_paired_standard_error_of_the_best_pick_the_one_th
     assert pick_thresholds(close) == (0.3, 0.7)
     steady = {(0.2, 0.7): folds, (0.3, 0.7): folds - 0.006}
     assert pick_thresholds(steady) == (0.2, 0.7)
+
+
+def test_an_articles_era_is_the_latest_year_it_names_not_its_background() -> None:
+    from newsprism.stories.features import hash_key, profile_bags
+
+    article = Article(id="a", text=(
+        "Chargers receiver Vincent Jackson was arrested on suspicion of drunken driving in San "
+        "Diego in 2008, police said. He was suspended in 2006 after a crash, and the team fined "
+        "him twice in 2006."))
+    era = profile_bags(next(analyse_articles([article])))["era"]
+    assert era.keys.tolist() == [hash_key("era", "2008")]

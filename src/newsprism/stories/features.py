@@ -191,15 +191,18 @@ def profile_bags(analysis: Analysis) -> dict[str, Bag]:
         bags[family][name] += 1
         if family == "person":
             bags[family].update(t for t in name.split() if len(t) > 1 and t != name)
-    years: Counter[str] = Counter()
+    years: set[str] = set()
     for mention in analysis.dates:
         if mention.value:
             bags["dates"].update(date_keys(mention.value))
-            years[mention.value[:4]] += 1
+            years.add(mention.value[:4])
     if years:
-        # The year an article talks about most, latest on ties, stands in for when it happens:
-        # two same-kind events years apart disagree here even without publication dates.
-        bags["era"][max(years, key=lambda y: (years[y], y))] += 1
+        # The latest year an article names stands in for when it happens: news reports the
+        # present against its background (last year's host, the player's earlier arrest), so two
+        # same-kind events years apart disagree here even without publication dates. The year
+        # named most often was the key before, and was often the background's
+        # (docs/experiments.md, session 12).
+        bags["era"][max(years)] += 1
     for figure in analysis.figures:
         bags["figures"][f"{figure.value:g} {figure.unit or ''}".strip()] += 1
     return {family: Bag.from_counter(family, bag) for family, bag in bags.items() if bag}
