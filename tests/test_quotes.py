@@ -141,6 +141,32 @@ def test_the_speaker_of_a_quotation_of_several_sentences(text, expected):
     assert _speakers(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # A title written short: the model ends no sentence at "Sgt." and takes no title for a name.
+    ("Police caught him at a light. ``The driver was uncooperative,'' said Bloomington Police "
+     "Sgt. Marty Earley.", {"The driver was uncooperative": "Marty Earley"}),
+    # A surname the entity model missed there, named in full elsewhere in the article.
+    ("Mark Pinder works across the street.\n\n``We just moved the party downstairs,'' Pinder "
+     "said.", {"We just moved the party downstairs": "Mark Pinder"}),
+    # A pronoun stands for the name beside the subject ("the authority's chief, Jeremy Handel,").
+    ("Dave Joyce watched from the curb. The Visitors Authority's chief, Jeremy Handel, "
+     "reassured people.\n\n\"Recent incidents were isolated events,\" he said.",
+     {"Recent incidents were isolated events": "Jeremy Handel"}),
+    # The next paragraph's "Sheahan said" is its own news, not the quote's attribution.
+    ("Eileen Brosnan was stunned by what she saw.\n\n\"I live in a small town,\" she said. "
+     "\"The only way we hear about things like this is on the news.\"\n\nJohn Sheahan said "
+     "police have video from traffic cameras.",
+     {"I live in a small town": "Eileen Brosnan",
+      "The only way we hear about things like this is on the news.": "Eileen Brosnan"}),
+])  # fmt: skip
+def test_the_speaker_behind_a_title_a_missed_name_or_a_pronoun(text, expected):
+    assert _speakers(text) == expected
+
+
+def test_a_role_is_no_speaker_name():
+    assert _speakers("\"We are ready,\" the Prime Minister said.") == {"We are ready": None}
+
+
 def test_a_scare_quote_has_no_speaker():
     assert _speakers("Maria Okafor left early. The so-called “peace dividend” never "
                      "reached the docks of Calder.") == {"peace dividend": None}

@@ -120,11 +120,28 @@ def _with_unique_ids(entities: list[Entity]) -> list[Entity]:
 
 
 def name_speakers(quotes: Iterable[Quote], entities: Iterable[Entity]) -> list[Quote]:
-    """Quotes with ``speaker`` set to the resolved entity's name."""
+    """Quotes with ``speaker`` set to the resolved entity's name. A speaker the entity model
+    missed ("'' Pinder said.") takes the name of the person whose fuller name holds it ("Mark
+    Pinder"), else stands as written."""
+    entities = list(entities)
     names = {(m.doc, m.start): e.name for e in entities for m in e.mentions}
+    people = [e for e in entities if e.type == "PERSON"]
     named = []
     for quote in quotes:
         mention = quote.speaker_mention
-        speaker = names.get((mention.doc, mention.start)) if mention else None
+        speaker = None
+        if mention is not None:
+            speaker = names.get((mention.doc, mention.start)) or _fuller_name(mention, people)
         named.append(dataclasses.replace(quote, speaker=speaker))
     return named
+
+
+def _fuller_name(mention: Mention, people: list[Entity]) -> str:
+    """The person (most mentioned in the mention's article, then overall) whose name holds all
+    the words of ``mention``, else the mention's own words."""
+    words = set(name_tokens(mention.text))
+    holders = [e for e in people if words <= set(name_tokens(e.name))]
+    if not holders:
+        return mention.text
+    return max(holders, key=lambda e: (sum(m.doc == mention.doc for m in e.mentions),
+                                       len(e.mentions))).name
