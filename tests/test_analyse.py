@@ -31,6 +31,20 @@ def test_acronyms_join_their_full_names(vladivostok):
     assert "EDM" in _entity(vladivostok, "Eurasia Daily Monitor").aliases
 
 
+def test_a_name_without_its_middle_name_is_the_same_person():
+    from newsprism.model import Mention
+
+    def mention(doc: str, text: str) -> Mention:
+        return Mention(doc, 0, len(text), text, "PERSON")
+
+    mentions = [mention("a", "Anthony Phillip LaSalle"), mention("b", "Anthony LaSalle"),
+                mention("c", "George W. Bush"), mention("c", "George H. W. Bush"),
+                mention("d", "George Bush")]
+    names = {m.text: e.name for e in resolve_entities(mentions) for m in e.mentions}
+    assert names["Anthony LaSalle"] == "Anthony Phillip LaSalle"
+    assert names["George Bush"] == "George Bush"  # two fuller names hold it: which one?
+
+
 def test_known_ner_slips_are_repaired(vladivostok):
     types = {e.name: e.type for e in vladivostok.entities}
     assert types["Kommersant"] == "ORG" and types["Interfax"] == "ORG"

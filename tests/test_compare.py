@@ -254,6 +254,8 @@ def test_a_long_remark_copied_with_one_word_left_out_is_the_same_wording():
               "were another dozen other people who were there for a party - managed to get out")
     slipped = copied.replace("there were another", "there another")
     assert same_wording(quote(copied), quote(slipped))
+    aid = "He was pretty shook up. He tried to provide first aid for her, and tried to comfort her"
+    assert same_wording(quote(aid), quote(aid.replace("for her, and", "for and")))
     assert not same_wording(quote(copied), quote(copied.replace("were another", "were not")))
     assert not same_wording(quote("the best prisoner they ever had here"),
                             quote("the best prisoner they have ever had here"))

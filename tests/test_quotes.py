@@ -163,6 +163,16 @@ def test_the_speaker_behind_a_title_a_missed_name_or_a_pronoun(text, expected):
     assert _speakers(text) == expected
 
 
+def test_a_missed_surname_never_takes_a_misread_name():
+    from newsprism.model import Entity, Mention, Quote
+
+    said = Mention("t", 40, 46, "Lackey", "PERSON")
+    slip = Entity("x", "Lackey told The Associated Press", "PERSON",
+                  mentions=(Mention("t", 0, 32, "Lackey told The Associated Press", "PERSON"),))
+    (quote,) = name_speakers([Quote("t", 0, 10, "We saw it", speaker_mention=said)], [slip])
+    assert quote.speaker == "Lackey"
+
+
 def test_a_role_is_no_speaker_name():
     assert _speakers("\"We are ready,\" the Prime Minister said.") == {"We are ready": None}
 

@@ -4,9 +4,11 @@ Three rules, in order:
 1. Spelling variants are one name: case, accents, hyphens, dots and spaces are ignored
    ("Kim Jong-un" = "Kim Jong Un", "U.S." = "US").
 2. An acronym joins the multi-word name whose initials it spells ("US" = "United States").
-3. A partial person name ("Kim", "Putin") joins a full name that contains it. When several
-   full names do ("Kim Jong-un", "Kim Jong-il"), the one most salient in the same article wins:
-   most mentioned there before this mention, then in the article, then overall.
+3. A person's name without the middle name joins the one fuller name with the same first and
+   last words ("Anthony LaSalle" = "Anthony Phillip LaSalle"). A partial person name ("Kim",
+   "Putin") joins a full name that contains it. When several full names do ("Kim Jong-un",
+   "Kim Jong-il"), the one most salient in the same article wins: most mentioned there before
+   this mention, then in the article, then overall.
 """
 
 from __future__ import annotations
@@ -61,6 +63,7 @@ def _merge_acronyms(groups: dict[str, list[Mention]]) -> None:
 
 
 def _merge_partial_person_names(groups: dict[str, list[Mention]]) -> None:
+    _merge_names_without_middle(groups)
     full_names = {
         key: set(name_tokens(members[0].text))
         for key, members in groups.items()
@@ -75,6 +78,19 @@ def _merge_partial_person_names(groups: dict[str, list[Mention]]) -> None:
             continue  # ORG too: the model sometimes tags a surname ("Trump") as an organisation
         for mention in groups.pop(key):
             groups[_most_salient(mention, candidates, groups)].append(mention)
+
+
+def _merge_names_without_middle(groups: dict[str, list[Mention]]) -> None:
+    """"Anthony LaSalle" is "Anthony Phillip LaSalle": a person's name that another person's
+    name holds with the same first and last word, when only one does."""
+    people = {key: name_tokens(members[0].text) for key, members in groups.items()
+              if _majority_type(members) == "PERSON" and len(name_tokens(members[0].text)) >= 2}
+    for key, tokens in sorted(people.items(), key=lambda item: len(item[1])):
+        fuller = [other for other, words in people.items()
+                  if len(words) > len(tokens) and words[0] == tokens[0]
+                  and words[-1] == tokens[-1] and set(tokens) < set(words) and other in groups]
+        if len(fuller) == 1:
+            groups[fuller[0]].extend(groups.pop(key))
 
 
 def _most_salient(mention: Mention, candidates: list[str], groups: dict[str, list[Mention]]) -> str:
@@ -140,7 +156,10 @@ def _fuller_name(mention: Mention, people: list[Entity]) -> str:
     """The person (most mentioned in the mention's article, then overall) whose name holds all
     the words of ``mention``, else the mention's own words."""
     words = set(name_tokens(mention.text))
-    holders = [e for e in people if words <= set(name_tokens(e.name))]
+    # A name is capitalised throughout: "Lackey told The Associated Press" is the entity
+    # model's slip, not Lackey's full name.
+    holders = [e for e in people if words <= set(name_tokens(e.name))
+               and all(w[:1].isupper() or w in _MINOR for w in e.name.split())]
     if not holders:
         return mention.text
     return max(holders, key=lambda e: (sum(m.doc == mention.doc for m in e.mentions),

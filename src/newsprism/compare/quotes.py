@@ -23,9 +23,10 @@ SAME_REMARK = 0.55
 RELATED_REMARK = 0.25
 SAME_CONTEXT = 0.5
 # A passage this long (in words) that another gives with one word more was copied with a slip
-# ("and there were another dozen" / "and there another dozen"), not worded differently; a short
-# remark with one word more ("they ever had" / "they've ever had") is another wording.
-COPY_SLIP_WORDS = 20
+# ("and there were another dozen" / "and there another dozen", "first aid for and tried" /
+# "first aid for her, and tried"), not worded differently; a remark of a dozen words or fewer
+# with one word more ("the way we wanted" / "the way we had wanted") is another wording.
+COPY_SLIP_WORDS = 15
 
 
 def _words(text: str) -> list[str]:
