@@ -152,6 +152,9 @@ def test_the_speaker_of_a_quotation_of_several_sentences(text, expected):
     ("Dave Joyce watched from the curb. The Visitors Authority's chief, Jeremy Handel, "
      "reassured people.\n\n\"Recent incidents were isolated events,\" he said.",
      {"Recent incidents were isolated events": "Jeremy Handel"}),
+    # A describing noun heads the subject and the parser joins the name to it by "and".
+    ("Global warming campaigner and former Vice President Al Gore says it is time to stop "
+     "\"waging war\" on the planet.", {"waging war": "Al Gore"}),
     # The next paragraph's "Sheahan said" is its own news, not the quote's attribution.
     ("Eileen Brosnan was stunned by what she saw.\n\n\"I live in a small town,\" she said. "
      "\"The only way we hear about things like this is on the news.\"\n\nJohn Sheahan said "
@@ -175,6 +178,7 @@ def test_a_missed_surname_never_takes_a_misread_name():
 
 def test_a_role_is_no_speaker_name():
     assert _speakers("\"We are ready,\" the Prime Minister said.") == {"We are ready": None}
+    assert _speakers("A friend of Hugh Jackman said \"he was tired.\"") == {"he was tired.": None}
 
 
 def test_a_scare_quote_has_no_speaker():

@@ -448,8 +448,9 @@ def _mention_at(token: Token, mentions: tuple[Mention, ...]) -> Mention | None:
     nearest = min(inside, key=lambda m: min(abs(m.start - token.idx), abs(m.end - token.idx)))
     if nearest.start <= token.idx < nearest.end or token.lower_ in _VOICES:
         return nearest
-    names = [t for t in token.children if t.dep_ == "appos" or (t.dep_ == "compound" and
-                                                                t.ent_type_ == "PERSON")]
+    # "campaigner and former Vice President Al Gore says": the parser joins the name by "and".
+    names = [t for t in token.children if t.dep_ == "appos" or (
+        t.dep_ in ("compound", "conj") and t.ent_type_ == "PERSON")]
     named = [m for m in inside if any(m.start <= t.idx < m.end for t in names)]
     return named[0] if named else None
 
