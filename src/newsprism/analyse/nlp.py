@@ -27,6 +27,8 @@ TITLES = frozenset({
     "adm", "atty", "capt", "cmdr", "col", "const", "cpl", "det", "dr", "gen", "gov", "insp",
     "lt", "maj", "mr", "mrs", "ms", "prof", "rep", "rev", "sen", "sgt", "supt",
 })
+_TITLE_BEFORE_NAME = re.compile(
+    r"\b(?:" + "|".join(sorted(t.capitalize() for t in TITLES)) + r")\.[ \t]+[A-Z]")
 _PLURAL_ENDINGS = ((re.compile(r"(?<=m)en$"), "an"), (re.compile(r"ies$"), "y"),
                    (re.compile(r"(?<![siu])s$"), ""))  # fmt: skip
 
@@ -81,15 +83,10 @@ def _register_title_guard() -> str:
 
 
 def _guard_titles(doc: Doc) -> Doc:
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        title = before.text.rstrip(".").lower()
-        if token.i >= 2 and before.text == ".":
-            title = doc[token.i - 2].lower_
-        elif not before.text.endswith("."):
-            continue
-        if title in TITLES and token.text[:1].isupper():
-            token.is_sent_start = False
+    for match in _TITLE_BEFORE_NAME.finditer(doc.text):
+        name = doc.char_span(match.end() - 1, match.end(), alignment_mode="expand")
+        if name is not None:
+            name[0].is_sent_start = False
     return doc
 
 
