@@ -155,6 +155,10 @@ def test_the_speaker_of_a_quotation_of_several_sentences(text, expected):
     # A describing noun heads the subject and the parser joins the name to it by "and".
     ("Global warming campaigner and former Vice President Al Gore says it is time to stop "
      "\"waging war\" on the planet.", {"waging war": "Al Gore"}),
+    # An -ing verb of saying with its own subject, before a quote of two sentences.
+    ("The union welcomed the deal, with its leader Maria Okafor noting that \"We have worked "
+     "hard for this. It is a step forward.\"",
+     {"We have worked hard for this. It is a step forward.": "Maria Okafor"}),
     # The next paragraph's "Sheahan said" is its own news, not the quote's attribution.
     ("Eileen Brosnan was stunned by what she saw.\n\n\"I live in a small town,\" she said. "
      "\"The only way we hear about things like this is on the news.\"\n\nJohn Sheahan said "

@@ -333,7 +333,8 @@ def _said_before(quote: Span, quoted: set[int]) -> Token | None:
             return _subject_of_saying([t for t in previous if t.i not in quoted][::-1])
     # The verb must govern the quote, unless a colon or comma hands over to it: in "Kim, who
     # said he was tired, called it “candid”" the speaker is the one who called it.
-    governing = {t.i for t in _ancestors(quote.root)}
+    # The root of the quote's part in this sentence: a quote of two sentences has the second's.
+    governing = {t.i for t in _ancestors(doc[quote.start : min(quote.end, sentence.end)].root)}
     marks = [t for t in before if not (t.is_punct and t.is_quote)]
     handed = bool(marks) and marks[-1].text in (":", ",")
     return _subject_of_saying([t for t in before[::-1] if handed or t.i in governing])
@@ -353,16 +354,18 @@ def _subject_of_saying(tokens: list[Token]) -> Token | None:
 
 def _subject(verb: Token) -> Token | None:
     """Who does the saying: the subject; for "quoted X as saying" the one quoted; for "...,
-    adding" the subject of the verb it hangs on."""
+    adding" the subject of the verb it hangs on, unless the -ing form has its own ("with
+    Barroso noting that")."""
     if verb.lower_.startswith("quot"):
         quoted = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if quoted is not None:
             return quoted
-    elif verb.tag_ == "VBG" and verb.head.i != verb.i:
-        return _subject(verb.head)
     # "said Police Sgt. Marty Earley" parses as two subjects: the title's and the name's.
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
-                 and c.text.rstrip(".").lower() not in TITLES), None)
+    own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                and c.text.rstrip(".").lower() not in TITLES), None)
+    if own is None and verb.tag_ == "VBG" and verb.head.i != verb.i:
+        return _subject(verb.head)
+    return own
 
 
 def _beside(verb: Token) -> Token | None:
