@@ -45,6 +45,19 @@ def test_a_name_without_its_middle_name_is_the_same_person():
     assert names["George Bush"] == "George Bush"  # two fuller names hold it: which one?
 
 
+def test_a_misread_name_with_lowercase_words_is_no_full_name():
+    from newsprism.model import Mention
+
+    mentions = [Mention("a", 0, 31, "Lackey told The Associated Press", "PERSON"),
+                Mention("a", 40, 46, "Lackey", "PERSON")]
+    names = {m.text: e.name for e in resolve_entities(mentions) for m in e.mentions}
+    assert names["Lackey"] == "Lackey"
+    particle = [Mention("b", 0, 19, "Mohammed bin Salman", "PERSON"),
+                Mention("b", 30, 36, "Salman", "PERSON")]
+    names = {m.text: e.name for e in resolve_entities(particle) for m in e.mentions}
+    assert names["Salman"] == "Mohammed bin Salman"
+
+
 def test_known_ner_slips_are_repaired(vladivostok):
     types = {e.name: e.type for e in vladivostok.entities}
     assert types["Kommersant"] == "ORG" and types["Interfax"] == "ORG"

@@ -23,6 +23,8 @@ from newsprism.model import Entity, Mention, Quote
 
 _WORD = re.compile(r"[a-z0-9]+")
 _MINOR = {"of", "the", "and", "for", "de", "la"}
+_PARTICLES = _MINOR | {"van", "von", "der", "den", "da", "di", "du", "del", "della", "dos", "das",
+                       "bin", "ibn", "al", "el", "le", "y", "ben", "ter", "zu"}
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
@@ -68,6 +70,7 @@ def _merge_partial_person_names(groups: dict[str, list[Mention]]) -> None:
         key: set(name_tokens(members[0].text))
         for key, members in groups.items()
         if _majority_type(members) == "PERSON" and len(name_tokens(members[0].text)) >= 2
+        and _capitalised(members[0].text)
     }
     for key in list(groups):
         if key in full_names:
@@ -91,6 +94,15 @@ def _merge_names_without_middle(groups: dict[str, list[Mention]]) -> None:
                   and words[-1] == tokens[-1] and set(tokens) < set(words) and other in groups]
         if len(fuller) == 1:
             groups[fuller[0]].extend(groups.pop(key))
+
+
+def _capitalised(name: str) -> bool:
+    """A name is capitalised throughout but for its particles ("Ludwig van Beethoven",
+    "Mohammed bin Salman"): "Lackey told The Associated Press" is the entity model's slip, not
+    Lackey's full name."""
+    return all(w in _PARTICLES or not w[:1].isalpha()
+               or any(part[:1].isupper() for part in w.split("-"))  # "al-Assad", "Jong-un"
+               for w in name.split())
 
 
 def _most_salient(mention: Mention, candidates: list[str], groups: dict[str, list[Mention]]) -> str:
@@ -156,10 +168,7 @@ def _fuller_name(mention: Mention, people: list[Entity]) -> str:
     """The person (most mentioned in the mention's article, then overall) whose name holds all
     the words of ``mention``, else the mention's own words."""
     words = set(name_tokens(mention.text))
-    # A name is capitalised throughout: "Lackey told The Associated Press" is the entity
-    # model's slip, not Lackey's full name.
-    holders = [e for e in people if words <= set(name_tokens(e.name))
-               and all(w[:1].isupper() or w in _MINOR for w in e.name.split())]
+    holders = [e for e in people if words <= set(name_tokens(e.name)) and _capitalised(e.name)]
     if not holders:
         return mention.text
     return max(holders, key=lambda e: (sum(m.doc == mention.doc for m in e.mentions),
