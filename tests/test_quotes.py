@@ -155,6 +155,11 @@ def test_the_speaker_of_a_quotation_of_several_sentences(text, expected):
     # A describing noun heads the subject and the parser joins the name to it by "and".
     ("Global warming campaigner and former Vice President Al Gore says it is time to stop "
      "\"waging war\" on the planet.", {"waging war": "Al Gore"}),
+    # ... or on the body a subject speaks for ("A spokesman for the authority, Jeremy Handel,").
+    ("A convention-goer, Jeff Martin, said he could not cross the Strip.\n\nA spokesman for the "
+     "Las Vegas Convention and Visitors Authority, Jeremy Handel, reassured people.\n\n\"Recent "
+     "incidents were isolated events,\" he said in a statement.",
+     {"Recent incidents were isolated events": "Jeremy Handel"}),
     # An -ing verb of saying with its own subject, before a quote of two sentences.
     ("The union welcomed the deal, with its leader Maria Okafor noting that \"We have worked "
      "hard for this. It is a step forward.\"",

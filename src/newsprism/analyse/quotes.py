@@ -468,11 +468,16 @@ def _antecedent(pronoun: Token, mentions: tuple[Mention, ...]) -> Mention | None
 
 def _is_subject(doc: Doc, mention: Mention) -> bool:
     """The subject of a clause, or the name beside it ("the authority's chief, Jeremy Handel,
-    reassured people")."""
+    reassured people"; "A spokesman for the authority, Jeremy Handel, reassured", where the
+    parser hangs the name on the authority)."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
-    root = span.root.head if span.root.dep_ == "appos" else span.root
+    root = span.root
+    if root.dep_ == "appos":
+        root = root.head
+        if root.dep_ == "pobj" and root.head.dep_ == "prep":
+            root = root.head.head
     return root.dep_ in ("nsubj", "nsubjpass")
 
 
