@@ -160,6 +160,11 @@ def test_the_speaker_of_a_quotation_of_several_sentences(text, expected):
      "Las Vegas Convention and Visitors Authority, Jeremy Handel, reassured people.\n\n\"Recent "
      "incidents were isolated events,\" he said in a statement.",
      {"Recent incidents were isolated events": "Jeremy Handel"}),
+    # A short title-case reply is no name when a verb of saying follows it; the one after it
+    # goes on with the same speaker.
+    ("Crowds gathered on the Strip.\n\n\"CSI,\" said Dave Joyce. \"There it is. Real crime "
+     "scene investigators.\"",
+     {"CSI": "Dave Joyce", "There it is. Real crime scene investigators.": "Dave Joyce"}),
     # An -ing verb of saying with its own subject, before a quote of two sentences.
     ("The union welcomed the deal, with its leader Maria Okafor noting that \"We have worked "
      "hard for this. It is a step forward.\"",

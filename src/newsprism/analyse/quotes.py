@@ -97,6 +97,7 @@ _SAYING = {
 # only through these heads ("a friend of Jackman said" is not Jackman speaking).
 _VOICES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative",
            "statement", "office", "official", "officials"}
+_WORD_AFTER_MARK = re.compile(r"[^\W\d_]+")
 _WINDOW = 10  # tokens between a quote mark and its verb of saying ("X said on Tuesday that")
 PHRASE_WORDS = 4  # shorter quotes are phrases ("candid and meaningful"), not statements
 # Characters between two quotations of one speaker: ',” Mr. Pigeon said. “', or with the
@@ -249,7 +250,8 @@ def extract_quotes(
 ) -> tuple[Quote, ...]:
     text = doc.text  # Doc.text is rebuilt from the tokens on every access
     quotations = [q for q in find_quotations(text)
-                  if len(q) > 1 or not _is_name(text[q[0][0]:q[0][1]].split())]
+                  if len(q) > 1 or not _is_name(text[q[0][0]:q[0][1]].split())
+                  or _said_next(text, q[0][1])]
     inside = [(a, b) for quotation in quotations for a, b in quotation]
     quotes: list[Quote] = []
     previous: tuple[int, Mention | None] = (-1, None)  # the last quotation's end and speaker
@@ -267,6 +269,13 @@ def extract_quotes(
         if outer is None:
             previous = (parts[-1][1], speaker)
     return tuple(quotes)
+
+
+def _said_next(text: str, end: int) -> bool:
+    """Does a verb of saying follow the closing mark within two words? “Yes,” he said and
+    "CSI," said Dave Joyce are replies, not names."""
+    following = _WORD_AFTER_MARK.findall(text, end, end + 40)[:2]
+    return any(word.lower() in _SAYING for word in following)
 
 
 def _is_name(words: list[str]) -> bool:
@@ -318,7 +327,7 @@ def _said_after(quote: Span, quoted: set[int]) -> Token | None:
     # video" is the next paragraph's news, whatever sentence the parser made of it.
     paragraph = next((n for n, t in enumerate(after) if t.is_space and _BLANK_LINE.search(
         t.text)), len(after))
-    return _subject_of_saying(after[:paragraph])
+    return _subject_of_saying(after[:paragraph], quoted)
 
 
 def _said_before(quote: Span, quoted: set[int]) -> Token | None:
@@ -330,23 +339,26 @@ def _said_before(quote: Span, quoted: set[int]) -> Token | None:
     if all(t.is_punct for t in before) and sentence.start > 0:
         previous = doc[sentence.start - 1].sent
         if previous[-1].text == ":":
-            return _subject_of_saying([t for t in previous if t.i not in quoted][::-1])
+            return _subject_of_saying([t for t in previous if t.i not in quoted][::-1], quoted)
     # The verb must govern the quote, unless a colon or comma hands over to it: in "Kim, who
     # said he was tired, called it “candid”" the speaker is the one who called it.
     # The root of the quote's part in this sentence: a quote of two sentences has the second's.
     governing = {t.i for t in _ancestors(doc[quote.start : min(quote.end, sentence.end)].root)}
     marks = [t for t in before if not (t.is_punct and t.is_quote)]
     handed = bool(marks) and marks[-1].text in (":", ",")
-    return _subject_of_saying([t for t in before[::-1] if handed or t.i in governing])
+    return _subject_of_saying([t for t in before[::-1] if handed or t.i in governing], quoted)
 
 
-def _subject_of_saying(tokens: list[Token]) -> Token | None:
+def _subject_of_saying(tokens: list[Token], quoted: set[int]) -> Token | None:
     """The subject of the first verb of saying in ``tokens`` (ordered from the quote outwards,
-    within a few words of it), or the name or pronoun beside it when the parse gives none."""
+    within a few words of it), or the name or pronoun beside it when the parse gives none or
+    takes the quoted words for it ("CSI," said Dave Joyce)."""
     words = [t for t in tokens if not t.is_punct][:_WINDOW]
     for token in words:
         if token.lower_ in _SAYING and token.pos_ in ("VERB", "AUX"):
-            subject = _subject(token) or _beside(token)
+            subject = _subject(token)
+            if subject is None or subject.i in quoted:
+                subject = _beside(token)
             if subject is not None:
                 return subject
     return None
@@ -376,7 +388,11 @@ def _beside(verb: Token) -> Token | None:
     if before is not None and (before.lower_ in _PRONOUNS or before.ent_type_ in _SPEAKER_TYPES):
         return before
     after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    return after if after is not None and after.ent_type_ in _SPEAKER_TYPES else None
+    if after is None or after.ent_type_ not in _SPEAKER_TYPES:
+        return None
+    while after.dep_ == "compound" and after.head.i > after.i:  # "said Dave Joyce": Joyce
+        after = after.head
+    return after
 
 
 def _speaker_at(token: Token, mentions: tuple[Mention, ...], doc_id: str) -> Mention | None:
