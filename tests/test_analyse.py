@@ -31,6 +31,33 @@ def test_acronyms_join_their_full_names(vladivostok):
     assert "EDM" in _entity(vladivostok, "Eurasia Daily Monitor").aliases
 
 
+def test_a_name_without_its_middle_name_is_the_same_person():
+    from newsprism.model import Mention
+
+    def mention(doc: str, text: str) -> Mention:
+        return Mention(doc, 0, len(text), text, "PERSON")
+
+    mentions = [mention("a", "Anthony Phillip LaSalle"), mention("b", "Anthony LaSalle"),
+                mention("c", "George W. Bush"), mention("c", "George H. W. Bush"),
+                mention("d", "George Bush")]
+    names = {m.text: e.name for e in resolve_entities(mentions) for m in e.mentions}
+    assert names["Anthony LaSalle"] == "Anthony Phillip LaSalle"
+    assert names["George Bush"] == "George Bush"  # two fuller names hold it: which one?
+
+
+def test_a_misread_name_with_lowercase_words_is_no_full_name():
+    from newsprism.model import Mention
+
+    mentions = [Mention("a", 0, 31, "Lackey told The Associated Press", "PERSON"),
+                Mention("a", 40, 46, "Lackey", "PERSON")]
+    names = {m.text: e.name for e in resolve_entities(mentions) for m in e.mentions}
+    assert names["Lackey"] == "Lackey"
+    particle = [Mention("b", 0, 19, "Mohammed bin Salman", "PERSON"),
+                Mention("b", 30, 36, "Salman", "PERSON")]
+    names = {m.text: e.name for e in resolve_entities(particle) for m in e.mentions}
+    assert names["Salman"] == "Mohammed bin Salman"
+
+
 def test_known_ner_slips_are_repaired(vladivostok):
     types = {e.name: e.type for e in vladivostok.entities}
     assert types["Kommersant"] == "ORG" and types["Interfax"] == "ORG"

@@ -227,8 +227,8 @@ def test_two_full_remarks_of_one_speaker_in_one_setting_are_two_remarks():
     from newsprism.compare.quotes import differently_worded
     from newsprism.model import Quote
 
-    def quotes(first: str, second: str) -> list[Quote]:
-        return [Quote("a", 0, len(first), first, "Ray Sheahan"),
+    def quotes(first: str, second: str, kind: str = "quote") -> list[Quote]:
+        return [Quote("a", 0, len(first), first, "Ray Sheahan", kind=kind),
                 Quote("b", 0, len(second), second, "Ray Sheahan")]
 
     words = np.array([[1.0, 0.0], [0.36, 0.933]])  # the quoted words: cosine 0.36
@@ -236,5 +236,34 @@ def test_two_full_remarks_of_one_speaker_in_one_setting_are_two_remarks():
     full = quotes("We have numerous witnesses to this shooting on the strip",
                   "We have a lot of pieces to put together to establish a timeline")
     assert differently_worded(full, words, setting) == []
-    short = quotes("candid and meaningful", "frank and substantive exchange of opinions")
+    brief = quotes("We have witnesses", "We have a lot of pieces to put together")
+    assert differently_worded(brief, words, setting) == []  # a short sentence is no phrase
+    short = quotes("candid and meaningful", "frank and substantive exchange of opinions",
+                   kind="phrase")
     assert differently_worded(short, words, setting) == [tuple(short)]
+
+
+def test_a_long_remark_copied_with_one_word_left_out_is_the_same_wording():
+    from newsprism.compare.quotes import same_wording
+    from newsprism.model import Quote
+
+    def quote(text: str) -> Quote:
+        return Quote("a", 0, len(text), text, "Tim Fanning")
+
+    copied = ("The shock was tremendous, but all the other people in the business - and there "
+              "were another dozen other people who were there for a party - managed to get out")
+    slipped = copied.replace("there were another", "there another")
+    assert same_wording(quote(copied), quote(slipped))
+    aid = "He was pretty shook up. He tried to provide first aid for her, and tried to comfort her"
+    assert same_wording(quote(aid), quote(aid.replace("for her, and", "for and")))
+    assert not same_wording(quote(copied), quote(copied.replace("were another", "were not")))
+    assert not same_wording(quote("the best prisoner they ever had here"),
+                            quote("the best prisoner they have ever had here"))
+
+
+def test_an_outcome_supposed_under_a_modal_is_no_verdict():
+    from newsprism.compare.verdicts import verdict_polarity
+
+    assert verdict_polarity("The summit was a failure.") < 0
+    assert verdict_polarity("The talks would amount to nothing more than a photo-op.") == 0
+    assert verdict_polarity("A deal could be achieved with a simple majority.") == 0

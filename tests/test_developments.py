@@ -79,3 +79,36 @@ def test_a_chain_never_carries_a_statement_into_a_claim_it_does_not_state():
         texts = " ".join(s.text for s in claim.support)
         assert not ("walked off" in texts and "returned to work" in texts), claim
         assert not ("went on strike" in texts and "returned to work" in texts), claim
+
+
+CRASH = ("A driver hit a bell ringer's wife outside a store in Bloomington on Thursday evening "
+         "and fled before police stopped his car.")
+
+
+def test_an_expectation_and_its_outcome_are_one_development_in_order():
+    articles = [
+        Article("expected", CRASH + " Anthony LaSalle is expected to be charged today, "
+                "Sgt. Marty Earley said.", outlet="Star Ledger"),
+        Article("charged", CRASH + " Anthony LaSalle was charged on Friday with third-degree "
+                "murder and criminal vehicular homicide.", outlet="City Pages"),
+    ]
+    briefing = build_briefing(articles)
+    developing = [c for c in briefing.claims if c.status == "developing"]
+    assert len(developing) == 1, [(c.status, c.text) for c in briefing.claims]
+    history = [r.span.doc for r in developing[0].history]
+    assert history == ["expected", "charged"]  # what was expected, then what happened
+    assert developing[0].text.startswith("Anthony LaSalle was charged")
+
+
+def test_no_development_from_another_actor_or_an_outcome_still_open():
+    def briefing(outcome: str):
+        return build_briefing([
+            Article("expected", CRASH + " Anthony LaSalle is expected to be charged today.",
+                    outlet="Star Ledger"),
+            Article("other", CRASH + " " + outcome, outlet="City Pages"),
+        ])
+
+    for outcome in ("Michael Gallagher was charged on Friday with trespassing.",  # another actor
+                    "Anthony LaSalle could be charged with murder, prosecutors said.",  # open
+                    "Anthony LaSalle was released on Friday."):  # another act
+        assert "developing" not in {c.status for c in briefing(outcome).claims}, outcome

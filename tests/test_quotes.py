@@ -141,6 +141,60 @@ def test_the_speaker_of_a_quotation_of_several_sentences(text, expected):
     assert _speakers(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # A title written short: the model ends no sentence at "Sgt." and takes no title for a name.
+    ("Police caught him at a light. ``The driver was uncooperative,'' said Bloomington Police "
+     "Sgt. Marty Earley.", {"The driver was uncooperative": "Marty Earley"}),
+    # A surname the entity model missed there, named in full elsewhere in the article.
+    ("Mark Pinder works across the street.\n\n``We just moved the party downstairs,'' Pinder "
+     "said.", {"We just moved the party downstairs": "Mark Pinder"}),
+    # A pronoun stands for the name beside the subject ("the authority's chief, Jeremy Handel,").
+    ("Dave Joyce watched from the curb. The Visitors Authority's chief, Jeremy Handel, "
+     "reassured people.\n\n\"Recent incidents were isolated events,\" he said.",
+     {"Recent incidents were isolated events": "Jeremy Handel"}),
+    # A describing noun heads the subject and the parser joins the name to it by "and".
+    ("Global warming campaigner and former Vice President Al Gore says it is time to stop "
+     "\"waging war\" on the planet.", {"waging war": "Al Gore"}),
+    # ... or on the body a subject speaks for ("A spokesman for the authority, Jeremy Handel,").
+    ("A convention-goer, Jeff Martin, said he could not cross the Strip.\n\nA spokesman for the "
+     "Las Vegas Convention and Visitors Authority, Jeremy Handel, reassured people.\n\n\"Recent "
+     "incidents were isolated events,\" he said in a statement.",
+     {"Recent incidents were isolated events": "Jeremy Handel"}),
+    # A short title-case reply is no name when a verb of saying follows it; the one after it
+    # goes on with the same speaker.
+    ("Crowds gathered on the Strip.\n\n\"CSI,\" said Dave Joyce. \"There it is. Real crime "
+     "scene investigators.\"",
+     {"CSI": "Dave Joyce", "There it is. Real crime scene investigators.": "Dave Joyce"}),
+    # An -ing verb of saying with its own subject, before a quote of two sentences.
+    ("The union welcomed the deal, with its leader Maria Okafor noting that \"We have worked "
+     "hard for this. It is a step forward.\"",
+     {"We have worked hard for this. It is a step forward.": "Maria Okafor"}),
+    # The next paragraph's "Sheahan said" is its own news, not the quote's attribution.
+    ("Eileen Brosnan was stunned by what she saw.\n\n\"I live in a small town,\" she said. "
+     "\"The only way we hear about things like this is on the news.\"\n\nJohn Sheahan said "
+     "police have video from traffic cameras.",
+     {"I live in a small town": "Eileen Brosnan",
+      "The only way we hear about things like this is on the news.": "Eileen Brosnan"}),
+])  # fmt: skip
+def test_the_speaker_behind_a_title_a_missed_name_or_a_pronoun(text, expected):
+    assert _speakers(text) == expected
+
+
+def test_a_missed_surname_never_takes_a_misread_name():
+    from newsprism.model import Entity, Mention, Quote
+
+    said = Mention("t", 40, 46, "Lackey", "PERSON")
+    slip = Entity("x", "Lackey told The Associated Press", "PERSON",
+                  mentions=(Mention("t", 0, 32, "Lackey told The Associated Press", "PERSON"),))
+    (quote,) = name_speakers([Quote("t", 0, 10, "We saw it", speaker_mention=said)], [slip])
+    assert quote.speaker == "Lackey"
+
+
+def test_a_role_is_no_speaker_name():
+    assert _speakers("\"We are ready,\" the Prime Minister said.") == {"We are ready": None}
+    assert _speakers("A friend of Hugh Jackman said \"he was tired.\"") == {"he was tired.": None}
+
+
 def test_a_scare_quote_has_no_speaker():
     assert _speakers("Maria Okafor left early. The so-called “peace dividend” never "
                      "reached the docks of Calder.") == {"peace dividend": None}

@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from newsprism.analyse.nlp import TITLES
 from newsprism.model import Citation, Mention, Quote
 
 if TYPE_CHECKING:
@@ -96,9 +97,13 @@ _SAYING = {
 # only through these heads ("a friend of Jackman said" is not Jackman speaking).
 _VOICES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative",
            "statement", "office", "official", "officials"}
+_WORD_AFTER_MARK = re.compile(r"[^\W\d_]+")
 _WINDOW = 10  # tokens between a quote mark and its verb of saying ("X said on Tuesday that")
 PHRASE_WORDS = 4  # shorter quotes are phrases ("candid and meaningful"), not statements
-CONTINUATION_GAP = 80  # characters between two quotations of one speaker: ',” Mr. Pigeon said. “'
+# Characters between two quotations of one speaker: ',” Mr. Pigeon said. “', or with the
+# speaker described: ',” Chen Qigang, the opening ceremonies general music designer, said
+# Sunday during a radio interview. “'.
+CONTINUATION_GAP = 120
 
 
 @dataclass
@@ -245,13 +250,15 @@ def extract_quotes(
 ) -> tuple[Quote, ...]:
     text = doc.text  # Doc.text is rebuilt from the tokens on every access
     quotations = [q for q in find_quotations(text)
-                  if len(q) > 1 or not _is_name(text[q[0][0]:q[0][1]].split())]
+                  if len(q) > 1 or not _is_name(text[q[0][0]:q[0][1]].split())
+                  or _said_next(text, q[0][1])]
     inside = [(a, b) for quotation in quotations for a, b in quotation]
     quotes: list[Quote] = []
     previous: tuple[int, Mention | None] = (-1, None)  # the last quotation's end and speaker
     for parts in quotations:
         outer = next(((a, b) for a, b in inside if a < parts[0][0] and parts[-1][1] <= b), None)
-        speaker = _quotation_speaker(doc, parts, outer, inside, mentions, citations, previous)
+        speaker = _quotation_speaker(doc, doc_id, parts, outer, inside, mentions, citations,
+                                     previous)
         for start, end in parts:
             words = text[start:end]
             # “Yes,” he said: a reply, however short; the comma was cut off the words.
@@ -264,6 +271,13 @@ def extract_quotes(
     return tuple(quotes)
 
 
+def _said_next(text: str, end: int) -> bool:
+    """Does a verb of saying follow the closing mark within two words? “Yes,” he said and
+    "CSI," said Dave Joyce are replies, not names."""
+    following = _WORD_AFTER_MARK.findall(text, end, end + 40)[:2]
+    return any(word.lower() in _SAYING for word in following)
+
+
 def _is_name(words: list[str]) -> bool:
     """“Belt and Road”: a short title-case phrase in quote marks is a name, not a quotation."""
     return len(words) <= 5 and all(w[:1].isupper() or w in _NAME_JOINERS for w in words)
@@ -271,6 +285,7 @@ def _is_name(words: list[str]) -> bool:
 
 def _quotation_speaker(
     doc: Doc,
+    doc_id: str,
     parts: list[tuple[int, int]],
     outer: tuple[int, int] | None,
     inside: list[tuple[int, int]],
@@ -289,7 +304,7 @@ def _quotation_speaker(
         return found if found is not None and outer[0] <= found.start < outer[1] else None
     subject = _said_after(last, quoted) or _said_before(first, quoted)
     if subject is not None:  # "police said": someone speaks, but no one we can name
-        return _speaker_at(subject, mentions)
+        return _speaker_at(subject, mentions, doc_id)
     return (
         _according_to(doc[first.start].sent, quoted, mentions)
         or _subject_of_governing_verb(first, quoted, mentions)
@@ -308,7 +323,11 @@ def _said_after(quote: Span, quoted: set[int]) -> Token | None:
         following = doc[sentence.end].sent
         if len(following) <= 8 or following[0].is_lower:
             after += [t for t in following if t.i not in quoted]
-    return _subject_of_saying(after)
+    # An attribution stands in the quote's paragraph: "...”\n\nSheahan said police have
+    # video" is the next paragraph's news, whatever sentence the parser made of it.
+    paragraph = next((n for n, t in enumerate(after) if t.is_space and _BLANK_LINE.search(
+        t.text)), len(after))
+    return _subject_of_saying(after[:paragraph], quoted)
 
 
 def _said_before(quote: Span, quoted: set[int]) -> Token | None:
@@ -320,22 +339,26 @@ def _said_before(quote: Span, quoted: set[int]) -> Token | None:
     if all(t.is_punct for t in before) and sentence.start > 0:
         previous = doc[sentence.start - 1].sent
         if previous[-1].text == ":":
-            return _subject_of_saying([t for t in previous if t.i not in quoted][::-1])
+            return _subject_of_saying([t for t in previous if t.i not in quoted][::-1], quoted)
     # The verb must govern the quote, unless a colon or comma hands over to it: in "Kim, who
     # said he was tired, called it “candid”" the speaker is the one who called it.
-    governing = {t.i for t in _ancestors(quote.root)}
+    # The root of the quote's part in this sentence: a quote of two sentences has the second's.
+    governing = {t.i for t in _ancestors(doc[quote.start : min(quote.end, sentence.end)].root)}
     marks = [t for t in before if not (t.is_punct and t.is_quote)]
     handed = bool(marks) and marks[-1].text in (":", ",")
-    return _subject_of_saying([t for t in before[::-1] if handed or t.i in governing])
+    return _subject_of_saying([t for t in before[::-1] if handed or t.i in governing], quoted)
 
 
-def _subject_of_saying(tokens: list[Token]) -> Token | None:
+def _subject_of_saying(tokens: list[Token], quoted: set[int]) -> Token | None:
     """The subject of the first verb of saying in ``tokens`` (ordered from the quote outwards,
-    within a few words of it), or the name or pronoun beside it when the parse gives none."""
+    within a few words of it), or the name or pronoun beside it when the parse gives none or
+    takes the quoted words for it ("CSI," said Dave Joyce)."""
     words = [t for t in tokens if not t.is_punct][:_WINDOW]
     for token in words:
         if token.lower_ in _SAYING and token.pos_ in ("VERB", "AUX"):
-            subject = _subject(token) or _beside(token)
+            subject = _subject(token)
+            if subject is None or subject.i in quoted:
+                subject = _beside(token)
             if subject is not None:
                 return subject
     return None
@@ -343,14 +366,18 @@ def _subject_of_saying(tokens: list[Token]) -> Token | None:
 
 def _subject(verb: Token) -> Token | None:
     """Who does the saying: the subject; for "quoted X as saying" the one quoted; for "...,
-    adding" the subject of the verb it hangs on."""
+    adding" the subject of the verb it hangs on, unless the -ing form has its own ("with
+    Barroso noting that")."""
     if verb.lower_.startswith("quot"):
         quoted = next((c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if quoted is not None:
             return quoted
-    elif verb.tag_ == "VBG" and verb.head.i != verb.i:
+    # "said Police Sgt. Marty Earley" parses as two subjects: the title's and the name's.
+    own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                and c.text.rstrip(".").lower() not in TITLES), None)
+    if own is None and verb.tag_ == "VBG" and verb.head.i != verb.i:
         return _subject(verb.head)
-    return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return own
 
 
 def _beside(verb: Token) -> Token | None:
@@ -361,13 +388,34 @@ def _beside(verb: Token) -> Token | None:
     if before is not None and (before.lower_ in _PRONOUNS or before.ent_type_ in _SPEAKER_TYPES):
         return before
     after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    return after if after is not None and after.ent_type_ in _SPEAKER_TYPES else None
+    if after is None or after.ent_type_ not in _SPEAKER_TYPES:
+        return None
+    while after.dep_ == "compound" and after.head.i > after.i:  # "said Dave Joyce": Joyce
+        after = after.head
+    return after
 
 
-def _speaker_at(token: Token, mentions: tuple[Mention, ...]) -> Mention | None:
+def _speaker_at(token: Token, mentions: tuple[Mention, ...], doc_id: str) -> Mention | None:
     if token.lower_ in _PRONOUNS:
         return _antecedent(token, mentions)
-    return _mention_at(token, mentions)
+    return _mention_at(token, mentions) or _proper_name(token, mentions, doc_id)
+
+
+def _proper_name(token: Token, mentions: tuple[Mention, ...], doc_id: str) -> Mention | None:
+    """The name a verb of saying has as its subject when the entity model missed it there
+    ("'' Pinder said.") but named the person elsewhere in the article ("Mark Pinder"): the
+    proper noun and the proper nouns compounded before it, titles left out. A role ("the Prime
+    Minister said") is nobody's name."""
+    known = {word for m in mentions if m.type == "PERSON" for word in m.text.split()}
+    if token.pos_ != "PROPN" or token.text not in known:
+        return None
+    words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
+             and c.text[:1].isupper() and c.text.rstrip(".").lower() not in TITLES] + [token]
+    first = words[0]
+    while first.i < token.i and first.text.rstrip(".").lower() in TITLES:
+        first = first.doc[first.i + 1]
+    start, end = first.idx, token.idx + len(token)
+    return Mention(doc_id, start, end, token.doc.text[start:end], "PERSON")
 
 
 def _according_to(
@@ -410,16 +458,18 @@ def _mention_at(token: Token, mentions: tuple[Mention, ...]) -> Mention | None:
     name beside it ("union leader Piet de Vries", "the union leader, Piet de Vries,"), or the
     body a spokesperson speaks for ("a spokesman for the ministry")."""
     left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    # "Bloomington Police Sgt" is the model's misreading of a title, not a name.
     inside = [m for m in mentions if left <= m.start and m.end <= right and m.type in
-              _SPEAKER_TYPES]
+              _SPEAKER_TYPES and m.text.split()[-1].rstrip(".").lower() not in TITLES]
     if not inside:
         return None
     # "union leader Piet de Vries": the mention nearest the head word is the speaker.
     nearest = min(inside, key=lambda m: min(abs(m.start - token.idx), abs(m.end - token.idx)))
     if nearest.start <= token.idx < nearest.end or token.lower_ in _VOICES:
         return nearest
-    names = [t for t in token.children if t.dep_ == "appos" or (t.dep_ == "compound" and
-                                                                t.ent_type_ == "PERSON")]
+    # "campaigner and former Vice President Al Gore says": the parser joins the name by "and".
+    names = [t for t in token.children if t.dep_ == "appos" or (
+        t.dep_ in ("compound", "conj") and t.ent_type_ == "PERSON")]
     named = [m for m in inside if any(m.start <= t.idx < m.end for t in names)]
     return named[0] if named else None
 
@@ -433,8 +483,18 @@ def _antecedent(pronoun: Token, mentions: tuple[Mention, ...]) -> Mention | None
 
 
 def _is_subject(doc: Doc, mention: Mention) -> bool:
+    """The subject of a clause, or the name beside it ("the authority's chief, Jeremy Handel,
+    reassured people"; "A spokesman for the authority, Jeremy Handel, reassured", where the
+    parser hangs the name on the authority)."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    return span is not None and span.root.dep_ in ("nsubj", "nsubjpass")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "appos":
+        root = root.head
+        if root.dep_ == "pobj" and root.head.dep_ == "prep":
+            root = root.head.head
+    return root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _cited_source(

@@ -4,9 +4,11 @@ Three rules, in order:
 1. Spelling variants are one name: case, accents, hyphens, dots and spaces are ignored
    ("Kim Jong-un" = "Kim Jong Un", "U.S." = "US").
 2. An acronym joins the multi-word name whose initials it spells ("US" = "United States").
-3. A partial person name ("Kim", "Putin") joins a full name that contains it. When several
-   full names do ("Kim Jong-un", "Kim Jong-il"), the one most salient in the same article wins:
-   most mentioned there before this mention, then in the article, then overall.
+3. A person's name without the middle name joins the one fuller name with the same first and
+   last words ("Anthony LaSalle" = "Anthony Phillip LaSalle"). A partial person name ("Kim",
+   "Putin") joins a full name that contains it. When several full names do ("Kim Jong-un",
+   "Kim Jong-il"), the one most salient in the same article wins: most mentioned there before
+   this mention, then in the article, then overall.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from newsprism.model import Entity, Mention, Quote
 
 _WORD = re.compile(r"[a-z0-9]+")
 _MINOR = {"of", "the", "and", "for", "de", "la"}
+_PARTICLES = _MINOR | {"van", "von", "der", "den", "da", "di", "du", "del", "della", "dos", "das",
+                       "bin", "ibn", "al", "el", "le", "y", "ben", "ter", "zu"}
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
@@ -61,10 +65,12 @@ def _merge_acronyms(groups: dict[str, list[Mention]]) -> None:
 
 
 def _merge_partial_person_names(groups: dict[str, list[Mention]]) -> None:
+    _merge_names_without_middle(groups)
     full_names = {
         key: set(name_tokens(members[0].text))
         for key, members in groups.items()
         if _majority_type(members) == "PERSON" and len(name_tokens(members[0].text)) >= 2
+        and _capitalised(members[0].text)
     }
     for key in list(groups):
         if key in full_names:
@@ -75,6 +81,28 @@ def _merge_partial_person_names(groups: dict[str, list[Mention]]) -> None:
             continue  # ORG too: the model sometimes tags a surname ("Trump") as an organisation
         for mention in groups.pop(key):
             groups[_most_salient(mention, candidates, groups)].append(mention)
+
+
+def _merge_names_without_middle(groups: dict[str, list[Mention]]) -> None:
+    """"Anthony LaSalle" is "Anthony Phillip LaSalle": a person's name that another person's
+    name holds with the same first and last word, when only one does."""
+    people = {key: name_tokens(members[0].text) for key, members in groups.items()
+              if _majority_type(members) == "PERSON" and len(name_tokens(members[0].text)) >= 2}
+    for key, tokens in sorted(people.items(), key=lambda item: len(item[1])):
+        fuller = [other for other, words in people.items()
+                  if len(words) > len(tokens) and words[0] == tokens[0]
+                  and words[-1] == tokens[-1] and set(tokens) < set(words) and other in groups]
+        if len(fuller) == 1:
+            groups[fuller[0]].extend(groups.pop(key))
+
+
+def _capitalised(name: str) -> bool:
+    """A name is capitalised throughout but for its particles ("Ludwig van Beethoven",
+    "Mohammed bin Salman"): "Lackey told The Associated Press" is the entity model's slip, not
+    Lackey's full name."""
+    return all(w in _PARTICLES or not w[:1].isalpha()
+               or any(part[:1].isupper() for part in w.split("-"))  # "al-Assad", "Jong-un"
+               for w in name.split())
 
 
 def _most_salient(mention: Mention, candidates: list[str], groups: dict[str, list[Mention]]) -> str:
@@ -120,11 +148,28 @@ def _with_unique_ids(entities: list[Entity]) -> list[Entity]:
 
 
 def name_speakers(quotes: Iterable[Quote], entities: Iterable[Entity]) -> list[Quote]:
-    """Quotes with ``speaker`` set to the resolved entity's name."""
+    """Quotes with ``speaker`` set to the resolved entity's name. A speaker the entity model
+    missed ("'' Pinder said.") takes the name of the person whose fuller name holds it ("Mark
+    Pinder"), else stands as written."""
+    entities = list(entities)
     names = {(m.doc, m.start): e.name for e in entities for m in e.mentions}
+    people = [e for e in entities if e.type == "PERSON"]
     named = []
     for quote in quotes:
         mention = quote.speaker_mention
-        speaker = names.get((mention.doc, mention.start)) if mention else None
+        speaker = None
+        if mention is not None:
+            speaker = names.get((mention.doc, mention.start)) or _fuller_name(mention, people)
         named.append(dataclasses.replace(quote, speaker=speaker))
     return named
+
+
+def _fuller_name(mention: Mention, people: list[Entity]) -> str:
+    """The person (most mentioned in the mention's article, then overall) whose name holds all
+    the words of ``mention``, else the mention's own words."""
+    words = set(name_tokens(mention.text))
+    holders = [e for e in people if words <= set(name_tokens(e.name)) and _capitalised(e.name)]
+    if not holders:
+        return mention.text
+    return max(holders, key=lambda e: (sum(m.doc == mention.doc for m in e.mentions),
+                                       len(e.mentions))).name

@@ -24,7 +24,12 @@ from newsprism.compare.align import (
     group_statements,
     score_pairs,
 )
-from newsprism.compare.developments import in_report_order, is_development, says_retraction
+from newsprism.compare.developments import (
+    expectation_outcomes,
+    in_report_order,
+    is_development,
+    says_retraction,
+)
 from newsprism.compare.figures import conflicting_figures
 from newsprism.compare.quotes import different_remarks, differently_worded
 from newsprism.compare.sources import source_keys
@@ -86,6 +91,7 @@ def compare_articles(
     sentences = [s for a in analyses for s in a.sentences]
     claims += _quote_claims(quotes, quoted, sentences, articles)
     claims += _verdict_claims(statements, articles, sources)
+    claims += _expectation_claims(statements, evidence, articles, sources)
     loose = [pair for pair in conflicts if not any(_covers(claim, pair) for claim in claims)]
     claims += _figure_claims(loose, sentences, articles, sources)
     return _unique(claims)
@@ -205,6 +211,22 @@ def _statement_claim(
     status = "corroborated" if independent >= 2 else "single_source"
     return Claim(_claim_id("statement", support), status, support[0].text, tuple(support),
                  independent)
+
+
+def _expectation_claims(
+    statements: Sequence[Span],
+    evidence: PairEvidence,
+    articles: dict[str, Article],
+    sources: dict[str, str],
+) -> list[Claim]:
+    """Developments from what was expected to what happened, e.g. charges expected, then filed."""
+    actors = [frozenset().union(*kinds.values()) for kinds in evidence.names.actors]
+    claims = []
+    for group in expectation_outcomes(statements, actors, articles, evidence.related):
+        support = [statements[i] for i in group]
+        claims.append(_developing("statement", support, len({sources[s.doc] for s in support}),
+                                  [(s, s.text) for s in support], articles))
+    return claims
 
 
 def _holder(figure: Figure, spans: Sequence[Span]) -> Span:

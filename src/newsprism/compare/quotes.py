@@ -17,11 +17,16 @@ from newsprism.model import Quote, Span
 
 # Cosines of the quoted words (short phrases score low even when they mean the same thing) and
 # of their sentences: one remark if the words are close, or, for a short phrase, fairly close in
-# close sentences (two full remarks of one speaker in one setting are two remarks).
+# close sentences (two full remarks of one speaker in one setting are two remarks: "We have
+# numerous witnesses to this," and "We have a lot of pieces to put together...").
 SAME_REMARK = 0.55
 RELATED_REMARK = 0.25
 SAME_CONTEXT = 0.5
-SHORT_PHRASE = 6  # words: "candid and meaningful" / "frank and substantive exchange of opinions"
+# A passage this long (in words) that another gives with one word more was copied with a slip
+# ("and there were another dozen" / "and there another dozen", "first aid for and tried" /
+# "first aid for her, and tried"), not worded differently; a remark of a dozen words or fewer
+# with one word more ("the way we wanted" / "the way we had wanted") is another wording.
+COPY_SLIP_WORDS = 15
 
 
 def _words(text: str) -> list[str]:
@@ -32,9 +37,22 @@ def _words(text: str) -> list[str]:
 
 def same_wording(a: Quote, b: Quote) -> bool:
     """Is one quote the other's words, or a run of them ("we wanted" and "we had wanted" are
-    two wordings; a quote cut short is the same one)?"""
+    two wordings; a quote cut short is the same one), or a long passage copied with one word
+    slipped?"""
     shorter, longer = sorted((_words(a.text), _words(b.text)), key=len)
-    return " ".join(shorter) in " ".join(longer)
+    if " ".join(shorter) in " ".join(longer):
+        return True
+    return len(shorter) >= COPY_SLIP_WORDS and _one_word_left_out(shorter, longer)
+
+
+def _one_word_left_out(shorter: list[str], longer: list[str]) -> bool:
+    """Is ``shorter`` ``longer`` with one word left out? (A word replaced may flip the sense:
+    "not" / "now".)"""
+    if len(longer) != len(shorter) + 1:
+        return False
+    head = next((n for n, (x, y) in enumerate(zip(shorter, longer[:-1], strict=True))
+                 if x != y), len(shorter))
+    return shorter[head:] == longer[head + 1:]
 
 
 def differently_worded(
@@ -56,9 +74,9 @@ def differently_worded(
             if b.doc in verbatim[i] or a.doc in verbatim[j]:
                 continue
             meaning, setting = float(words[i] @ words[j]), float(context[i] @ context[j])
-            short = min(len(_words(a.text)), len(_words(b.text))) <= SHORT_PHRASE
+            phrase = "phrase" in (a.kind, b.kind)  # a few words, not a statement of its own
             one_remark = meaning >= SAME_REMARK or (
-                short and meaning >= RELATED_REMARK and setting >= SAME_CONTEXT
+                phrase and meaning >= RELATED_REMARK and setting >= SAME_CONTEXT
             )
             if one_remark and not same_wording(a, b):
                 pairs.append((a, b))

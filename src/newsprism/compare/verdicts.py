@@ -4,8 +4,9 @@ A statement's verdict polarity comes from a lexicon of judgements about an event
 and significance ("little came of", "short on substance" / "notable", "premature to dismiss").
 Rules keep it honest: a negator shortly before a judgement flips it ("premature to dismiss" is
 positive); a judgement inside a concessive clause ("although some observers...") is not the
-author's and is left out; a view reported as others' ("appeared to the media") counts half;
-where an article states conclusions ("Therefore, ..."), they alone are its verdict. Only
+author's and is left out, as is one under a modal ("would amount to nothing"); a view reported
+as others' ("appeared to the media") counts half; where an article states conclusions
+("Therefore, ..."), they alone are its verdict. Only
 statements about the event itself (its nouns: summit, meeting, talks, deal, ... and those of
 the titles) are verdicts.
 """
@@ -36,6 +37,8 @@ _NEGATOR = re.compile(
     r"mistake to|rather than)\b[^.;]{0,30}$",
     re.IGNORECASE,
 )
+# "could be achieved", "would amount to nothing": an outcome supposed, not a judgement made.
+_HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may)\b[^.;,]{0,40}$", re.IGNORECASE)
 _CONCESSIVE = re.compile(r"\b(?:although|though|even though|even if|despite)\b[^,;]*",
                          re.IGNORECASE)
 _REPORTED = re.compile(
@@ -67,6 +70,8 @@ def verdict_polarity(text: str) -> float:
             sign = -sign
         if any(s <= match.start() < e for s, e in concessive):
             continue  # a conceded view is the one the main clause answers
+        if _HYPOTHETICAL.search(text, 0, match.start()):
+            continue
         polarity += sign
     if _REPORTED.search(text):
         polarity *= 0.5
