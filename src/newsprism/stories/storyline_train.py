@@ -91,7 +91,8 @@ def _fit(features: np.ndarray, same: np.ndarray, weight: np.ndarray) -> list[flo
 
 def setting(threshold: float, first_look: float | None) -> dict[str, Any]:
     """The clusterer's parameters for a join threshold and a first-look bar."""
-    return {"threshold": threshold, "merge_threshold": min(threshold + MERGE_MARGIN, 0.95),
+    return {"threshold": threshold,
+            "merge_threshold": round(min(threshold + MERGE_MARGIN, 0.95), 3),
             "first_look": first_look}
 
 
