@@ -374,8 +374,9 @@ def beside_baselines(name: str, ours: ClusterScores, articles: list[Article], go
 
 def level_memory(items: list, copies: int = 2) -> None:
     """Both levels over the stream repeated ``copies`` times (ids made distinct), at most
-    ``MEMORY_HOT_STORIES`` hot events and storylines: traced MB every 2,000 articles, and
-    clustering ms/article for events alone and for both levels (untraced runs)."""
+    ``MEMORY_HOT_STORIES`` hot events and storylines: peak traced MB of runs over the first
+    1,000, 5,000 and 20,000 articles, and clustering ms/article for events alone and for both
+    levels (untraced runs)."""
     stream = [(f"{i}#{n}", p) for n in range(copies) for i, p in items]
     bounded = {"max_stories": MEMORY_HOT_STORIES}
     started = time.perf_counter()
@@ -389,13 +390,13 @@ def level_memory(items: list, copies: int = 2) -> None:
           f"events alone, {both / len(stream) * 1e3:.2f} with storylines (given profiles)")
     curve = []
     tracemalloc.start()
-    for size in range(2000, len(stream) + 1, 2000):
+    for size in (1000, 5000, 20000):
         tracemalloc.reset_peak()
         cluster_levels(stream[:size], event_params=bounded,
                        storyline_params={"max_storylines": MEMORY_HOT_STORIES})
         curve.append((size, round(tracemalloc.get_traced_memory()[1] / 1e6, 1)))
     tracemalloc.stop()
-    print(f"peak traced MB of both levels after n articles: {curve}")
+    print(f"peak traced MB of both levels over n articles: {curve}")
 
 
 def storylines(data: Path, folder: Path) -> None:
@@ -431,7 +432,7 @@ def storylines(data: Path, folder: Path) -> None:
                                       ([text_of[i] for i, _ in fitted[0]], fitted[1])])
         beside_baselines(f"gn {fold['held_out'][-6:]}", score_clusters(test[1], predicted),
                          [text_of[i] for i, _ in test[0]], test[1], trained,
-                         f"(learned on ECB+ train + the other half, thr. {fold['threshold']})")
+                         f"(learned on ECB+ train + the other half, {fold['setting']})")
     _, shipped = cluster_levels(items)
     show("googlenews", "newsprism shipped (trained on it: in sample)",
          score_clusters(gold, shipped))
@@ -440,7 +441,7 @@ def storylines(data: Path, folder: Path) -> None:
 
 def storyline_f1_lines(stream: tuple[list, list[str]], model: dict) -> list[list[str]]:
     return sweep_levels(stream[0], [{k: model[k] for k in (
-        "weights", "text_weights", "threshold", "merge_threshold")}])[1]
+        "weights", "text_weights", "threshold", "merge_threshold", "first_look")}])[1]
 
 
 def main() -> None:

@@ -10,9 +10,10 @@ topics are never read. The events are those the shipped event clusterer makes of
 storyline is the gold label most of its articles carry. The pairs are those an oracle storyline
 clusterer (every event placed in its gold storyline) would show each event (``cluster
 .training_pairs`` over event profiles), and two logistic models are learned on them as for
-events (all features, and names hidden). The join threshold is the one of ``THRESHOLDS`` with
-the best mean B-cubed F1 of the two training sets, clustered as ingest does
-(``storylines.cluster_levels``); the merge threshold is ``MERGE_MARGIN`` above it.
+events (all features, and names hidden), each set weighing as much as the other. The join
+threshold and the first-look bar (``SETTINGS``) are those with the best mean B-cubed F1 of the
+training sets, clustered as ingest does (``storylines.sweep_levels``); the merge threshold is
+``MERGE_MARGIN`` above the join threshold.
 
 ``cross_validate`` scores held-out GoogleNews-TS stories: the stories are cut in two halves
 (seeded), and each half is clustered by a model learned on ECB+ train and the other half, with
@@ -34,12 +35,14 @@ import numpy as np
 from newsprism.model import Article
 from newsprism.stories.cluster import Item, cluster_stories, training_pairs
 from newsprism.stories.features import Profile
-from newsprism.stories.link import FEATURE_NAMES, hide_names, learn_link_weights
+from newsprism.stories.link import FEATURE_NAMES, hide_names
 from newsprism.stories.scores import bcubed
 from newsprism.stories.storylines import STORYLINE_MODEL, as_event, sweep_levels
 
-THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.3, 0.4)
+THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+FIRST_LOOKS = (None, 0.9)  # an event's first article joins at the join threshold, or only at 0.9
 MERGE_MARGIN = 0.2
+SETTINGS = [(t, f) for t in THRESHOLDS for f in FIRST_LOOKS]
 SEED = 0
 
 Stream = tuple[list[Item], list[str]]  # articles in stream order, each one's gold storyline
@@ -63,36 +66,53 @@ def events_of(items: Sequence[Item], gold: Sequence[str]) -> tuple[list[Item], l
 
 
 def learn_storyline_weights(streams: Sequence[Stream]) -> dict[str, list[float]]:
-    rows, same = [], []
+    """Logistic weights (all features; names hidden) from each stream's oracle pairs, each
+    stream weighing as much as any other however many pairs it has: GoogleNews-TS brings
+    twenty times ECB+'s, and would otherwise decide alone."""
+    rows, same, weight = [], [], []
     for items, gold in streams:
         events, labels = events_of(items, gold)
         features, truth = training_pairs(events, labels)
         rows.append(features)
         same.append(truth)
+        weight.append(np.full(len(truth), 1.0 / len(truth)))
     features, truth = np.concatenate(rows), np.concatenate(same)
-    return {"weights": list(learn_link_weights(features, truth)),
-            "text_weights": list(learn_link_weights(hide_names(features), truth))}
+    balance = np.concatenate(weight) * len(truth) / len(streams)
+    return {"weights": _fit(features, truth, balance),
+            "text_weights": _fit(hide_names(features), truth, balance)}
 
 
-def storyline_f1(stream: Stream, thresholds: Sequence[float], weights: dict[str, list[float]]
-                 ) -> list[float]:
-    """B-cubed F1 of the stream's storylines at each join threshold."""
+def _fit(features: np.ndarray, same: np.ndarray, weight: np.ndarray) -> list[float]:
+    from sklearn.linear_model import LogisticRegression
+
+    model = LogisticRegression(C=1.0, max_iter=1000).fit(features, same, sample_weight=weight)
+    return [float(model.intercept_[0]), *map(float, model.coef_[0])]
+
+
+def setting(threshold: float, first_look: float | None) -> dict[str, Any]:
+    """The clusterer's parameters for a join threshold and a first-look bar."""
+    return {"threshold": threshold,
+            "merge_threshold": round(min(threshold + MERGE_MARGIN, 0.95), 3),
+            "first_look": first_look}
+
+
+def storyline_f1(stream: Stream, settings: Sequence[tuple[float, float | None]],
+                 weights: dict[str, list[float]]) -> list[float]:
+    """B-cubed F1 of the stream's storylines under each (threshold, first look) setting."""
     items, gold = stream
-    _, found = sweep_levels(items, [
-        {"threshold": t, "merge_threshold": min(t + MERGE_MARGIN, 0.95), **weights}
-        for t in thresholds])
+    _, found = sweep_levels(items, [{**setting(*s), **weights} for s in settings])
     return [bcubed(gold, lines)[2] for lines in found]
 
 
 def learn_storyline_model(streams: dict[str, Stream]) -> dict[str, Any]:
-    """Weights from every stream's events; the threshold with the best mean F1 over them."""
+    """Weights from every stream's events; the setting with the best mean F1 over them."""
     weights = learn_storyline_weights(list(streams.values()))
-    by_stream = [storyline_f1(s, THRESHOLDS, weights) for s in streams.values()]
-    scores = {t: [f1s[n] for f1s in by_stream] for n, t in enumerate(THRESHOLDS)}
-    best = max(THRESHOLDS, key=lambda t: (float(np.mean(scores[t])), t))
-    return {"features": list(FEATURE_NAMES), **weights, "threshold": best,
-            "merge_threshold": min(best + MERGE_MARGIN, 0.95),
-            "train_f1": {str(t): [round(f, 4) for f in f1s] for t, f1s in scores.items()},
+    by_stream = [storyline_f1(s, SETTINGS, weights) for s in streams.values()]
+    scores = {key: [f1s[n] for f1s in by_stream] for n, key in enumerate(SETTINGS)}
+    best = max(SETTINGS, key=lambda key: (float(np.mean(scores[key])), key[0], key[1] or 0))
+    return {"features": list(FEATURE_NAMES), **weights, **setting(*best),
+            "train_f1": {f"{t}/{f}": [round(x, 4) for x in f1s]
+                         for (t, f), f1s in scores.items()},
             "trained_on": " + ".join(f"{name} ({len(s[0])} documents)"
                                      for name, s in streams.items())}
 
@@ -114,9 +134,10 @@ def cross_validate(ecb_train: Stream, googlenews: Stream) -> list[dict[str, Any]
     for held, (test, train) in enumerate([(parts[0], parts[1]), (parts[1], parts[0])]):
         model = learn_storyline_model({"ECB+ train topics": ecb_train,
                                        f"GoogleNews-TS half {1 - held}": train})
-        (f1,) = storyline_f1(test, [model["threshold"]],
+        (f1,) = storyline_f1(test, [(model["threshold"], model["first_look"])],
                              {k: model[k] for k in ("weights", "text_weights")})
-        folds.append({"held_out": f"GoogleNews-TS half {held}", "threshold": model["threshold"],
+        folds.append({"held_out": f"GoogleNews-TS half {held}",
+                      "setting": f"{model['threshold']}/{model['first_look']}",
                       "f1": round(f1, 4), "model": model, "test": test, "train": train})
     return folds
 
@@ -155,9 +176,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     streams = read_streams(args.data)
     model = learn_storyline_model(streams)
     folds = cross_validate(streams["ECB+ train topics"], streams["GoogleNews-TS"])
-    model["cv"] = [{k: fold[k] for k in ("held_out", "threshold", "f1")} for fold in folds]
+    model["cv"] = [{k: fold[k] for k in ("held_out", "setting", "f1")} for fold in folds]
     args.out.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}: threshold {model['threshold']}, train F1 {model['train_f1']}, "
+    print(f"wrote {args.out}: threshold {model['threshold']}, first look "
+          f"{model['first_look']}, train F1 {model['train_f1']}, "
           f"held-out GoogleNews-TS halves {model['cv']}")
 
 

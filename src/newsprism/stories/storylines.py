@@ -90,6 +90,7 @@ class StorylineClusterer:
         max_storylines: int = 2000,
         max_keys: int = 300,
         second_look: int = 200,
+        first_look: float | None = None,
         weights: Sequence[float] | None = None,
         text_weights: Sequence[float] | None = None,
     ) -> None:
@@ -104,6 +105,9 @@ class StorylineClusterer:
             weights=shipped["weights"] if weights is None else weights,
             text_weights=shipped["text_weights"] if weights is None else text_weights)
         self.second_look = second_look
+        # The bar an event's first article must reach to join a storyline at once; None: the
+        # join threshold. Higher, an event waits for its second look, with all its articles.
+        self.first_look = shipped.get("first_look") if first_look is None else first_look
         self.line_of_: dict[str, str] = {}  # hot event -> its storyline (maybe since merged)
         self.waiting_: deque[str] = deque()  # events awaiting their second look, oldest first
         self._changes = StorylineChanges()
@@ -113,8 +117,8 @@ class StorylineClusterer:
         return {"threshold": inner["threshold"], "merge_threshold": inner["merge_threshold"],
                 "candidates": inner["candidates"], "window_days": inner["window_days"],
                 "max_storylines": inner["max_stories"], "max_keys": inner["max_keys"],
-                "second_look": self.second_look, "weights": inner["weights"],
-                "text_weights": inner["text_weights"]}
+                "second_look": self.second_look, "first_look": self.first_look,
+                "weights": inner["weights"], "text_weights": inner["text_weights"]}
 
     # -- public API ----------------------------------------------------------------------------
 
@@ -183,7 +187,13 @@ class StorylineClusterer:
     # -- placing events ------------------------------------------------------------------------
 
     def _place(self, event: str, profile: Profile) -> None:
-        (line,) = self.lines.partial_fit([(LINE_PREFIX + event, as_event(profile))])
+        threshold = self.lines.threshold
+        if self.first_look is not None:
+            self.lines.threshold = self.first_look
+        try:
+            (line,) = self.lines.partial_fit([(LINE_PREFIX + event, as_event(profile))])
+        finally:
+            self.lines.threshold = threshold
         self.line_of_[event] = line
         self._changes.assigned[event] = line
         if self.second_look:
