@@ -353,6 +353,8 @@ def test_a_foreign_sqlite_database_is_refused_untouched(tmp_path: Path) -> None:
         assert f"sqlite:///{str(path).lstrip('/')}: not a newsprism database" in line
         assert "nothing was written" in line
         assert path.read_bytes() == before and sorted(os.listdir(folder)) == ["a.jsonl", "app.db"]
+        listed = runner.invoke(app, ["stories", "--db", f"sqlite:///{path}"])
+        assert listed.exit_code == 2 and "not a newsprism database" in listed.output
     empty = tmp_path / "empty.db"
     empty.touch()  # an empty file is a new database
     with open_store(f"sqlite:///{empty}") as store:

@@ -57,6 +57,6 @@ def test_a_brief_without_the_model_fails_in_one_line(tmp_path):
     env = {**os.environ, "NEWSPRISM_MODELS": str(tmp_path)}
     done = subprocess.run([sys.executable, "-m", "newsprism", "brief", str(HARBOUR)],
                           capture_output=True, text=True, timeout=300, cwd=ROOT, env=env)
-    assert done.returncode != 0
+    assert done.returncode == 2  # fatal: nothing can be briefed without the model
     assert "Traceback" not in done.stderr
     assert "is missing" in done.stderr and "run ./install.sh" in done.stderr

@@ -10,7 +10,16 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from newsprism.errors import InputError, InputProblem, InputWarning, NewsprismError
+from newsprism.errors import (
+    EngineError,
+    InputError,
+    InputProblem,
+    InputWarning,
+    ModelError,
+    NewsprismError,
+    SettingsError,
+    StoreError,
+)
 from newsprism.settings import DEFAULTS
 
 if TYPE_CHECKING:
@@ -38,6 +47,16 @@ def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one error line and give the exit to raise."""
     errors.print(f"[bold red]error:[/] {escape(message)}", markup=True)
     return typer.Exit(code)
+
+
+# Errors after which a command cannot go on at all (exit 2); any other error is an input, a file
+# or an id, that failed (exit 1).
+FATAL = (StoreError, EngineError, ModelError, SettingsError)
+
+
+def fail_with(exc: Exception) -> typer.Exit:
+    """The one translation of an error that ends a command into its line and exit code."""
+    return fail(str(exc), code=2 if isinstance(exc, FATAL) else 1)
 
 
 def report_problem(problem: InputProblem) -> None:
@@ -154,7 +173,7 @@ def brief(
             raise fail("no article could be read, nothing to brief")
         show_briefing(briefing, format, output)
     except NewsprismError as exc:
-        raise fail(str(exc)) from None
+        raise fail_with(exc) from None
     except OSError as exc:
         raise fail(f"{exc.filename or output}: {exc.strerror}") from None
     raise typer.Exit(1 if any(isinstance(p, InputError) for p in read.problems) else 0)
@@ -176,7 +195,7 @@ def eval_summarize(
     try:
         report = evaluate_summaries(data, words, out, chosen, systems=systems)
     except NewsprismError as exc:
-        raise fail(str(exc)) from None
+        raise fail_with(exc) from None
     print_report(report, Console())
 
 
@@ -225,8 +244,7 @@ def ingest(
                                   progress=True, analyse=analyser(settings.ingest),
                                   on_batch=stories, on_end=stories.finish)
     except NewsprismError as exc:
-        errors.print(f"error: {exc}", markup=False)
-        raise typer.Exit(2) from None
+        raise fail_with(exc) from None
     for line in report.warnings:
         errors.print(f"warning: {line}", markup=False)
     for line in report.problems:
@@ -262,8 +280,7 @@ def search(
             wanted = SearchFilters(level, since, until, story, limit, copies)
             hits = search_corpus(store, query, wanted, semantic=semantic)
     except NewsprismError as exc:
-        errors.print(f"error: {exc}", markup=False)
-        raise typer.Exit(2) from None
+        raise fail_with(exc) from None
     for hit in hits:
         span = f" [{hit.start}:{hit.end}]" if hit.start is not None else ""
         story_name = hit.story and f"story {hit.story}"
@@ -310,7 +327,7 @@ def stories(
             heads = {a.id: a for a in
                      store.articles.get_many([s.article_ids[0] for s in found if s])}
     except NewsprismError as exc:
-        raise fail(str(exc)) from None
+        raise fail_with(exc) from None
     first_title = {s.id: (heads[s.article_ids[0]].title if s.article_ids[0] in heads else None)
                    for s in found if s}
     # Ids are what a reader copies into `newsprism story`: never cut short.
@@ -363,7 +380,7 @@ def story(
             briefing = brief_story(store, story_id, settings)
         show_briefing(briefing, format, output)
     except NewsprismError as exc:
-        raise fail(str(exc)) from None
+        raise fail_with(exc) from None
 
 
 def show_storyline(storyline_id: str, events: list, format: str, output: Path | None) -> None:
@@ -477,8 +494,7 @@ def eval_cluster(
     try:
         run = evaluate_cluster_file(docs, out, gold, settings.stories, level)
     except (NewsprismError, OSError) as exc:
-        errors.print(f"error: {exc}", markup=False)
-        raise typer.Exit(1) from None
+        raise fail_with(exc) from None
     for problem in run.problems:
         report_problem(problem)
     print(f"{len(run.ids)} documents, {len(set(run.stories))} stories -> {out}")
@@ -508,7 +524,7 @@ def eval_compare(
     try:
         run = evaluate_compare(clusters, gold, half, out, settings)
     except (NewsprismError, OSError) as exc:
-        raise fail(str(exc)) from None
+        raise fail_with(exc) from None
     for problem in run.problems:
         errors.print(f"error: {problem}", markup=False)
     print_report(run, Console())
@@ -583,7 +599,7 @@ def watch(
                 if hook is not None:
                     hook.finish(store)
     except NewsprismError as exc:
-        raise fail(str(exc)) from None
+        raise fail_with(exc) from None
     finally:
         signal.signal(signal.SIGTERM, previous)
     raise typer.Exit(1 if problems or (once and report is not None and report.failed) else 0)
@@ -635,7 +651,7 @@ def list_sources(db: Db = None, config: Config = None) -> None:
         with open_store(settings.store.url) as store:
             health = store.watch.health(time.time())
     except NewsprismError as exc:
-        raise fail(str(exc)) from None
+        raise fail_with(exc) from None
 
     def when(at: float | None) -> str:
         return datetime.fromtimestamp(at).strftime("%Y-%m-%d %H:%M") if at else "never"
