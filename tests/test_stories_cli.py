@@ -119,7 +119,7 @@ def test_an_unknown_story_is_one_clear_error(tmp_path):
     _ingest(db, HARBOUR / "gazette.txt")
     result = runner.invoke(app, ["story", "no-such-story", "--db", db])
     assert result.exit_code == 1
-    assert "no story 'no-such-story'" in result.stderr
+    assert "no story or storyline 'no-such-story'" in result.stderr
 
 
 def test_storylines_list_their_events_and_a_storyline_briefs_as_its_events(tmp_path):

@@ -439,7 +439,8 @@ def brief_story(store: Store, story_id: str, settings: Settings = DEFAULTS) -> B
 
     story = store.stories.get(story_id)
     if story is None:
-        raise NotFoundError(f"no story {story_id!r} in {store.url}; `newsprism stories` lists them")
+        raise NotFoundError(f"no story or storyline {story_id!r} in {store.url}; `newsprism "
+                            "stories [--level storyline]` lists them")
     ids = briefing_members(store.articles.heads(list(story.article_ids)),
                            settings.brief.story_articles)
     analyses = store.analyses.get_many(ids)
