@@ -10,7 +10,7 @@ from newsprism.errors import InputError
 from newsprism.model import Sentence, Span
 from newsprism.summarize.concepts import sentence_bigrams, weigh_concepts
 from newsprism.summarize.features import Candidate, find_headlines, make_candidates
-from newsprism.summarize.optimise import select_extracts
+from newsprism.summarize.optimise import Selection, select_extracts
 from newsprism.summarize.redundancy import find_conflicts
 
 EMBEDDING_DIM = 384
@@ -103,7 +103,7 @@ class Summarizer:
         conflicts = find_conflicts(
             [sentences[s].text for s in pool], vectors, self.redundancy, self.paraphrase
         )
-        chosen = select_extracts(
+        chosen = select_extracts(Selection(
             words=[c.words for c in candidates],
             groups=[at[c.sentence] for c in candidates],
             concepts=covered,
@@ -111,7 +111,7 @@ class Summarizer:
             bonus=bonus,
             conflicts=conflicts,
             budget=self.words,
-        )
+        ))
         doc_order = {doc: k for k, doc in enumerate(dict.fromkeys(s.doc for s in sentences))}
         chosen.sort(key=lambda j: (
             -support[j], candidates[j].rank, doc_order[sentences[candidates[j].sentence].doc]
