@@ -196,3 +196,13 @@ def test_events_of_short_texts_join_storylines_at_their_own_threshold() -> None:
     assert lines_of(28) == {"line-a"}
     assert lines_of(28, short_threshold=0.9) == {"line-a", "line-b"}
     assert lines_of(240, short_threshold=0.9) == {"line-a"}
+
+
+def test_a_resumed_storyline_clusterer_keeps_its_options_and_old_states_go_without() -> None:
+    lines = StorylineClusterer(**LINES, rejoin=True, short_threshold=0.8)
+    params = StorylineClusterer.from_state(lines.state_dict()).params()
+    assert (params["rejoin"], params["short_threshold"]) == (True, 0.8)
+    old = lines.state_dict()
+    del old["params"]["rejoin"], old["params"]["short_threshold"]  # saved before the options
+    params = StorylineClusterer.from_state(old).params()
+    assert (params["rejoin"], params["short_threshold"]) == (False, None)

@@ -11,9 +11,12 @@ storyline is the gold label most of its articles carry. The pairs are those an o
 clusterer (every event placed in its gold storyline) would show each event (``cluster
 .training_pairs`` over event profiles), and two logistic models are learned on them as for
 events (all features, and names hidden), each set weighing as much as the other. The join
-threshold and the first-look bar (``SETTINGS``) are those with the best mean B-cubed F1 of the
-training sets, clustered as ingest does (``storylines.sweep_levels``); the merge threshold is
-``MERGE_MARGIN`` above the join threshold.
+threshold, the first-look bar and whether second looks rejoin storylines (``SETTINGS``) are
+those with the best mean B-cubed F1 of the training sets, clustered as ingest does
+(``storylines.sweep_levels``); then, the rest kept, the join threshold of short texts' events
+(``storylines.is_short``) likewise; the merge threshold is ``MERGE_MARGIN`` above the join
+threshold. ``--profiles FILE`` keeps the analysed streams between runs (analysis is most of a
+run's time).
 
 ``cross_validate`` scores held-out GoogleNews-TS stories: the stories are cut in two halves
 (seeded), and each half is clustered by a model learned on ECB+ train and the other half, with

@@ -13,8 +13,12 @@ to its storyline's evidence. Events that merge make their storylines one; storyl
 event links to both merge as stories do (the older survives, the younger's id redirects). Once
 ``second_look`` more events have come (or at ``revisit``), an event is looked at again with all
 its articles: alone in its storyline, it joins the storyline it now links to at ``threshold``;
-otherwise it moves only at ``merge_threshold`` and when that storyline beats its own. Hot
-storylines are bounded (``max_storylines``) and idle ones leave, so memory stays flat.
+otherwise it moves only at ``merge_threshold`` and when that storyline beats its own; with
+``rejoin``, its storyline, grown since, then also joins the one it now links to best, as two
+storylines an event links to merge. Events of short texts (``is_short``: headlines, keyword
+lines) may have a join threshold of their own, ``short_threshold``: such texts share fewer
+words and names per article than full reports. Hot storylines are bounded (``max_storylines``)
+and idle ones leave, so memory stays flat.
 
 Inside, the storylines are a ``StoryClusterer`` whose items are events: a storyline's profile
 counts its events as its ``size`` and holds the sum of all their articles' evidence.
