@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import numpy as np
 
 from newsprism.model import Article
@@ -10,12 +12,8 @@ from newsprism.stories.cluster import StoryClusterer
 from newsprism.stories.features import Bag, Profile
 from newsprism.stories.link import FEATURE_NAMES
 from newsprism.stories.persist import StoryHook, assign_stories
-from newsprism.stories.storylines import (
-    StorylineClusterer,
-    as_evidence,
-    cluster_levels,
-    is_short,
-)
+from newsprism.stories.storyline_train import cached_streams
+from newsprism.stories.storylines import StorylineClusterer, cluster_levels
 
 # Embedding-only models, whatever the shipped ones learned: two articles are one event at a
 # cosine of 0.83 (P = σ(12 cos - 10) ≥ 0.5), two events one storyline at 0.43
@@ -159,50 +157,11 @@ def test_hot_storylines_and_the_events_they_follow_stay_bounded_on_a_long_stream
     assert len(lines.waiting_) <= 5 and len(evicted) >= 280
 
 
-def test_a_storyline_grown_towards_another_rejoins_it_but_not_before() -> None:
-    """Two storylines of two events each, 80 degrees apart, do not link; once "y" gathers
-    evidence towards "x", asking it to rejoin merges it into the older "x"."""
-    lines = StoryClusterer(**LINES, second_look=0)
-    placed = lines.partial_fit([("x", _at(0)), ("x2", _at(20)), ("y", _at(90)), ("y2", _at(70))])
-    assert placed == ["x", "x", "y", "y"]
-    assert lines.rejoin("y") == "y" and lines.resolve("y") == "y"
-    assert lines.grow("y", as_evidence(_at(40)))
-    assert lines.rejoin("y") == "x" and lines.resolve("y") == "x"
-    assert lines.pop_changes().merged == {"y": "x"}
-
-
-def _words(profile: Profile, terms: float, lead: float) -> Profile:
-    """The profile as an article of ``terms`` content words, ``lead`` of them in its lead."""
-    bag = {n: Bag(np.array([1], dtype=np.int64), np.array([c], dtype=np.float32))
-           for n, c in (("terms", terms), ("lead", lead))}
-    return Profile(profile.embedding, bag)
-
-
-def test_short_texts_are_those_that_hardly_go_past_their_lead() -> None:
-    assert is_short(_words(_at(0), terms=28, lead=25))  # a keyword line, a headline
-    assert not is_short(_words(_at(0), terms=240, lead=26))  # a full article
-    assert is_short(Profile(_at(0).embedding, {}))  # no words at all: nothing to go past
-
-
-def test_events_of_short_texts_join_storylines_at_their_own_threshold() -> None:
-    """Two events 50 degrees apart link at P = 0.85: one storyline at the join threshold
-    (0.3), two when short texts must reach 0.9, and one again when the texts are long."""
-    def lines_of(terms: float, **params: float) -> set[str | None]:
-        items = [(name, _words(_at(degrees), terms, 25)) for name, degrees in (("a", 0),
-                                                                             ("b", 50))]
-        _, lines, _ = _levels(items, **params)
-        return {lines.storyline_of(e) for e in ("a", "b")}
-
-    assert lines_of(28) == {"line-a"}
-    assert lines_of(28, short_threshold=0.9) == {"line-a", "line-b"}
-    assert lines_of(240, short_threshold=0.9) == {"line-a"}
-
-
-def test_a_resumed_storyline_clusterer_keeps_its_options_and_old_states_go_without() -> None:
-    lines = StorylineClusterer(**LINES, rejoin=True, short_threshold=0.8)
-    params = StorylineClusterer.from_state(lines.state_dict()).params()
-    assert (params["rejoin"], params["short_threshold"]) == (True, 0.8)
-    old = lines.state_dict()
-    del old["params"]["rejoin"], old["params"]["short_threshold"]  # saved before the options
-    params = StorylineClusterer.from_state(old).params()
-    assert (params["rejoin"], params["short_threshold"]) == (False, None)
+def test_storyline_training_reads_its_analysed_streams_back_from_the_profiles_cache(
+        tmp_path) -> None:  # type: ignore[no-untyped-def]
+    cache = tmp_path / "streams.pkl"
+    streams = {"tiny": ([("quake", _at(0))], ["q"])}
+    cache.write_bytes(pickle.dumps(streams))
+    read = cached_streams(tmp_path / "no data here", cache)  # nothing analysed: the cache is read
+    assert list(read) == ["tiny"] and read["tiny"][1] == ["q"]
+    assert np.array_equal(read["tiny"][0][0][1].embedding, _at(0).embedding)

@@ -201,20 +201,6 @@ class StoryClusterer:
         """Give one item its second look now, with ``profile`` as it now stands."""
         self._look_again(item_id, story_id, profile)
 
-    def rejoin(self, story_id: str) -> str:
-        """Merge a hot story into the hot story it now links to best, as an article linking to
-        both would merge them (``merge_threshold``; ``threshold`` for a story of one item);
-        returns the survivor's id."""
-        story = self.stories_.get(self.resolve(story_id)) if hasattr(self, "stories_") else None
-        if story is None:
-            return self.resolve(story_id)
-        scored = self._score(story.profile,
-                             [s for s in self._nearest(story.profile) if s is not story])
-        best, probability = max(scored, key=lambda pair: pair[1], default=(None, 0.0))
-        if best is None or probability < self.threshold:
-            return story.id
-        return self._maybe_merge(story, best).id
-
     def merge(self, story_id: str, other_id: str) -> str:
         """Make two hot stories one (the older survives); returns the survivor's id, or the
         first id unchanged when either has left the hot window."""

@@ -11,12 +11,10 @@ storyline is the gold label most of its articles carry. The pairs are those an o
 clusterer (every event placed in its gold storyline) would show each event (``cluster
 .training_pairs`` over event profiles), and two logistic models are learned on them as for
 events (all features, and names hidden), each set weighing as much as the other. The join
-threshold, the first-look bar and whether second looks rejoin storylines (``SETTINGS``) are
-those with the best mean B-cubed F1 of the training sets, clustered as ingest does
-(``storylines.sweep_levels``); then, the rest kept, the join threshold of short texts' events
-(``storylines.is_short``) likewise; the merge threshold is ``MERGE_MARGIN`` above the join
-threshold. ``--profiles FILE`` keeps the analysed streams between runs (analysis is most of a
-run's time).
+threshold and the first-look bar (``SETTINGS``) are those with the best mean B-cubed F1 of the
+training sets, clustered as ingest does (``storylines.sweep_levels``); the merge threshold is
+``MERGE_MARGIN`` above the join threshold. ``--profiles FILE`` keeps the analysed streams
+between runs (analysis is most of a run's time).
 
 ``cross_validate`` scores held-out GoogleNews-TS stories: the stories are cut in two halves
 (seeded), and each half is clustered by a model learned on ECB+ train and the other half, with
@@ -45,12 +43,10 @@ from newsprism.stories.storylines import STORYLINE_MODEL, as_event, sweep_levels
 
 THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 FIRST_LOOKS = (None, 0.9)  # an event's first article joins at the join threshold, or only at 0.9
-REJOINS = (False, True)  # whether an event's second look also asks its storyline to join another
 MERGE_MARGIN = 0.2
-SETTINGS = [(t, f, r, None) for t in THRESHOLDS for f in FIRST_LOOKS for r in REJOINS]
+SETTINGS = [(t, f) for t in THRESHOLDS for f in FIRST_LOOKS]
 SEED = 0
 
-Setting = tuple[float, float | None, bool, float | None]  # ``setting``'s arguments
 Stream = tuple[list[Item], list[str]]  # articles in stream order, each one's gold storyline
 
 
@@ -95,41 +91,30 @@ def _fit(features: np.ndarray, same: np.ndarray, weight: np.ndarray) -> list[flo
     return [float(model.intercept_[0]), *map(float, model.coef_[0])]
 
 
-def setting(threshold: float, first_look: float | None, rejoin: bool = False,
-            short_threshold: float | None = None) -> dict[str, Any]:
-    """The clusterer's parameters for a join threshold, a first-look bar, whether second
-    looks rejoin storylines, and the join threshold of short texts' events."""
+def setting(threshold: float, first_look: float | None) -> dict[str, Any]:
+    """The clusterer's parameters for a join threshold and a first-look bar."""
     return {"threshold": threshold,
             "merge_threshold": round(min(threshold + MERGE_MARGIN, 0.95), 3),
-            "first_look": first_look, "rejoin": rejoin, "short_threshold": short_threshold}
+            "first_look": first_look}
 
 
-def storyline_f1(stream: Stream, settings: Sequence[Setting],
+def storyline_f1(stream: Stream, settings: Sequence[tuple[float, float | None]],
                  weights: dict[str, list[float]]) -> list[float]:
-    """B-cubed F1 of the stream's storylines under each setting (``setting``'s arguments)."""
+    """B-cubed F1 of the stream's storylines under each (threshold, first look) setting."""
     items, gold = stream
     _, found = sweep_levels(items, [{**setting(*s), **weights} for s in settings])
     return [bcubed(gold, lines)[2] for lines in found]
 
 
 def learn_storyline_model(streams: dict[str, Stream]) -> dict[str, Any]:
-    """Weights from every stream's events; the setting with the best mean F1 over them, then
-    the short texts' threshold with the best mean F1 given the rest of that setting."""
+    """Weights from every stream's events; the setting with the best mean F1 over them."""
     weights = learn_storyline_weights(list(streams.values()))
-    scores: dict[Setting, list[float]] = {}
-
-    def best_of(settings: list[Setting]) -> Setting:
-        by_stream = [storyline_f1(s, settings, weights) for s in streams.values()]
-        scores.update({key: [f1s[n] for f1s in by_stream] for n, key in enumerate(settings)})
-        return max(settings, key=lambda key: (float(np.mean(scores[key])), key[0],
-                                              key[1] or 0, not key[2], -(key[3] or 0)))
-
-    threshold, first_look, rejoin, _ = best_of(SETTINGS)
-    best = best_of([(threshold, first_look, rejoin, None),
-                    *((threshold, first_look, rejoin, t) for t in THRESHOLDS)])
+    by_stream = [storyline_f1(s, SETTINGS, weights) for s in streams.values()]
+    scores = {key: [f1s[n] for f1s in by_stream] for n, key in enumerate(SETTINGS)}
+    best = max(SETTINGS, key=lambda key: (float(np.mean(scores[key])), key[0], key[1] or 0))
     return {"features": list(FEATURE_NAMES), **weights, **setting(*best),
-            "train_f1": {"/".join(map(str, key)): [round(x, 4) for x in f1s]
-                         for key, f1s in scores.items()},
+            "train_f1": {f"{t}/{f}": [round(x, 4) for x in f1s]
+                         for (t, f), f1s in scores.items()},
             "trained_on": " + ".join(f"{name} ({len(s[0])} documents)"
                                      for name, s in streams.items())}
 
@@ -151,11 +136,10 @@ def cross_validate(ecb_train: Stream, googlenews: Stream) -> list[dict[str, Any]
     for held, (test, train) in enumerate([(parts[0], parts[1]), (parts[1], parts[0])]):
         model = learn_storyline_model({"ECB+ train topics": ecb_train,
                                        f"GoogleNews-TS half {1 - held}": train})
-        chosen = tuple(model[k] for k in ("threshold", "first_look", "rejoin",
-                                          "short_threshold"))
-        (f1,) = storyline_f1(test, [chosen], {k: model[k] for k in ("weights", "text_weights")})
+        (f1,) = storyline_f1(test, [(model["threshold"], model["first_look"])],
+                             {k: model[k] for k in ("weights", "text_weights")})
         folds.append({"held_out": f"GoogleNews-TS half {held}",
-                      "setting": "/".join(map(str, chosen)),
+                      "setting": f"{model['threshold']}/{model['first_look']}",
                       "f1": round(f1, 4), "model": model, "test": test, "train": train})
     return folds
 

@@ -13,12 +13,8 @@ to its storyline's evidence. Events that merge make their storylines one; storyl
 event links to both merge as stories do (the older survives, the younger's id redirects). Once
 ``second_look`` more events have come (or at ``revisit``), an event is looked at again with all
 its articles: alone in its storyline, it joins the storyline it now links to at ``threshold``;
-otherwise it moves only at ``merge_threshold`` and when that storyline beats its own; with
-``rejoin``, its storyline, grown since, then also joins the one it now links to best, as two
-storylines an event links to merge. Events of short texts (``is_short``: headlines, keyword
-lines) may have a join threshold of their own, ``short_threshold``: such texts share fewer
-words and names per article than full reports. Hot storylines are bounded (``max_storylines``)
-and idle ones leave, so memory stays flat.
+otherwise it moves only at ``merge_threshold`` and when that storyline beats its own. Hot
+storylines are bounded (``max_storylines``) and idle ones leave, so memory stays flat.
 
 Inside, the storylines are a ``StoryClusterer`` whose items are events: a storyline's profile
 counts its events as its ``size`` and holds the sum of all their articles' evidence.
@@ -28,8 +24,7 @@ from __future__ import annotations
 
 import json
 from collections import deque
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -43,7 +38,6 @@ from newsprism.stories.link import FEATURE_NAMES
 STORYLINE_MODEL = Path(__file__).with_name("storyline-v1.json")
 LINE_PREFIX = "line-"  # a storyline's id is its first event's, so prefixed to tell them apart
 
-SHORT_TEXT = 2.0  # GoogleNews-TS's keyword lines: at most 1.24 (99th percentile)
 Placed = tuple[str, str, Profile]  # (article id, the event it is in, the article's profile)
 
 
@@ -72,15 +66,6 @@ class StorylineChanges:
     evicted: list[dict[str, Any]] = field(default_factory=list)
 
 
-def is_short(profile: Profile) -> bool:
-    """Whether an event's (or article's) texts hardly go past their lead: headlines, keyword
-    lines, ledes alone. Their content words number at most ``SHORT_TEXT`` times their lead's,
-    whatever the number of articles summed (full articles: 9 times, the median of ECB+'s)."""
-    terms, lead = (float(bag.counts.sum()) if (bag := profile.bags.get(family)) else 0.0
-                   for family in ("terms", "lead"))
-    return terms <= SHORT_TEXT * lead
-
-
 def as_event(profile: Profile) -> Profile:
     """An event's (or article's) evidence counted as one event of a storyline."""
     return Profile(profile.embedding, profile.bags, 1, profile.first_day, profile.last_day)
@@ -106,8 +91,6 @@ class StorylineClusterer:
         max_keys: int = 300,
         second_look: int = 200,
         first_look: float | None = None,
-        rejoin: bool | None = None,
-        short_threshold: float | None = None,
         weights: Sequence[float] | None = None,
         text_weights: Sequence[float] | None = None,
     ) -> None:
@@ -125,11 +108,6 @@ class StorylineClusterer:
         # The bar an event's first article must reach to join a storyline at once; None: the
         # join threshold. Higher, an event waits for its second look, with all its articles.
         self.first_look = shipped.get("first_look") if first_look is None else first_look
-        # Whether an event's second look also asks its whole storyline to join another.
-        self.rejoin = bool(shipped.get("rejoin", False)) if rejoin is None else rejoin
-        # The join threshold for events of short texts (``is_short``); None: ``threshold``.
-        self.short_threshold = shipped.get("short_threshold") if short_threshold is None \
-            else short_threshold
         self.line_of_: dict[str, str] = {}  # hot event -> its storyline (maybe since merged)
         self.waiting_: deque[str] = deque()  # events awaiting their second look, oldest first
         self._changes = StorylineChanges()
@@ -140,7 +118,6 @@ class StorylineClusterer:
                 "candidates": inner["candidates"], "window_days": inner["window_days"],
                 "max_storylines": inner["max_stories"], "max_keys": inner["max_keys"],
                 "second_look": self.second_look, "first_look": self.first_look,
-                "rejoin": self.rejoin, "short_threshold": self.short_threshold,
                 "weights": inner["weights"], "text_weights": inner["text_weights"]}
 
     # -- public API ----------------------------------------------------------------------------
@@ -209,25 +186,14 @@ class StorylineClusterer:
 
     # -- placing events ------------------------------------------------------------------------
 
-    @contextmanager
-    def _bars_for(self, profile: Profile, first: bool = False) -> Iterator[None]:
-        """The storyline level's thresholds while it decides about one event: ``first_look``
-        for its first article, the short-text bars for an event of short texts."""
-        lines = self.lines
-        kept = lines.threshold, lines.merge_threshold
-        if self.short_threshold is not None and is_short(profile):
-            lines.threshold = self.short_threshold
-            lines.merge_threshold = min(kept[1] - kept[0] + self.short_threshold, 0.95)
-        if first and self.first_look is not None:
-            lines.threshold = self.first_look
-        try:
-            yield
-        finally:
-            lines.threshold, lines.merge_threshold = kept
-
     def _place(self, event: str, profile: Profile) -> None:
-        with self._bars_for(profile, first=True):
+        threshold = self.lines.threshold
+        if self.first_look is not None:
+            self.lines.threshold = self.first_look
+        try:
             (line,) = self.lines.partial_fit([(LINE_PREFIX + event, as_event(profile))])
+        finally:
+            self.lines.threshold = threshold
         self.line_of_[event] = line
         self._changes.assigned[event] = line
         if self.second_look:
@@ -252,11 +218,7 @@ class StorylineClusterer:
         profile = hot.profile if hot is not None else (profiles or {}).get(event)
         if line is None or profile is None:
             return  # merged into another event, or gone from both hot windows
-        with self._bars_for(profile):
-            self.lines.look_again(LINE_PREFIX + event, line, as_event(profile))
-            if self.rejoin:
-                self._follow_lines()  # where the event is now, had it moved
-                self.lines.rejoin(self.line_of_.get(event, line))
+        self.lines.look_again(LINE_PREFIX + event, line, as_event(profile))
 
     def _follow_lines(self) -> None:
         """Take the storyline level's own merges, moves and evictions into the changes."""
