@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pickle
+
 import numpy as np
 
 from newsprism.model import Article
@@ -10,6 +12,7 @@ from newsprism.stories.cluster import StoryClusterer
 from newsprism.stories.features import Bag, Profile
 from newsprism.stories.link import FEATURE_NAMES
 from newsprism.stories.persist import StoryHook, assign_stories
+from newsprism.stories.storyline_train import cached_streams
 from newsprism.stories.storylines import StorylineClusterer, cluster_levels
 
 # Embedding-only models, whatever the shipped ones learned: two articles are one event at a
@@ -152,3 +155,13 @@ def test_hot_storylines_and_the_events_they_follow_stay_bounded_on_a_long_stream
         evicted += lines.pop_changes().evicted
     assert len(lines.lines.stories_) <= 10 and len(lines.line_of_) <= 20
     assert len(lines.waiting_) <= 5 and len(evicted) >= 280
+
+
+def test_storyline_training_reads_its_analysed_streams_back_from_the_profiles_cache(
+        tmp_path) -> None:  # type: ignore[no-untyped-def]
+    cache = tmp_path / "streams.pkl"
+    streams = {"tiny": ([("quake", _at(0))], ["q"])}
+    cache.write_bytes(pickle.dumps(streams))
+    read = cached_streams(tmp_path / "no data here", cache)  # nothing analysed: the cache is read
+    assert list(read) == ["tiny"] and read["tiny"][1] == ["q"]
+    assert np.array_equal(read["tiny"][0][0][1].embedding, _at(0).embedding)

@@ -13,7 +13,8 @@ clusterer (every event placed in its gold storyline) would show each event (``cl
 events (all features, and names hidden), each set weighing as much as the other. The join
 threshold and the first-look bar (``SETTINGS``) are those with the best mean B-cubed F1 of the
 training sets, clustered as ingest does (``storylines.sweep_levels``); the merge threshold is
-``MERGE_MARGIN`` above the join threshold.
+``MERGE_MARGIN`` above the join threshold. ``--profiles FILE`` keeps the analysed streams
+between runs (analysis is most of a run's time).
 
 ``cross_validate`` scores held-out GoogleNews-TS stories: the stories are cut in two halves
 (seeded), and each half is clustered by a model learned on ECB+ train and the other half, with
@@ -24,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import random
 from collections import Counter
 from collections.abc import Sequence
@@ -168,12 +170,26 @@ def read_streams(data: Path) -> dict[str, Stream]:
     return streams
 
 
+def cached_streams(data: Path, cache: Path | None) -> dict[str, Stream]:
+    """``read_streams``, kept in ``cache`` (a local pickle this script wrote) when given."""
+    if cache is not None and cache.exists():
+        with cache.open("rb") as file:
+            return pickle.load(file)  # our own file: written below
+    streams = read_streams(data)
+    if cache is not None:
+        with cache.open("wb") as file:
+            pickle.dump(streams, file)
+    return streams
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--data", type=Path, default=Path("../shared/data"))
     parser.add_argument("--out", type=Path, default=STORYLINE_MODEL)
+    parser.add_argument("--profiles", type=Path, help="a pickle of the analysed streams: read "
+                        "when it exists, else written (analysis is most of a run's time)")
     args = parser.parse_args(argv)
-    streams = read_streams(args.data)
+    streams = cached_streams(args.data, args.profiles)
     model = learn_storyline_model(streams)
     folds = cross_validate(streams["ECB+ train topics"], streams["GoogleNews-TS"])
     model["cv"] = [{k: fold[k] for k in ("held_out", "setting", "f1")} for fold in folds]
