@@ -67,6 +67,7 @@ def test_vague_numbers_in_words_are_intervals_with_no_value_to_share():
     "No one was hurt in the fire.",  # a pronoun
     "He is one who never gives up.",
     "One official said the talks would resume.",  # "one" as an article
+    "As one expert told a US audience, the plan had failed.",
     "The strike entered a second day.",  # ordinals
     "He was the first to arrive at the scene.",
     "It was the third time the port had closed.",
@@ -76,6 +77,10 @@ def test_vague_numbers_in_words_are_intervals_with_no_value_to_share():
     "He backed a two-state solution.",
     "The government announced a five-year plan.",
     "At one point the crowd surged toward the gates.",  # idioms
+    "His blood alcohol level was more than five times the legal limit.",  # multiples
+    "The torch was carried by five time Olympic champion Steve Redgrave.",
+    "The run started at twenty-five past ten.",  # a clock time
+    "The first three riders were French.",  # a selection of things named
     "A third of the workers walked out.",  # fractions are not read
 ])  # fmt: skip
 def test_words_that_only_look_like_numbers_are_no_figures(sentence):

@@ -71,11 +71,14 @@ _WORDS = {
 # names rather than counts: "ground zero").
 CARDINAL_WORDS = {word for word, value in _WORDS.items() if value >= 1 and value % 1 == 0
                   and word != "twice"}
-# Words before a number that refer back to things already named: "the two sides".
+# Words before a number that refer back to things already named ("the two sides") or pick
+# some of them out ("the first three").
 _REFERRING = {"the", "these", "those", "this", "that", "both", "all", "its", "their", "his",
               "her", "our", "my", "your", "no", "every", "each", "any", "other", "another",
-              "whose", "which", "what"}  # fmt: skip
+              "whose", "which", "what", "first", "last", "next", "final", "top",
+              "remaining"}  # fmt: skip
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
+_NOT_COUNTED = TIME_UNITS | {"time"}  # what a number in words before them is not a count of
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 COUNTING_NOUNS = {"number", "share", "amount", "total", "proportion", "percentage", "majority"}
 
@@ -258,12 +261,16 @@ def _reports_count(span: Span) -> bool:
 
 def _counts_in_words(span: Span, value: float, counts: str | None, role: str | None) -> bool:
     """A number written in words is a figure only with what it counts, and not a time ("one
-    day", a duration without its unit read); "one" only where it counts something that
-    happened ("one person was killed", never "one official said", "at one point", "one of
-    the")."""
-    if counts is None or noun_lemma(counts.split()[-1].lower()) in TIME_UNITS:
+    day", a duration without its unit read, "twenty-five past ten") or a multiple ("more than
+    five times the legal limit", "a five time Olympic champion"); "one" only where it counts
+    people or things in one of the roles news counts ("one person was killed", never "one
+    official said", "as one expert told", "at one point", "one of the")."""
+    after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    if counts is None or {noun_lemma(counts.split()[-1].lower()), noun_lemma(after)} & (
+        _NOT_COUNTED
+    ):
         return False
-    return value != 1 or (span.root.dep_ == "nummod" and role is not None)
+    return value != 1 or (span.root.dep_ == "nummod" and (role or "").lower() in ROLE_OF)
 
 
 def read_figure(text: str) -> tuple[float, str | None, float, float | None] | None:
