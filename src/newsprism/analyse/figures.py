@@ -67,7 +67,18 @@ _WORDS = {
     )
 } | {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
      "ninety": 90, "half": 0.5, "twice": 2}  # fmt: skip
+# Cardinal numbers written in words, that may start a figure ("half", "twice" compare; "zero"
+# names rather than counts: "ground zero").
+CARDINAL_WORDS = {word for word, value in _WORDS.items() if value >= 1 and value % 1 == 0
+                  and word != "twice"}
+# Words before a number that refer back to things already named ("the two sides") or pick
+# some of them out ("the first three").
+_REFERRING = {"the", "these", "those", "this", "that", "both", "all", "its", "their", "his",
+              "her", "our", "my", "your", "no", "every", "each", "any", "other", "another",
+              "whose", "which", "what", "first", "last", "next", "final", "top",
+              "remaining"}  # fmt: skip
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
+_NOT_COUNTED = TIME_UNITS | {"time"}  # what a number in words before them is not a count of
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 COUNTING_NOUNS = {"number", "share", "amount", "total", "proportion", "percentage", "majority"}
 
@@ -129,12 +140,34 @@ def extract_figures(doc: Doc, doc_id: str, skip: list[tuple[int, int]]) -> tuple
             token.idx, token.idx + len(token), taken
         ):
             spans.append(doc[token.i : token.i + 1])
+        elif (missed := _missed_words(token)) is not None and not _inside(
+            missed.start_char, missed.end_char, taken
+        ):
+            spans.append(missed)
+            taken.append((missed.start_char, missed.end_char))
     figures = []
     for span in _join_ranges(sorted(spans, key=lambda s: s.start), skip):
         figure = _figure(_with_qualifier(span, skip), doc_id)
         if figure is not None:
             figures.append(figure)
     return tuple(figures)
+
+
+def _missed_words(token: Token) -> Span | None:
+    """A number in words the NER left out ("Eleven people were killed"), from its first word
+    with the words that make one number with it ("twenty-five", "two dozen"); never one inside
+    another entity ("One day after", a DATE)."""
+    if token.lower_ not in CARDINAL_WORDS or token.ent_type_:
+        return None
+    doc = token.doc
+    if token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in _WORDS:
+        return None  # "five" of "twenty-five": read with its first word
+    end = token.i + 1
+    while end < len(doc) and (doc[end].lower_ in CARDINAL_WORDS or doc[end].lower_ in _SCALES
+                              or (doc[end].text == "-" and end + 1 < len(doc)
+                                  and doc[end + 1].lower_ in _WORDS)):
+        end += 1
+    return doc[token.i : end]
 
 
 def _from_number(ent: Span) -> Span:
@@ -185,6 +218,10 @@ def _ascending(first: str, second: str) -> bool:
 def _with_qualifier(span: Span, skip: list[tuple[int, int]]) -> Span:
     """The span with a qualifier the NER left out just before it: "at least 14"."""
     text = span.doc.text
+    if span[0].lower_ in _SCALES and span.start > 0 and span.doc[span.start - 1].lower_ in (
+        "a", "an"
+    ):  # "a million", "a dozen": the article is the number one
+        span = span.doc[span.start - 1 : span.end]
     match = _BEFORE.search(text, max(0, span.start_char - 20), span.start_char)
     if match is None or _inside(match.start(), span.start_char, skip):
         return span
@@ -198,13 +235,42 @@ def _figure(span: Span, doc_id: str) -> Figure | None:
     if read is None:
         return None
     value, unit, low, high = read
-    if unit is None and not any(ch.isdigit() for ch in text) and value < 10:
-        return None  # "the two men", "one day": small spelled-out counts describe, not report
+    in_words = unit is None and not any(ch.isdigit() for ch in text)
+    if in_words and not _reports_count(span):
+        return None
     if span.label_ == "TIME" and unit not in TIME_UNITS:
         return None  # clock times are not figures
     counts, role = _duration(span) if unit in TIME_UNITS else _counted(span, unit)
+    if in_words and not _counts_in_words(span, value, counts, role):
+        return None
     return Figure(doc_id, span.start_char, span.end_char, text, value, unit, counts, role,
                   low, high)
+
+
+def _reports_count(span: Span) -> bool:
+    """Does a number written in words report a count, rather than refer back ("the two men",
+    "its three members", "no one") or make a compound word ("one-on-one", "a two-state
+    solution", "a five-year plan")?"""
+    doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in _REFERRING:
+        return False
+    before = doc.text[max(0, span.start_char - 2) : span.start_char]
+    after = doc.text[span.end_char : span.end_char + 2]
+    return not (re.fullmatch(r"[A-Za-z]-", before) or re.fullmatch(r"-[A-Za-z]", after))
+
+
+def _counts_in_words(span: Span, value: float, counts: str | None, role: str | None) -> bool:
+    """A number written in words is a figure only with what it counts, and not a time ("one
+    day", a duration without its unit read, "twenty-five past ten") or a multiple ("more than
+    five times the legal limit", "a five time Olympic champion"); "one" only where it counts
+    people or things in one of the roles news counts ("one person was killed", never "one
+    official said", "as one expert told", "at one point", "one of the")."""
+    after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
+    if counts is None or {noun_lemma(counts.split()[-1].lower()), noun_lemma(after)} & (
+        _NOT_COUNTED
+    ):
+        return False
+    return value != 1 or (span.root.dep_ == "nummod" and (role or "").lower() in ROLE_OF)
 
 
 def read_figure(text: str) -> tuple[float, str | None, float, float | None] | None:
@@ -225,11 +291,17 @@ def read_figure(text: str) -> tuple[float, str | None, float, float | None] | No
     value, unit = parse_amount(rest)
     if value is None:
         return None
-    if rest.split()[0].lower().strip(".,") in _VAGUE:
+    if vague(rest):
         return value, unit, value, value * 50
     step = _rounding_step(rest, value)
     return value, unit, *_qualified(qualifier, value, value,
                                     rounded=(value - step / 2, value + step / 2))
+
+
+def vague(text: str) -> bool:
+    """Does a figure name no value, only a range of magnitude ("hundreds", "dozens of")?"""
+    words = _unqualified(text).split()
+    return bool(words) and words[0].lower().strip(".,") in _VAGUE
 
 
 def parse_amount(text: str) -> tuple[float | None, str | None]:
@@ -309,8 +381,10 @@ def _has(qualifier: str, words: tuple[str, ...]) -> bool:
 
 def _rounding_step(text: str, value: float) -> float:
     """The unit of the last digit written: 1 for "21", 0.1 million for "1.2 million"."""
-    written = text.split()[0].lstrip("$€£¥₹₽").rstrip("%").lower()
-    number = _number(written)
+    written = _unqualified(text).split()[0].lstrip("$€£¥₹₽").rstrip("%").lower()
+    if written in _SCALES:
+        return value  # "a million" as "1 million"
+    number = _number(written) or parse_amount(written)[0]  # "twenty-five"
     if not number:
         return 0.0
     decimals = len(written.rsplit(".", 1)[1]) if "." in written else 0
@@ -333,8 +407,8 @@ def _number(word: str) -> float | None:
             return None
     if word in _VAGUE:
         return 2 * _VAGUE[word]  # "hundreds": at least two hundred
-    if word in ("dozen", "hundred", "thousand"):
-        return _SCALES[word]  # "a dozen", "a hundred"
+    if word in ("dozen", "hundred", "thousand", "million", "billion", "trillion"):
+        return _SCALES[word]  # "a dozen", "a hundred", "a million"
     return float(_WORDS[word]) if word in _WORDS else None
 
 
@@ -355,8 +429,10 @@ def _counted(span: Span, unit: str | None) -> tuple[str | None, str | None]:
     if noun is None:
         return None, _role(span.root, span, counted=False)
     counts = _noun_phrase(noun, span)
-    if noun.head.head.i == span.root.i and noun.lower_ not in ROLE_OF:
-        return counts, _role(span.root, span, counted=False)  # "identified 40 of the bodies"
+    if noun.head.head.i == span.root.i:  # "identified 40 of the bodies": a part of them, in
+        # the role its own clause says ("21 of the wounded were taken to hospital" is no count
+        # of the wounded)
+        return counts, _role(span.root, span, counted=False)
     return counts, _role(noun, span, counted=True)
 
 

@@ -30,7 +30,7 @@ from newsprism.compare.developments import (
     is_development,
     says_retraction,
 )
-from newsprism.compare.figures import conflicting_figures
+from newsprism.compare.figures import alignment_keys, conflicting_figures
 from newsprism.compare.quotes import different_remarks, differently_worded
 from newsprism.compare.sources import source_keys
 from newsprism.compare.verdicts import find_verdicts, opposing_verdicts
@@ -150,9 +150,10 @@ def _shared_figures(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Where two statements state the same value in the same unit (1.0), and where both state
     values in one unit but none the same (True): two figures that differ without conflicting,
-    "some 3,500 port workers" / "about 4,000 dockworkers", do not corroborate a number."""
-    keys: dict[tuple[float, str | None], int] = {}
-    units: dict[str | None, int] = {}
+    "some 3,500 port workers" / "about 4,000 dockworkers", do not corroborate a number. Both
+    by ``alignment_keys``: counts in words meet only counts of the same quantity."""
+    keys: dict[tuple[object, ...], int] = {}
+    units: dict[tuple[object, ...], int] = {}
     cells = []
     by_doc: dict[str, list[int]] = {}
     for i, statement in enumerate(statements):
@@ -160,8 +161,8 @@ def _shared_figures(
     for figure in figures:
         for i in by_doc.get(figure.doc, ()):
             if _within(figure, statements[i]):
-                cells.append((i, keys.setdefault((figure.value, figure.unit), len(keys)),
-                              units.setdefault(figure.unit, len(units))))
+                cells += [(i, keys.setdefault(key, len(keys)), units.setdefault(group, len(units)))
+                          for key, group in alignment_keys(figure)]
     stated = np.zeros((len(statements), len(keys)), dtype=np.float32)
     in_unit = np.zeros((len(statements), len(units)), dtype=np.float32)
     for i, key, unit in cells:

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 
 import Stemmer
 
-from newsprism.analyse.figures import COUNTING_NOUNS, ROLE_OF, TIME_UNITS, read_figure
+from newsprism.analyse.figures import COUNTING_NOUNS, ROLE_OF, TIME_UNITS, read_figure, vague
 from newsprism.analyse.nlp import noun_lemma
 from newsprism.model import Article, Figure
 
@@ -69,6 +69,28 @@ def quantity(figure: Figure) -> tuple[str | None, str, str] | None:
         return None
     thing = "people" if head in _PEOPLE else head
     return figure.unit, thing, role
+
+
+def in_words(figure: Figure) -> bool:
+    """Is the figure a count written in words ("nine soldiers", "two dozen people")?"""
+    return figure.unit is None and not any(ch.isdigit() for ch in figure.text)
+
+
+def alignment_keys(figure: Figure) -> list[tuple[tuple[object, ...], tuple[object, ...]]]:
+    """What a figure tells alignment, as (value key, quantity group) pairs: two statements
+    with an equal value key state one value; two in one group with no equal value key state
+    different values of one thing. A figure in digits is keyed by its value and unit (and by
+    its quantity too, when read, so that "9 soldiers" meets "nine soldiers"); a count written
+    in words only by its value of its quantity, since small counts in words are everywhere
+    ("two people were killed" is not "two officials said"), and only with its quantity read;
+    a vague figure ("hundreds") states no value and is not keyed."""
+    if vague(figure.text):
+        return []
+    key = quantity(figure)
+    by_quantity = [((figure.value, key), (figure.unit, key))] if key is not None else []
+    if in_words(figure):
+        return by_quantity
+    return [((figure.value, figure.unit), (figure.unit,)), *by_quantity]
 
 
 def in_change(figure: Figure, article: Article) -> bool:
