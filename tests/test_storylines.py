@@ -152,3 +152,20 @@ def test_hot_storylines_and_the_events_they_follow_stay_bounded_on_a_long_stream
         evicted += lines.pop_changes().evicted
     assert len(lines.lines.stories_) <= 10 and len(lines.line_of_) <= 20
     assert len(lines.waiting_) <= 5 and len(evicted) >= 280
+
+
+def test_a_storyline_clusterers_state_names_its_hot_storylines_without_serialising_them(
+        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Ingest saves this state on every batch: serialising every hot storyline there (up to
+    # 2,000) cost more than the rest of the story stages together (docs/experiments.md).
+    import newsprism.stories.cluster as cluster
+
+    events, lines, _ = _levels([(f"a{n}", _at(40.0 * n, plane=1 + n)) for n in range(5)])
+    serialised = []
+    real = cluster.story_to_dict
+    monkeypatch.setattr(cluster, "story_to_dict",
+                        lambda story: serialised.append(story.id) or real(story))
+    state = lines.state_dict()
+    assert not serialised and len(state["lines"]["hot"]) == len(lines.lines.stories_) > 1
+    assert StorylineClusterer(**lines.params()).params() == lines.params()
+    assert events.params() == events.state_dict(stories=False)["params"]
