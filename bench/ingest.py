@@ -12,7 +12,11 @@ Measured side by side:
 - ``ours``: ``ingest_paths`` — read, skip stored ids, duplicate and wire-copy detection (MinHash
   + LSH band lookups in the store), one transaction per batch of 64;
   with ``--index`` also the search index (sentences and WordLlama vectors), with
-  ``--analyse`` also the analyse stage (``newsprism ingest`` runs both);
+  ``--analyse`` also the analyse stage (``newsprism ingest`` runs both); with ``--stories`` also
+  the story hook of ``newsprism ingest`` (events and storylines). Without ``--analyse``, stories
+  are placed by analyses without NLP (each article's words, lead and date; no names, dates or
+  figures found in the text), so the story stages run at sizes that the full analysis (~100
+  CPU-ms per article) puts out of a bench run's reach;
 - ``baseline``: the floor for storing at all: the same files read the same way, each article
   inserted into a one-table database with ``executemany`` in the same batches, no duplicate
   detection, no resume checks, no indexes.
@@ -21,8 +25,10 @@ Reports articles/s and peak RSS (with the analysis worker processes) per size, t
 ours/baseline, and how much peak memory grows from the smallest to the largest size (the target:
 within 20%). Then where ``ours`` spends its CPU, per stage in CPU-ms per article: robust to other
 load on the machine, unlike articles/s. Stages are timed exclusively (the story embedding is not
-counted again in stories); ``analysis (workers)`` is the CPU of the worker processes, their
-model loading included; ``2 cores, idle`` is the rate that total allows on two idle cores.
+counted again in stories; ``storylines`` is placing the events in storylines, with its store
+reads and writes, and is not counted again in stories); ``analysis (workers)`` is the CPU of
+the worker processes, their model loading included; ``2 cores, idle`` is the rate that total
+allows on two idle cores.
 """
 
 from __future__ import annotations
@@ -38,7 +44,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+
+from newsprism.model import Analysis, Article
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSPRISM_SHARED") or ROOT.parent / "shared")
@@ -112,9 +121,16 @@ def run_ours(folder: Path, db: str, args: argparse.Namespace, clock: StageClock)
     from newsprism.dedup import DuplicateFinder
     from newsprism.embed import SentenceEncoder
     from newsprism.store import open_store
+    from newsprism.stories import persist
     from newsprism.stories.persist import StoryHook
+    from newsprism.stories.storylines import StorylineClusterer
 
     clock.patch(DuplicateFinder, "run", "dedup")
+    # Storylines, their store reads and writes included: what placing events in storylines adds.
+    for name in ("record_storylines", "write_storyline_changes", "save_storylines_state",
+                 "place_unplaced_stories"):
+        clock.patch(persist, name, "storylines (clustering, store)")
+    clock.patch(StorylineClusterer, "revisit", "storylines (clustering, store)")
     clock.patch(newsprism.corpus, "_vectors", "search vectors")
     clock.patch(SentenceEncoder, "encode", "story embedding (MiniLM)")
     with open_store(db) as store:
@@ -124,7 +140,7 @@ def run_ours(folder: Path, db: str, args: argparse.Namespace, clock: StageClock)
             clock.patch(repository, verb, "store writes")
 
         def analyse(articles: list) -> object:
-            pending = analyse_batch(articles)
+            pending = analyse_batch(articles) if args.analyse else bare_analyses(articles)
 
             def wait() -> list:
                 analyses = pending()
@@ -138,11 +154,18 @@ def run_ours(folder: Path, db: str, args: argparse.Namespace, clock: StageClock)
         on_batch = clock.timed("stories (profiles, clustering)", stories)
         on_end = clock.timed("stories (profiles, clustering)", stories.finish)
         report = ingest_paths([folder], store, index=args.index, batch_size=BATCH,
-                              analyse=analyse if args.analyse else None,
+                              analyse=analyse if args.analyse or args.stories else None,
                               on_batch=on_batch if args.stories else None,
                               on_end=on_end if args.stories else None)  # fmt: skip
         assert not report.problems, report.problems[:3]
         return report.saved
+
+
+def bare_analyses(articles: list[Article]) -> Callable[[], list[Analysis]]:
+    """What the story stages see of articles that were not analysed: no sentences, names, dates
+    or figures; profiles then hold the words, the lead and the publication date."""
+    analyses = [Analysis(article) for article in articles]
+    return lambda: analyses
 
 
 def run_baseline(folder: Path, db: str) -> int:
@@ -257,14 +280,13 @@ def main() -> None:
     parser.add_argument("--index", action="store_true", help="also build the search index")
     parser.add_argument("--analyse", action="store_true", help="also analyse (with --index: "
                         "the whole ingest path but clustering)")  # fmt: skip
-    parser.add_argument("--stories", action="store_true", help="also cluster stories (needs "
-                        "--analyse; with --index: the whole `newsprism ingest` path)")  # fmt: skip
+    parser.add_argument("--stories", action="store_true", help="also place events and "
+                        "storylines (with --index --analyse: the whole `newsprism ingest` "
+                        "path; without --analyse: by analyses without NLP)")  # fmt: skip
     parser.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--mode", choices=["ours", "baseline"], help=argparse.SUPPRESS)
     parser.add_argument("--folder", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.stories and not args.analyse:
-        parser.error("--stories needs --analyse: stories are placed by the analysis")
     if args.worker:
         worker(args)
         return
@@ -273,7 +295,7 @@ def main() -> None:
     sizes = [int(s) for s in args.sizes.split(",")]
     backend = "postgresql" if args.db else "sqlite"
     extra = " + search index" * args.index + " + analysis" * args.analyse
-    extra += " + stories" * args.stories
+    extra += " + stories" * args.stories + " (analyses without NLP)" * (args.stories > args.analyse)
     print(f"store+dedup{extra} ingest on {backend}")
     if args.analyse:
         from newsprism.analyse.nlp import spacy_has_profiling_hooks

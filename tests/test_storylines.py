@@ -165,3 +165,20 @@ def test_storyline_training_reads_its_analysed_streams_back_from_the_profiles_ca
     read = cached_streams(tmp_path / "no data here", cache)  # nothing analysed: the cache is read
     assert list(read) == ["tiny"] and read["tiny"][1] == ["q"]
     assert np.array_equal(read["tiny"][0][0][1].embedding, _at(0).embedding)
+
+
+def test_a_storyline_clusterers_state_names_its_hot_storylines_without_serialising_them(
+        monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    # Ingest saves this state on every batch: serialising every hot storyline there (up to
+    # 2,000) cost more than the rest of the story stages together (docs/experiments.md).
+    import newsprism.stories.cluster as cluster
+
+    events, lines, _ = _levels([(f"a{n}", _at(40.0 * n, plane=1 + n)) for n in range(5)])
+    serialised = []
+    real = cluster.story_to_dict
+    monkeypatch.setattr(cluster, "story_to_dict",
+                        lambda story: serialised.append(story.id) or real(story))
+    state = lines.state_dict()
+    assert not serialised and len(state["lines"]["hot"]) == len(lines.lines.stories_) > 1
+    assert StorylineClusterer(**lines.params()).params() == lines.params()
+    assert events.params() == events.state_dict(stories=False)["params"]

@@ -380,16 +380,21 @@ class StoryClusterer:
 
     # -- persistence ---------------------------------------------------------------------------
 
-    def state_dict(self, *, stories: bool = True) -> dict[str, Any]:
-        """Everything needed to resume: parameters, hot stories, redirects, document
-        frequencies. JSON-serialisable (arrays as base64). With ``stories=False`` the hot
-        stories are named by id only, for a caller that saves each one as it changes
-        (``changed_stories``) and hands them back to ``from_state``."""
+    def params(self) -> dict[str, Any]:
+        """The keywords that make a clusterer like this one (as ``state_dict`` holds them)."""
         params = {name: getattr(self, name) for name in (
             "threshold", "merge_threshold", "candidates", "window_days", "max_stories",
             "max_keys", "second_look")}
         params["weights"] = list(self.weights)
         params["text_weights"] = None if self.text_weights is None else list(self.text_weights)
+        return params
+
+    def state_dict(self, *, stories: bool = True) -> dict[str, Any]:
+        """Everything needed to resume: parameters, hot stories, redirects, document
+        frequencies. JSON-serialisable (arrays as base64). With ``stories=False`` the hot
+        stories are named by id only, for a caller that saves each one as it changes
+        (``changed_stories``) and hands them back to ``from_state``."""
+        params = self.params()
         if not hasattr(self, "stories_"):
             return {"params": params}
         changes = self._changes

@@ -201,13 +201,19 @@ class StoryHook:
         # Level 1: the arrays inside are compressed already.
         store.meta.save(CLUSTERER_STATE, zlib.compress(state, 1))
         if self.storylines is not None:
-            for record in self.storylines.changed_storylines():
-                store.storylines.save(record["id"], state=json.dumps(record).encode())
-            lines = json.dumps(self.storylines.state_dict()).encode()
-            store.meta.save(STORYLINES_STATE, zlib.compress(lines, 1))
+            save_storylines_state(store, self.storylines)
         generation = uuid.uuid4().hex.encode()
         store.meta.save(CLUSTERER_GENERATION, generation)
         self.generation = generation
+
+
+def save_storylines_state(store: Store, storylines: StorylineClusterer) -> None:
+    """The changed storylines' rows and the storyline clusterer's state (its hot storylines'
+    ids, redirects and the events awaiting their second look)."""
+    for record in storylines.changed_storylines():
+        store.storylines.save(record["id"], state=json.dumps(record).encode())
+    lines = json.dumps(storylines.state_dict()).encode()
+    store.meta.save(STORYLINES_STATE, zlib.compress(lines, 1))
 
 
 def place_unplaced_stories(store: Store, storylines: StorylineClusterer) -> int:

@@ -113,7 +113,8 @@ class StorylineClusterer:
         self._changes = StorylineChanges()
 
     def params(self) -> dict[str, Any]:
-        inner = self.lines.state_dict()["params"]
+        # Not from ``state_dict``: that would serialise every hot storyline, on every batch.
+        inner = self.lines.params()
         return {"threshold": inner["threshold"], "merge_threshold": inner["merge_threshold"],
                 "candidates": inner["candidates"], "window_days": inner["window_days"],
                 "max_storylines": inner["max_stories"], "max_keys": inner["max_keys"],
