@@ -35,8 +35,7 @@ class StoredStory:
 @dataclass(frozen=True, slots=True)
 class StoredStoryline:
     """A storyline: the events (stories) of one ongoing topic, as the storyline clusterer
-    grouped them. ``event_ids`` are in time order (earliest news first); ``event_outlets`` holds,
-    for each event in that order, the outlets of its articles (sorted, without repeats)."""
+    grouped them. ``event_ids`` are in time order (earliest news first)."""
 
     id: str
     title: str | None = None
@@ -45,7 +44,6 @@ class StoredStoryline:
     last_date: str | None = None  # latest date of its articles
     article_count: int = 0  # its events' stored articles, copies included
     source_count: int = 0  # independent sources among them (see ``model.source_key``)
-    event_outlets: tuple[tuple[str, ...], ...] = ()
     created_at: str | None = None
     updated_at: str | None = None
     state: bytes | None = None  # the storyline clusterer's own opaque blob (``get`` only)

@@ -195,25 +195,12 @@ class StorylineRepository:
                 chunk,
             ):
                 events[storyline].append(story)
-        outlets = self._outlets([e for found in events.values() for e in found])
         return [
             StoredStoryline(
-                r[0], r[1], tuple(events[r[0]]), r[2], r[3], r[4], r[5],
-                tuple(outlets.get(e, ()) for e in events[r[0]]), r[6], r[7],
+                r[0], r[1], tuple(events[r[0]]), r[2], r[3], r[4], r[5], r[6], r[7],
                 bytes(r[8]) if r[8] is not None else None)
             for r in rows
         ]
-
-    def _outlets(self, story_ids: Sequence[str]) -> dict[str, tuple[str, ...]]:
-        """Each event's outlets: those of its articles, sorted, without repeats."""
-        found: dict[str, set[str]] = {}
-        for chunk in chunks(list(story_ids)):
-            for story, outlet in self._db.execute(
-                "SELECT DISTINCT sa.story_id, a.outlet FROM story_articles sa "
-                "JOIN articles a ON a.id = sa.article_id "
-                f"WHERE sa.story_id IN ({marks(chunk)}) AND a.outlet IS NOT NULL", chunk):
-                found.setdefault(story, set()).add(outlet)
-        return {story: tuple(sorted(outlets)) for story, outlets in found.items()}
 
 
 def _summary(members: list[tuple[str | None, str]]) -> tuple[str | None, str | None, int, int]:
