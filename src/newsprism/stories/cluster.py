@@ -51,14 +51,20 @@ LINK_MODEL = Path(__file__).with_name("link-v2.json")
 def load_link_model() -> dict[str, Any]:
     """The shipped link model: weights, text-only weights and thresholds, as written by
     ``python -m newsprism.stories.train`` (learned on ECB+ train topics only)."""
+    return read_link_weights(LINK_MODEL, "story link model", "newsprism.stories.train")
+
+
+def read_link_weights(path: Path, name: str, trainer: str) -> dict[str, Any]:
+    """A shipped model over the link features (``FEATURE_NAMES``); unreadable, or learned for
+    other features, it is an error naming the module ``trainer`` that rebuilds it."""
     try:
-        model = json.loads(LINK_MODEL.read_text(encoding="utf-8"))
+        model = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise ModelError(f"cannot read the story link model {LINK_MODEL} ({exc}); rebuild it "
-                         "with `python -m newsprism.stories.train`") from exc
+        raise ModelError(f"cannot read the {name} {path} ({exc}); rebuild it with "
+                         f"`python -m {trainer}`") from exc
     if model.get("features") != list(FEATURE_NAMES):
-        raise ModelError(f"{LINK_MODEL} was learned for other features; rebuild it with "
-                         "`python -m newsprism.stories.train`")
+        raise ModelError(f"{path} was learned for other features; rebuild it with "
+                         f"`python -m {trainer}`")
     return model
 
 

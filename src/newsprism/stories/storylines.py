@@ -22,7 +22,6 @@ counts its events as its ``size`` and holds the sum of all their articles' evide
 
 from __future__ import annotations
 
-import json
 from collections import deque
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -30,10 +29,14 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from newsprism.errors import ModelError
-from newsprism.stories.cluster import Item, StoryChanges, StoryClusterer, final_story_ids
+from newsprism.stories.cluster import (
+    Item,
+    StoryChanges,
+    StoryClusterer,
+    final_story_ids,
+    read_link_weights,
+)
 from newsprism.stories.features import Profile
-from newsprism.stories.link import FEATURE_NAMES
 
 STORYLINE_MODEL = Path(__file__).with_name("storyline-v1.json")
 LINE_PREFIX = "line-"  # a storyline's id is its first event's, so prefixed to tell them apart
@@ -44,15 +47,8 @@ Placed = tuple[str, str, Profile]  # (article id, the event it is in, the articl
 @cache
 def load_storyline_model() -> dict[str, Any]:
     """The shipped storyline link model: weights, text-only weights and thresholds."""
-    try:
-        model = json.loads(STORYLINE_MODEL.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
-        raise ModelError(f"cannot read the storyline model {STORYLINE_MODEL} ({exc}); rebuild "
-                         "it with `python -m newsprism.stories.storyline_train`") from exc
-    if model.get("features") != list(FEATURE_NAMES):
-        raise ModelError(f"{STORYLINE_MODEL} was learned for other features; rebuild it with "
-                         "`python -m newsprism.stories.storyline_train`")
-    return model
+    return read_link_weights(STORYLINE_MODEL, "storyline model",
+                             "newsprism.stories.storyline_train")
 
 
 @dataclass
