@@ -13,7 +13,8 @@ from typing import Any
 
 from newsprism.errors import NotFoundError
 from newsprism.model import source_key
-from newsprism.store.database import Database, chunks, marks, now_iso
+from newsprism.store import groups
+from newsprism.store.database import Database, chunks, marks
 from newsprism.store.records import StoredStory
 
 
@@ -23,24 +24,11 @@ class Stories:
 
     def save(self, story_id: str, *, title: str | None = None, state: bytes | None = None) -> None:
         """Create a story or update it (a ``None`` title or state keeps the stored one)."""
-        stamp = now_iso()
-        self.db.execute(
-            "INSERT INTO stories (id, title, state, created_at, updated_at) VALUES (?, ?, ?, ?, ?) "
-            "ON CONFLICT (id) DO UPDATE SET title = coalesce(excluded.title, stories.title), "
-            "state = coalesce(excluded.state, stories.state), updated_at = excluded.updated_at",
-            (story_id, title, state, stamp, stamp),
-        )
+        groups.save(self.db, "stories", story_id, title, state)
 
     def states(self, story_ids: Sequence[str]) -> dict[str, bytes]:
         """The state blobs of these stories (those that have one; redirects not followed)."""
-        states: dict[str, bytes] = {}
-        for chunk in chunks(list(dict.fromkeys(story_ids))):
-            states.update((story_id, bytes(state)) for story_id, state in self.db.execute(
-                f"SELECT id, state FROM stories WHERE id IN ({marks(chunk)}) "
-                "AND state IS NOT NULL",
-                chunk,
-            ))  # fmt: skip
-        return states
+        return groups.states(self.db, "stories", story_ids)
 
     def assign(self, article_id: str, story_id: str) -> None:
         """An article belongs to one story; reassigning moves it."""
@@ -84,22 +72,12 @@ class Stories:
                 raise NotFoundError(f"{self.db.url}: cannot merge, no story {missing!r}")
             if old == into:
                 return
-            self.db.execute(
-                "UPDATE story_articles SET story_id = ? WHERE story_id = ?", (into, old)
-            )
-            self.db.execute(
-                "UPDATE stories SET merged_into = ?, updated_at = ? "
-                "WHERE id = ? OR merged_into = ?",
-                (into, now_iso(), old, old),
-            )  # redirects stay one hop long
+            groups.redirect(self.db, "stories", "story_articles", "story_id", old, into)
             self.summarise([old, into])
 
     def resolve(self, story_id: str) -> str | None:
         """The live id of a story (itself, or the story it was merged into); None if unknown."""
-        rows = self.db.execute("SELECT id, merged_into FROM stories WHERE id = ?", (story_id,))
-        if not rows:
-            return None
-        return rows[0][1] or rows[0][0]
+        return groups.resolve(self.db, "stories", story_id)
 
     def get(self, story_id: str) -> StoredStory | None:
         """A story with its state and members, redirects followed."""

@@ -28,7 +28,8 @@ from typing import Any
 
 from newsprism.errors import NotFoundError
 from newsprism.model import source_key
-from newsprism.store.database import Database, chunks, marks, now_iso
+from newsprism.store import groups
+from newsprism.store.database import Database, chunks, marks
 from newsprism.store.records import StoredStoryline
 
 
@@ -38,23 +39,10 @@ class StorylineRepository:
 
     def save(self, storyline_id: str, *, title: str | None = None,
              state: bytes | None = None) -> None:
-        stamp = now_iso()
-        self._db.execute(
-            "INSERT INTO storylines (id, title, state, created_at, updated_at) "
-            "VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET "
-            "title = coalesce(excluded.title, storylines.title), "
-            "state = coalesce(excluded.state, storylines.state), "
-            "updated_at = excluded.updated_at",
-            (storyline_id, title, state, stamp, stamp),
-        )
+        groups.save(self._db, "storylines", storyline_id, title, state)
 
     def states(self, storyline_ids: Sequence[str]) -> dict[str, bytes]:
-        found: dict[str, bytes] = {}
-        for chunk in chunks(list(dict.fromkeys(storyline_ids))):
-            found.update((i, bytes(state)) for i, state in self._db.execute(
-                f"SELECT id, state FROM storylines WHERE id IN ({marks(chunk)}) "
-                "AND state IS NOT NULL", chunk))
-        return found
+        return groups.states(self._db, "storylines", storyline_ids)
 
     def assign(self, assignments: Sequence[tuple[str, str]]) -> None:
         """Each ``(story_id, storyline_id)``: the event belongs to that storyline (or to the one
@@ -100,19 +88,11 @@ class StorylineRepository:
                 raise NotFoundError(f"{self._db.url}: cannot merge, no storyline {missing!r}")
             if old == into:
                 return
-            self._db.execute("UPDATE storyline_events SET storyline_id = ? "
-                             "WHERE storyline_id = ?", (into, old))
-            self._db.execute(
-                "UPDATE storylines SET merged_into = ?, updated_at = ? "
-                "WHERE id = ? OR merged_into = ?",
-                (into, now_iso(), old, old),
-            )  # redirects stay one hop long
+            groups.redirect(self._db, "storylines", "storyline_events", "storyline_id", old, into)
             self.summarise([old, into])
 
     def resolve(self, storyline_id: str) -> str | None:
-        rows = self._db.execute("SELECT id, merged_into FROM storylines WHERE id = ?",
-                                (storyline_id,))
-        return (rows[0][1] or rows[0][0]) if rows else None
+        return groups.resolve(self._db, "storylines", storyline_id)
 
     def get(self, storyline_id: str) -> StoredStoryline | None:
         live = self.resolve(storyline_id)
