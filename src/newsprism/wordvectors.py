@@ -29,9 +29,14 @@ def load_wordllama() -> Any:
     os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
     import wordllama
 
-    return wordllama.WordLlama.load(
+    model = wordllama.WordLlama.load(
         cache_dir=Path(wordllama.__file__).parent, disable_download=True, dim=256
     )
+    # Its BPE tokenizer has no pre-tokenizer, so it caches each whole text under 256 bytes (a
+    # sentence, a story lead) as one "word", 3-6 KB each, up to 10,000: an ingest's memory grew
+    # by ~50 MB of texts that never recur. Uncached, tokenizing costs the same.
+    model.tokenizer.model._resize_cache(0)
+    return model
 
 
 class SearchEncoder:
