@@ -219,3 +219,26 @@ def test_a_quote_of_its_own_after_an_attributed_one_goes_on_with_its_speaker():
     analysis = analyse_article(Article("archive", text))
     grief = next(q for q in analysis.quotes if q.text.startswith("He was giving"))
     assert grief.speaker_mention is not None and "Pigeon" in grief.speaker_mention.text
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "she" reads back past the latest man to the woman the article has said is one.
+    ("Maria Okafor left the hall with her lawyer. Port director John Hale said his office "
+     "would reply on Friday.\n\n“We will not wait,” she said.",
+     {"We will not wait": "Maria Okafor"}),
+    ("Maria Okafor left the hall. Mr. Hale stayed behind.\n\n“We will not wait,” she said.",
+     {"We will not wait": "Maria Okafor"}),
+    # ... and "he" to the man, past a woman named later.
+    ("John Hale spoke first, and his deputy followed. Maria Okafor, the union leader's sister, "
+     "listened.\n\n“The port will pay,” he said.", {"The port will pay": "John Hale"}),
+    # A name inside someone's quoted words is not whom a pronoun of the narrative stands for.
+    ("John Hale said he does not \"expect Mr. Brandt to sign soon\". In that regard he says "
+     "that \"the week is very much a make or a break.\"",
+     {"expect Mr. Brandt to sign soon": "John Hale",
+      "the week is very much a make or a break.": "John Hale"}),
+    # A passive's subject is spoken to, not speaking: "when he was asked" names no speaker.
+    ("Maria Okafor spoke first. John Hale had said the parties were \"on the brink of a deal\", "
+     "when he was asked about the talks.", {"on the brink of a deal": "John Hale"}),
+])  # fmt: skip
+def test_a_pronoun_agrees_with_the_person_it_stands_for(text, expected):
+    assert _speakers(text) == expected

@@ -20,7 +20,9 @@ A speaker is found, in order of trust:
 4. a source the sentence cites inline ("... “anticlimactic” (Asia Times, April 25)");
 5. for a quote that is a sentence of its own, the speaker of the quote in the sentence before
    (news quotes one speaker over several sentences after naming them once).
-A pronoun (he, she) is followed back to the person it stands for; a subject that names no one
+A pronoun (he, she) is followed back to the person it stands for, of its gender, named outside
+quotation marks (``analyse/pronouns.py``); a passive's subject is spoken to, not speaking ("when
+he was asked"); a subject that names no one
 ("police said", "they said") leaves the speaker unknown rather than guessed. A multi-paragraph
 quotation's speaker is the one named at its end or at its start. A quote within a quote speaks
 only through a name inside the outer one. Otherwise the speaker is left unknown: a scare quote
@@ -34,6 +36,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from newsprism.analyse.nlp import TITLES
+from newsprism.analyse.pronouns import Antecedents
 from newsprism.model import Citation, Mention, Quote
 
 if TYPE_CHECKING:
@@ -104,6 +107,16 @@ PHRASE_WORDS = 4  # shorter quotes are phrases ("candid and meaningful"), not st
 # speaker described: ',” Chen Qigang, the opening ceremonies general music designer, said
 # Sunday during a radio interview. “'.
 CONTINUATION_GAP = 120
+
+
+@dataclass(frozen=True)
+class _Article:
+    """What the speaker search knows of one article besides its parse."""
+
+    doc_id: str
+    mentions: tuple[Mention, ...]
+    citations: tuple[Citation, ...]
+    antecedents: Antecedents
 
 
 @dataclass
@@ -253,12 +266,12 @@ def extract_quotes(
                   if len(q) > 1 or not _is_name(text[q[0][0]:q[0][1]].split())
                   or _said_next(text, q[0][1])]
     inside = [(a, b) for quotation in quotations for a, b in quotation]
+    article = _Article(doc_id, mentions, citations, Antecedents(doc, mentions, inside))
     quotes: list[Quote] = []
     previous: tuple[int, Mention | None] = (-1, None)  # the last quotation's end and speaker
     for parts in quotations:
         outer = next(((a, b) for a, b in inside if a < parts[0][0] and parts[-1][1] <= b), None)
-        speaker = _quotation_speaker(doc, doc_id, parts, outer, inside, mentions, citations,
-                                     previous)
+        speaker = _quotation_speaker(doc, article, parts, outer, inside, previous)
         for start, end in parts:
             words = text[start:end]
             # “Yes,” he said: a reply, however short; the comma was cut off the words.
@@ -285,12 +298,10 @@ def _is_name(words: list[str]) -> bool:
 
 def _quotation_speaker(
     doc: Doc,
-    doc_id: str,
+    article: _Article,
     parts: list[tuple[int, int]],
     outer: tuple[int, int] | None,
     inside: list[tuple[int, int]],
-    mentions: tuple[Mention, ...],
-    citations: tuple[Citation, ...],
     previous: tuple[int, Mention | None],
 ) -> Mention | None:
     first = doc.char_span(*parts[0], alignment_mode="expand")
@@ -300,15 +311,15 @@ def _quotation_speaker(
     quoted = {t.i for a, b in inside if (s := doc.char_span(a, b, alignment_mode="expand"))
               for t in s}
     if outer is not None:  # a quote within a quote: only a name inside the outer quote speaks
-        found = _subject_of_governing_verb(first, set(range(first.start, first.end)), mentions)
+        found = _subject_of_governing_verb(first, set(range(first.start, first.end)), article)
         return found if found is not None and outer[0] <= found.start < outer[1] else None
     subject = _said_after(last, quoted) or _said_before(first, quoted)
     if subject is not None:  # "police said": someone speaks, but no one we can name
-        return _speaker_at(subject, mentions, doc_id)
+        return _speaker_at(subject, article)
     return (
-        _according_to(doc[first.start].sent, quoted, mentions)
-        or _subject_of_governing_verb(first, quoted, mentions)
-        or _cited_source(doc[last.end - 1].sent, citations, mentions)
+        _according_to(doc[first.start].sent, quoted, article.mentions)
+        or _subject_of_governing_verb(first, quoted, article)
+        or _cited_source(doc[last.end - 1].sent, article.citations, article.mentions)
         or _continued(first, last, previous)
     )
 
@@ -373,8 +384,12 @@ def _subject(verb: Token) -> Token | None:
         if quoted is not None:
             return quoted
     # "said Police Sgt. Marty Earley" parses as two subjects: the title's and the name's.
-    own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+    # A passive's subject is the one spoken to ("when he was asked", "she was told"), not the
+    # speaker ("X was quoted as saying" is read above).
+    own = next((c for c in verb.children if c.dep_ == "nsubj"
                 and c.text.rstrip(".").lower() not in TITLES), None)
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
     if own is None and verb.tag_ == "VBG" and verb.head.i != verb.i:
         return _subject(verb.head)
     return own
@@ -395,18 +410,18 @@ def _beside(verb: Token) -> Token | None:
     return after
 
 
-def _speaker_at(token: Token, mentions: tuple[Mention, ...], doc_id: str) -> Mention | None:
+def _speaker_at(token: Token, article: _Article) -> Mention | None:
     if token.lower_ in _PRONOUNS:
-        return _antecedent(token, mentions)
-    return _mention_at(token, mentions) or _proper_name(token, mentions, doc_id)
+        return article.antecedents.of(token)
+    return _mention_at(token, article.mentions) or _proper_name(token, article)
 
 
-def _proper_name(token: Token, mentions: tuple[Mention, ...], doc_id: str) -> Mention | None:
+def _proper_name(token: Token, article: _Article) -> Mention | None:
     """The name a verb of saying has as its subject when the entity model missed it there
     ("'' Pinder said.") but named the person elsewhere in the article ("Mark Pinder"): the
     proper noun and the proper nouns compounded before it, titles left out. A role ("the Prime
     Minister said") is nobody's name."""
-    known = {word for m in mentions if m.type == "PERSON" for word in m.text.split()}
+    known = {word for m in article.mentions if m.type == "PERSON" for word in m.text.split()}
     if token.pos_ != "PROPN" or token.text not in known:
         return None
     words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
@@ -415,7 +430,7 @@ def _proper_name(token: Token, mentions: tuple[Mention, ...], doc_id: str) -> Me
     while first.i < token.i and first.text.rstrip(".").lower() in TITLES:
         first = first.doc[first.i + 1]
     start, end = first.idx, token.idx + len(token)
-    return Mention(doc_id, start, end, token.doc.text[start:end], "PERSON")
+    return Mention(article.doc_id, start, end, token.doc.text[start:end], "PERSON")
 
 
 def _according_to(
@@ -430,17 +445,16 @@ def _according_to(
     return None
 
 
-def _subject_of_governing_verb(
-    inside: Span, quoted: set[int], mentions: tuple[Mention, ...]
-) -> Mention | None:
+def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article
+                               ) -> Mention | None:
     for verb in _ancestors(inside.root):
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         for child in verb.children:  # not a passive's subject: "X is accused of “...”"
             if child.dep_ == "nsubj" and child.i not in quoted:
                 if child.lower_ in _PRONOUNS:
-                    return _antecedent(child, mentions)
-                found = _mention_at(child, mentions)
+                    return article.antecedents.of(child)
+                found = _mention_at(child, article.mentions)
                 if found is not None:
                     return found
     return None
@@ -472,29 +486,6 @@ def _mention_at(token: Token, mentions: tuple[Mention, ...]) -> Mention | None:
         t.dep_ in ("compound", "conj") and t.ent_type_ == "PERSON")]
     named = [m for m in inside if any(m.start <= t.idx < m.end for t in names)]
     return named[0] if named else None
-
-
-def _antecedent(pronoun: Token, mentions: tuple[Mention, ...]) -> Mention | None:
-    """The person a pronoun stands for: the latest person before it who was the subject of a
-    clause ("Putin emerged ... In a poke at Trump he explained"), else the latest person."""
-    people = [m for m in mentions if m.type == "PERSON" and m.end <= pronoun.idx]
-    subjects = [m for m in people if _is_subject(pronoun.doc, m)]
-    return (subjects or people or [None])[-1]
-
-
-def _is_subject(doc: Doc, mention: Mention) -> bool:
-    """The subject of a clause, or the name beside it ("the authority's chief, Jeremy Handel,
-    reassured people"; "A spokesman for the authority, Jeremy Handel, reassured", where the
-    parser hangs the name on the authority)."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    if root.dep_ == "appos":
-        root = root.head
-        if root.dep_ == "pobj" and root.head.dep_ == "prep":
-            root = root.head.head
-    return root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _cited_source(
