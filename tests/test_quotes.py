@@ -242,3 +242,25 @@ def test_a_quote_of_its_own_after_an_attributed_one_goes_on_with_its_speaker():
 ])  # fmt: skip
 def test_a_pronoun_agrees_with_the_person_it_stands_for(text, expected):
     assert _speakers(text) == expected
+
+
+def _quotes(text: str) -> list[tuple[str, str, str | None]]:
+    analysis = analyse_article(Article("t", text))
+    entities = resolve_entities(analysis.mentions)
+    return [(q.text, q.kind, q.speaker) for q in name_speakers(analysis.quotes, entities)]
+
+
+def test_titles_and_nicknames_in_quote_marks_are_names_no_one_says():
+    text = ("Maria Okafor, known on the docks as \"The Hammer,\" read from \"The Port Book\". "
+            "\"Like `Die Hard' or something,\" she said.")
+    assert _quotes(text) == [
+        ("The Hammer", "name", None), ("The Port Book", "name", None),
+        ("Like `Die Hard' or something", "quote", "Maria Okafor"), ("Die Hard", "name", None),
+    ]
+
+
+def test_a_closing_mark_decoded_as_windows_1252_still_closes():
+    # ” read as Windows-1252 leaves a replacement character and a question mark.
+    text = "“It’s drivers helping drivers,\ufffd? said Greg Bambic. “He was a stand up guy.\ufffd?"
+    assert _quotes(text) == [("It’s drivers helping drivers", "quote", "Greg Bambic"),
+                             ("He was a stand up guy.", "quote", "Greg Bambic")]

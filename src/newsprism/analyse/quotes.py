@@ -45,7 +45,8 @@ if TYPE_CHECKING:
 # Opening mark -> the closing marks that end it. “ opens English quotes and closes German ones.
 # Web copy mixes curly and straight marks (“...", "...”, ‘...').
 PAIRS: dict[str, tuple[str, ...]] = {
-    "“": ("”", '"', "’’"),
+    # "\ufffd?": ” in copy decoded as Windows-1252 (its third byte has no character there).
+    "“": ("”", '"', "’’", "\ufffd?"),
     "„": ("“", "”"),
     "``": ("''",),
     "‘‘": ("’’",),  # `` '' set in curly type
@@ -262,14 +263,17 @@ def extract_quotes(
     citations: tuple[Citation, ...] = (),
 ) -> tuple[Quote, ...]:
     text = doc.text  # Doc.text is rebuilt from the tokens on every access
-    quotations = [q for q in find_quotations(text)
-                  if len(q) > 1 or not _is_name(text[q[0][0]:q[0][1]].split())
-                  or _said_next(text, q[0][1])]
+    quotations = find_quotations(text)
     inside = [(a, b) for quotation in quotations for a, b in quotation]
     article = _Article(doc_id, mentions, citations, Antecedents(doc, mentions, inside))
     quotes: list[Quote] = []
     previous: tuple[int, Mention | None] = (-1, None)  # the last quotation's end and speaker
     for parts in quotations:
+        if len(parts) == 1 and _is_name(text[parts[0][0]:parts[0][1]].split()) and \
+                not _said_next(text, parts[0][1]):
+            # “Belt and Road”, "The Juice", ``Crazy T'': a name in quote marks, said by no one.
+            quotes.append(Quote(doc_id, *parts[0], text[slice(*parts[0])], None, None, "name"))
+            continue
         outer = next(((a, b) for a, b in inside if a < parts[0][0] and parts[-1][1] <= b), None)
         speaker = _quotation_speaker(doc, article, parts, outer, inside, previous)
         for start, end in parts:
@@ -292,7 +296,8 @@ def _said_next(text: str, end: int) -> bool:
 
 
 def _is_name(words: list[str]) -> bool:
-    """“Belt and Road”: a short title-case phrase in quote marks is a name, not a quotation."""
+    """“Belt and Road”: a short title-case phrase in quote marks is a name (a title, a
+    nickname, a slogan), not anyone's words."""
     return len(words) <= 5 and all(w[:1].isupper() or w in _NAME_JOINERS for w in words)
 
 
