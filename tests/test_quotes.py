@@ -261,6 +261,30 @@ def test_titles_and_nicknames_in_quote_marks_are_names_no_one_says():
 
 def test_a_closing_mark_decoded_as_windows_1252_still_closes():
     # ” read as Windows-1252 leaves a replacement character and a question mark.
-    text = "“It’s drivers helping drivers,\ufffd? said Greg Bambic. “He was a stand up guy.\ufffd?"
+    text = ("“It’s drivers helping drivers,\ufffd? said Greg Bambic.\n\nVicki Greco runs a law "
+            "firm.\n\n“He was loyal,\ufffd? Greco said. “He was a stand up guy.\ufffd?")
     assert _quotes(text) == [("It’s drivers helping drivers", "quote", "Greg Bambic"),
-                             ("He was a stand up guy.", "quote", "Greg Bambic")]
+                             ("He was loyal", "quote", "Vicki Greco"),
+                             ("He was a stand up guy.", "quote", "Vicki Greco")]
+
+
+@pytest.mark.parametrize("text", [
+    "Eric Lackey watched from a cafe.\n\n\"Police were asking if anyone was still in the cars,\" "
+    "Lackey told The Associated Press. \"That's when I knew.\"",
+    "Eric Lackey watched from a cafe.\n\n\"Police were asking if anyone was still in the cars,\" "
+    "he told the Las Vegas Sun. \"That's when I knew.\"",
+    "Eric Lackey watched from a cafe and told Reuters that \"police were asking if anyone was "
+    "still in the cars.\"",
+])  # fmt: skip
+def test_a_statement_to_an_outlet_is_the_speakers(text):
+    speakers = {words: who for words, kind, who in _quotes(text)}
+    assert set(speakers.values()) == {"Eric Lackey"}
+
+
+def test_a_person_name_ends_before_a_lowercase_word():
+    from newsprism.analyse.entities import extract_mentions
+    from newsprism.analyse.nlp import load_nlp
+
+    doc = load_nlp()("Ban Ki-moon spoke. Then Lackey told The Associated Press he was fine.")
+    people = [m.text for m in extract_mentions(doc, "t") if m.type == "PERSON"]
+    assert "Ban Ki-moon" in people and not any(" told" in name for name in people)

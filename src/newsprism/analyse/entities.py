@@ -1,8 +1,9 @@
 """Named-entity mentions from spaCy, repaired where the small English model is known to slip.
 
 The repairs are linguistic rules, not lists of names: possessives end a name ("Kim’s Vladivostok
-Summit" is Kim), a source cited inline is an organisation whatever NER said ("(Kommersant,
-April 25)"), and a capitalised appositive of a person-role noun is a person ("his counterpart,
+Summit" is Kim), so does a lowercase word in a person's name ("Lackey told The Associated
+Press"), a source cited inline is an organisation whatever NER said ("(Kommersant, April 25)"),
+and a capitalised appositive of a person-role noun is a person ("his counterpart,
 No Kwang-Chol,").
 """
 
@@ -13,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.analyse.citations import source_span
 from newsprism.analyse.nlp import noun_lemma
+from newsprism.analyse.resolve import NAME_PARTICLES
 from newsprism.model import Citation, Mention
 
 if TYPE_CHECKING:
@@ -42,7 +44,7 @@ def extract_mentions(
     for ent in doc.ents:
         if ent.label_ not in ENTITY_TYPES:
             continue
-        span = _trim(_cut_at_possessive(ent), text)
+        span = _trim(_cut_at_lowercase(_cut_at_possessive(ent)), text)
         if span is None:
             continue
         start, end = span
@@ -62,6 +64,19 @@ def extract_mentions(
 def _cut_at_possessive(ent: Span) -> Span:
     for token in ent[:-1]:
         if token.text in _POSSESSIVES and token.i > ent.start:
+            return ent.doc[ent.start : token.i]
+    return ent
+
+
+def _cut_at_lowercase(ent: Span) -> Span:
+    """A person's name is capitalised but for its particles: "Lackey told The Associated
+    Press" is the model running a name on into its clause, and ends before "told"."""
+    if ent.label_ != "PERSON":
+        return ent
+    for token in ent[1:]:
+        hyphened = token.doc[token.i - 1].text == "-"  # "Ban Ki-moon"
+        if token.is_lower and token.is_alpha and token.text not in NAME_PARTICLES and \
+                not hyphened:
             return ent.doc[ent.start : token.i]
     return ent
 

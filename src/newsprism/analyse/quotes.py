@@ -97,6 +97,7 @@ _SAYING = {
     }.items()
     for ending in endings
 }
+_ADDRESSING = {"tell", "tells", "told", "telling", "ask", "asks", "asked", "asking"}
 # "a spokesman for the ministry said": a name inside the subject's prepositional phrase speaks
 # only through these heads ("a friend of Jackman said" is not Jackman speaking).
 _VOICES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative",
@@ -335,7 +336,7 @@ def _said_after(quote: Span, quoted: set[int]) -> Token | None:
     doc = quote.doc
     sentence = doc[quote.end - 1].sent
     after = [t for t in doc[quote.end : sentence.end] if t.i not in quoted]
-    if all(t.is_punct for t in after) and sentence.end < len(doc):
+    if all(_is_mark(t) for t in after) and sentence.end < len(doc):
         following = doc[sentence.end].sent
         if len(following) <= 8 or following[0].is_lower:
             after += [t for t in following if t.i not in quoted]
@@ -352,7 +353,7 @@ def _said_before(quote: Span, quoted: set[int]) -> Token | None:
     doc = quote.doc
     sentence = doc[quote.start].sent
     before = [t for t in doc[sentence.start : quote.start] if t.i not in quoted]
-    if all(t.is_punct for t in before) and sentence.start > 0:
+    if all(_is_mark(t) for t in before) and sentence.start > 0:
         previous = doc[sentence.start - 1].sent
         if previous[-1].text == ":":
             return _subject_of_saying([t for t in previous if t.i not in quoted][::-1], quoted)
@@ -365,11 +366,16 @@ def _said_before(quote: Span, quoted: set[int]) -> Token | None:
     return _subject_of_saying([t for t in before[::-1] if handed or t.i in governing], quoted)
 
 
+def _is_mark(token: Token) -> bool:
+    """Punctuation, or the replacement character left of a mis-decoded closing mark."""
+    return token.is_punct or token.text == "\ufffd"
+
+
 def _subject_of_saying(tokens: list[Token], quoted: set[int]) -> Token | None:
     """The subject of the first verb of saying in ``tokens`` (ordered from the quote outwards,
     within a few words of it), or the name or pronoun beside it when the parse gives none or
     takes the quoted words for it ("CSI," said Dave Joyce)."""
-    words = [t for t in tokens if not t.is_punct][:_WINDOW]
+    words = [t for t in tokens if not _is_mark(t)][:_WINDOW]
     for token in words:
         if token.lower_ in _SAYING and token.pos_ in ("VERB", "AUX"):
             subject = _subject(token)
@@ -395,7 +401,8 @@ def _subject(verb: Token) -> Token | None:
                 and c.text.rstrip(".").lower() not in TITLES), None)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return None
-    if own is None and verb.tag_ == "VBG" and verb.head.i != verb.i:
+    # "..., adding" and "Lackey watched and told Reuters": the subject of the verb it hangs on.
+    if own is None and (verb.tag_ == "VBG" or verb.dep_ == "conj") and verb.head.i != verb.i:
         return _subject(verb.head)
     return own
 
@@ -408,8 +415,8 @@ def _beside(verb: Token) -> Token | None:
     if before is not None and (before.lower_ in _PRONOUNS or before.ent_type_ in _SPEAKER_TYPES):
         return before
     after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    if after is None or after.ent_type_ not in _SPEAKER_TYPES:
-        return None
+    if after is None or after.ent_type_ not in _SPEAKER_TYPES or verb.lower_ in _ADDRESSING:
+        return None  # "told Reuters", "asked Okafor": the name after is the one spoken to
     while after.dep_ == "compound" and after.head.i > after.i:  # "said Dave Joyce": Joyce
         after = after.head
     return after
