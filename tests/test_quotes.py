@@ -190,8 +190,15 @@ def test_a_missed_surname_never_takes_a_misread_name():
     assert quote.speaker == "Lackey"
 
 
+def test_a_name_the_entity_model_missed_speaks_without_its_rank():
+    text = ("Other employees escaped unharmed.\n\n``A man who had just been let go came in and "
+            "shot another man,'' Police Constable Tim Fanning said.")
+    assert set(_speakers(text).values()) == {"Tim Fanning"}
+
+
 def test_a_role_is_no_speaker_name():
     assert _speakers("\"We are ready,\" the Prime Minister said.") == {"We are ready": None}
+    assert _speakers("\"We are ready,\" Police said.") == {"We are ready": None}
     assert _speakers("A friend of Hugh Jackman said \"he was tired.\"") == {"he was tired.": None}
 
 

@@ -27,7 +27,9 @@ PERSON_ROLES = {
     "official", "secretary", "chairman", "chairwoman", "director", "chief", "governor", "mayor",
     "senator", "ambassador", "envoy", "premier", "chancellor", "king", "queen", "prince",
     "general", "commander", "judge", "lawyer", "attorney", "ceo", "founder", "author", "analyst",
-    "expert", "professor", "head", "deputy", "aide", "adviser", "advisor",
+    "expert", "professor", "head", "deputy", "aide", "adviser", "advisor", "constable",
+    "sergeant", "officer", "detective", "inspector", "lieutenant", "captain", "corporal",
+    "superintendent", "sheriff", "trooper", "witness", "coach", "manager", "prosecutor",
 }  # fmt: skip
 _POSSESSIVES = ("’s", "'s", "’", "'")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$")

@@ -35,7 +35,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsprism.analyse.nlp import TITLES
+from newsprism.analyse.entities import PERSON_ROLES
+from newsprism.analyse.nlp import TITLES, noun_lemma
 from newsprism.analyse.pronouns import Antecedents
 from newsprism.model import Citation, Mention, Quote
 
@@ -73,7 +74,7 @@ _LINE_GAP = 4  # lines an unrepeated double mark carries over (archives: a sente
 
 _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 _PRONOUNS = {"he", "she", "him", "her"}
-_NAME_JOINERS = {"and", "of", "the", "for", "&", "de", "on"}
+_NAME_JOINERS = {"and", "of", "the", "for", "&", "de", "on", "to", "a", "an", "in", "at"}
 # Surface forms: the pipeline has no lemmatizer.
 _SAYING = {
     f"{stem}{ending}"
@@ -97,6 +98,7 @@ _SAYING = {
     }.items()
     for ending in endings
 }
+_RANK_WORDS = {"police", "prime", "vice", "former", "acting", "chief", "state", "foreign"}
 _ADDRESSING = {"tell", "tells", "told", "telling", "ask", "asks", "asked", "asking"}
 # "a spokesman for the ministry said": a name inside the subject's prepositional phrase speaks
 # only through these heads ("a friend of Jackman said" is not Jackman speaking).
@@ -430,19 +432,26 @@ def _speaker_at(token: Token, article: _Article) -> Mention | None:
 
 def _proper_name(token: Token, article: _Article) -> Mention | None:
     """The name a verb of saying has as its subject when the entity model missed it there
-    ("'' Pinder said.") but named the person elsewhere in the article ("Mark Pinder"): the
-    proper noun and the proper nouns compounded before it, titles left out. A role ("the Prime
-    Minister said") is nobody's name."""
-    known = {word for m in article.mentions if m.type == "PERSON" for word in m.text.split()}
-    if token.pos_ != "PROPN" or token.text not in known:
+    ("'' Pinder said.", "Police Constable Tim Fanning said."): the proper noun and the proper
+    nouns compounded before it, titles and ranks left out. A role ("the Prime Minister said",
+    "Police said") is nobody's name."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper() or _is_role(token) or \
+            token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY") or \
+            any(c.dep_ == "det" for c in token.children):
         return None
     words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
-             and c.text[:1].isupper() and c.text.rstrip(".").lower() not in TITLES] + [token]
+             and c.text[:1].isupper()] + [token]
     first = words[0]
-    while first.i < token.i and first.text.rstrip(".").lower() in TITLES:
+    while first.i < token.i and _is_role(first):
         first = first.doc[first.i + 1]
     start, end = first.idx, token.idx + len(token)
     return Mention(article.doc_id, start, end, token.doc.text[start:end], "PERSON")
+
+
+def _is_role(token: Token) -> bool:
+    """A title or rank before a name ("Sgt.", "Police Constable"), not a name's word."""
+    word = token.text.rstrip(".").lower()
+    return word in TITLES or word in _RANK_WORDS or noun_lemma(word) in PERSON_ROLES
 
 
 def _according_to(
