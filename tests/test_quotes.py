@@ -295,3 +295,11 @@ def test_a_person_name_ends_before_a_lowercase_word():
     doc = load_nlp()("Ban Ki-moon spoke. Then Lackey told The Associated Press he was fine.")
     people = [m.text for m in extract_mentions(doc, "t") if m.type == "PERSON"]
     assert "Ban Ki-moon" in people and not any(" told" in name for name in people)
+
+
+def test_a_surname_names_the_person_again_where_the_entity_model_slips():
+    text = ("Al Gore shared the 2007 Nobel prize with the Intergovernmental Panel on Climate "
+            "Change, represented at the ceremony by Rajendra Pachauri.\n\nPachauri stressed the "
+            "link between climate change and peace. He warned that it will trigger what he "
+            "called \"dramatic population migration,\" as well as war over water.")
+    assert _speakers(text) == {"dramatic population migration": "Rajendra Pachauri"}

@@ -4,12 +4,15 @@ The repairs are linguistic rules, not lists of names: possessives end a name ("K
 Summit" is Kim), so does a lowercase word in a person's name ("Lackey told The Associated
 Press"), a source cited inline is an organisation whatever NER said ("(Kommersant, April 25)"),
 and a capitalised appositive of a person-role noun is a person ("his counterpart,
-No Kwang-Chol,").
+No Kwang-Chol,"), and so is a full name's last word where the model missed it ("Pachauri
+stressed").
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from newsprism.analyse.citations import source_span
@@ -57,10 +60,23 @@ def extract_mentions(
     for start, end in cited:
         if not any(_overlaps((start, end), key) for key in found):
             found[(start, end)] = Mention(doc_id, start, end, text[start:end], "ORG")
-    for start, end in _role_appositives(doc):
+    surnames = _surnames(found.values())
+    for key, mention in found.items():
+        if mention.text in surnames and key not in cited:
+            found[key] = dataclasses.replace(mention, type="PERSON")
+    missed = [(t.idx, t.idx + len(t)) for t in doc
+              if t.pos_ == "PROPN" and t.text in surnames and not t.ent_type_]
+    for start, end in [*_role_appositives(doc), *missed]:
         if not any(_overlaps((start, end), key) for key in found):
             found[(start, end)] = Mention(doc_id, start, end, text[start:end], "PERSON")
     return tuple(found[key] for key in sorted(found))
+
+
+def _surnames(mentions: Iterable[Mention]) -> set[str]:
+    """The last words of the people's full names: "Pachauri stressed ..." names Rajendra
+    Pachauri again, whether the model missed the word or took it for a place."""
+    return {words[-1] for m in mentions if m.type == "PERSON"
+            and len(words := m.text.split()) >= 2 and words[-1][:1].isupper()}
 
 
 def _cut_at_possessive(ent: Span) -> Span:
