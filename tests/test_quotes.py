@@ -303,3 +303,28 @@ def test_a_surname_names_the_person_again_where_the_entity_model_slips():
             "link between climate change and peace. He warned that it will trigger what he "
             "called \"dramatic population migration,\" as well as war over water.")
     assert _speakers(text) == {"dramatic population migration": "Rajendra Pachauri"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "the board" and "it" read back to the body named before; "saying" hangs on "it will rule".
+    ("The Nevada Parole Board met on Monday.\n\nBut the board announced that it will rule the "
+     "same day, saying that it has been a \"disruption\" and the board wants to \"return to "
+     "normal as soon as possible.\"",
+     {"disruption": "Nevada Parole Board", "return to normal as soon as possible.":
+      "Nevada Parole Board"}),
+    # "the spokesperson" is the one for the committee named before.
+    ("A spokesperson for the International Olympic Committee spoke in Paris. The spokesperson "
+     "said \"The committee has expressed its serious concern and calls for calm.\"",
+     {"The committee has expressed its serious concern and calls for calm.":
+      "International Olympic Committee"}),
+    # The company's statement: "It described ..." is the company speaking.
+    ("TallGrass issued a statement on Saturday.\n\nIt described Mr. Banky as ``a "
+     "compassionate and dedicated leader who will be missed.''",
+     {"a compassionate and dedicated leader who will be missed.": "TallGrass"}),
+    # ... but "it" that says nothing is no one's voice (a document's words).
+    ("The Intergovernmental Panel on Climate Change presented its report. It also recognizes "
+     "that \"deep cuts in global emissions will be required\" to avoid harm.",
+     {"deep cuts in global emissions will be required": None}),
+])  # fmt: skip
+def test_a_body_named_before_speaks_through_a_description_or_it(text, expected):
+    assert _speakers(text) == expected

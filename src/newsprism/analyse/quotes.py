@@ -21,12 +21,16 @@ A speaker is found, in order of trust:
 5. for a quote that is a sentence of its own, the speaker of the quote in the sentence before
    (news quotes one speaker over several sentences after naming them once).
 A pronoun (he, she) is followed back to the person it stands for, of its gender, named outside
-quotation marks (``analyse/pronouns.py``); a passive's subject is spoken to, not speaking ("when
-he was asked"); a subject that names no one
-("police said", "they said") leaves the speaker unknown rather than guessed. A multi-paragraph
-quotation's speaker is the one named at its end or at its start. A quote within a quote speaks
-only through a name inside the outer one. Otherwise the speaker is left unknown: a scare quote
-has no speaker.
+quotation marks (``analyse/pronouns.py``); "it" that says something to the body that is the
+subject just before; a definite description ("the board", "the spokesperson") to the body named
+before; a proper noun the entity model missed is a name, without its rank ("Police Constable Tim
+Fanning"); a passive's subject is spoken to, not speaking ("when he was asked"), and so is the
+name after "told" ("told Reuters"): a statement to an outlet is the speaker's. A subject that
+names no one ("police said", "they said") leaves the speaker unknown rather than guessed. A
+multi-paragraph quotation's speaker is the one named at its end or at its start. A quote within
+a quote speaks only through a name inside the outer one. Otherwise the speaker is left unknown:
+a scare quote has no speaker, and a title or nickname in marks ("The Juice") is a quote of kind
+``name`` that no one says.
 """
 
 from __future__ import annotations
@@ -95,6 +99,7 @@ _SAYING = {
         "tweet": ("", "s", "ed"), "post": ("", "s", "ed"), "vow": ("", "s", "ed"),
         "promise": ("", "s", "d"), "complain": ("", "s", "ed"), "predict": ("", "s", "ed"),
         "conclude": ("", "s", "d"), "shout": ("", "s", "ed"), "quote": ("", "s", "d"),
+        "describ": ("e", "es", "ed", "ing"),
     }.items()
     for ending in endings
 }
@@ -427,7 +432,48 @@ def _beside(verb: Token) -> Token | None:
 def _speaker_at(token: Token, article: _Article) -> Mention | None:
     if token.lower_ in _PRONOUNS:
         return article.antecedents.of(token)
-    return _mention_at(token, article.mentions) or _proper_name(token, article)
+    if token.lower_ == "it":
+        return _body_before(token, article)
+    return (_mention_at(token, article.mentions) or _proper_name(token, article)
+            or _described_before(token, article))
+
+
+def _body_before(pronoun: Token, article: _Article) -> Mention | None:
+    """The organisation "it" stands for when it says something: the nearest subject before it,
+    in its sentence or the one before, when that subject names a body ("But the board
+    announced that it will rule ..., saying", "TallGrass issued a statement. It said ...");
+    otherwise no one ("It also recognizes that “...”" is a document's)."""
+    verb = pronoun.head
+    if verb.lower_ not in _SAYING and not any(c.tag_ == "VBG" and c.lower_ in _SAYING
+                                              for c in verb.children):
+        return None
+    doc = pronoun.doc
+    sentence = doc[pronoun.i].sent
+    start = doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+    subjects = [t for t in doc[start : pronoun.i] if t.dep_ == "nsubj"
+                and t.lower_ not in ("it", "they", *_PRONOUNS)]
+    if not subjects:
+        return None
+    found = _speaker_at(subjects[-1], article)
+    return found if found is not None and found.type in ("ORG", "GPE", "NORP") else None
+
+
+def _described_before(token: Token, article: _Article) -> Mention | None:
+    """The body a definite description stands for, named earlier in the article: "the board"
+    for the latest "Nevada Parole Board", "the spokesperson" for the latest "a spokesperson
+    for the International Olympic Committee"."""
+    if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+        return None
+    head = noun_lemma(token.text)
+    named = [m for m in article.mentions if m.end <= token.idx and m.type in _SPEAKER_TYPES
+             and noun_lemma(m.text.split()[-1]) == head]
+    if named:
+        return named[-1]
+    if head not in _VOICES:
+        return None
+    earlier = [t for t in token.doc[: token.i] if noun_lemma(t.text) == head
+               and any(c.dep_ == "prep" and c.lower_ in ("for", "of") for c in t.children)]
+    return _mention_at(earlier[-1], article.mentions) if earlier else None
 
 
 def _proper_name(token: Token, article: _Article) -> Mention | None:
@@ -473,10 +519,8 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article
             continue
         for child in verb.children:  # not a passive's subject: "X is accused of “...”"
             if child.dep_ == "nsubj" and child.i not in quoted:
-                if child.lower_ in _PRONOUNS:
-                    return article.antecedents.of(child)
-                found = _mention_at(child, article.mentions)
-                if found is not None:
+                found = _speaker_at(child, article)
+                if found is not None or child.lower_ in _PRONOUNS:
                     return found
     return None
 
