@@ -328,3 +328,12 @@ def test_a_surname_names_the_person_again_where_the_entity_model_slips():
 ])  # fmt: skip
 def test_a_body_named_before_speaks_through_a_description_or_it(text, expected):
     assert _speakers(text) == expected
+
+
+def test_a_quote_within_a_quote_is_said_by_the_one_the_outer_quote_names():
+    text = ("O.J. Simpson left prison on Sunday.\n\n“He just says, ‘We’ll be together again, "
+            "my life will go back to normal,’ ” longtime friend Tom Scotto told USA Today.")
+    assert _speakers(text) == {
+        "He just says, ‘We’ll be together again, my life will go back to normal,’": "Tom Scotto",
+        "We’ll be together again, my life will go back to normal": "O.J. Simpson",
+    }

@@ -323,9 +323,12 @@ def _quotation_speaker(
         return None
     quoted = {t.i for a, b in inside if (s := doc.char_span(a, b, alignment_mode="expand"))
               for t in s}
-    if outer is not None:  # a quote within a quote: only a name inside the outer quote speaks
-        found = _subject_of_governing_verb(first, set(range(first.start, first.end)), article)
-        return found if found is not None and outer[0] <= found.start < outer[1] else None
+    if outer is not None:  # a quote within a quote: only a subject inside the outer one speaks
+        inner = set(range(first.start, first.end))
+        said = _said_before(first, inner)
+        if said is not None and outer[0] <= said.idx < outer[1]:
+            return _speaker_at(said, article)
+        return _subject_of_governing_verb(first, inner, article, within=outer)
     subject = _said_after(last, quoted) or _said_before(first, quoted)
     if subject is not None:  # "police said": someone speaks, but no one we can name
         return _speaker_at(subject, article)
@@ -512,12 +515,17 @@ def _according_to(
     return None
 
 
-def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article
-                               ) -> Mention | None:
+def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article,
+                               within: tuple[int, int] | None = None) -> Mention | None:
+    """The speaker named by the subject of the nearest verb governing the quote (a subject
+    in the characters ``within`` only: "“He just says, ‘We’ll be fine’”" is his, whoever he
+    is)."""
     for verb in _ancestors(inside.root):
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         for child in verb.children:  # not a passive's subject: "X is accused of “...”"
+            if within is not None and not within[0] <= child.idx < within[1]:
+                continue
             if child.dep_ == "nsubj" and child.i not in quoted:
                 found = _speaker_at(child, article)
                 if found is not None or child.lower_ in _PRONOUNS:
