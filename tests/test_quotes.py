@@ -337,3 +337,22 @@ def test_a_quote_within_a_quote_is_said_by_the_one_the_outer_quote_names():
         "He just says, ‘We’ll be together again, my life will go back to normal,’": "Tom Scotto",
         "We’ll be together again, my life will go back to normal": "O.J. Simpson",
     }
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Yale Galanter says he could hear the jury's anger over the book. And he did not blame "
+     "them.\n\n\"How do you write a book that your children are going to see? I thought that "
+     "was a disgusting act.\"",
+     {"How do you write a book that your children are going to see? I thought that was a "
+      "disgusting act.": "Yale Galanter"}),
+    ("O.J. Simpson spoke by video. He also argued that he had been a model prisoner. When he "
+     "arrived at Lovelock, \"I gave them my word that I would be the best prisoner they ever "
+     "had.\"", {"I gave them my word that I would be the best prisoner they ever had.":
+                "O.J. Simpson"}),
+    # A phrase in marks is no statement of the one reported before.
+    ("Maria Okafor said the talks had failed.\n\nThe so-called \"peace dividend\" never came.",
+     {"peace dividend": None}),
+])  # fmt: skip
+def test_an_unattributed_statement_after_reported_speech_goes_on_with_its_speaker(text,
+                                                                                  expected):
+    assert _speakers(text) == expected

@@ -19,7 +19,9 @@ A speaker is found, in order of trust:
 3. the subject of the nearest verb that governs the quoted words ("Kim applauded a “...”");
 4. a source the sentence cites inline ("... “anticlimactic” (Asia Times, April 25)");
 5. for a quote that is a sentence of its own, the speaker of the quote in the sentence before
-   (news quotes one speaker over several sentences after naming them once).
+   (news quotes one speaker over several sentences after naming them once);
+6. for a statement with no attribution of its own, the person whose words the sentence before
+   reports ("Galanter says he could hear the jury's anger.\n\n“How do you write ...”").
 A pronoun (he, she) is followed back to the person it stands for, of its gender, named outside
 quotation marks (``analyse/pronouns.py``); "it" that says something to the body that is the
 subject just before; a definite description ("the board", "the spokesperson") to the body named
@@ -337,7 +339,36 @@ def _quotation_speaker(
         or _subject_of_governing_verb(first, quoted, article)
         or _cited_source(doc[last.end - 1].sent, article.citations, article.mentions)
         or _continued(first, last, previous)
+        or _reported_before(first, quoted, article)
     )
+
+
+def _reported_before(first: Span, quoted: set[int], article: _Article) -> Mention | None:
+    """A statement quoted with no attribution of its own, right after a sentence that reports
+    what someone said ("Galanter says he could hear the jury's anger. And he didn't blame
+    them.\n\n“How do you write a book ...”"; "He also argued that he'd been a model prisoner.
+    When he'd arrived, “I gave my word ...”"): the one who said it goes on. A short phrase in
+    marks is no statement and stays no one's, and so does a quote whose own sentence has an
+    attribution that could not be read ("with the later stating that")."""
+    if len(first.text.split()) < PHRASE_WORDS:
+        return None
+    doc = first.doc
+    sentence = doc[first.start].sent
+    if any(t.lower_ in _SAYING and t.i not in quoted for t in sentence):
+        return None
+    for back in range(2):  # the sentence before, or the one before that when it is short
+        if sentence.start == 0:
+            return None
+        sentence = doc[sentence.start - 1].sent
+        said = [t for t in sentence if t.lower_ in _SAYING and t.pos_ == "VERB"
+                and t.i not in quoted]
+        subject = _subject(said[-1]) if said else None
+        if subject is not None:
+            found = _speaker_at(subject, article)
+            return found if found is not None and found.type == "PERSON" else None
+        if back == 0 and len(sentence) > 12:
+            return None
+    return None
 
 
 def _said_after(quote: Span, quoted: set[int]) -> Token | None:
