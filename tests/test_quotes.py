@@ -356,3 +356,14 @@ def test_a_quote_within_a_quote_is_said_by_the_one_the_outer_quote_names():
 def test_an_unattributed_statement_after_reported_speech_goes_on_with_its_speaker(text,
                                                                                   expected):
     assert _speakers(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The first greeting was a Confucius' saying, \"How happy we are to meet friends from "
+     "afar\", which the drummers chanted.", {"How happy we are to meet friends from afar":
+                                             "Confucius"}),
+    ("Maria Okafor left the hall. The crowd repeated her words, \"we will not wait another "
+     "day.\"", {"we will not wait another day.": "Maria Okafor"}),
+])  # fmt: skip
+def test_words_owned_by_someone_are_theirs(text, expected):
+    assert _speakers(text) == expected

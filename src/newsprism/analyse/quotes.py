@@ -16,7 +16,8 @@ A speaker is found, in order of trust:
 1. the subject of a verb of saying just after the quote ("“...,” she said", "said X", "“...”
    People quoted him as saying"), or of one just before it ("X told reporters: “...”");
 2. "according to X" in the sentence;
-3. the subject of the nearest verb that governs the quoted words ("Kim applauded a “...”");
+3. the subject of the nearest verb that governs the quoted words ("Kim applauded a “...”"), or
+   the owner of words that do ("a Confucius' saying, “...”", "her words, “...”");
 4. a source the sentence cites inline ("... “anticlimactic” (Asia Times, April 25)");
 5. for a quote that is a sentence of its own, the speaker of the quote in the sentence before
    (news quotes one speaker over several sentences after naming them once);
@@ -79,7 +80,7 @@ _BLANK_LINE = re.compile(r"\n\s*\n")
 _LINE_GAP = 4  # lines an unrepeated double mark carries over (archives: a sentence a line)
 
 _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
-_PRONOUNS = {"he", "she", "him", "her"}
+_PRONOUNS = {"he", "she", "him", "her", "his"}
 _NAME_JOINERS = {"and", "of", "the", "for", "&", "de", "on", "to", "a", "an", "in", "at"}
 # Surface forms: the pipeline has no lemmatizer.
 _SAYING = {
@@ -106,6 +107,8 @@ _SAYING = {
     for ending in endings
 }
 _RANK_WORDS = {"police", "prime", "vice", "former", "acting", "chief", "state", "foreign"}
+_SPEECH_NOUNS = {"saying", "statement", "remark", "word", "message", "comment", "speech",
+                 "warning", "promise", "pledge", "answer", "reply", "motto"}
 _ADDRESSING = {"tell", "tells", "told", "telling", "ask", "asks", "asked", "asking"}
 # "a spokesman for the ministry said": a name inside the subject's prepositional phrase speaks
 # only through these heads ("a friend of Jackman said" is not Jackman speaking).
@@ -552,6 +555,10 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article
     in the characters ``within`` only: "“He just says, ‘We’ll be fine’”" is his, whoever he
     is)."""
     for verb in _ancestors(inside.root):
+        owner = next((c for c in verb.children if c.dep_ == "poss" and c.i not in quoted), None)
+        if owner is not None and noun_lemma(verb.text) in _SPEECH_NOUNS and (
+                within is None or within[0] <= owner.idx < within[1]):
+            return _speaker_at(owner, article)  # "a Confucius' saying, “...”", "his words"
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         for child in verb.children:  # not a passive's subject: "X is accused of “...”"
