@@ -362,8 +362,8 @@ def test_an_unattributed_statement_after_reported_speech_goes_on_with_its_speake
     ("The first greeting was a Confucius' saying, \"How happy we are to meet friends from "
      "afar\", which the drummers chanted.", {"How happy we are to meet friends from afar":
                                              "Confucius"}),
-    ("Maria Okafor left the hall. The crowd repeated her words, \"we will not wait another "
-     "day.\"", {"we will not wait another day.": "Maria Okafor"}),
+    ("John Hale left the hall. The crowd cheered his statement that \"the port will pay every "
+     "worker.\"", {"the port will pay every worker.": "John Hale"}),
 ])  # fmt: skip
 def test_words_owned_by_someone_are_theirs(text, expected):
     assert _speakers(text) == expected

@@ -17,7 +17,7 @@ A speaker is found, in order of trust:
    People quoted him as saying"), or of one just before it ("X told reporters: “...”");
 2. "according to X" in the sentence;
 3. the subject of the nearest verb that governs the quoted words ("Kim applauded a “...”"), or
-   the owner of words that do ("a Confucius' saying, “...”", "her words, “...”");
+   the owner of words that do ("a Confucius' saying, “...”", "his statement that “...”");
 4. a source the sentence cites inline ("... “anticlimactic” (Asia Times, April 25)");
 5. for a quote that is a sentence of its own, the speaker of the quote in the sentence before
    (news quotes one speaker over several sentences after naming them once);
