@@ -367,3 +367,12 @@ def test_an_unattributed_statement_after_reported_speech_goes_on_with_its_speake
 ])  # fmt: skip
 def test_words_owned_by_someone_are_theirs(text, expected):
     assert _speakers(text) == expected
+
+
+def test_the_next_paragraphs_news_does_not_govern_a_quote():
+    # The parser runs the sentence on over the blank line and hangs the quote on "told".
+    text = ("Buzzfeed quoted Bryan Freedman, one of Spacey's lawyers, as rejecting Harry's "
+            "allegation: “Let me be clear, Mr. Spacey absolutely denies the allegations.”\n\n"
+            "7. Tony Montana told USA TODAY on Nov. 1 that a drunken Spacey confronted him.")
+    (speaker,) = _speakers(text).values()
+    assert speaker in (None, "Bryan Freedman")

@@ -77,6 +77,7 @@ _CLOSE_BEFORE = ".,;:!?)]}…—–-" + "".join(_CLOSERS)  # characters before w
 _ELISION = re.compile(r"(?:s|d|m|t|ll|re|ve|em|n|til|cause|tis|twas|\d\d)(?![^\W\d_])",
                       re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n\s*\n")
+_PARAGRAPH_READ = 3000  # characters read either side of a quote for its paragraph's ends
 _LINE_GAP = 4  # lines an unrepeated double mark carries over (archives: a sentence a line)
 
 _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
@@ -553,8 +554,18 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article
                                within: tuple[int, int] | None = None) -> Mention | None:
     """The speaker named by the subject of the nearest verb governing the quote (a subject
     in the characters ``within`` only: "“He just says, ‘We’ll be fine’”" is his, whoever he
-    is)."""
+    is). The verb stands in the quote's paragraph: a parse that runs a sentence on over a blank
+    line ("...”\n\n7. Tony Montana told") hangs the quote on the next paragraph's news."""
+    text = inside.doc.text
+    start = max(0, inside.start_char - _PARAGRAPH_READ)
+    start = max([m.end() for m in _BLANK_LINE.finditer(text, start, inside.start_char)],
+                default=start)
+    end = min(len(text), inside.end_char + _PARAGRAPH_READ)
+    following = _BLANK_LINE.search(text, inside.end_char, end)
+    end = following.start() if following else end
     for verb in _ancestors(inside.root):
+        if not start <= verb.idx < end:
+            continue
         owner = next((c for c in verb.children if c.dep_ == "poss" and c.i not in quoted), None)
         if owner is not None and noun_lemma(verb.text) in _SPEECH_NOUNS and (
                 within is None or within[0] <= owner.idx < within[1]):
