@@ -376,3 +376,10 @@ def test_the_next_paragraphs_news_does_not_govern_a_quote():
             "7. Tony Montana told USA TODAY on Nov. 1 that a drunken Spacey confronted him.")
     (speaker,) = _speakers(text).values()
     assert speaker in (None, "Bryan Freedman")
+
+
+def test_a_laugh_or_a_whisper_attributes_a_quote():
+    text = ("Gary Rydstrom designed the sounds.\n\n\"I remember recording a horse in the "
+            "yard,\" laughed Rydstrom. \"It's a mating tortoise!\" he exclaimed.")
+    assert _speakers(text) == {"I remember recording a horse in the yard": "Gary Rydstrom",
+                               "It's a mating tortoise!": "Gary Rydstrom"}

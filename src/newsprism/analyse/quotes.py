@@ -103,7 +103,10 @@ _SAYING = {
         "tweet": ("", "s", "ed"), "post": ("", "s", "ed"), "vow": ("", "s", "ed"),
         "promise": ("", "s", "d"), "complain": ("", "s", "ed"), "predict": ("", "s", "ed"),
         "conclude": ("", "s", "d"), "shout": ("", "s", "ed"), "quote": ("", "s", "d"),
-        "describ": ("e", "es", "ed", "ing"),
+        "describ": ("e", "es", "ed", "ing"), "laugh": ("", "s", "ed", "ing"),
+        "exclaim": ("", "s", "ed"), "whisper": ("", "s", "ed"), "mutter": ("", "s", "ed"),
+        "yell": ("", "s", "ed"), "scream": ("", "s", "ed"), "urge": ("", "s", "d"),
+        "boast": ("", "s", "ed"), "recount": ("", "s", "ed"), "sigh": ("", "s", "ed"),
     }.items()
     for ending in endings
 }
