@@ -379,7 +379,12 @@ def test_the_next_paragraphs_news_does_not_govern_a_quote():
 
 
 def test_a_laugh_or_a_whisper_attributes_a_quote():
-    text = ("Gary Rydstrom designed the sounds.\n\n\"I remember recording a horse in the "
-            "yard,\" laughed Rydstrom. \"It's a mating tortoise!\" he exclaimed.")
-    assert _speakers(text) == {"I remember recording a horse in the yard": "Gary Rydstrom",
-                               "It's a mating tortoise!": "Gary Rydstrom"}
+    text = ("Gary Rydstrom designed the sounds.\n\nIf the flock recalls a stampede of wild "
+            "horses, there's good reason for it. \"I remember recording a female horse, and she "
+            "squealed because she was in heat,\" laughed Rydstrom. \"It's a mating tortoise!\" "
+            "he exclaimed.")
+    assert _speakers(text) == {
+        "I remember recording a female horse, and she squealed because she was in heat":
+            "Gary Rydstrom",
+        "It's a mating tortoise!": "Gary Rydstrom",
+    }
