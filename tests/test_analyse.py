@@ -87,7 +87,8 @@ def test_quotes_are_attributed_to_their_speakers(vladivostok):
     said = next(t for t in speakers if t.startswith("it’s unlikely"))
     assert speakers[said] == "Vladimir Putin"  # "he explained", a sentence after Putin
     assert speakers["anticlimactic"] == "Asia Times"  # the source cited for it
-    assert "Belt and Road" not in speakers  # a name in quote marks is not a quotation
+    kinds = {q.text: q.kind for q in vladivostok.quotes}
+    assert speakers["Belt and Road"] is None and kinds["Belt and Road"] == "name"  # no one's
 
 
 def test_speaker_after_the_quote_and_the_reporters_comma(tmp_path):

@@ -128,7 +128,8 @@ class Quote(Record):
     text: str
     speaker: str | None = None  # the resolved entity's name, once entities are resolved
     speaker_mention: Mention | None = None  # where the text names the speaker
-    kind: Literal["quote", "phrase"] = "quote"
+    # ``name``: a title, nickname or slogan in quote marks ("The Juice"), said by no one
+    kind: Literal["quote", "phrase", "name"] = "quote"
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,18 +1,23 @@
 """Named-entity mentions from spaCy, repaired where the small English model is known to slip.
 
 The repairs are linguistic rules, not lists of names: possessives end a name ("Kim’s Vladivostok
-Summit" is Kim), a source cited inline is an organisation whatever NER said ("(Kommersant,
-April 25)"), and a capitalised appositive of a person-role noun is a person ("his counterpart,
-No Kwang-Chol,").
+Summit" is Kim), so does a lowercase word in a person's name ("Lackey told The Associated
+Press"), a source cited inline is an organisation whatever NER said ("(Kommersant, April 25)"),
+and a capitalised appositive of a person-role noun is a person ("his counterpart,
+No Kwang-Chol,"), and so is a full name's last word where the model missed it ("Pachauri
+stressed").
 """
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from newsprism.analyse.citations import source_span
 from newsprism.analyse.nlp import noun_lemma
+from newsprism.analyse.resolve import NAME_PARTICLES
 from newsprism.model import Citation, Mention
 
 if TYPE_CHECKING:
@@ -25,7 +30,9 @@ PERSON_ROLES = {
     "official", "secretary", "chairman", "chairwoman", "director", "chief", "governor", "mayor",
     "senator", "ambassador", "envoy", "premier", "chancellor", "king", "queen", "prince",
     "general", "commander", "judge", "lawyer", "attorney", "ceo", "founder", "author", "analyst",
-    "expert", "professor", "head", "deputy", "aide", "adviser", "advisor",
+    "expert", "professor", "head", "deputy", "aide", "adviser", "advisor", "constable",
+    "sergeant", "officer", "detective", "inspector", "lieutenant", "captain", "corporal",
+    "superintendent", "sheriff", "trooper", "witness", "coach", "manager", "prosecutor",
 }  # fmt: skip
 _POSSESSIVES = ("’s", "'s", "’", "'")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$")
@@ -42,7 +49,7 @@ def extract_mentions(
     for ent in doc.ents:
         if ent.label_ not in ENTITY_TYPES:
             continue
-        span = _trim(_cut_at_possessive(ent), text)
+        span = _trim(_cut_at_lowercase(_cut_at_possessive(ent)), text)
         if span is None:
             continue
         start, end = span
@@ -53,15 +60,41 @@ def extract_mentions(
     for start, end in cited:
         if not any(_overlaps((start, end), key) for key in found):
             found[(start, end)] = Mention(doc_id, start, end, text[start:end], "ORG")
-    for start, end in _role_appositives(doc):
+    surnames = _surnames(found.values())
+    for key, mention in found.items():
+        if mention.text in surnames and key not in cited:
+            found[key] = dataclasses.replace(mention, type="PERSON")
+    missed = [(t.idx, t.idx + len(t)) for t in doc
+              if t.pos_ == "PROPN" and t.text in surnames and not t.ent_type_]
+    for start, end in [*_role_appositives(doc), *missed]:
         if not any(_overlaps((start, end), key) for key in found):
             found[(start, end)] = Mention(doc_id, start, end, text[start:end], "PERSON")
     return tuple(found[key] for key in sorted(found))
 
 
+def _surnames(mentions: Iterable[Mention]) -> set[str]:
+    """The last words of the people's full names: "Pachauri stressed ..." names Rajendra
+    Pachauri again, whether the model missed the word or took it for a place."""
+    return {words[-1] for m in mentions if m.type == "PERSON"
+            and len(words := m.text.split()) >= 2 and words[-1][:1].isupper()}
+
+
 def _cut_at_possessive(ent: Span) -> Span:
     for token in ent[:-1]:
         if token.text in _POSSESSIVES and token.i > ent.start:
+            return ent.doc[ent.start : token.i]
+    return ent
+
+
+def _cut_at_lowercase(ent: Span) -> Span:
+    """A person's name is capitalised but for its particles: "Lackey told The Associated
+    Press" is the model running a name on into its clause, and ends before "told"."""
+    if ent.label_ != "PERSON":
+        return ent
+    for token in ent[1:]:
+        hyphened = token.doc[token.i - 1].text == "-"  # "Ban Ki-moon"
+        if token.is_lower and token.is_alpha and token.text not in NAME_PARTICLES and \
+                not hyphened:
             return ent.doc[ent.start : token.i]
     return ent
 

@@ -16,15 +16,24 @@ A speaker is found, in order of trust:
 1. the subject of a verb of saying just after the quote ("“...,” she said", "said X", "“...”
    People quoted him as saying"), or of one just before it ("X told reporters: “...”");
 2. "according to X" in the sentence;
-3. the subject of the nearest verb that governs the quoted words ("Kim applauded a “...”");
+3. the subject of the nearest verb that governs the quoted words ("Kim applauded a “...”"), or
+   the owner of words that do ("a Confucius' saying, “...”", "his statement that “...”");
 4. a source the sentence cites inline ("... “anticlimactic” (Asia Times, April 25)");
 5. for a quote that is a sentence of its own, the speaker of the quote in the sentence before
-   (news quotes one speaker over several sentences after naming them once).
-A pronoun (he, she) is followed back to the person it stands for; a subject that names no one
-("police said", "they said") leaves the speaker unknown rather than guessed. A multi-paragraph
-quotation's speaker is the one named at its end or at its start. A quote within a quote speaks
-only through a name inside the outer one. Otherwise the speaker is left unknown: a scare quote
-has no speaker.
+   (news quotes one speaker over several sentences after naming them once);
+6. for a statement with no attribution of its own, the person whose words the sentence before
+   reports ("Galanter says he could hear the jury's anger.\n\n“How do you write ...”").
+A pronoun (he, she) is followed back to the person it stands for, of its gender, named outside
+quotation marks (``analyse/pronouns.py``); "it" that says something to the body that is the
+subject just before; a definite description ("the board", "the spokesperson") to the body named
+before; a proper noun the entity model missed is a name, without its rank ("Police Constable Tim
+Fanning"); a passive's subject is spoken to, not speaking ("when he was asked"), and so is the
+name after "told" ("told Reuters"): a statement to an outlet is the speaker's. A subject that
+names no one ("police said", "they said") leaves the speaker unknown rather than guessed. A
+multi-paragraph quotation's speaker is the one named at its end or at its start. A quote within
+a quote speaks only through a name inside the outer one. Otherwise the speaker is left unknown:
+a scare quote has no speaker, and a title or nickname in marks ("The Juice") is a quote of kind
+``name`` that no one says.
 """
 
 from __future__ import annotations
@@ -33,7 +42,9 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from newsprism.analyse.nlp import TITLES
+from newsprism.analyse.entities import PERSON_ROLES
+from newsprism.analyse.nlp import TITLES, noun_lemma
+from newsprism.analyse.pronouns import Antecedents
 from newsprism.model import Citation, Mention, Quote
 
 if TYPE_CHECKING:
@@ -42,7 +53,8 @@ if TYPE_CHECKING:
 # Opening mark -> the closing marks that end it. “ opens English quotes and closes German ones.
 # Web copy mixes curly and straight marks (“...", "...”, ‘...').
 PAIRS: dict[str, tuple[str, ...]] = {
-    "“": ("”", '"', "’’"),
+    # "\ufffd?": ” in copy decoded as Windows-1252 (its third byte has no character there).
+    "“": ("”", '"', "’’", "\ufffd?"),
     "„": ("“", "”"),
     "``": ("''",),
     "‘‘": ("’’",),  # `` '' set in curly type
@@ -65,11 +77,12 @@ _CLOSE_BEFORE = ".,;:!?)]}…—–-" + "".join(_CLOSERS)  # characters before w
 _ELISION = re.compile(r"(?:s|d|m|t|ll|re|ve|em|n|til|cause|tis|twas|\d\d)(?![^\W\d_])",
                       re.IGNORECASE)
 _BLANK_LINE = re.compile(r"\n\s*\n")
+_PARAGRAPH_READ = 3000  # characters read either side of a quote for its paragraph's ends
 _LINE_GAP = 4  # lines an unrepeated double mark carries over (archives: a sentence a line)
 
 _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
-_PRONOUNS = {"he", "she", "him", "her"}
-_NAME_JOINERS = {"and", "of", "the", "for", "&", "de", "on"}
+_PRONOUNS = {"he", "she", "him", "her", "his"}
+_NAME_JOINERS = {"and", "of", "the", "for", "&", "de", "on", "to", "a", "an", "in", "at"}
 # Surface forms: the pipeline has no lemmatizer.
 _SAYING = {
     f"{stem}{ending}"
@@ -90,9 +103,17 @@ _SAYING = {
         "tweet": ("", "s", "ed"), "post": ("", "s", "ed"), "vow": ("", "s", "ed"),
         "promise": ("", "s", "d"), "complain": ("", "s", "ed"), "predict": ("", "s", "ed"),
         "conclude": ("", "s", "d"), "shout": ("", "s", "ed"), "quote": ("", "s", "d"),
+        "describ": ("e", "es", "ed", "ing"), "laugh": ("", "s", "ed", "ing"),
+        "exclaim": ("", "s", "ed"), "whisper": ("", "s", "ed"), "mutter": ("", "s", "ed"),
+        "yell": ("", "s", "ed"), "scream": ("", "s", "ed"), "urge": ("", "s", "d"),
+        "boast": ("", "s", "ed"), "recount": ("", "s", "ed"), "sigh": ("", "s", "ed"),
     }.items()
     for ending in endings
 }
+_RANK_WORDS = {"police", "prime", "vice", "former", "acting", "chief", "state", "foreign"}
+_SPEECH_NOUNS = {"saying", "statement", "remark", "word", "message", "comment", "speech",
+                 "warning", "promise", "pledge", "answer", "reply", "motto"}
+_ADDRESSING = {"tell", "tells", "told", "telling", "ask", "asks", "asked", "asking"}
 # "a spokesman for the ministry said": a name inside the subject's prepositional phrase speaks
 # only through these heads ("a friend of Jackman said" is not Jackman speaking).
 _VOICES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative",
@@ -104,6 +125,16 @@ PHRASE_WORDS = 4  # shorter quotes are phrases ("candid and meaningful"), not st
 # speaker described: ',” Chen Qigang, the opening ceremonies general music designer, said
 # Sunday during a radio interview. “'.
 CONTINUATION_GAP = 120
+
+
+@dataclass(frozen=True)
+class _Article:
+    """What the speaker search knows of one article besides its parse."""
+
+    doc_id: str
+    mentions: tuple[Mention, ...]
+    citations: tuple[Citation, ...]
+    antecedents: Antecedents
 
 
 @dataclass
@@ -249,16 +280,19 @@ def extract_quotes(
     citations: tuple[Citation, ...] = (),
 ) -> tuple[Quote, ...]:
     text = doc.text  # Doc.text is rebuilt from the tokens on every access
-    quotations = [q for q in find_quotations(text)
-                  if len(q) > 1 or not _is_name(text[q[0][0]:q[0][1]].split())
-                  or _said_next(text, q[0][1])]
+    quotations = find_quotations(text)
     inside = [(a, b) for quotation in quotations for a, b in quotation]
+    article = _Article(doc_id, mentions, citations, Antecedents(doc, mentions, inside))
     quotes: list[Quote] = []
     previous: tuple[int, Mention | None] = (-1, None)  # the last quotation's end and speaker
     for parts in quotations:
+        if len(parts) == 1 and _is_name(text[parts[0][0]:parts[0][1]].split()) and \
+                not _said_next(text, parts[0][1]):
+            # “Belt and Road”, "The Juice", ``Crazy T'': a name in quote marks, said by no one.
+            quotes.append(Quote(doc_id, *parts[0], text[slice(*parts[0])], None, None, "name"))
+            continue
         outer = next(((a, b) for a, b in inside if a < parts[0][0] and parts[-1][1] <= b), None)
-        speaker = _quotation_speaker(doc, doc_id, parts, outer, inside, mentions, citations,
-                                     previous)
+        speaker = _quotation_speaker(doc, article, parts, outer, inside, previous)
         for start, end in parts:
             words = text[start:end]
             # “Yes,” he said: a reply, however short; the comma was cut off the words.
@@ -279,18 +313,17 @@ def _said_next(text: str, end: int) -> bool:
 
 
 def _is_name(words: list[str]) -> bool:
-    """“Belt and Road”: a short title-case phrase in quote marks is a name, not a quotation."""
+    """“Belt and Road”: a short title-case phrase in quote marks is a name (a title, a
+    nickname, a slogan), not anyone's words."""
     return len(words) <= 5 and all(w[:1].isupper() or w in _NAME_JOINERS for w in words)
 
 
 def _quotation_speaker(
     doc: Doc,
-    doc_id: str,
+    article: _Article,
     parts: list[tuple[int, int]],
     outer: tuple[int, int] | None,
     inside: list[tuple[int, int]],
-    mentions: tuple[Mention, ...],
-    citations: tuple[Citation, ...],
     previous: tuple[int, Mention | None],
 ) -> Mention | None:
     first = doc.char_span(*parts[0], alignment_mode="expand")
@@ -299,18 +332,50 @@ def _quotation_speaker(
         return None
     quoted = {t.i for a, b in inside if (s := doc.char_span(a, b, alignment_mode="expand"))
               for t in s}
-    if outer is not None:  # a quote within a quote: only a name inside the outer quote speaks
-        found = _subject_of_governing_verb(first, set(range(first.start, first.end)), mentions)
-        return found if found is not None and outer[0] <= found.start < outer[1] else None
+    if outer is not None:  # a quote within a quote: only a subject inside the outer one speaks
+        inner = set(range(first.start, first.end))
+        said = _said_before(first, inner)
+        if said is not None and outer[0] <= said.idx < outer[1]:
+            return _speaker_at(said, article)
+        return _subject_of_governing_verb(first, inner, article, within=outer)
     subject = _said_after(last, quoted) or _said_before(first, quoted)
     if subject is not None:  # "police said": someone speaks, but no one we can name
-        return _speaker_at(subject, mentions, doc_id)
+        return _speaker_at(subject, article)
     return (
-        _according_to(doc[first.start].sent, quoted, mentions)
-        or _subject_of_governing_verb(first, quoted, mentions)
-        or _cited_source(doc[last.end - 1].sent, citations, mentions)
+        _according_to(doc[first.start].sent, quoted, article.mentions)
+        or _subject_of_governing_verb(first, quoted, article)
+        or _cited_source(doc[last.end - 1].sent, article.citations, article.mentions)
         or _continued(first, last, previous)
+        or _reported_before(first, quoted, article)
     )
+
+
+def _reported_before(first: Span, quoted: set[int], article: _Article) -> Mention | None:
+    """A statement quoted with no attribution of its own, right after a sentence that reports
+    what someone said ("Galanter says he could hear the jury's anger. And he didn't blame
+    them.\n\n“How do you write a book ...”"; "He also argued that he'd been a model prisoner.
+    When he'd arrived, “I gave my word ...”"): the one who said it goes on. A short phrase in
+    marks is no statement and stays no one's, and so does a quote whose own sentence has an
+    attribution that could not be read ("with the later stating that")."""
+    if len(first.text.split()) < PHRASE_WORDS:
+        return None
+    doc = first.doc
+    sentence = doc[first.start].sent
+    if any(t.lower_ in _SAYING and t.i not in quoted for t in sentence):
+        return None
+    for back in range(2):  # the sentence before, or the one before that when it is short
+        if sentence.start == 0:
+            return None
+        sentence = doc[sentence.start - 1].sent
+        said = [t for t in sentence if t.lower_ in _SAYING and t.pos_ == "VERB"
+                and t.i not in quoted]
+        subject = _subject(said[-1]) if said else None
+        if subject is not None:
+            found = _speaker_at(subject, article)
+            return found if found is not None and found.type == "PERSON" else None
+        if back == 0 and len(sentence) > 12:
+            return None
+    return None
 
 
 def _said_after(quote: Span, quoted: set[int]) -> Token | None:
@@ -319,7 +384,7 @@ def _said_after(quote: Span, quoted: set[int]) -> Token | None:
     doc = quote.doc
     sentence = doc[quote.end - 1].sent
     after = [t for t in doc[quote.end : sentence.end] if t.i not in quoted]
-    if all(t.is_punct for t in after) and sentence.end < len(doc):
+    if all(_is_mark(t) for t in after) and sentence.end < len(doc):
         following = doc[sentence.end].sent
         if len(following) <= 8 or following[0].is_lower:
             after += [t for t in following if t.i not in quoted]
@@ -336,7 +401,7 @@ def _said_before(quote: Span, quoted: set[int]) -> Token | None:
     doc = quote.doc
     sentence = doc[quote.start].sent
     before = [t for t in doc[sentence.start : quote.start] if t.i not in quoted]
-    if all(t.is_punct for t in before) and sentence.start > 0:
+    if all(_is_mark(t) for t in before) and sentence.start > 0:
         previous = doc[sentence.start - 1].sent
         if previous[-1].text == ":":
             return _subject_of_saying([t for t in previous if t.i not in quoted][::-1], quoted)
@@ -349,11 +414,16 @@ def _said_before(quote: Span, quoted: set[int]) -> Token | None:
     return _subject_of_saying([t for t in before[::-1] if handed or t.i in governing], quoted)
 
 
+def _is_mark(token: Token) -> bool:
+    """Punctuation, or the replacement character left of a mis-decoded closing mark."""
+    return token.is_punct or token.text == "\ufffd"
+
+
 def _subject_of_saying(tokens: list[Token], quoted: set[int]) -> Token | None:
     """The subject of the first verb of saying in ``tokens`` (ordered from the quote outwards,
     within a few words of it), or the name or pronoun beside it when the parse gives none or
     takes the quoted words for it ("CSI," said Dave Joyce)."""
-    words = [t for t in tokens if not t.is_punct][:_WINDOW]
+    words = [t for t in tokens if not _is_mark(t)][:_WINDOW]
     for token in words:
         if token.lower_ in _SAYING and token.pos_ in ("VERB", "AUX"):
             subject = _subject(token)
@@ -373,9 +443,14 @@ def _subject(verb: Token) -> Token | None:
         if quoted is not None:
             return quoted
     # "said Police Sgt. Marty Earley" parses as two subjects: the title's and the name's.
-    own = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+    # A passive's subject is the one spoken to ("when he was asked", "she was told"), not the
+    # speaker ("X was quoted as saying" is read above).
+    own = next((c for c in verb.children if c.dep_ == "nsubj"
                 and c.text.rstrip(".").lower() not in TITLES), None)
-    if own is None and verb.tag_ == "VBG" and verb.head.i != verb.i:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return None
+    # "..., adding" and "Lackey watched and told Reuters": the subject of the verb it hangs on.
+    if own is None and (verb.tag_ == "VBG" or verb.dep_ == "conj") and verb.head.i != verb.i:
         return _subject(verb.head)
     return own
 
@@ -388,34 +463,82 @@ def _beside(verb: Token) -> Token | None:
     if before is not None and (before.lower_ in _PRONOUNS or before.ent_type_ in _SPEAKER_TYPES):
         return before
     after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    if after is None or after.ent_type_ not in _SPEAKER_TYPES:
-        return None
+    if after is None or after.ent_type_ not in _SPEAKER_TYPES or verb.lower_ in _ADDRESSING:
+        return None  # "told Reuters", "asked Okafor": the name after is the one spoken to
     while after.dep_ == "compound" and after.head.i > after.i:  # "said Dave Joyce": Joyce
         after = after.head
     return after
 
 
-def _speaker_at(token: Token, mentions: tuple[Mention, ...], doc_id: str) -> Mention | None:
+def _speaker_at(token: Token, article: _Article) -> Mention | None:
     if token.lower_ in _PRONOUNS:
-        return _antecedent(token, mentions)
-    return _mention_at(token, mentions) or _proper_name(token, mentions, doc_id)
+        return article.antecedents.of(token)
+    if token.lower_ == "it":
+        return _body_before(token, article)
+    return (_mention_at(token, article.mentions) or _proper_name(token, article)
+            or _described_before(token, article))
 
 
-def _proper_name(token: Token, mentions: tuple[Mention, ...], doc_id: str) -> Mention | None:
+def _body_before(pronoun: Token, article: _Article) -> Mention | None:
+    """The organisation "it" stands for when it says something: the nearest subject before it,
+    in its sentence or the one before, when that subject names a body ("But the board
+    announced that it will rule ..., saying", "TallGrass issued a statement. It said ...");
+    otherwise no one ("It also recognizes that “...”" is a document's)."""
+    verb = pronoun.head
+    if verb.lower_ not in _SAYING and not any(c.tag_ == "VBG" and c.lower_ in _SAYING
+                                              for c in verb.children):
+        return None
+    doc = pronoun.doc
+    sentence = doc[pronoun.i].sent
+    start = doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+    subjects = [t for t in doc[start : pronoun.i] if t.dep_ == "nsubj"
+                and t.lower_ not in ("it", "they", *_PRONOUNS)]
+    if not subjects:
+        return None
+    found = _speaker_at(subjects[-1], article)
+    return found if found is not None and found.type in ("ORG", "GPE", "NORP") else None
+
+
+def _described_before(token: Token, article: _Article) -> Mention | None:
+    """The body a definite description stands for, named earlier in the article: "the board"
+    for the latest "Nevada Parole Board", "the spokesperson" for the latest "a spokesperson
+    for the International Olympic Committee"."""
+    if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+        return None
+    head = noun_lemma(token.text)
+    named = [m for m in article.mentions if m.end <= token.idx and m.type in _SPEAKER_TYPES
+             and noun_lemma(m.text.split()[-1]) == head]
+    if named:
+        return named[-1]
+    if head not in _VOICES:
+        return None
+    earlier = [t for t in token.doc[: token.i] if noun_lemma(t.text) == head
+               and any(c.dep_ == "prep" and c.lower_ in ("for", "of") for c in t.children)]
+    return _mention_at(earlier[-1], article.mentions) if earlier else None
+
+
+def _proper_name(token: Token, article: _Article) -> Mention | None:
     """The name a verb of saying has as its subject when the entity model missed it there
-    ("'' Pinder said.") but named the person elsewhere in the article ("Mark Pinder"): the
-    proper noun and the proper nouns compounded before it, titles left out. A role ("the Prime
-    Minister said") is nobody's name."""
-    known = {word for m in mentions if m.type == "PERSON" for word in m.text.split()}
-    if token.pos_ != "PROPN" or token.text not in known:
+    ("'' Pinder said.", "Police Constable Tim Fanning said."): the proper noun and the proper
+    nouns compounded before it, titles and ranks left out. A role ("the Prime Minister said",
+    "Police said") is nobody's name."""
+    if token.pos_ != "PROPN" or not token.text[:1].isupper() or _is_role(token) or \
+            token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY") or \
+            any(c.dep_ == "det" for c in token.children):
         return None
     words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
-             and c.text[:1].isupper() and c.text.rstrip(".").lower() not in TITLES] + [token]
+             and c.text[:1].isupper()] + [token]
     first = words[0]
-    while first.i < token.i and first.text.rstrip(".").lower() in TITLES:
+    while first.i < token.i and _is_role(first):
         first = first.doc[first.i + 1]
     start, end = first.idx, token.idx + len(token)
-    return Mention(doc_id, start, end, token.doc.text[start:end], "PERSON")
+    return Mention(article.doc_id, start, end, token.doc.text[start:end], "PERSON")
+
+
+def _is_role(token: Token) -> bool:
+    """A title or rank before a name ("Sgt.", "Police Constable"), not a name's word."""
+    word = token.text.rstrip(".").lower()
+    return word in TITLES or word in _RANK_WORDS or noun_lemma(word) in PERSON_ROLES
 
 
 def _according_to(
@@ -430,18 +553,34 @@ def _according_to(
     return None
 
 
-def _subject_of_governing_verb(
-    inside: Span, quoted: set[int], mentions: tuple[Mention, ...]
-) -> Mention | None:
+def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article,
+                               within: tuple[int, int] | None = None) -> Mention | None:
+    """The speaker named by the subject of the nearest verb governing the quote (a subject
+    in the characters ``within`` only: "“He just says, ‘We’ll be fine’”" is his, whoever he
+    is). The verb stands in the quote's paragraph: a parse that runs a sentence on over a blank
+    line ("...”\n\n7. Tony Montana told") hangs the quote on the next paragraph's news."""
+    text = inside.doc.text
+    start = max(0, inside.start_char - _PARAGRAPH_READ)
+    start = max([m.end() for m in _BLANK_LINE.finditer(text, start, inside.start_char)],
+                default=start)
+    end = min(len(text), inside.end_char + _PARAGRAPH_READ)
+    following = _BLANK_LINE.search(text, inside.end_char, end)
+    end = following.start() if following else end
     for verb in _ancestors(inside.root):
+        if not start <= verb.idx < end:
+            continue
+        owner = next((c for c in verb.children if c.dep_ == "poss" and c.i not in quoted), None)
+        if owner is not None and noun_lemma(verb.text) in _SPEECH_NOUNS and (
+                within is None or within[0] <= owner.idx < within[1]):
+            return _speaker_at(owner, article)  # "a Confucius' saying, “...”", "his words"
         if verb.pos_ not in ("VERB", "AUX"):
             continue
         for child in verb.children:  # not a passive's subject: "X is accused of “...”"
+            if within is not None and not within[0] <= child.idx < within[1]:
+                continue
             if child.dep_ == "nsubj" and child.i not in quoted:
-                if child.lower_ in _PRONOUNS:
-                    return _antecedent(child, mentions)
-                found = _mention_at(child, mentions)
-                if found is not None:
+                found = _speaker_at(child, article)
+                if found is not None or child.lower_ in _PRONOUNS:
                     return found
     return None
 
@@ -472,29 +611,6 @@ def _mention_at(token: Token, mentions: tuple[Mention, ...]) -> Mention | None:
         t.dep_ in ("compound", "conj") and t.ent_type_ == "PERSON")]
     named = [m for m in inside if any(m.start <= t.idx < m.end for t in names)]
     return named[0] if named else None
-
-
-def _antecedent(pronoun: Token, mentions: tuple[Mention, ...]) -> Mention | None:
-    """The person a pronoun stands for: the latest person before it who was the subject of a
-    clause ("Putin emerged ... In a poke at Trump he explained"), else the latest person."""
-    people = [m for m in mentions if m.type == "PERSON" and m.end <= pronoun.idx]
-    subjects = [m for m in people if _is_subject(pronoun.doc, m)]
-    return (subjects or people or [None])[-1]
-
-
-def _is_subject(doc: Doc, mention: Mention) -> bool:
-    """The subject of a clause, or the name beside it ("the authority's chief, Jeremy Handel,
-    reassured people"; "A spokesman for the authority, Jeremy Handel, reassured", where the
-    parser hangs the name on the authority)."""
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-    if span is None:
-        return False
-    root = span.root
-    if root.dep_ == "appos":
-        root = root.head
-        if root.dep_ == "pobj" and root.head.dep_ == "prep":
-            root = root.head.head
-    return root.dep_ in ("nsubj", "nsubjpass")
 
 
 def _cited_source(

@@ -23,8 +23,8 @@ from newsprism.model import Entity, Mention, Quote
 
 _WORD = re.compile(r"[a-z0-9]+")
 _MINOR = {"of", "the", "and", "for", "de", "la"}
-_PARTICLES = _MINOR | {"van", "von", "der", "den", "da", "di", "du", "del", "della", "dos", "das",
-                       "bin", "ibn", "al", "el", "le", "y", "ben", "ter", "zu"}
+NAME_PARTICLES = _MINOR | {"van", "von", "der", "den", "da", "di", "du", "del", "della", "dos",
+                           "das", "bin", "ibn", "al", "el", "le", "y", "ben", "ter", "zu"}
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
@@ -100,7 +100,7 @@ def _capitalised(name: str) -> bool:
     """A name is capitalised throughout but for its particles ("Ludwig van Beethoven",
     "Mohammed bin Salman"): "Lackey told The Associated Press" is the entity model's slip, not
     Lackey's full name."""
-    return all(w in _PARTICLES or not w[:1].isalpha()
+    return all(w in NAME_PARTICLES or not w[:1].isalpha()
                or any(part[:1].isupper() for part in w.split("-"))  # "al-Assad", "Jong-un"
                for w in name.split())
 
@@ -152,14 +152,17 @@ def name_speakers(quotes: Iterable[Quote], entities: Iterable[Entity]) -> list[Q
     missed ("'' Pinder said.") takes the name of the person whose fuller name holds it ("Mark
     Pinder"), else stands as written."""
     entities = list(entities)
-    names = {(m.doc, m.start): e.name for e in entities for m in e.mentions}
+    # By the whole span: "Lackey" the speaker is not "Lackey told The Associated Press", a
+    # title the entity model read from the same place.
+    names = {(m.doc, m.start, m.end): e.name for e in entities for m in e.mentions}
     people = [e for e in entities if e.type == "PERSON"]
     named = []
     for quote in quotes:
         mention = quote.speaker_mention
         speaker = None
         if mention is not None:
-            speaker = names.get((mention.doc, mention.start)) or _fuller_name(mention, people)
+            speaker = names.get((mention.doc, mention.start, mention.end)) or \
+                _fuller_name(mention, people)
         named.append(dataclasses.replace(quote, speaker=speaker))
     return named
 

@@ -103,8 +103,8 @@ def different_remarks(
     however much their attributions ("union leader Maria Okafor said") have in common. True too
     where they quote one remark of one speaker in different words."""
     inside = [
-        [q for q, quote in enumerate(quotes)
-         if quote.doc == s.doc and s.start <= quote.start < s.end]
+        [q for q, quote in enumerate(quotes)  # a name in quote marks is no one's remark
+         if quote.doc == s.doc and s.start <= quote.start < s.end and quote.kind != "name"]
         for s in statements
     ]  # fmt: skip
     meaning = words @ words.T if len(quotes) else np.zeros((0, 0))

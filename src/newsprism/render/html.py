@@ -156,7 +156,7 @@ def _context(view: BriefingView) -> dict[str, Any]:
     agreed = _claim_items(refs, "Also corroborated", view.agreed)
     quotes = [
         (refs.add("q", f"Quote: {q.speaker or 'unattributed'}", [(q.doc, q.start, q.end)]), q)
-        for q in briefing.quotes
+        for q in view.remarks()
     ]
     figures = [
         (refs.add("f", f"Figure: {excerpt(f.text, 40)}", [(f.doc, f.start, f.end)]), f)

@@ -202,14 +202,14 @@ def _disputes(
 
 
 def _quotes(view: BriefingView, refs: _References) -> list[str]:
-    if not view.briefing.quotes:
+    if not view.remarks():
         return []
     lines = ["## Who said what", ""]
     lines += [
         f"- **{escape_markdown(quote.speaker or 'Unattributed')}:** "
         f"“{escape_markdown(quote.text)}” — {escape_markdown(view.label(quote.doc))}"
         f"{refs.cite_at(quote)}"
-        for quote in view.briefing.quotes
+        for quote in view.remarks()
     ]
     return [*lines, ""]
 

@@ -162,10 +162,10 @@ def _claims_panel(title: str, claims: Iterable[Claim], view: BriefingView, style
 
 
 def _quotes(view: BriefingView) -> Panel | None:
-    if not view.briefing.quotes:
+    if not view.remarks():
         return None
     table = _table("Speaker", "Quote", "Source")
-    for quote in view.briefing.quotes:
+    for quote in view.remarks():
         table.add_row(
             _text(quote.speaker or "unattributed", "bold"),
             _text(f"“{excerpt(quote.text, 240)}”"),

@@ -21,6 +21,7 @@ from newsprism.model import (
     ClaimStatus,
     DateMention,
     Entity,
+    Quote,
     Source,
     Span,
     SummaryItem,
@@ -116,6 +117,10 @@ class BriefingView:
 
     def label(self, doc: str) -> str:
         return self.labels.get(doc, doc)
+
+    def remarks(self) -> list[Quote]:
+        """The quotes someone says: not the titles and nicknames in quote marks."""
+        return [q for q in self.briefing.quotes if q.kind != "name"]
 
     def source_name(self, doc: str) -> str:
         """The name of the source a document belongs to, without the document's number."""

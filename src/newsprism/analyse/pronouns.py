@@ -1,0 +1,136 @@
+"""Who a personal pronoun ("he", "she") stands for, among the people an article names.
+
+The candidates are the people named before the pronoun outside quotation marks (a name inside
+someone's quoted words is what they talk about, not the narrative's subject). A pronoun agrees
+in gender with the person it stands for, and the article itself says each person's gender:
+an honorific before the name ("Mr. Banky", "Ms. Okafor"), a gendered noun in apposition
+("Tehran Boldon, Michael Boldon's brother"), or the first "he"/"his" or "she"/"her" after the
+name in its sentence before anyone else is named ("Angela Benson, who had just left the store
+with her two sons"). A person whose gender the article does not tell stays a candidate. Of the
+candidates, the latest subject of a clause wins, else the latest named.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Literal
+
+from newsprism.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+Gender = Literal["m", "f"]
+PRONOUN_GENDER: dict[str, Gender] = {
+    **dict.fromkeys(("he", "him", "his", "himself"), "m"),
+    **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
+}
+_HONORIFICS: dict[str, Gender] = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f"}
+_GENDERED_NOUNS: dict[str, Gender] = {
+    **dict.fromkeys((
+        "man", "boy", "father", "son", "brother", "husband", "uncle", "nephew", "grandfather",
+        "grandson", "widower", "king", "prince", "spokesman", "chairman", "businessman",
+        "congressman", "boyfriend", "stepfather", "dad",
+    ), "m"),
+    **dict.fromkeys((
+        "woman", "girl", "mother", "daughter", "sister", "wife", "aunt", "niece",
+        "grandmother", "granddaughter", "widow", "queen", "princess", "spokeswoman",
+        "chairwoman", "businesswoman", "congresswoman", "girlfriend", "stepmother", "mom",
+        "actress",
+    ), "f"),
+}  # fmt: skip
+
+
+def person_key(mention: Mention) -> str:
+    """One person's mentions in one article share their last name word."""
+    return mention.text.split()[-1].casefold()
+
+
+class Antecedents:
+    """The people one article names outside quotations, and the gender it gives each."""
+
+    def __init__(self, doc: Doc, mentions: Sequence[Mention],
+                 quoted: Sequence[tuple[int, int]]) -> None:
+        self.doc = doc
+        self.quoted = quoted
+        self.people = [m for m in mentions if m.type == "PERSON"
+                       and not any(a <= m.start < b for a, b in quoted)]
+        self._genders: dict[str, Gender] | None = None
+
+    def of(self, pronoun: Token) -> Mention | None:
+        """The person ``pronoun`` stands for, or None when the article names no one who fits."""
+        gender = PRONOUN_GENDER.get(pronoun.lower_)
+        genders = self.genders()
+        before = [m for m in self.people if m.end <= pronoun.idx
+                  and genders.get(person_key(m), gender) == gender]
+        subjects = [m for m in before if _is_subject(self.doc, m)]
+        return (subjects or before or [None])[-1]
+
+    def genders(self) -> dict[str, Gender]:
+        if self._genders is None:
+            self._genders = _genders(self.doc, self.people, self.quoted)
+        return self._genders
+
+
+def _genders(doc: Doc, people: list[Mention], quoted: Sequence[tuple[int, int]]
+             ) -> dict[str, Gender]:
+    """Each person's gender, by the article's own words (see the module's docstring)."""
+    told: dict[str, Gender] = {}
+    votes: dict[str, Counter[Gender]] = {}
+    for n, mention in enumerate(people):
+        key = person_key(mention)
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        before = doc[span.start - 1] if span.start > 0 else None
+        if before is not None and before.text.rstrip(".").lower() in _HONORIFICS:
+            told[key] = _HONORIFICS[before.text.rstrip(".").lower()]
+        noun = _apposed_noun(span.root)
+        if noun is not None and key not in told:
+            told[key] = _GENDERED_NOUNS[noun]
+        next_person = people[n + 1].start if n + 1 < len(people) else len(doc.text)
+        pronoun = _pronoun_after(span.root.sent, span.end, next_person)
+        if pronoun is not None and not any(a <= pronoun.idx < b for a, b in quoted):
+            votes.setdefault(key, Counter())[PRONOUN_GENDER[pronoun.lower_]] += 1
+    for key, counts in votes.items():
+        ranked = counts.most_common()
+        if key not in told and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            told[key] = ranked[0][0]
+    return told
+
+
+def _pronoun_after(sentence: Span, start: int, limit: int) -> Token | None:
+    """The first gendered pronoun after token ``start`` in its sentence, else the subject of
+    the next sentence when it is one ("Gallagher was back on the job. He had ..."), before the
+    character ``limit`` where someone else is named."""
+    doc = sentence.doc
+    found = next((t for t in doc[start : sentence.end] if t.lower_ in PRONOUN_GENDER), None)
+    if found is None and sentence.end < len(doc):
+        found = next((t for t in doc[sentence.end].sent if t.dep_ == "nsubj"
+                      and t.head.dep_ == "ROOT" and t.lower_ in PRONOUN_GENDER), None)
+    return found if found is not None and found.idx < limit else None
+
+
+def _apposed_noun(root: Token) -> str | None:
+    """A gendered noun in apposition to the name ("Tehran Boldon, Michael Boldon's brother"),
+    or the name in apposition to one ("his wife, Ann Okafor")."""
+    near = [c for c in root.children if c.dep_ == "appos"]
+    if root.dep_ == "appos":
+        near.append(root.head)
+    return next((t.lower_ for t in near if t.lower_ in _GENDERED_NOUNS), None)
+
+
+def _is_subject(doc: Doc, mention: Mention) -> bool:
+    """The subject of a clause, or the name beside it ("the authority's chief, Jeremy Handel,
+    reassured people"; "A spokesman for the authority, Jeremy Handel, reassured", where the
+    parser hangs the name on the authority)."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    if root.dep_ == "appos":
+        root = root.head
+        if root.dep_ == "pobj" and root.head.dep_ == "prep":
+            root = root.head.head
+    return root.dep_ in ("nsubj", "nsubjpass")
