@@ -30,7 +30,7 @@ from newsprism.compare.developments import (
     is_development,
     says_retraction,
 )
-from newsprism.compare.figures import alignment_keys, conflicting_figures
+from newsprism.compare.figures import alignment_keys, clock_conflicts, conflicting_figures
 from newsprism.compare.quotes import different_remarks, differently_worded
 from newsprism.compare.sources import source_keys
 from newsprism.compare.verdicts import find_verdicts, opposing_verdicts
@@ -111,8 +111,9 @@ def pair_evidence(
     figures = [f for a in analyses for f in a.figures]
     mentions = [m for a in analyses for m in a.mentions]
     shared, differing = _shared_figures(statements, figures)
-    return score_pairs(statements, embeddings, shared,
-                       different_remarks(statements, quotes, quoted) | differing,
+    blocked = (different_remarks(statements, quotes, quoted) | differing
+               | clock_conflicts([s.text for s in statements]))
+    return score_pairs(statements, embeddings, shared, blocked,
                        statement_names(statements, mentions, entities), settings)
 
 
