@@ -97,6 +97,8 @@ def test_one_remark_quoted_in_other_words_is_not_plain_corroboration():
     okay = "everyone was calling their family and making sure that people knew that they were okay"
     assert quoted_differently(ok.split(), okay.split())
     assert not quoted_differently(ok.split(), ok.split()[:8])  # a quote cut short: same words
+    aid = "he tried to provide first aid for her and tried to provide comfort for her"
+    assert not quoted_differently(aid.split(), aid.replace("for her and", "for and").split())
     witnesses, pieces = "we have numerous witnesses here", "we have a lot of pieces to put together"
     assert not quoted_differently(witnesses.split(), pieces.split())
 
@@ -130,3 +132,24 @@ def test_a_rewording_is_found_where_the_analysis_missed_one_of_the_quotes():
     blocked = different_remarks(statements, quotes, np.ones((1, 1)))
     assert blocked[0, 1] and blocked[1, 0]
     assert not blocked[0, 2] and not blocked[1, 2]  # another remark: left to the judge
+
+
+def test_a_remark_in_other_words_without_found_quotes_is_shown_as_quoted_differently():
+    """Where the analysis found neither quote (here: none handed to compare), the two sources'
+    quote marks still show one remark in two wordings: quoted differently, not corroborated."""
+    from newsprism.analyse import analyse_articles
+    from newsprism.compare import compare_articles
+
+    analyses = list(analyse_articles([
+        Article("a", "Deputies found the man on Saturday. \"Everyone was calling their family "
+                "and making sure that people knew they were OK,\" Ortiz said.", outlet="Herald"),
+        Article("b", "The man was found on Saturday. \"Everyone was calling their family and "
+                "making sure that people knew that they were okay,\" Ortiz said.",
+                outlet="News"),
+    ]))
+    claims = compare_articles(analyses, quotes=[])
+    (shown,) = [c for c in claims if c.kind == "quote"]
+    assert shown.status == "contradicted" and shown.note.startswith("Quoted differently.")
+    assert {s.doc for s in shown.support} == {"a", "b"}
+    assert not any(c.status == "corroborated" and "calling their family" in c.text
+                   for c in claims)

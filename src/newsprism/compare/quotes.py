@@ -9,6 +9,7 @@ opinions" are Kim's one characterisation of the talks.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -129,8 +130,10 @@ def marked_words(text: str) -> list[str] | None:
 
 def quoted_differently(a: list[str], b: list[str]) -> bool:
     """Are two quoted passages one remark in other words (not the same words, a run of them, or
-    a copy slip)?"""
-    if _same_words(a, b):
+    a copy slip)? Read from marks alone, a passage that differs by one word is left alone: the
+    word may be a slip ("first aid for and tried" / "first aid for her, and tried")."""
+    apart = (Counter(a) - Counter(b)) + (Counter(b) - Counter(a))
+    if _same_words(a, b) or apart.total() < 2:
         return False
     shorter, longer = sorted((set(a), set(b)), key=len)
     return len(shorter & longer) >= SHARED_REMARK_WORDS * len(shorter)
@@ -145,11 +148,7 @@ def different_remarks(
     where they quote one remark of one speaker in different words, or, where the analysis found
     no quote in one of them, where the words their marks enclose are one remark in other words
     (``quoted_differently``)."""
-    inside = [
-        [q for q, quote in enumerate(quotes)
-         if quote.doc == s.doc and s.start <= quote.start < s.end]
-        for s in statements
-    ]  # fmt: skip
+    inside = quotes_inside(statements, quotes)
     meaning = words @ words.T if len(quotes) else np.zeros((0, 0))
     blocked = np.zeros((len(statements), len(statements)), dtype=bool)
     quoting = [i for i, found in enumerate(inside) if found]
@@ -160,16 +159,23 @@ def different_remarks(
                          for a in inside[i] for b in inside[j]]
                 blocked[i, j] = (not any(_one_remark(*pair) for pair in pairs)
                                  or any(_reworded(*pair) for pair in pairs))
-    for i, j in marked_rewordings(statements, [bool(found) for found in inside]):
+    for i, j in marked_rewordings(statements, quotes):
         blocked[i, j] = blocked[j, i] = True
     return blocked
 
 
+def quotes_inside(statements: Sequence[Span], quotes: Sequence[Quote]) -> list[list[int]]:
+    """For each statement, the indices of the quotes that start inside it."""
+    return [[q for q, quote in enumerate(quotes)
+             if quote.doc == s.doc and s.start <= quote.start < s.end] for s in statements]
+
+
 def marked_rewordings(
-    statements: Sequence[Span], has_quote: Sequence[bool]
+    statements: Sequence[Span], quotes: Sequence[Quote]
 ) -> list[tuple[int, int]]:
     """Pairs of statements of different articles, one of them holding no quote the analysis
     found, whose marked words are one remark in other words (``quoted_differently``)."""
+    has_quote = [bool(found) for found in quotes_inside(statements, quotes)]
     passages = [marked_words(s.text) for s in statements]
     marked = [i for i, words in enumerate(passages) if words]
     return [(i, j) for n, i in enumerate(marked) for j in marked[n + 1 :]
