@@ -140,4 +140,9 @@ def clock_conflicts(texts: Sequence[str]) -> np.ndarray:
     4:20 a.m." and "... about 4:30 a.m." give one moment differently, so they corroborate no
     fact; two other moments of one story are two facts."""
     times = [clock_times(t) for t in texts]
-    return np.array([[bool(a and b and not a & b) for b in times] for a in times], dtype=bool)
+    timed = [i for i, found in enumerate(times) if found]
+    conflicts = np.zeros((len(texts), len(texts)), dtype=bool)
+    for i in timed:
+        for j in timed:
+            conflicts[i, j] = not times[i] & times[j]
+    return conflicts

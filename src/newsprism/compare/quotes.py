@@ -132,11 +132,11 @@ def quoted_differently(a: list[str], b: list[str]) -> bool:
     """Are two quoted passages one remark in other words (not the same words, a run of them, or
     a copy slip)? Read from marks alone, a passage that differs by one word is left alone: the
     word may be a slip ("first aid for and tried" / "first aid for her, and tried")."""
-    apart = (Counter(a) - Counter(b)) + (Counter(b) - Counter(a))
-    if _same_words(a, b) or apart.total() < 2:
-        return False
     shorter, longer = sorted((set(a), set(b)), key=len)
-    return len(shorter & longer) >= SHARED_REMARK_WORDS * len(shorter)
+    if len(shorter & longer) < SHARED_REMARK_WORDS * len(shorter):
+        return False  # two remarks (the cheap test first: most pairs end here)
+    apart = (Counter(a) - Counter(b)) + (Counter(b) - Counter(a))
+    return not _same_words(a, b) and apart.total() >= 2
 
 
 def different_remarks(
