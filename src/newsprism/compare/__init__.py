@@ -30,8 +30,8 @@ from newsprism.compare.developments import (
     is_development,
     says_retraction,
 )
-from newsprism.compare.figures import alignment_keys, conflicting_figures
-from newsprism.compare.quotes import different_remarks, differently_worded
+from newsprism.compare.figures import alignment_keys, clock_conflicts, conflicting_figures
+from newsprism.compare.quotes import different_remarks, differently_worded, marked_rewordings
 from newsprism.compare.sources import source_keys
 from newsprism.compare.verdicts import find_verdicts, opposing_verdicts
 from newsprism.model import (
@@ -90,6 +90,7 @@ def compare_articles(
     ]
     sentences = [s for a in analyses for s in a.sentences]
     claims += _quote_claims(quotes, quoted, sentences, articles)
+    claims += _rewording_claims(statements, quotes, evidence, articles, sources)
     claims += _verdict_claims(statements, articles, sources)
     claims += _expectation_claims(statements, evidence, articles, sources)
     loose = [pair for pair in conflicts if not any(_covers(claim, pair) for claim in claims)]
@@ -111,8 +112,9 @@ def pair_evidence(
     figures = [f for a in analyses for f in a.figures]
     mentions = [m for a in analyses for m in a.mentions]
     shared, differing = _shared_figures(statements, figures)
-    return score_pairs(statements, embeddings, shared,
-                       different_remarks(statements, quotes, quoted) | differing,
+    blocked = (different_remarks(statements, quotes, quoted) | differing
+               | clock_conflicts([s.text for s in statements]))
+    return score_pairs(statements, embeddings, shared, blocked,
                        statement_names(statements, mentions, entities), settings)
 
 
@@ -317,6 +319,30 @@ def _quote_claims(
                 f"“{b.text}” by {source_label(articles[b.doc])}.")
         claims.append(Claim(_claim_id("quote", support), "contradicted", support[0].text,
                             support, 2, "quote", note))
+    return claims
+
+
+def _rewording_claims(
+    statements: Sequence[Span],
+    quotes: Sequence[Quote],
+    evidence: PairEvidence,
+    articles: dict[str, Article],
+    sources: dict[str, str],
+) -> list[Claim]:
+    """One remark quoted in other words by two sources, read from the statements' quote marks
+    where the analysis found no quote in one of them (the quote claims of ``_quote_claims`` need
+    both quotes and their speaker): quoted differently, never a corroboration. Only statements
+    about the same thing (``PairEvidence.related``), so that two remarks sharing some words are
+    not taken for one."""
+    claims = []
+    for i, j in marked_rewordings(statements, quotes):
+        a, b = statements[i], statements[j]
+        if sources[a.doc] == sources[b.doc] or not evidence.related(i, j):
+            continue
+        note = (f"Quoted differently. {source_label(articles[a.doc])}: “{a.text}” — "
+                f"{source_label(articles[b.doc])}: “{b.text}”")
+        claims.append(Claim(_claim_id("quote", (a, b)), "contradicted", a.text, (a, b), 2,
+                            "quote", note))
     return claims
 
 

@@ -128,9 +128,14 @@ def expected_act(text: str) -> str | None:
     return stem_word(words[0]) if words else None
 
 
+def looks_ahead(text: str) -> bool:
+    """Does the statement look ahead or hedge ("is expected to", "could", "if")?"""
+    return _OPEN.search(text) is not None
+
+
 def states_outcome(text: str, act: str) -> bool:
     """Does the statement state the act as done (no look ahead, no hedge)?"""
-    return not _OPEN.search(text) and act in {stem_word(w) for w in tokenize(text)}
+    return not looks_ahead(text) and act in {stem_word(w) for w in tokenize(text)}
 
 
 def expectation_outcomes(

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+import numpy as np
 import Stemmer
 
 from newsprism.analyse.figures import COUNTING_NOUNS, ROLE_OF, TIME_UNITS, read_figure, vague
@@ -123,3 +124,25 @@ def conflicting_figures(
         for b, other in usable[n + 1 :]
         if a.doc != b.doc and key == other and disagree(a, b) and same_fact(a, b)
     ]
+
+
+# A time of day as written: "4:20 a.m.", "6: 00 p.m.", "about 7 p.m." (minutes, then the half).
+_CLOCK = re.compile(r"\b(\d{1,2})(?:\s?:\s?(\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
+
+
+def clock_times(text: str) -> frozenset[tuple[int, int, str]]:
+    """The times of day a text states, as (hour, minute, a/p)."""
+    return frozenset((int(h), int(m or 0), half.lower()) for h, m, half in _CLOCK.findall(text))
+
+
+def clock_conflicts(texts: Sequence[str]) -> np.ndarray:
+    """True where both texts state times of day and none is the same: "fled the scene about
+    4:20 a.m." and "... about 4:30 a.m." give one moment differently, so they corroborate no
+    fact; two other moments of one story are two facts."""
+    times = [clock_times(t) for t in texts]
+    timed = [i for i, found in enumerate(times) if found]
+    conflicts = np.zeros((len(texts), len(texts)), dtype=bool)
+    for i in timed:
+        for j in timed:
+            conflicts[i, j] = not times[i] & times[j]
+    return conflicts

@@ -9,6 +9,7 @@ opinions" are Kim's one characterisation of the talks.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -27,6 +28,15 @@ SAME_CONTEXT = 0.5
 # "first aid for her, and tried"), not worded differently; a remark of a dozen words or fewer
 # with one word more ("the way we wanted" / "the way we had wanted") is another wording.
 COPY_SLIP_WORDS = 15
+# Words a statement quotes, read from its marks where the analysis found no quote in it: the
+# marks of quotations in every style but the single ones (‘ ’ are apostrophes too).
+_MARKS = re.compile(r"``|''|[“”«»„\"]")
+_OPENING = ("``", "“", "«", "„")
+# Two quoted passages are one remark in other words when the shorter's words are mostly the
+# longer's ("knew they were OK" / "knew that they were okay"); two remarks of one speaker share
+# little beyond a few function words ("We have numerous witnesses" / "We have a lot of pieces").
+SHARED_REMARK_WORDS = 0.6
+MIN_PASSAGE_WORDS = 4
 
 
 def _words(text: str) -> list[str]:
@@ -39,7 +49,11 @@ def same_wording(a: Quote, b: Quote) -> bool:
     """Is one quote the other's words, or a run of them ("we wanted" and "we had wanted" are
     two wordings; a quote cut short is the same one), or a long passage copied with one word
     slipped?"""
-    shorter, longer = sorted((_words(a.text), _words(b.text)), key=len)
+    return _same_words(_words(a.text), _words(b.text))
+
+
+def _same_words(a: list[str], b: list[str]) -> bool:
+    shorter, longer = sorted((a, b), key=len)
     if " ".join(shorter) in " ".join(longer):
         return True
     return len(shorter) >= COPY_SLIP_WORDS and _one_word_left_out(shorter, longer)
@@ -95,18 +109,46 @@ def _reworded(a: Quote, b: Quote, meaning: float) -> bool:
     return one_speaker and meaning >= SAME_REMARK and not same_wording(a, b)
 
 
+def marked_words(text: str) -> list[str] | None:
+    """The words a statement quotes by its marks alone: between each pair of marks, or on the
+    quote's side of a lone mark (a quotation running on from the sentence before, or into the
+    next: `` He may have gotten inside there," Corina said.``). None when it quotes nothing."""
+    marks = list(_MARKS.finditer(text))
+    if not marks:
+        return None
+    if len(marks) == 1:
+        mark = marks[0]
+        opening = mark.group() in _OPENING or (mark.group() == '"' and not text[: mark.start()]
+                                                .strip())
+        part = text[mark.end():] if opening else text[: mark.start()]
+    else:
+        pairs = zip(marks[::2], marks[1::2], strict=False)  # an odd last mark opens no pair
+        part = " ".join(text[a.end() : b.start()] for a, b in pairs)
+    words = _words(part)
+    return words if len(words) >= MIN_PASSAGE_WORDS else None
+
+
+def quoted_differently(a: list[str], b: list[str]) -> bool:
+    """Are two quoted passages one remark in other words (not the same words, a run of them, or
+    a copy slip)? Read from marks alone, a passage that differs by one word is left alone: the
+    word may be a slip ("first aid for and tried" / "first aid for her, and tried")."""
+    shorter, longer = sorted((set(a), set(b)), key=len)
+    if len(shorter & longer) < SHARED_REMARK_WORDS * len(shorter):
+        return False  # two remarks (the cheap test first: most pairs end here)
+    apart = (Counter(a) - Counter(b)) + (Counter(b) - Counter(a))
+    return not _same_words(a, b) and apart.total() >= 2
+
+
 def different_remarks(
     statements: Sequence[Span], quotes: Sequence[Quote], words: np.ndarray
 ) -> np.ndarray:
     """True where two statements both quote someone and no quote of one is a remark of the
     other: "called the walkout “a last resort”" and "“We waited two years...”" are two facts,
     however much their attributions ("union leader Maria Okafor said") have in common. True too
-    where they quote one remark of one speaker in different words."""
-    inside = [
-        [q for q, quote in enumerate(quotes)  # a name in quote marks is no one's remark
-         if quote.doc == s.doc and s.start <= quote.start < s.end and quote.kind != "name"]
-        for s in statements
-    ]  # fmt: skip
+    where they quote one remark of one speaker in different words, or, where the analysis found
+    no quote in one of them, where the words their marks enclose are one remark in other words
+    (``quoted_differently``)."""
+    inside = quotes_inside(statements, quotes)
     meaning = words @ words.T if len(quotes) else np.zeros((0, 0))
     blocked = np.zeros((len(statements), len(statements)), dtype=bool)
     quoting = [i for i, found in enumerate(inside) if found]
@@ -117,4 +159,27 @@ def different_remarks(
                          for a in inside[i] for b in inside[j]]
                 blocked[i, j] = (not any(_one_remark(*pair) for pair in pairs)
                                  or any(_reworded(*pair) for pair in pairs))
+    for i, j in marked_rewordings(statements, quotes):
+        blocked[i, j] = blocked[j, i] = True
     return blocked
+
+
+def quotes_inside(statements: Sequence[Span], quotes: Sequence[Quote]) -> list[list[int]]:
+    """For each statement, the indices of the quotes that start inside it, leaving out names
+    in quote marks (titles, nicknames: no one's remark)."""
+    return [[q for q, quote in enumerate(quotes)
+             if quote.doc == s.doc and s.start <= quote.start < s.end and quote.kind != "name"]
+            for s in statements]
+
+
+def marked_rewordings(
+    statements: Sequence[Span], quotes: Sequence[Quote]
+) -> list[tuple[int, int]]:
+    """Pairs of statements of different articles, one of them holding no quote the analysis
+    found, whose marked words are one remark in other words (``quoted_differently``)."""
+    has_quote = [bool(found) for found in quotes_inside(statements, quotes)]
+    passages = [marked_words(s.text) for s in statements]
+    marked = [i for i, words in enumerate(passages) if words]
+    return [(i, j) for n, i in enumerate(marked) for j in marked[n + 1 :]
+            if statements[i].doc != statements[j].doc and not (has_quote[i] and has_quote[j])
+            and quoted_differently(passages[i], passages[j])]  # type: ignore[arg-type]

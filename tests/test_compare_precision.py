@@ -1,0 +1,155 @@
+"""Compare corroborates one proposition, not one topic: the main predicate and its strength,
+times of day, and one remark quoted in other words (issue 18, items 2 and 7)."""
+
+from __future__ import annotations
+
+from newsprism.model import Article
+from newsprism.pipeline import build_briefing
+
+
+def _two_outlets(first: str, second: str):
+    return build_briefing([Article("a", first, outlet="Coast Herald"),
+                           Article("b", second, outlet="Valley News")])
+
+
+def _corroborated_together(briefing, *words: str) -> bool:
+    """Is there a corroborated claim whose support holds each of ``words`` in some span?"""
+    return any(all(any(w in s.text for s in c.support) for w in words)
+               for c in briefing.claims if c.status == "corroborated")
+
+
+def test_a_main_predicate_is_what_is_reported_not_the_verb_of_reporting():
+    from newsprism.compare.predicates import assertions
+
+    fired, charged, fires = assertions([
+        "A former employee opened fire at the office party on Friday, killing one man, police "
+        "said.",
+        "A former employee who opened fire at the office party has been charged with murder, "
+        "police said.",
+        "Police said a former employee opens fire at the party.",
+    ])
+    assert not fired.agrees(charged)  # opened fire / has been charged
+    assert fired.agrees(fires)  # "opened" and "opens", under "police said"
+
+
+def test_a_hedged_predicate_does_not_agree_with_the_asserted_one():
+    from newsprism.compare.predicates import assertions
+
+    faces, expected, will = assertions(["Lasko faces charges of vehicular homicide.",
+                                        "Lasko is expected to face charges of vehicular homicide.",
+                                        "Lasko faces charges if the board agrees."])
+    assert not faces.agrees(expected)
+    assert expected.hedged and will.hedged and not faces.hedged
+    assert not faces.agrees(will)
+
+
+def test_two_facts_on_one_topic_stay_apart():
+    """Same person, same department, another predicate: her years there, her part in it."""
+    briefing = _two_outlets(
+        "The club named a new head of recruitment on Monday. Ana Moreau is in her ninth season "
+        "with the club's youth scouting department.",
+        "The club announced the appointment on Monday. During her tenure, Ana Moreau has been "
+        "involved in every part of the club's youth scouting department.")
+    assert not _corroborated_together(briefing, "ninth season", "every part")
+
+
+def test_a_paraphrase_of_one_fact_corroborates():
+    briefing = _two_outlets(
+        "The storm reached the coast late on Sunday. Officials said the storm knocked out power "
+        "to about 40,000 homes across the county.",
+        "Heavy rain hit the region overnight. The storm knocked out power to about 40,000 homes "
+        "in the county, officials said.")
+    assert _corroborated_together(briefing, "power to about 40,000 homes across",
+                                  "power to about 40,000 homes in")
+
+
+def test_two_times_of_day_for_one_moment_block_a_corroboration():
+    from newsprism.compare.figures import clock_conflicts, clock_times
+
+    texts = ["The car fled the scene about 4:20 a.m., police said.",
+             "The car fled the scene about 4:30 a.m.",
+             "The car fled the scene at 4: 20 am, witnesses said.",
+             "The car fled the scene."]
+    assert clock_times(texts[0]) == clock_times(texts[2]) == {(4, 20, "a")}
+    conflicts = clock_conflicts(texts)
+    assert conflicts[0, 1] and conflicts[1, 2]
+    assert not conflicts[0, 2]  # the same moment
+    assert not conflicts[0, 3].any()  # no time stated: nothing to set against
+
+
+def test_the_words_a_statement_quotes_are_read_from_its_marks():
+    from newsprism.compare.quotes import marked_words
+
+    assert marked_words('He may have gotten inside there and hid," Ortiz said.') == [
+        "he", "may", "have", "gotten", "inside", "there", "and", "hid"]
+    assert marked_words("``Everyone was calling their family first") == [
+        "everyone", "was", "calling", "their", "family", "first"]
+    assert marked_words("Police called it “a very long night for all” on Sunday.") == [
+        "a", "very", "long", "night", "for", "all"]
+    assert marked_words("Police called it a long night.") is None
+    assert marked_words("The mayor called it “unacceptable” on Sunday.") is None  # one word
+
+
+def test_one_remark_quoted_in_other_words_is_not_plain_corroboration():
+    from newsprism.compare.quotes import quoted_differently
+
+    ok = "everyone was calling their family and making sure that people knew they were ok"
+    okay = "everyone was calling their family and making sure that people knew that they were okay"
+    assert quoted_differently(ok.split(), okay.split())
+    assert not quoted_differently(ok.split(), ok.split()[:8])  # a quote cut short: same words
+    aid = "he tried to provide first aid for her and tried to provide comfort for her"
+    assert not quoted_differently(aid.split(), aid.replace("for her and", "for and").split())
+    witnesses, pieces = "we have numerous witnesses here", "we have a lot of pieces to put together"
+    assert not quoted_differently(witnesses.split(), pieces.split())
+
+
+def test_two_outlets_quoting_one_remark_in_other_words_do_not_corroborate_it():
+    briefing = _two_outlets(
+        "Deputies found the man inside the ventilation shaft on Saturday. \"He may have gotten "
+        "inside there and somehow slipped down the shaft, trying to hide from the deputies, and "
+        "then couldn't get out,\" Sheriff Dana Ortiz said.",
+        "The man was found inside a ventilation shaft on Saturday. \"He may have gotten inside "
+        "there and slipped down to try and hide from the deputies and then couldn't get out,\" "
+        "Sheriff Dana Ortiz said.")
+    assert not _corroborated_together(briefing, "somehow slipped", "slipped down to try")
+
+
+def test_a_rewording_is_found_where_the_analysis_missed_one_of_the_quotes():
+    """The quote marks of a statement speak where no quote was found in it (a quotation running
+    on from the sentence before): one remark in other words blocks the corroboration."""
+    import numpy as np
+
+    from newsprism.compare.quotes import different_remarks
+    from newsprism.model import Quote, Span
+
+    found = "He may have gotten inside there and somehow slipped down the shaft"
+    texts = [("a", f'"{found}," Ortiz said.'),
+             ("b", 'He may have gotten inside there and slipped down to try and hide," Ortiz '
+                   'said.'),
+             ("c", 'Deputies searched the building for hours," Ortiz said.')]
+    statements = [Span(doc, 0, len(text), text) for doc, text in texts]
+    quotes = [Quote("a", 1, 1 + len(found), found, "Dana Ortiz")]
+    blocked = different_remarks(statements, quotes, np.ones((1, 1)))
+    assert blocked[0, 1] and blocked[1, 0]
+    assert not blocked[0, 2] and not blocked[1, 2]  # another remark: left to the judge
+
+
+def test_a_remark_in_other_words_without_found_quotes_is_shown_as_quoted_differently():
+    """Where the analysis found neither quote (here: none handed to compare), the two sources'
+    quote marks still show one remark in two wordings: quoted differently, not corroborated."""
+    from newsprism.analyse import analyse_articles
+    from newsprism.compare import compare_articles
+
+    analyses = list(analyse_articles([
+        Article("a", "Deputies found the man on Saturday. \"Everyone was calling their family "
+                "and making sure that people knew they were OK,\" Ortiz said.", outlet="Herald"),
+        Article("b", "The man was found on Saturday. \"Everyone was calling their family and "
+                "making sure that people knew that they were okay,\" Ortiz said.",
+                outlet="News"),
+    ]))
+    claims = compare_articles(analyses, quotes=[])
+    (shown,) = [c for c in claims if c.kind == "quote"]
+    assert shown.status == "contradicted" and shown.note.startswith("Quoted differently.")
+    assert {s.doc for s in shown.support} == {"a", "b"}
+    assert not any(c.status == "corroborated" and "calling their family" in c.text
+                   for c in claims)
