@@ -78,16 +78,18 @@ def test_two_times_of_day_for_one_moment_block_a_corroboration():
 
 
 def test_the_words_a_statement_quotes_are_read_from_its_marks():
-    from newsprism.compare.quotes import marked_words
+    from newsprism.compare.quotes import marked_passages
 
-    assert marked_words('He may have gotten inside there and hid," Ortiz said.') == [
-        "he", "may", "have", "gotten", "inside", "there", "and", "hid"]
-    assert marked_words("``Everyone was calling their family first") == [
-        "everyone", "was", "calling", "their", "family", "first"]
-    assert marked_words("Police called it “a very long night for all” on Sunday.") == [
-        "a", "very", "long", "night", "for", "all"]
-    assert marked_words("Police called it a long night.") is None
-    assert marked_words("The mayor called it “unacceptable” on Sunday.") is None  # one word
+    assert marked_passages('He may have gotten inside there and hid," Ortiz said.') == [
+        ["he", "may", "have", "gotten", "inside", "there", "and", "hid"]]
+    assert marked_passages("``Everyone was calling their family first") == [
+        ["everyone", "was", "calling", "their", "family", "first"]]
+    assert marked_passages("Police called it “a very long night for all” on Sunday.") == [
+        ["a", "very", "long", "night", "for", "all"]]
+    assert marked_passages("“We are aware of it ... we will monitor it,” he said, “closely.”") == [
+        ["we", "are", "aware", "of", "it"], ["we", "will", "monitor", "it"], ["closely"]]
+    assert marked_passages("Police called it a long night.") is None
+    assert marked_passages("The mayor called it “unacceptable” on Sunday.") is None  # one word
 
 
 def test_one_remark_quoted_in_other_words_is_not_plain_corroboration():
@@ -95,12 +97,21 @@ def test_one_remark_quoted_in_other_words_is_not_plain_corroboration():
 
     ok = "everyone was calling their family and making sure that people knew they were ok"
     okay = "everyone was calling their family and making sure that people knew that they were okay"
-    assert quoted_differently(ok.split(), okay.split())
-    assert not quoted_differently(ok.split(), ok.split()[:8])  # a quote cut short: same words
+    def runs(*texts: str) -> list[list[str]]:
+        return [text.split() for text in texts]
+
+    assert quoted_differently(runs(ok), runs(okay))
+    assert not quoted_differently(runs(ok), [ok.split()[:8]])  # a quote cut short: same words
     aid = "he tried to provide first aid for her and tried to provide comfort for her"
-    assert not quoted_differently(aid.split(), aid.replace("for her and", "for and").split())
+    assert not quoted_differently(runs(aid), runs(aid.replace("for her and", "for and")))
     witnesses, pieces = "we have numerous witnesses here", "we have a lot of pieces to put together"
-    assert not quoted_differently(witnesses.split(), pieces.split())
+    assert not quoted_differently(runs(witnesses), runs(pieces))
+    # Pieces of a remark joined by an ellipsis quote its words with some left out.
+    whole = ("we are aware of the issue involving him and moving forward we will monitor the "
+             "situation")
+    assert not quoted_differently(
+        runs("we are aware of the issue involving him", "we will monitor the situation"),
+        runs(whole))
 
 
 def test_two_outlets_quoting_one_remark_in_other_words_do_not_corroborate_it():

@@ -32,6 +32,7 @@ COPY_SLIP_WORDS = 15
 # marks of quotations in every style but the single ones (‘ ’ are apostrophes too).
 _MARKS = re.compile(r"``|''|[“”«»„\"]")
 _OPENING = ("``", "“", "«", "„")
+_ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
 # Two quoted passages are one remark in other words when the shorter's words are mostly the
 # longer's ("knew they were OK" / "knew that they were okay"); two remarks of one speaker share
 # little beyond a few function words ("We have numerous witnesses" / "We have a lot of pieces").
@@ -109,10 +110,11 @@ def _reworded(a: Quote, b: Quote, meaning: float) -> bool:
     return one_speaker and meaning >= SAME_REMARK and not same_wording(a, b)
 
 
-def marked_words(text: str) -> list[str] | None:
-    """The words a statement quotes by its marks alone: between each pair of marks, or on the
-    quote's side of a lone mark (a quotation running on from the sentence before, or into the
-    next: `` He may have gotten inside there," Corina said.``). None when it quotes nothing."""
+def marked_passages(text: str) -> list[list[str]] | None:
+    """The words a statement quotes by its marks alone, as the runs it quotes: between each
+    pair of marks, or on the quote's side of a lone mark (a quotation running on from the
+    sentence before, or into the next: `` He may have gotten inside there," Corina said.``), cut
+    at each ellipsis (words left out). None when it quotes fewer than ``MIN_PASSAGE_WORDS``."""
     marks = list(_MARKS.finditer(text))
     if not marks:
         return None
@@ -120,23 +122,34 @@ def marked_words(text: str) -> list[str] | None:
         mark = marks[0]
         opening = mark.group() in _OPENING or (mark.group() == '"' and not text[: mark.start()]
                                                 .strip())
-        part = text[mark.end():] if opening else text[: mark.start()]
+        parts = [text[mark.end():] if opening else text[: mark.start()]]
     else:
         pairs = zip(marks[::2], marks[1::2], strict=False)  # an odd last mark opens no pair
-        part = " ".join(text[a.end() : b.start()] for a, b in pairs)
-    words = _words(part)
-    return words if len(words) >= MIN_PASSAGE_WORDS else None
+        parts = [text[a.end() : b.start()] for a, b in pairs]
+    runs = [words for part in parts for piece in _ELLIPSIS.split(part) if (words := _words(piece))]
+    return runs if sum(map(len, runs)) >= MIN_PASSAGE_WORDS else None
 
 
-def quoted_differently(a: list[str], b: list[str]) -> bool:
-    """Are two quoted passages one remark in other words (not the same words, a run of them, or
-    a copy slip)? Read from marks alone, a passage that differs by one word is left alone: the
-    word may be a slip ("first aid for and tried" / "first aid for her, and tried")."""
-    shorter, longer = sorted((set(a), set(b)), key=len)
+def quoted_differently(a: Sequence[list[str]], b: Sequence[list[str]]) -> bool:
+    """Are two quoted passages (each its runs) one remark in other words (not the same words,
+    runs of them, or a copy slip)? Read from marks alone, a passage that differs by one word is
+    left alone: the word may be a slip ("first aid for and tried" / "first aid for her, and
+    tried"); one that quotes pieces of the other ("we are aware ... we will monitor") quotes
+    the same words with some left out."""
+    words_a, words_b = [w for run in a for w in run], [w for run in b for w in run]
+    shorter, longer = sorted((set(words_a), set(words_b)), key=len)
     if len(shorter & longer) < SHARED_REMARK_WORDS * len(shorter):
         return False  # two remarks (the cheap test first: most pairs end here)
-    apart = (Counter(a) - Counter(b)) + (Counter(b) - Counter(a))
-    return not _same_words(a, b) and apart.total() >= 2
+    if _runs_within(a, b) or _runs_within(b, a):
+        return False
+    apart = (Counter(words_a) - Counter(words_b)) + (Counter(words_b) - Counter(words_a))
+    return not _same_words(words_a, words_b) and apart.total() >= 2
+
+
+def _runs_within(runs: Sequence[list[str]], other: Sequence[list[str]]) -> bool:
+    """Is every run a run of words of one of the other's runs?"""
+    others = [f" {' '.join(run)} " for run in other]
+    return all(any(f" {' '.join(run)} " in text for text in others) for run in runs)
 
 
 def different_remarks(
@@ -178,7 +191,7 @@ def marked_rewordings(
     """Pairs of statements of different articles, one of them holding no quote the analysis
     found, whose marked words are one remark in other words (``quoted_differently``)."""
     has_quote = [bool(found) for found in quotes_inside(statements, quotes)]
-    passages = [marked_words(s.text) for s in statements]
+    passages = [marked_passages(s.text) for s in statements]
     marked = [i for i, words in enumerate(passages) if words]
     return [(i, j) for n, i in enumerate(marked) for j in marked[n + 1 :]
             if statements[i].doc != statements[j].doc and not (has_quote[i] and has_quote[j])
