@@ -112,3 +112,81 @@ def test_no_development_from_another_actor_or_an_outcome_still_open():
                     "Anthony LaSalle could be charged with murder, prosecutors said.",  # open
                     "Anthony LaSalle was released on Friday."):  # another act
         assert "developing" not in {c.status for c in briefing(outcome).claims}, outcome
+
+
+def _developing(briefing) -> list:
+    return [c for c in briefing.claims if c.status == "developing"]
+
+
+def test_something_under_way_and_then_done_is_a_development_in_order():
+    briefing = build_briefing([
+        Article("done", "Detectives removed the body of the missing climber from the ravine "
+                "below Mount Ardan on Sunday.", outlet="Valley News"),
+        Article("under-way", "Authorities are in the process of recovering the body of the "
+                "missing climber from the ravine below Mount Ardan, a police spokesman said.",
+                outlet="Ardan Echo"),
+    ])
+    (claim,) = _developing(briefing)
+    assert [r.span.doc for r in claim.history] == ["under-way", "done"]
+    assert "corroborated" not in _statuses(briefing, "climber")
+
+
+def test_a_speculation_and_what_settled_it_are_a_development():
+    supposed = Article("supposed", "The ferry that sank off Kell Point might have been carrying "
+                       "explosives, the harbour master said.", outlet="Kell Courier")
+    denied = Article("denied", "The coast guard said the ferry that sank off Kell Point was not "
+                     "carrying explosives, as some had speculated.", outlet="Island Times")
+    (claim,) = _developing(build_briefing([denied, supposed]))
+    assert [r.span.doc for r in claim.history] == ["supposed", "denied"]
+    # a belief settles nothing, and an undated denial that does not say it answers the
+    # speculation is not ordered after it
+    for text in ("Many officials believe the ferry that sank off Kell Point carried explosives.",
+                 "The ferry that sank off Kell Point was not carrying passengers."):
+        other = Article("other", text, outlet="Island Times")
+        assert not _developing(build_briefing([supposed, other])), text
+
+
+def test_a_closure_expected_to_last_and_its_end_are_a_development():
+    briefing = build_briefing([
+        Article("closed", "Police said the closures around Harbour Square were expected to last "
+                "most of the day while investigators collected evidence.", outlet="Metro"),
+        Article("reopened", "By 8 p.m., Harbour Square was reopened after investigators "
+                "finished collecting evidence.", outlet="Evening Post"),
+    ])
+    (claim,) = _developing(briefing)
+    assert [r.span.doc for r in claim.history] == ["closed", "reopened"]
+
+
+def test_one_outlets_dated_reports_revise_a_toll_in_report_order():
+    articles = [
+        Article("later", FIRE + " Police backed off the toll on Sunday, saying 60 people were "
+                "killed in the fire.", outlet="Wikinews", date="2024-03-10"),
+        Article("first", FIRE + " Police said on Saturday that 65 people were killed in the fire.",
+                outlet="Wikinews", date="2024-03-09"),
+    ]
+    briefing = build_briefing(articles)
+    (claim,) = [c for c in _developing(briefing) if c.kind == "figure"]
+    assert [(r.span.doc, r.reported) for r in claim.history] == [
+        ("first", "2024-03-09"), ("later", "2024-03-10")]
+    assert "contradicted" not in {c.status for c in briefing.claims}
+
+
+def test_two_different_facts_on_one_topic_are_not_a_development():
+    def developing(expected: str, other: str) -> list:
+        return _developing(build_briefing([
+            Article("day1", CRASH + " " + expected, outlet="Wikinews", date="2024-02-01"),
+            Article("day2", CRASH + " " + other, outlet="Wikinews", date="2024-02-02"),
+        ]))
+
+    cases = [
+        ("Anthony LaSalle is expected to be charged today.",
+         "Anthony LaSalle was released from hospital on Friday."),  # another act
+        ("The store's parking lot is expected to reopen on Monday.",
+         "The county museum reopened on Monday after repairs."),  # another subject
+        ("Nothing LaSalle does after his release is likely to change the verdict.",
+         "The trial changed the verdict of many people on the driver."),  # nothing expected
+        ("Police said 12 people were injured in the crash.",
+         "Police said 3 people were killed in the crash."),  # another quantity
+    ]
+    for expected, other in cases:
+        assert not developing(expected, other), (expected, other)

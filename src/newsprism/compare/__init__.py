@@ -24,13 +24,9 @@ from newsprism.compare.align import (
     group_statements,
     score_pairs,
 )
-from newsprism.compare.developments import (
-    expectation_outcomes,
-    in_report_order,
-    is_development,
-    says_retraction,
-)
+from newsprism.compare.developments import in_report_order, is_development, says_retraction
 from newsprism.compare.figures import alignment_keys, conflicting_figures
+from newsprism.compare.outcomes import open_outcomes, with_antecedents
 from newsprism.compare.quotes import different_remarks, differently_worded
 from newsprism.compare.sources import source_keys
 from newsprism.compare.verdicts import find_verdicts, opposing_verdicts
@@ -91,7 +87,7 @@ def compare_articles(
     sentences = [s for a in analyses for s in a.sentences]
     claims += _quote_claims(quotes, quoted, sentences, articles)
     claims += _verdict_claims(statements, articles, sources)
-    claims += _expectation_claims(statements, evidence, articles, sources)
+    claims += _outcome_claims(statements, evidence, articles, sources)
     loose = [pair for pair in conflicts if not any(_covers(claim, pair) for claim in claims)]
     claims += _figure_claims(loose, sentences, articles, sources)
     return _unique(claims)
@@ -214,16 +210,21 @@ def _statement_claim(
                  independent)
 
 
-def _expectation_claims(
+def _outcome_claims(
     statements: Sequence[Span],
     evidence: PairEvidence,
     articles: dict[str, Article],
     sources: dict[str, str],
 ) -> list[Claim]:
-    """Developments from what was expected to what happened, e.g. charges expected, then filed."""
-    actors = [frozenset().union(*kinds.values()) for kinds in evidence.names.actors]
+    """Developments from what was left open to what became of it, e.g. charges expected, then
+    filed (``compare.outcomes``)."""
+    named = evidence.names.actors
+    actors = with_antecedents(statements,
+                              [frozenset().union(*kinds.values()) for kinds in named],
+                              [kinds.get("PERSON", frozenset()) for kinds in named])
     claims = []
-    for group in expectation_outcomes(statements, actors, articles, evidence.related):
+    for group in open_outcomes(statements, actors, articles,
+                               lambda i, j: float(evidence.cosine[i, j]), evidence.related):
         support = [statements[i] for i in group]
         claims.append(_developing("statement", support, len({sources[s.doc] for s in support}),
                                   [(s, s.text) for s in support], articles))
