@@ -190,3 +190,32 @@ def test_two_different_facts_on_one_topic_are_not_a_development():
     ]
     for expected, other in cases:
         assert not developing(expected, other), (expected, other)
+
+
+RACE = "The Tour of Norland crossed the Kessel mountains this week in heavy rain. "
+KEPT = "Denis Marrow of Russia kept his overall lead after the sixteenth stage."
+
+
+def _race(first: str, second: str, dates: tuple[str | None, str | None]) -> list:
+    return _developing(build_briefing([
+        Article("first", RACE + first, outlet="Wikinews", date=dates[0]),
+        Article("second", RACE + second, outlet="Wikinews", date=dates[1]),
+    ]))
+
+
+def test_a_title_changing_hands_across_one_outlets_dated_reports_is_its_history():
+    (claim,) = _race(KEPT, "Alberto Castell has won the general classification, ahead of "
+                     "Denis Marrow.", ("2024-07-23", "2024-07-29"))
+    assert [(r.span.doc, r.value, r.reported) for r in claim.history] == [
+        ("first", "Denis Marrow of Russia kept his overall lead", "2024-07-23"),
+        ("second", "Alberto Castell has won the general classification", "2024-07-29")]
+
+
+def test_no_title_history_for_one_holder_another_title_or_undated_reports():
+    dated = ("2024-07-23", "2024-07-29")
+    assert not _race(KEPT, "Denis Marrow has won the general classification, ahead of "
+                     "Alberto Castell.", dated)  # the same holder
+    assert not _race(KEPT, "Alberto Castell has won the points classification, ahead of "
+                     "Denis Marrow.", dated)  # another title
+    assert not _race(KEPT, "Alberto Castell has won the general classification, ahead of "
+                     "Denis Marrow.", (None, None))  # no order
