@@ -95,23 +95,32 @@ _SETTLES = re.compile(
 _DENIAL = re.compile(r"\b(?:not|no|never|n't)\b",
     re.IGNORECASE,
 )
-# Words around the act that do not name it: light verbs ("face charges", "be charged"), time
-# ("today", "on Friday"), qualities of the act ("formal charges").
-_NOT_THE_ACT = STOP_WORDS | {
-    "face", "facing", "get", "receive", "formal", "official", "further", "new", "possible",
+# Words after a cue that do not name the act: light verbs ("face charges", "be charged"),
+# determiners, qualities of the act ("formal charges").
+_LIGHT = {
+    "be", "been", "being", "have", "has", "had", "to", "the", "a", "an", "its", "his", "her",
+    "their", "face", "facing", "get", "receive", "formal", "official", "further", "new",
+    "possible", "also", "soon", "now", "officially", "formally", "more", "all", "both",
+}
+# Words of time, which say when, not who or what: left out of subjects and objects.
+_TIME = {
     "today", "tonight", "tomorrow", "morning", "afternoon", "evening", "noon", "week", "day",
     "days", "hours", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "soon", "now", "officially", "formally", "january", "february", "march", "april", "may",
-    "june", "july", "august", "september", "october", "november", "december",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
 }
+_NOT_ABOUT = STOP_WORDS | _LIGHT | _TIME
 _CLAUSE = re.compile(r"[,;:]|\bhowever\b|\bbut\b|\bthat\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"^\W*(?:which|who|whom|where)\b", re.IGNORECASE)
-_NEGATED = re.compile(r"\b(?:not|no|never|nothing|nobody|no one|none|un(?:likely|expected))\b",
-                      re.IGNORECASE)
+# Before the cue, what makes it no expectation: a negation ("nothing he does is likely to"), a
+# condition ("if it is going to give up").
+_NOT_EXPECTED = re.compile(
+    r"\b(?:not|no|never|nothing|nobody|no one|none|un(?:likely|expected)|if|unless|whether)\b",
+    re.IGNORECASE,
+)
 # Where the act's clause ends: "to last most of the day while investigators collected evidence".
 _SUBORDINATE = re.compile(r"\b(?:while|after|before|when|because|as|until|unless)\b",
                           re.IGNORECASE)
-_KEEP = {"last"}  # a stop word elsewhere, an act here: "expected to last most of the day"
 _PRONOUN = re.compile(r"^\W*(?:he|she|he's|she's|his|her)\b", re.IGNORECASE)
 
 
@@ -131,8 +140,23 @@ class Open:
 
 
 def _stems(text: str) -> list[str]:
-    return [stem_word(w) for w in tokenize(text)
-            if (w not in _NOT_THE_ACT or w in _KEEP) and not w.isdigit()]
+    """The stems of the words that say who or what."""
+    return [stem_word(w) for w in tokenize(text) if w not in _NOT_ABOUT and not w.isdigit()]
+
+
+def _act(text: str) -> tuple[str, list[str]] | None:
+    """The act a cue introduces, as a stem, and its object's stems: "to be charged with the
+    hit-and-run" -> ("charg", ["hit", "run"]); "to last most of the day" -> ("last", [])."""
+    words = [w for w in tokenize(_SUBORDINATE.split(text)[0])
+             if w not in _LIGHT and w not in _TIME and not w.isdigit()]
+    return (stem_word(words[0]), _stems(" ".join(words[1:]))) if words else None
+
+
+def _done(text: str) -> set[str]:
+    """The stems of a statement's words, less those of an infinitive ("agreed to give up"
+    states no giving up)."""
+    words = tokenize(text)
+    return {stem_word(w) for k, w in enumerate(words) if k == 0 or words[k - 1] != "to"}
 
 
 def _subject(text: str) -> frozenset[str]:
@@ -159,19 +183,21 @@ def left_open(text: str) -> Open | None:
     match = _EXPECTATION.search(text)
     if match is None:
         match, speculation = _SPECULATION.search(text), True
-    if match is None or _NEGATED.search(text, 0, match.start()):
+    if match is None or _NOT_EXPECTED.search(text, 0, match.start()):
         return None
     subject = _subject(text[: match.start()])
-    act = _stems(_SUBORDINATE.split(match["act"])[0])
-    if not act:
-        return None
     if speculation:  # what was supposed: any of its content words
-        return Open(frozenset(act), subject, speculation=True)
-    if act[0] in _LASTING:
-        ends = frozenset().union(*(_STATE_ENDS[s] for s in (*subject, *act) if s in _STATE_ENDS))
-        return Open(_ENDS | ends, subject, frozenset(act[1:]), state_ends=ends)
-    family = next((f for f in ACT_FAMILIES if act[0] in f), None)
-    return Open(family or frozenset({act[0]}), subject, frozenset(act[1:]), family is not None)
+        supposed = _stems(match["act"])
+        return Open(frozenset(supposed), subject, speculation=True) if supposed else None
+    act = _act(match["act"])
+    if act is None:
+        return None
+    head, obj = act
+    if head in _LASTING:
+        ends = frozenset().union(*(_STATE_ENDS[s] for s in (*subject, *obj) if s in _STATE_ENDS))
+        return Open(_ENDS | ends, subject, frozenset(obj), state_ends=ends)
+    family = next((f for f in ACT_FAMILIES if head in f), None)
+    return Open(family or frozenset({head}), subject, frozenset(obj), family is not None)
 
 
 def looks_ahead(text: str) -> bool:
@@ -183,13 +209,13 @@ def settles(text: str, what: Open) -> bool:
     """Does the statement state as done, denied or confirmed what ``what`` left open?"""
     if _OPEN.search(text):
         return False
-    return bool(what.settled_by & set(_stems(text)))
+    return bool(what.settled_by & _done(text))
 
 
 def ends_a_state(text: str, what: Open) -> bool:
     """Does the statement settle ``what`` with a word that names a state's end ("reopened")?
     Such a word needs no shared subject: it says what ended."""
-    return bool(what.state_ends & set(_stems(text)))
+    return bool(what.state_ends & _done(text))
 
 
 def with_antecedents(
