@@ -144,6 +144,12 @@ def test_a_speculation_and_what_settled_it_are_a_development():
                  "The ferry that sank off Kell Point was not carrying passengers."):
         other = Article("other", text, outlet="Island Times")
         assert not _developing(build_briefing([supposed, other])), text
+    # a later report that denies something else
+    dated = Article("dated", supposed.text, outlet="Kell Courier", date="2024-06-01")
+    other = Article("other", "Divers found no bodies near the ferry that sank off Kell Point, "
+                    "which was carrying explosives to the quarry.", outlet="Island Times",
+                    date="2024-06-03")
+    assert not _developing(build_briefing([dated, other]))
 
 
 def test_a_closure_expected_to_last_and_its_end_are_a_development():
@@ -236,3 +242,16 @@ def test_a_count_in_words_across_one_outlets_dated_reports_is_a_development():
     (claim,) = [c for c in _developing(briefing) if c.kind == "figure"]
     assert [(r.value, r.reported) for r in claim.history] == [
         ("nine", "2005-01-15"), ("Eleven", "2006-03-20")]
+
+
+def test_one_outlets_reports_of_different_days_saying_the_opposite_are_a_development():
+    talks = "Delegates from 180 countries met at the climate conference in Bali this week. "
+    briefing = build_briefing([
+        Article("later", talks + "The United States has not agreed to binding emission "
+                "targets, officials said.", outlet="Wikinews", date="2007-12-14"),
+        Article("first", talks + "The United States has agreed to binding emission targets, "
+                "officials said.", outlet="Wikinews", date="2007-12-10"),
+    ])
+    (claim,) = _developing(briefing)
+    assert [r.span.doc for r in claim.history] == ["first", "later"]
+    assert "contradicted" not in {c.status for c in briefing.claims}

@@ -24,7 +24,12 @@ from newsprism.compare.align import (
     group_statements,
     score_pairs,
 )
-from newsprism.compare.developments import in_report_order, is_development, says_retraction
+from newsprism.compare.developments import (
+    in_report_order,
+    is_development,
+    on_different_days,
+    says_retraction,
+)
 from newsprism.compare.figures import alignment_keys, conflicting_figures
 from newsprism.compare.holders import changed_hands, holding
 from newsprism.compare.outcomes import open_outcomes, with_antecedents
@@ -226,8 +231,11 @@ def _statement_claim(
     if retracted and len(retracted) < len(support):
         return _developing("statement", support, independent,
                            [(s, s.text) for s in support], articles)
+    # one outlet does not contradict itself, but its reports of different days may say the
+    # opposite of each other: a development
     opposite = next(((a, b) for n, a in enumerate(support) for b in support[n + 1 :]
-                     if sources[a.doc] != sources[b.doc] and opposed(a.text, b.text)), None)
+                     if (sources[a.doc] != sources[b.doc] or on_different_days(a, b, articles))
+                     and opposed(a.text, b.text)), None)
     if opposite:
         a, b = opposite
         if is_development(a, b, articles, sources):

@@ -55,14 +55,17 @@ def says_retraction(text: str) -> bool:
     return bool(_RETRACTION.search(text))
 
 
+def on_different_days(a: Span, b: Span, articles: dict[str, Article]) -> bool:
+    """Were the two passages reported on different days (both articles dated)?"""
+    day_a, day_b = report_day(articles[a.doc]), report_day(articles[b.doc])
+    return bool(day_a and day_b and day_a != day_b)
+
+
 def is_development(
     a: Span, b: Span, articles: dict[str, Article], sources: dict[str, str]
 ) -> bool:
     """Do two passages that differ on one fact differ because time passed?"""
-    if sources[a.doc] == sources[b.doc]:
-        return True
-    day_a, day_b = report_day(articles[a.doc]), report_day(articles[b.doc])
-    if day_a and day_b and day_a != day_b:
+    if sources[a.doc] == sources[b.doc] or on_different_days(a, b, articles):
         return True
     return says_change(a.text) != says_change(b.text) or says_retraction(a.text) != (
         says_retraction(b.text)

@@ -92,9 +92,8 @@ _SETTLES = re.compile(
     r"confirm(?:ed|s)|ruled out|turned out|in fact|contrary to)\b",
     re.IGNORECASE,
 )
-_DENIAL = re.compile(r"\b(?:not|no|never|n't)\b",
-    re.IGNORECASE,
-)
+_NEGATIONS = {"not", "no", "never", "neither", "nor", "nt"}  # "wasn't" reads "wasn", "t"
+DENIAL_REACH = 4  # words between a negation and what it denies: "not fueled by propane"
 # Words after a cue that do not name the act: light verbs ("face charges", "be charged"),
 # determiners, qualities of the act ("formal charges").
 _LIGHT = {
@@ -209,7 +208,22 @@ def settles(text: str, what: Open) -> bool:
     """Does the statement state as done, denied or confirmed what ``what`` left open?"""
     if _OPEN.search(text):
         return False
-    return bool(what.settled_by & _done(text))
+    said = what.settled_by & _done(text)
+    # a speculation is settled by what restates it, at least half of its words, not by one
+    # word of it ("flight" of "come from Air France Flight 447")
+    return 2 * len(said) >= len(what.settled_by) if what.speculation else bool(said)
+
+
+def denies(text: str, what: Open) -> bool:
+    """Does the statement deny what was supposed: a negation at most ``DENIAL_REACH`` words
+    before a word of it ("was not fueled by propane"; not "Hussain, the other bomber, was not
+    seen")?"""
+    tokens = tokenize(text)
+    words = ["nt" if w == "t" and k and tokens[k - 1].endswith("n") else w
+             for k, w in enumerate(tokens)]
+    return any(stem_word(w) in what.settled_by
+               and _NEGATIONS & set(words[max(0, k - DENIAL_REACH) : k])
+               for k, w in enumerate(words))
 
 
 def ends_a_state(text: str, what: Open) -> bool:
@@ -272,7 +286,7 @@ def open_outcomes(
                     or _reported_before(outcome, statements[i], articles)):
                 continue
             if what.speculation and not (
-                    _SETTLES.search(outcome.text) or (_DENIAL.search(outcome.text)
+                    _SETTLES.search(outcome.text) or (denies(outcome.text, what)
                                                       and _reported_after(outcome, statements[i],
                                                                           articles))):
                 continue
