@@ -18,9 +18,11 @@ Precision first: the later statement is about the same subject (an actor they sh
 across articles, a pronoun read as the last person named before it, or a content word of the
 subject), states what was open as done with no look ahead and no hedge, names the act itself
 or a word of its family (``ACT_FAMILIES``; an ending for something expected to last), is not
-reported before, and the two are about the same thing (``related``). A speculation is settled
-only by a statement that shares what was speculated and either says it settles it ("as some
-had speculated", "confirmed", "ruled out") or is reported on a later day.
+reported before, and the two are close in meaning (``OUTCOME_COSINE``) unless a resolved actor
+and a specific act already make them one event. A speculation is settled
+only by a statement that denies or confirms what was speculated (a negation or a confirmation
+just before its words) and either says it answers it ("as some had speculated", "confirmed")
+or is reported on a later day.
 """
 
 from __future__ import annotations
@@ -86,14 +88,19 @@ _OPEN = re.compile(
     re.IGNORECASE,
 )
 # A statement that says it settles what was supposed before, or denies it.
-_SETTLES = re.compile(
+# A statement that says it answers what was supposed before: it comes later.
+_ANSWERS = re.compile(
     r"\b(?:as (?:some|many|others|earlier reports|officials|police|witnesses)\s+(?:had\s+)?"
     r"(?:speculated|suggested|reported|feared|thought|believed|said|claimed|suspected)|"
-    r"confirm(?:ed|s)|ruled out|turned out|in fact|contrary to)\b",
+    r"contrary to)\b",
     re.IGNORECASE,
 )
 _NEGATIONS = {"not", "no", "never", "neither", "nor", "nt"}  # "wasn't" reads "wasn", "t"
-DENIAL_REACH = 4  # words between a negation and what it denies: "not fueled by propane"
+_CONFIRMATIONS = {"confirm", "confirmed", "confirms", "verified", "established"}
+DENIAL_REACH = 4  # words from a negation to what it denies: "not fueled by propane"
+# words from a confirmation to what it confirms: "confirmed by the Brazilian government to be
+# from Air France Flight 447"
+CONFIRMATION_REACH = 10
 # Words after a cue that do not name the act: light verbs ("face charges", "be charged"),
 # determiners, qualities of the act ("formal charges").
 _LIGHT = {
@@ -109,6 +116,9 @@ _TIME = {
     "october", "november", "december",
 }
 _NOT_ABOUT = STOP_WORDS | _LIGHT | _TIME
+# Stop words that name an act: "going to give up its arsenal", "expected to last".
+_VERBS = {"give", "go", "keep", "put", "find", "show", "call", "move", "become", "make", "fill",
+          "take", "see", "last"}
 _CLAUSE = re.compile(r"[,;:]|\bhowever\b|\bbut\b|\bthat\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"^\W*(?:which|who|whom|where)\b", re.IGNORECASE)
 # Before the cue, what makes it no expectation: a negation ("nothing he does is likely to"), a
@@ -148,7 +158,9 @@ def _act(text: str) -> tuple[str, list[str]] | None:
     hit-and-run" -> ("charg", ["hit", "run"]); "to last most of the day" -> ("last", [])."""
     words = [w for w in tokenize(_SUBORDINATE.split(text)[0])
              if w not in _LIGHT and w not in _TIME and not w.isdigit()]
-    return (stem_word(words[0]), _stems(" ".join(words[1:]))) if words else None
+    if not words or (words[0] in STOP_WORDS and words[0] not in _VERBS):
+        return None  # "going to have something special": no act named
+    return stem_word(words[0]), _stems(" ".join(words[1:]))
 
 
 def _done(text: str) -> set[str]:
@@ -163,12 +175,9 @@ def _subject(text: str) -> frozenset[str]:
     "people"; a relative clause ("meeting in Bali, which is due to") reaches back to what
     it is about."""
     clauses = _CLAUSE.split(text)
-    while clauses:
-        clause = clauses.pop()
-        stems = _stems(clause)
-        if stems and not _RELATIVE.match(clause):
-            return frozenset(stems)
-    return frozenset()
+    while len(clauses) > 1 and _RELATIVE.match(clauses[-1]):
+        clauses.pop()
+    return frozenset(_stems(clauses[-1]))
 
 
 def left_open(text: str) -> Open | None:
@@ -214,15 +223,17 @@ def settles(text: str, what: Open) -> bool:
     return 2 * len(said) >= len(what.settled_by) if what.speculation else bool(said)
 
 
-def denies(text: str, what: Open) -> bool:
-    """Does the statement deny what was supposed: a negation at most ``DENIAL_REACH`` words
-    before a word of it ("was not fueled by propane"; not "Hussain, the other bomber, was not
-    seen")?"""
+def denies_or_confirms(text: str, what: Open) -> bool:
+    """Does the statement deny what was supposed (a negation at most ``DENIAL_REACH`` words
+    before a word of it: "was not fueled by propane"), or confirm it (a confirmation at most
+    ``CONFIRMATION_REACH`` words before one)? "Hussain, the other bomber, was not seen" denies
+    nothing of "believed to be the bomber"."""
     tokens = tokenize(text)
     words = ["nt" if w == "t" and k and tokens[k - 1].endswith("n") else w
              for k, w in enumerate(tokens)]
     return any(stem_word(w) in what.settled_by
-               and _NEGATIONS & set(words[max(0, k - DENIAL_REACH) : k])
+               and (_NEGATIONS & set(words[max(0, k - DENIAL_REACH) : k])
+                    or _CONFIRMATIONS & set(words[max(0, k - CONFIRMATION_REACH) : k]))
                for k, w in enumerate(words))
 
 
@@ -285,10 +296,9 @@ def open_outcomes(
                     or not settles(outcome.text, what) or not about_one_thing(i, j, what)
                     or _reported_before(outcome, statements[i], articles)):
                 continue
-            if what.speculation and not (
-                    _SETTLES.search(outcome.text) or (denies(outcome.text, what)
-                                                      and _reported_after(outcome, statements[i],
-                                                                          articles))):
+            if what.speculation and not (denies_or_confirms(outcome.text, what) and (
+                    _ANSWERS.search(outcome.text) or _CONFIRMATIONS & set(tokenize(outcome.text))
+                    or _reported_after(outcome, statements[i], articles))):
                 continue
             links.setdefault(i, set()).add(j)
             links.setdefault(j, set()).add(i)
