@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsprism.model import Article, Span
-from newsprism.summarize.words import STOP_WORDS, stem_word, tokenize
+from newsprism.summarize.words import STOP_WORDS, stem_word
 
 # Words that name one act, as stems: an outcome that names any of them does what was expected.
 ACT_FAMILIES = (
@@ -117,6 +117,7 @@ _TIME = {
 }
 _NOT_ABOUT = STOP_WORDS | _LIGHT | _TIME
 # Stop words that name an act: "going to give up its arsenal", "expected to last".
+_WORD = re.compile(r"[^\W_]+")
 _VERBS = {"give", "go", "keep", "put", "find", "show", "call", "move", "become", "make", "fill",
           "take", "see", "last"}
 _CLAUSE = re.compile(r"[,;:]|\bhowever\b|\bbut\b|\bthat\b", re.IGNORECASE)
@@ -124,7 +125,8 @@ _RELATIVE = re.compile(r"^\W*(?:which|who|whom|where)\b", re.IGNORECASE)
 # Before the cue, what makes it no expectation: a negation ("nothing he does is likely to"), a
 # condition ("if it is going to give up").
 _NOT_EXPECTED = re.compile(
-    r"\b(?:not|no|never|nothing|nobody|no one|none|un(?:likely|expected)|if|unless|whether)\b",
+    r"\b(?:not|no|never|nothing|nobody|no one|none|un(?:likely|expected)|if|unless|whether|"
+    r"\w+n['’]t)\b",
     re.IGNORECASE,
 )
 # Where the act's clause ends: "to last most of the day while investigators collected evidence".
@@ -148,15 +150,21 @@ class Open:
     state_ends: frozenset[str] = frozenset()  # what ends a state expected to last ("reopen")
 
 
+def _words(text: str) -> list[str]:
+    """Lower-cased words, letters of any alphabet ("Piñera" is one word)."""
+    return _WORD.findall(text.lower())
+
+
 def _stems(text: str) -> list[str]:
     """The stems of the words that say who or what."""
-    return [stem_word(w) for w in tokenize(text) if w not in _NOT_ABOUT and not w.isdigit()]
+    return [stem_word(w) for w in _words(text)
+            if w not in _NOT_ABOUT and len(w) > 1 and not w.isdigit()]
 
 
 def _act(text: str) -> tuple[str, list[str]] | None:
     """The act a cue introduces, as a stem, and its object's stems: "to be charged with the
     hit-and-run" -> ("charg", ["hit", "run"]); "to last most of the day" -> ("last", [])."""
-    words = [w for w in tokenize(_SUBORDINATE.split(text)[0])
+    words = [w for w in _words(_SUBORDINATE.split(text)[0])
              if w not in _LIGHT and w not in _TIME and not w.isdigit()]
     if not words or (words[0] in STOP_WORDS and words[0] not in _VERBS):
         return None  # "going to have something special": no act named
@@ -166,18 +174,21 @@ def _act(text: str) -> tuple[str, list[str]] | None:
 def _done(text: str) -> set[str]:
     """The stems of a statement's words, less those of an infinitive ("agreed to give up"
     states no giving up)."""
-    words = tokenize(text)
+    words = _words(text)
     return {stem_word(w) for k, w in enumerate(words) if k == 0 or words[k - 1] != "to"}
 
 
 def _subject(text: str) -> frozenset[str]:
     """The stems of the clause before a cue: "..., however around 500 people are also" ->
-    "people"; a relative clause ("meeting in Bali, which is due to") reaches back to what
-    it is about."""
+    "people"; a relative clause ("meeting in Bali, which is due to") or an apposition ("the
+    new president, Sebastián Piñera, was due to") reaches back to what it is about."""
     clauses = _CLAUSE.split(text)
-    while len(clauses) > 1 and _RELATIVE.match(clauses[-1]):
-        clauses.pop()
-    return frozenset(_stems(clauses[-1]))
+    while clauses:
+        clause = clauses.pop()
+        stems = _stems(clause)
+        if stems and not _RELATIVE.match(clause):
+            return frozenset(stems)
+    return frozenset()
 
 
 def left_open(text: str) -> Open | None:
@@ -228,7 +239,7 @@ def denies_or_confirms(text: str, what: Open) -> bool:
     before a word of it: "was not fueled by propane"), or confirm it (a confirmation at most
     ``CONFIRMATION_REACH`` words before one)? "Hussain, the other bomber, was not seen" denies
     nothing of "believed to be the bomber"."""
-    tokens = tokenize(text)
+    tokens = _words(text)
     words = ["nt" if w == "t" and k and tokens[k - 1].endswith("n") else w
              for k, w in enumerate(tokens)]
     return any(stem_word(w) in what.settled_by
@@ -297,7 +308,7 @@ def open_outcomes(
                     or _reported_before(outcome, statements[i], articles)):
                 continue
             if what.speculation and not (denies_or_confirms(outcome.text, what) and (
-                    _ANSWERS.search(outcome.text) or _CONFIRMATIONS & set(tokenize(outcome.text))
+                    _ANSWERS.search(outcome.text) or _CONFIRMATIONS & set(_words(outcome.text))
                     or _reported_after(outcome, statements[i], articles))):
                 continue
             links.setdefault(i, set()).add(j)
