@@ -61,10 +61,12 @@ _STATE_ENDS = {
 }
 
 # What is expected, due, likely or under way, and the words that say what, up to the clause's
-# end: "is expected to be charged today", "pending formal charges", "will probably stay closed".
+# end: "is expected to be charged today", "pending formal charges", "will probably stay closed";
+# never "would likely", a supposition inside another ("would enable them to say ... and the
+# government would likely agree").
 _EXPECTATION = re.compile(
     r"\b(?:(?:expected|due|scheduled|slated|likely|set|going|supposed|poised)\s+to|pending|"
-    r"in the process of|(?:will|would)\s+(?:probably|likely)|probably\s+(?:will|would))"
+    r"in the process of|will\s+(?:probably|likely)|probably\s+will)"
     r"\s+(?P<act>[^,;:.?!]+)",
     re.IGNORECASE,
 )
