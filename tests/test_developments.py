@@ -112,3 +112,148 @@ def test_no_development_from_another_actor_or_an_outcome_still_open():
                     "Anthony LaSalle could be charged with murder, prosecutors said.",  # open
                     "Anthony LaSalle was released on Friday."):  # another act
         assert "developing" not in {c.status for c in briefing(outcome).claims}, outcome
+
+
+def _developing(briefing) -> list:
+    return [c for c in briefing.claims if c.status == "developing"]
+
+
+def test_something_under_way_and_then_done_is_a_development_in_order():
+    briefing = build_briefing([
+        Article("done", "Detectives removed the body of the missing climber from the ravine "
+                "below Mount Ardan on Sunday.", outlet="Valley News"),
+        Article("under-way", "Authorities are in the process of recovering the body of the "
+                "missing climber from the ravine below Mount Ardan, a police spokesman said.",
+                outlet="Ardan Echo"),
+    ])
+    (claim,) = _developing(briefing)
+    assert [r.span.doc for r in claim.history] == ["under-way", "done"]
+    assert "corroborated" not in _statuses(briefing, "climber")
+
+
+def test_a_speculation_and_what_settled_it_are_a_development():
+    supposed = Article("supposed", "The ferry that sank off Kell Point might have been carrying "
+                       "explosives, the harbour master said.", outlet="Kell Courier")
+    denied = Article("denied", "The coast guard said the ferry that sank off Kell Point was not "
+                     "carrying explosives, as some had speculated.", outlet="Island Times")
+    (claim,) = _developing(build_briefing([denied, supposed]))
+    assert [r.span.doc for r in claim.history] == ["supposed", "denied"]
+    # a belief settles nothing, and an undated denial that does not say it answers the
+    # speculation is not ordered after it
+    for text in ("Many officials believe the ferry that sank off Kell Point carried explosives.",
+                 "The ferry that sank off Kell Point was not carrying passengers."):
+        other = Article("other", text, outlet="Island Times")
+        assert not _developing(build_briefing([supposed, other])), text
+    # a later report that denies something else
+    dated = Article("dated", supposed.text, outlet="Kell Courier", date="2024-06-01")
+    other = Article("other", "Divers found no bodies near the ferry that sank off Kell Point, "
+                    "which was carrying explosives to the quarry.", outlet="Island Times",
+                    date="2024-06-03")
+    assert not _developing(build_briefing([dated, other]))
+
+
+def test_a_closure_expected_to_last_and_its_end_are_a_development():
+    briefing = build_briefing([
+        Article("closed", "Police said the closures around Harbour Square were expected to last "
+                "most of the day while investigators collected evidence.", outlet="Metro"),
+        Article("reopened", "By 8 p.m., Harbour Square was reopened after investigators "
+                "finished collecting evidence.", outlet="Evening Post"),
+    ])
+    (claim,) = _developing(briefing)
+    assert [r.span.doc for r in claim.history] == ["closed", "reopened"]
+
+
+def test_one_outlets_dated_reports_revise_a_toll_in_report_order():
+    articles = [
+        Article("later", FIRE + " Police backed off the toll on Sunday, saying 60 people were "
+                "killed in the fire.", outlet="Wikinews", date="2024-03-10"),
+        Article("first", FIRE + " Police said on Saturday that 65 people were killed in the fire.",
+                outlet="Wikinews", date="2024-03-09"),
+    ]
+    briefing = build_briefing(articles)
+    (claim,) = [c for c in _developing(briefing) if c.kind == "figure"]
+    assert [(r.span.doc, r.reported) for r in claim.history] == [
+        ("first", "2024-03-09"), ("later", "2024-03-10")]
+    assert "contradicted" not in {c.status for c in briefing.claims}
+
+
+def test_two_different_facts_on_one_topic_are_not_a_development():
+    def developing(expected: str, other: str) -> list:
+        return _developing(build_briefing([
+            Article("day1", CRASH + " " + expected, outlet="Wikinews", date="2024-02-01"),
+            Article("day2", CRASH + " " + other, outlet="Wikinews", date="2024-02-02"),
+        ]))
+
+    cases = [
+        ("Anthony LaSalle is expected to be charged today.",
+         "Anthony LaSalle was released from hospital on Friday."),  # another act
+        ("The store's parking lot is expected to reopen on Monday.",
+         "The county museum reopened on Monday after repairs."),  # another subject
+        ("Nothing LaSalle does after his release is likely to change the verdict.",
+         "The trial changed the verdict of many people on the driver."),  # nothing expected
+        ("Police said 12 people were injured in the crash.",
+         "Police said 3 people were killed in the crash."),  # another quantity
+        ("Police must finish their work if the store's parking lot is going to reopen Monday.",
+         "The store's parking lot reopened on Monday."),  # a condition, not an expectation
+        ("The store's parking lot is expected to reopen on Monday.",
+         "Police asked the owner of the store's parking lot to reopen it."),  # still to do
+        ("A verdict would please the county, and the county board would likely agree.",
+         "The county board has agreed to build a new road."),  # supposed, not expected
+    ]
+    for expected, other in cases:
+        assert not developing(expected, other), (expected, other)
+
+
+RACE = "The Tour of Norland crossed the Kessel mountains this week in heavy rain. "
+KEPT = "Denis Marrow of Russia kept his overall lead after the sixteenth stage."
+
+
+def _race(first: str, second: str, dates: tuple[str | None, str | None]) -> list:
+    return _developing(build_briefing([
+        Article("first", RACE + first, outlet="Wikinews", date=dates[0]),
+        Article("second", RACE + second, outlet="Wikinews", date=dates[1]),
+    ]))
+
+
+def test_a_title_changing_hands_across_one_outlets_dated_reports_is_its_history():
+    (claim,) = _race(KEPT, "Alberto Castell has won the general classification, ahead of "
+                     "Denis Marrow.", ("2024-07-23", "2024-07-29"))
+    assert [(r.span.doc, r.value, r.reported) for r in claim.history] == [
+        ("first", "Denis Marrow of Russia kept his overall lead", "2024-07-23"),
+        ("second", "Alberto Castell has won the general classification", "2024-07-29")]
+
+
+def test_no_title_history_for_one_holder_another_title_or_undated_reports():
+    dated = ("2024-07-23", "2024-07-29")
+    assert not _race(KEPT, "Denis Marrow has won the general classification, ahead of "
+                     "Alberto Castell.", dated)  # the same holder
+    assert not _race(KEPT, "Alberto Castell has won the points classification, ahead of "
+                     "Denis Marrow.", dated)  # another title
+    assert not _race(KEPT, "Alberto Castell has won the general classification, ahead of "
+                     "Denis Marrow.", (None, None))  # no order
+
+
+def test_a_count_in_words_across_one_outlets_dated_reports_is_a_development():
+    briefing = build_briefing([
+        Article("later", "Eleven soldiers have been sentenced for abusing prisoners at the camp.",
+                outlet="Wikinews", date="2006-03-20"),
+        Article("earlier", "A military court found Sergeant Ron Kell guilty of abusing prisoners "
+                "at the camp, and nine other soldiers were found guilty of lesser charges.",
+                outlet="Wikinews", date="2005-01-15"),
+    ])
+    (claim,) = [c for c in _developing(briefing) if c.kind == "figure"]
+    assert [(r.value, r.reported) for r in claim.history] == [
+        ("nine", "2005-01-15"), ("Eleven", "2006-03-20")]
+
+
+def test_one_outlets_reports_of_different_days_saying_the_opposite_are_a_development():
+    talks = "Delegates from 180 countries met at the climate conference in Bali this week. "
+    briefing = build_briefing([
+        Article("later", talks + "The United States has not agreed to binding emission "
+                "targets, officials said.", outlet="Wikinews", date="2007-12-14"),
+        Article("first", talks + "The United States has agreed to binding emission targets, "
+                "officials said.", outlet="Wikinews", date="2007-12-10"),
+    ])
+    (claim,) = _developing(briefing)
+    assert [r.span.doc for r in claim.history] == ["first", "later"]
+    assert "contradicted" not in {c.status for c in briefing.claims}

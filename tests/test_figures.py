@@ -49,6 +49,8 @@ def _conflicts(first: str, second: str, read: bool = True) -> list[tuple[str, st
      "to understand the call", "understand"),
     ("The first fire truck arrived after four minutes.", "four minutes", "arrived", "arrived"),
     ("Vinokourov won stage 13 of the race.", "13", None, None),
+    ("Nine other soldiers were found guilty of lesser charges.", "Nine", "other soldiers",
+     "guilty"),  # the complement says the role: convicted, not found
 ])  # fmt: skip
 def test_what_a_figure_counts_and_its_role_are_read_where_the_sentence_says_them(
     sentence, figure, counts, role

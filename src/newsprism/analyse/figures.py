@@ -93,6 +93,7 @@ ROLES = {
     "missing": ("missing", "unaccounted"),
     "found": ("found", "recovered", "retrieved", "discovered"),
     "identified": ("identified", "identify", "identifying"),
+    "convicted": ("convicted", "convict", "convicts", "guilty", "sentenced"),
     "arrested": ("arrested", "arrest", "arrests", "arresting", "detained", "detain",
                  "detaining", "apprehended"),
     "evacuated": ("evacuated", "evacuate", "evacuating", "evacuees", "displaced"),
@@ -520,7 +521,14 @@ def _predicate(verb: Token) -> str | None:
     "reported"-like verbs their complement ("were inside", "were reported killed")."""
     if verb.lower_ in _LINKING or verb.lower_ in _EMPTY_VERBS:
         return _complement(verb)
-    return verb.text if verb.pos_ in ("VERB", "AUX") else None
+    # a complement that names the role says more than its verb: "were found guilty" are
+    # convicted, "were found dead" killed
+    return _role_complement(verb) or (verb.text if verb.pos_ in ("VERB", "AUX") else None)
+
+
+def _role_complement(verb: Token) -> str | None:
+    return next((c.text for c in verb.children
+                 if c.dep_ in ("acomp", "oprd") and c.lower_ in ROLE_OF), None)
 
 
 def _complement(verb: Token) -> str | None:

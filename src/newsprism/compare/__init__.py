@@ -25,12 +25,14 @@ from newsprism.compare.align import (
     score_pairs,
 )
 from newsprism.compare.developments import (
-    expectation_outcomes,
     in_report_order,
     is_development,
+    on_different_days,
     says_retraction,
 )
 from newsprism.compare.figures import alignment_keys, clock_conflicts, conflicting_figures
+from newsprism.compare.holders import changed_hands, holding
+from newsprism.compare.outcomes import open_outcomes, with_antecedents
 from newsprism.compare.quotes import different_remarks, differently_worded, marked_rewordings
 from newsprism.compare.sources import source_keys
 from newsprism.compare.verdicts import find_verdicts, opposing_verdicts
@@ -92,7 +94,9 @@ def compare_articles(
     claims += _quote_claims(quotes, quoted, sentences, articles)
     claims += _rewording_claims(statements, quotes, evidence, articles, sources)
     claims += _verdict_claims(statements, articles, sources)
-    claims += _expectation_claims(statements, evidence, articles, sources)
+    claims += _outcome_claims(statements, evidence, articles, sources)
+    mentions = [m for a in analyses for m in a.mentions]
+    claims += _holding_claims(statements, mentions, entities, articles, sources)
     loose = [pair for pair in conflicts if not any(_covers(claim, pair) for claim in claims)]
     claims += _figure_claims(loose, sentences, articles, sources)
     return _unique(claims)
@@ -123,22 +127,52 @@ def statement_names(
 ) -> StatementNames:
     """The names inside each statement: their words, and their actors (people, organisations)
     as resolved entity ids, so that "Kim Jong Un" and "Kim" are one actor."""
+    words, actors = [], []
+    for inside in _named_inside(statements, mentions, entities):
+        words.append(frozenset(w.lower() for m, _ in inside for w in m.text.split()))
+        kinds: dict[str, set[str]] = {}
+        for m, entity in inside:
+            if m.type in ACTOR_TYPES:
+                kinds.setdefault(m.type, set()).add(entity)
+        actors.append({kind: frozenset(ids) for kind, ids in kinds.items()})
+    return StatementNames(tuple(words), tuple(actors))
+
+
+def _named_inside(
+    statements: Sequence[Span], mentions: Sequence[Mention], entities: Sequence[Entity]
+) -> list[list[tuple[Mention, str]]]:
+    """The mentions inside each statement, in text order, with the id of the entity each
+    names (resolved across the articles; else its lower-cased text)."""
     entity_of = {(m.doc, m.start): e.id for e in entities for m in e.mentions}
     by_doc: dict[str, list[Mention]] = {}
     for mention in mentions:
         by_doc.setdefault(mention.doc, []).append(mention)
-    words, actors = [], []
-    for statement in statements:
-        inside = [m for m in by_doc.get(statement.doc, ())
-                  if statement.start <= m.start < statement.end]
-        words.append(frozenset(w.lower() for m in inside for w in m.text.split()))
-        kinds: dict[str, set[str]] = {}
-        for m in inside:
-            if m.type in ACTOR_TYPES:
-                kinds.setdefault(m.type, set()).add(entity_of.get((m.doc, m.start),
-                                                                  m.text.lower()))
-        actors.append({kind: frozenset(ids) for kind, ids in kinds.items()})
-    return StatementNames(tuple(words), tuple(actors))
+    return [[(m, entity_of.get((m.doc, m.start), m.text.lower()))
+             for m in sorted(by_doc.get(s.doc, ()), key=lambda m: m.start)
+             if s.start <= m.start < s.end] for s in statements]
+
+
+def _holding_claims(
+    statements: Sequence[Span],
+    mentions: Sequence[Mention],
+    entities: Sequence[Entity],
+    articles: dict[str, Article],
+    sources: dict[str, str],
+) -> list[Claim]:
+    """Developments of a title that changed hands between dated reports (``compare.holders``):
+    each report's value is its words from the holder to the title."""
+    found = [holding(s.text, [(m.start - s.start, entity) for m, entity in inside
+                              if m.type in ACTOR_TYPES])
+             for s, inside in zip(statements, _named_inside(statements, mentions, entities),
+                                  strict=True)]
+    claims = []
+    for group in changed_hands(statements, found, articles):
+        support = [statements[i] for i in group]
+        steps = [(statements[i], statements[i].text[found[i].start : found[i].end])  # type: ignore[union-attr]
+                 for i in group]
+        claims.append(_developing("statement", support, len({sources[s.doc] for s in support}),
+                                  steps, articles))
+    return claims
 
 
 def _covers(claim: Claim, pair: tuple[Figure, Figure]) -> bool:
@@ -199,8 +233,11 @@ def _statement_claim(
     if retracted and len(retracted) < len(support):
         return _developing("statement", support, independent,
                            [(s, s.text) for s in support], articles)
+    # one outlet does not contradict itself, but its reports of different days may say the
+    # opposite of each other: a development
     opposite = next(((a, b) for n, a in enumerate(support) for b in support[n + 1 :]
-                     if sources[a.doc] != sources[b.doc] and opposed(a.text, b.text)), None)
+                     if (sources[a.doc] != sources[b.doc] or on_different_days(a, b, articles))
+                     and opposed(a.text, b.text)), None)
     if opposite:
         a, b = opposite
         if is_development(a, b, articles, sources):
@@ -216,16 +253,21 @@ def _statement_claim(
                  independent)
 
 
-def _expectation_claims(
+def _outcome_claims(
     statements: Sequence[Span],
     evidence: PairEvidence,
     articles: dict[str, Article],
     sources: dict[str, str],
 ) -> list[Claim]:
-    """Developments from what was expected to what happened, e.g. charges expected, then filed."""
-    actors = [frozenset().union(*kinds.values()) for kinds in evidence.names.actors]
+    """Developments from what was left open to what became of it, e.g. charges expected, then
+    filed (``compare.outcomes``)."""
+    named = evidence.names.actors
+    actors = with_antecedents(statements,
+                              [frozenset().union(*kinds.values()) for kinds in named],
+                              [kinds.get("PERSON", frozenset()) for kinds in named])
     claims = []
-    for group in expectation_outcomes(statements, actors, articles, evidence.related):
+    for group in open_outcomes(statements, actors, articles,
+                               lambda i, j: float(evidence.cosine[i, j]), evidence.related):
         support = [statements[i] for i in group]
         claims.append(_developing("statement", support, len({sources[s.doc] for s in support}),
                                   [(s, s.text) for s in support], articles))

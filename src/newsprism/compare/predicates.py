@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsprism.compare.developments import looks_ahead
+from newsprism.compare.outcomes import hedges
 from newsprism.summarize.words import stem_word
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ def assertions(texts: Sequence[str]) -> list[Assertion]:
                         continue
                     verb = reported[0]
                 heads |= {stem_word(v.lower_) for v in (verb, *_joined(verb))}
-        found.append(Assertion(frozenset(heads), looks_ahead(doc.text)))
+        found.append(Assertion(frozenset(heads), hedges(doc.text)))
     return found
 
 

@@ -1,0 +1,97 @@
+"""Titles that changed hands: who holds a lead, a jersey, a post or a claim, report by report.
+
+"Menchov kept his overall lead" in a report of the 23rd and "Contador has won the general
+classification" in one of the 29th are no two facts, nor a contradiction: they are one title's
+history. A statement holds a title when a person or organisation named before a verb of holding
+or gaining (kept, retained, took, won, claimed, seized, leads...) is followed by a title (lead,
+jersey, title, crown, post, seat, presidency, responsibility...). Titles are one when their
+kind and distinguishing words are ("overall lead" and "general classification" are one title;
+"points classification" another). A title changed hands when two reports of different days name
+holders who share no one; its history is every dated report of the title, in report order.
+Undated reports cannot be ordered and are left out: an undated "X won the title" against
+"Y won the title" says nothing about which came first.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from newsprism.compare.outcomes import report_day
+from newsprism.model import Article, Span
+
+# A verb of holding or gaining, then the title (after a determiner and up to two qualifiers).
+_HOLDS = re.compile(
+    r"\b(?:kept|keeps|keeping|retain(?:s|ed|ing)?|hold(?:s|ing)?|held|t(?:ook|akes|aken)|"
+    r"w(?:on|ins)|claim(?:s|ed)?|seiz(?:es|ed)|regain(?:s|ed)|extend(?:s|ed)|defend(?:s|ed)|"
+    r"inherit(?:s|ed)|assum(?:es|ed)|grabb(?:ed)|snatch(?:es|ed)|lead(?:s|ing)?|led|"
+    r"moved into|move into|became|becomes)\s+"
+    r"(?:(?:his|her|its|their|the|a|an)\s+)?(?P<qualifiers>(?:[A-Za-z-]+\s+){0,2}?)"
+    r"(?P<head>lead|leader|leadership|classification|standings|jersey|title|crown|"
+    r"championship|presidency|chairmanship|premiership|post|seat|throne|responsibility)\b",
+    re.IGNORECASE,
+)
+# One name per kind of title.
+_KIND = {"leader": "lead", "leadership": "lead", "classification": "lead", "standings": "lead",
+         "crown": "title", "championship": "title"}
+# Qualifiers that name no other title: "his overall lead" is "the general classification".
+_SAME = {"general": "overall", "race": None, "new": None, "current": None, "provisional": None,
+         "outright": None}
+_NOT_A_HOLDER = re.compile(r"\b(?:not|never|no longer|could|would|might|may|will|expected|"
+                           r"hopes?|hoped|wants?|wanted|tries|tried|bid|failed)\b",
+                           re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Holding:
+    """A statement that names who holds a title."""
+
+    title: tuple[str, ...]  # its kind, then its distinguishing words
+    holder: str  # the resolved actor its clause names first, before the verb
+    start: int  # where the holder is first named, in the statement's text
+    end: int  # where the title ends
+
+
+def holding(text: str, actors: Sequence[tuple[int, str]]) -> Holding | None:
+    """The title a statement says someone holds or gained, with who: ``actors`` are the
+    resolved ids of the people and organisations it names, at their offsets in ``text``. A
+    title wanted, lost, hoped for or denied is held by no one here."""
+    match = _HOLDS.search(text)
+    if match is None or _NOT_A_HOLDER.search(text, 0, match.start("head")):
+        return None
+    clause = _clause_start(text, match.start())
+    subject = [(at, who) for at, who in actors if clause <= at < match.start()]
+    if not subject:
+        return None
+    at, who = subject[0]  # the clause's first actor: "Alberto Contador of Astana has won"
+    qualifiers = [_SAME.get(w, w) for w in match["qualifiers"].lower().split()]
+    head = match["head"].lower()
+    title = (_KIND.get(head, head), *sorted(q for q in qualifiers if q))
+    return Holding(title, who, at, match.end())
+
+
+def _clause_start(text: str, end: int) -> int:
+    """Where the clause that ends at ``end`` begins: after the last comma, semicolon or colon."""
+    return max((m.end() for m in re.finditer(r"[,;:]", text[:end])), default=0)
+
+
+def changed_hands(
+    statements: Sequence[Span],
+    holdings: Sequence[Holding | None],
+    articles: dict[str, Article],
+) -> list[list[int]]:
+    """Groups of statements (indices): the dated reports of one title whose holders changed
+    between reports of different days, in report order."""
+    by_title: dict[tuple[str, ...], list[int]] = {}
+    for i, found in enumerate(holdings):
+        if found is not None and report_day(articles[statements[i].doc]):
+            by_title.setdefault(found.title, []).append(i)
+    groups = []
+    for members in by_title.values():
+        day = {i: report_day(articles[statements[i].doc]) for i in members}
+        holder = {i: holdings[i].holder for i in members}  # type: ignore[union-attr]
+        if any(day[i] != day[j] and holder[i] != holder[j]
+               for n, i in enumerate(members) for j in members[n + 1 :]):
+            groups.append(sorted(members, key=lambda i: (day[i], i)))
+    return groups

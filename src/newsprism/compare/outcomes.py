@@ -1,0 +1,353 @@
+"""Developments from what was open to what became of it.
+
+No aligner pairs these as one fact (the words differ, and so does the proposition's tense), yet
+an analyst wants each as one history, in the order things happened:
+
+- an expectation and its outcome: "LaSalle is expected to be charged today" / "LaSalle was
+  charged on Friday"; "the conference is due to run through December 14" / "the conference
+  came to a conclusion on Saturday";
+- something under way and done: "authorities are in the process of recovering the body" /
+  "detectives removed the body";
+- a suspect held on suspicion (on probable cause) and later charged;
+- a state expected to last and its end: "the road will probably stay closed for hours" / "the
+  intersection was reopened";
+- a speculation and what settled it: "the taxi might have been propane-powered" / "the taxi was
+  not fueled by propane, as some had speculated".
+
+Precision first: the later statement is about the same subject (an actor they share, resolved
+across articles, a pronoun read as the last person named before it, or a content word of the
+subject), states what was open as done with no look ahead and no hedge, names the act itself
+or a word of its family (``ACT_FAMILIES``; an ending for something expected to last), is not
+reported before, and the two are close in meaning (``OUTCOME_COSINE``) unless a resolved actor
+and a specific act already make them one event. A speculation is settled
+only by a statement that denies or confirms what was speculated (a negation or a confirmation
+just before its words) and either says it answers it ("as some had speculated", "confirmed")
+or is reported on a later day.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from newsprism.model import Article, Span
+from newsprism.summarize.words import STOP_WORDS, stem_word
+
+# Words that name one act, as stems: an outcome that names any of them does what was expected.
+ACT_FAMILIES = (
+    frozenset({"charg", "indict"}),
+    frozenset({"end", "conclud", "conclus", "finish", "adjourn", "wrap"}),
+    frozenset({"recov", "retriev", "remov", "exhum"}),
+    frozenset({"releas", "freed"}),
+    frozenset({"convict", "sentenc"}),
+    frozenset({"open", "inaugur", "launch", "begin", "began", "begun", "start"}),
+    frozenset({"elect", "won", "win"}),
+)
+_ENDS = next(f for f in ACT_FAMILIES if "end" in f)
+# Closeness in meaning (MiniLM cosine) from which a statement that shares a subject word with
+# what another left open, or names a state's end, is about the same thing: below the
+# relatedness of ``CompareSettings.related_cosine``, as one of the two only expects the act.
+OUTCOME_COSINE = 0.4
+# Acts that say something lasts ("due to run through December 14", "expected to last most of
+# the day", "will stay closed"): what settles them is their end.
+_LASTING = frozenset({"last", "run", "stai", "remain", "continu"})
+# A state, and the words that end it: "closures ... last most of the day" ends with "reopened".
+_STATE_ENDS = {
+    "close": frozenset({"reopen"}), "closur": frozenset({"reopen"}),
+    "shut": frozenset({"reopen"}), "block": frozenset({"reopen"}),
+    "held": frozenset({"releas", "freed"}), "detain": frozenset({"releas", "freed"}),
+    "custodi": frozenset({"releas", "freed"}),
+}
+
+# What is expected, due, likely or under way, and the words that say what, up to the clause's
+# end: "is expected to be charged today", "pending formal charges", "will probably stay closed";
+# never "would likely", a supposition inside another ("would enable them to say ... and the
+# government would likely agree").
+_EXPECTATION = re.compile(
+    r"\b(?:(?:expected|due|scheduled|slated|likely|set|going|supposed|poised)\s+to|pending|"
+    r"in the process of|will\s+(?:probably|likely)|probably\s+will)"
+    r"\s+(?P<act>[^,;:.?!]+)",
+    re.IGNORECASE,
+)
+# Held on suspicion, not yet charged: "is now being held ... on probable cause for ...".
+_HELD = re.compile(
+    r"\b(?:held|jailed|detained|booked)\b[^,;:.?!]{0,60}?\bon (?:probable cause|suspicion)\b",
+    re.IGNORECASE,
+)
+_HELD_SETTLED_BY = next(f for f in ACT_FAMILIES if "charg" in f)
+# What is supposed, not known: "might have been propane-powered", "is believed to have fled".
+_SPECULATION = re.compile(
+    r"\b(?:(?:might|may|could)\s+have|possibly|(?:is|are|was|were)\s+(?:believed|thought|"
+    r"suspected|rumou?red)\s+to(?:\s+have)?)\s+(?P<act>[^,;:.?!]+)",
+    re.IGNORECASE,
+)
+# A statement that still looks ahead or hedges is no outcome.
+_OPEN = re.compile(
+    r"\b(?:expect(?:s|ed|ing)?|due|scheduled|slated|likely|probably|pending|will|would|could|"
+    r"may|might|should|plan(?:s|ned)?|going to|supposed to|in the process of|if|whether|"
+    r"possibly|perhaps|believed?|believes|think|thinks|thought|suspect(?:s|ed)?|reportedly)\b",
+    re.IGNORECASE,
+)
+# A statement that says it settles what was supposed before, or denies it.
+# A statement that says it answers what was supposed before: it comes later.
+_ANSWERS = re.compile(
+    r"\b(?:as (?:some|many|others|earlier reports|officials|police|witnesses)\s+(?:had\s+)?"
+    r"(?:speculated|suggested|reported|feared|thought|believed|said|claimed|suspected)|"
+    r"contrary to)\b",
+    re.IGNORECASE,
+)
+_NEGATIONS = {"not", "no", "never", "neither", "nor", "nt"}  # "wasn't" reads "wasn", "t"
+_CONFIRMATIONS = {"confirm", "confirmed", "confirms", "verified", "established"}
+DENIAL_REACH = 4  # words from a negation to what it denies: "not fueled by propane"
+# words from a confirmation to what it confirms: "confirmed by the Brazilian government to be
+# from Air France Flight 447"
+CONFIRMATION_REACH = 10
+# Words after a cue that do not name the act: light verbs ("face charges", "be charged"),
+# determiners, qualities of the act ("formal charges").
+_LIGHT = {
+    "be", "been", "being", "have", "has", "had", "to", "the", "a", "an", "its", "his", "her",
+    "their", "face", "facing", "get", "receive", "formal", "official", "further", "new",
+    "possible", "also", "soon", "now", "officially", "formally", "more", "all", "both",
+}
+# Words of time, which say when, not who or what: left out of subjects and objects.
+_TIME = {
+    "today", "tonight", "tomorrow", "morning", "afternoon", "evening", "noon", "week", "day",
+    "days", "hours", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+}
+_NOT_ABOUT = STOP_WORDS | _LIGHT | _TIME
+# Stop words that name an act: "going to give up its arsenal", "expected to last".
+_WORD = re.compile(r"[^\W_]+")
+_VERBS = {"give", "go", "keep", "put", "find", "show", "call", "move", "become", "make", "fill",
+          "take", "see", "last"}
+_CLAUSE = re.compile(r"[,;:]|\bhowever\b|\bbut\b|\bthat\b", re.IGNORECASE)
+_RELATIVE = re.compile(r"^\W*(?:which|who|whom|where)\b", re.IGNORECASE)
+# Before the cue, what makes it no expectation: a negation ("nothing he does is likely to"), a
+# condition ("if it is going to give up").
+_NOT_EXPECTED = re.compile(
+    r"\b(?:not|no|never|nothing|nobody|no one|none|un(?:likely|expected)|if|unless|whether|"
+    r"\w+n['’]t)\b",
+    re.IGNORECASE,
+)
+# Where the act's clause ends: "to last most of the day while investigators collected evidence".
+_SUBORDINATE = re.compile(r"\b(?:while|after|before|when|because|as|until|unless)\b",
+                          re.IGNORECASE)
+_PRONOUN = re.compile(r"^\W*(?:he|she|he's|she's|his|her)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Open:
+    """What a statement leaves open: the stems whose use in a later statement settles it; the
+    stems of its subject and of the act's object; whether the act is a specific one (of
+    ``ACT_FAMILIES``, or something lasting); and whether it is a speculation (settled by a
+    denial or a confirmation) rather than an expectation (settled by the act done)."""
+
+    settled_by: frozenset[str]
+    subject: frozenset[str]
+    object: frozenset[str] = frozenset()
+    specific: bool = True
+    speculation: bool = False
+    state_ends: frozenset[str] = frozenset()  # what ends a state expected to last ("reopen")
+
+
+def _words(text: str) -> list[str]:
+    """Lower-cased words, letters of any alphabet ("Piñera" is one word)."""
+    return _WORD.findall(text.lower())
+
+
+def _stems(text: str) -> list[str]:
+    """The stems of the words that say who or what."""
+    return [stem_word(w) for w in _words(text)
+            if w not in _NOT_ABOUT and len(w) > 1 and not w.isdigit()]
+
+
+def _act(text: str) -> tuple[str, list[str]] | None:
+    """The act a cue introduces, as a stem, and its object's stems: "to be charged with the
+    hit-and-run" -> ("charg", ["hit", "run"]); "to last most of the day" -> ("last", [])."""
+    words = [w for w in _words(_SUBORDINATE.split(text)[0])
+             if w not in _LIGHT and w not in _TIME and not w.isdigit()]
+    if not words or (words[0] in STOP_WORDS and words[0] not in _VERBS):
+        return None  # "going to have something special": no act named
+    return stem_word(words[0]), _stems(" ".join(words[1:]))
+
+
+def _done(text: str) -> set[str]:
+    """The stems of a statement's words, less those of an infinitive ("agreed to give up"
+    states no giving up)."""
+    words = _words(text)
+    return {stem_word(w) for k, w in enumerate(words) if k == 0 or words[k - 1] != "to"}
+
+
+def _subject(text: str) -> frozenset[str]:
+    """The stems of the clause before a cue: "..., however around 500 people are also" ->
+    "people"; a relative clause ("meeting in Bali, which is due to") or an apposition ("the
+    new president, Sebastián Piñera, was due to") reaches back to what it is about."""
+    clauses = _CLAUSE.split(text)
+    while clauses:
+        clause = clauses.pop()
+        stems = _stems(clause)
+        if stems and not _RELATIVE.match(clause):
+            return frozenset(stems)
+    return frozenset()
+
+
+def left_open(text: str) -> Open | None:
+    """What the statement says is expected, under way, pending or supposed, if anything:
+    "LaSalle is expected to face charges on Friday" -> settled by "charg" or "indict". A
+    negated expectation ("nothing he does is likely to change them") leaves nothing open that
+    an act done would settle."""
+    if (held := _HELD.search(text)) is not None:
+        return Open(_HELD_SETTLED_BY, _subject(text[: held.start()]))
+    speculation = False
+    match = _EXPECTATION.search(text)
+    if match is None:
+        match, speculation = _SPECULATION.search(text), True
+    if match is None or _NOT_EXPECTED.search(text, 0, match.start()):
+        return None
+    subject = _subject(text[: match.start()])
+    if speculation:  # what was supposed: any of its content words
+        supposed = _stems(match["act"])
+        return Open(frozenset(supposed), subject, speculation=True) if supposed else None
+    act = _act(match["act"])
+    if act is None:
+        return None
+    head, obj = act
+    if head in _LASTING:
+        ends = frozenset().union(*(_STATE_ENDS[s] for s in (*subject, *obj) if s in _STATE_ENDS))
+        return Open(_ENDS | ends, subject, frozenset(obj), state_ends=ends)
+    family = next((f for f in ACT_FAMILIES if head in f), None)
+    return Open(family or frozenset({head}), subject, frozenset(obj), family is not None)
+
+
+def looks_ahead(text: str) -> bool:
+    """Does the statement leave something open (expected, pending, supposed)?"""
+    return left_open(text) is not None
+
+
+def hedges(text: str) -> bool:
+    """Does the statement still look ahead or hedge ("is expected to", "could", "if")?"""
+    return _OPEN.search(text) is not None
+
+
+def settles(text: str, what: Open) -> bool:
+    """Does the statement state as done, denied or confirmed what ``what`` left open?"""
+    if hedges(text):
+        return False
+    said = what.settled_by & _done(text)
+    # a speculation is settled by what restates it, at least half of its words, not by one
+    # word of it ("flight" of "come from Air France Flight 447")
+    return 2 * len(said) >= len(what.settled_by) if what.speculation else bool(said)
+
+
+def denies_or_confirms(text: str, what: Open) -> bool:
+    """Does the statement deny what was supposed (a negation at most ``DENIAL_REACH`` words
+    before a word of it: "was not fueled by propane"), or confirm it (a confirmation at most
+    ``CONFIRMATION_REACH`` words before one)? "Hussain, the other bomber, was not seen" denies
+    nothing of "believed to be the bomber"."""
+    tokens = _words(text)
+    words = ["nt" if w == "t" and k and tokens[k - 1].endswith("n") else w
+             for k, w in enumerate(tokens)]
+    return any(stem_word(w) in what.settled_by
+               and (_NEGATIONS & set(words[max(0, k - DENIAL_REACH) : k])
+                    or _CONFIRMATIONS & set(words[max(0, k - CONFIRMATION_REACH) : k]))
+               for k, w in enumerate(words))
+
+
+def ends_a_state(text: str, what: Open) -> bool:
+    """Does the statement settle ``what`` with a word that names a state's end ("reopened")?
+    Such a word needs no shared subject: it says what ended."""
+    return bool(what.state_ends & _done(text))
+
+
+def with_antecedents(
+    statements: Sequence[Span], actors: Sequence[frozenset[str]], people: Sequence[frozenset[str]]
+) -> list[frozenset[str]]:
+    """Each statement's actors, a statement that opens with "he" or "she" given the people the
+    last statement before it in its article names: "He's expected to be charged" after
+    "Police arrested LaSalle"."""
+    found, last = [], {}
+    for statement, mine, persons in zip(statements, actors, people, strict=True):
+        if _PRONOUN.match(statement.text) and not persons:
+            mine = mine | last.get(statement.doc, frozenset())
+        if persons:
+            last[statement.doc] = persons
+        found.append(mine)
+    return found
+
+
+def open_outcomes(
+    statements: Sequence[Span],
+    actors: Sequence[frozenset[str]],
+    articles: dict[str, Article],
+    cosine: Callable[[int, int], float],
+    related: Callable[[int, int], bool],
+) -> list[list[int]]:
+    """Groups of statements (indices): what one statement left open and the statements of
+    other articles that settle it, what was open first. ``actors[i]`` are the resolved actors
+    statement ``i`` names (pronouns read); ``cosine(i, j)`` their closeness in meaning;
+    ``related(i, j)``: about the same thing."""
+    opens = [left_open(s.text) for s in statements]
+    stems = [set(_stems(s.text)) for s in statements]
+
+    def about_one_thing(i: int, j: int, what: Open) -> bool:
+        """Who or what the open statement is about is what the other is about: one actor
+        (resolved) with a specific act ("LaSalle is expected to be charged" / "LaSalle was
+        charged"), else close in meaning and one subject word, one object word of a specific
+        act ("recovering the body" / "removed the body") or a state's end ("reopened");
+        otherwise one actor and related as a whole."""
+        shared_actor = bool(actors[i] & actors[j])
+        if shared_actor and what.specific:
+            return True
+        if (what.subject & stems[j] or (what.specific and what.object & stems[j])
+                or ends_a_state(statements[j].text, what)):
+            return cosine(i, j) >= OUTCOME_COSINE
+        return shared_actor and related(i, j)
+
+    links: dict[int, set[int]] = {}
+    for i, what in enumerate(opens):
+        if what is None:
+            continue
+        for j, outcome in enumerate(statements):
+            if (outcome.doc == statements[i].doc or opens[j] is not None
+                    or not settles(outcome.text, what) or not about_one_thing(i, j, what)
+                    or _reported_before(outcome, statements[i], articles)):
+                continue
+            if what.speculation and not (denies_or_confirms(outcome.text, what) and (
+                    _ANSWERS.search(outcome.text) or _CONFIRMATIONS & set(_words(outcome.text))
+                    or _reported_after(outcome, statements[i], articles))):
+                continue
+            links.setdefault(i, set()).add(j)
+            links.setdefault(j, set()).add(i)
+    return [sorted(group, key=lambda n: (opens[n] is None, n)) for group in _components(links)]
+
+
+def _components(links: dict[int, set[int]]) -> list[set[int]]:
+    groups, seen = [], set()
+    for first in links:
+        if first in seen:
+            continue
+        group, frontier = set(), [first]
+        while frontier:
+            n = frontier.pop()
+            if n not in group:
+                group.add(n)
+                frontier.extend(links[n] - group)
+        seen |= group
+        groups.append(group)
+    return groups
+
+
+def report_day(article: Article) -> str | None:
+    """The day an article was reported (ISO date), when its date is known."""
+    return article.date[:10] if article.date else None
+
+
+def _reported_before(later: Span, earlier: Span, articles: dict[str, Article]) -> bool:
+    day_later, day_earlier = report_day(articles[later.doc]), report_day(articles[earlier.doc])
+    return bool(day_later and day_earlier and day_later < day_earlier)
+
+
+def _reported_after(later: Span, earlier: Span, articles: dict[str, Article]) -> bool:
+    return _reported_before(earlier, later, articles)
