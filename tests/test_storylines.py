@@ -10,17 +10,26 @@ from newsprism.model import Article
 from newsprism.store import open_store
 from newsprism.stories.cluster import StoryClusterer
 from newsprism.stories.features import Bag, Profile
-from newsprism.stories.link import FEATURE_NAMES
+from newsprism.stories.link import (
+    FEATURE_NAMES,
+    STORYLINE_FEATURE_NAMES,
+    DocumentFrequencies,
+    storyline_features,
+)
 from newsprism.stories.persist import StoryHook, assign_stories
 from newsprism.stories.storyline_train import cached_streams
-from newsprism.stories.storylines import StorylineClusterer, cluster_levels
+from newsprism.stories.storylines import (
+    StorylineClusterer,
+    cluster_levels,
+    load_storyline_model,
+)
 
 # Embedding-only models, whatever the shipped ones learned: two articles are one event at a
 # cosine of 0.83 (P = σ(12 cos - 10) ≥ 0.5), two events one storyline at 0.43
 # (P = σ(12 cos - 6) ≥ 0.3; storylines merge at 0.5, a cosine of 0.5).
 EVENTS = {"weights": (-10.0, 12.0) + (0.0,) * (len(FEATURE_NAMES) - 1), "threshold": 0.5,
           "merge_threshold": 0.6}
-LINES = {"weights": (-6.0, 12.0) + (0.0,) * (len(FEATURE_NAMES) - 1), "threshold": 0.3,
+LINES = {"weights": (-6.0, 12.0) + (0.0,) * (len(STORYLINE_FEATURE_NAMES) - 1), "threshold": 0.3,
          "merge_threshold": 0.5}
 
 
@@ -182,3 +191,44 @@ def test_a_storyline_clusterers_state_names_its_hot_storylines_without_serialisi
     assert not serialised and len(state["lines"]["hot"]) == len(lines.lines.stories_) > 1
     assert StorylineClusterer(**lines.params()).params() == lines.params()
     assert events.params() == events.state_dict(stories=False)["params"]
+
+
+def _words(counts: dict[int, float]) -> dict[str, Bag]:
+    keys = sorted(counts)
+    return {"terms": Bag(np.array(keys, dtype=np.int64),
+                         np.array([counts[k] for k in keys], dtype=np.float32))}
+
+
+def test_a_storyline_weighs_how_much_of_an_event_falls_on_its_core_words() -> None:
+    """A storyline of 12 events says "quake", "rescue", "aftershock" in each, and 40 other
+    words once each. An event of its core words and an event of 3 of its stray words are both
+    wholly covered by it; only the first falls on its core."""
+    story = Profile(_at(0).embedding, _words({1: 12, 2: 12, 3: 12} | {k: 1 for k in range(10, 50)}),
+                    size=12)
+    core, stray = (Profile(_at(0).embedding, _words(dict.fromkeys(keys, 1.0)))
+                   for keys in ((1, 2, 3), (40, 41, 42)))
+    rows = storyline_features(core, [story], DocumentFrequencies())
+    rows = np.vstack([rows, storyline_features(stray, [story], DocumentFrequencies())])
+    column = {name: n for n, name in enumerate(STORYLINE_FEATURE_NAMES)}
+    assert rows.shape == (2, len(STORYLINE_FEATURE_NAMES))
+    assert rows[0, column["terms_cover"]] == rows[1, column["terms_cover"]] == 1.0
+    assert rows[0, column["terms_core"]] == 1.0 and rows[1, column["terms_core"]] == 0.0
+    assert rows[0, column["events"]] == rows[1, column["events"]] == np.log(13)
+
+
+def test_a_state_saved_under_the_first_storyline_model_resumes_under_the_shipped_one() -> None:
+    """storyline-v1.json weighed fewer features; a corpus clustered under it keeps its
+    storylines, and its next events are placed by the shipped model."""
+    events, lines, _ = _levels([("x", _at(0)), ("y", _at(50))])
+    assert lines.storyline_of("y") == "line-x"
+    records = lines.changed_storylines()
+    state = lines.state_dict()
+    old = (-6.0, 12.0) + (0.0,) * (len(FEATURE_NAMES) - 1)  # the first model's length
+    state["params"]["weights"] = state["lines"]["params"]["weights"] = old
+    resumed = StorylineClusterer.from_state(state, records)
+    assert resumed.params()["weights"] == load_storyline_model()["weights"]
+    assert resumed.storyline_of("y") == "line-x"
+    other = Profile(_at(120, plane=2).embedding, _words({2: 1.0}))  # nothing in common
+    placed = events.partial_fit([("z", other)])
+    assert resumed.partial_fit([("z", placed[0], other)], events, events.pop_changes()) == [
+        "line-z"]

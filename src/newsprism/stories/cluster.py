@@ -40,7 +40,6 @@ from newsprism.stories.link import (
     FEATURE_NAMES,
     DocumentFrequencies,
     candidate_features,
-    link_features,
     link_probability,
 )
 
@@ -54,15 +53,16 @@ def load_link_model() -> dict[str, Any]:
     return read_link_weights(LINK_MODEL, "story link model", "newsprism.stories.train")
 
 
-def read_link_weights(path: Path, name: str, trainer: str) -> dict[str, Any]:
-    """A shipped model over the link features (``FEATURE_NAMES``); unreadable, or learned for
-    other features, it is an error naming the module ``trainer`` that rebuilds it."""
+def read_link_weights(path: Path, name: str, trainer: str,
+                      features: Sequence[str] = FEATURE_NAMES) -> dict[str, Any]:
+    """A shipped model over the link ``features``; unreadable, or learned for other features,
+    it is an error naming the module ``trainer`` that rebuilds it."""
     try:
         model = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise ModelError(f"cannot read the {name} {path} ({exc}); rebuild it with "
                          f"`python -m {trainer}`") from exc
-    if model.get("features") != list(FEATURE_NAMES):
+    if model.get("features") != list(features):
         raise ModelError(f"{path} was learned for other features; rebuild it with "
                          f"`python -m {trainer}`")
     return model
@@ -92,6 +92,8 @@ class StoryChanges:
 
 class StoryClusterer:
     """Estimator-style online clusterer: ``partial_fit`` batches of ``(article_id, Profile)``."""
+
+    feature_names: tuple[str, ...] = FEATURE_NAMES  # the columns ``_features`` gives
 
     def __init__(
         self,
@@ -294,7 +296,7 @@ class StoryClusterer:
     def _score(self, profile: Profile, stories: list[Story]) -> list[tuple[Story, float]]:
         if not stories:
             return []
-        features = candidate_features(profile, [s.profile for s in stories], self.frequencies_)
+        features = self._features(profile, [s.profile for s in stories])
         probabilities = link_probability(features, self.weights, self.text_weights)
         return list(zip(stories, probabilities.tolist(), strict=True))
 
@@ -325,8 +327,13 @@ class StoryClusterer:
         self._last_day[slot] = np.nan if last_day is None else last_day
         self._unsaved.add(story.id)
 
+    def _features(self, profile: Profile, others: Sequence[Profile]) -> np.ndarray:
+        """The link features of ``profile`` against each of ``others`` (a level above weighs
+        evidence of its own)."""
+        return candidate_features(profile, others, self.frequencies_)
+
     def _probability(self, profile: Profile, other: Profile) -> float:
-        features = link_features(profile, other, self.frequencies_)[None, :]
+        features = self._features(profile, [other])
         return float(link_probability(features, self.weights, self.text_weights)[0])
 
     def _maybe_merge(self, story: Story, other: Story) -> Story:
@@ -505,14 +512,15 @@ def final_story_ids(items: Sequence[Item], placed: Sequence[str], changes: Story
     return resolved
 
 
-def training_pairs(items: Sequence[Item], gold: Sequence[str], candidates: int = 5
+def training_pairs(items: Sequence[Item], gold: Sequence[str], candidates: int = 5,
+                   kind: type[StoryClusterer] = StoryClusterer
                    ) -> tuple[np.ndarray, np.ndarray]:
     """Link features and same-story labels for each article against the candidate stories an
-    oracle clusterer (placing every article in its gold story) would show it."""
+    oracle clusterer (placing every article in its gold story) would show it; ``kind`` is the
+    clusterer whose features are learned (a level above has its own)."""
     # Weights that link nothing: the oracle decides, and no merge ever fires.
-    silent = (-50.0,) + (0.0,) * len(FEATURE_NAMES)
-    clusterer = StoryClusterer(candidates=candidates, weights=silent, threshold=0.5,
-                               merge_threshold=0.5)
+    silent = (-50.0,) + (0.0,) * len(kind.feature_names)
+    clusterer = kind(candidates=candidates, weights=silent, threshold=0.5, merge_threshold=0.5)
     story_of_gold: dict[str, Story | None] = {}
     rows: list[np.ndarray] = []
     labels: list[bool] = []
@@ -525,8 +533,7 @@ def training_pairs(items: Sequence[Item], gold: Sequence[str], candidates: int =
         if truth is not None and truth not in shown:
             shown.append(truth)
         for story in shown:
-            rows.append(link_features(profile_of[article_id], story.profile,
-                                      clusterer.frequencies_))
+            rows.append(clusterer._features(profile_of[article_id], [story.profile])[0])
             labels.append(story is truth)
         return truth
 

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsprism.stories.features import FAMILIES, HASH_BUCKETS, Profile
+from newsprism.stories.features import FAMILIES, HASH_BUCKETS, Bag, Profile
 
 NAME_FAMILIES = ("person", "org", "place", "name")
 EVIDENCE = FAMILIES[1:]  # the families whose presence on both sides is itself a feature
@@ -30,6 +30,15 @@ FEATURE_NAMES = (
     *(f"{f}_cosine" for f in EVIDENCE), *(f"{f}_cover" for f in EVIDENCE),
     *(f"{f}_both" for f in EVIDENCE),
 )
+# A storyline is judged by more: how much of an event's words fall on the storyline's core
+# (its ``CORE_KEYS`` heaviest words and lead words by TF-IDF, the topic itself rather than
+# everything its events ever said), and how many events it holds (log(1 + n)). A storyline's
+# summed profile grows broad, so that any event finds its words somewhere in it (the cover);
+# its core does not (docs/experiments.md, storylines: GoogleNews-TS chains "motorola moto",
+# "bbm iphone", "google glass" through their shared phone words).
+STORYLINE_FEATURE_NAMES = (*FEATURE_NAMES, "terms_core", "lead_core", "events")
+CORE_FAMILIES = ("terms", "lead")
+CORE_KEYS = 20
 NAME_BOTH = [FEATURE_NAMES.index(f"{f}_both") for f in NAME_FAMILIES]
 NAME_COLUMNS = [i for i, name in enumerate(FEATURE_NAMES) if name.split("_")[0] in NAME_FAMILIES]
 
@@ -91,6 +100,32 @@ def candidate_features(a: Profile, others: Sequence[Profile], frequencies: Docum
     return rows
 
 
+def storyline_features(a: Profile, others: Sequence[Profile], frequencies: DocumentFrequencies
+                       ) -> np.ndarray:
+    """``candidate_features`` of ``a`` (an event, or the smaller storyline) against each of
+    ``others`` (storylines), then the storyline's own: ``STORYLINE_FEATURE_NAMES`` order."""
+    extra = np.zeros((len(others), len(CORE_FAMILIES) + 1))
+    for n, b in enumerate(others):
+        for column, family in enumerate(CORE_FAMILIES):
+            extra[n, column] = _core_share(a.bags.get(family), b.bags.get(family), frequencies)
+        extra[n, -1] = np.log1p(b.size)
+    return np.hstack([candidate_features(a, others, frequencies), extra])
+
+
+def _core_share(mine: Bag | None, theirs: Bag | None, frequencies: DocumentFrequencies
+                ) -> float:
+    """The share of ``mine``'s TF-IDF weight on the ``CORE_KEYS`` heaviest keys of ``theirs``."""
+    if mine is None or theirs is None or not len(mine.keys) or not len(theirs.keys):
+        return 0.0
+    heavy = np.argsort(-_tfidf(theirs, frequencies), kind="stable")[:CORE_KEYS]
+    weights = _tfidf(mine, frequencies)
+    return float(weights[np.isin(mine.keys, theirs.keys[heavy])].sum() / weights.sum())
+
+
+def _tfidf(bag: Bag, frequencies: DocumentFrequencies) -> np.ndarray:
+    return (1.0 + np.log(bag.counts)) * frequencies.idf(bag.keys)
+
+
 def _weighed_keys(profile: Profile, frequencies: DocumentFrequencies
                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """All the profile's keys, each offset by its family (sorted, as each bag is), their TF-IDF
@@ -101,7 +136,7 @@ def _weighed_keys(profile: Profile, frequencies: DocumentFrequencies
     keys = np.concatenate([bag.keys for _, bag in bags])
     counts = np.concatenate([bag.counts for _, bag in bags])
     family = np.repeat([n for n, _ in bags], [len(bag.keys) for _, bag in bags])
-    weights = (1.0 + np.log(counts)) * frequencies.idf(keys)
+    weights = _tfidf(Bag(keys, counts), frequencies)
     return keys + family * HASH_BUCKETS, weights, family
 
 

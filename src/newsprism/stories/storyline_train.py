@@ -1,20 +1,20 @@
-"""Learn the storyline link model and write ``storyline-v1.json``.
+"""Learn the storyline link model and write ``storyline-v2.json``.
 
     python -m newsprism.stories.storyline_train --data ../shared/data
 
-Trained on two sets whose labels are storylines: ECB+ train topics (each topic holds two
-events of one kind, e.g. two arrests of one team's players: a small storyline) and
-GoogleNews-TS stories (11,109 keyword lines in 152 stories, each a topic over weeks). ECB+ dev
-topics are never read. The events are those the shipped event clusterer makes of each stream
+Trained on two sets whose labels are storylines: ECB+ train topics (each topic holds two events
+of one kind, e.g. two arrests of one team's players: a small storyline) and GoogleNews-TS
+stories (11,109 keyword lines in 152 stories, each a topic over weeks). ECB+ dev topics are
+never read. The events are those the shipped event clusterer makes of each stream
 (``events_of``): a storyline model is given events as production gives them. Each event's
 storyline is the gold label most of its articles carry. The pairs are those an oracle storyline
 clusterer (every event placed in its gold storyline) would show each event (``cluster
-.training_pairs`` over event profiles), and two logistic models are learned on them as for
-events (all features, and names hidden), each set weighing as much as the other. The join
-threshold and the first-look bar (``SETTINGS``) are those with the best mean B-cubed F1 of the
-training sets, clustered as ingest does (``storylines.sweep_levels``); the merge threshold is
-``MERGE_MARGIN`` above the join threshold. ``--profiles FILE`` keeps the analysed streams
-between runs (analysis is most of a run's time).
+.training_pairs`` over event profiles, with the storyline features), and two logistic models
+are learned on them as for events (all features, and names hidden), each set weighing as much
+as the other. The join threshold and the first-look bar (``SETTINGS``) are those with the best
+mean B-cubed F1 of the training sets, clustered as ingest does (``storylines.sweep_levels``);
+the merge threshold is ``MERGE_MARGIN`` above the join threshold. ``--profiles FILE`` keeps the
+analysed streams between runs (analysis is most of a run's time).
 
 ``cross_validate`` scores held-out GoogleNews-TS stories: the stories are cut in two halves
 (seeded), and each half is clustered by a model learned on ECB+ train and the other half, with
@@ -37,9 +37,14 @@ import numpy as np
 from newsprism.model import Article
 from newsprism.stories.cluster import Item, cluster_stories, training_pairs
 from newsprism.stories.features import Profile
-from newsprism.stories.link import FEATURE_NAMES, hide_names
+from newsprism.stories.link import STORYLINE_FEATURE_NAMES, hide_names
 from newsprism.stories.scores import bcubed
-from newsprism.stories.storylines import STORYLINE_MODEL, as_event, sweep_levels
+from newsprism.stories.storylines import (
+    STORYLINE_MODEL,
+    StorylineLinks,
+    as_event,
+    sweep_levels,
+)
 
 THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 FIRST_LOOKS = (None, 0.9)  # an event's first article joins at the join threshold, or only at 0.9
@@ -74,7 +79,7 @@ def learn_storyline_weights(streams: Sequence[Stream]) -> dict[str, list[float]]
     rows, same, weight = [], [], []
     for items, gold in streams:
         events, labels = events_of(items, gold)
-        features, truth = training_pairs(events, labels)
+        features, truth = training_pairs(events, labels, kind=StorylineLinks)
         rows.append(features)
         same.append(truth)
         weight.append(np.full(len(truth), 1.0 / len(truth)))
@@ -112,7 +117,7 @@ def learn_storyline_model(streams: dict[str, Stream]) -> dict[str, Any]:
     by_stream = [storyline_f1(s, SETTINGS, weights) for s in streams.values()]
     scores = {key: [f1s[n] for f1s in by_stream] for n, key in enumerate(SETTINGS)}
     best = max(SETTINGS, key=lambda key: (float(np.mean(scores[key])), key[0], key[1] or 0))
-    return {"features": list(FEATURE_NAMES), **weights, **setting(*best),
+    return {"features": list(STORYLINE_FEATURE_NAMES), **weights, **setting(*best),
             "train_f1": {f"{t}/{f}": [round(x, 4) for x in f1s]
                          for (t, f), f1s in scores.items()},
             "trained_on": " + ".join(f"{name} ({len(s[0])} documents)"

@@ -3,8 +3,10 @@
 The stories ``StoryClusterer`` makes are *events* (one incident: an arrest, a quake). A storyline
 groups events (a takeover battle, an outbreak) by the same evidence, weighed for this question:
 the profiles of ``newsprism.stories.features`` compared by the features of
-``newsprism.stories.link``, under a model of its own (``storyline-v1.json``, learned by
-``python -m newsprism.stories.storyline_train``) and a time window of weeks rather than days.
+``newsprism.stories.link`` and the storyline's own (``STORYLINE_FEATURE_NAMES``: how much of
+an event falls on a storyline's core words, how many events it holds), under a model of its own
+(``storyline-v2.json``, learned by ``python -m newsprism.stories.storyline_train``) and a time
+window of weeks rather than days.
 
 A ``StorylineClusterer`` follows what the event clusterer did with each batch. An event's first
 article places the event: it joins the likeliest hot storyline at ``threshold`` or starts one,
@@ -16,8 +18,9 @@ its articles: alone in its storyline, it joins the storyline it now links to at 
 otherwise it moves only at ``merge_threshold`` and when that storyline beats its own. Hot
 storylines are bounded (``max_storylines``) and idle ones leave, so memory stays flat.
 
-Inside, the storylines are a ``StoryClusterer`` whose items are events: a storyline's profile
-counts its events as its ``size`` and holds the sum of all their articles' evidence.
+Inside, the storylines are a ``StoryClusterer`` (``StorylineLinks``) whose items are events: a
+storyline's profile counts its events as its ``size`` and holds the sum of all their articles'
+evidence.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import numpy as np
+
 from newsprism.stories.cluster import (
     Item,
     StoryChanges,
@@ -37,8 +42,9 @@ from newsprism.stories.cluster import (
     read_link_weights,
 )
 from newsprism.stories.features import Profile
+from newsprism.stories.link import STORYLINE_FEATURE_NAMES, storyline_features
 
-STORYLINE_MODEL = Path(__file__).with_name("storyline-v1.json")
+STORYLINE_MODEL = Path(__file__).with_name("storyline-v2.json")
 LINE_PREFIX = "line-"  # a storyline's id is its first event's, so prefixed to tell them apart
 
 Placed = tuple[str, str, Profile]  # (article id, the event it is in, the article's profile)
@@ -48,7 +54,17 @@ Placed = tuple[str, str, Profile]  # (article id, the event it is in, the articl
 def load_storyline_model() -> dict[str, Any]:
     """The shipped storyline link model: weights, text-only weights and thresholds."""
     return read_link_weights(STORYLINE_MODEL, "storyline model",
-                             "newsprism.stories.storyline_train")
+                             "newsprism.stories.storyline_train", STORYLINE_FEATURE_NAMES)
+
+
+class StorylineLinks(StoryClusterer):
+    """The storyline level's clusterer: events are its items, weighed by the storyline
+    features."""
+
+    feature_names = STORYLINE_FEATURE_NAMES
+
+    def _features(self, profile: Profile, others: Sequence[Profile]) -> np.ndarray:
+        return storyline_features(profile, others, self.frequencies_)
 
 
 @dataclass
@@ -92,7 +108,7 @@ class StorylineClusterer:
     ) -> None:
         given = None not in (threshold, merge_threshold, weights)
         shipped = {} if given else load_storyline_model()
-        self.lines = StoryClusterer(
+        self.lines = StorylineLinks(
             threshold=shipped["threshold"] if threshold is None else threshold,
             merge_threshold=shipped["merge_threshold"] if merge_threshold is None
             else merge_threshold,
@@ -253,8 +269,17 @@ class StorylineClusterer:
     @classmethod
     def from_state(cls, state: dict[str, Any], storylines: Sequence[dict[str, Any]] = ()
                    ) -> StorylineClusterer:
-        clusterer = cls(**state["params"])
-        clusterer.lines = StoryClusterer.from_state(state["lines"], {}, storylines)
+        """The clusterer ``state_dict`` saved. A state saved under a model of other features
+        (``storyline-v1.json``) resumes under the shipped model: its storylines, ids and
+        waiting events stay."""
+        params = dict(state["params"])
+        if len(params["weights"]) != len(STORYLINE_FEATURE_NAMES) + 1:
+            for shipped in ("threshold", "merge_threshold", "first_look", "weights",
+                            "text_weights"):
+                params.pop(shipped)
+        clusterer = cls(**params)
+        lines = {**state["lines"], "params": clusterer.lines.params()}
+        clusterer.lines = StorylineLinks.from_state(lines, {}, storylines)
         clusterer.line_of_ = dict(state["line_of"])
         clusterer.waiting_.extend(state["waiting"])
         return clusterer
