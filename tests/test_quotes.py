@@ -388,3 +388,10 @@ def test_a_laugh_or_a_whisper_attributes_a_quote():
             "Gary Rydstrom",
         "It's a mating tortoise!": "Gary Rydstrom",
     }
+
+
+def test_a_clause_after_the_quote_is_no_attribution():
+    # "and urged the union" goes on with the sentence: the speaker is the one who said it.
+    text = ("Port authority chief executive Daniel Reyes said the dispute was \"entirely "
+            "avoidable\" and urged the union to accept mediation.")
+    assert _speakers(text) == {"entirely avoidable": "Daniel Reyes"}

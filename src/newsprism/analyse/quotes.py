@@ -105,7 +105,7 @@ _SAYING = {
         "conclude": ("", "s", "d"), "shout": ("", "s", "ed"), "quote": ("", "s", "d"),
         "describ": ("e", "es", "ed", "ing"), "laugh": ("", "s", "ed", "ing"),
         "exclaim": ("", "s", "ed"), "whisper": ("", "s", "ed"), "mutter": ("", "s", "ed"),
-        "yell": ("", "s", "ed"), "scream": ("", "s", "ed"), "urge": ("", "s", "d"),
+        "yell": ("", "s", "ed"), "scream": ("", "s", "ed"),
         "boast": ("", "s", "ed"), "recount": ("", "s", "ed"), "sigh": ("", "s", "ed"),
     }.items()
     for ending in endings
