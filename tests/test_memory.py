@@ -44,3 +44,23 @@ def test_search_encoder_keeps_no_text_it_embedded() -> None:
         encoder.encode(texts())
     # Cached, these 2,000 texts held 11 MB (5.8 KB each) for good.
     assert _malloc_in_use() - before < 2 * 2**20
+
+
+def test_search_encoder_embeds_long_texts_a_few_at_a_time() -> None:
+    import tracemalloc
+
+    from newsprism.wordvectors import load_search_encoder
+
+    encoder = load_search_encoder()
+    rng = random.Random(1)
+    # An ingest batch's article heads: a title and the opening 2,000 characters.
+    heads = [" ".join("".join(rng.choices(string.ascii_lowercase, k=rng.randint(3, 8)))
+                      for _ in range(330)) for _ in range(64)]  # fmt: skip
+    tracemalloc.start()
+    try:
+        encoder.encode(heads)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    # All 64 at once, the token vectors and their pooling took 155 MB at the peak.
+    assert peak < 60 * 2**20

@@ -16,6 +16,10 @@ from typing import Any
 import numpy as np
 
 KIND = "wordllama-256"
+# Texts embedded at once. WordLlama pads a batch to its longest text and holds a 256-float
+# vector per token: 64 article heads (a title and 2,000 characters) took ~150 MB at the peak,
+# 16 take a quarter, at the same CPU (1.5-1.6 CPU-ms per head either way).
+EMBED_BATCH = 16
 
 
 @cache
@@ -50,7 +54,8 @@ class SearchEncoder:
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, 256), dtype=np.float32)
-        return np.asarray(self._model.embed(texts, norm=True), dtype=np.float32)
+        vectors = self._model.embed(texts, norm=True, batch_size=EMBED_BATCH)
+        return np.asarray(vectors, dtype=np.float32)
 
 
 @cache
