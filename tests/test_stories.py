@@ -382,6 +382,37 @@ def test_keyword_form_is_a_lower_cased_opening_without_stop_words_or_urls() -> N
     assert "http" not in keywords.text and keywords.id == "t-keywords"
 
 
+def test_headline_form_is_the_first_line_without_a_url_as_written_or_lower_cased() -> None:
+    from newsprism.stories.train import SHORT_FORMS, headline_form, short_forms
+
+    article = Article(id="t", text="http : / / example . com / quake\n" + QUAKE_TURKEY)
+    assert headline_form(article).text == "Strong earthquake kills 12 in eastern Turkey"
+    lower = headline_form(article, lower=True)
+    assert lower.text == "strong earthquake kills 12 in eastern turkey" and lower.title is None
+    forms = short_forms(article)
+    assert tuple(forms) == SHORT_FORMS and len({a.id for a in forms.values()}) == len(forms)
+
+
+def test_a_headline_stream_joins_one_events_headlines_and_keeps_two_quakes_apart() -> None:
+    """Headlines alone: two of one quake join, as does a lower-cased copy of the first (a feed
+    that folds case); the same kind of event in another country stays a story of its own."""
+    headlines = [("turkey-1", "Strong earthquake kills 12 in eastern Turkey"),
+                 ("chile-1", "Powerful earthquake kills three in central Chile"),
+                 ("turkey-2", "Eastern Turkey earthquake: rescuers search rubble as 12 confirmed "
+                              "dead"),
+                 ("chile-2", "Chile earthquake: three dead as quake hits central coast"),
+                 ("turkey-lower", "strong earthquake kills 12 in eastern turkey")]
+    articles = [Article(id=i, text=text, date="2024-03-04") for i, text in headlines]
+    items = list(zip([a.id for a in articles],
+                     extract_profiles(list(analyse_articles(articles))), strict=True))
+    clusterer = StoryClusterer()
+    placed = clusterer.partial_fit(items)
+    clusterer.revisit()
+    story = {i: clusterer.resolve(s) for (i, _), s in zip(items, placed, strict=True)}
+    assert story["turkey-2"] == story["turkey-lower"] == story["turkey-1"] == "turkey-1"
+    assert story["chile-2"] == story["chile-1"] == "chile-1"
+
+
 def test_cross_validation_holds_out_every_topic_once_per_repeat_in_differing_halves() -> None:
     from newsprism.stories.train import topic_folds
 
