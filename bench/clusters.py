@@ -8,8 +8,8 @@
     python bench/clusters.py storylines   # events and storylines: ECB+ dev at both levels (its
                                           # topics are storylines), GoogleNews-TS storylines on
                                           # held-out halves, memory of both levels on 22k articles
-    python bench/clusters.py styles       # ECB+ dev as keyword lines, headlines and lower-cased
-                                          # headlines, at both levels (events, storylines)
+    python bench/clusters.py styles       # ECB+ dev as keyword lines, headlines, lower-cased
+                                          # headlines and lower-cased articles, at both levels
     ... --encoder minilm                  # lead embeddings from MiniLM instead of WordLlama
 
 ECB+ documents carry no order, titles or dates; the stream is the documents shuffled with a fixed
@@ -70,13 +70,20 @@ from newsprism.stories.link import (
 )
 from newsprism.stories.storyline_train import cross_validate, read_googlenews
 from newsprism.stories.storylines import cluster_levels, sweep_levels
-from newsprism.stories.train import SHORT_FORMS, learn_link_model, read_ecbplus, short_forms
+from newsprism.stories.train import (
+    SHORT_FORMS,
+    learn_link_model,
+    lower_cased_form,
+    read_ecbplus,
+    short_forms,
+)
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 THRESHOLDS = np.round(np.arange(0.05, 1.0, 0.025), 3)  # average link: cosine distances
 SINGLE_PASS_THRESHOLDS = np.round(np.arange(0.05, 0.525, 0.025), 3)  # cosine similarities
 OWN_THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6)  # link probabilities
 CHECKPOINT = 1000
+STYLES = (*SHORT_FORMS, "lower-cased articles")  # streams of another style (``short_styles``)
 MEMORY_HOT_STORIES = 500  # small enough that eviction runs on an 11k-article stream
 
 
@@ -442,14 +449,21 @@ def storylines(data: Path, folder: Path) -> None:
     level_memory(items)
 
 
+def styles_of(article: Article) -> dict[str, Article]:
+    """The article in each of ``STYLES``: the short forms the thresholds are cross-validated
+    on, and the whole article lower-cased."""
+    return dict(zip(STYLES, (*short_forms(article).values(), lower_cased_form(article)),
+                    strict=True))
+
+
 def short_styles(data: Path, folder: Path) -> None:
-    """ECB+ dev as streams of another style (``short_forms``: keyword lines, headlines,
-    lower-cased headlines) at both levels, events by subtopic and storylines by topic, with the
-    shipped models, beside both baselines at thresholds chosen on ECB+ train in the same
-    style."""
+    """ECB+ dev as streams of other styles (``styles_of``: keyword lines, headlines,
+    lower-cased headlines, lower-cased articles) at both levels, events by subtopic and
+    storylines by topic, with the shipped models, beside both baselines at thresholds chosen on
+    ECB+ train in the same style."""
     streams = read_ecbplus(data)
-    for form in SHORT_FORMS:
-        styled = {split: ([short_forms(a)[form] for a in articles], gold)
+    for form in STYLES:
+        styled = {split: ([styles_of(a)[form] for a in articles], gold)
                   for split, (articles, gold) in streams.items()}
         articles = write_eval_files(folder, f"ecbplus_dev_{form.replace(' ', '_')}",
                                     *styled["dev"])

@@ -383,7 +383,12 @@ def test_keyword_form_is_a_lower_cased_opening_without_stop_words_or_urls() -> N
 
 
 def test_headline_form_is_the_first_line_without_a_url_as_written_or_lower_cased() -> None:
-    from newsprism.stories.train import SHORT_FORMS, headline_form, short_forms
+    from newsprism.stories.train import (
+        SHORT_FORMS,
+        headline_form,
+        lower_cased_form,
+        short_forms,
+    )
 
     article = Article(id="t", text="http : / / example . com / quake\n" + QUAKE_TURKEY)
     assert headline_form(article).text == "Strong earthquake kills 12 in eastern Turkey"
@@ -391,6 +396,10 @@ def test_headline_form_is_the_first_line_without_a_url_as_written_or_lower_cased
     assert lower.text == "strong earthquake kills 12 in eastern turkey" and lower.title is None
     forms = short_forms(article)
     assert tuple(forms) == SHORT_FORMS and len({a.id for a in forms.values()}) == len(forms)
+    titled = Article(id="t", text="A magnitude 6.1 quake struck Malatya.", title="Turkey Quake")
+    folded = lower_cased_form(titled)
+    assert (folded.text, folded.title) == ("a magnitude 6.1 quake struck malatya.",
+                                           "turkey quake")
 
 
 def test_a_headline_stream_joins_one_events_headlines_and_keeps_two_quakes_apart() -> None:

@@ -82,6 +82,12 @@ def headline_form(article: Article, lower: bool = False) -> Article:
                    text=line.lower() if lower else line)
 
 
+def lower_cased_form(article: Article) -> Article:
+    """The whole article lower-cased, as feeds that fold case bring it."""
+    return replace(article, id=f"{article.id}-lower", text=article.text.lower(),
+                   title=article.title and article.title.lower())
+
+
 def short_forms(article: Article) -> dict[str, Article]:
     """The article in each short style the thresholds must also hold for (``SHORT_FORMS``)."""
     forms = (keyword_form(article), headline_form(article), headline_form(article, lower=True))
