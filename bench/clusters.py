@@ -61,7 +61,7 @@ from newsprism.stories.cluster import (
     final_story_ids,
     load_link_model,
 )
-from newsprism.stories.features import embed_leads, extract_profiles
+from newsprism.stories.features import Profile, embed_leads, extract_profiles
 from newsprism.stories.link import (
     FEATURE_NAMES,
     DocumentFrequencies,
@@ -164,8 +164,8 @@ class WatchedClusterer(StoryClusterer):
         self.started: Counter[str] = Counter()
         self.missed: list[float] = []  # the best probability of a piece of its own story
 
-    def _decide(self, article_id: str, scored: list) -> Story | None:
-        choice = super()._decide(article_id, scored)
+    def _decide(self, article_id: str, profile: Profile, scored: list) -> Story | None:
+        choice = super()._decide(article_id, profile, scored)
         if choice is None:
             own = self.gold_of[article_id]
             pieces = {s.id for s in self.stories_.values()

@@ -422,6 +422,35 @@ def test_a_headline_stream_joins_one_events_headlines_and_keeps_two_quakes_apart
     assert story["chile-2"] == story["chile-1"] == "chile-1"
 
 
+def test_a_caseless_article_joins_a_grown_story_on_less_evidence_and_a_young_one_on_more(
+        ) -> None:
+    """Every pair links at p = 0.35: a cased article joins at the join threshold (0.3); a
+    caseless one (a lower-cased feed, without its names) joins a story of five articles at
+    0.2 but not a story of one, which takes 0.5."""
+    import math
+
+    from newsprism.stories.features import is_caseless
+
+    flat = (math.log(0.35 / 0.65),) + (0.0,) * len(FEATURE_NAMES)
+
+    def profile(caseless: bool = False) -> Profile:
+        return Profile(np.ones(4, dtype=np.float32), caseless=caseless)
+
+    def joins(story_size: int, caseless: bool) -> bool:
+        clusterer = StoryClusterer(threshold=0.3, merge_threshold=0.7, weights=flat,
+                                   caseless_thresholds=(0.5, 0.2), grown_size=5, second_look=0)
+        grown = profile()
+        grown.size = story_size
+        placed = clusterer.partial_fit([("story", grown), ("new", profile(caseless))])
+        return placed[1] == "story"
+
+    assert joins(1, caseless=False) and joins(5, caseless=False)
+    assert joins(5, caseless=True) and not joins(1, caseless=True)
+    lower, cased = analyse_articles([Article(id="l", text="strong earthquake kills 12"),
+                                     Article(id="c", text="Strong earthquake kills 12")])
+    assert is_caseless(lower) and not is_caseless(cased)
+
+
 def test_cross_validation_holds_out_every_topic_once_per_repeat_in_differing_halves() -> None:
     from newsprism.stories.train import topic_folds
 
