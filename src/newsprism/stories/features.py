@@ -85,8 +85,8 @@ class Profile:
     first_day: int | None = None  # proleptic ordinals of the earliest and latest article dates
     last_day: int | None = None
     # An article with no capital letter (a lower-cased feed, keyword lines): spaCy finds few of
-    # its names, so its evidence is weaker (``StoryClusterer.caseless_thresholds``). A story's
-    # flag is its first article's and is not read.
+    # its names, so its evidence is weaker (``StoryClusterer.caseless_thresholds``). Only an
+    # article's flag is read; a story does not keep one.
     caseless: bool = False
 
     def add(self, other: Profile, limit: int = 300) -> None:
