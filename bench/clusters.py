@@ -1,12 +1,15 @@
 """Story clustering: newsprism against TF-IDF baselines, side by side, on the same streams.
 
     python bench/clusters.py ecbplus      # ECB+ train and dev topics, documents by subtopic,
-                                          # also as keyword lines (stories.train.keyword_form)
+                                          # also as keyword lines, headlines and lower-cased
+                                          # headlines (stories.train.short_forms)
     python bench/clusters.py googlenews   # GoogleNews-TS, 11,109 short texts in 152 stories
     python bench/clusters.py semeval      # SemEval-2022 task 8 sample: English article pairs
     python bench/clusters.py storylines   # events and storylines: ECB+ dev at both levels (its
                                           # topics are storylines), GoogleNews-TS storylines on
                                           # held-out halves, memory of both levels on 22k articles
+    python bench/clusters.py styles       # ECB+ dev as keyword lines, headlines, lower-cased
+                                          # headlines and lower-cased articles, at both levels
     ... --encoder minilm                  # lead embeddings from MiniLM instead of WordLlama
 
 ECB+ documents carry no order, titles or dates; the stream is the documents shuffled with a fixed
@@ -58,7 +61,7 @@ from newsprism.stories.cluster import (
     final_story_ids,
     load_link_model,
 )
-from newsprism.stories.features import embed_leads, extract_profiles
+from newsprism.stories.features import Profile, embed_leads, extract_profiles
 from newsprism.stories.link import (
     FEATURE_NAMES,
     DocumentFrequencies,
@@ -67,13 +70,20 @@ from newsprism.stories.link import (
 )
 from newsprism.stories.storyline_train import cross_validate, read_googlenews
 from newsprism.stories.storylines import cluster_levels, sweep_levels
-from newsprism.stories.train import keyword_form, learn_link_model, read_ecbplus
+from newsprism.stories.train import (
+    SHORT_FORMS,
+    learn_link_model,
+    lower_cased_form,
+    read_ecbplus,
+    short_forms,
+)
 
 DATA = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 THRESHOLDS = np.round(np.arange(0.05, 1.0, 0.025), 3)  # average link: cosine distances
 SINGLE_PASS_THRESHOLDS = np.round(np.arange(0.05, 0.525, 0.025), 3)  # cosine similarities
 OWN_THRESHOLDS = (0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6)  # link probabilities
 CHECKPOINT = 1000
+STYLES = (*SHORT_FORMS, "lower-cased articles")  # streams of another style (``short_styles``)
 MEMORY_HOT_STORIES = 500  # small enough that eviction runs on an 11k-article stream
 
 
@@ -154,8 +164,8 @@ class WatchedClusterer(StoryClusterer):
         self.started: Counter[str] = Counter()
         self.missed: list[float] = []  # the best probability of a piece of its own story
 
-    def _decide(self, article_id: str, scored: list) -> Story | None:
-        choice = super()._decide(article_id, scored)
+    def _decide(self, article_id: str, profile: Profile, scored: list) -> Story | None:
+        choice = super()._decide(article_id, profile, scored)
         if choice is None:
             own = self.gold_of[article_id]
             pieces = {s.id for s in self.stories_.values()
@@ -439,6 +449,37 @@ def storylines(data: Path, folder: Path) -> None:
     level_memory(items)
 
 
+def styles_of(article: Article) -> dict[str, Article]:
+    """The article in each of ``STYLES``: the short forms the thresholds are cross-validated
+    on, and the whole article lower-cased."""
+    return dict(zip(STYLES, (*short_forms(article).values(), lower_cased_form(article)),
+                    strict=True))
+
+
+def short_styles(data: Path, folder: Path) -> None:
+    """ECB+ dev as streams of other styles (``styles_of``: keyword lines, headlines,
+    lower-cased headlines, lower-cased articles) at both levels, events by subtopic and
+    storylines by topic, with the shipped models, beside both baselines at thresholds chosen on
+    ECB+ train in the same style."""
+    streams = read_ecbplus(data)
+    for form in STYLES:
+        styled = {split: ([styles_of(a)[form] for a in articles], gold)
+                  for split, (articles, gold) in streams.items()}
+        articles = write_eval_files(folder, f"ecbplus_dev_{form.replace(' ', '_')}",
+                                    *styled["dev"])
+        print(f"ecb+ dev {form}: ", end="")
+        items, _ = profile_stream(articles, "wordllama")
+        events, lines = cluster_levels(items)
+        train, train_gold = styled["train"]
+        for level, predicted, gold, train_labels in (
+                ("events", events, styled["dev"][1], train_gold),
+                ("storylines", lines, [g.split("_")[0] for g in styled["dev"][1]],
+                 [g.split("_")[0] for g in train_gold])):
+            beside_baselines(f"dev {form} {level}", score_clusters(gold, predicted),
+                             articles, gold, trained_thresholds([(train, train_labels)]),
+                             "(shipped)")
+
+
 def storyline_f1_lines(stream: tuple[list, list[str]], model: dict) -> list[list[str]]:
     return sweep_levels(stream[0], [{k: model[k] for k in (
         "weights", "text_weights", "threshold", "merge_threshold", "first_look")}])[1]
@@ -446,7 +487,8 @@ def storyline_f1_lines(stream: tuple[list, list[str]], model: dict) -> list[list
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("dataset", choices=["ecbplus", "googlenews", "semeval", "storylines"])
+    parser.add_argument("dataset", choices=["ecbplus", "googlenews", "semeval", "storylines",
+                                            "styles"])
     parser.add_argument("--keep", type=Path, help="write DOCS/GOLD JSONL files here")
     parser.add_argument("--data", type=Path, default=DATA, help=f"default: {DATA}")
     parser.add_argument("--encoder", choices=["wordllama", "minilm"], default="wordllama",
@@ -461,11 +503,12 @@ def main() -> None:
     folder = args.keep or Path(tempfile.mkdtemp())
     if args.dataset == "ecbplus":
         streams = read_ecbplus(args.data)
-        # The same documents as keyword lines (lower-cased openings without stop words, as
-        # GoogleNews-TS and many feeds bring them): how the clustering holds on short streams.
+        # The same documents in short styles (keyword lines as GoogleNews-TS and many feeds
+        # bring them, headlines, lower-cased headlines): how the clustering holds on them.
         for split in ("train", "dev"):
             articles, gold = streams[split]
-            streams[f"{split} keywords"] = ([keyword_form(a) for a in articles], gold)
+            for form in SHORT_FORMS:
+                streams[f"{split} {form}"] = ([short_forms(a)[form] for a in articles], gold)
         profiled = {}
         for split, (articles, gold) in streams.items():
             articles = write_eval_files(folder, f"ecbplus_{split.replace(' ', '_')}", articles,
@@ -479,13 +522,15 @@ def main() -> None:
             print(f"  {feature:16s} {learned['weights'][n]:+.3f} {shipped['weights'][n]:+.3f}  "
                   f"{learned['text_weights'][n]:+.3f} {shipped['text_weights'][n]:+.3f}")
         params = learned if args.encoder != "wordllama" else {}
-        for form in ("", " keywords"):
+        for form in ("", *(f" {form}" for form in SHORT_FORMS)):
             thresholds = compare(f"ecb+ train{form}", profiled[f"train{form}"],
                                  streams[f"train{form}"][1], streams[f"train{form}"][0], **params)
             compare(f"ecb+ dev{form}", profiled[f"dev{form}"], streams[f"dev{form}"][1],
                     streams[f"dev{form}"][0], thresholds, **params)
     elif args.dataset == "storylines":
         storylines(args.data, folder)
+    elif args.dataset == "styles":
+        short_styles(args.data, folder)
     elif args.dataset == "googlenews":
         articles, gold = read_googlenews(args.data)
         articles = write_eval_files(folder, "googlenews", articles, gold)

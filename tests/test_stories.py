@@ -382,6 +382,75 @@ def test_keyword_form_is_a_lower_cased_opening_without_stop_words_or_urls() -> N
     assert "http" not in keywords.text and keywords.id == "t-keywords"
 
 
+def test_headline_form_is_the_first_line_without_a_url_as_written_or_lower_cased() -> None:
+    from newsprism.stories.train import (
+        SHORT_FORMS,
+        headline_form,
+        lower_cased_form,
+        short_forms,
+    )
+
+    article = Article(id="t", text="http : / / example . com / quake\n" + QUAKE_TURKEY)
+    assert headline_form(article).text == "Strong earthquake kills 12 in eastern Turkey"
+    lower = headline_form(article, lower=True)
+    assert lower.text == "strong earthquake kills 12 in eastern turkey" and lower.title is None
+    forms = short_forms(article)
+    assert tuple(forms) == SHORT_FORMS and len({a.id for a in forms.values()}) == len(forms)
+    titled = Article(id="t", text="A magnitude 6.1 quake struck Malatya.", title="Turkey Quake")
+    folded = lower_cased_form(titled)
+    assert (folded.text, folded.title) == ("a magnitude 6.1 quake struck malatya.",
+                                           "turkey quake")
+
+
+def test_a_headline_stream_joins_one_events_headlines_and_keeps_two_quakes_apart() -> None:
+    """Headlines alone: two of one quake join, as does a lower-cased copy of the first (a feed
+    that folds case); the same kind of event in another country stays a story of its own."""
+    headlines = [("turkey-1", "Strong earthquake kills 12 in eastern Turkey"),
+                 ("chile-1", "Powerful earthquake kills three in central Chile"),
+                 ("turkey-2", "Eastern Turkey earthquake: rescuers search rubble as 12 confirmed "
+                              "dead"),
+                 ("chile-2", "Chile earthquake: three dead as quake hits central coast"),
+                 ("turkey-lower", "strong earthquake kills 12 in eastern turkey")]
+    articles = [Article(id=i, text=text, date="2024-03-04") for i, text in headlines]
+    items = list(zip([a.id for a in articles],
+                     extract_profiles(list(analyse_articles(articles))), strict=True))
+    clusterer = StoryClusterer()
+    placed = clusterer.partial_fit(items)
+    clusterer.revisit()
+    story = {i: clusterer.resolve(s) for (i, _), s in zip(items, placed, strict=True)}
+    assert story["turkey-2"] == story["turkey-lower"] == story["turkey-1"] == "turkey-1"
+    assert story["chile-2"] == story["chile-1"] == "chile-1"
+
+
+def test_a_caseless_article_joins_a_grown_story_on_less_evidence_and_a_young_one_on_more(
+        ) -> None:
+    """Every pair links at p = 0.35: a cased article joins at the join threshold (0.3); a
+    caseless one (a lower-cased feed, without its names) joins a story of five articles at
+    0.2 but not a story of one, which takes 0.5."""
+    import math
+
+    from newsprism.stories.features import is_caseless
+
+    flat = (math.log(0.35 / 0.65),) + (0.0,) * len(FEATURE_NAMES)
+
+    def profile(caseless: bool = False) -> Profile:
+        return Profile(np.ones(4, dtype=np.float32), caseless=caseless)
+
+    def joins(story_size: int, caseless: bool) -> bool:
+        clusterer = StoryClusterer(threshold=0.3, merge_threshold=0.7, weights=flat,
+                                   caseless_thresholds=(0.5, 0.2), grown_size=5, second_look=0)
+        grown = profile()
+        grown.size = story_size
+        placed = clusterer.partial_fit([("story", grown), ("new", profile(caseless))])
+        return placed[1] == "story"
+
+    assert joins(1, caseless=False) and joins(5, caseless=False)
+    assert joins(5, caseless=True) and not joins(1, caseless=True)
+    lower, cased = analyse_articles([Article(id="l", text="strong earthquake kills 12"),
+                                     Article(id="c", text="Strong earthquake kills 12")])
+    assert is_caseless(lower) and not is_caseless(cased)
+
+
 def test_cross_validation_holds_out_every_topic_once_per_repeat_in_differing_halves() -> None:
     from newsprism.stories.train import topic_folds
 

@@ -107,9 +107,11 @@ class StoryClusterer:
         second_look: int = DEFAULTS.stories.second_look,
         weights: Sequence[float] | None = None,
         text_weights: Sequence[float] | None = None,
+        caseless_thresholds: Sequence[float] | None = None,
+        grown_size: int = 5,
     ) -> None:
         # None: the shipped model's value. Given weights without text weights mean one model
-        # for every pair.
+        # for every pair, and without caseless thresholds one join threshold for every article.
         given = None not in (threshold, merge_threshold, weights)
         shipped = {} if given else load_link_model()
         self.threshold = shipped["threshold"] if threshold is None else threshold
@@ -122,6 +124,13 @@ class StoryClusterer:
         self.second_look = second_look
         self.weights = shipped["weights"] if weights is None else weights
         self.text_weights = shipped["text_weights"] if weights is None else text_weights
+        # A caseless article (``Profile.caseless``) joins a story of fewer than ``grown_size``
+        # articles at the first of these and a larger one at the second: without its names, a
+        # lower-cased text links weakly to the broad story it belongs to, and strongly enough
+        # to a young story of another event of its kind that the two would mix.
+        self.caseless_thresholds = shipped.get("caseless_thresholds") \
+            if weights is None else caseless_thresholds
+        self.grown_size = shipped.get("grown_size", grown_size) if weights is None else grown_size
         # Articles awaiting their second look, oldest first: (article id, the story it was
         # placed in, its profile).
         self.waiting_: deque[tuple[str, str, Profile]] = deque()
@@ -219,22 +228,31 @@ class StoryClusterer:
 
     # -- placing one article -------------------------------------------------------------------
 
-    def _decide(self, article_id: str, scored: list[tuple[Story, float]]) -> Story | None:
-        best = max(scored, key=lambda pair: pair[1], default=None)
-        return best[0] if best and best[1] >= self.threshold else None
+    def _decide(self, article_id: str, profile: Profile, scored: list[tuple[Story, float]]
+                ) -> Story | None:
+        joinable = [(story, probability) for story, probability in scored
+                    if probability >= self._join_bar(profile, story)]
+        best = max(joinable, key=lambda pair: pair[1], default=None)
+        return best[0] if best else None
+
+    def _join_bar(self, profile: Profile, story: Story) -> float:
+        if not profile.caseless or self.caseless_thresholds is None:
+            return self.threshold
+        young, grown = self.caseless_thresholds
+        return grown if story.profile.size >= self.grown_size else young
 
     def _place(
         self,
         article_id: str,
         profile: Profile,
-        decide: Callable[[str, list[tuple[Story, float]]], Story | None],
+        decide: Callable[[str, Profile, list[tuple[Story, float]]], Story | None],
     ) -> str:
         self.frequencies_.update(profile)
         self.seen_ += 1
         if profile.last_day is not None:
             self.newest_day_ = max(self.newest_day_ or profile.last_day, profile.last_day)
         scored = self._score(profile, self._nearest(profile))
-        story = decide(article_id, scored)
+        story = decide(article_id, profile, scored)
         if story is None:
             story = self._start(article_id, profile)
         else:
@@ -397,9 +415,11 @@ class StoryClusterer:
         """The keywords that make a clusterer like this one (as ``state_dict`` holds them)."""
         params = {name: getattr(self, name) for name in (
             "threshold", "merge_threshold", "candidates", "window_days", "max_stories",
-            "max_keys", "second_look")}
+            "max_keys", "second_look", "grown_size")}
         params["weights"] = list(self.weights)
         params["text_weights"] = None if self.text_weights is None else list(self.text_weights)
+        params["caseless_thresholds"] = None if self.caseless_thresholds is None \
+            else list(self.caseless_thresholds)
         return params
 
     def state_dict(self, *, stories: bool = True) -> dict[str, Any]:
@@ -525,7 +545,8 @@ def training_pairs(items: Sequence[Item], gold: Sequence[str], candidates: int =
     rows: list[np.ndarray] = []
     labels: list[bool] = []
 
-    def oracle(article_id: str, scored: list[tuple[Story, float]]) -> Story | None:
+    def oracle(article_id: str, profile: Profile, scored: list[tuple[Story, float]]
+               ) -> Story | None:
         truth = story_of_gold.get(gold_of[article_id])
         if truth is not None and clusterer.stories_.get(truth.id) is not truth:
             truth = None  # it left the time window: the article starts the story again
@@ -533,12 +554,11 @@ def training_pairs(items: Sequence[Item], gold: Sequence[str], candidates: int =
         if truth is not None and truth not in shown:
             shown.append(truth)
         for story in shown:
-            rows.append(clusterer._features(profile_of[article_id], [story.profile])[0])
+            rows.append(clusterer._features(profile, [story.profile])[0])
             labels.append(story is truth)
         return truth
 
     gold_of = {article_id: label for (article_id, _), label in zip(items, gold, strict=True)}
-    profile_of = dict(items)
     for article_id, profile in items:
         clusterer._ensure_state(len(profile.embedding))
         story_id = clusterer._place(article_id, profile, oracle)

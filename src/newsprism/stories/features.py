@@ -84,6 +84,10 @@ class Profile:
     size: int = 1
     first_day: int | None = None  # proleptic ordinals of the earliest and latest article dates
     last_day: int | None = None
+    # An article with no capital letter (a lower-cased feed, keyword lines): spaCy finds few of
+    # its names, so its evidence is weaker (``StoryClusterer.caseless_thresholds``). Only an
+    # article's flag is read; a story does not keep one.
+    caseless: bool = False
 
     def add(self, other: Profile, limit: int = 300) -> None:
         """Absorb ``other``; each family keeps its ``limit`` most frequent keys (bounded size)."""
@@ -208,6 +212,12 @@ def profile_bags(analysis: Analysis) -> dict[str, Bag]:
     return {family: Bag.from_counter(family, bag) for family, bag in bags.items() if bag}
 
 
+def is_caseless(analysis: Analysis) -> bool:
+    """True when neither the title nor the text holds a capital letter."""
+    article = analysis.article
+    return not any(ch.isupper() for ch in f"{article.title or ''}{article.text}")
+
+
 def embed_leads(analyses: Sequence[Analysis], encoder: str = "wordllama") -> np.ndarray:
     """Unit vectors of each article's title and lead (``lead_text``)."""
     leads = [lead_text(a) for a in analyses]
@@ -232,5 +242,5 @@ def extract_profiles(
     for analysis, vector in zip(analyses, embeddings, strict=True):
         day = article_day(analysis.article.date)
         profiles.append(Profile(np.asarray(vector, dtype=np.float32), profile_bags(analysis),
-                                first_day=day, last_day=day))
+                                first_day=day, last_day=day, caseless=is_caseless(analysis)))
     return profiles
