@@ -112,6 +112,12 @@ def test_one_remark_quoted_in_other_words_is_not_plain_corroboration():
     assert not quoted_differently(
         runs("we are aware of the issue involving him", "we will monitor the situation"),
         runs(whole))
+    # One source leaves out what the other quotes on to; the words they share agree.
+    steps = "he got out of the car ran in ran up the steps"
+    assert not quoted_differently(runs(steps, "and somehow got on the roof"),
+                                  runs(steps + " where the managers are"))
+    assert quoted_differently(runs(steps, "and somehow got on the roof"),
+                              runs("he got out of his car and ran up the stairs"))
 
 
 def test_two_outlets_quoting_one_remark_in_other_words_do_not_corroborate_it():

@@ -118,6 +118,9 @@ _TIME = {
     "october", "november", "december",
 }
 _NOT_ABOUT = STOP_WORDS | _LIGHT | _TIME
+_DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their",
+                "our", "my", "your"}
+_DUE = re.compile(r"due\b", re.IGNORECASE)
 # Stop words that name an act: "going to give up its arsenal", "expected to last".
 _WORD = re.compile(r"[^\W_]+")
 _VERBS = {"give", "go", "keep", "put", "find", "show", "call", "move", "become", "make", "fill",
@@ -165,9 +168,14 @@ def _stems(text: str) -> list[str]:
 
 def _act(text: str) -> tuple[str, list[str]] | None:
     """The act a cue introduces, as a stem, and its object's stems: "to be charged with the
-    hit-and-run" -> ("charg", ["hit", "run"]); "to last most of the day" -> ("last", [])."""
-    words = [w for w in _words(_SUBORDINATE.split(text)[0])
-             if w not in _LIGHT and w not in _TIME and not w.isdigit()]
+    hit-and-run" -> ("charg", ["hit", "run"]); "to last most of the day" -> ("last", []).
+    A noun phrase names no act: "expected to be a playoff team" is a state, "due to the storm"
+    a cause."""
+    raw = _words(_SUBORDINATE.split(text)[0])
+    if raw[:1] and (raw[0] in _DETERMINERS or (raw[0] in ("be", "been") and raw[1:2]
+                                                 and raw[1] in _DETERMINERS)):
+        return None
+    words = [w for w in raw if w not in _LIGHT and w not in _TIME and not w.isdigit()]
     if not words or (words[0] in STOP_WORDS and words[0] not in _VERBS):
         return None  # "going to have something special": no act named
     return stem_word(words[0]), _stems(" ".join(words[1:]))
@@ -214,6 +222,9 @@ def left_open(text: str) -> Open | None:
     if act is None:
         return None
     head, obj = act
+    if _DUE.match(match.group()) and not match["act"].lower().startswith("be ") and not (
+            head in _LASTING or any(head in family for family in ACT_FAMILIES)):
+        return None  # "due to injury": a cause, not a schedule
     if head in _LASTING:
         ends = frozenset().union(*(_STATE_ENDS[s] for s in (*subject, *obj) if s in _STATE_ENDS))
         return Open(_ENDS | ends, subject, frozenset(obj), state_ends=ends)

@@ -134,22 +134,31 @@ def quoted_differently(a: Sequence[list[str]], b: Sequence[list[str]]) -> bool:
     """Are two quoted passages (each its runs) one remark in other words (not the same words,
     runs of them, or a copy slip)? Read from marks alone, a passage that differs by one word is
     left alone: the word may be a slip ("first aid for and tried" / "first aid for her, and
-    tried"); one that quotes pieces of the other ("we are aware ... we will monitor") quotes
-    the same words with some left out."""
+    tried"); and so is a passage whose every run is one the other quotes in full, holds one of
+    the other's in full (the other left words out: "ran up the steps ... and got on the roof"),
+    or is not quoted by the other at all."""
     words_a, words_b = [w for run in a for w in run], [w for run in b for w in run]
     shorter, longer = sorted((set(words_a), set(words_b)), key=len)
     if len(shorter & longer) < SHARED_REMARK_WORDS * len(shorter):
         return False  # two remarks (the cheap test first: most pairs end here)
-    if _runs_within(a, b) or _runs_within(b, a):
+    if not any(_run_reworded(run, b) for run in a) and not any(_run_reworded(run, a) for run in b):
         return False
     apart = (Counter(words_a) - Counter(words_b)) + (Counter(words_b) - Counter(words_a))
     return not _same_words(words_a, words_b) and apart.total() >= 2
 
 
-def _runs_within(runs: Sequence[list[str]], other: Sequence[list[str]]) -> bool:
-    """Is every run a run of words of one of the other's runs?"""
-    others = [f" {' '.join(run)} " for run in other]
-    return all(any(f" {' '.join(run)} " in text for text in others) for run in runs)
+def _run_reworded(run: list[str], other: Sequence[list[str]]) -> bool:
+    """Does the other passage quote this run in other words: mostly its words, yet neither
+    the run within one of the other's runs nor one of them (of a few words) within the run?"""
+    text = f" {' '.join(run)} "
+    runs = [f" {' '.join(words)} " for words in other]
+    if any(text in other_text for other_text in runs):
+        return False
+    if any(other_text in text for other_text, words in zip(runs, other, strict=True)
+           if len(words) >= MIN_PASSAGE_WORDS):
+        return False
+    shared = set(run) & {w for words in other for w in words}
+    return len(shared) >= SHARED_REMARK_WORDS * len(set(run))
 
 
 def different_remarks(
