@@ -395,3 +395,32 @@ def test_a_clause_after_the_quote_is_no_attribution():
     text = ("Port authority chief executive Daniel Reyes said the dispute was \"entirely "
             "avoidable\" and urged the union to accept mediation.")
     assert _speakers(text) == {"entirely avoidable": "Daniel Reyes"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The defence lawyer said Ana Ruiz, who has taught for a dozen years, “messed up.”",
+     {"messed up.": None}),
+    ("An inquiry found that Ana Ruiz “ignored the safety rules” at the yard.",
+     {"ignored the safety rules": None}),
+    ("“After the strike began,” the report continues, Ana Ruiz “tried to reach every worker "
+     "with messages about the talks.”", {"After the strike began": None,
+                                         "tried to reach every worker with messages about the "
+                                         "talks.": None}),
+    # Nothing else reports it: the words are hers.
+    ("Ana Ruiz “strongly condemned” the attack on the pickets.",
+     {"strongly condemned": "Ana Ruiz"}),
+])  # fmt: skip
+def test_the_one_a_reported_quote_is_about_does_not_say_it(text, expected):
+    assert _speakers(text) == expected
+
+
+def test_a_pronoun_after_a_new_paragraphs_person_is_theirs():
+    # The heading's quote marks lead the parser to take the new person for an object.
+    text = ("Port spokeswoman Susan Hale said about 900 people work at the terminal.\n\n"
+            "\"The fire started next to the main shed,\" she said.\n\n"
+            "Neighbour: 'It's right at our door'\n\n"
+            "Colleen Haddad, who lives and works nearby, said she was waiting for the bus when "
+            "someone told her there had been a fire.\n\n"
+            "\"I thought it was far off, down the road or something,\" she told the local radio.")
+    assert _speakers(text)["I thought it was far off, down the road or something"] == \
+        "Colleen Haddad"

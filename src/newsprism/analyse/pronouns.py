@@ -7,7 +7,9 @@ an honorific before the name ("Mr. Banky", "Ms. Okafor"), a gendered noun in app
 ("Tehran Boldon, Michael Boldon's brother"), or the first "he"/"his" or "she"/"her" after the
 name in its sentence before anyone else is named ("Angela Benson, who had just left the store
 with her two sons"). A person whose gender the article does not tell stays a candidate. Of the
-candidates, the latest subject of a clause wins, else the latest named.
+candidates, the latest subject of a clause wins, else the latest named; a subject of an
+earlier paragraph than the latest person named does not compete (a parse that runs a sentence
+on over a blank line may not see the new paragraph's subject as one).
 """
 
 from __future__ import annotations
@@ -64,6 +66,10 @@ class Antecedents:
         genders = self.genders()
         before = [m for m in self.people if m.end <= pronoun.idx
                   and genders.get(person_key(m), gender) == gender]
+        if before:  # a paragraph that names someone new moves the story on to them
+            text = self.doc.text
+            opened = max(text.rfind("\n\n", 0, before[-1].start), 0)
+            before = [m for m in before if m.start >= opened]
         subjects = [m for m in before if _is_subject(self.doc, m)]
         return (subjects or before or [None])[-1]
 

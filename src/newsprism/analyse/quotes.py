@@ -573,7 +573,7 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article
         if owner is not None and noun_lemma(verb.text) in _SPEECH_NOUNS and (
                 within is None or within[0] <= owner.idx < within[1]):
             return _speaker_at(owner, article)  # "a Confucius' saying, “...”", "his words"
-        if verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX") or _reported_verb(verb, quoted):
             continue
         for child in verb.children:  # not a passive's subject: "X is accused of “...”"
             if within is not None and not within[0] <= child.idx < within[1]:
@@ -583,6 +583,16 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article
                 if found is not None or child.lower_ in _PRONOUNS:
                     return found
     return None
+
+
+def _reported_verb(verb: Token, quoted: set[int]) -> bool:
+    """A verb of the quoted words themselves whose quotation someone else reports: its subject
+    is whom the words are about, not who says them ("The attorney said Cosme “screwed up”",
+    "An investigation found that Cosme “caused injury”", "the report continues, Chip Gaines
+    “sought to amplify ...”"). Only a quoted verb nothing else governs or attributes speaks
+    for its subject ("Smith “strongly condemned” the attack")."""
+    return verb.i in quoted and (verb.head.i != verb.i or any(
+        c.lower_ in _SAYING and c.i not in quoted for c in verb.children))
 
 
 def _ancestors(token: Token) -> list[Token]:
