@@ -7,7 +7,7 @@ import pytest
 from newsprism.analyse import analyse_article, resolve_entities
 from newsprism.analyse.quotes import find_quotations
 from newsprism.analyse.resolve import name_speakers
-from newsprism.model import Article
+from newsprism.model import Article, Mention, Quote
 
 
 def quoted(text: str) -> list[list[str]]:
@@ -424,3 +424,23 @@ def test_a_pronoun_after_a_new_paragraphs_person_is_theirs():
             "\"I thought it was far off, down the road or something,\" she told the local radio.")
     assert _speakers(text)["I thought it was far off, down the road or something"] == \
         "Colleen Haddad"
+
+
+def test_a_surname_speaks_for_the_one_fuller_name_given_before_whatever_its_type():
+    # The entity model takes this spokeswoman for an organisation, which no person's name joins.
+    text = ("In a statement, Mira Tess Holloway, a spokeswoman for the daycare centre, said two "
+            "workers were “dismissed” after the incident. “The safety of our pupils comes "
+            "first,” Holloway said.")
+    assert set(_speakers(text).values()) == {"Mira Tess Holloway"}
+
+
+def test_a_surname_two_fuller_names_end_in_is_no_guess():
+    # Both taken for organisations by the entity model, so entity resolution joins neither.
+    text = "Mira Holloway and Dan Holloway met the board. “We will wait,” Holloway said."
+    mentions = [Mention("d", text.index(name), text.index(name) + len(name), name, "ORG")
+                for name in ("Mira Holloway", "Dan Holloway")]
+    said = Mention("d", text.rindex("Holloway"), text.rindex("Holloway") + 8, "Holloway", "ORG")
+    start = text.index("We")
+    quote = Quote("d", start, start + 12, text[start:start + 12], speaker_mention=said)
+    (named,) = name_speakers([quote], resolve_entities([*mentions, said]))
+    assert named.speaker == "Holloway"
