@@ -444,3 +444,25 @@ def test_a_surname_two_fuller_names_end_in_is_no_guess():
     quote = Quote("d", start, start + 12, text[start:start + 12], speaker_mention=said)
     (named,) = name_speakers([quote], resolve_entities([*mentions, said]))
     assert named.speaker == "Holloway"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The Daily Ledger reported on Sunday that Prince Omar presented the envoy with a plan "
+     "“that would favour the lenders more than any plan before it.”",
+     {"that would favour the lenders more than any plan before it.": "Daily Ledger"}),
+    ("Senator Maria Hale questioned banker Dan Okafor on Tuesday, saying that Okafor held "
+     "6 million shares and that their price had risen by $30, “which comes out to more than "
+     "$200 million in gains, all for you personally.”",
+     {"which comes out to more than $200 million in gains, all for you personally.":
+      "Maria Hale"}),
+])  # fmt: skip
+def test_words_inside_what_someone_reports_are_the_reporters(text, expected):
+    assert _speakers(text) == expected
+
+
+def test_a_title_with_small_words_is_a_name():
+    text = ("Rick Hale wins top honours for the best travel book with “Travel as a Political "
+            "Act,” in which he tells of 30 years on the road.")
+    (quote,) = analyse_article(Article("d", text)).quotes
+    assert (quote.text, quote.kind, quote.speaker_mention) == (
+        "Travel as a Political Act", "name", None)

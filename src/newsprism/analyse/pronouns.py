@@ -7,9 +7,9 @@ an honorific before the name ("Mr. Banky", "Ms. Okafor"), a gendered noun in app
 ("Tehran Boldon, Michael Boldon's brother"), or the first "he"/"his" or "she"/"her" after the
 name in its sentence before anyone else is named ("Angela Benson, who had just left the store
 with her two sons"). A person whose gender the article does not tell stays a candidate. Of the
-candidates, the latest subject of a clause wins, else the latest named; a subject of an
-earlier paragraph than the latest person named does not compete (a parse that runs a sentence
-on over a blank line may not see the new paragraph's subject as one).
+candidates, the latest subject of a clause wins, else the latest named. A name that opens a
+paragraph counts as its subject: a parse that runs a sentence on over a blank line (after a
+heading) may make it an object of the heading.
 """
 
 from __future__ import annotations
@@ -66,10 +66,6 @@ class Antecedents:
         genders = self.genders()
         before = [m for m in self.people if m.end <= pronoun.idx
                   and genders.get(person_key(m), gender) == gender]
-        if before:  # a paragraph that names someone new moves the story on to them
-            text = self.doc.text
-            opened = max(text.rfind("\n\n", 0, before[-1].start), 0)
-            before = [m for m in before if m.start >= opened]
         subjects = [m for m in before if _is_subject(self.doc, m)]
         return (subjects or before or [None])[-1]
 
@@ -130,7 +126,9 @@ def _apposed_noun(root: Token) -> str | None:
 def _is_subject(doc: Doc, mention: Mention) -> bool:
     """The subject of a clause, or the name beside it ("the authority's chief, Jeremy Handel,
     reassured people"; "A spokesman for the authority, Jeremy Handel, reassured", where the
-    parser hangs the name on the authority)."""
+    parser hangs the name on the authority), or a name that opens a paragraph."""
+    if doc.text[doc.text.rfind("\n", 0, mention.start) + 1 : mention.start].strip() == "":
+        return True
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
