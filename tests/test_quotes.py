@@ -466,3 +466,10 @@ def test_a_title_with_small_words_is_a_name():
     (quote,) = analyse_article(Article("d", text)).quotes
     assert (quote.text, quote.kind, quote.speaker_mention) == (
         "Travel as a Political Act", "name", None)
+
+
+def test_the_one_telling_is_the_one_who_said_it_not_the_one_said_about():
+    text = ("Senator Maria Hale questioned banker Dan Okafor on Tuesday. She said Okafor made "
+            "millions of dollars in the “scheme,” telling him, “You should resign and you "
+            "should be investigated.”")
+    assert _speakers(text)["You should resign and you should be investigated."] == "Maria Hale"

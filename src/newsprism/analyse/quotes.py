@@ -456,9 +456,12 @@ def _subject(verb: Token) -> Token | None:
                 and c.text.rstrip(".").lower() not in TITLES), None)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return None
-    # "..., adding" and "Lackey watched and told Reuters": the subject of the verb it hangs on.
+    # "..., adding" and "Lackey watched and told Reuters": the subject of the verb it hangs on,
+    # or of the verb of saying above that one: in "She said Okafor made millions, telling him"
+    # she does the telling.
     if own is None and (verb.tag_ == "VBG" or verb.dep_ == "conj") and verb.head.i != verb.i:
-        return _subject(verb.head)
+        return _subject(next((v for v in _ancestors(verb.head) if v.lower_ in _SAYING
+                              and v.pos_ == "VERB"), verb.head))
     return own
 
 
