@@ -7,7 +7,9 @@ an honorific before the name ("Mr. Banky", "Ms. Okafor"), a gendered noun in app
 ("Tehran Boldon, Michael Boldon's brother"), or the first "he"/"his" or "she"/"her" after the
 name in its sentence before anyone else is named ("Angela Benson, who had just left the store
 with her two sons"). A person whose gender the article does not tell stays a candidate. Of the
-candidates, the latest subject of a clause wins, else the latest named.
+candidates, the latest subject of a clause wins, else the latest named. A name that opens a
+paragraph counts as its subject: a parse that runs a sentence on over a blank line (after a
+heading) may make it an object of the heading.
 """
 
 from __future__ import annotations
@@ -124,7 +126,9 @@ def _apposed_noun(root: Token) -> str | None:
 def _is_subject(doc: Doc, mention: Mention) -> bool:
     """The subject of a clause, or the name beside it ("the authority's chief, Jeremy Handel,
     reassured people"; "A spokesman for the authority, Jeremy Handel, reassured", where the
-    parser hangs the name on the authority)."""
+    parser hangs the name on the authority), or a name that opens a paragraph."""
+    if doc.text[doc.text.rfind("\n", 0, mention.start) + 1 : mention.start].strip() == "":
+        return True
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False

@@ -82,7 +82,9 @@ _LINE_GAP = 4  # lines an unrepeated double mark carries over (archives: a sente
 
 _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 _PRONOUNS = {"he", "she", "him", "her", "his"}
-_NAME_JOINERS = {"and", "of", "the", "for", "&", "de", "on", "to", "a", "an", "in", "at"}
+# Title case leaves short words small: "Travel as a Political Act", "Gone with the Wind".
+_NAME_JOINERS = {"and", "of", "the", "for", "&", "de", "on", "to", "a", "an", "in", "at", "as",
+                 "with", "by", "or", "from"}
 # Surface forms: the pipeline has no lemmatizer.
 _SAYING = {
     f"{stem}{ending}"
@@ -107,9 +109,14 @@ _SAYING = {
         "exclaim": ("", "s", "ed"), "whisper": ("", "s", "ed"), "mutter": ("", "s", "ed"),
         "yell": ("", "s", "ed"), "scream": ("", "s", "ed"),
         "boast": ("", "s", "ed"), "recount": ("", "s", "ed"), "sigh": ("", "s", "ed"),
+        "report": ("", "s", "ed", "ing"),
     }.items()
     for ending in endings
 }
+# Verbs whose subject owns the words it puts in quote marks, whoever reports it.
+_NAMING = {"call", "calls", "called", "calling", "label", "labels", "labelled", "labeled",
+           "term", "terms", "termed", "brand", "brands", "branded", "dub", "dubs", "dubbed",
+           "accuse", "accuses", "accused", "accusing"}
 _RANK_WORDS = {"police", "prime", "vice", "former", "acting", "chief", "state", "foreign"}
 _SPEECH_NOUNS = {"saying", "statement", "remark", "word", "message", "comment", "speech",
                  "warning", "promise", "pledge", "answer", "reply", "motto"}
@@ -449,9 +456,12 @@ def _subject(verb: Token) -> Token | None:
                 and c.text.rstrip(".").lower() not in TITLES), None)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return None
-    # "..., adding" and "Lackey watched and told Reuters": the subject of the verb it hangs on.
+    # "..., adding" and "Lackey watched and told Reuters": the subject of the verb it hangs on,
+    # or of the verb of saying above that one: in "She said Okafor made millions, telling him"
+    # she does the telling.
     if own is None and (verb.tag_ == "VBG" or verb.dep_ == "conj") and verb.head.i != verb.i:
-        return _subject(verb.head)
+        return _subject(next((v for v in _ancestors(verb.head) if v.lower_ in _SAYING
+                              and v.pos_ == "VERB"), verb.head))
     return own
 
 
@@ -566,14 +576,14 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article
     end = min(len(text), inside.end_char + _PARAGRAPH_READ)
     following = _BLANK_LINE.search(text, inside.end_char, end)
     end = following.start() if following else end
-    for verb in _ancestors(inside.root):
-        if not start <= verb.idx < end:
-            continue
+    chain = [verb for verb in _ancestors(inside.root) if start <= verb.idx < end]
+    for n, verb in enumerate(chain):
         owner = next((c for c in verb.children if c.dep_ == "poss" and c.i not in quoted), None)
         if owner is not None and noun_lemma(verb.text) in _SPEECH_NOUNS and (
                 within is None or within[0] <= owner.idx < within[1]):
             return _speaker_at(owner, article)  # "a Confucius' saying, “...”", "his words"
-        if verb.pos_ not in ("VERB", "AUX"):
+        if verb.pos_ not in ("VERB", "AUX") or _reported_verb(verb, quoted) or (
+                within is None and _within_saying(verb, chain[n + 1:], quoted)):
             continue
         for child in verb.children:  # not a passive's subject: "X is accused of “...”"
             if within is not None and not within[0] <= child.idx < within[1]:
@@ -583,6 +593,25 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article
                 if found is not None or child.lower_ in _PRONOUNS:
                     return found
     return None
+
+
+def _within_saying(verb: Token, above: list[Token], quoted: set[int]) -> bool:
+    """Is ``verb`` part of what someone above it says? In "She said Stumpf made millions in
+    the “scam”" and "The Times reported that the prince presented a plan “that ...”" the
+    words are hers and the paper's, not the subject's of the verb they hang on; unless that
+    verb names or describes ("Police said Okafor called it “a disgrace”")."""
+    return verb.lower_ not in _SAYING | _NAMING and any(
+        v.lower_ in _SAYING and v.pos_ == "VERB" and v.i not in quoted for v in above)
+
+
+def _reported_verb(verb: Token, quoted: set[int]) -> bool:
+    """A verb of the quoted words themselves whose quotation someone else reports: its subject
+    is whom the words are about, not who says them ("The attorney said Cosme “screwed up”",
+    "An investigation found that Cosme “caused injury”", "the report continues, Chip Gaines
+    “sought to amplify ...”"). Only a quoted verb nothing else governs or attributes speaks
+    for its subject ("Smith “strongly condemned” the attack")."""
+    return verb.i in quoted and (verb.head.i != verb.i or any(
+        c.lower_ in _SAYING and c.i not in quoted for c in verb.children))
 
 
 def _ancestors(token: Token) -> list[Token]:
