@@ -32,7 +32,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from newsprism.model import Article, Span
-from newsprism.summarize.words import STOP_WORDS, stem_word
+from newsprism.summarize.words import STOP_WORDS, letter_words, stem_word
 
 # Words that name one act, as stems: an outcome that names any of them does what was expected.
 ACT_FAMILIES = (
@@ -122,7 +122,6 @@ _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her"
                 "our", "my", "your"}
 _DUE = re.compile(r"due\b", re.IGNORECASE)
 # Stop words that name an act: "going to give up its arsenal", "expected to last".
-_WORD = re.compile(r"[^\W_]+")
 _VERBS = {"give", "go", "keep", "put", "find", "show", "call", "move", "become", "make", "fill",
           "take", "see", "last"}
 _CLAUSE = re.compile(r"[,;:]|\bhowever\b|\bbut\b|\bthat\b", re.IGNORECASE)
@@ -155,14 +154,9 @@ class Open:
     state_ends: frozenset[str] = frozenset()  # what ends a state expected to last ("reopen")
 
 
-def _words(text: str) -> list[str]:
-    """Lower-cased words, letters of any alphabet ("Piñera" is one word)."""
-    return _WORD.findall(text.lower())
-
-
 def _stems(text: str) -> list[str]:
     """The stems of the words that say who or what."""
-    return [stem_word(w) for w in _words(text)
+    return [stem_word(w) for w in letter_words(text)
             if w not in _NOT_ABOUT and len(w) > 1 and not w.isdigit()]
 
 
@@ -171,7 +165,7 @@ def _act(text: str) -> tuple[str, list[str]] | None:
     hit-and-run" -> ("charg", ["hit", "run"]); "to last most of the day" -> ("last", []).
     A noun phrase names no act: "expected to be a playoff team" is a state, "due to the storm"
     a cause."""
-    raw = _words(_SUBORDINATE.split(text)[0])
+    raw = letter_words(_SUBORDINATE.split(text)[0])
     if raw[:1] and (raw[0] in _DETERMINERS or (raw[0] in ("be", "been") and raw[1:2]
                                                  and raw[1] in _DETERMINERS)):
         return None
@@ -184,7 +178,7 @@ def _act(text: str) -> tuple[str, list[str]] | None:
 def _done(text: str) -> set[str]:
     """The stems of a statement's words, less those of an infinitive ("agreed to give up"
     states no giving up)."""
-    words = _words(text)
+    words = letter_words(text)
     return {stem_word(w) for k, w in enumerate(words) if k == 0 or words[k - 1] != "to"}
 
 
@@ -257,7 +251,7 @@ def denies_or_confirms(text: str, what: Open) -> bool:
     before a word of it: "was not fueled by propane"), or confirm it (a confirmation at most
     ``CONFIRMATION_REACH`` words before one)? "Hussain, the other bomber, was not seen" denies
     nothing of "believed to be the bomber"."""
-    tokens = _words(text)
+    tokens = letter_words(text)
     words = ["nt" if w == "t" and k and tokens[k - 1].endswith("n") else w
              for k, w in enumerate(tokens)]
     return any(stem_word(w) in what.settled_by
@@ -326,7 +320,8 @@ def open_outcomes(
                     or _reported_before(outcome, statements[i], articles)):
                 continue
             if what.speculation and not (denies_or_confirms(outcome.text, what) and (
-                    _ANSWERS.search(outcome.text) or _CONFIRMATIONS & set(_words(outcome.text))
+                    _ANSWERS.search(outcome.text)
+                    or _CONFIRMATIONS & set(letter_words(outcome.text))
                     or _reported_after(outcome, statements[i], articles))):
                 continue
             links.setdefault(i, set()).add(j)

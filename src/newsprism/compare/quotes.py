@@ -15,6 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from newsprism.model import Quote, Span
+from newsprism.summarize.words import letter_words
 
 # Cosines of the quoted words (short phrases score low even when they mean the same thing) and
 # of their sentences: one remark if the words are close, or, for a short phrase, fairly close in
@@ -40,17 +41,11 @@ SHARED_REMARK_WORDS = 0.6
 MIN_PASSAGE_WORDS = 4
 
 
-def _words(text: str) -> list[str]:
-    """Letters and digits only: "6: 00" and "6:00", "'locked down'" and "locked down" read
-    alike; a typesetting difference is not another wording."""
-    return re.findall(r"[^\W_]+", text.lower())
-
-
 def same_wording(a: Quote, b: Quote) -> bool:
     """Is one quote the other's words, or a run of them ("we wanted" and "we had wanted" are
     two wordings; a quote cut short is the same one), or a long passage copied with one word
     slipped?"""
-    return _same_words(_words(a.text), _words(b.text))
+    return _same_words(letter_words(a.text), letter_words(b.text))
 
 
 def _same_words(a: list[str], b: list[str]) -> bool:
@@ -126,7 +121,8 @@ def marked_passages(text: str) -> list[list[str]] | None:
     else:
         pairs = zip(marks[::2], marks[1::2], strict=False)  # an odd last mark opens no pair
         parts = [text[a.end() : b.start()] for a, b in pairs]
-    runs = [words for part in parts for piece in _ELLIPSIS.split(part) if (words := _words(piece))]
+    runs = [words for part in parts for piece in _ELLIPSIS.split(part)
+            if (words := letter_words(piece))]
     return runs if sum(map(len, runs)) >= MIN_PASSAGE_WORDS else None
 
 
