@@ -14,7 +14,7 @@ from dataclasses import asdict
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from fastapi.responses import JSONResponse, RedirectResponse
+from fastapi.responses import JSONResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import AfterValidator, ValidationError
 from starlette.datastructures import Headers, UploadFile
@@ -168,10 +168,8 @@ def _next_url(request: Request, next_offset: int | None) -> str | None:
 )
 async def get_story(request: Request, service: Service, story_id: str) -> StoryDetail:
     """One story with its articles and its briefing (JSON of schema ``newsprism.briefing``)."""
-    live = await service.resolve_story(story_id)  # NotFoundError: a 404
-    if live != story_id:
-        return RedirectResponse(request.url_for("get_story", story_id=live), 307)  # type: ignore[return-value]
-    page = await service.story_page(live)
+    await service.resolve_story(story_id)  # NotFoundError: a 404; Merged: a 307
+    page = await service.story_page(story_id)
     briefed = set(page.briefed)
     return StoryDetail(
         **_story_out(request, page.summary).model_dump(),
@@ -226,10 +224,8 @@ async def list_storylines(
 )
 async def get_storyline(request: Request, service: Service, storyline_id: str) -> StorylineDetail:
     """One storyline with its events (stories) in time order, each with its outlets."""
-    live = await service.resolve_storyline(storyline_id)  # NotFoundError: a 404
-    if live != storyline_id:
-        return RedirectResponse(request.url_for("get_storyline", storyline_id=live), 307)  # type: ignore[return-value]
-    page = await service.storyline_page(live)
+    await service.resolve_storyline(storyline_id)  # NotFoundError: a 404; Merged: a 307
+    page = await service.storyline_page(storyline_id)
     return StorylineDetail(
         **_storyline_out(request, page.summary).model_dump(),
         outlets=list(page.outlets),

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from fastapi import FastAPI, HTTPException, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from markupsafe import escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -22,7 +22,7 @@ from newsprism.errors import NewsprismError, NotFoundError, StoreError
 from newsprism.settings import DEFAULTS, Settings
 from newsprism.store import Store
 from newsprism.web import api, pages
-from newsprism.web.service import CorpusService
+from newsprism.web.service import CorpusService, Merged
 
 if TYPE_CHECKING:
     from newsprism.stories.persist import StoryHook
@@ -72,6 +72,7 @@ def create_app(store: Store, settings: Settings = DEFAULTS,
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(StoreError, _store_error)
     app.add_exception_handler(NotFoundError, _not_found)
+    app.add_exception_handler(Merged, _merged)
     app.add_exception_handler(NewsprismError, _newsprism_error)
 
     @app.middleware("http")
@@ -114,6 +115,13 @@ async def _validation_error(request: Request, exc: Exception) -> Response:
 
 async def _not_found(request: Request, exc: Exception) -> Response:
     return _error(request, 404, str(exc))
+
+
+async def _merged(request: Request, exc: Exception) -> Response:
+    """The same route at the id the requested one was merged into."""
+    assert isinstance(exc, Merged)
+    params = {k: exc.live if v == exc.old else v for k, v in request.path_params.items()}
+    return RedirectResponse(request.url_for(request.scope["route"].name, **params), 307)
 
 
 async def _store_error(request: Request, exc: Exception) -> Response:

@@ -19,7 +19,7 @@ from functools import cache
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
@@ -133,10 +133,8 @@ def group_by_storyline(
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse, name="story_page")
 async def story_page(request: Request, service: Service, story_id: str) -> HTMLResponse:
-    live = await service.resolve_story(story_id)  # NotFoundError: a 404
-    if live != story_id:
-        return RedirectResponse(request.url_for("story_page", story_id=live), 307)  # type: ignore[return-value]
-    page = await service.story_page(live, render=render_briefing)
+    await service.resolve_story(story_id)  # NotFoundError: a 404; Merged: a 307
+    page = await service.story_page(story_id, render=render_briefing)
     sources = {source_key(h) for h in page.articles if h.id in page.briefed}
     parts = {name: Markup(html) for name, html in json.loads(page.html or "{}").items()}
     line = page.summary.storyline
@@ -165,10 +163,8 @@ async def storyline_list(
 @router.get("/storylines/{storyline_id}", response_class=HTMLResponse, name="storyline_page")
 async def storyline_page(request: Request, service: Service, storyline_id: str) -> HTMLResponse:
     """A storyline's events on a timeline, each with its outlets and a link to its story."""
-    live = await service.resolve_storyline(storyline_id)  # NotFoundError: a 404
-    if live != storyline_id:
-        return RedirectResponse(request.url_for("storyline_page", storyline_id=live), 307)  # type: ignore[return-value]
-    page = await service.storyline_page(live)
+    await service.resolve_storyline(storyline_id)  # NotFoundError: a 404; Merged: a 307
+    page = await service.storyline_page(storyline_id)
     return render(
         request, "storyline.html.j2", storyline=page.summary, events=page.events,
         outlets=page.outlets, timeline=layout_timeline(page.events),

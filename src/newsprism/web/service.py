@@ -55,6 +55,14 @@ _DANGLING = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to",
              "with", "from", "as", "that"}  # fmt: skip
 
 
+class Merged(Exception):  # not an error: the web layer answers it with a 307
+    """A story or storyline id that was merged into another, the live one."""
+
+    def __init__(self, old: str, live: str) -> None:
+        super().__init__(f"{old!r} was merged into {live!r}")
+        self.old, self.live = old, live
+
+
 @dataclass(frozen=True)
 class StorySummary:
     id: str
@@ -253,12 +261,13 @@ class CorpusService:
         return [summarise_story(s, m, leads.get(m[0].id) if m else None)
                 for s, m in zip(stories, members, strict=True)]  # fmt: skip
 
-    async def resolve_story(self, story_id: str) -> str:
-        """The live id of ``story_id`` (itself, or the story it was merged into)."""
+    async def resolve_story(self, story_id: str) -> None:
+        """Nothing if ``story_id`` is live; ``Merged`` if it was merged into another story."""
         live = await self.run(lambda store: store.stories.resolve(story_id))
         if live is None:
             raise NotFoundError(f"no story {story_id!r}")
-        return live
+        if live != story_id:
+            raise Merged(story_id, live)
 
     async def story_page(
         self, story_id: str, *, render: Callable[[dict[str, Any]], str] | None = None
@@ -341,12 +350,13 @@ class CorpusService:
         return [summarise_storyline(s, by_id.get(s.event_ids[0]) if s.event_ids else None)
                 for s in storylines]  # fmt: skip
 
-    async def resolve_storyline(self, storyline_id: str) -> str:
-        """The live id of ``storyline_id`` (itself, or the storyline it was merged into)."""
+    async def resolve_storyline(self, storyline_id: str) -> None:
+        """Nothing if ``storyline_id`` is live; ``Merged`` if it was merged into another."""
         live = await self.run(lambda store: store.storylines.resolve(storyline_id))
         if live is None:
             raise NotFoundError(f"no storyline {storyline_id!r}")
-        return live
+        if live != storyline_id:
+            raise Merged(storyline_id, live)
 
     async def storyline_page(self, storyline_id: str) -> StorylinePage:
         """A storyline with its events in time order, each with its counts and outlets."""
