@@ -261,3 +261,19 @@ def test_one_outlets_reports_of_different_days_saying_the_opposite_are_a_develop
     (claim,) = _developing(briefing)
     assert [r.span.doc for r in claim.history] == ["first", "later"]
     assert "contradicted" not in {c.status for c in briefing.claims}
+
+
+def test_one_title_named_in_other_words_changing_hands_is_its_history():
+    # the overall leader's jersey is the overall lead, however a report names it
+    (claim,) = _race("Denis Marrow pulled on the yellow jersey after the sixteenth stage.",
+                     "Alberto Castell has won the general classification, ahead of Denis Marrow.",
+                     ("2024-07-23", "2024-07-29"))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    (claim,) = _race("Alberto Castell became the new race leader on the Kessel climb.",
+                     "Denis Marrow took over the maillot jaune in the time trial.",
+                     ("2024-07-20", "2024-07-26"))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    # another jersey's colour names another classification, one that differs from race to race
+    assert not _race("Denis Marrow kept the green jersey after the sixteenth stage.",
+                     "Alberto Castell has won the general classification, ahead of Denis Marrow.",
+                     ("2024-07-23", "2024-07-29"))

@@ -6,7 +6,9 @@ history. A statement holds a title when a person or organisation named before a 
 or gaining (kept, retained, took, won, claimed, seized, leads...) is followed by a title (lead,
 jersey, title, crown, post, seat, presidency, responsibility...). Titles are one when their
 kind and distinguishing words are ("overall lead" and "general classification" are one title;
-"points classification" another). A title changed hands when two reports of different days name
+"points classification" another), and a title named in other words is still one: the jersey a
+stage race gives its overall leader (yellow, pink, red, gold, the "maillot jaune") is the
+overall lead, so "won the general classification" and "kept the yellow jersey" are one title. A title changed hands when two reports of different days name
 holders who share no one; its history is every dated report of the title, in report order.
 Undated reports cannot be ordered and are left out: an undated "X won the title" against
 "Y won the title" says nothing about which came first.
@@ -26,18 +28,28 @@ _HOLDS = re.compile(
     r"\b(?:kept|keeps|keeping|retain(?:s|ed|ing)?|hold(?:s|ing)?|held|t(?:ook|akes|aken)|"
     r"w(?:on|ins)|claim(?:s|ed)?|seiz(?:es|ed)|regain(?:s|ed)|extend(?:s|ed)|defend(?:s|ed)|"
     r"inherit(?:s|ed)|assum(?:es|ed)|grabb(?:ed)|snatch(?:es|ed)|lead(?:s|ing)?|led|"
-    r"moved into|move into|became|becomes)\s+"
-    r"(?:(?:his|her|its|their|the|a|an)\s+)?(?P<qualifiers>(?:[A-Za-z-]+\s+){0,2}?)"
+    r"moved into|move into|became|becomes|remain(?:s|ed)?|wear(?:s|ing)?|wore|worn|don(?:s|ned)|"
+    r"pull(?:s|ed)? on|put on)\s+(?:(?:over|back)\s+)?"
+    r"(?:(?:his|her|its|their|the|a|an)\s+)?(?P<qualifiers>(?:[A-Za-z'’-]+\s+){0,2}?)"
     r"(?P<head>lead|leader|leadership|classification|standings|jersey|title|crown|"
-    r"championship|presidency|chairmanship|premiership|post|seat|throne|responsibility)\b",
+    r"championship|presidency|chairmanship|premiership|post|seat|throne|responsibility|"
+    r"maillot jaune|maglia rosa)\b(?!['’]s\b)",  # "the leader's jersey" is a jersey
     re.IGNORECASE,
 )
+# The colours of the overall leader's jersey in the stage races (Tour: yellow, Giro: pink,
+# Vuelta: red, once gold), and the jerseys named in their own language: the overall lead. The
+# other colours name different classifications from race to race, so they stay titles of their
+# own ("green jersey"), never the points or mountains classification.
+_LEADERS_JERSEY = {"yellow", "pink", "red", "gold", "golden", "leader's", "leader’s",
+                   "leaders"}
+_OVERALL = ("lead", "overall")
 # One name per kind of title.
 _KIND = {"leader": "lead", "leadership": "lead", "classification": "lead", "standings": "lead",
          "crown": "title", "championship": "title"}
-# Qualifiers that name no other title: "his overall lead" is "the general classification".
-_SAME = {"general": "overall", "race": None, "new": None, "current": None, "provisional": None,
-         "outright": None}
+# Qualifiers that name no other title: "his overall lead" is "the general classification", and
+# one race's "race lead" its overall lead.
+_SAME = {"general": "overall", "race": "overall", "new": None, "current": None,
+         "provisional": None, "outright": None}
 _NOT_A_HOLDER = re.compile(r"\b(?:not|never|no longer|could|would|might|may|will|expected|"
                            r"hopes?|hoped|wants?|wanted|tries|tried|bid|failed)\b",
                            re.IGNORECASE)
@@ -65,10 +77,17 @@ def holding(text: str, actors: Sequence[tuple[int, str]]) -> Holding | None:
     if not subject:
         return None
     at, who = subject[0]  # the clause's first actor: "Alberto Contador of Astana has won"
-    qualifiers = [_SAME.get(w, w) for w in match["qualifiers"].lower().split()]
-    head = match["head"].lower()
-    title = (_KIND.get(head, head), *sorted(q for q in qualifiers if q))
-    return Holding(title, who, at, match.end())
+    return Holding(_title(match["qualifiers"].lower().split(), match["head"].lower()), who, at,
+                   match.end())
+
+
+def _title(qualifiers: Sequence[str], head: str) -> tuple[str, ...]:
+    """One name for a title however it is written: its kind, then its distinguishing words
+    ("his overall lead", "the general classification", "the yellow jersey" -> lead, overall)."""
+    if head in ("maillot jaune", "maglia rosa") or (
+            head == "jersey" and _LEADERS_JERSEY & set(qualifiers)):
+        return _OVERALL
+    return (_KIND.get(head, head), *sorted(q for w in qualifiers if (q := _SAME.get(w, w))))
 
 
 def _clause_start(text: str, end: int) -> int:
