@@ -8,10 +8,11 @@ jersey, title, crown, post, seat, presidency, responsibility...). Titles are one
 kind and distinguishing words are ("overall lead" and "general classification" are one title;
 "points classification" another), and a title named in other words is still one: the jersey a
 stage race gives its overall leader (yellow, pink, red, gold, the "maillot jaune") is the
-overall lead, so "won the general classification" and "kept the yellow jersey" are one title. A title changed hands when two reports of different days name
-holders who share no one; its history is every dated report of the title, in report order.
-Undated reports cannot be ordered and are left out: an undated "X won the title" against
-"Y won the title" says nothing about which came first.
+overall lead, so "won the general classification" and "kept the yellow jersey" are one title.
+A title changed hands when two reports of different days name holders who share no one; its
+history is every dated report of the title, in report order. Undated reports cannot be ordered
+and are left out: an undated "X won the title" against "Y won the title" says nothing about
+which came first.
 """
 
 from __future__ import annotations
