@@ -277,3 +277,20 @@ def test_one_title_named_in_other_words_changing_hands_is_its_history():
     assert not _race("Denis Marrow kept the green jersey after the sixteenth stage.",
                      "Alberto Castell has won the general classification, ahead of Denis Marrow.",
                      ("2024-07-23", "2024-07-29"))
+
+
+def test_a_recovery_under_way_and_then_done_is_a_development_in_order():
+    under_way = Article("under-way", "The body of the missing climber is being recovered from "
+                        "the ravine below Mount Ardan, a police spokesman said.",
+                        outlet="Ardan Echo", date="2024-04-02")
+    done = Article("done", "Detectives removed the body of the missing climber from the ravine "
+                   "below Mount Ardan.", outlet="Valley News", date="2024-04-03")
+    (claim,) = _developing(build_briefing([done, under_way]))
+    assert [r.span.doc for r in claim.history] == ["under-way", "done"]
+    # something else under way is no operation left open
+    treated = Article("treated", "The death of the missing climber is being treated as an "
+                      "accident by police below Mount Ardan.", outlet="Ardan Echo",
+                      date="2024-04-02")
+    ruled = Article("ruled", "Police treated the death of the missing climber below Mount Ardan "
+                    "as an accident.", outlet="Valley News", date="2024-04-03")
+    assert not _developing(build_briefing([treated, ruled]))
