@@ -212,11 +212,17 @@ RACE = "The Tour of Norland crossed the Kessel mountains this week in heavy rain
 KEPT = "Denis Marrow of Russia kept his overall lead after the sixteenth stage."
 
 
-def _race(first: str, second: str, dates: tuple[str | None, str | None]) -> list:
+def _two_reports(lead: str, first: str, second: str, dates: tuple[str | None, str | None],
+                 outlets: tuple[str, str] = ("Wikinews", "Wikinews")) -> list:
+    """The developing claims of two reports, each the lead and one sentence."""
     return _developing(build_briefing([
-        Article("first", RACE + first, outlet="Wikinews", date=dates[0]),
-        Article("second", RACE + second, outlet="Wikinews", date=dates[1]),
+        Article("first", lead + first, outlet=outlets[0], date=dates[0]),
+        Article("second", lead + second, outlet=outlets[1], date=dates[1]),
     ]))
+
+
+def _race(first: str, second: str, dates: tuple[str | None, str | None]) -> list:
+    return _two_reports(RACE, first, second, dates)
 
 
 def test_a_title_changing_hands_across_one_outlets_dated_reports_is_its_history():
@@ -294,3 +300,60 @@ def test_a_recovery_under_way_and_then_done_is_a_development_in_order():
     ruled = Article("ruled", "Police treated the death of the missing climber below Mount Ardan "
                     "as an accident.", outlet="Valley News", date="2024-04-03")
     assert not _developing(build_briefing([treated, ruled]))
+
+
+TRIAL = "The abuse of prisoners at the Kessel camp shocked the country. "
+
+
+def _process(first: str, second: str, dates: tuple[str | None, str | None] = (
+        "2005-01-15", "2005-03-20"), outlets: tuple[str, str] = ("Wikinews", "Wikinews")) -> list:
+    return _two_reports(TRIAL, first, second, dates, outlets)
+
+
+def test_a_legal_process_moving_on_across_dated_reports_is_its_history():
+    (claim,) = _process("Ron Kell, a sergeant, 36, was found guilty of abusing prisoners.",
+                        "A military judge sentenced Ron Kell to ten years in prison.")
+    assert [(r.span.doc, r.reported) for r in claim.history] == [
+        ("first", "2005-01-15"), ("second", "2005-03-20")]
+    # arrested, then charged, by two outlets: a relative clause between name and step is read
+    (claim,) = _process("Police arrested Ron Kell at his home in Kessel.",
+                        "Ron Kell, who was arrested last week, was charged with abusing "
+                        "prisoners.", outlets=("Kessel Post", "Norland Times"))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+
+
+def test_no_legal_history_without_a_later_step_of_one_participant_on_a_later_day():
+    for first, second, dates in [
+        # the same step told twice
+        ("Ron Kell was found guilty of abusing prisoners.",
+         "Ron Kell was convicted of abusing prisoners at the camp.", ("2005-01-15", "2005-03-20")),
+        # another participant
+        ("Ron Kell was found guilty of abusing prisoners.",
+         "Lynn Marsh was sentenced to three years in prison.", ("2005-01-15", "2005-03-20")),
+        # a step only expected, or negated
+        ("Ron Kell was found guilty of abusing prisoners.",
+         "Ron Kell could be sentenced to fifteen years in prison.", ("2005-01-15", "2005-03-20")),
+        ("Ron Kell was arrested at his home in Kessel.",
+         "Ron Kell has not been charged with any crime.", ("2005-01-15", "2005-03-20")),
+        # the higher step reported first: a later report tells an earlier step again
+        ("Ron Kell was sentenced to ten years in prison.",
+         "Ron Kell was found guilty of abusing prisoners.", ("2005-01-15", "2005-03-20")),
+        # undated reports cannot be ordered
+        ("Ron Kell was found guilty of abusing prisoners.",
+         "A military judge sentenced Ron Kell to ten years in prison.", (None, None)),
+        # someone else's step: the lawyer of the participant, or a friend of his
+        ("Ron Kell was arrested at his home in Kessel.",
+         "A friend of Ron Kell was charged with hiding evidence.", ("2005-01-15", "2005-03-20")),
+    ]:
+        assert not _process(first, second, dates), (first, second)
+
+
+def test_a_search_moving_on_across_dated_reports_is_its_history():
+    (claim,) = _process("The climber Anna Brisk went missing on Mount Ardan on Sunday.",
+                        "Anna Brisk was found alive in a ravine below the summit.",
+                        ("2024-04-01", "2024-04-03"))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    # found guilty is no step of a search
+    assert not _process("The climber Anna Brisk went missing on Mount Ardan on Sunday.",
+                        "Anna Brisk was found guilty of trespassing on Mount Ardan.",
+                        ("2024-04-01", "2024-04-03"))

@@ -340,10 +340,11 @@ def open_outcomes(
                 continue
             links.setdefault(i, set()).add(j)
             links.setdefault(j, set()).add(i)
-    return [sorted(group, key=lambda n: (opens[n] is None, n)) for group in _components(links)]
+    return [sorted(group, key=lambda n: (opens[n] is None, n)) for group in linked_groups(links)]
 
 
-def _components(links: dict[int, set[int]]) -> list[set[int]]:
+def linked_groups(links: dict[int, set[int]]) -> list[set[int]]:
+    """The groups that links join (each link given both ways)."""
     groups, seen = [], set()
     for first in links:
         if first in seen:
