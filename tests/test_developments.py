@@ -357,3 +357,20 @@ def test_a_search_moving_on_across_dated_reports_is_its_history():
     assert not _process("The climber Anna Brisk went missing on Mount Ardan on Sunday.",
                         "Anna Brisk was found guilty of trespassing on Mount Ardan.",
                         ("2024-04-01", "2024-04-03"))
+
+
+def test_a_count_that_rises_between_dated_reports_is_a_development_even_within_a_bound():
+    lead = "Search teams combed the sea where the ferry Kessel Star sank last week. "
+    articles = [
+        Article("later", lead + "Sixteen bodies have been recovered from the sea, the navy said.",
+                outlet="Island Times", date="2024-06-08"),
+        Article("first", lead + "At least two bodies have been recovered from the sea, the navy "
+                "said.", outlet="Kell Courier", date="2024-06-06"),
+    ]
+    (claim,) = [c for c in _developing(build_briefing(articles)) if c.kind == "figure"]
+    assert [(r.value, r.reported) for r in claim.history] == [
+        ("At least two", "2024-06-06"), ("Sixteen", "2024-06-08")]
+    # the same day, a bound that allows the other value is no disagreement at all
+    same_day = [Article(a.id, a.text, outlet=a.outlet, date="2024-06-08") for a in articles]
+    statuses = {c.status for c in build_briefing(same_day).claims if c.kind == "figure"}
+    assert not statuses & {"developing", "contradicted"}

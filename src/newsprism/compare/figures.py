@@ -20,6 +20,7 @@ import Stemmer
 
 from newsprism.analyse.figures import COUNTING_NOUNS, ROLE_OF, TIME_UNITS, read_figure, vague
 from newsprism.analyse.nlp import noun_lemma
+from newsprism.compare.outcomes import report_day
 from newsprism.model import Article, Figure
 
 _STEMMER = Stemmer.Stemmer("english")
@@ -109,20 +110,32 @@ def disagree(a: Figure, b: Figure) -> bool:
     return a_high < b_low or b_high < a_low
 
 
+def moved_on(a: Figure, b: Figure, articles: dict[str, Article]) -> bool:
+    """Do two figures reported on different days give different values, each a count rather
+    than a vague amount? "At least two bodies have been recovered" on the 6th and "Sixteen
+    bodies have been recovered" on the 8th: the count moved on, though the first bound allows
+    the second value."""
+    day_a, day_b = report_day(articles[a.doc]), report_day(articles[b.doc])
+    return bool(day_a and day_b and day_a != day_b and a.value != b.value
+                and not vague(a.text) and not vague(b.text))
+
+
 def conflicting_figures(
     figures: Sequence[Figure],
     articles: dict[str, Article],
     same_fact: Callable[[Figure, Figure], bool],
 ) -> list[tuple[Figure, Figure]]:
     """Pairs of figures from different articles that give one quantity (``quantity``) in
-    statements that state one fact (``same_fact``), with intervals that do not meet."""
+    statements that state one fact (``same_fact``), with intervals that do not meet, or, when
+    reported on different days, with different values (``moved_on``)."""
     usable = [(f, key) for f in figures
               if (key := quantity(f)) is not None and not in_change(f, articles[f.doc])]
     return [
         (a, b)
         for n, (a, key) in enumerate(usable)
         for b, other in usable[n + 1 :]
-        if a.doc != b.doc and key == other and disagree(a, b) and same_fact(a, b)
+        if a.doc != b.doc and key == other and (disagree(a, b) or moved_on(a, b, articles))
+        and same_fact(a, b)
     ]
 
 

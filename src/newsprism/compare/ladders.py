@@ -49,7 +49,8 @@ _STEPS: dict[str, tuple[tuple[str, str], ...]] = {
         (r"appealed|(?:lost|won) (?:an |his |her |their )?appeal", r"(?!)"),
     ),
     "search": (
-        (r"(?:went|gone|goes|is|was|were|are|been|remains|remained)\s+missing|disappeared",
+        (r"(?:went|gone|goes|is|was|were|are|been|remains|remained)\s+"
+         r"(?:(?:reported|declared|listed)\s+)?missing|disappeared",
          r"(?!)"),
         (r"(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:found|located)\b"
          r"(?!\s+(?:not\s+)?(?:guilty|innocent|liable|responsible|to\b|that\b))",
