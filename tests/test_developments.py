@@ -370,6 +370,10 @@ def test_a_count_that_rises_between_dated_reports_is_a_development_even_within_a
     (claim,) = [c for c in _developing(build_briefing(articles)) if c.kind == "figure"]
     assert [(r.value, r.reported) for r in claim.history] == [
         ("At least two", "2024-06-06"), ("Sixteen", "2024-06-08")]
+    # a part or an increment is not the whole count
+    more = Article("later", lead + "Another 14 bodies have been recovered from the sea, the navy "
+                   "said.", outlet="Island Times", date="2024-06-08")
+    assert not [c for c in _developing(build_briefing([articles[1], more])) if c.kind == "figure"]
     # the same day, a bound that allows the other value is no disagreement at all
     same_day = [Article(a.id, a.text, outlet=a.outlet, date="2024-06-08") for a in articles]
     statuses = {c.status for c in build_briefing(same_day).claims if c.kind == "figure"}

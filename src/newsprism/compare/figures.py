@@ -117,7 +117,23 @@ def moved_on(a: Figure, b: Figure, articles: dict[str, Article]) -> bool:
     the second value."""
     day_a, day_b = report_day(articles[a.doc]), report_day(articles[b.doc])
     return bool(day_a and day_b and day_a != day_b and a.value != b.value
-                and not vague(a.text) and not vague(b.text))
+                and not vague(a.text) and not vague(b.text)
+                and not counts_a_part(a, articles[a.doc]) and not counts_a_part(b, articles[b.doc]))
+
+
+# Before a count, words that make it a part or an increment of the whole: "the other 14",
+# "another 30", "16 more bodies", "the remaining 12".
+_PART_BEFORE = re.compile(r"\b(?:other|another|remaining|additional|further|extra)\s+$",
+                          re.IGNORECASE)
+_PART_AFTER = re.compile(r"\s+(?:more|others|other|additional|further|extra|new)\b",
+                         re.IGNORECASE)
+
+
+def counts_a_part(figure: Figure, article: Article) -> bool:
+    """Does the figure count a part or an increment rather than the whole ("the other 14
+    sailors", "16 more bodies")?"""
+    return bool(_PART_BEFORE.search(article.text[max(0, figure.start - 20) : figure.start])
+                or _PART_AFTER.match(article.text, figure.end))
 
 
 def conflicting_figures(
