@@ -315,6 +315,12 @@ def test_a_legal_process_moving_on_across_dated_reports_is_its_history():
                         "A military judge sentenced Ron Kell to ten years in prison.")
     assert [(r.span.doc, r.reported) for r in claim.history] == [
         ("first", "2005-01-15"), ("second", "2005-03-20")]
+    # "found X guilty", then a pronoun that stands for the one person named just before it
+    (claim,) = _process("A military jury found Ron Kell guilty of abusing prisoners.",
+                        "Ron Kell appeared in court in uniform. He was sentenced to ten years "
+                        "in prison.")
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    assert claim.history[-1].value.startswith("He was sentenced")
     # arrested, then charged, by two outlets: a relative clause between name and step is read
     (claim,) = _process("Police arrested Ron Kell at his home in Kessel.",
                         "Ron Kell, who was arrested last week, was charged with abusing "
@@ -341,6 +347,10 @@ def test_no_legal_history_without_a_later_step_of_one_participant_on_a_later_day
         # undated reports cannot be ordered
         ("Ron Kell was found guilty of abusing prisoners.",
          "A military judge sentenced Ron Kell to ten years in prison.", (None, None)),
+        # a pronoun after a statement naming two people stands for neither
+        ("Ron Kell was found guilty of abusing prisoners.",
+         "Ron Kell met Lynn Marsh in court. He was sentenced to ten years in prison.",
+         ("2005-01-15", "2005-03-20")),
         # someone else's step: the lawyer of the participant, or a friend of his
         ("Ron Kell was arrested at his home in Kessel.",
          "A friend of Ron Kell was charged with hiding evidence.", ("2005-01-15", "2005-03-20")),

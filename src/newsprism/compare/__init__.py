@@ -13,6 +13,7 @@ Every claim's ``support`` spans are passages of the articles; every note is asse
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -153,6 +154,9 @@ def _named_inside(
              if s.start <= m.start < s.end] for s in statements]
 
 
+_SUBJECT_PRONOUN = re.compile(r"^\W*(he|she)\b", re.IGNORECASE)
+
+
 def _actor_claims(
     statements: Sequence[Span],
     mentions: Sequence[Mention],
@@ -188,11 +192,22 @@ def _actors_at(
     statements: Sequence[Span], mentions: Sequence[Mention], entities: Sequence[Entity]
 ) -> list[list[tuple[int, int, str]]]:
     """The people and organisations each statement names, as (start, end, resolved entity id)
-    within the statement's text, in text order."""
-    return [[(m.start - s.start, m.end - s.start, entity) for m, entity in inside
-             if m.type in ACTOR_TYPES]
-            for s, inside in zip(statements, _named_inside(statements, mentions, entities),
-                                 strict=True)]
+    within the statement's text, in text order; a statement that opens with "he" or "she" and
+    names no person has the pronoun stand for the one person the statement before it in its
+    article names ("Graner appeared in court. He was sentenced to ten years.")."""
+    found: list[list[tuple[int, int, str]]] = []
+    last: dict[str, str] = {}
+    for s, inside in zip(statements, _named_inside(statements, mentions, entities), strict=True):
+        actors = [(m.start - s.start, m.end - s.start, entity) for m, entity in inside
+                  if m.type in ACTOR_TYPES]
+        people = {entity for m, entity in inside if m.type == "PERSON"}
+        pronoun = _SUBJECT_PRONOUN.match(s.text)
+        if pronoun and not people and (antecedent := last.get(s.doc)):
+            actors.insert(0, (pronoun.start(1), pronoun.end(1), antecedent))
+        if people:  # several people: no one antecedent
+            last[s.doc] = next(iter(people)) if len(people) == 1 else ""
+        found.append(actors)
+    return found
 
 
 def _covers(claim: Claim, pair: tuple[Figure, Figure]) -> bool:

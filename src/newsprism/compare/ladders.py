@@ -11,13 +11,14 @@ analyst wants them as its history. A process is a ladder of steps, each named by
 
 A statement stands at a step for a participant when the step's verb is said of it as done: the
 participant (a resolved person or organisation) named just before a passive ("Graner, 36, was
-found guilty") or an intransitive step ("Graner stood trial"), or right after an active one
-("a jury convicted Graner"). A step under a hedge or a look ahead ("could be sentenced", "is
-expected to be charged", "yet to be tried") is no step taken, nor one negated ("was not
-charged"). Two reports link when they name one participant in one process, come from different
-articles, are both dated, and the later day's report puts it at a higher step: a development
-is never read from undated reports, nor from the same step told twice, nor from a later report
-that tells an earlier step again.
+found guilty") or an intransitive step ("Graner stood trial"), or right after an active one ("a
+jury convicted Graner", "found Graner guilty"); a statement that opens with "he" or "she" is
+said of the one person the statement before it in its article names. A step under a hedge or a
+look ahead ("could be sentenced", "is expected to be charged", "yet to be tried") is no step
+taken, nor one negated ("was not charged"). Two reports link when they name one participant in
+one process, come from different articles, are both dated, and the later day's report puts it
+at a higher step: a development is never read from undated reports, nor from the same step
+told twice, nor from a later report that tells an earlier step again.
 """
 
 from __future__ import annotations
@@ -44,7 +45,7 @@ _STEPS: dict[str, tuple[tuple[str, str], ...]] = {
          r"tried"),
         (r"(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:convicted|acquitted|cleared|"
          r"found (?:not )?guilty)|pleaded guilty|pled guilty",
-         r"convicted|acquitted"),
+         r"convicted|acquitted|found(?=\s[^,;:.]{1,60}?\s(?:not\s+)?guilty\b)"),
         (r"(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:sentenced|jailed for)", r"sentenced"),
         (r"appealed|(?:lost|won) (?:an |his |her |their )?appeal", r"(?!)"),
     ),
