@@ -279,6 +279,16 @@ def test_one_title_named_in_other_words_changing_hands_is_its_history():
                      "Denis Marrow took over the maillot jaune in the time trial.",
                      ("2024-07-20", "2024-07-26"))
     assert [r.span.doc for r in claim.history] == ["first", "second"]
+    # a title given as the holder's description
+    (claim,) = _race("Race leader Denis Marrow finished safely in the bunch on Tuesday.",
+                     "Alberto Castell pulled on the yellow jersey after the time trial.",
+                     ("2024-07-20", "2024-07-26"))
+    assert claim.history[0].value == "Race leader Denis Marrow"
+    # a former holder, or a leader of something else, holds no race title
+    for description in ("Former race leader Denis Marrow", "Team leader Denis Marrow"):
+        assert not _race(f"{description} finished safely in the bunch on Tuesday.",
+                         "Alberto Castell pulled on the yellow jersey after the time trial.",
+                         ("2024-07-20", "2024-07-26")), description
     # another jersey's colour names another classification, one that differs from race to race
     assert not _race("Denis Marrow kept the green jersey after the sixteenth stage.",
                      "Alberto Castell has won the general classification, ahead of Denis Marrow.",

@@ -44,13 +44,19 @@ _HOLDS = re.compile(
 _LEADERS_JERSEY = {"yellow", "pink", "red", "gold", "golden", "leader's", "leader’s",
                    "leaders"}
 _OVERALL = ("lead", "overall")
+# A title before the name it describes: "race leader Rasmussen", "the yellow jersey holder,
+# Rasmussen" (a former or previous holder holds nothing now).
+_TITLED = re.compile(r"\b(?P<head>leader|holder|wearer)\s*,?\s*\Z", re.IGNORECASE)
+_DETERMINERS = {"the", "a", "an", "his", "her", "its", "their"}
+_FORMER = re.compile(r"\b(?:former|ex|previous|erstwhile|one-time|onetime)\b", re.IGNORECASE)
+_NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|le))*")
 # One name per kind of title.
 _KIND = {"leader": "lead", "leadership": "lead", "classification": "lead", "standings": "lead",
          "crown": "title", "championship": "title"}
 # Qualifiers that name no other title: "his overall lead" is "the general classification", and
 # one race's "race lead" its overall lead.
 _SAME = {"general": "overall", "race": "overall", "new": None, "current": None,
-         "provisional": None, "outright": None}
+         "provisional": None, "outright": None, "classification": None, "standings": None}
 _NOT_A_HOLDER = re.compile(r"\b(?:not|never|no longer|could|would|might|may|will|expected|"
                            r"hopes?|hoped|wants?|wanted|tries|tried|bid|failed)\b",
                            re.IGNORECASE)
@@ -62,8 +68,8 @@ class Holding:
 
     title: tuple[str, ...]  # its kind, then its distinguishing words
     holder: str  # the resolved actor its clause names first, before the verb
-    start: int  # where the holder is first named, in the statement's text
-    end: int  # where the title ends
+    start: int  # where the words from holder to title (or title to holder) begin
+    end: int  # where they end
 
 
 def holding(text: str, actors: Sequence[tuple[int, str]]) -> Holding | None:
@@ -72,7 +78,7 @@ def holding(text: str, actors: Sequence[tuple[int, str]]) -> Holding | None:
     title wanted, lost, hoped for or denied is held by no one here."""
     match = _HOLDS.search(text)
     if match is None or _NOT_A_HOLDER.search(text, 0, match.start("head")):
-        return None
+        return _titled(text, actors)
     clause = _clause_start(text, match.start())
     subject = [(at, who) for at, who in actors if clause <= at < match.start()]
     if not subject:
@@ -80,6 +86,43 @@ def holding(text: str, actors: Sequence[tuple[int, str]]) -> Holding | None:
     at, who = subject[0]  # the clause's first actor: "Alberto Contador of Astana has won"
     return Holding(_title(match["qualifiers"].lower().split(), match["head"].lower()), who, at,
                    match.end())
+
+
+def _titled(text: str, actors: Sequence[tuple[int, str]]) -> Holding | None:
+    """A race's title given as a name's description: "race leader Michael Rasmussen", "the
+    yellow jersey holder, Rasmussen,", "overall leader Contador". Only a race's standings are
+    read this way: "Hamas leader" or "party leader" may name one of several at once."""
+    for at, who in actors:
+        found = _TITLED.search(text, max(0, at - 60), at)
+        if found is None or _NOT_A_HOLDER.search(text, 0, found.start()):
+            continue
+        before = [w for w in re.findall(r"[A-Za-z'’-]+", text[max(0, found.start() - 40) :
+                                                               found.start()].split(",")[-1])
+                  if w.lower() not in _DETERMINERS]
+        if _FORMER.search(" ".join(before[-4:])):
+            continue
+        for n in range(min(3, len(before)), 0, -1):  # the most words that name a race title
+            words = [w.lower() for w in before[-n:]]
+            title = _race_title(words, found["head"].lower())
+            if title is not None:
+                name = _NAME.match(text, at)
+                start = text.rfind(before[-n], 0, found.start())
+                return Holding(title, who, start, name.end() if name else at)
+    return None
+
+
+def _race_title(words: Sequence[str], head: str) -> tuple[str, ...] | None:
+    """The race title that words before "leader", "holder" or "wearer" name, if any: "race" ->
+    the overall lead, "yellow jersey" -> the overall lead, "points classification" -> the
+    points lead; "team" or "Hamas" none."""
+    if head != "leader":  # "yellow jersey holder": the jersey is the title
+        if words[-1] not in ("jersey", "classification"):
+            return None
+        words, head = words[:-1], words[-1]
+    title = _title(words, head)
+    if title == _OVERALL or "jersey" in words or "classification" in words or head != "leader":
+        return title
+    return None
 
 
 def _title(qualifiers: Sequence[str], head: str) -> tuple[str, ...]:
