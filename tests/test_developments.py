@@ -368,6 +368,17 @@ def test_no_legal_history_without_a_later_step_of_one_participant_on_a_later_day
         assert not _process(first, second, dates), (first, second)
 
 
+def test_a_captivity_ending_across_dated_reports_is_its_history():
+    (claim,) = _process("The reporter Anna Brisk was kidnapped by gunmen near the Kessel camp.",
+                        "Anna Brisk was freed unharmed after talks with the gunmen.",
+                        ("2024-04-01", "2024-04-09"), outlets=("Kessel Post", "Norland Times"))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    # released from hospital after an injury: no captivity began
+    assert not _process("The reporter Anna Brisk was injured by gunmen near the Kessel camp.",
+                        "Anna Brisk was released from hospital after a week.",
+                        ("2024-04-01", "2024-04-09"))
+
+
 def test_a_search_moving_on_across_dated_reports_is_its_history():
     (claim,) = _process("The climber Anna Brisk went missing on Mount Ardan on Sunday.",
                         "Anna Brisk was found alive in a ravine below the summit.",

@@ -7,6 +7,7 @@ analyst wants them as its history. A process is a ladder of steps, each named by
 - legal: arrested or detained → charged, indicted, arraigned, pleaded not guilty → tried, on
   trial → convicted, found guilty or not guilty, acquitted, pleaded guilty → sentenced, jailed
   for → appealed;
+- captivity: captured, kidnapped, seized, detained → released, freed, rescued;
 - a search: missing, disappeared → found, located → recovered, retrieved, removed → identified.
 
 A statement stands at a step for a participant when the step's verb is said of it as done: the
@@ -48,6 +49,13 @@ _STEPS: dict[str, tuple[tuple[str, str], ...]] = {
          r"convicted|acquitted|found(?=\s[^,;:.]{1,60}?\s(?:not\s+)?guilty\b)"),
         (r"(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:sentenced|jailed for)", r"sentenced"),
         (r"appealed|(?:lost|won) (?:an |his |her |their )?appeal", r"(?!)"),
+    ),
+    "captivity": (
+        (r"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:captured|kidnapped|abducted|"
+         r"seized|taken hostage|held hostage|held captive|detained)",
+         r"captured|kidnapped|abducted|seized|detained"),
+        (r"(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:released|freed|set free|rescued)",
+         r"released|freed|rescued"),
     ),
     "search": (
         (r"(?:went|gone|goes|is|was|were|are|been|remains|remained)\s+"
