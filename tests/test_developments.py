@@ -295,6 +295,17 @@ def test_one_title_named_in_other_words_changing_hands_is_its_history():
                      ("2024-07-23", "2024-07-29"))
 
 
+def test_a_standing_in_the_polls_held_by_one_then_another_is_its_history():
+    lead = "The race for governor of Norland enters its last month. "
+    (claim,) = _two_reports(lead, "Ann Vale leads the polls by six points, a survey found.",
+                            "Tom Reed is now leading in the opinion polls after the debate.",
+                            ("2024-09-01", "2024-09-20"))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    # winning a race (a stage, a one-day event) is a result, not a standing held
+    assert not _two_reports(RACE, "Denis Marrow won the race on Tuesday.",
+                            "Alberto Castell won the race on Friday.", ("2024-07-20", "2024-07-26"))
+
+
 def test_a_recovery_under_way_and_then_done_is_a_development_in_order():
     under_way = Article("under-way", "The body of the missing climber is being recovered from "
                         "the ravine below Mount Ardan, a police spokesman said.",

@@ -48,6 +48,14 @@ _OVERALL = ("lead", "overall")
 # Rasmussen" (a former or previous holder holds nothing now).
 _TITLED = re.compile(r"\b(?P<head>leader|holder|wearer)\s*,?\s*\Z", re.IGNORECASE)
 _DETERMINERS = {"the", "a", "an", "his", "her", "its", "their"}
+# Leading a race or the polls now: a standing ("leads the Tour", "is leading the polls"). Only
+# the present: "led the race" may be a stage's front for an hour; "won the race" a stage.
+_LEADS = re.compile(
+    r"\b(?:leads|(?:is|are)\s+(?:now\s+)?leading|tops|remains top of)\s+(?:in\s+)?the\s+"
+    r"(?P<head>race|tour|giro|vuelta|field|(?:opinion\s+)?polls?|(?:vote\s+)?count)\b",
+    re.IGNORECASE,
+)
+_STANDING = {"poll": ("lead", "polls"), "polls": ("lead", "polls"), "count": ("lead", "count")}
 _FORMER = re.compile(r"\b(?:former|ex|previous|erstwhile|one-time|onetime)\b", re.IGNORECASE)
 _NAME = re.compile(r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|la|le))*")
 # One name per kind of title.
@@ -76,7 +84,7 @@ def holding(text: str, actors: Sequence[tuple[int, str]]) -> Holding | None:
     """The title a statement says someone holds or gained, with who: ``actors`` are the
     resolved ids of the people and organisations it names, at their offsets in ``text``. A
     title wanted, lost, hoped for or denied is held by no one here."""
-    match = _HOLDS.search(text)
+    match = _HOLDS.search(text) or _LEADS.search(text)
     if match is None or _NOT_A_HOLDER.search(text, 0, match.start("head")):
         return _titled(text, actors)
     clause = _clause_start(text, match.start())
@@ -84,8 +92,10 @@ def holding(text: str, actors: Sequence[tuple[int, str]]) -> Holding | None:
     if not subject:
         return None
     at, who = subject[0]  # the clause's first actor: "Alberto Contador of Astana has won"
-    return Holding(_title(match["qualifiers"].lower().split(), match["head"].lower()), who, at,
-                   match.end())
+    head = match["head"].lower()
+    title = (_STANDING.get(head.split()[-1], _OVERALL) if match.re is _LEADS
+             else _title(match["qualifiers"].lower().split(), head))
+    return Holding(title, who, at, match.end())
 
 
 def _titled(text: str, actors: Sequence[tuple[int, str]]) -> Holding | None:
