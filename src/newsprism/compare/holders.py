@@ -4,7 +4,9 @@
 classification" in one of the 29th are no two facts, nor a contradiction: they are one title's
 history. A statement holds a title when a person or organisation named before a verb of holding
 or gaining (kept, retained, took, won, claimed, seized, leads...) is followed by a title (lead,
-jersey, title, crown, post, seat, presidency, responsibility...). Titles are one when their
+jersey, title, crown, post, seat, presidency, responsibility...), when it leads a race or the
+polls now ("leads the Tour", "is leading in the polls"), or when the title describes the name
+("race leader Rasmussen", "the yellow jersey holder, Rasmussen"). Titles are one when their
 kind and distinguishing words are ("overall lead" and "general classification" are one title;
 "points classification" another), and a title named in other words is still one: the jersey a
 stage race gives its overall leader (yellow, pink, red, gold, the "maillot jaune") is the
