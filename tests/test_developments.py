@@ -212,11 +212,17 @@ RACE = "The Tour of Norland crossed the Kessel mountains this week in heavy rain
 KEPT = "Denis Marrow of Russia kept his overall lead after the sixteenth stage."
 
 
-def _race(first: str, second: str, dates: tuple[str | None, str | None]) -> list:
+def _two_reports(lead: str, first: str, second: str, dates: tuple[str | None, str | None],
+                 outlets: tuple[str, str] = ("Wikinews", "Wikinews")) -> list:
+    """The developing claims of two reports, each the lead and one sentence."""
     return _developing(build_briefing([
-        Article("first", RACE + first, outlet="Wikinews", date=dates[0]),
-        Article("second", RACE + second, outlet="Wikinews", date=dates[1]),
+        Article("first", lead + first, outlet=outlets[0], date=dates[0]),
+        Article("second", lead + second, outlet=outlets[1], date=dates[1]),
     ]))
+
+
+def _race(first: str, second: str, dates: tuple[str | None, str | None]) -> list:
+    return _two_reports(RACE, first, second, dates)
 
 
 def test_a_title_changing_hands_across_one_outlets_dated_reports_is_its_history():
@@ -261,3 +267,156 @@ def test_one_outlets_reports_of_different_days_saying_the_opposite_are_a_develop
     (claim,) = _developing(briefing)
     assert [r.span.doc for r in claim.history] == ["first", "later"]
     assert "contradicted" not in {c.status for c in briefing.claims}
+
+
+def test_one_title_named_in_other_words_changing_hands_is_its_history():
+    # the overall leader's jersey is the overall lead, however a report names it
+    (claim,) = _race("Denis Marrow pulled on the yellow jersey after the sixteenth stage.",
+                     "Alberto Castell has won the general classification, ahead of Denis Marrow.",
+                     ("2024-07-23", "2024-07-29"))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    (claim,) = _race("Alberto Castell became the new race leader on the Kessel climb.",
+                     "Denis Marrow took over the maillot jaune in the time trial.",
+                     ("2024-07-20", "2024-07-26"))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    # a title given as the holder's description
+    (claim,) = _race("Race leader Denis Marrow finished safely in the bunch on Tuesday.",
+                     "Alberto Castell pulled on the yellow jersey after the time trial.",
+                     ("2024-07-20", "2024-07-26"))
+    assert claim.history[0].value == "Race leader Denis Marrow"
+    # a former holder, or a leader of something else, holds no race title
+    for description in ("Former race leader Denis Marrow", "Team leader Denis Marrow"):
+        assert not _race(f"{description} finished safely in the bunch on Tuesday.",
+                         "Alberto Castell pulled on the yellow jersey after the time trial.",
+                         ("2024-07-20", "2024-07-26")), description
+    # another jersey's colour names another classification, one that differs from race to race
+    assert not _race("Denis Marrow kept the green jersey after the sixteenth stage.",
+                     "Alberto Castell has won the general classification, ahead of Denis Marrow.",
+                     ("2024-07-23", "2024-07-29"))
+
+
+def test_a_standing_in_the_polls_held_by_one_then_another_is_its_history():
+    lead = "The race for governor of Norland enters its last month. "
+    (claim,) = _two_reports(lead, "Ann Vale leads the polls by six points, a survey found.",
+                            "Tom Reed is now leading in the opinion polls after the debate.",
+                            ("2024-09-01", "2024-09-20"))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    # winning a race (a stage, a one-day event) is a result, not a standing held
+    assert not _two_reports(RACE, "Denis Marrow won the race on Tuesday.",
+                            "Alberto Castell won the race on Friday.", ("2024-07-20", "2024-07-26"))
+
+
+def test_a_recovery_under_way_and_then_done_is_a_development_in_order():
+    under_way = Article("under-way", "The body of the missing climber is being recovered from "
+                        "the ravine below Mount Ardan, a police spokesman said.",
+                        outlet="Ardan Echo", date="2024-04-02")
+    done = Article("done", "Detectives removed the body of the missing climber from the ravine "
+                   "below Mount Ardan.", outlet="Valley News", date="2024-04-03")
+    (claim,) = _developing(build_briefing([done, under_way]))
+    assert [r.span.doc for r in claim.history] == ["under-way", "done"]
+    # something else under way is no operation left open
+    treated = Article("treated", "The death of the missing climber is being treated as an "
+                      "accident by police below Mount Ardan.", outlet="Ardan Echo",
+                      date="2024-04-02")
+    ruled = Article("ruled", "Police treated the death of the missing climber below Mount Ardan "
+                    "as an accident.", outlet="Valley News", date="2024-04-03")
+    assert not _developing(build_briefing([treated, ruled]))
+
+
+TRIAL = "The abuse of prisoners at the Kessel camp shocked the country. "
+
+
+def _process(first: str, second: str, dates: tuple[str | None, str | None] = (
+        "2005-01-15", "2005-03-20"), outlets: tuple[str, str] = ("Wikinews", "Wikinews")) -> list:
+    return _two_reports(TRIAL, first, second, dates, outlets)
+
+
+def test_a_legal_process_moving_on_across_dated_reports_is_its_history():
+    (claim,) = _process("Ron Kell, a sergeant, 36, was found guilty of abusing prisoners.",
+                        "A military judge sentenced Ron Kell to ten years in prison.")
+    assert [(r.span.doc, r.reported) for r in claim.history] == [
+        ("first", "2005-01-15"), ("second", "2005-03-20")]
+    # "found X guilty", then a pronoun that stands for the one person named just before it
+    (claim,) = _process("A military jury found Ron Kell guilty of abusing prisoners.",
+                        "Ron Kell appeared in court in uniform. He was sentenced to ten years "
+                        "in prison.")
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    assert claim.history[-1].value.startswith("He was sentenced")
+    # arrested, then charged, by two outlets: a relative clause between name and step is read
+    (claim,) = _process("Police arrested Ron Kell at his home in Kessel.",
+                        "Ron Kell, who was arrested last week, was charged with abusing "
+                        "prisoners.", outlets=("Kessel Post", "Norland Times"))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+
+
+def test_no_legal_history_without_a_later_step_of_one_participant_on_a_later_day():
+    for first, second, dates in [
+        # the same step told twice
+        ("Ron Kell was found guilty of abusing prisoners.",
+         "Ron Kell was convicted of abusing prisoners at the camp.", ("2005-01-15", "2005-03-20")),
+        # another participant
+        ("Ron Kell was found guilty of abusing prisoners.",
+         "Lynn Marsh was sentenced to three years in prison.", ("2005-01-15", "2005-03-20")),
+        # a step only expected, or negated
+        ("Ron Kell was found guilty of abusing prisoners.",
+         "Ron Kell could be sentenced to fifteen years in prison.", ("2005-01-15", "2005-03-20")),
+        ("Ron Kell was arrested at his home in Kessel.",
+         "Ron Kell has not been charged with any crime.", ("2005-01-15", "2005-03-20")),
+        # the higher step reported first: a later report tells an earlier step again
+        ("Ron Kell was sentenced to ten years in prison.",
+         "Ron Kell was found guilty of abusing prisoners.", ("2005-01-15", "2005-03-20")),
+        # undated reports cannot be ordered
+        ("Ron Kell was found guilty of abusing prisoners.",
+         "A military judge sentenced Ron Kell to ten years in prison.", (None, None)),
+        # a pronoun after a statement naming two people stands for neither
+        ("Ron Kell was found guilty of abusing prisoners.",
+         "Ron Kell met Lynn Marsh in court. He was sentenced to ten years in prison.",
+         ("2005-01-15", "2005-03-20")),
+        # someone else's step: the lawyer of the participant, or a friend of his
+        ("Ron Kell was arrested at his home in Kessel.",
+         "A friend of Ron Kell was charged with hiding evidence.", ("2005-01-15", "2005-03-20")),
+    ]:
+        assert not _process(first, second, dates), (first, second)
+
+
+def test_a_captivity_ending_across_dated_reports_is_its_history():
+    (claim,) = _process("The reporter Anna Brisk was kidnapped by gunmen near the Kessel camp.",
+                        "Anna Brisk was freed unharmed after talks with the gunmen.",
+                        ("2024-04-01", "2024-04-09"), outlets=("Kessel Post", "Norland Times"))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    # released from hospital after an injury: no captivity began
+    assert not _process("The reporter Anna Brisk was injured by gunmen near the Kessel camp.",
+                        "Anna Brisk was released from hospital after a week.",
+                        ("2024-04-01", "2024-04-09"))
+
+
+def test_a_search_moving_on_across_dated_reports_is_its_history():
+    (claim,) = _process("The climber Anna Brisk went missing on Mount Ardan on Sunday.",
+                        "Anna Brisk was found alive in a ravine below the summit.",
+                        ("2024-04-01", "2024-04-03"))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    # found guilty is no step of a search
+    assert not _process("The climber Anna Brisk went missing on Mount Ardan on Sunday.",
+                        "Anna Brisk was found guilty of trespassing on Mount Ardan.",
+                        ("2024-04-01", "2024-04-03"))
+
+
+def test_a_count_that_rises_between_dated_reports_is_a_development_even_within_a_bound():
+    lead = "Search teams combed the sea where the ferry Kessel Star sank last week. "
+    articles = [
+        Article("later", lead + "Sixteen bodies have been recovered from the sea, the navy said.",
+                outlet="Island Times", date="2024-06-08"),
+        Article("first", lead + "At least two bodies have been recovered from the sea, the navy "
+                "said.", outlet="Kell Courier", date="2024-06-06"),
+    ]
+    (claim,) = [c for c in _developing(build_briefing(articles)) if c.kind == "figure"]
+    assert [(r.value, r.reported) for r in claim.history] == [
+        ("At least two", "2024-06-06"), ("Sixteen", "2024-06-08")]
+    # a part or an increment is not the whole count
+    more = Article("later", lead + "Another 14 bodies have been recovered from the sea, the navy "
+                   "said.", outlet="Island Times", date="2024-06-08")
+    assert not [c for c in _developing(build_briefing([articles[1], more])) if c.kind == "figure"]
+    # the same day, a bound that allows the other value is no disagreement at all
+    same_day = [Article(a.id, a.text, outlet=a.outlet, date="2024-06-08") for a in articles]
+    statuses = {c.status for c in build_briefing(same_day).claims if c.kind == "figure"}
+    assert not statuses & {"developing", "contradicted"}

@@ -13,6 +13,7 @@ Every claim's ``support`` spans are passages of the articles; every note is asse
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 
 import numpy as np
@@ -32,6 +33,7 @@ from newsprism.compare.developments import (
 )
 from newsprism.compare.figures import alignment_keys, clock_conflicts, conflicting_figures
 from newsprism.compare.holders import changed_hands, holding
+from newsprism.compare.ladders import moved_on, steps
 from newsprism.compare.outcomes import open_outcomes, with_antecedents
 from newsprism.compare.quotes import different_remarks, differently_worded, marked_rewordings
 from newsprism.compare.sources import source_keys
@@ -96,7 +98,7 @@ def compare_articles(
     claims += _verdict_claims(statements, articles, sources)
     claims += _outcome_claims(statements, evidence, articles, sources)
     mentions = [m for a in analyses for m in a.mentions]
-    claims += _holding_claims(statements, mentions, entities, articles, sources)
+    claims += _actor_claims(statements, mentions, entities, articles, sources)
     loose = [pair for pair in conflicts if not any(_covers(claim, pair) for claim in claims)]
     claims += _figure_claims(loose, sentences, articles, sources)
     return _unique(claims)
@@ -152,27 +154,60 @@ def _named_inside(
              if s.start <= m.start < s.end] for s in statements]
 
 
-def _holding_claims(
+_SUBJECT_PRONOUN = re.compile(r"^\W*(he|she)\b", re.IGNORECASE)
+
+
+def _actor_claims(
     statements: Sequence[Span],
     mentions: Sequence[Mention],
     entities: Sequence[Entity],
     articles: dict[str, Article],
     sources: dict[str, str],
 ) -> list[Claim]:
-    """Developments of a title that changed hands between dated reports (``compare.holders``):
-    each report's value is its words from the holder to the title."""
-    found = [holding(s.text, [(m.start - s.start, entity) for m, entity in inside
-                              if m.type in ACTOR_TYPES])
-             for s, inside in zip(statements, _named_inside(statements, mentions, entities),
-                                  strict=True)]
-    claims = []
-    for group in changed_hands(statements, found, articles):
-        support = [statements[i] for i in group]
-        steps = [(statements[i], statements[i].text[found[i].start : found[i].end])  # type: ignore[union-attr]
-                 for i in group]
-        claims.append(_developing("statement", support, len({sources[s.doc] for s in support}),
-                                  steps, articles))
-    return claims
+    """Developments read from who holds or undergoes what between dated reports: a title that
+    changed hands (``compare.holders``; each report's value its words from the holder to the
+    title) and a process that moved on, one participant arrested, then charged, then sentenced
+    (``compare.ladders``; each report's value its statement)."""
+    named = _actors_at(statements, mentions, entities)
+    held = [holding(s.text, [(start, entity) for start, _, entity in actors])
+            for s, actors in zip(statements, named, strict=True)]
+    histories = [[(statements[i], statements[i].text[held[i].start : held[i].end])  # type: ignore[union-attr]
+                  for i in group] for group in changed_hands(statements, held, articles)]
+    taken = [steps(s.text, actors) for s, actors in zip(statements, named, strict=True)]
+    histories += [[(statements[i], statements[i].text) for i in group]
+                  for group in moved_on(statements, taken, articles)]
+    return [_history(history, articles, sources) for history in histories]
+
+
+def _history(
+    steps: Sequence[tuple[Span, str]], articles: dict[str, Article], sources: dict[str, str]
+) -> Claim:
+    """A development of statements: ``steps`` are (statement, the value it reports)."""
+    support = [span for span, _ in steps]
+    return _developing("statement", support, len({sources[s.doc] for s in support}), steps,
+                       articles)
+
+
+def _actors_at(
+    statements: Sequence[Span], mentions: Sequence[Mention], entities: Sequence[Entity]
+) -> list[list[tuple[int, int, str]]]:
+    """The people and organisations each statement names, as (start, end, resolved entity id)
+    within the statement's text, in text order; a statement that opens with "he" or "she" and
+    names no person has the pronoun stand for the one person the statement before it in its
+    article names ("Graner appeared in court. He was sentenced to ten years.")."""
+    found: list[list[tuple[int, int, str]]] = []
+    last: dict[str, str] = {}
+    for s, inside in zip(statements, _named_inside(statements, mentions, entities), strict=True):
+        actors = [(m.start - s.start, m.end - s.start, entity) for m, entity in inside
+                  if m.type in ACTOR_TYPES]
+        people = {entity for m, entity in inside if m.type == "PERSON"}
+        pronoun = _SUBJECT_PRONOUN.match(s.text)
+        if pronoun and not people and (antecedent := last.get(s.doc)):
+            actors.insert(0, (pronoun.start(1), pronoun.end(1), antecedent))
+        if people:  # several people: no one antecedent
+            last[s.doc] = next(iter(people)) if len(people) == 1 else ""
+        found.append(actors)
+    return found
 
 
 def _covers(claim: Claim, pair: tuple[Figure, Figure]) -> bool:
@@ -265,13 +300,10 @@ def _outcome_claims(
     actors = with_antecedents(statements,
                               [frozenset().union(*kinds.values()) for kinds in named],
                               [kinds.get("PERSON", frozenset()) for kinds in named])
-    claims = []
-    for group in open_outcomes(statements, actors, articles,
-                               lambda i, j: float(evidence.cosine[i, j]), evidence.related):
-        support = [statements[i] for i in group]
-        claims.append(_developing("statement", support, len({sources[s.doc] for s in support}),
-                                  [(s, s.text) for s in support], articles))
-    return claims
+    groups = open_outcomes(statements, actors, articles,
+                           lambda i, j: float(evidence.cosine[i, j]), evidence.related)
+    return [_history([(statements[i], statements[i].text) for i in group], articles, sources)
+            for group in groups]
 
 
 def _holder(figure: Figure, spans: Sequence[Span]) -> Span:

@@ -20,6 +20,7 @@ import Stemmer
 
 from newsprism.analyse.figures import COUNTING_NOUNS, ROLE_OF, TIME_UNITS, read_figure, vague
 from newsprism.analyse.nlp import noun_lemma
+from newsprism.compare.outcomes import report_day
 from newsprism.model import Article, Figure
 
 _STEMMER = Stemmer.Stemmer("english")
@@ -109,20 +110,48 @@ def disagree(a: Figure, b: Figure) -> bool:
     return a_high < b_low or b_high < a_low
 
 
+def moved_on(a: Figure, b: Figure, articles: dict[str, Article]) -> bool:
+    """Do two figures reported on different days give different values, each a count rather
+    than a vague amount? "At least two bodies have been recovered" on the 6th and "Sixteen
+    bodies have been recovered" on the 8th: the count moved on, though the first bound allows
+    the second value."""
+    day_a, day_b = report_day(articles[a.doc]), report_day(articles[b.doc])
+    return bool(day_a and day_b and day_a != day_b and a.value != b.value
+                and not vague(a.text) and not vague(b.text)
+                and not counts_a_part(a, articles[a.doc]) and not counts_a_part(b, articles[b.doc]))
+
+
+# Before a count, words that make it a part or an increment of the whole: "the other 14",
+# "another 30", "16 more bodies", "the remaining 12".
+_PART_BEFORE = re.compile(r"\b(?:other|another|remaining|additional|further|extra)\s+$",
+                          re.IGNORECASE)
+_PART_AFTER = re.compile(r"\s+(?:more|others|other|additional|further|extra|new)\b",
+                         re.IGNORECASE)
+
+
+def counts_a_part(figure: Figure, article: Article) -> bool:
+    """Does the figure count a part or an increment rather than the whole ("the other 14
+    sailors", "16 more bodies")?"""
+    return bool(_PART_BEFORE.search(article.text[max(0, figure.start - 20) : figure.start])
+                or _PART_AFTER.match(article.text, figure.end))
+
+
 def conflicting_figures(
     figures: Sequence[Figure],
     articles: dict[str, Article],
     same_fact: Callable[[Figure, Figure], bool],
 ) -> list[tuple[Figure, Figure]]:
     """Pairs of figures from different articles that give one quantity (``quantity``) in
-    statements that state one fact (``same_fact``), with intervals that do not meet."""
+    statements that state one fact (``same_fact``), with intervals that do not meet, or, when
+    reported on different days, with different values (``moved_on``)."""
     usable = [(f, key) for f in figures
               if (key := quantity(f)) is not None and not in_change(f, articles[f.doc])]
     return [
         (a, b)
         for n, (a, key) in enumerate(usable)
         for b, other in usable[n + 1 :]
-        if a.doc != b.doc and key == other and disagree(a, b) and same_fact(a, b)
+        if a.doc != b.doc and key == other and (disagree(a, b) or moved_on(a, b, articles))
+        and same_fact(a, b)
     ]
 
 

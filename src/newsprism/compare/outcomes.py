@@ -6,8 +6,8 @@ an analyst wants each as one history, in the order things happened:
 - an expectation and its outcome: "LaSalle is expected to be charged today" / "LaSalle was
   charged on Friday"; "the conference is due to run through December 14" / "the conference
   came to a conclusion on Saturday";
-- something under way and done: "authorities are in the process of recovering the body" /
-  "detectives removed the body";
+- something under way and done: "authorities are in the process of recovering the body" or
+  "the body is being recovered" / "detectives removed the body";
 - a suspect held on suspicion (on probable cause) and later charged;
 - a state expected to last and its end: "the road will probably stay closed for hours" / "the
   intersection was reopened";
@@ -45,6 +45,7 @@ ACT_FAMILIES = (
     frozenset({"elect", "won", "win"}),
 )
 _ENDS = next(f for f in ACT_FAMILIES if "end" in f)
+_RECOVERY = next(f for f in ACT_FAMILIES if "recov" in f)
 # Closeness in meaning (MiniLM cosine) from which a statement that shares a subject word with
 # what another left open, or names a state's end, is about the same thing: below the
 # relatedness of ``CompareSettings.related_cosine``, as one of the two only expects the act.
@@ -68,6 +69,15 @@ _EXPECTATION = re.compile(
     r"\b(?:(?:expected|due|scheduled|slated|likely|set|going|supposed|poised)\s+to|pending|"
     r"in the process of|will\s+(?:probably|likely)|probably\s+will)"
     r"\s+(?P<act>[^,;:.?!]+)",
+    re.IGNORECASE,
+)
+# Under way, in the progressive: "the body is being recovered", "divers are still recovering
+# the bodies". So many things are under way in a report ("is being treated as suspicious",
+# "police are releasing the names") that only an operation whose completion is news of its own,
+# a recovery, is left open by it.
+_UNDER_WAY = re.compile(
+    r"\b(?:is|are|was|were)\s+(?:still\s+|now\s+)?(?:being\s+(?=\w+ed\b)|(?=\w+ing\b))"
+    r"(?P<act>[^,;:.?!]+)",
     re.IGNORECASE,
 )
 # Held on suspicion, not yet charged: "is now being held ... on probable cause for ...".
@@ -202,10 +212,12 @@ def left_open(text: str) -> Open | None:
     an act done would settle."""
     if (held := _HELD.search(text)) is not None:
         return Open(_HELD_SETTLED_BY, _subject(text[: held.start()]))
-    speculation = False
+    speculation = under_way = False
     match = _EXPECTATION.search(text)
     if match is None:
-        match, speculation = _SPECULATION.search(text), True
+        match, under_way = _UNDER_WAY.search(text), True
+    if match is None:
+        match, speculation, under_way = _SPECULATION.search(text), True, False
     if match is None or _NOT_EXPECTED.search(text, 0, match.start()):
         return None
     subject = _subject(text[: match.start()])
@@ -223,6 +235,8 @@ def left_open(text: str) -> Open | None:
         ends = frozenset().union(*(_STATE_ENDS[s] for s in (*subject, *obj) if s in _STATE_ENDS))
         return Open(_ENDS | ends, subject, frozenset(obj), state_ends=ends)
     family = next((f for f in ACT_FAMILIES if head in f), None)
+    if under_way and family is not _RECOVERY:
+        return None
     return Open(family or frozenset({head}), subject, frozenset(obj), family is not None)
 
 
@@ -326,10 +340,11 @@ def open_outcomes(
                 continue
             links.setdefault(i, set()).add(j)
             links.setdefault(j, set()).add(i)
-    return [sorted(group, key=lambda n: (opens[n] is None, n)) for group in _components(links)]
+    return [sorted(group, key=lambda n: (opens[n] is None, n)) for group in linked_groups(links)]
 
 
-def _components(links: dict[int, set[int]]) -> list[set[int]]:
+def linked_groups(links: dict[int, set[int]]) -> list[set[int]]:
+    """The groups that links join (each link given both ways)."""
     groups, seen = [], set()
     for first in links:
         if first in seen:
