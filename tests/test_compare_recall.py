@@ -56,3 +56,13 @@ def test_one_actor_called_by_two_names_does_not_clash():
          {"PERSON": frozenset({actor_key("Maria Okafor", "PERSON")})}))
     assert not names.clash(0, 1)  # resolution left the two Fannings apart: one actor
     assert names.clash(0, 2) and names.clash(1, 2)  # two people
+
+
+def test_a_noun_is_no_hedge():
+    fled, man_fled, suspected = assertions([
+        "The suspect fled the scene in a black car.",
+        "Police said the man fled the scene in a black car.",
+        "Police suspect he fled the scene in a black car.",
+    ])
+    assert not fled.hedged and fled.agrees(man_fled)  # "the suspect" is who, not how sure
+    assert suspected.hedged and not suspected.agrees(man_fled)

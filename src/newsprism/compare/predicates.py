@@ -72,7 +72,9 @@ def assertions(texts: Sequence[str]) -> list[Assertion]:
     for doc in nlp.pipe(texts, disable=["ner"]):
         heads = {stem_word(word.lower_) for root in doc if root.dep_ == "ROOT"
                  for word in _predicates(root)}
-        found.append(Assertion(frozenset(heads), hedges(doc.text)))
+        # a hedge is a word of the sentence, never a noun: "the suspect fled" asserts it fled
+        found.append(Assertion(frozenset(heads), hedges(" ".join(
+            "_" if token.pos_ in ("NOUN", "PROPN") else token.text for token in doc))))
     return found
 
 
