@@ -22,6 +22,7 @@ from newsprism.compare.align import (
     ACTOR_TYPES,
     PairEvidence,
     StatementNames,
+    actor_key,
     group_statements,
     score_pairs,
 )
@@ -129,15 +130,19 @@ def statement_names(
 ) -> StatementNames:
     """The names inside each statement: their words, and their actors (people, organisations)
     as resolved entity ids, so that "Kim Jong Un" and "Kim" are one actor."""
-    words, actors = [], []
+    names = {e.id: e.name for e in entities}
+    words, actors, called = [], [], []
     for inside in _named_inside(statements, mentions, entities):
         words.append(frozenset(w.lower() for m, _ in inside for w in m.text.split()))
         kinds: dict[str, set[str]] = {}
+        keys: dict[str, set[str]] = {}
         for m, entity in inside:
             if m.type in ACTOR_TYPES:
                 kinds.setdefault(m.type, set()).add(entity)
+                keys.setdefault(m.type, set()).add(actor_key(names.get(entity, m.text), m.type))
         actors.append({kind: frozenset(ids) for kind, ids in kinds.items()})
-    return StatementNames(tuple(words), tuple(actors))
+        called.append({kind: frozenset(k) for kind, k in keys.items()})
+    return StatementNames(tuple(words), tuple(actors), tuple(called))
 
 
 def _named_inside(

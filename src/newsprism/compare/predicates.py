@@ -35,6 +35,21 @@ REPORTING = frozenset({
     "state", "stated", "states", "add", "added", "adds", "confirm", "confirmed", "confirms",
     "believe", "believed", "believes", "allege", "alleged", "alleges", "according",
 })  # fmt: skip
+# Verbs that pass on what they assert to the verb they govern: "had to use a Taser" asserts
+# "use", "managed to escape" "escape".
+CARRIERS = frozenset({
+    "have", "has", "had", "having", "manage", "managed", "manages", "managing", "begin",
+    "began", "begun", "begins", "start", "started", "starts", "continue", "continued",
+    "continues",
+})  # fmt: skip
+COPULAS = frozenset({"be", "is", "was", "were", "are", "been", "being", "am", "'s", "’s", "'re"})
+# Verbs whose object says what is done: "faces charges" and "was charged" assert one thing,
+# "used a Taser" and "tasered him" another.
+SUPPORT = frozenset({
+    "face", "faces", "faced", "facing", "file", "files", "filed", "hand", "handed", "hands",
+    "bring", "brought", "brings", "lay", "laid", "lays", "level", "levelled", "leveled",
+    "press", "pressed", "make", "made", "makes", "use", "used", "uses", "using",
+})  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -55,17 +70,44 @@ def assertions(texts: Sequence[str]) -> list[Assertion]:
     nlp = load_nlp("full")
     found = []
     for doc in nlp.pipe(texts, disable=["ner"]):
-        heads = set()
-        for root in (token for token in doc if token.dep_ == "ROOT"):
-            for verb in (root, *_joined(root)):
-                if verb.lower_ in REPORTING:
-                    reported = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
-                    if not reported:
-                        continue
-                    verb = reported[0]
-                heads |= {stem_word(v.lower_) for v in (verb, *_joined(verb))}
-        found.append(Assertion(frozenset(heads), hedges(doc.text)))
+        heads = {stem_word(word.lower_) for root in doc if root.dep_ == "ROOT"
+                 for word in _predicates(root)}
+        # a hedge is a word of the sentence, never a noun: "the suspect fled" asserts it fled
+        found.append(Assertion(frozenset(heads), hedges(" ".join(
+            "_" if token.pos_ in ("NOUN", "PROPN") else token.text for token in doc))))
     return found
+
+
+def _predicates(verb: Token, depth: int = 0) -> list[Token]:
+    """The words that say what ``verb`` and the verbs coordinated with it assert is done."""
+    if depth > 4:
+        return []
+    return [*_asserted(verb, depth), *(word for joined in _joined(verb)
+                                       for word in _predicates(joined, depth + 1))]
+
+
+def _asserted(verb: Token, depth: int) -> list[Token]:
+    """What ``verb`` alone asserts: the verb itself, or what it carries (a verb of reporting
+    its complement, "had to" or "managed to" the verb after it), a copula's complement ("was in
+    the crosswalk": crosswalk), a support verb's noun ("faces charges", "handed down charges",
+    "used a Taser")."""
+    word = verb.lower_
+    governed = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
+    if (word in REPORTING or word in CARRIERS) and governed:
+        return _predicates(governed[0], depth + 1)
+    if word in REPORTING:
+        return []
+    if word in COPULAS:
+        complements = [c for c in verb.children if c.dep_ in ("acomp", "attr")]
+        able = [x for c in complements if c.lower_ == "able" for x in c.children
+                if x.dep_ == "xcomp"]
+        if able:
+            return _predicates(able[0], depth + 1)
+        placed = [o for c in verb.children if c.dep_ == "prep" for o in c.children
+                  if o.dep_ == "pobj"]
+        return complements + placed or [verb]
+    nouns = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
+    return nouns if word in SUPPORT and nouns else [verb]
 
 
 def _joined(verb: Token) -> list[Token]:

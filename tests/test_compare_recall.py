@@ -1,0 +1,68 @@
+"""Compare finds one fact told in other words (issue 18, same-fact recall), without taking two
+facts of one topic for one: what a statement asserts read through "had to", "managed to", a
+copula or a support verb, and one actor called by two names."""
+
+from __future__ import annotations
+
+from newsprism.compare.align import StatementNames, actor_key
+from newsprism.compare.predicates import assertions
+
+
+def test_what_a_verb_carries_is_the_predicate():
+    had_to, used, able, managed, tried = assertions([
+        "Officers had to use a Taser to subdue him.",
+        "Police used a Taser on the driver.",
+        "The other guests were able to escape without injury.",
+        "The other partygoers managed to escape unharmed.",
+        "The other partygoers refused to leave the building.",
+    ])
+    assert had_to.agrees(used)  # use a Taser, however it was put
+    assert able.agrees(managed)  # escape
+    assert not able.agrees(tried)  # escape / refused
+
+
+def test_a_support_verb_asserts_its_object():
+    faces, charged, filed, used_baton, tasered = assertions([
+        "Kirkpatrick faces charges of first-degree murder.",
+        "Kirkpatrick was charged with first-degree murder on Saturday.",
+        "Prosecutors filed charges against Kirkpatrick on Saturday.",
+        "Officers used a baton on the driver.",
+        "Officers had to use a Taser on the driver.",
+    ])
+    assert faces.agrees(charged) and filed.agrees(charged)
+    assert not used_baton.agrees(tasered)  # one support verb, two different acts
+
+
+def test_a_copula_asserts_its_complement():
+    crosswalk, marked, hospital = assertions([
+        "She was in the crosswalk when the car hit her.",
+        "Johnson was in a marked crosswalk, police said.",
+        "Johnson was in the hospital on Thursday.",
+    ])
+    assert crosswalk.agrees(marked)
+    assert not crosswalk.agrees(hospital)  # "was" alone says nothing: where she was does
+
+
+def test_one_actor_called_by_two_names_does_not_clash():
+    assert actor_key("Constable Tim Fanning", "PERSON") == actor_key("Tim Fanning", "PERSON")
+    assert actor_key("TallGrass Distribution Ltd.", "ORG") == actor_key(
+        "Tall Grass Distribution Limited", "ORG")
+    names = StatementNames(
+        (frozenset(),) * 3,
+        ({"PERSON": frozenset({"e1"})}, {"PERSON": frozenset({"e2"})},
+         {"PERSON": frozenset({"e3"})}),
+        ({"PERSON": frozenset({actor_key("Constable Tim Fanning", "PERSON")})},
+         {"PERSON": frozenset({actor_key("Tim Fanning", "PERSON")})},
+         {"PERSON": frozenset({actor_key("Maria Okafor", "PERSON")})}))
+    assert not names.clash(0, 1)  # resolution left the two Fannings apart: one actor
+    assert names.clash(0, 2) and names.clash(1, 2)  # two people
+
+
+def test_a_noun_is_no_hedge():
+    fled, man_fled, suspected = assertions([
+        "The suspect fled the scene in a black car.",
+        "Police said the man fled the scene in a black car.",
+        "Police suspect he fled the scene in a black car.",
+    ])
+    assert not fled.hedged and fled.agrees(man_fled)  # "the suspect" is who, not how sure
+    assert suspected.hedged and not suspected.agrees(man_fled)
