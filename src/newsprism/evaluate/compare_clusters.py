@@ -70,7 +70,9 @@ def _ecb_number(doc_id: str) -> int:
     return int(re.match(r"\d+_(\d+)", doc_id)[1])  # type: ignore[index]
 
 
-def _ecb_clusters(data: Path, splits: tuple[str, ...] = ("dev",)) -> dict[str, list[dict[str, Any]]]:
+def _ecb_clusters(
+    data: Path, splits: tuple[str, ...] = ("dev",)
+) -> dict[str, list[dict[str, Any]]]:
     """Subtopics of the original ECB documents with real reporting, as raw records: the dev
     topics are the ones ``select_clusters`` draws from; train topics can be exported too, for
     clusters judged past the selection (the ``audit`` ones of ``clusters.tsv``)."""
