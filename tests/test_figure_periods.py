@@ -14,6 +14,7 @@ def test_the_periods_a_statement_names_are_read():
     assert time_frames("The 2008-2009 war killed 1,400.") == {"2008", "2009"}
     assert time_frames("19 were killed in two days of strikes.") == {"two day"}
     assert time_frames("300 rockets were fired since the offensive began.") == {"since"}
+    assert time_frames("In January, five cables were cut.") == {"january"}
     assert time_frames("Police said on Saturday that 21 people were wounded.") == frozenset()
 
 

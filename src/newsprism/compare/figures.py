@@ -104,26 +104,30 @@ def in_change(figure: Figure, article: Article) -> bool:
 
 
 # The period a count covers, where its statement names one: a year ("the 2008-2009 war"), a
-# named period ("this year", "last month"), a span ("in two days", "over the past week") or a
-# start ("since the conflict began"). Counts of one thing over different periods are two
-# quantities (1,400 killed in the last war, 19 in two days of this one; 750 rockets this year,
-# 300 since the offensive began), not a disagreement. Not a weekday: the day a toll was revised
-# ("backed off the toll on Sunday") is when a development happened, and wire copy dates most
-# counts.
+# named period ("this year", "last month", "in January"), a span ("in two days", "over the past
+# week") or a start ("since the conflict began"). Counts of one thing over different periods are
+# two quantities (1,400 killed in the last war, 19 in two days of this one; 750 rockets this
+# year, 300 since the offensive began), not a disagreement. Not a weekday: the day a toll was
+# revised ("backed off the toll on Sunday") is when a development happened, and wire copy dates
+# most counts.
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _NAMED_PERIOD = re.compile(r"\b(this|last|next|past|previous) (year|month|week|decade|season)\b",
                            re.IGNORECASE)
 _SPAN = re.compile(r"\b(?:in|over|during|within|for) (?:the )?(?:past |last |first |next )?"
                    r"([\w-]+ )?(hour|day|week|month|year)s?\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+_IN_MONTH = re.compile(r"\b(?i:in|during|last|this) (January|February|March|April|May|June|July|"
+                       r"August|September|October|November|December)\b")
 
 
 def time_frames(text: str) -> frozenset[str]:
-    """The periods a text names, normalised ("this year", "two day", "2009", "since")."""
+    """The periods a text names, normalised ("this year", "two day", "2009", "january",
+    "since")."""
     frames = set(_YEAR.findall(text))
     frames |= {f"{which} {unit}".lower() for which, unit in _NAMED_PERIOD.findall(text)}
     frames |= {f"{(count or '').strip()} {unit}".lower().strip() for count, unit in
                _SPAN.findall(text)}
+    frames |= {month.lower() for month in _IN_MONTH.findall(text)}
     if _SINCE.search(text):
         frames.add("since")
     return frozenset(frames)
