@@ -85,3 +85,29 @@ def test_one_remark_abridged_by_one_outlet_is_no_contradiction():
     briefing = build_briefing([Article("a", said, outlet="Coast Herald"),
                                Article("b", abridged, outlet="Valley News")])
     assert not [c for c in briefing.claims if c.kind == "quote" and c.status == "contradicted"]
+
+
+def test_a_sentence_of_a_disputed_remark_of_several_sentences_says_why_it_is_corroborated():
+    """One outlet quotes a two-sentence remark, another rewords its first sentence, a third
+    quotes that sentence word for word: the corroborated first sentence says why it stands beside
+    the contradiction, though the remark runs on past it."""
+    from newsprism.briefing import REWORDED_REMARK, explain_overlaps
+    from newsprism.model import Claim, Span
+
+    texts = {"a": "“We did not lose. We will be back next year,” she said.",
+             "b": "“I don't think we lost,” she said.",
+             "c": "“We did not lose.”"}
+
+    def span(doc: str, words: str) -> Span:
+        start = texts[doc].index(words)
+        return Span(doc, start, start + len(words), words)
+
+    remark, said = span("a", "We did not lose. We will be back next year,"), span(
+        "b", "I don't think we lost,")
+    quotes = [Quote(s.doc, s.start, s.end, s.text, "Dana Reyes") for s in (remark, said)]
+    first = span("a", "“We did not lose.")
+    agreed = Claim("c1", "corroborated", first.text, (first, span("c", texts["c"])), 2)
+    disputed = Claim("c2", "contradicted", first.text, (first, span("b", texts["b"])), 2,
+                     "quote", "Dana Reyes is quoted as ... and as ...")
+    (explained, _) = explain_overlaps([agreed, disputed], quotes)
+    assert explained.note == REWORDED_REMARK
