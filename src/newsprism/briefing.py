@@ -90,16 +90,18 @@ def explain_overlaps(
 def _disputed(
     dispute: Claim, quotes: Sequence[Quote], figures: Sequence[Figure]
 ) -> tuple[Span, ...]:
-    """Where in its passages a contradiction's disputed words stand."""
+    """Where in its passages a contradiction's disputed words stand: a figure inside them, or a
+    quotation that starts or runs on in them (a remark of several sentences is disputed as a
+    whole, wherever another claim holds a sentence of it)."""
     inside: Sequence[Quote | Figure] = ()
     if dispute.kind == "quote":
         inside = quotes
     elif dispute.kind == "figure":
         inside = [f for f in figures if f"“{f.text}”" in (dispute.note or "")]
-    spots = tuple(
-        Span(x.doc, x.start, x.end, x.text) for x in inside
-        if _overlap(Span(x.doc, x.start, x.end, x.text), dispute.support) == x.end - x.start
-    )  # fmt: skip
+    spans = [Span(x.doc, x.start, x.end, x.text) for x in inside]
+    needed = [1 if dispute.kind == "quote" else len(s.text) for s in spans]
+    spots = tuple(s for s, least in zip(spans, needed, strict=True)
+                  if _overlap(s, dispute.support) >= least)
     return spots or dispute.support
 
 

@@ -32,7 +32,12 @@ from newsprism.compare.developments import (
     on_different_days,
     says_retraction,
 )
-from newsprism.compare.figures import alignment_keys, clock_conflicts, conflicting_figures
+from newsprism.compare.figures import (
+    alignment_keys,
+    clock_conflicts,
+    conflicting_figures,
+    frames_of,
+)
 from newsprism.compare.holders import changed_hands, holding
 from newsprism.compare.ladders import moved_on, steps
 from newsprism.compare.outcomes import open_outcomes, with_antecedents
@@ -84,9 +89,11 @@ def compare_articles(
     }
 
     def same_fact(a: Figure, b: Figure) -> bool:
-        """Do the statements holding the two figures say much the same thing?"""
-        return any(evidence.related(i, j) for i in holders[(a.doc, a.start)]
-                   for j in holders[(b.doc, b.start)])
+        """Do the statements holding the two figures say much the same thing, over the same
+        period?"""
+        return any(evidence.related(i, j)
+                   and frames_of(a, statements[i]) == frames_of(b, statements[j])
+                   for i in holders[(a.doc, a.start)] for j in holders[(b.doc, b.start)])
 
     conflicts = conflicting_figures(figures, articles, same_fact)
     claims = [

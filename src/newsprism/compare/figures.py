@@ -21,7 +21,7 @@ import Stemmer
 from newsprism.analyse.figures import COUNTING_NOUNS, ROLE_OF, TIME_UNITS, read_figure, vague
 from newsprism.analyse.nlp import noun_lemma
 from newsprism.compare.outcomes import report_day
-from newsprism.model import Article, Figure
+from newsprism.model import Article, Figure, Span
 
 _STEMMER = Stemmer.Stemmer("english")
 # Words that count people: "65 people", "a toll of 65" (a death toll is a number of people),
@@ -102,6 +102,43 @@ def in_change(figure: Figure, article: Article) -> bool:
     starts = re.search(r"\bfrom\s+$", before) and re.match(r"\s+to\b", after)
     ends = re.search(r"\bfrom\b.{1,40}\bto\s+$", before)
     return bool(starts or ends)
+
+
+# The period a count covers, where its statement names one: a year ("the 2008-2009 war"), a
+# named period ("this year", "last month", "in January"), a span ("in two days", "over the past
+# week") or a start ("since the conflict began"). Counts of one thing over different periods are
+# two quantities (1,400 killed in the last war, 19 in two days of this one; 750 rockets this
+# year, 300 since the offensive began), not a disagreement. Not a weekday: the day a toll was
+# revised ("backed off the toll on Sunday") is when a development happened, and wire copy dates
+# most counts.
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_NAMED_PERIOD = re.compile(r"\b(this|last|next|past|previous) (year|month|week|decade|season)\b",
+                           re.IGNORECASE)
+_SPAN = re.compile(r"\b(?:in|over|during|within|for) (?:the )?(?:past |last |first |next )?"
+                   r"([\w-]+ )?(hour|day|week|month|year)s?\b", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+_IN_MONTH = re.compile(r"\b(?i:in|during|last|this) (January|February|March|April|May|June|July|"
+                       r"August|September|October|November|December)\b")
+
+
+def time_frames(text: str) -> frozenset[str]:
+    """The periods a text names, normalised ("this year", "two day", "2009", "january",
+    "since")."""
+    frames = set(_YEAR.findall(text))
+    frames |= {f"{which} {unit}".lower() for which, unit in _NAMED_PERIOD.findall(text)}
+    frames |= {f"{(count or '').strip()} {unit}".lower().strip() for count, unit in
+               _SPAN.findall(text)}
+    frames |= {month.lower() for month in _IN_MONTH.findall(text)}
+    if _SINCE.search(text):
+        frames.add("since")
+    return frozenset(frames)
+
+
+def frames_of(figure: Figure, holder: Span) -> frozenset[str]:
+    """The periods the statement holding a figure names, leaving out the figure's own words:
+    a duration ("the strike lasted two days") is the quantity, not its period."""
+    start, end = figure.start - holder.start, figure.end - holder.start
+    return time_frames(f"{holder.text[: max(start, 0)]} {holder.text[max(end, 0) :]}")
 
 
 def disagree(a: Figure, b: Figure) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from difflib import SequenceMatcher
 
 import numpy as np
 
@@ -39,20 +40,95 @@ _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
 # little beyond a few function words ("We have numerous witnesses" / "We have a lot of pieces").
 SHARED_REMARK_WORDS = 0.6
 MIN_PASSAGE_WORDS = 4
+# Two full quotes close in meaning are one remark reworded only when the shorter shares this
+# much of its wording with the longer ("I believe Brian Nichols did not win" / "I don't think
+# Brian Nichols won": 4 of 7 words); two remarks of one speaker on one topic share a name or two
+# ("will continue to hit Hamas hard" / "I hope that Hamas ... got the message": 4 of 13).
+REWORDED_SHARED_WORDS = 0.4
+# What a transcript renders either way: contractions ("I'm" / "I am", "don't" / "do not"; the
+# apostrophe splits them into two words), and "cannot".
+_CONTRACTED = {"m": "am", "re": "are", "ve": "have", "ll": "will"}
+_IS_AFTER = {"it", "he", "she", "that", "there", "what", "who", "here", "where", "how"}
+_NOT_AFTER = {"don": "do", "doesn": "does", "didn": "did", "isn": "is", "aren": "are",
+              "wasn": "was", "weren": "were", "won": "will", "can": "can", "couldn": "could",
+              "wouldn": "would", "shouldn": "should", "hasn": "has", "haven": "have",
+              "hadn": "had", "mustn": "must", "ain": "is"}
+_BRACKETED = re.compile(r"\[[^\]\n]*\]")  # an editor's words inside a quotation
+# Words a report may add to or drop from a quotation without rewording it ("the things I've
+# done" / "the things that I've done", "And I just wanted to say" / "I just wanted to say"):
+# at most ``SMALL_SLIPS`` of them, anywhere.
+_SMALL_WORDS = {"and", "but", "so", "that", "the", "a", "an", "he", "she", "it", "i", "we",
+                "they", "you", "just", "well", "oh", "also"}
+SMALL_SLIPS = 2
+# A run of words left out inside a quotation, unmarked, is an abridgement when it is at least
+# a phrase long ("That person [is dangerous and] needs to be found"); one or two words left out
+# or put in change a wording ("the way we [had] wanted", "they [have] ever had here"). Words
+# whose loss flips or hedges the sense are never left out of the same remark.
+ABRIDGED_WORDS = 3
+_SENSE_WORDS = {"not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without",
+                "only"}
 
 
 def same_wording(a: Quote, b: Quote) -> bool:
     """Is one quote the other's words, or a run of them ("we wanted" and "we had wanted" are
     two wordings; a quote cut short is the same one), or a long passage copied with one word
     slipped?"""
-    return _same_words(letter_words(a.text), letter_words(b.text))
+    return _same_words(remark_words(a.text), remark_words(b.text))
+
+
+def remark_words(text: str) -> list[str]:
+    """A quotation's words as two transcripts of one remark compare them: lower case, no
+    punctuation, contractions in full, an editor's [bracketed] words left out."""
+    words: list[str] = []
+    for word in letter_words(_BRACKETED.sub(" ", text)):
+        if word == "cannot":
+            words += ["can", "not"]
+        elif word == "t" and words and words[-1] in _NOT_AFTER:
+            words[-1:] = [_NOT_AFTER[words[-1]], "not"]
+        elif word == "s" and words and words[-1] in _IS_AFTER:
+            words.append("is")
+        else:
+            words.append(_CONTRACTED.get(word, word) if words else word)
+    return words
 
 
 def _same_words(a: list[str], b: list[str]) -> bool:
     shorter, longer = sorted((a, b), key=len)
     if " ".join(shorter) in " ".join(longer):
         return True
-    return len(shorter) >= COPY_SLIP_WORDS and _one_word_left_out(shorter, longer)
+    if len(shorter) >= COPY_SLIP_WORDS and _one_word_left_out(shorter, longer):
+        return True
+    return _abridged(a, b)
+
+
+def _abridged(a: list[str], b: list[str]) -> bool:
+    """Are two quotations one remark, each at most cut at its ends, with a few small words put
+    in or left out (``SMALL_SLIPS``), or one of them the other with runs of ``ABRIDGED_WORDS``
+    or more left out, never a word replaced or a negation lost?"""
+    opcodes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    kept = sum(i2 - i1 for op, i1, i2, _, _ in opcodes if op == "equal")
+    if kept < MIN_PASSAGE_WORDS or any(op == "replace" for op, *_ in opcodes):
+        return False
+    slips, abridged, sides = 0, False, set()
+    for n, (op, i1, i2, j1, j2) in enumerate(opcodes):
+        if op == "equal":
+            continue
+        sides.add(op)  # "delete": words only ``a`` has; "insert": words only ``b`` has
+        if n in (0, len(opcodes) - 1):
+            continue  # one quotation running on past the other's end
+        gap = a[i1:i2] or b[j1:j2]
+        if _SENSE_WORDS & set(gap):
+            return False
+        if set(gap) <= _SMALL_WORDS:
+            slips += len(gap)
+        elif len(gap) >= ABRIDGED_WORDS:
+            abridged = True
+        else:
+            return False
+    # A phrase left out makes one quotation the other's words with some missing, nothing added
+    # ("But what is the genesis of this?" / "What is the genesis of this, when did this all
+    # start?" adds a word on each side: two renderings).
+    return slips <= SMALL_SLIPS and not (abridged and len(sides) > 1)
 
 
 def _one_word_left_out(shorter: list[str], longer: list[str]) -> bool:
@@ -85,12 +161,18 @@ def differently_worded(
                 continue
             meaning, setting = float(words[i] @ words[j]), float(context[i] @ context[j])
             phrase = "phrase" in (a.kind, b.kind)  # a few words, not a statement of its own
-            one_remark = meaning >= SAME_REMARK or (
+            one_remark = (meaning >= SAME_REMARK and (phrase or _shares_wording(a, b))) or (
                 phrase and meaning >= RELATED_REMARK and setting >= SAME_CONTEXT
             )
             if one_remark and not same_wording(a, b):
                 pairs.append((a, b))
     return pairs
+
+
+def _shares_wording(a: Quote, b: Quote) -> bool:
+    """Does the shorter quote share ``REWORDED_SHARED_WORDS`` of its words with the longer?"""
+    shorter, longer = sorted((set(remark_words(a.text)), set(remark_words(b.text))), key=len)
+    return len(shorter & longer) >= REWORDED_SHARED_WORDS * len(shorter)
 
 
 def _one_remark(a: Quote, b: Quote, meaning: float) -> bool:
@@ -122,7 +204,7 @@ def marked_passages(text: str) -> list[list[str]] | None:
         pairs = zip(marks[::2], marks[1::2], strict=False)  # an odd last mark opens no pair
         parts = [text[a.end() : b.start()] for a, b in pairs]
     runs = [words for part in parts for piece in _ELLIPSIS.split(part)
-            if (words := letter_words(piece))]
+            if (words := remark_words(piece))]
     return runs if sum(map(len, runs)) >= MIN_PASSAGE_WORDS else None
 
 

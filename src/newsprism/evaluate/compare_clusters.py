@@ -70,13 +70,17 @@ def _ecb_number(doc_id: str) -> int:
     return int(re.match(r"\d+_(\d+)", doc_id)[1])  # type: ignore[index]
 
 
-def _ecb_clusters(data: Path) -> dict[str, list[dict[str, Any]]]:
-    """Dev subtopics of the original ECB documents with real reporting, as raw records."""
+def _ecb_clusters(
+    data: Path, splits: tuple[str, ...] = ("dev",)
+) -> dict[str, list[dict[str, Any]]]:
+    """Subtopics of the original ECB documents with real reporting, as raw records: the dev
+    topics are the ones ``select_clusters`` draws from; train topics can be exported too, for
+    clusters judged past the selection (the ``audit`` ones of ``clusters.tsv``)."""
     subtopics: dict[str, list[dict[str, Any]]] = {}
     with (data / ECB / "documents.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
             doc = json.loads(line)
-            if doc["split"] == "dev" and doc["subtopic"].endswith("_ecb"):
+            if doc["split"] in splits and doc["subtopic"].endswith("_ecb"):
                 subtopics.setdefault(doc["subtopic"], []).append(doc)
     clusters = {}
     for name, docs in subtopics.items():
@@ -184,7 +188,8 @@ def export_clusters(data: Path, rows: Sequence[ClusterRow]) -> Iterator[dict[str
     by_corpus: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for row in rows:
         if row.corpus not in by_corpus:
-            by_corpus[row.corpus] = _READERS[row.corpus](data)
+            by_corpus[row.corpus] = (_ecb_clusters(data, ("dev", "train")) if row.corpus == ECB
+                                     else _READERS[row.corpus](data))
         articles = by_corpus[row.corpus].get(row.cluster)
         if articles is None:
             raise InputError(f"{row.corpus}/{row.cluster}", "no such eligible cluster in the data")

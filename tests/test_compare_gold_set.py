@@ -1,0 +1,33 @@
+"""The gold set of ``newsprism eval compare`` stays usable: every cluster of ``clusters.tsv``
+exports from ``../shared/data`` (the audit's ECB+ train topics too, which ``select`` never
+draws) and every gold line of the tune half still fits its texts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from _stores import SHARED
+from newsprism.evaluate.compare import load_gold
+from newsprism.evaluate.compare_clusters import ECB, export_clusters, ingest_cluster, read_tsv
+
+GOLD = Path(__file__).parents[1] / "bench" / "compare_gold"
+DATA = SHARED / "data"
+
+
+@pytest.fixture(scope="module")
+def tune_clusters() -> list[dict]:
+    if not (DATA / ECB).is_dir():
+        pytest.skip(f"{DATA} is not there (set NEWSPRISM_SHARED to the shared folder)")
+    rows = [r for r in read_tsv(GOLD / "clusters.tsv") if r.half == "tune"]
+    return list(export_clusters(DATA, rows))
+
+
+def test_every_tune_cluster_exports_and_its_gold_lines_fit_the_texts(tune_clusters):
+    assert {"8_ecb", "3_ecb"} <= {c["cluster"] for c in tune_clusters}  # ECB+ train topics
+    for item in tune_clusters:
+        articles = {a.id: a for a in ingest_cluster(item, item["cluster"])}
+        gold = load_gold(GOLD / "judgments", articles)
+        assert gold.stale == [], item["cluster"]
+        assert gold.pairs, item["cluster"]

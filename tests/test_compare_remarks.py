@@ -1,0 +1,113 @@
+"""One remark quoted by two reports: the same remark when they differ only as transcripts do
+(contractions, case and punctuation, a small word put in or left out, an editor's [bracketed]
+words, an ellipsis, a phrase left out), another wording when a word is replaced; and two remarks
+of one speaker on one topic are not one remark reworded (issue 18, the audit of fresh
+clusters)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsprism.compare.quotes import differently_worded, remark_words, same_wording
+from newsprism.model import Article, Quote
+from newsprism.pipeline import build_briefing
+
+
+def _quote(text: str, doc: str = "a") -> Quote:
+    return Quote(doc, 0, len(text), text, "Dana Reyes")
+
+
+def test_remark_words_spell_contractions_out_and_leave_editors_words_out():
+    assert remark_words("I'm sure we don't [the council does not] know, and it's late.") == [
+        "i", "am", "sure", "we", "do", "not", "know", "and", "it", "is", "late"]
+    assert remark_words("We cannot wait") == remark_words("we can not wait")
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    pytest.param("I know the things I've done caused a lot of pain and I'm sorry",
+                 "I know that the things that I have done caused a lot of pain, and I am sorry.",
+                 id="contractions and a small word put in"),
+    pytest.param("And I just wanted to say that the harbour will stay open",
+                 "I just wanted to say that the harbour will stay open", id="a leading and"),
+    pytest.param("That person is dangerous and needs to be found as soon as possible",
+                 "That person needs to be found as soon as possible", id="a phrase left out"),
+    pytest.param("We [the council] will keep the library open this winter",
+                 "We will keep the library open this winter", id="an editor's words"),
+    pytest.param("We will keep the library open . . . and we will hire two more staff",
+                 "We will keep the library open and we will hire two more staff",
+                 id="an ellipsis"),
+    pytest.param("WE WILL KEEP THE LIBRARY OPEN!", "We will keep the library open.",
+                 id="case and punctuation"),
+])  # fmt: skip
+def test_one_remark_in_two_transcripts_is_the_same_wording(first, second):
+    assert same_wording(_quote(first), _quote(second, "b"))
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    pytest.param("I just wanted to say that the harbour will stay open",
+                 "I just want to say that the harbour will stay open", id="a word replaced"),
+    pytest.param("I felt we were not progressing the way we wanted to progress",
+                 "I felt we were not progressing the way we had wanted to progress",
+                 id="one word put in that is not a small word"),
+    pytest.param("We will not close the library before the winter is over",
+                 "We will close the library before the winter is over", id="a negation lost"),
+    pytest.param("But what is the cause of this? We don't know yet.",
+                 "What is the cause of this, when did this all start? We don't know yet.",
+                 id="a word left out on one side and a phrase on the other"),
+    pytest.param("In his own words it is not in his DNA to stay in prison",
+                 "In his own words, he said it's not his DNA to stay in jail",
+                 id="prison and jail"),
+])  # fmt: skip
+def test_a_word_replaced_or_a_negation_lost_is_another_wording(first, second):
+    assert not same_wording(_quote(first), _quote(second, "b"))
+
+
+def test_two_remarks_of_one_speaker_close_in_meaning_but_not_in_words_are_two_remarks():
+    """The sentence model finds two remarks on one topic close; one remark reworded keeps much
+    of its wording, two remarks share a name or two."""
+    hit = _quote("The army will continue to hit the rebels hard and is ready to go further")
+    hope = _quote("I hope that the rebels and their friends in the hills got the message", "b")
+    believe = _quote("I believe the rebels did not win")
+    think = _quote("I don't think the rebels won", "b")
+    close = np.array([[1.0, 0.0], [0.8, 0.6]])  # the quoted words: cosine 0.8
+    setting = np.ones((2, 1))
+    assert differently_worded([hit, hope], close, setting) == []
+    assert differently_worded([believe, think], close, setting) == [(believe, think)]
+
+
+def test_one_remark_abridged_by_one_outlet_is_no_contradiction():
+    said = ("Police are searching for the man who left the parcel at the station. \"That person "
+            "is dangerous and needs to be found as soon as possible,\" said Inspector Dana "
+            "Reyes of the county police.")
+    abridged = ("Police are hunting the man who left a parcel at the station. \"That person needs "
+                "to be found as soon as possible,\" Inspector Dana Reyes said on Saturday.")
+    briefing = build_briefing([Article("a", said, outlet="Coast Herald"),
+                               Article("b", abridged, outlet="Valley News")])
+    assert not [c for c in briefing.claims if c.kind == "quote" and c.status == "contradicted"]
+
+
+def test_a_sentence_of_a_disputed_remark_of_several_sentences_says_why_it_is_corroborated():
+    """One outlet quotes a two-sentence remark, another rewords its first sentence, a third
+    quotes that sentence word for word: the corroborated first sentence says why it stands beside
+    the contradiction, though the remark runs on past it."""
+    from newsprism.briefing import REWORDED_REMARK, explain_overlaps
+    from newsprism.model import Claim, Span
+
+    texts = {"a": "“We did not lose. We will be back next year,” she said.",
+             "b": "“I don't think we lost,” she said.",
+             "c": "“We did not lose.”"}
+
+    def span(doc: str, words: str) -> Span:
+        start = texts[doc].index(words)
+        return Span(doc, start, start + len(words), words)
+
+    remark, said = span("a", "We did not lose. We will be back next year,"), span(
+        "b", "I don't think we lost,")
+    quotes = [Quote(s.doc, s.start, s.end, s.text, "Dana Reyes") for s in (remark, said)]
+    first = span("a", "“We did not lose.")
+    agreed = Claim("c1", "corroborated", first.text, (first, span("c", texts["c"])), 2)
+    disputed = Claim("c2", "contradicted", first.text, (first, span("b", texts["b"])), 2,
+                     "quote", "Dana Reyes is quoted as ... and as ...")
+    (explained, _) = explain_overlaps([agreed, disputed], quotes)
+    assert explained.note == REWORDED_REMARK

@@ -1,0 +1,37 @@
+"""Counts of one thing over different periods are two quantities, not a disagreement (issue 18,
+item 4; found auditing fresh clusters: 1,400 killed in the last war against 19 in two days of
+this one, 750 rockets this year against 300 since the offensive began)."""
+
+from __future__ import annotations
+
+from newsprism.compare.figures import time_frames
+from newsprism.model import Article
+from newsprism.pipeline import build_briefing
+
+
+def test_the_periods_a_statement_names_are_read():
+    assert time_frames("More than 750 rockets were fired this year.") == {"this year"}
+    assert time_frames("The 2008-2009 war killed 1,400.") == {"2008", "2009"}
+    assert time_frames("19 were killed in two days of strikes.") == {"two day"}
+    assert time_frames("300 rockets were fired since the offensive began.") == {"since"}
+    assert time_frames("In January, five cables were cut.") == {"january"}
+    assert time_frames("Police said on Saturday that 21 people were wounded.") == frozenset()
+
+
+def _figure_claims(first: str, second: str) -> list:
+    briefing = build_briefing([Article("a", first, outlet="Coast Herald"),
+                               Article("b", second, outlet="Valley News")])
+    return [c for c in briefing.claims if c.kind == "figure" and c.status == "contradicted"]
+
+
+def test_counts_over_different_periods_are_no_contradiction():
+    assert _figure_claims(
+        "Militants have fired more than 750 rockets at the southern towns this year.",
+        "Militants have fired around 300 rockets at the southern towns since the offensive "
+        "began.") == []
+
+
+def test_counts_over_one_period_still_disagree():
+    (claim,) = _figure_claims("21 people were wounded in the attack on the bus on Monday.",
+                              "24 people were wounded in the attack on the bus on Monday.")
+    assert "21" in claim.note and "24" in claim.note
