@@ -136,6 +136,22 @@ def test_the_speaker_of_a_quote(text):
     ("“We waited two years,” Maria Okafor said, “and we will not wait another day.”",
      {"We waited two years": "Maria Okafor",
       "and we will not wait another day.": "Maria Okafor"}),  # the said clause in between
+    # Another person named between two quotations takes the floor: the second is not the
+    # first speaker's going on, but his whose words the sentence before reports.
+    ("“We will not wait,” Maria Okafor said.\n\nPort director John Hale promised an answer on "
+     "Friday. “The port can pay what is fair and no more.”",
+     {"We will not wait": "Maria Okafor",
+      "The port can pay what is fair and no more.": "John Hale"}),
+    ("“We will not wait,” Maria Okafor said.\n\nJohn Hale, the port's director, was at the "
+     "gate. “Nobody here wants a long strike.”",
+     {"We will not wait": "Maria Okafor", "Nobody here wants a long strike.": None}),
+    # "... weighed in saying" in a paragraph of its own is not "He stressed" of the paragraph
+    # before, whatever sentence the parser runs over the blank line.
+    ("Maria Okafor spoke first. She stressed, \"this strike is legal, and these people did "
+     "not have that permission.\"\n\nJohn Hale, a spokesman for the port in Calder, also "
+     "weighed in today saying, \"you can't just close a port because you are angry.\"",
+     {"this strike is legal, and these people did not have that permission.": "Maria Okafor",
+      "you can't just close a port because you are angry.": "John Hale"}),
 ])  # fmt: skip
 def test_the_speaker_of_a_quotation_of_several_sentences(text, expected):
     assert _speakers(text) == expected
@@ -473,3 +489,4 @@ def test_the_one_telling_is_the_one_who_said_it_not_the_one_said_about():
             "millions of dollars in the “scheme,” telling him, “You should resign and you "
             "should be investigated.”")
     assert _speakers(text)["You should resign and you should be investigated."] == "Maria Hale"
+

@@ -352,7 +352,7 @@ def _quotation_speaker(
         _according_to(doc[first.start].sent, quoted, article.mentions)
         or _subject_of_governing_verb(first, quoted, article)
         or _cited_source(doc[last.end - 1].sent, article.citations, article.mentions)
-        or _continued(first, last, previous)
+        or _continued(first, last, previous, article.mentions)
         or _reported_before(first, quoted, article)
     )
 
@@ -459,10 +459,19 @@ def _subject(verb: Token) -> Token | None:
     # "..., adding" and "Lackey watched and told Reuters": the subject of the verb it hangs on,
     # or of the verb of saying above that one: in "She said Okafor made millions, telling him"
     # she does the telling.
-    if own is None and (verb.tag_ == "VBG" or verb.dep_ == "conj") and verb.head.i != verb.i:
+    # Within the paragraph: a parse that runs a sentence on over a blank line must not hand
+    # "Kent Page ... weighed in saying" to the "He stressed" of the paragraph before.
+    if own is None and (verb.tag_ == "VBG" or verb.dep_ == "conj") and verb.head.i != verb.i \
+            and _same_paragraph(verb.head, verb):
         return _subject(next((v for v in _ancestors(verb.head) if v.lower_ in _SAYING
-                              and v.pos_ == "VERB"), verb.head))
+                              and v.pos_ == "VERB" and _same_paragraph(v, verb)), verb.head))
     return own
+
+
+def _same_paragraph(a: Token, b: Token) -> bool:
+    """No blank line between the two tokens."""
+    start, end = sorted((a.idx, b.idx))
+    return _BLANK_LINE.search(a.doc.text, start, end) is None
 
 
 def _beside(verb: Token) -> Token | None:
@@ -653,11 +662,14 @@ def _cited_source(
     return None
 
 
-def _continued(first: Span, last: Span, previous: tuple[int, Mention | None]) -> Mention | None:
+def _continued(first: Span, last: Span, previous: tuple[int, Mention | None],
+               mentions: tuple[Mention, ...]) -> Mention | None:
     """A quote that is a sentence (or sentences) of its own, right after a quotation with its
     attribution and nothing else between: the same speaker goes on ("“...,” she said. “...”").
     Read from the characters, not the parser's sentences: archive copy's ``...'' often leaves
-    a quote and its said clause in sentences the parser joins or cuts elsewhere."""
+    a quote and its said clause in sentences the parser joins or cuts elsewhere. Another
+    person named between hands the floor over ("“...”\n\nJoseph Delva, a reporter, was in the
+    area. “...”"; "“...”\n\nClinton promised aid. “...”"): whoever speaks next, not the last."""
     text = first.doc.text
     end, speaker = previous
     if end < 0 or speaker is None:
@@ -666,6 +678,9 @@ def _continued(first: Span, last: Span, previous: tuple[int, Mention | None]) ->
     opens_sentence = between.rstrip().rstrip("".join(PAIRS)).rstrip().endswith((".", "!", "?"))
     rest = text[last.end_char:].lstrip("".join(_CLOSERS)).lstrip()
     ends_sentence = text[last.end_char - 1] in ".!?" or not rest or rest[0].isupper()
-    if len(between) <= CONTINUATION_GAP and opens_sentence and ends_sentence:
+    someone_else = any(end <= m.start and m.end <= first.start_char and m.type == "PERSON"
+                       and m != speaker for m in mentions)
+    if len(between) <= CONTINUATION_GAP and opens_sentence and ends_sentence and \
+            not someone_else:
         return speaker
     return None
