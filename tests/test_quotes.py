@@ -262,6 +262,16 @@ def test_a_quote_of_its_own_after_an_attributed_one_goes_on_with_its_speaker():
     # A passive's subject is spoken to, not speaking: "when he was asked" names no speaker.
     ("Maria Okafor spoke first. John Hale had said the parties were \"on the brink of a deal\", "
      "when he was asked about the talks.", {"on the brink of a deal": "John Hale"}),
+    # Someone brought in unnamed takes the pronoun: no name fits it.
+    ("“The gates stay shut,” said John Hale.\n\nAn analyst for the port authority commented "
+     "that the losses were mounting. “We are losing ships to other ports,” he said.",
+     {"The gates stay shut": "John Hale", "We are losing ships to other ports": None}),
+    # The subject of what someone reports is talked about: "she" is still the one reporting.
+    ("Maria Okafor, the union's spokeswoman, insisted the strike was legal. She defended it, "
+     "“We gave notice weeks ago,” asserting that port director Sam Hale knew of the date. "
+     "She claimed, “the port had every chance to talk to us.”",
+     {"We gave notice weeks ago": "Maria Okafor",
+      "the port had every chance to talk to us.": "Maria Okafor"}),
 ])  # fmt: skip
 def test_a_pronoun_agrees_with_the_person_it_stands_for(text, expected):
     assert _speakers(text) == expected

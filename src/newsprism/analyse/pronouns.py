@@ -18,6 +18,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
+from newsprism.analyse.entities import PERSON_ROLES
+from newsprism.analyse.nlp import noun_lemma
 from newsprism.model import Mention
 
 if TYPE_CHECKING:
@@ -42,6 +44,11 @@ _GENDERED_NOUNS: dict[str, Gender] = {
         "actress",
     ), "f"),
 }  # fmt: skip
+# People a news story brings in by what they are rather than by name, besides roles and kin.
+_PEOPLE = {"reporter", "correspondent", "doctor", "nurse", "resident", "pilot", "survivor",
+           "worker", "employee", "neighbour", "neighbor", "friend", "student", "teacher",
+           "source", "member", "passenger", "driver", "investigator", "researcher", "scientist",
+           "engineer", "soldier", "villager", "person", "victim", "relative", "volunteer"}
 
 
 def person_key(mention: Mention) -> str:
@@ -66,8 +73,25 @@ class Antecedents:
         genders = self.genders()
         before = [m for m in self.people if m.end <= pronoun.idx
                   and genders.get(person_key(m), gender) == gender]
-        subjects = [m for m in before if _is_subject(self.doc, m)]
-        return (subjects or before or [None])[-1]
+        subjects = [m for m in before if _is_subject(self.doc, m, self.quoted)]
+        found = (subjects or before or [None])[-1]
+        if found is not None and self._unnamed_between(found.end, pronoun, gender):
+            return None
+        return found
+
+    def _unnamed_between(self, start: int, pronoun: Token, gender: Gender | None) -> bool:
+        """Is someone brought in unnamed as a subject after the character ``start`` and before
+        the pronoun ("said a senior officer. ... he added", "An analyst for USGS commented
+        that ... “...,” he said")? The pronoun likely stands for them, whom no name fits."""
+        doc = self.doc
+        first = doc.char_span(start, start, alignment_mode="expand")
+        begin = first.start if first is not None else 0
+        for token in doc[begin : pronoun.i]:
+            if token.dep_ in ("nsubj", "nsubjpass") and token.idx >= start and \
+                    _unnamed_person(token, self.people, gender) and \
+                    not any(a <= token.idx < b for a, b in self.quoted):
+                return True
+        return False
 
     def genders(self) -> dict[str, Gender]:
         if self._genders is None:
@@ -114,6 +138,21 @@ def _pronoun_after(sentence: Span, start: int, limit: int) -> Token | None:
     return found if found is not None and found.idx < limit else None
 
 
+def _unnamed_person(token: Token, people: Sequence[Mention], gender: Gender | None) -> bool:
+    """A person brought in by a noun with an indefinite article and no name ("a senior
+    officer", "an analyst for USGS", "one resident"), of a gender that fits the pronoun."""
+    noun = noun_lemma(token.lower_)
+    if noun not in PERSON_ROLES and noun not in _GENDERED_NOUNS and noun not in _PEOPLE:
+        return False
+    if _GENDERED_NOUNS.get(noun, gender) != gender:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one")
+               for c in token.children):
+        return False
+    left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    return not any(left <= m.start < right for m in people)
+
+
 def _apposed_noun(root: Token) -> str | None:
     """A gendered noun in apposition to the name ("Tehran Boldon, Michael Boldon's brother"),
     or the name in apposition to one ("his wife, Ann Okafor")."""
@@ -123,7 +162,7 @@ def _apposed_noun(root: Token) -> str | None:
     return next((t.lower_ for t in near if t.lower_ in _GENDERED_NOUNS), None)
 
 
-def _is_subject(doc: Doc, mention: Mention) -> bool:
+def _is_subject(doc: Doc, mention: Mention, quoted: Sequence[tuple[int, int]]) -> bool:
     """The subject of a clause, or the name beside it ("the authority's chief, Jeremy Handel,
     reassured people"; "A spokesman for the authority, Jeremy Handel, reassured", where the
     parser hangs the name on the authority), or a name that opens a paragraph."""
@@ -137,4 +176,11 @@ def _is_subject(doc: Doc, mention: Mention) -> bool:
         root = root.head
         if root.dep_ == "pobj" and root.head.dep_ == "prep":
             root = root.head.head
-    return root.dep_ in ("nsubj", "nsubjpass")
+    # The subject of what someone says ("She defended it, asserting that pastor Jean Sanbil
+    # allowed them") is what is talked about, not who the story follows; a said clause the
+    # parser hangs on the quoted words ("“...,” said Ron Howard") is no such report, nor is
+    # a name right after its verb, whatever the parse ("said Ron Howard, the director of ...").
+    verb = root.head
+    reported = verb.dep_ == "ccomp" and not any(a <= verb.head.idx < b for a, b in quoted) \
+        and verb.head.i != root.left_edge.i - 1
+    return root.dep_ in ("nsubj", "nsubjpass") and not reported
