@@ -145,6 +145,10 @@ def test_the_speaker_of_a_quote(text):
     ("“We will not wait,” Maria Okafor said.\n\nJohn Hale, the port's director, was at the "
      "gate. “Nobody here wants a long strike.”",
      {"We will not wait": "Maria Okafor", "Nobody here wants a long strike.": None}),
+    # The same person named again between goes on speaking.
+    ("``We waited two years,'' Mr. Okafor said.\n\nMr. Okafor also commended police for their "
+     "handling of the situation.\n\n``They managed to stop any further loss of life.''",
+     {"We waited two years": "Okafor", "They managed to stop any further loss of life.": "Okafor"}),
     # "... weighed in saying" in a paragraph of its own is not "He stressed" of the paragraph
     # before, whatever sentence the parser runs over the blank line.
     ("Maria Okafor spoke first. She stressed, \"this strike is legal, and these people did "
@@ -212,6 +216,14 @@ def test_a_name_the_entity_model_missed_speaks_without_its_rank():
     assert set(_speakers(text).values()) == {"Tim Fanning"}
 
 
+def test_a_speaker_after_the_verb_is_named_past_the_words_before_the_name():
+    # The parser takes the bracket for the subject of "said" and leaves the name beside it.
+    text = ("The cathedral collapsed.\n\n\"[...] It would appear that all those who were in the "
+            "building, including the archbishop [...] and all those who were with him are "
+            "dead,\" said French Foreign Minister Bernard Kouchner.")
+    assert set(_speakers(text).values()) == {"Bernard Kouchner"}
+
+
 def test_a_role_is_no_speaker_name():
     assert _speakers("\"We are ready,\" the Prime Minister said.") == {"We are ready": None}
     assert _speakers("\"We are ready,\" Police said.") == {"We are ready": None}
@@ -262,6 +274,14 @@ def test_a_quote_of_its_own_after_an_attributed_one_goes_on_with_its_speaker():
     # A passive's subject is spoken to, not speaking: "when he was asked" names no speaker.
     ("Maria Okafor spoke first. John Hale had said the parties were \"on the brink of a deal\", "
      "when he was asked about the talks.", {"on the brink of a deal": "John Hale"}),
+    # A name set off by commas before the verb is its subject, however the parser hangs it.
+    ("Port director John Hale spoke on Monday. The director of the union office in Calder, "
+     "Maria Okafor, remarked that the first task was to stay united. “We go on until the "
+     "port pays,” she noted.", {"We go on until the port pays": "Maria Okafor"}),
+    # An unnamed spokesperson's "he" is the body he speaks for.
+    ("John Hale met the press.\n\nA spokesperson for the Calder Port Authority said it was "
+     "concerned. He did, however, say that the strike was \"not compatible with the law of "
+     "the port\".", {"not compatible with the law of the port": "Calder Port Authority"}),
     # Someone brought in unnamed takes the pronoun: no name fits it.
     ("“The gates stay shut,” said John Hale.\n\nAn analyst for the port authority commented "
      "that the losses were mounting. “We are losing ships to other ports,” he said.",

@@ -51,6 +51,9 @@ _PEOPLE = {"reporter", "correspondent", "doctor", "nurse", "resident", "pilot", 
            "engineer", "soldier", "villager", "person", "victim", "relative", "volunteer"}
 
 
+_SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative"}
+
+
 def person_key(mention: Mention) -> str:
     """One person's mentions in one article share their last name word."""
     return mention.text.split()[-1].casefold()
@@ -65,6 +68,7 @@ class Antecedents:
         self.quoted = quoted
         self.people = [m for m in mentions if m.type == "PERSON"
                        and not any(a <= m.start < b for a, b in quoted)]
+        self.bodies = [m for m in mentions if m.type in ("ORG", "GPE")]
         self._genders: dict[str, Gender] | None = None
 
     def of(self, pronoun: Token) -> Mention | None:
@@ -75,23 +79,33 @@ class Antecedents:
                   and genders.get(person_key(m), gender) == gender]
         subjects = [m for m in before if _is_subject(self.doc, m, self.quoted)]
         found = (subjects or before or [None])[-1]
-        if found is not None and self._unnamed_between(found.end, pronoun, gender):
-            return None
+        unnamed = None if found is None else self._unnamed_after(found.end, pronoun, gender)
+        if unnamed is not None:
+            return self._body_voiced(unnamed)
         return found
 
-    def _unnamed_between(self, start: int, pronoun: Token, gender: Gender | None) -> bool:
-        """Is someone brought in unnamed as a subject after the character ``start`` and before
-        the pronoun ("said a senior officer. ... he added", "An analyst for USGS commented
-        that ... “...,” he said")? The pronoun likely stands for them, whom no name fits."""
+    def _unnamed_after(self, start: int, pronoun: Token, gender: Gender | None
+                       ) -> Token | None:
+        """The last person brought in unnamed as a subject after the character ``start`` and
+        before the pronoun ("said a senior officer. ... he added", "An analyst for USGS
+        commented that ... “...,” he said"): the pronoun likely stands for them."""
         doc = self.doc
         first = doc.char_span(start, start, alignment_mode="expand")
         begin = first.start if first is not None else 0
-        for token in doc[begin : pronoun.i]:
-            if token.dep_ in ("nsubj", "nsubjpass") and token.idx >= start and \
-                    _unnamed_person(token, self.people, gender) and \
-                    not any(a <= token.idx < b for a, b in self.quoted):
-                return True
-        return False
+        return next((t for t in reversed(doc[begin : pronoun.i])
+                     if t.dep_ in ("nsubj", "nsubjpass") and t.idx >= start
+                     and _unnamed_person(t, self.people, gender)
+                     and not any(a <= t.idx < b for a, b in self.quoted)), None)
+
+    def _body_voiced(self, person: Token) -> Mention | None:
+        """The body an unnamed spokesperson speaks for ("A spokesperson for the International
+        Olympic Committee said ... He did, however, say"); no one for anyone else."""
+        if noun_lemma(person.lower_) not in _SPOKESPEOPLE:
+            return None
+        objects = [o for p in person.children if p.dep_ == "prep" and p.lower_ in ("for", "of")
+                   for o in p.children if o.dep_ == "pobj"]
+        return next((m for o in objects for m in self.bodies
+                     if o.left_edge.idx <= m.start and m.end <= o.idx + len(o)), None)
 
     def genders(self) -> dict[str, Gender]:
         if self._genders is None:
@@ -165,12 +179,16 @@ def _apposed_noun(root: Token) -> str | None:
 def _is_subject(doc: Doc, mention: Mention, quoted: Sequence[tuple[int, int]]) -> bool:
     """The subject of a clause, or the name beside it ("the authority's chief, Jeremy Handel,
     reassured people"; "A spokesman for the authority, Jeremy Handel, reassured", where the
-    parser hangs the name on the authority), or a name that opens a paragraph."""
+    parser hangs the name on the authority, or "The Director of the WFP office in Geneva,
+    Charles Vincent, remarked", where it hangs it on Geneva), or a name that opens a
+    paragraph."""
     if doc.text[doc.text.rfind("\n", 0, mention.start) + 1 : mention.start].strip() == "":
         return True
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
+    if _apposed_to_subject(span):
+        return True
     root = span.root
     if root.dep_ == "appos":
         root = root.head
@@ -184,3 +202,14 @@ def _is_subject(doc: Doc, mention: Mention, quoted: Sequence[tuple[int, int]]) -
     reported = verb.dep_ == "ccomp" and not any(a <= verb.head.idx < b for a, b in quoted) \
         and verb.head.i != root.left_edge.i - 1
     return root.dep_ in ("nsubj", "nsubjpass") and not reported
+
+
+def _apposed_to_subject(span: Span) -> bool:
+    """A name set off by commas right before the verb of a subject that starts before it."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != "," or span.start == 0 or \
+            doc[span.start - 1].text != ",":
+        return False
+    verb = doc[span.end + 1]
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i < span.start for c in verb.children)

@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.analyse.entities import PERSON_ROLES
 from newsprism.analyse.nlp import TITLES, noun_lemma
-from newsprism.analyse.pronouns import Antecedents
+from newsprism.analyse.pronouns import Antecedents, person_key
 from newsprism.model import Citation, Mention, Quote
 
 if TYPE_CHECKING:
@@ -452,7 +452,8 @@ def _subject(verb: Token) -> Token | None:
     # "said Police Sgt. Marty Earley" parses as two subjects: the title's and the name's.
     # A passive's subject is the one spoken to ("when he was asked", "she was told"), not the
     # speaker ("X was quoted as saying" is read above).
-    own = next((c for c in verb.children if c.dep_ == "nsubj"
+    # A bracket the parser took for a subject ("“[...] they are dead,” said X") is none.
+    own = next((c for c in verb.children if c.dep_ == "nsubj" and not c.is_punct
                 and c.text.rstrip(".").lower() not in TITLES), None)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return None
@@ -484,7 +485,8 @@ def _beside(verb: Token) -> Token | None:
     after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     if after is None or after.ent_type_ not in _SPEAKER_TYPES or verb.lower_ in _ADDRESSING:
         return None  # "told Reuters", "asked Okafor": the name after is the one spoken to
-    while after.dep_ == "compound" and after.head.i > after.i:  # "said Dave Joyce": Joyce
+    # "said Dave Joyce": Joyce; "said French Foreign Minister Bernard Kouchner": Kouchner.
+    while after.dep_ in ("compound", "amod") and after.head.i > after.i:
         after = after.head
     return after
 
@@ -679,7 +681,7 @@ def _continued(first: Span, last: Span, previous: tuple[int, Mention | None],
     rest = text[last.end_char:].lstrip("".join(_CLOSERS)).lstrip()
     ends_sentence = text[last.end_char - 1] in ".!?" or not rest or rest[0].isupper()
     someone_else = any(end <= m.start and m.end <= first.start_char and m.type == "PERSON"
-                       and m != speaker for m in mentions)
+                       and person_key(m) != person_key(speaker) for m in mentions)
     if len(between) <= CONTINUATION_GAP and opens_sentence and ends_sentence and \
             not someone_else:
         return speaker
