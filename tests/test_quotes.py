@@ -233,6 +233,9 @@ def test_a_role_is_no_speaker_name():
 def test_a_scare_quote_has_no_speaker():
     assert _speakers("Maria Okafor left early. The so-called “peace dividend” never "
                      "reached the docks of Calder.") == {"peace dividend": None}
+    # The nearest verb's subject, unnamed, says it; not the subject of a verb further up.
+    assert _speakers("Egyptians voted on Tuesday as prosecutors began their case against Sam "
+                     "Hale by describing him as a “tyrant”.") == {"tyrant": None}
 
 
 def test_a_statement_ending_inside_an_archive_closing_mark_is_kept():

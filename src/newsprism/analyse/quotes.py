@@ -599,10 +599,10 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article
         for child in verb.children:  # not a passive's subject: "X is accused of “...”"
             if within is not None and not within[0] <= child.idx < within[1]:
                 continue
+            # The nearest subject speaks, or no one we can name: in "Egyptians voted as
+            # prosecutors began by describing him as a “tyrant”" the prosecutors do.
             if child.dep_ == "nsubj" and child.i not in quoted:
-                found = _speaker_at(child, article)
-                if found is not None or child.lower_ in _PRONOUNS:
-                    return found
+                return _speaker_at(child, article)
     return None
 
 
