@@ -224,6 +224,20 @@ def test_a_speaker_after_the_verb_is_named_past_the_words_before_the_name():
     assert set(_speakers(text).values()) == {"Bernard Kouchner"}
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # A rank the entity model reads as a body is the title of the name after it ...
+    ("\"We have no information about the missing ship yet,\" said Inspector-General of Police "
+     "Khalid Abu Bakar.", "Khalid Abu Bakar"),
+    # ... but a name after a preposition is someone else: the lawyer's client says nothing.
+    ("\"We have no information about the missing ship yet,\" said the lawyer for John Smith.",
+     None),
+    # A nationality is nobody's voice: "Brazilian officials" are unnamed.
+    ("\"The recorders could be 3,000 metres down,\" Brazilian officials said.", None),
+])  # fmt: skip
+def test_a_speaker_is_the_person_a_title_names(text, expected):
+    assert set(_speakers(text).values()) == {expected}
+
+
 def test_a_role_is_no_speaker_name():
     assert _speakers("\"We are ready,\" the Prime Minister said.") == {"We are ready": None}
     assert _speakers("\"We are ready,\" Police said.") == {"We are ready": None}

@@ -640,8 +640,13 @@ def _mention_at(token: Token, mentions: tuple[Mention, ...]) -> Mention | None:
     # "Bloomington Police Sgt" is the model's misreading of a title, not a name.
     inside = [m for m in mentions if left <= m.start and m.end <= right and m.type in
               _SPEAKER_TYPES and m.text.split()[-1].rstrip(".").lower() not in TITLES]
+    if token.lower_ in _VOICES:  # "Brazilian officials said": a nationality says nothing
+        inside = [m for m in inside if m.type != "NORP"]
     if not inside:
         return None
+    titled = _titled_person(token, inside)
+    if titled is not None:
+        return titled
     # "union leader Piet de Vries": the mention nearest the head word is the speaker.
     nearest = min(inside, key=lambda m: min(abs(m.start - token.idx), abs(m.end - token.idx)))
     if nearest.start <= token.idx < nearest.end or token.lower_ in _VOICES:
@@ -651,6 +656,17 @@ def _mention_at(token: Token, mentions: tuple[Mention, ...]) -> Mention | None:
         t.dep_ in ("compound", "conj") and t.ent_type_ == "PERSON")]
     named = [m for m in inside if any(m.start <= t.idx < m.end for t in names)]
     return named[0] if named else None
+
+
+def _titled_person(token: Token, inside: list[Mention]) -> Mention | None:
+    """The person a rank or role heading the phrase is the title of, named right after its
+    capitalised words: "Inspector-General of Police Khalid Abu Bakar", which the entity model
+    reads as a body and a name; not "the lawyer for John Smith", his client."""
+    if not _is_role(token):
+        return None
+    text = token.doc.text
+    return next((m for m in inside if m.type == "PERSON" and m.start > token.idx and
+                 text[:m.start].rstrip().rsplit(None, 1)[-1][:1].isupper()), None)
 
 
 def _cited_source(
