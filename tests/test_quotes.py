@@ -233,6 +233,11 @@ def test_a_speaker_after_the_verb_is_named_past_the_words_before_the_name():
      None),
     # A nationality is nobody's voice: "Brazilian officials" are unnamed.
     ("\"The recorders could be 3,000 metres down,\" Brazilian officials said.", None),
+    # "the president" is the one person the article gave that title; of two, neither.
+    ("French president Nicolas Sarkozy flew to Paris.\n\n\"This is a catastrophe for all of "
+     "us,\" the president said to reporters.", "Nicolas Sarkozy"),
+    ("French president Nicolas Sarkozy flew to Paris. US president Barack Obama offered help."
+     "\n\n\"This is a catastrophe for all of us,\" the president said to reporters.", None),
 ])  # fmt: skip
 def test_a_speaker_is_the_person_a_title_names(text, expected):
     assert set(_speakers(text).values()) == {expected}

@@ -523,7 +523,8 @@ def _body_before(pronoun: Token, article: _Article) -> Mention | None:
 def _described_before(token: Token, article: _Article) -> Mention | None:
     """The body a definite description stands for, named earlier in the article: "the board"
     for the latest "Nevada Parole Board", "the spokesperson" for the latest "a spokesperson
-    for the International Olympic Committee"."""
+    for the International Olympic Committee", "the president" for "French president Nicolas
+    Sarkozy"."""
     if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
         return None
     head = noun_lemma(token.text)
@@ -531,11 +532,33 @@ def _described_before(token: Token, article: _Article) -> Mention | None:
              and noun_lemma(m.text.split()[-1]) == head]
     if named:
         return named[-1]
+    if head in PERSON_ROLES and head not in _VOICES:
+        return _titled_before(token, head, article)
     if head not in _VOICES:
         return None
     earlier = [t for t in token.doc[: token.i] if noun_lemma(t.text) == head
                and any(c.dep_ == "prep" and c.lower_ in ("for", "of") for c in t.children)]
     return _mention_at(earlier[-1], article.mentions) if earlier else None
+
+
+def _titled_before(token: Token, role: str, article: _Article) -> Mention | None:
+    """The one person the article named before ``token`` with ``role`` as their title ("French
+    president Nicolas Sarkozy", "Mustafa Suleiman, the prosecutor"); two such people (two
+    presidents): no guess."""
+    doc = token.doc
+    titled = []
+    for mention in article.antecedents.people:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or mention.end > token.idx:
+            continue
+        root = span.root
+        near = [t for t in doc[max(span.start - 3, 0) : span.start] if t.dep_ in (
+            "compound", "amod")] + [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            near.append(root.head)
+        if any(noun_lemma(t.lower_) == role for t in near):
+            titled.append(mention)
+    return titled[-1] if len({person_key(m) for m in titled}) == 1 else None
 
 
 def _proper_name(token: Token, article: _Article) -> Mention | None:
@@ -660,13 +683,16 @@ def _mention_at(token: Token, mentions: tuple[Mention, ...]) -> Mention | None:
 
 def _titled_person(token: Token, inside: list[Mention]) -> Mention | None:
     """The person a rank or role heading the phrase is the title of, named right after its
-    capitalised words: "Inspector-General of Police Khalid Abu Bakar", which the entity model
-    reads as a body and a name; not "the lawyer for John Smith", his client."""
+    capitalised words ("Inspector-General of Police Khalid Abu Bakar", which the entity model
+    reads as a body and a name) or after a comma ("the prosecutor, Mustafa Suleiman,"); not
+    "the lawyer for John Smith", his client."""
     if not _is_role(token):
         return None
     text = token.doc.text
-    return next((m for m in inside if m.type == "PERSON" and m.start > token.idx and
-                 text[:m.start].rstrip().rsplit(None, 1)[-1][:1].isupper()), None)
+    after = token.idx + len(token)
+    return next((m for m in inside if m.type == "PERSON" and m.start > token.idx and (
+        text[:m.start].rstrip().rsplit(None, 1)[-1][:1].isupper()
+        or text[after : m.start].strip() == ",")), None)
 
 
 def _cited_source(
