@@ -238,6 +238,12 @@ def test_a_speaker_after_the_verb_is_named_past_the_words_before_the_name():
      "us,\" the president said to reporters.", "Nicolas Sarkozy"),
     ("French president Nicolas Sarkozy flew to Paris. US president Barack Obama offered help."
      "\n\n\"This is a catastrophe for all of us,\" the president said to reporters.", None),
+    # A body's name after "the" that the entity model missed.
+    ("\"A destructive tsunami threat does not exist,\" the US Pacific Tsunami Warning Center "
+     "said.", "US Pacific Tsunami Warning Center"),
+    # An interview's layout: the name alone before a colon opens the line.
+    ("The Washington Post asked him about the hearing.\n\nAndrew McCarthy: 'I'll take them "
+     "all.'", "Andrew McCarthy"),
 ])  # fmt: skip
 def test_a_speaker_is_the_person_a_title_names(text, expected):
     assert set(_speakers(text).values()) == {expected}

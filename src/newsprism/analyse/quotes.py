@@ -345,6 +345,9 @@ def _quotation_speaker(
         if said is not None and outer[0] <= said.idx < outer[1]:
             return _speaker_at(said, article)
         return _subject_of_governing_verb(first, inner, article, within=outer)
+    named = _interview_speaker(first, article.mentions)
+    if named is not None:
+        return named
     subject = _said_after(last, quoted) or _said_before(first, quoted)
     if subject is not None:  # "police said": someone speaks, but no one we can name
         return _speaker_at(subject, article)
@@ -355,6 +358,20 @@ def _quotation_speaker(
         or _continued(first, last, previous, article.mentions)
         or _reported_before(first, quoted, article)
     )
+
+
+def _interview_speaker(first: Span, mentions: tuple[Mention, ...]) -> Mention | None:
+    """The name alone before a colon at the start of the quote's line, as an interview is laid
+    out ("Andrew McCarthy: 'I'll take them all.'")."""
+    text = first.doc.text
+    line_start = text.rfind("\n", 0, first.start_char) + 1
+    before = text[line_start:first.start_char].rstrip().rstrip("".join(PAIRS)).rstrip()
+    if not before.endswith(":"):
+        return None
+    name = before[:-1].strip()
+    start = line_start + before.index(name) if name else -1
+    return next((m for m in mentions if m.type in ("PERSON", "ORG") and m.start == start
+                 and m.end == start + len(name)), None)
 
 
 def _reported_before(first: Span, quoted: set[int], article: _Article) -> Mention | None:
@@ -564,12 +581,13 @@ def _titled_before(token: Token, role: str, article: _Article) -> Mention | None
 def _proper_name(token: Token, article: _Article) -> Mention | None:
     """The name a verb of saying has as its subject when the entity model missed it there
     ("'' Pinder said.", "Police Constable Tim Fanning said."): the proper noun and the proper
-    nouns compounded before it, titles and ranks left out. A role ("the Prime Minister said",
-    "Police said") is nobody's name."""
+    nouns compounded before it, titles and ranks left out, or a body's name after "the". A
+    role ("the Prime Minister said", "Police said") is nobody's name."""
     if token.pos_ != "PROPN" or not token.text[:1].isupper() or _is_role(token) or \
-            token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY") or \
-            any(c.dep_ == "det" for c in token.children):
+            token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"):
         return None
+    if any(c.dep_ == "det" for c in token.children):
+        return _body_name(token, article)
     words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
              and c.text[:1].isupper()] + [token]
     first = words[0]
@@ -577,6 +595,17 @@ def _proper_name(token: Token, article: _Article) -> Mention | None:
         first = first.doc[first.i + 1]
     start, end = first.idx, token.idx + len(token)
     return Mention(article.doc_id, start, end, token.doc.text[start:end], "PERSON")
+
+
+def _body_name(token: Token, article: _Article) -> Mention | None:
+    """The name of a body the entity model missed, written with "the" and two or more
+    capitalised words ("the US Pacific Tsunami Warning Center said")."""
+    words = token.doc[token.left_edge.i : token.i + 1]
+    if words[0].lower_ != "the" or len(words) < 3 or not all(
+            w.pos_ == "PROPN" and w.text[:1].isupper() for w in words[1:]):
+        return None
+    start, end = words[1].idx, token.idx + len(token)
+    return Mention(article.doc_id, start, end, token.doc.text[start:end], "ORG")
 
 
 def _is_role(token: Token) -> bool:
