@@ -195,6 +195,21 @@ def test_the_speaker_of_a_quotation_of_several_sentences(text, expected):
      "police have video from traffic cameras.",
      {"I live in a small town": "Eileen Brosnan",
       "The only way we hear about things like this is on the news.": "Eileen Brosnan"}),
+    # A surname the parser took for a common noun is the person named before.
+    ("UN spokeswoman Elizabeth Byrs spoke in Geneva. Rescue teams said the chances of survival "
+     "are so slim that it is not worth the resources required for a successful rescue "
+     "operation. Byrs called the decision to end the rescue effort \"heartbreaking\", but added "
+     "that it had been advised by experts.", {"heartbreaking": "Elizabeth Byrs"}),
+    # A name the entity model missed, in apposition to a person.
+    ("Many shops were looted.\n\n\"At night, people take things. But I don't have a problem. I "
+     "don't have anything to steal.\" said one local resident, Omen Cola, to AFP.",
+     {"At night, people take things. But I don't have a problem. I don't have anything to "
+      "steal.": "Omen Cola"}),
+    # A photo credit the parser runs on into the next paragraph's sentence is not its subject.
+    ("Walter said the car swerved.\n\nRich Fury/Getty Images for Citi\n\nThe California "
+     "Department of Transportation (CalTrans), which is responsible for maintaining the "
+     "barriers, released a statement to KGO saying \"replacement work was scheduled.\"",
+     {"replacement work was scheduled.": None}),
 ])  # fmt: skip
 def test_the_speaker_behind_a_title_a_missed_name_or_a_pronoun(text, expected):
     assert _speakers(text) == expected
@@ -244,8 +259,12 @@ def test_a_speaker_after_the_verb_is_named_past_the_words_before_the_name():
     # An interview's layout: the name alone before a colon opens the line.
     ("The Washington Post asked him about the hearing.\n\nAndrew McCarthy: 'I'll take them "
      "all.'", "Andrew McCarthy"),
+    # "it" is the body that was the subject before the quotation.
+    ("The Calder Port Authority pledged $5 million to the families and would send staff to "
+     "help. \"As with most strikes, we expect to see hardship for weeks to come,\" it said "
+     "in a statement.", "Calder Port Authority"),
 ])  # fmt: skip
-def test_a_speaker_is_the_person_a_title_names(text, expected):
+def test_the_speaker_named_by_a_title_a_description_or_a_layout(text, expected):
     assert set(_speakers(text).values()) == {expected}
 
 

@@ -54,6 +54,11 @@ _PEOPLE = {"reporter", "correspondent", "doctor", "nurse", "resident", "pilot", 
 _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative"}
 
 
+def is_person_noun(noun: str) -> bool:
+    """Does the (singular, lower-case) noun stand for a person: a role, kin or the like?"""
+    return noun in PERSON_ROLES or noun in _GENDERED_NOUNS or noun in _PEOPLE
+
+
 def person_key(mention: Mention) -> str:
     """One person's mentions in one article share their last name word."""
     return mention.text.split()[-1].casefold()
@@ -156,7 +161,7 @@ def _unnamed_person(token: Token, people: Sequence[Mention], gender: Gender | No
     """A person brought in by a noun with an indefinite article and no name ("a senior
     officer", "an analyst for USGS", "one resident"), of a gender that fits the pronoun."""
     noun = noun_lemma(token.lower_)
-    if noun not in PERSON_ROLES and noun not in _GENDERED_NOUNS and noun not in _PEOPLE:
+    if not is_person_noun(noun):
         return False
     if _GENDERED_NOUNS.get(noun, gender) != gender:
         return False

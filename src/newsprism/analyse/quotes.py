@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.analyse.entities import PERSON_ROLES
 from newsprism.analyse.nlp import TITLES, noun_lemma
-from newsprism.analyse.pronouns import Antecedents, person_key
+from newsprism.analyse.pronouns import Antecedents, is_person_noun, person_key
 from newsprism.model import Citation, Mention, Quote
 
 if TYPE_CHECKING:
@@ -474,6 +474,10 @@ def _subject(verb: Token) -> Token | None:
                 and c.text.rstrip(".").lower() not in TITLES), None)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return None
+    if own is not None and not _same_paragraph(own, verb):
+        return None  # a photo credit the parser ran on into the sentence over a blank line
+    if own is None and verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
+        return verb.head  # "DeGuerin, describing Berman as Durst's “best friend,” insisted"
     # "..., adding" and "Lackey watched and told Reuters": the subject of the verb it hangs on,
     # or of the verb of saying above that one: in "She said Okafor made millions, telling him"
     # she does the telling.
@@ -497,11 +501,14 @@ def _beside(verb: Token) -> Token | None:
     ("said Okafor"), when the parse gives the verb no subject."""
     doc = verb.doc
     before = doc[verb.i - 1] if verb.i > 0 else None
-    if before is not None and (before.lower_ in _PRONOUNS or before.ent_type_ in _SPEAKER_TYPES):
+    # Not an object: "released a statement to KGO saying" is not KGO speaking.
+    if before is not None and before.dep_ not in ("pobj", "dobj") and (
+            before.lower_ in _PRONOUNS or before.ent_type_ in _SPEAKER_TYPES):
         return before
     after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    if after is None or after.ent_type_ not in _SPEAKER_TYPES or verb.lower_ in _ADDRESSING:
-        return None  # "told Reuters", "asked Okafor": the name after is the one spoken to
+    if after is None or after.ent_type_ not in _SPEAKER_TYPES or verb.lower_ in _ADDRESSING \
+            or (after.dep_ == "dobj" and verb.tag_ == "VBG"):
+        return None  # "told Reuters", "asked Okafor", "describing Berman": spoken to, of
     # "said Dave Joyce": Joyce; "said French Foreign Minister Bernard Kouchner": Kouchner.
     while after.dep_ in ("compound", "amod") and after.head.i > after.i:
         after = after.head
@@ -514,23 +521,55 @@ def _speaker_at(token: Token, article: _Article) -> Mention | None:
     if token.lower_ == "it":
         return _body_before(token, article)
     return (_mention_at(token, article.mentions) or _proper_name(token, article)
-            or _described_before(token, article))
+            or _surname_before(token, article) or _described_before(token, article)
+            or _apposed_name(token, article))
+
+
+def _apposed_name(token: Token, article: _Article) -> Mention | None:
+    """The name the entity model missed in apposition to a person ("one local resident, Omen
+    Cola,"); a thing's name is no one's ("the destroyer INS Mysore")."""
+    if not is_person_noun(noun_lemma(token.lower_)):
+        return None
+    return next((_proper_name(c, article) for c in token.children
+                 if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+
+
+def _surname_before(token: Token, article: _Article) -> Mention | None:
+    """A capitalised word the parser took for a common noun ("Byrs called the decision ...")
+    that is the surname of a person the article named before: that person's name."""
+    if not token.text[:1].isupper() or token.pos_ not in ("NOUN", "PROPN") or any(
+            m.start <= token.idx < m.end for m in article.mentions):
+        return None
+    if not any(m.end <= token.idx and person_key(m) == token.lower_
+               for m in article.antecedents.people):
+        return None
+    return Mention(article.doc_id, token.idx, token.idx + len(token), token.text, "PERSON")
 
 
 def _body_before(pronoun: Token, article: _Article) -> Mention | None:
     """The organisation "it" stands for when it says something: the nearest subject before it,
-    in its sentence or the one before, when that subject names a body ("But the board
-    announced that it will rule ..., saying", "TallGrass issued a statement. It said ...");
+    in its sentence or the one before outside quotation marks, when that subject names a body
+    ("But the board announced that it will rule ..., saying", "TallGrass issued a statement.
+    It said ...");
     otherwise no one ("It also recognizes that “...”" is a document's)."""
     verb = pronoun.head
     if verb.lower_ not in _SAYING and not any(c.tag_ == "VBG" and c.lower_ in _SAYING
                                               for c in verb.children):
         return None
     doc = pronoun.doc
+    quoted = article.antecedents.quoted
     sentence = doc[pronoun.i].sent
-    start = doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+    # The sentence before, over the quotation between ("The American Red Cross pledged aid.
+    # “As with most earthquakes, ...,” it said"): quoted words are nobody's narrative.
+    start = sentence.start
+    while start > 0:
+        start = doc[start - 1].sent.start
+        if any(not t.is_punct and not t.is_space and not any(a <= t.idx < b for a, b in quoted)
+               for t in doc[start : doc[start].sent.end]):
+            break
     subjects = [t for t in doc[start : pronoun.i] if t.dep_ == "nsubj"
-                and t.lower_ not in ("it", "they", *_PRONOUNS)]
+                and t.lower_ not in ("it", "they", *_PRONOUNS)
+                and not any(a <= t.idx < b for a, b in quoted)]
     if not subjects:
         return None
     found = _speaker_at(subjects[-1], article)
@@ -654,7 +693,7 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article
             # The nearest subject speaks, or no one we can name: in "Egyptians voted as
             # prosecutors began by describing him as a “tyrant”" the prosecutors do.
             if child.dep_ == "nsubj" and child.i not in quoted:
-                return _speaker_at(child, article)
+                return _speaker_at(child, article) if _same_paragraph(child, verb) else None
     return None
 
 
