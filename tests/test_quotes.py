@@ -263,6 +263,10 @@ def test_a_speaker_after_the_verb_is_named_past_the_words_before_the_name():
     ("The Calder Port Authority pledged $5 million to the families and would send staff to "
      "help. \"As with most strikes, we expect to see hardship for weeks to come,\" it said "
      "in a statement.", "Calder Port Authority"),
+    # A colon hands a statement to the subject before it, whatever the verb; not a phrase.
+    ("Port director John Hale was blunt: \"There is no more money for anyone this year.\"",
+     "John Hale"),
+    ("Port director John Hale posted a sign: \"Closed\".", None),
 ])  # fmt: skip
 def test_the_speaker_named_by_a_title_a_description_or_a_layout(text, expected):
     assert set(_speakers(text).values()) == {expected}

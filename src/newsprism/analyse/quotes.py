@@ -425,17 +425,33 @@ def _said_before(quote: Span, quoted: set[int]) -> Token | None:
     doc = quote.doc
     sentence = doc[quote.start].sent
     before = [t for t in doc[sentence.start : quote.start] if t.i not in quoted]
+    statement = len(quote.text.split()) >= PHRASE_WORDS
     if all(_is_mark(t) for t in before) and sentence.start > 0:
-        previous = doc[sentence.start - 1].sent
-        if previous[-1].text == ":":
-            return _subject_of_saying([t for t in previous if t.i not in quoted][::-1], quoted)
+        previous = [t for t in doc[sentence.start - 1].sent if t.i not in quoted]
+        if previous and previous[-1].text == ":":
+            return _subject_of_saying(previous[::-1], quoted) or (
+                _introducer(previous[:-1]) if statement else None)
     # The verb must govern the quote, unless a colon or comma hands over to it: in "Kim, who
     # said he was tired, called it “candid”" the speaker is the one who called it.
     # The root of the quote's part in this sentence: a quote of two sentences has the second's.
     governing = {t.i for t in _ancestors(doc[quote.start : min(quote.end, sentence.end)].root)}
     marks = [t for t in before if not (t.is_punct and t.is_quote)]
     handed = bool(marks) and marks[-1].text in (":", ",")
-    return _subject_of_saying([t for t in before[::-1] if handed or t.i in governing], quoted)
+    said = _subject_of_saying([t for t in before[::-1] if handed or t.i in governing], quoted)
+    if said is None and statement and marks and marks[-1].text == ":":
+        return _introducer(marks[:-1])
+    return said
+
+
+def _introducer(clause: list[Token]) -> Token | None:
+    """The subject of a clause that hands over to a statement by a colon, whatever its verb
+    ("Port director John Hale was blunt: “...”"): the last verb's, in the clause's paragraph."""
+    verbs = [t for t in clause if t.pos_ in ("VERB", "AUX")]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c in clause), None)
+    return subject if subject is not None and _same_paragraph(subject, clause[-1]) else None
 
 
 def _is_mark(token: Token) -> bool:
