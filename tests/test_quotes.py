@@ -267,6 +267,9 @@ def test_a_speaker_after_the_verb_is_named_past_the_words_before_the_name():
     ("Port director John Hale was blunt: \"There is no more money for anyone this year.\"",
      "John Hale"),
     ("Port director John Hale posted a sign: \"Closed\".", None),
+    # A second reported clause with its own subject is still the reporter's words.
+    ("Lord Triesman indicated that meetings have taken place with Iranian officials over the "
+     "release, and that \"they're delicate discussions.\"", "Triesman"),
 ])  # fmt: skip
 def test_the_speaker_named_by_a_title_a_description_or_a_layout(text, expected):
     assert set(_speakers(text).values()) == {expected}

@@ -701,7 +701,8 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article
                 within is None or within[0] <= owner.idx < within[1]):
             return _speaker_at(owner, article)  # "a Confucius' saying, “...”", "his words"
         if verb.pos_ not in ("VERB", "AUX") or _reported_verb(verb, quoted) or (
-                within is None and _within_saying(verb, chain[n + 1:], quoted)):
+                within is None and _within_saying(verb, chain[n + 1:], quoted)) or (
+                n > 0 and _own_clause(chain[n - 1])):
             continue
         for child in verb.children:  # not a passive's subject: "X is accused of “...”"
             if within is not None and not within[0] <= child.idx < within[1]:
@@ -711,6 +712,14 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article
             if child.dep_ == "nsubj" and child.i not in quoted:
                 return _speaker_at(child, article) if _same_paragraph(child, verb) else None
     return None
+
+
+def _own_clause(conjunct: Token) -> bool:
+    """A clause with a subject of its own joined by "and" to a clause someone reports: the
+    subject of that one is what is reported ("Triesman indicated that meetings have taken
+    place and that “they're delicate”": the meetings say nothing)."""
+    return conjunct.dep_ == "conj" and conjunct.head.dep_ == "ccomp" and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children)
 
 
 def _within_saying(verb: Token, above: list[Token], quoted: set[int]) -> bool:
