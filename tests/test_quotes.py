@@ -251,6 +251,8 @@ def test_a_speaker_after_the_verb_is_named_past_the_words_before_the_name():
     # "the president" is the one person the article gave that title; of two, neither.
     ("French president Nicolas Sarkozy flew to Paris.\n\n\"This is a catastrophe for all of "
      "us,\" the president said to reporters.", "Nicolas Sarkozy"),
+    ("Iranian President Mahmoud Ahmadinejad spoke on Wednesday.\n\nThe President said that "
+     "\"they are free and they can go to their families.\"", "Mahmoud Ahmadinejad"),
     ("French president Nicolas Sarkozy flew to Paris. US president Barack Obama offered help."
      "\n\n\"This is a catastrophe for all of us,\" the president said to reporters.", None),
     # A body's name after "the" that the entity model missed.

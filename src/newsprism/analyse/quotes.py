@@ -597,9 +597,11 @@ def _described_before(token: Token, article: _Article) -> Mention | None:
     for the latest "Nevada Parole Board", "the spokesperson" for the latest "a spokesperson
     for the International Olympic Committee", "the president" for "French president Nicolas
     Sarkozy"."""
-    if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+    head = noun_lemma(token.lower_)
+    # "The President said": a role may be capitalised, and tagged a proper noun.
+    if not (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and head in PERSON_ROLES)) or \
+            not any(c.lower_ == "the" for c in token.children):
         return None
-    head = noun_lemma(token.text)
     named = [m for m in article.mentions if m.end <= token.idx and m.type in _SPEAKER_TYPES
              and noun_lemma(m.text.split()[-1]) == head]
     if named:
