@@ -9,7 +9,11 @@ name in its sentence before anyone else is named ("Angela Benson, who had just l
 with her two sons"). A person whose gender the article does not tell stays a candidate. Of the
 candidates, the latest subject of a clause wins, else the latest named. A name that opens a
 paragraph counts as its subject: a parse that runs a sentence on over a blank line (after a
-heading) may make it an object of the heading.
+heading) may make it an object of the heading; so does a name set off by commas before the verb,
+but not the subject of what someone reports ("asserting that pastor Jean Sanbil allowed it").
+Someone brought in unnamed as a subject after the candidate ("said a senior officer", "An analyst
+for USGS commented") takes the pronoun, which then names no one, or the body an unnamed
+spokesperson speaks for.
 """
 
 from __future__ import annotations

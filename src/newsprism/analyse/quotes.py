@@ -13,22 +13,31 @@ own, with the quotation's speaker. A double mark also carries over a line break 
 repeated, for a few lines, as one-sentence-a-line archives break a quotation of sentences.
 
 A speaker is found, in order of trust:
+0. the name alone before a colon that opens the quote's line, as interviews are laid out
+   ("Andrew McCarthy: 'I'll take them all.'");
 1. the subject of a verb of saying just after the quote ("“...,” she said", "said X", "“...”
-   People quoted him as saying"), or of one just before it ("X told reporters: “...”");
+   People quoted him as saying"), or of one just before it ("X told reporters: “...”"), or
+   of any verb whose clause hands a statement over by a colon ("Hale was blunt: “...”");
 2. "according to X" in the sentence;
-3. the subject of the nearest verb that governs the quoted words ("Kim applauded a “...”"), or
-   the owner of words that do ("a Confucius' saying, “...”", "his statement that “...”");
+3. the subject of the nearest verb that governs the quoted words ("Kim applauded a “...”"),
+   or no one when that subject names no one, or the owner of words that do ("a Confucius'
+   saying, “...”", "his statement that “...”");
 4. a source the sentence cites inline ("... “anticlimactic” (Asia Times, April 25)");
 5. for a quote that is a sentence of its own, the speaker of the quote in the sentence before
-   (news quotes one speaker over several sentences after naming them once);
+   (news quotes one speaker over several sentences after naming them once), unless another
+   person is named between;
 6. for a statement with no attribution of its own, the person whose words the sentence before
    reports ("Galanter says he could hear the jury's anger.\n\n“How do you write ...”").
 A pronoun (he, she) is followed back to the person it stands for, of its gender, named outside
 quotation marks (``analyse/pronouns.py``); "it" that says something to the body that is the
 subject just before; a definite description ("the board", "the spokesperson") to the body named
-before; a proper noun the entity model missed is a name, without its rank ("Police Constable Tim
-Fanning"); a passive's subject is spoken to, not speaking ("when he was asked"), and so is the
-name after "told" ("told Reuters"): a statement to an outlet is the speaker's. A subject that
+before, and a role ("the president") to the one person the article gave that title; a proper
+noun the entity model missed is a name, without its rank ("Police Constable Tim Fanning",
+"Inspector-General of Police Khalid Abu Bakar"), and so is a body's name after "the" and a
+surname the parser took for a common noun; a nationality is nobody's voice ("Brazilian
+officials said"); a subject in another paragraph than its verb never speaks; a passive's
+subject is spoken to, not speaking ("when he was asked"), and so is the name after "told"
+("told Reuters"): a statement to an outlet is the speaker's. A subject that
 names no one ("police said", "they said") leaves the speaker unknown rather than guessed. A
 multi-paragraph quotation's speaker is the one named at its end or at its start. A quote within
 a quote speaks only through a name inside the outer one. Otherwise the speaker is left unknown:
