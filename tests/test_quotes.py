@@ -210,6 +210,15 @@ def test_the_speaker_of_a_quotation_of_several_sentences(text, expected):
      "Department of Transportation (CalTrans), which is responsible for maintaining the "
      "barriers, released a statement to KGO saying \"replacement work was scheduled.\"",
      {"replacement work was scheduled.": None}),
+    # A verb of saying after a quote that introduces another quotation is that one's.
+    ("Ray Cooper, uncle to Royal Marine Adam Sperry, said that this is \"the best present "
+     "imaginable, so let us just get them home\", whilst his grandmother, Margaret Sperry, said "
+     "that \"I do not think I would have ever gone out of the door again.\"",
+     {"the best present imaginable, so let us just get them home": "Ray Cooper",
+      "I do not think I would have ever gone out of the door again.": "Margaret Sperry"}),
+    # "she recalls him saying": the one recalled says the words, not the one recalling.
+    ("Robin Roberts found her son, Carter, on the floor.\n\n“Mommy, help me,” she recalls him "
+     "saying.", {"Mommy, help me": "Carter"}),
 ])  # fmt: skip
 def test_the_speaker_behind_a_title_a_missed_name_or_a_pronoun(text, expected):
     assert _speakers(text) == expected

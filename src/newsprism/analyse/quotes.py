@@ -425,7 +425,7 @@ def _said_after(quote: Span, quoted: set[int]) -> Token | None:
     # video" is the next paragraph's news, whatever sentence the parser made of it.
     paragraph = next((n for n, t in enumerate(after) if t.is_space and _BLANK_LINE.search(
         t.text)), len(after))
-    return _subject_of_saying(after[:paragraph], quoted)
+    return _subject_of_saying(after[:paragraph], quoted, ahead=True)
 
 
 def _said_before(quote: Span, quoted: set[int]) -> Token | None:
@@ -468,19 +468,35 @@ def _is_mark(token: Token) -> bool:
     return token.is_punct or token.text == "\ufffd"
 
 
-def _subject_of_saying(tokens: list[Token], quoted: set[int]) -> Token | None:
+def _subject_of_saying(tokens: list[Token], quoted: set[int], ahead: bool = False
+                       ) -> Token | None:
     """The subject of the first verb of saying in ``tokens`` (ordered from the quote outwards,
     within a few words of it), or the name or pronoun beside it when the parse gives none or
-    takes the quoted words for it ("CSI," said Dave Joyce)."""
+    takes the quoted words for it ("CSI," said Dave Joyce). A verb ``ahead`` of the quote that
+    governs a quotation after it attributes that one, not this."""
     words = [t for t in tokens if not _is_mark(t)][:_WINDOW]
     for token in words:
         if token.lower_ in _SAYING and token.pos_ in ("VERB", "AUX"):
+            if ahead and _introduces_quote(token, quoted):
+                return None  # "..., whilst his grandmother said that “...”": the next quote's
+            # "she recalls him saying": the one recalled says the words.
+            token = next((c for c in token.children if c.lower_ in _SAYING and c.tag_ in (
+                "VBG", "VB") and c.i > token.i and any(g.dep_ == "nsubj" for g in c.children)),
+                token)
             subject = _subject(token)
             if subject is None or subject.i in quoted:
                 subject = _beside(token)
             if subject is not None:
                 return subject
     return None
+
+
+def _introduces_quote(verb: Token, quoted: set[int]) -> bool:
+    """Does a quotation follow the verb in its sentence, past "that", a colon or a comma
+    ("said that “...”")?"""
+    following = (t for t in verb.doc[verb.i + 1 : verb.i + 4]
+                 if not t.is_quote and t.text not in ("that", ":", ","))
+    return next((t.i in quoted for t in following), False)
 
 
 def _subject(verb: Token) -> Token | None:
