@@ -45,6 +45,18 @@ def test_a_name_without_its_middle_name_is_the_same_person():
     assert names["George Bush"] == "George Bush"  # two fuller names hold it: which one?
 
 
+def test_a_surname_tagged_as_an_organisation_joins_only_a_name_it_ends():
+    from newsprism.model import Mention
+
+    mentions = [Mention("a", 0, 12, "Donald Trump", "PERSON"),
+                Mention("a", 20, 25, "Trump", "ORG"),
+                Mention("b", 0, 13, "Tesla Model X", "PERSON"),
+                Mention("b", 20, 25, "Tesla", "ORG")]
+    names = {m.text: e.name for e in resolve_entities(mentions) for m in e.mentions}
+    assert names["Trump"] == "Donald Trump"
+    assert names["Tesla"] == "Tesla"  # the company, not the car the model took for a person
+
+
 def test_a_misread_name_with_lowercase_words_is_no_full_name():
     from newsprism.model import Mention
 

@@ -9,7 +9,11 @@ name in its sentence before anyone else is named ("Angela Benson, who had just l
 with her two sons"). A person whose gender the article does not tell stays a candidate. Of the
 candidates, the latest subject of a clause wins, else the latest named. A name that opens a
 paragraph counts as its subject: a parse that runs a sentence on over a blank line (after a
-heading) may make it an object of the heading.
+heading) may make it an object of the heading; so does a name set off by commas before the verb,
+but not the subject of what someone reports ("asserting that pastor Jean Sanbil allowed it").
+Someone brought in unnamed as a subject after the candidate ("said a senior officer", "An analyst
+for USGS commented") takes the pronoun, which then names no one, or the body an unnamed
+spokesperson speaks for.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
 
+from newsprism.analyse.entities import PERSON_ROLES
+from newsprism.analyse.nlp import noun_lemma
 from newsprism.model import Mention
 
 if TYPE_CHECKING:
@@ -42,6 +48,19 @@ _GENDERED_NOUNS: dict[str, Gender] = {
         "actress",
     ), "f"),
 }  # fmt: skip
+# People a news story brings in by what they are rather than by name, besides roles and kin.
+_PEOPLE = {"reporter", "correspondent", "doctor", "nurse", "resident", "pilot", "survivor",
+           "worker", "employee", "neighbour", "neighbor", "friend", "student", "teacher",
+           "source", "member", "passenger", "driver", "investigator", "researcher", "scientist",
+           "engineer", "soldier", "villager", "person", "victim", "relative", "volunteer"}
+
+
+_SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative"}
+
+
+def is_person_noun(noun: str) -> bool:
+    """Does the (singular, lower-case) noun stand for a person: a role, kin or the like?"""
+    return noun in PERSON_ROLES or noun in _GENDERED_NOUNS or noun in _PEOPLE
 
 
 def person_key(mention: Mention) -> str:
@@ -58,6 +77,7 @@ class Antecedents:
         self.quoted = quoted
         self.people = [m for m in mentions if m.type == "PERSON"
                        and not any(a <= m.start < b for a, b in quoted)]
+        self.bodies = [m for m in mentions if m.type in ("ORG", "GPE")]
         self._genders: dict[str, Gender] | None = None
 
     def of(self, pronoun: Token) -> Mention | None:
@@ -66,8 +86,35 @@ class Antecedents:
         genders = self.genders()
         before = [m for m in self.people if m.end <= pronoun.idx
                   and genders.get(person_key(m), gender) == gender]
-        subjects = [m for m in before if _is_subject(self.doc, m)]
-        return (subjects or before or [None])[-1]
+        subjects = [m for m in before if _is_subject(self.doc, m, self.quoted)]
+        found = (subjects or before or [None])[-1]
+        unnamed = None if found is None else self._unnamed_after(found.end, pronoun, gender)
+        if unnamed is not None:
+            return self._body_voiced(unnamed)
+        return found
+
+    def _unnamed_after(self, start: int, pronoun: Token, gender: Gender | None
+                       ) -> Token | None:
+        """The last person brought in unnamed as a subject after the character ``start`` and
+        before the pronoun ("said a senior officer. ... he added", "An analyst for USGS
+        commented that ... “...,” he said"): the pronoun likely stands for them."""
+        doc = self.doc
+        first = doc.char_span(start, start, alignment_mode="expand")
+        begin = first.start if first is not None else 0
+        return next((t for t in reversed(doc[begin : pronoun.i])
+                     if t.dep_ in ("nsubj", "nsubjpass") and t.idx >= start
+                     and _unnamed_person(t, self.people, gender)
+                     and not any(a <= t.idx < b for a, b in self.quoted)), None)
+
+    def _body_voiced(self, person: Token) -> Mention | None:
+        """The body an unnamed spokesperson speaks for ("A spokesperson for the International
+        Olympic Committee said ... He did, however, say"); no one for anyone else."""
+        if noun_lemma(person.lower_) not in _SPOKESPEOPLE:
+            return None
+        objects = [o for p in person.children if p.dep_ == "prep" and p.lower_ in ("for", "of")
+                   for o in p.children if o.dep_ == "pobj"]
+        return next((m for o in objects for m in self.bodies
+                     if o.left_edge.idx <= m.start and m.end <= o.idx + len(o)), None)
 
     def genders(self) -> dict[str, Gender]:
         if self._genders is None:
@@ -114,6 +161,21 @@ def _pronoun_after(sentence: Span, start: int, limit: int) -> Token | None:
     return found if found is not None and found.idx < limit else None
 
 
+def _unnamed_person(token: Token, people: Sequence[Mention], gender: Gender | None) -> bool:
+    """A person brought in by a noun with an indefinite article and no name ("a senior
+    officer", "an analyst for USGS", "one resident"), of a gender that fits the pronoun."""
+    noun = noun_lemma(token.lower_)
+    if not is_person_noun(noun):
+        return False
+    if _GENDERED_NOUNS.get(noun, gender) != gender:
+        return False
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one")
+               for c in token.children):
+        return False
+    left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
+    return not any(left <= m.start < right for m in people)
+
+
 def _apposed_noun(root: Token) -> str | None:
     """A gendered noun in apposition to the name ("Tehran Boldon, Michael Boldon's brother"),
     or the name in apposition to one ("his wife, Ann Okafor")."""
@@ -123,18 +185,40 @@ def _apposed_noun(root: Token) -> str | None:
     return next((t.lower_ for t in near if t.lower_ in _GENDERED_NOUNS), None)
 
 
-def _is_subject(doc: Doc, mention: Mention) -> bool:
+def _is_subject(doc: Doc, mention: Mention, quoted: Sequence[tuple[int, int]]) -> bool:
     """The subject of a clause, or the name beside it ("the authority's chief, Jeremy Handel,
     reassured people"; "A spokesman for the authority, Jeremy Handel, reassured", where the
-    parser hangs the name on the authority), or a name that opens a paragraph."""
+    parser hangs the name on the authority, or "The Director of the WFP office in Geneva,
+    Charles Vincent, remarked", where it hangs it on Geneva), or a name that opens a
+    paragraph."""
     if doc.text[doc.text.rfind("\n", 0, mention.start) + 1 : mention.start].strip() == "":
         return True
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
         return False
+    if _apposed_to_subject(span):
+        return True
     root = span.root
     if root.dep_ == "appos":
         root = root.head
         if root.dep_ == "pobj" and root.head.dep_ == "prep":
             root = root.head.head
-    return root.dep_ in ("nsubj", "nsubjpass")
+    # The subject of what someone says ("She defended it, asserting that pastor Jean Sanbil
+    # allowed them") is what is talked about, not who the story follows; a said clause the
+    # parser hangs on the quoted words ("“...,” said Ron Howard") is no such report, nor is
+    # a name right after its verb, whatever the parse ("said Ron Howard, the director of ...").
+    verb = root.head
+    reported = verb.dep_ == "ccomp" and not any(a <= verb.head.idx < b for a, b in quoted) \
+        and verb.head.i != root.left_edge.i - 1
+    return root.dep_ in ("nsubj", "nsubjpass") and not reported
+
+
+def _apposed_to_subject(span: Span) -> bool:
+    """A name set off by commas right before the verb of a subject that starts before it."""
+    doc = span.doc
+    if span.end + 1 >= len(doc) or doc[span.end].text != "," or span.start == 0 or \
+            doc[span.start - 1].text != ",":
+        return False
+    verb = doc[span.end + 1]
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.i < span.start for c in verb.children)

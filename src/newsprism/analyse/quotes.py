@@ -13,22 +13,31 @@ own, with the quotation's speaker. A double mark also carries over a line break 
 repeated, for a few lines, as one-sentence-a-line archives break a quotation of sentences.
 
 A speaker is found, in order of trust:
+0. the name alone before a colon that opens the quote's line, as interviews are laid out
+   ("Andrew McCarthy: 'I'll take them all.'");
 1. the subject of a verb of saying just after the quote ("“...,” she said", "said X", "“...”
-   People quoted him as saying"), or of one just before it ("X told reporters: “...”");
+   People quoted him as saying"), or of one just before it ("X told reporters: “...”"), or
+   of any verb whose clause hands a statement over by a colon ("Hale was blunt: “...”");
 2. "according to X" in the sentence;
-3. the subject of the nearest verb that governs the quoted words ("Kim applauded a “...”"), or
-   the owner of words that do ("a Confucius' saying, “...”", "his statement that “...”");
+3. the subject of the nearest verb that governs the quoted words ("Kim applauded a “...”"),
+   or no one when that subject names no one, or the owner of words that do ("a Confucius'
+   saying, “...”", "his statement that “...”");
 4. a source the sentence cites inline ("... “anticlimactic” (Asia Times, April 25)");
 5. for a quote that is a sentence of its own, the speaker of the quote in the sentence before
-   (news quotes one speaker over several sentences after naming them once);
+   (news quotes one speaker over several sentences after naming them once), unless another
+   person is named between;
 6. for a statement with no attribution of its own, the person whose words the sentence before
    reports ("Galanter says he could hear the jury's anger.\n\n“How do you write ...”").
 A pronoun (he, she) is followed back to the person it stands for, of its gender, named outside
 quotation marks (``analyse/pronouns.py``); "it" that says something to the body that is the
 subject just before; a definite description ("the board", "the spokesperson") to the body named
-before; a proper noun the entity model missed is a name, without its rank ("Police Constable Tim
-Fanning"); a passive's subject is spoken to, not speaking ("when he was asked"), and so is the
-name after "told" ("told Reuters"): a statement to an outlet is the speaker's. A subject that
+before, and a role ("the president") to the one person the article gave that title; a proper
+noun the entity model missed is a name, without its rank ("Police Constable Tim Fanning",
+"Inspector-General of Police Khalid Abu Bakar"), and so is a body's name after "the" and a
+surname the parser took for a common noun; a nationality is nobody's voice ("Brazilian
+officials said"); a subject in another paragraph than its verb never speaks; a passive's
+subject is spoken to, not speaking ("when he was asked"), and so is the name after "told"
+("told Reuters"): a statement to an outlet is the speaker's. A subject that
 names no one ("police said", "they said") leaves the speaker unknown rather than guessed. A
 multi-paragraph quotation's speaker is the one named at its end or at its start. A quote within
 a quote speaks only through a name inside the outer one. Otherwise the speaker is left unknown:
@@ -44,7 +53,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.analyse.entities import PERSON_ROLES
 from newsprism.analyse.nlp import TITLES, noun_lemma
-from newsprism.analyse.pronouns import Antecedents
+from newsprism.analyse.pronouns import Antecedents, is_person_noun, person_key
 from newsprism.model import Citation, Mention, Quote
 
 if TYPE_CHECKING:
@@ -345,6 +354,9 @@ def _quotation_speaker(
         if said is not None and outer[0] <= said.idx < outer[1]:
             return _speaker_at(said, article)
         return _subject_of_governing_verb(first, inner, article, within=outer)
+    named = _interview_speaker(first, article.mentions)
+    if named is not None:
+        return named
     subject = _said_after(last, quoted) or _said_before(first, quoted)
     if subject is not None:  # "police said": someone speaks, but no one we can name
         return _speaker_at(subject, article)
@@ -352,9 +364,23 @@ def _quotation_speaker(
         _according_to(doc[first.start].sent, quoted, article.mentions)
         or _subject_of_governing_verb(first, quoted, article)
         or _cited_source(doc[last.end - 1].sent, article.citations, article.mentions)
-        or _continued(first, last, previous)
+        or _continued(first, last, previous, article.mentions)
         or _reported_before(first, quoted, article)
     )
+
+
+def _interview_speaker(first: Span, mentions: tuple[Mention, ...]) -> Mention | None:
+    """The name alone before a colon at the start of the quote's line, as an interview is laid
+    out ("Andrew McCarthy: 'I'll take them all.'")."""
+    text = first.doc.text
+    line_start = text.rfind("\n", 0, first.start_char) + 1
+    before = text[line_start:first.start_char].rstrip().rstrip("".join(PAIRS)).rstrip()
+    if not before.endswith(":"):
+        return None
+    name = before[:-1].strip()
+    start = line_start + before.index(name) if name else -1
+    return next((m for m in mentions if m.type in ("PERSON", "ORG") and m.start == start
+                 and m.end == start + len(name)), None)
 
 
 def _reported_before(first: Span, quoted: set[int], article: _Article) -> Mention | None:
@@ -399,7 +425,7 @@ def _said_after(quote: Span, quoted: set[int]) -> Token | None:
     # video" is the next paragraph's news, whatever sentence the parser made of it.
     paragraph = next((n for n, t in enumerate(after) if t.is_space and _BLANK_LINE.search(
         t.text)), len(after))
-    return _subject_of_saying(after[:paragraph], quoted)
+    return _subject_of_saying(after[:paragraph], quoted, ahead=True)
 
 
 def _said_before(quote: Span, quoted: set[int]) -> Token | None:
@@ -408,17 +434,33 @@ def _said_before(quote: Span, quoted: set[int]) -> Token | None:
     doc = quote.doc
     sentence = doc[quote.start].sent
     before = [t for t in doc[sentence.start : quote.start] if t.i not in quoted]
+    statement = len(quote.text.split()) >= PHRASE_WORDS
     if all(_is_mark(t) for t in before) and sentence.start > 0:
-        previous = doc[sentence.start - 1].sent
-        if previous[-1].text == ":":
-            return _subject_of_saying([t for t in previous if t.i not in quoted][::-1], quoted)
+        previous = [t for t in doc[sentence.start - 1].sent if t.i not in quoted]
+        if previous and previous[-1].text == ":":
+            return _subject_of_saying(previous[::-1], quoted) or (
+                _introducer(previous[:-1]) if statement else None)
     # The verb must govern the quote, unless a colon or comma hands over to it: in "Kim, who
     # said he was tired, called it “candid”" the speaker is the one who called it.
     # The root of the quote's part in this sentence: a quote of two sentences has the second's.
     governing = {t.i for t in _ancestors(doc[quote.start : min(quote.end, sentence.end)].root)}
     marks = [t for t in before if not (t.is_punct and t.is_quote)]
     handed = bool(marks) and marks[-1].text in (":", ",")
-    return _subject_of_saying([t for t in before[::-1] if handed or t.i in governing], quoted)
+    said = _subject_of_saying([t for t in before[::-1] if handed or t.i in governing], quoted)
+    if said is None and statement and marks and marks[-1].text == ":":
+        return _introducer(marks[:-1])
+    return said
+
+
+def _introducer(clause: list[Token]) -> Token | None:
+    """The subject of a clause that hands over to a statement by a colon, whatever its verb
+    ("Port director John Hale was blunt: “...”"): the last verb's, in the clause's paragraph."""
+    verbs = [t for t in clause if t.pos_ in ("VERB", "AUX")]
+    if not verbs:
+        return None
+    verb = verbs[-1]
+    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c in clause), None)
+    return subject if subject is not None and _same_paragraph(subject, clause[-1]) else None
 
 
 def _is_mark(token: Token) -> bool:
@@ -426,19 +468,35 @@ def _is_mark(token: Token) -> bool:
     return token.is_punct or token.text == "\ufffd"
 
 
-def _subject_of_saying(tokens: list[Token], quoted: set[int]) -> Token | None:
+def _subject_of_saying(tokens: list[Token], quoted: set[int], ahead: bool = False
+                       ) -> Token | None:
     """The subject of the first verb of saying in ``tokens`` (ordered from the quote outwards,
     within a few words of it), or the name or pronoun beside it when the parse gives none or
-    takes the quoted words for it ("CSI," said Dave Joyce)."""
+    takes the quoted words for it ("CSI," said Dave Joyce). A verb ``ahead`` of the quote that
+    governs a quotation after it attributes that one, not this."""
     words = [t for t in tokens if not _is_mark(t)][:_WINDOW]
     for token in words:
         if token.lower_ in _SAYING and token.pos_ in ("VERB", "AUX"):
+            if ahead and _introduces_quote(token, quoted):
+                return None  # "..., whilst his grandmother said that “...”": the next quote's
+            # "she recalls him saying": the one recalled says the words.
+            token = next((c for c in token.children if c.lower_ in _SAYING and c.tag_ in (
+                "VBG", "VB") and c.i > token.i and any(g.dep_ == "nsubj" for g in c.children)),
+                token)
             subject = _subject(token)
             if subject is None or subject.i in quoted:
                 subject = _beside(token)
             if subject is not None:
                 return subject
     return None
+
+
+def _introduces_quote(verb: Token, quoted: set[int]) -> bool:
+    """Does a quotation follow the verb in its sentence, past "that", a colon or a comma
+    ("said that “...”")?"""
+    following = (t for t in verb.doc[verb.i + 1 : verb.i + 4]
+                 if not t.is_quote and t.text not in ("that", ":", ","))
+    return next((t.i in quoted for t in following), False)
 
 
 def _subject(verb: Token) -> Token | None:
@@ -452,17 +510,31 @@ def _subject(verb: Token) -> Token | None:
     # "said Police Sgt. Marty Earley" parses as two subjects: the title's and the name's.
     # A passive's subject is the one spoken to ("when he was asked", "she was told"), not the
     # speaker ("X was quoted as saying" is read above).
-    own = next((c for c in verb.children if c.dep_ == "nsubj"
+    # A bracket the parser took for a subject ("“[...] they are dead,” said X") is none.
+    own = next((c for c in verb.children if c.dep_ == "nsubj" and not c.is_punct
                 and c.text.rstrip(".").lower() not in TITLES), None)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return None
+    if own is not None and not _same_paragraph(own, verb):
+        return None  # a photo credit the parser ran on into the sentence over a blank line
+    if own is None and verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
+        return verb.head  # "DeGuerin, describing Berman as Durst's “best friend,” insisted"
     # "..., adding" and "Lackey watched and told Reuters": the subject of the verb it hangs on,
     # or of the verb of saying above that one: in "She said Okafor made millions, telling him"
     # she does the telling.
-    if own is None and (verb.tag_ == "VBG" or verb.dep_ == "conj") and verb.head.i != verb.i:
+    # Within the paragraph: a parse that runs a sentence on over a blank line must not hand
+    # "Kent Page ... weighed in saying" to the "He stressed" of the paragraph before.
+    if own is None and (verb.tag_ == "VBG" or verb.dep_ == "conj") and verb.head.i != verb.i \
+            and _same_paragraph(verb.head, verb):
         return _subject(next((v for v in _ancestors(verb.head) if v.lower_ in _SAYING
-                              and v.pos_ == "VERB"), verb.head))
+                              and v.pos_ == "VERB" and _same_paragraph(v, verb)), verb.head))
     return own
+
+
+def _same_paragraph(a: Token, b: Token) -> bool:
+    """No blank line between the two tokens."""
+    start, end = sorted((a.idx, b.idx))
+    return _BLANK_LINE.search(a.doc.text, start, end) is None
 
 
 def _beside(verb: Token) -> Token | None:
@@ -470,12 +542,16 @@ def _beside(verb: Token) -> Token | None:
     ("said Okafor"), when the parse gives the verb no subject."""
     doc = verb.doc
     before = doc[verb.i - 1] if verb.i > 0 else None
-    if before is not None and (before.lower_ in _PRONOUNS or before.ent_type_ in _SPEAKER_TYPES):
+    # Not an object: "released a statement to KGO saying" is not KGO speaking.
+    if before is not None and before.dep_ not in ("pobj", "dobj") and (
+            before.lower_ in _PRONOUNS or before.ent_type_ in _SPEAKER_TYPES):
         return before
     after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    if after is None or after.ent_type_ not in _SPEAKER_TYPES or verb.lower_ in _ADDRESSING:
-        return None  # "told Reuters", "asked Okafor": the name after is the one spoken to
-    while after.dep_ == "compound" and after.head.i > after.i:  # "said Dave Joyce": Joyce
+    if after is None or after.ent_type_ not in _SPEAKER_TYPES or verb.lower_ in _ADDRESSING \
+            or (after.dep_ == "dobj" and verb.tag_ == "VBG"):
+        return None  # "told Reuters", "asked Okafor", "describing Berman": spoken to, of
+    # "said Dave Joyce": Joyce; "said French Foreign Minister Bernard Kouchner": Kouchner.
+    while after.dep_ in ("compound", "amod") and after.head.i > after.i:
         after = after.head
     return after
 
@@ -486,23 +562,55 @@ def _speaker_at(token: Token, article: _Article) -> Mention | None:
     if token.lower_ == "it":
         return _body_before(token, article)
     return (_mention_at(token, article.mentions) or _proper_name(token, article)
-            or _described_before(token, article))
+            or _surname_before(token, article) or _described_before(token, article)
+            or _apposed_name(token, article))
+
+
+def _apposed_name(token: Token, article: _Article) -> Mention | None:
+    """The name the entity model missed in apposition to a person ("one local resident, Omen
+    Cola,"); a thing's name is no one's ("the destroyer INS Mysore")."""
+    if not is_person_noun(noun_lemma(token.lower_)):
+        return None
+    return next((_proper_name(c, article) for c in token.children
+                 if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+
+
+def _surname_before(token: Token, article: _Article) -> Mention | None:
+    """A capitalised word the parser took for a common noun ("Byrs called the decision ...")
+    that is the surname of a person the article named before: that person's name."""
+    if not token.text[:1].isupper() or token.pos_ not in ("NOUN", "PROPN") or any(
+            m.start <= token.idx < m.end for m in article.mentions):
+        return None
+    if not any(m.end <= token.idx and person_key(m) == token.lower_
+               for m in article.antecedents.people):
+        return None
+    return Mention(article.doc_id, token.idx, token.idx + len(token), token.text, "PERSON")
 
 
 def _body_before(pronoun: Token, article: _Article) -> Mention | None:
     """The organisation "it" stands for when it says something: the nearest subject before it,
-    in its sentence or the one before, when that subject names a body ("But the board
-    announced that it will rule ..., saying", "TallGrass issued a statement. It said ...");
+    in its sentence or the one before outside quotation marks, when that subject names a body
+    ("But the board announced that it will rule ..., saying", "TallGrass issued a statement.
+    It said ...");
     otherwise no one ("It also recognizes that “...”" is a document's)."""
     verb = pronoun.head
     if verb.lower_ not in _SAYING and not any(c.tag_ == "VBG" and c.lower_ in _SAYING
                                               for c in verb.children):
         return None
     doc = pronoun.doc
+    quoted = article.antecedents.quoted
     sentence = doc[pronoun.i].sent
-    start = doc[sentence.start - 1].sent.start if sentence.start > 0 else 0
+    # The sentence before, over the quotation between ("The American Red Cross pledged aid.
+    # “As with most earthquakes, ...,” it said"): quoted words are nobody's narrative.
+    start = sentence.start
+    while start > 0:
+        start = doc[start - 1].sent.start
+        if any(not t.is_punct and not t.is_space and not any(a <= t.idx < b for a, b in quoted)
+               for t in doc[start : doc[start].sent.end]):
+            break
     subjects = [t for t in doc[start : pronoun.i] if t.dep_ == "nsubj"
-                and t.lower_ not in ("it", "they", *_PRONOUNS)]
+                and t.lower_ not in ("it", "they", *_PRONOUNS)
+                and not any(a <= t.idx < b for a, b in quoted)]
     if not subjects:
         return None
     found = _speaker_at(subjects[-1], article)
@@ -512,14 +620,19 @@ def _body_before(pronoun: Token, article: _Article) -> Mention | None:
 def _described_before(token: Token, article: _Article) -> Mention | None:
     """The body a definite description stands for, named earlier in the article: "the board"
     for the latest "Nevada Parole Board", "the spokesperson" for the latest "a spokesperson
-    for the International Olympic Committee"."""
-    if token.pos_ != "NOUN" or not any(c.lower_ == "the" for c in token.children):
+    for the International Olympic Committee", "the president" for "French president Nicolas
+    Sarkozy"."""
+    head = noun_lemma(token.lower_)
+    # "The President said": a role may be capitalised, and tagged a proper noun.
+    if not (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and head in PERSON_ROLES)) or \
+            not any(c.lower_ == "the" for c in token.children):
         return None
-    head = noun_lemma(token.text)
     named = [m for m in article.mentions if m.end <= token.idx and m.type in _SPEAKER_TYPES
              and noun_lemma(m.text.split()[-1]) == head]
     if named:
         return named[-1]
+    if head in PERSON_ROLES and head not in _VOICES:
+        return _titled_before(token, head, article)
     if head not in _VOICES:
         return None
     earlier = [t for t in token.doc[: token.i] if noun_lemma(t.text) == head
@@ -527,15 +640,36 @@ def _described_before(token: Token, article: _Article) -> Mention | None:
     return _mention_at(earlier[-1], article.mentions) if earlier else None
 
 
+def _titled_before(token: Token, role: str, article: _Article) -> Mention | None:
+    """The one person the article named before ``token`` with ``role`` as their title ("French
+    president Nicolas Sarkozy", "Mustafa Suleiman, the prosecutor"); two such people (two
+    presidents): no guess."""
+    doc = token.doc
+    titled = []
+    for mention in article.antecedents.people:
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None or mention.end > token.idx:
+            continue
+        root = span.root
+        near = [t for t in doc[max(span.start - 3, 0) : span.start] if t.dep_ in (
+            "compound", "amod")] + [c for c in root.children if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            near.append(root.head)
+        if any(noun_lemma(t.lower_) == role for t in near):
+            titled.append(mention)
+    return titled[-1] if len({person_key(m) for m in titled}) == 1 else None
+
+
 def _proper_name(token: Token, article: _Article) -> Mention | None:
     """The name a verb of saying has as its subject when the entity model missed it there
     ("'' Pinder said.", "Police Constable Tim Fanning said."): the proper noun and the proper
-    nouns compounded before it, titles and ranks left out. A role ("the Prime Minister said",
-    "Police said") is nobody's name."""
+    nouns compounded before it, titles and ranks left out, or a body's name after "the". A
+    role ("the Prime Minister said", "Police said") is nobody's name."""
     if token.pos_ != "PROPN" or not token.text[:1].isupper() or _is_role(token) or \
-            token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY") or \
-            any(c.dep_ == "det" for c in token.children):
+            token.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY"):
         return None
+    if any(c.dep_ == "det" for c in token.children):
+        return _body_name(token, article)
     words = [c for c in token.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
              and c.text[:1].isupper()] + [token]
     first = words[0]
@@ -543,6 +677,17 @@ def _proper_name(token: Token, article: _Article) -> Mention | None:
         first = first.doc[first.i + 1]
     start, end = first.idx, token.idx + len(token)
     return Mention(article.doc_id, start, end, token.doc.text[start:end], "PERSON")
+
+
+def _body_name(token: Token, article: _Article) -> Mention | None:
+    """The name of a body the entity model missed, written with "the" and two or more
+    capitalised words ("the US Pacific Tsunami Warning Center said")."""
+    words = token.doc[token.left_edge.i : token.i + 1]
+    if words[0].lower_ != "the" or len(words) < 3 or not all(
+            w.pos_ == "PROPN" and w.text[:1].isupper() for w in words[1:]):
+        return None
+    start, end = words[1].idx, token.idx + len(token)
+    return Mention(article.doc_id, start, end, token.doc.text[start:end], "ORG")
 
 
 def _is_role(token: Token) -> bool:
@@ -583,16 +728,25 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article
                 within is None or within[0] <= owner.idx < within[1]):
             return _speaker_at(owner, article)  # "a Confucius' saying, “...”", "his words"
         if verb.pos_ not in ("VERB", "AUX") or _reported_verb(verb, quoted) or (
-                within is None and _within_saying(verb, chain[n + 1:], quoted)):
+                within is None and _within_saying(verb, chain[n + 1:], quoted)) or (
+                n > 0 and _own_clause(chain[n - 1])):
             continue
         for child in verb.children:  # not a passive's subject: "X is accused of “...”"
             if within is not None and not within[0] <= child.idx < within[1]:
                 continue
+            # The nearest subject speaks, or no one we can name: in "Egyptians voted as
+            # prosecutors began by describing him as a “tyrant”" the prosecutors do.
             if child.dep_ == "nsubj" and child.i not in quoted:
-                found = _speaker_at(child, article)
-                if found is not None or child.lower_ in _PRONOUNS:
-                    return found
+                return _speaker_at(child, article) if _same_paragraph(child, verb) else None
     return None
+
+
+def _own_clause(conjunct: Token) -> bool:
+    """A clause with a subject of its own joined by "and" to a clause someone reports: the
+    subject of that one is what is reported ("Triesman indicated that meetings have taken
+    place and that “they're delicate”": the meetings say nothing)."""
+    return conjunct.dep_ == "conj" and conjunct.head.dep_ == "ccomp" and any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in conjunct.children)
 
 
 def _within_saying(verb: Token, above: list[Token], quoted: set[int]) -> bool:
@@ -629,8 +783,13 @@ def _mention_at(token: Token, mentions: tuple[Mention, ...]) -> Mention | None:
     # "Bloomington Police Sgt" is the model's misreading of a title, not a name.
     inside = [m for m in mentions if left <= m.start and m.end <= right and m.type in
               _SPEAKER_TYPES and m.text.split()[-1].rstrip(".").lower() not in TITLES]
+    if token.lower_ in _VOICES:  # "Brazilian officials said": a nationality says nothing
+        inside = [m for m in inside if m.type != "NORP"]
     if not inside:
         return None
+    titled = _titled_person(token, inside)
+    if titled is not None:
+        return titled
     # "union leader Piet de Vries": the mention nearest the head word is the speaker.
     nearest = min(inside, key=lambda m: min(abs(m.start - token.idx), abs(m.end - token.idx)))
     if nearest.start <= token.idx < nearest.end or token.lower_ in _VOICES:
@@ -640,6 +799,20 @@ def _mention_at(token: Token, mentions: tuple[Mention, ...]) -> Mention | None:
         t.dep_ in ("compound", "conj") and t.ent_type_ == "PERSON")]
     named = [m for m in inside if any(m.start <= t.idx < m.end for t in names)]
     return named[0] if named else None
+
+
+def _titled_person(token: Token, inside: list[Mention]) -> Mention | None:
+    """The person a rank or role heading the phrase is the title of, named right after its
+    capitalised words ("Inspector-General of Police Khalid Abu Bakar", which the entity model
+    reads as a body and a name) or after a comma ("the prosecutor, Mustafa Suleiman,"); not
+    "the lawyer for John Smith", his client."""
+    if not _is_role(token):
+        return None
+    text = token.doc.text
+    after = token.idx + len(token)
+    return next((m for m in inside if m.type == "PERSON" and m.start > token.idx and (
+        text[:m.start].rstrip().rsplit(None, 1)[-1][:1].isupper()
+        or text[after : m.start].strip() == ",")), None)
 
 
 def _cited_source(
@@ -653,11 +826,14 @@ def _cited_source(
     return None
 
 
-def _continued(first: Span, last: Span, previous: tuple[int, Mention | None]) -> Mention | None:
+def _continued(first: Span, last: Span, previous: tuple[int, Mention | None],
+               mentions: tuple[Mention, ...]) -> Mention | None:
     """A quote that is a sentence (or sentences) of its own, right after a quotation with its
     attribution and nothing else between: the same speaker goes on ("“...,” she said. “...”").
     Read from the characters, not the parser's sentences: archive copy's ``...'' often leaves
-    a quote and its said clause in sentences the parser joins or cuts elsewhere."""
+    a quote and its said clause in sentences the parser joins or cuts elsewhere. Another
+    person named between hands the floor over ("“...”\n\nJoseph Delva, a reporter, was in the
+    area. “...”"; "“...”\n\nClinton promised aid. “...”"): whoever speaks next, not the last."""
     text = first.doc.text
     end, speaker = previous
     if end < 0 or speaker is None:
@@ -666,6 +842,9 @@ def _continued(first: Span, last: Span, previous: tuple[int, Mention | None]) ->
     opens_sentence = between.rstrip().rstrip("".join(PAIRS)).rstrip().endswith((".", "!", "?"))
     rest = text[last.end_char:].lstrip("".join(_CLOSERS)).lstrip()
     ends_sentence = text[last.end_char - 1] in ".!?" or not rest or rest[0].isupper()
-    if len(between) <= CONTINUATION_GAP and opens_sentence and ends_sentence:
+    someone_else = any(end <= m.start and m.end <= first.start_char and m.type == "PERSON"
+                       and person_key(m) != person_key(speaker) for m in mentions)
+    if len(between) <= CONTINUATION_GAP and opens_sentence and ends_sentence and \
+            not someone_else:
         return speaker
     return None

@@ -76,9 +76,13 @@ def _merge_partial_person_names(groups: dict[str, list[Mention]]) -> None:
         if key in full_names:
             continue
         tokens = set(name_tokens(groups[key][0].text))
-        candidates = [full for full, words in full_names.items() if tokens < words]
-        if not candidates or _majority_type(groups[key]) not in ("PERSON", "ORG"):
-            continue  # ORG too: the model sometimes tags a surname ("Trump") as an organisation
+        kind = _majority_type(groups[key])
+        # ORG too: the model sometimes tags a surname ("Trump") as an organisation; a surname
+        # ends the name, so "Tesla" is not the "Tesla Model X" the model took for a person.
+        candidates = [full for full, words in full_names.items() if tokens < words and (
+            kind == "PERSON" or name_tokens(groups[full][0].text)[-1] in tokens)]
+        if not candidates or kind not in ("PERSON", "ORG"):
+            continue
         for mention in groups.pop(key):
             groups[_most_salient(mention, candidates, groups)].append(mention)
 
