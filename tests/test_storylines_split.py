@@ -7,7 +7,12 @@ import numpy as np
 from newsprism.stories.cluster import StoryClusterer
 from newsprism.stories.features import Bag, Profile
 from newsprism.stories.link import FEATURE_NAMES, STORYLINE_FEATURE_NAMES
-from newsprism.stories.storylines import StorylineClusterer, average_link_groups, cluster_levels
+from newsprism.stories.storylines import (
+    StorylineClusterer,
+    average_link_groups,
+    cluster_levels,
+    load_storyline_model,
+)
 
 # Embedding-only models: every article is an event of its own (P = σ(12 cos - 10) never
 # reaches 0.9), and two events link as one storyline at P = σ(12 cos - 6) ≥ 0.3 (a cosine of
@@ -74,3 +79,17 @@ def test_parted_events_are_reported_as_moved_and_the_state_resumes() -> None:
     ids = events.partial_fit(more)
     assert resumed.partial_fit([(i, e, p) for (i, p), e in zip(more, ids, strict=True)], events,
                                events.pop_changes()) == ["line-a1", "line-b1"]
+
+
+def test_a_state_saved_before_storylines_had_a_second_look_takes_the_shipped_bar() -> None:
+    events = StoryClusterer(**APART)
+    lines = StorylineClusterer(**LINES)
+    placed = events.partial_fit(STREAM)
+    lines.partial_fit([(i, e, p) for (i, p), e in zip(STREAM, placed, strict=True)], events,
+                      events.pop_changes())
+    state = lines.state_dict()
+    del state["params"]["split_threshold"], state["checked"]  # as saved before
+    resumed = StorylineClusterer.from_state(state, lines.changed_storylines())
+    assert resumed.split_threshold == load_storyline_model()["split_threshold"] is not None
+    assert resumed.checked_ == {} and resumed.storyline_of("b3") == "line-a1"
+    assert StorylineClusterer().split_threshold == load_storyline_model()["split_threshold"]

@@ -323,12 +323,15 @@ class StorylineClusterer:
                    ) -> StorylineClusterer:
         """The clusterer ``state_dict`` saved. A state saved under a model of other features
         (``storyline-v1.json``) resumes under the shipped model: its storylines, ids and
-        waiting events stay."""
+        waiting events stay. One saved before storylines had a second look of their own
+        takes the shipped model's ``split_threshold``."""
         params = dict(state["params"])
         if len(params["weights"]) != len(STORYLINE_FEATURE_NAMES) + 1:
             for shipped in ("threshold", "merge_threshold", "first_look", "weights",
                             "text_weights"):
                 params.pop(shipped)
+        elif "split_threshold" not in params:
+            params["split_threshold"] = load_storyline_model().get("split_threshold")
         clusterer = cls(**params)
         lines = {**state["lines"], "params": clusterer.lines.params()}
         clusterer.lines = StorylineLinks.from_state(lines, {}, storylines)
