@@ -482,7 +482,8 @@ def short_styles(data: Path, folder: Path) -> None:
 
 def storyline_f1_lines(stream: tuple[list, list[str]], model: dict) -> list[list[str]]:
     return sweep_levels(stream[0], [{k: model[k] for k in (
-        "weights", "text_weights", "threshold", "merge_threshold", "first_look")}])[1]
+        "weights", "text_weights", "threshold", "merge_threshold", "first_look",
+        "split_threshold")}])[1]
 
 
 def main() -> None:

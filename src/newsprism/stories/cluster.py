@@ -226,6 +226,27 @@ class StoryClusterer:
             return self.resolve(story_id)
         return self._merge(story, other).id
 
+    def split(self, story_id: str, items: Sequence[Item]) -> str | None:
+        """Take ``items`` (members of a hot story, each with its profile as the story absorbed
+        it) out into a story of their own, named after the first; their moves are reported in
+        ``StoryChanges.moved``. Returns the new story's id, or None when the story has left the
+        hot window."""
+        story = self.stories_.get(self.resolve(story_id)) if hasattr(self, "stories_") else None
+        if story is None or not items:
+            return None
+        first = items[0][1]
+        part = Profile(first.embedding.copy(), dict(first.bags), first.size, first.first_day,
+                       first.last_day)
+        for _, profile in items[1:]:
+            part.add(profile, self.max_keys)
+        story.profile = story.profile.without(part)
+        self._profile_changed(story)
+        new = self._start(items[0][0], part)
+        for item_id, _ in items:
+            self._changes.moved[item_id] = new.id
+        self._evict()
+        return new.id
+
     # -- placing one article -------------------------------------------------------------------
 
     def _decide(self, article_id: str, profile: Profile, scored: list[tuple[Story, float]]

@@ -48,6 +48,7 @@ from newsprism.stories.storylines import (
 
 THRESHOLDS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
 FIRST_LOOKS = (None, 0.9)  # an event's first article joins at the join threshold, or only at 0.9
+SPLITS = (None, 0.03, 0.05, 0.07, 0.1, 0.15)  # a storyline's second look parts groups below these
 MERGE_MARGIN = 0.2
 SETTINGS = [(t, f) for t in THRESHOLDS for f in FIRST_LOOKS]
 SEED = 0
@@ -96,30 +97,40 @@ def _fit(features: np.ndarray, same: np.ndarray, weight: np.ndarray) -> list[flo
     return [float(model.intercept_[0]), *map(float, model.coef_[0])]
 
 
-def setting(threshold: float, first_look: float | None) -> dict[str, Any]:
-    """The clusterer's parameters for a join threshold and a first-look bar."""
+def setting(threshold: float, first_look: float | None, split: float | None = None
+            ) -> dict[str, Any]:
+    """The clusterer's parameters for a join threshold, a first-look bar and a split bar."""
     return {"threshold": threshold,
             "merge_threshold": round(min(threshold + MERGE_MARGIN, 0.95), 3),
-            "first_look": first_look}
+            "first_look": first_look, "split_threshold": split}
 
 
-def storyline_f1(stream: Stream, settings: Sequence[tuple[float, float | None]],
+def storyline_f1(stream: Stream, settings: Sequence[tuple[float, float | None]]
+                 | Sequence[tuple[float, float | None, float | None]],
                  weights: dict[str, list[float]]) -> list[float]:
-    """B-cubed F1 of the stream's storylines under each (threshold, first look) setting."""
+    """B-cubed F1 of the stream's storylines under each (threshold, first look[, split])
+    setting."""
     items, gold = stream
     _, found = sweep_levels(items, [{**setting(*s), **weights} for s in settings])
     return [bcubed(gold, lines)[2] for lines in found]
 
 
 def learn_storyline_model(streams: dict[str, Stream]) -> dict[str, Any]:
-    """Weights from every stream's events; the setting with the best mean F1 over them."""
+    """Weights from every stream's events; the setting with the best mean F1 over them, then
+    at that setting the split bar with the best mean F1 (``SPLITS``; ties to the lower)."""
     weights = learn_storyline_weights(list(streams.values()))
     by_stream = [storyline_f1(s, SETTINGS, weights) for s in streams.values()]
     scores = {key: [f1s[n] for f1s in by_stream] for n, key in enumerate(SETTINGS)}
     best = max(SETTINGS, key=lambda key: (float(np.mean(scores[key])), key[0], key[1] or 0))
-    return {"features": list(STORYLINE_FEATURE_NAMES), **weights, **setting(*best),
+    splits = [(*best, split) for split in SPLITS]
+    by_stream = [storyline_f1(s, splits, weights) for s in streams.values()]
+    split_scores = {key[2]: [f1s[n] for f1s in by_stream] for n, key in enumerate(splits)}
+    split = max(SPLITS, key=lambda key: (float(np.mean(split_scores[key])), -(key or 0)))
+    return {"features": list(STORYLINE_FEATURE_NAMES), **weights, **setting(*best, split),
             "train_f1": {f"{t}/{f}": [round(x, 4) for x in f1s]
                          for (t, f), f1s in scores.items()},
+            "split_f1": {f"{key}": [round(x, 4) for x in f1s]
+                         for key, f1s in split_scores.items()},
             "trained_on": " + ".join(f"{name} ({len(s[0])} documents)"
                                      for name, s in streams.items())}
 
@@ -141,10 +152,12 @@ def cross_validate(ecb_train: Stream, googlenews: Stream) -> list[dict[str, Any]
     for held, (test, train) in enumerate([(parts[0], parts[1]), (parts[1], parts[0])]):
         model = learn_storyline_model({"ECB+ train topics": ecb_train,
                                        f"GoogleNews-TS half {1 - held}": train})
-        (f1,) = storyline_f1(test, [(model["threshold"], model["first_look"])],
-                             {k: model[k] for k in ("weights", "text_weights")})
+        (f1,) = storyline_f1(
+            test, [(model["threshold"], model["first_look"], model["split_threshold"])],
+            {k: model[k] for k in ("weights", "text_weights")})
         folds.append({"held_out": f"GoogleNews-TS half {held}",
-                      "setting": f"{model['threshold']}/{model['first_look']}",
+                      "setting": f"{model['threshold']}/{model['first_look']}/"
+                                 f"{model['split_threshold']}",
                       "f1": round(f1, 4), "model": model, "test": test, "train": train})
     return folds
 

@@ -42,9 +42,14 @@ from newsprism.stories.cluster import (
     read_link_weights,
 )
 from newsprism.stories.features import Profile
-from newsprism.stories.link import STORYLINE_FEATURE_NAMES, storyline_features
+from newsprism.stories.link import (
+    STORYLINE_FEATURE_NAMES,
+    link_probability,
+    storyline_features,
+)
 
 STORYLINE_MODEL = Path(__file__).with_name("storyline-v2.json")
+SPLIT_MIN_EVENTS = 3  # a storyline's second look needs this many hot events
 LINE_PREFIX = "line-"  # a storyline's id is its first event's, so prefixed to tell them apart
 
 Placed = tuple[str, str, Profile]  # (article id, the event it is in, the article's profile)
@@ -103,6 +108,7 @@ class StorylineClusterer:
         max_keys: int = 300,
         second_look: int = 200,
         first_look: float | None = None,
+        split_threshold: float | None = None,
         weights: Sequence[float] | None = None,
         text_weights: Sequence[float] | None = None,
     ) -> None:
@@ -120,6 +126,12 @@ class StorylineClusterer:
         # The bar an event's first article must reach to join a storyline at once; None: the
         # join threshold. Higher, an event waits for its second look, with all its articles.
         self.first_look = shipped.get("first_look") if first_look is None else first_look
+        # A storyline's second look (``_split_lines``): its hot events grouped by average link
+        # of the storyline model, event against event; groups whose mean link to each other is
+        # below this bar part. None: never.
+        self.split_threshold = shipped.get("split_threshold") if split_threshold is None \
+            else split_threshold
+        self.checked_: dict[str, int] = {}  # storyline -> its hot events at its last second look
         self.line_of_: dict[str, str] = {}  # hot event -> its storyline (maybe since merged)
         self.waiting_: deque[str] = deque()  # events awaiting their second look, oldest first
         self._changes = StorylineChanges()
@@ -131,7 +143,8 @@ class StorylineClusterer:
                 "candidates": inner["candidates"], "window_days": inner["window_days"],
                 "max_storylines": inner["max_stories"], "max_keys": inner["max_keys"],
                 "second_look": self.second_look, "first_look": self.first_look,
-                "weights": inner["weights"], "text_weights": inner["text_weights"]}
+                "split_threshold": self.split_threshold, "weights": inner["weights"],
+                "text_weights": inner["text_weights"]}
 
     # -- public API ----------------------------------------------------------------------------
 
@@ -158,6 +171,7 @@ class StorylineClusterer:
         while len(self.waiting_) > self.second_look:
             self._look_again(self.waiting_.popleft(), events)
         self._follow_lines()
+        self._split_lines(events)
         return [self.resolve(self.line_of_.get(events.resolve(event), ""))
                 for _, event, _ in placed]
 
@@ -183,6 +197,7 @@ class StorylineClusterer:
         while self.waiting_:
             self._look_again(self.waiting_.popleft(), events, profiles)
         self._follow_lines()
+        self._split_lines(events)
 
     def resolve(self, line_id: str) -> str:
         return self.lines.resolve(line_id)
@@ -233,6 +248,42 @@ class StorylineClusterer:
             return  # merged into another event, or gone from both hot windows
         self.lines.look_again(LINE_PREFIX + event, line, as_event(profile))
 
+    def _split_lines(self, events: StoryClusterer) -> None:
+        """A storyline's second look: one that grew by half since its last look has its hot
+        events grouped by average link (``average_link_groups``), and every group but the one
+        holding its oldest event parts into a storyline of its own. A storyline joined event by
+        event can chain two topics (each event close to the last); average link asks every
+        event of one part to fit the other."""
+        if self.split_threshold is None or not hasattr(self.lines, "stories_"):
+            return
+        members: dict[str, list[tuple[int, str, Profile]]] = {}
+        for event, line in self.line_of_.items():
+            hot = events.stories_.get(event) if hasattr(events, "stories_") else None
+            if hot is not None:
+                members.setdefault(self.resolve(line), []).append((hot.born, event, hot.profile))
+        self.checked_ = {line: n for line, n in self.checked_.items() if line in members}
+        for line, group in members.items():
+            if len(group) < SPLIT_MIN_EVENTS or len(group) < 1.5 * self.checked_.get(line, 0):
+                continue
+            self.checked_[line] = len(group)
+            group.sort(key=lambda member: member[:2])
+            profiles = [as_event(profile) for _, _, profile in group]
+            labels = average_link_groups(self._event_links(profiles), self.split_threshold)
+            for label in dict.fromkeys(labels[1:]):
+                if label != labels[0]:
+                    parted = [(LINE_PREFIX + event, profile) for (_, event, _), profile, mine
+                              in zip(group, profiles, labels, strict=True) if mine == label]
+                    self.lines.split(line, parted)
+        self._follow_lines()
+
+    def _event_links(self, profiles: Sequence[Profile]) -> np.ndarray:
+        """The storyline model's link probability of every event against every other, the
+        mean of both directions (the features ask how much of one the other holds)."""
+        rows = np.stack([link_probability(self.lines._features(profile, profiles),
+                                          self.lines.weights, self.lines.text_weights)
+                         for profile in profiles])
+        return (rows + rows.T) / 2
+
     def _follow_lines(self) -> None:
         """Take the storyline level's own merges, moves and evictions into the changes."""
         if not hasattr(self.lines, "stories_"):
@@ -261,7 +312,8 @@ class StorylineClusterer:
         return {"params": self.params(),
                 "lines": self.lines.state_dict(stories=False),
                 "line_of": dict(self.line_of_),
-                "waiting": list(self.waiting_)}
+                "waiting": list(self.waiting_),
+                "checked": dict(self.checked_)}
 
     def changed_storylines(self) -> list[dict[str, Any]]:
         return self.lines.changed_stories()
@@ -271,18 +323,35 @@ class StorylineClusterer:
                    ) -> StorylineClusterer:
         """The clusterer ``state_dict`` saved. A state saved under a model of other features
         (``storyline-v1.json``) resumes under the shipped model: its storylines, ids and
-        waiting events stay."""
+        waiting events stay. One saved before storylines had a second look of their own
+        takes the shipped model's ``split_threshold``."""
         params = dict(state["params"])
         if len(params["weights"]) != len(STORYLINE_FEATURE_NAMES) + 1:
             for shipped in ("threshold", "merge_threshold", "first_look", "weights",
                             "text_weights"):
                 params.pop(shipped)
+        elif "split_threshold" not in params:
+            params["split_threshold"] = load_storyline_model().get("split_threshold")
         clusterer = cls(**params)
         lines = {**state["lines"], "params": clusterer.lines.params()}
         clusterer.lines = StorylineLinks.from_state(lines, {}, storylines)
         clusterer.line_of_ = dict(state["line_of"])
         clusterer.waiting_.extend(state["waiting"])
+        clusterer.checked_ = dict(state.get("checked", {}))  # none before second looks
         return clusterer
+
+
+def average_link_groups(links: np.ndarray, bar: float) -> list[int]:
+    """Group items by average-link agglomeration of their pairwise link probabilities: two
+    groups join while the mean link between their members is at least ``bar``. Labels in item
+    order."""
+    from scipy.cluster.hierarchy import fcluster, linkage
+    from scipy.spatial.distance import squareform
+
+    distance = 1.0 - links
+    np.fill_diagonal(distance, 0.0)
+    tree = linkage(squareform(distance, checks=False), "average")
+    return [int(label) for label in fcluster(tree, 1.0 - bar, "distance")]
 
 
 def cluster_levels(items: Sequence[Item], batch: int = 100,
