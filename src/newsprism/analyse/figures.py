@@ -81,6 +81,7 @@ TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decad
 _NOT_COUNTED = TIME_UNITS | {"time"}  # what a number in words before them is not a count of
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 COUNTING_NOUNS = {"number", "share", "amount", "total", "proportion", "percentage", "majority"}
+_WHOLES = COUNTING_NOUNS | {"toll", "tally", "count"}  # nouns whose role what they count says
 
 # What happened to what a figure counts, by kind: the words of one kind name one role
 # (killed is not injured, found is not identified, capacity is not attendance). A word
@@ -116,6 +117,9 @@ _CHANGING = {"rose", "rise", "rises", "risen", "rising", "climbed", "climb", "cl
              "increased", "reached", "reach", "reaches", "stood", "stands", "stand", "hit",
              "jumped", "fell", "fall", "falls", "dropped", "grew", "topped", "passed",
              "exceeded", "surpassed", "revised", "lowered", "raised"}  # fmt: skip
+# Verbs that put a number on their subject: "the toll was put at 65", "estimated at 65".
+_PUTTING = {"put", "puts", "estimate", "estimates", "estimated", "placed", "places", "pegged",
+            "set", "sets", "given", "fixed"}  # fmt: skip
 _TAKING = {"take", "takes", "took", "taken", "taking"}
 _LASTING = {"last", "lasts", "lasted", "lasting"}
 _MEASURING = {"cost", "costs", "costing", "weigh", "weighs", "weighed", "measure", "measures",
@@ -451,13 +455,19 @@ def _counted_noun(span: Span, unit: str | None) -> Token | None:
     if head is None:
         return None
     if root.dep_ in ("attr", "acomp"):  # "trade was just $34 million", "the toll was 65"
-        return _subject(head)
+        return _subject(head) or _reported_subject(head)
+    if root.dep_ == "nsubj" and head.lower_ in _LINKING:  # "65 is the official toll"
+        return next((c for c in head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
     if root.dep_ == "appos" and head.pos_ == "NOUN" and not head.like_num:
         return head
     if root.dep_ in ("compound", "nmod", "amod") and unit is not None and head.pos_ == "NOUN":
         return head  # "a 9 percent raise", "a $5 million contract"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         return head.head  # "a toll of 65", "a capacity of 150"
+    if root.dep_ == "pobj" and head.lower_ == "at" and head.head.dep_ == "dobj" and (
+        head.head.head.lower_ in _PUTTING
+    ):
+        return head.head  # "officials estimate the toll at 65" (the parse hangs "at" on "toll")
     verb = head.head if root.dep_ == "pobj" else head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
@@ -466,6 +476,10 @@ def _counted_noun(span: Span, unit: str | None) -> Token | None:
         return changed  # "police backed off the toll to 60", "cut to 10,000 the number of"
     if verb.lower_ in _CHANGING or (verb.lower_ in _MEASURING and unit is not None):
         return _subject(verb)  # "the death toll rose to 18", "the stoppage costs $12 million"
+    if root.dep_ == "pobj" and head.lower_ == "at" and verb.lower_ in _PUTTING:
+        return _subject(verb)  # "the toll was put at 65"
+    if root.dep_ == "pobj" and verb.dep_ == "acl" and noun_lemma(verb.head.lower_) in _WHOLES:
+        return verb.head  # "bringing the total found to 59" (the parse hangs "to" on "found")
     return None
 
 
@@ -477,6 +491,14 @@ def _subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
+def _reported_subject(verb: Token) -> Token | None:
+    """The subject of a "be" that a verb of reporting raises: "the toll is estimated to be
+    65", "is believed to be 65" (never "is expected to be": a forecast is no count)."""
+    if verb.dep_ != "xcomp" or verb.head.lower_ not in _EMPTY_VERBS | _PUTTING:
+        return None
+    return _subject(verb.head)
+
+
 def _role(anchor: Token, span: Span, counted: bool) -> str | None:
     """The word that says what happened to what is counted, or what the number is: the
     counted noun itself ("toll", "capacity", "the wounded"), a participle on it ("bodies
@@ -484,6 +506,10 @@ def _role(anchor: Token, span: Span, counted: bool) -> str | None:
     killed", "arrested 12 people"), through "be" and "reported"-like verbs to their complement
     ("were inside", "are feared dead"), or the noun or verb an "of"/"by"/"for" phrase hangs from
     ("a toll of 65", "attended by 250 people", "licensed for 150 people")."""
+    if counted and noun_lemma(anchor.lower_) in _WHOLES:
+        whole = _role_of_whole(anchor, span)
+        if whole is not None or (anchor.lower_ not in ROLE_OF and not _of_objects(anchor, span)):
+            return whole  # "the total" of no role said: not the role of the verb that moved it
     if counted and anchor.lower_ in ROLE_OF:
         return anchor.text
     if counted or anchor.i == span.root.i:  # "59 bodies found", "$177 million spent"
@@ -514,6 +540,31 @@ def _role(anchor: Token, span: Span, counted: bool) -> str | None:
         subject = _subject(head)
         return _role(subject, span, counted=True) if subject is not None else None
     return None
+
+
+def _role_of_whole(noun: Token, span: Span) -> str | None:
+    """The role a count of a whole names: a word before it ("the injury toll"), what its "of"
+    counts ("the number of dead", "the number of people arrested"), or, for a whole without
+    "of" that a clause brings to the figure, that clause's role ("three more bodies were
+    found, bringing the total to 45")."""
+    objects = _of_objects(noun, span)
+    named = next((c.text for c in noun.children
+                  if c.dep_ in ("amod", "compound", "acl") and c.lower_ in ROLE_OF), None)
+    if named or objects:
+        return named or next(filter(None, (_role(o, span, counted=True) for o in objects)), None)
+    bringing = noun.head  # a toll says its role itself: "found, raising the toll" is no count found
+    if noun.lower_ in ROLE_OF or noun.dep_ != "dobj" or bringing.dep_ not in ("advcl", "xcomp",
+                                                                             "conj"):
+        return None
+    clause = bringing.head  # the clause that added to the whole
+    role = _role_complement(clause) or clause.text
+    return role if role.lower() in ROLE_OF else None
+
+
+def _of_objects(noun: Token, figure: Span) -> list[Token]:
+    """What an "of" after a noun counts, other than the figure ("a toll of 65")."""
+    return [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children if o.dep_ == "pobj" and not figure.start <= o.i < figure.end]
 
 
 def _predicate(verb: Token) -> str | None:

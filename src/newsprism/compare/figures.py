@@ -27,6 +27,9 @@ _STEMMER = Stemmer.Stemmer("english")
 # Words that count people: "65 people", "a toll of 65" (a death toll is a number of people),
 # "21 of the wounded". Other nouns are the same thing only when their head words are.
 _PEOPLE = {"people", "person", "individual", "toll", "dead", "wounded", "injured", "missing"}
+# Roles that only people take: a bare count in one ("killing at least 45", "120 were
+# injured") or a whole of one ("bringing the total to 45" after "two more died") counts people.
+_ROLES_OF_PEOPLE = {"killed", "injured", "missing", "arrested", "evacuated", "rescued"}
 
 
 def value_range(figure: Figure) -> tuple[float, float]:
@@ -67,6 +70,9 @@ def quantity(figure: Figure) -> tuple[str | None, str, str] | None:
     if figure.unit in TIME_UNITS:  # a duration counts the time one event took: that event
         return figure.unit, role, role
     head = head_word(figure.counts)
+    if figure.unit is None and role in _ROLES_OF_PEOPLE and (head is None
+                                                             or head in COUNTING_NOUNS):
+        return None, "people", role
     if head is None:
         return None
     thing = "people" if head in _PEOPLE else head
@@ -117,8 +123,7 @@ def moved_on(a: Figure, b: Figure, articles: dict[str, Article]) -> bool:
     the second value."""
     day_a, day_b = report_day(articles[a.doc]), report_day(articles[b.doc])
     return bool(day_a and day_b and day_a != day_b and a.value != b.value
-                and not vague(a.text) and not vague(b.text)
-                and not counts_a_part(a, articles[a.doc]) and not counts_a_part(b, articles[b.doc]))
+                and not vague(a.text) and not vague(b.text))
 
 
 # Before a count, words that make it a part or an increment of the whole: "the other 14",
@@ -143,9 +148,11 @@ def conflicting_figures(
 ) -> list[tuple[Figure, Figure]]:
     """Pairs of figures from different articles that give one quantity (``quantity``) in
     statements that state one fact (``same_fact``), with intervals that do not meet, or, when
-    reported on different days, with different values (``moved_on``)."""
+    reported on different days, with different values (``moved_on``). A figure of a change
+    ("from 12 to 18") or of a part ("16 more bodies") gives no value of the whole."""
     usable = [(f, key) for f in figures
-              if (key := quantity(f)) is not None and not in_change(f, articles[f.doc])]
+              if (key := quantity(f)) is not None and not in_change(f, articles[f.doc])
+              and not counts_a_part(f, articles[f.doc])]
     return [
         (a, b)
         for n, (a, key) in enumerate(usable)
