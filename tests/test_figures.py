@@ -94,6 +94,10 @@ def test_what_a_figure_counts_and_its_role_are_read_where_the_sentence_says_them
      "killed"),
     ("45 people are now known to have died.", "45", "people", "killed"),
     ("Officials gave a confirmed death toll of 45.", "45", "confirmed death toll", "killed"),
+    ("The toll has reached 45 dead and 120 injured.", "45", "dead", "killed"),
+    ("The dead numbered 45.", "45", "dead", "killed"),
+    ("An estimated 300 people were killed in the quake.", "An estimated 300", "people",
+     "killed"),  # the parse makes the article the root of the figure: the number says
 ])  # fmt: skip
 def test_a_total_in_the_forms_news_states_it_counts_what_its_subject_says(
     sentence, figure, counts, role

@@ -111,12 +111,14 @@ _LINKING = {"is", "are", "was", "were", "be", "been", "being", "remain", "remain
 # complement may ("are feared dead", "left 65 dead"): reporting, "leave" and "have" (a quake
 # that "had a magnitude of 5.8" is any quake).
 _EMPTY_VERBS = {"reported", "believed", "feared", "thought", "confirmed", "presumed", "listed",
+                "estimated",
                 "declared", "said", "known", "left", "leaving", "leaves", "leave", "have",
                 "has", "had", "having"}  # fmt: skip
 _CHANGING = {"rose", "rise", "rises", "risen", "rising", "climbed", "climb", "climbs",
              "increased", "reached", "reach", "reaches", "stood", "stands", "stand", "hit",
              "jumped", "fell", "fall", "falls", "dropped", "grew", "topped", "passed",
-             "exceeded", "surpassed", "revised", "lowered", "raised"}  # fmt: skip
+             "exceeded", "surpassed", "revised", "lowered", "raised", "numbered",
+             "number", "numbers"}  # fmt: skip
 # Verbs that put a number on their subject: "the toll was put at 65", "estimated at 65".
 _PUTTING = {"put", "puts", "estimate", "estimates", "estimated", "placed", "places", "pegged",
             "set", "sets", "given", "fixed"}  # fmt: skip
@@ -245,11 +247,34 @@ def _figure(span: Span, doc_id: str) -> Figure | None:
         return None
     if span.label_ == "TIME" and unit not in TIME_UNITS:
         return None  # clock times are not figures
-    counts, role = _duration(span) if unit in TIME_UNITS else _counted(span, unit)
-    if in_words and not _counts_in_words(span, value, counts, role):
+    number = _number_part(span)
+    counts, role = _duration(number) if unit in TIME_UNITS else _counted(number, unit)
+    if in_words and not _counts_in_words(number, value, counts, role):
         return None
+    if _dated_alone(span) and (role or "").lower() not in ROLE_OF:
+        return None  # a bare number the NER calls a date is an age ("Banky, 40"), unless it
+        # counts in a role news counts ("the death toll is 45")
     return Figure(doc_id, span.start_char, span.end_char, text, value, unit, counts, role,
                   low, high)
+
+
+def _number_part(span: Span) -> Span:
+    """The figure less a qualifier the parse makes its root: in "an estimated 300 people" the
+    article is; the number says what it counts."""
+    rest = _unqualified(span.text)
+    start = span.end_char - len(rest)
+    part = span.doc.char_span(start, span.end_char) if rest and start > span.start_char else None
+    if part is None or part.start <= span.root.i < part.end:
+        return span
+    return part
+
+
+def _dated_alone(span: Span) -> bool:
+    """Is the figure a date entity of the NER all by itself ("Banky, 40", not "61-year-old")?"""
+    doc, first = span.doc, span[0]
+    after = doc[span.end] if span.end < len(doc) else None
+    return (first.ent_type_ == "DATE" and first.ent_iob_ == "B"
+            and (after is None or after.ent_iob_ != "I"))
 
 
 def _reports_count(span: Span) -> bool:
@@ -445,8 +470,10 @@ def _counted_noun(span: Span, unit: str | None) -> Token | None:
     """The head noun of what a figure counts or measures, read off the parse around it."""
     root = span.root
     head = _outside_head(span)
-    if root.dep_ == "nummod" and head is not None and head.pos_ in ("NOUN", "PROPN"):
-        return head  # "4,000 dockworkers"
+    if root.dep_ == "nummod" and head is not None and (
+        head.pos_ in ("NOUN", "PROPN") or head.lower_ in ROLE_OF
+    ):
+        return head  # "4,000 dockworkers", "the toll reached 45 dead"
     for child in root.children:  # "1.2 percent of Pyongyang’s trade", "21 of the wounded"
         if child.dep_ == "prep" and child.lower_ == "of" and not span.start <= child.i < span.end:
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -570,7 +597,9 @@ def _of_objects(noun: Token, figure: Span) -> list[Token]:
 def _predicate(verb: Token) -> str | None:
     """What a clause says of its subject: the verb ("died", "walked"), or through "be" and
     "reported"-like verbs their complement ("were inside", "were reported killed")."""
-    if verb.lower_ in _LINKING or verb.lower_ in _EMPTY_VERBS:
+    if verb.lower_ in _LINKING or verb.lower_ in _EMPTY_VERBS or (
+        verb.lower_ in ROLE_OF and any(c.dep_ == "xcomp" for c in verb.children)
+    ):  # "were found to have opened accounts": found is a verb of judging there
         return _complement(verb)
     # a complement that names the role says more than its verb: "were found guilty" are
     # convicted, "were found dead" killed
