@@ -279,11 +279,14 @@ def _dated_alone(span: Span) -> bool:
 
 def _reports_count(span: Span) -> bool:
     """Does a number written in words report a count, rather than refer back ("the two men",
-    "its three members", "no one") or make a compound word ("one-on-one", "a two-state
-    solution", "a five-year plan")?"""
+    "its three members", "no one", "between two countries") or make a compound word
+    ("one-on-one", "a two-state solution", "a five-year plan")?"""
     doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_ in _REFERRING:
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in _REFERRING:
         return False
+    if "between" in (before, span[0].lower_) and not _split_range(_unqualified(span.text))[1]:
+        return False  # "agreements between two countries": any two, no range of a count
     before = doc.text[max(0, span.start_char - 2) : span.start_char]
     after = doc.text[span.end_char : span.end_char + 2]
     return not (re.fullmatch(r"[A-Za-z]-", before) or re.fullmatch(r"-[A-Za-z]", after))
