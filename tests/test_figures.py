@@ -7,7 +7,7 @@ import pytest
 
 from newsprism.analyse import analyse_article
 from newsprism.analyse.figures import read_figure
-from newsprism.compare.figures import conflicting_figures, quantity
+from newsprism.compare.figures import conflicting_figures, quantity, role_of
 from newsprism.model import Article, Figure
 
 INF = float("inf")
@@ -34,7 +34,7 @@ def _conflicts(first: str, second: str, read: bool = True) -> list[tuple[str, st
      "walked"),
     ("Police said the attack left a toll of 65.", "65", "toll", "toll"),
     ("At least 65 people were killed in the attack.", "At least 65", "people", "killed"),
-    ("The death toll rose to 18 on Sunday.", "18", "death toll", "toll"),
+    ("The death toll rose to 18 on Sunday.", "18", "death toll", "death"),
     ("The port authority said the stoppage was costing $12 million a day.", "$12 million",
      "stoppage", "costing"),
     ("Rescuers found 59 bodies in the rubble.", "59", "bodies", "found"),
@@ -58,6 +58,78 @@ def test_what_a_figure_counts_and_its_role_are_read_where_the_sentence_says_them
     found = {f.text: f for f in _figures(sentence)}
     assert figure in found, sorted(found)
     assert (found[figure].counts, found[figure].role) == (counts, role)
+
+
+@pytest.mark.parametrize(("sentence", "figure", "counts", "role"), [
+    ("The death toll from the earthquake is estimated to be 110,000.", "110,000", "death toll",
+     "killed"),
+    ("The death toll is 45.", "45", "death toll", "killed"),
+    ("The death toll was 45 on Monday.", "45", "death toll", "killed"),
+    ("The death toll stands at more than 45.", "more than 45", "death toll", "killed"),
+    ("The death toll has risen to 45.", "45", "death toll", "killed"),
+    ("The death toll climbed to 45 on Tuesday.", "45", "death toll", "killed"),
+    ("The death toll is put at 45.", "45", "death toll", "killed"),
+    ("Officials estimate the death toll at 45.", "45", "death toll", "killed"),
+    ("The number of dead reached 45.", "45", "number of dead", "killed"),
+    ("The number of injured reached 120.", "120", "number of injured", "injured"),
+    ("The number of wounded stands at 120.", "120", "number of wounded", "injured"),
+    ("The injury toll stands at 120.", "120", "injury toll", "injured"),
+    ("The number of missing is 30.", "30", "number of missing", "missing"),
+    ("The number of people missing has reached 30.", "30", "number of people missing",
+     "missing"),
+    ("The number of people arrested rose to 30.", "30", "number of people arrested",
+     "arrested"),
+    ("The number of evacuees is put at 3,000.", "3,000", "number of evacuees", "evacuated"),
+    ("The discovery brought the total of dead to 45.", "45", "total of dead", "killed"),
+    ("Two more people died in hospital, bringing the total to 45.", "45", "total", "killed"),
+    ("Three more bodies were found on Monday, bringing the total to 45.", "45", "total",
+     "found"),
+    ("Officials said 45 is the official toll.", "45", "official toll", "killed"),
+    ("Rescuers pulled a body from the river, bringing the total found to 59.", "59", "total",
+     "found"),
+    ("Another body was found, raising the toll to 45.", "45", "toll", "killed"),  # a toll
+    # says its role itself: the body found is why it rose, not what it counts
+    ("The toll, now 45, is expected to rise.", "45", "toll", "killed"),
+    ("A bomb exploded in the market, killing at least 45 people.", "at least 45", "people",
+     "killed"),
+    ("45 people are now known to have died.", "45", "people", "killed"),
+    ("Officials gave a confirmed death toll of 45.", "45", "confirmed death toll", "killed"),
+    ("The toll has reached 45 dead and 120 injured.", "45", "dead", "killed"),
+    ("The dead numbered 45.", "45", "dead", "killed"),
+    ("An estimated 300 people were killed in the quake.", "An estimated 300", "people",
+     "killed"),  # the parse makes the article the root of the figure: the number says
+])  # fmt: skip
+def test_a_total_in_the_forms_news_states_it_counts_what_its_subject_says(
+    sentence, figure, counts, role
+):
+    """What a figure is predicated of through "be", "stand at", "reach", "is put at", "is
+    estimated to be", a whole "of" a role, or a clause that brings a total to it."""
+    found = {f.text: f for f in _figures(sentence)}
+    assert figure in found, sorted(found)
+    assert (found[figure].counts, role_of(found[figure].role)) == (counts, role)
+
+
+@pytest.mark.parametrize(("sentence", "figure"), [
+    pytest.param("The death toll is expected to be 100.", "100", id="a forecast is no count"),
+    pytest.param("The quake struck at dawn, bringing the total to 45.", "45",
+                 id="a total brought by a clause of no role"),
+])  # fmt: skip
+def test_a_total_whose_role_the_sentence_does_not_say_stays_blank(sentence, figure):
+    found = {f.text: f for f in _figures(sentence)}
+    assert figure in found, sorted(found)
+    assert (found[figure].role, quantity(found[figure])) == (None, None)
+
+
+def test_another_event_s_toll_in_the_same_sentence_keeps_its_own_noun():
+    figures = {f.text: f for f in _figures(
+        "The death toll is now 45, compared with a toll of 12 in the 2009 quake.")}
+    assert (figures["45"].counts, figures["12"].counts) == ("death toll", "toll")
+
+
+def test_a_bare_number_the_ner_calls_a_date_is_a_count_not_a_year():
+    analysis = analyse_article(Article("a", "The death toll is 45.", date="2024-03-05"))
+    assert analysis.dates == ()
+    assert [f.text for f in analysis.figures] == ["45"]
 
 
 @pytest.mark.parametrize(("text", "low", "high"), [
@@ -105,6 +177,18 @@ def test_a_figure_stored_before_intervals_gets_its_interval_from_its_text():
     pytest.param("It took the dispatcher three minutes to understand the call.",
                  "It took the first fire truck six minutes to arrive.",
                  id="the time to understand a call is not the time to arrive"),
+    pytest.param("The stadium holds 50,000 people.",
+                 "Some 30,000 people attended the final at the stadium.",
+                 id="a stadium's capacity is not the attendance"),
+    pytest.param("The death toll from the quake is estimated to be 45.",
+                 "The number of injured from the quake reached 120.",
+                 id="a death toll is not a number of injured"),
+    pytest.param("Another body was found in the hotel, bringing the total to 59.",
+                 "Police have identified 40 bodies from the rubble of the hotel.",
+                 id="a total found is not bodies identified"),
+    pytest.param("The blast injured 12 more people, police said.",
+                 "The number of injured from the blast reached 120.",
+                 id="an increment is not the whole"),
     pytest.param("Police arrested 300 or 400 protesters on Friday.",
                  "Police arrested 350 protesters on Friday.", id="300 or 400 allows 350"),
     pytest.param("Police arrested at least 250 protesters on Friday.",
@@ -124,6 +208,12 @@ def test_no_contradiction_between_different_quantities_or_values_that_meet(first
     pytest.param("Police said the death toll of the attack stood at 65.",
                  "Police said 60 people were killed in the attack.", ("65", "60"),
                  id="a toll counts the people killed"),
+    pytest.param("The death toll from the quake is estimated to be 110,000.",
+                 "The earthquake killed at least 150,000, officials said.",
+                 ("110,000", "at least 150,000"), id="an estimated toll and a bare count killed"),
+    pytest.param("The number of dead from the flood reached 45.",
+                 "Officials said 40 is the official toll of the flood.", ("45", "40"),
+                 id="a number of dead and a toll stated of its figure"),
     pytest.param("Police arrested more than 250 protesters on Friday.",
                  "Police arrested 200 protesters on Friday.", ("more than 250", "200"),
                  id="more than 250 does not allow 200"),
@@ -142,6 +232,16 @@ def test_statements_of_different_facts_are_never_set_against_each_other():
                 "b": Article("b", "24 people were wounded on Tuesday.")}
     figures = [f for doc in ("a", "b") for f in _figures(articles[doc].text, doc)]
     assert conflicting_figures(figures, articles, lambda a, b: False) == []
+
+
+def test_a_toll_that_moved_on_between_dated_reports_is_paired_as_a_change():
+    articles = {"a": Article("a", "The death toll is estimated to be 110,000.",
+                             date="2010-01-14"),
+                "b": Article("b", "The death toll has risen to 150,000.", date="2010-01-20")}
+    figures = [f for doc in ("a", "b") for f in _figures(articles[doc].text, doc)]
+    assert [(a.text, b.text) for a, b in conflicting_figures(figures, articles,
+                                                              lambda a, b: True)] == [
+        ("110,000", "150,000")]
 
 
 def test_a_telephone_number_is_no_figure():

@@ -82,6 +82,7 @@ def test_vague_numbers_in_words_are_intervals_with_no_value_to_share():
     "The run started at twenty-five past ten.",  # a clock time
     "The first three riders were French.",  # a selection of things named
     "A third of the workers walked out.",  # fractions are not read
+    "It is unlikely that any agreements between two countries will be enough.",  # any two
 ])  # fmt: skip
 def test_words_that_only_look_like_numbers_are_no_figures(sentence):
     assert _figures(sentence) == ()

@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
+# A number alone that is no year ("the death toll is 45"): the NER's DATE is a count.
+_BARE_COUNT = re.compile(r"\d{1,3}(?:,\d{3})*|\d{5,}")
 _AGE = re.compile(r"-year-old|\b(?:years?|months?|weeks?|days?|decades?)\s+(?:old|long)\b")
 _CLOSERS = re.compile(r"[)\]—–;]")
 # Words that tie a date to the day of writing (or to a narrative moment): without the
@@ -104,7 +106,7 @@ def extract_dates(
     text = doc.text  # rebuilt from the tokens on every access
     found, durations = [], []
     for ent in doc.ents:
-        if ent.label_ != "DATE" or _AGE.search(ent.text):
+        if ent.label_ != "DATE" or _AGE.search(ent.text) or _BARE_COUNT.fullmatch(ent.text):
             continue
         start = ent.start_char
         end = start + len(_CLOSERS.split(ent.text, maxsplit=1)[0])  # "April 25)—a" -> "April 25"

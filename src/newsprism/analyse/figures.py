@@ -81,6 +81,7 @@ TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decad
 _NOT_COUNTED = TIME_UNITS | {"time"}  # what a number in words before them is not a count of
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 COUNTING_NOUNS = {"number", "share", "amount", "total", "proportion", "percentage", "majority"}
+_WHOLES = COUNTING_NOUNS | {"toll", "tally", "count"}  # nouns whose role what they count says
 
 # What happened to what a figure counts, by kind: the words of one kind name one role
 # (killed is not injured, found is not identified, capacity is not attendance). A word
@@ -110,12 +111,17 @@ _LINKING = {"is", "are", "was", "were", "be", "been", "being", "remain", "remain
 # complement may ("are feared dead", "left 65 dead"): reporting, "leave" and "have" (a quake
 # that "had a magnitude of 5.8" is any quake).
 _EMPTY_VERBS = {"reported", "believed", "feared", "thought", "confirmed", "presumed", "listed",
+                "estimated",
                 "declared", "said", "known", "left", "leaving", "leaves", "leave", "have",
                 "has", "had", "having"}  # fmt: skip
 _CHANGING = {"rose", "rise", "rises", "risen", "rising", "climbed", "climb", "climbs",
              "increased", "reached", "reach", "reaches", "stood", "stands", "stand", "hit",
              "jumped", "fell", "fall", "falls", "dropped", "grew", "topped", "passed",
-             "exceeded", "surpassed", "revised", "lowered", "raised"}  # fmt: skip
+             "exceeded", "surpassed", "revised", "lowered", "raised", "numbered",
+             "number", "numbers"}  # fmt: skip
+# Verbs that put a number on their subject: "the toll was put at 65", "estimated at 65".
+_PUTTING = {"put", "puts", "estimate", "estimates", "estimated", "placed", "places", "pegged",
+            "set", "sets", "given", "fixed"}  # fmt: skip
 _TAKING = {"take", "takes", "took", "taken", "taking"}
 _LASTING = {"last", "lasts", "lasted", "lasting"}
 _MEASURING = {"cost", "costs", "costing", "weigh", "weighs", "weighed", "measure", "measures",
@@ -241,20 +247,46 @@ def _figure(span: Span, doc_id: str) -> Figure | None:
         return None
     if span.label_ == "TIME" and unit not in TIME_UNITS:
         return None  # clock times are not figures
-    counts, role = _duration(span) if unit in TIME_UNITS else _counted(span, unit)
-    if in_words and not _counts_in_words(span, value, counts, role):
+    number = _number_part(span)
+    counts, role = _duration(number) if unit in TIME_UNITS else _counted(number, unit)
+    if in_words and not _counts_in_words(number, value, counts, role):
         return None
+    if _dated_alone(span) and (role or "").lower() not in ROLE_OF:
+        return None  # a bare number the NER calls a date is an age ("Banky, 40"), unless it
+        # counts in a role news counts ("the death toll is 45")
     return Figure(doc_id, span.start_char, span.end_char, text, value, unit, counts, role,
                   low, high)
 
 
+def _number_part(span: Span) -> Span:
+    """The figure less a qualifier the parse makes its root: in "an estimated 300 people" the
+    article is; the number says what it counts."""
+    rest = _unqualified(span.text)
+    start = span.end_char - len(rest)
+    part = span.doc.char_span(start, span.end_char) if rest and start > span.start_char else None
+    if part is None or part.start <= span.root.i < part.end:
+        return span
+    return part
+
+
+def _dated_alone(span: Span) -> bool:
+    """Is the figure a date entity of the NER all by itself ("Banky, 40", not "61-year-old")?"""
+    doc, first = span.doc, span[0]
+    after = doc[span.end] if span.end < len(doc) else None
+    return (first.ent_type_ == "DATE" and first.ent_iob_ == "B"
+            and (after is None or after.ent_iob_ != "I"))
+
+
 def _reports_count(span: Span) -> bool:
     """Does a number written in words report a count, rather than refer back ("the two men",
-    "its three members", "no one") or make a compound word ("one-on-one", "a two-state
-    solution", "a five-year plan")?"""
+    "its three members", "no one", "between two countries") or make a compound word
+    ("one-on-one", "a two-state solution", "a five-year plan")?"""
     doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_ in _REFERRING:
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    if before in _REFERRING:
         return False
+    if "between" in (before, span[0].lower_) and not _split_range(_unqualified(span.text))[1]:
+        return False  # "agreements between two countries": any two, no range of a count
     before = doc.text[max(0, span.start_char - 2) : span.start_char]
     after = doc.text[span.end_char : span.end_char + 2]
     return not (re.fullmatch(r"[A-Za-z]-", before) or re.fullmatch(r"-[A-Za-z]", after))
@@ -441,8 +473,10 @@ def _counted_noun(span: Span, unit: str | None) -> Token | None:
     """The head noun of what a figure counts or measures, read off the parse around it."""
     root = span.root
     head = _outside_head(span)
-    if root.dep_ == "nummod" and head is not None and head.pos_ in ("NOUN", "PROPN"):
-        return head  # "4,000 dockworkers"
+    if root.dep_ == "nummod" and head is not None and (
+        head.pos_ in ("NOUN", "PROPN") or head.lower_ in ROLE_OF
+    ):
+        return head  # "4,000 dockworkers", "the toll reached 45 dead"
     for child in root.children:  # "1.2 percent of Pyongyang’s trade", "21 of the wounded"
         if child.dep_ == "prep" and child.lower_ == "of" and not span.start <= child.i < span.end:
             objects = [c for c in child.children if c.dep_ == "pobj"]
@@ -451,13 +485,19 @@ def _counted_noun(span: Span, unit: str | None) -> Token | None:
     if head is None:
         return None
     if root.dep_ in ("attr", "acomp"):  # "trade was just $34 million", "the toll was 65"
-        return _subject(head)
+        return _subject(head) or _reported_subject(head)
+    if root.dep_ == "nsubj" and head.lower_ in _LINKING:  # "65 is the official toll"
+        return next((c for c in head.children if c.dep_ == "attr" and c.pos_ == "NOUN"), None)
     if root.dep_ == "appos" and head.pos_ == "NOUN" and not head.like_num:
         return head
     if root.dep_ in ("compound", "nmod", "amod") and unit is not None and head.pos_ == "NOUN":
         return head  # "a 9 percent raise", "a $5 million contract"
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         return head.head  # "a toll of 65", "a capacity of 150"
+    if root.dep_ == "pobj" and head.lower_ == "at" and head.head.dep_ == "dobj" and (
+        head.head.head.lower_ in _PUTTING
+    ):
+        return head.head  # "officials estimate the toll at 65" (the parse hangs "at" on "toll")
     verb = head.head if root.dep_ == "pobj" else head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
@@ -466,6 +506,10 @@ def _counted_noun(span: Span, unit: str | None) -> Token | None:
         return changed  # "police backed off the toll to 60", "cut to 10,000 the number of"
     if verb.lower_ in _CHANGING or (verb.lower_ in _MEASURING and unit is not None):
         return _subject(verb)  # "the death toll rose to 18", "the stoppage costs $12 million"
+    if root.dep_ == "pobj" and head.lower_ == "at" and verb.lower_ in _PUTTING:
+        return _subject(verb)  # "the toll was put at 65"
+    if root.dep_ == "pobj" and verb.dep_ == "acl" and noun_lemma(verb.head.lower_) in _WHOLES:
+        return verb.head  # "bringing the total found to 59" (the parse hangs "to" on "found")
     return None
 
 
@@ -477,6 +521,14 @@ def _subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
 
 
+def _reported_subject(verb: Token) -> Token | None:
+    """The subject of a "be" that a verb of reporting raises: "the toll is estimated to be
+    65", "is believed to be 65" (never "is expected to be": a forecast is no count)."""
+    if verb.dep_ != "xcomp" or verb.head.lower_ not in _EMPTY_VERBS | _PUTTING:
+        return None
+    return _subject(verb.head)
+
+
 def _role(anchor: Token, span: Span, counted: bool) -> str | None:
     """The word that says what happened to what is counted, or what the number is: the
     counted noun itself ("toll", "capacity", "the wounded"), a participle on it ("bodies
@@ -484,6 +536,10 @@ def _role(anchor: Token, span: Span, counted: bool) -> str | None:
     killed", "arrested 12 people"), through "be" and "reported"-like verbs to their complement
     ("were inside", "are feared dead"), or the noun or verb an "of"/"by"/"for" phrase hangs from
     ("a toll of 65", "attended by 250 people", "licensed for 150 people")."""
+    if counted and noun_lemma(anchor.lower_) in _WHOLES:
+        whole = _role_of_whole(anchor, span)
+        if whole is not None or (anchor.lower_ not in ROLE_OF and not _of_objects(anchor, span)):
+            return whole  # "the total" of no role said: not the role of the verb that moved it
     if counted and anchor.lower_ in ROLE_OF:
         return anchor.text
     if counted or anchor.i == span.root.i:  # "59 bodies found", "$177 million spent"
@@ -516,10 +572,37 @@ def _role(anchor: Token, span: Span, counted: bool) -> str | None:
     return None
 
 
+def _role_of_whole(noun: Token, span: Span) -> str | None:
+    """The role a count of a whole names: a word before it ("the injury toll"), what its "of"
+    counts ("the number of dead", "the number of people arrested"), or, for a whole without
+    "of" that a clause brings to the figure, that clause's role ("three more bodies were
+    found, bringing the total to 45")."""
+    objects = _of_objects(noun, span)
+    named = next((c.text for c in noun.children
+                  if c.dep_ in ("amod", "compound", "acl") and c.lower_ in ROLE_OF), None)
+    if named or objects:
+        return named or next(filter(None, (_role(o, span, counted=True) for o in objects)), None)
+    bringing = noun.head  # a toll says its role itself: "found, raising the toll" is no count found
+    if noun.lower_ in ROLE_OF or noun.dep_ != "dobj" or bringing.dep_ not in ("advcl", "xcomp",
+                                                                             "conj"):
+        return None
+    clause = bringing.head  # the clause that added to the whole
+    role = _role_complement(clause) or clause.text
+    return role if role.lower() in ROLE_OF else None
+
+
+def _of_objects(noun: Token, figure: Span) -> list[Token]:
+    """What an "of" after a noun counts, other than the figure ("a toll of 65")."""
+    return [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+            for o in c.children if o.dep_ == "pobj" and not figure.start <= o.i < figure.end]
+
+
 def _predicate(verb: Token) -> str | None:
     """What a clause says of its subject: the verb ("died", "walked"), or through "be" and
     "reported"-like verbs their complement ("were inside", "were reported killed")."""
-    if verb.lower_ in _LINKING or verb.lower_ in _EMPTY_VERBS:
+    if verb.lower_ in _LINKING or verb.lower_ in _EMPTY_VERBS or (
+        verb.lower_ in ROLE_OF and any(c.dep_ == "xcomp" for c in verb.children)
+    ):  # "were found to have opened accounts": found is a verb of judging there
         return _complement(verb)
     # a complement that names the role says more than its verb: "were found guilty" are
     # convicted, "were found dead" killed

@@ -27,6 +27,9 @@ _STEMMER = Stemmer.Stemmer("english")
 # Words that count people: "65 people", "a toll of 65" (a death toll is a number of people),
 # "21 of the wounded". Other nouns are the same thing only when their head words are.
 _PEOPLE = {"people", "person", "individual", "toll", "dead", "wounded", "injured", "missing"}
+# Roles that only people take: a bare count in one ("killing at least 45", "120 were
+# injured") or a whole of one ("bringing the total to 45" after "two more died") counts people.
+_ROLES_OF_PEOPLE = {"killed", "injured", "missing", "arrested", "evacuated", "rescued"}
 
 
 def value_range(figure: Figure) -> tuple[float, float]:
@@ -67,6 +70,9 @@ def quantity(figure: Figure) -> tuple[str | None, str, str] | None:
     if figure.unit in TIME_UNITS:  # a duration counts the time one event took: that event
         return figure.unit, role, role
     head = head_word(figure.counts)
+    if figure.unit is None and role in _ROLES_OF_PEOPLE and (head is None
+                                                             or head in COUNTING_NOUNS):
+        return None, "people", role
     if head is None:
         return None
     thing = "people" if head in _PEOPLE else head
@@ -158,19 +164,30 @@ def moved_on(a: Figure, b: Figure, articles: dict[str, Article]) -> bool:
                 and not counts_a_part(a, articles[a.doc]) and not counts_a_part(b, articles[b.doc]))
 
 
-# Before a count, words that make it a part or an increment of the whole: "the other 14",
-# "another 30", "16 more bodies", "the remaining 12".
-_PART_BEFORE = re.compile(r"\b(?:other|another|remaining|additional|further|extra)\s+$",
-                          re.IGNORECASE)
-_PART_AFTER = re.compile(r"\s+(?:more|others|other|additional|further|extra|new)\b",
-                         re.IGNORECASE)
+# Around a count, words that make it an increment of the whole ("another 30", "16 more
+# bodies") or a part of it ("the other 14", "the remaining 12", "nine others").
+_INCREMENT_BEFORE = re.compile(r"\b(?:another|additional|further|extra)\s+$", re.IGNORECASE)
+_INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|further|extra|new)\b", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"\b(?:other|remaining)\s+$", re.IGNORECASE)
+_PART_AFTER = re.compile(r"\s+(?:others|other)\b", re.IGNORECASE)
+
+
+def _around(figure: Figure, article: Article, before: re.Pattern[str],
+            after: re.Pattern[str]) -> bool:
+    return bool(before.search(article.text[max(0, figure.start - 20) : figure.start])
+                or after.match(article.text, figure.end))
+
+
+def adds_to_the_whole(figure: Figure, article: Article) -> bool:
+    """Does the figure count an increment ("12 more were injured"), never the whole?"""
+    return _around(figure, article, _INCREMENT_BEFORE, _INCREMENT_AFTER)
 
 
 def counts_a_part(figure: Figure, article: Article) -> bool:
     """Does the figure count a part or an increment rather than the whole ("the other 14
     sailors", "16 more bodies")?"""
-    return bool(_PART_BEFORE.search(article.text[max(0, figure.start - 20) : figure.start])
-                or _PART_AFTER.match(article.text, figure.end))
+    return adds_to_the_whole(figure, article) or _around(figure, article, _PART_BEFORE,
+                                                         _PART_AFTER)
 
 
 def conflicting_figures(
@@ -180,9 +197,11 @@ def conflicting_figures(
 ) -> list[tuple[Figure, Figure]]:
     """Pairs of figures from different articles that give one quantity (``quantity``) in
     statements that state one fact (``same_fact``), with intervals that do not meet, or, when
-    reported on different days, with different values (``moved_on``)."""
+    reported on different days, with different values (``moved_on``). A figure of a change
+    ("from 12 to 18") or of an increment ("16 more bodies") gives no value of the whole."""
     usable = [(f, key) for f in figures
-              if (key := quantity(f)) is not None and not in_change(f, articles[f.doc])]
+              if (key := quantity(f)) is not None and not in_change(f, articles[f.doc])
+              and not adds_to_the_whole(f, articles[f.doc])]
     return [
         (a, b)
         for n, (a, key) in enumerate(usable)
