@@ -36,6 +36,7 @@ from newsprism.compare.figures import (
     alignment_keys,
     clock_conflicts,
     conflicting_figures,
+    day_conflicts,
     frames_of,
 )
 from newsprism.compare.holders import changed_hands, holding
@@ -126,8 +127,9 @@ def pair_evidence(
     figures = [f for a in analyses for f in a.figures]
     mentions = [m for a in analyses for m in a.mentions]
     shared, differing = _shared_figures(statements, figures)
+    texts = [s.text for s in statements]
     blocked = (different_remarks(statements, quotes, quoted) | differing
-               | clock_conflicts([s.text for s in statements]))
+               | clock_conflicts(texts) | day_conflicts(texts))
     return score_pairs(statements, embeddings, shared, blocked,
                        statement_names(statements, mentions, entities), settings)
 

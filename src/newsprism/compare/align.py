@@ -163,7 +163,7 @@ class PairEvidence:
 
     def linked(self, i: int, j: int, mutual: bool) -> bool:
         """Do statements ``i`` and ``j`` assert the same proposition?"""
-        if not self.judgeable(i, j):
+        if not self.judgeable(i, j) or not self.as_firmly(i, j):
             return False
         if self.verdict[i, j] >= self.verdict_threshold:
             return True
@@ -182,6 +182,13 @@ class PairEvidence:
         them)?"""
         return i in self.asserted and j in self.asserted and self.asserted[i].agrees(
             self.asserted[j])
+
+    def as_firmly(self, i: int, j: int) -> bool:
+        """Do both assert what they say as firmly, neither hedged nor looking ahead unless the
+        other is too ("It is thought that 65% of traffic was down" is not "65% of traffic was
+        down")? Known once ``judge`` has parsed them: a pair left unparsed never links."""
+        return i in self.asserted and j in self.asserted and (
+            self.asserted[i].hedged == self.asserted[j].hedged)
 
     def judgeable(self, i: int, j: int) -> bool:
         """Could the pair be one proposition at all? Close enough, sharing more than names,
@@ -290,10 +297,11 @@ def judge(
     verdict = (judge_model.probability(evidence.features(first, second)) if judge_model
                else probs)
     evidence.verdict[first, second] = evidence.verdict[second, first] = verdict
-    # Parse only the statements of pairs the judge finds likely but not sure, or near copies.
+    # Parse only the statements of pairs that may link: those the judge finds likely, and near
+    # copies (every link needs both as firm, ``as_firmly``; below the judge's threshold the
+    # same main predicate too).
     near = [evidence.near_copy(i, j) for i, j in zip(first, second, strict=True)]
-    likely = ((verdict >= PREDICATE_VERDICT) | np.array(near, dtype=bool)) & (
-        verdict < evidence.verdict_threshold)
+    likely = (verdict >= PREDICATE_VERDICT) | np.array(near, dtype=bool)
     unparsed = sorted({int(k) for k in (*first[likely], *second[likely])}
                       - evidence.asserted.keys())
     found = assertions([statements[k].text for k in unparsed]) if unparsed else []

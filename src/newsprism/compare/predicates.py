@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsprism.compare.outcomes import hedges
+from newsprism.compare.outcomes import HEDGING_NOUNS, hedges
 from newsprism.summarize.words import stem_word
 
 if TYPE_CHECKING:
@@ -72,9 +72,11 @@ def assertions(texts: Sequence[str]) -> list[Assertion]:
     for doc in nlp.pipe(texts, disable=["ner"]):
         heads = {stem_word(word.lower_) for root in doc if root.dep_ == "ROOT"
                  for word in _predicates(root)}
-        # a hedge is a word of the sentence, never a noun: "the suspect fled" asserts it fled
+        # a hedge is a word of the sentence, never a noun: "the suspect fled" asserts it fled,
+        # "in May" names a month; but "according to rumours" hedges
         found.append(Assertion(frozenset(heads), hedges(" ".join(
-            "_" if token.pos_ in ("NOUN", "PROPN") else token.text for token in doc))))
+            "_" if token.pos_ in ("NOUN", "PROPN") and token.lower_ not in HEDGING_NOUNS
+            else token.text for token in doc))))
     return found
 
 
