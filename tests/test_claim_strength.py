@@ -57,3 +57,15 @@ def test_a_hedged_report_does_not_corroborate_the_plain_statement(hedged):
 ])  # fmt: skip
 def test_the_hedge_reader(text, hedged):
     assert hedges(text) is hedged
+
+
+def test_a_hedge_of_a_clause_aside_is_not_a_hedge_of_the_claim():
+    from newsprism.compare.predicates import assertions
+
+    charged, plain, hedged = assertions([
+        "A man was charged with murder on Saturday after allegedly opening fire at a party.",
+        "A man has been charged with murder after a shooting at a party.",
+        "A man was allegedly charged with murder after a shooting at a party.",
+    ])
+    assert not charged.hedged and charged.agrees(plain)
+    assert hedged.hedged and not hedged.agrees(plain)

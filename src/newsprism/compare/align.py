@@ -11,13 +11,14 @@ first: a false corroboration is worse than a missed one.
 2. Judgement: a candidate that shares what is done and not only who does it (content words
    beyond the names), whose actors do not clash (each names a person or an organisation the
    other does not) and that is not blocked (other remarks quoted, other values in
-   one unit) gets the relation model's P(same fact) (``newsprism.relation``); the in-cluster
-   judge (``compare.judge``) weighs it with the pair's evidence and links it above a threshold
-   set for precision, or above a lower one when both assert the same main predicate as firmly
-   (``compare.predicates``: "opened fire" is not "was charged", "faces charges" is not "is
-   expected to face charges", however much else is shared). A pair that is each other's best
-   match links without the judge's likely yes only when nearly identical in meaning and words,
-   and with the same main predicate.
+   one unit, other times of day or days named for what they report) gets the relation model's
+   P(same fact) (``newsprism.relation``); the in-cluster judge (``compare.judge``) weighs it
+   with the pair's evidence and links it above a threshold set for precision, or above a lower
+   one when both assert the same main predicate (``compare.predicates``: "opened fire" is not
+   "was charged", however much else is shared). A pair that is each other's best match links
+   without the judge's likely yes only when nearly identical in meaning and words, and with
+   the same main predicate. Every link, however sure, needs both as firm: "faces charges" is
+   not "is expected to face charges", "65% was down" not "it is thought that 65% was down".
 3. Groups: linked statements form groups of at most one statement per article, and every member
    of a group must be linked to the group's anchor, the statement the claim quotes; a chain
    A~B~C whose C does not match A is cut (``_anchored``).
