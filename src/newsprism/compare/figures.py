@@ -155,21 +155,8 @@ def event_days(text: str) -> frozenset[str]:
         and not _REPORTED_AFTER.match(text[day.end() :]))
 
 
-def day_conflicts(texts: Sequence[str]) -> np.ndarray:
-    """True where both texts name the day of what they report, by weekday or date, and none is
-    the same: "a rocket hit Tel Aviv on Friday" and "Tel Aviv was not hit on Thursday" state
-    two days' facts, one proposition neither for a corroboration nor for a contradiction.
-    "Yesterday" and "today" are left out: another article's weekday may be the same day."""
-    days = [event_days(t) - _RELATIVE_DAYS for t in texts]
-    conflicts = np.zeros((len(texts), len(texts)), dtype=bool)
-    named = [i for i, found in enumerate(days) if found]
-    for i in named:
-        for j in named:
-            conflicts[i, j] = not days[i] & days[j]
-    return conflicts
-
-
-_RELATIVE_DAYS = frozenset({"yesterday", "today", "tonight"})
+# Days named relative to the report: another article's weekday may be the same day.
+RELATIVE_DAYS = frozenset({"yesterday", "today", "tonight"})
 
 
 def time_frames(text: str) -> frozenset[str]:
