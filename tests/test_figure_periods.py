@@ -35,3 +35,28 @@ def test_counts_over_one_period_still_disagree():
     (claim,) = _figure_claims("21 people were wounded in the attack on the bus on Monday.",
                               "24 people were wounded in the attack on the bus on Monday.")
     assert "21" in claim.note and "24" in claim.note
+
+
+def test_the_day_a_statement_names_for_what_it_reports_is_its_period():
+    # a weekday, a date, "yesterday" as the time of the counted event is a period of one day
+    assert time_frames("The army said 97 rockets hit Israel on Friday.") == {"friday"}
+    assert time_frames("Five people died on March 5.") == {"march 5"}
+    assert time_frames("Five people died yesterday.") == {"yesterday"}
+    # the day of the report, or of a revision, is not: the count is not of that day
+    assert time_frames("Police told reporters on Friday that five people died.") == frozenset()
+    assert time_frames("Police on Friday said five people died.") == frozenset()
+    assert time_frames("Police backed off the toll on Sunday, saying 60 died.") == frozenset()
+
+
+def test_a_days_count_against_a_running_total_is_no_contradiction():
+    assert _figure_claims(
+        "The army said 97 rockets fired from the strip hit the southern towns on Friday.",
+        "The army said militants had fired more than 300 rockets at the southern towns in all."
+    ) == []
+
+
+def test_two_counts_of_one_day_still_disagree():
+    (claim,) = _figure_claims(
+        "The army said 97 rockets fired from the strip hit the southern towns on Friday.",
+        "The army said 140 rockets fired from the strip hit the southern towns on Friday.")
+    assert "97" in claim.note and "140" in claim.note

@@ -33,9 +33,11 @@ from newsprism.compare.developments import (
     says_retraction,
 )
 from newsprism.compare.figures import (
+    RELATIVE_DAYS,
     alignment_keys,
     clock_conflicts,
     conflicting_figures,
+    event_days,
     frames_of,
 )
 from newsprism.compare.holders import changed_hands, holding
@@ -126,10 +128,28 @@ def pair_evidence(
     figures = [f for a in analyses for f in a.figures]
     mentions = [m for a in analyses for m in a.mentions]
     shared, differing = _shared_figures(statements, figures)
+    texts = [s.text for s in statements]
     blocked = (different_remarks(statements, quotes, quoted) | differing
-               | clock_conflicts([s.text for s in statements]))
+               | clock_conflicts(texts) | opposite_days(texts))
     return score_pairs(statements, embeddings, shared, blocked,
                        statement_names(statements, mentions, entities), settings)
+
+
+def opposite_days(texts: Sequence[str]) -> np.ndarray:
+    """True where two texts say opposite things (``opposed``) of different days, both naming
+    the day of what they report by weekday or date: "a rocket hit Tel Aviv on Friday" and "a
+    rocket did not hit Tel Aviv on Thursday" are two days' facts, one proposition neither for a
+    corroboration nor for a contradiction. Only opposite statements: where a statement names
+    two days ("charged Saturday after a shooting Friday"), the text does not tell which day
+    is whose."""
+    days = [event_days(t) - RELATIVE_DAYS for t in texts]
+    named = [i for i, found in enumerate(days) if found]
+    conflicts = np.zeros((len(texts), len(texts)), dtype=bool)
+    for n, i in enumerate(named):
+        for j in named[n + 1 :]:
+            if not days[i] & days[j] and opposed(texts[i], texts[j]):
+                conflicts[i, j] = conflicts[j, i] = True
+    return conflicts
 
 
 def statement_names(

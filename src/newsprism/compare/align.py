@@ -11,13 +11,14 @@ first: a false corroboration is worse than a missed one.
 2. Judgement: a candidate that shares what is done and not only who does it (content words
    beyond the names), whose actors do not clash (each names a person or an organisation the
    other does not) and that is not blocked (other remarks quoted, other values in
-   one unit) gets the relation model's P(same fact) (``newsprism.relation``); the in-cluster
-   judge (``compare.judge``) weighs it with the pair's evidence and links it above a threshold
-   set for precision, or above a lower one when both assert the same main predicate as firmly
-   (``compare.predicates``: "opened fire" is not "was charged", "faces charges" is not "is
-   expected to face charges", however much else is shared). A pair that is each other's best
-   match links without the judge's likely yes only when nearly identical in meaning and words,
-   and with the same main predicate.
+   one unit, other times of day or days named for what they report) gets the relation model's
+   P(same fact) (``newsprism.relation``); the in-cluster judge (``compare.judge``) weighs it
+   with the pair's evidence and links it above a threshold set for precision, or above a lower
+   one when both assert the same main predicate (``compare.predicates``: "opened fire" is not
+   "was charged", however much else is shared). A pair that is each other's best match links
+   without the judge's likely yes only when nearly identical in meaning and words, and with
+   the same main predicate. Every link, however sure, needs both as firm: "faces charges" is
+   not "is expected to face charges", "65% was down" not "it is thought that 65% was down".
 3. Groups: linked statements form groups of at most one statement per article, and every member
    of a group must be linked to the group's anchor, the statement the claim quotes; a chain
    A~B~C whose C does not match A is cut (``_anchored``).
@@ -163,7 +164,7 @@ class PairEvidence:
 
     def linked(self, i: int, j: int, mutual: bool) -> bool:
         """Do statements ``i`` and ``j`` assert the same proposition?"""
-        if not self.judgeable(i, j):
+        if not self.judgeable(i, j) or not self.as_firmly(i, j):
             return False
         if self.verdict[i, j] >= self.verdict_threshold:
             return True
@@ -182,6 +183,13 @@ class PairEvidence:
         them)?"""
         return i in self.asserted and j in self.asserted and self.asserted[i].agrees(
             self.asserted[j])
+
+    def as_firmly(self, i: int, j: int) -> bool:
+        """Do both assert what they say as firmly, neither hedged nor looking ahead unless the
+        other is too ("It is thought that 65% of traffic was down" is not "65% of traffic was
+        down")? Known once ``judge`` has parsed them: a pair left unparsed never links."""
+        return i in self.asserted and j in self.asserted and (
+            self.asserted[i].hedged == self.asserted[j].hedged)
 
     def judgeable(self, i: int, j: int) -> bool:
         """Could the pair be one proposition at all? Close enough, sharing more than names,
@@ -290,10 +298,11 @@ def judge(
     verdict = (judge_model.probability(evidence.features(first, second)) if judge_model
                else probs)
     evidence.verdict[first, second] = evidence.verdict[second, first] = verdict
-    # Parse only the statements of pairs the judge finds likely but not sure, or near copies.
+    # Parse only the statements of pairs that may link: those the judge finds likely, and near
+    # copies (every link needs both as firm, ``as_firmly``; below the judge's threshold the
+    # same main predicate too).
     near = [evidence.near_copy(i, j) for i, j in zip(first, second, strict=True)]
-    likely = ((verdict >= PREDICATE_VERDICT) | np.array(near, dtype=bool)) & (
-        verdict < evidence.verdict_threshold)
+    likely = (verdict >= PREDICATE_VERDICT) | np.array(near, dtype=bool)
     unparsed = sorted({int(k) for k in (*first[likely], *second[likely])}
                       - evidence.asserted.keys())
     found = assertions([statements[k].text for k in unparsed]) if unparsed else []

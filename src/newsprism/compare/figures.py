@@ -112,11 +112,10 @@ def in_change(figure: Figure, article: Article) -> bool:
 
 # The period a count covers, where its statement names one: a year ("the 2008-2009 war"), a
 # named period ("this year", "last month", "in January"), a span ("in two days", "over the past
-# week") or a start ("since the conflict began"). Counts of one thing over different periods are
-# two quantities (1,400 killed in the last war, 19 in two days of this one; 750 rockets this
-# year, 300 since the offensive began), not a disagreement. Not a weekday: the day a toll was
-# revised ("backed off the toll on Sunday") is when a development happened, and wire copy dates
-# most counts.
+# week"), a start ("since the conflict began") or one day (``event_days``). Counts of one thing
+# over different periods are two quantities (1,400 killed in the last war, 19 in two days of
+# this one; 750 rockets this year, 300 since the offensive began; 97 rockets on Friday, more
+# than 300 in all), not a disagreement.
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _NAMED_PERIOD = re.compile(r"\b(this|last|next|past|previous) (year|month|week|decade|season)\b",
                            re.IGNORECASE)
@@ -127,10 +126,49 @@ _IN_MONTH = re.compile(r"\b(?i:in|during|last|this) (January|February|March|Apri
                        r"August|September|October|November|December)\b")
 
 
+# One day: a weekday, "yesterday", "today", a date ("March 5", "5 March").
+_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
+           "december")
+_DAY = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+    rf"(?:{_MONTHS})\s+\d{{1,2}}(?!\d)|\d{{1,2}}\s+(?:{_MONTHS}))\b",
+    re.IGNORECASE,
+)
+# A day that dates the report, not what it reports: the day of a verb of saying or of revising,
+# right after it, past a short object ("said on Friday", "told reporters Friday", "said in a
+# statement on Friday", "backed off the toll on Sunday") or right before it ("on Friday said").
+# Not a bound, "since Monday" (a start) or "by Friday".
+_REPORTING = (r"(?:said|says|say|told|tells|tell|announced|announces|reported|reports|stated|"
+              r"added|confirmed|confirms|revised|revising|updated|updating|lowered|raised|"
+              r"corrected|backed off|backing off)")
+_REPORTED_BEFORE = re.compile(
+    rf"(?:\b{_REPORTING}(?:\s+(?:reporters|journalists|(?:in\s+)?(?:a|an|the|its|his|her|"
+    r"their)\s+[\w-]+))?\s*,?\s+(?:late\s+|early\s+)?(?:on\s+)?|"
+    r"\b(?:since|by|until|till|through|before|after)\s+(?:late\s+|early\s+)?(?:on\s+)?)$",
+    re.IGNORECASE,
+)
+_REPORTED_AFTER = re.compile(rf"^(?:\s+(?:morning|afternoon|evening|night))?\s*,?\s*"
+                             rf"{_REPORTING}\b", re.IGNORECASE)
+
+
+def event_days(text: str) -> frozenset[str]:
+    """The single days a statement names as the time of what it reports, lower-cased: "97
+    rockets hit Israel on Friday" -> {"friday"}; "Police said on Saturday that 65 people were
+    killed" names the day of the report, not of the deaths -> {}."""
+    return frozenset(
+        " ".join(day.group().lower().split()) for day in _DAY.finditer(text)
+        if not _REPORTED_BEFORE.search(text, 0, day.start())
+        and not _REPORTED_AFTER.match(text[day.end() :]))
+
+
+# Days named relative to the report: another article's weekday may be the same day.
+RELATIVE_DAYS = frozenset({"yesterday", "today", "tonight"})
+
+
 def time_frames(text: str) -> frozenset[str]:
     """The periods a text names, normalised ("this year", "two day", "2009", "january",
-    "since")."""
-    frames = set(_YEAR.findall(text))
+    "since", "friday")."""
+    frames = set(_YEAR.findall(text)) | event_days(text)
     frames |= {f"{which} {unit}".lower() for which, unit in _NAMED_PERIOD.findall(text)}
     frames |= {f"{(count or '').strip()} {unit}".lower().strip() for count, unit in
                _SPAN.findall(text)}

@@ -13,8 +13,9 @@ A predicate asserted and one only expected or hedged do not agree either ("LaSal
 charges" / "LaSalle is expected to face charges": a development, not one fact), as the rubric
 reads a hedged report as the same fact only at the same strength.
 
-Only the statements of pairs the in-cluster judge finds likely but not sure are parsed
-(``compare.align``): the parse of one short statement alone, without the named-entity model.
+Only the statements of pairs that may link are parsed (``compare.align``: the judge finds them
+likely, or they are near copies): the parse of one short statement alone, without the
+named-entity model.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsprism.compare.outcomes import hedges
+from newsprism.compare.outcomes import HEDGING_NOUNS, hedges
 from newsprism.summarize.words import stem_word
 
 if TYPE_CHECKING:
@@ -51,6 +52,10 @@ SUPPORT = frozenset({
     "press", "pressed", "make", "made", "makes", "use", "used", "uses", "using",
 })  # fmt: skip
 
+# Clauses that say more about a part of the claim, not how firmly it is claimed: relative
+# clauses, a noun's clause, a preposition's clause ("after allegedly opening fire").
+ASIDES = frozenset({"relcl", "acl", "pcomp"})
+
 
 @dataclass(frozen=True)
 class Assertion:
@@ -72,9 +77,15 @@ def assertions(texts: Sequence[str]) -> list[Assertion]:
     for doc in nlp.pipe(texts, disable=["ner"]):
         heads = {stem_word(word.lower_) for root in doc if root.dep_ == "ROOT"
                  for word in _predicates(root)}
-        # a hedge is a word of the sentence, never a noun: "the suspect fled" asserts it fled
+        # a hedge is a word of the main claim, never a noun ("the suspect fled" asserts it
+        # fled, "in May" names a month; but "according to rumours" hedges), nor one of a
+        # clause that says more about a part of it ("was charged after allegedly opening
+        # fire", "the shop where she apparently called for help")
+        aside = {t.i for word in doc if word.dep_ in ASIDES for t in word.subtree}
         found.append(Assertion(frozenset(heads), hedges(" ".join(
-            "_" if token.pos_ in ("NOUN", "PROPN") else token.text for token in doc))))
+            "_" if token.i in aside or (token.pos_ in ("NOUN", "PROPN")
+                                        and token.lower_ not in HEDGING_NOUNS)
+            else token.text for token in doc))))
     return found
 
 
