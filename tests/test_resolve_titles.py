@@ -27,8 +27,10 @@ def test_a_title_rank_or_office_heading_a_name_is_not_part_of_it():
 
 
 def test_a_titled_name_that_no_article_wrote_bare_keeps_its_title():
-    names = _names([_mention("a", "Sergeant Ron Kell"), _mention("b", "Sgt. Kell")])
+    names = _names([_mention("a", "Sergeant Ron Kell"), _mention("b", "Sgt. Kell"),
+                    _mention("c", "Const. Tim Fanning"), _mention("d", "Constable Fanning")])
     assert names["Sgt. Kell"] == "Sergeant Ron Kell"
+    assert names["Constable Fanning"] == "Const. Tim Fanning"
 
 
 def test_a_title_alone_or_before_a_lowercase_word_is_not_stripped():
@@ -60,6 +62,9 @@ def test_organisations_are_one_without_their_legal_suffix_spacing_or_case():
                     _mention("c", "Acme Corp.", "ORG"), _mention("d", "ACME", "ORG")])
     assert names["TallGrass Distribution Ltd"] == names["Tall Grass Distribution Limited"]
     assert names["Acme Corp."] == names["ACME"]
+    spelled = _names([_mention("e", "Canadian Broadcasting Corp", "ORG"),
+                      _mention("f", "CBC", "ORG")])
+    assert spelled["CBC"] == "Canadian Broadcasting Corp"  # its initials, suffix and all
 
 
 def test_a_company_named_for_a_person_is_not_that_person():

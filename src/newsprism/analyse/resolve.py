@@ -39,9 +39,9 @@ NAME_PARTICLES = _MINOR | {"van", "von", "der", "den", "da", "di", "du", "del", 
 # Words that head a person's name without being part of it: honorifics, ranks and offices.
 TITLES = {
     "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
-    "sgt", "sergeant", "constable", "pc", "officer", "detective", "det", "inspector", "insp",
-    "superintendent", "supt", "chief", "sheriff", "trooper", "agent", "marshal", "captain", "capt",
-    "lt", "lieut", "lieutenant", "gen", "general", "col", "colonel", "maj", "major", "cpl",
+    "sgt", "sergeant", "constable", "const", "pc", "officer", "detective", "det", "inspector",
+    "insp", "superintendent", "supt", "chief", "sheriff", "trooper", "agent", "marshal", "captain",
+    "capt", "lt", "lieut", "lieutenant", "gen", "general", "col", "colonel", "maj", "major", "cpl",
     "corporal", "adm", "admiral", "cmdr", "commander", "commissioner", "president", "premier",
     "chancellor", "minister", "secretary", "senator", "sen", "rep", "representative",
     "congressman", "congresswoman", "gov", "governor", "mayor", "ambassador", "judge", "justice",
@@ -122,9 +122,11 @@ def _titled(mention: Mention) -> bool:
 def _merge_acronyms(groups: dict[str, list[Mention]]) -> None:
     initials: dict[str, str] = {}
     for key, members in groups.items():
-        words = [w for w in _words(members[0]) if w not in _MINOR]
-        if len(words) >= 2 and members[0].type in ("ORG", "GPE", "LOC", "FAC"):
-            initials.setdefault("".join(w[0] for w in words), key)
+        # With its legal suffix or without: "CBC" is the Canadian Broadcasting Corp.
+        for name in {m.text for m in members}:
+            words = [w for w in name_tokens(name) if w not in _MINOR]
+            if len(words) >= 2 and members[0].type in ("ORG", "GPE", "LOC", "FAC"):
+                initials.setdefault("".join(w[0] for w in words), key)
     for key in list(groups):
         members = groups[key]
         is_acronym = all(m.text.replace(".", "").isupper() for m in members)
