@@ -39,6 +39,11 @@ def test_remark_words_spell_contractions_out_and_leave_editors_words_out():
                  id="an ellipsis"),
     pytest.param("WE WILL KEEP THE LIBRARY OPEN!", "We will keep the library open.",
                  id="case and punctuation"),
+    pytest.param("The storm was fierce, but all the crews on the quay - and there were another "
+                 "twelve men who were there for the night shift - got home safely",
+                 "The storm was fierce but all the crews on the quay - and a twelve men who "
+                 "were there for the night shift - got home safely",
+                 id="a long passage with a short run given otherwise"),
 ])  # fmt: skip
 def test_one_remark_in_two_transcripts_is_the_same_wording(first, second):
     assert same_wording(_quote(first), _quote(second, "b"))
@@ -58,6 +63,16 @@ def test_one_remark_in_two_transcripts_is_the_same_wording(first, second):
     pytest.param("In his own words it is not in his DNA to stay in prison",
                  "In his own words, he said it's not his DNA to stay in jail",
                  id="prison and jail"),
+    pytest.param("The storm was fierce, but all the crews on the quay - and there were another "
+                 "twelve men who were there for the night shift - got home safely",
+                 "The storm was fierce, but all the crews on the quay - and there were another "
+                 "twenty men who were there for the night shift - got home safely",
+                 id="a long passage with a figure given otherwise"),
+    pytest.param("The storm was fierce, but all the crews on the quay - and there were another "
+                 "twelve men who were there for the night shift - got home safely",
+                 "The storm was fierce, but all the crews on the quay - and there were never "
+                 "twelve men who were there for the night shift - got home safely",
+                 id="a long passage with its sense flipped"),
 ])  # fmt: skip
 def test_a_word_replaced_or_a_negation_lost_is_another_wording(first, second):
     assert not same_wording(_quote(first), _quote(second, "b"))

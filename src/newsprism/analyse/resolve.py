@@ -1,14 +1,23 @@
 """Resolve entity mentions across articles into entities.
 
-Three rules, in order:
+Names are compared bare (``bare_name``): without the title, rank or office heading a person's
+name ("Constable Tim Fanning" = "Tim Fanning", "Defense Minister Ehud Barak" = "Ehud Barak") and
+without the legal suffix ending an organisation's ("TallGrass Distribution Ltd." = "Tall Grass
+Distribution Limited"). The mentions keep their text, and an entity's name is one of them.
+
+Four rules, in order:
 1. Spelling variants are one name: case, accents, hyphens, dots and spaces are ignored
    ("Kim Jong-un" = "Kim Jong Un", "U.S." = "US").
 2. An acronym joins the multi-word name whose initials it spells ("US" = "United States").
-3. A person's name without the middle name joins the one fuller name with the same first and
+3. A nickname quoted inside a full name is that person's alias with the surname
+   ('Orenthal James "O.J." Simpson' = "O.J. Simpson").
+4. A person's name without the middle name joins the one fuller name with the same first and
    last words ("Anthony LaSalle" = "Anthony Phillip LaSalle"). A partial person name ("Kim",
    "Putin") joins a full name that contains it. When several full names do ("Kim Jong-un",
    "Kim Jong-il"), the one most salient in the same article wins: most mentioned there before
-   this mention, then in the article, then overall.
+   this mention, then in the article, then overall. A titled surname ("President Bush") joins
+   only the one full name it ends: with two ("George W. Bush", "George H. W. Bush") it stays
+   apart, and "Prince William" is not "William Hague".
 """
 
 from __future__ import annotations
@@ -27,6 +36,55 @@ NAME_PARTICLES = _MINOR | {"van", "von", "der", "den", "da", "di", "du", "del", 
                            "das", "bin", "ibn", "al", "el", "le", "y", "ben", "ter", "zu"}
 
 
+# Words that head a person's name without being part of it: honorifics, ranks and offices.
+TITLES = {
+    "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+    "sgt", "sergeant", "constable", "const", "pc", "officer", "detective", "det", "inspector",
+    "insp", "superintendent", "supt", "chief", "sheriff", "trooper", "agent", "marshal", "captain",
+    "capt", "lt", "lieut", "lieutenant", "gen", "general", "col", "colonel", "maj", "major", "cpl",
+    "corporal", "adm", "admiral", "cmdr", "commander", "commissioner", "president", "premier",
+    "chancellor", "minister", "secretary", "senator", "sen", "rep", "representative",
+    "congressman", "congresswoman", "gov", "governor", "mayor", "ambassador", "judge", "justice",
+    "attorney", "rev", "reverend", "father", "pastor", "rabbi", "imam", "bishop", "archbishop",
+    "cardinal", "pope", "king", "queen", "prince", "princess", "emperor", "empress", "sheikh",
+    "ayatollah", "chairman", "chairwoman", "leader",
+}  # fmt: skip
+# Words that qualify an office inside a title ("Defense Minister", "Secretary of State",
+# "Former Vice President"): stripped only together with a title word.
+_OFFICE_WORDS = {
+    "prime", "vice", "deputy", "acting", "former", "first", "chief", "lt", "lieutenant", "rear",
+    "staff", "of", "state", "foreign", "defense", "defence", "interior", "home", "finance",
+    "justice", "trade", "economy", "economic", "education", "energy", "health", "labor", "labour",
+    "agriculture", "transport", "culture", "environment", "police", "army", "navy", "district",
+    "us", "u.s", "uk", "senior", "supreme", "majority", "minority",
+}  # fmt: skip
+_LEGAL_SUFFIXES = {"ltd", "limited", "inc", "incorporated", "corp", "corporation", "co", "llc",
+                   "plc"}  # fmt: skip
+# A nickname in quote marks between the words of a name: 'Orenthal James "O.J." Simpson'.
+_NICKNAME = re.compile(r"(?<=\s)[\"“‘'](?P<nick>[^\"“”‘’']+)[\"”’'](?=\s)")
+
+
+def bare_name(text: str, kind: str) -> str:
+    """The part of a mention's text that names: a person's name without the title heading it
+    ("Defense Minister Ehud Barak" -> "Ehud Barak", "Sgt. Ron Kell" -> "Ron Kell", but
+    "President" stays), an organisation's without its legal suffix ("TallGrass Distribution
+    Ltd." -> "TallGrass Distribution"); a slice of ``text``."""
+    words = [(m.start(), m.end(), m.group().casefold().rstrip(".,"))
+             for m in re.finditer(r"\S+", text)]
+    if kind == "PERSON":
+        cut = 0
+        for i, (_, _, word) in enumerate(words[:-1]):
+            if word not in TITLES and word not in _OFFICE_WORDS:
+                break
+            if word in TITLES or (word == "state" and i and words[i - 1][2] == "of"):
+                cut = i + 1  # a title ends here: "Secretary of State", not "Secretary of"
+        rest = words[cut:]
+        return text[rest[0][0]:] if cut and text[rest[0][0]].isupper() else text
+    if kind == "ORG" and len(words) >= 2 and words[-1][2] in _LEGAL_SUFFIXES:
+        return text[:words[-2][1]].rstrip(" ,&")
+    return text
+
+
 def name_tokens(name: str) -> tuple[str, ...]:
     """Comparable words of a name: "Kim Jong-un’s" -> ("kim", "jong", "un")."""
     name = unicodedata.normalize("NFKD", name)
@@ -40,22 +98,35 @@ def resolve_entities(mentions: Iterable[Mention]) -> list[Entity]:
     mentions = list(mentions)
     groups: dict[str, list[Mention]] = defaultdict(list)
     for mention in mentions:
-        tokens = name_tokens(mention.text)
+        tokens = _words(mention)
         if tokens:
             groups["".join(tokens)].append(mention)
     _merge_acronyms(groups)
+    _merge_nicknames(groups)
     _merge_partial_person_names(groups)
     entities = [_entity(members) for members in groups.values()]
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     return _with_unique_ids(entities)
 
 
+def _words(mention: Mention) -> tuple[str, ...]:
+    """The comparable words of what a mention names: bare, without a quoted nickname."""
+    return name_tokens(_NICKNAME.sub(" ", bare_name(mention.text, mention.type)))
+
+
+def _titled(mention: Mention) -> bool:
+    """Does a title head the name, or a legal suffix end it (a company's, never a person's)?"""
+    return bare_name(mention.text, mention.type) != mention.text
+
+
 def _merge_acronyms(groups: dict[str, list[Mention]]) -> None:
     initials: dict[str, str] = {}
     for key, members in groups.items():
-        words = [w for w in name_tokens(members[0].text) if w not in _MINOR]
-        if len(words) >= 2 and members[0].type in ("ORG", "GPE", "LOC", "FAC"):
-            initials.setdefault("".join(w[0] for w in words), key)
+        # With its legal suffix or without: "CBC" is the Canadian Broadcasting Corp.
+        for name in {m.text for m in members}:
+            words = [w for w in name_tokens(name) if w not in _MINOR]
+            if len(words) >= 2 and members[0].type in ("ORG", "GPE", "LOC", "FAC"):
+                initials.setdefault("".join(w[0] for w in words), key)
     for key in list(groups):
         members = groups[key]
         is_acronym = all(m.text.replace(".", "").isupper() for m in members)
@@ -64,35 +135,62 @@ def _merge_acronyms(groups: dict[str, list[Mention]]) -> None:
             groups[target].extend(groups.pop(key))
 
 
+def _merge_nicknames(groups: dict[str, list[Mention]]) -> None:
+    """'Orenthal James "O.J." Simpson' is "O.J. Simpson": a nickname quoted inside a person's
+    full name, with the name's last word, is an alias of the full name."""
+    for key in list(groups):
+        for mention in groups.get(key, ()):
+            words = _words(mention)
+            nickname = _NICKNAME.search(mention.text)
+            if nickname is None or mention.type != "PERSON" or len(words) < 2:
+                continue
+            alias = "".join((*name_tokens(nickname["nick"]), words[-1]))
+            if alias != key and alias in groups:
+                groups[key].extend(groups.pop(alias))
+
+
 def _merge_partial_person_names(groups: dict[str, list[Mention]]) -> None:
     _merge_names_without_middle(groups)
     full_names = {
-        key: set(name_tokens(members[0].text))
+        key: set(_words(members[0]))
         for key, members in groups.items()
-        if _majority_type(members) == "PERSON" and len(name_tokens(members[0].text)) >= 2
-        and _capitalised(members[0].text)
+        if _majority_type(members) == "PERSON" and len(_words(members[0])) >= 2
+        and _capitalised(bare_name(members[0].text, "PERSON"))
     }
     for key in list(groups):
         if key in full_names:
             continue
-        tokens = set(name_tokens(groups[key][0].text))
+        words = _words(groups[key][0])
+        tokens = set(words)
         kind = _majority_type(groups[key])
         # ORG too: the model sometimes tags a surname ("Trump") as an organisation; a surname
         # ends the name, so "Tesla" is not the "Tesla Model X" the model took for a person.
-        candidates = [full for full, words in full_names.items() if tokens < words and (
-            kind == "PERSON" or name_tokens(groups[full][0].text)[-1] in tokens)]
-        if not candidates or kind not in ("PERSON", "ORG"):
+        candidates = [full for full, names in full_names.items() if tokens < names and (
+            kind == "PERSON" or _words(groups[full][0])[-1] in tokens)]
+        if not candidates or kind not in ("PERSON", "ORG") or \
+                (kind == "ORG" and any(_titled(m) for m in groups[key])):
             continue
+        # A title heads a surname ("President Bush", but "Prince William" is a given name):
+        # it joins the one full name it ends, and no guess between two.
+        surname_of = [full for full in candidates if _words(groups[full][0])[-1] == words[-1]]
         for mention in groups.pop(key):
-            groups[_most_salient(mention, candidates, groups)].append(mention)
+            if not _titled(mention):
+                groups[_most_salient(mention, candidates, groups)].append(mention)
+            elif len(surname_of) == 1:
+                groups[surname_of[0]].append(mention)
+            else:
+                groups[key].append(mention)
 
 
 def _merge_names_without_middle(groups: dict[str, list[Mention]]) -> None:
     """"Anthony LaSalle" is "Anthony Phillip LaSalle": a person's name that another person's
-    name holds with the same first and last word, when only one does."""
-    people = {key: name_tokens(members[0].text) for key, members in groups.items()
-              if _majority_type(members) == "PERSON" and len(name_tokens(members[0].text)) >= 2}
+    name holds with the same first and last word, when only one does. An initial names a
+    middle name, never lacks one: "George W. Bush" is not "George H. W. Bush"."""
+    people = {key: _words(members[0]) for key, members in groups.items()
+              if _majority_type(members) == "PERSON" and len(_words(members[0])) >= 2}
     for key, tokens in sorted(people.items(), key=lambda item: len(item[1])):
+        if any(len(word) == 1 for word in tokens[1:-1]):
+            continue
         fuller = [other for other, words in people.items()
                   if len(words) > len(tokens) and words[0] == tokens[0]
                   and words[-1] == tokens[-1] and set(tokens) < set(words) and other in groups]
@@ -126,10 +224,14 @@ def _majority_type(members: list[Mention]) -> str:
 def _entity(members: list[Mention]) -> Entity:
     members = sorted(members, key=lambda m: (m.doc, m.start))
     forms = Counter(m.text for m in members)
-    longest = max(len(name_tokens(form)) for form in forms)
-    # The fullest form, the most used among those; the first seen on a tie (Counter keeps order).
-    name = max((f for f in forms if len(name_tokens(f)) == longest), key=lambda f: forms[f])
-    types = Counter(m.type for m in members if name_tokens(m.text) == name_tokens(name))
+    words = {m.text: _words(m) for m in members}
+    untitled = {m.text for m in members if not _titled(m)}
+    longest = max(len(w) for w in words.values())
+    # The fullest name, as an article wrote it without a title if one did, the most used among
+    # those; the first seen on a tie (Counter keeps order).
+    name = max((f for f in forms if len(words[f]) == longest),
+               key=lambda f: (f in untitled, forms[f]))
+    types = Counter(m.type for m in members if words[m.text] == words[name])
     return Entity(
         id="",
         name=name,
@@ -176,7 +278,7 @@ def _named_before(speaker: str, mention: Mention, entities: list[Entity]) -> str
     """The one fuller name the speaker's article gave before, ending in the speaker's single
     word: "Christman said" after "Lissa Druss Christman, a spokeswoman" when the entity model
     took her for an organisation, which no person's name joins. Two such names: no guess."""
-    words = name_tokens(speaker)
+    words = name_tokens(bare_name(speaker, "PERSON"))  # "Sgt. Kell" too
     if len(words) != 1:
         return None
     fuller = {e.name for e in entities if len(name_tokens(e.name)) > 1
@@ -188,7 +290,7 @@ def _named_before(speaker: str, mention: Mention, entities: list[Entity]) -> str
 def _fuller_name(mention: Mention, people: list[Entity]) -> str:
     """The person (most mentioned in the mention's article, then overall) whose name holds all
     the words of ``mention``, else the mention's own words."""
-    words = set(name_tokens(mention.text))
+    words = set(_words(mention))
     holders = [e for e in people if words <= set(name_tokens(e.name)) and _capitalised(e.name)]
     if not holders:
         return mention.text

@@ -15,6 +15,7 @@ from difflib import SequenceMatcher
 
 import numpy as np
 
+from newsprism.analyse.figures import CARDINAL_WORDS
 from newsprism.model import Quote, Span
 from newsprism.summarize.words import letter_words
 
@@ -30,6 +31,9 @@ SAME_CONTEXT = 0.5
 # "first aid for her, and tried"), not worded differently; a remark of a dozen words or fewer
 # with one word more ("the way we wanted" / "the way we had wanted") is another wording.
 COPY_SLIP_WORDS = 15
+# ... or with one run of this many words at most given otherwise, two transcripts of one
+# remark ("and there were another dozen" / "and a dozen", a 30-word passage).
+COPY_SLIP_RUN = 3
 # Words a statement quotes, read from its marks where the analysis found no quote in it: the
 # marks of quotations in every style but the single ones (‘ ’ are apostrophes too).
 _MARKS = re.compile(r"``|''|[“”«»„\"]")
@@ -96,7 +100,8 @@ def _same_words(a: list[str], b: list[str]) -> bool:
     shorter, longer = sorted((a, b), key=len)
     if " ".join(shorter) in " ".join(longer):
         return True
-    if len(shorter) >= COPY_SLIP_WORDS and _one_word_left_out(shorter, longer):
+    if len(shorter) >= COPY_SLIP_WORDS and (
+            _one_word_left_out(shorter, longer) or _one_run_slipped(shorter, longer)):
         return True
     return _abridged(a, b)
 
@@ -129,6 +134,20 @@ def _abridged(a: list[str], b: list[str]) -> bool:
     # ("But what is the genesis of this?" / "What is the genesis of this, when did this all
     # start?" adds a word on each side: two renderings).
     return slips <= SMALL_SLIPS and not (abridged and len(sides) > 1)
+
+
+def _one_run_slipped(a: list[str], b: list[str]) -> bool:
+    """Is one long passage the other with one run of at most ``COPY_SLIP_RUN`` words given
+    otherwise ("and there were another dozen" / "and a dozen"), no figure and no word that
+    flips or hedges the sense in it?"""
+    changed = [op for op in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+               if op[0] != "equal"]
+    if len(changed) != 1:
+        return False
+    _, i1, i2, j1, j2 = changed[0]
+    gap = a[i1:i2] + b[j1:j2]
+    return max(i2 - i1, j2 - j1) <= COPY_SLIP_RUN and not _SENSE_WORDS & set(gap) and \
+        not any(word.isdigit() or word in CARDINAL_WORDS for word in gap)
 
 
 def _one_word_left_out(shorter: list[str], longer: list[str]) -> bool:
