@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.compare.outcomes import hedges
+from newsprism.compare.predicates import assertions
 from newsprism.model import Article
 from newsprism.pipeline import build_briefing
 
@@ -69,3 +70,36 @@ def test_a_hedge_of_a_clause_aside_is_not_a_hedge_of_the_claim():
     ])
     assert not charged.hedged and charged.agrees(plain)
     assert hedged.hedged and not hedged.agrees(plain)
+
+
+ROCKETS = ("Militants in Gaza fired dozens of rockets at Israel on Friday, and sirens sounded in "
+           "several cities as the army answered with air strikes.",
+           "Israel's army struck targets in Gaza after militants fired rockets across the border "
+           "on Friday, the heaviest barrage this year.")
+
+
+@pytest.mark.parametrize("denial", [
+    "Tel Aviv was not hit by a rocket on Friday, the army said.",
+    "No rocket hit Tel Aviv on Friday, the army said.",
+])
+def test_a_denial_never_corroborates_what_it_denies(denial):
+    """However the words are ordered: "was not hit by" is the passive of "hit"."""
+    briefing = build_briefing([
+        Article("a", f"{ROCKETS[0]} A rocket hit Tel Aviv on Friday, the army said.",
+                outlet="Coast Herald"),
+        Article("b", f"{ROCKETS[1]} {denial}", outlet="Valley News")])
+    assert not [c for c in briefing.claims if c.status == "corroborated"
+                and any("Tel Aviv" in s.text for s in c.support)]
+
+
+@pytest.mark.parametrize(("first", "second", "opposed"), [
+    ("A rocket hit Tel Aviv.", "Tel Aviv was not hit by a rocket.", True),
+    ("The man was in the crosswalk.", "The man was not in the crosswalk, police said.", True),
+    ("The driver was able to stop.", "The driver was not able to stop.", True),
+    ("He stopped and fled.", "He did not stop and fled.", True),
+    ("He fled.", "He did not stop and fled.", False),  # the denial is of another predicate
+    ("He would not comment.", "He declined to comment.", False),
+])  # fmt: skip
+def test_a_denial_is_read_from_the_parse(first, second, opposed):
+    a, b = assertions([first, second])
+    assert a.denies(b) is opposed

@@ -187,9 +187,11 @@ class PairEvidence:
     def as_firmly(self, i: int, j: int) -> bool:
         """Do both assert what they say as firmly, neither hedged nor looking ahead unless the
         other is too ("It is thought that 65% of traffic was down" is not "65% of traffic was
-        down")? Known once ``judge`` has parsed them: a pair left unparsed never links."""
+        down"), and neither denying what the other asserts ("Tel Aviv was not hit")? Known once
+        ``judge`` has parsed them: a pair left unparsed never links."""
         return i in self.asserted and j in self.asserted and (
-            self.asserted[i].hedged == self.asserted[j].hedged)
+            self.asserted[i].hedged == self.asserted[j].hedged
+            and not self.asserted[i].denies(self.asserted[j]))
 
     def judgeable(self, i: int, j: int) -> bool:
         """Could the pair be one proposition at all? Close enough, sharing more than names,

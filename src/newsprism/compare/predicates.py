@@ -55,6 +55,8 @@ SUPPORT = frozenset({
 # Clauses that say more about a part of the claim, not how firmly it is claimed: relative
 # clauses, a noun's clause, a preposition's clause ("after allegedly opening fire").
 ASIDES = frozenset({"relcl", "acl", "pcomp"})
+# How a predicate hangs from the verb that carries it (never "conj": "did not stop and fled")
+CARRIED = frozenset({"xcomp", "ccomp", "acomp", "attr", "prep", "pobj", "dobj"})
 
 
 @dataclass(frozen=True)
@@ -63,9 +65,16 @@ class Assertion:
 
     heads: frozenset[str]  # the stemmed main predicate(s)
     hedged: bool  # looks ahead or hedges: "is expected to", "could", "if"
+    denied: frozenset[str] = frozenset()  # heads said not to hold: "was not hit", "No rocket hit"
 
     def agrees(self, other: Assertion) -> bool:
         return bool(self.heads & other.heads) and self.hedged == other.hedged
+
+    def denies(self, other: Assertion) -> bool:
+        """One denies the very predicate the other asserts ("A rocket hit Tel Aviv" / "Tel Aviv
+        was not hit by a rocket"), however the words are ordered."""
+        return any((head in self.denied) != (head in other.denied)
+                   for head in self.heads & other.heads)
 
 
 def assertions(texts: Sequence[str]) -> list[Assertion]:
@@ -75,8 +84,9 @@ def assertions(texts: Sequence[str]) -> list[Assertion]:
     nlp = load_nlp("full")
     found = []
     for doc in nlp.pipe(texts, disable=["ner"]):
-        heads = {stem_word(word.lower_) for root in doc if root.dep_ == "ROOT"
-                 for word in _predicates(root)}
+        words = [word for root in doc if root.dep_ == "ROOT" for word in _predicates(root)]
+        heads = {stem_word(word.lower_) for word in words}
+        denied = {stem_word(word.lower_) for word in words if _denied(word)}
         # a hedge is a word of the main claim, never a noun ("the suspect fled" asserts it
         # fled, "in May" names a month; but "according to rumours" hedges), nor one of a
         # clause that says more about a part of it ("was charged after allegedly opening
@@ -85,8 +95,21 @@ def assertions(texts: Sequence[str]) -> list[Assertion]:
         found.append(Assertion(frozenset(heads), hedges(" ".join(
             "_" if token.i in aside or (token.pos_ in ("NOUN", "PROPN")
                                         and token.lower_ not in HEDGING_NOUNS)
-            else token.text for token in doc))))
+            else token.text for token in doc)), frozenset(denied)))
     return found
+
+
+def _denied(word: Token) -> bool:
+    """Is ``word`` (a predicate, or what a verb carries: "was not in the crosswalk", "was not
+    able to stop") said not to hold: "not" or "never" on it or on a word carrying it, or "no"
+    before a carrying verb's subject ("No rocket hit")?"""
+    carriers = [word]
+    while carriers[-1].dep_ in CARRIED and carriers[-1].head is not carriers[-1]:
+        carriers.append(carriers[-1].head)
+    return any(c.dep_ == "neg" or (c.dep_ in ("nsubj", "nsubjpass") and any(
+        d.dep_ == "det" and d.lower_ == "no" for d in c.children))
+        for carrier in carriers for c in carrier.children)
+
 
 
 def _predicates(verb: Token, depth: int = 0) -> list[Token]:
