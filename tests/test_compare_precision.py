@@ -136,7 +136,7 @@ def test_a_rewording_is_found_where_the_analysis_missed_one_of_the_quotes():
     on from the sentence before): one remark in other words blocks the corroboration."""
     import numpy as np
 
-    from newsprism.compare.quotes import different_remarks
+    from newsprism.compare.quotes import different_remarks, marked_rewordings, quotes_inside
     from newsprism.model import Quote, Span
 
     found = "He may have gotten inside there and somehow slipped down the shaft"
@@ -146,7 +146,9 @@ def test_a_rewording_is_found_where_the_analysis_missed_one_of_the_quotes():
              ("c", 'Deputies searched the building for hours," Ortiz said.')]
     statements = [Span(doc, 0, len(text), text) for doc, text in texts]
     quotes = [Quote("a", 1, 1 + len(found), found, "Dana Ortiz")]
-    blocked = different_remarks(statements, quotes, np.ones((1, 1)))
+    inside = quotes_inside(statements, quotes)
+    reworded = marked_rewordings(statements, inside)
+    blocked = different_remarks(statements, quotes, np.ones((1, 1)), inside, reworded)
     assert blocked[0, 1] and blocked[1, 0]
     assert not blocked[0, 2] and not blocked[1, 2]  # another remark: left to the judge
 

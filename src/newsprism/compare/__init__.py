@@ -43,9 +43,15 @@ from newsprism.compare.figures import (
 from newsprism.compare.holders import changed_hands, holding
 from newsprism.compare.ladders import moved_on, steps
 from newsprism.compare.outcomes import open_outcomes, with_antecedents
-from newsprism.compare.quotes import different_remarks, differently_worded, marked_rewordings
+from newsprism.compare.quotes import (
+    different_remarks,
+    differently_worded,
+    marked_rewordings,
+    quotes_inside,
+)
 from newsprism.compare.sources import source_keys
 from newsprism.compare.verdicts import find_verdicts, opposing_verdicts
+from newsprism.embed import TokenVectors
 from newsprism.model import (
     Analysis,
     Article,
@@ -79,11 +85,12 @@ def compare_articles(
     articles = {a.article.id: a.article for a in analyses}
     sources = source_keys([a.article for a in analyses])
     statements = [s for a in analyses for s in a.statements]
-    if embeddings is None:
-        embeddings = encoder.encode([s.text for s in statements])
+    tokens: Sequence[TokenVectors] = ()
+    if embeddings is None:  # one pass of the model for the vectors and the judge's pieces
+        embeddings, tokens = encoder.encode_with_tokens([s.text for s in statements])
     quoted = encoder.encode([q.text for q in quotes])
     figures = [f for a in analyses for f in a.figures]
-    evidence = pair_evidence(analyses, quotes, entities, embeddings, quoted, settings)
+    evidence = pair_evidence(analyses, quotes, entities, embeddings, quoted, settings, tokens)
     groups = group_statements(statements, evidence, embeddings)
 
     holders = {
@@ -103,8 +110,9 @@ def compare_articles(
         for group in groups
     ]
     sentences = [s for a in analyses for s in a.sentences]
-    claims += _quote_claims(quotes, quoted, sentences, articles)
-    claims += _rewording_claims(statements, quotes, evidence, articles, sources)
+    known = dict(zip((s.text for s in statements), embeddings, strict=True))
+    claims += _quote_claims(quotes, quoted, sentences, articles, known)
+    claims += _rewording_claims(statements, evidence, articles, sources)
     claims += _verdict_claims(statements, articles, sources)
     claims += _outcome_claims(statements, evidence, articles, sources)
     mentions = [m for a in analyses for m in a.mentions]
@@ -121,18 +129,23 @@ def pair_evidence(
     embeddings: np.ndarray,
     quoted: np.ndarray,
     settings: CompareSettings = DEFAULTS.compare,
+    tokens: Sequence[TokenVectors] = (),
 ) -> PairEvidence:
     """What compare knows about every pair of the articles' statements (in article order), with
-    the relation model's judgement of each candidate pair."""
+    the relation model's judgement of each candidate pair. ``tokens``: the statements' word
+    pieces in context where already computed."""
     statements = [s for a in analyses for s in a.statements]
     figures = [f for a in analyses for f in a.figures]
     mentions = [m for a in analyses for m in a.mentions]
     shared, differing = _shared_figures(statements, figures)
     texts = [s.text for s in statements]
-    blocked = (different_remarks(statements, quotes, quoted) | differing
+    inside = quotes_inside(statements, quotes)
+    reworded = marked_rewordings(statements, inside)
+    blocked = (different_remarks(statements, quotes, quoted, inside, reworded) | differing
                | clock_conflicts(texts) | opposite_days(texts))
     return score_pairs(statements, embeddings, shared, blocked,
-                       statement_names(statements, mentions, entities), settings)
+                       statement_names(statements, mentions, entities), settings, tokens,
+                       tuple(reworded))
 
 
 def opposite_days(texts: Sequence[str]) -> np.ndarray:
@@ -407,17 +420,17 @@ def _quote_claims(
     quoted: np.ndarray,
     sentences: Sequence[Sentence],
     articles: dict[str, Article],
+    known: dict[str, np.ndarray],
 ) -> list[Claim]:
-    """``quoted`` holds the embedding of each quote's words, row-aligned with ``quotes``."""
-    from newsprism.embed import load_encoder
-
+    """``quoted`` holds the embedding of each quote's words, row-aligned with ``quotes``;
+    ``known`` maps texts to their embeddings where already computed."""
     kept = [n for n, q in enumerate(quotes) if q.speaker]
     if len(kept) < 2:
         return []
     attributed = [quotes[n] for n in kept]
     context = [_sentence_of(q.doc, q.start, sentences) for q in attributed]
     words = quoted[kept]
-    settings = load_encoder().encode([c.text for c in context])
+    settings = _embedded([c.text for c in context], known)
     claims = []
     for a, b in differently_worded(attributed, words, settings):
         support = (context[attributed.index(a)], context[attributed.index(b)])
@@ -428,9 +441,18 @@ def _quote_claims(
     return claims
 
 
+def _embedded(texts: Sequence[str], known: dict[str, np.ndarray]) -> np.ndarray:
+    """The embeddings of ``texts``: those in ``known`` as they are (a text's vector does not
+    depend on the texts it is encoded with), the others encoded."""
+    from newsprism.embed import load_encoder
+
+    missing = [t for t in dict.fromkeys(texts) if t not in known]
+    found = dict(zip(missing, load_encoder().encode(missing), strict=True)) if missing else {}
+    return np.array([known[t] if t in known else found[t] for t in texts], dtype=np.float32)
+
+
 def _rewording_claims(
     statements: Sequence[Span],
-    quotes: Sequence[Quote],
     evidence: PairEvidence,
     articles: dict[str, Article],
     sources: dict[str, str],
@@ -441,7 +463,7 @@ def _rewording_claims(
     about the same thing (``PairEvidence.related``), so that two remarks sharing some words are
     not taken for one."""
     claims = []
-    for i, j in marked_rewordings(statements, quotes):
+    for i, j in evidence.reworded:
         a, b = statements[i], statements[j]
         if sources[a.doc] == sources[b.doc] or not evidence.related(i, j):
             continue

@@ -34,6 +34,7 @@ import numpy as np
 
 from newsprism.compare.judge import load_judge
 from newsprism.compare.predicates import Assertion, assertions
+from newsprism.embed import TokenVectors
 from newsprism.model import Span
 from newsprism.relation import load_relation_model
 from newsprism.settings import DEFAULTS, CompareSettings
@@ -161,6 +162,12 @@ class PairEvidence:
     settings: CompareSettings = DEFAULTS.compare
     # statement -> what it asserts, parsed only for the pairs that need it (``judge``)
     asserted: dict[int, Assertion] = field(default_factory=dict)
+    # each statement's word pieces in context, from the pass that embedded it (empty: the
+    # relation model encodes the judged statements again)
+    tokens: Sequence[TokenVectors] = ()
+    # pairs of statements whose marks quote one remark in other words
+    # (``compare.quotes.marked_rewordings``)
+    reworded: tuple[tuple[int, int], ...] = ()
 
     def linked(self, i: int, j: int, mutual: bool) -> bool:
         """Do statements ``i`` and ``j`` assert the same proposition?"""
@@ -239,7 +246,12 @@ def score_pairs(
     blocked: np.ndarray,
     names: StatementNames | None = None,
     settings: CompareSettings = DEFAULTS.compare,
+    tokens: Sequence[TokenVectors] = (),
+    reworded: tuple[tuple[int, int], ...] = (),
 ) -> PairEvidence:
+    """The evidence for every pair of ``statements``, judged where a pair could link.
+    ``tokens``: the statements' word pieces in context (``SentenceEncoder.encode_with_tokens``)
+    if already computed; ``reworded``: pairs quoting one remark in other words, by their marks."""
     stop_words = _stop_words()
     names = names or StatementNames.none(len(statements))
     docs = np.array([s.doc for s in statements])
@@ -259,7 +271,8 @@ def score_pairs(
     link = settings.link_threshold or (judge_model.threshold if judge_model else threshold)
     evidence = PairEvidence(cosine, lexical, coverage, figures, blocked, strength, best,
                             np.zeros((n, n)), threshold, names, lengths,
-                            tuple(s.doc for s in statements), np.zeros((n, n)), link, settings)
+                            tuple(s.doc for s in statements), np.zeros((n, n)), link, settings,
+                            tokens=tokens, reworded=reworded)
     judge(statements, embeddings, evidence,
           {(min(i, j), max(i, j)) for (i, _), j in best.items()})
     return evidence
@@ -292,9 +305,11 @@ def judge(
     if not todo:
         return
     first, second = (np.array(side) for side in zip(*todo, strict=True))
+    known = {statements[k].text: evidence.tokens[k] for k in {*first, *second}
+             } if evidence.tokens else None
     probs = load_relation_model().same_fact(
         [statements[i].text for i in first], [statements[j].text for j in second],
-        emb_a=embeddings[first], emb_b=embeddings[second])
+        emb_a=embeddings[first], emb_b=embeddings[second], tokens=known)
     evidence.same_fact[first, second] = evidence.same_fact[second, first] = probs
     judge_model = load_judge()
     verdict = (judge_model.probability(evidence.features(first, second)) if judge_model

@@ -195,7 +195,7 @@ def _shares_wording(a: Quote, b: Quote) -> bool:
 
 
 def _one_remark(a: Quote, b: Quote, meaning: float) -> bool:
-    return same_wording(a, b) or meaning >= RELATED_REMARK
+    return meaning >= RELATED_REMARK or same_wording(a, b)  # the cheap test first
 
 
 def _reworded(a: Quote, b: Quote, meaning: float) -> bool:
@@ -259,15 +259,19 @@ def _run_reworded(run: list[str], other: Sequence[list[str]]) -> bool:
 
 
 def different_remarks(
-    statements: Sequence[Span], quotes: Sequence[Quote], words: np.ndarray
+    statements: Sequence[Span],
+    quotes: Sequence[Quote],
+    words: np.ndarray,
+    inside: Sequence[list[int]],
+    reworded: Sequence[tuple[int, int]],
 ) -> np.ndarray:
     """True where two statements both quote someone and no quote of one is a remark of the
     other: "called the walkout “a last resort”" and "“We waited two years...”" are two facts,
     however much their attributions ("union leader Maria Okafor said") have in common. True too
     where they quote one remark of one speaker in different words, or, where the analysis found
     no quote in one of them, where the words their marks enclose are one remark in other words
-    (``quoted_differently``)."""
-    inside = quotes_inside(statements, quotes)
+    (``quoted_differently``). ``inside``: the quotes inside each statement (``quotes_inside``);
+    ``reworded``: ``marked_rewordings``."""
     meaning = words @ words.T if len(quotes) else np.zeros((0, 0))
     blocked = np.zeros((len(statements), len(statements)), dtype=bool)
     quoting = [i for i, found in enumerate(inside) if found]
@@ -278,7 +282,7 @@ def different_remarks(
                          for a in inside[i] for b in inside[j]]
                 blocked[i, j] = (not any(_one_remark(*pair) for pair in pairs)
                                  or any(_reworded(*pair) for pair in pairs))
-    for i, j in marked_rewordings(statements, quotes):
+    for i, j in reworded:
         blocked[i, j] = blocked[j, i] = True
     return blocked
 
@@ -292,11 +296,12 @@ def quotes_inside(statements: Sequence[Span], quotes: Sequence[Quote]) -> list[l
 
 
 def marked_rewordings(
-    statements: Sequence[Span], quotes: Sequence[Quote]
+    statements: Sequence[Span], inside: Sequence[list[int]]
 ) -> list[tuple[int, int]]:
     """Pairs of statements of different articles, one of them holding no quote the analysis
-    found, whose marked words are one remark in other words (``quoted_differently``)."""
-    has_quote = [bool(found) for found in quotes_inside(statements, quotes)]
+    found (``inside``: ``quotes_inside``), whose marked words are one remark in other words
+    (``quoted_differently``)."""
+    has_quote = [bool(found) for found in inside]
     passages = [marked_passages(s.text) for s in statements]
     marked = [i for i, words in enumerate(passages) if words]
     return [(i, j) for n, i in enumerate(marked) for j in marked[n + 1 :]

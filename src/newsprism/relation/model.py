@@ -187,14 +187,18 @@ class RelationModel:
         index = {t: i for i, t in enumerate(unique)}
         return vectors[[index[t] for t in texts]] if texts else vectors
 
-    def token_features(self, a: Sequence[str], b: Sequence[str]) -> np.ndarray:
-        """``TOKEN_FEATURES`` of pairs ``(a[i], b[i])``; each distinct text is encoded once."""
-        if self._embed_tokens is None:
-            from newsprism.embed import load_encoder
+    def token_features(self, a: Sequence[str], b: Sequence[str],
+                       known: Mapping[str, TokenVectors] | None = None) -> np.ndarray:
+        """``TOKEN_FEATURES`` of pairs ``(a[i], b[i])``; ``known`` maps texts to their word
+        pieces' vectors where known, each other distinct text is encoded once."""
+        vectors = dict(known or {})
+        unique = [t for t in dict.fromkeys([*a, *b]) if t not in vectors]
+        if unique:
+            if self._embed_tokens is None:
+                from newsprism.embed import load_encoder
 
-            self._embed_tokens = load_encoder().encode_tokens
-        unique = list(dict.fromkeys([*a, *b]))
-        vectors = dict(zip(unique, self._embed_tokens(unique), strict=True))
+                self._embed_tokens = load_encoder().encode_tokens
+            vectors.update(zip(unique, self._embed_tokens(unique), strict=True))
         return token_alignment_features([vectors[t] for t in a], [vectors[t] for t in b],
                                         self.piece_idf)
 
@@ -207,19 +211,22 @@ class RelationModel:
         return pair_features(a, b, cosine, self.idf)
 
     def same_fact(self, a: Sequence[str], b: Sequence[str], *, emb_a: np.ndarray | None = None,
-                  emb_b: np.ndarray | None = None) -> np.ndarray:
+                  emb_b: np.ndarray | None = None,
+                  tokens: Mapping[str, TokenVectors] | None = None) -> np.ndarray:
         """P(``a[i]`` and ``b[i]`` state the same fact), shape ``(n,)``. ``emb_a``/``emb_b``:
-        optional precomputed MiniLM vectors of the texts (``newsprism.embed``); the word
-        pieces' vectors in context are always computed here, each distinct text once."""
+        optional precomputed MiniLM vectors of the texts (``newsprism.embed``); ``tokens``:
+        the word pieces' vectors in context of the texts where known (the rest are computed
+        here, each distinct text once)."""
         if not len(a):
             return np.zeros(0)
-        return self._same_fact_probability(a, b, self.same_fact_features(a, b, emb_a, emb_b))
+        return self._same_fact_probability(a, b, self.same_fact_features(a, b, emb_a, emb_b),
+                                           tokens)
 
-    def _same_fact_probability(self, a: Sequence[str], b: Sequence[str],
-                               X: np.ndarray) -> np.ndarray:
+    def _same_fact_probability(self, a: Sequence[str], b: Sequence[str], X: np.ndarray,
+                               tokens: Mapping[str, TokenVectors] | None = None) -> np.ndarray:
         """The same-fact model's P over pairs whose ``same_fact_features`` are ``X``."""
         return self.same_fact_model.predict_positive(X, alignment_features(a, b, self.idf),
-                                                     self.token_features(a, b))
+                                                     self.token_features(a, b, tokens))
 
     def _embed_pairs(self, a: Sequence[str], b: Sequence[str], emb_a: np.ndarray | None,
                      emb_b: np.ndarray | None) -> tuple[np.ndarray, np.ndarray]:
