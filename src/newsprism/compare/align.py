@@ -36,7 +36,7 @@ from newsprism.compare.judge import load_judge
 from newsprism.compare.predicates import Assertion, assertions
 from newsprism.embed import TokenVectors
 from newsprism.model import Span
-from newsprism.relation import load_relation_model
+from newsprism.relation import load_relation_model, opposed
 from newsprism.settings import DEFAULTS, CompareSettings
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d[\d,.]*\d|\d")
@@ -194,11 +194,9 @@ class PairEvidence:
     def as_firmly(self, i: int, j: int) -> bool:
         """Do both assert what they say as firmly, neither hedged nor looking ahead unless the
         other is too ("It is thought that 65% of traffic was down" is not "65% of traffic was
-        down"), and neither denying what the other asserts ("Tel Aviv was not hit")? Known once
-        ``judge`` has parsed them: a pair left unparsed never links."""
+        down")? Known once ``judge`` has parsed them: a pair left unparsed never links."""
         return i in self.asserted and j in self.asserted and (
-            self.asserted[i].hedged == self.asserted[j].hedged
-            and not self.asserted[i].denies(self.asserted[j]))
+            self.asserted[i].hedged == self.asserted[j].hedged)
 
     def judgeable(self, i: int, j: int) -> bool:
         """Could the pair be one proposition at all? Close enough, sharing more than names,
@@ -324,6 +322,13 @@ def judge(
                       - evidence.asserted.keys())
     found = assertions([statements[k].text for k in unparsed]) if unparsed else []
     evidence.asserted.update(zip(unparsed, found, strict=True))
+    # a denial the words' order hides ("Tel Aviv was not hit by a rocket" / "A rocket hit Tel
+    # Aviv") corroborates nothing; without ``opposed``'s short edit, unsure it is a contradiction
+    # either, the pair never links (pairs ``opposed`` reads link, and their claim contradicts)
+    for i, j in zip(first[likely], second[likely], strict=True):
+        if evidence.asserted[i].denies(evidence.asserted[j]) and not opposed(
+                statements[i].text, statements[j].text):
+            evidence.blocked[i, j] = evidence.blocked[j, i] = True
 
 
 def group_statements(
