@@ -191,6 +191,9 @@ def test_a_figure_stored_before_intervals_gets_its_interval_from_its_text():
                  id="an increment is not the whole"),
     pytest.param("Police arrested 300 or 400 protesters on Friday.",
                  "Police arrested 350 protesters on Friday.", id="300 or 400 allows 350"),
+    pytest.param("Between 300 and 400 protesters were arrested by police on Friday.",
+                 "Police arrested 350 protesters on Friday.",
+                 id="a sentence opening 'Between 300 and 400' allows 350"),
     pytest.param("Police arrested at least 250 protesters on Friday.",
                  "Police arrested 300 protesters on Friday.", id="at least 250 allows 300"),
 ])  # fmt: skip

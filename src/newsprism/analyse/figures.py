@@ -203,8 +203,10 @@ def _join_ranges(spans: list[Span], skip: list[tuple[int, int]]) -> list[Span]:
             gap = doc.text[previous.end_char : span.start_char]
             before = doc.text[max(0, previous.start_char - 9) : previous.start_char].lower()
             word = gap.strip().lower()
-            if (_RANGE_GAP.match(gap) and not before.rstrip().endswith("from")
-                    and (word != "and" or before.rstrip().endswith("between"))
+            # the word opening the range, before the first figure or inside its span
+            opener = {*before.split()[-1:], previous.text.split(maxsplit=1)[0].lower()}
+            if (_RANGE_GAP.match(gap) and "from" not in opener
+                    and (word != "and" or "between" in opener)
                     and not _inside(previous.start_char, span.end_char, skip)
                     and _ascending(previous.text, span.text)):
                 whole = doc.char_span(previous.start_char, span.end_char,
