@@ -58,7 +58,7 @@ _OFFICE_WORDS = {
     "agriculture", "transport", "culture", "environment", "police", "army", "navy", "district",
     "us", "u.s", "uk", "senior", "supreme", "majority", "minority",
 }  # fmt: skip
-_LEGAL_SUFFIXES = {"ltd", "limited", "inc", "incorporated", "corp", "corporation", "co", "llc",
+LEGAL_SUFFIXES = {"ltd", "limited", "inc", "incorporated", "corp", "corporation", "co", "llc",
                    "plc"}  # fmt: skip
 # A nickname in quote marks between the words of a name: 'Orenthal James "O.J." Simpson'.
 _NICKNAME = re.compile(r"(?<=\s)[\"“‘'](?P<nick>[^\"“”‘’']+)[\"”’'](?=\s)")
@@ -80,7 +80,7 @@ def bare_name(text: str, kind: str) -> str:
                 cut = i + 1  # a title ends here: "Secretary of State", not "Secretary of"
         rest = words[cut:]
         return text[rest[0][0]:] if cut and text[rest[0][0]].isupper() else text
-    if kind == "ORG" and len(words) >= 2 and words[-1][2] in _LEGAL_SUFFIXES:
+    if kind == "ORG" and len(words) >= 2 and words[-1][2] in LEGAL_SUFFIXES:
         return text[:words[-2][1]].rstrip(" ,&")
     return text
 

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from newsprism.analyse.resolve import LEGAL_SUFFIXES
 from newsprism.compare.judge import load_judge
 from newsprism.compare.predicates import Assertion, assertions
 from newsprism.embed import TokenVectors
@@ -129,7 +130,8 @@ class StatementNames:
         return any((a[kind] - b[kind]) and (b[kind] - a[kind]) for kind in a.keys() & b.keys())
 
 
-_COMPANY = re.compile(r"\b(?:ltd|limited|inc|incorporated|corp|corporation|co|llc|plc|group)\b")
+# resolution's legal suffixes, and "group": a looser key, for telling names apart only
+_COMPANY = LEGAL_SUFFIXES | {"group"}
 
 
 def actor_key(name: str, kind: str) -> str:
@@ -138,7 +140,7 @@ def actor_key(name: str, kind: str) -> str:
     words = re.findall(r"[^\W\d_]+", name.casefold())
     if kind == "PERSON":
         return words[-1] if words else name.casefold()
-    return "".join(w for w in words if not _COMPANY.fullmatch(w)) or name.casefold()
+    return "".join(w for w in words if w not in _COMPANY) or name.casefold()
 
 
 @dataclass(frozen=True)
