@@ -51,15 +51,16 @@ _NARRATIVE = re.compile(
     r"(?:earlier|later|before|after|afterwards?|prior)\b",
     re.IGNORECASE,
 )
-_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
 _WEEKDAY = re.compile(
-    rf"(?:(?P<which>last|past|next|coming|this|early|late|on)\s+)?(?P<day>{'|'.join(_WEEKDAYS)})"
+    rf"(?:(?P<which>last|past|next|coming|this|early|late|on)\s+)?(?P<day>{'|'.join(WEEKDAYS)})"
     r"(?:\s+(?:morning|afternoon|evening|night|noon|midday))?",
     re.IGNORECASE,
 )
 _MONTH = re.compile(
-    r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
-    r"december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b",
+    rf"\b(?:{'|'.join(MONTHS)}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b",
     re.IGNORECASE,
 )
 _UNITS = {"day", "days", "night", "nights", "week", "weeks", "weekend", "weekends", "month",
@@ -163,7 +164,7 @@ def normalise_date_expression(text: str, base: dt.date | None, future: bool = Fa
 
 
 def _weekday_date(match: re.Match[str], base: dt.date, future: bool) -> dt.date:
-    day = _WEEKDAYS.index(match["day"].lower())
+    day = WEEKDAYS.index(match["day"].lower())
     which = (match["which"] or "").lower()
     if which in ("next", "coming") or (future and which not in ("last", "past")):
         return base + dt.timedelta(days=(day - base.weekday()) % 7 or 7)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 import Stemmer
 
+from newsprism.analyse.dates import MONTHS, WEEKDAYS
 from newsprism.analyse.figures import COUNTING_NOUNS, ROLE_OF, TIME_UNITS, read_figure, vague
 from newsprism.analyse.nlp import noun_lemma
 from newsprism.compare.outcomes import report_day
@@ -127,10 +128,9 @@ _IN_MONTH = re.compile(r"\b(?i:in|during|last|this) (January|February|March|Apri
 
 
 # One day: a weekday, "yesterday", "today", a date ("March 5", "5 March").
-_MONTHS = ("january|february|march|april|may|june|july|august|september|october|november|"
-           "december")
+_MONTHS = "|".join(MONTHS)
 _DAY = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|"
+    rf"\b(?:{'|'.join(WEEKDAYS)}|yesterday|today|tonight|"
     rf"(?:{_MONTHS})\s+\d{{1,2}}(?!\d)|\d{{1,2}}\s+(?:{_MONTHS}))\b",
     re.IGNORECASE,
 )

@@ -31,6 +31,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from newsprism.analyse.dates import MONTHS, WEEKDAYS
 from newsprism.model import Article, Span
 from newsprism.summarize.words import STOP_WORDS, letter_words, stem_word
 
@@ -136,9 +137,7 @@ _LIGHT = {
 # Words of time, which say when, not who or what: left out of subjects and objects.
 _TIME = {
     "today", "tonight", "tomorrow", "morning", "afternoon", "evening", "noon", "week", "day",
-    "days", "hours", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "days", "hours", *WEEKDAYS, *MONTHS,
 }
 _NOT_ABOUT = STOP_WORDS | _LIGHT | _TIME
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their",
