@@ -13,7 +13,9 @@ def test_the_periods_a_statement_names_are_read():
     assert time_frames("More than 750 rockets were fired this year.") == {"this year"}
     assert time_frames("The 2008-2009 war killed 1,400.") == {"2008", "2009"}
     assert time_frames("19 were killed in two days of strikes.") == {"two day"}
-    assert time_frames("300 rockets were fired since the offensive began.") == {"since"}
+    assert time_frames("300 rockets were fired since the offensive began.") == {"since offensive"}
+    assert time_frames("Hundreds were fired since the start of the war.") == {"since war"}
+    assert time_frames("17 rockets were fired since midnight.") == {"since midnight"}
     assert time_frames("In January, five cables were cut.") == {"january"}
     assert time_frames("Police said on Saturday that 21 people were wounded.") == frozenset()
 
@@ -29,6 +31,13 @@ def test_counts_over_different_periods_are_no_contradiction():
         "Militants have fired more than 750 rockets at the southern towns this year.",
         "Militants have fired around 300 rockets at the southern towns since the offensive "
         "began.") == []
+
+
+def test_counts_since_different_starts_are_no_contradiction():
+    assert _figure_claims(
+        "Seventeen rockets were fired at the south of the country since midnight.",
+        "Militants have fired hundreds of rockets at the south of the country since the "
+        "offensive began.") == []
 
 
 def test_counts_over_one_period_still_disagree():

@@ -113,16 +113,22 @@ def in_change(figure: Figure, article: Article) -> bool:
 
 # The period a count covers, where its statement names one: a year ("the 2008-2009 war"), a
 # named period ("this year", "last month", "in January"), a span ("in two days", "over the past
-# week"), a start ("since the conflict began") or one day (``event_days``). Counts of one thing
+# week"), a start ("since the conflict began", named by its first word of substance: "since
+# midnight" is not "since the offensive began") or one day (``event_days``). Counts of one thing
 # over different periods are two quantities (1,400 killed in the last war, 19 in two days of
 # this one; 750 rockets this year, 300 since the offensive began; 97 rockets on Friday, more
-# than 300 in all), not a disagreement.
+# than 300 in all; 17 rockets since midnight, hundreds since the offensive began), not a
+# disagreement.
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _NAMED_PERIOD = re.compile(r"\b(this|last|next|past|previous) (year|month|week|decade|season)\b",
                            re.IGNORECASE)
 _SPAN = re.compile(r"\b(?:in|over|during|within|for) (?:the )?(?:past |last |first |next )?"
                    r"([\w-]+ )?(hour|day|week|month|year)s?\b", re.IGNORECASE)
-_SINCE = re.compile(r"\bsince\b", re.IGNORECASE)
+_SINCE = re.compile(r"\bsince\b(?:\s+[\w'’-]+){0,6}", re.IGNORECASE)
+# Words before a start's own word: "since the start of the war" starts at the war.
+_BEFORE_THE_START = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that",
+                               "last", "early", "late", "start", "beginning", "outbreak", "onset",
+                               "launch", "of", "on", "in"})
 _IN_MONTH = re.compile(r"\b(?i:in|during|last|this) (January|February|March|April|May|June|July|"
                        r"August|September|October|November|December)\b")
 
@@ -167,15 +173,21 @@ RELATIVE_DAYS = frozenset({"yesterday", "today", "tonight"})
 
 def time_frames(text: str) -> frozenset[str]:
     """The periods a text names, normalised ("this year", "two day", "2009", "january",
-    "since", "friday")."""
+    "since offensive", "friday")."""
     frames = set(_YEAR.findall(text)) | event_days(text)
     frames |= {f"{which} {unit}".lower() for which, unit in _NAMED_PERIOD.findall(text)}
     frames |= {f"{(count or '').strip()} {unit}".lower().strip() for count, unit in
                _SPAN.findall(text)}
     frames |= {month.lower() for month in _IN_MONTH.findall(text)}
-    if _SINCE.search(text):
-        frames.add("since")
+    frames |= {f"since {_start_word(match)}".strip() for match in _SINCE.finditer(text)}
     return frozenset(frames)
+
+
+def _start_word(since: re.Match[str]) -> str:
+    """The word that names where a "since" period starts: "since the offensive began" ->
+    "offensive"; "since midnight" -> "midnight"."""
+    words = since.group(0).split()[1:]
+    return next((w.lower() for w in words if w.lower() not in _BEFORE_THE_START), "")
 
 
 def frames_of(figure: Figure, holder: Span) -> frozenset[str]:
