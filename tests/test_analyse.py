@@ -70,6 +70,14 @@ def test_a_misread_name_with_lowercase_words_is_no_full_name():
     assert names["Salman"] == "Mohammed bin Salman"
 
 
+def test_a_name_ends_at_a_bracket_it_never_closes():
+    text = ("The statement came from UN Secretary General Ban Ki-moon and United States "
+            "Secretary of State John Kerry.(Reuters, DPA)\n\nThe Pakistan People's Party (PPP) "
+            "agreed.")
+    names = {m.text for m in analyse_article(Article("a", text)).mentions}
+    assert "John Kerry" in names and not any("(Reuters" in name for name in names)
+
+
 def test_known_ner_slips_are_repaired(vladivostok):
     types = {e.name: e.type for e in vladivostok.entities}
     assert types["Kommersant"] == "ORG" and types["Interfax"] == "ORG"

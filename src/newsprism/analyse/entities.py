@@ -3,7 +3,8 @@
 The repairs are linguistic rules, not lists of names: possessives end a name ("Kim’s Vladivostok
 Summit" is Kim), so does a lowercase word in a person's name ("Lackey told The Associated
 Press"), a source cited inline is an organisation whatever NER said ("(Kommersant, April 25)"),
-and a capitalised appositive of a person-role noun is a person ("his counterpart,
+a name ends at a bracket it never closes ("John Kerry.(Reuters" is a caption's credit run
+on), and a capitalised appositive of a person-role noun is a person ("his counterpart,
 No Kwang-Chol,"), and so is a full name's last word where the model missed it ("Pachauri
 stressed").
 """
@@ -112,8 +113,15 @@ def _trim(span: Span, text: str) -> tuple[int, int] | None:
         if text[start:end].endswith(suffix) and end - len(suffix) > start:
             end -= len(suffix)
             break
-    start, end = _strip_edges(text, start, end)
+    start, end = _strip_edges(text, start, _before_open_bracket(text, start, end))
     return (start, end) if end > start and any(ch.isalpha() for ch in text[start:end]) else None
+
+
+def _before_open_bracket(text: str, start: int, end: int) -> int:
+    """Where a name ends that runs into a bracket it never closes: "John Kerry.(Reuters, DPA)",
+    a photo credit glued to the caption, is John Kerry; "the Party (PPP)" keeps its bracket."""
+    opening = text.find("(", start, end)
+    return opening if opening > start and text.find(")", opening, end) < 0 else end
 
 
 def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
