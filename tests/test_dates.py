@@ -46,6 +46,12 @@ CASES = {
         "diverted last week. The contract expired on April 25. Workers stayed out for a second "
         "day.",  # "a second day" was the month and day the program ran
         {"Tuesday": None, "yesterday": None, "last week": None, "April 25": "--04-25"}),
+    "an ordinal period, another day, recent days and an age are no dates": (
+        "2025-03-04", "As the strike entered its 24th day on Tuesday, its fourth week, the "
+        "23-day-old dispute saw another day of pickets. Talks stalled in recent days.",
+        {"Tuesday": "2025-03-04"}),
+    "a date ends at a bracket: a caption's glued credit is no part of it": (
+        None, "Dockworkers in Rotterdam, July 31,2014.(Reuters)", {"July 31,2014": "2014-07-31"}),
     "a year-less date takes the article's year, or the one before when months ahead": (
         "2025-03-04", "The contract expired on December 20. A ballot is planned for May 12, "
         "and the union last struck on March 3.",

@@ -36,8 +36,9 @@ if TYPE_CHECKING:
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 # A number alone that is no year ("the death toll is 45"): the NER's DATE is a count.
 _BARE_COUNT = re.compile(r"\d{1,3}(?:,\d{3})*|\d{5,}")
-_AGE = re.compile(r"-year-old|\b(?:years?|months?|weeks?|days?|decades?)\s+(?:old|long)\b")
-_CLOSERS = re.compile(r"[)\]—–;]")
+_AGE = re.compile(r"-(?:year|month|week|day)-old|"
+                  r"\b(?:years?|months?|weeks?|days?|decades?)\s+(?:old|long)\b")
+_CLOSERS = re.compile(r"[()\]—–;]")
 # Words that tie a date to the day of writing (or to a narrative moment): without the
 # article's date these are never resolved.
 _RELATIVE = re.compile(
@@ -65,9 +66,9 @@ _MONTH = re.compile(
 )
 _UNITS = {"day", "days", "night", "nights", "week", "weeks", "weekend", "weekends", "month",
           "months", "year", "years", "decade", "decades", "century", "centuries", "hour", "hours"}
-_COUNTS = {"a", "an", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-           "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty",
-           "hundred", "few", "several", "many", "couple", "dozen", "dozens", "hundreds",
+_COUNTS = {"a", "an", "another", "one", "two", "three", "four", "five", "six", "seven", "eight",
+           "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty",
+           "sixty", "hundred", "few", "several", "many", "couple", "dozen", "dozens", "hundreds",
            "thousands", "half", "first", "second", "third", "fourth", "fifth", "sixth",
            "seventh", "eighth", "ninth", "tenth", "every", "each", "per"}
 # Words that only measure a length of time: "for more than a week", "the last two years".
@@ -75,12 +76,13 @@ _MEASURES = _COUNTS | {"for", "over", "during", "within", "about", "around", "ne
                        "roughly", "some", "more", "than", "less", "fewer", "at", "least", "most",
                        "up", "to", "another", "further", "the", "past", "last", "next", "coming",
                        "full", "straight", "consecutive", "whole", "entire", "long", "of", "and",
-                       "or", "in", "row", "just", "only", "other"}
+                       "or", "in", "row", "just", "only", "other", "its", "their", "recent"}
 # "last week" names a week: "one day last week" is a date, "the last two weeks" a length.
 _NAMED_PERIOD = re.compile(
     r"\b(?:last|next|past|this|coming)\s+(?:day|night|week|weekend|month|year|decade|century)\b",
     re.IGNORECASE,
 )
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)?")  # "24 hours", "its 24th day"
 _FREQUENCIES = {"daily", "weekly", "monthly", "yearly", "annually", "nightly", "hourly"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}  # "wo" is spaCy's "won't"
 _FUTURE_WORDS = {"due", "scheduled", "slated", "upcoming"}  # "the vote due on Friday"
@@ -110,7 +112,8 @@ def extract_dates(
         if ent.label_ != "DATE" or _AGE.search(ent.text) or _BARE_COUNT.fullmatch(ent.text):
             continue
         start = ent.start_char
-        end = start + len(_CLOSERS.split(ent.text, maxsplit=1)[0])  # "April 25)—a" -> "April 25"
+        # "April 25)—a" -> "April 25"; "July 31,2014.(Reuters" -> "July 31,2014"
+        end = start + len(_CLOSERS.split(ent.text, maxsplit=1)[0])
         while end > start and not text[end - 1].isalnum():
             end -= 1
         if any(s <= start and end <= e for s, e in skip) or end == start:
@@ -132,9 +135,10 @@ def is_duration(expression: str) -> bool:
         return True
     if not any(w in _UNITS for w in words) or _NAMED_PERIOD.search(expression):
         return False
-    measured = any(w in _COUNTS or w.isdigit() or (w in _UNITS and w.endswith("s"))
+    measured = any(w in _COUNTS or _ORDINAL.fullmatch(w) or (w in _UNITS and w.endswith("s"))
                    for w in words)  # "years" alone is a length; "last year" is a date
-    return measured and all(w in _MEASURES or w in _UNITS or w.isdigit() for w in words)
+    return measured and all(w in _MEASURES or w in _UNITS or _ORDINAL.fullmatch(w)
+                            for w in words)
 
 
 @lru_cache(maxsize=4096)
