@@ -252,3 +252,17 @@ def test_a_telephone_number_is_no_figure():
             "or Crime Stoppers at 1-800-222-8477, police said.")
     figures = analyse_article(Article("tip", text)).figures
     assert not [f for f in figures if "890" in f.text or "800" in f.text or "323" in f.text]
+
+
+def test_a_time_of_day_is_no_figure():
+    text = "The truce begins at 8 a.m. (0500 GMT) on Friday; talks resume at 17:30 UTC."
+    assert [f.text for f in _figures(text)] == []
+
+
+def test_a_count_broken_down_is_counted_as_the_whole_not_as_its_parts():
+    counted = {f.text: f.counts for f in _figures(
+        "The number of wounded has risen to 6,785, of them 2,307 children. The ministry places "
+        "the death toll at 1,364 - of that number 315 children. Police identified 40 of the 59 "
+        "bodies.")}
+    assert counted["6,785"] == "number of wounded" and counted["1,364"] == "death toll"
+    assert counted["2,307"] == counted["315"] == "children" and counted["40"] == "bodies"

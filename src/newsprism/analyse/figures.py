@@ -129,13 +129,18 @@ _MEASURING = {"cost", "costs", "costing", "weigh", "weighs", "weighed", "measure
 _COMPLEMENTS = {"acomp", "oprd", "xcomp", "advmod", "attr", "ccomp", "prep"}
 # A telephone number ("(323) 890-5500", "1-800-222-8477") is a name for a line, not a figure.
 _PHONE = re.compile(r"(?:\b1[-. ])?(?:\(\d{3}\)\s?|\b\d{3}[-. ])\d{3}[-. ]\d{4}\b")
+# A time of day as written: "4:20 a.m.", "6: 00 p.m.", "about 7 p.m." (hour, minutes, the
+# half), and on a 24-hour clock with its zone ("0500 GMT", "17:30 UTC"): a time, not a figure.
+CLOCK = re.compile(r"\b(\d{1,2})(?:\s?:\s?(\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
+_ZONED_CLOCK = re.compile(r"\b[0-2]\d:?[0-5]\d\s*(?:GMT|UTC|Zulu|local time)\b")
 
 
 def extract_figures(doc: Doc, doc_id: str, skip: list[tuple[int, int]]) -> tuple[Figure, ...]:
     """Figures of one article; ``skip`` holds character ranges not to read (citations,
     metadata lines, dates)."""
     spans = []
-    skip = [*skip, *((m.start(), m.end()) for m in _PHONE.finditer(doc.text))]
+    skip = [*skip, *((m.start(), m.end()) for pattern in (_PHONE, CLOCK, _ZONED_CLOCK)
+                     for m in pattern.finditer(doc.text))]
     taken: list[tuple[int, int]] = list(skip)
     for ent in doc.ents:
         if ent.label_ in FIGURE_LABELS and not _inside(ent.start_char, ent.end_char, taken):
@@ -482,8 +487,8 @@ def _counted_noun(span: Span, unit: str | None) -> Token | None:
     for child in root.children:  # "1.2 percent of Pyongyang’s trade", "21 of the wounded"
         if child.dep_ == "prep" and child.lower_ == "of" and not span.start <= child.i < span.end:
             objects = [c for c in child.children if c.dep_ == "pobj"]
-            if objects:
-                return objects[0]
+            if objects and not _has_own_count(objects[0]):  # "1,364, of that number 315
+                return objects[0]  # children" breaks the whole down: children are a part
     if head is None:
         return None
     if root.dep_ in ("attr", "acomp"):  # "trade was just $34 million", "the toll was 65"
@@ -503,7 +508,10 @@ def _counted_noun(span: Span, unit: str | None) -> Token | None:
     verb = head.head if root.dep_ == "pobj" else head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
-    changed = next((c for c in verb.children if c.dep_ == "dobj" and c.i != root.i), None)
+    # "the number of wounded has risen to 6,785, of them 2,307 children": the parse makes
+    # "children" the object
+    changed = next((c for c in verb.children if c.dep_ == "dobj" and c.i != root.i
+                    and not _has_own_count(c)), None)
     if root.dep_ == "pobj" and changed is not None:
         return changed  # "police backed off the toll to 60", "cut to 10,000 the number of"
     if verb.lower_ in _CHANGING or (verb.lower_ in _MEASURING and unit is not None):
@@ -513,6 +521,13 @@ def _counted_noun(span: Span, unit: str | None) -> Token | None:
     if root.dep_ == "pobj" and verb.dep_ == "acl" and noun_lemma(verb.head.lower_) in _WHOLES:
         return verb.head  # "bringing the total found to 59" (the parse hangs "to" on "found")
     return None
+
+
+def _has_own_count(noun: Token) -> bool:
+    """Does another number count the noun afresh ("2,307 children"), not as a whole named
+    before ("40 of the 59 bodies")? Then it is not what this figure counts."""
+    deps = {child.dep_ for child in noun.children}
+    return "nummod" in deps and "det" not in deps
 
 
 def _outside_head(span: Span) -> Token | None:

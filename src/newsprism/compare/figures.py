@@ -19,7 +19,14 @@ import numpy as np
 import Stemmer
 
 from newsprism.analyse.dates import MONTHS, WEEKDAYS
-from newsprism.analyse.figures import COUNTING_NOUNS, ROLE_OF, TIME_UNITS, read_figure, vague
+from newsprism.analyse.figures import (
+    CLOCK,
+    COUNTING_NOUNS,
+    ROLE_OF,
+    TIME_UNITS,
+    read_figure,
+    vague,
+)
 from newsprism.analyse.nlp import noun_lemma
 from newsprism.compare.outcomes import report_day
 from newsprism.model import Article, Figure, Span
@@ -261,13 +268,9 @@ def conflicting_figures(
     ]
 
 
-# A time of day as written: "4:20 a.m.", "6: 00 p.m.", "about 7 p.m." (minutes, then the half).
-_CLOCK = re.compile(r"\b(\d{1,2})(?:\s?:\s?(\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
-
-
 def clock_times(text: str) -> frozenset[tuple[int, int, str]]:
     """The times of day a text states, as (hour, minute, a/p)."""
-    return frozenset((int(h), int(m or 0), half.lower()) for h, m, half in _CLOCK.findall(text))
+    return frozenset((int(h), int(m or 0), half.lower()) for h, m, half in CLOCK.findall(text))
 
 
 def clock_conflicts(texts: Sequence[str]) -> np.ndarray:
