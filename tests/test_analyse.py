@@ -78,6 +78,13 @@ def test_a_name_ends_at_a_bracket_it_never_closes():
     assert "John Kerry" in names and not any("(Reuters" in name for name in names)
 
 
+def test_a_live_blog_time_stamp_is_no_part_of_a_name():
+    text = ("1:18 A.M. Israel and Hamas agreed to a truce.\n\n4:25 P.M. Malaysia denied the "
+            "report.\n\n6:00 P.M. Israel said the truce would hold.")
+    names = {m.text for m in analyse_article(Article("a", text)).mentions}
+    assert {"Israel", "Malaysia"} <= names and not any(".M." in name for name in names)
+
+
 def test_known_ner_slips_are_repaired(vladivostok):
     types = {e.name: e.type for e in vladivostok.entities}
     assert types["Kommersant"] == "ORG" and types["Interfax"] == "ORG"

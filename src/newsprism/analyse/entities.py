@@ -38,6 +38,11 @@ PERSON_ROLES = {
 _POSSESSIVES = ("’s", "'s", "’", "'")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$")
 _EDGE_JUNK = "“”\"‘’'()[]—–-,.;:"
+# Words a name never starts with: an article, and the half of a live blog's time stamp ("1:18
+# A.M. Israel and Hamas ...", where "A.M. Israel" reads as a person with initials).
+_CLOCK_HALVES = {"a.m.", "p.m.", "a.m", "p.m"}
+_NOT_A_NAME_START = {"the", *_CLOCK_HALVES}
+_CLOCK_HOUR = re.compile(r"\d{1,2}(?::\d{2})?")
 
 
 def extract_mentions(
@@ -102,7 +107,9 @@ def _cut_at_lowercase(ent: Span) -> Span:
 
 def _trim(span: Span, text: str) -> tuple[int, int] | None:
     tokens = list(span)
-    while tokens and (tokens[0].lower_ == "the" or tokens[0].text in _EDGE_JUNK):
+    while tokens and (tokens[0].lower_ in _NOT_A_NAME_START or tokens[0].text in _EDGE_JUNK
+                      or (_CLOCK_HOUR.fullmatch(tokens[0].text) and len(tokens) > 1
+                          and tokens[1].lower_ in _CLOCK_HALVES)):
         tokens.pop(0)
     while tokens and (tokens[-1].text in _POSSESSIVES or tokens[-1].text in _EDGE_JUNK):
         tokens.pop()
