@@ -32,6 +32,18 @@ def test_a_title_is_the_first_line_only_when_it_reads_as_a_headline(tmp_path):
     assert titles == {"url": "Ferries stop", "body": None}
 
 
+def test_a_pages_lower_case_widget_label_is_not_the_title_but_a_lower_cased_feed_keeps_its(
+        tmp_path):
+    (tmp_path / "widget.txt").write_text(
+        "text size\n\nFerry operator sues over harbour closure\n\nThe operator filed suit on "
+        "Tuesday.\n")
+    (tmp_path / "feed.txt").write_text(
+        "ferry operator sues over harbour closure\n\nthe operator filed suit on tuesday.\n")
+    titles = {a.id: a.title for a in read_articles([tmp_path]).articles}
+    assert titles == {"widget": "Ferry operator sues over harbour closure",
+                      "feed": "ferry operator sues over harbour closure"}
+
+
 def test_text_header_lines_give_author_and_date(tmp_path):
     (tmp_path / "a.txt").write_text(
         "Storm closes ferry routes\n\nPublication: Island Post\nBy Ana Ruiz\n"

@@ -56,17 +56,30 @@ def metadata_line_ranges(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _HEADER.finditer(text, 0, head_end)]
 
 
+FURNITURE_WORDS = 3
+
+
 def guess_title(text: str) -> str | None:
     """The first line when it reads as a headline: short and not ending a sentence. Header lines
-    ("Publication: ...") and one-word lines (a section label, "Editorials"; a URL) above it
-    are passed over; a line further into the body is never taken, as it is the body."""
-    for line in (line.strip() for line in text.split("\n", HEADER_LINES)[:HEADER_LINES]):
-        if not line or _HEADER.match(line) or len(line.split()) == 1:
+    ("Publication: ..."), one-word lines (a section label, "Editorials"; a URL) and a page's
+    lower-case widget labels ("text size") above it are passed over; a line further into the
+    body is never taken, as it is the body."""
+    lines = [line.strip() for line in text.split("\n", HEADER_LINES)[:HEADER_LINES]]
+    lines = [line for line in lines if line]
+    for n, line in enumerate(lines):
+        if _HEADER.match(line) or len(line.split()) == 1 or _furniture(line, lines[n + 1 :]):
             continue
         if len(line) > 200 or _BODY_LINE_END.search(line):
             return None
         return line
     return None
+
+
+def _furniture(line: str, below: list[str]) -> bool:
+    """Is a short lower-case line above capitalised ones a page's widget label ("text size",
+    "share this") rather than a headline? In a lower-cased feed every line is lower case."""
+    return (len(line.split()) <= FURNITURE_WORDS and line.islower()
+            and any(not other.islower() for other in below[:1]))
 
 
 def markdown_to_text(markdown: str) -> str:
