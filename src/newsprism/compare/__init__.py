@@ -37,6 +37,7 @@ from newsprism.compare.figures import (
     alignment_keys,
     clock_conflicts,
     conflicting_figures,
+    duration_conflicts,
     event_days,
     frames_of,
 )
@@ -144,7 +145,7 @@ def pair_evidence(
     inside = quotes_inside(statements, quotes)
     reworded = marked_rewordings(statements, inside)
     blocked = (different_remarks(statements, quotes, quoted, inside, reworded) | differing
-               | clock_conflicts(texts) | opposite_days(texts))
+               | clock_conflicts(texts) | duration_conflicts(texts) | opposite_days(texts))
     return score_pairs(statements, embeddings, shared, blocked,
                        statement_names(statements, mentions, entities), settings, tokens,
                        tuple(reworded))
