@@ -77,6 +77,24 @@ def test_two_times_of_day_for_one_moment_block_a_corroboration():
     assert not conflicts[0, 3].any()  # no time stated: nothing to set against
 
 
+def test_two_lengths_of_one_sentence_block_a_corroboration():
+    """The second audit of fresh clusters: "2 years" and "2 1/2 years" for one prison sentence
+    were corroborated (no length of time is a figure of the analysis)."""
+    from newsprism.compare.figures import duration_conflicts, durations
+
+    texts = ["He was sentenced to 2 years, with 9 months to serve in that case.",
+             "He was sentenced to 2 1/2 years, with 9 months to serve in that case.",
+             "He was sentenced to two and a half years in 2005, with 9 months to serve.",
+             "The 35-year-old was freed 2 days ago after 30 months in prison."]
+    assert durations(texts[1]) == {("year", 2.5), ("month", 9.0)}
+    assert durations(texts[3]) == {("month", 30.0)}  # an age and a time ago are no lengths
+    conflicts = duration_conflicts(texts)
+    assert conflicts[0, 1] and conflicts[1, 0]
+    assert not conflicts[0, 2] and not conflicts[1, 2]  # the same 9 months; no year in digits
+    assert conflicts[1, 3]  # months set against months: none shared
+    assert not conflicts[0, 0]
+
+
 def test_the_words_a_statement_quotes_are_read_from_its_marks():
     from newsprism.compare.quotes import marked_passages
 

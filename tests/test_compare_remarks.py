@@ -126,3 +126,32 @@ def test_a_sentence_of_a_disputed_remark_of_several_sentences_says_why_it_is_cor
                      "quote", "Dana Reyes is quoted as ... and as ...")
     (explained, _) = explain_overlaps([agreed, disputed], quotes)
     assert explained.note == REWORDED_REMARK
+
+
+def test_a_sentence_given_word_for_word_elsewhere_in_the_article_is_not_reworded_there():
+    from newsprism.compare.quotes import gives_elsewhere
+
+    text = ("“He loved to make everyone laugh. He will be missed by all of his classmates,” "
+            "Ms Reyes said. “He will be truly missed by his classmates and teachers,” said "
+            "the counsellor.")
+    other = text.index("He will be truly")
+    end = text.index(",” said the")
+    missed = ["He loved to make everyone laugh. He will be missed by all of his classmates."]
+    assert gives_elsewhere(missed, text, other, end)
+    assert not gives_elsewhere(missed, text, 0, len(text))  # only in the passage set against it
+    assert not gives_elsewhere(["He will be missed."], text, other, end)  # too short to tell
+
+
+def test_two_remarks_of_a_profile_quoted_in_turn_are_no_remark_quoted_differently():
+    """One report quotes the teacher's words; another quotes them too, word for word, and then
+    the counsellor's, alike: the counsellor's words are another remark, not the teacher's
+    quoted differently (the second audit of fresh clusters)."""
+    teacher = ("“He will be missed by all of his classmates and everyone at Lakeside,” "
+               "said Dana Reyes, his teacher.")
+    both = ("Dana Reyes, his teacher, said he was the kindest boy. “He loved to make everyone "
+            "laugh. He will be missed by all of his classmates and everyone at Lakeside.”\n\n"
+            "The counsellor said the boy was a ball of energy.\n\n“He also had a great sense of "
+            "humour. He'll be truly missed by his classmates, teachers and the Lakeside staff.”")
+    briefing = build_briefing([Article("a", teacher, outlet="Coast Herald"),
+                               Article("b", both, outlet="Valley News")])
+    assert not [c for c in briefing.claims if c.kind == "quote" and c.status == "contradicted"]

@@ -37,6 +37,7 @@ from newsprism.compare.figures import (
     alignment_keys,
     clock_conflicts,
     conflicting_figures,
+    duration_conflicts,
     event_days,
     frames_of,
 )
@@ -46,6 +47,8 @@ from newsprism.compare.outcomes import open_outcomes, with_antecedents
 from newsprism.compare.quotes import (
     different_remarks,
     differently_worded,
+    gives_elsewhere,
+    marked_parts,
     marked_rewordings,
     quotes_inside,
 )
@@ -142,7 +145,7 @@ def pair_evidence(
     inside = quotes_inside(statements, quotes)
     reworded = marked_rewordings(statements, inside)
     blocked = (different_remarks(statements, quotes, quoted, inside, reworded) | differing
-               | clock_conflicts(texts) | opposite_days(texts))
+               | clock_conflicts(texts) | duration_conflicts(texts) | opposite_days(texts))
     return score_pairs(statements, embeddings, shared, blocked,
                        statement_names(statements, mentions, entities), settings, tokens,
                        tuple(reworded))
@@ -433,6 +436,8 @@ def _quote_claims(
     settings = _embedded([c.text for c in context], known)
     claims = []
     for a, b in differently_worded(attributed, words, settings):
+        if _two_remarks((a.text,), a, (b.text,), b, articles):
+            continue
         support = (context[attributed.index(a)], context[attributed.index(b)])
         note = (f"{a.speaker} is quoted as “{a.text}” by {source_label(articles[a.doc])} and as "
                 f"“{b.text}” by {source_label(articles[b.doc])}.")
@@ -467,11 +472,22 @@ def _rewording_claims(
         a, b = statements[i], statements[j]
         if sources[a.doc] == sources[b.doc] or not evidence.related(i, j):
             continue
+        if _two_remarks(marked_parts(a.text), a, marked_parts(b.text), b, articles):
+            continue
         note = (f"Quoted differently. {source_label(articles[a.doc])}: “{a.text}” — "
                 f"{source_label(articles[b.doc])}: “{b.text}”")
         claims.append(Claim(_claim_id("quote", (a, b)), "contradicted", a.text, (a, b), 2,
                             "quote", note))
     return claims
+
+
+def _two_remarks(quoted_a: Sequence[str], a: Span | Quote, quoted_b: Sequence[str],
+                 b: Span | Quote, articles: dict[str, Article]) -> bool:
+    """Does either article give, outside its own passage, a sentence the other quotes word for
+    word (``gives_elsewhere``)? Then the two passages are two remarks, not one quoted
+    differently."""
+    return (gives_elsewhere(quoted_a, articles[b.doc].text, b.start, b.end)
+            or gives_elsewhere(quoted_b, articles[a.doc].text, a.start, a.end))
 
 
 def _verdict_claims(

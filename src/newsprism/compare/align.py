@@ -10,9 +10,9 @@ first: a false corroboration is worse than a missed one.
    pruned before any expensive judgement.
 2. Judgement: a candidate that shares what is done and not only who does it (content words
    beyond the names), whose actors do not clash (each names a person or an organisation the
-   other does not) and that is not blocked (other remarks quoted, other values in
-   one unit, other times of day or days named for what they report) gets the relation model's
-   P(same fact) (``newsprism.relation``); the in-cluster judge (``compare.judge``) weighs it
+   other does not) and that is not blocked (other remarks quoted, other values in one unit,
+   other times of day, lengths of time or days named for what they report) gets the relation
+   model's P(same fact) (``newsprism.relation``); the in-cluster judge (``compare.judge``) weighs it
    with the pair's evidence and links it above a threshold set for precision, or above a lower
    one when both assert the same main predicate (``compare.predicates``: "opened fire" is not
    "was charged", however much else is shared). A pair that is each other's best match links

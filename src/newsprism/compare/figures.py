@@ -284,3 +284,38 @@ def clock_conflicts(texts: Sequence[str]) -> np.ndarray:
         for j in timed:
             conflicts[i, j] = not times[i] & times[j]
     return conflicts
+
+
+# A length of time in digits: "2 years", "2 1/2 years", "9-month", "48 hours"; not an age
+# ("a 35-year-old", "61 years old") nor a time ago ("two days ago", a point the report's date
+# moves).
+_DURATION = re.compile(
+    r"(?<![\d/.,])(\d+(?:\.\d+)?)(?:(?:\s+|-)(\d)/(\d)|\s?(½))?[\s-]+"
+    rf"({'|'.join(sorted(TIME_UNITS))})s?\b(?!-old|\s+old|\s+ago)", re.IGNORECASE)
+
+
+def durations(text: str) -> frozenset[tuple[str, float]]:
+    """The lengths of time a text states in digits, as (unit, value): "2 1/2 years" is
+    ("year", 2.5)."""
+    found = set()
+    for whole, top, bottom, half, unit in _DURATION.findall(text):
+        value = float(whole) + (int(top) / int(bottom) if top and int(bottom) else 0.0)
+        found.add((unit.lower(), value + (0.5 if half else 0.0)))
+    return frozenset(found)
+
+
+def duration_conflicts(texts: Sequence[str]) -> np.ndarray:
+    """True where both texts state lengths of time in one unit and share none of them: "was
+    sentenced to 2 years, with 9 months to serve" and "... 2 1/2 years, with 9 months to
+    serve" give one sentence differently, so they corroborate no fact (the analysis counts no
+    length of time as a figure, so ``conflicting_figures`` never sees them)."""
+    spans = [durations(t) for t in texts]
+    units = [{unit for unit, _ in found} for found in spans]
+    timed = [i for i, found in enumerate(spans) if found]
+    conflicts = np.zeros((len(texts), len(texts)), dtype=bool)
+    for i in timed:
+        for j in timed:
+            conflicts[i, j] = any(
+                not {v for u, v in spans[i] if u == unit} & {v for u, v in spans[j] if u == unit}
+                for unit in units[i] & units[j])
+    return conflicts

@@ -39,6 +39,12 @@ COPY_SLIP_RUN = 3
 _MARKS = re.compile(r"``|''|[“”«»„\"]")
 _OPENING = ("``", "“", "«", "„")
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
+# Where a quoted passage's sentences (or its runs between ellipses) end.
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\.\s?\.\s?\.|…")
+# A quoted sentence this long that another article gives word for word is that article's
+# wording of the remark too (``gives_verbatim``); shorter runs ("he will be missed") are common
+# to many remarks.
+VERBATIM_WORDS = 6
 # Two quoted passages are one remark in other words when the shorter's words are mostly the
 # longer's ("knew they were OK" / "knew that they were okay"); two remarks of one speaker share
 # little beyond a few function words ("We have numerous witnesses" / "We have a lot of pieces").
@@ -211,20 +217,38 @@ def marked_passages(text: str) -> list[list[str]] | None:
     pair of marks, or on the quote's side of a lone mark (a quotation running on from the
     sentence before, or into the next: `` He may have gotten inside there," Corina said.``), cut
     at each ellipsis (words left out). None when it quotes fewer than ``MIN_PASSAGE_WORDS``."""
+    runs = [words for part in marked_parts(text) for piece in _ELLIPSIS.split(part)
+            if (words := remark_words(piece))]
+    return runs if sum(map(len, runs)) >= MIN_PASSAGE_WORDS else None
+
+
+def marked_parts(text: str) -> list[str]:
+    """The parts of a statement its quote marks enclose (see ``marked_passages``)."""
     marks = list(_MARKS.finditer(text))
     if not marks:
-        return None
+        return []
     if len(marks) == 1:
         mark = marks[0]
         opening = mark.group() in _OPENING or (mark.group() == '"' and not text[: mark.start()]
                                                 .strip())
-        parts = [text[mark.end():] if opening else text[: mark.start()]]
-    else:
-        pairs = zip(marks[::2], marks[1::2], strict=False)  # an odd last mark opens no pair
-        parts = [text[a.end() : b.start()] for a, b in pairs]
-    runs = [words for part in parts for piece in _ELLIPSIS.split(part)
-            if (words := remark_words(piece))]
-    return runs if sum(map(len, runs)) >= MIN_PASSAGE_WORDS else None
+        return [text[mark.end():] if opening else text[: mark.start()]]
+    pairs = zip(marks[::2], marks[1::2], strict=False)  # an odd last mark opens no pair
+    return [text[a.end() : b.start()] for a, b in pairs]
+
+
+def gives_elsewhere(quoted: Sequence[str], text: str, start: int, end: int) -> bool:
+    """Does an article's ``text``, outside ``[start, end)`` (the passage set against
+    ``quoted``), give word for word a quoted sentence of ``VERBATIM_WORDS`` words or more of the
+    passages ``quoted``? Then the article does not render that remark in other words, and its
+    passage that differs from it is another remark: reprinted copy gives a statement more fully
+    ("The fire has progressed rapidly through the store which is almost totally destroyed."
+    among the spokeswoman's other sentences), a profile quotes two people in turn ("He will be
+    missed by all of his classmates" / "He'll be truly missed by his classmates")."""
+    before, after = (" ".join(remark_words(part)) for part in (text[:start], text[end:]))
+    words = f" {before} | {after} "  # no run spans the cut
+    return any(len(run) >= VERBATIM_WORDS and f" {' '.join(run)} " in words
+               for passage in quoted for piece in _SENTENCE_END.split(passage)
+               if (run := remark_words(piece)))
 
 
 def quoted_differently(a: Sequence[list[str]], b: Sequence[list[str]]) -> bool:
