@@ -16,6 +16,7 @@ from newsprism.evaluate.compare import (
     GoldQuote,
     load_gold,
     quote_candidates,
+    same_speaker,
     score_briefing,
     span_sha,
 )
@@ -98,6 +99,12 @@ def test_quote_recall_is_counted_by_style_and_speakers_match_by_surname() -> Non
     assert tally.quotes == {"backtick": 1, "curly": 1, "single": 1}
     assert tally.quotes_found == {"curly": 1}
     assert (tally.speakers_right, tally.speakers) == (1, 1)
+
+
+def test_a_speaker_of_the_same_family_or_a_body_named_alike_is_not_the_speaker() -> None:
+    assert same_speaker("George W. Bush", "George Bush") and same_speaker("Tim Fanning", "Fanning")
+    assert not same_speaker("Eden Sassoon", "Vidal Sassoon")
+    assert not same_speaker("South African National Parks Service", "Kenya Wildlife Service")
 
 
 def test_gold_lines_whose_texts_changed_are_reported_stale(tmp_path: Path) -> None:

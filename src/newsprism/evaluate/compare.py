@@ -197,11 +197,20 @@ def judged_pairs(claim: Claim) -> list[tuple[Span, Span]]:
 
 
 def same_speaker(gold: str, system: str | None) -> bool:
-    """Names of one entity: equal ignoring case, or the same last word (a surname)."""
+    """Names of one entity: equal ignoring case, or a surname alone for the full name, or two
+    full names with one surname and one first initial ("George Bush", "George W. Bush"); never
+    two people of one family ("Vidal Sassoon" is not Eden Sassoon) nor two bodies whose names
+    end alike ("Kenya Wildlife Service" is not "South African National Parks Service")."""
     if not system:
         return False
     g, s = gold.casefold().split(), system.casefold().split()
-    return bool(g and s) and (g == s or g[-1] == s[-1])
+    if not g or not s:
+        return False
+    if g == s:
+        return True
+    if g[-1] != s[-1]:
+        return False
+    return len(g) == 1 or len(s) == 1 or g[0][0] == s[0][0]
 
 
 def score_briefing(briefing: Briefing, gold: Gold, verdicts: list[dict[str, Any]]
