@@ -478,6 +478,10 @@ def test_an_operation_halted_then_resumed_is_its_history():
         QUAKE, "The search for survivors was suspended on Sunday night because of the storm.",
         "Rescuers called off the search for survivors on Friday.")
     assert [r.span.doc for r in claim.history] == ["first", "second"]
+    (claim,) = _statement_histories(
+        QUAKE, "The trial of the builders was adjourned after a witness collapsed.",
+        "The trial of the builders resumed in Kessel on Monday.")
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
 
 
 def test_no_operation_history_looked_ahead_for_another_operation_or_in_reverse():
@@ -502,7 +506,11 @@ def test_a_search_for_what_an_object_belongs_to_is_its_history():
         lead, "A Norland Airways plane carrying 80 people to Kessel went missing on Monday.",
         "The navy located bodies and wreckage of a Norland Airways plane in the sea.")
     assert [r.span.doc for r in claim.history] == ["first", "second"]
-    # a negated find, or wreckage only said to be from it, is no step
+    (claim,) = _statement_histories(
+        lead, "The navy located bodies and wreckage of a Norland Airways plane in the sea.",
+        "A search team recovered a part of the tail section of a Norland Airways plane.")
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    # a negated find is no step
     assert not _statement_histories(
         lead, "A Norland Airways plane carrying 80 people to Kessel went missing on Monday.",
         "Teams confirmed that neither have recovered any debris from Norland Airways.")

@@ -9,7 +9,8 @@ analyst wants them as its history. A process is a ladder of steps, each named by
   for → appealed;
 - captivity: captured, kidnapped, seized, detained → released, freed, rescued;
 - a search: missing, disappeared → found, located → recovered, retrieved, removed → identified;
-- an operation's state: halted, suspended, paused → resumed → completed, ended, called off.
+- an operation's state: halted, suspended, paused, adjourned, grounded, broke down → resumed →
+  completed, ended, called off.
 
 A statement stands at a step for a participant when the step's verb is said of it as done: the
 participant (a resolved person or organisation) named just before a passive ("Graner, 36, was
@@ -98,14 +99,14 @@ _STEPS: dict[str, tuple[tuple[str, str, str], ...]] = {
          r"(?!\s+(?:not\s+)?(?:guilty|innocent|liable|responsible|to\b|that\b))",
          rf"(?:found|located|spotted)\s+{_OBJECT}", r"(?!)"),
         (r"(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:recovered|retrieved|removed|pulled out)",
-         rf"recovered|retrieved|(?:recovered|retrieved|raised)\s+{_OBJECT}", r"recovery"),
+         rf"(?:recovered|retrieved|raised)\s+{_OBJECT}|recovered|retrieved", r"recovery"),
         (r"(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:identified)\b(?!\s+as\b)", r"(?!)",
          r"(?!)"),
     ),
     "operation": (
         (r"(?:was|were|is|are|been|being)\s+(?:\w+ly\s+)?(?:halted|suspended|paused|stopped|"
-         r"interrupted|put on hold)",
-         r"halted|suspended|paused|stopped|interrupted", r"suspension|halt"),
+         r"interrupted|adjourned|grounded|put on hold)|broke down|stalled",
+         r"halted|suspended|paused|stopped|interrupted|adjourned|grounded", r"suspension|halt"),
         (r"(?:(?:was|were|is|are|been)\s+)?(?:resumed|restarted)", r"resumed|restarted",
          r"resumption"),
         (r"(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:called off|completed|ended|abandoned|"
@@ -152,8 +153,8 @@ _PART = re.compile(r"\b(?:other|another|more|remaining|additional|further|first|
 _PROPER = re.compile(r"[A-Z][\w.’'-]*")
 # An operation named by its noun ("halted the evacuation", "the search was suspended").
 _OPERATION = re.compile(
-    r"\b(?:(evacuation|airlift|search|rescue|strike|service|trading|production|hunt)s?|"
-    r"(flight|talk|negotiation|deliverie)s)\b(?!\s+(?:teams?|crews?|part(?:y|ies)|dogs?|workers?|"
+    r"\b(?:(evacuation|airlift|search|rescue|strike|service|trading|production|hunt|trial|"
+    r"hearing|mission)s?|(flight|talk|negotiation|deliverie|operation)s|(work|traffic))\b(?!\s+(?:teams?|crews?|part(?:y|ies)|dogs?|workers?|"
     r"officials?|attendants?|recorders?|data|numbers?|paths?|areas?|and rescue))", re.IGNORECASE)
 # What opens a statement before its subject.
 _OPENING = re.compile(r"\W*(?:(?:the|a|an|all|all the|some)\s+)?", re.IGNORECASE)
@@ -222,7 +223,7 @@ def _proper_key(words: str) -> list[str]:
 
 def operations(text: str) -> list[Actor]:
     """The operations a statement names by their nouns ("operation:evacuation")."""
-    return [(m.start(), m.end(), "operation:" + (m[1] or m[2]).lower())
+    return [(m.start(), m.end(), "operation:" + (m[1] or m[2] or m[3]).lower())
             for m in _OPERATION.finditer(text)]
 
 
