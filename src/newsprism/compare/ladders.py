@@ -154,8 +154,10 @@ _PROPER = re.compile(r"[A-Z][\w.’'-]*")
 # An operation named by its noun ("halted the evacuation", "the search was suspended").
 _OPERATION = re.compile(
     r"\b(?:(evacuation|airlift|search|rescue|strike|service|trading|production|hunt|trial|"
-    r"hearing|mission)s?|(flight|talk|negotiation|deliverie|operation)s|(work|traffic))\b(?!\s+(?:teams?|crews?|part(?:y|ies)|dogs?|workers?|"
-    r"officials?|attendants?|recorders?|data|numbers?|paths?|areas?|and rescue))", re.IGNORECASE)
+    r"hearing|mission)s?|(flight|talk|negotiation|deliverie|operation)s|(work|traffic))\b"
+    r"(?!\s+(?:teams?|crews?|part(?:y|ies)|dogs?|workers?|officials?|attendants?|recorders?|"
+    r"data|numbers?|paths?|areas?|and rescue))",  # "search teams resumed": the teams did
+    re.IGNORECASE)
 # What opens a statement before its subject.
 _OPENING = re.compile(r"\W*(?:(?:the|a|an|all|all the|some)\s+)?", re.IGNORECASE)
 # A relative clause said of the participant just before it.
