@@ -420,3 +420,97 @@ def test_a_count_that_rises_between_dated_reports_is_a_development_even_within_a
     same_day = [Article(a.id, a.text, outlet=a.outlet, date="2024-06-08") for a in articles]
     statuses = {c.status for c in build_briefing(same_day).claims if c.kind == "figure"}
     assert not statuses & {"developing", "contradicted"}
+
+
+BORDER = "The children's home in Kessel stood empty this week after the border incident. "
+GULF = "Gunboats patrolled the gulf off Kessel this week as the crisis went on. "
+QUAKE = "Hospitals in Kessel were overwhelmed after the earthquake this week. "
+TWO_DAYS = ("2010-02-01", "2010-02-05")
+
+
+def _statement_histories(lead: str, first: str, second: str,
+                         dates: tuple[str | None, str | None] = TWO_DAYS) -> list:
+    """The developing claims of two reports of two outlets, statements only (no figures)."""
+    return [c for c in _two_reports(lead, first, second, dates, ("Kessel Post", "Norland Times"))
+            if c.kind == "statement"]
+
+
+def test_a_group_named_by_its_count_moving_on_is_its_history():
+    # the same count, heads compatible through the nationality; a relative clause holding
+    # another group stands between the subject and its step
+    (claim,) = _statement_histories(
+        BORDER, "Kessel police arrested ten Norland nationals at the border on Sunday.",
+        "Ten Norland missionaries who tried to take 33 children across the border have been "
+        "charged with kidnapping.")
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    # the step named by a noun after "following their", said of the opening group
+    (claim,) = _statement_histories(
+        GULF, "On Friday, fifteen Norland sailors were captured by gunboats in the gulf.",
+        "The fifteen Norland sailors landed at Kessel airport on Thursday, following their "
+        "release after thirteen days.")
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+
+
+def test_no_group_history_for_another_count_a_part_a_generic_group_or_a_condition():
+    for lead, first, second in [
+        (BORDER, "Kessel police arrested ten Norland nationals at the border on Sunday.",
+         "Eight Norland missionaries have been charged with kidnapping."),
+        (BORDER, "Two people were arrested at the border on Sunday.",
+         "Two people have been charged with kidnapping."),
+        (GULF, "On Friday, fifteen Norland sailors were captured by gunboats in the gulf.",
+         "The other 14 Norland sailors were released on Thursday."),
+        (GULF, "On Friday, fifteen Norland sailors were captured by gunboats in the gulf.",
+         "Norland froze trade with Kessel until all 15 Norland sailors are released."),
+        (GULF, "On Friday, fifteen Norland sailors were captured by gunboats in the gulf.",
+         "Kessel agreed to have the 15 Norland sailors released soon."),
+    ]:
+        assert not _statement_histories(lead, first, second), (first, second)
+
+
+def test_an_operation_halted_then_resumed_is_its_history():
+    # a hedge after the step ("reportedly due to who will pay") does not hedge the halt
+    (claim,) = _statement_histories(
+        QUAKE, "The army has halted the evacuation of the injured, reportedly due to "
+        "uncertainty about who will pay for their care.",
+        "The evacuation was resumed on Tuesday after the costs were agreed.")
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    (claim,) = _statement_histories(
+        QUAKE, "The search for survivors was suspended on Sunday night because of the storm.",
+        "Rescuers called off the search for survivors on Friday.")
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    (claim,) = _statement_histories(
+        QUAKE, "The trial of the builders was adjourned after a witness collapsed.",
+        "The trial of the builders resumed in Kessel on Monday.")
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+
+
+def test_no_operation_history_looked_ahead_for_another_operation_or_in_reverse():
+    for first, second, dates in [
+        ("The army has halted the evacuation of the injured.",
+         "The government will resume the evacuation of the injured.", TWO_DAYS),
+        ("The army has halted the evacuation of the injured.",
+         "Officials agreed to resume the evacuation of the injured.", TWO_DAYS),
+        ("The search for survivors was suspended on Sunday night.",
+         "The evacuation of the injured resumed on Tuesday.", TWO_DAYS),
+        ("The evacuation of the injured resumed on Tuesday.",
+         "The army has halted the evacuation of the injured.", TWO_DAYS),
+        ("The army has halted the evacuation of the injured.",
+         "The evacuation was resumed on Tuesday after the costs were agreed.", (None, None)),
+    ]:
+        assert not _statement_histories(QUAKE, first, second, dates), (first, second)
+
+
+def test_a_search_for_what_an_object_belongs_to_is_its_history():
+    lead = "Ships searched the sea north of Kessel this week. "
+    (claim,) = _statement_histories(
+        lead, "A Norland Airways plane carrying 80 people to Kessel went missing on Monday.",
+        "The navy located bodies and wreckage of a Norland Airways plane in the sea.")
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    (claim,) = _statement_histories(
+        lead, "The navy located bodies and wreckage of a Norland Airways plane in the sea.",
+        "A search team recovered a part of the tail section of a Norland Airways plane.")
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    # a negated find is no step
+    assert not _statement_histories(
+        lead, "A Norland Airways plane carrying 80 people to Kessel went missing on Monday.",
+        "Teams confirmed that neither have recovered any debris from Norland Airways.")
