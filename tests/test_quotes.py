@@ -585,3 +585,29 @@ def test_the_one_telling_is_the_one_who_said_it_not_the_one_said_about():
             "should be investigated.”")
     assert _speakers(text)["You should resign and you should be investigated."] == "Maria Hale"
 
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The interviewer's colon hands over to his own question, not to the answer after it.
+    ("Asked by Channel 9's Tom Reyes on Friday, Maria Okafor smiled.\n\nReyes continued: "
+     "\"Even as far as 2030?\"\n\n\"Oh yes, yes,\" Okafor reiterated.",
+     {"Even as far as 2030?": "Tom Reyes", "Oh yes, yes": "Maria Okafor"}),
+    # A question ends the parser's sentence; the attribution follows in the same paragraph.
+    ("Defence lawyer Peter Hale cross-examined the witness on Tuesday.\n\n``So which is it?'' "
+     "Hale asked the witness Dan Okafor, who in turn said he had seen the gun before.",
+     {"So which is it?": "Peter Hale"}),
+    # A short title the parser ended a sentence at.
+    ("No arrests have been made.\n\n\"Right now, we have no plans to go into the camp,\" LAPD "
+     "Cmdr. Andy Hale said.", {"Right now, we have no plans to go into the camp": "Andy Hale"}),
+])  # fmt: skip
+def test_the_attribution_around_a_question_and_its_answer(text, expected):
+    speakers = _speakers(text)
+    assert {q: speakers.get(q) for q in expected} == expected
+
+
+def test_a_pronoun_does_not_stand_for_the_one_the_quote_names():
+    # "he" read back to the latest subject, Okafor, whom the witness's words name.
+    text = ("Witness Elijah Hale, 21, told jurors he rode to the corner with two friends.\n\n"
+            "After a face-off with some rivals, Dan Okafor pulled the trigger.\n\n"
+            "``Dan fired the shot,'' he said.")
+    assert _speakers(text)["Dan fired the shot"] is None

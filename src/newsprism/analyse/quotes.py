@@ -118,7 +118,8 @@ _SAYING = {
         "exclaim": ("", "s", "ed"), "whisper": ("", "s", "ed"), "mutter": ("", "s", "ed"),
         "yell": ("", "s", "ed"), "scream": ("", "s", "ed"),
         "boast": ("", "s", "ed"), "recount": ("", "s", "ed"), "sigh": ("", "s", "ed"),
-        "report": ("", "s", "ed", "ing"),
+        "report": ("", "s", "ed", "ing"), "reiterat": ("e", "es", "ed"),
+        "answer": ("", "s", "ed"),
     }.items()
     for ending in endings
 }
@@ -359,7 +360,12 @@ def _quotation_speaker(
         return named
     subject = _said_after(last, quoted) or _said_before(first, quoted)
     if subject is not None:  # "police said": someone speaks, but no one we can name
-        return _speaker_at(subject, article)
+        found = _speaker_at(subject, article)
+        # "``Jermayne fired the shot,'' he said": the one the words name in the third person
+        # is not the "he" who says them; the pronoun stood for someone else.
+        named_in_quote = found is not None and subject.lower_ in _PRONOUNS and _named_in(
+            found, article, doc.text, parts)
+        return None if named_in_quote else found
     return (
         _according_to(doc[first.start].sent, quoted, article.mentions)
         or _subject_of_governing_verb(first, quoted, article)
@@ -367,6 +373,17 @@ def _quotation_speaker(
         or _continued(first, last, previous, article.mentions)
         or _reported_before(first, quoted, article)
     )
+
+
+def _named_in(person: Mention, article: _Article, text: str, parts: list[tuple[int, int]]
+              ) -> bool:
+    """Does a word of the person's name, as the article gives it anywhere, stand in the quoted
+    words?"""
+    key = person_key(person)
+    names = {w for m in (person, *article.antecedents.people) if person_key(m) == key
+             for w in _WORD_AFTER_MARK.findall(m.text) if w[:1].isupper()
+             and w.lower() not in TITLES}
+    return any(w in names for a, b in parts for w in _WORD_AFTER_MARK.findall(text, a, b))
 
 
 def _interview_speaker(first: Span, mentions: tuple[Mention, ...]) -> Mention | None:
@@ -417,10 +434,16 @@ def _said_after(quote: Span, quoted: set[int]) -> Token | None:
     doc = quote.doc
     sentence = doc[quote.end - 1].sent
     after = [t for t in doc[quote.end : sentence.end] if t.i not in quoted]
-    if all(_is_mark(t) for t in after) and sentence.end < len(doc):
+    words = [t for t in after if not _is_mark(t)]
+    if sentence.end < len(doc) and not words:
         following = doc[sentence.end].sent
-        if len(following) <= 8 or following[0].is_lower:
+        # A question or exclamation ends the parser's sentence: "``So which is it?'' Deputy
+        # Public Defender Peter Lynch asked Coleman, who in turn said ...".
+        if len(following) <= 8 or following[0].is_lower or quote.text.rstrip()[-1:] in "?!":
             after += [t for t in following if t.i not in quoted]
+    elif sentence.end < len(doc) and words[-1].text.rstrip(".").lower() in TITLES:
+        # A sentence the parser ended at a short title: '," LAPD Cmdr. Andy Smith said.'
+        after += [t for t in doc[sentence.end].sent if t.i not in quoted]
     # An attribution stands in the quote's paragraph: "...”\n\nSheahan said police have
     # video" is the next paragraph's news, whatever sentence the parser made of it.
     paragraph = next((n for n, t in enumerate(after) if t.is_space and _BLANK_LINE.search(
@@ -433,7 +456,7 @@ def _said_before(quote: Span, quoted: set[int]) -> Token | None:
     sentence or in the sentence before when that one ends on a colon."""
     doc = quote.doc
     sentence = doc[quote.start].sent
-    before = [t for t in doc[sentence.start : quote.start] if t.i not in quoted]
+    before = _own_lead_in(doc[sentence.start : quote.start], quoted)
     statement = len(quote.text.split()) >= PHRASE_WORDS
     if all(_is_mark(t) for t in before) and sentence.start > 0:
         previous = [t for t in doc[sentence.start - 1].sent if t.i not in quoted]
@@ -450,6 +473,27 @@ def _said_before(quote: Span, quoted: set[int]) -> Token | None:
     if said is None and statement and marks and marks[-1].text == ":":
         return _introducer(marks[:-1])
     return said
+
+
+def _own_lead_in(before: Span, quoted: set[int]) -> list[Token]:
+    """The words of ``before`` (the quote's sentence up to its opening mark) that can attribute
+    it: those after another quotation in between, which a verb before it attributes ("Garner
+    continued: “Even in 2016?”\\n\\n“Oh yes,” Clinton reiterated", a sentence the parser ran on
+    over the blank line; not a name or phrase in marks: "known as ``Little Miami,'' the reason
+    being, ``It's hot ...''"), and in the quote's paragraph unless a colon hands over to it."""
+    doc = before.doc
+    start = before.start
+    inner = [t.i for t in before if t.i in quoted]
+    if inner:
+        first = inner[-1]
+        while first > before.start and first - 1 in quoted:
+            first -= 1
+        if sum(not t.is_punct for t in doc[first : inner[-1] + 1]) >= PHRASE_WORDS:
+            start = inner[-1] + 1
+    for token in doc[start : before.end]:
+        if token.is_space and _BLANK_LINE.search(token.text) and doc[token.i - 1].text != ":":
+            start = token.i + 1
+    return [t for t in doc[start : before.end] if t.i not in quoted]
 
 
 def _introducer(clause: list[Token]) -> Token | None:
