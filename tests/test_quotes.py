@@ -586,7 +586,6 @@ def test_the_one_telling_is_the_one_who_said_it_not_the_one_said_about():
     assert _speakers(text)["You should resign and you should be investigated."] == "Maria Hale"
 
 
-
 @pytest.mark.parametrize(("text", "expected"), [
     # The interviewer's colon hands over to his own question, not to the answer after it.
     ("Asked by Channel 9's Tom Reyes on Friday, Maria Okafor smiled.\n\nReyes continued: "
@@ -599,8 +598,26 @@ def test_the_one_telling_is_the_one_who_said_it_not_the_one_said_about():
     # A short title the parser ended a sentence at.
     ("No arrests have been made.\n\n\"Right now, we have no plans to go into the camp,\" LAPD "
      "Cmdr. Andy Hale said.", {"Right now, we have no plans to go into the camp": "Andy Hale"}),
+    # A reply is the one asked's, not the asker's, whom "he" would otherwise read back to.
+    ("Defence lawyer Peter Hale questioned the witness.\n\nAt one point, Hale asked Dan "
+     "Okafor, ``You just lied to this jury, correct?''\n\n``Yes,'' he responded.",
+     {"You just lied to this jury, correct?": "Peter Hale", "Yes": "Dan Okafor"}),
+    # "The mayor" comes in after the latest person named: "he" is the one titled mayor.
+    ("Mayor Antonio Reyes gave the camp ponchos when it rained.\n\nPolice Commander Andrew "
+     "Hale said four people were arrested.\n\nThe mayor praised the protesters on Sunday. But "
+     "he added in a statement: \"It is time for the camp to move on and take its message "
+     "elsewhere.\"",
+     {"It is time for the camp to move on and take its message elsewhere.": "Antonio Reyes"}),
+    # An age for a name: the person the story follows.
+    ("Trevor Hale, the Masters champion, has become the fourth South African to be made a life "
+     "member of the tour.\n\n``I actually have goosebumps just thinking about this,'' said "
+     "the 29-year-old on the eve of the Open.",
+     {"I actually have goosebumps just thinking about this": "Trevor Hale"}),
+    # A newspaper named by words the entity model took for no name.
+    ("Seoul proposed a joint team.\n\n“The U.S. is miscalculating,” the North’s Rodong Sinmun "
+     "newspaper said in a commentary.", {"The U.S. is miscalculating": "Rodong Sinmun"}),
 ])  # fmt: skip
-def test_the_attribution_around_a_question_and_its_answer(text, expected):
+def test_speakers_of_questions_replies_roles_ages_and_papers(text, expected):
     speakers = _speakers(text)
     assert {q: speakers.get(q) for q in expected} == expected
 

@@ -135,6 +135,9 @@ _ADDRESSING = {"tell", "tells", "told", "telling", "ask", "asks", "asked", "aski
 # only through these heads ("a friend of Jackman said" is not Jackman speaking).
 _VOICES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative",
            "statement", "office", "official", "officials"}
+# Nouns a publication or agency is named before ("the Rodong Sinmun newspaper").
+_OUTLETS = {"newspaper", "paper", "daily", "agency", "broadcaster", "magazine", "tabloid",
+            "website", "channel", "network", "station", "weekly"}
 _WORD_AFTER_MARK = re.compile(r"[^\W\d_]+")
 _WINDOW = 10  # tokens between a quote mark and its verb of saying ("X said on Tuesday that")
 PHRASE_WORDS = 4  # shorter quotes are phrases ("candid and meaningful"), not statements
@@ -601,13 +604,36 @@ def _beside(verb: Token) -> Token | None:
 
 
 def _speaker_at(token: Token, article: _Article) -> Mention | None:
-    if token.lower_ in _PRONOUNS:
+    if token.lower_ in _PRONOUNS or _by_age(token):
         return article.antecedents.of(token)
     if token.lower_ == "it":
         return _body_before(token, article)
     return (_mention_at(token, article.mentions) or _proper_name(token, article)
             or _surname_before(token, article) or _described_before(token, article)
-            or _apposed_name(token, article))
+            or _apposed_name(token, article) or _outlet_name(token, article))
+
+
+def _by_age(token: Token) -> bool:
+    """A person described by their age alone ("said the 29-year-old"), as a pronoun would."""
+    return token.lower_ == "old" and any(c.dep_ == "det" and c.lower_ == "the"
+                                         for c in token.children) and any(
+        c.lower_ in ("year", "years") for c in token.children)
+
+
+def _outlet_name(token: Token, article: _Article) -> Mention | None:
+    """The name the entity model missed before a noun of a publication or agency ("the North's
+    Rodong Sinmun newspaper said"): the capitalised proper nouns compounded right before it."""
+    if token.pos_ != "NOUN" or noun_lemma(token.lower_) not in _OUTLETS:
+        return None
+    words = []
+    for word in reversed(token.doc[token.left_edge.i : token.i]):
+        if word.dep_ != "compound" or word.pos_ != "PROPN" or not word.text[:1].isupper():
+            break
+        words.insert(0, word)
+    if not words:
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    return Mention(article.doc_id, start, end, token.doc.text[start:end], "ORG")
 
 
 def _apposed_name(token: Token, article: _Article) -> Mention | None:
@@ -676,32 +702,12 @@ def _described_before(token: Token, article: _Article) -> Mention | None:
     if named:
         return named[-1]
     if head in PERSON_ROLES and head not in _VOICES:
-        return _titled_before(token, head, article)
+        return article.antecedents.titled(token, head)
     if head not in _VOICES:
         return None
     earlier = [t for t in token.doc[: token.i] if noun_lemma(t.text) == head
                and any(c.dep_ == "prep" and c.lower_ in ("for", "of") for c in t.children)]
     return _mention_at(earlier[-1], article.mentions) if earlier else None
-
-
-def _titled_before(token: Token, role: str, article: _Article) -> Mention | None:
-    """The one person the article named before ``token`` with ``role`` as their title ("French
-    president Nicolas Sarkozy", "Mustafa Suleiman, the prosecutor"); two such people (two
-    presidents): no guess."""
-    doc = token.doc
-    titled = []
-    for mention in article.antecedents.people:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or mention.end > token.idx:
-            continue
-        root = span.root
-        near = [t for t in doc[max(span.start - 3, 0) : span.start] if t.dep_ in (
-            "compound", "amod")] + [c for c in root.children if c.dep_ == "appos"]
-        if root.dep_ == "appos":
-            near.append(root.head)
-        if any(noun_lemma(t.lower_) == role for t in near):
-            titled.append(mention)
-    return titled[-1] if len({person_key(m) for m in titled}) == 1 else None
 
 
 def _proper_name(token: Token, article: _Article) -> Mention | None:
