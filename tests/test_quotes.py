@@ -613,6 +613,16 @@ def test_the_one_telling_is_the_one_who_said_it_not_the_one_said_about():
      "member of the tour.\n\n``I actually have goosebumps just thinking about this,'' said "
      "the 29-year-old on the eve of the Open.",
      {"I actually have goosebumps just thinking about this": "Trevor Hale"}),
+    # A reply to someone unnamed, its words in a paragraph of their own after a comma.
+    ("Maria Okafor found her daughter on the steps.\n\nAn official looked at her and said: "
+     "``I am very sorry. She is dead.''\n\nTo which she replied,\n\n``I already know she is "
+     "dead.''", {"I am very sorry. She is dead.": None, "I already know she is dead.":
+                 "Maria Okafor"}),
+    # "It" goes on for the paper over a sentence whose subject is "it" again.
+    ("The Rodong Sinmun newspaper said relations were improving.\n\nBut it criticised the "
+     "Japanese leader for refusing to ease the pressure.\n\nIt said: \"The thaw is bad news "
+     "for those who want a war.\"",
+     {"The thaw is bad news for those who want a war.": "Rodong Sinmun"}),
     # A newspaper named by words the entity model took for no name.
     ("Seoul proposed a joint team.\n\n“The U.S. is miscalculating,” the North’s Rodong Sinmun "
      "newspaper said in a commentary.", {"The U.S. is miscalculating": "Rodong Sinmun"}),

@@ -93,13 +93,17 @@ class Antecedents:
         genders = self.genders()
         before = [m for m in self.people if m.end <= pronoun.idx
                   and (gender is None or genders.get(person_key(m), gender) == gender)]
-        if pronoun.head.lower_ in _REPLYING and pronoun.dep_ == "nsubj":
+        replying = pronoun.head.lower_ in _REPLYING and pronoun.dep_ == "nsubj"
+        if replying:
             asked = self._asked_before(pronoun, before)
             if asked is not None:
                 return asked
         subjects = [m for m in before if _is_subject(self.doc, m, self.quoted)]
         found = (subjects or before or [None])[-1]
-        unnamed = None if found is None else self._unnamed_after(found.end, pronoun, gender)
+        # "An official looked at her and said: ... To which she replied": the one brought in
+        # unnamed is the one replied to.
+        unnamed = None if found is None or replying else self._unnamed_after(
+            found.end, pronoun, gender)
         if unnamed is None:
             return found
         if any(c.dep_ == "det" and c.lower_ == "the" for c in unnamed.children):

@@ -470,7 +470,7 @@ def _said_before(quote: Span, quoted: set[int]) -> Token | None:
     # said he was tired, called it “candid”" the speaker is the one who called it.
     # The root of the quote's part in this sentence: a quote of two sentences has the second's.
     governing = {t.i for t in _ancestors(doc[quote.start : min(quote.end, sentence.end)].root)}
-    marks = [t for t in before if not (t.is_punct and t.is_quote)]
+    marks = [t for t in before if not (t.is_punct and t.is_quote) and not t.is_space]
     handed = bool(marks) and marks[-1].text in (":", ",")
     said = _subject_of_saying([t for t in before[::-1] if handed or t.i in governing], quoted)
     if said is None and statement and marks and marks[-1].text == ":":
@@ -494,7 +494,8 @@ def _own_lead_in(before: Span, quoted: set[int]) -> list[Token]:
         if sum(not t.is_punct for t in doc[first : inner[-1] + 1]) >= PHRASE_WORDS:
             start = inner[-1] + 1
     for token in doc[start : before.end]:
-        if token.is_space and _BLANK_LINE.search(token.text) and doc[token.i - 1].text != ":":
+        if token.is_space and _BLANK_LINE.search(token.text) and \
+                doc[token.i - 1].text not in (":", ","):
             start = token.i + 1
     return [t for t in doc[start : before.end] if t.i not in quoted]
 
@@ -671,15 +672,22 @@ def _body_before(pronoun: Token, article: _Article) -> Mention | None:
     quoted = article.antecedents.quoted
     sentence = doc[pronoun.i].sent
     # The sentence before, over the quotation between ("The American Red Cross pledged aid.
-    # “As with most earthquakes, ...,” it said"): quoted words are nobody's narrative.
-    start = sentence.start
-    while start > 0:
+    # “As with most earthquakes, ...,” it said"): quoted words are nobody's narrative; and over
+    # sentences whose subject is "it" again ("The paper said ... But it criticised Japan.
+    # It said: “...”"), two at most.
+    start, sentences = sentence.start, 0
+    while start > 0 and sentences < 3:
         start = doc[start - 1].sent.start
-        if any(not t.is_punct and not t.is_space and not any(a <= t.idx < b for a, b in quoted)
-               for t in doc[start : doc[start].sent.end]):
-            break
+        narrative = [t for t in doc[start : doc[start].sent.end] if not t.is_punct
+                     and not t.is_space and not any(a <= t.idx < b for a, b in quoted)]
+        if narrative:
+            sentences += 1
+            if not any(t.dep_ == "nsubj" and t.lower_ == "it" for t in narrative):
+                break
+    # A main clause's subject, not one of what a body reports ("the newspaper said the
+    # relationship was ...") or of a clause hung on another ("without the latter taking").
     subjects = [t for t in doc[start : pronoun.i] if t.dep_ == "nsubj"
-                and t.lower_ not in ("it", "they", *_PRONOUNS)
+                and t.lower_ not in ("it", "they", *_PRONOUNS) and t.head.dep_ in ("ROOT", "conj")
                 and not any(a <= t.idx < b for a, b in quoted)]
     if not subjects:
         return None
