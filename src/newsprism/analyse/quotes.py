@@ -902,7 +902,10 @@ def _continued(first: Span, last: Span, previous: tuple[int, Mention | None],
     ends_sentence = text[last.end_char - 1] in ".!?" or not rest or rest[0].isupper()
     someone_else = any(end <= m.start and m.end <= first.start_char and m.type == "PERSON"
                        and person_key(m) != person_key(speaker) for m in mentions)
+    # "'Bars ransacked'" on a line of its own with no full stop is a heading, not more words.
+    heading = "\n" in between and text[last.end_char:].lstrip("".join(_CLOSERS))[:1] in (
+        "\n", "") and text[last.end_char - 1] not in ".!?…"
     if len(between) <= CONTINUATION_GAP and opens_sentence and ends_sentence and \
-            not someone_else:
+            not someone_else and not heading:
         return speaker
     return None
