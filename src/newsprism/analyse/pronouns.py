@@ -224,9 +224,11 @@ def _unnamed_person(token: Token, people: Sequence[Mention], gender: Gender | No
     if _GENDERED_NOUNS.get(noun, gender) != gender:
         return False
     # "The mayor complimented the protesters. But he added": a role with "the" is a person
-    # of its own too ("the man", "the teenager" most often name again whom the story follows).
+    # of its own too ("the man", "the teenager" most often name again whom the story follows,
+    # "the spokesperson" the one brought in before as "a spokesperson for ...").
     if not any(c.dep_ == "det" and (c.lower_ in ("a", "an", "another", "one") or (
-            c.lower_ == "the" and noun in PERSON_ROLES)) for c in token.children):
+            c.lower_ == "the" and noun in PERSON_ROLES and noun not in _SPOKESPEOPLE))
+            for c in token.children):
         return False
     left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
     return not any(left <= m.start < right for m in people)

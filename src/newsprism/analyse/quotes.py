@@ -361,13 +361,17 @@ def _quotation_speaker(
     named = _interview_speaker(first, article.mentions)
     if named is not None:
         return named
-    subject = _said_after(last, quoted) or _said_before(first, quoted)
+    before = _said_before(first, quoted)
+    # "Steele said the department was ``treating it as suspicious'' but did not elaborate, The
+    # Anchorage Daily News reported": the verb of saying the quote hangs on names its speaker;
+    # the one after reports it.
+    subject = before if _governs(before, first) else _said_after(last, quoted) or before
     if subject is not None:  # "police said": someone speaks, but no one we can name
         found = _speaker_at(subject, article)
         # "``Jermayne fired the shot,'' he said": the one the words name in the third person
         # is not the "he" who says them; the pronoun stood for someone else.
-        named_in_quote = found is not None and subject.lower_ in _PRONOUNS and _named_in(
-            found, article, doc.text, parts)
+        named_in_quote = found is not None and found.type == "PERSON" and \
+            subject.lower_ in _PRONOUNS and _named_in(found, article, doc.text, parts)
         return None if named_in_quote else found
     return (
         _according_to(doc[first.start].sent, quoted, article.mentions)
@@ -376,6 +380,13 @@ def _quotation_speaker(
         or _continued(first, last, previous, article.mentions)
         or _reported_before(first, quoted, article)
     )
+
+
+def _governs(subject: Token | None, quote: Span) -> bool:
+    """Is the subject's verb of saying one the quote hangs on, before it in its sentence?"""
+    if subject is None or subject.head.lower_ not in _SAYING or subject.head.i >= quote.start:
+        return False
+    return any(t.i == subject.head.i for t in _ancestors(quote.root))
 
 
 def _named_in(person: Mention, article: _Article, text: str, parts: list[tuple[int, int]]
@@ -398,7 +409,9 @@ def _interview_speaker(first: Span, mentions: tuple[Mention, ...]) -> Mention | 
     if not before.endswith(":"):
         return None
     name = before[:-1].strip()
-    start = line_start + before.index(name) if name else -1
+    if not name or _is_heading(name):
+        return None
+    start = line_start + before.index(name)
     return next((m for m in mentions if m.type in ("PERSON", "ORG") and m.start == start
                  and m.end == start + len(name)), None)
 
@@ -437,7 +450,7 @@ def _said_after(quote: Span, quoted: set[int]) -> Token | None:
     doc = quote.doc
     sentence = doc[quote.end - 1].sent
     after = [t for t in doc[quote.end : sentence.end] if t.i not in quoted]
-    words = [t for t in after if not _is_mark(t)]
+    words = [t for t in after if not _is_mark(t) and not t.is_space]
     if sentence.end < len(doc) and not words:
         following = doc[sentence.end].sent
         # A question or exclamation ends the parser's sentence: "``So which is it?'' Deputy
@@ -449,8 +462,10 @@ def _said_after(quote: Span, quoted: set[int]) -> Token | None:
         after += [t for t in doc[sentence.end].sent if t.i not in quoted]
     # An attribution stands in the quote's paragraph: "...”\n\nSheahan said police have
     # video" is the next paragraph's news, whatever sentence the parser made of it.
+    # Not a line an archive broke after a title: "the Rev.\n\nLarry Kroon ... said".
     paragraph = next((n for n, t in enumerate(after) if t.is_space and _BLANK_LINE.search(
-        t.text)), len(after))
+        t.text) and not any(w.text.rstrip(".").lower() in TITLES for w in after[max(n - 2, 0):n])),
+        len(after))
     return _subject_of_saying(after[:paragraph], quoted, ahead=True)
 
 
@@ -483,7 +498,7 @@ def _own_lead_in(before: Span, quoted: set[int]) -> list[Token]:
     it: those after another quotation in between, which a verb before it attributes ("Garner
     continued: “Even in 2016?”\\n\\n“Oh yes,” Clinton reiterated", a sentence the parser ran on
     over the blank line; not a name or phrase in marks: "known as ``Little Miami,'' the reason
-    being, ``It's hot ...''"), and in the quote's paragraph unless a colon hands over to it."""
+    being, ``It's hot ...''")."""
     doc = before.doc
     start = before.start
     inner = [t.i for t in before if t.i in quoted]
@@ -493,10 +508,6 @@ def _own_lead_in(before: Span, quoted: set[int]) -> list[Token]:
             first -= 1
         if sum(not t.is_punct for t in doc[first : inner[-1] + 1]) >= PHRASE_WORDS:
             start = inner[-1] + 1
-    for token in doc[start : before.end]:
-        if token.is_space and _BLANK_LINE.search(token.text) and \
-                doc[token.i - 1].text not in (":", ","):
-            start = token.i + 1
     return [t for t in doc[start : before.end] if t.i not in quoted]
 
 
@@ -522,7 +533,7 @@ def _subject_of_saying(tokens: list[Token], quoted: set[int], ahead: bool = Fals
     within a few words of it), or the name or pronoun beside it when the parse gives none or
     takes the quoted words for it ("CSI," said Dave Joyce). A verb ``ahead`` of the quote that
     governs a quotation after it attributes that one, not this."""
-    words = [t for t in tokens if not _is_mark(t)][:_WINDOW]
+    words = [t for t in tokens if not _is_mark(t) and not t.is_space][:_WINDOW]
     for token in words:
         if token.lower_ in _SAYING and token.pos_ in ("VERB", "AUX"):
             if ahead and _introduces_quote(token, quoted):
@@ -609,9 +620,16 @@ def _speaker_at(token: Token, article: _Article) -> Mention | None:
         return article.antecedents.of(token)
     if token.lower_ == "it":
         return _body_before(token, article)
-    return (_mention_at(token, article.mentions) or _proper_name(token, article)
-            or _surname_before(token, article) or _described_before(token, article)
-            or _apposed_name(token, article) or _outlet_name(token, article))
+    found = (_mention_at(token, article.mentions) or _proper_name(token, article)
+             or _surname_before(token, article) or _described_before(token, article)
+             or _apposed_name(token, article) or _outlet_name(token, article))
+    return None if found is None or _is_heading(found.text) else found
+
+
+def _is_heading(name: str) -> bool:
+    """Words in capitals that head a list item or a section ("ON LEADERSHIP: “...”"), which the
+    entity model may take for a name; an acronym is one word."""
+    return len(name.split()) > 1 and name.isupper()
 
 
 def _by_age(token: Token) -> bool:
@@ -897,7 +915,10 @@ def _continued(first: Span, last: Span, previous: tuple[int, Mention | None],
     if end < 0 or speaker is None:
         return None
     between = text[end:first.start_char]
-    opens_sentence = between.rstrip().rstrip("".join(PAIRS)).rstrip().endswith((".", "!", "?"))
+    # The last quotation's own full stop counts: "``... compromised.''\n\n``If you think".
+    marks = "".join(PAIRS) + "".join(_CLOSERS)
+    opens_sentence = text[end - 1 : first.start_char].rstrip().rstrip(marks).rstrip().rstrip(
+        marks).endswith((".", "!", "?"))
     rest = text[last.end_char:].lstrip("".join(_CLOSERS)).lstrip()
     ends_sentence = text[last.end_char - 1] in ".!?" or not rest or rest[0].isupper()
     someone_else = any(end <= m.start and m.end <= first.start_char and m.type == "PERSON"

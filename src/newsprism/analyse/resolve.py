@@ -269,28 +269,22 @@ def name_speakers(quotes: Iterable[Quote], entities: Iterable[Entity]) -> list[Q
         if mention is not None:
             speaker = names.get((mention.doc, mention.start, mention.end)) or \
                 _fuller_name(mention, people)
-            fuller = _named_before(mention.text, mention, entities)
-            if len(fuller) == 1:
-                speaker = fuller.pop()
-            elif fuller:  # "said Sassoon" after "Eden Sassoon, the daughter of Vidal Sassoon"
-                speaker = mention.text
-            else:
-                speaker = (_named_before(speaker, mention, entities) or {speaker}).pop()
+            speaker = _named_before(speaker, mention, entities) or speaker
         named.append(dataclasses.replace(quote, speaker=speaker))
     return named
 
 
-def _named_before(speaker: str, mention: Mention, entities: list[Entity]) -> set[str]:
-    """The fuller names the speaker's article gave before, ending in the speaker's single
+def _named_before(speaker: str, mention: Mention, entities: list[Entity]) -> str | None:
+    """The one fuller name the speaker's article gave before, ending in the speaker's single
     word: "Christman said" after "Lissa Druss Christman, a spokeswoman" when the entity model
-    took her for an organisation, which no person's name joins. One is the speaker's; two
-    (one family's) are no guess, whichever the resolved entity is."""
+    took her for an organisation, which no person's name joins. Two such names: no guess."""
     words = name_tokens(bare_name(speaker, "PERSON"))  # "Sgt. Kell" too
     if len(words) != 1:
-        return set()
-    return {e.name for e in entities if len(name_tokens(e.name)) > 1
-            and name_tokens(e.name)[-1] == words[0] and _capitalised(e.name)
-            and any(m.doc == mention.doc and m.end <= mention.start for m in e.mentions)}
+        return None
+    fuller = {e.name for e in entities if len(name_tokens(e.name)) > 1
+              and name_tokens(e.name)[-1] == words[0] and _capitalised(e.name)
+              and any(m.doc == mention.doc and m.end <= mention.start for m in e.mentions)}
+    return fuller.pop() if len(fuller) == 1 else None
 
 
 def _fuller_name(mention: Mention, people: list[Entity]) -> str:
