@@ -645,3 +645,28 @@ def test_a_quoted_heading_does_not_go_on_with_the_last_speaker():
             "organising free elections in which we will not take part\".\n\n'Bars ransacked'\n\n"
             "Long lines have formed at petrol stations in the capital.")
     assert _speakers(text)["Bars ransacked"] is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The verb the quote hangs on names its speaker; the paper after it reports the words.
+    ("Fire Chief James Hale said the department was ``treating it as suspicious at this "
+     "point'' but did not elaborate, The Daily Ledger reported.",
+     {"treating it as suspicious at this point": "James Hale"}),
+    # An archive broke the line after a short title.
+    ("The fire broke out on Friday.\n\n``We have no idea what caused it,'' the Rev.\n\nLarry "
+     "Hale of the Wasilla Church said Saturday.", {"We have no idea what caused it": "Larry Hale"}),
+    # Capitals heading a list item are no one's name.
+    ("Some of our favourite sayings of his:\n\nON LEADERSHIP: \"Leadership is not about a "
+     "title. It is about attitude.\"\n\nON ATTITUDE: \"You must have a positive attitude.\"",
+     {"Leadership is not about a title. It is about attitude.": None,
+      "You must have a positive attitude.": None}),
+    # Three paragraphs of one speaker, the full stops inside the marks.
+    ("Jonathan Hale, a director of the network, spoke to the BBC.\n\n``This will slow trade "
+     "for a while,'' he said\n\n``Markets that trade with Europe will get their data late.''"
+     "\n\n``By the time a trade is placed, the market may well have moved on.''",
+     {"Markets that trade with Europe will get their data late.": "Jonathan Hale",
+      "By the time a trade is placed, the market may well have moved on.": "Jonathan Hale"}),
+])  # fmt: skip
+def test_attributions_across_reports_lists_and_archive_lines(text, expected):
+    speakers = _speakers(text)
+    assert {q: speakers.get(q) for q in expected} == expected
