@@ -585,3 +585,88 @@ def test_the_one_telling_is_the_one_who_said_it_not_the_one_said_about():
             "should be investigated.”")
     assert _speakers(text)["You should resign and you should be investigated."] == "Maria Hale"
 
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The interviewer's colon hands over to his own question, not to the answer after it.
+    ("Asked by Channel 9's Tom Reyes on Friday, Maria Okafor smiled.\n\nReyes continued: "
+     "\"Even as far as 2030?\"\n\n\"Oh yes, yes,\" Okafor reiterated.",
+     {"Even as far as 2030?": "Tom Reyes", "Oh yes, yes": "Maria Okafor"}),
+    # A question ends the parser's sentence; the attribution follows in the same paragraph.
+    ("Defence lawyer Peter Hale cross-examined the witness on Tuesday.\n\n``So which is it?'' "
+     "Hale asked the witness Dan Okafor, who in turn said he had seen the gun before.",
+     {"So which is it?": "Peter Hale"}),
+    # A short title the parser ended a sentence at.
+    ("No arrests have been made.\n\n\"Right now, we have no plans to go into the camp,\" LAPD "
+     "Cmdr. Andy Hale said.", {"Right now, we have no plans to go into the camp": "Andy Hale"}),
+    # A reply is the one asked's, not the asker's, whom "he" would otherwise read back to.
+    ("Defence lawyer Peter Hale questioned the witness.\n\nAt one point, Hale asked Dan "
+     "Okafor, ``You just lied to this jury, correct?''\n\n``Yes,'' he responded.",
+     {"You just lied to this jury, correct?": "Peter Hale", "Yes": "Dan Okafor"}),
+    # "The mayor" comes in after the latest person named: "he" is the one titled mayor.
+    ("Mayor Antonio Reyes gave the camp ponchos when it rained.\n\nPolice Commander Andrew "
+     "Hale said four people were arrested.\n\nThe mayor praised the protesters on Sunday. But "
+     "he added in a statement: \"It is time for the camp to move on and take its message "
+     "elsewhere.\"",
+     {"It is time for the camp to move on and take its message elsewhere.": "Antonio Reyes"}),
+    # An age for a name: the person the story follows.
+    ("Trevor Hale, the Masters champion, has become the fourth South African to be made a life "
+     "member of the tour.\n\n``I actually have goosebumps just thinking about this,'' said "
+     "the 29-year-old on the eve of the Open.",
+     {"I actually have goosebumps just thinking about this": "Trevor Hale"}),
+    # A reply to someone unnamed, its words in a paragraph of their own after a comma.
+    ("Maria Okafor found her daughter on the steps.\n\nAn official looked at her and said: "
+     "``I am very sorry. She is dead.''\n\nTo which she replied,\n\n``I already know she is "
+     "dead.''", {"I am very sorry. She is dead.": None, "I already know she is dead.":
+                 "Maria Okafor"}),
+    # "It" goes on for the paper over a sentence whose subject is "it" again.
+    ("The Rodong Sinmun newspaper said relations were improving.\n\nBut it criticised the "
+     "Japanese leader for refusing to ease the pressure.\n\nIt said: \"The thaw is bad news "
+     "for those who want a war.\"",
+     {"The thaw is bad news for those who want a war.": "Rodong Sinmun"}),
+    # A newspaper named by words the entity model took for no name.
+    ("Seoul proposed a joint team.\n\n“The U.S. is miscalculating,” the North’s Rodong Sinmun "
+     "newspaper said in a commentary.", {"The U.S. is miscalculating": "Rodong Sinmun"}),
+])  # fmt: skip
+def test_speakers_of_questions_replies_roles_ages_and_papers(text, expected):
+    speakers = _speakers(text)
+    assert {q: speakers.get(q) for q in expected} == expected
+
+
+def test_a_pronoun_does_not_stand_for_the_one_the_quote_names():
+    # "he" read back to the latest subject, Okafor, whom the witness's words name.
+    text = ("Witness Elijah Hale, 21, told jurors he rode to the corner with two friends.\n\n"
+            "After a face-off with some rivals, Dan Okafor pulled the trigger.\n\n"
+            "``Dan fired the shot,'' he said.")
+    assert _speakers(text)["Dan fired the shot"] is None
+
+
+def test_a_quoted_heading_does_not_go_on_with_the_last_speaker():
+    text = ("Captain Amadou Diallo promised to set up a transition body \"with the aim of "
+            "organising free elections in which we will not take part\".\n\n'Bars ransacked'\n\n"
+            "Long lines have formed at petrol stations in the capital.")
+    assert _speakers(text)["Bars ransacked"] is None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The verb the quote hangs on names its speaker; the paper after it reports the words.
+    ("Fire Chief James Hale said the department was ``treating it as suspicious at this "
+     "point'' but did not elaborate, The Daily Ledger reported.",
+     {"treating it as suspicious at this point": "James Hale"}),
+    # An archive broke the line after a short title.
+    ("The fire broke out on Friday.\n\n``We have no idea what caused it,'' the Rev.\n\nLarry "
+     "Hale of the Wasilla Church said Saturday.", {"We have no idea what caused it": "Larry Hale"}),
+    # Capitals heading a list item are no one's name.
+    ("Some of our favourite sayings of his:\n\nON LEADERSHIP: \"Leadership is not about a "
+     "title. It is about attitude.\"\n\nON ATTITUDE: \"You must have a positive attitude.\"",
+     {"Leadership is not about a title. It is about attitude.": None,
+      "You must have a positive attitude.": None}),
+    # Three paragraphs of one speaker, the full stops inside the marks.
+    ("Jonathan Hale, a director of the network, spoke to the BBC.\n\n``This will slow trade "
+     "for a while,'' he said\n\n``Markets that trade with Europe will get their data late.''"
+     "\n\n``By the time a trade is placed, the market may well have moved on.''",
+     {"Markets that trade with Europe will get their data late.": "Jonathan Hale",
+      "By the time a trade is placed, the market may well have moved on.": "Jonathan Hale"}),
+])  # fmt: skip
+def test_attributions_across_reports_lists_and_archive_lines(text, expected):
+    speakers = _speakers(text)
+    assert {q: speakers.get(q) for q in expected} == expected

@@ -13,7 +13,10 @@ heading) may make it an object of the heading; so does a name set off by commas 
 but not the subject of what someone reports ("asserting that pastor Jean Sanbil allowed it").
 Someone brought in unnamed as a subject after the candidate ("said a senior officer", "An analyst
 for USGS commented") takes the pronoun, which then names no one, or the body an unnamed
-spokesperson speaks for.
+spokesperson speaks for; someone brought in by a role with "the" ("The mayor complimented the
+protesters. But he added") takes it for the one person the article titled so, or no one. The
+pronoun of a reply ("“Yes,” he responded") stands for the one asked just before ("Lynch asked
+Coleman"), not for the one asking.
 """
 
 from __future__ import annotations
@@ -56,6 +59,9 @@ _PEOPLE = {"reporter", "correspondent", "doctor", "nurse", "resident", "pilot", 
 
 
 _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative"}
+_REPLYING = {"answer", "answers", "answered", "respond", "responds", "responded", "reply",
+             "replies", "replied"}
+_ASKING = {"ask", "asks", "asked", "asking"}
 
 
 def is_person_noun(noun: str) -> bool:
@@ -81,17 +87,65 @@ class Antecedents:
         self._genders: dict[str, Gender] | None = None
 
     def of(self, pronoun: Token) -> Mention | None:
-        """The person ``pronoun`` stands for, or None when the article names no one who fits."""
+        """The person ``pronoun`` stands for, or None when the article names no one who fits;
+        a word that is no pronoun ("the 29-year-old") stands for anyone of either gender."""
         gender = PRONOUN_GENDER.get(pronoun.lower_)
         genders = self.genders()
         before = [m for m in self.people if m.end <= pronoun.idx
-                  and genders.get(person_key(m), gender) == gender]
+                  and (gender is None or genders.get(person_key(m), gender) == gender)]
+        replying = pronoun.head.lower_ in _REPLYING and pronoun.dep_ == "nsubj"
+        if replying:
+            asked = self._asked_before(pronoun, before)
+            if asked is not None:
+                return asked
         subjects = [m for m in before if _is_subject(self.doc, m, self.quoted)]
         found = (subjects or before or [None])[-1]
-        unnamed = None if found is None else self._unnamed_after(found.end, pronoun, gender)
-        if unnamed is not None:
-            return self._body_voiced(unnamed)
-        return found
+        # "An official looked at her and said: ... To which she replied": the one brought in
+        # unnamed is the one replied to.
+        unnamed = None if found is None or replying else self._unnamed_after(
+            found.end, pronoun, gender)
+        if unnamed is None:
+            return found
+        if any(c.dep_ == "det" and c.lower_ == "the" for c in unnamed.children):
+            return self.titled(unnamed, noun_lemma(unnamed.lower_))  # "The mayor ... he added"
+        return self._body_voiced(unnamed)
+
+    def _asked_before(self, pronoun: Token, candidates: Sequence[Mention]) -> Mention | None:
+        """The one asked by the latest verb of asking with a person as its object in the three
+        sentences before a reply ("Lynch asked Coleman, “...”\n\n“Yes,” he responded"): the
+        pronoun of the reply stands for them, not for the one who asked."""
+        doc = self.doc
+        sentence = pronoun.sent
+        for _ in range(3):
+            if sentence.start > 0:
+                sentence = doc[sentence.start - 1].sent
+        for token in reversed(doc[sentence.start : pronoun.i]):
+            if token.lower_ not in _ASKING or token.pos_ != "VERB":
+                continue
+            for asked in (c for c in token.children if c.dep_ == "dobj"):
+                found = next((m for m in candidates if m.start <= asked.idx < m.end), None)
+                if found is not None:
+                    return found
+        return None
+
+    def titled(self, token: Token, role: str) -> Mention | None:
+        """The one person the article named before ``token`` with ``role`` as their title
+        ("French president Nicolas Sarkozy", "Mustafa Suleiman, the prosecutor"); two such
+        people (two presidents): no guess."""
+        doc = self.doc
+        titled = []
+        for mention in self.people:
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or mention.end > token.idx:
+                continue
+            root = span.root
+            near = [t for t in doc[max(span.start - 3, 0) : span.start] if t.dep_ in (
+                "compound", "amod")] + [c for c in root.children if c.dep_ == "appos"]
+            if root.dep_ == "appos":
+                near.append(root.head)
+            if any(noun_lemma(t.lower_) == role for t in near):
+                titled.append(mention)
+        return titled[-1] if len({person_key(m) for m in titled}) == 1 else None
 
     def _unnamed_after(self, start: int, pronoun: Token, gender: Gender | None
                        ) -> Token | None:
@@ -169,8 +223,12 @@ def _unnamed_person(token: Token, people: Sequence[Mention], gender: Gender | No
         return False
     if _GENDERED_NOUNS.get(noun, gender) != gender:
         return False
-    if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "another", "one")
-               for c in token.children):
+    # "The mayor complimented the protesters. But he added": a role with "the" is a person
+    # of its own too ("the man", "the teenager" most often name again whom the story follows,
+    # "the spokesperson" the one brought in before as "a spokesperson for ...").
+    if not any(c.dep_ == "det" and (c.lower_ in ("a", "an", "another", "one") or (
+            c.lower_ == "the" and noun in PERSON_ROLES and noun not in _SPOKESPEOPLE))
+            for c in token.children):
         return False
     left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
     return not any(left <= m.start < right for m in people)

@@ -118,7 +118,8 @@ _SAYING = {
         "exclaim": ("", "s", "ed"), "whisper": ("", "s", "ed"), "mutter": ("", "s", "ed"),
         "yell": ("", "s", "ed"), "scream": ("", "s", "ed"),
         "boast": ("", "s", "ed"), "recount": ("", "s", "ed"), "sigh": ("", "s", "ed"),
-        "report": ("", "s", "ed", "ing"),
+        "report": ("", "s", "ed", "ing"), "reiterat": ("e", "es", "ed"),
+        "answer": ("", "s", "ed"),
     }.items()
     for ending in endings
 }
@@ -134,6 +135,9 @@ _ADDRESSING = {"tell", "tells", "told", "telling", "ask", "asks", "asked", "aski
 # only through these heads ("a friend of Jackman said" is not Jackman speaking).
 _VOICES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative",
            "statement", "office", "official", "officials"}
+# Nouns a publication or agency is named before ("the Rodong Sinmun newspaper").
+_OUTLETS = {"newspaper", "paper", "daily", "agency", "broadcaster", "magazine", "tabloid",
+            "website", "channel", "network", "station", "weekly"}
 _WORD_AFTER_MARK = re.compile(r"[^\W\d_]+")
 _WINDOW = 10  # tokens between a quote mark and its verb of saying ("X said on Tuesday that")
 PHRASE_WORDS = 4  # shorter quotes are phrases ("candid and meaningful"), not statements
@@ -357,9 +361,18 @@ def _quotation_speaker(
     named = _interview_speaker(first, article.mentions)
     if named is not None:
         return named
-    subject = _said_after(last, quoted) or _said_before(first, quoted)
+    before = _said_before(first, quoted)
+    # "Steele said the department was ``treating it as suspicious'' but did not elaborate, The
+    # Anchorage Daily News reported": the verb of saying the quote hangs on names its speaker;
+    # the one after reports it.
+    subject = before if _governs(before, first) else _said_after(last, quoted) or before
     if subject is not None:  # "police said": someone speaks, but no one we can name
-        return _speaker_at(subject, article)
+        found = _speaker_at(subject, article)
+        # "``Jermayne fired the shot,'' he said": the one the words name in the third person
+        # is not the "he" who says them; the pronoun stood for someone else.
+        named_in_quote = found is not None and found.type == "PERSON" and \
+            subject.lower_ in _PRONOUNS and _named_in(found, article, doc.text, parts)
+        return None if named_in_quote else found
     return (
         _according_to(doc[first.start].sent, quoted, article.mentions)
         or _subject_of_governing_verb(first, quoted, article)
@@ -367,6 +380,24 @@ def _quotation_speaker(
         or _continued(first, last, previous, article.mentions)
         or _reported_before(first, quoted, article)
     )
+
+
+def _governs(subject: Token | None, quote: Span) -> bool:
+    """Is the subject's verb of saying one the quote hangs on, before it in its sentence?"""
+    if subject is None or subject.head.lower_ not in _SAYING or subject.head.i >= quote.start:
+        return False
+    return any(t.i == subject.head.i for t in _ancestors(quote.root))
+
+
+def _named_in(person: Mention, article: _Article, text: str, parts: list[tuple[int, int]]
+              ) -> bool:
+    """Does a word of the person's name, as the article gives it anywhere, stand in the quoted
+    words?"""
+    key = person_key(person)
+    names = {w for m in (person, *article.antecedents.people) if person_key(m) == key
+             for w in _WORD_AFTER_MARK.findall(m.text) if w[:1].isupper()
+             and w.lower() not in TITLES}
+    return any(w in names for a, b in parts for w in _WORD_AFTER_MARK.findall(text, a, b))
 
 
 def _interview_speaker(first: Span, mentions: tuple[Mention, ...]) -> Mention | None:
@@ -378,7 +409,9 @@ def _interview_speaker(first: Span, mentions: tuple[Mention, ...]) -> Mention | 
     if not before.endswith(":"):
         return None
     name = before[:-1].strip()
-    start = line_start + before.index(name) if name else -1
+    if not name or _is_heading(name):
+        return None
+    start = line_start + before.index(name)
     return next((m for m in mentions if m.type in ("PERSON", "ORG") and m.start == start
                  and m.end == start + len(name)), None)
 
@@ -417,14 +450,22 @@ def _said_after(quote: Span, quoted: set[int]) -> Token | None:
     doc = quote.doc
     sentence = doc[quote.end - 1].sent
     after = [t for t in doc[quote.end : sentence.end] if t.i not in quoted]
-    if all(_is_mark(t) for t in after) and sentence.end < len(doc):
+    words = [t for t in after if not _is_mark(t) and not t.is_space]
+    if sentence.end < len(doc) and not words:
         following = doc[sentence.end].sent
-        if len(following) <= 8 or following[0].is_lower:
+        # A question or exclamation ends the parser's sentence: "``So which is it?'' Deputy
+        # Public Defender Peter Lynch asked Coleman, who in turn said ...".
+        if len(following) <= 8 or following[0].is_lower or quote.text.rstrip()[-1:] in "?!":
             after += [t for t in following if t.i not in quoted]
+    elif sentence.end < len(doc) and words[-1].text.rstrip(".").lower() in TITLES:
+        # A sentence the parser ended at a short title: '," LAPD Cmdr. Andy Smith said.'
+        after += [t for t in doc[sentence.end].sent if t.i not in quoted]
     # An attribution stands in the quote's paragraph: "...”\n\nSheahan said police have
     # video" is the next paragraph's news, whatever sentence the parser made of it.
+    # Not a line an archive broke after a title: "the Rev.\n\nLarry Kroon ... said".
     paragraph = next((n for n, t in enumerate(after) if t.is_space and _BLANK_LINE.search(
-        t.text)), len(after))
+        t.text) and not any(w.text.rstrip(".").lower() in TITLES for w in after[max(n - 2, 0):n])),
+        len(after))
     return _subject_of_saying(after[:paragraph], quoted, ahead=True)
 
 
@@ -433,7 +474,7 @@ def _said_before(quote: Span, quoted: set[int]) -> Token | None:
     sentence or in the sentence before when that one ends on a colon."""
     doc = quote.doc
     sentence = doc[quote.start].sent
-    before = [t for t in doc[sentence.start : quote.start] if t.i not in quoted]
+    before = _own_lead_in(doc[sentence.start : quote.start], quoted)
     statement = len(quote.text.split()) >= PHRASE_WORDS
     if all(_is_mark(t) for t in before) and sentence.start > 0:
         previous = [t for t in doc[sentence.start - 1].sent if t.i not in quoted]
@@ -444,12 +485,30 @@ def _said_before(quote: Span, quoted: set[int]) -> Token | None:
     # said he was tired, called it “candid”" the speaker is the one who called it.
     # The root of the quote's part in this sentence: a quote of two sentences has the second's.
     governing = {t.i for t in _ancestors(doc[quote.start : min(quote.end, sentence.end)].root)}
-    marks = [t for t in before if not (t.is_punct and t.is_quote)]
+    marks = [t for t in before if not (t.is_punct and t.is_quote) and not t.is_space]
     handed = bool(marks) and marks[-1].text in (":", ",")
     said = _subject_of_saying([t for t in before[::-1] if handed or t.i in governing], quoted)
     if said is None and statement and marks and marks[-1].text == ":":
         return _introducer(marks[:-1])
     return said
+
+
+def _own_lead_in(before: Span, quoted: set[int]) -> list[Token]:
+    """The words of ``before`` (the quote's sentence up to its opening mark) that can attribute
+    it: those after another quotation in between, which a verb before it attributes ("Garner
+    continued: “Even in 2016?”\\n\\n“Oh yes,” Clinton reiterated", a sentence the parser ran on
+    over the blank line; not a name or phrase in marks: "known as ``Little Miami,'' the reason
+    being, ``It's hot ...''")."""
+    doc = before.doc
+    start = before.start
+    inner = [t.i for t in before if t.i in quoted]
+    if inner:
+        first = inner[-1]
+        while first > before.start and first - 1 in quoted:
+            first -= 1
+        if sum(not t.is_punct for t in doc[first : inner[-1] + 1]) >= PHRASE_WORDS:
+            start = inner[-1] + 1
+    return [t for t in doc[start : before.end] if t.i not in quoted]
 
 
 def _introducer(clause: list[Token]) -> Token | None:
@@ -474,7 +533,7 @@ def _subject_of_saying(tokens: list[Token], quoted: set[int], ahead: bool = Fals
     within a few words of it), or the name or pronoun beside it when the parse gives none or
     takes the quoted words for it ("CSI," said Dave Joyce). A verb ``ahead`` of the quote that
     governs a quotation after it attributes that one, not this."""
-    words = [t for t in tokens if not _is_mark(t)][:_WINDOW]
+    words = [t for t in tokens if not _is_mark(t) and not t.is_space][:_WINDOW]
     for token in words:
         if token.lower_ in _SAYING and token.pos_ in ("VERB", "AUX"):
             if ahead and _introduces_quote(token, quoted):
@@ -557,13 +616,43 @@ def _beside(verb: Token) -> Token | None:
 
 
 def _speaker_at(token: Token, article: _Article) -> Mention | None:
-    if token.lower_ in _PRONOUNS:
+    if token.lower_ in _PRONOUNS or _by_age(token):
         return article.antecedents.of(token)
     if token.lower_ == "it":
         return _body_before(token, article)
-    return (_mention_at(token, article.mentions) or _proper_name(token, article)
-            or _surname_before(token, article) or _described_before(token, article)
-            or _apposed_name(token, article))
+    found = (_mention_at(token, article.mentions) or _proper_name(token, article)
+             or _surname_before(token, article) or _described_before(token, article)
+             or _apposed_name(token, article) or _outlet_name(token, article))
+    return None if found is None or _is_heading(found.text) else found
+
+
+def _is_heading(name: str) -> bool:
+    """Words in capitals that head a list item or a section ("ON LEADERSHIP: “...”"), which the
+    entity model may take for a name; an acronym is one word."""
+    return len(name.split()) > 1 and name.isupper()
+
+
+def _by_age(token: Token) -> bool:
+    """A person described by their age alone ("said the 29-year-old"), as a pronoun would."""
+    return token.lower_ == "old" and any(c.dep_ == "det" and c.lower_ == "the"
+                                         for c in token.children) and any(
+        c.lower_ in ("year", "years") for c in token.children)
+
+
+def _outlet_name(token: Token, article: _Article) -> Mention | None:
+    """The name the entity model missed before a noun of a publication or agency ("the North's
+    Rodong Sinmun newspaper said"): the capitalised proper nouns compounded right before it."""
+    if token.pos_ != "NOUN" or noun_lemma(token.lower_) not in _OUTLETS:
+        return None
+    words = []
+    for word in reversed(token.doc[token.left_edge.i : token.i]):
+        if word.dep_ != "compound" or word.pos_ != "PROPN" or not word.text[:1].isupper():
+            break
+        words.insert(0, word)
+    if not words:
+        return None
+    start, end = words[0].idx, words[-1].idx + len(words[-1])
+    return Mention(article.doc_id, start, end, token.doc.text[start:end], "ORG")
 
 
 def _apposed_name(token: Token, article: _Article) -> Mention | None:
@@ -601,15 +690,22 @@ def _body_before(pronoun: Token, article: _Article) -> Mention | None:
     quoted = article.antecedents.quoted
     sentence = doc[pronoun.i].sent
     # The sentence before, over the quotation between ("The American Red Cross pledged aid.
-    # “As with most earthquakes, ...,” it said"): quoted words are nobody's narrative.
-    start = sentence.start
-    while start > 0:
+    # “As with most earthquakes, ...,” it said"): quoted words are nobody's narrative; and over
+    # sentences whose subject is "it" again ("The paper said ... But it criticised Japan.
+    # It said: “...”"), two at most.
+    start, sentences = sentence.start, 0
+    while start > 0 and sentences < 3:
         start = doc[start - 1].sent.start
-        if any(not t.is_punct and not t.is_space and not any(a <= t.idx < b for a, b in quoted)
-               for t in doc[start : doc[start].sent.end]):
-            break
+        narrative = [t for t in doc[start : doc[start].sent.end] if not t.is_punct
+                     and not t.is_space and not any(a <= t.idx < b for a, b in quoted)]
+        if narrative:
+            sentences += 1
+            if not any(t.dep_ == "nsubj" and t.lower_ == "it" for t in narrative):
+                break
+    # A main clause's subject, not one of what a body reports ("the newspaper said the
+    # relationship was ...") or of a clause hung on another ("without the latter taking").
     subjects = [t for t in doc[start : pronoun.i] if t.dep_ == "nsubj"
-                and t.lower_ not in ("it", "they", *_PRONOUNS)
+                and t.lower_ not in ("it", "they", *_PRONOUNS) and t.head.dep_ in ("ROOT", "conj")
                 and not any(a <= t.idx < b for a, b in quoted)]
     if not subjects:
         return None
@@ -632,32 +728,12 @@ def _described_before(token: Token, article: _Article) -> Mention | None:
     if named:
         return named[-1]
     if head in PERSON_ROLES and head not in _VOICES:
-        return _titled_before(token, head, article)
+        return article.antecedents.titled(token, head)
     if head not in _VOICES:
         return None
     earlier = [t for t in token.doc[: token.i] if noun_lemma(t.text) == head
                and any(c.dep_ == "prep" and c.lower_ in ("for", "of") for c in t.children)]
     return _mention_at(earlier[-1], article.mentions) if earlier else None
-
-
-def _titled_before(token: Token, role: str, article: _Article) -> Mention | None:
-    """The one person the article named before ``token`` with ``role`` as their title ("French
-    president Nicolas Sarkozy", "Mustafa Suleiman, the prosecutor"); two such people (two
-    presidents): no guess."""
-    doc = token.doc
-    titled = []
-    for mention in article.antecedents.people:
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is None or mention.end > token.idx:
-            continue
-        root = span.root
-        near = [t for t in doc[max(span.start - 3, 0) : span.start] if t.dep_ in (
-            "compound", "amod")] + [c for c in root.children if c.dep_ == "appos"]
-        if root.dep_ == "appos":
-            near.append(root.head)
-        if any(noun_lemma(t.lower_) == role for t in near):
-            titled.append(mention)
-    return titled[-1] if len({person_key(m) for m in titled}) == 1 else None
 
 
 def _proper_name(token: Token, article: _Article) -> Mention | None:
@@ -839,12 +915,18 @@ def _continued(first: Span, last: Span, previous: tuple[int, Mention | None],
     if end < 0 or speaker is None:
         return None
     between = text[end:first.start_char]
-    opens_sentence = between.rstrip().rstrip("".join(PAIRS)).rstrip().endswith((".", "!", "?"))
+    # The last quotation's own full stop counts: "``... compromised.''\n\n``If you think".
+    marks = "".join(PAIRS) + "".join(_CLOSERS)
+    opens_sentence = text[end - 1 : first.start_char].rstrip().rstrip(marks).rstrip().rstrip(
+        marks).endswith((".", "!", "?"))
     rest = text[last.end_char:].lstrip("".join(_CLOSERS)).lstrip()
     ends_sentence = text[last.end_char - 1] in ".!?" or not rest or rest[0].isupper()
     someone_else = any(end <= m.start and m.end <= first.start_char and m.type == "PERSON"
                        and person_key(m) != person_key(speaker) for m in mentions)
+    # "'Bars ransacked'" on a line of its own with no full stop is a heading, not more words.
+    heading = "\n" in between and text[last.end_char:].lstrip("".join(_CLOSERS))[:1] in (
+        "\n", "") and text[last.end_char - 1] not in ".!?…"
     if len(between) <= CONTINUATION_GAP and opens_sentence and ends_sentence and \
-            not someone_else:
+            not someone_else and not heading:
         return speaker
     return None
