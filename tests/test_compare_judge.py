@@ -1,0 +1,64 @@
+"""The in-cluster judge: the features it may weigh, and a stored judge read back."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsprism.compare import align
+from newsprism.compare.judge import JUDGE_FEATURES, PREDICATE_BAND, Judge
+from newsprism.embed import load_encoder
+from newsprism.errors import ModelError
+from newsprism.model import Span
+from newsprism.relation.model import LinearModel
+
+TEXTS = [("a", "The ferry to Norwick did not sail on Monday."),
+         ("b", "The ferry to Norwick sailed on Monday."),
+         ("c", "The ferry to Norwick sank on Monday.")]
+
+
+def _evidence() -> tuple[list[Span], np.ndarray, align.PairEvidence]:
+    statements = [Span(doc, 0, len(text), text) for doc, text in TEXTS]
+    embeddings = load_encoder().encode([s.text for s in statements])
+    n = len(statements)
+    return statements, embeddings, align.score_pairs(
+        statements, embeddings, np.zeros((n, n), np.float32), np.zeros((n, n), bool))
+
+
+def _linear(coef: list[float]) -> LinearModel:
+    n = len(coef)
+    return LinearModel(np.zeros(n), np.ones(n), np.array(coef), 0.0)
+
+
+def test_the_judges_features_read_negation_and_what_each_statement_asserts():
+    statements, _, evidence = _evidence()
+    align.parse_asserted(statements, evidence, {0, 1, 2})
+    names = ("negation_differs", "same_predicate", "denies")
+    rows = evidence.features(np.array([0, 1]), np.array([1, 2]), names)
+    # "did not sail" / "sailed": one predicate, denied on one side
+    assert rows[0].tolist() == [1.0, 1.0, 1.0]
+    # "sailed" / "sank": two predicates, neither denied
+    assert rows[1].tolist() == [0.0, 0.0, 0.0]
+    assert evidence.features(np.array([0]), np.array([1])).shape == (1, len(JUDGE_FEATURES))
+
+
+def test_a_judge_that_reads_the_parse_judges_with_it_and_brings_its_band(monkeypatch):
+    # a judge that weighs only a denial, strongly against: the denied pair is judged unlikely,
+    # the pair with other predicates is left at even odds
+    judge = Judge(_linear([-6.0]), 0.9, {}, ("denies",), band=0.3)
+    assert judge.parsed
+    monkeypatch.setattr(align, "load_judge", lambda: judge)
+    _, _, evidence = _evidence()
+    assert evidence.band == 0.3
+    assert evidence.verdict[0, 1] < 0.01
+    assert evidence.verdict[1, 2] == pytest.approx(0.5)
+
+
+def test_a_stored_judge_without_a_band_reads_back_with_the_default_band():
+    nine = list(JUDGE_FEATURES[:9])
+    stored = {"features": nine, "linear": _linear([0.1] * 9).as_dict(), "threshold": 0.93}
+    judge = Judge.from_dict(stored)
+    assert judge.features == tuple(nine) and judge.band == PREDICATE_BAND and not judge.parsed
+    assert Judge.from_dict(judge.as_dict()).as_dict() == judge.as_dict()
+    with pytest.raises(ModelError, match="made_up"):
+        Judge.from_dict({**stored, "features": [*nine, "made_up"]})
