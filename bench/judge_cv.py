@@ -26,15 +26,14 @@ from typing import Any
 import numpy as np
 
 from newsprism.compare import align
-from newsprism.compare.judge import JUDGE_FEATURES, Judge, load_judge
+from newsprism.compare.judge import FIRST_FEATURES, JUDGE_FEATURES, Judge, load_judge
 from newsprism.compare.train import ClusterRows, cluster_rows, fit_linear, training_set
 from newsprism.evaluate.compare import Tally, load_gold, read_clusters, score_briefing
 from newsprism.settings import DEFAULTS
 
 THRESHOLDS = (0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95)
 BANDS = (0.4, 0.5, 0.6, 0.7)
-FEATURE_SETS = {"v1": JUDGE_FEATURES[:9], "v1+parse": JUDGE_FEATURES[:12],
-                "all": JUDGE_FEATURES}
+FEATURE_SETS = {"v1": FIRST_FEATURES, "all": JUDGE_FEATURES}
 
 
 class CachedRelation:
@@ -74,15 +73,17 @@ class CachedEncoder:
         return getattr(self.encoder, name)
 
 
-def cached_assertions(parse: Any) -> Any:
-    memo: dict[str, Any] = {}
+class CachedAssertions:
+    """``compare.predicates.assertions`` with each text's parse remembered."""
 
-    def assertions(texts: Sequence[str]) -> list[Any]:
-        todo = [t for t in dict.fromkeys(texts) if t not in memo]
-        memo.update(zip(todo, parse(todo), strict=True))
-        return [memo[t] for t in texts]
+    def __init__(self, parse: Any) -> None:
+        self.parse = parse
+        self.memo: dict[str, Any] = {}
 
-    return assertions
+    def __call__(self, texts: Sequence[str]) -> list[Any]:
+        todo = [t for t in dict.fromkeys(texts) if t not in self.memo]
+        self.memo.update(zip(todo, self.parse(todo), strict=True))
+        return [self.memo[t] for t in texts]
 
 
 @contextmanager
@@ -173,10 +174,15 @@ def main(argv: Sequence[str] | None = None) -> None:
 
     relation, encoder = CachedRelation(load_relation_model()), CachedEncoder(embed.load_encoder())
     align.load_relation_model, embed.load_encoder = (lambda: relation), (lambda: encoder)
-    align.assertions = cached_assertions(predicates.assertions)
-
-    clusters = [(item, cluster_rows(analysed(item, articles, args.cache), args.gold))
-                for item, articles in read_clusters(args.clusters, "tune")]
+    parsed = CachedAssertions(predicates.assertions)
+    align.assertions = parsed
+    state = args.cache / "rows.pkl"  # rows and model outputs, for the features of this version
+    if state.is_file() and pickle.loads(state.read_bytes())[0] == JUDGE_FEATURES:
+        _, clusters, relation.memo, parsed.memo = pickle.loads(state.read_bytes())
+    else:
+        clusters = [(item, cluster_rows(analysed(item, articles, args.cache), args.gold))
+                    for item, articles in read_clusters(args.clusters, "tune")]
+        state.write_bytes(pickle.dumps((JUDGE_FEATURES, clusters, relation.memo, parsed.memo)))
     if args.main:
         total = Tally()
         for _, rows in clusters:

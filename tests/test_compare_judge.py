@@ -62,3 +62,32 @@ def test_a_stored_judge_without_a_band_reads_back_with_the_default_band():
     assert Judge.from_dict(judge.as_dict()).as_dict() == judge.as_dict()
     with pytest.raises(ModelError, match="made_up"):
         Judge.from_dict({**stored, "features": [*nine, "made_up"]})
+
+
+def test_training_rows_hold_the_judged_pairs_and_the_unjudged_candidates_as_hard_negatives(
+        tmp_path):
+    import json
+
+    from newsprism.analyse import analyse_articles
+    from newsprism.compare.train import cluster_rows, training_set
+    from newsprism.evaluate.compare import span_sha
+    from newsprism.model import Article
+
+    texts = {"a": "Dock workers at the Port of Calder walked off the job on Monday. "
+                  "The port authority estimates the stoppage costs $12 million a day.",
+             "b": "Dock workers at the Port of Calder went on strike on Monday. "
+                  "The port authority says the stoppage at the port costs shippers dearly."}
+    articles = [Article(id=doc, text=text) for doc, text in texts.items()]
+    first = [texts["a"].index("Dock"), texts["a"].index(" The")]
+    second = [texts["b"].index("Dock"), texts["b"].index(" The")]
+    pair = {"kind": "pair", "a": ["a", *first], "b": ["b", *second], "label": "same",
+            "sha": span_sha([texts["a"][slice(*first)], texts["b"][slice(*second)]])}
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(pair) + "\n", encoding="utf-8")
+
+    rows = cluster_rows(list(analyse_articles(articles)), gold)
+    assert rows.X.shape == (len(rows.y), len(JUDGE_FEATURES))
+    assert rows.y.tolist().count(True) == 1 and not rows.mined[rows.y].any()
+    assert rows.mined.any() and not rows.y[rows.mined].any()  # the port authority's pair
+    _, _, weights = training_set([rows], 0.5)
+    assert weights.tolist() == [0.5 if m else 1.0 for m in rows.mined]

@@ -33,7 +33,6 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsprism.analyse.resolve import LEGAL_SUFFIXES
-from newsprism.compare.figures import RELATIVE_DAYS, event_days
 from newsprism.compare.judge import JUDGE_FEATURES, PREDICATE_BAND, load_judge
 from newsprism.compare.predicates import Assertion, assertions
 from newsprism.embed import TokenVectors
@@ -46,7 +45,6 @@ CANDIDATE_COSINE = 0.35  # below this (and with little shared) a pair is not jud
 CANDIDATE_WORDS = 0.12
 NEGATION = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without)\b|n[’']t\b",
                       re.IGNORECASE)
-NUMBER = re.compile(r"\d[\d,.]*\d|\d")
 CORE_WORDS = 0.10  # shared rare words beyond the names, below which only names are shared
 ACTOR_TYPES = ("PERSON", "ORG")
 
@@ -170,9 +168,6 @@ class PairEvidence:
     reworded: tuple[tuple[int, int], ...] = ()
     # the verdict from which a pair whose main predicates agree links (``Judge.band``)
     band: float = PREDICATE_BAND
-    # each statement's days of what it reports (``figures.event_days``) and numbers in digits
-    days: tuple[frozenset[str], ...] = ()
-    numbers: tuple[frozenset[str], ...] = ()
 
     def linked(self, i: int, j: int, mutual: bool) -> bool:
         """Do statements ``i`` and ``j`` assert the same proposition?"""
@@ -240,9 +235,6 @@ class PairEvidence:
             "negation_differs": lambda: [self.negated[i] != self.negated[j] for i, j in pairs],
             "same_predicate": lambda: [self.same_predicate(i, j) for i, j in pairs],
             "denies": lambda: [self.asserted[i].denies(self.asserted[j]) for i, j in pairs],
-            "days_differ": lambda: [_differ(self.days[i], self.days[j]) for i, j in pairs],
-            "numbers_differ": lambda: [_differ(self.numbers[i], self.numbers[j])
-                                       for i, j in pairs],
         }
         if not pairs:
             return np.zeros((0, len(names)))
@@ -252,11 +244,6 @@ class PairEvidence:
     def candidate(self, i: int, j: int) -> bool:
         """Close enough to be worth the relation model's judgement."""
         return bool(self.cosine[i, j] >= CANDIDATE_COSINE or self.lexical[i, j] >= CANDIDATE_WORDS)
-
-
-def _differ(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Do both name some, and none in common?"""
-    return bool(a and b and not a & b)
 
 
 def score_pairs(
@@ -294,11 +281,7 @@ def score_pairs(
                             np.zeros((n, n)), threshold, names, lengths, negated,
                             tuple(s.doc for s in statements), np.zeros((n, n)), link, settings,
                             tokens=tokens, reworded=reworded,
-                            band=judge_model.band if judge_model else PREDICATE_BAND,
-                            days=tuple(event_days(s.text) - RELATIVE_DAYS for s in statements),
-                            numbers=tuple(frozenset(n.replace(",", "") for n in
-                                                    NUMBER.findall(s.text))
-                                          for s in statements))
+                            band=judge_model.band if judge_model else PREDICATE_BAND)
     judge(statements, embeddings, evidence,
           {(min(i, j), max(i, j)) for (i, _), j in best.items()})
     return evidence

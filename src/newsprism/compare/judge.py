@@ -7,7 +7,9 @@ judge weighs it together with the pair's evidence in its cluster (``JUDGE_FEATUR
 of what each statement says beyond its names the other says too, whether they share an actor or
 a figure, how alike their lengths are. It is a logistic regression learned on the tune half of
 the judged gold set (``python -m newsprism.compare.train``), with its threshold set for
-precision: a false corroboration is worse than a missed one. The held-out half is never seen.
+precision: a false corroboration is worse than a missed one. Thresholds are compared on claims
+out of fold (``bench/judge_cv.py``), never on pairs: claims group pairs. The held-out half is
+never seen.
 """
 
 from __future__ import annotations
@@ -38,9 +40,8 @@ JUDGE_FEATURES = (
     "negation_differs",  # one has a word of negation ("not", "never", "no") the other lacks
     "same_predicate",  # both assert one main predicate as firmly (``compare.predicates``)
     "denies",  # one denies a predicate the other asserts
-    "days_differ",  # both name the day of what they report, none the same
-    "numbers_differ",  # both state numbers in digits, none the same
 )
+FIRST_FEATURES = JUDGE_FEATURES[:9]  # those of the first judge (``judge-v1.json``)
 # The judge's probability from which a pair whose main predicates agree links (below the
 # judge's own threshold), for a judge that names none: on the gold set's tune half, judged pairs
 # in [0.5, 0.93) of the first judge whose predicates agree (read through "had to", copulas and
@@ -57,7 +58,7 @@ class Judge:
     linear: LinearModel
     threshold: float
     metadata: dict[str, Any]
-    features: tuple[str, ...] = JUDGE_FEATURES[:9]
+    features: tuple[str, ...] = FIRST_FEATURES
     # the probability from which a pair whose main predicates agree links, below ``threshold``
     band: float = PREDICATE_BAND
 
