@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsprism.analyse.resolve import LEGAL_SUFFIXES
-from newsprism.compare.judge import load_judge
+from newsprism.compare.judge import JUDGE_FEATURES, PREDICATE_BAND, load_judge
 from newsprism.compare.predicates import Assertion, assertions
 from newsprism.embed import TokenVectors
 from newsprism.model import Span
@@ -43,15 +43,10 @@ from newsprism.settings import DEFAULTS, CompareSettings
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d[\d,.]*\d|\d")
 CANDIDATE_COSINE = 0.35  # below this (and with little shared) a pair is not judged at all
 CANDIDATE_WORDS = 0.12
+NEGATION = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without)\b|n[’']t\b",
+                      re.IGNORECASE)
 CORE_WORDS = 0.10  # shared rare words beyond the names, below which only names are shared
 ACTOR_TYPES = ("PERSON", "ORG")
-# The judge's probability from which a pair whose main predicates agree links (below the
-# judge's own threshold): on the gold set's tune half, judged pairs in [0.5, 0.93) whose
-# predicates agree (read through "had to", copulas and support verbs) were the same fact 67
-# times in 69, in [0.5, 0.6) 11 in 11 (in [0.4, 0.5): 14 in 17, too loose). Above the judge's
-# threshold differing predicates were the same fact 6 times in 6 (the parse misses a
-# predicate more often than the judge errs).
-PREDICATE_VERDICT = 0.5
 
 
 def _stop_words() -> frozenset[str]:
@@ -158,6 +153,7 @@ class PairEvidence:
     threshold: float  # the relation model's yes (its MRPC threshold)
     names: StatementNames
     lengths: np.ndarray  # words per statement
+    negated: np.ndarray  # does the statement hold a word of negation (``NEGATION``)?
     docs: tuple[str, ...]  # each statement's article
     verdict: np.ndarray  # the in-cluster judge's P(one proposition) for judged pairs, else 0
     verdict_threshold: float
@@ -170,6 +166,8 @@ class PairEvidence:
     # pairs of statements whose marks quote one remark in other words
     # (``compare.quotes.marked_rewordings``)
     reworded: tuple[tuple[int, int], ...] = ()
+    # the verdict from which a pair whose main predicates agree links (``Judge.band``)
+    band: float = PREDICATE_BAND
 
     def linked(self, i: int, j: int, mutual: bool) -> bool:
         """Do statements ``i`` and ``j`` assert the same proposition?"""
@@ -181,7 +179,7 @@ class PairEvidence:
             return False
         # Mutual best matches this close in meaning and words link without the judge's
         # likely yes.
-        return bool(self.verdict[i, j] >= PREDICATE_VERDICT or (mutual and self.near_copy(i, j)))
+        return bool(self.verdict[i, j] >= self.band or (mutual and self.near_copy(i, j)))
 
     def near_copy(self, i: int, j: int) -> bool:
         return bool(self.cosine[i, j] >= self.settings.near_copy_cosine
@@ -215,24 +213,33 @@ class PairEvidence:
         return bool(self.cosine[i, j] >= self.settings.related_cosine
                     or self.same_fact[i, j] >= self.threshold)
 
-    def features(self, first: np.ndarray, second: np.ndarray) -> np.ndarray:
-        """``compare.judge.JUDGE_FEATURES`` of the pairs ``(first[k], second[k])``."""
-        cover = self.coverage
-        shared_actor = [any(a[kind] & b[kind] for kind in a.keys() & b.keys())
-                        for a, b in ((self.names.actors[i], self.names.actors[j])
-                                     for i, j in zip(first, second, strict=True))]
-        lengths = self.lengths
-        mutual = [self.mutual(i, j) for i, j in zip(first, second, strict=True)]
-        return np.column_stack([
-            self.same_fact[first, second], self.cosine[first, second],
-            self.lexical[first, second],
-            np.minimum(cover[first, second], cover[second, first]),
-            np.maximum(cover[first, second], cover[second, first]),
-            self.figures[first, second], np.array(shared_actor, dtype=np.float64),
-            np.minimum(lengths[first], lengths[second])
+    def features(self, first: np.ndarray, second: np.ndarray,
+                 names: Sequence[str] = JUDGE_FEATURES) -> np.ndarray:
+        """The features ``names`` (``compare.judge.JUDGE_FEATURES``) of the pairs
+        ``(first[k], second[k])``; the parsed ones need both statements in ``asserted``."""
+        pairs = list(zip(first.tolist(), second.tolist(), strict=True))
+        cover, lengths = self.coverage, self.lengths
+        columns = {
+            "same_fact": lambda: self.same_fact[first, second],
+            "cosine": lambda: self.cosine[first, second],
+            "shared_words": lambda: self.lexical[first, second],
+            "covered_least": lambda: np.minimum(cover[first, second], cover[second, first]),
+            "covered_most": lambda: np.maximum(cover[first, second], cover[second, first]),
+            "shared_figure": lambda: self.figures[first, second],
+            "shared_actor": lambda: [any(a[kind] & b[kind] for kind in a.keys() & b.keys())
+                                     for a, b in ((self.names.actors[i], self.names.actors[j])
+                                                  for i, j in pairs)],
+            "length_ratio": lambda: np.minimum(lengths[first], lengths[second])
             / np.maximum(np.maximum(lengths[first], lengths[second]), 1),
-            np.array(mutual, dtype=np.float64),
-        ]).astype(np.float64)
+            "mutual": lambda: [self.mutual(i, j) for i, j in pairs],
+            "negation_differs": lambda: [self.negated[i] != self.negated[j] for i, j in pairs],
+            "same_predicate": lambda: [self.same_predicate(i, j) for i, j in pairs],
+            "denies": lambda: [self.asserted[i].denies(self.asserted[j]) for i, j in pairs],
+        }
+        if not pairs:
+            return np.zeros((0, len(names)))
+        return np.column_stack([np.asarray(columns[name](), dtype=np.float64)
+                                for name in names])
 
     def candidate(self, i: int, j: int) -> bool:
         """Close enough to be worth the relation model's judgement."""
@@ -268,11 +275,13 @@ def score_pairs(
     judge_model = load_judge()
     n = len(statements)
     lengths = np.array([len(s.text.split()) for s in statements], dtype=np.float64)
+    negated = np.array([bool(NEGATION.search(s.text)) for s in statements])
     link = settings.link_threshold or (judge_model.threshold if judge_model else threshold)
     evidence = PairEvidence(cosine, lexical, coverage, figures, blocked, strength, best,
-                            np.zeros((n, n)), threshold, names, lengths,
+                            np.zeros((n, n)), threshold, names, lengths, negated,
                             tuple(s.doc for s in statements), np.zeros((n, n)), link, settings,
-                            tokens=tokens, reworded=reworded)
+                            tokens=tokens, reworded=reworded,
+                            band=judge_model.band if judge_model else PREDICATE_BAND)
     judge(statements, embeddings, evidence,
           {(min(i, j), max(i, j)) for (i, _), j in best.items()})
     return evidence
@@ -312,18 +321,17 @@ def judge(
         emb_a=embeddings[first], emb_b=embeddings[second], tokens=known)
     evidence.same_fact[first, second] = evidence.same_fact[second, first] = probs
     judge_model = load_judge()
-    verdict = (judge_model.probability(evidence.features(first, second)) if judge_model
-               else probs)
+    if judge_model and judge_model.parsed:
+        parse_asserted(statements, evidence, {*first.tolist(), *second.tolist()})
+    verdict = (judge_model.probability(evidence.features(first, second, judge_model.features))
+               if judge_model else probs)
     evidence.verdict[first, second] = evidence.verdict[second, first] = verdict
     # Parse only the statements of pairs that may link: those the judge finds likely, and near
     # copies (every link needs both as firm, ``as_firmly``; below the judge's threshold the
     # same main predicate too).
     near = [evidence.near_copy(i, j) for i, j in zip(first, second, strict=True)]
-    likely = (verdict >= PREDICATE_VERDICT) | np.array(near, dtype=bool)
-    unparsed = sorted({int(k) for k in (*first[likely], *second[likely])}
-                      - evidence.asserted.keys())
-    found = assertions([statements[k].text for k in unparsed]) if unparsed else []
-    evidence.asserted.update(zip(unparsed, found, strict=True))
+    likely = (verdict >= evidence.band) | np.array(near, dtype=bool)
+    parse_asserted(statements, evidence, {*first[likely].tolist(), *second[likely].tolist()})
     # a denial the words' order hides ("Tel Aviv was not hit by a rocket" / "A rocket hit Tel
     # Aviv") corroborates nothing; without ``opposed``'s short edit, unsure it is a contradiction
     # either, the pair never links (pairs ``opposed`` reads link, and their claim contradicts)
@@ -331,6 +339,13 @@ def judge(
         if evidence.asserted[i].denies(evidence.asserted[j]) and not opposed(
                 statements[i].text, statements[j].text):
             evidence.blocked[i, j] = evidence.blocked[j, i] = True
+
+
+def parse_asserted(statements: Sequence[Span], evidence: PairEvidence, indices: set[int]) -> None:
+    """What the statements ``indices`` assert (``compare.predicates``), each parsed once."""
+    unparsed = sorted(indices - evidence.asserted.keys())
+    found = assertions([statements[k].text for k in unparsed]) if unparsed else []
+    evidence.asserted.update(zip(unparsed, found, strict=True))
 
 
 def group_statements(

@@ -1,0 +1,214 @@
+"""The in-cluster judge cross-validated END TO END, one tune cluster left out at a time.
+
+    PYTHONPATH=src OMP_NUM_THREADS=1 nice -n 10 python bench/judge_cv.py /work/np/tune18.jsonl \
+        --gold bench/compare_gold/judgments [--cache /tmp/judge-cv] [--negatives 0 0.5 1] [--main]
+
+Claims group pairs, so a pair's precision is not a claim's (a threshold chosen for 95% of pairs
+gave 93% of claims: docs/experiments.md). Here each tune cluster is briefed by compare with a
+judge learned on the other clusters' rows (``compare.train.cluster_rows``: judged pairs and the
+mined hard negatives) and scored as ``newsprism eval compare`` scores it, at every
+(threshold, predicate band) of a grid; the out-of-fold totals choose them. The shipped judge is
+scored the same way for comparison (in sample on the clusters it was learned on). Analyses,
+relation-model probabilities and parses are cached, so the grid costs only compare's grouping.
+Only the tune half is read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import pickle
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from newsprism.compare import align
+from newsprism.compare.judge import FIRST_FEATURES, JUDGE_FEATURES, Judge, load_judge
+from newsprism.compare.train import ClusterRows, cluster_rows, fit_linear, training_set
+from newsprism.evaluate.compare import Tally, load_gold, read_clusters, score_briefing
+from newsprism.settings import DEFAULTS
+
+THRESHOLDS = (0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95)
+BANDS = (0.4, 0.5, 0.6, 0.7)
+FEATURE_SETS = {"v1": FIRST_FEATURES, "all": JUDGE_FEATURES}
+
+
+class CachedRelation:
+    """The relation model with its same-fact probabilities remembered per text pair."""
+
+    def __init__(self, model: Any) -> None:
+        self.model = model
+        self.same_fact_threshold = model.same_fact_threshold
+        self.memo: dict[tuple[str, str], float] = {}
+
+    def same_fact(self, a: Sequence[str], b: Sequence[str], *, emb_a: Any = None,
+                  emb_b: Any = None, tokens: Any = None) -> np.ndarray:
+        todo = [k for k, pair in enumerate(zip(a, b, strict=True)) if pair not in self.memo]
+        if todo:
+            probs = self.model.same_fact(
+                [a[k] for k in todo], [b[k] for k in todo],
+                emb_a=None if emb_a is None else emb_a[todo],
+                emb_b=None if emb_b is None else emb_b[todo], tokens=tokens)
+            self.memo.update(zip(((a[k], b[k]) for k in todo), map(float, probs), strict=True))
+        return np.array([self.memo[pair] for pair in zip(a, b, strict=True)])
+
+
+class CachedEncoder:
+    """The sentence encoder with each text's vector remembered."""
+
+    def __init__(self, encoder: Any) -> None:
+        self.encoder = encoder
+        self.memo: dict[str, np.ndarray] = {}
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        todo = [t for t in dict.fromkeys(texts) if t not in self.memo]
+        if todo:
+            self.memo.update(zip(todo, self.encoder.encode(todo), strict=True))
+        return np.array([self.memo[t] for t in texts]).reshape(len(texts), -1)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.encoder, name)
+
+
+class CachedAssertions:
+    """``compare.predicates.assertions`` with each text's parse remembered."""
+
+    def __init__(self, parse: Any) -> None:
+        self.parse = parse
+        self.memo: dict[str, Any] = {}
+
+    def __call__(self, texts: Sequence[str]) -> list[Any]:
+        todo = [t for t in dict.fromkeys(texts) if t not in self.memo]
+        self.memo.update(zip(todo, self.parse(todo), strict=True))
+        return [self.memo[t] for t in texts]
+
+
+@contextmanager
+def judged_by(judge: Judge | None) -> Iterator[None]:
+    """Compare with ``judge`` (None: the relation model alone)."""
+    saved = align.load_judge
+    align.load_judge = lambda: judge
+    try:
+        yield
+    finally:
+        align.load_judge = saved
+
+
+def analysed(item: dict[str, Any], articles: list[Any], cache: Path) -> Any:
+    from newsprism.analyse import analyse_articles
+
+    path = cache / f"{item['cluster']}.pkl"
+    if path.is_file():
+        return pickle.loads(path.read_bytes())
+    result = list(analyse_articles(articles))
+    path.write_bytes(pickle.dumps(result))
+    return result
+
+
+def brief_scored(rows: ClusterRows, gold_path: Path, threshold: float,
+                 verdicts: list[dict[str, Any]] | None = None) -> Tally:
+    """The left-out cluster compared with the judge in force, scored as eval compare scores."""
+    from newsprism.briefing import explain_overlaps
+    from newsprism.compare import compare_articles
+    from newsprism.model import Briefing
+
+    settings = DEFAULTS.compare.model_copy(update={"link_threshold": threshold})
+    claims = compare_articles(rows.analyses, rows.quotes, rows.embeddings, rows.entities,
+                              settings)
+    figures = [f for a in rows.analyses for f in a.figures]
+    briefing = Briefing(documents=tuple(a.article for a in rows.analyses),
+                        quotes=tuple(rows.quotes),
+                        claims=tuple(explain_overlaps(claims, rows.quotes, figures)))
+    return score_briefing(briefing, load_gold(gold_path, {a.article.id: a.article
+                                                          for a in rows.analyses}),
+                          [] if verdicts is None else verdicts)
+
+
+def figures(tally: Tally) -> dict[str, Any]:
+    right, wrong = tally.right.get("corroborated", 0), tally.wrong.get("corroborated", 0)
+    return {"right": right, "wrong": wrong, "unjudged": tally.unjudged.get("corroborated", 0),
+            "precision": right / max(right + wrong, 1), "shown": tally.shown.get("same", 0),
+            "gold": tally.gold.get("same", 0),
+            "contradicted": (tally.right.get("contradicted", 0),
+                             tally.wrong.get("contradicted", 0))}
+
+
+def line(name: str, tally: Tally) -> str:
+    f = figures(tally)
+    return (f"{name:<28} corroborated {100 * f['precision']:5.1f}% ({f['right']}/"
+            f"{f['right'] + f['wrong']}) +{f['unjudged']}?  same-fact R "
+            f"{100 * f['shown'] / max(f['gold'], 1):5.1f}% ({f['shown']}/{f['gold']})  "
+            f"contradicted {f['contradicted'][0]}/{sum(f['contradicted'])}")
+
+
+def show(rows: ClusterRows, verdicts: list[dict[str, Any]]) -> None:
+    texts = {a.article.id: a.article.text for a in rows.analyses}
+    for claim in verdicts:
+        if claim.get("status") == "corroborated" and claim["verdict"] != "right":
+            print(claim["verdict"], " || ".join(texts[d][s:e][:120] for d, s, e in claim["spans"]))
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    from newsprism.compare import predicates
+    from newsprism.relation import load_relation_model
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("clusters", type=Path)
+    parser.add_argument("--gold", type=Path, required=True)
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/judge-cv"))
+    parser.add_argument("--negatives", type=float, nargs="+", default=[0.5],
+                        help="weights of a mined hard negative to try (0: judged pairs only)")
+    parser.add_argument("--main", action="store_true", help="score the shipped judge too")
+    parser.add_argument("--thresholds", type=float, nargs="+", default=list(THRESHOLDS))
+    parser.add_argument("--bands", type=float, nargs="+", default=list(BANDS))
+    parser.add_argument("--show", action="store_true",
+                        help="print the wrong and unjudged corroborations")
+    parser.add_argument("--features", nargs="+", default=list(FEATURE_SETS),
+                        choices=list(FEATURE_SETS))
+    args = parser.parse_args(argv)
+    args.cache.mkdir(parents=True, exist_ok=True)
+    from newsprism import embed
+
+    relation, encoder = CachedRelation(load_relation_model()), CachedEncoder(embed.load_encoder())
+    align.load_relation_model, embed.load_encoder = (lambda: relation), (lambda: encoder)
+    parsed = CachedAssertions(predicates.assertions)
+    align.assertions = parsed
+    state = args.cache / "rows.pkl"  # rows and model outputs, for the features of this version
+    if state.is_file() and pickle.loads(state.read_bytes())[0] == JUDGE_FEATURES:
+        _, clusters, relation.memo, parsed.memo = pickle.loads(state.read_bytes())
+    else:
+        clusters = [(item, cluster_rows(analysed(item, articles, args.cache), args.gold))
+                    for item, articles in read_clusters(args.clusters, "tune")]
+        state.write_bytes(pickle.dumps((JUDGE_FEATURES, clusters, relation.memo, parsed.memo)))
+    if args.main:
+        total = Tally()
+        for _, rows in clusters:
+            with judged_by(load_judge()):
+                total.add(brief_scored(rows, args.gold, load_judge().threshold))
+        print(line("shipped judge (0.93, 0.5)", total), flush=True)
+
+    for weight in args.negatives:
+        for chosen in args.features:
+            names = FEATURE_SETS[chosen]
+            columns = [JUDGE_FEATURES.index(name) for name in names]
+            grid = {(t, b): Tally() for t in args.thresholds for b in args.bands if b <= t}
+            for n, (_, rows) in enumerate(clusters):
+                X, y, w = training_set([r for m, (_, r) in enumerate(clusters) if m != n],
+                                       weight)
+                linear = fit_linear(X[:, columns], y, w)
+                started = time.perf_counter()
+                for (threshold, band), total in grid.items():
+                    verdicts: list[dict[str, Any]] = []
+                    with judged_by(Judge(linear, threshold, {}, names, band)):
+                        total.add(brief_scored(rows, args.gold, threshold, verdicts))
+                    if args.show:
+                        show(rows, verdicts)
+                print(f"  fold {n}: {time.perf_counter() - started:.0f} s", flush=True)
+            for (threshold, band), total in grid.items():
+                print(line(f"{chosen} neg {weight} t={threshold} b={band}", total), flush=True)
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,93 @@
+"""The in-cluster judge: the features it may weigh, and a stored judge read back."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from newsprism.compare import align
+from newsprism.compare.judge import JUDGE_FEATURES, PREDICATE_BAND, Judge
+from newsprism.embed import load_encoder
+from newsprism.errors import ModelError
+from newsprism.model import Span
+from newsprism.relation.model import LinearModel
+
+TEXTS = [("a", "The ferry to Norwick did not sail on Monday."),
+         ("b", "The ferry to Norwick sailed on Monday."),
+         ("c", "The ferry to Norwick sank on Monday.")]
+
+
+def _evidence() -> tuple[list[Span], np.ndarray, align.PairEvidence]:
+    statements = [Span(doc, 0, len(text), text) for doc, text in TEXTS]
+    embeddings = load_encoder().encode([s.text for s in statements])
+    n = len(statements)
+    return statements, embeddings, align.score_pairs(
+        statements, embeddings, np.zeros((n, n), np.float32), np.zeros((n, n), bool))
+
+
+def _linear(coef: list[float]) -> LinearModel:
+    n = len(coef)
+    return LinearModel(np.zeros(n), np.ones(n), np.array(coef), 0.0)
+
+
+def test_the_judges_features_read_negation_and_what_each_statement_asserts():
+    statements, _, evidence = _evidence()
+    align.parse_asserted(statements, evidence, {0, 1, 2})
+    names = ("negation_differs", "same_predicate", "denies")
+    rows = evidence.features(np.array([0, 1]), np.array([1, 2]), names)
+    # "did not sail" / "sailed": one predicate, denied on one side
+    assert rows[0].tolist() == [1.0, 1.0, 1.0]
+    # "sailed" / "sank": two predicates, neither denied
+    assert rows[1].tolist() == [0.0, 0.0, 0.0]
+    assert evidence.features(np.array([0]), np.array([1])).shape == (1, len(JUDGE_FEATURES))
+
+
+def test_a_judge_that_reads_the_parse_judges_with_it_and_brings_its_band(monkeypatch):
+    # a judge that weighs only a denial, strongly against: the denied pair is judged unlikely,
+    # the pair with other predicates is left at even odds
+    judge = Judge(_linear([-6.0]), 0.9, {}, ("denies",), band=0.3)
+    assert judge.parsed
+    monkeypatch.setattr(align, "load_judge", lambda: judge)
+    _, _, evidence = _evidence()
+    assert evidence.band == 0.3
+    assert evidence.verdict[0, 1] < 0.01
+    assert evidence.verdict[1, 2] == pytest.approx(0.5)
+
+
+def test_a_stored_judge_without_a_band_reads_back_with_the_default_band():
+    nine = list(JUDGE_FEATURES[:9])
+    stored = {"features": nine, "linear": _linear([0.1] * 9).as_dict(), "threshold": 0.93}
+    judge = Judge.from_dict(stored)
+    assert judge.features == tuple(nine) and judge.band == PREDICATE_BAND and not judge.parsed
+    assert Judge.from_dict(judge.as_dict()).as_dict() == judge.as_dict()
+    with pytest.raises(ModelError, match="made_up"):
+        Judge.from_dict({**stored, "features": [*nine, "made_up"]})
+
+
+def test_training_rows_hold_the_judged_pairs_and_the_unjudged_candidates_as_hard_negatives(
+        tmp_path):
+    import json
+
+    from newsprism.analyse import analyse_articles
+    from newsprism.compare.train import cluster_rows, training_set
+    from newsprism.evaluate.compare import span_sha
+    from newsprism.model import Article
+
+    texts = {"a": "Dock workers at the Port of Calder walked off the job on Monday. "
+                  "The port authority estimates the stoppage costs $12 million a day.",
+             "b": "Dock workers at the Port of Calder went on strike on Monday. "
+                  "The port authority says the stoppage at the port costs shippers dearly."}
+    articles = [Article(id=doc, text=text) for doc, text in texts.items()]
+    first = [texts["a"].index("Dock"), texts["a"].index(" The")]
+    second = [texts["b"].index("Dock"), texts["b"].index(" The")]
+    pair = {"kind": "pair", "a": ["a", *first], "b": ["b", *second], "label": "same",
+            "sha": span_sha([texts["a"][slice(*first)], texts["b"][slice(*second)]])}
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text(json.dumps(pair) + "\n", encoding="utf-8")
+
+    rows = cluster_rows(list(analyse_articles(articles)), gold)
+    assert rows.X.shape == (len(rows.y), len(JUDGE_FEATURES))
+    assert rows.y.tolist().count(True) == 1 and not rows.mined[rows.y].any()
+    assert rows.mined.any() and not rows.y[rows.mined].any()  # the port authority's pair
+    _, _, weights = training_set([rows], 0.5)
+    assert weights.tolist() == [0.5 if m else 1.0 for m in rows.mined]
