@@ -103,6 +103,8 @@ def test_quote_recall_is_counted_by_style_and_speakers_match_by_surname() -> Non
 
 def test_a_speaker_of_the_same_family_or_a_body_named_alike_is_not_the_speaker() -> None:
     assert same_speaker("George W. Bush", "George Bush") and same_speaker("Tim Fanning", "Fanning")
+    assert same_speaker("Yvo de Boer", "De Boer") and same_speaker("Zhang Yimou",
+                                                                   "Filmmaker Zhang Yimou")
     assert not same_speaker("Eden Sassoon", "Vidal Sassoon")
     assert not same_speaker("South African National Parks Service", "Kenya Wildlife Service")
 

@@ -197,20 +197,18 @@ def judged_pairs(claim: Claim) -> list[tuple[Span, Span]]:
 
 
 def same_speaker(gold: str, system: str | None) -> bool:
-    """Names of one entity: equal ignoring case, or a surname alone for the full name, or two
-    full names with one surname and one first initial ("George Bush", "George W. Bush"); never
-    two people of one family ("Vidal Sassoon" is not Eden Sassoon) nor two bodies whose names
-    end alike ("Kenya Wildlife Service" is not "South African National Parks Service")."""
+    """Names of one entity: equal ignoring case, or one the other's last words (a surname
+    alone, "De Boer" for "Yvo de Boer"; a title before the name, "Filmmaker Zhang Yimou"), or
+    two full names with one surname and one first initial ("George Bush", "George W. Bush");
+    never two people of one family ("Vidal Sassoon" is not Eden Sassoon) nor two bodies whose
+    names end alike ("Kenya Wildlife Service" is not "South African National Parks Service")."""
     if not system:
         return False
     g, s = gold.casefold().split(), system.casefold().split()
-    if not g or not s:
+    if not g or not s or g[-1] != s[-1]:
         return False
-    if g == s:
-        return True
-    if g[-1] != s[-1]:
-        return False
-    return len(g) == 1 or len(s) == 1 or g[0][0] == s[0][0]
+    shorter, longer = sorted((g, s), key=len)
+    return longer[len(longer) - len(shorter):] == shorter or g[0][0] == s[0][0]
 
 
 def score_briefing(briefing: Briefing, gold: Gold, verdicts: list[dict[str, Any]]
