@@ -63,6 +63,19 @@ def test_a_paraphrase_of_one_fact_corroborates():
                                   "power to about 40,000 homes in")
 
 
+def test_roles_reversed_are_two_facts_and_a_passive_is_the_same_one():
+    from newsprism.compare.predicates import assertions
+
+    struck, reversed_, passive = assertions(["Israel struck Gaza on Thursday, the army said.",
+                                             "Gaza struck Israel on Thursday, officials said.",
+                                             "Gaza was struck by Israel on Thursday."])
+    assert struck.swaps(reversed_) and not struck.swaps(passive)
+    briefing = _two_outlets(
+        "The final was played in Boston. The Lakers beat the Celtics 102-99 on Sunday.",
+        "The final drew a record crowd. The Celtics beat the Lakers on Sunday.")
+    assert not _corroborated_together(briefing, "Lakers beat", "Celtics beat")
+
+
 def test_two_times_of_day_for_one_moment_block_a_corroboration():
     from newsprism.compare.figures import clock_conflicts, clock_times
 

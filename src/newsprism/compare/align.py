@@ -335,9 +335,12 @@ def judge(
     # a denial the words' order hides ("Tel Aviv was not hit by a rocket" / "A rocket hit Tel
     # Aviv") corroborates nothing; without ``opposed``'s short edit, unsure it is a contradiction
     # either, the pair never links (pairs ``opposed`` reads link, and their claim contradicts)
+    # nor does one that says of B what the other says of A ("Israel struck Gaza" / "Gaza
+    # struck Israel"): the roles reversed, two facts
     for i, j in zip(first[likely], second[likely], strict=True):
-        if evidence.asserted[i].denies(evidence.asserted[j]) and not opposed(
-                statements[i].text, statements[j].text):
+        one, other = evidence.asserted[i], evidence.asserted[j]
+        if (one.denies(other) and not opposed(statements[i].text, statements[j].text)) or \
+                one.swaps(other):
             evidence.blocked[i, j] = evidence.blocked[j, i] = True
 
 

@@ -66,6 +66,9 @@ class Assertion:
     heads: frozenset[str]  # the stemmed main predicate(s)
     hedged: bool  # looks ahead or hedges: "is expected to", "could", "if"
     denied: frozenset[str] = frozenset()  # heads said not to hold: "was not hit", "No rocket hit"
+    # who did it to whom, per head: (head, agent, patient), "Israel struck Gaza" and "Gaza was
+    # struck by Israel" -> ("struck", "israel", "gaza")
+    roles: frozenset[tuple[str, str, str]] = frozenset()
 
     def agrees(self, other: Assertion) -> bool:
         return bool(self.heads & other.heads) and self.hedged == other.hedged
@@ -75,6 +78,13 @@ class Assertion:
         was not hit by a rocket"), however the words are ordered."""
         return any((head in self.denied) != (head in other.denied)
                    for head in self.heads & other.heads)
+
+    def swaps(self, other: Assertion) -> bool:
+        """Does one say of B what the other says of A, the roles reversed ("Israel struck Gaza"
+        / "Gaza struck Israel", "The Lakers beat the Celtics" / "The Celtics beat the
+        Lakers")? Shared names and one predicate, yet two different facts."""
+        return any((head, patient, agent) in other.roles
+                   for head, agent, patient in self.roles if agent != patient)
 
 
 def assertions(texts: Sequence[str]) -> list[Assertion]:
@@ -87,6 +97,8 @@ def assertions(texts: Sequence[str]) -> list[Assertion]:
         words = [word for root in doc if root.dep_ == "ROOT" for word in _predicates(root)]
         heads = {stem_word(word.lower_) for word in words}
         denied = {stem_word(word.lower_) for word in words if _denied(word)}
+        roles = {(stem_word(word.lower_), *pair) for word in words
+                 if (pair := _agent_and_patient(word)) is not None}
         # a hedge is a word of the main claim, never a noun ("the suspect fled" asserts it
         # fled, "in May" names a month; but "according to rumours" hedges), nor one of a
         # clause that says more about a part of it ("was charged after allegedly opening
@@ -95,8 +107,28 @@ def assertions(texts: Sequence[str]) -> list[Assertion]:
         found.append(Assertion(frozenset(heads), hedges(" ".join(
             "_" if token.i in aside or (token.pos_ in ("NOUN", "PROPN")
                                         and token.lower_ not in HEDGING_NOUNS)
-            else token.text for token in doc)), frozenset(denied)))
+            else token.text for token in doc)), frozenset(denied), frozenset(roles)))
     return found
+
+
+def _agent_and_patient(verb: Token) -> tuple[str, str] | None:
+    """Who does what ``verb`` says to whom, as name keys: the subject and object of an active
+    verb; the "by" agent and the subject of a passive one."""
+    children = list(verb.children)
+    patient = next((c for c in children if c.dep_ in ("dobj", "nsubjpass")), None)
+    agent = next((c for c in children if c.dep_ == "nsubj"), None)
+    if agent is None:
+        agent = next((o for c in children if c.dep_ == "agent" for o in c.children
+                      if o.dep_ == "pobj"), None)
+    if agent is None or patient is None or "PRON" in (agent.pos_, patient.pos_):
+        return None
+    return _name_key(agent), _name_key(patient)
+
+
+def _name_key(noun: Token) -> str:
+    """A noun with its compound words, stemmed: "the Boston Celtics" -> "boston celtic"."""
+    words = [c for c in noun.children if c.dep_ == "compound" and c.i < noun.i] + [noun]
+    return " ".join(stem_word(w.lower_) for w in words)
 
 
 def _denied(word: Token) -> bool:
