@@ -156,3 +156,22 @@ def test_duplicate_ids_keep_the_first_and_report_the_second(tmp_path):
     result = read_articles([path])
     assert [a.text for a in result.articles] == ["One."]
     assert "duplicate article id 'x'" in str(result.problems[0])
+
+
+def test_a_dateline_under_the_headline_or_a_day_before_it_gives_the_date_not_the_title(tmp_path):
+    body = "Police searched six houses in Leeds today.\n"
+    (tmp_path / "under.txt").write_text(
+        f"Police search houses in Leeds\n\nTuesday, July 12, 2005\n\n{body}")
+    (tmp_path / "before.txt").write_text(
+        f"2005/01/08 Tsunami aid donations deductible\n\nSaturday, January 8, 2005\n\n{body}")
+    (tmp_path / "first.txt").write_text(f"12 July 2005\nPolice search houses\n{body}")
+    (tmp_path / "header.txt").write_text(f"Date: 2005-07-13\nJuly 12, 2005\n{body}")
+    (tmp_path / "no-year.txt").write_text(f"Police search houses\nTuesday, July 12\n{body}")
+    articles = {a.id: (a.title, a.date) for a in read_articles([tmp_path]).articles}
+    assert articles == {
+        "under": ("Police search houses in Leeds", "2005-07-12"),
+        "before": ("Tsunami aid donations deductible", "2005-01-08"),
+        "first": ("Police search houses", "2005-07-12"),
+        "header": (None, "2005-07-13"),
+        "no-year": ("Police search houses", None),
+    }
