@@ -473,3 +473,18 @@ def test_context_of_a_date_is_its_sentence() -> None:
     context = passage_around(article, start, start + len("Monday"))
     assert context.text == "Workers struck on Monday."
     assert article.text[context.start : context.end] == context.text
+
+
+def test_what_only_one_source_reports_is_listed_in_the_order_the_report_tells_it() -> None:
+    article = Article(id="only", text="The port closed on Monday. It reopened on Friday.",
+                      outlet="Harbour Gazette")
+    first, second = (Span("only", article.text.find(s), article.text.find(s) + len(s), s)
+                     for s in ("The port closed on Monday.", "It reopened on Friday."))
+    briefing = Briefing(documents=(article,), claims=(
+        Claim("c2", "single_source", second.text, (second,)),
+        Claim("c1", "single_source", first.text, (first,)),
+    ))
+    for fmt in ("terminal", "markdown", "html"):
+        page = write_briefing(briefing, fmt)
+        section = page[page.index("Only in Harbour Gazette"):]
+        assert section.index("The port closed") < section.index("It reopened"), fmt

@@ -276,6 +276,8 @@ def _single_source_by_source(
     for claim in briefing.claims:
         if claim.status == "single_source" and claim.support:
             groups.setdefault(claim.support[0].doc, []).append(claim)
+    for claims in groups.values():  # each report's claims as the report tells them
+        claims.sort(key=lambda claim: claim.support[0].start)
     return tuple(
         (group, tuple(c for a in group.documents for c in groups.get(a.id, ())))
         for group in sources
