@@ -13,7 +13,7 @@ import pytest
 from markdown_it import MarkdownIt
 from rich.console import Console
 
-from newsprism.model import Article, Briefing, Claim, Span, SummaryItem
+from newsprism.model import Article, Briefing, Claim, DateMention, Span, SummaryItem
 from newsprism.render import FORMATS, print_briefing, write_briefing
 from newsprism.render.html import Highlight, csp_hash, highlight_text, page_asset
 from newsprism.render.view import label_documents, passage_around
@@ -488,3 +488,13 @@ def test_what_only_one_source_reports_is_listed_in_the_order_the_report_tells_it
         page = write_briefing(briefing, fmt)
         section = page[page.index("Only in Harbour Gazette"):]
         assert section.index("The port closed") < section.index("It reopened"), fmt
+
+
+def test_a_timeline_day_without_a_year_reads_as_a_day_not_as_iso_dashes() -> None:
+    article = Article(id="undated", text="The talks resume on July 6.", outlet="Harbour Gazette")
+    start = article.text.index("July 6")
+    mention = DateMention("undated", start, start + 6, "July 6", "--07-06")
+    briefing = Briefing(documents=(article,), dates=(mention,))
+    for fmt in ("terminal", "markdown", "html"):
+        page = write_briefing(briefing, fmt)
+        assert "July 6, year not given" in page and "--07-06" not in page, fmt
