@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -664,3 +665,15 @@ def list_sources(db: Db = None, config: Config = None) -> None:
                       str(source.last_status or "-"), f"{item.per_day:.1f}", str(item.errors),
                       when(source.next_at), source.last_error or "")  # fmt: skip
     Console().print(table if health else "no sources: `newsprism watch URL...` adds some")
+
+
+def _one_line_summaries(*apps: typer.Typer) -> None:
+    """`newsprism --help` lists each command with the first paragraph of its help as written,
+    so a docstring wrapped at 100 columns broke there mid-sentence; each is joined to one line."""
+    for typer_app in apps:
+        for command in typer_app.registered_commands:
+            doc = command.help or inspect.getdoc(command.callback) or ""
+            command.short_help = command.short_help or " ".join(doc.split("\n\n")[0].split())
+
+
+_one_line_summaries(app, eval_app)
