@@ -175,3 +175,15 @@ def test_a_dateline_under_the_headline_or_a_day_before_it_gives_the_date_not_the
         "header": (None, "2005-07-13"),
         "no-year": ("Police search houses", None),
     }
+
+
+def test_a_byline_or_a_credited_photo_caption_at_the_top_is_not_the_title(tmp_path):
+    body = "A leopard killed a ranger's child at the lodge on Friday.\n"
+    (tmp_path / "byline.txt").write_text(f"By Fred Kiva\n\n{body}")
+    (tmp_path / "caption.txt").write_text(
+        "Protesters remain on site at City Hall into the evening of Nov. 28. (David M Warren / "
+        f"Staff Photographer)\n\n{body}")
+    (tmp_path / "headline.txt").write_text(f"By Fred Kiva\nLeopard kills child (update)\n{body}")
+    articles = {a.id: (a.title, a.author) for a in read_articles([tmp_path]).articles}
+    assert articles == {"byline": (None, "Fred Kiva"), "caption": (None, None),
+                        "headline": ("Leopard kills child (update)", "Fred Kiva")}

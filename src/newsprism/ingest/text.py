@@ -24,6 +24,9 @@ _FIELDS = {
 }  # fmt: skip
 # A body line ends in a full stop or colon, closing quotes after it; a headline may end in ? or !.
 _BODY_LINE_END = re.compile(r"[.:][\s'\"’”)\]]*$")
+# A photo caption ends its sentence, then credits the picture: "... on Nov. 28. (David M Warren
+# / Staff Photographer)"; without the credit it ends as a body line does, so it is no headline.
+_CREDIT = re.compile(r"(?<=[.!?])\s*\([^()]*\)\s*$")
 HEADER_LINES = 12  # metadata lines sit at the top; "Source:" further down is a photo credit
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
@@ -87,15 +90,16 @@ FURNITURE_WORDS = 3
 def guess_title(text: str) -> str | None:
     """The first line when it reads as a headline: short and not ending a sentence. Header lines
     ("Publication: ..."), one-word lines (a section label, "Editorials"; a URL), a dateline
-    ("July 12, 2005") and a page's lower-case widget labels ("text size") above it are passed
-    over; a line further into the body is never taken, as it is the body."""
+    ("July 12, 2005"), a byline ("By Ana Ruiz") and a page's lower-case widget labels ("text
+    size") above it are passed over; a line further into the body, or a photo caption ending a
+    sentence before its credit, is never taken, as it is the body."""
     lines = [line.strip() for line in text.split("\n", HEADER_LINES)[:HEADER_LINES]]
     lines = [line for line in lines if line]
     for n, line in enumerate(lines):
         if (_HEADER.match(line) or len(line.split()) == 1 or _DATELINE.fullmatch(line)
-                or _furniture(line, lines[n + 1 :])):
+                or _BYLINE.fullmatch(line) or _furniture(line, lines[n + 1 :])):
             continue
-        if len(line) > 200 or _BODY_LINE_END.search(line):
+        if len(line) > 200 or _BODY_LINE_END.search(_CREDIT.sub("", line)):
             return None
         return line
     return None
