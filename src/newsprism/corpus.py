@@ -447,3 +447,27 @@ def brief_story(store: Store, story_id: str, settings: Settings = DEFAULTS) -> B
     if len(analyses) == len(ids):
         return brief_stored([analyses[a] for a in ids], settings)
     return brief_stored(store.articles.get_many(ids), settings)
+
+
+TITLE_WORDS = 10  # an untitled story is titled by this many words of its first article's lead
+_DANGLING = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by",
+             "with", "from", "as", "that"}  # fmt: skip
+
+
+def story_title(own: str | None, heads: Sequence[ArticleHead], lead: str | None) -> str | None:
+    """What a list shows a story as: its own title, else its first titled article's, else the
+    first words of ``lead``, its first article's text (an untitled report is never blank)."""
+    title = own or next((h.title for h in heads if h.title), None)
+    return excerpt_words(lead) if title is None and lead else title
+
+
+def excerpt_words(text: str, words: int = TITLE_WORDS) -> str:
+    """The first ``words`` words of ``text`` on one line, with "…" where the text goes on (cut
+    before a trailing "in", "the"...: a title does not end on one)."""
+    found = text.split(maxsplit=words)
+    if len(found) <= words:
+        return " ".join(found)
+    kept = found[:words]
+    while len(kept) > 1 and kept[-1].casefold() in _DANGLING:
+        kept.pop()
+    return " ".join(kept).rstrip(" ,;:—-") + "…"
