@@ -187,3 +187,17 @@ def test_a_byline_or_a_credited_photo_caption_at_the_top_is_not_the_title(tmp_pa
     articles = {a.id: (a.title, a.author) for a in read_articles([tmp_path]).articles}
     assert articles == {"byline": (None, "Fred Kiva"), "caption": (None, None),
                         "headline": ("Leopard kills child (update)", "Fred Kiva")}
+
+
+def test_a_pages_copyright_year_is_not_its_date(tmp_path):
+    """htmldate falls back on the copyright line: every page of a site dated "2015-01-01"."""
+    body = "".join(f"<p>The harbour reopened on Friday after storm number {n} passed.</p>"
+                   for n in range(6))
+    page = ("<html><head><title>Harbour reopens</title>{meta}</head><body><article>{body}"
+            "</article><footer>Copyright © 2015 Example News</footer></body></html>")
+    (tmp_path / "undated.html").write_text(page.format(meta="", body=body))
+    (tmp_path / "dated.html").write_text(page.format(
+        meta='<meta property="article:published_time" content="2015-01-01T09:00:00Z">',
+        body=body))
+    dates = {a.id: a.date for a in read_articles([tmp_path]).articles}
+    assert dates == {"undated": None, "dated": "2015-01-01"}
