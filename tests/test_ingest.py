@@ -201,3 +201,18 @@ def test_a_pages_copyright_year_is_not_its_date(tmp_path):
         body=body))
     dates = {a.id: a.date for a in read_articles([tmp_path]).articles}
     assert dates == {"undated": None, "dated": "2015-01-01"}
+
+
+def test_files_of_one_name_in_different_subfolders_are_all_read_each_with_its_own_id(tmp_path):
+    """A crawl saved as site/index.html per site: every page was "index" and all but the
+    first were refused as duplicates."""
+    for folder, text in (("ferries", "Ferries stopped on Tuesday."),
+                         ("port", "The port closed on Monday.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.txt").write_text(text)
+    (tmp_path / "port" / "notes.txt").write_text("The union met on Sunday.")
+    result = read_articles([tmp_path])
+    assert result.problems == []
+    assert {a.id: a.text for a in result.articles} == {
+        "ferries-index": "Ferries stopped on Tuesday.", "port-index": "The port closed on Monday.",
+        "notes": "The union met on Sunday."}
