@@ -132,7 +132,7 @@ def ingest_articles(
     return _ingest(
         [Ingested(list(articles), list(problems))], store, analyse=analyse, on_batch=on_batch,
         on_end=on_end, index=index, batch_size=batch_size, finder=finder, today=today,
-        advance=lambda report: None,
+        advance=lambda report, step: None,
     )  # fmt: skip
 
 
@@ -147,7 +147,7 @@ def _ingest(
     batch_size: int,
     finder: DuplicateFinder | None,
     today: date | None,
-    advance: Callable[[IngestReport], None],
+    advance: Callable[[IngestReport, int], None],
 ) -> IngestReport:
     """The batch path behind both: skip what is stored, link copies, analyse, save, cluster.
 
@@ -166,6 +166,7 @@ def _ingest(
         while len(started) > (0 if last else 1):
             batch, analyses = started.pop(0)
             _save_batch(batch, store, report, analyses, on_batch, index, finder)
+            advance(report, 0)  # a big JSONL file is one step: show each batch saved
 
     for ingested in inputs:
         for problem in ingested.problems:
@@ -176,11 +177,11 @@ def _ingest(
             pending.append(_check_date(article, latest, report))
             if len(pending) >= batch_size:
                 flush()
-        advance(report)
+        advance(report, 1)
     flush(last=True)
     if on_end is not None:
         on_end(store)
-    advance(report)
+    advance(report, 1)
     return report
 
 
@@ -359,21 +360,23 @@ def _vectors(
 
 
 @contextmanager
-def _progress(enabled: bool, total: int) -> Iterator[Callable[[IngestReport], None]]:
-    """A rich progress bar over the input files (or nothing)."""
+def _progress(enabled: bool, total: int) -> Iterator[Callable[[IngestReport, int], None]]:
+    """A rich progress bar over the input files (or nothing), its counts shown anew as each
+    batch is saved."""
     if not enabled:
-        yield lambda report: None
+        yield lambda report, step: None
         return
     from rich.progress import Progress
 
     with Progress() as bar:
         task = bar.add_task("ingest", total=total + 1)
 
-        def advance(report: IngestReport) -> None:
+        def advance(report: IngestReport, step: int) -> None:
             bar.update(
                 task,
-                advance=1,
-                description=f"ingest: {report.saved} new, {report.unchanged} already stored, "
+                advance=step,
+                description=f"ingest: {report.read} read, {report.saved} new, "
+                f"{report.unchanged} already stored, "
                 f"{report.copies} copies",
             )
 
