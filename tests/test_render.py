@@ -498,3 +498,17 @@ def test_a_timeline_day_without_a_year_reads_as_a_day_not_as_iso_dashes() -> Non
     for fmt in ("terminal", "markdown", "html"):
         page = write_briefing(briefing, fmt)
         assert "July 6, year not given" in page and "--07-06" not in page, fmt
+
+
+def test_a_report_without_an_outlet_is_headed_by_its_title_once() -> None:
+    """Its label is its title: the source pane said "2008 Olympic Games officially open" twice,
+    as the label and as the title under it."""
+    title = "Olympic Games open in Beijing before a crowd of ninety thousand people"
+    untitled_outlet = Article(id="wiki", text="The Games opened on Friday.", title=title)
+    span = Span("wiki", 0, len(untitled_outlet.text), untitled_outlet.text)
+    page = write_briefing(Briefing(documents=(untitled_outlet,),
+                                   claims=(Claim("c1", "single_source", span.text, (span,)),)),
+                          "html")
+    pane = page[page.index('<article class="source"'):]
+    pane = pane[: pane.index("</header>")]
+    assert pane.count("Olympic Games open") == 1 and title in pane
