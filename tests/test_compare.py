@@ -279,6 +279,11 @@ def test_an_outcome_under_a_condition_or_sought_as_an_aim_is_no_verdict():
     assert verdict_polarity("Delegates hope for progress at the talks this week.") == 0
     assert verdict_polarity("The conference was a success, delegates said.") > 0
     assert verdict_polarity("The talks made no progress on Friday.") < 0
+    # a moment of the event, not its outcome: the talks went on
+    assert verdict_polarity("No progress was made when the meeting was reopened an hour "
+                            "later.") == 0
+    assert verdict_polarity("The talks have made no progress so far.") == 0
+    assert verdict_polarity("His goal of a roadmap for the talks is not yet achieved.") == 0
     # some groups' view, reported: half a judgement, as "some observers" was
     assert verdict_polarity("Some non governmental organizations were happy that an agreement "
                             "was achieved.") == 0.5

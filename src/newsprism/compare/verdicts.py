@@ -5,7 +5,9 @@ and significance ("little came of", "short on substance" / "notable", "premature
 Rules keep it honest: a negator shortly before a judgement flips it ("premature to dismiss" is
 positive); a judgement inside a concessive clause ("although some observers...") is not the
 author's and is left out, as is one under a modal, a condition or an aim ("would amount to
-nothing", "if no agreement is reached", "working toward a successful outcome"); a view reported
+nothing", "if no agreement is reached", "working toward a successful outcome") or
+tied to a moment of it ("no progress was made when the meeting reopened", "not yet
+achieved"); a view reported
 as others' ("appeared to the media") counts half; where an article states conclusions
 ("Therefore, ..."), they alone are its verdict. Only
 statements about the event itself (its nouns: summit, meeting, talks, deal, ... and those of
@@ -46,6 +48,11 @@ _HYPOTHETICAL = re.compile(
     r"aimed|aiming|seeks?|seeking|wants?|wanted|wish(?:es)?|strive|striving)\b[^.;,]{0,40}$",
     re.IGNORECASE,
 )
+# "No progress was made when the meeting was reopened", "... so far": a judgement of a moment
+# of the event (a later report may tell it changed), not of its outcome.
+_MOMENT = re.compile(r"[^.;]{0,40}?\b(?:when|until|so far|as yet|initially|at first|by then)\b",
+                     re.IGNORECASE)  # read right after the judgement
+_MOMENT_BEFORE = re.compile(r"\b(?:not yet|yet to|so far|as yet)\b[^.;,]{0,20}$", re.IGNORECASE)
 _CONCESSIVE = re.compile(r"\b(?:although|though|even though|even if|despite)\b[^,;]*",
                          re.IGNORECASE)
 _REPORTED = re.compile(
@@ -79,6 +86,8 @@ def verdict_polarity(text: str) -> float:
         if any(s <= match.start() < e for s, e in concessive):
             continue  # a conceded view is the one the main clause answers
         if _HYPOTHETICAL.search(text, 0, match.start()):
+            continue
+        if _MOMENT.match(text, match.end()) or _MOMENT_BEFORE.search(text, 0, match.start()):
             continue
         polarity += sign
     if _REPORTED.search(text):
