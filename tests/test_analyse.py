@@ -262,3 +262,18 @@ def test_the_install_leaves_a_spacy_whose_parser_does_not_take_the_gil_at_every_
     from newsprism.analyse.nlp import spacy_has_profiling_hooks
 
     assert not spacy_has_profiling_hooks()
+
+
+def test_no_statement_lacks_its_subject_or_is_a_bracketed_credit():
+    """"Police are still at one property, and are describing the searches as significant,
+    and "intelligence led"": the second clause's verb shares the first's subject, so it is no
+    statement alone; a photo or reporting credit in brackets is no statement at all."""
+    article = Article("p", "Police are still in attendance at one property, and are describing "
+                      "the searches as significant, and \"intelligence led\".\n\n"
+                      "(David M Warren / Staff Photographer)\n\n"
+                      "(Reporting by Ana Ruiz; Editing by Tom Hale)\n\n"
+                      "(The council has not commented on the plan so far.)")
+    texts = [s.text for s in analyse_article(article).statements]
+    assert not any(t.startswith(("are describing", "(David", "(Reporting")) for t in texts), texts
+    assert texts[0].startswith("Police are still in attendance at one property, and are")
+    assert "(The council has not commented on the plan so far.)" in texts

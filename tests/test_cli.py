@@ -92,3 +92,16 @@ def test_every_command_is_documented_in_the_readme():
     commands += [f"eval {c.name or c.callback.__name__}" for c in eval_app.registered_commands]
     for command in commands:
         assert f"newsprism {command.replace('_', '-')}" in readme, command
+
+
+def test_the_command_list_of_help_gives_each_command_one_unbroken_summary() -> None:
+    """`newsprism --help` lists a command with its short help, else its help's first paragraph
+    as written: a docstring wrapped in the source broke that list mid-sentence ("with their
+    articles" / "and sources.")."""
+    import typer.main
+
+    group = typer.main.get_command(app)
+    commands = [*group.commands.values(), *group.commands["eval"].commands.values()]
+    summaries = {c.name: (c.short_help or c.help or "").split("\n\n")[0] for c in commands}
+    assert len(summaries) > 10
+    assert {name: s for name, s in summaries.items() if "\n" in s or not s} == {}

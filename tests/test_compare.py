@@ -267,3 +267,23 @@ def test_an_outcome_supposed_under_a_modal_is_no_verdict():
     assert verdict_polarity("The summit was a failure.") < 0
     assert verdict_polarity("The talks would amount to nothing more than a photo-op.") == 0
     assert verdict_polarity("A deal could be achieved with a simple majority.") == 0
+
+
+def test_an_outcome_under_a_condition_or_sought_as_an_aim_is_no_verdict():
+    """Two false "opposite verdicts" of a Bali climate-talks cluster: "if no agreement is
+    reached now" (a condition) against "working toward a successful outcome" (an aim)."""
+    from newsprism.compare.verdicts import verdict_polarity
+
+    assert verdict_polarity("If no agreement is reached now, the meeting is not needed.") == 0
+    assert verdict_polarity("We are committed to working toward a successful outcome.") == 0
+    assert verdict_polarity("Delegates hope for progress at the talks this week.") == 0
+    assert verdict_polarity("The conference was a success, delegates said.") > 0
+    assert verdict_polarity("The talks made no progress on Friday.") < 0
+    # a moment of the event, not its outcome: the talks went on
+    assert verdict_polarity("No progress was made when the meeting was reopened an hour "
+                            "later.") == 0
+    assert verdict_polarity("The talks have made no progress so far.") == 0
+    assert verdict_polarity("His goal of a roadmap for the talks is not yet achieved.") == 0
+    # some groups' view, reported: half a judgement, as "some observers" was
+    assert verdict_polarity("Some non governmental organizations were happy that an agreement "
+                            "was achieved.") == 0.5

@@ -156,3 +156,63 @@ def test_duplicate_ids_keep_the_first_and_report_the_second(tmp_path):
     result = read_articles([path])
     assert [a.text for a in result.articles] == ["One."]
     assert "duplicate article id 'x'" in str(result.problems[0])
+
+
+def test_a_dateline_under_the_headline_or_a_day_before_it_gives_the_date_not_the_title(tmp_path):
+    body = "Police searched six houses in Leeds today.\n"
+    (tmp_path / "under.txt").write_text(
+        f"Police search houses in Leeds\n\nTuesday, July 12, 2005\n\n{body}")
+    (tmp_path / "before.txt").write_text(
+        f"2005/01/08 Tsunami aid donations deductible\n\nSaturday, January 8, 2005\n\n{body}")
+    (tmp_path / "first.txt").write_text(f"12 July 2005\nPolice search houses\n{body}")
+    (tmp_path / "header.txt").write_text(f"Date: 2005-07-13\nJuly 12, 2005\n{body}")
+    (tmp_path / "no-year.txt").write_text(f"Police search houses\nTuesday, July 12\n{body}")
+    articles = {a.id: (a.title, a.date) for a in read_articles([tmp_path]).articles}
+    assert articles == {
+        "under": ("Police search houses in Leeds", "2005-07-12"),
+        "before": ("Tsunami aid donations deductible", "2005-01-08"),
+        "first": ("Police search houses", "2005-07-12"),
+        "header": (None, "2005-07-13"),
+        "no-year": ("Police search houses", None),
+    }
+
+
+def test_a_byline_or_a_credited_photo_caption_at_the_top_is_not_the_title(tmp_path):
+    body = "A leopard killed a ranger's child at the lodge on Friday.\n"
+    (tmp_path / "byline.txt").write_text(f"By Fred Kiva\n\n{body}")
+    (tmp_path / "caption.txt").write_text(
+        "Protesters remain on site at City Hall into the evening of Nov. 28. (David M Warren / "
+        f"Staff Photographer)\n\n{body}")
+    (tmp_path / "headline.txt").write_text(f"By Fred Kiva\nLeopard kills child (update)\n{body}")
+    articles = {a.id: (a.title, a.author) for a in read_articles([tmp_path]).articles}
+    assert articles == {"byline": (None, "Fred Kiva"), "caption": (None, None),
+                        "headline": ("Leopard kills child (update)", "Fred Kiva")}
+
+
+def test_a_pages_copyright_year_is_not_its_date(tmp_path):
+    """htmldate falls back on the copyright line: every page of a site dated "2015-01-01"."""
+    body = "".join(f"<p>The harbour reopened on Friday after storm number {n} passed.</p>"
+                   for n in range(6))
+    page = ("<html><head><title>Harbour reopens</title>{meta}</head><body><article>{body}"
+            "</article><footer>Copyright © 2015 Example News</footer></body></html>")
+    (tmp_path / "undated.html").write_text(page.format(meta="", body=body))
+    (tmp_path / "dated.html").write_text(page.format(
+        meta='<meta property="article:published_time" content="2015-01-01T09:00:00Z">',
+        body=body))
+    dates = {a.id: a.date for a in read_articles([tmp_path]).articles}
+    assert dates == {"undated": None, "dated": "2015-01-01"}
+
+
+def test_files_of_one_name_in_different_subfolders_are_all_read_each_with_its_own_id(tmp_path):
+    """A crawl saved as site/index.html per site: every page was "index" and all but the
+    first were refused as duplicates."""
+    for folder, text in (("ferries", "Ferries stopped on Tuesday."),
+                         ("port", "The port closed on Monday.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "index.txt").write_text(text)
+    (tmp_path / "port" / "notes.txt").write_text("The union met on Sunday.")
+    result = read_articles([tmp_path])
+    assert result.problems == []
+    assert {a.id: a.text for a in result.articles} == {
+        "ferries-index": "Ferries stopped on Tuesday.", "port-index": "The port closed on Monday.",
+        "notes": "The union met on Sunday."}

@@ -245,3 +245,23 @@ def test_ingest_analyses_the_next_batch_ahead_but_stores_each_article_once(
     again = ingest_paths(sources, store, batch_size=3, analyse=analyse)
     assert (again.saved, again.unchanged) == (0, 9)
     assert analysed == [[], [], []]  # a rerun analyses nothing it has stored
+
+
+def test_ingest_progress_shows_each_saved_batch_of_one_big_file(tmp_path):
+    """One JSONL dump is one step of the progress bar: its counts stood still for the whole
+    ingest; they are now shown anew as each batch is saved."""
+    from newsprism.corpus import _ingest
+    from newsprism.ingest import read_articles
+
+    dump = tmp_path / "dump.jsonl"
+    dump.write_text("".join(json.dumps({"id": f"a{n}", "text": f"Report number {n} of the "
+                                        "harbour strike, filed on Monday."}) + "\n"
+                            for n in range(5)))
+    shown: list[tuple[int, int]] = []
+    with open_store(f"sqlite:///{tmp_path / 'corpus.db'}") as store:
+        _ingest([read_articles([dump])], store, analyse=None, on_batch=None, on_end=None,
+                 index=False, batch_size=2, finder=None, today=None,
+                 advance=lambda report, step: shown.append((report.saved, step)))
+    before_the_file_step = shown[: shown.index(next(s for s in shown if s[1] == 1))]
+    assert [saved for saved, _ in before_the_file_step] == [2]  # a batch saved, shown
+    assert shown[-1] == (5, 1)

@@ -13,7 +13,7 @@ import pytest
 from markdown_it import MarkdownIt
 from rich.console import Console
 
-from newsprism.model import Article, Briefing, Claim, Span, SummaryItem
+from newsprism.model import Article, Briefing, Claim, DateMention, Span, SummaryItem
 from newsprism.render import FORMATS, print_briefing, write_briefing
 from newsprism.render.html import Highlight, csp_hash, highlight_text, page_asset
 from newsprism.render.view import label_documents, passage_around
@@ -473,3 +473,42 @@ def test_context_of_a_date_is_its_sentence() -> None:
     context = passage_around(article, start, start + len("Monday"))
     assert context.text == "Workers struck on Monday."
     assert article.text[context.start : context.end] == context.text
+
+
+def test_what_only_one_source_reports_is_listed_in_the_order_the_report_tells_it() -> None:
+    article = Article(id="only", text="The port closed on Monday. It reopened on Friday.",
+                      outlet="Harbour Gazette")
+    first, second = (Span("only", article.text.find(s), article.text.find(s) + len(s), s)
+                     for s in ("The port closed on Monday.", "It reopened on Friday."))
+    briefing = Briefing(documents=(article,), claims=(
+        Claim("c2", "single_source", second.text, (second,)),
+        Claim("c1", "single_source", first.text, (first,)),
+    ))
+    for fmt in ("terminal", "markdown", "html"):
+        page = write_briefing(briefing, fmt)
+        section = page[page.index("Only in Harbour Gazette"):]
+        assert section.index("The port closed") < section.index("It reopened"), fmt
+
+
+def test_a_timeline_day_without_a_year_reads_as_a_day_not_as_iso_dashes() -> None:
+    article = Article(id="undated", text="The talks resume on July 6.", outlet="Harbour Gazette")
+    start = article.text.index("July 6")
+    mention = DateMention("undated", start, start + 6, "July 6", "--07-06")
+    briefing = Briefing(documents=(article,), dates=(mention,))
+    for fmt in ("terminal", "markdown", "html"):
+        page = write_briefing(briefing, fmt)
+        assert "July 6, year not given" in page and "--07-06" not in page, fmt
+
+
+def test_a_report_without_an_outlet_is_headed_by_its_title_once() -> None:
+    """Its label is its title: the source pane said "2008 Olympic Games officially open" twice,
+    as the label and as the title under it."""
+    title = "Olympic Games open in Beijing before a crowd of ninety thousand people"
+    untitled_outlet = Article(id="wiki", text="The Games opened on Friday.", title=title)
+    span = Span("wiki", 0, len(untitled_outlet.text), untitled_outlet.text)
+    page = write_briefing(Briefing(documents=(untitled_outlet,),
+                                   claims=(Claim("c1", "single_source", span.text, (span,)),)),
+                          "html")
+    pane = page[page.index('<article class="source"'):]
+    pane = pane[: pane.index("</header>")]
+    assert pane.count("Olympic Games open") == 1 and title in pane

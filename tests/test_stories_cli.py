@@ -152,3 +152,24 @@ def test_storylines_list_their_events_and_a_storyline_briefs_as_its_events(tmp_p
     assert terminal.exit_code == 0 and "Event 1 of 1" in terminal.stdout
     html = runner.invoke(app, ["story", harbour.id, "--db", db, "-f", "html"])
     assert html.exit_code == 2 and "brief one of its events" in html.stderr
+
+
+def test_stories_lists_an_untitled_story_by_its_opening_words_as_the_web_app_does(tmp_path):
+    """A JSONL dump without titles listed blank headlines: nothing told the stories apart."""
+    from newsprism.corpus import ingest_articles
+    from newsprism.model import Article
+
+    db = f"sqlite:///{tmp_path / 'corpus.db'}"
+    with open_store(db) as store:
+        ingest_articles([Article("untitled", "The harbour reopened on Friday after a week of "
+                                 "storms had kept every ferry in port."),
+                         Article("titled", "Ferries sail again.", "Ferries return")], store)
+        store.stories.save("quiet")
+        store.stories.assign_many([("untitled", "quiet")])
+        store.stories.save("busy")
+        store.stories.assign_many([("titled", "busy")])
+    result = runner.invoke(app, ["stories", "--db", db], env={"COLUMNS": "200"})
+    assert result.exit_code == 0, result.output
+    rows = {line.split()[0]: line for line in result.output.splitlines()[1:]}
+    assert "The harbour reopened on Friday after a week of storms…" in rows["quiet"]
+    assert "Ferries return" in rows["busy"]

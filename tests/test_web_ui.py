@@ -7,6 +7,7 @@ the browser)."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import socket
 import threading
@@ -241,3 +242,18 @@ def test_a_storyline_title_with_markup_stays_inert(saga_page) -> None:  # type: 
     saga_page.goto("/storylines/flood-line")
     assert saga_page.locator("h1").inner_text().startswith("<script>window.__pwned")
     assert saga_page.evaluate("typeof window.__pwned") == "undefined" and saga_page.dialogs == []
+
+
+def test_a_storyline_events_numbers_are_legible_on_their_badges(saga_page) -> None:  # type: ignore[no-untyped-def]
+    """The badge's grey number stood on its near-black ground: the numbers that match the
+    chart's marks could not be read."""
+    saga_page.goto("/storylines/bank-saga")
+    badge = saga_page.locator(".timeline .event .story-title .num").first
+    colours = badge.evaluate(
+        "e => [getComputedStyle(e).color, getComputedStyle(e).backgroundColor]")
+
+    def luminance(css: str) -> float:
+        red, green, blue = (float(part) for part in re.findall(r"[\d.]+", css)[:3])
+        return 0.2126 * red + 0.7152 * green + 0.0722 * blue
+
+    assert abs(luminance(colours[0]) - luminance(colours[1])) > 128, colours

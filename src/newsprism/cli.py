@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import inspect
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -25,6 +26,8 @@ from newsprism.settings import DEFAULTS
 if TYPE_CHECKING:
     from newsprism.model import Briefing
     from newsprism.settings import Resolved, Settings
+    from newsprism.store import Store
+    from newsprism.store.records import StoredStory
 
 app = typer.Typer(
     name="newsprism",
@@ -324,12 +327,9 @@ def stories(
                 found = [store.stories.get(line.event_ids[0]) for line in lines]
             else:
                 found = find_stories(store, since=since, query=query, limit=limit)
-            heads = {a.id: a for a in
-                     store.articles.get_many([s.article_ids[0] for s in found if s])}
+            first_title = _story_titles(store, [s for s in found if s])
     except NewsprismError as exc:
         raise fail_with(exc) from None
-    first_title = {s.id: (heads[s.article_ids[0]].title if s.article_ids[0] in heads else None)
-                   for s in found if s}
     # Ids are what a reader copies into `newsprism story`: never cut short.
     width = max((len(x.id) for x in (lines if level == "storyline" else found) if x), default=5)
     key = Column(level if level == "storyline" else "story", no_wrap=True, min_width=width)
@@ -338,13 +338,28 @@ def stories(
         for line, event in zip(lines, found, strict=True):
             table.add_row(line.id, str(line.event_count), str(line.article_count),
                           str(line.source_count), _dates(line.first_date, line.last_date),
-                          (first_title.get(event.id) if event else None) or "")
+                          line.title or (first_title.get(event.id) if event else None) or "")
     else:
         table = Table(key, "articles", "sources", "dates", "first headline", box=None)
         for story in found:
             table.add_row(story.id, str(story.article_count), str(story.source_count),
-                          _dates(story.first_date, story.last_date), first_title[story.id] or "")
+                          _dates(story.first_date, story.last_date),
+                          first_title[story.id] or "")
     Console().print(table if found else "no stories: `newsprism ingest` some articles first")
+
+
+def _story_titles(store: Store, found: list[StoredStory]) -> dict[str, str | None]:
+    """Each story's title as the web app lists it (``story_title``): an untitled report shows
+    its opening words, never a blank."""
+    from newsprism.corpus import story_title
+
+    heads = {h.id: h for h in store.articles.heads([a for s in found for a in s.article_ids])}
+    members = {s.id: [heads[a] for a in s.article_ids if a in heads] for s in found}
+    untitled = [m[0].id for s in found if (m := members[s.id])
+                and not s.title and not any(h.title for h in m)]  # fmt: skip
+    leads = {a.id: a.text for a in store.articles.get_many(untitled)} if untitled else {}
+    lead = {s.id: leads.get(m[0].id) if (m := members[s.id]) else None for s in found}
+    return {s.id: story_title(s.title, members[s.id], lead[s.id]) for s in found}
 
 
 def _dates(first: str | None, last: str | None) -> str:
@@ -664,3 +679,15 @@ def list_sources(db: Db = None, config: Config = None) -> None:
                       str(source.last_status or "-"), f"{item.per_day:.1f}", str(item.errors),
                       when(source.next_at), source.last_error or "")  # fmt: skip
     Console().print(table if health else "no sources: `newsprism watch URL...` adds some")
+
+
+def _one_line_summaries(*apps: typer.Typer) -> None:
+    """`newsprism --help` lists each command with the first paragraph of its help as written,
+    so a docstring wrapped at 100 columns broke there mid-sentence; each is joined to one line."""
+    for typer_app in apps:
+        for command in typer_app.registered_commands:
+            doc = command.help or inspect.getdoc(command.callback) or ""
+            command.short_help = command.short_help or " ".join(doc.split("\n\n")[0].split())
+
+
+_one_line_summaries(app, eval_app)

@@ -132,7 +132,7 @@ def ingest_articles(
     return _ingest(
         [Ingested(list(articles), list(problems))], store, analyse=analyse, on_batch=on_batch,
         on_end=on_end, index=index, batch_size=batch_size, finder=finder, today=today,
-        advance=lambda report: None,
+        advance=lambda report, step: None,
     )  # fmt: skip
 
 
@@ -147,7 +147,7 @@ def _ingest(
     batch_size: int,
     finder: DuplicateFinder | None,
     today: date | None,
-    advance: Callable[[IngestReport], None],
+    advance: Callable[[IngestReport, int], None],
 ) -> IngestReport:
     """The batch path behind both: skip what is stored, link copies, analyse, save, cluster.
 
@@ -166,6 +166,7 @@ def _ingest(
         while len(started) > (0 if last else 1):
             batch, analyses = started.pop(0)
             _save_batch(batch, store, report, analyses, on_batch, index, finder)
+            advance(report, 0)  # a big JSONL file is one step: show each batch saved
 
     for ingested in inputs:
         for problem in ingested.problems:
@@ -176,11 +177,11 @@ def _ingest(
             pending.append(_check_date(article, latest, report))
             if len(pending) >= batch_size:
                 flush()
-        advance(report)
+        advance(report, 1)
     flush(last=True)
     if on_end is not None:
         on_end(store)
-    advance(report)
+    advance(report, 1)
     return report
 
 
@@ -359,21 +360,23 @@ def _vectors(
 
 
 @contextmanager
-def _progress(enabled: bool, total: int) -> Iterator[Callable[[IngestReport], None]]:
-    """A rich progress bar over the input files (or nothing)."""
+def _progress(enabled: bool, total: int) -> Iterator[Callable[[IngestReport, int], None]]:
+    """A rich progress bar over the input files (or nothing), its counts shown anew as each
+    batch is saved."""
     if not enabled:
-        yield lambda report: None
+        yield lambda report, step: None
         return
     from rich.progress import Progress
 
     with Progress() as bar:
         task = bar.add_task("ingest", total=total + 1)
 
-        def advance(report: IngestReport) -> None:
+        def advance(report: IngestReport, step: int) -> None:
             bar.update(
                 task,
-                advance=1,
-                description=f"ingest: {report.saved} new, {report.unchanged} already stored, "
+                advance=step,
+                description=f"ingest: {report.read} read, {report.saved} new, "
+                f"{report.unchanged} already stored, "
                 f"{report.copies} copies",
             )
 
@@ -447,3 +450,27 @@ def brief_story(store: Store, story_id: str, settings: Settings = DEFAULTS) -> B
     if len(analyses) == len(ids):
         return brief_stored([analyses[a] for a in ids], settings)
     return brief_stored(store.articles.get_many(ids), settings)
+
+
+TITLE_WORDS = 10  # an untitled story is titled by this many words of its first article's lead
+_DANGLING = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by",
+             "with", "from", "as", "that"}  # fmt: skip
+
+
+def story_title(own: str | None, heads: Sequence[ArticleHead], lead: str | None) -> str | None:
+    """What a list shows a story as: its own title, else its first titled article's, else the
+    first words of ``lead``, its first article's text (an untitled report is never blank)."""
+    title = own or next((h.title for h in heads if h.title), None)
+    return excerpt_words(lead) if title is None and lead else title
+
+
+def excerpt_words(text: str, words: int = TITLE_WORDS) -> str:
+    """The first ``words`` words of ``text`` on one line, with "…" where the text goes on (cut
+    before a trailing "in", "the"...: a title does not end on one)."""
+    found = text.split(maxsplit=words)
+    if len(found) <= words:
+        return " ".join(found)
+    kept = found[:words]
+    while len(kept) > 1 and kept[-1].casefold() in _DANGLING:
+        kept.pop()
+    return " ".join(kept).rstrip(" ,;:—-") + "…"

@@ -26,13 +26,17 @@ _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # A sentence may end inside any closing quote mark: ." .'' ?” !’ .» (see analyse/quotes.py).
 _FINAL = re.compile(r"(?:[.!?…”\")»]|[.!?…]['’“]+|'')\s*$")
 _COORDINATOR = re.compile(r"(?:and|but|yet|while|whereas)\b[,\s]*", re.IGNORECASE)
+# A credit in brackets, no sentence ended inside: "(David M Warren / Staff Photographer)",
+# "(Reporting by Ana Ruiz; Editing by Tom Hale)". An aside that ends its sentence inside its
+# brackets, "(The firm did not comment.)", is running text.
+_CREDIT = re.compile(r"\([^()]*[^.!?…\"”’()\s]\s*\)")
 
 
 def is_body_sentence(sentence: Sentence) -> bool:
-    """A sentence of running text, not a headline, byline, caption or metadata line."""
+    """A sentence of running text, not a headline, byline, caption, credit or metadata line."""
     text = sentence.text
     return len(text.split()) >= MIN_WORDS and _FINAL.search(text) is not None and not (
-        "(Source:" in text or "(Photo" in text
+        "(Source:" in text or "(Photo" in text or _CREDIT.fullmatch(text)
     )
 
 
@@ -73,7 +77,8 @@ def _clause_bounds(
             continue
         if token.lower_ in _COORDINATORS and doc[token.i - 1].text == ",":
             right = doc[token.i + 1 : span.end]
-            if len(right) >= MIN_WORDS and token.i - span.start >= MIN_WORDS and _is_clause(right):
+            if (len(right) >= MIN_WORDS and token.i - span.start >= MIN_WORDS
+                    and _is_clause(right) and not _opens_with_verb(right)):
                 cuts.append(token.idx)
     bounds = [sentence.start, *sorted(c for c in cuts if sentence.start < c < sentence.end),
               sentence.end]
@@ -88,6 +93,14 @@ def _is_clause(tokens: TokenSpan) -> bool:
     has_verb = any(t.tag_ in _FINITE_TAGS for t in tokens)
     has_subject = any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for t in tokens)
     return has_verb and has_subject
+
+
+def _opens_with_verb(tokens: TokenSpan) -> bool:
+    """"..., and are describing the searches as significant": a verb right after the
+    coordinator shares the subject before it, so what follows is no statement of its own (it
+    would read without its subject)."""
+    first = next((t for t in tokens if not t.is_punct and not t.is_space), None)
+    return first is not None and (first.tag_.startswith("VB") or first.tag_ == "MD")
 
 
 def _tidy(text: str, doc_id: str, start: int, end: int, cut: bool) -> Span | None:

@@ -4,7 +4,10 @@ A statement's verdict polarity comes from a lexicon of judgements about an event
 and significance ("little came of", "short on substance" / "notable", "premature to dismiss").
 Rules keep it honest: a negator shortly before a judgement flips it ("premature to dismiss" is
 positive); a judgement inside a concessive clause ("although some observers...") is not the
-author's and is left out, as is one under a modal ("would amount to nothing"); a view reported
+author's and is left out, as is one under a modal, a condition or an aim ("would amount to
+nothing", "if no agreement is reached", "working toward a successful outcome") or
+tied to a moment of it ("no progress was made when the meeting reopened", "not yet
+achieved"); a view reported
 as others' ("appeared to the media") counts half; where an article states conclusions
 ("Therefore, ..."), they alone are its verdict. Only
 statements about the event itself (its nouns: summit, meeting, talks, deal, ... and those of
@@ -37,12 +40,24 @@ _NEGATOR = re.compile(
     r"mistake to|rather than)\b[^.;]{0,30}$",
     re.IGNORECASE,
 )
-# "could be achieved", "would amount to nothing": an outcome supposed, not a judgement made.
-_HYPOTHETICAL = re.compile(r"\b(?:could|would|might|may)\b[^.;,]{0,40}$", re.IGNORECASE)
+# "could be achieved", "would amount to nothing", "if no agreement is reached": an outcome
+# supposed, not a judgement made; "working toward a successful outcome", "hopes for
+# progress": an outcome sought.
+_HYPOTHETICAL = re.compile(
+    r"\b(?:could|would|might|may|if|unless|whether|toward|towards|hopes?|hoped|hoping|aims?|"
+    r"aimed|aiming|seeks?|seeking|wants?|wanted|wish(?:es)?|strive|striving)\b[^.;,]{0,40}$",
+    re.IGNORECASE,
+)
+# "No progress was made when the meeting was reopened", "... so far": a judgement of a moment
+# of the event (a later report may tell it changed), not of its outcome.
+_MOMENT = re.compile(r"[^.;]{0,40}?\b(?:when|until|so far|as yet|initially|at first|by then)\b",
+                     re.IGNORECASE)  # read right after the judgement
+_MOMENT_BEFORE = re.compile(r"\b(?:not yet|yet to|so far|as yet)\b[^.;,]{0,20}$", re.IGNORECASE)
 _CONCESSIVE = re.compile(r"\b(?:although|though|even though|even if|despite)\b[^,;]*",
                          re.IGNORECASE)
 _REPORTED = re.compile(
-    r"\b(?:some (?:observers|analysts|critics|media|commentators)|appeared to the media|"
+    r"\b(?:some (?:[\w-]+ ){0,2}(?:observers|analysts|critics|media|commentators|experts|"
+    r"groups|organi[sz]ations|NGOs|delegates|delegations|countries)|appeared to the media|"
     r"(?:observers|critics|media) (?:have )?(?:regarded|called|described|thought|said))\b",
     re.IGNORECASE,
 )
@@ -71,6 +86,8 @@ def verdict_polarity(text: str) -> float:
         if any(s <= match.start() < e for s, e in concessive):
             continue  # a conceded view is the one the main clause answers
         if _HYPOTHETICAL.search(text, 0, match.start()):
+            continue
+        if _MOMENT.match(text, match.end()) or _MOMENT_BEFORE.search(text, 0, match.start()):
             continue
         polarity += sign
     if _REPORTED.search(text):

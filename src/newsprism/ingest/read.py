@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
@@ -88,8 +89,11 @@ def _read_source(source: str, stdin: bytes | None) -> Iterator[Article | InputPr
         if not files:
             suffixes = ", ".join(sorted(ARTICLE_SUFFIXES))
             yield EmptyInputError(source, f"no article files here (looked for {suffixes})")
+        stems = Counter(file.stem for file in files)
         for file in files:
-            yield from _read_file(file)
+            # "c0/d1.html" and "c4/d1.html" would both be "d1", and the second refused.
+            stem = file.stem if stems[file.stem] == 1 else _path_id(file.relative_to(path))
+            yield from _read_file(file, stem)
     elif path.is_file():
         yield from _read_file(path)
     elif path.is_fifo() or path.is_char_device():  # brief <(cat a.txt): read as cat would
@@ -120,7 +124,13 @@ def _is_article_file(path: Path) -> bool:
     return path.suffix.lower() in ARTICLE_SUFFIXES and not path.name.startswith(".")
 
 
-def _read_file(path: Path) -> Iterator[Article | InputProblem]:
+def _path_id(relative: Path) -> str:
+    """An id from a file's path inside the folder given: "c4/d1.html" -> "c4-d1" (no slash:
+    an id is one segment of a web address)."""
+    return "-".join(relative.with_suffix("").parts)
+
+
+def _read_file(path: Path, stem: str | None = None) -> Iterator[Article | InputProblem]:
     suffix = path.suffix.lower()
     try:
         size = path.stat().st_size
@@ -132,7 +142,7 @@ def _read_file(path: Path) -> Iterator[Article | InputProblem]:
     except OSError as exc:
         yield InputError(str(path), f"cannot read: {exc.strerror or exc}")
         return
-    yield from _read_bytes(data, str(path), suffix=suffix, stem=path.stem)
+    yield from _read_bytes(data, str(path), suffix=suffix, stem=stem or path.stem)
 
 
 def _read_stream(path: Path) -> Iterator[Article | InputProblem]:

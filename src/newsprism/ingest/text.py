@@ -24,7 +24,23 @@ _FIELDS = {
 }  # fmt: skip
 # A body line ends in a full stop or colon, closing quotes after it; a headline may end in ? or !.
 _BODY_LINE_END = re.compile(r"[.:][\s'\"’”)\]]*$")
+# A photo caption ends its sentence, then credits the picture: "... on Nov. 28. (David M Warren
+# / Staff Photographer)"; without the credit it ends as a body line does, so it is no headline.
+_CREDIT = re.compile(r"(?<=[.!?])\s*\([^()]*\)\s*$")
 HEADER_LINES = 12  # metadata lines sit at the top; "Source:" further down is a photo credit
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_NUMERIC_DAY = r"\d{4}[-/]\d{1,2}[-/]\d{1,2}"
+# A dateline: a line that is only a day ("Tuesday, July 12, 2005", "12 July 2005",
+# "2005-07-12"), as many sites and wikis print it under the headline instead of "Date: ...".
+_DATELINE = re.compile(
+    rf"{_WEEKDAY}(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
+    rf"|{_NUMERIC_DAY})",
+    re.IGNORECASE,
+)
+# A numeric day before the headline on its line ("2005/01/08 Tsunami aid donations ...").
+_DATED_TITLE = re.compile(rf"(?P<day>{_NUMERIC_DAY})\s+(?P<title>\S.*)")
 
 
 def metadata_from_text(text: str) -> dict[str, str]:
@@ -41,8 +57,20 @@ def metadata_from_text(text: str) -> dict[str, str]:
     if "author" not in found and (byline := _BYLINE.search(head)):
         found["author"] = byline["name"]
     if "title" not in found and (title := guess_title(text)):
+        if dated := _DATED_TITLE.fullmatch(title):
+            title = dated["title"]
+            found.setdefault("date", dated["day"].replace("/", "-"))
         found["title"] = title
+    if "date" not in found and (day := _dateline(head)):
+        found["date"] = day
     return found
+
+
+def _dateline(head: str) -> str | None:
+    """The first line of the head that is only a day, as written ("2005/07/12" the ISO way, so
+    that it is read year, month, day and checked as the ISO days are)."""
+    lines = (line.strip() for line in head.split("\n"))
+    return next((line.replace("/", "-") for line in lines if _DATELINE.fullmatch(line)), None)
 
 
 def metadata_line_ranges(text: str) -> list[tuple[int, int]]:
@@ -61,15 +89,17 @@ FURNITURE_WORDS = 3
 
 def guess_title(text: str) -> str | None:
     """The first line when it reads as a headline: short and not ending a sentence. Header lines
-    ("Publication: ..."), one-word lines (a section label, "Editorials"; a URL) and a page's
-    lower-case widget labels ("text size") above it are passed over; a line further into the
-    body is never taken, as it is the body."""
+    ("Publication: ..."), one-word lines (a section label, "Editorials"; a URL), a dateline
+    ("July 12, 2005"), a byline ("By Ana Ruiz") and a page's lower-case widget labels ("text
+    size") above it are passed over; a line further into the body, or a photo caption ending a
+    sentence before its credit, is never taken, as it is the body."""
     lines = [line.strip() for line in text.split("\n", HEADER_LINES)[:HEADER_LINES]]
     lines = [line for line in lines if line]
     for n, line in enumerate(lines):
-        if _HEADER.match(line) or len(line.split()) == 1 or _furniture(line, lines[n + 1 :]):
+        if (_HEADER.match(line) or len(line.split()) == 1 or _DATELINE.fullmatch(line)
+                or _BYLINE.fullmatch(line) or _furniture(line, lines[n + 1 :])):
             continue
-        if len(line) > 200 or _BODY_LINE_END.search(line):
+        if len(line) > 200 or _BODY_LINE_END.search(_CREDIT.sub("", line)):
             return None
         return line
     return None

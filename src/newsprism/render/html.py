@@ -170,7 +170,7 @@ def _context(view: BriefingView) -> dict[str, Any]:
         (
             refs.add(
                 "t",
-                f"Date: {entry.date.value or excerpt(entry.date.text, 40)}",
+                f"Date: {excerpt(entry.when, 40)}",
                 [(entry.date.doc, entry.date.start, entry.date.end)],
             ),
             entry,

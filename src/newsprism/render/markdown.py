@@ -251,7 +251,7 @@ def _timeline(view: BriefingView, refs: _References) -> list[str]:
         return []
     lines = ["## Timeline", ""]
     lines += [
-        f"- **{escape_markdown(entry.date.value or entry.date.text)}** "
+        f"- **{escape_markdown(entry.when)}** "
         f"({escape_markdown(view.label(entry.date.doc))}): "
         f"{escape_markdown(excerpt(entry.context.text, 240))}"
         f"{refs.cite_at(entry.date)}"

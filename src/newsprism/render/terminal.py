@@ -206,7 +206,7 @@ def _timeline(view: BriefingView) -> Panel | None:
     table = _table("Date", "In context", "Source")
     for entry in view.timeline:
         table.add_row(
-            _text(entry.date.value or entry.date.text, "bold"),
+            _text(entry.when, "bold"),
             _text(excerpt(entry.context.text, 200)),
             _text(view.label(entry.date.doc)),
         )

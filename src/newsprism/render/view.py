@@ -7,6 +7,7 @@ as context is always a slice of ``documents[].text``; nothing here writes new wo
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -46,6 +47,7 @@ CONTEXT_LIMIT = 320
 # enough to show a date or a mention in its context without a sentence model.
 _BOUNDARY = re.compile(r"(?P<stop>[.!?][\"”’')\]]*)\s+|\n")
 _WHITESPACE = re.compile(r"\s+")
+_NO_YEAR = re.compile(r"--(\d{2})-(\d{2})")  # ISO 8601's day of a month in no given year
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +87,17 @@ class SourceRow:
 class TimelineEntry:
     date: DateMention
     context: Span  # the sentence around the date, sliced from the document
+
+    @property
+    def when(self) -> str:
+        """The date as a reader reads it: the ISO day, or the day and month a text without the
+        article's date gives without a year (ISO "--07-06" reads as no date to most people),
+        else the words of the text."""
+        value = self.date.value
+        if value and (partial := _NO_YEAR.fullmatch(value)):
+            month, day = int(partial[1]), int(partial[2])
+            return f"{calendar.month_name[month]} {day}, year not given"
+        return value or self.date.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,6 +289,8 @@ def _single_source_by_source(
     for claim in briefing.claims:
         if claim.status == "single_source" and claim.support:
             groups.setdefault(claim.support[0].doc, []).append(claim)
+    for claims in groups.values():  # each report's claims as the report tells them
+        claims.sort(key=lambda claim: claim.support[0].start)
     return tuple(
         (group, tuple(c for a in group.documents for c in groups.get(a.id, ())))
         for group in sources

@@ -26,6 +26,7 @@ from newsprism.corpus import (
     briefing_members,
     ingest_articles,
     search_corpus,
+    story_title,
 )
 from newsprism.errors import NotFoundError
 from newsprism.ingest import Ingested
@@ -50,9 +51,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 QUERY_ARTICLES = 500  # articles a story-list query looks at (best matches first)
 ENTITY_ARTICLES = 60  # articles whose analyses an entity lookup resolves together
-TITLE_WORDS = 10  # an untitled story is titled by this many words of its first article's lead
-_DANGLING = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "by",
-             "with", "from", "as", "that"}  # fmt: skip
 
 
 class Merged(Exception):  # not an error: the web layer answers it with a 307
@@ -121,12 +119,9 @@ def summarise_story(
     The title is the story's, else its first titled article's, else the first words of
     ``lead``, its first article's text."""
     outlets = tuple(dict.fromkeys(h.outlet for h in heads if h.outlet))
-    title = story.title or next((h.title for h in heads if h.title), None)
-    if title is None and lead:
-        title = excerpt_words(lead)
     return StorySummary(
-        story.id, title, story.first_date, story.last_date, story.article_count,
-        story.source_count, outlets, story.storyline_id,
+        story.id, story_title(story.title, heads, lead), story.first_date, story.last_date,
+        story.article_count, story.source_count, outlets, story.storyline_id,
     )  # fmt: skip
 
 
@@ -137,18 +132,6 @@ def summarise_storyline(storyline: StoredStoryline, first: StorySummary | None) 
         storyline.last_date, len(storyline.event_ids), storyline.article_count,
         storyline.source_count,
     )  # fmt: skip
-
-
-def excerpt_words(text: str, words: int = TITLE_WORDS) -> str:
-    """The first ``words`` words of ``text`` on one line, with "…" where the text goes on (cut
-    before a trailing "in", "the"...: a title does not end on one)."""
-    found = text.split(maxsplit=words)
-    if len(found) <= words:
-        return " ".join(found)
-    kept = found[:words]
-    while len(kept) > 1 and kept[-1].casefold() in _DANGLING:
-        kept.pop()
-    return " ".join(kept).rstrip(" ,;:—-") + "…"
 
 
 def briefing_key(article_ids: Sequence[str], settings: Settings) -> str:
