@@ -266,3 +266,13 @@ def test_a_count_broken_down_is_counted_as_the_whole_not_as_its_parts():
         "bodies.")}
     assert counted["6,785"] == "number of wounded" and counted["1,364"] == "death toll"
     assert counted["2,307"] == counted["315"] == "children" and counted["40"] == "bodies"
+
+
+def test_sums_in_two_currencies_are_one_group_with_no_value_shared():
+    from newsprism.compare.figures import alignment_keys
+
+    dollars, = _figures("The administration pledged $350 million for the relief effort.")
+    euros, = _figures("The government pledged 150,000 euro for the relief effort.")
+    (dollar_value, dollar_group), = [k for k in alignment_keys(dollars) if k[1] == ("money",)]
+    (euro_value, euro_group), = [k for k in alignment_keys(euros) if k[1] == ("money",)]
+    assert dollar_group == euro_group and dollar_value != euro_value

@@ -50,6 +50,7 @@ _CURRENCIES = {
     "dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
     "yen": "JPY", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB",
 }  # fmt: skip
+CURRENCY_CODES = frozenset(_CURRENCIES.values())
 _SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
     "b": 1e9, "trillion": 1e12, "tn": 1e12, "hundred": 1e2, "dozen": 12,
@@ -159,7 +160,7 @@ def extract_figures(doc: Doc, doc_id: str, skip: list[tuple[int, int]]) -> tuple
             taken.append((missed.start_char, missed.end_char))
     figures = []
     for span in _join_ranges(sorted(spans, key=lambda s: s.start), skip):
-        figure = _figure(_with_qualifier(span, skip), doc_id)
+        figure = _figure(_with_qualifier(_with_currency(span), skip), doc_id)
         if figure is not None:
             figures.append(figure)
     return tuple(figures)
@@ -227,6 +228,18 @@ def _ascending(first: str, second: str) -> bool:
     """A range goes up: "300 or 400", never "Resolution 1723-15"."""
     low, high = parse_amount(first)[0], parse_amount(second)[0]
     return low is not None and high is not None and low < high
+
+
+def _with_currency(span: Span) -> Span:
+    """The span with the currency the NER left out of it: "€150,000", "150,000 euro"."""
+    doc = span.doc
+    start, end = span.start, span.end
+    if start > 0 and doc[start - 1].text in _CURRENCIES and not doc[start - 1].is_alpha:
+        start -= 1
+    if end < len(doc) and doc[end].lower_ in _CURRENCIES and doc[end].is_alpha and \
+            span[-1].like_num:
+        end += 1
+    return doc[start:end] if (start, end) != (span.start, span.end) else span
 
 
 def _with_qualifier(span: Span, skip: list[tuple[int, int]]) -> Span:

@@ -22,6 +22,7 @@ from newsprism.analyse.dates import MONTHS, WEEKDAYS
 from newsprism.analyse.figures import (
     CLOCK,
     COUNTING_NOUNS,
+    CURRENCY_CODES,
     ROLE_OF,
     TIME_UNITS,
     read_figure,
@@ -99,14 +100,16 @@ def alignment_keys(figure: Figure) -> list[tuple[tuple[object, ...], tuple[objec
     its quantity too, when read, so that "9 soldiers" meets "nine soldiers"); a count written
     in words only by its value of its quantity, since small counts in words are everywhere
     ("two people were killed" is not "two officials said"), and only with its quantity read;
-    a vague figure ("hundreds") states no value and is not keyed."""
+    a vague figure ("hundreds") states no value and is not keyed. Sums of money in any currency
+    are one group: "pledged $350 million" and "pledged 150,000 euro" are two pledges."""
     if vague(figure.text):
         return []
     key = quantity(figure)
     by_quantity = [((figure.value, key), (figure.unit, key))] if key is not None else []
     if in_words(figure):
         return by_quantity
-    return [((figure.value, figure.unit), (figure.unit,)), *by_quantity]
+    group = "money" if figure.unit in CURRENCY_CODES else figure.unit
+    return [((figure.value, figure.unit), (group,)), *by_quantity]
 
 
 def in_change(figure: Figure, article: Article) -> bool:
