@@ -33,6 +33,10 @@ def _lexicon(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+# Number words as the features compare them, and the cue lexicons below: kept here, not taken
+# from ``analyse.figures`` (number words), ``analyse.quotes`` (verbs of saying) or
+# ``compare.outcomes`` (the hedge reader), because the shipped model (relation-v5) learned on
+# these exact lists; any other list changes its features.
 _NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
     "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
