@@ -267,3 +267,12 @@ def test_an_outcome_supposed_under_a_modal_is_no_verdict():
     assert verdict_polarity("The summit was a failure.") < 0
     assert verdict_polarity("The talks would amount to nothing more than a photo-op.") == 0
     assert verdict_polarity("A deal could be achieved with a simple majority.") == 0
+
+
+def test_a_contracted_negation_turns_a_verdict_as_not_does():
+    from newsprism.compare.verdicts import verdict_polarity
+
+    assert verdict_polarity("The summit was a success.") > 0
+    assert verdict_polarity("The summit wasn't a success.") < 0
+    assert verdict_polarity("The summit was not a success.") < 0
+    assert verdict_polarity("The talks weren’t a failure.") > 0

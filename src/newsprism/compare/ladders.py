@@ -53,7 +53,7 @@ from dataclasses import dataclass
 from newsprism.analyse.figures import CARDINAL_WORDS, TIME_UNITS, read_figure
 from newsprism.compare.outcomes import hedges, linked_groups, report_day
 from newsprism.model import Article, Span
-from newsprism.negation import NEGATORS, negation_pattern
+from newsprism.negation import NEGATIONS, negation_pattern
 
 # What stands for its owner in a search, then "of" or "from" ("located bodies and wreckage of
 # Flight 447", "recovered a part of the tail section of Flight 447"): the participant follows.
@@ -134,7 +134,7 @@ _HANDED_ON = re.compile(r"\b(?:said|says|told|that|whose|and|or|by|while|after|b
 # friend of Graner was charged".
 _OBJECT_OF = re.compile(r"\b(?:of|for|with|against|to|from|by|on|at|in)\s+$", re.IGNORECASE)
 # A step negated: a negation, or "yet" ("has yet to be tried").
-_NEGATED = negation_pattern(NEGATORS | {"none", "yet"})
+_NEGATED = negation_pattern(NEGATIONS | {"yet"})
 
 
 # A group as a participant: a count, up to three words, a plural head in lower case ("ten
