@@ -526,3 +526,12 @@ def test_every_negation_denies_a_speculation_or_takes_back_an_expectation():
     assert not denies_or_confirms("Three people were injured.", speculated)
     assert looks_ahead("Both sides are expected to sign the deal.")
     assert not looks_ahead("Neither side is expected to sign the deal.")
+
+
+def test_a_title_not_won_with_a_contracted_negation_is_held_by_no_one():
+    from newsprism.compare.holders import holding
+
+    contador = [(0, "contador")]
+    assert holding("Contador won the overall lead on Sunday.", contador) is not None
+    assert holding("Contador didn't win the overall lead on Sunday.", contador) is None
+    assert holding("Contador didn’t win the overall lead on Sunday.", contador) is None

@@ -1,6 +1,7 @@
 """The words that negate, named once for every reader of negation (relation features, compare's
-alignment, quotes, ladders and outcomes). Each reader takes the sets it reads and adds only what
-its purpose needs, saying why there.
+alignment, quotes, ladders, outcomes, verdicts and holders). Each reader takes the sets it reads
+and adds only what its purpose needs, saying why there. (``compare.predicates`` reads negation
+from the parse, not from words.)
 """
 
 from __future__ import annotations
