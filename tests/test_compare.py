@@ -287,3 +287,12 @@ def test_an_outcome_under_a_condition_or_sought_as_an_aim_is_no_verdict():
     # some groups' view, reported: half a judgement, as "some observers" was
     assert verdict_polarity("Some non governmental organizations were happy that an agreement "
                             "was achieved.") == 0.5
+
+
+def test_a_contracted_negation_turns_a_verdict_as_not_does():
+    from newsprism.compare.verdicts import verdict_polarity
+
+    assert verdict_polarity("The summit was a success.") > 0
+    assert verdict_polarity("The summit wasn't a success.") < 0
+    assert verdict_polarity("The summit was not a success.") < 0
+    assert verdict_polarity("The talks weren’t a failure.") > 0

@@ -514,3 +514,24 @@ def test_a_search_for_what_an_object_belongs_to_is_its_history():
     assert not _statement_histories(
         lead, "A Norland Airways plane carrying 80 people to Kessel went missing on Monday.",
         "Teams confirmed that neither have recovered any debris from Norland Airways.")
+
+
+def test_every_negation_denies_a_speculation_or_takes_back_an_expectation():
+    from newsprism.compare.outcomes import denies_or_confirms, left_open, looks_ahead
+
+    speculated = left_open("Several people may have been injured in the blast.")
+    assert speculated is not None
+    assert denies_or_confirms("Nobody was injured.", speculated)
+    assert denies_or_confirms("Police said no one was injured.", speculated)
+    assert not denies_or_confirms("Three people were injured.", speculated)
+    assert looks_ahead("Both sides are expected to sign the deal.")
+    assert not looks_ahead("Neither side is expected to sign the deal.")
+
+
+def test_a_title_not_won_with_a_contracted_negation_is_held_by_no_one():
+    from newsprism.compare.holders import holding
+
+    contador = [(0, "contador")]
+    assert holding("Contador won the overall lead on Sunday.", contador) is not None
+    assert holding("Contador didn't win the overall lead on Sunday.", contador) is None
+    assert holding("Contador didn’t win the overall lead on Sunday.", contador) is None

@@ -37,14 +37,14 @@ from newsprism.compare.judge import JUDGE_FEATURES, PREDICATE_BAND, load_judge
 from newsprism.compare.predicates import Assertion, assertions
 from newsprism.embed import TokenVectors
 from newsprism.model import Span
+from newsprism.negation import NEGATING, negation_pattern
 from newsprism.relation import load_relation_model, opposed
 from newsprism.settings import DEFAULTS, CompareSettings
 
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*[A-Za-z]|\d[\d,.]*\d|\d")
 CANDIDATE_COSINE = 0.35  # below this (and with little shared) a pair is not judged at all
 CANDIDATE_WORDS = 0.12
-NEGATION = re.compile(r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without)\b|n[’']t\b",
-                      re.IGNORECASE)
+NEGATION = negation_pattern(NEGATING)
 CORE_WORDS = 0.10  # shared rare words beyond the names, below which only names are shared
 ACTOR_TYPES = ("PERSON", "ORG")
 

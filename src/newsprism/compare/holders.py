@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 from newsprism.compare.outcomes import report_day
 from newsprism.model import Article, Span
+from newsprism.negation import CONTRACTED_NOT
 
 # A verb of holding or gaining, then the title (after a determiner and up to two qualifiers).
 _HOLDS = re.compile(
@@ -68,8 +69,8 @@ _KIND = {"leader": "lead", "leadership": "lead", "classification": "lead", "stan
 _SAME = {"general": "overall", "race": "overall", "new": None, "current": None,
          "provisional": None, "outright": None, "classification": None, "standings": None}
 _NOT_A_HOLDER = re.compile(r"\b(?:not|never|no longer|could|would|might|may|will|expected|"
-                           r"hopes?|hoped|wants?|wanted|tries|tried|bid|failed)\b",
-                           re.IGNORECASE)
+                           r"hopes?|hoped|wants?|wanted|tries|tried|bid|failed)\b|"
+                           + CONTRACTED_NOT, re.IGNORECASE)
 
 
 @dataclass(frozen=True)

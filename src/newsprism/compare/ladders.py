@@ -53,6 +53,7 @@ from dataclasses import dataclass
 from newsprism.analyse.figures import CARDINAL_WORDS, TIME_UNITS, read_figure
 from newsprism.compare.outcomes import hedges, linked_groups, report_day
 from newsprism.model import Article, Span
+from newsprism.negation import NEGATIONS, negation_pattern
 
 # What stands for its owner in a search, then "of" or "from" ("located bodies and wreckage of
 # Flight 447", "recovered a part of the tail section of Flight 447"): the participant follows.
@@ -132,7 +133,8 @@ _HANDED_ON = re.compile(r"\b(?:said|says|told|that|whose|and|or|by|while|after|b
 # A participant named as the object of a preposition is not the one the step is said of: "a
 # friend of Graner was charged".
 _OBJECT_OF = re.compile(r"\b(?:of|for|with|against|to|from|by|on|at|in)\s+$", re.IGNORECASE)
-_NEGATED = re.compile(r"\b(?:not|never|no|yet|neither|nor|none)\b|n['’]t\b", re.IGNORECASE)
+# A step negated: a negation, or "yet" ("has yet to be tried").
+_NEGATED = negation_pattern(NEGATIONS | {"yet"})
 
 
 # A group as a participant: a count, up to three words, a plural head in lower case ("ten

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from newsprism.analyse.dates import MONTHS, WEEKDAYS
 from newsprism.model import Article, Span
+from newsprism.negation import NEGATIONS
 from newsprism.summarize.words import STOP_WORDS, letter_words, stem_word
 
 # Words that name one act, as stems: an outcome that names any of them does what was expected.
@@ -121,7 +122,9 @@ _ANSWERS = re.compile(
     r"contrary to)\b",
     re.IGNORECASE,
 )
-_NEGATIONS = {"not", "no", "never", "neither", "nor", "nt"}  # "wasn't" reads "wasn", "t"
+# A negation before a word of what was supposed denies it; "nt" is "n't" as ``letter_words``
+# reads it ("wasn't": "wasn", "t", made "wasn", "nt" below).
+_NEGATIONS = NEGATIONS | {"nt"}
 _CONFIRMATIONS = {"confirm", "confirmed", "confirms", "verified", "established"}
 DENIAL_REACH = 4  # words from a negation to what it denies: "not fueled by propane"
 # words from a confirmation to what it confirms: "confirmed by the Brazilian government to be
@@ -151,7 +154,7 @@ _RELATIVE = re.compile(r"^\W*(?:which|who|whom|where)\b", re.IGNORECASE)
 # Before the cue, what makes it no expectation: a negation ("nothing he does is likely to"), a
 # condition ("if it is going to give up").
 _NOT_EXPECTED = re.compile(
-    r"\b(?:not|no|never|nothing|nobody|no one|none|un(?:likely|expected)|if|unless|whether|"
+    r"\b(?:" + "|".join(sorted(NEGATIONS)) + r"|no one|un(?:likely|expected)|if|unless|whether|"
     r"\w+n['’]t)\b",
     re.IGNORECASE,
 )

@@ -17,6 +17,7 @@ import numpy as np
 
 from newsprism.analyse.figures import CARDINAL_WORDS
 from newsprism.model import Quote, Span
+from newsprism.negation import NEGATING, NOT_CONTRACTED
 from newsprism.summarize.words import letter_words
 
 # Cosines of the quoted words (short phrases score low even when they mean the same thing) and
@@ -59,10 +60,6 @@ REWORDED_SHARED_WORDS = 0.4
 # apostrophe splits them into two words), and "cannot".
 _CONTRACTED = {"m": "am", "re": "are", "ve": "have", "ll": "will"}
 _IS_AFTER = {"it", "he", "she", "that", "there", "what", "who", "here", "where", "how"}
-_NOT_AFTER = {"don": "do", "doesn": "does", "didn": "did", "isn": "is", "aren": "are",
-              "wasn": "was", "weren": "were", "won": "will", "can": "can", "couldn": "could",
-              "wouldn": "would", "shouldn": "should", "hasn": "has", "haven": "have",
-              "hadn": "had", "mustn": "must", "ain": "is"}
 _BRACKETED = re.compile(r"\[[^\]\n]*\]")  # an editor's words inside a quotation
 # Words a report may add to or drop from a quotation without rewording it ("the things I've
 # done" / "the things that I've done", "And I just wanted to say" / "I just wanted to say"):
@@ -75,8 +72,9 @@ SMALL_SLIPS = 2
 # or put in change a wording ("the way we [had] wanted", "they [have] ever had here"). Words
 # whose loss flips or hedges the sense are never left out of the same remark.
 ABRIDGED_WORDS = 3
-_SENSE_WORDS = {"not", "no", "never", "nothing", "nobody", "none", "neither", "nor", "without",
-                "only"}
+# "only" narrows what is said ("only two were hurt"): losing it changes the sense as a
+# negation lost does.
+_SENSE_WORDS = NEGATING | {"only"}
 
 
 def same_wording(a: Quote, b: Quote) -> bool:
@@ -93,8 +91,8 @@ def remark_words(text: str) -> list[str]:
     for word in letter_words(_BRACKETED.sub(" ", text)):
         if word == "cannot":
             words += ["can", "not"]
-        elif word == "t" and words and words[-1] in _NOT_AFTER:
-            words[-1:] = [_NOT_AFTER[words[-1]], "not"]
+        elif word == "t" and words and words[-1] in NOT_CONTRACTED:
+            words[-1:] = [NOT_CONTRACTED[words[-1]], "not"]
         elif word == "s" and words and words[-1] in _IS_AFTER:
             words.append("is")
         else:

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsprism.model import Article, Span
+from newsprism.negation import CONTRACTED_NOT
 
 _POSITIVE = (
     r"significant|significance|important|meaningful|substantive|breakthrough|progress|notable|"
@@ -36,8 +37,8 @@ _NEGATIVE = (
 )
 _JUDGEMENT = re.compile(rf"\b(?:(?P<pos>{_POSITIVE})|(?P<neg>{_NEGATIVE}))\b", re.IGNORECASE)
 _NEGATOR = re.compile(
-    r"\b(?:not|n't|never|hardly|no longer|premature to|too early to|refrain from|wrong to|"
-    r"mistake to|rather than)\b[^.;]{0,30}$",
+    r"(?:\b(?:not|never|hardly|no longer|premature to|too early to|refrain from|wrong to|"
+    r"mistake to|rather than)\b|" + CONTRACTED_NOT + r")[^.;]{0,30}$",
     re.IGNORECASE,
 )
 # "could be achieved", "would amount to nothing", "if no agreement is reached": an outcome

@@ -20,6 +20,8 @@ import numpy as np
 import Stemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
+from newsprism.negation import NEGATING, NOT_CONTRACTED
+
 if TYPE_CHECKING:
     from newsprism.embed import TokenVectors
 
@@ -31,16 +33,22 @@ def _lexicon(words: str) -> frozenset[str]:
     return frozenset(words.split())
 
 
+# Number words as the features compare them, and the cue lexicons below: kept here, not taken
+# from ``analyse.figures`` (number words), ``analyse.quotes`` (verbs of saying) or
+# ``compare.outcomes`` (the hedge reader), because the shipped model (relation-v5) learned on
+# these exact lists; any other list changes its features.
 _NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
     "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "twenty": "20",
     "dozen": "12", "hundred": "100", "thousand": "1000", "million": "1000000",
 }
 # Cue lexicons (stems are matched, so "denies", "denied" and "deny" all count once each).
-_NEGATION = _lexicon(
-    "not no never none nobody nothing neither nor without cannot n't didn't doesn't don't isn't "
-    "wasn't aren't weren't won't hasn't haven't hadn't couldn't wouldn't shouldn't"
-)
+# The negation words, "cannot", and "n't" alone and on the verbs of ``NOT_CONTRACTED``. Not
+# "can't", "mustn't" nor "ain't": the shipped model learned on this list, and as a stem of
+# ``_DENIAL_STEMS`` each would change ``top_denied_words`` (their counts already come from
+# the "n't" ending).
+_NEGATION = NEGATING | {"cannot", "n't"} | {
+    verb + "'t" for verb in NOT_CONTRACTED if verb not in ("can", "mustn", "ain")}
 _REFUTE = _lexicon(
     "fake fraud hoax false deny denies denied denial debunk debunked refute refuted retract "
     "retracted bogus doubt doubts dismiss dismissed reject rejected untrue misleading myth rumour "
@@ -62,7 +70,10 @@ _CONFIRM = _lexicon(
 )
 # Words that turn a statement into its opposite where the rest of the wording stays, and the
 # beginnings of words that negate implicitly ("failing to", "unknown", "rarely"): an edit that
-# swaps one for the other keeps the polarity ("not addressing" / "failing to address").
+# swaps one for the other keeps the polarity ("not addressing" / "failing to address"). Spelled
+# out rather than built from ``newsprism.negation``: the shipped model learned on this list
+# (through ``_DENIAL_STEMS``), "neither", "nor", "none" and "nothing" are read as beginnings,
+# and the n't forms are the ones typed without an apostrophe.
 _OPPOSITE = _lexicon(
     "not no never deny denies denied reject rejects rejected false untrue hoax fake dont cant "
     "wont didnt doesnt isnt wasnt havent hasnt"
