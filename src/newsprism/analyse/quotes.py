@@ -54,6 +54,7 @@ from typing import TYPE_CHECKING
 from newsprism.analyse.entities import PERSON_ROLES
 from newsprism.analyse.nlp import TITLES, noun_lemma
 from newsprism.analyse.pronouns import Antecedents, is_person_noun, person_key
+from newsprism.analyse.resolve import BODY_NOUNS
 from newsprism.model import Citation, Mention, Quote
 
 if TYPE_CHECKING:
@@ -620,9 +621,11 @@ def _speaker_at(token: Token, article: _Article) -> Mention | None:
         return article.antecedents.of(token)
     if token.lower_ == "it":
         return _body_before(token, article)
-    found = (_mention_at(token, article.mentions) or _proper_name(token, article)
+    found = (_titled_as(token, article) or _mention_at(token, article.mentions)
+             or _proper_name(token, article)
              or _surname_before(token, article) or _described_before(token, article)
-             or _apposed_name(token, article) or _outlet_name(token, article))
+             or _apposed_name(token, article) or _outlet_name(token, article)
+             or _body_noun(token, article))
     return None if found is None or _is_heading(found.text) else found
 
 
@@ -723,12 +726,17 @@ def _described_before(token: Token, article: _Article) -> Mention | None:
     if not (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and head in PERSON_ROLES)) or \
             not any(c.lower_ == "the" for c in token.children):
         return None
+    # "the parks service" is no "Kenya Wildlife Service": the words before the noun count.
+    words = {noun_lemma(c.lower_) for c in token.children if c.dep_ == "compound"} | {head}
     named = [m for m in article.mentions if m.end <= token.idx and m.type in _SPEAKER_TYPES
-             and noun_lemma(m.text.split()[-1]) == head]
+             and noun_lemma(m.text.split()[-1]) == head
+             and words <= {noun_lemma(w) for w in m.text.split()}]
+    if head in PERSON_ROLES and head not in _VOICES:
+        # "the sheriff" is the person titled so ("Bexar County Sheriff Javier Salazar"), not
+        # the title the entity model read as a name; that only when no one is titled so.
+        return article.antecedents.titled(token, head) or (named[-1] if named else None)
     if named:
         return named[-1]
-    if head in PERSON_ROLES and head not in _VOICES:
-        return article.antecedents.titled(token, head)
     if head not in _VOICES:
         return None
     earlier = [t for t in token.doc[: token.i] if noun_lemma(t.text) == head
@@ -753,6 +761,48 @@ def _proper_name(token: Token, article: _Article) -> Mention | None:
         first = first.doc[first.i + 1]
     start, end = first.idx, token.idx + len(token)
     return Mention(article.doc_id, start, end, token.doc.text[start:end], "PERSON")
+
+
+def _titled_as(token: Token, article: _Article) -> Mention | None:
+    """The one person the article names right after the same capitalised title ("The Bexar
+    County Sheriff says" and, later, "Bexar County Sheriff Javier Salazar said")."""
+    if not _is_role(token):
+        return None
+    words = token.doc[token.left_edge.i : token.i + 1]
+    words = words[1:] if words[0].lower_ == "the" else words
+    if len(words) < 2 or not all(w.text[:1].isupper() for w in words):
+        return None
+    text = token.doc.text
+    titled = [m for m in article.antecedents.people
+              if text[max(0, m.start - len(words.text) - 1) : m.start].strip() == words.text]
+    return titled[0] if len({person_key(m) for m in titled}) == 1 else None
+
+
+def _body_noun(token: Token, article: _Article) -> Mention | None:
+    """A body the article quotes by its common noun, with no one in it named: "police said",
+    "the company said", "prosecutors argued", "a police statement said", "the parks service
+    said" (names for it are resolve's, from the same article). "A company" is no particular
+    one. "The company" is the one organisation the sentence before names, when it names one
+    ("vice president of education for Wella. The company said")."""
+    if noun_lemma(token.lower_) == "statement":
+        token = next((c for c in token.children if c.dep_ == "compound"), token)
+    head = noun_lemma(token.lower_)
+    if head not in BODY_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
+    plural = token.tag_ in ("NNS", "NNPS") and token.lower_ != head
+    if not (determiners == ["the"] or (not determiners and (plural or head == "police"))):
+        return None
+    if head in ("company", "firm"):
+        sentence = token.sent
+        start = token.doc[sentence.start - 1].sent.start_char if sentence.start else 0
+        named = {m.text: m for m in article.mentions if m.type == "ORG"
+                 and start <= m.start and m.end <= token.idx}
+        if len(named) == 1:
+            return next(iter(named.values()))
+    words = [c for c in token.lefts if c.dep_ == "compound" and c.text.islower()] + [token]
+    start, end = words[0].idx, token.idx + len(token)
+    return Mention(article.doc_id, start, end, token.doc.text[start:end], "ORG")
 
 
 def _body_name(token: Token, article: _Article) -> Mention | None:
@@ -814,6 +864,11 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article
             # prosecutors began by describing him as a “tyrant”" the prosecutors do.
             if child.dep_ == "nsubj" and child.i not in quoted:
                 return _speaker_at(child, article) if _same_paragraph(child, verb) else None
+            # "a fire being treated by police as “potentially suspicious”": who treats it so
+            # calls it so, as the subject of "Police are treating the fire as “...”" does.
+            if child.dep_ == "agent" and n > 0 and chain[n - 1].lower_ == "as":
+                agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+                return None if agent is None else _speaker_at(agent, article)
     return None
 
 
