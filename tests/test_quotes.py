@@ -715,3 +715,11 @@ def test_a_title_as_subject_is_the_person_titled_so():
     speakers = _speakers(text)
     assert speakers["tragic accident."] == "Javier Salazar"
     assert speakers["The deputies are understandably shaken up"] == "Javier Salazar"
+
+
+def test_according_to_a_body_by_its_noun_or_its_report():
+    text = ("The man was shot four times. He pointed his gun at the father “and fired one last "
+            "time,” according to the Harbour City Police Department report.")
+    assert _speakers(text) == {"and fired one last time": "Harbour City Police Department"}
+    text = "The store “was almost totally destroyed by the fire,” according to police."
+    assert _speakers(text) == {"was almost totally destroyed by the fire": "police"}

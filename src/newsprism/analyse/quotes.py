@@ -375,7 +375,7 @@ def _quotation_speaker(
             subject.lower_ in _PRONOUNS and _named_in(found, article, doc.text, parts)
         return None if named_in_quote else found
     return (
-        _according_to(doc[first.start].sent, quoted, article.mentions)
+        _according_to(doc[first.start].sent, quoted, article)
         or _subject_of_governing_verb(first, quoted, article)
         or _cited_source(doc[last.end - 1].sent, article.citations, article.mentions)
         or _continued(first, last, previous, article.mentions)
@@ -781,11 +781,18 @@ def _titled_as(token: Token, article: _Article) -> Mention | None:
 def _body_noun(token: Token, article: _Article) -> Mention | None:
     """A body the article quotes by its common noun, with no one in it named: "police said",
     "the company said", "prosecutors argued", "a police statement said", "the parks service
-    said" (names for it are resolve's, from the same article). "A company" is no particular
-    one. "The company" is the one organisation the sentence before names, when it names one
-    ("vice president of education for Wella. The company said")."""
-    if noun_lemma(token.lower_) == "statement":
-        token = next((c for c in token.children if c.dep_ == "compound"), token)
+    said", "according to the police report" (names for it are resolve's, from the same
+    article). "A company" is no particular one. "The company" is the one organisation the
+    sentence before names, when it names one ("vice president of education for Wella. The
+    company said")."""
+    if noun_lemma(token.lower_) in ("statement", "report"):
+        owner = next((c for c in token.children if c.dep_ == "compound"), None)
+        if owner is None:
+            return None
+        named = _mention_at(owner, article.mentions)  # "the Kansas City Police Department report"
+        if named is not None:
+            return named if named.type in ("ORG", "GPE") else None
+        token = owner
     head = noun_lemma(token.lower_)
     if head not in BODY_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
         return None
@@ -822,15 +829,15 @@ def _is_role(token: Token) -> bool:
     return word in TITLES or word in _RANK_WORDS or noun_lemma(word) in PERSON_ROLES
 
 
-def _according_to(
-    sentence: Span, quoted: set[int], mentions: tuple[Mention, ...]
-) -> Mention | None:
+def _according_to(sentence: Span, quoted: set[int], article: _Article) -> Mention | None:
+    """Who "according to" names: a name, or a body by its noun ("according to police", "according
+    to the police report")."""
     for token in sentence:
         if token.lower_ == "according" and token.i + 2 < sentence.end and token.i not in quoted:
             to = token.doc[token.i + 1]
             if to.lower_ == "to":
                 named = next((c for c in to.children if c.dep_ == "pobj"), to.doc[to.i + 1])
-                return _mention_at(named, mentions)
+                return _mention_at(named, article.mentions) or _body_noun(named, article)
     return None
 
 
