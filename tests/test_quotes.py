@@ -723,3 +723,10 @@ def test_according_to_a_body_by_its_noun_or_its_report():
     assert _speakers(text) == {"and fired one last time": "Harbour City Police Department"}
     text = "The store “was almost totally destroyed by the fire,” according to police."
     assert _speakers(text) == {"was almost totally destroyed by the fire": "police"}
+
+
+def test_a_verb_of_saying_inside_one_quoted_sentence_attributes_both_parts():
+    text = ("First-grade teacher Shanda Ince told reporters she could not stop wondering.\n\n"
+            "\"All I can think about right now is what could I have done differently,\" she "
+            "said, \"had it not been a half day.\"")
+    assert set(_speakers(text).values()) == {"Shanda Ince"}

@@ -49,6 +49,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from newsprism.analyse.entities import PERSON_ROLES
@@ -537,7 +538,8 @@ def _subject_of_saying(tokens: list[Token], quoted: set[int], ahead: bool = Fals
     words = [t for t in tokens if not _is_mark(t) and not t.is_space][:_WINDOW]
     for token in words:
         if token.lower_ in _SAYING and token.pos_ in ("VERB", "AUX"):
-            if ahead and _introduces_quote(token, quoted):
+            if ahead and _introduces_quote(token, quoted) and not _interrupts(token, tokens,
+                                                                              quoted):
                 return None  # "..., whilst his grandmother said that “...”": the next quote's
             # "she recalls him saying": the one recalled says the words.
             token = next((c for c in token.children if c.lower_ in _SAYING and c.tag_ in (
@@ -549,6 +551,16 @@ def _subject_of_saying(tokens: list[Token], quoted: set[int], ahead: bool = Fals
             if subject is not None:
                 return subject
     return None
+
+
+def _interrupts(verb: Token, tokens: list[Token], quoted: set[int]) -> bool:
+    """Does the verb of saying interrupt one sentence of quotation, attributing both parts
+    ("“All I can think about is what I could have done,” she said, “had it not been a half
+    day.”"): commas either side and the second part going on in lower case?"""
+    lead = list(takewhile(lambda t: _is_mark(t) or t.is_space, tokens))
+    after = [t for t in verb.doc[verb.i + 1 : verb.i + 5] if not t.is_space]
+    return any(t.text == "," for t in lead) and len(after) >= 3 and after[0].text == "," \
+        and after[1].is_quote and after[2].i in quoted and after[2].text[:1].islower()
 
 
 def _introduces_quote(verb: Token, quoted: set[int]) -> bool:
