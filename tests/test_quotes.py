@@ -730,3 +730,9 @@ def test_a_verb_of_saying_inside_one_quoted_sentence_attributes_both_parts():
             "\"All I can think about right now is what could I have done differently,\" she "
             "said, \"had it not been a half day.\"")
     assert set(_speakers(text).values()) == {"Shanda Ince"}
+
+
+def test_whom_a_quoted_noun_phrase_describes_does_not_say_it():
+    text = ("Among his mentors was his sister Mira Okafor, who he once told a magazine was "
+            "\"the best hairdresser in the whole world.\"")
+    assert _speakers(text) == {"the best hairdresser in the whole world.": None}

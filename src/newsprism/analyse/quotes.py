@@ -872,6 +872,10 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article
         if owner is not None and noun_lemma(verb.text) in _SPEECH_NOUNS and (
                 within is None or within[0] <= owner.idx < within[1]):
             return _speaker_at(owner, article)  # "a Confucius' saying, “...”", "his words"
+        if n > 0 and chain[n - 1].dep_ == "attr" and chain[n - 1].i in quoted:
+            # "his sister Mirella, who he once told MODERN was “the best hairdresser in the
+            # world”": the one the quoted noun phrase describes is not who says it.
+            return None
         if verb.pos_ not in ("VERB", "AUX") or _reported_verb(verb, quoted) or (
                 within is None and _within_saying(verb, chain[n + 1:], quoted)) or (
                 n > 0 and _own_clause(chain[n - 1])):
