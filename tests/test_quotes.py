@@ -736,3 +736,10 @@ def test_whom_a_quoted_noun_phrase_describes_does_not_say_it():
     text = ("Among his mentors was his sister Mira Okafor, who he once told a magazine was "
             "\"the best hairdresser in the whole world.\"")
     assert _speakers(text) == {"the best hairdresser in the whole world.": None}
+
+
+def test_the_statement_is_of_whoever_said_something_in_a_statement_before():
+    text = ("“The animal may lose its fear of humans,” the Karoo Parks Service said in a "
+            "statement.\n\nTrackers fear “a possible ambush by the lion,” the statement said.")
+    assert _speakers(text) == {"The animal may lose its fear of humans": "Karoo Parks Service",
+                               "a possible ambush by the lion": "Karoo Parks Service"}

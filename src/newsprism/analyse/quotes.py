@@ -753,7 +753,21 @@ def _described_before(token: Token, article: _Article) -> Mention | None:
         return None
     earlier = [t for t in token.doc[: token.i] if noun_lemma(t.text) == head
                and any(c.dep_ == "prep" and c.lower_ in ("for", "of") for c in t.children)]
-    return _mention_at(earlier[-1], article.mentions) if earlier else None
+    if earlier:
+        return _mention_at(earlier[-1], article.mentions)
+    return _stated_before(token, article) if head == "statement" else None
+
+
+def _stated_before(token: Token, article: _Article) -> Mention | None:
+    """Whose "the statement" is: the one who said something "in a statement" last before it
+    ("..., the parks service said in a statement. ... the statement said")."""
+    for earlier in reversed(token.doc[: token.i]):
+        verb = earlier.head.head
+        if noun_lemma(earlier.lower_) == "statement" and earlier.head.lower_ == "in" and \
+                verb.lower_ in _SAYING and verb.pos_ == "VERB":
+            subject = _subject(verb)
+            return None if subject is None else _speaker_at(subject, article)
+    return None
 
 
 def _proper_name(token: Token, article: _Article) -> Mention | None:
