@@ -743,3 +743,10 @@ def test_the_statement_is_of_whoever_said_something_in_a_statement_before():
             "statement.\n\nTrackers fear “a possible ambush by the lion,” the statement said.")
     assert _speakers(text) == {"The animal may lose its fear of humans": "Karoo Parks Service",
                                "a possible ambush by the lion": "Karoo Parks Service"}
+
+
+def test_one_held_by_a_passive_to_have_said_it_says_it():
+    text = ("In 2005, Gary Gomes was convicted of beating Mira Okafor, holding a knife to her "
+            "throat, and telling her, ``you're never going to leave me,'' according to court "
+            "records.")
+    assert _speakers(text) == {"you're never going to leave me": "Gary Gomes"}

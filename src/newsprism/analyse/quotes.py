@@ -591,6 +591,13 @@ def _subject(verb: Token) -> Token | None:
         return None  # a photo credit the parser ran on into the sentence over a blank line
     if own is None and verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
         return verb.head  # "DeGuerin, describing Berman as Durst's “best friend,” insisted"
+    if own is None and verb.tag_ == "VBG" and verb.dep_ == "pcomp":
+        # "Gomes was convicted of beating Mendes and telling her, ``...''": the one a passive
+        # holds to have done it.
+        done = verb.head.head
+        held = next((c for c in done.children if c.dep_ == "nsubjpass"), None)
+        if held is not None and done.pos_ == "VERB" and _same_paragraph(held, verb):
+            return held
     # "..., adding" and "Lackey watched and told Reuters": the subject of the verb it hangs on,
     # or of the verb of saying above that one: in "She said Okafor made millions, telling him"
     # she does the telling.
