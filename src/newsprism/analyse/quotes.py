@@ -49,11 +49,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from newsprism.analyse.entities import PERSON_ROLES
 from newsprism.analyse.nlp import TITLES, noun_lemma
 from newsprism.analyse.pronouns import Antecedents, is_person_noun, person_key
+from newsprism.analyse.resolve import BODY_NOUNS
 from newsprism.model import Citation, Mention, Quote
 
 if TYPE_CHECKING:
@@ -374,7 +376,7 @@ def _quotation_speaker(
             subject.lower_ in _PRONOUNS and _named_in(found, article, doc.text, parts)
         return None if named_in_quote else found
     return (
-        _according_to(doc[first.start].sent, quoted, article.mentions)
+        _according_to(doc[first.start].sent, quoted, article)
         or _subject_of_governing_verb(first, quoted, article)
         or _cited_source(doc[last.end - 1].sent, article.citations, article.mentions)
         or _continued(first, last, previous, article.mentions)
@@ -536,7 +538,8 @@ def _subject_of_saying(tokens: list[Token], quoted: set[int], ahead: bool = Fals
     words = [t for t in tokens if not _is_mark(t) and not t.is_space][:_WINDOW]
     for token in words:
         if token.lower_ in _SAYING and token.pos_ in ("VERB", "AUX"):
-            if ahead and _introduces_quote(token, quoted):
+            if ahead and _introduces_quote(token, quoted) and not _interrupts(token, tokens,
+                                                                              quoted):
                 return None  # "..., whilst his grandmother said that “...”": the next quote's
             # "she recalls him saying": the one recalled says the words.
             token = next((c for c in token.children if c.lower_ in _SAYING and c.tag_ in (
@@ -548,6 +551,16 @@ def _subject_of_saying(tokens: list[Token], quoted: set[int], ahead: bool = Fals
             if subject is not None:
                 return subject
     return None
+
+
+def _interrupts(verb: Token, tokens: list[Token], quoted: set[int]) -> bool:
+    """Does the verb of saying interrupt one sentence of quotation, attributing both parts
+    ("“All I can think about is what I could have done,” she said, “had it not been a half
+    day.”"): commas either side and the second part going on in lower case?"""
+    lead = list(takewhile(lambda t: _is_mark(t) or t.is_space, tokens))
+    after = [t for t in verb.doc[verb.i + 1 : verb.i + 5] if not t.is_space]
+    return any(t.text == "," for t in lead) and len(after) >= 3 and after[0].text == "," \
+        and after[1].is_quote and after[2].i in quoted and after[2].text[:1].islower()
 
 
 def _introduces_quote(verb: Token, quoted: set[int]) -> bool:
@@ -578,6 +591,13 @@ def _subject(verb: Token) -> Token | None:
         return None  # a photo credit the parser ran on into the sentence over a blank line
     if own is None and verb.tag_ == "VBG" and verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
         return verb.head  # "DeGuerin, describing Berman as Durst's “best friend,” insisted"
+    if own is None and verb.tag_ == "VBG" and verb.dep_ == "pcomp":
+        # "Gomes was convicted of beating Mendes and telling her, ``...''": the one a passive
+        # holds to have done it.
+        done = verb.head.head
+        held = next((c for c in done.children if c.dep_ == "nsubjpass"), None)
+        if held is not None and done.pos_ == "VERB" and _same_paragraph(held, verb):
+            return held
     # "..., adding" and "Lackey watched and told Reuters": the subject of the verb it hangs on,
     # or of the verb of saying above that one: in "She said Okafor made millions, telling him"
     # she does the telling.
@@ -620,9 +640,11 @@ def _speaker_at(token: Token, article: _Article) -> Mention | None:
         return article.antecedents.of(token)
     if token.lower_ == "it":
         return _body_before(token, article)
-    found = (_mention_at(token, article.mentions) or _proper_name(token, article)
+    found = (_titled_as(token, article) or _mention_at(token, article.mentions)
+             or _proper_name(token, article)
              or _surname_before(token, article) or _described_before(token, article)
-             or _apposed_name(token, article) or _outlet_name(token, article))
+             or _apposed_name(token, article) or _outlet_name(token, article)
+             or _body_noun(token, article))
     return None if found is None or _is_heading(found.text) else found
 
 
@@ -723,17 +745,36 @@ def _described_before(token: Token, article: _Article) -> Mention | None:
     if not (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and head in PERSON_ROLES)) or \
             not any(c.lower_ == "the" for c in token.children):
         return None
+    # "the parks service" is no "Kenya Wildlife Service": the words before the noun count.
+    words = {noun_lemma(c.lower_) for c in token.children if c.dep_ == "compound"} | {head}
     named = [m for m in article.mentions if m.end <= token.idx and m.type in _SPEAKER_TYPES
-             and noun_lemma(m.text.split()[-1]) == head]
+             and noun_lemma(m.text.split()[-1]) == head
+             and words <= {noun_lemma(w) for w in m.text.split()}]
+    if head in PERSON_ROLES and head not in _VOICES:
+        # "the sheriff" is the person titled so ("Bexar County Sheriff Javier Salazar"), not
+        # the title the entity model read as a name; that only when no one is titled so.
+        return article.antecedents.titled(token, head) or (named[-1] if named else None)
     if named:
         return named[-1]
-    if head in PERSON_ROLES and head not in _VOICES:
-        return article.antecedents.titled(token, head)
     if head not in _VOICES:
         return None
     earlier = [t for t in token.doc[: token.i] if noun_lemma(t.text) == head
                and any(c.dep_ == "prep" and c.lower_ in ("for", "of") for c in t.children)]
-    return _mention_at(earlier[-1], article.mentions) if earlier else None
+    if earlier:
+        return _mention_at(earlier[-1], article.mentions)
+    return _stated_before(token, article) if head == "statement" else None
+
+
+def _stated_before(token: Token, article: _Article) -> Mention | None:
+    """Whose "the statement" is: the one who said something "in a statement" last before it
+    ("..., the parks service said in a statement. ... the statement said")."""
+    for earlier in reversed(token.doc[: token.i]):
+        verb = earlier.head.head
+        if noun_lemma(earlier.lower_) == "statement" and earlier.head.lower_ == "in" and \
+                verb.lower_ in _SAYING and verb.pos_ == "VERB":
+            subject = _subject(verb)
+            return None if subject is None else _speaker_at(subject, article)
+    return None
 
 
 def _proper_name(token: Token, article: _Article) -> Mention | None:
@@ -755,6 +796,55 @@ def _proper_name(token: Token, article: _Article) -> Mention | None:
     return Mention(article.doc_id, start, end, token.doc.text[start:end], "PERSON")
 
 
+def _titled_as(token: Token, article: _Article) -> Mention | None:
+    """The one person the article names right after the same capitalised title ("The Bexar
+    County Sheriff says" and, later, "Bexar County Sheriff Javier Salazar said")."""
+    if not _is_role(token):
+        return None
+    words = token.doc[token.left_edge.i : token.i + 1]
+    words = words[1:] if words[0].lower_ == "the" else words
+    if len(words) < 2 or not all(w.text[:1].isupper() for w in words):
+        return None
+    text = token.doc.text
+    titled = [m for m in article.antecedents.people
+              if text[max(0, m.start - len(words.text) - 1) : m.start].strip() == words.text]
+    return titled[0] if len({person_key(m) for m in titled}) == 1 else None
+
+
+def _body_noun(token: Token, article: _Article) -> Mention | None:
+    """A body the article quotes by its common noun, with no one in it named: "police said",
+    "the company said", "prosecutors argued", "a police statement said", "the parks service
+    said", "according to the police report" (names for it are resolve's, from the same
+    article). "A company" is no particular one. "The company" is the one organisation the
+    sentence before names, when it names one ("vice president of education for Wella. The
+    company said")."""
+    if noun_lemma(token.lower_) in ("statement", "report"):
+        owner = next((c for c in token.children if c.dep_ == "compound"), None)
+        if owner is None:
+            return None
+        named = _mention_at(owner, article.mentions)  # "the Kansas City Police Department report"
+        if named is not None:
+            return named if named.type in ("ORG", "GPE") else None
+        token = owner
+    head = noun_lemma(token.lower_)
+    if head not in BODY_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
+    plural = token.tag_ in ("NNS", "NNPS") and token.lower_ != head
+    if not (determiners == ["the"] or (not determiners and (plural or head == "police"))):
+        return None
+    if head in ("company", "firm"):
+        sentence = token.sent
+        start = token.doc[sentence.start - 1].sent.start_char if sentence.start else 0
+        named = {m.text: m for m in article.mentions if m.type == "ORG"
+                 and start <= m.start and m.end <= token.idx}
+        if len(named) == 1:
+            return next(iter(named.values()))
+    words = [c for c in token.lefts if c.dep_ == "compound" and c.text.islower()] + [token]
+    start, end = words[0].idx, token.idx + len(token)
+    return Mention(article.doc_id, start, end, token.doc.text[start:end], "ORG")
+
+
 def _body_name(token: Token, article: _Article) -> Mention | None:
     """The name of a body the entity model missed, written with "the" and two or more
     capitalised words ("the US Pacific Tsunami Warning Center said")."""
@@ -772,15 +862,15 @@ def _is_role(token: Token) -> bool:
     return word in TITLES or word in _RANK_WORDS or noun_lemma(word) in PERSON_ROLES
 
 
-def _according_to(
-    sentence: Span, quoted: set[int], mentions: tuple[Mention, ...]
-) -> Mention | None:
+def _according_to(sentence: Span, quoted: set[int], article: _Article) -> Mention | None:
+    """Who "according to" names: a name, or a body by its noun ("according to police", "according
+    to the police report")."""
     for token in sentence:
         if token.lower_ == "according" and token.i + 2 < sentence.end and token.i not in quoted:
             to = token.doc[token.i + 1]
             if to.lower_ == "to":
                 named = next((c for c in to.children if c.dep_ == "pobj"), to.doc[to.i + 1])
-                return _mention_at(named, mentions)
+                return _mention_at(named, article.mentions) or _body_noun(named, article)
     return None
 
 
@@ -803,6 +893,10 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article
         if owner is not None and noun_lemma(verb.text) in _SPEECH_NOUNS and (
                 within is None or within[0] <= owner.idx < within[1]):
             return _speaker_at(owner, article)  # "a Confucius' saying, “...”", "his words"
+        if n > 0 and chain[n - 1].dep_ == "attr" and chain[n - 1].i in quoted:
+            # "his sister Mirella, who he once told MODERN was “the best hairdresser in the
+            # world”": the one the quoted noun phrase describes is not who says it.
+            return None
         if verb.pos_ not in ("VERB", "AUX") or _reported_verb(verb, quoted) or (
                 within is None and _within_saying(verb, chain[n + 1:], quoted)) or (
                 n > 0 and _own_clause(chain[n - 1])):
@@ -814,6 +908,11 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article
             # prosecutors began by describing him as a “tyrant”" the prosecutors do.
             if child.dep_ == "nsubj" and child.i not in quoted:
                 return _speaker_at(child, article) if _same_paragraph(child, verb) else None
+            # "a fire being treated by police as “potentially suspicious”": who treats it so
+            # calls it so, as the subject of "Police are treating the fire as “...”" does.
+            if child.dep_ == "agent" and n > 0 and chain[n - 1].lower_ == "as":
+                agent = next((c for c in child.children if c.dep_ == "pobj"), None)
+                return None if agent is None else _speaker_at(agent, article)
     return None
 
 

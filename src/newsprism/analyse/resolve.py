@@ -58,6 +58,11 @@ _OFFICE_WORDS = {
     "agriculture", "transport", "culture", "environment", "police", "army", "navy", "district",
     "us", "u.s", "uk", "senior", "supreme", "majority", "minority",
 }  # fmt: skip
+# Bodies a story names by a common noun when it quotes them rather than a person in them
+# ("police said", "the company said in a statement", "prosecutors argued"), singular.
+BODY_NOUNS = {"police", "company", "firm", "ministry", "council", "government", "prosecutor",
+              "department", "district", "service", "court", "authority", "agency", "commission",
+              "committee", "board", "embassy", "army", "military", "office"}
 LEGAL_SUFFIXES = {"ltd", "limited", "inc", "incorporated", "corp", "corporation", "co", "llc",
                    "plc"}  # fmt: skip
 # A nickname in quote marks between the words of a name: 'Orenthal James "O.J." Simpson'.
@@ -267,11 +272,40 @@ def name_speakers(quotes: Iterable[Quote], entities: Iterable[Entity]) -> list[Q
         mention = quote.speaker_mention
         speaker = None
         if mention is not None:
-            speaker = names.get((mention.doc, mention.start, mention.end)) or \
-                _fuller_name(mention, people)
-            speaker = _named_before(speaker, mention, entities) or speaker
+            speaker = names.get((mention.doc, mention.start, mention.end))
+            if speaker is None and _is_body_noun(mention):
+                speaker = _body_named(mention, entities)
+            else:
+                speaker = speaker or _fuller_name(mention, people)
+                speaker = _named_before(speaker, mention, entities) or speaker
         named.append(dataclasses.replace(quote, speaker=speaker))
     return named
+
+
+def _is_body_noun(mention: Mention) -> bool:
+    """Is the speaker a body named by its common noun ("police", "parks service")?"""
+    words = mention.text.split()
+    return mention.type == "ORG" and bool(words) and mention.text[1:].islower() \
+        and _singular(words[-1]) in BODY_NOUNS
+
+
+def _body_named(mention: Mention, entities: list[Entity]) -> str:
+    """A body quoted by its common noun takes the one fuller name the same article gives a
+    body with all its words ("police" -> "Surrey Police", "LAPD"'s "Los Angeles Police
+    Department"); two such bodies or none: the noun as the article writes it."""
+    words = {_singular(w) for w in name_tokens(mention.text)}
+    # Any type: the entity model may take "Surrey Police" for a person.
+    named = {e.name for e in entities if len(name_tokens(e.name)) > len(words)
+             and _capitalised(e.name)
+             and words <= {_singular(w) for w in name_tokens(e.name)}
+             and any(m.doc == mention.doc for m in e.mentions)}
+    return named.pop() if len(named) == 1 else mention.text
+
+
+def _singular(word: str) -> str:
+    """"prosecutors" -> "prosecutor"; "police" and "parks" as the article has them otherwise."""
+    word = word.casefold()
+    return word[:-1] if word.endswith("s") and word[:-1] in BODY_NOUNS else word
 
 
 def _named_before(speaker: str, mention: Mention, entities: list[Entity]) -> str | None:
