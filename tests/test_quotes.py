@@ -281,6 +281,8 @@ def test_a_speaker_after_the_verb_is_named_past_the_words_before_the_name():
     # A second reported clause with its own subject is still the reporter's words.
     ("Lord Triesman indicated that meetings have taken place with Iranian officials over the "
      "release, and that \"they're delicate discussions.\"", "Triesman"),
+    # A name the parse split in two ("al" and "Zahar" both subjects) behind a body and a role.
+    ("\"The people will win soon,\" Hamas official Mahmoud al-Zahar said.", "Mahmoud al-Zahar"),
 ])  # fmt: skip
 def test_the_speaker_named_by_a_title_a_description_or_a_layout(text, expected):
     assert set(_speakers(text).values()) == {expected}

@@ -956,8 +956,12 @@ def _mention_at(token: Token, mentions: tuple[Mention, ...]) -> Mention | None:
     body a spokesperson speaks for ("a spokesman for the ministry")."""
     left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
     # "Bloomington Police Sgt" is the model's misreading of a title, not a name.
-    inside = [m for m in mentions if left <= m.start and m.end <= right and m.type in
-              _SPEAKER_TYPES and m.text.split()[-1].rstrip(".").lower() not in TITLES]
+    # A name the parse split (the "al" of "Mahmoud al-Zahar" made a subject of its own) runs
+    # past the phrase's right edge: the mention holding the head word counts.
+    inside = [m for m in mentions
+              if left <= m.start and (m.end <= right or m.start <= token.idx < m.end)
+              and m.type in _SPEAKER_TYPES
+              and m.text.split()[-1].rstrip(".").lower() not in TITLES]
     if token.lower_ in _VOICES:  # "Brazilian officials said": a nationality says nothing
         inside = [m for m in inside if m.type != "NORP"]
     if not inside:
