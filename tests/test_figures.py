@@ -276,3 +276,13 @@ def test_sums_in_two_currencies_are_one_group_with_no_value_shared():
     (dollar_value, dollar_group), = [k for k in alignment_keys(dollars) if k[1] == ("money",)]
     (euro_value, euro_group), = [k for k in alignment_keys(euros) if k[1] == ("money",)]
     assert dollar_group == euro_group and dollar_value != euro_value
+
+
+def test_a_length_is_read_with_its_unit_under_one_name_however_written():
+    from newsprism.compare.figures import alignment_keys
+
+    near, = [f for f in _figures("An aftershock occurred 15 km southwest of the town.")]
+    far, = _figures("An aftershock occurred 40 kilometers southwest of the town.")
+    assert (near.text, near.unit, far.unit) == ("15 km", "km", "km")
+    assert alignment_keys(near)[0][1] == alignment_keys(far)[0][1] == ("km",)
+    assert [f.value for f in _figures("About 5 m people live there.")] == [5.0]

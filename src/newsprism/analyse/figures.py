@@ -51,6 +51,12 @@ _CURRENCIES = {
     "yen": "JPY", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB",
 }  # fmt: skip
 CURRENCY_CODES = frozenset(_CURRENCIES.values())
+# Units of length, each under one name however it is written: "15 km" and "40 kilometers"
+# measure one thing.
+_LENGTH_UNITS = {
+    "km": "km", "kilometer": "km", "kilometre": "km", "kms": "km", "mile": "mile", "mi": "mile",
+    "meter": "m", "metre": "m", "foot": "foot", "feet": "foot", "ft": "foot",
+}  # fmt: skip
 _SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
     "b": 1e9, "trillion": 1e12, "tn": 1e12, "hundred": 1e2, "dozen": 12,
@@ -160,7 +166,7 @@ def extract_figures(doc: Doc, doc_id: str, skip: list[tuple[int, int]]) -> tuple
             taken.append((missed.start_char, missed.end_char))
     figures = []
     for span in _join_ranges(sorted(spans, key=lambda s: s.start), skip):
-        figure = _figure(_with_qualifier(_with_currency(span), skip), doc_id)
+        figure = _figure(_with_qualifier(_with_unit(span), skip), doc_id)
         if figure is not None:
             figures.append(figure)
     return tuple(figures)
@@ -230,14 +236,15 @@ def _ascending(first: str, second: str) -> bool:
     return low is not None and high is not None and low < high
 
 
-def _with_currency(span: Span) -> Span:
-    """The span with the currency the NER left out of it: "€150,000", "150,000 euro"."""
+def _with_unit(span: Span) -> Span:
+    """The span with the currency or unit of length the NER left out of it: "€150,000",
+    "150,000 euro", "15 km"."""
     doc = span.doc
     start, end = span.start, span.end
     if start > 0 and doc[start - 1].text in _CURRENCIES and not doc[start - 1].is_alpha:
         start -= 1
-    if end < len(doc) and doc[end].lower_ in _CURRENCIES and doc[end].is_alpha and \
-            span[-1].like_num:
+    if end < len(doc) and doc[end].is_alpha and span[-1].like_num and (
+            doc[end].lower_ in _CURRENCIES or doc[end].lower_ in _LENGTH_UNITS):
         end += 1
     return doc[start:end] if (start, end) != (span.start, span.end) else span
 
@@ -392,7 +399,7 @@ def parse_amount(text: str) -> tuple[float | None, str | None]:
         elif unit is None and low in _CURRENCIES:
             unit = _CURRENCIES[low]
         elif unit is None and low.isalpha():
-            unit = _singular(low)
+            unit = _LENGTH_UNITS.get(low) or _LENGTH_UNITS.get(_singular(low)) or _singular(low)
             break
     return value, unit
 
