@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import Any
 
 import numpy as np
 import Stemmer
@@ -139,8 +140,8 @@ _SINCE = re.compile(r"\bsince\b(?:\s+[\w'’-]+){0,6}", re.IGNORECASE)
 _BEFORE_THE_START = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that",
                                "last", "early", "late", "start", "beginning", "outbreak", "onset",
                                "launch", "of", "on", "in"})
-_IN_MONTH = re.compile(r"\b(?i:in|during|last|this) (January|February|March|April|May|June|July|"
-                       r"August|September|October|November|December)\b")
+# a month capitalised, as a name is ("in May", never "in may be")
+_IN_MONTH = re.compile(rf"\b(?i:in|during|last|this) ({'|'.join(m.title() for m in MONTHS)})\b")
 
 
 # One day: a weekday, "yesterday", "today", a date ("March 5", "5 March").
@@ -280,12 +281,18 @@ def clock_conflicts(texts: Sequence[str]) -> np.ndarray:
     """True where both texts state times of day and none is the same: "fled the scene about
     4:20 a.m." and "... about 4:30 a.m." give one moment differently, so they corroborate no
     fact; two other moments of one story are two facts."""
-    times = [clock_times(t) for t in texts]
-    timed = [i for i, found in enumerate(times) if found]
-    conflicts = np.zeros((len(texts), len(texts)), dtype=bool)
-    for i in timed:
-        for j in timed:
-            conflicts[i, j] = not times[i] & times[j]
+    return _conflicts([clock_times(t) for t in texts], lambda a, b: not a & b)
+
+
+def _conflicts(stated: Sequence[frozenset[Any]],
+               clash: Callable[[frozenset[Any], frozenset[Any]], bool]) -> np.ndarray:
+    """The pairs of texts that each state something (``stated``) and whose statements
+    ``clash``."""
+    told = [i for i, found in enumerate(stated) if found]
+    conflicts = np.zeros((len(stated), len(stated)), dtype=bool)
+    for i in told:
+        for j in told:
+            conflicts[i, j] = clash(stated[i], stated[j])
     return conflicts
 
 
@@ -312,13 +319,10 @@ def duration_conflicts(texts: Sequence[str]) -> np.ndarray:
     sentenced to 2 years, with 9 months to serve" and "... 2 1/2 years, with 9 months to
     serve" give one sentence differently, so they corroborate no fact (the analysis counts no
     length of time as a figure, so ``conflicting_figures`` never sees them)."""
-    spans = [durations(t) for t in texts]
-    units = [{unit for unit, _ in found} for found in spans]
-    timed = [i for i, found in enumerate(spans) if found]
-    conflicts = np.zeros((len(texts), len(texts)), dtype=bool)
-    for i in timed:
-        for j in timed:
-            conflicts[i, j] = any(
-                not {v for u, v in spans[i] if u == unit} & {v for u, v in spans[j] if u == unit}
-                for unit in units[i] & units[j])
-    return conflicts
+    return _conflicts([durations(t) for t in texts], _no_length_shared)
+
+
+def _no_length_shared(a: frozenset[tuple[str, float]], b: frozenset[tuple[str, float]]) -> bool:
+    """Do two sets of lengths of time share a unit but, in some shared unit, no value?"""
+    return any(not {v for u, v in a if u == unit} & {v for u, v in b if u == unit}
+               for unit in {u for u, _ in a} & {u for u, _ in b})

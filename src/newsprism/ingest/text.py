@@ -109,7 +109,7 @@ def _furniture(line: str, below: list[str]) -> bool:
     """Is a short lower-case line above capitalised ones a page's widget label ("text size",
     "share this") rather than a headline? In a lower-cased feed every line is lower case."""
     return (len(line.split()) <= FURNITURE_WORDS and line.islower()
-            and any(not other.islower() for other in below[:1]))
+            and bool(below) and not below[0].islower())
 
 
 def markdown_to_text(markdown: str) -> str:
