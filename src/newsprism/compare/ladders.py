@@ -128,8 +128,9 @@ _NAMED_BY_NOUN = {process: [re.compile(rf"\b(?:after|following|since|upon)\s+"
 # said he was", "Graner, whose guard was").
 _REACH_BEFORE = 80
 _REACH_AFTER = 25  # "convicted Army Spc. Charles Graner": titles between verb and name
-_HANDED_ON = re.compile(r"\b(?:said|says|told|that|whose|and|or|by|while|after|before|when|"
-                        r"because|['’]s)\b|[;:]", re.IGNORECASE)
+# Words that open another clause: a report verb, "that", a conjunction.
+_CLAUSE_WORDS = "said|says|told|that|whose|and|or|while|after|before|when|because"
+_HANDED_ON = re.compile(rf"\b(?:{_CLAUSE_WORDS}|by|['’]s)\b|[;:]", re.IGNORECASE)
 # A participant named as the object of a preposition is not the one the step is said of: "a
 # friend of Graner was charged".
 _OBJECT_OF = re.compile(r"\b(?:of|for|with|against|to|from|by|on|at|in)\s+$", re.IGNORECASE)
@@ -166,8 +167,7 @@ _OPENING = re.compile(r"\W*(?:(?:the|a|an|all|all the|some)\s+)?", re.IGNORECASE
 _RELATIVE = re.compile(r"\s*,?\s*(?:who|which)\b", re.IGNORECASE)
 # Words that open another clause between a statement's subject and a step (a relative clause
 # on the subject is read; "whose", "that", a report verb or a conjunction hand the step on).
-_NEW_CLAUSE = re.compile(r"\b(?:said|says|told|that|whose|whom|where|and|or|while|after|"
-                         r"before|when|because)\b|[;:]", re.IGNORECASE)
+_NEW_CLAUSE = re.compile(rf"\b(?:{_CLAUSE_WORDS}|whom|where)\b|[;:]", re.IGNORECASE)
 _REACH_OPENING = 200  # "Ten missionaries who tried to take 33 children out the country last
                       # week without the government's consent have been charged"
 # A step only looked ahead: an infinitive ("agreed to resume", "to be released") or a condition
