@@ -296,3 +296,28 @@ def test_a_contracted_negation_turns_a_verdict_as_not_does():
     assert verdict_polarity("The summit wasn't a success.") < 0
     assert verdict_polarity("The summit was not a success.") < 0
     assert verdict_polarity("The talks weren’t a failure.") > 0
+
+
+def test_a_verdict_the_statement_gives_its_holder_is_no_source_verdict():
+    """A fresh ECB+ audit (11_ecb): "an election hailed by the government ... but dismissed by
+    critics as a sham" was set against "The authorities say the vote is an important democratic
+    step" as opposite verdicts, though both sources report the government praising the vote.
+    A judgement said by someone the statement names, or passed by an agent, is that holder's
+    view: half a judgement, so one such statement is no source's verdict."""
+    from newsprism.compare.verdicts import find_verdicts, opposing_verdicts, verdict_polarity
+    from newsprism.model import Span
+
+    assert verdict_polarity("The authorities say the vote is an important step.") == 0.5
+    assert verdict_polarity("The election was dismissed by critics as a sham, a failure.") == -1.0
+    assert verdict_polarity("The election was a failure.") == -1.0
+    texts = {"a": "Voters cast ballots in an election hailed by the government as an exercise "
+                  "in democracy but dismissed by critics as a sham.",
+             "b": "The authorities say the vote is an important democratic step."}
+    spans = [Span(doc, 0, len(text), text) for doc, text in texts.items()]
+    articles = [Article(doc, text, "The election") for doc, text in texts.items()]
+    assert opposing_verdicts(find_verdicts(spans, articles), {"a": "a", "b": "b"}) == []
+    # the sources' own verdicts still oppose
+    texts = {"a": "The election was a failure.", "b": "The vote was an important success."}
+    spans = [Span(doc, 0, len(text), text) for doc, text in texts.items()]
+    articles = [Article(doc, text, "The election") for doc, text in texts.items()]
+    assert len(opposing_verdicts(find_verdicts(spans, articles), {"a": "a", "b": "b"})) == 1

@@ -18,6 +18,14 @@ def test_the_periods_a_statement_names_are_read():
     assert time_frames("17 rockets were fired since midnight.") == {"since midnight"}
     assert time_frames("In January, five cables were cut.") == {"january"}
     assert time_frames("Police said on Saturday that 21 people were wounded.") == frozenset()
+    # a part of a contest, a span of minutes (a fresh ECB+ audit, 7_ecb: a round's punches
+    # were set against the whole fight's)
+    assert time_frames("He landed 28 of his 68 punches thrown during the round.") == {"round"}
+    assert time_frames("Rahman connected on 1 of 16 over those three minutes.") == {
+        "three minute"}
+    assert time_frames("The club scored 30 points in the first half.") == {"half"}
+    assert time_frames("Profit rose 5% in the second quarter.") == {"second quarter"}
+    assert time_frames("The final numbers showed him landing 178 of 369 punches.") == frozenset()
 
 
 def _figure_claims(first: str, second: str) -> list:
@@ -31,6 +39,14 @@ def test_counts_over_different_periods_are_no_contradiction():
         "Militants have fired more than 750 rockets at the southern towns this year.",
         "Militants have fired around 300 rockets at the southern towns since the offensive "
         "began.") == []
+
+
+def test_a_rounds_count_against_the_whole_fights_is_no_contradiction():
+    assert _figure_claims(
+        "The final numbers showed the champion landing 178 of 369 punches thrown while the "
+        "challenger connected on just 30 of 207 punches thrown.",
+        "The champion landed 28 of his 68 punches thrown during the round, while the challenger "
+        "connected on just 1 of 16 punches thrown over those three minutes.") == []
 
 
 def test_counts_since_different_starts_are_no_contradiction():

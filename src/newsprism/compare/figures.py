@@ -124,8 +124,10 @@ def in_change(figure: Figure, article: Article) -> bool:
 
 # The period a count covers, where its statement names one: a year ("the 2008-2009 war"), a
 # named period ("this year", "last month", "in January"), a span ("in two days", "over the past
-# week"), a start ("since the conflict began", named by its first word of substance: "since
-# midnight" is not "since the offensive began") or one day (``event_days``). Counts of one thing
+# week", "over those three minutes"), a part of a contest or of a year ("during the round", "in
+# the first half", "in the second quarter": a round's punches are not the fight's), a start
+# ("since the conflict began", named by its first word of substance: "since midnight" is not
+# "since the offensive began") or one day (``event_days``). Counts of one thing
 # over different periods are two quantities (1,400 killed in the last war, 19 in two days of
 # this one; 750 rockets this year, 300 since the offensive began; 97 rockets on Friday, more
 # than 300 in all; 17 rockets since midnight, hundreds since the offensive began), not a
@@ -133,8 +135,10 @@ def in_change(figure: Figure, article: Article) -> bool:
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _NAMED_PERIOD = re.compile(r"\b(this|last|next|past|previous) (year|month|week|decade|season)\b",
                            re.IGNORECASE)
-_SPAN = re.compile(r"\b(?:in|over|during|within|for) (?:the )?(?:past |last |first |next )?"
-                   r"([\w-]+ )?(hour|day|week|month|year)s?\b", re.IGNORECASE)
+_SPAN = re.compile(r"\b(?:in|over|during|within|for) (?:the |those |these |that |this )?"
+                   r"(?:past |last |first |next )?([\w-]+ )?"
+                   r"(second|minute|hour|day|week|month|year|round|half|quarter|period|inning|"
+                   r"lap)s?\b", re.IGNORECASE)
 _SINCE = re.compile(r"\bsince\b(?:\s+[\w'’-]+){0,6}", re.IGNORECASE)
 # Words before a start's own word: "since the start of the war" starts at the war.
 _BEFORE_THE_START = frozenset({"the", "a", "an", "its", "their", "his", "her", "this", "that",

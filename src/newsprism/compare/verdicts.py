@@ -8,8 +8,9 @@ author's and is left out, as is one under a modal, a condition or an aim ("would
 nothing", "if no agreement is reached", "working toward a successful outcome") or
 tied to a moment of it ("no progress was made when the meeting reopened", "not yet
 achieved"); a view reported
-as others' ("appeared to the media") counts half; where an article states conclusions
-("Therefore, ..."), they alone are its verdict. Only
+as others' ("appeared to the media"), or held by someone the statement names ("dismissed by
+critics", "the authorities say"), counts half: it is the holder's verdict, not the source's;
+where an article states conclusions ("Therefore, ..."), they alone are its verdict. Only
 statements about the event itself (its nouns: summit, meeting, talks, deal, ... and those of
 the titles) are verdicts.
 """
@@ -62,6 +63,16 @@ _REPORTED = re.compile(
     r"(?:observers|critics|media) (?:have )?(?:regarded|called|described|thought|said))\b",
     re.IGNORECASE,
 )
+# A judgement the statement gives its holder: said by someone ("the authorities say the vote is
+# an important step", "a success, delegates said"), or passed by an agent ("hailed by the
+# government ... but dismissed by critics as a sham").
+_ATTRIBUTED = re.compile(
+    r"\b(?:says?|said|claims?|claimed|argues?|argued|insists?|insisted|according to)\b|"
+    r"\b(?:hailed|heralded|praised|welcomed|touted|billed|dismissed|derided|denounced|"
+    r"condemned|critici[sz]ed|branded|labell?ed|described|called|portrayed|regarded|seen|"
+    r"viewed|written off)\s+(?:\w+\s+)?by\b",
+    re.IGNORECASE,
+)
 _CONCLUSION = re.compile(r"^\W*(?:therefore|thus|in short|in sum|overall|ultimately|in the end)\b",
                          re.IGNORECASE)
 CLEAR_VERDICT = 1.0  # a source's summed polarity must reach this to count as a verdict
@@ -91,7 +102,7 @@ def verdict_polarity(text: str) -> float:
         if _MOMENT.match(text, match.end()) or _MOMENT_BEFORE.search(text, 0, match.start()):
             continue
         polarity += sign
-    if _REPORTED.search(text):
+    if _REPORTED.search(text) or _ATTRIBUTED.search(text):
         polarity *= 0.5
     return polarity
 
