@@ -155,3 +155,26 @@ def test_two_remarks_of_a_profile_quoted_in_turn_are_no_remark_quoted_differentl
     briefing = build_briefing([Article("a", teacher, outlet="Coast Herald"),
                                Article("b", both, outlet="Valley News")])
     assert not [c for c in briefing.claims if c.kind == "quote" and c.status == "contradicted"]
+
+
+def test_a_fragment_and_a_whole_sentence_or_one_word_are_no_remark_quoted_differently():
+    """A fresh ECB+ audit (9_ecb): an activist's whole quoted sentences ("For 35 years, the act
+    has helped save ...") were set against a fragment another report quotes in its own sentence
+    ("the changes target the ``absolute heart of the act''"), and a minister's "a clarification"
+    against his "narrow": pieces and single words of what a speaker said render no remark
+    differently. Like with like still does: two fragments, two whole sentences."""
+    close = np.array([[1.0, 0.0], [0.8, 0.6]])  # the quoted words: cosine 0.8
+    setting = np.ones((2, 1))
+    whole = _quote("For 35 years, the Endangered Species Act has helped save and recover "
+                   "imperiled wildlife on the brink of extinction.")
+    piece = _quote("absolute heart of the Endangered Species Act.", "b")
+    assert differently_worded([whole, piece], close, setting) == []
+    word = Quote("a", 0, 15, "a clarification", "Dana Reyes", kind="phrase")
+    other = Quote("b", 0, 6, "narrow", "Dana Reyes", kind="phrase")
+    assert differently_worded([word, other], close, setting) == []
+    kim = Quote("a", 0, 21, "candid and meaningful", "Dana Reyes", kind="phrase")
+    fuller = _quote("frank and substantive exchange of opinions", "b")
+    assert differently_worded([kim, fuller], close, setting) == [(kim, fuller)]
+    think = _quote("I don't think the rebels won", "b")
+    believe = _quote("I believe the rebels did not win")
+    assert differently_worded([believe, think], close, setting) == [(believe, think)]

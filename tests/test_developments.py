@@ -535,3 +535,24 @@ def test_a_title_not_won_with_a_contracted_negation_is_held_by_no_one():
     assert holding("Contador won the overall lead on Sunday.", contador) is not None
     assert holding("Contador didn't win the overall lead on Sunday.", contador) is None
     assert holding("Contador didn’t win the overall lead on Sunday.", contador) is None
+
+
+def test_no_outcome_from_an_expectation_already_overtaken_a_possibility_or_a_light_verb_alone():
+    """Three false developments of a fresh ECB+ audit (7_ecb, 9_ecb): "was originally scheduled
+    to face" (the report knows the plan fell through), settled by "couldn't face"; "will likely
+    invoke the review act" settled by "members can invoke" it (a power, not an act done); and
+    "rules set to go into effect" settled by "they are going after rules" ("go" names no act
+    without its object)."""
+    from newsprism.compare.outcomes import left_open, settles
+
+    assert left_open("The champion was originally scheduled to face the Russian.") is None
+    assert left_open("The fight had been expected to take place in May.") is None
+    assert left_open("The champion is scheduled to face the Russian.") is not None
+    invoke = left_open("The chairman says he will likely invoke the review act.")
+    assert invoke is not None
+    assert not settles("In the House, members can invoke the review act.", invoke)
+    assert settles("In the House, the chairman invoked the review act.", invoke)
+    effect = left_open("Critics say the new rules, set to go into effect in January, are unlawful.")
+    assert effect is not None
+    assert not settles("They are going after rules that protect wildlife.", effect)
+    assert settles("The new rules go into effect today.", effect)

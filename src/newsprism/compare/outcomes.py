@@ -149,6 +149,9 @@ _DUE = re.compile(r"due\b", re.IGNORECASE)
 # Stop words that name an act: "going to give up its arsenal", "expected to last".
 _VERBS = {"give", "go", "keep", "put", "find", "show", "call", "move", "become", "make", "fill",
           "take", "see", "last"}
+# Of those, the light verbs, whose object names the act with them: "set to go into effect" is
+# not settled by "they are going after the rules", "expected to take office" only by taking office.
+_LIGHT_STEMS = frozenset(stem_word(w) for w in ("give", "go", "keep", "put", "make", "take"))
 _CLAUSE = re.compile(r"[,;:]|\bhowever\b|\bbut\b|\bthat\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"^\W*(?:which|who|whom|where)\b", re.IGNORECASE)
 # Before the cue, what makes it no expectation: a negation ("nothing he does is likely to"), a
@@ -162,6 +165,13 @@ _NOT_EXPECTED = re.compile(
 _SUBORDINATE = re.compile(r"\b(?:while|after|before|when|because|as|until|unless)\b",
                           re.IGNORECASE)
 _PRONOUN = re.compile(r"^\W*(?:he|she|he's|she's|his|her)\b", re.IGNORECASE)
+# Right before the cue, what says the expectation was overtaken before the report was written
+# ("was originally scheduled to face", "had been expected to"): the report knows what became of
+# it, so it leaves nothing open for another report to settle.
+_SUPERSEDED = re.compile(r"\b(?:originally|initially|previously|at first|had(?:\s+been)?)\s+$",
+                         re.IGNORECASE)
+# An act stated as possible, not done: "members can invoke the act to overturn the rules".
+_POSSIBLE = re.compile(r"\b(?:can|cannot|able to)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -177,6 +187,7 @@ class Open:
     specific: bool = True
     speculation: bool = False
     state_ends: frozenset[str] = frozenset()  # what ends a state expected to last ("reopen")
+    light: bool = False  # a light verb ("go into effect"): its object names the act too
 
 
 def _stems(text: str) -> list[str]:
@@ -233,7 +244,8 @@ def left_open(text: str) -> Open | None:
         match, under_way = _UNDER_WAY.search(text), True
     if match is None:
         match, speculation, under_way = _SPECULATION.search(text), True, False
-    if match is None or _NOT_EXPECTED.search(text, 0, match.start()):
+    if (match is None or _NOT_EXPECTED.search(text, 0, match.start())
+            or _SUPERSEDED.search(text, 0, match.start())):
         return None
     subject = _subject(text[: match.start()])
     if speculation:  # what was supposed: any of its content words
@@ -252,7 +264,9 @@ def left_open(text: str) -> Open | None:
     family = next((f for f in ACT_FAMILIES if head in f), None)
     if under_way and family is not _RECOVERY:
         return None
-    return Open(family or frozenset({head}), subject, frozenset(obj), family is not None)
+    light = family is None and head in _LIGHT_STEMS and bool(obj)
+    return Open(family or frozenset({head}), subject, frozenset(obj), family is not None,
+                light=light)
 
 
 def looks_ahead(text: str) -> bool:
@@ -267,9 +281,12 @@ def hedges(text: str) -> bool:
 
 def settles(text: str, what: Open) -> bool:
     """Does the statement state as done, denied or confirmed what ``what`` left open?"""
-    if hedges(text):
+    if hedges(text) or _POSSIBLE.search(text):
         return False
-    said = what.settled_by & _done(text)
+    done = _done(text)
+    if what.light and not what.object & done:
+        return False
+    said = what.settled_by & done
     # a speculation is settled by what restates it, at least half of its words, not by one
     # word of it ("flight" of "come from Air France Flight 447")
     return 2 * len(said) >= len(what.settled_by) if what.speculation else bool(said)

@@ -56,6 +56,9 @@ MIN_PASSAGE_WORDS = 4
 # Brian Nichols won": 4 of 7 words); two remarks of one speaker on one topic share a name or two
 # ("will continue to hit Hamas hard" / "I hope that Hamas ... got the message": 4 of 13).
 REWORDED_SHARED_WORDS = 0.4
+# A quoted fragment of fewer words than this (small words left out) is a word the speaker
+# used ("narrow"), not a rendering of a remark (``_renderings_alike``).
+MIN_RENDERED_WORDS = 2
 # What a transcript renders either way: contractions ("I'm" / "I am", "don't" / "do not"; the
 # apostrophe splits them into two words), and "cannot".
 _CONTRACTED = {"m": "am", "re": "are", "ve": "have", "ll": "will"}
@@ -187,9 +190,30 @@ def differently_worded(
             one_remark = (meaning >= SAME_REMARK and (phrase or _shares_wording(a, b))) or (
                 phrase and meaning >= RELATED_REMARK and setting >= SAME_CONTEXT
             )
-            if one_remark and not same_wording(a, b):
+            if one_remark and _renderings_alike(a, b) and not same_wording(a, b):
                 pairs.append((a, b))
     return pairs
+
+
+def _renderings_alike(a: Quote, b: Quote) -> bool:
+    """Could two quotes of one speaker render one remark, like with like? A fragment set in
+    the reporter's sentence ("said the changes target the ``absolute heart of the act''") is a
+    piece of some remark: against a whole quoted sentence whose words it is not, it may be a
+    piece of another of the speaker's sentences, and renders nothing differently (two
+    fragments, "candid and meaningful" / "frank and substantive exchange of opinions", may be
+    one characterisation). And a fragment of one word ("narrow", "a clarification") is a word
+    the speaker used, not a remark: two reports may quote two of his words."""
+    if _opens_sentence(a.text) != _opens_sentence(b.text):
+        return False
+    return all(len(set(remark_words(q.text)) - _SMALL_WORDS) >= MIN_RENDERED_WORDS
+               for q in (a, b))
+
+
+def _opens_sentence(text: str) -> bool:
+    """Does a quotation start as a sentence does, with a capital ("For 35 years, ...", "I
+    believe ...")? A fragment starts in lower case ("absolute heart of the act")."""
+    first = next((ch for ch in text if ch.isalpha()), "")
+    return first.isupper()
 
 
 def _shares_wording(a: Quote, b: Quote) -> bool:
