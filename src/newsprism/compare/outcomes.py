@@ -165,6 +165,7 @@ _NOT_EXPECTED = re.compile(
 _SUBORDINATE = re.compile(r"\b(?:while|after|before|when|because|as|until|unless)\b",
                           re.IGNORECASE)
 _PRONOUN = re.compile(r"^\W*(?:he|she|he's|she's|his|her)\b", re.IGNORECASE)
+_NAME = re.compile(r"[A-Z]")  # a word written with a capital inside a clause: a name
 # Right before the cue, what says the expectation was overtaken before the report was written
 # ("was originally scheduled to face", "had been expected to"): the report knows what became of
 # it, so it leaves nothing open for another report to settle.
@@ -200,15 +201,25 @@ def _act(text: str) -> tuple[str, list[str]] | None:
     """The act a cue introduces, as a stem, and its object's stems: "to be charged with the
     hit-and-run" -> ("charg", ["hit", "run"]); "to last most of the day" -> ("last", []).
     A noun phrase names no act: "expected to be a playoff team" is a state, "due to the storm"
-    a cause."""
-    raw = letter_words(_SUBORDINATE.split(text)[0])
+    a cause; nor does a name: "scheduled to face Alexander Povetkin" names a participant, and
+    any report naming him would settle it."""
+    clause = _SUBORDINATE.split(text)[0]
+    raw = letter_words(clause)
     if raw[:1] and (raw[0] in _DETERMINERS or (raw[0] in ("be", "been") and raw[1:2]
                                                  and raw[1] in _DETERMINERS)):
         return None
     words = [w for w in raw if w not in _LIGHT and w not in _TIME and not w.isdigit()]
     if not words or (words[0] in STOP_WORDS and words[0] not in _VERBS):
         return None  # "going to have something special": no act named
+    if _NAME.match(clause[_word_at(clause, words[0]):]):
+        return None
     return stem_word(words[0]), _stems(" ".join(words[1:]))
+
+
+def _word_at(text: str, word: str) -> int:
+    """Where ``word`` (as ``letter_words`` reads it) first stands in ``text``."""
+    found = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text, re.IGNORECASE)
+    return found.start() if found else len(text)
 
 
 def _done(text: str) -> set[str]:
