@@ -66,3 +66,50 @@ def test_a_noun_is_no_hedge():
     ])
     assert not fled.hedged and fled.agrees(man_fled)  # "the suspect" is who, not how sure
     assert suspected.hedged and not suspected.agrees(man_fled)
+
+
+def test_a_runner_up_match_is_proposed_and_judged_within_its_margin(monkeypatch):
+    import numpy as np
+
+    from newsprism.compare import align
+    from newsprism.embed import load_encoder
+    from newsprism.model import Span
+
+    # Article b says in one sentence what article a says in two; a's first sentence matches
+    # b's other sentence better by words, and b's long sentence matches a's second better:
+    # the pair (a0, b1) is neither one's best match, only a0's runner-up in b.
+    texts = [("a", "The ferry to Norwick sank in the harbour on Monday night."),
+             ("a", "The harbour master said the ferry sank within minutes of hitting the rocks."),
+             ("b", "The ferry to Norwick sailed from the harbour on Monday night."),
+             ("b", "The ferry sank in the harbour on Monday night within minutes of hitting "
+                   "rocks, the harbour master said.")]
+    statements = [Span(doc, 0, len(text), text) for doc, text in texts]
+    embeddings = load_encoder().encode([s.text for s in statements])
+    n = len(statements)
+
+    def evidence(count: int, margin: float) -> align.PairEvidence:
+        monkeypatch.setattr(align, "RUNNERS_UP", count)
+        monkeypatch.setattr(align, "RUNNER_UP_MARGIN", margin)
+        return align.score_pairs(statements, embeddings, np.zeros((n, n), np.float32),
+                                 np.zeros((n, n), bool))
+
+    best_only = evidence(0, 1.0)
+    assert (0, 3) not in best_only.proposed() and best_only.same_fact[0, 3] == 0
+    with_runners = evidence(1, 0.3)
+    assert with_runners.others == ((0, 3),) and with_runners.same_fact[0, 3] > 0
+    assert evidence(1, 0.01).others == ()  # too much weaker than the best match
+
+
+def test_runners_up_are_the_next_strongest_matches_in_each_article():
+    import numpy as np
+
+    from newsprism.compare.align import best_matches, runners_up
+
+    docs = np.array(["a", "b", "b", "b"])
+    strength = np.array([[0, 0.9, 0.85, 0.5], [0.9, 0, 0, 0], [0.85, 0, 0, 0], [0.5, 0, 0, 0]])
+    best = best_matches(docs, strength)
+    assert best[(0, "b")] == 1
+    assert runners_up(docs, strength, best, 2, 0.1) == ((0, 2),)  # 3 is 0.4 weaker
+    assert runners_up(docs, strength, best, 2, 0.5) == ((0, 2), (0, 3))
+    assert runners_up(docs, strength, best, 1, 0.5) == ((0, 2),)
+    assert runners_up(docs, strength, best, 0, 0.5) == ()

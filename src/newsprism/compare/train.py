@@ -90,7 +90,7 @@ def cluster_rows(analyses: list[Analysis], gold_path: Path) -> ClusterRows:
         i, j = statement_at(pair.a), statement_at(pair.b)
         if i is not None and j is not None and statements[i].doc != statements[j].doc:
             labelled[(min(i, j), max(i, j))] = pair.label == "same"
-    candidates = {(min(i, j), max(i, j)) for (i, _), j in evidence.best.items()}
+    candidates = {(min(i, j), max(i, j)) for i, j in evidence.proposed()}
     reach = [p for p in labelled if evidence.judgeable(*p)]
     mined = sorted(p for p in candidates - labelled.keys() if evidence.judgeable(*p))
     pairs = reach + mined
@@ -130,20 +130,30 @@ def fit_linear(X: np.ndarray, y: np.ndarray, weights: np.ndarray | None = None) 
 
 def train_judge(clusters_path: Path, gold_path: Path, threshold: float = THRESHOLD,
                 band: float = BAND, negative_weight: float = NEGATIVE_WEIGHT,
-                features: Sequence[str] = FEATURES) -> Judge:
+                features: Sequence[str] = FEATURES, out_of_fold: str = "") -> Judge:
     """The judge learned on every tune cluster's rows, at the threshold and band given."""
     from newsprism.analyse import analyse_articles
     from newsprism.evaluate.compare import read_clusters
 
     clusters = read_clusters(clusters_path, "tune")
     rows = [cluster_rows(list(analyse_articles(articles)), gold_path) for _, articles in clusters]
+    return learn_judge([item["cluster"] for item, _ in clusters], rows, threshold, band,
+                       negative_weight, features, out_of_fold)
+
+
+def learn_judge(names: Sequence[str], rows: Sequence[ClusterRows], threshold: float,
+                band: float, negative_weight: float, features: Sequence[str],
+                out_of_fold: str = "") -> Judge:
+    """The judge learned on the rows of the clusters ``names``; ``out_of_fold``: what
+    ``bench/judge_cv.py`` measured for this recipe, kept in its metadata."""
     X, y, weights = training_set(rows, negative_weight)
     mined = weights != 1.0
-    report = {"clusters": sorted(item["cluster"] for item, _ in clusters),
+    report = {"clusters": sorted(names),
               "judged_pairs": int((~mined).sum()), "same": int(y.sum()),
               "mined_negatives": int(mined.sum()), "negative_weight": negative_weight,
-              "threshold": threshold, "band": band,
-              "chosen_by": "bench/judge_cv.py: one tune cluster left out, end to end"}
+              "threshold": threshold, "band": band, "features": list(features),
+              "chosen_by": "bench/judge_cv.py: one tune cluster left out, end to end",
+              "end_to_end_out_of_fold": out_of_fold}
     columns = [JUDGE_FEATURES.index(name) for name in features]
     return Judge(fit_linear(X[:, columns], y, weights), threshold, report, tuple(features),
                  band)
@@ -159,8 +169,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--band", type=float, default=BAND)
     parser.add_argument("--negatives", type=float, default=NEGATIVE_WEIGHT,
                         help="weight of a mined hard negative (0: judged pairs only)")
+    parser.add_argument("--features", nargs="+", default=list(FEATURES),
+                        choices=list(JUDGE_FEATURES), help="the features the judge weighs")
+    parser.add_argument("--out-of-fold", default="",
+                        help="bench/judge_cv.py's figures for this recipe, for the metadata")
     args = parser.parse_args(argv)
-    model = train_judge(args.clusters, args.gold, args.threshold, args.band, args.negatives)
+    model = train_judge(args.clusters, args.gold, args.threshold, args.band, args.negatives,
+                        args.features, args.out_of_fold)
     args.out.write_text(json.dumps(model.as_dict(), indent=1) + "\n", encoding="utf-8")
     print(json.dumps(model.metadata, indent=1))
     print(f"wrote {args.out}")
