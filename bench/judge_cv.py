@@ -178,10 +178,6 @@ def main(argv: Sequence[str] | None = None) -> None:
                         help="print the wrong and unjudged corroborations")
     parser.add_argument("--features", nargs="+", default=list(FEATURE_SETS),
                         choices=list(FEATURE_SETS))
-    parser.add_argument("--runners-up", type=int, default=align.RUNNERS_UP,
-                        help="candidates beyond each statement's best match per article")
-    parser.add_argument("--margin", type=float, default=align.RUNNER_UP_MARGIN,
-                        help="how much weaker than the best match a runner-up may be")
     parser.add_argument("--write", type=Path,
                         help="learn the one recipe given on every tune cluster and write it here")
     args = parser.parse_args(argv)
@@ -196,9 +192,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     align.load_relation_model, embed.load_encoder = (lambda: relation), (lambda: encoder)
     parsed = CachedAssertions(predicates.assertions)
     align.assertions = parsed
-    align.RUNNERS_UP, align.RUNNER_UP_MARGIN = args.runners_up, args.margin
-    # rows and model outputs, for the features of this version and the candidates proposed
-    state = args.cache / f"rows-{args.runners_up}-{args.margin}.pkl"
+    state = args.cache / "rows.pkl"  # rows and model outputs, for the features of this version
     if state.is_file() and pickle.loads(state.read_bytes())[0] == JUDGE_FEATURES:
         _, clusters, relation.memo, parsed.memo = pickle.loads(state.read_bytes())
     else:

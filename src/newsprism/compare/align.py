@@ -46,10 +46,6 @@ CANDIDATE_COSINE = 0.35  # below this (and with little shared) a pair is not jud
 CANDIDATE_WORDS = 0.12
 NEGATION = negation_pattern(NEGATING)
 CORE_WORDS = 0.10  # shared rare words beyond the names, below which only names are shared
-# Candidates beyond each statement's best match in another article: its next strongest matches
-# there, at most this many, each only as strong as the best less ``RUNNER_UP_MARGIN``
-RUNNERS_UP = 0
-RUNNER_UP_MARGIN = 0.1
 ACTOR_TYPES = ("PERSON", "ORG")
 
 
@@ -172,13 +168,6 @@ class PairEvidence:
     reworded: tuple[tuple[int, int], ...] = ()
     # the verdict from which a pair whose main predicates agree links (``Judge.band``)
     band: float = PREDICATE_BAND
-    # the candidates beside the best matches: ``(i, doc) -> j`` of ``runners_up``
-    others: tuple[tuple[int, int], ...] = ()
-
-    def proposed(self) -> list[tuple[int, int]]:
-        """Every candidate ``(i, j)``: each statement's best match in every other article, then
-        its runners-up there."""
-        return [(i, j) for (i, _), j in self.best.items()] + list(self.others)
 
     def linked(self, i: int, j: int, mutual: bool) -> bool:
         """Do statements ``i`` and ``j`` assert the same proposition?"""
@@ -282,7 +271,6 @@ def score_pairs(
     cosine, lexical, coverage, figures = evidence
     strength = match_strength(cosine, lexical, figures)
     best = best_matches(docs, strength)
-    others = runners_up(docs, strength, best, RUNNERS_UP, RUNNER_UP_MARGIN)
     threshold = load_relation_model().same_fact_threshold
     judge_model = load_judge()
     n = len(statements)
@@ -293,10 +281,9 @@ def score_pairs(
                             np.zeros((n, n)), threshold, names, lengths, negated,
                             tuple(s.doc for s in statements), np.zeros((n, n)), link, settings,
                             tokens=tokens, reworded=reworded,
-                            band=judge_model.band if judge_model else PREDICATE_BAND,
-                            others=others)
+                            band=judge_model.band if judge_model else PREDICATE_BAND)
     judge(statements, embeddings, evidence,
-          {(min(i, j), max(i, j)) for i, j in evidence.proposed()})
+          {(min(i, j), max(i, j)) for (i, _), j in best.items()})
     return evidence
 
 
@@ -311,23 +298,6 @@ def best_matches(docs: np.ndarray, strength: np.ndarray) -> dict[tuple[int, str]
             if docs[i] != doc:
                 best[(i, doc)] = int(j)
     return best
-
-
-def runners_up(docs: np.ndarray, strength: np.ndarray, best: dict[tuple[int, str], int],
-               count: int, margin: float) -> tuple[tuple[int, int], ...]:
-    """``(i, j)``: statement ``j`` is among statement ``i``'s ``count`` next strongest matches in
-    its article after the best, within ``margin`` of the best's strength. An article often says
-    one thing twice, the second time in the other article's words, and the best match by
-    words is then the wrong one of the two."""
-    if count <= 0:
-        return ()
-    found = []
-    for (i, doc), first in best.items():
-        members = np.flatnonzero(docs == doc)
-        ranked = members[np.argsort(-strength[i, members], kind="stable")]
-        found += [(i, int(j)) for j in ranked[1 : count + 1]
-                  if strength[i, j] >= strength[i, first] - margin]
-    return tuple(found)
 
 
 def judge(
@@ -393,10 +363,6 @@ def group_statements(
         mutual = evidence.mutual(i, j)
         if evidence.linked(i, j, mutual) and (i < j or not mutual):  # mutual links once
             links.append((float(strength[i, j]), i, j))
-    matched = {(min(i, j), max(i, j)) for (i, _), j in best.items()}
-    others = {(min(i, j), max(i, j)) for i, j in evidence.others} - matched
-    links += [(float(strength[i, j]), i, j) for i, j in sorted(others)
-              if evidence.linked(i, j, False)]
     groups = _join(len(statements), docs, sorted(links, reverse=True))
     return _anchored(statements, evidence, embeddings, groups)
 
