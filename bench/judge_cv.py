@@ -2,6 +2,8 @@
 
     PYTHONPATH=src OMP_NUM_THREADS=1 nice -n 10 python bench/judge_cv.py /work/np/tune18.jsonl \
         --gold bench/compare_gold/judgments [--cache /tmp/judge-cv] [--negatives 0 0.5 1] [--main]
+        [--write src/newsprism/compare/judge-v2.json --features all --negatives 0.5
+         --thresholds 0.9 --bands 0.6]
 
 Claims group pairs, so a pair's precision is not a claim's (a threshold chosen for 95% of pairs
 gave 93% of claims: docs/experiments.md). Here each tune cluster is briefed by compare with a
@@ -10,12 +12,14 @@ mined hard negatives) and scored as ``newsprism eval compare`` scores it, at eve
 (threshold, predicate band) of a grid; the out-of-fold totals choose them. The shipped judge is
 scored the same way for comparison (in sample on the clusters it was learned on). Analyses,
 relation-model probabilities and parses are cached, so the grid costs only compare's grouping.
-Only the tune half is read.
+Only the tune half is read. ``--write`` learns the one recipe given on every tune cluster and
+writes it, its out-of-fold figures in its metadata.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import pickle
 import time
 from collections.abc import Iterator, Sequence
@@ -27,7 +31,13 @@ import numpy as np
 
 from newsprism.compare import align
 from newsprism.compare.judge import FIRST_FEATURES, JUDGE_FEATURES, Judge, load_judge
-from newsprism.compare.train import ClusterRows, cluster_rows, fit_linear, training_set
+from newsprism.compare.train import (
+    ClusterRows,
+    cluster_rows,
+    fit_linear,
+    learn_judge,
+    training_set,
+)
 from newsprism.evaluate.compare import Tally, load_gold, read_clusters, score_briefing
 from newsprism.settings import DEFAULTS
 
@@ -168,7 +178,13 @@ def main(argv: Sequence[str] | None = None) -> None:
                         help="print the wrong and unjudged corroborations")
     parser.add_argument("--features", nargs="+", default=list(FEATURE_SETS),
                         choices=list(FEATURE_SETS))
+    parser.add_argument("--write", type=Path,
+                        help="learn the one recipe given on every tune cluster and write it here")
     args = parser.parse_args(argv)
+    recipe = (args.negatives, args.features, args.thresholds, args.bands)
+    if args.write and any(len(choice) != 1 for choice in recipe):
+        parser.error("--write takes one recipe: one each of --negatives, --features, "
+                     "--thresholds and --bands")
     args.cache.mkdir(parents=True, exist_ok=True)
     from newsprism import embed
 
@@ -188,7 +204,8 @@ def main(argv: Sequence[str] | None = None) -> None:
         for _, rows in clusters:
             with judged_by(load_judge()):
                 total.add(brief_scored(rows, args.gold, load_judge().threshold))
-        print(line("shipped judge (0.93, 0.5)", total), flush=True)
+        print(line(f"shipped judge ({load_judge().threshold}, {load_judge().band})", total),
+              flush=True)
 
     for weight in args.negatives:
         for chosen in args.features:
@@ -209,6 +226,13 @@ def main(argv: Sequence[str] | None = None) -> None:
                 print(f"  fold {n}: {time.perf_counter() - started:.0f} s", flush=True)
             for (threshold, band), total in grid.items():
                 print(line(f"{chosen} neg {weight} t={threshold} b={band}", total), flush=True)
+                if args.write:
+                    judge = learn_judge([item["cluster"] for item, _ in clusters],
+                                        [rows for _, rows in clusters], threshold, band,
+                                        weight, names, " ".join(line("", total).split()))
+                    args.write.write_text(json.dumps(judge.as_dict(), indent=1) + "\n",
+                                          encoding="utf-8")
+                    print(f"wrote {args.write}")
 
 if __name__ == "__main__":
     main()

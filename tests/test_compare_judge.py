@@ -69,7 +69,7 @@ def test_training_rows_hold_the_judged_pairs_and_the_unjudged_candidates_as_hard
     import json
 
     from newsprism.analyse import analyse_articles
-    from newsprism.compare.train import cluster_rows, training_set
+    from newsprism.compare.train import cluster_rows, learn_judge, training_set
     from newsprism.evaluate.compare import span_sha
     from newsprism.model import Article
 
@@ -91,3 +91,26 @@ def test_training_rows_hold_the_judged_pairs_and_the_unjudged_candidates_as_hard
     assert rows.mined.any() and not rows.y[rows.mined].any()  # the port authority's pair
     _, _, weights = training_set([rows], 0.5)
     assert weights.tolist() == [0.5 if m else 1.0 for m in rows.mined]
+
+    # learned on those rows, the judge says what it learned on and how it was measured
+    judge = learn_judge(["calder"], [rows], 0.9, 0.6, 0.5, ["same_fact", "cosine"],
+                        "corroborated 97.0% (97/100)")
+    assert judge.features == ("same_fact", "cosine") and judge.threshold == 0.9
+    assert judge.metadata["clusters"] == ["calder"] and judge.metadata["same"] == 1
+    assert judge.metadata["end_to_end_out_of_fold"] == "corroborated 97.0% (97/100)"
+    assert Judge.from_dict(judge.as_dict()).band == 0.6
+
+
+def test_the_shipped_judge_learned_on_every_tune_cluster_of_the_gold_set():
+    import csv
+    from pathlib import Path
+
+    from newsprism.compare.judge import load_judge
+
+    listed = Path(__file__).parents[1] / "bench" / "compare_gold" / "clusters.tsv"
+    with listed.open(encoding="utf-8") as handle:
+        tune = sorted(row["cluster"] for row in csv.DictReader(handle, delimiter="\t")
+                      if row["half"] == "tune")
+    judge = load_judge()
+    assert judge is not None and judge.metadata["clusters"] == tune
+    assert "corroborated" in judge.metadata["end_to_end_out_of_fold"]
