@@ -39,12 +39,18 @@ _DATELINE = re.compile(
     rf"|{_NUMERIC_DAY})",
     re.IGNORECASE,
 )
+# A wire dateline names the agency whose report it is: "RIVERTON, Ore. (AP) —", "LONDON
+# (Reuters) -", "BEIJING, Nov. 3 (Xinhua) --". The place is in capitals, as datelines print it.
+_WIRE_DATELINE = re.compile(
+    r"^[A-Z]{2}[A-Z .'-]*(?:,[^()\n]{1,30})?\s\((?P<credit>[A-Z][\w&.' -]{0,38}[\w.])\)"
+    r"\s*(?:--|[-—–_])", re.MULTILINE)
 # A numeric day before the headline on its line ("2005/01/08 Tsunami aid donations ...").
 _DATED_TITLE = re.compile(rf"(?P<day>{_NUMERIC_DAY})\s+(?P<title>\S.*)")
 
 
 def metadata_from_text(text: str) -> dict[str, str]:
-    """Title, outlet, author, date and url that the first lines of a text state."""
+    """Title, outlet, author, date and url that the first lines of a text state (the outlet
+    also by a wire dateline's credit, when no line names it)."""
     head = "\n".join(text.split("\n")[:HEADER_LINES])
     found: dict[str, str] = {}
     for line in _HEADER.finditer(head):
@@ -63,6 +69,8 @@ def metadata_from_text(text: str) -> dict[str, str]:
         found["title"] = title
     if "date" not in found and (day := _dateline(head)):
         found["date"] = day
+    if "outlet" not in found and (wire := _WIRE_DATELINE.search(head)):
+        found["outlet"] = wire["credit"]  # as the text writes it: "AP", not a name we expand
     return found
 
 
