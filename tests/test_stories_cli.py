@@ -155,14 +155,15 @@ def test_storylines_list_their_events_and_a_storyline_briefs_as_its_events(tmp_p
 
 
 def test_stories_lists_an_untitled_story_by_its_opening_words_as_the_web_app_does(tmp_path):
-    """A JSONL dump without titles listed blank headlines: nothing told the stories apart."""
+    """A JSONL dump without titles listed blank headlines: nothing told the stories apart. The
+    opening words are the report's own, after its byline."""
     from newsprism.corpus import ingest_articles
     from newsprism.model import Article
 
     db = f"sqlite:///{tmp_path / 'corpus.db'}"
     with open_store(db) as store:
-        ingest_articles([Article("untitled", "The harbour reopened on Friday after a week of "
-                                 "storms had kept every ferry in port."),
+        ingest_articles([Article("untitled", "By Fred Kiva\n\nThe harbour reopened on Friday "
+                                 "after a week of storms had kept every ferry in port."),
                          Article("titled", "Ferries sail again.", "Ferries return")], store)
         store.stories.save("quiet")
         store.stories.assign_many([("untitled", "quiet")])

@@ -74,6 +74,18 @@ def metadata_from_text(text: str) -> dict[str, str]:
     return found
 
 
+def opening(text: str) -> str:
+    """The text from where the report's own words begin: after its leading header lines
+    ("Date: ..."), byline ("By Fred Kiva") and dateline ("Tuesday, July 12, 2005")."""
+    lines = text.split("\n")
+    for n, line in enumerate(lines[:HEADER_LINES]):
+        line = line.strip()
+        if line and not (_HEADER.match(line) or _BYLINE.fullmatch(line)
+                         or _DATELINE.fullmatch(line)):
+            return "\n".join(lines[n:])
+    return text
+
+
 def _dateline(head: str) -> str | None:
     """The first line of the head that is only a day, as written ("2005/07/12" the ISO way, so
     that it is read year, month, day and checked as the ISO days are)."""
