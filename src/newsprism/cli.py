@@ -403,11 +403,16 @@ def show_storyline(storyline_id: str, events: list, format: str, output: Path | 
     holding each event's briefing)."""
     import json
 
+    from newsprism.corpus import plural
     from newsprism.render import print_briefing, write_briefing
 
-    headings = [f"Event {n} of {len(events)}: {event.id} "
-                f"({_dates(event.first_date, event.last_date)}, {event.article_count} articles, "
-                f"{event.source_count} sources)" for n, (event, _) in enumerate(events, 1)]
+    # An undated event's heading has no dates, not an empty one: "(, 1 articles, 1 sources)".
+    headings = [f"Event {n} of {len(events)}: {event.id} ("
+                + ", ".join(part for part in (
+                    _dates(event.first_date, event.last_date),
+                    f"{event.article_count} {plural(event.article_count, 'article')}",
+                    f"{event.source_count} {plural(event.source_count, 'source')}") if part)
+                + ")" for n, (event, _) in enumerate(events, 1)]
     if format == "terminal" and output is None:
         console = Console()
         console.print(f"[bold]Storyline {storyline_id}[/]: {len(events)} events")

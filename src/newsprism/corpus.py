@@ -74,14 +74,14 @@ class IngestReport:
     def summary(self) -> str:
         """The one-line account ``newsprism ingest`` ends with."""
         line = (f"{self.read} read: {self.saved} new ({self.copies} "
-                f"{_plural(self.copies, 'copy', 'copies')} of an original), "
+                f"{plural(self.copies, 'copy', 'copies')} of an original), "
                 f"{self.unchanged} already stored, {self.refused} refused")  # fmt: skip
         if self.unreadable:
-            line += f"; {self.unreadable} {_plural(self.unreadable, 'input')} could not be read"
+            line += f"; {self.unreadable} {plural(self.unreadable, 'input')} could not be read"
         return line
 
 
-def _plural(count: int, word: str, plural: str | None = None) -> str:
+def plural(count: int, word: str, plural: str | None = None) -> str:
     return word if count == 1 else plural or f"{word}s"
 
 
