@@ -277,3 +277,19 @@ def test_no_statement_lacks_its_subject_or_is_a_bracketed_credit():
     assert not any(t.startswith(("are describing", "(David", "(Reporting")) for t in texts), texts
     assert texts[0].startswith("Police are still in attendance at one property, and are")
     assert "(The council has not commented on the plan so far.)" in texts
+
+
+def test_wire_credit_and_rights_lines_are_no_statements_dates_or_figures() -> None:
+    """Wire copy ends on who contributed and who owns the copy: no claim of the event, its
+    year no date of it and no figure; a report that merely may not be published stays."""
+    article = Article("w", "A fire killed two workers at the plant on Tuesday, officials said.\n\n"
+                      "The report may not be published until the inquiry ends, the mayor said.\n\n"
+                      "Copyright 2026 The Associated Press. All rights reserved. This material may "
+                      "not be published, broadcast, rewritten or redistributed.\n\n"
+                      "Jo Bell in Salem contributed to this report.", date="2026-03-11")
+    analysis = analyse_article(article)
+    texts = [s.text for s in analysis.statements]
+    assert texts == ["A fire killed two workers at the plant on Tuesday, officials said.",
+                     "The report may not be published until the inquiry ends, the mayor said."]
+    assert [d.text for d in analysis.dates] == ["Tuesday"]
+    assert [f.text for f in analysis.figures] == ["two"]

@@ -251,6 +251,34 @@ def test_a_text_not_in_english_is_skipped_with_a_plain_message(tmp_path: Path) -
         assert stored(store) == ["calder"]
 
 
+def test_an_opml_list_or_a_sitemap_is_named_as_such_and_stored_as_no_article(
+    tmp_path: Path,
+) -> None:
+    """An OPML file given to ingest was stored as an article whose text was its title ("my
+    feeds"); a sitemap was "a feed with no entries". Each is one line saying what it is and what
+    follows it, and the articles beside them are stored."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    opml = tmp_path / "feeds.opml"
+    opml.write_text('<?xml version="1.0"?><opml version="2.0"><head><title>my feeds</title>'
+                    '</head><body><outline type="rss" xmlUrl="https://a.example/rss"/></body>'
+                    "</opml>")
+    (folder / "news-sitemap.xml").write_text(
+        '<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+        "<url><loc>https://a.example/story</loc></url></urlset>")
+    (folder / "calder.txt").write_text(news(1)["text"], encoding="utf-8")
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    result = runner.invoke(app, ["ingest", str(opml), str(folder), "--db", db, "--no-analyse"])
+    assert result.exit_code == 1, result.output
+    (listed,) = lines(result.output, "OPML")
+    assert listed.endswith(f"{opml}: an OPML list of feeds, not articles: follow them with "
+                           f"`newsprism watch {opml} --db URL`")
+    (sitemap,) = lines(result.output, "a sitemap")
+    assert "news-sitemap.xml: a sitemap, a list of pages rather than articles" in sitemap
+    with open_store(db) as store:
+        assert stored(store) == ["calder"]
+
+
 def test_english_text_with_foreign_names_and_keyword_lines_is_read() -> None:
     texts = [
         "Putin met Kim Jong-un (金正恩) in Vladivostok on Thursday; the talks, held at the Far "

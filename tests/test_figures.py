@@ -259,6 +259,14 @@ def test_a_time_of_day_is_no_figure():
     assert [f.text for f in _figures(text)] == []
 
 
+def test_a_year_that_names_a_thing_is_no_figure_but_a_count_in_four_digits_is():
+    """"a 2023 state inspection report" names its year (a count would take a plural); "1500
+    voters" is a count, however the NER labels either number."""
+    text = ("A copy of a 2023 state inspection report lists a citation. "
+            "The 2024 budget was cut. The vote drew 1500 voters.")
+    assert [f.text for f in _figures(text)] == ["1500"]
+
+
 def test_a_count_broken_down_is_counted_as_the_whole_not_as_its_parts():
     counted = {f.text: f.counts for f in _figures(
         "The number of wounded has risen to 6,785, of them 2,307 children. The ministry places "

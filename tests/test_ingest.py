@@ -189,6 +189,37 @@ def test_a_byline_or_a_credited_photo_caption_at_the_top_is_not_the_title(tmp_pa
                         "headline": ("Leopard kills child (update)", "Fred Kiva")}
 
 
+def test_a_video_caption_or_a_long_standfirst_at_the_top_is_not_the_title(tmp_path):
+    """A headline is one short phrase: a line of two sentences (a video player's caption and
+    its credit) or of more than 20 words (a standfirst) is the body or furniture."""
+    body = "A leopard killed a ranger's child at the lodge on Friday.\n"
+    (tmp_path / "video.txt").write_text(
+        "CLOSE Rangers are trying to capture a leopard in the park. Ana Ruiz has the details. "
+        f"Buzz60\n\n{body}")
+    (tmp_path / "standfirst.txt").write_text(
+        "Rangers say the animal, which had been seen near the staff quarters for weeks, will be "
+        f"caught and moved to a reserve far from any lodge\n\n{body}")
+    (tmp_path / "headline.txt").write_text(
+        f"U.S. rangers vs. a leopard: the hunt goes on at Mweya lodge\n\n{body}")
+    titles = {a.id: a.title for a in read_articles([tmp_path]).articles}
+    assert titles == {"video": None, "standfirst": None,
+                      "headline": "U.S. rangers vs. a leopard: the hunt goes on at Mweya lodge"}
+
+
+def test_a_wire_dateline_names_the_outlet_unless_a_header_line_does(tmp_path):
+    """"RIVERTON, Ore. (AP) —" is the AP's report; a paper's reprint that names itself keeps
+    its own name, and a bracket after a name is no dateline."""
+    body = "A fire at a chemical plant killed two workers early Tuesday, officials said.\n"
+    (tmp_path / "wire.txt").write_text(f"RIVERTON, Ore. (AP) — {body}")
+    (tmp_path / "xinhua.txt").write_text(f"Plant fire\n\nBEIJING, Nov. 3 (Xinhua) -- {body}")
+    (tmp_path / "reprint.txt").write_text(
+        f"Outlet: Valley Herald\n\nRIVERTON, Ore. (AP) — {body}")
+    (tmp_path / "senator.txt").write_text(f"Senator Smith (R) - Texas said: {body}")
+    outlets = {a.id: a.outlet for a in read_articles([tmp_path]).articles}
+    assert outlets == {"wire": "AP", "xinhua": "Xinhua", "reprint": "Valley Herald",
+                       "senator": None}
+
+
 def test_a_pages_copyright_year_is_not_its_date(tmp_path):
     """htmldate falls back on the copyright line: every page of a site dated "2015-01-01"."""
     body = "".join(f"<p>The harbour reopened on Friday after storm number {n} passed.</p>"

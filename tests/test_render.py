@@ -475,6 +475,16 @@ def test_context_of_a_date_is_its_sentence() -> None:
     assert article.text[context.start : context.end] == context.text
 
 
+def test_context_of_a_date_runs_on_past_abbreviations_and_initials() -> None:
+    """A full stop of "a.m.", a state ("Ore.") or an initial ends no sentence: the timeline
+    showed "Tuesday." as the context of "shortly after 2 a.m. Tuesday"."""
+    article = Article(id="a", text="Crews came. The fire began after 2 a.m. Tuesday in Riverton, "
+                      "Ore. near a plant George W. Bush once toured. It ended at 5 p.m.")
+    for word, sentence in (("Tuesday", article.text[12:-19]), ("ended", "It ended at 5 p.m.")):
+        start = article.text.index(word)
+        assert passage_around(article, start, start + len(word)).text == sentence
+
+
 def test_what_only_one_source_reports_is_listed_in_the_order_the_report_tells_it() -> None:
     article = Article(id="only", text="The port closed on Monday. It reopened on Friday.",
                       outlet="Harbour Gazette")

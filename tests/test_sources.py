@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from newsprism.briefing import QUOTED_OTHERWISE, REWORDED_REMARK, explain_overlaps
-from newsprism.compare.sources import fold_copies
+from newsprism.compare.sources import fold_copies, independent_sources
 from newsprism.dedup import DuplicateFinder
-from newsprism.model import Article, Briefing, Claim, Figure, Quote, Span
+from newsprism.model import Article, Briefing, Claim, Figure, Quote, Source, Span
 from newsprism.pipeline import brief, build_briefing
 from newsprism.render import write_briefing
 
@@ -181,3 +181,23 @@ def test_a_figure_another_source_gives_differently_is_noted() -> None:
 def _at(text: str, words: str) -> tuple[int, int, str]:
     start = text.index(words)
     return start, start + len(words), words
+
+
+def test_a_copy_note_names_two_files_of_one_name_by_their_paths() -> None:
+    """'dup1.txt (exact copy of dup1.txt)' named neither file of a folder's two dup1.txt."""
+    story = " ".join(STORM)
+    first = Article("dup1", story, path="/news/dup1.txt")
+    second = Article("sub-dup1", story, path="/news/sub/dup1.txt")
+    _, note = fold_copies([first, second])
+    assert note is not None
+    assert note.endswith("/news/sub/dup1.txt (exact copy of /news/dup1.txt)")
+
+
+def test_a_reprint_counts_as_its_original_and_never_names_it() -> None:
+    """A wire story without an outlet and a paper's reprint of it are one source, named as the
+    original is: 'Valley Herald (2 reports)' credited the paper with the wire's report."""
+    story = " ".join(STORM)
+    wire = Article("wire-ap", story, title="Storm floods the coast road")
+    reprint = Article("herald", story + " Herald staff contributed.", outlet="Valley Herald")
+    assert independent_sources([wire, reprint]) == (
+        Source("Storm floods the coast road", ("wire-ap", "herald")),)

@@ -155,14 +155,15 @@ def test_storylines_list_their_events_and_a_storyline_briefs_as_its_events(tmp_p
 
 
 def test_stories_lists_an_untitled_story_by_its_opening_words_as_the_web_app_does(tmp_path):
-    """A JSONL dump without titles listed blank headlines: nothing told the stories apart."""
+    """A JSONL dump without titles listed blank headlines: nothing told the stories apart. The
+    opening words are the report's own, after its byline."""
     from newsprism.corpus import ingest_articles
     from newsprism.model import Article
 
     db = f"sqlite:///{tmp_path / 'corpus.db'}"
     with open_store(db) as store:
-        ingest_articles([Article("untitled", "The harbour reopened on Friday after a week of "
-                                 "storms had kept every ferry in port."),
+        ingest_articles([Article("untitled", "By Fred Kiva\n\nThe harbour reopened on Friday "
+                                 "after a week of storms had kept every ferry in port."),
                          Article("titled", "Ferries sail again.", "Ferries return")], store)
         store.stories.save("quiet")
         store.stories.assign_many([("untitled", "quiet")])
@@ -173,3 +174,18 @@ def test_stories_lists_an_untitled_story_by_its_opening_words_as_the_web_app_doe
     rows = {line.split()[0]: line for line in result.output.splitlines()[1:]}
     assert "The harbour reopened on Friday after a week of storms…" in rows["quiet"]
     assert "Ferries return" in rows["busy"]
+
+
+def test_an_undated_storyline_event_is_headed_without_an_empty_date(tmp_path):
+    """"Event 1 of 1: quake (, 1 articles, 1 sources)": no date, and counts in the plural."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "quake.txt").write_text(
+        "A strong earthquake shook the coastal town of Pichilemu, damaging dozens of houses and "
+        "cutting power to thousands, officials said.\n")
+    db = f"sqlite:///{tmp_path / 'corpus.db'}"
+    _ingest(db, tmp_path / "in")
+    with open_store(db) as store:
+        (line,) = store.storylines.list()
+    result = runner.invoke(app, ["story", line.id, "--db", db, "-f", "markdown"])
+    assert result.exit_code == 0, result.output
+    assert "## Event 1 of 1: quake (1 article, 1 source)" in result.stdout

@@ -163,6 +163,19 @@ def test_a_storyline_page_shows_its_events_on_a_timeline(client: TestClient) -> 
     assert client.get("/storylines/saga-old", follow_redirects=False).status_code == 307
 
 
+def test_a_storyline_id_typed_as_a_story_page_opens_the_storyline_page(
+    client: TestClient,
+) -> None:
+    """`newsprism stories --level storyline` lists storyline ids and `newsprism story` briefs
+    them: /stories/ID opens the storyline's page; an id of neither is still 404."""
+    moved = client.get("/stories/bank-saga", follow_redirects=False)
+    assert moved.status_code == 307
+    assert moved.headers["location"].endswith("/storylines/bank-saga")
+    assert f"<h1>{SAGA_TITLE}</h1>" in client.get("/stories/bank-saga").text
+    missing = client.get("/stories/nope", headers={"Accept": "application/json"})
+    assert missing.status_code == 404 and missing.json() == {"detail": "no story 'nope'"}
+
+
 def test_the_storylines_page_lists_them_latest_first(client: TestClient) -> None:
     html = client.get("/storylines").text
     assert re.findall(r'/storylines/([\w-]+)"', html) == ["bank-saga", "flood-line"]

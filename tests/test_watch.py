@@ -335,3 +335,17 @@ def test_a_watch_killed_with_sigkill_resumes_with_every_article_once(site, tmp_p
     hits = {path: len(site.hits(path)) for _, path in items}
     assert all(hits[url.removeprefix(site.url)] == 1 for url in before)  # stored: never again
     assert sum(count - 1 for count in hits.values()) <= 4  # only the batch in flight
+
+
+def test_sources_folds_a_long_url_onto_the_next_line_rather_than_cutting_it(tmp_path):
+    """Two feeds of one site were both listed as "https://news.harbour-gazette.example/sy…"."""
+    db = str(tmp_path / "corpus.db")
+    with open_store(db) as store:
+        for name in ("feed-national.rss", "feed-regional.atom"):
+            store.watch.add_source(WatchSource(
+                f"https://news.harbour-gazette.example/syndication/{name}", kind="feed",
+                last_fetch_at=time.time(), next_at=time.time(), last_status=200))
+    result = CliRunner().invoke(app, ["sources", "--db", db], env={"COLUMNS": "110"})
+    assert result.exit_code == 0 and "…" not in result.stdout
+    firsts = [line.split()[0] for line in result.stdout.splitlines()[1:] if line.strip()]
+    assert "".join(firsts).count("feed-national.rss") == 1  # its pieces, line after line

@@ -257,3 +257,24 @@ def test_a_storyline_events_numbers_are_legible_on_their_badges(saga_page) -> No
         return 0.2126 * red + 0.7152 * green + 0.0722 * blue
 
     assert abs(luminance(colours[0]) - luminance(colours[1])) > 128, colours
+
+
+def test_the_sources_page_lays_its_table_out_as_a_table(browser, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """The health table shared its class with the briefing's row of source panes (a flex box):
+    its header stood in a column left of its rows, every cell squeezed to a few letters."""
+    from newsprism.store.records import WatchSource
+
+    url = f"sqlite:///{tmp_path / 'watched.db'}"
+    with open_store(url) as store:
+        store.watch.add_source(WatchSource("https://harbour.example/feed.xml", kind="feed",
+                                           title="Harbour Gazette", last_status=200,
+                                           last_fetch_at=time.time()))
+    with serving(url) as address, browsing(browser, address) as page:
+        page.goto("/sources")
+        shoot(page, "sources")
+        table = page.locator("main table")
+        assert table.evaluate("e => getComputedStyle(e).display") == "table"
+        heading = page.locator("main thead th").first.bounding_box()
+        cell = page.locator("main tbody td").first.bounding_box()
+        assert heading["x"] == cell["x"] and heading["y"] < cell["y"]  # the column's head
+        assert cell["width"] > 100  # "Harbour Gazette" on a line, not a letter or two a line

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from newsprism.analyse import analyse_article
 from newsprism.analyse.sentences import split_sentences
 from newsprism.evaluate.summaries import evaluate_summaries
 from newsprism.ingest.normalise import normalise_text
@@ -146,6 +147,24 @@ def test_sentences_run_across_hard_line_breaks_and_keep_their_dateline(documents
     ):
         assert sentence in texts
     assert all(count_words(t) > 2 or not t.endswith(("_", "--")) for t in texts)
+
+
+def test_a_semicolon_or_a_lower_cased_datelines_dash_ends_no_sentence() -> None:
+    """The parser ended a sentence at "Tuesday;" (a half that, no body sentence alone, was lost)
+    and at a lower-cased dateline's "ore." (the rest opened on its dash); a line of its own
+    that opens on a dash stays one."""
+    text = ("The three workers were named on Thursday.\n\n"
+            "Reyes and Price died at the scene on Tuesday; Kowalczyk died in hospital early "
+            "Wednesday.\n\nriverton, ore. — a fire tore through the plant early tuesday, "
+            "killing two workers, officials said.\n— A line opening on a dash stays its own.")
+    sentences = analyse_article(Article("feed", text)).sentences  # the full parse's sentences
+    assert [s.text for s in sentences] == [
+        "The three workers were named on Thursday.",
+        "Reyes and Price died at the scene on Tuesday; Kowalczyk died in hospital early "
+        "Wednesday.",
+        "riverton, ore. — a fire tore through the plant early tuesday, killing two workers, "
+        "officials said.",
+        "— A line opening on a dash stays its own."]
 
 
 def test_datelines_bylines_and_wire_tags_never_open_or_make_up_a_candidate(documents) -> None:  # type: ignore[no-untyped-def]

@@ -22,6 +22,7 @@ from newsprism.dedup import DuplicateFinder
 from newsprism.errors import InputError, InputProblem, InputWarning, NotFoundError
 from newsprism.ingest.dates import read_date
 from newsprism.ingest.read import ARTICLE_SUFFIXES, Ingested, read_articles
+from newsprism.ingest.text import opening
 from newsprism.model import Analysis, Article, Briefing, Sentence, source_key
 from newsprism.settings import DEFAULTS, IngestSettings, Settings
 from newsprism.store import (
@@ -73,14 +74,14 @@ class IngestReport:
     def summary(self) -> str:
         """The one-line account ``newsprism ingest`` ends with."""
         line = (f"{self.read} read: {self.saved} new ({self.copies} "
-                f"{_plural(self.copies, 'copy', 'copies')} of an original), "
+                f"{plural(self.copies, 'copy', 'copies')} of an original), "
                 f"{self.unchanged} already stored, {self.refused} refused")  # fmt: skip
         if self.unreadable:
-            line += f"; {self.unreadable} {_plural(self.unreadable, 'input')} could not be read"
+            line += f"; {self.unreadable} {plural(self.unreadable, 'input')} could not be read"
         return line
 
 
-def _plural(count: int, word: str, plural: str | None = None) -> str:
+def plural(count: int, word: str, plural: str | None = None) -> str:
     return word if count == 1 else plural or f"{word}s"
 
 
@@ -459,9 +460,10 @@ _DANGLING = {"a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to",
 
 def story_title(own: str | None, heads: Sequence[ArticleHead], lead: str | None) -> str | None:
     """What a list shows a story as: its own title, else its first titled article's, else the
-    first words of ``lead``, its first article's text (an untitled report is never blank)."""
+    first words of ``lead``, its first article's text (an untitled report is never blank),
+    after its byline or dateline ("By Fred Kiva A game ranger's..." named no story)."""
     title = own or next((h.title for h in heads if h.title), None)
-    return excerpt_words(lead) if title is None and lead else title
+    return excerpt_words(opening(lead)) if title is None and lead else title
 
 
 def excerpt_words(text: str, words: int = TITLE_WORDS) -> str:

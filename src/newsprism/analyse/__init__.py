@@ -17,7 +17,7 @@ from newsprism.analyse.nlp import load_nlp, parse_texts
 from newsprism.analyse.quotes import extract_quotes
 from newsprism.analyse.resolve import resolve_entities
 from newsprism.analyse.sentences import sentences_from_doc, split_sentences
-from newsprism.analyse.statements import extract_statements
+from newsprism.analyse.statements import CREDIT_LINE, extract_statements
 from newsprism.ingest.text import metadata_line_ranges
 from newsprism.model import Analysis, Article
 
@@ -31,11 +31,13 @@ def analyse_doc(article: Article, doc: Doc) -> Analysis:
     """Everything in one article, from its spaCy parse."""
     citations = extract_citations(article.text, article.id)
     mentions = extract_mentions(doc, article.id, citations)
-    # Header lines ("Date: 2025-03-04") state the article's own date, not an event of it.
-    skip = metadata_line_ranges(article.text) + [(c.start, c.end) for c in citations]
+    sentences = sentences_from_doc(doc, article.id)
+    # Header lines ("Date: 2025-03-04") state the article's own date, not an event of it; a
+    # rights line's year ("Copyright 2026 The Associated Press") is the copy's, no figure.
+    skip = metadata_line_ranges(article.text) + [(c.start, c.end) for c in citations] + [
+        (s.start, s.end) for s in sentences if CREDIT_LINE.search(s.text)]
     dates = extract_dates(doc, article.id, article.date, skip=skip)
     skip += [(d.start, d.end) for d in dates.dates] + list(dates.durations)
-    sentences = sentences_from_doc(doc, article.id)
     quotes = extract_quotes(doc, article.id, mentions, citations)
     return Analysis(
         article=article,

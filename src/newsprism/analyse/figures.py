@@ -139,6 +139,7 @@ _PHONE = re.compile(r"(?:\b1[-. ])?(?:\(\d{3}\)\s?|\b\d{3}[-. ])\d{3}[-. ]\d{4}\
 # A time of day as written: "4:20 a.m.", "6: 00 p.m.", "about 7 p.m." (hour, minutes, the
 # half), and on a 24-hour clock with its zone ("0500 GMT", "17:30 UTC"): a time, not a figure.
 CLOCK = re.compile(r"\b(\d{1,2})(?:\s?:\s?(\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")  # written as a year is: four digits, no comma
 _ZONED_CLOCK = re.compile(r"\b[0-2]\d:?[0-5]\d\s*(?:GMT|UTC|Zulu|local time)\b")
 
 
@@ -274,6 +275,8 @@ def _figure(span: Span, doc_id: str) -> Figure | None:
         return None
     if span.label_ == "TIME" and unit not in TIME_UNITS:
         return None  # clock times are not figures
+    if _names_a_year(span):
+        return None
     number = _number_part(span)
     counts, role = _duration(number) if unit in TIME_UNITS else _counted(number, unit)
     if in_words and not _counts_in_words(number, value, counts, role):
@@ -294,6 +297,15 @@ def _number_part(span: Span) -> Span:
     if part is None or part.start <= span.root.i < part.end:
         return span
     return part
+
+
+def _names_a_year(span: Span) -> bool:
+    """Is the figure a year that modifies a singular noun ("a 2023 state inspection report",
+    "the 2024 budget")? A count of more than one takes a plural ("1500 voters"), so the number
+    names the year, whatever label the NER gave it."""
+    number = span[0]
+    return (len(span) == 1 and _YEAR.fullmatch(number.text) is not None
+            and number.dep_ == "nummod" and number.head.tag_ in ("NN", "NNP"))
 
 
 def _dated_alone(span: Span) -> bool:

@@ -18,19 +18,26 @@ _LINE = re.compile(r"[^\n]+")
 # ends in no full stop, so it is no body sentence and never a statement (say less).
 MAX_SENTENCE_CHARS = 800
 _BREAKS = (re.compile(r"[,;:]\s"), re.compile(r"\s[—–-]+\s"), re.compile(r"\s"))
-# A dash ends a dateline ("BEIJING, Nov. 3 (Xinhua) --", "WASHINGTON _"), never a sentence.
-_DASH_END = re.compile(r"\s(?:_|-|--|—|–)\s*$")
+# A dash ends a dateline ("BEIJING, Nov. 3 (Xinhua) --", "WASHINGTON _"), never a sentence;
+# nor does a semicolon ("Two died at the scene on Tuesday; a third died in hospital", whose
+# first half, no sentence alone, was lost).
+_DASH_END = re.compile(r"(?:\s(?:_|-|--|—|–)|;)\s*$")
+# Nor does a dash open one: a lower-cased dateline ends on an abbreviation ("riverton, ore. —
+# a fire tore through ..."), where the parser ends a sentence.
+_DASH_START = re.compile(r"\s*(?:--|—|–)\s")
 
 
 def sentences_from_doc(doc: Doc, article_id: str) -> tuple[Sentence, ...]:
     """spaCy's sentences, cut again at line breaks: a headline or caption never runs into the
     paragraph below it, and offsets exclude surrounding white space. A sentence spaCy ends on a
-    dash goes on into the next one: the dash closes a dateline, which belongs to its sentence."""
+    dash or a semicolon, or the next begins with a dash, goes on into the next one: the dash
+    closes a dateline, which belongs to its sentence."""
     text = doc.text
     found: list[Sentence] = []
     bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]
     for k in range(len(bounds) - 1, 0, -1):
-        if _DASH_END.search(text, bounds[k - 1][0], bounds[k - 1][1]):
+        if (_DASH_END.search(text, bounds[k - 1][0], bounds[k - 1][1])
+                or _DASH_START.match(text, bounds[k][0])):
             bounds[k - 1 : k + 1] = [(bounds[k - 1][0], bounds[k][1])]
     for first, last in bounds:
         for line in _LINE.finditer(text, first, last):

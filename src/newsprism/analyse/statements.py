@@ -30,6 +30,16 @@ _COORDINATOR = re.compile(r"(?:and|but|yet|while|whereas)\b[,\s]*", re.IGNORECAS
 # "(Reporting by Ana Ruiz; Editing by Tom Hale)". An aside that ends its sentence inside its
 # brackets, "(The firm did not comment.)", is running text.
 _CREDIT = re.compile(r"\([^()]*[^.!?…\"”’()\s]\s*\)")
+# A credit or rights line of wire copy and reprints: who contributed, who owns the copy and
+# what may not be done with it. It reports nothing of the event (its year is no date of it, its
+# "AP" no source of a claim), though it reads as a sentence.
+CREDIT_LINE = re.compile(
+    r"contributed (?:to )?(?:this|the) (?:report|story)|contributed reporting|"
+    r"^(?:Reporting|Writing|Editing|Additional reporting) by\b|"
+    r"^(?:Copyright\s+(?:©\s*)?|©\s*)\d{4}\b|\ball rights reserved\b|"
+    r"\bmay not be (?:re)?published,? (?:or )?(?:re)?(?:broadcast|written|distributed)",
+    re.IGNORECASE,
+)
 
 
 def is_body_sentence(sentence: Sentence) -> bool:
@@ -37,6 +47,7 @@ def is_body_sentence(sentence: Sentence) -> bool:
     text = sentence.text
     return len(text.split()) >= MIN_WORDS and _FINAL.search(text) is not None and not (
         "(Source:" in text or "(Photo" in text or _CREDIT.fullmatch(text)
+        or CREDIT_LINE.search(text)
     )
 
 

@@ -24,24 +24,22 @@ NOTE_EXAMPLES = 3  # copies the note names before "and N more"
 
 def source_keys(articles: Sequence[Article]) -> dict[str, str]:
     """Article id -> the key of the independent source it belongs to."""
-    original = {copy: link.original for copy, link in _copies(articles).items()}
-    outlet = {a.id: a.outlet for a in articles}
-    return {
-        a.id: source_key(outlet[original.get(a.id, a.id)], original.get(a.id, a.id))
-        for a in articles
-    }
+    original = _originals(articles)
+    return {a.id: source_key(original[a.id].outlet, original[a.id].id) for a in articles}
 
 
 def independent_sources(articles: Sequence[Article]) -> tuple[Source, ...]:
-    """The articles grouped by independent source (``source_keys``), in reading order."""
-    keys = source_keys(articles)
+    """The articles grouped by independent source (``source_keys``), in reading order, each
+    named as its original is: a reprint's outlet never names the report it copies."""
+    original = _originals(articles)
     groups: dict[str, list[Article]] = {}
     for article in articles:
-        groups.setdefault(keys[article.id], []).append(article)
+        first = original[article.id]
+        groups.setdefault(source_key(first.outlet, first.id), []).append(article)
     return tuple(
-        Source(next((a.outlet for a in members if a.outlet), None)
-               or members[0].title or members[0].id, tuple(a.id for a in members))
+        Source(first.outlet or first.title or first.id, tuple(a.id for a in members))
         for members in groups.values()
+        for first in [original[members[0].id]]
     )  # fmt: skip
 
 
@@ -71,8 +69,9 @@ def fold_copies(articles: Sequence[Article]) -> tuple[list[Article], str | None]
         return list(articles), None
     left_out = {link.article for link in folded}
     named = "; ".join(
-        f"{_name(by_id[link.article])} ({link.kind} copy of {_name(by_id[link.original])})"
+        f"{copy} ({link.kind} copy of {original})"
         for link in folded[:NOTE_EXAMPLES]
+        for copy, original in [_names(by_id[link.article], by_id[link.original])]
     )
     more = f"; and {len(folded) - NOTE_EXAMPLES} more" if len(folded) > NOTE_EXAMPLES else ""
     noun = "copy" if len(folded) == 1 else "copies"
@@ -81,10 +80,12 @@ def fold_copies(articles: Sequence[Article]) -> tuple[list[Article], str | None]
     return [a for a in articles if a.id not in left_out], note
 
 
-def _copies(articles: Sequence[Article]) -> dict[str, DuplicateLink]:
-    """Copy id -> its link to the first article of ``articles`` that it copies."""
+def _originals(articles: Sequence[Article]) -> dict[str, Article]:
+    """Article id -> the article of ``articles`` it copies, or itself."""
+    by_id = {a.id: a for a in articles}
     _, links = DuplicateFinder().run(articles)
-    return {link.article: link for link in links}
+    copied = {link.article: by_id[link.original] for link in links}
+    return {a.id: copied.get(a.id, a) for a in articles}
 
 
 def _same_outlet(copy: Article, original: Article) -> bool:
@@ -93,6 +94,10 @@ def _same_outlet(copy: Article, original: Article) -> bool:
     ) == source_key(original.outlet, original.id)
 
 
-def _name(article: Article) -> str:
-    """How the note names an article: its file's name, else its id."""
-    return PurePath(article.path).name if article.path else article.id
+def _names(copy: Article, original: Article) -> tuple[str, str]:
+    """How the note names a copy and its original: their files' names, else their ids; their
+    paths where the names are one ("dup1.txt (exact copy of dup1.txt)" named no file)."""
+    names = [PurePath(a.path).name if a.path else a.id for a in (copy, original)]
+    if names[0] == names[1]:
+        names = [a.path or a.id for a in (copy, original)]
+    return names[0], names[1]

@@ -167,6 +167,9 @@ def _read_bytes(
     data: bytes, where: str, suffix: str | None, stem: str | None = None
 ) -> Iterator[Article | InputProblem]:
     kind = _kind(suffix, data)
+    if kind in _WATCH_LISTS:
+        yield InputError(where, _WATCH_LISTS[kind].format(where=where))
+        return
     if kind == "jsonl":
         yield from _read_jsonl(data, where)
         return
@@ -188,7 +191,24 @@ def _read_bytes(
                            path=None if where == "<stdin>" else where)
 
 
+# Lists of where articles are, which `newsprism watch` follows: read as articles, an OPML file
+# was stored as one whose text was its title ("my feeds"), a sitemap was "a feed with no entries".
+_WATCH_LISTS = {
+    "opml": "an OPML list of feeds, not articles: follow them with `newsprism watch {where} "
+            "--db URL`",
+    "sitemap": "a sitemap, a list of pages rather than articles: give its URL to `newsprism "
+               "watch`, which fetches the pages",
+}
+
+
 def _kind(suffix: str | None, data: bytes) -> str:
+    head = data[:2048].lstrip().lower()
+    if (suffix not in HTML_SUFFIXES | JSON_SUFFIXES | MARKDOWN_SUFFIXES | TEXT_SUFFIXES
+            and head.startswith((b"<?xml", b"<opml", b"<urlset", b"<sitemapindex"))):
+        if b"<opml" in head:
+            return "opml"
+        if b"<urlset" in head or b"<sitemapindex" in head:
+            return "sitemap"
     if suffix in HTML_SUFFIXES:
         return "html"
     if suffix in JSON_SUFFIXES:
@@ -199,7 +219,6 @@ def _kind(suffix: str | None, data: bytes) -> str:
         return "markdown"
     if suffix in TEXT_SUFFIXES:
         return "text"
-    head = data[:2048].lstrip().lower()
     if head.startswith((b"<!doctype html", b"<html")) or b"<body" in head:
         return "html"
     if head.startswith(b"{"):

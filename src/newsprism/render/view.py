@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 from pathlib import PurePath
 
@@ -242,12 +243,32 @@ def passage_around(article: Article, start: int, end: int, limit: int = CONTEXT_
     text = article.text
     left = max(0, start - limit)
     for match in _BOUNDARY.finditer(text, left, start):
-        left = match.end()
+        if _ends_sentence(text, match):
+            left = match.end()
     right = min(len(text), end + limit)
-    match = _BOUNDARY.search(text, end, right)
+    match = next((m for m in _BOUNDARY.finditer(text, end, right) if _ends_sentence(text, m)),
+                 None)
     if match:
         right = match.end("stop") if match.group("stop") else match.start()
     return Span(doc=article.id, start=left, end=right, text=text[left:right])
+
+
+def _ends_sentence(text: str, boundary: re.Match[str]) -> bool:
+    """Does the boundary end a sentence, not an abbreviation ("2 a.m. Tuesday", "RIVERTON,
+    Ore. (AP)", "Gen. Smith") or an initial ("George W. Bush")?"""
+    if boundary["stop"] != ".":
+        return True
+    word = text[: boundary.start() + 1].rsplit(None, 1)[-1].lstrip("([\"“‘'")
+    return not (word in _abbreviations() or re.fullmatch(r"[A-Z]\.", word))
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> frozenset[str]:
+    """The abbreviations spaCy's English tokenizer keeps whole with their full stop (times,
+    months, states, titles, company suffixes), less its single lower-case letters."""
+    from spacy.lang.en.tokenizer_exceptions import TOKENIZER_EXCEPTIONS
+
+    return frozenset(k for k in TOKENIZER_EXCEPTIONS if k.endswith(".") and len(k) > 2)
 
 
 def strongest_status(statuses: Iterable[str]) -> str | None:

@@ -19,10 +19,11 @@ from functools import cache
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from newsprism.errors import NotFoundError
 from newsprism.render import render_panes
 from newsprism.render.view import STATUS_LABELS, build_view
 from newsprism.store import SearchFilters
@@ -132,8 +133,17 @@ def group_by_storyline(
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse, name="story_page")
-async def story_page(request: Request, service: Service, story_id: str) -> HTMLResponse:
-    await service.resolve_story(story_id)  # NotFoundError: a 404; Merged: a 307
+async def story_page(request: Request, service: Service, story_id: str) -> Response:
+    try:
+        await service.resolve_story(story_id)  # NotFoundError: a 404; Merged: a 307
+    except NotFoundError as missing:
+        # A storyline's id, as `newsprism stories --level storyline` lists it and `newsprism
+        # story` briefs it, opens its page rather than a 404.
+        try:
+            await service.resolve_storyline(story_id)
+        except NotFoundError:
+            raise missing from None
+        return RedirectResponse(request.url_for("storyline_page", storyline_id=story_id), 307)
     page = await service.story_page(story_id, render=render_briefing)
     sources = {source_key(h) for h in page.articles if h.id in page.briefed}
     parts = {name: Markup(html) for name, html in json.loads(page.html or "{}").items()}
