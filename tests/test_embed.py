@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from newsprism.embed import MAX_TOKENS, load_encoder
+from newsprism.embed import MAX_TOKENS, SentenceEncoder, load_encoder
 
 SHORT = ["Dockworkers walked out on Monday.", "The union called the strike a last resort.",
          "Talks resume on Friday."]
@@ -29,3 +29,9 @@ def test_one_pass_gives_the_vectors_and_the_word_pieces_of_two():
     for mine, theirs in zip(pieces, [*separate[1:], separate[0]], strict=True):
         assert mine.pieces == theirs.pieces
         assert np.array_equal(mine.vectors, theirs.vectors)
+
+
+def test_the_vectors_do_not_depend_on_how_many_threads_run_the_model():
+    texts = [*SHORT, LONG]
+    assert np.array_equal(SentenceEncoder(threads=1).encode(texts),
+                          SentenceEncoder(threads=2).encode(texts))
