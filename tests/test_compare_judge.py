@@ -114,3 +114,38 @@ def test_the_shipped_judge_learned_on_every_tune_cluster_of_the_gold_set():
     judge = load_judge()
     assert judge is not None and judge.metadata["clusters"] == tune
     assert "corroborated" in judge.metadata["end_to_end_out_of_fold"]
+
+
+def test_a_judges_best_case_is_at_least_its_verdict_however_the_pair_is_judged():
+    judge = Judge(LinearModel(np.zeros(3), np.ones(3), np.array([2.0, 1.0, -3.0]), -1.0), 0.9,
+                  {}, ("same_fact", "cosine", "denies"))
+    cosine = np.array([0.2, 0.8])
+    best = judge.best_case(cosine[:, None])  # the features known before judging: the cosine
+    for same_fact in (0.0, 0.5, 1.0):
+        for denies in (0.0, 1.0):
+            verdict = judge.probability(np.column_stack([np.full(2, same_fact), cosine,
+                                                         np.full(2, denies)]))
+            assert np.all(verdict <= best)
+    # reached: a sure same fact, no denial
+    assert best == pytest.approx(judge.probability(np.column_stack([np.ones(2), cosine,
+                                                                    np.zeros(2)])))
+
+
+def test_a_pair_the_judge_could_not_link_whatever_the_relation_model_found_is_not_judged(
+        monkeypatch):
+    # a judge that links only statements stating one figure: however sure the relation model
+    # is of any other pair, that pair stays below the judge's band
+    judge = Judge(LinearModel(np.zeros(2), np.ones(2), np.array([1.0, 10.0]), -8.0), 0.9, {},
+                  ("same_fact", "shared_figure"), band=0.6)
+    monkeypatch.setattr(align, "load_judge", lambda: judge)
+    statements = [Span(doc, 0, len(text), text) for doc, text in TEXTS]
+    embeddings = load_encoder().encode([s.text for s in statements])
+    figure = np.zeros((3, 3), np.float32)
+    figure[0, 2] = figure[2, 0] = 1.0
+    evidence = align.score_pairs(statements, embeddings, figure, np.zeros((3, 3), bool))
+    assert evidence.same_fact[0, 2] > 0 and evidence.verdict[0, 2] > judge.band
+    assert evidence.same_fact[1, 2] == evidence.verdict[1, 2] == 0.0
+    assert not any(align.could_link(evidence, [(0, 1), (1, 2)], judge))
+    # judged all the same (as training judges every pair), it stays below the band
+    align.judge(statements, embeddings, evidence, {(1, 2)}, prune=False)
+    assert 0.0 < evidence.verdict[1, 2] < judge.band and evidence.same_fact[1, 2] > 0

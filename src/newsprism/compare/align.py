@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from newsprism.analyse.resolve import LEGAL_SUFFIXES
-from newsprism.compare.judge import JUDGE_FEATURES, PREDICATE_BAND, load_judge
+from newsprism.compare.judge import JUDGE_FEATURES, JUDGED, PREDICATE_BAND, Judge, load_judge
 from newsprism.compare.predicates import Assertion, assertions
 from newsprism.embed import TokenVectors
 from newsprism.model import Span
@@ -209,7 +209,8 @@ class PairEvidence:
         return self.best.get((i, self.docs[j])) == j and self.best.get((j, self.docs[i])) == i
 
     def related(self, i: int, j: int) -> bool:
-        """About the same thing: close in meaning, or one fact for the relation model."""
+        """About the same thing: close in meaning, or one fact for the relation model (which
+        judges only pairs that could link: ``could_link``)."""
         return bool(self.cosine[i, j] >= self.settings.related_cosine
                     or self.same_fact[i, j] >= self.threshold)
 
@@ -236,8 +237,8 @@ class PairEvidence:
             "same_predicate": lambda: [self.same_predicate(i, j) for i, j in pairs],
             "denies": lambda: [self.asserted[i].denies(self.asserted[j]) for i, j in pairs],
         }
-        if not pairs:
-            return np.zeros((0, len(names)))
+        if not pairs or not names:
+            return np.zeros((len(pairs), len(names)))
         return np.column_stack([np.asarray(columns[name](), dtype=np.float64)
                                 for name in names])
 
@@ -305,12 +306,18 @@ def judge(
     embeddings: np.ndarray,
     evidence: PairEvidence,
     pairs: set[tuple[int, int]],
+    prune: bool = True,
 ) -> None:
     """Fill in the relation model's P(same fact), and the judge's verdict, for the pairs not yet
-    judged that could link (``PairEvidence.judgeable``). The rest are never linked, so the
-    models need not see them."""
+    judged that could link (``PairEvidence.judgeable``) and, with ``prune``, that the judge
+    could link whatever the relation model found (``could_link``). The rest are never linked,
+    so the models need not see them (training sees every pair: ``prune=False``)."""
     todo = sorted((i, j) for i, j in pairs
                   if not evidence.same_fact[i, j] and evidence.judgeable(i, j))
+    judge_model = load_judge()
+    if prune and judge_model and todo:
+        todo = [pair for pair, could in zip(todo, could_link(evidence, todo, judge_model),
+                                            strict=True) if could]
     if not todo:
         return
     first, second = (np.array(side) for side in zip(*todo, strict=True))
@@ -320,7 +327,6 @@ def judge(
         [statements[i].text for i in first], [statements[j].text for j in second],
         emb_a=embeddings[first], emb_b=embeddings[second], tokens=known)
     evidence.same_fact[first, second] = evidence.same_fact[second, first] = probs
-    judge_model = load_judge()
     if judge_model and judge_model.parsed:
         parse_asserted(statements, evidence, {*first.tolist(), *second.tolist()})
     verdict = (judge_model.probability(evidence.features(first, second, judge_model.features))
@@ -342,6 +348,20 @@ def judge(
         if (one.denies(other) and not opposed(statements[i].text, statements[j].text)) or \
                 one.swaps(other):
             evidence.blocked[i, j] = evidence.blocked[j, i] = True
+
+
+def could_link(evidence: PairEvidence, pairs: Sequence[tuple[int, int]], judge_model: Judge
+                ) -> np.ndarray:
+    """Could each pair link, whatever the relation model and the parse find? A pair links only
+    from the judge's verdict at its threshold, or at the predicate band, or as a near copy
+    (``PairEvidence.linked``); the verdict is at most the judge's ``best_case`` over the
+    features known before judging. Six pairs in ten that reach the judge (tune half and
+    bench/brief.py's 20 articles) cannot link: the relation model need not read them."""
+    first, second = (np.array(side) for side in zip(*pairs, strict=True))
+    known = [name for name in judge_model.features if name not in JUDGED]
+    best = judge_model.best_case(evidence.features(first, second, known))
+    near = np.array([evidence.near_copy(i, j) for i, j in pairs], dtype=bool)
+    return (best >= min(evidence.band, evidence.verdict_threshold)) | near
 
 
 def parse_asserted(statements: Sequence[Span], evidence: PairEvidence, indices: set[int]) -> None:

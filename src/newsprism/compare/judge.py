@@ -51,6 +51,8 @@ FIRST_FEATURES = JUDGE_FEATURES[:9]  # those of the first judge, and of ``judge-
 PREDICATE_BAND = 0.5
 # Features read from the parse of both statements (``compare.predicates.assertions``)
 PARSED = frozenset({"same_predicate", "denies"})
+# Features known only once a pair is judged (the relation model's P, the parse's), each in [0, 1]
+JUDGED = PARSED | {"same_fact"}
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,16 @@ class Judge:
     def probability(self, features: np.ndarray) -> np.ndarray:
         """P(one proposition) of pairs whose ``self.features`` are the rows of ``features``."""
         return self.linear.predict_positive(features)
+
+    def best_case(self, known: np.ndarray) -> np.ndarray:
+        """The highest P(one proposition) pairs could get however they are judged: ``known``
+        holds their features but those of ``JUDGED``, in ``self.features`` order; each of those
+        is set to the end of its range [0, 1] the judge weighs up (a linear judge gives no more
+        for any other value)."""
+        columns, rows = iter(known.T), len(known)
+        extreme = [np.full(rows, float(self.linear.coef[k] > 0)) if name in JUDGED
+                   else next(columns) for k, name in enumerate(self.features)]
+        return self.probability(np.column_stack(extreme))
 
     @property
     def parsed(self) -> bool:

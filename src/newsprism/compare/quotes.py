@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 import numpy as np
 
@@ -84,7 +85,13 @@ def same_wording(a: Quote, b: Quote) -> bool:
     """Is one quote the other's words, or a run of them ("we wanted" and "we had wanted" are
     two wordings; a quote cut short is the same one), or a long passage copied with one word
     slipped?"""
-    return _same_words(remark_words(a.text), remark_words(b.text))
+    return _same_words(_quoted_words(a.text), _quoted_words(b.text))
+
+
+@lru_cache(maxsize=4096)
+def _quoted_words(text: str) -> tuple[str, ...]:
+    """``remark_words`` of a quote, read once: compare sets every quote against many others."""
+    return tuple(remark_words(text))
 
 
 def remark_words(text: str) -> list[str]:
@@ -103,7 +110,7 @@ def remark_words(text: str) -> list[str]:
     return words
 
 
-def _same_words(a: list[str], b: list[str]) -> bool:
+def _same_words(a: Sequence[str], b: Sequence[str]) -> bool:
     shorter, longer = sorted((a, b), key=len)
     if " ".join(shorter) in " ".join(longer):
         return True
@@ -113,10 +120,12 @@ def _same_words(a: list[str], b: list[str]) -> bool:
     return _abridged(a, b)
 
 
-def _abridged(a: list[str], b: list[str]) -> bool:
+def _abridged(a: Sequence[str], b: Sequence[str]) -> bool:
     """Are two quotations one remark, each at most cut at its ends, with a few small words put
     in or left out (``SMALL_SLIPS``), or one of them the other with runs of ``ABRIDGED_WORDS``
     or more left out, never a word replaced or a negation lost?"""
+    if (Counter(a) & Counter(b)).total() < MIN_PASSAGE_WORDS:
+        return False  # fewer words in common than it must keep: most pairs, without a diff
     opcodes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
     kept = sum(i2 - i1 for op, i1, i2, _, _ in opcodes if op == "equal")
     if kept < MIN_PASSAGE_WORDS or any(op == "replace" for op, *_ in opcodes):
@@ -143,21 +152,23 @@ def _abridged(a: list[str], b: list[str]) -> bool:
     return slips <= SMALL_SLIPS and not (abridged and len(sides) > 1)
 
 
-def _one_run_slipped(a: list[str], b: list[str]) -> bool:
+def _one_run_slipped(a: Sequence[str], b: Sequence[str]) -> bool:
     """Is one long passage the other with one run of at most ``COPY_SLIP_RUN`` words given
     otherwise ("and there were another dozen" / "and a dozen"), no figure and no word that
     flips or hedges the sense in it?"""
+    if (Counter(a) & Counter(b)).total() < max(len(a), len(b)) - COPY_SLIP_RUN:
+        return False  # more words apart than one run holds: most pairs, without a diff
     changed = [op for op in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
                if op[0] != "equal"]
     if len(changed) != 1:
         return False
     _, i1, i2, j1, j2 = changed[0]
-    gap = a[i1:i2] + b[j1:j2]
+    gap = [*a[i1:i2], *b[j1:j2]]
     return max(i2 - i1, j2 - j1) <= COPY_SLIP_RUN and not _SENSE_WORDS & set(gap) and \
         not any(word.isdigit() or word in CARDINAL_WORDS for word in gap)
 
 
-def _one_word_left_out(shorter: list[str], longer: list[str]) -> bool:
+def _one_word_left_out(shorter: Sequence[str], longer: Sequence[str]) -> bool:
     """Is ``shorter`` ``longer`` with one word left out? (A word replaced may flip the sense:
     "not" / "now".)"""
     if len(longer) != len(shorter) + 1:

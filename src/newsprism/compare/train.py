@@ -94,7 +94,8 @@ def cluster_rows(analyses: list[Analysis], gold_path: Path) -> ClusterRows:
     reach = [p for p in labelled if evidence.judgeable(*p)]
     mined = sorted(p for p in candidates - labelled.keys() if evidence.judgeable(*p))
     pairs = reach + mined
-    judge(statements, embeddings, evidence, set(pairs))
+    # every pair's P(same fact) and verdict, also those the shipped judge could not link
+    judge(statements, embeddings, evidence, set(pairs), prune=False)
     if pairs:
         first, second = (np.array(side) for side in zip(*pairs, strict=True))
         parse_asserted(statements, evidence, {*first.tolist(), *second.tolist()})
