@@ -78,6 +78,43 @@ def test_a_name_ends_at_a_bracket_it_never_closes():
     assert "John Kerry" in names and not any("(Reuters" in name for name in names)
 
 
+def test_a_name_opened_by_initials_or_closed_by_senior_is_the_name_without_them():
+    from newsprism.model import Mention
+
+    mentions = [Mention("a", 0, 12, "W. Mark Felt", "PERSON"),
+                Mention("a", 20, 35, "W. Mark Felt Sr", "PERSON"),
+                Mention("b", 0, 9, "Mark Felt", "PERSON"),
+                Mention("b", 20, 32, "Mark Felt Jr", "PERSON"),
+                Mention("c", 0, 13, "J. K. Rowling", "PERSON")]
+    names = {m.text: e.name for e in resolve_entities(mentions) for m in e.mentions}
+    assert names["W. Mark Felt"] == names["Mark Felt"] == names["W. Mark Felt Sr"]
+    assert names["Mark Felt Jr"] == "Mark Felt Jr"  # the son
+    assert names["J. K. Rowling"] == "J. K. Rowling"
+
+
+def test_a_surname_opened_by_a_particle_joins_its_full_name():
+    text = ("Shell chief executive Ben van Beurden took a pay cut. Analysts said van Beurden did "
+            "well. U.N. climate change chief Yvo de Boer sought to downplay any differences. De "
+            "Boer repeatedly pointed out the gaps.")
+    entities = resolve_entities(analyse_article(Article("a", text)).mentions)
+    names = {m.text: (e.name, e.type) for e in entities for m in e.mentions}
+    assert names["van Beurden"] == ("Ben van Beurden", "PERSON")
+    assert names["De Boer"] == ("Yvo de Boer", "PERSON")  # the model calls him an ORG
+
+
+def test_a_names_context_corrects_the_models_type_and_extent():
+    text = ("Colts Top Jags To Make Playoffs\n\nThe Colts beat the Jaguars on Thursday. The "
+            "Jaguars lost. Keiwan Ratliff intercepted a pass from a David Garrard who looked lost. "
+            "It is of great importance, stated Yvo de Boer, Executive Secretary of the United "
+            "Nations Framework Convention on Climate Change. Proxy advisory firm Glass Lewis said "
+            "no. A supermoon rose on Sunday. (Photo: Bill Ingalls/NASA)")
+    types = {m.text: m.type for m in analyse_article(Article("a", text)).mentions}
+    assert not any("Playoffs" in name for name in types)  # a headline in title case
+    assert types["Jaguars"] == "ORG" and types["Glass Lewis"] == "ORG"
+    assert types["Yvo de Boer"] == "PERSON" and types["Bill Ingalls"] == "PERSON"
+    assert types["David Garrard"] == "PERSON"
+
+
 def test_a_live_blog_time_stamp_is_no_part_of_a_name():
     text = ("1:18 A.M. Israel and Hamas agreed to a truce.\n\n4:25 P.M. Malaysia denied the "
             "report.\n\n6:00 P.M. Israel said the truce would hold.")

@@ -12,8 +12,11 @@ Four rules, in order:
 3. A nickname quoted inside a full name is that person's alias with the surname
    ('Orenthal James "O.J." Simpson' = "O.J. Simpson").
 4. A person's name without the middle name joins the one fuller name with the same first and
-   last words ("Anthony LaSalle" = "Anthony Phillip LaSalle"). A partial person name ("Kim",
-   "Putin") joins a full name that contains it. When several full names do ("Kim Jong-un",
+   last words ("Anthony LaSalle" = "Anthony Phillip LaSalle"), and without the initials that
+   open it or the "Sr." that ends it ("W. Mark Felt Sr." = "W. Mark Felt" = "Mark Felt"; "Mark
+   Felt Jr." is his son). A partial person name ("Kim",
+   "Putin", "van Beurden": a name opening with a particle is a surname) joins a full name that
+   contains it. When several full names do ("Kim Jong-un",
    "Kim Jong-il"), the one most salient in the same article wins: most mentioned there before
    this mention, then in the article, then overall. A titled surname ("President Bush") joins
    only the one full name it ends: with two ("George W. Bush", "George H. W. Bush") it stays
@@ -155,13 +158,15 @@ def _merge_nicknames(groups: dict[str, list[Mention]]) -> None:
 
 
 def _merge_partial_person_names(groups: dict[str, list[Mention]]) -> None:
+    _merge_names_without_initials(groups)
     _merge_names_without_middle(groups)
-    full_names = {
-        key: set(_words(members[0]))
-        for key, members in groups.items()
-        if _majority_type(members) == "PERSON" and len(_words(members[0])) >= 2
-        and _capitalised(bare_name(members[0].text, "PERSON"))
-    }
+    people = {key: _words(members[0]) for key, members in groups.items()
+              if _majority_type(members) == "PERSON" and len(_words(members[0])) >= 2
+              and _capitalised(bare_name(members[0].text, "PERSON"))}
+    tails = {words[i:] for words in people.values() for i in range(1, len(words) - 1)}
+    # A name opening with a particle that ends another's ("van Beurden", "De Boer") is a surname
+    full_names = {key: set(words) for key, words in people.items()
+                  if not (words[0] in NAME_PARTICLES and words in tails)}
     for key in list(groups):
         if key in full_names:
             continue
@@ -185,6 +190,26 @@ def _merge_partial_person_names(groups: dict[str, list[Mention]]) -> None:
                 groups[surname_of[0]].append(mention)
             else:
                 groups[key].append(mention)
+
+
+def _merge_names_without_initials(groups: dict[str, list[Mention]]) -> None:
+    """"W. Mark Felt" and "W. Mark Felt Sr." are "Mark Felt": a person's name that opens with
+    initials, or ends with "Sr.", joins the name without them when an article writes it so."""
+    for key in list(groups):
+        words = _words(groups[key][0])
+        core = _called(words)
+        target = "".join(core)
+        if _majority_type(groups[key]) == "PERSON" and core != words and target in groups \
+                and _majority_type(groups[target]) == "PERSON":
+            groups[target].extend(groups.pop(key))
+
+
+def _called(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A person's name as it is called: without the initials opening it and the "Sr" ending it,
+    when two words remain ("w mark felt sr" -> "mark felt"; "j k rowling" stays)."""
+    rest = words[:-1] if words and words[-1] in ("sr", "snr") else words
+    opened = next((i for i, word in enumerate(rest) if len(word) > 1), len(rest))
+    return rest[opened:] if len(rest) - opened >= 2 else words
 
 
 def _merge_names_without_middle(groups: dict[str, list[Mention]]) -> None:
