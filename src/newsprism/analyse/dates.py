@@ -32,6 +32,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from newsprism.ingest.dates import MONTH_NAME, WEEKDAYS
+from newsprism.ingest.dates import MONTHS as MONTHS  # compare reads the names from here too
 from newsprism.model import DateMention
 
 if TYPE_CHECKING:
@@ -61,18 +63,12 @@ _NARRATIVE = re.compile(
     r"(?:earlier|later|before|after|afterwards?|prior)\b",
     re.IGNORECASE,
 )
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december")
 _WEEKDAY = re.compile(
     rf"(?:(?P<which>last|past|next|coming|this|early|late|on)\s+)?(?P<day>{'|'.join(WEEKDAYS)})"
     r"(?:\s+(?:morning|afternoon|evening|night|noon|midday))?",
     re.IGNORECASE,
 )
-_MONTH = re.compile(
-    rf"\b(?:{'|'.join(MONTHS)}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b",
-    re.IGNORECASE,
-)
+_MONTH = re.compile(rf"\b{MONTH_NAME}\b", re.IGNORECASE)
 # Units of time, with the periods a game or a league counts in ("the first half", "three
 # quarters", "all season"): a length, or a part of an event, never a day on a timeline.
 _UNITS = {"day", "days", "night", "nights", "week", "weeks", "weekend", "weekends", "month",

@@ -52,9 +52,9 @@ _CURRENCIES = {
 }  # fmt: skip
 CURRENCY_CODES = frozenset(_CURRENCIES.values())
 # Units of length, each under one name however it is written: "15 km" and "40 kilometers"
-# measure one thing.
+# measure one thing. Keyed by the singular (``_singular``: "kms" is "km", "feet" stays).
 _LENGTH_UNITS = {
-    "km": "km", "kilometer": "km", "kilometre": "km", "kms": "km", "mile": "mile", "mi": "mile",
+    "km": "km", "kilometer": "km", "kilometre": "km", "mile": "mile", "mi": "mile",
     "meter": "m", "metre": "m", "foot": "foot", "feet": "foot", "ft": "foot",
 }  # fmt: skip
 _SCALES = {
@@ -434,7 +434,7 @@ def parse_amount(text: str) -> tuple[float | None, str | None]:
         elif unit is None and low in _CURRENCIES:
             unit = _CURRENCIES[low]
         elif unit is None and low.isalpha():
-            unit = _LENGTH_UNITS.get(low) or _LENGTH_UNITS.get(_singular(low)) or _singular(low)
+            unit = _LENGTH_UNITS.get(singular := _singular(low), singular)
             break
     return value, unit
 
