@@ -92,6 +92,20 @@ def test_a_name_opened_by_initials_or_closed_by_senior_is_the_name_without_them(
     assert names["J. K. Rowling"] == "J. K. Rowling"
 
 
+def test_an_organisation_named_after_its_place_is_called_by_the_rest_of_its_name():
+    from newsprism.model import Mention
+
+    def mention(doc: str, text: str, kind: str) -> Mention:
+        return Mention(doc, 0, len(text), text, kind)
+
+    mentions = [mention("a", "Washington Post", "ORG"), mention("a", "Washington", "GPE"),
+                mention("b", "Post", "ORG"), mention("c", "White House", "ORG"),
+                mention("c", "House", "ORG")]
+    names = {m.text: e.name for e in resolve_entities(mentions) for m in e.mentions}
+    assert names["Post"] == "Washington Post"
+    assert names["House"] == "House"  # "White" is no place the cluster names
+
+
 def test_a_surname_opened_by_a_particle_joins_its_full_name():
     text = ("Shell chief executive Ben van Beurden took a pay cut. Analysts said van Beurden did "
             "well. U.N. climate change chief Yvo de Boer sought to downplay any differences. De "

@@ -10,7 +10,9 @@ Four rules, in order:
    ("Kim Jong-un" = "Kim Jong Un", "U.S." = "US").
 2. An acronym joins the multi-word name whose initials it spells ("US" = "United States").
 3. A nickname quoted inside a full name is that person's alias with the surname
-   ('Orenthal James "O.J." Simpson' = "O.J. Simpson").
+   ('Orenthal James "O.J." Simpson' = "O.J. Simpson"), and an organisation named after its
+   place is called by the rest of its name ("the Post" = "Washington Post", "the Colts" =
+   "Indianapolis Colts", when the cluster names the place; "the House" is no "White House").
 4. A person's name without the middle name joins the one fuller name with the same first and
    last words ("Anthony LaSalle" = "Anthony Phillip LaSalle"), and without the initials that
    open it or the "Sr." that ends it ("W. Mark Felt Sr." = "W. Mark Felt" = "Mark Felt"; "Mark
@@ -111,6 +113,7 @@ def resolve_entities(mentions: Iterable[Mention]) -> list[Entity]:
             groups["".join(tokens)].append(mention)
     _merge_acronyms(groups)
     _merge_nicknames(groups)
+    _merge_names_without_place(groups)
     _merge_partial_person_names(groups)
     entities = [_entity(members) for members in groups.values()]
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
@@ -155,6 +158,22 @@ def _merge_nicknames(groups: dict[str, list[Mention]]) -> None:
             alias = "".join((*name_tokens(nickname["nick"]), words[-1]))
             if alias != key and alias in groups:
                 groups[key].extend(groups.pop(alias))
+
+
+def _merge_names_without_place(groups: dict[str, list[Mention]]) -> None:
+    """"Post" is the "Washington Post": a one-word organisation joins the one organisation
+    named by a place the cluster names (a GPE) and that word."""
+    places = {key for key, members in groups.items() if _majority_type(members) == "GPE"}
+    bodies = {key: _words(members[0]) for key, members in groups.items()
+              if _majority_type(members) in ("ORG", "FAC") and len(_words(members[0])) >= 2}
+    for key in list(groups):
+        words = _words(groups[key][0])
+        if len(words) != 1 or _majority_type(groups[key]) != "ORG":
+            continue
+        named = [full for full, longer in bodies.items()
+                 if longer[-1] == words[0] and "".join(longer[:-1]) in places]
+        if len(named) == 1:
+            groups[named[0]].extend(groups.pop(key))
 
 
 def _merge_partial_person_names(groups: dict[str, list[Mention]]) -> None:
