@@ -121,12 +121,13 @@ def test_a_names_context_corrects_the_models_type_and_extent():
             "Jaguars lost. Keiwan Ratliff intercepted a pass from a David Garrard who looked lost. "
             "It is of great importance, stated Yvo de Boer, Executive Secretary of the United "
             "Nations Framework Convention on Climate Change. Proxy advisory firm Glass Lewis said "
-            "no. A supermoon rose on Sunday. (Photo: Bill Ingalls/NASA)")
+            "no. A supermoon rose on Sunday. (Photo: Bill Ingalls/NASA) Yet the Donald Trump "
+            "administration will not budge.")
     types = {m.text: m.type for m in analyse_article(Article("a", text)).mentions}
     assert not any("Playoffs" in name for name in types)  # a headline in title case
     assert types["Jaguars"] == "ORG" and types["Glass Lewis"] == "ORG"
     assert types["Yvo de Boer"] == "PERSON" and types["Bill Ingalls"] == "PERSON"
-    assert types["David Garrard"] == "PERSON"
+    assert types["David Garrard"] == types["Donald Trump"] == "PERSON"
 
 
 def test_a_live_blog_time_stamp_is_no_part_of_a_name():

@@ -101,7 +101,9 @@ def _in_context(doc: Doc, start: int, end: int, label: str) -> str | None:
         if any(t.lower_ in _HEADLINE_WORDS and t.text[:1].isupper() for t in span[1:]):
             return None
         body = before is not None and before.is_lower and noun_lemma(before.text) in BODY_NOUNS
-        return "ORG" if before is not None and (before.lower_ == "the" or body) else label
+        # "the Jaguars"; not "the Donald Trump administration", where "the" is the noun's
+        the = before is not None and before.lower_ == "the" and before.head in span
+        return "ORG" if the or body else label
     words = span.text.split()
     if len(words) < 2 or not all(w[:1].isupper() or w in NAME_PARTICLES for w in words):
         return label
