@@ -130,6 +130,17 @@ def test_a_names_context_corrects_the_models_type_and_extent():
     assert types["David Garrard"] == types["Donald Trump"] == "PERSON"
 
 
+def test_a_korean_name_keeps_the_syllable_the_model_took_for_a_preposition():
+    articles = [Article("a", "South Korean President Moon Jae-in met Kim Jong Un on Friday. "
+                             "Moon said the talks went well."),
+                Article("b", "South Korea's President Moon Jae In flew to Pyongyang. Mr Moon "
+                             "later left. UN chief Ban Ki-moon spoke.")]
+    mentions = [m for a in articles for m in analyse_article(a).mentions]
+    names = {m.text: e.name for e in resolve_entities(mentions) for m in e.mentions}
+    assert names["Moon Jae In"] == names["Moon"] == "Moon Jae-in"
+    assert names["UN"] == "UN"  # an acronym is no surname of Kim Jong Un
+
+
 def test_a_live_blog_time_stamp_is_no_part_of_a_name():
     text = ("1:18 A.M. Israel and Hamas agreed to a truce.\n\n4:25 P.M. Malaysia denied the "
             "report.\n\n6:00 P.M. Israel said the truce would hold.")

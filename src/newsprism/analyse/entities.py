@@ -62,7 +62,7 @@ def extract_mentions(
     for ent in doc.ents:
         if ent.label_ not in ENTITY_TYPES:
             continue
-        span = _trim(_cut_at_lowercase(_cut_at_possessive(ent)), text)
+        span = _trim(_cut_at_lowercase(_cut_at_possessive(_with_name_tail(ent))), text)
         if span is None:
             continue
         start, end = span
@@ -98,7 +98,7 @@ def _in_context(doc: Doc, start: int, end: int, label: str) -> str | None:
         return label
     before = doc[span.start - 1] if span.start else None
     if label == "PERSON":
-        if any(t.lower_ in _HEADLINE_WORDS and t.text[:1].isupper() for t in span[1:]):
+        if any(t.lower_ in _HEADLINE_WORDS and t.text[:1].isupper() for t in span[1:-1]):
             return None
         body = before is not None and before.is_lower and noun_lemma(before.text) in BODY_NOUNS
         # "the Jaguars"; not "the Donald Trump administration", where "the" is the noun's
@@ -122,6 +122,21 @@ def _surnames(mentions: Iterable[Mention]) -> set[str]:
     Pachauri again, whether the model missed the word or took it for a place."""
     return {words[-1] for m in mentions if m.type == "PERSON"
             and len(words := m.text.split()) >= 2 and words[-1][:1].isupper()}
+
+
+def _with_name_tail(ent: Span) -> Span:
+    """A person's name with the last syllable the model left out for a preposition: "Moon
+    Jae-in" ("-in"), "Moon Jae In flew" (a capitalised "In" mid-sentence is no preposition)."""
+    doc, end = ent.doc, ent.end
+    if ent.label_ != "PERSON" or end >= len(doc) - 1:
+        return ent
+    after = doc[end]
+    if after.text == "-" and not ent[-1].whitespace_ and not after.whitespace_ \
+            and doc[end + 1].is_alpha:
+        return doc[ent.start : end + 2]
+    if after.is_title and after.pos_ == "ADP" and not doc[end + 1].is_title:
+        return doc[ent.start : end + 1]
+    return ent
 
 
 def _cut_at_possessive(ent: Span) -> Span:

@@ -196,9 +196,9 @@ def _merge_partial_person_names(groups: dict[str, list[Mention]]) -> None:
         # ends the name, so "Tesla" is not the "Tesla Model X" the model took for a person.
         candidates = [full for full, names in full_names.items() if tokens < names and (
             kind == "PERSON" or _words(groups[full][0])[-1] in tokens)]
-        if not candidates or kind not in ("PERSON", "ORG") or \
-                (kind == "ORG" and any(_titled(m) for m in groups[key])):
-            continue
+        if not candidates or kind not in ("PERSON", "ORG") or (kind == "ORG" and any(
+                _titled(m) or m.text.replace(".", "").isupper() for m in groups[key])):
+            continue  # an acronym is no surname: "UN" is not "Kim Jong Un"
         # A title heads a surname ("President Bush", but "Prince William" is a given name):
         # it joins the one full name it ends, and no guess between two.
         surname_of = [full for full in candidates if _words(groups[full][0])[-1] == words[-1]]
