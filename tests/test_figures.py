@@ -292,7 +292,8 @@ def test_a_score_or_a_record_is_no_count_but_a_range_is():
     figures = {f.text: f for f in _figures(
         "The Colts (11-4) beat the Jaguars 31-24 after a 14-0 deficit. Jacksonville fell to "
         "5-10 on its way to a losing year. Manning completed 29-of-34 passes for 364 yards. "
-        "About 300-400 people marched.")}
+        "About 300-400 people marched. The Colts beat the host Jaguars, 31-24, on Thursday. "
+        "UNC is now 10-0. Louisville won 77-68.")}
     assert set(figures) == {"364 yards", "About 300-400"}
     assert figures["About 300-400"].counts == "people"
 

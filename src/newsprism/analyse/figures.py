@@ -142,7 +142,7 @@ CLOCK = re.compile(r"\b(\d{1,2})(?:\s?:\s?(\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IG
 _ZONED_CLOCK = re.compile(r"\b[0-2]\d:?[0-5]\d\s*(?:GMT|UTC|Zulu|local time)\b")
 # Two whole numbers joined by a hyphen: a score, a record or a tally ("a 31-24 victory", "the
 # Jaguars (5-10)", "went 7-for-14") when it is no range (``_is_score``).
-_PAIR = re.compile(r"(?<![\d.,])(\d{1,3})(?:[-–]|-(?:of|for)-)(\d{1,3})(?![\d.,%]|-\w)")
+_PAIR = re.compile(r"(?<![\d.,])(\d{1,3})(?:[-–]|-(?:of|for)-)(\d{1,3})(?![\d%]|[.,]\d|-\w)")
 # What a number just after is not a count of: an age ("aged 95", "died at 95"), a rank ("the
 # No. 2 official", "the number 2 man").
 _AGE_OR_RANK = re.compile(
