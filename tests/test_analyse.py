@@ -78,6 +78,69 @@ def test_a_name_ends_at_a_bracket_it_never_closes():
     assert "John Kerry" in names and not any("(Reuters" in name for name in names)
 
 
+def test_a_name_opened_by_initials_or_closed_by_senior_is_the_name_without_them():
+    from newsprism.model import Mention
+
+    mentions = [Mention("a", 0, 12, "W. Mark Felt", "PERSON"),
+                Mention("a", 20, 35, "W. Mark Felt Sr", "PERSON"),
+                Mention("b", 0, 9, "Mark Felt", "PERSON"),
+                Mention("b", 20, 32, "Mark Felt Jr", "PERSON"),
+                Mention("c", 0, 13, "J. K. Rowling", "PERSON")]
+    names = {m.text: e.name for e in resolve_entities(mentions) for m in e.mentions}
+    assert names["W. Mark Felt"] == names["Mark Felt"] == names["W. Mark Felt Sr"]
+    assert names["Mark Felt Jr"] == "Mark Felt Jr"  # the son
+    assert names["J. K. Rowling"] == "J. K. Rowling"
+
+
+def test_an_organisation_named_after_its_place_is_called_by_the_rest_of_its_name():
+    from newsprism.model import Mention
+
+    def mention(doc: str, text: str, kind: str) -> Mention:
+        return Mention(doc, 0, len(text), text, kind)
+
+    mentions = [mention("a", "Washington Post", "ORG"), mention("a", "Washington", "GPE"),
+                mention("b", "Post", "ORG"), mention("c", "White House", "ORG"),
+                mention("c", "House", "ORG")]
+    names = {m.text: e.name for e in resolve_entities(mentions) for m in e.mentions}
+    assert names["Post"] == "Washington Post"
+    assert names["House"] == "House"  # "White" is no place the cluster names
+
+
+def test_a_surname_opened_by_a_particle_joins_its_full_name():
+    text = ("Shell chief executive Ben van Beurden took a pay cut. Analysts said van Beurden did "
+            "well. U.N. climate change chief Yvo de Boer sought to downplay any differences. De "
+            "Boer repeatedly pointed out the gaps.")
+    entities = resolve_entities(analyse_article(Article("a", text)).mentions)
+    names = {m.text: (e.name, e.type) for e in entities for m in e.mentions}
+    assert names["van Beurden"] == ("Ben van Beurden", "PERSON")
+    assert names["De Boer"] == ("Yvo de Boer", "PERSON")  # the model calls him an ORG
+
+
+def test_a_names_context_corrects_the_models_type_and_extent():
+    text = ("Colts Top Jags To Make Playoffs\n\nThe Colts beat the Jaguars on Thursday. The "
+            "Jaguars lost. Keiwan Ratliff intercepted a pass from a David Garrard who looked lost. "
+            "It is of great importance, stated Yvo de Boer, Executive Secretary of the United "
+            "Nations Framework Convention on Climate Change. Proxy advisory firm Glass Lewis said "
+            "no. A supermoon rose on Sunday. (Photo: Bill Ingalls/NASA) Yet the Donald Trump "
+            "administration will not budge.")
+    types = {m.text: m.type for m in analyse_article(Article("a", text)).mentions}
+    assert not any("Playoffs" in name for name in types)  # a headline in title case
+    assert types["Jaguars"] == "ORG" and types["Glass Lewis"] == "ORG"
+    assert types["Yvo de Boer"] == "PERSON" and types["Bill Ingalls"] == "PERSON"
+    assert types["David Garrard"] == types["Donald Trump"] == "PERSON"
+
+
+def test_a_korean_name_keeps_the_syllable_the_model_took_for_a_preposition():
+    articles = [Article("a", "South Korean President Moon Jae-in met Kim Jong Un on Friday. "
+                             "Moon said the talks went well."),
+                Article("b", "South Korea's President Moon Jae In flew to Pyongyang. Mr Moon "
+                             "later left. UN chief Ban Ki-moon spoke.")]
+    mentions = [m for a in articles for m in analyse_article(a).mentions]
+    names = {m.text: e.name for e in resolve_entities(mentions) for m in e.mentions}
+    assert names["Moon Jae In"] == names["Moon"] == "Moon Jae-in"
+    assert names["UN"] == "UN"  # an acronym is no surname of Kim Jong Un
+
+
 def test_a_live_blog_time_stamp_is_no_part_of_a_name():
     text = ("1:18 A.M. Israel and Hamas agreed to a truce.\n\n4:25 P.M. Malaysia denied the "
             "report.\n\n6:00 P.M. Israel said the truce would hold.")

@@ -56,6 +56,19 @@ CASES = {
         "2025-03-04", "The contract expired on December 20. A ballot is planned for May 12, "
         "and the union last struck on March 3.",
         {"December 20": "2024-12-20", "May 12": "2025-05-12", "March 3": "2025-03-03"}),
+    "a score, a game's periods, a season's length and an age are no dates": (
+        None, "The Tar Heels were beaten at home by Boston College, 85-78, on Sunday. He broke "
+        "the record midway through the first half. The Jaguars led for three quarters and have "
+        "struggled all season. Felt, who died at age 95, joined the FBI in January 1942.",
+        {"Sunday": None, "January 1942": "1942-01"}),
+    "a year that dateparser cannot read whole is still that year": (
+        None, "He left the bureau in summer 1972 and retired in early 1974.",
+        {"summer 1972": "1972", "early 1974": "1974"}),
+    "a date ends before the name of what it dates": (
+        None, "He recalled the 2008 Olympic Games fondly.", {"2008": "2008"}),
+    "the story's own year and an annual meeting are no dates": (
+        "2016-04-14", "Shareholders met at the annual general meeting on Thursday. His bonus for "
+        "the year rose.", {"Thursday": "2016-04-14"}),
 }
 
 

@@ -294,3 +294,35 @@ def test_a_length_is_read_with_its_unit_under_one_name_however_written():
     assert (near.text, near.unit, far.unit) == ("15 km", "km", "km")
     assert alignment_keys(near)[0][1] == alignment_keys(far)[0][1] == ("km",)
     assert [f.value for f in _figures("About 5 m people live there.")] == [5.0]
+
+
+def test_a_score_or_a_record_is_no_count_but_a_range_is():
+    figures = {f.text: f for f in _figures(
+        "The Colts (11-4) beat the Jaguars 31-24 after a 14-0 deficit. Jacksonville fell to "
+        "5-10 on its way to a losing year. Manning completed 29-of-34 passes for 364 yards. "
+        "About 300-400 people marched. The Colts beat the host Jaguars, 31-24, on Thursday. "
+        "UNC is now 10-0. Louisville won 77-68.")}
+    assert set(figures) == {"364 yards", "About 300-400"}
+    assert figures["About 300-400"].counts == "people"
+
+
+def test_an_age_a_rank_and_a_year_are_no_counts():
+    assert not _figures("Felt, the No. 2 official at the FBI, died at 95. The number 2 man was "
+                        "aged 95. The 2014 AGM approved the 2010 plan.")
+    assert [f.counts for f in _figures("Some 1500 troops were sent.")] == ["troops"]
+
+
+def test_money_with_its_scale_glued_on_and_a_range_with_one_unit():
+    figures = {f.text: f for f in _figures(
+        "BP agreed to pay Mr Dudley nearly $20m for 2015. BP sold billions of dollars in assets. "
+        "A rebellion of 20-30% of shareholders is likely.")}
+    assert (figures["nearly $20m"].value, figures["nearly $20m"].unit) == (20e6, "USD")
+    assert figures["billions of dollars"].unit == "USD"
+    assert figures["20-30%"].unit == "percent"
+
+
+def test_a_figure_restated_in_brackets_counts_nothing_of_its_own():
+    figures = {f.text: f for f in _figures(
+        "Santa Rosa lies 55 miles (90 km) north of San Francisco. Van Beurden pocketed 24.2 "
+        "million euros ($27.2 million) in 2014.")}
+    assert figures["90 km"].counts is None and figures["$27.2 million"].counts is None

@@ -10,6 +10,11 @@
 - A length of time or a frequency ("two years", "a second day", "more than a week", "every
   day") is no date: it is left out of the dates (a timeline shows it as an unpinned date,
   which it is not) but its span is reported, so that no other extractor reads it as a figure.
+  So is a part of a game or a season ("the first half", "three quarters", "all season").
+- No date either: a score the NER calls one ("85-78"), an age ("age 95"), a time the story
+  points back to ("the year", "the day"); a date ends before the name of what it dates ("the
+  2008 Olympic Games" is 2008).
+- A date dateparser cannot read whole keeps its one year ("summer 1972" is 1972).
 - Without the article's date, a relative date ("yesterday", "Tuesday", "last week") stays
   unresolved (value None), and a date without a year keeps what it says: "April 25" becomes the
   ISO 8601 partial date "--04-25", never a guessed year.
@@ -27,6 +32,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from newsprism.ingest.dates import MONTH_NAME, WEEKDAYS
+from newsprism.ingest.dates import MONTHS as MONTHS  # compare reads the names from here too
 from newsprism.model import DateMention
 
 if TYPE_CHECKING:
@@ -37,7 +44,11 @@ _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 # A number alone that is no year ("the death toll is 45"): the NER's DATE is a count.
 _BARE_COUNT = re.compile(r"\d{1,3}(?:,\d{3})*|\d{5,}")
 _AGE = re.compile(r"-(?:year|month|week|day)-old|"
-                  r"\b(?:years?|months?|weeks?|days?|decades?)\s+(?:old|long)\b")
+                  r"\b(?:years?|months?|weeks?|days?|decades?)\s+(?:old|long)\b|\bage[ds]?\s+\d")
+# A score, a record or a tally the NER calls a date: "85-78", "(5-11)", "29-of-34".
+_SCORE = re.compile(r"\d{1,3}(?:\s*[-–]\s*|-(?:of|for)-)\d{1,3}")
+# "the year", "that day": a time the story points back to, which no timeline can place.
+_ANAPHORIC = re.compile(r"(?:the|that)\s+(?P<unit>\w+)", re.IGNORECASE)
 _CLOSERS = re.compile(r"[()\]—–;]")
 # Words that tie a date to the day of writing (or to a narrative moment): without the
 # article's date these are never resolved.
@@ -52,38 +63,39 @@ _NARRATIVE = re.compile(
     r"(?:earlier|later|before|after|afterwards?|prior)\b",
     re.IGNORECASE,
 )
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december")
 _WEEKDAY = re.compile(
     rf"(?:(?P<which>last|past|next|coming|this|early|late|on)\s+)?(?P<day>{'|'.join(WEEKDAYS)})"
     r"(?:\s+(?:morning|afternoon|evening|night|noon|midday))?",
     re.IGNORECASE,
 )
-_MONTH = re.compile(
-    rf"\b(?:{'|'.join(MONTHS)}|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b",
-    re.IGNORECASE,
-)
+_MONTH = re.compile(rf"\b{MONTH_NAME}\b", re.IGNORECASE)
+# Units of time, with the periods a game or a league counts in ("the first half", "three
+# quarters", "all season"): a length, or a part of an event, never a day on a timeline.
 _UNITS = {"day", "days", "night", "nights", "week", "weeks", "weekend", "weekends", "month",
-          "months", "year", "years", "decade", "decades", "century", "centuries", "hour", "hours"}
+          "months", "year", "years", "decade", "decades", "century", "centuries", "hour", "hours",
+          "minute", "minutes", "seconds", "half", "halves", "quarter", "quarters", "season",
+          "seasons"}
 _COUNTS = {"a", "an", "another", "one", "two", "three", "four", "five", "six", "seven", "eight",
            "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty",
            "sixty", "hundred", "few", "several", "many", "couple", "dozen", "dozens", "hundreds",
            "thousands", "half", "first", "second", "third", "fourth", "fifth", "sixth",
-           "seventh", "eighth", "ninth", "tenth", "every", "each", "per"}
+           "seventh", "eighth", "ninth", "tenth", "every", "each", "per", "all"}
 # Words that only measure a length of time: "for more than a week", "the last two years".
 _MEASURES = _COUNTS | {"for", "over", "during", "within", "about", "around", "nearly", "almost",
                        "roughly", "some", "more", "than", "less", "fewer", "at", "least", "most",
                        "up", "to", "another", "further", "the", "past", "last", "next", "coming",
                        "full", "straight", "consecutive", "whole", "entire", "long", "of", "and",
-                       "or", "in", "row", "just", "only", "other", "its", "their", "recent"}
+                       "or", "in", "row", "just", "only", "other", "its", "their", "recent",
+                       "these"}
 # "last week" names a week: "one day last week" is a date, "the last two weeks" a length.
 _NAMED_PERIOD = re.compile(
-    r"\b(?:last|next|past|this|coming)\s+(?:day|night|week|weekend|month|year|decade|century)\b",
+    r"\b(?:last|next|past|this|coming)\s+(?:day|night|week|weekend|month|year|decade|century|"
+    r"season)\b",
     re.IGNORECASE,
 )
-_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)?")  # "24 hours", "its 24th day"
-_FREQUENCIES = {"daily", "weekly", "monthly", "yearly", "annually", "nightly", "hourly"}
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|/\d+)?")  # "24 hours", "its 24th day", "3 1/2 quarters"
+_FREQUENCIES = {"daily", "weekly", "monthly", "yearly", "annually", "nightly", "hourly", "annual",
+                "quarterly"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}  # "wo" is spaCy's "won't"
 _FUTURE_WORDS = {"due", "scheduled", "slated", "upcoming"}  # "the vote due on Friday"
 # Verbs that put the verb they complement in the future: "is expected to vote on Friday".
@@ -116,15 +128,38 @@ def extract_dates(
         end = start + len(_CLOSERS.split(ent.text, maxsplit=1)[0])
         while end > start and not text[end - 1].isalnum():
             end -= 1
+        end = _before_name(text, start, end)
         if any(s <= start and end <= e for s, e in skip) or end == start:
             continue
         expression = text[start:end]
+        if _SCORE.fullmatch(expression) or _anaphoric(expression):
+            continue
         if is_duration(expression):
             durations.append((start, end))
             continue
         value = normalise_date_expression(expression, base, future=_future_tense(ent))
         found.append(DateMention(doc_id, start, end, expression, value))
     return FoundDates(tuple(found), tuple(durations))
+
+
+def _before_name(text: str, start: int, end: int) -> int:
+    """Where a date ends that the NER ran on into the name it dates: "the 2008 Olympic Games"
+    and "the 31 Jan, 2018 Full Moon" date a year and a day; the capitalised words after the
+    last number are the event's name, not part of its date (a month or weekday stays)."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    cut = len(words)
+    while cut > 1 and words[cut - 1][0][:1].isupper() and not _MONTH.search(words[cut - 1][0]) \
+            and not _WEEKDAY.fullmatch(words[cut - 1][0].rstrip(".,")):
+        cut -= 1
+    if cut == len(words) or not any(ch.isdigit() for ch in words[cut - 1][0]):
+        return end
+    return start + words[cut - 1].end()
+
+
+def _anaphoric(expression: str) -> bool:
+    """Does the expression only point back at a time of the story ("the year", "the day")?"""
+    match = _ANAPHORIC.fullmatch(expression)
+    return match is not None and match["unit"].lower() in _UNITS
 
 
 def is_duration(expression: str) -> bool:
@@ -159,12 +194,20 @@ def normalise_date_expression(text: str, base: dt.date | None, future: bool = Fa
         return None
     data = _parser(base).get_date_data(text)
     if data.date_obj is None:
-        return None
+        return _year_alone(text)
     if data.period == "year":
         return f"{data.date_obj.year:04d}"
     if data.period == "month":
         return f"{data.date_obj.year:04d}-{data.date_obj.month:02d}"
     return data.date_obj.date().isoformat()
+
+
+def _year_alone(text: str) -> str | None:
+    """The one year a date names that dateparser cannot read whole ("summer 1972", "early 1970",
+    "the spring of 1977"): the year is right, only its precision is less. Never a span's first
+    year ("1954-73")."""
+    years = _YEAR.findall(text)
+    return years[0] if len(years) == 1 and not re.search(r"\d\s*[-–/]\s*\d", text) else None
 
 
 def _weekday_date(match: re.Match[str], base: dt.date, future: bool) -> dt.date:

@@ -6,7 +6,11 @@ Press"), a source cited inline is an organisation whatever NER said ("(Kommersan
 a name ends at a bracket it never closes ("John Kerry.(Reuters" is a caption's credit run
 on), and a capitalised appositive of a person-role noun is a person ("his counterpart,
 No Kwang-Chol,"), and so is a full name's last word where the model missed it ("Pachauri
-stressed").
+stressed"). A name never runs over a line break (a headline glued to the first line) nor past
+a slash (a photo credit, "Bill Ingalls/NASA"), nor starts with an article ("a David Garrard").
+What a name is comes from its context where the model's type contradicts it (``_in_context``):
+"the Jaguars" is no person, nor is the "firm Glass Lewis"; "Yvo de Boer, the U.N.'s climate
+chief" and "chief Yvo de Boer" are people, whatever type the model gave them.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.analyse.citations import source_span
 from newsprism.analyse.nlp import noun_lemma
-from newsprism.analyse.resolve import NAME_PARTICLES
+from newsprism.analyse.resolve import BODY_NOUNS, NAME_PARTICLES, TITLES
 from newsprism.model import Citation, Mention
 
 if TYPE_CHECKING:
@@ -41,7 +45,10 @@ _EDGE_JUNK = "“”\"‘’'()[]—–-,.;:"
 # Words a name never starts with: an article, and the half of a live blog's time stamp ("1:18
 # A.M. Israel and Hamas ...", where "A.M. Israel" reads as a person with initials).
 _CLOCK_HALVES = {"a.m.", "p.m.", "a.m", "p.m"}
-_NOT_A_NAME_START = {"the", *_CLOCK_HALVES}
+_NOT_A_NAME_START = {"the", "a", "an", *_CLOCK_HALVES}
+# Words a title-case headline capitalises that no person's name holds.
+_HEADLINE_WORDS = {"to", "in", "at", "for", "with", "by", "on", "as", "from", "after", "over",
+                   "into", "is", "are", "was"}
 _CLOCK_HOUR = re.compile(r"\d{1,2}(?::\d{2})?")
 
 
@@ -55,11 +62,13 @@ def extract_mentions(
     for ent in doc.ents:
         if ent.label_ not in ENTITY_TYPES:
             continue
-        span = _trim(_cut_at_lowercase(_cut_at_possessive(ent)), text)
+        span = _trim(_cut_at_lowercase(_cut_at_possessive(_with_name_tail(ent))), text)
         if span is None:
             continue
         start, end = span
-        label = ent.label_
+        label = _in_context(doc, start, end, ent.label_)
+        if label is None:
+            continue
         if any(s <= start and end <= e for s, e in cited):
             label = "ORG"  # what an article cites is a publication or agency, not a place
         found[(start, end)] = Mention(doc_id, start, end, text[start:end], label)
@@ -78,11 +87,56 @@ def extract_mentions(
     return tuple(found[key] for key in sorted(found))
 
 
+def _in_context(doc: Doc, start: int, end: int, label: str) -> str | None:
+    """The type a name's own sentence gives it, where that contradicts the model: a person is
+    never "the X" nor a body's noun's name ("the firm Glass Lewis"), nor a headline in title
+    case ("Colts Top Jags To Make Playoffs": None, no name); a name of two or more capitalised
+    words headed by a person's role ("chief Yvo de Boer") or in apposition to one ("Yvo de
+    Boer, the U.N.'s climate chief") is a person."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return label
+    before = doc[span.start - 1] if span.start else None
+    if label == "PERSON":
+        if any(t.lower_ in _HEADLINE_WORDS and t.text[:1].isupper() for t in span[1:-1]):
+            return None
+        body = before is not None and before.is_lower and noun_lemma(before.text) in BODY_NOUNS
+        # "the Jaguars"; not "the Donald Trump administration", where "the" is the noun's
+        the = before is not None and before.lower_ == "the" and before.head in span
+        return "ORG" if the or body else label
+    words = span.text.split()
+    if len(words) < 2 or not all(w[:1].isupper() or w in NAME_PARTICLES for w in words):
+        return label
+    roles = [t for t in span.root.children if t.dep_ == "appos" and t.i >= span.end]
+    if before is not None and before.pos_ in ("NOUN", "PROPN"):
+        roles.append(before)
+    return "PERSON" if any(_is_role(t.text) for t in roles) else label
+
+
+def _is_role(word: str) -> bool:
+    return noun_lemma(word) in PERSON_ROLES or word.lower().rstrip(".") in TITLES
+
+
 def _surnames(mentions: Iterable[Mention]) -> set[str]:
     """The last words of the people's full names: "Pachauri stressed ..." names Rajendra
     Pachauri again, whether the model missed the word or took it for a place."""
     return {words[-1] for m in mentions if m.type == "PERSON"
             and len(words := m.text.split()) >= 2 and words[-1][:1].isupper()}
+
+
+def _with_name_tail(ent: Span) -> Span:
+    """A person's name with the last syllable the model left out for a preposition: "Moon
+    Jae-in" ("-in"), "Moon Jae In flew" (a capitalised "In" mid-sentence is no preposition)."""
+    doc, end = ent.doc, ent.end
+    if ent.label_ != "PERSON" or end >= len(doc) - 1:
+        return ent
+    after = doc[end]
+    if after.text == "-" and not ent[-1].whitespace_ and not after.whitespace_ \
+            and doc[end + 1].is_alpha:
+        return doc[ent.start : end + 2]
+    if after.is_title and after.pos_ == "ADP" and not doc[end + 1].is_title:
+        return doc[ent.start : end + 1]
+    return ent
 
 
 def _cut_at_possessive(ent: Span) -> Span:
@@ -120,7 +174,10 @@ def _trim(span: Span, text: str) -> tuple[int, int] | None:
         if text[start:end].endswith(suffix) and end - len(suffix) > start:
             end -= len(suffix)
             break
-    start, end = _strip_edges(text, start, _before_open_bracket(text, start, end))
+    end = _before_open_bracket(text, start, end)
+    end = min([end, *(i for i in (text.find("\n", start, end), _credit_slash(text, start, end))
+                      if i > start)])
+    start, end = _strip_edges(text, start, end)
     return (start, end) if end > start and any(ch.isalpha() for ch in text[start:end]) else None
 
 
@@ -129,6 +186,13 @@ def _before_open_bracket(text: str, start: int, end: int) -> int:
     a photo credit glued to the caption, is John Kerry; "the Party (PPP)" keeps its bracket."""
     opening = text.find("(", start, end)
     return opening if opening > start and text.find(")", opening, end) < 0 else end
+
+
+def _credit_slash(text: str, start: int, end: int) -> int:
+    """Where a full name ends that a photo credit's slash runs on ("Bill Ingalls/NASA"); -1
+    when none does ("AC/DC" is one name)."""
+    slash = text.find("/", start, end)
+    return slash if slash > 0 and len(text[start:slash].split()) >= 2 else -1
 
 
 def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:

@@ -52,9 +52,9 @@ _CURRENCIES = {
 }  # fmt: skip
 CURRENCY_CODES = frozenset(_CURRENCIES.values())
 # Units of length, each under one name however it is written: "15 km" and "40 kilometers"
-# measure one thing.
+# measure one thing. Keyed by the singular (``_singular``: "kms" is "km", "feet" stays).
 _LENGTH_UNITS = {
-    "km": "km", "kilometer": "km", "kilometre": "km", "kms": "km", "mile": "mile", "mi": "mile",
+    "km": "km", "kilometer": "km", "kilometre": "km", "mile": "mile", "mi": "mile",
     "meter": "m", "metre": "m", "foot": "foot", "feet": "foot", "ft": "foot",
 }  # fmt: skip
 _SCALES = {
@@ -139,8 +139,19 @@ _PHONE = re.compile(r"(?:\b1[-. ])?(?:\(\d{3}\)\s?|\b\d{3}[-. ])\d{3}[-. ]\d{4}\
 # A time of day as written: "4:20 a.m.", "6: 00 p.m.", "about 7 p.m." (hour, minutes, the
 # half), and on a 24-hour clock with its zone ("0500 GMT", "17:30 UTC"): a time, not a figure.
 CLOCK = re.compile(r"\b(\d{1,2})(?:\s?:\s?(\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")  # written as a year is: four digits, no comma
 _ZONED_CLOCK = re.compile(r"\b[0-2]\d:?[0-5]\d\s*(?:GMT|UTC|Zulu|local time)\b")
+# Two whole numbers joined by a hyphen: a score, a record or a tally ("a 31-24 victory", "the
+# Jaguars (5-10)", "went 7-for-14") when it is no range (``_is_score``).
+_PAIR = re.compile(r"(?<![\d.,])(\d{1,3})(?:[-–]|-(?:of|for)-)(\d{1,3})(?![\d%]|[.,]\d|-\w)")
+# What a number just after is not a count of: an age ("aged 95", "died at 95"), a rank ("the
+# No. 2 official", "the number 2 man").
+_AGE_OR_RANK = re.compile(
+    r"(?:\b(?:aged?|(?:die[sd]?|dead)\s+at)|\bNo\.?|\b[Nn]o\.|\b[Tt]he\s+number)\s*$")
+# A figure in brackets just after another restates it in another unit: "55 miles (90 km)",
+# "24.2 million euros ($27.2 million)"; what it counts is what the first one counts.
+_RESTATED = re.compile(r"\d[\w.,%]*(?:\s+[A-Za-z]+){0,2}\s*\(\s*$")
+_GLUED_SCALE = re.compile(r"(?<=\d)(?=(?:k|m|mn|bn|tn)\b)", re.IGNORECASE)
+_YEARLIKE = re.compile(r"[12]\d{3}")  # "the 2010 Gulf of Mexico disaster"; a count has a comma
 
 
 def extract_figures(doc: Doc, doc_id: str, skip: list[tuple[int, int]]) -> tuple[Figure, ...]:
@@ -148,7 +159,8 @@ def extract_figures(doc: Doc, doc_id: str, skip: list[tuple[int, int]]) -> tuple
     metadata lines, dates)."""
     spans = []
     skip = [*skip, *((m.start(), m.end()) for pattern in (_PHONE, CLOCK, _ZONED_CLOCK)
-                     for m in pattern.finditer(doc.text))]
+                     for m in pattern.finditer(doc.text)),
+            *((m.start(), m.end()) for m in _PAIR.finditer(doc.text) if _is_score(m, doc))]
     taken: list[tuple[int, int]] = list(skip)
     for ent in doc.ents:
         if ent.label_ in FIGURE_LABELS and not _inside(ent.start_char, ent.end_char, taken):
@@ -171,6 +183,17 @@ def extract_figures(doc: Doc, doc_id: str, skip: list[tuple[int, int]]) -> tuple
         if figure is not None:
             figures.append(figure)
     return tuple(figures)
+
+
+def _is_score(pair: re.Match[str], doc: Doc) -> bool:
+    """Is a hyphenated pair of whole numbers a score, record or tally rather than a range? A
+    range goes up and counts something ("300-400 people"); a pair that does not go up ("31-24",
+    "8-8"), a tally ("29-of-34", "7-for-14"), or one followed by no noun ("the Jaguars (5-10)",
+    "fell to 5-10 on its way") is a result."""
+    if "-" in pair[0][len(pair[1]) + 1 : -len(pair[2])] or int(pair[1]) >= int(pair[2]):
+        return True
+    after = doc.char_span(pair.end(), len(doc.text), alignment_mode="expand")
+    return after is None or not len(after) or after[0].pos_ in ("ADP", "PUNCT", "CCONJ")
 
 
 def _missed_words(token: Token) -> Span | None:
@@ -244,9 +267,11 @@ def _with_unit(span: Span) -> Span:
     start, end = span.start, span.end
     if start > 0 and doc[start - 1].text in _CURRENCIES and not doc[start - 1].is_alpha:
         start -= 1
-    if end < len(doc) and doc[end].is_alpha and span[-1].like_num and (
-            doc[end].lower_ in _CURRENCIES or doc[end].lower_ in _LENGTH_UNITS):
-        end += 1
+    if end < len(doc) and doc[end].text.rstrip(".").isalpha() and span[-1].like_num and (
+            doc[end].lower_ in _CURRENCIES or doc[end].lower_ in _LENGTH_UNITS
+            or (doc[end].lower_.rstrip(".") in _SCALES and not span[-1].whitespace_
+                and any(t.text in _CURRENCIES for t in doc[start:end]))):
+        end += 1  # "$20m", "£14m."; "a 20m fall" is metres
     return doc[start:end] if (start, end) != (span.start, span.end) else span
 
 
@@ -275,10 +300,16 @@ def _figure(span: Span, doc_id: str) -> Figure | None:
         return None
     if span.label_ == "TIME" and unit not in TIME_UNITS:
         return None  # clock times are not figures
-    if _names_a_year(span):
+    before = span.doc.text[max(0, span.start_char - 30) : span.start_char]
+    if _AGE_OR_RANK.search(before):
         return None
     number = _number_part(span)
     counts, role = _duration(number) if unit in TIME_UNITS else _counted(number, unit)
+    if unit is None and _YEARLIKE.fullmatch(text) and (
+            counts is None or noun_lemma(counts.split()[-1]) == counts.split()[-1].lower()):
+        return None  # a year ("the 2014 AGM", "New Year's Day 2018"), not a count of one thing
+    if _RESTATED.search(before):
+        counts, role = None, None
     if in_words and not _counts_in_words(number, value, counts, role):
         return None
     if _dated_alone(span) and (role or "").lower() not in ROLE_OF:
@@ -297,15 +328,6 @@ def _number_part(span: Span) -> Span:
     if part is None or part.start <= span.root.i < part.end:
         return span
     return part
-
-
-def _names_a_year(span: Span) -> bool:
-    """Is the figure a year that modifies a singular noun ("a 2023 state inspection report",
-    "the 2024 budget")? A count of more than one takes a plural ("1500 voters"), so the number
-    names the year, whatever label the NER gave it."""
-    number = span[0]
-    return (len(span) == 1 and _YEAR.fullmatch(number.text) is not None
-            and number.dep_ == "nummod" and number.head.tag_ in ("NN", "NNP"))
 
 
 def _dated_alone(span: Span) -> bool:
@@ -384,6 +406,7 @@ def parse_amount(text: str) -> tuple[float | None, str | None]:
     for symbol in ("US$", "$", "€", "£", "¥", "₹", "₽"):
         if rest.startswith(symbol):
             unit, rest = _CURRENCIES[symbol], rest[len(symbol) :].strip()
+            rest = _GLUED_SCALE.sub(" ", rest, count=1)  # "$20m": 20 million dollars
     words = rest.replace("%", " % ").replace("-", " ").split()
     if not words:
         return None, None
@@ -395,8 +418,8 @@ def parse_amount(text: str) -> tuple[float | None, str | None]:
         after = words[n] if n < len(words) else ""
         if low in ("or", "to", "and"):
             break  # the upper end of a range: ``read_figure`` reads it
-        if low == "of" and after.lower() in _VAGUE:  # "tens of thousands"
-            continue
+        if low == "of" and (after.lower() in _VAGUE or after.lower() in _CURRENCIES):
+            continue  # "tens of thousands", "billions of dollars"
         if low in _SCALES:
             value *= _SCALES[low]
         elif (low in _WORDS and _WORDS[low] < 10 and words[0].isalpha() and value >= 20
@@ -411,7 +434,7 @@ def parse_amount(text: str) -> tuple[float | None, str | None]:
         elif unit is None and low in _CURRENCIES:
             unit = _CURRENCIES[low]
         elif unit is None and low.isalpha():
-            unit = _LENGTH_UNITS.get(low) or _LENGTH_UNITS.get(_singular(low)) or _singular(low)
+            unit = _LENGTH_UNITS.get(singular := _singular(low), singular)
             break
     return value, unit
 
@@ -426,10 +449,11 @@ def _split_range(text: str) -> tuple[str, str]:
 
 
 def _with_scale_of(first: str, second: str) -> str:
-    """"300" of "300 to 400 million" is 300 million: a bare lower end takes the upper's words."""
-    if any(ch.isalpha() for ch in first):
+    """"300" of "300 to 400 million" is 300 million, "20" of "20-30%" 20%: a bare lower end
+    takes the upper's unit and words."""
+    if any(ch.isalpha() or ch == "%" for ch in first):
         return first
-    return " ".join([first, *second.split()[1:]])
+    return first + re.sub(r"^[$€£¥₹₽]?[\d.,]+", "", second)
 
 
 def _qualified(qualifier: str, low: float, high: float,

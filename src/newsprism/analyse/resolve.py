@@ -10,10 +10,15 @@ Four rules, in order:
    ("Kim Jong-un" = "Kim Jong Un", "U.S." = "US").
 2. An acronym joins the multi-word name whose initials it spells ("US" = "United States").
 3. A nickname quoted inside a full name is that person's alias with the surname
-   ('Orenthal James "O.J." Simpson' = "O.J. Simpson").
+   ('Orenthal James "O.J." Simpson' = "O.J. Simpson"), and an organisation named after its
+   place is called by the rest of its name ("the Post" = "Washington Post", "the Colts" =
+   "Indianapolis Colts", when the cluster names the place; "the House" is no "White House").
 4. A person's name without the middle name joins the one fuller name with the same first and
-   last words ("Anthony LaSalle" = "Anthony Phillip LaSalle"). A partial person name ("Kim",
-   "Putin") joins a full name that contains it. When several full names do ("Kim Jong-un",
+   last words ("Anthony LaSalle" = "Anthony Phillip LaSalle"), and without the initials that
+   open it or the "Sr." that ends it ("W. Mark Felt Sr." = "W. Mark Felt" = "Mark Felt"; "Mark
+   Felt Jr." is his son). A partial person name ("Kim",
+   "Putin", "van Beurden": a name opening with a particle is a surname) joins a full name that
+   contains it. When several full names do ("Kim Jong-un",
    "Kim Jong-il"), the one most salient in the same article wins: most mentioned there before
    this mention, then in the article, then overall. A titled surname ("President Bush") joins
    only the one full name it ends: with two ("George W. Bush", "George H. W. Bush") it stays
@@ -108,6 +113,7 @@ def resolve_entities(mentions: Iterable[Mention]) -> list[Entity]:
             groups["".join(tokens)].append(mention)
     _merge_acronyms(groups)
     _merge_nicknames(groups)
+    _merge_names_without_place(groups)
     _merge_partial_person_names(groups)
     entities = [_entity(members) for members in groups.values()]
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
@@ -154,14 +160,32 @@ def _merge_nicknames(groups: dict[str, list[Mention]]) -> None:
                 groups[key].extend(groups.pop(alias))
 
 
+def _merge_names_without_place(groups: dict[str, list[Mention]]) -> None:
+    """"Post" is the "Washington Post": a one-word organisation joins the one organisation
+    named by a place the cluster names (a GPE) and that word."""
+    places = {key for key, members in groups.items() if _majority_type(members) == "GPE"}
+    bodies = {key: _words(members[0]) for key, members in groups.items()
+              if _majority_type(members) in ("ORG", "FAC") and len(_words(members[0])) >= 2}
+    for key in list(groups):
+        words = _words(groups[key][0])
+        if len(words) != 1 or _majority_type(groups[key]) != "ORG":
+            continue
+        named = [full for full, longer in bodies.items()
+                 if longer[-1] == words[0] and "".join(longer[:-1]) in places]
+        if len(named) == 1:
+            groups[named[0]].extend(groups.pop(key))
+
+
 def _merge_partial_person_names(groups: dict[str, list[Mention]]) -> None:
+    _merge_names_without_initials(groups)
     _merge_names_without_middle(groups)
-    full_names = {
-        key: set(_words(members[0]))
-        for key, members in groups.items()
-        if _majority_type(members) == "PERSON" and len(_words(members[0])) >= 2
-        and _capitalised(bare_name(members[0].text, "PERSON"))
-    }
+    people = {key: _words(members[0]) for key, members in groups.items()
+              if _majority_type(members) == "PERSON" and len(_words(members[0])) >= 2
+              and _capitalised(bare_name(members[0].text, "PERSON"))}
+    tails = {words[i:] for words in people.values() for i in range(1, len(words) - 1)}
+    # A name opening with a particle that ends another's ("van Beurden", "De Boer") is a surname
+    full_names = {key: set(words) for key, words in people.items()
+                  if not (words[0] in NAME_PARTICLES and words in tails)}
     for key in list(groups):
         if key in full_names:
             continue
@@ -172,9 +196,9 @@ def _merge_partial_person_names(groups: dict[str, list[Mention]]) -> None:
         # ends the name, so "Tesla" is not the "Tesla Model X" the model took for a person.
         candidates = [full for full, names in full_names.items() if tokens < names and (
             kind == "PERSON" or _words(groups[full][0])[-1] in tokens)]
-        if not candidates or kind not in ("PERSON", "ORG") or \
-                (kind == "ORG" and any(_titled(m) for m in groups[key])):
-            continue
+        if not candidates or kind not in ("PERSON", "ORG") or (kind == "ORG" and any(
+                _titled(m) or m.text.replace(".", "").isupper() for m in groups[key])):
+            continue  # an acronym is no surname: "UN" is not "Kim Jong Un"
         # A title heads a surname ("President Bush", but "Prince William" is a given name):
         # it joins the one full name it ends, and no guess between two.
         surname_of = [full for full in candidates if _words(groups[full][0])[-1] == words[-1]]
@@ -185,6 +209,26 @@ def _merge_partial_person_names(groups: dict[str, list[Mention]]) -> None:
                 groups[surname_of[0]].append(mention)
             else:
                 groups[key].append(mention)
+
+
+def _merge_names_without_initials(groups: dict[str, list[Mention]]) -> None:
+    """"W. Mark Felt" and "W. Mark Felt Sr." are "Mark Felt": a person's name that opens with
+    initials, or ends with "Sr.", joins the name without them when an article writes it so."""
+    for key in list(groups):
+        words = _words(groups[key][0])
+        core = _called(words)
+        target = "".join(core)
+        if _majority_type(groups[key]) == "PERSON" and core != words and target in groups \
+                and _majority_type(groups[target]) == "PERSON":
+            groups[target].extend(groups.pop(key))
+
+
+def _called(words: tuple[str, ...]) -> tuple[str, ...]:
+    """A person's name as it is called: without the initials opening it and the "Sr" ending it,
+    when two words remain ("w mark felt sr" -> "mark felt"; "j k rowling" stays)."""
+    rest = words[:-1] if words and words[-1] in ("sr", "snr") else words
+    opened = next((i for i, word in enumerate(rest) if len(word) > 1), len(rest))
+    return rest[opened:] if len(rest) - opened >= 2 else words
 
 
 def _merge_names_without_middle(groups: dict[str, list[Mention]]) -> None:

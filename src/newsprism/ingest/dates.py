@@ -10,6 +10,13 @@ import re
 
 from newsprism.errors import InputError
 
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december")
+_MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+                        "nov", "dec")
+# A month's name, whole or abbreviated (lower case: match it ignoring case).
+MONTH_NAME = "(?:" + "|".join(sorted((*MONTHS, *_MONTH_ABBREVIATIONS), key=len, reverse=True)) + ")"
 # "2019-02-30", "2019-2-3", "2019-02-03T10:00:00Z": a day written the ISO way is checked as
 # written, never handed to dateparser, which would quietly move "2019-02-30" to another day.
 _ISO_DAY = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[T\s].*)?")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from newsprism.ingest.dates import MONTH_NAME, WEEKDAYS
 from newsprism.ingest.normalise import normalise_text
 
 _KEYS = (r"(?P<key>Publication|Publisher|Outlet|Source|Newspaper|Author|Byline|By|Date|"
@@ -28,9 +29,8 @@ _BODY_LINE_END = re.compile(r"[.:][\s'\"’”)\]]*$")
 # / Staff Photographer)"; without the credit it ends as a body line does, so it is no headline.
 _CREDIT = re.compile(r"(?<=[.!?])\s*\([^()]*\)\s*$")
 HEADER_LINES = 12  # metadata lines sit at the top; "Source:" further down is a photo credit
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_MONTH = rf"{MONTH_NAME}\.?"
+_WEEKDAY = rf"(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?"
 _NUMERIC_DAY = r"\d{4}[-/]\d{1,2}[-/]\d{1,2}"
 # A dateline: a line that is only a day ("Tuesday, July 12, 2005", "12 July 2005",
 # "2005-07-12"), as many sites and wikis print it under the headline instead of "Date: ...".
