@@ -6,7 +6,9 @@ in gender with the person it stands for, and the article itself says each person
 an honorific before the name ("Mr. Banky", "Ms. Okafor"), a gendered noun in apposition
 ("Tehran Boldon, Michael Boldon's brother"), or the first "he"/"his" or "she"/"her" after the
 name in its sentence before anyone else is named ("Angela Benson, who had just left the store
-with her two sons"). A person whose gender the article does not tell stays a candidate. Of the
+with her two sons"; both a he and a she there tell nothing). A person whose gender the article
+does not tell stays a candidate, but for a pronoun inside someone's quoted words, which may be
+of anyone in the speaker's story: there only the person the article is about (named first). Of the
 candidates, the latest subject of a clause wins, else the latest named. A name that opens a
 paragraph counts as its subject: a parse that runs a sentence on over a blank line (after a
 heading) may make it an object of the heading; so does a name set off by commas before the verb,
@@ -91,8 +93,14 @@ class Antecedents:
         a word that is no pronoun ("the 29-year-old") stands for anyone of either gender."""
         gender = PRONOUN_GENDER.get(pronoun.lower_)
         genders = self.genders()
-        before = [m for m in self.people if m.end <= pronoun.idx
-                  and (gender is None or genders.get(person_key(m), gender) == gender)]
+        # Inside someone's quoted words ("He drove off and scolded me, 'You'll be sorry'") a
+        # pronoun is of the speaker's story: a person the article says is of its gender, or
+        # the one it is about (named first) when it does not say theirs.
+        inside = any(a <= pronoun.idx < b for a, b in self.quoted)
+        first = person_key(self.people[0]) if self.people else None
+        before = [m for m in self.people if m.end <= pronoun.idx and (
+            gender is None or genders.get(person_key(m), gender if not inside
+                                          or person_key(m) == first else None) == gender)]
         replying = pronoun.head.lower_ in _REPLYING and pronoun.dep_ == "nsubj"
         if replying:
             asked = self._asked_before(pronoun, before)
@@ -208,7 +216,11 @@ def _pronoun_after(sentence: Span, start: int, limit: int) -> Token | None:
     the next sentence when it is one ("Gallagher was back on the job. He had ..."), before the
     character ``limit`` where someone else is named."""
     doc = sentence.doc
-    found = next((t for t in doc[start : sentence.end] if t.lower_ in PRONOUN_GENDER), None)
+    said = [t for t in doc[start : sentence.end] if t.lower_ in PRONOUN_GENDER
+            and t.idx < limit]
+    if len({PRONOUN_GENDER[t.lower_] for t in said}) > 1:
+        return None  # "Hefner said her appearance in his magazine ...": of someone else too
+    found = said[0] if said else None
     if found is None and sentence.end < len(doc):
         found = next((t for t in doc[sentence.end].sent if t.dep_ == "nsubj"
                       and t.head.dep_ == "ROOT" and t.lower_ in PRONOUN_GENDER), None)
