@@ -370,6 +370,14 @@ def test_a_quote_of_its_own_after_an_attributed_one_goes_on_with_its_speaker():
      "She claimed, “the port had every chance to talk to us.”",
      {"We gave notice weeks ago": "Maria Okafor",
       "the port had every chance to talk to us.": "Maria Okafor"}),
+    # Kin brought in by a possessive take the pronoun: "she" is his mother, whom no one names.
+    ("“He is a good guy at heart,” says his skateboard buddy Dan McDonald.\n\nAs Dallas stood "
+     "outside, his mother suddenly opened the front door. “Dallas, don’t do anything stupid,” "
+     "she says.", {"He is a good guy at heart": "Dan McDonald",
+                   "Dallas, don’t do anything stupid": None}),
+    # One named by a passive naming verb is not the one who named them.
+    ("However, hotel magnate Leona Hale, who was dubbed “the queen of mean,” left $12 million "
+     "to her dog.", {"the queen of mean": None}),
 ])  # fmt: skip
 def test_a_pronoun_agrees_with_the_person_it_stands_for(text, expected):
     assert _speakers(text) == expected

@@ -1,24 +1,24 @@
 """Who a personal pronoun ("he", "she") stands for, among the people an article names.
 
 The candidates are the people named before the pronoun outside quotation marks (a name inside
-someone's quoted words is what they talk about, not the narrative's subject). A pronoun agrees
-in gender with the person it stands for, and the article itself says each person's gender:
-an honorific before the name ("Mr. Banky", "Ms. Okafor"), a gendered noun in apposition
-("Tehran Boldon, Michael Boldon's brother"), or the first "he"/"his" or "she"/"her" after the
-name in its sentence before anyone else is named ("Angela Benson, who had just left the store
-with her two sons"; both a he and a she there tell nothing). A person whose gender the article
-does not tell stays a candidate, but for a pronoun inside someone's quoted words, which may be
-of anyone in the speaker's story: there only the person the article is about (named first). Of the
-candidates, the latest subject of a clause wins, else the latest named. A name that opens a
-paragraph counts as its subject: a parse that runs a sentence on over a blank line (after a
-heading) may make it an object of the heading; so does a name set off by commas before the verb,
-but not the subject of what someone reports ("asserting that pastor Jean Sanbil allowed it").
-Someone brought in unnamed as a subject after the candidate ("said a senior officer", "An analyst
-for USGS commented") takes the pronoun, which then names no one, or the body an unnamed
-spokesperson speaks for; someone brought in by a role with "the" ("The mayor complimented the
-protesters. But he added") takes it for the one person the article titled so, or no one. The
-pronoun of a reply ("“Yes,” he responded") stands for the one asked just before ("Lynch asked
-Coleman"), not for the one asking.
+someone's quoted words is what they talk about, not the narrative's subject). A pronoun agrees in
+gender with the person it stands for, and the article itself says each person's gender: an
+honorific before the name ("Mr. Banky", "Ms. Okafor"), a gendered noun in apposition ("Tehran
+Boldon, Michael Boldon's brother"), or the first "he"/"his" or "she"/"her" after the name in its
+sentence before anyone else is named ("Angela Benson, who had just left the store with her two
+sons"; both a he and a she there tell nothing). A person whose gender the article does not tell
+stays a candidate, but for a pronoun inside someone's quoted words, which may be of anyone in the
+speaker's story: there only the person the article is about (named first). Of the candidates, the
+latest subject of a clause wins, else the latest named. A name that opens a paragraph counts as its
+subject: a parse that runs a sentence on over a blank line (after a heading) may make it an object
+of the heading; so does a name set off by commas before the verb, but not the subject of what
+someone reports ("asserting that pastor Jean Sanbil allowed it"). Someone brought in unnamed as a
+subject after the candidate ("said a senior officer", "An analyst for USGS commented", "his mother
+opened the door") takes the pronoun, which then names no one, or the body an unnamed spokesperson
+speaks for; someone brought in by a role with "the" ("The mayor complimented the protesters. But he
+added") takes it for the one person the article titled so, or no one. The pronoun of a reply
+("“Yes,” he responded") stands for the one asked just before ("Lynch asked Coleman"), not for the
+one asking.
 """
 
 from __future__ import annotations
@@ -53,6 +53,9 @@ _GENDERED_NOUNS: dict[str, Gender] = {
         "actress",
     ), "f"),
 }  # fmt: skip
+_KIN = {"father", "mother", "son", "daughter", "brother", "sister", "husband", "wife", "uncle",
+        "aunt", "nephew", "niece", "grandfather", "grandmother", "grandson", "granddaughter",
+        "stepfather", "stepmother", "dad", "mom", "boyfriend", "girlfriend"}
 # People a news story brings in by what they are rather than by name, besides roles and kin.
 _PEOPLE = {"reporter", "correspondent", "doctor", "nurse", "resident", "pilot", "survivor",
            "worker", "employee", "neighbour", "neighbor", "friend", "student", "teacher",
@@ -238,9 +241,11 @@ def _unnamed_person(token: Token, people: Sequence[Mention], gender: Gender | No
     # "The mayor complimented the protesters. But he added": a role with "the" is a person
     # of its own too ("the man", "the teenager" most often name again whom the story follows,
     # "the spokesperson" the one brought in before as "a spokesperson for ...").
+    # "His mother opened the door. “...,” she says": kin brought in by a possessive pronoun.
     if not any(c.dep_ == "det" and (c.lower_ in ("a", "an", "another", "one") or (
             c.lower_ == "the" and noun in PERSON_ROLES and noun not in _SPOKESPEOPLE))
-            for c in token.children):
+            for c in token.children) and not (noun in _KIN and any(
+            c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in token.children)):
         return False
     left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
     return not any(left <= m.start < right for m in people)

@@ -907,6 +907,8 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article
             # "his sister Mirella, who he once told MODERN was “the best hairdresser in the
             # world”": the one the quoted noun phrase describes is not who says it.
             return None
+        if verb.lower_ in _NAMING and any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None  # "Leona Helmsley, who was dubbed “the queen of mean”": named, by no one
         if verb.pos_ not in ("VERB", "AUX") or _reported_verb(verb, quoted) or (
                 within is None and _within_saying(verb, chain[n + 1:], quoted)) or (
                 n > 0 and _own_clause(chain[n - 1])):
