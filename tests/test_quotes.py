@@ -378,6 +378,10 @@ def test_a_quote_of_its_own_after_an_attributed_one_goes_on_with_its_speaker():
     # One named by a passive naming verb is not the one who named them.
     ("However, hotel magnate Leona Hale, who was dubbed “the queen of mean,” left $12 million "
      "to her dog.", {"the queen of mean": None}),
+    # A title after a sentence where someone went on doing something, not saying anything.
+    ("Outspoken and brassy, Maria Okafor continued making movies and performing on Broadway. "
+     "She was nominated for Best Supporting Actress for her role in Barbra Streisand's \"The "
+     "Mirror has Two Faces.\" She lost to Juliette Binoche.", {"The Mirror has Two Faces.": None}),
 ])  # fmt: skip
 def test_a_pronoun_agrees_with_the_person_it_stands_for(text, expected):
     assert _speakers(text) == expected

@@ -435,8 +435,10 @@ def _reported_before(first: Span, quoted: set[int], article: _Article) -> Mentio
         if sentence.start == 0:
             return None
         sentence = doc[sentence.start - 1].sent
+        # A verb that reports words, not one with a clause of doing for its complement
+        # ("Bacall continued making movies").
         said = [t for t in sentence if t.lower_ in _SAYING and t.pos_ == "VERB"
-                and t.i not in quoted]
+                and t.i not in quoted and not any(c.dep_ == "xcomp" for c in t.children)]
         subject = _subject(said[-1]) if said else None
         if subject is not None:
             found = _speaker_at(subject, article)
