@@ -356,3 +356,45 @@ def test_wire_credit_and_rights_lines_are_no_statements_dates_or_figures() -> No
                      "The report may not be published until the inquiry ends, the mayor said."]
     assert [d.text for d in analysis.dates] == ["Tuesday"]
     assert [f.text for f in analysis.figures] == ["two"]
+
+
+def _mentions_with_slips(text: str, slips: dict[str, str]) -> dict[str, str]:
+    """The mentions extract_mentions gives when the entity model tags each phrase of ``slips``
+    (and nothing else) with the label given: a known slip, made on purpose."""
+    from spacy.tokens import Span
+
+    from newsprism.analyse.entities import extract_mentions
+    from newsprism.analyse.nlp import load_nlp
+
+    doc = load_nlp()(text)
+    ents = []
+    for phrase, label in slips.items():
+        for at in [n for n in range(len(text)) if text.startswith(phrase, n)]:
+            span = doc.char_span(at, at + len(phrase))
+            ents.append(Span(doc, span.start, span.end, label=label))
+    doc.ents = ents
+    return {m.text: m.type for m in extract_mentions(doc, "t")}
+
+
+def test_a_full_name_taken_for_a_body_is_a_person_when_its_surname_alone_is_one():
+    text = "Mavis Tern, the pin-up model, has died. Tern once said she was puzzled."
+    found = _mentions_with_slips(text, {"Mavis Tern": "ORG", "Tern once": "PERSON"})
+    assert found == {"Mavis Tern": "PERSON", "Tern": "PERSON"}
+    # a body's name does not become a person for a surname it does not end in
+    found = _mentions_with_slips("Tern Holdings sold it. Tern once said so.",
+                                 {"Tern Holdings": "ORG", "Tern once": "PERSON"})
+    assert found["Tern Holdings"] == "ORG"
+
+
+def test_a_name_never_runs_over_a_line_break():
+    text = "Media Mogul\n\nTern, who ignored him, studied acting."
+    assert _mentions_with_slips(text, {"Mogul\n\nTern": "PERSON"}) == {"Tern": "PERSON"}
+    text = "Dockers walk out at Port of Calder\n\nPublication: Harbour Gazette"
+    found = _mentions_with_slips(text, {"Port of Calder\n\nPublication": "FAC"})
+    assert found == {"Port of Calder": "FAC"}
+
+
+def test_a_capitalised_title_opening_a_sentence_is_no_person_of_its_own():
+    text = "Filmmaker and aviator Howard Hughes also pursued her."
+    found = _mentions_with_slips(text, {"Filmmaker": "PERSON", "Howard Hughes": "PERSON"})
+    assert found == {"Howard Hughes": "PERSON"}

@@ -219,6 +219,17 @@ def test_the_speaker_of_a_quotation_of_several_sentences(text, expected):
     # "she recalls him saying": the one recalled says the words, not the one recalling.
     ("Robin Roberts found her son, Carter, on the floor.\n\n“Mommy, help me,” she recalls him "
      "saying.", {"Mommy, help me": "Carter"}),
+    # The tokenizer splits `` in two backticks it does not call punctuation: a colon still
+    # hands the statement over, and "was reported as saying" names the one reported.
+    ("Maria Okafor died on Monday.\n\nJohn Hale was reported as saying about her:\n\n``I think "
+     "that she was a remarkable lady.''", {"I think that she was a remarkable lady.": "John Hale"}),
+    # A clause handing over by a colon speaks by its main subject, not a relative clause's.
+    ("Superior Court Judge Tom Hale sentenced the man on Monday.\n\nThe judge offered advice for "
+     "the prison guards who will handle Nichols:\n\n``Do not trust Mr. Nichols ever again.''",
+     {"Do not trust Mr. Nichols ever again.": "Tom Hale"}),
+    # A crowd is nobody to name, whatever the entity model makes of "Groups".
+    ("Police fired tear gas.\n\nGroups of young people roamed the streets across central "
+     "Athens, shouting:\n\n``This night is for Alexi!''", {"This night is for Alexi!": None}),
 ])  # fmt: skip
 def test_the_speaker_behind_a_title_a_missed_name_or_a_pronoun(text, expected):
     assert _speakers(text) == expected
@@ -359,6 +370,18 @@ def test_a_quote_of_its_own_after_an_attributed_one_goes_on_with_its_speaker():
      "She claimed, “the port had every chance to talk to us.”",
      {"We gave notice weeks ago": "Maria Okafor",
       "the port had every chance to talk to us.": "Maria Okafor"}),
+    # Kin brought in by a possessive take the pronoun: "she" is his mother, whom no one names.
+    ("“He is a good guy at heart,” says his skateboard buddy Dan McDonald.\n\nAs Dallas stood "
+     "outside, his mother suddenly opened the front door. “Dallas, don’t do anything stupid,” "
+     "she says.", {"He is a good guy at heart": "Dan McDonald",
+                   "Dallas, don’t do anything stupid": None}),
+    # One named by a passive naming verb is not the one who named them.
+    ("However, hotel magnate Leona Hale, who was dubbed “the queen of mean,” left $12 million "
+     "to her dog.", {"the queen of mean": None}),
+    # A title after a sentence where someone went on doing something, not saying anything.
+    ("Outspoken and brassy, Maria Okafor continued making movies and performing on Broadway. "
+     "She was nominated for Best Supporting Actress for her role in Barbra Streisand's \"The "
+     "Mirror has Two Faces.\" She lost to Juliette Binoche.", {"The Mirror has Two Faces.": None}),
 ])  # fmt: skip
 def test_a_pronoun_agrees_with_the_person_it_stands_for(text, expected):
     assert _speakers(text) == expected
@@ -752,3 +775,38 @@ def test_one_held_by_a_passive_to_have_said_it_says_it():
             "throat, and telling her, ``you're never going to leave me,'' according to court "
             "records.")
     assert _speakers(text) == {"you're never going to leave me": "Gary Gomes"}
+
+
+def test_a_titled_surname_takes_the_fuller_name_that_another_one_holds():
+    from newsprism.model import Entity, Mention, Quote
+
+    said = Mention("t", 100, 107, "Ms Tern", "PERSON")
+    her = Entity("a", "Mavis Mae Tern", "PERSON", mentions=(
+        Mention("t", 0, 10, "Mavis Tern", "PERSON"), Mention("u", 0, 14, "Mavis Mae Tern",
+                                                             "PERSON")))
+    film = Entity("b", "Notorious Mavis Tern", "PERSON",
+                  mentions=(Mention("t", 40, 60, "Notorious Mavis Tern", "PERSON"),))
+    titled = Entity("c", "Ms Tern", "PERSON", mentions=(Mention("t", 20, 27, "Ms Tern", "PERSON"),
+                                                        said))
+    words = Quote("t", 120, 140, "God approves of it", speaker_mention=said)
+    (quote,) = name_speakers([words], [her, film, titled])
+    assert quote.speaker == "Mavis Mae Tern"  # the film's title holds her name: one person
+    daughter = Entity("d", "Eden Tern", "PERSON",
+                      mentions=(Mention("t", 70, 79, "Eden Tern", "PERSON"),))
+    (quote,) = name_speakers([words], [her, film, titled, daughter])
+    assert quote.speaker == "Ms Tern"  # two people of one family: no guess
+
+
+def test_a_pronoun_inside_quoted_words_needs_a_person_of_its_gender():
+    # "He" in Okafor's story is a producer she does not name, not her agent, whose gender the
+    # article does not tell.
+    text = ("Maria Okafor died, her agent Mark Roesler said.\n\n``I did not like his looks,'' "
+            "Okafor said of a producer.\n\n``He was a creep. He drove off in his big car and "
+            "scolded me, 'You will be sorry.' I was not.''")
+    assert _speakers(text)["You will be sorry."] is None
+    # A sentence with "her" and "his" after a name does not tell that person's gender: "She"
+    # in Hale's words is Okafor, not Hale.
+    text = ("Maria Okafor died on Monday, her family said.\n\nPublisher Hugh Hale said her "
+            "pictures in his magazine were a milestone.\n\n``She told me, 'I never pose "
+            "twice,' and she never did,'' Hale said.")
+    assert _speakers(text)["I never pose twice"] == "Maria Okafor"

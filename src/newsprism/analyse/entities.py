@@ -6,7 +6,10 @@ Press"), a source cited inline is an organisation whatever NER said ("(Kommersan
 a name ends at a bracket it never closes ("John Kerry.(Reuters" is a caption's credit run
 on), and a capitalised appositive of a person-role noun is a person ("his counterpart,
 No Kwang-Chol,"), and so is a full name's last word where the model missed it ("Pachauri
-stressed"). A name never runs over a line break (a headline glued to the first line) nor past
+stressed"), and a full name taken for a body whose last word alone the model took for a
+person ("Bettie Page" ORG, "Page said" PERSON); a capitalised title opening a sentence before a
+full name ("Filmmaker and aviator Howard Hughes") is no person of its own. A name never runs
+over a line break (a headline glued to the first line; the piece with most words is kept) nor past
 a slash (a photo credit, "Bill Ingalls/NASA"), nor starts with an article ("a David Garrard").
 What a name is comes from its context where the model's type contradicts it (``_in_context``):
 "the Jaguars" is no person, nor is the "firm Glass Lewis"; "Yvo de Boer, the U.N.'s climate
@@ -26,7 +29,7 @@ from newsprism.analyse.resolve import BODY_NOUNS, NAME_PARTICLES, TITLES
 from newsprism.model import Citation, Mention
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 ENTITY_TYPES = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT",
                 "WORK_OF_ART"}  # fmt: skip
@@ -77,13 +80,15 @@ def extract_mentions(
             found[(start, end)] = Mention(doc_id, start, end, text[start:end], "ORG")
     surnames = _surnames(found.values())
     for key, mention in found.items():
-        if mention.text in surnames and key not in cited:
+        if key not in cited and (mention.text in surnames or _full_name_of(mention, surnames)):
             found[key] = dataclasses.replace(mention, type="PERSON")
     missed = [(t.idx, t.idx + len(t)) for t in doc
               if t.pos_ == "PROPN" and t.text in surnames and not t.ent_type_]
     for start, end in [*_role_appositives(doc), *missed]:
         if not any(_overlaps((start, end), key) for key in found):
             found[(start, end)] = Mention(doc_id, start, end, text[start:end], "PERSON")
+    for key in _titles_of_names(doc, found, surnames):
+        del found[key]
     return tuple(found[key] for key in sorted(found))
 
 
@@ -117,11 +122,48 @@ def _is_role(word: str) -> bool:
     return noun_lemma(word) in PERSON_ROLES or word.lower().rstrip(".") in TITLES
 
 
+def _titles_of_names(doc: Doc, found: dict[tuple[int, int], Mention], surnames: set[str]
+                     ) -> list[tuple[int, int]]:
+    """One-word "people" that are the common noun opening a sentence and running on in lower
+    case into another person's full name: the model tags the capitalised title ("Filmmaker and
+    aviator Howard Hughes pursued her") as a person of its own. Nobody's surname is one."""
+    titles = []
+    for (start, end), mention in found.items():
+        if mention.type != "PERSON" or " " in mention.text or mention.text in surnames:
+            continue
+        span = doc.char_span(start, end)
+        if span is None or len(span) != 1 or span[0].pos_ != "NOUN" or not span[0].is_sent_start:
+            continue
+        following = doc[span.end : span.end + 4]
+        name = next((n for n, t in enumerate(following) if not t.is_lower), None)
+        if name is None or not all(t.is_alpha for t in following[:name]):
+            continue
+        at = following[name].idx
+        if any(m.type == "PERSON" and " " in m.text and s == at for (s, e), m in found.items()):
+            titles.append((start, end))
+    return titles
+
+
 def _surnames(mentions: Iterable[Mention]) -> set[str]:
     """The last words of the people's full names: "Pachauri stressed ..." names Rajendra
-    Pachauri again, whether the model missed the word or took it for a place."""
-    return {words[-1] for m in mentions if m.type == "PERSON"
-            and len(words := m.text.split()) >= 2 and words[-1][:1].isupper()}
+    Pachauri again, whether the model missed the word or took it for a place. A full name the
+    model took for a body is a person's when its last word alone is a person elsewhere in the
+    article ("Bettie Page" an organisation, "Page said" a person: Page is her surname)."""
+    mentions = list(mentions)
+    alone = {m.text for m in mentions if m.type == "PERSON" and " " not in m.text}
+    return {words[-1] for m in mentions if len(words := m.text.split()) >= 2
+            and words[-1][:1].isupper()
+            and (m.type == "PERSON" or (words[-1] in alone and _capitalised(words)))}
+
+
+def _full_name_of(mention: Mention, surnames: set[str]) -> bool:
+    """A name of two or three capitalised words ending in a person's surname."""
+    words = mention.text.split()
+    return 2 <= len(words) <= 3 and words[-1] in surnames and _capitalised(words)
+
+
+def _capitalised(words: list[str]) -> bool:
+    return all(w[:1].isupper() for w in words)
 
 
 def _with_name_tail(ent: Span) -> Span:
@@ -161,6 +203,17 @@ def _cut_at_lowercase(ent: Span) -> Span:
 
 def _trim(span: Span, text: str) -> tuple[int, int] | None:
     tokens = list(span)
+    # A name never runs over a line break: of the pieces the model ran together, the one of
+    # most words is the name ("Port of Calder\n\nPublication: ..." is the headline's port), the
+    # later of two as long ("Media Mogul\n\nPage, who ..." is a heading, then Page).
+    if any("\n" in t.text for t in tokens):
+        pieces: list[list[Token]] = [[]]
+        for token in tokens:
+            if "\n" in token.text:
+                pieces.append([])
+            else:
+                pieces[-1].append(token)
+        tokens = max(reversed(pieces), key=len)
     while tokens and (tokens[0].lower_ in _NOT_A_NAME_START or tokens[0].text in _EDGE_JUNK
                       or (_CLOCK_HOUR.fullmatch(tokens[0].text) and len(tokens) > 1
                           and tokens[1].lower_ in _CLOCK_HALVES)):
@@ -175,8 +228,8 @@ def _trim(span: Span, text: str) -> tuple[int, int] | None:
             end -= len(suffix)
             break
     end = _before_open_bracket(text, start, end)
-    end = min([end, *(i for i in (text.find("\n", start, end), _credit_slash(text, start, end))
-                      if i > start)])
+    if (slash := _credit_slash(text, start, end)) > start:
+        end = slash
     start, end = _strip_edges(text, start, end)
     return (start, end) if end > start and any(ch.isalpha() for ch in text[start:end]) else None
 

@@ -1,22 +1,24 @@
 """Who a personal pronoun ("he", "she") stands for, among the people an article names.
 
 The candidates are the people named before the pronoun outside quotation marks (a name inside
-someone's quoted words is what they talk about, not the narrative's subject). A pronoun agrees
-in gender with the person it stands for, and the article itself says each person's gender:
-an honorific before the name ("Mr. Banky", "Ms. Okafor"), a gendered noun in apposition
-("Tehran Boldon, Michael Boldon's brother"), or the first "he"/"his" or "she"/"her" after the
-name in its sentence before anyone else is named ("Angela Benson, who had just left the store
-with her two sons"). A person whose gender the article does not tell stays a candidate. Of the
-candidates, the latest subject of a clause wins, else the latest named. A name that opens a
-paragraph counts as its subject: a parse that runs a sentence on over a blank line (after a
-heading) may make it an object of the heading; so does a name set off by commas before the verb,
-but not the subject of what someone reports ("asserting that pastor Jean Sanbil allowed it").
-Someone brought in unnamed as a subject after the candidate ("said a senior officer", "An analyst
-for USGS commented") takes the pronoun, which then names no one, or the body an unnamed
-spokesperson speaks for; someone brought in by a role with "the" ("The mayor complimented the
-protesters. But he added") takes it for the one person the article titled so, or no one. The
-pronoun of a reply ("“Yes,” he responded") stands for the one asked just before ("Lynch asked
-Coleman"), not for the one asking.
+someone's quoted words is what they talk about, not the narrative's subject). A pronoun agrees in
+gender with the person it stands for, and the article itself says each person's gender: an
+honorific before the name ("Mr. Banky", "Ms. Okafor"), a gendered noun in apposition ("Tehran
+Boldon, Michael Boldon's brother"), or the first "he"/"his" or "she"/"her" after the name in its
+sentence before anyone else is named ("Angela Benson, who had just left the store with her two
+sons"; both a he and a she there tell nothing). A person whose gender the article does not tell
+stays a candidate, but for a pronoun inside someone's quoted words, which may be of anyone in the
+speaker's story: there only the person the article is about (named first). Of the candidates, the
+latest subject of a clause wins, else the latest named. A name that opens a paragraph counts as its
+subject: a parse that runs a sentence on over a blank line (after a heading) may make it an object
+of the heading; so does a name set off by commas before the verb, but not the subject of what
+someone reports ("asserting that pastor Jean Sanbil allowed it"). Someone brought in unnamed as a
+subject after the candidate ("said a senior officer", "An analyst for USGS commented", "his mother
+opened the door") takes the pronoun, which then names no one, or the body an unnamed spokesperson
+speaks for; someone brought in by a role with "the" ("The mayor complimented the protesters. But he
+added") takes it for the one person the article titled so, or no one. The pronoun of a reply
+("“Yes,” he responded") stands for the one asked just before ("Lynch asked Coleman"), not for the
+one asking.
 """
 
 from __future__ import annotations
@@ -51,6 +53,9 @@ _GENDERED_NOUNS: dict[str, Gender] = {
         "actress",
     ), "f"),
 }  # fmt: skip
+_KIN = {"father", "mother", "son", "daughter", "brother", "sister", "husband", "wife", "uncle",
+        "aunt", "nephew", "niece", "grandfather", "grandmother", "grandson", "granddaughter",
+        "stepfather", "stepmother", "dad", "mom", "boyfriend", "girlfriend"}
 # People a news story brings in by what they are rather than by name, besides roles and kin.
 _PEOPLE = {"reporter", "correspondent", "doctor", "nurse", "resident", "pilot", "survivor",
            "worker", "employee", "neighbour", "neighbor", "friend", "student", "teacher",
@@ -91,8 +96,14 @@ class Antecedents:
         a word that is no pronoun ("the 29-year-old") stands for anyone of either gender."""
         gender = PRONOUN_GENDER.get(pronoun.lower_)
         genders = self.genders()
-        before = [m for m in self.people if m.end <= pronoun.idx
-                  and (gender is None or genders.get(person_key(m), gender) == gender)]
+        # Inside someone's quoted words ("He drove off and scolded me, 'You'll be sorry'") a
+        # pronoun is of the speaker's story: a person the article says is of its gender, or
+        # the one it is about (named first) when it does not say theirs.
+        inside = any(a <= pronoun.idx < b for a, b in self.quoted)
+        first = person_key(self.people[0]) if self.people else None
+        before = [m for m in self.people if m.end <= pronoun.idx and (
+            gender is None or genders.get(person_key(m), gender if not inside
+                                          or person_key(m) == first else None) == gender)]
         replying = pronoun.head.lower_ in _REPLYING and pronoun.dep_ == "nsubj"
         if replying:
             asked = self._asked_before(pronoun, before)
@@ -208,7 +219,11 @@ def _pronoun_after(sentence: Span, start: int, limit: int) -> Token | None:
     the next sentence when it is one ("Gallagher was back on the job. He had ..."), before the
     character ``limit`` where someone else is named."""
     doc = sentence.doc
-    found = next((t for t in doc[start : sentence.end] if t.lower_ in PRONOUN_GENDER), None)
+    said = [t for t in doc[start : sentence.end] if t.lower_ in PRONOUN_GENDER
+            and t.idx < limit]
+    if len({PRONOUN_GENDER[t.lower_] for t in said}) > 1:
+        return None  # "Hefner said her appearance in his magazine ...": of someone else too
+    found = said[0] if said else None
     if found is None and sentence.end < len(doc):
         found = next((t for t in doc[sentence.end].sent if t.dep_ == "nsubj"
                       and t.head.dep_ == "ROOT" and t.lower_ in PRONOUN_GENDER), None)
@@ -226,9 +241,11 @@ def _unnamed_person(token: Token, people: Sequence[Mention], gender: Gender | No
     # "The mayor complimented the protesters. But he added": a role with "the" is a person
     # of its own too ("the man", "the teenager" most often name again whom the story follows,
     # "the spokesperson" the one brought in before as "a spokesperson for ...").
+    # "His mother opened the door. “...,” she says": kin brought in by a possessive pronoun.
     if not any(c.dep_ == "det" and (c.lower_ in ("a", "an", "another", "one") or (
             c.lower_ == "the" and noun in PERSON_ROLES and noun not in _SPOKESPEOPLE))
-            for c in token.children):
+            for c in token.children) and not (noun in _KIN and any(
+            c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in token.children)):
         return False
     left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
     return not any(left <= m.start < right for m in people)

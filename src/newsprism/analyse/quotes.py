@@ -435,8 +435,10 @@ def _reported_before(first: Span, quoted: set[int], article: _Article) -> Mentio
         if sentence.start == 0:
             return None
         sentence = doc[sentence.start - 1].sent
+        # A verb that reports words, not one with a clause of doing for its complement
+        # ("Bacall continued making movies").
         said = [t for t in sentence if t.lower_ in _SAYING and t.pos_ == "VERB"
-                and t.i not in quoted]
+                and t.i not in quoted and not any(c.dep_ == "xcomp" for c in t.children)]
         subject = _subject(said[-1]) if said else None
         if subject is not None:
             found = _speaker_at(subject, article)
@@ -487,7 +489,7 @@ def _said_before(quote: Span, quoted: set[int]) -> Token | None:
     # said he was tired, called it “candid”" the speaker is the one who called it.
     # The root of the quote's part in this sentence: a quote of two sentences has the second's.
     governing = {t.i for t in _ancestors(doc[quote.start : min(quote.end, sentence.end)].root)}
-    marks = [t for t in before if not (t.is_punct and t.is_quote) and not t.is_space]
+    marks = [t for t in before if not t.is_quote and not t.is_space]
     handed = bool(marks) and marks[-1].text in (":", ",")
     said = _subject_of_saying([t for t in before[::-1] if handed or t.i in governing], quoted)
     if said is None and statement and marks and marks[-1].text == ":":
@@ -515,18 +517,28 @@ def _own_lead_in(before: Span, quoted: set[int]) -> list[Token]:
 
 def _introducer(clause: list[Token]) -> Token | None:
     """The subject of a clause that hands over to a statement by a colon, whatever its verb
-    ("Port director John Hale was blunt: “...”"): the last verb's, in the clause's paragraph."""
-    verbs = [t for t in clause if t.pos_ in ("VERB", "AUX")]
+    ("Port director John Hale was blunt: “...”"): the last verb's, in the clause's paragraph;
+    not a relative clause's ("The judge offered advice for the guards who will handle him:"),
+    and a common noun only if it is someone ("Groups of young people roamed the streets,
+    shouting:" is a crowd the entity model may take for a name)."""
+    verbs = [t for t in clause if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")
+             and not any(v.dep_ == "relcl" for v in _ancestors(t))]
     if not verbs:
         return None
-    verb = verbs[-1]
-    subject = next((c for c in verb.children if c.dep_ == "nsubj" and c in clause), None)
-    return subject if subject is not None and _same_paragraph(subject, clause[-1]) else None
+    subject = next((c for c in verbs[-1].children if c.dep_ == "nsubj" and c in clause), None)
+    if subject is None:
+        return None
+    noun = noun_lemma(subject.lower_)
+    if subject.pos_ == "NOUN" and not (is_person_noun(noun) or noun in BODY_NOUNS):
+        return None
+    return subject if _same_paragraph(subject, clause[-1]) else None
 
 
 def _is_mark(token: Token) -> bool:
-    """Punctuation, or the replacement character left of a mis-decoded closing mark."""
-    return token.is_punct or token.text == "\ufffd"
+    """Punctuation, a quote mark (the tokenizer may split an archive's opening double backtick
+    in two backticks it does not call punctuation), or the replacement character left of a
+    mis-decoded closing mark."""
+    return token.is_punct or token.is_quote or token.text == "\ufffd"
 
 
 def _subject_of_saying(tokens: list[Token], quoted: set[int], ahead: bool = False
@@ -897,6 +909,8 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article
             # "his sister Mirella, who he once told MODERN was “the best hairdresser in the
             # world”": the one the quoted noun phrase describes is not who says it.
             return None
+        if verb.lower_ in _NAMING and any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None  # "Leona Helmsley, who was dubbed “the queen of mean”": named, by no one
         if verb.pos_ not in ("VERB", "AUX") or _reported_verb(verb, quoted) or (
                 within is None and _within_saying(verb, chain[n + 1:], quoted)) or (
                 n > 0 and _own_clause(chain[n - 1])):

@@ -355,14 +355,19 @@ def _singular(word: str) -> str:
 def _named_before(speaker: str, mention: Mention, entities: list[Entity]) -> str | None:
     """The one fuller name the speaker's article gave before, ending in the speaker's single
     word: "Christman said" after "Lissa Druss Christman, a spokeswoman" when the entity model
-    took her for an organisation, which no person's name joins. Two such names: no guess."""
+    took her for an organisation, which no person's name joins. Two such names: no guess,
+    unless one holds the other ("The Notorious Bettie Page", a film's title the model took for
+    a person, holds "Bettie Page"): the one it holds."""
     words = name_tokens(bare_name(speaker, "PERSON"))  # "Sgt. Kell" too
     if len(words) != 1:
         return None
-    fuller = {e.name for e in entities if len(name_tokens(e.name)) > 1
-              and name_tokens(e.name)[-1] == words[0] and _capitalised(e.name)
-              and any(m.doc == mention.doc and m.end <= mention.start for m in e.mentions)}
-    return fuller.pop() if len(fuller) == 1 else None
+    fuller = {tokens: e.name for e in entities if _capitalised(e.name) for m in e.mentions
+              if m.doc == mention.doc and m.end <= mention.start
+              and len(tokens := name_tokens(bare_name(m.text, "PERSON"))) > 1
+              and tokens[-1] == words[0]}
+    held = {name for tokens, name in fuller.items()
+            if not any(set(other) < set(tokens) for other in fuller)}
+    return held.pop() if len(held) == 1 else None
 
 
 def _fuller_name(mention: Mention, people: list[Entity]) -> str:
