@@ -268,7 +268,7 @@ def _score_quotes(briefing: Briefing, gold: Gold, tally: Tally) -> None:
     """Quote recall by style, and whether a found quote names the gold speaker."""
     for quote in gold.quotes:
         _bump(tally.quotes, quote.style)
-        found = [q for q in briefing.quotes if _covered(quote.at, loc(q))]
+        found = [q for q in briefing.quotes if covered(quote.at, loc(q))]
         if not found:
             continue
         _bump(tally.quotes_found, quote.style)
@@ -278,7 +278,7 @@ def _score_quotes(briefing: Briefing, gold: Gold, tally: Tally) -> None:
             tally.speakers_right += same_speaker(quote.speaker, best.speaker)
 
 
-def _covered(x: Loc, y: Loc) -> bool:
+def covered(x: Loc, y: Loc) -> bool:
     """Each of the two spans covers at least half of the other."""
     shared = max(min(x[2], y[2]) - max(x[1], y[1]), 0)
     return x[0] == y[0] and shared >= 0.5 * (x[2] - x[1]) and shared >= 0.5 * (y[2] - y[1])
@@ -488,7 +488,7 @@ def show_cluster(name: str, clusters_path: Path, gold_path: Path | None, out: An
     judged = {q.at for q in gold.quotes}
     for article in articles:
         for at, style in quote_candidates(article):
-            today = [q for q in briefing.quotes if _covered(at, loc(q))]
+            today = [q for q in briefing.quotes if covered(at, loc(q))]
             speaker = today[0].speaker if today else None
             text = article.text[at[1] : at[2]]
             mark = "judged" if at in judged else "unjudged"

@@ -1,0 +1,71 @@
+"""Speakers on a dev set of fresh clusters judged for their quotations only.
+
+    python -m newsprism.evaluate.compare export --data ../shared/data \
+        --clusters bench/speakers_dev/clusters.tsv --out /tmp/speakers-dev.jsonl
+    PYTHONPATH=src OMP_NUM_THREADS=1 python bench/speakers_dev.py /tmp/speakers-dev.jsonl [-v]
+
+`bench/speakers_dev/judgments.jsonl` holds every quotation main's analysis found in those seven
+clusters (branch speakers4, session 16), each with the speaker its article names, or null where
+it names none (a title, a scare quote, an unnamed source), judged by reading against
+`docs/compare-rubric.md` before any fix. Its claims are not judged, so it is no part of
+`bench/compare_gold/`. Prints, per corpus, the share of named speakers found right, how many
+quotations got no speaker or a wrong one, and how many got one where the article names none.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from collections import Counter
+from pathlib import Path
+
+from newsprism.analyse import analyse_articles, resolve_entities
+from newsprism.analyse.resolve import name_speakers
+from newsprism.evaluate.compare import covered, read_clusters, same_speaker
+
+JUDGMENTS = Path(__file__).parent / "speakers_dev" / "judgments.jsonl"
+
+
+def found_speakers(clusters: Path) -> dict[tuple[str, int, int], str | None]:
+    """Every quotation newsprism finds in the clusters, with the speaker it names."""
+    found = {}
+    for _, articles in read_clusters(clusters, "all"):
+        analyses = list(analyse_articles(articles))
+        entities = resolve_entities(m for a in analyses for m in a.mentions)
+        for quote in name_speakers((q for a in analyses for q in a.quotes), entities):
+            found[(quote.doc, quote.start, quote.end)] = quote.speaker
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("clusters", type=Path, help="the dev clusters, exported as JSONL")
+    parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
+    args = parser.parse_args()
+    found = found_speakers(args.clusters)
+    tally: dict[str, Counter[str]] = {}
+    for line in JUDGMENTS.read_text(encoding="utf-8").splitlines():
+        gold = json.loads(line)
+        at = (gold["doc"], gold["start"], gold["end"])
+        hits = [speaker for loc, speaker in found.items() if covered(at, loc)]
+        system = hits[0] if hits else None
+        counts = tally.setdefault("ecb+" if gold["cluster"].endswith("ecb") else "multi-news",
+                                  Counter())
+        if gold["speaker"]:
+            right = same_speaker(gold["speaker"], system)
+            counts.update(named=1, right=right, none=system is None,
+                          wrong=not right and system is not None)
+        else:
+            counts.update(unnamed=1, given=system is not None)
+        if args.verbose and (not right if gold["speaker"] else system is not None):
+            print(f"{gold['doc']} {gold['start']}-{gold['end']}: gold {gold['speaker']!r}, "
+                  f"found {system!r}")
+    tally["all"] = sum(tally.values(), Counter())
+    for name, c in tally.items():
+        print(f"{name}: right {c['right']}/{c['named']} ({100 * c['right'] / c['named']:.1f}%), "
+              f"no speaker {c['none']}, wrong speaker {c['wrong']}, "
+              f"a speaker where none is named {c['given']}/{c['unnamed']}")
+
+
+if __name__ == "__main__":
+    main()
