@@ -5,7 +5,6 @@ from __future__ import annotations
 import pickle
 
 import numpy as np
-import pytest
 
 from newsprism.model import Article
 from newsprism.store import open_store
@@ -21,7 +20,6 @@ from newsprism.stories.persist import StoryHook, assign_stories
 from newsprism.stories.storyline_train import cached_streams
 from newsprism.stories.storylines import (
     StorylineClusterer,
-    StorylineLinks,
     cluster_levels,
     load_storyline_model,
 )
@@ -218,17 +216,14 @@ def test_a_storyline_weighs_how_much_of_an_event_falls_on_its_core_words() -> No
     assert rows[0, column["events"]] == rows[1, column["events"]] == np.log(13)
 
 
-@pytest.mark.parametrize("old_features", [len(FEATURE_NAMES), len(STORYLINE_FEATURE_NAMES) - 2],
-                         ids=["v1", "v2"])
-def test_a_state_saved_under_an_earlier_storyline_model_resumes_under_the_shipped_one(
-        old_features: int) -> None:
-    """storyline-v1.json and v2 weighed fewer features; a corpus clustered under either keeps
-    its storylines, and its next events are placed by the shipped model."""
+def test_a_state_saved_under_the_first_storyline_model_resumes_under_the_shipped_one() -> None:
+    """storyline-v1.json weighed fewer features; a corpus clustered under it keeps its
+    storylines, and its next events are placed by the shipped model."""
     events, lines, _ = _levels([("x", _at(0)), ("y", _at(50))])
     assert lines.storyline_of("y") == "line-x"
     records = lines.changed_storylines()
     state = lines.state_dict()
-    old = (-6.0, 12.0) + (0.0,) * (old_features - 1)  # the earlier model's length
+    old = (-6.0, 12.0) + (0.0,) * (len(FEATURE_NAMES) - 1)  # the first model's length
     state["params"]["weights"] = state["lines"]["params"]["weights"] = old
     resumed = StorylineClusterer.from_state(state, records)
     assert resumed.params()["weights"] == load_storyline_model()["weights"]
@@ -237,56 +232,3 @@ def test_a_state_saved_under_an_earlier_storyline_model_resumes_under_the_shippe
     placed = events.partial_fit([("z", other)])
     assert resumed.partial_fit([("z", placed[0], other)], events, events.pop_changes()) == [
         "line-z"]
-
-
-def _line(degrees: float, plane: int, counts: dict[int, float]) -> Profile:
-    return Profile(_at(degrees, plane).embedding, _words(counts))
-
-
-def test_an_events_words_weigh_more_on_a_storyline_the_rarer_they_are_in_hot_cores() -> None:
-    """Two hot storylines, "black friday deals" and "black friday iphone deals", share the core
-    words 1 and 2 ("black friday"). An event of words 1, 2 and 4 ("iphone") has most of its
-    weight on the first one's core; weighed also by rarity among the hot cores, less, as its
-    word 4 is in one core only and words 1 and 2 in both."""
-    lines = StorylineLinks(**LINES)
-    lines.partial_fit([("deals", _line(0, 1, {1: 3, 2: 3, 3: 3})),
-                       ("iphone", _line(90, 2, {1: 3, 2: 3, 4: 3}))])
-    assert sorted(lines.stories_) == ["deals", "iphone"]
-    event = _line(0, 3, {1: 1, 2: 1, 4: 1})
-    rows = lines._features(event, [lines.stories_[s].profile for s in ("deals", "iphone")])
-    column = {name: n for n, name in enumerate(STORYLINE_FEATURE_NAMES)}
-    rarer = np.log(3 / 2) + 1  # word 4's IDF among 2 storylines, and its rarity in 2 cores
-    assert rows[0, column["terms_core"]] == pytest.approx(2 / (2 + rarer))
-    assert rows[0, column["terms_rare"]] == pytest.approx(2 / (2 + rarer * rarer))
-    assert rows[1, column["terms_core"]] == rows[1, column["terms_rare"]] == 1.0
-    assert rows[0, column["lead_rare"]] == rows[0, column["lead_core"]] == 0.0  # no lead words
-
-
-def _recounted(lines: StorylineLinks) -> dict[int, int]:
-    counts: dict[int, int] = {}
-    for cores in lines.cores_.cores.values():
-        for key in cores["terms"].tolist():
-            counts[key] = counts.get(key, 0) + 1
-    return counts
-
-
-def test_hot_storylines_core_counts_follow_evictions_merges_splits_and_a_resume() -> None:
-    """The counts of core words are kept as storylines change, not recomputed: they must
-    always be those of the hot storylines' cores, bounded as the hot storylines are, and the
-    same after a resume."""
-    lines = StorylineLinks(**LINES, max_stories=3)
-    stream = [(f"s{n}", _line(90, 1 + n, {n: 2, n + 1: 1, 100: 1})) for n in range(8)]
-    stream += [("more", _line(90, 8, {7: 1, 9: 1}))]  # joins s7's storyline
-    for item in stream:
-        lines.partial_fit([item])
-        assert set(lines.cores_.cores) == set(lines.stories_)
-        assert lines.cores_.counts["terms"] == _recounted(lines)
-    assert len(lines.stories_) == 3 and lines.cores_.counts["terms"][100] == 3
-    assert lines.merge("s6", "s7") == "s6"
-    assert set(lines.cores_.cores) == {"s5", "s6"} and lines.cores_.counts["terms"][100] == 2
-    lines.split("s6", [stream[7]])
-    assert set(lines.cores_.cores) == set(lines.stories_) == {"s5", "s6", "s7'"}  # s7 redirects
-    assert lines.cores_.counts["terms"] == _recounted(lines)
-    resumed = StorylineLinks.from_state(lines.state_dict(stories=False), {},
-                                        lines.changed_stories())
-    assert resumed.cores_.counts == lines.cores_.counts

@@ -489,13 +489,12 @@ class StoryClusterer:
         hot = [story_from_dict(s) for s in state.get("stories", stories)]
         dimension = len(hot[0].profile.embedding) if hot else 384
         clusterer._ensure_state(dimension)
-        # Before the stories: a level above weighs each story as it takes it in.
-        clusterer.frequencies_ = DocumentFrequencies(
-            _decode(state["frequencies"], np.int32), state["documents"])
         for story in sorted(hot, key=lambda s: s.born):
             clusterer._occupy(story)
         clusterer._unsaved.clear()  # as saved
         clusterer.redirects_ = dict(state["redirects"])
+        clusterer.frequencies_ = DocumentFrequencies(
+            _decode(state["frequencies"], np.int32), state["documents"])
         clusterer.seen_ = state["seen"]
         clusterer.newest_day_ = state["newest_day"]
         pending = state["pending"]

@@ -36,12 +36,7 @@ FEATURE_NAMES = (
 # summed profile grows broad, so that any event finds its words somewhere in it (the cover);
 # its core does not (docs/experiments.md, storylines: GoogleNews-TS chains "motorola moto",
 # "bbm iphone", "google glass" through their shared phone words).
-# And by the same shares with each of the event's keys weighed also by its rarity among the hot
-# storylines' cores (``HotCores``): a word that every neighbouring storyline's core holds
-# ("black friday") says little about which of them the event belongs to ("black friday iphone
-# deals" against "black friday deals"), while the storyline level's IDF counts events.
-STORYLINE_FEATURE_NAMES = (*FEATURE_NAMES, "terms_core", "lead_core", "events", "terms_rare",
-                           "lead_rare")
+STORYLINE_FEATURE_NAMES = (*FEATURE_NAMES, "terms_core", "lead_core", "events")
 CORE_FAMILIES = ("terms", "lead")
 CORE_KEYS = 20
 NAME_BOTH = [FEATURE_NAMES.index(f"{f}_both") for f in NAME_FAMILIES]
@@ -105,69 +100,26 @@ def candidate_features(a: Profile, others: Sequence[Profile], frequencies: Docum
     return rows
 
 
-class HotCores:
-    """The core (``CORE_KEYS`` heaviest keys of each of ``CORE_FAMILIES``) of every hot
-    storyline, and how many of them hold each key: updated as a storyline's profile changes or
-    it leaves the hot window, so that a key's rarity among the hot storylines is a look-up.
-    Bounded as the hot storylines are."""
-
-    def __init__(self) -> None:
-        self.cores: dict[str, dict[str, np.ndarray]] = {}
-        self.counts: dict[str, dict[int, int]] = {family: {} for family in CORE_FAMILIES}
-
-    def update(self, line_id: str, profile: Profile, frequencies: DocumentFrequencies) -> None:
-        self.remove(line_id)
-        cores = {family: _core_keys(profile.bags.get(family), frequencies)
-                 for family in CORE_FAMILIES}
-        self.cores[line_id] = cores
-        for family, keys in cores.items():
-            counts = self.counts[family]
-            for key in keys.tolist():
-                counts[key] = counts.get(key, 0) + 1
-
-    def remove(self, line_id: str) -> None:
-        for family, keys in self.cores.pop(line_id, {}).items():
-            counts = self.counts[family]
-            for key in keys.tolist():
-                counts[key] -= 1
-                if not counts[key]:
-                    del counts[key]
-
-    def rarity(self, family: str, keys: np.ndarray) -> np.ndarray:
-        """log((1 + H) / (1 + n)) + 1 for each key, n of the H hot storylines holding it in
-        their core (the IDF of a storyline's core)."""
-        counts = self.counts[family]
-        held = np.fromiter((counts.get(key, 0) for key in keys.tolist()), np.float64, len(keys))
-        return np.log((1.0 + len(self.cores)) / (1.0 + held)) + 1.0
-
-
-def storyline_features(a: Profile, others: Sequence[Profile], frequencies: DocumentFrequencies,
-                       cores: HotCores | None = None) -> np.ndarray:
+def storyline_features(a: Profile, others: Sequence[Profile], frequencies: DocumentFrequencies
+                       ) -> np.ndarray:
     """``candidate_features`` of ``a`` (an event, or the smaller storyline) against each of
-    ``others`` (storylines), then the storyline's own: ``STORYLINE_FEATURE_NAMES`` order.
-    ``cores`` are the hot storylines' (for the rarity of ``a``'s keys); without them every key
-    is as rare, and the rare shares are the core shares."""
-    families = len(CORE_FAMILIES)
-    extra = np.zeros((len(others), 2 * families + 1))
-    for column, family in enumerate(CORE_FAMILIES):
-        mine = a.bags.get(family)
-        if mine is None or not len(mine.keys):
-            continue
-        weights = _tfidf(mine, frequencies)
-        rare = weights if cores is None else weights * cores.rarity(family, mine.keys)
-        for n, b in enumerate(others):
-            on_core = np.isin(mine.keys, _core_keys(b.bags.get(family), frequencies))
-            extra[n, column] = weights[on_core].sum() / weights.sum()
-            extra[n, families + 1 + column] = rare[on_core].sum() / rare.sum()
-    extra[:, families] = np.log1p([b.size for b in others])
+    ``others`` (storylines), then the storyline's own: ``STORYLINE_FEATURE_NAMES`` order."""
+    extra = np.zeros((len(others), len(CORE_FAMILIES) + 1))
+    for n, b in enumerate(others):
+        for column, family in enumerate(CORE_FAMILIES):
+            extra[n, column] = _core_share(a.bags.get(family), b.bags.get(family), frequencies)
+        extra[n, -1] = np.log1p(b.size)
     return np.hstack([candidate_features(a, others, frequencies), extra])
 
 
-def _core_keys(bag: Bag | None, frequencies: DocumentFrequencies) -> np.ndarray:
-    """The ``CORE_KEYS`` heaviest keys of ``bag`` by TF-IDF."""
-    if bag is None or not len(bag.keys):
-        return np.zeros(0, np.int64)
-    return bag.keys[np.argsort(-_tfidf(bag, frequencies), kind="stable")[:CORE_KEYS]]
+def _core_share(mine: Bag | None, theirs: Bag | None, frequencies: DocumentFrequencies
+                ) -> float:
+    """The share of ``mine``'s TF-IDF weight on the ``CORE_KEYS`` heaviest keys of ``theirs``."""
+    if mine is None or theirs is None or not len(mine.keys) or not len(theirs.keys):
+        return 0.0
+    heavy = np.argsort(-_tfidf(theirs, frequencies), kind="stable")[:CORE_KEYS]
+    weights = _tfidf(mine, frequencies)
+    return float(weights[np.isin(mine.keys, theirs.keys[heavy])].sum() / weights.sum())
 
 
 def _tfidf(bag: Bag, frequencies: DocumentFrequencies) -> np.ndarray:

@@ -1,4 +1,4 @@
-"""Learn the storyline link model and write ``storyline-v3.json``.
+"""Learn the storyline link model and write ``storyline-v2.json``.
 
     python -m newsprism.stories.storyline_train --data ../shared/data
 

@@ -4,9 +4,8 @@ The stories ``StoryClusterer`` makes are *events* (one incident: an arrest, a qu
 groups events (a takeover battle, an outbreak) by the same evidence, weighed for this question:
 the profiles of ``newsprism.stories.features`` compared by the features of
 ``newsprism.stories.link`` and the storyline's own (``STORYLINE_FEATURE_NAMES``: how much of
-an event falls on a storyline's core words, also with its words weighed by their rarity among the
-hot storylines' cores, how many events it holds), under a model of its own
-(``storyline-v3.json``, learned by ``python -m newsprism.stories.storyline_train``) and a time
+an event falls on a storyline's core words, how many events it holds), under a model of its own
+(``storyline-v2.json``, learned by ``python -m newsprism.stories.storyline_train``) and a time
 window of weeks rather than days.
 
 A ``StorylineClusterer`` follows what the event clusterer did with each batch. An event's first
@@ -37,7 +36,6 @@ import numpy as np
 
 from newsprism.stories.cluster import (
     Item,
-    Story,
     StoryChanges,
     StoryClusterer,
     final_story_ids,
@@ -46,12 +44,11 @@ from newsprism.stories.cluster import (
 from newsprism.stories.features import Profile
 from newsprism.stories.link import (
     STORYLINE_FEATURE_NAMES,
-    HotCores,
     link_probability,
     storyline_features,
 )
 
-STORYLINE_MODEL = Path(__file__).with_name("storyline-v3.json")
+STORYLINE_MODEL = Path(__file__).with_name("storyline-v2.json")
 SPLIT_MIN_EVENTS = 3  # a storyline's second look needs this many hot events
 LINE_PREFIX = "line-"  # a storyline's id is its first event's, so prefixed to tell them apart
 
@@ -71,21 +68,8 @@ class StorylineLinks(StoryClusterer):
 
     feature_names = STORYLINE_FEATURE_NAMES
 
-    def _ensure_state(self, dimension: int) -> None:
-        if not hasattr(self, "stories_"):
-            self.cores_ = HotCores()
-        super()._ensure_state(dimension)
-
     def _features(self, profile: Profile, others: Sequence[Profile]) -> np.ndarray:
-        return storyline_features(profile, others, self.frequencies_, self.cores_)
-
-    def _profile_changed(self, story: Story) -> None:
-        super()._profile_changed(story)
-        self.cores_.update(story.id, story.profile, self.frequencies_)
-
-    def _drop(self, story: Story) -> None:
-        super()._drop(story)
-        self.cores_.remove(story.id)
+        return storyline_features(profile, others, self.frequencies_)
 
 
 @dataclass
@@ -338,9 +322,9 @@ class StorylineClusterer:
     def from_state(cls, state: dict[str, Any], storylines: Sequence[dict[str, Any]] = ()
                    ) -> StorylineClusterer:
         """The clusterer ``state_dict`` saved. A state saved under a model of other features
-        (``storyline-v1.json``, ``storyline-v2.json``) resumes under the shipped model: its
-        storylines, ids and waiting events stay. One saved before storylines had a second look
-        of their own takes the shipped model's ``split_threshold``."""
+        (``storyline-v1.json``) resumes under the shipped model: its storylines, ids and
+        waiting events stay. One saved before storylines had a second look of their own
+        takes the shipped model's ``split_threshold``."""
         params = dict(state["params"])
         if len(params["weights"]) != len(STORYLINE_FEATURE_NAMES) + 1:
             for shipped in ("threshold", "merge_threshold", "first_look", "weights",
