@@ -349,3 +349,54 @@ def test_sources_folds_a_long_url_onto_the_next_line_rather_than_cutting_it(tmp_
     assert result.exit_code == 0 and "…" not in result.stdout
     firsts = [line.split()[0] for line in result.stdout.splitlines()[1:] if line.strip()]
     assert "".join(firsts).count("feed-national.rss") == 1  # its pieces, line after line
+
+
+FULL_STORY = " ".join([*STRIKE, *FERRY] * 2)  # 89 words: a story, not a teaser
+
+
+def test_an_entry_whose_page_fails_is_stored_from_the_feeds_own_text(site, tmp_path):
+    """Atom ``content`` and RSS ``content:encoded`` carry the whole story: when its page is a
+    404 or no article, the entry is stored from the feed with one line; a teaser is not."""
+    site.routes["/atom.xml"] = Route(f"""<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Harbour Wire</title>
+<entry><title>Calder strike widens</title><link href="{site.url}/gone"/><id>urn:x:1</id>
+<updated>2025-03-04T10:00:00Z</updated><author><name>Ana Reyes</name></author>
+<content type="html">&lt;p&gt;{FULL_STORY}&lt;/p&gt;</content></entry>
+<entry><title>Strike video</title><link href="{site.url}/video"/><id>urn:x:2</id>
+<updated>2025-03-05T10:00:00Z</updated><content type="html">{FULL_STORY}</content></entry>
+</feed>""".encode(), content_type="application/atom+xml")
+    site.routes["/rss.xml"] = Route(f"""<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"><channel>
+<title>Teaser Times</title><item><title>Port stoppage</title><link>{site.url}/lost</link>
+<description>Dockworkers walked out on Monday.</description></item></channel></rss>""".encode(),
+        content_type="application/rss+xml")
+    site.routes["/video"] = Route(b"<html><body><video src='/v.mp4'></video></body></html>")
+    lines: list[str] = []
+    with open_store(str(tmp_path / "corpus.db")) as store:
+        _, report = watch_once(store, lines, (f"{site.url}/atom.xml", f"{site.url}/rss.xml"))
+        by_url = {a.url: a for a in store.articles.since()}
+        assert set(by_url) == {f"{site.url}/gone", f"{site.url}/video"}  # the teaser is lost
+        gone = by_url[f"{site.url}/gone"]
+        assert (gone.title, gone.outlet, gone.author, gone.date) == (
+            "Calder strike widens", "Harbour Wire", "Ana Reyes", "2025-03-04")
+        assert gone.text == f"Calder strike widens\n\n{FULL_STORY}"
+        assert by_url[f"{site.url}/video"].date == "2025-03-05"
+        fallbacks = [line for line in lines if "stored the text its feed carries" in line]
+        assert [line.split(":", 1)[0] for line in fallbacks] == ["warning", "warning"]
+        assert any(f"{site.url}/gone: HTTP 404" in line for line in fallbacks)
+        assert report.failed == 1 and report.lines == [f"{site.url}/lost: HTTP 404"]
+        assert len(site.hits("/gone")) == 1  # the page was tried first
+
+
+def test_sources_shows_the_last_error_of_a_feed_whose_pages_fail(site, tmp_path):
+    """The feed answers, its page is a 404: `sources` counted the error and left "last error"
+    blank."""
+    site.routes["/feed.xml"] = feed_route([("Gone", "/news/gone"), *publish(site, 1)], "v1")
+    db = str(tmp_path / "corpus.db")
+    with open_store(db) as store:
+        watch_once(store, sources=(f"{site.url}/feed.xml",))
+        (health,) = store.watch.health(time.time())
+        assert health.source.last_error is None  # the feed itself is well
+        assert (health.errors, health.last_error) == (1, f"{site.url}/news/gone: HTTP 404")
+    result = CliRunner().invoke(app, ["sources", "--db", db], env={"COLUMNS": "300"})
+    assert result.exit_code == 0 and f"{site.url}/news/gone: HTTP 404" in result.stdout

@@ -684,7 +684,7 @@ def list_sources(db: Db = None, config: Config = None) -> None:
         source = item.source
         table.add_row(source.url, source.kind, when(source.last_fetch_at),
                       str(source.last_status or "-"), f"{item.per_day:.1f}", str(item.errors),
-                      when(source.next_at), source.last_error or "")  # fmt: skip
+                      when(source.next_at), item.last_error or "")  # fmt: skip
     Console().print(table if health else "no sources: `newsprism watch URL...` adds some")
 
 

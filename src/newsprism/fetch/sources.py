@@ -14,7 +14,8 @@ from typing import Literal
 from urllib.parse import urlsplit
 
 from newsprism.fetch.safexml import UnsafeXML, local_name, parse_xml
-from newsprism.fetch.urls import host_of, normalise_url
+from newsprism.fetch.urls import host_of, normalise_url, url_article_id
+from newsprism.model import Article
 
 Kind = Literal["feed", "sitemap", "opml", "html", "unknown"]
 _FEED_ROOTS = (b"rss", b"feed", b"rdf:rdf", b"rdf")
@@ -33,6 +34,9 @@ class Found:
     articles: tuple[str, ...] = ()  # article pages, normalised, newest first where dated
     sources: tuple[str, ...] = ()  # further sources to follow: an OPML's or a page's feeds
     sitemaps: tuple[str, ...] = ()  # a sitemap index's sitemaps
+    # A feed's entries that carry their whole story, as articles under their links: what
+    # `watch` stores when a link's page fails or holds no article.
+    texts: tuple[Article, ...] = ()
     problem: str | None = None  # one line when the document could not be read (in full)
 
 
@@ -71,14 +75,29 @@ def read_source(body: bytes, url: str, content_type: str = "", charset: str | No
 
 
 def _feed(body: bytes, url: str, content_type: str) -> Found:
-    from newsprism.ingest.feeds import feed_problems, parse_feed
+    from newsprism.ingest.feeds import carries_full_text, feed_problems, parse_feed
 
     feed = parse_feed(body, content_type)
     if not feed.readable:
         return Found("feed", problem=feed.unreadable_reason())
-    links = (normalise_url(entry.get("link") or "", base=url) for entry in feed.entries)
+    links = [normalise_url(entry.get("link") or "", base=url) for entry in feed.entries]
     problem = next((p.problem for p in feed_problems(feed, url)), None)
-    return Found("feed", feed.title, _unique(links), problem=problem)
+    texts = tuple(_entry_text(entry, link, feed.title)
+                  for entry, link in zip(feed.entries, links, strict=True)
+                  if link and carries_full_text(entry))  # fmt: skip
+    return Found("feed", feed.title, _unique(links), problem=problem,
+                 texts=tuple(a for a in texts if a is not None))  # fmt: skip
+
+
+def _entry_text(entry: object, link: str, outlet: str | None) -> Article | None:
+    """The entry as the article its page would give: under its link's id, so that the page,
+    fetched, is the same article."""
+    from newsprism.ingest.feeds import entry_fields
+    from newsprism.ingest.fields import read_fields
+
+    fields = entry_fields(entry, outlet) | {"url": link, "id": url_article_id(link)}
+    return next((a for a in read_fields(fields, link, default_id=None, path=None)
+                 if isinstance(a, Article)), None)  # fmt: skip
 
 
 def _sitemap(body: bytes, url: str) -> Found:

@@ -79,6 +79,9 @@ class Watch:
         self.on_status = on_status or (lambda line: None)
         self.clock = clock
         self.fetcher = Fetcher(settings.fetch)
+        # Links new to the frontier whose feed entry carries the whole story, by URL: stored
+        # from the feed when the page fails. Held in memory only, until the page is fetched.
+        self.feed_texts: dict[str, Article] = {}
         for source in store.watch.sources():
             if source.parent is None or not is_url(source.parent):  # named by the user
                 self.fetcher.trust(source.url)
@@ -187,6 +190,8 @@ class Watch:
             for url in found.sources:
                 self._add_source(url, source.url)
             new = self.store.watch.add_urls(list(found.articles), source.url, now)
+            fresh_links = set(new)
+            self.feed_texts.update((a.url, a) for a in found.texts if a.url in fresh_links)
         outcome = "not-modified" if fetched.not_modified else "polled"
         if problem is not None:
             report.failed += 1
@@ -265,6 +270,10 @@ class Watch:
             read = list(page_articles(fetched))
             got = [a for a in read if isinstance(a, Article)]
             problem = next((p for p in read if isinstance(p, InputProblem)), None)
+            own_text = self.feed_texts.pop(fetched.url, None)
+            if problem is not None and not got and own_text is not None:
+                self.on_line(f"warning: {problem}; stored the text its feed carries instead")
+                got, problem = [own_text], None
             if problem is not None and not got:
                 retry = fetched.transient and attempts + 1 < self.settings.max_attempts
                 report.failed += 1

@@ -21,6 +21,7 @@ from newsprism.model import Article
 
 _ENTRY_END = re.compile(rb"</(?:[\w-]+:)?(?:item|entry)\s*>", re.IGNORECASE)
 _SPACE = re.compile(r"\s+")
+FULL_TEXT_WORDS = 80  # a teaser is one or two sentences (20-60 words); a news story runs longer
 _BLOCK_TAGS = (
     "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6",
     "blockquote", "pre", "table", "tr", "section", "article", "figure", "figcaption", "hr",
@@ -100,20 +101,27 @@ def _entry_name(entry: Any, number: int) -> str:
 def _entry_article(
     entry: Any, where: str, outlet: str | None, path: str
 ) -> Iterator[Article | InputProblem]:
+    fields = entry_fields(entry, outlet)
+    fields["id"] = entry.get("id") or entry.get("link")
+    yield from read_fields(fields, where, default_id=None, path=path)
+
+
+def entry_fields(entry: Any, outlet: str | None) -> dict[str, Any]:
+    """An entry's article fields (all but its id): its text (the headline leading, as in HTML
+    pages), title, the feed's title as outlet, author, date and link."""
     text = html_to_text(_entry_html(entry))
     title = entry.get("title")
     if text and title and not text.startswith(title):
-        text = f"{normalise_text(title)}\n\n{text}"  # as in HTML pages, the headline leads
-    fields = {
-        "id": entry.get("id") or entry.get("link"),
-        "text": text,
-        "title": title,
-        "outlet": outlet,
-        "author": entry.get("author"),
-        "date": _entry_date(entry),
-        "url": entry.get("link"),
-    }
-    yield from read_fields(fields, where, default_id=None, path=path)
+        text = f"{normalise_text(title)}\n\n{text}"
+    return {"text": text, "title": title, "outlet": outlet, "author": entry.get("author"),
+            "date": _entry_date(entry), "url": entry.get("link")}
+
+
+def carries_full_text(entry: Any) -> bool:
+    """Does the entry hold the story itself, not a teaser? Its content or description, whichever
+    is longer, runs to ``FULL_TEXT_WORDS`` words: a teaser is a sentence or two, whatever element
+    (Atom ``content``, ``content:encoded``, ``description``) holds it."""
+    return len(html_to_text(_entry_html(entry)).split()) >= FULL_TEXT_WORDS
 
 
 def _entry_html(entry: Any) -> str:

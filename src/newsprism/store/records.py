@@ -159,6 +159,9 @@ class SourceHealth:
     new_articles: int  # articles stored from it in the window
     days: float  # the window: the last 7 days, or since the source was added
     errors: int  # failed fetches (the source or its pages) in the last 24 hours
+    # The latest of those errors (a page's prefixed with its URL), else the last poll's: a feed
+    # whose pages fail while the feed itself answers showed errors with no error to read.
+    last_error: str | None = None
 
     @property
     def per_day(self) -> float:

@@ -112,10 +112,25 @@ class Watch:
             "FROM fetch_log WHERE at >= ? GROUP BY source",
             (since, day, min(since, day)),
         )}  # fmt: skip
+        latest = self._latest_errors(day)
         health = []
         for source in self.sources():
             new, errors = counts.get(source.url, (0, 0))
             days = min(window_days, max(1.0, (now - source.added_at) / 86400))
-            health.append(SourceHealth(source, int(new), days, int(errors)))
+            health.append(SourceHealth(source, int(new), days, int(errors),
+                                       latest.get(source.url, source.last_error)))
         return health
+
+    def _latest_errors(self, since: float) -> dict[str, str]:
+        """Each source's latest failed fetch since ``since``, as one line: the source's own
+        problem, or a page's URL and its problem."""
+        rows = self.db.execute(
+            "SELECT f.source, f.url, f.detail FROM fetch_log f JOIN (SELECT source, max(at) AS at "
+            "FROM fetch_log WHERE outcome IN ('error', 'retry') AND at >= ? GROUP BY source) m "
+            "ON f.source = m.source AND f.at = m.at WHERE f.outcome IN ('error', 'retry') "
+            "ORDER BY f.url",
+            (since,),
+        )
+        return {source: detail if url == source else f"{url}: {detail}"
+                for source, url, detail in rows}  # fmt: skip
 
