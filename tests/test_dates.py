@@ -36,6 +36,12 @@ CASES = {
         "2025-03-04", "The union will meet the port authority on Friday. Talks resume next "
         "Tuesday. The strike began last Tuesday.",
         {"Friday": "2025-03-07", "next Tuesday": "2025-03-11", "last Tuesday": "2025-02-25"}),
+    "a weekday told ahead in the past, or by 'is to', is ahead; 'would have' and a month not": (
+        "2025-03-04", "The governor said she would visit the site on Wednesday. The minister is "
+        "to tour the port on Friday. He would have turned 50 on Sunday. The union said the "
+        "contract would end on March 1.",
+        {"Wednesday": "2025-03-05", "Friday": "2025-03-07", "Sunday": "2025-03-02",
+         "March 1": "2025-03-01"}),
     "a date in a clause without a verb": (
         "2025-03-04", "Port strike talks on Tuesday", {"Tuesday": "2025-03-04"}),
     "a duration is no date": (

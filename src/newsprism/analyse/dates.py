@@ -2,8 +2,9 @@
 
 - A weekday is the latest such day on or before the article's date (the same day counts):
   "on Tuesday" in an article of Tuesday 2025-03-04 is that day. "next" or "coming", or a verb
-  in the future ("will meet on Friday", "is expected to vote Friday"), make it the first such
-  day after the article's date; "last" or "past" the one before it.
+  in the future ("will meet on Friday", "is expected to vote Friday", "is to visit Friday") or,
+  for a weekday only, told in the past ("said she would visit on Wednesday"), make it the
+  first such day after the article's date; "last" or "past" the one before it.
 - A date without a year takes the article's year, or the year before when that would put it
   more than three months after the article's date; under a verb in the future, the first such
   day on or after the article's date.
@@ -97,6 +98,10 @@ _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th|/\d+)?")  # "24 hours", "its 24th day"
 _FREQUENCIES = {"daily", "weekly", "monthly", "yearly", "annually", "nightly", "hourly", "annual",
                 "quarterly"}
 _FUTURE_AUX = {"will", "'ll", "shall", "wo"}  # "wo" is spaCy's "won't"
+# The future told of a moment past ("said she would visit on Wednesday") or a condition: ahead
+# of a report for a weekday, which is within the week either way, but not for a date of a
+# month ("said it would close on March 1" in a report of March 10 is most likely March 1 gone).
+_CONDITIONAL_AUX = {"would", "'d"}
 _FUTURE_WORDS = {"due", "scheduled", "slated", "upcoming"}  # "the vote due on Friday"
 # Verbs that put the verb they complement in the future: "is expected to vote on Friday".
 # Present forms only: "they hoped to meet on Friday" may speak of a Friday gone by.
@@ -137,7 +142,8 @@ def extract_dates(
         if is_duration(expression):
             durations.append((start, end))
             continue
-        value = normalise_date_expression(expression, base, future=_future_tense(ent))
+        weekday = _WEEKDAY.fullmatch(expression) is not None
+        value = normalise_date_expression(expression, base, future=_future_tense(ent, weekday))
         found.append(DateMention(doc_id, start, end, expression, value))
     return FoundDates(tuple(found), tuple(durations))
 
@@ -247,21 +253,30 @@ def _without_year(text: str, base: dt.date | None, future: bool) -> str | None:
     return day.isoformat()[:7] if whole_month else day.isoformat()
 
 
-def _future_tense(ent: Span) -> bool:
+def _future_tense(ent: Span, weekday: bool = False) -> bool:
     """Does the clause that holds the date speak of what is to come: "will meet on Friday",
-    "is expected to vote on Friday", "the vote due on Friday"? Read from the date up to its
-    verb, and on up the chain of verbs it complements."""
+    "is expected to vote on Friday", "is to visit on Friday", "the vote due on Friday", and for
+    a ``weekday`` "said she would visit on Wednesday" too (not "would have")? Read from the
+    date up to its verb, and on up the chain of verbs it complements."""
+    auxiliaries = _FUTURE_AUX | _CONDITIONAL_AUX if weekday else _FUTURE_AUX
     token: Token = ent.root
     complemented = False  # reached from a verb this one complements ("expected" <- "to vote")
     while True:
-        if token.lower_ in _FUTURE_WORDS or (complemented and token.lower_ in _FUTURE_HEADS):
+        if token.lower_ in _FUTURE_WORDS or (complemented and _future_head(token)):
             return True
-        if any(child.dep_ == "aux" and child.lower_ in _FUTURE_AUX for child in token.children):
+        aux = {child.lower_ for child in token.children if child.dep_ == "aux"}
+        if aux & auxiliaries and not (aux & _CONDITIONAL_AUX and "have" in aux):
             return True
         if token.head.i == token.i or (token.pos_ in ("VERB", "AUX") and token.dep_ != "xcomp"):
             return False
         complemented = token.dep_ == "xcomp"
         token = token.head
+
+
+def _future_head(token: Token) -> bool:
+    """A verb that puts the one it complements ahead: "expected to", "plans to", and the
+    present "is to" ("the minister is to visit"; "was to" may be a plan since dropped)."""
+    return token.lower_ in _FUTURE_HEADS or token.lower_ in ("is", "are", "am", "'s", "'re")
 
 
 @lru_cache(maxsize=256)  # one per article date: bounded on a stream of years
