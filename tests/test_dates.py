@@ -42,6 +42,9 @@ CASES = {
         "contract would end on March 1.",
         {"Wednesday": "2025-03-05", "Friday": "2025-03-07", "Sunday": "2025-03-02",
          "March 1": "2025-03-01"}),
+    "a page's time stamp line is the article's date, none of its events": (
+        "2025-03-04", "Updated Tuesday 4 March 2025\n\nThe union walked out on Tuesday.",
+        {"Tuesday": "2025-03-04"}),
     "a date in a clause without a verb": (
         "2025-03-04", "Port strike talks on Tuesday", {"Tuesday": "2025-03-04"}),
     "a duration is no date": (

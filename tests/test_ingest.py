@@ -206,6 +206,28 @@ def test_a_video_caption_or_a_long_standfirst_at_the_top_is_not_the_title(tmp_pa
                       "headline": "U.S. rangers vs. a leopard: the hunt goes on at Mweya lodge"}
 
 
+def test_a_pictures_caption_line_or_a_time_stamp_line_is_not_the_title(tmp_path):
+    """"Image copyright Getty Images Image caption ..." (a BBC page's picture, flattened) and a
+    live blog's "Riverton Daily Star · Updated Wednesday 11 March 2026" are no headlines: the
+    stamp dates the article and names its outlet instead."""
+    body = "A leopard killed a ranger's child at the lodge on Friday.\n"
+    (tmp_path / "bbc.txt").write_text(
+        f"Image copyright Getty Images Image caption Rangers searched the park\n\n{body}")
+    (tmp_path / "blog.md").write_text(
+        "*Riverton Daily Star · Updated Wednesday 11 March 2026*\n\n# Live: Riverton plant fire"
+        f"\n\n{body}")
+    (tmp_path / "stamp.txt").write_text(
+        f"Leopard hunt goes on\nLast updated: 10:42 GMT, 11 March 2026\n\n{body}")
+    (tmp_path / "posted.txt").write_text(f"Posted on the lodge's wall, a notice\n\n{body}")
+    articles = {a.id: (a.title, a.outlet, a.date) for a in read_articles([tmp_path]).articles}
+    assert articles == {
+        "bbc": (None, None, None),
+        "blog": ("Live: Riverton plant fire", "Riverton Daily Star", "2026-03-11"),
+        "stamp": ("Leopard hunt goes on", None, "2026-03-11"),
+        "posted": ("Posted on the lodge's wall, a notice", None, None),  # no day: no stamp
+    }
+
+
 def test_a_wire_dateline_names_the_outlet_unless_a_header_line_does(tmp_path):
     """"RIVERTON, Ore. (AP) —" is the AP's report; a paper's reprint that names itself keeps
     its own name, and a bracket after a name is no dateline."""

@@ -153,6 +153,16 @@ def test_a_sentence_split_after_a_title_is_a_fragment(text: str) -> None:
     assert make_candidates([Sentence("m", 0, 0, len(text), text)]) == []
 
 
+def test_a_pictures_caption_label_marks_page_furniture_not_a_summary_item() -> None:
+    """A BBC page flattened to text gives "Image copyright PA Image caption ..." lines, which
+    end as sentences do."""
+    caption = ("Image copyright PA Image caption The prime minister arrived at the summit in "
+               "Brussels on Thursday morning.")
+    body = "The prime minister arrived at the summit in Brussels on Thursday morning."
+    assert make_candidates([Sentence("c", 0, 0, len(caption), caption)]) == []
+    assert [c.text for c in make_candidates([Sentence("b", 0, 0, len(body), body)])] == [body]
+
+
 def test_a_trim_that_leaves_a_fragment_is_not_offered() -> None:
     text = "Police arrested the two men late last night, officials said."
     sentence = Sentence("f", 0, 0, len(text), text)

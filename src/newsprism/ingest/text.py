@@ -44,6 +44,14 @@ _DATELINE = re.compile(
 _WIRE_DATELINE = re.compile(
     r"^[A-Z]{2}[A-Z .'-]*(?:,[^()\n]{1,30})?\s\((?P<credit>[A-Z][\w&.' -]{0,38}[\w.])\)"
     r"\s*(?:--|[-—–_])", re.MULTILINE)
+# A page's time stamp line: "Updated Wednesday 11 March 2026", "Last updated: 10:42 GMT, 11
+# March 2026", "Riverton Daily Star · Published 4 March 2025" (a live blog's, under or over its
+# headline). It dates the article and names its outlet before a separator; it is no headline.
+_STAMP = re.compile(
+    rf"^{_EMPHASIS}(?:(?P<outlet>[^\n·|•]{{2,60}}?)\s+[·|•]\s+)?(?:Last\s+)?"
+    r"(?:Updated|Published|First published|Posted)(?:\s+on)?:?\s+(?P<when>[^\n]{4,60})$",
+    re.IGNORECASE | re.MULTILINE,
+)
 # A numeric day before the headline on its line ("2005/01/08 Tsunami aid donations ...").
 _DATED_TITLE = re.compile(rf"(?P<day>{_NUMERIC_DAY})\s+(?P<title>\S.*)")
 
@@ -69,6 +77,12 @@ def metadata_from_text(text: str) -> dict[str, str]:
         found["title"] = title
     if "date" not in found and (day := _dateline(head)):
         found["date"] = day
+    if stamp := _stamp(head):
+        if "date" not in found and (day := _DATELINE.search(stamp["when"])):
+            found["date"] = day[0].replace("/", "-")
+        outlet = (stamp["outlet"] or "").strip("*_ ")
+        if outlet and not outlet.lower().startswith("by "):
+            found.setdefault("outlet", outlet)
     if "outlet" not in found and (wire := _WIRE_DATELINE.search(head)):
         found["outlet"] = wire["credit"]  # as the text writes it: "AP", not a name we expand
     return found
@@ -81,9 +95,15 @@ def opening(text: str) -> str:
     for n, line in enumerate(lines[:HEADER_LINES]):
         line = line.strip()
         if line and not (_HEADER.match(line) or _BYLINE.fullmatch(line)
-                         or _DATELINE.fullmatch(line)):
+                         or _DATELINE.fullmatch(line) or _stamp(line)):
             return "\n".join(lines[n:])
     return text
+
+
+def _stamp(text: str) -> re.Match[str] | None:
+    """A time stamp line that holds a day ("Updated Wednesday 11 March 2026"), not a sentence
+    that opens on "Posted"."""
+    return next((m for m in _STAMP.finditer(text) if _DATELINE.search(m["when"])), None)
 
 
 def _dateline(head: str) -> str | None:
@@ -94,14 +114,18 @@ def _dateline(head: str) -> str | None:
 
 
 def metadata_line_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of the "Key: value" header lines at the top of a text."""
+    """Character ranges of the "Key: value" header lines and the time stamp line at the top of
+    a text."""
     head_end = 0
     for _ in range(HEADER_LINES):
         head_end = text.find("\n", head_end + 1)
         if head_end < 0:
             head_end = len(text)
             break
-    return [(m.start(), m.end()) for m in _HEADER.finditer(text, 0, head_end)]
+    ranges = [(m.start(), m.end()) for m in _HEADER.finditer(text, 0, head_end)]
+    if stamp := _stamp(text[:head_end]):
+        ranges.append((stamp.start(), stamp.end()))
+    return ranges
 
 
 FURNITURE_WORDS = 3
@@ -115,17 +139,25 @@ HEADLINE_WORDS = 20
 _TWO_SENTENCES = re.compile(r"[a-z]{3}[.!?]\s+[A-Z\"“]")
 
 
+# A page's label of a picture or video, flattened into its text: "Image copyright Getty Images
+# Image caption Rangers searched the park", "Media caption ...". The line is a caption, no
+# headline, and no fact of the story.
+MEDIA_LABEL = re.compile(r"\b(?:Image|Media|Video|Photo) (?:copyright|caption|source)\b")
+
+
 def guess_title(text: str) -> str | None:
     """The first line when it reads as a headline: one short phrase, not ending a sentence.
     Header lines ("Publication: ..."), one-word lines (a section label, "Editorials"; a URL), a
-    dateline ("July 12, 2005"), a byline ("By Ana Ruiz") and a page's lower-case widget labels
-    ("text size") above it are passed over; a line further into the body, or a photo caption
+    dateline ("July 12, 2005"), a byline ("By Ana Ruiz"), a time stamp ("Updated 11 March
+    2026"), a picture's caption line ("Image copyright ...") and a page's lower-case widget
+    labels ("text size") above it are passed over; a line further into the body, or a photo caption
     ending a sentence before its credit, is never taken, as it is the body."""
     lines = [line.strip() for line in text.split("\n", HEADER_LINES)[:HEADER_LINES]]
     lines = [line for line in lines if line]
     for n, line in enumerate(lines):
         if (_HEADER.match(line) or len(line.split()) == 1 or _DATELINE.fullmatch(line)
-                or _BYLINE.fullmatch(line) or _furniture(line, lines[n + 1 :])):
+                or _BYLINE.fullmatch(line) or _stamp(line) or MEDIA_LABEL.search(line)
+                or _furniture(line, lines[n + 1 :])):
             continue
         if (len(line) > 200 or len(line.split()) > HEADLINE_WORDS or _TWO_SENTENCES.search(line)
                 or _BODY_LINE_END.search(_CREDIT.sub("", line))):

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from newsprism.analyse.statements import CREDIT_LINE
+from newsprism.ingest.text import MEDIA_LABEL
 from newsprism.model import Sentence
 from newsprism.summarize.compress import strip_dateline, trim_sentence
 from newsprism.summarize.words import count_words
@@ -17,7 +18,7 @@ _FINAL = re.compile(r"(?<!\.\.)[.!?][\"”’')\]]*$")  # not "..." : a cut-off 
 _QUOTE = re.compile(r"[\"“”]|``|''")  # wire copy opens a quote with `` and closes it with ''
 # Credit lines, photo captions and their credits: page furniture, not the story.
 _FURNITURE = re.compile(
-    rf"{CREDIT_LINE.pattern}|"
+    rf"{CREDIT_LINE.pattern}|{MEDIA_LABEL.pattern}|"
     r"\b(?:is|are) (?:seen|pictured|shown) (?:in|at|on|during|before|after|as)\b|"
     r"\b(?:photo|image|picture)\b[^.]{0,80}\bshows\b|\bFILE -|"
     r"\((?:AP|Reuters|AFP|Getty)?[^()]{0,40}(?:Photo|Photographer|Images?)\b[^()]{0,40}\)",
