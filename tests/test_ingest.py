@@ -210,15 +210,15 @@ def test_a_pictures_caption_line_or_a_time_stamp_line_is_not_the_title(tmp_path)
     """"Image copyright Getty Images Image caption ..." (a BBC page's picture, flattened) and a
     live blog's "Riverton Daily Star · Updated Wednesday 11 March 2026" are no headlines: the
     stamp dates the article and names its outlet instead."""
-    body = "A leopard killed a ranger's child at the lodge on Friday.\n"
-    (tmp_path / "bbc.txt").write_text(
-        f"Image copyright Getty Images Image caption Rangers searched the park\n\n{body}")
-    (tmp_path / "blog.md").write_text(
-        "*Riverton Daily Star · Updated Wednesday 11 March 2026*\n\n# Live: Riverton plant fire"
-        f"\n\n{body}")
-    (tmp_path / "stamp.txt").write_text(
-        f"Leopard hunt goes on\nLast updated: 10:42 GMT, 11 March 2026\n\n{body}")
-    (tmp_path / "posted.txt").write_text(f"Posted on the lodge's wall, a notice\n\n{body}")
+    heads = {
+        "bbc.txt": "Image copyright Getty Images Image caption Rangers searched the park",
+        "blog.md": "*Riverton Daily Star · Updated Wednesday 11 March 2026*\n\n# Live: Riverton "
+                   "plant fire",
+        "stamp.txt": "Leopard hunt goes on\nLast updated: 10:42 GMT, 11 March 2026",
+        "posted.txt": "Posted on the lodge's wall, a notice",
+    }
+    for name, head in heads.items():
+        (tmp_path / name).write_text(f"{head}\n\nA leopard killed a child at the lodge on Friday.")
     articles = {a.id: (a.title, a.outlet, a.date) for a in read_articles([tmp_path]).articles}
     assert articles == {
         "bbc": (None, None, None),
