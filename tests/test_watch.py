@@ -386,6 +386,10 @@ def test_an_entry_whose_page_fails_is_stored_from_the_feeds_own_text(site, tmp_p
         assert any(f"{site.url}/gone: HTTP 404" in line for line in fallbacks)
         assert report.failed == 1 and report.lines == [f"{site.url}/lost: HTTP 404"]
         assert len(site.hits("/gone")) == 1  # the page was tried first
+    with sqlite3.connect(tmp_path / "corpus.db") as conn:  # the log tells what the page was
+        (row,) = conn.execute("SELECT status, outcome, detail FROM fetch_log WHERE url = ?",
+                              (f"{site.url}/gone",))  # fmt: skip
+    assert row == (404, "new", f"from the feed: {site.url}/gone: HTTP 404")
 
 
 def test_sources_shows_the_last_error_of_a_feed_whose_pages_fail(site, tmp_path):

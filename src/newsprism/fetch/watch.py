@@ -263,6 +263,7 @@ class Watch:
         sources = {row.url: (row.source, row.attempts) for row in batch}
         articles: dict[str, Article] = {}  # by id: one story reached by two links counts once
         url_of: dict[str, str] = {}  # article id -> the frontier URL it came from
+        from_feed: dict[str, Mark] = {}  # pages stored from their feed's text: status, why
         marks: list[Mark] = []  # failed pages, and pages whose article is stored already
         for fetched in self.fetcher.fetch_many(Request(url) for url in sources):
             report.fetched += 1
@@ -273,6 +274,8 @@ class Watch:
             own_text = self.feed_texts.pop(fetched.url, None)
             if problem is not None and not got and own_text is not None:
                 self.on_line(f"warning: {problem}; stored the text its feed carries instead")
+                from_feed[fetched.url] = Mark(fetched.url, source, "done", fetched.status,
+                                              own_text.id, "new", f"from the feed: {problem}")
                 got, problem = [own_text], None
             if problem is not None and not got:
                 retry = fetched.transient and attempts + 1 < self.settings.max_attempts
@@ -293,7 +296,7 @@ class Watch:
                 else:
                     articles[article.id] = article
                     url_of[article.id] = fetched.url
-        marks += self._save(list(articles.values()), url_of, sources, report)
+        marks += self._save(list(articles.values()), url_of, sources, report, from_feed)
         with self.store.transaction():
             _record(self.store, marks, self.clock())
 
@@ -308,6 +311,7 @@ class Watch:
         url_of: dict[str, str],
         sources: dict[str, tuple[str | None, int]],
         report: RoundReport,
+        from_feed: dict[str, Mark],
     ) -> list[Mark]:
         """Ingest the batch: each new article's URLs are marked done in the transaction that
         stores it; returns the marks of the others (stored already)."""
@@ -316,7 +320,9 @@ class Watch:
 
         def marks_of(article: Article, outcome: str) -> list[Mark]:
             url, source = url_of[article.id], sources[url_of[article.id]][0]
-            marks = [Mark(url, source, "done", 200, article.id, outcome, None)]
+            page = from_feed.get(url)
+            marks = [page._replace(outcome=outcome) if page else
+                     Mark(url, source, "done", 200, article.id, outcome, None)]
             if article.url not in (None, url):  # its canonical URL: never to be fetched either
                 marks.append(Mark(article.url, source, "done", 200, article.id, "canonical", url))
             return marks
