@@ -253,6 +253,8 @@ def test_the_frontier_and_the_fetch_log_on_the_store(store) -> None:
     (health,) = store.watch.health(now=86400 * 3)
     assert (health.new_articles, health.errors, health.days) == (1, 0, 3)  # errors: 24 h only
     assert health.source.interval == 60 and health.per_day == pytest.approx(1 / 3)
+    (today,) = store.watch.health(now=5)  # a page's error is the feed's last error
+    assert (today.errors, today.last_error) == (1, "http://a/2: HTTP 503")
 
 
 def test_the_sources_page_shows_each_sources_health_escaped(tmp_path) -> None:
