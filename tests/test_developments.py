@@ -555,8 +555,84 @@ def test_no_outcome_from_an_expectation_already_overtaken_a_possibility_or_a_lig
     invoke = left_open("The chairman says he will likely invoke the review act.")
     assert invoke is not None
     assert not settles("In the House, members can invoke the review act.", invoke)
+    assert not settles("In the House, the chairman must invoke the review act.", invoke)
     assert settles("In the House, the chairman invoked the review act.", invoke)
     effect = left_open("Critics say the new rules, set to go into effect in January, are unlawful.")
     assert effect is not None
     assert not settles("They are going after rules that protect wildlife.", effect)
-    assert settles("The new rules go into effect today.", effect)
+    # in the present, an act of no family may be still to come ("go into effect in 30 days");
+    # a light verb in the past, with its object, settles
+    assert not settles("The new rules go into effect in 30 days.", effect)
+    force = left_open("Critics say the new rules, set to put quotas into force, are unlawful.")
+    assert force is not None
+    assert not settles("Officials are putting limits on fishing boats.", force)
+    assert settles("The ministry put quotas into force on Friday.", force)
+
+
+FILM = "The studio Norland Pictures is making a sequel to its hit film Red Harbour. "
+
+
+def test_no_plan_done_by_the_act_on_another_object_or_in_an_infinitive():
+    from newsprism.compare.outcomes import left_open, settles
+
+    plan = left_open("Anna Brisk is expected to direct Blue Harbour, the sequel to Red Harbour.")
+    assert plan is not None
+    assert settles("Anna Brisk directed Blue Harbour in Kessel last year.", plan)
+    assert not settles("Anna Brisk directed the thriller Cold Coast last year.", plan)
+    assert not settles("Anna Brisk agreed to direct Blue Harbour.", plan)
+    assert not _statement_histories(
+        FILM, "Anna Brisk is expected to direct Blue Harbour, the sequel to Red Harbour.",
+        "Anna Brisk directed the thriller Cold Coast, which was a hit.", (None, None))
+
+
+def test_no_history_for_different_people_or_a_charge_counted():
+    from newsprism.compare.ladders import groups
+
+    # one act on one object, but two people named and none shared
+    assert not _statement_histories(
+        BORDER, "Anna Brisk is expected to be charged with kidnapping.",
+        "Piet Vaal was charged with kidnapping on Monday.", (None, None))
+    (claim,) = _statement_histories(
+        BORDER, "Anna Brisk is expected to be charged with kidnapping.",
+        "Anna Brisk was charged with kidnapping on Monday.", (None, None))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    # "two counts" are no group of two
+    assert not groups("He has been charged with two counts of murder.")
+    assert groups("Two soldiers were charged with murder.")
+
+
+def test_a_plan_told_again_in_the_present_or_a_gerund_is_no_outcome():
+    from newsprism.compare.outcomes import left_open, settles
+
+    plan = left_open("The new rules are expected to take effect in about 30 days.")
+    assert plan is not None
+    for again in ("The new rules take effect nine days before the inauguration.",
+                  "The department's new rule takes effect in January.",
+                  "Kempthorne defended the rules, which take effect in 30 days."):
+        assert not settles(again, plan), again
+    published = left_open("The department is expected to publish the rules in the register.")
+    assert published is not None
+    assert settles("The department published the rules in the register on Friday.", published)
+    assert not settles("The department publishes the rules in the register on Friday.",
+                       published)
+    # a family's act named by a noun in the plural is no verb in the present
+    charged = left_open("Anna Brisk is expected to be charged today.")
+    assert charged is not None
+    assert settles("Anna Brisk faces serious charges, including kidnapping.", charged)
+    role = left_open("Anna Brisk is expected to take on the sequel to Red Harbour.")
+    assert role is not None
+    assert not settles("Anna Brisk is taking over the sequel to Red Harbour.", role)
+    # a gerund tells nothing done: a framework "for reaching" an agreement reached none
+    deal = left_open("Delegates say an agreement is expected to be reached on emissions.")
+    assert deal is not None
+    assert not settles("The plan sets a time frame for reaching an agreement on emissions.", deal)
+    assert settles("Delegates reached an agreement on emissions on Saturday.", deal)
+
+
+def test_years_and_months_name_no_object():
+    from newsprism.compare.outcomes import left_open, settles
+
+    plan = left_open("The mayor is expected to renovate a library within two years.")
+    assert plan is not None and plan.object == frozenset({"librari"})
+    assert not settles("The mayor renovated a museum two years ago.", plan)
+    assert settles("The mayor renovated the library in two years.", plan)

@@ -345,11 +345,11 @@ def _outcome_claims(
     """Developments from what was left open to what became of it, e.g. charges expected, then
     filed (``compare.outcomes``)."""
     named = evidence.names.actors
+    people = [kinds.get("PERSON", frozenset()) for kinds in named]
     actors = with_antecedents(statements,
-                              [frozenset().union(*kinds.values()) for kinds in named],
-                              [kinds.get("PERSON", frozenset()) for kinds in named])
+                              [frozenset().union(*kinds.values()) for kinds in named], people)
     groups = open_outcomes(statements, actors, articles,
-                           lambda i, j: float(evidence.cosine[i, j]), evidence.related)
+                           lambda i, j: float(evidence.cosine[i, j]), evidence.related, people)
     return [_history([(statements[i], statements[i].text) for i in group], articles, sources)
             for group in groups]
 

@@ -144,10 +144,11 @@ _GROUP = re.compile(
     r"(?<![\d,.])\b(?P<count>\d+|(?i:" + "|".join(sorted(CARDINAL_WORDS, key=len, reverse=True))
     + r"))\s+(?P<words>(?:[\w.’'-]+\s+){0,3}?)"
     r"(?P<head>[a-z]+s|children|men|women|people|personnel|police|crew|staff)\b(?![\d,.]\d)")
-# Heads that say nothing of who the group is ("two people", "five others"), and what a count of
-# time or measure is.
+# Heads that say nothing of who the group is ("two people", "five others"), what a count of
+# time or measure is, and what a charge counts ("charged with two counts of murder").
 _GENERIC_HEADS = frozenset({"people", "persons", "others", "ones", "men", "women", "times",
-                            "percent", "points", "miles", "kilometers", "kilometres", "dollars"}
+                            "percent", "points", "miles", "kilometers", "kilometres", "dollars",
+                            "counts", "charges"}
                            | {unit + "s" for unit in TIME_UNITS})
 # A part or an increment of a group, not the group ("the other 14", "another five", "two of the
 # ten", "the first three").

@@ -17,12 +17,14 @@ an analyst wants each as one history, in the order things happened:
 Precision first: the later statement is about the same subject (an actor they share, resolved
 across articles, a pronoun read as the last person named before it, or a content word of the
 subject), states what was open as done with no look ahead and no hedge, names the act itself
-or a word of its family (``ACT_FAMILIES``; an ending for something expected to last), is not
-reported before, and the two are close in meaning (``OUTCOME_COSINE``) unless a resolved actor
-and a specific act already make them one event. A speculation is settled
-only by a statement that denies or confirms what was speculated (a negation or a confirmation
-just before its words) and either says it answers it ("as some had speculated", "confirmed")
-or is reported on a later day.
+or a word of its family (``ACT_FAMILIES``; an ending for something expected to last) as done
+(not after a modal, not in the progressive; an act of no family in a verb not in the present,
+with a word of its object just after it), is not reported before, and the two are close in
+meaning (``OUTCOME_COSINE``) unless a resolved actor and a specific act already make them one
+event; two statements naming different people share a subject word or an actor. A speculation
+is settled only by a statement that denies or confirms what was speculated (a negation or a
+confirmation just before its words) and either says it answers it ("as some had speculated",
+"confirmed") or is reported on a later day.
 """
 
 from __future__ import annotations
@@ -140,7 +142,7 @@ _LIGHT = {
 # Words of time, which say when, not who or what: left out of subjects and objects.
 _TIME = {
     "today", "tonight", "tomorrow", "morning", "afternoon", "evening", "noon", "week", "day",
-    "days", "hours", *WEEKDAYS, *MONTHS,
+    "days", "hours", "weeks", "month", "months", "year", "years", "time", *WEEKDAYS, *MONTHS,
 }
 _NOT_ABOUT = STOP_WORDS | _LIGHT | _TIME
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their",
@@ -149,9 +151,6 @@ _DUE = re.compile(r"due\b", re.IGNORECASE)
 # Stop words that name an act: "going to give up its arsenal", "expected to last".
 _VERBS = {"give", "go", "keep", "put", "find", "show", "call", "move", "become", "make", "fill",
           "take", "see", "last"}
-# Of those, the light verbs, whose object names the act with them: "set to go into effect" is
-# not settled by "they are going after the rules", "expected to take office" only by taking office.
-_LIGHT_STEMS = frozenset(stem_word(w) for w in ("give", "go", "keep", "put", "make", "take"))
 _CLAUSE = re.compile(r"[,;:]|\bhowever\b|\bbut\b|\bthat\b", re.IGNORECASE)
 _RELATIVE = re.compile(r"^\W*(?:which|who|whom|where)\b", re.IGNORECASE)
 # Before the cue, what makes it no expectation: a negation ("nothing he does is likely to"), a
@@ -173,6 +172,12 @@ _SUPERSEDED = re.compile(r"\b(?:originally|initially|previously|at first|had(?:\
                          re.IGNORECASE)
 # An act stated as possible, not done: "members can invoke the act to overturn the rules".
 _POSSIBLE = re.compile(r"\b(?:can|cannot|able to)\b", re.IGNORECASE)
+# Modals that leave the act just after them undone ("members must invoke the law"): ``hedges``
+# and ``_POSSIBLE`` read most in the whole statement, ``ends_a_state`` reads none.
+_MODALS = frozenset({"can", "cannot", "must", "could", "may", "might", "should", "would", "will"})
+# How many words after an act of no family its object may be named in the statement that does
+# it ("take effect nine days before the inauguration", "directed the thriller Cold Coast").
+OBJECT_REACH = 8
 
 
 @dataclass(frozen=True)
@@ -188,7 +193,6 @@ class Open:
     specific: bool = True
     speculation: bool = False
     state_ends: frozenset[str] = frozenset()  # what ends a state expected to last ("reopen")
-    light: bool = False  # a light verb ("go into effect"): its object names the act too
 
 
 def _stems(text: str) -> list[str]:
@@ -223,10 +227,40 @@ def _word_at(text: str, word: str) -> int:
 
 
 def _done(text: str) -> set[str]:
-    """The stems of a statement's words, less those of an infinitive ("agreed to give up"
-    states no giving up)."""
+    """The stems of a statement's words that may state an act done (``_done_at``)."""
     words = letter_words(text)
-    return {stem_word(w) for k, w in enumerate(words) if k == 0 or words[k - 1] != "to"}
+    return {stem_word(words[k]) for k in _done_at(words)}
+
+
+def _done_at(words: Sequence[str], verbs: bool = False) -> list[int]:
+    """Where a statement's words (``letter_words``) may state an act done: not in an
+    infinitive ("agreed to give up" states no giving up), nor just after a modal ("must
+    invoke"), nor in the progressive or a gerund ("is taking over", "for reaching an
+    agreement"). An act of no family is named by a verb (``verbs``), never in the present
+    either, which tells what is to come as often as what is ("the rules take effect in 30
+    days"); a family's act may be named by a noun, which the present's "-s" would misread
+    ("faces serious charges")."""
+    return [k for k, w in enumerate(words)
+            if (k == 0 or words[k - 1] != "to") and not _MODALS & set(words[max(0, k - 2) : k])
+            and not _progressive(words, k) and not (verbs and _present(words, k))]
+
+
+def _progressive(words: Sequence[str], k: int) -> bool:
+    """Is ``words[k]`` in "-ing" and not in the past ("were watching", "was not carrying")?"""
+    return words[k].endswith("ing") and not {"was", "were"} & set(words[max(0, k - 2) : k])
+
+
+def _present(words: Sequence[str], k: int) -> bool:
+    """Is ``words[k]``, read as a verb, in the present: the third person ("takes"), or bare
+    after a plural subject or a relative pronoun ("the rules take effect", "which take
+    effect")? After a determiner it is a noun ("the votes", "their release")."""
+    word, before = words[k], words[k - 1] if k else ""
+    if before in _DETERMINERS:
+        return False
+    if word.endswith("s") and not word.endswith("ss") and stem_word(word[:-1]) == stem_word(word):
+        return True
+    plural = len(before) > 3 and before.endswith("s") and not before.endswith(("ss", "us"))
+    return (plural or before in ("which", "that", "who", "they")) and stem_word(word) == word
 
 
 def _subject(text: str) -> frozenset[str]:
@@ -275,9 +309,7 @@ def left_open(text: str) -> Open | None:
     family = next((f for f in ACT_FAMILIES if head in f), None)
     if under_way and family is not _RECOVERY:
         return None
-    light = family is None and head in _LIGHT_STEMS and bool(obj)
-    return Open(family or frozenset({head}), subject, frozenset(obj), family is not None,
-                light=light)
+    return Open(family or frozenset({head}), subject, frozenset(obj), family is not None)
 
 
 def looks_ahead(text: str) -> bool:
@@ -294,13 +326,19 @@ def settles(text: str, what: Open) -> bool:
     """Does the statement state as done, denied or confirmed what ``what`` left open?"""
     if hedges(text) or _POSSIBLE.search(text):
         return False
-    done = _done(text)
-    if what.light and not what.object & done:
-        return False
-    said = what.settled_by & done
+    said = what.settled_by & _done(text)
     # a speculation is settled by what restates it, at least half of its words, not by one
     # word of it ("flight" of "come from Air France Flight 447")
-    return 2 * len(said) >= len(what.settled_by) if what.speculation else bool(said)
+    if what.speculation:
+        return 2 * len(said) >= len(what.settled_by)
+    if what.specific:
+        return bool(said)
+    # an act of no family is one act only with its object: "expected to direct Blue Harbour"
+    # is not settled by "directed Cold Coast", "set to go into effect" not by "went after"
+    words = letter_words(text)
+    return any(stem_word(words[k]) in what.settled_by and (not what.object or what.object & {
+        stem_word(w) for w in words[k + 1 : k + 1 + OBJECT_REACH]})
+        for k in _done_at(words, verbs=True))
 
 
 def denies_or_confirms(text: str, what: Open) -> bool:
@@ -345,11 +383,12 @@ def open_outcomes(
     articles: dict[str, Article],
     cosine: Callable[[int, int], float],
     related: Callable[[int, int], bool],
+    people: Sequence[frozenset[str]] | None = None,
 ) -> list[list[int]]:
     """Groups of statements (indices): what one statement left open and the statements of
     other articles that settle it, what was open first. ``actors[i]`` are the resolved actors
-    statement ``i`` names (pronouns read); ``cosine(i, j)`` their closeness in meaning;
-    ``related(i, j)``: about the same thing."""
+    statement ``i`` names (pronouns read), ``people[i]`` the people among them as written;
+    ``cosine(i, j)`` their closeness in meaning; ``related(i, j)``: about the same thing."""
     opens = [left_open(s.text) for s in statements]
     stems = [set(_stems(s.text)) for s in statements]
 
@@ -358,8 +397,15 @@ def open_outcomes(
         (resolved) with a specific act ("LaSalle is expected to be charged" / "LaSalle was
         charged"), else close in meaning and one subject word, one object word of a specific
         act ("recovering the body" / "removed the body") or a state's end ("reopened");
-        otherwise one actor and related as a whole."""
+        otherwise one actor and related as a whole. Two statements that each name people,
+        none of them shared nor a word of the open one's subject, are about different people
+        ("Brisk is expected to be charged with kidnapping" / "Vaal was charged with
+        kidnapping"; but "the taxi might have been propane-powered, Sheahan said" / "Shaver
+        said the taxi was not fueled by propane": one taxi, two speakers)."""
         shared_actor = bool(actors[i] & actors[j])
+        if (people is not None and people[i] and people[j] and not shared_actor
+                and not what.subject & stems[j]):
+            return False
         if shared_actor and what.specific:
             return True
         if (what.subject & stems[j] or (what.specific and what.object & stems[j])
