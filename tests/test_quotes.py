@@ -856,3 +856,13 @@ def test_maintained_after_a_quote_is_a_verb_of_saying():
             "species, as is the case for a changing climate, then review is not needed,'' "
             "Kempthorne maintained.\n\nCritics attacked the proposal.")
     assert set(_speakers(text).values()) == {"Kempthorne"}
+
+
+def test_she_of_the_woman_the_article_is_about_not_of_a_man_of_untold_gender():
+    text = ("Dana Reyes, the singer whose records sold millions, has died, her agent said. She "
+            "was 85.\n\nReyes later said she was puzzled by her fame.\n\n``She captured the "
+            "hearts of a generation,'' her agent, Mark Roesler, said yesterday.\n\n``She is "
+            "the embodiment of beauty.''\n\nEven though "
+            "she went to the occasional event, she never agreed to be photographed again.\n\n"
+            "``I don't want to be photographed in my old age,'' she said in 1998.")
+    assert _speakers(text)["I don't want to be photographed in my old age"] == "Dana Reyes"
