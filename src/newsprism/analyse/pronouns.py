@@ -9,7 +9,9 @@ sentence before anyone else is named ("Angela Benson, who had just left the stor
 sons"; both a he and a she there tell nothing). A person whose gender the article does not tell
 stays a candidate, but for a pronoun inside someone's quoted words, which may be of anyone in the
 speaker's story: there only the person the article is about (named first). Of the candidates, the
-latest subject of a clause wins, else the latest named. A name that opens a paragraph counts as its
+latest subject of a clause wins, else the latest named; but when that one's gender is untold and
+the person the article is about (named first) is told of the pronoun's, she is the one ("her agent,
+Mark Roesler, said. ... “...,” she said"). A name that opens a paragraph counts as its
 subject: a parse that runs a sentence on over a blank line (after a heading) may make it an object
 of the heading; so does a name set off by commas before the verb, but not the subject of what
 someone reports ("asserting that pastor Jean Sanbil allowed it"). Someone brought in unnamed as a
@@ -111,6 +113,13 @@ class Antecedents:
                 return asked
         subjects = [m for m in before if _is_subject(self.doc, m, self.quoted)]
         found = (subjects or before or [None])[-1]
+        about = [m for m in before if person_key(m) == first]
+        if found is not None and about and gender is not None and \
+                person_key(found) not in genders and genders.get(first) == gender:
+            # "Page later said she was puzzled. ... “...,” her agent, Mark Roesler, said. ...
+            # “...,” she said": of one whose gender the article never tells and the one it is
+            # about, told of the pronoun's, she is the one it is about.
+            found = ([m for m in about if m in subjects] or about)[-1]
         # "An official looked at her and said: ... To which she replied": the one brought in
         # unnamed is the one replied to.
         unnamed = None if found is None or replying else self._unnamed_after(

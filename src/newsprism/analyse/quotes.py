@@ -55,7 +55,7 @@ from typing import TYPE_CHECKING
 from newsprism.analyse.entities import PERSON_ROLES
 from newsprism.analyse.nlp import TITLES, noun_lemma
 from newsprism.analyse.pronouns import Antecedents, is_person_noun, person_key
-from newsprism.analyse.resolve import BODY_NOUNS
+from newsprism.analyse.resolve import BODY_NOUNS, bare_name, name_tokens
 from newsprism.model import Citation, Mention, Quote
 
 if TYPE_CHECKING:
@@ -121,7 +121,7 @@ _SAYING = {
         "yell": ("", "s", "ed"), "scream": ("", "s", "ed"),
         "boast": ("", "s", "ed"), "recount": ("", "s", "ed"), "sigh": ("", "s", "ed"),
         "report": ("", "s", "ed", "ing"), "reiterat": ("e", "es", "ed"),
-        "answer": ("", "s", "ed"),
+        "answer": ("", "s", "ed"), "maintain": ("", "s", "ed"),
     }.items()
     for ending in endings
 }
@@ -470,7 +470,28 @@ def _said_after(quote: Span, quoted: set[int]) -> Token | None:
     paragraph = next((n for n, t in enumerate(after) if t.is_space and _BLANK_LINE.search(
         t.text) and not any(w.text.rstrip(".").lower() in TITLES for w in after[max(n - 2, 0):n])),
         len(after))
-    return _subject_of_saying(after[:paragraph], quoted, ahead=True)
+    return _subject_of_saying(_past_aside(after[:paragraph]), quoted, ahead=True)
+
+
+def _past_aside(after: list[Token]) -> list[Token]:
+    """The words after a quote with the clause that describes its speaker left out ("“...,”
+    Osman-aga, who herds camels in a remote desert area, told Reuters"; "Maral, a resident of
+    Ashgabat who declined to give her surname ..., told the AP"): set off by commas right after
+    the name, it holds the verb of saying out of reach."""
+    words = [t for t in after if not t.is_space]
+    start = n = next((n for n, t in enumerate(words) if not _is_mark(t)), len(words))
+    # The name: a few proper nouns or words of one entity ("Osman-aga"), tagged or not.
+    while n < min(len(words), start + 5) and words[n].text != "," and (
+            words[n].pos_ == "PROPN" or words[n].ent_type_ in _SPEAKER_TYPES):
+        n += 1
+    if n == start or n >= len(words) or words[n].text != ",":
+        return after
+    close = next((m for m in range(n + 1, len(words)) if words[m].text in (",", ".", "!", "?")
+                  or words[m].is_quote), None)
+    if close is None or words[close].text != "," or close + 1 == len(words) or \
+            words[close + 1].lower_ not in _SAYING or words[close + 1].pos_ != "VERB":
+        return after
+    return words[:n] + words[close + 1 :]
 
 
 def _said_before(quote: Span, quoted: set[int]) -> Token | None:
@@ -648,6 +669,10 @@ def _beside(verb: Token) -> Token | None:
 
 
 def _speaker_at(token: Token, article: _Article) -> Mention | None:
+    return _of_namesakes(_speaker_named_at(token, article), article)
+
+
+def _speaker_named_at(token: Token, article: _Article) -> Mention | None:
     if token.lower_ in _PRONOUNS or _by_age(token):
         return article.antecedents.of(token)
     if token.lower_ == "it":
@@ -658,6 +683,73 @@ def _speaker_at(token: Token, article: _Article) -> Mention | None:
              or _apposed_name(token, article) or _outlet_name(token, article)
              or _body_noun(token, article))
     return None if found is None or _is_heading(found.text) else found
+
+
+def _of_namesakes(found: Mention | None, article: _Article) -> Mention | None:
+    """Which of two people of one surname named before a speaker called by the surname alone
+    ("Eden Sassoon, the daughter of ... Vidal Sassoon" then "said Sassoon"; "Elisha Nabugyere
+    was killed. His father, Francis Nabugyere, says" then "Nabugyere said") speaks: the one of
+    them who last spoke before, else the one whose phrase names the other last (to say who
+    she is), else no one. The resolver's merge of a surname, by salience over
+    all the articles, knows nothing of whom this article means."""
+    if found is None or found.type != "PERSON":
+        return found
+    surname = name_tokens(bare_name(found.text, "PERSON"))
+    if len(surname) != 1:
+        return found
+    doc = article.antecedents.doc
+    full = [m for m in (_with_given_names(m, doc) for m in article.antecedents.people
+                        if m.end <= found.start)
+            if len(words := name_tokens(bare_name(m.text, "PERSON"))) > 1
+            and words[-1] == surname[0]]
+    if len(_distinct_names(full)) < 2:
+        return found
+    spans = [(m, doc.char_span(m.start, m.end, alignment_mode="expand")) for m in full]
+    spoke = [m for m, span in spans if span is not None and _says(span.root)]
+    if spoke:
+        return spoke[-1]
+    # "Eden Sassoon, the daughter of ... Vidal Sassoon": he is named to say who she is.
+    return next((m for m, span in reversed(spans) if span is not None
+                 and _within_phrase(full[-1], span)), found)
+
+
+def _within_phrase(mention: Mention, name: Span) -> bool:
+    """Does the mention stand in the phrase the name heads, past the name itself?"""
+    left, right = name.root.left_edge, name.root.right_edge
+    return not name.start_char <= mention.start < name.end_char and \
+        left.idx <= mention.start and mention.end <= right.idx + len(right)
+
+
+def _with_given_names(mention: Mention, doc: Doc) -> Mention:
+    """The person's name with the given names the entity model left out of it ("Eden" of
+    "Eden Sassoon", tagged "Sassoon"): the capitalised proper nouns compounded right before."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return mention
+    start = span.start
+    while start > 0 and (word := doc[start - 1]).head.i == span.root.i and \
+            word.dep_ == "compound" and word.pos_ == "PROPN" and word.text[:1].isupper() and \
+            not _is_role(word):
+        start -= 1
+    if start == span.start:
+        return mention
+    begin = doc[start].idx
+    return Mention(mention.doc, begin, mention.end, doc.text[begin : mention.end], mention.type)
+
+
+def _distinct_names(mentions: list[Mention]) -> set[tuple[str, ...]]:
+    """The people the mentions name, a name held by a fuller one ("Francis Nabugyere", "Francis
+    Manana Nabugyere") counted once."""
+    names = {name_tokens(bare_name(m.text, "PERSON")) for m in mentions}
+    return {n for n in names if not any(set(n) < set(o) for o in names)}
+
+
+def _says(root: Token) -> bool:
+    """Is the name (or the noun it is apposed to: "His father, Francis Nabugyere, says") the
+    subject of a verb of saying?"""
+    if root.dep_ == "appos":
+        root = root.head
+    return root.dep_ == "nsubj" and root.head.lower_ in _SAYING
 
 
 def _is_heading(name: str) -> bool:
@@ -875,14 +967,15 @@ def _is_role(token: Token) -> bool:
 
 
 def _according_to(sentence: Span, quoted: set[int], article: _Article) -> Mention | None:
-    """Who "according to" names: a name, or a body by its noun ("according to police", "according
-    to the police report")."""
+    """Who "according to" names: a name, one the entity model missed ("According to EW, “...”"),
+    or a body by its noun ("according to police", "according to the police report")."""
     for token in sentence:
         if token.lower_ == "according" and token.i + 2 < sentence.end and token.i not in quoted:
             to = token.doc[token.i + 1]
             if to.lower_ == "to":
                 named = next((c for c in to.children if c.dep_ == "pobj"), to.doc[to.i + 1])
-                return _mention_at(named, article.mentions) or _body_noun(named, article)
+                return _mention_at(named, article.mentions) or _body_noun(named, article) \
+                    or _proper_name(named, article)
     return None
 
 
