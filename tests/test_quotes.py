@@ -235,6 +235,20 @@ def test_the_speaker_behind_a_title_a_missed_name_or_a_pronoun(text, expected):
     assert _speakers(text) == expected
 
 
+@pytest.mark.parametrize(("line", "speaker"), [
+    ("Okafor said.", "Maria Okafor"),  # the quote's speaker on a line of its own
+    ("Okafor said on Tuesday.", "Maria Okafor"),
+    ("Okafor said the port lost money.", None),  # news of its own
+    ("Okafor said:\n\n``The port will pay.''", None),  # hands over to the next quote
+])  # fmt: skip
+def test_an_attribution_alone_in_the_next_paragraph(line, speaker):
+    text = ("Union leader Maria Okafor led the strike at the harbour.\n\nThe port closed on "
+            "Monday.\n\n``Nobody has seen a strike like this in the harbour for thirty "
+            f"years.''\n\n{line}")
+    assert _speakers(text)["Nobody has seen a strike like this in the harbour for thirty "
+                           "years."] == speaker
+
+
 def test_a_missed_surname_never_takes_a_misread_name():
     from newsprism.model import Entity, Mention, Quote
 

@@ -470,7 +470,38 @@ def _said_after(quote: Span, quoted: set[int]) -> Token | None:
     paragraph = next((n for n, t in enumerate(after) if t.is_space and _BLANK_LINE.search(
         t.text) and not any(w.text.rstrip(".").lower() in TITLES for w in after[max(n - 2, 0):n])),
         len(after))
-    return _subject_of_saying(_past_aside(after[:paragraph]), quoted, ahead=True)
+    own = after[:paragraph]
+    if not any(not _is_mark(t) and not t.is_space for t in own):
+        own = _attribution_line(after[paragraph + 1 :]) or own
+    return _subject_of_saying(_past_aside(own), quoted, ahead=True)
+
+
+# A verb of saying with only these beside its subject reports nothing of its own: "Roesler
+# said Thursday in a statement."
+_ATTRIBUTION_ONLY = {"nsubj", "punct", "npadvmod", "advmod", "prep", "aux", "neg"}
+
+
+def _attribution_line(tokens: list[Token]) -> list[Token] | None:
+    """The next paragraph when it is an attribution and nothing else, as wire copy sets the
+    speaker of the quote that ends the paragraph before on a line of its own ("...dead.''\n\n
+    Roesler said."): its verb of saying has no clause or object it would report, so the line
+    is no news of its own; a line that says something ("Roesler said the site logs 20 million
+    hits") or hands over to the next quote ("Roesler said:") keeps its own."""
+    line = list(takewhile(lambda t: not (t.is_space and _BLANK_LINE.search(t.text)), tokens))
+    words = [t for t in line if not t.is_space]
+    if not words or words[-1].text != "." or len(words) > _WINDOW or any(
+            t.is_quote for t in words):
+        return None
+    doc = words[0].doc
+    # The whole paragraph: the parser's sentence may have cut it short.
+    rest = doc[words[-1].i + 1 :]
+    if rest and not (rest[0].is_space and (_BLANK_LINE.search(rest[0].text) or len(rest) == 1)):
+        return None
+    said = [t for t in words if t.lower_ in _SAYING and t.pos_ == "VERB"]
+    if len(said) != 1 or any(c.dep_ not in _ATTRIBUTION_ONLY for c in said[0].children) or \
+            not any(c.dep_ == "nsubj" for c in said[0].children):
+        return None
+    return line
 
 
 def _past_aside(after: list[Token]) -> list[Token]:
