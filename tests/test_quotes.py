@@ -249,6 +249,22 @@ def test_an_attribution_alone_in_the_next_paragraph(line, speaker):
                            "years."] == speaker
 
 
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("The film will be made next year, according to movie studio Summit Entertainment.\n\n"
+     "``No, it is not official,'' a studio representative told reporters on Thursday.",
+     "Summit Entertainment"),
+    ("Shares of the Walt Disney Company rose on Monday.\n\n``No, it is not official,'' a "
+     "company spokesman told reporters.", "Walt Disney Company"),
+    # The body must be what the voice is called by: a police spokesman is not the studio's.
+    ("The film will be made next year, according to movie studio Summit Entertainment.\n\n"
+     "``No, it is not official,'' a police spokesman told reporters on Thursday.", None),
+    ("Shares of Summit Entertainment rose on Monday.\n\n``No, it is not official,'' a "
+     "company spokesman told reporters.", None),
+])  # fmt: skip
+def test_a_spokesman_called_by_what_the_body_is_speaks_for_it(text, speaker):
+    assert _speakers(text) == {"No, it is not official": speaker}
+
+
 def test_a_missed_surname_never_takes_a_misread_name():
     from newsprism.model import Entity, Mention, Quote
 

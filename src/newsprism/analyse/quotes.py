@@ -17,7 +17,8 @@ A speaker is found, in order of trust:
    ("Andrew McCarthy: 'I'll take them all.'");
 1. the subject of a verb of saying just after the quote ("“...,” she said", "said X", "“...”
    People quoted him as saying"), or of one just before it ("X told reporters: “...”"), or
-   of any verb whose clause hands a statement over by a colon ("Hale was blunt: “...”");
+   of any verb whose clause hands a statement over by a colon ("Hale was blunt: “...”"), or
+   of the next paragraph when it is an attribution and nothing else ("...”\n\nRoesler said.");
 2. "according to X" in the sentence;
 3. the subject of the nearest verb that governs the quoted words ("Kim applauded a “...”"),
    or no one when that subject names no one, or the owner of words that do ("a Confucius'
@@ -31,8 +32,9 @@ A speaker is found, in order of trust:
 A pronoun (he, she) is followed back to the person it stands for, of its gender, named outside
 quotation marks (``analyse/pronouns.py``); "it" that says something to the body that is the
 subject just before; a definite description ("the board", "the spokesperson") to the body named
-before, and a role ("the president") to the one person the article gave that title; a proper
-noun the entity model missed is a name, without its rank ("Police Constable Tim Fanning",
+before, and a role ("the president") to the one person the article gave that title; a
+spokesman called by what a body is ("a studio representative") to the body the article named
+so before ("studio Summit Entertainment"); a proper noun the entity model missed is a name, without its rank ("Police Constable Tim Fanning",
 "Inspector-General of Police Khalid Abu Bakar"), and so is a body's name after "the" and a
 surname the parser took for a common noun; a nationality is nobody's voice ("Brazilian
 officials said"); a subject in another paragraph than its verb never speaks; a passive's
@@ -712,7 +714,7 @@ def _speaker_named_at(token: Token, article: _Article) -> Mention | None:
              or _proper_name(token, article)
              or _surname_before(token, article) or _described_before(token, article)
              or _apposed_name(token, article) or _outlet_name(token, article)
-             or _body_noun(token, article))
+             or _voice_of_described(token, article) or _body_noun(token, article))
     return None if found is None or _is_heading(found.text) else found
 
 
@@ -898,6 +900,22 @@ def _described_before(token: Token, article: _Article) -> Mention | None:
     if earlier:
         return _mention_at(earlier[-1], article.mentions)
     return _stated_before(token, article) if head == "statement" else None
+
+
+def _voice_of_described(token: Token, article: _Article) -> Mention | None:
+    """The body whose voice a spokesman is called by what the body is ("a studio
+    representative told MTV News" after "``Twilight'' studio Summit Entertainment"; "a company
+    spokesman" after "the Walt Disney Company"): the latest organisation the article named
+    with that common noun right before or as the last word of its name."""
+    nouns = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "NOUN"
+             and c.text.islower()]
+    if noun_lemma(token.lower_) not in _VOICES or token.pos_ != "NOUN" or len(nouns) != 1:
+        return None
+    noun, text = noun_lemma(nouns[0].lower_), token.doc.text
+    described = [m for m in article.mentions if m.type == "ORG" and m.end <= token.idx and noun in (
+        noun_lemma(m.text.split()[-1].lower()),
+        noun_lemma(next(iter(text[: m.start].split()[-1:]), "").lower()))]
+    return described[-1] if described else None
 
 
 def _stated_before(token: Token, article: _Article) -> Mention | None:
