@@ -34,8 +34,9 @@ quotation marks (``analyse/pronouns.py``); "it" that says something to the body 
 subject just before; a definite description ("the board", "the spokesperson") to the body named
 before, and a role ("the president") to the one person the article gave that title; a
 spokesman called by what a body is ("a studio representative") to the body the article named
-so before ("studio Summit Entertainment"); a proper noun the entity model missed is a name, without its rank ("Police Constable Tim Fanning",
-"Inspector-General of Police Khalid Abu Bakar"), and so is a body's name after "the" and a
+so before ("studio Summit Entertainment"); a proper noun the entity model missed is a name,
+without its rank ("Police Constable Tim Fanning", "Inspector-General of Police Khalid Abu
+Bakar"), and so is a body's name after "the" and a
 surname the parser took for a common noun; a nationality is nobody's voice ("Brazilian
 officials said"); a subject in another paragraph than its verb never speaks; a passive's
 subject is spoken to, not speaking ("when he was asked"), and so is the name after "told"
