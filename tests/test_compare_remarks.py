@@ -44,6 +44,16 @@ def test_remark_words_spell_contractions_out_and_leave_editors_words_out():
                  "The storm was fierce but all the crews on the quay - and a twelve men who "
                  "were there for the night shift - got home safely",
                  id="a long passage with a short run given otherwise"),
+    pytest.param("It was really a zone defence, and he made a clever read by dropping off of "
+                 "the winger", "They made a good stop. It was really a zone defence and he made "
+                 "a clever read by dropping off the winger. He just read it well.",
+                 id="a small word slipped inside the other's longer passage"),
+    pytest.param("You never see that on the late shift. They know we like the quiet road on that "
+                 "stretch and they watched the gate.",
+                 "He said you never see that on the late shift and that was a smart call by him. "
+                 "They know we like the quiet road so on that stretch, they watched the gate. It "
+                 "was a good call.",
+                 id="a phrase left out and small words slipped on both sides"),
 ])  # fmt: skip
 def test_one_remark_in_two_transcripts_is_the_same_wording(first, second):
     assert same_wording(_quote(first), _quote(second, "b"))

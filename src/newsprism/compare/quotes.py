@@ -69,7 +69,7 @@ _BRACKETED = re.compile(r"\[[^\]\n]*\]")  # an editor's words inside a quotation
 # done" / "the things that I've done", "And I just wanted to say" / "I just wanted to say"):
 # at most ``SMALL_SLIPS`` of them, anywhere.
 _SMALL_WORDS = {"and", "but", "so", "that", "the", "a", "an", "he", "she", "it", "i", "we",
-                "they", "you", "just", "well", "oh", "also"}
+                "they", "you", "just", "well", "oh", "also", "of"}
 SMALL_SLIPS = 2
 # A run of words left out inside a quotation, unmarked, is an abridgement when it is at least
 # a phrase long ("That person [is dangerous and] needs to be found"); one or two words left out
@@ -134,21 +134,22 @@ def _abridged(a: Sequence[str], b: Sequence[str]) -> bool:
     for n, (op, i1, i2, j1, j2) in enumerate(opcodes):
         if op == "equal":
             continue
-        sides.add(op)  # "delete": words only ``a`` has; "insert": words only ``b`` has
         if n in (0, len(opcodes) - 1):
+            sides.add(op)  # "delete": words only ``a`` has; "insert": words only ``b`` has
             continue  # one quotation running on past the other's end
         gap = a[i1:i2] or b[j1:j2]
         if _SENSE_WORDS & set(gap):
             return False
         if set(gap) <= _SMALL_WORDS:
-            slips += len(gap)
-        elif len(gap) >= ABRIDGED_WORDS:
-            abridged = True
-        else:
+            slips += len(gap)  # a slip of transcription, on either side: no words added
+            continue
+        if len(gap) < ABRIDGED_WORDS:
             return False
+        abridged = True
+        sides.add(op)
     # A phrase left out makes one quotation the other's words with some missing, nothing added
-    # ("But what is the genesis of this?" / "What is the genesis of this, when did this all
-    # start?" adds a word on each side: two renderings).
+    # but small words ("But what is the genesis of this?" / "What is the genesis of this, when
+    # did this all start?" adds words on each side: two renderings).
     return slips <= SMALL_SLIPS and not (abridged and len(sides) > 1)
 
 
