@@ -54,6 +54,9 @@ def test_remark_words_spell_contractions_out_and_leave_editors_words_out():
                  "They know we like the quiet road so on that stretch, they watched the gate. It "
                  "was a good call.",
                  id="a phrase left out and small words slipped on both sides"),
+    pytest.param("The ferry left the quay at 6:41pm PST this evening (0241 GMT Saturday)",
+                 "The ferry left the quay at 18:41 this evening (02:41 GMT Saturday)",
+                 id="one time of day in two styles"),
 ])  # fmt: skip
 def test_one_remark_in_two_transcripts_is_the_same_wording(first, second):
     assert same_wording(_quote(first), _quote(second, "b"))
@@ -83,6 +86,8 @@ def test_one_remark_in_two_transcripts_is_the_same_wording(first, second):
                  "The storm was fierce, but all the crews on the quay - and there were never "
                  "twelve men who were there for the night shift - got home safely",
                  id="a long passage with its sense flipped"),
+    pytest.param("The ferry left the quay at 6:41pm this evening",
+                 "The ferry left the quay at 16:41 this evening", id="another time of day"),
 ])  # fmt: skip
 def test_a_word_replaced_or_a_negation_lost_is_another_wording(first, second):
     assert not same_wording(_quote(first), _quote(second, "b"))

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from newsprism.analyse.figures import CARDINAL_WORDS
+from newsprism.analyse.figures import CARDINAL_WORDS, CLOCK
 from newsprism.model import Quote, Span
 from newsprism.negation import NEGATING, NOT_CONTRACTED
 from newsprism.summarize.words import letter_words
@@ -94,11 +94,34 @@ def _quoted_words(text: str) -> tuple[str, ...]:
     return tuple(remark_words(text))
 
 
+# A time of day on a 24-hour clock ("18:41", "02:41"; "0241" only before its zone) and the
+# zone after any time of day: outlets write one time in their own style ("6:41pm PST" /
+# "18:41", "0241 GMT" / "02:41 GMT"), so a remark's times are compared as hour and minute.
+_CLOCK_24 = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b"
+                       r"|\b([01]\d|2[0-3])([0-5]\d)(?=\s*(?:GMT|UTC)\b)")
+_ZONE = re.compile(r"\s*\b(?:[ECMP][SD]T|GMT|UTC)\b")
+
+
+def _times_of_day(text: str) -> str:
+    """``text`` with each time of day written as one word of its hour and minute, zone left
+    out: "6:41pm PST" and "18:41" are both "clock1841"."""
+    def twelve(match: re.Match[str]) -> str:
+        hour = int(match[1]) % 12 + (12 if match[3].lower() == "p" else 0)
+        return f"clock{hour:02d}{match[2] or '00'}"
+
+    def twenty_four(match: re.Match[str]) -> str:
+        return f"clock{int(match[1] or match[3]):02d}{match[2] or match[4]}"
+
+    text = _CLOCK_24.sub(twenty_four, CLOCK.sub(twelve, text))
+    return re.sub(r"(clock\d{4})" + _ZONE.pattern, r"\1", text)
+
+
 def remark_words(text: str) -> list[str]:
     """A quotation's words as two transcripts of one remark compare them: lower case, no
-    punctuation, contractions in full, an editor's [bracketed] words left out."""
+    punctuation, contractions in full, an editor's [bracketed] words left out, a time of day
+    as its hour and minute."""
     words: list[str] = []
-    for word in letter_words(_BRACKETED.sub(" ", text)):
+    for word in letter_words(_times_of_day(_BRACKETED.sub(" ", text))):
         if word == "cannot":
             words += ["can", "not"]
         elif word == "t" and words and words[-1] in NOT_CONTRACTED:
