@@ -152,7 +152,7 @@ def _similar_lengths(lengths: list[int]) -> Iterator[list[int]]:
     order = sorted(range(len(lengths)), key=lengths.__getitem__)
     # cost[end]: the least cost of the first ``end`` texts (in ``order``); cut[end]: where the
     # last of their batches starts
-    cost, cut = [0] + [0] * len(order), [0] * (len(order) + 1)
+    cost, cut = [0] * (len(order) + 1), [0] * (len(order) + 1)
     for end in range(1, len(order) + 1):
         width = lengths[order[end - 1]]
         options = [(cost[start] + (end - start) * width + RUN_PIECES, start)

@@ -99,7 +99,7 @@ def _quoted_words(text: str) -> tuple[str, ...]:
 # "18:41", "0241 GMT" / "02:41 GMT"), so a remark's times are compared as hour and minute.
 _CLOCK_24 = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b"
                        r"|\b([01]\d|2[0-3])([0-5]\d)(?=\s*(?:GMT|UTC)\b)")
-_ZONE = re.compile(r"\s*\b(?:[ECMP][SD]T|GMT|UTC)\b")
+_ZONE_AFTER = re.compile(r"(clock\d{4})\s*\b(?:[ECMP][SD]T|GMT|UTC)\b")
 
 
 def _times_of_day(text: str) -> str:
@@ -113,7 +113,7 @@ def _times_of_day(text: str) -> str:
         return f"clock{int(match[1] or match[3]):02d}{match[2] or match[4]}"
 
     text = _CLOCK_24.sub(twenty_four, CLOCK.sub(twelve, text))
-    return re.sub(r"(clock\d{4})" + _ZONE.pattern, r"\1", text)
+    return _ZONE_AFTER.sub(r"\1", text)
 
 
 def remark_words(text: str) -> list[str]:
@@ -240,7 +240,7 @@ def _renderings_alike(a: Quote, b: Quote) -> bool:
     the speaker used, not a remark: two reports may quote two of his words."""
     if _opens_sentence(a.text) != _opens_sentence(b.text):
         return False
-    return all(len(set(remark_words(q.text)) - _SMALL_WORDS) >= MIN_RENDERED_WORDS
+    return all(len(set(_quoted_words(q.text)) - _SMALL_WORDS) >= MIN_RENDERED_WORDS
                for q in (a, b))
 
 
@@ -253,7 +253,7 @@ def _opens_sentence(text: str) -> bool:
 
 def _shares_wording(a: Quote, b: Quote) -> bool:
     """Does the shorter quote share ``REWORDED_SHARED_WORDS`` of its words with the longer?"""
-    shorter, longer = sorted((set(remark_words(a.text)), set(remark_words(b.text))), key=len)
+    shorter, longer = sorted((set(_quoted_words(a.text)), set(_quoted_words(b.text))), key=len)
     return len(shorter & longer) >= REWORDED_SHARED_WORDS * len(shorter)
 
 
