@@ -30,22 +30,17 @@ from typing import Any
 
 import numpy as np
 
-from judge_cv import CachedAssertions, CachedEncoder, CachedRelation, analysed
+from judge_cv import COHORTS, CachedAssertions, CachedEncoder, CachedRelation, analysed
 from newsprism.compare import align, pair_evidence
 from newsprism.evaluate.compare import load_gold, loc, matches, overlaps, read_clusters
 
-# The clusters of the gold set's first selection (judged pair by pair, as the held-out half),
-# and those judged last (after most rules were written: the closest thing to fresh).
-FIRST = {"18_ecb", "21_ecb", "M004", "M009", "e9aca7cf", "f5f3a7e4"}
-LAST = {"9_ecb", "11_ecb", "7_ecb", "6_ecb", "b52067a7", "e320a87f", "bb2f3e69", "1f0ed1dc",
-        "b614820b", "e938aa4d"}
 STAGES = ("shown", "no statement", "not proposed", "too far", "names only", "actors clash",
           "blocked", "roles/negation", "pruned", "below band", "predicates differ", "hedged",
           "split", "not corroborated")
 
 
 def cohort(cluster: str) -> str:
-    return "first" if cluster in FIRST else "last" if cluster in LAST else "audits"
+    return next((name for name, members in COHORTS.items() if cluster in members), "audits")
 
 
 def stage_of(i: int | None, j: int | None, evidence: align.PairEvidence,
