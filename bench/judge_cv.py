@@ -3,7 +3,7 @@
     PYTHONPATH=src OMP_NUM_THREADS=1 nice -n 10 python bench/judge_cv.py /work/np/tune18.jsonl \
         --gold bench/compare_gold/judgments [--cache /tmp/judge-cv] [--negatives 0 0.5 1] [--main]
         [--write src/newsprism/compare/judge-v3.json --features rank --negatives 0
-         --thresholds 0.93 --bands 0.6]
+         --thresholds 0.95 --bands 0.6]
 
 Claims group pairs, so a pair's precision is not a claim's (a threshold chosen for 95% of pairs
 gave 93% of claims: docs/experiments.md). Here each tune cluster is briefed by compare with a
