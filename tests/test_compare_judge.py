@@ -17,8 +17,9 @@ TEXTS = [("a", "The ferry to Norwick did not sail on Monday."),
          ("c", "The ferry to Norwick sank on Monday.")]
 
 
-def _evidence() -> tuple[list[Span], np.ndarray, align.PairEvidence]:
-    statements = [Span(doc, 0, len(text), text) for doc, text in TEXTS]
+def _evidence(texts: list[tuple[str, str]] = TEXTS
+              ) -> tuple[list[Span], np.ndarray, align.PairEvidence]:
+    statements = [Span(doc, 0, len(text), text) for doc, text in texts]
     embeddings = load_encoder().encode([s.text for s in statements])
     n = len(statements)
     return statements, embeddings, align.score_pairs(
@@ -149,3 +150,23 @@ def test_a_pair_the_judge_could_not_link_whatever_the_relation_model_found_is_no
     # judged all the same (as training judges every pair), it stays below the band
     align.judge(statements, embeddings, evidence, {(1, 2)}, prune=False)
     assert 0.0 < evidence.verdict[1, 2] < judge.band and evidence.same_fact[1, 2] > 0
+
+
+def test_a_pairs_cosine_rank_is_where_each_stands_among_the_others_closest_in_meaning():
+    texts = [("a", "The ferry to Norwick sank on Monday after striking rocks."),
+             ("b", "The ferry to Norwick went down on Monday when it hit rocks."),
+             ("b", "Norwick's mayor opened a new library."),
+             ("b", "Tickets for the concert sold out."),
+             ("c", "A ferry bound for Norwick sank on Monday.")]
+    _, _, evidence = _evidence(texts)
+    rank = evidence.cosine_rank()
+    # among the four statements of other articles, the ferry's two other tellings are the
+    # first's nearest (ranks 1 and 2/3 of the way up), the concert its farthest; within one
+    # article there is no rank
+    assert sorted([rank[0, 1], rank[0, 4]]) == pytest.approx([2 / 3, 1.0])
+    assert rank[0, 3] == 0.0
+    assert rank[1, 2] == rank[0, 0] == 0.0
+    # the judge's feature is the lesser of the two ranks
+    feature = evidence.features(np.array([0, 2]), np.array([1, 4]), ("cosine_rank",))
+    assert feature[0, 0] == min(rank[0, 1], rank[1, 0]) >= 2 / 3
+    assert feature[1, 0] == min(rank[2, 4], rank[4, 2]) < 1.0

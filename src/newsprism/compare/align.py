@@ -236,11 +236,22 @@ class PairEvidence:
             "negation_differs": lambda: [self.negated[i] != self.negated[j] for i, j in pairs],
             "same_predicate": lambda: [self.same_predicate(i, j) for i, j in pairs],
             "denies": lambda: [self.asserted[i].denies(self.asserted[j]) for i, j in pairs],
+            "cosine_rank": lambda: np.minimum(*(self.cosine_rank()[a, b]
+                                                for a, b in ((first, second), (second, first)))),
         }
         if not pairs or not names:
             return np.zeros((len(pairs), len(names)))
         return np.column_stack([np.asarray(columns[name](), dtype=np.float64)
                                 for name in names])
+
+    def cosine_rank(self) -> np.ndarray:
+        """``[i, j]``: the share of the statements of the other articles that ``j`` is closer
+        in meaning to ``i`` than (1: ``i``'s nearest). A cosine's scale moves with a cluster's
+        style (one topic told in short wire copy is close everywhere); its rank does not."""
+        other = np.array(self.docs)[:, None] != np.array(self.docs)[None, :]
+        cosine = np.where(other, self.cosine, -np.inf)
+        below = np.argsort(np.argsort(cosine, axis=1), axis=1) - (~other).sum(axis=1)[:, None]
+        return np.where(other, below / np.maximum(other.sum(axis=1) - 1, 1)[:, None], 0.0)
 
     def candidate(self, i: int, j: int) -> bool:
         """Close enough to be worth the relation model's judgement."""

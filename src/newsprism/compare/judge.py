@@ -25,7 +25,7 @@ import numpy as np
 from newsprism.errors import ModelError
 from newsprism.relation.model import LinearModel
 
-ARTIFACT = "judge-v2.json"  # learned weights, threshold and band (``compare.train``)
+ARTIFACT = "judge-v3.json"  # learned weights, threshold and band (``compare.train``)
 # Every feature the judge may weigh (``PairEvidence.features``); a judge names those it uses.
 JUDGE_FEATURES = (
     "same_fact",  # the relation model's P(same fact)
@@ -40,8 +40,13 @@ JUDGE_FEATURES = (
     "negation_differs",  # one has a word of negation ("not", "never", "no") the other lacks
     "same_predicate",  # both assert one main predicate as firmly (``compare.predicates``)
     "denies",  # one denies a predicate the other asserts
+    # the lesser of the two statements' ranks of the other by cosine among the statements of
+    # the other articles, in [0, 1] (``PairEvidence.cosine_rank``): a cosine's scale moves with
+    # a cluster's style, its rank does not
+    "cosine_rank",
 )
-FIRST_FEATURES = JUDGE_FEATURES[:9]  # those of the first judge, and of ``judge-v2.json``
+FIRST_FEATURES = JUDGE_FEATURES[:9]  # those of the first judge and of judge-v2
+RANKED_FEATURES = (*FIRST_FEATURES, "cosine_rank")  # those of ``judge-v3.json``
 # The judge's probability from which a pair whose main predicates agree links (below the
 # judge's own threshold), for a judge that names none: on the gold set's tune half, judged pairs
 # in [0.5, 0.93) of the first judge whose predicates agree (read through "had to", copulas and

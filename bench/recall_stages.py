@@ -1,0 +1,183 @@
+"""Where same-fact recall is lost: every gold ``same`` pair of the tune half, by the stage of
+compare that lost it.
+
+    PYTHONPATH=src OMP_NUM_THREADS=1 nice -n 10 python bench/recall_stages.py \
+        /work/np/tune34.jsonl --gold bench/compare_gold/judgments [--cache /tmp/judge-cv] \
+        [--pairs /tmp/missed.jsonl]
+
+Each tune cluster is briefed with the shipped judge (analyses cached as ``bench/judge_cv.py``
+caches them) and each gold ``same`` pair of two outlets is followed through compare: no
+statement holds a span; never proposed (neither statement is the other's best match in its
+article); proposed but never judgeable (too far apart, sharing only names, actors that clash,
+blocked: other figures, remarks, times, days, or the parse's denial or swapped roles); pruned
+before the relation model (``align.could_link``); judged below the predicate band; in the band
+with predicates differing; one hedged and the other not; linked but split by grouping; or
+joined into a claim that is not corroborated. Printed per cluster, per corpus and per cohort
+(the first selection's clusters, judged pair by pair as the held-out half was, against the
+audits' clusters, whose ``same`` pairs are mostly claims a system made). Only the tune half is
+read. ``--pairs`` writes the missed pairs' texts and evidence for reading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from judge_cv import COHORTS, CachedAssertions, CachedEncoder, CachedRelation, analysed
+from newsprism.compare import align, pair_evidence
+from newsprism.evaluate.compare import load_gold, loc, matches, overlaps, read_clusters
+
+STAGES = ("shown", "no statement", "not proposed", "too far", "names only", "actors clash",
+          "blocked", "roles/negation", "pruned", "below band", "predicates differ", "hedged",
+          "split", "not corroborated")
+
+
+def cohort(cluster: str) -> str:
+    return next((name for name, members in COHORTS.items() if cluster in members), "audits")
+
+
+def stage_of(i: int | None, j: int | None, evidence: align.PairEvidence,
+             groups: list[list[int]], shown: bool) -> str:
+    """The stage of compare that lost the pair of statements ``i``, ``j`` (or "shown")."""
+    if shown:
+        return "shown"
+    if i is None or j is None or evidence.docs[i] == evidence.docs[j]:
+        return "no statement"
+    if any(i in g and j in g for g in groups):
+        return "not corroborated"
+    if evidence.linked(i, j, evidence.mutual(i, j)):
+        return "split"
+    if evidence.best.get((i, evidence.docs[j])) != j and \
+            evidence.best.get((j, evidence.docs[i])) != i:
+        return "not proposed"
+    if not evidence.candidate(i, j):
+        return "too far"
+    if evidence.lexical[i, j] < align.CORE_WORDS:
+        return "names only"
+    if evidence.names.clash(i, j):
+        return "actors clash"
+    if evidence.blocked[i, j]:
+        parsed = i in evidence.asserted and j in evidence.asserted
+        return "roles/negation" if parsed and evidence.verdict[i, j] >= evidence.band \
+            else "blocked"
+    if not evidence.same_fact[i, j] and not evidence.verdict[i, j]:
+        return "pruned"
+    if not evidence.as_firmly(i, j) and evidence.verdict[i, j] >= evidence.band:
+        return "hedged"
+    if evidence.verdict[i, j] < evidence.band:
+        return "below band"
+    return "predicates differ"
+
+
+def cluster_stages(item: dict[str, Any], analyses: list[Any], gold_path: Path,
+                   missed: list[dict[str, Any]]) -> Counter[str]:
+    from newsprism.analyse import resolve_entities
+    from newsprism.analyse.resolve import name_speakers
+    from newsprism.compare import compare_articles
+    from newsprism.embed import load_encoder
+
+    entities = resolve_entities(m for a in analyses for m in a.mentions)
+    quotes = name_speakers((q for a in analyses for q in a.quotes), entities)
+    statements = [s for a in analyses for s in a.statements]
+    encoder = load_encoder()
+    embeddings = encoder.encode([s.text for s in statements])
+    claims = compare_articles(analyses, quotes, embeddings, entities)
+    evidence = pair_evidence(analyses, quotes, entities, embeddings,
+                             encoder.encode([q.text for q in quotes]))
+    groups = align.group_statements(statements, evidence, embeddings)
+    articles = {a.article.id: a.article for a in analyses}
+    gold = load_gold(gold_path, articles)
+    where = [loc(s) for s in statements]
+    corroborated = [c for c in claims if c.status == "corroborated"]
+
+    def statement_at(at: tuple[str, int, int]) -> int | None:
+        fit, index = max(((overlaps(at, w), n) for n, w in enumerate(where)), default=(0, None))
+        return index if fit >= 0.5 else None
+
+    stages: Counter[str] = Counter()
+    for pair in gold.pairs:
+        if pair.label != "same" or (articles[pair.a[0]].outlet and (
+                articles[pair.a[0]].outlet == articles[pair.b[0]].outlet)):
+            continue
+        shown = any(any(matches(pair.a, loc(s)) for s in c.support)
+                    and any(matches(pair.b, loc(s)) for s in c.support) for c in corroborated)
+        i, j = statement_at(pair.a), statement_at(pair.b)
+        stage = stage_of(i, j, evidence, groups, shown)
+        stages[stage] += 1
+        if stage != "shown" and i is not None and j is not None:
+            if stage in ("pruned", "not proposed"):  # what the judge would have said
+                align.judge(statements, embeddings, evidence, {(min(i, j), max(i, j))},
+                            prune=False)
+            missed.append({"cluster": item["cluster"], "stage": stage,
+                           "a": statements[i].text, "b": statements[j].text,
+                           "cosine": round(float(evidence.cosine[i, j]), 3),
+                           "words": round(float(evidence.lexical[i, j]), 3),
+                           "verdict": round(float(evidence.verdict[i, j]), 3),
+                           "rank": rank_in(evidence, i, j)})
+    return stages
+
+
+def rank_in(evidence: align.PairEvidence, i: int, j: int) -> int:
+    """Where ``j`` stands among ``i``'s candidates in ``j``'s article by strength (0: best)."""
+    docs = np.array(evidence.docs)
+    members = np.flatnonzero(docs == docs[j])
+    order = members[np.argsort(-evidence.strength[i, members])]
+    return int(np.flatnonzero(order == j)[0])
+
+
+def row(name: str, stages: Counter[str]) -> str:
+    total = sum(stages.values())
+    cells = " ".join(f"{stages.get(s, 0):>5}" for s in STAGES)
+    return f"{name:<22} {total:>5} {100 * stages['shown'] / max(total, 1):5.1f}% {cells}"
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    from newsprism import embed
+    from newsprism.compare import predicates
+    from newsprism.relation import load_relation_model
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("clusters", type=Path)
+    parser.add_argument("--gold", type=Path, required=True)
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/judge-cv"))
+    parser.add_argument("--pairs", type=Path, help="write the missed pairs here (JSONL)")
+    args = parser.parse_args(argv)
+    args.cache.mkdir(parents=True, exist_ok=True)
+    relation, encoder = CachedRelation(load_relation_model()), CachedEncoder(embed.load_encoder())
+    align.load_relation_model, embed.load_encoder = (lambda: relation), (lambda: encoder)
+    parsed = CachedAssertions(predicates.assertions)
+    align.assertions = parsed
+    state = args.cache / "rows.pkl"  # model outputs remembered by bench/judge_cv.py
+    if state.is_file():
+        _, _, relation.memo, parsed.memo = pickle.loads(state.read_bytes())
+
+    missed: list[dict[str, Any]] = []
+    by_cluster: dict[tuple[str, str], Counter[str]] = {}
+    for item, articles in read_clusters(args.clusters, "tune"):
+        by_cluster[(item["corpus"], item["cluster"])] = cluster_stages(
+            item, analysed(item, articles, args.cache), args.gold, missed)
+    short = [s[:5] for s in STAGES]
+    print(f"{'cluster':<22} {'gold':>5} {'R':>6} " + " ".join(f"{s:>5}" for s in short))
+    for (_, cluster), stages in sorted(by_cluster.items()):
+        print(row(f"{cluster} ({cohort(cluster)})", stages))
+    for label, key in (("corpus", lambda c: c[0]), ("cohort", lambda c: cohort(c[1]))):
+        totals: dict[str, Counter[str]] = {}
+        for name, stages in by_cluster.items():
+            totals.setdefault(key(name), Counter()).update(stages)
+        for name, stages in sorted(totals.items()):
+            print(row(f"{label} {name}", stages))
+    print(row("all", sum(by_cluster.values(), Counter())))
+    print("stages:", ", ".join(f"{s[:5]}={s}" for s in STAGES))
+    if args.pairs:
+        args.pairs.write_text("".join(json.dumps(m) + "\n" for m in missed), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
