@@ -25,6 +25,7 @@ one asking.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
@@ -65,6 +66,7 @@ _PEOPLE = {"reporter", "correspondent", "doctor", "nurse", "resident", "pilot", 
            "engineer", "soldier", "villager", "person", "victim", "relative", "volunteer"}
 
 
+_AFTER_TIME = re.compile(r"(?:\d:\d\d|\b[ap]\.?m\.?) $", re.IGNORECASE)
 _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative"}
 _REPLYING = {"answer", "answers", "answered", "respond", "responds", "responded", "reply",
              "replies", "replied"}
@@ -88,8 +90,10 @@ class Antecedents:
                  quoted: Sequence[tuple[int, int]]) -> None:
         self.doc = doc
         self.quoted = quoted
+        # "just after 3 a.m. CT": a time zone the entity model took for a person.
         self.people = [m for m in mentions if m.type == "PERSON"
-                       and not any(a <= m.start < b for a, b in quoted)]
+                       and not any(a <= m.start < b for a, b in quoted)
+                       and not _AFTER_TIME.search(doc.text, max(m.start - 8, 0), m.start)]
         self.bodies = [m for m in mentions if m.type in ("ORG", "GPE")]
         self._genders: dict[str, Gender] | None = None
 
@@ -290,10 +294,13 @@ def _is_subject(doc: Doc, mention: Mention, quoted: Sequence[tuple[int, int]]) -
     # The subject of what someone says ("She defended it, asserting that pastor Jean Sanbil
     # allowed them") is what is talked about, not who the story follows; a said clause the
     # parser hangs on the quoted words ("“...,” said Ron Howard") is no such report, nor is
-    # a name right after its verb, whatever the parse ("said Ron Howard, the director of ...").
+    # a name right after its verb, whatever the parse ("said Ron Howard, the director of ..."),
+    # unless that verb has a subject of its own ("He said Sinn Féin remained committed").
     verb = root.head
-    reported = verb.dep_ == "ccomp" and not any(a <= verb.head.idx < b for a, b in quoted) \
-        and verb.head.i != root.left_edge.i - 1
+    saying = verb.head
+    reported = verb.dep_ == "ccomp" and not any(a <= saying.idx < b for a, b in quoted) and (
+        saying.i != root.left_edge.i - 1
+        or any(c.dep_ == "nsubj" and c.i < saying.i for c in saying.children))
     return root.dep_ in ("nsubj", "nsubjpass") and not reported
 
 

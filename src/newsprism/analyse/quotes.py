@@ -720,12 +720,14 @@ def _speaker_named_at(token: Token, article: _Article) -> Mention | None:
 
 
 def _of_namesakes(found: Mention | None, article: _Article) -> Mention | None:
-    """Which of two people of one surname named before a speaker called by the surname alone
-    ("Eden Sassoon, the daughter of ... Vidal Sassoon" then "said Sassoon"; "Elisha Nabugyere
-    was killed. His father, Francis Nabugyere, says" then "Nabugyere said") speaks: the one of
-    them who last spoke before, else the one whose phrase names the other last (to say who
-    she is), else no one. The resolver's merge of a surname, by salience over
-    all the articles, knows nothing of whom this article means."""
+    """The person a speaker called by the surname alone is, by this article's own full names
+    before it: the one full name it gave of that surname ("David Sorkin, his father, said" then
+    "Sorkin said", when the other articles call the boy Kieran Sorkin and this one only
+    "Kieran"). Of two people of one surname ("Eden Sassoon, the daughter of ... Vidal Sassoon"
+    then "said Sassoon"; "Elisha Nabugyere was killed. His father, Francis Nabugyere, says"
+    then "Nabugyere said"): the one of them who last spoke before, else the one whose phrase
+    names the other last (to say who she is), else no one. The resolver's merge of a surname, by
+    salience over all the articles, knows nothing of whom this article means."""
     if found is None or found.type != "PERSON":
         return found
     surname = name_tokens(bare_name(found.text, "PERSON"))
@@ -736,6 +738,8 @@ def _of_namesakes(found: Mention | None, article: _Article) -> Mention | None:
                         if m.end <= found.start)
             if len(words := name_tokens(bare_name(m.text, "PERSON"))) > 1
             and words[-1] == surname[0]]
+    if len(_distinct_names(full)) == 1:  # as the entity model tagged it, for the resolver
+        return next(m for m in article.antecedents.people if m.end == full[-1].end)
     if len(_distinct_names(full)) < 2:
         return found
     spans = [(m, doc.char_span(m.start, m.end, alignment_mode="expand")) for m in full]
