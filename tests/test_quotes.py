@@ -917,6 +917,11 @@ def test_a_surname_alone_is_the_one_full_name_its_own_article_gave():
     assert speakers[("a2", "We could not have wished for a better result")] == "Peter Varley"
 
 
+KERR = ("Sam Kerr is fighting those allegations.\n\n\"I, Samuel John Kerr, have never committed "
+        "a violent act,\" he is quoted in the documents as saying.\n\n\"Kerr fired the shot,\" "
+        "he said.")
+
+
 @pytest.mark.parametrize(("text", "words", "speaker"), [
     # The subject of what he reports right after his verb does not take his pronoun.
     ("Tom Hale was questioned for four days before his release.\n\nAt a press conference on "
@@ -928,6 +933,41 @@ def test_a_surname_alone_is_the_one_full_name_its_own_article_gave():
      "She said she broke up with him last August.\n\n\"He has gone to great lengths to reach "
      "me and I have changed my number,\" she said in court documents.",
      "He has gone to great lengths to reach me and I have changed my number", None),
+    # A speaker naming himself in his words still speaks; one named in the third person is
+    # someone else.
+    (KERR, "I, Samuel John Kerr, have never committed a violent act", "Sam Kerr"),
+    (KERR, "Kerr fired the shot", None),
 ])  # fmt: skip
 def test_the_person_a_pronoun_stands_for_past_misread_subjects(text, words, speaker):
     assert _speakers(text)[words] == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "The Traditional Unionist Voice party said: \"The release raises serious questions.\"",
+    "\"The release raises serious questions,\" the Traditional Unionist Voice party said.",
+])  # fmt: skip
+def test_a_body_named_before_the_noun_of_its_kind_speaks(text):
+    assert set(_speakers(text).values()) == {"Traditional Unionist Voice"}
+
+
+ORAL_HISTORY = (
+    "Ann Lowe (host, 1999-2015):\n\nMy wildest dream for the show was to last a year.\n\nThe "
+    "show premiered in July 1996 and was read by Craig Kilborn.\n\nJAMES DIXON: I definitely "
+    "advocated for him to do it. I just said to him, \"You can make it smarter than it has "
+    "been.\" It was a good fit.\n\nANN LOWE: A couple of months in there was a meeting. I was "
+    "told, \"This is not about bands.\" And I said, \"We will see about that.\"\n\n")
+
+
+@pytest.mark.parametrize(("words", "speaker"), [
+    ("You can make it smarter than it has been.", "JAMES DIXON"),
+    ("We will see about that.", "Ann Lowe"),  # the model missed "ANN LOWE"
+    ("This is not about bands.", None),  # "I was told": someone unnamed
+])  # fmt: skip
+def test_i_in_a_speaker_line_is_the_person_the_line_names(words, speaker):
+    assert _speakers(ORAL_HISTORY)[words] == speaker
+
+
+def test_i_outside_speaker_lines_is_the_reporter():
+    text = ("I met the mayor on Tuesday. I asked him, \"Will you run again next year?\" He "
+            "smiled.")
+    assert _speakers(text)["Will you run again next year?"] is None

@@ -144,6 +144,9 @@ _VOICES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "represen
 _OUTLETS = {"newspaper", "paper", "daily", "agency", "broadcaster", "magazine", "tabloid",
             "website", "channel", "network", "station", "weekly"}
 _WORD_AFTER_MARK = re.compile(r"[^\W\d_]+")
+_SPEAKER_LINE = re.compile(r"^(?P<name>[^\W\d_][^\n:()]{1,60}?)(?: \([^()\n]*\))?:",
+                           re.MULTILINE)
+_SELF_NAMED = re.compile(r"\b(?:I|me),(?:\s+[A-Z][\w.'’-]*)+,")
 _WINDOW = 10  # tokens between a quote mark and its verb of saying ("X said on Tuesday that")
 PHRASE_WORDS = 4  # shorter quotes are phrases ("candid and meaningful"), not statements
 # Characters between two quotations of one speaker: ',” Mr. Pigeon said. “', or with the
@@ -402,7 +405,9 @@ def _named_in(person: Mention, article: _Article, text: str, parts: list[tuple[i
     names = {w for m in (person, *article.antecedents.people) if person_key(m) == key
              for w in _WORD_AFTER_MARK.findall(m.text) if w[:1].isupper()
              and w.lower() not in TITLES}
-    return any(w in names for a, b in parts for w in _WORD_AFTER_MARK.findall(text, a, b))
+    # "I, Stephen Lane Vogelsang, have never ...": the speaker naming himself.
+    return any(w in names for a, b in parts
+               for w in _WORD_AFTER_MARK.findall(_SELF_NAMED.sub("", text[a:b])))
 
 
 def _interview_speaker(first: Span, mentions: tuple[Mention, ...]) -> Mention | None:
@@ -419,6 +424,32 @@ def _interview_speaker(first: Span, mentions: tuple[Mention, ...]) -> Mention | 
     start = line_start + before.index(name)
     return next((m for m in mentions if m.type in ("PERSON", "ORG") and m.start == start
                  and m.end == start + len(name)), None)
+
+
+def _speaker_line(token: Token, article: _Article) -> Mention | None:
+    """Who "I" is outside quotation marks in an oral history or a transcript laid out in
+    speaker lines ("JAMES DIXON: I definitely advocated for him. I just said to him, “...”"):
+    the person named at the start of the latest line before that opens with a name of two to
+    four capitalised words and a colon, a role in brackets allowed ("Jon Stewart (host,
+    1999-2015):"), if the entity model took it for a person or, missing it in capitals
+    ("ANN LOWE:"), took its last word for a person's elsewhere in the article. Elsewhere "I" is
+    the reporter's, whom no one names."""
+    lines = [line for line in _SPEAKER_LINE.finditer(token.doc.text, 0, token.idx)
+             if 2 <= len(words := line["name"].split()) <= 4
+             and all(w[:1].isupper() for w in words)]
+    if not lines:
+        return None
+    start, end = lines[-1].span("name")
+    there = [m for m in article.mentions if m.start < end and start < m.end]
+    if there:
+        return next((m for m in there if m.type == "PERSON" and (m.start, m.end) == (start, end)),
+                    None)
+    name = lines[-1]["name"]
+    surname = name.split()[-1].casefold()
+    if any(m.type == "PERSON" and m.text.split()[-1].casefold() == surname
+           for m in article.mentions):
+        return Mention(article.doc_id, start, end, name, "PERSON")
+    return None
 
 
 def _reported_before(first: Span, quoted: set[int], article: _Article) -> Mention | None:
@@ -709,12 +740,15 @@ def _speaker_at(token: Token, article: _Article) -> Mention | None:
 def _speaker_named_at(token: Token, article: _Article) -> Mention | None:
     if token.lower_ in _PRONOUNS or _by_age(token):
         return article.antecedents.of(token)
+    if token.lower_ in ("i", "me"):
+        return _speaker_line(token, article)
     if token.lower_ == "it":
         return _body_before(token, article)
     found = (_titled_as(token, article) or _mention_at(token, article.mentions)
              or _proper_name(token, article)
              or _surname_before(token, article) or _described_before(token, article)
              or _apposed_name(token, article) or _outlet_name(token, article)
+             or _named_body_of_kind(token, article)
              or _voice_of_described(token, article) or _body_noun(token, article))
     return None if found is None or _is_heading(found.text) else found
 
@@ -817,6 +851,19 @@ def _outlet_name(token: Token, article: _Article) -> Mention | None:
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1])
     return Mention(article.doc_id, start, end, token.doc.text[start:end], "ORG")
+
+
+def _named_body_of_kind(token: Token, article: _Article) -> Mention | None:
+    """A body named right before the common noun of its kind ("The Traditional Unionist Voice
+    party said", "the Wella company said"): the organisation the entity model found there."""
+    if token.pos_ != "NOUN" or not token.text.islower():
+        return None
+    before = token.doc[token.i - 1] if token.i > token.left_edge.i else None
+    if before is None or before.dep_ != "compound":
+        return None
+    end = before.idx + len(before)
+    return next((m for m in article.mentions if m.type == "ORG" and m.end == end
+                 and m.start >= token.left_edge.idx), None)
 
 
 def _apposed_name(token: Token, article: _Article) -> Mention | None:
