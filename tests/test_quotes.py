@@ -971,3 +971,10 @@ def test_i_outside_speaker_lines_is_the_reporter():
     text = ("I met the mayor on Tuesday. I asked him, \"Will you run again next year?\" He "
             "smiled.")
     assert _speakers(text)["Will you run again next year?"] is None
+
+
+def test_a_verb_of_saying_joined_to_one_with_its_own_subject_shares_that_subject():
+    text = ("I got a call from Tom Hale. Ruth Kline, who had hired Tom onto the show, saw that "
+            "and asked who I was—asked Tom—and then Tom called me and said, \"Would you be "
+            "interested maybe in doing a field piece?\" And then Ruth called and followed up.")
+    assert _speakers(text)["Would you be interested maybe in doing a field piece?"] == "Tom Hale"

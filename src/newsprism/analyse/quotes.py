@@ -391,10 +391,16 @@ def _quotation_speaker(
 
 
 def _governs(subject: Token | None, quote: Span) -> bool:
-    """Is the subject's verb of saying one the quote hangs on, before it in its sentence?"""
-    if subject is None or subject.head.lower_ not in _SAYING or subject.head.i >= quote.start:
+    """Is the subject's verb of saying, or one joined to its verb ("Stephen called me and
+    said"), one the quote hangs on, before it in its sentence?"""
+    if subject is None:
         return False
-    return any(t.i == subject.head.i for t in _ancestors(quote.root))
+    verb = subject.head
+    saying = verb if verb.lower_ in _SAYING else next(
+        (c for c in verb.children if c.dep_ == "conj" and c.lower_ in _SAYING), None)
+    if saying is None or saying.i >= quote.start:
+        return False
+    return any(t.i == saying.i for t in _ancestors(quote.root))
 
 
 def _named_in(person: Mention, article: _Article, text: str, parts: list[tuple[int, int]]
@@ -701,6 +707,12 @@ def _subject(verb: Token) -> Token | None:
     # she does the telling.
     # Within the paragraph: a parse that runs a sentence on over a blank line must not hand
     # "Kent Page ... weighed in saying" to the "He stressed" of the paragraph before.
+    # "and then Stephen called me and said": a verb joined to one with a subject of its own
+    # shares that subject, whatever verb of saying the sentence has above ("Smithberg saw
+    # that and asked who I was, and then Stephen called me and said").
+    if own is None and verb.dep_ == "conj" and _same_paragraph(verb.head, verb) and any(
+            c.dep_ == "nsubj" for c in verb.head.children):
+        return _subject(verb.head)
     if own is None and (verb.tag_ == "VBG" or verb.dep_ == "conj") and verb.head.i != verb.i \
             and _same_paragraph(verb.head, verb):
         return _subject(next((v for v in _ancestors(verb.head) if v.lower_ in _SAYING
