@@ -978,3 +978,13 @@ def test_a_verb_of_saying_joined_to_one_with_its_own_subject_shares_that_subject
             "and asked who I was—asked Tom—and then Tom called me and said, \"Would you be "
             "interested maybe in doing a field piece?\" And then Ruth called and followed up.")
     assert _speakers(text)["Would you be interested maybe in doing a field piece?"] == "Tom Hale"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Media playback is unsupported on your device Media caption Gerry Adams: \"I have never "
+     "dissociated myself from the party and I never will.\"", "Gerry Adams"),
+    ("The mayor had one message for Gerry Adams: \"We will never let this go unanswered.\"",
+     None),  # spoken to
+])  # fmt: skip
+def test_a_name_as_a_caption_label_before_the_colon_is_the_speaker(text, speaker):
+    assert set(_speakers(text).values()) == {speaker}

@@ -135,6 +135,9 @@ _NAMING = {"call", "calls", "called", "calling", "label", "labels", "labelled", 
 _RANK_WORDS = {"police", "prime", "vice", "former", "acting", "chief", "state", "foreign"}
 _SPEECH_NOUNS = {"saying", "statement", "remark", "word", "message", "comment", "speech",
                  "warning", "promise", "pledge", "answer", "reply", "motto"}
+# A name in these roles is a verb's subject, object or complement, no label of its own.
+_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "iobj", "pobj", "dative", "attr", "oprd", "conj",
+              "poss", "agent"}
 _ADDRESSING = {"tell", "tells", "told", "telling", "ask", "asks", "asked", "asking"}
 # "a spokesman for the ministry said": a name inside the subject's prepositional phrase speaks
 # only through these heads ("a friend of Jackman said" is not Jackman speaking).
@@ -429,7 +432,25 @@ def _interview_speaker(first: Span, mentions: tuple[Mention, ...]) -> Mention | 
         return None
     start = line_start + before.index(name)
     return next((m for m in mentions if m.type in ("PERSON", "ORG") and m.start == start
-                 and m.end == start + len(name)), None)
+                 and m.end == start + len(name)), None) or _captioned(first, mentions)
+
+
+def _captioned(first: Span, mentions: tuple[Mention, ...]) -> Mention | None:
+    """A person named as a label right before the colon that opens the quote, as a video's
+    caption gives its speaker ("Media caption Gerry Adams: “...”"): the name no verb's
+    subject, object or complement ("He had a word for Trump: “...”" is Trump spoken to)."""
+    doc = first.doc
+    colon = next((t for t in reversed(doc[max(first.start - 3, 0) : first.start])
+                  if not _is_mark(t) or t.text == ":"), None)
+    if colon is None or colon.text != ":" or colon.i == 0:
+        return None
+    named = doc[colon.i - 1]
+    found = next((m for m in mentions if m.type == "PERSON" and m.end == named.idx + len(named)
+                  and m.start <= named.idx), None)
+    if found is None:
+        return None
+    span = doc.char_span(found.start, found.end, alignment_mode="expand")
+    return None if span is None or span.root.dep_ in _ARGUMENTS else found
 
 
 def _speaker_line(token: Token, article: _Article) -> Mention | None:
