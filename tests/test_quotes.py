@@ -988,3 +988,22 @@ def test_a_verb_of_saying_joined_to_one_with_its_own_subject_shares_that_subject
 ])  # fmt: skip
 def test_a_name_as_a_caption_label_before_the_colon_is_the_speaker(text, speaker):
     assert set(_speakers(text).values()) == {speaker}
+
+
+@pytest.mark.parametrize(("description", "speaker"), [
+    ("the New York native", "Lauren Bacall"),
+    ("the veteran actress", "Lauren Bacall"),
+    ("the woman", None),  # maybe someone new
+])  # fmt: skip
+def test_the_person_the_story_follows_described_again(description, speaker):
+    text = ("Lauren Bacall left an estate worth $26.6 million.\n\nBacall, who was married to "
+            f"Jason Robards, was a lifelong dog lover.\n\n\"I was always a dog yearner,\" "
+            f"{description} told Glenn Close in a 2008 interview.")
+    assert _speakers(text)["I was always a dog yearner"] == speaker
+
+
+def test_a_description_with_the_name_right_after_is_that_name():
+    text = ("Lawrence Talbot is attacked by a wolf. The gypsy woman Maleva (Geraldine Chaplin) "
+            "sutures the wound, but pronounces Lawrence to be cursed: \"Even a man who is pure in "
+            "heart may become a wolf when the moon is bright.\" Indeed, Lawrence is transformed.")
+    assert set(_speakers(text).values()) == {"Maleva"}

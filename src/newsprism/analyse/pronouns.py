@@ -56,14 +56,15 @@ _GENDERED_NOUNS: dict[str, Gender] = {
         "actress",
     ), "f"),
 }  # fmt: skip
-_KIN = {"father", "mother", "son", "daughter", "brother", "sister", "husband", "wife", "uncle",
+KIN = {"father", "mother", "son", "daughter", "brother", "sister", "husband", "wife", "uncle",
         "aunt", "nephew", "niece", "grandfather", "grandmother", "grandson", "granddaughter",
         "stepfather", "stepmother", "dad", "mom", "boyfriend", "girlfriend"}
 # People a news story brings in by what they are rather than by name, besides roles and kin.
 _PEOPLE = {"reporter", "correspondent", "doctor", "nurse", "resident", "pilot", "survivor",
            "worker", "employee", "neighbour", "neighbor", "friend", "student", "teacher",
            "source", "member", "passenger", "driver", "investigator", "researcher", "scientist",
-           "engineer", "soldier", "villager", "person", "victim", "relative", "volunteer"}
+           "engineer", "soldier", "villager", "person", "victim", "relative", "volunteer",
+           "native", "actor", "singer", "star", "player", "athlete", "veteran"}
 
 
 _AFTER_TIME = re.compile(r"(?:\d:\d\d|\b[ap]\.?m\.?) $", re.IGNORECASE)
@@ -257,7 +258,7 @@ def _unnamed_person(token: Token, people: Sequence[Mention], gender: Gender | No
     # "His mother opened the door. “...,” she says": kin brought in by a possessive pronoun.
     if not any(c.dep_ == "det" and (c.lower_ in ("a", "an", "another", "one") or (
             c.lower_ == "the" and noun in PERSON_ROLES and noun not in _SPOKESPEOPLE))
-            for c in token.children) and not (noun in _KIN and any(
+            for c in token.children) and not (noun in KIN and any(
             c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in token.children)):
         return False
     left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)

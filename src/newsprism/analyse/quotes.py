@@ -57,7 +57,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.analyse.entities import PERSON_ROLES
 from newsprism.analyse.nlp import TITLES, noun_lemma
-from newsprism.analyse.pronouns import Antecedents, is_person_noun, person_key
+from newsprism.analyse.pronouns import KIN, Antecedents, is_person_noun, person_key
 from newsprism.analyse.resolve import BODY_NOUNS, bare_name, name_tokens
 from newsprism.model import Citation, Mention, Quote
 
@@ -771,7 +771,7 @@ def _speaker_at(token: Token, article: _Article) -> Mention | None:
 
 
 def _speaker_named_at(token: Token, article: _Article) -> Mention | None:
-    if token.lower_ in _PRONOUNS or _by_age(token):
+    if token.lower_ in _PRONOUNS or _described_again(token):
         return article.antecedents.of(token)
     if token.lower_ in ("i", "me"):
         return _speaker_line(token, article)
@@ -863,11 +863,22 @@ def _is_heading(name: str) -> bool:
     return len(name.split()) > 1 and name.isupper()
 
 
-def _by_age(token: Token) -> bool:
-    """A person described by their age alone ("said the 29-year-old"), as a pronoun would."""
-    return token.lower_ == "old" and any(c.dep_ == "det" and c.lower_ == "the"
-                                         for c in token.children) and any(
-        c.lower_ in ("year", "years") for c in token.children)
+def _described_again(token: Token) -> bool:
+    """A person the story follows described again instead of named, as a pronoun would stand
+    for them: by age alone ("said the 29-year-old"), or by what they are with a word saying
+    which ("the New York native told Glenn Close", "the veteran actress said"; not "the woman
+    said", who may be someone new, nor kin, whose kin is not said, nor a role, which the
+    article titles someone with, nor one the words name right after)."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return False
+    if token.lower_ == "old":
+        return any(c.lower_ in ("year", "years") for c in token.children)
+    noun = noun_lemma(token.lower_)
+    # "The gypsy woman Maleva (Geraldine Chaplin)": named right after, by that name.
+    named = any(c.i > token.i and c.pos_ == "PROPN" for c in token.children)
+    return token.pos_ == "NOUN" and is_person_noun(noun) and noun not in PERSON_ROLES \
+        and noun not in KIN and not named \
+        and any(c.dep_ in ("compound", "amod") for c in token.children)
 
 
 def _outlet_name(token: Token, article: _Article) -> Mention | None:
