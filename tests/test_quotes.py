@@ -1007,3 +1007,10 @@ def test_a_description_with_the_name_right_after_is_that_name():
             "sutures the wound, but pronounces Lawrence to be cursed: \"Even a man who is pure in "
             "heart may become a wolf when the moon is bright.\" Indeed, Lawrence is transformed.")
     assert set(_speakers(text).values()) == {"Maleva"}
+
+
+def test_a_longer_title_in_title_case_is_a_name_not_its_authors_words():
+    text = ("Author Ed Malone talks to reporters at his home. Malone, author of the definitive "
+            "\"A Secret History of the Northern Army,\" argues that the inquiry is political.")
+    (quote,) = analyse_article(Article("t", text)).quotes
+    assert (quote.kind, quote.speaker_mention) == ("name", None)
