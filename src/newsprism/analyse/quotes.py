@@ -14,7 +14,8 @@ repeated, for a few lines, as one-sentence-a-line archives break a quotation of 
 
 A speaker is found, in order of trust:
 0. the name alone before a colon that opens the quote's line, as interviews are laid out
-   ("Andrew McCarthy: 'I'll take them all.'");
+   ("Andrew McCarthy: 'I'll take them all.'"), or a name as a caption's label before it
+   ("Media caption Gerry Adams: “...”");
 1. the subject of a verb of saying just after the quote ("“...,” she said", "said X", "“...”
    People quoted him as saying"), or of one just before it ("X told reporters: “...”"), or
    of any verb whose clause hands a statement over by a colon ("Hale was blunt: “...”"), or
@@ -29,10 +30,14 @@ A speaker is found, in order of trust:
    person is named between;
 6. for a statement with no attribution of its own, the person whose words the sentence before
    reports ("Galanter says he could hear the jury's anger.\n\n“How do you write ...”").
-A pronoun (he, she) is followed back to the person it stands for, of its gender, named outside
-quotation marks (``analyse/pronouns.py``); "it" that says something to the body that is the
-subject just before; a definite description ("the board", "the spokesperson") to the body named
-before, and a role ("the president") to the one person the article gave that title; a
+A pronoun (he, she), or a description of the person the story follows ("the New York native"),
+is followed back to the person it stands for, of its gender, named outside quotation marks
+(``analyse/pronouns.py``); "I" in an oral history or transcript to the person its speaker line
+names ("JAMES DIXON: ... I just said to him, “...”"); "it" that says something to the body that
+is the subject just before; a surname alone to the one full name its article gave of it; a
+definite description ("the board", "the spokesperson") to the body named before, a body's
+name right before the noun of its kind ("the Traditional Unionist Voice party") to that body,
+and a role ("the president") to the one person the article gave that title; a
 spokesman called by what a body is ("a studio representative") to the body the article named
 so before ("studio Summit Entertainment"); a proper noun the entity model missed is a name,
 without its rank ("Police Constable Tim Fanning", "Inspector-General of Police Khalid Abu
