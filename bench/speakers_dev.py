@@ -1,15 +1,26 @@
-"""Speakers on a dev set of fresh clusters judged for their quotations only.
+"""Speakers on dev sets of fresh clusters judged for their quotations only.
 
     python -m newsprism.evaluate.compare export --data ../shared/data \
         --clusters bench/speakers_dev/clusters.tsv --out /tmp/speakers-dev.jsonl
     PYTHONPATH=src OMP_NUM_THREADS=1 python bench/speakers_dev.py /tmp/speakers-dev.jsonl [-v]
 
+The second set (`bench/speakers_dev2/`, branch speakers7) is of Multi-News clusters the compare
+export passes over (two articles, or one too short), so this script exports it itself:
+
+    PYTHONPATH=src python bench/speakers_dev.py --export ../shared/data /tmp/speakers-dev2.jsonl
+    PYTHONPATH=src OMP_NUM_THREADS=1 python bench/speakers_dev.py /tmp/speakers-dev2.jsonl \
+        --set 2 [-v]
+
 `bench/speakers_dev/judgments.jsonl` holds every quotation main's analysis found in those seven
 clusters (branch speakers4, session 16), each with the speaker its article names, or null where
 it names none (a title, a scare quote, an unnamed source), judged by reading against
-`docs/compare-rubric.md` before any fix. Its claims are not judged, so it is no part of
-`bench/compare_gold/`. Prints, per corpus, the share of named speakers found right, how many
-quotations got no speaker or a wrong one, and how many got one where the article names none.
+`docs/compare-rubric.md` before any fix. `bench/speakers_dev2/judgments.jsonl` holds
+the same for six Multi-News clusters of styles the first set lacks (an oral history in speaker
+lines, UK and Northern Irish outlets, Canadian local news, a hurricane's wire and local copy,
+television trade news), judged on main (session 17) before any fix. Their claims are not
+judged, so neither is part of `bench/compare_gold/`. Prints, per corpus, the share of named
+speakers found right, how many quotations got no speaker or a wrong one, and how many got one
+where the article names none.
 """
 
 from __future__ import annotations
@@ -22,8 +33,26 @@ from pathlib import Path
 from newsprism.analyse import analyse_articles, resolve_entities
 from newsprism.analyse.resolve import name_speakers
 from newsprism.evaluate.compare import covered, read_clusters, same_speaker
+from newsprism.evaluate.compare_clusters import MULTINEWS, read_tsv
 
-JUDGMENTS = Path(__file__).parent / "speakers_dev" / "judgments.jsonl"
+SETS = {"1": Path(__file__).parent / "speakers_dev", "2": Path(__file__).parent / "speakers_dev2"}
+
+
+def export_second_set(data: Path, out: Path) -> None:
+    """The second set's clusters as CLUSTERS.jsonl lines, every article of each, with the
+    article ids the compare export gives Multi-News articles."""
+    wanted = {row.cluster for row in read_tsv(SETS["2"] / "clusters.tsv")}
+    with (data / MULTINEWS / "multinews_longbench200.jsonl").open(encoding="utf-8") as source, \
+            out.open("w", encoding="utf-8") as sink:
+        for line in source:
+            item = json.loads(line)
+            name = item["id"][:8]
+            if name not in wanted:
+                continue
+            articles = [{"id": f"mn.{name}.{n}", "title": None, "outlet": None, "date": None,
+                         "text": text} for n, text in enumerate(item["documents"], start=1)]
+            sink.write(json.dumps({"cluster": name, "corpus": MULTINEWS, "half": "tune",
+                                   "articles": articles}) + "\n")
 
 
 def found_speakers(clusters: Path) -> dict[tuple[str, int, int], str | None]:
@@ -40,11 +69,18 @@ def found_speakers(clusters: Path) -> dict[tuple[str, int, int], str | None]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("clusters", type=Path, help="the dev clusters, exported as JSONL")
+    parser.add_argument("--set", choices=sorted(SETS), default="1", help="which judged set")
+    parser.add_argument("--export", type=Path, metavar="DATA",
+                        help="write the second set's clusters from DATA to CLUSTERS, and stop")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     args = parser.parse_args()
+    if args.export:
+        export_second_set(args.export, args.clusters)
+        return
     found = found_speakers(args.clusters)
     tally: dict[str, Counter[str]] = {}
-    for line in JUDGMENTS.read_text(encoding="utf-8").splitlines():
+    judgments = SETS[args.set] / "judgments.jsonl"
+    for line in judgments.read_text(encoding="utf-8").splitlines():
         gold = json.loads(line)
         at = (gold["doc"], gold["start"], gold["end"])
         hits = [speaker for loc, speaker in found.items() if covered(at, loc)]

@@ -25,6 +25,7 @@ one asking.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Literal
@@ -55,16 +56,18 @@ _GENDERED_NOUNS: dict[str, Gender] = {
         "actress",
     ), "f"),
 }  # fmt: skip
-_KIN = {"father", "mother", "son", "daughter", "brother", "sister", "husband", "wife", "uncle",
+KIN = {"father", "mother", "son", "daughter", "brother", "sister", "husband", "wife", "uncle",
         "aunt", "nephew", "niece", "grandfather", "grandmother", "grandson", "granddaughter",
         "stepfather", "stepmother", "dad", "mom", "boyfriend", "girlfriend"}
 # People a news story brings in by what they are rather than by name, besides roles and kin.
 _PEOPLE = {"reporter", "correspondent", "doctor", "nurse", "resident", "pilot", "survivor",
            "worker", "employee", "neighbour", "neighbor", "friend", "student", "teacher",
            "source", "member", "passenger", "driver", "investigator", "researcher", "scientist",
-           "engineer", "soldier", "villager", "person", "victim", "relative", "volunteer"}
+           "engineer", "soldier", "villager", "person", "victim", "relative", "volunteer",
+           "native", "actor", "singer", "star", "player", "athlete", "veteran"}
 
 
+_AFTER_TIME = re.compile(r"(?:\d:\d\d|\b[ap]\.?m\.?) $", re.IGNORECASE)
 _SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative"}
 _REPLYING = {"answer", "answers", "answered", "respond", "responds", "responded", "reply",
              "replies", "replied"}
@@ -88,8 +91,10 @@ class Antecedents:
                  quoted: Sequence[tuple[int, int]]) -> None:
         self.doc = doc
         self.quoted = quoted
+        # "just after 3 a.m. CT": a time zone the entity model took for a person.
         self.people = [m for m in mentions if m.type == "PERSON"
-                       and not any(a <= m.start < b for a, b in quoted)]
+                       and not any(a <= m.start < b for a, b in quoted)
+                       and not _AFTER_TIME.search(doc.text, max(m.start - 8, 0), m.start)]
         self.bodies = [m for m in mentions if m.type in ("ORG", "GPE")]
         self._genders: dict[str, Gender] | None = None
 
@@ -253,7 +258,7 @@ def _unnamed_person(token: Token, people: Sequence[Mention], gender: Gender | No
     # "His mother opened the door. “...,” she says": kin brought in by a possessive pronoun.
     if not any(c.dep_ == "det" and (c.lower_ in ("a", "an", "another", "one") or (
             c.lower_ == "the" and noun in PERSON_ROLES and noun not in _SPOKESPEOPLE))
-            for c in token.children) and not (noun in _KIN and any(
+            for c in token.children) and not (noun in KIN and any(
             c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in token.children)):
         return False
     left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
@@ -290,10 +295,13 @@ def _is_subject(doc: Doc, mention: Mention, quoted: Sequence[tuple[int, int]]) -
     # The subject of what someone says ("She defended it, asserting that pastor Jean Sanbil
     # allowed them") is what is talked about, not who the story follows; a said clause the
     # parser hangs on the quoted words ("“...,” said Ron Howard") is no such report, nor is
-    # a name right after its verb, whatever the parse ("said Ron Howard, the director of ...").
+    # a name right after its verb, whatever the parse ("said Ron Howard, the director of ..."),
+    # unless that verb has a subject of its own ("He said Sinn Féin remained committed").
     verb = root.head
-    reported = verb.dep_ == "ccomp" and not any(a <= verb.head.idx < b for a, b in quoted) \
-        and verb.head.i != root.left_edge.i - 1
+    saying = verb.head
+    reported = verb.dep_ == "ccomp" and not any(a <= saying.idx < b for a, b in quoted) and (
+        saying.i != root.left_edge.i - 1
+        or any(c.dep_ == "nsubj" and c.i < saying.i for c in saying.children))
     return root.dep_ in ("nsubj", "nsubjpass") and not reported
 
 

@@ -14,7 +14,8 @@ repeated, for a few lines, as one-sentence-a-line archives break a quotation of 
 
 A speaker is found, in order of trust:
 0. the name alone before a colon that opens the quote's line, as interviews are laid out
-   ("Andrew McCarthy: 'I'll take them all.'");
+   ("Andrew McCarthy: 'I'll take them all.'"), or a name as a caption's label before it
+   ("Media caption Gerry Adams: “...”");
 1. the subject of a verb of saying just after the quote ("“...,” she said", "said X", "“...”
    People quoted him as saying"), or of one just before it ("X told reporters: “...”"), or
    of any verb whose clause hands a statement over by a colon ("Hale was blunt: “...”"), or
@@ -29,10 +30,14 @@ A speaker is found, in order of trust:
    person is named between;
 6. for a statement with no attribution of its own, the person whose words the sentence before
    reports ("Galanter says he could hear the jury's anger.\n\n“How do you write ...”").
-A pronoun (he, she) is followed back to the person it stands for, of its gender, named outside
-quotation marks (``analyse/pronouns.py``); "it" that says something to the body that is the
-subject just before; a definite description ("the board", "the spokesperson") to the body named
-before, and a role ("the president") to the one person the article gave that title; a
+A pronoun (he, she), or a description of the person the story follows ("the New York native"),
+is followed back to the person it stands for, of its gender, named outside quotation marks
+(``analyse/pronouns.py``); "I" in an oral history or transcript to the person its speaker line
+names ("JAMES DIXON: ... I just said to him, “...”"); "it" that says something to the body that
+is the subject just before; a surname alone to the one full name its article gave of it; a
+definite description ("the board", "the spokesperson") to the body named before, a body's
+name right before the noun of its kind ("the Traditional Unionist Voice party") to that body,
+and a role ("the president") to the one person the article gave that title; a
 spokesman called by what a body is ("a studio representative") to the body the article named
 so before ("studio Summit Entertainment"); a proper noun the entity model missed is a name,
 without its rank ("Police Constable Tim Fanning", "Inspector-General of Police Khalid Abu
@@ -57,7 +62,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.analyse.entities import PERSON_ROLES
 from newsprism.analyse.nlp import TITLES, noun_lemma
-from newsprism.analyse.pronouns import Antecedents, is_person_noun, person_key
+from newsprism.analyse.pronouns import KIN, Antecedents, is_person_noun, person_key
 from newsprism.analyse.resolve import BODY_NOUNS, bare_name, name_tokens
 from newsprism.model import Citation, Mention, Quote
 
@@ -135,6 +140,9 @@ _NAMING = {"call", "calls", "called", "calling", "label", "labels", "labelled", 
 _RANK_WORDS = {"police", "prime", "vice", "former", "acting", "chief", "state", "foreign"}
 _SPEECH_NOUNS = {"saying", "statement", "remark", "word", "message", "comment", "speech",
                  "warning", "promise", "pledge", "answer", "reply", "motto"}
+# A name in these roles is a verb's subject, object or complement, no label of its own.
+_ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "iobj", "pobj", "dative", "attr", "oprd", "conj",
+              "poss", "agent"}
 _ADDRESSING = {"tell", "tells", "told", "telling", "ask", "asks", "asked", "asking"}
 # "a spokesman for the ministry said": a name inside the subject's prepositional phrase speaks
 # only through these heads ("a friend of Jackman said" is not Jackman speaking).
@@ -144,7 +152,12 @@ _VOICES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "represen
 _OUTLETS = {"newspaper", "paper", "daily", "agency", "broadcaster", "magazine", "tabloid",
             "website", "channel", "network", "station", "weekly"}
 _WORD_AFTER_MARK = re.compile(r"[^\W\d_]+")
+_SPEAKER_LINE = re.compile(r"^(?P<name>[^\W\d_][^\n:()]{1,60}?)(?: \([^()\n]*\))?:",
+                           re.MULTILINE)
+_SELF_NAMED = re.compile(r"\b(?:I|me),(?:\s+[A-Z][\w.'’-]*)+,")
 _WINDOW = 10  # tokens between a quote mark and its verb of saying ("X said on Tuesday that")
+_NAME_WORDS = 5  # a title-case phrase this short in quote marks is a name
+_TITLE_WORDS = 8  # a longer one, up to this, when a small word in it stays small
 PHRASE_WORDS = 4  # shorter quotes are phrases ("candid and meaningful"), not statements
 # Characters between two quotations of one speaker: ',” Mr. Pigeon said. “', or with the
 # speaker described: ',” Chen Qigang, the opening ceremonies general music designer, said
@@ -311,8 +324,11 @@ def extract_quotes(
     quotes: list[Quote] = []
     previous: tuple[int, Mention | None] = (-1, None)  # the last quotation's end and speaker
     for parts in quotations:
-        if len(parts) == 1 and _is_name(text[parts[0][0]:parts[0][1]].split()) and \
-                not _said_next(text, parts[0][1]):
+        named = text[parts[0][0]:parts[0][1]].split()
+        # A title long enough to mark itself keeps its name before a verb of saying: “A Secret
+        # History of the IRA,” argues its author.
+        if len(parts) == 1 and _is_name(named) and (
+                len(named) > _NAME_WORDS or not _said_next(text, parts[0][1])):
             # “Belt and Road”, "The Juice", ``Crazy T'': a name in quote marks, said by no one.
             quotes.append(Quote(doc_id, *parts[0], text[slice(*parts[0])], None, None, "name"))
             continue
@@ -339,8 +355,13 @@ def _said_next(text: str, end: int) -> bool:
 
 def _is_name(words: list[str]) -> bool:
     """“Belt and Road”: a short title-case phrase in quote marks is a name (a title, a
-    nickname, a slogan), not anyone's words."""
-    return len(words) <= 5 and all(w[:1].isupper() or w in _NAME_JOINERS for w in words)
+    nickname, a slogan), not anyone's words; so is a longer one of up to eight words that
+    title case marks as such by a small word kept small (“A Secret History of the IRA”, a
+    book's title beside its author, who argues that ...)."""
+    if not all(w[:1].isupper() or w in _NAME_JOINERS for w in words):
+        return False
+    return len(words) <= _NAME_WORDS or (len(words) <= _TITLE_WORDS and any(
+        w in _NAME_JOINERS for w in words[1:]))
 
 
 def _quotation_speaker(
@@ -388,10 +409,16 @@ def _quotation_speaker(
 
 
 def _governs(subject: Token | None, quote: Span) -> bool:
-    """Is the subject's verb of saying one the quote hangs on, before it in its sentence?"""
-    if subject is None or subject.head.lower_ not in _SAYING or subject.head.i >= quote.start:
+    """Is the subject's verb of saying, or one joined to its verb ("Stephen called me and
+    said"), one the quote hangs on, before it in its sentence?"""
+    if subject is None:
         return False
-    return any(t.i == subject.head.i for t in _ancestors(quote.root))
+    verb = subject.head
+    saying = verb if verb.lower_ in _SAYING else next(
+        (c for c in verb.children if c.dep_ == "conj" and c.lower_ in _SAYING), None)
+    if saying is None or saying.i >= quote.start:
+        return False
+    return any(t.i == saying.i for t in _ancestors(quote.root))
 
 
 def _named_in(person: Mention, article: _Article, text: str, parts: list[tuple[int, int]]
@@ -402,7 +429,9 @@ def _named_in(person: Mention, article: _Article, text: str, parts: list[tuple[i
     names = {w for m in (person, *article.antecedents.people) if person_key(m) == key
              for w in _WORD_AFTER_MARK.findall(m.text) if w[:1].isupper()
              and w.lower() not in TITLES}
-    return any(w in names for a, b in parts for w in _WORD_AFTER_MARK.findall(text, a, b))
+    # "I, Stephen Lane Vogelsang, have never ...": the speaker naming himself.
+    return any(w in names for a, b in parts
+               for w in _WORD_AFTER_MARK.findall(_SELF_NAMED.sub("", text[a:b])))
 
 
 def _interview_speaker(first: Span, mentions: tuple[Mention, ...]) -> Mention | None:
@@ -418,7 +447,51 @@ def _interview_speaker(first: Span, mentions: tuple[Mention, ...]) -> Mention | 
         return None
     start = line_start + before.index(name)
     return next((m for m in mentions if m.type in ("PERSON", "ORG") and m.start == start
-                 and m.end == start + len(name)), None)
+                 and m.end == start + len(name)), None) or _captioned(first, mentions)
+
+
+def _captioned(first: Span, mentions: tuple[Mention, ...]) -> Mention | None:
+    """A person named as a label right before the colon that opens the quote, as a video's
+    caption gives its speaker ("Media caption Gerry Adams: “...”"): the name no verb's
+    subject, object or complement ("He had a word for Trump: “...”" is Trump spoken to)."""
+    doc = first.doc
+    colon = next((t for t in reversed(doc[max(first.start - 3, 0) : first.start])
+                  if not _is_mark(t) or t.text == ":"), None)
+    if colon is None or colon.text != ":" or colon.i == 0:
+        return None
+    named = doc[colon.i - 1]
+    found = next((m for m in mentions if m.type == "PERSON" and m.end == named.idx + len(named)
+                  and m.start <= named.idx), None)
+    if found is None:
+        return None
+    span = doc.char_span(found.start, found.end, alignment_mode="expand")
+    return None if span is None or span.root.dep_ in _ARGUMENTS else found
+
+
+def _speaker_line(token: Token, article: _Article) -> Mention | None:
+    """Who "I" is outside quotation marks in an oral history or a transcript laid out in
+    speaker lines ("JAMES DIXON: I definitely advocated for him. I just said to him, “...”"):
+    the person named at the start of the latest line before that opens with a name of two to
+    four capitalised words and a colon, a role in brackets allowed ("Jon Stewart (host,
+    1999-2015):"), if the entity model took it for a person or, missing it in capitals
+    ("ANN LOWE:"), took its last word for a person's elsewhere in the article. Elsewhere "I" is
+    the reporter's, whom no one names."""
+    lines = [line for line in _SPEAKER_LINE.finditer(token.doc.text, 0, token.idx)
+             if 2 <= len(words := line["name"].split()) <= 4
+             and all(w[:1].isupper() for w in words)]
+    if not lines:
+        return None
+    start, end = lines[-1].span("name")
+    there = [m for m in article.mentions if m.start < end and start < m.end]
+    if there:
+        return next((m for m in there if m.type == "PERSON" and (m.start, m.end) == (start, end)),
+                    None)
+    name = lines[-1]["name"]
+    surname = name.split()[-1].casefold()
+    if any(m.type == "PERSON" and m.text.split()[-1].casefold() == surname
+           for m in article.mentions):
+        return Mention(article.doc_id, start, end, name, "PERSON")
+    return None
 
 
 def _reported_before(first: Span, quoted: set[int], article: _Article) -> Mention | None:
@@ -670,6 +743,12 @@ def _subject(verb: Token) -> Token | None:
     # she does the telling.
     # Within the paragraph: a parse that runs a sentence on over a blank line must not hand
     # "Kent Page ... weighed in saying" to the "He stressed" of the paragraph before.
+    # "and then Stephen called me and said": a verb joined to one with a subject of its own
+    # shares that subject, whatever verb of saying the sentence has above ("Smithberg saw
+    # that and asked who I was, and then Stephen called me and said").
+    if own is None and verb.dep_ == "conj" and _same_paragraph(verb.head, verb) and any(
+            c.dep_ == "nsubj" for c in verb.head.children):
+        return _subject(verb.head)
     if own is None and (verb.tag_ == "VBG" or verb.dep_ == "conj") and verb.head.i != verb.i \
             and _same_paragraph(verb.head, verb):
         return _subject(next((v for v in _ancestors(verb.head) if v.lower_ in _SAYING
@@ -707,25 +786,30 @@ def _speaker_at(token: Token, article: _Article) -> Mention | None:
 
 
 def _speaker_named_at(token: Token, article: _Article) -> Mention | None:
-    if token.lower_ in _PRONOUNS or _by_age(token):
+    if token.lower_ in _PRONOUNS or _described_again(token):
         return article.antecedents.of(token)
+    if token.lower_ in ("i", "me"):
+        return _speaker_line(token, article)
     if token.lower_ == "it":
         return _body_before(token, article)
     found = (_titled_as(token, article) or _mention_at(token, article.mentions)
              or _proper_name(token, article)
              or _surname_before(token, article) or _described_before(token, article)
              or _apposed_name(token, article) or _outlet_name(token, article)
+             or _named_body_of_kind(token, article)
              or _voice_of_described(token, article) or _body_noun(token, article))
     return None if found is None or _is_heading(found.text) else found
 
 
 def _of_namesakes(found: Mention | None, article: _Article) -> Mention | None:
-    """Which of two people of one surname named before a speaker called by the surname alone
-    ("Eden Sassoon, the daughter of ... Vidal Sassoon" then "said Sassoon"; "Elisha Nabugyere
-    was killed. His father, Francis Nabugyere, says" then "Nabugyere said") speaks: the one of
-    them who last spoke before, else the one whose phrase names the other last (to say who
-    she is), else no one. The resolver's merge of a surname, by salience over
-    all the articles, knows nothing of whom this article means."""
+    """The person a speaker called by the surname alone is, by this article's own full names
+    before it: the one full name it gave of that surname ("David Sorkin, his father, said" then
+    "Sorkin said", when the other articles call the boy Kieran Sorkin and this one only
+    "Kieran"). Of two people of one surname ("Eden Sassoon, the daughter of ... Vidal Sassoon"
+    then "said Sassoon"; "Elisha Nabugyere was killed. His father, Francis Nabugyere, says"
+    then "Nabugyere said"): the one of them who last spoke before, else the one whose phrase
+    names the other last (to say who she is), else no one. The resolver's merge of a surname, by
+    salience over all the articles, knows nothing of whom this article means."""
     if found is None or found.type != "PERSON":
         return found
     surname = name_tokens(bare_name(found.text, "PERSON"))
@@ -736,6 +820,8 @@ def _of_namesakes(found: Mention | None, article: _Article) -> Mention | None:
                         if m.end <= found.start)
             if len(words := name_tokens(bare_name(m.text, "PERSON"))) > 1
             and words[-1] == surname[0]]
+    if len(_distinct_names(full)) == 1:  # as the entity model tagged it, for the resolver
+        return next(m for m in article.antecedents.people if m.end == full[-1].end)
     if len(_distinct_names(full)) < 2:
         return found
     spans = [(m, doc.char_span(m.start, m.end, alignment_mode="expand")) for m in full]
@@ -792,11 +878,22 @@ def _is_heading(name: str) -> bool:
     return len(name.split()) > 1 and name.isupper()
 
 
-def _by_age(token: Token) -> bool:
-    """A person described by their age alone ("said the 29-year-old"), as a pronoun would."""
-    return token.lower_ == "old" and any(c.dep_ == "det" and c.lower_ == "the"
-                                         for c in token.children) and any(
-        c.lower_ in ("year", "years") for c in token.children)
+def _described_again(token: Token) -> bool:
+    """A person the story follows described again instead of named, as a pronoun would stand
+    for them: by age alone ("said the 29-year-old"), or by what they are with a word saying
+    which ("the New York native told Glenn Close", "the veteran actress said"; not "the woman
+    said", who may be someone new, nor kin, whose kin is not said, nor a role, which the
+    article titles someone with, nor one the words name right after)."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children):
+        return False
+    if token.lower_ == "old":
+        return any(c.lower_ in ("year", "years") for c in token.children)
+    noun = noun_lemma(token.lower_)
+    # "The gypsy woman Maleva (Geraldine Chaplin)": named right after, by that name.
+    named = any(c.i > token.i and c.pos_ == "PROPN" for c in token.children)
+    return token.pos_ == "NOUN" and is_person_noun(noun) and noun not in PERSON_ROLES \
+        and noun not in KIN and not named \
+        and any(c.dep_ in ("compound", "amod") for c in token.children)
 
 
 def _outlet_name(token: Token, article: _Article) -> Mention | None:
@@ -813,6 +910,19 @@ def _outlet_name(token: Token, article: _Article) -> Mention | None:
         return None
     start, end = words[0].idx, words[-1].idx + len(words[-1])
     return Mention(article.doc_id, start, end, token.doc.text[start:end], "ORG")
+
+
+def _named_body_of_kind(token: Token, article: _Article) -> Mention | None:
+    """A body named right before the common noun of its kind ("The Traditional Unionist Voice
+    party said", "the Wella company said"): the organisation the entity model found there."""
+    if token.pos_ != "NOUN" or not token.text.islower():
+        return None
+    before = token.doc[token.i - 1] if token.i > token.left_edge.i else None
+    if before is None or before.dep_ != "compound":
+        return None
+    end = before.idx + len(before)
+    return next((m for m in article.mentions if m.type == "ORG" and m.end == end
+                 and m.start >= token.left_edge.idx), None)
 
 
 def _apposed_name(token: Token, article: _Article) -> Mention | None:
