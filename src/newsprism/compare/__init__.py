@@ -37,6 +37,7 @@ from newsprism.compare.figures import (
     alignment_keys,
     clock_conflicts,
     conflicting_figures,
+    counted_apart,
     duration_conflicts,
     event_days,
     frames_of,
@@ -47,6 +48,7 @@ from newsprism.compare.outcomes import open_outcomes, with_antecedents
 from newsprism.compare.quotes import (
     different_remarks,
     differently_worded,
+    first_sentence_apart,
     gives_elsewhere,
     marked_parts,
     marked_rewordings,
@@ -100,11 +102,14 @@ def compare_articles(
         (f.doc, f.start): [i for i, s in enumerate(statements) if _within(f, s)] for f in figures
     }
 
+    mentions = [m for a in analyses for m in a.mentions]
+
     def same_fact(a: Figure, b: Figure) -> bool:
         """Do the statements holding the two figures say much the same thing, over the same
-        period?"""
+        period, of one holder?"""
         return any(evidence.related(i, j)
                    and frames_of(a, statements[i]) == frames_of(b, statements[j])
+                   and not counted_apart(a, statements[i], b, statements[j], mentions)
                    for i in holders[(a.doc, a.start)] for j in holders[(b.doc, b.start)])
 
     conflicts = conflicting_figures(figures, articles, same_fact)
@@ -118,7 +123,6 @@ def compare_articles(
     claims += _rewording_claims(statements, evidence, articles, sources)
     claims += _verdict_claims(statements, articles, sources)
     claims += _outcome_claims(statements, evidence, articles, sources)
-    mentions = [m for a in analyses for m in a.mentions]
     claims += _actor_claims(statements, mentions, entities, articles, sources)
     loose = [pair for pair in conflicts if not any(_covers(claim, pair) for claim in claims)]
     claims += _figure_claims(loose, sentences, articles, sources)
@@ -438,7 +442,10 @@ def _quote_claims(
     for a, b in differently_worded(attributed, words, settings):
         if _two_remarks((a.text,), a, (b.text,), b, articles):
             continue
-        support = (context[attributed.index(a)], context[attributed.index(b)])
+        apart = (first_sentence_apart(a, b, sentences), first_sentence_apart(b, a, sentences))
+        if apart[0] is None or apart[1] is None:
+            continue  # each gives the other's words: no sentence shows them differ
+        support = tuple(Span(s.doc, s.start, s.end, s.text) for s in apart)
         note = (f"{a.speaker} is quoted as “{a.text}” by {source_label(articles[a.doc])} and as "
                 f"“{b.text}” by {source_label(articles[b.doc])}.")
         claims.append(Claim(_claim_id("quote", support), "contradicted", support[0].text,
