@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -70,6 +71,7 @@ from newsprism.model import (
 )
 from newsprism.relation import opposed
 from newsprism.settings import DEFAULTS, CompareSettings
+from newsprism.summarize.words import letter_words
 
 __all__ = ["compare_articles", "source_keys"]
 
@@ -149,7 +151,8 @@ def pair_evidence(
     inside = quotes_inside(statements, quotes)
     reworded = marked_rewordings(statements, inside)
     blocked = (different_remarks(statements, quotes, quoted, inside, reworded) | differing
-               | clock_conflicts(texts) | duration_conflicts(texts) | opposite_days(texts))
+               | clock_conflicts(texts) | duration_conflicts(texts) | opposite_days(texts)
+               | list_items(statements, mentions))
     return score_pairs(statements, embeddings, shared, blocked,
                        statement_names(statements, mentions, entities), settings, tokens,
                        tuple(reworded))
@@ -170,6 +173,21 @@ def opposite_days(texts: Sequence[str]) -> np.ndarray:
             if not days[i] & days[j] and opposed(texts[i], texts[j]):
                 conflicts[i, j] = conflicts[j, i] = True
     return conflicts
+
+
+def list_items(statements: Sequence[Span], mentions: Sequence[Mention]) -> np.ndarray:
+    """True for the pairs one of whose statements its article gives more than once, naming no
+    one: a list's items ("His bond was set at $100,000." after each of ten defendants) say it
+    of whom their context names, so a copy in another article need not be the same fact."""
+    words = [(s.doc, " ".join(letter_words(s.text.lower()))) for s in statements]
+    given = Counter(words)
+    named: dict[str, list[int]] = {}
+    for m in mentions:
+        named.setdefault(m.doc, []).append(m.start)
+    items = np.array([given[key] > 1
+                      and not any(s.start <= at < s.end for at in named.get(s.doc, ()))
+                      for s, key in zip(statements, words, strict=True)], dtype=bool)
+    return items[:, None] | items[None, :]
 
 
 def statement_names(
