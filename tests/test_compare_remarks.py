@@ -239,3 +239,16 @@ def test_a_remark_quoted_differently_is_shown_where_the_renderings_part():
     assert first_sentence_apart(quotes["b"], quotes["a"], sentences).text.startswith("It's just")
     same = Quote("b", 1, ends["b"], texts["b"][1 : ends["b"]], "Bettie Page")
     assert first_sentence_apart(same, quotes["a"], sentences) is None  # its words are a's
+
+
+def test_one_sentence_of_a_longer_answer_given_closer_elsewhere_keeps_the_answer_one_remark():
+    # the answer's second sentence is the other report's next paragraph, in its own wording;
+    # the first ("I believe ..." / "I don't think ...") is still one remark quoted differently
+    from newsprism.compare.quotes import gives_elsewhere
+
+    text = ("“I don't think Brian Nichols won,” said Christina Greenway.\n\n“In his own words, it "
+            "is not in his DNA to stay in prison.”")
+    start, end = text.index("I don't"), text.index(",” said")
+    other = ["I believe Brian Nichols did not win. In his own words, he said it's not his DNA to "
+             "stay in jail"]
+    assert not gives_elsewhere(other, text, start, end)

@@ -323,7 +323,9 @@ def marked_parts(text: str) -> list[str]:
 def gives_elsewhere(quoted: Sequence[str], text: str, start: int, end: int) -> bool:
     """Does an article's ``text``, outside ``[start, end)`` (the passage set against
     ``quoted``), give a quoted sentence of ``VERBATIM_WORDS`` words or more of the passages
-    ``quoted`` word for word, or nearly so and closer than the passage does (``NEAR_VERBATIM``)?
+    ``quoted`` word for word, or every such sentence nearly so and closer than the passage does
+    (``NEAR_VERBATIM``; one sentence of a longer answer given closer elsewhere may be the
+    answer's next paragraph: "I believe Brian Nichols did not win. In his own words ...")?
     Then the article does not render that remark in other words, and its passage that differs
     from it is another remark: reprinted copy gives a statement more fully ("The fire has
     progressed rapidly through the store which is almost totally destroyed." among the
@@ -337,11 +339,12 @@ def gives_elsewhere(quoted: Sequence[str], text: str, start: int, end: int) -> b
     words = f" {before} | {after} "  # no run spans the cut
     if any(f" {' '.join(run)} " in words for run in runs):
         return True
-    for run in runs:
-        elsewhere = _closest(run, (text[:start], text[end:]))
-        if elsewhere >= NEAR_VERBATIM and elsewhere > _closest(run, (text[start:end],)):
-            return True
-    return False
+    return bool(runs) and all(_closer_elsewhere(run, text, start, end) for run in runs)
+
+
+def _closer_elsewhere(run: Sequence[str], text: str, start: int, end: int) -> bool:
+    elsewhere = _closest(run, (text[:start], text[end:]))
+    return elsewhere >= NEAR_VERBATIM and elsewhere > _closest(run, (text[start:end],))
 
 
 def _closest(run: Sequence[str], parts: Sequence[str]) -> float:
