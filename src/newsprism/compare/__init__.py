@@ -42,6 +42,7 @@ from newsprism.compare.figures import (
     duration_conflicts,
     event_days,
     frames_of,
+    year_conflicts,
 )
 from newsprism.compare.holders import changed_hands, holding
 from newsprism.compare.ladders import moved_on, steps
@@ -151,8 +152,8 @@ def pair_evidence(
     inside = quotes_inside(statements, quotes)
     reworded = marked_rewordings(statements, inside)
     blocked = (different_remarks(statements, quotes, quoted, inside, reworded) | differing
-               | clock_conflicts(texts) | duration_conflicts(texts) | opposite_days(texts)
-               | list_items(statements, mentions))
+               | clock_conflicts(texts) | duration_conflicts(texts) | year_conflicts(texts)
+               | opposite_days(texts) | list_items(statements, mentions))
     return score_pairs(statements, embeddings, shared, blocked,
                        statement_names(statements, mentions, entities), settings, tokens,
                        tuple(reworded))

@@ -328,6 +328,14 @@ def clock_conflicts(texts: Sequence[str]) -> np.ndarray:
     return _conflicts([clock_times(t) for t in texts], lambda a, b: not a & b)
 
 
+def year_conflicts(texts: Sequence[str]) -> np.ndarray:
+    """True where both texts state years and share none: "Starting in 2005, the university
+    began referring to the building as Memorial Hall" and "... has referred to it as 'Memorial
+    Hall' since 2002" give one start differently, so they corroborate no fact (years are no
+    figures, so ``conflicting_figures`` never sees them)."""
+    return _conflicts([frozenset(_YEAR.findall(t)) for t in texts], lambda a, b: not a & b)
+
+
 def _conflicts(stated: Sequence[frozenset[Any]],
                clash: Callable[[frozenset[Any], frozenset[Any]], bool]) -> np.ndarray:
     """The pairs of texts that each state something (``stated``) and whose statements
