@@ -321,3 +321,24 @@ def test_a_verdict_the_statement_gives_its_holder_is_no_source_verdict():
     spans = [Span(doc, 0, len(text), text) for doc, text in texts.items()]
     articles = [Article(doc, text, "The election") for doc, text in texts.items()]
     assert len(opposing_verdicts(find_verdicts(spans, articles), {"a": "a", "b": "b"})) == 1
+
+
+def test_a_list_item_its_article_repeats_naming_no_one_is_no_corroboration():
+    """Two reports list the charged volunteers, each followed by "His bond was set at ...":
+    one copy in each is no corroboration of one bond, and the two values are no contradiction
+    (audit4, fresh Multi-News 7cfbf30e); a sentence given once each still corroborates."""
+    people = [("John Huggins", "two", "$100,000"), ("Jordan Scott", "four", "$100,000"),
+              ("Kenny Caulder", "six", "$200,000"), ("Austin Hunt", "five", "$200,000")]
+    lead = "Ten volunteer firefighters were charged with setting fires in Robeson County."
+
+    def report(doc: str, order: list[int], verb: str) -> Article:
+        items = [f"{people[n][0]}, 19, of Fairmont, {verb} charged with {people[n][1]} counts of "
+                 f"felony arson. His bond was set at {people[n][2]}." for n in order]
+        return Article(doc, "\n\n".join([lead, *items]))
+
+    briefing = build_briefing([report("a", [0, 1, 2, 3], "is"),
+                               report("b", [2, 1, 3, 0], "was")])
+    assert not [c for c in briefing.claims
+                if c.status in ("corroborated", "contradicted") and "bond" in c.text]
+    assert any(c.status == "corroborated" and "Ten volunteer" in c.text
+               for c in briefing.claims)

@@ -1,6 +1,6 @@
 """The gold set of ``newsprism eval compare`` stays usable: every cluster of ``clusters.tsv``
-exports from ``../shared/data`` (the audit's ECB+ train topics too, which ``select`` never
-draws) and every gold line of the tune half still fits its texts."""
+exports from ``../shared/data`` (the audits' ECB+ train topics and Multi-News pairs too, which
+``select`` never draws) and every gold line of the tune half still fits its texts."""
 
 from __future__ import annotations
 
@@ -26,6 +26,7 @@ def tune_clusters() -> list[dict]:
 
 def test_every_tune_cluster_exports_and_its_gold_lines_fit_the_texts(tune_clusters):
     assert {"8_ecb", "3_ecb"} <= {c["cluster"] for c in tune_clusters}  # ECB+ train topics
+    assert any(len(c["articles"]) == 2 for c in tune_clusters)  # a Multi-News pair (audit4)
     for item in tune_clusters:
         articles = {a.id: a for a in ingest_cluster(item, item["cluster"])}
         gold = load_gold(GOLD / "judgments", articles)

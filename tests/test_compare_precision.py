@@ -90,6 +90,23 @@ def test_two_times_of_day_for_one_moment_block_a_corroboration():
     assert not conflicts[0, 3].any()  # no time stated: nothing to set against
 
 
+def test_two_years_for_one_start_block_a_corroboration():
+    """audit4, fresh Multi-News 2b546dd8: "Starting in 2005, ... began referring to the building
+    as Memorial Hall" and "... has referred to it as 'Memorial Hall' since 2002" were corroborated
+    (no year is a figure of the analysis)."""
+    from newsprism.compare.figures import year_conflicts
+
+    texts = ["Starting in 2005, the university began referring to the building as Memorial Hall.",
+             "The university has referred to it as Memorial Hall since 2002.",
+             "Page was born on April 22, 1923, in Nashville.",
+             "Born in 1923 in Nashville, she was one of six children.",
+             "The university calls it Memorial Hall."]
+    conflicts = year_conflicts(texts)
+    assert conflicts[0, 1] and conflicts[1, 0]
+    assert not conflicts[2, 3]  # one year shared
+    assert not conflicts[0, 4] and not conflicts[4, 1]  # no year stated: nothing to set against
+
+
 def test_two_lengths_of_one_sentence_block_a_corroboration():
     """The second audit of fresh clusters: "2 years" and "2 1/2 years" for one prison sentence
     were corroborated (no length of time is a figure of the analysis)."""

@@ -157,6 +157,28 @@ def test_a_sentence_given_word_for_word_elsewhere_in_the_article_is_not_reworded
     assert not gives_elsewhere(["He will be missed."], text, other, end)  # too short to tell
 
 
+def test_a_sentence_given_nearly_word_for_word_elsewhere_is_that_articles_rendering():
+    """One report quotes the coach's "it's heartbreaking" remark apart from his other remark; the
+    other report's wording of it ("this happened", "it's just") is set against the other remark:
+    the first article renders the remark elsewhere, closer, so the pair is two remarks (audit4,
+    fresh Multi-News)."""
+    from newsprism.compare.quotes import gives_elsewhere
+
+    text = ("“They're definitely upset over how could this happen, with so many children,” "
+            "Clark said.\n\n“You can play the what ifs. The fact that this situation happened "
+            "with so many kids out here, it's heartbreaking.”\n\nClark said more details will "
+            "follow.")
+    start, end = text.index("They're"), text.index(",” Clark")
+    other = ["The fact that this happened with so many kids out here it's just. It's "
+             "heartbreaking,"]
+    assert gives_elsewhere(other, text, start, end)
+    # not where the passage set against it is itself the closest wording, nor a remark that
+    # shares only some words ("how could this happen")
+    assert not gives_elsewhere(other, text, text.index("You can"), text.index("”\n\nClark"))
+    assert not gives_elsewhere(["How could this happen to a boy who loved the game so much?"],
+                               text, start, end)
+
+
 def test_two_remarks_of_a_profile_quoted_in_turn_are_no_remark_quoted_differently():
     """One report quotes the teacher's words; another quotes them too, word for word, and then
     the counsellor's, alike: the counsellor's words are another remark, not the teacher's
@@ -193,3 +215,40 @@ def test_a_fragment_and_a_whole_sentence_or_one_word_are_no_remark_quoted_differ
     think = _quote("I don't think the rebels won", "b")
     believe = _quote("I believe the rebels did not win")
     assert differently_worded([believe, think], close, setting) == [(believe, think)]
+
+
+def test_a_remark_quoted_differently_is_shown_where_the_renderings_part():
+    """Both reports open the actress's remark alike and word its second sentence differently:
+    the proof shown is the sentences that differ, never two identical ones (audit4, ECB+ 4)."""
+    from newsprism.compare.quotes import first_sentence_apart
+    from newsprism.model import Sentence
+
+    texts = {"a": "“I never thought it was shameful. It was better than typing all day, which "
+                  "gets monotonous,” she said.",
+             "b": "“I never thought it was shameful. It's just that it was much better than "
+                  "typing all day.”"}
+    ends = {doc: text.index("shameful.") + len("shameful.") for doc, text in texts.items()}
+    sentences = [s for doc, text in texts.items()
+                 for s in (Sentence(doc, 0, 0, ends[doc], text[: ends[doc]]),
+                           Sentence(doc, 1, ends[doc] + 1, len(text), text[ends[doc] + 1 :]))]
+    closing = {doc: text.index("”") for doc, text in texts.items()}
+    quotes = {doc: Quote(doc, 1, closing[doc], text[1 : closing[doc]], "Bettie Page")
+              for doc, text in texts.items()}
+    apart = first_sentence_apart(quotes["a"], quotes["b"], sentences)
+    assert apart is not None and apart.text.startswith("It was better")
+    assert first_sentence_apart(quotes["b"], quotes["a"], sentences).text.startswith("It's just")
+    same = Quote("b", 1, ends["b"], texts["b"][1 : ends["b"]], "Bettie Page")
+    assert first_sentence_apart(same, quotes["a"], sentences) is None  # its words are a's
+
+
+def test_one_sentence_of_a_longer_answer_given_closer_elsewhere_keeps_the_answer_one_remark():
+    # the answer's second sentence is the other report's next paragraph, in its own wording;
+    # the first ("I believe ..." / "I don't think ...") is still one remark quoted differently
+    from newsprism.compare.quotes import gives_elsewhere
+
+    text = ("“I don't think Brian Nichols won,” said Christina Greenway.\n\n“In his own words, it "
+            "is not in his DNA to stay in prison.”")
+    start, end = text.index("I don't"), text.index(",” said")
+    other = ["I believe Brian Nichols did not win. In his own words, he said it's not his DNA to "
+             "stay in jail"]
+    assert not gives_elsewhere(other, text, start, end)

@@ -326,3 +326,57 @@ def test_a_figure_restated_in_brackets_counts_nothing_of_its_own():
         "Santa Rosa lies 55 miles (90 km) north of San Francisco. Van Beurden pocketed 24.2 "
         "million euros ($27.2 million) in 2014.")}
     assert figures["90 km"].counts is None and figures["$27.2 million"].counts is None
+
+
+def test_two_values_each_article_also_gives_for_the_other_holder_are_no_contradiction():
+    """A list of defendants, each "His bond was set at ...": the first article's $200,000 is one
+    man's, its $100,000 another's; the second article gives both values too. Two holders the
+    sentence leaves to its context, not two accounts of one bond (audit4, fresh Multi-News)."""
+    first = ("Austin Hunt, 23, is charged with arson. His bond was set at $200,000.\n\n"
+             "Jordan Scott, 19, is charged with arson. His bond was set at $100,000.")
+    second = ("Jordan Scott, 19, was charged with arson. His bond was set at $100,000.\n\n"
+              "Austin Hunt, 23, was charged with arson. His bond was set at $200,000.")
+    assert _conflicts(first, second, read=False) == []
+
+
+def test_an_article_giving_one_value_against_another_giving_another_is_a_contradiction():
+    # the guard above needs the other value in the same article: one account each still differs
+    first = "Jordan Scott, 19, is charged with arson. His bond was set at $200,000."
+    second = "Jordan Scott, 19, was charged with arson. His bond was set at $100,000."
+    assert _conflicts(first, second, read=False) == [("$200,000", "$100,000")]
+
+
+def _counted_conflicts(first: str, second: str) -> list[tuple[str, str]]:
+    """Conflicting figures of two one-sentence articles whose statements are taken to state one
+    fact unless their figures are counted for two different named holders."""
+    from newsprism.compare.figures import counted_apart
+    from newsprism.model import Span
+
+    articles = {"a": Article("a", first), "b": Article("b", second)}
+    analyses = {doc: analyse_article(article) for doc, article in articles.items()}
+    figures = [f for analysis in analyses.values() for f in analysis.figures]
+    mentions = [m for analysis in analyses.values() for m in analysis.mentions]
+    whole = {doc: Span(doc, 0, len(a.text), a.text) for doc, a in articles.items()}
+    return [(a.text, b.text) for a, b in conflicting_figures(
+        figures, articles,
+        lambda a, b: not counted_apart(a, whole[a.doc], b, whole[b.doc], mentions))]
+
+
+@pytest.mark.parametrize(("first", "second", "expected"), [
+    pytest.param("Quarterback David Garrard completed 28 passes on Sunday.",
+                 "Quarterback Peyton Manning completed 31 passes on Sunday.", [],
+                 id="two players' passes"),
+    pytest.param("Quarterback David Garrard completed 28 passes on Sunday.",
+                 "Quarterback David Garrard completed 31 passes on Sunday.",
+                 [("28", "31")], id="one player's passes, two accounts"),
+    pytest.param("The ministry put the toll at 65 on Monday.",
+                 "The Red Cross put the toll at 60 on Monday.", [("65", "60")],
+                 id="two bodies give one toll"),
+    pytest.param("Quarterback David Garrard completed 28 passes on Sunday.",
+                 "Quarterback David Garrard completed his first 17 passes on Sunday.", [],
+                 id="a leading run against the whole"),
+])  # fmt: skip
+def test_a_figure_conflict_needs_one_holder_and_like_with_like(first, second, expected):
+    """Two quarterbacks' completions are two quantities (audit4, fresh ECB+ 29_ecb); bodies
+    that give a toll do not count it, so their two figures stay a contradiction."""
+    assert _counted_conflicts(first, second) == expected

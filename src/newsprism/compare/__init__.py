@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -37,9 +38,11 @@ from newsprism.compare.figures import (
     alignment_keys,
     clock_conflicts,
     conflicting_figures,
+    counted_apart,
     duration_conflicts,
     event_days,
     frames_of,
+    year_conflicts,
 )
 from newsprism.compare.holders import changed_hands, holding
 from newsprism.compare.ladders import moved_on, steps
@@ -47,6 +50,7 @@ from newsprism.compare.outcomes import open_outcomes, with_antecedents
 from newsprism.compare.quotes import (
     different_remarks,
     differently_worded,
+    first_sentence_apart,
     gives_elsewhere,
     marked_parts,
     marked_rewordings,
@@ -68,6 +72,7 @@ from newsprism.model import (
 )
 from newsprism.relation import opposed
 from newsprism.settings import DEFAULTS, CompareSettings
+from newsprism.summarize.words import letter_words
 
 __all__ = ["compare_articles", "source_keys"]
 
@@ -100,11 +105,14 @@ def compare_articles(
         (f.doc, f.start): [i for i, s in enumerate(statements) if _within(f, s)] for f in figures
     }
 
+    mentions = [m for a in analyses for m in a.mentions]
+
     def same_fact(a: Figure, b: Figure) -> bool:
         """Do the statements holding the two figures say much the same thing, over the same
-        period?"""
+        period, of one holder?"""
         return any(evidence.related(i, j)
                    and frames_of(a, statements[i]) == frames_of(b, statements[j])
+                   and not counted_apart(a, statements[i], b, statements[j], mentions)
                    for i in holders[(a.doc, a.start)] for j in holders[(b.doc, b.start)])
 
     conflicts = conflicting_figures(figures, articles, same_fact)
@@ -118,7 +126,6 @@ def compare_articles(
     claims += _rewording_claims(statements, evidence, articles, sources)
     claims += _verdict_claims(statements, articles, sources)
     claims += _outcome_claims(statements, evidence, articles, sources)
-    mentions = [m for a in analyses for m in a.mentions]
     claims += _actor_claims(statements, mentions, entities, articles, sources)
     loose = [pair for pair in conflicts if not any(_covers(claim, pair) for claim in claims)]
     claims += _figure_claims(loose, sentences, articles, sources)
@@ -145,7 +152,8 @@ def pair_evidence(
     inside = quotes_inside(statements, quotes)
     reworded = marked_rewordings(statements, inside)
     blocked = (different_remarks(statements, quotes, quoted, inside, reworded) | differing
-               | clock_conflicts(texts) | duration_conflicts(texts) | opposite_days(texts))
+               | clock_conflicts(texts) | duration_conflicts(texts) | year_conflicts(texts)
+               | opposite_days(texts) | list_items(statements, mentions))
     return score_pairs(statements, embeddings, shared, blocked,
                        statement_names(statements, mentions, entities), settings, tokens,
                        tuple(reworded))
@@ -166,6 +174,21 @@ def opposite_days(texts: Sequence[str]) -> np.ndarray:
             if not days[i] & days[j] and opposed(texts[i], texts[j]):
                 conflicts[i, j] = conflicts[j, i] = True
     return conflicts
+
+
+def list_items(statements: Sequence[Span], mentions: Sequence[Mention]) -> np.ndarray:
+    """True for the pairs one of whose statements its article gives more than once, naming no
+    one: a list's items ("His bond was set at $100,000." after each of ten defendants) say it
+    of whom their context names, so a copy in another article need not be the same fact."""
+    words = [(s.doc, " ".join(letter_words(s.text.lower()))) for s in statements]
+    given = Counter(words)
+    named: dict[str, list[int]] = {}
+    for m in mentions:
+        named.setdefault(m.doc, []).append(m.start)
+    items = np.array([given[key] > 1
+                      and not any(s.start <= at < s.end for at in named.get(s.doc, ()))
+                      for s, key in zip(statements, words, strict=True)], dtype=bool)
+    return items[:, None] | items[None, :]
 
 
 def statement_names(
@@ -438,7 +461,10 @@ def _quote_claims(
     for a, b in differently_worded(attributed, words, settings):
         if _two_remarks((a.text,), a, (b.text,), b, articles):
             continue
-        support = (context[attributed.index(a)], context[attributed.index(b)])
+        apart = (first_sentence_apart(a, b, sentences), first_sentence_apart(b, a, sentences))
+        if apart[0] is None or apart[1] is None:
+            continue  # each gives the other's words: no sentence shows them differ
+        support = tuple(Span(s.doc, s.start, s.end, s.text) for s in apart)
         note = (f"{a.speaker} is quoted as “{a.text}” by {source_label(articles[a.doc])} and as "
                 f"“{b.text}” by {source_label(articles[b.doc])}.")
         claims.append(Claim(_claim_id("quote", support), "contradicted", support[0].text,

@@ -30,8 +30,9 @@ from newsprism.analyse.figures import (
     vague,
 )
 from newsprism.analyse.nlp import noun_lemma
+from newsprism.compare import predicates
 from newsprism.compare.outcomes import report_day
-from newsprism.model import Article, Figure, Span
+from newsprism.model import Article, Figure, Mention, Span
 
 _STEMMER = Stemmer.Stemmer("english")
 # Words that count people: "65 people", "a toll of 65" (a death toll is a number of people),
@@ -230,10 +231,11 @@ def moved_on(a: Figure, b: Figure, articles: dict[str, Article]) -> bool:
 
 
 # Around a count, words that make it an increment of the whole ("another 30", "16 more
-# bodies") or a part of it ("the other 14", "the remaining 12", "nine others").
+# bodies") or a part of it ("the other 14", "the remaining 12", "nine others", a leading or
+# closing run: "his first 17 passes", "the last 12 minutes").
 _INCREMENT_BEFORE = re.compile(r"\b(?:another|additional|further|extra)\s+$", re.IGNORECASE)
 _INCREMENT_AFTER = re.compile(r"\s+(?:more|additional|further|extra|new)\b", re.IGNORECASE)
-_PART_BEFORE = re.compile(r"\b(?:other|remaining)\s+$", re.IGNORECASE)
+_PART_BEFORE = re.compile(r"\b(?:other|remaining|first|last)\s+$", re.IGNORECASE)
 _PART_AFTER = re.compile(r"\s+(?:others|other)\b", re.IGNORECASE)
 
 
@@ -263,17 +265,55 @@ def conflicting_figures(
     """Pairs of figures from different articles that give one quantity (``quantity``) in
     statements that state one fact (``same_fact``), with intervals that do not meet, or, when
     reported on different days, with different values (``moved_on``). A figure of a change
-    ("from 12 to 18") or of an increment ("16 more bodies") gives no value of the whole."""
+    ("from 12 to 18") or of an increment ("16 more bodies") gives no value of the whole, and
+    one of a part is set against a part only."""
     usable = [(f, key) for f in figures
               if (key := quantity(f)) is not None and not in_change(f, articles[f.doc])
               and not adds_to_the_whole(f, articles[f.doc])]
+    given: dict[tuple[str, object], list[Figure]] = {}
+    for f, key in usable:
+        given.setdefault((f.doc, key), []).append(f)
     return [
         (a, b)
         for n, (a, key) in enumerate(usable)
         for b, other in usable[n + 1 :]
-        if a.doc != b.doc and key == other and (disagree(a, b) or moved_on(a, b, articles))
+        if a.doc != b.doc and key == other
+        and ((disagree(a, b) and _like_with_like(a, b, articles)
+              and not _gives_the_other(a, b, given[(a.doc, key)], given[(b.doc, key)]))
+             or moved_on(a, b, articles))
         and same_fact(a, b)
     ]
+
+
+def _like_with_like(a: Figure, b: Figure, articles: dict[str, Article]) -> bool:
+    """Do both figures count the whole, or both a part ("his first 17 passes" is a run of the
+    28 he completed in all, no other account of them)?"""
+    return counts_a_part(a, articles[a.doc]) == counts_a_part(b, articles[b.doc])
+
+
+def _gives_the_other(a: Figure, b: Figure, of_a: Sequence[Figure], of_b: Sequence[Figure]) -> bool:
+    """Does either article also give, for the same quantity, a value the other's figure allows?
+    Then the two values are not the articles' two accounts of one quantity at one time: they
+    count for different holders the sentence leaves to its context (a list of defendants, each
+    "His bond was set at $100,000." but two "$200,000"), or the article reports both accounts
+    itself; only a value that moved on between dated reports is a change (``moved_on``)."""
+    return any(not disagree(f, b) for f in of_a) or any(not disagree(f, a) for f in of_b)
+
+
+def counted_apart(a: Figure, holder_a: Span, b: Figure, holder_b: Span,
+                  mentions: Sequence[Mention]) -> bool:
+    """Are two figures counted for two different named holders in the statements holding them
+    (``predicates.counter``): "Garrard completed 28 of 41 passes" / "Manning finished with
+    29-of-34", two quarterbacks' passes, no one quantity?"""
+    return predicates.counted_apart(*(_counter(f, h, mentions)
+                                      for f, h in ((a, holder_a), (b, holder_b))))
+
+
+def _counter(figure: Figure, holder: Span, mentions: Sequence[Mention]) -> str | None:
+    names = frozenset((m.start - holder.start, m.end - holder.start) for m in mentions
+                      if m.doc == holder.doc and holder.start <= m.start < holder.end)
+    return predicates.counter(holder.text, figure.start - holder.start,
+                              figure.end - holder.start, names)
 
 
 def clock_times(text: str) -> frozenset[tuple[int, int, str]]:
@@ -286,6 +326,14 @@ def clock_conflicts(texts: Sequence[str]) -> np.ndarray:
     4:20 a.m." and "... about 4:30 a.m." give one moment differently, so they corroborate no
     fact; two other moments of one story are two facts."""
     return _conflicts([clock_times(t) for t in texts], lambda a, b: not a & b)
+
+
+def year_conflicts(texts: Sequence[str]) -> np.ndarray:
+    """True where both texts state years and share none: "Starting in 2005, the university
+    began referring to the building as Memorial Hall" and "... has referred to it as 'Memorial
+    Hall' since 2002" give one start differently, so they corroborate no fact (years are no
+    figures, so ``conflicting_figures`` never sees them)."""
+    return _conflicts([frozenset(_YEAR.findall(t)) for t in texts], lambda a, b: not a & b)
 
 
 def _conflicts(stated: Sequence[frozenset[Any]],

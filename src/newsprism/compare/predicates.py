@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from newsprism.compare.outcomes import HEDGING_NOUNS, hedges
@@ -51,6 +52,13 @@ SUPPORT = frozenset({
     "bring", "brought", "brings", "lay", "laid", "lays", "level", "levelled", "leveled",
     "press", "pressed", "make", "made", "makes", "use", "used", "uses", "using",
 })  # fmt: skip
+
+# Verbs whose subject gives a figure rather than counts what it counts: "the Red Cross put the
+# toll at 60", "officials estimated the crowd at 5,000" (two bodies' figures for one toll are
+# the contradictions wanted), as a verb of reporting's subject does.
+GIVING = frozenset(map(stem_word, (
+    "put", "place", "estimate", "count", "tally", "give", "gave", "given", "record",
+    "register", "report", "cite", "list", "confirm", "number")))
 
 # Clauses that say more about a part of the claim, not how firmly it is claimed: relative
 # clauses, a noun's clause, a preposition's clause ("after allegedly opening fire").
@@ -109,6 +117,49 @@ def assertions(texts: Sequence[str]) -> list[Assertion]:
                                         and token.lower_ not in HEDGING_NOUNS)
             else token.text for token in doc)), frozenset(denied), frozenset(roles)))
     return found
+
+
+@lru_cache(maxsize=1024)
+def counter(text: str, start: int, end: int, names: frozenset[tuple[int, int]]) -> str | None:
+    """Who the figure at ``text[start:end]`` is counted for: the named subject of the verb
+    whose object holds it, its head word stemmed ("Garrard completed 28 of 41 passes" ->
+    "garrard"); a verb without a subject of its own shares the one of the verb it hangs from
+    ("Manning finished with 29-of-34 after completing his first 17 passes" -> Manning).
+    None where the figure is in the subject itself ("65 people died"), where the subject is
+    no name ("He completed ...", "Police arrested 12"), or where the way up passes a verb of
+    reporting or giving ("the ministry said 65 died", "the Red Cross put the toll at 60": they
+    give the figure, they do not count it). A name is a proper noun, or where ``names`` has an
+    entity mention of the article (the entity model reads a whole article better than the
+    parser one sentence: "Manning finished ..." tags "Manning" a noun)."""
+    from newsprism.analyse.nlp import load_nlp
+
+    doc = load_nlp("full")(text, disable=["ner"])
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return None
+    node = span.root
+    while node.pos_ not in ("VERB", "AUX"):
+        if node.dep_ in ("nsubj", "nsubjpass") or node.head is node:
+            return None
+        node = node.head
+    for _ in range(6):  # a few verbs up at most
+        if node.lower_ in REPORTING or stem_word(node.lower_) in GIVING:
+            return None
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:
+            named = subject.pos_ == "PROPN" or any(s <= subject.idx < e for s, e in names)
+            return stem_word(subject.lower_) if named else None  # the head: a surname
+        if node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def counted_apart(a: str | None, b: str | None) -> bool:
+    """Are two figures counted for two different named holders (``counter``: the name's head,
+    so "Garrard", "David Garrard" and "quarterback Garrard" are one)? A holder not named may be
+    either."""
+    return a is not None and b is not None and a != b
 
 
 def _agent_and_patient(verb: Token) -> tuple[str, str] | None:

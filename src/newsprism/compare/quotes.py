@@ -17,7 +17,7 @@ from functools import lru_cache
 import numpy as np
 
 from newsprism.analyse.figures import CARDINAL_WORDS, CLOCK
-from newsprism.model import Quote, Span
+from newsprism.model import Quote, Sentence, Span
 from newsprism.negation import NEGATING, NOT_CONTRACTED
 from newsprism.summarize.words import letter_words
 
@@ -43,10 +43,20 @@ _OPENING = ("``", "“", "«", "„")
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
 # Where a quoted passage's sentences (or its runs between ellipses) end.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\.\s?\.\s?\.|…")
+# ... and where an article's sentences end: after its closing quote marks too, and at each
+# paragraph break ("it's heartbreaking."\n\nClark said ...).
+_TEXT_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”'’]*\s+|\n\s*\n|\.\s?\.\s?\.|…")
 # A quoted sentence this long that another article gives word for word is that article's
 # wording of the remark too (``gives_verbatim``); shorter runs ("he will be missed") are common
 # to many remarks.
 VERBATIM_WORDS = 6
+# ... and a quoted sentence an article gives elsewhere nearly word for word (a word put in or
+# given otherwise: "The fact that this happened with so many kids out here it's just." /
+# "The fact that this situation happened with so many kids out here, it's heartbreaking.")
+# is that article's rendering of the remark, when closer than the passage set against it: word
+# sequences this alike (difflib's ratio) are one sentence; two remarks of one speaker on one
+# topic share far less ("They're definitely upset over the fact of how could this happen").
+NEAR_VERBATIM = 0.8
 # Two quoted passages are one remark in other words when the shorter's words are mostly the
 # longer's ("knew they were OK" / "knew that they were okay"); two remarks of one speaker share
 # little beyond a few function words ("We have numerous witnesses" / "We have a lot of pieces").
@@ -230,6 +240,23 @@ def differently_worded(
     return pairs
 
 
+def first_sentence_apart(quote: Quote, other: Quote,
+                         sentences: Sequence[Sentence]) -> Sentence | None:
+    """The first sentence of ``quote``'s article whose part of the quotation ``other`` does not
+    give word for word: where two renderings of one remark part, the proof to show. Both may
+    open alike ("I never thought it was shameful. I felt normal." in each) and differ after
+    ("It was better than pounding a typewriter" / "It's just that it was much better than
+    ..."); None where every sentence of ``quote`` is in ``other``."""
+    theirs = f" {' '.join(_quoted_words(other.text))} "
+    for sentence in sentences:
+        if sentence.doc != quote.doc or sentence.end <= quote.start or sentence.start >= quote.end:
+            continue
+        part = quote.text[max(sentence.start - quote.start, 0) : sentence.end - quote.start]
+        if (words := remark_words(part)) and f" {' '.join(words)} " not in theirs:
+            return sentence
+    return None
+
+
 def _renderings_alike(a: Quote, b: Quote) -> bool:
     """Could two quotes of one speaker render one remark, like with like? A fragment set in
     the reporter's sentence ("said the changes target the ``absolute heart of the act''") is a
@@ -295,17 +322,41 @@ def marked_parts(text: str) -> list[str]:
 
 def gives_elsewhere(quoted: Sequence[str], text: str, start: int, end: int) -> bool:
     """Does an article's ``text``, outside ``[start, end)`` (the passage set against
-    ``quoted``), give word for word a quoted sentence of ``VERBATIM_WORDS`` words or more of the
-    passages ``quoted``? Then the article does not render that remark in other words, and its
-    passage that differs from it is another remark: reprinted copy gives a statement more fully
-    ("The fire has progressed rapidly through the store which is almost totally destroyed."
-    among the spokeswoman's other sentences), a profile quotes two people in turn ("He will be
-    missed by all of his classmates" / "He'll be truly missed by his classmates")."""
+    ``quoted``), give a quoted sentence of ``VERBATIM_WORDS`` words or more of the passages
+    ``quoted`` word for word, or every such sentence nearly so and closer than the passage does
+    (``NEAR_VERBATIM``; one sentence of a longer answer given closer elsewhere may be the
+    answer's next paragraph: "I believe Brian Nichols did not win. In his own words ...")?
+    Then the article does not render that remark in other words, and its passage that differs
+    from it is another remark: reprinted copy gives a statement more fully ("The fire has
+    progressed rapidly through the store which is almost totally destroyed." among the
+    spokeswoman's other sentences), a profile quotes two people in turn ("He will be missed by
+    all of his classmates" / "He'll be truly missed by his classmates"), a report quotes the
+    remark itself apart from another of the speaker's ("it's just heartbreaking" given beside
+    "They're definitely upset")."""
+    runs = [run for passage in quoted for piece in _SENTENCE_END.split(passage)
+            if len(run := remark_words(piece)) >= VERBATIM_WORDS]
     before, after = (" ".join(remark_words(part)) for part in (text[:start], text[end:]))
     words = f" {before} | {after} "  # no run spans the cut
-    return any(len(run) >= VERBATIM_WORDS and f" {' '.join(run)} " in words
-               for passage in quoted for piece in _SENTENCE_END.split(passage)
-               if (run := remark_words(piece)))
+    if any(f" {' '.join(run)} " in words for run in runs):
+        return True
+    return bool(runs) and all(_closer_elsewhere(run, text, start, end) for run in runs)
+
+
+def _closer_elsewhere(run: Sequence[str], text: str, start: int, end: int) -> bool:
+    elsewhere = _closest(run, (text[:start], text[end:]))
+    return elsewhere >= NEAR_VERBATIM and elsewhere > _closest(run, (text[start:end],))
+
+
+def _closest(run: Sequence[str], parts: Sequence[str]) -> float:
+    """How alike in words ``run`` and the sentence of ``parts`` most like it are (difflib's
+    ratio of the two word sequences; 0 where no sentence shares half of its words)."""
+    best = 0.0
+    for part in parts:
+        for piece in _TEXT_SENTENCE_END.split(part):
+            words = remark_words(piece)
+            if (Counter(words) & Counter(run)).total() * 2 >= len(run):  # the cheap test first
+                best = max(best, SequenceMatcher(None, run, words, autojunk=False).ratio())
+    return best
 
 
 def quoted_differently(a: Sequence[list[str]], b: Sequence[list[str]]) -> bool:

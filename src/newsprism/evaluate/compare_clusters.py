@@ -136,13 +136,13 @@ def _multiling_clusters(data: Path) -> dict[str, list[dict[str, Any]]]:
     return clusters
 
 
-def _multinews_clusters(data: Path) -> dict[str, list[dict[str, Any]]]:
+def _multinews_clusters(data: Path, min_docs: int = 3) -> dict[str, list[dict[str, Any]]]:
     clusters = {}
     with (data / MULTINEWS / "multinews_longbench200.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
             item = json.loads(line)
             name, docs = item["id"][:8], item["documents"]
-            if len(docs) < 3:
+            if len(docs) < min_docs:
                 continue
             if not all(150 <= len(d.split()) <= 2500 for d in docs):
                 continue
@@ -184,11 +184,15 @@ def read_tsv(path: Path) -> list[ClusterRow]:
 
 def export_clusters(data: Path, rows: Sequence[ClusterRow]) -> Iterator[dict[str, Any]]:
     """The CLUSTERS.jsonl lines of ``rows``: raw article records, which the evaluation reads
-    through ingest (``ingest_cluster``) as any JSONL input is read."""
+    through ingest (``ingest_cluster``) as any JSONL input is read. An audit's rows may name
+    what ``select_clusters`` never draws: ECB+ train topics, and Multi-News pairs (two
+    articles are a comparison; every Multi-News cluster of three was judged by session 17)."""
     by_corpus: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for row in rows:
         if row.corpus not in by_corpus:
             by_corpus[row.corpus] = (_ecb_clusters(data, ("dev", "train")) if row.corpus == ECB
+                                     else _multinews_clusters(data, min_docs=2)
+                                     if row.corpus == MULTINEWS
                                      else _READERS[row.corpus](data))
         articles = by_corpus[row.corpus].get(row.cluster)
         if articles is None:
