@@ -720,3 +720,15 @@ def test_what_one_faces_lies_ahead_but_charges_faced_are_filed():
     assert settles("Following her arraignment in the district court today, Anna Brisk was held "
                    "without bail.", faced)
     assert left_open("Anna Brisk faces two kidnapping charges.") is None
+
+
+def test_an_act_ordered_is_not_done():
+    from newsprism.compare.outcomes import left_open, settles
+
+    plan = left_open("Piet Vaal will be released from prison, a judge ordered on Friday.")
+    assert plan is not None and plan.intention
+    assert not settles("A judge ordered Piet Vaal released from prison on Friday.", plan)
+    assert settles("Piet Vaal was released from prison on Saturday and went home.", plan)
+    assert not _statement_histories(
+        BORDER, "Piet Vaal will be released from prison, a judge ordered on Friday.",
+        "A judge ordered Piet Vaal released from prison on Friday.", (None, None))

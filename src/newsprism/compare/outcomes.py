@@ -96,7 +96,13 @@ _HELD = re.compile(
 )
 _HELD_SETTLED_BY = next(f for f in ACT_FAMILIES if "charg" in f)
 FACED_CHARGE_REACH = 3  # words of what one faces that may name charges ("faces two murder charges")
-_FACE = frozenset({"face", "faces", "facing"})  # "faced trial" is past: it took place
+_FACE = frozenset({"face", "faces", "facing"})
+# Verbs that order or ask for an act, which is then not done ("a judge ordered him released",
+# "prosecutors sought his release"), at most ``ORDER_REACH`` words before it.
+_ORDERED = frozenset({"order", "orders", "ordered", "ordering", "demand", "demands", "demanded",
+                      "ask", "asks", "asked", "urge", "urges", "urged", "want", "wants", "wanted",
+                      "seek", "seeks", "sought"})
+ORDER_REACH = 3  # "faced trial" is past: it took place
 # What is supposed, not known: "might have been propane-powered", "is believed to have fled".
 _SPECULATION = re.compile(
     r"\b(?:(?:might|may|could)\s+have|possibly|(?:is|are|was|were)\s+(?:believed|thought|"
@@ -251,11 +257,13 @@ def _done_at(words: Sequence[str], verbs: bool = False) -> list[int]:
     either, which tells what is to come as often as what is ("the rules take effect in 30
     days"); a family's act may be named by a noun, which the present's "-s" would misread
     ("faces serious charges"). What one faces lies ahead ("faces arraignment on Wednesday"),
-    but charges: one faces them once they are filed."""
+    but charges: one faces them once they are filed. Nor is an act ordered or asked for done
+    ("a judge ordered him released")."""
     return [k for k, w in enumerate(words)
             if (k == 0 or words[k - 1] != "to") and not _MODALS & set(words[max(0, k - 2) : k])
             and not _progressive(words, k) and not (verbs and _present(words, k))
-            and not (k and words[k - 1] in _FACE and stem_word(w) not in _HELD_SETTLED_BY)]
+            and not (k and words[k - 1] in _FACE and stem_word(w) not in _HELD_SETTLED_BY)
+            and not _ORDERED & set(words[max(0, k - ORDER_REACH) : k])]
 
 
 def _progressive(words: Sequence[str], k: int) -> bool:
@@ -428,9 +436,9 @@ def open_outcomes(
             return False
         shared = what.subject & stems[j]
         by_subject = bool(shared) and (not what.head or what.head in shared or len(shared) > 1)
-        if what.intention:
-            return (shared_actor or by_subject or ends_a_state(statements[j].text, what)) and (
-                cosine(i, j) >= OUTCOME_COSINE)
+        if what.intention:  # its subject's head word: a long subject shares words by chance
+            return (shared_actor or what.head in stems[j]
+                    or ends_a_state(statements[j].text, what)) and cosine(i, j) >= OUTCOME_COSINE
         if shared_actor and what.specific:
             return True
         if (by_subject or (what.specific and what.object & stems[j])
