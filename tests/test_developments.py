@@ -648,19 +648,23 @@ def test_a_plan_told_with_a_plain_will_and_its_deed_are_a_development_in_order()
     plan = left_open("Kessel Oil shareholders will vote on the pay package at the annual meeting "
                      "in Dunmore on April 16.")
     assert plan is not None and plan.intention and plan.head == "sharehold"
-    (claim,) = _statement_histories(
-        MEETING, "Kessel Oil shareholders will vote on the pay package at the annual meeting "
-        "in Dunmore on April 16.",
-        "A majority of Kessel Oil shareholders voted against the pay package at the annual "
-        "meeting in Dunmore.", (None, None))
+    plan_told = ("Kessel Oil shareholders will vote on the pay package at the annual meeting "
+                 "in Dunmore on April 16.")
+    deed = ("A majority of Kessel Oil shareholders voted against the pay package at the annual "
+            "meeting in Dunmore.")
+    (claim,) = _statement_histories(MEETING, plan_told, deed, TWO_DAYS)
     assert [r.span.doc for r in claim.history] == ["first", "second"]
+    # undated, or the deed reported first: what "will" happen is as often announced again, or
+    # another occasion, as done
+    assert not _statement_histories(MEETING, plan_told, deed, (None, None))
+    assert not _statement_histories(MEETING, plan_told, deed, TWO_DAYS[::-1])
 
 
 def test_no_deed_for_a_plan_of_another_subject_or_sharing_only_an_adjective():
     # a plain "will" is settled by what its subject does, never by its object's words alone
     assert not _statement_histories(
         MEETING, "Kessel Oil will open a refinery in Dunmore next year.",
-        "The rival firm Vaal Energy opened a refinery in Dunmore on Monday.", (None, None))
+        "The rival firm Vaal Energy opened a refinery in Dunmore on Monday.", TWO_DAYS)
     # "Tropical" is no subject shared: the depression is not the storm watch (a hedged plan,
     # settled through its subject, needs the subject's head word or two of its words)
     assert not _statement_histories(
@@ -731,4 +735,4 @@ def test_an_act_ordered_is_not_done():
     assert settles("Piet Vaal was released from prison on Saturday and went home.", plan)
     assert not _statement_histories(
         BORDER, "Piet Vaal will be released from prison, a judge ordered on Friday.",
-        "A judge ordered Piet Vaal released from prison on Friday.", (None, None))
+        "A judge ordered Piet Vaal released from prison on Friday.", TWO_DAYS)

@@ -7,7 +7,8 @@ an analyst wants each as one history, in the order things happened:
   charged on Friday"; "the conference is due to run through December 14" / "the conference
   came to a conclusion on Saturday"; a plan told with a plain "will" ("BP's shareholders will
   vote on the matter at the annual meeting" / "BP's shareholders voted against"), settled only
-  by what is said of its subject (an actor shared, or the subject's head word);
+  by what is said of its subject (an actor shared, or the subject's head word) in a report of
+  a later day;
 - something under way and done: "authorities are in the process of recovering the body" or
   "the body is being recovered" / "detectives removed the body";
 - a suspect held on suspicion (on probable cause) and later charged;
@@ -210,6 +211,11 @@ class Open:
     # a plain "will", or what one faces ("faces arraignment"): settled only by what is said
     # of its subject
     intention: bool = False
+    # a plain "will": settled only by a report of a later day. Undated reports of one day tell
+    # what "will" happen and what is announced of it ("will be host of the Oscars" / "named as
+    # the host"), or of another occasion ("will miss the final two games" / "missed four
+    # games"), far more often than its deed
+    later_day: bool = False
 
 
 def _stems(text: str) -> list[str]:
@@ -326,18 +332,19 @@ def left_open(text: str) -> Open | None:
             act_head in _LASTING or any(act_head in family for family in ACT_FAMILIES)):
         return None  # "due to injury": a cause, not a schedule
     intention = match.groupdict().get("intention") is not None
+    later_day = intention and not _FACE & set(letter_words(match.group()))
     if intention and _FACE & set(letter_words(match.group())) and (
             "charg" in _stems(match["act"])[:FACED_CHARGE_REACH]):
         return None  # charges faced are filed (``_done_at``): nothing left open
     if act_head in _LASTING:
         ends = frozenset().union(*(_STATE_ENDS[s] for s in (*subject, *obj) if s in _STATE_ENDS))
         return Open(_ENDS | ends, subject, frozenset(obj), state_ends=ends, head=head,
-                    intention=intention)
+                    intention=intention, later_day=later_day)
     family = next((f for f in ACT_FAMILIES if act_head in f), None)
     if under_way and family is not _RECOVERY:
         return None
     return Open(family or frozenset({act_head}), subject, frozenset(obj), family is not None,
-                head=head, intention=intention)
+                head=head, intention=intention, later_day=later_day)
 
 
 def looks_ahead(text: str) -> bool:
@@ -453,7 +460,8 @@ def open_outcomes(
         for j, outcome in enumerate(statements):
             if (outcome.doc == statements[i].doc or opens[j] is not None
                     or not settles(outcome.text, what) or not about_one_thing(i, j, what)
-                    or _reported_before(outcome, statements[i], articles)):
+                    or _reported_before(outcome, statements[i], articles)
+                    or (what.later_day and not _reported_after(outcome, statements[i], articles))):
                 continue
             if what.speculation and not (denies_or_confirms(outcome.text, what) and (
                     _ANSWERS.search(outcome.text)
