@@ -636,3 +636,103 @@ def test_years_and_months_name_no_object():
     assert plan is not None and plan.object == frozenset({"librari"})
     assert not settles("The mayor renovated a museum two years ago.", plan)
     assert settles("The mayor renovated the library in two years.", plan)
+
+
+MEETING = "Kessel Oil faced a revolt over its chief executive's pay this spring. "
+STORM = "A hurricane moved up the coast this week, and towns along the shore braced for it. "
+
+
+def test_a_plan_told_with_a_plain_will_and_its_deed_are_a_development_in_order():
+    from newsprism.compare.outcomes import left_open
+
+    plan = left_open("Kessel Oil shareholders will vote on the pay package at the annual meeting "
+                     "in Dunmore on April 16.")
+    assert plan is not None and plan.intention and plan.head == "sharehold"
+    plan_told = ("Kessel Oil shareholders will vote on the pay package at the annual meeting "
+                 "in Dunmore on April 16.")
+    deed = ("A majority of Kessel Oil shareholders voted against the pay package at the annual "
+            "meeting in Dunmore.")
+    (claim,) = _statement_histories(MEETING, plan_told, deed, TWO_DAYS)
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    # undated, or the deed reported first: what "will" happen is as often announced again, or
+    # another occasion, as done
+    assert not _statement_histories(MEETING, plan_told, deed, (None, None))
+    assert not _statement_histories(MEETING, plan_told, deed, TWO_DAYS[::-1])
+
+
+def test_no_deed_for_a_plan_of_another_subject_or_sharing_only_an_adjective():
+    # a plain "will" is settled by what its subject does, never by its object's words alone
+    assert not _statement_histories(
+        MEETING, "Kessel Oil will open a refinery in Dunmore next year.",
+        "The rival firm Vaal Energy opened a refinery in Dunmore on Monday.", TWO_DAYS)
+    # "Tropical" is no subject shared: the depression is not the storm watch (a hedged plan,
+    # settled through its subject, needs the subject's head word or two of its words)
+    assert not _statement_histories(
+        STORM, "Farther east, Tropical Depression Ten probably will be upgraded to a tropical "
+        "storm today, forecasters said.",
+        "Early on Friday, the weather service upgraded the tropical storm watch for the capital "
+        "to a tropical storm warning.", (None, None))
+
+
+def test_a_figure_a_later_report_names_as_replaced_is_a_development_in_order():
+    def figures(first: str, second: str) -> list:
+        return [c for c in _two_reports(
+            "The state lottery drew crowds to shops in every county this week. ", first, second,
+            (None, None), ("Kessel Post", "Norland Times")) if c.kind == "figure"]
+
+    (claim,) = figures(
+        "The lottery jackpot swelled to $586 million on Monday, the game's director said.",
+        "The lottery jackpot estimate was $636 million at noon, updated from $586 million a "
+        "day earlier, a spokeswoman said.")
+    assert [(r.span.doc, r.value) for r in claim.history] == [
+        ("first", "$586 million"), ("second", "$636 million")]
+    # the replaced value of another unit, or given by another article about something else
+    assert not figures(
+        "The lottery jackpot swelled to 586 tickets a minute on Monday, the director said.",
+        "The lottery jackpot estimate was $636 million at noon, updated from $586 million a "
+        "day earlier, a spokeswoman said.")
+    assert not figures(
+        "A new stadium in Dunmore cost $586 million, the city council said.",
+        "The lottery jackpot estimate was $636 million at noon, updated from $586 million a "
+        "day earlier, a spokeswoman said.")
+    # a past period's value, and a report that tells the same change, are no earlier report
+    pay = ("The chief executive's pay package fell from 24.2 million euros in 2014 to 5.58 "
+           "million euros last year, the company said.")
+    assert not figures("The chief executive was paid 24.2 million euros by the lottery firm, "
+                       "its annual report said.", pay)
+    assert not figures("The chief executive's pay package was 24.2 million euros, and it then "
+                       "fell to 5.6 million euros, the company said.",
+                       "The chief executive's pay package was 5.58 million euros at noon, "
+                       "revised from 24.2 million euros, the company said.")
+
+
+def test_what_one_faces_lies_ahead_but_charges_faced_are_filed():
+    from newsprism.compare.outcomes import left_open, settles
+
+    hearing = left_open("Anna Brisk is expected to be arraigned today in the district court.")
+    assert hearing is not None
+    assert not settles("Anna Brisk faces arraignment in the district court on Wednesday.",
+                       hearing)
+    assert settles("Following her arraignment in the district court today, Anna Brisk was held "
+                   "without bail.", hearing)
+    charged = left_open("Anna Brisk is expected to be charged today.")
+    assert charged is not None
+    assert settles("Anna Brisk faces charges of kidnapping.", charged)
+    # so what one faces is left open, and settled when done; charges faced leave nothing open
+    faced = left_open("Anna Brisk faces arraignment in the district court on Wednesday.")
+    assert faced is not None and faced.intention
+    assert settles("Following her arraignment in the district court today, Anna Brisk was held "
+                   "without bail.", faced)
+    assert left_open("Anna Brisk faces two kidnapping charges.") is None
+
+
+def test_an_act_ordered_is_not_done():
+    from newsprism.compare.outcomes import left_open, settles
+
+    plan = left_open("Piet Vaal will be released from prison, a judge ordered on Friday.")
+    assert plan is not None and plan.intention
+    assert not settles("A judge ordered Piet Vaal released from prison on Friday.", plan)
+    assert settles("Piet Vaal was released from prison on Saturday and went home.", plan)
+    assert not _statement_histories(
+        BORDER, "Piet Vaal will be released from prison, a judge ordered on Friday.",
+        "A judge ordered Piet Vaal released from prison on Friday.", TWO_DAYS)

@@ -31,6 +31,7 @@ from newsprism.compare.developments import (
     in_report_order,
     is_development,
     on_different_days,
+    revisions,
     says_retraction,
 )
 from newsprism.compare.figures import (
@@ -126,6 +127,7 @@ def compare_articles(
     claims += _rewording_claims(statements, evidence, articles, sources)
     claims += _verdict_claims(statements, articles, sources)
     claims += _outcome_claims(statements, evidence, articles, sources)
+    claims += _revision_claims(statements, figures, evidence, articles, sources)
     claims += _actor_claims(statements, mentions, entities, articles, sources)
     loose = [pair for pair in conflicts if not any(_covers(claim, pair) for claim in claims)]
     claims += _figure_claims(loose, sentences, articles, sources)
@@ -375,6 +377,26 @@ def _outcome_claims(
                            lambda i, j: float(evidence.cosine[i, j]), evidence.related, people)
     return [_history([(statements[i], statements[i].text) for i in group], articles, sources)
             for group in groups]
+
+
+def _revision_claims(
+    statements: Sequence[Span],
+    figures: Sequence[Figure],
+    evidence: PairEvidence,
+    articles: dict[str, Article],
+    sources: dict[str, str],
+) -> list[Claim]:
+    """Developments from a figure a later report names as replaced ("updated from $586
+    million") and the report that gave it (``compare.developments.revisions``)."""
+    by_later: dict[int, list[tuple[Span, str]]] = {}
+    for i, old, j, new in revisions(statements, figures, articles, evidence.related):
+        by_later.setdefault(j, [(statements[j], new.text)]).append((statements[i], old.text))
+    claims = []
+    for history in by_later.values():
+        support = tuple(dict.fromkeys(span for span, _ in history))
+        claims.append(_developing("figure", support, len({sources[s.doc] for s in support}),
+                                  history, articles))
+    return claims
 
 
 def _holder(figure: Figure, spans: Sequence[Span]) -> Span:

@@ -5,7 +5,10 @@ an analyst wants each as one history, in the order things happened:
 
 - an expectation and its outcome: "LaSalle is expected to be charged today" / "LaSalle was
   charged on Friday"; "the conference is due to run through December 14" / "the conference
-  came to a conclusion on Saturday";
+  came to a conclusion on Saturday"; a plan told with a plain "will" ("BP's shareholders will
+  vote on the matter at the annual meeting" / "BP's shareholders voted against"), settled only
+  by what is said of its subject (an actor shared, or the subject's head word) in a report of
+  a later day;
 - something under way and done: "authorities are in the process of recovering the body" or
   "the body is being recovered" / "detectives removed the body";
 - a suspect held on suspicion (on probable cause) and later charged;
@@ -21,7 +24,9 @@ or a word of its family (``ACT_FAMILIES``; an ending for something expected to l
 (not after a modal, not in the progressive; an act of no family in a verb not in the present,
 with a word of its object just after it), is not reported before, and the two are close in
 meaning (``OUTCOME_COSINE``) unless a resolved actor and a specific act already make them one
-event; two statements naming different people share a subject word or an actor. A speculation
+event; a subject is shared by its head word ("Tropical Depression Ten" is not the "tropical storm
+watch") or two of its words; two statements naming different people share a subject word or an
+actor; what one faces lies ahead ("faces arraignment"), but charges faced are filed. A speculation
 is settled only by a statement that denies or confirms what was speculated (a negation or a
 confirmation just before its words) and either says it answers it ("as some had speculated",
 "confirmed") or is reported on a later day.
@@ -71,7 +76,8 @@ _STATE_ENDS = {
 # government would likely agree").
 _EXPECTATION = re.compile(
     r"\b(?:(?:expected|due|scheduled|slated|likely|set|going|supposed|poised)\s+to|pending|"
-    r"in the process of|will\s+(?:probably|likely)|probably\s+will)"
+    r"in the process of|will\s+(?:probably|likely)|probably\s+will|(?P<intention>will|"
+    r"fac(?:es|ing)))"
     r"\s+(?P<act>[^,;:.?!]+)",
     re.IGNORECASE,
 )
@@ -90,6 +96,14 @@ _HELD = re.compile(
     re.IGNORECASE,
 )
 _HELD_SETTLED_BY = next(f for f in ACT_FAMILIES if "charg" in f)
+FACED_CHARGE_REACH = 3  # words of what one faces that may name charges ("faces two murder charges")
+_FACE = frozenset({"face", "faces", "facing"})
+# Verbs that order or ask for an act, which is then not done ("a judge ordered him released",
+# "prosecutors sought his release"), at most ``ORDER_REACH`` words before it.
+_ORDERED = frozenset({"order", "orders", "ordered", "ordering", "demand", "demands", "demanded",
+                      "ask", "asks", "asked", "urge", "urges", "urged", "want", "wants", "wanted",
+                      "seek", "seeks", "sought"})
+ORDER_REACH = 3  # "faced trial" is past: it took place
 # What is supposed, not known: "might have been propane-powered", "is believed to have fled".
 _SPECULATION = re.compile(
     r"\b(?:(?:might|may|could)\s+have|possibly|(?:is|are|was|were)\s+(?:believed|thought|"
@@ -193,6 +207,15 @@ class Open:
     specific: bool = True
     speculation: bool = False
     state_ends: frozenset[str] = frozenset()  # what ends a state expected to last ("reopen")
+    head: str = ""  # the subject's last word, its head noun where the subject is a noun phrase
+    # a plain "will", or what one faces ("faces arraignment"): settled only by what is said
+    # of its subject
+    intention: bool = False
+    # a plain "will": settled only by a report of a later day. Undated reports of one day tell
+    # what "will" happen and what is announced of it ("will be host of the Oscars" / "named as
+    # the host"), or of another occasion ("will miss the final two games" / "missed four
+    # games"), far more often than its deed
+    later_day: bool = False
 
 
 def _stems(text: str) -> list[str]:
@@ -239,10 +262,14 @@ def _done_at(words: Sequence[str], verbs: bool = False) -> list[int]:
     agreement"). An act of no family is named by a verb (``verbs``), never in the present
     either, which tells what is to come as often as what is ("the rules take effect in 30
     days"); a family's act may be named by a noun, which the present's "-s" would misread
-    ("faces serious charges")."""
+    ("faces serious charges"). What one faces lies ahead ("faces arraignment on Wednesday"),
+    but charges: one faces them once they are filed. Nor is an act ordered or asked for done
+    ("a judge ordered him released")."""
     return [k for k, w in enumerate(words)
             if (k == 0 or words[k - 1] != "to") and not _MODALS & set(words[max(0, k - 2) : k])
-            and not _progressive(words, k) and not (verbs and _present(words, k))]
+            and not _progressive(words, k) and not (verbs and _present(words, k))
+            and not (k and words[k - 1] in _FACE and stem_word(w) not in _HELD_SETTLED_BY)
+            and not _ORDERED & set(words[max(0, k - ORDER_REACH) : k])]
 
 
 def _progressive(words: Sequence[str], k: int) -> bool:
@@ -263,17 +290,17 @@ def _present(words: Sequence[str], k: int) -> bool:
     return (plural or before in ("which", "that", "who", "they")) and stem_word(word) == word
 
 
-def _subject(text: str) -> frozenset[str]:
-    """The stems of the clause before a cue: "..., however around 500 people are also" ->
-    "people"; a relative clause ("meeting in Bali, which is due to") or an apposition ("the
-    new president, Sebastián Piñera, was due to") reaches back to what it is about."""
+def _subject(text: str) -> list[str]:
+    """The stems of the clause before a cue, in order: "..., however around 500 people are
+    also" -> "people"; a relative clause ("meeting in Bali, which is due to") or an apposition
+    ("the new president, Sebastián Piñera, was due to") reaches back to what it is about."""
     clauses = _CLAUSE.split(text)
     while clauses:
         clause = clauses.pop()
         stems = _stems(clause)
         if stems and not _RELATIVE.match(clause):
-            return frozenset(stems)
-    return frozenset()
+            return stems
+    return []
 
 
 def left_open(text: str) -> Open | None:
@@ -282,7 +309,7 @@ def left_open(text: str) -> Open | None:
     negated expectation ("nothing he does is likely to change them") leaves nothing open that
     an act done would settle."""
     if (held := _HELD.search(text)) is not None:
-        return Open(_HELD_SETTLED_BY, _subject(text[: held.start()]))
+        return Open(_HELD_SETTLED_BY, frozenset(_subject(text[: held.start()])))
     speculation = under_way = False
     match = _EXPECTATION.search(text)
     if match is None:
@@ -292,24 +319,32 @@ def left_open(text: str) -> Open | None:
     if (match is None or _NOT_EXPECTED.search(text, 0, match.start())
             or _SUPERSEDED.search(text, 0, match.start())):
         return None
-    subject = _subject(text[: match.start()])
+    said_of = _subject(text[: match.start()])
+    subject, head = frozenset(said_of), said_of[-1] if said_of else ""
     if speculation:  # what was supposed: any of its content words
         supposed = _stems(match["act"])
         return Open(frozenset(supposed), subject, speculation=True) if supposed else None
     act = _act(match["act"])
     if act is None:
         return None
-    head, obj = act
+    act_head, obj = act
     if _DUE.match(match.group()) and not match["act"].lower().startswith("be ") and not (
-            head in _LASTING or any(head in family for family in ACT_FAMILIES)):
+            act_head in _LASTING or any(act_head in family for family in ACT_FAMILIES)):
         return None  # "due to injury": a cause, not a schedule
-    if head in _LASTING:
+    intention = match.groupdict().get("intention") is not None
+    later_day = intention and not _FACE & set(letter_words(match.group()))
+    if intention and _FACE & set(letter_words(match.group())) and (
+            "charg" in _stems(match["act"])[:FACED_CHARGE_REACH]):
+        return None  # charges faced are filed (``_done_at``): nothing left open
+    if act_head in _LASTING:
         ends = frozenset().union(*(_STATE_ENDS[s] for s in (*subject, *obj) if s in _STATE_ENDS))
-        return Open(_ENDS | ends, subject, frozenset(obj), state_ends=ends)
-    family = next((f for f in ACT_FAMILIES if head in f), None)
+        return Open(_ENDS | ends, subject, frozenset(obj), state_ends=ends, head=head,
+                    intention=intention, later_day=later_day)
+    family = next((f for f in ACT_FAMILIES if act_head in f), None)
     if under_way and family is not _RECOVERY:
         return None
-    return Open(family or frozenset({head}), subject, frozenset(obj), family is not None)
+    return Open(family or frozenset({act_head}), subject, frozenset(obj), family is not None,
+                head=head, intention=intention, later_day=later_day)
 
 
 def looks_ahead(text: str) -> bool:
@@ -406,9 +441,14 @@ def open_outcomes(
         if (people is not None and people[i] and people[j] and not shared_actor
                 and not what.subject & stems[j]):
             return False
+        shared = what.subject & stems[j]
+        by_subject = bool(shared) and (not what.head or what.head in shared or len(shared) > 1)
+        if what.intention:  # its subject's head word: a long subject shares words by chance
+            return (shared_actor or what.head in stems[j]
+                    or ends_a_state(statements[j].text, what)) and cosine(i, j) >= OUTCOME_COSINE
         if shared_actor and what.specific:
             return True
-        if (what.subject & stems[j] or (what.specific and what.object & stems[j])
+        if (by_subject or (what.specific and what.object & stems[j])
                 or ends_a_state(statements[j].text, what)):
             return cosine(i, j) >= OUTCOME_COSINE
         return shared_actor and related(i, j)
@@ -420,7 +460,8 @@ def open_outcomes(
         for j, outcome in enumerate(statements):
             if (outcome.doc == statements[i].doc or opens[j] is not None
                     or not settles(outcome.text, what) or not about_one_thing(i, j, what)
-                    or _reported_before(outcome, statements[i], articles)):
+                    or _reported_before(outcome, statements[i], articles)
+                    or (what.later_day and not _reported_after(outcome, statements[i], articles))):
                 continue
             if what.speculation and not (denies_or_confirms(outcome.text, what) and (
                     _ANSWERS.search(outcome.text)
