@@ -16,6 +16,7 @@ from functools import lru_cache
 from itertools import combinations
 from pathlib import PurePath
 
+from newsprism.briefing import HISTORY_SHOWN_STEPS, development_note
 from newsprism.model import (
     Article,
     Briefing,
@@ -23,6 +24,7 @@ from newsprism.model import (
     ClaimStatus,
     DateMention,
     Entity,
+    Figure,
     Quote,
     Source,
     Span,
@@ -238,6 +240,22 @@ def format_value(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
+def figure_reading(figure: Figure) -> str:
+    """The values a figure allows, as newsprism compares it, with its unit: "250 or more" of
+    "more than 250", "up to 15", "2,000 to 100,000" of "thousands", "300 to 400" of "300 or
+    400"; the value alone where only rounding widens it ("about 20", "$12 million")."""
+    value, low, high = figure.value, figure.low, figure.high
+    if low is not None and high is None:
+        reading = f"{format_value(low)} or more"
+    elif low == 0 and high == value:
+        reading = f"up to {format_value(value)}"
+    elif low == value and high is not None and high > value * 1.2:
+        reading = f"{format_value(low)} to {format_value(high)}"
+    else:
+        reading = format_value(value)
+    return f"{reading} {figure.unit or ''}".rstrip()
+
+
 def passage_around(article: Article, start: int, end: int, limit: int = CONTEXT_LIMIT) -> Span:
     """The sentence (bounded by punctuation or a line break) that holds ``text[start:end]``."""
     text = article.text
@@ -278,8 +296,17 @@ def strongest_status(statuses: Iterable[str]) -> str | None:
 def _summary_entry(number: int, item: SummaryItem, claim: Claim | None) -> SummaryEntry:
     if claim is None:
         return SummaryEntry(number, item.text, item.status, 1, item.support)
+    note = development_note(claim) if claim.status == "developing" else claim.note
     # The claim's status: an item stored before items carried theirs has the default.
-    return SummaryEntry(number, item.text, claim.status, claim.sources, item.support, claim.note)
+    return SummaryEntry(number, item.text, claim.status, claim.sources, item.support, note)
+
+
+def claim_head(claim: Claim) -> str:
+    """What heads a claim in its section: what differs, for a contradiction or a development
+    (its steps follow it one a line, so a long history is not told twice), else its text."""
+    if claim.status == "developing" and len(claim.history) > HISTORY_SHOWN_STEPS:
+        return f"Changed over time, in {len(claim.history)} reports:"
+    return claim.note or claim.text
 
 
 def _source_groups(briefing: Briefing) -> tuple[SourceGroup, ...]:
