@@ -91,13 +91,16 @@ def metadata_from_text(text: str) -> dict[str, str]:
 
 def opening(text: str) -> str:
     """The text from where the report's own words begin: after its leading header lines
-    ("Date: ..."), byline ("By Fred Kiva") and dateline ("Tuesday, July 12, 2005")."""
+    ("Date: ..."), byline ("By Fred Kiva"), dateline ("Tuesday, July 12, 2005") and a wire
+    dateline opening its first paragraph ("NEW YORK (Reuters) - ")."""
     lines = text.split("\n")
     for n, line in enumerate(lines[:HEADER_LINES]):
         line = line.strip()
         if line and not (_HEADER.match(line) or _BYLINE.fullmatch(line)
                          or _DATELINE.fullmatch(line) or _stamp(line)):
-            return "\n".join(lines[n:])
+            rest = "\n".join(lines[n:])
+            wire = _WIRE_DATELINE.match(rest)
+            return rest[wire.end():].lstrip() if wire else rest
     return text
 
 
