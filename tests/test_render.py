@@ -559,3 +559,18 @@ def test_a_long_history_is_listed_once_under_a_short_head_in_every_format() -> N
         assert "Changed over time, in 5 reports:" in shown, form
         assert "One of 5 reports of a fact that changed over time" in shown, form
         assert "→" not in shown, form
+
+
+def test_a_reprint_counted_as_the_wires_report_still_names_its_own_outlet() -> None:
+    """A paper's reprint of AP copy, counted as the AP's second report, showed a blank source:
+    the reader could not tell where it had gone."""
+    from newsprism.model import Source
+
+    articles = (Article("ap", "Storm nears the coast.", outlet="AP", title="Storm nears"),
+                Article("gz", "Storm nears the coast.", outlet="Valley Gazette", title="Storm"),
+                Article("ap2", "Storm hits the coast.", outlet="AP", title="Storm hits"))
+    briefing = Briefing(documents=articles, sources=(Source("AP", ("ap", "gz", "ap2")),))
+    shown = write_briefing(briefing, "markdown")
+    rows = [line for line in shown.splitlines() if line.startswith("| ") and "`" in line]
+    assert [row.split(" | ")[1] for row in rows] == [
+        "AP \\(3 reports\\)", "Valley Gazette \\(counted as AP\\)", ""]

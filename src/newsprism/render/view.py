@@ -79,7 +79,8 @@ class SourceGroup:
 @dataclass(frozen=True, slots=True)
 class SourceRow:
     """A row of a table of the documents, grouped by source: the source's label on the first
-    row of its group only."""
+    row of its group only; a later row names its own outlet where that is another (a paper's
+    reprint of wire copy, counted as the wire's report)."""
 
     number: int  # the document's number, from 1, in reading order
     article: Article
@@ -150,7 +151,7 @@ class BriefingView:
         for group in self.sources:
             shown = "—" if len(group.documents) == 1 and not group.documents[0].outlet and (
                 group.documents[0].title) else group.label
-            rows += [SourceRow(number[a.id], a, shown if i == 0 else "")
+            rows += [SourceRow(number[a.id], a, shown if i == 0 else _reprinted_by(a, group))
                      for i, a in enumerate(group.documents)]
         return rows
 
@@ -166,6 +167,15 @@ class BriefingView:
         docs = {span.doc for span in support}
         counts = ((g.name, len(_ids(g) & docs)) for g in self.sources)
         return ", ".join(reports_label(name, n) for name, n in counts if n)
+
+
+def _reprinted_by(article: Article, group: SourceGroup) -> str:
+    """The outlet of a source's later report where it is not the source's own: "Valley Gazette
+    (counted as AP)"; nothing where it is."""
+    outlet = excerpt(article.outlet or "", 40)
+    if not outlet or outlet.casefold() == group.name.casefold():
+        return ""
+    return f"{outlet} (counted as {group.name})"
 
 
 def build_view(briefing: Briefing) -> BriefingView:
