@@ -218,24 +218,3 @@ def test_a_reprint_counts_as_its_original_and_never_names_it() -> None:
     reprint = Article("herald", story + " Herald staff contributed.", outlet="Valley Herald")
     assert independent_sources([wire, reprint]) == (
         Source("Storm floods the coast road", ("wire-ap", "herald")),)
-
-
-def test_a_summary_item_leaves_out_the_wire_dateline_its_passage_opens_on() -> None:
-    """"NEW YORK (Reuters) - New York City residents ..." was a summary item, dateline and all;
-    the item is still a span of its source."""
-    articles = [
-        Article("rt", "NEW YORK (Reuters) - New York City residents who live in low-lying areas "
-                "should start moving out on Friday, before Hurricane Irene is expected to hit, "
-                "Mayor Michael Bloomberg said on Thursday.", outlet="Reuters"),
-        Article("ap", "Residents of low-lying areas of New York City should start moving out on "
-                "Friday before Hurricane Irene hits, Mayor Michael Bloomberg said on Thursday.",
-                outlet="AP"),
-    ]
-    briefing = build_briefing(articles)
-    texts = {a.id: a.text for a in articles}
-    assert briefing.summary
-    for item in briefing.summary:
-        passage = item.support[0]
-        assert item.text == passage.text == texts[passage.doc][passage.start:passage.end]
-        assert not item.text.startswith("NEW YORK")
-    assert any(item.support[0].doc == "rt" for item in briefing.summary)

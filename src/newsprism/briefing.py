@@ -130,17 +130,7 @@ def _item_for(extract: Span, claims: Sequence[Claim]) -> SummaryItem:
         return SummaryItem(extract.text, None, (extract,), "single_source")
     passage = max(claim.support, key=lambda s: _overlap(extract, (s,)))
     others = tuple(s for s in claim.support if s != passage)
-    shown = _without_dateline(passage)
-    return SummaryItem(shown.text, claim.id, (shown, *others), claim.status)
-
-
-def _without_dateline(passage: Span) -> Span:
-    """The passage without the wire dateline it opens on ("NEW YORK (Reuters) - "): where the
-    copy was filed is no part of the fact, and the extract the summarizer chose left it out."""
-    from newsprism.summarize.compress import strip_dateline
-
-    start, end = strip_dateline(Sentence(passage.doc, 0, passage.start, passage.end, passage.text))
-    return Span(passage.doc, start, end, passage.text[start - passage.start :])
+    return SummaryItem(passage.text, claim.id, (passage, *others), claim.status)
 
 
 def _overlap(extract: Span, spans: Sequence[Span]) -> int:
