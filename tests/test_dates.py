@@ -100,6 +100,42 @@ def test_emphasis_wrapped_markdown_header_lines_are_read() -> None:
     assert [d.text for d in analyse_article(article).dates] == ["Tuesday"]
 
 
+# Stamps as archived pages print them: a clock time after the day, the month as a number.
+ARCHIVE_STAMPS = {
+    "Published: Dec. 19, 2005 at 9:44 PM": "2005-12-19",
+    "Published: Tuesday, Dec. 20 2005 12:00 a.m. MST": "2005-12-20",
+    "Posted 12/19/2005 3:36 PM": "2005-12-19",
+    "updated 19/12/2005 14:48 GMT": "2005-12-19",
+    "Posted 03/03/2005 9:00 AM": "2005-03-03",
+    "Published: 2005/12/19": "2005-12-19",
+}
+
+
+@pytest.mark.parametrize("stamp", ARCHIVE_STAMPS)
+def test_an_archive_pages_stamp_dates_it_and_is_neither_title_nor_statement(stamp: str) -> None:
+    """The day of a stamp is read past its clock time ("at 9:44 PM", "a.m. MST"), a numeric day
+    whichever of day and month comes first when only one reading is a day; the stamp line is
+    not the headline, and states no fact."""
+    text = (f"Mob boss dies in prison at 77\n\n{stamp}\n\nThe mob boss died on Monday in a "
+            "federal prison in Springfield, officials said.\n")
+    (article,) = read_bytes(text.encode(), "obit.txt").articles
+    assert (article.title, article.date) == ("Mob boss dies in prison at 77",
+                                             ARCHIVE_STAMPS[stamp])
+    statements = [s.text for s in analyse_article(article).statements]
+    assert statements == ["The mob boss died on Monday in a federal prison in Springfield, "
+                          "officials said."]
+
+
+def test_a_numeric_day_that_reads_both_ways_is_dropped_with_a_warning() -> None:
+    """"03/04/2005" is 4 March in the US and 3 April in most other places: newsprism says so
+    rather than guess."""
+    ingested = read_bytes(b"Date: 03/04/2005\n\nThe port reopened on Friday.\n", "port.txt")
+    assert ingested.articles[0].date is None
+    assert [p.problem for p in ingested.problems] == [
+        "date '03/04/2005' reads two ways (3/4 may be month/day or day/month); write it as "
+        "YYYY-MM-DD; kept without a date"]
+
+
 # --- a day that does not exist, wherever it is given ---------------------------------------
 
 def test_brief_drops_an_impossible_date_with_one_warning_line(tmp_path: Path) -> None:

@@ -88,3 +88,14 @@ def test_html_fragments_become_paragraphs() -> None:
     html = "Intro<p>One &amp;\n two</p>tail<br>end"
     assert html_to_text(html) == "Intro\n\nOne & two\n\ntail\n\nend"
     assert html_to_text("plain words") == "plain words" and html_to_text("  ") == ""
+
+
+def test_a_headline_only_entry_is_named_as_such_with_the_link_to_read() -> None:
+    """It was "empty: no text after normalisation", which named no cause."""
+    item = ("<item><guid>mali-1</guid><title>Mali soldiers say they have seized power</title>"
+            "<link>https://gazette.example/mali</link></item>")
+    (problem,) = read_feed((RSS_HEAD + item + "</channel></rss>").encode(), "h.rss")
+    assert isinstance(problem, EmptyInputError)
+    assert problem.problem == ("a headline only (“Mali soldiers say they have seized power”), no "
+                               "story text in the feed: read it with `newsprism brief "
+                               "https://gazette.example/mali`")

@@ -278,6 +278,23 @@ def test_brief_reads_urls_beside_files(site, tmp_path):
     assert errors == [f"error: {site.url}/missing: HTTP 404"]
 
 
+def test_ingest_reads_urls_beside_files_as_brief_does(site, tmp_path):
+    """`ingest URL` said "no such file or folder"."""
+    from newsprism.store import open_store
+
+    note = tmp_path / "courier.txt"
+    note.write_text("Calder strike enters second day\n\n" + " ".join(STRIKE[::-1]))
+    db = f"sqlite:///{tmp_path / 'corpus.db'}"
+    result = CliRunner().invoke(app, ["ingest", str(note), f"{site.url}/strike",
+                                      f"{site.url}/missing", "--db", db, "--no-analyse"])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [f"error: {site.url}/missing: HTTP 404"]
+    with open_store(db) as store:
+        titles = sorted(a.title or "" for a in store.articles.since())
+    assert titles == ["Calder strike enters second day", "Dockworkers walk out at Calder"]
+
+
 def test_the_test_server_is_on_loopback_only() -> None:
     with WebServer() as server:
         assert server.url.startswith("http://127.0.0.1:")

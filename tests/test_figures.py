@@ -312,6 +312,13 @@ def test_an_age_a_rank_and_a_year_are_no_counts():
     assert [f.counts for f in _figures("Some 1500 troops were sent.")] == ["troops"]
 
 
+def test_an_age_written_after_its_number_is_no_figure():
+    """"The 63-year-old Toure" was shown as a figure of 63 counting "year"."""
+    assert not _figures("The 63-year-old Toure stepped down. A five-month-old girl was hurt. "
+                        "A man, 52 years old, was held.")
+    assert [f.text for f in _figures("The 63-year-old Toure sent 300 soldiers.")] == ["300"]
+
+
 def test_money_with_its_scale_glued_on_and_a_range_with_one_unit():
     figures = {f.text: f for f in _figures(
         "BP agreed to pay Mr Dudley nearly $20m for 2015. BP sold billions of dollars in assets. "

@@ -65,6 +65,20 @@ def test_html_page_loses_its_boilerplate_and_keeps_its_metadata():
     assert "Subscribe" not in article.text and "newsletter" not in article.text
 
 
+def test_a_home_page_reduced_to_its_links_is_no_article_but_a_short_report_is(tmp_path):
+    """A site's front page gave "Mali" (its one link) as an article, briefed as a source."""
+    (tmp_path / "home.html").write_text(
+        "<html><head><title>World News Desk</title></head><body><nav><a href='/'>Home</a></nav>"
+        "<a href='mali1.html'>Mali</a></body></html>")
+    (tmp_path / "brief.html").write_text(
+        "<html><head><title>Ferries stop</title></head><body><article><p>Ferries stopped on "
+        "Tuesday.</p></article></body></html>")
+    ingested = read_articles([tmp_path])
+    assert [a.id for a in ingested.articles] == ["brief"]
+    assert [(p.source.rsplit("/", 1)[-1], p.problem) for p in ingested.problems] == [
+        ("home.html", "no article text found in this HTML page")]
+
+
 def test_markdown_markup_is_removed():
     from conftest import HARBOUR
 

@@ -13,10 +13,10 @@ import pytest
 from markdown_it import MarkdownIt
 from rich.console import Console
 
-from newsprism.model import Article, Briefing, Claim, DateMention, Span, SummaryItem
+from newsprism.model import Article, Briefing, Claim, DateMention, Figure, Span, SummaryItem
 from newsprism.render import FORMATS, print_briefing, write_briefing
 from newsprism.render.html import Highlight, csp_hash, highlight_text, page_asset
-from newsprism.render.view import label_documents, passage_around
+from newsprism.render.view import figure_reading, label_documents, passage_around
 from render_fixtures import HOSTILE, hostile_briefing, port_strike_briefing
 
 # One phrase per section, each of which only that section shows in every format.
@@ -522,3 +522,55 @@ def test_a_report_without_an_outlet_is_headed_by_its_title_once() -> None:
     pane = page[page.index('<article class="source"'):]
     pane = pane[: pane.index("</header>")]
     assert pane.count("Olympic Games open") == 1 and title in pane
+
+
+@pytest.mark.parametrize(("text", "shown"), [
+    ("Thousands", "2,000 to 100,000"), ("More than 250", "250 or more"), ("up to 15", "up to 15"),
+    ("300 or 400", "300 to 400"), ("around 20", "20"), ("$12 million", "12,000,000 USD"),
+])
+def test_a_figure_shows_the_values_it_allows_not_one_value_it_never_said(
+    text: str, shown: str
+) -> None:
+    """"Thousands of Tuaregs" was shown as "2,000", a figure no source gave."""
+    from newsprism.analyse.figures import read_figure
+
+    value, unit, low, high = read_figure(text)  # type: ignore[misc]
+    figure = Figure("a", 0, len(text), text, value, unit, None, None, low, high)
+    assert figure_reading(figure) == shown
+
+
+def test_a_long_history_is_listed_once_under_a_short_head_in_every_format() -> None:
+    """A development of five steps was told twice in its section (its note, then its steps) and
+    again in full in the summary; the head now counts the reports and the steps follow."""
+    from newsprism.model import Report
+
+    texts = [f"He was charged in {1950 + n} with a crime of that year." for n in range(5)]
+    articles = tuple(Article(f"d{n}", t, title=f"Report {n}") for n, t in enumerate(texts))
+    spans = tuple(Span(a.id, 0, len(a.text), a.text) for a in articles)
+    note = "Changed over time: " + " → ".join(f"“{t}”" for t in texts)
+    development = Claim("c1", "developing", texts[-1], spans, 5, "statement", note,
+                        tuple(Report(s, s.text) for s in spans))
+    briefing = Briefing(documents=articles, claims=(development,),
+                        summary=(SummaryItem(texts[-1], "c1", (spans[-1],), "developing"),))
+    for form in FORMATS:
+        shown = write_briefing(briefing, form)
+        if form == "json":
+            continue  # the data keeps the note as compare wrote it
+        assert "Changed over time, in 5 reports:" in shown, form
+        assert "One of 5 reports of a fact that changed over time" in shown, form
+        assert "→" not in shown, form
+
+
+def test_a_reprint_counted_as_the_wires_report_still_names_its_own_outlet() -> None:
+    """A paper's reprint of AP copy, counted as the AP's second report, showed a blank source:
+    the reader could not tell where it had gone."""
+    from newsprism.model import Source
+
+    articles = (Article("ap", "Storm nears the coast.", outlet="AP", title="Storm nears"),
+                Article("gz", "Storm nears the coast.", outlet="Valley Gazette", title="Storm"),
+                Article("ap2", "Storm hits the coast.", outlet="AP", title="Storm hits"))
+    briefing = Briefing(documents=articles, sources=(Source("AP", ("ap", "gz", "ap2")),))
+    shown = write_briefing(briefing, "markdown")
+    rows = [line for line in shown.splitlines() if line.startswith("| ") and "`" in line]
+    assert [row.split(" | ")[1] for row in rows] == [
+        "AP \\(3 reports\\)", "Valley Gazette \\(counted as AP\\)", ""]

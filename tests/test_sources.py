@@ -13,7 +13,7 @@ import pytest
 from newsprism.briefing import QUOTED_OTHERWISE, REWORDED_REMARK, explain_overlaps
 from newsprism.compare.sources import fold_copies, independent_sources
 from newsprism.dedup import DuplicateFinder
-from newsprism.model import Article, Briefing, Claim, Figure, Quote, Source, Span
+from newsprism.model import Article, Briefing, Claim, Figure, Quote, Report, Source, Span
 from newsprism.pipeline import brief, build_briefing
 from newsprism.render import write_briefing
 
@@ -176,6 +176,23 @@ def test_a_figure_another_source_gives_differently_is_noted() -> None:
                       note="Changed over time: “About 4,000” (a) → “3,500” (c)")  # fmt: skip
     (explained, _) = explain_overlaps([agreed, revised], figures=[figure])
     assert explained.note == revised.note
+
+
+def test_a_long_historys_steps_point_to_it_rather_than_each_repeat_it() -> None:
+    """Ten steps of one development were repeated in full under each of the ten passages that
+    hold them; a short history is still told where it stands."""
+    texts = [f"He was charged in {1950 + n}." for n in range(5)]
+    spans = [Span(f"d{n}", 0, len(t), t) for n, t in enumerate(texts)]
+    steps = tuple(Report(span, span.text) for span in spans)
+    development = Claim("c9", "developing", texts[-1], tuple(spans), 5, "statement",
+                        "Changed over time: " + " → ".join(texts), steps)
+    alone = Claim("c1", "single_source", texts[1], (spans[1],), 1)
+    (explained, _) = explain_overlaps([alone, development])
+    assert explained.note == ("One of 5 reports of a fact that changed over time, shown in order "
+                              "under “How the story developed”.")
+    short = replace(development, support=tuple(spans[:2]), history=steps[:2])
+    (explained, _) = explain_overlaps([alone, short])
+    assert explained.note == short.note
 
 
 def _at(text: str, words: str) -> tuple[int, int, str]:

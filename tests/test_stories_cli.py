@@ -156,7 +156,7 @@ def test_storylines_list_their_events_and_a_storyline_briefs_as_its_events(tmp_p
 
 def test_stories_lists_an_untitled_story_by_its_opening_words_as_the_web_app_does(tmp_path):
     """A JSONL dump without titles listed blank headlines: nothing told the stories apart. The
-    opening words are the report's own, after its byline."""
+    opening words are the report's own, after its byline or wire dateline."""
     from newsprism.corpus import ingest_articles
     from newsprism.model import Article
 
@@ -164,9 +164,14 @@ def test_stories_lists_an_untitled_story_by_its_opening_words_as_the_web_app_doe
     with open_store(db) as store:
         ingest_articles([Article("untitled", "By Fred Kiva\n\nThe harbour reopened on Friday "
                                  "after a week of storms had kept every ferry in port."),
-                         Article("titled", "Ferries sail again.", "Ferries return")], store)
+                         Article("titled", "Ferries sail again.", "Ferries return"),
+                         Article("wire", "NEW YORK (Reuters) - New York City residents who "
+                                 "live in low-lying areas should start moving out on Friday.")],
+                        store)
         store.stories.save("quiet")
         store.stories.assign_many([("untitled", "quiet")])
+        store.stories.save("storm")
+        store.stories.assign_many([("wire", "storm")])
         store.stories.save("busy")
         store.stories.assign_many([("titled", "busy")])
     result = runner.invoke(app, ["stories", "--db", db], env={"COLUMNS": "200"})
@@ -174,6 +179,8 @@ def test_stories_lists_an_untitled_story_by_its_opening_words_as_the_web_app_doe
     rows = {line.split()[0]: line for line in result.output.splitlines()[1:]}
     assert "The harbour reopened on Friday after a week of storms…" in rows["quiet"]
     assert "Ferries return" in rows["busy"]
+    # A wire dateline is where the copy was filed, no words of the report.
+    assert "New York City residents who live in low-lying areas should…" in rows["storm"]
 
 
 def test_an_undated_storyline_event_is_headed_without_an_empty_date(tmp_path):

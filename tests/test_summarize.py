@@ -163,6 +163,38 @@ def test_a_pictures_caption_label_marks_page_furniture_not_a_summary_item() -> N
     assert [c.text for c in make_candidates([Sentence("b", 0, 0, len(body), body)])] == [body]
 
 
+def test_a_wire_photos_caption_is_no_summary_item() -> None:
+    """An AP caption flattened into the text ends on the day the picture was taken, weekday and
+    year included, perhaps before its credit; a sentence naming a day briefly is running text."""
+    captions = [
+        "Civilians cheer as mutinous soldiers drive past in Bamako, Mali Wednesday March 21, 2012.",
+        "Riot police pull out as protesters rush to the roundabout in Manama, Bahrain, Saturday, "
+        "Feb. 19, 2011. (AP Photo/Hasan Jamali)",
+    ]
+    body = "Soldiers stormed the palace in Bamako on Wednesday, March 21, 2012, witnesses said."
+    for caption in captions:
+        assert make_candidates([Sentence("c", 0, 0, len(caption), caption)]) == []
+    sentence = Sentence("b", 0, 0, len(body), body)
+    assert [c.text for c in make_candidates([sentence], trim=False)] == [body]
+
+
+def test_a_lower_cased_feeds_sentences_are_extracted_as_a_cased_texts_are() -> None:
+    """A feed that lower-cases everything starts every sentence in lower case: there that marks
+    no fragment; in a cased text it does, and a pronoun opening leans on the sentence before in
+    both."""
+    lead = "the u.s. and pakistan agreed monday to work together against high value targets."
+    dangling = "he said the raid on the compound in abbottabad had been kept secret from everyone."
+    text = f"{lead} {dangling}"
+    lower = [Sentence("l", 0, 0, len(lead), lead),
+             Sentence("l", 1, len(lead) + 1, len(text), dangling)]
+    assert [c.text for c in make_candidates(lower, trim=False)] == [lead]
+    cased = "Pakistan agreed to work with the U.S. and then " + lead
+    fragment = cased[cased.index("the u.s."):]
+    mixed = [Sentence("m", 0, 0, len(cased), cased),
+             Sentence("m", 1, len(cased) + 1, len(cased) + 1 + len(fragment), fragment)]
+    assert [c.text for c in make_candidates(mixed, trim=False)] == [cased]
+
+
 def test_a_trim_that_leaves_a_fragment_is_not_offered() -> None:
     text = "Police arrested the two men late last night, officials said."
     sentence = Sentence("f", 0, 0, len(text), text)

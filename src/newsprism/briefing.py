@@ -27,6 +27,10 @@ FACT_KINDS = ("statement", "figure", "verdict")
 REWORDED_REMARK = "The remark is worded differently; the fact it reports agrees."
 QUOTED_OTHERWISE = "Another source quotes this remark in other words."
 _DISPUTES = {"contradicted": 2, "developing": 1}
+# A development's history is told in full under each claim that holds one of its steps only
+# while it is short: past this many steps, each of them would repeat the whole history (ten
+# steps under ten passages on a fresh 2005 obituary cluster), so they point to it instead.
+HISTORY_SHOWN_STEPS = 3
 
 
 def summarize_claims(
@@ -78,13 +82,23 @@ def explain_overlaps(
         if dispute is None:
             return claim
         if dispute.status == "developing":  # a development's note tells its history
-            return replace(claim, note=dispute.note or f"It changed over time: {dispute.text}")
+            return replace(claim, note=development_note(dispute))
         if dispute.kind == "quote":
             agreed = claim.status == "corroborated"
             return replace(claim, note=REWORDED_REMARK if agreed else QUOTED_OTHERWISE)
         return replace(claim, note=f"Also disputed: {dispute.note or dispute.text}")
 
     return [explained(claim) for claim in claims]
+
+
+def development_note(development: Claim) -> str:
+    """What a summary item or a claim holding a step of ``development`` says of it: the history
+    when short, else where the history is told."""
+    steps = len(development.history)
+    if steps > HISTORY_SHOWN_STEPS:
+        return (f"One of {steps} reports of a fact that changed over time, shown in order under "
+                "“How the story developed”.")
+    return development.note or f"It changed over time: {development.text}"
 
 
 def _disputed(

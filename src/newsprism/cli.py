@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import inspect
 import sys
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -214,7 +215,8 @@ Db = Annotated[
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Files, folders, JSONL, feeds; - is stdin.")],
+    paths: Annotated[list[str], typer.Argument(
+        help="Files, folders, JSONL, feeds; - is stdin; web pages (http/https URLs).")],
     db: Db = None,
     batch_size: Annotated[int | None, typer.Option(
         help=setting_help("Articles saved per transaction", "ingest.batch_size"), min=1)]
@@ -234,6 +236,7 @@ def ingest(
     are stored), 2 when the database cannot be used.
     """
     from newsprism.corpus import analyser, ingest_paths
+    from newsprism.fetch import read_inputs
     from newsprism.store import open_store
     from newsprism.stories.persist import StoryHook
 
@@ -245,7 +248,8 @@ def ingest(
             stories = StoryHook(store, settings.stories)
             report = ingest_paths(paths, store, batch_size=settings.ingest.batch_size,
                                   progress=True, analyse=analyser(settings.ingest),
-                                  on_batch=stories, on_end=stories.finish)
+                                  on_batch=stories, on_end=stories.finish,
+                                  read=partial(read_inputs, settings=settings.fetch))
     except NewsprismError as exc:
         raise fail_with(exc) from None
     for line in report.warnings:

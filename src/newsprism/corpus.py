@@ -97,8 +97,10 @@ def ingest_paths(
     progress: bool = False,
     finder: DuplicateFinder | None = None,
     today: date | None = None,
+    read: Callable[[list[str]], Ingested] = read_articles,
 ) -> IngestReport:
-    """Ingest files, folders (recursive) and ``-`` (stdin) into ``store``; idempotent.
+    """Ingest files, folders (recursive) and ``-`` (stdin) into ``store``; idempotent. ``read``
+    reads each source (``newsprism.fetch.read_inputs`` fetches web pages too).
 
     ``analyse`` turns new articles into ``Analysis`` objects (stored, and their sentences
     indexed); without it sentences are split for the search index only. ``on_batch(store,
@@ -109,7 +111,7 @@ def ingest_paths(
     sources = list(expand_sources(paths))
     with _progress(progress, len(sources)) as advance:
         return _ingest(
-            (read_articles([source]) for source in sources), store, analyse=analyse,
+            (read([source]) for source in sources), store, analyse=analyse,
             on_batch=on_batch, on_end=on_end, index=index, batch_size=batch_size,
             finder=finder, today=today, advance=advance,
         )  # fmt: skip

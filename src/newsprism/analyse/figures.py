@@ -147,6 +147,9 @@ _PAIR = re.compile(r"(?<![\d.,])(\d{1,3})(?:[-–]|-(?:of|for)-)(\d{1,3})(?![\d%
 # No. 2 official", "the number 2 man").
 _AGE_OR_RANK = re.compile(
     r"(?:\b(?:aged?|(?:die[sd]?|dead)\s+at)|\bNo\.?|\b[Nn]o\.|\b[Tt]he\s+number)\s*$")
+# An age written after its number: "the 63-year-old Toure", "a five-month-old girl", "he is 52
+# years old".
+_AGE_AFTER = re.compile(r"^(?:[-\s](?:year|month|week|day)s?)?[-\s]old\b", re.IGNORECASE)
 # A figure in brackets just after another restates it in another unit: "55 miles (90 km)",
 # "24.2 million euros ($27.2 million)"; what it counts is what the first one counts.
 _RESTATED = re.compile(r"\d[\w.,%]*(?:\s+[A-Za-z]+){0,2}\s*\(\s*$")
@@ -301,7 +304,7 @@ def _figure(span: Span, doc_id: str) -> Figure | None:
     if span.label_ == "TIME" and unit not in TIME_UNITS:
         return None  # clock times are not figures
     before = span.doc.text[max(0, span.start_char - 30) : span.start_char]
-    if _AGE_OR_RANK.search(before):
+    if _AGE_OR_RANK.search(before) or _AGE_AFTER.match(_after_number(span)):
         return None
     number = _number_part(span)
     counts, role = _duration(number) if unit in TIME_UNITS else _counted(number, unit)
@@ -317,6 +320,14 @@ def _figure(span: Span, doc_id: str) -> Figure | None:
         # counts in a role news counts ("the death toll is 45")
     return Figure(doc_id, span.start_char, span.end_char, text, value, unit, counts, role,
                   low, high)
+
+
+def _after_number(span: Span) -> str:
+    """The text after the figure's number: its unit word too when the figure holds one ("63
+    years" of "63 years old")."""
+    tail = span.doc.text[span.end_char : span.end_char + 20]
+    number = _NUMBER.search(span.text) or re.search(r"\S+$", span.text)
+    return span.text[number.end():] + tail if number else tail
 
 
 def _number_part(span: Span) -> Span:

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsprism.ingest.fields import COMPARED_CHARS
+from newsprism.ingest.text import metadata_line_ranges
 from newsprism.model import Article, Sentence, Span
 
 if TYPE_CHECKING:
@@ -59,12 +60,16 @@ def extract_statements(
 ) -> tuple[Span, ...]:
     """Body sentences of one article, split into clauses; never inside the ``quoted`` spans
     (a speaker's words stay whole), and only of its first ``COMPARED_CHARS`` characters
-    (compare's cost grows with the square of the statements)."""
+    (compare's cost grows with the square of the statements). A header or time stamp line
+    ("Published: Tuesday, Dec. 20 2005 12:00 a.m. MST") dates the copy and states no fact, even
+    when it ends in a full stop as a sentence does."""
+    header = metadata_line_ranges(article.text)
     statements = []
     for sentence in sentences:
         if sentence.end > COMPARED_CHARS:
             break
-        if not is_body_sentence(sentence) or sentence.text == article.title:
+        if (not is_body_sentence(sentence) or sentence.text == article.title
+                or any(start <= sentence.start < end for start, end in header)):
             continue
         for number, (start, end) in enumerate(_clause_bounds(doc, sentence, quoted)):
             span = _tidy(article.text, sentence.doc, start, end, cut=number > 0)

@@ -102,6 +102,12 @@ def _entry_article(
     entry: Any, where: str, outlet: str | None, path: str
 ) -> Iterator[Article | InputProblem]:
     fields = entry_fields(entry, outlet)
+    if fields["title"] and not fields["text"].strip():
+        # A headline-only feed: "empty: no text after normalisation" named no cause.
+        link = f": read it with `newsprism brief {fields['url']}`" if fields["url"] else ""
+        yield EmptyInputError(where, f"a headline only (“{normalise_text(fields['title'])}”), no "
+                              f"story text in the feed{link}")
+        return
     fields["id"] = entry.get("id") or entry.get("link")
     yield from read_fields(fields, where, default_id=None, path=path)
 

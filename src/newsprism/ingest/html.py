@@ -14,6 +14,11 @@ _COPYRIGHT_YEAR = re.compile(
     re.IGNORECASE,
 )
 
+# A page whose main text is a few words and no sentence is no report: a site's home page
+# reduced to its one link ("Mali" was briefed as a source of its own), a video's label.
+PAGE_MIN_WORDS = 8
+_SENTENCE_END = re.compile(r"[.!?][\"'’”)\]]*(?:\s|$)")
+
 
 def extract_html(html: str | bytes, url: str | None = None) -> dict[str, Any] | None:
     """Main text and metadata of a page, or ``None`` when no article text is found."""
@@ -25,6 +30,8 @@ def extract_html(html: str | bytes, url: str | None = None) -> dict[str, Any] | 
     if document is None or not (document.text or "").strip():
         return None
     text = normalise_text(document.text)
+    if len(text.split()) < PAGE_MIN_WORDS and not _SENTENCE_END.search(text):
+        return None
     # trafilatura repeats the headline as the first line; keep it, it is part of the page text.
     return {
         "text": text,

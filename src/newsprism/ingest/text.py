@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from newsprism.ingest.dates import MONTH_NAME, WEEKDAYS
+from newsprism.ingest.dates import MONTH_NAME, NUMERIC_DAY_YEAR_LAST, WEEKDAYS
 from newsprism.ingest.normalise import normalise_text
 
 _KEYS = (r"(?P<key>Publication|Publisher|Outlet|Source|Newspaper|Author|Byline|By|Date|"
@@ -33,10 +33,11 @@ _MONTH = rf"{MONTH_NAME}\.?"
 _WEEKDAY = rf"(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?"
 _NUMERIC_DAY = r"\d{4}[-/]\d{1,2}[-/]\d{1,2}"
 # A dateline: a line that is only a day ("Tuesday, July 12, 2005", "12 July 2005",
-# "2005-07-12"), as many sites and wikis print it under the headline instead of "Date: ...".
+# "2005-07-12", "12/19/2005"), as many sites and wikis print it under the headline instead of
+# "Date: ...".
 _DATELINE = re.compile(
     rf"{_WEEKDAY}(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
-    rf"|{_NUMERIC_DAY})",
+    rf"|{_NUMERIC_DAY}|{NUMERIC_DAY_YEAR_LAST})",
     re.IGNORECASE,
 )
 # A wire dateline names the agency whose report it is: "RIVERTON, Ore. (AP) —", "LONDON
@@ -73,13 +74,13 @@ def metadata_from_text(text: str) -> dict[str, str]:
     if "title" not in found and (title := guess_title(text)):
         if dated := _DATED_TITLE.fullmatch(title):
             title = dated["title"]
-            found.setdefault("date", dated["day"].replace("/", "-"))
+            found.setdefault("date", dated["day"])
         found["title"] = title
     if "date" not in found and (day := _dateline(head)):
         found["date"] = day
     if stamp := _stamp(head):
         if "date" not in found and (day := _DATELINE.search(stamp["when"])):
-            found["date"] = day[0].replace("/", "-")
+            found["date"] = day[0]
         outlet = (stamp["outlet"] or "").strip("*_ ")
         if outlet and not outlet.lower().startswith("by "):
             found.setdefault("outlet", outlet)
@@ -90,13 +91,16 @@ def metadata_from_text(text: str) -> dict[str, str]:
 
 def opening(text: str) -> str:
     """The text from where the report's own words begin: after its leading header lines
-    ("Date: ..."), byline ("By Fred Kiva") and dateline ("Tuesday, July 12, 2005")."""
+    ("Date: ..."), byline ("By Fred Kiva"), dateline ("Tuesday, July 12, 2005") and a wire
+    dateline opening its first paragraph ("NEW YORK (Reuters) - ")."""
     lines = text.split("\n")
     for n, line in enumerate(lines[:HEADER_LINES]):
         line = line.strip()
         if line and not (_HEADER.match(line) or _BYLINE.fullmatch(line)
                          or _DATELINE.fullmatch(line) or _stamp(line)):
-            return "\n".join(lines[n:])
+            rest = "\n".join(lines[n:])
+            wire = _WIRE_DATELINE.match(rest)
+            return rest[wire.end():].lstrip() if wire else rest
     return text
 
 
@@ -107,10 +111,9 @@ def _stamp(text: str) -> re.Match[str] | None:
 
 
 def _dateline(head: str) -> str | None:
-    """The first line of the head that is only a day, as written ("2005/07/12" the ISO way, so
-    that it is read year, month, day and checked as the ISO days are)."""
+    """The first line of the head that is only a day, as written."""
     lines = (line.strip() for line in head.split("\n"))
-    return next((line.replace("/", "-") for line in lines if _DATELINE.fullmatch(line)), None)
+    return next((line for line in lines if _DATELINE.fullmatch(line)), None)
 
 
 def metadata_line_ranges(text: str) -> list[tuple[int, int]]:

@@ -31,9 +31,10 @@ from newsprism.render.view import (
     STATUS_LABELS,
     BriefingView,
     build_view,
+    claim_head,
     excerpt,
+    figure_reading,
     file_name,
-    format_value,
     strongest_status,
 )
 
@@ -213,7 +214,8 @@ def _context(view: BriefingView) -> dict[str, Any]:
         "sources": sources,
         "titles": refs.titles,
         "excerpt": excerpt,
-        "format_value": format_value,
+        "figure_reading": figure_reading,
+        "claim_head": claim_head,
         "file_name": file_name,
     }
 

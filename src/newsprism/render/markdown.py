@@ -15,9 +15,10 @@ from newsprism.render.view import (
     STATUS_LABELS,
     BriefingView,
     build_view,
+    claim_head,
     count,
     excerpt,
-    format_value,
+    figure_reading,
 )
 
 STATUS_BADGES = {
@@ -195,7 +196,7 @@ def _disputes(
         return []
     lines = [f"## {title}", ""]
     for claim in claims:
-        lines.append(f"- **{escape_markdown(claim.note or claim.text)}**")
+        lines.append(f"- **{escape_markdown(claim_head(claim))}**")
         lines += [f"  {bullet} *{escape_markdown(who)}:* “{escape_markdown(span.text)}”"
                   f"{refs.cite([span])}" for bullet, who, span in passages(claim)]
     return [*lines, ""]
@@ -219,12 +220,11 @@ def _figures(view: BriefingView, refs: _References) -> list[str]:
         return []
     return _table(
         "Figures",
-        ["Figure", "Value", "Unit", "What it counts", "Source"],
+        ["Figure", "Value", "What it counts", "Source"],
         (
             [
                 _cell(f.text),
-                format_value(f.value),
-                _cell(f.unit),
+                figure_reading(f),
                 _cell(f.counts),
                 _cell(view.label(f.doc)) + refs.cite_at(f),
             ]

@@ -21,9 +21,10 @@ from newsprism.render.view import (
     STATUS_LABELS,
     BriefingView,
     build_view,
+    claim_head,
     count,
     excerpt,
-    format_value,
+    figure_reading,
 )
 
 STATUS_STYLES = {"corroborated": "green", "contradicted": "red", "developing": "blue",
@@ -142,7 +143,7 @@ def _claims_panel(title: str, claims: Iterable[Claim], view: BriefingView, style
     for claim in claims:
         # What differs heads a contradiction or a development; other notes follow the text.
         headed = claim.status in ("contradicted", "developing") and claim.note
-        body = _text(claim.note if headed else claim.text, "bold" if headed else "")
+        body = _text(claim_head(claim) if headed else claim.text, "bold" if headed else "")
         if claim.status == "contradicted":
             for span in claim.support:
                 body.append_text(_text(f"\n{view.label(span.doc)}: ", "dim"))
@@ -181,7 +182,7 @@ def _figures(view: BriefingView) -> Panel | None:
     for figure in view.briefing.figures:
         cell = _text(figure.text, "bold")
         cell.append_text(
-            _text(f"\n{format_value(figure.value)} {figure.unit or ''}".rstrip(), "dim")
+            _text(f"\n{figure_reading(figure)}", "dim")
         )
         table.add_row(cell, _text(figure.counts or "—"), _text(view.label(figure.doc)))
     return _panel(table, "Figures")

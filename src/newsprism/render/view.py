@@ -16,6 +16,7 @@ from functools import lru_cache
 from itertools import combinations
 from pathlib import PurePath
 
+from newsprism.briefing import HISTORY_SHOWN_STEPS, development_note
 from newsprism.model import (
     Article,
     Briefing,
@@ -23,6 +24,7 @@ from newsprism.model import (
     ClaimStatus,
     DateMention,
     Entity,
+    Figure,
     Quote,
     Source,
     Span,
@@ -77,7 +79,8 @@ class SourceGroup:
 @dataclass(frozen=True, slots=True)
 class SourceRow:
     """A row of a table of the documents, grouped by source: the source's label on the first
-    row of its group only."""
+    row of its group only; a later row names its own outlet where that is another (a paper's
+    reprint of wire copy, counted as the wire's report)."""
 
     number: int  # the document's number, from 1, in reading order
     article: Article
@@ -148,7 +151,7 @@ class BriefingView:
         for group in self.sources:
             shown = "—" if len(group.documents) == 1 and not group.documents[0].outlet and (
                 group.documents[0].title) else group.label
-            rows += [SourceRow(number[a.id], a, shown if i == 0 else "")
+            rows += [SourceRow(number[a.id], a, shown if i == 0 else _reprinted_by(a, group))
                      for i, a in enumerate(group.documents)]
         return rows
 
@@ -164,6 +167,15 @@ class BriefingView:
         docs = {span.doc for span in support}
         counts = ((g.name, len(_ids(g) & docs)) for g in self.sources)
         return ", ".join(reports_label(name, n) for name, n in counts if n)
+
+
+def _reprinted_by(article: Article, group: SourceGroup) -> str:
+    """The outlet of a source's later report where it is not the source's own: "Valley Gazette
+    (counted as AP)"; nothing where it is."""
+    outlet = excerpt(article.outlet or "", 40)
+    if not outlet or outlet.casefold() == group.name.casefold():
+        return ""
+    return f"{outlet} (counted as {group.name})"
 
 
 def build_view(briefing: Briefing) -> BriefingView:
@@ -238,6 +250,22 @@ def format_value(value: float) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
 
 
+def figure_reading(figure: Figure) -> str:
+    """The values a figure allows, as newsprism compares it, with its unit: "250 or more" of
+    "more than 250", "up to 15", "2,000 to 100,000" of "thousands", "300 to 400" of "300 or
+    400"; the value alone where only rounding widens it ("about 20", "$12 million")."""
+    value, low, high = figure.value, figure.low, figure.high
+    if low is not None and high is None:
+        reading = f"{format_value(low)} or more"
+    elif low == 0 and high == value:
+        reading = f"up to {format_value(value)}"
+    elif low == value and high is not None and high > value * 1.2:
+        reading = f"{format_value(low)} to {format_value(high)}"
+    else:
+        reading = format_value(value)
+    return f"{reading} {figure.unit or ''}".rstrip()
+
+
 def passage_around(article: Article, start: int, end: int, limit: int = CONTEXT_LIMIT) -> Span:
     """The sentence (bounded by punctuation or a line break) that holds ``text[start:end]``."""
     text = article.text
@@ -278,8 +306,17 @@ def strongest_status(statuses: Iterable[str]) -> str | None:
 def _summary_entry(number: int, item: SummaryItem, claim: Claim | None) -> SummaryEntry:
     if claim is None:
         return SummaryEntry(number, item.text, item.status, 1, item.support)
+    note = development_note(claim) if claim.status == "developing" else claim.note
     # The claim's status: an item stored before items carried theirs has the default.
-    return SummaryEntry(number, item.text, claim.status, claim.sources, item.support, claim.note)
+    return SummaryEntry(number, item.text, claim.status, claim.sources, item.support, note)
+
+
+def claim_head(claim: Claim) -> str:
+    """What heads a claim in its section: what differs, for a contradiction or a development
+    (its steps follow it one a line, so a long history is not told twice), else its text."""
+    if claim.status == "developing" and len(claim.history) > HISTORY_SHOWN_STEPS:
+        return f"Changed over time, in {len(claim.history)} reports:"
+    return claim.note or claim.text
 
 
 def _source_groups(briefing: Briefing) -> tuple[SourceGroup, ...]:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from newsprism.analyse.statements import CREDIT_LINE
+from newsprism.ingest.dates import MONTH_NAME, WEEKDAYS
 from newsprism.ingest.text import MEDIA_LABEL
 from newsprism.model import Sentence
 from newsprism.summarize.compress import strip_dateline, trim_sentence
@@ -24,6 +25,12 @@ _FURNITURE = re.compile(
     r"\((?:AP|Reuters|AFP|Getty)?[^()]{0,40}(?:Photo|Photographer|Images?)\b[^()]{0,40}\)",
     re.IGNORECASE,
 )
+# A wire photo's caption, flattened into the page's text: it ends on the day the picture was
+# taken, weekday and year included ("Civilians cheer as soldiers drive past in Bamako, Mali
+# Wednesday March 21, 2012."), perhaps before a credit; running text names a day more briefly.
+_PHOTO_DAY = re.compile(
+    rf"\b(?:{'|'.join(WEEKDAYS)}),?\s+{MONTH_NAME}\.?\s+\d{{1,2}},\s*\d{{4}}[.!]?"
+    r"(?:\s*\([^()]*\))?\s*$", re.IGNORECASE)
 # A sentence that ends on a title before a name ("... the former warden, Maj.") was split there
 # by mistake: it is a fragment.
 _TITLE_AT_END = re.compile(
@@ -47,14 +54,19 @@ class Candidate:
     rank: int
 
 
-def is_extractable(sentence: Sentence) -> bool:
+def is_extractable(sentence: Sentence, lower_cased: bool = False) -> bool:
     """A complete sentence of running text that stands alone: long enough, ends like a sentence,
     starts like one (not on a pronoun), and does not open or close a quotation it does not
     contain in full; nor page furniture. It is judged without its dateline, which is not part of
-    it, but a caption's ``FILE -``, which looks like one, still marks it as furniture."""
+    it, but a caption's ``FILE -``, which looks like one, still marks it as furniture. Of a
+    ``lower_cased`` article (a feed that lower-cases everything) a sentence is judged as if its
+    first letter were a capital: there, a lower-case start marks no fragment."""
     text = sentence.text[strip_dateline(sentence)[0] - sentence.start :]
+    if lower_cased:
+        text = text[:1].upper() + text[1:]
     return (
         not _FURNITURE.search(sentence.text)
+        and not _PHOTO_DAY.search(sentence.text)
         and count_words(text) >= MIN_WORDS
         and _FINAL.search(text) is not None
         and not _TITLE_AT_END.search(text)
@@ -97,9 +109,11 @@ def make_candidates(sentences: list[Sentence], trim: bool = True) -> list[Candid
     it) and, with ``trim``, its trimmed form too, when that still holds ``MIN_WORDS`` words."""
     found: list[Candidate] = []
     ranks: dict[str, int] = {}
+    cased = {s.doc for s in sentences if s.text != s.text.lower()}
     for i, sentence in enumerate(sentences):
         following = sentences[i + 1] if i + 1 < len(sentences) else None
-        if not is_extractable(sentence) or is_headline_or_caption(sentence, following):
+        if (not is_extractable(sentence, lower_cased=sentence.doc not in cased)
+                or is_headline_or_caption(sentence, following)):
             continue
         rank = ranks[sentence.doc] = ranks.get(sentence.doc, -1) + 1
         spans = {strip_dateline(sentence)} | ({trim_sentence(sentence)} if trim else set())
