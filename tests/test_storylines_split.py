@@ -60,6 +60,21 @@ def test_a_storyline_of_two_groups_parts_on_its_second_look_and_keeps_its_id() -
     assert set(kept) == {"line-a1"}  # the groups link at 0.5: above this bar
 
 
+def test_one_event_far_from_the_rest_stays_in_its_storyline() -> None:
+    # Three events of one topic, then one 60 degrees off: it joins their storyline (P 0.5
+    # against its centroid) and links to each of them at 0.5, below the bar. Alone it does
+    # not part; two such events do, as a storyline of their own. (No event's second look
+    # here: it would take a parted event back to the storyline it links to.)
+    topic = [(name, _at(0)) for name in ("a1", "a2", "a3")]
+    params = {**LINES, "split_threshold": 0.6, "second_look": 0}
+    _, lines = cluster_levels([*topic, ("b1", _at(60))], batch=4, event_params=APART,
+                              storyline_params=params)
+    assert set(lines) == {"line-a1"}
+    _, lines = cluster_levels([*topic, ("b1", _at(60)), ("b2", _at(60))], batch=5,
+                              event_params=APART, storyline_params=params)
+    assert lines == ["line-a1"] * 3 + ["line-b1"] * 2
+
+
 def test_parted_events_are_reported_as_moved_and_the_state_resumes() -> None:
     events = StoryClusterer(**APART)
     lines = StorylineClusterer(**LINES, split_threshold=0.6)
