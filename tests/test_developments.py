@@ -245,15 +245,15 @@ def test_no_title_history_for_one_holder_another_title_or_undated_reports():
 
 def test_a_count_in_words_across_one_outlets_dated_reports_is_a_development():
     briefing = build_briefing([
-        Article("later", "Eleven soldiers have been sentenced for abusing prisoners at the camp.",
+        Article("later", "Eleven soldiers have been found guilty of abusing prisoners at the camp.",
                 outlet="Wikinews", date="2006-03-20"),
-        Article("earlier", "A military court found Sergeant Ron Kell guilty of abusing prisoners "
-                "at the camp, and nine other soldiers were found guilty of lesser charges.",
+        Article("earlier", "Nine soldiers have been found guilty of abusing prisoners at the "
+                "camp, a military court said.",
                 outlet="Wikinews", date="2005-01-15"),
     ])
     (claim,) = [c for c in _developing(briefing) if c.kind == "figure"]
     assert [(r.value, r.reported) for r in claim.history] == [
-        ("nine", "2005-01-15"), ("Eleven", "2006-03-20")]
+        ("Nine", "2005-01-15"), ("Eleven", "2006-03-20")]
 
 
 def test_one_outlets_reports_of_different_days_saying_the_opposite_are_a_development():
