@@ -335,7 +335,7 @@ class CorpusService:
 
         A failed build is reported once, then forgotten: the next request builds again."""
         task = self._builds.get((story_id, key))
-        if task is None:
+        if task is None or task.get_loop() is not asyncio.get_running_loop():  # a past server's
             task = asyncio.create_task(self._built(story_id, key, briefed))
             self._builds[(story_id, key)] = task
         # asyncio.wait, unlike wait_for, never cancels the task when the time is up.
