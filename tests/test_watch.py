@@ -448,6 +448,9 @@ def test_an_article_page_is_watched_alone_while_a_home_page_keeps_discovering(si
     ('<meta name="date" content="2025-03-04">',
      "<article><p>One</p></article><article><p>Two</p></article>", "/world/", False),
     ("", "<p>Latest news from the world</p>", "/world/", False),  # undated: no article
+    ("", "<div><h2>Pay talks fail</h2><p>Published March 4, 2025. Talks failed.</p></div>"
+     "<div><h2>Ferry resumes</h2><p>March 3, 2025 - The ferry resumed.</p></div>", "/world/",
+     False),  # a front's teasers, dated in their text only
 ])  # fmt: skip
 def test_a_page_is_an_article_by_what_it_declares_else_by_how_it_reads(
     head: str, body: str, path: str, article: bool

@@ -40,7 +40,9 @@ def is_article_page(html: str, url: str) -> bool:
         return False
     from trafilatura import extract_metadata
 
-    return extract_metadata(tree, default_url=url).date is not None
+    # Dates in its markup (meta tags, <time>, the URL) only: a front's teasers carry dates in
+    # their text, which trafilatura's extensive search would take as the page's.
+    return extract_metadata(tree, default_url=url, extensive=False).date is not None
 
 
 def _declared_types(tree: object) -> set[str]:
