@@ -27,6 +27,7 @@ OPERATIONS = [
     "GET /api/schema/briefing",
     "GET /api/stories",
     "GET /api/stories/{story_id}",
+    "GET /api/stories/{story_id}/status",
     "GET /api/storylines",
     "GET /api/storylines/{storyline_id}",
     "GET /api/articles/{article_id}",

@@ -406,3 +406,56 @@ def test_sources_shows_the_last_error_of_a_feed_whose_pages_fail(site, tmp_path)
         assert (health.errors, health.last_error) == (1, f"{site.url}/news/gone: HTTP 404")
     result = CliRunner().invoke(app, ["sources", "--db", db], env={"COLUMNS": "300"})
     assert result.exit_code == 0 and f"{site.url}/news/gone: HTTP 404" in result.stdout
+
+
+def test_an_article_page_is_watched_alone_while_a_home_page_keeps_discovering(site, tmp_path):
+    items = publish(site, 3)
+    site.routes["/robots.txt"] = Route(f"User-agent: *\nSitemap: {site.url}/news.xml\n".encode(),
+                                       content_type="text/plain")  # fmt: skip
+    site.routes["/news.xml"] = Route(f"""<?xml version="1.0"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{site.url}{items[1][1]}</loc>
+</url><url><loc>{site.url}{items[2][1]}</loc></url></urlset>""".encode(), content_type="text/xml")
+    site.routes["/feed.xml"] = feed_route(items, "v1")
+    feed_link = '<link rel="alternate" type="application/rss+xml" href="/feed.xml">'
+    # The article's page links the site's feed, as a news site's pages do.
+    page = article_page(*TOPICS[0][:1], TOPICS[0][1]).replace("<head>", f"<head>{feed_link}")
+    site.routes["/story/walkout"] = Route(page.encode())
+    site.routes["/"] = Route(f"<html><head>{feed_link}</head><body><p>Latest</p></body>"
+                             "</html>".encode())  # fmt: skip
+    with open_store(str(tmp_path / "one.db")) as store:
+        _, report = watch_once(store, sources=(f"{site.url}/story/walkout",))
+        assert report.saved == 1 and report.failed == 0
+        assert [(s.url, s.kind) for s in store.watch.sources()] == [
+            (f"{site.url}/story/walkout", "article")]
+        assert [a.title for a in store.articles.since()] == [TOPICS[0][0]]
+    assert not site.hits("/feed.xml") and not site.hits("/news.xml")
+    assert not any(site.hits(path) for _, path in items)  # no other page of the site
+    with open_store(str(tmp_path / "site.db")) as store:
+        _, report = watch_once(store, sources=(f"{site.url}/",))
+        assert report.saved == 3
+        assert {s.kind for s in store.watch.sources()} == {"html", "feed", "sitemap"}
+
+
+@pytest.mark.parametrize(("head", "body", "path", "article"), [
+    ('<meta property="og:type" content="article">', "<p>Latest</p>", "/", True),
+    ('<script type="application/ld+json">{"@graph": [{"@type": "WebPage"}, '
+     '{"@type": ["ReportageNewsArticle"]}]}</script>', "<p>Text</p>", "/", True),
+    ('<meta property="og:type" content="website"><meta name="date" content="2025-03-04">',
+     "<article><p>One teaser</p></article>", "/world/", False),
+    ('<meta name="date" content="2025-03-04">', "<h1>Pay talks fail</h1><p>Text</p>",
+     "/2025/03/04/pay-talks", True),
+    ('<meta name="date" content="2025-03-04">', "<h1>Pay talks fail</h1><p>Text</p>", "/", False),
+    ('<meta name="date" content="2025-03-04">',
+     "<article><p>One</p></article><article><p>Two</p></article>", "/world/", False),
+    ("", "<p>Latest news from the world</p>", "/world/", False),  # undated: no article
+    ("", "<div><h2>Pay talks fail</h2><p>Published March 4, 2025. Talks failed.</p></div>"
+     "<div><h2>Ferry resumes</h2><p>March 3, 2025 - The ferry resumed.</p></div>", "/world/",
+     False),  # a front's teasers, dated in their text only
+])  # fmt: skip
+def test_a_page_is_an_article_by_what_it_declares_else_by_how_it_reads(
+    head: str, body: str, path: str, article: bool
+) -> None:
+    from newsprism.fetch.pagekind import is_article_page
+
+    html = f"<html><head><title>T</title>{head}</head><body>{body}</body></html>"
+    assert is_article_page(html, f"http://news.example{path}") is article

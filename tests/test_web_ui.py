@@ -7,6 +7,7 @@ the browser)."""
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import socket
@@ -15,6 +16,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.request import urlopen
 
 import pytest
 
@@ -56,9 +58,21 @@ def serving(url: str) -> Iterator[str]:
         while not running.started:
             assert time.monotonic() < deadline and thread.is_alive(), "server did not start"
             time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}"
+        address = f"http://127.0.0.1:{port}"
+        build_briefings(address)
+        yield address
         running.should_exit = True
         thread.join(timeout=10)
+
+
+def build_briefings(address: str) -> None:
+    """Every story's briefing built before the tests open its page: a first view answers at
+    once with "Building the briefing…", which only the test of that view should see."""
+    with urlopen(f"{address}/api/stories?limit=100") as answer:
+        stories = json.load(answer)["stories"]
+    for story in stories:
+        with urlopen(f"{story['url']}/status?wait=300") as answer:
+            assert json.load(answer)["status"] == "ready", story["id"]
 
 
 @pytest.fixture(scope="module")
@@ -278,3 +292,17 @@ def test_the_sources_page_lays_its_table_out_as_a_table(browser, tmp_path: Path)
         cell = page.locator("main tbody td").first.bounding_box()
         assert heading["x"] == cell["x"] and heading["y"] < cell["y"]  # the column's head
         assert cell["width"] > 100  # "Harbour Gazette" on a line, not a letter or two a line
+
+
+def test_an_uncached_story_answers_at_once_then_its_briefing_appears(page, corpus_url) -> None:  # type: ignore[no-untyped-def]
+    with open_store(corpus_url) as store:  # as if the story had just grown
+        store.db.execute("DELETE FROM story_briefings WHERE story_id = 'harbour'")
+    first = page.goto("/stories/harbour")
+    assert first is not None and "Building the briefing" in first.text()
+    pending = page.locator("#briefing-pending")
+    expect = sync_api.expect
+    expect(page.locator(".articles li")).to_have_count(3)  # the articles, meanwhile
+    # app.js asks the status URL (a long poll) and reloads the page once the briefing is built
+    expect(page.locator(".brief li.item").first).to_be_visible(timeout=300_000)
+    expect(pending).to_have_count(0)
+    assert page.locator(".source").count() == 3

@@ -1,6 +1,7 @@
 """What a fetched source document points to: a feed's article links, a sitemap's pages (or,
 for a sitemap index, its sitemaps), an OPML file's feeds, a home page's feeds (trafilatura's
-feed discovery: ``<link rel=alternate>``, then links that look like feeds).
+feed discovery: ``<link rel=alternate>``, then links that look like feeds), and an article's
+page itself (``pagekind``): one article is watched as that page, not as its whole site.
 
 The kind is read from the document itself, not the URL, so a feed URL that serves an HTML page
 is reported as what it is.
@@ -13,11 +14,12 @@ from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlsplit
 
+from newsprism.fetch.pagekind import is_article_page
 from newsprism.fetch.safexml import UnsafeXML, local_name, parse_xml
 from newsprism.fetch.urls import host_of, normalise_url, url_article_id
 from newsprism.model import Article
 
-Kind = Literal["feed", "sitemap", "opml", "html", "unknown"]
+Kind = Literal["feed", "sitemap", "opml", "html", "article", "unknown"]
 _FEED_ROOTS = (b"rss", b"feed", b"rdf:rdf", b"rdf")
 _SITEMAP_ROOTS = (b"urlset", b"sitemapindex")
 # What may stand before the root element: XML declaration, processing instructions, comments,
@@ -57,7 +59,8 @@ def sniff_kind(body: bytes, content_type: str = "") -> Kind:
 
 
 def read_source(body: bytes, url: str, content_type: str = "", charset: str | None = None) -> Found:
-    """Links in a feed, sitemap, OPML document or home page fetched from ``url``."""
+    """Links in a feed, sitemap, OPML document or home page fetched from ``url``; an article's
+    page (kind "article") lists itself."""
     kind = sniff_kind(body, content_type)
     try:
         if kind == "feed":
@@ -69,7 +72,7 @@ def read_source(body: bytes, url: str, content_type: str = "", charset: str | No
     except UnsafeXML as exc:
         return Found(kind, problem=str(exc))
     if kind == "html":
-        return _home_page(body, url, charset)
+        return _web_page(body, url, charset)
     what = content_type or "no type"
     return Found(kind, problem=f"not a feed, sitemap, OPML file or web page ({what})")
 
@@ -133,14 +136,17 @@ def read_opml(body: bytes, where: str) -> Found:
     return Found("opml", title, sources=feeds, problem=problem)
 
 
-def _home_page(body: bytes, url: str, charset: str | None) -> Found:
+def _web_page(body: bytes, url: str, charset: str | None) -> Found:
+    """An article's page lists itself only; a home page (or section front) its feeds."""
     from trafilatura.feeds import FeedParameters, determine_feed
 
     from newsprism.fetch.charset import decode_page
 
+    html = decode_page(body, charset)
+    if is_article_page(html, url):
+        return Found("article", articles=_unique([normalise_url(url)]))
     params = FeedParameters(host_of(url), urlsplit(url).netloc, url)
-    feeds = _unique(normalise_url(link, base=url)
-                    for link in determine_feed(decode_page(body, charset), params))  # fmt: skip
+    feeds = _unique(normalise_url(link, base=url) for link in determine_feed(html, params))
     if not feeds:
         return Found("html", problem="a web page with no feed link (not a feed, sitemap or OPML), "
                      "and its robots.txt lists no sitemap")

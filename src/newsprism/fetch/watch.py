@@ -31,7 +31,8 @@ from newsprism.store import Store
 from newsprism.store.records import FetchedURL, FetchLogEntry, PendingURL, WatchSource
 
 MAX_SITEMAPS = 50  # sitemaps of an index read in one poll
-CONTAINERS = ("opml", "html")  # sources that list feeds, not articles: polled at the slowest
+# Sources that list feeds, not articles, and an article's own page: polled at the slowest.
+SLOWEST = ("opml", "html", "article")
 
 
 @dataclass
@@ -238,7 +239,7 @@ class Watch:
 
     def _interval(self, source: WatchSource, kind: str, new: int, failed: bool) -> float:
         settings = self.settings
-        if kind in CONTAINERS:
+        if kind in SLOWEST:
             return settings.longest
         if source.last_fetch_at is None:  # a first poll finds the whole backlog
             return source.interval

@@ -29,6 +29,7 @@ from newsprism.web.schemas import (
     ArticleHeadOut,
     ArticleIn,
     ArticleOut,
+    BriefingStatusOut,
     EntityList,
     EntityOut,
     Health,
@@ -51,6 +52,9 @@ _UNSAFE_NAME = re.compile(r"[^\w.-]+")
 bearer = HTTPBearer(auto_error=False, description="The server's NEWSPRISM_TOKEN.")
 Credentials = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
 ERRORS = {401: {"model": Problem}, 422: {"model": Problem}}
+API_WAIT = 20.0  # seconds GET /api/stories/{id} waits for a briefing being built, by default
+MAX_WAIT = 300.0
+RETRY_AFTER = "2"  # seconds, in a 202's Retry-After
 
 
 def _real_day(value: str | None) -> str | None:
@@ -164,14 +168,30 @@ def _next_url(request: Request, next_offset: int | None) -> str | None:
     "/stories/{story_id}",
     response_model=StoryDetail,
     tags=["stories"],
-    responses={404: {"model": Problem}, 307: {"description": "A merged story: its new id."}},
-)
-async def get_story(request: Request, service: Service, story_id: str) -> StoryDetail:
+    responses={
+        202: {"model": StoryDetail, "description": "The briefing is being built: null until "
+              "then; ask again after Retry-After seconds, or poll the Location (status_url)."},
+        404: {"model": Problem},
+        307: {"description": "A merged story: its new id."},
+        500: {"model": Problem, "description": "Building the briefing failed (one line)."},
+    },
+)  # fmt: skip
+async def get_story(
+    request: Request,
+    service: Service,
+    story_id: str,
+    wait: Annotated[float, Query(ge=0, le=MAX_WAIT, description=(
+        "Seconds to wait for a briefing not built yet (a first request builds it, once, in "
+        "the background) before answering 202 without it."))] = API_WAIT,
+) -> JSONResponse:
     """One story with its articles and its briefing (JSON of schema ``newsprism.briefing``)."""
     await service.resolve_story(story_id)  # NotFoundError: a 404; Merged: a 307
-    page = await service.story_page(story_id)
+    page = await service.story_page(story_id, wait=wait)
+    if page.status == "failed":
+        raise HTTPException(500, f"building the briefing failed: {page.error}")
     briefed = set(page.briefed)
-    return StoryDetail(
+    status_url = str(request.url_for("get_briefing_status", story_id=story_id))
+    detail = StoryDetail(
         **_story_out(request, page.summary).model_dump(),
         article_list=[
             ArticleHeadOut(
@@ -181,8 +201,34 @@ async def get_story(request: Request, service: Service, story_id: str) -> StoryD
             )
             for h in page.articles
         ],
-        briefing=page.briefing,
+        briefing=page.briefing if page.status == "ready" else None,
+        briefing_status=page.status,
+        status_url=status_url,
     )
+    if page.status == "building":
+        headers = {"Retry-After": RETRY_AFTER, "Location": status_url}
+        return JSONResponse(detail.model_dump(mode="json"), 202, headers)
+    return JSONResponse(detail.model_dump(mode="json"))
+
+
+@reads.get(
+    "/stories/{story_id}/status",
+    response_model=BriefingStatusOut,
+    tags=["stories"],
+    responses={404: {"model": Problem}, 307: {"description": "A merged story: its new id."}},
+)
+async def get_briefing_status(
+    request: Request,
+    service: Service,
+    story_id: str,
+    wait: Annotated[float, Query(ge=0, le=MAX_WAIT, description=(
+        "Seconds to wait for the build to end before answering \"building\"."))] = 0,
+) -> BriefingStatusOut:
+    """Whether the story's briefing is built (its build starts if none is under way)."""
+    await service.resolve_story(story_id)  # NotFoundError: a 404; Merged: a 307
+    status, error = await service.briefing_status(story_id, wait)
+    story = str(request.url_for("get_story", story_id=story_id))
+    return BriefingStatusOut(status=status, error=error, story=story)
 
 
 def _storyline_out(request: Request, storyline: StorylineSummary) -> StorylineOut:

@@ -43,11 +43,12 @@ def create_app(store: Store, settings: Settings = DEFAULTS,
                stories: StoryHook | None = None) -> FastAPI:
     """The web app over ``store``; the caller keeps ownership of the store (and closes it).
     ``stories`` places articles posted to the API in stories (as ``newsprism ingest`` does)."""
-    service = CorpusService(store, settings, stories)
+    service = CorpusService(store, settings, stories, render=pages.render_briefing)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
+        await service.stop_builds()
         service.close()
 
     app = FastAPI(

@@ -27,7 +27,7 @@ from newsprism.errors import NotFoundError
 from newsprism.render import render_panes
 from newsprism.render.view import STATUS_LABELS, build_view
 from newsprism.store import SearchFilters
-from newsprism.web.api import DATE, Day, Service, require_read
+from newsprism.web.api import DATE, MAX_WAIT, Day, Service, require_read
 from newsprism.web.graph import layout_entity_graph
 from newsprism.web.service import (
     StorylineSummary,
@@ -38,6 +38,7 @@ from newsprism.web.service import (
 from newsprism.web.timeline import layout_timeline
 
 PAGE_SIZE = 25
+BRIEFING_PARTS = ("pills", "graph", "panes")  # what ``render_briefing`` makes of a briefing
 _WORD = re.compile(r"\w+")
 
 router = APIRouter(include_in_schema=False, dependencies=[Depends(require_read)])
@@ -133,7 +134,14 @@ def group_by_storyline(
 
 
 @router.get("/stories/{story_id}", response_class=HTMLResponse, name="story_page")
-async def story_page(request: Request, service: Service, story_id: str) -> Response:
+async def story_page(
+    request: Request,
+    service: Service,
+    story_id: str,
+    wait: Annotated[float, Query(ge=0, le=MAX_WAIT)] = 0,
+) -> Response:
+    """The story beside its briefing; a briefing not built yet is built in the background,
+    and the page says so at once (its script, or a refresh, shows the briefing when ready)."""
     try:
         await service.resolve_story(story_id)  # NotFoundError: a 404; Merged: a 307
     except NotFoundError as missing:
@@ -144,15 +152,18 @@ async def story_page(request: Request, service: Service, story_id: str) -> Respo
         except NotFoundError:
             raise missing from None
         return RedirectResponse(request.url_for("storyline_page", storyline_id=story_id), 307)
-    page = await service.story_page(story_id, render=render_briefing)
+    page = await service.story_page(story_id, html=True, wait=wait)
     sources = {source_key(h) for h in page.articles if h.id in page.briefed}
-    parts = {name: Markup(html) for name, html in json.loads(page.html or "{}").items()}
+    parts = dict.fromkeys(BRIEFING_PARTS, Markup(""))  # empty while the briefing is built
+    parts |= {name: Markup(html) for name, html in json.loads(page.html or "{}").items()}
     line = page.summary.storyline
     storyline = (await service.storylines([line])).get(line) if line else None
     return render(
         request, "story.html.j2", story=page.summary, articles=page.articles,
         briefed=set(page.briefed), briefed_sources=len(sources), parts=parts,
         storyline=storyline if storyline and storyline.events > 1 else None,
+        status=page.status, error=page.error,
+        status_url=request.url_for("get_briefing_status", story_id=page.summary.id),
     )  # fmt: skip
 
 

@@ -56,10 +56,23 @@ class ArticleHeadOut(BaseModel):
 
 class StoryDetail(StoryOut):
     article_list: list[ArticleHeadOut]
-    briefing: dict[str, Any] = Field(
+    briefing: dict[str, Any] | None = Field(
         description="The story's briefing: JSON of schema newsprism.briefing "
-        "(GET /api/schema/briefing); every start/end indexes documents[].text."
+        "(GET /api/schema/briefing); every start/end indexes documents[].text. Null while it "
+        "is being built (status 202)."
     )
+    briefing_status: Literal["ready", "building"] = Field(
+        "ready", description='"building": ask again (Retry-After) or poll status_url.'
+    )
+    status_url: str = Field(description="Whether the briefing is built: GET it, ?wait=S.")
+
+
+class BriefingStatusOut(BaseModel):
+    """Whether a story's briefing is built; a failed build is reported once, then retried."""
+
+    status: Literal["ready", "building", "failed"]
+    error: str | None = Field(None, description="Why the build failed (one line).")
+    story: str = Field(description="The story in the API (its briefing, once ready).")
 
 
 class StorylineOut(BaseModel):

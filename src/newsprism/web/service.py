@@ -5,6 +5,10 @@ database connection is not safe for concurrent use, and the event loop must neve
 SQL. Briefings are built on a worker thread, one at a time (the models are loaded once and
 are not safe for concurrent calls), and cached in the store under a key made of the story's
 briefed members, so a story page runs the pipeline only when the story has grown.
+
+A briefing not yet cached is built in the background, once for every request that asks for
+it meanwhile: a request waits for it only as long as it says (``wait``), then answers
+"building", so a first view never hangs on the pipeline.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
 from importlib.metadata import PackageNotFoundError, version
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from newsprism.analyse.resolve import name_tokens, resolve_entities
 from newsprism.corpus import (
@@ -49,6 +53,7 @@ if TYPE_CHECKING:
     from newsprism.stories.persist import StoryHook
 
 T = TypeVar("T")
+BriefingStatus = Literal["ready", "building", "failed"]
 QUERY_ARTICLES = 500  # articles a story-list query looks at (best matches first)
 ENTITY_ARTICLES = 60  # articles whose analyses an entity lookup resolves together
 
@@ -97,7 +102,17 @@ class StoryPage:
     articles: list[ArticleHead]
     briefed: list[str]  # the articles the briefing compares
     briefing: dict[str, Any] = field(default_factory=dict)  # schema ``newsprism.briefing``
-    html: str | None = None  # what ``story_page(render=...)`` made of the briefing
+    html: str | None = None  # what ``story_page(html=True)`` made of the briefing
+    status: BriefingStatus = "ready"  # "building": briefing and html not there yet
+    error: str | None = None  # why the build failed (one line), when ``status`` is "failed"
+
+
+@dataclass(frozen=True)
+class Built:
+    """A story's briefing JSON and the page parts rendered from it (None: no renderer)."""
+
+    briefing: str
+    html: str | None
 
 
 @dataclass(frozen=True)
@@ -187,12 +202,30 @@ class StoreThread(OneThread):
 class CorpusService:
     """The verbs behind the API and the pages; every method is a coroutine."""
 
-    def __init__(self, store: Store, settings: Settings, stories: StoryHook | None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        settings: Settings,
+        stories: StoryHook | None,
+        render: Callable[[dict[str, Any]], str] | None = None,
+    ) -> None:
+        """``render`` makes a story page's parts from its briefing JSON, beside each build."""
         self.settings = settings
         self.stories = stories
         self.run = StoreThread(store)
+        self._render = render
         self._briefing_lock = asyncio.Lock()
         self._brief_thread = OneThread("newsprism-brief")
+        # Builds under way (or failed and not yet reported), by story and member-set key; the
+        # dict holds the tasks so they run to the end when the request that began them is gone.
+        self._builds: dict[tuple[str, str], asyncio.Task[Built]] = {}
+
+    async def stop_builds(self) -> None:
+        """Cancel the builds under way (the server is stopping)."""
+        builds, self._builds = list(self._builds.values()), {}
+        for task in builds:
+            task.cancel()
+        await asyncio.gather(*builds, return_exceptions=True)
 
     def close(self) -> None:
         self.run.close()
@@ -253,28 +286,82 @@ class CorpusService:
             raise Merged(story_id, live)
 
     async def story_page(
-        self, story_id: str, *, render: Callable[[dict[str, Any]], str] | None = None
+        self, story_id: str, *, html: bool = False, wait: float | None = None
     ) -> StoryPage:
-        """A live story with its articles and its briefing (built once per member set).
+        """A live story with its articles and its briefing (built once per member set), or with
+        the page parts rendered from it (``html``: made off the event loop once per briefing and
+        cached beside it in the store).
 
-        With ``render``, the page gets ``render(briefing)`` instead of the briefing: made off
-        the event loop once per briefing and cached beside it in the store."""
+        A briefing not cached yet is waited for ``wait`` seconds (None: until it is built);
+        past that the page comes back with ``status`` "building", and the build goes on."""
+        story, heads, briefed, key = await self._members(story_id)
+        (summary,) = await self._summaries([story], heads)
+        cached = await self.run(cache.page if html else cache.briefing, story.id, key)
+        if cached is None:
+            status, built, error = await self._build(story.id, key, briefed, wait)
+            if built is None:
+                return StoryPage(summary, heads, briefed, status=status, error=error)
+            cached = built.html if html else built.briefing
+        if html:
+            return StoryPage(summary, heads, briefed, html=cached)
+        return StoryPage(summary, heads, briefed, json.loads(cached))
+
+    async def briefing_status(
+        self, story_id: str, wait: float | None = 0
+    ) -> tuple[BriefingStatus, str | None]:
+        """Whether the story's briefing (and page) is built, waiting up to ``wait`` seconds
+        for it, and why its build failed if it did; starts the build if none is under way."""
+        story, _, briefed, key = await self._members(story_id)
+        if await self.run(cache.page if self._render else cache.briefing, story.id, key):
+            return "ready", None
+        status, _, error = await self._build(story.id, key, briefed, wait)
+        return status, error
+
+    async def _members(
+        self, story_id: str
+    ) -> tuple[StoredStory, list[ArticleHead], list[str], str]:
+        """The story, its articles, those its briefing compares, and its briefing's cache key."""
         story = await self.run(lambda store: store.stories.get(story_id))
         if story is None:  # merged or gone since it was resolved
             raise NotFoundError(f"no story {story_id!r}")
         heads = await self.run(lambda store: store.articles.heads(list(story.article_ids)))
         briefed = briefing_members(heads, self.settings.brief.story_articles)
-        key = briefing_key(briefed, self.settings)
-        (summary,) = await self._summaries([story], heads)
-        if render is None:
-            briefing = json.loads(await self._briefing(story.id, key, briefed))
-            return StoryPage(summary, heads, briefed, briefing)
-        html = await self.run(cache.page, story.id, key)
+        return story, heads, briefed, briefing_key(briefed, self.settings)
+
+    async def _build(
+        self, story_id: str, key: str, briefed: list[str], wait: float | None
+    ) -> tuple[BriefingStatus, Built | None, str | None]:
+        """The story's build (started if none is under way), waited for ``wait`` seconds.
+
+        A failed build is reported once, then forgotten: the next request builds again."""
+        task = self._builds.get((story_id, key))
+        if task is None or task.get_loop() is not asyncio.get_running_loop():  # a past server's
+            task = asyncio.create_task(self._built(story_id, key, briefed))
+            self._builds[(story_id, key)] = task
+        # asyncio.wait, unlike wait_for, never cancels the task when the time is up.
+        await asyncio.wait({task}, timeout=wait)
+        if not task.done():
+            return "building", None, None
+        if self._builds.get((story_id, key)) is task:
+            del self._builds[(story_id, key)]
+        if task.cancelled():
+            return "failed", None, "the server stopped while building the briefing"
+        failure = task.exception()
+        if failure is not None:
+            first_line = (str(failure).strip() or type(failure).__name__).splitlines()[0]
+            return "failed", None, first_line[:300]
+        return "ready", task.result(), None
+
+    async def _built(self, story_id: str, key: str, briefed: list[str]) -> Built:
+        """The story's briefing and its page parts, from the cache or made (and cached)."""
+        data = await self._briefing(story_id, key, briefed)
+        if self._render is None:
+            return Built(data, None)
+        html = await self.run(cache.page, story_id, key)
         if html is None:
-            briefing = json.loads(await self._briefing(story.id, key, briefed))
-            html = await asyncio.to_thread(render, briefing)
-            await self.run(cache.save_page, story.id, key, html)
-        return StoryPage(summary, heads, briefed, html=html)
+            html = await asyncio.to_thread(self._render, json.loads(data))
+            await self.run(cache.save_page, story_id, key, html)
+        return Built(data, html)
 
     async def _briefing(self, story_id: str, key: str, briefed: list[str]) -> str:
         """The story's briefing JSON from the store's cache, made and cached if missing."""

@@ -36,3 +36,32 @@
     }
   });
 })();
+
+/* A story page whose briefing is still being built: ask the server (a long poll, so no timer
+   spins) until it is ready, then reload; a failed build is shown as its one line. */
+(function () {
+  "use strict";
+  var pending = document.getElementById("briefing-pending");
+  var url = pending && pending.getAttribute("data-status");
+  if (!url) return;
+  function show(message) {
+    pending.classList.add("failed");
+    pending.setAttribute("role", "alert");
+    pending.querySelector("p").textContent = message;
+  }
+  function ask() {
+    fetch(url + (url.indexOf("?") < 0 ? "?" : "&") + "wait=25", {
+      headers: { Accept: "application/json" }, credentials: "same-origin"
+    }).then(function (response) {
+      return response.ok ? response.json() : Promise.reject(response.status);
+    }).then(function (state) {
+      if (state.status === "ready") window.location.reload();
+      else if (state.status === "failed")
+        show("Building the briefing failed: " + state.error + " Reload the page to try again.");
+      else ask();
+    }, function () {
+      show("The server did not answer; reload the page to see the briefing.");
+    });
+  }
+  ask();
+})();
