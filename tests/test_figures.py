@@ -396,6 +396,8 @@ def test_a_number_naming_the_noun_before_it_an_address_or_an_hour_is_no_figure()
                         "woke at 6 o'clock.")
     assert [f.counts for f in _figures("Some 200 Wall Street bankers lost jobs.")] == [
         "Wall Street bankers"]
+    assert [f.text for f in _figures("He scored with a shot over two defenders.")] == [
+        "over two"]
 
 
 def test_an_age_after_words_between_dying_and_at_is_no_figure():

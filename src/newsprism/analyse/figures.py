@@ -347,9 +347,10 @@ def _figure(span: Span, doc_id: str) -> Figure | None:
 
 def _names_noun_before(span: Span) -> bool:
     """Does the number name the noun just before it ("page 20", "Flight 370") rather than
-    count something?"""
+    count something? Not with a qualifier between ("a shot over two defenders")."""
     head = _outside_head(span)
-    return head is not None and head.i == span.start - 1 and head.pos_ in ("NOUN", "PROPN")
+    return (head is not None and head.i == span.start - 1 and head.pos_ in ("NOUN", "PROPN")
+            and _unqualified(span.text) == span.text.strip())
 
 
 def _weight(span: Span) -> bool:
