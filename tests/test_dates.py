@@ -82,6 +82,9 @@ CASES = {
         "2018-01-31", "Comet 46P passed close by. She told the BBC's Today programme that pay "
         "was high. Freebairn told Today: it was wrong. Today the board met.",
         {"Today": "2018-01-31"}),
+    "a time no day anchors dates nothing; a named or relative one stays": (
+        None, "It was a difficult year for BP. The century was long. On Christmas he left.",
+        {"Christmas": None}),
 }
 
 

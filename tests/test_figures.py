@@ -411,3 +411,8 @@ def test_pounds_weighed_or_of_a_substance_are_a_weight_not_sterling():
         "pounds to Dudley.")}
     assert units == {"200 pounds": "lb", "30 pounds": "lb", "40 pounds": "lb",
                      "250-pound": "lb", "500 pounds": "GBP", "20 million pounds": "GBP"}
+
+
+def test_a_number_inside_a_name_is_no_figure():
+    assert [f.text for f in _figures("Smith & Nephew, the FTSE 100 medical devices group, "
+                                     "cut 300 jobs.")] == ["300"]

@@ -77,6 +77,13 @@ _WEEKDAY = re.compile(
     re.IGNORECASE,
 )
 _MONTH = re.compile(rf"\b{MONTH_NAME}\b", re.IGNORECASE)
+# What ties a date expression to a day: a number, a month or weekday, a season, a word relating
+# it to the day of writing, or a name ("Christmas"). Without any ("a difficult year", "his
+# days", "late-season", "century") it dates nothing on a timeline, unless it was read.
+_ANCHORED = re.compile(
+    rf"\d|\b{MONTH_NAME}\b|\b(?:{'|'.join(WEEKDAYS)}|spring|summer|autumn|fall|winter)\b|"
+    + _RELATIVE.pattern, re.IGNORECASE)
+_NAMED = re.compile(r"\b[A-Z]")  # "Christmas", "the Easter weekend"
 # Units of time, with the periods a game or a league counts in ("the first half", "three
 # quarters", "all season"): a length, or a part of an event, never a day on a timeline.
 _UNITS = {"day", "days", "night", "nights", "week", "weeks", "weekend", "weekends", "month",
@@ -121,7 +128,8 @@ LATEST_AHEAD = dt.timedelta(days=92)  # a year-less date this far after the arti
 @dataclass(frozen=True, slots=True)
 class FoundDates:
     dates: tuple[DateMention, ...]
-    durations: tuple[tuple[int, int], ...]  # lengths of time and frequencies: not dates
+    # lengths of time, frequencies, and times no day anchors: not dates
+    durations: tuple[tuple[int, int], ...]
 
 
 def extract_dates(
@@ -146,11 +154,12 @@ def extract_dates(
         expression = text[start:end]
         if _SCORE.fullmatch(expression) or _anaphoric(expression) or _named(ent, expression):
             continue
-        if is_duration(expression):
-            durations.append((start, end))
-            continue
         weekday = _WEEKDAY.fullmatch(expression) is not None
         value = normalise_date_expression(expression, base, future=_future_tense(ent, weekday))
+        if is_duration(expression) or (value is None and not _ANCHORED.search(expression)
+                                          and not _NAMED.search(expression)):
+            durations.append((start, end))  # no day of its own: kept out of figures too
+            continue
         found.append(DateMention(doc_id, start, end, expression, value))
     return FoundDates(tuple(found), tuple(durations))
 

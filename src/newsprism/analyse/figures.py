@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 FIGURE_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "TIME"}
+NAME_LABELS = {"ORG", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART", "LAW"}
 # How far an approximate figure reaches either side ("about 4,000": 3,600 to 4,400). How far
 # readers take "about" depends on the number's magnitude (Ferson et al. 2015, "Natural language
 # of uncertainty: numeric hedge words"), so the tolerance is relative. A tenth covers the
@@ -189,8 +190,10 @@ def extract_figures(doc: Doc, doc_id: str, skip: list[tuple[int, int]]) -> tuple
             span = _from_number(ent)
             spans.append(span)
             taken.append((span.start_char, span.end_char))
-    for token in doc:  # numbers the NER missed
-        if token.like_num and _NUMBER.fullmatch(token.text) and not _inside(
+    for token in doc:  # numbers the NER missed, but those of a name ("the FTSE 100", "Big 12")
+        if token.like_num and _NUMBER.fullmatch(token.text) and token.ent_type_ not in (
+            NAME_LABELS
+        ) and not _inside(
             token.idx, token.idx + len(token), taken
         ):
             spans.append(doc[token.i : token.i + 1])
