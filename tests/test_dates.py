@@ -83,8 +83,9 @@ CASES = {
         "was high. Freebairn told Today: it was wrong. Today the board met.",
         {"Today": "2018-01-31"}),
     "a time no day anchors dates nothing; a named or relative one stays": (
-        None, "It was a difficult year for BP. The century was long. On Christmas he left.",
-        {"Christmas": None}),
+        None, "It was a difficult year for BP. The century was long. On Christmas he left. He "
+        "joined in the late nineteen fifties.",
+        {"Christmas": None, "the late nineteen fifties": None}),
 }
 
 

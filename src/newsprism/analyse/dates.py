@@ -77,11 +77,12 @@ _WEEKDAY = re.compile(
     re.IGNORECASE,
 )
 _MONTH = re.compile(rf"\b{MONTH_NAME}\b", re.IGNORECASE)
-# What ties a date expression to a day: a number, a month or weekday, a season, a word relating
-# it to the day of writing, or a name ("Christmas"). Without any ("a difficult year", "his
-# days", "late-season", "century") it dates nothing on a timeline, unless it was read.
+# What ties a date expression to a day: a number (in words too), a month or weekday, a season,
+# a word relating it to the day of writing, or a name ("Christmas"). Without any ("a difficult
+# year", "his days", "late-season", "century") it dates nothing on a timeline, unless read.
 _ANCHORED = re.compile(
     rf"\d|\b{MONTH_NAME}\b|\b(?:{'|'.join(WEEKDAYS)}|spring|summer|autumn|fall|winter)\b|"
+    r"\b(?:\w+teen|\w+ties|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)\b|"  # "the fifties"
     + _RELATIVE.pattern, re.IGNORECASE)
 _NAMED = re.compile(r"\b[A-Z]")  # "Christmas", "the Easter weekend"
 # Units of time, with the periods a game or a league counts in ("the first half", "three
