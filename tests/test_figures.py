@@ -402,6 +402,7 @@ def test_a_number_naming_the_noun_before_it_an_address_or_an_hour_is_no_figure()
 
 def test_an_age_after_words_between_dying_and_at_is_no_figure():
     assert not _figures("Mob boss 'Oddfather' dies in prison at 77. He died at home at 95.")
+    assert not _figures("Mark Felt Dead at 95\n\nFelt, the FBI's former No. 2, died.")
 
 
 def test_pounds_weighed_or_of_a_substance_are_a_weight_not_sterling():

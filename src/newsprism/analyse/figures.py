@@ -162,9 +162,10 @@ _WEIGHING = {"weigh", "weighs", "weighed", "weighing", "gained", "gain", "lost",
 _PAIR = re.compile(r"(?<![\d.,])(\d{1,3})(?:[-–]|-(?:of|for)-)(\d{1,3})(?![\d%]|[.,]\d|-\w)")
 # What a number just after is not a count of: an age ("aged 95", "died at 95"), a rank ("the
 # No. 2 official", "the number 2 man").
-# ("dies in prison at 77": a few words between the dying and the age).
+# ("dies in prison at 77": a few words between the dying and the age; "Felt Dead at 95", a
+# headline).
 _AGE_OR_RANK = re.compile(
-    r"(?:\b(?:aged?|(?:die[sd]?|dead)(?:\s+[\w'’]+){0,3}?\s+at)|\bNo\.?|\b[Nn]o\.|"
+    r"(?:\b(?i:aged?|(?:die[sd]?|dead)(?:\s+[\w'’]+){0,3}?\s+at)|\bNo\.?|\b[Nn]o\.|"
     r"\b[Tt]he\s+number)\s*$")
 # An age written after its number: "the 63-year-old Toure", "a five-month-old girl", "he is 52
 # years old".
