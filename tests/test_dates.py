@@ -78,6 +78,14 @@ CASES = {
     "the story's own year and an annual meeting are no dates": (
         "2016-04-14", "Shareholders met at the annual general meeting on Thursday. His bonus for "
         "the year rose.", {"Thursday": "2016-04-14"}),
+    "a name the NER takes for a date is none: a comet's, a programme's after a possessive": (
+        "2018-01-31", "Comet 46P passed close by. She told the BBC's Today programme that pay "
+        "was high. Freebairn told Today: it was wrong. Today the board met.",
+        {"Today": "2018-01-31"}),
+    "a time no day anchors dates nothing; a named or relative one stays": (
+        None, "It was a difficult year for BP. The century was long. On Christmas he left. He "
+        "joined in the late nineteen fifties.",
+        {"Christmas": None, "the late nineteen fifties": None}),
 }
 
 

@@ -86,3 +86,32 @@ def test_titled_mentions_the_entity_model_reads_resolve_to_one_person():
     names = {m.text: e.name for e in resolve_entities(analysis.mentions) for m in e.mentions}
     people = {name for text, name in names.items() if "Fanning" in text or "Kell" in text}
     assert people == {"Tim Fanning", "Ron Kell"}
+
+
+def test_a_role_noun_opening_a_sentence_is_no_part_of_the_name_after_it():
+    text = "Lawyer Michael Marinaccio said the case was weak. Dr. Jane Smith agreed."
+    names = [m.text for m in analyse_article(Article("a", text)).mentions if m.type == "PERSON"]
+    assert "Michael Marinaccio" in names and not [n for n in names if "Lawyer" in n]
+
+
+def test_a_name_ending_in_an_institution_noun_is_no_person_a_given_name_joins():
+    from newsprism.analyse.resolve import name_speakers
+    from newsprism.model import Quote
+
+    mentions = analyse_article(Article("a", "Students at George Washington University met "
+                                            "Jane Smith.")).mentions
+    assert {m.text: m.type for m in mentions}["George Washington University"] != "PERSON"
+    said = _mention("a", "George", start=100)
+    (quote,) = name_speakers([Quote("a", 0, 9, "We saw it", speaker_mention=said)],
+                             resolve_entities(mentions))
+    assert quote.speaker == "George"
+
+
+def test_a_speaker_named_in_other_case_takes_the_entity_s_name():
+    from newsprism.analyse.resolve import name_speakers
+    from newsprism.model import Quote
+
+    entities = resolve_entities([_mention("a", "Ecowas", "ORG"), _mention("b", "Ecowas", "ORG")])
+    said = _mention("a", "ECOWAS", "ORG", start=50)
+    (quote,) = name_speakers([Quote("a", 0, 9, "We condemn", speaker_mention=said)], entities)
+    assert quote.speaker == "Ecowas"

@@ -51,6 +51,13 @@ _SCORE = re.compile(r"\d{1,3}(?:\s*[-–]\s*|-(?:of|for)-)\d{1,3}")
 # "the year", "that day": a time the story points back to, which no timeline can place.
 _ANAPHORIC = re.compile(r"(?:the|that)\s+(?P<unit>\w+)", re.IGNORECASE)
 _CLOSERS = re.compile(r"[()\]—–;]")
+# A number with letters glued on that is no ordinal, decade or clock ("46P", a comet's name;
+# "F16"): a name the NER took for a date.
+_GLUED_NAME = re.compile(r"[A-Za-z]*\d+[A-Za-z]+", re.IGNORECASE)
+_NO_NAME = re.compile(r"\d+(?:st|nd|rd|th|s|am|pm)", re.IGNORECASE)
+# The day words English writes in lower case mid-sentence: capitalised after a lower-case word
+# or a possessive ("the BBC's Today programme", "told Today:") they are a name.
+_DAY_WORDS = {"today", "tonight", "yesterday", "tomorrow"}
 # Words that tie a date to the day of writing (or to a narrative moment): without the
 # article's date these are never resolved.
 _RELATIVE = re.compile(
@@ -70,6 +77,14 @@ _WEEKDAY = re.compile(
     re.IGNORECASE,
 )
 _MONTH = re.compile(rf"\b{MONTH_NAME}\b", re.IGNORECASE)
+# What ties a date expression to a day: a number (in words too), a month or weekday, a season,
+# a word relating it to the day of writing, or a name ("Christmas"). Without any ("a difficult
+# year", "his days", "late-season", "century") it dates nothing on a timeline, unless read.
+_ANCHORED = re.compile(
+    rf"\d|\b{MONTH_NAME}\b|\b(?:{'|'.join(WEEKDAYS)}|spring|summer|autumn|fall|winter)\b|"
+    r"\b(?:\w+teen|\w+ties|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)\b|"  # "the fifties"
+    + _RELATIVE.pattern, re.IGNORECASE)
+_NAMED = re.compile(r"\b[A-Z]")  # "Christmas", "the Easter weekend"
 # Units of time, with the periods a game or a league counts in ("the first half", "three
 # quarters", "all season"): a length, or a part of an event, never a day on a timeline.
 _UNITS = {"day", "days", "night", "nights", "week", "weeks", "weekend", "weekends", "month",
@@ -114,7 +129,8 @@ LATEST_AHEAD = dt.timedelta(days=92)  # a year-less date this far after the arti
 @dataclass(frozen=True, slots=True)
 class FoundDates:
     dates: tuple[DateMention, ...]
-    durations: tuple[tuple[int, int], ...]  # lengths of time and frequencies: not dates
+    # lengths of time, frequencies, and times no day anchors: not dates
+    durations: tuple[tuple[int, int], ...]
 
 
 def extract_dates(
@@ -137,13 +153,14 @@ def extract_dates(
         if any(s <= start and end <= e for s, e in skip) or end == start:
             continue
         expression = text[start:end]
-        if _SCORE.fullmatch(expression) or _anaphoric(expression):
-            continue
-        if is_duration(expression):
-            durations.append((start, end))
+        if _SCORE.fullmatch(expression) or _anaphoric(expression) or _named(ent, expression):
             continue
         weekday = _WEEKDAY.fullmatch(expression) is not None
         value = normalise_date_expression(expression, base, future=_future_tense(ent, weekday))
+        if is_duration(expression) or (value is None and not _ANCHORED.search(expression)
+                                          and not _NAMED.search(expression)):
+            durations.append((start, end))  # no day of its own: kept out of figures too
+            continue
         found.append(DateMention(doc_id, start, end, expression, value))
     return FoundDates(tuple(found), tuple(durations))
 
@@ -160,6 +177,15 @@ def _before_name(text: str, start: int, end: int) -> int:
     if cut == len(words) or not any(ch.isdigit() for ch in words[cut - 1][0]):
         return end
     return start + words[cut - 1].end()
+
+
+def _named(ent: Span, expression: str) -> bool:
+    """Is the date a name: "46P" (a comet), "Today" after "the BBC's" (a programme)?"""
+    if _GLUED_NAME.fullmatch(expression) and not _NO_NAME.fullmatch(expression):
+        return True
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return (expression.lower() in _DAY_WORDS and expression[0].isupper() and before is not None
+            and (before.is_lower or before.tag_ == "POS") and not ent[0].is_sent_start)
 
 
 def _anaphoric(expression: str) -> bool:

@@ -53,6 +53,14 @@ _NOT_A_NAME_START = {"the", "a", "an", *_CLOCK_HALVES}
 _HEADLINE_WORDS = {"to", "in", "at", "for", "with", "by", "on", "as", "from", "after", "over",
                    "into", "is", "are", "was"}
 _CLOCK_HOUR = re.compile(r"\d{1,2}(?::\d{2})?")
+# Nouns that end the name of a body or a building, never a person's: "George Washington
+# University" is no person, however the model tags it.
+INSTITUTION_NOUNS = {"university", "college", "school", "academy", "institute", "hospital",
+                     "clinic", "museum", "library", "foundation", "association", "society",
+                     "center", "centre", "church", "cathedral", "airport", "stadium", "arena",
+                     "bank", "company", "corporation", "group", "council", "committee",
+                     "commission", "agency", "party", "union", "court", "prison", "street",
+                     "avenue", "square", "park", "bridge", "hotel"}
 
 
 def extract_mentions(
@@ -65,7 +73,8 @@ def extract_mentions(
     for ent in doc.ents:
         if ent.label_ not in ENTITY_TYPES:
             continue
-        span = _trim(_cut_at_lowercase(_cut_at_possessive(_with_name_tail(ent))), text)
+        span = _trim(_without_role_word(_cut_at_lowercase(_cut_at_possessive(
+            _with_name_tail(ent)))), text)
         if span is None:
             continue
         start, end = span
@@ -105,6 +114,8 @@ def _in_context(doc: Doc, start: int, end: int, label: str) -> str | None:
     if label == "PERSON":
         if any(t.lower_ in _HEADLINE_WORDS and t.text[:1].isupper() for t in span[1:-1]):
             return None
+        if len(span) >= 2 and span[-1].lower_ in INSTITUTION_NOUNS:
+            return "ORG"  # "George Washington University": no person's name ends so
         body = before is not None and before.is_lower and noun_lemma(before.text) in BODY_NOUNS
         # "the Jaguars"; not "the Donald Trump administration", where "the" is the noun's
         the = before is not None and before.lower_ == "the" and before.head in span
@@ -179,6 +190,18 @@ def _with_name_tail(ent: Span) -> Span:
     if after.is_title and after.pos_ == "ADP" and not doc[end + 1].is_title:
         return doc[ent.start : end + 1]
     return ent
+
+
+def _without_role_word(ent: Span) -> Span:
+    """A person's name without the role noun capitalised before it at the head of a sentence
+    ("Lawyer Michael Marinaccio said"): the name is the capitalised words after it. Titles
+    ("Dr", "Senator") stay: ``resolve.bare_name`` reads them."""
+    first = ent[0]
+    word = first.lower_.rstrip(".")
+    if ent.label_ != "PERSON" or len(ent) < 3 or not first.is_sent_start or word in TITLES \
+            or noun_lemma(word) not in PERSON_ROLES or not all(t.is_title for t in ent[1:3]):
+        return ent
+    return ent.doc[ent.start + 1 : ent.end]
 
 
 def _cut_at_possessive(ent: Span) -> Span:

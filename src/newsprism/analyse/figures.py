@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 FIGURE_LABELS = {"CARDINAL", "MONEY", "PERCENT", "QUANTITY", "TIME"}
+NAME_LABELS = {"ORG", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART", "LAW"}
 # How far an approximate figure reaches either side ("about 4,000": 3,600 to 4,400). How far
 # readers take "about" depends on the number's magnitude (Ferson et al. 2015, "Natural language
 # of uncertainty: numeric hedge words"), so the tolerance is relative. A tenth covers the
@@ -51,11 +52,12 @@ _CURRENCIES = {
     "yen": "JPY", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB",
 }  # fmt: skip
 CURRENCY_CODES = frozenset(_CURRENCIES.values())
-# Units of length, each under one name however it is written: "15 km" and "40 kilometers"
-# measure one thing. Keyed by the singular (``_singular``: "kms" is "km", "feet" stays).
+# Units of length (and weight), each under one name however it is written: "15 km" and "40
+# kilometers" measure one thing. Keyed by the singular (``_singular``: "kms" is "km", "feet" stays).
 _LENGTH_UNITS = {
     "km": "km", "kilometer": "km", "kilometre": "km", "mile": "mile", "mi": "mile",
     "meter": "m", "metre": "m", "foot": "foot", "feet": "foot", "ft": "foot",
+    "pound": "lb", "lb": "lb",  # a weight: "a 200-pound man" (sterling is "pounds", ``_weight``)
 }  # fmt: skip
 _SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
@@ -140,13 +142,31 @@ _PHONE = re.compile(r"(?:\b1[-. ])?(?:\(\d{3}\)\s?|\b\d{3}[-. ])\d{3}[-. ]\d{4}\
 # half), and on a 24-hour clock with its zone ("0500 GMT", "17:30 UTC"): a time, not a figure.
 CLOCK = re.compile(r"\b(\d{1,2})(?:\s?:\s?(\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
 _ZONED_CLOCK = re.compile(r"\b[0-2]\d:?[0-5]\d\s*(?:GMT|UTC|Zulu|local time)\b")
+# An hour told by the part of the day it falls in: "about 9 or 10 the next morning", "at 11 that
+# night", "6 o'clock".
+_DAY_CLOCK = re.compile(
+    r"\b\d{1,2}(?:\s*(?:or|to|-|–)\s*\d{1,2})?\s+(?:o['’]clock|(?:in\s+the|the\s+next|"
+    r"the\s+following|that|this|each|every|on\s+\w+|last)\s+(?:morning|afternoon|evening|"
+    r"night))\b", re.IGNORECASE)
+# A street address: a number before a name that ends in a kind of street ("505 LaGuardia
+# Place", "10 Downing Street"); a number of the street's people follows on ("200 Wall Street
+# bankers") and is a count (``_figure``).
+_ADDRESS = re.compile(
+    r"\b\d{1,5}(?:\s+[A-Z][\w'’.-]*){1,3}?\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|"
+    r"Place|Lane|Drive|Court|Square|Terrace|Parkway|Plaza|Highway)\b\.?(?!\s+[a-z]+s\b)")
+# Weighing: "pounds" there are a weight, not sterling ("weighed 200 pounds").
+_WEIGHING = {"weigh", "weighs", "weighed", "weighing", "gained", "gain", "lost", "lose",
+             "heavier", "lighter", "overweight"}
 # Two whole numbers joined by a hyphen: a score, a record or a tally ("a 31-24 victory", "the
 # Jaguars (5-10)", "went 7-for-14") when it is no range (``_is_score``).
 _PAIR = re.compile(r"(?<![\d.,])(\d{1,3})(?:[-–]|-(?:of|for)-)(\d{1,3})(?![\d%]|[.,]\d|-\w)")
 # What a number just after is not a count of: an age ("aged 95", "died at 95"), a rank ("the
 # No. 2 official", "the number 2 man").
+# ("dies in prison at 77": a few words between the dying and the age; "Felt Dead at 95", a
+# headline).
 _AGE_OR_RANK = re.compile(
-    r"(?:\b(?:aged?|(?:die[sd]?|dead)\s+at)|\bNo\.?|\b[Nn]o\.|\b[Tt]he\s+number)\s*$")
+    r"(?:\b(?i:aged?|(?:die[sd]?|dead)(?:\s+[\w'’]+){0,3}?\s+at)|\bNo\.?|\b[Nn]o\.|"
+    r"\b[Tt]he\s+number)\s*$")
 # An age written after its number: "the 63-year-old Toure", "a five-month-old girl", "he is 52
 # years old".
 _AGE_AFTER = re.compile(r"^(?:[-\s](?:year|month|week|day)s?)?[-\s]old\b", re.IGNORECASE)
@@ -161,7 +181,8 @@ def extract_figures(doc: Doc, doc_id: str, skip: list[tuple[int, int]]) -> tuple
     """Figures of one article; ``skip`` holds character ranges not to read (citations,
     metadata lines, dates)."""
     spans = []
-    skip = [*skip, *((m.start(), m.end()) for pattern in (_PHONE, CLOCK, _ZONED_CLOCK)
+    skip = [*skip, *((m.start(), m.end()) for pattern in (_PHONE, CLOCK, _ZONED_CLOCK,
+                                                          _DAY_CLOCK, _ADDRESS)
                      for m in pattern.finditer(doc.text)),
             *((m.start(), m.end()) for m in _PAIR.finditer(doc.text) if _is_score(m, doc))]
     taken: list[tuple[int, int]] = list(skip)
@@ -170,8 +191,10 @@ def extract_figures(doc: Doc, doc_id: str, skip: list[tuple[int, int]]) -> tuple
             span = _from_number(ent)
             spans.append(span)
             taken.append((span.start_char, span.end_char))
-    for token in doc:  # numbers the NER missed
-        if token.like_num and _NUMBER.fullmatch(token.text) and not _inside(
+    for token in doc:  # numbers the NER missed, but those of a name ("the FTSE 100", "Big 12")
+        if token.like_num and _NUMBER.fullmatch(token.text) and token.ent_type_ not in (
+            NAME_LABELS
+        ) and not _inside(
             token.idx, token.idx + len(token), taken
         ):
             spans.append(doc[token.i : token.i + 1])
@@ -306,6 +329,10 @@ def _figure(span: Span, doc_id: str) -> Figure | None:
     before = span.doc.text[max(0, span.start_char - 30) : span.start_char]
     if _AGE_OR_RANK.search(before) or _AGE_AFTER.match(_after_number(span)):
         return None
+    if _names_noun_before(span):
+        return None  # "page 20", "stage 13", "Resolution 1723", "Flight 370": a name
+    if unit == "GBP" and _weight(span):
+        unit = "lb"
     number = _number_part(span)
     counts, role = _duration(number) if unit in TIME_UNITS else _counted(number, unit)
     if unit is None and _YEARLIKE.fullmatch(text) and (
@@ -320,6 +347,25 @@ def _figure(span: Span, doc_id: str) -> Figure | None:
         # counts in a role news counts ("the death toll is 45")
     return Figure(doc_id, span.start_char, span.end_char, text, value, unit, counts, role,
                   low, high)
+
+
+def _names_noun_before(span: Span) -> bool:
+    """Does the number name the noun just before it ("page 20", "Flight 370") rather than
+    count something? Not with a qualifier between ("a shot over two defenders")."""
+    head = _outside_head(span)
+    return (head is not None and head.i == span.start - 1 and head.pos_ in ("NOUN", "PROPN")
+            and _unqualified(span.text) == span.text.strip())
+
+
+def _weight(span: Span) -> bool:
+    """Are "pounds" written out a weight: "weighed 200 pounds", "30 pounds of cocaine" (the NER
+    labels "14 million pounds" a quantity, "weighed 200 pounds" money)?"""
+    pounds = next((t for t in span if t.lower_ in ("pound", "pounds")), None)
+    if pounds is None:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in pounds.children):
+        return True  # "30 pounds of cocaine" ("20 million pounds of debt" is rare next to it)
+    return any(t.lower_ in _WEIGHING for t in (pounds.head, *pounds.head.children))
 
 
 def _after_number(span: Span) -> str:
@@ -529,9 +575,6 @@ def _singular(word: str) -> str:
 
 def _counted(span: Span, unit: str | None) -> tuple[str | None, str | None]:
     """What a figure counts and its role: ("65 people were killed") -> ("people", "killed")."""
-    head = _outside_head(span)
-    if head is not None and head.i == span.start - 1 and head.pos_ in ("NOUN", "PROPN"):
-        return None, None  # "stage 13", "Resolution 1723", "Flight 370": a name, not a count
     noun = _counted_noun(span, unit)
     if noun is None:
         return None, _role(span.root, span, counted=False)

@@ -320,7 +320,8 @@ def name_speakers(quotes: Iterable[Quote], entities: Iterable[Entity]) -> list[Q
             if speaker is None and _is_body_noun(mention):
                 speaker = _body_named(mention, entities)
             else:
-                speaker = speaker or _fuller_name(mention, people)
+                speaker = speaker or _same_name(mention, entities) or _fuller_name(mention,
+                                                                                     people)
                 speaker = _named_before(speaker, mention, entities) or speaker
         named.append(dataclasses.replace(quote, speaker=speaker))
     return named
@@ -368,6 +369,14 @@ def _named_before(speaker: str, mention: Mention, entities: list[Entity]) -> str
     held = {name for tokens, name in fuller.items()
             if not any(set(other) < set(tokens) for other in fuller)}
     return held.pop() if len(held) == 1 else None
+
+
+def _same_name(mention: Mention, entities: list[Entity]) -> str | None:
+    """The entity named by the very words of the mention, however cased ("ECOWAS" said, of
+    the entity "Ecowas"), of whatever type the model gave it."""
+    words = _words(mention)
+    return next((e.name for e in entities if name_tokens(bare_name(e.name, e.type)) == words),
+                None) if words else None
 
 
 def _fuller_name(mention: Mention, people: list[Entity]) -> str:
