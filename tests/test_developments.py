@@ -773,6 +773,20 @@ def test_a_change_is_named_only_as_done_of_the_state_another_report_gives():
                           change)
     # another thing ended: one word ("Sunday") in common is chance
     assert not _states_before("The football match on Sunday will go ahead.", ended, change)
+    # nor is an event at the same place the state of what was ended there (its head differs)
+    canceled = "All football activities have been canceled for the week at Kessel Park."
+    change = names_change(canceled)
+    assert change is not None
+    assert not _states_before("It happened during football practice at Kessel Park.",
+                              canceled, change)
+    assert _states_before("Football activities at Kessel Park go on as planned this week.",
+                          canceled, change)
+    # nor another place's alert: every name the ended phrase gives is the earlier one's
+    alert = "A Norland flood alert has been cancelled."
+    change = names_change(alert)
+    assert change is not None
+    assert not _states_before("A flood alert was issued in Sudmark.", alert, change)
+    assert _states_before("Norland issued a flood alert on Tuesday.", alert, change)
     moved = "Alva weakened to a Category 2 storm near the islands."
     change = names_change(moved)
     assert change is not None

@@ -208,6 +208,11 @@ _TOWARD = re.compile(r"\b(?:into|to|become|becomes|becoming|became|reach|reaches
 # A capitalised word inside a phrase: a name ("Missouri"), unless an abbreviated title
 # ("Rev.", "Jr.").
 _NAMED = re.compile(r"(?<!\w)(?P<name>[A-Z][\w'’-]*)(?P<stop>\.?)")
+_PREPOSITION = re.compile(r"\b(?:of|to|for|at|in|on|from|by|with|until|across)\b",
+                          re.IGNORECASE)
+_PRONOUNS = frozenset({"it", "them", "this", "that", "these", "those", "him", "her"})
+_AUXILIARIES = frozenset({"has", "have", "had", "been", "be", "being", "was", "were", "is",
+                          "are", "will", "would"})
 TITLE_LETTERS = 3  # an abbreviation of at most this many letters and a stop is a title: "Rev."
 NEGATION_REACH = 3  # words before a change that negate it: "was not cancelled"
 # Words an earlier statement shares with the clause of an end ("dedication", "memorial") or
@@ -231,13 +236,29 @@ def names_change(text: str) -> re.Match[str] | None:
     return None
 
 
-def _phrase_of(text: str, change: re.Match[str]) -> str:
-    """The phrase an end is said of, around its word: from the edge before it to the one after
-    it (``_PHRASE_EDGE``), "Sunday's dedication of the memorial ... was postponed", "Amtrak
-    canceled train departures from Southeastern states"."""
+def _phrase_of(text: str, change: re.Match[str]) -> tuple[str, str]:
+    """The phrase an end is said of, before and after its word: from the edge before it to the
+    one after it (``_PHRASE_EDGE``), "Sunday's dedication of the memorial ... was postponed",
+    "Amtrak canceled train departures from Southeastern states"."""
     before = [m.end() for m in _PHRASE_EDGE.finditer(text, 0, change.start())]
     after = _PHRASE_EDGE.search(text, change.end())
-    return text[before[-1] if before else 0 : after.start() if after else len(text)]
+    return (text[before[-1] if before else 0 : change.start()],
+            text[change.end() : after.start() if after else len(text)])
+
+
+def _ended_head(text: str, change: re.Match[str]) -> str | None:
+    """The stem of the head noun of what an end is said of: the object after it ("canceled
+    train departures from ..."), else, when it names none ("postponed it"), the phrase before
+    it, its auxiliaries left out and cut at its first preposition ("Sunday's dedication of the
+    memorial ... was postponed": "dedication"; "all football activities have been canceled":
+    "activities")."""
+    before, after = _phrase_of(text, change)
+    words = letter_words(_PREPOSITION.split(after, 1)[0])
+    if not words or words[0] in _PRONOUNS:
+        words = letter_words(_PREPOSITION.split(before, 1)[0])
+    heads = content_stems(" ".join(w for w in words
+                                   if w not in _AUXILIARIES and not w.endswith("ly")))
+    return heads[-1] if heads else None
 
 
 def _names(text: str) -> set[str]:
@@ -251,9 +272,9 @@ def _states_before(earlier: str, later: str, change: re.Match[str]) -> bool:
     """Does ``earlier`` state what ``later``'s named ``change`` changed from? Another step of
     the same scale ("a Category 3 hurricane" before "weakened to a Category 2"), with a word of
     the later statement besides the scale, not one ahead ("growing into a Category 4"); the
-    phrase of an end in force (two of its words and every name it gives: "the dedication of the
-    memorial ... is still on schedule" before "Sunday's dedication of the memorial ... was
-    postponed"); what is no longer so, its first word and another, with a word
+    phrase of an end in force (two of its words, its head and every name it gives: "the
+    dedication of the memorial ... is still on schedule" before "Sunday's dedication of the
+    memorial ... was postponed"); what is no longer so, its first word and another, with a word
     of who it was said of."""
     if change.re is _MOVED_TO:
         scale, step = change["scale"], change["step"]
@@ -267,11 +288,14 @@ def _states_before(earlier: str, later: str, change: re.Match[str]) -> bool:
         who = set(content_stems(later[: change.start()]))
         return (len(state) >= SHARED_WORDS and state[0] in said
                 and len(said & set(state)) >= SHARED_WORDS and bool(who & said))
-    phrase = _phrase_of(later, change)
+    phrase = " ".join(_phrase_of(later, change))
     shared = (set(content_stems(phrase)) - set(content_stems(change.group(0)))) & said
     # a name of the phrase the earlier statement lacks is another thing ended: "a Missouri
     # Amber Alert has been cancelled" is not "an Amber Alert was issued in Tennessee"
-    return len(shared) >= SHARED_WORDS and _names(phrase) <= said
+    # and its head: "it happened during football practice at Fleming Park" is no state of "all
+    # football activities have been canceled ... at Fleming Park"
+    return (len(shared) >= SHARED_WORDS and _names(phrase) <= said
+            and _ended_head(later, change) in said)
 
 
 def _one_change(text: str, change: re.Match[str], other: str, its: re.Match[str]) -> bool:
@@ -281,8 +305,8 @@ def _one_change(text: str, change: re.Match[str], other: str, its: re.Match[str]
         return False
     if change.re is _MOVED_TO:
         return (change["scale"], change["step"]) == (its["scale"], its["step"])
-    return len(set(content_stems(_phrase_of(text, change)))
-               & set(content_stems(_phrase_of(other, its)))) > SHARED_WORDS
+    return len(set(content_stems(" ".join(_phrase_of(text, change))))
+               & set(content_stems(" ".join(_phrase_of(other, its))))) > SHARED_WORDS
 
 
 def named_changes(
