@@ -741,20 +741,22 @@ def test_an_act_ordered_is_not_done():
 STORM = "Hurricane Alva moved north along the coast of Norland this week. "
 
 
-def test_a_state_and_the_change_a_later_report_names_are_a_development_undated():
-    def developing(before: str, after: str) -> list:
-        return _developing(build_briefing([
-            Article("later", STORM + after, outlet="Coast Wire"),
-            Article("earlier", STORM + before, outlet="Norland Post"),
-        ]))
+def _undated_developing(before: str, after: str) -> list:
+    """The developing claims of two undated reports of two outlets on the storm."""
+    return _developing(build_briefing([
+        Article("later", STORM + after, outlet="Coast Wire"),
+        Article("earlier", STORM + before, outlet="Norland Post"),
+    ]))
 
-    (postponed,) = developing(
+
+def test_a_state_and_the_change_a_later_report_names_are_a_development_undated():
+    (postponed,) = _undated_developing(
         "The dedication of the Kessel memorial on Sunday, at which the mayor is scheduled to "
         "speak, is still on schedule.",
         "The storm neared the capital, and Sunday's dedication of the Kessel memorial was "
         "postponed.")
     assert [r.span.doc for r in postponed.history] == ["earlier", "later"]
-    (weakened,) = developing(
+    (weakened,) = _undated_developing(
         "Alva, a Category 3 hurricane with 115 mph winds, struck the islands of Kessel.",
         "Alva weakened slightly to a Category 2 storm as it approached the islands of Kessel.")
     assert [r.span.doc for r in weakened.history] == ["earlier", "later"]
@@ -802,14 +804,9 @@ def test_a_change_is_named_only_as_done_of_the_state_another_report_gives():
 
 
 def test_a_forecast_or_a_report_of_the_same_change_is_no_earlier_state():
-    def developing(before: str, after: str) -> list:
-        return _developing(build_briefing([
-            Article("later", STORM + after, outlet="Coast Wire"),
-            Article("earlier", STORM + before, outlet="Norland Post"),
-        ]))
-
     after = "Alva weakened slightly to a Category 2 storm as it approached the islands of Kessel."
-    assert not developing("Alva could become a Category 4 storm as it approaches the islands of "
-                          "Kessel.", after)
-    assert not developing("Alva, a Category 3 hurricane, struck Kessel. Alva then weakened to "
-                          "a Category 2 storm as it approached the islands of Kessel.", after)
+    assert not _undated_developing(
+        "Alva could become a Category 4 storm as it approaches the islands of Kessel.", after)
+    assert not _undated_developing(
+        "Alva, a Category 3 hurricane, struck Kessel. Alva then weakened to a Category 2 storm "
+        "as it approached the islands of Kessel.", after)
