@@ -736,3 +736,77 @@ def test_an_act_ordered_is_not_done():
     assert not _statement_histories(
         BORDER, "Piet Vaal will be released from prison, a judge ordered on Friday.",
         "A judge ordered Piet Vaal released from prison on Friday.", TWO_DAYS)
+
+
+STORM = "Hurricane Alva moved north along the coast of Norland this week. "
+
+
+def _undated_developing(before: str, after: str) -> list:
+    """The developing claims of two undated reports of two outlets on the storm."""
+    return _developing(build_briefing([
+        Article("later", STORM + after, outlet="Coast Wire"),
+        Article("earlier", STORM + before, outlet="Norland Post"),
+    ]))
+
+
+def test_a_state_and_the_change_a_later_report_names_are_a_development_undated():
+    (postponed,) = _undated_developing(
+        "The dedication of the Kessel memorial on Sunday, at which the mayor is scheduled to "
+        "speak, is still on schedule.",
+        "The storm neared the capital, and Sunday's dedication of the Kessel memorial was "
+        "postponed.")
+    assert [r.span.doc for r in postponed.history] == ["earlier", "later"]
+    (weakened,) = _undated_developing(
+        "Alva, a Category 3 hurricane with 115 mph winds, struck the islands of Kessel.",
+        "Alva weakened slightly to a Category 2 storm as it approached the islands of Kessel.")
+    assert [r.span.doc for r in weakened.history] == ["earlier", "later"]
+
+
+def test_a_change_is_named_only_as_done_of_the_state_another_report_gives():
+    from newsprism.compare.developments import _states_before, names_change
+
+    assert names_change("The dedication could be postponed if the storm nears.") is None
+    assert names_change("The dedication was not cancelled, officials said.") is None
+    assert names_change("Truckers are no longer planning to block the ring road.") is not None
+    ended = "Sunday's dedication of the Kessel memorial was postponed."
+    change = names_change(ended)
+    assert change is not None
+    assert _states_before("The dedication of the Kessel memorial is still on schedule.", ended,
+                          change)
+    # another thing ended: one word ("Sunday") in common is chance
+    assert not _states_before("The football match on Sunday will go ahead.", ended, change)
+    # nor is an event at the same place the state of what was ended there (its head differs)
+    canceled = "All football activities have been canceled for the week at Kessel Park."
+    change = names_change(canceled)
+    assert change is not None
+    assert not _states_before("It happened during football practice at Kessel Park.",
+                              canceled, change)
+    assert _states_before("Football activities at Kessel Park go on as planned this week.",
+                          canceled, change)
+    # nor another place's alert: every name the ended phrase gives is the earlier one's
+    alert = "A Norland flood alert has been cancelled."
+    change = names_change(alert)
+    assert change is not None
+    assert not _states_before("A flood alert was issued in Sudmark.", alert, change)
+    assert _states_before("Norland issued a flood alert on Tuesday.", alert, change)
+    moved = "Alva weakened to a Category 2 storm near the islands."
+    change = names_change(moved)
+    assert change is not None
+    assert not _states_before("Alva, a Category 2 storm, neared the islands.", moved, change)
+    # what is no longer so needs its own words, not another plan of the same people
+    dropped = "Truckers are no longer planning to arrest members of Congress."
+    change = names_change(dropped)
+    assert change is not None
+    assert not _states_before("Truckers are planning to protest by blocking the ring road.",
+                              dropped, change)
+    assert _states_before("Truckers are planning to arrest members of Congress next week.",
+                          dropped, change)
+
+
+def test_a_forecast_or_a_report_of_the_same_change_is_no_earlier_state():
+    after = "Alva weakened slightly to a Category 2 storm as it approached the islands of Kessel."
+    assert not _undated_developing(
+        "Alva could become a Category 4 storm as it approaches the islands of Kessel.", after)
+    assert not _undated_developing(
+        "Alva, a Category 3 hurricane, struck Kessel. Alva then weakened to a Category 2 storm "
+        "as it approached the islands of Kessel.", after)

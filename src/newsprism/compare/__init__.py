@@ -30,6 +30,7 @@ from newsprism.compare.align import (
 from newsprism.compare.developments import (
     in_report_order,
     is_development,
+    named_changes,
     on_different_days,
     revisions,
     says_retraction,
@@ -368,13 +369,17 @@ def _outcome_claims(
     sources: dict[str, str],
 ) -> list[Claim]:
     """Developments from what was left open to what became of it, e.g. charges expected, then
-    filed (``compare.outcomes``)."""
+    filed (``compare.outcomes``), and from a state to the change a later report names ("still
+    on schedule", then "postponed": ``compare.developments.named_changes``)."""
     named = evidence.names.actors
     people = [kinds.get("PERSON", frozenset()) for kinds in named]
     actors = with_antecedents(statements,
                               [frozenset().union(*kinds.values()) for kinds in named], people)
-    groups = open_outcomes(statements, actors, articles,
-                           lambda i, j: float(evidence.cosine[i, j]), evidence.related, people)
+    def cosine(i: int, j: int) -> float:
+        return float(evidence.cosine[i, j])
+
+    groups = open_outcomes(statements, actors, articles, cosine, evidence.related, people)
+    groups += named_changes(statements, cosine)
     return [_history([(statements[i], statements[i].text) for i in group], articles, sources)
             for group in groups]
 

@@ -15,7 +15,9 @@ Otherwise, reported the same day by different sources with no word of change, th
 A development is also what one report left open (expected, pending, supposed) and what a
 later one says became of it (``compare.outcomes``), and a figure a later report names as the
 value it replaced ("updated from $586 million a day earlier", ``revisions``) with the report
-that gave it.
+that gave it; and a state a later report says changed ("weakened to a Category 2", "has been
+cancelled", "postponed", "no longer planning to") with another article's statement of the state
+it changed from (``named_changes``): the later report names the change, so no date is needed.
 """
 
 from __future__ import annotations
@@ -24,8 +26,16 @@ import re
 from collections.abc import Callable, Sequence
 
 from newsprism.analyse.figures import vague
-from newsprism.compare.outcomes import looks_ahead, report_day
+from newsprism.compare.outcomes import (
+    content_stems,
+    hedges,
+    linked_groups,
+    looks_ahead,
+    report_day,
+)
 from newsprism.model import Article, Figure, Report, Span
+from newsprism.negation import NEGATIONS
+from newsprism.summarize.words import letter_words
 
 # Words that say a value or a claim moved since an earlier report. Matched as whole words,
 # case-insensitively, in the sentence that holds the later value.
@@ -87,7 +97,8 @@ def in_report_order(
     def key(step: tuple[Span, str]) -> tuple[str, bool, bool, int, int]:
         span = step[0]
         happened = not looks_ahead(span.text)
-        later = says_change(span.text) or says_retraction(span.text)
+        later = (says_change(span.text) or says_retraction(span.text)
+                 or names_change(span.text) is not None)
         return report_day(articles[span.doc]) or "", happened, later, order[span.doc], span.start
 
     ordered = sorted(dict.fromkeys(steps), key=key)
@@ -167,3 +178,163 @@ def revisions(
                     and not any(f.doc == old.doc and _close(f, new) for f in figures)):
                 found.append((i, old, j, new))
     return found
+
+
+# A later report that names the end of what was scheduled or in force: "the dedication was
+# postponed", "a Missouri Amber Alert has been cancelled", "the strike was called off".
+_ENDED = re.compile(
+    r"\b(?:postpon(?:ed|es)|cancell?ed|called off|scrapped|rescinded|put off)\b", re.IGNORECASE)
+# ... or what is no longer so: "Truckers are no longer planning to arrest members of Congress".
+_NO_LONGER = re.compile(r"\bno longer\s+(?P<state>[^,;:.?!]+)", re.IGNORECASE)
+# A state on a named scale, a word and its step: "Category 3", "Level 4", "Stage II".
+_SCALE_STEP = r"(?P<scale>[A-Z][a-z]+)\s+(?P<step>\d+|[IVX]+)\b"
+# ... and a later report that says it moved to another step: "Irene weakened slightly to a
+# Category 2 storm", "raised the threat to Level 4".
+_MOVED_TO = re.compile(
+    r"\b(?:weaken(?:ed|s)|strengthen(?:ed|s)|intensifi(?:ed|es)|upgrad(?:ed|es)|"
+    r"downgrad(?:ed|es)|rais(?:ed|es)|lower(?:ed|s)|revis(?:ed|es)|reduc(?:ed|es)|"
+    r"increas(?:ed|es)|cut)\b[^,;:.?!]{0,40}?\bto\s+(?:an?\s+|the\s+)?" + _SCALE_STEP)
+# Where the phrase an end is said of stops: "Maryland and Virginia declared a state of
+# emergency and Sunday's dedication of the memorial was postponed" ends of the dedication.
+_PHRASE_EDGE = re.compile(r"[,;:]|\b(?:and|but|as|after|because|while|when|where)\b")
+# Any form of an end's word, hedged or ahead too ("is canceling", "could be postponed"): an
+# earlier statement that says one tells the change, not the state before it.
+_ENDING = re.compile(r"\b(?:postpon|cancel|call(?:s|ed|ing)?\s+off|scrap|rescind|put\w*\s+off)",
+                     re.IGNORECASE)
+# Right before a step, words that make it one ahead, not the state ("growing into a Category
+# 4 storm", "could become a Category 4"), or the change itself ("became a Category 2").
+_TOWARD = re.compile(r"\b(?:into|to|become|becomes|becoming|became|reach|reaches|reaching)\s+"
+                     r"(?:an?\s+|the\s+)?$", re.IGNORECASE)
+# A capitalised word inside a phrase: a name ("Missouri"), unless an abbreviated title
+# ("Rev.", "Jr.").
+_NAMED = re.compile(r"(?<!\w)(?P<name>[A-Z][\w'’-]*)(?P<stop>\.?)")
+_PREPOSITION = re.compile(r"\b(?:of|to|for|at|in|on|from|by|with|until|across)\b",
+                          re.IGNORECASE)
+_PRONOUNS = frozenset({"it", "them", "this", "that", "these", "those", "him", "her"})
+_AUXILIARIES = frozenset({"has", "have", "had", "been", "be", "being", "was", "were", "is",
+                          "are", "will", "would"})
+TITLE_LETTERS = 3  # an abbreviation of at most this many letters and a stop is a title: "Rev."
+NEGATION_REACH = 3  # words before a change that negate it: "was not cancelled"
+# Words an earlier statement shares with the clause of an end ("dedication", "memorial") or
+# with what is no longer so: one is chance ("Sunday"), two name one thing.
+SHARED_WORDS = 2
+# Closeness in meaning (MiniLM cosine) from which an earlier statement of a state and a later
+# one of its change are about one thing, as ``outcomes.OUTCOME_COSINE``.
+CHANGE_COSINE = 0.4
+
+
+def names_change(text: str) -> re.Match[str] | None:
+    """Where the statement names a change of state as done, not hedged or negated ("could be
+    postponed", "was not cancelled"): the end of something, what is no longer so, or a move
+    to another step of a scale."""
+    if hedges(text):
+        return None
+    for cue in (_MOVED_TO, _ENDED, _NO_LONGER):
+        found = cue.search(text)
+        if found and not NEGATIONS & set(letter_words(text[: found.start()])[-NEGATION_REACH:]):
+            return found
+    return None
+
+
+def _phrase_of(text: str, change: re.Match[str]) -> tuple[str, str]:
+    """The phrase an end is said of, before and after its word: from the edge before it to the
+    one after it (``_PHRASE_EDGE``), "Sunday's dedication of the memorial ... was postponed",
+    "Amtrak canceled train departures from Southeastern states"."""
+    before = [m.end() for m in _PHRASE_EDGE.finditer(text, 0, change.start())]
+    after = _PHRASE_EDGE.search(text, change.end())
+    return (text[before[-1] if before else 0 : change.start()],
+            text[change.end() : after.start() if after else len(text)])
+
+
+def _ended_head(text: str, change: re.Match[str]) -> str | None:
+    """The stem of the head noun of what an end is said of: the object after it ("canceled
+    train departures from ..."), else, when it names none ("postponed it"), the phrase before
+    it, its auxiliaries left out and cut at its first preposition ("Sunday's dedication of the
+    memorial ... was postponed": "dedication"; "all football activities have been canceled":
+    "activities")."""
+    before, after = _phrase_of(text, change)
+    words = letter_words(_PREPOSITION.split(after, 1)[0])
+    if not words or words[0] in _PRONOUNS:
+        words = letter_words(_PREPOSITION.split(before, 1)[0])
+    heads = content_stems(" ".join(w for w in words
+                                   if w not in _AUXILIARIES and not w.endswith("ly")))
+    return heads[-1] if heads else None
+
+
+def _names(text: str) -> set[str]:
+    """The stems of the names a phrase gives inside it (``_NAMED``)."""
+    return {stem for found in _NAMED.finditer(text)
+            if not (found["stop"] and len(found["name"]) <= TITLE_LETTERS)
+            for stem in content_stems(found["name"])}
+
+
+def _states_before(earlier: str, later: str, change: re.Match[str]) -> bool:
+    """Does ``earlier`` state what ``later``'s named ``change`` changed from? Another step of
+    the same scale ("a Category 3 hurricane" before "weakened to a Category 2"), with a word of
+    the later statement besides the scale, not one ahead ("growing into a Category 4"); the
+    phrase of an end in force (two of its words, its head and every name it gives: "the
+    dedication of the memorial ... is still on schedule" before "Sunday's dedication of the
+    memorial ... was postponed"); what is no longer so, its first word and another, with a word
+    of who it was said of."""
+    if change.re is _MOVED_TO:
+        scale, step = change["scale"], change["step"]
+        steps = {m[1] for m in re.finditer(rf"\b{scale}\s+(\d+|[IVX]+)\b", earlier)
+                 if not _TOWARD.search(earlier, 0, m.start())}
+        others = set(content_stems(later)) - set(content_stems(f"{scale} {change.group(0)}"))
+        return bool(steps) and step not in steps and bool(others & set(content_stems(earlier)))
+    said = set(content_stems(earlier))
+    if change.re is _NO_LONGER:
+        state = content_stems(change["state"])
+        who = set(content_stems(later[: change.start()]))
+        return (len(state) >= SHARED_WORDS and state[0] in said
+                and len(said & set(state)) >= SHARED_WORDS and bool(who & said))
+    phrase = " ".join(_phrase_of(later, change))
+    shared = (set(content_stems(phrase)) - set(content_stems(change.group(0)))) & said
+    # a name of the phrase the earlier statement lacks is another thing ended: "a Missouri
+    # Amber Alert has been cancelled" is not "an Amber Alert was issued in Tennessee"
+    # and its head: "it happened during football practice at Fleming Park" is no state of "all
+    # football activities have been canceled ... at Fleming Park"
+    return (len(shared) >= SHARED_WORDS and _names(phrase) <= said
+            and _ended_head(later, change) in said)
+
+
+def _one_change(text: str, change: re.Match[str], other: str, its: re.Match[str]) -> bool:
+    """Do two statements name one change: one kind, to one step of one scale, or ending or
+    no longer saying two words of one clause?"""
+    if change.re is not its.re:
+        return False
+    if change.re is _MOVED_TO:
+        return (change["scale"], change["step"]) == (its["scale"], its["step"])
+    return len(set(content_stems(" ".join(_phrase_of(text, change))))
+               & set(content_stems(" ".join(_phrase_of(other, its))))) > SHARED_WORDS
+
+
+def named_changes(
+    statements: Sequence[Span], cosine: Callable[[int, int], float]
+) -> list[list[int]]:
+    """Groups of statements (indices), the state first: a statement that names a change of
+    state (``names_change``) and the statements of other articles that state what it changed
+    from (``_states_before``), close in meaning (``CHANGE_COSINE``). The text gives the order,
+    no date is needed. A plan or a schedule is a state an end changes ("will be held on
+    Sunday", then "postponed"), but a forecast is no step of a scale ("could become a Category
+    4"); never an earlier statement that names a change of the same kind, even hedged ("could
+    be postponed"), nor one from an article that tells the same change (two tellings of one
+    change)."""
+    changes = [names_change(s.text) for s in statements]
+    links: dict[int, set[int]] = {}
+    for j, change in enumerate(changes):
+        if change is None:
+            continue
+        told = {statements[k].doc for k, other in enumerate(changes)
+                if other and _one_change(statements[k].text, other, statements[j].text, change)}
+        for i, earlier in enumerate(statements):
+            if (earlier.doc == statements[j].doc or earlier.doc in told
+                    or change.re.search(earlier.text) or _ENDING.search(earlier.text)
+                    or (change.re is _MOVED_TO and hedges(earlier.text))
+                    or cosine(i, j) < CHANGE_COSINE
+                    or not _states_before(earlier.text, statements[j].text, change)):
+                continue
+            links.setdefault(i, set()).add(j)
+            links.setdefault(j, set()).add(i)
+    return [sorted(group, key=lambda n: (changes[n] is not None, n))
+            for group in linked_groups(links)]

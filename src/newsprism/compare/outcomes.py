@@ -218,7 +218,7 @@ class Open:
     later_day: bool = False
 
 
-def _stems(text: str) -> list[str]:
+def content_stems(text: str) -> list[str]:
     """The stems of the words that say who or what."""
     return [stem_word(w) for w in letter_words(text)
             if w not in _NOT_ABOUT and len(w) > 1 and not w.isdigit()]
@@ -240,7 +240,7 @@ def _act(text: str) -> tuple[str, list[str]] | None:
         return None  # "going to have something special": no act named
     if _NAME.match(clause[_word_at(clause, words[0]):]):
         return None
-    return stem_word(words[0]), _stems(" ".join(words[1:]))
+    return stem_word(words[0]), content_stems(" ".join(words[1:]))
 
 
 def _word_at(text: str, word: str) -> int:
@@ -297,7 +297,7 @@ def _subject(text: str) -> list[str]:
     clauses = _CLAUSE.split(text)
     while clauses:
         clause = clauses.pop()
-        stems = _stems(clause)
+        stems = content_stems(clause)
         if stems and not _RELATIVE.match(clause):
             return stems
     return []
@@ -322,7 +322,7 @@ def left_open(text: str) -> Open | None:
     said_of = _subject(text[: match.start()])
     subject, head = frozenset(said_of), said_of[-1] if said_of else ""
     if speculation:  # what was supposed: any of its content words
-        supposed = _stems(match["act"])
+        supposed = content_stems(match["act"])
         return Open(frozenset(supposed), subject, speculation=True) if supposed else None
     act = _act(match["act"])
     if act is None:
@@ -334,7 +334,7 @@ def left_open(text: str) -> Open | None:
     intention = match.groupdict().get("intention") is not None
     later_day = intention and not _FACE & set(letter_words(match.group()))
     if intention and _FACE & set(letter_words(match.group())) and (
-            "charg" in _stems(match["act"])[:FACED_CHARGE_REACH]):
+            "charg" in content_stems(match["act"])[:FACED_CHARGE_REACH]):
         return None  # charges faced are filed (``_done_at``): nothing left open
     if act_head in _LASTING:
         ends = frozenset().union(*(_STATE_ENDS[s] for s in (*subject, *obj) if s in _STATE_ENDS))
@@ -425,7 +425,7 @@ def open_outcomes(
     statement ``i`` names (pronouns read), ``people[i]`` the people among them as written;
     ``cosine(i, j)`` their closeness in meaning; ``related(i, j)``: about the same thing."""
     opens = [left_open(s.text) for s in statements]
-    stems = [set(_stems(s.text)) for s in statements]
+    stems = [set(content_stems(s.text)) for s in statements]
 
     def about_one_thing(i: int, j: int, what: Open) -> bool:
         """Who or what the open statement is about is what the other is about: one actor
