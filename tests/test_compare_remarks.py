@@ -9,7 +9,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newsprism.compare.quotes import differently_worded, remark_words, same_wording
+from newsprism.compare.quotes import (
+    cut_apart,
+    differently_worded,
+    remark_words,
+    same_wording,
+)
 from newsprism.model import Article, Quote
 from newsprism.pipeline import build_briefing
 
@@ -54,6 +59,10 @@ def test_remark_words_spell_contractions_out_and_leave_editors_words_out():
                  "They know we like the quiet road so on that stretch, they watched the gate. It "
                  "was a good call.",
                  id="a phrase left out and small words slipped on both sides"),
+    pytest.param("My aim in coming here is not to close the harbour for what I consider to be a "
+                 "danger to the town of unprecedented size",
+                 "My aim in coming here was not to close the harbour for what I consider to be "
+                 "a danger to the town", id="a long passage with one word slipped, cut shorter"),
     pytest.param("The ferry left the quay at 6:41pm PST this evening (0241 GMT Saturday)",
                  "The ferry left the quay at 18:41 this evening (02:41 GMT Saturday)",
                  id="one time of day in two styles"),
@@ -252,3 +261,19 @@ def test_one_sentence_of_a_longer_answer_given_closer_elsewhere_keeps_the_answer
     other = ["I believe Brian Nichols did not win. In his own words, he said it's not his DNA to "
              "stay in jail"]
     assert not gives_elsewhere(other, text, start, end)
+
+
+def test_two_stretches_of_what_a_speaker_said_around_one_phrase_are_no_rewording():
+    """A fresh audit (audit5, two papers' interviews of a jogger): "I knew it was going to bite
+    me" / "There was nothing I could do, it was going to bite me" share their words word for
+    word and each says beside them what the other does not: two stretches of her account, no
+    remark quoted differently. A word of the same clause given otherwise is a rendering."""
+    close = np.array([[1.0, 0.0], [0.8, 0.6]])  # the quoted words: cosine 0.8
+    setting = np.ones((2, 1))
+    knew = _quote("I knew it was going to bite me")
+    nothing = _quote("There was nothing I could do, it was going to bite me", "b")
+    assert cut_apart(knew, nothing)
+    assert differently_worded([knew, nothing], close, setting) == []
+    unaware = _quote("I did not know it was going to bite me", "b")
+    assert not cut_apart(knew, unaware)
+    assert differently_worded([knew, unaware], close, setting) == [(knew, unaware)]

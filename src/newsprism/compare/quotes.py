@@ -189,17 +189,45 @@ def _abridged(a: Sequence[str], b: Sequence[str]) -> bool:
 def _one_run_slipped(a: Sequence[str], b: Sequence[str]) -> bool:
     """Is one long passage the other with one run of at most ``COPY_SLIP_RUN`` words given
     otherwise ("and there were another dozen" / "and a dozen"), no figure and no word that
-    flips or hedges the sense in it?"""
-    if (Counter(a) & Counter(b)).total() < max(len(a), len(b)) - COPY_SLIP_RUN:
+    flips or hedges the sense in it? Either may run on past the other's ends: "My goal in
+    coming here is not to apologize for what I consider ... against terrorism of unprecedented
+    consequence" / "My goal in coming here was not to apologize for what I consider ... against
+    terrorism" are two transcripts of one remark, one cut shorter."""
+    if (Counter(a) & Counter(b)).total() < min(len(a), len(b)) - COPY_SLIP_RUN:
         return False  # more words apart than one run holds: most pairs, without a diff
-    changed = [op for op in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-               if op[0] != "equal"]
+    opcodes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+    changed = [op for n, op in enumerate(opcodes) if op[0] != "equal"
+               and not (n in (0, len(opcodes) - 1) and op[0] in ("insert", "delete"))]
     if len(changed) != 1:
         return False
     _, i1, i2, j1, j2 = changed[0]
     gap = [*a[i1:i2], *b[j1:j2]]
     return max(i2 - i1, j2 - j1) <= COPY_SLIP_RUN and not _SENSE_WORDS & set(gap) and \
         not any(word.isdigit() or word in CARDINAL_WORDS for word in gap)
+
+
+def cut_apart(a: Quote, b: Quote) -> bool:
+    """Do two quotations share a run of ``VERBATIM_WORDS`` words or more word for word, and
+    beyond it say what the other does not, in no shared word (small ones aside) and a phrase
+    longer, or nothing at all? Then each gives another stretch of what the speaker said, or the
+    speaker said the phrase twice, to two reporters ("I knew it was going to bite me" / "There
+    was nothing I could do, it was going to bite me"): neither renders the other's words
+    otherwise."""
+    x, y = _quoted_words(a.text), _quoted_words(b.text)
+    run = SequenceMatcher(None, x, y, autojunk=False).find_longest_match(0, len(x), 0, len(y))
+    if run.size < VERBATIM_WORDS:
+        return False
+    before = (x[: run.a], y[: run.b])
+    after = (x[run.a + run.size :], y[run.b + run.size :])
+    return all(_said_apart(*parts) for parts in (before, after))
+
+
+def _said_apart(x: Sequence[str], y: Sequence[str]) -> bool:
+    """Are two quotations' words beside their common run no rendering of each other: one of
+    them none, or no word but small ones shared and one ``ABRIDGED_WORDS`` words longer?"""
+    if not x or not y:
+        return True
+    return not (set(x) & set(y)) - _SMALL_WORDS and abs(len(x) - len(y)) >= ABRIDGED_WORDS
 
 
 def _one_word_left_out(shorter: Sequence[str], longer: Sequence[str]) -> bool:
@@ -235,7 +263,8 @@ def differently_worded(
             one_remark = (meaning >= SAME_REMARK and (phrase or _shares_wording(a, b))) or (
                 phrase and meaning >= RELATED_REMARK and setting >= SAME_CONTEXT
             )
-            if one_remark and _renderings_alike(a, b) and not same_wording(a, b):
+            if one_remark and _renderings_alike(a, b) and not same_wording(a, b) \
+                    and not cut_apart(a, b):
                 pairs.append((a, b))
     return pairs
 
