@@ -27,6 +27,7 @@ from newsprism.compare.align import (
     group_statements,
     score_pairs,
 )
+from newsprism.compare.context import pointing_back_apart
 from newsprism.compare.developments import (
     in_report_order,
     is_development,
@@ -39,6 +40,7 @@ from newsprism.compare.figures import (
     alignment_keys,
     clock_conflicts,
     conflicting_figures,
+    correlations_apart,
     counted_apart,
     duration_conflicts,
     event_days,
@@ -155,7 +157,8 @@ def pair_evidence(
     reworded = marked_rewordings(statements, inside)
     blocked = (different_remarks(statements, quotes, quoted, inside, reworded) | differing
                | clock_conflicts(texts) | duration_conflicts(texts) | year_conflicts(texts)
-               | opposite_days(texts) | list_items(statements, mentions))
+               | opposite_days(texts) | list_items(statements, mentions)
+               | pointing_back_apart(texts) | correlations_apart(texts))
     return score_pairs(statements, embeddings, shared, blocked,
                        statement_names(statements, mentions, entities), settings, tokens,
                        tuple(reworded))
