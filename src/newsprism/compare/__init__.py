@@ -79,6 +79,10 @@ from newsprism.summarize.words import letter_words
 
 __all__ = ["compare_articles", "source_keys"]
 
+# A statement this long (in words) that its article repeats inside a longer sentence is a
+# list's item too; a shorter one ("he was arrested") recurs in many sentences.
+LIST_ITEM_WORDS = 5
+
 
 def compare_articles(
     analyses: Sequence[Analysis],
@@ -153,11 +157,12 @@ def pair_evidence(
     mentions = [m for a in analyses for m in a.mentions]
     shared, differing = _shared_figures(statements, figures)
     texts = [s.text for s in statements]
+    bodies = {a.article.id: a.article.text for a in analyses}
     inside = quotes_inside(statements, quotes)
     reworded = marked_rewordings(statements, inside)
     blocked = (different_remarks(statements, quotes, quoted, inside, reworded) | differing
                | clock_conflicts(texts) | duration_conflicts(texts) | year_conflicts(texts)
-               | opposite_days(texts) | list_items(statements, mentions)
+               | opposite_days(texts) | list_items(statements, mentions, bodies)
                | pointing_back_apart(texts) | correlations_apart(texts))
     return score_pairs(statements, embeddings, shared, blocked,
                        statement_names(statements, mentions, entities), settings, tokens,
@@ -181,16 +186,29 @@ def opposite_days(texts: Sequence[str]) -> np.ndarray:
     return conflicts
 
 
-def list_items(statements: Sequence[Span], mentions: Sequence[Mention]) -> np.ndarray:
+def list_items(statements: Sequence[Span], mentions: Sequence[Mention],
+               texts: dict[str, str] | None = None) -> np.ndarray:
     """True for the pairs one of whose statements its article gives more than once, naming no
     one: a list's items ("His bond was set at $100,000." after each of ten defendants) say it
-    of whom their context names, so a copy in another article need not be the same fact."""
+    of whom their context names, so a copy in another article need not be the same fact. A
+    statement of ``LIST_ITEM_WORDS`` words or more counts as given again where the article's
+    text (``texts``, by article id) repeats its words inside a longer sentence too ("..., one
+    count felony, conspiracy, His bond was set at $200,000.")."""
     words = [(s.doc, " ".join(letter_words(s.text.lower()))) for s in statements]
     given = Counter(words)
+    in_text = {doc: f" {' '.join(letter_words(text.lower()))} "
+               for doc, text in (texts or {}).items()}
     named: dict[str, list[int]] = {}
     for m in mentions:
         named.setdefault(m.doc, []).append(m.start)
-    items = np.array([given[key] > 1
+
+    def repeated(doc: str, key: str) -> bool:
+        if given[(doc, key)] > 1:
+            return True
+        return (len(key.split()) >= LIST_ITEM_WORDS and doc in in_text
+                and in_text[doc].count(f" {key} ") > 1)
+
+    items = np.array([repeated(*key)
                       and not any(s.start <= at < s.end for at in named.get(s.doc, ()))
                       for s, key in zip(statements, words, strict=True)], dtype=bool)
     return items[:, None] | items[None, :]
