@@ -189,15 +189,11 @@ def _abridged(a: Sequence[str], b: Sequence[str]) -> bool:
 def _one_run_slipped(a: Sequence[str], b: Sequence[str]) -> bool:
     """Is one long passage the other with one run of at most ``COPY_SLIP_RUN`` words given
     otherwise ("and there were another dozen" / "and a dozen"), no figure and no word that
-    flips or hedges the sense in it? Either may run on past the other's ends: "My goal in
-    coming here is not to apologize for what I consider ... against terrorism of unprecedented
-    consequence" / "My goal in coming here was not to apologize for what I consider ... against
-    terrorism" are two transcripts of one remark, one cut shorter."""
-    if (Counter(a) & Counter(b)).total() < min(len(a), len(b)) - COPY_SLIP_RUN:
+    flips or hedges the sense in it?"""
+    if (Counter(a) & Counter(b)).total() < max(len(a), len(b)) - COPY_SLIP_RUN:
         return False  # more words apart than one run holds: most pairs, without a diff
-    opcodes = SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
-    changed = [op for n, op in enumerate(opcodes) if op[0] != "equal"
-               and not (n in (0, len(opcodes) - 1) and op[0] in ("insert", "delete"))]
+    changed = [op for op in SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+               if op[0] != "equal"]
     if len(changed) != 1:
         return False
     _, i1, i2, j1, j2 = changed[0]
