@@ -342,6 +342,11 @@ def test_a_list_item_repeated_inside_a_longer_sentence_is_still_a_list_item():
     items = list_items(spans, [], {"a": a, "b": b})
     assert items[0, 2] and not items[1, 1]
     assert not list_items(spans, [])[0, 2]  # the statements alone give it once
+    # A remark quoted twice (a caption, a pull quote) is still the speaker's one remark.
+    said = '"The fact that this happened with so many kids out here is heartbreaking." It is.'
+    text = f"{said} The coach said: the fact that this happened with so many kids out here"
+    remark = Span("c", 0, said.index(" It is."), said[: said.index(" It is.")])
+    assert not list_items([remark], [], {"c": text})[0, 0]
 
 
 def test_a_list_item_its_article_repeats_naming_no_one_is_no_corroboration():

@@ -55,6 +55,7 @@ from newsprism.compare.quotes import (
     differently_worded,
     first_sentence_apart,
     gives_elsewhere,
+    holds_quote_marks,
     marked_parts,
     marked_rewordings,
     quotes_inside,
@@ -191,9 +192,10 @@ def list_items(statements: Sequence[Span], mentions: Sequence[Mention],
     """True for the pairs one of whose statements its article gives more than once, naming no
     one: a list's items ("His bond was set at $100,000." after each of ten defendants) say it
     of whom their context names, so a copy in another article need not be the same fact. A
-    statement of ``LIST_ITEM_WORDS`` words or more counts as given again where the article's
-    text (``texts``, by article id) repeats its words inside a longer sentence too ("..., one
-    count felony, conspiracy, His bond was set at $200,000.")."""
+    statement of ``LIST_ITEM_WORDS`` words or more in the reporter's voice counts as given again
+    where the article's text (``texts``, by article id) repeats its words inside a longer
+    sentence too ("..., one count felony, conspiracy, His bond was set at $200,000."); a remark
+    an article quotes twice (a caption, a pull quote) is still the speaker's one remark."""
     words = [(s.doc, " ".join(letter_words(s.text.lower()))) for s in statements]
     given = Counter(words)
     in_text = {doc: f" {' '.join(letter_words(text.lower()))} "
@@ -202,13 +204,11 @@ def list_items(statements: Sequence[Span], mentions: Sequence[Mention],
     for m in mentions:
         named.setdefault(m.doc, []).append(m.start)
 
-    def repeated(doc: str, key: str) -> bool:
-        if given[(doc, key)] > 1:
-            return True
-        return (len(key.split()) >= LIST_ITEM_WORDS and doc in in_text
-                and in_text[doc].count(f" {key} ") > 1)
+    def inside_longer(doc: str, key: str, text: str) -> bool:
+        return (len(key.split()) >= LIST_ITEM_WORDS and not holds_quote_marks(text)
+                and doc in in_text and in_text[doc].count(f" {key} ") > 1)
 
-    items = np.array([repeated(*key)
+    items = np.array([(given[key] > 1 or inside_longer(*key, s.text))
                       and not any(s.start <= at < s.end for at in named.get(s.doc, ()))
                       for s, key in zip(statements, words, strict=True)], dtype=bool)
     return items[:, None] | items[None, :]

@@ -9,19 +9,18 @@ from difflib import SequenceMatcher
 
 import numpy as np
 
-from newsprism.compare.quotes import NEAR_VERBATIM, remark_words
+from newsprism.compare.quotes import NEAR_VERBATIM, holds_quote_marks, remark_words
 
 # A statement in the reporter's voice that opens on a word pointing back ("That resistance led
 # indirectly to Nixon's resignation", "It ultimately ..."): its subject is what the article said
 # just before.
 _POINTS_BACK = re.compile(r"(?:that|this|these|those|it)\b", re.IGNORECASE)
-_QUOTE_MARK = re.compile(r"``|''|[“”«»„\"]")
 
 
 def points_back(text: str) -> bool:
     """Does ``text`` open on a word pointing back to the sentence before, with no quotation in
     it (a quoted remark is the speaker's words, whatever they point to)?"""
-    return bool(_POINTS_BACK.match(text.lstrip())) and not _QUOTE_MARK.search(text)
+    return bool(_POINTS_BACK.match(text.lstrip())) and not holds_quote_marks(text)
 
 
 def pointing_back_apart(texts: Sequence[str]) -> np.ndarray:

@@ -331,6 +331,11 @@ def marked_passages(text: str) -> list[list[str]] | None:
     return runs if sum(map(len, runs)) >= MIN_PASSAGE_WORDS else None
 
 
+def holds_quote_marks(text: str) -> bool:
+    """Does ``text`` hold a quote mark of any style but the single ones (a remark's words)?"""
+    return bool(_MARKS.search(text))
+
+
 def marked_parts(text: str) -> list[str]:
     """The parts of a statement its quote marks enclose (see ``marked_passages``)."""
     marks = list(_MARKS.finditer(text))
