@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from conftest import HARBOUR
 from newsprism.compare import source_keys
-from newsprism.model import Article
+from newsprism.model import Article, Span
 from newsprism.pipeline import build_briefing
 
 
@@ -321,6 +321,32 @@ def test_a_verdict_the_statement_gives_its_holder_is_no_source_verdict():
     spans = [Span(doc, 0, len(text), text) for doc, text in texts.items()]
     articles = [Article(doc, text, "The election") for doc, text in texts.items()]
     assert len(opposing_verdicts(find_verdicts(spans, articles), {"a": "a", "b": "b"})) == 1
+
+
+def test_a_list_item_repeated_inside_a_longer_sentence_is_still_a_list_item():
+    """7cfbf30e: one report's first "His bond was set at $200,000." hangs on its list item after
+    a comma, so the article gives the statement once as a statement and once inside another;
+    its copy in the other report is still no corroboration. A short statement ("He was
+    arrested.") recurs inside many sentences and is left alone."""
+    from newsprism.compare import list_items
+
+    a = ("Kenny Caulder is charged with six counts of felony, conspiracy, His bond was set at "
+         "$200,000. Austin Hunt is charged with five counts. His bond was set at $200,000. "
+         "He was arrested. Police said he was arrested.")
+    b = "Austin Hunt was charged with five counts of arson. His bond was set at $200,000."
+    spans = [Span("a", a.index("His bond", 90), a.index("$200,000. He") + 9, ""),
+             Span("a", a.index("He was"), a.index("He was") + 15, ""),
+             Span("b", b.index("His bond"), len(b), "")]
+    spans = [Span(s.doc, s.start, s.end, {"a": a, "b": b}[s.doc][s.start : s.end]) for s in spans]
+    assert spans[0].text == spans[2].text == "His bond was set at $200,000."
+    items = list_items(spans, [], {"a": a, "b": b})
+    assert items[0, 2] and not items[1, 1]
+    assert not list_items(spans, [])[0, 2]  # the statements alone give it once
+    # A remark quoted twice (a caption, a pull quote) is still the speaker's one remark.
+    said = '"The fact that this happened with so many kids out here is heartbreaking." It is.'
+    text = f"{said} The coach said: the fact that this happened with so many kids out here"
+    remark = Span("c", 0, said.index(" It is."), said[: said.index(" It is.")])
+    assert not list_items([remark], [], {"c": text})[0, 0]
 
 
 def test_a_list_item_its_article_repeats_naming_no_one_is_no_corroboration():

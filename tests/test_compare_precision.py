@@ -220,3 +220,40 @@ def test_a_remark_in_other_words_without_found_quotes_is_shown_as_quoted_differe
     assert {s.doc for s in shown.support} == {"a", "b"}
     assert not any(c.status == "corroborated" and "calling their family" in c.text
                    for c in claims)
+
+
+def test_two_statements_pointing_back_to_their_context_corroborate_only_as_copies():
+    """28_ecb: "That resistance led indirectly to Nixon's resignation" / "That ultimately led to
+    the resignation of President Richard M. Nixon" were corroborated, though each "That" is what
+    its own article said before. A reprinted paragraph (context copied too) and a quoted remark
+    still pair."""
+    from newsprism.compare.context import pointing_back_apart, points_back
+
+    texts = ["That resistance led indirectly to the mayor's resignation.",
+             "That ultimately led to the resignation of Mayor Dana Reyes.",
+             "It was the third closure of the harbour this year.",
+             "It was the third closure of the harbour this year.",
+             "\"That will haunt me the rest of my life,\" she said.",
+             "\"That will haunt me for the rest of my life.\"",
+             "The mayor resigned on Friday."]
+    assert [points_back(t) for t in texts] == [True] * 4 + [False] * 3
+    apart = pointing_back_apart(texts)
+    assert apart[0, 1] and apart[1, 0] and apart[0, 2]
+    assert not apart[2, 3]  # a copy
+    assert not apart[4, 5].any() and not apart[0, 6]
+
+
+def test_a_correlation_is_no_corroboration_of_one_measured_difference():
+    """A fresh audit (audit5, d85214d7): "the more smoke extract the MRSA was exposed to, the
+    more resistant it became" was corroborated by "MRSA exposed to the smoke extract were four
+    times more resistant to macrophage killing than non-exposed MRSA": a dose and a difference,
+    two findings. Two correlations may pair; "the officer ..., the other ..." is none."""
+    from newsprism.compare.figures import correlations_apart
+
+    texts = ["The more salt the seedlings were given, the slower they grew.",
+             "Seedlings given salt grew four times slower than the others, the study found.",
+             "The longer the seedlings were kept in salt, the less they grew.",
+             "The officer was hurt, the other man fled."]
+    apart = correlations_apart(texts)
+    assert apart[0, 1] and apart[1, 2]
+    assert not apart[0, 2] and not apart[1, 3]

@@ -9,7 +9,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from newsprism.compare.quotes import differently_worded, remark_words, same_wording
+from newsprism.compare.quotes import (
+    cut_apart,
+    differently_worded,
+    remark_words,
+    same_wording,
+)
 from newsprism.model import Article, Quote
 from newsprism.pipeline import build_briefing
 
@@ -252,3 +257,19 @@ def test_one_sentence_of_a_longer_answer_given_closer_elsewhere_keeps_the_answer
     other = ["I believe Brian Nichols did not win. In his own words, he said it's not his DNA to "
              "stay in jail"]
     assert not gives_elsewhere(other, text, start, end)
+
+
+def test_two_stretches_of_what_a_speaker_said_around_one_phrase_are_no_rewording():
+    """A fresh audit (audit5, two papers' interviews of a jogger): "I knew it was going to bite
+    me" / "There was nothing I could do, it was going to bite me" share their words word for
+    word and each says beside them what the other does not: two stretches of her account, no
+    remark quoted differently. A word of the same clause given otherwise is a rendering."""
+    close = np.array([[1.0, 0.0], [0.8, 0.6]])  # the quoted words: cosine 0.8
+    setting = np.ones((2, 1))
+    knew = _quote("I knew it was going to bite me")
+    nothing = _quote("There was nothing I could do, it was going to bite me", "b")
+    assert cut_apart(knew, nothing)
+    assert differently_worded([knew, nothing], close, setting) == []
+    unaware = _quote("I did not know it was going to bite me", "b")
+    assert not cut_apart(knew, unaware)
+    assert differently_worded([knew, unaware], close, setting) == [(knew, unaware)]

@@ -27,6 +27,7 @@ from newsprism.compare.align import (
     group_statements,
     score_pairs,
 )
+from newsprism.compare.context import pointing_back_apart
 from newsprism.compare.developments import (
     in_report_order,
     is_development,
@@ -40,6 +41,7 @@ from newsprism.compare.figures import (
     alignment_keys,
     clock_conflicts,
     conflicting_figures,
+    correlations_apart,
     counted_apart,
     duration_conflicts,
     event_days,
@@ -54,6 +56,7 @@ from newsprism.compare.quotes import (
     differently_worded,
     first_sentence_apart,
     gives_elsewhere,
+    holds_quote_marks,
     marked_parts,
     marked_rewordings,
     quotes_inside,
@@ -77,6 +80,10 @@ from newsprism.settings import DEFAULTS, CompareSettings
 from newsprism.summarize.words import letter_words
 
 __all__ = ["compare_articles", "source_keys"]
+
+# A statement this long (in words) that its article repeats inside a longer sentence is a
+# list's item too; a shorter one ("he was arrested") recurs in many sentences.
+LIST_ITEM_WORDS = 5
 
 
 def compare_articles(
@@ -152,11 +159,13 @@ def pair_evidence(
     mentions = [m for a in analyses for m in a.mentions]
     shared, differing = _shared_figures(statements, figures)
     texts = [s.text for s in statements]
+    bodies = {a.article.id: a.article.text for a in analyses}
     inside = quotes_inside(statements, quotes)
     reworded = marked_rewordings(statements, inside)
     blocked = (different_remarks(statements, quotes, quoted, inside, reworded) | differing
                | clock_conflicts(texts) | duration_conflicts(texts) | year_conflicts(texts)
-               | opposite_days(texts) | list_items(statements, mentions))
+               | opposite_days(texts) | list_items(statements, mentions, bodies)
+               | pointing_back_apart(texts) | correlations_apart(texts))
     return score_pairs(statements, embeddings, shared, blocked,
                        statement_names(statements, mentions, entities), settings, tokens,
                        tuple(reworded))
@@ -179,16 +188,28 @@ def opposite_days(texts: Sequence[str]) -> np.ndarray:
     return conflicts
 
 
-def list_items(statements: Sequence[Span], mentions: Sequence[Mention]) -> np.ndarray:
+def list_items(statements: Sequence[Span], mentions: Sequence[Mention],
+               texts: dict[str, str] | None = None) -> np.ndarray:
     """True for the pairs one of whose statements its article gives more than once, naming no
     one: a list's items ("His bond was set at $100,000." after each of ten defendants) say it
-    of whom their context names, so a copy in another article need not be the same fact."""
+    of whom their context names, so a copy in another article need not be the same fact. A
+    statement of ``LIST_ITEM_WORDS`` words or more in the reporter's voice counts as given again
+    where the article's text (``texts``, by article id) repeats its words inside a longer
+    sentence too ("..., one count felony, conspiracy, His bond was set at $200,000."); a remark
+    an article quotes twice (a caption, a pull quote) is still the speaker's one remark."""
     words = [(s.doc, " ".join(letter_words(s.text.lower()))) for s in statements]
     given = Counter(words)
+    in_text = {doc: f" {' '.join(letter_words(text.lower()))} "
+               for doc, text in (texts or {}).items()}
     named: dict[str, list[int]] = {}
     for m in mentions:
         named.setdefault(m.doc, []).append(m.start)
-    items = np.array([given[key] > 1
+
+    def inside_longer(doc: str, key: str, text: str) -> bool:
+        return (len(key.split()) >= LIST_ITEM_WORDS and not holds_quote_marks(text)
+                and doc in in_text and in_text[doc].count(f" {key} ") > 1)
+
+    items = np.array([(given[key] > 1 or inside_longer(*key, s.text))
                       and not any(s.start <= at < s.end for at in named.get(s.doc, ()))
                       for s, key in zip(statements, words, strict=True)], dtype=bool)
     return items[:, None] | items[None, :]

@@ -336,6 +336,25 @@ def year_conflicts(texts: Sequence[str]) -> np.ndarray:
     return _conflicts([frozenset(_YEAR.findall(t)) for t in texts], lambda a, b: not a & b)
 
 
+# A correlative comparative: "the more smoke extract the MRSA was exposed to, the more
+# resistant it became" states how one quantity moves with another, not a fact of one case.
+# Comparatives by word, not by "-er" ("the officer ..., the other ..." is none).
+_COMPARATIVE = ("more|less|fewer|better|worse|greater|higher|lower|bigger|smaller|larger|longer|"
+                "shorter|sooner|later|earlier|faster|slower|older|younger|harder|easier|stronger|"
+                "weaker|deeper|further|farther|richer|poorer")
+_CORRELATIVE = re.compile(rf"\bthe\s+(?:{_COMPARATIVE})\b[^.;]*?,\s*the\s+(?:{_COMPARATIVE})\b",
+                          re.IGNORECASE)
+
+
+def correlations_apart(texts: Sequence[str]) -> np.ndarray:
+    """True where one text states a correlation (``_CORRELATIVE``) and the other does not:
+    "the more smoke extract the MRSA was exposed to, the more resistant it became" and "MRSA
+    exposed to the smoke extract were four times more resistant ... than non-exposed MRSA" are
+    two findings, a dose and a difference."""
+    told = np.array([bool(_CORRELATIVE.search(t)) for t in texts], dtype=bool)
+    return told[:, None] != told[None, :]
+
+
 def _conflicts(stated: Sequence[frozenset[Any]],
                clash: Callable[[frozenset[Any], frozenset[Any]], bool]) -> np.ndarray:
     """The pairs of texts that each state something (``stated``) and whose statements

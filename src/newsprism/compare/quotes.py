@@ -202,6 +202,30 @@ def _one_run_slipped(a: Sequence[str], b: Sequence[str]) -> bool:
         not any(word.isdigit() or word in CARDINAL_WORDS for word in gap)
 
 
+def cut_apart(a: Quote, b: Quote) -> bool:
+    """Do two quotations share a run of ``VERBATIM_WORDS`` words or more word for word, and
+    beyond it say what the other does not, in no shared word (small ones aside) and a phrase
+    longer, or nothing at all? Then each gives another stretch of what the speaker said, or the
+    speaker said the phrase twice, to two reporters ("I knew it was going to bite me" / "There
+    was nothing I could do, it was going to bite me"): neither renders the other's words
+    otherwise."""
+    x, y = _quoted_words(a.text), _quoted_words(b.text)
+    run = SequenceMatcher(None, x, y, autojunk=False).find_longest_match(0, len(x), 0, len(y))
+    if run.size < VERBATIM_WORDS:
+        return False
+    before = (x[: run.a], y[: run.b])
+    after = (x[run.a + run.size :], y[run.b + run.size :])
+    return all(_said_apart(*parts) for parts in (before, after))
+
+
+def _said_apart(x: Sequence[str], y: Sequence[str]) -> bool:
+    """Are two quotations' words beside their common run no rendering of each other: one of
+    them none, or no word but small ones shared and one ``ABRIDGED_WORDS`` words longer?"""
+    if not x or not y:
+        return True
+    return not (set(x) & set(y)) - _SMALL_WORDS and abs(len(x) - len(y)) >= ABRIDGED_WORDS
+
+
 def _one_word_left_out(shorter: Sequence[str], longer: Sequence[str]) -> bool:
     """Is ``shorter`` ``longer`` with one word left out? (A word replaced may flip the sense:
     "not" / "now".)"""
@@ -235,7 +259,8 @@ def differently_worded(
             one_remark = (meaning >= SAME_REMARK and (phrase or _shares_wording(a, b))) or (
                 phrase and meaning >= RELATED_REMARK and setting >= SAME_CONTEXT
             )
-            if one_remark and _renderings_alike(a, b) and not same_wording(a, b):
+            if one_remark and _renderings_alike(a, b) and not same_wording(a, b) \
+                    and not cut_apart(a, b):
                 pairs.append((a, b))
     return pairs
 
@@ -304,6 +329,11 @@ def marked_passages(text: str) -> list[list[str]] | None:
     runs = [words for part in marked_parts(text) for piece in _ELLIPSIS.split(part)
             if (words := remark_words(piece))]
     return runs if sum(map(len, runs)) >= MIN_PASSAGE_WORDS else None
+
+
+def holds_quote_marks(text: str) -> bool:
+    """Does ``text`` hold a quote mark of any style but the single ones (a remark's words)?"""
+    return bool(_MARKS.search(text))
 
 
 def marked_parts(text: str) -> list[str]:
