@@ -1060,3 +1060,41 @@ def test_a_statement_a_relative_clause_introduces_is_the_bodys_it_describes():
 ])  # fmt: skip
 def test_the_speaker_where_the_parse_misleads(text, words, speaker):
     assert _speakers(text)[words] == speaker
+
+
+def test_an_age_describes_again_the_one_the_story_follows_even_with_a_role():
+    speakers = _speakers(
+        "Kieran Sorkin had surgery on his ears.\n\n“This will boost his confidence no end,” "
+        "David Sorkin said. The 44-year-old IT manager added: “It has been heart-wrenching for "
+        "us and we have had the moral dilemma all along.”")
+    said = next(q for q in speakers if q.startswith("It has been"))
+    assert speakers[said] == "David Sorkin"
+
+
+def test_a_copulas_subject_is_what_the_quoted_words_describe():
+    speakers = _speakers(
+        "Jon Stewart made his debut on Monday.\n\nHis first joke was that Craig Kilborn was "
+        "“on assignment in Kuala Lumpur.”")
+    assert speakers["on assignment in Kuala Lumpur."] is None
+
+
+def test_a_quotation_signed_on_the_line_after_it():
+    speakers = _speakers(
+        "Published on Feb 17, 2015\n\n\"While you were chairman of the committee, it set a "
+        "record for unauthorized spending.\"\n\n- Steve Carell\n\nFootage from the show.")
+    said = next(q for q in speakers if q.startswith("While you were"))
+    assert speakers[said] == "Steve Carell"
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("Mayor Anna Brook said at a press conference the storm may be “possibly as strong as a "
+     "Category 2 on Long Island.”", "possibly as strong as a Category 2 on Long Island.",
+     "Anna Brook"),
+    ("Tom Reed coached the team.\n\n“The fact that this happened with so many kids out here, "
+     "it's just heartbreaking,” Don Clark was able to hold his emotions while he spoke to us.",
+     "The fact that this happened with so many kids out here, it's just heartbreaking",
+     "Don Clark"),
+])  # fmt: skip
+def test_a_copula_above_a_verb_of_saying_or_beside_the_quote_keeps_its_speaker(
+        text, words, speaker):
+    assert _speakers(text)[words] == speaker

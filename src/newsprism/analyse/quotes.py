@@ -102,6 +102,8 @@ _LINE_GAP = 4  # lines an unrepeated double mark carries over (archives: a sente
 
 _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 _PRONOUNS = {"he", "she", "him", "her", "his"}
+_SIGNATURE = re.compile(r"\n\s*[-–—―]+ ?(?P<name>[^\n]+?)\s*(?:\n|$)")
+_COPULAS = {"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "am"}
 # Title case leaves short words small: "Travel as a Political Act", "Gone with the Wind".
 _NAME_JOINERS = {"and", "of", "the", "for", "&", "de", "on", "to", "a", "an", "in", "at", "as",
                  "with", "by", "or", "from"}
@@ -401,12 +403,27 @@ def _quotation_speaker(
             subject.lower_ in _PRONOUNS and _named_in(found, article, doc.text, parts)
         return None if named_in_quote else found
     return (
-        _according_to(doc[first.start].sent, quoted, article)
+        _signed(last, article.mentions)
+        or _according_to(doc[first.start].sent, quoted, article)
         or _subject_of_governing_verb(first, quoted, article)
         or _cited_source(doc[last.end - 1].sent, article.citations, article.mentions)
         or _continued(first, last, previous, article.mentions)
         or _reported_before(first, quoted, article)
     )
+
+
+def _signed(last: Span, mentions: tuple[Mention, ...]) -> Mention | None:
+    """The person a quotation standing alone is signed by, on the line after it with a dash,
+    as an epigraph is ("“...”\n\n- Steve Carell"): the line a person's name and nothing else."""
+    text = last.doc.text
+    after = text[last.end_char:].lstrip("".join(_CLOSERS) + " \t")
+    signature = _SIGNATURE.match(after)
+    if signature is None:
+        return None
+    start = len(text) - len(after) + signature.start("name")
+    end = start + len(signature["name"].rstrip())
+    return next((m for m in mentions if m.type == "PERSON" and (m.start, m.end) == (start, end)),
+                None)
 
 
 def _governs(subject: Token | None, quote: Span) -> bool:
@@ -910,6 +927,12 @@ def _described_again(token: Token) -> bool:
         return False
     if token.lower_ == "old":
         return any(c.lower_ in ("year", "years") for c in token.children)
+    # "The 44-year-old IT manager added": an age says it is someone the story follows, even
+    # with a role.
+    if token.pos_ == "NOUN" and is_person_noun(noun_lemma(token.lower_)) and any(
+            w.lower_ == "old" and any(c.lower_ in ("year", "years") for c in w.children)
+            for w in token.lefts):
+        return True
     noun = noun_lemma(token.lower_)
     # "The gypsy woman Maleva (Geraldine Chaplin)": named right after, by that name.
     named = any(c.i > token.i and c.pos_ == "PROPN" for c in token.children)
@@ -1229,6 +1252,10 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article
             # The nearest subject speaks, or no one we can name: in "Egyptians voted as
             # prosecutors began by describing him as a “tyrant”" the prosecutors do.
             if child.dep_ == "nsubj" and child.i not in quoted:
+                # "His first joke was that Kilborn was “on assignment”": the subject of a
+                # copula the quoted words complete is what they describe, not who says them.
+                if n > 0 and _completes_copula(chain[n - 1], quoted):
+                    return None
                 return _speaker_at(child, article) if _same_paragraph(child, verb) else None
             # "a fire being treated by police as “potentially suspicious”": who treats it so
             # calls it so, as the subject of "Police are treating the fire as “...”" does.
@@ -1236,6 +1263,12 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article
                 agent = next((c for c in child.children if c.dep_ == "pobj"), None)
                 return None if agent is None else _speaker_at(agent, article)
     return None
+
+
+def _completes_copula(complement: Token, quoted: set[int]) -> bool:
+    """Are the quoted words the complement of a form of "be" ("was “on assignment”")?"""
+    return complement.i in quoted and complement.head.lower_ in _COPULAS and \
+        complement.dep_ in ("attr", "acomp", "prep")
 
 
 def _own_clause(conjunct: Token) -> bool:
