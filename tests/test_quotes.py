@@ -1098,3 +1098,10 @@ def test_a_quotation_signed_on_the_line_after_it():
 def test_a_copula_above_a_verb_of_saying_or_beside_the_quote_keeps_its_speaker(
         text, words, speaker):
     assert _speakers(text)[words] == speaker
+
+
+def test_the_clause_a_ruling_holds_is_not_its_subjects_words():
+    speakers = _speakers(
+        "A lengthy court case ended in a ruling that Kit Kat had “no inherent "
+        "distinctiveness”.")
+    assert speakers["no inherent distinctiveness"] is None

@@ -143,6 +143,9 @@ _NAMING = {"call", "calls", "called", "calling", "label", "labels", "labelled", 
 _RANK_WORDS = {"police", "prime", "vice", "former", "acting", "chief", "state", "foreign"}
 _SPEECH_NOUNS = {"saying", "statement", "remark", "word", "message", "comment", "speech",
                  "warning", "promise", "pledge", "answer", "reply", "motto"}
+# Nouns whose clause is what someone holds or says ("a ruling that ...", "the claim that ...").
+_CONTENT_NOUNS = _SPEECH_NOUNS | {"ruling", "verdict", "decision", "judgment", "judgement",
+                                  "finding", "claim", "report", "allegation", "argument"}
 # A name in these roles is a verb's subject, object or complement, no label of its own.
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "iobj", "pobj", "dative", "attr", "oprd", "conj",
               "poss", "agent"}
@@ -1239,6 +1242,13 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article
         if n > 0 and chain[n - 1].dep_ == "attr" and chain[n - 1].i in quoted:
             # "his sister Mirella, who he once told MODERN was “the best hairdresser in the
             # world”": the one the quoted noun phrase describes is not who says it.
+            return None
+        if within is None and any(v.pos_ == "NOUN" and noun_lemma(v.lower_) in _CONTENT_NOUNS
+                                  and not any(c.dep_ == "poss" for c in v.children)
+                                  for v in chain[n + 1 :]):
+            # "a ruling that Kit Kat had “no inherent distinctiveness”": the clause is what a
+            # ruling or statement holds; its subject is what the words are about. (Whose the
+            # statement is, "his statement that ...", is read at the noun.)
             return None
         if verb.lower_ in _NAMING and any(c.dep_ == "nsubjpass" for c in verb.children):
             return None  # "Leona Helmsley, who was dubbed “the queen of mean”": named, by no one
