@@ -1105,3 +1105,10 @@ def test_the_clause_a_ruling_holds_is_not_its_subjects_words():
         "A lengthy court case ended in a ruling that Kit Kat had “no inherent "
         "distinctiveness”.")
     assert speakers["no inherent distinctiveness"] is None
+
+
+def test_a_title_that_opens_with_a_number_is_a_name():
+    speakers = _speakers(
+        "Charlie Hunnam is so devastated over the backlash about pulling out of “50 Shades of "
+        "Grey,” he's been skipping scheduled appearances.")
+    assert speakers["50 Shades of Grey"] is None

@@ -364,7 +364,9 @@ def _is_name(words: list[str]) -> bool:
     nickname, a slogan), not anyone's words; so is a longer one of up to eight words that
     title case marks as such by a small word kept small (“A Secret History of the IRA”, a
     book's title beside its author, who argues that ...)."""
-    if not all(w[:1].isupper() or w in _NAME_JOINERS for w in words):
+    # A number opens a title as a capital does (“50 Shades of Grey”, “30 Rock”).
+    if not all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_JOINERS for w in words) or \
+            not any(w[:1].isupper() for w in words):
         return False
     return len(words) <= _NAME_WORDS or (len(words) <= _TITLE_WORDS and any(
         w in _NAME_JOINERS for w in words[1:]))
