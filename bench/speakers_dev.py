@@ -17,10 +17,13 @@ it names none (a title, a scare quote, an unnamed source), judged by reading aga
 `docs/compare-rubric.md` before any fix. `bench/speakers_dev2/judgments.jsonl` holds
 the same for six Multi-News clusters of styles the first set lacks (an oral history in speaker
 lines, UK and Northern Irish outlets, Canadian local news, a hurricane's wire and local copy,
-television trade news), judged on main (session 17) before any fix. Their claims are not
-judged, so neither is part of `bench/compare_gold/`. Prints, per corpus, the share of named
-speakers found right, how many quotations got no speaker or a wrong one, and how many got one
-where the article names none.
+television trade news), judged on main (session 17) before any fix. The third,
+`bench/speakers_dev3/` (branch speakers8): four Multi-News pairs (celebrity gossip columns,
+CNN and a local paper, BBC and AP on a trademark ruling, local TV), judged on main (session 17)
+before any fix; the compare export takes it (`--clusters bench/speakers_dev3/clusters.tsv`).
+Their claims are not judged, so none is part of `bench/compare_gold/`. Prints, per corpus,
+the share of named speakers found right, how many quotations got no speaker or a wrong one,
+and how many got one where the article names none.
 """
 
 from __future__ import annotations
@@ -35,7 +38,8 @@ from newsprism.analyse.resolve import name_speakers
 from newsprism.evaluate.compare import covered, read_clusters, same_speaker
 from newsprism.evaluate.compare_clusters import MULTINEWS, read_tsv
 
-SETS = {"1": Path(__file__).parent / "speakers_dev", "2": Path(__file__).parent / "speakers_dev2"}
+SETS = {"1": Path(__file__).parent / "speakers_dev", "2": Path(__file__).parent / "speakers_dev2",
+        "3": Path(__file__).parent / "speakers_dev3"}
 
 
 def export_second_set(data: Path, out: Path) -> None:

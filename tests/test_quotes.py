@@ -1014,3 +1014,101 @@ def test_a_longer_title_in_title_case_is_a_name_not_its_authors_words():
             "\"A Secret History of the Northern Army,\" argues that the inquiry is political.")
     (quote,) = analyse_article(Article("t", text)).quotes
     assert (quote.kind, quote.speaker_mention) == ("name", None)
+
+
+def test_the_statement_is_of_whoever_introduced_it_last():
+    # Not the mayor's "in a statement" three paragraphs up: the company released the latest.
+    speakers = _speakers(
+        "“Our thoughts are with the families,” Mayor Anna Brook said in a statement.\n\n"
+        "The city will look into how the wire was left live.\n\n"
+        "Calder Power released a statement saying it will work with local officials.\n\n"
+        "“Our preliminary investigation indicates that we do not maintain the fences,” the "
+        "statement says.")
+    said = next(q for q in speakers if q.startswith("Our preliminary"))
+    assert speakers[said] == "Calder Power"
+    assert speakers[next(q for q in speakers if q.startswith("Our thoughts"))] == "Anna Brook"
+
+
+def test_a_statement_a_relative_clause_introduces_is_the_bodys_it_describes():
+    speakers = _speakers(
+        "Tom Reed was a member of the Calder Lions football team, which issued a statement on "
+        "Facebook: “This is a sad day for everyone who knew our teammate and friend.”")
+    said = next(q for q in speakers if q.startswith("This is a sad day"))
+    assert speakers[said] is not None and "Calder Lions" in speakers[said]
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    # "King" is a title as well as a surname: the director named in the clause describing him
+    # is not the one who said it.
+    ("Rep. Peter King, a New York Republican, said more firings could come.\n\n“I would not "
+     "be surprised if you saw more dismissals,” said King, who is being updated on the "
+     "investigation by Secret Service Director Mark Sullivan.",
+     "I would not be surprised if you saw more dismissals", "Peter King"),
+    # A wire archive's " closed by '': the quote ends there, and the speaker follows.
+    ("Ryan Kell urged the judge to consider the sentence.\n\n\"This will be a hard, difficult "
+     "time for him because of his disability,'' Kell said. \"He understands he brought this "
+     "upon himself.''", "This will be a hard, difficult time for him because of his disability",
+     "Ryan Kell"),
+    # "Byerly" parsed an adverb, tagged nothing.
+    ("NASA spokesman Josh Byerly said the crew was never in danger.\n\nSome systems were "
+     "turned off.\n\nThe crew “worked to keep the freezers going,” Byerly said.",
+     "worked to keep the freezers going", "Josh Byerly"),
+    # Two subjects in the parse, "co" and the name's.
+    ("Obesity is a growing problem, the report says.\n\n“It's going up everywhere,” says study "
+     "co-author Christopher Murray, director of the Institute for Health Metrics.",
+     "It's going up everywhere", "Christopher Murray"),
+])  # fmt: skip
+def test_the_speaker_where_the_parse_misleads(text, words, speaker):
+    assert _speakers(text)[words] == speaker
+
+
+def test_an_age_describes_again_the_one_the_story_follows_even_with_a_role():
+    speakers = _speakers(
+        "Kieran Sorkin had surgery on his ears.\n\n“This will boost his confidence no end,” "
+        "David Sorkin said. The 44-year-old IT manager added: “It has been heart-wrenching for "
+        "us and we have had the moral dilemma all along.”")
+    said = next(q for q in speakers if q.startswith("It has been"))
+    assert speakers[said] == "David Sorkin"
+
+
+def test_a_copulas_subject_is_what_the_quoted_words_describe():
+    speakers = _speakers(
+        "Jon Stewart made his debut on Monday.\n\nHis first joke was that Craig Kilborn was "
+        "“on assignment in Kuala Lumpur.”")
+    assert speakers["on assignment in Kuala Lumpur."] is None
+
+
+def test_a_quotation_signed_on_the_line_after_it():
+    speakers = _speakers(
+        "Published on Feb 17, 2015\n\n\"While you were chairman of the committee, it set a "
+        "record for unauthorized spending.\"\n\n- Steve Carell\n\nFootage from the show.")
+    said = next(q for q in speakers if q.startswith("While you were"))
+    assert speakers[said] == "Steve Carell"
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("Mayor Anna Brook said at a press conference the storm may be “possibly as strong as a "
+     "Category 2 on Long Island.”", "possibly as strong as a Category 2 on Long Island.",
+     "Anna Brook"),
+    ("Tom Reed coached the team.\n\n“The fact that this happened with so many kids out here, "
+     "it's just heartbreaking,” Don Clark was able to hold his emotions while he spoke to us.",
+     "The fact that this happened with so many kids out here, it's just heartbreaking",
+     "Don Clark"),
+])  # fmt: skip
+def test_a_copula_above_a_verb_of_saying_or_beside_the_quote_keeps_its_speaker(
+        text, words, speaker):
+    assert _speakers(text)[words] == speaker
+
+
+def test_the_clause_a_ruling_holds_is_not_its_subjects_words():
+    speakers = _speakers(
+        "A lengthy court case ended in a ruling that Kit Kat had “no inherent "
+        "distinctiveness”.")
+    assert speakers["no inherent distinctiveness"] is None
+
+
+def test_a_title_that_opens_with_a_number_is_a_name():
+    speakers = _speakers(
+        "Charlie Hunnam is so devastated over the backlash about pulling out of “50 Shades of "
+        "Grey,” he's been skipping scheduled appearances.")
+    assert speakers["50 Shades of Grey"] is None

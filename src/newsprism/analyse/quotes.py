@@ -79,7 +79,8 @@ PAIRS: dict[str, tuple[str, ...]] = {
     "‘‘": ("’’",),  # `` '' set in curly type
     "«": ("»",),
     "‹": ("›",),
-    '"': ('"', "”"),
+    # Wire archives whose `` became " kept the '' that closes it ("... disability,'' he said").
+    '"': ('"', "”", "''"),
     "‘": ("’", "'"),
     "`": ("'",),
     "'": ("'", "’"),
@@ -101,6 +102,8 @@ _LINE_GAP = 4  # lines an unrepeated double mark carries over (archives: a sente
 
 _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 _PRONOUNS = {"he", "she", "him", "her", "his"}
+_SIGNATURE = re.compile(r"\n\s*[-–—―]+ ?(?P<name>[^\n]+?)\s*(?:\n|$)")
+_COPULAS = {"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "am"}
 # Title case leaves short words small: "Travel as a Political Act", "Gone with the Wind".
 _NAME_JOINERS = {"and", "of", "the", "for", "&", "de", "on", "to", "a", "an", "in", "at", "as",
                  "with", "by", "or", "from"}
@@ -140,6 +143,9 @@ _NAMING = {"call", "calls", "called", "calling", "label", "labels", "labelled", 
 _RANK_WORDS = {"police", "prime", "vice", "former", "acting", "chief", "state", "foreign"}
 _SPEECH_NOUNS = {"saying", "statement", "remark", "word", "message", "comment", "speech",
                  "warning", "promise", "pledge", "answer", "reply", "motto"}
+# Nouns whose clause is what someone holds or says ("a ruling that ...", "the claim that ...").
+_CONTENT_NOUNS = _SPEECH_NOUNS | {"ruling", "verdict", "decision", "judgment", "judgement",
+                                  "finding", "claim", "report", "allegation", "argument"}
 # A name in these roles is a verb's subject, object or complement, no label of its own.
 _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "iobj", "pobj", "dative", "attr", "oprd", "conj",
               "poss", "agent"}
@@ -358,7 +364,9 @@ def _is_name(words: list[str]) -> bool:
     nickname, a slogan), not anyone's words; so is a longer one of up to eight words that
     title case marks as such by a small word kept small (“A Secret History of the IRA”, a
     book's title beside its author, who argues that ...)."""
-    if not all(w[:1].isupper() or w in _NAME_JOINERS for w in words):
+    # A number opens a title as a capital does (“50 Shades of Grey”, “30 Rock”).
+    if not all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_JOINERS for w in words) or \
+            not any(w[:1].isupper() for w in words):
         return False
     return len(words) <= _NAME_WORDS or (len(words) <= _TITLE_WORDS and any(
         w in _NAME_JOINERS for w in words[1:]))
@@ -400,12 +408,27 @@ def _quotation_speaker(
             subject.lower_ in _PRONOUNS and _named_in(found, article, doc.text, parts)
         return None if named_in_quote else found
     return (
-        _according_to(doc[first.start].sent, quoted, article)
+        _signed(last, article.mentions)
+        or _according_to(doc[first.start].sent, quoted, article)
         or _subject_of_governing_verb(first, quoted, article)
         or _cited_source(doc[last.end - 1].sent, article.citations, article.mentions)
         or _continued(first, last, previous, article.mentions)
         or _reported_before(first, quoted, article)
     )
+
+
+def _signed(last: Span, mentions: tuple[Mention, ...]) -> Mention | None:
+    """The person a quotation standing alone is signed by, on the line after it with a dash,
+    as an epigraph is ("“...”\n\n- Steve Carell"): the line a person's name and nothing else."""
+    text = last.doc.text
+    after = text[last.end_char:].lstrip("".join(_CLOSERS) + " \t")
+    signature = _SIGNATURE.match(after)
+    if signature is None:
+        return None
+    start = len(text) - len(after) + signature.start("name")
+    end = start + len(signature["name"].rstrip())
+    return next((m for m in mentions if m.type == "PERSON" and (m.start, m.end) == (start, end)),
+                None)
 
 
 def _governs(subject: Token | None, quote: Span) -> bool:
@@ -612,7 +635,7 @@ def _said_before(quote: Span, quoted: set[int]) -> Token | None:
         previous = [t for t in doc[sentence.start - 1].sent if t.i not in quoted]
         if previous and previous[-1].text == ":":
             return _subject_of_saying(previous[::-1], quoted) or (
-                _introducer(previous[:-1]) if statement else None)
+                _handed_over_by(previous[:-1]) if statement else None)
     # The verb must govern the quote, unless a colon or comma hands over to it: in "Kim, who
     # said he was tired, called it “candid”" the speaker is the one who called it.
     # The root of the quote's part in this sentence: a quote of two sentences has the second's.
@@ -621,8 +644,17 @@ def _said_before(quote: Span, quoted: set[int]) -> Token | None:
     handed = bool(marks) and marks[-1].text in (":", ",")
     said = _subject_of_saying([t for t in before[::-1] if handed or t.i in governing], quoted)
     if said is None and statement and marks and marks[-1].text == ":":
-        return _introducer(marks[:-1])
+        return _handed_over_by(marks[:-1])
     return said
+
+
+def _handed_over_by(clause: list[Token]) -> Token | None:
+    """Who speaks the statement a clause hands over to by a colon: the owner of a statement it
+    introduces ("Melquan was a member of the Trinity Elite Titans football team, which issued a
+    statement on Facebook:" is the team's), else the clause's subject."""
+    statements = [t for t in clause if noun_lemma(t.lower_) == "statement" and t.pos_ == "NOUN"]
+    owner = _statement_owner(statements[-1]) if statements else None
+    return owner if owner is not None else _introducer(clause)
 
 
 def _own_lead_in(before: Span, quoted: set[int]) -> list[Token]:
@@ -723,8 +755,12 @@ def _subject(verb: Token) -> Token | None:
     # A passive's subject is the one spoken to ("when he was asked", "she was told"), not the
     # speaker ("X was quoted as saying" is read above).
     # A bracket the parser took for a subject ("“[...] they are dead,” said X") is none.
-    own = next((c for c in verb.children if c.dep_ == "nsubj" and not c.is_punct
-                and c.text.rstrip(".").lower() not in TITLES), None)
+    # "says study co-author Christopher Murray" parses as two subjects, "co" and the name's:
+    # the proper noun of two is the name.
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not c.is_punct
+                and c.text.rstrip(".").lower() not in TITLES]
+    own = next((c for c in subjects if c.pos_ == "PROPN"), subjects[0]) if len(subjects) > 1 \
+        else next(iter(subjects), None)
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return None
     if own is not None and not _same_paragraph(own, verb):
@@ -769,7 +805,8 @@ def _beside(verb: Token) -> Token | None:
     before = doc[verb.i - 1] if verb.i > 0 else None
     # Not an object: "released a statement to KGO saying" is not KGO speaking.
     if before is not None and before.dep_ not in ("pobj", "dobj") and (
-            before.lower_ in _PRONOUNS or before.ent_type_ in _SPEAKER_TYPES):
+            before.lower_ in _PRONOUNS or before.ent_type_ in _SPEAKER_TYPES
+            or _untagged_name(before)):
         return before
     after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     if after is None or after.ent_type_ not in _SPEAKER_TYPES or verb.lower_ in _ADDRESSING \
@@ -779,6 +816,13 @@ def _beside(verb: Token) -> Token | None:
     while after.dep_ in ("compound", "amod") and after.head.i > after.i:
         after = after.head
     return after
+
+
+def _untagged_name(token: Token) -> bool:
+    """A capitalised word the models took for nothing of a name, mid-sentence ("The crew
+    “worked to keep the freezers going,” Byerly said": Byerly parsed an adverb)."""
+    return token.pos_ in ("PROPN", "NOUN", "ADV") and token.text[:1].isupper() and \
+        not token.ent_type_ and not token.is_sent_start and not _is_role(token)
 
 
 def _speaker_at(token: Token, article: _Article) -> Mention | None:
@@ -888,6 +932,12 @@ def _described_again(token: Token) -> bool:
         return False
     if token.lower_ == "old":
         return any(c.lower_ in ("year", "years") for c in token.children)
+    # "The 44-year-old IT manager added": an age says it is someone the story follows, even
+    # with a role.
+    if token.pos_ == "NOUN" and is_person_noun(noun_lemma(token.lower_)) and any(
+            w.lower_ == "old" and any(c.lower_ in ("year", "years") for c in w.children)
+            for w in token.lefts):
+        return True
     noun = noun_lemma(token.lower_)
     # "The gypsy woman Maleva (Geraldine Chaplin)": named right after, by that name.
     named = any(c.i > token.i and c.pos_ == "PROPN" for c in token.children)
@@ -913,12 +963,17 @@ def _outlet_name(token: Token, article: _Article) -> Mention | None:
 
 
 def _named_body_of_kind(token: Token, article: _Article) -> Mention | None:
-    """A body named right before the common noun of its kind ("The Traditional Unionist Voice
-    party said", "the Wella company said"): the organisation the entity model found there."""
+    """A body named right before the common noun of its kind, or of its kind and what it
+    does ("The Traditional Unionist Voice party said", "the Wella company said", "the Calder
+    Lions football team"): the organisation the entity model found there."""
     if token.pos_ != "NOUN" or not token.text.islower():
         return None
-    before = token.doc[token.i - 1] if token.i > token.left_edge.i else None
-    if before is None or before.dep_ != "compound":
+    at = token.i - 1
+    while at > token.left_edge.i and token.doc[at].dep_ == "compound" and \
+            token.doc[at].text.islower():
+        at -= 1
+    before = token.doc[at] if at >= token.left_edge.i else None
+    if before is None or before.dep_ != "compound" or before.text.islower():
         return None
     end = before.idx + len(before)
     return next((m for m in article.mentions if m.type == "ORG" and m.end == end
@@ -935,9 +990,9 @@ def _apposed_name(token: Token, article: _Article) -> Mention | None:
 
 
 def _surname_before(token: Token, article: _Article) -> Mention | None:
-    """A capitalised word the parser took for a common noun ("Byrs called the decision ...")
-    that is the surname of a person the article named before: that person's name."""
-    if not token.text[:1].isupper() or token.pos_ not in ("NOUN", "PROPN") or any(
+    """A capitalised word the parser took for a common noun or an adverb ("Byrs called the
+    decision ...") that is the surname of a person the article named before: that person's name."""
+    if not token.text[:1].isupper() or token.pos_ not in ("NOUN", "PROPN", "ADV") or any(
             m.start <= token.idx < m.end for m in article.mentions):
         return None
     if not any(m.end <= token.idx and person_key(m) == token.lower_
@@ -1030,15 +1085,43 @@ def _voice_of_described(token: Token, article: _Article) -> Mention | None:
 
 
 def _stated_before(token: Token, article: _Article) -> Mention | None:
-    """Whose "the statement" is: the one who said something "in a statement" last before it
-    ("..., the parks service said in a statement. ... the statement said")."""
+    """Whose "the statement" is: the owner of the latest statement the article introduced
+    before it ("..., the parks service said in a statement", "Georgia Power released a
+    statement saying ...", "a statement from the city"). A statement introduced there whose
+    owner cannot be read ("A statement was posted") ends the search: an older statement is
+    someone else's ("Mayor Hardie Davis said in a statement" three paragraphs up)."""
     for earlier in reversed(token.doc[: token.i]):
-        verb = earlier.head.head
-        if noun_lemma(earlier.lower_) == "statement" and earlier.head.lower_ == "in" and \
-                verb.lower_ in _SAYING and verb.pos_ == "VERB":
-            subject = _subject(verb)
-            return None if subject is None else _speaker_at(subject, article)
+        if noun_lemma(earlier.lower_) != "statement" or earlier.pos_ != "NOUN":
+            continue
+        owner = _statement_owner(earlier)
+        if owner is not None:
+            return _speaker_at(owner, article)
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in earlier.children):
+            return None
     return None
+
+
+def _statement_owner(statement: Token) -> Token | None:
+    """Who a statement is of, by the words that introduce it: the subject of the verb of saying
+    it is said "in" ("X said in a statement"), of the verb it is the object of ("X released a
+    statement", "the team, which issued a statement": the noun the clause describes), or the
+    one it is "from" or "by", or its possessor ("the city's statement")."""
+    for child in statement.children:
+        if child.dep_ == "poss":
+            return child
+        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    head = statement.head
+    if statement.dep_ == "pobj" and head.lower_ == "in":
+        verb = head.head
+        return _subject(verb) if verb.lower_ in _SAYING and verb.pos_ == "VERB" else None
+    if statement.dep_ != "dobj" or head.pos_ != "VERB":
+        return None
+    subject = _subject(head)
+    if subject is not None and subject.lower_ in ("which", "that", "who") and \
+            head.dep_ == "relcl":
+        return head.head
+    return subject
 
 
 def _proper_name(token: Token, article: _Article) -> Mention | None:
@@ -1162,6 +1245,13 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article
             # "his sister Mirella, who he once told MODERN was “the best hairdresser in the
             # world”": the one the quoted noun phrase describes is not who says it.
             return None
+        if within is None and any(v.pos_ == "NOUN" and noun_lemma(v.lower_) in _CONTENT_NOUNS
+                                  and not any(c.dep_ == "poss" for c in v.children)
+                                  for v in chain[n + 1 :]):
+            # "a ruling that Kit Kat had “no inherent distinctiveness”": the clause is what a
+            # ruling or statement holds; its subject is what the words are about. (Whose the
+            # statement is, "his statement that ...", is read at the noun.)
+            return None
         if verb.lower_ in _NAMING and any(c.dep_ == "nsubjpass" for c in verb.children):
             return None  # "Leona Helmsley, who was dubbed “the queen of mean”": named, by no one
         if verb.pos_ not in ("VERB", "AUX") or _reported_verb(verb, quoted) or (
@@ -1174,6 +1264,10 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article
             # The nearest subject speaks, or no one we can name: in "Egyptians voted as
             # prosecutors began by describing him as a “tyrant”" the prosecutors do.
             if child.dep_ == "nsubj" and child.i not in quoted:
+                # "His first joke was that Kilborn was “on assignment”": the subject of a
+                # copula the quoted words complete is what they describe, not who says them.
+                if n > 0 and _completes_copula(chain[n - 1], quoted):
+                    return None
                 return _speaker_at(child, article) if _same_paragraph(child, verb) else None
             # "a fire being treated by police as “potentially suspicious”": who treats it so
             # calls it so, as the subject of "Police are treating the fire as “...”" does.
@@ -1181,6 +1275,12 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: _Article
                 agent = next((c for c in child.children if c.dep_ == "pobj"), None)
                 return None if agent is None else _speaker_at(agent, article)
     return None
+
+
+def _completes_copula(complement: Token, quoted: set[int]) -> bool:
+    """Are the quoted words the complement of a form of "be" ("was “on assignment”")?"""
+    return complement.i in quoted and complement.head.lower_ in _COPULAS and \
+        complement.dep_ in ("attr", "acomp", "prep")
 
 
 def _own_clause(conjunct: Token) -> bool:
@@ -1256,6 +1356,11 @@ def _titled_person(token: Token, inside: list[Mention]) -> Mention | None:
         return None
     text = token.doc.text
     after = token.idx + len(token)
+    # "said King, who is being updated by Secret Service Director Mark Sullivan": a name in a
+    # clause describing the one titled (or named: "King" is a title too) is someone else.
+    clauses = [(c.left_edge.idx, c.right_edge.idx) for c in token.children
+               if c.dep_ in ("relcl", "acl")]
+    inside = [m for m in inside if not any(a <= m.start <= b for a, b in clauses)]
     return next((m for m in inside if m.type == "PERSON" and m.start > token.idx and (
         text[:m.start].rstrip().rsplit(None, 1)[-1][:1].isupper()
         or text[after : m.start].strip() == ",")), None)
