@@ -47,6 +47,10 @@ def test_one_actor_called_by_two_names_does_not_clash():
     assert actor_key("Constable Tim Fanning", "PERSON") == actor_key("Tim Fanning", "PERSON")
     assert actor_key("TallGrass Distribution Ltd.", "ORG") == actor_key(
         "Tall Grass Distribution Limited", "ORG")
+    # a generation after the surname is no surname: one report's "Jesse Matthew", another's
+    # "Jesse Leroy Matthew Jr." (a one-word name keeps its word)
+    assert actor_key("Jesse Leroy Matthew Jr.", "PERSON") == actor_key("Jesse Matthew", "PERSON")
+    assert actor_key("Henry Ford II", "PERSON") == "ford" and actor_key("Jr", "PERSON") == "jr"
     names = StatementNames(
         (frozenset(),) * 3,
         ({"PERSON": frozenset({"e1"})}, {"PERSON": frozenset({"e2"})},

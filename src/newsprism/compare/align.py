@@ -127,6 +127,8 @@ class StatementNames:
 
 # resolution's legal suffixes, and "group": a looser key, for telling names apart only
 _COMPANY = LEGAL_SUFFIXES | {"group"}
+# what ends a person's name after the surname ("Jesse Matthew Jr." is called Matthew)
+_GENERATION = frozenset({"jr", "sr", "snr", "ii", "iii", "iv"})
 
 
 def actor_key(name: str, kind: str) -> str:
@@ -134,6 +136,8 @@ def actor_key(name: str, kind: str) -> str:
     surname, an organisation's letters without its company suffix."""
     words = re.findall(r"[^\W\d_]+", name.casefold())
     if kind == "PERSON":
+        while len(words) > 1 and words[-1] in _GENERATION:
+            words.pop()
         return words[-1] if words else name.casefold()
     return "".join(w for w in words if w not in _COMPANY) or name.casefold()
 
