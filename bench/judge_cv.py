@@ -90,6 +90,8 @@ class CachedEncoder:
         todo = [t for t in dict.fromkeys(texts) if t not in self.memo]
         if todo:
             self.memo.update(zip(todo, self.encoder.encode(todo), strict=True))
+        if not texts:  # a cluster without quotes: as many columns as the encoder gives
+            return self.encoder.encode([])
         return np.array([self.memo[t] for t in texts]).reshape(len(texts), -1)
 
     def __getattr__(self, name: str) -> Any:
