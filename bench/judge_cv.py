@@ -33,7 +33,6 @@ from newsprism.compare import align
 from newsprism.compare.judge import (
     FIRST_FEATURES,
     JUDGE_FEATURES,
-    RANKED_FEATURES,
     Judge,
     load_judge,
 )
@@ -55,8 +54,10 @@ COHORTS = {"first": frozenset({"18_ecb", "21_ecb", "M004", "M009", "e9aca7cf", "
                               "bb2f3e69", "1f0ed1dc", "b614820b", "e938aa4d"})}
 THRESHOLDS = (0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95)
 BANDS = (0.4, 0.5, 0.6, 0.7)
+# "rank": recall4's recipe, the cosine's rank beside the first judge's features (not shipped:
+# docs/experiments.md, "integrator, session 17")
 FEATURE_SETS = {"v1": FIRST_FEATURES, "all": JUDGE_FEATURES,
-                "rank": RANKED_FEATURES}
+                "rank": (*FIRST_FEATURES, "cosine_rank")}
 
 
 class CachedRelation:

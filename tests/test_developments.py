@@ -4,6 +4,8 @@ fact's history in order), not a contradiction."""
 
 from __future__ import annotations
 
+import re
+
 from newsprism.model import Article
 from newsprism.pipeline import build_briefing
 
@@ -765,38 +767,39 @@ def test_a_state_and_the_change_a_later_report_names_are_a_development_undated()
 def test_a_change_is_named_only_as_done_of_the_state_another_report_gives():
     from newsprism.compare.developments import _states_before, names_change
 
+    def _named_change(text: str) -> re.Match[str]:
+        change = names_change(text)
+        assert change is not None, text
+        return change
+
+
     assert names_change("The dedication could be postponed if the storm nears.") is None
     assert names_change("The dedication was not cancelled, officials said.") is None
     assert names_change("Truckers are no longer planning to block the ring road.") is not None
     ended = "Sunday's dedication of the Kessel memorial was postponed."
-    change = names_change(ended)
-    assert change is not None
+    change = _named_change(ended)
     assert _states_before("The dedication of the Kessel memorial is still on schedule.", ended,
                           change)
     # another thing ended: one word ("Sunday") in common is chance
     assert not _states_before("The football match on Sunday will go ahead.", ended, change)
     # nor is an event at the same place the state of what was ended there (its head differs)
     canceled = "All football activities have been canceled for the week at Kessel Park."
-    change = names_change(canceled)
-    assert change is not None
+    change = _named_change(canceled)
     assert not _states_before("It happened during football practice at Kessel Park.",
                               canceled, change)
     assert _states_before("Football activities at Kessel Park go on as planned this week.",
                           canceled, change)
     # nor another place's alert: every name the ended phrase gives is the earlier one's
     alert = "A Norland flood alert has been cancelled."
-    change = names_change(alert)
-    assert change is not None
+    change = _named_change(alert)
     assert not _states_before("A flood alert was issued in Sudmark.", alert, change)
     assert _states_before("Norland issued a flood alert on Tuesday.", alert, change)
     moved = "Alva weakened to a Category 2 storm near the islands."
-    change = names_change(moved)
-    assert change is not None
+    change = _named_change(moved)
     assert not _states_before("Alva, a Category 2 storm, neared the islands.", moved, change)
     # what is no longer so needs its own words, not another plan of the same people
     dropped = "Truckers are no longer planning to arrest members of Congress."
-    change = names_change(dropped)
-    assert change is not None
+    change = _named_change(dropped)
     assert not _states_before("Truckers are planning to protest by blocking the ring road.",
                               dropped, change)
     assert _states_before("Truckers are planning to arrest members of Congress next week.",

@@ -135,7 +135,7 @@ def compare_articles(
     claims += _rewording_claims(statements, evidence, articles, sources)
     claims += _verdict_claims(statements, articles, sources)
     claims += _outcome_claims(statements, evidence, articles, sources)
-    claims += _revision_claims(statements, figures, evidence, articles, sources)
+    claims += _revision_claims(statements, figures, holders, evidence, articles, sources)
     claims += _actor_claims(statements, mentions, entities, articles, sources)
     loose = [pair for pair in conflicts if not any(_covers(claim, pair) for claim in claims)]
     claims += _figure_claims(loose, sentences, articles, sources)
@@ -408,6 +408,7 @@ def _outcome_claims(
 def _revision_claims(
     statements: Sequence[Span],
     figures: Sequence[Figure],
+    holders: dict[tuple[str, int], list[int]],
     evidence: PairEvidence,
     articles: dict[str, Article],
     sources: dict[str, str],
@@ -415,7 +416,7 @@ def _revision_claims(
     """Developments from a figure a later report names as replaced ("updated from $586
     million") and the report that gave it (``compare.developments.revisions``)."""
     by_later: dict[int, list[tuple[Span, str]]] = {}
-    for i, old, j, new in revisions(statements, figures, articles, evidence.related):
+    for i, old, j, new in revisions(figures, holders, articles, evidence.related):
         by_later.setdefault(j, [(statements[j], new.text)]).append((statements[i], old.text))
     claims = []
     for history in by_later.values():

@@ -145,8 +145,8 @@ def _close(a: Figure, b: Figure) -> bool:
 
 
 def revisions(
-    statements: Sequence[Span],
     figures: Sequence[Figure],
+    holders: dict[tuple[str, int], list[int]],
     articles: dict[str, Article],
     related: Callable[[int, int], bool],
 ) -> list[tuple[int, Figure, int, Figure]]:
@@ -154,11 +154,9 @@ def revisions(
     value ``new`` and names ``old``'s value as the one it replaced, and statement ``i`` of
     another article gives ``old``, that value in that unit, about the same thing
     (``related``), its article not giving the new value too (then it tells the same change).
-    The later report says so itself, so no date is needed."""
-    holder = {}
-    for figure in figures:
-        holder[figure] = next((n for n, s in enumerate(statements) if s.doc == figure.doc
-                               and s.start <= figure.start < s.end), None)
+    ``holders``: each figure's statements, by its article and start. The later report says so
+    itself, so no date is needed."""
+    holder = {f: next(iter(holders[(f.doc, f.start)]), None) for f in figures}
     found = []
     for cited in figures:
         j = holder[cited]

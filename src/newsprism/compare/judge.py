@@ -46,7 +46,6 @@ JUDGE_FEATURES = (
     "cosine_rank",
 )
 FIRST_FEATURES = JUDGE_FEATURES[:9]  # those of the first judge and of every shipped one
-RANKED_FEATURES = (*FIRST_FEATURES, "cosine_rank")  # recall4's recipe, not shipped
 # The judge's probability from which a pair whose main predicates agree links (below the
 # judge's own threshold), for a judge that names none: on the gold set's tune half, judged pairs
 # in [0.5, 0.93) of the first judge whose predicates agree (read through "had to", copulas and
