@@ -100,6 +100,20 @@ def test_a_crawl_delay_in_robots_txt_is_obeyed(site):
     assert ferry.at - strike.at >= 0.99
 
 
+def test_a_robots_txt_behind_a_redirect_is_followed_and_obeyed(site):
+    """A moved robots.txt (http -> https, or to a www host, as sites do) was read as an empty
+    one: every page it forbids was fetched."""
+    site.routes["/robots.txt"] = Route(status=301, headers={"Location": "/robots-moved.txt"})
+    site.routes["/robots-moved.txt"] = Route(b"User-agent: *\nDisallow: /private/\n",
+                                             content_type="text/plain")
+    site.routes["/private/memo"] = page("Memo", FERRY)
+    with Fetcher(FAST) as fetcher:
+        memo, strike = fetcher.fetch_many([f"{site.url}/private/memo", f"{site.url}/strike"])
+    assert memo.error == "disallowed by robots.txt" and strike.ok
+    assert not site.hits("/private/memo")
+    assert [hit.path for hit in site.log[:2]] == ["/robots.txt", "/robots-moved.txt"]
+
+
 def test_503_and_429_with_retry_after_are_retried_after_the_wait(site):
     site.routes["/busy"] = Route(b"", 503, headers={"Retry-After": "1"},
                                  then=[Route(b"", 429, headers={"Retry-After": "0"}),

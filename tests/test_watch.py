@@ -430,6 +430,7 @@ def test_an_article_page_is_watched_alone_while_a_home_page_keeps_discovering(si
         assert [a.title for a in store.articles.since()] == [TOPICS[0][0]]
     assert not site.hits("/feed.xml") and not site.hits("/news.xml")
     assert not any(site.hits(path) for _, path in items)  # no other page of the site
+    assert len(site.hits("/story/walkout")) == 1  # read from the poll: it was fetched twice
     with open_store(str(tmp_path / "site.db")) as store:
         _, report = watch_once(store, sources=(f"{site.url}/",))
         assert report.saved == 3
@@ -455,7 +456,86 @@ def test_an_article_page_is_watched_alone_while_a_home_page_keeps_discovering(si
 def test_a_page_is_an_article_by_what_it_declares_else_by_how_it_reads(
     head: str, body: str, path: str, article: bool
 ) -> None:
-    from newsprism.fetch.pagekind import is_article_page
+    from newsprism.fetch.pagekind import page_kind
 
     html = f"<html><head><title>T</title>{head}</head><body>{body}</body></html>"
-    assert is_article_page(html, f"http://news.example{path}") is article
+    kind = page_kind(html, f"http://news.example{path}", time.time())
+    assert kind == ("article" if article else "listing")
+
+
+def live_blog(title: str, paragraphs: list[str], ends: str | None = None) -> str:
+    """An article page its site marks as a live blog (coverage ending at ``ends``, if given)."""
+    end = f', "coverageEndTime": "{ends}"' if ends else ""
+    mark = ('<script type="application/ld+json">{"@context": "https://schema.org", '
+            f'"@type": "LiveBlogPosting", "headline": "{title}"{end}}}</script>')
+    return article_page(title, paragraphs).replace("</head>", f"{mark}</head>")
+
+
+def test_a_page_is_live_while_its_site_marks_it_so_and_its_coverage_has_not_ended() -> None:
+    from newsprism.fetch.pagekind import page_kind
+
+    now = datetime(2025, 3, 4, 12, tzinfo=UTC).timestamp()
+    url = "http://news.example/live/strike"
+    assert page_kind(live_blog("Strike live", STRIKE), url, now) == "live"
+    assert page_kind(live_blog("Strike live", STRIKE, "2025-03-04T18:00:00+00:00"), url,
+                     now) == "live"  # fmt: skip
+    assert page_kind(live_blog("Strike live", STRIKE, "2025-03-04T11:00:00Z"), url,
+                     now) == "article"  # ended: an article as any other  # fmt: skip
+    assert page_kind(article_page("Strike", STRIKE), url, now) == "article"
+
+
+def test_a_watched_article_page_is_read_from_each_poll_and_a_changed_text_is_a_new_version(
+    site, tmp_path
+):
+    """The page a user names is fetched once a poll (a 304 while unchanged); its new text is
+    stored beside the old one, which stays as it was read."""
+    site.routes["/story/walkout"] = Route(article_page(*TOPICS[0]).encode(), etag='"v1"')
+    with open_store(str(tmp_path / "corpus.db")) as store:
+        _, first = watch_once(store, sources=(f"{site.url}/story/walkout",))
+        _, unchanged = watch_once(store)
+        update = "Late on Tuesday the union said the walkout would go on for a third day."
+        site.routes["/story/walkout"] = Route(
+            article_page(TOPICS[0][0], [*TOPICS[0][1], update]).encode(), etag='"v2"')
+        _, changed = watch_once(store)
+        _, again = watch_once(store)
+        versions = sorted(store.articles.since(), key=lambda a: len(a.text))
+        (source,) = store.watch.sources()
+    assert (first.saved, unchanged.not_modified, changed.saved, again.not_modified) == (1, 1, 1, 1)
+    assert [hit.status for hit in site.hits("/story/walkout")] == [200, 304, 200, 304]
+    old, new = versions
+    assert update not in old.text and new.text.endswith(update)
+    assert old.url == new.url == f"{site.url}/story/walkout"
+    assert new.id.startswith(f"{old.id}.v")
+    assert (source.kind, source.etag, source.found) == ("article", '"v2"', 2)
+
+
+def test_a_live_page_in_a_feed_is_polled_for_its_updates_until_its_site_ends_it(site, tmp_path):
+    items = publish(site, 1)
+    paragraphs = list(FERRY)
+    site.routes["/live/ferry"] = Route(live_blog("Ferry live", paragraphs).encode(), etag='"1"')
+    site.routes["/feed.xml"] = feed_route([*items, ("Ferry live", "/live/ferry")], "v1")
+    feed = f"{site.url}/feed.xml"
+    with open_store(str(tmp_path / "corpus.db")) as store:
+        _, first = watch_once(store, sources=(feed,))
+        assert first.saved == 2
+        live = {s.url: s for s in store.watch.sources()}[f"{site.url}/live/ferry"]
+        assert (live.kind, live.parent, live.etag, live.last_fetch_at is not None) == (
+            "live", feed, '"1"', True)
+        _, quiet = watch_once(store)
+        assert (quiet.not_modified, quiet.saved) == (2, 0)  # the feed and the page: 304s
+        texts = []
+        for version, ends in (("2", None), ("3", "2025-03-04T18:00:00Z")):
+            paragraphs.append(f"Update {version}: the ferry to Calder kept its timetable today.")
+            site.routes["/live/ferry"] = Route(live_blog("Ferry live", paragraphs, ends).encode(),
+                                               etag=f'"{version}"')  # fmt: skip
+            _, round_ = watch_once(store)
+            assert round_.saved == 1
+            texts.append(paragraphs[-1])
+        stored = [a.text for a in store.articles.since() if a.url.endswith("/live/ferry")]
+        sources = [s.url for s in store.watch.sources()]
+        _, after = watch_once(store)
+    assert len(stored) == 3 and all(sum(t in text for text in stored) == n
+                                    for t, n in zip(texts, (2, 1), strict=True))  # fmt: skip
+    assert sources == [feed]  # ended: no longer polled
+    assert after.polled == 1 and len(site.hits("/live/ferry")) == 4
+    assert len(site.hits(items[0][1])) == 1  # an article not live: fetched once

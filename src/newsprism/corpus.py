@@ -408,11 +408,17 @@ def find_stories(
     limit: int = 20,
 ) -> list[StoredStory]:
     """Live stories, latest news first; with ``query``, those whose articles match it."""
-    among = None
-    if query:
-        hits = store.search.text(query, SearchFilters("article", limit=500, copies=True))
-        among = sorted({hit.story for hit in hits if hit.story})
+    among = sorted(stories_matching(store, query)) if query else None
     return store.stories.latest(since, until, limit, among=among)
+
+
+QUERY_ARTICLES = 500  # articles a story query looks at (best matches first)
+
+
+def stories_matching(store: Store, query: str) -> set[str]:
+    """The stories of the articles (copies included) that match ``query`` best, in full text."""
+    hits = store.search.text(query, SearchFilters("article", limit=QUERY_ARTICLES, copies=True))
+    return {hit.story for hit in hits if hit.story}
 
 
 def briefing_members(heads: Sequence[ArticleHead],
@@ -449,10 +455,16 @@ def brief_story(store: Store, story_id: str, settings: Settings = DEFAULTS) -> B
                             "stories [--level storyline]` lists them")
     ids = briefing_members(store.articles.heads(list(story.article_ids)),
                            settings.brief.story_articles)
+    return brief_stored(briefing_inputs(store, ids), settings)
+
+
+def briefing_inputs(store: Store, ids: Sequence[str]) -> Sequence[Analysis] | Sequence[Article]:
+    """What ``brief_stored`` reads of these articles: their stored analyses when every one has
+    one (no spaCy run), else the articles themselves."""
     analyses = store.analyses.get_many(ids)
     if len(analyses) == len(ids):
-        return brief_stored([analyses[a] for a in ids], settings)
-    return brief_stored(store.articles.get_many(ids), settings)
+        return [analyses[a] for a in ids]
+    return store.articles.get_many(ids)
 
 
 TITLE_WORDS = 10  # an untitled story is titled by this many words of its first article's lead

@@ -64,14 +64,18 @@ class Table(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
-def _user_agent() -> str:
+def release() -> str:
+    """newsprism's installed version, "dev" when run from a source tree."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        release = version("newsprism")
+        return version("newsprism")
     except PackageNotFoundError:
-        release = "dev"
-    return f"newsprism/{release} (news monitoring; obeys robots.txt)"
+        return "dev"
+
+
+def _user_agent() -> str:
+    return f"newsprism/{release()} (news monitoring; obeys robots.txt)"
 
 
 def _default_db() -> str:

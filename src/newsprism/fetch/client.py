@@ -211,7 +211,7 @@ class Fetcher:
         """Why robots.txt forbids ``url`` (or could not be read), else ``None``."""
         if host.robots is None or time.monotonic() - host.robots_at > ROBOTS_TTL:
             robots_url = urljoin(host_of(url), "/robots.txt")
-            answer = self._get(host, Request(robots_url))
+            answer = self._robots_answer(robots_url)
             if answer.status == 0:  # unreachable host: say so, and read robots.txt next time
                 return replace(answer, final_url=url)
             parser = RobotFileParser(robots_url)
@@ -232,6 +232,21 @@ class Fetcher:
         if not host.robots.can_fetch(self.settings.user_agent, url):
             return Fetched(url, url, error="disallowed by robots.txt")
         return None
+
+    def _robots_answer(self, robots_url: str) -> Fetched:
+        """The answer for a host's robots.txt, its redirects followed (RFC 9309: at least five;
+        past those it is unavailable, as a 4xx is), each hop under its own host's politeness.
+        A redirect read as an empty robots.txt allowed everything the real one forbids."""
+        url = robots_url
+        for _ in range(max(5, self.settings.max_redirects) + 1):
+            refused = self._address_refusal(url)
+            if refused is not None:
+                return refused
+            answer = self._get(self._host(url), Request(url))
+            if answer.location is None:
+                return answer
+            url = urljoin(url, answer.location)
+        return replace(answer, location=None, status=404)
 
     def _get(self, host: _Host, request: Request) -> Fetched:
         """One URL, no redirects followed, retried on 429/5xx."""

@@ -10,16 +10,17 @@ is reported as what it is.
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import dataclass
 from typing import Literal
 from urllib.parse import urlsplit
 
-from newsprism.fetch.pagekind import is_article_page
+from newsprism.fetch.pagekind import page_kind
 from newsprism.fetch.safexml import UnsafeXML, local_name, parse_xml
 from newsprism.fetch.urls import host_of, normalise_url, url_article_id
 from newsprism.model import Article
 
-Kind = Literal["feed", "sitemap", "opml", "html", "article", "unknown"]
+Kind = Literal["feed", "sitemap", "opml", "html", "article", "live", "unknown"]
 _FEED_ROOTS = (b"rss", b"feed", b"rdf:rdf", b"rdf")
 _SITEMAP_ROOTS = (b"urlset", b"sitemapindex")
 # What may stand before the root element: XML declaration, processing instructions, comments,
@@ -58,9 +59,11 @@ def sniff_kind(body: bytes, content_type: str = "") -> Kind:
     return "unknown"
 
 
-def read_source(body: bytes, url: str, content_type: str = "", charset: str | None = None) -> Found:
+def read_source(body: bytes, url: str, content_type: str = "", charset: str | None = None,
+                now: float | None = None) -> Found:  # fmt: skip
     """Links in a feed, sitemap, OPML document or home page fetched from ``url``; an article's
-    page (kind "article") lists itself."""
+    page (kind "article", or "live" while its site updates it, as of Unix time ``now``, by
+    default the present) lists itself."""
     kind = sniff_kind(body, content_type)
     try:
         if kind == "feed":
@@ -72,7 +75,7 @@ def read_source(body: bytes, url: str, content_type: str = "", charset: str | No
     except UnsafeXML as exc:
         return Found(kind, problem=str(exc))
     if kind == "html":
-        return _web_page(body, url, charset)
+        return _web_page(body, url, charset, time.time() if now is None else now)
     what = content_type or "no type"
     return Found(kind, problem=f"not a feed, sitemap, OPML file or web page ({what})")
 
@@ -136,15 +139,16 @@ def read_opml(body: bytes, where: str) -> Found:
     return Found("opml", title, sources=feeds, problem=problem)
 
 
-def _web_page(body: bytes, url: str, charset: str | None) -> Found:
+def _web_page(body: bytes, url: str, charset: str | None, now: float) -> Found:
     """An article's page lists itself only; a home page (or section front) its feeds."""
     from trafilatura.feeds import FeedParameters, determine_feed
 
     from newsprism.fetch.charset import decode_page
 
     html = decode_page(body, charset)
-    if is_article_page(html, url):
-        return Found("article", articles=_unique([normalise_url(url)]))
+    kind = page_kind(html, url, now)
+    if kind != "listing":
+        return Found(kind, articles=_unique([normalise_url(url)]))
     params = FeedParameters(host_of(url), urlsplit(url).netloc, url)
     feeds = _unique(normalise_url(link, base=url) for link in determine_feed(html, params))
     if not feeds:

@@ -8,31 +8,41 @@ point and started again loses nothing and fetches again only the pages of the ba
 fetching (``batch_size``). Each source's interval adapts:
 it halves while a source keeps giving news and grows by half while it is quiet or failing, within
 ``[every / 4, every * 8]``. Everything that happens is a row of the store's fetch log.
+
+An article's page watched as a source (named by the user, or a live blog met in a feed, see
+``pagekind``) is read from each poll's answer itself: polled with its validators, it costs a 304
+while unchanged, and a changed text is stored as a new version of the article beside the old
+ones (an id of its own: the page's id and the text's hash), the old versions kept as read.
 """
 
 from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import NamedTuple
 
 from newsprism.corpus import Analyse, OnBatch, ingest_articles
 from newsprism.errors import InputError, InputProblem
+from newsprism.fetch.charset import decode_page
 from newsprism.fetch.client import Fetched, Fetcher, Request
+from newsprism.fetch.pagekind import MAY_BE_LIVE, page_kind
 from newsprism.fetch.pages import page_articles
 from newsprism.fetch.sources import Found, read_opml, read_source, sniff_kind
 from newsprism.fetch.urls import is_url, normalise_url
 from newsprism.model import Analysis, Article
 from newsprism.settings import DEFAULTS, Settings
-from newsprism.store import Store
+from newsprism.store import Store, content_hash
 from newsprism.store.records import FetchedURL, FetchLogEntry, PendingURL, WatchSource
 
 MAX_SITEMAPS = 50  # sitemaps of an index read in one poll
 # Sources that list feeds, not articles, and an article's own page: polled at the slowest.
 SLOWEST = ("opml", "html", "article")
+PAGES = ("article", "live")  # sources whose answer is an article's page, read as such
+# A live page found in a feed is polled until its site marks it ended, for this long at most.
+LIVE_SPAN = 7 * 86400.0
 
 
 @dataclass
@@ -50,6 +60,12 @@ class RoundReport:
         return (f"{self.polled} sources polled ({self.not_modified} unchanged), {self.found} new "
                 f"links, {self.fetched} pages fetched, {self.saved} new articles, "
                 f"{self.failed} failed")  # fmt: skip
+
+    def add(self, other: RoundReport) -> None:
+        """Count ``other``'s figures and problems in these."""
+        for name in (f.name for f in fields(self) if f.name != "lines"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.lines.extend(other.lines)
 
 
 Line = Callable[[str], None]
@@ -84,7 +100,7 @@ class Watch:
         # from the feed when the page fails. Held in memory only, until the page is fetched.
         self.feed_texts: dict[str, Article] = {}
         for source in store.watch.sources():
-            if source.parent is None or not is_url(source.parent):  # named by the user
+            if _named_by_user(source):
                 self.fetcher.trust(source.url)
 
     def close(self) -> None:
@@ -145,7 +161,7 @@ class Watch:
         total = RoundReport()
         while not stop.is_set():
             report = self.poll(everything=once and not total.polled)
-            _add(total, report)
+            total.add(report)
             if report.polled or report.fetched:
                 self.on_line(report.summary())
             sources = self.store.watch.sources()
@@ -180,6 +196,7 @@ class Watch:
         now = self.clock()
         report.polled += 1
         new: list[str] = []
+        stored = 0  # articles stored from the answer of a source that is an article's page
         if fetched.not_modified:
             report.not_modified += 1
             found, problem = Found(source.kind, source.title), None  # type: ignore[arg-type]
@@ -190,9 +207,13 @@ class Watch:
             problem = found.problem
             for url in found.sources:
                 self._add_source(url, source.url)
-            new = self.store.watch.add_urls(list(found.articles), source.url, now)
-            fresh_links = set(new)
-            self.feed_texts.update((a.url, a) for a in found.texts if a.url in fresh_links)
+            if found.kind in PAGES:  # the answer is the page: read now, never fetched again
+                page = PendingURL(source.url, source.url, attempts=0)
+                stored = self._read_pages([(fetched, page)], report)
+            else:
+                new = self.store.watch.add_urls(list(found.articles), source.url, now)
+                fresh_links = set(new)
+                self.feed_texts.update((a.url, a) for a in found.texts if a.url in fresh_links)
         outcome = "not-modified" if fetched.not_modified else "polled"
         if problem is not None:
             report.failed += 1
@@ -200,11 +221,16 @@ class Watch:
             self.on_line(f"error: {source.url}: {problem}")
             outcome = "retry" if fetched.transient else "error"
         report.found += len(new)
+        what = (f"the page itself, {stored} stored" if found.kind in PAGES
+                else f"{len(found.articles)} links, {len(new)} new")  # fmt: skip
         self.store.watch.log([FetchLogEntry(
-            now, source.url, source.url, fetched.status, outcome,
-            problem or f"{len(found.articles)} links, {len(new)} new",
+            now, source.url, source.url, fetched.status, outcome, problem or what,
         )])  # fmt: skip
-        interval = self._interval(source, found.kind, len(new), failed=problem is not None)
+        if _live_page_over(source, found.kind, now):
+            self.store.watch.drop_source(source.url)
+            return
+        news = len(new) + stored
+        interval = self._interval(source, found.kind, news, failed=problem is not None)
         wait = max(interval, fetched.retry_after or 0.0)
         fresh = fetched.ok
         self.store.watch.save_source(replace(
@@ -212,12 +238,13 @@ class Watch:
             etag=fetched.etag if fresh else source.etag,
             last_modified=fetched.last_modified if fresh else source.last_modified,
             interval=interval, next_at=now + wait, last_fetch_at=now,
-            last_status=fetched.status, last_error=problem, found=source.found + len(new),
+            last_status=fetched.status, last_error=problem, found=source.found + news,
         ))  # fmt: skip
 
     def _read_source(self, fetched: Fetched) -> Found:
         """The source's links; a sitemap index's sitemaps are read in the same poll."""
-        found = read_source(fetched.body, fetched.final_url, fetched.content_type, fetched.charset)
+        found = read_source(fetched.body, fetched.final_url, fetched.content_type, fetched.charset,
+                            now=self.clock())  # fmt: skip
         if found.kind == "html":  # a home page: its feeds, and the sitemaps its robots.txt lists
             listed = (normalise_url(u) for u in self.fetcher.robots_sitemaps(fetched.final_url))
             sitemaps = tuple(u for u in listed if u and u not in found.sources)
@@ -261,45 +288,94 @@ class Watch:
             self._ingest_pages(batch, report)
 
     def _ingest_pages(self, batch: list[PendingURL], report: RoundReport) -> None:
-        sources = {row.url: (row.source, row.attempts) for row in batch}
+        """Fetch a batch of the frontier's pages and store their articles; a page its site
+        marks as live also becomes a source, polled for its later versions."""
+        rows = {row.url: row for row in batch}
+
+        def fetched() -> Iterator[tuple[Fetched, PendingURL]]:
+            for page in self.fetcher.fetch_many(Request(url) for url in rows):
+                report.fetched += 1
+                self._watch_if_live(page, rows[page.url])
+                yield page, rows[page.url]
+
+        self._read_pages(fetched(), report)
+
+    def _watch_if_live(self, fetched: Fetched, row: PendingURL) -> None:
+        """Watch a live page as a source of its own, polled from now on with this answer's
+        validators (a 304 while nothing changed) on the adaptive schedule of any source."""
+        if not fetched.ok or MAY_BE_LIVE.search(fetched.body) is None:
+            return
+        now = self.clock()
+        html = decode_page(fetched.body, fetched.charset)
+        if page_kind(html, fetched.final_url, now) != "live":
+            return
+        every = self.settings.every
+        self.store.watch.add_source(WatchSource(
+            row.url, kind="live", parent=row.source, etag=fetched.etag,
+            last_modified=fetched.last_modified, interval=every, next_at=now + every,
+            last_fetch_at=now, last_status=fetched.status, added_at=now,
+        ))  # fmt: skip
+
+    def _read_pages(self, pages: Iterable[tuple[Fetched, PendingURL]], report: RoundReport) -> int:
+        """Store the articles of fetched pages, each of a frontier URL; returns how many were
+        stored (new articles and new versions)."""
+        rows: dict[str, PendingURL] = {}
         articles: dict[str, Article] = {}  # by id: one story reached by two links counts once
         url_of: dict[str, str] = {}  # article id -> the frontier URL it came from
         from_feed: dict[str, Mark] = {}  # pages stored from their feed's text: status, why
         marks: list[Mark] = []  # failed pages, and pages whose article is stored already
-        for fetched in self.fetcher.fetch_many(Request(url) for url in sources):
-            report.fetched += 1
-            source, attempts = sources[fetched.url]
+        for fetched, row in pages:
+            rows[fetched.url] = row
             read = list(page_articles(fetched))
             got = [a for a in read if isinstance(a, Article)]
             problem = next((p for p in read if isinstance(p, InputProblem)), None)
             own_text = self.feed_texts.pop(fetched.url, None)
             if problem is not None and not got and own_text is not None:
                 self.on_line(f"warning: {problem}; stored the text its feed carries instead")
-                from_feed[fetched.url] = Mark(fetched.url, source, "done", fetched.status,
+                from_feed[fetched.url] = Mark(fetched.url, row.source, "done", fetched.status,
                                               own_text.id, "new", f"from the feed: {problem}")
                 got, problem = [own_text], None
             if problem is not None and not got:
-                retry = fetched.transient and attempts + 1 < self.settings.max_attempts
+                retry = fetched.transient and row.attempts + 1 < self.settings.max_attempts
                 report.failed += 1
                 report.lines.append(str(problem))
                 self.on_line(f"error: {problem}")
                 state, outcome = ("pending", "retry") if retry else ("failed", "error")
-                marks.append(Mark(fetched.url, source, state, fetched.status, None, outcome,
+                marks.append(Mark(fetched.url, row.source, state, fetched.status, None, outcome,
                                   problem.problem))  # fmt: skip
                 continue
             if problem is not None:  # read, with a doubt (a date dropped, a feed cut short)
                 self.on_line(f"warning: {problem}")
             for article in got:
-                if article.id in articles or self._known_canonical(article, fetched.url):
+                known = article.id in articles or self._known_canonical(article, fetched.url)
+                version = None if known else self._next_version(article, fetched.url)
+                if version is None:  # None: the URL keeps the article it gave last
                     report.unchanged += 1
-                    marks.append(Mark(fetched.url, source, "done", fetched.status, article.id,
-                                      "unchanged", article.url))  # fmt: skip
+                    marks.append(Mark(fetched.url, row.source, "done", fetched.status,
+                                      article.id if known else None, "unchanged", article.url))
                 else:
-                    articles[article.id] = article
-                    url_of[article.id] = fetched.url
-        marks += self._save(list(articles.values()), url_of, sources, report, from_feed)
+                    articles[version.id] = version
+                    url_of[version.id] = fetched.url
+        saved_before = report.saved
+        marks += self._save(list(articles.values()), url_of, rows, report, from_feed)
         with self.store.transaction():
             _record(self.store, marks, self.clock())
+        return report.saved - saved_before
+
+    def _next_version(self, article: Article, url: str) -> Article | None:
+        """The page's article to store: as read the first time; None while its text is the
+        one stored last from ``url``; a changed text (a live page updated) under an id of its
+        own, the page's id and the text's hash, so every earlier version stays as read."""
+        latest = self.store.watch.articles([url]).get(url)
+        if latest is None:
+            return article
+        stored = self.store.articles.hashes([latest]).get(latest)
+        digest = content_hash(article.text)
+        if stored is None:  # its article was never stored (refused): read it as new
+            return article
+        if stored == digest:
+            return None
+        return replace(article, id=f"{article.id}.v{digest[:12]}")
 
     def _known_canonical(self, article: Article, fetched_url: str) -> bool:
         """The page names another URL as its canonical one, already fetched and stored."""
@@ -310,7 +386,7 @@ class Watch:
         self,
         articles: list[Article],
         url_of: dict[str, str],
-        sources: dict[str, tuple[str | None, int]],
+        rows: dict[str, PendingURL],
         report: RoundReport,
         from_feed: dict[str, Mark],
     ) -> list[Mark]:
@@ -320,7 +396,8 @@ class Watch:
             return []
 
         def marks_of(article: Article, outcome: str) -> list[Mark]:
-            url, source = url_of[article.id], sources[url_of[article.id]][0]
+            url = url_of[article.id]
+            source = rows[url].source
             page = from_feed.get(url)
             marks = [page._replace(outcome=outcome) if page else
                      Mark(url, source, "done", 200, article.id, outcome, None)]
@@ -328,10 +405,13 @@ class Watch:
                 marks.append(Mark(article.url, source, "done", 200, article.id, "canonical", url))
             return marks
 
+        saved: set[str] = set()
+
         def mark_stored(store: Store, new: list[Article], analyses: list[Analysis] | None) -> None:
             if self.on_batch is not None:
                 self.on_batch(store, new, analyses)
             _record(store, [m for article in new for m in marks_of(article, "new")], self.clock())
+            saved.update(article.id for article in new)
 
         result = ingest_articles(articles, self.store, analyse=self.analyse, on_batch=mark_stored,
                                  index=self.index, batch_size=len(articles))  # fmt: skip
@@ -339,8 +419,9 @@ class Watch:
         for line in result.problems:
             report.lines.append(line)
             self.on_line(f"error: {line}")
-        stored = self.store.watch.states(list(url_of.values()))
-        rest = [a for a in articles if stored.get(url_of[a.id]) != "done"]
+        # Not stored: the same text under its id already (a live page back to an earlier
+        # version), or refused (its line is above).
+        rest = [a for a in articles if a.id not in saved]
         report.unchanged += len(rest)
         return [m for article in rest for m in marks_of(article, "unchanged")]
 
@@ -366,10 +447,18 @@ def _record(store: Store, marks: Sequence[Mark], at: float) -> None:
                      for m in marks if m.outcome != "canonical"])  # fmt: skip
 
 
-def _add(total: RoundReport, report: RoundReport) -> None:
-    for name in ("polled", "not_modified", "found", "fetched", "saved", "unchanged", "failed"):
-        setattr(total, name, getattr(total, name) + getattr(report, name))
-    total.lines.extend(report.lines)
+def _named_by_user(source: WatchSource) -> bool:
+    """Given on the command line or in a file the user named, not found through a source."""
+    return source.parent is None or not is_url(source.parent)
+
+
+def _live_page_over(source: WatchSource, kind: str, now: float) -> bool:
+    """A live page the watch found (not one the user named) is polled no more once its site no
+    longer marks it live, or ``LIVE_SPAN`` after it was found; a page the user named stays
+    watched, as any article's page is."""
+    if source.kind != "live" or _named_by_user(source):
+        return False
+    return kind != "live" or now - source.added_at > LIVE_SPAN
 
 
 __all__ = ["RoundReport", "Watch"]

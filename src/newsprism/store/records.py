@@ -105,8 +105,10 @@ class WatchSource:
     seconds)."""
 
     url: str
-    kind: str = "unknown"  # feed, sitemap, opml, html (a home page), unknown (not read yet)
-    parent: str | None = None  # the OPML file or home page it was found through
+    # feed, sitemap, opml, html (a home page), article (one page), live (a page its site
+    # updates in place), unknown (not read yet)
+    kind: str = "unknown"
+    parent: str | None = None  # the OPML file, home page or feed it was found through
     title: str | None = None
     etag: str | None = None
     last_modified: str | None = None

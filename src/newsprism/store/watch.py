@@ -43,6 +43,10 @@ class Watch:
             astuple(source),
         )
 
+    def drop_source(self, url: str) -> None:
+        """Stop polling a source; the URLs it gave stay in the frontier, its fetches in the log."""
+        self.db.execute("DELETE FROM watch_sources WHERE url = ?", (url,))
+
     def sources(self) -> list[WatchSource]:
         """Every watched source, in the order they were added."""
         names = ", ".join(_WATCH_COLUMNS.get(f.name, f.name)
@@ -92,6 +96,17 @@ class Watch:
         for chunk in chunks(list(urls)):
             found.update(self.db.execute(
                 f"SELECT url, state FROM watch_urls WHERE url IN ({marks(chunk)})", chunk
+            ))  # fmt: skip
+        return found
+
+    def articles(self, urls: Sequence[str]) -> dict[str, str]:
+        """The article last stored from each of these URLs that gave one (a live page's
+        latest version)."""
+        found: dict[str, str] = {}
+        for chunk in chunks(list(urls)):
+            found.update(self.db.execute(
+                f"SELECT url, article_id FROM watch_urls WHERE url IN ({marks(chunk)}) "
+                "AND article_id IS NOT NULL", chunk
             ))  # fmt: skip
         return found
 

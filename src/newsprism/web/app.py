@@ -19,7 +19,7 @@ from markupsafe import escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from newsprism.errors import NewsprismError, NotFoundError, StoreError
-from newsprism.settings import DEFAULTS, Settings
+from newsprism.settings import DEFAULTS, Settings, release
 from newsprism.store import Store
 from newsprism.web import api, pages
 from newsprism.web.service import CorpusService, Merged
@@ -55,7 +55,7 @@ def create_app(store: Store, settings: Settings = DEFAULTS,
         title="newsprism",
         summary="Stories, briefings and sources of a news corpus, every statement traced to "
         "the passages that say it.",
-        version=_version(),
+        version=release(),
         openapi_url="/api/openapi.json",
         docs_url=None,  # the Swagger UI loads its script from a CDN; the server works offline
         redoc_url=None,
@@ -131,12 +131,3 @@ async def _store_error(request: Request, exc: Exception) -> Response:
 
 async def _newsprism_error(request: Request, exc: Exception) -> Response:
     return _error(request, 422, str(exc))
-
-
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("newsprism")
-    except PackageNotFoundError:
-        return "dev"

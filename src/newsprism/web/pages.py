@@ -24,6 +24,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from newsprism.errors import NotFoundError
+from newsprism.model import Briefing
 from newsprism.render import render_panes
 from newsprism.render.view import STATUS_LABELS, build_view
 from newsprism.store import SearchFilters
@@ -32,7 +33,6 @@ from newsprism.web.graph import layout_entity_graph
 from newsprism.web.service import (
     StorylineSummary,
     StorySummary,
-    briefing_from_json,
     source_key,
 )
 from newsprism.web.timeline import layout_timeline
@@ -196,7 +196,7 @@ def render_briefing(data: dict[str, Any]) -> str:
     """The parts of a story page made from its briefing JSON alone (status counts, entity graph,
     briefing and sources), as JSON of HTML strings: the service caches it beside the briefing,
     so a story page renders only its header on each request."""
-    briefing = briefing_from_json(data)
+    briefing = Briefing.from_dict(data)
     view = build_view(briefing)
     macros = _environment().get_template("story_briefing.html.j2").module
     parts = {

@@ -20,25 +20,26 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from newsprism.analyse.resolve import name_tokens, resolve_entities
 from newsprism.corpus import (
     IngestReport,
     analyser,
+    briefing_inputs,
     briefing_members,
     ingest_articles,
     search_corpus,
+    stories_matching,
     story_title,
 )
 from newsprism.errors import NotFoundError
 from newsprism.ingest import Ingested
-from newsprism.model import Analysis, Article, Briefing, Entity
+from newsprism.model import Analysis, Article, Entity
 from newsprism.model import source_key as independent_source
 from newsprism.render import briefing_to_json, validate_briefing_json
 from newsprism.render.json import SCHEMA_VERSION
-from newsprism.settings import DEFAULTS, Settings
+from newsprism.settings import DEFAULTS, Settings, release
 from newsprism.store import (
     ArticleHead,
     SearchFilters,
@@ -54,7 +55,6 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 BriefingStatus = Literal["ready", "building", "failed"]
-QUERY_ARTICLES = 500  # articles a story-list query looks at (best matches first)
 ENTITY_ARTICLES = 60  # articles whose analyses an entity lookup resolves together
 
 
@@ -152,12 +152,8 @@ def summarise_storyline(storyline: StoredStoryline, first: StorySummary | None) 
 def briefing_key(article_ids: Sequence[str], settings: Settings) -> str:
     """Changes when the briefed articles change, newsprism's version does, or the settings
     that shape a briefing do."""
-    try:
-        release = version("newsprism")
-    except PackageNotFoundError:
-        release = "dev"
     shaping = [settings.brief.model_dump_json(), settings.compare.model_dump_json()]
-    text = "\n".join([release, str(SCHEMA_VERSION), *shaping, *sorted(article_ids)])
+    text = "\n".join([release(), str(SCHEMA_VERSION), *shaping, *sorted(article_ids)])
     return hashlib.sha256(text.encode()).hexdigest()
 
 
@@ -247,9 +243,7 @@ class CorpusService:
         """A page of live stories (latest news first) and the offset of the next page, if any."""
         among: set[str] | None = None
         if query:
-            wanted = SearchFilters("article", limit=QUERY_ARTICLES, copies=True)
-            hits = await self.search(query, wanted)
-            among = {h.story for h in hits if h.story}
+            among = await self.run(stories_matching, query)
         if entity:
             named = {s for match in await self.find_entities(entity) for s in match.stories}
             among = named if among is None else among & named
@@ -370,12 +364,7 @@ class CorpusService:
             async with self._briefing_lock:  # one pipeline run at a time; others then hit cache
                 cached = await self.run(cache.briefing, story_id, key)
                 if cached is None:
-                    analyses = await self.run(lambda store: store.analyses.get_many(briefed))
-                    stored: Sequence[Analysis] | Sequence[Article] = (
-                        [analyses[i] for i in briefed]
-                        if set(briefed) <= set(analyses)
-                        else await self.run(lambda store: store.articles.get_many(briefed))
-                    )
+                    stored = await self.run(briefing_inputs, briefed)
                     cached = await self._brief_thread.run(brief_json, stored, self.settings)
                     await self.run(cache.save_briefing, story_id, key, cached)
         return cached
@@ -473,8 +462,9 @@ class CorpusService:
 
         def read(store: Store) -> list[EntityMatch]:
             wanted = SearchFilters("article", limit=ENTITY_ARTICLES, copies=True)
-            hits = store.search.text(name, wanted)
-            analyses = [a for a in map(store.analyses.get, [h.article for h in hits]) if a]
+            ids = [h.article for h in store.search.text(name, wanted)]
+            stored = store.analyses.get_many(ids)  # one query, not one per article
+            analyses = [stored[i] for i in ids if i in stored]
             entities = resolve_entities(m for a in analyses for m in a.mentions)
             matches = [e for e in entities if entity_matches(e, name)][:limit]
             docs = sorted({m.doc for e in matches for m in e.mentions})
@@ -513,10 +503,6 @@ def brief_json(stored: Sequence[Analysis] | Sequence[Article],
     data = briefing_to_json(brief_stored(stored, settings))
     validate_briefing_json(data)
     return json.dumps(data, ensure_ascii=False)
-
-
-def briefing_from_json(data: dict[str, Any]) -> Briefing:
-    return Briefing.from_dict(data)
 
 
 def _analysis_fields(analysis: Analysis) -> dict[str, Any]:
