@@ -175,6 +175,9 @@ def test_a_merged_story_id_redirects_to_the_story_it_joined(client: TestClient) 
     assert response.status_code == 307
     assert response.headers["location"].endswith("/api/stories/vladivostok")
     assert client.get("/api/stories/vlad-old").json()["id"] == "vladivostok"
+    # The query goes along: a client asking not to wait was redirected to a 20 s wait.
+    waiting = client.get("/api/stories/vlad-old/status?wait=0", follow_redirects=False)
+    assert waiting.headers["location"].endswith("/api/stories/vladivostok/status?wait=0")
 
 
 def test_an_unknown_story_is_404_with_a_json_error(client: TestClient) -> None:

@@ -539,3 +539,20 @@ def test_a_live_page_in_a_feed_is_polled_for_its_updates_until_its_site_ends_it(
     assert sources == [feed]  # ended: no longer polled
     assert after.polled == 1 and len(site.hits("/live/ferry")) == 4
     assert len(site.hits(items[0][1])) == 1  # an article not live: fetched once
+
+
+def test_a_text_file_of_urls_skips_indented_comments_and_names_a_bad_line(tmp_path):
+    """An indented "# comment" was read as a URL, and the whole file refused without saying
+    which line."""
+    good, bad, empty = tmp_path / "feeds.txt", tmp_path / "typo.txt", tmp_path / "empty.txt"
+    good.write_text("# the desk's feeds\n\n  # regional, indented\nhttp://127.0.0.1:1/rss\n")
+    bad.write_text("http://127.0.0.1:1/rss\nwww.example.com/feed\n")
+    empty.write_text("   # nothing yet\n")
+    with open_store(str(tmp_path / "corpus.db")) as store:
+        watch = Watch(store, SETTINGS, index=False)
+        problems = watch.add_sources([str(good), str(bad), str(empty)])
+        watch.close()
+        assert [s.url for s in store.watch.sources()] == ["http://127.0.0.1:1/rss"]
+    fix = "give an OPML file, or URLs one a line (# starts a comment)"
+    assert problems == [f"{bad}: line 2, 'www.example.com/feed', is no http(s) URL: {fix}",
+                        f"{empty}: no URL in it: {fix}"]  # fmt: skip

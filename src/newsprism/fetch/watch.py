@@ -139,11 +139,7 @@ class Watch:
             if found.problem:
                 raise InputError(given, found.problem)
             return list(found.sources), str(path)
-        lines = data.decode("utf-8", "replace").splitlines()
-        urls = [normalise_url(x.strip()) for x in lines if x.strip() and not x.startswith("#")]
-        if not urls or None in urls:
-            raise InputError(given, "not an OPML file nor a list of URLs, one a line")
-        return [u for u in urls if u], str(path)
+        return _listed_urls(given, data.decode("utf-8", "replace")), str(path)
 
     def _add_source(self, url: str, parent: str | None) -> None:
         now = self.clock()
@@ -193,27 +189,13 @@ class Watch:
             yield by_url[fetched.url], fetched
 
     def _record_source(self, source: WatchSource, fetched: Fetched, report: RoundReport) -> None:
+        """Read a source's answer, log it and schedule its next poll (or stop polling a live
+        page that is over)."""
         now = self.clock()
         report.polled += 1
-        new: list[str] = []
-        stored = 0  # articles stored from the answer of a source that is an article's page
-        if fetched.not_modified:
-            report.not_modified += 1
-            found, problem = Found(source.kind, source.title), None  # type: ignore[arg-type]
-        elif fetched.error is not None:
-            found, problem = Found(source.kind), fetched.error  # type: ignore[arg-type]
-        else:
-            found = self._read_source(fetched)
-            problem = found.problem
-            for url in found.sources:
-                self._add_source(url, source.url)
-            if found.kind in PAGES:  # the answer is the page: read now, never fetched again
-                page = PendingURL(source.url, source.url, attempts=0)
-                stored = self._read_pages([(fetched, page)], report)
-            else:
-                new = self.store.watch.add_urls(list(found.articles), source.url, now)
-                fresh_links = set(new)
-                self.feed_texts.update((a.url, a) for a in found.texts if a.url in fresh_links)
+        report.not_modified += fetched.not_modified
+        found, new, stored = self._take_answer(source, fetched, report)
+        problem = fetched.error if fetched.error is not None else found.problem
         outcome = "not-modified" if fetched.not_modified else "polled"
         if problem is not None:
             report.failed += 1
@@ -240,6 +222,25 @@ class Watch:
             interval=interval, next_at=now + wait, last_fetch_at=now,
             last_status=fetched.status, last_error=problem, found=source.found + news,
         ))  # fmt: skip
+
+    def _take_answer(
+        self, source: WatchSource, fetched: Fetched, report: RoundReport
+    ) -> tuple[Found, list[str], int]:
+        """What a source's answer gives: what it was read as, the article URLs new to the
+        frontier, and how many articles were stored from it (a page source's own answer,
+        read as the page: it is never fetched again for the frontier)."""
+        if fetched.not_modified or fetched.error is not None:  # nothing to read: as it was
+            return Found(source.kind, source.title), [], 0  # type: ignore[arg-type]
+        found = self._read_source(fetched)
+        for url in found.sources:
+            self._add_source(url, source.url)
+        if found.kind in PAGES:
+            page = PendingURL(source.url, source.url, attempts=0)
+            return found, [], self._read_pages([(fetched, page)], report)
+        new = self.store.watch.add_urls(list(found.articles), source.url, self.clock())
+        fresh_links = set(new)
+        self.feed_texts.update((a.url, a) for a in found.texts if a.url in fresh_links)
+        return found, new, 0
 
     def _read_source(self, fetched: Fetched) -> Found:
         """The source's links; a sitemap index's sitemaps are read in the same poll."""
@@ -326,26 +327,10 @@ class Watch:
         marks: list[Mark] = []  # failed pages, and pages whose article is stored already
         for fetched, row in pages:
             rows[fetched.url] = row
-            read = list(page_articles(fetched))
-            got = [a for a in read if isinstance(a, Article)]
-            problem = next((p for p in read if isinstance(p, InputProblem)), None)
-            own_text = self.feed_texts.pop(fetched.url, None)
-            if problem is not None and not got and own_text is not None:
-                self.on_line(f"warning: {problem}; stored the text its feed carries instead")
-                from_feed[fetched.url] = Mark(fetched.url, row.source, "done", fetched.status,
-                                              own_text.id, "new", f"from the feed: {problem}")
-                got, problem = [own_text], None
-            if problem is not None and not got:
-                retry = fetched.transient and row.attempts + 1 < self.settings.max_attempts
-                report.failed += 1
-                report.lines.append(str(problem))
-                self.on_line(f"error: {problem}")
-                state, outcome = ("pending", "retry") if retry else ("failed", "error")
-                marks.append(Mark(fetched.url, row.source, state, fetched.status, None, outcome,
-                                  problem.problem))  # fmt: skip
+            got = self._page_articles(fetched, row, report, from_feed)
+            if isinstance(got, Mark):
+                marks.append(got)
                 continue
-            if problem is not None:  # read, with a doubt (a date dropped, a feed cut short)
-                self.on_line(f"warning: {problem}")
             for article in got:
                 known = article.id in articles or self._known_canonical(article, fetched.url)
                 version = None if known else self._next_version(article, fetched.url)
@@ -361,6 +346,32 @@ class Watch:
         with self.store.transaction():
             _record(self.store, marks, self.clock())
         return report.saved - saved_before
+
+    def _page_articles(
+        self, fetched: Fetched, row: PendingURL, report: RoundReport, from_feed: dict[str, Mark]
+    ) -> list[Article] | Mark:
+        """The articles read from a fetched page, else its feed entry's own text (noted in
+        ``from_feed``), else the failure's mark (pending again when worth another try)."""
+        read = list(page_articles(fetched))
+        got = [a for a in read if isinstance(a, Article)]
+        problem = next((p for p in read if isinstance(p, InputProblem)), None)
+        own_text = self.feed_texts.pop(fetched.url, None)
+        if problem is not None and not got and own_text is not None:
+            self.on_line(f"warning: {problem}; stored the text its feed carries instead")
+            from_feed[fetched.url] = Mark(fetched.url, row.source, "done", fetched.status,
+                                          own_text.id, "new", f"from the feed: {problem}")
+            return [own_text]
+        if problem is not None and not got:
+            retry = fetched.transient and row.attempts + 1 < self.settings.max_attempts
+            report.failed += 1
+            report.lines.append(str(problem))
+            self.on_line(f"error: {problem}")
+            state, outcome = ("pending", "retry") if retry else ("failed", "error")
+            return Mark(fetched.url, row.source, state, fetched.status, None, outcome,
+                        problem.problem)  # fmt: skip
+        if problem is not None:  # read, with a doubt (a date dropped, a feed cut short)
+            self.on_line(f"warning: {problem}")
+        return got
 
     def _next_version(self, article: Article, url: str) -> Article | None:
         """The page's article to store: as read the first time; None while its text is the
@@ -445,6 +456,25 @@ def _record(store: Store, marks: Sequence[Mark], at: float) -> None:
     store.watch.log([FetchLogEntry(at, m.url, m.source, m.status or 0, m.outcome,
                                    m.detail or m.article)
                      for m in marks if m.outcome != "canonical"])  # fmt: skip
+
+
+def _listed_urls(given: str, text: str) -> list[str]:
+    """The URLs of a text file, one a line; blank lines and ``#`` comments (indented too: one
+    was read as a URL, and the whole file refused) are skipped."""
+    fix = "give an OPML file, or URLs one a line (# starts a comment)"
+    urls = []
+    for number, line in enumerate(text.splitlines(), 1):
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        url = normalise_url(line)
+        if url is None:
+            shown = line if len(line) <= 60 else line[:60] + "…"
+            raise InputError(given, f"line {number}, {shown!r}, is no http(s) URL: {fix}")
+        urls.append(url)
+    if not urls:
+        raise InputError(given, f"no URL in it: {fix}")
+    return urls
 
 
 def _named_by_user(source: WatchSource) -> bool:

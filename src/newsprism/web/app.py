@@ -119,10 +119,12 @@ async def _not_found(request: Request, exc: Exception) -> Response:
 
 
 async def _merged(request: Request, exc: Exception) -> Response:
-    """The same route at the id the requested one was merged into."""
+    """The same route, with the same query (``wait`` was dropped), at the id the requested one
+    was merged into."""
     assert isinstance(exc, Merged)
     params = {k: exc.live if v == exc.old else v for k, v in request.path_params.items()}
-    return RedirectResponse(request.url_for(request.scope["route"].name, **params), 307)
+    live = request.url_for(request.scope["route"].name, **params)
+    return RedirectResponse(live.replace(query=request.url.query), 307)
 
 
 async def _store_error(request: Request, exc: Exception) -> Response:

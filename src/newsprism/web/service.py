@@ -157,6 +157,12 @@ def briefing_key(article_ids: Sequence[str], settings: Settings) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+def entities_named(analyses: Sequence[Analysis], query: str, limit: int) -> list[Entity]:
+    """The entities of these analyses, resolved across them, that ``query`` names."""
+    entities = resolve_entities(m for a in analyses for m in a.mentions)
+    return [e for e in entities if entity_matches(e, query)][:limit]
+
+
 def entity_matches(entity: Entity, query: str) -> bool:
     """Every word of the query is a word of the entity's name or of one of its spellings."""
     wanted = set(name_tokens(query))
@@ -458,27 +464,27 @@ class CorpusService:
 
     async def find_entities(self, name: str, limit: int = 20) -> list[EntityMatch]:
         """Entities called ``name`` (or a spelling of it), resolved across the articles that
-        name it, each with the articles and stories it appears in."""
+        name it, each with the articles and stories it appears in. The resolving runs off the
+        store's thread: every other request waits for that thread."""
 
-        def read(store: Store) -> list[EntityMatch]:
+        def read(store: Store) -> list[Analysis]:
             wanted = SearchFilters("article", limit=ENTITY_ARTICLES, copies=True)
             ids = [h.article for h in store.search.text(name, wanted)]
             stored = store.analyses.get_many(ids)  # one query, not one per article
-            analyses = [stored[i] for i in ids if i in stored]
-            entities = resolve_entities(m for a in analyses for m in a.mentions)
-            matches = [e for e in entities if entity_matches(e, name)][:limit]
-            docs = sorted({m.doc for e in matches for m in e.mentions})
-            story_of = store.stories.of(docs)
-            return [
-                EntityMatch(
-                    e,
-                    tuple(dict.fromkeys(m.doc for m in e.mentions)),
-                    tuple(dict.fromkeys(story_of[m.doc] for m in e.mentions if m.doc in story_of)),
-                )
-                for e in matches
-            ]
+            return [stored[i] for i in ids if i in stored]
 
-        return await self.run(read)
+        analyses = await self.run(read)
+        matches = await asyncio.to_thread(entities_named, analyses, name, limit)
+        docs = sorted({m.doc for e in matches for m in e.mentions})
+        story_of = await self.run(lambda store: store.stories.of(docs))
+        return [
+            EntityMatch(
+                e,
+                tuple(dict.fromkeys(m.doc for m in e.mentions)),
+                tuple(dict.fromkeys(story_of[m.doc] for m in e.mentions if m.doc in story_of)),
+            )
+            for e in matches
+        ]
 
     # --- writes -------------------------------------------------------------------------------
 
