@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import json
 import socket
+import time
 
 import pytest
 from typer.testing import CliRunner
@@ -87,6 +88,25 @@ def test_two_hosts_are_fetched_side_by_side(site):
         assert all(r.ok for r in results)
         (mine,), (theirs,) = site.hits("/slow"), other.hits("/slow")
         assert abs(mine.at - theirs.at) < 0.25  # asked at once, not one after the other
+
+
+def test_fetch_many_skips_a_url_the_caller_learned_of_from_the_hosts_earlier_answer(site):
+    """Each host's next request waits for the caller to handle the answer before it, so what
+    that answer taught (here: the next URL is the same page) spares the request."""
+    learned: set[str] = set()
+    urls = [f"{site.url}/strike", f"{site.url}/strike?copy=1", f"{site.url}/ferry"]
+    with Fetcher(FAST) as fetcher:
+        got = []
+        for fetched in fetcher.fetch_many(urls, skip=learned.__contains__):
+            got.append(fetched.url)
+            learned.add(f"{fetched.url}?copy=1")
+        assert got == [urls[0], urls[2]]
+        assert [hit.path for hit in site.log] == ["/robots.txt", "/strike", "/ferry"]
+        many = fetcher.fetch_many(urls, skip=learned.__contains__)
+        next(many)
+        started = time.monotonic()
+        many.close()  # the caller stops: no worker is left waiting for it
+        assert time.monotonic() - started < 2 and len(site.hits("/ferry")) == 1
 
 
 def test_a_crawl_delay_in_robots_txt_is_obeyed(site):

@@ -197,6 +197,36 @@ def test_a_home_page_is_followed_through_its_feed_and_the_sitemaps_robots_txt_li
     assert len(site.hits(items[0][1])) == 1  # in the feed and the sitemap: fetched once
 
 
+def test_a_sites_first_poll_fetches_a_page_once_however_its_feed_and_sitemap_link_it(
+    site, tmp_path
+):
+    """The feed links a page through a redirect, or at another URL naming its canonical one;
+    the sitemap lists the page's own URL: both were fetched in the first poll's batch."""
+    items = publish(site, 2)
+    site.routes["/robots.txt"] = Route(f"User-agent: *\nSitemap: {site.url}/news.xml\n".encode(),
+                                       content_type="text/plain")  # fmt: skip
+    site.routes["/"] = Route(b'<html><head><link rel="alternate" type="application/rss+xml" '
+                             b'href="/feed.xml"></head><body><p>Latest</p></body></html>')
+    site.routes["/go/0"] = Route(status=301, headers={"Location": "/news/0"})
+    title, paragraphs = TOPICS[1]
+    site.routes["/news/1?edition=rss"] = Route(
+        article_page(title, paragraphs, canonical=f"{site.url}/news/1").encode())
+    site.routes["/news/1"] = Route(article_page(title, paragraphs).encode())
+    site.routes["/feed.xml"] = feed_route([(items[0][0], "/go/0"), (title, "/news/1?edition=rss")],
+                                          "v1")  # fmt: skip
+    site.routes["/news.xml"] = Route(f"""<?xml version="1.0"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>{site.url}/news/0</loc></url>
+<url><loc>{site.url}/news/1</loc></url></urlset>""".encode(), content_type="text/xml")
+    with open_store(str(tmp_path / "corpus.db")) as store:
+        _, report = watch_once(store, sources=(f"{site.url}/",))
+        assert (report.saved, report.fetched, report.failed) == (2, 2, 0)
+        assert store.watch.pending() == []
+        assert set(store.watch.states([f"{site.url}/news/0", f"{site.url}/news/1"]).values()) \
+            == {"done"}
+    assert len(site.hits("/news/0")) == len(site.hits("/news/1?edition=rss")) == 1
+    assert not site.hits("/news/1")
+
+
 def test_a_page_that_asks_to_wait_long_is_fetched_on_a_later_round(site, store_url):
     items = publish(site, 2)
     site.routes["/feed.xml"] = feed_route(items, "v1")

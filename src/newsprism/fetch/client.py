@@ -1,11 +1,12 @@
 """A polite HTTP client for news sites (httpx underneath).
 
-Per host (``scheme://host:port``): robots.txt is read first and obeyed (its Crawl-delay too),
-one request at a time, and a delay between requests; different hosts are fetched side by side
-(``fetch_many``). Redirects are followed by hand, at most ``max_redirects``, each hop checked
-against its host's robots.txt and politeness; a loop is named as such. 429 and 5xx answers are
-retried with exponential backoff, or after the Retry-After the server gives when that is not
-too long (else the answer is returned with ``retry_after`` set: try again later). Bodies are
+Per host (``scheme://host:port``): robots.txt is read first (its redirects followed) and obeyed
+(its Crawl-delay too), one request at a time, and a delay between requests; different hosts are
+fetched side by side (``fetch_many``). Redirects are followed by hand, at most
+``max_redirects``, each hop checked against its host's robots.txt and politeness; a loop is
+named as such. 429 and 5xx answers are retried with exponential backoff, or after the
+Retry-After the server gives when that is not too long (else the answer is returned with
+``retry_after`` set: try again later). Bodies are
 streamed and abandoned past ``max_bytes`` (after decompression, so a gzip bomb stops too).
 ETag / Last-Modified validators make conditional requests, answered 304 when nothing changed.
 Every failure is a ``Fetched`` with a one-line ``error``, never an exception.
@@ -25,7 +26,7 @@ import queue
 import socket
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from email.utils import parsedate_to_datetime
@@ -149,32 +150,56 @@ class Fetcher:
         host = self._host(url)
         return list(host.robots.site_maps() or []) if host.robots is not None else []
 
-    def fetch_many(self, requests: Iterable[Request | str]) -> Iterator[Fetched]:
+    def fetch_many(
+        self, requests: Iterable[Request | str], skip: Callable[[str], bool] | None = None
+    ) -> Iterator[Fetched]:
         """Fetch every request, hosts side by side, each host's in order; results come as
-        they are ready."""
+        they are ready.
+
+        With ``skip``, a host's next request waits until the caller has handled its previous
+        result (asked for the one after it), and is not made when ``skip(url)`` says so: what
+        a page taught the caller (the URL it redirected to, its canonical link) spares the
+        request for that URL later in the same call. Politeness spaces a host's requests
+        anyway, so the wait costs little. A skipped request gives no result."""
         by_host: dict[str, list[Request]] = {}
         for request in requests:
             request = Request(request) if isinstance(request, str) else request
             by_host.setdefault(host_of(request.url), []).append(request)
         if not by_host:
             return
-        results: queue.Queue[Fetched] = queue.Queue()
+        results: queue.Queue[tuple[Fetched | None, threading.Semaphore]] = queue.Queue()
+        stopped = threading.Event()  # the caller stopped asking: let every worker end
 
         def work(host_requests: list[Request]) -> None:
-            for request in host_requests:
+            handled = threading.Semaphore(0)  # released as the caller asks for the next result
+            for n, request in enumerate(host_requests):
+                while n and skip is not None and not handled.acquire(timeout=0.05):
+                    if stopped.is_set():
+                        return
+                if stopped.is_set():
+                    return
+                if skip is not None and skip(request.url):
+                    results.put((None, handled))
+                    continue
                 try:
                     result = self.fetch(request)
                 except Exception as exc:  # a bug must not leave the caller waiting for ever
                     why = f"fetch failed: {type(exc).__name__}: {exc}"
                     result = Fetched(request.url, request.url, error=why)
-                results.put(result)
+                results.put((result, handled))
 
         total = sum(map(len, by_host.values()))
         workers = min(self.settings.workers, len(by_host))
         with ThreadPoolExecutor(workers, thread_name_prefix="newsprism-fetch") as pool:
             futures = [pool.submit(work, batch) for batch in by_host.values()]
-            for _ in range(total):
-                yield results.get()
+            try:
+                for _ in range(total):
+                    result, handled = results.get()
+                    if result is not None:
+                        yield result
+                    handled.release()
+            finally:
+                stopped.set()
             for future in futures:
                 future.result()
 

@@ -292,14 +292,20 @@ class Watch:
         """Fetch a batch of the frontier's pages and store their articles; a page its site
         marks as live also becomes a source, polled for its later versions."""
         rows = {row.url: row for row in batch}
+        reached = Reached()
 
         def fetched() -> Iterator[tuple[Fetched, PendingURL]]:
-            for page in self.fetcher.fetch_many(Request(url) for url in rows):
+            requests = (Request(url) for url in rows)
+            for page in self.fetcher.fetch_many(requests, skip=reached.skip):
                 report.fetched += 1
                 self._watch_if_live(page, rows[page.url])
                 yield page, rows[page.url]
 
-        self._read_pages(fetched(), report)
+        self._read_pages(fetched(), report, reached)
+        spared = [Mark(url, rows[url].source, "done", None, reached.articles[url], "canonical",
+                       None) for url in reached.skipped]  # fmt: skip
+        with self.store.transaction():
+            _record(self.store, spared, self.clock())
 
     def _watch_if_live(self, fetched: Fetched, row: PendingURL) -> None:
         """Watch a live page as a source of its own, polled from now on with this answer's
@@ -317,9 +323,15 @@ class Watch:
             last_fetch_at=now, last_status=fetched.status, added_at=now,
         ))  # fmt: skip
 
-    def _read_pages(self, pages: Iterable[tuple[Fetched, PendingURL]], report: RoundReport) -> int:
-        """Store the articles of fetched pages, each of a frontier URL; returns how many were
-        stored (new articles and new versions)."""
+    def _read_pages(
+        self,
+        pages: Iterable[tuple[Fetched, PendingURL]],
+        report: RoundReport,
+        reached: Reached | None = None,
+    ) -> int:
+        """Store the articles of fetched pages, each of a frontier URL, noting in ``reached``
+        the URLs each page answered for; returns how many were stored (new articles and new
+        versions)."""
         rows: dict[str, PendingURL] = {}
         articles: dict[str, Article] = {}  # by id: one story reached by two links counts once
         url_of: dict[str, str] = {}  # article id -> the frontier URL it came from
@@ -331,6 +343,8 @@ class Watch:
             if isinstance(got, Mark):
                 marks.append(got)
                 continue
+            if reached is not None:
+                reached.add(fetched, got)
             for article in got:
                 known = article.id in articles or self._known_canonical(article, fetched.url)
                 version = None if known else self._next_version(article, fetched.url)
@@ -435,6 +449,30 @@ class Watch:
         rest = [a for a in articles if a.id not in saved]
         report.unchanged += len(rest)
         return [m for article in rest for m in marks_of(article, "unchanged")]
+
+
+class Reached:
+    """The URLs the pages of one batch answered for, besides their own (where they redirected
+    to, their canonical link), each to its article: a feed's link that redirects to the page a
+    sitemap lists made two fetches of that page on a site's first poll. ``skip`` spares them."""
+
+    def __init__(self) -> None:
+        self.articles: dict[str, str] = {}  # URL -> the id of the article a page gave for it
+        self.skipped: list[str] = []  # URLs of the batch not fetched for that
+
+    def add(self, fetched: Fetched, articles: Sequence[Article]) -> None:
+        final = normalise_url(fetched.final_url)
+        for article in articles:
+            for url in (final, article.url):
+                if url is not None and url != fetched.url:
+                    self.articles.setdefault(url, article.id)
+
+    def skip(self, url: str) -> bool:
+        """Called by the fetcher's threads before each request of the batch."""
+        if url not in self.articles:
+            return False
+        self.skipped.append(url)
+        return True
 
 
 class Mark(NamedTuple):
