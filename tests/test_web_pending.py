@@ -114,3 +114,29 @@ def test_concurrent_requests_for_one_story_share_one_build(store: Store) -> None
     one, other = asyncio.run(two_requests())
     assert one == other and '"panes"' in one
     assert store.db.execute("SELECT count(*) FROM story_briefings") == [(1,)]
+
+
+def test_a_service_started_again_in_another_event_loop_still_builds(store: Store) -> None:
+    """Its briefing lock was bound to the event loop it was first waited on in: builds that
+    waited on it under the next loop (an app started again) failed, "bound to a different
+    event loop"."""
+    towns = ("Harlow", "Epping", "Ongar", "Witham")
+    more = [Article(f"flood-{n}", f"The river burst its banks in {town} on Monday, and 40 homes "
+                    "were flooded, the council said.", outlet="Essex Courier", date="2025-03-04")
+            for n, town in enumerate(towns)]  # fmt: skip
+    ingest_articles(more, store)
+    for article in more:
+        store.stories.save(article.id)
+        store.stories.assign(article.id, article.id)
+    service = CorpusService(store, DEFAULTS, None)
+
+    async def build(story_ids: list[str]) -> list[tuple[str, str | None]]:
+        try:
+            pages = await asyncio.gather(*(service.story_page(i) for i in story_ids))
+            return [(page.status, page.error) for page in pages]
+        finally:
+            await service.stop_builds()
+            service.close()
+
+    assert asyncio.run(build(["flood-0", "flood-1"])) == [("ready", None)] * 2
+    assert asyncio.run(build(["flood-2", "flood-3"])) == [("ready", None)] * 2

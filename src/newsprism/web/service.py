@@ -230,8 +230,12 @@ class CorpusService:
         await asyncio.gather(*builds, return_exceptions=True)
 
     def close(self) -> None:
+        """Stop the service's threads; it starts again on its next call, maybe under another
+        event loop (an app started again), so the lock is made anew: an ``asyncio.Lock`` is
+        bound to the loop it was first waited on in."""
         self.run.close()
         self._brief_thread.close()
+        self._briefing_lock = asyncio.Lock()
 
     # --- stories ------------------------------------------------------------------------------
 
