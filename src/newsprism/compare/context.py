@@ -10,6 +10,7 @@ from difflib import SequenceMatcher
 import numpy as np
 
 from newsprism.compare.quotes import NEAR_VERBATIM, holds_quote_marks, remark_words
+from newsprism.model import Entity, Mention, Span
 
 # A statement in the reporter's voice that opens on a word pointing back ("That resistance led
 # indirectly to Nixon's resignation", "It ultimately ..."): its subject is what the article said
@@ -36,3 +37,64 @@ def pointing_back_apart(texts: Sequence[str]) -> np.ndarray:
             ratio = SequenceMatcher(None, words[i], words[j], autojunk=False).ratio()
             apart[i, j] = apart[j, i] = ratio < NEAR_VERBATIM
     return apart
+
+
+# A statement in the reporter's voice whose subject is "he" or "she" ("He declined to comment
+# on ..."): who it is, the article said before.
+_PERSONAL = re.compile(r"(?:he|she)\b", re.IGNORECASE)
+
+
+def persons_apart(statements: Sequence[Span], mentions: Sequence[Mention],
+                  entities: Sequence[Entity], texts: dict[str, str]) -> np.ndarray:
+    """True where two statements of two articles each open on "he" or "she" in the reporter's
+    voice and their articles name two different people as the one each pronoun stands for
+    (``analyse.pronouns``, as speakers are read): "He declined to comment on whether he knew
+    anything about the crash" (the girl's father) and "He declined to comment on the status of
+    the other two people aboard" (the sheriff) are two men's refusals (40ca156d). A pronoun
+    either article names no one for tells nothing, and leaves the pair alone. Two people are one
+    when resolution made them one entity, else when they share their last name word."""
+    opening = [i for i, s in enumerate(statements)
+               if _PERSONAL.match(s.text.lstrip()) and not holds_quote_marks(s.text)]
+    apart = np.zeros((len(statements), len(statements)), dtype=bool)
+    pairs = [(i, j) for n, i in enumerate(opening) for j in opening[n + 1 :]
+             if statements[i].doc != statements[j].doc
+             and _pronoun(statements[i]) == _pronoun(statements[j])]
+    if not pairs:
+        return apart
+    docs = {statements[k].doc for pair in pairs for k in pair}
+    people = _people_of({k for pair in pairs for k in pair}, statements, mentions, entities,
+                        {doc: texts[doc] for doc in docs})
+    for i, j in pairs:
+        if people[i] is not None and people[j] is not None and people[i] != people[j]:
+            apart[i, j] = apart[j, i] = True
+    return apart
+
+
+def _pronoun(statement: Span) -> str:
+    return statement.text.lstrip().split(maxsplit=1)[0].lower()
+
+
+def _people_of(chosen: set[int], statements: Sequence[Span], mentions: Sequence[Mention],
+               entities: Sequence[Entity], texts: dict[str, str]) -> dict[int, str | None]:
+    """Who each chosen statement's opening pronoun stands for, as an entity id (or a last name
+    where no entity holds the mention); None where its article names no one who fits. Each
+    article is parsed once, whole: the antecedent may be paragraphs back."""
+    from newsprism.analyse.nlp import load_nlp
+    from newsprism.analyse.pronouns import Antecedents, person_key
+    from newsprism.analyse.quotes import find_quotations
+
+    entity_of = {(m.doc, m.start, m.end): e.id for e in entities for m in e.mentions}
+    nlp = load_nlp("full")
+    people: dict[int, str | None] = {}
+    for doc_id, text in texts.items():
+        doc = nlp(text, disable=["ner"])
+        quoted = [span for quotation in find_quotations(doc.text) for span in quotation]
+        antecedents = Antecedents(doc, [m for m in mentions if m.doc == doc_id], quoted)
+        for k in (k for k in chosen if statements[k].doc == doc_id):
+            start = statements[k].start + len(statements[k].text) - len(
+                statements[k].text.lstrip())
+            token = doc.char_span(start, start + len(_pronoun(statements[k])))
+            found = antecedents.of(token[0]) if token is not None else None
+            people[k] = None if found is None else entity_of.get(
+                (found.doc, found.start, found.end), person_key(found))
+    return people
