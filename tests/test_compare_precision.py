@@ -287,3 +287,25 @@ def test_two_statements_whose_he_stands_for_two_men_are_apart():
     assert apart[a, b] and apart[b, a] and apart[b, c]  # the father / the sheriff
     assert not apart[a, c]  # the father in both
     assert not apart[a, d].any() and not apart[b, d]  # "d" names no one
+
+
+def test_a_she_after_another_person_named_last_is_not_read():
+    """4_ecb: "She had suffered a heart attack ..." after "Page ... died ..., her agent Mark
+    Roesler said" is the model, though the speakers' reading of "she" takes the agent (the
+    latest subject): a sentence naming two people leaves the pronoun unread, and the pair to
+    the judge."""
+    from newsprism.analyse import analyse_articles
+    from newsprism.compare.context import persons_apart
+
+    texts = {
+        "a": "Dana Page, the model, died on Thursday at 85, her agent Mark Roesler said. She "
+             "had suffered a heart attack in December.",
+        "b": "The model Dana Page died on Thursday in Los Angeles. She had suffered a heart "
+             "attack in December.",
+    }
+    analyses = list(analyse_articles([Article(doc, text) for doc, text in texts.items()]))
+    statements = [s for a in analyses for s in a.statements]
+    mentions = [m for a in analyses for m in a.mentions]
+    suffered = [n for n, s in enumerate(statements) if s.text.startswith("She had suffered")]
+    assert [statements[n].doc for n in suffered] == ["a", "b"]
+    assert not persons_apart(statements, mentions, [], texts)[suffered[0], suffered[1]]
