@@ -87,9 +87,9 @@ def _people_of(chosen: set[int], statements: Sequence[Span], mentions: Sequence[
                entities: Sequence[Entity], texts: dict[str, str]
                ) -> dict[int, frozenset[str] | None]:
     """Who each chosen statement's opening pronoun stands for, as the entity id (where one
-    holds the mention) and the last name word; None where its article names no one who fits, or
-    not as the one named last. Each article is parsed once, whole: the antecedent may be
-    paragraphs back."""
+    holds the mention) and the last name word; None where its article names no one who fits,
+    or not as the one named last, or tells no gender of theirs or another. Each article is
+    parsed once, whole: the antecedent may be paragraphs back."""
     from newsprism.analyse.nlp import load_nlp
     from newsprism.analyse.pronouns import PRONOUN_GENDER, Antecedents, person_key
     from newsprism.analyse.quotes import find_quotations
