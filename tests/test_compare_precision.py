@@ -257,3 +257,55 @@ def test_a_correlation_is_no_corroboration_of_one_measured_difference():
     apart = correlations_apart(texts)
     assert apart[0, 1] and apart[1, 2]
     assert not apart[0, 2] and not apart[1, 3]
+
+
+def test_two_statements_whose_he_stands_for_two_men_are_apart():
+    """A fresh audit (audit6, 40ca156d): "He declined to comment on whether he knew anything
+    about the crash" (the girl's father) was corroborated by "He declined to comment on the
+    status of the other two people aboard the plane" (the sheriff). Each article says who its
+    "he" is; where both stand for one man, or an article names no one, the pair is left alone."""
+    from newsprism.analyse import analyse_articles
+    from newsprism.compare.context import persons_apart
+
+    texts = {
+        "a": "The pilot's daughter survived the crash. Her father, Mark Tillman, drove to the "
+             "hospital on Monday. Tillman said he was grateful. He declined to comment on the "
+             "crash.",
+        "b": "A girl survived a plane crash in the mountains. Sheriff Frank Rogers said the girl "
+             "walked for two days. He declined to comment on the crash.",
+        "c": "Mark Tillman reached the hospital late on Monday. He declined to comment on the "
+             "crash.",
+        "d": "The plane went down on Saturday afternoon. He declined to comment on the crash.",
+    }
+    analyses = list(analyse_articles([Article(doc, text) for doc, text in texts.items()]))
+    statements = [s for a in analyses for s in a.statements]
+    mentions = [m for a in analyses for m in a.mentions]
+    declined = [n for n, s in enumerate(statements) if s.text.startswith("He declined")]
+    assert [statements[n].doc for n in declined] == ["a", "b", "c", "d"]
+    apart = persons_apart(statements, mentions, [], texts)
+    a, b, c, d = declined
+    assert apart[a, b] and apart[b, a] and apart[b, c]  # the father / the sheriff
+    assert not apart[a, c]  # the father in both
+    assert not apart[a, d].any() and not apart[b, d]  # "d" names no one
+
+
+def test_a_she_after_another_person_named_last_is_not_read():
+    """4_ecb: "She had suffered a heart attack ..." after "Page ... died ..., her agent Mark
+    Roesler said" is the model, though the speakers' reading of "she" takes the agent (the
+    latest subject): a sentence naming two people leaves the pronoun unread, and the pair to
+    the judge."""
+    from newsprism.analyse import analyse_articles
+    from newsprism.compare.context import persons_apart
+
+    texts = {
+        "a": "Dana Page, the model, died on Thursday at 85, her agent Mark Roesler said. She "
+             "had suffered a heart attack in December.",
+        "b": "The model Dana Page died on Thursday in Los Angeles. She had suffered a heart "
+             "attack in December.",
+    }
+    analyses = list(analyse_articles([Article(doc, text) for doc, text in texts.items()]))
+    statements = [s for a in analyses for s in a.statements]
+    mentions = [m for a in analyses for m in a.mentions]
+    suffered = [n for n, s in enumerate(statements) if s.text.startswith("She had suffered")]
+    assert [statements[n].doc for n in suffered] == ["a", "b"]
+    assert not persons_apart(statements, mentions, [], texts)[suffered[0], suffered[1]]

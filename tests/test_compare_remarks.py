@@ -273,3 +273,21 @@ def test_two_stretches_of_what_a_speaker_said_around_one_phrase_are_no_rewording
     unaware = _quote("I did not know it was going to bite me", "b")
     assert not cut_apart(knew, unaware)
     assert differently_worded([knew, unaware], close, setting) == [(knew, unaware)]
+
+
+def test_two_remarks_sharing_function_words_and_one_noun_are_two_remarks():
+    """A fresh audit (audit6, db96c336): the sheriff's "What he should not have done is throw
+    the student" and his "... that's what's caused me to be upset ... is that he picked the
+    student up and threw the student across the room" were one remark quoted differently: they
+    share "what", "he", "is", "the" and "student", half the shorter's words. Counted over its
+    content words they share one of three; a remark of function words alone is read whole."""
+    should = _quote("What he should not have done is throw the boy,")
+    upset = _quote("From the very beginning that's what's caused me to be upset, and what "
+                   "continued to upset me is that he picked the boy up and threw the boy across "
+                   "the room,", "b")
+    more = _quote("If there was any more I could give you, I would,")
+    give = _quote("If I could give you more, I would.", "b")
+    close = np.array([[1.0, 0.0], [0.8, 0.6]])
+    setting = np.ones((2, 1))
+    assert differently_worded([should, upset], close, setting) == []
+    assert differently_worded([more, give], close, setting) == [(more, give)]

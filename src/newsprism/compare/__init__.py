@@ -27,7 +27,7 @@ from newsprism.compare.align import (
     group_statements,
     score_pairs,
 )
-from newsprism.compare.context import pointing_back_apart
+from newsprism.compare.context import persons_apart, pointing_back_apart
 from newsprism.compare.developments import (
     in_report_order,
     is_development,
@@ -165,7 +165,8 @@ def pair_evidence(
     blocked = (different_remarks(statements, quotes, quoted, inside, reworded) | differing
                | clock_conflicts(texts) | duration_conflicts(texts) | year_conflicts(texts)
                | opposite_days(texts) | list_items(statements, mentions, bodies)
-               | pointing_back_apart(texts) | correlations_apart(texts))
+               | pointing_back_apart(texts) | correlations_apart(texts)
+               | persons_apart(statements, mentions, entities, bodies))
     return score_pairs(statements, embeddings, shared, blocked,
                        statement_names(statements, mentions, entities), settings, tokens,
                        tuple(reworded))

@@ -6,10 +6,15 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from newsprism.compare.quotes import NEAR_VERBATIM, holds_quote_marks, remark_words
+from newsprism.model import Entity, Mention, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 # A statement in the reporter's voice that opens on a word pointing back ("That resistance led
 # indirectly to Nixon's resignation", "It ultimately ..."): its subject is what the article said
@@ -36,3 +41,90 @@ def pointing_back_apart(texts: Sequence[str]) -> np.ndarray:
             ratio = SequenceMatcher(None, words[i], words[j], autojunk=False).ratio()
             apart[i, j] = apart[j, i] = ratio < NEAR_VERBATIM
     return apart
+
+
+# A statement in the reporter's voice whose subject is "he" or "she" ("He declined to comment
+# on ..."): who it is, the article said before.
+_PERSONAL = re.compile(r"(?:he|she)\b", re.IGNORECASE)
+
+
+def persons_apart(statements: Sequence[Span], mentions: Sequence[Mention],
+                  entities: Sequence[Entity], texts: dict[str, str]) -> np.ndarray:
+    """True where two statements of two articles each open on "he" or "she" in the reporter's
+    voice and their articles name two different people as the one each pronoun stands for
+    (``analyse.pronouns``, as speakers are read): "He declined to comment on whether he knew
+    anything about the crash" (the girl's father) and "He declined to comment on the status of
+    the other two people aboard" (the sheriff) are two men's refusals (40ca156d). A pronoun is
+    read only where that person is the one the article names last before it (``_named_last``)
+    and the article tells their gender as the pronoun's: a story's narrative "she" after "...,
+    her agent Mark Roesler said" is the actress, not the agent the speakers' reading takes, and
+    "She was taken to hospital" after "..., Thomas said" the girl, not the store manager (whose
+    gender the article does not tell). A pronoun either article names no one for tells nothing,
+    and leaves the pair alone. Two people are one when resolution made them one entity or they
+    share their last name word ("Ms Page", "Bettie Mae Page")."""
+    opening = [i for i, s in enumerate(statements)
+               if _PERSONAL.match(s.text.lstrip()) and not holds_quote_marks(s.text)]
+    apart = np.zeros((len(statements), len(statements)), dtype=bool)
+    pairs = [(i, j) for n, i in enumerate(opening) for j in opening[n + 1 :]
+             if statements[i].doc != statements[j].doc
+             and _pronoun(statements[i]) == _pronoun(statements[j])]
+    if not pairs:
+        return apart
+    docs = {statements[k].doc for pair in pairs for k in pair}
+    people = _people_of({k for pair in pairs for k in pair}, statements, mentions, entities,
+                        {doc: texts[doc] for doc in docs})
+    for i, j in pairs:
+        if people[i] is not None and people[j] is not None and not people[i] & people[j]:
+            apart[i, j] = apart[j, i] = True
+    return apart
+
+
+def _pronoun(statement: Span) -> str:
+    return _PERSONAL.match(statement.text.lstrip())[0].lower()  # type: ignore[index]
+
+
+def _people_of(chosen: set[int], statements: Sequence[Span], mentions: Sequence[Mention],
+               entities: Sequence[Entity], texts: dict[str, str]
+               ) -> dict[int, frozenset[str] | None]:
+    """Who each chosen statement's opening pronoun stands for, as the entity id (where one
+    holds the mention) and the last name word; None where its article names no one who fits,
+    or not as the one named last, or tells no gender of theirs or another. Each article is
+    parsed once, whole: the antecedent may be paragraphs back."""
+    from newsprism.analyse.nlp import load_nlp
+    from newsprism.analyse.pronouns import PRONOUN_GENDER, Antecedents, person_key
+    from newsprism.analyse.quotes import find_quotations
+
+    entity_of = {(m.doc, m.start, m.end): e.id for e in entities for m in e.mentions}
+    nlp = load_nlp("full")
+    people: dict[int, frozenset[str] | None] = {}
+    for doc_id, text in texts.items():
+        doc = nlp(text, disable=["ner"])
+        quoted = [span for quotation in find_quotations(doc.text) for span in quotation]
+        antecedents = Antecedents(doc, [m for m in mentions if m.doc == doc_id], quoted)
+        for k in (k for k in chosen if statements[k].doc == doc_id):
+            start = statements[k].start + len(statements[k].text) - len(
+                statements[k].text.lstrip())
+            token = doc.char_span(start, start + len(_pronoun(statements[k])))
+            found = antecedents.of(token[0]) if token is not None else None
+            if found is None or _named_last(token[0], antecedents.people) != {person_key(found)} \
+                    or antecedents.genders().get(person_key(found)) != PRONOUN_GENDER[
+                        token[0].lower_]:
+                people[k] = None
+            else:
+                people[k] = frozenset({person_key(found)} | {
+                    entity_of.get((found.doc, found.start, found.end), person_key(found))})
+    return people
+
+
+def _named_last(pronoun: Token, people: Sequence[Mention]) -> set[str]:
+    """The people (by last name word) named in the nearest stretch before ``pronoun`` that
+    names anyone: its own sentence up to it, else the sentences before, one at a time."""
+    from newsprism.analyse.pronouns import person_key
+
+    sentence, end = pronoun.sent, pronoun.idx
+    while True:
+        named = {person_key(m) for m in people if sentence.start_char <= m.start and m.end <= end}
+        if named or sentence.start == 0:
+            return named
+        end = sentence.start_char
+        sentence = pronoun.doc[sentence.start - 1].sent

@@ -19,7 +19,7 @@ import numpy as np
 from newsprism.analyse.figures import CARDINAL_WORDS, CLOCK
 from newsprism.model import Quote, Sentence, Span
 from newsprism.negation import NEGATING, NOT_CONTRACTED
-from newsprism.summarize.words import letter_words
+from newsprism.summarize.words import STOP_WORDS, letter_words
 
 # Cosines of the quoted words (short phrases score low even when they mean the same thing) and
 # of their sentences: one remark if the words are close, or, for a short phrase, fairly close in
@@ -67,6 +67,8 @@ MIN_PASSAGE_WORDS = 4
 # Brian Nichols won": 4 of 7 words); two remarks of one speaker on one topic share a name or two
 # ("will continue to hit Hamas hard" / "I hope that Hamas ... got the message": 4 of 13).
 REWORDED_SHARED_WORDS = 0.4
+# Words that carry no content of a remark (negations kept: "not" is what a remark says).
+_FUNCTION_WORDS = STOP_WORDS - NEGATING
 # A quoted fragment of fewer words than this (small words left out) is a word the speaker
 # used ("narrow"), not a rendering of a remark (``_renderings_alike``).
 MIN_RENDERED_WORDS = 2
@@ -304,8 +306,18 @@ def _opens_sentence(text: str) -> bool:
 
 
 def _shares_wording(a: Quote, b: Quote) -> bool:
-    """Does the shorter quote share ``REWORDED_SHARED_WORDS`` of its words with the longer?"""
+    """Does the shorter quote share ``REWORDED_SHARED_WORDS`` of its words with the longer,
+    and, where it has ``MIN_RENDERED_WORDS`` content words or more, that many of them? Two
+    remarks of one speaker on one topic share function words and a noun ("What he should not
+    have done is throw the student" / "... that's what's caused me to be upset ... is that he
+    picked the student up and threw the student across the room": what, he, is, the, student),
+    a remark and its other wording some of its content ("We have been patient for two years,
+    and patience has not paid the rent" / "We waited two years, and waiting did not pay
+    anybody's rent": years, not, rent)."""
     shorter, longer = sorted((set(_quoted_words(a.text)), set(_quoted_words(b.text))), key=len)
+    content = shorter - _FUNCTION_WORDS
+    if len(content) >= MIN_RENDERED_WORDS and len(content & longer) < MIN_RENDERED_WORDS:
+        return False
     return len(shorter & longer) >= REWORDED_SHARED_WORDS * len(shorter)
 
 
