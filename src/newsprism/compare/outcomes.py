@@ -266,10 +266,24 @@ def _done_at(words: Sequence[str], verbs: bool = False) -> list[int]:
     but charges: one faces them once they are filed. Nor is an act ordered or asked for done
     ("a judge ordered him released")."""
     return [k for k, w in enumerate(words)
-            if (k == 0 or words[k - 1] != "to") and not _MODALS & set(words[max(0, k - 2) : k])
+            if not _infinitive(words, k) and not _MODALS & set(words[max(0, k - 2) : k])
             and not _progressive(words, k) and not (verbs and _present(words, k))
             and not (k and words[k - 1] in _FACE and stem_word(w) not in _HELD_SETTLED_BY)
             and not _ORDERED & set(words[max(0, k - ORDER_REACH) : k])]
+
+
+# Words between "to" and an act that keep it an infinitive: "called for them to be released",
+# "is said to have been freed".
+_INFINITIVE_AUXILIARIES = ("be", "have", "been", "get")
+
+
+def _infinitive(words: Sequence[str], k: int) -> bool:
+    """Is ``words[k]`` in an infinitive, "to" before it with only auxiliaries between ("agreed
+    to give up", "called for them to be released")?"""
+    j = k - 1
+    while j >= 0 and words[j] in _INFINITIVE_AUXILIARIES:
+        j -= 1
+    return j >= 0 and words[j] == "to"
 
 
 def _progressive(words: Sequence[str], k: int) -> bool:
