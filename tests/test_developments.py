@@ -437,6 +437,44 @@ def test_a_toll_in_deaths_is_the_toll_in_people_killed_a_later_day():
         ("first", "2010-01-29"), ("later", "2010-03-18")]
 
 
+def _toll_histories(first: str, second: str, dates: tuple[str | None, str | None]) -> list:
+    lead = "The earthquake left the capital of Kessel in ruins. "
+    return [c for c in _developing(build_briefing([
+        Article("first", lead + first, outlet="Kessel Post", date=dates[0]),
+        Article("second", lead + second, outlet="Norland Times", date=dates[1]),
+    ])) if c.kind == "figure"]
+
+
+def test_a_toll_told_in_other_words_on_a_later_day_is_its_history():
+    (claim,) = _toll_histories(
+        "The death toll, as of Friday, is estimated to be 110,000.",
+        "As many as 200,000 people were killed by the tremors, which struck on January 12.",
+        ("2010-01-23", "2010-01-29"))
+    assert [(r.span.doc, r.reported) for r in claim.history] == [
+        ("first", "2010-01-23"), ("second", "2010-01-29")]
+
+
+def test_no_toll_history_the_same_day_undated_vague_for_another_place_or_period():
+    for first, second, dates in [
+        ("The death toll, as of Friday, is estimated to be 110,000.",
+         "As many as 200,000 people were killed by the tremors, which struck on January 12.",
+         ("2010-01-23", "2010-01-23")),
+        ("The death toll, as of Friday, is estimated to be 110,000.",
+         "As many as 200,000 people were killed by the tremors, which struck on January 12.",
+         (None, None)),
+        ("The death toll, as of Friday, is estimated to be 110,000.",
+         "Thousands of people were killed by the tremors, which struck on January 12.",
+         ("2010-01-23", "2010-01-29")),
+        ("The death toll in Norland, as of Friday, is estimated to be 1,100.",
+         "As many as 200,000 people were killed in Kessel by the tremors.",
+         ("2010-01-23", "2010-01-29")),
+        ("Nineteen people were killed by the shelling on Monday.",
+         "Twenty-nine people have been killed by the shelling since the offensive began.",
+         ("2010-01-23", "2010-01-29")),
+    ]:
+        assert not _toll_histories(first, second, dates), (first, second)
+
+
 BORDER = "The children's home in Kessel stood empty this week after the border incident. "
 GULF = "Gunboats patrolled the gulf off Kessel this week as the crisis went on. "
 QUAKE = "Hospitals in Kessel were overwhelmed after the earthquake this week. "
