@@ -564,6 +564,8 @@ def test_no_history_from_a_step_announced_hedged_conditional_undated_or_first():
         (QUAKE, "The army has halted the evacuation of the injured.",
          "The evacuation of the injured is expected to resume next week.", TWO_DAYS),
         (QUAKE, "The army has halted the evacuation of the injured.",
+         "The evacuation of the injured was to resume on Tuesday.", TWO_DAYS),
+        (QUAKE, "The army has halted the evacuation of the injured.",
          "The government will resume the evacuation of the injured.", (None, None)),
         (GULF, "On Friday, fifteen Norland sailors were captured by gunboats in the gulf.",
          "The fifteen Norland sailors would be released if Norland apologised.", TWO_DAYS),

@@ -184,9 +184,10 @@ _REACH_OPENING = 200  # "Ten missionaries who tried to take 33 children out the 
 _TO_BE = re.compile(r"\bto\s+(?:be\s+|have\s+(?:been\s+)?)?$", re.IGNORECASE)
 _NOT_YET = re.compile(r"\b(?:until|unless|till)\b", re.IGNORECASE)
 # A step announced: "will", "would", "is (set|due) to", then the step's verb, bare or after
-# "be" ("will resume", "would be released", "is to be charged").
+# "be" ("will resume", "would be released", "is to be charged"); "was to be released" is a
+# plan the report may tell as overtaken, "were to be" a condition.
 _ANNOUNCED = re.compile(
-    r"\b(?:will|would|(?:is|are|was|were)\s+(?:set\s+|due\s+)?to)\s+(?:(?:soon|now|also|then|"
+    r"\b(?:will|would|(?:is|are)\s+(?:set\s+|due\s+)?to)\s+(?:(?:soon|now|also|then|"
     r"immediately)\s+)?(?P<be>be\s+)?(?P<verb>[a-z]+(?:\s+off)?)\b", re.IGNORECASE)
 # The steps that may be announced, by their verbs (bare, and after "be"): a decision to charge,
 # to release, to resume or end an operation. A find or a conviction is not decided ahead.
