@@ -832,6 +832,17 @@ def test_an_act_called_for_in_an_infinitive_is_not_done():
     assert settles("The sailor Anna Brisk was released on Thursday and flew home.", plan)
 
 
+def test_an_outcome_told_of_another_year_is_background():
+    lead = "The actress Anna Brisk died in Kessel on Thursday after a heart attack. "
+    expected = "Anna Brisk was scheduled to be released from the hospital on 2 December."
+    assert _statement_histories(lead, expected, "Anna Brisk was released from the hospital "
+                                "on 2 December and went home.", (None, None))
+    for background in ("Anna Brisk returned to acting after being released from a mental "
+                       "hospital in 1992.",
+                       "In 2005, Kessel Films released a film about Anna Brisk."):
+        assert not _statement_histories(lead, expected, background, (None, None)), background
+
+
 def test_an_act_ordered_is_not_done():
     from newsprism.compare.outcomes import left_open, settles
 

@@ -437,7 +437,8 @@ def open_outcomes(
     """Groups of statements (indices): what one statement left open and the statements of
     other articles that settle it, what was open first. ``actors[i]`` are the resolved actors
     statement ``i`` names (pronouns read), ``people[i]`` the people among them as written;
-    ``cosine(i, j)`` their closeness in meaning; ``related(i, j)``: about the same thing."""
+    ``cosine(i, j)`` their closeness in meaning; ``related(i, j)``: about the same thing. An
+    outcome told of another year is background, not what became of it (``_of_another_year``)."""
     opens = [left_open(s.text) for s in statements]
     stems = [set(content_stems(s.text)) for s in statements]
 
@@ -475,6 +476,7 @@ def open_outcomes(
             if (outcome.doc == statements[i].doc or opens[j] is not None
                     or not settles(outcome.text, what) or not about_one_thing(i, j, what)
                     or _reported_before(outcome, statements[i], articles)
+                    or _of_another_year(outcome, statements[i], articles)
                     or (what.later_day and not _reported_after(outcome, statements[i], articles))):
                 continue
             if what.speculation and not (denies_or_confirms(outcome.text, what) and (
@@ -502,6 +504,20 @@ def linked_groups(links: dict[int, set[int]]) -> list[set[int]]:
         seen |= group
         groups.append(group)
     return groups
+
+
+# A year a statement names ("released from a mental hospital in 1992", "In 2005, HBO Films
+# released the film").
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _of_another_year(outcome: Span, opened: Span, articles: dict[str, Article]) -> bool:
+    """Does the outcome tell of a year the open statement does not name, nor its own report's
+    date: background ("was set to be released on 2 December" is not settled by "after being
+    released from a mental hospital in 1992")?"""
+    years = set(_YEAR.findall(outcome.text)) - set(_YEAR.findall(opened.text))
+    day = report_day(articles[outcome.doc])
+    return bool(years - {day[:4]} if day else years)
 
 
 def report_day(article: Article) -> str | None:
