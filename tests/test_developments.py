@@ -424,6 +424,57 @@ def test_a_count_that_rises_between_dated_reports_is_a_development_even_within_a
     assert not statuses & {"developing", "contradicted"}
 
 
+def test_a_toll_in_deaths_is_the_toll_in_people_killed_a_later_day():
+    lead = "The earthquake that struck Kessel on January 12 left the capital in ruins. "
+    articles = [
+        Article("later", lead + "The United Nations said the earthquake left exactly 222,570 "
+                "deaths in Kessel.", outlet="Norland Times", date="2010-03-18"),
+        Article("first", lead + "As many as 200,000 people were killed by the earthquake in "
+                "Kessel, officials said.", outlet="Kessel Post", date="2010-01-29"),
+    ]
+    (claim,) = [c for c in _developing(build_briefing(articles)) if c.kind == "figure"]
+    assert [(r.span.doc, r.reported) for r in claim.history] == [
+        ("first", "2010-01-29"), ("later", "2010-03-18")]
+
+
+def _toll_histories(first: str, second: str, dates: tuple[str | None, str | None]) -> list:
+    lead = "The earthquake left the capital of Kessel in ruins. "
+    return [c for c in _developing(build_briefing([
+        Article("first", lead + first, outlet="Kessel Post", date=dates[0]),
+        Article("second", lead + second, outlet="Norland Times", date=dates[1]),
+    ])) if c.kind == "figure"]
+
+
+def test_a_toll_told_in_other_words_on_a_later_day_is_its_history():
+    (claim,) = _toll_histories(
+        "The death toll, as of Friday, is estimated to be 110,000.",
+        "As many as 200,000 people were killed by the tremors, which struck on January 12.",
+        ("2010-01-23", "2010-01-29"))
+    assert [(r.span.doc, r.reported) for r in claim.history] == [
+        ("first", "2010-01-23"), ("second", "2010-01-29")]
+
+
+def test_no_toll_history_the_same_day_undated_vague_for_another_place_or_period():
+    for first, second, dates in [
+        ("The death toll, as of Friday, is estimated to be 110,000.",
+         "As many as 200,000 people were killed by the tremors, which struck on January 12.",
+         ("2010-01-23", "2010-01-23")),
+        ("The death toll, as of Friday, is estimated to be 110,000.",
+         "As many as 200,000 people were killed by the tremors, which struck on January 12.",
+         (None, None)),
+        ("The death toll, as of Friday, is estimated to be 110,000.",
+         "Thousands of people were killed by the tremors, which struck on January 12.",
+         ("2010-01-23", "2010-01-29")),
+        ("The death toll in Norland, as of Friday, is estimated to be 1,100.",
+         "As many as 200,000 people were killed in Kessel by the tremors.",
+         ("2010-01-23", "2010-01-29")),
+        ("Nineteen people were killed by the shelling on Monday.",
+         "Twenty-nine people have been killed by the shelling since the offensive began.",
+         ("2010-01-23", "2010-01-29")),
+    ]:
+        assert not _toll_histories(first, second, dates), (first, second)
+
+
 BORDER = "The children's home in Kessel stood empty this week after the border incident. "
 GULF = "Gunboats patrolled the gulf off Kessel this week as the crisis went on. "
 QUAKE = "Hospitals in Kessel were overwhelmed after the earthquake this week. "
@@ -486,10 +537,52 @@ def test_an_operation_halted_then_resumed_is_its_history():
     assert [r.span.doc for r in claim.history] == ["first", "second"]
 
 
+def _one_history(lead: str, first: str, second: str) -> list[str]:
+    """The reports, in order, of the one developing claim of two dated reports."""
+    (claim,) = _statement_histories(lead, first, second)
+    return [r.span.doc for r in claim.history]
+
+
+def test_a_step_announced_in_a_later_days_report_moves_a_process_on():
+    # the decision to resume, told days after the halt by the one who decides; a condition
+    # in a later clause is not the announcement's
+    assert _one_history(
+        QUAKE, "The army has halted the evacuation of the injured, reportedly due to "
+        "uncertainty about who will pay for their care.",
+        "The government will resume evacuation flights for the injured, following doctors "
+        "advising that many would die if they were not flown out.") == ["first", "second"]
+    assert _one_history(
+        GULF, "On Friday, fifteen Norland sailors were captured by gunboats in the gulf.",
+        "The president of Kessel said the fifteen Norland sailors would be released as a "
+        "gift to their families.") == ["first", "second"]
+
+
+def test_no_history_from_a_step_announced_hedged_conditional_undated_or_first():
+    for lead, first, second, dates in [
+        (QUAKE, "The army has halted the evacuation of the injured.",
+         "The evacuation of the injured could resume next week.", TWO_DAYS),
+        (QUAKE, "The army has halted the evacuation of the injured.",
+         "The evacuation of the injured is expected to resume next week.", TWO_DAYS),
+        (QUAKE, "The army has halted the evacuation of the injured.",
+         "The evacuation of the injured was to resume on Tuesday.", TWO_DAYS),
+        (QUAKE, "The army has halted the evacuation of the injured.",
+         "The government will resume the evacuation of the injured.", (None, None)),
+        (GULF, "On Friday, fifteen Norland sailors were captured by gunboats in the gulf.",
+         "The fifteen Norland sailors would be released if Norland apologised.", TWO_DAYS),
+        (GULF, "On Friday, fifteen Norland sailors were captured by gunboats in the gulf.",
+         "The fifteen Norland sailors will not be released soon, Kessel said.", TWO_DAYS),
+        # announced first, then the step below it: no process moved on
+        (QUAKE, "The government will resume the evacuation of the injured.",
+         "The army has halted the evacuation of the injured.", TWO_DAYS),
+        # two announcements
+        (GULF, "Kessel said the fifteen Norland sailors would be released.",
+         "Kessel said again that the fifteen Norland sailors would be released.", TWO_DAYS),
+    ]:
+        assert not _statement_histories(lead, first, second, dates), (first, second)
+
+
 def test_no_operation_history_looked_ahead_for_another_operation_or_in_reverse():
     for first, second, dates in [
-        ("The army has halted the evacuation of the injured.",
-         "The government will resume the evacuation of the injured.", TWO_DAYS),
         ("The army has halted the evacuation of the injured.",
          "Officials agreed to resume the evacuation of the injured.", TWO_DAYS),
         ("The search for survivors was suspended on Sunday night.",
@@ -726,6 +819,28 @@ def test_what_one_faces_lies_ahead_but_charges_faced_are_filed():
     assert settles("Following her arraignment in the district court today, Anna Brisk was held "
                    "without bail.", faced)
     assert left_open("Anna Brisk faces two kidnapping charges.") is None
+
+
+def test_an_act_called_for_in_an_infinitive_is_not_done():
+    from newsprism.compare.outcomes import left_open, settles
+
+    plan = left_open("The foreign minister said the sailor Anna Brisk will be released very "
+                     "soon.")
+    assert plan is not None
+    assert not settles("Norland has called for the sailor Anna Brisk to be released.", plan)
+    assert not settles("Anna Brisk is said to have been released.", plan)
+    assert settles("The sailor Anna Brisk was released on Thursday and flew home.", plan)
+
+
+def test_an_outcome_told_of_another_year_is_background():
+    lead = "The actress Anna Brisk died in Kessel on Thursday after a heart attack. "
+    expected = "Anna Brisk was scheduled to be released from the hospital on 2 December."
+    assert _statement_histories(lead, expected, "Anna Brisk was released from the hospital "
+                                "on 2 December and went home.", (None, None))
+    for background in ("Anna Brisk returned to acting after being released from a mental "
+                       "hospital in 1992.",
+                       "In 2005, Kessel Films released a film about Anna Brisk."):
+        assert not _statement_histories(lead, expected, background, (None, None)), background
 
 
 def test_an_act_ordered_is_not_done():

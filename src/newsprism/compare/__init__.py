@@ -35,6 +35,7 @@ from newsprism.compare.developments import (
     on_different_days,
     revisions,
     says_retraction,
+    tolls_moved_on,
 )
 from newsprism.compare.figures import (
     RELATIVE_DAYS,
@@ -125,6 +126,10 @@ def compare_articles(
                    for i in holders[(a.doc, a.start)] for j in holders[(b.doc, b.start)])
 
     conflicts = conflicting_figures(figures, articles, same_fact)
+    conflicts += [pair for pair in tolls_moved_on(figures, holders, statements, articles,
+                                                  lambda i, j: float(evidence.cosine[i, j]),
+                                                  _places(statements, mentions))
+                  if pair not in conflicts and pair[::-1] not in conflicts]
     claims = [
         _statement_claim([statements[i] for i in group], sources, conflicts, articles)
         for group in groups
@@ -337,6 +342,20 @@ def _shared_figures(
     shared = (stated @ stated.T > 0).astype(np.float32)
     np.fill_diagonal(shared, 0.0)
     return shared, (in_unit @ in_unit.T > 0) & (shared == 0)
+
+
+# Mention types that name a place: a toll of one place is not another's.
+PLACE_TYPES = ("GPE", "LOC")
+
+
+def _places(statements: Sequence[Span], mentions: Sequence[Mention]) -> list[frozenset[str]]:
+    """The places each statement names, lower-cased as written."""
+    by_doc: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if m.type in PLACE_TYPES:
+            by_doc.setdefault(m.doc, []).append(m)
+    return [frozenset(m.text.lower() for m in by_doc.get(s.doc, ())
+                      if s.start <= m.start < s.end) for s in statements]
 
 
 def _statement_claim(

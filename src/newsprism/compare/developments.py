@@ -18,6 +18,10 @@ value it replaced ("updated from $586 million a day earlier", ``revisions``) wit
 that gave it; and a state a later report says changed ("weakened to a Category 2", "has been
 cancelled", "postponed", "no longer planning to") with another article's statement of the state
 it changed from (``named_changes``): the later report names the change, so no date is needed.
+And a death toll told on different days in other words ("the death toll, as of Friday, is
+estimated to be 110,000", a week later "as many as 200,000 people were killed by the tremors,
+which struck on January 12"), which the same-fact test of ``compare.figures`` does not join
+(``tolls_moved_on``).
 """
 
 from __future__ import annotations
@@ -25,7 +29,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
+from newsprism.analyse.dates import MONTHS
 from newsprism.analyse.figures import vague
+from newsprism.compare.figures import counts_a_part, frames_of, in_change, quantity
 from newsprism.compare.outcomes import (
     content_stems,
     hedges,
@@ -336,3 +342,55 @@ def named_changes(
             links.setdefault(j, set()).add(i)
     return [sorted(group, key=lambda n: (changes[n] is not None, n))
             for group in linked_groups(links)]
+
+
+# A death toll: people killed, whatever the words ("the death toll", "deaths", "were killed").
+TOLL = (None, "people", "killed")
+# "as of Friday": the day a running count was taken, not a period it counts.
+_AS_OF = re.compile(r"\bas of\s+[^,;:.]*", re.IGNORECASE)
+# A frame that dates the event itself ("january 12"): a toll that names it and one that names
+# no period count the same dead.
+_EVENT_DATE = re.compile(rf"(?:{'|'.join(MONTHS)})\s+\d{{1,2}}")
+
+
+def _toll_frames(figure: Figure, holder: Span) -> frozenset[str]:
+    """The periods a toll's statement names, a running count's "as of" day left out."""
+    masked = _AS_OF.sub(lambda m: " " * len(m.group()), holder.text)
+    return frames_of(figure, Span(holder.doc, holder.start, holder.end, masked))
+
+
+def _one_period(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Do two tolls count over one period: the same frames, or none against the event's date?"""
+    return a == b or (not a and all(_EVENT_DATE.fullmatch(f) for f in b)) or (
+        not b and all(_EVENT_DATE.fullmatch(f) for f in a))
+
+
+def tolls_moved_on(
+    figures: Sequence[Figure],
+    holders: dict[tuple[str, int], list[int]],
+    statements: Sequence[Span],
+    articles: dict[str, Article],
+    cosine: Callable[[int, int], float],
+    places: Sequence[frozenset[str]],
+) -> list[tuple[Figure, Figure]]:
+    """Pairs of death tolls (earlier report first) of two dated articles of different days,
+    with different values: each the whole toll in digits or words, never vague ("thousands"),
+    a part ("the other 14") or one end of a change; over one period (``_one_period``, a running
+    count's "as of" day left out); of the same places (``places``: each statement's place
+    names); in statements close in meaning (``CHANGE_COSINE``). Reports of one story on
+    different days that give its toll differently give its history, even where the words
+    differ too much for ``compare.figures`` to call them one fact."""
+    tolls = [(f, i) for f in figures if quantity(f) == TOLL and not vague(f.text)
+             and not counts_a_part(f, articles[f.doc]) and not in_change(f, articles[f.doc])
+             and report_day(articles[f.doc])
+             for i in holders[(f.doc, f.start)][:1]]
+    found = []
+    for a, i in tolls:
+        for b, j in tolls:
+            if (a.doc != b.doc and a.value != b.value
+                    and report_day(articles[a.doc]) < report_day(articles[b.doc])  # type: ignore[operator]
+                    and places[i] == places[j] and cosine(i, j) >= CHANGE_COSINE
+                    and _one_period(_toll_frames(a, statements[i]),
+                                    _toll_frames(b, statements[j]))):
+                found.append((a, b))
+    return found

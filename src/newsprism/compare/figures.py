@@ -37,7 +37,9 @@ from newsprism.model import Article, Figure, Mention, Span
 _STEMMER = Stemmer.Stemmer("english")
 # Words that count people: "65 people", "a toll of 65" (a death toll is a number of people),
 # "21 of the wounded". Other nouns are the same thing only when their head words are.
-_PEOPLE = {"people", "person", "individual", "toll", "dead", "wounded", "injured", "missing"}
+# Heads that count people: "222,570 deaths" is the toll "200,000 people killed" gave earlier.
+_PEOPLE = {"people", "person", "individual", "toll", "dead", "death", "fatality", "wounded",
+           "injured", "missing"}
 # Roles that only people take: a bare count in one ("killing at least 45", "120 were
 # injured") or a whole of one ("bringing the total to 45" after "two more died") counts people.
 _ROLES_OF_PEOPLE = {"killed", "injured", "missing", "arrested", "evacuated", "rescued"}

@@ -42,6 +42,14 @@ following their release") is said of the statement's opening participant, a grou
 ahead by an infinitive ("agreed to resume", "to be released") or a condition of time ("until
 they are released") is no step taken; a hedge after the step ("halted the evacuation,
 reportedly due to who will pay") does not hedge it.
+
+A step announced firmly ("the government will resume evacuation flights", "the sailors would be
+released", "is to be charged"; never "could", "should", a hedge before it, a negation or a
+condition) is a step of its own kind: the decision is news, the deed not yet. It moves a
+process on only from a lower step taken, in another article's report of an earlier day ("halted
+the evacuation" on the 31st, "will resume evacuation flights" on the 2nd); never from undated
+reports, from two announcements, or to a step taken (what was announced and then done is the
+business of ``compare.outcomes``).
 """
 
 from __future__ import annotations
@@ -175,6 +183,27 @@ _REACH_OPENING = 200  # "Ten missionaries who tried to take 33 children out the 
 # of time ("until all 15 are released").
 _TO_BE = re.compile(r"\bto\s+(?:be\s+|have\s+(?:been\s+)?)?$", re.IGNORECASE)
 _NOT_YET = re.compile(r"\b(?:until|unless|till)\b", re.IGNORECASE)
+# A step announced: "will", "would", "is (set|due) to", then the step's verb, bare or after
+# "be" ("will resume", "would be released", "is to be charged"); "was to be released" is a
+# plan the report may tell as overtaken, "were to be" a condition.
+_ANNOUNCED = re.compile(
+    r"\b(?:will|would|(?:is|are)\s+(?:set\s+|due\s+)?to)\s+(?:(?:soon|now|also|then|"
+    r"immediately)\s+)?(?P<be>be\s+)?(?P<verb>[a-z]+(?:\s+off)?)\b", re.IGNORECASE)
+# The steps that may be announced, by their verbs (bare, and after "be"): a decision to charge,
+# to release, to resume or end an operation. A find or a conviction is not decided ahead.
+_ANNOUNCED_STEPS: dict[str, tuple[str, int]] = {
+    **dict.fromkeys(("charge", "charged", "indict", "indicted", "arraign", "arraigned"),
+                    ("legal", 1)),
+    **dict.fromkeys(("tried",), ("legal", 2)),
+    **dict.fromkeys(("sentence", "sentenced"), ("legal", 4)),
+    **dict.fromkeys(("release", "released", "free", "freed"), ("captivity", 1)),
+    **dict.fromkeys(("resume", "resumed", "restart", "restarted"), ("operation", 1)),
+    **dict.fromkeys(("end", "ended", "call off", "called off", "complete", "completed",
+                     "abandon", "abandoned"), ("operation", 2)),
+}
+# A condition on an announcement makes it no decision ("would be released if Britain
+# apologised").
+_CONDITION = re.compile(r"\b(?:if|unless|until|till|provided|once|as soon as)\b", re.IGNORECASE)
 
 Actor = tuple[int, int, str]  # (start, end, participant id) within a statement's text
 
@@ -188,6 +217,7 @@ class Step:
     participant: str  # a resolved entity id, a group's or an operation's key
     start: int  # where the statement's words for the step begin (participant or verb)
     end: int  # where they end
+    announced: bool = False  # decided and told ahead ("will resume"), not taken
 
 
 def groups(text: str) -> list[Actor]:
@@ -236,7 +266,8 @@ def steps(text: str, actors: Sequence[Actor]) -> list[Step]:
     """The steps a statement says its participants reached, the highest per participant and
     process: ``actors`` are the resolved people and organisations it names, as (start, end,
     entity id) in ``text``; the groups and operations it names join them. A step hedged or
-    looked ahead before its words ("could be sentenced", "will resume") is no step taken."""
+    looked ahead before its words ("could be sentenced", "agreed to resume") is no step taken;
+    one announced firmly ("will resume") is kept, marked ``announced``."""
     people = sorted([*actors, *groups(text)])
     named = {"operation": operations(text)}
     best: dict[tuple[str, str], Step] = {}
@@ -260,7 +291,40 @@ def steps(text: str, actors: Sequence[Actor]) -> list[Step]:
                 for who in _opening_of(text, match, who_may):
                     _take(best, text, Step(process, rank, who[2], who[0], match.end()),
                           match.start())
+    for step in _announced(text, people, named["operation"]):
+        key = (step.process, step.participant)
+        if key not in best:
+            best[key] = step
     return list(best.values())
+
+
+def _announced(text: str, people: Sequence[Actor], operations_named: Sequence[Actor]
+               ) -> list[Step]:
+    """The steps a statement announces firmly (``_ANNOUNCED``): said of the participant right
+    after an active verb ("will resume evacuation flights"), else of its subject ("the sailors
+    would be released", "the trial will resume"); none under a hedge before the announcement
+    ("could", "is expected to", "reportedly"), a negation ("will not resume") or a condition
+    on it ("would be released if Britain apologised"; a condition in a later clause is
+    another's: "will resume flights following doctors advising that many would die if ...")."""
+    found = []
+    for match in _ANNOUNCED.finditer(text):
+        process_rank = _ANNOUNCED_STEPS.get(" ".join(match["verb"].lower().split()))
+        condition = _CONDITION.search(text, match.end())
+        if (process_rank is None or hedges(text[: match.start()]) or _negated(text, match.end())
+                or _TO_BE.search(text[: match.start()])
+                or (condition and not _NEW_CLAUSE.search(text, match.end(), condition.start()))):
+            continue
+        process, rank = process_rank
+        who_may = operations_named if process == "operation" else people
+        after_verb = [a for a in who_may if match.end() <= a[0] <= match.end() + _REACH_AFTER
+                      and not _HANDED_ON.search(text, match.end(), a[0])]
+        if after_verb and not match["be"]:
+            whose = [a for a in after_verb if a[0] == after_verb[0][0]]
+        else:
+            whose = _subjects(text, match.start(), who_may)
+        found += [Step(process, rank, who[2], min(who[0], match.start()), max(who[1], match.end()),
+                       announced=True) for who in whose]
+    return found
 
 
 def _take(best: dict[tuple[str, str], Step], text: str, step: Step, verb: int) -> None:
@@ -334,18 +398,20 @@ def moved_on(
     """Groups of statements (indices): the dated reports of one participant's process, linked
     where a later day's report of another article puts it at a higher step; each group in
     report order."""
-    by_thread: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    by_thread: dict[tuple[str, str], list[tuple[int, Step]]] = {}
     for i, taken in enumerate(found):
         if report_day(articles[statements[i].doc]):
             for step in taken:
-                by_thread.setdefault((step.process, step.participant), []).append((i, step.rank))
+                by_thread.setdefault((step.process, step.participant), []).append((i, step))
     links: dict[int, set[int]] = {}
     for members in by_thread.values():
-        for i, rank_i in members:
-            for j, rank_j in members:
+        for i, step_i in members:
+            for j, step_j in members:
                 day_i = report_day(articles[statements[i].doc])
                 day_j = report_day(articles[statements[j].doc])
-                if (statements[i].doc != statements[j].doc and rank_i < rank_j
+                # from a step taken to a higher one, taken or announced, on a later day
+                if (statements[i].doc != statements[j].doc and not step_i.announced
+                        and step_i.rank < step_j.rank
                         and day_i < day_j):  # type: ignore[operator]
                     links.setdefault(i, set()).add(j)
                     links.setdefault(j, set()).add(i)

@@ -266,10 +266,24 @@ def _done_at(words: Sequence[str], verbs: bool = False) -> list[int]:
     but charges: one faces them once they are filed. Nor is an act ordered or asked for done
     ("a judge ordered him released")."""
     return [k for k, w in enumerate(words)
-            if (k == 0 or words[k - 1] != "to") and not _MODALS & set(words[max(0, k - 2) : k])
+            if not _infinitive(words, k) and not _MODALS & set(words[max(0, k - 2) : k])
             and not _progressive(words, k) and not (verbs and _present(words, k))
             and not (k and words[k - 1] in _FACE and stem_word(w) not in _HELD_SETTLED_BY)
             and not _ORDERED & set(words[max(0, k - ORDER_REACH) : k])]
+
+
+# Words between "to" and an act that keep it an infinitive: "called for them to be released",
+# "is said to have been freed".
+_INFINITIVE_AUXILIARIES = ("be", "have", "been", "get")
+
+
+def _infinitive(words: Sequence[str], k: int) -> bool:
+    """Is ``words[k]`` in an infinitive, "to" before it with only auxiliaries between ("agreed
+    to give up", "called for them to be released")?"""
+    j = k - 1
+    while j >= 0 and words[j] in _INFINITIVE_AUXILIARIES:
+        j -= 1
+    return j >= 0 and words[j] == "to"
 
 
 def _progressive(words: Sequence[str], k: int) -> bool:
@@ -423,7 +437,8 @@ def open_outcomes(
     """Groups of statements (indices): what one statement left open and the statements of
     other articles that settle it, what was open first. ``actors[i]`` are the resolved actors
     statement ``i`` names (pronouns read), ``people[i]`` the people among them as written;
-    ``cosine(i, j)`` their closeness in meaning; ``related(i, j)``: about the same thing."""
+    ``cosine(i, j)`` their closeness in meaning; ``related(i, j)``: about the same thing. An
+    outcome told of another year is background, not what became of it (``_of_another_year``)."""
     opens = [left_open(s.text) for s in statements]
     stems = [set(content_stems(s.text)) for s in statements]
 
@@ -461,6 +476,7 @@ def open_outcomes(
             if (outcome.doc == statements[i].doc or opens[j] is not None
                     or not settles(outcome.text, what) or not about_one_thing(i, j, what)
                     or _reported_before(outcome, statements[i], articles)
+                    or _of_another_year(outcome, statements[i], articles)
                     or (what.later_day and not _reported_after(outcome, statements[i], articles))):
                 continue
             if what.speculation and not (denies_or_confirms(outcome.text, what) and (
@@ -488,6 +504,20 @@ def linked_groups(links: dict[int, set[int]]) -> list[set[int]]:
         seen |= group
         groups.append(group)
     return groups
+
+
+# A year a statement names ("released from a mental hospital in 1992", "In 2005, HBO Films
+# released the film").
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _of_another_year(outcome: Span, opened: Span, articles: dict[str, Article]) -> bool:
+    """Does the outcome tell of a year the open statement does not name, nor its own report's
+    date: background ("was set to be released on 2 December" is not settled by "after being
+    released from a mental hospital in 1992")?"""
+    years = set(_YEAR.findall(outcome.text)) - set(_YEAR.findall(opened.text))
+    day = report_day(articles[outcome.doc])
+    return bool(years - {day[:4]} if day else years)
 
 
 def report_day(article: Article) -> str | None:
