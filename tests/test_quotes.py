@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.analyse import analyse_article, resolve_entities
-from newsprism.analyse.quotes import find_quotations
+from newsprism.analyse.quotemarks import find_quotations
 from newsprism.analyse.resolve import name_speakers
 from newsprism.model import Article, Mention, Quote
 
