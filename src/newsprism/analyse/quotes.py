@@ -37,7 +37,7 @@ from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from newsprism.analyse.nlp import TITLES, noun_lemma
-from newsprism.analyse.pronouns import Antecedents, is_person_noun, person_key
+from newsprism.analyse.pronouns import Antecedents, is_person_noun
 from newsprism.analyse.quotemarks import BLANK_LINE, CLOSERS, PAIRS, find_quotations
 from newsprism.analyse.resolve import BODY_NOUNS
 from newsprism.analyse.speaker_names import (
@@ -191,7 +191,7 @@ def _quotation_speaker(
         or _according_to(doc[first.start].sent, quoted, article)
         or _subject_of_governing_verb(first, quoted, article)
         or _cited_source(doc[last.end - 1].sent, article.citations, article.mentions)
-        or _continued(first, last, previous, article.mentions)
+        or _continued(first, last, previous, article)
         or _reported_before(first, quoted, article)
     )
 
@@ -227,8 +227,8 @@ def _named_in(person: Mention, article: ArticleContext, text: str, parts: list[t
               ) -> bool:
     """Does a word of the person's name, as the article gives it anywhere, stand in the quoted
     words?"""
-    key = person_key(person)
-    names = {w for m in (person, *article.antecedents.people) if person_key(m) == key
+    key = article.antecedents.key(person)
+    names = {w for m in (person, *article.antecedents.people) if article.antecedents.key(m) == key
              for w in _WORD_AFTER_MARK.findall(m.text) if w[:1].isupper()
              and w.lower() not in TITLES}
     # "I, Stephen Lane Vogelsang, have never ...": the speaker naming himself.
@@ -636,7 +636,7 @@ def _cited_source(
 
 
 def _continued(first: Span, last: Span, previous: tuple[int, Mention | None],
-               mentions: tuple[Mention, ...]) -> Mention | None:
+               article: ArticleContext) -> Mention | None:
     """A quote that is a sentence (or sentences) of its own, right after a quotation with its
     attribution and nothing else between: the same speaker goes on ("“...,” she said. “...”").
     Read from the characters, not the parser's sentences: archive copy's ``...'' often leaves
@@ -654,8 +654,9 @@ def _continued(first: Span, last: Span, previous: tuple[int, Mention | None],
         marks).endswith((".", "!", "?"))
     rest = text[last.end_char:].lstrip("".join(CLOSERS)).lstrip()
     ends_sentence = text[last.end_char - 1] in ".!?" or not rest or rest[0].isupper()
+    key = article.antecedents.key
     someone_else = any(end <= m.start and m.end <= first.start_char and m.type == "PERSON"
-                       and person_key(m) != person_key(speaker) for m in mentions)
+                       and key(m) != key(speaker) for m in article.mentions)
     # "'Bars ransacked'" on a line of its own with no full stop is a heading, not more words.
     heading = "\n" in between and text[last.end_char:].lstrip("".join(CLOSERS))[:1] in (
         "\n", "") and text[last.end_char - 1] not in ".!?…"

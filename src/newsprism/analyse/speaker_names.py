@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.analyse.entities import PERSON_ROLES
 from newsprism.analyse.nlp import TITLES, noun_lemma
-from newsprism.analyse.pronouns import KIN, Antecedents, is_person_noun, person_key
+from newsprism.analyse.pronouns import KIN, Antecedents, is_person_noun, surname
 from newsprism.analyse.quotemarks import BLANK_LINE
 from newsprism.analyse.resolve import BODY_NOUNS, bare_name, name_tokens
 from newsprism.model import Citation, Mention
@@ -342,7 +342,7 @@ def _surname_before(token: Token, article: ArticleContext) -> Mention | None:
     if not token.text[:1].isupper() or token.pos_ not in ("NOUN", "PROPN", "ADV") or any(
             m.start <= token.idx < m.end for m in article.mentions):
         return None
-    if not any(m.end <= token.idx and person_key(m) == token.lower_
+    if not any(m.end <= token.idx and surname(m) == token.lower_
                for m in article.antecedents.people):
         return None
     return Mention(article.doc_id, token.idx, token.idx + len(token), token.text, "PERSON")
@@ -502,7 +502,7 @@ def _titled_as(token: Token, article: ArticleContext) -> Mention | None:
     text = token.doc.text
     titled = [m for m in article.antecedents.people
               if text[max(0, m.start - len(words.text) - 1) : m.start].strip() == words.text]
-    return titled[0] if len({person_key(m) for m in titled}) == 1 else None
+    return titled[0] if len({article.antecedents.key(m) for m in titled}) == 1 else None
 
 
 def body_noun(token: Token, article: ArticleContext) -> Mention | None:
