@@ -1129,3 +1129,12 @@ def test_two_people_of_one_surname_are_two_people_of_their_own_genders(text, wor
     # Keyed by the surname alone, father and daughter were one person told male by most of
     # the article's pronouns, so "she" went to him.
     assert _speakers(text)[words] == speaker
+
+
+def test_a_pronoun_stands_for_the_one_its_own_sentence_names_before_it():
+    # Not the subject of the sentence before: "Moon ... spoke with ..." is not who tweeted.
+    speakers = _speakers(
+        "President Moon Jae-in spoke with President Donald Trump by phone on Monday.\n\nTheir "
+        "call came a day after the test and followed a tweet from Trump in which he criticized "
+        "South Korea for “appeasement” of the North.")
+    assert speakers["appeasement"] == "Donald Trump"

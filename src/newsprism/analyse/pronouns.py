@@ -9,7 +9,8 @@ sentence before anyone else is named ("Angela Benson, who had just left the stor
 sons"; both a he and a she there tell nothing). A person whose gender the article does not tell
 stays a candidate, but for a pronoun inside someone's quoted words, which may be of anyone in the
 speaker's story: there only the person the article is about (named first). Of the candidates, the
-latest subject of a clause wins, else the latest named; but when that one's gender is untold and
+one the pronoun's own sentence names before it wins ("a tweet from Trump in which he criticized"),
+else the latest subject of a clause, else the latest named; but when that one's gender is untold and
 the person the article is about (named first) is told of the pronoun's, she is the one ("her agent,
 Mark Roesler, said. ... “...,” she said"). A name that opens a paragraph counts as its
 subject: a parse that runs a sentence on over a blank line (after a heading) may make it an object
@@ -138,6 +139,8 @@ class Antecedents:
                 return asked
         subjects = [m for m in before if _is_subject(self.doc, m, self.quoted)]
         found = (subjects or before or [None])[-1]
+        if gender is not None and not inside:
+            found = self._in_own_sentence(pronoun, before) or found
         about = [m for m in before if self.key(m) == first]
         if found is not None and about and gender is not None and \
                 self.key(found) not in genders and genders.get(first) == gender:
@@ -154,6 +157,15 @@ class Antecedents:
         if any(c.dep_ == "det" and c.lower_ == "the" for c in unnamed.children):
             return self.titled(unnamed, noun_lemma(unnamed.lower_))  # "The mayor ... he added"
         return self._body_voiced(unnamed)
+
+    def _in_own_sentence(self, pronoun: Token, candidates: Sequence[Mention]) -> Mention | None:
+        """The candidate named before the pronoun in its own sentence, its subject else the
+        latest: "followed a tweet from Trump in which he criticized" is Trump, whoever was the
+        subject of a sentence further up."""
+        start = pronoun.sent.start_char
+        named = [m for m in candidates if start <= m.start]
+        subjects = [m for m in named if _is_subject(self.doc, m, self.quoted)]
+        return (subjects or named or [None])[-1]
 
     def _asked_before(self, pronoun: Token, candidates: Sequence[Mention]) -> Mention | None:
         """The one asked by the latest verb of asking with a person as its object in the three
