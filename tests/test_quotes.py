@@ -1138,3 +1138,13 @@ def test_a_pronoun_stands_for_the_one_its_own_sentence_names_before_it():
         "call came a day after the test and followed a tweet from Trump in which he criticized "
         "South Korea for “appeasement” of the North.")
     assert speakers["appeasement"] == "Donald Trump"
+
+
+def test_the_company_is_the_organisation_the_sentence_before_has_as_its_subject():
+    # Two organisations named there (the maker and its product): the subject one speaks.
+    speakers = _speakers(
+        "Harbor Consumer Products, which makes Zantac, said patients should consult their "
+        "doctors before taking any medication.\n\n\"We are aware of the study; however, no "
+        "trial shows a causal link,\" the company said in a statement.")
+    said = next(q for q in speakers if q.startswith("We are aware"))
+    assert speakers[said] == "Harbor Consumer Products"

@@ -528,15 +528,28 @@ def body_noun(token: Token, article: ArticleContext) -> Mention | None:
     if not (determiners == ["the"] or (not determiners and (plural or head == "police"))):
         return None
     if head in ("company", "firm"):
-        sentence = token.sent
-        start = token.doc[sentence.start - 1].sent.start_char if sentence.start else 0
-        named = {m.text: m for m in article.mentions if m.type == "ORG"
-                 and start <= m.start and m.end <= token.idx}
-        if len(named) == 1:
-            return next(iter(named.values()))
+        named = _company_before(token, article)
+        if named is not None:
+            return named
     words = [c for c in token.lefts if c.dep_ == "compound" and c.text.islower()] + [token]
     start, end = words[0].idx, token.idx + len(token)
     return Mention(article.doc_id, start, end, token.doc.text[start:end], "ORG")
+
+
+def _company_before(token: Token, article: ArticleContext) -> Mention | None:
+    """The organisation "the company" is: the one the sentence before (or its own, before it)
+    names, or of several there the one subject ("McNeil Consumer Healthcare, which makes
+    Tylenol, said ... “...,” the company said")."""
+    doc = token.doc
+    sentence = token.sent
+    start = doc[sentence.start - 1].sent.start_char if sentence.start else 0
+    named = {m.text: m for m in article.mentions if m.type == "ORG"
+             and start <= m.start and m.end <= token.idx}
+    if len(named) > 1:
+        named = {text: m for text, m in named.items()
+                 if (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
+                 and span.root.dep_ == "nsubj"}
+    return next(iter(named.values())) if len(named) == 1 else None
 
 
 def _body_name(token: Token, article: ArticleContext) -> Mention | None:
