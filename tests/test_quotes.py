@@ -1131,13 +1131,20 @@ def test_two_people_of_one_surname_are_two_people_of_their_own_genders(text, wor
     assert _speakers(text)[words] == speaker
 
 
-def test_a_pronoun_stands_for_the_one_its_own_sentence_names_before_it():
+def test_a_pronoun_of_a_relative_clause_stands_for_the_one_its_phrase_names():
     # Not the subject of the sentence before: "Moon ... spoke with ..." is not who tweeted.
     speakers = _speakers(
         "President Moon Jae-in spoke with President Donald Trump by phone on Monday.\n\nTheir "
         "call came a day after the test and followed a tweet from Trump in which he criticized "
         "South Korea for “appeasement” of the North.")
     assert speakers["appeasement"] == "Donald Trump"
+    # The main clause's subject is not the one an adjunct before it names.
+    speakers = _speakers(
+        "Russian President Vladimir Putin met Kim Jong Un on Thursday. Putin emerged to confirm "
+        "that Russia still seeks denuclearization. In a poke at Trump he explained that “it's "
+        "unlikely that any agreements between two countries will be enough.”")
+    said = next(q for q in speakers if q.startswith("it's unlikely"))
+    assert speakers[said] == "Vladimir Putin"
 
 
 def test_the_company_is_the_organisation_the_sentence_before_has_as_its_subject():

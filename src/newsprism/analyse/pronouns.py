@@ -9,10 +9,10 @@ sentence before anyone else is named ("Angela Benson, who had just left the stor
 sons"; both a he and a she there tell nothing). A person whose gender the article does not tell
 stays a candidate, but for a pronoun inside someone's quoted words, which may be of anyone in the
 speaker's story: there only the person the article is about (named first). Of the candidates, the
-one the pronoun's own sentence names before it wins ("a tweet from Trump in which he criticized"),
-else the latest subject of a clause, else the latest named; but when that one's gender is untold and
-the person the article is about (named first) is told of the pronoun's, she is the one ("her agent,
-Mark Roesler, said. ... “...,” she said"). A name that opens a paragraph counts as its
+one named in the phrase a relative clause of the pronoun describes wins ("a tweet from Trump in
+which he criticized"), else the latest subject of a clause, else the latest named; but when that
+one's gender is untold and the person the article is about (named first) is told of the pronoun's,
+she is the one ("her agent, Mark Roesler, said. ... “...,” she said"). A name that opens a paragraph counts as its
 subject: a parse that runs a sentence on over a blank line (after a heading) may make it an object
 of the heading; so does a name set off by commas before the verb, but not the subject of what
 someone reports ("asserting that pastor Jean Sanbil allowed it"). Someone brought in unnamed as a
@@ -140,7 +140,7 @@ class Antecedents:
         subjects = [m for m in before if _is_subject(self.doc, m, self.quoted)]
         found = (subjects or before or [None])[-1]
         if gender is not None and not inside:
-            found = self._in_own_sentence(pronoun, before) or found
+            found = self._in_described_phrase(pronoun, before) or found
         about = [m for m in before if self.key(m) == first]
         if found is not None and about and gender is not None and \
                 self.key(found) not in genders and genders.get(first) == gender:
@@ -158,14 +158,18 @@ class Antecedents:
             return self.titled(unnamed, noun_lemma(unnamed.lower_))  # "The mayor ... he added"
         return self._body_voiced(unnamed)
 
-    def _in_own_sentence(self, pronoun: Token, candidates: Sequence[Mention]) -> Mention | None:
-        """The candidate named before the pronoun in its own sentence, its subject else the
-        latest: "followed a tweet from Trump in which he criticized" is Trump, whoever was the
-        subject of a sentence further up."""
-        start = pronoun.sent.start_char
-        named = [m for m in candidates if start <= m.start]
-        subjects = [m for m in named if _is_subject(self.doc, m, self.quoted)]
-        return (subjects or named or [None])[-1]
+    def _in_described_phrase(self, pronoun: Token, candidates: Sequence[Mention]
+                             ) -> Mention | None:
+        """The candidate named last in the phrase that a relative clause with the pronoun as
+        its subject describes: "a tweet from Trump in which he criticized" is Trump, whoever
+        was the subject of a sentence further up (but in "In a poke at Trump he explained"
+        the pronoun is the main clause's subject, and Trump is who it is not)."""
+        verb = pronoun.head
+        if pronoun.dep_ != "nsubj" or verb.dep_ != "relcl":
+            return None
+        start = verb.head.left_edge.idx
+        named = [m for m in candidates if start <= m.start and m.end <= pronoun.idx]
+        return named[-1] if named else None
 
     def _asked_before(self, pronoun: Token, candidates: Sequence[Mention]) -> Mention | None:
         """The one asked by the latest verb of asking with a person as its object in the three
