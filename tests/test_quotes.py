@@ -106,6 +106,12 @@ def _speakers(text: str) -> dict[str, str | None]:
     return {q.text: q.speaker for q in name_speakers(analysis.quotes, entities)}
 
 
+def _speaker_of(text: str, opening: str) -> str | None:
+    """The speaker of the quote in ``text`` whose words open with ``opening``."""
+    speakers = _speakers(text)
+    return speakers[next(q for q in speakers if q.startswith(opening))]
+
+
 WORDS = "We will stay out until the port pays"
 
 
@@ -1139,19 +1145,17 @@ def test_a_pronoun_of_a_relative_clause_stands_for_the_one_its_phrase_names():
         "South Korea for “appeasement” of the North.")
     assert speakers["appeasement"] == "Donald Trump"
     # The main clause's subject is not the one an adjunct before it names.
-    speakers = _speakers(
+    assert _speaker_of(
         "Russian President Vladimir Putin met Kim Jong Un on Thursday. Putin emerged to confirm "
         "that Russia still seeks denuclearization. In a poke at Trump he explained that “it's "
-        "unlikely that any agreements between two countries will be enough.”")
-    said = next(q for q in speakers if q.startswith("it's unlikely"))
-    assert speakers[said] == "Vladimir Putin"
+        "unlikely that any agreements between two countries will be enough.”",
+        "it's unlikely") == "Vladimir Putin"
 
 
 def test_the_company_is_the_organisation_the_sentence_before_has_as_its_subject():
     # Two organisations named there (the maker and its product): the subject one speaks.
-    speakers = _speakers(
+    assert _speaker_of(
         "Harbor Consumer Products, which makes Zantac, said patients should consult their "
         "doctors before taking any medication.\n\n\"We are aware of the study; however, no "
-        "trial shows a causal link,\" the company said in a statement.")
-    said = next(q for q in speakers if q.startswith("We are aware"))
-    assert speakers[said] == "Harbor Consumer Products"
+        "trial shows a causal link,\" the company said in a statement.",
+        "We are aware") == "Harbor Consumer Products"

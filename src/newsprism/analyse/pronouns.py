@@ -12,16 +12,16 @@ speaker's story: there only the person the article is about (named first). Of th
 one named in the phrase a relative clause of the pronoun describes wins ("a tweet from Trump in
 which he criticized"), else the latest subject of a clause, else the latest named; but when that
 one's gender is untold and the person the article is about (named first) is told of the pronoun's,
-she is the one ("her agent, Mark Roesler, said. ... “...,” she said"). A name that opens a paragraph counts as its
-subject: a parse that runs a sentence on over a blank line (after a heading) may make it an object
-of the heading; so does a name set off by commas before the verb, but not the subject of what
-someone reports ("asserting that pastor Jean Sanbil allowed it"). Someone brought in unnamed as a
-subject after the candidate ("said a senior officer", "An analyst for USGS commented", "his mother
-opened the door") takes the pronoun, which then names no one, or the body an unnamed spokesperson
-speaks for; someone brought in by a role with "the" ("The mayor complimented the protesters. But he
-added") takes it for the one person the article titled so, or no one. The pronoun of a reply
-("“Yes,” he responded") stands for the one asked just before ("Lynch asked Coleman"), not for the
-one asking.
+she is the one ("her agent, Mark Roesler, said. ... “...,” she said"). A name that opens a
+paragraph counts as its subject: a parse that runs a sentence on over a blank line (after a
+heading) may make it an object of the heading; so does a name set off by commas before the verb,
+but not the subject of what someone reports ("asserting that pastor Jean Sanbil allowed it").
+Someone brought in unnamed as a subject after the candidate ("said a senior officer", "An analyst
+for USGS commented", "his mother opened the door") takes the pronoun, which then names no one, or
+the body an unnamed spokesperson speaks for; someone brought in by a role with "the" ("The mayor
+complimented the protesters. But he added") takes it for the one person the article titled so, or
+no one. The pronoun of a reply ("“Yes,” he responded") stands for the one asked just before ("Lynch
+asked Coleman"), not for the one asking.
 """
 
 from __future__ import annotations
