@@ -1159,3 +1159,12 @@ def test_the_company_is_the_organisation_the_sentence_before_has_as_its_subject(
         "doctors before taking any medication.\n\n\"We are aware of the study; however, no "
         "trial shows a causal link,\" the company said in a statement.",
         "We are aware") == "Harbor Consumer Products"
+
+
+def test_a_person_a_who_clause_describes_is_the_one_the_story_goes_on_with():
+    # Not the subject named a paragraph up: the clause about Putin makes him the topic.
+    assert _speaker_of(
+        "President Donald Trump spoke twice with Prime Minister Shinzo Abe over the weekend.\n\n"
+        "Both leaders will be joined by Russian President Vladimir Putin, who is currently in "
+        "China for a summit. He reiterated calls for an end to the tests.\n\n\"Sanctions of any "
+        "kind are useless,\" he said.", "Sanctions") == "Vladimir Putin"

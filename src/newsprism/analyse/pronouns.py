@@ -13,12 +13,13 @@ one named in the phrase a relative clause of the pronoun describes wins ("a twee
 which he criticized"), else the latest subject of a clause, else the latest named; but when that
 one's gender is untold and the person the article is about (named first) is told of the pronoun's,
 she is the one ("her agent, Mark Roesler, said. ... “...,” she said"). A name that opens a
-paragraph counts as its subject: a parse that runs a sentence on over a blank line (after a
-heading) may make it an object of the heading; so does a name set off by commas before the verb,
-but not the subject of what someone reports ("asserting that pastor Jean Sanbil allowed it").
-Someone brought in unnamed as a subject after the candidate ("said a senior officer", "An analyst
-for USGS commented", "his mother opened the door") takes the pronoun, which then names no one, or
-the body an unnamed spokesperson speaks for; someone brought in by a role with "the" ("The mayor
+paragraph counts as its subject, and so does a name a "who" clause describes ("joined by Vladimir
+Putin, who is in China"): a parse that runs a sentence on over a blank line (after a heading) may
+make it an object of the heading; so does a name set off by commas before the verb, but not the
+subject of what someone reports ("asserting that pastor Jean Sanbil allowed it"). Someone brought
+in unnamed as a subject after the candidate ("said a senior officer", "An analyst for USGS
+commented", "his mother opened the door") takes the pronoun, which then names no one, or the body
+an unnamed spokesperson speaks for; someone brought in by a role with "the" ("The mayor
 complimented the protesters. But he added") takes it for the one person the article titled so, or
 no one. The pronoun of a reply ("“Yes,” he responded") stands for the one asked just before ("Lynch
 asked Coleman"), not for the one asking.
@@ -339,7 +340,11 @@ def _is_subject(doc: Doc, mention: Mention, quoted: Sequence[tuple[int, int]]) -
     reported = verb.dep_ == "ccomp" and not any(a <= saying.idx < b for a, b in quoted) and (
         saying.i != root.left_edge.i - 1
         or any(c.dep_ == "nsubj" and c.i < saying.i for c in saying.children))
-    return root.dep_ in ("nsubj", "nsubjpass") and not reported
+    # "They will be joined by Vladimir Putin, who is in China": the clause about him makes him
+    # the one the story goes on with.
+    described = any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who"
+                                              for g in c.children) for c in root.children)
+    return (root.dep_ in ("nsubj", "nsubjpass") and not reported) or described
 
 
 def _apposed_to_subject(span: Span) -> bool:
