@@ -159,6 +159,9 @@ def _quotation_speaker(
     inside: list[tuple[int, int]],
     previous: tuple[int, Mention | None],
 ) -> Mention | None:
+    """The mention of who says the quotation of ``parts``, by the first attribution found in
+    the order of trust the module's docstring gives; ``outer`` is the quotation it stands in,
+    ``inside`` every quotation's spans, ``previous`` the last quotation's end and speaker."""
     first = doc.char_span(*parts[0], alignment_mode="expand")
     last = doc.char_span(*parts[-1], alignment_mode="expand")
     if first is None or last is None:
@@ -627,6 +630,7 @@ def _reported_verb(verb: Token, quoted: set[int]) -> bool:
 def _cited_source(
     sentence: Span, citations: tuple[Citation, ...], mentions: tuple[Mention, ...]
 ) -> Mention | None:
+    """The name inside a source the sentence cites inline ("... (Asia Times, April 25)")."""
     for citation in citations:
         if sentence.start_char <= citation.start < sentence.end_char + 2:
             for mention in mentions:

@@ -173,10 +173,16 @@ def same_paragraph(a: Token, b: Token) -> bool:
 
 
 def speaker_at(token: Token, article: ArticleContext) -> Mention | None:
+    """The mention of whom the attributing word names, read back to the person the article
+    means by a surname it gives two people."""
     return _of_namesakes(_speaker_named_at(token, article), article)
 
 
 def _speaker_named_at(token: Token, article: ArticleContext) -> Mention | None:
+    """Whom the word names: a pronoun or description by its antecedent, "I" by a speaker line,
+    "it" by the body before; otherwise the first of the readings below that finds a name, in
+    order from the most literal (a title's person, the mention there) to the loosest (a body by
+    its common noun). A heading in capitals is no one."""
     if token.lower_ in PRONOUNS or _described_again(token):
         return article.antecedents.of(token)
     if token.lower_ in ("i", "me"):
@@ -570,6 +576,7 @@ def is_role(token: Token) -> bool:
 
 
 def ancestors(token: Token) -> list[Token]:
+    """The token and its heads up to the root of its parse."""
     chain = [token]
     while chain[-1].head.i != chain[-1].i:  # spaCy makes a new Token object per access
         chain.append(chain[-1].head)
