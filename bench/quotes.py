@@ -17,7 +17,7 @@ import re
 from pathlib import Path
 
 from newsprism.analyse import analyse_articles, resolve_entities
-from newsprism.analyse.quotes import find_quotations
+from newsprism.analyse.quotemarks import find_quotations
 from newsprism.analyse.resolve import name_speakers
 from newsprism.stories.train import as_ingest_reads, read_ecbplus
 

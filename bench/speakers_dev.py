@@ -21,6 +21,11 @@ television trade news), judged on main (session 17) before any fix. The third,
 `bench/speakers_dev3/` (branch speakers8): four Multi-News pairs (celebrity gossip columns,
 CNN and a local paper, BBC and AP on a trademark ruling, local TV), judged on main (session 17)
 before any fix; the compare export takes it (`--clusters bench/speakers_dev3/clusters.tsv`).
+The fourth, `bench/speakers_dev4/` (branch speakers9): seven Multi-News pairs (a health study
+with its drug maker, wire and cable copy from Seoul, a local TV station and paper on a funeral
+home theft, a hacker's ransom notes, an advocacy explainer and a science magazine on a court,
+AP and the Guardian on a Mexican army video, a medical examiner's report), judged on main
+(session 18) before any fix; the compare export takes it.
 Their claims are not judged, so none is part of `bench/compare_gold/`. Prints, per corpus,
 the share of named speakers found right, how many quotations got no speaker or a wrong one,
 and how many got one where the article names none.
@@ -39,7 +44,7 @@ from newsprism.evaluate.compare import covered, read_clusters, same_speaker
 from newsprism.evaluate.compare_clusters import MULTINEWS, read_tsv
 
 SETS = {"1": Path(__file__).parent / "speakers_dev", "2": Path(__file__).parent / "speakers_dev2",
-        "3": Path(__file__).parent / "speakers_dev3"}
+        "3": Path(__file__).parent / "speakers_dev3", "4": Path(__file__).parent / "speakers_dev4"}
 
 
 def export_second_set(data: Path, out: Path) -> None:

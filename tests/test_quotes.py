@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from newsprism.analyse import analyse_article, resolve_entities
-from newsprism.analyse.quotes import find_quotations
+from newsprism.analyse.quotemarks import find_quotations
 from newsprism.analyse.resolve import name_speakers
 from newsprism.model import Article, Mention, Quote
 
@@ -104,6 +104,12 @@ def _speakers(text: str) -> dict[str, str | None]:
     analysis = analyse_article(Article("t", text))
     entities = resolve_entities(analysis.mentions)
     return {q.text: q.speaker for q in name_speakers(analysis.quotes, entities)}
+
+
+def _speaker_of(text: str, opening: str) -> str | None:
+    """The speaker of the quote in ``text`` whose words open with ``opening``."""
+    speakers = _speakers(text)
+    return speakers[next(q for q in speakers if q.startswith(opening))]
 
 
 WORDS = "We will stay out until the port pays"
@@ -1112,3 +1118,53 @@ def test_a_title_that_opens_with_a_number_is_a_name():
         "Charlie Hunnam is so devastated over the backlash about pulling out of “50 Shades of "
         "Grey,” he's been skipping scheduled appearances.")
     assert speakers["50 Shades of Grey"] is None
+
+
+@pytest.mark.parametrize(("text", "words", "speaker"), [
+    ("Mark Felt, who was known as the informant 'Deep Throat,' died on Friday.\n\nHe was 95.\n\n"
+     "Felt worked as the associate director of the FBI in the 1970s.\n\nHis daughter Joan Felt "
+     "said her father ate a big breakfast before saying he was tired, she told the Washington "
+     "Post.\n\nHe died at noon on Thursday at his home in Santa Rosa, the Post stated.\n\n"
+     "``He slipped away,'' she said.", "He slipped away", "Joan Felt"),
+    ("Todd Hardy, who runs a bakery, said his son was getting worse.\n\nHe was 41.\n\nHardy "
+     "worked nights at the plant.\n\nHis wife Aimee Hardy said her husband barely slept, she "
+     "told the local paper.\n\nHe drove to the hospital on Thursday, the paper reported.\n\n"
+     "“They are releasing the drug!” she said.", "They are releasing the drug!", "Aimee Hardy"),
+])  # fmt: skip
+def test_two_people_of_one_surname_are_two_people_of_their_own_genders(text, words, speaker):
+    # Keyed by the surname alone, father and daughter were one person told male by most of
+    # the article's pronouns, so "she" went to him.
+    assert _speakers(text)[words] == speaker
+
+
+def test_a_pronoun_of_a_relative_clause_stands_for_the_one_its_phrase_names():
+    # Not the subject of the sentence before: "Moon ... spoke with ..." is not who tweeted.
+    speakers = _speakers(
+        "President Moon Jae-in spoke with President Donald Trump by phone on Monday.\n\nTheir "
+        "call came a day after the test and followed a tweet from Trump in which he criticized "
+        "South Korea for “appeasement” of the North.")
+    assert speakers["appeasement"] == "Donald Trump"
+    # The main clause's subject is not the one an adjunct before it names.
+    assert _speaker_of(
+        "Russian President Vladimir Putin met Kim Jong Un on Thursday. Putin emerged to confirm "
+        "that Russia still seeks denuclearization. In a poke at Trump he explained that “it's "
+        "unlikely that any agreements between two countries will be enough.”",
+        "it's unlikely") == "Vladimir Putin"
+
+
+def test_the_company_is_the_organisation_the_sentence_before_has_as_its_subject():
+    # Two organisations named there (the maker and its product): the subject one speaks.
+    assert _speaker_of(
+        "Harbor Consumer Products, which makes Zantac, said patients should consult their "
+        "doctors before taking any medication.\n\n\"We are aware of the study; however, no "
+        "trial shows a causal link,\" the company said in a statement.",
+        "We are aware") == "Harbor Consumer Products"
+
+
+def test_a_person_a_who_clause_describes_is_the_one_the_story_goes_on_with():
+    # Not the subject named a paragraph up: the clause about Putin makes him the topic.
+    assert _speaker_of(
+        "President Donald Trump spoke twice with Prime Minister Shinzo Abe over the weekend.\n\n"
+        "Both leaders will be joined by Russian President Vladimir Putin, who is currently in "
+        "China for a summit. He reiterated calls for an end to the tests.\n\n\"Sanctions of any "
+        "kind are useless,\" he said.", "Sanctions") == "Vladimir Putin"

@@ -9,29 +9,32 @@ sentence before anyone else is named ("Angela Benson, who had just left the stor
 sons"; both a he and a she there tell nothing). A person whose gender the article does not tell
 stays a candidate, but for a pronoun inside someone's quoted words, which may be of anyone in the
 speaker's story: there only the person the article is about (named first). Of the candidates, the
-latest subject of a clause wins, else the latest named; but when that one's gender is untold and
-the person the article is about (named first) is told of the pronoun's, she is the one ("her agent,
-Mark Roesler, said. ... “...,” she said"). A name that opens a paragraph counts as its
-subject: a parse that runs a sentence on over a blank line (after a heading) may make it an object
-of the heading; so does a name set off by commas before the verb, but not the subject of what
-someone reports ("asserting that pastor Jean Sanbil allowed it"). Someone brought in unnamed as a
-subject after the candidate ("said a senior officer", "An analyst for USGS commented", "his mother
-opened the door") takes the pronoun, which then names no one, or the body an unnamed spokesperson
-speaks for; someone brought in by a role with "the" ("The mayor complimented the protesters. But he
-added") takes it for the one person the article titled so, or no one. The pronoun of a reply
-("“Yes,” he responded") stands for the one asked just before ("Lynch asked Coleman"), not for the
-one asking.
+one named in the phrase a relative clause of the pronoun describes wins ("a tweet from Trump in
+which he criticized"), else the latest subject of a clause, else the latest named; but when that
+one's gender is untold and the person the article is about (named first) is told of the pronoun's,
+she is the one ("her agent, Mark Roesler, said. ... “...,” she said"). A name that opens a
+paragraph counts as its subject, and so does a name a "who" clause describes ("joined by Vladimir
+Putin, who is in China"): a parse that runs a sentence on over a blank line (after a heading) may
+make it an object of the heading; so does a name set off by commas before the verb, but not the
+subject of what someone reports ("asserting that pastor Jean Sanbil allowed it"). Someone brought
+in unnamed as a subject after the candidate ("said a senior officer", "An analyst for USGS
+commented", "his mother opened the door") takes the pronoun, which then names no one, or the body
+an unnamed spokesperson speaks for; someone brought in by a role with "the" ("The mayor
+complimented the protesters. But he added") takes it for the one person the article titled so, or
+no one. The pronoun of a reply ("“Yes,” he responded") stands for the one asked just before ("Lynch
+asked Coleman"), not for the one asking.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from newsprism.analyse.entities import PERSON_ROLES
 from newsprism.analyse.nlp import noun_lemma
+from newsprism.analyse.resolve import bare_name, name_tokens
 from newsprism.model import Mention
 
 if TYPE_CHECKING:
@@ -79,8 +82,8 @@ def is_person_noun(noun: str) -> bool:
     return noun in PERSON_ROLES or noun in _GENDERED_NOUNS or noun in _PEOPLE
 
 
-def person_key(mention: Mention) -> str:
-    """One person's mentions in one article share their last name word."""
+def surname(mention: Mention) -> str:
+    """The last word of a person's name as the article writes it."""
     return mention.text.split()[-1].casefold()
 
 
@@ -97,6 +100,25 @@ class Antecedents:
                        and not _AFTER_TIME.search(doc.text, max(m.start - 8, 0), m.start)]
         self.bodies = [m for m in mentions if m.type in ("ORG", "GPE")]
         self._genders: dict[str, Gender] | None = None
+        self._full_names = [(m, words) for m in self.people
+                            if len(words := name_tokens(bare_name(m.text, "PERSON"))) > 1]
+
+    def key(self, mention: Mention) -> str:
+        """Whom the mention names in this article, as a key its other mentions of that person
+        share: a full name its first and last words ("Todd Hardy" and "Aimee Hardy" are two
+        people, "George W. Bush" and "George Bush" one); a surname alone or titled ("Hardy",
+        "Mrs. Hardy") the person the article last named in full with it before, else the one
+        it names so anywhere, else the surname. Two first names are never one person."""
+        words = name_tokens(bare_name(mention.text, "PERSON")) or (surname(mention),)
+        if len(words) > 1:
+            return f"{words[0]} {words[-1]}"
+        named = [(m, full) for m, full in self._full_names if full[-1] == words[0]]
+        earlier = [full for m, full in named if m.end <= mention.start]
+        if earlier:
+            return f"{earlier[-1][0]} {earlier[-1][-1]}"
+        if len({(full[0], full[-1]) for _, full in named}) == 1:
+            return f"{named[0][1][0]} {words[0]}"
+        return words[0]
 
     def of(self, pronoun: Token) -> Mention | None:
         """The person ``pronoun`` stands for, or None when the article names no one who fits;
@@ -107,10 +129,10 @@ class Antecedents:
         # pronoun is of the speaker's story: a person the article says is of its gender, or
         # the one it is about (named first) when it does not say theirs.
         inside = any(a <= pronoun.idx < b for a, b in self.quoted)
-        first = person_key(self.people[0]) if self.people else None
+        first = self.key(self.people[0]) if self.people else None
         before = [m for m in self.people if m.end <= pronoun.idx and (
-            gender is None or genders.get(person_key(m), gender if not inside
-                                          or person_key(m) == first else None) == gender)]
+            gender is None or genders.get(self.key(m), gender if not inside
+                                          or self.key(m) == first else None) == gender)]
         replying = pronoun.head.lower_ in _REPLYING and pronoun.dep_ == "nsubj"
         if replying:
             asked = self._asked_before(pronoun, before)
@@ -118,9 +140,11 @@ class Antecedents:
                 return asked
         subjects = [m for m in before if _is_subject(self.doc, m, self.quoted)]
         found = (subjects or before or [None])[-1]
-        about = [m for m in before if person_key(m) == first]
+        if gender is not None and not inside:
+            found = self._in_described_phrase(pronoun, before) or found
+        about = [m for m in before if self.key(m) == first]
         if found is not None and about and gender is not None and \
-                person_key(found) not in genders and genders.get(first) == gender:
+                self.key(found) not in genders and genders.get(first) == gender:
             # "Page later said she was puzzled. ... “...,” her agent, Mark Roesler, said. ...
             # “...,” she said": of one whose gender the article never tells and the one it is
             # about, told of the pronoun's, she is the one it is about.
@@ -134,6 +158,19 @@ class Antecedents:
         if any(c.dep_ == "det" and c.lower_ == "the" for c in unnamed.children):
             return self.titled(unnamed, noun_lemma(unnamed.lower_))  # "The mayor ... he added"
         return self._body_voiced(unnamed)
+
+    def _in_described_phrase(self, pronoun: Token, candidates: Sequence[Mention]
+                             ) -> Mention | None:
+        """The candidate named last in the phrase that a relative clause with the pronoun as
+        its subject describes: "a tweet from Trump in which he criticized" is Trump, whoever
+        was the subject of a sentence further up (but in "In a poke at Trump he explained"
+        the pronoun is the main clause's subject, and Trump is who it is not)."""
+        verb = pronoun.head
+        if pronoun.dep_ != "nsubj" or verb.dep_ != "relcl":
+            return None
+        start = verb.head.left_edge.idx
+        named = [m for m in candidates if start <= m.start and m.end <= pronoun.idx]
+        return named[-1] if named else None
 
     def _asked_before(self, pronoun: Token, candidates: Sequence[Mention]) -> Mention | None:
         """The one asked by the latest verb of asking with a person as its object in the three
@@ -170,7 +207,7 @@ class Antecedents:
                 near.append(root.head)
             if any(noun_lemma(t.lower_) == role for t in near):
                 titled.append(mention)
-        return titled[-1] if len({person_key(m) for m in titled}) == 1 else None
+        return titled[-1] if len({self.key(m) for m in titled}) == 1 else None
 
     def _unnamed_after(self, start: int, pronoun: Token, gender: Gender | None
                        ) -> Token | None:
@@ -197,34 +234,35 @@ class Antecedents:
 
     def genders(self) -> dict[str, Gender]:
         if self._genders is None:
-            self._genders = _genders(self.doc, self.people, self.quoted)
+            self._genders = _genders(self.doc, self.people, self.quoted, self.key)
         return self._genders
 
 
-def _genders(doc: Doc, people: list[Mention], quoted: Sequence[tuple[int, int]]
-             ) -> dict[str, Gender]:
-    """Each person's gender, by the article's own words (see the module's docstring)."""
+def _genders(doc: Doc, people: list[Mention], quoted: Sequence[tuple[int, int]],
+             key: Callable[[Mention], str]) -> dict[str, Gender]:
+    """Each person's gender, by the article's own words (see the module's docstring), by their
+    ``key``."""
     told: dict[str, Gender] = {}
     votes: dict[str, Counter[Gender]] = {}
     for n, mention in enumerate(people):
-        key = person_key(mention)
+        person = key(mention)
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
         before = doc[span.start - 1] if span.start > 0 else None
         if before is not None and before.text.rstrip(".").lower() in _HONORIFICS:
-            told[key] = _HONORIFICS[before.text.rstrip(".").lower()]
+            told[person] = _HONORIFICS[before.text.rstrip(".").lower()]
         noun = _apposed_noun(span.root)
-        if noun is not None and key not in told:
-            told[key] = _GENDERED_NOUNS[noun]
+        if noun is not None and person not in told:
+            told[person] = _GENDERED_NOUNS[noun]
         next_person = people[n + 1].start if n + 1 < len(people) else len(doc.text)
         pronoun = _pronoun_after(span.root.sent, span.end, next_person)
         if pronoun is not None and not any(a <= pronoun.idx < b for a, b in quoted):
-            votes.setdefault(key, Counter())[PRONOUN_GENDER[pronoun.lower_]] += 1
-    for key, counts in votes.items():
+            votes.setdefault(person, Counter())[PRONOUN_GENDER[pronoun.lower_]] += 1
+    for person, counts in votes.items():
         ranked = counts.most_common()
-        if key not in told and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
-            told[key] = ranked[0][0]
+        if person not in told and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
+            told[person] = ranked[0][0]
     return told
 
 
@@ -302,7 +340,11 @@ def _is_subject(doc: Doc, mention: Mention, quoted: Sequence[tuple[int, int]]) -
     reported = verb.dep_ == "ccomp" and not any(a <= saying.idx < b for a, b in quoted) and (
         saying.i != root.left_edge.i - 1
         or any(c.dep_ == "nsubj" and c.i < saying.i for c in saying.children))
-    return root.dep_ in ("nsubj", "nsubjpass") and not reported
+    # "They will be joined by Vladimir Putin, who is in China": the clause about him makes him
+    # the one the story goes on with.
+    described = any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who"
+                                              for g in c.children) for c in root.children)
+    return (root.dep_ in ("nsubj", "nsubjpass") and not reported) or described
 
 
 def _apposed_to_subject(span: Span) -> bool:

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 MIN_WORDS = 5  # shorter units are headlines, captions, labels or fragments
 _COORDINATORS = {"and", "but", "yet", "while", "whereas"}
 _FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
-# A sentence may end inside any closing quote mark: ." .'' ?” !’ .» (see analyse/quotes.py).
+# A sentence may end inside any closing quote mark: ." .'' ?” !’ .» (see analyse/quotemarks.py).
 _FINAL = re.compile(r"(?:[.!?…”\")»]|[.!?…]['’“]+|'')\s*$")
 _COORDINATOR = re.compile(r"(?:and|but|yet|while|whereas)\b[,\s]*", re.IGNORECASE)
 # A credit in brackets, no sentence ended inside: "(David M Warren / Staff Photographer)",

@@ -34,7 +34,7 @@ def _lexicon(words: str) -> frozenset[str]:
 
 
 # Number words as the features compare them, and the cue lexicons below: kept here, not taken
-# from ``analyse.figures`` (number words), ``analyse.quotes`` (verbs of saying) or
+# from ``analyse.figures`` (number words), ``analyse.speaker_names`` (verbs of saying) or
 # ``compare.outcomes`` (the hedge reader), because the shipped model (relation-v5) learned on
 # these exact lists; any other list changes its features.
 _NUMBER_WORDS = {
