@@ -16,6 +16,8 @@ from newsprism.model import Entity, Mention, Span
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
+    from newsprism.analyse.pronouns import Antecedents
+
 # A statement in the reporter's voice that opens on a word pointing back ("That resistance led
 # indirectly to Nixon's resignation", "It ultimately ..."): its subject is what the article said
 # just before.
@@ -91,8 +93,8 @@ def _people_of(chosen: set[int], statements: Sequence[Span], mentions: Sequence[
     or not as the one named last, or tells no gender of theirs or another. Each article is
     parsed once, whole: the antecedent may be paragraphs back."""
     from newsprism.analyse.nlp import load_nlp
-    from newsprism.analyse.pronouns import PRONOUN_GENDER, Antecedents, person_key
-    from newsprism.analyse.quotes import find_quotations
+    from newsprism.analyse.pronouns import PRONOUN_GENDER, Antecedents
+    from newsprism.analyse.quotemarks import find_quotations
 
     entity_of = {(m.doc, m.start, m.end): e.id for e in entities for m in e.mentions}
     nlp = load_nlp("full")
@@ -106,24 +108,23 @@ def _people_of(chosen: set[int], statements: Sequence[Span], mentions: Sequence[
                 statements[k].text.lstrip())
             token = doc.char_span(start, start + len(_pronoun(statements[k])))
             found = antecedents.of(token[0]) if token is not None else None
-            if found is None or _named_last(token[0], antecedents.people) != {person_key(found)} \
-                    or antecedents.genders().get(person_key(found)) != PRONOUN_GENDER[
-                        token[0].lower_]:
+            key = antecedents.key(found) if found is not None else None
+            if key is None or _named_last(token[0], antecedents) != {key} \
+                    or antecedents.genders().get(key) != PRONOUN_GENDER[token[0].lower_]:
                 people[k] = None
             else:
-                people[k] = frozenset({person_key(found)} | {
-                    entity_of.get((found.doc, found.start, found.end), person_key(found))})
+                entity = entity_of.get((found.doc, found.start, found.end), key)
+                people[k] = frozenset({key, entity})
     return people
 
 
-def _named_last(pronoun: Token, people: Sequence[Mention]) -> set[str]:
-    """The people (by last name word) named in the nearest stretch before ``pronoun`` that
+def _named_last(pronoun: Token, antecedents: Antecedents) -> set[str]:
+    """The people (by ``Antecedents.key``) named in the nearest stretch before ``pronoun`` that
     names anyone: its own sentence up to it, else the sentences before, one at a time."""
-    from newsprism.analyse.pronouns import person_key
-
     sentence, end = pronoun.sent, pronoun.idx
     while True:
-        named = {person_key(m) for m in people if sentence.start_char <= m.start and m.end <= end}
+        named = {antecedents.key(m) for m in antecedents.people
+                 if sentence.start_char <= m.start and m.end <= end}
         if named or sentence.start == 0:
             return named
         end = sentence.start_char
