@@ -44,6 +44,8 @@ def score(briefings: Path) -> dict[str, list[int]]:
         order = {d["id"]: n for n, d in enumerate(briefing["documents"])}
         for kind in ("entities", "dates", "figures"):
             judged = [r for r in rows if r["cluster"] == cluster and r["kind"] == kind]
+            if not judged:
+                continue  # a cluster judged for its figures only (branch figures4)
             last = max((order[r["doc"]], int(r["start"])) for r in judged)
             items = briefing[kind][:TOP_ENTITIES] if kind == "entities" else [
                 x for x in briefing[kind] if (order[x["doc"]], x["start"]) <= last]
