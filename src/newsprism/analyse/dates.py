@@ -46,6 +46,12 @@ _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 _BARE_COUNT = re.compile(r"\d{1,3}(?:,\d{3})*|\d{5,}")
 _AGE = re.compile(r"-(?:year|month|week|day)-old|"
                   r"\b(?:years?|months?|weeks?|days?|decades?)\s+(?:old|long)\b|\bage[ds]?\s+\d")
+# A decade of someone's life, an age: "in her 20s or 30s", "in their late 40s", "his mid-50s"
+# (the decade after a possessive, or after another such decade "or"/"to" it).
+_LIFE = r"(?:his|her|their|its|my|your|our)\s+"
+_DECADE = r"(?:(?:early|mid|late)[\s-]*)?\d0['’]?s"
+_LIFE_DECADE = re.compile(rf"\b{_LIFE}{_DECADE}\b", re.IGNORECASE)
+_LIFE_BEFORE = re.compile(rf"\b{_LIFE}(?:{_DECADE}\s+(?:or|to|and)\s+)?$", re.IGNORECASE)
 # A score, a record or a tally the NER calls a date: "85-78", "(5-11)", "29-of-34".
 _SCORE = re.compile(r"\d{1,3}(?:\s*[-–]\s*|-(?:of|for)-)\d{1,3}")
 # "the year", "that day": a time the story points back to, which no timeline can place.
@@ -155,6 +161,9 @@ def extract_dates(
         expression = text[start:end]
         if _SCORE.fullmatch(expression) or _anaphoric(expression) or _named(ent, expression):
             continue
+        if _LIFE_DECADE.search(expression) or (re.fullmatch(_DECADE, expression, re.IGNORECASE)
+                                               and _LIFE_BEFORE.search(text, 0, start)):
+            continue  # an age, no date
         weekday = _WEEKDAY.fullmatch(expression) is not None
         value = normalise_date_expression(expression, base, future=_future_tense(ent, weekday))
         if is_duration(expression) or (value is None and not _ANCHORED.search(expression)
