@@ -461,6 +461,8 @@ def test_what_a_duration_or_a_change_in_percent_measures_where_the_phrase_says_i
                            "had a 29 percent higher risk of a diagnosis.")
     assert (drive.counts, drive.role) == ("drive", "drive")
     assert risk.counts == "higher risk"
+    height, = _figures("Ramparts three metres high enclosed a vast space.")
+    assert (height.counts, height.role) == (None, None)  # no role of the ramparts' verb
     call, = _figures("She was on the call for four minutes.")
     assert call.role is None  # a pronoun is no event
 

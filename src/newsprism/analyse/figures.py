@@ -663,9 +663,10 @@ def _counted_noun(span: Span, unit: str | None) -> Token | None:
         return head
     if root.dep_ in ("compound", "nmod", "amod") and unit is not None and head.pos_ == "NOUN":
         return head  # "a 9 percent raise", "a $5 million contract"
-    if root.dep_ == "npadvmod" and unit is not None and head.pos_ in ("ADJ", "ADV") and (
+    if root.dep_ == "npadvmod" and unit is not None and head.tag_ in ("JJR", "RBR") and (
             head.head.pos_ == "NOUN" and head.dep_ == "amod"):
-        return head.head  # "a 29 percent higher risk", "a 20% bigger share"
+        return head.head  # "a 29 percent higher risk", "a 20% bigger share" (a comparative:
+        # "ramparts three metres high enclosed ..." measures the ramparts, in no role)
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         return head.head  # "a toll of 65", "a capacity of 150"
     if root.dep_ == "pobj" and head.lower_ == "at" and head.head.dep_ == "dobj" and (
@@ -748,7 +749,8 @@ def _role(anchor: Token, span: Span, counted: bool) -> str | None:
         owner = head.head
         if owner.pos_ == "NOUN" and owner.lower_ in ROLE_OF:
             return owner.text
-        if owner.pos_ == "VERB" and head.lower_ != "of" and owner.lower_ not in _LINKING:
+        if owner.pos_ == "VERB" and head.lower_ != "of" and owner.lower_ not in _LINKING and (
+                parse_amount(span.text)[1] is None):  # "for 8.5 cents each" is a price
             return owner.text  # "attended by 250 people", "licensed for 150 people"
     if anchor.dep_ in ("attr", "acomp") and counted is False:
         subject = _subject(head)
