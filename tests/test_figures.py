@@ -470,3 +470,21 @@ def test_what_a_duration_or_a_change_in_percent_measures_where_the_phrase_says_i
 def test_a_figure_restated_in_words_in_brackets_counts_nothing_of_its_own():
     figures = {f.text: f for f in _figures("The quake struck seven km (4 miles) east of town.")}
     assert figures["4 miles"].counts is None
+
+
+def test_a_rate_is_set_against_a_rate_per_the_same_unit_only():
+    """figures4: "$12 million a day" against "$36 million" in all were a contradiction."""
+    daily = "The stoppage is costing the port $12 million a day, the authority said."
+    total = "The stoppage has cost the port $36 million, the authority said."
+    assert _conflicts(daily, total) == []
+    assert _conflicts(daily, "The stoppage is costing the port $20 million per day, the "
+                             "authority said.") == [("$12 million", "$20 million")]
+
+
+def test_a_count_of_a_named_kind_is_set_against_that_kind_only():
+    """"Three Israeli civilians were killed" counts a part of the civilians another article
+    says were killed ("hundreds of civilians"): no second account of one number."""
+    assert _conflicts("Three Israeli civilians were killed by a rocket.",
+                      "The strikes killed 40 civilians.") == []
+    assert _conflicts("Three Israeli civilians were killed by a rocket.",
+                      "Five Israeli civilians were killed by a rocket.") == [("Three", "Five")]
