@@ -12,9 +12,9 @@
   day") is no date: it is left out of the dates (a timeline shows it as an unpinned date,
   which it is not) but its span is reported, so that no other extractor reads it as a figure.
   So is a part of a game or a season ("the first half", "three quarters", "all season").
-- No date either: a score the NER calls one ("85-78"), an age ("age 95"), a time the story
-  points back to ("the year", "the day"); a date ends before the name of what it dates ("the
-  2008 Olympic Games" is 2008).
+- No date either: a score the NER calls one ("85-78"), an age ("age 95", "in her 20s"), a
+  time the story points back to ("the year", "the day"); a date ends before the name of what it
+  dates ("the 2008 Olympic Games" is 2008).
 - A date dateparser cannot read whole keeps its one year ("summer 1972" is 1972).
 - Without the article's date, a relative date ("yesterday", "Tuesday", "last week") stays
   unresolved (value None), and a date without a year keeps what it says: "April 25" becomes the
