@@ -488,3 +488,12 @@ def test_a_count_of_a_named_kind_is_set_against_that_kind_only():
                       "The strikes killed 40 civilians.") == []
     assert _conflicts("Three Israeli civilians were killed by a rocket.",
                       "Five Israeli civilians were killed by a rocket.") == [("Three", "Five")]
+
+
+def test_a_fraction_is_no_count_and_a_hyphenated_word_stays_whole_in_what_is_counted():
+    """"AT LEAST ONE HALF OF ... HOMES" was 1 "half" in the role "ROOF"; "two long-range ones"
+    counted "range ones"."""
+    assert not _figures("AT LEAST ONE HALF OF WELL-CONSTRUCTED HOMES WILL HAVE ROOF FAILURE. "
+                        "Two thirds of voters backed the plan.")
+    two, = _figures("The North has test-fired two long-range ones in July.")
+    assert two.counts == "long-range ones"

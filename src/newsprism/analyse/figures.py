@@ -88,6 +88,9 @@ _REFERRING = {"the", "these", "those", "this", "that", "both", "all", "its", "th
               "remaining"}  # fmt: skip
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
 _NOT_COUNTED = TIME_UNITS | {"time"}  # what a number in words before them is not a count of
+# Fractions, as ``parse_amount`` reads them for a unit (singular): a share, never a count.
+_FRACTIONS = {"half", "halve", "third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth",
+              "tenth"}
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 COUNTING_NOUNS = {"number", "share", "amount", "total", "proportion", "percentage", "majority"}
 _WHOLES = COUNTING_NOUNS | {"toll", "tally", "count"}  # nouns whose role what they count says
@@ -359,6 +362,8 @@ def _figure(span: Span, doc_id: str) -> Figure | None:
     in_words = unit is None and not any(ch.isdigit() for ch in text)
     if in_words and not _reports_count(span):
         return None
+    if unit in _FRACTIONS:
+        return None  # "at least one half of homes", "two thirds of voters": a share, no count
     if span.label_ == "TIME" and unit not in TIME_UNITS:
         return None  # clock times are not figures
     before = span.doc.text[max(0, span.start_char - 30) : span.start_char]
@@ -838,6 +843,12 @@ def _duration(span: Span) -> tuple[str | None, str | None]:
     return event.text, verb.text
 
 
+def _inside_word(token: Token) -> bool:
+    """Is the token a hyphen inside a word ("long-range ones")?"""
+    return token.text == "-" and not token.whitespace_ and token.i > 0 and (
+        not token.doc[token.i - 1].whitespace_)
+
+
 def _noun_phrase(head: Token, figure: Span) -> str | None:
     """The head noun with the modifiers before it (and "of ..." after counting nouns), less
     leading determiners and the figure itself: "the North Korean border" -> "North Korean
@@ -848,7 +859,8 @@ def _noun_phrase(head: Token, figure: Span) -> str | None:
     left = [t for t in head.subtree if t.i <= head.i]
     start = head.i
     for token in reversed(left[:-1]):
-        if token.i != start - 1 or figure.start <= token.i < figure.end or token.is_punct:
+        if token.i != start - 1 or figure.start <= token.i < figure.end or (
+                token.is_punct and not _inside_word(token)):
             break
         start = token.i
     while start < head.i and (doc[start].pos_ in ("DET", "ADP", "CCONJ") or doc[start].like_num):
