@@ -497,3 +497,12 @@ def test_a_fraction_is_no_count_and_a_hyphenated_word_stays_whole_in_what_is_cou
                         "Two thirds of voters backed the plan.")
     two, = _figures("The North has test-fired two long-range ones in July.")
     assert two.counts == "long-range ones"
+
+
+def test_a_share_keeps_the_role_of_the_verb_it_is_by_and_a_price_for_something_takes_none():
+    share, = _figures("The pay was approved by around 86% of investors.")
+    assert (share.counts, share.role) == ("investors", "approved")
+    prices = _figures("The Senate reported on a broker selling such lists, for 8.5 cents each. "
+                      "The tickets were sold for $20.")
+    assert [(f.text, f.role) for f in prices] == [("8.5 cents", None), ("$20", None)]  # was
+    # "reported", "sold": no count in those roles

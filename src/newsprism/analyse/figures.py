@@ -52,6 +52,7 @@ _CURRENCIES = {
     "yen": "JPY", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB",
 }  # fmt: skip
 CURRENCY_CODES = frozenset(_CURRENCIES.values())
+_MONEY = CURRENCY_CODES | {"cent"}
 # Units of length (and weight), each under one name however it is written: "15 km" and "40
 # kilometers" measure one thing. Keyed by the singular (``_singular``: "kms" is "km", "feet" stays).
 _LENGTH_UNITS = {
@@ -755,7 +756,8 @@ def _role(anchor: Token, span: Span, counted: bool) -> str | None:
         if owner.pos_ == "NOUN" and owner.lower_ in ROLE_OF:
             return owner.text
         if owner.pos_ == "VERB" and head.lower_ != "of" and owner.lower_ not in _LINKING and (
-                parse_amount(span.text)[1] is None):  # "for 8.5 cents each" is a price
+                head.lower_ != "for" or parse_amount(span.text)[1] not in _MONEY):
+            # "sold for 8.5 cents each": a price, no count in the verb's role
             return owner.text  # "attended by 250 people", "licensed for 150 people"
     if anchor.dep_ in ("attr", "acomp") and counted is False:
         subject = _subject(head)
