@@ -497,6 +497,8 @@ def test_a_fraction_is_no_count_and_a_hyphenated_word_stays_whole_in_what_is_cou
                         "Two thirds of voters backed the plan.")
     two, = _figures("The North has test-fired two long-range ones in July.")
     assert two.counts == "long-range ones"
+    run, = _figures("Garrard scored on a 7-yard run.")
+    assert run.counts == "yard"
 
 
 def test_a_share_keeps_the_role_of_the_verb_it_is_by_and_a_price_for_something_takes_none():

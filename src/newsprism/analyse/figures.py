@@ -846,9 +846,11 @@ def _duration(span: Span) -> tuple[str | None, str | None]:
 
 
 def _inside_word(token: Token) -> bool:
-    """Is the token a hyphen inside a word ("long-range ones")?"""
-    return token.text == "-" and not token.whitespace_ and token.i > 0 and (
-        not token.doc[token.i - 1].whitespace_)
+    """Is the token a hyphen inside a word ("long-range ones"; not the one after a number,
+    "a 7-yard run")?"""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (token.text == "-" and not token.whitespace_ and before is not None
+            and not before.whitespace_ and before.is_alpha)
 
 
 def _noun_phrase(head: Token, figure: Span) -> str | None:
