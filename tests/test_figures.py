@@ -428,6 +428,8 @@ def test_a_height_a_phone_line_an_emergency_number_and_a_rate_are_no_counts():
     assert [(f.text, f.counts) for f in _figures(text)] == [("two", "units")]
     assert [f.text for f in _figures("The fence is 6 feet high. He scored 30 in 10 minutes.")
             ] == ["6 feet", "30", "10 minutes"]
+    assert [f.text for f in _figures("The river rose 8 feet, 2 people drowned. He is 5 feet, 11 "
+                                     "inches.")] == ["8 feet", "2"]
 
 
 def test_pounds_with_no_sterling_in_the_article_are_a_weight():

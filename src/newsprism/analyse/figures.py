@@ -168,8 +168,10 @@ _ADDRESS = re.compile(
     r"Place|Lane|Drive|Court|Square|Terrace|Parkway|Plaza|Highway)\b\.?(?!\s+[a-z]+s\b)")
 # A person's height in feet and inches ("6-foot-2", "5 feet 8 inches", "5 ft, 11 in"): a
 # description, read as one number it would be a wrong one.
-_HEIGHT = re.compile(r"\b\d(?:-(?:foot|feet)-|\s*(?:feet|foot|ft\.?)\s*,?\s*)(?:1[01]|\d)\b"
-                     r"(?:\s*(?:inches|inch|in\b\.?))?", re.IGNORECASE)
+_HEIGHT = re.compile(r"\b\d(?:-(?:foot|feet)-|\s*(?:feet|foot|ft\.?)\s*)(?:1[01]|\d)\b"
+                     r"(?:\s*(?:inches|inch|in\b\.?))?"
+                     r"|\b\d\s*(?:feet|foot|ft\.?),\s*(?:1[01]|\d)\s*(?:inches|inch|in\b\.?)",
+                     re.IGNORECASE)  # "rose 8 feet, 2 people died": a comma only before inches
 # A rate, "1 in 10 children", "one in five", "3 out of 4": a proportion, neither number a count
 # (nor "30 in 10 minutes", a count over a time).
 _RATE = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
