@@ -86,6 +86,9 @@ CASES = {
         None, "It was a difficult year for BP. The century was long. On Christmas he left. He "
         "joined in the late nineteen fifties.",
         {"Christmas": None, "the late nineteen fifties": None}),
+    "a decade of someone's life is an age, no date; a decade of history stays": (
+        None, "The woman is in her 20s or 30s. The men are in their late 40s. He was in his "
+        "mid-50s. Music of the 1960s sold well.", {"the 1960s": None}),
 }
 
 

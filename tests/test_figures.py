@@ -417,3 +417,96 @@ def test_pounds_weighed_or_of_a_substance_are_a_weight_not_sterling():
 def test_a_number_inside_a_name_is_no_figure():
     assert [f.text for f in _figures("Smith & Nephew, the FTSE 100 medical devices group, "
                                      "cut 300 jobs.")] == ["300"]
+
+
+def test_a_height_a_phone_line_an_emergency_number_and_a_rate_are_no_counts():
+    """figures4: "6-foot-2" was a figure of 6 feet, "(225-5324)" a range, "911 dispatchers" 911
+    dispatchers, "1 in 10 children" two figures (one of 10 children)."""
+    text = ("The suspect is 6-foot-2 and his brother 5 feet 8 inches tall. Call 1-800-CALL-FBI "
+            "(225-5324). Neighbors called 911, and the 911 dispatchers sent two units. More "
+            "than 1 in 10 children has been diagnosed, one in five of them girls.")
+    assert [(f.text, f.counts) for f in _figures(text)] == [("two", "units")]
+    assert [f.text for f in _figures("The fence is 6 feet high. He scored 30 in 10 minutes.")
+            ] == ["6 feet", "30", "10 minutes"]
+    assert [f.text for f in _figures("The river rose 8 feet, 2 people drowned. He is 5 feet, 11 "
+                                     "inches.")] == ["8 feet", "2"]
+
+
+def test_pounds_with_no_sterling_in_the_article_are_a_weight():
+    weights = _figures("The suspect is described as 6-foot-2 and 190 pounds, with brown hair.")
+    assert [(f.text, f.unit) for f in weights] == [("190 pounds", "lb")]
+    for money in ("The club was fined £5,000. He sent 500 pounds to his family.",
+                  "The player was fined 500 pounds for the foul.",
+                  "He sent 500 pounds ($650) to his family."):
+        assert [f.unit for f in _figures(money) if "pounds" in f.text] == ["GBP"], money
+
+
+def test_a_year_of_an_era_a_fraction_in_words_and_a_number_glued_to_letters_are_no_figures():
+    """"Built in 2,400 BC" counted "BC"; "more than half of all mothers" was 0.5 mothers; "about
+    1.5m in length" counted "m" (metres or millions: the text does not say)."""
+    assert not _figures("Built in 2,400 BC, the henge was used until AD 79. More than half of "
+                        "all mothers used the drug. The body, about 1.5m in length, was found.")
+
+
+def test_a_page_s_share_counter_on_a_line_of_its_own_is_no_figure_but_a_headline_is():
+    text = "936 SHARES\n\n45 dead\n\nFloods swept the valley on Monday."
+    assert [(f.text, f.role) for f in _figures(text)] == [("45", "dead")]
+
+
+def test_a_range_in_words_and_digits_takes_the_upper_s_unit():
+    seventy, = _figures("Seventy to 80% of ADHD cases are hereditary.")
+    assert (seventy.value, seventy.unit, seventy.counts) == (70.0, "percent", "ADHD cases")
+
+
+def test_what_a_duration_or_a_change_in_percent_measures_where_the_phrase_says_it():
+    drive, risk = _figures("The family left for the four-hour drive. Mothers who took the drug "
+                           "had a 29 percent higher risk of a diagnosis.")
+    assert (drive.counts, drive.role) == ("drive", "drive")
+    assert risk.counts == "higher risk"
+    height, = _figures("Ramparts three metres high enclosed a vast space.")
+    assert (height.counts, height.role) == (None, None)  # no role of the ramparts' verb
+    call, = _figures("She was on the call for four minutes.")
+    assert call.role is None  # a pronoun is no event
+
+
+def test_a_figure_restated_in_words_in_brackets_counts_nothing_of_its_own():
+    figures = {f.text: f for f in _figures("The quake struck seven km (4 miles) east of town.")}
+    assert figures["4 miles"].counts is None
+
+
+def test_a_rate_is_set_against_a_rate_per_the_same_unit_only():
+    """figures4: "$12 million a day" against "$36 million" in all were a contradiction."""
+    daily = "The stoppage is costing the port $12 million a day, the authority said."
+    total = "The stoppage has cost the port $36 million, the authority said."
+    assert _conflicts(daily, total) == []
+    assert _conflicts(daily, "The stoppage is costing the port $20 million per day, the "
+                             "authority said.") == [("$12 million", "$20 million")]
+
+
+def test_a_count_of_a_named_kind_is_set_against_that_kind_only():
+    """"Three Israeli civilians were killed" counts a part of the civilians another article
+    says were killed ("hundreds of civilians"): no second account of one number."""
+    assert _conflicts("Three Israeli civilians were killed by a rocket.",
+                      "The strikes killed 40 civilians.") == []
+    assert _conflicts("Three Israeli civilians were killed by a rocket.",
+                      "Five Israeli civilians were killed by a rocket.") == [("Three", "Five")]
+
+
+def test_a_fraction_is_no_count_and_a_hyphenated_word_stays_whole_in_what_is_counted():
+    """"AT LEAST ONE HALF OF ... HOMES" was 1 "half" in the role "ROOF"; "two long-range ones"
+    counted "range ones"."""
+    assert not _figures("AT LEAST ONE HALF OF WELL-CONSTRUCTED HOMES WILL HAVE ROOF FAILURE. "
+                        "Two thirds of voters backed the plan.")
+    two, = _figures("The North has test-fired two long-range ones in July.")
+    assert two.counts == "long-range ones"
+    run, = _figures("Garrard scored on a 7-yard run.")
+    assert run.counts == "yard"
+
+
+def test_a_share_keeps_the_role_of_the_verb_it_is_by_and_a_price_for_something_takes_none():
+    share, = _figures("The pay was approved by around 86% of investors.")
+    assert (share.counts, share.role) == ("investors", "approved")
+    prices = _figures("The Senate reported on a broker selling such lists, for 8.5 cents each. "
+                      "The tickets were sold for $20.")
+    assert [(f.text, f.role) for f in prices] == [("8.5 cents", None), ("$20", None)]  # was
+    # "reported", "sold": no count in those roles

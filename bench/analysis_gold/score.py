@@ -2,7 +2,7 @@
 judgments of ``judgments.tsv`` (see README.md); items not judged yet are listed to be read.
 
     newsprism brief CLUSTER.jsonl --format json -o BRIEFINGS/CLUSTER.json   # for each cluster
-    python bench/analysis_gold/score.py BRIEFINGS
+    python bench/analysis_gold/score.py BRIEFINGS [CLUSTER ...]   # all judged clusters, or these
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -33,17 +34,19 @@ def located(kind: str, item: dict[str, Any]) -> dict[str, Any]:
     return item
 
 
-def score(briefings: Path) -> dict[str, list[int]]:
+def score(briefings: Path, only: Sequence[str] = ()) -> dict[str, list[int]]:
     with JUDGMENTS.open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle, delimiter="\t"))
     verdicts = {(r["cluster"], r["kind"], r["doc"], int(r["start"]), int(r["end"]), r["fields"]):
                 r["verdict"] for r in rows}
     totals: dict[str, list[int]] = {}
-    for cluster in sorted({r["cluster"] for r in rows}):
+    for cluster in sorted(set(only) or {r["cluster"] for r in rows}):
         briefing = json.loads((briefings / f"{cluster}.json").read_text(encoding="utf-8"))
         order = {d["id"]: n for n, d in enumerate(briefing["documents"])}
         for kind in ("entities", "dates", "figures"):
             judged = [r for r in rows if r["cluster"] == cluster and r["kind"] == kind]
+            if not judged:
+                continue  # a cluster judged for its figures only (branch figures4)
             last = max((order[r["doc"]], int(r["start"])) for r in judged)
             items = briefing[kind][:TOP_ENTITIES] if kind == "entities" else [
                 x for x in briefing[kind] if (order[x["doc"]], x["start"]) <= last]
@@ -63,5 +66,5 @@ def score(briefings: Path) -> dict[str, list[int]]:
 
 
 if __name__ == "__main__":
-    for kind, (right, n) in score(Path(sys.argv[1])).items():
+    for kind, (right, n) in score(Path(sys.argv[1]), sys.argv[2:]).items():
         print(f"{kind}: {right}/{n} = {100 * right / max(n, 1):.1f}%")

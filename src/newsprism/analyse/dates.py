@@ -12,9 +12,9 @@
   day") is no date: it is left out of the dates (a timeline shows it as an unpinned date,
   which it is not) but its span is reported, so that no other extractor reads it as a figure.
   So is a part of a game or a season ("the first half", "three quarters", "all season").
-- No date either: a score the NER calls one ("85-78"), an age ("age 95"), a time the story
-  points back to ("the year", "the day"); a date ends before the name of what it dates ("the
-  2008 Olympic Games" is 2008).
+- No date either: a score the NER calls one ("85-78"), an age ("age 95", "in her 20s"), a
+  time the story points back to ("the year", "the day"); a date ends before the name of what it
+  dates ("the 2008 Olympic Games" is 2008).
 - A date dateparser cannot read whole keeps its one year ("summer 1972" is 1972).
 - Without the article's date, a relative date ("yesterday", "Tuesday", "last week") stays
   unresolved (value None), and a date without a year keeps what it says: "April 25" becomes the
@@ -46,6 +46,12 @@ _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 _BARE_COUNT = re.compile(r"\d{1,3}(?:,\d{3})*|\d{5,}")
 _AGE = re.compile(r"-(?:year|month|week|day)-old|"
                   r"\b(?:years?|months?|weeks?|days?|decades?)\s+(?:old|long)\b|\bage[ds]?\s+\d")
+# A decade of someone's life, an age: "in her 20s or 30s", "in their late 40s", "his mid-50s"
+# (the decade after a possessive, or after another such decade "or"/"to" it).
+_LIFE = r"(?:his|her|their|its|my|your|our)\s+"
+_DECADE = r"(?:(?:early|mid|late)[\s-]*)?\d0['’]?s"
+_LIFE_DECADE = re.compile(rf"\b{_LIFE}{_DECADE}\b", re.IGNORECASE)
+_LIFE_BEFORE = re.compile(rf"\b{_LIFE}(?:{_DECADE}\s+(?:or|to|and)\s+)?$", re.IGNORECASE)
 # A score, a record or a tally the NER calls a date: "85-78", "(5-11)", "29-of-34".
 _SCORE = re.compile(r"\d{1,3}(?:\s*[-–]\s*|-(?:of|for)-)\d{1,3}")
 # "the year", "that day": a time the story points back to, which no timeline can place.
@@ -155,6 +161,9 @@ def extract_dates(
         expression = text[start:end]
         if _SCORE.fullmatch(expression) or _anaphoric(expression) or _named(ent, expression):
             continue
+        if _LIFE_DECADE.search(expression) or (re.fullmatch(_DECADE, expression, re.IGNORECASE)
+                                               and _LIFE_BEFORE.search(text, 0, start)):
+            continue  # an age, no date
         weekday = _WEEKDAY.fullmatch(expression) is not None
         value = normalise_date_expression(expression, base, future=_future_tense(ent, weekday))
         if is_duration(expression) or (value is None and not _ANCHORED.search(expression)

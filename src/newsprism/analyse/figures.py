@@ -52,6 +52,7 @@ _CURRENCIES = {
     "yen": "JPY", "yuan": "CNY", "rubles": "RUB", "roubles": "RUB",
 }  # fmt: skip
 CURRENCY_CODES = frozenset(_CURRENCIES.values())
+_MONEY = CURRENCY_CODES | {"cent"}
 # Units of length (and weight), each under one name however it is written: "15 km" and "40
 # kilometers" measure one thing. Keyed by the singular (``_singular``: "kms" is "km", "feet" stays).
 _LENGTH_UNITS = {
@@ -88,6 +89,9 @@ _REFERRING = {"the", "these", "those", "this", "that", "both", "all", "its", "th
               "remaining"}  # fmt: skip
 TIME_UNITS = {"second", "minute", "hour", "day", "week", "month", "year", "decade"}
 _NOT_COUNTED = TIME_UNITS | {"time"}  # what a number in words before them is not a count of
+# Fractions, as ``parse_amount`` reads them for a unit (singular): a share, never a count.
+_FRACTIONS = {"half", "halve", "third", "quarter", "fifth", "sixth", "seventh", "eighth", "ninth",
+              "tenth"}
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 COUNTING_NOUNS = {"number", "share", "amount", "total", "proportion", "percentage", "majority"}
 _WHOLES = COUNTING_NOUNS | {"toll", "tally", "count"}  # nouns whose role what they count says
@@ -136,12 +140,20 @@ _LASTING = {"last", "lasts", "lasted", "lasting"}
 _MEASURING = {"cost", "costs", "costing", "weigh", "weighs", "weighed", "measure", "measures",
               "measured", "total", "totals", "totalled", "totaled", "amount", "amounted"}
 _COMPLEMENTS = {"acomp", "oprd", "xcomp", "advmod", "attr", "ccomp", "prep"}
-# A telephone number ("(323) 890-5500", "1-800-222-8477") is a name for a line, not a figure.
-_PHONE = re.compile(r"(?:\b1[-. ])?(?:\(\d{3}\)\s?|\b\d{3}[-. ])\d{3}[-. ]\d{4}\b")
+# A telephone number ("(323) 890-5500", "1-800-222-8477", a toll-free one spelt in letters,
+# "1-800-CALL-FBI", a local one "(225-5324)" or "555-1234" before no counted noun) is a name for
+# a line, not a figure; so is an emergency number ("called 911", "the 911 dispatchers", "dialled
+# 999"): a count of exactly 911 or 999 is far rarer in news than the line.
+_PHONE = re.compile(r"(?:\b1[-. ])?(?:\(\d{3}\)\s?|\b\d{3}[-. ])\d{3}[-. ]\d{4}\b"
+                    r"|\b1-8\d\d-[A-Z\d]+(?:-[A-Z\d]+)*\b"
+                    r"|(?<![\d,.-])\d{3}-\d{4}\b(?![-\d]|\s+[a-z])"
+                    r"|(?<![$€£¥\d,.-])\b(?:911|999)\b(?![,.]\d)")
 # A time of day as written: "4:20 a.m.", "6: 00 p.m.", "about 7 p.m." (hour, minutes, the
-# half), and on a 24-hour clock with its zone ("0500 GMT", "17:30 UTC"): a time, not a figure.
+# half), and on a 24-hour clock ("17:30", "02:41"; "0500" only before its zone: "0500 GMT"),
+# as (hour, minute): a time, not a figure (compare reads the same pattern in quotes).
 CLOCK = re.compile(r"\b(\d{1,2})(?:\s?:\s?(\d{2}))?\s*([ap])\.?\s?m\b\.?", re.IGNORECASE)
-_ZONED_CLOCK = re.compile(r"\b[0-2]\d:?[0-5]\d\s*(?:GMT|UTC|Zulu|local time)\b")
+CLOCK_24 = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b"
+                      r"|\b([01]\d|2[0-3])([0-5]\d)(?=\s*(?:GMT|UTC|Zulu|local time)\b)")
 # An hour told by the part of the day it falls in: "about 9 or 10 the next morning", "at 11 that
 # night", "6 o'clock".
 _DAY_CLOCK = re.compile(
@@ -154,6 +166,33 @@ _DAY_CLOCK = re.compile(
 _ADDRESS = re.compile(
     r"\b\d{1,5}(?:\s+[A-Z][\w'’.-]*){1,3}?\s+(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|"
     r"Place|Lane|Drive|Court|Square|Terrace|Parkway|Plaza|Highway)\b\.?(?!\s+[a-z]+s\b)")
+# A person's height in feet and inches ("6-foot-2", "5 feet 8 inches", "5 ft, 11 in"): a
+# description, read as one number it would be a wrong one.
+_HEIGHT = re.compile(r"\b\d(?:-(?:foot|feet)-|\s*(?:feet|foot|ft\.?)\s*)(?:1[01]|\d)\b"
+                     r"(?:\s*(?:inches|inch|in\b\.?))?"
+                     r"|\b\d\s*(?:feet|foot|ft\.?),\s*(?:1[01]|\d)\s*(?:inches|inch|in\b\.?)",
+                     re.IGNORECASE)  # "rose 8 feet, 2 people died": a comma only before inches
+# A rate, "1 in 10 children", "one in five", "3 out of 4": a proportion, neither number a count
+# (nor "30 in 10 minutes", a count over a time).
+_RATE = re.compile(r"\b(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                   r"(?:in|out\s+of)\s+(?:every\s+)?(?:(?!(?:1[89]|20)\d\d\b)\d[\d,]*|two|three|four|five|six|seven|"
+                   r"eight|nine|ten|a\s+hundred|a\s+thousand)\b(?!\s+(?:seconds?|minutes?|hours?|"
+                   r"days?|weeks?|months?|years?|games?|matches|starts|attempts|tries)\b)",
+                   re.IGNORECASE)
+# A year of an era: "2,400 BC", "AD 79", "300 BCE".
+_ERA_YEAR = re.compile(r"\b\d[\d,]*\s*(?:BCE?|CE|AD|B\.C\.(?:E\.)?|A\.D\.)(?!\w)"
+                       r"|\b(?:AD|A\.D\.)\s*\d+\b")
+# A line of a number and one word, "936 SHARES", "12 Comments": a page's counter, no sentence of
+# the story (a headline's "45 Dead" names a role and stays).
+_COUNTER_LINE = re.compile(r"^[ \t]*\d[\d,.]*[KkMm]?[ \t]+(?!(?i:" + "|".join(ROLE_OF)
+                           + r")\b)[A-Za-z]+[ \t]*$", re.MULTILINE)
+# Words of paying: "fined 500 pounds", "a fine of 500 pounds", "paid 500 pounds" are money.
+_PAYING = {"fined", "fine", "fines", "paid", "pay", "pays", "paying", "cost", "costs", "costing",
+           "worth", "earned", "earns", "earn", "spent", "spend", "owed", "owes", "charged",
+           "awarded", "won", "raised", "sold", "bought", "price", "salary", "wage", "bonus",
+           "bail", "bond", "compensation", "damages", "reward"}  # fmt: skip
+_STERLING = re.compile(r"\b(?:sterling|GBP|pence|quid)\b", re.IGNORECASE)
+_RESTATED_AFTER = re.compile(r"\s*\(\s*(?:US)?[$€¥]")  # "500 pounds ($650)"
 # Weighing: "pounds" there are a weight, not sterling ("weighed 200 pounds").
 _WEIGHING = {"weigh", "weighs", "weighed", "weighing", "gained", "gain", "lost", "lose",
              "heavier", "lighter", "overweight"}
@@ -172,7 +211,8 @@ _AGE_OR_RANK = re.compile(
 _AGE_AFTER = re.compile(r"^(?:[-\s](?:year|month|week|day)s?)?[-\s]old\b", re.IGNORECASE)
 # A figure in brackets just after another restates it in another unit: "55 miles (90 km)",
 # "24.2 million euros ($27.2 million)"; what it counts is what the first one counts.
-_RESTATED = re.compile(r"\d[\w.,%]*(?:\s+[A-Za-z]+){0,2}\s*\(\s*$")
+_RESTATED = re.compile(r"(?:\d[\w.,%]*|\b(?:" + "|".join(CARDINAL_WORDS) + r"))"
+                       r"(?:\s+[A-Za-z]+){0,2}\s*\(\s*$", re.IGNORECASE)  # "seven km (4 miles)"
 _GLUED_SCALE = re.compile(r"(?<=\d)(?=(?:k|m|mn|bn|tn)\b)", re.IGNORECASE)
 _YEARLIKE = re.compile(r"[12]\d{3}")  # "the 2010 Gulf of Mexico disaster"; a count has a comma
 
@@ -181,8 +221,9 @@ def extract_figures(doc: Doc, doc_id: str, skip: list[tuple[int, int]]) -> tuple
     """Figures of one article; ``skip`` holds character ranges not to read (citations,
     metadata lines, dates)."""
     spans = []
-    skip = [*skip, *((m.start(), m.end()) for pattern in (_PHONE, CLOCK, _ZONED_CLOCK,
-                                                          _DAY_CLOCK, _ADDRESS)
+    skip = [*skip, *((m.start(), m.end()) for pattern in (_PHONE, CLOCK, CLOCK_24, _DAY_CLOCK,
+                                                          _ADDRESS, _HEIGHT, _RATE, _ERA_YEAR,
+                                                          _COUNTER_LINE)
                      for m in pattern.finditer(doc.text)),
             *((m.start(), m.end()) for m in _PAIR.finditer(doc.text) if _is_score(m, doc))]
     taken: list[tuple[int, int]] = list(skip)
@@ -324,6 +365,8 @@ def _figure(span: Span, doc_id: str) -> Figure | None:
     in_words = unit is None and not any(ch.isdigit() for ch in text)
     if in_words and not _reports_count(span):
         return None
+    if unit in _FRACTIONS:
+        return None  # "at least one half of homes", "two thirds of voters": a share, no count
     if span.label_ == "TIME" and unit not in TIME_UNITS:
         return None  # clock times are not figures
     before = span.doc.text[max(0, span.start_char - 30) : span.start_char]
@@ -331,6 +374,8 @@ def _figure(span: Span, doc_id: str) -> Figure | None:
         return None
     if _names_noun_before(span):
         return None  # "page 20", "stage 13", "Resolution 1723", "Flight 370": a name
+    if _letters_glued_after(span):
+        return None  # "1.5m long", "3m people": metres or millions, the text does not say
     if unit == "GBP" and _weight(span):
         unit = "lb"
     number = _number_part(span)
@@ -357,15 +402,32 @@ def _names_noun_before(span: Span) -> bool:
             and _unqualified(span.text) == span.text.strip())
 
 
+def _letters_glued_after(span: Span) -> bool:
+    """Do letters the figure does not read follow its number with no space ("about 1.5m in
+    length", "3m people", "15cm")?"""
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return (after is not None and not span[-1].whitespace_ and span[-1].like_num
+            and after.is_alpha and after.is_lower and len(after) <= 2)
+
+
 def _weight(span: Span) -> bool:
     """Are "pounds" written out a weight: "weighed 200 pounds", "30 pounds of cocaine" (the NER
-    labels "14 million pounds" a quantity, "weighed 200 pounds" money)?"""
+    labels "14 million pounds" a quantity, "weighed 200 pounds" money), or, in an article that
+    writes no sum in sterling ("£", "sterling"), "6-foot-2 and 190 pounds" (a sum in pounds
+    written out there has its scale, "14 million pounds", or its dollars after it, "500 pounds
+    ($650)")?"""
     pounds = next((t for t in span if t.lower_ in ("pound", "pounds")), None)
     if pounds is None:
         return False
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in pounds.children):
         return True  # "30 pounds of cocaine" ("20 million pounds of debt" is rare next to it)
-    return any(t.lower_ in _WEIGHING for t in (pounds.head, *pounds.head.children))
+    if any(t.lower_ in _WEIGHING for t in (pounds.head, *pounds.head.children)):
+        return True
+    text = span.doc.text
+    return ("£" not in text and not _STERLING.search(text)
+            and not any(t.lower_ in _SCALES for t in span)
+            and not _RESTATED_AFTER.match(text, span.end_char)
+            and not {pounds.head.lower_, pounds.head.head.lower_} & _PAYING)
 
 
 def _after_number(span: Span) -> str:
@@ -412,15 +474,14 @@ def _reports_count(span: Span) -> bool:
 
 def _counts_in_words(span: Span, value: float, counts: str | None, role: str | None) -> bool:
     """A number written in words is a figure only with what it counts, and not a time ("one
-    day", a duration without its unit read, "twenty-five past ten") or a multiple ("more than
-    five times the legal limit", "a five time Olympic champion"); "one" only where it counts
-    people or things in one of the roles news counts ("one person was killed", never "one
-    official said", "as one expert told", "at one point", "one of the")."""
+    day", a duration without its unit read, "twenty-five past ten"), a multiple ("more than
+    five times the legal limit", "a five time Olympic champion") or a fraction ("half"); "one"
+    only where it counts people or things in one of the roles news counts ("one person was
+    killed", never "one official said", "as one expert told", "at one point", "one of the")."""
     after = span.doc[span.end].lower_ if span.end < len(span.doc) else ""
-    if counts is None or {noun_lemma(counts.split()[-1].lower()), noun_lemma(after)} & (
-        _NOT_COUNTED
-    ):
-        return False
+    if counts is None or value < 1 or {noun_lemma(counts.split()[-1].lower()),
+                                       noun_lemma(after)} & _NOT_COUNTED:
+        return False  # "more than half of all mothers" is a share, no count
     return value != 1 or (span.root.dep_ == "nummod" and (role or "").lower() in ROLE_OF)
 
 
@@ -508,9 +569,10 @@ def _split_range(text: str) -> tuple[str, str]:
 def _with_scale_of(first: str, second: str) -> str:
     """"300" of "300 to 400 million" is 300 million, "20" of "20-30%" 20%: a bare lower end
     takes the upper's unit and words."""
-    if any(ch.isalpha() or ch == "%" for ch in first):
+    if "%" in first or (any(ch.isalpha() for ch in first) and _number(first) is None):
         return first
-    return first + re.sub(r"^[$€£¥₹₽]?[\d.,]+", "", second)
+    upper = re.match(r"^[$€£¥₹₽]?[\d.,]+", second)  # "Seventy to 80%": 70%
+    return first + second[upper.end():] if upper else first
 
 
 def _qualified(qualifier: str, low: float, high: float,
@@ -609,6 +671,10 @@ def _counted_noun(span: Span, unit: str | None) -> Token | None:
         return head
     if root.dep_ in ("compound", "nmod", "amod") and unit is not None and head.pos_ == "NOUN":
         return head  # "a 9 percent raise", "a $5 million contract"
+    if root.dep_ == "npadvmod" and unit is not None and head.tag_ in ("JJR", "RBR") and (
+            head.head.pos_ == "NOUN" and head.dep_ == "amod"):
+        return head.head  # "a 29 percent higher risk", "a 20% bigger share" (a comparative:
+        # "ramparts three metres high enclosed ..." measures the ramparts, in no role)
     if root.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN":
         return head.head  # "a toll of 65", "a capacity of 150"
     if root.dep_ == "pobj" and head.lower_ == "at" and head.head.dep_ == "dobj" and (
@@ -691,7 +757,9 @@ def _role(anchor: Token, span: Span, counted: bool) -> str | None:
         owner = head.head
         if owner.pos_ == "NOUN" and owner.lower_ in ROLE_OF:
             return owner.text
-        if owner.pos_ == "VERB" and head.lower_ != "of" and owner.lower_ not in _LINKING:
+        if owner.pos_ == "VERB" and head.lower_ != "of" and owner.lower_ not in _LINKING and (
+                head.lower_ != "for" or parse_amount(span.text)[1] not in _MONEY):
+            # "sold for 8.5 cents each": a price, no count in the verb's role
             return owner.text  # "attended by 250 people", "licensed for 150 people"
     if anchor.dep_ in ("attr", "acomp") and counted is False:
         subject = _subject(head)
@@ -755,15 +823,18 @@ def _duration(span: Span) -> tuple[str | None, str | None]:
                  and not span.start <= t.i < span.end), None)
     if verb is None:
         return None, None
+    if span.root.dep_ in ("amod", "compound", "nummod") and span.root.head.pos_ == "NOUN" and (
+            not span.start <= span.root.head.i < span.end):
+        return span.root.head.text, span.root.head.text  # "the four-hour drive": the drive
     if verb.lower_ in _TAKING:
         verb = next((c for c in verb.children if c.dep_ in ("xcomp", "advcl", "ccomp")
                      and c.pos_ == "VERB"), None)
         if verb is None:
             return None, None
     if verb.lower_ in _LINKING or verb.lower_ in _LASTING:  # "the talks lasted two hours"
-        subject = _subject(verb)
-        return (_noun_phrase(subject, span), subject.text) if subject is not None else (None,
-                                                                                       None)
+        subject = _subject(verb)  # "she was on the call for four minutes": no event named
+        return ((_noun_phrase(subject, span), subject.text)
+                if subject is not None and subject.pos_ != "PRON" else (None, None))
     if verb.lower_ in _EMPTY_VERBS:
         return None, None
     parts = [verb, *(c for c in verb.children if c.dep_ in ("aux", "prt", "dobj")
@@ -776,6 +847,14 @@ def _duration(span: Span) -> tuple[str | None, str | None]:
     return event.text, verb.text
 
 
+def _inside_word(token: Token) -> bool:
+    """Is the token a hyphen inside a word ("long-range ones"; not the one after a number,
+    "a 7-yard run")?"""
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return (token.text == "-" and not token.whitespace_ and before is not None
+            and not before.whitespace_ and before.is_alpha)
+
+
 def _noun_phrase(head: Token, figure: Span) -> str | None:
     """The head noun with the modifiers before it (and "of ..." after counting nouns), less
     leading determiners and the figure itself: "the North Korean border" -> "North Korean
@@ -786,7 +865,8 @@ def _noun_phrase(head: Token, figure: Span) -> str | None:
     left = [t for t in head.subtree if t.i <= head.i]
     start = head.i
     for token in reversed(left[:-1]):
-        if token.i != start - 1 or figure.start <= token.i < figure.end or token.is_punct:
+        if token.i != start - 1 or figure.start <= token.i < figure.end or (
+                token.is_punct and not _inside_word(token)):
             break
         start = token.i
     while start < head.i and (doc[start].pos_ in ("DET", "ADP", "CCONJ") or doc[start].like_num):

@@ -259,6 +259,32 @@ def counts_a_part(figure: Figure, article: Article) -> bool:
                                                          _PART_AFTER)
 
 
+# Right after a figure, what makes it a rate, a value per unit of time or per item ("$12 million
+# a day", "8.5 cents each", "$3 per share", "earns $50,000 annually"): a rate and a total, or rates
+# per different units, are two quantities, never two accounts of one.
+_PER = re.compile(r"\s+(?:(?:a|an|per|each|every)\s+(?P<unit>[a-z]+)|(?P<word>each|apiece|"
+                  r"annually|daily|weekly|monthly|yearly|hourly|nightly))\b", re.IGNORECASE)
+_PER_WORDS = {"annually": "year", "yearly": "year", "daily": "day", "weekly": "week",
+              "monthly": "month", "hourly": "hour", "nightly": "night", "apiece": "each"}
+
+
+def per(figure: Figure, article: Article) -> str | None:
+    """The unit a figure is a rate per ("$12 million a day" -> "day"; "8.5 cents each" ->
+    "each"), or None for a total. "per cent" is the figure's unit, no rate."""
+    found = _PER.match(article.text, figure.end)
+    if found is None or (found["unit"] or "").lower() in ("cent", "percent"):
+        return None
+    word = (found["word"] or found["unit"]).lower()
+    return _PER_WORDS.get(word, "each" if word == "each" else noun_lemma(word))
+
+
+def named_kind(figure: Figure) -> frozenset[str]:
+    """The capitalised words before the head of what a figure counts, which name a kind of it:
+    "Three Israeli civilians" -> {"israeli"}, a part of "hundreds of civilians"."""
+    words = re.findall(r"[A-Za-z][\w.'’-]*", figure.counts or "")
+    return frozenset(w.lower() for w in words[:-1] if w[0].isupper())
+
+
 def conflicting_figures(
     figures: Sequence[Figure],
     articles: dict[str, Article],
@@ -267,9 +293,10 @@ def conflicting_figures(
     """Pairs of figures from different articles that give one quantity (``quantity``) in
     statements that state one fact (``same_fact``), with intervals that do not meet, or, when
     reported on different days, with different values (``moved_on``). A figure of a change
-    ("from 12 to 18") or of an increment ("16 more bodies") gives no value of the whole, and
-    one of a part is set against a part only."""
-    usable = [(f, key) for f in figures
+    ("from 12 to 18") or of an increment ("16 more bodies") gives no value of the whole, one of
+    a part is set against a part only, and a rate ("$12 million a day") against a rate per the
+    same unit only, a count of a named kind ("Israeli civilians") against that kind only."""
+    usable = [(f, (key, per(f, articles[f.doc]), named_kind(f))) for f in figures
               if (key := quantity(f)) is not None and not in_change(f, articles[f.doc])
               and not adds_to_the_whole(f, articles[f.doc])]
     given: dict[tuple[str, object], list[Figure]] = {}

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from newsprism.analyse.figures import CARDINAL_WORDS, CLOCK
+from newsprism.analyse.figures import CARDINAL_WORDS, CLOCK, CLOCK_24
 from newsprism.model import Quote, Sentence, Span
 from newsprism.negation import NEGATING, NOT_CONTRACTED
 from newsprism.summarize.words import STOP_WORDS, letter_words
@@ -106,11 +106,9 @@ def _quoted_words(text: str) -> tuple[str, ...]:
     return tuple(remark_words(text))
 
 
-# A time of day on a 24-hour clock ("18:41", "02:41"; "0241" only before its zone) and the
-# zone after any time of day: outlets write one time in their own style ("6:41pm PST" /
-# "18:41", "0241 GMT" / "02:41 GMT"), so a remark's times are compared as hour and minute.
-_CLOCK_24 = re.compile(r"\b([01]?\d|2[0-3]):([0-5]\d)\b"
-                       r"|\b([01]\d|2[0-3])([0-5]\d)(?=\s*(?:GMT|UTC)\b)")
+# The zone after any time of day (``CLOCK``, ``CLOCK_24``): outlets write one time in their own
+# style ("6:41pm PST" / "18:41", "0241 GMT" / "02:41 GMT"), so a remark's times are compared as
+# hour and minute.
 _ZONE_AFTER = re.compile(r"(clock\d{4})\s*\b(?:[ECMP][SD]T|GMT|UTC)\b")
 
 
@@ -124,7 +122,7 @@ def _times_of_day(text: str) -> str:
     def twenty_four(match: re.Match[str]) -> str:
         return f"clock{int(match[1] or match[3]):02d}{match[2] or match[4]}"
 
-    text = _CLOCK_24.sub(twenty_four, CLOCK.sub(twelve, text))
+    text = CLOCK_24.sub(twenty_four, CLOCK.sub(twelve, text))
     return _ZONE_AFTER.sub(r"\1", text)
 
 
