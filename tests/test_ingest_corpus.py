@@ -265,3 +265,21 @@ def test_ingest_progress_shows_each_saved_batch_of_one_big_file(tmp_path):
     before_the_file_step = shown[: shown.index(next(s for s in shown if s[1] == 1))]
     assert [saved for saved, _ in before_the_file_step] == [2]  # a batch saved, shown
     assert shown[-1] == (5, 1)
+
+
+def test_cli_search_articles_shows_an_untitled_article_by_its_opening_words(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    source = write_jsonl(tmp_path / "a.jsonl", [
+        {"id": "untitled", "text": "the observatory on the hill will close for two years of "
+                                   "repairs, the county said on monday, and staff will move."},
+        {"id": "titled", "title": "Observatory to close",
+         "text": "The observatory will close for repairs, the county said."},
+    ])
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(source), "--db", db, "--no-analyse"]).exit_code == 0
+    found = runner.invoke(app, ["search", "observatory", "--articles", "--db", db])
+    assert found.exit_code == 0, found.output
+    lines = found.output.splitlines()
+    shown = {lines[n].split()[1]: lines[n + 1].strip() for n in range(0, len(lines) - 1, 2)}
+    assert shown == {"untitled": "the observatory on the hill will close for two years…",
+                     "titled": "Observatory to close"}

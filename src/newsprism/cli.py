@@ -276,7 +276,7 @@ def search(
     config: Config = None,
 ) -> None:
     """Find sentences (or articles) in the corpus, each with where it comes from."""
-    from newsprism.corpus import search_corpus
+    from newsprism.corpus import search_corpus, story_title
     from newsprism.store import SearchFilters, open_store
 
     out = Console(highlight=False)
@@ -286,6 +286,9 @@ def search(
             level = "article" if articles else "sentence"
             wanted = SearchFilters(level, since, until, story, limit, copies)
             hits = search_corpus(store, query, wanted, semantic=semantic)
+            untitled = [hit.article for hit in hits if articles and not hit.text]
+            leads = {a.id: story_title(None, (), a.text)
+                     for a in store.articles.get_many(untitled)} if untitled else {}
     except NewsprismError as exc:
         raise fail_with(exc) from None
     for hit in hits:
@@ -293,7 +296,8 @@ def search(
         story_name = hit.story and f"story {hit.story}"
         source = " · ".join(x for x in (hit.outlet, hit.date, story_name) if x)
         out.print(f"[bold]{hit.score:.3f}[/] {hit.article}{span} {source}")
-        out.print(f"    {hit.text or ''}", markup=False)
+        # an untitled article shows its opening words, as `stories` lists it, never a blank
+        out.print(f"    {hit.text or leads.get(hit.article) or ''}", markup=False)
     if not hits:
         out.print("no matches")
 
