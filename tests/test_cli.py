@@ -105,3 +105,20 @@ def test_the_command_list_of_help_gives_each_command_one_unbroken_summary() -> N
     summaries = {c.name: (c.short_help or c.help or "").split("\n\n")[0] for c in commands}
     assert len(summaries) > 10
     assert {name: s for name, s in summaries.items() if "\n" in s or not s} == {}
+
+
+def test_a_commands_help_keeps_no_source_line_break_and_the_corpus_commands_teach_by_example(
+) -> None:
+    """A command's --help printed the docstring's own breaks inside its later paragraphs: "1
+    when some were not (the rest" / "are stored)". Each paragraph is now one line for the
+    terminal to wrap, and each corpus command shows a command line to start from."""
+    import typer.main
+
+    group = typer.main.get_command(app)
+    commands = [*group.commands.values(), *group.commands["eval"].commands.values()]
+    broken = {c.name: p for c in commands for p in (c.help or "").split("\n\n") if "\n" in p}
+    assert broken == {}
+    result = CliRunner().invoke(app, ["ingest", "--help"], env={"COLUMNS": "200"})
+    assert "1 when some were not (the rest are stored)" in result.output
+    for name in ("ingest", "stories", "story", "search", "serve"):
+        assert "Example: newsprism " in (group.commands[name].help or ""), name

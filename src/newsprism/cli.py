@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
 
 from newsprism.errors import (
     EngineError,
@@ -232,6 +233,8 @@ def ingest(
 ) -> None:
     """Add articles to the corpus: resumable, and nothing is stored twice.
 
+    Example: newsprism ingest archive/ feeds/wire.rss dump.jsonl, then newsprism stories
+
     Exit status: 0 when every input was stored (or already was), 1 when some were not (the rest
     are stored), 2 when the database cannot be used.
     """
@@ -275,7 +278,10 @@ def search(
     copies: Annotated[bool, typer.Option(help="Also show copies of wire stories.")] = False,
     config: Config = None,
 ) -> None:
-    """Find sentences (or articles) in the corpus, each with where it comes from."""
+    """Find sentences (or articles) in the corpus, each with where it comes from.
+
+    Example: newsprism search "rare earth" --since 2025-01-01; --semantic finds by meaning
+    """
     from newsprism.corpus import search_corpus, story_title
     from newsprism.store import SearchFilters, open_store
 
@@ -317,7 +323,10 @@ def stories(
     level: Grouping = "event",
 ) -> None:
     """List the corpus's stories (events) or storylines, latest news first, with their articles
-    and sources."""
+    and sources.
+
+    Example: newsprism stories --since 2025-03-01 --query strike, then newsprism story ID
+    """
     from rich.table import Column, Table
 
     from newsprism.corpus import find_stories
@@ -341,19 +350,29 @@ def stories(
     # Ids are what a reader copies into `newsprism story`: never cut short.
     width = max((len(x.id) for x in (lines if level == "storyline" else found) if x), default=5)
     key = Column(level if level == "storyline" else "story", no_wrap=True, min_width=width)
+    # One line a story: a long headline (a first sentence, a URL) wrapped over three lines
+    # made the list hard to scan; it is cut with "…" (the web list shows it whole). A cell's
+    # Text cuts; a column set not to wrap squeezed the count columns out instead.
+    dates = Column("dates", no_wrap=True)
     if level == "storyline":
-        table = Table(key, "events", "articles", "sources", "dates", "first headline", box=None)
+        table = Table(key, "events", "articles", "sources", dates, "first headline", box=None)
         for line, event in zip(lines, found, strict=True):
+            title = line.title or (first_title.get(event.id) if event else None)
             table.add_row(line.id, str(line.event_count), str(line.article_count),
                           str(line.source_count), _dates(line.first_date, line.last_date),
-                          line.title or (first_title.get(event.id) if event else None) or "")
+                          _one_line(title))
     else:
-        table = Table(key, "articles", "sources", "dates", "first headline", box=None)
+        table = Table(key, "articles", "sources", dates, "first headline", box=None)
         for story in found:
             table.add_row(story.id, str(story.article_count), str(story.source_count),
                           _dates(story.first_date, story.last_date),
-                          first_title[story.id] or "")
+                          _one_line(first_title[story.id]))
     Console().print(table if found else "no stories: `newsprism ingest` some articles first")
+
+
+def _one_line(text: str | None) -> Text:
+    """A table cell kept to one line, cut with "…" where it is too long."""
+    return Text(text or "", no_wrap=True, overflow="ellipsis")
 
 
 def _story_titles(store: Store, found: list[StoredStory]) -> dict[str, str | None]:
@@ -384,7 +403,10 @@ def story(
     config: Config = None,
 ) -> None:
     """Brief one stored story: the `brief` briefing of its articles (copies left out). A
-    storyline briefs as its events in time order, each with its own briefing."""
+    storyline briefs as its events in time order, each with its own briefing.
+
+    Example: newsprism story ID --format html -o story.html (ids as newsprism stories lists them)
+    """
     from newsprism.corpus import brief_story, brief_storyline
     from newsprism.store import open_store
 
@@ -457,7 +479,10 @@ def serve(
     = None,
     config: Config = None,
 ) -> None:
-    """Run the web app and JSON API over the corpus (writes need $NEWSPRISM_TOKEN)."""
+    """Run the web app and JSON API over the corpus (writes need $NEWSPRISM_TOKEN).
+
+    Example: newsprism serve, then open http://127.0.0.1:8000/ (the API at /api/openapi.json)
+    """
     import uvicorn
 
     from newsprism.store import open_store
@@ -696,13 +721,17 @@ def list_sources(db: Db = None, config: Config = None) -> None:
     Console().print(table if health else "no sources: `newsprism watch URL...` adds some")
 
 
-def _one_line_summaries(*apps: typer.Typer) -> None:
-    """`newsprism --help` lists each command with the first paragraph of its help as written,
-    so a docstring wrapped at 100 columns broke there mid-sentence; each is joined to one line."""
+def _unwrap_help(*apps: typer.Typer) -> None:
+    """A command's help as its docstring says it, each paragraph on one line for the terminal to
+    wrap: `newsprism --help` lists the first paragraph, and a command's --help printed its other
+    paragraphs with the docstring's own breaks at 100 columns, mid-sentence ("(the rest" / "are
+    stored)")."""
     for typer_app in apps:
         for command in typer_app.registered_commands:
             doc = command.help or inspect.getdoc(command.callback) or ""
-            command.short_help = command.short_help or " ".join(doc.split("\n\n")[0].split())
+            paragraphs = [" ".join(part.split()) for part in doc.split("\n\n")]
+            command.help = "\n\n".join(paragraphs)
+            command.short_help = command.short_help or paragraphs[0]
 
 
-_one_line_summaries(app, eval_app)
+_unwrap_help(app, eval_app)
