@@ -301,3 +301,19 @@ def test_a_name_and_a_day_on_a_header_line_date_the_article_but_name_no_outlet(t
         "release": ("Police search houses", "2013-03-12", None, None),
         "sentence": ("Police search houses", None, None, None),
     }
+
+
+def test_a_name_and_day_header_line_is_no_statement_and_no_timeline_date(tmp_path):
+    from newsprism.analyse import analyse_articles
+
+    (tmp_path / "quake.txt").write_text(
+        "Quake shakes Pichilemu\nBy Ana Ruiz\nCoastal Post, 2014-04-02\n\nA strong earthquake "
+        "shook the coastal town of Pichilemu on Tuesday, damaging dozens of houses, officials "
+        "said.\n")
+    (article,) = read_articles([tmp_path]).articles
+    (analysis,) = analyse_articles([article])
+    line = article.text.index("Coastal Post")
+    assert article.date == "2014-04-02"
+    assert [d.text for d in analysis.dates if d.start >= line and d.end <= line + 24] == []
+    assert all("Coastal Post" not in s.text for s in analysis.statements)
+    assert [d.value for d in analysis.dates] == ["2014-04-01"]  # Tuesday, read against the day

@@ -46,6 +46,7 @@ _DATELINE = re.compile(
 _NAMED_DAY = re.compile(
     rf"[A-Z][^\n,.!?:;]{{1,60}},\s+(?P<day>{_DATELINE.pattern})(?:,?\s+(?:{'|'.join(WEEKDAYS)}))?",
     re.IGNORECASE)
+_NAMED_DAY_LINE = re.compile(rf"^{_NAMED_DAY.pattern}$", re.IGNORECASE | re.MULTILINE)
 # A wire dateline names the agency whose report it is: "RIVERTON, Ore. (AP) —", "LONDON
 # (Reuters) -", "BEIJING, Nov. 3 (Xinhua) --". The place is in capitals, as datelines print it.
 _WIRE_DATELINE = re.compile(
@@ -130,8 +131,8 @@ def _dateline(head: str) -> str | None:
 
 
 def metadata_line_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of the "Key: value" header lines and the time stamp line at the top of
-    a text."""
+    """Character ranges of the "Key: value" header lines, the name-and-day lines ("Northern
+    Star, 2013-07-21") and the time stamp line at the top of a text."""
     head_end = 0
     for _ in range(HEADER_LINES):
         head_end = text.find("\n", head_end + 1)
@@ -139,6 +140,7 @@ def metadata_line_ranges(text: str) -> list[tuple[int, int]]:
             head_end = len(text)
             break
     ranges = [(m.start(), m.end()) for m in _HEADER.finditer(text, 0, head_end)]
+    ranges += [(m.start(), m.end()) for m in _NAMED_DAY_LINE.finditer(text, 0, head_end)]
     if stamp := _stamp(text[:head_end]):
         ranges.append((stamp.start(), stamp.end()))
     return ranges
