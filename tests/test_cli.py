@@ -105,3 +105,50 @@ def test_the_command_list_of_help_gives_each_command_one_unbroken_summary() -> N
     summaries = {c.name: (c.short_help or c.help or "").split("\n\n")[0] for c in commands}
     assert len(summaries) > 10
     assert {name: s for name, s in summaries.items() if "\n" in s or not s} == {}
+
+
+def test_a_commands_help_keeps_no_source_line_break_and_the_corpus_commands_teach_by_example(
+) -> None:
+    """A command's --help printed the docstring's own breaks inside its later paragraphs: "1
+    when some were not (the rest" / "are stored)". Each paragraph is now one line for the
+    terminal to wrap, and each corpus command shows a command line to start from."""
+    import typer.main
+
+    group = typer.main.get_command(app)
+    commands = [*group.commands.values(), *group.commands["eval"].commands.values()]
+    broken = {c.name: p for c in commands for p in (c.help or "").split("\n\n") if "\n" in p}
+    assert broken == {}
+    result = CliRunner().invoke(app, ["ingest", "--help"], env={"COLUMNS": "200"})
+    assert "1 when some were not (the rest are stored)" in result.output
+    for name in ("ingest", "stories", "story", "search", "serve"):
+        assert "Example: newsprism " in (group.commands[name].help or ""), name
+
+
+MIXED = {
+    "quake.txt": "A strong earthquake shook the coastal town of Pichilemu in central Chile on "
+                 "Tuesday, damaging dozens of houses and cutting power to thousands, officials "
+                 "said.",
+    "final.txt": "Real Madrid beat Liverpool 3-1 in the Champions League final in Kiev on "
+                 "Saturday, with Gareth Bale scoring twice after coming on as a substitute.",
+    "merger.txt": "Shareholders of the two regional banks, Northfield Savings and Coastline "
+                  "Trust, voted on Thursday to approve a merger worth $2.1 billion.",
+    "vote.txt": "Voters in the canton of Zug rejected a plan to build a second road tunnel "
+                "under the lake on Sunday, with 58 percent against, the cantonal office said.",
+    "comet.txt": "Astronomers at the Mauna Kea observatory in Hawaii said on Monday that a newly "
+                 "found comet will pass closest to the Sun in March next year.",
+}
+
+
+def test_brief_warns_when_its_articles_read_as_several_separate_events(tmp_path):
+    """A new user's first command on a folder of many events briefed them as one, one event's
+    reports set beside another's, without a word; one event's reports brief as before."""
+    for name, text in MIXED.items():
+        (tmp_path / name).write_text(text + "\n")
+    mixed = runner.invoke(app, ["brief", str(tmp_path), "-f", "json"])
+    assert mixed.exit_code == 0, mixed.stderr
+    assert "these 5 articles read as 5 separate events" in mixed.stderr
+    assert "`newsprism ingest PATH...` then `newsprism stories`" in mixed.stderr
+    (tmp_path / "vote.txt").unlink()  # four: too few to tell an archive from one event's
+    assert "separate events" not in runner.invoke(app, ["brief", str(tmp_path)]).stderr
+    one = runner.invoke(app, ["brief", str(HARBOUR), "-f", "json"])
+    assert one.exit_code == 0 and "separate events" not in one.stderr

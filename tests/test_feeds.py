@@ -7,6 +7,7 @@ from pathlib import Path
 from newsprism.errors import EmptyInputError, InputWarning
 from newsprism.ingest import read_articles
 from newsprism.ingest.feeds import html_to_text, read_feed
+from newsprism.model import Article
 
 RSS_HEAD = """<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
@@ -99,3 +100,16 @@ def test_a_headline_only_entry_is_named_as_such_with_the_link_to_read() -> None:
     assert problem.problem == ("a headline only (“Mali soldiers say they have seized power”), no "
                                "story text in the feed: read it with `newsprism brief "
                                "https://gazette.example/mali`")
+
+
+def test_an_aggregators_entry_is_the_outlet_it_names_as_its_source() -> None:
+    named = ITEM_SUMMARY.replace("</item>", '<source url="https://metro.example/rss">Metro '
+                                 "Herald</source></item>")
+    feed = (RSS_HEAD.replace("The Harbour Gazette", "News digest") + named
+            + ITEM_FULL + "</channel></rss>")
+    read = read_feed(feed.encode(), "digest.rss")
+    assert [a.outlet for a in read if isinstance(a, Article)] == ["Metro Herald", "News digest"]
+    atom = ATOM.replace("</entry>", "<source><id>tag:g</id><title>Harbour Gazette</title>"
+                        "</source></entry>")
+    (article,) = read_feed(atom.encode(), "planet.atom")
+    assert article.outlet == "Harbour Gazette"

@@ -283,3 +283,37 @@ def test_files_of_one_name_in_different_subfolders_are_all_read_each_with_its_ow
     assert {a.id: a.text for a in result.articles} == {
         "ferries-index": "Ferries stopped on Tuesday.", "port-index": "The port closed on Monday.",
         "notes": "The union met on Sunday."}
+
+
+def test_a_name_and_a_day_on_a_header_line_date_the_article_but_name_no_outlet(tmp_path):
+    body = "Police searched six houses in Leeds today.\n"
+    (tmp_path / "archive.txt").write_text(
+        f"Police search houses in Leeds\nBy Jane Porter\nNorthern Star, 2013-07-21\n\n{body}")
+    (tmp_path / "weekday.txt").write_text(f"The Guardian, 4 March 2013, Monday\n\n{body}")
+    (tmp_path / "release.txt").write_text(f"Brussels, 12 March 2013\nPolice search houses\n{body}")
+    (tmp_path / "sentence.txt").write_text(
+        f"Police search houses\nThe raids began in Leeds, March 4, 2013.\n{body}")
+    articles = {a.id: (a.title, a.date, a.outlet, a.author)
+                for a in read_articles([tmp_path]).articles}
+    assert articles == {
+        "archive": ("Police search houses in Leeds", "2013-07-21", None, "Jane Porter"),
+        "weekday": (None, "2013-03-04", None, None),
+        "release": ("Police search houses", "2013-03-12", None, None),
+        "sentence": ("Police search houses", None, None, None),
+    }
+
+
+def test_a_name_and_day_header_line_is_no_statement_and_no_timeline_date(tmp_path):
+    from newsprism.analyse import analyse_articles
+
+    (tmp_path / "quake.txt").write_text(
+        "Quake shakes Pichilemu\nBy Ana Ruiz\nCoastal Post, 2014-04-02\n\nA strong earthquake "
+        "shook the coastal town of Pichilemu on Tuesday, damaging dozens of houses, officials "
+        "said.\n")
+    (article,) = read_articles([tmp_path]).articles
+    (analysis,) = analyse_articles([article])
+    line = article.text.index("Coastal Post")
+    assert article.date == "2014-04-02"
+    assert [d.text for d in analysis.dates if d.start >= line and d.end <= line + 24] == []
+    assert all("Coastal Post" not in s.text for s in analysis.statements)
+    assert [d.value for d in analysis.dates] == ["2014-04-01"]  # Tuesday, read against the day

@@ -247,9 +247,10 @@ def test_ingest_analyses_the_next_batch_ahead_but_stores_each_article_once(
     assert analysed == [[], [], []]  # a rerun analyses nothing it has stored
 
 
-def test_ingest_progress_shows_each_saved_batch_of_one_big_file(tmp_path):
-    """One JSONL dump is one step of the progress bar: its counts stood still for the whole
-    ingest; they are now shown anew as each batch is saved."""
+def test_ingest_progress_counts_articles_dealt_with_as_each_batch_is_saved(tmp_path):
+    """One JSONL dump is one input: a bar over the inputs stood still for the whole ingest,
+    and at its end while the articles were analysed. It counts the articles read and dealt
+    with, anew as each batch is saved."""
     from newsprism.corpus import _ingest
     from newsprism.ingest import read_articles
 
@@ -261,7 +262,25 @@ def test_ingest_progress_shows_each_saved_batch_of_one_big_file(tmp_path):
     with open_store(f"sqlite:///{tmp_path / 'corpus.db'}") as store:
         _ingest([read_articles([dump])], store, analyse=None, on_batch=None, on_end=None,
                  index=False, batch_size=2, finder=None, today=None,
-                 advance=lambda report, step: shown.append((report.saved, step)))
-    before_the_file_step = shown[: shown.index(next(s for s in shown if s[1] == 1))]
-    assert [saved for saved, _ in before_the_file_step] == [2]  # a batch saved, shown
-    assert shown[-1] == (5, 1)
+                 advance=lambda report: shown.append((report.done, report.read)))
+    # a batch is saved while the next is analysed: the first when four are read, the file
+    # read to its end, then the last two batches, then the end of the run
+    assert shown == [(2, 4), (2, 5), (4, 5), (5, 5), (5, 5)]
+
+
+def test_cli_search_articles_shows_an_untitled_article_by_its_opening_words(tmp_path: Path) -> None:
+    db = f"sqlite:///{tmp_path / 'c.db'}"
+    source = write_jsonl(tmp_path / "a.jsonl", [
+        {"id": "untitled", "text": "the observatory on the hill will close for two years of "
+                                   "repairs, the county said on monday, and staff will move."},
+        {"id": "titled", "title": "Observatory to close",
+         "text": "The observatory will close for repairs, the county said."},
+    ])
+    runner = CliRunner()
+    assert runner.invoke(app, ["ingest", str(source), "--db", db, "--no-analyse"]).exit_code == 0
+    found = runner.invoke(app, ["search", "observatory", "--articles", "--db", db])
+    assert found.exit_code == 0, found.output
+    lines = found.output.splitlines()
+    shown = {lines[n].split()[1]: lines[n + 1].strip() for n in range(0, len(lines) - 1, 2)}
+    assert shown == {"untitled": "the observatory on the hill will close for two years…",
+                     "titled": "Observatory to close"}

@@ -196,3 +196,22 @@ def test_an_undated_storyline_event_is_headed_without_an_empty_date(tmp_path):
     result = runner.invoke(app, ["story", line.id, "--db", db, "-f", "markdown"])
     assert result.exit_code == 0, result.output
     assert "## Event 1 of 1: quake (1 article, 1 source)" in result.stdout
+
+
+def test_the_story_list_gives_each_story_one_line_however_long_its_headline(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "quake.txt").write_text(
+        "Strong earthquake shakes the coastal town of Pichilemu, damaging dozens of houses, "
+        "cutting power to thousands and closing the port\n\n"
+        "A strong earthquake shook the coastal town of Pichilemu on Tuesday, damaging dozens of "
+        "houses and cutting power to thousands, officials said.\n")
+    db = f"sqlite:///{tmp_path / 'corpus.db'}"
+    _ingest(db, tmp_path / "in")
+    for level in ("event", "storyline"):
+        result = runner.invoke(app, ["stories", "--db", db, "--level", level],
+                               env={"COLUMNS": "80"})
+        assert result.exit_code == 0, result.output
+        header, row = result.stdout.rstrip("\n").split("\n")
+        assert "articles  sources" in header
+        assert row.rstrip().endswith("…") and "Strong earthquake shakes" in row
+        assert row.split()[1:3 if level == "event" else 4] == ["1"] * (2 if level == "event" else 3)

@@ -306,3 +306,15 @@ def test_an_uncached_story_answers_at_once_then_its_briefing_appears(page, corpu
     expect(page.locator(".brief li.item").first).to_be_visible(timeout=300_000)
     expect(pending).to_have_count(0)
     assert page.locator(".source").count() == 3
+
+
+def test_every_page_loads_without_a_console_error_and_stories_opens_the_list(page) -> None:  # type: ignore[no-untyped-def]
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text)
+            if message.type == "error" else None)
+    for path in ("/", "/storylines", "/search?q=strike", "/sources"):
+        page.goto(path)
+        page.wait_for_load_state("networkidle")  # the browser's own requests (its icon) too
+    page.goto("/stories")
+    assert page.url.endswith("/") and page.locator(".story-row").count() == 3
+    assert errors == []

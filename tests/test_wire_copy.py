@@ -233,3 +233,16 @@ def test_copy_without_line_breaks_loses_its_byline_and_is_judged_after_its_datel
 ) -> None:
     candidates = make_candidates([Sentence("w", 0, 0, len(text), text)], trim=False)
     assert [c.text for c in candidates] == ([kept] if kept else [])
+
+
+def test_a_long_headline_over_a_byline_in_hard_wrapped_copy_keeps_its_line() -> None:
+    text = ("Dockers at Calder stay out as port talks stall for a third day\n"
+            "By Jane Porter\n\n"
+            "Dockers at Calder stayed out on Tuesday as talks with the port\n"
+            "authority stalled again, and the union said it would not return\n"
+            "to work until the pay offer was raised.\n")
+    lines = normalise_text(text).split("\n")
+    assert lines[:2] == ["Dockers at Calder stay out as port talks stall for a third day",
+                         "By Jane Porter"]
+    assert lines[3].startswith("Dockers at Calder stayed out on Tuesday as talks with the port "
+                               "authority")

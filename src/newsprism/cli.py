@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.console import Console
 from rich.markup import escape
+from rich.text import Text
 
 from newsprism.errors import (
     EngineError,
@@ -25,7 +26,9 @@ from newsprism.errors import (
 from newsprism.settings import DEFAULTS
 
 if TYPE_CHECKING:
-    from newsprism.model import Briefing
+    from collections.abc import Sequence
+
+    from newsprism.model import Analysis, Briefing
     from newsprism.settings import Resolved, Settings
     from newsprism.store import Store
     from newsprism.store.records import StoredStory
@@ -65,8 +68,15 @@ def fail_with(exc: Exception) -> typer.Exit:
 
 def report_problem(problem: InputProblem) -> None:
     """One line on standard error: an input that failed, or one read with a warning."""
-    label = "[yellow]warning:[/]" if isinstance(problem, InputWarning) else "[bold red]error:[/]"
-    errors.print(f"{label} {escape(str(problem))}", markup=True)
+    if isinstance(problem, InputWarning):
+        warn(str(problem))
+    else:
+        errors.print(f"[bold red]error:[/] {escape(str(problem))}", markup=True)
+
+
+def warn(message: str) -> None:
+    """One warning line on standard error (the exit status stays 0)."""
+    errors.print(f"[yellow]warning:[/] {escape(message)}", markup=True)
 
 
 def option_date(param: typer.CallbackParam, value: str | None) -> str | None:
@@ -166,13 +176,21 @@ def brief(
         raise fail(f"--output {output}: {clash}; write the briefing elsewhere (nothing was "
                    "written)", code=2)
     status = Console(stderr=True)
+    events: list[int] = []
     try:
         with status.status("reading articles") as spinner:
             read = read_inputs(sources, settings=settings.fetch)
             briefing = build_briefing(read.articles, problems=[str(p) for p in read.problems],
-                                      settings=settings, progress=spinner.update)
+                                      settings=settings, progress=spinner.update,
+                                      analysed=lambda analyses: events.extend(
+                                          _events_if_mixed(analyses)))
         for problem in read.problems:
             report_problem(problem)
+        if events:
+            warn(f"these {sum(events)} articles read as {len(events)} separate events (the "
+                 f"largest of {events[0]}), as ingest would group them; a briefing compares "
+                 "the reports of one event: if they are not one, `newsprism ingest PATH...` "
+                 "then `newsprism stories` lists the events to brief one by one")
         if not briefing.documents:
             raise fail("no article could be read, nothing to brief")
         show_briefing(briefing, format, output)
@@ -181,6 +199,29 @@ def brief(
     except OSError as exc:
         raise fail(f"{exc.filename or output}: {exc.strerror}") from None
     raise typer.Exit(1 if any(isinstance(p, InputError) for p in read.problems) else 0)
+
+
+# Five articles or more in three events or more, none of them half the articles: an archive,
+# not one event. Of the 35 judged tune clusters of 3 or more reports this warns on one, the ten
+# MultiLing reports of the 2008 Olympics over two years (torch relay, opening, closing); from
+# three articles on it also warned on three undated Multi-News clusters of 3-4 reports, two of
+# one event each (e320a87f, a lunar eclipse; b614820b, a reservoir) and one holding a press
+# release of another matter (bb2f3e69).
+MIXED_ARTICLES = 5
+MIXED_EVENTS = 3
+
+
+def _events_if_mixed(analyses: Sequence[Analysis]) -> list[int]:
+    """The sizes of the events the articles to brief fall into, as ingest groups them, when
+    they read as an archive of several events rather than one: a briefing of them all sets
+    one event's reports beside another's. Nothing otherwise (one event's reports may read as
+    two, the clustering cautious)."""
+    if len(analyses) < MIXED_ARTICLES:
+        return []
+    from newsprism.stories import event_sizes
+
+    sizes = event_sizes(analyses)
+    return sizes if len(sizes) >= MIXED_EVENTS and 2 * sizes[0] < len(analyses) else []
 
 
 @eval_app.command("summarize")
@@ -232,6 +273,8 @@ def ingest(
 ) -> None:
     """Add articles to the corpus: resumable, and nothing is stored twice.
 
+    Example: newsprism ingest archive/ feeds/wire.rss dump.jsonl, then newsprism stories
+
     Exit status: 0 when every input was stored (or already was), 1 when some were not (the rest
     are stored), 2 when the database cannot be used.
     """
@@ -275,8 +318,11 @@ def search(
     copies: Annotated[bool, typer.Option(help="Also show copies of wire stories.")] = False,
     config: Config = None,
 ) -> None:
-    """Find sentences (or articles) in the corpus, each with where it comes from."""
-    from newsprism.corpus import search_corpus
+    """Find sentences (or articles) in the corpus, each with where it comes from.
+
+    Example: newsprism search "rare earth" --since 2025-01-01; --semantic finds by meaning
+    """
+    from newsprism.corpus import search_corpus, story_title
     from newsprism.store import SearchFilters, open_store
 
     out = Console(highlight=False)
@@ -286,6 +332,9 @@ def search(
             level = "article" if articles else "sentence"
             wanted = SearchFilters(level, since, until, story, limit, copies)
             hits = search_corpus(store, query, wanted, semantic=semantic)
+            untitled = [hit.article for hit in hits if articles and not hit.text]
+            leads = {a.id: story_title(None, (), a.text)
+                     for a in store.articles.get_many(untitled)} if untitled else {}
     except NewsprismError as exc:
         raise fail_with(exc) from None
     for hit in hits:
@@ -293,7 +342,8 @@ def search(
         story_name = hit.story and f"story {hit.story}"
         source = " · ".join(x for x in (hit.outlet, hit.date, story_name) if x)
         out.print(f"[bold]{hit.score:.3f}[/] {hit.article}{span} {source}")
-        out.print(f"    {hit.text or ''}", markup=False)
+        # an untitled article shows its opening words, as `stories` lists it, never a blank
+        out.print(f"    {hit.text or leads.get(hit.article) or ''}", markup=False)
     if not hits:
         out.print("no matches")
 
@@ -313,7 +363,10 @@ def stories(
     level: Grouping = "event",
 ) -> None:
     """List the corpus's stories (events) or storylines, latest news first, with their articles
-    and sources."""
+    and sources.
+
+    Example: newsprism stories --since 2025-03-01 --query strike, then newsprism story ID
+    """
     from rich.table import Column, Table
 
     from newsprism.corpus import find_stories
@@ -337,19 +390,29 @@ def stories(
     # Ids are what a reader copies into `newsprism story`: never cut short.
     width = max((len(x.id) for x in (lines if level == "storyline" else found) if x), default=5)
     key = Column(level if level == "storyline" else "story", no_wrap=True, min_width=width)
+    # One line a story: a long headline (a first sentence, a URL) wrapped over three lines
+    # made the list hard to scan; it is cut with "…" (the web list shows it whole). A cell's
+    # Text cuts; a column set not to wrap squeezed the count columns out instead.
+    dates = Column("dates", no_wrap=True)
     if level == "storyline":
-        table = Table(key, "events", "articles", "sources", "dates", "first headline", box=None)
+        table = Table(key, "events", "articles", "sources", dates, "first headline", box=None)
         for line, event in zip(lines, found, strict=True):
+            title = line.title or (first_title.get(event.id) if event else None)
             table.add_row(line.id, str(line.event_count), str(line.article_count),
                           str(line.source_count), _dates(line.first_date, line.last_date),
-                          line.title or (first_title.get(event.id) if event else None) or "")
+                          _one_line(title))
     else:
-        table = Table(key, "articles", "sources", "dates", "first headline", box=None)
+        table = Table(key, "articles", "sources", dates, "first headline", box=None)
         for story in found:
             table.add_row(story.id, str(story.article_count), str(story.source_count),
                           _dates(story.first_date, story.last_date),
-                          first_title[story.id] or "")
+                          _one_line(first_title[story.id]))
     Console().print(table if found else "no stories: `newsprism ingest` some articles first")
+
+
+def _one_line(text: str | None) -> Text:
+    """A table cell kept to one line, cut with "…" where it is too long."""
+    return Text(text or "", no_wrap=True, overflow="ellipsis")
 
 
 def _story_titles(store: Store, found: list[StoredStory]) -> dict[str, str | None]:
@@ -380,7 +443,10 @@ def story(
     config: Config = None,
 ) -> None:
     """Brief one stored story: the `brief` briefing of its articles (copies left out). A
-    storyline briefs as its events in time order, each with its own briefing."""
+    storyline briefs as its events in time order, each with its own briefing.
+
+    Example: newsprism story ID --format html -o story.html (ids as newsprism stories lists them)
+    """
     from newsprism.corpus import brief_story, brief_storyline
     from newsprism.store import open_store
 
@@ -453,7 +519,10 @@ def serve(
     = None,
     config: Config = None,
 ) -> None:
-    """Run the web app and JSON API over the corpus (writes need $NEWSPRISM_TOKEN)."""
+    """Run the web app and JSON API over the corpus (writes need $NEWSPRISM_TOKEN).
+
+    Example: newsprism serve, then open http://127.0.0.1:8000/ (the API at /api/openapi.json)
+    """
     import uvicorn
 
     from newsprism.store import open_store
@@ -692,13 +761,17 @@ def list_sources(db: Db = None, config: Config = None) -> None:
     Console().print(table if health else "no sources: `newsprism watch URL...` adds some")
 
 
-def _one_line_summaries(*apps: typer.Typer) -> None:
-    """`newsprism --help` lists each command with the first paragraph of its help as written,
-    so a docstring wrapped at 100 columns broke there mid-sentence; each is joined to one line."""
+def _unwrap_help(*apps: typer.Typer) -> None:
+    """A command's help as its docstring says it, each paragraph on one line for the terminal to
+    wrap: `newsprism --help` lists the first paragraph, and a command's --help printed its other
+    paragraphs with the docstring's own breaks at 100 columns, mid-sentence ("(the rest" / "are
+    stored)")."""
     for typer_app in apps:
         for command in typer_app.registered_commands:
             doc = command.help or inspect.getdoc(command.callback) or ""
-            command.short_help = command.short_help or " ".join(doc.split("\n\n")[0].split())
+            paragraphs = [" ".join(part.split()) for part in doc.split("\n\n")]
+            command.help = "\n\n".join(paragraphs)
+            command.short_help = command.short_help or paragraphs[0]
 
 
-_one_line_summaries(app, eval_app)
+_unwrap_help(app, eval_app)

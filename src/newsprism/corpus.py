@@ -67,6 +67,11 @@ class IngestReport:
         return not self.problems
 
     @property
+    def done(self) -> int:
+        """Articles read and dealt with: stored, found stored, or refused."""
+        return self.saved + self.unchanged + self.refused
+
+    @property
     def unreadable(self) -> int:
         """Inputs (files, lines) that gave no article."""
         return len(self.problems) - self.refused
@@ -109,7 +114,7 @@ def ingest_paths(
     is saved (``StoryHook.finish``). ``index`` adds the semantic-search vectors.
     """
     sources = list(expand_sources(paths))
-    with _progress(progress, len(sources)) as advance:
+    with _progress(progress) as advance:
         return _ingest(
             (read([source]) for source in sources), store, analyse=analyse,
             on_batch=on_batch, on_end=on_end, index=index, batch_size=batch_size,
@@ -135,7 +140,7 @@ def ingest_articles(
     return _ingest(
         [Ingested(list(articles), list(problems))], store, analyse=analyse, on_batch=on_batch,
         on_end=on_end, index=index, batch_size=batch_size, finder=finder, today=today,
-        advance=lambda report, step: None,
+        advance=lambda report: None,
     )  # fmt: skip
 
 
@@ -150,7 +155,7 @@ def _ingest(
     batch_size: int,
     finder: DuplicateFinder | None,
     today: date | None,
-    advance: Callable[[IngestReport, int], None],
+    advance: Callable[[IngestReport], None],
 ) -> IngestReport:
     """The batch path behind both: skip what is stored, link copies, analyse, save, cluster.
 
@@ -169,7 +174,7 @@ def _ingest(
         while len(started) > (0 if last else 1):
             batch, analyses = started.pop(0)
             _save_batch(batch, store, report, analyses, on_batch, index, finder)
-            advance(report, 0)  # a big JSONL file is one step: show each batch saved
+            advance(report)
 
     for ingested in inputs:
         for problem in ingested.problems:
@@ -180,11 +185,11 @@ def _ingest(
             pending.append(_check_date(article, latest, report))
             if len(pending) >= batch_size:
                 flush()
-        advance(report, 1)
+        advance(report)
     flush(last=True)
     if on_end is not None:
         on_end(store)
-    advance(report, 1)
+    advance(report)
     return report
 
 
@@ -363,24 +368,26 @@ def _vectors(
 
 
 @contextmanager
-def _progress(enabled: bool, total: int) -> Iterator[Callable[[IngestReport, int], None]]:
-    """A rich progress bar over the input files (or nothing), its counts shown anew as each
-    batch is saved."""
+def _progress(enabled: bool) -> Iterator[Callable[[IngestReport], None]]:
+    """A rich progress bar over the articles (or nothing): of those read so far, how many are
+    dealt with, and the time taken. Analysis is most of an ingest's time, and the files are
+    read long before it ends: a bar over the files stood near its end, its time left unknown,
+    for most of the run."""
     if not enabled:
-        yield lambda report, step: None
+        yield lambda report: None
         return
-    from rich.progress import Progress
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    with Progress() as bar:
-        task = bar.add_task("ingest", total=total + 1)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("articles"), TimeElapsedColumn())
+    with Progress(*columns) as bar:
+        task = bar.add_task("ingest", total=None)
 
-        def advance(report: IngestReport, step: int) -> None:
+        def advance(report: IngestReport) -> None:
             bar.update(
-                task,
-                advance=step,
-                description=f"ingest: {report.read} read, {report.saved} new, "
-                f"{report.unchanged} already stored, "
-                f"{report.copies} copies",
+                task, completed=report.done, total=report.read or None,
+                description=f"ingest: {report.saved} new, {report.unchanged} already stored, "
+                f"{report.copies} {plural(report.copies, 'copy', 'copies')}",
             )
 
         yield advance

@@ -57,9 +57,11 @@ def build_briefing(
     problems: Sequence[str] = (),
     settings: Settings = DEFAULTS,
     progress: Progress | None = None,
+    analysed: Callable[[Sequence[Analysis]], None] | None = None,
 ) -> Briefing:
-    """Analyse, compare and summarise articles that are already read."""
-    return _brief(articles, problems, settings, progress)
+    """Analyse, compare and summarise articles that are already read; ``analysed`` is shown
+    the analyses of the articles briefed (copies folded in) before they are compared."""
+    return _brief(articles, problems, settings, progress, analysed)
 
 
 def brief_analyses(
@@ -78,6 +80,7 @@ def _brief(
     problems: Sequence[str],
     settings: Settings,
     progress: Progress | None,
+    analysed: Callable[[Sequence[Analysis]], None] | None = None,
 ) -> Briefing:
     """The one place a briefing folds copies in: each text is analysed and counted once."""
     report = progress or (lambda _: None)
@@ -90,8 +93,10 @@ def _brief(
     fresh = [item for item in members if isinstance(item, Article)]
     if fresh:
         report(f"analysing {len(fresh)} article{'s' * (len(fresh) != 1)}")
-    analysed = iter(analyse_articles(fresh) if fresh else ())
-    analyses = [item if isinstance(item, Analysis) else next(analysed) for item in members]
+    done = iter(analyse_articles(fresh) if fresh else ())
+    analyses = [item if isinstance(item, Analysis) else next(done) for item in members]
+    if analysed is not None:
+        analysed(analyses)
     entities = resolve_entities(m for a in analyses for m in a.mentions)
     quotes = name_speakers((q for a in analyses for q in a.quotes), entities)
     report("comparing sources")

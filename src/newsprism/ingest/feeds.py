@@ -1,9 +1,9 @@
 """RSS and Atom feeds saved to disk: one article per entry (feedparser does the parsing).
 
 The full text comes from the entry's ``content`` (RSS ``content:encoded``, Atom ``content``),
-else its ``summary``/``description``, HTML turned into paragraphs. The feed's title is the
-outlet. A feed cut off mid-way still gives its complete entries; the entry that was cut is
-reported, never stored half-written.
+else its ``summary``/``description``, HTML turned into paragraphs. The outlet is the one an
+entry names as its source, else the feed's title. A feed cut off mid-way still gives its
+complete entries; the entry that was cut is reported, never stored half-written.
 """
 
 from __future__ import annotations
@@ -114,13 +114,17 @@ def _entry_article(
 
 def entry_fields(entry: Any, outlet: str | None) -> dict[str, Any]:
     """An entry's article fields (all but its id): its text (the headline leading, as in HTML
-    pages), title, the feed's title as outlet, author, date and link."""
+    pages), title, outlet, author, date and link. The outlet is the feed the entry names as
+    its own (RSS ``<source>``, Atom ``<source><title>``), else the feed's title: an
+    aggregator's feed (Google News, a planet) names each story's outlet there, and its own
+    title made every outlet's report one source."""
     text = html_to_text(_entry_html(entry))
     title = entry.get("title")
     if text and title and not text.startswith(title):
         text = f"{normalise_text(title)}\n\n{text}"
-    return {"text": text, "title": title, "outlet": outlet, "author": entry.get("author"),
-            "date": _entry_date(entry), "url": entry.get("link")}
+    origin = (entry.get("source") or {}).get("title")
+    return {"text": text, "title": title, "outlet": origin or outlet,
+            "author": entry.get("author"), "date": _entry_date(entry), "url": entry.get("link")}
 
 
 def carries_full_text(entry: Any) -> bool:

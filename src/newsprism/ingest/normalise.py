@@ -34,7 +34,9 @@ def unwrap_lines(lines: list[str]) -> str:
     elsewhere. Wire copy breaks lines at a fixed width inside sentences; left in, each break would
     cut a sentence in two. A break wraps when the line before does not end a sentence, is not a
     title, byline or lone token such as a URL, and fills most of the column (a short line is a
-    title, a list item or the end of a paragraph)."""
+    title, a list item or the end of a paragraph), and the line after is no byline: a capital
+    "By" opens a line inside no sentence, so a headline above a byline stays a line of its own
+    however long."""
     width = max(map(len, lines), default=0)
     out: list[str] = []
     for line, following in zip(lines, [*lines[1:], ""], strict=True):
@@ -44,6 +46,7 @@ def unwrap_lines(lines: list[str]) -> str:
             and not _SENTENCE_END.search(line)
             and not line.isupper()
             and not _BYLINE.match(line)
+            and not _BYLINE.match(following)
             and " " in line  # a line of one token (a URL) wraps no sentence
             and len(line) >= FULL_LINE * width
         )

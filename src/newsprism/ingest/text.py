@@ -40,6 +40,13 @@ _DATELINE = re.compile(
     rf"|{_NUMERIC_DAY}|{NUMERIC_DAY_YEAR_LAST})",
     re.IGNORECASE,
 )
+# A day after a name on its own line: an archive's "Northern Star, 2013-07-21" or "The Guardian,
+# 4 March 2013, Monday", a press release's "Brussels, 12 March 2013". It dates the article; the
+# name may be the outlet or the place, which the line does not tell apart, so it names neither.
+_NAMED_DAY = re.compile(
+    rf"[A-Z][^\n,.!?:;]{{1,60}},\s+(?P<day>{_DATELINE.pattern})(?:,?\s+(?:{'|'.join(WEEKDAYS)}))?",
+    re.IGNORECASE)
+_NAMED_DAY_LINE = re.compile(rf"^{_NAMED_DAY.pattern}$", re.IGNORECASE | re.MULTILINE)
 # A wire dateline names the agency whose report it is: "RIVERTON, Ore. (AP) —", "LONDON
 # (Reuters) -", "BEIJING, Nov. 3 (Xinhua) --". The place is in capitals, as datelines print it.
 _WIRE_DATELINE = re.compile(
@@ -97,7 +104,8 @@ def opening(text: str) -> str:
     for n, line in enumerate(lines[:HEADER_LINES]):
         line = line.strip()
         if line and not (_HEADER.match(line) or _BYLINE.fullmatch(line)
-                         or _DATELINE.fullmatch(line) or _stamp(line)):
+                         or _DATELINE.fullmatch(line) or _NAMED_DAY.fullmatch(line)
+                         or _stamp(line)):
             rest = "\n".join(lines[n:])
             wire = _WIRE_DATELINE.match(rest)
             return rest[wire.end():].lstrip() if wire else rest
@@ -111,14 +119,20 @@ def _stamp(text: str) -> re.Match[str] | None:
 
 
 def _dateline(head: str) -> str | None:
-    """The first line of the head that is only a day, as written."""
-    lines = (line.strip() for line in head.split("\n"))
-    return next((line for line in lines if _DATELINE.fullmatch(line)), None)
+    """The day of the first line of the head that is only a day, or a name and a day
+    ("Northern Star, 2013-07-21"), as written."""
+    for line in head.split("\n"):
+        line = line.strip()
+        if _DATELINE.fullmatch(line):
+            return line
+        if named := _NAMED_DAY.fullmatch(line):
+            return named["day"]
+    return None
 
 
 def metadata_line_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of the "Key: value" header lines and the time stamp line at the top of
-    a text."""
+    """Character ranges of the "Key: value" header lines, the name-and-day lines ("Northern
+    Star, 2013-07-21") and the time stamp line at the top of a text."""
     head_end = 0
     for _ in range(HEADER_LINES):
         head_end = text.find("\n", head_end + 1)
@@ -126,6 +140,7 @@ def metadata_line_ranges(text: str) -> list[tuple[int, int]]:
             head_end = len(text)
             break
     ranges = [(m.start(), m.end()) for m in _HEADER.finditer(text, 0, head_end)]
+    ranges += [(m.start(), m.end()) for m in _NAMED_DAY_LINE.finditer(text, 0, head_end)]
     if stamp := _stamp(text[:head_end]):
         ranges.append((stamp.start(), stamp.end()))
     return ranges
@@ -159,7 +174,8 @@ def guess_title(text: str) -> str | None:
     lines = [line for line in lines if line]
     for n, line in enumerate(lines):
         if (_HEADER.match(line) or len(line.split()) == 1 or _DATELINE.fullmatch(line)
-                or _BYLINE.fullmatch(line) or _stamp(line) or MEDIA_LABEL.search(line)
+                or _NAMED_DAY.fullmatch(line) or _BYLINE.fullmatch(line) or _stamp(line)
+                or MEDIA_LABEL.search(line)
                 or _furniture(line, lines[n + 1 :])):
             continue
         if (len(line) > 200 or len(line.split()) > HEADLINE_WORDS or _TWO_SENTENCES.search(line)

@@ -3,10 +3,11 @@ into storylines, and story timelines."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from typing import Any
 
-from newsprism.model import Article
+from newsprism.model import Analysis, Article
 from newsprism.stories.cluster import (
     StoryChanges,
     StoryClusterer,
@@ -34,6 +35,13 @@ def cluster_articles(articles: Sequence[Article], level: str = "event", **params
     return cluster_stories(items, **params)
 
 
+def event_sizes(analyses: Sequence[Analysis]) -> list[int]:
+    """How many of ``analyses`` each event holds, largest first, as ingest would group them."""
+    profiles = extract_profiles(analyses)
+    stories = cluster_stories([(a.article.id, p) for a, p in zip(analyses, profiles, strict=True)])
+    return sorted(Counter(stories).values(), reverse=True)
+
+
 __all__ = [
     "Profile",
     "StoryChanges",
@@ -45,6 +53,7 @@ __all__ = [
     "cluster_articles",
     "cluster_levels",
     "cluster_stories",
+    "event_sizes",
     "extract_profiles",
     "profile_articles",
     "story_from_dict",

@@ -133,6 +133,12 @@ def group_by_storyline(
     return list(groups.values())
 
 
+@router.get("/stories", include_in_schema=False)
+async def stories_path(request: Request) -> RedirectResponse:
+    """/stories, as a user types it after seeing /stories/ID: the story list, at /."""
+    return RedirectResponse(request.url_for("story_list"), 308)
+
+
 @router.get("/stories/{story_id}", response_class=HTMLResponse, name="story_page")
 async def story_page(
     request: Request,
