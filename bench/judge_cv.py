@@ -57,7 +57,9 @@ BANDS = (0.4, 0.5, 0.6, 0.7)
 # "rank": recall4's recipe, the cosine's rank beside the first judge's features (not shipped:
 # docs/experiments.md, "integrator, session 17")
 FEATURE_SETS = {"v1": FIRST_FEATURES, "all": JUDGE_FEATURES,
-                "rank": (*FIRST_FEATURES, "cosine_rank")}
+                "rank": (*FIRST_FEATURES, "cosine_rank"),
+                # recall5: the best cosine with the other or one of its clauses
+                "contained": (*FIRST_FEATURES, "contained")}
 
 
 class CachedRelation:

@@ -172,6 +172,12 @@ class PairEvidence:
     reworded: tuple[tuple[int, int], ...] = ()
     # the verdict from which a pair whose main predicates agree links (``Judge.band``)
     band: float = PREDICATE_BAND
+    # each statement's text and sentence vector, for the vectors of its clauses
+    texts: tuple[str, ...] = ()
+    embeddings: np.ndarray | None = None
+    # statement -> its clauses' vectors (``compare.clauses``; none: one clause), found only for
+    # the pairs a judge that weighs ``contained`` judges
+    clause_vectors: dict[int, np.ndarray] = field(default_factory=dict)
 
     def linked(self, i: int, j: int, mutual: bool) -> bool:
         """Do statements ``i`` and ``j`` assert the same proposition?"""
@@ -242,6 +248,7 @@ class PairEvidence:
             "denies": lambda: [self.asserted[i].denies(self.asserted[j]) for i, j in pairs],
             "cosine_rank": lambda: np.minimum(*(self.cosine_rank()[a, b]
                                                 for a, b in ((first, second), (second, first)))),
+            "contained": lambda: self.contained(pairs),
         }
         if not pairs or not names:
             return np.zeros((len(pairs), len(names)))
@@ -256,6 +263,35 @@ class PairEvidence:
         cosine = np.where(other, self.cosine, -np.inf)
         below = np.argsort(np.argsort(cosine, axis=1), axis=1) - (~other).sum(axis=1)[:, None]
         return np.where(other, below / np.maximum(other.sum(axis=1) - 1, 1)[:, None], 0.0)
+
+    def contained(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
+        """Each pair's best cosine of one statement with the other whole or with one of the
+        other's clauses: a statement that holds the other's fact among more ("A dozen employees
+        had been celebrating when the gunman entered" / "A dozen workers were at the party") is
+        close to it in one clause, however far apart whole."""
+        self._find_clauses({k for pair in pairs for k in pair})
+        vectors, clause = self.embeddings, self.clause_vectors
+        return [max([float(self.cosine[i, j]),
+                     *(float(np.max(clause[b] @ vectors[a])) for a, b in ((i, j), (j, i))
+                       if len(clause[b]))])
+                for i, j in pairs]
+
+    def _find_clauses(self, indices: set[int]) -> None:
+        """The vectors of the clauses of the statements ``indices``, each found once."""
+        from newsprism import embed
+        from newsprism.compare.clauses import clause_text, clauses
+
+        todo = sorted(indices - self.clause_vectors.keys())
+        if not todo:
+            return
+        found = clauses([self.texts[k] for k in todo])
+        texts = [clause_text(self.texts[k], runs) for k, each in zip(todo, found, strict=True)
+                 for runs in each]
+        vectors = iter(embed.load_encoder().encode(texts) if texts else ())
+        width = np.shape(self.embeddings)[1]
+        for k, each in zip(todo, found, strict=True):
+            self.clause_vectors[k] = np.array([next(vectors) for _ in each]).reshape(
+                len(each), width)
 
     def candidate(self, i: int, j: int) -> bool:
         """Close enough to be worth the relation model's judgement."""
@@ -297,7 +333,8 @@ def score_pairs(
                             np.zeros((n, n)), threshold, names, lengths, negated,
                             tuple(s.doc for s in statements), np.zeros((n, n)), link, settings,
                             tokens=tokens, reworded=reworded,
-                            band=judge_model.band if judge_model else PREDICATE_BAND)
+                            band=judge_model.band if judge_model else PREDICATE_BAND,
+                            texts=tuple(s.text for s in statements), embeddings=embeddings)
     judge(statements, embeddings, evidence,
           {(min(i, j), max(i, j)) for (i, _), j in best.items()})
     return evidence

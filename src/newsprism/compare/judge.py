@@ -44,6 +44,9 @@ JUDGE_FEATURES = (
     # the other articles, in [0, 1] (``PairEvidence.cosine_rank``): a cosine's scale moves with
     # a cluster's style, its rank does not
     "cosine_rank",
+    # the best cosine of one statement with the other or with one of the other's clauses
+    # (``PairEvidence.contained``): one holds the other's fact among more
+    "contained",
 )
 FIRST_FEATURES = JUDGE_FEATURES[:9]  # those of the first judge and of every shipped one
 # The judge's probability from which a pair whose main predicates agree links (below the
@@ -55,8 +58,9 @@ FIRST_FEATURES = JUDGE_FEATURES[:9]  # those of the first judge and of every shi
 PREDICATE_BAND = 0.5
 # Features read from the parse of both statements (``compare.predicates.assertions``)
 PARSED = frozenset({"same_predicate", "denies"})
-# Features known only once a pair is judged (the relation model's P, the parse's), each in [0, 1]
-JUDGED = PARSED | {"same_fact"}
+# Features known only once a pair is judged (the relation model's P, the parse's, the clauses'),
+# each in [0, 1]
+JUDGED = PARSED | {"same_fact", "contained"}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,54 @@
+"""A statement's clauses, and the judge's feature that sees one statement hold another's fact."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from newsprism.compare import align
+from newsprism.compare.clauses import clause_text, clauses
+from newsprism.embed import load_encoder
+from newsprism.model import Span
+
+PARTY = "At least a dozen employees had been celebrating when the gunman entered the hall."
+
+
+def _read(text: str) -> list[str]:
+    return [clause_text(text, runs) for runs in clauses([text])[0]]
+
+
+def test_a_when_clause_and_the_main_clause_are_read_apart_as_spans_of_the_statement():
+    found = clauses([PARTY])[0]
+    assert [clause_text(PARTY, runs) for runs in found] == [
+        "At least a dozen employees had been celebrating", "when the gunman entered the hall"]
+    # each clause is runs of the statement's own characters
+    assert all(PARTY[start:end] in PARTY and start < end for runs in found
+               for start, end in runs)
+
+
+def test_a_coordinated_verb_without_a_subject_takes_its_heads_and_a_relative_clause_is_apart():
+    read = _read("The union, which represents 400 dockers, wants a raise and says talks stalled.")
+    assert "which represents 400 dockers" in read
+    assert "The union wants a raise" in read
+    # "says talks stalled": "The union says" is a frame, no fact; the reported clause stands
+    assert "talks stalled" in read and "The union says" not in read
+
+
+def test_a_statement_of_one_clause_has_none_and_short_clauses_are_not_facts():
+    assert _read("At least a dozen workers were at the party.") == []
+    # "police said" is no fact to match: one clause is left, so none
+    assert _read("The ferry sank on Monday, police said.") == []
+
+
+def test_contained_sees_a_statement_that_holds_the_others_fact_among_more():
+    texts = [("a", PARTY), ("b", "At least a dozen workers had been celebrating."),
+             ("c", "The ferry to Norwick sank on Monday.")]
+    statements = [Span(doc, 0, len(text), text) for doc, text in texts]
+    embeddings = load_encoder().encode([text for _, text in texts])
+    evidence = align.score_pairs(statements, embeddings, np.zeros((3, 3), np.float32),
+                                 np.zeros((3, 3), bool))
+    contained = evidence.features(np.array([0, 1]), np.array([1, 2]), ("contained",))[:, 0]
+    # the party's main clause is close to the short statement, closer than the whole
+    assert contained[0] > evidence.cosine[0, 1] + 0.05
+    # statements of one clause each: the whole statements' cosine
+    assert contained[1] == np.float32(evidence.cosine[1, 2])
+    assert len(evidence.clause_vectors[0]) == 2 and len(evidence.clause_vectors[2]) == 0
