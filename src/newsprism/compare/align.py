@@ -175,8 +175,9 @@ class PairEvidence:
     # each statement's text and sentence vector, for the vectors of its clauses
     texts: tuple[str, ...] = ()
     embeddings: np.ndarray | None = None
-    # statement -> its clauses' vectors (``compare.clauses``; none: one clause), found only for
-    # the pairs a judge that weighs ``contained`` judges
+    # statement -> its main clauses' texts and vectors (``compare.clauses``; none: one clause),
+    # found only for the pairs a judge that weighs them judges
+    clause_texts: dict[int, list[str]] = field(default_factory=dict)
     clause_vectors: dict[int, np.ndarray] = field(default_factory=dict)
 
     def linked(self, i: int, j: int, mutual: bool) -> bool:
@@ -249,6 +250,7 @@ class PairEvidence:
             "cosine_rank": lambda: np.minimum(*(self.cosine_rank()[a, b]
                                                 for a, b in ((first, second), (second, first)))),
             "contained": lambda: self.contained(pairs),
+            "clause_same_fact": lambda: self.clause_same_fact(pairs),
         }
         if not pairs or not names:
             return np.zeros((len(pairs), len(names)))
@@ -266,32 +268,57 @@ class PairEvidence:
 
     def contained(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
         """Each pair's best cosine of one statement with the other whole or with one of the
-        other's clauses: a statement that holds the other's fact among more ("A dozen employees
-        had been celebrating when the gunman entered" / "A dozen workers were at the party") is
-        close to it in one clause, however far apart whole."""
+        other's main clauses: a statement that holds the other's fact among more ("A dozen
+        employees had been celebrating when the gunman entered" / "A dozen workers were at the
+        party") is close to it in one clause, however far apart whole."""
+        return [best for best, _ in self._best_clauses(pairs)]
+
+    def clause_same_fact(self, pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+        """Each pair's P(same fact) (the relation model's), or that of one statement and the
+        other's main clause closest to it (``contained``) where that clause is closer to it
+        than the other whole, whichever is higher."""
+        found = self._best_clauses(pairs)
+        ask = [(k, whole, clause) for k, (_, (whole, clause)) in enumerate(found) if clause]
+        probs = np.array([self.same_fact[i, j] for i, j in pairs], dtype=np.float64)
+        if ask:
+            rows, first, second = zip(*ask, strict=True)
+            clause_probs = load_relation_model().same_fact(list(first), list(second))
+            probs[list(rows)] = np.maximum(probs[list(rows)], clause_probs)
+        return probs
+
+    def _best_clauses(self, pairs: Sequence[tuple[int, int]]
+                      ) -> list[tuple[float, tuple[str, str]]]:
+        """Each pair's ``contained`` cosine, with the statement and the other's main clause
+        that give it ("" for both when the whole statements are closest)."""
         self._find_clauses({k for pair in pairs for k in pair})
-        vectors, clause = self.embeddings, self.clause_vectors
-        return [max([float(self.cosine[i, j]),
-                     *(float(np.max(clause[b] @ vectors[a])) for a, b in ((i, j), (j, i))
-                       if len(clause[b]))])
-                for i, j in pairs]
+        found = []
+        for i, j in pairs:
+            best: tuple[float, tuple[str, str]] = (float(self.cosine[i, j]), ("", ""))
+            for a, b in ((i, j), (j, i)):
+                texts, vectors = self.clause_texts[b], self.clause_vectors[b]
+                if texts:
+                    closeness = vectors @ self.embeddings[a]
+                    k = int(np.argmax(closeness))
+                    best = max(best, (float(closeness[k]), (self.texts[a], texts[k])))
+            found.append(best)
+        return found
 
     def _find_clauses(self, indices: set[int]) -> None:
-        """The vectors of the clauses of the statements ``indices``, each found once."""
+        """The main clauses of the statements ``indices`` and their vectors, each found once."""
         from newsprism import embed
         from newsprism.compare.clauses import clause_text, clauses
 
         todo = sorted(indices - self.clause_vectors.keys())
         if not todo:
             return
-        found = clauses([self.texts[k] for k in todo])
-        texts = [clause_text(self.texts[k], runs) for k, each in zip(todo, found, strict=True)
-                 for runs in each]
+        for k, each in zip(todo, clauses([self.texts[k] for k in todo]), strict=True):
+            self.clause_texts[k] = [clause_text(self.texts[k], runs) for runs in each]
+        texts = [text for k in todo for text in self.clause_texts[k]]
         vectors = iter(embed.load_encoder().encode(texts) if texts else ())
         width = np.shape(self.embeddings)[1]
-        for k, each in zip(todo, found, strict=True):
-            self.clause_vectors[k] = np.array([next(vectors) for _ in each]).reshape(
-                len(each), width)
+        for k in todo:
+            self.clause_vectors[k] = np.array([next(vectors) for _ in self.clause_texts[k]]
+                                              ).reshape(len(self.clause_texts[k]), width)
 
     def candidate(self, i: int, j: int) -> bool:
         """Close enough to be worth the relation model's judgement."""

@@ -1,14 +1,15 @@
-"""The clauses of a statement: the propositions a long sentence holds beside its main one.
+"""The main clauses of a statement: what a long sentence asserts, without the details it adds.
 
-"At least a dozen employees had been celebrating when the gunman entered" asserts two facts;
-"At least a dozen workers were at the party" states the first alone. Compared whole, the two are
-far apart in meaning; compared with the first's main clause, close. A clause is read from the
-dependency parse: the main clause and every clause hung from a word of it (coordinated verbs,
-"when/as/after" clauses, relative and participial clauses, appositions, reported speech), each
-without the clauses nested in it. A coordinated verb without a subject of its own ("opened fire
-and killed two") takes its head's ("... killed two" is the gunman's). Each clause is kept as the
-character ranges of the statement it covers (runs of words, in order), so it is always read from
-the source's own text.
+"At least a dozen employees had been celebrating when the gunman entered" asserts that they were
+celebrating, and adds when; "At least a dozen workers were at the party" states the first alone.
+Compared whole, the two are far apart in meaning; compared with the first's main clause, close.
+The rubric (docs/compare-rubric.md) counts such a pair one fact when one's main proposition is
+the other's, never for a shared detail alone, so only main clauses are read: the root, the verbs
+coordinated with it and the words a frame of reporting hangs ("police said he fled"), each
+without the clauses that add a detail to one of its words ("when/as/after" clauses, relative and
+participial clauses, appositions). A coordinated verb without a subject of its own ("opened fire
+and killed two") takes its head's. Each clause is kept as the character ranges of the statement
+it covers (runs of words, in order), so it is always read from the source's own text.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ if TYPE_CHECKING:
 # Dependency labels that hang a clause of its own from a word
 CLAUSE_LABELS = frozenset({"advcl", "conj", "relcl", "acl", "ccomp", "appos", "parataxis"})
 REPORTED = frozenset({"ccomp", "parataxis"})  # what a verb of saying hangs its words by
+# A clause hung by these from a main clause is main too ("opened fire and killed two", "police
+# said he fled"); the others add a detail to a word ("when ...", "who ...", appositions)
+MAIN_LINKS = REPORTED | {"conj"}
 SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "expl"})
 # a clause with fewer words of its own than this beyond stop words ("police said", "The union
 # says" of "The union wants a raise and says ...") states no fact to match
@@ -51,9 +55,10 @@ def _runs(tokens: list[Token]) -> Runs:
 
 
 def clause_runs(doc: Doc) -> list[Runs]:
-    """The clauses of a parsed statement, each as its character ranges; none when the statement
-    is one clause (the whole statement is its own match). A word belongs to the clause of its
-    nearest ancestor heading one; the "and" joining two verbs to neither."""
+    """The main clauses of a parsed statement, each as its character ranges, without the
+    clauses that add a detail to them; none when the statement is one clause (the whole
+    statement is its own match). A word belongs to the clause of its nearest ancestor heading
+    one; the "and" joining two verbs to neither."""
     heads = {t.i for t in doc if t.dep_ == "ROOT" or _heads_clause(t)}
     if len(heads) < 2:
         return []
@@ -62,6 +67,9 @@ def clause_runs(doc: Doc) -> list[Runs]:
         while token.i not in heads and token.head is not token:
             token = token.head
         return token.i
+
+    def main(head: Token) -> bool:
+        return head.dep_ == "ROOT" or (head.dep_ in MAIN_LINKS and main(doc[owner(head.head)]))
 
     members: dict[int, list[Token]] = {h: [] for h in heads}
     for token in doc:
@@ -73,13 +81,14 @@ def clause_runs(doc: Doc) -> list[Runs]:
         # a frame of reporting ("police said" of "The ferry sank, police said") needs a word
         # more than its speaker and its verb
         frame = any(c.dep_ in REPORTED for c in head.children)
-        if sum((t.is_alpha or t.like_num) and not t.is_stop for t in words) < MIN_WORDS + frame:
+        if not main(head) or sum((t.is_alpha or t.like_num) and not t.is_stop
+                                 for t in words) < MIN_WORDS + frame:
             continue
         if head.dep_ == "conj" and not any(c.dep_ in SUBJECTS for c in head.children):
             words = [t for c in head.head.children if c.dep_ in SUBJECTS
                      for t in c.subtree if t in members[owner(head.head)]] + words
         found.append(_runs(words))
-    return found if len(found) > 1 else []
+    return found
 
 
 def clauses(texts: Sequence[str]) -> list[list[Runs]]:
