@@ -6,8 +6,10 @@ import numpy as np
 
 from newsprism.compare import align
 from newsprism.compare.clauses import clause_text, clauses
+from newsprism.compare.judge import Judge
 from newsprism.embed import load_encoder
 from newsprism.model import Span
+from newsprism.relation.model import LinearModel
 
 PARTY = "At least a dozen employees had been celebrating when the gunman entered the hall."
 
@@ -68,3 +70,29 @@ def test_the_relation_model_reads_the_short_statement_against_the_others_main_cl
                                       ("same_fact", "clause_same_fact"))[0]
     # without the gunman's entrance the first says what the second does
     assert clause > whole + 0.1
+
+
+def test_a_pair_the_judge_is_unsure_of_links_when_a_main_clause_says_the_others_fact(monkeypatch):
+    texts = [("a", "Dale Ferris was arrested on Friday and booked into the Calder city jail, where "
+              "he is held without bail on charges of assault, Sgt. Hume said."),
+             ("b", "Police arrested Dale Ferris on Friday.")]
+    statements = [Span(doc, 0, len(text), text) for doc, text in texts]
+    embeddings = load_encoder().encode([text for _, text in texts])
+    # a judge unsure of the pair whole: it weighs the relation model's P (low, the second is
+    # all of the first's main clause and nothing of its jail) against the cosine
+    judge = Judge(LinearModel(np.zeros(2), np.ones(2), np.array([4.0, -4.0]), 2.0), 0.95, {},
+                  ("same_fact", "cosine"), band=0.6)
+    monkeypatch.setattr(align, "load_judge", lambda: judge)
+
+    def evidence() -> align.PairEvidence:
+        return align.score_pairs(statements, embeddings, np.zeros((2, 2), np.float32),
+                                 np.zeros((2, 2), bool))
+
+    linked = evidence()
+    assert align.CLAUSE_FLOOR <= linked.verdict[0, 1] < linked.band
+    # "Dale Ferris was arrested on Friday" says the other's fact, and both assert "arrest"
+    assert linked.clause_fact[(0, 1)] >= align.CLAUSE_LINK > linked.same_fact[0, 1]
+    assert linked.same_predicate(0, 1) and linked.linked(0, 1, True)
+    # without the clause's yes the pair does not link
+    monkeypatch.setattr(align, "CLAUSE_LINK", 1.01)
+    assert not evidence().linked(0, 1, True)

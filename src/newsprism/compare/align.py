@@ -15,7 +15,10 @@ first: a false corroboration is worse than a missed one.
    model's P(same fact) (``newsprism.relation``); the in-cluster judge (``compare.judge``) weighs it
    with the pair's evidence and links it above a threshold set for precision, or above a lower
    one when both assert the same main predicate (``compare.predicates``: "opened fire" is not
-   "was charged", however much else is shared). A pair that is each other's best match links
+   "was charged", however much else is shared), or when the judge is unsure and the relation
+   model finds one statement the other's fact told by one of its main clauses
+   (``compare.clauses``: "X was arrested and booked into jail" / "Police arrested X"), with the
+   same main predicate too. A pair that is each other's best match links
    without the judge's likely yes only when nearly identical in meaning and words, and with
    the same main predicate. Every link, however sure, needs both as firm: "faces charges" is
    not "is expected to face charges", "65% was down" not "it is thought that 65% was down".
@@ -46,6 +49,10 @@ CANDIDATE_COSINE = 0.35  # below this (and with little shared) a pair is not jud
 CANDIDATE_WORDS = 0.12
 NEGATION = negation_pattern(NEGATING)
 CORE_WORDS = 0.10  # shared rare words beyond the names, below which only names are shared
+# A pair judged at least CLAUSE_FLOOR (below the judge's band) whose one statement and the
+# other's closest main clause the relation model finds one fact at CLAUSE_LINK links when both
+# assert one main predicate as firmly (``PairEvidence.clause_same_fact``)
+CLAUSE_FLOOR, CLAUSE_LINK = 0.2, 0.8
 ACTOR_TYPES = ("PERSON", "ORG")
 
 
@@ -179,6 +186,8 @@ class PairEvidence:
     # found only for the pairs a judge that weighs them judges
     clause_texts: dict[int, list[str]] = field(default_factory=dict)
     clause_vectors: dict[int, np.ndarray] = field(default_factory=dict)
+    # (i, j), i < j -> ``clause_same_fact`` of a pair the judge finds neither sure nor unlikely
+    clause_fact: dict[tuple[int, int], float] = field(default_factory=dict)
 
     def linked(self, i: int, j: int, mutual: bool) -> bool:
         """Do statements ``i`` and ``j`` assert the same proposition?"""
@@ -189,8 +198,9 @@ class PairEvidence:
         if not self.same_predicate(i, j):
             return False
         # Mutual best matches this close in meaning and words link without the judge's
-        # likely yes.
-        return bool(self.verdict[i, j] >= self.band or (mutual and self.near_copy(i, j)))
+        # likely yes; so does a pair one of which says the other's fact in a main clause.
+        return bool(self.verdict[i, j] >= self.band or (mutual and self.near_copy(i, j))
+                    or self.clause_fact.get((min(i, j), max(i, j)), 0.0) >= CLAUSE_LINK)
 
     def near_copy(self, i: int, j: int) -> bool:
         return bool(self.cosine[i, j] >= self.settings.near_copy_cosine
@@ -415,7 +425,14 @@ def judge(
     # copies (every link needs both as firm, ``as_firmly``; below the judge's threshold the
     # same main predicate too).
     near = [evidence.near_copy(i, j) for i, j in zip(first, second, strict=True)]
-    likely = (verdict >= evidence.band) | np.array(near, dtype=bool)
+    unsure = np.flatnonzero((verdict >= CLAUSE_FLOOR) & (verdict < evidence.verdict_threshold))
+    if len(unsure):
+        pairs = list(zip(first[unsure].tolist(), second[unsure].tolist(), strict=True))
+        evidence.clause_fact.update(zip(((min(p), max(p)) for p in pairs),
+                                        evidence.clause_same_fact(pairs).tolist(), strict=True))
+    clause = [evidence.clause_fact.get((min(i, j), max(i, j)), 0.0) >= CLAUSE_LINK
+              for i, j in zip(first.tolist(), second.tolist(), strict=True)]
+    likely = (verdict >= evidence.band) | np.array(near, dtype=bool) | np.array(clause, bool)
     parse_asserted(statements, evidence, {*first[likely].tolist(), *second[likely].tolist()})
     # a denial the words' order hides ("Tel Aviv was not hit by a rocket" / "A rocket hit Tel
     # Aviv") corroborates nothing; without ``opposed``'s short edit, unsure it is a contradiction
