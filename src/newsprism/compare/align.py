@@ -425,7 +425,7 @@ def judge(
     # copies (every link needs both as firm, ``as_firmly``; below the judge's threshold the
     # same main predicate too).
     near = [evidence.near_copy(i, j) for i, j in zip(first, second, strict=True)]
-    unsure = np.flatnonzero((verdict >= CLAUSE_FLOOR) & (verdict < evidence.verdict_threshold))
+    unsure = np.flatnonzero((verdict >= CLAUSE_FLOOR) & (verdict < evidence.band))
     if len(unsure):
         pairs = list(zip(first[unsure].tolist(), second[unsure].tolist(), strict=True))
         evidence.clause_fact.update(zip(((min(p), max(p)) for p in pairs),
