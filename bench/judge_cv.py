@@ -57,7 +57,12 @@ BANDS = (0.4, 0.5, 0.6, 0.7)
 # "rank": recall4's recipe, the cosine's rank beside the first judge's features (not shipped:
 # docs/experiments.md, "integrator, session 17")
 FEATURE_SETS = {"v1": FIRST_FEATURES, "all": JUDGE_FEATURES,
-                "rank": (*FIRST_FEATURES, "cosine_rank")}
+                "rank": (*FIRST_FEATURES, "cosine_rank"),
+                # recall5: the best cosine with the other or one of its clauses
+                "contained": (*FIRST_FEATURES, "contained"),
+                # and the relation model's P of one statement and the other's closest clause
+                "clause_rel": (*FIRST_FEATURES, "clause_same_fact"),
+                "clauses": (*FIRST_FEATURES, "contained", "clause_same_fact")}
 
 
 class CachedRelation:
@@ -100,7 +105,8 @@ class CachedEncoder:
 
 
 class CachedAssertions:
-    """``compare.predicates.assertions`` with each text's parse remembered."""
+    """``compare.predicates.assertions`` (or ``compare.clauses.clauses``) with each text's
+    parse remembered."""
 
     def __init__(self, parse: Any) -> None:
         self.parse = parse
@@ -178,7 +184,7 @@ def show(rows: ClusterRows, verdicts: list[dict[str, Any]]) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    from newsprism.compare import predicates
+    from newsprism.compare import clauses, predicates
     from newsprism.relation import load_relation_model
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -208,6 +214,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     align.load_relation_model, embed.load_encoder = (lambda: relation), (lambda: encoder)
     parsed = CachedAssertions(predicates.assertions)
     align.assertions = parsed
+    clauses.clauses = CachedAssertions(clauses.clauses)  # each text parsed for its clauses once
     state = args.cache / "rows.pkl"  # rows and model outputs, for the features of this version
     saved = pickle.loads(state.read_bytes()) if state.is_file() else None
     if saved:  # the models' outputs hold whatever the judge's features

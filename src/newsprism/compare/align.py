@@ -15,7 +15,10 @@ first: a false corroboration is worse than a missed one.
    model's P(same fact) (``newsprism.relation``); the in-cluster judge (``compare.judge``) weighs it
    with the pair's evidence and links it above a threshold set for precision, or above a lower
    one when both assert the same main predicate (``compare.predicates``: "opened fire" is not
-   "was charged", however much else is shared). A pair that is each other's best match links
+   "was charged", however much else is shared), or when the judge is unsure and the relation
+   model finds one statement the other's fact told by one of its main clauses
+   (``compare.clauses``: "X was arrested and booked into jail" / "Police arrested X"), with the
+   same main predicate too. A pair that is each other's best match links
    without the judge's likely yes only when nearly identical in meaning and words, and with
    the same main predicate. Every link, however sure, needs both as firm: "faces charges" is
    not "is expected to face charges", "65% was down" not "it is thought that 65% was down".
@@ -46,6 +49,10 @@ CANDIDATE_COSINE = 0.35  # below this (and with little shared) a pair is not jud
 CANDIDATE_WORDS = 0.12
 NEGATION = negation_pattern(NEGATING)
 CORE_WORDS = 0.10  # shared rare words beyond the names, below which only names are shared
+# A pair judged at least CLAUSE_FLOOR (below the judge's band) whose one statement and the
+# other's closest main clause the relation model finds one fact at CLAUSE_LINK links when both
+# assert one main predicate as firmly (``PairEvidence.clause_same_fact``)
+CLAUSE_FLOOR, CLAUSE_LINK = 0.2, 0.8
 ACTOR_TYPES = ("PERSON", "ORG")
 
 
@@ -172,6 +179,15 @@ class PairEvidence:
     reworded: tuple[tuple[int, int], ...] = ()
     # the verdict from which a pair whose main predicates agree links (``Judge.band``)
     band: float = PREDICATE_BAND
+    # each statement's text and sentence vector, for the vectors of its clauses
+    texts: tuple[str, ...] = ()
+    embeddings: np.ndarray | None = None
+    # statement -> its main clauses' texts and vectors (``compare.clauses``; none: one clause),
+    # found only for the pairs a judge that weighs them judges
+    clause_texts: dict[int, list[str]] = field(default_factory=dict)
+    clause_vectors: dict[int, np.ndarray] = field(default_factory=dict)
+    # (i, j), i < j -> ``clause_same_fact`` of a pair the judge finds neither sure nor unlikely
+    clause_fact: dict[tuple[int, int], float] = field(default_factory=dict)
 
     def linked(self, i: int, j: int, mutual: bool) -> bool:
         """Do statements ``i`` and ``j`` assert the same proposition?"""
@@ -182,8 +198,9 @@ class PairEvidence:
         if not self.same_predicate(i, j):
             return False
         # Mutual best matches this close in meaning and words link without the judge's
-        # likely yes.
-        return bool(self.verdict[i, j] >= self.band or (mutual and self.near_copy(i, j)))
+        # likely yes; so does a pair one of which says the other's fact in a main clause.
+        return bool(self.verdict[i, j] >= self.band or (mutual and self.near_copy(i, j))
+                    or self.clause_fact.get((min(i, j), max(i, j)), 0.0) >= CLAUSE_LINK)
 
     def near_copy(self, i: int, j: int) -> bool:
         return bool(self.cosine[i, j] >= self.settings.near_copy_cosine
@@ -242,6 +259,8 @@ class PairEvidence:
             "denies": lambda: [self.asserted[i].denies(self.asserted[j]) for i, j in pairs],
             "cosine_rank": lambda: np.minimum(*(self.cosine_rank()[a, b]
                                                 for a, b in ((first, second), (second, first)))),
+            "contained": lambda: self.contained(pairs),
+            "clause_same_fact": lambda: self.clause_same_fact(pairs),
         }
         if not pairs or not names:
             return np.zeros((len(pairs), len(names)))
@@ -256,6 +275,60 @@ class PairEvidence:
         cosine = np.where(other, self.cosine, -np.inf)
         below = np.argsort(np.argsort(cosine, axis=1), axis=1) - (~other).sum(axis=1)[:, None]
         return np.where(other, below / np.maximum(other.sum(axis=1) - 1, 1)[:, None], 0.0)
+
+    def contained(self, pairs: Sequence[tuple[int, int]]) -> list[float]:
+        """Each pair's best cosine of one statement with the other whole or with one of the
+        other's main clauses: a statement that holds the other's fact among more ("A dozen
+        employees had been celebrating when the gunman entered" / "A dozen workers were at the
+        party") is close to it in one clause, however far apart whole."""
+        return [best for best, _ in self._best_clauses(pairs)]
+
+    def clause_same_fact(self, pairs: Sequence[tuple[int, int]]) -> np.ndarray:
+        """Each pair's P(same fact) (the relation model's), or that of one statement and the
+        other's main clause closest to it (``contained``) where that clause is closer to it
+        than the other whole, whichever is higher."""
+        found = self._best_clauses(pairs)
+        ask = [(k, whole, clause) for k, (_, (whole, clause)) in enumerate(found) if clause]
+        probs = np.array([self.same_fact[i, j] for i, j in pairs], dtype=np.float64)
+        if ask:
+            rows, first, second = zip(*ask, strict=True)
+            clause_probs = load_relation_model().same_fact(list(first), list(second))
+            probs[list(rows)] = np.maximum(probs[list(rows)], clause_probs)
+        return probs
+
+    def _best_clauses(self, pairs: Sequence[tuple[int, int]]
+                      ) -> list[tuple[float, tuple[str, str]]]:
+        """Each pair's ``contained`` cosine, with the statement and the other's main clause
+        that give it ("" for both when the whole statements are closest)."""
+        self._find_clauses({k for pair in pairs for k in pair})
+        found = []
+        for i, j in pairs:
+            best: tuple[float, tuple[str, str]] = (float(self.cosine[i, j]), ("", ""))
+            for a, b in ((i, j), (j, i)):
+                texts, vectors = self.clause_texts[b], self.clause_vectors[b]
+                if texts:
+                    closeness = vectors @ self.embeddings[a]
+                    k = int(np.argmax(closeness))
+                    best = max(best, (float(closeness[k]), (self.texts[a], texts[k])))
+            found.append(best)
+        return found
+
+    def _find_clauses(self, indices: set[int]) -> None:
+        """The main clauses of the statements ``indices`` and their vectors, each found once."""
+        from newsprism import embed
+        from newsprism.compare.clauses import clause_text, clauses
+
+        todo = sorted(indices - self.clause_vectors.keys())
+        if not todo:
+            return
+        for k, each in zip(todo, clauses([self.texts[k] for k in todo]), strict=True):
+            self.clause_texts[k] = [clause_text(self.texts[k], runs) for runs in each]
+        texts = [text for k in todo for text in self.clause_texts[k]]
+        vectors = iter(embed.load_encoder().encode(texts) if texts else ())
+        width = np.shape(self.embeddings)[1]
+        for k in todo:
+            self.clause_vectors[k] = np.array([next(vectors) for _ in self.clause_texts[k]]
+                                              ).reshape(len(self.clause_texts[k]), width)
 
     def candidate(self, i: int, j: int) -> bool:
         """Close enough to be worth the relation model's judgement."""
@@ -297,7 +370,8 @@ def score_pairs(
                             np.zeros((n, n)), threshold, names, lengths, negated,
                             tuple(s.doc for s in statements), np.zeros((n, n)), link, settings,
                             tokens=tokens, reworded=reworded,
-                            band=judge_model.band if judge_model else PREDICATE_BAND)
+                            band=judge_model.band if judge_model else PREDICATE_BAND,
+                            texts=tuple(s.text for s in statements), embeddings=embeddings)
     judge(statements, embeddings, evidence,
           {(min(i, j), max(i, j)) for (i, _), j in best.items()})
     return evidence
@@ -351,7 +425,14 @@ def judge(
     # copies (every link needs both as firm, ``as_firmly``; below the judge's threshold the
     # same main predicate too).
     near = [evidence.near_copy(i, j) for i, j in zip(first, second, strict=True)]
-    likely = (verdict >= evidence.band) | np.array(near, dtype=bool)
+    unsure = np.flatnonzero((verdict >= CLAUSE_FLOOR) & (verdict < evidence.band))
+    if len(unsure):
+        pairs = list(zip(first[unsure].tolist(), second[unsure].tolist(), strict=True))
+        evidence.clause_fact.update(zip(((min(p), max(p)) for p in pairs),
+                                        evidence.clause_same_fact(pairs).tolist(), strict=True))
+    clause = [evidence.clause_fact.get((min(i, j), max(i, j)), 0.0) >= CLAUSE_LINK
+              for i, j in zip(first.tolist(), second.tolist(), strict=True)]
+    likely = (verdict >= evidence.band) | np.array(near, dtype=bool) | np.array(clause, bool)
     parse_asserted(statements, evidence, {*first[likely].tolist(), *second[likely].tolist()})
     # a denial the words' order hides ("Tel Aviv was not hit by a rocket" / "A rocket hit Tel
     # Aviv") corroborates nothing; without ``opposed``'s short edit, unsure it is a contradiction

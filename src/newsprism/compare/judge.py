@@ -44,6 +44,12 @@ JUDGE_FEATURES = (
     # the other articles, in [0, 1] (``PairEvidence.cosine_rank``): a cosine's scale moves with
     # a cluster's style, its rank does not
     "cosine_rank",
+    # the best cosine of one statement with the other or with one of the other's clauses
+    # (``PairEvidence.contained``): one holds the other's fact among more
+    "contained",
+    # the relation model's P(same fact), or that of one statement and the other's closest main
+    # clause where higher (``PairEvidence.clause_same_fact``)
+    "clause_same_fact",
 )
 FIRST_FEATURES = JUDGE_FEATURES[:9]  # those of the first judge and of every shipped one
 # The judge's probability from which a pair whose main predicates agree links (below the
@@ -55,8 +61,9 @@ FIRST_FEATURES = JUDGE_FEATURES[:9]  # those of the first judge and of every shi
 PREDICATE_BAND = 0.5
 # Features read from the parse of both statements (``compare.predicates.assertions``)
 PARSED = frozenset({"same_predicate", "denies"})
-# Features known only once a pair is judged (the relation model's P, the parse's), each in [0, 1]
-JUDGED = PARSED | {"same_fact"}
+# Features known only once a pair is judged (the relation model's P, the parse's, the clauses'),
+# each in [0, 1]
+JUDGED = PARSED | {"same_fact", "contained", "clause_same_fact"}
 
 
 @dataclass(frozen=True)
