@@ -317,3 +317,31 @@ def test_a_name_and_day_header_line_is_no_statement_and_no_timeline_date(tmp_pat
     assert [d.text for d in analysis.dates if d.start >= line and d.end <= line + 24] == []
     assert all("Coastal Post" not in s.text for s in analysis.statements)
     assert [d.value for d in analysis.dates] == ["2014-04-01"]  # Tuesday, read against the day
+
+
+def test_a_page_of_only_its_own_notices_is_refused_and_the_batch_goes_on(tmp_path):
+    pages = {
+        "moved.txt": "Oops, we could not find that page.\n\nClick here to return to our home page.",
+        "widget.txt": "Turn on notifications\n\nWe send you an alert when your account is "
+                      "mentioned. You can change this in your settings at any time. Learn more",
+        "archive.txt": "This capture was made by a volunteer group's crawls of news sites. Their "
+                       "crawl data are added to the Internet Archive after a delay.",
+        "bar.txt": "Share this:\n\nMastodon\n\nBluesky\n\nPrint\n\nLike this: Like Loading...",
+    }
+    for name, text in pages.items():
+        (tmp_path / name).write_text(text)
+    kept = {
+        # A short report about the web, the words of a site quoted, and a one-line brief.
+        "brief.txt": "The council voted on Monday to close the library on Sundays.",
+        "quoted.txt": "\"We will never sell your data,\" the company said on its website.",
+        "about.txt": "Please enjoy the show, the singer told a crowd of 4,000 at the arena "
+                     "before she played for two hours.",
+    }
+    for name, text in kept.items():
+        (tmp_path / name).write_text(text)
+    result = read_articles([tmp_path])
+    assert sorted(a.id for a in result.articles) == ["about", "brief", "quoted"]
+    refused = [str(p) for p in result.problems]
+    assert len(refused) == len(pages)
+    for name in pages:
+        assert any(name in p and "no article in it" in p for p in refused), (name, refused)

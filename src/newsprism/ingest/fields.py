@@ -11,6 +11,7 @@ from typing import Any
 from newsprism.errors import EmptyInputError, InputError, InputProblem, InputWarning
 from newsprism.ingest.dates import read_date
 from newsprism.ingest.language import not_english
+from newsprism.ingest.nonarticle import no_article
 from newsprism.ingest.normalise import normalise_text
 from newsprism.model import Article
 
@@ -29,6 +30,10 @@ def read_fields(
     text = fields.get("text") or ""
     if not text.strip():
         yield EmptyInputError(where, "empty: no text after normalisation")
+        return
+    if no_article(text):
+        yield EmptyInputError(where, "no article in it, only a page's own notices or labels (a "
+                              "share bar, a widget, an archive's or error page); skipped")
         return
     if language := not_english(text):
         yield InputError(where, f"not English ({language}): newsprism analyses English text "
