@@ -261,6 +261,8 @@ def test_a_json_article_is_ingested_analysed_and_searchable_once(writable: TestC
     response = writable.post("/api/articles", json=ARTICLE, headers=AUTH)
     assert response.status_code == 201, response.text
     assert response.json()["saved"] == 1
+    posted = response.json()["articles"]  # its id, to ask for next; no story hook here
+    assert posted == [{"id": "upload-1", "story": None}]
     stored = writable.get("/api/articles/upload-1").json()
     assert stored["article"]["text"] == ARTICLE["text"] and stored["analysis"]["figures"]
     assert stored["article"]["path"] is None  # read from the request, not from a file
@@ -268,6 +270,23 @@ def test_a_json_article_is_ingested_analysed_and_searchable_once(writable: TestC
     assert hits[0]["article"] == "upload-1"
     again = writable.post("/api/articles", json=ARTICLE, headers=AUTH)
     assert again.status_code == 200 and again.json()["unchanged"] == 1
+    assert again.json()["articles"] == posted  # already stored: the same id
+
+
+def test_a_posted_article_answers_with_its_id_and_the_story_it_joined(tmp_path: Path) -> None:
+    from newsprism.stories.persist import StoryHook
+
+    settings = Settings(serve={"token": TOKEN})
+    with (
+        open_store(f"sqlite:///{tmp_path / 'grouped.db'}") as store,
+        TestClient(create_app(store, settings, StoryHook(store))) as served,
+    ):
+        response = served.post("/api/articles", json=ARTICLE, headers=AUTH)
+        assert response.status_code == 201, response.text
+        (posted,) = response.json()["articles"]
+        assert posted["id"] == "upload-1" and posted["story"]
+        story = served.get(f"/api/stories/{posted['story']}", params={"wait": 0}).json()
+        assert [a["id"] for a in story["article_list"]] == ["upload-1"]
 
 
 def test_an_uploaded_file_is_ingested_like_newsprism_ingest(writable: TestClient) -> None:
@@ -284,6 +303,7 @@ def test_an_uploaded_file_is_ingested_like_newsprism_ingest(writable: TestClient
     )
     body = response.json()
     assert response.status_code == 201 and body["saved"] == 3
+    assert [a["id"] for a in body["articles"]] == ["u0", "u1", "u2"]  # not the broken line
     assert body["copies"] == 2  # u1 and u2 repeat u0's text: linked to it as copies
     assert len(body["problems"]) == 1 and body["problems"][0].startswith("batch.jsonl:4: ")
     assert writable.get("/api/articles/u2").json()["copy_of"] == "u0"

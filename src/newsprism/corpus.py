@@ -61,6 +61,8 @@ class IngestReport:
     copies: int = 0  # of the saved, how many are copies of an original (exact or near)
     problems: list[str] = field(default_factory=list)  # one line each: an input not stored
     warnings: list[str] = field(default_factory=list)  # one line each: stored, with a doubt
+    stored: list[str] = field(default_factory=list)  # ids saved now or found stored with the
+    # same text (saved and unchanged), each once: what a caller can ask for next
 
     @property
     def ok(self) -> bool:
@@ -291,6 +293,7 @@ def _save_batch(
         if on_batch is not None and new:
             on_batch(store, new, analyses)
     report.saved += len(result.saved)
+    report.stored.extend(result.saved)
     report.copies += sum(link.article in result.saved for link in links)
 
 
@@ -308,6 +311,7 @@ def _new_articles(batch: list[Article], store: Store, report: IngestReport) -> l
             new.append(article)
         elif known[article.id] == digest:
             report.unchanged += 1
+            report.stored.append(article.id)
         else:
             earlier = first.get(article.id)
             held = f"read from {earlier.path or 'an earlier input'}" if earlier else "stored"
@@ -333,6 +337,7 @@ def _only_saved(
     """What is left of a batch when another ingest stored some of its ids first (two ingests
     at once): those count as already stored, or refused when their text differs."""
     report.unchanged += len(result.unchanged)
+    report.stored.extend(result.unchanged)
     for article in new:
         if article.id in result.conflicts:
             _refuse(report, article, f"duplicate id: article id {article.id!r} was stored with "

@@ -37,6 +37,7 @@ from newsprism.web.schemas import (
     Problem,
     SearchHitOut,
     SearchOut,
+    StoredArticleOut,
     StoryDetail,
     StorylineDetail,
     StorylineList,
@@ -389,7 +390,11 @@ async def post_articles(request: Request, service: Service) -> JSONResponse:
         raise HTTPException(415, "send application/json (one article) or multipart/form-data "
                             "with the articles in the field 'file'")  # fmt: skip
     report = await service.ingest(ingested)
-    out = IngestOut(**{k: getattr(report, k) for k in IngestOut.model_fields})
+    ids = list(dict.fromkeys(report.stored))
+    stories = await service.run(lambda store: store.stories.of(ids)) if ids else {}
+    counts = {k: getattr(report, k) for k in IngestOut.model_fields if k != "articles"}
+    out = IngestOut(**counts, articles=[StoredArticleOut(id=i, story=stories.get(i))
+                                        for i in ids])
     status = 201 if report.saved else 200 if report.unchanged else 422
     return JSONResponse(out.model_dump(), status_code=status)
 

@@ -129,6 +129,12 @@ class ArticleIn(BaseModel):
     url: str | None = None
 
 
+class StoredArticleOut(BaseModel):
+    id: str = Field(description="The article's id: GET /api/articles/{id}.")
+    story: str | None = Field(description="The story (event) it is grouped in: GET "
+                              "/api/stories/{story}; null while the service groups no stories.")
+
+
 class IngestOut(BaseModel):
     read: int
     saved: int = Field(description="New articles stored now.")
@@ -138,6 +144,10 @@ class IngestOut(BaseModel):
     copies: int = Field(description="Of the saved, copies of an article already stored.")
     problems: list[str] = Field(description="One line per input that was not stored.")
     warnings: list[str] = Field(description="Stored, with a doubt (e.g. a date dropped).")
+    articles: list[StoredArticleOut] = Field(
+        description="Each article stored now or already stored with the same text, in the "
+        "order read (a repeated id once), with its story."
+    )
 
 
 class SearchHitOut(BaseModel):
