@@ -153,3 +153,33 @@ def test_on_real_news_clusters_only_real_copies_are_linked() -> None:
             a, b = f"{n}-{i}", f"{n}-{j}"
             estimate = estimate_overlap(prints[a], prints[b])[0]
             assert abs(estimate - shingle_overlap(texts[a], texts[b])[0]) < 0.15, (a, b)
+
+
+def test_the_newest_version_of_a_live_page_is_briefed_and_the_older_kept(
+        memory_store: Store) -> None:
+    from newsprism.corpus import briefing_members
+    from newsprism.dedup import page_of, version_id
+    from newsprism.store import content_hash
+
+    finder = DuplicateFinder()
+    update = WIRE + " Update: the advisory was lifted at 00:40, the agency said."
+    rewrite = ("This live page has ended. Summary: the earthquake off northern Japan on Tuesday "
+               "caused no deaths; power returned to every home by dawn, bullet trains ran again "
+               "on Wednesday morning and the nuclear regulator confirmed that all plants in the "
+               "region were operating normally. Thank you for following our coverage overnight.")
+    live = Article(id="quake-live", text=WIRE, outlet="Coast News")
+    second = Article(id=version_id("quake-live", content_hash(update)), text=update,
+                     outlet="Coast News")
+    third = Article(id=version_id("quake-live", content_hash(rewrite)), text=rewrite,
+                    outlet="Coast News")
+    other = Article(id="other", text=OTHER, outlet="Andes Daily")
+    assert page_of(second.id) == page_of(third.id) == "quake-live" == page_of(live.id)
+    assert run(finder, memory_store, [live, other]) == {}
+    # The update reads as a near copy of the page's first text: it is linked to it...
+    assert run(finder, memory_store, [second]) == {second.id: ("quake-live", "near")}
+    heads = memory_store.articles.heads([live.id, other.id, second.id])
+    assert briefing_members(heads) == [other.id, second.id]  # ...and it, not the old, is briefed
+    assert run(finder, memory_store, [third]) == {}  # rewritten whole: no copy, the same page
+    heads = memory_store.articles.heads([live.id, other.id, second.id, third.id])
+    assert briefing_members(heads) == [other.id, third.id]
+    assert len(memory_store.articles.get_many([live.id, second.id, third.id])) == 3  # all kept

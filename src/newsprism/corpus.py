@@ -18,7 +18,7 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from newsprism.dedup import DuplicateFinder
+from newsprism.dedup import DuplicateFinder, page_of
 from newsprism.errors import InputError, InputProblem, InputWarning, NotFoundError
 from newsprism.ingest.dates import read_date
 from newsprism.ingest.read import ARTICLE_SUFFIXES, Ingested, read_articles
@@ -436,8 +436,13 @@ def stories_matching(store: Store, query: str) -> set[str]:
 def briefing_members(heads: Sequence[ArticleHead],
                      limit: int = DEFAULTS.brief.story_articles) -> list[str]:
     """The articles a story's briefing compares: copies left out (their original speaks for
-    them), one article per source before a second one from any, at most ``limit``."""
-    originals = [h for h in heads if h.original == h.id or h.original not in {x.id for x in heads}]
+    them), one article per source before a second one from any, at most ``limit``. Of a live
+    page's versions only the newest (the last of ``heads``, which a story lists in ingestion
+    order) is briefed, a near copy of its older text or not; the older ones stay stored."""
+    newest = {page_of(h.id): h for h in heads}
+    ids = {h.id for h in heads}
+    originals = [h for h in heads if newest[page_of(h.id)] is h and (
+        h.original == h.id or h.original not in ids or page_of(h.original) == page_of(h.id))]
     first: dict[str, str] = {}
     for head in originals:
         first.setdefault(source_key(head.outlet, head.original), head.id)

@@ -36,6 +36,19 @@ class Stored(Protocol):
     def similar(self, band_keys: Sequence[int]) -> list[tuple[Fingerprint, str]]: ...
 
 _WORD = re.compile(r"\w+")
+# A live page's later text is stored as an article of its own, "<page id>.v<12 hex of the
+# text's hash>" (the earlier versions kept as read): see ``version_id``.
+_VERSION = re.compile(r"\.v[0-9a-f]{12}$")
+
+
+def version_id(page_id: str, content_hash: str) -> str:
+    """The id of a page's changed text: the page's id and the new text's hash."""
+    return f"{page_id}.v{content_hash[:12]}"
+
+
+def page_of(article_id: str) -> str:
+    """The page an article's text is a version of (its own id when it is no later version)."""
+    return _VERSION.sub("", article_id)
 
 
 def text_words(text: str) -> list[str]:

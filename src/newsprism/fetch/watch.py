@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from newsprism.corpus import Analyse, OnBatch, ingest_articles
+from newsprism.dedup import version_id
 from newsprism.errors import InputError, InputProblem
 from newsprism.fetch.charset import decode_page
 from newsprism.fetch.client import Fetched, Fetcher, Request
@@ -400,7 +401,7 @@ class Watch:
             return article
         if stored == digest:
             return None
-        return replace(article, id=f"{article.id}.v{digest[:12]}")
+        return replace(article, id=version_id(article.id, digest))
 
     def _known_canonical(self, article: Article, fetched_url: str) -> bool:
         """The page names another URL as its canonical one, already fetched and stored."""
