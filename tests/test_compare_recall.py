@@ -92,3 +92,12 @@ def test_a_pair_sharing_only_names_is_judged_when_each_is_the_others_nearest():
     assert evidence.lexical[0, 1] < CORE_WORDS  # "used" / "use": names the only words shared
     assert evidence.nearest_both(0, 1) and evidence.judgeable(0, 1)
     assert not evidence.nearest_both(0, 2) and not evidence.judgeable(0, 2)
+    # each its article's only statement, so each the other's nearest, but about other things
+    apart = [Span(doc, 0, len(text), text) for doc, text in (
+        ("a", "Officials had to use a Taser on LaSalle."),
+        ("b", "Wheat prices rose in May in Kent."))]
+    far = score_pairs(apart, embed.load_encoder().encode([s.text for s in apart]),
+                      np.zeros((2, 2)), np.zeros((2, 2), bool),
+                      StatementNames((frozenset({"taser", "lasalle"}), frozenset({"kent"})),
+                                     ({},) * 2, ({},) * 2))
+    assert far.cosine[0, 1] < 0.55 and not far.nearest_both(0, 1)
