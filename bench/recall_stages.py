@@ -59,7 +59,7 @@ def stage_of(i: int | None, j: int | None, evidence: align.PairEvidence,
         return "not proposed"
     if not evidence.candidate(i, j):
         return "too far"
-    if evidence.lexical[i, j] < align.CORE_WORDS:
+    if evidence.lexical[i, j] < align.CORE_WORDS and not evidence.nearest_both(i, j):
         return "names only"
     if evidence.names.clash(i, j):
         return "actors clash"

@@ -70,3 +70,34 @@ def test_a_noun_is_no_hedge():
     ])
     assert not fled.hedged and fled.agrees(man_fled)  # "the suspect" is who, not how sure
     assert suspected.hedged and not suspected.agrees(man_fled)
+
+
+def test_a_pair_sharing_only_names_is_judged_when_each_is_the_others_nearest():
+    import numpy as np
+
+    from newsprism import embed
+    from newsprism.compare.align import CORE_WORDS, score_pairs
+    from newsprism.model import Span
+
+    texts = [("a", "They used a Taser to subdue him."),
+             ("b", "Officials had to use a Taser on LaSalle."),
+             ("b", "LaSalle was booked into the county jail on Friday.")]
+    statements = [Span(doc, 0, len(text), text) for doc, text in texts]
+    embeddings = embed.load_encoder().encode([text for _, text in texts])
+    n = len(statements)
+    names = StatementNames((frozenset({"taser"}), frozenset({"taser", "lasalle"}),
+                            frozenset({"lasalle"})), ({},) * n, ({},) * n)
+    evidence = score_pairs(statements, embeddings, np.zeros((n, n)), np.zeros((n, n), bool),
+                           names)
+    assert evidence.lexical[0, 1] < CORE_WORDS  # "used" / "use": names the only words shared
+    assert evidence.nearest_both(0, 1) and evidence.judgeable(0, 1)
+    assert not evidence.nearest_both(0, 2) and not evidence.judgeable(0, 2)
+    # each its article's only statement, so each the other's nearest, but about other things
+    apart = [Span(doc, 0, len(text), text) for doc, text in (
+        ("a", "Officials had to use a Taser on LaSalle."),
+        ("b", "Wheat prices rose in May in Kent."))]
+    far = score_pairs(apart, embed.load_encoder().encode([s.text for s in apart]),
+                      np.zeros((2, 2)), np.zeros((2, 2), bool),
+                      StatementNames((frozenset({"taser", "lasalle"}), frozenset({"kent"})),
+                                     ({},) * 2, ({},) * 2))
+    assert far.cosine[0, 1] < 0.55 and not far.nearest_both(0, 1)

@@ -9,19 +9,21 @@ first: a false corroboration is worse than a missed one.
    counts, "Russia" never does) and figures both state; pairs too far apart to be one fact are
    pruned before any expensive judgement.
 2. Judgement: a candidate that shares what is done and not only who does it (content words
-   beyond the names), whose actors do not clash (each names a person or an organisation the
-   other does not) and that is not blocked (other remarks quoted, other values in one unit,
-   other times of day, lengths of time or days named for what they report) gets the relation
-   model's P(same fact) (``newsprism.relation``); the in-cluster judge (``compare.judge``) weighs it
-   with the pair's evidence and links it above a threshold set for precision, or above a lower
-   one when both assert the same main predicate (``compare.predicates``: "opened fire" is not
-   "was charged", however much else is shared), or when the judge is unsure and the relation
-   model finds one statement the other's fact told by one of its main clauses
-   (``compare.clauses``: "X was arrested and booked into jail" / "Police arrested X"), with the
-   same main predicate too. A pair that is each other's best match links
-   without the judge's likely yes only when nearly identical in meaning and words, and with
-   the same main predicate. Every link, however sure, needs both as firm: "faces charges" is
-   not "is expected to face charges", "65% was down" not "it is thought that 65% was down".
+   beyond the names), or that shares only names but is each statement's nearest in meaning in
+   the other's article and about the same thing (``PairEvidence.nearest_both``), whose actors do
+   not clash (each names a person or an organisation the other does not) and that is not blocked
+   (other remarks quoted, other values in one unit, other times of day, lengths of time or days
+   named for what they report) gets the relation model's P(same fact) (``newsprism.relation``);
+   the in-cluster judge (``compare.judge``) weighs it with the pair's evidence and links it
+   above a threshold set for precision, or above a lower one when both assert the same main
+   predicate (``compare.predicates``: "opened fire" is not "was charged", however much else is
+   shared), or when the judge is unsure and the relation model finds one statement the other's
+   fact told by one of its main clauses (``compare.clauses``: "X was arrested and booked into
+   jail" / "Police arrested X"), with the same main predicate too. A pair that is each other's
+   best match links without the judge's likely yes only when nearly identical in meaning and
+   words, and with the same main predicate. Every link, however sure, needs both as firm: "faces
+   charges" is not "is expected to face charges", "65% was down" not "it is thought that 65% was
+   down".
 3. Groups: linked statements form groups of at most one statement per article, and every member
    of a group must be linked to the group's anchor, the statement the claim quotes; a chain
    A~B~C whose C does not match A is cut (``_anchored``).
@@ -222,8 +224,21 @@ class PairEvidence:
     def judgeable(self, i: int, j: int) -> bool:
         """Could the pair be one proposition at all? Close enough, sharing more than names,
         actors that do not clash, not blocked; the others are never judged nor linked."""
-        return bool(self.candidate(i, j) and self.lexical[i, j] >= CORE_WORDS
+        return bool(self.candidate(i, j)
+                    and (self.lexical[i, j] >= CORE_WORDS or self.nearest_both(i, j))
                     and not self.names.clash(i, j) and not self.blocked[i, j])
+
+    def nearest_both(self, i: int, j: int) -> bool:
+        """Is each the other's nearest in meaning among the other article's statements, and
+        about the same thing (``related_cosine``)? A pair that shares only names is judged
+        when so: "They used a Taser to subdue him" / "Officials had to use a Taser on LaSalle"
+        share no rare word beyond the name, "She died an hour later at Hennepin County Medical
+        Center" / "The woman was pronounced dead at HCMC" none at all."""
+        if self.cosine[i, j] < self.settings.related_cosine:
+            return False
+        docs = np.asarray(self.docs)
+        return bool(self.cosine[i, j] >= self.cosine[i, docs == docs[j]].max()
+                    and self.cosine[i, j] >= self.cosine[j, docs == docs[i]].max())
 
     def mutual(self, i: int, j: int) -> bool:
         """Is each the other's best match in the other's article?"""
