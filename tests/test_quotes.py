@@ -1168,3 +1168,30 @@ def test_a_person_a_who_clause_describes_is_the_one_the_story_goes_on_with():
         "Both leaders will be joined by Russian President Vladimir Putin, who is currently in "
         "China for a summit. He reiterated calls for an end to the tests.\n\n\"Sanctions of any "
         "kind are useless,\" he said.", "Sanctions") == "Vladimir Putin"
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "The medical examiner" is the examiner the article titled so.
+    ("Chief Medical Examiner Dr. Amara Osei released the autopsy report on Friday. The boy died "
+     "of heart failure, the report found.\n\nThe medical examiner noted his lungs were clear: "
+     "\"the airways show no sign of infection.\"",
+     {"the airways show no sign of infection.": "Amara Osei"}),
+    # The name a subject is identified as is the one the story goes on with.
+    ("Councillor Tom Quill opened the meeting on Monday.\n\nA protester was removed from the "
+     "hall. That protester, later identified as 34-year-old Lena Brandt, told reporters that "
+     "she had waited three hours to speak.\n\n\"Nobody wanted to hear us,\" she said.",
+     {"Nobody wanted to hear us": "Lena Brandt"}),
+    # The subject of what someone reports ("the mayor" she saw) is no one brought in to speak.
+    ("Lena Brandt waited outside the hall on Monday. Brandt told reporters that she saw the "
+     "mayor leave by a side door.\n\n\"Nobody wanted to hear us,\" she said.",
+     {"Nobody wanted to hear us": "Lena Brandt"}),
+    # The subject of a trailing "when" clause is not whom the story follows, nor does the
+    # "she" after it tell his gender.
+    ("Lena Brandt waited outside the hall on Monday for three hours.\n\nShe said she was "
+     "angry, and said she \"felt ignored by everyone\" when Mayor Tom Quill left the room. "
+     "\"He is known as the silent mayor,\" she added.",
+     {"felt ignored by everyone": "Lena Brandt", "He is known as the silent mayor": "Lena Brandt"}),
+])
+def test_whom_a_role_or_pronoun_stands_for_past_what_the_subject_reports(text, expected):
+    assert _speakers(text) == expected
