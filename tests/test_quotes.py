@@ -1195,3 +1195,11 @@ def test_a_person_a_who_clause_describes_is_the_one_the_story_goes_on_with():
 ])
 def test_whom_a_role_or_pronoun_stands_for_past_what_the_subject_reports(text, expected):
     assert _speakers(text) == expected
+
+
+def test_one_long_attribution_sentence_between_two_quotations_keeps_the_speaker():
+    text = ("Police closed the ride for an hour.\n\n\"You would not expect a thing like that here. "
+            "That is wild,\" said Harbour resident Marco Ortiz, who had come to the park with his "
+            "wife and two toddlers early in the morning as music from the carousel played loudly "
+            "in the background. \"It reminds us we all need to do our part.\"")
+    assert _speakers(text)["It reminds us we all need to do our part."] == "Marco Ortiz"

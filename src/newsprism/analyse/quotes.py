@@ -659,12 +659,28 @@ def _continued(first: Span, last: Span, previous: tuple[int, Mention | None],
     rest = text[last.end_char:].lstrip("".join(CLOSERS)).lstrip()
     ends_sentence = text[last.end_char - 1] in ".!?" or not rest or rest[0].isupper()
     key = article.antecedents.key
+    described = _described_speaker(text, speaker, end, first.start_char)
     someone_else = any(end <= m.start and m.end <= first.start_char and m.type == "PERSON"
-                       and key(m) != key(speaker) for m in article.mentions)
+                       and key(m) != key(speaker) and not described[0] <= m.start < described[1]
+                       for m in article.mentions)
     # "'Bars ransacked'" on a line of its own with no full stop is a heading, not more words.
     heading = "\n" in between and text[last.end_char:].lstrip("".join(CLOSERS))[:1] in (
         "\n", "") and text[last.end_char - 1] not in ".!?…"
-    if len(between) <= CONTINUATION_GAP and opens_sentence and ends_sentence and \
-            not someone_else and not heading:
+    if (len(between) <= CONTINUATION_GAP or described[1] > described[0]) and opens_sentence \
+            and ends_sentence and not someone_else and not heading:
         return speaker
     return None
+
+
+def _described_speaker(text: str, speaker: Mention, start: int, end: int) -> tuple[int, int]:
+    """The characters from the speaker's name to the next quotation, when the text between two
+    quotations from ``start`` to ``end`` is one attribution sentence naming the speaker
+    (',” said resident Jonathan Rosario, who was at the park with a toddler. “'): however
+    long, it hands the floor to no one, nor does a person named after the speaker in it ("said
+    Lampman, a former neighbor whose daughter, Amber Shockey, ..."). Else an empty span."""
+    between = text[start:end]
+    ends = [m.end() for m in re.finditer(r"[.!?][”’\"']*\s", between)]
+    if not start <= speaker.start < end or len(ends) != 1 or \
+            between[ends[0]:].strip("".join(PAIRS) + " \n"):
+        return (0, 0)
+    return (speaker.start, end)
