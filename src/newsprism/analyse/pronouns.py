@@ -223,8 +223,9 @@ class Antecedents:
         return next((t for t in reversed(doc[begin : pronoun.i])
                      if t.dep_ in ("nsubj", "nsubjpass") and t.idx >= start
                      # "Kenny told NBC that she saw the officer put his arm": the subject
-                     # of what someone reports is what they talk about.
-                     and t.head.dep_ != "ccomp"
+                     # of what someone reports is what they talk about (but "The director
+                     # ``is excited ...'' she wrote" reports what the pronoun's one says).
+                     and (t.head.dep_ != "ccomp" or t.head.head == pronoun.head)
                      and _unnamed_person(t, self.people, gender)
                      and not any(a <= t.idx < b for a, b in self.quoted)), None)
 
