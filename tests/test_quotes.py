@@ -1203,3 +1203,12 @@ def test_one_long_attribution_sentence_between_two_quotations_keeps_the_speaker(
             "wife and two toddlers early in the morning as music from the carousel played loudly "
             "in the background. \"It reminds us we all need to do our part.\"")
     assert _speakers(text)["It reminds us we all need to do our part."] == "Marco Ortiz"
+
+
+def test_a_speaker_before_an_aside_the_parser_reads_as_a_clause_of_its_own():
+    # The parser makes the name the subject of "was eliminated", leaving "said" none.
+    text = ("Hackers keep trying.\n\n“The focus has gone from stealing secrets to using the "
+            "network to impose national power,” Mara Lindqvist, the county election coordinator "
+            "until the position was eliminated a few months ago, said this month at a conference.")
+    assert _speakers(text) == {"The focus has gone from stealing secrets to using the network "
+                               "to impose national power": "Mara Lindqvist"}

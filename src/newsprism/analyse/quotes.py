@@ -464,7 +464,7 @@ def _subject_of_saying(tokens: list[Token], quoted: set[int], ahead: bool = Fals
     takes the quoted words for it ("CSI," said Dave Joyce). A verb ``ahead`` of the quote that
     governs a quotation after it attributes that one, not this."""
     words = [t for t in tokens if not _is_mark(t) and not t.is_space][:_WINDOW]
-    for token in words:
+    for n, token in enumerate(words):
         if token.lower_ in SAYING and token.pos_ in ("VERB", "AUX"):
             if ahead and _introduces_quote(token, quoted) and not _interrupts(token, tokens,
                                                                               quoted):
@@ -475,7 +475,11 @@ def _subject_of_saying(tokens: list[Token], quoted: set[int], ahead: bool = Fals
                 token)
             subject = speaking_subject(token)
             if subject is None or subject.i in quoted:
-                subject = _beside(token)
+                # The word before the verb once the aside describing the speaker is left out
+                # ("Rob Joyce, the coordinator until the post was cut, said", which the
+                # parser reads as the subject of "was cut").
+                subject = _beside(token, words[n - 1] if n and words[n - 1].i < token.i
+                                  else None)
             if subject is not None:
                 return subject
     return None
@@ -499,11 +503,13 @@ def _introduces_quote(verb: Token, quoted: set[int]) -> bool:
     return next((t.i in quoted for t in following), False)
 
 
-def _beside(verb: Token) -> Token | None:
-    """The name or pronoun just before the verb ("he said"), or the name just after it
-    ("said Okafor"), when the parse gives the verb no subject."""
+def _beside(verb: Token, before: Token | None = None) -> Token | None:
+    """The name or pronoun just before the verb ("he said"), or ``before`` it when an aside is
+    left out, or the name just after it ("said Okafor"), when the parse gives the verb no
+    subject."""
     doc = verb.doc
-    before = doc[verb.i - 1] if verb.i > 0 else None
+    if before is None and verb.i > 0:
+        before = doc[verb.i - 1]
     # Not an object: "released a statement to KGO saying" is not KGO speaking.
     if before is not None and before.dep_ not in ("pobj", "dobj") and (
             before.lower_ in PRONOUNS or before.ent_type_ in SPEAKER_TYPES
