@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsprism.analyse import analyse_article, resolve_entities
+from newsprism.analyse.nlp import load_nlp
+from newsprism.analyse.pronouns import Antecedents
 from newsprism.analyse.quotemarks import find_quotations
 from newsprism.analyse.resolve import name_speakers
 from newsprism.model import Article, Mention, Quote
@@ -1212,3 +1214,12 @@ def test_a_speaker_before_an_aside_the_parser_reads_as_a_clause_of_its_own():
             "until the position was eliminated a few months ago, said this month at a conference.")
     assert _speakers(text) == {"The focus has gone from stealing secrets to using the network "
                                "to impose national power": "Mara Lindqvist"}
+
+
+def test_the_pronoun_after_a_trailing_clause_tells_nothing_of_its_subjects_gender():
+    text = ("Lena Brandt said she was angry when Tom Quill left the room. \"He is known as the "
+            "silent mayor,\" she added.")
+    analysis = analyse_article(Article("t", text))
+    quoted = [(q.start, q.end) for q in analysis.quotes]
+    genders = Antecedents(load_nlp()(text), analysis.mentions, quoted).genders()
+    assert genders == {"lena brandt": "f"}
