@@ -1223,3 +1223,13 @@ def test_the_pronoun_after_a_trailing_clause_tells_nothing_of_its_subjects_gende
     quoted = [(q.start, q.end) for q in analysis.quotes]
     genders = Antecedents(load_nlp()(text), analysis.mentions, quoted).genders()
     assert genders == {"lena brandt": "f"}
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Sheriff Mara Lindqvist fired the deputy on Wednesday.\n\nStill, Lindqvist said, parents "
+     "shouldn't \"lose sight\" of what the pupil did first.", "lose sight", "Mara Lindqvist"),
+    ("The port was closed for a week.\n\nThe union, Omar Haddad said, would \"stay out until the "
+     "port pays\" the overtime it owes.", "stay out until the port pays", "Omar Haddad"),
+])
+def test_who_says_so_in_an_aside_says_the_clause(text, words, speaker):
+    assert _speakers(text)[words] == speaker

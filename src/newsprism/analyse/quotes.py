@@ -577,6 +577,9 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: ArticleC
             return None
         if verb.lower_ in _NAMING and any(c.dep_ == "nsubjpass" for c in verb.children):
             return None  # "Leona Helmsley, who was dubbed “the queen of mean”": named, by no one
+        aside = _said_aside(verb, quoted) if within is None else None
+        if aside is not None:
+            return speaker_at(aside, article)
         if verb.pos_ not in ("VERB", "AUX") or _reported_verb(verb, quoted) or (
                 within is None and _within_saying(verb, chain[n + 1:], quoted)) or (
                 n > 0 and _own_clause(chain[n - 1])):
@@ -598,6 +601,15 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: ArticleC
                 agent = next((c for c in child.children if c.dep_ == "pobj"), None)
                 return None if agent is None else speaker_at(agent, article)
     return None
+
+
+def _said_aside(verb: Token, quoted: set[int]) -> Token | None:
+    """The subject of a verb of saying set into the clause before it as an aside ("Still,
+    Lott said, people shouldn't “lose sight” of it"): whoever says so says the clause."""
+    return next((subject for aside in verb.children if aside.dep_ == "parataxis"
+                 and aside.lower_ in SAYING and aside.pos_ == "VERB" and aside.i < verb.i
+                 and aside.i not in quoted for subject in aside.children
+                 if subject.dep_ == "nsubj" and subject.i not in quoted), None)
 
 
 def _completes_copula(complement: Token, quoted: set[int]) -> bool:
