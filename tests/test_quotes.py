@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from newsprism.analyse import analyse_article, resolve_entities
+from newsprism.analyse.nlp import load_nlp
+from newsprism.analyse.pronouns import Antecedents
 from newsprism.analyse.quotemarks import find_quotations
 from newsprism.analyse.resolve import name_speakers
 from newsprism.model import Article, Mention, Quote
@@ -1168,3 +1170,66 @@ def test_a_person_a_who_clause_describes_is_the_one_the_story_goes_on_with():
         "Both leaders will be joined by Russian President Vladimir Putin, who is currently in "
         "China for a summit. He reiterated calls for an end to the tests.\n\n\"Sanctions of any "
         "kind are useless,\" he said.", "Sanctions") == "Vladimir Putin"
+
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "The medical examiner" is the examiner the article titled so.
+    ("Chief Medical Examiner Dr. Amara Osei released the autopsy report on Friday. The boy died "
+     "of heart failure, the report found.\n\nThe medical examiner noted his lungs were clear: "
+     "\"the airways show no sign of infection.\"",
+     {"the airways show no sign of infection.": "Amara Osei"}),
+    # The name a subject is identified as is the one the story goes on with.
+    ("Councillor Tom Quill opened the meeting on Monday.\n\nA protester was removed from the "
+     "hall. That protester, later identified as 34-year-old Lena Brandt, told reporters that "
+     "she had waited three hours to speak.\n\n\"Nobody wanted to hear us,\" she said.",
+     {"Nobody wanted to hear us": "Lena Brandt"}),
+    # The subject of what someone reports ("the mayor" she saw) is no one brought in to speak.
+    ("Lena Brandt waited outside the hall on Monday. Brandt told reporters that she saw the "
+     "mayor leave by a side door.\n\n\"Nobody wanted to hear us,\" she said.",
+     {"Nobody wanted to hear us": "Lena Brandt"}),
+    # The subject of a trailing "when" clause is not whom the story follows, nor does the
+    # "she" after it tell his gender.
+    ("Lena Brandt waited outside the hall on Monday for three hours.\n\nShe said she was "
+     "angry, and said she \"felt ignored by everyone\" when Mayor Tom Quill left the room. "
+     "\"He is known as the silent mayor,\" she added.",
+     {"felt ignored by everyone": "Lena Brandt", "He is known as the silent mayor": "Lena Brandt"}),
+])
+def test_whom_a_role_or_pronoun_stands_for_past_what_the_subject_reports(text, expected):
+    assert _speakers(text) == expected
+
+
+def test_one_long_attribution_sentence_between_two_quotations_keeps_the_speaker():
+    text = ("Police closed the ride for an hour.\n\n\"You would not expect a thing like that here. "
+            "That is wild,\" said Harbour resident Marco Ortiz, who had come to the park with his "
+            "wife and two toddlers early in the morning as music from the carousel played loudly "
+            "in the background. \"It reminds us we all need to do our part.\"")
+    assert _speakers(text)["It reminds us we all need to do our part."] == "Marco Ortiz"
+
+
+def test_a_speaker_before_an_aside_the_parser_reads_as_a_clause_of_its_own():
+    # The parser makes the name the subject of "was eliminated", leaving "said" none.
+    text = ("Hackers keep trying.\n\n“The focus has gone from stealing secrets to using the "
+            "network to impose national power,” Mara Lindqvist, the county election coordinator "
+            "until the position was eliminated a few months ago, said this month at a conference.")
+    assert _speakers(text) == {"The focus has gone from stealing secrets to using the network "
+                               "to impose national power": "Mara Lindqvist"}
+
+
+def test_the_pronoun_after_a_trailing_clause_tells_nothing_of_its_subjects_gender():
+    text = ("Lena Brandt said she was angry when Tom Quill left the room. \"He is known as the "
+            "silent mayor,\" she added.")
+    analysis = analyse_article(Article("t", text))
+    quoted = [(q.start, q.end) for q in analysis.quotes]
+    genders = Antecedents(load_nlp()(text), analysis.mentions, quoted).genders()
+    assert genders == {"lena brandt": "f"}
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Sheriff Mara Lindqvist fired the deputy on Wednesday.\n\nStill, Lindqvist said, parents "
+     "shouldn't \"lose sight\" of what the pupil did first.", "lose sight", "Mara Lindqvist"),
+    ("The port was closed for a week.\n\nThe union, Omar Haddad said, would \"stay out until the "
+     "port pays\" the overtime it owes.", "stay out until the port pays", "Omar Haddad"),
+])
+def test_who_says_so_in_an_aside_says_the_clause(text, words, speaker):
+    assert _speakers(text)[words] == speaker

@@ -40,7 +40,7 @@ PERSON_ROLES = {
     "general", "commander", "judge", "lawyer", "attorney", "ceo", "founder", "author", "analyst",
     "expert", "professor", "head", "deputy", "aide", "adviser", "advisor", "constable",
     "sergeant", "officer", "detective", "inspector", "lieutenant", "captain", "corporal",
-    "superintendent", "sheriff", "trooper", "witness", "coach", "manager", "prosecutor",
+    "superintendent", "sheriff", "trooper", "witness", "coach", "manager", "prosecutor", "examiner",
 }  # fmt: skip
 _POSSESSIVES = ("’s", "'s", "’", "'")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$")

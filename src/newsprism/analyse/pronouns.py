@@ -1,28 +1,31 @@
 """Who a personal pronoun ("he", "she") stands for, among the people an article names.
 
 The candidates are the people named before the pronoun outside quotation marks (a name inside
-someone's quoted words is what they talk about, not the narrative's subject). A pronoun agrees in
-gender with the person it stands for, and the article itself says each person's gender: an
+someone's quoted words is what they talk about, not the narrative's subject). A pronoun agrees
+in gender with the person it stands for, and the article itself says each person's gender: an
 honorific before the name ("Mr. Banky", "Ms. Okafor"), a gendered noun in apposition ("Tehran
 Boldon, Michael Boldon's brother"), or the first "he"/"his" or "she"/"her" after the name in its
 sentence before anyone else is named ("Angela Benson, who had just left the store with her two
 sons"; both a he and a she there tell nothing). A person whose gender the article does not tell
-stays a candidate, but for a pronoun inside someone's quoted words, which may be of anyone in the
-speaker's story: there only the person the article is about (named first). Of the candidates, the
-one named in the phrase a relative clause of the pronoun describes wins ("a tweet from Trump in
-which he criticized"), else the latest subject of a clause, else the latest named; but when that
-one's gender is untold and the person the article is about (named first) is told of the pronoun's,
-she is the one ("her agent, Mark Roesler, said. ... “...,” she said"). A name that opens a
-paragraph counts as its subject, and so does a name a "who" clause describes ("joined by Vladimir
-Putin, who is in China"): a parse that runs a sentence on over a blank line (after a heading) may
-make it an object of the heading; so does a name set off by commas before the verb, but not the
-subject of what someone reports ("asserting that pastor Jean Sanbil allowed it"). Someone brought
-in unnamed as a subject after the candidate ("said a senior officer", "An analyst for USGS
-commented", "his mother opened the door") takes the pronoun, which then names no one, or the body
-an unnamed spokesperson speaks for; someone brought in by a role with "the" ("The mayor
-complimented the protesters. But he added") takes it for the one person the article titled so, or
-no one. The pronoun of a reply ("“Yes,” he responded") stands for the one asked just before ("Lynch
-asked Coleman"), not for the one asking.
+stays a candidate, but for a pronoun inside someone's quoted words, which may be of anyone in
+the speaker's story: there only the person the article is about (named first). Of the
+candidates, the one named in the phrase a relative clause of the pronoun describes wins ("a
+tweet from Trump in which he criticized"), else the latest subject of a clause, else the latest
+named; but when that one's gender is untold and the person the article is about (named first) is
+told of the pronoun's, she is the one ("her agent, Mark Roesler, said. ... “...,” she said"). A
+name that opens a paragraph counts as its subject, and so does a name a "who" clause describes
+("joined by Vladimir Putin, who is in China"): a parse that runs a sentence on over a blank line
+(after a heading) may make it an object of the heading; so does a name set off by commas before
+the verb, or the one the subject is identified as ("That student, later identified as Niya
+Kenny, told"), but not the subject of what someone reports ("asserting that pastor Jean Sanbil
+allowed it") or of a clause trailing its verb ("... when Fields entered the class"), nor does
+the pronoun after such a one tell their gender. Someone brought in unnamed as a subject (not of
+what someone reports) after the candidate ("said a senior officer", "An analyst for USGS
+commented", "his mother opened the door") takes the pronoun, which then names no one, or the
+body an unnamed spokesperson speaks for; someone brought in by a role with "the" ("The mayor
+complimented the protesters. But he added") takes it for the one person the article titled so,
+or no one. The pronoun of a reply ("“Yes,” he responded") stands for the one asked just before
+("Lynch asked Coleman"), not for the one asking.
 """
 
 from __future__ import annotations
@@ -219,6 +222,10 @@ class Antecedents:
         begin = first.start if first is not None else 0
         return next((t for t in reversed(doc[begin : pronoun.i])
                      if t.dep_ in ("nsubj", "nsubjpass") and t.idx >= start
+                     # "Kenny told NBC that she saw the officer put his arm": the subject
+                     # of what someone reports is what they talk about (but "The director
+                     # ``is excited ...'' she wrote" reports what the pronoun's one says).
+                     and (t.head.dep_ != "ccomp" or t.head.head == pronoun.head)
                      and _unnamed_person(t, self.people, gender)
                      and not any(a <= t.idx < b for a, b in self.quoted)), None)
 
@@ -256,7 +263,8 @@ def _genders(doc: Doc, people: list[Mention], quoted: Sequence[tuple[int, int]],
         if noun is not None and person not in told:
             told[person] = _GENDERED_NOUNS[noun]
         next_person = people[n + 1].start if n + 1 < len(people) else len(doc.text)
-        pronoun = _pronoun_after(span.root.sent, span.end, next_person)
+        pronoun = _pronoun_after(span.root.sent, span.end, next_person,
+                                 _is_subject(doc, mention, quoted))
         if pronoun is not None and not any(a <= pronoun.idx < b for a, b in quoted):
             votes.setdefault(person, Counter())[PRONOUN_GENDER[pronoun.lower_]] += 1
     for person, counts in votes.items():
@@ -266,17 +274,18 @@ def _genders(doc: Doc, people: list[Mention], quoted: Sequence[tuple[int, int]],
     return told
 
 
-def _pronoun_after(sentence: Span, start: int, limit: int) -> Token | None:
-    """The first gendered pronoun after token ``start`` in its sentence, else the subject of
-    the next sentence when it is one ("Gallagher was back on the job. He had ..."), before the
-    character ``limit`` where someone else is named."""
+def _pronoun_after(sentence: Span, start: int, limit: int, subject: bool) -> Token | None:
+    """The first gendered pronoun after token ``start`` in its sentence, else, for the
+    ``subject`` of the sentence, the subject of the next sentence when it is one ("Gallagher
+    was back on the job. He had ..."; but not after "... when Fields entered the class."),
+    before the character ``limit`` where someone else is named."""
     doc = sentence.doc
     said = [t for t in doc[start : sentence.end] if t.lower_ in PRONOUN_GENDER
             and t.idx < limit]
     if len({PRONOUN_GENDER[t.lower_] for t in said}) > 1:
         return None  # "Hefner said her appearance in his magazine ...": of someone else too
     found = said[0] if said else None
-    if found is None and sentence.end < len(doc):
+    if found is None and subject and sentence.end < len(doc):
         found = next((t for t in doc[sentence.end].sent if t.dep_ == "nsubj"
                       and t.head.dep_ == "ROOT" and t.lower_ in PRONOUN_GENDER), None)
     return found if found is not None and found.idx < limit else None
@@ -326,6 +335,8 @@ def _is_subject(doc: Doc, mention: Mention, quoted: Sequence[tuple[int, int]]) -
     if _apposed_to_subject(span):
         return True
     root = span.root
+    if _identified_subject(root):
+        return True
     if root.dep_ == "appos":
         root = root.head
         if root.dep_ == "pobj" and root.head.dep_ == "prep":
@@ -344,7 +355,21 @@ def _is_subject(doc: Doc, mention: Mention, quoted: Sequence[tuple[int, int]]) -
     # the one the story goes on with.
     described = any(c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.lower_ == "who"
                                               for g in c.children) for c in root.children)
-    return (root.dep_ in ("nsubj", "nsubjpass") and not reported) or described
+    # "She said she was stunned when Fields entered the class": the subject of a clause
+    # that trails its verb to tell when or why is not whom the story goes on with.
+    trailing = verb.dep_ == "advcl" and verb.i > verb.head.i
+    return (root.dep_ in ("nsubj", "nsubjpass") and not reported and not trailing) or described
+
+
+def _identified_subject(root: Token) -> bool:
+    """A name the subject is identified as in an aside ("That student, later identified as
+    Niya Kenny, told NBC News"): the one the subject is, though the parse hangs it on "as"."""
+    if root.dep_ != "pobj" or root.head.lower_ != "as":
+        return False
+    participle = root.head.head
+    subject = participle.head
+    return participle.dep_ == "acl" and participle.tag_ == "VBN" and \
+        subject.dep_ in ("nsubj", "nsubjpass")
 
 
 def _apposed_to_subject(span: Span) -> bool:

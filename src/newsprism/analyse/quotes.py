@@ -464,7 +464,7 @@ def _subject_of_saying(tokens: list[Token], quoted: set[int], ahead: bool = Fals
     takes the quoted words for it ("CSI," said Dave Joyce). A verb ``ahead`` of the quote that
     governs a quotation after it attributes that one, not this."""
     words = [t for t in tokens if not _is_mark(t) and not t.is_space][:_WINDOW]
-    for token in words:
+    for n, token in enumerate(words):
         if token.lower_ in SAYING and token.pos_ in ("VERB", "AUX"):
             if ahead and _introduces_quote(token, quoted) and not _interrupts(token, tokens,
                                                                               quoted):
@@ -475,7 +475,11 @@ def _subject_of_saying(tokens: list[Token], quoted: set[int], ahead: bool = Fals
                 token)
             subject = speaking_subject(token)
             if subject is None or subject.i in quoted:
-                subject = _beside(token)
+                # The word before the verb once the aside describing the speaker is left out
+                # ("Rob Joyce, the coordinator until the post was cut, said", which the
+                # parser reads as the subject of "was cut").
+                subject = _beside(token, words[n - 1] if n and words[n - 1].i < token.i
+                                  else None)
             if subject is not None:
                 return subject
     return None
@@ -499,11 +503,13 @@ def _introduces_quote(verb: Token, quoted: set[int]) -> bool:
     return next((t.i in quoted for t in following), False)
 
 
-def _beside(verb: Token) -> Token | None:
-    """The name or pronoun just before the verb ("he said"), or the name just after it
-    ("said Okafor"), when the parse gives the verb no subject."""
+def _beside(verb: Token, before: Token | None = None) -> Token | None:
+    """The name or pronoun just before the verb ("he said"), or ``before`` it when an aside is
+    left out, or the name just after it ("said Okafor"), when the parse gives the verb no
+    subject."""
     doc = verb.doc
-    before = doc[verb.i - 1] if verb.i > 0 else None
+    if before is None and verb.i > 0:
+        before = doc[verb.i - 1]
     # Not an object: "released a statement to KGO saying" is not KGO speaking.
     if before is not None and before.dep_ not in ("pobj", "dobj") and (
             before.lower_ in PRONOUNS or before.ent_type_ in SPEAKER_TYPES
@@ -571,6 +577,9 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: ArticleC
             return None
         if verb.lower_ in _NAMING and any(c.dep_ == "nsubjpass" for c in verb.children):
             return None  # "Leona Helmsley, who was dubbed “the queen of mean”": named, by no one
+        aside = _said_aside(verb, quoted) if within is None else None
+        if aside is not None:
+            return speaker_at(aside, article)
         if verb.pos_ not in ("VERB", "AUX") or _reported_verb(verb, quoted) or (
                 within is None and _within_saying(verb, chain[n + 1:], quoted)) or (
                 n > 0 and _own_clause(chain[n - 1])):
@@ -592,6 +601,15 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: ArticleC
                 agent = next((c for c in child.children if c.dep_ == "pobj"), None)
                 return None if agent is None else speaker_at(agent, article)
     return None
+
+
+def _said_aside(verb: Token, quoted: set[int]) -> Token | None:
+    """The subject of a verb of saying set into the clause before it as an aside ("Still,
+    Lott said, people shouldn't “lose sight” of it"): whoever says so says the clause."""
+    return next((subject for aside in verb.children if aside.dep_ == "parataxis"
+                 and aside.lower_ in SAYING and aside.pos_ == "VERB" and aside.i < verb.i
+                 and aside.i not in quoted for subject in aside.children
+                 if subject.dep_ == "nsubj" and subject.i not in quoted), None)
 
 
 def _completes_copula(complement: Token, quoted: set[int]) -> bool:
@@ -659,12 +677,28 @@ def _continued(first: Span, last: Span, previous: tuple[int, Mention | None],
     rest = text[last.end_char:].lstrip("".join(CLOSERS)).lstrip()
     ends_sentence = text[last.end_char - 1] in ".!?" or not rest or rest[0].isupper()
     key = article.antecedents.key
+    described = _described_speaker(text, speaker, end, first.start_char)
     someone_else = any(end <= m.start and m.end <= first.start_char and m.type == "PERSON"
-                       and key(m) != key(speaker) for m in article.mentions)
+                       and key(m) != key(speaker) and not described[0] <= m.start < described[1]
+                       for m in article.mentions)
     # "'Bars ransacked'" on a line of its own with no full stop is a heading, not more words.
     heading = "\n" in between and text[last.end_char:].lstrip("".join(CLOSERS))[:1] in (
         "\n", "") and text[last.end_char - 1] not in ".!?…"
-    if len(between) <= CONTINUATION_GAP and opens_sentence and ends_sentence and \
-            not someone_else and not heading:
+    if (len(between) <= CONTINUATION_GAP or described[1] > described[0]) and opens_sentence \
+            and ends_sentence and not someone_else and not heading:
         return speaker
     return None
+
+
+def _described_speaker(text: str, speaker: Mention, start: int, end: int) -> tuple[int, int]:
+    """The characters from the speaker's name to the next quotation, when the text between two
+    quotations from ``start`` to ``end`` is one attribution sentence naming the speaker
+    (',” said resident Jonathan Rosario, who was at the park with a toddler. “'): however
+    long, it hands the floor to no one, nor does a person named after the speaker in it ("said
+    Lampman, a former neighbor whose daughter, Amber Shockey, ..."). Else an empty span."""
+    between = text[start:end]
+    ends = [m.end() for m in re.finditer(r"[.!?][”’\"']*\s", between)]
+    if not start <= speaker.start < end or len(ends) != 1 or \
+            between[ends[0]:].strip("".join(PAIRS) + " \n"):
+        return (0, 0)
+    return (speaker.start, end)
