@@ -350,12 +350,8 @@ PLACE_TYPES = ("GPE", "LOC")
 
 def _places(statements: Sequence[Span], mentions: Sequence[Mention]) -> list[frozenset[str]]:
     """The places each statement names, lower-cased as written."""
-    by_doc: dict[str, list[Mention]] = {}
-    for m in mentions:
-        if m.type in PLACE_TYPES:
-            by_doc.setdefault(m.doc, []).append(m)
-    return [frozenset(m.text.lower() for m in by_doc.get(s.doc, ())
-                      if s.start <= m.start < s.end) for s in statements]
+    return [frozenset(m.text.lower() for m, _ in inside if m.type in PLACE_TYPES)
+            for inside in _named_inside(statements, mentions, ())]
 
 
 def _statement_claim(
