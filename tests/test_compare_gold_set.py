@@ -10,7 +10,13 @@ import pytest
 
 from _stores import SHARED
 from newsprism.evaluate.compare import load_gold
-from newsprism.evaluate.compare_clusters import ECB, export_clusters, ingest_cluster, read_tsv
+from newsprism.evaluate.compare_clusters import (
+    ECB,
+    ClusterRow,
+    export_clusters,
+    ingest_cluster,
+    read_tsv,
+)
 
 GOLD = Path(__file__).parents[1] / "bench" / "compare_gold"
 DATA = SHARED / "data"
@@ -32,3 +38,15 @@ def test_every_tune_cluster_exports_and_its_gold_lines_fit_the_texts(tune_cluste
         gold = load_gold(GOLD / "judgments", articles)
         assert gold.stale == [], item["cluster"]
         assert gold.pairs, item["cluster"]
+
+
+def test_an_ecb_plus_addition_exports_as_the_web_page_it_was():
+    if not (DATA / ECB).is_dir():
+        pytest.skip(f"{DATA} is not there (set NEWSPRISM_SHARED to the shared folder)")
+    rows = [ClusterRow(ECB, "22_ecbplus", "dev")]
+    [cluster] = export_clusters(DATA, rows)
+    page = {a["id"]: a for a in cluster["articles"]}["ecb.22_6ecbplus"]
+    assert page["url"].startswith("http://philadelphia.cbslocal.com/2010/12/07/")
+    assert page["outlet"] == "philadelphia.cbslocal.com"  # the site, not one outlet per page
+    assert "December 7, 2010 11:18 PM" in page["text"]  # the stamp's clock joined back
+    assert not page["text"].startswith("http")

@@ -25,6 +25,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from newsprism.errors import InputError
 from newsprism.model import Article
@@ -43,6 +44,8 @@ DEFAULT_TSV = Path("bench/compare_gold/clusters.tsv")
 _NO_SPACE_BEFORE = {",", ".", ";", ":", "!", "?", "'", "''", ")", "]", "n't",
                     "'s", "'S", "'re", "'ve", "'ll", "'d", "'m"}
 _NO_SPACE_AFTER = {"(", "[", "``"}
+# "11 / 30 / 09", "05: 40 PM", "a. m.": a stamp's numbers and clock as ``detokenise`` leaves them.
+_STAMP_TIME = re.compile(r"\b\d{1,4}(?: ?[/:] ?\d{1,4})+\b|\b[ap]\. m\.", re.IGNORECASE)
 _ML_TITLE = re.compile(r"^(?P<date>\d{4}/\d{2}/\d{2})\s+(?P<title>.+)$")
 _ML_DATELINE = re.compile(r"^\w+day, (?P<date>\w+ \d{1,2}, \d{4})$")
 
@@ -71,25 +74,42 @@ def _ecb_number(doc_id: str) -> int:
 
 
 def _ecb_clusters(
-    data: Path, splits: tuple[str, ...] = ("dev",)
+    data: Path, splits: tuple[str, ...] = ("dev",), halves: tuple[str, ...] = ("_ecb",)
 ) -> dict[str, list[dict[str, Any]]]:
     """Subtopics of the original ECB documents with real reporting, as raw records: the dev
     topics are the ones ``select_clusters`` draws from; train topics can be exported too, for
-    clusters judged past the selection (the ``audit`` ones of ``clusters.tsv``)."""
+    clusters judged past the selection (the ``audit`` ones of ``clusters.tsv``), and so can the
+    ECB+ additions (``halves`` with ``_ecbplus``): another event of the topic's kind, reported
+    by web pages of many sites over days to years."""
     subtopics: dict[str, list[dict[str, Any]]] = {}
     with (data / ECB / "documents.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
             doc = json.loads(line)
-            if doc["split"] in splits and doc["subtopic"].endswith("_ecb"):
+            if doc["split"] in splits and doc["subtopic"].endswith(halves):
                 subtopics.setdefault(doc["subtopic"], []).append(doc)
     clusters = {}
     for name, docs in subtopics.items():
         if statistics.median(len(d["sentences"]) for d in docs) < 5 or len(docs) < 4:
             continue
         docs = sorted(docs, key=lambda d: _ecb_number(d["doc_id"]))[:ECB_MAX_DOCS]
-        clusters[name] = [{"id": f"ecb.{d['doc_id']}", "title": None, "outlet": None,
-                           "date": None, "text": _ecb_text(d["sentences"])} for d in docs]
+        clusters[name] = [_ecbplus_record(d) if name.endswith("_ecbplus")
+                          else {"id": f"ecb.{d['doc_id']}", "title": None, "outlet": None,
+                                "date": None, "text": _ecb_text(d["sentences"])}
+                          for d in docs]
     return clusters
+
+
+def _ecbplus_record(doc: dict[str, Any]) -> dict[str, Any]:
+    """An ECB+ addition: a web page whose first line is its URL, then its headline and time
+    stamp lines as the page printed them, which ingest reads as any page's text. The URL gives
+    the outlet, the site's host. Numbers around the tokenised "/" and ":" of stamps ("11 / 30 /
+    09 05 : 40 PM") and tokenised "a . m ." are joined back as the page wrote them."""
+    url = "".join(doc["sentences"][0].split())
+    host = urlsplit(url).netloc.lower().removeprefix("www.")
+    text = _ecb_text(doc["sentences"][1:])
+    text = _STAMP_TIME.sub(lambda m: "".join(m[0].split()), text)
+    return {"id": f"ecb.{doc['doc_id']}", "title": None, "outlet": host or None, "date": None,
+            "url": url, "text": text}
 
 
 def _ecb_text(sentences: Sequence[str]) -> str:
@@ -185,12 +205,14 @@ def read_tsv(path: Path) -> list[ClusterRow]:
 def export_clusters(data: Path, rows: Sequence[ClusterRow]) -> Iterator[dict[str, Any]]:
     """The CLUSTERS.jsonl lines of ``rows``: raw article records, which the evaluation reads
     through ingest (``ingest_cluster``) as any JSONL input is read. An audit's rows may name
-    what ``select_clusters`` never draws: ECB+ train topics, and Multi-News pairs (two
+    what ``select_clusters`` never draws: ECB+ train topics and ECB+ additions
+    (``22_ecbplus``), and Multi-News pairs (two
     articles are a comparison; every Multi-News cluster of three was judged by session 17)."""
     by_corpus: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for row in rows:
         if row.corpus not in by_corpus:
-            by_corpus[row.corpus] = (_ecb_clusters(data, ("dev", "train")) if row.corpus == ECB
+            by_corpus[row.corpus] = (_ecb_clusters(data, ("dev", "train"), ("_ecb", "_ecbplus"))
+                                     if row.corpus == ECB
                                      else _multinews_clusters(data, min_docs=2)
                                      if row.corpus == MULTINEWS
                                      else _READERS[row.corpus](data))
