@@ -398,18 +398,22 @@ def test_a_line_with_more_than_a_stamp_or_a_sentence_naming_a_day_dates_nothing(
 
 def test_a_numeric_day_is_read_when_it_reads_one_way_or_the_pages_url_tells_its_order(tmp_path):
     """"04/02/07" may be April 2nd or February 4th: a wrong date is worse than none (dates order
-    developments), so it is read only when a number is over 12 or the URL's day is in the month
-    of one reading; a URL's whole y/m/d dates a page whose text states no day."""
+    developments), so it is read only when a number is over 12 or the URL's year and month are
+    one reading's; a URL's whole y/m/d dates a page whose text states no day, its eight digits
+    ("/20070403/", often an id) or its year and month alone date none."""
     pages = [
         ("http://example.com/news/escape", "11/30/09 05:40 PM ET"),
         ("http://example.com/news/verdict", "8:13 AM PDT 8/2/2013"),
         ("http://example.com/tech/20070403/verdict", "POSTED: 04/02/07, 9:00 PM PDT |"),
-        ("http://example.com/2007/04/03/verdict", "POSTED: 04/02/07, 9:00 PM PDT |"),
+        ("http://example.com/early-lead/2011/01/saints_place.html", "01/5/2011 4:10 PM"),
+        ("http://example.com/early-lead/2011/03/saints_place.html", "01/5/2011 4:10 PM"),
+        ("http://example.com/tech/20070403/verdict", "Jury returns verdict"),
         ("http://example.com/2012/04/09/talks_n_1411902.html", "Posted: 04/9/2012 8:33 am"),
         ("http://example.com/2010-12-08/news/25293566_1_hearing", "Kraft suspect held for trial"),
         ("http://example.com/film/2013/aug/02/host-named", "Host named for the awards"),
         ("http://example.com/2012/08/farewell.html", "Farewell to the dairy"),
         ("http://example.com/2010/09/10/x", "Monday, Sep 10, 2012 | Updated 9:01 AM EDT"),
+        ("http://example.com/2013/05/04/x", "8:13 AM PDT 8/3/2013"),
     ]
     body = "The jury returned its verdict on Tuesday after two days, the court said."
     path = tmp_path / "pages.jsonl"
@@ -417,13 +421,13 @@ def test_a_numeric_day_is_read_when_it_reads_one_way_or_the_pages_url_tells_its_
                               for n, (url, line) in enumerate(pages)))
     result = read_articles([path])
     assert [a.date for a in result.articles] == [
-        "2009-11-30", None, None, "2007-04-02", "2012-04-09", "2010-12-08", "2013-08-02", None,
-        "2012-09-10"]
+        "2009-11-30", None, "2007-04-02", "2011-01-05", None, None, "2012-04-09", "2010-12-08",
+        "2013-08-02", None, "2012-09-10", "2013-05-04"]
     assert [str(p).split(": ", 1)[1] for p in result.problems] == [
-        "date '8/2/2013' reads two ways (8/2 may be month/day or day/month); write it as "
-        "YYYY-MM-DD; kept without a date",
-        "date '04/02/07' reads two ways (4/2 may be month/day or day/month); write it as "
-        "YYYY-MM-DD; kept without a date"]
+        f"date '{day}' reads two ways ({numbers} may be month/day or day/month); write it as "
+        f"YYYY-MM-DD; {kept}" for day, numbers, kept in (
+            ("8/2/2013", "8/2", "kept without a date"), ("01/5/2011", "1/5", "kept without a date"),
+            ("8/3/2013", "8/3", "dated 2013-05-04 by its URL"))]
 
 
 def test_a_record_with_a_url_and_no_outlet_is_the_sites_outlet(tmp_path):

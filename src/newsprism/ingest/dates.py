@@ -40,15 +40,19 @@ _NAMED_DAY = re.compile(rf"\b{MONTH_NAME}\.?\s+\d{{1,2}}{ORDINAL},?\s+\d{{4}}\b"
 # "/2005-12-19-giganteobit". A year and a month alone ("/2012/08/") date no article.
 _URL_DAY = re.compile(rf"/((?:19|20)\d\d)([/-])(\d{{1,2}}|{MONTH_NAME})\2(\d{{1,2}})(?=[/_.-]|$)",
                       re.IGNORECASE)
+# A URL's year and month, which tell the order of a numeric day only: "/2011/01/...", or eight
+# digits "/20070403/", "ymd=20081216" (too often an id to date a page on their own).
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(0?[1-9]|1[0-2])/"
+                        r"|(?<!\d)((?:19|20)\d\d)(0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)")
 FIX = "write it as YYYY-MM-DD"
 
 
-def read_date(value: object, where: str, near: str | None = None) -> str | None:
+def read_date(value: object, where: str, month_hint: str | None = None) -> str | None:
     """The ISO 8601 day (YYYY-MM-DD) ``value`` gives, None when it gives none. ``where`` names
     the input ("gazette.txt", "--since", "date"); a value that is no real day raises an
-    ``InputError`` naming it, the value and what to do. ``near``, a day known to be close (the
-    one in the page's URL), settles a numeric day that reads two ways: "04/02/07" under
-    "/2007/04/03/" is April 2nd."""
+    ``InputError`` naming it, the value and what to do. ``month_hint`` ("2007-04"), known apart
+    from the value (the page's URL gives it), settles a numeric day that reads two ways:
+    "04/02/07" under ".../20070403/..." is April 2nd."""
     text = "" if value is None else str(value).strip()
     if not text:
         return None
@@ -63,7 +67,7 @@ def read_date(value: object, where: str, near: str | None = None) -> str | None:
             raise _bad(where, text, f"{month_name} has {last} days")
         return dt.date(year, month, day).isoformat()
     if numeric := _YEAR_LAST.fullmatch(text):
-        return _year_last(numeric, where, text, near)
+        return _year_last(numeric, where, text, month_hint)
     import dateparser
 
     settings = {"PREFER_DAY_OF_MONTH": "first"}
@@ -91,25 +95,31 @@ def url_day(url: str | None) -> str | None:
         return None
 
 
+def url_month(url: str | None) -> str | None:
+    """The year and month ("2007-04") a URL's path gives, whole day or not, None when none."""
+    if day := url_day(url):
+        return day[:7]
+    found = _URL_MONTH.search(url or "")
+    if not found:
+        return None
+    year, month = (found[1], found[2]) if found[1] else (found[3], found[4])
+    return f"{year}-{int(month):02d}"
+
+
 def _month_number(name: str) -> int:
     name = name.lower()[:3]
     return next(n for n, month in enumerate(MONTHS, 1) if month.startswith(name))
 
 
-def _year_last(numeric: re.Match[str], where: str, text: str, near: str | None) -> str:
+def _year_last(numeric: re.Match[str], where: str, text: str, month_hint: str | None) -> str:
     """The day of "12/19/2005" (month first) or "19/12/2005" (day first); "03/04/2005" may be
-    either, and is refused rather than guessed, unless ``near`` is in the month of one reading
-    only."""
+    either, and is refused rather than guessed, unless ``month_hint`` is one reading's month."""
     first, second, year = (int(part) for part in numeric.groups())
     if len(numeric[3]) == 2:
         year += 2000 if year < 69 else 1900
-    near_month = near[:7] if near else None
-    if first > 12 >= second:
+    if first > 12 >= second or (second <= 12 and month_hint == f"{year:04d}-{second:02d}"):
         first, second = second, first  # the day came first
-    elif (second <= 12 and first != second and near_month == f"{year:04d}-{second:02d}"
-          and near_month != f"{year:04d}-{first:02d}"):
-        first, second = second, first  # the URL's day is in the month the second number names
-    elif second <= 12 and first != second and near_month != f"{year:04d}-{first:02d}":
+    elif second <= 12 and first != second and month_hint != f"{year:04d}-{first:02d}":
         raise InputError(where, f"date {text!r} reads two ways ({first}/{second} may be month/day "
                                 f"or day/month); {FIX}")
     try:

@@ -10,7 +10,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from newsprism.errors import EmptyInputError, InputError, InputProblem, InputWarning
-from newsprism.ingest.dates import read_date, url_day
+from newsprism.ingest.dates import read_date, url_day, url_month
 from newsprism.ingest.language import not_english
 from newsprism.ingest.nonarticle import no_article
 from newsprism.ingest.normalise import normalise_text
@@ -44,14 +44,14 @@ def read_fields(
     article_id = _ID_UNSAFE.sub("-", str(given if given is not None else default_id or ""))
     article_id = article_id.strip("-") or text_fingerprint(text)
     url = _clean(fields.get("url"))
-    # The URL's day ("/2010/09/10/") dates a page that states none, and settles a numeric day
-    # the page writes two ways ("04/9/2012").
-    near = url_day(url)
+    # The URL's day ("/2010/09/10/") dates a page that states none, and its month ("/2011/01/")
+    # settles a numeric day the page writes two ways ("01/5/2011").
+    url_date = url_day(url)
     try:
-        day, doubt = read_date(_clean(fields.get("date")), where, near) or near, None
+        day, doubt = read_date(_clean(fields.get("date")), where, url_month(url)) or url_date, None
     except InputError as exc:
-        kept = f"dated {near} by its URL" if near else "kept without a date"
-        day, doubt = near, InputWarning(where, f"{exc.problem}; {kept}")
+        kept = f"dated {url_date} by its URL" if url_date else "kept without a date"
+        day, doubt = url_date, InputWarning(where, f"{exc.problem}; {kept}")
     yield Article(
         id=article_id,
         text=text,
