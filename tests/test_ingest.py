@@ -441,3 +441,15 @@ def test_a_record_with_a_url_and_no_outlet_is_the_sites_outlet(tmp_path):
     ]))
     assert [a.outlet for a in read_articles([path]).articles] == [
         "nbcphiladelphia.com", "news.bbc.co.uk", "Valley Herald", None]
+
+
+def test_a_day_before_the_headline_on_its_line_dates_it_after_any_stamp_line(tmp_path):
+    """"27/09/2013 - Headline": the day is no part of the title; a numeric one that reads two
+    ways ("03/04/2012") gives way to a stamp line below that reads one way."""
+    body = "Elections will be held on December 15, officials said.\n"
+    (tmp_path / "dash.txt").write_text(f"27/09/2013 - Turkmenistan to hold elections\n\n{body}")
+    (tmp_path / "stamp.txt").write_text(
+        f"03/04/2012 - Turkmenistan to hold elections\n\nUpdated 4 March 2012\n\n{body}")
+    articles = {a.id: (a.title, a.date) for a in read_articles([tmp_path]).articles}
+    assert articles == {"dash": ("Turkmenistan to hold elections", "2013-09-27"),
+                        "stamp": ("Turkmenistan to hold elections", "2012-03-04")}

@@ -84,8 +84,10 @@ _STAMP = re.compile(
     r"(?:Updated|Published|First published|Posted)(?:\s+on)?:?\s+(?P<when>[^\n]{4,60})$",
     re.IGNORECASE | re.MULTILINE,
 )
-# A numeric day before the headline on its line ("2005/01/08 Tsunami aid donations ...").
-_DATED_TITLE = re.compile(rf"(?P<day>{_NUMERIC_DAY})\s+(?P<title>\S.*)")
+# A numeric day before the headline on its line ("2005/01/08 Tsunami aid donations ...",
+# "27/09/2013 - Turkmenistan to hold elections").
+_DATED_TITLE = re.compile(
+    rf"(?P<day>{_NUMERIC_DAY}|{NUMERIC_DAY_YEAR_LAST})\s+(?:[-–—|]\s+)?(?P<title>\S.*)")
 
 
 def metadata_from_text(text: str) -> dict[str, str]:
@@ -102,10 +104,10 @@ def metadata_from_text(text: str) -> dict[str, str]:
                     found[field] = value
     if "author" not in found and (byline := _BYLINE.search(head)):
         found["author"] = byline["name"]
+    title_day = None
     if "title" not in found and (title := guess_title(text)):
         if dated := _DATED_TITLE.fullmatch(title):
-            title = dated["title"]
-            found.setdefault("date", dated["day"])
+            title, title_day = dated["title"], dated["day"]
         found["title"] = title
     if "date" not in found and (day := _dateline(head)):
         found["date"] = day
@@ -115,6 +117,8 @@ def metadata_from_text(text: str) -> dict[str, str]:
         outlet = (stamp["outlet"] or "").strip("*_ ")
         if outlet and not outlet.lower().startswith("by "):
             found.setdefault("outlet", outlet)
+    if title_day:  # last: "03/04/2012 - ..." may read two ways where a stamp line below does not
+        found.setdefault("date", title_day)
     if "outlet" not in found and (wire := _WIRE_DATELINE.search(head)):
         found["outlet"] = wire["credit"]  # as the text writes it: "AP", not a name we expand
     return found
