@@ -453,3 +453,17 @@ def test_a_day_before_the_headline_on_its_line_dates_it_after_any_stamp_line(tmp
     articles = {a.id: (a.title, a.date) for a in read_articles([tmp_path]).articles}
     assert articles == {"dash": ("Turkmenistan to hold elections", "2013-09-27"),
                         "stamp": ("Turkmenistan to hold elections", "2012-03-04")}
+
+
+def test_a_time_stamp_line_in_a_sites_style_is_no_statement_and_no_timeline_date(tmp_path):
+    from newsprism.analyse import analyse_articles
+
+    (tmp_path / "page.txt").write_text(
+        "Kraft suspect held for trial\n\nDecember 7, 2010 11:18 PM\n\nA judge on Tuesday ordered "
+        "a former plant worker to stand trial for the September shootings, prosecutors said.\n")
+    (article,) = read_articles([tmp_path]).articles
+    (analysis,) = analyse_articles([article])
+    assert article.date == "2010-12-07"
+    assert all("11:18" not in s.text for s in analysis.statements)
+    assert [(d.text, d.value) for d in analysis.dates] == [("Tuesday", "2010-12-07"),
+                                                           ("September", "2010-09")]

@@ -177,7 +177,8 @@ def _dateline(head: str) -> str | None:
 
 def metadata_line_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of the "Key: value" header lines, the name-and-day lines ("Northern
-    Star, 2013-07-21") and the time stamp line at the top of a text."""
+    Star, 2013-07-21") and the time stamp lines ("Updated 11 March 2026", "December 7, 2010
+    11:18 PM") at the top of a text: the article's own date, none of its events or facts."""
     head_end = 0
     for _ in range(HEADER_LINES):
         head_end = text.find("\n", head_end + 1)
@@ -188,6 +189,11 @@ def metadata_line_ranges(text: str) -> list[tuple[int, int]]:
     ranges += [(m.start(), m.end()) for m in _NAMED_DAY_LINE.finditer(text, 0, head_end)]
     if stamp := _stamp(text[:head_end]):
         ranges.append((stamp.start(), stamp.end()))
+    start = 0
+    for line in text[:head_end].split("\n"):
+        if stamp_line(line) is not None and (start, start + len(line)) not in ranges:
+            ranges.append((start, start + len(line)))
+        start += len(line) + 1
     return ranges
 
 
