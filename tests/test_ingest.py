@@ -365,6 +365,7 @@ STAMP_STYLES = {
     "on Dec 23 2012, 5: 03p": "2012-12-23",
     "Published on 09th June 2013": "2013-06-09",
     "FOR IMMEDIATE RELEASE July 13, 2009": "2009-07-13",
+    "on Tuesday, 16 December 2008 13:45.": "2008-12-16",
     "APR 28": None,
     "Dec. 24 4:33 AM EST": None,
 }

@@ -62,8 +62,9 @@ _STAMP_WORD = re.compile(
     re.IGNORECASE,
 )
 STAMP_LINE_CHARS = 120  # a stamp is short; a longer line is a sentence that names a day
-# A line ending a sentence ("On March 4, 2013."), unless on a clock's "a.m."/"p.m.".
-_SENTENCE_END = re.compile(r"(?<![ap]\.m)\.\s*$", re.IGNORECASE)
+# A line ending a sentence ("On March 4, 2013."), unless on a clock ("on Tuesday, 16 December
+# 2008 13:45.", "7:15 a.m.").
+_SENTENCE_END = re.compile(r"(?<![ap]\.m)(?<!:\d\d)\.\s*$", re.IGNORECASE)
 # A day after a name on its own line: an archive's "Northern Star, 2013-07-21" or "The Guardian,
 # 4 March 2013, Monday", a press release's "Brussels, 12 March 2013". It dates the article; the
 # name may be the outlet or the place, which the line does not tell apart, so it names neither.
