@@ -51,7 +51,8 @@ from newsprism.settings import DEFAULTS
 # (the audits' clusters hold mostly the same pairs a system proposed, so their recall flatters),
 # and those judged last, after most rules were written: each cohort's figures are printed too.
 COHORTS = {"first": frozenset({"18_ecb", "21_ecb", "M004", "M009", "e9aca7cf", "f5f3a7e4",
-                               "14_ecbplus", "23_ecbplus", "6_ecbplus"}),
+                               "14_ecbplus", "23_ecbplus", "6_ecbplus",
+                               "10_ecbplus", "16_ecbplus", "26_ecbplus"}),
            "last": frozenset({"9_ecb", "11_ecb", "7_ecb", "6_ecb", "b52067a7", "e320a87f",
                               "bb2f3e69", "1f0ed1dc", "b614820b", "e938aa4d"})}
 THRESHOLDS = (0.7, 0.75, 0.8, 0.85, 0.9, 0.93, 0.95)
