@@ -333,3 +333,16 @@ def test_words_another_report_quotes_word_for_word_are_not_rendered_otherwise_th
     assert differently_worded([educator, headline], close[:2], setting[:2]) == [
         (educator, headline)]
     assert differently_worded([educator, headline, award], close, setting) == []
+
+
+def test_two_full_quotations_of_one_topic_are_one_remark_reworded_only_when_close():
+    """contra2 (a fresh multi-site cluster): a councilman's tweet and his press release share
+    their topic's words ("youth", "community", "anger") at a cosine of 0.59: two remarks. One
+    remark in two renderings scores 0.75 and more."""
+    tweet = _quote("The youth in this community have no outlets for their anger, no community.")
+    release = _quote("Tonight, we saw an explosion of anger from the youth in my community.", "b")
+    setting = np.ones((2, 1))
+    apart = np.array([[1.0, 0.0], [0.6, 0.8]])  # cosine 0.6
+    assert differently_worded([tweet, release], apart, setting) == []
+    close = np.array([[1.0, 0.0], [0.8, 0.6]])  # cosine 0.8
+    assert differently_worded([tweet, release], close, setting) == [(tweet, release)]
