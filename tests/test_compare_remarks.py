@@ -291,3 +291,58 @@ def test_two_remarks_sharing_function_words_and_one_noun_are_two_remarks():
     setting = np.ones((2, 1))
     assert differently_worded([should, upset], close, setting) == []
     assert differently_worded([more, give], close, setting) == [(more, give)]
+
+
+def test_words_in_round_brackets_inside_a_quotation_are_an_editors():
+    """contra2 (a fresh multi-site cluster): "The warship immediately altered (its direction)
+    towards the suspicious vessels" is the other report's "The warship immediately altered
+    towards the suspicious vessels", with the editor's words."""
+    assert remark_words("It altered (its direction) towards them") == remark_words(
+        "It altered towards them")
+    assert same_wording(_quote("The warship immediately altered (its direction) towards the "
+                               "suspicious vessels and challenged them."),
+                        _quote("The warship immediately altered towards the suspicious vessels "
+                               "and challenged them.", "b"))
+
+
+def test_one_sentence_said_word_for_word_then_two_other_sentences_are_two_stretches():
+    """contra2: a spokesman's statement quoted from one sentence on by two reports, each going
+    on with another of its sentences that shares a content word ("action") with the other's:
+    two stretches of his statement, no remark quoted differently."""
+    shared = "The warship immediately altered towards the suspicious vessels and challenged them. "
+    one = _quote(shared + "On seeing the resolve evident in the warship's action, the pirate "
+                          "skiffs reversed course and tried to flee the area.")
+    other = _quote(shared + "While two of them managed to escape, the warship intercepted the "
+                            "remaining three and carried out boarding action.", "b")
+    assert cut_apart(one, other)
+    reworded = _quote(shared + "On seeing the resolve shown in the warship's action, the pirate "
+                               "skiffs turned back and tried to flee.", "b")
+    assert not cut_apart(one, reworded)
+
+
+def test_words_another_report_quotes_word_for_word_are_not_rendered_otherwise_there():
+    """contra2 (a fresh multi-site cluster): a headline's "genius grant", given to the president,
+    was set against his "chief health educator" in a report that quotes "genius grant" itself
+    (as the award's name, given to someone else): that report quotes those words, so its other
+    quotation renders something else."""
+    educator = Quote("a", 0, 21, "chief health educator", "Barack Obama", kind="phrase")
+    headline = Quote("b", 0, 12, "genius grant", "Barack Obama", kind="phrase")
+    award = Quote("a", 40, 52, "genius grant", "Regina Benjamin", kind="phrase")
+    close = np.array([[1.0, 0.0], [0.8, 0.6], [0.8, 0.6]])
+    setting = np.ones((3, 1))
+    assert differently_worded([educator, headline], close[:2], setting[:2]) == [
+        (educator, headline)]
+    assert differently_worded([educator, headline, award], close, setting) == []
+
+
+def test_two_full_quotations_of_one_topic_are_one_remark_reworded_only_when_close():
+    """contra2 (a fresh multi-site cluster): a councilman's tweet and his press release share
+    their topic's words ("youth", "community", "anger") at a cosine of 0.59: two remarks. One
+    remark in two renderings scores 0.75 and more."""
+    tweet = _quote("The youth in this community have no outlets for their anger, no community.")
+    release = _quote("Tonight, we saw an explosion of anger from the youth in my community.", "b")
+    setting = np.ones((2, 1))
+    apart = np.array([[1.0, 0.0], [0.6, 0.8]])  # cosine 0.6
+    assert differently_worded([tweet, release], apart, setting) == []
+    close = np.array([[1.0, 0.0], [0.8, 0.6]])  # cosine 0.8
+    assert differently_worded([tweet, release], close, setting) == [(tweet, release)]

@@ -195,6 +195,14 @@ def test_a_figure_stored_before_intervals_gets_its_interval_from_its_text():
                  id="a sentence opening 'Between 300 and 400' allows 350"),
     pytest.param("Police arrested at least 250 protesters on Friday.",
                  "Police arrested 300 protesters on Friday.", id="at least 250 allows 300"),
+    # contra2, fresh multi-site clusters: "600 were killed" in Zarand against "killing 612
+    # people" (a count ending in two zeros may be rounded to its last nonzero digit, at most 5%
+    # either side); "Gray has four prior arrests" against a night's "46 arrests" (another period)
+    pytest.param("An earthquake killed 612 people in the town.",
+                 "An earthquake killed 600 people in the town.", id="600 may round 612"),
+    pytest.param("Gray has four prior arrests, police said.",
+                 "Police made 46 arrests on Wednesday night.",
+                 id="prior arrests are counted over another period"),
 ])  # fmt: skip
 def test_no_contradiction_between_different_quantities_or_values_that_meet(first, second):
     assert _conflicts(first, second) == []
@@ -219,6 +227,14 @@ def test_no_contradiction_between_different_quantities_or_values_that_meet(first
     pytest.param("Police arrested more than 250 protesters on Friday.",
                  "Police arrested 200 protesters on Friday.", ("more than 250", "200"),
                  id="more than 250 does not allow 200"),
+    pytest.param("An earthquake killed 600 people in the town.",
+                 "An earthquake killed 700 people in the town.", ("600", "700"),
+                 id="600 rounded does not allow 700"),
+    pytest.param("Police arrested 200 people.", "Police arrested 250 people.", ("200", "250"),
+                 id="a small round number stays a count"),
+    pytest.param("Gray has four prior arrests, police said.",
+                 "Gray has six prior arrests, police said.", ("four", "six"),
+                 id="prior arrests against prior arrests"),
 ])  # fmt: skip
 def test_one_quantity_given_as_values_that_do_not_meet_is_a_contradiction(first, second, pair):
     assert _conflicts(first, second) == [pair]
@@ -510,3 +526,11 @@ def test_a_share_keeps_the_role_of_the_verb_it_is_by_and_a_price_for_something_t
                       "The tickets were sold for $20.")
     assert [(f.text, f.role) for f in prices] == [("8.5 cents", None), ("$20", None)]  # was
     # "reported", "sold": no count in those roles
+
+
+
+def test_a_bare_count_ending_in_zeros_allows_what_it_may_round():
+    """contra2: "600" may be 612 rounded (at most 5% either side), "1,400" to the hundred."""
+    assert read_figure("600")[2:] == (570.0, 630.0)
+    assert read_figure("1,400")[2:] == (1350.0, 1450.0)
+    assert read_figure("612")[2:] == (611.5, 612.5)

@@ -298,3 +298,12 @@ def test_opposed_statements_negate_or_deny_in_otherwise_matching_words() -> None
     assert not opposed("The government has not commented.", "The government declined to comment.")
     assert not opposed("Police said the fire was started deliberately.",
                        "There is no evidence yet about how the blaze began, officials said.")
+
+
+def test_yet_to_is_a_negation_so_it_is_no_opposite_of_not_yet() -> None:
+    """contra2 (a fresh multi-site cluster): "had yet to regain consciousness" and "had not yet
+    regained consciousness" say one thing; "not" inserted before "yet" made them opposites."""
+    assert not opposed("Riva had yet to regain consciousness Wednesday and was on a ventilator.",
+                       "Riva had not yet regained consciousness and was on a ventilator.")
+    assert not opposed("The union has yet to accept the offer.",
+                       "The union has not yet accepted the offer.")

@@ -26,6 +26,11 @@ NAME_LABELS = {"ORG", "EVENT", "FAC", "PRODUCT", "WORK_OF_ART", "LAW"}
 # "some 3,500" to the nearest 100): two hedged figures conflict only when their sources cannot
 # both be right, not when they merely chose different round numbers.
 APPROXIMATE = 0.10
+# A bare whole number ending in two zeros or more ("600 were killed", "1,400 wounded") may be a
+# count rounded to its last nonzero digit ("killing 612 people" in another report): it allows the
+# values within half that place, at most this share of it either side, so that a small round
+# number stays a count ("200 arrested" against "250", "100" against "120" still differ).
+ROUNDED = 0.05
 _LOWER_BOUND = ("more than", "over", "above", "upwards of", "in excess of", "at least",
                 "no fewer than", "no less than", "a minimum of", "just over")  # fmt: skip
 _UPPER_BOUND = ("up to", "fewer than", "less than", "under", "below", "at most", "no more than",
@@ -595,7 +600,9 @@ def _has(qualifier: str, words: tuple[str, ...]) -> bool:
 
 
 def _rounding_step(text: str, value: float) -> float:
-    """The unit of the last digit written: 1 for "21", 0.1 million for "1.2 million"."""
+    """The unit of the last digit written: 1 for "21", 0.1 million for "1.2 million"; for a
+    whole number ending in zeros, the place of its last nonzero digit, at most ``ROUNDED`` of
+    it either side ("600": 570 to 630)."""
     written = _unqualified(text).split()[0].lstrip("$€£¥₹₽").rstrip("%").lower()
     if written in _SCALES:
         return value  # "a million" as "1 million"
@@ -603,7 +610,15 @@ def _rounding_step(text: str, value: float) -> float:
     if not number:
         return 0.0
     decimals = len(written.rsplit(".", 1)[1]) if "." in written else 0
-    return 10.0**-decimals * value / number
+    place = 10.0**-decimals
+    if _ROUND_DIGITS.fullmatch(written):
+        zeros = len(written.replace(",", "")) - len(written.replace(",", "").rstrip("0"))
+        place = min(10.0**zeros, 2 * ROUNDED * number)
+    return place * value / number
+
+
+# A whole number in digits ending in two zeros or more: "600", "1,400", "20,000".
+_ROUND_DIGITS = re.compile(r"[1-9][\d,]*00")
 
 
 def _unqualified(text: str) -> str:

@@ -285,6 +285,19 @@ def named_kind(figure: Figure) -> frozenset[str]:
     return frozenset(w.lower() for w in words[:-1] if w[0].isupper())
 
 
+# Words before a counted noun that set what it counts before the event reported: "Gray has four
+# prior arrests" counts one man's record, another period than the night's "46 arrests" (counts
+# over different periods are two quantities, as ``time_frames`` reads them in the statement).
+_BEFORE_THE_EVENT = frozenset({"prior", "previous", "earlier", "past", "former"})
+
+
+def counted_before(figure: Figure) -> bool:
+    """Does what the figure counts lie before the event, by a word before its noun ("four
+    prior arrests", "two previous convictions")?"""
+    words = re.findall(r"[a-z]+", (figure.counts or "").lower())
+    return bool(_BEFORE_THE_EVENT & set(words[:-1]))
+
+
 def conflicting_figures(
     figures: Sequence[Figure],
     articles: dict[str, Article],
@@ -295,8 +308,10 @@ def conflicting_figures(
     reported on different days, with different values (``moved_on``). A figure of a change
     ("from 12 to 18") or of an increment ("16 more bodies") gives no value of the whole, one of
     a part is set against a part only, and a rate ("$12 million a day") against a rate per the
-    same unit only, a count of a named kind ("Israeli civilians") against that kind only."""
-    usable = [(f, (key, per(f, articles[f.doc]), named_kind(f))) for f in figures
+    same unit only, a count of a named kind ("Israeli civilians") against that kind only, a count
+    of what came before the event ("four prior arrests") against such a count only."""
+    usable = [(f, (key, per(f, articles[f.doc]), named_kind(f), counted_before(f)))
+              for f in figures
               if (key := quantity(f)) is not None and not in_change(f, articles[f.doc])
               and not adds_to_the_whole(f, articles[f.doc])]
     given: dict[tuple[str, object], list[Figure]] = {}

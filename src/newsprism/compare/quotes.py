@@ -26,6 +26,13 @@ from newsprism.summarize.words import STOP_WORDS, letter_words
 # close sentences (two full remarks of one speaker in one setting are two remarks: "We have
 # numerous witnesses to this," and "We have a lot of pieces to put together...").
 SAME_REMARK = 0.55
+# Two full quotations (neither a phrase) are one remark quoted in other words only when closer:
+# one speaker's two remarks on one topic, in a tweet and in a press release, scored 0.59 ("The
+# youth in this community have no outlets for their anger" / "Tonight, we saw an explosion of
+# anger from the youth in my community"), one remark in two renderings 0.75 and more ("We waited
+# two years, and waiting did not pay anybody's rent" / "We have been patient for two years, and
+# patience has not paid the rent"; translations of one speech, 0.86 to 0.96).
+REWORDED_REMARK = 0.65
 RELATED_REMARK = 0.25
 SAME_CONTEXT = 0.5
 # A passage this long (in words) that another gives with one word more was copied with a slip
@@ -76,7 +83,10 @@ MIN_RENDERED_WORDS = 2
 # apostrophe splits them into two words), and "cannot".
 _CONTRACTED = {"m": "am", "re": "are", "ve": "have", "ll": "will"}
 _IS_AFTER = {"it", "he", "she", "that", "there", "what", "who", "here", "where", "how"}
-_BRACKETED = re.compile(r"\[[^\]\n]*\]")  # an editor's words inside a quotation
+# An editor's words inside a quotation: in square brackets, or in round ones as some presses
+# write them ("The warship immediately altered (its direction) towards the vessels" quotes the
+# words "The warship immediately altered towards the vessels" another report gives).
+_BRACKETED = re.compile(r"\[[^\]\n]*\]|\([^)\n]*\)")
 # Words a report may add to or drop from a quotation without rewording it ("the things I've
 # done" / "the things that I've done", "And I just wanted to say" / "I just wanted to say"):
 # at most ``SMALL_SLIPS`` of them, anywhere.
@@ -128,8 +138,8 @@ def _times_of_day(text: str) -> str:
 
 def remark_words(text: str) -> list[str]:
     """A quotation's words as two transcripts of one remark compare them: lower case, no
-    punctuation, contractions in full, an editor's [bracketed] words left out, a time of day
-    as its hour and minute."""
+    punctuation, contractions in full, an editor's [bracketed] or (bracketed) words left out, a
+    time of day as its hour and minute."""
     words: list[str] = []
     for word in letter_words(_times_of_day(_BRACKETED.sub(" ", text))):
         if word == "cannot":
@@ -220,10 +230,17 @@ def cut_apart(a: Quote, b: Quote) -> bool:
 
 def _said_apart(x: Sequence[str], y: Sequence[str]) -> bool:
     """Are two quotations' words beside their common run no rendering of each other: one of
-    them none, or no word but small ones shared and one ``ABRIDGED_WORDS`` words longer?"""
+    them none, or one ``ABRIDGED_WORDS`` words longer and sharing few of the other's content
+    words (fewer than ``REWORDED_SHARED_WORDS`` of the shorter's: a spokesman's next sentence,
+    "On seeing the resolve ... the pirate skiffs reversed course" in one report and "While two
+    of them managed to escape, INS Sukanya ... carried out boarding-and-search action" in the
+    other, shares "action"; a rendering shares most)?"""
     if not x or not y:
         return True
-    return not (set(x) & set(y)) - _SMALL_WORDS and abs(len(x) - len(y)) >= ABRIDGED_WORDS
+    content_x, content_y = set(x) - _FUNCTION_WORDS, set(y) - _FUNCTION_WORDS
+    shared = len(content_x & content_y)
+    few = shared == 0 or shared < REWORDED_SHARED_WORDS * min(len(content_x), len(content_y))
+    return few and abs(len(x) - len(y)) >= ABRIDGED_WORDS
 
 
 def _one_word_left_out(shorter: Sequence[str], longer: Sequence[str]) -> bool:
@@ -243,9 +260,10 @@ def differently_worded(
     each quote's words and of its sentence, row-aligned with ``quotes``."""
     # Where each quote appears word for word: a remark that another article quotes verbatim is
     # not reworded there, and that article's other quotes are other remarks (reprinted copy
-    # quotes a passage's remarks side by side, in the same setting).
-    verbatim = [{b.doc for b in quotes if b.speaker == a.speaker and same_wording(a, b)}
-                for a in quotes]
+    # quotes a passage's remarks side by side, in the same setting). Whoever that article has
+    # say the words: it quotes them, so its other quotations render something else (a headline's
+    # "genius grant" given to the president is, in another report, the award's own name).
+    verbatim = [{b.doc for b in quotes if same_wording(a, b)} for a in quotes]
     pairs = []
     for i, a in enumerate(quotes):
         for j in range(i + 1, len(quotes)):
@@ -256,9 +274,9 @@ def differently_worded(
                 continue
             meaning, setting = float(words[i] @ words[j]), float(context[i] @ context[j])
             phrase = "phrase" in (a.kind, b.kind)  # a few words, not a statement of its own
-            one_remark = (meaning >= SAME_REMARK and (phrase or _shares_wording(a, b))) or (
-                phrase and meaning >= RELATED_REMARK and setting >= SAME_CONTEXT
-            )
+            one_remark = (phrase and meaning >= SAME_REMARK) or (
+                meaning >= REWORDED_REMARK and _shares_wording(a, b)) or (
+                phrase and meaning >= RELATED_REMARK and setting >= SAME_CONTEXT)
             if one_remark and _renderings_alike(a, b) and not same_wording(a, b) \
                     and not cut_apart(a, b):
                 pairs.append((a, b))

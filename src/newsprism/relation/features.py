@@ -379,7 +379,7 @@ def opposed(a: str, b: str) -> bool:
     the offer", "... was started deliberately" / "... was not started deliberately")? Only
     short edits count: a negation elsewhere in a looser restatement says nothing about its
     polarity ("would not comment" / "declined to comment")."""
-    wa, wb = (profile_text(t.replace("’", "'")).words for t in (a, b))
+    wa, wb = (_yet_to_as_not(profile_text(t.replace("’", "'")).words) for t in (a, b))
     matcher = SequenceMatcher(None, wa, wb, autojunk=False)
     if matcher.ratio() < OPPOSED_MATCH:
         return False
@@ -393,6 +393,17 @@ def opposed(a: str, b: str) -> bool:
             continue  # a word added at either end qualifies the statement ("...; no injuries")
         flips += _negates(wa[i1:i2], wb[j1:j2]) or _negates(wb[j1:j2], wa[i1:i2])
     return flips % 2 == 1
+
+
+def _yet_to_as_not(words: Sequence[str]) -> list[str]:
+    """``words`` with "yet to" negated as it means: "had yet to regain consciousness" says what
+    "had not yet regained consciousness" says, not its opposite."""
+    out: list[str] = []
+    for n, word in enumerate(words):
+        if word == "yet" and tuple(words[n + 1 : n + 2]) == ("to",) and out[-1:] != ["not"]:
+            out.append("not")
+        out.append(word)
+    return out
 
 
 def _negates(edit: Sequence[str], other: Sequence[str]) -> bool:
