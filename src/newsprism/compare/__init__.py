@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from newsprism.analyse.figures import vague
 from newsprism.compare.align import (
     ACTOR_TYPES,
     PairEvidence,
@@ -47,6 +48,8 @@ from newsprism.compare.figures import (
     duration_conflicts,
     event_days,
     frames_of,
+    role_of,
+    value_range,
     year_conflicts,
 )
 from newsprism.compare.holders import changed_hands, holding
@@ -171,7 +174,8 @@ def pair_evidence(
                | clock_conflicts(texts) | duration_conflicts(texts) | year_conflicts(texts)
                | opposite_days(texts) | list_items(statements, mentions, bodies)
                | pointing_back_apart(texts) | correlations_apart(texts)
-               | persons_apart(statements, mentions, entities, bodies))
+               | persons_apart(statements, mentions, entities, bodies)
+               | counts_apart(statements, figures))
     return score_pairs(statements, embeddings, shared, blocked,
                        statement_names(statements, mentions, entities), settings, tokens,
                        tuple(reworded))
@@ -342,6 +346,35 @@ def _shared_figures(
     shared = (stated @ stated.T > 0).astype(np.float32)
     np.fill_diagonal(shared, 0.0)
     return shared, (in_unit @ in_unit.T > 0) & (shared == 0)
+
+
+def counts_apart(statements: Sequence[Span], figures: Sequence[Figure]) -> np.ndarray:
+    """True where two statements count what is done in one role and no count of one meets
+    the other's ("there were 46 arrests" / "one person was arrested for disorderly conduct":
+    two nights' arrests): one act counted otherwise is never one fact, however the counted
+    things are called (arrests, people, protesters). Counts only: a sum or a length measures,
+    and "dozens" states no value."""
+    counted: list[dict[str, list[tuple[float, float]]]] = [{} for _ in statements]
+    by_doc: dict[str, list[int]] = {}
+    for i, statement in enumerate(statements):
+        by_doc.setdefault(statement.doc, []).append(i)
+    for figure in figures:
+        role = role_of(figure.role)
+        if figure.unit is not None or role is None or vague(figure.text):
+            continue
+        for i in by_doc.get(figure.doc, ()):
+            if _within(figure, statements[i]):
+                counted[i].setdefault(role, []).append(value_range(figure))
+    apart = np.zeros((len(statements), len(statements)), dtype=bool)
+    counting = [i for i, roles in enumerate(counted) if roles]
+    for n, i in enumerate(counting):
+        for j in counting[n + 1 :]:
+            if statements[i].doc != statements[j].doc and any(
+                    not any(a[0] <= b[1] and b[0] <= a[1]
+                            for a in counted[i][role] for b in counted[j][role])
+                    for role in counted[i].keys() & counted[j].keys()):
+                apart[i, j] = apart[j, i] = True
+    return apart
 
 
 # Mention types that name a place: a toll of one place is not another's.

@@ -193,7 +193,7 @@ class PairEvidence:
 
     def linked(self, i: int, j: int, mutual: bool) -> bool:
         """Do statements ``i`` and ``j`` assert the same proposition?"""
-        if not self.judgeable(i, j) or not self.as_firmly(i, j):
+        if not self.judgeable(i, j) or not self.as_firmly(i, j) or self.told_aside(i, j):
             return False
         if self.verdict[i, j] >= self.verdict_threshold:
             return True
@@ -220,6 +220,12 @@ class PairEvidence:
         down")? Known once ``judge`` has parsed them: a pair left unparsed never links."""
         return i in self.asserted and j in self.asserted and (
             self.asserted[i].hedged == self.asserted[j].hedged)
+
+    def told_aside(self, i: int, j: int) -> bool:
+        """Does one tell the other's main fact only as a clause around its own
+        (``Assertion.told_aside``)? Known once ``judge`` has parsed them."""
+        return i in self.asserted and j in self.asserted and self.asserted[i].told_aside(
+            self.asserted[j])
 
     def judgeable(self, i: int, j: int) -> bool:
         """Could the pair be one proposition at all? Close enough, sharing more than names,
