@@ -349,3 +349,18 @@ def test_one_act_counted_otherwise_is_apart():
     at = {s.doc: i for i, s in enumerate(statements) if "arrest" in s.text}
     assert apart[at["d0"], at["d1"]] and apart[at["d1"], at["d2"]]
     assert not apart[at["d0"], at["d2"]]  # 46 arrests, at least 46 arrested: one count
+
+
+def test_how_often_a_thing_was_done_counts_too():
+    from newsprism.compare import counts_apart
+
+    statements, figures = _statements_and_figures(
+        "Police said the teenager had previously been arrested four times on theft charges.",
+        "He had been in trouble before, having been arrested three times since October.",
+        "Records show he was arrested four times, mostly on theft charges.",
+        "The boy was known to the police. He had been arrested on theft charges.")
+    apart = counts_apart(statements, figures)
+    at = {s.doc: i for i, s in enumerate(statements) if "arrested" in s.text}
+    assert apart[at["d0"], at["d1"]] and apart[at["d1"], at["d2"]]
+    assert not apart[at["d0"], at["d2"]]
+    assert not apart[at["d0"], at["d3"]]  # a count said against none is no other count

@@ -19,7 +19,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsprism.analyse.figures import vague
+from newsprism.analyse.figures import read_figure, vague
 from newsprism.compare.align import (
     ACTOR_TYPES,
     PairEvidence,
@@ -353,8 +353,12 @@ def counts_apart(statements: Sequence[Span], figures: Sequence[Figure]) -> np.nd
     the other's ("there were 46 arrests" / "one person was arrested for disorderly conduct":
     two nights' arrests): one act counted otherwise is never one fact, however the counted
     things are called (arrests, people, protesters). Counts only: a sum or a length measures,
-    and "dozens" states no value."""
-    counted: list[dict[str, list[tuple[float, float]]]] = [{} for _ in statements]
+    and "dozens" states no value. How often it was done counts too ("had previously been
+    arrested four times" / "having been arrested three times since October"), read from the
+    words (``_times_done``)."""
+    counted: list[dict[str, list[tuple[float, float]]]] = [
+        {"times": done} if (done := _times_done(statement.text)) else {}
+        for statement in statements]
     by_doc: dict[str, list[int]] = {}
     for i, statement in enumerate(statements):
         by_doc.setdefault(statement.doc, []).append(i)
@@ -370,11 +374,33 @@ def counts_apart(statements: Sequence[Span], figures: Sequence[Figure]) -> np.nd
     for n, i in enumerate(counting):
         for j in counting[n + 1 :]:
             if statements[i].doc != statements[j].doc and any(
-                    not any(a[0] <= b[1] and b[0] <= a[1]
-                            for a in counted[i][role] for b in counted[j][role])
+                    not any(_meet(a, b) for a in counted[i][role] for b in counted[j][role])
                     for role in counted[i].keys() & counted[j].keys()):
                 apart[i, j] = apart[j, i] = True
     return apart
+
+
+def _meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Do two intervals of values share one? Two bare counts' intervals touch at their ends
+    ("three": 2.5 to 3.5, "four": 3.5 to 4.5) without sharing a value; an exact value (an
+    interval of one point) meets an interval holding it."""
+    low, high = max(a[0], b[0]), min(a[1], b[1])
+    return low < high or (low == high and (a[0] == a[1] or b[0] == b[1]))
+
+
+# "four times", "11 times": how often something was done (or a multiple: "four times more"),
+# never a range's upper end ("two to three times")
+_TIMES = re.compile(r"(?<!\bto )(?<!\bor )(?<!\band )(?<![-–])\b(\w+) times\b", re.IGNORECASE)
+
+
+def _times_done(text: str) -> list[tuple[float, float]]:
+    """The intervals of the counts of times ``text`` states ("arrested four times")."""
+    found = []
+    for match in _TIMES.finditer(text):
+        read = read_figure(match[1])
+        if read is not None and not vague(match[1]):
+            found.append((read[2], float("inf") if read[3] is None else read[3]))
+    return found
 
 
 # Mention types that name a place: a toll of one place is not another's.
