@@ -23,7 +23,8 @@ first: a false corroboration is worse than a missed one.
    best match links without the judge's likely yes only when nearly identical in meaning and
    words, and with the same main predicate. Every link, however sure, needs both as firm: "faces
    charges" is not "is expected to face charges", "65% was down" not "it is thought that 65% was
-   down".
+   down"; and neither telling the other's main fact only as the setting of its own ("anger
+   mounted after Papandreou announced cuts" is not "Papandreou announced cuts").
 3. Groups: linked statements form groups of at most one statement per article, and every member
    of a group must be linked to the group's anchor, the statement the claim quotes; a chain
    A~B~C whose C does not match A is cut (``_anchored``).
