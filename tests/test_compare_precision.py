@@ -309,3 +309,58 @@ def test_a_she_after_another_person_named_last_is_not_read():
     suffered = [n for n, s in enumerate(statements) if s.text.startswith("She had suffered")]
     assert [statements[n].doc for n in suffered] == ["a", "b"]
     assert not persons_apart(statements, mentions, [], texts)[suffered[0], suffered[1]]
+
+
+def test_a_fact_told_only_as_the_setting_of_another_is_not_that_fact():
+    """"Anger mounted after the mayor announced cuts" asserts the anger; the cuts are its
+    setting, a shared subordinate detail (the rubric: another fact)."""
+    from newsprism.compare.predicates import assertions
+
+    anger, announced, cuts_after, asked, was_asked = assertions([
+        "But anger mounted after the mayor announced cuts to the library budget.",
+        "The mayor on Monday announced cuts to the library budget.",
+        "The mayor announced cuts to the library budget after the council vote.",
+        "Asked by the judge if he understood the charges, Cole said he did.",
+        "Cole was asked by the judge if he understood the charges.",
+    ])
+    assert anger.told_aside(announced) and announced.told_aside(anger)
+    assert not cuts_after.told_aside(announced)  # one main predicate: the setting is extra
+    assert not asked.told_aside(was_asked)  # a participle's event is asserted too
+
+
+def _statements_and_figures(*texts: str):
+    from newsprism.analyse import analyse_article
+
+    analyses = [analyse_article(Article(f"d{n}", text)) for n, text in enumerate(texts)]
+    return ([s for a in analyses for s in a.statements],
+            [f for a in analyses for f in a.figures])
+
+
+def test_one_act_counted_otherwise_is_apart():
+    from newsprism.compare import counts_apart
+
+    statements, figures = _statements_and_figures(
+        "The protest ended late on Wednesday. There were 46 arrests, mostly for disorderly "
+        "conduct.",
+        "The vigil ended on Monday night. Police said one person was arrested for disorderly "
+        "conduct.",
+        "Police cleared the street. At least 46 demonstrators were arrested along the avenue.")
+    apart = counts_apart(statements, figures)
+    at = {s.doc: i for i, s in enumerate(statements) if "arrest" in s.text}
+    assert apart[at["d0"], at["d1"]] and apart[at["d1"], at["d2"]]
+    assert not apart[at["d0"], at["d2"]]  # 46 arrests, at least 46 arrested: one count
+
+
+def test_how_often_a_thing_was_done_counts_too():
+    from newsprism.compare import counts_apart
+
+    statements, figures = _statements_and_figures(
+        "Police said the teenager had previously been arrested four times on theft charges.",
+        "He had been in trouble before, having been arrested three times since October.",
+        "Records show he was arrested four times, mostly on theft charges.",
+        "The boy was known to the police. He had been arrested on theft charges.")
+    apart = counts_apart(statements, figures)
+    at = {s.doc: i for i, s in enumerate(statements) if "arrested" in s.text}
+    assert apart[at["d0"], at["d1"]] and apart[at["d1"], at["d2"]]
+    assert not apart[at["d0"], at["d2"]]
+    assert not apart[at["d0"], at["d3"]]  # a count said against none is no other count

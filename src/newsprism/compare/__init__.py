@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from newsprism.analyse.figures import read_figure, vague
 from newsprism.compare.align import (
     ACTOR_TYPES,
     PairEvidence,
@@ -47,6 +48,8 @@ from newsprism.compare.figures import (
     duration_conflicts,
     event_days,
     frames_of,
+    role_of,
+    value_range,
     year_conflicts,
 )
 from newsprism.compare.holders import changed_hands, holding
@@ -171,7 +174,8 @@ def pair_evidence(
                | clock_conflicts(texts) | duration_conflicts(texts) | year_conflicts(texts)
                | opposite_days(texts) | list_items(statements, mentions, bodies)
                | pointing_back_apart(texts) | correlations_apart(texts)
-               | persons_apart(statements, mentions, entities, bodies))
+               | persons_apart(statements, mentions, entities, bodies)
+               | counts_apart(statements, figures))
     return score_pairs(statements, embeddings, shared, blocked,
                        statement_names(statements, mentions, entities), settings, tokens,
                        tuple(reworded))
@@ -342,6 +346,61 @@ def _shared_figures(
     shared = (stated @ stated.T > 0).astype(np.float32)
     np.fill_diagonal(shared, 0.0)
     return shared, (in_unit @ in_unit.T > 0) & (shared == 0)
+
+
+def counts_apart(statements: Sequence[Span], figures: Sequence[Figure]) -> np.ndarray:
+    """True where two statements count what is done in one role and no count of one meets
+    the other's ("there were 46 arrests" / "one person was arrested for disorderly conduct":
+    two nights' arrests): one act counted otherwise is never one fact, however the counted
+    things are called (arrests, people, protesters). Counts only: a sum or a length measures,
+    and "dozens" states no value. How often it was done counts too ("had previously been
+    arrested four times" / "having been arrested three times since October"), read from the
+    words (``_times_done``)."""
+    counted: list[dict[str, list[tuple[float, float]]]] = [
+        {"times": done} if (done := _times_done(statement.text)) else {}
+        for statement in statements]
+    by_doc: dict[str, list[int]] = {}
+    for i, statement in enumerate(statements):
+        by_doc.setdefault(statement.doc, []).append(i)
+    for figure in figures:
+        role = role_of(figure.role)
+        if figure.unit is not None or role is None or vague(figure.text):
+            continue
+        for i in by_doc.get(figure.doc, ()):
+            if _within(figure, statements[i]):
+                counted[i].setdefault(role, []).append(value_range(figure))
+    apart = np.zeros((len(statements), len(statements)), dtype=bool)
+    counting = [i for i, roles in enumerate(counted) if roles]
+    for n, i in enumerate(counting):
+        for j in counting[n + 1 :]:
+            if statements[i].doc != statements[j].doc and any(
+                    not any(_meet(a, b) for a in counted[i][role] for b in counted[j][role])
+                    for role in counted[i].keys() & counted[j].keys()):
+                apart[i, j] = apart[j, i] = True
+    return apart
+
+
+def _meet(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    """Do two intervals of values share one? Two bare counts' intervals touch at their ends
+    ("three": 2.5 to 3.5, "four": 3.5 to 4.5) without sharing a value; an exact value (an
+    interval of one point) meets an interval holding it."""
+    low, high = max(a[0], b[0]), min(a[1], b[1])
+    return low < high or (low == high and (a[0] == a[1] or b[0] == b[1]))
+
+
+# "four times", "11 times": how often something was done (or a multiple: "four times more"),
+# never a range's upper end ("two to three times")
+_TIMES = re.compile(r"(?<!\bto )(?<!\bor )(?<!\band )(?<![-–])\b(\w+) times\b", re.IGNORECASE)
+
+
+def _times_done(text: str) -> list[tuple[float, float]]:
+    """The intervals of the counts of times ``text`` states ("arrested four times")."""
+    found = []
+    for match in _TIMES.finditer(text):
+        read = read_figure(match[1])
+        if read is not None and not vague(match[1]):
+            found.append((read[2], float("inf") if read[3] is None else read[3]))
+    return found
 
 
 # Mention types that name a place: a toll of one place is not another's.

@@ -23,7 +23,8 @@ first: a false corroboration is worse than a missed one.
    best match links without the judge's likely yes only when nearly identical in meaning and
    words, and with the same main predicate. Every link, however sure, needs both as firm: "faces
    charges" is not "is expected to face charges", "65% was down" not "it is thought that 65% was
-   down".
+   down"; and neither telling the other's main fact only as the setting of its own ("anger
+   mounted after Papandreou announced cuts" is not "Papandreou announced cuts").
 3. Groups: linked statements form groups of at most one statement per article, and every member
    of a group must be linked to the group's anchor, the statement the claim quotes; a chain
    A~B~C whose C does not match A is cut (``_anchored``).
@@ -193,7 +194,7 @@ class PairEvidence:
 
     def linked(self, i: int, j: int, mutual: bool) -> bool:
         """Do statements ``i`` and ``j`` assert the same proposition?"""
-        if not self.judgeable(i, j) or not self.as_firmly(i, j):
+        if not self.judgeable(i, j) or not self.as_firmly(i, j) or self.told_aside(i, j):
             return False
         if self.verdict[i, j] >= self.verdict_threshold:
             return True
@@ -220,6 +221,12 @@ class PairEvidence:
         down")? Known once ``judge`` has parsed them: a pair left unparsed never links."""
         return i in self.asserted and j in self.asserted and (
             self.asserted[i].hedged == self.asserted[j].hedged)
+
+    def told_aside(self, i: int, j: int) -> bool:
+        """Does one tell the other's main fact only as a clause around its own
+        (``Assertion.told_aside``)? Known once ``judge`` has parsed them."""
+        return i in self.asserted and j in self.asserted and self.asserted[i].told_aside(
+            self.asserted[j])
 
     def judgeable(self, i: int, j: int) -> bool:
         """Could the pair be one proposition at all? Close enough, sharing more than names,

@@ -29,7 +29,7 @@ from newsprism.compare.outcomes import HEDGING_NOUNS, hedges
 from newsprism.summarize.words import stem_word
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 # Verbs whose complement is what a statement asserts: "police said he fled" asserts "fled".
 REPORTING = frozenset({
@@ -63,6 +63,12 @@ GIVING = frozenset(map(stem_word, (
 # Clauses that say more about a part of the claim, not how firmly it is claimed: relative
 # clauses, a noun's clause, a preposition's clause ("after allegedly opening fire").
 ASIDES = frozenset({"relcl", "acl", "pcomp"})
+# The conjunctions that mark a clause as the setting of what a statement asserts: its time,
+# cause or concession ("after Papandreou announced cuts", "although the country has been hit")
+SETTING = frozenset({
+    "after", "before", "when", "whenever", "as", "since", "because", "while", "until", "till",
+    "once", "although", "though", "whereas",
+})  # fmt: skip
 # How a predicate hangs from the verb that carries it (never "conj": "did not stop and fled")
 CARRIED = frozenset({"xcomp", "ccomp", "acomp", "attr", "prep", "pobj", "dobj"})
 
@@ -77,6 +83,9 @@ class Assertion:
     # who did it to whom, per head: (head, agent, patient), "Israel struck Gaza" and "Gaza was
     # struck by Israel" -> ("struck", "israel", "gaza")
     roles: frozenset[tuple[str, str, str]] = frozenset()
+    # the predicates of the clauses that set its main fact in time or cause ("anger mounted
+    # [after Papandreou announced cuts]"): what it tells around it, not what it asserts
+    aside: frozenset[str] = frozenset()
 
     def agrees(self, other: Assertion) -> bool:
         return bool(self.heads & other.heads) and self.hedged == other.hedged
@@ -86,6 +95,16 @@ class Assertion:
         was not hit by a rocket"), however the words are ordered."""
         return any((head in self.denied) != (head in other.denied)
                    for head in self.heads & other.heads)
+
+    def told_aside(self, other: Assertion) -> bool:
+        """Does one hold the other's main predicates only in a clause of its setting, their main
+        predicates apart ("But anger mounted after Papandreou announced cuts" / "Papandreou
+        on Sunday announced cuts")? A shared subordinate detail alone is another fact. Only
+        where all the other's main predicates are so told: "it could take until December 31
+        before normal service is restored" holds "A ship has been sent ... but normal service
+        may not be restored" as a setting only in part ("sending" is the first's)."""
+        return not self.heads & other.heads and any(
+            a.heads and a.heads <= b.aside for a, b in ((self, other), (other, self)))
 
     def swaps(self, other: Assertion) -> bool:
         """Does one say of B what the other says of A, the roles reversed ("Israel struck Gaza"
@@ -115,7 +134,8 @@ def assertions(texts: Sequence[str]) -> list[Assertion]:
         found.append(Assertion(frozenset(heads), hedges(" ".join(
             "_" if token.i in aside or (token.pos_ in ("NOUN", "PROPN")
                                         and token.lower_ not in HEDGING_NOUNS)
-            else token.text for token in doc)), frozenset(denied), frozenset(roles)))
+            else token.text for token in doc)), frozenset(denied), frozenset(roles),
+            _adverbial(doc, words) - heads))
     return found
 
 
@@ -160,6 +180,20 @@ def counted_apart(a: str | None, b: str | None) -> bool:
     so "Garrard", "David Garrard" and "quarterback Garrard" are one)? A holder not named may be
     either."""
     return a is not None and b is not None and a != b
+
+
+def _adverbial(doc: Doc, words: Sequence[Token]) -> frozenset[str]:
+    """The stemmed verbs of the clauses of time, cause or concession hanging from the
+    statement's root or its main predicates ``words`` ("anger mounted after Papandreou
+    announced cuts"): a clause its conjunction marks as the setting of the main fact. A
+    participle's clause ("Asked by the judge ..., he responded") is left out: its unmarked
+    event is asserted as much as the main one, and its parse is the least sure."""
+    top = {word.i for word in words} | {root.i for root in doc if root.dep_ == "ROOT"}
+    return frozenset(stem_word(t.lower_) for clause in doc if clause.dep_ == "advcl"
+                     and clause.head.i in top and any(
+                         c.dep_ == "mark" and c.lower_ in SETTING for c in clause.children)
+                     for t in clause.subtree
+                     if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"))
 
 
 def _agent_and_patient(verb: Token) -> tuple[str, str] | None:
