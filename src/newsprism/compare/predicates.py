@@ -20,7 +20,7 @@ named-entity model.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -29,7 +29,7 @@ from newsprism.compare.outcomes import HEDGING_NOUNS, hedges
 from newsprism.summarize.words import stem_word
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 # Verbs whose complement is what a statement asserts: "police said he fled" asserts "fled".
 REPORTING = frozenset({
@@ -95,28 +95,36 @@ class Assertion:
                    for head, agent, patient in self.roles if agent != patient)
 
 
-def assertions(texts: Sequence[str]) -> list[Assertion]:
-    """What each text asserts, row-aligned with ``texts``."""
+def parse(texts: Sequence[str]) -> Iterator[Doc]:
+    """The parse of each short statement alone, without the named-entity model: the one parse
+    that what a statement asserts (``assertion``) and its main clauses
+    (``compare.clauses.clause_runs``) are read from."""
     from newsprism.analyse.nlp import load_nlp
 
-    nlp = load_nlp("full")
-    found = []
-    for doc in nlp.pipe(texts, disable=["ner"]):
-        words = [word for root in doc if root.dep_ == "ROOT" for word in _predicates(root)]
-        heads = {stem_word(word.lower_) for word in words}
-        denied = {stem_word(word.lower_) for word in words if _denied(word)}
-        roles = {(stem_word(word.lower_), *pair) for word in words
-                 if (pair := _agent_and_patient(word)) is not None}
-        # a hedge is a word of the main claim, never a noun ("the suspect fled" asserts it
-        # fled, "in May" names a month; but "according to rumours" hedges), nor one of a
-        # clause that says more about a part of it ("was charged after allegedly opening
-        # fire", "the shop where she apparently called for help")
-        aside = {t.i for word in doc if word.dep_ in ASIDES for t in word.subtree}
-        found.append(Assertion(frozenset(heads), hedges(" ".join(
-            "_" if token.i in aside or (token.pos_ in ("NOUN", "PROPN")
-                                        and token.lower_ not in HEDGING_NOUNS)
-            else token.text for token in doc)), frozenset(denied), frozenset(roles)))
-    return found
+    return load_nlp("full").pipe(texts, disable=["ner"])
+
+
+def assertions(texts: Sequence[str]) -> list[Assertion]:
+    """What each text asserts, row-aligned with ``texts``."""
+    return [assertion(doc) for doc in parse(texts)]
+
+
+def assertion(doc: Doc) -> Assertion:
+    """What the parsed statement ``doc`` asserts (``parse``)."""
+    words = [word for root in doc if root.dep_ == "ROOT" for word in _predicates(root)]
+    heads = {stem_word(word.lower_) for word in words}
+    denied = {stem_word(word.lower_) for word in words if _denied(word)}
+    roles = {(stem_word(word.lower_), *pair) for word in words
+             if (pair := _agent_and_patient(word)) is not None}
+    # a hedge is a word of the main claim, never a noun ("the suspect fled" asserts it fled,
+    # "in May" names a month; but "according to rumours" hedges), nor one of a clause that says
+    # more about a part of it ("was charged after allegedly opening fire", "the shop where she
+    # apparently called for help")
+    aside = {t.i for word in doc if word.dep_ in ASIDES for t in word.subtree}
+    return Assertion(frozenset(heads), hedges(" ".join(
+        "_" if token.i in aside or (token.pos_ in ("NOUN", "PROPN")
+                                    and token.lower_ not in HEDGING_NOUNS)
+        else token.text for token in doc)), frozenset(denied), frozenset(roles))
 
 
 @lru_cache(maxsize=1024)
