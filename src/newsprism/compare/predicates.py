@@ -14,8 +14,8 @@ charges" / "LaSalle is expected to face charges": a development, not one fact), 
 reads a hedged report as the same fact only at the same strength.
 
 Only the statements of pairs that may link are parsed (``compare.align``: the judge finds them
-likely, or they are near copies): the parse of one short statement alone, without the
-named-entity model.
+likely or is unsure of them, or they are near copies): the parse of one short statement alone,
+without the named-entity model (``parse``), which gives its main clauses too.
 """
 
 from __future__ import annotations
