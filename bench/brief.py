@@ -10,7 +10,8 @@ spaCy parse that analysis starts from: the ratio says what newsprism adds on top
 With ``--against SRC`` (another version's ``src`` folder, e.g. main's, exported with ``git
 archive``) each case runs in turn under this version and under SRC, alternating, ``--rounds``
 times (5), so that the load of a shared machine falls on both alike: it reports each one's
-median warm brief, the spread (min-max) of the rounds, and the ratio of the medians.
+median warm brief, in wall time and in CPU time (all the process's threads: less moved by other
+processes' load), the spread (min-max) of the rounds, and the ratios of the medians.
 
     .venv/bin/python bench/brief.py --against /tmp/main/src --rounds 5
 """
@@ -58,17 +59,19 @@ def run_case(name: str) -> dict:
     model_load = time.perf_counter() - started
     articles = load_case(name)
     words = sum(len(a.text.split()) for a in articles)
-    timings = []
+    timings, cpu = [], []
     for _ in range(3):
-        begin = time.perf_counter()
+        begin, begin_cpu = time.perf_counter(), time.process_time()
         build_briefing(articles)
         timings.append(time.perf_counter() - begin)
+        cpu.append(time.process_time() - begin_cpu)
     begin = time.perf_counter()
     list(load_nlp("full").pipe(a.text for a in articles))
     parse = time.perf_counter() - begin
     return {
         "case": name, "articles": len(articles), "words": words, "model_load_s": model_load,
-        "first_brief_s": timings[0], "brief_s": min(timings[1:]), "parse_only_s": parse,
+        "first_brief_s": timings[0], "brief_s": min(timings[1:]),
+        "brief_cpu_s": min(cpu[1:]), "parse_only_s": parse,
         "peak_rss_mb": peak_rss_mb(),
     }  # fmt: skip
 
@@ -85,19 +88,21 @@ def run_child(name: str, src: Path | None = None) -> dict:
 
 def side_by_side(against: Path, rounds: int) -> None:
     """Warm briefs of this version and of ``against``, alternating, as medians and ratios."""
-    print(f"{'case':<12} {'this s':>7} {'spread':>11} {'other s':>8} {'spread':>11} "
+    print(f"{'case':<12} {'time':<5} {'this s':>7} {'spread':>11} {'other s':>8} {'spread':>11} "
           f"{'this/other':>10}")
     for name in ("reference", "20-articles"):
-        times: dict[str, list[float]] = {"this": [], "other": []}
+        runs: dict[str, list[dict]] = {"this": [], "other": []}
         for round_ in range(rounds):
             # alternate which runs first, so neither always meets the machine's same moment
             order = [("this", ROOT / "src"), ("other", against)][:: 1 if round_ % 2 == 0 else -1]
             for label, src in order:
-                times[label].append(run_child(name, src)["brief_s"])
-        this, other = (statistics.median(times[k]) for k in ("this", "other"))
-        spread = {k: f"{min(v):.2f}-{max(v):.2f}" for k, v in times.items()}
-        print(f"{name:<12} {this:>7.2f} {spread['this']:>11} {other:>8.2f} "
-              f"{spread['other']:>11} {this / other:>10.2f}")
+                runs[label].append(run_child(name, src))
+        for clock, key in (("wall", "brief_s"), ("cpu", "brief_cpu_s")):
+            times = {label: [r[key] for r in found] for label, found in runs.items()}
+            this, other = (statistics.median(times[k]) for k in ("this", "other"))
+            spread = {k: f"{min(v):.2f}-{max(v):.2f}" for k, v in times.items()}
+            print(f"{name:<12} {clock:<5} {this:>7.2f} {spread['this']:>11} {other:>8.2f} "
+                  f"{spread['other']:>11} {this / other:>10.2f}")
 
 
 def main() -> None:

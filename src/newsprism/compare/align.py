@@ -317,16 +317,15 @@ class PairEvidence:
             # the vectors and word pieces of both sides as found before (a text's do not depend
             # on the texts it was encoded with), so the relation model encodes nothing again
             rows, whole, other, k = (list(side) for side in zip(*ask, strict=True))
-            clause = [self.clause_texts[b][c] for b, c in zip(other, k, strict=True)]
-            known = dict(zip(clause, (self.clause_tokens[b][c] for b, c in zip(other, k,
-                                                                                strict=True)),
-                             strict=True))
-            known.update((self.texts[a], self.tokens[a]) for a in whole if self.tokens)
+            clause, vectors, pieces = zip(*((self.clause_texts[b][c], self.clause_vectors[b][c],
+                                             self.clause_tokens[b][c])
+                                            for b, c in zip(other, k, strict=True)), strict=True)
+            known = dict(zip(clause, pieces, strict=True))
+            if self.tokens:
+                known.update((self.texts[a], self.tokens[a]) for a in whole)
             clause_probs = load_relation_model().same_fact(
-                [self.texts[a] for a in whole], clause, emb_a=self.embeddings[whole],
-                emb_b=np.array([self.clause_vectors[b][c] for b, c in zip(other, k,
-                                                                          strict=True)]),
-                tokens=known)
+                [self.texts[a] for a in whole], list(clause), emb_a=self.embeddings[whole],
+                emb_b=np.array(vectors), tokens=known)
             probs[rows] = np.maximum(probs[rows], clause_probs)
         return probs
 
@@ -338,7 +337,7 @@ class PairEvidence:
         self._find_clauses({k for pair in pairs for k in pair})
         found = []
         for i, j in pairs:
-            # ties go to the greater texts, as when the texts themselves were compared
+            # a tie in cosine goes to the greater texts, as when the texts were compared
             best, where = (float(self.cosine[i, j]), ("", "")), ()
             for a, b in ((i, j), (j, i)):
                 texts, vectors = self.clause_texts[b], self.clause_vectors[b]
@@ -462,9 +461,9 @@ def judge(
     verdict = (judge_model.probability(evidence.features(first, second, judge_model.features))
                if judge_model else probs)
     evidence.verdict[first, second] = evidence.verdict[second, first] = verdict
-    # Parse only the statements of pairs that may link: those the judge finds likely, and near
-    # copies (every link needs both as firm, ``as_firmly``; below the judge's threshold the
-    # same main predicate too).
+    # Parse only the statements of pairs that may link: those the judge finds likely or is
+    # unsure of, and near copies (every link needs both as firm, ``as_firmly``; below the
+    # judge's threshold the same main predicate too).
     near = [evidence.near_copy(i, j) for i, j in zip(first, second, strict=True)]
     # A pair the judge is unsure of links by a main clause only when both assert one main
     # predicate as firmly: their parse comes first, and the clauses only of the pairs that pass.
