@@ -9,6 +9,7 @@ from newsprism.compare.clauses import clause_text, clauses
 from newsprism.compare.judge import Judge
 from newsprism.embed import load_encoder
 from newsprism.model import Span
+from newsprism.relation import load_relation_model
 from newsprism.relation.model import LinearModel
 
 PARTY = "At least a dozen employees had been celebrating when the gunman entered the hall."
@@ -72,21 +73,34 @@ def test_the_relation_model_reads_the_short_statement_against_the_others_main_cl
     assert clause > whole + 0.1
 
 
-def test_a_pair_the_judge_is_unsure_of_links_when_a_main_clause_says_the_others_fact(monkeypatch):
-    texts = [("a", "Dale Ferris was arrested on Friday and booked into the Calder city jail, where "
-              "he is held without bail on charges of assault, Sgt. Hume said."),
-             ("b", "Police arrested Dale Ferris on Friday.")]
+ARRESTED = ("Dale Ferris was arrested on Friday and booked into the Calder city jail, where he is "
+            "held without bail on charges of assault, Sgt. Hume said.")
+
+
+def _unsure_evidence(monkeypatch, texts: list[tuple[str, str]], tokens: bool = False
+                     ) -> align.PairEvidence:
+    """``score_pairs`` of ``texts`` under a judge unsure of the pair whole: it weighs the
+    relation model's P against the cosine; ``tokens``: with the statements' word pieces, as
+    compare encodes them."""
     statements = [Span(doc, 0, len(text), text) for doc, text in texts]
-    embeddings = load_encoder().encode([text for _, text in texts])
-    # a judge unsure of the pair whole: it weighs the relation model's P (low, the second is
-    # all of the first's main clause and nothing of its jail) against the cosine
+    if tokens:
+        embeddings, pieces = load_encoder().encode_with_tokens([text for _, text in texts])
+    else:
+        embeddings, pieces = load_encoder().encode([text for _, text in texts]), ()
     judge = Judge(LinearModel(np.zeros(2), np.ones(2), np.array([4.0, -4.0]), 2.0), 0.95, {},
                   ("same_fact", "cosine"), band=0.6)
     monkeypatch.setattr(align, "load_judge", lambda: judge)
+    return align.score_pairs(statements, embeddings, np.zeros((2, 2), np.float32),
+                             np.zeros((2, 2), bool), tokens=pieces)
+
+
+def test_a_pair_the_judge_is_unsure_of_links_when_a_main_clause_says_the_others_fact(monkeypatch):
+    texts = [("a", ARRESTED), ("b", "Police arrested Dale Ferris on Friday.")]
 
     def evidence() -> align.PairEvidence:
-        return align.score_pairs(statements, embeddings, np.zeros((2, 2), np.float32),
-                                 np.zeros((2, 2), bool))
+        # the relation model's P is low: the second is all of the first's main clause and
+        # nothing of its jail
+        return _unsure_evidence(monkeypatch, texts)
 
     linked = evidence()
     assert align.CLAUSE_FLOOR <= linked.verdict[0, 1] < linked.band
@@ -96,3 +110,27 @@ def test_a_pair_the_judge_is_unsure_of_links_when_a_main_clause_says_the_others_
     # without the clause's yes the pair does not link
     monkeypatch.setattr(align, "CLAUSE_LINK", 1.01)
     assert not evidence().linked(0, 1, True)
+
+
+def test_the_clause_link_reuses_the_vectors_it_found_and_gives_what_the_model_gives_afresh(
+        monkeypatch):
+    texts = [("a", ARRESTED), ("b", "Police arrested Dale Ferris on Friday.")]
+    found = _unsure_evidence(monkeypatch, texts, tokens=True)
+    clause = "Dale Ferris was arrested on Friday"
+    # the clause was read from the parse that gave what the statement asserts, and encoded once
+    assert clause in found.clause_texts[0] and len(found.clause_tokens[0]) == len(
+        found.clause_texts[0])
+    # the relation model reading both texts afresh (its own encoding) gives the same P
+    afresh = load_relation_model().same_fact([texts[1][1]], [clause])[0]
+    assert found.clause_fact[(0, 1)] == max(afresh, found.same_fact[0, 1])
+
+
+def test_an_unsure_pair_asserting_other_predicates_has_no_clause_read(monkeypatch):
+    # "was arrested ... booked" and "charged": one main clause of the first may be close to the
+    # second, yet the pair could never link by it, so its clauses are not encoded nor judged
+    texts = [("a", ARRESTED), ("b", "Prosecutors charged Dale Ferris with assault on Friday.")]
+    found = _unsure_evidence(monkeypatch, texts)
+    assert align.CLAUSE_FLOOR <= found.verdict[0, 1] < found.band
+    assert not found.same_predicate(0, 1)
+    assert (0, 1) not in found.clause_fact and not found.clause_vectors
+    assert not found.linked(0, 1, True)

@@ -35,12 +35,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
 from newsprism.analyse.resolve import LEGAL_SUFFIXES
 from newsprism.compare.judge import JUDGE_FEATURES, JUDGED, PREDICATE_BAND, Judge, load_judge
-from newsprism.compare.predicates import Assertion, assertions
+from newsprism.compare.predicates import Assertion, assertion, parse
 from newsprism.embed import TokenVectors
 from newsprism.model import Span
 from newsprism.negation import NEGATING, negation_pattern
@@ -185,10 +186,12 @@ class PairEvidence:
     # each statement's text and sentence vector, for the vectors of its clauses
     texts: tuple[str, ...] = ()
     embeddings: np.ndarray | None = None
-    # statement -> its main clauses' texts and vectors (``compare.clauses``; none: one clause),
-    # found only for the pairs a judge that weighs them judges
+    # statement -> its main clauses' texts, vectors and word pieces (``compare.clauses``; none:
+    # one clause), found only for the pairs a judge that weighs them judges, or that could link
+    # by one (``judge``); the texts come with the statement's parse (``parse_asserted``)
     clause_texts: dict[int, list[str]] = field(default_factory=dict)
     clause_vectors: dict[int, np.ndarray] = field(default_factory=dict)
+    clause_tokens: dict[int, list[TokenVectors]] = field(default_factory=dict)
     # (i, j), i < j -> ``clause_same_fact`` of a pair the judge finds neither sure nor unlikely
     clause_fact: dict[tuple[int, int], float] = field(default_factory=dict)
 
@@ -243,9 +246,14 @@ class PairEvidence:
         Center" / "The woman was pronounced dead at HCMC" none at all."""
         if self.cosine[i, j] < self.settings.related_cosine:
             return False
-        docs = np.asarray(self.docs)
+        docs = self.doc_array
         return bool(self.cosine[i, j] >= self.cosine[i, docs == docs[j]].max()
                     and self.cosine[i, j] >= self.cosine[j, docs == docs[i]].max())
+
+    @cached_property
+    def doc_array(self) -> np.ndarray:
+        """``docs`` as an array, made once for the masks of every pair."""
+        return np.asarray(self.docs)
 
     def mutual(self, i: int, j: int) -> bool:
         """Is each the other's best match in the other's article?"""
@@ -293,7 +301,7 @@ class PairEvidence:
         """``[i, j]``: the share of the statements of the other articles that ``j`` is closer
         in meaning to ``i`` than (1: ``i``'s nearest). A cosine's scale moves with a cluster's
         style (one topic told in short wire copy is close everywhere); its rank does not."""
-        other = np.array(self.docs)[:, None] != np.array(self.docs)[None, :]
+        other = self.doc_array[:, None] != self.doc_array[None, :]
         cosine = np.where(other, self.cosine, -np.inf)
         below = np.argsort(np.argsort(cosine, axis=1), axis=1) - (~other).sum(axis=1)[:, None]
         return np.where(other, below / np.maximum(other.sum(axis=1) - 1, 1)[:, None], 0.0)
@@ -310,47 +318,64 @@ class PairEvidence:
         other's main clause closest to it (``contained``) where that clause is closer to it
         than the other whole, whichever is higher."""
         found = self._best_clauses(pairs)
-        ask = [(k, whole, clause) for k, (_, (whole, clause)) in enumerate(found) if clause]
+        ask = [(row, *where) for row, (_, where) in enumerate(found) if where]
         probs = np.array([self.same_fact[i, j] for i, j in pairs], dtype=np.float64)
         if ask:
-            rows, first, second = zip(*ask, strict=True)
-            clause_probs = load_relation_model().same_fact(list(first), list(second))
-            probs[list(rows)] = np.maximum(probs[list(rows)], clause_probs)
+            # the vectors and word pieces of both sides as found before (a text's do not depend
+            # on the texts it was encoded with), so the relation model encodes nothing again
+            rows, whole, other, k = (list(side) for side in zip(*ask, strict=True))
+            clause, vectors, pieces = zip(*((self.clause_texts[b][c], self.clause_vectors[b][c],
+                                             self.clause_tokens[b][c])
+                                            for b, c in zip(other, k, strict=True)), strict=True)
+            known = dict(zip(clause, pieces, strict=True))
+            if self.tokens:
+                known.update((self.texts[a], self.tokens[a]) for a in whole)
+            clause_probs = load_relation_model().same_fact(
+                [self.texts[a] for a in whole], list(clause), emb_a=self.embeddings[whole],
+                emb_b=np.array(vectors), tokens=known)
+            probs[rows] = np.maximum(probs[rows], clause_probs)
         return probs
 
     def _best_clauses(self, pairs: Sequence[tuple[int, int]]
-                      ) -> list[tuple[float, tuple[str, str]]]:
-        """Each pair's ``contained`` cosine, with the statement and the other's main clause
-        that give it ("" for both when the whole statements are closest)."""
+                      ) -> list[tuple[float, tuple[int, ...]]]:
+        """Each pair's ``contained`` cosine, with where it is found: the statement ``a``, the
+        other ``b`` and the position of ``b``'s main clause, ``(a, b, k)`` (``()`` when the whole
+        statements are closest)."""
         self._find_clauses({k for pair in pairs for k in pair})
         found = []
         for i, j in pairs:
-            best: tuple[float, tuple[str, str]] = (float(self.cosine[i, j]), ("", ""))
+            # a tie in cosine goes to the greater texts, as when the texts were compared
+            best, where = (float(self.cosine[i, j]), ("", "")), ()
             for a, b in ((i, j), (j, i)):
                 texts, vectors = self.clause_texts[b], self.clause_vectors[b]
                 if texts:
                     closeness = vectors @ self.embeddings[a]
                     k = int(np.argmax(closeness))
-                    best = max(best, (float(closeness[k]), (self.texts[a], texts[k])))
-            found.append(best)
+                    if (closer := (float(closeness[k]), (self.texts[a], texts[k]))) > best:
+                        best, where = closer, (a, b, k)
+            found.append((best[0], where))
         return found
 
     def _find_clauses(self, indices: set[int]) -> None:
-        """The main clauses of the statements ``indices`` and their vectors, each found once."""
+        """The main clauses of the statements ``indices``, their vectors and word pieces, each
+        found once; a statement parsed already (``parse_asserted``) is not parsed again."""
         from newsprism import embed
         from newsprism.compare.clauses import clause_text, clauses
 
         todo = sorted(indices - self.clause_vectors.keys())
         if not todo:
             return
-        for k, each in zip(todo, clauses([self.texts[k] for k in todo]), strict=True):
+        unparsed = [k for k in todo if k not in self.clause_texts]
+        for k, each in zip(unparsed, clauses([self.texts[k] for k in unparsed]), strict=True):
             self.clause_texts[k] = [clause_text(self.texts[k], runs) for runs in each]
         texts = [text for k in todo for text in self.clause_texts[k]]
-        vectors = iter(embed.load_encoder().encode(texts) if texts else ())
-        width = np.shape(self.embeddings)[1]
+        vectors, tokens = embed.load_encoder().encode_with_tokens(texts) if texts else ((), [])
+        width, at = np.shape(self.embeddings)[1], 0
         for k in todo:
-            self.clause_vectors[k] = np.array([next(vectors) for _ in self.clause_texts[k]]
-                                              ).reshape(len(self.clause_texts[k]), width)
+            end = at + len(self.clause_texts[k])
+            self.clause_vectors[k] = np.reshape(vectors[at:end], (end - at, width))
+            self.clause_tokens[k] = tokens[at:end]
+            at = end
 
     def candidate(self, i: int, j: int) -> bool:
         """Close enough to be worth the relation model's judgement."""
@@ -443,13 +468,17 @@ def judge(
     verdict = (judge_model.probability(evidence.features(first, second, judge_model.features))
                if judge_model else probs)
     evidence.verdict[first, second] = evidence.verdict[second, first] = verdict
-    # Parse only the statements of pairs that may link: those the judge finds likely, and near
-    # copies (every link needs both as firm, ``as_firmly``; below the judge's threshold the
-    # same main predicate too).
+    # Parse only the statements of pairs that may link: those the judge finds likely or is
+    # unsure of, and near copies (every link needs both as firm, ``as_firmly``; below the
+    # judge's threshold the same main predicate too).
     near = [evidence.near_copy(i, j) for i, j in zip(first, second, strict=True)]
+    # A pair the judge is unsure of links by a main clause only when both assert one main
+    # predicate as firmly: their parse comes first, and the clauses only of the pairs that pass.
     unsure = np.flatnonzero((verdict >= CLAUSE_FLOOR) & (verdict < evidence.band))
-    if len(unsure):
-        pairs = list(zip(first[unsure].tolist(), second[unsure].tolist(), strict=True))
+    parse_asserted(statements, evidence, {*first[unsure].tolist(), *second[unsure].tolist()})
+    pairs = [(i, j) for i, j in zip(first[unsure].tolist(), second[unsure].tolist(), strict=True)
+             if evidence.same_predicate(i, j) and evidence.as_firmly(i, j)]
+    if pairs:
         evidence.clause_fact.update(zip(((min(p), max(p)) for p in pairs),
                                         evidence.clause_same_fact(pairs).tolist(), strict=True))
     clause = [evidence.clause_fact.get((min(i, j), max(i, j)), 0.0) >= CLAUSE_LINK
@@ -483,10 +512,15 @@ def could_link(evidence: PairEvidence, pairs: Sequence[tuple[int, int]], judge_m
 
 
 def parse_asserted(statements: Sequence[Span], evidence: PairEvidence, indices: set[int]) -> None:
-    """What the statements ``indices`` assert (``compare.predicates``), each parsed once."""
+    """What the statements ``indices`` assert (``compare.predicates``), each parsed once, and
+    their main clauses (``compare.clauses``) from the same parse."""
+    from newsprism.compare.clauses import clause_runs, clause_text
+
     unparsed = sorted(indices - evidence.asserted.keys())
-    found = assertions([statements[k].text for k in unparsed]) if unparsed else []
-    evidence.asserted.update(zip(unparsed, found, strict=True))
+    for k, doc in zip(unparsed, parse([statements[k].text for k in unparsed]), strict=True):
+        evidence.asserted[k] = assertion(doc)
+        evidence.clause_texts.setdefault(k, [clause_text(statements[k].text, runs)
+                                             for runs in clause_runs(doc)])
 
 
 def group_statements(

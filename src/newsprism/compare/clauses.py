@@ -93,9 +93,9 @@ def clause_runs(doc: Doc) -> list[Runs]:
 
 def clauses(texts: Sequence[str]) -> list[list[Runs]]:
     """The clauses of each text (``clause_runs``), row-aligned with ``texts``."""
-    from newsprism.analyse.nlp import load_nlp
+    from newsprism.compare.predicates import parse
 
-    return [clause_runs(doc) for doc in load_nlp("full").pipe(texts, disable=["ner"])]
+    return [clause_runs(doc) for doc in parse(texts)]
 
 
 def clause_text(text: str, runs: Runs) -> str:

@@ -14,13 +14,13 @@ charges" / "LaSalle is expected to face charges": a development, not one fact), 
 reads a hedged report as the same fact only at the same strength.
 
 Only the statements of pairs that may link are parsed (``compare.align``: the judge finds them
-likely, or they are near copies): the parse of one short statement alone, without the
-named-entity model.
+likely or is unsure of them, or they are near copies): the parse of one short statement alone,
+without the named-entity model (``parse``), which gives its main clauses too.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -114,10 +114,13 @@ class Assertion:
                    for head, agent, patient in self.roles if agent != patient)
 
 
-def assertions(texts: Sequence[str]) -> list[Assertion]:
-    """What each text asserts, row-aligned with ``texts``."""
+def parse(texts: Sequence[str]) -> Iterator[Doc]:
+    """The parse of each short statement alone, without the named-entity model: the one parse
+    that what a statement asserts (``assertion``) and its main clauses
+    (``compare.clauses.clause_runs``) are read from."""
     from newsprism.analyse.nlp import load_nlp
 
+<<<<<<< HEAD
     nlp = load_nlp("full")
     found = []
     for doc in nlp.pipe(texts, disable=["ner"]):
@@ -137,6 +140,32 @@ def assertions(texts: Sequence[str]) -> list[Assertion]:
             else token.text for token in doc)), frozenset(denied), frozenset(roles),
             _adverbial(doc, words) - heads))
     return found
+=======
+    return load_nlp("full").pipe(texts, disable=["ner"])
+
+
+def assertions(texts: Sequence[str]) -> list[Assertion]:
+    """What each text asserts, row-aligned with ``texts``."""
+    return [assertion(doc) for doc in parse(texts)]
+
+
+def assertion(doc: Doc) -> Assertion:
+    """What the parsed statement ``doc`` asserts (``parse``)."""
+    words = [word for root in doc if root.dep_ == "ROOT" for word in _predicates(root)]
+    heads = {stem_word(word.lower_) for word in words}
+    denied = {stem_word(word.lower_) for word in words if _denied(word)}
+    roles = {(stem_word(word.lower_), *pair) for word in words
+             if (pair := _agent_and_patient(word)) is not None}
+    # a hedge is a word of the main claim, never a noun ("the suspect fled" asserts it fled,
+    # "in May" names a month; but "according to rumours" hedges), nor one of a clause that says
+    # more about a part of it ("was charged after allegedly opening fire", "the shop where she
+    # apparently called for help")
+    aside = {t.i for word in doc if word.dep_ in ASIDES for t in word.subtree}
+    return Assertion(frozenset(heads), hedges(" ".join(
+        "_" if token.i in aside or (token.pos_ in ("NOUN", "PROPN")
+                                    and token.lower_ not in HEDGING_NOUNS)
+        else token.text for token in doc)), frozenset(denied), frozenset(roles))
+>>>>>>> speed3
 
 
 @lru_cache(maxsize=1024)
