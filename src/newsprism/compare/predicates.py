@@ -120,27 +120,6 @@ def parse(texts: Sequence[str]) -> Iterator[Doc]:
     (``compare.clauses.clause_runs``) are read from."""
     from newsprism.analyse.nlp import load_nlp
 
-<<<<<<< HEAD
-    nlp = load_nlp("full")
-    found = []
-    for doc in nlp.pipe(texts, disable=["ner"]):
-        words = [word for root in doc if root.dep_ == "ROOT" for word in _predicates(root)]
-        heads = {stem_word(word.lower_) for word in words}
-        denied = {stem_word(word.lower_) for word in words if _denied(word)}
-        roles = {(stem_word(word.lower_), *pair) for word in words
-                 if (pair := _agent_and_patient(word)) is not None}
-        # a hedge is a word of the main claim, never a noun ("the suspect fled" asserts it
-        # fled, "in May" names a month; but "according to rumours" hedges), nor one of a
-        # clause that says more about a part of it ("was charged after allegedly opening
-        # fire", "the shop where she apparently called for help")
-        aside = {t.i for word in doc if word.dep_ in ASIDES for t in word.subtree}
-        found.append(Assertion(frozenset(heads), hedges(" ".join(
-            "_" if token.i in aside or (token.pos_ in ("NOUN", "PROPN")
-                                        and token.lower_ not in HEDGING_NOUNS)
-            else token.text for token in doc)), frozenset(denied), frozenset(roles),
-            _adverbial(doc, words) - heads))
-    return found
-=======
     return load_nlp("full").pipe(texts, disable=["ner"])
 
 
@@ -164,8 +143,8 @@ def assertion(doc: Doc) -> Assertion:
     return Assertion(frozenset(heads), hedges(" ".join(
         "_" if token.i in aside or (token.pos_ in ("NOUN", "PROPN")
                                     and token.lower_ not in HEDGING_NOUNS)
-        else token.text for token in doc)), frozenset(denied), frozenset(roles))
->>>>>>> speed3
+        else token.text for token in doc)), frozenset(denied), frozenset(roles),
+        _adverbial(doc, words) - heads)
 
 
 @lru_cache(maxsize=1024)
