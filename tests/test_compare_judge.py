@@ -100,6 +100,7 @@ def test_training_rows_hold_the_judged_pairs_and_the_unjudged_candidates_as_hard
                         "corroborated 97.0% (97/100)")
     assert judge.features == ("same_fact", "cosine") and judge.threshold == 0.9
     assert judge.metadata["clusters"] == ["calder"] and judge.metadata["same"] == 1
+    assert judge.metadata["model"] == "linear" and "linear" in judge.as_dict()
     assert judge.metadata["end_to_end_out_of_fold"] == "corroborated 97.0% (97/100)"
     assert Judge.from_dict(judge.as_dict()).band == 0.6
 

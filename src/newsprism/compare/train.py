@@ -3,15 +3,16 @@
     python -m newsprism.compare.train CLUSTERS.jsonl --gold bench/compare_gold/judgments
 
 Each tune cluster is analysed and its statement pairs scored exactly as a briefing does
-(``compare.pair_evidence``). Its rows (``cluster_rows``): every judged pair that reaches the
-judge in a briefing (a candidate that shares more than names and whose actors do not clash),
-labelled ``same`` or not, and every other candidate that reaches it, a mined hard negative
-weighing ``--negatives`` (none by default). A logistic regression over ``FEATURES`` is fit on
-them. Its threshold and predicate band are given, not set here from the pairs: claims group
-pairs, so a pair's precision is not a claim's. ``bench/judge_cv.py`` chooses them leaving one
-cluster out END TO END (each left-out cluster briefed and scored as ``newsprism eval compare``
-scores it), for corroborated precision out of fold at 97% or more (a false corroboration is
-worse than a missed one). The held-out half is never read.
+(``compare.pair_evidence``). Its rows (``cluster_rows``): every judged pair that reaches the judge
+in a briefing (a candidate that shares more than names and whose actors do not clash), labelled
+``same`` or not, and every other candidate that reaches it, a mined hard negative weighing
+``--negatives`` (none by default). A logistic regression over ``FEATURES`` is fit on them
+(``--model``: or one over their pairwise products, or monotonic boosted trees; neither beat it out
+of fold, docs/experiments.md "recall7"). Its threshold and predicate band are given, not set here
+from the pairs: claims group pairs, so a pair's precision is not a claim's. ``bench/judge_cv.py``
+chooses them leaving one cluster out END TO END (each left-out cluster briefed and scored as
+``newsprism eval compare`` scores it), for corroborated precision out of fold at 97% or more (a
+false corroboration is worse than a missed one). The held-out half is never read.
 """
 
 from __future__ import annotations
