@@ -19,6 +19,7 @@ writes it, its out-of-fold figures in its metadata.
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import pickle
 import time
@@ -33,13 +34,14 @@ from newsprism.compare import align
 from newsprism.compare.judge import (
     FIRST_FEATURES,
     JUDGE_FEATURES,
+    MODELS,
     Judge,
     load_judge,
 )
 from newsprism.compare.train import (
     ClusterRows,
     cluster_rows,
-    fit_linear,
+    fit_model,
     learn_judge,
     training_set,
 )
@@ -203,13 +205,16 @@ def main(argv: Sequence[str] | None = None) -> None:
                         help="print the wrong and unjudged corroborations")
     parser.add_argument("--features", nargs="+", default=list(FEATURE_SETS),
                         choices=list(FEATURE_SETS))
+    parser.add_argument("--models", nargs="+", default=["linear"], choices=list(MODELS),
+                        help="the kinds of judge to learn: a logistic regression, one over the "
+                        "features and their pairwise products, or boosted trees")
     parser.add_argument("--write", type=Path,
                         help="learn the one recipe given on every tune cluster and write it here")
     args = parser.parse_args(argv)
-    recipe = (args.negatives, args.features, args.thresholds, args.bands)
+    recipe = (args.negatives, args.features, args.models, args.thresholds, args.bands)
     if args.write and any(len(choice) != 1 for choice in recipe):
         parser.error("--write takes one recipe: one each of --negatives, --features, "
-                     "--thresholds and --bands")
+                     "--models, --thresholds and --bands")
     args.cache.mkdir(parents=True, exist_ok=True)
     from newsprism import embed
 
@@ -236,39 +241,39 @@ def main(argv: Sequence[str] | None = None) -> None:
         print(line(f"shipped judge ({load_judge().threshold}, {load_judge().band})", total),
               flush=True)
 
-    for weight in args.negatives:
-        for chosen in args.features:
-            names = FEATURE_SETS[chosen]
-            columns = [JUDGE_FEATURES.index(name) for name in names]
-            grid = {(t, b): Tally() for t in args.thresholds for b in args.bands if b <= t}
-            by_cohort = {(key, name): Tally() for key in grid for name in COHORTS}
-            for n, (item, rows) in enumerate(clusters):
-                X, y, w = training_set([r for m, (_, r) in enumerate(clusters) if m != n],
-                                       weight)
-                linear = fit_linear(X[:, columns], y, w)
-                started = time.perf_counter()
-                for (threshold, band), total in grid.items():
-                    verdicts: list[dict[str, Any]] = []
-                    with judged_by(Judge(linear, threshold, {}, names, band)):
-                        tally = brief_scored(rows, args.gold, threshold, verdicts)
-                    total.add(tally)
-                    for name, members in COHORTS.items():
-                        if item["cluster"] in members:
-                            by_cohort[((threshold, band), name)].add(tally)
-                    if args.show:
-                        show(rows, verdicts)
-                print(f"  fold {n}: {time.perf_counter() - started:.0f} s", flush=True)
+    for weight, chosen, kind in itertools.product(args.negatives, args.features, args.models):
+        names = FEATURE_SETS[chosen]
+        columns = [JUDGE_FEATURES.index(name) for name in names]
+        grid = {(t, b): Tally() for t in args.thresholds for b in args.bands if b <= t}
+        by_cohort = {(key, name): Tally() for key in grid for name in COHORTS}
+        for n, (item, rows) in enumerate(clusters):
+            X, y, w = training_set([r for m, (_, r) in enumerate(clusters) if m != n],
+                                   weight)
+            model = fit_model(kind, X[:, columns], y, w, names)
+            started = time.perf_counter()
             for (threshold, band), total in grid.items():
-                print(line(f"{chosen} neg {weight} t={threshold} b={band}", total), flush=True)
-                for name in COHORTS:
-                    print(line(f"  {name}", by_cohort[((threshold, band), name)]), flush=True)
-                if args.write:
-                    judge = learn_judge([item["cluster"] for item, _ in clusters],
-                                        [rows for _, rows in clusters], threshold, band,
-                                        weight, names, " ".join(line("", total).split()))
-                    args.write.write_text(json.dumps(judge.as_dict(), indent=1) + "\n",
-                                          encoding="utf-8")
-                    print(f"wrote {args.write}")
+                verdicts: list[dict[str, Any]] = []
+                with judged_by(Judge(model, threshold, {}, names, band)):
+                    tally = brief_scored(rows, args.gold, threshold, verdicts)
+                total.add(tally)
+                for name, members in COHORTS.items():
+                    if item["cluster"] in members:
+                        by_cohort[((threshold, band), name)].add(tally)
+                if args.show:
+                    show(rows, verdicts)
+            print(f"  fold {n}: {time.perf_counter() - started:.0f} s", flush=True)
+        for (threshold, band), total in grid.items():
+            print(line(f"{kind} {chosen} neg {weight} t={threshold} b={band}", total),
+                  flush=True)
+            for name in COHORTS:
+                print(line(f"  {name}", by_cohort[((threshold, band), name)]), flush=True)
+            if args.write:
+                judge = learn_judge([item["cluster"] for item, _ in clusters],
+                                    [rows for _, rows in clusters], threshold, band,
+                                    weight, names, " ".join(line("", total).split()), kind)
+                args.write.write_text(json.dumps(judge.as_dict(), indent=1) + "\n",
+                                      encoding="utf-8")
+                print(f"wrote {args.write}")
 
 if __name__ == "__main__":
     main()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import numpy as np
 import pytest
 
@@ -98,6 +100,7 @@ def test_training_rows_hold_the_judged_pairs_and_the_unjudged_candidates_as_hard
                         "corroborated 97.0% (97/100)")
     assert judge.features == ("same_fact", "cosine") and judge.threshold == 0.9
     assert judge.metadata["clusters"] == ["calder"] and judge.metadata["same"] == 1
+    assert judge.metadata["model"] == "linear" and "linear" in judge.as_dict()
     assert judge.metadata["end_to_end_out_of_fold"] == "corroborated 97.0% (97/100)"
     assert Judge.from_dict(judge.as_dict()).band == 0.6
 
@@ -170,3 +173,52 @@ def test_a_pairs_cosine_rank_is_where_each_stands_among_the_others_closest_in_me
     feature = evidence.features(np.array([0, 2]), np.array([1, 4]), ("cosine_rank",))
     assert feature[0, 0] == min(rank[0, 1], rank[1, 0]) >= 2 / 3
     assert feature[1, 0] == min(rank[2, 4], rank[4, 2]) < 1.0
+
+
+def _rows_where_a_cosine_counts_only_with_like_lengths(n: int = 600
+                                                       ) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (same_fact, cosine, length_ratio) that are one proposition when the relation model
+    says so, or when the cosine is high AND the lengths alike: an interaction no sum of the
+    three weighs."""
+    rng = np.random.default_rng(0)
+    X = rng.uniform(size=(n, 3))
+    y = (X[:, 0] > 0.8) | ((X[:, 1] > 0.6) & (X[:, 2] > 0.6))
+    return X, y
+
+
+@pytest.mark.parametrize("kind", ["pairwise", "trees"])
+def test_a_judge_of_another_kind_weighs_a_cosine_by_the_lengths_and_reads_back(kind):
+    from newsprism.compare.train import fit_model
+
+    features = ("same_fact", "cosine", "length_ratio")
+    X, y = _rows_where_a_cosine_counts_only_with_like_lengths()
+    judge = Judge(fit_model(kind, X, y, np.ones(len(y)), features), 0.9, {}, features)
+    # a high cosine with like lengths is likelier one proposition than with unlike lengths;
+    # a linear judge over these rows cannot say that more strongly than the sum allows
+    alike, unlike = judge.probability(np.array([[0.3, 0.9, 0.9], [0.3, 0.9, 0.1]]))
+    linear = Judge(fit_model("linear", X, y, np.ones(len(y)), features), 0.9, {}, features)
+    plain_alike, plain_unlike = linear.probability(np.array([[0.3, 0.9, 0.9], [0.3, 0.9, 0.1]]))
+    assert alike - unlike > plain_alike - plain_unlike and alike > 0.5 > unlike
+    stored = judge.as_dict()
+    assert kind in stored and "linear" not in stored
+    again = Judge.from_dict(json.loads(json.dumps(stored)))
+    assert again.probability(X) == pytest.approx(judge.probability(X))
+
+
+@pytest.mark.parametrize("kind", ["linear", "pairwise", "trees"])
+def test_every_kind_of_judges_best_case_is_at_least_its_verdict_however_the_pair_is_judged(
+        kind):
+    from newsprism.compare.train import fit_model
+
+    features = ("same_fact", "cosine", "length_ratio", "denies")
+    rng = np.random.default_rng(1)
+    X = np.column_stack([rng.uniform(size=(400, 3)), rng.integers(0, 2, 400)])
+    y = ((X[:, 0] + X[:, 1] * X[:, 2]) > 0.9) & (X[:, 3] == 0)
+    judge = Judge(fit_model(kind, X, y, np.ones(len(y)), features), 0.9, {}, features)
+    known = X[:50, 1:3]  # the cosine and the length ratio, known before judging
+    best = judge.best_case(known)
+    for same_fact in np.linspace(0.0, 1.0, 6):
+        for denies in (0.0, 1.0):
+            verdict = judge.probability(np.column_stack(
+                [np.full(50, same_fact), known, np.full(50, denies)]))
+            assert np.all(verdict <= best + 1e-12)

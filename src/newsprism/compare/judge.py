@@ -5,8 +5,9 @@ Inside a cluster nearly every pair is a near miss on one topic, with the same na
 units, and its probability alone corroborates "walked off the job" with "returned to work". The
 judge weighs it together with the pair's evidence in its cluster (``JUDGE_FEATURES``): how much
 of what each statement says beyond its names the other says too, whether they share an actor or
-a figure, how alike their lengths are. It is a logistic regression learned on the tune half of
-the judged gold set (``python -m newsprism.compare.train``), with its threshold set for
+a figure, how alike their lengths are. It is a logistic regression (or a model of the kinds in
+``MODELS``) learned on the tune half of the judged gold set (``python -m
+newsprism.compare.train``), with its threshold set for
 precision: a false corroboration is worse than a missed one. Thresholds are compared on claims
 out of fold (``bench/judge_cv.py``), never on pairs: claims group pairs. The held-out half is
 never seen.
@@ -14,6 +15,7 @@ never seen.
 
 from __future__ import annotations
 
+import itertools
 import json
 from dataclasses import dataclass
 from functools import cache
@@ -23,7 +25,7 @@ from typing import Any
 import numpy as np
 
 from newsprism.errors import ModelError
-from newsprism.relation.model import LinearModel
+from newsprism.relation.model import LinearModel, TreeEnsemble
 
 ARTIFACT = "judge-v3.json"  # learned weights, threshold and band (``compare.train``)
 # Every feature the judge may weigh (``PairEvidence.features``); a judge names those it uses.
@@ -66,9 +68,58 @@ PARSED = frozenset({"same_predicate", "denies"})
 JUDGED = PARSED | {"same_fact", "contained", "clause_same_fact"}
 
 
+def pairwise(X: np.ndarray) -> np.ndarray:
+    """The columns of ``X`` and the product of each two of them: a linear model over these
+    weighs one feature by another (a high cosine means less when one statement is much
+    longer)."""
+    products = [X[:, i] * X[:, j] for i, j in itertools.combinations(range(X.shape[1]), 2)]
+    return np.column_stack([X, *products]) if products else X
+
+
+@dataclass(frozen=True)
+class Pairwise:
+    """A logistic regression over the judge's features and their pairwise products
+    (``pairwise``)."""
+
+    linear: LinearModel
+
+    def predict_positive(self, X: np.ndarray) -> np.ndarray:
+        return self.linear.predict_positive(pairwise(X))
+
+    def as_dict(self) -> dict[str, Any]:
+        return self.linear.as_dict()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Pairwise:
+        return cls(LinearModel.from_dict(data))
+
+
+@dataclass(frozen=True)
+class Boosted:
+    """Gradient-boosted trees over the judge's features (one raw score, a sigmoid on top),
+    monotonic in each feature of ``JUDGED`` (``compare.train.DIRECTIONS``)."""
+
+    trees: TreeEnsemble
+
+    def predict_positive(self, X: np.ndarray) -> np.ndarray:
+        return self.trees.predict_proba(X)[:, 1]
+
+    def as_dict(self) -> dict[str, Any]:
+        return self.trees.as_dict()
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Boosted:
+        return cls(TreeEnsemble.from_dict(data))
+
+
+# The kinds of model a judge may be, by the key of its stored form
+MODELS = {"linear": LinearModel, "pairwise": Pairwise, "trees": Boosted}
+Model = LinearModel | Pairwise | Boosted
+
+
 @dataclass(frozen=True)
 class Judge:
-    linear: LinearModel
+    model: Model
     threshold: float
     metadata: dict[str, Any]
     features: tuple[str, ...] = FIRST_FEATURES
@@ -77,17 +128,23 @@ class Judge:
 
     def probability(self, features: np.ndarray) -> np.ndarray:
         """P(one proposition) of pairs whose ``self.features`` are the rows of ``features``."""
-        return self.linear.predict_positive(features)
+        return self.model.predict_positive(features)
 
     def best_case(self, known: np.ndarray) -> np.ndarray:
         """The highest P(one proposition) pairs could get however they are judged: ``known``
-        holds their features but those of ``JUDGED``, in ``self.features`` order; each of those
-        is set to the end of its range [0, 1] the judge weighs up (a linear judge gives no more
-        for any other value)."""
-        columns, rows = iter(known.T), len(known)
-        extreme = [np.full(rows, float(self.linear.coef[k] > 0)) if name in JUDGED
-                   else next(columns) for k, name in enumerate(self.features)]
-        return self.probability(np.column_stack(extreme))
+        holds their features but those of ``JUDGED``, in ``self.features`` order; those are
+        set to each corner of their ranges [0, 1] and the highest verdict taken. Every kind of
+        judge is monotonic (trees) or linear (pairwise products: linear in each one alone) in
+        each of them, so no value inside gives more."""
+        judged = [k for k, name in enumerate(self.features) if name in JUDGED]
+        known_columns = [k for k in range(len(self.features)) if k not in judged]
+        best = np.zeros(len(known))
+        for corner in itertools.product((0.0, 1.0), repeat=len(judged)):
+            rows = np.empty((len(known), len(self.features)))
+            rows[:, known_columns] = known
+            rows[:, judged] = corner
+            best = np.maximum(best, self.probability(rows))
+        return best
 
     @property
     def parsed(self) -> bool:
@@ -95,7 +152,8 @@ class Judge:
         return bool(PARSED & set(self.features))
 
     def as_dict(self) -> dict[str, Any]:
-        return {"features": list(self.features), "linear": self.linear.as_dict(),
+        kind = next(key for key, kind in MODELS.items() if isinstance(self.model, kind))
+        return {"features": list(self.features), kind: self.model.as_dict(),
                 "threshold": self.threshold, "band": self.band, "metadata": self.metadata}
 
     @classmethod
@@ -105,7 +163,8 @@ class Judge:
             raise ModelError(f"the in-cluster judge weighs features newsprism does not know "
                              f"({', '.join(sorted(unknown))}); relearn it with "
                              "`python -m newsprism.compare.train`")
-        return cls(LinearModel.from_dict(data["linear"]), float(data["threshold"]),
+        kind = next(key for key in MODELS if key in data)
+        return cls(MODELS[kind].from_dict(data[kind]), float(data["threshold"]),
                    dict(data.get("metadata", {})), tuple(data["features"]),
                    float(data.get("band", PREDICATE_BAND)))
 

@@ -3,15 +3,16 @@
     python -m newsprism.compare.train CLUSTERS.jsonl --gold bench/compare_gold/judgments
 
 Each tune cluster is analysed and its statement pairs scored exactly as a briefing does
-(``compare.pair_evidence``). Its rows (``cluster_rows``): every judged pair that reaches the
-judge in a briefing (a candidate that shares more than names and whose actors do not clash),
-labelled ``same`` or not, and every other candidate that reaches it, a mined hard negative
-weighing ``--negatives`` (none by default). A logistic regression over ``FEATURES`` is fit on
-them. Its threshold and predicate band are given, not set here from the pairs: claims group
-pairs, so a pair's precision is not a claim's. ``bench/judge_cv.py`` chooses them leaving one
-cluster out END TO END (each left-out cluster briefed and scored as ``newsprism eval compare``
-scores it), for corroborated precision out of fold at 97% or more (a false corroboration is
-worse than a missed one). The held-out half is never read.
+(``compare.pair_evidence``). Its rows (``cluster_rows``): every judged pair that reaches the judge
+in a briefing (a candidate that shares more than names and whose actors do not clash), labelled
+``same`` or not, and every other candidate that reaches it, a mined hard negative weighing
+``--negatives`` (none by default). A logistic regression over ``FEATURES`` is fit on them
+(``--model``: or one over their pairwise products, or monotonic boosted trees; neither beat it out
+of fold, docs/experiments.md "recall7"). Its threshold and predicate band are given, not set here
+from the pairs: claims group pairs, so a pair's precision is not a claim's. ``bench/judge_cv.py``
+chooses them leaving one cluster out END TO END (each left-out cluster briefed and scored as
+``newsprism eval compare`` scores it), for corroborated precision out of fold at 97% or more (a
+false corroboration is worse than a missed one). The held-out half is never read.
 """
 
 from __future__ import annotations
@@ -29,7 +30,12 @@ from newsprism.compare.judge import (
     ARTIFACT,
     FIRST_FEATURES,
     JUDGE_FEATURES,
+    MODELS,
+    Boosted,
     Judge,
+    Model,
+    Pairwise,
+    pairwise,
 )
 from newsprism.model import Analysis, Entity, Quote
 from newsprism.relation.model import LinearModel
@@ -44,6 +50,17 @@ FEATURES = FIRST_FEATURES
 NEGATIVE_WEIGHT = 0.0
 THRESHOLD = 0.95
 BAND = 0.6
+MODEL = "linear"  # ``compare.judge.MODELS``
+# The way each feature is known to move the judge (+1: more of it says "one proposition" more,
+# -1 less), the trees' monotonic constraints; every feature of ``JUDGED`` has one, so a judge's
+# best case is at a corner of their ranges (``Judge.best_case``). The others are left free:
+# what a figure, an actor or the length ratio means is what the interactions are for.
+DIRECTIONS = {"same_fact": 1, "cosine": 1, "shared_words": 1, "covered_least": 1,
+              "covered_most": 1, "mutual": 1, "same_predicate": 1, "denies": -1,
+              "contained": 1, "clause_same_fact": 1}
+# Small trees, slowly learned, on a few thousand rows; leaves of at least 20 pairs
+BOOSTING = {"max_iter": 150, "learning_rate": 0.05, "max_leaf_nodes": 8, "max_depth": 3,
+            "min_samples_leaf": 20, "l2_regularization": 1.0}
 
 
 @dataclass(frozen=True)
@@ -118,6 +135,30 @@ def training_set(clusters: Sequence[ClusterRows], negative_weight: float
     return X, y, np.where(mined, negative_weight, 1.0)
 
 
+def fit_model(kind: str, X: np.ndarray, y: np.ndarray, weights: np.ndarray,
+              features: Sequence[str]) -> Model:
+    """A judge's model of ``kind`` (``compare.judge.MODELS``) over the columns ``features``."""
+    if kind == "linear":
+        return fit_linear(X, y, weights)
+    if kind == "pairwise":
+        return Pairwise(fit_linear(pairwise(X), y, weights))
+    return fit_trees(X, y, weights, features)
+
+
+def fit_trees(X: np.ndarray, y: np.ndarray, weights: np.ndarray, features: Sequence[str]
+              ) -> Boosted:
+    """Boosted trees, monotonic where a feature's direction is known (``DIRECTIONS``), checked
+    against scikit-learn after export."""
+    from newsprism.relation.train import check_export, export_trees, make_boosting
+
+    keep = weights > 0
+    clf = make_boosting(**BOOSTING, monotonic_cst=[DIRECTIONS.get(f, 0) for f in features])
+    clf.fit(X[keep], y[keep], sample_weight=weights[keep])
+    trees = export_trees(clf)
+    check_export(clf, trees, X)
+    return Boosted(trees)
+
+
 def fit_linear(X: np.ndarray, y: np.ndarray, weights: np.ndarray | None = None) -> LinearModel:
     from sklearn.linear_model import LogisticRegression
 
@@ -132,7 +173,8 @@ def fit_linear(X: np.ndarray, y: np.ndarray, weights: np.ndarray | None = None) 
 
 def train_judge(clusters_path: Path, gold_path: Path, threshold: float = THRESHOLD,
                 band: float = BAND, negative_weight: float = NEGATIVE_WEIGHT,
-                features: Sequence[str] = FEATURES, out_of_fold: str = "") -> Judge:
+                features: Sequence[str] = FEATURES, out_of_fold: str = "",
+                model: str = MODEL) -> Judge:
     """The judge learned on every tune cluster's rows, at the threshold and band given."""
     from newsprism.analyse import analyse_articles
     from newsprism.evaluate.compare import read_clusters
@@ -140,12 +182,12 @@ def train_judge(clusters_path: Path, gold_path: Path, threshold: float = THRESHO
     clusters = read_clusters(clusters_path, "tune")
     rows = [cluster_rows(list(analyse_articles(articles)), gold_path) for _, articles in clusters]
     return learn_judge([item["cluster"] for item, _ in clusters], rows, threshold, band,
-                       negative_weight, features, out_of_fold)
+                       negative_weight, features, out_of_fold, model)
 
 
 def learn_judge(names: Sequence[str], rows: Sequence[ClusterRows], threshold: float,
                 band: float, negative_weight: float, features: Sequence[str],
-                out_of_fold: str = "") -> Judge:
+                out_of_fold: str = "", model: str = MODEL) -> Judge:
     """The judge learned on the rows of the clusters ``names``; ``out_of_fold``: what
     ``bench/judge_cv.py`` measured for this recipe, kept in its metadata."""
     X, y, weights = training_set(rows, negative_weight)
@@ -153,12 +195,12 @@ def learn_judge(names: Sequence[str], rows: Sequence[ClusterRows], threshold: fl
     report = {"clusters": sorted(names),
               "judged_pairs": int((~mined).sum()), "same": int(y.sum()),
               "mined_negatives": int(mined.sum()), "negative_weight": negative_weight,
-              "threshold": threshold, "band": band, "features": list(features),
+              "threshold": threshold, "band": band, "features": list(features), "model": model,
               "chosen_by": "bench/judge_cv.py: one tune cluster left out, end to end",
               "end_to_end_out_of_fold": out_of_fold}
     columns = [JUDGE_FEATURES.index(name) for name in features]
-    return Judge(fit_linear(X[:, columns], y, weights), threshold, report, tuple(features),
-                 band)
+    return Judge(fit_model(model, X[:, columns], y, weights, features), threshold, report,
+                 tuple(features), band)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -173,11 +215,12 @@ def main(argv: Sequence[str] | None = None) -> None:
                         help="weight of a mined hard negative (0: judged pairs only)")
     parser.add_argument("--features", nargs="+", default=list(FEATURES),
                         choices=list(JUDGE_FEATURES), help="the features the judge weighs")
+    parser.add_argument("--model", default=MODEL, choices=list(MODELS))
     parser.add_argument("--out-of-fold", default="",
                         help="bench/judge_cv.py's figures for this recipe, for the metadata")
     args = parser.parse_args(argv)
     model = train_judge(args.clusters, args.gold, args.threshold, args.band, args.negatives,
-                        args.features, args.out_of_fold)
+                        args.features, args.out_of_fold, args.model)
     args.out.write_text(json.dumps(model.as_dict(), indent=1) + "\n", encoding="utf-8")
     print(json.dumps(model.metadata, indent=1))
     print(f"wrote {args.out}")
