@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from newsprism.analyse.dates import MONTHS, WEEKDAYS
 from newsprism.model import Article, Span
@@ -410,6 +411,80 @@ def ends_a_state(text: str, what: Open) -> bool:
     return bool(what.state_ends & _done(text))
 
 
+# A state in force and what ends it, by kind: someone at large ("still on the run", "is
+# searching for an escaped inmate") is caught; a service out ("an outage", "experiencing
+# problems", "went down") is restored. The words of the end, in any form, bar a statement from
+# being the earlier state: "MWEB managed to restore 83%" tells part of the end, not the state.
+_PERSONS = (r"suspects?|gunm[ae]n|fugitives?|inmates?|prisoners?|escapees?|convicts?|killers?|"
+            r"shooters?|attackers?|robbers?|m[ae]n|wom[ae]n|teen(?:ager)?s?|offenders?")
+STATE_KINDS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
+    "at large": (
+        re.compile(r"\b(?:on the (?:run|loose|lam)|at large|(?:a|the) fugitive|escapee|manhunt|"
+                   r"(?:is|are|was|were|being) (?:sought|hunted)|"
+                   rf"search(?:ing|ed|es)? for (?:an?|the) (?:[\w-]+ ){{0,3}}?(?:{_PERSONS}))\b",
+                   re.IGNORECASE),
+        re.compile(r"\b(?:(?:re)?captured|caught|apprehended|arrested|surrendered|"
+                   r"turned (?:himself|herself|themselves) in|taken into custody)\b",
+                   re.IGNORECASE),
+        re.compile(r"\b(?:captur|recaptur|caught|catch|apprehen|arrest|surrender|custody|"
+                   r"turn\w* (?:himself|herself|themselves) in)", re.IGNORECASE)),
+    "out of service": (
+        re.compile(r"\b(?:outages?|downtime|offline|disrupted|blacked out|"
+                   r"without (?:power|electricity|service|internet)|"
+                   r"experienc(?:ing|ed|es?) (?:problems|difficulties|an outage)|"
+                   r"(?:is|are|was|were|remains?|remained) (?:still )?down)\b"
+                   r"(?!\s+(?:to|from|the|in|at|by|on|\d))",  # "went down to the floor"
+                   re.IGNORECASE),
+        re.compile(r"\b(?:restored|repaired|reconnected|back (?:online|on ?line|up|in service)"
+                   r"(?!\s+(?:to|the|and|on|at|in|from|by|a)\b)|"  # "headed back up to the floor"
+                   r"(?:was|were|is|are|been) (?:\w+ly )?(?:fixed|resolved))\b", re.IGNORECASE),
+        re.compile(r"\b(?:restor|repair|reconnect|back (?:online|on ?line|up|in service)|fix|"
+                   r"resolv)", re.IGNORECASE)),
+}
+# Right before an end, words that make it no end done: a modal, an infinitive ("managed to
+# restore", "to be captured"), a negation ("was not caught").
+_NOT_DONE = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|not|never|no|"
+                       r"yet|cannot|n't)\s+(?:(?:be|have|been|get)\s+)*(?:\w+ly\s+)?$",
+                       re.IGNORECASE)
+# Background of the past, neither a state in force nor what became of something open: "In
+# recent years, the country has lost Internet service ...", "The last time the two teams
+# played, Indiana State made Creighton look completely lost".
+_PAST = re.compile(r"\b(?:in (?:recent|past|previous) (?:years|months)|in the past|"
+                   r"(?:years|months) (?:ago|earlier|before)|previously|before that|"
+                   r"(?:last|that) year|the (?:last|previous) time)\b", re.IGNORECASE)
+# Days from a dated report of a state in force to a dated report of its end beyond which the
+# two are taken for two episodes (an outage in August, another in October): someone at large
+# or a service out is news for days or weeks; longer processes are the ladders' business.
+STATE_DAYS = 31
+
+
+def state_ended(text: str) -> tuple[str, re.Match[str]] | None:
+    """The kind of state a statement says ended, and where, when it says so as done, neither
+    hedged nor negated nor looked ahead ("could be caught", "was not restored", "to be
+    restored"): "was captured Monday", "services were restored"."""
+    if hedges(text):
+        return None
+    for kind, (_, end, _) in STATE_KINDS.items():
+        for found in end.finditer(text):
+            if not _NOT_DONE.search(text, 0, found.start()):
+                return kind, found
+    return None
+
+
+def within_an_episode(state: str | None, end: str | None) -> bool:
+    """May a state reported on day ``state`` be the one an end reported on day ``end`` ended:
+    not reported after it, nor more than ``STATE_DAYS`` before it (an undated one may)?"""
+    if not (state and end):
+        return True
+    return 0 <= (date.fromisoformat(end) - date.fromisoformat(state)).days <= STATE_DAYS
+
+
+def tells_the_past(text: str) -> bool:
+    """Does the statement tell of the past as background ("in recent years", "the last time the
+    two teams played")?"""
+    return _PAST.search(text) is not None
+
+
 def with_antecedents(
     statements: Sequence[Span], actors: Sequence[frozenset[str]], people: Sequence[frozenset[str]]
 ) -> list[frozenset[str]]:
@@ -438,7 +513,10 @@ def open_outcomes(
     other articles that settle it, what was open first. ``actors[i]`` are the resolved actors
     statement ``i`` names (pronouns read), ``people[i]`` the people among them as written;
     ``cosine(i, j)`` their closeness in meaning; ``related(i, j)``: about the same thing. An
-    outcome told of another year is background, not what became of it (``_of_another_year``)."""
+    outcome told of another year or of the past is background, not what became of it
+    (``_of_another_year``, ``tells_the_past``); a state's end reported long after the
+    expectation ends another episode ("services will be restored as soon as possible" in
+    August, "restored on 11 October": ``within_an_episode``)."""
     opens = [left_open(s.text) for s in statements]
     stems = [set(content_stems(s.text)) for s in statements]
 
@@ -477,6 +555,9 @@ def open_outcomes(
                     or not settles(outcome.text, what) or not about_one_thing(i, j, what)
                     or _reported_before(outcome, statements[i], articles)
                     or _of_another_year(outcome, statements[i], articles)
+                    or tells_the_past(outcome.text)
+                    or (state_ended(outcome.text) and not within_an_episode(
+                        report_day(articles[statements[i].doc]), report_day(articles[outcome.doc])))
                     or (what.later_day and not _reported_after(outcome, statements[i], articles))):
                 continue
             if what.speculation and not (denies_or_confirms(outcome.text, what) and (
