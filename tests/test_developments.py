@@ -1024,3 +1024,18 @@ def test_no_change_named_of_a_state_its_own_report_ended():
     assert _statement_histories(CABLE, out, later, (None, None))
     assert not _statement_histories(CABLE, out + " The service is now back online.", later,
                                     (None, None))
+
+
+def test_a_suspect_committed_for_trial_is_a_step_between_charge_and_verdict():
+    # charged, then ordered held for trial after a hearing, then found guilty
+    (claim,) = _process("Ron Kell was charged with abusing prisoners at the camp.",
+                        "After the hearing, Ron Kell, 36, was ordered held on multiple counts "
+                        "of abuse.", ("2005-01-15", "2005-03-20"))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    (claim,) = _process("Ron Kell was bound over for trial on multiple counts of abuse.",
+                        "A military jury found Ron Kell guilty of abusing prisoners.",
+                        ("2005-03-20", "2006-01-15"))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    # held on charges is custody, no step past the charge
+    assert not _process("Ron Kell was charged with abusing prisoners at the camp.",
+                        "Ron Kell is being held on charges of abuse at the Kessel jail.")
