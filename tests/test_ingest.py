@@ -345,3 +345,126 @@ def test_a_page_of_only_its_own_notices_is_refused_and_the_batch_goes_on(tmp_pat
     assert len(refused) == len(pages)
     for name in pages:
         assert any(name in p and "no article in it" in p for p in refused), (name, refused)
+
+
+# A page's headline and time stamp lines in the styles of real sites (invented here), the stamp
+# over or under the headline, and the day each gives; "APR 28" gives no year, so no day.
+STAMP_STYLES = {
+    "Friday, Sep 10, 2010 | Updated 8:52 PM EDT": "2010-09-10",
+    "December 7, 2010 11:18 PM": "2010-12-07",
+    "on September 10th, 2010": "2010-09-10",
+    "11/30/09 05:40 PM ET": "2009-11-30",
+    "November 30, 2009 at 02:22 pm": "2009-11-30",
+    "7:15 a.m. Dec. 7, 2009": "2009-12-07",
+    "Updated: November 11, 2011 20:09 IST": "2011-11-11",
+    "21 July 2013 Last updated at 11:11 GMT": "2013-07-21",
+    "PUBLISHED FRIDAY, MARCH 8, 2013 AT 12:46 PM / UPDATED AT 12:48 PM": "2013-03-08",
+    "Jan 05, 2011": "2011-01-05",
+    "12 January 2010 @ 09:29 pm": "2010-01-12",
+    "9:53 AM, MON 22 JUL 2013": "2013-07-22",
+    "on Dec 23 2012, 5: 03p": "2012-12-23",
+    "Published on 09th June 2013": "2013-06-09",
+    "FOR IMMEDIATE RELEASE July 13, 2009": "2009-07-13",
+    "on Tuesday, 16 December 2008 13:45.": "2008-12-16",
+    "APR 28": None,
+    "Dec. 24 4:33 AM EST": None,
+}
+
+
+def test_a_pages_time_stamp_line_in_any_sites_style_dates_it_and_is_never_its_title(tmp_path):
+    body = "A fire destroyed the old dairy warehouse in Palmer early on Tuesday, police said.\n"
+    records = []
+    for n, (stamp, _) in enumerate(STAMP_STYLES.items()):
+        head = f"{stamp}\nDairy warehouse burns" if n % 2 else f"Dairy warehouse burns\n{stamp}"
+        records.append({"id": f"p{n}", "text": f"{head}\n\n{body}"})
+    path = tmp_path / "pages.jsonl"
+    path.write_text("\n".join(json.dumps(record) for record in records))
+    articles = read_articles([path]).articles
+    assert [(a.title, a.date) for a in articles] == [
+        ("Dairy warehouse burns", day) for day in STAMP_STYLES.values()]
+    assert [a.text for a in articles] == [normalise_text(r["text"]) for r in records]
+
+
+def test_a_line_with_more_than_a_stamp_or_a_sentence_naming_a_day_dates_nothing(tmp_path):
+    """A stamp line holds only its day, clock, zone and stamp words: an obituary's "End of
+    Watch: Friday, June 24, 2005" or a short paragraph "On March 4, 2013." is not the page's."""
+    body = "A deputy was shot and killed on Friday while questioning a witness, police said.\n"
+    (tmp_path / "watch.txt").write_text(
+        f"Deputy Sheriff Ortiz\nEnd of Watch: Friday, June 24, 2005\n\n{body}")
+    (tmp_path / "sentence.txt").write_text(f"Deputy killed\nOn March 4, 2013.\n\n{body}")
+    articles = {a.id: (a.title, a.date) for a in read_articles([tmp_path]).articles}
+    assert articles == {"watch": ("Deputy Sheriff Ortiz", None),
+                        "sentence": ("Deputy killed", None)}
+
+
+def test_a_numeric_day_is_read_when_it_reads_one_way_or_the_pages_url_tells_its_order(tmp_path):
+    """"04/02/07" may be April 2nd or February 4th: a wrong date is worse than none (dates order
+    developments), so it is read only when a number is over 12 or the URL's year and month are
+    one reading's; a URL's whole y/m/d dates a page whose text states no day, its eight digits
+    ("/20070403/", often an id) or its year and month alone date none."""
+    pages = [
+        ("http://example.com/news/escape", "11/30/09 05:40 PM ET"),
+        ("http://example.com/news/verdict", "8:13 AM PDT 8/2/2013"),
+        ("http://example.com/tech/20070403/verdict", "POSTED: 04/02/07, 9:00 PM PDT |"),
+        ("http://example.com/early-lead/2011/01/saints_place.html", "01/5/2011 4:10 PM"),
+        ("http://example.com/early-lead/2011/03/saints_place.html", "01/5/2011 4:10 PM"),
+        ("http://example.com/tech/20070403/verdict", "Jury returns verdict"),
+        ("http://example.com/2012/04/09/talks_n_1411902.html", "Posted: 04/9/2012 8:33 am"),
+        ("http://example.com/2010-12-08/news/25293566_1_hearing", "Kraft suspect held for trial"),
+        ("http://example.com/film/2013/aug/02/host-named", "Host named for the awards"),
+        ("http://example.com/2012/08/farewell.html", "Farewell to the dairy"),
+        ("http://example.com/2010/09/10/x", "Monday, Sep 10, 2012 | Updated 9:01 AM EDT"),
+        ("http://example.com/2013/05/04/x", "8:13 AM PDT 8/3/2013"),
+    ]
+    body = "The jury returned its verdict on Tuesday after two days, the court said."
+    path = tmp_path / "pages.jsonl"
+    path.write_text("\n".join(json.dumps({"id": f"p{n}", "url": url, "text": f"{line}\n\n{body}"})
+                              for n, (url, line) in enumerate(pages)))
+    result = read_articles([path])
+    assert [a.date for a in result.articles] == [
+        "2009-11-30", None, "2007-04-02", "2011-01-05", None, None, "2012-04-09", "2010-12-08",
+        "2013-08-02", None, "2012-09-10", "2013-05-04"]
+    assert [str(p).split(": ", 1)[1] for p in result.problems] == [
+        f"date '{day}' reads two ways ({numbers} may be month/day or day/month); write it as "
+        f"YYYY-MM-DD; {kept}" for day, numbers, kept in (
+            ("8/2/2013", "8/2", "kept without a date"), ("01/5/2011", "1/5", "kept without a date"),
+            ("8/3/2013", "8/3", "dated 2013-05-04 by its URL"))]
+
+
+def test_a_record_with_a_url_and_no_outlet_is_the_sites_outlet(tmp_path):
+    path = tmp_path / "pages.jsonl"
+    text = "The trial began on Monday, the court said."
+    path.write_text("\n".join(json.dumps(record) for record in [
+        {"id": "a", "url": "http://www.nbcphiladelphia.com/news/local/trial.html", "text": text},
+        {"id": "b", "url": "https://News.BBC.co.uk:443/2/hi/4475546.stm", "text": text},
+        {"id": "c", "url": "http://www.example.com/x", "outlet": "Valley Herald", "text": text},
+        {"id": "d", "url": "trial.html", "text": text},
+    ]))
+    assert [a.outlet for a in read_articles([path]).articles] == [
+        "nbcphiladelphia.com", "news.bbc.co.uk", "Valley Herald", None]
+
+
+def test_a_day_before_the_headline_on_its_line_dates_it_after_any_stamp_line(tmp_path):
+    """"27/09/2013 - Headline": the day is no part of the title; a numeric one that reads two
+    ways ("03/04/2012") gives way to a stamp line below that reads one way."""
+    body = "Elections will be held on December 15, officials said.\n"
+    (tmp_path / "dash.txt").write_text(f"27/09/2013 - Turkmenistan to hold elections\n\n{body}")
+    (tmp_path / "stamp.txt").write_text(
+        f"03/04/2012 - Turkmenistan to hold elections\n\nUpdated 4 March 2012\n\n{body}")
+    articles = {a.id: (a.title, a.date) for a in read_articles([tmp_path]).articles}
+    assert articles == {"dash": ("Turkmenistan to hold elections", "2013-09-27"),
+                        "stamp": ("Turkmenistan to hold elections", "2012-03-04")}
+
+
+def test_a_time_stamp_line_in_a_sites_style_is_no_statement_and_no_timeline_date(tmp_path):
+    from newsprism.analyse import analyse_articles
+
+    (tmp_path / "page.txt").write_text(
+        "Kraft suspect held for trial\n\nDecember 7, 2010 11:18 PM\n\nA judge on Tuesday ordered "
+        "a former plant worker to stand trial for the September shootings, prosecutors said.\n")
+    (article,) = read_articles([tmp_path]).articles
+    (analysis,) = analyse_articles([article])
+    assert article.date == "2010-12-07"
+    assert all("11:18" not in s.text for s in analysis.statements)
+    assert [(d.text, d.value) for d in analysis.dates] == [("Tuesday", "2010-12-07"),
+                                                           ("September", "2010-09")]

@@ -25,9 +25,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from newsprism.errors import InputError
+from newsprism.ingest.fields import url_outlet
 from newsprism.model import Article
 
 SEED = 18  # the issue's number; the shuffle picks clusters and halves before any judging
@@ -105,10 +105,9 @@ def _ecbplus_record(doc: dict[str, Any]) -> dict[str, Any]:
     the outlet, the site's host. Numbers around the tokenised "/" and ":" of stamps ("11 / 30 /
     09 05 : 40 PM") and tokenised "a . m ." are joined back as the page wrote them."""
     url = "".join(doc["sentences"][0].split())
-    host = urlsplit(url).netloc.lower().removeprefix("www.")
     text = _ecb_text(doc["sentences"][1:])
     text = _STAMP_TIME.sub(lambda m: "".join(m[0].split()), text)
-    return {"id": f"ecb.{doc['doc_id']}", "title": None, "outlet": host or None, "date": None,
+    return {"id": f"ecb.{doc['doc_id']}", "title": None, "outlet": url_outlet(url), "date": None,
             "url": url, "text": text}
 
 

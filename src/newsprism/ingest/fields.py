@@ -7,9 +7,10 @@ import hashlib
 import re
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 from newsprism.errors import EmptyInputError, InputError, InputProblem, InputWarning
-from newsprism.ingest.dates import read_date
+from newsprism.ingest.dates import read_date, url_day, url_month
 from newsprism.ingest.language import not_english
 from newsprism.ingest.nonarticle import no_article
 from newsprism.ingest.normalise import normalise_text
@@ -42,18 +43,23 @@ def read_fields(
     given = fields.get("id")
     article_id = _ID_UNSAFE.sub("-", str(given if given is not None else default_id or ""))
     article_id = article_id.strip("-") or text_fingerprint(text)
+    url = _clean(fields.get("url"))
+    # The URL's day ("/2010/09/10/") dates a page that states none, and its month ("/2011/01/")
+    # settles a numeric day the page writes two ways ("01/5/2011").
+    url_date = url_day(url)
     try:
-        day, doubt = read_date(_clean(fields.get("date")), where), None
+        day, doubt = read_date(_clean(fields.get("date")), where, url_month(url)) or url_date, None
     except InputError as exc:
-        day, doubt = None, InputWarning(where, f"{exc.problem}; kept without a date")
+        kept = f"dated {url_date} by its URL" if url_date else "kept without a date"
+        day, doubt = url_date, InputWarning(where, f"{exc.problem}; {kept}")
     yield Article(
         id=article_id,
         text=text,
         title=_clean(fields.get("title")),
-        outlet=_clean(fields.get("outlet")),
+        outlet=_clean(fields.get("outlet")) or url_outlet(url),
         author=_clean(fields.get("author")),
         date=day,
-        url=_clean(fields.get("url")),
+        url=url,
         path=path,
     )
     if doubt is not None:
@@ -62,6 +68,13 @@ def read_fields(
         yield InputWarning(where, f"{len(text):,} characters long: only the first "
                            f"{COMPARED_CHARS:,} are compared and summarised (all of it is read "
                            "and, by ingest, stored); split it into articles to compare it all")
+
+
+def url_outlet(url: str | None) -> str | None:
+    """The site a URL is of, as its outlet when nothing names one: "nbcphiladelphia.com" for
+    "http://www.nbcphiladelphia.com/news/...", None for no URL or one without a host."""
+    host = urlsplit(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
 
 
 def _clean(value: Any) -> str | None:

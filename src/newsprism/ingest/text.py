@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import re
 
-from newsprism.ingest.dates import MONTH_NAME, NUMERIC_DAY_YEAR_LAST, WEEKDAYS
+from newsprism.ingest.dates import (
+    MONTH_NAME,
+    NUMERIC_DAY_YEAR_LAST,
+    ORDINAL,
+    WEEKDAY_NAME,
+    WEEKDAYS,
+)
 from newsprism.ingest.normalise import normalise_text
 
 _KEYS = (r"(?P<key>Publication|Publisher|Outlet|Source|Newspaper|Author|Byline|By|Date|"
@@ -33,13 +39,32 @@ _MONTH = rf"{MONTH_NAME}\.?"
 _WEEKDAY = rf"(?:(?:{'|'.join(WEEKDAYS)}),?\s+)?"
 _NUMERIC_DAY = r"\d{4}[-/]\d{1,2}[-/]\d{1,2}"
 # A dateline: a line that is only a day ("Tuesday, July 12, 2005", "12 July 2005",
-# "2005-07-12", "12/19/2005"), as many sites and wikis print it under the headline instead of
-# "Date: ...".
+# "September 10th, 2010", "2005-07-12", "12/19/2005"), as many sites and wikis print it under
+# the headline instead of "Date: ...".
 _DATELINE = re.compile(
-    rf"{_WEEKDAY}(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}"
-    rf"|{_NUMERIC_DAY}|{NUMERIC_DAY_YEAR_LAST})",
+    rf"{_WEEKDAY}(?:{_MONTH}\s+\d{{1,2}}{ORDINAL},?\s+\d{{4}}|\d{{1,2}}{ORDINAL}\s+{_MONTH},?\s+\d{{4}}"
+    rf"|{_NUMERIC_DAY}|{NUMERIC_DAY_YEAR_LAST}\b)",
     re.IGNORECASE,
 )
+# A month and a day without a year ("APR 28", "Dec. 24"): a stamp line still, dating nothing.
+_YEARLESS_DAY = re.compile(
+    rf"{_WEEKDAY}(?:{_MONTH}\s+\d{{1,2}}{ORDINAL}|\d{{1,2}}{ORDINAL}\s+{_MONTH})\b", re.IGNORECASE)
+# What a page's time stamp line holds besides its day, in any site's order: its words
+# ("Updated", "Last updated at", "Posted on", a press release's "For immediate release"), a
+# clock ("8:52 PM", "7:15 a.m.", "5:03p", "20:09") and its zone ("EDT", "GMT", "IST"),
+# weekdays ("MON"); the separators ("|", "/", "@", "–", ",") are no words. "Friday, Sep 10, 2010
+# | Updated 8:52 PM EDT", "7:15 a.m. Dec. 7, 2009", "21 July 2013 Last updated at 11:11 GMT".
+_STAMP_WORD = re.compile(
+    rf"\b(?:last|first|updated|published|posted|modified|on|at|for\s+immediate\s+release"
+    rf"|{WEEKDAY_NAME})\b"
+    r"|\b\d{1,2}\s?[:.]\s?\d{2}(?:[:.]\d{2})?(?:\s?[ap](?:\.?\s?m)?\b\.?)?"
+    r"|(?-i:\b(?:[A-Z]{1,4}T|UTC)\b)",
+    re.IGNORECASE,
+)
+STAMP_LINE_CHARS = 120  # a stamp is short; a longer line is a sentence that names a day
+# A line ending a sentence ("On March 4, 2013."), unless on a clock ("on Tuesday, 16 December
+# 2008 13:45.", "7:15 a.m.").
+_SENTENCE_END = re.compile(r"(?<![ap]\.m)(?<!:\d\d)\.\s*$", re.IGNORECASE)
 # A day after a name on its own line: an archive's "Northern Star, 2013-07-21" or "The Guardian,
 # 4 March 2013, Monday", a press release's "Brussels, 12 March 2013". It dates the article; the
 # name may be the outlet or the place, which the line does not tell apart, so it names neither.
@@ -60,8 +85,10 @@ _STAMP = re.compile(
     r"(?:Updated|Published|First published|Posted)(?:\s+on)?:?\s+(?P<when>[^\n]{4,60})$",
     re.IGNORECASE | re.MULTILINE,
 )
-# A numeric day before the headline on its line ("2005/01/08 Tsunami aid donations ...").
-_DATED_TITLE = re.compile(rf"(?P<day>{_NUMERIC_DAY})\s+(?P<title>\S.*)")
+# A numeric day before the headline on its line ("2005/01/08 Tsunami aid donations ...",
+# "27/09/2013 - Turkmenistan to hold elections").
+_DATED_TITLE = re.compile(
+    rf"(?P<day>{_NUMERIC_DAY}|{NUMERIC_DAY_YEAR_LAST})\s+(?:[-–—|]\s+)?(?P<title>\S.*)")
 
 
 def metadata_from_text(text: str) -> dict[str, str]:
@@ -78,10 +105,10 @@ def metadata_from_text(text: str) -> dict[str, str]:
                     found[field] = value
     if "author" not in found and (byline := _BYLINE.search(head)):
         found["author"] = byline["name"]
+    title_day = None
     if "title" not in found and (title := guess_title(text)):
         if dated := _DATED_TITLE.fullmatch(title):
-            title = dated["title"]
-            found.setdefault("date", dated["day"])
+            title, title_day = dated["title"], dated["day"]
         found["title"] = title
     if "date" not in found and (day := _dateline(head)):
         found["date"] = day
@@ -91,6 +118,8 @@ def metadata_from_text(text: str) -> dict[str, str]:
         outlet = (stamp["outlet"] or "").strip("*_ ")
         if outlet and not outlet.lower().startswith("by "):
             found.setdefault("outlet", outlet)
+    if title_day:  # last: "03/04/2012 - ..." may read two ways where a stamp line below does not
+        found.setdefault("date", title_day)
     if "outlet" not in found and (wire := _WIRE_DATELINE.search(head)):
         found["outlet"] = wire["credit"]  # as the text writes it: "AP", not a name we expand
     return found
@@ -105,11 +134,26 @@ def opening(text: str) -> str:
         line = line.strip()
         if line and not (_HEADER.match(line) or _BYLINE.fullmatch(line)
                          or _DATELINE.fullmatch(line) or _NAMED_DAY.fullmatch(line)
-                         or _stamp(line)):
+                         or _stamp(line) or stamp_line(line) is not None):
             rest = "\n".join(lines[n:])
             wire = _WIRE_DATELINE.match(rest)
             return rest[wire.end():].lstrip() if wire else rest
     return text
+
+
+def stamp_line(line: str) -> str | None:
+    """Is ``line`` a page's time stamp line, only a day and what stamps hold around it ("Friday,
+    Sep 10, 2010 | Updated 8:52 PM EDT", "11/30/09 05:40 PM ET", "APR 28")? Its first whole
+    day as written ("Friday, Sep 10, 2010"), "" when it gives no year; None when it is no stamp
+    line."""
+    line = line.strip().strip("*_").strip()
+    if len(line) > STAMP_LINE_CHARS or _SENTENCE_END.search(line):
+        return None
+    day = _DATELINE.search(line)
+    rest = _YEARLESS_DAY.sub(" ", _DATELINE.sub(" ", line))
+    if rest == line or re.search(r"\w", _STAMP_WORD.sub(" ", rest)):
+        return None
+    return day[0] if day else ""
 
 
 def _stamp(text: str) -> re.Match[str] | None:
@@ -119,20 +163,23 @@ def _stamp(text: str) -> re.Match[str] | None:
 
 
 def _dateline(head: str) -> str | None:
-    """The day of the first line of the head that is only a day, or a name and a day
-    ("Northern Star, 2013-07-21"), as written."""
+    """The day of the first line of the head that is only a day, a time stamp ("December 7,
+    2010 11:18 PM"), or a name and a day ("Northern Star, 2013-07-21"), as written."""
     for line in head.split("\n"):
         line = line.strip()
         if _DATELINE.fullmatch(line):
             return line
         if named := _NAMED_DAY.fullmatch(line):
             return named["day"]
+        if day := stamp_line(line):
+            return day
     return None
 
 
 def metadata_line_ranges(text: str) -> list[tuple[int, int]]:
     """Character ranges of the "Key: value" header lines, the name-and-day lines ("Northern
-    Star, 2013-07-21") and the time stamp line at the top of a text."""
+    Star, 2013-07-21") and the time stamp lines ("Updated 11 March 2026", "December 7, 2010
+    11:18 PM") at the top of a text: the article's own date, none of its events or facts."""
     head_end = 0
     for _ in range(HEADER_LINES):
         head_end = text.find("\n", head_end + 1)
@@ -143,6 +190,11 @@ def metadata_line_ranges(text: str) -> list[tuple[int, int]]:
     ranges += [(m.start(), m.end()) for m in _NAMED_DAY_LINE.finditer(text, 0, head_end)]
     if stamp := _stamp(text[:head_end]):
         ranges.append((stamp.start(), stamp.end()))
+    start = 0
+    for line in text[:head_end].split("\n"):
+        if stamp_line(line) is not None and (start, start + len(line)) not in ranges:
+            ranges.append((start, start + len(line)))
+        start += len(line) + 1
     return ranges
 
 
@@ -167,15 +219,16 @@ def guess_title(text: str) -> str | None:
     """The first line when it reads as a headline: one short phrase, not ending a sentence.
     Header lines ("Publication: ..."), one-word lines (a section label, "Editorials"; a URL), a
     dateline ("July 12, 2005"), a byline ("By Ana Ruiz"), a time stamp ("Updated 11 March
-    2026"), a picture's caption line ("Image copyright ...") and a page's lower-case widget
-    labels ("text size") above it are passed over; a line further into the body, or a photo caption
-    ending a sentence before its credit, is never taken, as it is the body."""
+    2026", "12 January 2010 @ 09:29 pm", "APR 28"), a picture's caption line ("Image copyright
+    ...") and a page's lower-case widget labels ("text size") above it are passed over; a line
+    further into the body, or a photo caption ending a sentence before its credit, is never
+    taken, as it is the body."""
     lines = [line.strip() for line in text.split("\n", HEADER_LINES)[:HEADER_LINES]]
     lines = [line for line in lines if line]
     for n, line in enumerate(lines):
         if (_HEADER.match(line) or len(line.split()) == 1 or _DATELINE.fullmatch(line)
                 or _NAMED_DAY.fullmatch(line) or _BYLINE.fullmatch(line) or _stamp(line)
-                or MEDIA_LABEL.search(line)
+                or stamp_line(line) is not None or MEDIA_LABEL.search(line)
                 or _furniture(line, lines[n + 1 :])):
             continue
         if (len(line) > 200 or len(line.split()) > HEADLINE_WORDS or _TWO_SENTENCES.search(line)
