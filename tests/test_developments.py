@@ -810,9 +810,13 @@ def test_what_one_faces_lies_ahead_but_charges_faced_are_filed():
                        hearing)
     assert settles("Following her arraignment in the district court today, Anna Brisk was held "
                    "without bail.", hearing)
+    # an arraignment reads the charges: a charge filed settles it, and one arraigned is charged
+    assert settles("Anna Brisk has been charged with kidnapping, the district attorney said.",
+                   hearing)
     charged = left_open("Anna Brisk is expected to be charged today.")
     assert charged is not None
     assert settles("Anna Brisk faces charges of kidnapping.", charged)
+    assert settles("Anna Brisk was arraigned on kidnapping charges on Friday.", charged)
     # so what one faces is left open, and settled when done; charges faced leave nothing open
     faced = left_open("Anna Brisk faces arraignment in the district court on Wednesday.")
     assert faced is not None and faced.intention

@@ -46,7 +46,7 @@ from newsprism.summarize.words import STOP_WORDS, letter_words, stem_word
 
 # Words that name one act, as stems: an outcome that names any of them does what was expected.
 ACT_FAMILIES = (
-    frozenset({"charg", "indict"}),
+    frozenset({"charg", "indict", "arraign"}),  # an arraignment reads the charges in court
     frozenset({"end", "conclud", "conclus", "finish", "adjourn", "wrap"}),
     frozenset({"recov", "retriev", "remov", "exhum"}),
     frozenset({"releas", "freed"}),
@@ -97,6 +97,8 @@ _HELD = re.compile(
     re.IGNORECASE,
 )
 _HELD_SETTLED_BY = next(f for f in ACT_FAMILIES if "charg" in f)
+# What one faces once it is filed ("faces two murder charges"); an arraignment faced lies ahead.
+_FILED = frozenset({"charg", "indict"})
 FACED_CHARGE_REACH = 3  # words of what one faces that may name charges ("faces two murder charges")
 _FACE = frozenset({"face", "faces", "facing"})
 # Verbs that order or ask for an act, which is then not done ("a judge ordered him released",
@@ -269,7 +271,7 @@ def _done_at(words: Sequence[str], verbs: bool = False) -> list[int]:
     return [k for k, w in enumerate(words)
             if not _infinitive(words, k) and not _MODALS & set(words[max(0, k - 2) : k])
             and not _progressive(words, k) and not (verbs and _present(words, k))
-            and not (k and words[k - 1] in _FACE and stem_word(w) not in _HELD_SETTLED_BY)
+            and not (k and words[k - 1] in _FACE and stem_word(w) not in _FILED)
             and not _ORDERED & set(words[max(0, k - ORDER_REACH) : k])]
 
 
