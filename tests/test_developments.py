@@ -1014,6 +1014,10 @@ def test_no_outcome_of_the_past_nor_an_end_of_another_episode():
         RACE, "Kessel will play the winner of the Norland semifinal on Saturday.",
         "The last time the two teams played, Norland made Kessel look lost.",
         ("2013-03-08", "2013-03-09"))
+    assert not _statement_histories(
+        RACE, "Denis Marrow will miss the race in Kessel on Sunday.",
+        "Denis Marrow initially missed the race in Kessel in March after a fall.",
+        ("2013-03-08", "2013-03-09"))
     # a service's restoration expected, then one reported two months on: another outage's
     plan = "Services on the Norland Cable network will be restored as soon as possible."
     done = "Services on the Norland Cable network were restored on Tuesday morning."
@@ -1043,3 +1047,18 @@ def test_a_suspect_committed_for_trial_is_a_step_between_charge_and_verdict():
     # held on charges is custody, no step past the charge
     assert not _process("Ron Kell was charged with abusing prisoners at the camp.",
                         "Ron Kell is being held on charges of abuse at the Kessel jail.")
+
+
+def test_an_outage_expected_to_last_and_its_repair_are_a_development():
+    from newsprism.compare.outcomes import left_open, settles
+
+    lasting = left_open("Norland Cable restored its business customers following an outage "
+                        "expected to extend into next week.")
+    assert lasting is not None
+    assert settles("Norland Cable said repairs have been completed on the cable that caused the "
+                   "outage.", lasting)
+    # adverbs before the act name none: the act is the resolution
+    resolved = left_open("This outage will likely only be fully resolved next week.")
+    assert resolved is not None
+    assert settles("The outage was repaired on Saturday, Norland Cable said.", resolved)
+    assert not settles("The outage could be repaired on Saturday, Norland Cable said.", resolved)

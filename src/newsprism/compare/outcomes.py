@@ -53,8 +53,10 @@ ACT_FAMILIES = (
     frozenset({"convict", "sentenc"}),
     frozenset({"open", "inaugur", "launch", "begin", "began", "begun", "start"}),
     frozenset({"elect", "won", "win"}),
+    frozenset({"restor", "repair", "resolv", "reconnect"}),  # a service out brought back
 )
 _ENDS = next(f for f in ACT_FAMILIES if "end" in f)
+_BROUGHT_BACK = next(f for f in ACT_FAMILIES if "restor" in f)
 _RECOVERY = next(f for f in ACT_FAMILIES if "recov" in f)
 # Closeness in meaning (MiniLM cosine) from which a statement that shares a subject word with
 # what another left open, or names a state's end, is about the same thing: below the
@@ -62,13 +64,14 @@ _RECOVERY = next(f for f in ACT_FAMILIES if "recov" in f)
 OUTCOME_COSINE = 0.4
 # Acts that say something lasts ("due to run through December 14", "expected to last most of
 # the day", "will stay closed"): what settles them is their end.
-_LASTING = frozenset({"last", "run", "stai", "remain", "continu"})
+_LASTING = frozenset({"last", "run", "stai", "remain", "continu", "extend"})
 # A state, and the words that end it: "closures ... last most of the day" ends with "reopened".
 _STATE_ENDS = {
     "close": frozenset({"reopen"}), "closur": frozenset({"reopen"}),
     "shut": frozenset({"reopen"}), "block": frozenset({"reopen"}),
     "held": frozenset({"releas", "freed"}), "detain": frozenset({"releas", "freed"}),
     "custodi": frozenset({"releas", "freed"}),
+    **dict.fromkeys(("outag", "downtim", "disrupt"), _BROUGHT_BACK),
 }
 
 # What is expected, due, likely or under way, and the words that say what, up to the clause's
@@ -164,6 +167,8 @@ _TIME = {
 _NOT_ABOUT = STOP_WORDS | _LIGHT | _TIME
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their",
                 "our", "my", "your"}
+# Adverbs before an act that name none: "only be fully resolved".
+_ADVERBS = frozenset({"only", "also", "just", "still", "soon", "then", "now", "even"})
 _DUE = re.compile(r"due\b", re.IGNORECASE)
 # Stop words that name an act: "going to give up its arsenal", "expected to last".
 _VERBS = {"give", "go", "keep", "put", "find", "show", "call", "move", "become", "make", "fill",
@@ -239,6 +244,8 @@ def _act(text: str) -> tuple[str, list[str]] | None:
                                                  and raw[1] in _DETERMINERS)):
         return None
     words = [w for w in raw if w not in _LIGHT and w not in _TIME and not w.isdigit()]
+    while words[:1] and (words[0] in _ADVERBS or words[0].endswith("ly")):
+        words = words[1:]  # "will likely only be fully resolved": the act is "resolved"
     if not words or (words[0] in STOP_WORDS and words[0] not in _VERBS):
         return None  # "going to have something special": no act named
     if _NAME.match(clause[_word_at(clause, words[0]):]):
@@ -450,10 +457,12 @@ _NOT_DONE = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|not|
                        re.IGNORECASE)
 # Background of the past, neither a state in force nor what became of something open: "In
 # recent years, the country has lost Internet service ...", "The last time the two teams
-# played, Indiana State made Creighton look completely lost".
+# played, Indiana State made Creighton look completely lost", "Thomas initially was hurt in an
+# overtime loss in Week 3" (not what "Thomas' absence will hurt" came to).
 _PAST = re.compile(r"\b(?:in (?:recent|past|previous) (?:years|months)|in the past|"
                    r"(?:years|months) (?:ago|earlier|before)|previously|before that|"
-                   r"(?:last|that) year|the (?:last|previous) time)\b", re.IGNORECASE)
+                   r"(?:last|that) year|the (?:last|previous) time|initially|originally|"
+                   r"at first)\b", re.IGNORECASE)
 # Days from a dated report of a state in force to a dated report of its end beyond which the
 # two are taken for two episodes (an outage in August, another in October): someone at large
 # or a service out is news for days or weeks; longer processes are the ladders' business.
