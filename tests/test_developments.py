@@ -1062,3 +1062,15 @@ def test_an_outage_expected_to_last_and_its_repair_are_a_development():
     assert resolved is not None
     assert settles("The outage was repaired on Saturday, Norland Cable said.", resolved)
     assert not settles("The outage could be repaired on Saturday, Norland Cable said.", resolved)
+
+
+def test_no_outcome_the_open_statement_already_states_done():
+    lasting = ("Norland Cable restored its business customers on other routes following an "
+               "outage on its main cable expected to extend into next week.")
+    assert not _statement_histories(
+        CABLE, lasting, "Norland Cable had restored its business customers on other routes on "
+        "Friday, the company said.", ("2011-10-14", "2011-11-04"))
+    (claim,) = _statement_histories(
+        CABLE, lasting, "Norland Cable said the main cable was repaired on Saturday and the "
+        "outage is over.", ("2011-10-14", "2011-11-04"))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]

@@ -566,7 +566,8 @@ def open_outcomes(
                     or not settles(outcome.text, what) or not about_one_thing(i, j, what)
                     or _reported_before(outcome, statements[i], articles)
                     or _of_another_year(outcome, statements[i], articles)
-                    or tells_the_past(outcome.text)
+                    or tells_the_past(outcome.text) or _told_already(statements[i].text,
+                                                                   outcome.text, what)
                     or (state_ended(outcome.text) and not within_an_episode(
                         report_day(articles[statements[i].doc]), report_day(articles[outcome.doc])))
                     or (what.later_day and not _reported_after(outcome, statements[i], articles))):
@@ -579,6 +580,16 @@ def open_outcomes(
             links.setdefault(i, set()).add(j)
             links.setdefault(j, set()).add(i)
     return [sorted(group, key=lambda n: (opens[n] is None, n)) for group in linked_groups(links)]
+
+
+def _told_already(opened: str, outcome: str, what: Open) -> bool:
+    """Does the open statement itself state done every act of ``what``'s family the outcome
+    states? Then the outcome tells what was known when it was left open, not what became of
+    it: "restored all their business customers on alternate routes following an outage
+    expected to extend into next week" is not settled by "had restored services to its
+    business customers via alternate routes on 14 October", but by "was repaired"."""
+    said = what.settled_by & _done(outcome)
+    return bool(said) and said <= _done(opened)
 
 
 def linked_groups(links: dict[int, set[int]]) -> list[set[int]]:
