@@ -1074,3 +1074,9 @@ def test_no_outcome_the_open_statement_already_states_done():
         CABLE, lasting, "Norland Cable said the main cable was repaired on Saturday and the "
         "outage is over.", ("2011-10-14", "2011-11-04"))
     assert [r.span.doc for r in claim.history] == ["first", "second"]
+    # what the cue leaves open states nothing done: the charges of an arraignment expected
+    (claim,) = _statement_histories(
+        TRIAL, "Ron Kell is expected to be arraigned on two murder charges later today.",
+        "Ron Kell, who has been arrested and charged with the killings, is a guard at the camp.",
+        ("2010-09-10", "2010-09-11"))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]

@@ -588,8 +588,12 @@ def _told_already(opened: str, outcome: str, what: Open) -> bool:
     it: "restored all their business customers on alternate routes following an outage
     expected to extend into next week" is not settled by "had restored services to its
     business customers via alternate routes on 14 October", but by "was repaired"."""
+    cues = [m.start() for cue in (_HELD, _EXPECTATION, _UNDER_WAY, _SPECULATION)
+            if (m := cue.search(opened))]
     said = what.settled_by & _done(outcome)
-    return bool(said) and said <= _done(opened)
+    # only before the cue: what follows it is what was left open ("expected to be arraigned
+    # on two murder charges" states no charge done)
+    return bool(said) and said <= _done(opened[: min(cues, default=len(opened))])
 
 
 def linked_groups(links: dict[int, set[int]]) -> list[set[int]]:
