@@ -583,11 +583,14 @@ def open_outcomes(
 
 
 def _told_already(opened: str, outcome: str, what: Open) -> bool:
-    """Does the open statement itself state done every act of ``what``'s family the outcome
-    states? Then the outcome tells what was known when it was left open, not what became of
-    it: "restored all their business customers on alternate routes following an outage
-    expected to extend into next week" is not settled by "had restored services to its
-    business customers via alternate routes on 14 October", but by "was repaired"."""
+    """Does the open statement itself state done, before its cue, every act of ``what``'s
+    family the outcome states? Then the outcome tells what was known when it was left open,
+    not what became of it: "restored all their business customers on alternate routes
+    following an outage expected to extend into next week" is not settled by "had restored
+    services to its business customers via alternate routes on 14 October", but by "was
+    repaired"."""
+    if what.speculation or not what.specific:
+        return False  # what was supposed, or an act of no family: its words are no act done
     cues = [m.start() for cue in (_HELD, _EXPECTATION, _UNDER_WAY, _SPECULATION)
             if (m := cue.search(opened))]
     said = what.settled_by & _done(outcome)
