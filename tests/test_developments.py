@@ -810,9 +810,9 @@ def test_what_one_faces_lies_ahead_but_charges_faced_are_filed():
                        hearing)
     assert settles("Following her arraignment in the district court today, Anna Brisk was held "
                    "without bail.", hearing)
-    # an arraignment reads the charges: a charge filed settles it, and one arraigned is charged
-    assert settles("Anna Brisk has been charged with kidnapping, the district attorney said.",
-                   hearing)
+    # one arraigned is charged, but a charge comes first: it settles no arraignment expected
+    assert not settles("Anna Brisk has been charged with kidnapping, the district attorney "
+                       "said.", hearing)
     charged = left_open("Anna Brisk is expected to be charged today.")
     assert charged is not None
     assert settles("Anna Brisk faces charges of kidnapping.", charged)
@@ -1074,9 +1074,9 @@ def test_no_outcome_the_open_statement_already_states_done():
         CABLE, lasting, "Norland Cable said the main cable was repaired on Saturday and the "
         "outage is over.", ("2011-10-14", "2011-11-04"))
     assert [r.span.doc for r in claim.history] == ["first", "second"]
-    # what the cue leaves open states nothing done: the charges of an arraignment expected
+    # what the cue leaves open states nothing done: the charges of a charge expected
     (claim,) = _statement_histories(
-        TRIAL, "Ron Kell is expected to be arraigned on two murder charges later today.",
-        "Ron Kell, who has been arrested and charged with the killings, is a guard at the camp.",
+        TRIAL, "Ron Kell is expected to be formally charged on two murder charges later today.",
+        "Ron Kell was charged with two murders at the district court on Friday.",
         ("2010-09-10", "2010-09-11"))
     assert [r.span.doc for r in claim.history] == ["first", "second"]

@@ -46,7 +46,7 @@ from newsprism.summarize.words import STOP_WORDS, letter_words, stem_word
 
 # Words that name one act, as stems: an outcome that names any of them does what was expected.
 ACT_FAMILIES = (
-    frozenset({"charg", "indict", "arraign"}),  # an arraignment reads the charges in court
+    frozenset({"charg", "indict"}),
     frozenset({"end", "conclud", "conclus", "finish", "adjourn", "wrap"}),
     frozenset({"recov", "retriev", "remov", "exhum"}),
     frozenset({"releas", "freed"}),
@@ -99,9 +99,12 @@ _HELD = re.compile(
     r"\b(?:held|jailed|detained|booked)\b[^,;:.?!]{0,60}?\bon (?:probable cause|suspicion)\b",
     re.IGNORECASE,
 )
-_HELD_SETTLED_BY = next(f for f in ACT_FAMILIES if "charg" in f)
 # What one faces once it is filed ("faces two murder charges"); an arraignment faced lies ahead.
-_FILED = frozenset({"charg", "indict"})
+_FILED = next(f for f in ACT_FAMILIES if "charg" in f)
+# A charge expected is settled by an arraignment too, which reads the charges in court; not
+# the reverse: one is charged first, then arraigned ("is awaiting a double murder arraignment
+# after police arrested him on charges").
+_HELD_SETTLED_BY = _FILED | {"arraign"}
 FACED_CHARGE_REACH = 3  # words of what one faces that may name charges ("faces two murder charges")
 _FACE = frozenset({"face", "faces", "facing"})
 # Verbs that order or ask for an act, which is then not done ("a judge ordered him released",
@@ -365,6 +368,8 @@ def left_open(text: str) -> Open | None:
         return Open(_ENDS | ends, subject, frozenset(obj), state_ends=ends, head=head,
                     intention=intention, later_day=later_day)
     family = next((f for f in ACT_FAMILIES if act_head in f), None)
+    if family is _FILED:
+        family = _HELD_SETTLED_BY
     if under_way and family is not _RECOVERY:
         return None
     return Open(family or frozenset({act_head}), subject, frozenset(obj), family is not None,
