@@ -810,9 +810,13 @@ def test_what_one_faces_lies_ahead_but_charges_faced_are_filed():
                        hearing)
     assert settles("Following her arraignment in the district court today, Anna Brisk was held "
                    "without bail.", hearing)
+    # one arraigned is charged, but a charge comes first: it settles no arraignment expected
+    assert not settles("Anna Brisk has been charged with kidnapping, the district attorney "
+                       "said.", hearing)
     charged = left_open("Anna Brisk is expected to be charged today.")
     assert charged is not None
     assert settles("Anna Brisk faces charges of kidnapping.", charged)
+    assert settles("Anna Brisk was arraigned on kidnapping charges on Friday.", charged)
     # so what one faces is left open, and settled when done; charges faced leave nothing open
     faced = left_open("Anna Brisk faces arraignment in the district court on Wednesday.")
     assert faced is not None and faced.intention
@@ -928,3 +932,151 @@ def test_a_forecast_or_a_report_of_the_same_change_is_no_earlier_state():
     assert not _undated_developing(
         "Alva, a Category 3 hurricane, struck Kessel. Alva then weakened to a Category 2 storm "
         "as it approached the islands of Kessel.", after)
+
+
+PRISON = "Prison officers in Kessel faced questions this week about the van escape. "
+CABLE = "Internet users across Norland complained of slow connections this month. "
+
+
+def test_someone_at_large_and_then_caught_is_a_development_undated():
+    # the capture names the end of the state: no date is needed, and the state comes first
+    (claim,) = _statement_histories(
+        PRISON, "A spokeswoman said Thursday that the convicted robber Piet Vaal was still on "
+        "the run.",
+        "The convicted robber Piet Vaal was captured Monday in Kessel after a tip from a "
+        "shopkeeper.", (None, None))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    # told in the other order by the articles, the history still starts with the state
+    (claim,) = _statement_histories(
+        PRISON, "The convicted robber Piet Vaal was captured Monday in Kessel after a tip from "
+        "a shopkeeper.",
+        "A spokeswoman said Thursday that the convicted robber Piet Vaal was still on the run.",
+        (None, None))
+    assert [r.span.doc for r in claim.history] == ["second", "first"]
+
+
+def test_a_service_out_and_then_restored_is_a_development_undated():
+    (claim,) = _statement_histories(
+        CABLE, "The Norland Cable network is experiencing problems after a cut near Kessel.",
+        "Services on the Norland Cable network were restored after the cut near Kessel was "
+        "repaired.", (None, None))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+
+
+def test_no_state_ended_hedged_looked_ahead_another_year_or_told_by_its_own_report():
+    from newsprism.compare.outcomes import state_ended
+
+    assert state_ended("Police hope Piet Vaal could be caught within days.") is None
+    assert state_ended("Piet Vaal was not caught, police said.") is None
+    assert state_ended("The operator managed to restore 83 percent of its capacity.") is None
+    assert state_ended("The service is now back online.") is not None
+    for first, second in [
+        # another escape: a year one of them names
+        ("The convicted robber Piet Vaal escaped from a prison van in 1994 and was on the run.",
+         "The convicted robber Piet Vaal was captured Monday in Kessel after a tip."),
+        # a capture only hoped for
+        ("The convicted robber Piet Vaal was still on the run on Thursday.",
+         "Police expect the convicted robber Piet Vaal to be captured in Kessel soon."),
+        # the earlier report tells an end itself: its state is background
+        ("The convicted robber Piet Vaal was on the run for a week. The convicted robber Piet "
+         "Vaal was captured in Kessel on Monday.",
+         "The convicted robber Piet Vaal was captured Monday in Kessel after a tip."),
+        # part of the end is no state before it
+        ("The Norland Cable network managed to restore some services after the cut near "
+         "Kessel.",
+         "Services on the Norland Cable network were restored after the cut near Kessel was "
+         "repaired."),
+        # another one at large, nothing shared but the state's words
+        ("A spokeswoman said the escaped inmate was still on the run.",
+         "Two bank robbers were arrested in Sudmark after a car chase on the highway."),
+        # a state of the past, told as background
+        ("In recent years the Norland Cable network has been down for days after cuts near "
+         "Kessel.",
+         "Services on the Norland Cable network were restored after the cut near Kessel was "
+         "repaired."),
+        # a way down and back up is no outage and no restoration
+        ("The guard of the Norland Cable office was down the stairs near Kessel at once.",
+         "The guard of the Norland Cable office went back up to the roof near Kessel."),
+    ]:
+        assert not _statement_histories(PRISON, first, second, (None, None)), (first, second)
+    # dated reports: an end before the state, or long after it (another episode), is none
+    out = "The Norland Cable network is experiencing problems after a cut near Kessel."
+    back = ("Services on the Norland Cable network were restored after the cut near Kessel was "
+            "repaired.")
+    assert _statement_histories(CABLE, out, back, ("2011-10-10", "2011-11-04"))
+    assert not _statement_histories(CABLE, out, back, ("2011-10-10", "2011-10-09"))
+    assert not _statement_histories(CABLE, out, back, ("2011-08-16", "2011-11-04"))
+
+
+def test_no_outcome_of_the_past_nor_an_end_of_another_episode():
+    # "the last time" tells a past game, not the one a plan looked ahead to
+    assert not _statement_histories(
+        RACE, "Kessel will play the winner of the Norland semifinal on Saturday.",
+        "The last time the two teams played, Norland made Kessel look lost.",
+        ("2013-03-08", "2013-03-09"))
+    assert not _statement_histories(
+        RACE, "Denis Marrow will miss the race in Kessel on Sunday.",
+        "Denis Marrow initially missed the race in Kessel in March after a fall.",
+        ("2013-03-08", "2013-03-09"))
+    # a service's restoration expected, then one reported two months on: another outage's
+    plan = "Services on the Norland Cable network will be restored as soon as possible."
+    done = "Services on the Norland Cable network were restored on Tuesday morning."
+    assert _statement_histories(CABLE, plan, done, ("2011-08-18", "2011-08-19"))
+    assert not _statement_histories(CABLE, plan, done, ("2011-08-18", "2011-10-14"))
+
+
+def test_no_change_named_of_a_state_its_own_report_ended():
+    out = "An outage hit the Norland Cable network on Tuesday, affecting thousands of homes."
+    later = ("Homes on the Norland Cable network are no longer affected by the outage, the "
+             "company said on Friday.")
+    assert _statement_histories(CABLE, out, later, (None, None))
+    assert not _statement_histories(CABLE, out + " The service is now back online.", later,
+                                    (None, None))
+
+
+def test_a_suspect_committed_for_trial_is_a_step_between_charge_and_verdict():
+    # charged, then ordered held for trial after a hearing, then found guilty
+    (claim,) = _process("Ron Kell was charged with abusing prisoners at the camp.",
+                        "After the hearing, Ron Kell, 36, was ordered held on multiple counts "
+                        "of abuse.", ("2005-01-15", "2005-03-20"))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    (claim,) = _process("Ron Kell was bound over for trial on multiple counts of abuse.",
+                        "A military jury found Ron Kell guilty of abusing prisoners.",
+                        ("2005-03-20", "2006-01-15"))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    # held on charges is custody, no step past the charge
+    assert not _process("Ron Kell was charged with abusing prisoners at the camp.",
+                        "Ron Kell is being held on charges of abuse at the Kessel jail.")
+
+
+def test_an_outage_expected_to_last_and_its_repair_are_a_development():
+    from newsprism.compare.outcomes import left_open, settles
+
+    lasting = left_open("Norland Cable restored its business customers following an outage "
+                        "expected to extend into next week.")
+    assert lasting is not None
+    assert settles("Norland Cable said repairs have been completed on the cable that caused the "
+                   "outage.", lasting)
+    # adverbs before the act name none: the act is the resolution
+    resolved = left_open("This outage will likely only be fully resolved next week.")
+    assert resolved is not None
+    assert settles("The outage was repaired on Saturday, Norland Cable said.", resolved)
+    assert not settles("The outage could be repaired on Saturday, Norland Cable said.", resolved)
+
+
+def test_no_outcome_the_open_statement_already_states_done():
+    lasting = ("Norland Cable restored its business customers on other routes following an "
+               "outage on its main cable expected to extend into next week.")
+    assert not _statement_histories(
+        CABLE, lasting, "Norland Cable had restored its business customers on other routes on "
+        "Friday, the company said.", ("2011-10-14", "2011-11-04"))
+    (claim,) = _statement_histories(
+        CABLE, lasting, "Norland Cable said the main cable was repaired on Saturday and the "
+        "outage is over.", ("2011-10-14", "2011-11-04"))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    # what the cue leaves open states nothing done: the charges of a charge expected
+    (claim,) = _statement_histories(
+        TRIAL, "Ron Kell is expected to be formally charged on two murder charges later today.",
+        "Ron Kell was charged with two murders at the district court on Friday.",
+        ("2010-09-10", "2010-09-11"))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]

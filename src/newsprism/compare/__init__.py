@@ -36,6 +36,7 @@ from newsprism.compare.developments import (
     on_different_days,
     revisions,
     says_retraction,
+    states_ended,
     tolls_moved_on,
 )
 from newsprism.compare.figures import (
@@ -466,7 +467,8 @@ def _outcome_claims(
 ) -> list[Claim]:
     """Developments from what was left open to what became of it, e.g. charges expected, then
     filed (``compare.outcomes``), and from a state to the change a later report names ("still
-    on schedule", then "postponed": ``compare.developments.named_changes``)."""
+    on schedule", then "postponed": ``compare.developments.named_changes``; "still on the run",
+    then "captured": ``compare.developments.states_ended``)."""
     named = evidence.names.actors
     people = [kinds.get("PERSON", frozenset()) for kinds in named]
     actors = with_antecedents(statements,
@@ -476,6 +478,7 @@ def _outcome_claims(
 
     groups = open_outcomes(statements, actors, articles, cosine, evidence.related, people)
     groups += named_changes(statements, cosine)
+    groups += states_ended(statements, actors, articles, cosine)
     return [_history([(statements[i], statements[i].text) for i in group], articles, sources)
             for group in groups]
 

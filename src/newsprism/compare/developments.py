@@ -33,11 +33,15 @@ from newsprism.analyse.dates import MONTHS
 from newsprism.analyse.figures import vague
 from newsprism.compare.figures import counts_a_part, frames_of, in_change, quantity
 from newsprism.compare.outcomes import (
+    STATE_KINDS,
     content_stems,
     hedges,
     linked_groups,
     looks_ahead,
     report_day,
+    state_ended,
+    tells_the_past,
+    within_an_episode,
 )
 from newsprism.model import Article, Figure, Report, Span
 from newsprism.negation import NEGATIONS
@@ -104,7 +108,7 @@ def in_report_order(
         span = step[0]
         happened = not looks_ahead(span.text)
         later = (says_change(span.text) or says_retraction(span.text)
-                 or names_change(span.text) is not None)
+                 or names_change(span.text) is not None or state_ended(span.text) is not None)
         return report_day(articles[span.doc]) or "", happened, later, order[span.doc], span.start
 
     ordered = sorted(dict.fromkeys(steps), key=key)
@@ -325,6 +329,10 @@ def named_changes(
     be postponed"), nor one from an article that tells the same change (two tellings of one
     change)."""
     changes = [names_change(s.text) for s in statements]
+    # an article that tells a state's end gives that state as the end's background, not as
+    # the state a later change changed ("SEACOM experienced an outage" ... "The service is now
+    # back online" in August is not what "no longer affected by the outage" in October ended)
+    ended = {(s.doc, found[0]) for s in statements if (found := state_ended(s.text))}
     links: dict[int, set[int]] = {}
     for j, change in enumerate(changes):
         if change is None:
@@ -336,6 +344,8 @@ def named_changes(
                     or change.re.search(earlier.text) or _ENDING.search(earlier.text)
                     or (change.re is _MOVED_TO and hedges(earlier.text))
                     or cosine(i, j) < CHANGE_COSINE
+                    or any((earlier.doc, kind) in ended and state.search(earlier.text)
+                           for kind, (state, _, _) in STATE_KINDS.items())
                     or not _states_before(earlier.text, statements[j].text, change)):
                 continue
             links.setdefault(i, set()).add(j)
@@ -394,3 +404,59 @@ def tolls_moved_on(
                                     _toll_frames(b, statements[j]))):
                 found.append((a, b))
     return found
+
+
+# Two statements about one person or one service, besides an actor they share: this many
+# content words in common, the words of the end left out ("inmate", "escape": one escape).
+SHARED_STATE_WORDS = 2
+
+
+def _years(text: str, day: str | None) -> frozenset[str]:
+    """The years a statement names, its own report's year left out."""
+    return frozenset(re.findall(r"\b(?:1[89]|20)\d\d\b", text)) - {day[:4] if day else ""}
+
+
+def states_ended(
+    statements: Sequence[Span],
+    actors: Sequence[frozenset[str]],
+    articles: dict[str, Article],
+    cosine: Callable[[int, int], float],
+) -> list[list[int]]:
+    """Groups of statements (indices), the state first: a statement that says a state ended
+    (``_state_ended``: someone at large caught, a service restored) and the statements of other
+    articles that give that state in force ("was still on the run", "SEACOM is experiencing
+    problems"). The end's own words give the order; no date is needed, but a dated end reported
+    before the state is none of its. One person or service: a resolved actor shared
+    (``actors``: pronouns read) or ``SHARED_STATE_WORDS`` content words, and close in meaning
+    (``CHANGE_COSINE``). Never a state the earlier statement hedges, tells as the past's
+    (``outcomes.tells_the_past``) or names an end of in any form ("managed to restore 83%");
+    never a state from an article that tells an end of that kind (the state is then its
+    background); never across years one of the two names and the other does not ("escaped in
+    1994" is another escape), nor dated reports of another episode
+    (``outcomes.within_an_episode``)."""
+    ends = [state_ended(s.text) for s in statements]
+    stems = [set(content_stems(s.text)) for s in statements]
+    days = [report_day(articles[s.doc]) for s in statements]
+    # an article that tells an end of a kind tells its states as that end's background
+    told = {(statements[k].doc, ended[0]) for k, ended in enumerate(ends) if ended}
+    links: dict[int, set[int]] = {}
+    for j, ended in enumerate(ends):
+        if ended is None:
+            continue
+        kind, found = ended
+        state, _, any_end = STATE_KINDS[kind]
+        end_words = set(content_stems(found.group()))
+        for i, earlier in enumerate(statements):
+            if (earlier.doc == statements[j].doc or (earlier.doc, kind) in told
+                    or not state.search(earlier.text) or any_end.search(earlier.text)
+                    or hedges(earlier.text) or tells_the_past(earlier.text)
+                    or not within_an_episode(days[i], days[j])
+                    or _years(earlier.text, days[i]) != _years(statements[j].text, days[j])
+                    or cosine(i, j) < CHANGE_COSINE
+                    or not (actors[i] & actors[j]
+                            or len((stems[i] & stems[j]) - end_words) >= SHARED_STATE_WORDS)):
+                continue
+            links.setdefault(i, set()).add(j)
+            links.setdefault(j, set()).add(i)
+    return [sorted(group, key=lambda n: (ends[n] is not None, n))
+            for group in linked_groups(links)]

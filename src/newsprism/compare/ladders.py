@@ -4,9 +4,9 @@
 of a later day are no two facts nor a contradiction: they are one process moving on, and an
 analyst wants them as its history. A process is a ladder of steps, each named by its verbs:
 
-- legal: arrested or detained → charged, indicted, arraigned, pleaded not guilty → tried, on
-  trial → convicted, found guilty or not guilty, acquitted, pleaded guilty → sentenced, jailed
-  for → appealed;
+- legal: arrested or detained → charged, indicted, arraigned, pleaded not guilty → held for
+  trial, ordered held, bound over → tried, on trial → convicted, found guilty or not guilty,
+  acquitted, pleaded guilty → sentenced, jailed for → appealed;
 - captivity: captured, kidnapped, seized, detained → released, freed, rescued;
 - a search: missing, disappeared → found, located → recovered, retrieved, removed → identified;
 - an operation's state: halted, suspended, paused, adjourned, grounded, broke down → resumed →
@@ -82,6 +82,12 @@ _STEPS: dict[str, tuple[tuple[str, str, str], ...]] = {
         (r"(?:was|were|is|are|been|being|got|gets)\s+(?:\w+ly\s+)?(?:charged|indicted|arraigned)|"
          r"pleaded not guilty|pled not guilty",
          r"charged|indicted", r"indictment|arraignment"),
+        # committed for trial after a preliminary hearing: "was ordered held on multiple
+        # counts", "held for trial", "bound over", "ordered to stand trial" (never a plain "held
+        # on charges", which a jail's custody says as often)
+        (r"(?:was|were|is|are|been)\s+(?:\w+ly\s+)?(?:ordered\s+(?:held|to\s+stand\s+trial)|"
+         r"held\s+for\s+trial|bound\s+over|committed\s+(?:for|to)\s+trial)",
+         r"(?!)", r"(?!)"),
         (r"(?:was|were|is|are|been|being)\s+tried\b(?!\s+to)|"
          r"(?:stood|stands|went|goes|is|was|were|are)\s+on\s+trial|stood trial|faced trial",
          r"tried(?!\s+to\b)", r"(?!)"),
@@ -194,8 +200,8 @@ _ANNOUNCED = re.compile(
 _ANNOUNCED_STEPS: dict[str, tuple[str, int]] = {
     **dict.fromkeys(("charge", "charged", "indict", "indicted", "arraign", "arraigned"),
                     ("legal", 1)),
-    **dict.fromkeys(("tried",), ("legal", 2)),
-    **dict.fromkeys(("sentence", "sentenced"), ("legal", 4)),
+    **dict.fromkeys(("tried",), ("legal", 3)),
+    **dict.fromkeys(("sentence", "sentenced"), ("legal", 5)),
     **dict.fromkeys(("release", "released", "free", "freed"), ("captivity", 1)),
     **dict.fromkeys(("resume", "resumed", "restart", "restarted"), ("operation", 1)),
     **dict.fromkeys(("end", "ended", "call off", "called off", "complete", "completed",

@@ -37,6 +37,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 from newsprism.analyse.dates import MONTHS, WEEKDAYS
 from newsprism.model import Article, Span
@@ -52,8 +53,10 @@ ACT_FAMILIES = (
     frozenset({"convict", "sentenc"}),
     frozenset({"open", "inaugur", "launch", "begin", "began", "begun", "start"}),
     frozenset({"elect", "won", "win"}),
+    frozenset({"restor", "repair", "resolv", "reconnect"}),  # a service out brought back
 )
 _ENDS = next(f for f in ACT_FAMILIES if "end" in f)
+_BROUGHT_BACK = next(f for f in ACT_FAMILIES if "restor" in f)
 _RECOVERY = next(f for f in ACT_FAMILIES if "recov" in f)
 # Closeness in meaning (MiniLM cosine) from which a statement that shares a subject word with
 # what another left open, or names a state's end, is about the same thing: below the
@@ -61,13 +64,14 @@ _RECOVERY = next(f for f in ACT_FAMILIES if "recov" in f)
 OUTCOME_COSINE = 0.4
 # Acts that say something lasts ("due to run through December 14", "expected to last most of
 # the day", "will stay closed"): what settles them is their end.
-_LASTING = frozenset({"last", "run", "stai", "remain", "continu"})
+_LASTING = frozenset({"last", "run", "stai", "remain", "continu", "extend"})
 # A state, and the words that end it: "closures ... last most of the day" ends with "reopened".
 _STATE_ENDS = {
     "close": frozenset({"reopen"}), "closur": frozenset({"reopen"}),
     "shut": frozenset({"reopen"}), "block": frozenset({"reopen"}),
     "held": frozenset({"releas", "freed"}), "detain": frozenset({"releas", "freed"}),
     "custodi": frozenset({"releas", "freed"}),
+    **dict.fromkeys(("outag", "downtim", "disrupt"), _BROUGHT_BACK),
 }
 
 # What is expected, due, likely or under way, and the words that say what, up to the clause's
@@ -95,7 +99,12 @@ _HELD = re.compile(
     r"\b(?:held|jailed|detained|booked)\b[^,;:.?!]{0,60}?\bon (?:probable cause|suspicion)\b",
     re.IGNORECASE,
 )
-_HELD_SETTLED_BY = next(f for f in ACT_FAMILIES if "charg" in f)
+# What one faces once it is filed ("faces two murder charges"); an arraignment faced lies ahead.
+_FILED = next(f for f in ACT_FAMILIES if "charg" in f)
+# A charge expected is settled by an arraignment too, which reads the charges in court; not
+# the reverse: one is charged first, then arraigned ("is awaiting a double murder arraignment
+# after police arrested him on charges").
+_HELD_SETTLED_BY = _FILED | {"arraign"}
 FACED_CHARGE_REACH = 3  # words of what one faces that may name charges ("faces two murder charges")
 _FACE = frozenset({"face", "faces", "facing"})
 # Verbs that order or ask for an act, which is then not done ("a judge ordered him released",
@@ -161,6 +170,8 @@ _TIME = {
 _NOT_ABOUT = STOP_WORDS | _LIGHT | _TIME
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their",
                 "our", "my", "your"}
+# Adverbs before an act that name none: "only be fully resolved".
+_ADVERBS = frozenset({"only", "also", "just", "still", "soon", "then", "now", "even"})
 _DUE = re.compile(r"due\b", re.IGNORECASE)
 # Stop words that name an act: "going to give up its arsenal", "expected to last".
 _VERBS = {"give", "go", "keep", "put", "find", "show", "call", "move", "become", "make", "fill",
@@ -236,6 +247,8 @@ def _act(text: str) -> tuple[str, list[str]] | None:
                                                  and raw[1] in _DETERMINERS)):
         return None
     words = [w for w in raw if w not in _LIGHT and w not in _TIME and not w.isdigit()]
+    while words[:1] and (words[0] in _ADVERBS or words[0].endswith("ly")):
+        words = words[1:]  # "will likely only be fully resolved": the act is "resolved"
     if not words or (words[0] in STOP_WORDS and words[0] not in _VERBS):
         return None  # "going to have something special": no act named
     if _NAME.match(clause[_word_at(clause, words[0]):]):
@@ -268,7 +281,7 @@ def _done_at(words: Sequence[str], verbs: bool = False) -> list[int]:
     return [k for k, w in enumerate(words)
             if not _infinitive(words, k) and not _MODALS & set(words[max(0, k - 2) : k])
             and not _progressive(words, k) and not (verbs and _present(words, k))
-            and not (k and words[k - 1] in _FACE and stem_word(w) not in _HELD_SETTLED_BY)
+            and not (k and words[k - 1] in _FACE and stem_word(w) not in _FILED)
             and not _ORDERED & set(words[max(0, k - ORDER_REACH) : k])]
 
 
@@ -355,6 +368,8 @@ def left_open(text: str) -> Open | None:
         return Open(_ENDS | ends, subject, frozenset(obj), state_ends=ends, head=head,
                     intention=intention, later_day=later_day)
     family = next((f for f in ACT_FAMILIES if act_head in f), None)
+    if family is _FILED:
+        family = _HELD_SETTLED_BY
     if under_way and family is not _RECOVERY:
         return None
     return Open(family or frozenset({act_head}), subject, frozenset(obj), family is not None,
@@ -410,6 +425,82 @@ def ends_a_state(text: str, what: Open) -> bool:
     return bool(what.state_ends & _done(text))
 
 
+# A state in force and what ends it, by kind: someone at large ("still on the run", "is
+# searching for an escaped inmate") is caught; a service out ("an outage", "experiencing
+# problems", "went down") is restored. The words of the end, in any form, bar a statement from
+# being the earlier state: "MWEB managed to restore 83%" tells part of the end, not the state.
+_PERSONS = (r"suspects?|gunm[ae]n|fugitives?|inmates?|prisoners?|escapees?|convicts?|killers?|"
+            r"shooters?|attackers?|robbers?|m[ae]n|wom[ae]n|teen(?:ager)?s?|offenders?")
+STATE_KINDS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
+    "at large": (
+        re.compile(r"\b(?:on the (?:run|loose|lam)|at large|(?:a|the) fugitive|escapee|manhunt|"
+                   r"(?:is|are|was|were|being) (?:sought|hunted)|"
+                   rf"search(?:ing|ed|es)? for (?:an?|the) (?:[\w-]+ ){{0,3}}?(?:{_PERSONS}))\b",
+                   re.IGNORECASE),
+        re.compile(r"\b(?:(?:re)?captured|caught|apprehended|arrested|surrendered|"
+                   r"turned (?:himself|herself|themselves) in|taken into custody)\b",
+                   re.IGNORECASE),
+        re.compile(r"\b(?:captur|recaptur|caught|catch|apprehen|arrest|surrender|custody|"
+                   r"turn\w* (?:himself|herself|themselves) in)", re.IGNORECASE)),
+    "out of service": (
+        re.compile(r"\b(?:outages?|downtime|offline|disrupted|blacked out|"
+                   r"without (?:power|electricity|service|internet)|"
+                   r"experienc(?:ing|ed|es?) (?:problems|difficulties|an outage)|"
+                   r"(?:is|are|was|were|remains?|remained) (?:still )?down)\b"
+                   r"(?!\s+(?:to|from|the|in|at|by|on|\d))",  # "went down to the floor"
+                   re.IGNORECASE),
+        re.compile(r"\b(?:restored|repaired|reconnected|back (?:online|on ?line|up|in service)"
+                   r"(?!\s+(?:to|the|and|on|at|in|from|by|a)\b)|"  # "headed back up to the floor"
+                   r"(?:was|were|is|are|been) (?:\w+ly )?(?:fixed|resolved))\b", re.IGNORECASE),
+        re.compile(r"\b(?:restor|repair|reconnect|back (?:online|on ?line|up|in service)|fix|"
+                   r"resolv)", re.IGNORECASE)),
+}
+# Right before an end, words that make it no end done: a modal, an infinitive ("managed to
+# restore", "to be captured"), a negation ("was not caught").
+_NOT_DONE = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|not|never|no|"
+                       r"yet|cannot|n't)\s+(?:(?:be|have|been|get)\s+)*(?:\w+ly\s+)?$",
+                       re.IGNORECASE)
+# Background of the past, neither a state in force nor what became of something open: "In
+# recent years, the country has lost Internet service ...", "The last time the two teams
+# played, Indiana State made Creighton look completely lost", "Thomas initially was hurt in an
+# overtime loss in Week 3" (not what "Thomas' absence will hurt" came to).
+_PAST = re.compile(r"\b(?:in (?:recent|past|previous) (?:years|months)|in the past|"
+                   r"(?:years|months) (?:ago|earlier|before)|previously|before that|"
+                   r"(?:last|that) year|the (?:last|previous) time|initially|originally|"
+                   r"at first)\b", re.IGNORECASE)
+# Days from a dated report of a state in force to a dated report of its end beyond which the
+# two are taken for two episodes (an outage in August, another in October): someone at large
+# or a service out is news for days or weeks; longer processes are the ladders' business.
+STATE_DAYS = 31
+
+
+def state_ended(text: str) -> tuple[str, re.Match[str]] | None:
+    """The kind of state a statement says ended, and where, when it says so as done, neither
+    hedged nor negated nor looked ahead ("could be caught", "was not restored", "to be
+    restored"): "was captured Monday", "services were restored"."""
+    if hedges(text):
+        return None
+    for kind, (_, end, _) in STATE_KINDS.items():
+        for found in end.finditer(text):
+            if not _NOT_DONE.search(text, 0, found.start()):
+                return kind, found
+    return None
+
+
+def within_an_episode(state: str | None, end: str | None) -> bool:
+    """May a state reported on day ``state`` be the one an end reported on day ``end`` ended:
+    not reported after it, nor more than ``STATE_DAYS`` before it (an undated one may)?"""
+    if not (state and end):
+        return True
+    return 0 <= (date.fromisoformat(end) - date.fromisoformat(state)).days <= STATE_DAYS
+
+
+def tells_the_past(text: str) -> bool:
+    """Does the statement tell of the past as background ("in recent years", "the last time the
+    two teams played")?"""
+    return _PAST.search(text) is not None
+
+
 def with_antecedents(
     statements: Sequence[Span], actors: Sequence[frozenset[str]], people: Sequence[frozenset[str]]
 ) -> list[frozenset[str]]:
@@ -438,7 +529,10 @@ def open_outcomes(
     other articles that settle it, what was open first. ``actors[i]`` are the resolved actors
     statement ``i`` names (pronouns read), ``people[i]`` the people among them as written;
     ``cosine(i, j)`` their closeness in meaning; ``related(i, j)``: about the same thing. An
-    outcome told of another year is background, not what became of it (``_of_another_year``)."""
+    outcome told of another year or of the past is background, not what became of it
+    (``_of_another_year``, ``tells_the_past``); a state's end reported long after the
+    expectation ends another episode ("services will be restored as soon as possible" in
+    August, "restored on 11 October": ``within_an_episode``)."""
     opens = [left_open(s.text) for s in statements]
     stems = [set(content_stems(s.text)) for s in statements]
 
@@ -477,6 +571,10 @@ def open_outcomes(
                     or not settles(outcome.text, what) or not about_one_thing(i, j, what)
                     or _reported_before(outcome, statements[i], articles)
                     or _of_another_year(outcome, statements[i], articles)
+                    or tells_the_past(outcome.text) or _told_already(statements[i].text,
+                                                                   outcome.text, what)
+                    or (state_ended(outcome.text) and not within_an_episode(
+                        report_day(articles[statements[i].doc]), report_day(articles[outcome.doc])))
                     or (what.later_day and not _reported_after(outcome, statements[i], articles))):
                 continue
             if what.speculation and not (denies_or_confirms(outcome.text, what) and (
@@ -487,6 +585,23 @@ def open_outcomes(
             links.setdefault(i, set()).add(j)
             links.setdefault(j, set()).add(i)
     return [sorted(group, key=lambda n: (opens[n] is None, n)) for group in linked_groups(links)]
+
+
+def _told_already(opened: str, outcome: str, what: Open) -> bool:
+    """Does the open statement itself state done, before its cue, every act of ``what``'s
+    family the outcome states? Then the outcome tells what was known when it was left open,
+    not what became of it: "restored all their business customers on alternate routes
+    following an outage expected to extend into next week" is not settled by "had restored
+    services to its business customers via alternate routes on 14 October", but by "was
+    repaired"."""
+    if what.speculation or not what.specific:
+        return False  # what was supposed, or an act of no family: its words are no act done
+    cues = [m.start() for cue in (_HELD, _EXPECTATION, _UNDER_WAY, _SPECULATION)
+            if (m := cue.search(opened))]
+    said = what.settled_by & _done(outcome)
+    # only before the cue: what follows it is what was left open ("expected to be arraigned
+    # on two murder charges" states no charge done)
+    return bool(said) and said <= _done(opened[: min(cues, default=len(opened))])
 
 
 def linked_groups(links: dict[int, set[int]]) -> list[set[int]]:
