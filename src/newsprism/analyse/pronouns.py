@@ -48,7 +48,9 @@ PRONOUN_GENDER: dict[str, Gender] = {
     **dict.fromkeys(("he", "him", "his", "himself"), "m"),
     **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
 }
-_HONORIFICS: dict[str, Gender] = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f"}
+# The clergy's too: "Msgr." (Monsignor) and "Fr." (Father) are men's, "Sr." (Sister) women's.
+_HONORIFICS: dict[str, Gender] = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f",
+                                  "msgr": "m", "monsignor": "m", "fr": "m", "sr": "f"}
 _GENDERED_NOUNS: dict[str, Gender] = {
     **dict.fromkeys((
         "man", "boy", "father", "son", "brother", "husband", "uncle", "nephew", "grandfather",
@@ -193,10 +195,11 @@ class Antecedents:
                     return found
         return None
 
-    def titled(self, token: Token, role: str) -> Mention | None:
+    def titled(self, token: Token, role: str, closest: bool = False) -> Mention | None:
         """The one person the article named before ``token`` with ``role`` as their title
         ("French president Nicolas Sarkozy", "Mustafa Suleiman, the prosecutor"); two such
-        people (two presidents): no guess."""
+        people (two presidents): no guess. ``closest``: only the word right before the name
+        is its title ("study author Beate Ritz" is titled an author, not a study)."""
         doc = self.doc
         titled = []
         for mention in self.people:
@@ -204,11 +207,14 @@ class Antecedents:
             if span is None or mention.end > token.idx:
                 continue
             root = span.root
-            near = [t for t in doc[max(span.start - 3, 0) : span.start] if t.dep_ in (
-                "compound", "amod")] + [c for c in root.children if c.dep_ == "appos"]
+            near = [t for t in doc[max(span.start - (1 if closest else 3), 0) : span.start]
+                    if t.dep_ in ("compound", "amod")] + [
+                c for c in root.children if c.dep_ == "appos"]
             if root.dep_ == "appos":
                 near.append(root.head)
-            if any(noun_lemma(t.lower_) == role for t in near):
+            # "Comedian Ellen DeGeneres": the entity model may take the title into the name.
+            if any(noun_lemma(t.lower_) == role for t in near) or (
+                    len(span) > 2 and noun_lemma(span[0].lower_) == role):
                 titled.append(mention)
         return titled[-1] if len({self.key(m) for m in titled}) == 1 else None
 
@@ -256,9 +262,9 @@ def _genders(doc: Doc, people: list[Mention], quoted: Sequence[tuple[int, int]],
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        before = doc[span.start - 1] if span.start > 0 else None
-        if before is not None and before.text.rstrip(".").lower() in _HONORIFICS:
-            told[person] = _HONORIFICS[before.text.rstrip(".").lower()]
+        title = _title_gender(span)
+        if title is not None:
+            told[person] = title
         noun = _apposed_noun(span.root)
         if noun is not None and person not in told:
             told[person] = _GENDERED_NOUNS[noun]
@@ -272,6 +278,20 @@ def _genders(doc: Doc, people: list[Mention], quoted: Sequence[tuple[int, int]],
         if person not in told and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             told[person] = ranked[0][0]
     return told
+
+
+def _title_gender(name: Span) -> Gender | None:
+    """The gender the word written before a name as its title tells: an honorific ("Mr.",
+    "Msgr.", its point a token of its own when the tokenizer does not know the abbreviation) or
+    a gendered noun ("Sister Carol Keehan", "his wife Portia", "spokeswoman Ana Ruiz")."""
+    doc = name.doc
+    at = name.start - 1
+    if at > 0 and doc[at].text == "." and not doc[at - 1].whitespace_:
+        at -= 1  # "Msgr" "." "Farmer"
+    if at < 0:
+        return None
+    word = doc[at].text.rstrip(".").lower()
+    return _HONORIFICS.get(word) or _GENDERED_NOUNS.get(noun_lemma(word))
 
 
 def _pronoun_after(sentence: Span, start: int, limit: int, subject: bool) -> Token | None:

@@ -112,7 +112,7 @@ def extract_quotes(
         named = text[parts[0][0]:parts[0][1]].split()
         # A title long enough to mark itself keeps its name before a verb of saying: “A Secret
         # History of the IRA,” argues its author.
-        if len(parts) == 1 and _is_name(named) and (
+        if len(parts) == 1 and _is_name(named) and not _reply(text, *parts[0]) and (
                 len(named) > _NAME_WORDS or not _said_next(text, parts[0][1])):
             # “Belt and Road”, "The Juice", ``Crazy T'': a name in quote marks, said by no one.
             quotes.append(Quote(doc_id, *parts[0], text[slice(*parts[0])], None, None, "name"))
@@ -136,6 +136,21 @@ def _said_next(text: str, end: int) -> bool:
     "CSI," said Dave Joyce are replies, not names."""
     following = _WORD_AFTER_MARK.findall(text, end, end + 40)[:2]
     return any(word.lower() in SAYING for word in following)
+
+
+def _reply(text: str, start: int, end: int) -> bool:
+    """Are the quoted words a sentence of their own that opens a sentence, a paragraph or what a
+    colon or a verb of saying hands over ("“Would we have done it without him?” the coach
+    asked.\n\n“No.”", "she answered, “Yes.”"), not a title set into a sentence ("named one of
+    the “Nation's 50 Future Leaders.”", "in his book, “An American Life.”")?"""
+    before = text[:start].rstrip().rstrip("".join(PAIRS)).rstrip()
+    if text[start:end].rstrip()[-1:] not in (".", "!", "?"):
+        return False
+    if not before or "\n" in text[len(before):start] or before[-1] in ".!?:" or \
+            before[-1] in CLOSERS:
+        return True
+    said = _WORD_AFTER_MARK.findall(before[-30:])
+    return before[-1] == "," and bool(said) and said[-1].lower() in SAYING
 
 
 def _is_name(words: list[str]) -> bool:
@@ -285,6 +300,12 @@ def _reported_before(first: Span, quoted: set[int], article: ArticleContext) -> 
     doc = first.doc
     sentence = doc[first.start].sent
     if any(t.lower_ in SAYING and t.i not in quoted for t in sentence):
+        return None
+    # "Sr. Keehan pointed out that Dr. Benjamin isn't “...”": a person the sentence names as
+    # its subject has the floor, whatever verb they say it by; the one before does not go on.
+    if any(t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.i not in quoted
+           and (m := mention_at(t, article.mentions)) is not None and m.type == "PERSON"
+           for t in sentence):
         return None
     for back in range(2):  # the sentence before, or the one before that when it is short
         if sentence.start == 0:
