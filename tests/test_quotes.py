@@ -1279,3 +1279,18 @@ def test_the_noun_the_article_titled_one_person_with_names_them():
             "\"I'd like to thank my wife and my dog,\" the comedian added on Twitter.")
     assert same_speaker("Rosa Vell", _speakers(text)["I'd like to thank my wife and my dog"])
 
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Meridian Labs has released a temporary patch to fix a \"zero-day\" flaw in its browser.",
+     "zero-day", None),
+    ("Dr. Hanna Ode runs a clinic in Bayou Rosa. She received a MacArthur Foundation \"genius "
+     "grant\" last year.", "genius grant", None),
+    ("Tom Rask became a central figure in the scandal as the \"bagman\" who delivered the money.",
+     "bagman", None),
+    # A bare noun of someone's verdict stays theirs.
+    ("Mayor Tom Rask criticized the council for \"cowardice\" on Tuesday.", "cowardice",
+     "Tom Rask"),
+])
+def test_a_term_in_marks_is_no_words_of_whoever_does_something(text, words, speaker):
+    assert _speakers(text)[words] == speaker

@@ -580,7 +580,12 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: ArticleC
     following = BLANK_LINE.search(text, inside.end_char, end)
     end = following.start() if following else end
     chain = [verb for verb in ancestors(inside.root) if start <= verb.idx < end]
+    term = _is_term(inside, quoted)
     for n, verb in enumerate(chain):
+        if term and verb.pos_ in ("VERB", "AUX") and verb.lower_ not in SAYING | _NAMING:
+            # "Microsoft released a fix for a “zero - day”", "received a “genius grant”": a
+            # term in marks is what something is called, no words of whoever does something.
+            return None
         owner = next((c for c in verb.children if c.dep_ == "poss" and c.i not in quoted), None)
         if owner is not None and noun_lemma(verb.text) in _SPEECH_NOUNS and (
                 within is None or within[0] <= owner.idx < within[1]):
@@ -622,6 +627,21 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: ArticleC
                 agent = next((c for c in child.children if c.dep_ == "pobj"), None)
                 return None if agent is None else speaker_at(agent, article)
     return None
+
+
+def _is_term(inside: Span, quoted: set[int]) -> bool:
+    """Are the quoted words a short run of nouns used as what something is called: with an
+    article or owner outside the marks ("a “zero - day”", "the “bagman”", "its “Fixit”
+    tools") or naming the noun after them ("a “genius grant” fellow")? Not a bare noun of
+    someone's verdict ("criticized South Korea for “appeasement”")."""
+    words = [t for t in inside if t.i in quoted and not t.is_punct]
+    if not 0 < len(words) < PHRASE_WORDS or any(t.pos_ not in ("NOUN", "PROPN", "NUM")
+                                                for t in words):
+        return False
+    head = inside.root
+    if head.dep_ in ("compound", "nmod", "amod") and head.head.i not in quoted:
+        return True
+    return any(c.dep_ in ("det", "poss") and c.i not in quoted for c in head.children)
 
 
 def _said_aside(verb: Token, quoted: set[int]) -> Token | None:
