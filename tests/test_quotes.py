@@ -1294,3 +1294,19 @@ def test_the_noun_the_article_titled_one_person_with_names_them():
 ])
 def test_a_term_in_marks_is_no_words_of_whoever_does_something(text, words, speaker):
     assert _speakers(text)[words] == speaker
+
+
+@pytest.mark.parametrize("text, words", [
+    # "According to a relative" brings in someone unnamed, whom the "she" after stands for.
+    ("Alice Kell, 58, was found dead on Saturday. Her son John Kell was arrested.\n\nAccording "
+     "to a relative, he had suffered mental health problems for years.\n\n\"He has had a very "
+     "dark past, but he is no monster,\" she said.",
+     "He has had a very dark past, but he is no monster"),
+    # "The friend" names again the friend brought in unnamed before.
+    ("Alice Kell, 58, was found dead on Saturday.\n\nA close friend of the dead mum said: \"I "
+     "can't believe it.\"\n\nAlice had recently been upset by the death of one of her cats.\n\n"
+     "The friend said she was \"bubbly\" when she saw her on Friday.\n\nShe added: \"We were "
+     "chatting for about half an hour.\"", "We were chatting for about half an hour."),
+])
+def test_a_pronoun_after_someone_brought_in_unnamed_names_no_one(text, words):
+    assert _speakers(text)[words] is None

@@ -3,7 +3,8 @@
 The candidates are the people named before the pronoun outside quotation marks (a name inside
 someone's quoted words is what they talk about, not the narrative's subject). A pronoun agrees
 in gender with the person it stands for, and the article itself says each person's gender: an
-honorific before the name ("Mr. Banky", "Ms. Okafor"), a gendered noun in apposition ("Tehran
+honorific or gendered noun before the name ("Mr. Banky", "Msgr. Farmer", "Sister Carol
+Keehan"), a gendered noun in apposition ("Tehran
 Boldon, Michael Boldon's brother"), or the first "he"/"his" or "she"/"her" after the name in its
 sentence before anyone else is named ("Angela Benson, who had just left the store with her two
 sons"; both a he and a she there tell nothing). A person whose gender the article does not tell
@@ -20,8 +21,9 @@ the verb, or the one the subject is identified as ("That student, later identifi
 Kenny, told"), but not the subject of what someone reports ("asserting that pastor Jean Sanbil
 allowed it") or of a clause trailing its verb ("... when Fields entered the class"), nor does
 the pronoun after such a one tell their gender. Someone brought in unnamed as a subject (not of
-what someone reports) after the candidate ("said a senior officer", "An analyst for USGS
-commented", "his mother opened the door") takes the pronoun, which then names no one, or the
+what someone reports) or as a source after the candidate ("said a senior officer", "An analyst
+for USGS commented", "his mother opened the door", "According to a relative", and "the friend"
+after "a friend") takes the pronoun, which then names no one, or the
 body an unnamed spokesperson speaks for; someone brought in by a role with "the" ("The mayor
 complimented the protesters. But he added") takes it for the one person the article titled so,
 or no one. The pronoun of a reply ("“Yes,” he responded") stands for the one asked just before
@@ -227,7 +229,7 @@ class Antecedents:
         first = doc.char_span(start, start, alignment_mode="expand")
         begin = first.start if first is not None else 0
         return next((t for t in reversed(doc[begin : pronoun.i])
-                     if t.dep_ in ("nsubj", "nsubjpass") and t.idx >= start
+                     if (t.dep_ in ("nsubj", "nsubjpass") or _according_to(t)) and t.idx >= start
                      # "Kenny told NBC that she saw the officer put his arm": the subject
                      # of what someone reports is what they talk about (but "The director
                      # ``is excited ...'' she wrote" reports what the pronoun's one says).
@@ -311,6 +313,12 @@ def _pronoun_after(sentence: Span, start: int, limit: int, subject: bool) -> Tok
     return found if found is not None and found.idx < limit else None
 
 
+def _according_to(token: Token) -> bool:
+    """Is the token the source of "according to" ("According to a relative, he had ...")?"""
+    return token.dep_ == "pobj" and token.head.lower_ == "to" and \
+        token.head.head.lower_ == "according"
+
+
 def _unnamed_person(token: Token, people: Sequence[Mention], gender: Gender | None) -> bool:
     """A person brought in by a noun with an indefinite article and no name ("a senior
     officer", "an analyst for USGS", "one resident"), of a gender that fits the pronoun."""
@@ -324,12 +332,21 @@ def _unnamed_person(token: Token, people: Sequence[Mention], gender: Gender | No
     # "the spokesperson" the one brought in before as "a spokesperson for ...").
     # "His mother opened the door. “...,” she says": kin brought in by a possessive pronoun.
     if not any(c.dep_ == "det" and (c.lower_ in ("a", "an", "another", "one") or (
-            c.lower_ == "the" and noun in PERSON_ROLES and noun not in _SPOKESPEOPLE))
+            c.lower_ == "the" and ((noun in PERSON_ROLES and noun not in _SPOKESPEOPLE)
+                                   or _brought_in_before(token, noun))))
             for c in token.children) and not (noun in KIN and any(
             c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in token.children)):
         return False
     left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
     return not any(left <= m.start < right for m in people)
+
+
+def _brought_in_before(token: Token, noun: str) -> bool:
+    """Did the article bring in someone unnamed by the noun before ("A close friend of the mum
+    said ... The friend said"), whom "the" noun names again?"""
+    return any(noun_lemma(t.lower_) == noun and t.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in t.children)
+        for t in token.doc[: token.i])
 
 
 def _apposed_noun(root: Token) -> str | None:

@@ -13,21 +13,23 @@ A speaker is found, in order of trust:
    of the next paragraph when it is an attribution and nothing else ("...”\n\nRoesler said.");
 2. "according to X" in the sentence;
 3. the subject of the nearest verb that governs the quoted words ("Kim applauded a “...”"),
-   or no one when that subject names no one, or the owner of words that do ("a Confucius'
-   saying, “...”", "his statement that “...”");
+   or no one when that subject names no one or the words are a term in marks ("released a
+   fix for a “zero-day”"), or the owner of words that do ("a Confucius' saying, “...”", "his
+   statement that “...”");
 4. a source the sentence cites inline ("... “anticlimactic” (Asia Times, April 25)");
 5. for a quote that is a sentence of its own, the speaker of the quote in the sentence before
    (news quotes one speaker over several sentences after naming them once), unless another
    person is named between;
 6. for a statement with no attribution of its own, the person whose words the sentence before
-   reports ("Galanter says he could hear the jury's anger.\n\n“How do you write ...”").
+   reports ("Galanter says he could hear the jury's anger.\n\n“How do you write ...”"),
+   unless its own sentence has a person named as its subject.
 
 A subject that
 names no one ("police said", "they said") leaves the speaker unknown rather than guessed. A
 multi-paragraph quotation's speaker is the one named at its end or at its start. A quote within
 a quote speaks only through a name inside the outer one. Otherwise the speaker is left unknown:
 a scare quote has no speaker, and a title or nickname in marks ("The Juice") is a quote of kind
-``name`` that no one says.
+``name`` that no one says (but a reply of one word, “No.”, is a quote).
 """
 
 from __future__ import annotations

@@ -10,7 +10,8 @@ names ("JAMES DIXON: ... I just said to him, “...”"); "it" that says somethi
 is the subject just before; a surname alone to the one full name its article gave of it; a
 definite description ("the board", "the spokesperson") to the body named before, a body's
 name right before the noun of its kind ("the Traditional Unionist Voice party") to that body,
-and a role ("the president") to the one person the article gave that title; a
+and a role ("the president"), or any noun ("the comedian"), to the one person the article
+gave that title; a
 spokesman called by what a body is ("a studio representative") to the body the article named
 so before ("studio Summit Entertainment"); a proper noun the entity model missed is a name,
 without its rank ("Police Constable Tim Fanning", "Inspector-General of Police Khalid Abu
