@@ -584,10 +584,13 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: ArticleC
     chain = [verb for verb in ancestors(inside.root) if start <= verb.idx < end]
     term = _is_term(inside, quoted)
     for n, verb in enumerate(chain):
-        if term and verb.pos_ in ("VERB", "AUX") and verb.lower_ not in SAYING | _NAMING:
+        if term and verb.pos_ in ("VERB", "AUX"):
             # "Microsoft released a fix for a “zero - day”", "received a “genius grant”": a
-            # term in marks is what something is called, no words of whoever does something.
-            return None
+            # term in marks is what something is called, no words of whoever does something;
+            # but the nearest verb may say or name it ("by describing him as a “tyrant”").
+            if verb.lower_ not in SAYING | _NAMING:
+                return None
+            term = False
         owner = next((c for c in verb.children if c.dep_ == "poss" and c.i not in quoted), None)
         if owner is not None and noun_lemma(verb.text) in _SPEECH_NOUNS and (
                 within is None or within[0] <= owner.idx < within[1]):
