@@ -1310,3 +1310,4 @@ def test_a_term_in_marks_is_no_words_of_whoever_does_something(text, words, spea
 ])
 def test_a_pronoun_after_someone_brought_in_unnamed_names_no_one(text, words):
     assert _speakers(text)[words] is None
+

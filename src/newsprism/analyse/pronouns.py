@@ -332,8 +332,8 @@ def _unnamed_person(token: Token, people: Sequence[Mention], gender: Gender | No
     # "the spokesperson" the one brought in before as "a spokesperson for ...").
     # "His mother opened the door. “...,” she says": kin brought in by a possessive pronoun.
     if not any(c.dep_ == "det" and (c.lower_ in ("a", "an", "another", "one") or (
-            c.lower_ == "the" and ((noun in PERSON_ROLES and noun not in _SPOKESPEOPLE)
-                                   or _brought_in_before(token, noun))))
+            c.lower_ == "the" and noun not in _SPOKESPEOPLE
+            and (noun in PERSON_ROLES or _brought_in_before(token, noun))))
             for c in token.children) and not (noun in KIN and any(
             c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in token.children)):
         return False
