@@ -26,6 +26,12 @@ with its drug maker, wire and cable copy from Seoul, a local TV station and pape
 home theft, a hacker's ransom notes, an advocacy explainer and a science magazine on a court,
 AP and the Guardian on a Mexican army video, a medical examiner's report), judged on main
 (session 18) before any fix; the compare export takes it.
+The fifth, `bench/speakers_dev5/` (branch speakers11): eight ECB+ topics (2, 11, 27, 28, 29,
+32, 33, 34: web pages of many sites, 2004-2013, on an Oscar host, a UN seminar, an Internet
+Explorer flaw, a Watergate figure's death, an NFL game, a Cumbrian killing, a Brooklyn murder
+trial, a surgeon general's nomination), judged on main 0bfd807 (session 19) before any fix;
+the compare export takes it. A remark two people make jointly ("said Zadan and Meron") is
+judged the first one's.
 Their claims are not judged, so none is part of `bench/compare_gold/`. Prints, per corpus,
 the share of named speakers found right, how many quotations got no speaker or a wrong one,
 and how many got one where the article names none.
@@ -44,7 +50,8 @@ from newsprism.evaluate.compare import covered, read_clusters, same_speaker
 from newsprism.evaluate.compare_clusters import MULTINEWS, read_tsv
 
 SETS = {"1": Path(__file__).parent / "speakers_dev", "2": Path(__file__).parent / "speakers_dev2",
-        "3": Path(__file__).parent / "speakers_dev3", "4": Path(__file__).parent / "speakers_dev4"}
+        "3": Path(__file__).parent / "speakers_dev3", "4": Path(__file__).parent / "speakers_dev4",
+        "5": Path(__file__).parent / "speakers_dev5"}
 
 
 def export_second_set(data: Path, out: Path) -> None:
@@ -94,7 +101,8 @@ def main() -> None:
         at = (gold["doc"], gold["start"], gold["end"])
         hits = [speaker for loc, speaker in found.items() if covered(at, loc)]
         system = hits[0] if hits else None
-        counts = tally.setdefault("ecb+" if gold["cluster"].endswith("ecb") else "multi-news",
+        counts = tally.setdefault("ecb+" if gold["cluster"].endswith(("ecb", "ecbplus"))
+                                  else "multi-news",
                                   Counter())
         if gold["speaker"]:
             right = same_speaker(gold["speaker"], system)

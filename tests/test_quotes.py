@@ -9,6 +9,7 @@ from newsprism.analyse.nlp import load_nlp
 from newsprism.analyse.pronouns import Antecedents
 from newsprism.analyse.quotemarks import find_quotations
 from newsprism.analyse.resolve import name_speakers
+from newsprism.evaluate.compare import same_speaker
 from newsprism.model import Article, Mention, Quote
 
 
@@ -689,6 +690,17 @@ def test_the_one_telling_is_the_one_who_said_it_not_the_one_said_about():
     # A newspaper named by words the entity model took for no name.
     ("Seoul proposed a joint team.\n\n“The U.S. is miscalculating,” the North’s Rodong Sinmun "
      "newspaper said in a commentary.", {"The U.S. is miscalculating": "Rodong Sinmun"}),
+    # A one-word reply is a quote, not a name in marks.
+    ("The Hawks won 20-13 on Sunday.\n\n\"Would we have done it without him?\" coach Dale "
+     "Brennan asked.\n\n\"No.\"", {"No.": "Dale Brennan"}),
+    ("Ana Ruiz was the first witness.\n\nWhen the prosecutor asked whether she shielded her son, "
+     "Ana Ruiz quietly answered, \"Yes.\"", {"Yes.": "Ana Ruiz"}),
+    # A person the quote's sentence names as its subject has the floor, whatever the verb.
+    ("Tom Rask praised her work.\n\n\"I would hope that would continue,\" Rask added.\n\n"
+     "In a telephone interview, Sr. Mary Olsen pointed out that Dr. Hanna Ode isn't \"in a "
+     "specialty that would do surgery\" at all.", {"in a specialty that would do surgery": None}),
+    ("Fred Lacey denied that he was the source. \"Who would it have been?\" he mused in an "
+     "interview with a local reporter.", {"Who would it have been?": "Fred Lacey"}),
 ])  # fmt: skip
 def test_speakers_of_questions_replies_roles_ages_and_papers(text, expected):
     speakers = _speakers(text)
@@ -1233,3 +1245,69 @@ def test_the_pronoun_after_a_trailing_clause_tells_nothing_of_its_subjects_gende
 ])
 def test_who_says_so_in_an_aside_says_the_clause(text, words, speaker):
     assert _speakers(text)[words] == speaker
+
+
+def test_a_clergy_title_tells_the_gender_and_keeps_the_sentence():
+    # "Msgr." once ended the parser's sentence, and the "she" after the name made him a woman,
+    # so "he said" went to someone else or no one.
+    text = ("Parishioners met at the cathedral on Sunday. Reporters spoke with Msgr. Paul Wexley, "
+            "the rector of the cathedral. Msgr. Wexley said the nurse is a \"kind and patient "
+            "woman\" who has served the parish for years. \"He asked her to stay for the feast,\" "
+            "Msgr. Wexley said, noting the \"long hours\" she works. Praising her care, he said "
+            "the nurse had made a \"firm choice\" to stay in town.")
+    assert _speakers(text)["firm choice"] == "Paul Wexley"
+
+
+def test_a_name_in_apposition_to_the_subjects_apposition_speaks():
+    # The parse news gave "Colts interim coach Bruce Arians asked": "Colts" the subject, the
+    # coach its apposition and the name the coach's.
+    from spacy.tokens import Doc
+
+    from newsprism.analyse.speaker_names import mention_at
+
+    words = ["Colts", "interim", "coach", "Bruce", "Arians", "asked", "."]
+    doc = Doc(load_nlp().vocab, words=words, heads=[5, 2, 0, 4, 2, 5, 5],
+              deps=["nsubj", "amod", "appos", "compound", "appos", "ROOT", "punct"])
+    name = Mention("t", doc[3].idx, doc[4].idx + len("Arians"), "Bruce Arians", "PERSON")
+    assert mention_at(doc[0], (name,)) == name
+
+
+def test_the_noun_the_article_titled_one_person_with_names_them():
+    text = ("Comedian Rosa Vell will host the awards again, organizers said on Friday.\n\n"
+            "\"I am so excited to be hosting the show for the second time,\" Vell said in a "
+            "statement.\n\n"
+            "\"I'd like to thank my wife and my dog,\" the comedian added on Twitter.")
+    assert same_speaker("Rosa Vell", _speakers(text)["I'd like to thank my wife and my dog"])
+
+
+
+@pytest.mark.parametrize("text, words, speaker", [
+    ("Meridian Labs has released a temporary patch to fix a \"zero-day\" flaw in its browser.",
+     "zero-day", None),
+    ("Dr. Hanna Ode runs a clinic in Bayou Rosa. She received a MacArthur Foundation \"genius "
+     "grant\" last year.", "genius grant", None),
+    ("Tom Rask became a central figure in the scandal as the \"bagman\" who delivered the money.",
+     "bagman", None),
+    # A bare noun of someone's verdict stays theirs.
+    ("Mayor Tom Rask criticized the council for \"cowardice\" on Tuesday.", "cowardice",
+     "Tom Rask"),
+])
+def test_a_term_in_marks_is_no_words_of_whoever_does_something(text, words, speaker):
+    assert _speakers(text)[words] == speaker
+
+
+@pytest.mark.parametrize("text, words", [
+    # "According to a relative" brings in someone unnamed, whom the "she" after stands for.
+    ("Alice Kell, 58, was found dead on Saturday. Her son John Kell was arrested.\n\nAccording "
+     "to a relative, he had suffered mental health problems for years.\n\n\"He has had a very "
+     "dark past, but he is no monster,\" she said.",
+     "He has had a very dark past, but he is no monster"),
+    # "The friend" names again the friend brought in unnamed before.
+    ("Alice Kell, 58, was found dead on Saturday.\n\nA close friend of the dead mum said: \"I "
+     "can't believe it.\"\n\nAlice had recently been upset by the death of one of her cats.\n\n"
+     "The friend said she was \"bubbly\" when she saw her on Friday.\n\nShe added: \"We were "
+     "chatting for about half an hour.\"", "We were chatting for about half an hour."),
+])
+def test_a_pronoun_after_someone_brought_in_unnamed_names_no_one(text, words):
+    assert _speakers(text)[words] is None
+

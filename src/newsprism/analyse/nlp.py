@@ -25,7 +25,7 @@ _BREAKS = ("\n\n", "\n", " ")
 # Police Sgt. Marty Earley." and leaves the quote without its speaker.
 TITLES = frozenset({
     "adm", "atty", "capt", "cmdr", "col", "const", "cpl", "det", "dr", "gen", "gov", "insp",
-    "lt", "maj", "mr", "mrs", "ms", "prof", "rep", "rev", "sen", "sgt", "supt",
+    "lt", "maj", "mr", "mrs", "ms", "msgr", "prof", "rep", "rev", "sen", "sgt", "supt",
 })
 _TITLE_BEFORE_NAME = re.compile(
     r"\b(?:" + "|".join(sorted(t.capitalize() for t in TITLES)) + r")\.[ \t]+[A-Z]")

@@ -3,7 +3,8 @@
 The candidates are the people named before the pronoun outside quotation marks (a name inside
 someone's quoted words is what they talk about, not the narrative's subject). A pronoun agrees
 in gender with the person it stands for, and the article itself says each person's gender: an
-honorific before the name ("Mr. Banky", "Ms. Okafor"), a gendered noun in apposition ("Tehran
+honorific or gendered noun before the name ("Mr. Banky", "Msgr. Farmer", "Sister Carol
+Keehan"), a gendered noun in apposition ("Tehran
 Boldon, Michael Boldon's brother"), or the first "he"/"his" or "she"/"her" after the name in its
 sentence before anyone else is named ("Angela Benson, who had just left the store with her two
 sons"; both a he and a she there tell nothing). A person whose gender the article does not tell
@@ -20,8 +21,9 @@ the verb, or the one the subject is identified as ("That student, later identifi
 Kenny, told"), but not the subject of what someone reports ("asserting that pastor Jean Sanbil
 allowed it") or of a clause trailing its verb ("... when Fields entered the class"), nor does
 the pronoun after such a one tell their gender. Someone brought in unnamed as a subject (not of
-what someone reports) after the candidate ("said a senior officer", "An analyst for USGS
-commented", "his mother opened the door") takes the pronoun, which then names no one, or the
+what someone reports) or as a source after the candidate ("said a senior officer", "An analyst
+for USGS commented", "his mother opened the door", "According to a relative", and "the friend"
+after "a friend") takes the pronoun, which then names no one, or the
 body an unnamed spokesperson speaks for; someone brought in by a role with "the" ("The mayor
 complimented the protesters. But he added") takes it for the one person the article titled so,
 or no one. The pronoun of a reply ("“Yes,” he responded") stands for the one asked just before
@@ -48,7 +50,9 @@ PRONOUN_GENDER: dict[str, Gender] = {
     **dict.fromkeys(("he", "him", "his", "himself"), "m"),
     **dict.fromkeys(("she", "her", "hers", "herself"), "f"),
 }
-_HONORIFICS: dict[str, Gender] = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f"}
+# The clergy's too: "Msgr." (Monsignor) and "Fr." (Father) are men's, "Sr." (Sister) women's.
+_HONORIFICS: dict[str, Gender] = {"mr": "m", "sir": "m", "mrs": "f", "ms": "f", "miss": "f",
+                                  "msgr": "m", "monsignor": "m", "fr": "m", "sr": "f"}
 _GENDERED_NOUNS: dict[str, Gender] = {
     **dict.fromkeys((
         "man", "boy", "father", "son", "brother", "husband", "uncle", "nephew", "grandfather",
@@ -193,10 +197,11 @@ class Antecedents:
                     return found
         return None
 
-    def titled(self, token: Token, role: str) -> Mention | None:
+    def titled(self, token: Token, role: str, closest: bool = False) -> Mention | None:
         """The one person the article named before ``token`` with ``role`` as their title
         ("French president Nicolas Sarkozy", "Mustafa Suleiman, the prosecutor"); two such
-        people (two presidents): no guess."""
+        people (two presidents): no guess. ``closest``: only the word right before the name
+        is its title ("study author Beate Ritz" is titled an author, not a study)."""
         doc = self.doc
         titled = []
         for mention in self.people:
@@ -204,11 +209,14 @@ class Antecedents:
             if span is None or mention.end > token.idx:
                 continue
             root = span.root
-            near = [t for t in doc[max(span.start - 3, 0) : span.start] if t.dep_ in (
-                "compound", "amod")] + [c for c in root.children if c.dep_ == "appos"]
+            near = [t for t in doc[max(span.start - (1 if closest else 3), 0) : span.start]
+                    if t.dep_ in ("compound", "amod")] + [
+                c for c in root.children if c.dep_ == "appos"]
             if root.dep_ == "appos":
                 near.append(root.head)
-            if any(noun_lemma(t.lower_) == role for t in near):
+            # "Comedian Ellen DeGeneres": the entity model may take the title into the name.
+            if any(noun_lemma(t.lower_) == role for t in near) or (
+                    len(span) > 2 and noun_lemma(span[0].lower_) == role):
                 titled.append(mention)
         return titled[-1] if len({self.key(m) for m in titled}) == 1 else None
 
@@ -221,7 +229,7 @@ class Antecedents:
         first = doc.char_span(start, start, alignment_mode="expand")
         begin = first.start if first is not None else 0
         return next((t for t in reversed(doc[begin : pronoun.i])
-                     if t.dep_ in ("nsubj", "nsubjpass") and t.idx >= start
+                     if (t.dep_ in ("nsubj", "nsubjpass") or _according_to(t)) and t.idx >= start
                      # "Kenny told NBC that she saw the officer put his arm": the subject
                      # of what someone reports is what they talk about (but "The director
                      # ``is excited ...'' she wrote" reports what the pronoun's one says).
@@ -256,9 +264,9 @@ def _genders(doc: Doc, people: list[Mention], quoted: Sequence[tuple[int, int]],
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is None:
             continue
-        before = doc[span.start - 1] if span.start > 0 else None
-        if before is not None and before.text.rstrip(".").lower() in _HONORIFICS:
-            told[person] = _HONORIFICS[before.text.rstrip(".").lower()]
+        title = _title_gender(span)
+        if title is not None:
+            told[person] = title
         noun = _apposed_noun(span.root)
         if noun is not None and person not in told:
             told[person] = _GENDERED_NOUNS[noun]
@@ -272,6 +280,20 @@ def _genders(doc: Doc, people: list[Mention], quoted: Sequence[tuple[int, int]],
         if person not in told and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             told[person] = ranked[0][0]
     return told
+
+
+def _title_gender(name: Span) -> Gender | None:
+    """The gender the word written before a name as its title tells: an honorific ("Mr.",
+    "Msgr.", its point a token of its own when the tokenizer does not know the abbreviation) or
+    a gendered noun ("Sister Carol Keehan", "his wife Portia", "spokeswoman Ana Ruiz")."""
+    doc = name.doc
+    at = name.start - 1
+    if at > 0 and doc[at].text == "." and not doc[at - 1].whitespace_:
+        at -= 1  # "Msgr" "." "Farmer"
+    if at < 0:
+        return None
+    word = doc[at].text.rstrip(".").lower()
+    return _HONORIFICS.get(word) or _GENDERED_NOUNS.get(noun_lemma(word))
 
 
 def _pronoun_after(sentence: Span, start: int, limit: int, subject: bool) -> Token | None:
@@ -291,6 +313,12 @@ def _pronoun_after(sentence: Span, start: int, limit: int, subject: bool) -> Tok
     return found if found is not None and found.idx < limit else None
 
 
+def _according_to(token: Token) -> bool:
+    """Is the token the source of "according to" ("According to a relative, he had ...")?"""
+    return token.dep_ == "pobj" and token.head.lower_ == "to" and \
+        token.head.head.lower_ == "according"
+
+
 def _unnamed_person(token: Token, people: Sequence[Mention], gender: Gender | None) -> bool:
     """A person brought in by a noun with an indefinite article and no name ("a senior
     officer", "an analyst for USGS", "one resident"), of a gender that fits the pronoun."""
@@ -304,12 +332,21 @@ def _unnamed_person(token: Token, people: Sequence[Mention], gender: Gender | No
     # "the spokesperson" the one brought in before as "a spokesperson for ...").
     # "His mother opened the door. “...,” she says": kin brought in by a possessive pronoun.
     if not any(c.dep_ == "det" and (c.lower_ in ("a", "an", "another", "one") or (
-            c.lower_ == "the" and noun in PERSON_ROLES and noun not in _SPOKESPEOPLE))
+            c.lower_ == "the" and noun not in _SPOKESPEOPLE
+            and (noun in PERSON_ROLES or _brought_in_before(token, noun))))
             for c in token.children) and not (noun in KIN and any(
             c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in token.children)):
         return False
     left, right = token.left_edge.idx, token.right_edge.idx + len(token.right_edge)
     return not any(left <= m.start < right for m in people)
+
+
+def _brought_in_before(token: Token, noun: str) -> bool:
+    """Did the article bring in someone unnamed by the noun before ("A close friend of the mum
+    said ... The friend said"), whom "the" noun names again?"""
+    return any(noun_lemma(t.lower_) == noun and t.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an", "one") for c in t.children)
+        for t in token.doc[: token.i])
 
 
 def _apposed_noun(root: Token) -> str | None:

@@ -13,21 +13,23 @@ A speaker is found, in order of trust:
    of the next paragraph when it is an attribution and nothing else ("...”\n\nRoesler said.");
 2. "according to X" in the sentence;
 3. the subject of the nearest verb that governs the quoted words ("Kim applauded a “...”"),
-   or no one when that subject names no one, or the owner of words that do ("a Confucius'
-   saying, “...”", "his statement that “...”");
+   or no one when that subject names no one or the words are a term in marks ("released a
+   fix for a “zero-day”"), or the owner of words that do ("a Confucius' saying, “...”", "his
+   statement that “...”");
 4. a source the sentence cites inline ("... “anticlimactic” (Asia Times, April 25)");
 5. for a quote that is a sentence of its own, the speaker of the quote in the sentence before
    (news quotes one speaker over several sentences after naming them once), unless another
    person is named between;
 6. for a statement with no attribution of its own, the person whose words the sentence before
-   reports ("Galanter says he could hear the jury's anger.\n\n“How do you write ...”").
+   reports ("Galanter says he could hear the jury's anger.\n\n“How do you write ...”"),
+   unless its own sentence has a person named as its subject.
 
 A subject that
 names no one ("police said", "they said") leaves the speaker unknown rather than guessed. A
 multi-paragraph quotation's speaker is the one named at its end or at its start. A quote within
 a quote speaks only through a name inside the outer one. Otherwise the speaker is left unknown:
 a scare quote has no speaker, and a title or nickname in marks ("The Juice") is a quote of kind
-``name`` that no one says.
+``name`` that no one says (but a reply of one word, “No.”, is a quote).
 """
 
 from __future__ import annotations
@@ -112,7 +114,7 @@ def extract_quotes(
         named = text[parts[0][0]:parts[0][1]].split()
         # A title long enough to mark itself keeps its name before a verb of saying: “A Secret
         # History of the IRA,” argues its author.
-        if len(parts) == 1 and _is_name(named) and (
+        if len(parts) == 1 and _is_name(named) and not _reply(text, *parts[0]) and (
                 len(named) > _NAME_WORDS or not _said_next(text, parts[0][1])):
             # “Belt and Road”, "The Juice", ``Crazy T'': a name in quote marks, said by no one.
             quotes.append(Quote(doc_id, *parts[0], text[slice(*parts[0])], None, None, "name"))
@@ -136,6 +138,21 @@ def _said_next(text: str, end: int) -> bool:
     "CSI," said Dave Joyce are replies, not names."""
     following = _WORD_AFTER_MARK.findall(text, end, end + 40)[:2]
     return any(word.lower() in SAYING for word in following)
+
+
+def _reply(text: str, start: int, end: int) -> bool:
+    """Are the quoted words a sentence of their own that opens a sentence, a paragraph or what a
+    colon or a verb of saying hands over ("“Would we have done it without him?” the coach
+    asked.\n\n“No.”", "she answered, “Yes.”"), not a title set into a sentence ("named one of
+    the “Nation's 50 Future Leaders.”", "in his book, “An American Life.”")?"""
+    before = text[:start].rstrip().rstrip("".join(PAIRS)).rstrip()
+    if text[start:end].rstrip()[-1:] not in (".", "!", "?"):
+        return False
+    if not before or "\n" in text[len(before):start] or before[-1] in ".!?:" or \
+            before[-1] in CLOSERS:
+        return True
+    said = _WORD_AFTER_MARK.findall(before[-30:])
+    return before[-1] == "," and bool(said) and said[-1].lower() in SAYING
 
 
 def _is_name(words: list[str]) -> bool:
@@ -285,6 +302,12 @@ def _reported_before(first: Span, quoted: set[int], article: ArticleContext) -> 
     doc = first.doc
     sentence = doc[first.start].sent
     if any(t.lower_ in SAYING and t.i not in quoted for t in sentence):
+        return None
+    # "Sr. Keehan pointed out that Dr. Benjamin isn't “...”": a person the sentence names as
+    # its subject has the floor, whatever verb they say it by; the one before does not go on.
+    if any(t.dep_ == "nsubj" and t.head.dep_ == "ROOT" and t.i not in quoted
+           and (m := mention_at(t, article.mentions)) is not None and m.type == "PERSON"
+           for t in sentence):
         return None
     for back in range(2):  # the sentence before, or the one before that when it is short
         if sentence.start == 0:
@@ -559,7 +582,15 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: ArticleC
     following = BLANK_LINE.search(text, inside.end_char, end)
     end = following.start() if following else end
     chain = [verb for verb in ancestors(inside.root) if start <= verb.idx < end]
+    term = _is_term(inside, quoted)
     for n, verb in enumerate(chain):
+        if term and verb.pos_ in ("VERB", "AUX"):
+            # "Microsoft released a fix for a “zero - day”", "received a “genius grant”": a
+            # term in marks is what something is called, no words of whoever does something;
+            # but the nearest verb may say or name it ("by describing him as a “tyrant”").
+            if verb.lower_ not in SAYING | _NAMING:
+                return None
+            term = False
         owner = next((c for c in verb.children if c.dep_ == "poss" and c.i not in quoted), None)
         if owner is not None and noun_lemma(verb.text) in _SPEECH_NOUNS and (
                 within is None or within[0] <= owner.idx < within[1]):
@@ -601,6 +632,21 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: ArticleC
                 agent = next((c for c in child.children if c.dep_ == "pobj"), None)
                 return None if agent is None else speaker_at(agent, article)
     return None
+
+
+def _is_term(inside: Span, quoted: set[int]) -> bool:
+    """Are the quoted words a short run of nouns used as what something is called: with an
+    article or owner outside the marks ("a “zero - day”", "the “bagman”", "its “Fixit”
+    tools") or naming the noun after them ("a “genius grant” fellow")? Not a bare noun of
+    someone's verdict ("criticized South Korea for “appeasement”")."""
+    words = [t for t in inside if t.i in quoted and not t.is_punct]
+    if not 0 < len(words) < PHRASE_WORDS or any(t.pos_ not in ("NOUN", "PROPN", "NUM")
+                                                for t in words):
+        return False
+    head = inside.root
+    if head.dep_ in ("compound", "nmod", "amod") and head.head.i not in quoted:
+        return True
+    return any(c.dep_ in ("det", "poss") and c.i not in quoted for c in head.children)
 
 
 def _said_aside(verb: Token, quoted: set[int]) -> Token | None:

@@ -10,7 +10,8 @@ names ("JAMES DIXON: ... I just said to him, “...”"); "it" that says somethi
 is the subject just before; a surname alone to the one full name its article gave of it; a
 definite description ("the board", "the spokesperson") to the body named before, a body's
 name right before the noun of its kind ("the Traditional Unionist Voice party") to that body,
-and a role ("the president") to the one person the article gave that title; a
+and a role ("the president"), or any noun ("the comedian"), to the one person the article
+gave that title; a
 spokesman called by what a body is ("a studio representative") to the body the article named
 so before ("studio Summit Entertainment"); a proper noun the entity model missed is a name,
 without its rank ("Police Constable Tim Fanning", "Inspector-General of Police Khalid Abu
@@ -65,7 +66,7 @@ SAYING = {
         "yell": ("", "s", "ed"), "scream": ("", "s", "ed"),
         "boast": ("", "s", "ed"), "recount": ("", "s", "ed"), "sigh": ("", "s", "ed"),
         "report": ("", "s", "ed", "ing"), "reiterat": ("e", "es", "ed"),
-        "answer": ("", "s", "ed"), "maintain": ("", "s", "ed"),
+        "answer": ("", "s", "ed"), "maintain": ("", "s", "ed"), "muse": ("", "s", "d"),
     }.items()
     for ending in endings
 }
@@ -413,7 +414,10 @@ def _described_before(token: Token, article: ArticleContext) -> Mention | None:
     if named:
         return named[-1]
     if head not in _VOICES:
-        return None
+        # "the comedian added": the one person the article titled so ("Comedian Ellen
+        # DeGeneres"), whatever noun the title is; "the study authors" are several.
+        return article.antecedents.titled(token, head, closest=True) if token.tag_ == "NN" \
+            else None
     earlier = [t for t in token.doc[: token.i] if noun_lemma(t.text) == head
                and any(c.dep_ == "prep" and c.lower_ in ("for", "of") for c in t.children)]
     if earlier:
@@ -607,8 +611,11 @@ def mention_at(token: Token, mentions: tuple[Mention, ...]) -> Mention | None:
     if nearest.start <= token.idx < nearest.end or token.lower_ in _VOICES:
         return nearest
     # "campaigner and former Vice President Al Gore says": the parser joins the name by "and".
+    # "Colts interim coach Bruce Arians asked", parsed "Colts" (appos "coach" (appos "Bruce
+    # Arians")): a name in apposition to an apposition of the head names it too.
     names = [t for t in token.children if t.dep_ == "appos" or (
         t.dep_ in ("compound", "conj") and t.ent_type_ == "PERSON")]
+    names += [t for a in names if a.dep_ == "appos" for t in a.children if t.dep_ == "appos"]
     named = [m for m in inside if any(m.start <= t.idx < m.end for t in names)]
     return named[0] if named else None
 
