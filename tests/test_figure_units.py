@@ -45,9 +45,20 @@ def test_a_glued_figure_is_rounded_as_written():
     "About 3m people live in the region.",  # millions or metres: the text does not say
     "The F16 landed at 5pm on the base.",  # an id and a time
     "Call 555-1234 for details.",
+    "He fell about 2, 000ft while climbing.",  # "000ft": a number the tokeniser split
 ])
 def test_no_measure_where_letters_glued_to_a_number_are_no_unit(sentence):
     assert not [f for f in _figures(sentence) if kind(f.unit)]
+
+
+def test_a_speed_in_miles_per_hour_is_a_speed():
+    assert _one("They drove at speeds up to 120 miles per hour.").unit == "mph"
+    assert _one("Police chased him at up to 120 miles an hour.").unit == "mph"
+    assert _one("They drove 120 miles.").unit == "mile"
+
+
+def test_a_bracketed_figure_a_tenth_or_more_away_is_no_conversion():
+    assert len(_figures("Qeshm lies 150 kilometers (700 miles) southeast of Tehran.")) == 2
 
 
 def test_millions_glued_to_a_sum_stay_money():

@@ -33,6 +33,9 @@ APPROXIMATE = 0.10
 # values within half that place, at most this share of it either side, so that a small round
 # number stays a count ("200 arrested" against "250", "100" against "120" still differ).
 ROUNDED = 0.05
+# How far a conversion in brackets may be from the figure it restates ("17 kilometers (10
+# miles)": 16.1 km, 5% off): rounded its own way, never another value.
+CONVERTED = 0.10
 _LOWER_BOUND = ("more than", "over", "above", "upwards of", "in excess of", "at least",
                 "no fewer than", "no less than", "a minimum of", "just over")  # fmt: skip
 _UPPER_BOUND = ("up to", "fewer than", "less than", "under", "below", "at most", "no more than",
@@ -217,6 +220,7 @@ _GLUED_SCALE = re.compile(r"(?<=\d)(?=(?:k|m|mn|bn|tn)\b)", re.IGNORECASE)
 # A unit glued to its number, in a figure's text: "200ft", "15km", "200m" (``_glued_metres``).
 _GLUED_UNIT = re.compile(r"(?<=\d)(?:" + "|".join(sorted((*GLUED, "m"), key=len, reverse=True))
                          + r")\b")
+_LEADING_ZEROS = re.compile(r"[$€£¥₹₽]?0\d")
 _YEARLIKE = re.compile(r"[12]\d{3}")  # "the 2010 Gulf of Mexico disaster"; a count has a comma
 
 
@@ -264,8 +268,7 @@ def _conversions_joined(figures: list[Figure], text: str) -> list[Figure]:
         first = joined[-1] if joined else None
         close = _BRACKET_CLOSE.match(text, figure.end)
         if first is None or close is None or not _BRACKET_OPEN.fullmatch(
-                text, first.end, figure.start) or first.unit == figure.unit or kind(
-                first.unit) is None or kind(first.unit) != kind(figure.unit):
+                text, first.end, figure.start) or not _converts(first, figure):
             joined.append(figure)
             continue
         low, high = (None if bound is None else from_base(first.unit, in_base(figure.unit, bound))
@@ -274,6 +277,17 @@ def _conversions_joined(figures: list[Figure], text: str) -> list[Figure]:
                              low=min(first.low, low) if None not in (first.low, low) else None,
                              high=max(first.high, high) if None not in (first.high, high) else None)
     return joined
+
+
+def _converts(first: Figure, second: Figure) -> bool:
+    """Is the second figure the first in another unit of its kind, rounded ("17 kilometers
+    (10 miles)": 16.1 km)? Not a value a tenth or more away ("1, 150 kilometers (700 miles)",
+    a number the tokeniser split)."""
+    if first.unit == second.unit or kind(first.unit) is None or kind(first.unit) != kind(
+            second.unit):
+        return False
+    one, other = in_base(first.unit, first.value), in_base(second.unit, second.value)
+    return abs(one - other) <= CONVERTED * max(abs(one), abs(other))
 
 
 _DEGREES = {"celsius": "celsius", "c": "celsius", "centigrade": "celsius",
@@ -419,6 +433,8 @@ def _figure(span: Span, doc_id: str) -> Figure | None:
     in_words = unit is None and not any(ch.isdigit() for ch in text)
     if in_words and not _reports_count(span):
         return None
+    if _LEADING_ZEROS.match(_unqualified(text)):
+        return None  # "007", "000ft" of a number the tokeniser split ("2, 000ft"): no value
     if unit in _FRACTIONS:
         return None  # "at least one half of homes", "two thirds of voters": a share, no count
     if span.label_ == "TIME" and unit not in TIME_UNITS:
@@ -615,8 +631,14 @@ def parse_amount(text: str) -> tuple[float | None, str | None]:
             break
         elif unit is None and low.isalpha():
             unit = unit_name(singular := _singular(low)) or singular
+            if unit in _PER_HOUR and [w.lower() for w in words[n : n + 2]] in (
+                    ["per", "hour"], ["an", "hour"], ["a", "hour"]):
+                unit = _PER_HOUR[unit]  # "120 miles per hour", "120 miles an hour": a speed
             break
     return value, unit
+
+
+_PER_HOUR = {"mile": "mph", "km": "km/h"}
 
 
 def _split_range(text: str) -> tuple[str, str]:
