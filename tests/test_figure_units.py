@@ -46,6 +46,8 @@ def test_a_glued_figure_is_rounded_as_written():
     "The F16 landed at 5pm on the base.",  # an id and a time
     "Call 555-1234 for details.",
     "He fell about 2, 000ft while climbing.",  # "000ft": a number the tokeniser split
+    "The deal is worth 5m.",  # a sum, though no currency is named
+    "Of the dozens who applied, 5 has been the most in a day.",  # "has" is no hectare
 ])
 def test_no_measure_where_letters_glued_to_a_number_are_no_unit(sentence):
     assert not [f for f in _figures(sentence) if kind(f.unit)]

@@ -380,7 +380,7 @@ def _with_unit(span: Span) -> Span:
         start -= 1
     if end < len(doc) and doc[end].text.rstrip(".").isalpha() and span[-1].like_num and (
             doc[end].lower_ in _CURRENCIES
-            or (_singular(doc[end].lower_) in UNIT_NAMES and doc[end].lower_ not in _SCALES)
+            or _names_unit(doc[end].lower_)
             or (doc[end].lower_.rstrip(".") in _SCALES and not span[-1].whitespace_
                 and any(t.text in _CURRENCIES for t in doc[start:end]))
             or _glued_metres(doc[end])):
@@ -397,6 +397,13 @@ _AFTER_METRES = {"ADP", "ADV", "PUNCT", "VERB", "AUX", "CCONJ", "SCONJ", "PART"}
 _DIMENSIONS = {"high", "long", "deep", "tall", "wide", "away", "below", "above", "across"}
 
 
+def _names_unit(word: str) -> bool:
+    """Is a word after a number a unit ("km", "kilometres", "acres"; never "m", a scale, nor
+    "has", "ms": no plural of a unit name of two letters)?"""
+    return word not in _SCALES and (word in UNIT_NAMES or (
+        len(word) > 4 and word.endswith("s") and word[:-1] in UNIT_NAMES))
+
+
 def _glued_metres(unit: Token) -> bool:
     """Is "m" glued to a number metres, not millions? Only with no noun after it that it could
     count, and no sum of money in its sentence ("$20m and 5m more": millions)."""
@@ -404,8 +411,9 @@ def _glued_metres(unit: Token) -> bool:
     number = doc[unit.i - 1] if unit.i else None
     if unit.text != "m" or number is None or number.whitespace_ or not number.like_num:
         return False
-    if any(t.text in _CURRENCIES or t.lower_ in ("million", "billion") for t in unit.sent):
-        return False
+    if any(t.text in _CURRENCIES or t.lower_ in ("million", "billion") or t.lower_ in _PAYING
+           for t in unit.sent):
+        return False  # "the deal is worth 5m."
     after = doc[unit.i + 1] if unit.i + 1 < len(doc) else None
     return after is None or after.pos_ in _AFTER_METRES or after.lower_ in _DIMENSIONS
 
