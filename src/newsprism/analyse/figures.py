@@ -9,9 +9,11 @@ each other."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsprism.analyse.nlp import noun_lemma
+from newsprism.analyse.units import GLUED, UNIT_NAMES, from_base, in_base, kind, unit_name
 from newsprism.model import Figure
 
 if TYPE_CHECKING:
@@ -31,6 +33,9 @@ APPROXIMATE = 0.10
 # values within half that place, at most this share of it either side, so that a small round
 # number stays a count ("200 arrested" against "250", "100" against "120" still differ).
 ROUNDED = 0.05
+# How far a conversion in brackets may be from the figure it restates ("17 kilometers (10
+# miles)": 16.1 km, 5% off): rounded its own way, never another value.
+CONVERTED = 0.10
 _LOWER_BOUND = ("more than", "over", "above", "upwards of", "in excess of", "at least",
                 "no fewer than", "no less than", "a minimum of", "just over")  # fmt: skip
 _UPPER_BOUND = ("up to", "fewer than", "less than", "under", "below", "at most", "no more than",
@@ -58,13 +63,6 @@ _CURRENCIES = {
 }  # fmt: skip
 CURRENCY_CODES = frozenset(_CURRENCIES.values())
 _MONEY = CURRENCY_CODES | {"cent"}
-# Units of length (and weight), each under one name however it is written: "15 km" and "40
-# kilometers" measure one thing. Keyed by the singular (``_singular``: "kms" is "km", "feet" stays).
-_LENGTH_UNITS = {
-    "km": "km", "kilometer": "km", "kilometre": "km", "mile": "mile", "mi": "mile",
-    "meter": "m", "metre": "m", "foot": "foot", "feet": "foot", "ft": "foot",
-    "pound": "lb", "lb": "lb",  # a weight: "a 200-pound man" (sterling is "pounds", ``_weight``)
-}  # fmt: skip
 _SCALES = {
     "thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9,
     "b": 1e9, "trillion": 1e12, "tn": 1e12, "hundred": 1e2, "dozen": 12,
@@ -219,6 +217,10 @@ _AGE_AFTER = re.compile(r"^(?:[-\s](?:year|month|week|day)s?)?[-\s]old\b", re.IG
 _RESTATED = re.compile(r"(?:\d[\w.,%]*|\b(?:" + "|".join(CARDINAL_WORDS) + r"))"
                        r"(?:\s+[A-Za-z]+){0,2}\s*\(\s*$", re.IGNORECASE)  # "seven km (4 miles)"
 _GLUED_SCALE = re.compile(r"(?<=\d)(?=(?:k|m|mn|bn|tn)\b)", re.IGNORECASE)
+# A unit glued to its number, in a figure's text: "200ft", "15km", "200m" (``_glued_metres``).
+_GLUED_UNIT = re.compile(r"(?<=\d)(?:" + "|".join(sorted((*GLUED, "m"), key=len, reverse=True))
+                         + r")\b")
+_LEADING_ZEROS = re.compile(r"[$€£¥₹₽]?0\d")
 _YEARLIKE = re.compile(r"[12]\d{3}")  # "the 2010 Gulf of Mexico disaster"; a count has a comma
 
 
@@ -254,7 +256,44 @@ def extract_figures(doc: Doc, doc_id: str, skip: list[tuple[int, int]]) -> tuple
         figure = _figure(_with_qualifier(_with_unit(span), skip), doc_id)
         if figure is not None:
             figures.append(figure)
-    return tuple(figures)
+    return tuple(_conversions_joined(figures, doc.text))
+
+
+def _conversions_joined(figures: list[Figure], text: str) -> list[Figure]:
+    """A measure with its conversion in brackets after it ("600 metres (2,000 feet)", "2000ft
+    (609 metres)") is one figure over both, allowing what either allows: the conversion
+    restates the value (rounded its own way), it states no second one."""
+    joined: list[Figure] = []
+    for figure in figures:
+        first = joined[-1] if joined else None
+        close = _BRACKET_CLOSE.match(text, figure.end)
+        if first is None or close is None or not _BRACKET_OPEN.fullmatch(
+                text, first.end, figure.start) or not _converts(first, figure):
+            joined.append(figure)
+            continue
+        low, high = (None if bound is None else from_base(first.unit, in_base(figure.unit, bound))
+                     for bound in (figure.low, figure.high))
+        joined[-1] = replace(first, end=close.end(), text=text[first.start : close.end()],
+                             low=min(first.low, low) if None not in (first.low, low) else None,
+                             high=max(first.high, high) if None not in (first.high, high) else None)
+    return joined
+
+
+def _converts(first: Figure, second: Figure) -> bool:
+    """Is the second figure the first in another unit of its kind, rounded ("17 kilometers
+    (10 miles)": 16.1 km)? Not a value a tenth or more away ("1, 150 kilometers (700 miles)",
+    a number the tokeniser split)."""
+    if first.unit == second.unit or kind(first.unit) is None or kind(first.unit) != kind(
+            second.unit):
+        return False
+    one, other = in_base(first.unit, first.value), in_base(second.unit, second.value)
+    return abs(one - other) <= CONVERTED * max(abs(one), abs(other))
+
+
+_DEGREES = {"celsius": "celsius", "c": "celsius", "centigrade": "celsius",
+            "fahrenheit": "fahrenheit", "f": "fahrenheit"}
+_BRACKET_OPEN = re.compile(r"\s*\(\s*")
+_BRACKET_CLOSE = re.compile(r"\s*\)")
 
 
 def _is_score(pair: re.Match[str], doc: Doc) -> bool:
@@ -340,11 +379,43 @@ def _with_unit(span: Span) -> Span:
     if start > 0 and doc[start - 1].text in _CURRENCIES and not doc[start - 1].is_alpha:
         start -= 1
     if end < len(doc) and doc[end].text.rstrip(".").isalpha() and span[-1].like_num and (
-            doc[end].lower_ in _CURRENCIES or doc[end].lower_ in _LENGTH_UNITS
+            doc[end].lower_ in _CURRENCIES
+            or _names_unit(doc[end].lower_)
             or (doc[end].lower_.rstrip(".") in _SCALES and not span[-1].whitespace_
-                and any(t.text in _CURRENCIES for t in doc[start:end]))):
-        end += 1  # "$20m", "£14m."; "a 20m fall" is metres
+                and any(t.text in _CURRENCIES for t in doc[start:end]))
+            or _glued_metres(doc[end])):
+        end += 1  # "$20m", "£14m.", "200ft", "fell 200m down"
+    if end < len(doc) and doc[end - 1].lower_ in ("degree", "degrees") and doc[end].lower_ in (
+            _DEGREES):
+        end += 1  # "104 degrees Fahrenheit"
     return doc[start:end] if (start, end) != (span.start, span.end) else span
+
+
+# What may follow metres glued to their number ("fell about 200m down a gully", "1.5m long",
+# "measuring 50m by 50m."): no noun "3m" could count in millions ("3m people", "a 20m deal").
+_AFTER_METRES = {"ADP", "ADV", "PUNCT", "VERB", "AUX", "CCONJ", "SCONJ", "PART"}
+_DIMENSIONS = {"high", "long", "deep", "tall", "wide", "away", "below", "above", "across"}
+
+
+def _names_unit(word: str) -> bool:
+    """Is a word after a number a unit ("km", "kilometres", "acres"; never "m", a scale, nor
+    "has", "ms": no plural of a unit name of two letters)?"""
+    return word not in _SCALES and (word in UNIT_NAMES or (
+        len(word) > 4 and word.endswith("s") and word[:-1] in UNIT_NAMES))
+
+
+def _glued_metres(unit: Token) -> bool:
+    """Is "m" glued to a number metres, not millions? Only with no noun after it that it could
+    count, and no sum of money in its sentence ("$20m and 5m more": millions)."""
+    doc = unit.doc
+    number = doc[unit.i - 1] if unit.i else None
+    if unit.text != "m" or number is None or number.whitespace_ or not number.like_num:
+        return False
+    if any(t.text in _CURRENCIES or t.lower_ in ("million", "billion") or t.lower_ in _PAYING
+           for t in unit.sent):
+        return False  # "the deal is worth 5m."
+    after = doc[unit.i + 1] if unit.i + 1 < len(doc) else None
+    return after is None or after.pos_ in _AFTER_METRES or after.lower_ in _DIMENSIONS
 
 
 def _with_qualifier(span: Span, skip: list[tuple[int, int]]) -> Span:
@@ -370,6 +441,8 @@ def _figure(span: Span, doc_id: str) -> Figure | None:
     in_words = unit is None and not any(ch.isdigit() for ch in text)
     if in_words and not _reports_count(span):
         return None
+    if _LEADING_ZEROS.match(_unqualified(text)):
+        return None  # "007", "000ft" of a number the tokeniser split ("2, 000ft"): no value
     if unit in _FRACTIONS:
         return None  # "at least one half of homes", "two thirds of voters": a share, no count
     if span.label_ == "TIME" and unit not in TIME_UNITS:
@@ -530,6 +603,8 @@ def parse_amount(text: str) -> tuple[float | None, str | None]:
         if rest.startswith(symbol):
             unit, rest = _CURRENCIES[symbol], rest[len(symbol) :].strip()
             rest = _GLUED_SCALE.sub(" ", rest, count=1)  # "$20m": 20 million dollars
+    if unit is None:  # "200ft", "15km"; "200m" is metres once ``_glued_metres`` took it in
+        rest = _GLUED_UNIT.sub(lambda m: " metre" if m[0] == "m" else " " + m[0], rest, count=1)
     words = rest.replace("%", " % ").replace("-", " ").split()
     if not words:
         return None, None
@@ -556,10 +631,22 @@ def parse_amount(text: str) -> tuple[float | None, str | None]:
             continue
         elif unit is None and low in _CURRENCIES:
             unit = _CURRENCIES[low]
+        elif unit is None and _singular(low) == "degree" and after.lower() in _DEGREES:
+            unit = _DEGREES[after.lower()]
+            break
+        elif unit is None and unit_name(low):  # "km/h"
+            unit = unit_name(low)
+            break
         elif unit is None and low.isalpha():
-            unit = _LENGTH_UNITS.get(singular := _singular(low), singular)
+            unit = unit_name(singular := _singular(low)) or singular
+            if unit in _PER_HOUR and [w.lower() for w in words[n : n + 2]] in (
+                    ["per", "hour"], ["an", "hour"], ["a", "hour"]):
+                unit = _PER_HOUR[unit]  # "120 miles per hour", "120 miles an hour": a speed
             break
     return value, unit
+
+
+_PER_HOUR = {"mile": "mph", "km": "km/h"}
 
 
 def _split_range(text: str) -> tuple[str, str]:
@@ -603,10 +690,13 @@ def _rounding_step(text: str, value: float) -> float:
     """The unit of the last digit written: 1 for "21", 0.1 million for "1.2 million"; for a
     whole number ending in zeros, the place of its last nonzero digit, at most ``ROUNDED`` of
     it either side ("600": 570 to 630)."""
-    written = _unqualified(text).split()[0].lstrip("$€£¥₹₽").rstrip("%").lower()
+    written = _unqualified(text).split()[0]
+    money = written[0] in "$€£¥₹₽"
+    written = (written if money else _GLUED_UNIT.sub("", written)).lstrip("$€£¥₹₽").rstrip("%")
+    written = written.lower()  # "200ft" is 200 feet
     if written in _SCALES:
         return value  # "a million" as "1 million"
-    number = _number(written) or parse_amount(written)[0]  # "twenty-five"
+    number = _number(written) or (None if money else parse_amount(written)[0])  # "twenty-five"
     if not number:
         return 0.0
     decimals = len(written.rsplit(".", 1)[1]) if "." in written else 0

@@ -49,6 +49,7 @@ from newsprism.compare.figures import (
     duration_conflicts,
     event_days,
     frames_of,
+    measures_compared,
     role_of,
     value_range,
     year_conflicts,
@@ -335,18 +336,24 @@ def _shared_figures(
     by_doc: dict[str, list[int]] = {}
     for i, statement in enumerate(statements):
         by_doc.setdefault(statement.doc, []).append(i)
+    held: list[list[Figure]] = [[] for _ in statements]
     for figure in figures:
         for i in by_doc.get(figure.doc, ()):
             if _within(figure, statements[i]):
-                cells += [(i, keys.setdefault(key, len(keys)), units.setdefault(group, len(units)))
+                held[i].append(figure)
+                cells += [(i, keys.setdefault(key, len(keys)),
+                           None if group is None else units.setdefault(group, len(units)))
                           for key, group in alignment_keys(figure)]
     stated = np.zeros((len(statements), len(keys)), dtype=np.float32)
     in_unit = np.zeros((len(statements), len(units)), dtype=np.float32)
     for i, key, unit in cells:
-        stated[i, key] = in_unit[i, unit] = 1.0
-    shared = (stated @ stated.T > 0).astype(np.float32)
+        stated[i, key] = 1.0
+        if unit is not None:
+            in_unit[i, unit] = 1.0
+    same_measure, measures_apart = measures_compared(held)
+    shared = np.maximum((stated @ stated.T > 0).astype(np.float32), same_measure)
     np.fill_diagonal(shared, 0.0)
-    return shared, (in_unit @ in_unit.T > 0) & (shared == 0)
+    return shared, ((in_unit @ in_unit.T > 0) | measures_apart) & (shared == 0)
 
 
 def counts_apart(statements: Sequence[Span], figures: Sequence[Figure]) -> np.ndarray:

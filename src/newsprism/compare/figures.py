@@ -30,6 +30,7 @@ from newsprism.analyse.figures import (
     vague,
 )
 from newsprism.analyse.nlp import noun_lemma
+from newsprism.analyse.units import in_base, kind
 from newsprism.compare import predicates
 from newsprism.compare.outcomes import report_day
 from newsprism.model import Article, Figure, Mention, Span
@@ -89,7 +90,7 @@ def quantity(figure: Figure) -> tuple[str | None, str, str] | None:
     if head is None:
         return None
     thing = "people" if head in _PEOPLE else head
-    return figure.unit, thing, role
+    return kind(figure.unit) or figure.unit, thing, role  # a length in feet is one in metres
 
 
 def in_words(figure: Figure) -> bool:
@@ -105,15 +106,65 @@ def alignment_keys(figure: Figure) -> list[tuple[tuple[object, ...], tuple[objec
     in words only by its value of its quantity, since small counts in words are everywhere
     ("two people were killed" is not "two officials said"), and only with its quantity read;
     a vague figure ("hundreds") states no value and is not keyed. Sums of money in any currency
-    are one group: "pledged $350 million" and "pledged 150,000 euro" are two pledges."""
+    are one group: "pledged $350 million" and "pledged 150,000 euro" are two pledges. A measure
+    ("200 feet") is keyed by its value and unit with no group (``None``): measures are set
+    against each other in any unit of their kind by ``measures_compared``."""
     if vague(figure.text):
         return []
     key = quantity(figure)
-    by_quantity = [((figure.value, key), (figure.unit, key))] if key is not None else []
+    measure = kind(figure.unit) is not None
+    by_quantity = ([((figure.value, figure.unit, key), None if measure else (figure.unit, key))]
+                   if key is not None else [])
     if in_words(figure):
         return by_quantity
     group = "money" if figure.unit in CURRENCY_CODES else figure.unit
-    return [((figure.value, figure.unit), (group,)), *by_quantity]
+    return [((figure.value, figure.unit), None if measure else (group,)), *by_quantity]
+
+
+def base_range(figure: Figure) -> tuple[float, float]:
+    """The interval a figure states, a measure's in its kind's base unit ("about 200ft":
+    54.9 to 67.1 metres)."""
+    low, high = value_range(figure)
+    return in_base(figure.unit, low), in_base(figure.unit, high)
+
+
+def _meet(a: Figure, b: Figure) -> bool:
+    (a_low, a_high), (b_low, b_high) = base_range(a), base_range(b)
+    return a_low <= b_high and b_low <= a_high
+
+
+def _same_value(a: Figure, b: Figure) -> bool:
+    """Do two figures give one value: equal in one unit, or in two units of one kind each
+    value inside the other's reading ("about 200ft" / "60m": 60.96 metres is within "about
+    60"; "2,000ft" / "some 700 metres" meet only at their edges, and give two values)?"""
+    if a.unit == b.unit:
+        return a.value == b.value
+    (a_low, a_high), (b_low, b_high) = base_range(a), base_range(b)
+    a_value, b_value = in_base(a.unit, a.value), in_base(b.unit, b.value)
+    return b_low <= a_value <= b_high or a_low <= b_value <= a_high
+
+
+def measures_compared(measures: Sequence[Sequence[Figure]]) -> tuple[np.ndarray, np.ndarray]:
+    """Over statements, each given the figures it holds: where two give one measure in any
+    units of its kind (``_same_value``: "fell about 200ft" / "fell about 60m"), and where both
+    give measures of one kind and none of them meet ("about 200ft" / "about 200m", "about 150
+    metres" / "about 200 feet": different values, no one fact). Measures that meet without
+    giving one value ("2,000ft" / "some 700 metres") are neither: when unsure, say less."""
+    by_kind = [{} for _ in measures]  # type: list[dict[str, list[Figure]]]
+    for i, figures in enumerate(measures):
+        for figure in figures:
+            if (of := kind(figure.unit)) is not None and not vague(figure.text):
+                by_kind[i].setdefault(of, []).append(figure)
+    same = np.zeros((len(measures), len(measures)), dtype=np.float32)
+    apart = np.zeros((len(measures), len(measures)), dtype=bool)
+    told = [i for i, kinds in enumerate(by_kind) if kinds]
+    for n, i in enumerate(told):
+        for j in told[n + 1 :]:
+            for of in by_kind[i].keys() & by_kind[j].keys():
+                pairs = [(a, b) for a in by_kind[i][of] for b in by_kind[j][of]]
+                same[i, j] = same[j, i] = max(same[i, j], any(_same_value(a, b) for a, b in pairs))
+                apart[i, j] = apart[j, i] = apart[i, j] or not any(_meet(a, b) for a, b in pairs)
+    return same, apart
 
 
 def in_change(figure: Figure, article: Article) -> bool:
@@ -216,9 +267,8 @@ def frames_of(figure: Figure, holder: Span) -> frozenset[str]:
 
 
 def disagree(a: Figure, b: Figure) -> bool:
-    """Do the intervals of two figures not meet?"""
-    (a_low, a_high), (b_low, b_high) = value_range(a), value_range(b)
-    return a_high < b_low or b_high < a_low
+    """Do the intervals of two figures (a measure's in its base unit) not meet?"""
+    return not _meet(a, b)
 
 
 def moved_on(a: Figure, b: Figure, articles: dict[str, Article]) -> bool:
@@ -227,7 +277,7 @@ def moved_on(a: Figure, b: Figure, articles: dict[str, Article]) -> bool:
     bodies have been recovered" on the 8th: the count moved on, though the first bound allows
     the second value."""
     day_a, day_b = report_day(articles[a.doc]), report_day(articles[b.doc])
-    return bool(day_a and day_b and day_a != day_b and a.value != b.value
+    return bool(day_a and day_b and day_a != day_b and not _same_value(a, b)
                 and not vague(a.text) and not vague(b.text)
                 and not counts_a_part(a, articles[a.doc]) and not counts_a_part(b, articles[b.doc]))
 
