@@ -28,6 +28,7 @@ from newsprism.compare.align import (
     group_statements,
     score_pairs,
 )
+from newsprism.compare.attribution import frame_spans
 from newsprism.compare.context import persons_apart, pointing_back_apart
 from newsprism.compare.developments import (
     in_report_order,
@@ -229,17 +230,26 @@ def statement_names(
     statements: Sequence[Span], mentions: Sequence[Mention], entities: Sequence[Entity]
 ) -> StatementNames:
     """The names inside each statement: their words, and their actors (people, organisations)
-    as resolved entity ids, so that "Kim Jong Un" and "Kim" are one actor."""
+    as resolved entity ids, so that "Kim Jong Un" and "Kim" are one actor. The actors by what
+    they are called leave out the names only in the statement's attribution frame
+    (``attribution.frame_spans``): "THR is saying that Ross is in negotiations" and "The
+    Hollywood Reporter says Ross is in negotiations" name one actor of the fact, Ross."""
     names = {e.id: e.name for e in entities}
+    frames = frame_spans([s.text for s in statements])
     words, actors, called = [], [], []
-    for inside in _named_inside(statements, mentions, entities):
+    for statement, frame, inside in zip(statements, frames,
+                                        _named_inside(statements, mentions, entities),
+                                        strict=True):
         words.append(frozenset(w.lower() for m, _ in inside for w in m.text.split()))
         kinds: dict[str, set[str]] = {}
         keys: dict[str, set[str]] = {}
         for m, entity in inside:
             if m.type in ACTOR_TYPES:
                 kinds.setdefault(m.type, set()).add(entity)
-                keys.setdefault(m.type, set()).add(actor_key(names.get(entity, m.text), m.type))
+                at = m.start - statement.start
+                if not any(start <= at < end for start, end in frame):
+                    keys.setdefault(m.type, set()).add(
+                        actor_key(names.get(entity, m.text), m.type))
         actors.append({kind: frozenset(ids) for kind, ids in kinds.items()})
         called.append({kind: frozenset(k) for kind, k in keys.items()})
     return StatementNames(tuple(words), tuple(actors), tuple(called))
