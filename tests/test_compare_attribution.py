@@ -4,10 +4,11 @@ from newsprism.model import Article
 
 
 def _frame_words(text: str) -> str:
-    from newsprism.compare.attribution import frame_spans
+    from newsprism.compare.attribution import frames
 
-    (spans,) = frame_spans([text])
-    return " ".join(text[start:end] for start, end in spans)
+    (found,) = frames([text])
+    return " | ".join(" ".join(text[start:end] for start, end in frame.ranges)
+                      for frame in found)
 
 
 def test_the_reporter_of_a_clause_is_the_frame():
@@ -23,12 +24,30 @@ def test_the_reporter_of_a_clause_is_the_frame():
                         "Monday.") == "According to the Film Weekly"
 
 
-def test_no_frame_where_the_reporter_may_be_the_actor():
-    """"Lionsgate said it is in talks" says it of Lionsgate; a quoted remark is its speaker's
-    own fact; a statement with no reporting verb has no frame."""
-    assert _frame_words("Lionsgate said it is in talks with the director.") == ""
+def test_a_quoted_remark_or_a_plain_report_has_no_frame():
+    """A quoted remark's speaker is part of what is reported; a statement with no reporting
+    verb has no frame."""
     assert _frame_words('Ross said: "The fee is too low for me."') == ""
     assert _frame_words("Police arrested John Smith on Friday.") == ""
+
+
+def test_a_reporter_a_pronoun_may_stand_for_stays_an_actor():
+    """"Lionsgate said it is in talks" says it of Lionsgate, "Ross said he is in talks" of
+    Ross; but "he" is not the Film Weekly, nor "it" a man."""
+    from newsprism.analyse import analyse_articles
+    from newsprism.compare.attribution import frames, reporters
+
+    texts = ["Lionsgate said it is in talks with the director.",
+             "The Film Weekly is reporting that he is in talks with the studio.",
+             "Gary Ross said he is in talks with the studio.",
+             "Gary Ross said it is too early to talk about a sequel."]
+    analyses = list(analyse_articles([Article(f"d{n}", t) for n, t in enumerate(texts)]))
+    held = []
+    for analysis, found in zip(analyses, frames(texts), strict=True):
+        (statement,) = analysis.statements
+        inside = [m for m in analysis.mentions if m.type in ("PERSON", "ORG")]
+        held.append([inside[n].text for n in sorted(reporters(statement, found, inside))])
+    assert held == [[], ["Film Weekly"], [], ["Gary Ross"]]
 
 
 def test_two_reporters_of_one_fact_do_not_clash_but_two_actors_do():

@@ -7,51 +7,87 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsprism.compare.predicates import REPORTING, parse
 from newsprism.compare.quotes import holds_quote_marks
+from newsprism.model import Mention, Span
+from newsprism.summarize.words import stem_word
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-_REPORTING_WORD = re.compile(rf"\b(?:{'|'.join(sorted(REPORTING))})\b", re.IGNORECASE)
-# A complement whose subject is a pronoun may say it of the reporter ("Lionsgate said it is in
-# talks", "Gaskin said he fell"): the frame's names stay actors there.
-_PRONOUN_SUBJECTS = frozenset({"he", "she", "it", "they", "we", "i", "his", "her", "its",
-                               "their", "our", "my"})
+# Verbs that report a clause, in any form ("is reporting that", "claimed that", "wrote that")
+_REPORTING_STEMS = frozenset(map(stem_word, REPORTING | {"claim", "announce", "write", "wrote"}))
+_REPORTING_WORD = re.compile(rf"\b(?:{'|'.join(sorted(_REPORTING_STEMS))})", re.IGNORECASE)
+# The kinds of name a pronoun may stand for: a reported clause whose subject is one of these
+# may say it of its reporter ("Lionsgate said it is in talks", "Gaskin said he fell", "police
+# said they found"), though not "THR is reporting that he is in talks".
+_PRONOUN_KINDS = {
+    **dict.fromkeys(("he", "she", "his", "her", "i", "my"), frozenset({"PERSON"})),
+    **dict.fromkeys(("it", "its"), frozenset({"ORG"})),
+    **dict.fromkeys(("they", "their", "we", "our"), frozenset({"PERSON", "ORG"})),
+}
 
 
-def frame_spans(texts: Sequence[str]) -> list[tuple[tuple[int, int], ...]]:
-    """The character ranges of the words of each text's attribution frame: a reporting verb
-    (``predicates.REPORTING``) and all it governs but the clause it reports, and the phrase
-    "according to X"; () where there is none, where the text quotes a remark (the speaker of a
-    quoted remark is its own fact) or where the reported clause's subject is a pronoun that may
-    be the reporter."""
+@dataclass(frozen=True)
+class Frame:
+    """One attribution frame: the character ranges of its words in the statement, and the kinds
+    of name (PERSON, ORG) the reported clause's pronoun subject may stand for (none: its
+    subject is no pronoun). A frame naming one of those kinds may be the fact's actor too."""
+
+    ranges: tuple[tuple[int, int], ...]
+    pronoun_kinds: frozenset[str] = frozenset()
+
+    def holds(self, at: int) -> bool:
+        """Is the character ``at`` (into the statement) one of the frame's words?"""
+        return any(start <= at < end for start, end in self.ranges)
+
+
+def frames(texts: Sequence[str]) -> list[tuple[Frame, ...]]:
+    """Each text's attribution frames: a reporting verb (``_REPORTING_STEMS``) with all it
+    governs but the clause it reports, and the phrase "according to X"; none where the text
+    quotes a remark (the speaker of a quoted remark is part of what is reported)."""
     chosen = [i for i, text in enumerate(texts)
               if _REPORTING_WORD.search(text) and not holds_quote_marks(text)]
-    spans: list[tuple[tuple[int, int], ...]] = [() for _ in texts]
+    found: list[tuple[Frame, ...]] = [() for _ in texts]
     for i, doc in zip(chosen, parse([texts[i] for i in chosen]), strict=True):
-        spans[i] = tuple((doc[k].idx, doc[k].idx + len(doc[k])) for k in sorted(_frame_tokens(doc)))
-    return spans
+        found[i] = tuple(_frames(doc))
+    return found
 
 
-def _frame_tokens(doc: Doc) -> set[int]:
-    """Indices of the tokens of ``doc``'s attribution frames (see ``frame_spans``)."""
-    frame: set[int] = set()
+def _frames(doc: Doc) -> list[Frame]:
+    found = []
     for word in doc:
         if word.lower_ == "according" and word.dep_ == "prep":
-            frame |= {t.i for t in word.subtree}
-        elif word.lower_ in REPORTING and word.pos_ in ("VERB", "AUX"):
+            found.append(_frame(doc, {t.i for t in word.subtree}, frozenset()))
+        elif stem_word(word.lower_) in _REPORTING_STEMS and word.pos_ in ("VERB", "AUX"):
             reported = [c for c in word.children if c.dep_ == "ccomp"]
-            if not reported or any(_pronoun_subject(c) for c in reported):
-                continue
-            inside = {t.i for c in reported for t in c.subtree}
-            frame |= {t.i for t in word.subtree if t.i not in inside}
-    return {i for i in frame if not doc[i].is_punct}
+            if reported:
+                inside = {t.i for c in reported for t in c.subtree}
+                kinds = frozenset().union(*map(_pronoun_kinds, reported))
+                found.append(_frame(doc, {t.i for t in word.subtree} - inside, kinds))
+    return found
 
 
-def _pronoun_subject(clause: Token) -> bool:
-    return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in _PRONOUN_SUBJECTS
-               for c in clause.children)
+def _frame(doc: Doc, tokens: set[int], pronoun_kinds: frozenset[str]) -> Frame:
+    return Frame(tuple((doc[k].idx, doc[k].idx + len(doc[k])) for k in sorted(tokens)
+                       if not doc[k].is_punct), pronoun_kinds)
 
+
+def _pronoun_kinds(clause: Token) -> frozenset[str]:
+    return frozenset().union(*(_PRONOUN_KINDS.get(c.lower_, frozenset())
+                               for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")))
+
+
+def reporters(statement: Span, found: Sequence[Frame], inside: Sequence[Mention]) -> set[int]:
+    """The positions in ``inside`` (the mentions inside ``statement``) of the names its frames
+    (``frames``) hold, but for a frame whose reported clause's pronoun subject may be one of its
+    names ("Lionsgate said it is in talks": Lionsgate is in talks)."""
+    out: set[int] = set()
+    for frame in found:
+        held = [n for n, m in enumerate(inside) if frame.holds(m.start - statement.start)]
+        if not any(inside[n].type in frame.pronoun_kinds for n in held):
+            out.update(held)
+    return out
