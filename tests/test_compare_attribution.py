@@ -22,6 +22,14 @@ def test_the_reporter_of_a_clause_is_the_frame():
                         "Quintero.").startswith("said prison spokesman Al Quintero")
     assert _frame_words("According to the Film Weekly, Ross will meet the studio on "
                         "Monday.") == "According to the Film Weekly"
+    assert _frame_words("Dan Patrick reported on his show on Monday that the Red Sox have made "
+                        "an offer.") == "Dan Patrick reported on his show on Monday"
+
+
+def test_according_to_ends_at_its_comma():
+    """06cd46f7: the list after "according to the report, ..." tells the fact (the drugs)."""
+    assert _frame_words("She received five drugs, according to the report, including Demerol "
+                        "and Valium.") == "according to the report"
 
 
 def test_a_quoted_remark_or_a_plain_report_has_no_frame():

@@ -46,8 +46,9 @@ class Frame:
 
 
 def frames(texts: Sequence[str]) -> list[tuple[Frame, ...]]:
-    """Each text's attribution frames: a reporting verb (``_REPORTING_STEMS``) with all it
-    governs but the clause it reports, and the phrase "according to X"; none where the text
+    """Each text's attribution frames: a reporting verb (``_REPORTING_STEMS``) that governs a
+    clause, with who reports it, to whom, when and where (``_FRAME_DEPS``), and the phrase
+    "according to X" up to its punctuation; none where the text
     quotes a remark (the speaker of a quoted remark is part of what is reported)."""
     chosen = [i for i, text in enumerate(texts)
               if _REPORTING_WORD.search(text) and not holds_quote_marks(text)]
@@ -57,17 +58,26 @@ def frames(texts: Sequence[str]) -> list[tuple[Frame, ...]]:
     return found
 
 
+# What a reporting verb's frame holds beside the verb: who reports, to whom, when and where
+# ("Police spokesman X told reporters on Monday that ..."); never another clause of it ("said
+# the man fell and was taken to hospital", "said ... after Smith was charged").
+_FRAME_DEPS = frozenset({"nsubj", "aux", "neg", "advmod", "npadvmod", "dobj", "dative", "prep"})
+
+
 def _frames(doc: Doc) -> list[Frame]:
     found = []
     for word in doc:
         if word.lower_ == "according" and word.dep_ == "prep":
-            found.append(_frame(doc, {t.i for t in word.subtree}, frozenset()))
+            # "according to the report" up to its comma, not ", including Demerol, ..."
+            source = [t for t in word.subtree if t.i >= word.i]
+            end = next((t.i for t in source if t.is_punct), source[-1].i + 1)
+            found.append(_frame(doc, set(range(word.i, end)), frozenset()))
         elif stem_word(word.lower_) in _REPORTING_STEMS and word.pos_ in ("VERB", "AUX"):
             reported = [c for c in word.children if c.dep_ == "ccomp"]
             if reported:
-                inside = {t.i for c in reported for t in c.subtree}
                 kinds = frozenset().union(*map(_pronoun_kinds, reported))
-                found.append(_frame(doc, {t.i for t in word.subtree} - inside, kinds))
+                held = {t.i for c in word.children if c.dep_ in _FRAME_DEPS for t in c.subtree}
+                found.append(_frame(doc, held | {word.i}, kinds))
     return found
 
 
