@@ -33,9 +33,11 @@ def test_according_to_ends_at_its_comma():
 
 
 def test_a_quoted_remark_or_a_plain_report_has_no_frame():
-    """A quoted remark's speaker is part of what is reported; a statement with no reporting
-    verb has no frame."""
+    """A quoted remark's speaker is part of what is reported (a quoted title is no remark); a
+    statement with no reporting verb has no frame."""
     assert _frame_words('Ross said: "The fee is too low for me."') == ""
+    assert _frame_words('According to the Film Weekly, Ross will direct the "Games" sequel '
+                        '"Catching Fire".') == "According to the Film Weekly"
     assert _frame_words("Police arrested John Smith on Friday.") == ""
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from newsprism.compare.predicates import REPORTING, parse
-from newsprism.compare.quotes import holds_quote_marks
+from newsprism.compare.quotes import marked_passages
 from newsprism.model import Mention, Span
 from newsprism.summarize.words import stem_word
 
@@ -49,9 +49,10 @@ def frames(texts: Sequence[str]) -> list[tuple[Frame, ...]]:
     """Each text's attribution frames: a reporting verb (``_REPORTING_STEMS``) that governs a
     clause, with who reports it, to whom, when and where (``_FRAME_DEPS``), and the phrase
     "according to X" up to its punctuation; none where the text
-    quotes a remark (the speaker of a quoted remark is part of what is reported)."""
+    quotes a remark (``quotes.marked_passages``: the speaker of a quoted remark is part of what
+    is reported), though a title or term in quote marks ("the "Games" sequel") is none."""
     chosen = [i for i, text in enumerate(texts)
-              if _REPORTING_WORD.search(text) and not holds_quote_marks(text)]
+              if _REPORTING_WORD.search(text) and marked_passages(text) is None]
     found: list[tuple[Frame, ...]] = [() for _ in texts]
     for i, doc in zip(chosen, parse([texts[i] for i in chosen]), strict=True):
         found[i] = tuple(_frames(doc))
