@@ -28,6 +28,7 @@ from newsprism.compare.align import (
     group_statements,
     score_pairs,
 )
+from newsprism.compare.attribution import frames, reporters
 from newsprism.compare.context import persons_apart, pointing_back_apart
 from newsprism.compare.developments import (
     in_report_order,
@@ -231,17 +232,26 @@ def statement_names(
     statements: Sequence[Span], mentions: Sequence[Mention], entities: Sequence[Entity]
 ) -> StatementNames:
     """The names inside each statement: their words, and their actors (people, organisations)
-    as resolved entity ids, so that "Kim Jong Un" and "Kim" are one actor."""
+    as resolved entity ids, so that "Kim Jong Un" and "Kim" are one actor. The actors by what
+    they are called leave out the names only in the statement's attribution frame
+    (``attribution.reporters``): "THR is saying that Ross is in negotiations" and "The
+    Hollywood Reporter says Ross is in negotiations" name one actor of the fact, Ross."""
     names = {e.id: e.name for e in entities}
+    found = frames([s.text for s in statements])
     words, actors, called = [], [], []
-    for inside in _named_inside(statements, mentions, entities):
+    for statement, framed, inside in zip(statements, found,
+                                         _named_inside(statements, mentions, entities),
+                                         strict=True):
         words.append(frozenset(w.lower() for m, _ in inside for w in m.text.split()))
+        reporting = reporters(statement, framed, [m for m, _ in inside])
         kinds: dict[str, set[str]] = {}
         keys: dict[str, set[str]] = {}
-        for m, entity in inside:
+        for n, (m, entity) in enumerate(inside):
             if m.type in ACTOR_TYPES:
                 kinds.setdefault(m.type, set()).add(entity)
-                keys.setdefault(m.type, set()).add(actor_key(names.get(entity, m.text), m.type))
+                if n not in reporting:
+                    keys.setdefault(m.type, set()).add(
+                        actor_key(names.get(entity, m.text), m.type))
         actors.append({kind: frozenset(ids) for kind, ids in kinds.items()})
         called.append({kind: frozenset(k) for kind, k in keys.items()})
     return StatementNames(tuple(words), tuple(actors), tuple(called))
