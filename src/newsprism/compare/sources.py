@@ -16,8 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import PurePath
 
-from newsprism.dedup import DuplicateFinder, estimate_overlap
-from newsprism.model import Article, DuplicateLink, Source, source_key
+from newsprism.dedup import DuplicateFinder, estimate_overlap, reprints
+from newsprism.model import Article, DuplicateLink, Fingerprint, Source, source_key
 
 NOTE_EXAMPLES = 3  # copies the note names before "and N more"
 
@@ -48,7 +48,7 @@ def fold_copies(articles: Sequence[Article]) -> tuple[list[Article], str | None]
     when there are none). A folded copy is neither analysed nor counted: its original speaks
     for it."""
     finder = DuplicateFinder()
-    prints, links = finder.run(articles)
+    prints, links, reprinted = _copies(finder, articles)
     by_id = {a.id: a for a in articles}
     printed = {p.article: p for p in prints}
 
@@ -59,6 +59,8 @@ def fold_copies(articles: Sequence[Article]) -> tuple[list[Article], str | None]
             return True
         if _same_outlet(by_id[link.article], by_id[link.original]):
             return False
+        if link in reprinted:  # its similarity is the share of its words the original prints
+            return link.similarity >= finder.containment
         copy, original = printed[link.article], printed[link.original]
         jaccard, _ = estimate_overlap(copy, original)
         shared = jaccard / (1.0 + jaccard) * (copy.shingles + original.shingles)
@@ -83,9 +85,19 @@ def fold_copies(articles: Sequence[Article]) -> tuple[list[Article], str | None]
 def _originals(articles: Sequence[Article]) -> dict[str, Article]:
     """Article id -> the article of ``articles`` it copies, or itself."""
     by_id = {a.id: a for a in articles}
-    _, links = DuplicateFinder().run(articles)
+    _, links, _ = _copies(DuplicateFinder(), articles)
     copied = {link.article: by_id[link.original] for link in links}
     return {a.id: copied.get(a.id, a) for a in articles}
+
+
+def _copies(
+    finder: DuplicateFinder, articles: Sequence[Article]
+) -> tuple[list[Fingerprint], list[DuplicateLink], list[DuplicateLink]]:
+    """The articles' fingerprints, every copy link (``finder``'s and the sentence-by-sentence
+    reprints it misses, ``dedup.reprints``), and the reprint links alone."""
+    prints, found = finder.run(articles)
+    links = reprints(articles, prints, found)
+    return prints, links, [link for link in links if link not in found]
 
 
 def _same_outlet(copy: Article, original: Article) -> bool:
