@@ -8,7 +8,9 @@ batch):
 - **near**: reprinted wire copy with light edits, other boilerplate, or cut shorter. Word
   5-shingles are summarised by a MinHash signature (datasketch); LSH band keys kept in the store
   find candidates by index, and a candidate is a copy when the estimated Jaccard overlap is high,
-  or when nearly all of the shorter text's shingles are in the longer one (a trimmed reprint).
+  or when nearly all of the shorter text's shingles are in the longer one (a trimmed reprint);
+- **reprint** (``reprints``, within a batch): a text with light edits in nearly every sentence,
+  which shingles miss, found by the runs of words it shares in order with another.
 
 The first article seen is the original; a copy of a copy links to that same original, so links
 never chain. Texts too short to judge (under ``min_shingles``) only get exact matching.
@@ -190,111 +192,98 @@ class DuplicateFinder:
 
 
 # Reprints with light edits (another headline, a paragraph dropped or added, a dateline, one word
-# respelled) change too many word 5-shingles for MinHash to call them copies: a sentence reworded
-# by one word loses five shingles. Read sentence by sentence instead: a reprint prints most of
-# the other text's sentences nearly word for word, in the same order.
-_SENTENCE_END = re.compile(r"(?<=[.!?\"'”’])\s+(?=[A-Z\"'“‘`(])|\n+")
-_WIRE_CREDIT = re.compile(
-    r"\b(Associated Press|Agence France-Presse|Reuters|AFP)\b|\((AP)\)", re.IGNORECASE
-)
+# respelled in each sentence) change too many word 5-shingles for MinHash to call them copies: a
+# sentence edited by one word loses five shingles. Read word by word instead: a reprint prints
+# most of the other text in long runs of the same words, in the same order.
 _AGENCY = {"associated press": "ap", "ap": "ap", "agence france-presse": "afp", "afp": "afp",
            "reuters": "reuters"}  # fmt: skip
-SENTENCE_MATCH = 0.8  # difflib ratio of two sentences' words above which they are one sentence
-MIN_SENTENCE_WORDS = 4  # shorter lines (datelines, time stamps, bylines) are not read as text
-
-
-def _sentences(text: str) -> list[list[str]]:
-    words = (text_words(part) for part in _SENTENCE_END.split(text))
-    return [w for w in words if len(w) >= MIN_SENTENCE_WORDS]
+_AGENCY_NAME = re.compile(r"\b(Associated Press|Agence France-Presse|Reuters|AFP|AP)\b",
+                          re.IGNORECASE)  # fmt: skip
+_DATELINE_CREDIT = re.compile(r"\((Associated Press|AP|AFP|Reuters)\)")
+CREDIT_LINE_WORDS = 8  # a line this short naming an agency credits it ("© 2013 AFP")
+MIN_RUN = 5  # shorter runs of shared words are stock phrases ("said on Monday that the"), not text
 
 
 def wire_credits(text: str) -> set[str]:
-    """The news agencies a text names (AP, AFP, Reuters): a credit line, a dateline's "(AP)"."""
-    return {_AGENCY[(m[1] or m[2]).lower()] for m in _WIRE_CREDIT.finditer(text)}
+    """The news agencies (AP, AFP, Reuters) a text credits: a dateline's "(AP)", or a short line
+    naming one ("Associated Press", "Copyright 2013 AFP"); never a mention in the story ("told
+    the AFP news agency", "records obtained by The Associated Press")."""
+    found = {_AGENCY[m[1].lower()] for m in _DATELINE_CREDIT.finditer(text)}
+    for line in text.splitlines():
+        if len(line.split()) <= CREDIT_LINE_WORDS:
+            found |= {_AGENCY[m[1].lower()] for m in _AGENCY_NAME.finditer(line)}
+    return found
 
 
-def shared_sentences(copy: str, original: str) -> tuple[float, int]:
-    """How much of ``copy`` ``original`` prints too: the share of ``copy``'s words in sentences
-    that ``original`` has nearly word for word (``SENTENCE_MATCH``), counting only the heaviest
-    run of them in one order (a reprint keeps the order; two reports sharing stock lines do
-    not); and how many sentences that run holds."""
+def shared_text(copy: str, original: str) -> tuple[float, int]:
+    """How much of ``copy`` ``original`` prints too: the words of ``copy`` in runs of at least
+    ``MIN_RUN`` words that ``original`` has in the same order (difflib's matching blocks, which
+    never cross), as a share of ``copy``'s words, and their number. Edits, cuts and additions
+    only break runs; two reports sharing a quotation or a few stock lines share little."""
     from difflib import SequenceMatcher
 
-    mine, theirs = _sentences(copy), _sentences(original)
-    total = sum(map(len, mine))
-    if not total or not theirs:
+    mine, theirs = text_words(copy), text_words(original)
+    if not mine or not theirs:
         return 0.0, 0
-    their_sets = [set(s) for s in theirs]
-    matched: list[tuple[int, int]] = []  # (sentence of original, words)
-    for sentence in mine:
-        words = set(sentence)
-        matcher = SequenceMatcher(None, sentence, autojunk=False)
-        best, where = 0.0, -1
-        for j, other in enumerate(theirs):
-            if len(words & their_sets[j]) < 0.6 * max(len(words), len(their_sets[j])):
-                continue  # too few words in common to pass the ratio: skip the costly match
-            matcher.set_seq2(other)
-            if (ratio := matcher.ratio()) > best:
-                best, where = ratio, j
-        if best >= SENTENCE_MATCH:
-            matched.append((where, len(sentence)))
-    # heaviest run increasing in the original's order (O(n^2): a few dozen sentences)
-    weight = [w for _, w in matched]
-    count = [1] * len(matched)
-    for i, (j, w) in enumerate(matched):
-        for k in range(i):
-            if matched[k][0] < j and weight[k] + w > weight[i]:
-                weight[i], count[i] = weight[k] + w, count[k] + 1
-    if not matched:
-        return 0.0, 0
-    best_run = max(range(len(matched)), key=weight.__getitem__)
-    return weight[best_run] / total, count[best_run]
+    blocks = SequenceMatcher(None, mine, theirs, autojunk=False).get_matching_blocks()
+    shared = sum(block.size for block in blocks if block.size >= MIN_RUN)
+    return shared / len(mine), shared
+
+
+class CopyGroups:
+    """Articles joined into groups of one text: each group's original is its first article in
+    reading order, so a copy of a copy links to that same original and links never chain."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self._order = {a.id: i for i, a in enumerate(articles)}
+        self._root = {a.id: a.id for a in articles}
+
+    def original(self, article: str) -> str:
+        while self._root[article] != article:
+            article = self._root[article]
+        return article
+
+    def join(self, a: str, b: str) -> None:
+        first, second = sorted((self.original(a), self.original(b)), key=self._order.__getitem__)
+        self._root[second] = first
 
 
 def reprints(
     articles: Sequence[Article], prints: Sequence[Fingerprint], links: Sequence[DuplicateLink],
-    *, share: float = 0.65, credited_share: float = 0.3, min_sentences: int = 3,
+    *, share: float = 0.7, credited_share: float = 0.4, min_words: int = 30,
     min_overlap: float = 0.1,
 ) -> list[DuplicateLink]:
-    """Every copy link of a batch: ``links`` (the copies ``DuplicateFinder`` found) and those of
-    the articles that reprint another's text sentence by sentence. A pair is a reprint when the
-    shorter text has at least ``share`` of its words in ``min_sentences`` or more sentences the
-    other prints in the same order (``shared_sentences``); ``credited_share`` when both name
-    one agency (AP, AFP, Reuters): the credit supports, never makes, a copy. Copies of copies
-    are one group whose first article in reading order is the original, so links never chain.
-    ``min_overlap``: pairs whose estimated shingle containment is below it are never read (most
-    of a cluster's pairs). A new link's similarity is the share of its article's words the
-    original prints, when its article is the shorter of the two and was read against it; else
-    0 (never enough to fold it out of a briefing)."""
-    order = {a.id: i for i, a in enumerate(articles)}
-    root = {a.id: a.id for a in articles}
-
-    def find(article: str) -> str:
-        while root[article] != article:
-            article = root[article]
-        return article
-
-    def join(a: str, b: str) -> None:
-        first, second = sorted((find(a), find(b)), key=order.__getitem__)
-        root[second] = first
-
+    """The articles of a batch that reprint another's text, besides ``links`` (the copies
+    ``DuplicateFinder`` found), each linked to the text it was read against: the shorter of
+    the two is the copy, its similarity the share of its words the other prints. A pair is a
+    reprint when at least ``share`` of the shorter text's words, and ``min_words`` or more, are
+    in runs the other prints in the same order (``shared_text``); ``credited_share`` when both
+    credit one agency (``wire_credits``): the credit supports, never makes, a copy. Pairs
+    already of one group are not read, nor those whose estimated shingle containment is below
+    ``min_overlap`` (most of a cluster's pairs)."""
+    groups = CopyGroups(articles)
     for link in links:
-        join(link.article, link.original)
-    shares: dict[tuple[str, str], float] = {}  # (shorter, longer) -> share measured
+        groups.join(link.article, link.original)
+    found: list[DuplicateLink] = []
     for i, later in enumerate(articles):
         for earlier, earlier_print in zip(articles[:i], prints[:i], strict=True):
-            if find(later.id) == find(earlier.id):
+            if groups.original(later.id) == groups.original(earlier.id):
                 continue
             if estimate_overlap(prints[i], earlier_print)[1] < min_overlap:
                 continue
             short, long = sorted((later, earlier), key=lambda a: len(a.text))
-            shared, sentences = shared_sentences(short.text, long.text)
+            shared, words = shared_text(short.text, long.text)
             credited = wire_credits(later.text) & wire_credits(earlier.text)
-            if sentences >= min_sentences and shared >= (credited_share if credited else share):
-                join(later.id, earlier.id)
-                shares[short.id, long.id] = round(shared, 3)
-    found = {link.article: link for link in links if find(link.article) == link.original}
-    return [
-        found.get(a.id) or DuplicateLink(a.id, first, "near", shares.get((a.id, first), 0.0))
-        for a in articles if (first := find(a.id)) != a.id
-    ]  # fmt: skip
+            if words >= min_words and shared >= (credited_share if credited else share):
+                groups.join(later.id, earlier.id)
+                found.append(DuplicateLink(short.id, long.id, "near", round(shared, 3)))
+    return found
+
+
+def grouped(articles: Sequence[Article], links: Sequence[DuplicateLink]) -> dict[str, str]:
+    """Article id -> the original of its group of copies (``CopyGroups``), for the articles
+    ``links`` make copies."""
+    groups = CopyGroups(articles)
+    for link in links:
+        groups.join(link.article, link.original)
+    return {a.id: first for a in articles if (first := groups.original(a.id)) != a.id}
