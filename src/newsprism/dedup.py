@@ -251,7 +251,7 @@ class CopyGroups:
 def reprints(
     articles: Sequence[Article], prints: Sequence[Fingerprint], links: Sequence[DuplicateLink],
     *, share: float = 0.7, credited_share: float = 0.4, min_words: int = 30,
-    min_overlap: float = 0.1,
+    min_overlap: float = 0.3,
 ) -> list[DuplicateLink]:
     """The articles of a batch that reprint another's text, besides ``links`` (the copies
     ``DuplicateFinder`` found), each linked to the text it was read against: the shorter of
