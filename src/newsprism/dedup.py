@@ -260,20 +260,22 @@ def reprints(
     in runs the other prints in the same order (``shared_text``); ``credited_share`` when both
     credit one agency (``wire_credits``): the credit supports, never makes, a copy. Pairs
     already of one group are not read, nor those whose estimated shingle containment is below
-    ``min_overlap`` (most of a cluster's pairs)."""
+    ``min_overlap`` (most of a cluster's pairs; lowered as the bar is for credited pairs)."""
     groups = CopyGroups(articles)
     for link in links:
         groups.join(link.article, link.original)
     found: list[DuplicateLink] = []
+    credits = [wire_credits(a.text) for a in articles]
     for i, later in enumerate(articles):
-        for earlier, earlier_print in zip(articles[:i], prints[:i], strict=True):
+        for j, (earlier, earlier_print) in enumerate(zip(articles[:i], prints[:i], strict=True)):
             if groups.original(later.id) == groups.original(earlier.id):
                 continue
-            if estimate_overlap(prints[i], earlier_print)[1] < min_overlap:
+            credited = credits[i] & credits[j]
+            floor = min_overlap * (credited_share / share if credited else 1.0)
+            if estimate_overlap(prints[i], earlier_print)[1] < floor:
                 continue
             short, long = sorted((later, earlier), key=lambda a: len(a.text))
             shared, words = shared_text(short.text, long.text)
-            credited = wire_credits(later.text) & wire_credits(earlier.text)
             if words >= min_words and shared >= (credited_share if credited else share):
                 groups.join(later.id, earlier.id)
                 found.append(DuplicateLink(short.id, long.id, "near", round(shared, 3)))
