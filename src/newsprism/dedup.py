@@ -8,7 +8,9 @@ batch):
 - **near**: reprinted wire copy with light edits, other boilerplate, or cut shorter. Word
   5-shingles are summarised by a MinHash signature (datasketch); LSH band keys kept in the store
   find candidates by index, and a candidate is a copy when the estimated Jaccard overlap is high,
-  or when nearly all of the shorter text's shingles are in the longer one (a trimmed reprint).
+  or when nearly all of the shorter text's shingles are in the longer one (a trimmed reprint);
+- **reprint** (``reprints``, within a batch): a text with light edits in nearly every sentence,
+  which shingles miss, found by the runs of words it shares in order with another.
 
 The first article seen is the original; a copy of a copy links to that same original, so links
 never chain. Texts too short to judge (under ``min_shingles``) only get exact matching.
@@ -187,3 +189,103 @@ class DuplicateFinder:
         if best is None:
             return None
         return DuplicateLink(found.article, best[1], "near", round(best[0], 3))
+
+
+# Reprints with light edits (another headline, a paragraph dropped or added, a dateline, one word
+# respelled in each sentence) change too many word 5-shingles for MinHash to call them copies: a
+# sentence edited by one word loses five shingles. Read word by word instead: a reprint prints
+# most of the other text in long runs of the same words, in the same order.
+_AGENCY = {"associated press": "ap", "ap": "ap", "agence france-presse": "afp", "afp": "afp",
+           "reuters": "reuters"}  # fmt: skip
+_AGENCY_NAME = re.compile(r"\b(Associated Press|Agence France-Presse|Reuters|AFP|AP)\b",
+                          re.IGNORECASE)  # fmt: skip
+_DATELINE_CREDIT = re.compile(r"\((Associated Press|AP|AFP|Reuters)\)")
+CREDIT_LINE_WORDS = 8  # a line this short naming an agency credits it ("© 2013 AFP")
+MIN_RUN = 5  # shorter runs of shared words are stock phrases ("said on Monday that the"), not text
+
+
+def wire_credits(text: str) -> set[str]:
+    """The news agencies (AP, AFP, Reuters) a text credits: a dateline's "(AP)", or a short line
+    naming one ("Associated Press", "Copyright 2013 AFP"); never a mention in the story ("told
+    the AFP news agency", "records obtained by The Associated Press")."""
+    found = {_AGENCY[m[1].lower()] for m in _DATELINE_CREDIT.finditer(text)}
+    for line in text.splitlines():
+        if len(line.split()) <= CREDIT_LINE_WORDS:
+            found |= {_AGENCY[m[1].lower()] for m in _AGENCY_NAME.finditer(line)}
+    return found
+
+
+def shared_text(copy: str, original: str) -> tuple[float, int]:
+    """How much of ``copy`` ``original`` prints too: the words of ``copy`` in runs of at least
+    ``MIN_RUN`` words that ``original`` has in the same order (difflib's matching blocks, which
+    never cross), as a share of ``copy``'s words, and their number. Edits, cuts and additions
+    only break runs; two reports sharing a quotation or a few stock lines share little."""
+    from difflib import SequenceMatcher
+
+    mine, theirs = text_words(copy), text_words(original)
+    if not mine or not theirs:
+        return 0.0, 0
+    blocks = SequenceMatcher(None, mine, theirs, autojunk=False).get_matching_blocks()
+    shared = sum(block.size for block in blocks if block.size >= MIN_RUN)
+    return shared / len(mine), shared
+
+
+class CopyGroups:
+    """Articles joined into groups of one text: each group's original is its first article in
+    reading order, so a copy of a copy links to that same original and links never chain."""
+
+    def __init__(self, articles: Sequence[Article]) -> None:
+        self._order = {a.id: i for i, a in enumerate(articles)}
+        self._root = {a.id: a.id for a in articles}
+
+    def original(self, article: str) -> str:
+        while self._root[article] != article:
+            article = self._root[article]
+        return article
+
+    def join(self, a: str, b: str) -> None:
+        first, second = sorted((self.original(a), self.original(b)), key=self._order.__getitem__)
+        self._root[second] = first
+
+
+def reprints(
+    articles: Sequence[Article], prints: Sequence[Fingerprint], links: Sequence[DuplicateLink],
+    *, share: float = 0.7, credited_share: float = 0.4, min_words: int = 30,
+    min_overlap: float = 0.3,
+) -> list[DuplicateLink]:
+    """The articles of a batch that reprint another's text, besides ``links`` (the copies
+    ``DuplicateFinder`` found), each linked to the text it was read against: the shorter of
+    the two is the copy, its similarity the share of its words the other prints. A pair is a
+    reprint when at least ``share`` of the shorter text's words, and ``min_words`` or more, are
+    in runs the other prints in the same order (``shared_text``); ``credited_share`` when both
+    credit one agency (``wire_credits``): the credit supports, never makes, a copy. Pairs
+    already of one group are not read, nor those whose estimated shingle containment is below
+    ``min_overlap`` (most of a cluster's pairs; lowered as the bar is for credited pairs)."""
+    groups = CopyGroups(articles)
+    for link in links:
+        groups.join(link.article, link.original)
+    found: list[DuplicateLink] = []
+    credits = [wire_credits(a.text) for a in articles]
+    for i, later in enumerate(articles):
+        for j, (earlier, earlier_print) in enumerate(zip(articles[:i], prints[:i], strict=True)):
+            if groups.original(later.id) == groups.original(earlier.id):
+                continue
+            credited = credits[i] & credits[j]
+            floor = min_overlap * (credited_share / share if credited else 1.0)
+            if estimate_overlap(prints[i], earlier_print)[1] < floor:
+                continue
+            short, long = sorted((later, earlier), key=lambda a: len(a.text))
+            shared, words = shared_text(short.text, long.text)
+            if words >= min_words and shared >= (credited_share if credited else share):
+                groups.join(later.id, earlier.id)
+                found.append(DuplicateLink(short.id, long.id, "near", round(shared, 3)))
+    return found
+
+
+def grouped(articles: Sequence[Article], links: Sequence[DuplicateLink]) -> dict[str, str]:
+    """Article id -> the original of its group of copies (``CopyGroups``), for the articles
+    ``links`` make copies."""
+    groups = CopyGroups(articles)
+    for link in links:
+        groups.join(link.article, link.original)
+    return {a.id: first for a in articles if (first := groups.original(a.id)) != a.id}

@@ -3,12 +3,16 @@
 Articles from one outlet are one source, and so are copies of one text (reprinted wire copy,
 found by ``newsprism.dedup``): counting them twice would turn one report into several
 confirmations. The rule is the store's too (``model.source_key``): a copy counts as its original.
+Within a briefing, a reprint whose light edits (another headline, a paragraph cut or added,
+words respelled) hide it from word shingles is found too, by the runs of words it shares in
+order with another text (``dedup.reprints``); copies of copies are one group under the first.
 
 A briefing reads each text once (``fold_copies``): an exact copy, or another outlet's near copy
 that adds nothing to its original (a reprint, perhaps trimmed or with a line of its own), is left
 out and named in one note. A near copy with words of its own stays, counted as its original: it
 is most often a later version of the report (a wire write-thru), whose changes are news, or two
-short reports that merely share their lead.
+short reports that merely share their lead. A reprint found by runs of words is never folded:
+what it changes is in no run (a figure), so only its count is its original's.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import PurePath
 
-from newsprism.dedup import DuplicateFinder, estimate_overlap
+from newsprism.dedup import DuplicateFinder, estimate_overlap, grouped, reprints
 from newsprism.model import Article, DuplicateLink, Source, source_key
 
 NOTE_EXAMPLES = 3  # copies the note names before "and N more"
@@ -83,9 +87,9 @@ def fold_copies(articles: Sequence[Article]) -> tuple[list[Article], str | None]
 def _originals(articles: Sequence[Article]) -> dict[str, Article]:
     """Article id -> the article of ``articles`` it copies, or itself."""
     by_id = {a.id: a for a in articles}
-    _, links = DuplicateFinder().run(articles)
-    copied = {link.article: by_id[link.original] for link in links}
-    return {a.id: copied.get(a.id, a) for a in articles}
+    prints, found = DuplicateFinder().run(articles)
+    copied = grouped(articles, [*found, *reprints(articles, prints, found)])
+    return {a.id: by_id[copied.get(a.id, a.id)] for a in articles}
 
 
 def _same_outlet(copy: Article, original: Article) -> bool:
