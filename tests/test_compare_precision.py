@@ -364,3 +364,18 @@ def test_how_often_a_thing_was_done_counts_too():
     assert apart[at["d0"], at["d1"]] and apart[at["d1"], at["d2"]]
     assert not apart[at["d0"], at["d2"]]
     assert not apart[at["d0"], at["d3"]]  # a count said against none is no other count
+
+
+def test_a_state_said_to_hold_no_longer_is_not_that_state():
+    from newsprism.compare.predicates import assertions
+
+    affected, no_longer = assertions([
+        "The outage affected customers of the Norland Cable network.",
+        "Customers of the Norland Cable network are no longer affected by the outage."])
+    assert affected.denies(no_longer)
+    briefing = _two_outlets(
+        "The outage affected customers of the Norland Cable network.\n\n"
+        "Engineers were sent to the landing station.",
+        "Customers of the Norland Cable network are no longer affected by the outage.\n\n"
+        "The company thanked its customers for their patience.")
+    assert not _corroborated_together(briefing, "affected customers", "no longer affected")

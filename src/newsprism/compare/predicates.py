@@ -226,12 +226,14 @@ def _name_key(noun: Token) -> str:
 
 def _denied(word: Token) -> bool:
     """Is ``word`` (a predicate, or what a verb carries: "was not in the crosswalk", "was not
-    able to stop") said not to hold: "not" or "never" on it or on a word carrying it, or "no"
+    able to stop") said not to hold: "not" or "never" on it or on a word carrying it, "no
+    longer" ("customers are no longer affected": a state ended is not the state), or "no"
     before a carrying verb's subject ("No rocket hit")?"""
     carriers = [word]
     while carriers[-1].dep_ in CARRIED and carriers[-1].head is not carriers[-1]:
         carriers.append(carriers[-1].head)
-    return any(c.dep_ == "neg" or (c.dep_ in ("nsubj", "nsubjpass") and any(
+    return any(c.dep_ == "neg" or (c.lower_ == "longer" and any(
+        d.dep_ == "neg" for d in c.children)) or (c.dep_ in ("nsubj", "nsubjpass") and any(
         d.dep_ == "det" and d.lower_ == "no" for d in c.children))
         for carrier in carriers for c in carrier.children)
 
