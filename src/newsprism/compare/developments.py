@@ -332,7 +332,7 @@ def named_changes(
     # an article that tells a state's end gives that state as the end's background, not as
     # the state a later change changed ("SEACOM experienced an outage" ... "The service is now
     # back online" in August is not what "no longer affected by the outage" in October ended)
-    ended = {(s.doc, found[0]) for s in statements if (found := state_ended(s.text))}
+    ended = _ends_told(statements)
     links: dict[int, set[int]] = {}
     for j, change in enumerate(changes):
         if change is None:
@@ -406,6 +406,11 @@ def tolls_moved_on(
     return found
 
 
+def _ends_told(statements: Sequence[Span]) -> set[tuple[str, str]]:
+    """(article, kind) for each kind of state an article tells the end of (``state_ended``)."""
+    return {(s.doc, found[0]) for s in statements if (found := state_ended(s.text))}
+
+
 # Two statements about one person or one service, besides an actor they share: this many
 # content words in common, the words of the end left out ("inmate", "escape": one escape).
 SHARED_STATE_WORDS = 2
@@ -438,7 +443,7 @@ def states_ended(
     stems = [set(content_stems(s.text)) for s in statements]
     days = [report_day(articles[s.doc]) for s in statements]
     # an article that tells an end of a kind tells its states as that end's background
-    told = {(statements[k].doc, ended[0]) for k, ended in enumerate(ends) if ended}
+    told = _ends_told(statements)
     links: dict[int, set[int]] = {}
     for j, ended in enumerate(ends):
         if ended is None:

@@ -38,6 +38,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from newsprism.analyse.dates import MONTHS, WEEKDAYS
 from newsprism.model import Article, Span
@@ -474,6 +475,7 @@ _PAST = re.compile(r"\b(?:in (?:recent|past|previous) (?:years|months)|in the pa
 STATE_DAYS = 31
 
 
+@lru_cache(maxsize=4096)  # asked of each statement by named_changes, states_ended, the order
 def state_ended(text: str) -> tuple[str, re.Match[str]] | None:
     """The kind of state a statement says ended, and where, when it says so as done, neither
     hedged nor negated nor looked ahead ("could be caught", "was not restored", "to be
