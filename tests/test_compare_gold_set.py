@@ -4,14 +4,17 @@ exports from ``../shared/data`` (the audits' ECB+ train topics and Multi-News pa
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
 
 from _stores import SHARED
+from newsprism.errors import InputError
 from newsprism.evaluate.compare import load_gold
 from newsprism.evaluate.compare_clusters import (
     ECB,
+    SEMEVAL,
     ClusterRow,
     export_clusters,
     ingest_cluster,
@@ -50,3 +53,40 @@ def test_an_ecb_plus_addition_exports_as_the_web_page_it_was():
     assert page["outlet"] == "philadelphia.cbslocal.com"  # the site, not one outlet per page
     assert "December 7, 2010 11:18 PM" in page["text"]  # the stamp's clock joined back
     assert not page["text"].startswith("http")
+
+
+def _write_semeval_sample(folder: Path, rows: dict[str, list[tuple]]) -> None:
+    """The sample's two CSV files, only the columns the export reads and ``Overall``."""
+    folder.mkdir(parents=True)
+    for name, lines in rows.items():
+        with (folder / name).open("w", encoding="utf-8", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(("pair_id", "lang1", "lang2", "text1", "text2", "Overall"))
+            writer.writerows(lines)
+
+
+def test_semeval_same_story_pairs_export_as_clusters_joined_where_they_share_an_article(
+        tmp_path: Path) -> None:
+    told, quoted = "The council voted on Monday.", "Councillors voted on Monday, the mayor said."
+    _write_semeval_sample(tmp_path / SEMEVAL, {
+        "training_set.csv": [
+            ("20_30", "en", "en", "The bridge shut.", "Engineers shut the bridge.", "1.0"),
+            ("10_20", "en", "en", "A storm hit.", "The bridge shut.", "1.5"),
+            ("40_50", "en", "en", told, quoted, "1.33"),
+            ("40it_50it", "en", "en", "Il consiglio.", "Il sindaco.", "1.0"),  # a translated copy
+            ("60_70", "en", "en", "Prices rose.", "A team won.", "4.0"),  # another story
+            ("80_90", "de", "de", "Der Rat.", "Der Buergermeister.", "1.0"),
+        ],
+        "testing_set.csv": [("40_50", "en", "en", "a second copy", "is not read", "1.0")],
+    })
+    clusters = {c["cluster"]: c for c in export_clusters(
+        tmp_path, [ClusterRow(SEMEVAL, "10_20", "heldout"), ClusterRow(SEMEVAL, "40_50", "tune")])}
+    assert [a["id"] for a in clusters["10_20"]["articles"]] == [
+        "semeval.10", "semeval.20", "semeval.30"]  # 10_20 and 20_30 share article 20
+    pair = clusters["40_50"]["articles"]
+    assert [(a["id"], a["text"]) for a in pair] == [("semeval.40", told), ("semeval.50", quoted)]
+    assert all(a["title"] is None and a["outlet"] is None and a["date"] is None for a in pair)
+    assert [a.id for a in ingest_cluster(clusters["40_50"], "40_50")] == [
+        "semeval.40", "semeval.50"]
+    with pytest.raises(InputError):
+        list(export_clusters(tmp_path, [ClusterRow(SEMEVAL, "60_70", "tune")]))

@@ -10,8 +10,13 @@ Three corpora, four clusters each, two ``tune`` and two ``heldout``:
 - ``multiling2011_en``: a topic, its 10 WikiNews articles; the first line gives date and title.
 - ``multinews200``: a cluster of at least 3 news articles of 150 to 2,500 words each, minus the
   few read and found not to report one news event (``NOT_ONE_EVENT``).
+- ``semeval2022_task8_sample``: rows only, never drawn by ``select_clusters``: an English pair of
+  news articles of 2019-2020 the SemEval-2022 task 8 annotators scored the same story (Overall
+  at most 1.5), head+tail cuts of about 1,000 characters with no title, outlet or date. The
+  cluster is named by its ``pair_id``; pairs sharing an article are one cluster, named by the
+  first of their pair_ids in sort order.
 Article ids survive ingest's id cleaning unchanged: ``ecb.2_1ecb``, ``ml.M0001``,
-``mn.3b5368b3.2``.
+``mn.3b5368b3.2``, ``semeval.1483803735``.
 """
 
 from __future__ import annotations
@@ -33,7 +38,10 @@ from newsprism.model import Article
 SEED = 18  # the issue's number; the shuffle picks clusters and halves before any judging
 PER_CORPUS = 4  # the first two of the shuffled four tune, the last two are held out
 ECB, MULTILING, MULTINEWS = "ecbplus_traindev", "multiling2011_en", "multinews200"
-CORPORA = (ECB, MULTILING, MULTINEWS)
+SEMEVAL = "semeval2022_task8_sample"
+CORPORA = (ECB, MULTILING, MULTINEWS)  # the ones ``select_clusters`` draws from
+SEMEVAL_FILES = ("training_set.csv", "testing_set.csv")  # a pair in both is read from the first
+SEMEVAL_SAME_STORY = 1.5  # Overall: 1 is very similar, 4 very dissimilar
 ECB_MAX_DOCS = 10
 NOT_ONE_EVENT = {
     "e45abfcb": "evictions of protest camps in two cities",
@@ -170,7 +178,46 @@ def _multinews_clusters(data: Path, min_docs: int = 3) -> dict[str, list[dict[st
     return clusters
 
 
-_READERS = {ECB: _ecb_clusters, MULTILING: _multiling_clusters, MULTINEWS: _multinews_clusters}
+def _semeval_same_story(data: Path) -> dict[str, dict[str, str]]:
+    """The original (purely numeric ``pair_id``) English pairs scored the same story, by
+    pair_id; the ids with language suffixes are the sample's machine-translated copies."""
+    pairs: dict[str, dict[str, str]] = {}
+    for name in SEMEVAL_FILES:
+        with (data / SEMEVAL / name).open(encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                if (re.fullmatch(r"\d+_\d+", row["pair_id"])
+                        and (row["lang1"], row["lang2"]) == ("en", "en")
+                        and float(row["Overall"]) <= SEMEVAL_SAME_STORY):
+                    pairs.setdefault(row["pair_id"], row)
+    return pairs
+
+
+def _semeval_clusters(data: Path) -> dict[str, list[dict[str, Any]]]:
+    """Same-story pairs joined where they share an article, each group named by its first
+    pair_id in sort order; its articles in pair order, text1 then text2."""
+    pairs = _semeval_same_story(data)
+    group_of: dict[str, str] = {}  # article number -> the name of its group
+    groups: dict[str, list[str]] = {}  # name -> its pair_ids in sort order
+    for pair_id in sorted(pairs):
+        named = {group_of[n] for n in pair_id.split("_") if n in group_of}
+        name = min(named, default=pair_id)
+        groups[name] = sorted([pair_id, *(p for g in named for p in groups.pop(g))])
+        for member in groups[name]:
+            group_of.update(dict.fromkeys(member.split("_"), name))
+    clusters = {}
+    for name, members in groups.items():
+        texts: dict[str, str] = {}
+        for pair_id in members:
+            first, second = pair_id.split("_")
+            texts.setdefault(first, pairs[pair_id]["text1"])
+            texts.setdefault(second, pairs[pair_id]["text2"])
+        clusters[name] = [{"id": f"semeval.{number}", "title": None, "outlet": None,
+                           "date": None, "text": text} for number, text in texts.items()]
+    return clusters
+
+
+_READERS = {ECB: _ecb_clusters, MULTILING: _multiling_clusters, MULTINEWS: _multinews_clusters,
+            SEMEVAL: _semeval_clusters}
 
 
 def select_clusters(data: Path, seed: int = SEED) -> list[ClusterRow]:
@@ -205,8 +252,9 @@ def export_clusters(data: Path, rows: Sequence[ClusterRow]) -> Iterator[dict[str
     """The CLUSTERS.jsonl lines of ``rows``: raw article records, which the evaluation reads
     through ingest (``ingest_cluster``) as any JSONL input is read. An audit's rows may name
     what ``select_clusters`` never draws: ECB+ train topics and ECB+ additions
-    (``22_ecbplus``), and Multi-News pairs (two
-    articles are a comparison; every Multi-News cluster of three was judged by session 17)."""
+    (``22_ecbplus``), Multi-News pairs (two
+    articles are a comparison; every Multi-News cluster of three was judged by session 17) and
+    SemEval same-story pairs."""
     by_corpus: dict[str, dict[str, list[dict[str, Any]]]] = {}
     for row in rows:
         if row.corpus not in by_corpus:
