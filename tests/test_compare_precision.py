@@ -379,3 +379,23 @@ def test_a_state_said_to_hold_no_longer_is_not_that_state():
         "Customers of the Norland Cable network are no longer affected by the outage.\n\n"
         "The company thanked its customers for their patience.")
     assert not _corroborated_together(briefing, "affected customers", "no longer affected")
+
+
+def test_two_appeals_with_different_numbers_block_a_corroboration():
+    """audit8, SemEval 2019-20 pairs: two police appeals for information, one to a homicide
+    unit's number about a man's death and one to a precinct's about a teenager's wound, were
+    corroborated; one appeal repeated gives the same number, however it is spaced."""
+    from newsprism.compare.figures import contacts_apart, phone_numbers
+
+    texts = ["Anyone with information is asked to call the homicide unit at 313-555-2260.",
+             "Anyone with information is asked to contact the 2nd Precinct at 313-555-5200.",
+             "Police ask anyone with information to call 1-313-555-2260 or Crime Stoppers.",
+             "Call police on 0845 125 2222 or Crimestoppers anonymously on 0800 555 111.",
+             "Anyone who saw the fire should call Crimestoppers on 0800 555111.",
+             "Police are asking anyone with information to come forward."]
+    apart = contacts_apart(texts)
+    assert apart[0, 1] and apart[1, 0]
+    assert not apart[0, 2]  # one number, the dialling prefix aside
+    assert not apart[3, 4]  # one number of two, spaced otherwise
+    assert not apart[0, 5].any()  # no number given: nothing to set against
+    assert phone_numbers("It was reported on 2019-12-27 after a 21-14 win.") == frozenset()

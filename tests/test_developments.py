@@ -894,6 +894,10 @@ def test_a_change_is_named_only_as_done_of_the_state_another_report_gives():
 
     assert names_change("The dedication could be postponed if the storm nears.") is None
     assert names_change("The dedication was not cancelled, officials said.") is None
+    # asked for, not done (audit8): the mandative subjunctive after "advised that"
+    assert names_change("Officials have advised that large gatherings be canceled.") is None
+    assert names_change("The council asked that the vote be quietly postponed.") is None
+    assert names_change("The vote has been postponed, the council said.") is not None
     assert names_change("Truckers are no longer planning to block the ring road.") is not None
     ended = "Sunday's dedication of the Kessel memorial was postponed."
     change = _named_change(ended)

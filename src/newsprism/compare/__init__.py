@@ -45,6 +45,7 @@ from newsprism.compare.figures import (
     alignment_keys,
     clock_conflicts,
     conflicting_figures,
+    contacts_apart,
     correlations_apart,
     counted_apart,
     duration_conflicts,
@@ -174,8 +175,9 @@ def pair_evidence(
     inside = quotes_inside(statements, quotes)
     reworded = marked_rewordings(statements, inside)
     blocked = (different_remarks(statements, quotes, quoted, inside, reworded) | differing
-               | clock_conflicts(texts) | duration_conflicts(texts) | year_conflicts(texts)
-               | opposite_days(texts) | list_items(statements, mentions, bodies)
+               | clock_conflicts(texts) | contacts_apart(texts) | duration_conflicts(texts)
+               | year_conflicts(texts) | opposite_days(texts)
+               | list_items(statements, mentions, bodies)
                | pointing_back_apart(texts) | correlations_apart(texts)
                | persons_apart(statements, mentions, entities, bodies)
                | counts_apart(statements, figures))

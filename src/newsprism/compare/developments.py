@@ -223,6 +223,10 @@ _AUXILIARIES = frozenset({"has", "have", "had", "been", "be", "being", "was", "w
                           "are", "will", "would"})
 TITLE_LETTERS = 3  # an abbreviation of at most this many letters and a stop is a title: "Rev."
 NEGATION_REACH = 3  # words before a change that negate it: "was not cancelled"
+# Right before an end's word, a bare "be": what is asked or proposed, the mandative subjunctive
+# ("officials advised that large events be canceled", "asked that the vote be postponed"), never
+# a change done ("was postponed", "has been cancelled").
+_ASKED = re.compile(r"\bbe\s+(?:\w+ly\s+)?$", re.IGNORECASE)
 # Words an earlier statement shares with the clause of an end ("dedication", "memorial") or
 # with what is no longer so: one is chance ("Sunday"), two name one thing.
 SHARED_WORDS = 2
@@ -233,13 +237,14 @@ CHANGE_COSINE = 0.4
 
 def names_change(text: str) -> re.Match[str] | None:
     """Where the statement names a change of state as done, not hedged or negated ("could be
-    postponed", "was not cancelled"): the end of something, what is no longer so, or a move
-    to another step of a scale."""
+    postponed", "was not cancelled", "advised that events be canceled"): the end of something,
+    what is no longer so, or a move to another step of a scale."""
     if hedges(text):
         return None
     for cue in (_MOVED_TO, _ENDED, _NO_LONGER):
         found = cue.search(text)
-        if found and not NEGATIONS & set(letter_words(text[: found.start()])[-NEGATION_REACH:]):
+        if (found and not NEGATIONS & set(letter_words(text[: found.start()])[-NEGATION_REACH:])
+                and not _ASKED.search(text, 0, found.start())):
             return found
     return None
 

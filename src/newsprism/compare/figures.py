@@ -430,6 +430,30 @@ def year_conflicts(texts: Sequence[str]) -> np.ndarray:
     return _conflicts([frozenset(_YEAR.findall(t)) for t in texts], lambda a, b: not a & b)
 
 
+# A telephone number: the North American form ("313-596-2260", "1-800-555-0100",
+# "(313) 596-2260", "800.555.0100") or spaced groups after a leading 0 ("0845 125 2222",
+# "0800 555111"); never a date ("2019-12-27") or a score.
+_PHONE = re.compile(r"(?<![\w-])(?:(?:1[-. ])?(?:\(\d{3}\)\s?|\d{3}[-.])\d{3}[-.]\d{4}|"
+                    r"0\d{2,4}(?: \d{3,4}){1,2}|0\d{2,4} \d{6,7})(?![\w-])")
+NANP_PREFIXED = 11  # digits of a North American number with its leading 1
+
+
+def phone_numbers(text: str) -> frozenset[str]:
+    """The telephone numbers a text gives, as their digits ("0800 555 111" is "0800555111"),
+    North America's dialling prefix left out ("1-800-555-0100" is "800-555-0100")."""
+    found = (re.sub(r"\D", "", m.group()) for m in _PHONE.finditer(text))
+    return frozenset(digits[1:] if len(digits) == NANP_PREFIXED and digits[0] == "1" else digits
+                     for digits in found)
+
+
+def contacts_apart(texts: Sequence[str]) -> np.ndarray:
+    """True where both texts give telephone numbers and share none: "anyone with information is
+    asked to call the homicide unit at 313-555-2260" and "... the 2nd Precinct at 313-555-5200"
+    are two appeals, by two desks, most often about two cases; one appeal repeated gives one
+    number, however its words differ."""
+    return _conflicts([phone_numbers(t) for t in texts], lambda a, b: not a & b)
+
+
 # A correlative comparative: "the more smoke extract the MRSA was exposed to, the more
 # resistant it became" states how one quantity moves with another, not a fact of one case.
 # Comparatives by word, not by "-er" ("the officer ..., the other ..." is none).
