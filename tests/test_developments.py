@@ -1084,3 +1084,69 @@ def test_no_outcome_the_open_statement_already_states_done():
         "Ron Kell was charged with two murders at the district court on Friday.",
         ("2010-09-10", "2010-09-11"))
     assert [r.span.doc for r in claim.history] == ["first", "second"]
+
+
+DEPOT = "A night guard was shot dead at the bus depot in Dunmore on Friday evening. "
+STUDIO = "Nordfilm's fantasy film Glass Harbour was the surprise hit of the spring in Kessel. "
+
+
+def test_someone_sought_by_a_role_and_then_caught_by_name_is_a_development_undated():
+    # the gunman is sought unnamed; the later report names who was caught
+    (claim,) = _statement_histories(
+        DEPOT, "Police were searching for the gunman who shot a night guard at the bus depot "
+        "in Dunmore.",
+        "Police said Piet Vaal has been arrested in the shooting of a night guard at the bus "
+        "depot in Dunmore.", (None, None))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    from newsprism.compare.developments import _sought_unnamed
+    from newsprism.compare.outcomes import STATE_KINDS, state_ended
+
+    at_large = STATE_KINDS["at large"][0]
+    assert _sought_unnamed("Police were searching for the gunman.", at_large, frozenset())
+    assert not _sought_unnamed("Police were searching for Piet Vaal.", at_large, frozenset())
+    assert not _sought_unnamed("Police were searching for the gunman, Piet Vaal.", at_large,
+                               frozenset({"piet-vaal"}))
+    # an arrest denied is the state in force, no end: "the suspect" is no hedge either
+    assert state_ended("No suspects have been taken into custody, police said.") is None
+    assert state_ended("The man was not immediately taken into custody.") is None
+    assert state_ended("A suspect has been arrested in the killing of the guard.") is not None
+    (claim,) = _statement_histories(
+        DEPOT, "Police said no suspects have been taken into custody after the shooting at "
+        "the bus depot in Dunmore.",
+        "A suspect has been arrested in the shooting at the bus depot in Dunmore, police said.",
+        (None, None))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+
+
+def test_no_role_sought_ended_by_an_arrest_of_another_story_or_told_by_its_own_report():
+    for first, second in [
+        # an arrest far from what the search was about
+        ("Police officers were searching for the gunman near the bus depot in Dunmore.",
+         "Two climate protesters were arrested after blocking a motorway in Sudmark."),
+        # a search its own report says ended
+        ("Police were searching for the gunman on Friday. Piet Vaal was arrested near the "
+         "bus depot in Dunmore shortly before midnight.",
+         "Piet Vaal was arrested near the bus depot in Dunmore shortly before midnight."),
+    ]:
+        assert not _statement_histories(DEPOT, first, second, (None, None)), (first, second)
+
+
+def test_talks_under_way_and_then_ended_are_a_development_undated():
+    for end in ("Anna Berg has pulled out of negotiations with Nordfilm to direct the sequel "
+                "to Glass Harbour.",
+                "Nordfilm said Anna Berg has been hired to direct the sequel to Glass Harbour."):
+        (claim,) = _statement_histories(
+            STUDIO, "Director Anna Berg is in negotiations with Nordfilm to direct the sequel "
+            "to Glass Harbour.", end, (None, None))
+        assert [r.span.doc for r in claim.history] == ["first", "second"], end
+
+
+def test_no_talks_ended_by_a_hedge_another_persons_deal_or_a_deal_denied():
+    talks = ("Director Anna Berg is in negotiations with Nordfilm to direct the sequel to Glass "
+             "Harbour.")
+    for end in ("Anna Berg could pull out of negotiations with Nordfilm over the sequel to "
+                "Glass Harbour.",
+                "The Kessel football club has signed a new contract with its goalkeeper Jan Ode.",
+                "Nordfilm said no deal has been signed yet with Anna Berg for the sequel to Glass "
+                "Harbour."):
+        assert not _statement_histories(STUDIO, talks, end, (None, None)), end

@@ -497,7 +497,7 @@ def _outcome_claims(
 
     groups = open_outcomes(statements, actors, articles, cosine, evidence.related, people)
     groups += named_changes(statements, cosine)
-    groups += states_ended(statements, actors, articles, cosine)
+    groups += states_ended(statements, actors, articles, cosine, people)
     return [_history([(statements[i], statements[i].text) for i in group], articles, sources)
             for group in groups]
 

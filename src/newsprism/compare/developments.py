@@ -33,15 +33,18 @@ from newsprism.analyse.dates import MONTHS
 from newsprism.analyse.figures import vague
 from newsprism.compare.figures import counts_a_part, frames_of, in_change, quantity
 from newsprism.compare.outcomes import (
+    PERSON_ROLES,
     STATE_KINDS,
     content_stems,
     hedges,
     linked_groups,
     looks_ahead,
+    names_an_end,
     report_day,
     state_ended,
     tells_the_past,
     within_an_episode,
+    without_suspects,
 )
 from newsprism.model import Article, Figure, Report, Span
 from newsprism.negation import NEGATIONS
@@ -426,23 +429,39 @@ def _years(text: str, day: str | None) -> frozenset[str]:
     return frozenset(re.findall(r"\b(?:1[89]|20)\d\d\b", text)) - {day[:4] if day else ""}
 
 
+# A person a state says is sought by a role alone ("searching for the suspect", "in search of
+# the gunman", "no suspects have been taken into custody"): whoever the story's later report
+# names as caught is the one sought.
+_SOUGHT_BY_ROLE = re.compile(rf"\b(?:an?|the|no)\s+(?:[\w-]+\s+){{0,2}}?(?:{PERSON_ROLES})\b",
+                             re.IGNORECASE)
+
+
+def _sought_unnamed(text: str, state: re.Pattern[str], people: frozenset[str]) -> bool:
+    """Does the statement give the person of its state by a role alone, naming no person?"""
+    return not people and any(_SOUGHT_BY_ROLE.search(m.group()) for m in state.finditer(text))
+
+
 def states_ended(
     statements: Sequence[Span],
     actors: Sequence[frozenset[str]],
     articles: dict[str, Article],
     cosine: Callable[[int, int], float],
+    people: Sequence[frozenset[str]],
 ) -> list[list[int]]:
     """Groups of statements (indices), the state first: a statement that says a state ended
-    (``_state_ended``: someone at large caught, a service restored) and the statements of other
-    articles that give that state in force ("was still on the run", "SEACOM is experiencing
-    problems"). The end's own words give the order; no date is needed, but a dated end reported
-    before the state is none of its. One person or service: a resolved actor shared
-    (``actors``: pronouns read) or ``SHARED_STATE_WORDS`` content words, and close in meaning
-    (``CHANGE_COSINE``). Never a state the earlier statement hedges, tells as the past's
-    (``outcomes.tells_the_past``) or names an end of in any form ("managed to restore 83%");
-    never a state from an article that tells an end of that kind (the state is then its
-    background); never across years one of the two names and the other does not ("escaped in
-    1994" is another escape), nor dated reports of another episode
+    (``_state_ended``: someone at large caught, a service restored, talks ended in a deal or a
+    walk-out) and the statements of other articles that give that state in force ("was still
+    on the run", "SEACOM is experiencing problems", "is in negotiations to direct"). The end's
+    own words give the order; no date is needed, but a dated end reported before the state is
+    none of its. One person or service: a resolved actor shared (``actors``: pronouns read) or
+    ``SHARED_STATE_WORDS`` content words, or a state whose person is sought by a role alone
+    ("searching for the suspect", naming no one of ``people``), and close in meaning
+    (``CHANGE_COSINE``). Never a state the earlier statement hedges ("the suspect" is no
+    hedge), tells as the past's (``outcomes.tells_the_past``) or names an end of in any form
+    outside the state's own words ("managed to restore 83%"; "was not taken into custody" is
+    the state); never a state from an article that tells an end of that kind (the state is
+    then its background); never across years one of the two names and the other does not
+    ("escaped in 1994" is another escape), nor dated reports of another episode
     (``outcomes.within_an_episode``)."""
     ends = [state_ended(s.text) for s in statements]
     stems = [set(content_stems(s.text)) for s in statements]
@@ -454,17 +473,18 @@ def states_ended(
         if ended is None:
             continue
         kind, found = ended
-        state, _, any_end = STATE_KINDS[kind]
+        state = STATE_KINDS[kind][0]
         end_words = set(content_stems(found.group()))
         for i, earlier in enumerate(statements):
             if (earlier.doc == statements[j].doc or (earlier.doc, kind) in told
-                    or not state.search(earlier.text) or any_end.search(earlier.text)
-                    or hedges(earlier.text) or tells_the_past(earlier.text)
+                    or not state.search(earlier.text) or names_an_end(earlier.text, kind)
+                    or hedges(without_suspects(earlier.text)) or tells_the_past(earlier.text)
                     or not within_an_episode(days[i], days[j])
                     or _years(earlier.text, days[i]) != _years(statements[j].text, days[j])
                     or cosine(i, j) < CHANGE_COSINE
                     or not (actors[i] & actors[j]
-                            or len((stems[i] & stems[j]) - end_words) >= SHARED_STATE_WORDS)):
+                            or len((stems[i] & stems[j]) - end_words) >= SHARED_STATE_WORDS
+                            or _sought_unnamed(earlier.text, state, people[i]))):
                 continue
             links.setdefault(i, set()).add(j)
             links.setdefault(j, set()).add(i)

@@ -427,16 +427,25 @@ def ends_a_state(text: str, what: Open) -> bool:
 
 
 # A state in force and what ends it, by kind: someone at large ("still on the run", "is
-# searching for an escaped inmate") is caught; a service out ("an outage", "experiencing
-# problems", "went down") is restored. The words of the end, in any form, bar a statement from
-# being the earlier state: "MWEB managed to restore 83%" tells part of the end, not the state.
-_PERSONS = (r"suspects?|gunm[ae]n|fugitives?|inmates?|prisoners?|escapees?|convicts?|killers?|"
+# searching for an escaped inmate", "no suspects have been taken into custody") is caught; a
+# service out ("an outage", "experiencing problems", "went down") is restored; talks under way
+# ("is in negotiations to direct the sequel") end in a deal or a walk-out ("was hired to
+# direct", "pulled out of negotiations"). The words of the end, in any form, bar a statement
+# from being the earlier state ("MWEB managed to restore 83%" tells part of the end), unless
+# they lie inside the state's own words: an end denied ("not taken into custody", "no deal has
+# been signed") is the state still in force.
+PERSON_ROLES = (r"suspects?|gunm[ae]n|fugitives?|inmates?|prisoners?|escapees?|convicts?|killers?|"
             r"shooters?|attackers?|robbers?|m[ae]n|wom[ae]n|teen(?:ager)?s?|offenders?")
+_TALKS = r"(?:the\s+)?(?:talks|negotiations|negotiating table)"
 STATE_KINDS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     "at large": (
         re.compile(r"\b(?:on the (?:run|loose|lam)|at large|(?:a|the) fugitive|escapee|manhunt|"
                    r"(?:is|are|was|were|being) (?:sought|hunted)|"
-                   rf"search(?:ing|ed|es)? for (?:an?|the) (?:[\w-]+ ){{0,3}}?(?:{_PERSONS}))\b",
+                   rf"(?:search(?:ing|ed|es)? for|in search of) (?:an?|the) (?:[\w-]+ ){{0,3}}?"
+                   rf"(?:{PERSON_ROLES})|"
+                   r"(?:not|no (?:one|suspects?)) (?:has |have |had |was |were )?"
+                   r"(?:yet |immediately |been )*(?:taken into custody|arrested|caught|"
+                   r"captured|apprehended)|no arrests (?:have |had )?(?:yet |been )*made)\b",
                    re.IGNORECASE),
         re.compile(r"\b(?:(?:re)?captured|caught|apprehended|arrested|surrendered|"
                    r"turned (?:himself|herself|themselves) in|taken into custody)\b",
@@ -455,6 +464,20 @@ STATE_KINDS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]]
                    r"(?:was|were|is|are|been) (?:\w+ly )?(?:fixed|resolved))\b", re.IGNORECASE),
         re.compile(r"\b(?:restor|repair|reconnect|back (?:online|on ?line|up|in service)|fix|"
                    r"resolv)", re.IGNORECASE)),
+    "in talks": (
+        re.compile(rf"\b(?:in (?:\w+ )?{_TALKS}|negotiating (?:to|with|for|over)|"
+                   rf"locked in (?:\w+ )?{_TALKS}|close to (?:signing|a deal|an agreement)|"
+                   r"no deal has (?:yet )?been (?:signed|reached)|not (?:yet )?signed on)\b",
+                   re.IGNORECASE),
+        re.compile(rf"\b(?:(?:pulled|pulls|dropped) out of {_TALKS}|"
+                   rf"(?:walked|stepped|backed) away from {_TALKS}|broke off {_TALKS}|"
+                   r"(?:talks|negotiations) (?:collapsed|broke down|fell through)|"
+                   r"decided not to|(?:was|were|has been|have been) hired|"
+                   r"(?:signed|reached|struck|clinched|sealed) (?:an?|the) (?:[\w-]+ ){0,2}?"
+                   r"(?:deal|contract|agreement))\b", re.IGNORECASE),
+        re.compile(r"\b(?:pull\w* out|drop\w* out|walk\w* away|stepp?\w* away|back\w* away|"
+                   r"broke off|broken off|collaps|broke down|fell through|decid\w* not|hired|"
+                   r"signed|sealed|clinched|struck a)", re.IGNORECASE)),
 }
 # Right before an end, words that make it no end done: a modal, an infinitive ("managed to
 # restore", "to be captured"), a negation ("was not caught").
@@ -480,13 +503,39 @@ def state_ended(text: str) -> tuple[str, re.Match[str]] | None:
     """The kind of state a statement says ended, and where, when it says so as done, neither
     hedged nor negated nor looked ahead ("could be caught", "was not restored", "to be
     restored"): "was captured Monday", "services were restored"."""
-    if hedges(text):
+    if hedges(without_suspects(text)):
         return None
-    for kind, (_, end, _) in STATE_KINDS.items():
+    for kind, (state, end, _) in STATE_KINDS.items():
+        in_force = [m.span() for m in state.finditer(text)]
         for found in end.finditer(text):
-            if not _NOT_DONE.search(text, 0, found.start()):
+            if not _NOT_DONE.search(text, 0, found.start()) and not _inside(found, in_force):
                 return kind, found
     return None
+
+
+def _inside(found: re.Match[str], spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= found.start() and found.end() <= end for start, end in spans)
+
+
+def names_an_end(text: str, kind: str) -> bool:
+    """Does the statement name an end of a state of ``kind`` in any form, hedged or ahead too
+    ("managed to restore 83%", "could be caught"), outside the words of the state in force
+    ("was not immediately taken into custody" names the state, not its end)?"""
+    state, _, any_end = STATE_KINDS[kind]
+    in_force = [m.span() for m in state.finditer(text)]
+    return any(not _inside(found, in_force) for found in any_end.finditer(text))
+
+
+# "The suspect", "a suspect", "no suspects": the noun names a person sought or held, no hedge of
+# what is said of him ("A suspect has been arrested" is an arrest told as done).
+_SUSPECT_NOUN = re.compile(r"\b(?:the|a|an|no|main|prime|key|other|any)\s+suspects?\b",
+                           re.IGNORECASE)
+
+
+def without_suspects(text: str) -> str:
+    """The statement with "the suspect" and the like blanked, for ``hedges`` to read: the noun
+    is no verb of suspicion."""
+    return _SUSPECT_NOUN.sub(lambda m: " " * len(m.group()), text)
 
 
 def within_an_episode(state: str | None, end: str | None) -> bool:
