@@ -573,4 +573,5 @@ def test_a_reprint_counted_as_the_wires_report_still_names_its_own_outlet() -> N
     shown = write_briefing(briefing, "markdown")
     rows = [line for line in shown.splitlines() if line.startswith("| ") and "`" in line]
     assert [row.split(" | ")[1] for row in rows] == [
-        "AP \\(3 reports\\)", "Valley Gazette \\(counted as AP\\)", ""]
+        "AP \\(2 reports; also printed by Valley Gazette\\)", "Valley Gazette \\(counted as AP\\)",
+        ""]

@@ -318,3 +318,27 @@ def test_every_page_loads_without_a_console_error_and_stories_opens_the_list(pag
     page.goto("/stories")
     assert page.url.endswith("/") and page.locator(".story-row").count() == 3
     assert errors == []
+
+
+def test_a_story_of_one_wire_text_printed_by_three_sites_shows_who_printed_it(
+    browser, tmp_path: Path,
+) -> None:  # type: ignore[no-untyped-def]
+    """One wire text printed by three sites (one a near copy the corpus stores as a copy) and
+    one independent report: the briefing counts two sources and names the sites that printed
+    the text, where the copies were silently folded before."""
+    from newsprism.corpus import ingest_articles
+    from test_copies_shown import CLUSTER
+
+    url = f"sqlite:///{tmp_path / 'copies.db'}"
+    with open_store(url) as store:
+        report = ingest_articles(CLUSTER, store)
+        assert report.saved == 4 and report.copies == 1  # all stored; one linked as a copy
+        store.stories.save("heist", title="Paris jewellery heist")
+        store.stories.assign_many([(a.id, "heist") for a in CLUSTER])
+    with serving(url) as address, browsing(browser, address) as page:
+        page.goto("/stories/heist")
+        listed = page.locator(".doclist li").all_inner_texts()
+        assert listed[0].startswith("1 yahoo.com (also printed by thelocal.fr, citypress.co.za)")
+        assert any("thelocal.fr (counted as yahoo.com)" in row for row in listed)
+        assert "2 sources" in page.locator(".masthead").inner_text()
+        shoot(page, "story-copies-laptop", full=True)

@@ -470,9 +470,22 @@ def brief_story(store: Store, story_id: str, settings: Settings = DEFAULTS) -> B
     if story is None:
         raise NotFoundError(f"no story or storyline {story_id!r} in {store.url}; `newsprism "
                             "stories [--level storyline]` lists them")
-    ids = briefing_members(store.articles.heads(list(story.article_ids)),
-                           settings.brief.story_articles)
-    return brief_stored(briefing_inputs(store, ids), settings)
+    heads = store.articles.heads(list(story.article_ids))
+    ids = briefing_members(heads, settings.brief.story_articles)
+    return brief_stored(briefing_inputs(store, ids), settings, copies_left_out(heads, ids))
+
+
+def copies_left_out(heads: Sequence[ArticleHead], briefed: Sequence[str]
+                    ) -> dict[str, list[ArticleHead]]:
+    """The stored copies of the ``briefed`` articles that a briefing leaves out (their
+    original speaks for them), by the id of the article each copies: the briefing's sources
+    name them among those that print their text."""
+    chosen = set(briefed)
+    copies: dict[str, list[ArticleHead]] = {}
+    for head in heads:
+        if head.original != head.id and head.original in chosen and head.id not in chosen:
+            copies.setdefault(head.original, []).append(head)
+    return copies
 
 
 def briefing_inputs(store: Store, ids: Sequence[str]) -> Sequence[Analysis] | Sequence[Article]:

@@ -14,8 +14,9 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal, Self, TypeVar
+from typing import Any, Literal, Protocol, Self, TypeVar
 
 T = TypeVar("T")
 
@@ -233,11 +234,38 @@ class Source(Record):
 
     name: str  # the outlet, else the article's title, else its id
     documents: tuple[str, ...] = ()  # Article ids, in reading order
+    printed_by: tuple[str, ...] = ()  # the others that print its text (``printers``)
 
 
 def source_key(outlet: str | None, original: str) -> str:
     """One independent source: the outlet, else the original text (copies count once)."""
     return f"outlet:{outlet.casefold().strip()}" if outlet else f"text:{original}"
+
+
+class Printed(Protocol):
+    """What names a document that prints a text: an ``Article``, or a stored article's head."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def outlet(self) -> str | None: ...
+    @property
+    def title(self) -> str | None: ...
+
+
+def printers(first: Printed, members: Iterable[Printed]) -> tuple[str, ...]:
+    """Who else prints the text of the source whose first document is ``first``: the names of
+    ``members`` that are not that source's own reports (copies of its text by other outlets,
+    such as papers printing one wire story), each named by its outlet (else title, else id),
+    once, in the order given. Empty for an outlet's own reports."""
+    own = {(first.outlet or "").casefold().strip(), _name(first).casefold().strip()} - {""}
+    names = (_name(m) for m in members
+             if m.id != first.id and (m.outlet or "").casefold().strip() not in own)
+    return tuple(dict.fromkeys(n for n in names if n.casefold().strip() not in own))
+
+
+def _name(document: Printed) -> str:
+    return document.outlet or document.title or document.id
 
 
 DuplicateKind = Literal["exact", "near"]

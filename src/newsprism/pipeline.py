@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from newsprism.analyse import analyse_articles, resolve_entities
@@ -11,7 +11,7 @@ from newsprism.briefing import explain_overlaps, summarize_claims
 from newsprism.compare import compare_articles
 from newsprism.compare.sources import fold_copies, independent_sources
 from newsprism.ingest import read_articles
-from newsprism.model import Analysis, Article, Briefing
+from newsprism.model import Analysis, Article, Briefing, Printed
 from newsprism.settings import DEFAULTS, Settings
 
 Progress = Callable[[str], None]
@@ -70,9 +70,12 @@ def brief_analyses(
     problems: Sequence[str] = (),
     settings: Settings = DEFAULTS,
     progress: Progress | None = None,
+    left_out: Mapping[str, Sequence[Printed]] | None = None,
 ) -> Briefing:
-    """Compare and summarise articles already analysed (a stored story's, say)."""
-    return _brief(analyses, problems, settings, progress)
+    """Compare and summarise articles already analysed (a stored story's, say); ``left_out``:
+    copies of them not given, by the id of the article each copies (their sources list them
+    among those that print their text)."""
+    return _brief(analyses, problems, settings, progress, left_out=left_out)
 
 
 def _brief(
@@ -81,10 +84,14 @@ def _brief(
     settings: Settings,
     progress: Progress | None,
     analysed: Callable[[Sequence[Analysis]], None] | None = None,
+    left_out: Mapping[str, Sequence[Printed]] | None = None,
 ) -> Briefing:
     """The one place a briefing folds copies in: each text is analysed and counted once."""
     report = progress or (lambda _: None)
-    kept, folded = fold_copies([getattr(item, "article", item) for item in given])
+    kept, folded, copies = fold_copies([getattr(item, "article", item) for item in given])
+    printed: dict[str, list[Printed]] = {i: [*found] for i, found in copies.items()}
+    for original, more in (left_out or {}).items():
+        printed[original] = [*printed.get(original, ()), *more]
     notes = (folded,) if folded else ()
     wanted = {article.id for article in kept}
     members = [item for item in given if getattr(item, "article", item).id in wanted]
@@ -118,16 +125,19 @@ def _brief(
         claims=tuple(claims),
         summary=tuple(summary),
         problems=tuple(problems),
-        sources=independent_sources(documents),
+        sources=independent_sources(documents, printed),
         notes=notes,
     )
 
 
 def brief_stored(stored: Sequence[Analysis] | Sequence[Article],
-                 settings: Settings = DEFAULTS) -> Briefing:
+                 settings: Settings = DEFAULTS,
+                 left_out: Mapping[str, Sequence[Printed]] | None = None) -> Briefing:
     """Brief articles read back from a corpus: from their stored analyses when every one has
-    one, else (some were stored without analysis) analysed afresh."""
+    one, else (some were stored without analysis) analysed afresh; ``left_out`` as
+    ``brief_analyses``'s."""
     analyses = [item for item in stored if isinstance(item, Analysis)]
     if len(analyses) == len(stored):
-        return brief_analyses(analyses, settings=settings)
-    return build_briefing([getattr(item, "article", item) for item in stored], settings=settings)
+        return brief_analyses(analyses, settings=settings, left_out=left_out)
+    articles = [getattr(item, "article", item) for item in stored]
+    return _brief(articles, (), settings, None, left_out=left_out)

@@ -17,11 +17,12 @@ what it changes is in no run (a figure), so only its count is its original's.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import PurePath
+from typing import NamedTuple
 
 from newsprism.dedup import DuplicateFinder, estimate_overlap, grouped, reprints
-from newsprism.model import Article, DuplicateLink, Source, source_key
+from newsprism.model import Article, DuplicateLink, Printed, Source, printers, source_key
 
 NOTE_EXAMPLES = 3  # copies the note names before "and N more"
 
@@ -32,25 +33,38 @@ def source_keys(articles: Sequence[Article]) -> dict[str, str]:
     return {a.id: source_key(original[a.id].outlet, original[a.id].id) for a in articles}
 
 
-def independent_sources(articles: Sequence[Article]) -> tuple[Source, ...]:
+def independent_sources(
+    articles: Sequence[Article], left_out: Mapping[str, Sequence[Printed]] | None = None
+) -> tuple[Source, ...]:
     """The articles grouped by independent source (``source_keys``), in reading order, each
-    named as its original is: a reprint's outlet never names the report it copies."""
+    named as its original is: a reprint's outlet never names the report it copies, but is
+    listed among those that print the source's text (``printers``), and so are the copies
+    ``left_out`` of ``articles`` (by the id of the article each copies: ``fold_copies``'s, or
+    a stored story's copies)."""
     original = _originals(articles)
+    left_out = left_out or {}
     groups: dict[str, list[Article]] = {}
     for article in articles:
         first = original[article.id]
         groups.setdefault(source_key(first.outlet, first.id), []).append(article)
     return tuple(
-        Source(first.outlet or first.title or first.id, tuple(a.id for a in members))
+        Source(first.outlet or first.title or first.id, tuple(a.id for a in members),
+               printers(first, [*members, *(c for m in members for c in left_out.get(m.id, ()))]))
         for members in groups.values()
         for first in [original[members[0].id]]
     )  # fmt: skip
 
 
-def fold_copies(articles: Sequence[Article]) -> tuple[list[Article], str | None]:
-    """The articles a briefing reads, and one line naming the copies folded into them (None
-    when there are none). A folded copy is neither analysed nor counted: its original speaks
-    for it."""
+class Folded(NamedTuple):
+    kept: list[Article]  # the articles a briefing reads
+    note: str | None  # one line naming the copies folded into them, None when there are none
+    copies: dict[str, list[Article]]  # kept article id -> the copies of it folded in
+
+
+def fold_copies(articles: Sequence[Article]) -> Folded:
+    """The articles a briefing reads, and the copies folded into them, named in one line. A
+    folded copy is neither analysed nor counted: its original speaks for it (and its source
+    lists it among those that print its text)."""
     finder = DuplicateFinder()
     prints, links = finder.run(articles)
     by_id = {a.id: a for a in articles}
@@ -70,8 +84,11 @@ def fold_copies(articles: Sequence[Article]) -> tuple[list[Article], str | None]
 
     folded = [link for link in links if folds(link)]
     if not folded:
-        return list(articles), None
+        return Folded(list(articles), None, {})
     left_out = {link.article for link in folded}
+    copies: dict[str, list[Article]] = {}
+    for link in folded:
+        copies.setdefault(link.original, []).append(by_id[link.article])
     named = "; ".join(
         f"{copy} ({link.kind} copy of {original})"
         for link in folded[:NOTE_EXAMPLES]
@@ -81,7 +98,7 @@ def fold_copies(articles: Sequence[Article]) -> tuple[list[Article], str | None]
     noun = "copy" if len(folded) == 1 else "copies"
     note = (f"{len(folded)} {noun} folded into the articles they copy (read and counted once): "
             f"{named}{more}")
-    return [a for a in articles if a.id not in left_out], note
+    return Folded([a for a in articles if a.id not in left_out], note, copies)
 
 
 def _originals(articles: Sequence[Article]) -> dict[str, Article]:

@@ -8,6 +8,7 @@ Gold lines hold ids and offsets only, never texts (one file per cluster,
      "label": "same|contradiction|development|different", "why": "...", "sha": "1a2b3c4d"}
     {"kind": "quote", "doc": doc, "start": s, "end": e, "speaker": "Full Name" | null,
      "style": "curly|straight|backtick|single|guillemet|low9", "sha": "..."}
+    {"kind": "copies", "docs": [doc, doc, ...], "why": "..."}
 
 ``sha`` is the first 8 hex digits of the sha1 of the spans' texts joined by a newline: when
 ingest's normalisation or the export drifts, the line is reported stale instead of mis-scored.
@@ -18,9 +19,12 @@ another document as gold ``same``, wrong when any such pair is gold otherwise, e
 ``contradicted`` (``developing``) claim is judged on the two spans its note contrasts, taken as
 the anchor and the first support span of another document: right when gold ``contradiction``
 (``development``). Same-fact recall leaves out gold ``same`` pairs of two reports of one named
-outlet, which by design never corroborate each other; changes over time count within an
-outlet too. Spans match by overlap (same document, at least half of the shorter span),
-as statement boundaries shift between versions.
+outlet, which by design never corroborate each other, and those inside a ``copies`` group: the
+documents judged, by reading, to print one text (a wire story several sites printed, lightly
+edited), which count as one source; the scorer reports recall with them too. The mark is the
+gold's, never the system's: a system that grouped more copies would shrink its own denominator.
+Changes over time count within an outlet and a copy group too. Spans match by overlap (same
+document, at least half of the shorter span), as statement boundaries shift between versions.
 
 ``python -m newsprism.evaluate.compare export|show`` writes the clusters and helps judging.
 """
@@ -95,7 +99,12 @@ class GoldQuote:
 class Gold:
     pairs: list[GoldPair] = field(default_factory=list)
     quotes: list[GoldQuote] = field(default_factory=list)
+    copies: list[frozenset[str]] = field(default_factory=list)  # documents printing one text
     stale: list[str] = field(default_factory=list)  # one message per line that no longer fits
+
+    def one_text(self, x: Loc, y: Loc) -> bool:
+        """The two spans are in copies of one text (judged ``copies``)."""
+        return any(x[0] in group and y[0] in group for group in self.copies)
 
     def label(self, x: Loc, y: Loc) -> str | None:
         """The gold label of the pair (either order) that best overlaps ``x`` and ``y``."""
@@ -133,6 +142,9 @@ def load_gold(gold: Path, articles: dict[str, Article]) -> Gold:
             if isinstance(item, InputError):
                 found.stale.append(str(item))
                 continue
+            if item["kind"] == "copies":
+                _load_copies(item, where, articles, found)
+                continue
             if item["kind"] == "pair":
                 ends = [item.get("a"), item.get("b")]
             else:
@@ -153,6 +165,20 @@ def load_gold(gold: Path, articles: dict[str, Article]) -> Gold:
     return found
 
 
+def _load_copies(item: dict[str, Any], where: str, articles: dict[str, Article],
+                 found: Gold) -> None:
+    """A ``copies`` line about ``articles``: two or more of their ids (ids only: the judgment is
+    of whole documents, so no text can drift under it)."""
+    docs = item.get("docs")
+    if not (isinstance(docs, list) and all(isinstance(d, str) for d in docs)):
+        found.stale.append(f"{where}: a copies line needs docs, a list of document ids")
+    elif any(d in articles for d in docs):
+        if len(set(docs)) < 2 or not all(d in articles for d in docs):
+            found.stale.append(f"{where}: copies of documents not in the cluster, or of one")
+        else:
+            found.copies.append(frozenset(docs))
+
+
 @dataclass
 class Tally:
     """Counts behind every figure, summed over clusters."""
@@ -164,6 +190,8 @@ class Tally:
     unjudged_pairs: int = 0
     shown: dict[str, int] = field(default_factory=dict)  # gold same/development pairs shown
     gold: dict[str, int] = field(default_factory=dict)  # gold pairs by label
+    copy_pairs: int = 0  # gold same pairs inside a judged copy group, left out of ``gold``
+    copy_pairs_shown: int = 0
     quotes_found: dict[str, int] = field(default_factory=dict)  # by style
     quotes: dict[str, int] = field(default_factory=dict)
     speakers_right: int = 0
@@ -252,15 +280,19 @@ def _score_shown(briefing: Briefing, gold: Gold, tally: Tally,
         if pair.label == "same" and outlets.get(pair.a[0]) and (
                 outlets.get(pair.a[0]) == outlets.get(pair.b[0])):
             continue  # one outlet's reports count once: they can never corroborate each other
-        _bump(tally.gold, pair.label)
         status = shows.get(pair.label)
-        if status is None:
+        shown = status is not None and any(
+            any(matches(pair.a, loc(s)) for s in c.support)
+            and any(matches(pair.b, loc(s)) for s in c.support)
+            for c in briefing.claims if c.status == status)
+        if pair.label == "same" and gold.one_text(pair.a, pair.b):
+            tally.copy_pairs += 1  # one text counts once: left out, reported beside
+            tally.copy_pairs_shown += shown
             continue
-        if any(any(matches(pair.a, loc(s)) for s in c.support)
-               and any(matches(pair.b, loc(s)) for s in c.support)
-               for c in briefing.claims if c.status == status):
+        _bump(tally.gold, pair.label)
+        if shown:
             _bump(tally.shown, pair.label)
-        else:
+        elif status is not None:
             verdicts.append({"missed": pair.label, "a": list(pair.a), "b": list(pair.b)})
 
 
@@ -357,6 +389,9 @@ def print_report(run: CompareRun, console: Any) -> None:
     claims = Table("group", "clusters", "corroborated P", "contradicted P", "developing P",
                    "same-fact R", "developments shown", "unjudged pairs",
                    title="Claims (precision over judged claims; +n? unjudged claims)")
+    copies = Table("group", "same pairs left out", "same-fact R with them",
+                   title="Same-fact recall leaves out gold same pairs inside a judged copy group "
+                         "(one text printed by several sites: one source)")
     quotes = Table("group", *QUOTE_STYLES, "all", "speaker accuracy", title="Quote recall")
     for name, t in report_groups(run):
         claims.add_row(name, str(t.clusters), _precision(t, "corroborated"),
@@ -368,7 +403,11 @@ def print_report(run: CompareRun, console: Any) -> None:
                                for s in QUOTE_STYLES),
                        _share(sum(t.quotes_found.values()), sum(t.quotes.values())),
                        _share(t.speakers_right, t.speakers))
+        copies.add_row(name, str(t.copy_pairs), _share(t.shown.get("same", 0) + t.copy_pairs_shown,
+                                                       t.gold.get("same", 0) + t.copy_pairs))
     console.print(claims)
+    if any(t.copy_pairs for t in run.tallies.values()):
+        console.print(copies)
     console.print(quotes)
 
 

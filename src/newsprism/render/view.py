@@ -29,6 +29,7 @@ from newsprism.model import (
     Source,
     Span,
     SummaryItem,
+    printers,
     source_key,
 )
 
@@ -69,11 +70,27 @@ class SourceGroup:
 
     name: str
     documents: tuple[Article, ...]
+    printed_by: tuple[str, ...] = ()  # ``Source.printed_by``: copies left out of it too
 
     @property
     def label(self) -> str:
-        """"Associated Press (9 reports)", or just the name for one report."""
-        return reports_label(self.name, len(self.documents))
+        """"Associated Press (9 reports)", "Associated Press (also printed by Valley Gazette)",
+        or just the name for one report (``said_by``)."""
+        return self.said_by(self.documents, self.printed_by)
+
+    def said_by(self, documents: Sequence[Article], printed_by: Sequence[str] = ()) -> str:
+        """The source as the teller of some of its documents: its name, with their number where
+        it sent several, and the other outlets that printed its text among them (copies of one
+        text count once, but the reader sees who printed it), or ``printed_by``: "AP (also
+        printed by Valley Gazette, Coast News)", "AP (printed by Valley Gazette)" when only a
+        copy says it."""
+        copies = printed_by or printers(self.documents[0], documents)
+        own = sum(1 for a in documents if not printers(self.documents[0], (a,)))
+        if not copies:
+            return reports_label(self.name, len(documents))
+        reports = f"{count(own, 'report')}; " if own > 1 else ""
+        printed = "also printed by" if own else "printed by"
+        return f"{self.name} ({reports}{printed} {', '.join(excerpt(c, 40) for c in copies)})"
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +157,10 @@ class BriefingView:
         return [q for q in self.briefing.quotes if q.kind != "name"]
 
     def source_name(self, doc: str) -> str:
-        """The name of the source a document belongs to, without the document's number."""
-        return next((g.name for g in self.sources if doc in _ids(g)), self.label(doc))
+        """The name of the source a document belongs to, without the document's number ("AP
+        via Valley Gazette" for a copy another outlet printed: ``teller``)."""
+        return next((teller(g, a) for g in self.sources for a in g.documents if a.id == doc),
+                    self.label(doc))
 
     def source_rows(self) -> list[SourceRow]:
         """The documents grouped by source, each group under its label ("Associated Press (9
@@ -163,10 +182,11 @@ class BriefingView:
 
     def sources_of(self, support: Iterable[Span]) -> str:
         """The sources behind some spans, in reading order, each with the number of its
-        reports among them: "Associated Press (3 reports), Reuters"."""
+        reports among them and who else printed its text: "Associated Press (3 reports),
+        Reuters (also printed by Valley Gazette)"."""
         docs = {span.doc for span in support}
-        counts = ((g.name, len(_ids(g) & docs)) for g in self.sources)
-        return ", ".join(reports_label(name, n) for name, n in counts if n)
+        told = ((g, [a for a in g.documents if a.id in docs]) for g in self.sources)
+        return ", ".join(group.said_by(documents) for group, documents in told if documents)
 
 
 def _reprinted_by(article: Article, group: SourceGroup) -> str:
@@ -208,15 +228,24 @@ def label_documents(
     documents: Sequence[Article], sources: Sequence[SourceGroup] = ()
 ) -> dict[str, str]:
     """Short labels: the name of the document's source (``Source.name``: the outlet, else the
-    title, else the id); where several documents share a name, each gets its number in reading
-    order, "Associated Press [3]", which the tables of the documents show beside it."""
-    names = {a.id: g.name for g in sources for a in g.documents}
-    names = {a.id: excerpt(names.get(a.id) or a.outlet or a.title or a.id, 40) for a in documents}
+    title, else the id), and for a copy of its text printed by another outlet that outlet too,
+    "Associated Press via Valley Gazette"; where several documents share a label, each gets its
+    number in reading order, "Associated Press [3]", which the tables of the documents show
+    beside it."""
+    names = {a.id: teller(g, a) for g in sources for a in g.documents}
+    names = {a.id: names.get(a.id) or excerpt(a.outlet or a.title or a.id, 40) for a in documents}
     shared = Counter(names.values())
     return {
         a.id: names[a.id] if shared[names[a.id]] == 1 else f"{names[a.id]} [{n}]"
         for n, a in enumerate(documents, start=1)
     }
+
+
+def teller(group: SourceGroup, article: Article) -> str:
+    """Who tells a document: its source's name, and for a copy of the source's text that
+    another outlet printed, that outlet too: "Associated Press via Valley Gazette"."""
+    printed = printers(group.documents[0], (article,))
+    return excerpt(group.name, 40) + "".join(f" via {excerpt(name, 40)}" for name in printed)
 
 
 def reports_label(name: str, reports: int) -> str:
@@ -331,7 +360,8 @@ def _source_groups(briefing: Briefing) -> tuple[SourceGroup, ...]:
         listed = tuple(Source(articles[ids[0]].outlet or articles[ids[0]].title or ids[0],
                               tuple(ids)) for ids in keys.values())
     return tuple(
-        SourceGroup(excerpt(s.name, 40), tuple(articles[d] for d in s.documents if d in articles))
+        SourceGroup(excerpt(s.name, 40), tuple(articles[d] for d in s.documents if d in articles),
+                    s.printed_by)
         for s in listed
     )
 

@@ -28,6 +28,7 @@ from newsprism.corpus import (
     analyser,
     briefing_inputs,
     briefing_members,
+    copies_left_out,
     ingest_articles,
     search_corpus,
     stories_matching,
@@ -55,6 +56,7 @@ if TYPE_CHECKING:
 
 T = TypeVar("T")
 BriefingStatus = Literal["ready", "building", "failed"]
+LeftOut = dict[str, list[ArticleHead]]  # a briefing's stored copies left out, by original id
 ENTITY_ARTICLES = 60  # articles whose analyses an entity lookup resolves together
 
 
@@ -298,11 +300,11 @@ class CorpusService:
 
         A briefing not cached yet is waited for ``wait`` seconds (None: until it is built);
         past that the page comes back with ``status`` "building", and the build goes on."""
-        story, heads, briefed, key = await self._members(story_id)
+        story, heads, briefed, left_out, key = await self._members(story_id)
         (summary,) = await self._summaries([story], heads)
         cached = await self.run(cache.page if html else cache.briefing, story.id, key)
         if cached is None:
-            status, built, error = await self._build(story.id, key, briefed, wait)
+            status, built, error = await self._build(story.id, key, briefed, left_out, wait)
             if built is None:
                 return StoryPage(summary, heads, briefed, status=status, error=error)
             cached = built.html if html else built.briefing
@@ -315,32 +317,35 @@ class CorpusService:
     ) -> tuple[BriefingStatus, str | None]:
         """Whether the story's briefing (and page) is built, waiting up to ``wait`` seconds
         for it, and why its build failed if it did; starts the build if none is under way."""
-        story, _, briefed, key = await self._members(story_id)
+        story, _, briefed, left_out, key = await self._members(story_id)
         if await self.run(cache.page if self._render else cache.briefing, story.id, key):
             return "ready", None
-        status, _, error = await self._build(story.id, key, briefed, wait)
+        status, _, error = await self._build(story.id, key, briefed, left_out, wait)
         return status, error
 
     async def _members(
         self, story_id: str
-    ) -> tuple[StoredStory, list[ArticleHead], list[str], str]:
-        """The story, its articles, those its briefing compares, and its briefing's cache key."""
+    ) -> tuple[StoredStory, list[ArticleHead], list[str], LeftOut, str]:
+        """The story, its articles, those its briefing compares, the copies of them it leaves
+        out (``copies_left_out``), and its briefing's cache key."""
         story = await self.run(lambda store: store.stories.get(story_id))
         if story is None:  # merged or gone since it was resolved
             raise NotFoundError(f"no story {story_id!r}")
         heads = await self.run(lambda store: store.articles.heads(list(story.article_ids)))
         briefed = briefing_members(heads, self.settings.brief.story_articles)
-        return story, heads, briefed, briefing_key(briefed, self.settings)
+        left_out = copies_left_out(heads, briefed)
+        copies = [copy.id for found in left_out.values() for copy in found]
+        return story, heads, briefed, left_out, briefing_key([*briefed, *copies], self.settings)
 
     async def _build(
-        self, story_id: str, key: str, briefed: list[str], wait: float | None
+        self, story_id: str, key: str, briefed: list[str], left_out: LeftOut, wait: float | None
     ) -> tuple[BriefingStatus, Built | None, str | None]:
         """The story's build (started if none is under way), waited for ``wait`` seconds.
 
         A failed build is reported once, then forgotten: the next request builds again."""
         task = self._builds.get((story_id, key))
         if task is None or task.get_loop() is not asyncio.get_running_loop():  # a past server's
-            task = asyncio.create_task(self._built(story_id, key, briefed))
+            task = asyncio.create_task(self._built(story_id, key, briefed, left_out))
             self._builds[(story_id, key)] = task
         # asyncio.wait, unlike wait_for, never cancels the task when the time is up.
         await asyncio.wait({task}, timeout=wait)
@@ -356,9 +361,10 @@ class CorpusService:
             return "failed", None, first_line[:300]
         return "ready", task.result(), None
 
-    async def _built(self, story_id: str, key: str, briefed: list[str]) -> Built:
+    async def _built(self, story_id: str, key: str, briefed: list[str], left_out: LeftOut
+                     ) -> Built:
         """The story's briefing and its page parts, from the cache or made (and cached)."""
-        data = await self._briefing(story_id, key, briefed)
+        data = await self._briefing(story_id, key, briefed, left_out)
         if self._render is None:
             return Built(data, None)
         html = await self.run(cache.page, story_id, key)
@@ -367,7 +373,8 @@ class CorpusService:
             await self.run(cache.save_page, story_id, key, html)
         return Built(data, html)
 
-    async def _briefing(self, story_id: str, key: str, briefed: list[str]) -> str:
+    async def _briefing(self, story_id: str, key: str, briefed: list[str], left_out: LeftOut
+                        ) -> str:
         """The story's briefing JSON from the store's cache, made and cached if missing."""
         cached = await self.run(cache.briefing, story_id, key)
         if cached is None:
@@ -375,7 +382,8 @@ class CorpusService:
                 cached = await self.run(cache.briefing, story_id, key)
                 if cached is None:
                     stored = await self.run(briefing_inputs, briefed)
-                    cached = await self._brief_thread.run(brief_json, stored, self.settings)
+                    cached = await self._brief_thread.run(brief_json, stored, self.settings,
+                                                          left_out)
                     await self.run(cache.save_briefing, story_id, key, cached)
         return cached
 
@@ -506,11 +514,12 @@ class CorpusService:
 
 
 def brief_json(stored: Sequence[Analysis] | Sequence[Article],
-               settings: Settings = DEFAULTS) -> str:
-    """The briefing of stored articles as schema-checked JSON text."""
+               settings: Settings = DEFAULTS, left_out: LeftOut | None = None) -> str:
+    """The briefing of stored articles as schema-checked JSON text (``left_out``: their stored
+    copies, named among those that print their text)."""
     from newsprism.pipeline import brief_stored
 
-    data = briefing_to_json(brief_stored(stored, settings))
+    data = briefing_to_json(brief_stored(stored, settings, left_out))
     validate_briefing_json(data)
     return json.dumps(data, ensure_ascii=False)
 
