@@ -358,6 +358,16 @@ def test_wire_credit_and_rights_lines_are_no_statements_dates_or_figures() -> No
     assert [f.text for f in analysis.figures] == ["two"]
 
 
+def test_a_wire_dateline_opening_the_lede_is_left_out_of_its_statement() -> None:
+    """"BERLIN (dpa) — " says where and by whom the copy was filed: the lede's statement starts
+    at its own words, and the place in capitals names no actor of it."""
+    article = Article("d", "BERLIN (dpa) — The city council approved the new budget on Monday "
+                      "after a long debate.\n\nThe mayor said the vote was a relief for everyone.")
+    texts = [s.text for s in analyse_article(article).statements]
+    assert texts == ["The city council approved the new budget on Monday after a long debate.",
+                     "The mayor said the vote was a relief for everyone."]
+
+
 def _mentions_with_slips(text: str, slips: dict[str, str]) -> dict[str, str]:
     """The mentions extract_mentions gives when the entity model tags each phrase of ``slips``
     (and nothing else) with the label given: a known slip, made on purpose."""

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsprism.ingest.fields import COMPARED_CHARS
-from newsprism.ingest.text import metadata_line_ranges
+from newsprism.ingest.text import after_wire_dateline, metadata_line_ranges
 from newsprism.model import Article, Sentence, Span
 
 if TYPE_CHECKING:
@@ -62,7 +62,8 @@ def extract_statements(
     (a speaker's words stay whole), and only of its first ``COMPARED_CHARS`` characters
     (compare's cost grows with the square of the statements). A header or time stamp line
     ("Published: Tuesday, Dec. 20 2005 12:00 a.m. MST") dates the copy and states no fact, even
-    when it ends in a full stop as a sentence does."""
+    when it ends in a full stop as a sentence does; nor does a wire dateline ("PARIS (AFP) —")
+    opening a lede, which is left out of its statement."""
     header = metadata_line_ranges(article.text)
     statements = []
     for sentence in sentences:
@@ -72,6 +73,8 @@ def extract_statements(
                 or any(start <= sentence.start < end for start, end in header)):
             continue
         for number, (start, end) in enumerate(_clause_bounds(doc, sentence, quoted)):
+            if number == 0:  # a lede's wire dateline is the copy's metadata, no fact of it
+                start = after_wire_dateline(article.text, start)
             span = _tidy(article.text, sentence.doc, start, end, cut=number > 0)
             if span is not None:
                 statements.append(span)

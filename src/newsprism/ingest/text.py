@@ -73,9 +73,10 @@ _NAMED_DAY = re.compile(
     re.IGNORECASE)
 _NAMED_DAY_LINE = re.compile(rf"^{_NAMED_DAY.pattern}$", re.IGNORECASE | re.MULTILINE)
 # A wire dateline names the agency whose report it is: "RIVERTON, Ore. (AP) —", "LONDON
-# (Reuters) -", "BEIJING, Nov. 3 (Xinhua) --". The place is in capitals, as datelines print it.
+# (Reuters) -", "BEIJING, Nov. 3 (Xinhua) --". The place is in capitals, as datelines print it;
+# an agency may write its name in lower case ("BERLIN (dpa) —").
 _WIRE_DATELINE = re.compile(
-    r"^[A-Z]{2}[A-Z .'-]*(?:,[^()\n]{1,30})?\s\((?P<credit>[A-Z][\w&.' -]{0,38}[\w.])\)"
+    r"^[A-Z]{2}[A-Z .'-]*(?:,[^()\n]{1,30})?\s\((?P<credit>[A-Za-z][\w&.' -]{0,38}[\w.])\)"
     r"\s*(?:--|[-—–_])", re.MULTILINE)
 # A page's time stamp line: "Updated Wednesday 11 March 2026", "Last updated: 10:42 GMT, 11
 # March 2026", "Riverton Daily Star · Published 4 March 2025" (a live blog's, under or over its
@@ -139,6 +140,14 @@ def opening(text: str) -> str:
             wire = _WIRE_DATELINE.match(rest)
             return rest[wire.end():].lstrip() if wire else rest
     return text
+
+
+def after_wire_dateline(text: str, start: int) -> int:
+    """Where the words of a paragraph opening at ``start`` begin after its wire dateline
+    ("WASHINGTON (AP) — "), ``start`` when it has none: the place and the credit say where and
+    by whom the copy was filed, no fact of the report."""
+    wire = _WIRE_DATELINE.match(text, start)  # at a line's start only (``^``)
+    return wire.end() if wire else start
 
 
 def stamp_line(line: str) -> str | None:
