@@ -7,16 +7,16 @@ compare that lost it.
 
 Each tune cluster is briefed with the shipped judge (analyses cached as ``bench/judge_cv.py``
 caches them) and each gold ``same`` pair of two outlets is followed through compare: no
-statement holds a span; never proposed (neither statement among the other's strongest matches
-in its article: ``align.proposed_pairs``); proposed but never judgeable (too far apart, sharing
-only names, actors that clash, blocked: other figures, remarks, times, days, or the parse's
-denial or swapped roles); pruned before the relation model (``align.could_link``); judged below
-the predicate band; in the band with predicates differing; one hedged and the other not;
-linked but split by grouping; or joined into a claim that is not corroborated. Printed per
-cluster, per corpus and per cohort (the first selection's clusters, judged pair by pair as the
-held-out half was, against the audits' clusters, whose ``same`` pairs are mostly claims a
-system made). Only the tune half is read. ``--pairs`` writes the missed pairs' texts and
-evidence for reading.
+statement holds a span; never proposed (neither statement is the other's best match in its
+article); proposed but never judgeable (too far apart, sharing only names, actors that clash,
+blocked: other figures, remarks, times, days, or the parse's denial or swapped roles); pruned
+before the relation model (``align.could_link``); judged below the predicate band; in the band
+with predicates differing; one hedged and the other not; linked but split by grouping; or
+joined into a claim that is not corroborated. Printed per cluster, per corpus and per cohort
+(the first selection's clusters, judged pair by pair as the held-out half was, against the
+audits' clusters, whose ``same`` pairs are mostly claims a system made). Only the tune half is
+read. ``--pairs`` writes the missed pairs' texts and evidence for reading (with each pair's
+rank among the first's matches and how far it falls short of either side's best match).
 """
 
 from __future__ import annotations
@@ -55,7 +55,8 @@ def stage_of(i: int | None, j: int | None, evidence: align.PairEvidence,
         return "not corroborated"
     if evidence.linked(i, j, evidence.mutual(i, j)):
         return "split"
-    if (min(i, j), max(i, j)) not in evidence.proposed:
+    if evidence.best.get((i, evidence.docs[j])) != j and \
+            evidence.best.get((j, evidence.docs[i])) != i:
         return "not proposed"
     if not evidence.candidate(i, j):
         return "too far"
@@ -133,8 +134,8 @@ def rank_in(evidence: align.PairEvidence, i: int, j: int) -> int:
 
 
 def gap_in(evidence: align.PairEvidence, i: int, j: int) -> float:
-    """How far the pair falls short of the strongest match of either side in the other's
-    article (0: one is the other's best)."""
+    """How far the pair falls short in strength of the best match of either side in the
+    other's article (0: one is the other's best)."""
     return round(min(float(evidence.strength[a, evidence.best[(a, evidence.docs[b])]]
                            - evidence.strength[a, b]) for a, b in ((i, j), (j, i))), 3)
 

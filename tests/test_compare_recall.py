@@ -101,22 +101,3 @@ def test_a_pair_sharing_only_names_is_judged_when_each_is_the_others_nearest():
                       StatementNames((frozenset({"taser", "lasalle"}), frozenset({"kent"})),
                                      ({},) * 2, ({},) * 2))
     assert far.cosine[0, 1] < 0.55 and not far.nearest_both(0, 1)
-
-
-def test_a_close_second_in_the_other_article_is_proposed():
-    import numpy as np
-
-    from newsprism.compare.align import RUNNER_UP_MARGIN, proposed_pairs
-
-    # statement 0 (article a) against article b's three: 1 its best, 2 a close second, 3 far
-    # behind; each of b's statements has only 0 in article a, its best
-    docs = np.array(["a", "b", "b", "b"])
-    strength = np.zeros((4, 4))
-    strength[0, 1:] = (0.9, 0.9 - RUNNER_UP_MARGIN / 2, 0.3)
-    best = {(0, "b"): 1, (1, "a"): 0, (2, "a"): 0, (3, "a"): 0}
-    every = {(0, 1), (0, 2), (0, 3)}
-    assert proposed_pairs(docs, strength, best) == every
-    # from one side only: the best and the close second, never the one far behind
-    one_side = {(0, "b"): 1}
-    assert proposed_pairs(docs, strength, one_side, runners_up=0) == {(0, 1)}
-    assert proposed_pairs(docs, strength, one_side, runners_up=2) == {(0, 1), (0, 2)}

@@ -6,9 +6,8 @@ first: a false corroboration is worse than a missed one.
 
 1. Candidates: each statement's best match in every other article, ranked by meaning
    (sentence-embedding cosine), the rare words they share beyond names (IDF-weighted: "scheduled"
-   counts, "Russia" never does) and figures both state, and the runners-up close behind it
-   (``proposed_pairs``); pairs too far apart to be one fact are pruned before any expensive
-   judgement.
+   counts, "Russia" never does) and figures both state; pairs too far apart to be one fact are
+   pruned before any expensive judgement.
 2. Judgement: a candidate that shares what is done and not only who does it (content words
    beyond the names), or that shares only names but is each statement's nearest in meaning in
    the other's article and about the same thing (``PairEvidence.nearest_both``), whose actors do
@@ -59,9 +58,6 @@ CORE_WORDS = 0.10  # shared rare words beyond the names, below which only names 
 # assert one main predicate as firmly (``PairEvidence.clause_same_fact``)
 CLAUSE_FLOOR, CLAUSE_LINK = 0.2, 0.8
 ACTOR_TYPES = ("PERSON", "ORG")
-# Besides its best match, a statement's RUNNERS_UP next strongest in each other article are
-# candidates when within RUNNER_UP_MARGIN of the best's strength (``proposed_pairs``)
-RUNNERS_UP, RUNNER_UP_MARGIN = 2, 0.15
 
 
 def _stop_words() -> frozenset[str]:
@@ -167,7 +163,7 @@ class PairEvidence:
     figures: np.ndarray
     blocked: np.ndarray  # True: never one proposition (other remarks quoted, other figures)
     strength: np.ndarray  # what ranks a statement's candidates (``match_strength``)
-    best: dict[tuple[int, str], int]  # each statement's best match per article (``best_matches``)
+    best: dict[tuple[int, str], int]  # the candidates: ``best_matches`` by strength
     same_fact: np.ndarray  # the relation model's P(same fact) for judged pairs, else 0
     threshold: float  # the relation model's yes (its MRPC threshold)
     names: StatementNames
@@ -198,8 +194,6 @@ class PairEvidence:
     clause_tokens: dict[int, list[TokenVectors]] = field(default_factory=dict)
     # (i, j), i < j -> ``clause_same_fact`` of a pair the judge finds neither sure nor unlikely
     clause_fact: dict[tuple[int, int], float] = field(default_factory=dict)
-    # the candidates, (i, j) with i < j: best matches and their runners-up (``proposed_pairs``)
-    proposed: frozenset[tuple[int, int]] = frozenset()
 
     def linked(self, i: int, j: int, mutual: bool) -> bool:
         """Do statements ``i`` and ``j`` assert the same proposition?"""
@@ -424,9 +418,9 @@ def score_pairs(
                             tuple(s.doc for s in statements), np.zeros((n, n)), link, settings,
                             tokens=tokens, reworded=reworded,
                             band=judge_model.band if judge_model else PREDICATE_BAND,
-                            texts=tuple(s.text for s in statements), embeddings=embeddings,
-                            proposed=proposed_pairs(docs, strength, best))
-    judge(statements, embeddings, evidence, set(evidence.proposed))
+                            texts=tuple(s.text for s in statements), embeddings=embeddings)
+    judge(statements, embeddings, evidence,
+          {(min(i, j), max(i, j)) for (i, _), j in best.items()})
     return evidence
 
 
@@ -441,28 +435,6 @@ def best_matches(docs: np.ndarray, strength: np.ndarray) -> dict[tuple[int, str]
             if docs[i] != doc:
                 best[(i, doc)] = int(j)
     return best
-
-
-def proposed_pairs(docs: np.ndarray, strength: np.ndarray, best: dict[tuple[int, str], int],
-                   runners_up: int = RUNNERS_UP) -> frozenset[tuple[int, int]]:
-    """The candidate pairs, ``(i, j)`` with ``i < j``: each statement's best match in every
-    other article, and its ``runners_up`` next strongest there that fall short of the best by
-    at most ``RUNNER_UP_MARGIN``. Two articles tell one fact in sentences cut differently
-    ("Police arrested him on Friday. He was booked into jail" / "He was arrested and booked
-    into jail on Friday"): the best match of each may be another sentence on the same event,
-    while the pair that states one fact is a close second. The judge and the guards decide
-    as for any candidate."""
-    pairs = {(min(i, j), max(i, j)) for (i, _), j in best.items()}
-    for doc in dict.fromkeys(docs):
-        members = np.flatnonzero(docs == doc)
-        if len(members) < 2:
-            continue
-        ranked = members[np.argsort(-strength[:, members], axis=1)[:, 1:1 + runners_up]]
-        for i in np.flatnonzero(docs != doc):
-            floor = strength[i, best[(i, doc)]] - RUNNER_UP_MARGIN
-            pairs.update((min(i, j), max(i, j)) for j in ranked[i].tolist()
-                         if strength[i, j] >= floor)
-    return frozenset(pairs)
 
 
 def judge(
@@ -557,9 +529,12 @@ def group_statements(
     """Groups of statement indices asserting one proposition, at most one per article, each
     anchored: its first member is the statement every other member was linked to."""
     docs = [s.doc for s in statements]
-    strength = evidence.strength
-    links = [(float(strength[i, j]), i, j) for i, j in sorted(evidence.proposed)
-             if evidence.linked(i, j, evidence.mutual(i, j))]
+    strength, best = evidence.strength, evidence.best
+    links = []
+    for (i, _), j in best.items():
+        mutual = evidence.mutual(i, j)
+        if evidence.linked(i, j, mutual) and (i < j or not mutual):  # mutual links once
+            links.append((float(strength[i, j]), i, j))
     groups = _join(len(statements), docs, sorted(links, reverse=True))
     return _anchored(statements, evidence, embeddings, groups)
 

@@ -108,7 +108,7 @@ def cluster_rows(analyses: list[Analysis], gold_path: Path) -> ClusterRows:
         i, j = statement_at(pair.a), statement_at(pair.b)
         if i is not None and j is not None and statements[i].doc != statements[j].doc:
             labelled[(min(i, j), max(i, j))] = pair.label == "same"
-    candidates = set(evidence.proposed)
+    candidates = {(min(i, j), max(i, j)) for (i, _), j in evidence.best.items()}
     reach = [p for p in labelled if evidence.judgeable(*p)]
     mined = sorted(p for p in candidates - labelled.keys() if evidence.judgeable(*p))
     pairs = reach + mined
