@@ -15,7 +15,8 @@ with predicates differing; one hedged and the other not; linked but split by gro
 joined into a claim that is not corroborated. Printed per cluster, per corpus and per cohort
 (the first selection's clusters, judged pair by pair as the held-out half was, against the
 audits' clusters, whose ``same`` pairs are mostly claims a system made). Only the tune half is
-read. ``--pairs`` writes the missed pairs' texts and evidence for reading.
+read. ``--pairs`` writes the missed pairs' texts and evidence for reading (with each pair's
+rank among the first's matches and how far it falls short of either side's best match).
 """
 
 from __future__ import annotations
@@ -120,7 +121,7 @@ def cluster_stages(item: dict[str, Any], analyses: list[Any], gold_path: Path,
                            "cosine": round(float(evidence.cosine[i, j]), 3),
                            "words": round(float(evidence.lexical[i, j]), 3),
                            "verdict": round(float(evidence.verdict[i, j]), 3),
-                           "rank": rank_in(evidence, i, j)})
+                           "rank": rank_in(evidence, i, j), "gap": gap_in(evidence, i, j)})
     return stages
 
 
@@ -130,6 +131,13 @@ def rank_in(evidence: align.PairEvidence, i: int, j: int) -> int:
     members = np.flatnonzero(docs == docs[j])
     order = members[np.argsort(-evidence.strength[i, members])]
     return int(np.flatnonzero(order == j)[0])
+
+
+def gap_in(evidence: align.PairEvidence, i: int, j: int) -> float:
+    """How far the pair falls short in strength of the best match of either side in the
+    other's article (0: one is the other's best)."""
+    return round(min(float(evidence.strength[a, evidence.best[(a, evidence.docs[b])]]
+                           - evidence.strength[a, b]) for a, b in ((i, j), (j, i))), 3)
 
 
 def row(name: str, stages: Counter[str]) -> str:
