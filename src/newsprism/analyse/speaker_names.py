@@ -580,8 +580,8 @@ def _company_before(token: Token, article: ArticleContext) -> Mention | None:
     """The organisation "the company" is: the one the sentence before (or its own, before it)
     names, or of several there the one subject ("McNeil Consumer Healthcare, which makes
     Tylenol, said ... “...,” the company said"); when those name none, the organisation the
-    article last made the subject of a sentence ("Bright Toys is launching a doll. ... “...,”
-    the company said")."""
+    article's first sentence is about ("Acme Corp. is launching a doll. ... “...,” the company
+    said")."""
     doc = token.doc
     sentence = token.sent
     start = doc[sentence.start - 1].sent.start_char if sentence.start else 0
@@ -592,21 +592,23 @@ def _company_before(token: Token, article: ArticleContext) -> Mention | None:
                  if (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
                  and span.root.dep_ == "nsubj"}
     if not named:
-        return _last_subject_body(token, article)
+        return _lead_subject_body(token, article)
     return next(iter(named.values())) if len(named) == 1 else None
 
 
-def _last_subject_body(token: Token, article: ArticleContext) -> Mention | None:
-    """The latest organisation before the token that is the subject of a sentence's own verb,
-    outside quotation marks."""
+def _lead_subject_body(token: Token, article: ArticleContext) -> Mention | None:
+    """The organisation, by a proper name, that the article's first sentence makes the subject
+    of its verb: the company the story is about ("Bright Toys is launching a doll ...")."""
     doc = token.doc
-    for mention in reversed(article.mentions):
-        if mention.type != "ORG" or mention.end > token.idx or any(
-                a <= mention.start < b for a, b in article.antecedents.quoted):
+    lead = next(iter(doc.sents), None)
+    if lead is None or lead.end_char > token.idx:
+        return None
+    for mention in article.mentions:
+        if mention.type != "ORG" or mention.start >= lead.end_char:
             continue
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and span.root.dep_ == "nsubj" and \
-                span.root.head.dep_ in ("ROOT", "conj"):
+        if span is not None and span.root.dep_ == "nsubj" and span.root.pos_ == "PROPN" and \
+                span.root.head == lead.root:
             return mention
     return None
 
