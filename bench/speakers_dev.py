@@ -32,6 +32,17 @@ Explorer flaw, a Watergate figure's death, an NFL game, a Cumbrian killing, a Br
 trial, a surgeon general's nomination), judged on main 0bfd807 (session 19) before any fix;
 the compare export takes it. A remark two people make jointly ("said Zadan and Meron") is
 judged the first one's.
+The sixth, `bench/speakers_dev6/` (branch speakers12): 173 English pairs of the SemEval-2022
+task 8 sample (original en-en pairs with Overall > 2.0 sharing no article with a pair of
+Overall <= 2.0; 2019-2020 news of many outlets, cut to its head and tail), judged on main
+8d78e9a (session 20) before any fix. The compare export does not read that corpus, so this
+script exports it (an article a listed pair before took, or one ingest refuses, is left out):
+
+    PYTHONPATH=src python bench/speakers_dev.py --export ../shared/data /tmp/speakers-dev6.jsonl \
+        --set 6
+    PYTHONPATH=src OMP_NUM_THREADS=1 python bench/speakers_dev.py /tmp/speakers-dev6.jsonl \
+        --set 6 [-v]
+
 Their claims are not judged, so none is part of `bench/compare_gold/`. Prints, per corpus,
 the share of named speakers found right, how many quotations got no speaker or a wrong one,
 and how many got one where the article names none.
@@ -40,18 +51,22 @@ and how many got one where the article names none.
 from __future__ import annotations
 
 import argparse
+import csv
 import json
+import re
 from collections import Counter
 from pathlib import Path
 
 from newsprism.analyse import analyse_articles, resolve_entities
 from newsprism.analyse.resolve import name_speakers
+from newsprism.errors import InputError
 from newsprism.evaluate.compare import covered, read_clusters, same_speaker
-from newsprism.evaluate.compare_clusters import MULTINEWS, read_tsv
+from newsprism.evaluate.compare_clusters import MULTINEWS, ingest_cluster, read_tsv
 
 SETS = {"1": Path(__file__).parent / "speakers_dev", "2": Path(__file__).parent / "speakers_dev2",
         "3": Path(__file__).parent / "speakers_dev3", "4": Path(__file__).parent / "speakers_dev4",
-        "5": Path(__file__).parent / "speakers_dev5"}
+        "5": Path(__file__).parent / "speakers_dev5", "6": Path(__file__).parent / "speakers_dev6"}
+SEMEVAL = "semeval2022_task8_sample"
 
 
 def export_second_set(data: Path, out: Path) -> None:
@@ -71,6 +86,48 @@ def export_second_set(data: Path, out: Path) -> None:
                                    "articles": articles}) + "\n")
 
 
+def semeval_texts(data: Path) -> dict[str, tuple[tuple[str, str], ...]]:
+    """Each original English pair of the SemEval sample: its two (article id, text)s, as the
+    first file holding the pair gives them."""
+    pairs: dict[str, tuple[tuple[str, str], ...]] = {}
+    for name in ("training_set", "testing_set"):
+        with (data / SEMEVAL / f"{name}.csv").open(encoding="utf-8") as rows:
+            for row in csv.DictReader(rows):
+                pair = row["pair_id"]
+                if re.fullmatch(r"\d+_\d+", pair) and (row["lang1"], row["lang2"]) == ("en", "en"):
+                    first, second = pair.split("_")
+                    pairs.setdefault(pair, ((first, row["text1"]), (second, row["text2"])))
+    return pairs
+
+
+def export_sixth_set(data: Path, out: Path) -> None:
+    """The sixth set's pairs as CLUSTERS.jsonl lines, in the order listed, each article once
+    (in the first pair that holds it) and only if ingest reads an article in it."""
+    pairs = semeval_texts(data)
+    taken: set[str] = set()
+    with out.open("w", encoding="utf-8") as sink:
+        for row in read_tsv(SETS["6"] / "clusters.tsv"):
+            item = {"cluster": row.cluster, "corpus": SEMEVAL, "half": "dev", "articles": []}
+            for name, text in pairs[row.cluster]:
+                article = {"id": f"semeval.{name}", "title": None, "outlet": None, "date": None,
+                           "text": text}
+                if article["id"] in taken or not _ingested(dict(item, articles=[article])):
+                    continue
+                taken.add(article["id"])
+                item["articles"].append(article)
+            sink.write(json.dumps(item) + "\n")
+
+
+def _ingested(item: dict) -> bool:
+    try:
+        return bool(ingest_cluster(item, item["cluster"]))
+    except InputError:  # a page of notices only: the briefing would skip it too
+        return False
+
+
+EXPORTS = {"2": export_second_set, "6": export_sixth_set}
+
+
 def found_speakers(clusters: Path) -> dict[tuple[str, int, int], str | None]:
     """Every quotation newsprism finds in the clusters, with the speaker it names."""
     found = {}
@@ -82,28 +139,34 @@ def found_speakers(clusters: Path) -> dict[tuple[str, int, int], str | None]:
     return found
 
 
+def _corpus(cluster: str) -> str:
+    if cluster.endswith(("ecb", "ecbplus")):
+        return "ecb+"
+    return "semeval" if re.fullmatch(r"\d+_\d+", cluster) else "multi-news"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("clusters", type=Path, help="the dev clusters, exported as JSONL")
-    parser.add_argument("--set", choices=sorted(SETS), default="1", help="which judged set")
+    parser.add_argument("--set", choices=sorted(SETS), help="which judged set (1; 2 to export)")
     parser.add_argument("--export", type=Path, metavar="DATA",
-                        help="write the second set's clusters from DATA to CLUSTERS, and stop")
+                        help="write the set's clusters (2 or 6) from DATA to CLUSTERS, and stop")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     args = parser.parse_args()
     if args.export:
-        export_second_set(args.export, args.clusters)
+        if (args.set or "2") not in EXPORTS:
+            parser.error(f"set {args.set} is read by the compare export, not by --export")
+        EXPORTS[args.set or "2"](args.export, args.clusters)
         return
     found = found_speakers(args.clusters)
     tally: dict[str, Counter[str]] = {}
-    judgments = SETS[args.set] / "judgments.jsonl"
+    judgments = SETS[args.set or "1"] / "judgments.jsonl"
     for line in judgments.read_text(encoding="utf-8").splitlines():
         gold = json.loads(line)
         at = (gold["doc"], gold["start"], gold["end"])
         hits = [speaker for loc, speaker in found.items() if covered(at, loc)]
         system = hits[0] if hits else None
-        counts = tally.setdefault("ecb+" if gold["cluster"].endswith(("ecb", "ecbplus"))
-                                  else "multi-news",
-                                  Counter())
+        counts = tally.setdefault(_corpus(gold["cluster"]), Counter())
         if gold["speaker"]:
             right = same_speaker(gold["speaker"], system)
             counts.update(named=1, right=right, none=system is None,

@@ -165,3 +165,8 @@ def test_eval_compare_cli_exit_codes(tmp_path: Path, half: str, sha: str | None,
         assert out.exists()
     if code == 1:
         assert "stale" in result.output
+
+
+def test_a_name_spelt_with_or_without_a_space_is_one_speaker() -> None:
+    assert same_speaker("Vincent DelGiudice", "Vincent Del Giudice")
+    assert not same_speaker("Vincent DelGiudice", "Vincent Giudice")

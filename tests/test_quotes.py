@@ -697,7 +697,7 @@ def test_the_one_telling_is_the_one_who_said_it_not_the_one_said_about():
      "Ana Ruiz quietly answered, \"Yes.\"", {"Yes.": "Ana Ruiz"}),
     # A person the quote's sentence names as its subject has the floor, whatever the verb.
     ("Tom Rask praised her work.\n\n\"I would hope that would continue,\" Rask added.\n\n"
-     "In a telephone interview, Sr. Mary Olsen pointed out that Dr. Hanna Ode isn't \"in a "
+     "In a telephone interview, Sr. Mary Olsen made clear that Dr. Hanna Ode isn't \"in a "
      "specialty that would do surgery\" at all.", {"in a specialty that would do surgery": None}),
     ("Fred Lacey denied that he was the source. \"Who would it have been?\" he mused in an "
      "interview with a local reporter.", {"Who would it have been?": "Fred Lacey"}),
@@ -1311,3 +1311,65 @@ def test_a_term_in_marks_is_no_words_of_whoever_does_something(text, words, spea
 def test_a_pronoun_after_someone_brought_in_unnamed_names_no_one(text, words):
     assert _speakers(text)[words] is None
 
+
+
+@pytest.mark.parametrize(("text", "opening", "expected"), [
+    # Two short titles in a row keep the name in the attribution's sentence.
+    ('The trial opened on Monday. "We will prove every charge," said Dist. Atty. Steve '
+     "Cooley.", "We will prove", "Steve Cooley"),
+    # A relative clause of promising, saying or naming speaks for the name it describes.
+    ("Road users face delays. The regional council approved the plan on Monday. Council "
+     'leader Mary Stone, who promised to "redouble" her efforts, spoke after the vote.',
+     "redouble", "Mary Stone"),
+    # A quote signed by a dash and a name closing its own line.
+    ("Quote of the day:\n\n“The harder you work, the luckier you get.” — Tom Brandt\n\n"
+     "Here is the traffic right now.", "The harder you work", "Tom Brandt"),
+    # "The company" with no body named in the sentence before: the last body made a subject.
+    ("Acme Corp. is launching a new doll this spring. The doll line, owned by a toy maker, "
+     'introduced Mia. Mia is "a brave girl who loves the sea," the company said in a news '
+     "release.", "a brave girl", "Acme Corp"),
+    # What a thing is known as is said by no one.
+    ('The Winter Gala, known as the "party of the year," is going ahead. The Gala Society '
+     "said Thursday that it wants a meatless menu.", "party of the year", None),
+    # A term in a clause someone says as an aside is theirs.
+    ("Mr John Mensah, the party's general secretary, has called for reform. He said the "
+     "laws must be expanded. Additionally, he said, the declaration laws are a \"useless "
+     'ritual" without any significance.', "useless ritual", "John Mensah"),
+    # Words according to someone unnamed are not the clause's subject's.
+    ('According to the Ghanaian theologian, Christians ought to "flow in the spirit" and '
+     "allow God in their lives.", "flow in the spirit", None),
+    # A term with its adjective in marks is no one's; a verdict called so is the caller's.
+    ("Vice President Mike Pence is a hero of the religious right. He opposes the teaching "
+     "of evolution in biology classes. As Indiana governor, he signed a notorious "
+     '"religious freedom" law to let landlords refuse tenants.', "religious freedom", None),
+    ('Senator Ann Ruiz spoke on Monday. Ruiz called the plan a "reckless gamble" and voted '
+     "against it.", "reckless gamble", "Ann Ruiz"),
+    # A name in apposition to an office is a person, whom "he" stands for.
+    ("The Nigerian Bar Association (NBA) has called on politicians to unite. The NBA "
+     "President, Paul Usoro (SAN), said this yesterday in his new year message that "
+     'Nigeria cannot have peace. He said: "In 2019, Rule of Law in Nigeria was '
+     'persistently assaulted."', "In 2019", "Paul Usoro"),
+    # A given name alone is the one person the article named in full with it.
+    ("Deputy Jerry Ortiz was shot in 2005. His widow, Chela Ortiz, sat with his parents "
+     'in court on Monday.\n\n"We understand the gravity of the verdict," Chela Ortiz said '
+     "afterward.\n\nThe jury deliberated for two days. The defendant did not speak. His "
+     "lawyer said he would appeal.\n\nThe sheriff thanked the jurors. Deputies filled the "
+     "back rows of the courtroom, as they had every day of the trial.\n\nFriends brought "
+     "food to the family every night, Chela and her in-laws said.\n\n\"We could never "
+     'repay them for all the support," Chela said.', "We could never repay", "Chela Ortiz"),
+])  # fmt: skip
+def test_speakers_of_titles_terms_sources_and_given_names(text: str, opening: str,
+                                                          expected: str | None) -> None:
+    assert _speaker_of(text, opening) == expected
+
+
+@pytest.mark.parametrize(("text", "opening"), [
+    ("Keehan spoke after the vote. Sister Carol Keehan pointed out that the bill is "
+     '"a step toward care for every family in the state."', "a step"),
+    ("On a rainy Sunday, Carol Keehan sat down at a corner table of the Harbor Fish House and "
+     "tackled a 12-pound platter of shellfish. She worked through oysters, shrimp and lobster "
+     "while facing a camera that was recording for her online channel. \"Wow, the butter, it's "
+     'so rich. Most places never season it right," she gushed, on cue.', "Wow"),
+])
+def test_pointing_out_and_gushing_are_saying(text: str, opening: str) -> None:
+    assert same_speaker("Carol Keehan", _speaker_of(text, opening))

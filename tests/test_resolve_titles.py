@@ -115,3 +115,10 @@ def test_a_speaker_named_in_other_case_takes_the_entity_s_name():
     said = _mention("a", "ECOWAS", "ORG", start=50)
     (quote,) = name_speakers([Quote("a", 0, 9, "We condemn", speaker_mention=said)], entities)
     assert quote.speaker == "Ecowas"
+
+
+def test_church_titles_honorifics_and_short_offices_head_a_name():
+    pairs = [("Elder Thomas Antwi", "Thomas Antwi"), ("Apostle Opoku Mensah", "Opoku Mensah"),
+             ("Hon. Kofi Boateng", "Kofi Boateng"), ("Dist. Atty. Steve Cooley", "Steve Cooley")]
+    for titled, plain in pairs:
+        assert bare_name(titled, "PERSON") == plain

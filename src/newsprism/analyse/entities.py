@@ -106,7 +106,7 @@ def _in_context(doc: Doc, start: int, end: int, label: str) -> str | None:
     never "the X" nor a body's noun's name ("the firm Glass Lewis"), nor a headline in title
     case ("Colts Top Jags To Make Playoffs": None, no name); a name of two or more capitalised
     words headed by a person's role ("chief Yvo de Boer") or in apposition to one ("Yvo de
-    Boer, the U.N.'s climate chief") is a person."""
+    Boer, the U.N.'s climate chief"; "The NBA President, Paul Usoro") is a person."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return label
@@ -126,6 +126,8 @@ def _in_context(doc: Doc, start: int, end: int, label: str) -> str | None:
     roles = [t for t in span.root.children if t.dep_ == "appos" and t.i >= span.end]
     if before is not None and before.pos_ in ("NOUN", "PROPN"):
         roles.append(before)
+    if span.root.dep_ == "appos" and span.root.head.i < span.start:
+        roles.append(span.root.head)  # "The NBA President, Paul Usoro (SAN), said"
     return "PERSON" if any(_is_role(t.text) for t in roles) else label
 
 

@@ -24,11 +24,14 @@ _BREAKS = ("\n\n", "\n", " ")
 # Titles written short before a name: the model ends a sentence at "Sgt." in "said Bloomington
 # Police Sgt. Marty Earley." and leaves the quote without its speaker.
 TITLES = frozenset({
-    "adm", "atty", "capt", "cmdr", "col", "const", "cpl", "det", "dr", "gen", "gov", "insp",
-    "lt", "maj", "mr", "mrs", "ms", "msgr", "prof", "rep", "rev", "sen", "sgt", "supt",
+    "adm", "asst", "atty", "capt", "cmdr", "col", "const", "cpl", "det", "dist", "dr", "gen",
+    "gov", "hon", "insp", "lt", "maj", "mr", "mrs", "ms", "msgr", "prof", "rep", "rev", "sen",
+    "sgt", "supt",
 })
+# The capital after the title is looked ahead at, not taken: two titles in a row ("Dist. Atty.
+# Steve Cooley", "Lt. Col. Jane Ray") are two matches.
 _TITLE_BEFORE_NAME = re.compile(
-    r"\b(?:" + "|".join(sorted(t.capitalize() for t in TITLES)) + r")\.[ \t]+[A-Z]")
+    r"\b(?:" + "|".join(sorted(t.capitalize() for t in TITLES)) + r")\.[ \t]+(?=[A-Z])")
 _PLURAL_ENDINGS = ((re.compile(r"(?<=m)en$"), "an"), (re.compile(r"ies$"), "y"),
                    (re.compile(r"(?<![siu])s$"), ""))  # fmt: skip
 
@@ -84,7 +87,7 @@ def _register_title_guard() -> str:
 
 def _guard_titles(doc: Doc) -> Doc:
     for match in _TITLE_BEFORE_NAME.finditer(doc.text):
-        name = doc.char_span(match.end() - 1, match.end(), alignment_mode="expand")
+        name = doc.char_span(match.end(), match.end() + 1, alignment_mode="expand")
         if name is not None:
             name[0].is_sent_start = False
     return doc

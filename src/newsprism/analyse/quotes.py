@@ -53,7 +53,9 @@ from newsprism.analyse.speaker_names import (
     is_role,
     mention_at,
     proper_name,
+    relative_antecedent,
     same_paragraph,
+    says,
     speaker_at,
     speaking_subject,
     statement_owner,
@@ -65,7 +67,9 @@ if TYPE_CHECKING:
 
 
 _PARAGRAPH_READ = 3000  # characters read either side of a quote for its paragraph's ends
-_SIGNATURE = re.compile(r"\n\s*[-–—―]+ ?(?P<name>[^\n]+?)\s*(?:\n|$)")
+# A signature: on the line after the quote, or after a dash on its own line ("“...” — Vern
+# McLellan" under a quote of the day).
+_SIGNATURE = re.compile(r"(?:\n\s*[-–—―]+|[ \t]*[–—―]) ?(?P<name>[^\n]+?)\s*(?:\n|$)")
 _COPULAS = {"is", "are", "was", "were", "be", "been", "being", "'s", "'re", "am"}
 # Title case leaves short words small: "Travel as a Political Act", "Gone with the Wind".
 _NAME_JOINERS = {"and", "of", "the", "for", "&", "de", "on", "to", "a", "an", "in", "at", "as",
@@ -206,9 +210,13 @@ def _quotation_speaker(
         named_in_quote = found is not None and found.type == "PERSON" and \
             subject.lower_ in PRONOUNS and _named_in(found, article, doc.text, parts)
         return None if named_in_quote else found
+    sentence = doc[first.start].sent
+    if (source := _according_to_whom(sentence, quoted)) is not None:
+        # "According to the Ghanaian theologian, Christians ought to “flow in the spirit”":
+        # the words are the source's, named or not, never the subject's of the clause.
+        return _signed(last, article.mentions) or _according_to(source, article)
     return (
         _signed(last, article.mentions)
-        or _according_to(doc[first.start].sent, quoted, article)
         or _subject_of_governing_verb(first, quoted, article)
         or _cited_source(doc[last.end - 1].sent, article.citations, article.mentions)
         or _continued(first, last, previous, article)
@@ -217,8 +225,9 @@ def _quotation_speaker(
 
 
 def _signed(last: Span, mentions: tuple[Mention, ...]) -> Mention | None:
-    """The person a quotation standing alone is signed by, on the line after it with a dash,
-    as an epigraph is ("“...”\n\n- Steve Carell"): the line a person's name and nothing else."""
+    """The person a quotation standing alone is signed by with a dash, as an epigraph is, on
+    the line after it ("“...”\n\n- Steve Carell") or closing its own ("“...” — Vern McLellan"):
+    the rest of the line a person's name and nothing else."""
     text = last.doc.text
     after = text[last.end_char:].lstrip("".join(CLOSERS) + " \t")
     signature = _SIGNATURE.match(after)
@@ -301,7 +310,7 @@ def _reported_before(first: Span, quoted: set[int], article: ArticleContext) -> 
         return None
     doc = first.doc
     sentence = doc[first.start].sent
-    if any(t.lower_ in SAYING and t.i not in quoted for t in sentence):
+    if any(says(t) and t.i not in quoted for t in sentence):
         return None
     # "Sr. Keehan pointed out that Dr. Benjamin isn't “...”": a person the sentence names as
     # its subject has the floor, whatever verb they say it by; the one before does not go on.
@@ -488,7 +497,7 @@ def _subject_of_saying(tokens: list[Token], quoted: set[int], ahead: bool = Fals
     governs a quotation after it attributes that one, not this."""
     words = [t for t in tokens if not _is_mark(t) and not t.is_space][:_WINDOW]
     for n, token in enumerate(words):
-        if token.lower_ in SAYING and token.pos_ in ("VERB", "AUX"):
+        if says(token) and token.pos_ in ("VERB", "AUX"):
             if ahead and _introduces_quote(token, quoted) and not _interrupts(token, tokens,
                                                                               quoted):
                 return None  # "..., whilst his grandmother said that “...”": the next quote's
@@ -555,17 +564,22 @@ def _untagged_name(token: Token) -> bool:
         not token.ent_type_ and not token.is_sent_start and not is_role(token)
 
 
-def _according_to(sentence: Span, quoted: set[int], article: ArticleContext) -> Mention | None:
-    """Who "according to" names: a name, one the entity model missed ("According to EW, “...”"),
-    or a body by its noun ("according to police", "according to the police report")."""
+def _according_to_whom(sentence: Span, quoted: set[int]) -> Token | None:
+    """The word "according to" in the sentence, outside quotation marks, cites."""
     for token in sentence:
         if token.lower_ == "according" and token.i + 2 < sentence.end and token.i not in quoted:
             to = token.doc[token.i + 1]
             if to.lower_ == "to":
-                named = next((c for c in to.children if c.dep_ == "pobj"), to.doc[to.i + 1])
-                return mention_at(named, article.mentions) or body_noun(named, article) \
-                    or proper_name(named, article)
+                return next((c for c in to.children if c.dep_ == "pobj"), to.doc[to.i + 1])
     return None
+
+
+def _according_to(named: Token, article: ArticleContext) -> Mention | None:
+    """Who "according to" names: a name, one the entity model missed ("According to EW, “...”"),
+    a body by its noun ("according to police", "according to the police report"), or one
+    described again ("according to the theologian")."""
+    return mention_at(named, article.mentions) or body_noun(named, article) \
+        or proper_name(named, article) or speaker_at(named, article)
 
 
 def _subject_of_governing_verb(inside: Span, quoted: set[int], article: ArticleContext,
@@ -588,13 +602,18 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: ArticleC
             # "Microsoft released a fix for a “zero - day”", "received a “genius grant”": a
             # term in marks is what something is called, no words of whoever does something;
             # but the nearest verb may say or name it ("by describing him as a “tyrant”").
-            if verb.lower_ not in SAYING | _NAMING:
+            # Said as an aside ("Additionally, he said, the laws are a “useless ritual”"), the
+            # term is the speaker's word.
+            if verb.lower_ not in SAYING | _NAMING and _said_aside(verb, quoted) is None:
                 return None
             term = False
         owner = next((c for c in verb.children if c.dep_ == "poss" and c.i not in quoted), None)
         if owner is not None and noun_lemma(verb.text) in _SPEECH_NOUNS and (
                 within is None or within[0] <= owner.idx < within[1]):
             return speaker_at(owner, article)  # "a Confucius' saying, “...”", "his words"
+        aside = _said_aside(verb, quoted) if within is None else None
+        if aside is not None:
+            return speaker_at(aside, article)
         if n > 0 and chain[n - 1].dep_ == "attr" and chain[n - 1].i in quoted:
             # "his sister Mirella, who he once told MODERN was “the best hairdresser in the
             # world”": the one the quoted noun phrase describes is not who says it.
@@ -608,9 +627,9 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: ArticleC
             return None
         if verb.lower_ in _NAMING and any(c.dep_ == "nsubjpass" for c in verb.children):
             return None  # "Leona Helmsley, who was dubbed “the queen of mean”": named, by no one
-        aside = _said_aside(verb, quoted) if within is None else None
-        if aside is not None:
-            return speaker_at(aside, article)
+        if verb.lower_ in _NAMING | {"known", "nicknamed"} and verb.tag_ == "VBN" and \
+                verb.dep_ == "acl":
+            return None  # "The Golden Globes, known as the “party of the year”": so, by no one
         if verb.pos_ not in ("VERB", "AUX") or _reported_verb(verb, quoted) or (
                 within is None and _within_saying(verb, chain[n + 1:], quoted)) or (
                 n > 0 and _own_clause(chain[n - 1])):
@@ -621,6 +640,8 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: ArticleC
             # The nearest subject speaks, or no one we can name: in "Egyptians voted as
             # prosecutors began by describing him as a “tyrant”" the prosecutors do.
             if child.dep_ == "nsubj" and child.i not in quoted:
+                if verb.lower_ in SAYING | _NAMING:  # "Marshall, who promised to “redouble”"
+                    child = relative_antecedent(child)
                 # "His first joke was that Kilborn was “on assignment”": the subject of a
                 # copula the quoted words complete is what they describe, not who says them.
                 if n > 0 and _completes_copula(chain[n - 1], quoted):
@@ -635,13 +656,15 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: ArticleC
 
 
 def _is_term(inside: Span, quoted: set[int]) -> bool:
-    """Are the quoted words a short run of nouns used as what something is called: with an
-    article or owner outside the marks ("a “zero - day”", "the “bagman”", "its “Fixit”
-    tools") or naming the noun after them ("a “genius grant” fellow")? Not a bare noun of
-    someone's verdict ("criticized South Korea for “appeasement”")."""
+    """Are the quoted words a short run of nouns (adjectives before them allowed) used as what
+    something is called: with an article or owner outside the marks ("a “zero - day”", "the
+    “bagman”", "its “Fixit” tools", "the “Southern strategy”") or naming the noun after them
+    ("a “genius grant” fellow", "a “dirty tricks” campaign")? Not a bare noun of someone's
+    verdict ("criticized South Korea for “appeasement”")."""
     words = [t for t in inside if t.i in quoted and not t.is_punct]
-    if not 0 < len(words) < PHRASE_WORDS or any(t.pos_ not in ("NOUN", "PROPN", "NUM")
-                                                for t in words):
+    # A noun may take its adjective into the marks: "a notorious “religious freedom” law".
+    if not 0 < len(words) < PHRASE_WORDS or any(t.pos_ not in ("NOUN", "PROPN", "NUM", "ADJ")
+                                                for t in words) or words[-1].pos_ == "ADJ":
         return False
     head = inside.root
     if head.dep_ in ("compound", "nmod", "amod") and head.head.i not in quoted:
@@ -678,7 +701,7 @@ def _within_saying(verb: Token, above: list[Token], quoted: set[int]) -> bool:
     words are hers and the paper's, not the subject's of the verb they hang on; unless that
     verb names or describes ("Police said Okafor called it “a disgrace”")."""
     return verb.lower_ not in SAYING | _NAMING and any(
-        v.lower_ in SAYING and v.pos_ == "VERB" and v.i not in quoted for v in above)
+        says(v) and v.pos_ == "VERB" and v.i not in quoted for v in above)
 
 
 def _reported_verb(verb: Token, quoted: set[int]) -> bool:

@@ -50,7 +50,8 @@ TITLES = {
     "corporal", "adm", "admiral", "cmdr", "commander", "commissioner", "president", "premier",
     "chancellor", "minister", "secretary", "senator", "sen", "rep", "representative",
     "congressman", "congresswoman", "gov", "governor", "mayor", "ambassador", "judge", "justice",
-    "attorney", "rev", "reverend", "father", "pastor", "rabbi", "imam", "bishop", "archbishop",
+    "attorney", "atty", "hon", "honourable", "honorable", "rev", "reverend", "father", "pastor",
+    "elder", "apostle", "prophet", "deacon", "rabbi", "imam", "bishop", "archbishop",
     "cardinal", "pope", "king", "queen", "prince", "princess", "emperor", "empress", "sheikh",
     "ayatollah", "chairman", "chairwoman", "leader",
 }  # fmt: skip
@@ -61,7 +62,7 @@ _OFFICE_WORDS = {
     "staff", "of", "state", "foreign", "defense", "defence", "interior", "home", "finance",
     "justice", "trade", "economy", "economic", "education", "energy", "health", "labor", "labour",
     "agriculture", "transport", "culture", "environment", "police", "army", "navy", "district",
-    "us", "u.s", "uk", "senior", "supreme", "majority", "minority",
+    "us", "u.s", "uk", "senior", "supreme", "majority", "minority", "dist", "asst", "assistant",
 }  # fmt: skip
 # Bodies a story names by a common noun when it quotes them rather than a person in them
 # ("police said", "the company said in a statement", "prosecutors argued"), singular.

@@ -67,9 +67,13 @@ SAYING = {
         "boast": ("", "s", "ed"), "recount": ("", "s", "ed"), "sigh": ("", "s", "ed"),
         "report": ("", "s", "ed", "ing"), "reiterat": ("e", "es", "ed"),
         "answer": ("", "s", "ed"), "maintain": ("", "s", "ed"), "muse": ("", "s", "d"),
+        "gush": ("", "es", "ed"), "confess": ("", "es", "ed"), "assert": ("", "s", "ed"),
     }.items()
     for ending in endings
 }
+# Verbs that say only with their particle: "Keehan pointed out that ..." (not "pointed to").
+_SAYING_WITH_OUT = {"point", "points", "pointed", "pointing"}
+_RELATIVES = {"who", "that", "which"}
 _RANK_WORDS = {"police", "prime", "vice", "former", "acting", "chief", "state", "foreign"}
 # "a spokesman for the ministry said": a name inside the subject's prepositional phrase speaks
 # only through these heads ("a friend of Jackman said" is not Jackman speaking).
@@ -118,6 +122,21 @@ def _speaker_line(token: Token, article: ArticleContext) -> Mention | None:
     return None
 
 
+def says(token: Token) -> bool:
+    """Is the word a verb of saying, a phrasal one with its particle ("pointed out") too?"""
+    return token.lower_ in SAYING or (token.lower_ in _SAYING_WITH_OUT and any(
+        c.dep_ == "prt" and c.lower_ == "out" for c in token.children))
+
+
+def relative_antecedent(token: Token) -> Token:
+    """The noun a relative pronoun subject stands for ("Attorney General Dale Marshall, who
+    promised to “redouble” ...": Marshall; "the team, which issued a statement": the team),
+    else the token itself."""
+    if token.lower_ in _RELATIVES and token.dep_ == "nsubj" and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
+
+
 def speaking_subject(verb: Token) -> Token | None:
     """Who does the saying: the subject; for "quoted X as saying" the one quoted; for "...,
     adding" the subject of the verb it hangs on, unless the -ing form has its own ("with
@@ -164,7 +183,7 @@ def speaking_subject(verb: Token) -> Token | None:
             and same_paragraph(verb.head, verb):
         return speaking_subject(next((v for v in ancestors(verb.head) if v.lower_ in SAYING
                               and v.pos_ == "VERB" and same_paragraph(v, verb)), verb.head))
-    return own
+    return None if own is None else relative_antecedent(own)
 
 
 def same_paragraph(a: Token, b: Token) -> bool:
@@ -175,8 +194,23 @@ def same_paragraph(a: Token, b: Token) -> bool:
 
 def speaker_at(token: Token, article: ArticleContext) -> Mention | None:
     """The mention of whom the attributing word names, read back to the person the article
-    means by a surname it gives two people."""
-    return _of_namesakes(_speaker_named_at(token, article), article)
+    means by a surname it gives two people, or by a given name it gave in full before."""
+    return _by_given_name(_of_namesakes(_speaker_named_at(token, article), article), article)
+
+
+def _by_given_name(found: Mention | None, article: ArticleContext) -> Mention | None:
+    """A person called by the given name alone ("“...,” Chela said") is the one person the
+    article named in full with it before ("Chela Ortiz"), when it is no one's surname there
+    (news calls the family's women and children so, after naming them once)."""
+    if found is None or found.type != "PERSON" or len(found.text.split()) != 1:
+        return found
+    word = found.text.casefold()
+    people = article.antecedents.people
+    if any(surname(m) == word and len(m.text.split()) > 1 for m in people):
+        return found
+    full = [m for m in people if m.end <= found.start and len(words := m.text.split()) > 1
+            and words[0].casefold() == word]
+    return full[-1] if len({m.text for m in full}) == 1 else found
 
 
 def _speaker_named_at(token: Token, article: ArticleContext) -> Mention | None:
@@ -474,11 +508,7 @@ def statement_owner(statement: Token) -> Token | None:
         return speaking_subject(verb) if verb.lower_ in SAYING and verb.pos_ == "VERB" else None
     if statement.dep_ != "dobj" or head.pos_ != "VERB":
         return None
-    subject = speaking_subject(head)
-    if subject is not None and subject.lower_ in ("which", "that", "who") and \
-            head.dep_ == "relcl":
-        return head.head
-    return subject
+    return speaking_subject(head)
 
 
 def proper_name(token: Token, article: ArticleContext) -> Mention | None:
@@ -549,7 +579,9 @@ def body_noun(token: Token, article: ArticleContext) -> Mention | None:
 def _company_before(token: Token, article: ArticleContext) -> Mention | None:
     """The organisation "the company" is: the one the sentence before (or its own, before it)
     names, or of several there the one subject ("McNeil Consumer Healthcare, which makes
-    Tylenol, said ... “...,” the company said")."""
+    Tylenol, said ... “...,” the company said"); when those name none, the organisation the
+    article's first sentence is about ("Acme Corp. is launching a doll. ... “...,” the company
+    said")."""
     doc = token.doc
     sentence = token.sent
     start = doc[sentence.start - 1].sent.start_char if sentence.start else 0
@@ -559,7 +591,26 @@ def _company_before(token: Token, article: ArticleContext) -> Mention | None:
         named = {text: m for text, m in named.items()
                  if (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
                  and span.root.dep_ == "nsubj"}
+    if not named:
+        return _lead_subject_body(token, article)
     return next(iter(named.values())) if len(named) == 1 else None
+
+
+def _lead_subject_body(token: Token, article: ArticleContext) -> Mention | None:
+    """The organisation, by a proper name, that the article's first sentence makes the subject
+    of its verb: the company the story is about ("Bright Toys is launching a doll ...")."""
+    doc = token.doc
+    lead = next(iter(doc.sents), None)
+    if lead is None or lead.end_char > token.idx:
+        return None
+    for mention in article.mentions:
+        if mention.type != "ORG" or mention.start >= lead.end_char:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ == "nsubj" and span.root.pos_ == "PROPN" and \
+                span.root.head == lead.root:
+            return mention
+    return None
 
 
 def _body_name(token: Token, article: ArticleContext) -> Mention | None:

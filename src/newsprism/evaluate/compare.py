@@ -227,12 +227,16 @@ def judged_pairs(claim: Claim) -> list[tuple[Span, Span]]:
 def same_speaker(gold: str, system: str | None) -> bool:
     """Names of one entity: equal ignoring case, or one the other's last words (a surname
     alone, "De Boer" for "Yvo de Boer"; a title before the name, "Filmmaker Zhang Yimou"), or
-    two full names with one surname and one first initial ("George Bush", "George W. Bush");
-    never two people of one family ("Vidal Sassoon" is not Eden Sassoon) nor two bodies whose
-    names end alike ("Kenya Wildlife Service" is not "South African National Parks Service")."""
+    two full names with one surname and one first initial ("George Bush", "George W. Bush"),
+    or one name spelt with and without a space in it ("Vincent DelGiudice", "Vincent Del
+    Giudice"); never two people of one family ("Vidal Sassoon" is not Eden Sassoon) nor two
+    bodies whose names end alike ("Kenya Wildlife Service" is not "South African National
+    Parks Service")."""
     if not system:
         return False
     g, s = gold.casefold().split(), system.casefold().split()
+    if "".join(g) == "".join(s):
+        return True
     if not g or not s or g[-1] != s[-1]:
         return False
     shorter, longer = sorted((g, s), key=len)
