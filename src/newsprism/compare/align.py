@@ -536,7 +536,8 @@ def group_statements(
         if evidence.linked(i, j, mutual) and (i < j or not mutual):  # mutual links once
             links.append((float(strength[i, j]), i, j))
     groups = _join(len(statements), docs, sorted(links, reverse=True))
-    return _anchored(statements, evidence, embeddings, groups)
+    return shared_statements(statements, evidence, embeddings,
+                             _anchored(statements, evidence, embeddings, groups))
 
 
 def _anchored(
@@ -570,6 +571,40 @@ def _anchored(
         else:
             done += [[j] for j in rest]
     return [sorted(g, key=lambda i: (i != g[0], i)) for g in done]
+
+
+def shared_statements(
+    statements: Sequence[Span],
+    evidence: PairEvidence,
+    embeddings: np.ndarray | None,
+    groups: list[list[int]],
+) -> list[list[int]]:
+    """Let a statement that sums up several facts support each of them. A lead ("Two people
+    died and five were hurt when a gunman opened fire") may link two statements of another
+    article that tell its facts one by one ("A gunman killed two people", "Police said five
+    people were wounded"); a group holds one statement per article, so grouping gave it one.
+    Such a statement joins the other's group too, as its own text, when it matches that
+    group's anchor itself (no chain carries it in) and the group holds no statement of its
+    article yet (no claim counts one statement, or one article, twice). Only a statement whose
+    group already holds a statement of the other's article is one that sums up: one cut from a
+    group because it did not match the anchor stays out (it would show one fact twice)."""
+    docs = evidence.docs
+    home = {k: group for group in groups for k in group}
+    links = sorted(((float(evidence.strength[i, j]), i, j) for (i, _), j in evidence.best.items()
+                    if home[i] is not home[j] and evidence.linked(i, j, evidence.mutual(i, j))),
+                   reverse=True)
+    for _, i, j in links:
+        for one, other in ((i, j), (j, i)):
+            group = home[other]
+            if not any(docs[k] == docs[other] for k in home[one]) or \
+                    any(docs[k] == docs[one] for k in group):
+                continue
+            anchor = group[0]
+            if embeddings is not None:
+                judge(statements, embeddings, evidence, {(min(anchor, one), max(anchor, one))})
+            if evidence.linked(anchor, one, evidence.mutual(anchor, one)):
+                group.append(one)
+    return groups
 
 
 def _join_subset(
