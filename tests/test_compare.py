@@ -173,13 +173,12 @@ def test_alignment_asks_the_relation_model_about_each_best_match():
 def test_a_lead_holding_two_facts_corroborates_each_of_them():
     """A lead sums up two facts another outlet tells in sentences of their own: it supports both
     claims, as its own text, and no claim holds one article twice."""
-    lead = ("Two people were killed and five others were wounded when a gunman opened fire at "
-            "the Larkin mall on Tuesday.")
+    lead = "A gunman killed two people and wounded seven shoppers at the Larkin mall on Tuesday."
     articles = [
         Article("a", lead + " The mall will stay closed until Friday, its owners said.",
                 outlet="Harbour Gazette"),
-        Article("b", "A gunman killed two people at the Larkin mall on Tuesday. Police said five "
-                "other people were wounded in the shooting at the Larkin mall. The mayor visited "
+        Article("b", "A gunman killed two people at the Larkin mall on Tuesday. Police said seven "
+                "shoppers were wounded in the shooting at the Larkin mall. The mayor visited "
                 "the injured in hospital on Wednesday.", outlet="Coastal Times"),
     ]
     briefing = build_briefing(articles)
@@ -187,7 +186,7 @@ def test_a_lead_holding_two_facts_corroborates_each_of_them():
                if any(s.text == lead for s in c.support)]
     assert len(holding) == 2
     assert any("killed two" in s.text for c in holding for s in c.support)
-    assert any("five other people were wounded" in s.text for c in holding for s in c.support)
+    assert any("seven shoppers were wounded" in s.text for c in holding for s in c.support)
     texts = {a.id: a.text for a in articles}
     for claim in briefing.claims:
         assert all(s.text == texts[s.doc][s.start:s.end] for s in claim.support)

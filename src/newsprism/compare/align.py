@@ -336,6 +336,15 @@ class PairEvidence:
             probs[rows] = np.maximum(probs[rows], clause_probs)
         return probs
 
+    def closest_clauses(self, holder: int, others: Sequence[int]) -> list[int]:
+        """For each of ``others``, the position of ``holder``'s main clause closest to it in
+        meaning; none when ``holder`` is one clause."""
+        self._find_clauses({holder})
+        vectors = self.clause_vectors[holder]
+        if len(vectors) < 2:
+            return []
+        return [int(np.argmax(vectors @ self.embeddings[k])) for k in others]
+
     def _best_clauses(self, pairs: Sequence[tuple[int, int]]
                       ) -> list[tuple[float, tuple[int, ...]]]:
         """Each pair's ``contained`` cosine, with where it is found: the statement ``a``, the
@@ -586,8 +595,11 @@ def shared_statements(
     Such a statement joins the other's group too, as its own text, when it matches that
     group's anchor itself (no chain carries it in) and the group holds no statement of its
     article yet (no claim counts one statement, or one article, twice). Only a statement whose
-    group already holds a statement of the other's article is one that sums up: one cut from a
-    group because it did not match the anchor stays out (it would show one fact twice)."""
+    group already holds a statement of the other's article, and whose main clauses closest to
+    the two differ (``_sums_up``), sums up: one cut from a group because it did not match the
+    anchor stays out (it would show one fact twice), and so does one whose single fact links
+    two statements of one article, as one of those links is likely a near miss ("the dead
+    raccoon tested positive" / "two raccoons tested positive last summer")."""
     docs = evidence.docs
     home = {k: group for group in groups for k in group}
     links = sorted(((float(evidence.strength[i, j]), i, j) for (i, _), j in evidence.best.items()
@@ -596,8 +608,9 @@ def shared_statements(
     for _, i, j in links:
         for one, other in ((i, j), (j, i)):
             group = home[other]
-            if not any(docs[k] == docs[other] for k in home[one]) or \
-                    any(docs[k] == docs[one] for k in group):
+            told = next((k for k in home[one] if docs[k] == docs[other]), None)
+            if told is None or any(docs[k] == docs[one] for k in group) or \
+                    not _sums_up(evidence, one, told, other):
                 continue
             anchor = group[0]
             if embeddings is not None:
@@ -605,6 +618,14 @@ def shared_statements(
             if evidence.linked(anchor, one, evidence.mutual(anchor, one)):
                 group.append(one)
     return groups
+
+
+def _sums_up(evidence: PairEvidence, holder: int, first: int, second: int) -> bool:
+    """Does ``holder`` tell ``first`` and ``second`` in two of its main clauses ("Two people
+    were killed | and five others were wounded")? A statement of one clause, or whose one
+    clause is closest to both, holds one fact, whatever it links."""
+    closest = evidence.closest_clauses(holder, (first, second))
+    return len(closest) == 2 and closest[0] != closest[1]
 
 
 def _join_subset(
