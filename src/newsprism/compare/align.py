@@ -588,10 +588,11 @@ def shared_statements(
     embeddings: np.ndarray | None,
     groups: list[list[int]],
 ) -> list[list[int]]:
-    """Let a statement that sums up several facts support each of them. A lead ("Two people
-    died and five were hurt when a gunman opened fire") may link two statements of another
-    article that tell its facts one by one ("A gunman killed two people", "Police said five
-    people were wounded"); a group holds one statement per article, so grouping gave it one.
+    """Let a statement that sums up several facts support each of them. A lead ("A gunman
+    killed two people and wounded seven shoppers at the mall") may link two statements of
+    another article that tell its facts one by one ("A gunman killed two people", "Police said
+    seven shoppers were wounded"); a group holds one statement per article, so grouping gave
+    it one.
     Such a statement joins the other's group too, as its own text, when it matches that
     group's anchor itself (no chain carries it in) and the group holds no statement of its
     article yet (no claim counts one statement, or one article, twice). Only a statement whose
@@ -621,8 +622,8 @@ def shared_statements(
 
 
 def _sums_up(evidence: PairEvidence, holder: int, first: int, second: int) -> bool:
-    """Does ``holder`` tell ``first`` and ``second`` in two of its main clauses ("Two people
-    were killed | and five others were wounded")? A statement of one clause, or whose one
+    """Does ``holder`` tell ``first`` and ``second`` in two of its main clauses ("A gunman
+    killed two people | and wounded seven shoppers")? A statement of one clause, or whose one
     clause is closest to both, holds one fact, whatever it links."""
     closest = evidence.closest_clauses(holder, (first, second))
     return len(closest) == 2 and closest[0] != closest[1]
