@@ -170,6 +170,29 @@ def test_alignment_asks_the_relation_model_about_each_best_match():
     assert [0, 2] in group_statements(statements, evidence)
 
 
+def test_a_lead_holding_two_facts_corroborates_each_of_them():
+    """A lead sums up two facts another outlet tells in sentences of their own: it supports both
+    claims, as its own text, and no claim holds one article twice."""
+    lead = "A gunman killed two people and wounded seven shoppers at the Larkin mall on Tuesday."
+    articles = [
+        Article("a", lead + " The mall will stay closed until Friday, its owners said.",
+                outlet="Harbour Gazette"),
+        Article("b", "A gunman killed two people at the Larkin mall on Tuesday. Police said seven "
+                "shoppers were wounded in the shooting at the Larkin mall. The mayor visited "
+                "the injured in hospital on Wednesday.", outlet="Coastal Times"),
+    ]
+    briefing = build_briefing(articles)
+    holding = [c for c in _claims(briefing, "statement", "corroborated")
+               if any(s.text == lead for s in c.support)]
+    assert len(holding) == 2
+    assert any("killed two" in s.text for c in holding for s in c.support)
+    assert any("seven shoppers were wounded" in s.text for c in holding for s in c.support)
+    texts = {a.id: a.text for a in articles}
+    for claim in briefing.claims:
+        assert all(s.text == texts[s.doc][s.start:s.end] for s in claim.support)
+        assert len(_docs(claim)) == len(claim.support)
+
+
 def test_one_fact_stated_and_denied_by_two_sources_is_a_contradiction():
     opening = "Port workers in Calder have been on strike since Monday over pay. "
     articles = [

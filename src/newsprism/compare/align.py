@@ -336,6 +336,15 @@ class PairEvidence:
             probs[rows] = np.maximum(probs[rows], clause_probs)
         return probs
 
+    def closest_clauses(self, holder: int, others: Sequence[int]) -> list[int]:
+        """For each of ``others``, the position of ``holder``'s main clause closest to it in
+        meaning; none when ``holder`` is one clause."""
+        self._find_clauses({holder})
+        vectors = self.clause_vectors[holder]
+        if len(vectors) < 2:
+            return []
+        return [int(np.argmax(vectors @ self.embeddings[k])) for k in others]
+
     def _best_clauses(self, pairs: Sequence[tuple[int, int]]
                       ) -> list[tuple[float, tuple[int, ...]]]:
         """Each pair's ``contained`` cosine, with where it is found: the statement ``a``, the
@@ -536,7 +545,8 @@ def group_statements(
         if evidence.linked(i, j, mutual) and (i < j or not mutual):  # mutual links once
             links.append((float(strength[i, j]), i, j))
     groups = _join(len(statements), docs, sorted(links, reverse=True))
-    return _anchored(statements, evidence, embeddings, groups)
+    return shared_statements(statements, evidence, embeddings,
+                             _anchored(statements, evidence, embeddings, groups))
 
 
 def _anchored(
@@ -570,6 +580,53 @@ def _anchored(
         else:
             done += [[j] for j in rest]
     return [sorted(g, key=lambda i: (i != g[0], i)) for g in done]
+
+
+def shared_statements(
+    statements: Sequence[Span],
+    evidence: PairEvidence,
+    embeddings: np.ndarray | None,
+    groups: list[list[int]],
+) -> list[list[int]]:
+    """Let a statement that sums up several facts support each of them. A lead ("A gunman
+    killed two people and wounded seven shoppers at the mall") may link two statements of
+    another article that tell its facts one by one ("A gunman killed two people", "Police said
+    seven shoppers were wounded"); a group holds one statement per article, so grouping gave
+    it one.
+    Such a statement joins the other's group too, as its own text, when it matches that
+    group's anchor itself (no chain carries it in) and the group holds no statement of its
+    article yet (no claim counts one statement, or one article, twice). Only a statement whose
+    group already holds a statement of the other's article, and whose main clauses closest to
+    the two differ (``_sums_up``), sums up: one cut from a group because it did not match the
+    anchor stays out (it would show one fact twice), and so does one whose single fact links
+    two statements of one article, as one of those links is likely a near miss ("the dead
+    raccoon tested positive" / "two raccoons tested positive last summer")."""
+    docs = evidence.docs
+    home = {k: group for group in groups for k in group}
+    links = sorted(((float(evidence.strength[i, j]), i, j) for (i, _), j in evidence.best.items()
+                    if home[i] is not home[j] and evidence.linked(i, j, evidence.mutual(i, j))),
+                   reverse=True)
+    for _, i, j in links:
+        for one, other in ((i, j), (j, i)):
+            group = home[other]
+            told = next((k for k in home[one] if docs[k] == docs[other]), None)
+            if told is None or any(docs[k] == docs[one] for k in group) or \
+                    not _sums_up(evidence, one, told, other):
+                continue
+            anchor = group[0]
+            if embeddings is not None:
+                judge(statements, embeddings, evidence, {(min(anchor, one), max(anchor, one))})
+            if evidence.linked(anchor, one, evidence.mutual(anchor, one)):
+                group.append(one)
+    return groups
+
+
+def _sums_up(evidence: PairEvidence, holder: int, first: int, second: int) -> bool:
+    """Does ``holder`` tell ``first`` and ``second`` in two of its main clauses ("A gunman
+    killed two people | and wounded seven shoppers")? A statement of one clause, or whose one
+    clause is closest to both, holds one fact, whatever it links."""
+    closest = evidence.closest_clauses(holder, (first, second))
+    return len(closest) == 2 and closest[0] != closest[1]
 
 
 def _join_subset(
