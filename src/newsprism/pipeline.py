@@ -6,6 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from newsprism.analyse import analyse_articles, resolve_entities
+from newsprism.analyse.recase import Names
 from newsprism.analyse.resolve import name_speakers
 from newsprism.briefing import explain_overlaps, summarize_claims
 from newsprism.compare import compare_articles
@@ -100,7 +101,9 @@ def _brief(
     fresh = [item for item in members if isinstance(item, Article)]
     if fresh:
         report(f"analysing {len(fresh)} article{'s' * (len(fresh) != 1)}")
-    done = iter(analyse_articles(fresh) if fresh else ())
+    # A caseless text is read with the names cased as the briefing's other articles write them.
+    names = Names.from_texts(getattr(item, "article", item).text for item in members)
+    done = iter(analyse_articles(fresh, names=names) if fresh else ())
     analyses = [item if isinstance(item, Analysis) else next(done) for item in members]
     if analysed is not None:
         analysed(analyses)

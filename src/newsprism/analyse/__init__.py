@@ -7,6 +7,7 @@ extractor; ``resolve_entities`` then links mentions across articles.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from newsprism.analyse.citations import extract_citations
@@ -15,6 +16,7 @@ from newsprism.analyse.entities import extract_mentions
 from newsprism.analyse.figures import extract_figures
 from newsprism.analyse.nlp import load_nlp, parse_texts
 from newsprism.analyse.quotes import extract_quotes
+from newsprism.analyse.recase import NO_NAMES, Names, reading_copy
 from newsprism.analyse.resolve import resolve_entities
 from newsprism.analyse.sentences import sentences_from_doc, split_sentences
 from newsprism.analyse.statements import CREDIT_LINE, extract_statements
@@ -52,26 +54,46 @@ def analyse_doc(article: Article, doc: Doc) -> Analysis:
 
 
 def analyse_article(article: Article) -> Analysis:
-    return _analyse_batch(load_nlp("full"), [article])[0]
+    return _analyse_batch(load_nlp("full"), [article], NO_NAMES)[0]
 
 
-def analyse_articles(articles: Iterable[Article], batch_size: int = 16) -> Iterator[Analysis]:
-    """Analyse a stream of articles, parsing them in batches."""
+def analyse_articles(
+    articles: Iterable[Article], batch_size: int = 16, names: Names = NO_NAMES
+) -> Iterator[Analysis]:
+    """Analyse a stream of articles, parsing them in batches. ``names``: how the other articles
+    of a briefing write names, to restore the capitals of a caseless text (``recase``)."""
     articles = iter(articles)
     nlp = load_nlp("full")
     batch: list[Article] = []
     for article in articles:
         batch.append(article)
         if len(batch) == batch_size:
-            yield from _analyse_batch(nlp, batch)
+            yield from _analyse_batch(nlp, batch, names)
             batch = []
-    yield from _analyse_batch(nlp, batch)
+    yield from _analyse_batch(nlp, batch, names)
 
 
-def _analyse_batch(nlp, batch: list[Article]) -> list[Analysis]:  # type: ignore[no-untyped-def]
+def _analyse_batch(nlp, batch: list[Article], names: Names) -> list[Analysis]:  # type: ignore[no-untyped-def]
     # The strings and lexemes a batch adds to the vocabulary are freed when it is done: an
     # Analysis holds plain Python strings, and without the zone a long-running ingest's workers
     # grow with every new name in the news (about 200 bytes a word).
+    readings = [reading_copy(a.text, names) for a in batch]
     with nlp.memory_zone():
-        pairs = zip(batch, parse_texts(nlp, [a.text for a in batch]), strict=True)
-        return [analyse_doc(article, doc) for article, doc in pairs]
+        docs = parse_texts(nlp, readings)
+        return [analyse_doc(article, doc) if reading == article.text
+                else _as_printed(analyse_doc(replace(article, text=reading), doc), article)
+                for article, reading, doc in zip(batch, readings, docs, strict=True)]  # fmt: skip
+
+
+def _as_printed(analysis: Analysis, article: Article) -> Analysis:
+    """An analysis of a cased reading copy, given back the article's own characters: the copy
+    has the text's length, so every offset holds. Mentions keep the reading's capitals: they
+    are how the names are resolved and shown ("John Smith" for "john smith")."""
+    def own(items):  # type: ignore[no-untyped-def]
+        return tuple(replace(i, text=article.text[i.start:i.end]) for i in items)
+
+    return replace(
+        analysis, article=article, sentences=own(analysis.sentences),
+        statements=own(analysis.statements), quotes=own(analysis.quotes),
+        figures=own(analysis.figures), dates=own(analysis.dates),
+    )  # fmt: skip
