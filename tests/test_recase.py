@@ -1,6 +1,6 @@
 """A caseless text is read from a cased copy of the same length; a cased text is untouched."""
 
-from newsprism.analyse import analyse_articles
+from newsprism.analyse import analyse_articles, resolve_and_name
 from newsprism.analyse.recase import Names, is_caseless, reading_copy
 from newsprism.model import Article
 
@@ -15,8 +15,10 @@ LOWER = CASED.lower()
 def test_a_cased_text_is_its_own_reading_copy() -> None:
     assert not is_caseless(CASED)
     assert reading_copy(CASED) is CASED
-    # However its names are written elsewhere.
+    # However its names are written elsewhere, and under a headline in capitals.
     assert reading_copy(CASED, Names.from_texts([CASED.upper()])) is CASED
+    headlined = "FACTORY FIRE CLOSES PLANT FOR MONTHS\n\n" + CASED
+    assert reading_copy(headlined) is headlined
 
 
 def test_a_lower_cased_text_gets_its_capitals_back_at_the_same_length() -> None:
@@ -53,12 +55,29 @@ def test_a_lower_cased_article_is_analysed_as_the_cased_one_with_its_own_charact
     assert lower.article.text == LOWER
     assert [(m.start, m.end, m.type) for m in lower.mentions] == \
         [(m.start, m.end, m.type) for m in cased.mentions]
-    assert "John Smith" in [m.text for m in lower.mentions]
     (quote,) = lower.quotes
     assert quote.text == LOWER[quote.start:quote.end] == "we will rebuild it by june"
-    assert quote.speaker_mention is not None and quote.speaker_mention.text == "John Smith"
-    for item in (*lower.sentences, *lower.statements, *lower.figures, *lower.dates):
+    assert quote.speaker_mention is not None and quote.speaker_mention.text == "john smith"
+    for item in (*lower.sentences, *lower.statements, *lower.mentions, *lower.figures,
+                 *lower.dates):
         assert item.text == LOWER[item.start:item.end]
+
+
+def test_a_caseless_articles_names_are_resolved_as_read_and_shown_as_printed() -> None:
+    text = LOWER + " smith, 52, has run the plant since 2009, the company said."
+    analyses = list(analyse_articles([Article(id="b", text=text)]))
+    entities, (quote,) = resolve_and_name(analyses)
+    (smith,) = [e for e in entities if e.type == "PERSON"]
+    assert smith.name == "John Smith" and len(smith.mentions) == 2  # "john smith", "smith"
+    assert all(m.text == text[m.start:m.end] for e in entities for m in e.mentions)
+    assert quote.speaker == "John Smith" and quote.speaker_mention.text == "john smith"
+
+
+def test_a_rare_word_after_a_name_is_its_surname_throughout() -> None:
+    text = ("the plant manager, david quarrington, said the fire began in the paint shop. "
+            "nobody was hurt and the workers would be paid while it is shut, quarrington said.")
+    assert "David Quarrington, said" in reading_copy(text)
+    assert "shut, Quarrington said" in reading_copy(text)
 
 
 def test_capitals_a_lower_cased_text_keeps_are_kept() -> None:

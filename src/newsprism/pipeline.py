@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from newsprism.analyse import analyse_articles, resolve_entities
+from newsprism.analyse import analyse_articles, resolve_and_name
 from newsprism.analyse.recase import Names
-from newsprism.analyse.resolve import name_speakers
 from newsprism.briefing import explain_overlaps, summarize_claims
 from newsprism.compare import compare_articles
 from newsprism.compare.sources import fold_copies, independent_sources
@@ -107,8 +106,7 @@ def _brief(
     analyses = [item if isinstance(item, Analysis) else next(done) for item in members]
     if analysed is not None:
         analysed(analyses)
-    entities = resolve_entities(m for a in analyses for m in a.mentions)
-    quotes = name_speakers((q for a in analyses for q in a.quotes), entities)
+    entities, quotes = resolve_and_name(analyses, names)
     report("comparing sources")
     figures = [f for a in analyses for f in a.figures]
     claims = explain_overlaps(

@@ -6,7 +6,7 @@ extractor; ``resolve_entities`` then links mentions across articles.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -16,17 +16,18 @@ from newsprism.analyse.entities import extract_mentions
 from newsprism.analyse.figures import extract_figures
 from newsprism.analyse.nlp import load_nlp, parse_texts
 from newsprism.analyse.quotes import extract_quotes
-from newsprism.analyse.recase import NO_NAMES, Names, reading_copy
-from newsprism.analyse.resolve import resolve_entities
+from newsprism.analyse.recase import NO_NAMES, Names, printed, reading_copy
+from newsprism.analyse.resolve import name_speakers, resolve_entities
 from newsprism.analyse.sentences import sentences_from_doc, split_sentences
 from newsprism.analyse.statements import CREDIT_LINE, extract_statements
 from newsprism.ingest.text import metadata_line_ranges
-from newsprism.model import Analysis, Article
+from newsprism.model import Analysis, Article, Entity, Mention, Quote
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-__all__ = ["analyse_article", "analyse_articles", "resolve_entities", "split_sentences"]
+__all__ = ["analyse_article", "analyse_articles", "resolve_and_name", "resolve_entities",
+           "split_sentences"]
 
 
 def analyse_doc(article: Article, doc: Doc) -> Analysis:
@@ -87,13 +88,41 @@ def _analyse_batch(nlp, batch: list[Article], names: Names) -> list[Analysis]:  
 
 def _as_printed(analysis: Analysis, article: Article) -> Analysis:
     """An analysis of a cased reading copy, given back the article's own characters: the copy
-    has the text's length, so every offset holds. Mentions keep the reading's capitals: they
-    are how the names are resolved and shown ("John Smith" for "john smith")."""
+    has the text's length, so every offset holds."""
     def own(items):  # type: ignore[no-untyped-def]
-        return tuple(replace(i, text=article.text[i.start:i.end]) for i in items)
+        return tuple(printed(i, article.text) for i in items)
 
+    quotes = tuple(_speaker_as(q, lambda m: printed(m, article.text)) for q in own(analysis.quotes))
     return replace(
         analysis, article=article, sentences=own(analysis.sentences),
-        statements=own(analysis.statements), quotes=own(analysis.quotes),
+        statements=own(analysis.statements), mentions=own(analysis.mentions), quotes=quotes,
         figures=own(analysis.figures), dates=own(analysis.dates),
     )  # fmt: skip
+
+
+def resolve_and_name(analyses: Sequence[Analysis], names: Names = NO_NAMES
+                     ) -> tuple[list[Entity], list[Quote]]:
+    """The entities of a briefing's analyses, and their quotes with the speakers named. The
+    mentions of a caseless text are resolved as its cased reading copy writes them ("John
+    Smith" joins "Smith"), and handed back in the article's own characters."""
+    readings = {a.article.id: reading for a in analyses
+                if (reading := reading_copy(a.article.text, names)) is not a.article.text}
+    texts = {a.article.id: a.article.text for a in analyses}
+
+    def read(mention: Mention) -> Mention:
+        return printed(mention, readings[mention.doc]) if mention.doc in readings else mention
+
+    def own(mention: Mention) -> Mention:
+        return printed(mention, texts[mention.doc]) if mention.doc in readings else mention
+
+    entities = resolve_entities(read(m) for a in analyses for m in a.mentions)
+    quotes = name_speakers((_speaker_as(q, read) for a in analyses for q in a.quotes), entities)
+    if not readings:
+        return entities, quotes
+    return ([replace(e, mentions=tuple(own(m) for m in e.mentions)) for e in entities],
+            [_speaker_as(q, own) for q in quotes])
+
+
+def _speaker_as(quote: Quote, written: Callable[[Mention], Mention]) -> Quote:
+    mention = quote.speaker_mention
+    return quote if mention is None else replace(quote, speaker_mention=written(mention))

@@ -25,9 +25,11 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from newsprism.analyse.nlp import TITLES
 
@@ -42,7 +44,7 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Not after an initialism's or a title's full stop: "the u.s. attitude", "mr. smith".
 _SENTENCE_START = re.compile(
     r"(?:\A|(?<!\.[a-z])(?<!\bmrs)(?<!\b[md]r|\bms|\bst|\bjr|\bsr)[.!?][\"'”’)\]]*\s+|\n\s*)"
-    r"[\"'“‘(\[]*(?=[a-z])")
+    r"[\"'“‘`(\[]*(?=[a-z])")
 _POSSESSIVE = re.compile(r"['’]s$")
 _INITIALISM = re.compile(r"(?<![\w.])(?:[a-z]\.){2,}")  # "u.s.", "u.n."; not "e.g.", "a.m."
 _NOT_INITIALISMS = frozenset({"e.g.", "i.e.", "a.m.", "p.m.", "a.k.a.", "c.f.", "n.b."})
@@ -53,6 +55,21 @@ _CALENDAR = frozenset({
     "saturday", "sunday",
 })  # fmt: skip  ("may" and "march" are verbs as often as months)
 _SPIECE = "▁"
+
+
+class _Passage(Protocol):
+    start: int
+    end: int
+    text: str
+
+
+P = TypeVar("P", bound=_Passage)
+
+
+def printed(item: P, text: str) -> P:
+    """``item`` with its ``text`` as ``text`` writes it at its offsets (the article's own
+    characters, or its reading copy's)."""
+    return replace(item, text=text[item.start:item.end])  # type: ignore[type-var]
 
 
 @dataclass(frozen=True)
@@ -137,9 +154,33 @@ def reading_copy(text: str, names: Names = NO_NAMES) -> str:
         if len(cased) == len(lower_run):
             for match in re.finditer(rf"(?<!\w){re.escape(lower_run)}(?!\w)", lowered):
                 _raise(chars, match.start(), cased)
+    _raise_surnames(chars, lowered, names)
     for match in _SENTENCE_START.finditer(lowered):
         _raise(chars, match.end(), lowered[match.end()].upper())
     return "".join(chars)
+
+
+def _raise_surnames(chars: list[str], lowered: str, names: Names) -> None:
+    """A rare word right after a name ("john kirkpatrick", "sgt. marty earley") is that name's
+    next word, and the same name wherever else the text uses it ("kirkpatrick said")."""
+    lower_words, cased_words = _vocabulary()
+    words = list(_WORD.finditer(lowered))
+    found: set[str] = set()
+    for before, match in pairwise(words):
+        named = before.group() in found or before.group() in cased_words \
+            or before.group() in names.words or before.group() in TITLES
+        word = match.group()
+        if named and lowered[before.end():match.start()] in (" ", ". ") and _may_be_surname(
+                word, lower_words):
+            found.add(_POSSESSIVE.sub("", word))
+    for match in words:
+        if (word := _POSSESSIVE.sub("", match.group())) in found:
+            _raise(chars, match.start(), word.capitalize())
+
+
+def _may_be_surname(word: str, lower_words: frozenset[str]) -> bool:
+    # An adverb ("john reportedly said") is no name; nor is any common lower-case word.
+    return len(word) > 2 and word.isalpha() and not word.endswith("ly") and word not in lower_words
 
 
 def _raise(chars: list[str], start: int, cased: str) -> None:
