@@ -16,8 +16,9 @@ Where capitals come from, most trusted first:
    inside the ``wordllama`` wheel the project already loads): a whole word the tokenizer holds
    only capitalised ("▁Smith", "▁Chicago", "▁January") and never in lower case was frequent in
    its training text only as a name. A word it holds both ways ("bill", "mark") is left alone.
-3. The first word of a sentence, "i", dotted initialisms ("u.s."), the names of months and
-   weekdays.
+3. A rare word right after a name or a title is its surname, wherever the text uses it; the
+   first word of a sentence, "i", dotted initialisms ("u.s."), a title before its full stop
+   ("mr."), the names of months and weekdays.
 """
 
 from __future__ import annotations
@@ -167,11 +168,11 @@ def _raise_surnames(chars: list[str], lowered: str, names: Names) -> None:
     words = list(_WORD.finditer(lowered))
     found: set[str] = set()
     for before, match in pairwise(words):
-        named = before.group() in found or before.group() in cased_words \
-            or before.group() in names.words or before.group() in TITLES
+        gap, name = lowered[before.end():match.start()], before.group()
+        named = ((gap == " " and (name in found or name in cased_words or name in names.words))
+                 or (gap in (" ", ". ") and name in TITLES))  # "sgt. marty earley"
         word = match.group()
-        if named and lowered[before.end():match.start()] in (" ", ". ") and _may_be_surname(
-                word, lower_words):
+        if named and _may_be_surname(word, lower_words):
             found.add(_POSSESSIVE.sub("", word))
     for match in words:
         if (word := _POSSESSIVE.sub("", match.group())) in found:
