@@ -4,9 +4,10 @@
         --gold bench/compare_gold/judgments [--clusters SUBSET] [--styles lower,archive] \
         [--cache /tmp/styles-cache]
 
-Every article of a tune cluster is rendered in a style real feeds print (lower-cased text, no
-title, no date, quotes as archives print them ``like this'' or as « », a wire dateline before
-the lede, an all upper-case headline line), read again by ingest as any input is, and briefed
+Every article of a tune cluster is rendered in a style real feeds print (lower-cased text, every
+other article lower-cased, text in capitals, no title, no date, quotes as archives print them
+``like this'' or as « », a wire dateline before the lede, an all upper-case headline line), read
+again by ingest as any input is, and briefed
 by the real pipeline. The gold set's offsets are carried through an ``OffsetMap`` of the
 rendering's edits, so every judged pair and quotation points at the same words, and the
 briefing is scored as ``newsprism eval compare`` scores it. One row per style: corroborated and
@@ -124,6 +125,18 @@ def _lower(article: Article, number: int = 0) -> tuple[Article, list[Edit]]:
                                            for n, c in enumerate(article.text) if c != c.lower()]
 
 
+def _lower_half(article: Article, number: int = 0) -> tuple[Article, list[Edit]]:
+    """Every other article lower-cased: one cluster of cased reports and a lower-cased feed."""
+    return _lower(article) if number % 2 else (article, [])
+
+
+def _upper(article: Article, number: int = 0) -> tuple[Article, list[Edit]]:
+    """Text and title in capitals, as some wires and archives print them."""
+    title = article.title.upper() if article.title else None
+    return replace(article, title=title), [Edit(n, n + 1, c.upper())
+                                           for n, c in enumerate(article.text) if c != c.upper()]
+
+
 def _no_title(article: Article, number: int = 0) -> tuple[Article, list[Edit]]:
     return replace(article, title=None), []
 
@@ -166,7 +179,8 @@ def _headline(article: Article, number: int = 0) -> tuple[Article, list[Edit]]:
 
 
 STYLES: dict[str, Style] = {
-    "original": _same, "lower": _lower, "no title": _no_title, "no date": _no_date,
+    "original": _same, "lower": _lower, "lower half": _lower_half, "UPPER": _upper,
+    "no title": _no_title, "no date": _no_date,
     "archive ``''": _archive, "guillemets «»": _guillemets, "dateline": _dateline,
     "HEADLINE": _headline,
 }

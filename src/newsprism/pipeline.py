@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
-from newsprism.analyse import analyse_articles, resolve_entities
-from newsprism.analyse.resolve import name_speakers
+from newsprism.analyse import analyse_articles, resolve_and_name
+from newsprism.analyse.recase import Names
 from newsprism.briefing import explain_overlaps, summarize_claims
 from newsprism.compare import compare_articles
 from newsprism.compare.sources import fold_copies, independent_sources
@@ -100,12 +100,13 @@ def _brief(
     fresh = [item for item in members if isinstance(item, Article)]
     if fresh:
         report(f"analysing {len(fresh)} article{'s' * (len(fresh) != 1)}")
-    done = iter(analyse_articles(fresh) if fresh else ())
+    # A caseless text is read with the names cased as the briefing's other articles write them.
+    names = Names.from_texts(getattr(item, "article", item).text for item in members)
+    done = iter(analyse_articles(fresh, names=names) if fresh else ())
     analyses = [item if isinstance(item, Analysis) else next(done) for item in members]
     if analysed is not None:
         analysed(analyses)
-    entities = resolve_entities(m for a in analyses for m in a.mentions)
-    quotes = name_speakers((q for a in analyses for q in a.quotes), entities)
+    entities, quotes = resolve_and_name(analyses, names)
     report("comparing sources")
     figures = [f for a in analyses for f in a.figures]
     claims = explain_overlaps(
