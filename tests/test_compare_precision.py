@@ -399,3 +399,25 @@ def test_two_appeals_with_different_numbers_block_a_corroboration():
     assert not apart[3, 4]  # one number of two, spaced otherwise
     assert not apart[0, 5].any()  # no number given: nothing to set against
     assert phone_numbers("It was reported on 2019-12-27 after a 21-14 win.") == frozenset()
+
+
+def test_a_state_in_force_and_its_end_never_corroborate():
+    """Session 20: with the judge relearned on 100 clusters, "Berg is in negotiations to direct
+    the sequel" and "Berg has pulled out of negotiations to direct the sequel", nearly one
+    wording, were corroborated; a state and its end are two facts (a development's business)."""
+    from newsprism.compare import states_apart
+
+    texts = ["Director Anna Berg is in negotiations with Nordfilm to direct the sequel.",
+             "Anna Berg has pulled out of negotiations with Nordfilm to direct the sequel.",
+             "The gunman who shot two guards at the depot is still at large.",
+             "The gunman who shot two guards at the depot was arrested on Friday.",
+             "Police arrested the gunman who shot two guards at the depot on Friday."]
+    apart = states_apart(texts)
+    assert apart[0, 1] and apart[1, 0] and apart[2, 3] and apart[2, 4]
+    assert not apart[3, 4]  # two reports of the end: one fact
+    briefing = _two_outlets(
+        "Director Anna Berg is in negotiations with Nordfilm to direct the sequel to Glass "
+        "Harbour.\n\nThe first film was the surprise hit of the spring.",
+        "Anna Berg has pulled out of negotiations with Nordfilm to direct the sequel to Glass "
+        "Harbour.\n\nThe studio thanked her for her work.")
+    assert not _corroborated_together(briefing, "is in negotiations", "pulled out")

@@ -58,7 +58,7 @@ from newsprism.compare.figures import (
 )
 from newsprism.compare.holders import changed_hands, holding
 from newsprism.compare.ladders import moved_on, steps
-from newsprism.compare.outcomes import open_outcomes, with_antecedents
+from newsprism.compare.outcomes import open_outcomes, states_and_ends, with_antecedents
 from newsprism.compare.quotes import (
     different_remarks,
     differently_worded,
@@ -176,6 +176,7 @@ def pair_evidence(
     reworded = marked_rewordings(statements, inside)
     blocked = (different_remarks(statements, quotes, quoted, inside, reworded) | differing
                | clock_conflicts(texts) | contacts_apart(texts) | duration_conflicts(texts)
+               | states_apart(texts)
                | year_conflicts(texts) | opposite_days(texts)
                | list_items(statements, mentions, bodies)
                | pointing_back_apart(texts) | correlations_apart(texts)
@@ -184,6 +185,15 @@ def pair_evidence(
     return score_pairs(statements, embeddings, shared, blocked,
                        statement_names(statements, mentions, entities), settings, tokens,
                        tuple(reworded))
+
+
+def states_apart(texts: Sequence[str]) -> np.ndarray:
+    """True where one statement tells a state in force and the other its end
+    (``outcomes.states_and_ends``), both ways."""
+    apart = np.zeros((len(texts), len(texts)), dtype=bool)
+    for i, j in states_and_ends(texts):
+        apart[i, j] = apart[j, i] = True
+    return apart
 
 
 def opposite_days(texts: Sequence[str]) -> np.ndarray:

@@ -526,6 +526,20 @@ def names_an_end(text: str, kind: str) -> bool:
     return any(not _inside(found, in_force) for found in any_end.finditer(text))
 
 
+def states_and_ends(texts: Sequence[str]) -> list[tuple[int, int]]:
+    """The pairs of statements of which one tells a state in force and the other names its end,
+    in any form ("Berg is in negotiations to direct the sequel" / "Berg has pulled out of
+    negotiations to direct the sequel"; "the gunman is at large" / "the gunman was arrested"):
+    they share nearly every word, yet one is not the other's fact, so they never corroborate;
+    the change between them is a development's business."""
+    pairs = []
+    for kind, (state, _, _) in STATE_KINDS.items():
+        ends = {i for i, text in enumerate(texts) if names_an_end(text, kind)}
+        in_force = [i for i, text in enumerate(texts) if i not in ends and state.search(text)]
+        pairs += [(i, j) for i in in_force for j in ends]
+    return pairs
+
+
 # "The suspect", "a suspect", "no suspects": the noun names a person sought or held, no hedge of
 # what is said of him ("A suspect has been arrested" is an arrest told as done).
 _SUSPECT_NOUN = re.compile(r"\b(?:the|a|an|no|main|prime|key|other|any)\s+suspects?\b",
