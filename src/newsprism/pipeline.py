@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from newsprism.analyse import analyse_articles, resolve_and_name
-from newsprism.analyse.recase import Names
+from newsprism.analyse.recase import NO_NAMES, Names, is_caseless
 from newsprism.briefing import explain_overlaps, summarize_claims
 from newsprism.compare import compare_articles
 from newsprism.compare.sources import fold_copies, independent_sources
@@ -100,8 +100,10 @@ def _brief(
     fresh = [item for item in members if isinstance(item, Article)]
     if fresh:
         report(f"analysing {len(fresh)} article{'s' * (len(fresh) != 1)}")
-    # A caseless text is read with the names cased as the briefing's other articles write them.
-    names = Names.from_texts(getattr(item, "article", item).text for item in members)
+    # A caseless text is read with the names cased as the briefing's other articles write them;
+    # a briefing with none (nearly all) needs no names, so it does not gather them.
+    texts = [getattr(item, "article", item).text for item in members]
+    names = Names.from_texts(texts) if any(map(is_caseless, texts)) else NO_NAMES
     done = iter(analyse_articles(fresh, names=names) if fresh else ())
     analyses = [item if isinstance(item, Analysis) else next(done) for item in members]
     if analysed is not None:
