@@ -289,6 +289,56 @@ def test_two_statements_whose_he_stands_for_two_men_are_apart():
     assert not apart[a, d].any() and not apart[b, d]  # "d" names no one
 
 
+def test_two_people_speaking_of_themselves_say_it_of_two_people():
+    """"I can't believe this has happened" (the mother, quoted) and "Neighbour Tom Reilly said
+    he can't believe it happened" (2a72476f): "I" is the speaker, so they are two people's
+    words, never one fact. One person's words in both, a run of six words word for word whoever
+    each article gives them to, an organisation's "I" (a misread speaker) or a remark added to
+    a reporter's fact leave the pair alone."""
+    from newsprism.compare.context import speakers_apart
+    from newsprism.model import Entity, Quote, Span
+
+    texts = {
+        "a": "Neighbour Tom Reilly said he can't believe it happened on his street.",
+        "b": "\"She was loved,\" said Ann Pryce. \"I can't believe this has happened.\"",
+        "c": "\"I can't believe this has happened,\" Ann Pryce said.",
+        "d": "\"I drove to the mall and I bought a small silver ring,\" KWTX said.",
+        "e": "Ann Pryce said: \"I drove to the mall and I bought a small silver ring for her.\"",
+        "f": "\"I can't believe it,\" the Harbour Police said.",
+        "g": "Chief Dan Ortiz said two men were arrested on the quay late on Monday night, "
+             "adding: \"I am proud of them.\"",
+    }
+    spans = {"a": (0, len(texts["a"])), "b": (34, len(texts["b"]) - 1),
+             "c": (0, len(texts["c"])), "d": (0, len(texts["d"])), "e": (0, len(texts["e"])),
+             "f": (0, len(texts["f"])), "g": (0, len(texts["g"]))}
+    statements = [Span(doc, start, end, texts[doc][start:end])
+                  for doc, (start, end) in spans.items()]
+
+    def quote(doc: str, words: str, speaker: str) -> Quote:
+        start = texts[doc].index(words)
+        return Quote(doc, start, start + len(words), words, speaker)
+
+    quotes = [quote("b", "She was loved", "Ann Pryce"),
+              quote("b", "I can't believe this has happened.", "Ann Pryce"),
+              quote("c", "I can't believe this has happened,", "Ann Pryce"),
+              quote("d", "I drove to the mall and I bought a small silver ring,", "KWTX"),
+              quote("e", "I drove to the mall and I bought a small silver ring for her.",
+                    "Ann Pryce"),
+              quote("f", "I can't believe it,", "Harbour Police"),
+              quote("g", "I am proud of them.", "Dan Ortiz")]
+    entities = [Entity("e1", "Ann Pryce", "PERSON"), Entity("e2", "KWTX", "PERSON"),
+                Entity("e3", "Harbour Police", "ORG"), Entity("e4", "Tom Reilly", "PERSON")]
+    pryce = {"PERSON": frozenset({"pryce"})}
+    called = [{"PERSON": frozenset({"reilly"})}, {}, pryce, {}, pryce, {}, {}]
+    apart = speakers_apart(statements, quotes, entities, called)
+    a, b, c, d, e, f, g = range(7)
+    assert apart[a, b] and apart[b, a] and apart[a, c]  # the neighbour / the mother
+    assert not apart[b, c]  # the mother in both
+    assert apart[d, a] and not apart[d, e]  # six words word for word: one remark
+    assert not apart[f].any()  # an organisation's "I": its speaker misread
+    assert not apart[g].any()  # a reporter's fact with a remark added: the fact's too
+
+
 def test_a_she_after_another_person_named_last_is_not_read():
     """4_ecb: "She had suffered a heart attack ..." after "Page ... died ..., her agent Mark
     Roesler said" is the model, though the speakers' reading of "she" takes the agent (the

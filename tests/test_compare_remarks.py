@@ -62,6 +62,11 @@ def test_remark_words_spell_contractions_out_and_leave_editors_words_out():
     pytest.param("The ferry left the quay at 6:41pm PST this evening (0241 GMT Saturday)",
                  "The ferry left the quay at 18:41 this evening (02:41 GMT Saturday)",
                  id="one time of day in two styles"),
+    pytest.param("After forty years of that bell ringing over the harbour, she still looked at "
+                 "him like he was her knight in shining armour",
+                 "After forty years of that bell ringing over the harbour, she still looked at "
+                 "him like he was her knight in shinning armour, and he looked at her like she "
+                 "was still his young bride", id="a word misspelt, the other running on"),
 ])  # fmt: skip
 def test_one_remark_in_two_transcripts_is_the_same_wording(first, second):
     assert same_wording(_quote(first), _quote(second, "b"))
@@ -93,6 +98,11 @@ def test_one_remark_in_two_transcripts_is_the_same_wording(first, second):
                  id="a long passage with its sense flipped"),
     pytest.param("The ferry left the quay at 6:41pm this evening",
                  "The ferry left the quay at 16:41 this evening", id="another time of day"),
+    pytest.param("And I just wanted to say that the harbour will stay open all winter for the "
+                 "boats", "I am sorry. I just want to say that the harbour will stay open all "
+                 "winter for the boats", id="another tense, the other running on"),
+    pytest.param("We never closed the library", "We ever closed the library",
+                 id="a short word with a letter more"),
 ])  # fmt: skip
 def test_a_word_replaced_or_a_negation_lost_is_another_wording(first, second):
     assert not same_wording(_quote(first), _quote(second, "b"))
@@ -225,7 +235,7 @@ def test_a_fragment_and_a_whole_sentence_or_one_word_are_no_remark_quoted_differ
 def test_a_remark_quoted_differently_is_shown_where_the_renderings_part():
     """Both reports open the actress's remark alike and word its second sentence differently:
     the proof shown is the sentences that differ, never two identical ones (audit4, ECB+ 4)."""
-    from newsprism.compare.quotes import first_sentence_apart
+    from newsprism.compare.quotes import sentence_apart
     from newsprism.model import Sentence
 
     texts = {"a": "“I never thought it was shameful. It was better than typing all day, which "
@@ -239,11 +249,33 @@ def test_a_remark_quoted_differently_is_shown_where_the_renderings_part():
     closing = {doc: text.index("”") for doc, text in texts.items()}
     quotes = {doc: Quote(doc, 1, closing[doc], text[1 : closing[doc]], "Bettie Page")
               for doc, text in texts.items()}
-    apart = first_sentence_apart(quotes["a"], quotes["b"], sentences)
+    apart = sentence_apart(quotes["a"], quotes["b"], sentences)
     assert apart is not None and apart.text.startswith("It was better")
-    assert first_sentence_apart(quotes["b"], quotes["a"], sentences).text.startswith("It's just")
+    assert sentence_apart(quotes["b"], quotes["a"], sentences).text.startswith("It's just")
     same = Quote("b", 1, ends["b"], texts["b"][1 : ends["b"]], "Bettie Page")
-    assert first_sentence_apart(same, quotes["a"], sentences) is None  # its words are a's
+    assert sentence_apart(same, quotes["a"], sentences) is None  # its words are a's
+
+
+def test_a_remark_quoted_differently_is_shown_by_the_sentence_that_renders_it():
+    """A quotation that goes on to another remark of the speaker's: the proof shown is its
+    sentence that renders the other report's words, not its first that differs (8d81e972:
+    "If there's anything you can do ..." set against "I am not guilty of killing ...")."""
+    from newsprism.compare.quotes import sentence_apart
+    from newsprism.model import Sentence
+
+    texts = {"a": "“I really want to tell the court that I did not set the barn on fire,” he "
+                  "said.",
+             "b": "“If you can move my hearing sooner, I would really be grateful. I did not "
+                  "burn down the barn.”"}
+    first_end = texts["b"].index("grateful.") + len("grateful.")
+    sentences = [Sentence("a", 0, 0, len(texts["a"]), texts["a"]),
+                 Sentence("b", 0, 0, first_end, texts["b"][:first_end]),
+                 Sentence("b", 1, first_end + 1, len(texts["b"]), texts["b"][first_end + 1 :])]
+    closing = {doc: text.index("”") for doc, text in texts.items()}
+    quotes = {doc: Quote(doc, 1, closing[doc], text[1 : closing[doc]], "Cole Maddox")
+              for doc, text in texts.items()}
+    apart = sentence_apart(quotes["b"], quotes["a"], sentences)
+    assert apart is not None and apart.text.startswith("I did not burn")
 
 
 def test_one_sentence_of_a_longer_answer_given_closer_elsewhere_keeps_the_answer_one_remark():

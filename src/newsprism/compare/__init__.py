@@ -29,7 +29,7 @@ from newsprism.compare.align import (
     score_pairs,
 )
 from newsprism.compare.attribution import frames, reporters
-from newsprism.compare.context import persons_apart, pointing_back_apart
+from newsprism.compare.context import persons_apart, pointing_back_apart, speakers_apart
 from newsprism.compare.developments import (
     in_report_order,
     is_development,
@@ -62,12 +62,12 @@ from newsprism.compare.outcomes import open_outcomes, states_and_ends, with_ante
 from newsprism.compare.quotes import (
     different_remarks,
     differently_worded,
-    first_sentence_apart,
     gives_elsewhere,
     holds_quote_marks,
     marked_parts,
     marked_rewordings,
     quotes_inside,
+    sentence_apart,
 )
 from newsprism.compare.sources import source_keys
 from newsprism.compare.verdicts import find_verdicts, opposing_verdicts
@@ -174,6 +174,7 @@ def pair_evidence(
     bodies = {a.article.id: a.article.text for a in analyses}
     inside = quotes_inside(statements, quotes)
     reworded = marked_rewordings(statements, inside)
+    names = statement_names(statements, mentions, entities)
     blocked = (different_remarks(statements, quotes, quoted, inside, reworded) | differing
                | clock_conflicts(texts) | contacts_apart(texts) | duration_conflicts(texts)
                | states_apart(texts)
@@ -181,9 +182,9 @@ def pair_evidence(
                | list_items(statements, mentions, bodies)
                | pointing_back_apart(texts) | correlations_apart(texts)
                | persons_apart(statements, mentions, entities, bodies)
-               | counts_apart(statements, figures))
-    return score_pairs(statements, embeddings, shared, blocked,
-                       statement_names(statements, mentions, entities), settings, tokens,
+               | counts_apart(statements, figures)
+               | speakers_apart(statements, quotes, entities, names.called))
+    return score_pairs(statements, embeddings, shared, blocked, names, settings, tokens,
                        tuple(reworded))
 
 
@@ -617,7 +618,7 @@ def _quote_claims(
     for a, b in differently_worded(attributed, words, settings):
         if _two_remarks((a.text,), a, (b.text,), b, articles):
             continue
-        apart = (first_sentence_apart(a, b, sentences), first_sentence_apart(b, a, sentences))
+        apart = (sentence_apart(a, b, sentences), sentence_apart(b, a, sentences))
         if apart[0] is None or apart[1] is None:
             continue  # each gives the other's words: no sentence shows them differ
         support = tuple(Span(s.doc, s.start, s.end, s.text) for s in apart)

@@ -10,8 +10,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from newsprism.compare.quotes import NEAR_VERBATIM, holds_quote_marks, remark_words
-from newsprism.model import Entity, Mention, Span
+from newsprism.compare.quotes import (
+    NEAR_VERBATIM,
+    VERBATIM_WORDS,
+    holds_quote_marks,
+    remark_words,
+)
+from newsprism.model import Entity, Mention, Quote, Span
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -129,3 +134,77 @@ def _named_last(pronoun: Token, antecedents: Antecedents) -> set[str]:
             return named
         end = sentence.start_char
         sentence = pronoun.doc[sentence.start - 1].sent
+
+
+# A speaker's words about themselves: "I", "me", "my" (case kept for "I": "ME" may be Maine).
+_FIRST_PERSON = re.compile(r"\bI\b|\b[Mm](?:e|y|ine|yself)\b")
+
+
+def speakers_apart(statements: Sequence[Span], quotes: Sequence[Quote],
+                   entities: Sequence[Entity], called: Sequence[dict[str, frozenset[str]]]
+                   ) -> np.ndarray:
+    """True where a statement of one article quotes a person speaking of themselves ("I can't
+    believe this has happened," said the victim's mother) and one of another article is of
+    other people only: another person's words of themselves, or a statement whose people
+    (``called``: ``StatementNames.called``, by what they are called; a reported "X said he
+    can't believe it happened" is of X) share no name word with the speaker. "I" is the
+    speaker, so the two say it of two people, however alike their words (2a72476f: a neighbour
+    and a mother). Two quotations sharing a run of ``VERBATIM_WORDS`` words word for word are
+    one remark whoever each article gives it to (a speaker misread on one side, a TV station
+    taken for a person), as ``quotes.cut_apart`` reads such runs."""
+    speaking = _first_person_speakers(statements, quotes, entities)
+    people = [set(c.get("PERSON", ())) | set(found[0] if found else ())
+              for c, found in zip(called, speaking, strict=True)]
+    apart = np.zeros((len(statements), len(statements)), dtype=bool)
+    for i, found in enumerate(speaking):
+        if found is None:
+            continue
+        for j, others in enumerate(people):
+            if statements[i].doc == statements[j].doc or not others or people[i] & others:
+                continue
+            other = speaking[j]
+            if other is not None and _run_shared(found[1], other[1]) >= VERBATIM_WORDS:
+                continue
+            apart[i, j] = apart[j, i] = True
+    return apart
+
+
+def _run_shared(a: Sequence[str], b: Sequence[str]) -> int:
+    """The length of the longest run of words ``a`` and ``b`` share word for word."""
+    return SequenceMatcher(None, a, b, autojunk=False).find_longest_match(
+        0, len(a), 0, len(b)).size
+
+
+def _first_person_speakers(statements: Sequence[Span], quotes: Sequence[Quote],
+                           entities: Sequence[Entity]
+                           ) -> list[tuple[frozenset[str], list[str]] | None]:
+    """For each statement, the name words of the one person whose quotation it holds words of
+    in the first person singular (``_FIRST_PERSON``), with those quoted words
+    (``remark_words``), where they are half its words or more (a reporter's fact with a remark
+    added, "Chief Ortiz said two men were arrested, adding: "I am proud of my officers."", is
+    the fact's too); None where it holds none, or quotes more than one speaker, or one not read
+    as a person (an organisation says "we")."""
+    kinds = {e.name: e.type for e in entities}
+    by_doc: dict[str, list[Quote]] = {}
+    for q in quotes:
+        if q.kind != "name":
+            by_doc.setdefault(q.doc, []).append(q)
+    found: list[tuple[frozenset[str], list[str]] | None] = []
+    for s in statements:
+        held = [q for q in by_doc.get(s.doc, ()) if q.start < s.end and s.start < q.end]
+        speaker = held[0].speaker if len({q.speaker for q in held}) == 1 else None
+        if speaker is None or not _a_person(held[0], kinds):
+            found.append(None)
+            continue
+        words = " ".join(s.text[max(q.start - s.start, 0) : q.end - s.start] for q in held)
+        quoted = remark_words(words)
+        mostly = len(quoted) * 2 >= len(remark_words(s.text))
+        name = frozenset(re.findall(r"[^\W\d_]+", speaker.casefold()))
+        found.append((name, quoted) if mostly and _FIRST_PERSON.search(words) else None)
+    return found
+
+
+def _a_person(quote: Quote, kinds: dict[str, str]) -> bool:
+    kind = kinds.get(quote.speaker or "") or (quote.speaker_mention.type
+                                              if quote.speaker_mention else None)
+    return kind == "PERSON"

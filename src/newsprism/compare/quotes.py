@@ -40,6 +40,9 @@ SAME_CONTEXT = 0.5
 # "first aid for her, and tried"), not worded differently; a remark of a dozen words or fewer
 # with one word more ("the way we wanted" / "the way we had wanted") is another wording.
 COPY_SLIP_WORDS = 15
+# A word of this many letters or more written with one letter more or less is a typo
+# (``_misspelt``).
+MISSPELT_LETTERS = 5
 # ... or with one run of this many words at most given otherwise, two transcripts of one
 # remark ("and there were another dozen" / "and a dozen", a 30-word passage).
 COPY_SLIP_RUN = 3
@@ -155,12 +158,36 @@ def remark_words(text: str) -> list[str]:
 
 def _same_words(a: Sequence[str], b: Sequence[str]) -> bool:
     shorter, longer = sorted((a, b), key=len)
+    shorter = _respelt(shorter, longer)
     if " ".join(shorter) in " ".join(longer):
         return True
     if len(shorter) >= COPY_SLIP_WORDS and (
             _one_word_left_out(shorter, longer) or _one_run_slipped(shorter, longer)):
         return True
-    return _abridged(a, b)
+    return _abridged(shorter, longer)
+
+
+def _respelt(words: Sequence[str], other: Sequence[str]) -> Sequence[str]:
+    """``words`` with its one word ``other`` lacks written as ``other`` writes it, where the
+    two are one letter apart (``_misspelt``: "shining" / "shinning"): a typo in a copy, not
+    another word. Left as they are where more than one word is missing (the cheap test first:
+    most pairs of quotations share few words)."""
+    missing = set(words) - set(other)
+    if len(missing) != 1:
+        return words
+    (word,) = missing
+    spelt = next((w for w in set(other) - set(words) if _misspelt(word, w)), None)
+    return words if spelt is None else [spelt if w == word else w for w in words]
+
+
+def _misspelt(a: str, b: str) -> bool:
+    """Is one word the other with one letter put in, left out or doubled, the shorter of
+    ``MISSPELT_LETTERS`` letters or more ("shining" / "shinning", "occurred" / "occured")? A
+    shorter word so changed is often another word ("ever" / "never", "want" / "wants")."""
+    short, long = sorted((a, b), key=len)
+    if len(long) != len(short) + 1 or len(short) < MISSPELT_LETTERS:
+        return False
+    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
 
 
 def _abridged(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -283,21 +310,29 @@ def differently_worded(
     return pairs
 
 
-def first_sentence_apart(quote: Quote, other: Quote,
-                         sentences: Sequence[Sentence]) -> Sentence | None:
-    """The first sentence of ``quote``'s article whose part of the quotation ``other`` does not
-    give word for word: where two renderings of one remark part, the proof to show. Both may
-    open alike ("I never thought it was shameful. I felt normal." in each) and differ after
-    ("It was better than pounding a typewriter" / "It's just that it was much better than
-    ..."); None where every sentence of ``quote`` is in ``other``."""
-    theirs = f" {' '.join(_quoted_words(other.text))} "
+def sentence_apart(quote: Quote, other: Quote,
+                   sentences: Sequence[Sentence]) -> Sentence | None:
+    """The sentence of ``quote``'s article whose part of the quotation ``other`` does not give
+    word for word, and of those the one holding most of ``other``'s words (the first of
+    equals): where two renderings of one remark part, the proof to show. Both may open alike
+    ("I never thought it was shameful. I felt normal." in each) and differ after ("It was
+    better than pounding a typewriter" / "It's just that it was much better than ..."); a
+    quotation may go on to another remark, whose sentence renders nothing of the other ("If
+    there's anything you can do ..., I would truly appreciate it. I am not guilty of murdering
+    her." against "I want to say that I am not guilty of killing her": the second sentence).
+    None where every sentence of ``quote`` is in ``other``."""
+    words_theirs = _quoted_words(other.text)
+    theirs, vocabulary = f" {' '.join(words_theirs)} ", set(words_theirs)
+    best, most = None, -1.0
     for sentence in sentences:
         if sentence.doc != quote.doc or sentence.end <= quote.start or sentence.start >= quote.end:
             continue
         part = quote.text[max(sentence.start - quote.start, 0) : sentence.end - quote.start]
         if (words := remark_words(part)) and f" {' '.join(words)} " not in theirs:
-            return sentence
-    return None
+            held = len(set(words) & vocabulary) / len(set(words))
+            if held > most:
+                best, most = sentence, held
+    return best
 
 
 def _renderings_alike(a: Quote, b: Quote) -> bool:
