@@ -3,15 +3,17 @@
 No aligner pairs these as one fact (the words differ, and so does the proposition's tense), yet
 an analyst wants each as one history, in the order things happened:
 
-- an expectation and its outcome: "LaSalle is expected to be charged today" / "LaSalle was
-  charged on Friday"; "the conference is due to run through December 14" / "the conference
-  came to a conclusion on Saturday"; a plan told with a plain "will" ("BP's shareholders will
-  vote on the matter at the annual meeting" / "BP's shareholders voted against"), settled only
-  by what is said of its subject (an actor shared, or the subject's head word) in a report of
-  a later day;
-- something under way and done: "authorities are in the process of recovering the body" or
-  "the body is being recovered" / "detectives removed the body";
-- a suspect held on suspicion (on probable cause) and later charged;
+- an expectation and its outcome: "LaSalle is expected to be charged today" or "Cooley said he
+  expected LaSalle to be charged" / "LaSalle was charged on Friday"; "the conference is due
+  to run through December 14" / "the conference came to a conclusion on Saturday"; a plan
+  told with a plain "will" ("BP's shareholders will vote on the matter at the annual meeting"
+  / "BP's shareholders voted against"), settled only by what is said of its subject (an actor
+  shared, or the subject's head word) in a report of a later day;
+- something under way and done: "authorities are in the process of recovering the body",
+  "the body is being recovered" or "the rescue team worked today to recover the body" /
+  "detectives removed the body";
+- a suspect held on suspicion (on probable cause), or named the main suspect ("identified the
+  suspect as Orozco"), and later charged;
 - a state expected to last and its end: "the road will probably stay closed for hours" / "the
   intersection was reopened";
 - a speculation and what settled it: "the taxi might have been propane-powered" / "the taxi was
