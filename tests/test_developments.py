@@ -1150,3 +1150,107 @@ def test_no_talks_ended_by_a_hedge_another_persons_deal_or_a_deal_denied():
                 "Nordfilm said no deal has been signed yet with Anna Berg for the sequel to Glass "
                 "Harbour."):
         assert not _statement_histories(STUDIO, talks, end, (None, None)), end
+
+
+def test_a_hedge_in_a_clause_beside_a_state_or_its_end_hedges_that_clause_only():
+    from newsprism.compare.outcomes import hedged_at
+
+    def hedged(text: str, words: str) -> bool:
+        return hedged_at(text, text.index(words), text.index(words) + len(words))
+
+    # a relative clause, a clause joined by "and", a contrast: each hedges itself
+    assert not hedged("Police searched for the gunman, who apparently fled on foot.",
+                      "searched for the gunman")
+    assert not hedged("Berg is in negotiations with Nordfilm, and the deal likely hinges on "
+                      "money.", "in negotiations")
+    assert not hedged("Police believe they know the gunman, although he was not taken into "
+                      "custody.", "not taken into custody")
+    # a hedge of the state's own clause, or before it across a list, covers it
+    assert hedged("Police believe the gunman is still at large.", "at large")
+    assert hedged("Police believe Vaal, Ode, and Berg are still at large.", "at large")
+    assert hedged("Berg could pull out of negotiations, Nordfilm said.", "pull out")
+    (claim,) = _statement_histories(
+        STUDIO, "Director Anna Berg is in negotiations with Nordfilm to direct the sequel to "
+        "Glass Harbour, and the deal likely hinges on money.",
+        "Anna Berg has pulled out of negotiations with Nordfilm to direct the sequel to Glass "
+        "Harbour.", (None, None))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+
+
+def test_an_expectation_naming_the_one_expected_between_is_left_open_for_him():
+    from newsprism.compare.outcomes import content_stems, left_open
+
+    what = left_open("The prosecutor said she expected Piet Vaal to be charged with murder.")
+    assert what is not None and what.subject == frozenset(content_stems("Piet Vaal"))
+    assert "charg" in what.settled_by
+    (claim,) = _statement_histories(
+        DEPOT, "The prosecutor said she expected Piet Vaal to be charged with the murder of the "
+        "night guard at the bus depot in Dunmore.",
+        "Piet Vaal was charged with the murder of the night guard at the bus depot in Dunmore.")
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+
+
+def test_a_recovery_worked_at_and_then_done_is_a_development_in_order():
+    (claim,) = _statement_histories(
+        "A climber fell to his death below Mount Ardan on Saturday. ",
+        "The rescue team worked on Sunday to recover the body of the climber from the ravine "
+        "below Mount Ardan.",
+        "The body of the climber was recovered from the ravine below Mount Ardan.")
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+    from newsprism.compare.outcomes import left_open
+
+    # an operation worked at that is no recovery leaves nothing open
+    assert left_open("Negotiators worked on Sunday to release the hostages.") is None
+
+
+def test_an_undated_end_stands_after_the_dated_states_in_a_history():
+    talks = ("Director Anna Berg is in negotiations with Nordfilm to direct the sequel to Glass "
+             "Harbour.")
+    briefing = build_briefing([
+        Article("walked", STUDIO + "Anna Berg has pulled out of negotiations with Nordfilm to "
+                "direct the sequel to Glass Harbour.", outlet="Ardan Echo"),
+        Article("talks-1", STUDIO + talks, outlet="Kessel Post", date="2012-04-04"),
+        Article("talks-2", STUDIO + "Anna Berg is still in negotiations with Nordfilm to direct "
+                "the sequel to Glass Harbour, the studio said.", outlet="Norland Times",
+                date="2012-04-05"),
+    ])
+    (claim,) = [c for c in _developing(briefing) if c.kind == "statement"]
+    assert [r.span.doc for r in claim.history] == ["talks-1", "talks-2", "walked"]
+
+
+def test_someone_named_the_main_suspect_and_then_charged_is_a_development_in_order():
+    from newsprism.compare.outcomes import content_stems, left_open
+
+    for named in ("Piet Vaal is now the main suspect in the killing of the night guard at the "
+                  "bus depot in Dunmore.",
+                  "Police identified the suspect as Piet Vaal, 27, in the killing of the night "
+                  "guard at the bus depot in Dunmore."):
+        what = left_open(named)
+        assert what is not None and what.subject == frozenset(content_stems("Piet Vaal")), named
+        (claim,) = _statement_histories(
+            DEPOT, named, "Piet Vaal was charged with the murder of the night guard at the bus "
+            "depot in Dunmore.")
+        assert [r.span.doc for r in claim.history] == ["first", "second"], named
+    # "the suspect" alone names no status, and a charge told with it leaves nothing open
+    assert left_open("The suspect fled on foot toward the river.") is None
+    assert left_open("Piet Vaal, the main suspect, was charged with murder.") is None
+
+
+def test_talks_ended_and_then_resumed_are_one_history_in_order():
+    from newsprism.compare.outcomes import resumes_talks
+
+    briefing = build_briefing([
+        Article("resumed", STUDIO + "Anna Berg will resume negotiating with Nordfilm about "
+                "directing the sequel to Glass Harbour on Monday.", outlet="Ardan Echo"),
+        Article("talks", STUDIO + "Director Anna Berg is in negotiations with Nordfilm to direct "
+                "the sequel to Glass Harbour.", outlet="Kessel Post"),
+        Article("walked", STUDIO + "Anna Berg has pulled out of negotiations with Nordfilm to "
+                "direct the sequel to Glass Harbour.", outlet="Norland Times"),
+    ])
+    (claim,) = [c for c in _developing(briefing) if c.kind == "statement"]
+    assert [r.span.doc for r in claim.history] == ["talks", "walked", "resumed"]
+    # talks denied, refused or only possible are taken up by no one
+    for text in ("The union will not resume talks with the port.",
+                 "The union refused to resume the talks.",
+                 "Talks could resume next week if both sides agree."):
+        assert not resumes_talks(text), text

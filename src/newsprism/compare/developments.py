@@ -36,15 +36,16 @@ from newsprism.compare.outcomes import (
     PERSON_ROLES,
     STATE_KINDS,
     content_stems,
+    hedged_at,
     hedges,
     linked_groups,
     looks_ahead,
     names_an_end,
     report_day,
+    resumes_talks,
     state_ended,
     tells_the_past,
     within_an_episode,
-    without_suspects,
 )
 from newsprism.model import Article, Figure, Report, Span
 from newsprism.negation import NEGATIONS
@@ -104,15 +105,23 @@ def in_report_order(
     """The steps ``(passage, value)`` as a history, earliest report first: by the articles'
     dates where known; on the same day (or undated), what was expected before what happened,
     and a passage that says the value changed after one that does not; otherwise in the
-    articles' order."""
+    articles' order. An undated step among dated ones stands where its words put it: one that
+    says a change or an end ("had stepped away from negotiations") on the last day the others
+    give, any other on the first, never before every dated step for want of a date."""
     order = {doc: n for n, doc in enumerate(articles)}
+    days = sorted(day for span, _ in steps if (day := report_day(articles[span.doc])))
 
-    def key(step: tuple[Span, str]) -> tuple[str, bool, bool, int, int]:
+    def key(step: tuple[Span, str]) -> tuple[str, bool, bool, bool, int, int]:
         span = step[0]
-        happened = not looks_ahead(span.text)
-        later = (says_change(span.text) or says_retraction(span.text)
-                 or names_change(span.text) is not None or state_ended(span.text) is not None)
-        return report_day(articles[span.doc]) or "", happened, later, order[span.doc], span.start
+        # talks taken up again come after their end, even told ahead ("will resume")
+        resumed = resumes_talks(span.text)
+        happened = resumed or not looks_ahead(span.text)
+        later = resumed or (says_change(span.text) or says_retraction(span.text)
+                            or names_change(span.text) is not None
+                            or state_ended(span.text) is not None)
+        undated = (days[-1] if later else days[0]) if days else ""
+        day = report_day(articles[span.doc]) or undated
+        return day, happened, later, resumed, order[span.doc], span.start
 
     ordered = sorted(dict.fromkeys(steps), key=key)
     return tuple(Report(span, value, report_day(articles[span.doc])) for span, value in ordered)
@@ -456,13 +465,15 @@ def states_ended(
     none of its. One person or service: a resolved actor shared (``actors``: pronouns read) or
     ``SHARED_STATE_WORDS`` content words, or a state whose person is sought by a role alone
     ("searching for the suspect", naming no one of ``people``), and close in meaning
-    (``CHANGE_COSINE``). Never a state the earlier statement hedges ("the suspect" is no
-    hedge), tells as the past's (``outcomes.tells_the_past``) or names an end of in any form
-    outside the state's own words ("managed to restore 83%"; "was not taken into custody" is
-    the state); never a state from an article that tells an end of that kind (the state is
-    then its background); never across years one of the two names and the other does not
-    ("escaped in 1994" is another escape), nor dated reports of another episode
-    (``outcomes.within_an_episode``)."""
+    (``CHANGE_COSINE``). Never a state the earlier statement hedges in the state's own clause
+    ("the suspect" is no hedge, "the gunman, who apparently fled" hedges another clause:
+    ``outcomes.hedged_at``), tells as the past's (``outcomes.tells_the_past``) or names an
+    end of in any form outside the state's own words ("managed to restore 83%"; "was not
+    taken into custody" is the state); never a state from an article that tells an end of
+    that kind (the state is then its background); never across years one of the two names
+    and the other does not ("escaped in 1994" is another escape), nor dated reports of another
+    episode (``outcomes.within_an_episode``). Talks that resume after their end join it
+    (``_link_resumptions``)."""
     ends = [state_ended(s.text) for s in statements]
     stems = [set(content_stems(s.text)) for s in statements]
     days = [report_day(articles[s.doc]) for s in statements]
@@ -478,7 +489,9 @@ def states_ended(
         for i, earlier in enumerate(statements):
             if (earlier.doc == statements[j].doc or (earlier.doc, kind) in told
                     or not state.search(earlier.text) or names_an_end(earlier.text, kind)
-                    or hedges(without_suspects(earlier.text)) or tells_the_past(earlier.text)
+                    or all(hedged_at(earlier.text, *m.span())
+                           for m in state.finditer(earlier.text))
+                    or tells_the_past(earlier.text)
                     or not within_an_episode(days[i], days[j])
                     or _years(earlier.text, days[i]) != _years(statements[j].text, days[j])
                     or cosine(i, j) < CHANGE_COSINE
@@ -488,5 +501,32 @@ def states_ended(
                 continue
             links.setdefault(i, set()).add(j)
             links.setdefault(j, set()).add(i)
+    _link_resumptions(statements, ends, actors, stems, days, cosine, links)
     return [sorted(group, key=lambda n: (ends[n] is not None, n))
             for group in linked_groups(links)]
+
+
+def _link_resumptions(
+    statements: Sequence[Span],
+    ends: Sequence[tuple[str, re.Match[str]] | None],
+    actors: Sequence[frozenset[str]],
+    stems: Sequence[set[str]],
+    days: Sequence[str | None],
+    cosine: Callable[[int, int], float],
+    links: dict[int, set[int]],
+) -> None:
+    """Link each statement that says talks resume (``outcomes.resumes_talks``) to the ends of
+    talks other articles tell ("had stepped away from negotiations"), of one person (an actor
+    shared or ``SHARED_STATE_WORDS`` content words), close in meaning (``CHANGE_COSINE``),
+    the end not reported after it nor in another episode: talks end and come back."""
+    for j, statement in enumerate(statements):
+        if not resumes_talks(statement.text):
+            continue
+        for i, ended in enumerate(ends):
+            if (ended is not None and ended[0] == "in talks"
+                    and statements[i].doc != statement.doc
+                    and within_an_episode(days[i], days[j]) and cosine(i, j) >= CHANGE_COSINE
+                    and (actors[i] & actors[j]
+                         or len(stems[i] & stems[j]) >= SHARED_STATE_WORDS)):
+                links.setdefault(i, set()).add(j)
+                links.setdefault(j, set()).add(i)

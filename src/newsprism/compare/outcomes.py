@@ -3,15 +3,17 @@
 No aligner pairs these as one fact (the words differ, and so does the proposition's tense), yet
 an analyst wants each as one history, in the order things happened:
 
-- an expectation and its outcome: "LaSalle is expected to be charged today" / "LaSalle was
-  charged on Friday"; "the conference is due to run through December 14" / "the conference
-  came to a conclusion on Saturday"; a plan told with a plain "will" ("BP's shareholders will
-  vote on the matter at the annual meeting" / "BP's shareholders voted against"), settled only
-  by what is said of its subject (an actor shared, or the subject's head word) in a report of
-  a later day;
-- something under way and done: "authorities are in the process of recovering the body" or
-  "the body is being recovered" / "detectives removed the body";
-- a suspect held on suspicion (on probable cause) and later charged;
+- an expectation and its outcome: "LaSalle is expected to be charged today" or "Cooley said he
+  expected LaSalle to be charged" / "LaSalle was charged on Friday"; "the conference is due
+  to run through December 14" / "the conference came to a conclusion on Saturday"; a plan
+  told with a plain "will" ("BP's shareholders will vote on the matter at the annual meeting"
+  / "BP's shareholders voted against"), settled only by what is said of its subject (an actor
+  shared, or the subject's head word) in a report of a later day;
+- something under way and done: "authorities are in the process of recovering the body",
+  "the body is being recovered" or "the rescue team worked today to recover the body" /
+  "detectives removed the body";
+- a suspect held on suspicion (on probable cause), or named the main suspect ("identified the
+  suspect as Orozco"), and later charged;
 - a state expected to last and its end: "the road will probably stay closed for hours" / "the
   intersection was reopened";
 - a speculation and what settled it: "the taxi might have been propane-powered" / "the taxi was
@@ -81,6 +83,8 @@ _STATE_ENDS = {
 # government would likely agree").
 _EXPECTATION = re.compile(
     r"\b(?:(?:expected|due|scheduled|slated|likely|set|going|supposed|poised)\s+to|pending|"
+    # the one expected named between ("said he expected Orozco to be charged")
+    r"expect(?:s|ed)\s+(?P<whom>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}))\s+to|"
     r"in the process of|will\s+(?:probably|likely)|probably\s+will|(?P<intention>will|"
     r"fac(?:es|ing)))"
     r"\s+(?P<act>[^,;:.?!]+)",
@@ -95,9 +99,25 @@ _UNDER_WAY = re.compile(
     r"(?P<act>[^,;:.?!]+)",
     re.IGNORECASE,
 )
+# ... or worked at: "the rescue team worked today to recover the body", "efforts to retrieve
+# the bodies", "tried to recover": the operation is under way, its completion not yet told.
+_WORKED_AT = re.compile(
+    r"\b(?:work(?:s|ed|ing)?|tr(?:y|ies|ied|ying)|struggl(?:es|ed|ing)|efforts?|attempts?|"
+    r"operations?|bids?)\s+(?:\w+\s+){0,3}?to\s+(?P<act>[^,;:.?!]+)",
+    re.IGNORECASE,
+)
 # Held on suspicion, not yet charged: "is now being held ... on probable cause for ...".
 _HELD = re.compile(
     r"\b(?:held|jailed|detained|booked)\b[^,;:.?!]{0,60}?\bon (?:probable cause|suspicion)\b",
+    re.IGNORECASE,
+)
+# Named as the one suspected, not yet charged: "Orozco is now the main suspect in the slaying",
+# "deputies identified the suspect as Jose Luis Orozco", "police named him a person of
+# interest". A plain "the suspect" names no status: it is how reports refer to the accused too.
+_SUSPECTED = re.compile(
+    r"\b(?:(?:main|prime|chief|key|lead(?:ing)?)\s+suspect|person of interest|"
+    r"(?:identified|named)\s+(?P<named>(?:[\w'’-]+\s+){0,3}?)as\s+(?:an?|the)\s+suspect|"
+    r"identified\s+(?:an?|the)\s+suspect\s+as\s+(?P<who>[^,;:.?!]+))",
     re.IGNORECASE,
 )
 # What one faces once it is filed ("faces two murder charges"); an arraignment faced lies ahead.
@@ -338,16 +358,19 @@ def left_open(text: str) -> Open | None:
     an act done would settle."""
     if (held := _HELD.search(text)) is not None:
         return Open(_HELD_SETTLED_BY, frozenset(_subject(text[: held.start()])))
+    if (suspected := _SUSPECTED.search(text)) is not None:
+        return _suspected(text, suspected)
     speculation = under_way = False
     match = _EXPECTATION.search(text)
     if match is None:
-        match, under_way = _UNDER_WAY.search(text), True
+        match, under_way = _UNDER_WAY.search(text) or _WORKED_AT.search(text), True
     if match is None:
         match, speculation, under_way = _SPECULATION.search(text), True, False
     if (match is None or _NOT_EXPECTED.search(text, 0, match.start())
             or _SUPERSEDED.search(text, 0, match.start())):
         return None
-    said_of = _subject(text[: match.start()])
+    said_of = (content_stems(match["whom"]) if match.groupdict().get("whom")
+               else _subject(text[: match.start()]))
     subject, head = frozenset(said_of), said_of[-1] if said_of else ""
     if speculation:  # what was supposed: any of its content words
         supposed = content_stems(match["act"])
@@ -375,6 +398,18 @@ def left_open(text: str) -> Open | None:
         return None
     return Open(family or frozenset({act_head}), subject, frozenset(obj), family is not None,
                 head=head, intention=intention, later_day=later_day)
+
+
+def _suspected(text: str, found: re.Match[str]) -> Open | None:
+    """Who a statement names as suspected, left open until charged: the one it names as the
+    suspect ("identified the suspect as Orozco", "named Piet Vaal as a suspect"), else its
+    subject ("Orozco is now the main suspect"); nothing when it tells the charge itself
+    ("Orozco, the main suspect, was charged with murder")."""
+    if _HELD_SETTLED_BY & _done(text):
+        return None
+    named = found["who"] or found["named"]
+    who = content_stems(named) if named else _subject(text[: found.start()])
+    return Open(_HELD_SETTLED_BY, frozenset(who))
 
 
 def looks_ahead(text: str) -> bool:
@@ -479,6 +514,28 @@ STATE_KINDS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]]
                    r"broke off|broken off|collaps|broke down|fell through|decid\w* not|hired|"
                    r"signed|sealed|clinched|struck a)", re.IGNORECASE)),
 }
+# Talks taken up again after a walk-out: "will resume negotiating with Lionsgate", "is set to meet
+# ... to resume negotiations", "talks resumed", "will be back at the negotiating table" (never
+# "talks could resume"). The word presumes the talks had stopped, so a report of it comes after
+# the end another report gives.
+_RESUMED_TALKS = re.compile(
+    r"\b(?:resum(?:e|es|ed|ing)\s+(?:the\s+)?(?:talks|negotiat\w+)|"
+    r"(?:talks|negotiations)\s+(?:will\s+|(?:are|were)\s+(?:set|due|expected)\s+to\s+|"
+    r"ha(?:ve|d)\s+)?resum(?:e|ed)|"
+    r"(?:back|return\w*)\s+(?:at|to)\s+the\s+(?:negotiating\s+)?table)\b", re.IGNORECASE)
+# Before a resumption, what makes it none: denied, refused, a condition or a mere possibility
+# ("will not resume talks", "refused to resume negotiations", "could resume talks if").
+_NO_RESUMPTION = re.compile(
+    r"\b(?:not|never|no|n't|refus\w*|reject\w*|if|unless|whether|could|may|might)\b"
+    r"(?:\W+\w+){0,3}\W*$", re.IGNORECASE)
+
+
+def resumes_talks(text: str) -> bool:
+    """Does the statement say talks are taken up again, not denied nor only possible?"""
+    return any(not _NO_RESUMPTION.search(text, 0, found.start())
+               for found in _RESUMED_TALKS.finditer(text))
+
+
 # Right before an end, words that make it no end done: a modal, an infinitive ("managed to
 # restore", "to be captured"), a negation ("was not caught").
 _NOT_DONE = re.compile(r"\b(?:to|will|would|could|can|may|might|should|must|not|never|no|"
@@ -498,17 +555,39 @@ _PAST = re.compile(r"\b(?:in (?:recent|past|previous) (?:years|months)|in the pa
 STATE_DAYS = 31
 
 
+# Where a clause that tells something else begins, after a state or its end: a relative clause
+# ("in search of the gunman, who apparently surprised the deputy"), a clause joined by "and" or
+# "but" after a comma or a dash ("is in negotiations to return - - and the deal likely hinges on
+# money"), a contrast ("although"), a semicolon. A hedge there hedges the other clause only.
+_CLAUSE_AFTER = re.compile(
+    r";|,\s*(?:who|whom|whose|which|where|and|but|although|though|while|whereas)\b|"
+    r"\s-\s*-?\s*and\b|\b(?:although|though|whereas|but)\b", re.IGNORECASE)
+# ... and before it, only a contrast or a semicolon: "Authorities believe they know the
+# shooter, although the person was not taken into custody". A comma and "and" before it may
+# close a list ("police believe Smith, Jones, and Brown are at large"), which the hedge covers.
+_CLAUSE_BEFORE = re.compile(r";|\b(?:although|though|whereas|but)\b", re.IGNORECASE)
+
+
+def hedged_at(text: str, start: int, end: int) -> bool:
+    """Does a hedge cover the words ``text[start:end]``: a hedge of their own clause
+    (``hedges``; "the suspect" is none), not one of a clause beside it (``_CLAUSE_BEFORE``,
+    ``_CLAUSE_AFTER``)?"""
+    before = [m.end() for m in _CLAUSE_BEFORE.finditer(text, 0, start)]
+    after = _CLAUSE_AFTER.search(text, end)
+    clause = text[before[-1] if before else 0 : after.start() if after else len(text)]
+    return hedges(without_suspects(clause))
+
+
 @lru_cache(maxsize=4096)  # asked of each statement by named_changes, states_ended, the order
 def state_ended(text: str) -> tuple[str, re.Match[str]] | None:
     """The kind of state a statement says ended, and where, when it says so as done, neither
-    hedged nor negated nor looked ahead ("could be caught", "was not restored", "to be
-    restored"): "was captured Monday", "services were restored"."""
-    if hedges(without_suspects(text)):
-        return None
+    hedged (in its own clause: ``hedged_at``) nor negated nor looked ahead ("could be caught",
+    "was not restored", "to be restored"): "was captured Monday", "services were restored"."""
     for kind, (state, end, _) in STATE_KINDS.items():
         in_force = [m.span() for m in state.finditer(text)]
         for found in end.finditer(text):
-            if not _NOT_DONE.search(text, 0, found.start()) and not _inside(found, in_force):
+            if (not _NOT_DONE.search(text, 0, found.start()) and not _inside(found, in_force)
+                    and not hedged_at(text, *found.span())):
                 return kind, found
     return None
 
@@ -661,7 +740,8 @@ def _told_already(opened: str, outcome: str, what: Open) -> bool:
     repaired"."""
     if what.speculation or not what.specific:
         return False  # what was supposed, or an act of no family: its words are no act done
-    cues = [m.start() for cue in (_HELD, _EXPECTATION, _UNDER_WAY, _SPECULATION)
+    cues = [m.start() for cue in (_HELD, _SUSPECTED, _EXPECTATION, _UNDER_WAY, _WORKED_AT,
+                                  _SPECULATION)
             if (m := cue.search(opened))]
     said = what.settled_by & _done(outcome)
     # only before the cue: what follows it is what was left open ("expected to be arraigned
