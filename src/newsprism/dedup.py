@@ -298,12 +298,19 @@ def reprint_candidates(prints: Sequence[Fingerprint], among: Collection[str]) ->
     """The articles of ``prints`` in a pair with one of ``among`` that ``reprints`` (at its
     default bars) would read: their estimated shingle containment reaches a credited pair's
     bar. Read from the fingerprints alone, so a stored story's texts are read only for them."""
-    found: set[str] = set()
-    for i, later in enumerate(prints):
-        for earlier in prints[:i]:
-            if (later.article in among or earlier.article in among) and (
-                    estimate_overlap(later, earlier)[1] >= LOWEST_OVERLAP):
-                found |= {later.article, earlier.article}
+    new = [i for i, p in enumerate(prints) if p.article in among]
+    if not new or len(prints) < 2 or len({len(p.signature) for p in prints}) > 1:
+        return set()
+    # ``estimate_overlap`` for every newcomer against every article at once.
+    signatures = np.stack([np.frombuffer(p.signature, "<u4") for p in prints])
+    sizes = np.array([p.shingles for p in prints], dtype=float)
+    jaccard = (signatures[new][:, None, :] == signatures[None, :, :]).mean(axis=2)
+    common = jaccard / (1.0 + jaccard) * (sizes[new][:, None] + sizes[None, :])
+    smaller = np.maximum(np.minimum(sizes[new][:, None], sizes[None, :]), 1.0)
+    close = common / smaller >= LOWEST_OVERLAP
+    close[np.arange(len(new)), new] = False  # an article and itself
+    rows, columns = np.nonzero(close)
+    found = {prints[new[r]].article for r in rows} | {prints[c].article for c in columns}
     return found
 
 
