@@ -84,3 +84,24 @@ def test_a_corpus_stored_before_reprints_were_kept_opens_and_counts_newcomers(
         ingest_articles(CLUSTER, store)
         store.stories.assign_many([(a.id, "s") for a in CLUSTER])
         assert sources(store, "s") == 2
+
+
+def test_the_story_list_of_the_cli_and_the_api_counts_two_sources(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+    from typer.testing import CliRunner
+
+    from newsprism.cli import app
+    from newsprism.web import create_app
+
+    url = f"sqlite:///{tmp_path / 'corpus.db'}"
+    with open_store(url) as store:
+        ingest_articles(CLUSTER, store)
+        store.stories.save("heist")
+        store.stories.assign_many([(a.id, "heist") for a in CLUSTER])
+        with TestClient(create_app(store)) as client:
+            (listed,) = client.get("/api/stories").json()["stories"]
+    assert (listed["articles"], listed["sources"]) == (4, 2)
+    shown = CliRunner().invoke(app, ["stories", "--db", url], env={"COLUMNS": "200"})
+    assert shown.exit_code == 0, shown.output
+    (row,) = [line.split() for line in shown.stdout.splitlines() if "heist" in line]
+    assert row[1:3] == ["4", "2"]  # articles, sources
