@@ -38,6 +38,11 @@ def test_a_story_of_one_wire_text_printed_by_three_sites_counts_two_sources_as_i
     # The reprint is still an article of its own: briefed and found by search.
     heads = store.articles.heads([a.id for a in CLUSTER])
     assert "local" in briefing_members(heads)
+    # Of a story longer than a briefing, one article per source as the store counts them
+    # first: the independent report before the reprint.
+    counted = store.copies.source_keys([a.id for a in CLUSTER])
+    assert briefing_members(heads, 2, counted) == ["wire", "own"]
+    assert briefing_members(heads, 2) == ["wire", "local"]  # by outlets alone
     hits = store.search.text("Ram raiders", SearchFilters("article"))
     assert [hit.article for hit in hits] == ["local"]
 

@@ -329,7 +329,8 @@ class CorpusService:
         if story is None:  # merged or gone since it was resolved
             raise NotFoundError(f"no story {story_id!r}")
         heads = await self.run(lambda store: store.articles.heads(list(story.article_ids)))
-        briefed = briefing_members(heads, self.settings.brief.story_articles)
+        sources = await self.run(lambda store: store.copies.source_keys(story.article_ids))
+        briefed = briefing_members(heads, self.settings.brief.story_articles, sources)
         left_out = copies_left_out(heads, briefed)
         copies = [copy.id for found in left_out.values() for copy in found]
         return story, heads, briefed, left_out, briefing_key([*briefed, *copies], self.settings)
