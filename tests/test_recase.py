@@ -83,3 +83,34 @@ def test_a_rare_word_after_a_name_is_its_surname_throughout() -> None:
 def test_capitals_a_lower_cased_text_keeps_are_kept() -> None:
     text = LOWER.replace("police in chicago", "NASA staff in chicago") + "\n\n" + LOWER
     assert "NASA staff in Chicago" in reading_copy(text)
+
+
+def test_a_name_a_cased_article_joins_with_a_hyphen_is_restored_whole() -> None:
+    cased = ("The envoy Kang Myong-su met the minister on Friday. Officials kept the "
+             "Halvorsen-era rules and a Mira Castellan-led panel.")
+    names = Names.from_texts([cased])
+    assert names.runs["kang myong-su"] == "Kang Myong-su"
+    lower = ("the talks went on for two hours, and kang myong su said they were useful. the "
+             "rules of the halvorsen era stay, and mira castellan led the panel again. by then "
+             "kang myong-su had left.")
+    reading = reading_copy(lower, names)
+    assert "and Kang Myong Su said" in reading  # its words written apart: each a capital
+    assert "By then Kang Myong-su had left" in reading  # written joined: as the name is
+    assert "the Halvorsen era stay" in reading  # "-era" qualifies one name: not the name's
+    assert "Mira Castellan led the panel" in reading  # nor a participle
+
+
+def test_a_caseless_texts_name_cut_short_is_read_to_the_full_name_the_briefing_gives() -> None:
+    from newsprism.analyse.resolve import name_completer, resolve_entities
+    from newsprism.model import Mention
+
+    reading = "Envoy Kang Myong su said the talks were useful."
+    full = Mention("a", 0, 0, "Kang Myong-su", "PERSON")
+    cut = Mention("b", 6, 16, reading[6:16], "PERSON")  # the model stopped at "Kang Myong"
+    other = Mention("b", 0, 5, "Envoy", "PERSON")
+    complete = name_completer([full, cut, other], {"b": reading})
+    assert complete(cut).text == "Kang Myong su"
+    assert complete(other) is other  # "Envoy Kang" is no name the briefing gives
+    assert complete(full) is full  # a cased text's mention is as the model read it
+    (entity,) = resolve_entities([full, complete(cut)])  # case and hyphen aside: one name
+    assert entity.name == "Kang Myong-su" and len(entity.mentions) == 2

@@ -325,7 +325,8 @@ def test_a_story_of_one_wire_text_printed_by_three_sites_shows_who_printed_it(
 ) -> None:  # type: ignore[no-untyped-def]
     """One wire text printed by three sites (one a near copy the corpus stores as a copy) and
     one independent report: the briefing counts two sources and names the sites that printed
-    the text, where the copies were silently folded before."""
+    the text, where the copies were silently folded before; the story list and the story's
+    head count the two sources the briefing counts (the store said three)."""
     from newsprism.corpus import ingest_articles
     from test_copies_shown import CLUSTER
 
@@ -336,7 +337,12 @@ def test_a_story_of_one_wire_text_printed_by_three_sites_shows_who_printed_it(
         store.stories.save("heist", title="Paris jewellery heist")
         store.stories.assign_many([(a.id, "heist") for a in CLUSTER])
     with serving(url) as address, browsing(browser, address) as page:
+        page.goto("/stories")
+        assert "2 independent sources" in page.locator(".story-row").inner_text()
         page.goto("/stories/heist")
+        head = " ".join(page.locator(".storyhead").inner_text().split())
+        assert "2 independent sources" in head
+        assert "compares 3 of the 4 articles (2 independent sources)" in head
         listed = page.locator(".doclist li").all_inner_texts()
         assert listed[0].startswith("1 yahoo.com (also printed by thelocal.fr, citypress.co.za)")
         assert any("thelocal.fr (counted as yahoo.com)" in row for row in listed)

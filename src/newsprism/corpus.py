@@ -10,7 +10,7 @@ are read one file at a time, so memory holds one file and one batch, whatever th
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -434,18 +434,22 @@ def stories_matching(store: Store, query: str) -> set[str]:
 
 
 def briefing_members(heads: Sequence[ArticleHead],
-                     limit: int = DEFAULTS.brief.story_articles) -> list[str]:
+                     limit: int = DEFAULTS.brief.story_articles,
+                     sources: Mapping[str, str] | None = None) -> list[str]:
     """The articles a story's briefing compares: copies left out (their original speaks for
-    them), one article per source before a second one from any, at most ``limit``. Of a live
-    page's versions only the newest (the last of ``heads``, which a story lists in ingestion
-    order) is briefed, a near copy of its older text or not; the older ones stay stored."""
+    them), one article per source before a second one from any, at most ``limit``; the
+    source of each as ``sources`` counts it (``store.copies.source_keys``: a reprint is its
+    original's), else its outlet or original's. Of a live page's versions only the newest
+    (the last of ``heads``, which a story lists in ingestion order) is briefed, a near copy of
+    its older text or not; the older ones stay stored."""
     newest = {page_of(h.id): h for h in heads}
     ids = {h.id for h in heads}
     originals = [h for h in heads if newest[page_of(h.id)] is h and (
         h.original == h.id or h.original not in ids or page_of(h.original) == page_of(h.id))]
     first: dict[str, str] = {}
     for head in originals:
-        first.setdefault(source_key(head.outlet, head.original), head.id)
+        counted = (sources or {}).get(head.id) or source_key(head.outlet, head.original)
+        first.setdefault(counted, head.id)
     chosen = list(first.values())
     chosen += [h.id for h in originals if h.id not in chosen]
     return chosen[:limit]
@@ -471,7 +475,8 @@ def brief_story(store: Store, story_id: str, settings: Settings = DEFAULTS) -> B
         raise NotFoundError(f"no story or storyline {story_id!r} in {store.url}; `newsprism "
                             "stories [--level storyline]` lists them")
     heads = store.articles.heads(list(story.article_ids))
-    ids = briefing_members(heads, settings.brief.story_articles)
+    ids = briefing_members(heads, settings.brief.story_articles,
+                           store.copies.source_keys(story.article_ids))
     return brief_stored(briefing_inputs(store, ids), settings, copies_left_out(heads, ids))
 
 

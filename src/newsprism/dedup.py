@@ -21,7 +21,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from typing import Protocol
 
 import numpy as np
@@ -231,12 +231,13 @@ def shared_text(copy: str, original: str) -> tuple[float, int]:
 
 
 class CopyGroups:
-    """Articles joined into groups of one text: each group's original is its first article in
-    reading order, so a copy of a copy links to that same original and links never chain."""
+    """Articles (by id, in reading order) joined into groups of one text: each group's original
+    is its first article in reading order, so a copy of a copy links to that same original and
+    links never chain."""
 
-    def __init__(self, articles: Sequence[Article]) -> None:
-        self._order = {a.id: i for i, a in enumerate(articles)}
-        self._root = {a.id: a.id for a in articles}
+    def __init__(self, ids: Sequence[str]) -> None:
+        self._order = {article: i for i, article in enumerate(ids)}
+        self._root = {article: article for article in ids}
 
     def original(self, article: str) -> str:
         while self._root[article] != article:
@@ -248,10 +249,17 @@ class CopyGroups:
         self._root[second] = first
 
 
+REPRINT_SHARE = 0.7  # of the shorter text's words in runs the other prints: a reprint
+CREDITED_SHARE = 0.4  # the same when both credit one agency
+REPRINT_OVERLAP = 0.3  # estimated shingle containment below which a pair is not read
+LOWEST_OVERLAP = REPRINT_OVERLAP * CREDITED_SHARE / REPRINT_SHARE  # a credited pair's bar
+
+
 def reprints(
     articles: Sequence[Article], prints: Sequence[Fingerprint], links: Sequence[DuplicateLink],
-    *, share: float = 0.7, credited_share: float = 0.4, min_words: int = 30,
-    min_overlap: float = 0.3,
+    *, share: float = REPRINT_SHARE, credited_share: float = CREDITED_SHARE,
+    min_words: int = 30, min_overlap: float = REPRINT_OVERLAP,
+    among: Collection[str] | None = None,
 ) -> list[DuplicateLink]:
     """The articles of a batch that reprint another's text, besides ``links`` (the copies
     ``DuplicateFinder`` found), each linked to the text it was read against: the shorter of
@@ -260,14 +268,18 @@ def reprints(
     in runs the other prints in the same order (``shared_text``); ``credited_share`` when both
     credit one agency (``wire_credits``): the credit supports, never makes, a copy. Pairs
     already of one group are not read, nor those whose estimated shingle containment is below
-    ``min_overlap`` (most of a cluster's pairs; lowered as the bar is for credited pairs)."""
-    groups = CopyGroups(articles)
+    ``min_overlap`` (most of a cluster's pairs; lowered as the bar is for credited pairs).
+    With ``among`` (ids), only pairs with an article of them are read: a stored story's
+    newcomers against its members, whose pairs were read when they came."""
+    groups = CopyGroups([a.id for a in articles])
     for link in links:
         groups.join(link.article, link.original)
     found: list[DuplicateLink] = []
     credits = [wire_credits(a.text) for a in articles]
     for i, later in enumerate(articles):
         for j, (earlier, earlier_print) in enumerate(zip(articles[:i], prints[:i], strict=True)):
+            if among is not None and later.id not in among and earlier.id not in among:
+                continue
             if groups.original(later.id) == groups.original(earlier.id):
                 continue
             credited = credits[i] & credits[j]
@@ -282,10 +294,30 @@ def reprints(
     return found
 
 
+def reprint_candidates(prints: Sequence[Fingerprint], among: Collection[str]) -> set[str]:
+    """The articles of ``prints`` in a pair with one of ``among`` that ``reprints`` (at its
+    default bars) would read: their estimated shingle containment reaches a credited pair's
+    bar. Read from the fingerprints alone, so a stored story's texts are read only for them."""
+    new = [i for i, p in enumerate(prints) if p.article in among]
+    if not new or len(prints) < 2 or len({len(p.signature) for p in prints}) > 1:
+        return set()
+    # ``estimate_overlap`` for every newcomer against every article at once.
+    signatures = np.stack([np.frombuffer(p.signature, "<u4") for p in prints])
+    sizes = np.array([p.shingles for p in prints], dtype=float)
+    jaccard = (signatures[new][:, None, :] == signatures[None, :, :]).mean(axis=2)
+    common = jaccard / (1.0 + jaccard) * (sizes[new][:, None] + sizes[None, :])
+    smaller = np.maximum(np.minimum(sizes[new][:, None], sizes[None, :]), 1.0)
+    close = common / smaller >= LOWEST_OVERLAP
+    close[np.arange(len(new)), new] = False  # an article and itself
+    rows, columns = np.nonzero(close)
+    found = {prints[new[r]].article for r in rows} | {prints[c].article for c in columns}
+    return found
+
+
 def grouped(articles: Sequence[Article], links: Sequence[DuplicateLink]) -> dict[str, str]:
     """Article id -> the original of its group of copies (``CopyGroups``), for the articles
     ``links`` make copies."""
-    groups = CopyGroups(articles)
+    groups = CopyGroups([a.id for a in articles])
     for link in links:
         groups.join(link.article, link.original)
     return {a.id: first for a in articles if (first := groups.original(a.id)) != a.id}

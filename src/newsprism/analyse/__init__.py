@@ -17,7 +17,7 @@ from newsprism.analyse.figures import extract_figures
 from newsprism.analyse.nlp import load_nlp, parse_texts
 from newsprism.analyse.quotes import extract_quotes
 from newsprism.analyse.recase import NO_NAMES, Names, printed, reading_copy
-from newsprism.analyse.resolve import name_speakers, resolve_entities
+from newsprism.analyse.resolve import name_completer, name_speakers, resolve_entities
 from newsprism.analyse.sentences import sentences_from_doc, split_sentences
 from newsprism.analyse.statements import CREDIT_LINE, extract_statements
 from newsprism.ingest.text import metadata_line_ranges
@@ -104,18 +104,25 @@ def resolve_and_name(analyses: Sequence[Analysis], names: Names = NO_NAMES
                      ) -> tuple[list[Entity], list[Quote]]:
     """The entities of a briefing's analyses, and their quotes with the speakers named. The
     mentions of a caseless text are resolved as its cased reading copy writes them ("John
-    Smith" joins "Smith"), and handed back in the article's own characters."""
+    Smith" joins "Smith"), a person's name read on to the end of a name the briefing gives in
+    full (``name_completer``), and handed back in the article's own characters."""
     readings = {a.article.id: reading for a in analyses
                 if (reading := reading_copy(a.article.text, names)) is not a.article.text}
     texts = {a.article.id: a.article.text for a in analyses}
 
-    def read(mention: Mention) -> Mention:
+    def cased(mention: Mention) -> Mention:
         return printed(mention, readings[mention.doc]) if mention.doc in readings else mention
 
     def own(mention: Mention) -> Mention:
         return printed(mention, texts[mention.doc]) if mention.doc in readings else mention
 
-    entities = resolve_entities(read(m) for a in analyses for m in a.mentions)
+    mentions = [cased(m) for a in analyses for m in a.mentions]
+    complete = name_completer(mentions, readings)
+
+    def read(mention: Mention) -> Mention:
+        return complete(cased(mention))
+
+    entities = resolve_entities(map(complete, mentions))
     quotes = name_speakers((_speaker_as(q, read) for a in analyses for q in a.quotes), entities)
     if not readings:
         return entities, quotes

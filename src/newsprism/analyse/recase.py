@@ -93,20 +93,23 @@ class Names:
             if sum(w[:1].isupper() for _, w in words) > TITLE_SHARE * len(words):
                 continue
             starts = {m.end() for m in _SENTENCE_START_ANY.finditer(line)}
-            run: list[str] = []
-            end = 0
+            begin = end = count = 0  # the run of name words: line[begin:end], count words
             for at, word in words:
-                named = word[:1].isupper() and at not in starts
-                if not named or (run and line[end:at] != " "):
-                    _end_run(run, runs)
-                    run = []
-                if named:
-                    run.append(word)
+                gap = line[end:at]
+                joined = gap == "-" and _name_part(word, count)
+                capital = word[:1].isupper() and at not in starts
+                if joined or (capital and count and gap == " "):
+                    count += 1
+                else:
+                    _end_run(line[begin:end], count, runs)
+                    begin, count = at, int(capital)
+                if joined or capital:
                     end = at + len(word)
+                if capital:
                     capitalised.setdefault(word.lower(), word)
                 elif word.islower():
                     lower.add(word)
-            _end_run(run, runs)
+            _end_run(line[begin:end], count, runs)
         return Names({k: v for k, v in capitalised.items() if k not in lower}, runs)
 
 
@@ -114,9 +117,16 @@ _SENTENCE_START_ANY = re.compile(r"(?:\A|[.!?:][\"'”’)\]]*\s+)[\"'“‘(\[]
 NO_NAMES = Names({}, {})
 
 
-def _end_run(run: list[str], runs: dict[str, str]) -> None:
-    if len(run) > 1:
-        name = " ".join(run)
+def _name_part(word: str, count: int) -> bool:
+    """Is ``word``, joined by a hyphen to a run of ``count`` name words, the name's part? A
+    capitalised one is ("Jean-Paul"); a lower-case one after a full name ("Kim Jong-un"), not
+    after a single name, which it qualifies ("Trump-era", "Kremlin-backed"), nor a participle
+    ("Vladimir Putin-led")."""
+    return (count >= 1 and word[:1].isupper()) or (count >= 2 and not word.endswith("ed"))
+
+
+def _end_run(name: str, words: int, runs: dict[str, str]) -> None:
+    if words > 1:
         runs.setdefault(name.lower(), name)
 
 
@@ -153,12 +163,22 @@ def reading_copy(text: str, names: Names = NO_NAMES) -> str:
             _raise(chars, match.start(), match.group().upper())
     for lower_run, cased in sorted(names.runs.items(), key=lambda kv: -len(kv[0])):
         if len(cased) == len(lower_run):
-            for match in re.finditer(rf"(?<!\w){re.escape(lower_run)}(?!\w)", lowered):
-                _raise(chars, match.start(), cased)
+            # Its words joined by a space or a hyphen, as either text writes them.
+            joined = "[ -]".join(map(re.escape, re.split("[ -]", lower_run)))
+            for match in re.finditer(rf"(?<!\w){joined}(?!\w)", lowered):
+                _raise(chars, match.start(), _spelled_apart(cased, match.group()))
     _raise_surnames(chars, lowered, names)
     for match in _SENTENCE_START.finditer(lowered):
         _raise(chars, match.end(), lowered[match.end()].upper())
     return "".join(chars)
+
+
+def _spelled_apart(cased: str, written: str) -> str:
+    """A name as ``written`` spells it, restored as a whole: a part the name joins with a
+    hyphen ("Kim Jong-un") and the text writes apart ("kim jong un") is a word of the name, and
+    a name's words take capitals ("Kim Jong Un")."""
+    return "".join(char.upper() if at and written[at - 1] == " " and cased[at - 1] == "-"
+                   else char for at, char in enumerate(cased))
 
 
 def _raise_surnames(chars: list[str], lowered: str, names: Names) -> None:

@@ -31,7 +31,7 @@ import dataclasses
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from newsprism.model import Entity, Mention, Quote
 
@@ -119,6 +119,36 @@ def resolve_entities(mentions: Iterable[Mention]) -> list[Entity]:
     entities = [_entity(members) for members in groups.values()]
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     return _with_unique_ids(entities)
+
+
+_NEXT_WORD = re.compile(r"[ -]([^\W\d_]+)")
+MAX_COMPLETED = 2  # words a caseless text's name may be read on by (a given name's parts)
+
+
+def name_completer(mentions: Iterable[Mention], readings: Mapping[str, str]
+                   ) -> Callable[[Mention], Mention]:
+    """What completes a person's name in a text written without case (``readings``: its
+    article id -> its cased reading copy): no capitals show where a name ends there, and the
+    entity model may stop "kim jong un" at "Kim Jong". When the words that follow complete,
+    case and hyphens aside, a person's name that ``mentions`` give in full ("Kim Jong-un",
+    "Kim Jong Un"), the mention is that name: one name, whatever its case."""
+    full = {words for m in mentions if m.type == "PERSON" and len(words := _words(m)) >= 2}
+
+    def complete(mention: Mention) -> Mention:
+        text = readings.get(mention.doc)
+        if text is None or mention.type != "PERSON":
+            return mention
+        words, end = _words(mention), mention.end
+        for _ in range(MAX_COMPLETED):
+            following = _NEXT_WORD.match(text, end)
+            if following is None:
+                break
+            words, end = words + name_tokens(following[1]), following.end()
+            if words in full:
+                return dataclasses.replace(mention, end=end, text=text[mention.start:end])
+        return mention
+
+    return complete
 
 
 def _words(mention: Mention) -> tuple[str, ...]:

@@ -52,14 +52,14 @@ class Store:
     def __init__(self, db: Database) -> None:
         self.db = db
         self.url = db.url  # for messages, password masked
-        self.stories = Stories(db)
-        self.articles = Articles(db, self.stories)
         self.copies = Copies(db)
+        self.stories = Stories(db, self.copies)
+        self.articles = Articles(db, self.stories)
         self.search = Search(db, self.articles, self.stories)
         self.analyses = Analyses(db, self.articles, self.search)
         self.meta = Meta(db)
         self.watch = Watch(db)
-        self.storylines = StorylineRepository(db)
+        self.storylines = StorylineRepository(db, self.copies)
 
     def transaction(self) -> AbstractContextManager[None]:
         """Verbs of every repository inside commit together or not at all (blocks nest)."""

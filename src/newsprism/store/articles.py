@@ -76,7 +76,7 @@ class Articles:
                 [(key, f.article) for f in prints.values() for key in set(f.band_keys)],
             )
             # An article may be assigned before it is stored: its story now counts it.
-            self._stories.summarise(self._stories.of(result.saved).values())
+            self._stories.stored(result.saved)
         return result
 
     def hashes(self, ids: Sequence[str]) -> dict[str, str]:

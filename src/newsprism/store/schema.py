@@ -13,6 +13,9 @@ Tables (``seq`` is an auto-increment key giving ingestion order; SQLite/PostgreS
 - ``fingerprints(article_id PK, signature BLOB, shingles)`` and
   ``fingerprint_bands(band_key BIGINT, article_id)``: MinHash signatures and their LSH band keys,
   so near-duplicate candidates are found by index lookups, not by scanning.
+- ``reprints(article_id, original_id, similarity, PK both)``: a reprint with light edits
+  (``dedup.reprints``) and the text it prints, found among a story's articles; the reprint
+  stays an article of its own (read, searched), counted as its original's source.
 - ``analyses(article_id PK, data JSON text)``: an ``Analysis`` without its article.
 - ``sentences(seq, article_id, idx, start_char, end_char)``: offsets only (text is in the
   article); full-text index ``sentences_fts`` (SQLite FTS5) or a ``tsv`` column (PostgreSQL).
@@ -47,6 +50,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from newsprism.errors import StoreError
+from newsprism.store.copies import Copies
 from newsprism.store.database import Database, now_iso
 from newsprism.store.stories import Stories
 
@@ -157,7 +161,17 @@ def add_story_summaries(db: Database) -> None:
         "CREATE INDEX stories_latest ON stories {latest}",  # the order of store.stories.latest
         "ALTER TABLE story_briefings ADD COLUMN html TEXT",
     )
-    Stories(db).summarise([story for (story,) in db.execute("SELECT id FROM stories")])
+    Stories(db, Copies(db)).summarise([story for (story,) in db.execute("SELECT id FROM stories")])
+
+
+def create_reprints(db: Database) -> None:
+    """Reprints found by runs of words, counted as their originals' sources. A corpus stored
+    before keeps its counts until its stories take new articles (then read as they come)."""
+    _run(
+        db,
+        "CREATE TABLE reprints (article_id TEXT NOT NULL, original_id TEXT NOT NULL, "
+        "similarity {float} NOT NULL, PRIMARY KEY (article_id, original_id))",
+    )
 
 
 def create_meta(db: Database) -> None:
@@ -204,6 +218,9 @@ MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     create_stories,
     create_search,
     create_briefing_cache,
+    # Before the recount of add_story_summaries, which reads it (a database migrated past
+    # that one gains it at its next opening).
+    create_reprints,
     add_story_summaries,
     create_meta,
     create_watch,

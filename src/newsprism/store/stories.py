@@ -2,8 +2,10 @@
 
 The clusterer's own features travel as an opaque ``state`` blob it serialises itself. Each
 story row also keeps a summary of its stored articles (first/last date, article and
-independent-source counts); every verb that changes membership recounts it in its own
-transaction, so listing stories reads rows, not aggregates.
+independent-source counts); every verb that changes membership reads its newcomers for
+reprints of its members (``store.copies.find_reprints``) and recounts it in its own
+transaction, so listing stories reads rows, not aggregates, and counts sources as the story's
+briefing does.
 """
 
 from __future__ import annotations
@@ -12,15 +14,16 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newsprism.errors import NotFoundError
-from newsprism.model import source_key
 from newsprism.store import groups
+from newsprism.store.copies import Copies
 from newsprism.store.database import Database, chunks, marks
 from newsprism.store.records import StoredStory
 
 
 class Stories:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, copies: Copies) -> None:
         self.db = db
+        self.copies = copies
 
     def save(self, story_id: str, *, title: str | None = None, state: bytes | None = None) -> None:
         """Create a story or update it (a ``None`` title or state keeps the stored one)."""
@@ -40,6 +43,7 @@ class Stories:
             before = self.of([article_id for article_id, _ in assignments])
             targets: dict[str, str | None] = {}
             rows, touched = [], []
+            newcomers: dict[str, list[str]] = {}
             for article_id, story_id in assignments:
                 if story_id not in targets:
                     targets[story_id] = self.resolve(story_id)
@@ -51,6 +55,7 @@ class Stories:
                 if before.get(article_id) == target:
                     continue
                 rows.append((article_id, target))
+                newcomers.setdefault(target, []).append(article_id)
                 touched += [target] if article_id not in before else [target, before[article_id]]
                 before[article_id] = target
             if not rows:
@@ -60,6 +65,8 @@ class Stories:
                 "ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id",
                 rows,
             )
+            for story_id, joined in newcomers.items():
+                self._find_reprints(story_id, joined)
             # Once per story, however many of the batch joined it: a recount reads all members.
             self.summarise(touched)
 
@@ -72,7 +79,11 @@ class Stories:
                 raise NotFoundError(f"{self.db.url}: cannot merge, no story {missing!r}")
             if old == into:
                 return
+            moved = self._members([old])[old]
+            kept = self._members([into])[into]
             groups.redirect(self.db, "stories", "story_articles", "story_id", old, into)
+            # Only pairs across the two were never read: the smaller side against all.
+            self._find_reprints(into, min(moved, kept, key=len))
             self.summarise([old, into])
 
     def resolve(self, story_id: str) -> str | None:
@@ -138,15 +149,7 @@ class Stories:
             + (f" OFFSET {int(offset)}" if offset else ""),
             params,
         )
-        members: dict[str, list[str]] = {r[0]: [] for r in rows}
-        for chunk in chunks(list(members)):
-            for story, article in self.db.execute(
-                "SELECT sa.story_id, sa.article_id FROM story_articles sa "
-                "JOIN articles a ON a.id = sa.article_id "
-                f"WHERE sa.story_id IN ({marks(chunk)}) ORDER BY a.seq",
-                chunk,
-            ):
-                members[story].append(article)
+        members = self._members([r[0] for r in rows])
         return [
             StoredStory(r[0], r[1], bytes(r[2]) if r[2] is not None else None, r[3], r[4],
                         tuple(members[r[0]]), *r[5:])
@@ -156,26 +159,49 @@ class Stories:
     def summarise(self, story_ids: Iterable[str]) -> None:
         """Recount what each story row keeps of its stored articles (see ``StoredStory``)."""
         ids = list(dict.fromkeys(story_ids))
-        members: dict[str, list[tuple[str | None, str | None, str]]] = {i: [] for i in ids}
+        dates: dict[str, dict[str, str | None]] = {i: {} for i in ids}  # in ingestion order
         with self.db.transaction():
             for chunk in chunks(ids):
-                for story, *member in self.db.execute(
-                    # A copy is its original's source, whoever reprinted it: the outlet
-                    # counted is the original's.
-                    "SELECT sa.story_id, a.date, "
-                    "CASE WHEN a.duplicate_of IS NULL THEN a.outlet ELSE o.outlet END, "
-                    "coalesce(a.duplicate_of, a.id) "
-                    "FROM story_articles sa JOIN articles a ON a.id = sa.article_id "
-                    "LEFT JOIN articles o ON o.id = a.duplicate_of "
-                    f"WHERE sa.story_id IN ({marks(chunk)})",
+                for story, article, date in self.db.execute(
+                    "SELECT sa.story_id, sa.article_id, a.date FROM story_articles sa "
+                    "JOIN articles a ON a.id = sa.article_id "
+                    f"WHERE sa.story_id IN ({marks(chunk)}) ORDER BY a.seq",
                     chunk,
                 ):
-                    members[story].append(tuple(member))
+                    dates[story][article] = date
             self.db.executemany(
                 "UPDATE stories SET first_date = ?, last_date = ?, article_count = ?, "
                 "source_count = ? WHERE id = ?",
-                [(*_summary(rows), story) for story, rows in members.items()],
+                [(*summary(list(found.values()), self.copies.source_keys(list(found))), story)
+                 for story, found in dates.items()],
             )
+
+    def _members(self, story_ids: Sequence[str]) -> dict[str, list[str]]:
+        """Each story's stored articles, in ingestion order."""
+        members: dict[str, list[str]] = {i: [] for i in story_ids}
+        for chunk in chunks(list(story_ids)):
+            for story, article in self.db.execute(
+                "SELECT sa.story_id, sa.article_id FROM story_articles sa "
+                "JOIN articles a ON a.id = sa.article_id "
+                f"WHERE sa.story_id IN ({marks(chunk)}) ORDER BY a.seq",
+                chunk,
+            ):
+                members[story].append(article)
+        return members
+
+    def stored(self, article_ids: Sequence[str]) -> None:
+        """Articles stored after they were assigned: their stories read them for reprints and
+        recount."""
+        joined: dict[str, list[str]] = {}
+        for article_id, story_id in self.of(article_ids).items():
+            joined.setdefault(story_id, []).append(article_id)
+        for story_id, newcomers in joined.items():
+            self._find_reprints(story_id, newcomers)
+        self.summarise(joined)
+
+    def _find_reprints(self, story_id: str, newcomers: Sequence[str]) -> None:
+        """The story's newcomers read against its members for reprints (``store.copies``)."""
+        self.copies.find_reprints(self._members([story_id])[story_id], set(newcomers))
 
     def of(self, article_ids: Sequence[str]) -> dict[str, str]:
         """The story of each of these articles that is in one."""
@@ -189,10 +215,11 @@ class Stories:
         return found
 
 
-def _summary(
-    members: list[tuple[str | None, str | None, str]],
+def summary(
+    dates: list[str | None], sources: dict[str, str],
 ) -> tuple[str | None, str | None, int, int]:
-    """(first date, last date, articles, independent sources) of (date, outlet, original)s."""
-    dates = [date for date, _, _ in members if date is not None]
-    sources = {source_key(outlet, original) for _, outlet, original in members}
-    return min(dates, default=None), max(dates, default=None), len(members), len(sources)
+    """(first date, last date, articles, independent sources) of the members' dates and the
+    sources they count as (``Copies.source_keys``)."""
+    known = [date for date in dates if date is not None]
+    return min(known, default=None), max(known, default=None), len(dates), len(
+        set(sources.values()))

@@ -27,15 +27,17 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from newsprism.errors import NotFoundError
-from newsprism.model import source_key
 from newsprism.store import groups
+from newsprism.store.copies import Copies
 from newsprism.store.database import Database, chunks, marks
 from newsprism.store.records import StoredStoryline
+from newsprism.store.stories import summary
 
 
 class StorylineRepository:
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, copies: Copies) -> None:
         self._db = db
+        self._copies = copies
 
     def save(self, storyline_id: str, *, title: str | None = None,
              state: bytes | None = None) -> None:
@@ -130,28 +132,25 @@ class StorylineRepository:
 
     def summarise(self, storyline_ids: Iterable[str]) -> None:
         """Recount each storyline's dates, articles and independent sources from its events'
-        stored articles."""
+        stored articles (sources counted as its events count theirs, ``Copies.source_keys``)."""
         ids = list(dict.fromkeys(storyline_ids))
-        members: dict[str, list[tuple[str | None, str]]] = {i: [] for i in ids}
+        dates: dict[str, dict[str, str | None]] = {i: {} for i in ids}  # in ingestion order
         with self._db.transaction():
             for chunk in chunks(ids):
-                for storyline, date, outlet, original in self._db.execute(
-                    # A copy is its original's source: the outlet counted is the original's.
-                    "SELECT se.storyline_id, a.date, "
-                    "CASE WHEN a.duplicate_of IS NULL THEN a.outlet ELSE o.outlet END, "
-                    "coalesce(a.duplicate_of, a.id) FROM storyline_events se "
+                for storyline, article, date in self._db.execute(
+                    "SELECT se.storyline_id, a.id, a.date FROM storyline_events se "
                     "JOIN stories s ON s.id = se.story_id AND s.merged_into IS NULL "
                     "JOIN story_articles sa ON sa.story_id = se.story_id "
                     "JOIN articles a ON a.id = sa.article_id "
-                    "LEFT JOIN articles o ON o.id = a.duplicate_of "
-                    f"WHERE se.storyline_id IN ({marks(chunk)})",
+                    f"WHERE se.storyline_id IN ({marks(chunk)}) ORDER BY a.seq",
                     chunk,
                 ):
-                    members[storyline].append((date, source_key(outlet, original)))
+                    dates[storyline][article] = date
             self._db.executemany(
                 "UPDATE storylines SET first_date = ?, last_date = ?, article_count = ?, "
                 "source_count = ? WHERE id = ?",
-                [(*_summary(rows), storyline) for storyline, rows in members.items()],
+                [(*summary(list(found.values()), self._copies.source_keys(list(found))),
+                  storyline) for storyline, found in dates.items()],
             )
 
     def _storylines(self, where: str, params: list[Any], limit: int | None, offset: int,
@@ -181,10 +180,3 @@ class StorylineRepository:
                 bytes(r[8]) if r[8] is not None else None)
             for r in rows
         ]
-
-
-def _summary(members: list[tuple[str | None, str]]) -> tuple[str | None, str | None, int, int]:
-    """(first date, last date, articles, independent sources) of (date, source key)s."""
-    dates = [date for date, _ in members if date is not None]
-    return (min(dates, default=None), max(dates, default=None), len(members),
-            len({source for _, source in members}))

@@ -30,11 +30,7 @@ from newsprism.render.view import STATUS_LABELS, build_view
 from newsprism.store import SearchFilters
 from newsprism.web.api import DATE, MAX_WAIT, Day, Service, require_read
 from newsprism.web.graph import layout_entity_graph
-from newsprism.web.service import (
-    StorylineSummary,
-    StorySummary,
-    source_key,
-)
+from newsprism.web.service import StorylineSummary, StorySummary
 from newsprism.web.timeline import layout_timeline
 
 PAGE_SIZE = 25
@@ -159,14 +155,13 @@ async def story_page(
             raise missing from None
         return RedirectResponse(request.url_for("storyline_page", storyline_id=story_id), 307)
     page = await service.story_page(story_id, html=True, wait=wait)
-    sources = {source_key(h) for h in page.articles if h.id in page.briefed}
     parts = dict.fromkeys(BRIEFING_PARTS, Markup(""))  # empty while the briefing is built
     parts |= {name: Markup(html) for name, html in json.loads(page.html or "{}").items()}
     line = page.summary.storyline
     storyline = (await service.storylines([line])).get(line) if line else None
     return render(
         request, "story.html.j2", story=page.summary, articles=page.articles,
-        briefed=set(page.briefed), briefed_sources=len(sources), parts=parts,
+        briefed=set(page.briefed), briefed_sources=page.briefed_sources, parts=parts,
         storyline=storyline if storyline and storyline.events > 1 else None,
         status=page.status, error=page.error,
         status_url=request.url_for("get_briefing_status", story_id=page.summary.id),

@@ -37,7 +37,6 @@ from newsprism.corpus import (
 from newsprism.errors import NotFoundError
 from newsprism.ingest import Ingested
 from newsprism.model import Analysis, Article, Entity
-from newsprism.model import source_key as independent_source
 from newsprism.render import briefing_to_json, validate_briefing_json
 from newsprism.render.json import SCHEMA_VERSION
 from newsprism.settings import DEFAULTS, Settings, release
@@ -103,6 +102,7 @@ class StoryPage:
     summary: StorySummary
     articles: list[ArticleHead]
     briefed: list[str]  # the articles the briefing compares
+    briefed_sources: int  # the independent sources among them, as the briefing counts them
     briefing: dict[str, Any] = field(default_factory=dict)  # schema ``newsprism.briefing``
     html: str | None = None  # what ``story_page(html=True)`` made of the briefing
     status: BriefingStatus = "ready"  # "building": briefing and html not there yet
@@ -122,11 +122,6 @@ class EntityMatch:
     entity: Entity
     articles: tuple[str, ...]
     stories: tuple[str, ...]
-
-
-def source_key(head: ArticleHead) -> str:
-    """One independent source: the outlet, else the original text (copies count once)."""
-    return independent_source(head.outlet, head.original)
 
 
 def summarise_story(
@@ -302,15 +297,17 @@ class CorpusService:
         past that the page comes back with ``status`` "building", and the build goes on."""
         story, heads, briefed, left_out, key = await self._members(story_id)
         (summary,) = await self._summaries([story], heads)
+        # Counted as the story's row counts its sources (reprints found as briefings find them).
+        sources = await self.run(lambda store: len(set(store.copies.source_keys(briefed).values())))
         cached = await self.run(cache.page if html else cache.briefing, story.id, key)
         if cached is None:
             status, built, error = await self._build(story.id, key, briefed, left_out, wait)
             if built is None:
-                return StoryPage(summary, heads, briefed, status=status, error=error)
+                return StoryPage(summary, heads, briefed, sources, status=status, error=error)
             cached = built.html if html else built.briefing
         if html:
-            return StoryPage(summary, heads, briefed, html=cached)
-        return StoryPage(summary, heads, briefed, json.loads(cached))
+            return StoryPage(summary, heads, briefed, sources, html=cached)
+        return StoryPage(summary, heads, briefed, sources, json.loads(cached))
 
     async def briefing_status(
         self, story_id: str, wait: float | None = 0
@@ -332,7 +329,8 @@ class CorpusService:
         if story is None:  # merged or gone since it was resolved
             raise NotFoundError(f"no story {story_id!r}")
         heads = await self.run(lambda store: store.articles.heads(list(story.article_ids)))
-        briefed = briefing_members(heads, self.settings.brief.story_articles)
+        sources = await self.run(lambda store: store.copies.source_keys(story.article_ids))
+        briefed = briefing_members(heads, self.settings.brief.story_articles, sources)
         left_out = copies_left_out(heads, briefed)
         copies = [copy.id for found in left_out.values() for copy in found]
         return story, heads, briefed, left_out, briefing_key([*briefed, *copies], self.settings)
