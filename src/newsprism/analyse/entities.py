@@ -41,6 +41,7 @@ PERSON_ROLES = {
     "expert", "professor", "head", "deputy", "aide", "adviser", "advisor", "constable",
     "sergeant", "officer", "detective", "inspector", "lieutenant", "captain", "corporal",
     "superintendent", "sheriff", "trooper", "witness", "coach", "manager", "prosecutor", "examiner",
+    "supremo",
 }  # fmt: skip
 _POSSESSIVES = ("’s", "'s", "’", "'")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$")
@@ -52,6 +53,7 @@ _NOT_A_NAME_START = {"the", "a", "an", *_CLOCK_HALVES}
 # Words a title-case headline capitalises that no person's name holds.
 _HEADLINE_WORDS = {"to", "in", "at", "for", "with", "by", "on", "as", "from", "after", "over",
                    "into", "is", "are", "was"}
+_APOSTROPHE_SURNAME = re.compile(r"[A-Z]’[A-Z][a-z]+")
 _CLOCK_HOUR = re.compile(r"\d{1,2}(?::\d{2})?")
 # Nouns that end the name of a body or a building, never a person's: "George Washington
 # University" is no person, however the model tags it.
@@ -78,6 +80,8 @@ def extract_mentions(
         if span is None:
             continue
         start, end = span
+        if text[start:end] in NAME_PARTICLES:
+            continue  # "this van,” said Lucas": a particle of names alone names no one ("Ben" does)
         label = _in_context(doc, start, end, ent.label_)
         if label is None:
             continue
@@ -121,6 +125,9 @@ def _in_context(doc: Doc, start: int, end: int, label: str) -> str | None:
         the = before is not None and before.lower_ == "the" and before.head in span
         return "ORG" if the or body else label
     words = span.text.split()
+    if len(words) == 1 and words[0][1:].islower() and before is not None and before.is_lower \
+            and noun_lemma(before.text) in PERSON_ROLES and before.head == span.root:
+        return "PERSON"  # "BSP supremo Mayawati", "party leader Mayawati": a person by one name
     if len(words) < 2 or not all(w[:1].isupper() or w in NAME_PARTICLES for w in words):
         return label
     roles = [t for t in span.root.children if t.dep_ == "appos" and t.i >= span.end]
@@ -181,11 +188,15 @@ def _capitalised(words: list[str]) -> bool:
 
 def _with_name_tail(ent: Span) -> Span:
     """A person's name with the last syllable the model left out for a preposition: "Moon
-    Jae-in" ("-in"), "Moon Jae In flew" (a capitalised "In" mid-sentence is no preposition)."""
+    Jae-in" ("-in"), "Moon Jae In flew" (a capitalised "In" mid-sentence is no preposition),
+    or the surname it left out for its typographic apostrophe ("Michael O’Leary", "Dinesh
+    D’Souza": the model knows such names with a straight one)."""
     doc, end = ent.doc, ent.end
     if ent.label_ != "PERSON" or end >= len(doc) - 1:
         return ent
     after = doc[end]
+    if ent[-1].whitespace_ and _APOSTROPHE_SURNAME.fullmatch(after.text):
+        return doc[ent.start : end + 1]
     if after.text == "-" and not ent[-1].whitespace_ and not after.whitespace_ \
             and doc[end + 1].is_alpha:
         return doc[ent.start : end + 2]
