@@ -1420,3 +1420,11 @@ def test_a_note_that_the_story_continues_is_no_attribution():
         "Nurse Alice Moreau retired on Tuesday. “It is such a privilege to be with a family,” "
         "Moreau said. “I just feel so honoured that I could be a part of it.” Story continues "
         "below advertisement").values()) == {"Alice Moreau"}
+
+
+def test_a_speaker_after_a_long_run_of_titles_without_points():
+    # Every word between the quote and "said" is the speaker's own description.
+    assert set(_speakers(
+        "“Three shops were damaged in the flood overnight. The clean-up is still under way "
+        "and more details will follow,” Delhi-based Indian Army Public Relations Officer (PRO) "
+        "Lt Col Devender Anand said in a statement.").values()) == {"Devender Anand"}

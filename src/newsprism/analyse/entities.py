@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable
+from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from newsprism.analyse.citations import source_span
@@ -97,7 +98,7 @@ def extract_mentions(
             found[key] = dataclasses.replace(mention, type="PERSON")
     missed = [(t.idx, t.idx + len(t)) for t in doc
               if t.pos_ == "PROPN" and t.text in surnames and not t.ent_type_]
-    for start, end in [*_role_appositives(doc), *missed]:
+    for start, end in [*_role_appositives(doc), *_titled_names(doc), *missed]:
         if not any(_overlaps((start, end), key) for key in found):
             found[(start, end)] = Mention(doc_id, start, end, text[start:end], "PERSON")
     for key in _titles_of_names(doc, found, surnames):
@@ -313,6 +314,26 @@ def _role_appositives(doc: Doc) -> list[tuple[int, int]]:
         if 2 <= sum(w.text != "-" for w in words) <= 4 and closed:
             spans.append((words[0].idx, words[-1].idx + len(words[-1])))
     return spans
+
+
+def _titled_names(doc: Doc) -> list[tuple[int, int]]:
+    """Full names the model left untagged after a short title, with or without its point ("Lt
+    Col Devender Anand said", "Dr. Meera Rao"): two or three capitalised proper nouns after the
+    last title of a run name a person."""
+    spans = []
+    for token in doc[:-2]:
+        if token.text[:1].isupper() and token.text.rstrip(".").lower() in TITLES and (
+                token.i == 0 or doc[token.i - 1].text.rstrip(".").lower() not in TITLES):
+            name = list(takewhile(_untagged_name_word, doc[token.i + 1 : token.i + 6]))
+            while name and name[0].text.rstrip(".").lower() in TITLES:
+                name.pop(0)  # "Lt Col": the second title too
+            if 2 <= len(name) <= 3:
+                spans.append((name[0].idx, name[-1].idx + len(name[-1])))
+    return spans
+
+
+def _untagged_name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.is_title and not token.ent_type_
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

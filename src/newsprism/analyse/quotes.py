@@ -398,7 +398,23 @@ def _said_after(quote: Span, quoted: set[int]) -> Token | None:
     own = after[:paragraph]
     if not any(not _is_mark(t) and not t.is_space for t in own):
         own = _attribution_line(after[paragraph + 1 :]) or own
-    return _subject_of_saying(_past_aside(own), quoted, ahead=True)
+    return _subject_of_saying(_past_aside(own), quoted, ahead=True) or \
+        _said_by_long_subject(own, quoted)
+
+
+def _said_by_long_subject(after: list[Token], quoted: set[int]) -> Token | None:
+    """The subject of the first verb of saying after a quote when every word before the verb is
+    the subject's own noun phrase, however long its titles run ("“...,” Jammu-based Army Public
+    Relations Officer (PRO) Lt Col Devender Anand said"): nothing else stands between."""
+    words = [t for t in after if not _is_mark(t) and not t.is_space]
+    verb = next((n for n, t in enumerate(words) if says(t) and t.pos_ == "VERB"), None)
+    if not verb:
+        return None
+    subject = speaking_subject(words[verb])
+    if subject is None or subject.i in quoted:
+        return None
+    return subject if all(subject.left_edge.i <= t.i <= subject.right_edge.i
+                          for t in words[:verb]) else None
 
 
 # A verb of saying with only these beside its subject reports nothing of its own: "Roesler
