@@ -43,6 +43,12 @@ script exports it (an article a listed pair before took, or one ingest refuses, 
     PYTHONPATH=src OMP_NUM_THREADS=1 python bench/speakers_dev.py /tmp/speakers-dev6.jsonl \
         --set 6 [-v]
 
+The seventh, `bench/speakers_dev7/` (branch speakers13): the 65 English pairs of that sample
+with Overall > 2.0 (the same rule) after the sixth set's 173, then the English article of each
+of its 142 German-English pairs with Overall > 2.0 that shares no article with a pair of
+Overall <= 2.0 (265 articles of 2019-2020), judged on main e8fda3f (session 21) before any fix;
+exported the same way (`--set 7`).
+
 Their claims are not judged, so none is part of `bench/compare_gold/`. Prints, per corpus,
 the share of named speakers found right, how many quotations got no speaker or a wrong one,
 and how many got one where the article names none.
@@ -153,7 +159,8 @@ def _corpus(cluster: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("clusters", type=Path, help="the dev clusters, exported as JSONL")
-    parser.add_argument("--set", choices=sorted(SETS), help="which judged set (1; 2 to export)")
+    parser.add_argument("--set", choices=sorted(SETS),
+                        help="which judged set (1; 2, 6 or 7 to export)")
     parser.add_argument("--export", type=Path, metavar="DATA",
                         help="write the set's clusters (2, 6 or 7) from DATA to CLUSTERS, and stop")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")

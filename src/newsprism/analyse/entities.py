@@ -96,8 +96,9 @@ def extract_mentions(
     for key, mention in found.items():
         if key not in cited and (mention.text in surnames or _full_name_of(mention, surnames)):
             found[key] = dataclasses.replace(mention, type="PERSON")
-    missed = [(t.idx, t.idx + len(t)) for t in doc
-              if t.pos_ == "PROPN" and t.text in surnames and not t.ent_type_]
+    # The tagger takes "O’Leary" for an adverb or adjective.
+    missed = [(t.idx, t.idx + len(t)) for t in doc if t.text in surnames and not t.ent_type_
+              and (t.pos_ == "PROPN" or _APOSTROPHE_SURNAME.fullmatch(t.text))]
     for start, end in [*_role_appositives(doc), *_titled_names(doc), *missed]:
         if not any(_overlaps((start, end), key) for key in found):
             found[(start, end)] = Mention(doc_id, start, end, text[start:end], "PERSON")
@@ -127,8 +128,10 @@ def _in_context(doc: Doc, start: int, end: int, label: str) -> str | None:
         return "ORG" if the or body else label
     words = span.text.split()
     if len(words) == 1 and words[0][1:].islower() and before is not None and before.is_lower \
-            and noun_lemma(before.text) in PERSON_ROLES and before.head == span.root:
-        return "PERSON"  # "BSP supremo Mayawati", "party leader Mayawati": a person by one name
+            and noun_lemma(before.text) in PERSON_ROLES:
+        # "BSP supremo Mayawati", "party leader Mayawati": a person by one name (the parse
+        # may make the role and the name two subjects)
+        return "PERSON"
     if len(words) < 2 or not all(w[:1].isupper() or w in NAME_PARTICLES for w in words):
         return label
     roles = [t for t in span.root.children if t.dep_ == "appos" and t.i >= span.end]

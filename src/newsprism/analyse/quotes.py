@@ -614,7 +614,7 @@ def _beside(verb: Token, before: Token | None = None) -> Token | None:
 def _untagged_name(token: Token) -> bool:
     """A capitalised word the models took for nothing of a name, mid-sentence ("The crew
     “worked to keep the freezers going,” Byerly said": Byerly parsed an adverb)."""
-    return token.pos_ in ("PROPN", "NOUN", "ADV") and token.text[:1].isupper() and \
+    return token.pos_ in ("PROPN", "NOUN", "ADV", "ADJ") and token.text[:1].isupper() and \
         not token.ent_type_ and not token.is_sent_start and not is_role(token)
 
 
