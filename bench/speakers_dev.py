@@ -43,6 +43,12 @@ script exports it (an article a listed pair before took, or one ingest refuses, 
     PYTHONPATH=src OMP_NUM_THREADS=1 python bench/speakers_dev.py /tmp/speakers-dev6.jsonl \
         --set 6 [-v]
 
+The seventh, `bench/speakers_dev7/` (branch speakers13): the 65 English pairs of that sample
+with Overall > 2.0 (the same rule) after the sixth set's 173, then the English article of each
+of its 142 German-English pairs with Overall > 2.0 that shares no article with a pair of
+Overall <= 2.0 (265 articles of 2019-2020), judged on main e8fda3f (session 21) before any fix;
+exported the same way (`--set 7`).
+
 Their claims are not judged, so none is part of `bench/compare_gold/`. Prints, per corpus,
 the share of named speakers found right, how many quotations got no speaker or a wrong one,
 and how many got one where the article names none.
@@ -55,6 +61,7 @@ import csv
 import json
 import re
 from collections import Counter
+from functools import partial
 from pathlib import Path
 
 from newsprism.analyse import analyse_articles, resolve_entities
@@ -65,7 +72,8 @@ from newsprism.evaluate.compare_clusters import MULTINEWS, ingest_cluster, read_
 
 SETS = {"1": Path(__file__).parent / "speakers_dev", "2": Path(__file__).parent / "speakers_dev2",
         "3": Path(__file__).parent / "speakers_dev3", "4": Path(__file__).parent / "speakers_dev4",
-        "5": Path(__file__).parent / "speakers_dev5", "6": Path(__file__).parent / "speakers_dev6"}
+        "5": Path(__file__).parent / "speakers_dev5", "6": Path(__file__).parent / "speakers_dev6",
+        "7": Path(__file__).parent / "speakers_dev7"}
 SEMEVAL = "semeval2022_task8_sample"
 
 
@@ -87,26 +95,28 @@ def export_second_set(data: Path, out: Path) -> None:
 
 
 def semeval_texts(data: Path) -> dict[str, tuple[tuple[str, str], ...]]:
-    """Each original English pair of the SemEval sample: its two (article id, text)s, as the
-    first file holding the pair gives them."""
+    """Each original pair of the SemEval sample: the (article id, text) of each of its English
+    articles (both of an English pair, the second of a German-English one), as the first file
+    holding the pair gives them."""
     pairs: dict[str, tuple[tuple[str, str], ...]] = {}
     for name in ("training_set", "testing_set"):
         with (data / SEMEVAL / f"{name}.csv").open(encoding="utf-8") as rows:
             for row in csv.DictReader(rows):
                 pair = row["pair_id"]
-                if re.fullmatch(r"\d+_\d+", pair) and (row["lang1"], row["lang2"]) == ("en", "en"):
-                    first, second = pair.split("_")
-                    pairs.setdefault(pair, ((first, row["text1"]), (second, row["text2"])))
+                if re.fullmatch(r"\d+_\d+", pair) and pair not in pairs:
+                    sides = zip(pair.split("_"), (row["lang1"], row["lang2"]),
+                                (row["text1"], row["text2"]), strict=True)
+                    pairs[pair] = tuple((name, text) for name, lang, text in sides if lang == "en")
     return pairs
 
 
-def export_sixth_set(data: Path, out: Path) -> None:
-    """The sixth set's pairs as CLUSTERS.jsonl lines, in the order listed, each article once
-    (in the first pair that holds it) and only if ingest reads an article in it."""
+def export_semeval_set(number: str, data: Path, out: Path) -> None:
+    """A SemEval set's pairs as CLUSTERS.jsonl lines, in the order listed, each English article
+    once (in the first pair that holds it) and only if ingest reads an article in it."""
     pairs = semeval_texts(data)
     taken: set[str] = set()
     with out.open("w", encoding="utf-8") as sink:
-        for row in read_tsv(SETS["6"] / "clusters.tsv"):
+        for row in read_tsv(SETS[number] / "clusters.tsv"):
             item = {"cluster": row.cluster, "corpus": SEMEVAL, "half": "dev", "articles": []}
             for name, text in pairs[row.cluster]:
                 article = {"id": f"semeval.{name}", "title": None, "outlet": None, "date": None,
@@ -125,7 +135,8 @@ def _ingested(item: dict) -> bool:
         return False
 
 
-EXPORTS = {"2": export_second_set, "6": export_sixth_set}
+EXPORTS = {"2": export_second_set, "6": partial(export_semeval_set, "6"),
+           "7": partial(export_semeval_set, "7")}
 
 
 def found_speakers(clusters: Path) -> dict[tuple[str, int, int], str | None]:
@@ -148,9 +159,10 @@ def _corpus(cluster: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("clusters", type=Path, help="the dev clusters, exported as JSONL")
-    parser.add_argument("--set", choices=sorted(SETS), help="which judged set (1; 2 to export)")
+    parser.add_argument("--set", choices=sorted(SETS),
+                        help="which judged set (1; 2, 6 or 7 to export)")
     parser.add_argument("--export", type=Path, metavar="DATA",
-                        help="write the set's clusters (2 or 6) from DATA to CLUSTERS, and stop")
+                        help="write the set's clusters (2, 6 or 7) from DATA to CLUSTERS, and stop")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     args = parser.parse_args()
     if args.export:

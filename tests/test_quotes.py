@@ -1373,3 +1373,58 @@ def test_speakers_of_titles_terms_sources_and_given_names(text: str, opening: st
 ])
 def test_pointing_out_and_gushing_are_saying(text: str, opening: str) -> None:
     assert same_speaker("Carol Keehan", _speaker_of(text, opening))
+
+
+def test_a_headline_repeating_a_quote_is_the_speakers():
+    # The headline repeats words the story quotes, in its own marks (and case), further on.
+    speakers = _speakers(
+        "Nurse retires after 40 years: ‘I’ve had a great run’\n\nAlice Moreau spent her last "
+        "shift at the ward on Tuesday. “It’s time to go. I’ve had a great run for 40 years,” "
+        "she said.")
+    assert speakers["I’ve had a great run"] == "Alice Moreau"
+    assert _speakers(
+        "Author Teases “Big Changes” for Next Year\n\nThe writer Tom Hale spoke on Sunday. "
+        "“There will be big changes for the series next year,” Hale said.")["Big Changes"] \
+        == "Tom Hale"
+    # A term of one word with its article is no echo of the quote that uses it.
+    assert _speakers("Patch due: ‘The Fix’\n\nThe firm will ship a patch. “The fix is not a "
+                     "real update,” analyst Ann Wee said.")["The Fix"] is None
+    # A quote within the quote that holds it is someone else's words.
+    assert _speakers("Dan Kim spoke to the court. “When you told him, ‘Let’s tow the car,’ you "
+                     "had no basis,” lawyer Mark Ross said.")["Let’s tow the car"] is None
+
+
+def test_a_surname_with_a_typographic_apostrophe_is_part_of_the_name():
+    assert set(_speakers(
+        "Airline chief executive Michael O’Leary said the aid was unfair. “We will appeal "
+        "against this illegal state aid,” O’Leary said in a statement.").values()) == {
+        "Michael O’Leary"}
+
+
+def test_a_name_particle_alone_is_no_speaker():
+    # The entity model takes "van" for a person; "she" is still the youth minister.
+    assert set(_speakers(
+        "Youth minister Jane Ortiz stood by the bus. “There are a lot of memories in this "
+        "van,” said Ortiz. Her old van is not the same. “They broke the window,” she said."
+    ).values()) == {"Jane Ortiz"}
+
+
+def test_a_one_word_name_after_a_role_is_a_person():
+    assert set(_speakers(
+        "Party supremo Kavita on Monday accused the government of neglect.\n\n“The year "
+        "should not be painful like the last one,” she said.").values()) == {"Kavita"}
+
+
+def test_a_note_that_the_story_continues_is_no_attribution():
+    assert set(_speakers(
+        "Nurse Alice Moreau retired on Tuesday. “It is such a privilege to be with a family,” "
+        "Moreau said. “I just feel so honoured that I could be a part of it.” Story continues "
+        "below advertisement").values()) == {"Alice Moreau"}
+
+
+def test_a_speaker_after_a_long_run_of_titles_without_points():
+    # Every word between the quote and "said" is the speaker's own description.
+    assert set(_speakers(
+        "“Three shops were damaged in the flood overnight. The clean-up is still under way "
+        "and more details will follow,” Delhi-based Indian Army Public Relations Officer (PRO) "
+        "Lt Col Devender Anand said in a statement.").values()) == {"Devender Anand"}

@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterable
+from itertools import takewhile
 from typing import TYPE_CHECKING
 
 from newsprism.analyse.citations import source_span
@@ -41,6 +42,7 @@ PERSON_ROLES = {
     "expert", "professor", "head", "deputy", "aide", "adviser", "advisor", "constable",
     "sergeant", "officer", "detective", "inspector", "lieutenant", "captain", "corporal",
     "superintendent", "sheriff", "trooper", "witness", "coach", "manager", "prosecutor", "examiner",
+    "supremo",
 }  # fmt: skip
 _POSSESSIVES = ("’s", "'s", "’", "'")
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.){2,}$")
@@ -52,6 +54,7 @@ _NOT_A_NAME_START = {"the", "a", "an", *_CLOCK_HALVES}
 # Words a title-case headline capitalises that no person's name holds.
 _HEADLINE_WORDS = {"to", "in", "at", "for", "with", "by", "on", "as", "from", "after", "over",
                    "into", "is", "are", "was"}
+_APOSTROPHE_SURNAME = re.compile(r"[A-Z]’[A-Z][a-z]+")
 _CLOCK_HOUR = re.compile(r"\d{1,2}(?::\d{2})?")
 # Nouns that end the name of a body or a building, never a person's: "George Washington
 # University" is no person, however the model tags it.
@@ -78,6 +81,8 @@ def extract_mentions(
         if span is None:
             continue
         start, end = span
+        if text[start:end] in NAME_PARTICLES:
+            continue  # "this van,” said Lucas": a particle of names alone names no one ("Ben" does)
         label = _in_context(doc, start, end, ent.label_)
         if label is None:
             continue
@@ -91,9 +96,10 @@ def extract_mentions(
     for key, mention in found.items():
         if key not in cited and (mention.text in surnames or _full_name_of(mention, surnames)):
             found[key] = dataclasses.replace(mention, type="PERSON")
-    missed = [(t.idx, t.idx + len(t)) for t in doc
-              if t.pos_ == "PROPN" and t.text in surnames and not t.ent_type_]
-    for start, end in [*_role_appositives(doc), *missed]:
+    # The tagger takes "O’Leary" for an adverb or adjective.
+    missed = [(t.idx, t.idx + len(t)) for t in doc if t.text in surnames and not t.ent_type_
+              and (t.pos_ == "PROPN" or _APOSTROPHE_SURNAME.fullmatch(t.text))]
+    for start, end in [*_role_appositives(doc), *_titled_names(doc), *missed]:
         if not any(_overlaps((start, end), key) for key in found):
             found[(start, end)] = Mention(doc_id, start, end, text[start:end], "PERSON")
     for key in _titles_of_names(doc, found, surnames):
@@ -121,6 +127,11 @@ def _in_context(doc: Doc, start: int, end: int, label: str) -> str | None:
         the = before is not None and before.lower_ == "the" and before.head in span
         return "ORG" if the or body else label
     words = span.text.split()
+    if len(words) == 1 and words[0][1:].islower() and before is not None and before.is_lower \
+            and noun_lemma(before.text) in PERSON_ROLES:
+        # "BSP supremo Mayawati", "party leader Mayawati": a person by one name (the parse
+        # may make the role and the name two subjects)
+        return "PERSON"
     if len(words) < 2 or not all(w[:1].isupper() or w in NAME_PARTICLES for w in words):
         return label
     roles = [t for t in span.root.children if t.dep_ == "appos" and t.i >= span.end]
@@ -181,11 +192,15 @@ def _capitalised(words: list[str]) -> bool:
 
 def _with_name_tail(ent: Span) -> Span:
     """A person's name with the last syllable the model left out for a preposition: "Moon
-    Jae-in" ("-in"), "Moon Jae In flew" (a capitalised "In" mid-sentence is no preposition)."""
+    Jae-in" ("-in"), "Moon Jae In flew" (a capitalised "In" mid-sentence is no preposition),
+    or the surname it left out for its typographic apostrophe ("Michael O’Leary", "Dinesh
+    D’Souza": the model knows such names with a straight one)."""
     doc, end = ent.doc, ent.end
     if ent.label_ != "PERSON" or end >= len(doc) - 1:
         return ent
     after = doc[end]
+    if ent[-1].whitespace_ and _APOSTROPHE_SURNAME.fullmatch(after.text):
+        return doc[ent.start : end + 1]
     if after.text == "-" and not ent[-1].whitespace_ and not after.whitespace_ \
             and doc[end + 1].is_alpha:
         return doc[ent.start : end + 2]
@@ -302,6 +317,26 @@ def _role_appositives(doc: Doc) -> list[tuple[int, int]]:
         if 2 <= sum(w.text != "-" for w in words) <= 4 and closed:
             spans.append((words[0].idx, words[-1].idx + len(words[-1])))
     return spans
+
+
+def _titled_names(doc: Doc) -> list[tuple[int, int]]:
+    """Full names the model left untagged after a short title, with or without its point ("Lt
+    Col Devender Anand said", "Dr. Meera Rao"): two or three capitalised proper nouns after the
+    last title of a run name a person."""
+    spans = []
+    for token in doc[:-2]:
+        if token.text[:1].isupper() and token.text.rstrip(".").lower() in TITLES and (
+                token.i == 0 or doc[token.i - 1].text.rstrip(".").lower() not in TITLES):
+            name = list(takewhile(_untagged_name_word, doc[token.i + 1 : token.i + 6]))
+            while name and name[0].text.rstrip(".").lower() in TITLES:
+                name.pop(0)  # "Lt Col": the second title too
+            if 2 <= len(name) <= 3:
+                spans.append((name[0].idx, name[-1].idx + len(name[-1])))
+    return spans
+
+
+def _untagged_name_word(token: Token) -> bool:
+    return token.pos_ == "PROPN" and token.is_title and not token.ent_type_
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

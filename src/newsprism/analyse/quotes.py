@@ -23,6 +23,9 @@ A speaker is found, in order of trust:
 6. for a statement with no attribution of its own, the person whose words the sentence before
    reports ("Galanter says he could hear the jury's anger.\n\n“How do you write ...”"),
    unless its own sentence has a person named as its subject.
+7. for words in the article's head no one says by the above, the speaker of the one quote
+   further on that holds them: a headline repeats words its story quotes ("‘I’ve had a great
+   run’").
 
 A subject that
 names no one ("police said", "they said") leaves the speaker unknown rather than guessed. A
@@ -34,6 +37,7 @@ a scare quote has no speaker, and a title or nickname in marks ("The Juice") is 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from itertools import takewhile
 from typing import TYPE_CHECKING
@@ -88,6 +92,11 @@ _ARGUMENTS = {"nsubj", "nsubjpass", "dobj", "iobj", "pobj", "dative", "attr", "o
               "poss", "agent"}
 _ADDRESSING = {"tell", "tells", "told", "telling", "ask", "asks", "asked", "asking"}
 _WORD_AFTER_MARK = re.compile(r"[^\W\d_]+")
+_ECHO_WORD = re.compile(r"\w+(?:'\w+)?")
+_ARTICLES = (" the ", " a ", " an ")
+# Characters a headline and the lead's first sentence run to: the words they repeat from the
+# story's quotes are the article's head.
+_HEAD = 300
 _SELF_NAMED = re.compile(r"\b(?:I|me),(?:\s+[A-Z][\w.'’-]*)+,")
 _WINDOW = 10  # tokens between a quote mark and its verb of saying ("X said on Tuesday that")
 _NAME_WORDS = 5  # a title-case phrase this short in quote marks is a name
@@ -134,7 +143,36 @@ def extract_quotes(
                                 "quote" if statement else "phrase"))
         if outer is None:
             previous = (parts[-1][1], speaker)
-    return tuple(quotes)
+    return tuple(_echoes_owned(quotes))
+
+
+def _words_of(text: str) -> str:
+    """The quoted words casefolded and spaced, apostrophes of one kind: "I’ve had" and "i've
+    had" read alike."""
+    return " " + " ".join(_ECHO_WORD.findall(text.replace("’", "'").casefold())) + " "
+
+
+def _echoes_owned(quotes: list[Quote]) -> list[Quote]:
+    """Quotes of no one in the article's head given the speaker of the one quote further on
+    that holds their words: a headline or a lead repeats words its story quotes ("Nurse retires:
+    ‘I’ve had a great run’" ... “It’s time to go. I’ve had a great run,” she said), often in
+    title case (“Surprising Announcements” ... teased “many surprising announcements”). A term
+    of one word, with or without its article (‘The Fix’), is no echo, nor is a quote within
+    the quote that holds it (“... you told him, ‘Let’s tow the car,’ ...”)."""
+    owned = [(q, _words_of(q.text)) for q in quotes if q.speaker_mention is not None]
+    echoed = []
+    for quote in quotes:
+        words = _words_of(quote.text)
+        if quote.speaker_mention is None and quote.start < _HEAD and \
+                len(words.split()) - words.startswith(_ARTICLES) >= 2:
+            speakers = {(m.start, m.end): m for q, text in owned if words in text
+                        and q.start > quote.end and (m := q.speaker_mention) is not None}
+            if len(speakers) == 1:
+                statement = len(quote.text.split()) >= PHRASE_WORDS
+                quote = dataclasses.replace(quote, speaker_mention=next(iter(speakers.values())),
+                                            kind="quote" if statement else "phrase")
+        echoed.append(quote)
+    return echoed
 
 
 def _said_next(text: str, end: int) -> bool:
@@ -360,7 +398,23 @@ def _said_after(quote: Span, quoted: set[int]) -> Token | None:
     own = after[:paragraph]
     if not any(not _is_mark(t) and not t.is_space for t in own):
         own = _attribution_line(after[paragraph + 1 :]) or own
-    return _subject_of_saying(_past_aside(own), quoted, ahead=True)
+    return _subject_of_saying(_past_aside(own), quoted, ahead=True) or \
+        _said_by_long_subject(own, quoted)
+
+
+def _said_by_long_subject(after: list[Token], quoted: set[int]) -> Token | None:
+    """The subject of the first verb of saying after a quote when every word before the verb is
+    the subject's own noun phrase, however long its titles run ("“...,” Jammu-based Army Public
+    Relations Officer (PRO) Lt Col Devender Anand said"): nothing else stands between."""
+    words = [t for t in after if not _is_mark(t) and not t.is_space]
+    verb = next((n for n, t in enumerate(words) if says(t) and t.pos_ == "VERB"), None)
+    if not verb:
+        return None
+    subject = speaking_subject(words[verb])
+    if subject is None or subject.i in quoted:
+        return None
+    return subject if all(subject.left_edge.i <= t.i <= subject.right_edge.i
+                          for t in words[:verb]) else None
 
 
 # A verb of saying with only these beside its subject reports nothing of its own: "Roesler
@@ -560,7 +614,7 @@ def _beside(verb: Token, before: Token | None = None) -> Token | None:
 def _untagged_name(token: Token) -> bool:
     """A capitalised word the models took for nothing of a name, mid-sentence ("The crew
     “worked to keep the freezers going,” Byerly said": Byerly parsed an adverb)."""
-    return token.pos_ in ("PROPN", "NOUN", "ADV") and token.text[:1].isupper() and \
+    return token.pos_ in ("PROPN", "NOUN", "ADV", "ADJ") and token.text[:1].isupper() and \
         not token.ent_type_ and not token.is_sent_start and not is_role(token)
 
 

@@ -97,10 +97,12 @@ def bare_name(text: str, kind: str) -> str:
 
 
 def name_tokens(name: str) -> tuple[str, ...]:
-    """Comparable words of a name: "Kim Jong-un’s" -> ("kim", "jong", "un")."""
+    """Comparable words of a name: "Kim Jong-un’s" -> ("kim", "jong", "un"); "Michael O’Leary"
+    -> ("michael", "oleary"), its surname one word as "Leary" alone would be."""
     name = unicodedata.normalize("NFKD", name)
     name = "".join(ch for ch in name if not unicodedata.combining(ch)).casefold()
     name = re.sub(r"['’]s\b", "", name).replace(".", "")
+    name = re.sub(r"\b([od])['’](?=\w)", r"\1", name)
     return tuple(_WORD.findall(name))
 
 

@@ -73,6 +73,7 @@ SAYING = {
 }
 # Verbs that say only with their particle: "Keehan pointed out that ..." (not "pointed to").
 _SAYING_WITH_OUT = {"point", "points", "pointed", "pointing"}
+_ELSEWHERE = {"below", "overleaf"}
 _RELATIVES = {"who", "that", "which"}
 _RANK_WORDS = {"police", "prime", "vice", "former", "acting", "chief", "state", "foreign"}
 # "a spokesman for the ministry said": a name inside the subject's prepositional phrase speaks
@@ -123,7 +124,12 @@ def _speaker_line(token: Token, article: ArticleContext) -> Mention | None:
 
 
 def says(token: Token) -> bool:
-    """Is the word a verb of saying, a phrasal one with its particle ("pointed out") too?"""
+    """Is the word a verb of saying, a phrasal one with its particle ("pointed out") too? Not
+    a page's note that its text goes on elsewhere ("Story continues below advertisement",
+    "Article continues overleaf")."""
+    if token.lower_.startswith("continue") and any(
+            c.lower_ in _ELSEWHERE for c in token.children):
+        return False
     return token.lower_ in SAYING or (token.lower_ in _SAYING_WITH_OUT and any(
         c.dep_ == "prt" and c.lower_ == "out" for c in token.children))
 
