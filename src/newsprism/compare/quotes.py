@@ -371,11 +371,19 @@ def marked_parts(text: str) -> list[str]:
         return []
     if len(marks) == 1:
         mark = marks[0]
-        opening = mark.group() in _OPENING or (mark.group() == '"' and not text[: mark.start()]
-                                                .strip())
+        opening = mark.group() in _OPENING or (mark.group() == '"' and (
+            not text[: mark.start()].strip() or _opens_a_word(text, mark)))
         return [text[mark.end():] if opening else text[: mark.start()]]
     pairs = zip(marks[::2], marks[1::2], strict=False)  # an odd last mark opens no pair
     return [text[a.end() : b.start()] for a, b in pairs]
+
+
+def _opens_a_word(text: str, mark: re.Match[str]) -> bool:
+    """Does a straight mark stand after a space and right before a word ("has not departed
+    "The Hunger Games.", the sentence cut before its closing mark)? Then it opens a quotation or
+    a title: a closing mark follows the quoted words, never the next word."""
+    return text[mark.start() - 1 : mark.start()].isspace() and text[mark.end() :
+                                                                    mark.end() + 1].isalnum()
 
 
 def gives_elsewhere(quoted: Sequence[str], text: str, start: int, end: int) -> bool:
