@@ -479,3 +479,20 @@ def test_a_lone_mark_before_a_word_opens_a_title_and_quotes_nothing_before_it():
         "He may have gotten inside there,"]
     assert marked_parts('the future of Europe is at stake, " she told the debate.') == [
         "the future of Europe is at stake, "]
+
+
+def test_passages_sharing_only_small_words_are_no_remark_reworded():
+    """9_ecbplus (audit10's fresh set): a memorandum's phrase "the purposes of the [Endangered
+    Species Act]" (the bracket an editor's) shares "the" and "of" with a spokeswoman's "...
+    undermined the scientific foundation of the Endangered Species Act", no word it quotes."""
+    from newsprism.compare.quotes import marked_passages, quoted_differently
+
+    phrase = marked_passages('The memo asks whether it serves "the purposes of the [Harbour Act].')
+    remark = marked_passages('"Several late changes have undermined the scientific foundation of '
+                             'the Harbour Act," she said.')
+    assert phrase and remark and not quoted_differently(phrase, remark)
+    one = marked_passages('She said "we should be looking at ways to strengthen the act, not '
+                          'weaken it."')
+    other = marked_passages('"We should be looking for ways to improve it, not weaken it," she '
+                            'said.')
+    assert one and other and quoted_differently(one, other)
