@@ -391,3 +391,17 @@ def test_a_list_item_its_article_repeats_naming_no_one_is_no_corroboration():
                 if c.status in ("corroborated", "contradicted") and "bond" in c.text]
     assert any(c.status == "corroborated" and "Ten volunteer" in c.text
                for c in briefing.claims)
+
+
+def test_a_judgement_in_a_while_clause_is_a_contrast_conceded_not_the_verdict():
+    """6_ecbplus (tune): "While the first movie was a huge success, THR is saying that director
+    Gary Ross is still in negotiations to direct the sequel" was one source's positive verdict,
+    set against another's "no deal in place": the success is the contrast the main clause
+    answers, as in an "although" clause."""
+    from newsprism.compare.verdicts import verdict_polarity
+
+    assert verdict_polarity("While the first film was a huge success, its director is still "
+                            "in talks over the sequel.") == 0
+    assert verdict_polarity("The summit was short on substance, whereas the dinner was a "
+                            "success.") < 0
+    assert verdict_polarity("The first film was a huge success.") > 0

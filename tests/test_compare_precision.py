@@ -471,3 +471,78 @@ def test_a_state_in_force_and_its_end_never_corroborate():
         "Anna Berg has pulled out of negotiations with Nordfilm to direct the sequel to Glass "
         "Harbour.\n\nThe studio thanked her for her work.")
     assert not _corroborated_together(briefing, "is in negotiations", "pulled out")
+
+
+def test_two_speakers_quoted_alike_are_two_remarks_not_one_quoted_differently():
+    """12_ecb (audit10's fresh set): "We acted in self-defence,'' said the Navy chief" (the end
+    of a quote of several sentences) and "We fired in self-defense and in response to firing
+    upon our vessel,'' Commodore Nirad Sinha, a navy spokesman, told CNN" were "quoted
+    differently": two people's remarks. Read from the marks alone they look like one; the
+    quotes' speakers tell them apart, as they do for quotes found in both."""
+    from newsprism.analyse import analyse_articles
+    from newsprism.compare import compare_articles
+    from newsprism.model import Quote
+
+    first = ('The navy defended the sinking of the trawler. "The ship was under the command of '
+             'pirates. We acted in self-defence and fired at the vessel," said the navy chief.')
+    second = ('The navy said the trawler was a pirate vessel. "We fired in self-defence and '
+              'fired at the vessel when it shot at us," Commodore Piet Vaal, a navy spokesman, '
+              'said.')
+    analyses = list(analyse_articles([Article("a", first, outlet="Coast Herald"),
+                                      Article("b", second, outlet="Valley News")]))
+
+    def quoted(doc: str, text: str, words: str, speaker: str) -> Quote:
+        start = text.index(words)
+        return Quote(doc, start, start + len(words), words, speaker)
+
+    remarks = ("The ship was under the command of pirates. We acted in self-defence and fired "
+               "at the vessel", "We fired in self-defence and fired at the vessel when it shot "
+               "at us")
+
+    def reworded(speakers: tuple[str, str]) -> list:
+        quotes = [quoted("a", first, remarks[0], speakers[0]),
+                  quoted("b", second, remarks[1], speakers[1])]
+        return [c for c in compare_articles(analyses, quotes=quotes)
+                if c.status == "contradicted" and c.kind == "quote"]
+
+    assert [c.note.startswith("Quoted differently.")
+            for c in compare_articles(analyses, quotes=[]) if c.kind == "quote"] == [True]
+    assert not reworded(("Dana Reyes", "Piet Vaal"))
+    # one speaker, a name spelled two ways: still one remark quoted differently
+    assert reworded(("Piet Vaal", "Pieter Vaal"))
+
+
+def test_a_lone_mark_before_a_word_opens_a_title_and_quotes_nothing_before_it():
+    """6_ecbplus (tune): "Gary Ross has not departed "The Hunger Games." (the sentence split
+    before the title's closing mark) read its words before the mark as a quotation running on
+    from the sentence before, and "quoted differently" against another report's "... pulled out
+    of negotiations to direct a sequel to "The Hunger Games."."""
+    from newsprism.compare.quotes import marked_parts, marked_passages, quoted_differently
+
+    stayed = 'Anna Berg has not left "Glass Harbour.'
+    left = 'Director Anna Berg has pulled out of talks to direct a sequel to "Glass Harbour.'
+    assert marked_parts(stayed) == ["Glass Harbour."]
+    passages = marked_passages(stayed), marked_passages(left)
+    assert None in passages or not quoted_differently(*passages)
+    # a closing mark still closes, spaced or not
+    assert marked_parts('He may have gotten inside there," Ortiz said.') == [
+        "He may have gotten inside there,"]
+    assert marked_parts('the future of Europe is at stake, " she told the debate.') == [
+        "the future of Europe is at stake, "]
+
+
+def test_passages_sharing_only_small_words_are_no_remark_reworded():
+    """9_ecbplus (audit10's fresh set): a memorandum's phrase "the purposes of the [Endangered
+    Species Act]" (the bracket an editor's) shares "the" and "of" with a spokeswoman's "...
+    undermined the scientific foundation of the Endangered Species Act", no word it quotes."""
+    from newsprism.compare.quotes import marked_passages, quoted_differently
+
+    phrase = marked_passages('The memo asks whether it serves "the purposes of the [Harbour Act].')
+    remark = marked_passages('"Several late changes have undermined the scientific foundation of '
+                             'the Harbour Act," she said.')
+    assert phrase and remark and not quoted_differently(phrase, remark)
+    one = marked_passages('She said "we should be looking at ways to strengthen the act, not '
+                          'weaken it."')
+    other = marked_passages('"We should be looking for ways to improve it, not weaken it," she '
+                            'said.')
+    assert one and other and quoted_differently(one, other)

@@ -1254,3 +1254,41 @@ def test_talks_ended_and_then_resumed_are_one_history_in_order():
                  "The union refused to resume the talks.",
                  "Talks could resume next week if both sides agree."):
         assert not resumes_talks(text), text
+
+
+def test_no_outcome_from_a_past_scene_or_an_old_rumour():
+    """Three false developments of audit10's fresh set: "was running a culinary bookshop when
+    she was discovered" and "was extending his own rookie record ... to seven" (the past
+    progressive sets a past moment's scene; "run" and "extend" are acts that last only in the
+    present) ended by "brought to an abrupt end" and "tight end"; "who once was rumored to be
+    Deep Throat" (a rumour of an earlier time told as background) settled by "insisted he was
+    not Deep Throat"."""
+    from newsprism.compare.outcomes import left_open
+
+    assert left_open("Anna Berg was running a small bookshop when the producer found her.") is None
+    assert left_open("The striker was extending his club record for goals to nine.") is None
+    assert left_open("Piet Vaal, a minister who once was rumored to be the informant, has died.") \
+        is None
+    assert left_open("The outage is continuing.") is not None  # a state lasting now
+    assert left_open("Piet Vaal was rumored to be the informant.") is not None
+    assert not _statement_histories(
+        STUDIO, "Anna Berg was running a small bookshop in Kessel when Nordfilm found her.",
+        "Anna Berg's career as a lawyer in Kessel was brought to an end by the film.",
+        (None, None))
+
+
+def test_an_arrest_counted_as_repeated_is_a_record_not_a_step():
+    """26_ecbplus (tune): "Between age 17 and 25, Mr. Gigante was arrested seven times" and,
+    a day later, "In 1957 Gigante was charged with attempted murder" were one process moving on;
+    "seven times" counts many old cases, none of them the one the reports follow."""
+    from newsprism.compare.ladders import steps
+
+    text = "Between age 17 and 25, Piet Vaal was arrested seven times on various charges."
+    at = text.index("Piet Vaal")
+    assert not steps(text, [(at, at + 9, "vaal")])
+    for repeated in ("Piet Vaal was arrested 3 times.", "Piet Vaal was arrested twice."):
+        assert not steps(repeated, [(0, 9, "vaal")]), repeated
+    assert steps("Piet Vaal was arrested on Friday.", [(0, 9, "vaal")])
+    assert not _statement_histories(
+        BORDER, "Between age 17 and 25, Piet Vaal was arrested seven times on various charges.",
+        "Piet Vaal was charged with kidnapping at the border.")

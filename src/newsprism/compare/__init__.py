@@ -144,7 +144,7 @@ def compare_articles(
     sentences = [s for a in analyses for s in a.sentences]
     known = dict(zip((s.text for s in statements), embeddings, strict=True))
     claims += _quote_claims(quotes, quoted, sentences, articles, known)
-    claims += _rewording_claims(statements, evidence, articles, sources)
+    claims += _rewording_claims(statements, evidence, articles, sources, quotes)
     claims += _verdict_claims(statements, articles, sources)
     claims += _outcome_claims(statements, evidence, articles, sources)
     claims += _revision_claims(statements, figures, holders, evidence, articles, sources)
@@ -644,16 +644,19 @@ def _rewording_claims(
     evidence: PairEvidence,
     articles: dict[str, Article],
     sources: dict[str, str],
+    quotes: Sequence[Quote] = (),
 ) -> list[Claim]:
     """One remark quoted in other words by two sources, read from the statements' quote marks
     where the analysis found no quote in one of them (the quote claims of ``_quote_claims`` need
     both quotes and their speaker): quoted differently, never a corroboration. Only statements
     about the same thing (``PairEvidence.related``), so that two remarks sharing some words are
-    not taken for one."""
+    not taken for one, and not two statements whose quotes ``quotes`` gives to different
+    speakers (``_said_by_others``)."""
     claims = []
     for i, j in evidence.reworded:
         a, b = statements[i], statements[j]
-        if sources[a.doc] == sources[b.doc] or not evidence.related(i, j):
+        if (sources[a.doc] == sources[b.doc] or not evidence.related(i, j)
+                or _said_by_others(a, b, quotes)):
             continue
         if _two_remarks(marked_parts(a.text), a, marked_parts(b.text), b, articles):
             continue
@@ -662,6 +665,23 @@ def _rewording_claims(
         claims.append(Claim(_claim_id("quote", (a, b)), "contradicted", a.text, (a, b), 2,
                             "quote", note))
     return claims
+
+
+def _speakers_of(span: Span, quotes: Sequence[Quote]) -> set[str]:
+    """The words of the speakers of the quotes that overlap a statement (the end of a quote of
+    several sentences starts before it: "... We acted in self-defence,'' said the Navy chief.")."""
+    return {word for q in quotes
+            if q.doc == span.doc and q.start < span.end and span.start < q.end and q.speaker
+            for word in letter_words(q.speaker)}
+
+
+def _said_by_others(a: Span, b: Span, quotes: Sequence[Quote]) -> bool:
+    """Do both statements quote a speaker, and do their speakers share no word? Then they are
+    two people's remarks, as ``_quote_claims`` reads quotes of different speakers ("We acted in
+    self-defence" of the Navy's chief, "We fired in self-defense" of its spokesman); a name
+    spelled two ways ("Carolos" / "Karolos Papoulias") still shares one."""
+    said_a, said_b = _speakers_of(a, quotes), _speakers_of(b, quotes)
+    return bool(said_a and said_b and not said_a & said_b)
 
 
 def _two_remarks(quoted_a: Sequence[str], a: Span | Quote, quoted_b: Sequence[str],

@@ -189,6 +189,10 @@ _REACH_OPENING = 200  # "Ten missionaries who tried to take 33 children out the 
 # of time ("until all 15 are released").
 _TO_BE = re.compile(r"\bto\s+(?:be\s+|have\s+(?:been\s+)?)?$", re.IGNORECASE)
 _NOT_YET = re.compile(r"\b(?:until|unless|till)\b", re.IGNORECASE)
+# A step counted as repeated ("was arrested seven times between 17 and 25", "charged twice
+# before"): a record of many past cases, no step of the one process the reports follow.
+_REPEATED = re.compile(r"(?:[\w-]+\s+){1,3}?(?:(?!at\b)(?:[a-z]+|\d+)\s+times|twice|thrice)\b",
+                       re.IGNORECASE)
 # A step announced: "will", "would", "is (set|due) to", then the step's verb, bare or after
 # "be" ("will resume", "would be released", "is to be charged"); "was to be released" is a
 # plan the report may tell as overtaken, "were to be" a condition.
@@ -335,10 +339,11 @@ def _announced(text: str, people: Sequence[Actor], operations_named: Sequence[Ac
 
 def _take(best: dict[tuple[str, str], Step], text: str, step: Step, verb: int) -> None:
     """Keep ``step`` (its verb or noun at ``verb``) when it is taken: neither negated, nor
-    hedged or looked ahead before its words; the highest step per participant and process."""
+    hedged or looked ahead before its words, nor counted as repeated; the highest step per
+    participant and process."""
     before = text[: step.end]
     if (_negated(text, verb) or hedges(before) or _TO_BE.search(text[:verb])
-            or _NOT_YET.search(before)):
+            or _NOT_YET.search(before) or _REPEATED.match(text, verb)):
         return
     key = (step.process, step.participant)
     if key not in best or best[key].rank < step.rank:

@@ -93,7 +93,9 @@ _EXPECTATION = re.compile(
 # Under way, in the progressive: "the body is being recovered", "divers are still recovering
 # the bodies". So many things are under way in a report ("is being treated as suspicious",
 # "police are releasing the names") that only an operation whose completion is news of its own,
-# a recovery, is left open by it.
+# a recovery, is left open by it, and a state lasting now ("the outage is continuing"); in the
+# past progressive a lasting verb sets a past moment's scene ("was running a bookshop when she
+# was discovered", "was extending his record"), nothing still open.
 _UNDER_WAY = re.compile(
     r"\b(?:is|are|was|were)\s+(?:still\s+|now\s+)?(?:being\s+(?=\w+ed\b)|(?=\w+ing\b))"
     r"(?P<act>[^,;:.?!]+)",
@@ -212,10 +214,11 @@ _SUBORDINATE = re.compile(r"\b(?:while|after|before|when|because|as|until|unless
 _PRONOUN = re.compile(r"^\W*(?:he|she|he's|she's|his|her)\b", re.IGNORECASE)
 _NAME = re.compile(r"[A-Z]")  # a word written with a capital inside a clause: a name
 # Right before the cue, what says the expectation was overtaken before the report was written
-# ("was originally scheduled to face", "had been expected to"): the report knows what became of
-# it, so it leaves nothing open for another report to settle.
-_SUPERSEDED = re.compile(r"\b(?:originally|initially|previously|at first|had(?:\s+been)?)\s+$",
-                         re.IGNORECASE)
+# ("was originally scheduled to face", "had been expected to"), or the supposition was of an
+# earlier time ("who once was rumored to be Deep Throat"): the report knows what became of it,
+# or tells an old rumour as background, so it leaves nothing open for another report to settle.
+_SUPERSEDED = re.compile(r"\b(?:originally|initially|previously|at first|once|formerly|"
+                         r"had(?:\s+been)?)\s+$", re.IGNORECASE)
 # An act stated as possible, not done: "members can invoke the act to overturn the rules".
 _POSSIBLE = re.compile(r"\b(?:can|cannot|able to)\b", re.IGNORECASE)
 # Modals that leave the act just after them undone ("members must invoke the law"): ``hedges``
@@ -379,6 +382,8 @@ def left_open(text: str) -> Open | None:
     if act is None:
         return None
     act_head, obj = act
+    if under_way and act_head in _LASTING and match.group().lower().startswith(("was", "were")):
+        return None  # "was running a bookshop when she was discovered": a past moment's scene
     if _DUE.match(match.group()) and not match["act"].lower().startswith("be ") and not (
             act_head in _LASTING or any(act_head in family for family in ACT_FAMILIES)):
         return None  # "due to injury": a cause, not a schedule

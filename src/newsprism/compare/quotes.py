@@ -406,11 +406,19 @@ def marked_parts(text: str) -> list[str]:
         return []
     if len(marks) == 1:
         mark = marks[0]
-        opening = mark.group() in _OPENING or (mark.group() == '"' and not text[: mark.start()]
-                                                .strip())
+        opening = mark.group() in _OPENING or (mark.group() == '"' and (
+            not text[: mark.start()].strip() or _opens_a_word(text, mark)))
         return [text[mark.end():] if opening else text[: mark.start()]]
     pairs = zip(marks[::2], marks[1::2], strict=False)  # an odd last mark opens no pair
     return [text[a.end() : b.start()] for a, b in pairs]
+
+
+def _opens_a_word(text: str, mark: re.Match[str]) -> bool:
+    """Does a straight mark stand after a space and right before a word ("has not departed
+    "The Hunger Games.", the sentence cut before its closing mark)? Then it opens a quotation or
+    a title: a closing mark follows the quoted words, never the next word."""
+    return text[mark.start() - 1 : mark.start()].isspace() and text[mark.end() :
+                                                                    mark.end() + 1].isalnum()
 
 
 def gives_elsewhere(quoted: Sequence[str], text: str, start: int, end: int) -> bool:
@@ -454,19 +462,28 @@ def _closest(run: Sequence[str], parts: Sequence[str]) -> float:
 
 def quoted_differently(a: Sequence[list[str]], b: Sequence[list[str]]) -> bool:
     """Are two quoted passages (each its runs) one remark in other words (not the same words,
-    runs of them, or a copy slip)? Read from marks alone, a passage that differs by one word is
+    runs of them, or a copy slip), sharing most of their words and most of their content words?
+    Read from marks alone, a passage that differs by one word is
     left alone: the word may be a slip ("first aid for and tried" / "first aid for her, and
     tried"); and so is a passage whose every run is one the other quotes in full, holds one of
     the other's in full (the other left words out: "ran up the steps ... and got on the roof"),
     or is not quoted by the other at all."""
     words_a, words_b = [w for run in a for w in run], [w for run in b for w in run]
-    shorter, longer = sorted((set(words_a), set(words_b)), key=len)
-    if len(shorter & longer) < SHARED_REMARK_WORDS * len(shorter):
+    if not all(_mostly_shared(*sorted(pair, key=len)) for pair in (
+            (set(words_a), set(words_b)),
+            (set(words_a) - _FUNCTION_WORDS, set(words_b) - _FUNCTION_WORDS))):
         return False  # two remarks (the cheap test first: most pairs end here)
     if not any(_run_reworded(run, b) for run in a) and not any(_run_reworded(run, a) for run in b):
         return False
     apart = (Counter(words_a) - Counter(words_b)) + (Counter(words_b) - Counter(words_a))
     return not _same_words(words_a, words_b) and apart.total() >= 2
+
+
+def _mostly_shared(shorter: set[str], longer: set[str]) -> bool:
+    """Does the longer set hold most of the shorter's words (``SHARED_REMARK_WORDS``), and the
+    shorter any? Asked of all the words and of the content words: "the purposes of the" shares
+    "the" and "of", not one word of what it quotes, with "... the foundation of the Act"."""
+    return bool(shorter) and len(shorter & longer) >= SHARED_REMARK_WORDS * len(shorter)
 
 
 def _run_reworded(run: list[str], other: Sequence[list[str]]) -> bool:

@@ -55,7 +55,10 @@ _HYPOTHETICAL = re.compile(
 _MOMENT = re.compile(r"[^.;]{0,40}?\b(?:when|until|so far|as yet|initially|at first|by then)\b",
                      re.IGNORECASE)  # read right after the judgement
 _MOMENT_BEFORE = re.compile(r"\b(?:not yet|yet to|so far|as yet)\b[^.;,]{0,20}$", re.IGNORECASE)
-_CONCESSIVE = re.compile(r"\b(?:although|though|even though|even if|despite)\b[^,;]*",
+# A clause of "while" or "whereas" sets a contrast beside the main clause ("While the first
+# film was a huge success, its director is still in negotiations"): conceded as well.
+_CONCESSIVE = re.compile(r"\b(?:although|though|even though|even if|despite|while|whereas)\b"
+                         r"[^,;]*",
                          re.IGNORECASE)
 _REPORTED = re.compile(
     r"\b(?:some (?:[\w-]+ ){0,2}(?:observers|analysts|critics|media|commentators|experts|"
