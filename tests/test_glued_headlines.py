@@ -1,0 +1,54 @@
+"""A headline glued to its lede with no full stop (issue 18: SemEval-2022 task 8's texts print
+title and lede as one run) is cut from it where the text shows the end, and only there: the
+lede then stands as a statement of its own, and every span still points at the source."""
+
+from __future__ import annotations
+
+from newsprism.analyse import analyse_article
+from newsprism.analyse.headlines import headline_end
+from newsprism.model import Article
+
+
+def _lede(text: str) -> str | None:
+    cut = headline_end(text)
+    return None if cut is None else text[cut:]
+
+
+def test_a_sentence_opener_after_a_headline_word_in_lower_case_starts_the_lede():
+    assert _lede("Fire kills three in Ohio home The blaze broke out early Sunday.") == (
+        "The blaze broke out early Sunday.")
+    assert _lede("Fishermen rescued at sea back home THE three men landed on Monday.") == (
+        "THE three men landed on Monday.")
+
+
+def test_a_dateline_or_a_repeated_opening_starts_the_lede():
+    assert _lede("Mayor says she will run again RIVERTON, Ore. (AP) — The mayor of Riverton "
+                 "said Tuesday.").startswith("RIVERTON, Ore. (AP) —")
+    assert _lede("Storm fades, winds expected LAKEPORT — The storm moved east.").startswith(
+        "LAKEPORT —")
+    assert _lede("Bridge closes for repairs Bridge closes for repairs The county shut the "
+                 "bridge.").startswith("Bridge closes for repairs The county")
+
+
+def test_a_capital_that_goes_on_a_phrase_is_no_lede():
+    # "said The Herald", "for The Times": the capital goes on the sentence
+    assert headline_end("The mayor said on Monday that The Herald had the figures wrong.") is None
+    assert headline_end("She wrote for The Times until the paper was sold last year.") is None
+    # a title-case headline and a lede that opens on a name: the words do not tell the end
+    assert headline_end("Council Approves New Budget for Parks Mayor Dana Reyes said the "
+                        "budget passed.") is None
+    # a dateline's own credit after its place
+    assert headline_end("LAKEPORT BAY, Indonesia (AP) — Officials said Saturday that the fire "
+                        "was out.") is None
+    # a headline alone on its line
+    assert headline_end("Fire kills three in Ohio home\nThe blaze broke out early Sunday.") is None
+
+
+def test_the_lede_cut_from_its_headline_is_a_statement_at_the_source_offsets():
+    text = ("Fire kills three in Ohio home The blaze broke out early Sunday in a two-storey "
+            "house in Dayton, officials said. Two children escaped through a window.")
+    analysis = analyse_article(Article("a", text))
+    assert analysis.sentences[0].text == "Fire kills three in Ohio home"
+    lede = analysis.statements[0]
+    assert lede.text.startswith("The blaze broke out early Sunday")
+    assert text[lede.start : lede.end] == lede.text
