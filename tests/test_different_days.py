@@ -67,6 +67,18 @@ def test_days_that_can_be_one_are_not_apart():
     assert not _apart("It overturned yesterday.", "It overturned on Monday.")
     assert not _apart("It overturned over the weekend.", "It overturned on Saturday.")
     assert not _apart("It overturned on Saturday.", "The report came out.")
+    # a day of another event, in a clause of its own, or a span's first day
+    assert _apart("He was charged Saturday after a shooting Friday.", "He was charged Monday.")
+    assert not _apart("He was charged after a shooting on Friday.", "He was charged Saturday.")
+    assert not _apart("The poll ran between Jan. 20 and 26.", "The poll ran Jan. 21-26.")
+
+
+def test_a_day_looked_ahead_to_is_no_clash_but_may_be_a_development():
+    conflicts = days_apart(["The summit is expected to end on Friday.",
+                            "The summit came to a close on Saturday.",
+                            "The summit came to a close on Thursday."])
+    assert not conflicts[0, 1] and not conflicts[0, 2]
+    assert conflicts[1, 2]
 
 
 def test_undated_reports_of_one_event_on_two_days_corroborate_nothing():

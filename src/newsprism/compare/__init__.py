@@ -60,7 +60,13 @@ from newsprism.compare.figures import (
 )
 from newsprism.compare.holders import changed_hands, holding
 from newsprism.compare.ladders import moved_on, steps
-from newsprism.compare.outcomes import open_outcomes, states_and_ends, with_antecedents
+from newsprism.compare.outcomes import (
+    hedges,
+    looks_ahead,
+    open_outcomes,
+    states_and_ends,
+    with_antecedents,
+)
 from newsprism.compare.quotes import (
     different_remarks,
     differently_worded,
@@ -200,15 +206,18 @@ def states_apart(texts: Sequence[str]) -> np.ndarray:
 
 def days_apart(texts: Sequence[str]) -> np.ndarray:
     """True where two texts name the day of what they report and the days cannot be one
-    (``figures.on_other_days``): "the trailer fell off early Saturday" and "the trailer fell off
-    on Monday, Dec. 30" put one event on two days, so they corroborate no fact, dated or not.
-    Opposite texts (``opposed``) are apart too where they name no day alike, whatever the
-    days may be: "a rocket hit Tel Aviv on Friday" and "a rocket did not hit Tel Aviv on
+    (``figures.on_other_days``): "the trailer fell off early Saturday" and "the trailer fell
+    off on Monday, Dec. 30" put one event on two days, so they corroborate no fact, dated or
+    not. A text that looks ahead or hedges ("is expected to end on Friday") names a day that
+    may pass, and with a report of the event on another day tells a development, so it is no
+    such day. Opposite texts (``opposed``) are apart too where they name no day alike, whatever
+    the days may be: "a rocket hit Tel Aviv on Friday" and "a rocket did not hit Tel Aviv on
     Thursday" are two days' facts, one proposition neither for a corroboration nor for a
     contradiction."""
     named = [event_days(t) - RELATIVE_DAYS for t in texts]
-    days = [named_days(t) for t in texts]
     told = [i for i, found in enumerate(named) if found]
+    days = {i: frozenset() if hedges(texts[i]) or looks_ahead(texts[i]) else named_days(texts[i])
+            for i in told}
     apart = np.zeros((len(texts), len(texts)), dtype=bool)
     for n, i in enumerate(told):
         for j in told[n + 1 :]:

@@ -299,15 +299,28 @@ class NamedDay(NamedTuple):
     at_edge: bool
 
 
+# A word that opens a clause or phrase of another event than the statement's own: "charged
+# Saturday after a shooting Friday", "the man, who was shot Friday, died Saturday".
+# Nor a day that bounds a span ("between Jan. 20 and 26", "from Monday", "Jan. 21-26").
+_OTHER_EVENT = re.compile(r"\b(?:after|before|following|since|until|till|when|while|as|amid|"
+                          r"because|who|which|whose|where|between|from)\b", re.IGNORECASE)
+_SPAN_END = re.compile(r"\s*(?:-|–|to\b|through\b|and\b)\s*\d", re.IGNORECASE)
+
+
 def named_days(text: str) -> frozenset[NamedDay]:
-    """The weekdays and dates a statement names for what it reports (``event_days``); never
-    "yesterday", "today" or "tonight", which name a day only against the report's date."""
+    """The weekdays and dates a statement names for what it asserts (``event_days``) before
+    any clause or phrase of another event opens (``_OTHER_EVENT``), none a span's first day;
+    never "yesterday", "today" or "tonight", which name a day only against the report's
+    date."""
+    other = _OTHER_EVENT.search(text)
     return frozenset(
         NamedDay(WEEKDAYS.index(day["weekday"].lower()) if day["weekday"] else None,
                  _date_of(day),
                  bool(_AT_EDGE_BEFORE.search(text, 0, day.start())
                       or _AT_EDGE_AFTER.match(text, day.end())))
-        for day in _event_day_matches(text) if day.group().lower() not in RELATIVE_DAYS)
+        for day in _event_day_matches(text)
+        if day.group().lower() not in RELATIVE_DAYS and not _SPAN_END.match(text, day.end())
+        and (other is None or day.start() < other.start()))
 
 
 def on_other_days(first: frozenset[NamedDay], second: frozenset[NamedDay]) -> bool:
