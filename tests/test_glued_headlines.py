@@ -52,3 +52,11 @@ def test_the_lede_cut_from_its_headline_is_a_statement_at_the_source_offsets():
     lede = analysis.statements[0]
     assert lede.text.startswith("The blaze broke out early Sunday")
     assert text[lede.start : lede.end] == lede.text
+
+
+def test_a_sign_up_box_freed_from_its_headline_is_no_statement():
+    text = ("Council votes to close the old pier Daily news email The latest headlines in your "
+            "inbox Enter your email address Email address is invalid You already have an "
+            "account. The council voted on Monday to close the old pier for repairs.")
+    statements = [s.text for s in analyse_article(Article("a", text)).statements]
+    assert statements == ["The council voted on Monday to close the old pier for repairs."]
