@@ -21,13 +21,19 @@ def test_a_sentence_opener_after_a_headline_word_in_lower_case_starts_the_lede()
         "THE three men landed on Monday.")
 
 
-def test_a_dateline_or_a_repeated_opening_starts_the_lede():
+def test_a_dateline_or_the_headline_printed_again_ends_the_headline():
     assert _lede("Mayor says she will run again RIVERTON, Ore. (AP) — The mayor of Riverton "
                  "said Tuesday.").startswith("RIVERTON, Ore. (AP) —")
     assert _lede("Storm fades, winds expected LAKEPORT — The storm moved east.").startswith(
         "LAKEPORT —")
-    assert _lede("Bridge closes for repairs Bridge closes for repairs The county shut the "
-                 "bridge.").startswith("Bridge closes for repairs The county")
+    # the headline printed again at once: the lede follows the copy
+    assert _lede("The bridge closes for repairs The bridge closes for repairs The county shut "
+                 "the bridge.") == "The county shut the bridge."
+    # never a lede that opens on the headline's first words, nor a name the body repeats
+    assert headline_end("Former mayor Ann Ruiz dead at 90 Former mayor Ann Ruiz died on Monday "
+                        "at her home.") is None
+    assert headline_end("The Riverton County Council met on Monday. The Riverton County Council "
+                        "voted to close the bridge.") is None
 
 
 def test_a_capital_that_goes_on_a_phrase_is_no_lede():
@@ -37,7 +43,9 @@ def test_a_capital_that_goes_on_a_phrase_is_no_lede():
     # a title-case headline and a lede that opens on a name: the words do not tell the end
     assert headline_end("Council Approves New Budget for Parks Mayor Dana Reyes said the "
                         "budget passed.") is None
-    # a dateline's own credit after its place
+    # a dateline's own credit after its place or day
+    assert headline_end("LAKEPORT, Nov. 3 (Xinhua) -- Officials said Tuesday that the fire was "
+                        "out.") is None
     assert headline_end("LAKEPORT BAY, Indonesia (AP) — Officials said Saturday that the fire "
                         "was out.") is None
     # a headline alone on its line

@@ -7,8 +7,8 @@ headline's words and names and the lede's, and compare pairs it wrongly or not a
 read only in the text's first line, within a headline's length of its start, and only where the
 text shows it (a wrong cut breaks a good sentence, so any doubt leaves the line whole):
 
-- the opening words printed twice in a row ("Man caught on video Man caught on video Police
-  ..."): the headline, then the lede that repeats it;
+- the headline printed again right after itself, no sentence ended inside it ("Man caught on
+  video Man caught on video Police ..."): the lede begins after the copy;
 - a wire dateline ("... witnesses WASHINGTON (AP) — Republican ..."), a place in capitals and
   a dash ("... puppies VANCOUVER -- The new year ...") or an agency's credit and a dash ("... shot
   him (Reuters) - A man ..."), which open a lede;
@@ -53,6 +53,7 @@ _PLACE_DASH = re.compile(r"[A-Z]{3,}(?:[ .'-]+[A-Z]{2,})*(?:(?:,\s[A-Z][\w.]+(?:
 _CREDIT_DASH = re.compile(r"\((?:Reuters|AP|AFP|UPI|IANS|ANI|PTI|dpa|Xinhua|CNN|Bloomberg)\)"
                           r"\s*(?:--|[-—–])\s")
 # A word in lower case that may end a headline: "scam", "30", "‘scam’", "1.32%"; not "said,"
+_LOWER_WORD = re.compile(r"[a-z][a-z'’-]*")
 _IN_LOWER_CASE = re.compile(r"[‘'“\"(]*[a-z0-9](?:[^A-Z]*[a-z0-9%’'”\")])?$")
 
 
@@ -63,29 +64,42 @@ def headline_end(text: str) -> int | None:
     line = text if line_end < 0 else text[:line_end]
     words = list(_WORD.finditer(line))
     fewest, most = HEADLINE_WORDS
-    cuts = [cut for cut in (_repeated_opening(words), _dateline(line, words),
-                            _sentence_opening(words))
+    cuts = [cut for cut in (_dateline(line, words), _sentence_opening(words))
             if cut is not None and fewest <= cut < min(most, len(words) - 1)]
+    copy = _headline_copy(words)
+    if copy is not None and copy[1] < len(words) - 1:  # the lede begins after the copy
+        cuts = [cut for cut in cuts if cut < copy[0]] + [copy[1]]
     return words[min(cuts)].start() if cuts else None
 
 
-def _repeated_opening(words: list[re.Match[str]]) -> int | None:
-    """The word where the opening words begin again, right after themselves."""
+COPY_WORDS = 4  # the fewest words of the opening a copy of the headline repeats
+_SENTENCE_END = re.compile(r"[.!?][’'”\")]*$")
+
+
+def _headline_copy(words: list[re.Match[str]]) -> tuple[int, int] | None:
+    """The words (first, after the last) of the headline printed again right after itself, no
+    sentence ended inside it. A copy after a standfirst is not read: a lede that opens on the
+    headline's first words ("Former NBA Commissioner David Stern dead at 77 Former NBA
+    Commissioner David Stern died ...") has the same shape."""
     said = [w.group() for w in words]
-    return next((n for n in range(HEADLINE_WORDS[0], len(said) // 2 + 1)
-                 if said[:n] == said[n : 2 * n]), None)
+    for size in range(COPY_WORDS, min(len(said) // 2, HEADLINE_WORDS[1]) + 1):
+        if said[:size] == said[size : 2 * size]:
+            if any(_SENTENCE_END.search(w) for w in said[: 2 * size - 1]):
+                return None
+            return size, 2 * size
+    return None
 
 
 def _dateline(line: str, words: list[re.Match[str]]) -> int | None:
     """The first word where a wire dateline or a place in capitals and a dash begins, after a
     word not in capitals (a dateline's own words are), or where an agency's credit and a dash
-    begin after a word in lower case (after a place, "PANGKALAN BUN, Indonesia (AP) —", the
-    credit is the dateline's own)."""
+    begin after a word in lower-case letters (after a place or a day, "PANGKALAN BUN, Indonesia
+    (AP) —", "BEIJING, Nov. 3 (Xinhua) --", the credit is the dateline's own)."""
     starts = {w.start(): n for n, w in enumerate(words)}
     found = [n for pattern in (WIRE_DATELINE, _PLACE_DASH) for m in pattern.finditer(line)
              if (n := starts.get(m.start(), 0)) > 0 and not words[n - 1].group().isupper()]
-    found += [n for m in _CREDIT_DASH.finditer(line)
-              if (n := starts.get(m.start(), 0)) > 0 and _IN_LOWER_CASE.match(words[n - 1].group())]
+    found += [n for m in _CREDIT_DASH.finditer(line) if (n := starts.get(m.start(), 0)) > 0
+              and _LOWER_WORD.fullmatch(words[n - 1].group())]
     return min(found, default=None)
 
 
