@@ -24,12 +24,15 @@ alone do not tell apart.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from newsprism.ingest.text import WIRE_DATELINE
 
 HEADLINE_WORDS = (3, 30)  # a headline's fewest and most words before the lede begins
+COPY_WORDS = 4  # the fewest words of a headline printed twice
 _WORD = re.compile(r"\S+")
+_SENTENCE_END = re.compile(r"[.!?][’'”\")]*$")
 # Words that open a sentence and, capitalised after a word in lower case, never go on one.
 OPENERS = frozenset({"The", "It", "He", "She", "They", "We", "This", "These", "Those",
                      "There", "Its", "His", "Her", "Their", "When", "After", "While", "In",
@@ -52,18 +55,20 @@ _PLACE_DASH = re.compile(r"[A-Z]{3,}(?:[ .'-]+[A-Z]{2,})*(?:(?:,\s[A-Z][\w.]+(?:
 # An agency's credit and a dash with no place before it: "... who shot him (Reuters) - A man".
 _CREDIT_DASH = re.compile(r"\((?:Reuters|AP|AFP|UPI|IANS|ANI|PTI|dpa|Xinhua|CNN|Bloomberg)\)"
                           r"\s*(?:--|[-—–])\s")
-# A word in lower case that may end a headline: "scam", "30", "‘scam’", "1.32%"; not "said,"
 _LOWER_WORD = re.compile(r"[a-z][a-z'’-]*")
+# A word in lower case that may end a headline: "scam", "30", "‘scam’", "1.32%"; not "said,"
 _IN_LOWER_CASE = re.compile(r"[‘'“\"(]*[a-z0-9](?:[^A-Z]*[a-z0-9%’'”\")])?$")
 
 
 def headline_end(text: str) -> int | None:
     """The offset where the lede begins after a headline glued to it in ``text``'s first line,
     None where the line shows no such end."""
-    line_end = text.find("\n")
-    line = text if line_end < 0 else text[:line_end]
-    words = list(_WORD.finditer(line))
     fewest, most = HEADLINE_WORDS
+    line_end = text.find("\n")
+    # the words a headline, its copy and the lede's first word can take; no further
+    words = list(itertools.islice(_WORD.finditer(text, 0, len(text) if line_end < 0 else line_end),
+                                  2 * most + 2))
+    line = text[: words[-1].end()] if words else ""
     cuts = [cut for cut in (_dateline(line, words), _sentence_opening(words))
             if cut is not None and fewest <= cut < min(most, len(words) - 1)]
     copy = _headline_copy(words)
@@ -71,9 +76,6 @@ def headline_end(text: str) -> int | None:
         cuts = [cut for cut in cuts if cut < copy[0]] + [copy[1]]
     return words[min(cuts)].start() if cuts else None
 
-
-COPY_WORDS = 4  # the fewest words of the opening a copy of the headline repeats
-_SENTENCE_END = re.compile(r"[.!?][’'”\")]*$")
 
 
 def _headline_copy(words: list[re.Match[str]]) -> tuple[int, int] | None:
