@@ -62,6 +62,7 @@ def test_days_that_can_be_one_are_not_apart():
     # near midnight, or in another time zone, the day before or after may be the same moment
     assert not _apart("The quake struck late Friday.", "The quake struck on Saturday.")
     assert not _apart("The quake struck Friday night.", "The quake struck early Saturday.")
+    assert not _apart("The quake struck Friday night.", "The quake struck on Saturday.")
     assert _apart("The quake struck on Thursday.", "The quake struck early Saturday.")
     # only weekdays and dates: "yesterday" needs the report's date, a weekend holds two days
     assert not _apart("It overturned yesterday.", "It overturned on Monday.")

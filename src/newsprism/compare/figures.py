@@ -286,7 +286,7 @@ RELATIVE_DAYS = frozenset({"yesterday", "today", "tonight"})
 # name the day before or after for the same moment.
 _AT_EDGE_BEFORE = re.compile(r"\b(?:late|early|overnight|hours of|night of)\s+(?:on\s+)?$",
                              re.IGNORECASE)
-_AT_EDGE_AFTER = re.compile(r"^\s*(?:night|evening|morning|overnight)\b", re.IGNORECASE)
+_AT_EDGE_AFTER = re.compile(r"\s*(?:night|evening|morning|overnight)\b", re.IGNORECASE)
 LEAP_YEAR, DAYS_IN_LEAP_YEAR = 2000, 366  # a year-less date's day is counted in a leap year
 
 
