@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from newsprism.analyse.headlines import headline_end
 from newsprism.model import Article, Sentence
 
 if TYPE_CHECKING:
@@ -31,7 +32,8 @@ def sentences_from_doc(doc: Doc, article_id: str) -> tuple[Sentence, ...]:
     """spaCy's sentences, cut again at line breaks: a headline or caption never runs into the
     paragraph below it, and offsets exclude surrounding white space. A sentence spaCy ends on a
     dash or a semicolon, or the next begins with a dash, goes on into the next one: the dash
-    closes a dateline, which belongs to its sentence."""
+    closes a dateline, which belongs to its sentence. The first sentence is cut where a headline
+    glued to the lede ends (``headlines.headline_end``)."""
     text = doc.text
     found: list[Sentence] = []
     bounds = [(sent.start_char, sent.end_char) for sent in doc.sents]
@@ -39,6 +41,9 @@ def sentences_from_doc(doc: Doc, article_id: str) -> tuple[Sentence, ...]:
         if (_DASH_END.search(text, bounds[k - 1][0], bounds[k - 1][1])
                 or _DASH_START.match(text, bounds[k][0])):
             bounds[k - 1 : k + 1] = [(bounds[k - 1][0], bounds[k][1])]
+    lede = headline_end(text)
+    if bounds and lede is not None and bounds[0][0] < lede < bounds[0][1]:
+        bounds[:1] = [(bounds[0][0], lede), (lede, bounds[0][1])]
     for first, last in bounds:
         for line in _LINE.finditer(text, first, last):
             start, end = line.start(), line.end()

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from newsprism.ingest.fields import COMPARED_CHARS
+from newsprism.ingest.nonarticle import asks_for_an_account
 from newsprism.ingest.text import after_wire_dateline, metadata_line_ranges
 from newsprism.model import Article, Sentence, Span
 
@@ -44,11 +45,13 @@ CREDIT_LINE = re.compile(
 
 
 def is_body_sentence(sentence: Sentence) -> bool:
-    """A sentence of running text, not a headline, byline, caption, credit or metadata line."""
+    """A sentence of running text, not a headline, byline, caption, credit or metadata line,
+    nor a sign-up box speaking to its reader (one a headline cut from its lede leaves alone:
+    "Email address is invalid You already have an account.")."""
     text = sentence.text
     return len(text.split()) >= MIN_WORDS and _FINAL.search(text) is not None and not (
         "(Source:" in text or "(Photo" in text or _CREDIT.fullmatch(text)
-        or CREDIT_LINE.search(text)
+        or CREDIT_LINE.search(text) or asks_for_an_account(text)
     )
 
 

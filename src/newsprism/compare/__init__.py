@@ -52,13 +52,21 @@ from newsprism.compare.figures import (
     event_days,
     frames_of,
     measures_compared,
+    named_days,
+    on_other_days,
     role_of,
     value_range,
     year_conflicts,
 )
 from newsprism.compare.holders import changed_hands, holding
 from newsprism.compare.ladders import moved_on, steps
-from newsprism.compare.outcomes import open_outcomes, states_and_ends, with_antecedents
+from newsprism.compare.outcomes import (
+    hedges,
+    looks_ahead,
+    open_outcomes,
+    states_and_ends,
+    with_antecedents,
+)
 from newsprism.compare.quotes import (
     different_remarks,
     differently_worded,
@@ -178,7 +186,7 @@ def pair_evidence(
     blocked = (different_remarks(statements, quotes, quoted, inside, reworded) | differing
                | clock_conflicts(texts) | contacts_apart(texts) | duration_conflicts(texts)
                | states_apart(texts)
-               | year_conflicts(texts) | opposite_days(texts)
+               | year_conflicts(texts) | days_apart(texts)
                | list_items(statements, mentions, bodies)
                | pointing_back_apart(texts) | correlations_apart(texts)
                | persons_apart(statements, mentions, entities, bodies)
@@ -197,21 +205,27 @@ def states_apart(texts: Sequence[str]) -> np.ndarray:
     return apart
 
 
-def opposite_days(texts: Sequence[str]) -> np.ndarray:
-    """True where two texts say opposite things (``opposed``) of different days, both naming
-    the day of what they report by weekday or date: "a rocket hit Tel Aviv on Friday" and "a
-    rocket did not hit Tel Aviv on Thursday" are two days' facts, one proposition neither for a
-    corroboration nor for a contradiction. Only opposite statements: where a statement names
-    two days ("charged Saturday after a shooting Friday"), the text does not tell which day
-    is whose."""
-    days = [event_days(t) - RELATIVE_DAYS for t in texts]
-    named = [i for i, found in enumerate(days) if found]
-    conflicts = np.zeros((len(texts), len(texts)), dtype=bool)
-    for n, i in enumerate(named):
-        for j in named[n + 1 :]:
-            if not days[i] & days[j] and opposed(texts[i], texts[j]):
-                conflicts[i, j] = conflicts[j, i] = True
-    return conflicts
+def days_apart(texts: Sequence[str]) -> np.ndarray:
+    """True where two texts name the day of what they report and the days cannot be one
+    (``figures.on_other_days``): "the trailer fell off early Saturday" and "the trailer fell
+    off on Monday, Dec. 30" put one event on two days, so they corroborate no fact, dated or
+    not. A text that looks ahead or hedges ("is expected to end on Friday") names a day that
+    may pass, and with a report of the event on another day tells a development, so it is no
+    such day. Opposite texts (``opposed``) are apart too where they name no day alike, whatever
+    the days may be: "a rocket hit Tel Aviv on Friday" and "a rocket did not hit Tel Aviv on
+    Thursday" are two days' facts, one proposition neither for a corroboration nor for a
+    contradiction."""
+    named = [event_days(t) - RELATIVE_DAYS for t in texts]
+    told = [i for i, found in enumerate(named) if found]
+    days = {i: frozenset() if hedges(texts[i]) or looks_ahead(texts[i]) else named_days(texts[i])
+            for i in told}
+    apart = np.zeros((len(texts), len(texts)), dtype=bool)
+    for n, i in enumerate(told):
+        for j in told[n + 1 :]:
+            if on_other_days(days[i], days[j]) or (
+                    not named[i] & named[j] and opposed(texts[i], texts[j])):
+                apart[i, j] = apart[j, i] = True
+    return apart
 
 
 def list_items(statements: Sequence[Span], mentions: Sequence[Mention],

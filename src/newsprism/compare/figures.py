@@ -12,9 +12,10 @@ over time, not a claim about one value.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 import Stemmer
@@ -202,11 +203,23 @@ _BEFORE_THE_START = frozenset({"the", "a", "an", "its", "their", "his", "her", "
 _IN_MONTH = re.compile(rf"\b(?i:in|during|last|this) ({'|'.join(m.title() for m in MONTHS)})\b")
 
 
-# One day: a weekday, "yesterday", "today", a date ("March 5", "5 March").
-_MONTHS = "|".join(MONTHS)
+# One day: a weekday, "yesterday", "today", a date ("March 5", "5 March", "Dec. 30"), or a
+# weekday and its date as one day ("Monday, Dec. 30").
+_MONTH_WORD = (rf"(?:{'|'.join(MONTHS)}|"
+               r"(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?(?!\w))")
+
+
+def _date_pattern(name: str) -> str:
+    """A date, month first or day first, its parts in groups ``{name}_month``/``{name}_day``
+    and ``{name}_month2``/``{name}_day2``."""
+    return (rf"(?P<{name}_month>{_MONTH_WORD})\s*(?P<{name}_day>\d{{1,2}})(?:st|nd|rd|th)?"
+            rf"(?!\d)|(?P<{name}_day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+            rf"(?P<{name}_month2>{_MONTH_WORD})")
+
+
 _DAY = re.compile(
-    rf"\b(?:{'|'.join(WEEKDAYS)}|yesterday|today|tonight|"
-    rf"(?:{_MONTHS})\s+\d{{1,2}}(?!\d)|\d{{1,2}}\s+(?:{_MONTHS}))\b",
+    rf"\b(?:(?P<weekday>{'|'.join(WEEKDAYS)})(?:,?\s+(?:the\s+)?(?:{_date_pattern('joint')}))?"
+    rf"|yesterday|today|tonight|(?:{_date_pattern('alone')}))(?!\w)",
     re.IGNORECASE,
 )
 # A day that dates the report, not what it reports: the day of a verb of saying or of revising,
@@ -227,17 +240,118 @@ _REPORTED_AFTER = re.compile(rf"^(?:\s+(?:morning|afternoon|evening|night))?\s*,
 
 
 def event_days(text: str) -> frozenset[str]:
-    """The single days a statement names as the time of what it reports, lower-cased: "97
-    rockets hit Israel on Friday" -> {"friday"}; "Police said on Saturday that 65 people were
-    killed" names the day of the report, not of the deaths -> {}."""
-    return frozenset(
-        " ".join(day.group().lower().split()) for day in _DAY.finditer(text)
-        if not _REPORTED_BEFORE.search(text, 0, day.start())
-        and not _REPORTED_AFTER.match(text[day.end() :]))
+    """The single days a statement names as the time of what it reports, lower-cased, a
+    month's name whole and before its day: "97 rockets hit Israel on Friday" -> {"friday"};
+    "on Monday, Dec. 30" -> {"monday december 30"}; "Police said on Saturday that 65 people
+    were killed" names the day of the report, not of the deaths -> {}."""
+    return frozenset(_day_name(day) for day in _event_day_matches(text))
+
+
+def _event_day_matches(text: str) -> list[re.Match[str]]:
+    """The days (``_DAY``) a text names for what it reports, not for the report."""
+    return [day for day in _DAY.finditer(text)
+            if not _REPORTED_BEFORE.search(text, 0, day.start())
+            and not _REPORTED_AFTER.match(text[day.end() :])]
+
+
+def _day_name(day: re.Match[str]) -> str:
+    """A named day's words, lower-cased, a month's name whole and before its day."""
+    date = _date_of(day)
+    if date is None:
+        return " ".join(day.group().lower().split())
+    month, number = date
+    written = f"{MONTHS[month - 1]} {number}"
+    return f"{day['weekday'].lower()} {written}" if day["weekday"] else written
+
+
+def _date_of(day: re.Match[str]) -> tuple[int, int] | None:
+    """The (month, day) a ``_DAY`` match names, if it names a date."""
+    for name in ("joint", "alone"):
+        for suffix in ("", "2"):
+            if day[f"{name}_month{suffix}"]:
+                return (_month_number(day[f"{name}_month{suffix}"]),
+                        int(day[f"{name}_day{suffix}"]))
+    return None
+
+
+def _month_number(written: str) -> int:
+    """1 for "January", "Jan." or "jan"."""
+    return next(n for n, month in enumerate(MONTHS, 1) if month[:3] == written[:3].lower())
 
 
 # Days named relative to the report: another article's weekday may be the same day.
 RELATIVE_DAYS = frozenset({"yesterday", "today", "tonight"})
+# A day named at its edge, near midnight ("late Friday", "Friday night", "early Saturday",
+# "in the early hours of Saturday"): another report, in other hours or another time zone, may
+# name the day before or after for the same moment.
+_AT_EDGE_BEFORE = re.compile(r"\b(?:late|early|overnight|hours of|night of)\s+(?:on\s+)?$",
+                             re.IGNORECASE)
+_AT_EDGE_AFTER = re.compile(r"\s*(?:night|evening|morning|overnight)\b", re.IGNORECASE)
+LEAP_YEAR, DAYS_IN_LEAP_YEAR = 2000, 366  # a year-less date's day is counted in a leap year
+
+
+class NamedDay(NamedTuple):
+    """One day a statement names for what it reports, by its weekday (0 is Monday), its date
+    (month, day) or both ("Monday, Dec. 30"); ``at_edge``: named near midnight."""
+
+    weekday: int | None
+    date: tuple[int, int] | None
+    at_edge: bool
+
+
+# A word that opens a clause or phrase of another event than the statement's own: "charged
+# Saturday after a shooting Friday", "the man, who was shot Friday, died Saturday".
+# Nor a day that bounds a span ("between Jan. 20 and 26", "from Monday", "Jan. 21-26").
+_OTHER_EVENT = re.compile(r"\b(?:after|before|following|since|until|till|when|while|as|amid|"
+                          r"because|who|which|whose|where|between|from)\b", re.IGNORECASE)
+_SPAN_END = re.compile(r"\s*(?:-|–|to\b|through\b|and\b)\s*\d", re.IGNORECASE)
+
+
+def named_days(text: str) -> frozenset[NamedDay]:
+    """The weekdays and dates a statement names for what it asserts (``event_days``) before
+    any clause or phrase of another event opens (``_OTHER_EVENT``), none a span's first day;
+    never "yesterday", "today" or "tonight", which name a day only against the report's
+    date."""
+    other = _OTHER_EVENT.search(text)
+    return frozenset(
+        NamedDay(WEEKDAYS.index(day["weekday"].lower()) if day["weekday"] else None,
+                 _date_of(day),
+                 bool(_AT_EDGE_BEFORE.search(text, 0, day.start())
+                      or _AT_EDGE_AFTER.match(text, day.end())))
+        for day in _event_day_matches(text)
+        if day.group().lower() not in RELATIVE_DAYS and not _SPAN_END.match(text, day.end())
+        and (other is None or day.start() < other.start()))
+
+
+def on_other_days(first: frozenset[NamedDay], second: frozenset[NamedDay]) -> bool:
+    """Do both name days for what they report, and can none of the one's be one of the
+    other's? "Saturday" is never "Monday"; "Monday, Dec. 30" is never "Saturday" nor "Dec. 28";
+    "Monday" may be "Dec. 30" of an unnamed year; "late Friday" may be "early Saturday"."""
+    return bool(first and second) and not any(
+        _may_be_one_day(a, b) for a in first for b in second)
+
+
+def _may_be_one_day(a: NamedDay, b: NamedDay) -> bool:
+    """Can two named days be one, or, named near midnight, one moment?"""
+    most = 1 if a.at_edge or b.at_edge else 0
+    if a.weekday is not None and b.weekday is not None:
+        apart = abs(a.weekday - b.weekday)
+        if min(apart, len(WEEKDAYS) - apart) > most:
+            return False
+    if a.date is not None and b.date is not None:
+        days = _day_of_year(a.date), _day_of_year(b.date)
+        if None not in days:
+            apart = abs(days[0] - days[1])
+            return min(apart, DAYS_IN_LEAP_YEAR - apart) <= most
+    return True
+
+
+def _day_of_year(date: tuple[int, int]) -> int | None:
+    """The day of a leap year a (month, day) is; None for no such day ("Feb. 30")."""
+    try:
+        return dt.date(LEAP_YEAR, *date).timetuple().tm_yday
+    except ValueError:
+        return None
 
 
 def time_frames(text: str) -> frozenset[str]:

@@ -35,6 +35,9 @@ _ADDRESS = re.compile(
     r"\b(?i:you|your|please)\b|\b(?:[Ww]e|[Oo]ur|us)\b|^\s*(?i:click|tap|learn|sign|log|"
     r"subscribe|enable|sorry|thank)\b"
 )
+# What a sign-up or log-in box asks of its reader: an email address, an account, a log-in.
+_ACCOUNT = re.compile(r"\b(?:e-?mail address(?:es)?|account|log ?in|sign (?:in|up)|"
+                      r"subscrib\w*|newsletters?|privacy (?:notice|policy))\b", re.IGNORECASE)
 # A report of what someone said ("We will not share your data," the company said) is news
 # about the medium, not the medium speaking.
 _REPORTED = re.compile(r"[\"“”]|\b(?:said|says|told|according to)\b")
@@ -63,6 +66,13 @@ def no_article(text: str) -> bool:
             if prose >= PROSE_WORDS:
                 return False
     return interface > 0
+
+
+def asks_for_an_account(segment: str) -> bool:
+    """Is the segment a sign-up or log-in box speaking to its reader ("Email address is
+    invalid You already have an account.", "Please log in"), not a report of anyone's words?"""
+    return bool(_ACCOUNT.search(segment) and _ADDRESS.search(segment)
+                and not (_REPORTED.search(segment) or "``" in segment))
 
 
 def _ends_sentence(segment: str) -> bool:

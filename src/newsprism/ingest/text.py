@@ -75,9 +75,10 @@ _NAMED_DAY_LINE = re.compile(rf"^{_NAMED_DAY.pattern}$", re.IGNORECASE | re.MULT
 # A wire dateline names the agency whose report it is: "RIVERTON, Ore. (AP) —", "LONDON
 # (Reuters) -", "BEIJING, Nov. 3 (Xinhua) --". The place is in capitals, as datelines print it;
 # an agency may write its name in lower case ("BERLIN (dpa) —").
-_WIRE_DATELINE = re.compile(
-    r"^[A-Z]{2}[A-Z .'-]*(?:,[^()\n]{1,30})?\s\((?P<credit>[A-Za-z][\w&.' -]{0,38}[\w.])\)"
-    r"\s*(?:--|[-—–_])", re.MULTILINE)
+WIRE_DATELINE = re.compile(
+    r"[A-Z]{2}[A-Z .'-]*(?:,[^()\n]{1,30})?\s\((?P<credit>[A-Za-z][\w&.' -]{0,38}[\w.])\)"
+    r"\s*(?:--|[-—–_])")
+_WIRE_DATELINE = re.compile(f"^{WIRE_DATELINE.pattern}", re.MULTILINE)
 # A page's time stamp line: "Updated Wednesday 11 March 2026", "Last updated: 10:42 GMT, 11
 # March 2026", "Riverton Daily Star · Published 4 March 2025" (a live blog's, under or over its
 # headline). It dates the article and names its outlet before a separator; it is no headline.

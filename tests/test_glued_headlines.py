@@ -1,0 +1,70 @@
+"""A headline glued to its lede with no full stop (issue 18: SemEval-2022 task 8's texts print
+title and lede as one run) is cut from it where the text shows the end, and only there: the
+lede then stands as a statement of its own, and every span still points at the source."""
+
+from __future__ import annotations
+
+from newsprism.analyse import analyse_article
+from newsprism.analyse.headlines import headline_end
+from newsprism.model import Article
+
+
+def _lede(text: str) -> str | None:
+    cut = headline_end(text)
+    return None if cut is None else text[cut:]
+
+
+def test_a_sentence_opener_after_a_headline_word_in_lower_case_starts_the_lede():
+    assert _lede("Fire kills three in Ohio home The blaze broke out early Sunday.") == (
+        "The blaze broke out early Sunday.")
+    assert _lede("Fishermen rescued at sea back home THE three men landed on Monday.") == (
+        "THE three men landed on Monday.")
+
+
+def test_a_dateline_or_the_headline_printed_again_ends_the_headline():
+    assert _lede("Mayor says she will run again RIVERTON, Ore. (AP) — The mayor of Riverton "
+                 "said Tuesday.").startswith("RIVERTON, Ore. (AP) —")
+    assert _lede("Storm fades, winds expected LAKEPORT — The storm moved east.").startswith(
+        "LAKEPORT —")
+    # the headline printed again at once: the lede follows the copy
+    assert _lede("The bridge closes for repairs The bridge closes for repairs The county shut "
+                 "the bridge.") == "The county shut the bridge."
+    # never a lede that opens on the headline's first words, nor a name the body repeats
+    assert headline_end("Former mayor Ann Ruiz dead at 90 Former mayor Ann Ruiz died on Monday "
+                        "at her home.") is None
+    assert headline_end("The Riverton County Council met on Monday. The Riverton County Council "
+                        "voted to close the bridge.") is None
+
+
+def test_a_capital_that_goes_on_a_phrase_is_no_lede():
+    # "said The Herald", "for The Times": the capital goes on the sentence
+    assert headline_end("The mayor said on Monday that The Herald had the figures wrong.") is None
+    assert headline_end("She wrote for The Times until the paper was sold last year.") is None
+    # a title-case headline and a lede that opens on a name: the words do not tell the end
+    assert headline_end("Council Approves New Budget for Parks Mayor Dana Reyes said the "
+                        "budget passed.") is None
+    # a dateline's own credit after its place or day
+    assert headline_end("LAKEPORT, Nov. 3 (Xinhua) -- Officials said Tuesday that the fire was "
+                        "out.") is None
+    assert headline_end("LAKEPORT BAY, Indonesia (AP) — Officials said Saturday that the fire "
+                        "was out.") is None
+    # a headline alone on its line
+    assert headline_end("Fire kills three in Ohio home\nThe blaze broke out early Sunday.") is None
+
+
+def test_the_lede_cut_from_its_headline_is_a_statement_at_the_source_offsets():
+    text = ("Fire kills three in Ohio home The blaze broke out early Sunday in a two-storey "
+            "house in Dayton, officials said. Two children escaped through a window.")
+    analysis = analyse_article(Article("a", text))
+    assert analysis.sentences[0].text == "Fire kills three in Ohio home"
+    lede = analysis.statements[0]
+    assert lede.text.startswith("The blaze broke out early Sunday")
+    assert text[lede.start : lede.end] == lede.text
+
+
+def test_a_sign_up_box_freed_from_its_headline_is_no_statement():
+    text = ("Council votes to close the old pier Daily news email The latest headlines in your "
+            "inbox Enter your email address Email address is invalid You already have an "
+            "account. The council voted on Monday to close the old pier for repairs.")
+    statements = [s.text for s in analyse_article(Article("a", text)).statements]
+    assert statements == ["The council voted on Monday to close the old pier for repairs."]
