@@ -19,9 +19,10 @@ first: a false corroboration is worse than a missed one.
    predicate (``compare.predicates``: "opened fire" is not "was charged", however much else is
    shared), or when the judge is unsure and the relation model finds one statement the other's
    fact told by one of its main clauses (``compare.clauses``: "X was arrested and booked into
-   jail" / "Police arrested X"), with the same main predicate too. A pair that is each other's
-   best match links without the judge's likely yes only when nearly identical in meaning and
-   words, and with the same main predicate. Every link, however sure, needs both as firm: "faces
+   jail" / "Police arrested X"), with the same main predicate too, or the judge itself finds
+   that clause, read as a statement of its own, the other's fact (``clause_links``). A pair
+   that is each other's best match links without the judge's likely yes only when nearly
+   identical in meaning and words, and with the same main predicate. Every link, however sure, needs both as firm: "faces
    charges" is not "is expected to face charges", "65% was down" not "it is thought that 65% was
    down"; and neither telling the other's main fact only as the setting of its own ("anger
    mounted after Papandreou announced cuts" is not "Papandreou announced cuts").
