@@ -391,14 +391,22 @@ class PairEvidence:
         first, second = (np.array(side) for side in zip(*pairs, strict=True))
         features = self.features(first, second, judge_model.features)[row]
         texts = [self.clause_texts[a][k] for a, k in zip(owner, position, strict=True)]
-        read = self._clause_features(texts, owner, other, position)
-        for name, values in read.items():
-            if name in judge_model.features:
-                features[:, judge_model.features.index(name)] = values
-        verdict = judge_model.probability(features)
-        agrees = np.array([said.agrees(self.asserted[b])
-                           for said, b in zip(assertions(texts), other, strict=True)])
-        links = (verdict >= self.verdict_threshold) | ((verdict >= self.band) & agrees)
+        _set_columns(features, judge_model, self._clause_features(texts, owner, other, position))
+        # the relation model reads only the clauses that could reach the band whatever it finds
+        # (``Judge.best_case``), and the parse only those judged between band and threshold
+        known = [k for k, name in enumerate(judge_model.features) if name not in JUDGED]
+        ask = np.flatnonzero(judge_model.best_case(features[:, known]) >= self.band)
+        verdict = np.zeros(len(rows))
+        if ask.size:
+            asked = features[ask]
+            _set_columns(asked, judge_model, {"same_fact": self._same_fact_of_clauses(
+                [other[k] for k in ask], [owner[k] for k in ask], [position[k] for k in ask])})
+            verdict[ask] = judge_model.probability(asked)
+        agrees = np.zeros(len(rows), dtype=bool)
+        unsure = np.flatnonzero((verdict >= self.band) & (verdict < self.verdict_threshold))
+        agrees[unsure] = [said.agrees(self.asserted[other[k]]) for said, k in
+                          zip(assertions([texts[k] for k in unsure]), unsure, strict=True)]
+        links = (verdict >= self.verdict_threshold) | agrees
         found = [False] * len(pairs)
         for n, link in zip(row, links.tolist(), strict=True):
             found[n] |= link
@@ -406,10 +414,10 @@ class PairEvidence:
 
     def _clause_features(self, texts: list[str], owners: list[int], others: list[int],
                          positions: list[int]) -> dict[str, np.ndarray]:
-        """The judge's features that a main clause ``texts[n]`` (the clause ``positions[n]`` of
-        statement ``owners[n]``) read as a statement of its own has with statement
-        ``others[n]``: those of what both say; who they name and how they rank stay the
-        pair's."""
+        """The judge's features but the relation model's that a main clause ``texts[n]`` (the
+        clause ``positions[n]`` of statement ``owners[n]``) read as a statement of its own has
+        with statement ``others[n]``: those of what both say; who they name and how they rank
+        stay the pair's."""
         stop_words = _stop_words()
         # a clause's terms are its statement's (its names left out as there) that it holds
         overlaps = np.array([clause_overlap(content_terms(text, stop_words) & self.terms[a],
@@ -418,7 +426,6 @@ class PairEvidence:
         words = np.array([len(text.split()) for text in texts], dtype=np.float64)
         other_words = self.lengths[others]
         return {
-            "same_fact": self._same_fact_of_clauses(others, owners, positions),
             "cosine": np.array([self.clause_vectors[a][k] @ self.embeddings[b] for a, b, k in
                                 zip(owners, others, positions, strict=True)], dtype=np.float64),
             "shared_words": overlaps[:, 0],
@@ -607,6 +614,14 @@ def judge(
         if (one.denies(other) and not opposed(statements[i].text, statements[j].text)) or \
                 one.swaps(other):
             evidence.blocked[i, j] = evidence.blocked[j, i] = True
+
+
+def _set_columns(features: np.ndarray, judge_model: Judge, values: dict[str, np.ndarray]
+                 ) -> None:
+    """Put ``values`` in the columns of ``features`` that ``judge_model`` weighs, by name."""
+    for name, column in values.items():
+        if name in judge_model.features:
+            features[:, judge_model.features.index(name)] = column
 
 
 def read_in_clauses(evidence: PairEvidence, judge_model: Judge,
