@@ -107,10 +107,8 @@ def test_a_pair_the_judge_is_unsure_of_links_when_a_main_clause_says_the_others_
     # "Dale Ferris was arrested on Friday" says the other's fact, and both assert "arrest"
     assert linked.clause_fact[(0, 1)] >= align.CLAUSE_LINK > linked.same_fact[0, 1]
     assert linked.same_predicate(0, 1) and linked.linked(0, 1, True)
-    # without the clause's yes the pair does not link (the clause judged as a statement of
-    # its own, ``read_in_clauses``, set aside too)
+    # without the clause's yes the pair does not link
     monkeypatch.setattr(align, "CLAUSE_LINK", 1.01)
-    monkeypatch.setattr(align, "read_in_clauses", lambda *_: None)
     assert not evidence().linked(0, 1, True)
 
 
@@ -127,69 +125,12 @@ def test_the_clause_link_reuses_the_vectors_it_found_and_gives_what_the_model_gi
     assert found.clause_fact[(0, 1)] == max(afresh, found.same_fact[0, 1])
 
 
-def test_an_unsure_pair_asserting_other_predicates_does_not_link_by_a_clause(monkeypatch):
+def test_an_unsure_pair_asserting_other_predicates_has_no_clause_read(monkeypatch):
     # "was arrested ... booked" and "charged": one main clause of the first may be close to the
-    # second, yet it asserts another predicate: the relation model's clause rule is not asked,
-    # and the clause judged as a statement of its own does not link
+    # second, yet the pair could never link by it, so its clauses are not encoded nor judged
     texts = [("a", ARRESTED), ("b", "Prosecutors charged Dale Ferris with assault on Friday.")]
     found = _unsure_evidence(monkeypatch, texts)
     assert align.CLAUSE_FLOOR <= found.verdict[0, 1] < found.band
     assert not found.same_predicate(0, 1)
-    assert (0, 1) not in found.clause_fact and (0, 1) not in found.clause_linked
+    assert (0, 1) not in found.clause_fact and not found.clause_vectors
     assert not found.linked(0, 1, True)
-
-
-RESCUE = ("The ferry Lady Anne sank off Norwick on Monday, and the coastguard rescued all 40 "
-          "passengers, the harbour master said.")
-
-
-def _judged_on_the_relation_model(monkeypatch, other: str) -> align.PairEvidence:
-    """``score_pairs`` of ``RESCUE`` and ``other`` under a judge that weighs the relation
-    model's P alone (unsure of the pair whole), recall5's clause rule set aside."""
-    statements = [Span("a", 0, len(RESCUE), RESCUE), Span("b", 0, len(other), other)]
-    embeddings, pieces = load_encoder().encode_with_tokens([RESCUE, other])
-    judge = Judge(LinearModel(np.zeros(1), np.ones(1), np.array([3.0]), -1.0), 0.95, {},
-                  ("same_fact",), band=0.6)
-    monkeypatch.setattr(align, "load_judge", lambda: judge)
-    monkeypatch.setattr(align, "CLAUSE_LINK", 1.01)
-    return align.score_pairs(statements, embeddings, np.zeros((2, 2), np.float32),
-                             np.zeros((2, 2), bool), tokens=pieces)
-
-
-def test_a_main_clause_read_as_a_statement_of_its_own_links_the_pair(monkeypatch):
-    found = _judged_on_the_relation_model(monkeypatch,
-                                          "All 40 passengers were rescued by the coastguard.")
-    # whole, the first says more than the second: the judge is unsure (and the parse reads
-    # the first as asserting only "sank")
-    assert align.CLAUSE_FLOOR <= found.verdict[0, 1] < found.band
-    # its clause "the coastguard rescued all 40 passengers", judged as a statement, is the
-    # other's fact at the band, with the other's predicate
-    assert (0, 1) in found.clause_linked and found.linked(0, 1, True)
-
-
-def test_a_clause_judged_likely_with_another_predicate_does_not_link(monkeypatch):
-    found = _judged_on_the_relation_model(monkeypatch,
-                                          "The coastguard searched for all 40 passengers.")
-    assert align.CLAUSE_FLOOR <= found.verdict[0, 1] < found.band
-    # "rescued" is not "searched for", however close the rest
-    assert (0, 1) not in found.clause_linked and not found.linked(0, 1, True)
-
-
-def test_a_clause_is_weighed_on_its_own_words_and_length():
-    other = "All 40 passengers were rescued by the coastguard."
-    statements = [Span("a", 0, len(RESCUE), RESCUE), Span("b", 0, len(other), other),
-                  Span("c", 0, 31, "The ferry sailed from Norwick.")]
-    embeddings = load_encoder().encode([s.text for s in statements])
-    evidence = align.score_pairs(statements, embeddings, np.zeros((3, 3), np.float32),
-                                 np.zeros((3, 3), bool))
-    evidence._find_clauses({0})
-    k = evidence.clause_texts[0].index("the coastguard rescued all 40 passengers")
-    read = evidence._clause_features([evidence.clause_texts[0][k]], [0], [1], [k])
-    names = ("shared_words", "covered_least", "length_ratio")
-    whole = dict(zip(names, evidence.features(np.array([0]), np.array([1]), names)[0],
-                     strict=True))
-    # all the clause says the other says, and the two are of a length
-    assert read["covered_least"][0] > whole["covered_least"] + 0.3
-    assert read["shared_words"][0] > whole["shared_words"]
-    assert read["length_ratio"][0] > whole["length_ratio"]
-    assert read["cosine"][0] > evidence.cosine[0, 1]
