@@ -21,6 +21,19 @@ def test_what_a_verb_carries_is_the_predicate():
     assert not able.agrees(tried)  # escape / refused
 
 
+def test_what_is_expected_is_the_predicate_not_the_expecting():
+    court, charged, will, faces = assertions([
+        "Ferris is expected to appear in court next Monday.",
+        "Ferris is expected to be charged today, Sgt. Hume said.",
+        "Ferris will be charged today.",
+        "Ferris faces charges.",
+    ])
+    # two things looked ahead to are two facts, though both are "expected"
+    assert not court.agrees(charged)
+    assert charged.agrees(will)  # one charge looked ahead to, however it is put
+    assert not charged.agrees(faces)  # expected is not done
+
+
 def test_a_support_verb_asserts_its_object():
     faces, charged, filed, used_baton, tasered = assertions([
         "Kirkpatrick faces charges of first-degree murder.",

@@ -38,11 +38,12 @@ REPORTING = frozenset({
     "believe", "believed", "believes", "allege", "alleged", "alleges", "according",
 })  # fmt: skip
 # Verbs that pass on what they assert to the verb they govern: "had to use a Taser" asserts
-# "use", "managed to escape" "escape".
+# "use", "managed to escape" "escape"; "is expected to be charged" asserts "charged", hedged
+# (``hedges`` reads "expected to"), and is not "is expected to appear in court".
 CARRIERS = frozenset({
     "have", "has", "had", "having", "manage", "managed", "manages", "managing", "begin",
     "began", "begun", "begins", "start", "started", "starts", "continue", "continued",
-    "continues",
+    "continues", "expect", "expected", "expects", "expecting",
 })  # fmt: skip
 COPULAS = frozenset({"be", "is", "was", "were", "are", "been", "being", "am", "'s", "’s", "'re"})
 # Verbs whose object says what is done: "faces charges" and "was charged" assert one thing,
