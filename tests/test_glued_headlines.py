@@ -40,6 +40,11 @@ def test_a_capital_that_goes_on_a_phrase_is_no_lede():
     # "said The Herald", "for The Times": the capital goes on the sentence
     assert headline_end("The mayor said on Monday that The Herald had the figures wrong.") is None
     assert headline_end("She wrote for The Times until the paper was sold last year.") is None
+    # a newspaper named after the verb that reports or quotes it
+    assert headline_end("Two aides were warned of the risk in June reported The Herald on "
+                        "Monday.") is None
+    assert headline_end("The minister resigned after months of pressure citing The Herald's "
+                        "reporting.") is None
     # a title-case headline and a lede that opens on a name: the words do not tell the end
     assert headline_end("Council Approves New Budget for Parks Mayor Dana Reyes said the "
                         "budget passed.") is None

@@ -47,6 +47,8 @@ _GOES_ON = frozenset({
     "titled", "dubbed", "visit", "visited", "visits", "see", "saw", "watch", "join", "joins",
     "joined", "beat", "beats", "when", "where", "while", "if", "because", "after", "before",
     "saying", "calls", "asks", "urges", "meets", "met", "thanks", "praises", "slams",
+    "reported", "reports", "reporting", "quoted", "quotes", "quoting", "cited", "cites", "citing",
+    "published", "reading", "starring", "hosted", "hosts", "tweeted", "posted", "interviewed",
     "between", "near", "outside", "inside", "toward", "towards", "under", "amid", "among"})
 # A place in capitals and a dash, opening a lede: "VANCOUVER --", "EL SEGUNDO —", "ANCHORAGE,
 # Alaska - " (a hyphen only after a region: "NFL - " may be a headline's).
