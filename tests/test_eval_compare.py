@@ -82,6 +82,9 @@ def test_a_change_over_time_is_right_as_a_development_and_wrong_as_a_contradicti
                                verdicts)
         assert verdicts[0]["verdict"] == verdict
         assert tally.shown == ({"development": 1} if status == "developing" else {})
+        # the cluster counts once among the clusters with a change, whatever its pairs
+        assert (tally.changing_clusters, tally.changing_clusters_shown) == (
+            1, int(status == "developing"))
 
 
 def test_quote_recall_is_counted_by_style_and_speakers_match_by_surname() -> None:

@@ -192,6 +192,10 @@ class Tally:
     gold: dict[str, int] = field(default_factory=dict)  # gold pairs by label
     copy_pairs: int = 0  # gold same pairs inside a judged copy group, left out of ``gold``
     copy_pairs_shown: int = 0
+    # Clusters with a gold change over time, and those showing at least one: one long history
+    # judged pair by pair (ten reports, 45 pairs) would otherwise outweigh every other cluster.
+    changing_clusters: int = 0
+    changing_clusters_shown: int = 0
     quotes_found: dict[str, int] = field(default_factory=dict)  # by style
     quotes: dict[str, int] = field(default_factory=dict)
     speakers_right: int = 0
@@ -298,6 +302,8 @@ def _score_shown(briefing: Briefing, gold: Gold, tally: Tally,
             _bump(tally.shown, pair.label)
         elif status is not None:
             verdicts.append({"missed": pair.label, "a": list(pair.a), "b": list(pair.b)})
+    tally.changing_clusters = int(bool(tally.gold.get("development")))
+    tally.changing_clusters_shown = int(bool(tally.shown.get("development")))
 
 
 def _score_quotes(briefing: Briefing, gold: Gold, tally: Tally) -> None:
@@ -396,6 +402,9 @@ def print_report(run: CompareRun, console: Any) -> None:
     copies = Table("group", "same pairs left out", "same-fact R with them",
                    title="Same-fact recall leaves out gold same pairs inside a judged copy group "
                          "(one text printed by several sites: one source)")
+    changes = Table("group", "clusters with a change", "showing one",
+                    title="Developments by cluster (a long history judged pair by pair weighs "
+                          "as much as one other cluster)")
     quotes = Table("group", *QUOTE_STYLES, "all", "speaker accuracy", title="Quote recall")
     for name, t in report_groups(run):
         claims.add_row(name, str(t.clusters), _precision(t, "corroborated"),
@@ -407,11 +416,15 @@ def print_report(run: CompareRun, console: Any) -> None:
                                for s in QUOTE_STYLES),
                        _share(sum(t.quotes_found.values()), sum(t.quotes.values())),
                        _share(t.speakers_right, t.speakers))
+        changes.add_row(name, str(t.changing_clusters),
+                        _share(t.changing_clusters_shown, t.changing_clusters))
         copies.add_row(name, str(t.copy_pairs), _share(t.shown.get("same", 0) + t.copy_pairs_shown,
                                                        t.gold.get("same", 0) + t.copy_pairs))
     console.print(claims)
     if any(t.copy_pairs for t in run.tallies.values()):
         console.print(copies)
+    if any(t.changing_clusters for t in run.tallies.values()):
+        console.print(changes)
     console.print(quotes)
 
 
