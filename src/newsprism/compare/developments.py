@@ -36,6 +36,7 @@ from newsprism.compare.outcomes import (
     PERSON_ROLES,
     STATE_KINDS,
     content_stems,
+    ends_an_event_state,
     hedged_at,
     hedges,
     linked_groups,
@@ -111,7 +112,7 @@ def in_report_order(
     order = {doc: n for n, doc in enumerate(articles)}
     days = sorted(day for span, _ in steps if (day := report_day(articles[span.doc])))
 
-    def key(step: tuple[Span, str]) -> tuple[str, bool, bool, bool, int, int]:
+    def key(step: tuple[Span, str]) -> tuple[str, bool, bool, bool, bool, int, int]:
         span = step[0]
         # talks taken up again come after their end, even told ahead ("will resume")
         resumed = resumes_talks(span.text)
@@ -121,7 +122,9 @@ def in_report_order(
                             or state_ended(span.text) is not None)
         undated = (days[-1] if later else days[0]) if days else ""
         day = report_day(articles[span.doc]) or undated
-        return day, happened, later, resumed, order[span.doc], span.start
+        # a release on bail comes after the custody another report tells with the arrest
+        released = ends_an_event_state(span.text)
+        return day, happened, later, released, resumed, order[span.doc], span.start
 
     ordered = sorted(dict.fromkeys(steps), key=key)
     return tuple(Report(span, value, report_day(articles[span.doc])) for span, value in ordered)
@@ -450,6 +453,18 @@ def _sought_unnamed(text: str, state: re.Pattern[str], people: frozenset[str]) -
     return not people and any(_SOUGHT_BY_ROLE.search(m.group()) for m in state.finditer(text))
 
 
+# A child named by a role alone ("the baby", "her newborn son"): news of a child the state took
+# into its care names the child so, to keep it unnamed.
+_CHILD = re.compile(r"\b(?:bab(?:y|ies)|child(?:ren)?|newborns?|infants?|toddlers?|sons?|"
+                    r"daughters?)\b", re.IGNORECASE)
+
+
+def _one_child(kind: str, state: str, end: str) -> bool:
+    """Are a child in the state's care and a custody given back both said of a child named by
+    a role alone? One story's child taken from its parents is the one given back."""
+    return kind == "in care" and bool(_CHILD.search(state)) and bool(_CHILD.search(end))
+
+
 def states_ended(
     statements: Sequence[Span],
     actors: Sequence[frozenset[str]],
@@ -497,7 +512,8 @@ def states_ended(
                     or cosine(i, j) < CHANGE_COSINE
                     or not (actors[i] & actors[j]
                             or len((stems[i] & stems[j]) - end_words) >= SHARED_STATE_WORDS
-                            or _sought_unnamed(earlier.text, state, people[i]))):
+                            or _sought_unnamed(earlier.text, state, people[i])
+                            or _one_child(kind, earlier.text, statements[j].text))):
                 continue
             links.setdefault(i, set()).add(j)
             links.setdefault(j, set()).add(i)

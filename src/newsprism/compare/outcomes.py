@@ -477,6 +477,10 @@ def ends_a_state(text: str, what: Open) -> bool:
 PERSON_ROLES = (r"suspects?|gunm[ae]n|fugitives?|inmates?|prisoners?|escapees?|convicts?|killers?|"
             r"shooters?|attackers?|robbers?|m[ae]n|wom[ae]n|teen(?:ager)?s?|offenders?")
 _TALKS = r"(?:the\s+)?(?:talks|negotiations|negotiating table)"
+# Before "released", words that make it a release told as background, earlier than the arrest
+# the statement goes on to tell: "who was released from prison in 2009, was arrested Monday".
+_RELEASED_BEFORE = "".join(rf"(?<!{w} )" for w in ("who was", "who had been", "who has been",
+                                                  "previously", "recently", "once", "after being"))
 STATE_KINDS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
     "at large": (
         re.compile(r"\b(?:on the (?:run|loose|lam)|at large|(?:a|the) fugitive|escapee|manhunt|"
@@ -504,6 +508,37 @@ STATE_KINDS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]]
                    r"(?:was|were|is|are|been) (?:\w+ly )?(?:fixed|resolved))\b", re.IGNORECASE),
         re.compile(r"\b(?:restor|repair|reconnect|back (?:online|on ?line|up|in service)|fix|"
                    r"resolv)", re.IGNORECASE)),
+    # Held after an arrest, then out on bail or freed: "is in custody", "held without bail",
+    # "was jailed" / "was released on a $10,000 bond", "has since been released from jail".
+    # The arrest alone is no state in force: a later report may tell it as the past ("was
+    # arrested in June") beside an earlier one that tells the bail. Only a release from custody
+    # ends it ("released a statement" is none), never one told as background ("who was
+    # released from jail in 2009": ``_RELEASED_BEFORE``).
+    "held": (
+        re.compile(r"\b(?:jailed|in (?:police |federal |state |county )?(?:custody|jail)|"
+                   r"behind bars|held (?:without (?:bail|bond)|in (?:the )?(?:[\w-]+ ){0,2}?"
+                   r"(?:jail|custody|detention)))\b", re.IGNORECASE),
+        re.compile(rf"{_RELEASED_BEFORE}\b(?:released (?:on (?:(?:a )?\$?[\d,.]+(?: million)? )?"
+                   r"(?:bail|bond)|from (?:jail|custody|detention)|after posting (?:bail|bond))|"
+                   r"freed on (?:bail|bond)|bonded out|posted (?:\$?[\d,.]+ )?(?:bail|bond)|"
+                   r"made bail|out on (?:bail|bond))\b", re.IGNORECASE),
+        re.compile(rf"{_RELEASED_BEFORE}\b(?:releas\w* (?:on (?:[\w$,.]+ ){{0,2}}?(?:bail|bond)|"
+                   r"from (?:jail|custody|detention)|after posting)|freed on|bond\w* out|"
+                   r"post\w* (?:\$?[\d,.]+ )?(?:bail|bond)|made bail|out on (?:bail|bond))",
+                   re.IGNORECASE)),
+    # A child the state took into its care, then given back: "was placed into state custody",
+    # "in foster care" / "has regained custody of the child", "was returned to her mother".
+    "in care": (
+        re.compile(r"\b(?:(?:in|into) (?:the )?(?:state|protective|foster|state's) "
+                   r"(?:custody|care)|"
+                   r"taken into care|in the custody of (?:the state|child protective services))\b",
+                   re.IGNORECASE),
+        re.compile(r"\b(?:regain(?:ed|s)? custody|w[oi]n back custody|"
+                   r"(?:was|were|been|is|are) returned to (?:his|her|their) "
+                   r"(?:mother|father|parents|mom|dad|family))\b", re.IGNORECASE),
+        re.compile(r"\b(?:regain\w* custody|w[oi]n\w* back custody|"
+                   r"return\w* to (?:his|her|their) (?:mother|father|parents|mom|dad|family))",
+                   re.IGNORECASE)),
     "in talks": (
         re.compile(rf"\b(?:in (?:\w+ )?{_TALKS}|negotiating (?:to|with|for|over)|"
                    rf"locked in (?:\w+ )?{_TALKS}|close to (?:signing|a deal|an agreement)|"
@@ -519,6 +554,11 @@ STATE_KINDS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]]
                    r"broke off|broken off|collaps|broke down|fell through|decid\w* not|hired|"
                    r"signed|sealed|clinched|struck a)", re.IGNORECASE)),
 }
+# States that begin with an event a report of their end may tell too ("was jailed Monday and
+# released on bail Tuesday"): the two may share that event, so they are left to the aligner.
+_EVENT_STATES = frozenset({"held"})
+
+
 # Talks taken up again after a walk-out: "will resume negotiating with Lionsgate", "is set to meet
 # ... to resume negotiations", "talks resumed", "will be back at the negotiating table" (never
 # "talks could resume"). The word presumes the talks had stopped, so a report of it comes after
@@ -588,17 +628,30 @@ def state_ended(text: str) -> tuple[str, re.Match[str]] | None:
     """The kind of state a statement says ended, and where, when it says so as done, neither
     hedged (in its own clause: ``hedged_at``) nor negated nor looked ahead ("could be caught",
     "was not restored", "to be restored"): "was captured Monday", "services were restored"."""
-    for kind, (state, end, _) in STATE_KINDS.items():
-        in_force = [m.span() for m in state.finditer(text)]
+    for kind, (_, end, _) in STATE_KINDS.items():
         for found in end.finditer(text):
-            if (not _NOT_DONE.search(text, 0, found.start()) and not _inside(found, in_force)
-                    and not hedged_at(text, *found.span())):
+            if _ends_as_done(text, found, kind):
                 return kind, found
     return None
 
 
 def _inside(found: re.Match[str], spans: Sequence[tuple[int, int]]) -> bool:
     return any(start <= found.start() and found.end() <= end for start, end in spans)
+
+
+def ends_an_event_state(text: str) -> bool:
+    """Does the statement tell, as done, the end of a state that began with an event ("was
+    released on bail"), even beside the end of another ("was arrested and released on bail")?
+    Its report comes after one that tells the state ("is held in the county jail after he was
+    arrested"), which reads as an end too (of being at large)."""
+    return any(_ends_as_done(text, found, kind) for kind in _EVENT_STATES
+               for found in STATE_KINDS[kind][1].finditer(text))
+
+
+def _ends_as_done(text: str, found: re.Match[str], kind: str) -> bool:
+    in_force = [m.span() for m in STATE_KINDS[kind][0].finditer(text)]
+    return (not _NOT_DONE.search(text, 0, found.start()) and not _inside(found, in_force)
+            and not hedged_at(text, *found.span()))
 
 
 def names_an_end(text: str, kind: str) -> bool:
@@ -620,7 +673,8 @@ def states_and_ends(texts: Sequence[str]) -> list[tuple[int, int]]:
     for kind, (state, _, _) in STATE_KINDS.items():
         ends = {i for i, text in enumerate(texts) if names_an_end(text, kind)}
         in_force = [i for i, text in enumerate(texts) if i not in ends and state.search(text)]
-        pairs += [(i, j) for i in in_force for j in ends]
+        pairs += [(i, j) for i in in_force for j in ends
+                  if not (kind in _EVENT_STATES and state.search(texts[j]))]
     return pairs
 
 
