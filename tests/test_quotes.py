@@ -1442,3 +1442,16 @@ def test_a_speaker_after_a_long_run_of_titles_without_points():
 def test_a_name_after_the_verb_of_saying_speaks_past_the_title_before_it(text, expected):
     (speaker,) = _speakers(text).values()
     assert same_speaker(expected, speaker)
+
+
+def test_a_role_after_two_so_titled_is_the_one_named_just_before():
+    text = ("Judge Ellen R. Marsh of the county court ruled in May that Mr. Dorn was fit for "
+            "trial.\n\nHe pleaded guilty in 2001.\n\nImposing a sentence of ten years, Judge Paul "
+            "T. Greer of the county court reflected in June on Mr. Dorn's career.\n\n\"He is a "
+            "shadow of his former self,\" the judge said, \"an old man at last brought to "
+            "account.\"")
+    assert set(_speakers(text).values()) == {"Paul T. Greer"}
+    # Both named in the paragraph before: "the judge" could be either, so it is no one.
+    both = text.replace("He pleaded guilty in 2001.\n\n", "").replace("trial.\n\nImposing",
+                                                                       "trial. Imposing")
+    assert set(_speakers(both).values()) == {None}
