@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING, Literal
 
 from newsprism.analyse.entities import PERSON_ROLES
 from newsprism.analyse.nlp import noun_lemma
+from newsprism.analyse.quotemarks import BLANK_LINE
 from newsprism.analyse.resolve import bare_name, name_tokens
 from newsprism.model import Mention
 
@@ -200,8 +201,10 @@ class Antecedents:
     def titled(self, token: Token, role: str, closest: bool = False) -> Mention | None:
         """The one person the article named before ``token`` with ``role`` as their title
         ("French president Nicolas Sarkozy", "Mustafa Suleiman, the prosecutor"); two such
-        people (two presidents): no guess. ``closest``: only the word right before the name
-        is its title ("study author Beate Ritz" is titled an author, not a study)."""
+        people (two presidents): no guess, unless one of them only was named in the paragraph of
+        ``token`` or the one before it (the one the description points back to). ``closest``:
+        only the word right before the name is its title ("study author Beate Ritz" is titled
+        an author, not a study)."""
         doc = self.doc
         titled = []
         for mention in self.people:
@@ -218,7 +221,13 @@ class Antecedents:
             if any(noun_lemma(t.lower_) == role for t in near) or (
                     len(span) > 2 and noun_lemma(span[0].lower_) == role):
                 titled.append(mention)
-        return titled[-1] if len({self.key(m) for m in titled}) == 1 else None
+        if len({self.key(m) for m in titled}) == 1:
+            return titled[-1]
+        # "Judge A ruled in 1996 ... Judge B reflected in 1997 on his career.\n\n“...,” the
+        # judge said": a description right after one so titled is named is that one.
+        text = self.doc.text
+        near = [m for m in titled if len(BLANK_LINE.findall(text, m.end, token.idx)) <= 1]
+        return near[-1] if len({self.key(m) for m in near}) == 1 else None
 
     def _unnamed_after(self, start: int, pronoun: Token, gender: Gender | None
                        ) -> Token | None:

@@ -98,6 +98,7 @@ _ARTICLES = (" the ", " a ", " an ")
 # story's quotes are the article's head.
 _HEAD = 300
 _SELF_NAMED = re.compile(r"\b(?:I|me),(?:\s+[A-Z][\w.'’-]*)+,")
+_TITLE_BEFORE_NAME = 5  # words of a title after a verb of saying, before the name
 _WINDOW = 10  # tokens between a quote mark and its verb of saying ("X said on Tuesday that")
 _NAME_WORDS = 5  # a title-case phrase this short in quote marks is a name
 _TITLE_WORDS = 8  # a longer one, up to this, when a small word in it stays small
@@ -601,14 +602,28 @@ def _beside(verb: Token, before: Token | None = None) -> Token | None:
             before.lower_ in PRONOUNS or before.ent_type_ in SPEAKER_TYPES
             or _untagged_name(before)):
         return before
-    after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-    if after is None or after.ent_type_ not in SPEAKER_TYPES or verb.lower_ in _ADDRESSING \
+    after = _name_after(verb)
+    if after is None or verb.lower_ in _ADDRESSING \
             or (after.dep_ == "dobj" and verb.tag_ == "VBG"):
         return None  # "told Reuters", "asked Okafor", "describing Berman": spoken to, of
     # "said Dave Joyce": Joyce; "said French Foreign Minister Bernard Kouchner": Kouchner.
     while after.dep_ in ("compound", "amod") and after.head.i > after.i:
         after = after.head
     return after
+
+
+def _name_after(verb: Token) -> Token | None:
+    """The first word of the name right after a verb of saying, past the title set before it
+    ("said Rep. Ann Lowe", "added health economist Ann Lowe": a title or rank, and the
+    lowercase words that describe the noun after them), which the entity model leaves out of
+    the name."""
+    for token in verb.doc[verb.i + 1 : verb.i + 1 + _TITLE_BEFORE_NAME]:
+        if token.ent_type_ in SPEAKER_TYPES:
+            return token
+        if not (is_role(token) or (token.is_lower and token.dep_ in ("compound", "amod")
+                                   and token.head.i > token.i)):
+            return None
+    return None
 
 
 def _untagged_name(token: Token) -> bool:
