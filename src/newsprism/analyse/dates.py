@@ -33,8 +33,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from newsprism.ingest.dates import (  # compare reads the names from here too
+    MONTH_ABBREVIATIONS as MONTH_ABBREVIATIONS,
+)
 from newsprism.ingest.dates import MONTH_NAME, WEEKDAYS
-from newsprism.ingest.dates import MONTHS as MONTHS  # compare reads the names from here too
+from newsprism.ingest.dates import MONTHS as MONTHS
 from newsprism.model import DateMention
 
 if TYPE_CHECKING:

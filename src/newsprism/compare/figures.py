@@ -20,7 +20,7 @@ from typing import Any, NamedTuple
 import numpy as np
 import Stemmer
 
-from newsprism.analyse.dates import MONTHS, WEEKDAYS
+from newsprism.analyse.dates import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from newsprism.analyse.figures import (
     CLOCK,
     COUNTING_NOUNS,
@@ -205,8 +205,7 @@ _IN_MONTH = re.compile(rf"\b(?i:in|during|last|this) ({'|'.join(m.title() for m 
 
 # One day: a weekday, "yesterday", "today", a date ("March 5", "5 March", "Dec. 30"), or a
 # weekday and its date as one day ("Monday, Dec. 30").
-_MONTH_WORD = (rf"(?:{'|'.join(MONTHS)}|"
-               r"(?:jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?(?!\w))")
+_MONTH_WORD = rf"(?:{'|'.join(MONTHS)}|(?:{'|'.join(MONTH_ABBREVIATIONS)})\.?(?!\w))"
 
 
 def _date_pattern(name: str) -> str:

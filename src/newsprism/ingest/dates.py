@@ -13,13 +13,13 @@ from newsprism.errors import InputError
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
           "october", "november", "december")
-_MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                         "nov", "dec")
 # A weekday's name, whole or abbreviated as stamps print it ("MON 22 JUL 2013", "Wed May 5").
 WEEKDAY_NAME = ("(?:" + "|".join((*WEEKDAYS, "tues", "thurs", "thur", "mon", "tue", "wed", "thu",
                                   "fri", "sat", "sun")) + ")")
 # A month's name, whole or abbreviated (lower case: match it ignoring case).
-MONTH_NAME = "(?:" + "|".join(sorted((*MONTHS, *_MONTH_ABBREVIATIONS), key=len, reverse=True)) + ")"
+MONTH_NAME = "(?:" + "|".join(sorted((*MONTHS, *MONTH_ABBREVIATIONS), key=len, reverse=True)) + ")"
 # "2019-02-30", "2019-2-3", "2019-02-03T10:00:00Z", "2019/02/03": a day written year first is
 # checked as written, never handed to dateparser, which would quietly move "2019-02-30".
 _ISO_DAY = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?:[T\s].*)?")
