@@ -409,7 +409,7 @@ def _said_by_long_subject(after: list[Token], quoted: set[int]) -> Token | None:
     Relations Officer (PRO) Lt Col Devender Anand said"): nothing else stands between."""
     words = [t for t in after if not _is_mark(t) and not t.is_space]
     verb = next((n for n, t in enumerate(words) if says(t) and t.pos_ == "VERB"), None)
-    if not verb:
+    if verb is None or verb == 0:  # a verb first has its subject after it: _name_after's case
         return None
     subject = speaking_subject(words[verb])
     if subject is None or subject.i in quoted:

@@ -75,7 +75,9 @@ from newsprism.compare.quotes import (
     marked_parts,
     marked_rewordings,
     quotes_inside,
+    quotes_within,
     sentence_apart,
+    speaker_words,
 )
 from newsprism.compare.sources import source_keys
 from newsprism.compare.verdicts import find_verdicts, opposing_verdicts
@@ -658,7 +660,7 @@ def _rewording_claims(
     evidence: PairEvidence,
     articles: dict[str, Article],
     sources: dict[str, str],
-    quotes: Sequence[Quote] = (),
+    quotes: Sequence[Quote],
 ) -> list[Claim]:
     """One remark quoted in other words by two sources, read from the statements' quote marks
     where the analysis found no quote in one of them (the quote claims of ``_quote_claims`` need
@@ -682,11 +684,9 @@ def _rewording_claims(
 
 
 def _speakers_of(span: Span, quotes: Sequence[Quote]) -> set[str]:
-    """The words of the speakers of the quotes that overlap a statement (the end of a quote of
-    several sentences starts before it: "... We acted in self-defence,'' said the Navy chief.")."""
-    return {word for q in quotes
-            if q.doc == span.doc and q.start < span.end and span.start < q.end and q.speaker
-            for word in letter_words(q.speaker)}
+    """The words of the speakers of the quotes within a statement."""
+    return {word for q in quotes_within(span, quotes) if q.speaker
+            for word in speaker_words(q.speaker)}
 
 
 def _said_by_others(a: Span, b: Span, quotes: Sequence[Quote]) -> bool:

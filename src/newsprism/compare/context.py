@@ -14,7 +14,9 @@ from newsprism.compare.quotes import (
     NEAR_VERBATIM,
     VERBATIM_WORDS,
     holds_quote_marks,
+    quotes_within,
     remark_words,
+    speaker_words,
 )
 from newsprism.model import Entity, Mention, Quote, Span
 
@@ -191,7 +193,7 @@ def _first_person_speakers(statements: Sequence[Span], quotes: Sequence[Quote],
             by_doc.setdefault(q.doc, []).append(q)
     found: list[tuple[frozenset[str], list[str]] | None] = []
     for s in statements:
-        held = [q for q in by_doc.get(s.doc, ()) if q.start < s.end and s.start < q.end]
+        held = quotes_within(s, by_doc.get(s.doc, ()))
         speaker = held[0].speaker if len({q.speaker for q in held}) == 1 else None
         if speaker is None or not _a_person(held[0], kinds):
             found.append(None)
@@ -199,8 +201,8 @@ def _first_person_speakers(statements: Sequence[Span], quotes: Sequence[Quote],
         words = " ".join(s.text[max(q.start - s.start, 0) : q.end - s.start] for q in held)
         quoted = remark_words(words)
         mostly = len(quoted) * 2 >= len(remark_words(s.text))
-        name = frozenset(re.findall(r"[^\W\d_]+", speaker.casefold()))
-        found.append((name, quoted) if mostly and _FIRST_PERSON.search(words) else None)
+        first_person = mostly and _FIRST_PERSON.search(words)
+        found.append((speaker_words(speaker), quoted) if first_person else None)
     return found
 
 

@@ -106,6 +106,12 @@ ABRIDGED_WORDS = 3
 _SENSE_WORDS = NEGATING | {"only"}
 
 
+def speaker_words(speaker: str) -> frozenset[str]:
+    """A speaker's name as words, to tell whether two speakers can be one: "Karolos Papoulias"
+    and "Carolos Papoulias" share one."""
+    return frozenset(letter_words(speaker))
+
+
 def same_wording(a: Quote, b: Quote) -> bool:
     """Is one quote the other's words, or a run of them ("we wanted" and "we had wanted" are
     two wordings; a quote cut short is the same one), or a long passage copied with one word
@@ -527,6 +533,12 @@ def different_remarks(
     for i, j in reworded:
         blocked[i, j] = blocked[j, i] = True
     return blocked
+
+
+def quotes_within(span: Span, quotes: Sequence[Quote]) -> list[Quote]:
+    """The quotes of ``span``'s article that overlap it (the end of a quote of several sentences
+    starts before it: "... We acted in self-defence,'' said the Navy chief.")."""
+    return [q for q in quotes if q.doc == span.doc and q.start < span.end and span.start < q.end]
 
 
 def quotes_inside(statements: Sequence[Span], quotes: Sequence[Quote]) -> list[list[int]]:
