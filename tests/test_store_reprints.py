@@ -91,6 +91,28 @@ def test_a_corpus_stored_before_reprints_were_kept_opens_and_counts_newcomers(
         assert sources(store, "s") == 2
 
 
+def test_a_corpus_whose_stories_were_counted_before_reprints_were_kept_is_recounted_on_opening(
+    store_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    later = (store_schema.create_reprints, store_schema.find_stored_reprints)
+    before = tuple(m for m in store_schema.MIGRATIONS if m not in later)
+    monkeypatch.setattr(store_schema, "MIGRATIONS", before)
+    with open_store(store_url) as old:
+        ingest_articles(CLUSTER, old)
+        old.db.execute("INSERT INTO stories (id, created_at, updated_at) VALUES ('s', '', '')")
+        old.db.executemany("INSERT INTO story_articles (article_id, story_id) VALUES (?, 's')",
+                           [(a.id,) for a in CLUSTER])
+        old.db.execute("INSERT INTO storylines (id, created_at, updated_at, source_count) "
+                       "VALUES ('line', '', '', 3)")
+        old.db.execute("INSERT INTO storyline_events (story_id, storyline_id) VALUES ('s', 'line')")
+        old.db.execute("UPDATE stories SET article_count = 4, source_count = 3")  # as counted then
+    monkeypatch.undo()
+    with open_store(store_url) as store:
+        assert sources(store, "s") == 2  # the reprint found among the stored members at once
+        assert store.stories.get("s").article_count == 4
+        assert store.storylines.get("line").source_count == 2
+
+
 def test_the_story_list_of_the_cli_and_the_api_counts_two_sources(tmp_path) -> None:  # type: ignore[no-untyped-def]
     from fastapi.testclient import TestClient
     from typer.testing import CliRunner

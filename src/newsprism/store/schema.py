@@ -53,6 +53,7 @@ from newsprism.errors import StoreError
 from newsprism.store.copies import Copies
 from newsprism.store.database import Database, now_iso
 from newsprism.store.stories import Stories
+from newsprism.store.storylines import StorylineRepository
 
 TYPES = {
     "sqlite": {
@@ -165,13 +166,26 @@ def add_story_summaries(db: Database) -> None:
 
 
 def create_reprints(db: Database) -> None:
-    """Reprints found by runs of words, counted as their originals' sources. A corpus stored
-    before keeps its counts until its stories take new articles (then read as they come)."""
+    """Reprints found by runs of words, counted as their originals' sources (stories stored
+    before are read by ``find_stored_reprints``)."""
     _run(
         db,
         "CREATE TABLE reprints (article_id TEXT NOT NULL, original_id TEXT NOT NULL, "
         "similarity {float} NOT NULL, PRIMARY KEY (article_id, original_id))",
     )
+
+
+def find_stored_reprints(db: Database) -> None:
+    """The live stories stored before ``create_reprints`` (or before their members were read
+    for reprints) read once for reprints among all their members, and every story and
+    storyline recounted, so an older corpus counts its sources as its briefings do from this
+    opening on, not only once its stories take new articles. It reads every stored story's
+    texts once: on a large archive the first opening after an upgrade takes a while."""
+    copies = Copies(db)
+    live = [story for (story,) in db.execute("SELECT id FROM stories WHERE merged_into IS NULL")]
+    Stories(db, copies).reread_reprints(live)
+    StorylineRepository(db, copies).summarise(
+        [line for (line,) in db.execute("SELECT id FROM storylines WHERE merged_into IS NULL")])
 
 
 def create_meta(db: Database) -> None:
@@ -225,6 +239,7 @@ MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     create_meta,
     create_watch,
     create_storylines,
+    find_stored_reprints,
 )
 
 

@@ -199,6 +199,14 @@ class Stories:
             self._find_reprints(story_id, newcomers)
         self.summarise(joined)
 
+    def reread_reprints(self, story_ids: Sequence[str]) -> None:
+        """Read all members of each story against each other for reprints, and recount: for
+        stories whose members joined before reprints were kept (``schema.find_stored_reprints``)."""
+        with self.db.transaction():
+            for members in self._members(story_ids).values():
+                self.copies.find_reprints(members, set(members))
+            self.summarise(story_ids)
+
     def _find_reprints(self, story_id: str, newcomers: Sequence[str]) -> None:
         """The story's newcomers read against its members for reprints (``store.copies``)."""
         self.copies.find_reprints(self._members([story_id])[story_id], set(newcomers))
