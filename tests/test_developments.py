@@ -978,6 +978,43 @@ def test_someone_held_and_then_released_on_bail_is_a_development_undated():
         assert [r.span.doc for r in claim.history] == order
 
 
+def test_someone_held_on_a_bond_and_then_out_after_posting_it_is_a_development_undated():
+    # a bond set and not yet posted is custody in force; posting it and walking out of jail
+    # ends it, whichever article is first
+    held = "Jail records showed Piet Vaal, 53, was being held on $300 bond at the Kessel jail."
+    out = ("After posting a bond of $300, Piet Vaal walked out of the Kessel county jail early "
+           "on Saturday.")
+    for first, second, order in [(held, out, ["first", "second"]),
+                                 (out, held, ["second", "first"])]:
+        (claim,) = _statement_histories(PRISON, first, second, (None, None))
+        assert [r.span.doc for r in claim.history] == order
+    # a bond only hoped for is no custody ended
+    assert not _statement_histories(
+        PRISON, held, "Piet Vaal hopes to walk out of the Kessel county jail after posting a "
+        "bond of $300.", (None, None))
+
+
+CRASH = "A bus left the road near Kessel on Friday night, police said. "
+
+
+def test_someone_gravely_hurt_and_then_dead_is_a_development_undated():
+    critical = "The driver, Piet Vaal, remains in critical condition in hospital."
+    dead = "The driver, Piet Vaal, died in hospital on Sunday, his family said."
+    for first, second, order in [(critical, dead, ["first", "second"]),
+                                 (dead, critical, ["second", "first"])]:
+        (claim,) = _statement_histories(CRASH, first, second, (None, None))
+        assert [r.span.doc for r in claim.history] == order
+    # another person's death is no end of his state, nor one told beside another's state
+    for other in ["The conductor, Jan Hol, died in hospital on Sunday.",
+                  "The conductor, Jan Hol, died at the scene and the driver, Piet Vaal, "
+                  "remains in critical condition in hospital."]:
+        assert not _statement_histories(CRASH, critical, other, (None, None))
+    # a death only feared is none
+    assert not _statement_histories(
+        CRASH, critical, "Doctors fear the driver, Piet Vaal, could die in hospital.",
+        (None, None))
+
+
 CARE = "Child services in Kessel faced questions this week about the case. "
 
 
