@@ -482,20 +482,20 @@ def states_ended(
 ) -> list[list[int]]:
     """Groups of statements (indices), the state first: a statement that says a state ended
     (``_state_ended``: someone at large caught, a service restored, talks ended in a deal or a
-    walk-out) and the statements of other articles that give that state in force ("was still
-    on the run", "SEACOM is experiencing problems", "is in negotiations to direct"). The end's
-    own words give the order; no date is needed, but a dated end reported before the state is
-    none of its. One person or service: a resolved actor shared (``actors``: pronouns read) or
+    walk-out) and the statements of other articles that give that state in force ("was still on
+    the run", "SEACOM is experiencing problems", "is in negotiations to direct"). The end's own
+    words give the order; no date is needed, but a dated end reported before the state is none
+    of its. One person or service: a resolved actor shared (``actors``: pronouns read) or
     ``SHARED_STATE_WORDS`` content words, or a state whose person is sought by a role alone
     ("searching for the suspect", naming no one of ``people``), and close in meaning
-    (``CHANGE_COSINE``); a person gravely ill and then dead or out of hospital, one person
-    named by both and no other (``_one_patient``). Never a state the earlier statement hedges in the state's own clause
-    ("the suspect" is no hedge, "the gunman, who apparently fled" hedges another clause:
-    ``outcomes.hedged_at``), tells as the past's (``outcomes.tells_the_past``) or names an
-    end of in any form outside the state's own words ("managed to restore 83%"; "was not
-    taken into custody" is the state); never a state from an article that tells an end of
-    that kind (the state is then its background); never across years one of the two names
-    and the other does not ("escaped in 1994" is another escape), nor dated reports of another
+    (``CHANGE_COSINE``); a person gravely ill and then dead or out of hospital, one person named
+    by both and no other (``_one_patient``). Never a state the earlier statement hedges in the
+    state's own clause ("the suspect" is no hedge, "the gunman, who apparently fled" hedges
+    another clause: ``outcomes.hedged_at``), tells as the past's (``outcomes.tells_the_past``)
+    or names an end of in any form outside the state's own words ("managed to restore 83%"; "was
+    not taken into custody" is the state); never a state from an article that tells an end of
+    that kind (the state is then its background); never across years one of the two names and
+    the other does not ("escaped in 1994" is another escape), nor dated reports of another
     episode (``outcomes.within_an_episode``). Talks that resume after their end join it
     (``_link_resumptions``)."""
     ends = [state_ended(s.text) for s in statements]
