@@ -967,15 +967,52 @@ def test_a_service_out_and_then_restored_is_a_development_undated():
     assert [r.span.doc for r in claim.history] == ["first", "second"]
 
 
+def _state_then_end_either_way(lead: str, state: str, end: str) -> None:
+    """Two undated reports, a state and its end: one history, the state first, whichever
+    article comes first."""
+    for first, second, order in [(state, end, ["first", "second"]),
+                                 (end, state, ["second", "first"])]:
+        (claim,) = _statement_histories(lead, first, second, (None, None))
+        assert [r.span.doc for r in claim.history] == order
+
+
 def test_someone_held_and_then_released_on_bail_is_a_development_undated():
     # "in custody" told with the arrest reads as an end of being at large too: the release
     # still comes after it, whichever article is first
     held = "Police said Piet Vaal was arrested at his home and is in custody at the Kessel jail."
     released = "Piet Vaal has since been released from jail on a bond, a police spokesman said."
-    for first, second, order in [(held, released, ["first", "second"]),
-                                 (released, held, ["second", "first"])]:
-        (claim,) = _statement_histories(PRISON, first, second, (None, None))
-        assert [r.span.doc for r in claim.history] == order
+    _state_then_end_either_way(PRISON, held, released)
+
+
+def test_someone_held_on_a_bond_and_then_out_after_posting_it_is_a_development_undated():
+    # a bond set and not yet posted is custody in force; posting it and walking out of jail
+    # ends it, whichever article is first
+    held = "Jail records showed Piet Vaal, 53, was being held on $300 bond at the Kessel jail."
+    out = ("After posting a bond of $300, Piet Vaal walked out of the Kessel county jail early "
+           "on Saturday.")
+    _state_then_end_either_way(PRISON, held, out)
+    # a bond only hoped for is no custody ended
+    assert not _statement_histories(
+        PRISON, held, "Piet Vaal hopes to walk out of the Kessel county jail after posting a "
+        "bond of $300.", (None, None))
+
+
+CRASH = "A bus left the road near Kessel on Friday night, police said. "
+
+
+def test_someone_gravely_hurt_and_then_dead_is_a_development_undated():
+    critical = "The driver, Piet Vaal, remains in critical condition in hospital."
+    dead = "The driver, Piet Vaal, died in hospital on Sunday, his family said."
+    _state_then_end_either_way(CRASH, critical, dead)
+    # another person's death is no end of his state, nor one told beside another's state
+    for other in ["The conductor, Jan Hol, died in hospital on Sunday.",
+                  "The conductor, Jan Hol, died at the scene and the driver, Piet Vaal, "
+                  "remains in critical condition in hospital."]:
+        assert not _statement_histories(CRASH, critical, other, (None, None))
+    # a death only feared is none
+    assert not _statement_histories(
+        CRASH, critical, "Doctors fear the driver, Piet Vaal, could die in hospital.",
+        (None, None))
 
 
 CARE = "Child services in Kessel faced questions this week about the case. "

@@ -33,6 +33,7 @@ from newsprism.analyse.dates import MONTHS
 from newsprism.analyse.figures import vague
 from newsprism.compare.figures import counts_a_part, frames_of, in_change, quantity
 from newsprism.compare.outcomes import (
+    PEOPLES_FATES,
     PERSON_ROLES,
     STATE_KINDS,
     content_stems,
@@ -465,6 +466,13 @@ def _one_child(kind: str, state: str, end: str) -> bool:
     return kind == "in care" and bool(_CHILD.search(state)) and bool(_CHILD.search(end))
 
 
+def _one_patient(earlier: frozenset[str], later: frozenset[str]) -> bool:
+    """Do a person's grave state and its end name one person, the same, and no other? News of
+    an attack or a crash tells several people's fates ("two officers died"; "the chief is in
+    critical condition"): shared words or a shared place say nothing of whose fate it is."""
+    return len(earlier) == 1 and earlier == later
+
+
 def states_ended(
     statements: Sequence[Span],
     actors: Sequence[frozenset[str]],
@@ -474,24 +482,28 @@ def states_ended(
 ) -> list[list[int]]:
     """Groups of statements (indices), the state first: a statement that says a state ended
     (``_state_ended``: someone at large caught, a service restored, talks ended in a deal or a
-    walk-out) and the statements of other articles that give that state in force ("was still
-    on the run", "SEACOM is experiencing problems", "is in negotiations to direct"). The end's
-    own words give the order; no date is needed, but a dated end reported before the state is
-    none of its. One person or service: a resolved actor shared (``actors``: pronouns read) or
+    walk-out) and the statements of other articles that give that state in force ("was still on
+    the run", "SEACOM is experiencing problems", "is in negotiations to direct"). The end's own
+    words give the order; no date is needed, but a dated end reported before the state is none
+    of its. One person or service: a resolved actor shared (``actors``: pronouns read) or
     ``SHARED_STATE_WORDS`` content words, or a state whose person is sought by a role alone
     ("searching for the suspect", naming no one of ``people``), and close in meaning
-    (``CHANGE_COSINE``). Never a state the earlier statement hedges in the state's own clause
-    ("the suspect" is no hedge, "the gunman, who apparently fled" hedges another clause:
-    ``outcomes.hedged_at``), tells as the past's (``outcomes.tells_the_past``) or names an
-    end of in any form outside the state's own words ("managed to restore 83%"; "was not
-    taken into custody" is the state); never a state from an article that tells an end of
-    that kind (the state is then its background); never across years one of the two names
-    and the other does not ("escaped in 1994" is another escape), nor dated reports of another
+    (``CHANGE_COSINE``); a person gravely ill and then dead or out of hospital, one person named
+    by both and no other (``_one_patient``). Never a state the earlier statement hedges in the
+    state's own clause ("the suspect" is no hedge, "the gunman, who apparently fled" hedges
+    another clause: ``outcomes.hedged_at``), tells as the past's (``outcomes.tells_the_past``)
+    or names an end of in any form outside the state's own words ("managed to restore 83%"; "was
+    not taken into custody" is the state); never a state from an article that tells an end of
+    that kind (the state is then its background); never across years one of the two names and
+    the other does not ("escaped in 1994" is another escape), nor dated reports of another
     episode (``outcomes.within_an_episode``). Talks that resume after their end join it
     (``_link_resumptions``)."""
     ends = [state_ended(s.text) for s in statements]
     stems = [set(content_stems(s.text)) for s in statements]
     days = [report_day(articles[s.doc]) for s in statements]
+    # the people each statement names, "he" read as the one person named before it
+    everyone = frozenset().union(*people)
+    persons = [named or (acting & everyone) for named, acting in zip(people, actors, strict=True)]
     # an article that tells an end of a kind tells its states as that end's background
     told = _ends_told(statements)
     links: dict[int, set[int]] = {}
@@ -510,7 +522,8 @@ def states_ended(
                     or not within_an_episode(days[i], days[j])
                     or _years(earlier.text, days[i]) != _years(statements[j].text, days[j])
                     or cosine(i, j) < CHANGE_COSINE
-                    or not (actors[i] & actors[j]
+                    or not (_one_patient(persons[i], persons[j]) if kind in PEOPLES_FATES
+                            else actors[i] & actors[j]
                             or len((stems[i] & stems[j]) - end_words) >= SHARED_STATE_WORDS
                             or _sought_unnamed(earlier.text, state, people[i])
                             or _one_child(kind, earlier.text, statements[j].text))):

@@ -509,7 +509,10 @@ STATE_KINDS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]]
         re.compile(r"\b(?:restor|repair|reconnect|back (?:online|on ?line|up|in service)|fix|"
                    r"resolv)", re.IGNORECASE)),
     # Held after an arrest, then out on bail or freed: "is in custody", "held without bail",
-    # "was jailed" / "was released on a $10,000 bond", "has since been released from jail".
+    # "is being held on $300 bond" (a bond set and not yet posted) / "was released on a $10,000
+    # bond", "has since been released from jail", "walked out of the county jail" ("after
+    # posting a bond" alone takes its tense from the clause it leans on: "hopes to walk out
+    # after posting a bond" is no release).
     # The arrest alone is no state in force: a later report may tell it as the past ("was
     # arrested in June") beside an earlier one that tells the bail. Only a release from custody
     # ends it ("released a statement" is none), never one told as background ("who was
@@ -517,14 +520,20 @@ STATE_KINDS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]]
     "held": (
         re.compile(r"\b(?:jailed|in (?:police |federal |state |county )?(?:custody|jail)|"
                    r"behind bars|held (?:without (?:bail|bond)|in (?:the )?(?:[\w-]+ ){0,2}?"
-                   r"(?:jail|custody|detention)))\b", re.IGNORECASE),
+                   r"(?:jail|custody|detention)|"
+                   r"(?:on|in lieu of) (?:a )?\$[\d,.]+(?: million)? (?:bail|bond)))\b",
+                   re.IGNORECASE),
         re.compile(rf"{_RELEASED_BEFORE}\b(?:released (?:on (?:(?:a )?\$?[\d,.]+(?: million)? )?"
                    r"(?:bail|bond)|from (?:jail|custody|detention)|after posting (?:bail|bond))|"
-                   r"freed on (?:bail|bond)|bonded out|posted (?:\$?[\d,.]+ )?(?:bail|bond)|"
+                   r"freed on (?:bail|bond)|bonded out|"
+                   r"posted (?:an? )?(?:\$?[\d,.]+ )?(?:bail|bond)|"
+                   r"walked out of (?:the )?(?:[\w'’-]+ ){0,3}?jail|"
                    r"made bail|out on (?:bail|bond))\b", re.IGNORECASE),
         re.compile(rf"{_RELEASED_BEFORE}\b(?:releas\w* (?:on (?:[\w$,.]+ ){{0,2}}?(?:bail|bond)|"
                    r"from (?:jail|custody|detention)|after posting)|freed on|bond\w* out|"
-                   r"post\w* (?:\$?[\d,.]+ )?(?:bail|bond)|made bail|out on (?:bail|bond))",
+                   r"post\w* (?:an? )?(?:\$?[\d,.]+ )?(?:bail|bond)|"
+                   r"walk\w* out of (?:the )?(?:[\w'’-]+ ){0,3}?jail|made bail|"
+                   r"out on (?:bail|bond))",
                    re.IGNORECASE)),
     # A child the state took into its care, then given back: "was placed into state custody",
     # "in foster care" / "has regained custody of the child", "was returned to her mother".
@@ -539,6 +548,25 @@ STATE_KINDS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]]
         re.compile(r"\b(?:regain\w* custody|w[oi]n\w* back custody|"
                    r"return\w* to (?:his|her|their) (?:mother|father|parents|mom|dad|family))",
                    re.IGNORECASE)),
+    # Gravely ill or hurt, then dead, out of hospital, upgraded or awake: "remains in critical
+    # condition", "in a medically induced coma", "on life support" / "died Sunday", "was
+    # released from the hospital", "upgraded to fair condition", "regained consciousness".
+    # One person's fate: ``developments.states_ended`` asks both statements to name that one
+    # person and no other, as a report that one victim died and another is critical tells two.
+    "gravely ill": (
+        re.compile(r"\b(?:in (?:critical|serious|grave) condition|"
+                   r"in (?:a |an )?(?:medically |drug-)?(?:induced )?coma|on (?:a )?life support|"
+                   r"in intensive care|fighting for (?:his|her|their) li(?:fe|ves))\b",
+                   re.IGNORECASE),
+        re.compile(r"\b(?:died|passed away|succumbed|(?:was|were) pronounced dead|"
+                   r"(?:released|discharged) from (?:the )?hospital|"
+                   r"upgraded to (?:stable|fair|good|serious)|"
+                   r"(?:came|come) out of (?:a|the|his|her) coma|regained consciousness)\b",
+                   re.IGNORECASE),
+        re.compile(r"\b(?:d(?:ie[sd]?|ying)\b|pass\w* away|succumb|pronounced dead|"
+                   r"(?:releas|discharg)\w* from (?:the )?hospital|upgrad\w* to|"
+                   r"(?:came|come|comes|coming) out of (?:a|the|his|her) coma|"
+                   r"regain\w* consciousness)", re.IGNORECASE)),
     "in talks": (
         re.compile(rf"\b(?:in (?:\w+ )?{_TALKS}|negotiating (?:to|with|for|over)|"
                    rf"locked in (?:\w+ )?{_TALKS}|close to (?:signing|a deal|an agreement)|"
@@ -557,6 +585,10 @@ STATE_KINDS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]]
 # States that begin with an event a report of their end may tell too ("was jailed Monday and
 # released on bail Tuesday"): the two may share that event, so they are left to the aligner.
 _EVENT_STATES = frozenset({"held"})
+# States of one person that a report of another's end tells beside it ("two officers died and
+# the chief remains in critical condition"): such a statement still tells the state, and may
+# corroborate another report of it.
+PEOPLES_FATES = frozenset({"gravely ill"})
 
 
 # Talks taken up again after a walk-out: "will resume negotiating with Lionsgate", "is set to meet
@@ -651,7 +683,14 @@ def ends_an_event_state(text: str) -> bool:
 def _ends_as_done(text: str, found: re.Match[str], kind: str) -> bool:
     in_force = [m.span() for m in STATE_KINDS[kind][0].finditer(text)]
     return (not _NOT_DONE.search(text, 0, found.start()) and not _inside(found, in_force)
-            and not hedged_at(text, *found.span()))
+            and not hedged_at(text, *found.span()) and not _two_fates(text, kind, in_force))
+
+
+def _two_fates(text: str, kind: str, in_force: Sequence[tuple[int, int]]) -> bool:
+    """Does the statement tell one person's state in force beside another's end ("Tom Tennant
+    died at the scene; Chief Scott Russell remains in critical condition")? Then it is no end
+    of the state it tells."""
+    return kind in PEOPLES_FATES and bool(in_force)
 
 
 def names_an_end(text: str, kind: str) -> bool:
@@ -674,7 +713,7 @@ def states_and_ends(texts: Sequence[str]) -> list[tuple[int, int]]:
         ends = {i for i, text in enumerate(texts) if names_an_end(text, kind)}
         in_force = [i for i, text in enumerate(texts) if i not in ends and state.search(text)]
         pairs += [(i, j) for i in in_force for j in ends
-                  if not (kind in _EVENT_STATES and state.search(texts[j]))]
+                  if not (kind in _EVENT_STATES | PEOPLES_FATES and state.search(texts[j]))]
     return pairs
 
 
