@@ -1183,7 +1183,7 @@ def test_someone_sought_by_a_role_and_then_caught_by_name_is_a_development_undat
     from newsprism.compare.developments import _sought_unnamed
     from newsprism.compare.outcomes import STATE_KINDS, state_ended
 
-    at_large = STATE_KINDS["at large"][0]
+    at_large = STATE_KINDS["at large"].in_force
     assert _sought_unnamed("Police were searching for the gunman.", at_large, frozenset())
     assert not _sought_unnamed("Police were searching for Piet Vaal.", at_large, frozenset())
     assert not _sought_unnamed("Police were searching for the gunman, Piet Vaal.", at_large,

@@ -365,8 +365,8 @@ def named_changes(
                     or change.re.search(earlier.text) or _ENDING.search(earlier.text)
                     or (change.re is _MOVED_TO and hedges(earlier.text))
                     or cosine(i, j) < CHANGE_COSINE
-                    or any((earlier.doc, kind) in ended and state.search(earlier.text)
-                           for kind, (state, _, _) in STATE_KINDS.items())
+                    or any((earlier.doc, kind) in ended and states.in_force.search(earlier.text)
+                           for kind, states in STATE_KINDS.items())
                     or not _states_before(earlier.text, statements[j].text, change)):
                 continue
             links.setdefault(i, set()).add(j)
@@ -511,7 +511,7 @@ def states_ended(
         if ended is None:
             continue
         kind, found = ended
-        state = STATE_KINDS[kind][0]
+        state = STATE_KINDS[kind].in_force
         end_words = set(content_stems(found.group()))
         for i, earlier in enumerate(statements):
             if (earlier.doc == statements[j].doc or (earlier.doc, kind) in told

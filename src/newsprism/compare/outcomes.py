@@ -41,6 +41,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import NamedTuple
 
 from newsprism.analyse.dates import MONTHS, WEEKDAYS
 from newsprism.model import Article, Span
@@ -466,6 +467,12 @@ def ends_a_state(text: str, what: Open) -> bool:
     return bool(what.state_ends & _done(text))
 
 
+class StateKind(NamedTuple):
+    in_force: re.Pattern[str]  # the state told as holding ("is on the run")
+    ended: re.Pattern[str]  # its end told as done ("was captured")
+    any_end: re.Pattern[str]  # its end in any form, hedged or ahead too ("could be caught")
+
+
 # A state in force and what ends it, by kind: someone at large ("still on the run", "is
 # searching for an escaped inmate", "no suspects have been taken into custody") is caught; a
 # service out ("an outage", "experiencing problems", "went down") is restored; talks under way
@@ -481,8 +488,8 @@ _TALKS = r"(?:the\s+)?(?:talks|negotiations|negotiating table)"
 # the statement goes on to tell: "who was released from prison in 2009, was arrested Monday".
 _RELEASED_BEFORE = "".join(rf"(?<!{w} )" for w in ("who was", "who had been", "who has been",
                                                   "previously", "recently", "once", "after being"))
-STATE_KINDS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {
-    "at large": (
+STATE_KINDS: dict[str, StateKind] = {
+    "at large": StateKind(
         re.compile(r"\b(?:on the (?:run|loose|lam)|at large|(?:a|the) fugitive|escapee|manhunt|"
                    r"(?:is|are|was|were|being) (?:sought|hunted)|"
                    rf"(?:search(?:ing|ed|es)? for|in search of) (?:an?|the) (?:[\w-]+ ){{0,3}}?"
@@ -496,7 +503,7 @@ STATE_KINDS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]]
                    re.IGNORECASE),
         re.compile(r"\b(?:captur|recaptur|caught|catch|apprehen|arrest|surrender|custody|"
                    r"turn\w* (?:himself|herself|themselves) in)", re.IGNORECASE)),
-    "out of service": (
+    "out of service": StateKind(
         re.compile(r"\b(?:outages?|downtime|offline|disrupted|blacked out|"
                    r"without (?:power|electricity|service|internet)|"
                    r"experienc(?:ing|ed|es?) (?:problems|difficulties|an outage)|"
@@ -517,7 +524,7 @@ STATE_KINDS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]]
     # arrested in June") beside an earlier one that tells the bail. Only a release from custody
     # ends it ("released a statement" is none), never one told as background ("who was
     # released from jail in 2009": ``_RELEASED_BEFORE``).
-    "held": (
+    "held": StateKind(
         re.compile(r"\b(?:jailed|in (?:police |federal |state |county )?(?:custody|jail)|"
                    r"behind bars|held (?:without (?:bail|bond)|in (?:the )?(?:[\w-]+ ){0,2}?"
                    r"(?:jail|custody|detention)|"
@@ -537,7 +544,7 @@ STATE_KINDS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]]
                    re.IGNORECASE)),
     # A child the state took into its care, then given back: "was placed into state custody",
     # "in foster care" / "has regained custody of the child", "was returned to her mother".
-    "in care": (
+    "in care": StateKind(
         re.compile(r"\b(?:(?:in|into) (?:the )?(?:state|protective|foster|state's) "
                    r"(?:custody|care)|"
                    r"taken into care|in the custody of (?:the state|child protective services))\b",
@@ -553,7 +560,7 @@ STATE_KINDS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]]
     # released from the hospital", "upgraded to fair condition", "regained consciousness".
     # One person's fate: ``developments.states_ended`` asks both statements to name that one
     # person and no other, as a report that one victim died and another is critical tells two.
-    "gravely ill": (
+    "gravely ill": StateKind(
         re.compile(r"\b(?:in (?:critical|serious|grave) condition|"
                    r"in (?:a |an )?(?:medically |drug-)?(?:induced )?coma|on (?:a )?life support|"
                    r"in intensive care|fighting for (?:his|her|their) li(?:fe|ves))\b",
@@ -567,7 +574,7 @@ STATE_KINDS: dict[str, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]]
                    r"(?:releas|discharg)\w* from (?:the )?hospital|upgrad\w* to|"
                    r"(?:came|come|comes|coming) out of (?:a|the|his|her) coma|"
                    r"regain\w* consciousness)", re.IGNORECASE)),
-    "in talks": (
+    "in talks": StateKind(
         re.compile(rf"\b(?:in (?:\w+ )?{_TALKS}|negotiating (?:to|with|for|over)|"
                    rf"locked in (?:\w+ )?{_TALKS}|close to (?:signing|a deal|an agreement)|"
                    r"no deal has (?:yet )?been (?:signed|reached)|not (?:yet )?signed on)\b",
@@ -660,8 +667,8 @@ def state_ended(text: str) -> tuple[str, re.Match[str]] | None:
     """The kind of state a statement says ended, and where, when it says so as done, neither
     hedged (in its own clause: ``hedged_at``) nor negated nor looked ahead ("could be caught",
     "was not restored", "to be restored"): "was captured Monday", "services were restored"."""
-    for kind, (_, end, _) in STATE_KINDS.items():
-        for found in end.finditer(text):
+    for kind, states in STATE_KINDS.items():
+        for found in states.ended.finditer(text):
             if _ends_as_done(text, found, kind):
                 return kind, found
     return None
@@ -677,11 +684,11 @@ def ends_an_event_state(text: str) -> bool:
     Its report comes after one that tells the state ("is held in the county jail after he was
     arrested"), which reads as an end too (of being at large)."""
     return any(_ends_as_done(text, found, kind) for kind in _EVENT_STATES
-               for found in STATE_KINDS[kind][1].finditer(text))
+               for found in STATE_KINDS[kind].ended.finditer(text))
 
 
 def _ends_as_done(text: str, found: re.Match[str], kind: str) -> bool:
-    in_force = [m.span() for m in STATE_KINDS[kind][0].finditer(text)]
+    in_force = [m.span() for m in STATE_KINDS[kind].in_force.finditer(text)]
     return (not _NOT_DONE.search(text, 0, found.start()) and not _inside(found, in_force)
             and not hedged_at(text, *found.span()) and not _two_fates(text, kind, in_force))
 
@@ -697,9 +704,8 @@ def names_an_end(text: str, kind: str) -> bool:
     """Does the statement name an end of a state of ``kind`` in any form, hedged or ahead too
     ("managed to restore 83%", "could be caught"), outside the words of the state in force
     ("was not immediately taken into custody" names the state, not its end)?"""
-    state, _, any_end = STATE_KINDS[kind]
-    in_force = [m.span() for m in state.finditer(text)]
-    return any(not _inside(found, in_force) for found in any_end.finditer(text))
+    in_force = [m.span() for m in STATE_KINDS[kind].in_force.finditer(text)]
+    return any(not _inside(found, in_force) for found in STATE_KINDS[kind].any_end.finditer(text))
 
 
 def states_and_ends(texts: Sequence[str]) -> list[tuple[int, int]]:
@@ -709,7 +715,8 @@ def states_and_ends(texts: Sequence[str]) -> list[tuple[int, int]]:
     they share nearly every word, yet one is not the other's fact, so they never corroborate;
     the change between them is a development's business."""
     pairs = []
-    for kind, (state, _, _) in STATE_KINDS.items():
+    for kind, states in STATE_KINDS.items():
+        state = states.in_force
         ends = {i for i, text in enumerate(texts) if names_an_end(text, kind)}
         in_force = [i for i, text in enumerate(texts) if i not in ends and state.search(text)]
         pairs += [(i, j) for i in in_force for j in ends
