@@ -134,3 +134,97 @@ def test_an_unsure_pair_asserting_other_predicates_has_no_clause_read(monkeypatc
     assert not found.same_predicate(0, 1)
     assert (0, 1) not in found.clause_fact and not found.clause_vectors
     assert not found.linked(0, 1, True)
+
+
+RESCUE = ("The ferry Lady Anne sank off Norwick on Monday, and the coastguard rescued all 40 "
+          "passengers, the harbour master said.")
+RESCUED = "All 40 passengers were rescued by the coastguard."
+
+
+def _judged_on_the_relation_model(monkeypatch, other: str, features: tuple[str, ...]
+                                  ) -> align.PairEvidence:
+    """``score_pairs`` of ``RESCUE`` and ``other`` under a judge that weighs the relation
+    model's P alone (unsure of the pair whole) and ``features`` beside it at no weight,
+    recall5's clause rule set aside."""
+    statements = [Span("a", 0, len(RESCUE), RESCUE), Span("b", 0, len(other), other)]
+    embeddings, pieces = load_encoder().encode_with_tokens([RESCUE, other])
+    n = 1 + len(features)
+    judge = Judge(LinearModel(np.zeros(n), np.ones(n), np.array([3.0] + [0.0] * (n - 1)), -1.0),
+                  0.95, {}, ("same_fact", *features), band=0.6)
+    monkeypatch.setattr(align, "load_judge", lambda: judge)
+    monkeypatch.setattr(align, "CLAUSE_LINK", 1.01)
+    return align.score_pairs(statements, embeddings, np.zeros((2, 2), np.float32),
+                             np.zeros((2, 2), bool), tokens=pieces)
+
+
+def test_a_judge_learned_on_clause_rows_reads_a_main_clause_as_a_statement(monkeypatch):
+    found = _judged_on_the_relation_model(monkeypatch, RESCUED, ("clause_row",))
+    # whole, the first says more than the second: the judge is unsure (and the parse reads
+    # the first as asserting only "sank")
+    assert align.CLAUSE_FLOOR <= found.verdict[0, 1] < found.band
+    # its clause "the coastguard rescued all 40 passengers", judged as a statement, is the
+    # other's fact at the band, with the other's predicate
+    assert (0, 1) in found.clause_linked and found.linked(0, 1, True)
+
+
+def test_a_judge_learned_on_whole_statements_never_reads_a_clause_alone(monkeypatch):
+    # its verdict on a short clause would be a near copy's (docs/experiments.md, "recall3")
+    found = _judged_on_the_relation_model(monkeypatch, RESCUED, ())
+    assert align.CLAUSE_FLOOR <= found.verdict[0, 1] < found.band
+    assert not found.clause_linked and not found.linked(0, 1, True)
+
+
+def test_a_clause_judged_likely_with_another_predicate_does_not_link(monkeypatch):
+    found = _judged_on_the_relation_model(
+        monkeypatch, "The coastguard searched for all 40 passengers.", ("clause_row",))
+    assert align.CLAUSE_FLOOR <= found.verdict[0, 1] < found.band
+    # "rescued" is not "searched for", however close the rest
+    assert (0, 1) not in found.clause_linked and not found.linked(0, 1, True)
+
+
+def _scored(texts: list[str]) -> align.PairEvidence:
+    statements = [Span(chr(97 + n), 0, len(text), text) for n, text in enumerate(texts)]
+    embeddings = load_encoder().encode(texts)
+    n = len(texts)
+    return align.score_pairs(statements, embeddings, np.zeros((n, n), np.float32),
+                             np.zeros((n, n), bool))
+
+
+def test_a_clause_row_is_weighed_on_its_own_words_and_says_it_is_a_clause():
+    evidence = _scored([RESCUE, RESCUED, "The ferry sailed from Norwick."])
+    evidence._find_clauses({0})
+    k = evidence.clause_texts[0].index("the coastguard rescued all 40 passengers")
+    names = ("shared_words", "covered_least", "length_ratio", "clause_row", "left_out")
+    rows, read = evidence.clause_rows([(0, 1)], names)
+    clause = read[rows.index((0, 0, 1, k))]
+    whole = evidence.features(np.array([0]), np.array([1]), names)[0]
+    # all the clause says the other says, and the two are of a length; nothing is left out
+    assert clause[1] > whole[1] + 0.3 and clause[0] > whole[0] and clause[2] > whole[2]
+    assert (clause[3], whole[3]) == (1.0, 0.0)
+    # the other says nothing the first does not, whole or clause: no left-out word
+    assert clause[4] == whole[4] == 0.0
+
+
+def test_left_out_sees_each_side_name_what_the_other_does_not():
+    terms = [frozenset({"shot", "court", "reporter"}),
+             frozenset({"shot", "kill", "custom", "agent"}),
+             frozenset({"shot", "court", "reporter", "monday"}), frozenset({"fire"})]
+    weights = align.term_weights(terms)
+    # whom he shot differs: each names someone the other does not
+    assert align.left_out(terms[0], terms[1], weights) > 0.5
+    # one adds a day to the other's fact: nothing of the other's is left out
+    assert align.left_out(terms[0], terms[2], weights) == 0.0
+
+
+def test_a_clause_row_takes_its_pairs_gold_label_only_where_it_holds_the_shared_words():
+    from newsprism.compare.train import clause_rows
+
+    evidence = _scored([RESCUE, RESCUED])
+    evidence._find_clauses({0, 1})
+    # "The ferry Lady Anne sank off Norwick on Monday" holds none of what the two share
+    X, same = clause_rows(evidence, [(0, 1)], [True])
+    assert same == [True] * len(X) and len(X) == 1
+    assert X[0, align.JUDGE_FEATURES.index("clause_row")] == 1.0
+    # judged different, no main clause of either states the other's fact
+    X, same = clause_rows(evidence, [(0, 1)], [False])
+    assert same == [False] * len(X) and len(X) == len(evidence.clause_texts[0])
