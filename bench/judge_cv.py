@@ -71,11 +71,7 @@ FEATURE_SETS = {"v1": FIRST_FEATURES, "all": JUDGE_FEATURES,
                 "contained": (*FIRST_FEATURES, "contained"),
                 # and the relation model's P of one statement and the other's closest clause
                 "clause_rel": (*FIRST_FEATURES, "clause_same_fact"),
-                "clauses": (*FIRST_FEATURES, "contained", "clause_same_fact"),
-                # recall4 (session 22): each side names what the other does not; and with it,
-                # main clauses read as statements, learned on clause rows too
-                "left_out": (*FIRST_FEATURES, "left_out"),
-                "clause_rows": (*FIRST_FEATURES, "clause_row", "left_out")}
+                "clauses": (*FIRST_FEATURES, "contained", "clause_same_fact")}
 
 
 class CachedRelation:
@@ -257,7 +253,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         by_cohort = {(key, name): Tally() for key in grid for name in COHORTS}
         for n, (item, rows) in enumerate(clusters):
             X, y, w = training_set([r for m, (_, r) in enumerate(clusters) if m != n],
-                                   weight, names)
+                                   weight)
             model = fit_model(kind, X[:, columns], y, w, names)
             started = time.perf_counter()
             for (threshold, band), total in grid.items():

@@ -93,7 +93,7 @@ def test_training_rows_hold_the_judged_pairs_and_the_unjudged_candidates_as_hard
     assert rows.y.tolist().count(True) == 1 and not rows.mined[rows.y].any()
     assert rows.mined.any() and not rows.y[rows.mined].any()  # the port authority's pair
     _, _, weights = training_set([rows], 0.5)
-    assert weights.tolist() == [0.5 if m else 1.0 for m in rows.mined[~rows.clause]]
+    assert weights.tolist() == [0.5 if m else 1.0 for m in rows.mined]
 
     # learned on those rows, the judge says what it learned on and how it was measured
     judge = learn_judge(["calder"], [rows], 0.9, 0.6, 0.5, ["same_fact", "cosine"],

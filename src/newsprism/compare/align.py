@@ -19,14 +19,12 @@ first: a false corroboration is worse than a missed one.
    predicate (``compare.predicates``: "opened fire" is not "was charged", however much else is
    shared), or when the judge is unsure and the relation model finds one statement the other's
    fact told by one of its main clauses (``compare.clauses``: "X was arrested and booked into
-   jail" / "Police arrested X"), with the same main predicate too, or the judge itself finds
-   that clause, read as a statement of its own, the other's fact (``clause_links``). A pair
-   that is each other's best match links without the judge's likely yes only when nearly
-   identical in meaning and words, and with the same main predicate. Every link, however sure,
-   needs both as firm: "faces charges" is not "is expected to face charges", "65% was down" not
-   "it is thought that 65% was down"; and neither telling the other's main fact only as the
-   setting of its own ("anger mounted after Papandreou announced cuts" is not "Papandreou
-   announced cuts").
+   jail" / "Police arrested X"), with the same main predicate too. A pair that is each other's
+   best match links without the judge's likely yes only when nearly identical in meaning and
+   words, and with the same main predicate. Every link, however sure, needs both as firm: "faces
+   charges" is not "is expected to face charges", "65% was down" not "it is thought that 65% was
+   down"; and neither telling the other's main fact only as the setting of its own ("anger
+   mounted after Papandreou announced cuts" is not "Papandreou announced cuts").
 3. Groups: linked statements form groups of at most one statement per article, and every member
    of a group must be linked to the group's anchor, the statement the claim quotes; a chain
    A~B~C whose C does not match A is cut (``_anchored``).
@@ -35,7 +33,6 @@ first: a false corroboration is worse than a missed one.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -44,7 +41,7 @@ import numpy as np
 
 from newsprism.analyse.resolve import LEGAL_SUFFIXES
 from newsprism.compare.judge import JUDGE_FEATURES, JUDGED, PREDICATE_BAND, Judge, load_judge
-from newsprism.compare.predicates import Assertion, assertion, assertions, parse
+from newsprism.compare.predicates import Assertion, assertion, parse
 from newsprism.embed import TokenVectors
 from newsprism.model import Span
 from newsprism.negation import NEGATING, negation_pattern
@@ -87,61 +84,27 @@ def _stem(word: str) -> str:
     return word
 
 
-def rare_overlap(terms: Sequence[set[str]], weights: dict[str, float] | None = None
-                 ) -> tuple[np.ndarray, np.ndarray]:
+def rare_overlap(terms: Sequence[set[str]]) -> tuple[np.ndarray, np.ndarray]:
     """IDF-weighted Dice overlap between every pair of term sets, and coverage: ``[i, j]`` is
-    the share of ``i``'s IDF mass that ``j`` shares (what ``i`` says that ``j`` says too).
-    ``weights``: the terms' ``term_weights``, if already found."""
+    the share of ``i``'s IDF mass that ``j`` shares (what ``i`` says that ``j`` says too)."""
     from scipy import sparse
 
-    weights = term_weights(terms) if weights is None else weights
-    vocabulary = {term: n for n, term in enumerate(sorted(weights))}
+    vocabulary = {term: n for n, term in enumerate(sorted(set().union(*terms)))}
     rows = [i for i, ts in enumerate(terms) for _ in ts]
     cols = [vocabulary[t] for ts in terms for t in ts]
     present = sparse.csr_matrix((np.ones(len(rows), np.float32), (rows, cols)),
                                 shape=(len(terms), len(vocabulary)))
-    idf = np.array([weights[t] for t in sorted(weights)], dtype=np.float32)
+    frequency = np.asarray(present.sum(axis=0)).ravel()
+    idf = np.log((len(terms) + 1) / (frequency + 0.5)).astype(np.float32)
     shared = (present.multiply(idf) @ present.T).toarray()  # idf mass of the terms in common
-    mass = np.diag(shared).copy()
-    total = mass[:, None] + mass[None, :]
+    weights = np.diag(shared).copy()
+    total = weights[:, None] + weights[None, :]
     overlap = np.divide(2 * shared, total, out=np.zeros_like(shared), where=total > 0)
-    own = np.broadcast_to(mass[:, None], shared.shape)
+    own = np.broadcast_to(weights[:, None], shared.shape)
     coverage = np.divide(shared, own, out=np.zeros_like(shared), where=own > 0)
     np.fill_diagonal(overlap, 0.0)
     np.fill_diagonal(coverage, 0.0)
     return overlap, coverage
-
-
-def term_weights(terms: Sequence[set[str]]) -> dict[str, float]:
-    """Each term's weight among the statements' term sets ``terms``: its IDF, so a word few
-    statements use weighs most."""
-    frequency = Counter(t for ts in terms for t in ts)
-    idf = np.log((len(terms) + 1) / (np.array(list(frequency.values()), np.float32) + 0.5))
-    return dict(zip(frequency, idf.astype(np.float32).tolist(), strict=True))
-
-
-def clause_overlap(clause: set[str], other: set[str], weights: dict[str, float]
-                   ) -> tuple[float, float, float]:
-    """``rare_overlap`` for one main clause's terms and another statement's, by the
-    statements' ``weights``: the Dice overlap, the share of the clause's mass the other states
-    and the share of the other's mass the clause states."""
-    mass, other_mass = (sum(weights.get(t, 0.0) for t in ts) for ts in (clause, other))
-    shared = sum(weights.get(t, 0.0) for t in clause & other)
-    return (2 * shared / (mass + other_mass) if mass + other_mass else 0.0,
-            shared / mass if mass else 0.0, shared / other_mass if other_mass else 0.0)
-
-
-def left_out(one: frozenset[str], other: frozenset[str], weights: dict[str, float]) -> float:
-    """Does each side name something the other does not? The lesser of the two sides' heaviest
-    term (``term_weights``) the other lacks, over the heaviest term of all: near 1 when each
-    holds a rare word of its own ("he shot the court reporter" / "he shot and killed a customs
-    agent": whom differs), 0 when one says nothing the other does not (one adds a detail)."""
-    top = max(weights.values(), default=0.0)
-    if top <= 0:
-        return 0.0
-    own = [max((weights.get(t, 0.0) for t in a - b), default=0.0)
-           for a, b in ((one, other), (other, one))]
-    return min(own) / top
 
 
 def match_strength(cosine: np.ndarray, lexical: np.ndarray, figures: np.ndarray) -> np.ndarray:
@@ -231,19 +194,12 @@ class PairEvidence:
     clause_tokens: dict[int, list[TokenVectors]] = field(default_factory=dict)
     # (i, j), i < j -> ``clause_same_fact`` of a pair the judge finds neither sure nor unlikely
     clause_fact: dict[tuple[int, int], float] = field(default_factory=dict)
-    # each statement's content words beyond its names and their weights (``term_weights``), to
-    # read one of its main clauses as a statement of its own (``clause_links``)
-    terms: tuple[frozenset[str], ...] = ()
-    weights: dict[str, float] = field(default_factory=dict)
-    # (i, j), i < j: the pairs ``clause_links`` links, one statement read as one main clause
-    clause_linked: set[tuple[int, int]] = field(default_factory=set)
 
     def linked(self, i: int, j: int, mutual: bool) -> bool:
         """Do statements ``i`` and ``j`` assert the same proposition?"""
         if not self.judgeable(i, j) or not self.as_firmly(i, j) or self.told_aside(i, j):
             return False
-        if self.verdict[i, j] >= self.verdict_threshold or (
-                (min(i, j), max(i, j)) in self.clause_linked):
+        if self.verdict[i, j] >= self.verdict_threshold:
             return True
         if not self.same_predicate(i, j):
             return False
@@ -335,9 +291,6 @@ class PairEvidence:
                                                 for a, b in ((first, second), (second, first)))),
             "contained": lambda: self.contained(pairs),
             "clause_same_fact": lambda: self.clause_same_fact(pairs),
-            "clause_row": lambda: np.zeros(len(pairs)),
-            "left_out": lambda: [left_out(self.terms[i], self.terms[j], self.weights)
-                                 if self.terms else 0.0 for i, j in pairs],
         }
         if not pairs or not names:
             return np.zeros((len(pairs), len(names)))
@@ -368,114 +321,20 @@ class PairEvidence:
         ask = [(row, *where) for row, (_, where) in enumerate(found) if where]
         probs = np.array([self.same_fact[i, j] for i, j in pairs], dtype=np.float64)
         if ask:
+            # the vectors and word pieces of both sides as found before (a text's do not depend
+            # on the texts it was encoded with), so the relation model encodes nothing again
             rows, whole, other, k = (list(side) for side in zip(*ask, strict=True))
-            probs[rows] = np.maximum(probs[rows], self.same_fact_of_clauses(whole, other, k))
+            clause, vectors, pieces = zip(*((self.clause_texts[b][c], self.clause_vectors[b][c],
+                                             self.clause_tokens[b][c])
+                                            for b, c in zip(other, k, strict=True)), strict=True)
+            known = dict(zip(clause, pieces, strict=True))
+            if self.tokens:
+                known.update((self.texts[a], self.tokens[a]) for a in whole)
+            clause_probs = load_relation_model().same_fact(
+                [self.texts[a] for a in whole], list(clause), emb_a=self.embeddings[whole],
+                emb_b=np.array(vectors), tokens=known)
+            probs[rows] = np.maximum(probs[rows], clause_probs)
         return probs
-
-    def same_fact_of_clauses(self, whole: list[int], owners: list[int], positions: list[int]
-                              ) -> np.ndarray:
-        """The relation model's P(same fact) of each statement ``whole[n]`` and the main clause
-        ``positions[n]`` of statement ``owners[n]``."""
-        # the vectors and word pieces of both sides as found before (a text's do not depend on
-        # the texts it was encoded with), so the relation model encodes nothing again
-        clause, vectors, pieces = zip(*((self.clause_texts[b][c], self.clause_vectors[b][c],
-                                         self.clause_tokens[b][c])
-                                        for b, c in zip(owners, positions, strict=True)),
-                                      strict=True)
-        known = dict(zip(clause, pieces, strict=True))
-        if self.tokens:
-            known.update((self.texts[a], self.tokens[a]) for a in whole)
-        return np.asarray(load_relation_model().same_fact(
-            [self.texts[a] for a in whole], list(clause), emb_a=self.embeddings[whole],
-            emb_b=np.array(vectors), tokens=known), dtype=np.float64)
-
-    def clause_links(self, pairs: Sequence[tuple[int, int]], judge_model: Judge) -> list[bool]:
-        """Does each pair link with one statement read as one of its main clauses alone ("One
-        man was shot and killed | but the other partygoers managed to escape" / "The other
-        people at the office party were able to escape")? The judge weighs the clause and the
-        other statement as it weighs two statements: what the relation model, the cosine, the
-        rare words shared and the lengths say of them, the rest as of the pair. A clause links
-        as a statement does: at the judge's threshold, or at its band when it asserts the
-        other's main predicate as firmly (``Assertion.agrees``); both statements must be parsed
-        (``asserted``)."""
-        rows, features = self.clause_rows(pairs, judge_model.features)
-        if not rows:
-            return [False] * len(pairs)
-        row, owner, other, position = (list(side) for side in zip(*rows, strict=True))
-        texts = [self.clause_texts[a][k] for a, k in zip(owner, position, strict=True)]
-        # the relation model reads only the clauses that could reach the band whatever it finds
-        # (``Judge.best_case``), and the parse only those judged between band and threshold
-        known = [k for k, name in enumerate(judge_model.features) if name not in JUDGED]
-        ask = np.flatnonzero(judge_model.best_case(features[:, known]) >= self.band)
-        verdict = np.zeros(len(rows))
-        if ask.size:
-            asked = features[ask]
-            _set_columns(asked, judge_model.features, {"same_fact": self.same_fact_of_clauses(
-                [other[k] for k in ask], [owner[k] for k in ask], [position[k] for k in ask])})
-            verdict[ask] = judge_model.probability(asked)
-        agrees = np.zeros(len(rows), dtype=bool)
-        unsure = np.flatnonzero((verdict >= self.band) & (verdict < self.verdict_threshold))
-        agrees[unsure] = [said.agrees(self.asserted[other[k]]) for said, k in
-                          zip(assertions([texts[k] for k in unsure]), unsure, strict=True)]
-        links = (verdict >= self.verdict_threshold) | agrees
-        found = [False] * len(pairs)
-        for n, link in zip(row, links.tolist(), strict=True):
-            found[n] |= link
-        return found
-
-    def clause_rows(self, pairs: Sequence[tuple[int, int]], names: Sequence[str]
-                    ) -> tuple[list[tuple[int, int, int, int]], np.ndarray]:
-        """Every main clause of either statement of each pair read as a statement of its own
-        against the other: rows ``(n, owner, other, position)`` (the clause ``position`` of
-        statement ``owner`` against statement ``other``, of ``pairs[n]``) and their features
-        ``names`` (``_clause_features``), the relation model's P still the pair's."""
-        self._find_clauses({k for pair in pairs for k in pair})
-        rows = [(n, a, b, k) for n, (i, j) in enumerate(pairs) for a, b in ((i, j), (j, i))
-                for k in range(len(self.clause_texts[a]))]
-        if not rows:
-            return [], np.zeros((0, len(names)))
-        row, owner, other, position = (list(side) for side in zip(*rows, strict=True))
-        first, second = (np.array(side) for side in zip(*pairs, strict=True))
-        features = self.features(first, second, names)[row]
-        texts = [self.clause_texts[a][k] for a, k in zip(owner, position, strict=True)]
-        _set_columns(features, names, self._clause_features(texts, owner, other, position))
-        return rows, features
-
-    def clause_terms(self, owner: int, position: int) -> frozenset[str]:
-        """The terms of statement ``owner`` (its names left out) that its main clause
-        ``position`` holds."""
-        return frozenset(content_terms(self.clause_texts[owner][position], _stop_words())
-                         & self.terms[owner])
-
-    def clause_holds_shared(self, owner: int, other: int, position: int) -> bool:
-        """Does main clause ``position`` of statement ``owner`` hold every term its statement
-        shares with statement ``other``, one at least?"""
-        shared = self.terms[owner] & self.terms[other]
-        return bool(shared) and shared <= self.clause_terms(owner, position)
-
-    def _clause_features(self, texts: list[str], owners: list[int], others: list[int],
-                         positions: list[int]) -> dict[str, np.ndarray]:
-        """The judge's features but the relation model's that a main clause ``texts[n]`` (the
-        clause ``positions[n]`` of statement ``owners[n]``) read as a statement of its own has
-        with statement ``others[n]``: those of what both say; who they name and how they rank
-        stay the pair's."""
-        terms = [self.clause_terms(a, k) for a, k in zip(owners, positions, strict=True)]
-        overlaps = np.array([clause_overlap(held, self.terms[b], self.weights)
-                             for held, b in zip(terms, others, strict=True)])
-        words = np.array([len(text.split()) for text in texts], dtype=np.float64)
-        other_words = self.lengths[others]
-        return {
-            "cosine": np.array([self.clause_vectors[a][k] @ self.embeddings[b] for a, b, k in
-                                zip(owners, others, positions, strict=True)], dtype=np.float64),
-            "shared_words": overlaps[:, 0],
-            "covered_least": overlaps[:, 1:].min(axis=1),
-            "covered_most": overlaps[:, 1:].max(axis=1),
-            "length_ratio": np.minimum(words, other_words)
-            / np.maximum(np.maximum(words, other_words), 1),
-            "clause_row": np.ones(len(texts)),
-            "left_out": np.array([left_out(held, self.terms[b], self.weights)
-                                  for held, b in zip(terms, others, strict=True)]),
-        }
 
     def closest_clauses(self, holder: int, others: Sequence[int]) -> list[int]:
         """For each of ``others``, the position of ``holder``'s main clause closest to it in
@@ -549,10 +408,9 @@ def score_pairs(
     names = names or StatementNames.none(len(statements))
     docs = np.array([s.doc for s in statements])
     same_doc = docs[:, None] == docs[None, :]
-    terms = tuple(frozenset(content_terms(s.text, stop_words) - {_stem(w) for w in words})
-                  for s, words in zip(statements, names.words, strict=True))
-    weights = term_weights(terms)
-    evidence = [embeddings @ embeddings.T, *rare_overlap(terms, weights), same_figure]
+    terms = [content_terms(s.text, stop_words) - {_stem(w) for w in words}
+             for s, words in zip(statements, names.words, strict=True)]
+    evidence = [embeddings @ embeddings.T, *rare_overlap(terms), same_figure]
     for matrix in evidence:
         matrix[same_doc] = 0.0
     cosine, lexical, coverage, figures = evidence
@@ -569,8 +427,7 @@ def score_pairs(
                             tuple(s.doc for s in statements), np.zeros((n, n)), link, settings,
                             tokens=tokens, reworded=reworded,
                             band=judge_model.band if judge_model else PREDICATE_BAND,
-                            texts=tuple(s.text for s in statements), embeddings=embeddings,
-                            terms=terms, weights=weights)
+                            texts=tuple(s.text for s in statements), embeddings=embeddings)
     judge(statements, embeddings, evidence,
           {(min(i, j), max(i, j)) for (i, _), j in best.items()})
     return evidence
@@ -633,19 +490,7 @@ def judge(
     if pairs:
         evidence.clause_fact.update(zip(((min(p), max(p)) for p in pairs),
                                         evidence.clause_same_fact(pairs).tolist(), strict=True))
-    # Each unsure pair as firm is read with one statement as one of its main clauses, whatever
-    # the wholes' predicates: the parse may miss one of a long statement's ("The ferry sank,
-    # and the coastguard rescued all 40 passengers, the harbour master said" asserts "sank").
-    # Only by a judge learned on clause rows: one learned on whole statements alone gives a
-    # short clause sharing a verb and a noun a near copy's verdict (docs/experiments.md,
-    # "recall3").
-    if judge_model and "clause_row" in judge_model.features:
-        read_in_clauses(evidence, judge_model, [
-            (i, j) for i, j in zip(first[unsure].tolist(), second[unsure].tolist(), strict=True)
-            if evidence.as_firmly(i, j) and not evidence.told_aside(i, j)
-            and evidence.clause_fact.get((min(i, j), max(i, j)), 0.0) < CLAUSE_LINK])
     clause = [evidence.clause_fact.get((min(i, j), max(i, j)), 0.0) >= CLAUSE_LINK
-              or (min(i, j), max(i, j)) in evidence.clause_linked
               for i, j in zip(first.tolist(), second.tolist(), strict=True)]
     likely = (verdict >= evidence.band) | np.array(near, dtype=bool) | np.array(clause, bool)
     parse_asserted(statements, evidence, {*first[likely].tolist(), *second[likely].tolist()})
@@ -659,23 +504,6 @@ def judge(
         if (one.denies(other) and not opposed(statements[i].text, statements[j].text)) or \
                 one.swaps(other):
             evidence.blocked[i, j] = evidence.blocked[j, i] = True
-
-
-def _set_columns(features: np.ndarray, names: Sequence[str], values: dict[str, np.ndarray]
-                 ) -> None:
-    """Put ``values`` in the columns of ``features`` (one per feature of ``names``), by name."""
-    for name, column in values.items():
-        if name in names:
-            features[:, list(names).index(name)] = column
-
-
-def read_in_clauses(evidence: PairEvidence, judge_model: Judge,
-                    pairs: Sequence[tuple[int, int]]) -> None:
-    """Link those of ``pairs`` (parsed, as firm, unsure) that the judge finds one proposition
-    with one statement read as one of its main clauses (``clause_links``)."""
-    found = evidence.clause_links(pairs, judge_model) if pairs else []
-    evidence.clause_linked.update((min(pair), max(pair)) for pair, link in
-                                  zip(pairs, found, strict=True) if link)
 
 
 def could_link(evidence: PairEvidence, pairs: Sequence[tuple[int, int]], judge_model: Judge

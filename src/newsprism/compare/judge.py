@@ -52,14 +52,6 @@ JUDGE_FEATURES = (
     # the relation model's P(same fact), or that of one statement and the other's closest main
     # clause where higher (``PairEvidence.clause_same_fact``)
     "clause_same_fact",
-    # 1: one side is a main clause of its statement read as a statement of its own
-    # (``PairEvidence.clause_links``), 0: two whole statements; a judge that weighs it learned
-    # on clause rows too (``compare.train.cluster_rows``) and reads unsure pairs so
-    "clause_row",
-    # each side names something the other does not: the lesser of the two sides' rarest word
-    # the other lacks, by weight (``left_out``): "he shot the court reporter" / "he shot and
-    # killed a customs agent" share a verb and differ in whom
-    "left_out",
 )
 FIRST_FEATURES = JUDGE_FEATURES[:9]  # those of the first judge and of every shipped one
 # The judge's probability from which a pair whose main predicates agree links (below the

@@ -25,7 +25,7 @@ from pathlib import Path
 
 import numpy as np
 
-from newsprism.compare.align import PairEvidence, judge, parse_asserted
+from newsprism.compare.align import judge, parse_asserted
 from newsprism.compare.judge import (
     ARTIFACT,
     FIRST_FEATURES,
@@ -75,8 +75,6 @@ class ClusterRows:
     X: np.ndarray
     y: np.ndarray  # same fact?
     mined: np.ndarray  # True: a candidate the gold does not judge, taken as a different fact
-    # True: a main clause of a judged pair's statement read against the other (``clause_rows``)
-    clause: np.ndarray
 
 
 def cluster_rows(analyses: list[Analysis], gold_path: Path) -> ClusterRows:
@@ -116,49 +114,25 @@ def cluster_rows(analyses: list[Analysis], gold_path: Path) -> ClusterRows:
     pairs = reach + mined
     # every pair's P(same fact) and verdict, also those the shipped judge could not link
     judge(statements, embeddings, evidence, set(pairs), prune=False)
-    X = np.zeros((0, len(JUDGE_FEATURES)))
     if pairs:
         first, second = (np.array(side) for side in zip(*pairs, strict=True))
         parse_asserted(statements, evidence, {*first.tolist(), *second.tolist()})
         X = evidence.features(first, second)
-    clause_X, clause_y = clause_rows(evidence, reach, [labelled[p] for p in reach])
-    return ClusterRows(analyses, list(quotes), list(entities), embeddings,
-                       np.vstack([X, clause_X]),
-                       np.array([labelled.get(p, False) for p in pairs] + clause_y, dtype=bool),
-                       np.array([p not in labelled for p in pairs] + [False] * len(clause_y),
-                                dtype=bool),
-                       np.array([False] * len(pairs) + [True] * len(clause_y), dtype=bool))
+    else:
+        X = np.zeros((0, len(JUDGE_FEATURES)))
+    return ClusterRows(analyses, list(quotes), list(entities), embeddings, X,
+                       np.array([labelled.get(p, False) for p in pairs], dtype=bool),
+                       np.array([p not in labelled for p in pairs], dtype=bool))
 
 
-def clause_rows(evidence: PairEvidence, pairs: Sequence[tuple[int, int]], same: Sequence[bool]
-                ) -> tuple[np.ndarray, list[bool]]:
-    """The rows of the judged ``pairs`` (parsed) with one statement read as one of its main
-    clauses (``PairEvidence.clause_rows``), as a briefing reads an unsure pair, and their labels.
-    A clause carries the pair's gold label only where it surely carries the fact: a clause of a
-    pair judged different is a different fact (the rubric counts a pair one fact when one's main
-    proposition is the other's, so no main clause of it states the other's); one of a pair
-    judged the same is the same fact when it holds every rare word the two statements share,
-    and is left out otherwise (the shared fact may lie in the words it drops)."""
-    rows, X = evidence.clause_rows(pairs, JUDGE_FEATURES)
-    keep = [not same[n] or evidence.clause_holds_shared(a, b, k) for n, a, b, k in rows]
-    rows, X = [r for r, kept in zip(rows, keep, strict=True) if kept], X[np.array(keep, bool)]
-    if rows:
-        _, owner, other, position = (list(side) for side in zip(*rows, strict=True))
-        X[:, JUDGE_FEATURES.index("same_fact")] = evidence.same_fact_of_clauses(
-            other, owner, position)
-    return X, [same[n] for n, *_ in rows]
-
-
-def training_set(clusters: Sequence[ClusterRows], negative_weight: float,
-                 features: Sequence[str] = FEATURES) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def training_set(clusters: Sequence[ClusterRows], negative_weight: float
+                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Rows, labels and weights over ``clusters``: a mined negative weighs ``negative_weight``
-    (it is unjudged), a judged pair 1; the clause rows only for a judge that weighs
-    ``clause_row`` (one that does not never reads a pair so)."""
+    (it is unjudged), a judged pair 1."""
     X = np.vstack([c.X for c in clusters])
     y = np.concatenate([c.y for c in clusters])
     mined = np.concatenate([c.mined for c in clusters])
-    keep = ~np.concatenate([c.clause for c in clusters]) | ("clause_row" in features)
-    return X[keep], y[keep], np.where(mined, negative_weight, 1.0)[keep]
+    return X, y, np.where(mined, negative_weight, 1.0)
 
 
 def fit_model(kind: str, X: np.ndarray, y: np.ndarray, weights: np.ndarray,
@@ -216,7 +190,7 @@ def learn_judge(names: Sequence[str], rows: Sequence[ClusterRows], threshold: fl
                 out_of_fold: str = "", model: str = MODEL) -> Judge:
     """The judge learned on the rows of the clusters ``names``; ``out_of_fold``: what
     ``bench/judge_cv.py`` measured for this recipe, kept in its metadata."""
-    X, y, weights = training_set(rows, negative_weight, features)
+    X, y, weights = training_set(rows, negative_weight)
     mined = weights != 1.0
     report = {"clusters": sorted(names),
               "judged_pairs": int((~mined).sum()), "same": int(y.sum()),
