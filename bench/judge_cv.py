@@ -185,11 +185,12 @@ def line(name: str, tally: Tally) -> str:
             f"contradicted {f['contradicted'][0]}/{sum(f['contradicted'])}")
 
 
-def show(rows: ClusterRows, verdicts: list[dict[str, Any]]) -> None:
+def show(rows: ClusterRows, verdicts: list[dict[str, Any]], recipe: str) -> None:
     texts = {a.article.id: a.article.text for a in rows.analyses}
     for claim in verdicts:
         if claim.get("status") == "corroborated" and claim["verdict"] != "right":
-            print(claim["verdict"], " || ".join(texts[d][s:e][:120] for d, s, e in claim["spans"]))
+            print(recipe, claim["verdict"],
+                  " || ".join(texts[d][s:e][:120] for d, s, e in claim["spans"]))
 
 
 def main(argv: Sequence[str] | None = None) -> None:
@@ -264,7 +265,7 @@ def main(argv: Sequence[str] | None = None) -> None:
                     if item["cluster"] in members:
                         by_cohort[((threshold, band), name)].add(tally)
                 if args.show:
-                    show(rows, verdicts)
+                    show(rows, verdicts, f"{chosen} t={threshold} b={band} {item['cluster']}")
             print(f"  fold {n}: {time.perf_counter() - started:.0f} s", flush=True)
         for (threshold, band), total in grid.items():
             print(line(f"{kind} {chosen} neg {weight} t={threshold} b={band}", total),
