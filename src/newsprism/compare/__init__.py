@@ -264,8 +264,12 @@ def statement_names(
     as resolved entity ids, so that "Kim Jong Un" and "Kim" are one actor. The actors by what
     they are called leave out the names only in the statement's attribution frame
     (``attribution.reporters``): "THR is saying that Ross is in negotiations" and "The
-    Hollywood Reporter says Ross is in negotiations" name one actor of the fact, Ross."""
+    Hollywood Reporter says Ross is in negotiations" name one actor of the fact, Ross. They
+    take each name's kind from its entity (the kind most of its full name's mentions have), not
+    from the one mention: the entity model's slip on one mention ("of Burnsville" read as a
+    person, "Buttigieg" as an organisation) is no actor of that kind."""
     names = {e.id: e.name for e in entities}
+    kinds_of = {e.id: e.type for e in entities}
     found = frames([s.text for s in statements])
     words, actors, called = [], [], []
     for statement, framed, inside in zip(statements, found,
@@ -278,9 +282,10 @@ def statement_names(
         for n, (m, entity) in enumerate(inside):
             if m.type in ACTOR_TYPES:
                 kinds.setdefault(m.type, set()).add(entity)
-                if n not in reporting:
-                    keys.setdefault(m.type, set()).add(
-                        actor_key(names.get(entity, m.text), m.type))
+                kind = kinds_of.get(entity, m.type)
+                if n not in reporting and kind in ACTOR_TYPES:
+                    keys.setdefault(kind, set()).add(
+                        actor_key(names.get(entity, m.text), kind))
         actors.append({kind: frozenset(ids) for kind, ids in kinds.items()})
         called.append({kind: frozenset(k) for kind, k in keys.items()})
     return StatementNames(tuple(words), tuple(actors), tuple(called))

@@ -58,6 +58,7 @@ CORE_WORDS = 0.10  # shared rare words beyond the names, below which only names 
 # assert one main predicate as firmly (``PairEvidence.clause_same_fact``)
 CLAUSE_FLOOR, CLAUSE_LINK = 0.2, 0.8
 ACTOR_TYPES = ("PERSON", "ORG")
+SURNAME_LETTERS = 4  # the shortest surname read as one spelt with a letter more ("Rait")
 
 
 def _stop_words() -> frozenset[str]:
@@ -130,10 +131,34 @@ class StatementNames:
     def clash(self, i: int, j: int) -> bool:
         """Does each statement name an actor of one kind that the other does not, by any name?
         Two entities resolution left apart but called alike ("Constable Tim Fanning" and "Tim
-        Fanning", "TallGrass Distribution Ltd." and "Tall Grass Distribution Limited") are one
-        actor here."""
+        Fanning", "TallGrass Distribution Ltd." and "Tall Grass Distribution Limited"), or that
+        may be one (``one_actor``), are one actor here."""
         a, b = self.called[i], self.called[j]
-        return any((a[kind] - b[kind]) and (b[kind] - a[kind]) for kind in a.keys() & b.keys())
+        return any(_unmatched(a[kind], b[kind], kind) and _unmatched(b[kind], a[kind], kind)
+                   for kind in a.keys() & b.keys())
+
+
+def _unmatched(keys: frozenset[str], others: frozenset[str], kind: str) -> bool:
+    """Is one of ``keys`` no actor that one of ``others`` may be?"""
+    return any(not any(one_actor(key, other, kind) for other in others) for key in keys)
+
+
+def one_actor(key: str, other: str, kind: str) -> bool:
+    """May two actor keys (``actor_key``) of one kind name one actor? Alike; or an
+    organisation's words all among the other's, as news names a body in full and then by the
+    words it is known by ("the Boston Red Sox" / "the Red Sox", "Royal Dutch Shell" / "Shell",
+    "the Department of Justice" / "the Justice Department"); or a surname spelt with one letter
+    more ("Rait" / "Raite"), as two reports of one person often spell it. A letter changed is
+    another name ("Hall" / "Hill")."""
+    if kind != "PERSON":
+        words, others = set(key.split()), set(other.split())
+        return key.replace(" ", "") == other.replace(" ", "") or words <= others \
+            or others <= words
+    if key == other:
+        return True
+    short, long = sorted((key, other), key=len)
+    return len(short) >= SURNAME_LETTERS and len(long) == len(short) + 1 and any(
+        long[:n] + long[n + 1:] == short for n in range(len(long)))
 
 
 # resolution's legal suffixes, and "group": a looser key, for telling names apart only
@@ -144,13 +169,13 @@ _GENERATION = frozenset({"jr", "sr", "snr", "ii", "iii", "iv"})
 
 def actor_key(name: str, kind: str) -> str:
     """What an actor is called, for telling whether two names may be one actor: a person's
-    surname, an organisation's letters without its company suffix."""
+    surname, an organisation's words without its company suffix."""
     words = re.findall(r"[^\W\d_]+", name.casefold())
     if kind == "PERSON":
         while len(words) > 1 and words[-1] in _GENERATION:
             words.pop()
         return words[-1] if words else name.casefold()
-    return "".join(w for w in words if w not in _COMPANY) or name.casefold()
+    return " ".join(w for w in words if w not in _COMPANY) or name.casefold()
 
 
 @dataclass(frozen=True)
