@@ -49,9 +49,14 @@ of its 142 German-English pairs with Overall > 2.0 that shares no article with a
 Overall <= 2.0 (265 articles of 2019-2020), judged on main e8fda3f (session 21) before any fix;
 exported the same way (`--set 7`).
 
+Since session 22 (branch speakers15) every set follows the compare gold's convention for
+unnamed sources: a speaker the article describes but does not name is that description as
+printed ("a source", "the tipster"), matched by its head noun; 52 null judgments were re-judged
+so (`bench/speakers_dev/README.md` says how).
+
 Their claims are not judged, so none is part of `bench/compare_gold/`. Prints, per corpus,
-the share of named speakers found right, how many quotations got no speaker or a wrong one,
-and how many got one where the article names none.
+the share of named or described speakers found right, how many quotations got no speaker or a
+wrong one, and how many got one where the article names or describes none.
 """
 
 from __future__ import annotations

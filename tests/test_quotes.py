@@ -1488,6 +1488,13 @@ def test_a_described_speaker_goes_on_through_the_next_quote():
     assert set(_described(text).values()) == {"one juror"}
 
 
+def test_a_pronoun_for_someone_brought_in_unnamed_is_their_description():
+    text = ("Maria Okafor led the march on Monday. Snipers fired on the mourners, a hospital "
+            "official said. He spoke on condition of anonymity.\n\n\"Many of the dead are "
+            "relatives of doctors here,\" he told reporters.")
+    assert set(_described(text).values()) == {"a hospital official"}
+
+
 @pytest.mark.parametrize("text", [
     "“It was a long week for all of us here,” he said.",  # nobody before "he"
     "“The figures for the second quarter are wrong,” the report said.",  # a document

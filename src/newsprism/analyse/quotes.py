@@ -28,7 +28,9 @@ A speaker is found, in order of trust:
    run’").
 
 A subject that
-names no one ("police said", "they said") leaves the speaker unknown rather than guessed. A
+names no one but describes someone ("a Western diplomat said", "one of the jurors said") gives
+the quote that description (``Quote.speaker_description``), never a name; a pronoun with no one
+before it ("they said") leaves the speaker unknown rather than guessed. A
 multi-paragraph quotation's speaker is the one named at its end or at its start. A quote within
 a quote speaks only through a name inside the outer one. Otherwise the speaker is left unknown:
 a scare quote has no speaker, and a title or nickname in marks ("The Juice") is a quote of kind

@@ -729,7 +729,12 @@ def description_at(token: Token, article: ArticleContext) -> Mention | None:
     noun of a person or a group, with the words before it and the prepositional phrases and
     adjectives right after it, as the article prints them ("a source with knowledge of the
     talks", "a source familiar with the case"), not a clause or an aside set off by a comma.
-    A pronoun, a document ("the report said") or a name is no description."""
+    A pronoun is the one brought in unnamed it stands for ("a hospital official said. ... “...,”
+    he told reporters"), or no one; a document ("the report said") or a name is no
+    description."""
+    if token.lower_ in PRONOUNS:
+        unnamed = article.antecedents.unnamed_of(token)
+        return None if unnamed is None else description_at(unnamed, article)
     head = _counted(token)
     if head is None or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in SPEAKER_TYPES:
         return None
