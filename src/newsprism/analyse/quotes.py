@@ -68,7 +68,8 @@ from newsprism.analyse.speaker_names import (
     speaking_subject,
     statement_owner,
 )
-from newsprism.model import Citation, Mention, Quote, Span
+from newsprism.model import Citation, Mention, Quote
+from newsprism.model import Span as Passage
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -152,12 +153,12 @@ def extract_quotes(
     return tuple(_echoes_owned(quotes))
 
 
-def _named_or_described(speaker: Mention | None) -> tuple[Mention | None, Span | None]:
+def _named_or_described(speaker: Mention | None) -> tuple[Mention | None, Passage | None]:
     """The speaker's mention, or the article's description of an unnamed one as a passage:
     a description is shown as written and never named, so it never reaches the entities."""
     if speaker is None or speaker.type != DESCRIBED:
         return speaker, None
-    return None, Span(speaker.doc, speaker.start, speaker.end, speaker.text)
+    return None, Passage(speaker.doc, speaker.start, speaker.end, speaker.text)
 
 
 def _speaker_or_described(subject: Token, article: ArticleContext) -> Mention | None:

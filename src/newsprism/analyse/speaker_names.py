@@ -741,8 +741,19 @@ def description_at(token: Token, article: ArticleContext) -> Mention | None:
     noun = noun_lemma(head.lower_)
     if not (is_person_noun(noun) or noun in BODY_NOUNS or noun in _SOURCE_NOUNS):
         return None
-    doc = token.doc
     quoted = article.antecedents.quoted
+    if _titled(head) or (_definite(token) and not _introduced_unnamed(head, quoted)):
+        return None
+    start, end = _description_span(token, head, quoted)
+    return Mention(article.doc_id, start, end, token.doc.text[start:end], DESCRIBED)
+
+
+def _description_span(token: Token, head: Token, quoted: Sequence[tuple[int, int]]
+                      ) -> tuple[int, int]:
+    """The characters of the subject ``token`` heads as a description: from its first word to
+    its noun ``head`` and the prepositional phrases and adjectives right after it ("a source
+    with knowledge of the talks"), up to a comma; a longer one is cut at its noun."""
+    doc = token.doc
     first = token.left_edge
     # Words in quote marks are someone's words, not the description ("'wrong message'
     # investor says" is an investor).
@@ -757,12 +768,7 @@ def description_at(token: Token, article: ArticleContext) -> Mention | None:
         last = child.right_edge
     if last.i - first.i >= _DESCRIPTION_WORDS:
         last = head
-    start, end = first.idx, last.idx + len(last)
-    if _titled(head):
-        return None
-    if _definite(token) and not _introduced_unnamed(head, quoted):
-        return None
-    return Mention(article.doc_id, start, end, doc.text[start:end], DESCRIBED)
+    return first.idx, last.idx + len(last)
 
 
 def _titled(head: Token) -> bool:
