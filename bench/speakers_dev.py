@@ -49,9 +49,14 @@ of its 142 German-English pairs with Overall > 2.0 that shares no article with a
 Overall <= 2.0 (265 articles of 2019-2020), judged on main e8fda3f (session 21) before any fix;
 exported the same way (`--set 7`).
 
+Since session 22 (branch speakers15) every set follows the compare gold's convention for
+unnamed sources: a speaker the article describes but does not name is that description as
+printed ("a source", "the tipster"), matched by its head noun; 52 null judgments were re-judged
+so (`bench/speakers_dev/README.md` says how).
+
 Their claims are not judged, so none is part of `bench/compare_gold/`. Prints, per corpus,
-the share of named speakers found right, how many quotations got no speaker or a wrong one,
-and how many got one where the article names none.
+the share of named or described speakers found right, how many quotations got no speaker or a
+wrong one, and how many got one where the article names or describes none.
 """
 
 from __future__ import annotations
@@ -67,8 +72,9 @@ from pathlib import Path
 from newsprism.analyse import analyse_articles, resolve_entities
 from newsprism.analyse.resolve import name_speakers
 from newsprism.errors import InputError
-from newsprism.evaluate.compare import covered, read_clusters, same_speaker
+from newsprism.evaluate.compare import covered, read_clusters, said_by
 from newsprism.evaluate.compare_clusters import MULTINEWS, ingest_cluster, read_tsv
+from newsprism.model import Quote
 
 SETS = {"1": Path(__file__).parent / "speakers_dev", "2": Path(__file__).parent / "speakers_dev2",
         "3": Path(__file__).parent / "speakers_dev3", "4": Path(__file__).parent / "speakers_dev4",
@@ -139,15 +145,24 @@ EXPORTS = {"2": export_second_set, "6": partial(export_semeval_set, "6"),
            "7": partial(export_semeval_set, "7")}
 
 
-def found_speakers(clusters: Path) -> dict[tuple[str, int, int], str | None]:
-    """Every quotation newsprism finds in the clusters, with the speaker it names."""
+def found_quotes(clusters: Path) -> dict[tuple[str, int, int], Quote]:
+    """Every quotation newsprism finds in the clusters, with the speaker it names or
+    describes."""
     found = {}
     for _, articles in read_clusters(clusters, "all"):
         analyses = list(analyse_articles(articles))
         entities = resolve_entities(m for a in analyses for m in a.mentions)
         for quote in name_speakers((q for a in analyses for q in a.quotes), entities):
-            found[(quote.doc, quote.start, quote.end)] = quote.speaker
+            found[(quote.doc, quote.start, quote.end)] = quote
     return found
+
+
+def _shown(quote: Quote | None) -> str | None:
+    """The speaker a quote is given: a name, or an unnamed one's description."""
+    if quote is None:
+        return None
+    described = quote.speaker_description
+    return quote.speaker or (described.text if described is not None else None)
 
 
 def _corpus(cluster: str) -> str:
@@ -170,17 +185,18 @@ def main() -> None:
             parser.error(f"set {args.set} is read by the compare export, not by --export")
         EXPORTS[args.set or "2"](args.export, args.clusters)
         return
-    found = found_speakers(args.clusters)
+    found = found_quotes(args.clusters)
     tally: dict[str, Counter[str]] = {}
     judgments = SETS[args.set or "1"] / "judgments.jsonl"
     for line in judgments.read_text(encoding="utf-8").splitlines():
         gold = json.loads(line)
         at = (gold["doc"], gold["start"], gold["end"])
-        hits = [speaker for loc, speaker in found.items() if covered(at, loc)]
-        system = hits[0] if hits else None
+        hits = [quote for loc, quote in found.items() if covered(at, loc)]
+        quote = hits[0] if hits else None
+        system = _shown(quote)
         counts = tally.setdefault(_corpus(gold["cluster"]), Counter())
         if gold["speaker"]:
-            right = same_speaker(gold["speaker"], system)
+            right = quote is not None and said_by(gold["speaker"], quote)
             counts.update(named=1, right=right, none=system is None,
                           wrong=not right and system is not None)
         else:

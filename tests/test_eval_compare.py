@@ -14,8 +14,10 @@ from newsprism.evaluate.compare import (
     Gold,
     GoldPair,
     GoldQuote,
+    description_head,
     load_gold,
     quote_candidates,
+    said_by,
     same_speaker,
     score_briefing,
     span_sha,
@@ -173,3 +175,18 @@ def test_eval_compare_cli_exit_codes(tmp_path: Path, half: str, sha: str | None,
 def test_a_name_spelt_with_or_without_a_space_is_one_speaker() -> None:
     assert same_speaker("Vincent DelGiudice", "Vincent Del Giudice")
     assert not same_speaker("Vincent DelGiudice", "Vincent Giudice")
+
+
+def test_a_described_speaker_matches_a_gold_description_by_its_head_noun() -> None:
+    def described(words: str) -> Quote:
+        return Quote("q", 0, 9, "We saw it", speaker_description=Span("q", 20, 20 + len(words),
+                                                                          words))
+    assert said_by("Western diplomat", described("a senior Western diplomat"))
+    assert said_by("juror", described("one of the jurors"))
+    assert said_by("source", described("a source with knowledge of the talks"))
+    assert said_by("officials", described("U.S. officials"))
+    # A description is no name, and a name is matched as a name.
+    assert not said_by("Waitrose", described("a spokesman for Waitrose"))
+    assert not said_by("resident", described("a hospital official"))
+    assert said_by("Tim Fanning", Quote("q", 0, 9, "We saw it", speaker="Fanning"))
+    assert description_head("Janet Tessier's mother") == "mother"

@@ -1455,3 +1455,60 @@ def test_a_role_after_two_so_titled_is_the_one_named_just_before():
     both = text.replace("He pleaded guilty in 2001.\n\n", "").replace("trial.\n\nImposing",
                                                                        "trial. Imposing")
     assert set(_speakers(both).values()) == {None}
+
+
+def _described(text: str) -> dict[str, str | None]:
+    """Each quote's description of an unnamed speaker, once entities are resolved (a quote
+    with a described speaker has no named one)."""
+    analysis = analyse_article(Article("t", text))
+    quotes = name_speakers(analysis.quotes, resolve_entities(analysis.mentions))
+    assert all(q.speaker is None for q in quotes if q.speaker_description is not None)
+    return {q.text: q.speaker_description.text if q.speaker_description else None
+            for q in quotes}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("“We will not sign this text as it stands,” a senior Western diplomat said on Tuesday.",
+     "a senior Western diplomat"),
+    ("The talks broke up at dawn. One juror said: “We could not agree on the second count.”",
+     "One juror"),
+    ("“The panel was split from the very start,” said one of the jurors.", "one of the jurors"),
+    ("“Prices will rise again before the summer,” economists said.", "economists"),
+    ("“Nobody here has been paid since March,” a spokesman for the grocer said.",
+     "a spokesman for the grocer"),
+])
+def test_an_unnamed_speaker_is_the_description_the_article_gives(text, expected):
+    (described,) = set(_described(text).values())
+    assert described == expected
+
+
+def test_a_described_speaker_goes_on_through_the_next_quote():
+    text = ("“The panel was split from the very start,” one juror said. “Nobody wanted to "
+            "budge on the second count.”")
+    assert set(_described(text).values()) == {"one juror"}
+
+
+def test_a_pronoun_for_someone_brought_in_unnamed_is_their_description():
+    text = ("Maria Okafor led the march on Monday. Snipers fired on the mourners, a hospital "
+            "official said. He spoke on condition of anonymity.\n\n\"Many of the dead are "
+            "relatives of doctors here,\" he told reporters.")
+    assert set(_described(text).values()) == {"a hospital official"}
+
+
+@pytest.mark.parametrize("text", [
+    "“It was a long week for all of us here,” he said.",  # nobody before "he"
+    "“The figures for the second quarter are wrong,” the report said.",  # a document
+    "“We will rebuild the harbour wall by May,” Maria Okafor said.",  # a name
+])
+def test_a_pronoun_a_document_or_a_name_is_no_description(text):
+    assert set(_described(text).values()) == {None}
+
+
+def test_a_description_is_never_an_entity():
+    text = ("Maria Okafor led the talks. “We will not sign this text,” a senior Western "
+            "diplomat said.")
+    analysis = analyse_article(Article("t", text))
+    entities = resolve_entities(analysis.mentions)
+    assert not any("diplomat" in e.name for e in entities)
+    (quote,) = name_speakers(analysis.quotes, entities)
+    assert quote.speaker is None and quote.speaker_mention is None

@@ -13,7 +13,16 @@ import pytest
 from markdown_it import MarkdownIt
 from rich.console import Console
 
-from newsprism.model import Article, Briefing, Claim, DateMention, Figure, Span, SummaryItem
+from newsprism.model import (
+    Article,
+    Briefing,
+    Claim,
+    DateMention,
+    Figure,
+    Quote,
+    Span,
+    SummaryItem,
+)
 from newsprism.render import FORMATS, print_briefing, write_briefing
 from newsprism.render.html import Highlight, csp_hash, highlight_text, page_asset
 from newsprism.render.view import figure_reading, label_documents, passage_around
@@ -575,3 +584,21 @@ def test_a_reprint_counted_as_the_wires_report_still_names_its_own_outlet() -> N
     assert [row.split(" | ")[1] for row in rows] == [
         "AP \\(2 reports; also printed by Valley Gazette\\)", "Valley Gazette \\(counted as AP\\)",
         ""]
+
+
+def test_an_unnamed_speaker_is_shown_as_the_article_describes_them_never_as_a_name() -> None:
+    text = "“We will not sign this text,” a senior Western diplomat said."
+    article = Article(id="d", text=text)
+    words, start = "We will not sign this text,", 1
+    described = Span("d", 30, 55, "a senior Western diplomat")
+    assert text[described.start:described.end] == described.text
+    quote = Quote("d", start, start + len(words), words, speaker_description=described)
+    briefing = Briefing(documents=(article,), quotes=(quote,))
+    markdown = write_briefing(briefing, "markdown").replace("\\", "")
+    assert "- *a senior Western diplomat (unnamed)*: “We will not sign" in markdown
+    assert '<span class="who described"' in write_briefing(briefing, "html")
+    terminal = _flat(re.sub(r"\s*│\s*", " ", write_briefing(briefing, "terminal")))
+    assert "Western diplomat (unnamed)" in terminal and "unattributed" not in terminal
+    data = json.loads(write_briefing(briefing, "json"))
+    assert data["quotes"][0]["speaker_description"]["text"] == "a senior Western diplomat"
+    assert data["quotes"][0]["speaker"] is None and Briefing.from_dict(data) == briefing

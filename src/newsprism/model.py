@@ -131,6 +131,9 @@ class Quote(Record):
     speaker_mention: Mention | None = None  # where the text names the speaker
     # ``name``: a title, nickname or slogan in quote marks ("The Juice"), said by no one
     kind: Literal["quote", "phrase", "name"] = "quote"
+    # A speaker the article does not name but describes ("said a Western diplomat", "officials
+    # said"), in its own words: shown as a description, never a name, an entity or a source.
+    speaker_description: Span | None = None
 
 
 @dataclass(frozen=True, slots=True)

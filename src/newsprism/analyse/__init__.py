@@ -92,7 +92,8 @@ def _as_printed(analysis: Analysis, article: Article) -> Analysis:
     def own(items):  # type: ignore[no-untyped-def]
         return tuple(printed(i, article.text) for i in items)
 
-    quotes = tuple(_speaker_as(q, lambda m: printed(m, article.text)) for q in own(analysis.quotes))
+    quotes = tuple(_described_as(_speaker_as(q, lambda m: printed(m, article.text)), article.text)
+                   for q in own(analysis.quotes))
     return replace(
         analysis, article=article, sentences=own(analysis.sentences),
         statements=own(analysis.statements), mentions=own(analysis.mentions), quotes=quotes,
@@ -133,3 +134,10 @@ def resolve_and_name(analyses: Sequence[Analysis], names: Names = NO_NAMES
 def _speaker_as(quote: Quote, written: Callable[[Mention], Mention]) -> Quote:
     mention = quote.speaker_mention
     return quote if mention is None else replace(quote, speaker_mention=written(mention))
+
+
+def _described_as(quote: Quote, text: str) -> Quote:
+    """The quote with its unnamed speaker's description as ``text`` writes it."""
+    described = quote.speaker_description
+    return quote if described is None else replace(quote, speaker_description=printed(
+        described, text))

@@ -131,6 +131,17 @@ class Antecedents:
     def of(self, pronoun: Token) -> Mention | None:
         """The person ``pronoun`` stands for, or None when the article names no one who fits;
         a word that is no pronoun ("the 29-year-old") stands for anyone of either gender."""
+        return self._reading(pronoun)[0]
+
+    def unnamed_of(self, pronoun: Token) -> Token | None:
+        """The noun of the person brought in unnamed whom ``pronoun`` stands for, when no name
+        comes of it ("a hospital official said. ... “...,” he told reporters": "official")."""
+        found, unnamed = self._reading(pronoun)
+        return unnamed if found is None else None
+
+    def _reading(self, pronoun: Token) -> tuple[Mention | None, Token | None]:
+        """The person ``pronoun`` stands for, and the noun of the one brought in unnamed it
+        stands for instead, if any (then the person is the name that noun gives, or None)."""
         gender = PRONOUN_GENDER.get(pronoun.lower_)
         genders = self.genders()
         # Inside someone's quoted words ("He drove off and scolded me, 'You'll be sorry'") a
@@ -145,7 +156,7 @@ class Antecedents:
         if replying:
             asked = self._asked_before(pronoun, before)
             if asked is not None:
-                return asked
+                return asked, None
         subjects = [m for m in before if _is_subject(self.doc, m, self.quoted)]
         found = (subjects or before or [None])[-1]
         if gender is not None and not inside:
@@ -162,10 +173,11 @@ class Antecedents:
         unnamed = None if found is None or replying else self._unnamed_after(
             found.end, pronoun, gender)
         if unnamed is None:
-            return found
+            return found, None
         if any(c.dep_ == "det" and c.lower_ == "the" for c in unnamed.children):
-            return self.titled(unnamed, noun_lemma(unnamed.lower_))  # "The mayor ... he added"
-        return self._body_voiced(unnamed)
+            # "The mayor ... he added"
+            return self.titled(unnamed, noun_lemma(unnamed.lower_)), unnamed
+        return self._body_voiced(unnamed), unnamed
 
     def _in_described_phrase(self, pronoun: Token, candidates: Sequence[Mention]
                              ) -> Mention | None:

@@ -28,7 +28,9 @@ A speaker is found, in order of trust:
    run’").
 
 A subject that
-names no one ("police said", "they said") leaves the speaker unknown rather than guessed. A
+names no one but describes someone ("a Western diplomat said", "one of the jurors said") gives
+the quote that description (``Quote.speaker_description``), never a name; a pronoun with no one
+before it ("they said") leaves the speaker unknown rather than guessed. A
 multi-paragraph quotation's speaker is the one named at its end or at its start. A quote within
 a quote speaks only through a name inside the outer one. Otherwise the speaker is left unknown:
 a scare quote has no speaker, and a title or nickname in marks ("The Juice") is a quote of kind
@@ -47,12 +49,14 @@ from newsprism.analyse.pronouns import Antecedents, is_person_noun
 from newsprism.analyse.quotemarks import BLANK_LINE, CLOSERS, PAIRS, find_quotations
 from newsprism.analyse.resolve import BODY_NOUNS
 from newsprism.analyse.speaker_names import (
+    DESCRIBED,
     PRONOUNS,
     SAYING,
     SPEAKER_TYPES,
     ArticleContext,
     ancestors,
     body_noun,
+    description_at,
     is_heading,
     is_role,
     mention_at,
@@ -65,6 +69,7 @@ from newsprism.analyse.speaker_names import (
     statement_owner,
 )
 from newsprism.model import Citation, Mention, Quote
+from newsprism.model import Span as Passage
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -135,16 +140,31 @@ def extract_quotes(
             continue
         outer = next(((a, b) for a, b in inside if a < parts[0][0] and parts[-1][1] <= b), None)
         speaker = _quotation_speaker(doc, article, parts, outer, inside, previous)
+        named, described = _named_or_described(speaker)
         for start, end in parts:
             words = text[start:end]
             # “Yes,” he said: a reply, however short; the comma was cut off the words.
             statement = len(words.split()) >= PHRASE_WORDS or any(
                 ch in ".,!?…" for ch in text[end - 1 : end + 1])
-            quotes.append(Quote(doc_id, start, end, words, None, speaker,
-                                "quote" if statement else "phrase"))
+            quotes.append(Quote(doc_id, start, end, words, None, named,
+                                "quote" if statement else "phrase", described))
         if outer is None:
             previous = (parts[-1][1], speaker)
     return tuple(_echoes_owned(quotes))
+
+
+def _named_or_described(speaker: Mention | None) -> tuple[Mention | None, Passage | None]:
+    """The speaker's mention, or the article's description of an unnamed one as a passage:
+    a description is shown as written and never named, so it never reaches the entities."""
+    if speaker is None or speaker.type != DESCRIBED:
+        return speaker, None
+    return None, Passage(speaker.doc, speaker.start, speaker.end, speaker.text)
+
+
+def _speaker_or_described(subject: Token, article: ArticleContext) -> Mention | None:
+    """Whom the subject of a verb of saying names, else how it describes an unnamed speaker
+    ("a Western diplomat said"); a pronoun with no one before it stays no one's."""
+    return speaker_at(subject, article) or description_at(subject, article)
 
 
 def _words_of(text: str) -> str:
@@ -232,7 +252,7 @@ def _quotation_speaker(
         inner = set(range(first.start, first.end))
         said = _said_before(first, inner)
         if said is not None and outer[0] <= said.idx < outer[1]:
-            return speaker_at(said, article)
+            return _speaker_or_described(said, article)
         return _subject_of_governing_verb(first, inner, article, within=outer)
     named = _interview_speaker(first, article.mentions)
     if named is not None:
@@ -242,8 +262,8 @@ def _quotation_speaker(
     # Anchorage Daily News reported": the verb of saying the quote hangs on names its speaker;
     # the one after reports it.
     subject = before if _governs(before, first) else _said_after(last, quoted) or before
-    if subject is not None:  # "police said": someone speaks, but no one we can name
-        found = speaker_at(subject, article)
+    if subject is not None:  # "a diplomat said": someone speaks, described or named
+        found = _speaker_or_described(subject, article)
         # "``Jermayne fired the shot,'' he said": the one the words name in the third person
         # is not the "he" who says them; the pronoun stood for someone else.
         named_in_quote = found is not None and found.type == "PERSON" and \
@@ -648,7 +668,7 @@ def _according_to(named: Token, article: ArticleContext) -> Mention | None:
     a body by its noun ("according to police", "according to the police report"), or one
     described again ("according to the theologian")."""
     return mention_at(named, article.mentions) or body_noun(named, article) \
-        or proper_name(named, article) or speaker_at(named, article)
+        or proper_name(named, article) or _speaker_or_described(named, article)
 
 
 def _subject_of_governing_verb(inside: Span, quoted: set[int], article: ArticleContext,
@@ -682,7 +702,7 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: ArticleC
             return speaker_at(owner, article)  # "a Confucius' saying, “...”", "his words"
         aside = _said_aside(verb, quoted) if within is None else None
         if aside is not None:
-            return speaker_at(aside, article)
+            return _speaker_or_described(aside, article)
         if n > 0 and chain[n - 1].dep_ == "attr" and chain[n - 1].i in quoted:
             # "his sister Mirella, who he once told MODERN was “the best hairdresser in the
             # world”": the one the quoted noun phrase describes is not who says it.
@@ -715,7 +735,13 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: ArticleC
                 # copula the quoted words complete is what they describe, not who says them.
                 if n > 0 and _completes_copula(chain[n - 1], quoted):
                     return None
-                return speaker_at(child, article) if same_paragraph(child, verb) else None
+                if not same_paragraph(child, verb):
+                    return None
+                # "a diplomat called it a “charade”": described, the one who says or names
+                # it speaks; the subject of another verb ("residents fled the “inferno”")
+                # only by a name.
+                return speaker_at(child, article) or (description_at(child, article) if says(
+                    verb) or verb.lower_ in _NAMING else None)
             # "a fire being treated by police as “potentially suspicious”": who treats it so
             # calls it so, as the subject of "Police are treating the fire as “...”" does.
             if child.dep_ == "agent" and n > 0 and chain[n - 1].lower_ == "as":

@@ -25,6 +25,7 @@ subject is spoken to, not speaking ("when he was asked"), and so is the name aft
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -83,6 +84,32 @@ _VOICES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "represen
 # Nouns a publication or agency is named before ("the Rodong Sinmun newspaper").
 _OUTLETS = {"newspaper", "paper", "daily", "agency", "broadcaster", "magazine", "tabloid",
             "website", "channel", "network", "station", "weekly"}
+# The type of a speaker the article describes instead of naming ("a Western diplomat"): the
+# quote carries it as a description, never as a mention an entity could be made of.
+DESCRIBED = "DESCRIBED"
+# Nouns of people and groups a source is described by when unnamed, besides the roles, kin and
+# people ``pronouns`` knows and the bodies ``resolve`` knows ("one juror said", "activists say").
+_SOURCE_NOUNS = {
+    "diplomat", "juror", "activist", "photographer", "psychiatrist", "psychologist",
+    "colleague", "investor", "agitator", "authority", "insider", "observer", "protester",
+    "protestor", "demonstrator", "eyewitness", "onlooker", "bystander", "critic", "supporter",
+    "opponent", "fan", "customer", "shopper", "parent", "family", "organizer", "organiser",
+    "participant", "attendee", "guest", "visitor", "tourist", "local", "citizen", "voter",
+    "owner", "executive", "staffer", "staff", "crew", "firefighter", "paramedic", "medic",
+    "rescuer", "historian", "economist", "strategist", "consultant", "campaigner", "lawmaker",
+    "legislator", "politician", "negotiator", "mediator", "militant", "rebel", "fighter",
+    "commentator", "journalist", "editor", "producer", "designer", "artist", "musician",
+    "writer", "academic", "physician", "surgeon", "therapist", "counselor", "pastor", "priest",
+    "cleric", "imam", "rabbi", "bishop", "farmer", "fisherman", "trader", "banker", "broker",
+    "dealer", "landlord", "tenant", "homeowner", "classmate", "teammate", "coworker", "partner",
+    "associate", "ally", "acquaintance", "counsel", "defender", "plaintiff", "defendant",
+    "suspect", "inmate", "prisoner", "detainee", "refugee", "migrant", "immigrant", "hostage",
+    "mourner", "cousin", "people", "group", "union", "team", "spokespeople",
+}  # fmt: skip
+# Words that count a group the noun after "of" names: "one of the jurors said".
+_COUNTING = {"one", "some", "many", "several", "two", "three", "four", "few", "most", "another"}
+_INDEFINITE = {"a", "an", "one", "another", "some"}
+_DESCRIPTION_WORDS = 12  # a longer subject is cut to its noun and the words before it
 _SPEAKER_LINE = re.compile(r"^(?P<name>[^\W\d_][^\n:()]{1,60}?)(?: \([^()\n]*\))?:",
                            re.MULTILINE)
 
@@ -694,3 +721,83 @@ def _titled_person(token: Token, inside: list[Mention]) -> Mention | None:
     return next((m for m in inside if m.type == "PERSON" and m.start > token.idx and (
         text[:m.start].rstrip().rsplit(None, 1)[-1][:1].isupper()
         or text[after : m.start].strip() == ",")), None)
+
+
+def description_at(token: Token, article: ArticleContext) -> Mention | None:
+    """The speaker a verb of saying's subject describes when it names no one ("said a Western
+    diplomat", "one juror said", "a spokesman for the grocer said", "U.S. officials said"): a
+    noun of a person or a group, with the words before it and the prepositional phrases and
+    adjectives right after it, as the article prints them ("a source with knowledge of the
+    talks", "a source familiar with the case"), not a clause or an aside set off by a comma.
+    A pronoun is the one brought in unnamed it stands for ("a hospital official said. ... “...,”
+    he told reporters"), or no one; a document ("the report said") or a name is no
+    description."""
+    if token.lower_ in PRONOUNS:
+        unnamed = article.antecedents.unnamed_of(token)
+        return None if unnamed is None else description_at(unnamed, article)
+    head = _counted(token)
+    if head is None or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in SPEAKER_TYPES:
+        return None
+    noun = noun_lemma(head.lower_)
+    if not (is_person_noun(noun) or noun in BODY_NOUNS or noun in _SOURCE_NOUNS):
+        return None
+    quoted = article.antecedents.quoted
+    if _titled(head) or (_definite(token) and not _introduced_unnamed(head, quoted)):
+        return None
+    start, end = _description_span(token, head, quoted)
+    return Mention(article.doc_id, start, end, token.doc.text[start:end], DESCRIBED)
+
+
+def _description_span(token: Token, head: Token, quoted: Sequence[tuple[int, int]]
+                      ) -> tuple[int, int]:
+    """The characters of the subject ``token`` heads as a description: from its first word to
+    its noun ``head`` and the prepositional phrases and adjectives right after it ("a source
+    with knowledge of the talks"), up to a comma; a longer one is cut at its noun."""
+    doc = token.doc
+    first = token.left_edge
+    # Words in quote marks are someone's words, not the description ("'wrong message'
+    # investor says" is an investor).
+    while first.i < token.i and (first.is_punct or first.is_quote or first.is_space or any(
+            a <= t.idx < b for t in doc[first.i : token.i] for a, b in quoted)):
+        first = doc[first.i + 1]
+    last = head
+    for child in head.rights:
+        if child.dep_ not in ("prep", "amod") or any(
+                t.is_punct or t.is_space for t in doc[last.i + 1 : child.right_edge.i + 1]):
+            break
+        last = child.right_edge
+    if last.i - first.i >= _DESCRIPTION_WORDS:
+        last = head
+    return first.idx, last.idx + len(last)
+
+
+def _titled(head: Token) -> bool:
+    """Is the noun a capitalised title ("said Secretary of the Interior Dirk Kempthorne", "The
+    Prime Minister said"): the one holder of an office, named or misread, no unnamed source?"""
+    return is_role(head) and head.text[:1].isupper() and not head.is_sent_start
+
+
+def _definite(noun: Token) -> bool:
+    """Does "the", "this" or "that" point the noun back to someone the article brought in?"""
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+
+
+def _introduced_unnamed(noun: Token, quoted: Sequence[tuple[int, int]]) -> bool:
+    """Did the article bring in someone by this noun unnamed before, outside quotation marks
+    ("a Western diplomat" before "the diplomat said")? "The assistant US attorney said" after a
+    prosecutor named in full is that person, whom the speaker search failed to read back, not
+    someone unnamed."""
+    lemma = noun_lemma(noun.lower_)
+    return any(noun_lemma(t.lower_) == lemma and t.pos_ == "NOUN" and not t.ent_type_
+               and not any(a <= t.idx < b for a, b in quoted) and (
+                   any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in t.children)
+                   or (t.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in t.children)))
+               for t in noun.doc[: noun.i])
+
+
+def _counted(token: Token) -> Token | None:
+    """The noun a subject is about: "jurors" of "one of the jurors", else the subject itself."""
+    if token.lower_ not in _COUNTING:
+        return token
+    of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)

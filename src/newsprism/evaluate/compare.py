@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from newsprism.analyse.nlp import noun_lemma
 from newsprism.errors import InputError
 from newsprism.evaluate.align import read_jsonl
 from newsprism.model import Article, Briefing, Claim, Quote, Span
@@ -247,6 +248,31 @@ def same_speaker(gold: str, system: str | None) -> bool:
     return longer[len(longer) - len(shorter):] == shorter or g[0][0] == s[0][0]
 
 
+# Where a description's head noun ends: a preposition, a clause or an aside after it.
+_DESCRIPTION_END = re.compile(r",|\(|\b(?:of|for|with|from|at|in|on|to|who|which|that|"
+                              r"familiar|close|speaking|briefed)\b")
+# "one of the jurors": the group counted is the head.
+_COUNTED = re.compile(r"^(?:one|some|many|several|two|three|four|few|most|another) of (?:the )?")
+
+
+def description_head(words: str) -> str:
+    """The head noun of a speaker's description, singular and casefolded: its last word before
+    a preposition, a clause or a comma ("a source with knowledge of the talks" -> "source",
+    "U.S. officials" -> "official", "one of the jurors" -> "juror")."""
+    kept = _DESCRIPTION_END.split(_COUNTED.sub("", words.casefold()), maxsplit=1)[0].split()
+    return noun_lemma(kept[-1]) if kept else ""
+
+
+def said_by(gold: str, quote: Quote) -> bool:
+    """Does the quote give the gold speaker? A named speaker by ``same_speaker``; an unnamed one
+    the article describes ("a senior Western diplomat") matches a gold description by its
+    head noun ("Western diplomat", "diplomat"), never a name."""
+    if quote.speaker:
+        return same_speaker(gold, quote.speaker)
+    described = quote.speaker_description
+    return described is not None and description_head(described.text) == description_head(gold)
+
+
 def score_briefing(briefing: Briefing, gold: Gold, verdicts: list[dict[str, Any]]
                    ) -> Tally:
     """Score one cluster's briefing; one line per judged claim and per missed gold pair goes to
@@ -307,7 +333,9 @@ def _score_shown(briefing: Briefing, gold: Gold, tally: Tally,
 
 
 def _score_quotes(briefing: Briefing, gold: Gold, tally: Tally) -> None:
-    """Quote recall by style, and whether a found quote names the gold speaker."""
+    """Quote recall by style, and whether a found quote gives the gold speaker: by name, or,
+    for a speaker the article leaves unnamed, by the head noun of its description
+    (``said_by``)."""
     for quote in gold.quotes:
         _bump(tally.quotes, quote.style)
         found = [q for q in briefing.quotes if covered(quote.at, loc(q))]
@@ -317,7 +345,7 @@ def _score_quotes(briefing: Briefing, gold: Gold, tally: Tally) -> None:
         if quote.speaker:
             tally.speakers += 1
             best = max(found, key=lambda q: overlaps(quote.at, loc(q)))
-            tally.speakers_right += same_speaker(quote.speaker, best.speaker)
+            tally.speakers_right += said_by(quote.speaker, best)
 
 
 def covered(x: Loc, y: Loc) -> bool:

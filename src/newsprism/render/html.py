@@ -32,6 +32,7 @@ from newsprism.render.view import (
     BriefingView,
     build_view,
     claim_head,
+    described_speaker,
     excerpt,
     figure_reading,
     file_name,
@@ -156,7 +157,8 @@ def _context(view: BriefingView) -> dict[str, Any]:
     ]
     agreed = _claim_items(refs, "Also corroborated", view.agreed)
     quotes = [
-        (refs.add("q", f"Quote: {q.speaker or 'unattributed'}", [(q.doc, q.start, q.end)]), q)
+        (refs.add("q", f"Quote: {q.speaker or described_speaker(q) or 'unattributed'}",
+                  [(q.doc, q.start, q.end)]), q)
         for q in view.remarks()
     ]
     figures = [
@@ -216,6 +218,7 @@ def _context(view: BriefingView) -> dict[str, Any]:
         "excerpt": excerpt,
         "figure_reading": figure_reading,
         "claim_head": claim_head,
+        "described_speaker": described_speaker,
         "file_name": file_name,
     }
 

@@ -143,6 +143,8 @@ def _located_objects(data: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]
     for i, quote in enumerate(data["quotes"]):
         if quote["speaker_mention"] is not None:
             yield f"quotes[{i}].speaker_mention", quote["speaker_mention"]
+        if quote["speaker_description"] is not None:
+            yield f"quotes[{i}].speaker_description", quote["speaker_description"]
     for key in ("claims", "summary"):
         for i, item in enumerate(data[key]):
             for j, span in enumerate(item["support"]):

@@ -17,6 +17,7 @@ from newsprism.render.view import (
     build_view,
     claim_head,
     count,
+    described_speaker,
     excerpt,
     figure_reading,
 )
@@ -207,12 +208,20 @@ def _quotes(view: BriefingView, refs: _References) -> list[str]:
         return []
     lines = ["## Who said what", ""]
     lines += [
-        f"- **{escape_markdown(quote.speaker or 'Unattributed')}:** "
+        f"- {_speaker(quote)}: "
         f"“{escape_markdown(quote.text)}” — {escape_markdown(view.label(quote.doc))}"
         f"{refs.cite_at(quote)}"
         for quote in view.remarks()
     ]
     return [*lines, ""]
+
+
+def _speaker(quote: Quote) -> str:
+    """The speaker's name in bold, an unnamed one's description in italics."""
+    described = described_speaker(quote)
+    if described:
+        return f"*{escape_markdown(described)}*"
+    return f"**{escape_markdown(quote.speaker or 'Unattributed')}**"
 
 
 def _figures(view: BriefingView, refs: _References) -> list[str]:

@@ -23,6 +23,7 @@ from newsprism.render.view import (
     build_view,
     claim_head,
     count,
+    described_speaker,
     excerpt,
     figure_reading,
 )
@@ -167,7 +168,9 @@ def _quotes(view: BriefingView) -> Panel | None:
         return None
     table = _table("Speaker", "Quote", "Source")
     for quote in view.remarks():
+        described = described_speaker(quote)
         table.add_row(
+            _text(described, "italic") if described else
             _text(quote.speaker or "unattributed", "bold"),
             _text(f"“{excerpt(quote.text, 240)}”"),
             _text(view.label(quote.doc)),

@@ -189,6 +189,14 @@ class BriefingView:
         return ", ".join(group.said_by(documents) for group, documents in told if documents)
 
 
+def described_speaker(quote: Quote) -> str | None:
+    """How the article describes a speaker it leaves unnamed, in its own words and marked as
+    such ("a Western diplomat (unnamed)"), for a quote with no named speaker: shown as a
+    description, never as a name."""
+    described = quote.speaker_description
+    return None if quote.speaker or described is None else f"{described.text} (unnamed)"
+
+
 def _reprinted_by(article: Article, group: SourceGroup) -> str:
     """The outlet of a source's later report where it is not the source's own: "Valley Gazette
     (counted as AP)"; nothing where it is."""
