@@ -3,7 +3,9 @@
 Cases: the Vladivostok pair (../shared/examples) and a 20-article set (two MultiLing 2011 clusters
 of ten WikiNews articles, read in place). Each case runs in a fresh process so that model load and
 peak memory are its own. The baseline, run in the same process on the same texts, is the bare
-spaCy parse that analysis starts from: the ratio says what newsprism adds on top of it.
+spaCy parse that analysis starts from: the ratio says what newsprism adds on top of it. A warm
+brief has the models loaded but reads its texts as new: the caches of texts' readings are
+emptied before each one (``forget_texts``), so a second brief of the same texts is not flattered.
 
     .venv/bin/python bench/brief.py
 
