@@ -306,6 +306,21 @@ def test_our_faster_pipeline_tags_parses_and_finds_entities_as_the_stock_model_d
         assert read(ours) == read(theirs)
 
 
+def test_a_short_statement_parsed_alone_is_tagged_as_the_stock_model_tags_it():
+    """``RuleTagger`` skips the rules no value of a short text can meet: the tags stay the
+    model's own."""
+    import spacy
+
+    from newsprism.analyse.nlp import MODEL, load_nlp
+
+    texts = ["He said it wasn't over.", "Rain.", "The 3 ships didn't sail, officials said.",
+             "Could they?", "  Ms. Ray , 41 , was   arrested\n on Monday ."]
+    reference = spacy.load(MODEL, exclude=["lemmatizer"])
+    ours = load_nlp("full").pipe(texts, disable=["ner"])
+    for doc, stock in zip(ours, reference.pipe(texts, disable=["ner"]), strict=True):
+        assert [(t.pos_, t.tag_, t.dep_) for t in doc] == [(t.pos_, t.tag_, t.dep_) for t in stock]
+
+
 def test_analysing_forgets_the_new_words_of_the_news_but_the_analysis_keeps_them():
     """A long ingest's workers must not grow with every new name they read."""
     from newsprism.analyse import analyse_articles

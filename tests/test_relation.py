@@ -109,6 +109,16 @@ def test_alignment_counts_synonyms_as_said_and_flags_words_one_side_has_alone() 
     assert column(X, "align_unmatched_max", ALIGN_FEATURES)[1] >= 1  # "border", not in a
 
 
+def test_a_pairs_alignment_does_not_depend_on_the_other_pairs_read_with_it() -> None:
+    # each text's words are read once per call (``_aligned_words``), whatever pairs hold it
+    a, b = "Two people were killed in the crash.", "Two people died in the crash."
+    other = "Heavy rain flooded the streets of the capital."
+    alone = alignment_features([a], [b], idf={"crash": 3.0})
+    together = alignment_features([other, a, b, ""], [a, b, a, b], idf={"crash": 3.0})
+    assert together[1].tolist() == alone[0].tolist()
+    assert together[3].tolist() == [0.0] * len(ALIGN_FEATURES)  # no words: nothing aligned
+
+
 def test_token_alignment_sees_a_changed_word_in_context() -> None:
     from newsprism.embed import TokenVectors, load_encoder
 

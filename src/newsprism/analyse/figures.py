@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from newsprism.analyse.nlp import noun_lemma
@@ -683,7 +684,13 @@ def _qualified(qualifier: str, low: float, high: float,
 
 
 def _has(qualifier: str, words: tuple[str, ...]) -> bool:
-    return any(re.search(rf"\b{re.escape(w)}\b", qualifier) for w in words)
+    return _any_word(words).search(qualifier) is not None
+
+
+@cache
+def _any_word(words: tuple[str, ...]) -> re.Pattern[str]:
+    """One pattern for any of ``words`` whole: compiled once, not a search per word."""
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, words))})\b")
 
 
 def _rounding_step(text: str, value: float) -> float:

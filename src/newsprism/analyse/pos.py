@@ -42,13 +42,20 @@ class RuleTagger:
                 attrs["POS"] = strings[attrs["POS"]]  # the symbol id that Doc arrays hold
             for pattern in entry["patterns"] if attrs else ():
                 tokens = [_compile(token, strings) for token in pattern]
-                self.rules.append((tokens, entry.get("index", 0) % len(pattern), attrs))
+                self.rules.append((tokens, entry.get("index", 0) % len(pattern), attrs,
+                                   _required(tokens)))
 
     def __call__(self, doc: Doc) -> Doc:
         values = np.ascontiguousarray(doc.to_array([TAG, LOWER, DEP, IS_SPACE]).T)
         pos = doc.to_array([POS])
         fixes: dict[tuple[int, str], str] = {}  # (token, "tag_" | "dep_"): label; rare
-        for tokens, index, attrs in self.rules:
+        # A short text (a statement parsed alone) holds few of the tags and words the rules
+        # ask for: a rule whose test accepts no value its column holds matches nowhere, and
+        # costs a set lookup instead of a pass of numpy.
+        present = [set(row.tolist()) for row in values]
+        for tokens, index, attrs, required in self.rules:
+            if any(present[column].isdisjoint(accepted) for column, accepted in required):
+                continue
             targets = _matches(values, tokens) + index
             if "POS" in attrs:
                 pos[targets] = attrs["POS"]
@@ -87,6 +94,13 @@ def _compile(token: dict[str, Any], strings: Any) -> list[tuple[int, Any, bool]]
             tests.append((column, np.array([strings[value] if value else 0], dtype=np.uint64),
                           False))  # fmt: skip
     return tests
+
+
+def _required(tokens: list[list[tuple[int, Any, bool]]]) -> list[tuple[int, frozenset[int]]]:
+    """The pattern's tests that a value must pass (not the negated ones), as (column, the
+    values accepted): a text whose column holds none of them has no match."""
+    return [(column, frozenset(accepted.tolist())) for tests in tokens
+            for column, accepted, negated in tests if not negated]
 
 
 def _matches(values: np.ndarray, tokens: list[list[tuple[int, Any, bool]]]) -> np.ndarray:

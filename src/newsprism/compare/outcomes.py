@@ -287,10 +287,21 @@ def _word_at(text: str, word: str) -> int:
     return found.start() if found else len(text)
 
 
-def _done(text: str) -> set[str]:
+@lru_cache(maxsize=4096)  # asked of each statement for every open statement it may settle
+def _done(text: str) -> frozenset[str]:
     """The stems of a statement's words that may state an act done (``_done_at``)."""
     words = letter_words(text)
-    return {stem_word(words[k]) for k in _done_at(words)}
+    return frozenset(stem_word(words[k]) for k in _done_at(words))
+
+
+@lru_cache(maxsize=4096)  # likewise
+def _verbs_done(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """The acts a statement's verbs may state done (``_done_at`` with ``verbs``), each as its
+    stem and the stems of the ``OBJECT_REACH`` words after it (where its object would be)."""
+    words = letter_words(text)
+    return tuple((stem_word(words[k]),
+                  frozenset(stem_word(w) for w in words[k + 1 : k + 1 + OBJECT_REACH]))
+                 for k in _done_at(words, verbs=True))
 
 
 def _done_at(words: Sequence[str], verbs: bool = False) -> list[int]:
@@ -428,9 +439,15 @@ def hedges(text: str) -> bool:
     return _OPEN.search(text) is not None
 
 
+@lru_cache(maxsize=4096)  # asked of each statement for every open statement it may settle
+def _hedged(text: str) -> bool:
+    """Does the statement hedge (``hedges``) or tell what is possible?"""
+    return hedges(text) or _POSSIBLE.search(text) is not None
+
+
 def settles(text: str, what: Open) -> bool:
     """Does the statement state as done, denied or confirmed what ``what`` left open?"""
-    if hedges(text) or _POSSIBLE.search(text):
+    if _hedged(text):
         return False
     said = what.settled_by & _done(text)
     # a speculation is settled by what restates it, at least half of its words, not by one
@@ -441,10 +458,8 @@ def settles(text: str, what: Open) -> bool:
         return bool(said)
     # an act of no family is one act only with its object: "expected to direct Blue Harbour"
     # is not settled by "directed Cold Coast", "set to go into effect" not by "went after"
-    words = letter_words(text)
-    return any(stem_word(words[k]) in what.settled_by and (not what.object or what.object & {
-        stem_word(w) for w in words[k + 1 : k + 1 + OBJECT_REACH]})
-        for k in _done_at(words, verbs=True))
+    return any(act in what.settled_by and (not what.object or what.object & following)
+               for act, following in _verbs_done(text))
 
 
 def denies_or_confirms(text: str, what: Open) -> bool:

@@ -116,7 +116,12 @@ def same_wording(a: Quote, b: Quote) -> bool:
     """Is one quote the other's words, or a run of them ("we wanted" and "we had wanted" are
     two wordings; a quote cut short is the same one), or a long passage copied with one word
     slipped?"""
-    return _same_words(_quoted_words(a.text), _quoted_words(b.text))
+    return _same_wording(a.text, b.text)
+
+
+@lru_cache(maxsize=16384)  # asked of one pair of quotes by several detectors, reprints too
+def _same_wording(a: str, b: str) -> bool:
+    return _same_words(_quoted_words(a), _quoted_words(b))
 
 
 @lru_cache(maxsize=4096)

@@ -309,17 +309,17 @@ def alignment_features(a: Sequence[str], b: Sequence[str], idf: Mapping[str, flo
     Columns follow ``ALIGN_FEATURES``."""
     out = np.zeros((len(a), len(ALIGN_FEATURES)), dtype=np.float64)
     default_idf = max(idf.values(), default=1.0)
+    # each text's words read once, however many pairs it is in
+    words = {text: _aligned_words(text, idf, default_idf) for text in {*a, *b}}
     for i, (text_a, text_b) in enumerate(zip(a, b, strict=True)):
-        words_a, words_b = _content_words(text_a), _content_words(text_b)
-        if not words_a or not words_b:
+        (vectors_a, stems_a, weights_a), (vectors_b, stems_b, weights_b) = (
+            words[text_a], words[text_b])
+        if not len(stems_a) or not len(stems_b):
             continue
-        sims = np.stack([_word_vector(w) for w in words_a]) @ np.stack(
-            [_word_vector(w) for w in words_b]).T
-        stems_a, stems_b = [_stem(w) for w in words_a], [_stem(w) for w in words_b]
-        sims[np.equal.outer(np.array(stems_a, dtype=object), np.array(stems_b, dtype=object))] = 1
+        sims = vectors_a @ vectors_b.T
+        sims[np.equal.outer(stems_a, stems_b)] = 1
         sides = []
-        for best, stems in ((sims.max(axis=1), stems_a), (sims.max(axis=0), stems_b)):
-            weights = np.array([idf.get(s, default_idf) for s in stems])
+        for best, weights in ((sims.max(axis=1), weights_a), (sims.max(axis=0), weights_b)):
             missed = best < ALIGN_MATCH
             sides.append((best.mean(), (best * weights).sum() / weights.sum(), missed.sum(),
                           (weights * missed).sum()))
@@ -327,6 +327,18 @@ def alignment_features(a: Sequence[str], b: Sequence[str], idf: Mapping[str, flo
         out[i] = [per[:, 0].min(), per[:, 0].max(), per[:, 1].min(), per[:, 1].max(),
                   per[:, 2].max(), per[:, 2].min(), per[:, 3].max(), per[:, 3].min()]
     return out
+
+
+def _aligned_words(text: str, idf: Mapping[str, float], default_idf: float
+                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A text's content words as ``alignment_features`` aligns them: their word vectors (one
+    row each), their stems (an object array) and the stems' IDF weights."""
+    words = _content_words(text)
+    if not words:
+        return np.zeros((0, 0), dtype=np.float32), np.array([], dtype=object), np.zeros(0)
+    stems = [_stem(w) for w in words]
+    return (np.stack([_word_vector(w) for w in words]), np.array(stems, dtype=object),
+            np.array([idf.get(s, default_idf) for s in stems]))
 
 
 TOKEN_FEATURES = (
@@ -381,7 +393,10 @@ def opposed(a: str, b: str) -> bool:
     polarity ("would not comment" / "declined to comment")."""
     wa, wb = (_yet_to_as_not(profile_text(t.replace("’", "'")).words) for t in (a, b))
     matcher = SequenceMatcher(None, wa, wb, autojunk=False)
-    if matcher.ratio() < OPPOSED_MATCH:
+    # the quick ratios are bounds of the ratio (by the lengths, by the words in common) that
+    # spare most pairs the diff
+    if (matcher.real_quick_ratio() < OPPOSED_MATCH or matcher.quick_ratio() < OPPOSED_MATCH
+            or matcher.ratio() < OPPOSED_MATCH):
         return False
     flips = 0
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
