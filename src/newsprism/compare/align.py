@@ -523,11 +523,12 @@ def judge(
     # Aviv") corroborates nothing; without ``opposed``'s short edit, unsure it is a contradiction
     # either, the pair never links (pairs ``opposed`` reads link, and their claim contradicts)
     # nor does one that says of B what the other says of A ("Israel struck Gaza" / "Gaza
-    # struck Israel"): the roles reversed, two facts
+    # struck Israel"): the roles reversed, two facts; nor one whose predicates are of two
+    # families of news predicates ("was injured" / "was killed": ``Assertion.contrasts``)
     for i, j in zip(first[likely], second[likely], strict=True):
         one, other = evidence.asserted[i], evidence.asserted[j]
         if (one.denies(other) and not opposed(statements[i].text, statements[j].text)) or \
-                one.swaps(other):
+                one.swaps(other) or one.contrasts(other):
             evidence.blocked[i, j] = evidence.blocked[j, i] = True
 
 

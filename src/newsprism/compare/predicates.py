@@ -7,8 +7,12 @@ season with the team" and "X has been involved in every aspect of the team". The
 is the verb the parse makes the root of the statement and the verbs joined to it ("pulled him
 over and used a Taser"), or, under a verb of reporting ("police said", "Fanning told
 reporters"), the verb of what is reported; a verb of reporting whose complement the parse did
-not find asserts nothing we can read. Words are compared stemmed, so "opened" and "opens"
-agree; a statement the parse splits in two has the predicates of both.
+not find asserts nothing we can read. Words are compared by their lemmas stemmed, so "opened"
+and "opens", "fell" and "fallen" agree, a phrasal verb with its particle ("drove off" is not
+"drove"), and by the families of news predicates that tell one fact in other words
+(``compare.predicate_families``: "was found guilty" / "was convicted"); predicates of opposed
+families ("acquitted" / "convicted") contrast. A statement the parse splits in two has the
+predicates of both.
 A predicate asserted and one only expected or hedged do not agree either ("LaSalle faces
 charges" / "LaSalle is expected to face charges": a development, not one fact), as the rubric
 reads a hedged report as the same fact only at the same strength.
@@ -23,9 +27,10 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from newsprism.compare.outcomes import HEDGING_NOUNS, hedges
+from newsprism.compare.predicate_families import family_of, opposed
 from newsprism.summarize.words import stem_word
 
 if TYPE_CHECKING:
@@ -39,11 +44,13 @@ REPORTING = frozenset({
 })  # fmt: skip
 # Verbs that pass on what they assert to the verb they govern: "had to use a Taser" asserts
 # "use", "managed to escape" "escape"; "is expected to be charged" asserts "charged", hedged
-# (``hedges`` reads "expected to"), and is not "is expected to appear in court".
+# (``hedges`` reads "expected to"), and is not "is expected to appear in court"; "is scheduled
+# to be arraigned" asserts "arraigned" as firmly.
 CARRIERS = frozenset({
     "have", "has", "had", "having", "manage", "managed", "manages", "managing", "begin",
     "began", "begun", "begins", "start", "started", "starts", "continue", "continued",
-    "continues", "expect", "expected", "expects", "expecting",
+    "continues", "expect", "expected", "expects", "expecting", "schedule", "scheduled",
+    "schedules", "slate", "slated", "set",
 })  # fmt: skip
 COPULAS = frozenset({"be", "is", "was", "were", "are", "been", "being", "am", "'s", "’s", "'re"})
 # Verbs whose object says what is done: "faces charges" and "was charged" assert one thing,
@@ -60,6 +67,9 @@ SUPPORT = frozenset({
 GIVING = frozenset(map(stem_word, (
     "put", "place", "estimate", "count", "tally", "give", "gave", "given", "record",
     "register", "report", "cite", "list", "confirm", "number")))
+
+# The adverbs the parse gives a phrasal verb's particle as ("stepped down", "sped away")
+PARTICLES = frozenset({"up", "down", "off", "out", "away", "over", "back", "in", "on"})
 
 # Clauses that say more about a part of the claim, not how firmly it is claimed: relative
 # clauses, a noun's clause, a preposition's clause ("after allegedly opening fire").
@@ -87,6 +97,9 @@ class Assertion:
     # the predicates of the clauses that set its main fact in time or cause ("anger mounted
     # [after Papandreou announced cuts]"): what it tells around it, not what it asserts
     aside: frozenset[str] = frozenset()
+    # the families of news predicates its main predicates belong to
+    # (``compare.predicate_families``: "was found guilty" -> "convict")
+    families: frozenset[str] = frozenset()
 
     def agrees(self, other: Assertion) -> bool:
         return bool(self.heads & other.heads) and self.hedged == other.hedged
@@ -106,6 +119,13 @@ class Assertion:
         may not be restored" as a setting only in part ("sending" is the first's)."""
         return not self.heads & other.heads and any(
             a.heads and a.heads <= b.aside for a, b in ((self, other), (other, self)))
+
+    def contrasts(self, other: Assertion) -> bool:
+        """Are their predicates of opposed families, and none shared ("was acquitted" / "was
+        convicted", "was injured" / "was killed", "resigned" / "was dismissed", "rose" /
+        "fell": ``predicate_families.OPPOSED``)? Then they tell two facts, however alike
+        their other words."""
+        return not self.heads & other.heads and opposed(self.families, other.families)
 
     def swaps(self, other: Assertion) -> bool:
         """Does one say of B what the other says of A, the roles reversed ("Israel struck Gaza"
@@ -132,10 +152,11 @@ def assertions(texts: Sequence[str]) -> list[Assertion]:
 def assertion(doc: Doc) -> Assertion:
     """What the parsed statement ``doc`` asserts (``parse``)."""
     words = [word for root in doc if root.dep_ == "ROOT" for word in _predicates(root)]
-    heads = {stem_word(word.lower_) for word in words}
-    denied = {stem_word(word.lower_) for word in words if _denied(word)}
-    roles = {(stem_word(word.lower_), *pair) for word in words
-             if (pair := _agent_and_patient(word)) is not None}
+    heads = {key for word in words for key in predicate_keys(word)}
+    families = {f for word in words if (f := _family(word))}
+    denied = {key for word in words if _denied(word) for key in predicate_keys(word)}
+    roles = {(key, *pair) for word in words if (pair := _agent_and_patient(word)) is not None
+             for key in predicate_keys(word)}
     # a hedge is a word of the main claim, never a noun ("the suspect fled" asserts it fled,
     # "in May" names a month; but "according to rumours" hedges), nor one of a clause that says
     # more about a part of it ("was charged after allegedly opening fire", "the shop where she
@@ -145,7 +166,7 @@ def assertion(doc: Doc) -> Assertion:
         "_" if token.i in aside or (token.pos_ in ("NOUN", "PROPN")
                                     and token.lower_ not in HEDGING_NOUNS)
         else token.text for token in doc)), frozenset(denied), frozenset(roles),
-        _adverbial(doc, words) - heads)
+        _adverbial(doc, words) - heads, frozenset(families))
 
 
 @lru_cache(maxsize=1024)
@@ -191,6 +212,84 @@ def counted_apart(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and a != b
 
 
+def predicate_keys(word: Token) -> frozenset[str]:
+    """What the predicate word ``word`` names, as keys two statements share when they assert
+    one thing: its lemma stemmed ("opened", "opens" -> "open"; "fell", "fallen" -> "fall"),
+    with a phrasal verb's particle ("drove off" -> "drive off", never "drive": driving off is
+    not driving), and the family of news predicates its expression belongs to
+    (``compare.predicate_families``: "found guilty" and "convicted" -> "convict")."""
+    particle, family = _particle(word), _family(word)
+    forms = {stem_word(form) for form in (_lemma(word), word.lower_)}
+    own = {f"{form} {particle}" for form in forms} if particle else forms
+    # a preposition without its noun may be a particle the parse did not see ("pulled LaSalle
+    # over a few blocks away" / "was pulled over"): both readings
+    loose = {f"{form} {c.lower_}" for form in forms for c in word.children
+             if c.dep_ == "prep" and c.lower_ in PARTICLES
+             and not any(o.dep_ == "pobj" for o in c.children)}
+    return frozenset(own | loose | ({family} if family else set()))
+
+
+def _family(word: Token) -> str | None:
+    """The family of news predicates the expression of ``word`` belongs to, if any."""
+    return family_of(_expressions(word, _lemma(word), _particle(word)))
+
+
+def _particle(verb: Token) -> str | None:
+    """The particle of a phrasal verb: "drove off", "stepped down"; an adverb with words of its
+    own is no particle ("pulled him over a few blocks away")."""
+    return next((c.lower_ for c in verb.children if c.dep_ == "prt" or (
+        c.dep_ == "advmod" and c.lower_ in PARTICLES and not any(c.children))), None)
+
+
+def _expressions(word: Token, lemma: str, particle: str | None) -> list[str]:
+    """The expressions of lemmas ``word`` may complete, most specific first: with its particle
+    and what follows it ("went up in flames"), its particle, its object or bare verb ("caught
+    fire", "let go"), its adjective ("found guilty"), its prepositional phrase ("taken into
+    custody", "fell to his death"); a support verb's noun with its verb ("faces charges":
+    "face charge"); each also passive where it is ("be ..."); then the word alone, if a verb or
+    an adjective ("dead")."""
+    children = list(word.children)
+    places = [f"{c.lower_} {_lemma(o)}" for c in children if c.dep_ == "prep"
+              for o in c.children if o.dep_ == "pobj"]
+    completions = ([f"{particle} {place}" for place in places] + [particle]) if particle else []
+    completions += [_lemma(c) for c in children if c.dep_ in ("xcomp", "dobj")]
+    completions += [_lemma(a) for a in _adjectives(word)] + places
+    phrases = [f"{lemma} {completion}" for completion in completions]
+    if word.pos_ in ("NOUN", "PROPN") and word.dep_ == "dobj":
+        phrases.append(f"{_lemma(word.head)} {lemma}")
+    if any(c.dep_ == "auxpass" for c in children):
+        phrases = [f"be {p}" for p in (*phrases, lemma)] + phrases
+    return phrases + ([lemma] if word.pos_ in ("VERB", "ADJ") else [])
+
+
+def _adjectives(verb: Token) -> list[Token]:
+    """The adjectives that say what ``verb`` found or made of its object or subject: "was
+    found guilty", "found him guilty" (the parse's clause of an adjective), "found Orozco, 29,
+    guilty" (the parse's adjective of the object)."""
+    children = list(verb.children)
+    return [c for c in children if c.dep_ in ("oprd", "acomp")
+            or (c.dep_ == "ccomp" and c.pos_ == "ADJ")] + [
+        a for c in children if c.dep_ == "dobj" for a in c.children
+        if a.dep_ == "amod" and a.pos_ == "ADJ" and a.i > c.i]
+
+
+@lru_cache(maxsize=1)
+def _lemmatizer() -> Any:
+    """spaCy's rule lemmatizer of the model the parse comes from, loaded alone: the parse
+    (``analyse.nlp.load_nlp``) leaves it out, and only predicate words need a lemma."""
+    import spacy
+
+    from newsprism.analyse.nlp import MODEL
+
+    return spacy.load(MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler",
+                                      "senter", "ner"]).get_pipe("lemmatizer")
+
+
+def _lemma(word: Token) -> str:
+    """The lemma of ``word`` by its part of speech ("fell" -> "fall", "charges" -> "charge")."""
+    return next(iter(_lemmatizer().rule_lemmatize(word)), word.lower_).lower()
+
+
 def _adverbial(doc: Doc, words: Sequence[Token]) -> frozenset[str]:
     """The stemmed verbs of the clauses of time, cause or concession hanging from the
     statement's root or its main predicates ``words`` ("anger mounted after Papandreou
@@ -198,11 +297,12 @@ def _adverbial(doc: Doc, words: Sequence[Token]) -> frozenset[str]:
     participle's clause ("Asked by the judge ..., he responded") is left out: its unmarked
     event is asserted as much as the main one, and its parse is the least sure."""
     top = {word.i for word in words} | {root.i for root in doc if root.dep_ == "ROOT"}
-    return frozenset(stem_word(t.lower_) for clause in doc if clause.dep_ == "advcl"
+    return frozenset(key for clause in doc if clause.dep_ == "advcl"
                      and clause.head.i in top and any(
                          c.dep_ == "mark" and c.lower_ in SETTING for c in clause.children)
                      for t in clause.subtree
-                     if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"))
+                     if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")
+                     for key in predicate_keys(t))
 
 
 def _agent_and_patient(verb: Token) -> tuple[str, str] | None:
@@ -229,10 +329,13 @@ def _denied(word: Token) -> bool:
     """Is ``word`` (a predicate, or what a verb carries: "was not in the crosswalk", "was not
     able to stop") said not to hold: "not" or "never" on it or on a word carrying it, "no
     longer" ("customers are no longer affected": a state ended is not the state), or "no"
-    before a carrying verb's subject ("No rocket hit")?"""
+    before a carrying verb's subject ("No rocket hit")? So is a verb whose adjective says
+    what it found or made of its object, where that is denied ("was found not guilty": not
+    "found guilty")."""
     carriers = [word]
     while carriers[-1].dep_ in CARRIED and carriers[-1].head is not carriers[-1]:
         carriers.append(carriers[-1].head)
+    carriers += _adjectives(word)
     return any(c.dep_ == "neg" or (c.lower_ == "longer" and any(
         d.dep_ == "neg" for d in c.children)) or (c.dep_ in ("nsubj", "nsubjpass") and any(
         d.dep_ == "det" and d.lower_ == "no" for d in c.children))

@@ -1,0 +1,92 @@
+"""One fact told with another verb is one predicate ("was convicted" / "was found guilty"), an
+opposite or another step of the story is not ("was acquitted", "was injured" / "was killed"),
+and a phrasal verb keeps its particle ("drove off" is not "drove"). Issue 18, same-fact
+recall: ``compare.predicate_families``."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsprism.compare.predicate_families import FAMILIES, OPPOSED
+from newsprism.compare.predicates import assertions
+from newsprism.model import Article
+from newsprism.pipeline import build_briefing
+
+
+def test_each_expression_is_of_one_family_and_opposites_are_families():
+    expressions = [e for members in FAMILIES.values() for e in members]
+    assert len(expressions) == len(set(expressions))
+    assert all(pair <= FAMILIES.keys() and len(pair) == 2 for pair in OPPOSED)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Tom Ellery was convicted of fraud.", "Tom Ellery was found guilty of fraud."),
+    ("The jury convicted Ellery of fraud.", "The jury found Ellery guilty of fraud."),
+    ("Ana Ruiz was let go by the port company.", "Ana Ruiz was dismissed from her job."),
+    ("Ana Ruiz stepped down on Tuesday.", "Ana Ruiz resigned on Tuesday."),
+    ("A crane operator died at the scene.", "A crane operator was pronounced dead at the scene."),
+    ("A crane operator was killed on the dock.", "A crane operator died on the dock."),
+    ("Two climbers have fallen to their deaths.", "Two climbers died on the ridge."),
+    ("The driver drove off before police came.", "The driver fled before police came."),
+    ("Ellery faces one count of fraud.", "Ellery was charged with one count of fraud."),
+    ("Police took the driver into custody.", "Police arrested the driver."),
+    ("A fire broke out in the warehouse.", "The warehouse caught fire."),
+    ("The climber fell 200 metres.", "The climber had fallen 200 metres."),
+    ("Ellery is scheduled to be arraigned on Monday.", "Ellery is expected to be arraigned."),
+    ("Police pulled the driver over a few blocks away.", "Police pulled over the driver."),
+])  # fmt: skip
+def test_one_fact_in_other_words_is_one_predicate(first, second):
+    a, b = assertions([first, second])
+    assert a.agrees(b) and not a.denies(b) and not a.contrasts(b)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Tom Ellery was acquitted of fraud.", "Tom Ellery was convicted of fraud."),
+    ("Tom Ellery was acquitted of fraud.", "Tom Ellery was found guilty of fraud."),
+    ("The driver was arrested on Tuesday.", "The driver was released on Tuesday."),
+    ("Shares in the port company rose 5%.", "Shares in the port company fell 5%."),
+    ("Ana Ruiz resigned on Tuesday.", "Ana Ruiz was dismissed on Tuesday."),
+    ("A crane operator was injured on the dock.", "A crane operator was killed on the dock."),
+    ("A crane operator was hurt on the dock.", "A crane operator died on the dock."),
+])  # fmt: skip
+def test_opposed_predicates_contrast(first, second):
+    a, b = assertions([first, second])
+    assert not a.agrees(b) and a.contrasts(b)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("The driver drove off.", "The driver drove the truck."),  # the particle is the fact
+    ("Ellery pleaded guilty to fraud.", "Ellery was found guilty of fraud."),  # a plea
+    ("The gunman killed two guards.", "The gunman died."),  # who was killed is who died
+])
+def test_another_fact_is_another_predicate(first, second):
+    a, b = assertions([first, second])
+    assert not a.agrees(b)
+
+
+def test_found_not_guilty_denies_the_conviction():
+    convicted, cleared, jury = assertions(["Ellery was convicted of fraud.",
+                                           "Ellery was found not guilty of fraud.",
+                                           "A jury found Ellery not guilty of fraud."])
+    assert cleared.denies(convicted) and jury.denies(convicted)
+
+
+def _together(first: str, second: str, *words: str) -> bool:
+    """Is a claim of both outlets corroborated whose support holds each of ``words``?"""
+    lead = ("The harbour authority closed the east dock on Monday after a storm. ",
+            "Storm damage shut the east dock of the harbour on Monday. ")
+    briefing = build_briefing([Article("a", lead[0] + first, outlet="Coast Herald"),
+                               Article("b", lead[1] + second, outlet="Valley News")])
+    return any(c.status == "corroborated" and all(any(w in s.text for s in c.support)
+                                                  for w in words) for c in briefing.claims)
+
+
+def test_a_job_lost_in_other_words_is_corroborated():
+    assert _together("Dock manager Ana Ruiz was let go by the port company on Tuesday.",
+                     "Dock manager Ana Ruiz was dismissed from her job at the port company on "
+                     "Tuesday.", "let go", "dismissed")
+
+
+def test_an_injury_does_not_corroborate_a_death():
+    assert not _together("A crane operator was injured when the crane fell.",
+                         "A crane operator was killed when the crane fell.", "injured", "killed")
