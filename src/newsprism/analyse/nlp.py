@@ -41,8 +41,10 @@ def load_nlp(mode: Mode = "full") -> Language:
     """``full``: tagger, parser and NER (for analysis). ``sentences``: the statistical sentence
     splitter alone, about three times faster, for when only sentence boundaries are needed.
 
-    Neither loads the lemmatizer: it costs a tenth of the parse and the extractors only ever
-    ask whether a noun is one of a few words (``noun_lemma`` does that). ``full`` sets coarse
+    Neither runs the lemmatizer: it costs a tenth of the parse and the extractors only ever
+    ask whether a noun is one of a few words (``noun_lemma`` does that); ``full`` keeps it
+    loaded, disabled, for the predicate words compare lemmatizes one by one
+    (``compare.predicates``). ``full`` sets coarse
     tags with ``RuleTagger`` (the model's attribute-ruler rules, vectorised). Both multiply
     matrices with numpy (``MatmulOps``)."""
     import spacy
@@ -60,7 +62,8 @@ def load_nlp(mode: Mode = "full") -> Language:
         else:
             from newsprism.analyse.pos import use_rule_tagger
 
-            nlp = spacy.load(MODEL, exclude=["lemmatizer"])
+            # Loaded but not run: compare asks it for a few predicate words' lemmas alone.
+            nlp = spacy.load(MODEL, disable=["lemmatizer"])
             use_rule_tagger(nlp)
     except OSError as exc:
         raise ModelError(

@@ -273,16 +273,12 @@ def _adjectives(verb: Token) -> list[Token]:
         if a.dep_ == "amod" and a.pos_ == "ADJ" and a.i > c.i]
 
 
-@lru_cache(maxsize=1)
 def _lemmatizer() -> Any:
-    """spaCy's rule lemmatizer of the model the parse comes from, loaded alone: the parse
-    (``analyse.nlp.load_nlp``) leaves it out, and only predicate words need a lemma."""
-    import spacy
+    """spaCy's rule lemmatizer of the parse's model, loaded with it but not run by it
+    (``analyse.nlp.load_nlp``): only predicate words need a lemma."""
+    from newsprism.analyse.nlp import load_nlp
 
-    from newsprism.analyse.nlp import MODEL
-
-    return spacy.load(MODEL, exclude=["tok2vec", "tagger", "parser", "attribute_ruler",
-                                      "senter", "ner"]).get_pipe("lemmatizer")
+    return load_nlp("full").get_pipe("lemmatizer")
 
 
 def _lemma(word: Token) -> str:
