@@ -82,23 +82,23 @@ _REPORTED = re.compile(rf"\b(?:{'|'.join(sorted(REPORTING - {'according'}))})\b"
 
 def persons_apart(statements: Sequence[Span], mentions: Sequence[Mention],
                   entities: Sequence[Entity], texts: dict[str, str]) -> np.ndarray:
-    """True where two statements of two articles are each of one person, in the reporter's
-    voice, and their articles name two different people as that person: a statement opening on
-    "he" or "she" is of the one the pronoun stands for, as is a person's account of themselves
-    (``_own_account``: "Dalton says the bullet went through his neck"; "He said that she grew
-    up in the parish" is of her, and read only as such an account). "He declined to comment
-    on whether he knew anything about the crash" (the girl's father) and "He declined to comment
-    on the status of the other two people aboard" (the sheriff) are two men's refusals
-    (40ca156d); Dalton's bullet and "The bullet, he said, went over his left shoulder" (an
-    officer shot at) two men's (22_ecbplus). A pronoun is read (``analyse.pronouns``, as
-    speakers are) only where that person is the one the article names last before it of the
-    pronoun's gender or of none told (``_named_last``) and the article tells their gender as
-    the pronoun's: a story's narrative "she" after "..., her agent Mark Roesler said" is the
-    actress, not the agent the speakers' reading takes, and "She was taken to hospital" after
-    "..., Thomas said" the girl, not the store manager (whose gender the article does not
-    tell). A statement either article names no one for tells nothing, and leaves the pair
-    alone. Two people are one when resolution made them one entity or they share their last
-    name word ("Ms Page", "Bettie Mae Page")."""
+    """True where two statements of two articles are each of one person, in the reporter's voice,
+    and their articles name two different people as that person: a statement opening on "he" or
+    "she" is of the one the pronoun stands for, as is a person's account of themselves
+    (``_own_account``: "Dalton says the bullet went through his neck"; an opening "he" that
+    reports, "He said that she grew up in the parish", is read only as such, here of no one).
+    "He declined to comment on whether he knew anything about the crash" (the girl's father) and
+    "He declined to comment on the status of the other two people aboard" (the sheriff) are two
+    men's refusals (40ca156d); Dalton's bullet and "The bullet, he said, went over his left
+    shoulder" (an officer shot at) two men's (22_ecbplus). A pronoun is read
+    (``analyse.pronouns``, as speakers are) only where that person is the one the article names
+    last before it of the pronoun's gender or of none told (``_named_last``) and the article
+    tells their gender as the pronoun's: a story's narrative "she" after "..., her agent Mark
+    Roesler said" is the actress, not the agent the speakers' reading takes, and "She was taken
+    to hospital" after "..., Thomas said" the girl, not the store manager (whose gender the
+    article does not tell). A statement either article names no one for tells nothing, and
+    leaves the pair alone. Two people are one when resolution made them one entity or they share
+    their last name word ("Ms Page", "Bettie Mae Page")."""
     chosen = [i for i, s in enumerate(statements) if not holds_quote_marks(s.text) and (
         _PERSONAL.match(s.text.lstrip())
         or (_PRONOUN.search(s.text) and _REPORTED.search(s.text)))]
@@ -139,9 +139,10 @@ def _people_of(chosen: set[int], statements: Sequence[Span], mentions: Sequence[
                                  alignment_mode="expand")
             if span is None:
                 people[k] = None
-            elif _PERSONAL.match(statements[k].text.lstrip()) \
-                    and span[0].head.lower_ not in REPORTING:
-                people[k] = _person(span[0], antecedents, entity_of)
+                continue
+            first = next(t for t in span if not t.is_space)
+            if _PERSONAL.match(statements[k].text.lstrip()) and first.head.lower_ not in REPORTING:
+                people[k] = _person(first, antecedents, entity_of)
             else:
                 people[k] = _own_account(span, antecedents, entity_of)
     return people
