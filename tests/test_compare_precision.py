@@ -3,6 +3,8 @@ times of day, and one remark quoted in other words (issue 18, items 2 and 7)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from newsprism.model import Article
 from newsprism.pipeline import build_briefing
 
@@ -259,14 +261,25 @@ def test_a_correlation_is_no_corroboration_of_one_measured_difference():
     assert not apart[0, 2] and not apart[1, 3]
 
 
+def _persons_apart_of(texts: dict[str, str], words: str) -> tuple[list[str], list[int], Any]:
+    """``context.persons_apart`` of the texts' analysed statements: the articles of the
+    statements holding ``words``, their indices, and the matrix."""
+    from newsprism.analyse import analyse_articles
+    from newsprism.compare.context import persons_apart
+
+    analyses = list(analyse_articles([Article(doc, text) for doc, text in texts.items()]))
+    statements = [s for a in analyses for s in a.statements]
+    mentions = [m for a in analyses for m in a.mentions]
+    found = [n for n, s in enumerate(statements) if words in s.text]
+    apart = persons_apart(statements, mentions, [], texts)
+    return [statements[n].doc for n in found], found, apart
+
+
 def test_two_statements_whose_he_stands_for_two_men_are_apart():
     """A fresh audit (audit6, 40ca156d): "He declined to comment on whether he knew anything
     about the crash" (the girl's father) was corroborated by "He declined to comment on the
     status of the other two people aboard the plane" (the sheriff). Each article says who its
     "he" is; where both stand for one man, or an article names no one, the pair is left alone."""
-    from newsprism.analyse import analyse_articles
-    from newsprism.compare.context import persons_apart
-
     texts = {
         "a": "The pilot's daughter survived the crash. Her father, Mark Tillman, drove to the "
              "hospital on Monday. Tillman said he was grateful. He declined to comment on the "
@@ -277,16 +290,30 @@ def test_two_statements_whose_he_stands_for_two_men_are_apart():
              "crash.",
         "d": "The plane went down on Saturday afternoon. He declined to comment on the crash.",
     }
-    analyses = list(analyse_articles([Article(doc, text) for doc, text in texts.items()]))
-    statements = [s for a in analyses for s in a.statements]
-    mentions = [m for a in analyses for m in a.mentions]
-    declined = [n for n, s in enumerate(statements) if s.text.startswith("He declined")]
-    assert [statements[n].doc for n in declined] == ["a", "b", "c", "d"]
-    apart = persons_apart(statements, mentions, [], texts)
+    docs, declined, apart = _persons_apart_of(texts, "He declined")
+    assert docs == ["a", "b", "c", "d"]
     a, b, c, d = declined
     assert apart[a, b] and apart[b, a] and apart[b, c]  # the father / the sheriff
     assert not apart[a, c]  # the father in both
     assert not apart[a, d].any() and not apart[b, d]  # "d" names no one
+
+
+def test_a_question_in_the_reporters_voice_asserts_nothing():
+    """6_ecbplus: two blogs' questions to their readers ("So what do you think?", "What do you
+    think about Ross returning?") were corroborated as one fact: a question asks, and asserts
+    nothing. A question in quote marks, or inside a quotation the analysis found, is someone's
+    remark and may be reported twice."""
+    from newsprism.compare.context import questions_apart
+    from newsprism.model import Quote, Span
+
+    texts = ["So what do you think?", "What do you think about the new coach?",
+             "\"What do you think?\" the coach asked.", "What do you think?",
+             "The coach left the club on Monday."]
+    statements = [Span(str(n), 0, len(text), text) for n, text in enumerate(texts)]
+    quotes = [Quote("3", 0, len(texts[3]), texts[3], "Ann Pryce")]
+    apart = questions_apart(statements, quotes)
+    assert apart[0, 1] and apart[1, 4] and apart[4, 0]
+    assert not apart[2, 3] and not apart[2, 4]
 
 
 def test_two_people_speaking_of_themselves_say_it_of_two_people():
@@ -339,26 +366,55 @@ def test_two_people_speaking_of_themselves_say_it_of_two_people():
     assert not apart[g].any()  # a reporter's fact with a remark added: the fact's too
 
 
+def test_two_peoples_accounts_of_themselves_are_apart():
+    """A fresh audit (audit11, 22_ecbplus): "Dalton says the bullet went through his neck" (a
+    wounded worker) was corroborated by "The bullet, he said, went over his left shoulder" (an
+    officer shot at): a person reporting with a "his" of their own tells of themselves, and two
+    men's bullets are two facts. A "he" after a sentence naming a man and a woman is the man,
+    though the article tells his gender nowhere else; the same man in both, or a report that
+    is no one's of themselves ("..., doctors said"; "..., he said, the gunman gave up and police
+    cuffed him": the one acted on may be another; "Lee said Ruiz was hurt when a bullet went
+    through his arm": a pronoun after another's name may be theirs, whatever the article tells
+    of a Ruiz), leaves the pair alone."""
+    texts = {
+        "a": "Paul Grant was shot at the depot on Friday. Grant said he would go back to work. "
+             "Grant says the bullet went through his arm.",
+        "b": "Mrs. Rita Vane opened fire at the depot on Friday. Officer "
+             "Tom Ruiz testified that Vane fired at him. The bullet, he said, went over his "
+             "arm.",
+        "c": "Paul Grant said he was shot at the depot on Friday. Grant told reporters the "
+             "bullet went through his arm.",
+        "d": "Paul Grant said he was shot at the depot on Friday. The bullet went through his "
+             "arm, doctors said.",
+        "e": "Sam Lee saw the depot from across the street. After two hours, he said, the "
+             "gunman gave up and police cuffed him on the bullet-scarred steps.",
+        "f": "Mrs. Ann Ruiz drove to the depot. Sam Lee said he saw it. Lee said Ruiz was "
+             "hurt when a bullet went through his arm.",
+    }
+    docs, bullet, apart = _persons_apart_of(texts, "bullet")
+    assert docs == ["a", "b", "c", "d", "e", "f"]
+    a, b, c, d, e, f = bullet
+    assert apart[a, b] and apart[b, a] and apart[b, c]  # Grant's bullet / Ruiz's
+    assert not apart[a, c]  # Grant in both
+    assert not apart[d].any()  # the doctors' report
+    assert not apart[e].any()  # "him" only an object: maybe the gunman
+    assert not apart[f].any()  # "his" after Ruiz's name: maybe Ruiz's
+
+
 def test_a_she_after_another_person_named_last_is_not_read():
     """4_ecb: "She had suffered a heart attack ..." after "Page ... died ..., her agent Mark
     Roesler said" is the model, though the speakers' reading of "she" takes the agent (the
     latest subject): a sentence naming two people leaves the pronoun unread, and the pair to
     the judge."""
-    from newsprism.analyse import analyse_articles
-    from newsprism.compare.context import persons_apart
-
     texts = {
         "a": "Dana Page, the model, died on Thursday at 85, her agent Mark Roesler said. She "
              "had suffered a heart attack in December.",
         "b": "The model Dana Page died on Thursday in Los Angeles. She had suffered a heart "
              "attack in December.",
     }
-    analyses = list(analyse_articles([Article(doc, text) for doc, text in texts.items()]))
-    statements = [s for a in analyses for s in a.statements]
-    mentions = [m for a in analyses for m in a.mentions]
-    suffered = [n for n, s in enumerate(statements) if s.text.startswith("She had suffered")]
-    assert [statements[n].doc for n in suffered] == ["a", "b"]
-    assert not persons_apart(statements, mentions, [], texts)[suffered[0], suffered[1]]
+    docs, suffered, apart = _persons_apart_of(texts, "She had suffered")
+    assert docs == ["a", "b"]
+    assert not apart[suffered[0], suffered[1]]
 
 
 def test_a_fact_told_only_as_the_setting_of_another_is_not_that_fact():

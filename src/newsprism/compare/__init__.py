@@ -29,7 +29,12 @@ from newsprism.compare.align import (
     score_pairs,
 )
 from newsprism.compare.attribution import frames, reporters
-from newsprism.compare.context import persons_apart, pointing_back_apart, speakers_apart
+from newsprism.compare.context import (
+    persons_apart,
+    pointing_back_apart,
+    questions_apart,
+    speakers_apart,
+)
 from newsprism.compare.developments import (
     in_report_order,
     is_development,
@@ -193,7 +198,8 @@ def pair_evidence(
                | pointing_back_apart(texts) | correlations_apart(texts)
                | persons_apart(statements, mentions, entities, bodies)
                | counts_apart(statements, figures)
-               | speakers_apart(statements, quotes, entities, names.called))
+               | speakers_apart(statements, quotes, entities, names.called)
+               | questions_apart(statements, quotes))
     return score_pairs(statements, embeddings, shared, blocked, names, settings, tokens,
                        tuple(reworded))
 

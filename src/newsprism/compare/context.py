@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from newsprism.compare.predicates import REPORTING
 from newsprism.compare.quotes import (
     NEAR_VERBATIM,
     VERBATIM_WORDS,
@@ -21,6 +22,7 @@ from newsprism.compare.quotes import (
 from newsprism.model import Entity, Mention, Quote, Span
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
     from spacy.tokens import Token
 
     from newsprism.analyse.pronouns import Antecedents
@@ -52,31 +54,59 @@ def pointing_back_apart(texts: Sequence[str]) -> np.ndarray:
     return apart
 
 
+def questions_apart(statements: Sequence[Span], quotes: Sequence[Quote]) -> np.ndarray:
+    """True for every pair one of whose statements is a question in the reporter's voice ("So
+    what do you think?", "Will the truce hold?"): it asks, and asserts nothing another report
+    could corroborate (6_ecbplus: two blogs' questions to their readers). A question in quote
+    marks, or inside a quotation the analysis found, is someone's remark, and two reports of it
+    one remark."""
+    asking = np.array([_asks(s, quotes) for s in statements], dtype=bool)
+    return asking[:, None] | asking[None, :]
+
+
+def _asks(statement: Span, quotes: Sequence[Quote]) -> bool:
+    return (statement.text.rstrip(" )]").endswith("?")
+            and not holds_quote_marks(statement.text)
+            and not any(q.doc == statement.doc and q.start < statement.end
+                        and statement.start < q.end for q in quotes))
+
+
 # A statement in the reporter's voice whose subject is "he" or "she" ("He declined to comment
 # on ..."): who it is, the article said before.
 _PERSONAL = re.compile(r"(?:he|she)\b", re.IGNORECASE)
+# A person's account of themselves: a verb of reporting, and a pronoun that may be its subject's
+# ("Dalton says the bullet went through his neck", "The bullet, he said, went over his ...").
+_PRONOUN = re.compile(r"\b(?:he|him|his|she|her)\b", re.IGNORECASE)
+# What a pronoun of one's own account is in the words reported: their subject or possessor.
+_OWN = frozenset({"nsubj", "nsubjpass", "poss"})
+_REPORTED = re.compile(rf"\b(?:{'|'.join(sorted(REPORTING - {'according'}))})\b", re.IGNORECASE)
 
 
 def persons_apart(statements: Sequence[Span], mentions: Sequence[Mention],
                   entities: Sequence[Entity], texts: dict[str, str]) -> np.ndarray:
-    """True where two statements of two articles each open on "he" or "she" in the reporter's
-    voice and their articles name two different people as the one each pronoun stands for
-    (``analyse.pronouns``, as speakers are read): "He declined to comment on whether he knew
-    anything about the crash" (the girl's father) and "He declined to comment on the status of
-    the other two people aboard" (the sheriff) are two men's refusals (40ca156d). A pronoun is
-    read only where that person is the one the article names last before it (``_named_last``)
-    and the article tells their gender as the pronoun's: a story's narrative "she" after "...,
-    her agent Mark Roesler said" is the actress, not the agent the speakers' reading takes, and
-    "She was taken to hospital" after "..., Thomas said" the girl, not the store manager (whose
-    gender the article does not tell). A pronoun either article names no one for tells nothing,
-    and leaves the pair alone. Two people are one when resolution made them one entity or they
-    share their last name word ("Ms Page", "Bettie Mae Page")."""
-    opening = [i for i, s in enumerate(statements)
-               if _PERSONAL.match(s.text.lstrip()) and not holds_quote_marks(s.text)]
+    """True where two statements of two articles are each of one person, in the reporter's voice,
+    and their articles name two different people as that person: a statement opening on "he" or
+    "she" is of the one the pronoun stands for, as is a person's account of themselves
+    (``_own_account``: "Dalton says the bullet went through his neck"; an opening "he" that
+    reports, "He said that she grew up in the parish", is read only as such, here of no one).
+    "He declined to comment on whether he knew anything about the crash" (the girl's father) and
+    "He declined to comment on the status of the other two people aboard" (the sheriff) are two
+    men's refusals (40ca156d); Dalton's bullet and "The bullet, he said, went over his left
+    shoulder" (an officer shot at) two men's (22_ecbplus). A pronoun is read
+    (``analyse.pronouns``, as speakers are) only where that person is the one the article names
+    last before it of the pronoun's gender or of none told (``_named_last``) and the article
+    tells their gender as the pronoun's: a story's narrative "she" after "..., her agent Mark
+    Roesler said" is the actress, not the agent the speakers' reading takes, and "She was taken
+    to hospital" after "..., Thomas said" the girl, not the store manager (whose gender the
+    article does not tell). A statement either article names no one for tells nothing, and
+    leaves the pair alone. Two people are one when resolution made them one entity or they share
+    their last name word ("Ms Page", "Bettie Mae Page")."""
+    chosen = [i for i, s in enumerate(statements) if not holds_quote_marks(s.text) and (
+        _PERSONAL.match(s.text.lstrip())
+        or (_PRONOUN.search(s.text) and _REPORTED.search(s.text)))]
     apart = np.zeros((len(statements), len(statements)), dtype=bool)
-    pairs = [(i, j) for n, i in enumerate(opening) for j in opening[n + 1 :]
-             if statements[i].doc != statements[j].doc
-             and _pronoun(statements[i]) == _pronoun(statements[j])]
+    pairs = [(i, j) for n, i in enumerate(chosen) for j in chosen[n + 1 :]
+             if statements[i].doc != statements[j].doc]
     if not pairs:
         return apart
     docs = {statements[k].doc for pair in pairs for k in pair}
@@ -88,19 +118,15 @@ def persons_apart(statements: Sequence[Span], mentions: Sequence[Mention],
     return apart
 
 
-def _pronoun(statement: Span) -> str:
-    return _PERSONAL.match(statement.text.lstrip())[0].lower()  # type: ignore[index]
-
-
 def _people_of(chosen: set[int], statements: Sequence[Span], mentions: Sequence[Mention],
                entities: Sequence[Entity], texts: dict[str, str]
                ) -> dict[int, frozenset[str] | None]:
-    """Who each chosen statement's opening pronoun stands for, as the entity id (where one
-    holds the mention) and the last name word; None where its article names no one who fits,
-    or not as the one named last, or tells no gender of theirs or another. Each article is
-    parsed once, whole: the antecedent may be paragraphs back."""
+    """Whom each chosen statement is of (see ``persons_apart``), as the entity id (where one
+    holds the mention), the person's key and last name word; None where its article names no
+    one who fits, or not as the one named last, or tells no gender of theirs or another. Each
+    article is parsed once, whole: the antecedent may be paragraphs back."""
     from newsprism.analyse.nlp import load_nlp
-    from newsprism.analyse.pronouns import PRONOUN_GENDER, Antecedents
+    from newsprism.analyse.pronouns import Antecedents
     from newsprism.analyse.quotemarks import find_quotations
 
     entity_of = {(m.doc, m.start, m.end): e.id for e in entities for m in e.mentions}
@@ -111,29 +137,103 @@ def _people_of(chosen: set[int], statements: Sequence[Span], mentions: Sequence[
         quoted = [span for quotation in find_quotations(doc.text) for span in quotation]
         antecedents = Antecedents(doc, [m for m in mentions if m.doc == doc_id], quoted)
         for k in (k for k in chosen if statements[k].doc == doc_id):
-            start = statements[k].start + len(statements[k].text) - len(
-                statements[k].text.lstrip())
-            token = doc.char_span(start, start + len(_pronoun(statements[k])))
-            found = antecedents.of(token[0]) if token is not None else None
-            key = antecedents.key(found) if found is not None else None
-            if key is None or _named_last(token[0], antecedents) != {key} \
-                    or antecedents.genders().get(key) != PRONOUN_GENDER[token[0].lower_]:
+            span = doc.char_span(statements[k].start, statements[k].end,
+                                 alignment_mode="expand")
+            if span is None:
                 people[k] = None
+                continue
+            first = next(t for t in span if not t.is_space)
+            if _PERSONAL.match(statements[k].text.lstrip()) and first.head.lower_ not in REPORTING:
+                people[k] = _person(first, antecedents, entity_of)
             else:
-                entity = entity_of.get((found.doc, found.start, found.end), key)
-                people[k] = frozenset({key, entity})
+                people[k] = _own_account(span, antecedents, entity_of)
     return people
 
 
-def _named_last(pronoun: Token, antecedents: Antecedents) -> set[str]:
+def _own_account(span: SpacySpan, antecedents: Antecedents,
+                 entity_of: dict[tuple[str, int, int], str]) -> frozenset[str] | None:
+    """The person a statement reports an account of themselves from: the subject of a verb of
+    reporting, named or "he"/"she", where a pronoun of the words reported stands for them too
+    ("Dalton says the bullet went through his neck"; "The bullet, he said, went over his
+    shoulder"). "Police say he fled" or "Smith said the man fled" is no one's account of
+    themselves; nor is one whose pronoun is only an object ("After two hours, he said, the
+    gunman gave himself up and police cuffed him"): the one acted on is often the story's
+    other man, whom it does not name there; nor one whose pronoun comes after another person's
+    name ("Miliote said Gomes was on probation when he was arrested": Gomes's)."""
+    from newsprism.analyse.pronouns import PRONOUN_GENDER
+
+    for word in span:
+        subject = next((c for c in word.children if c.dep_ == "nsubj"), None)
+        if word.lower_ not in REPORTING or subject is None:
+            continue
+        if subject.lower_ in PRONOUN_GENDER:
+            person = _person(subject, antecedents, entity_of)
+        else:
+            person = _named_person(subject, antecedents, entity_of)
+        own = [_person(t, antecedents, entity_of) for t in span
+               if t.lower_ in PRONOUN_GENDER and t.dep_ in _OWN and t.i != subject.i
+               and not _named_between(subject, t, antecedents)]
+        if person is not None and any(found is not None and found & person for found in own):
+            return person
+    return None
+
+
+def _named_between(subject: Token, pronoun: Token, antecedents: Antecedents) -> bool:
+    """Does the article name a person other than ``subject`` between it and ``pronoun``?"""
+    start, end = sorted((subject.idx + len(subject), pronoun.idx))
+    return any(start <= m.start and m.end <= end and not m.start <= subject.idx < m.end
+               for m in antecedents.people)
+
+
+def _named_person(word: Token, antecedents: Antecedents,
+                  entity_of: dict[tuple[str, int, int], str]) -> frozenset[str] | None:
+    """The person ``word`` names, where it is a word of a name of a person the article names."""
+    found = next((m for m in antecedents.people if m.start <= word.idx < m.end), None)
+    return None if found is None else _person_keys(found, antecedents, entity_of)
+
+
+def _person(pronoun: Token, antecedents: Antecedents,
+            entity_of: dict[tuple[str, int, int], str]) -> frozenset[str] | None:
+    """Whom ``pronoun`` stands for (see ``_people_of``): a person named last before it of its
+    gender (``_named_last``), whose gender the article tells as the pronoun's, or tells of no
+    one but the others named there, of the other gender."""
+    from newsprism.analyse.pronouns import PRONOUN_GENDER
+
+    found = antecedents.of(pronoun)
+    if found is None:
+        return None
+    key = antecedents.key(found)
+    gender = PRONOUN_GENDER[pronoun.lower_]
+    named, told_apart = _named_last(pronoun, antecedents, gender)
+    if named != {key} or antecedents.genders().get(key, gender if told_apart else None) != gender:
+        return None
+    return _person_keys(found, antecedents, entity_of)
+
+
+def _person_keys(found: Mention, antecedents: Antecedents,
+                 entity_of: dict[tuple[str, int, int], str]) -> frozenset[str]:
+    """What names the person of the mention ``found``: its key in its article, its last name
+    word, its entity (resolved across the articles); two people sharing any are one."""
+    key = antecedents.key(found)
+    entity = entity_of.get((found.doc, found.start, found.end), key)
+    return frozenset({key, key.split()[-1], entity})
+
+
+def _named_last(pronoun: Token, antecedents: Antecedents, gender: str
+                ) -> tuple[set[str], bool]:
     """The people (by ``Antecedents.key``) named in the nearest stretch before ``pronoun`` that
-    names anyone: its own sentence up to it, else the sentences before, one at a time."""
+    names anyone (its own sentence up to it, else the sentences before, one at a time) who may
+    be of ``gender`` (told so, or not told), and whether that stretch names someone told to be
+    of the other gender: then the pronoun's gender is what picks among them ("Officer Michael
+    Murphy testified that Hiller fired at him. The bullet, he said, ...": Murphy)."""
+    genders = antecedents.genders()
     sentence, end = pronoun.sent, pronoun.idx
     while True:
         named = {antecedents.key(m) for m in antecedents.people
                  if sentence.start_char <= m.start and m.end <= end}
         if named or sentence.start == 0:
-            return named
+            return ({key for key in named if genders.get(key, gender) == gender},
+                    any(genders.get(key, gender) != gender for key in named))
         end = sentence.start_char
         sentence = pronoun.doc[sentence.start - 1].sent
 
