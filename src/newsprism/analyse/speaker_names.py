@@ -433,7 +433,7 @@ def _body_before(pronoun: Token, article: ArticleContext) -> Mention | None:
     ("But the board announced that it will rule ..., saying", "TallGrass issued a statement.
     It said ...");
     otherwise no one ("It also recognizes that “...”" is a document's)."""
-    if not _says(pronoun):
+    if not _speaks(pronoun):
         return None
     subjects = _subjects_before(pronoun, article.antecedents.quoted)
     if not subjects:
@@ -442,7 +442,7 @@ def _body_before(pronoun: Token, article: ArticleContext) -> Mention | None:
     return found if found is not None and found.type in ("ORG", "GPE", "NORP") else None
 
 
-def _says(pronoun: Token) -> bool:
+def _speaks(pronoun: Token) -> bool:
     """Is the pronoun the subject of a verb of saying, or of one that goes on "saying"?"""
     verb = pronoun.head
     return verb.lower_ in SAYING or any(c.tag_ == "VBG" and c.lower_ in SAYING
@@ -487,7 +487,7 @@ def _group_before(pronoun: Token, article: ArticleContext) -> Token | None:
     or the one before outside quotation marks, when that subject is a group of people in the
     plural ("Officials said ... “...,” they added") or a collective noun counting them ("the
     phalanx of photographers ... “...,” they screamed": photographers); otherwise no one."""
-    if pronoun.lower_ != "they" or not _says(pronoun):
+    if pronoun.lower_ != "they" or not _speaks(pronoun):
         return None
     subjects = _subjects_before(pronoun, article.antecedents.quoted)
     if not subjects:
