@@ -1445,7 +1445,8 @@ def test_a_name_after_the_verb_of_saying_speaks_past_the_title_before_it(text, e
 
 
 @pytest.mark.parametrize("office", ["Secretary of the Interior", "Minister of the Interior",
-                                    "Secretary of the Treasury"])
+                                    "Secretary of the Treasury",
+                                    "Prime Minister of the United Kingdom"])
 def test_a_name_after_an_office_of_the_is_its_holder(office):
     text = (f"Thousands of acres will be opened to drilling.\n\n``The rule protects the "
             f"wildlife as we rebuild the economy,'' said {office} Dirk Hallworth.\n\nIt "

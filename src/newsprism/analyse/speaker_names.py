@@ -772,15 +772,19 @@ def _titled_person(token: Token, inside: list[Mention]) -> Mention | None:
 
 
 def _past_office(mention: Mention) -> Mention | None:
-    """The person named in a mention that begins with an office's last word ("Interior Dirk
-    Kempthorne" of "Secretary of the Interior Dirk Kempthorne"): the capitalised full name
-    after that word, else None."""
-    office, _, name = mention.text.partition(" ")
-    words = name.split()
-    if mention.type not in ("PERSON", "ORG") or len(words) < 2 or not all(
-            w[:1].isupper() for w in words):
+    """The person named at the end of a mention that begins with an office's last words
+    ("Interior Dirk Kempthorne", "United Kingdom Gordon Brown" of "Prime Minister of the United
+    Kingdom Gordon Brown"): a given name and a surname, with a middle initial between if any,
+    all capitalised after at least one word of the office; else None."""
+    words = mention.text.split()
+    size = 3 if len(words) > 3 and re.fullmatch(r"[A-Z]\.?", words[-2]) else 2
+    if mention.type not in ("PERSON", "ORG") or len(words) <= size or not all(
+            w[:1].isupper() for w in words[-size:]):
         return None
-    return Mention(mention.doc, mention.start + len(office) + 1, mention.end, name, "PERSON")
+    name = " ".join(words[-size:])
+    if not mention.text.endswith(name):
+        return None
+    return Mention(mention.doc, mention.end - len(name), mention.end, name, "PERSON")
 
 
 def description_at(token: Token, article: ArticleContext) -> Mention | None:
