@@ -32,6 +32,12 @@ def test_according_to_ends_at_its_comma():
                         "and Valium.") == "according to the report"
 
 
+def test_according_to_runs_past_the_full_stop_of_a_title():
+    """A rank's abbreviation ("Lt.", "Sgt.") is part of the source's name, not its end."""
+    assert _frame_words("The chief was taken to the county hospital, according to State Police "
+                        "Lt. Mara Quill.") == "according to State Police Lt Mara Quill"
+
+
 def test_a_quoted_remark_or_a_plain_report_has_no_frame():
     """A quoted remark's speaker is part of what is reported (a quoted title is no remark); a
     statement with no reporting verb has no frame."""

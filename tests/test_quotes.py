@@ -1444,6 +1444,21 @@ def test_a_name_after_the_verb_of_saying_speaks_past_the_title_before_it(text, e
     assert same_speaker(expected, speaker)
 
 
+@pytest.mark.parametrize("office", ["Secretary of the Interior", "Minister of the Interior",
+                                    "Secretary of the Treasury",
+                                    "Prime Minister of the United Kingdom"])
+def test_a_name_after_an_office_of_the_is_its_holder(office):
+    text = (f"Thousands of acres will be opened to drilling.\n\n``The rule protects the "
+            f"wildlife as we rebuild the economy,'' said {office} Dirk Hallworth.\n\nIt "
+            "started with the bears.")
+    assert set(_speakers(text).values()) == {"Dirk Hallworth"}
+
+
+def test_a_lower_case_role_of_someone_is_not_that_person():
+    text = ("“My client has done nothing wrong,” said the lawyer of John Smith on Tuesday.")
+    assert set(_speakers(text).values()) != {"John Smith"}
+
+
 def test_a_role_after_two_so_titled_is_the_one_named_just_before():
     text = ("Judge Ellen R. Marsh of the county court ruled in May that Mr. Dorn was fit for "
             "trial.\n\nHe pleaded guilty in 2001.\n\nImposing a sentence of ten years, Judge Paul "
@@ -1493,6 +1508,29 @@ def test_a_pronoun_for_someone_brought_in_unnamed_is_their_description():
             "official said. He spoke on condition of anonymity.\n\n\"Many of the dead are "
             "relatives of doctors here,\" he told reporters.")
     assert set(_described(text).values()) == {"a hospital official"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Maria Okafor stepped out of the car and a crowd of reporters caught sight of her.\n\n"
+     "\"Maria, Maria, over here,\" they shouted as she walked to the door.", "reporters"),
+    ("Rescue workers searched the rubble through the night.\n\n\"We have found two more "
+     "people alive,\" they told reporters.", "Rescue workers"),
+])
+def test_a_speaking_they_is_the_group_before_it(text, expected):
+    assert set(_described(text).values()) == {expected}
+
+
+def test_a_speaking_they_after_a_body_named_is_that_body():
+    text = ("The Metropolitan Police arrested two men in Leeds on Friday.\n\n\"Both are being "
+            "held at a police station in the city,\" they added.")
+    assert set(_speakers(text).values()) == {"Metropolitan Police"}
+
+
+def test_a_speaking_they_after_one_person_is_no_one():
+    text = ("Maria Okafor thanked the nurses on Friday.\n\n\"We could not have done it "
+            "alone,\" they said.")
+    assert set(_speakers(text).values()) == {None}
+    assert set(_described(text).values()) == {None}
 
 
 @pytest.mark.parametrize("text", [

@@ -109,6 +109,9 @@ _SOURCE_NOUNS = {
 # Words that count a group the noun after "of" names: "one of the jurors said".
 _COUNTING = {"one", "some", "many", "several", "two", "three", "four", "few", "most", "another"}
 _INDEFINITE = {"a", "an", "one", "another", "some"}
+# Nouns that count people as one body ("a crowd of protesters"): "they" stands for the people.
+_COLLECTIVES = {"group", "crowd", "phalanx", "pack", "throng", "band", "gang", "mob", "horde",
+                "swarm", "bunch", "gaggle", "posse", "cluster"}
 _DESCRIPTION_WORDS = 12  # a longer subject is cut to its noun and the words before it
 _SPEAKER_LINE = re.compile(r"^(?P<name>[^\W\d_][^\n:()]{1,60}?)(?: \([^()\n]*\))?:",
                            re.MULTILINE)
@@ -257,6 +260,8 @@ def _speaker_named_at(token: Token, article: ArticleContext) -> Mention | None:
         return _speaker_line(token, article)
     if token.lower_ == "it":
         return _body_before(token, article)
+    if token.lower_ == "they":
+        return _named_group_before(token, article)
     found = (_titled_as(token, article) or mention_at(token, article.mentions)
              or proper_name(token, article)
              or _surname_before(token, article) or _described_before(token, article)
@@ -428,16 +433,30 @@ def _body_before(pronoun: Token, article: ArticleContext) -> Mention | None:
     ("But the board announced that it will rule ..., saying", "TallGrass issued a statement.
     It said ...");
     otherwise no one ("It also recognizes that “...”" is a document's)."""
-    verb = pronoun.head
-    if verb.lower_ not in SAYING and not any(c.tag_ == "VBG" and c.lower_ in SAYING
-                                              for c in verb.children):
+    if not _speaks(pronoun):
         return None
+    subjects = _subjects_before(pronoun, article.antecedents.quoted)
+    if not subjects:
+        return None
+    found = speaker_at(subjects[-1], article)
+    return found if found is not None and found.type in ("ORG", "GPE", "NORP") else None
+
+
+def _speaks(pronoun: Token) -> bool:
+    """Is the pronoun the subject of a verb of saying, or of one that goes on "saying"?"""
+    verb = pronoun.head
+    return verb.lower_ in SAYING or any(c.tag_ == "VBG" and c.lower_ in SAYING
+                                        for c in verb.children)
+
+
+def _subjects_before(pronoun: Token, quoted: Sequence[tuple[int, int]]) -> list[Token]:
+    """The subjects of main clauses before the pronoun, from its sentence's narrative back to
+    the sentence before it, outside quotation marks."""
     doc = pronoun.doc
-    quoted = article.antecedents.quoted
     sentence = doc[pronoun.i].sent
     # The sentence before, over the quotation between ("The American Red Cross pledged aid.
     # “As with most earthquakes, ...,” it said"): quoted words are nobody's narrative; and over
-    # sentences whose subject is "it" again ("The paper said ... But it criticised Japan.
+    # sentences whose subject is the pronoun again ("The paper said ... But it criticised Japan.
     # It said: “...”"), two at most.
     start, sentences = sentence.start, 0
     while start > 0 and sentences < 3:
@@ -446,17 +465,38 @@ def _body_before(pronoun: Token, article: ArticleContext) -> Mention | None:
                      and not t.is_space and not any(a <= t.idx < b for a, b in quoted)]
         if narrative:
             sentences += 1
-            if not any(t.dep_ == "nsubj" and t.lower_ == "it" for t in narrative):
+            if not any(t.dep_ == "nsubj" and t.lower_ == pronoun.lower_ for t in narrative):
                 break
     # A main clause's subject, not one of what a body reports ("the newspaper said the
     # relationship was ...") or of a clause hung on another ("without the latter taking").
-    subjects = [t for t in doc[start : pronoun.i] if t.dep_ == "nsubj"
-                and t.lower_ not in ("it", "they", *PRONOUNS) and t.head.dep_ in ("ROOT", "conj")
-                and not any(a <= t.idx < b for a, b in quoted)]
+    return [t for t in doc[start : pronoun.i] if t.dep_ == "nsubj"
+            and t.lower_ not in ("it", "they", *PRONOUNS) and t.head.dep_ in ("ROOT", "conj")
+            and not any(a <= t.idx < b for a, b in quoted)]
+
+
+def _named_group_before(pronoun: Token, article: ArticleContext) -> Mention | None:
+    """The body a speaking "they" stands for, when the group before it is one by name
+    ("Scotland Yard said ... “...,” they added")."""
+    group = _group_before(pronoun, article)
+    found = None if group is None else speaker_at(group, article)
+    return found if found is not None and found.type in ("ORG", "GPE", "NORP") else None
+
+
+def _group_before(pronoun: Token, article: ArticleContext) -> Token | None:
+    """The people a speaking "they" stands for: the nearest subject before it, in its sentence
+    or the one before outside quotation marks, when that subject is a group of people in the
+    plural ("Officials said ... “...,” they added") or a collective noun counting them ("the
+    phalanx of photographers ... “...,” they screamed": photographers); otherwise no one."""
+    if pronoun.lower_ != "they" or not _speaks(pronoun):
+        return None
+    subjects = _subjects_before(pronoun, article.antecedents.quoted)
     if not subjects:
         return None
-    found = speaker_at(subjects[-1], article)
-    return found if found is not None and found.type in ("ORG", "GPE", "NORP") else None
+    subject = subjects[-1]
+    if noun_lemma(subject.lower_) in _COLLECTIVES:
+        of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        subject = next((c for c in of.children if c.dep_ == "pobj"), subject) if of else subject
+    return subject if subject.tag_ in ("NNS", "NNPS") or speaker_at(subject, article) else None
 
 
 def _described_before(token: Token, article: ArticleContext) -> Mention | None:
@@ -718,9 +758,33 @@ def _titled_person(token: Token, inside: list[Mention]) -> Mention | None:
     clauses = [(c.left_edge.idx, c.right_edge.idx) for c in token.children
                if c.dep_ in ("relcl", "acl")]
     inside = [m for m in inside if not any(a <= m.start <= b for a, b in clauses)]
+    # "Secretary of the Interior Dirk Kempthorne": a capitalised office runs on through "of
+    # the" into the name, which the entity model reads with the office's last word (as a
+    # person or a body); a role in lower case ("the lawyer of John Smith") is someone else's.
+    if token.text[:1].isupper() and not token.is_sent_start:
+        holder = next((held for m in inside if text[after : m.start].split() == ["of", "the"]
+                       and (held := _past_office(m)) is not None), None)
+        if holder is not None:
+            return holder
     return next((m for m in inside if m.type == "PERSON" and m.start > token.idx and (
         text[:m.start].rstrip().rsplit(None, 1)[-1][:1].isupper()
         or text[after : m.start].strip() == ",")), None)
+
+
+def _past_office(mention: Mention) -> Mention | None:
+    """The person named at the end of a mention that begins with an office's last words
+    ("Interior Dirk Kempthorne", "United Kingdom Gordon Brown" of "Prime Minister of the United
+    Kingdom Gordon Brown"): a given name and a surname, with a middle initial between if any,
+    all capitalised after at least one word of the office; else None."""
+    words = mention.text.split()
+    size = 3 if len(words) > 3 and re.fullmatch(r"[A-Z]\.?", words[-2]) else 2
+    if mention.type not in ("PERSON", "ORG") or len(words) <= size or not all(
+            w[:1].isupper() for w in words[-size:]):
+        return None
+    name = " ".join(words[-size:])
+    if not mention.text.endswith(name):
+        return None
+    return Mention(mention.doc, mention.end - len(name), mention.end, name, "PERSON")
 
 
 def description_at(token: Token, article: ArticleContext) -> Mention | None:
@@ -735,6 +799,9 @@ def description_at(token: Token, article: ArticleContext) -> Mention | None:
     if token.lower_ in PRONOUNS:
         unnamed = article.antecedents.unnamed_of(token)
         return None if unnamed is None else description_at(unnamed, article)
+    if token.lower_ == "they":
+        group = _group_before(token, article)
+        return None if group is None else description_at(group, article)
     head = _counted(token)
     if head is None or head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in SPEAKER_TYPES:
         return None

@@ -69,9 +69,12 @@ def _frames(doc: Doc) -> list[Frame]:
     found = []
     for word in doc:
         if word.lower_ == "according" and word.dep_ == "prep":
-            # "according to the report" up to its comma, not ", including Demerol, ..."
+            # "according to the report" up to its comma, not ", including Demerol, ...";
+            # the full stop of a title the parse keeps in the name ("according to OSP Lt.
+            # Gregg Hastings") is no end.
             source = [t for t in word.subtree if t.i >= word.i]
-            end = next((t.i for t in source if t.is_punct), source[-1].i + 1)
+            end = next((t.i for t in source if t.is_punct and t.dep_ == "punct"),
+                       source[-1].i + 1)
             found.append(_frame(doc, set(range(word.i, end)), frozenset()))
         elif stem_word(word.lower_) in _REPORTING_STEMS and word.pos_ in ("VERB", "AUX"):
             reported = [c for c in word.children if c.dep_ == "ccomp"]
