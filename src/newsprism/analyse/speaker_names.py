@@ -107,7 +107,7 @@ _SOURCE_NOUNS = {
     "mourner", "cousin", "people", "group", "union", "team", "spokespeople",
 }  # fmt: skip
 # Words that count a group the noun after "of" names: "one of the jurors said".
-_COUNTING = {"one", "some", "many", "several", "two", "three", "four", "few", "most", "another"}
+COUNTING = {"one", "some", "many", "several", "two", "three", "four", "few", "most", "another"}
 _INDEFINITE = {"a", "an", "one", "another", "some"}
 # Nouns that count people as one body ("a crowd of protesters"): "they" stands for the people.
 _COLLECTIVES = {"group", "crowd", "phalanx", "pack", "throng", "band", "gang", "mob", "horde",
@@ -436,9 +436,12 @@ def _body_before(pronoun: Token, article: ArticleContext) -> Mention | None:
     if not _speaks(pronoun):
         return None
     subjects = _subjects_before(pronoun, article.antecedents.quoted)
-    if not subjects:
-        return None
-    found = speaker_at(subjects[-1], article)
+    return _body_at(subjects[-1], article) if subjects else None
+
+
+def _body_at(token: Token, article: ArticleContext) -> Mention | None:
+    """The speaker ``token`` names when it is a body (an organisation, a place, a people)."""
+    found = speaker_at(token, article)
     return found if found is not None and found.type in ("ORG", "GPE", "NORP") else None
 
 
@@ -478,8 +481,7 @@ def _named_group_before(pronoun: Token, article: ArticleContext) -> Mention | No
     """The body a speaking "they" stands for, when the group before it is one by name
     ("Scotland Yard said ... “...,” they added")."""
     group = _group_before(pronoun, article)
-    found = None if group is None else speaker_at(group, article)
-    return found if found is not None and found.type in ("ORG", "GPE", "NORP") else None
+    return None if group is None else _body_at(group, article)
 
 
 def _group_before(pronoun: Token, article: ArticleContext) -> Token | None:
@@ -494,8 +496,7 @@ def _group_before(pronoun: Token, article: ArticleContext) -> Token | None:
         return None
     subject = subjects[-1]
     if noun_lemma(subject.lower_) in _COLLECTIVES:
-        of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
-        subject = next((c for c in of.children if c.dep_ == "pobj"), subject) if of else subject
+        subject = _of_noun(subject) or subject
     return subject if subject.tag_ in ("NNS", "NNPS") or speaker_at(subject, article) else None
 
 
@@ -864,7 +865,11 @@ def _introduced_unnamed(noun: Token, quoted: Sequence[tuple[int, int]]) -> bool:
 
 def _counted(token: Token) -> Token | None:
     """The noun a subject is about: "jurors" of "one of the jurors", else the subject itself."""
-    if token.lower_ not in _COUNTING:
-        return token
+    return token if token.lower_ not in COUNTING else _of_noun(token)
+
+
+def _of_noun(token: Token) -> Token | None:
+    """The noun of the "of" phrase hung on ``token`` ("photographers" of "a phalanx of
+    photographers"), if any."""
     of = next((c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     return None if of is None else next((c for c in of.children if c.dep_ == "pobj"), None)

@@ -66,9 +66,7 @@ def questions_apart(statements: Sequence[Span], quotes: Sequence[Quote]) -> np.n
 
 def _asks(statement: Span, quotes: Sequence[Quote]) -> bool:
     return (statement.text.rstrip(" )]").endswith("?")
-            and not holds_quote_marks(statement.text)
-            and not any(q.doc == statement.doc and q.start < statement.end
-                        and statement.start < q.end for q in quotes))
+            and not holds_quote_marks(statement.text) and not quotes_within(statement, quotes))
 
 
 # A statement in the reporter's voice whose subject is "he" or "she" ("He declined to comment

@@ -152,11 +152,12 @@ def assertions(texts: Sequence[str]) -> list[Assertion]:
 def assertion(doc: Doc) -> Assertion:
     """What the parsed statement ``doc`` asserts (``parse``)."""
     words = [word for root in doc if root.dep_ == "ROOT" for word in _predicates(root)]
-    heads = {key for word in words for key in predicate_keys(word)}
+    keys = {word.i: predicate_keys(word) for word in words}  # read once, asked three times
+    heads = {key for word in words for key in keys[word.i]}
     families = {f for word in words if (f := _family(word))}
-    denied = {key for word in words if _denied(word) for key in predicate_keys(word)}
+    denied = {key for word in words if _denied(word) for key in keys[word.i]}
     roles = {(key, *pair) for word in words if (pair := _agent_and_patient(word)) is not None
-             for key in predicate_keys(word)}
+             for key in keys[word.i]}
     # a hedge is a word of the main claim, never a noun ("the suspect fled" asserts it fled,
     # "in May" names a month; but "according to rumours" hedges), nor one of a clause that says
     # more about a part of it ("was charged after allegedly opening fire", "the shop where she

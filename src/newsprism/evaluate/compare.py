@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from newsprism.analyse.nlp import noun_lemma
+from newsprism.analyse.speaker_names import COUNTING
 from newsprism.errors import InputError
 from newsprism.evaluate.align import read_jsonl
 from newsprism.model import Article, Briefing, Claim, Quote, Span
@@ -252,7 +253,7 @@ def same_speaker(gold: str, system: str | None) -> bool:
 _DESCRIPTION_END = re.compile(r",|\(|\b(?:of|for|with|from|at|in|on|to|who|which|that|"
                               r"familiar|close|speaking|briefed)\b")
 # "one of the jurors": the group counted is the head.
-_COUNTED = re.compile(r"^(?:one|some|many|several|two|three|four|few|most|another) of (?:the )?")
+_COUNTED = re.compile(rf"^(?:{'|'.join(sorted(COUNTING))}) of (?:the )?")
 
 
 def description_head(words: str) -> str:
