@@ -14,6 +14,7 @@ from newsprism.errors import InputError
 from newsprism.evaluate.compare import load_gold
 from newsprism.evaluate.compare_clusters import (
     ECB,
+    FNC,
     SEMEVAL,
     ClusterRow,
     export_clusters,
@@ -90,3 +91,24 @@ def test_semeval_same_story_pairs_export_as_clusters_joined_where_they_share_an_
         "semeval.40", "semeval.50"]
     with pytest.raises(InputError):
         list(export_clusters(tmp_path, [ClusterRow(SEMEVAL, "60_70", "tune")]))
+
+
+def test_fnc_bodies_export_as_clusters_joined_by_a_headline_related_to_both(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "align_train"
+    folder.mkdir()
+    long_body = " ".join(["The mayor denied the report on Tuesday."] * 30)
+    with (folder / "train_bodies.csv").open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([("Body ID", "articleBody"), *((n, long_body) for n in
+                                   (3, 7, 9, 12)), (15, "Too short to be an article.")])
+    with (folder / "train_stances.csv").open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows([
+            ("Headline", "Body ID", "Stance"),
+            ("Mayor quits", 9, "agree"), ("Mayor quits", 3, "discuss"),
+            ("Mayor denies quitting", 3, "disagree"), ("Mayor denies quitting", 15, "agree"),
+            ("Whale seen in river", 7, "unrelated"), ("Whale seen in river", 12, "agree"),
+        ])
+    clusters = {c["cluster"]: c for c in export_clusters(tmp_path, [ClusterRow(FNC, "3", "dev")])}
+    assert [a["id"] for a in clusters["3"]["articles"]] == ["fnc.3", "fnc.9"]  # 15 is too short
+    with pytest.raises(InputError):  # body 12 alone: no cluster
+        list(export_clusters(tmp_path, [ClusterRow(FNC, "12", "dev")]))

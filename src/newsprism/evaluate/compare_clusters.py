@@ -10,13 +10,18 @@ Three corpora, four clusters each, two ``tune`` and two ``heldout``:
 - ``multiling2011_en``: a topic, its 10 WikiNews articles; the first line gives date and title.
 - ``multinews200``: a cluster of at least 3 news articles of 150 to 2,500 words each, minus the
   few read and found not to report one news event (``NOT_ONE_EVENT``).
+- ``fnc1_train``: rows only, never drawn by ``select_clusters``: the article bodies of one
+  rumour or claim of the Fake News Challenge's train split (``align_train``, Emergent's claims of
+  2014-2015): bodies joined where a headline is related to both (agree, disagree or discuss), at
+  most their first 10 by body id of 150 to 2,500 words, with no title, outlet or date. The
+  cluster is named by its smallest body id.
 - ``semeval2022_task8_sample``: rows only, never drawn by ``select_clusters``: an English pair of
   news articles of 2019-2020 the SemEval-2022 task 8 annotators scored the same story (Overall
   at most 1.5), head+tail cuts of about 1,000 characters with no title, outlet or date. The
   cluster is named by its ``pair_id``; pairs sharing an article are one cluster, named by the
   first of their pair_ids in sort order.
 Article ids survive ingest's id cleaning unchanged: ``ecb.2_1ecb``, ``ml.M0001``,
-``mn.3b5368b3.2``, ``semeval.1483803735``.
+``mn.3b5368b3.2``, ``semeval.1483803735``, ``fnc.2318``.
 """
 
 from __future__ import annotations
@@ -39,6 +44,7 @@ SEED = 18  # the issue's number; the shuffle picks clusters and halves before an
 PER_CORPUS = 4  # the first two of the shuffled four tune, the last two are held out
 ECB, MULTILING, MULTINEWS = "ecbplus_traindev", "multiling2011_en", "multinews200"
 SEMEVAL = "semeval2022_task8_sample"
+FNC = "fnc1_train"  # its files are in ``align_train``
 CORPORA = (ECB, MULTILING, MULTINEWS)  # the ones ``select_clusters`` draws from
 SEMEVAL_FILES = ("training_set.csv", "testing_set.csv")  # a pair in both is read from the first
 SEMEVAL_SAME_STORY = 1.5  # Overall: 1 is very similar, 4 very dissimilar
@@ -216,8 +222,34 @@ def _semeval_clusters(data: Path) -> dict[str, list[dict[str, Any]]]:
     return clusters
 
 
+def _fnc_clusters(data: Path) -> dict[str, list[dict[str, Any]]]:
+    """FNC-1 train bodies grouped by claim: a headline related to two bodies puts them in one
+    group (union-find over headline and body), unrelated rows join nothing."""
+    folder = data / "align_train"
+    with (folder / "train_bodies.csv").open(encoding="utf-8", newline="") as handle:
+        bodies = {int(r["Body ID"]): r["articleBody"] for r in csv.DictReader(handle)}
+    parent: dict[object, object] = {}
+
+    def root(node: object) -> object:
+        while parent.setdefault(node, node) != node:
+            node = parent[node]
+        return node
+
+    with (folder / "train_stances.csv").open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["Stance"] != "unrelated":
+                parent[root(("headline", row["Headline"]))] = root(int(row["Body ID"]))
+    groups: dict[object, list[int]] = {}
+    for body in sorted(b for b in parent if isinstance(b, int)):
+        if 150 <= len(bodies[body].split()) <= 2500:
+            groups.setdefault(root(body), []).append(body)
+    return {str(members[0]): [{"id": f"fnc.{b}", "title": None, "outlet": None, "date": None,
+                               "text": bodies[b]} for b in members[:ECB_MAX_DOCS]]
+            for members in groups.values() if len(members) >= 2}
+
+
 _READERS = {ECB: _ecb_clusters, MULTILING: _multiling_clusters, MULTINEWS: _multinews_clusters,
-            SEMEVAL: _semeval_clusters}
+            SEMEVAL: _semeval_clusters, FNC: _fnc_clusters}
 
 
 def select_clusters(data: Path, seed: int = SEED) -> list[ClusterRow]:
