@@ -56,6 +56,7 @@ from newsprism.compare.figures import (
     duration_conflicts,
     event_days,
     frames_of,
+    guessed_apart,
     measures_compared,
     named_days,
     on_other_days,
@@ -75,6 +76,7 @@ from newsprism.compare.outcomes import (
 from newsprism.compare.quotes import (
     different_remarks,
     differently_worded,
+    disowned,
     gives_elsewhere,
     holds_quote_marks,
     marked_parts,
@@ -84,6 +86,7 @@ from newsprism.compare.quotes import (
     sentence_apart,
     speaker_words,
 )
+from newsprism.compare.reproduced import reproduced_apart
 from newsprism.compare.sources import source_keys
 from newsprism.compare.verdicts import find_verdicts, opposing_verdicts
 from newsprism.embed import TokenVectors
@@ -145,6 +148,7 @@ def compare_articles(
         return any(evidence.related(i, j)
                    and frames_of(a, statements[i]) == frames_of(b, statements[j])
                    and not counted_apart(a, statements[i], b, statements[j], mentions)
+                   and not guessed_apart(statements[i].text, statements[j].text)
                    for i in holders[(a.doc, a.start)] for j in holders[(b.doc, b.start)])
 
     conflicts = conflicting_figures(figures, articles, same_fact)
@@ -199,7 +203,8 @@ def pair_evidence(
                | persons_apart(statements, mentions, entities, bodies)
                | counts_apart(statements, figures)
                | speakers_apart(statements, quotes, entities, names.called)
-               | questions_apart(statements, quotes))
+               | questions_apart(statements, quotes)
+               | reproduced_apart(statements, bodies))
     return score_pairs(statements, embeddings, shared, blocked, names, settings, tokens,
                        tuple(reworded))
 
@@ -634,7 +639,8 @@ def _quote_claims(
 ) -> list[Claim]:
     """``quoted`` holds the embedding of each quote's words, row-aligned with ``quotes``;
     ``known`` maps texts to their embeddings where already computed."""
-    kept = [n for n, q in enumerate(quotes) if q.speaker]
+    kept = [n for n, q in enumerate(quotes)
+            if q.speaker and not disowned(q, articles[q.doc].text)]
     if len(kept) < 2:
         return []
     attributed = [quotes[n] for n in kept]

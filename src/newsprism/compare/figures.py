@@ -33,7 +33,7 @@ from newsprism.analyse.figures import (
 from newsprism.analyse.nlp import noun_lemma
 from newsprism.analyse.units import in_base, kind
 from newsprism.compare import predicates
-from newsprism.compare.outcomes import report_day
+from newsprism.compare.outcomes import looks_ahead, report_day
 from newsprism.model import Article, Figure, Mention, Span
 
 _STEMMER = Stemmer.Stemmer("english")
@@ -514,6 +514,19 @@ def counted_apart(a: Figure, holder_a: Span, b: Figure, holder_b: Span,
     29-of-34", two quarterbacks' passes, no one quantity?"""
     return predicates.counted_apart(*(_counter(f, h, mentions)
                                       for f, h in ((a, holder_a), (b, holder_b))))
+
+
+# Words of guessing a quantity ("suggesting the watch will cost at least $10,000", "the
+# conventional wisdom has been that it will cost $5,000", "analysts estimate").
+_GUESSING = re.compile(r"\b(?:estimat|predict|suggest|guess|speculat|forecast|reckon|wisdom)\w*",
+                       re.IGNORECASE)
+
+
+def guessed_apart(first: str, second: str) -> bool:
+    """Are both statements guesses of a quantity still to come: a word of guessing
+    (``_GUESSING``) in each, and each looking ahead (``outcomes.looks_ahead``)? Two guesses of
+    a price not yet set are two people's guesses, no one quantity reported two ways."""
+    return all(_GUESSING.search(text) and looks_ahead(text) for text in (first, second))
 
 
 def _counter(figure: Figure, holder: Span, mentions: Sequence[Mention]) -> str | None:

@@ -566,3 +566,19 @@ def marked_rewordings(
     return [(i, j) for n, i in enumerate(marked) for j in marked[n + 1 :]
             if statements[i].doc != statements[j].doc and not (has_quote[i] and has_quote[j])
             and quoted_differently(passages[i], passages[j])]  # type: ignore[arg-type]
+
+
+# Before a quotation, a negated verb of naming or saying whose object the quotation is ("Apple
+# doesn't describe the watch as being “solid gold”", "he never called it “a war”", "did not
+# use the word “genocide”"): words the speaker is said not to use, within the clause.
+_DISOWNED = re.compile(
+    r"(?:\bnot|\bnever|n['’]t)\s+(?:\w+\s+)?(?:describ|call|say|said|use|refer|label|term|"
+    r"nam)\w*\b[^.!?;,“”\"]{0,60}[“\"]?$",
+    re.IGNORECASE,
+)
+
+
+def disowned(quote: Quote, body: str) -> bool:
+    """Are the quoted words ones the article says the speaker does not use (``_DISOWNED``)?
+    They are no rendering of the speaker's remark, so never one remark worded otherwise."""
+    return _DISOWNED.search(body[max(0, quote.start - 120) : quote.start]) is not None

@@ -1,0 +1,106 @@
+"""Text an article reproduces from another publication: that publication's account, not the
+reporter's.
+
+A debunk sets the hoax it debunks before its readers ("Here's what the bogus article reads:
+...", "The bogus report says: “...”"), a blog runs another outlet's piece under "Breitbart
+Texas reports:", an official's release quotes the website it calls false ("A release on one
+website stated that “...”"). What such a passage says, the article reports as someone else's
+claim, often to deny it: it is not asserted at the strength of a plain report, so by the
+rubric ("a statement and its hedged report are one fact only at the same strength") it
+corroborates only another reproduction of it, never a report that asserts the fact itself
+(FNC-1 43 and 65: a hoax corroborated by the debunks that quote it)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from newsprism.model import Span
+
+# Nouns that name a published text, whose words an article may set out as they stand.
+_TEXTS = re.compile(r"\b(?:report|article|story|post|posting|website|blog|piece|tweet|headline)"
+                    r"s?\b", re.IGNORECASE)
+# A verb that sets out a text's words, then an opening quote mark on the same line ("the report
+# says: “", "stated that “"), or a colon that ends the paragraph, the text set out below it
+# ("The article reads:\n\n"). A closing mark before the verb is a quote's attribution ("“...,”
+# Rice reports."), a mark after a paragraph break the next paragraph's own quotation.
+_LEAD_IN = re.compile(
+    r"\b(?P<verb>reads?|says|said|states|stated|reports|reported|writes|wrote|claims|claimed)"
+    r"(?:\s+(?:that|the\s+following))?"
+    r"(?:(?P<colon>:)?[ \t]*(?P<mark>``|[“\"‘«„])|(?P<block>:)[ \t]*\n)",
+    re.IGNORECASE,
+)
+# Verbs that set out a text whatever their subject ("The article reads:", "It read: “...”");
+# not bare ("Also read: ..." links to another story).
+_READS = frozenset({"read", "reads"})
+_NO_SUBJECT = frozenset({"", "also", "please", "then", "now", "and"})
+# Verbs that, before a colon, set out an outlet's text ("Breitbart Texas reports:"); before a
+# quote mark they attribute a remark to a person. A person who "wrote:" is quoted.
+_PUBLISHES = frozenset({"reports", "reported"})
+# After the text's noun, a word showing someone else says it: a person ("In a Facebook post
+# last month, he wrote:") or another verb's object ("She shared the article and said:").
+_OTHER_SPEAKER = re.compile(r"\b(?:he|she|they|i|we|who|and)\b", re.IGNORECASE)
+_CLOSING = {"``": "''", "“": "”", "‘": "’", "\"": "\"", "«": "»", "„": "“"}
+_CLAUSE_START = re.compile(r"[.!?\n]")
+
+
+def reproduced_apart(statements: Sequence[Span], bodies: dict[str, str]) -> np.ndarray:
+    """True for every pair of which one statement is text its article reproduces from another
+    publication (``reproduced``) and the other is not."""
+    flags = reproduced(statements, bodies)
+    return flags[:, None] != flags[None, :]
+
+
+def reproduced(statements: Sequence[Span], bodies: dict[str, str]) -> np.ndarray:
+    """Whether each statement lies, more than half of it, in text its article reproduces:
+    after a lead-in (``_LEAD_IN``) that names a text, or whose verb sets one out."""
+    by_doc: dict[str, list[Span]] = {}
+    for statement in statements:
+        by_doc.setdefault(statement.doc, []).append(statement)
+    blocks = {doc: list(_blocks(bodies[doc], by_doc[doc])) for doc in by_doc}
+    return np.array([any(2 * _overlap(s, block) > s.end - s.start for block in blocks[s.doc])
+                     for s in statements], dtype=bool)
+
+
+def _blocks(body: str, statements: Sequence[Span]) -> list[tuple[int, int]]:
+    """The stretches of ``body`` that its lead-ins set out as another text's words."""
+    blocks = []
+    for lead in _LEAD_IN.finditer(body):
+        if not _names_a_text(body, lead):
+            continue
+        if lead["mark"]:
+            close = body.find(_CLOSING[lead["mark"]], lead.end())
+            blocks.append((lead.start("mark"), len(body) if close < 0 else close))
+        else:
+            blocks.append((lead.end(), _unmarked_end(body, lead.end(), statements)))
+    return blocks
+
+
+def _names_a_text(body: str, lead: re.Match[str]) -> bool:
+    """Does the lead-in set out a text: a verb of reading with a subject, a verb of publishing
+    before a colon, or a noun naming a text in the clause before the verb and nobody else
+    speaking after it ("The bogus report says:", "A release today on at least one website,
+    National Report, stated that “")?"""
+    starts = [m.end() for m in _CLAUSE_START.finditer(body, 0, lead.start())]
+    clause = body[starts[-1] if starts else 0 : lead.start()]
+    verb = lead["verb"].lower()
+    if verb in _READS:
+        return clause.strip().lower() not in _NO_SUBJECT
+    if verb in _PUBLISHES and (lead["colon"] or lead["block"]):
+        return True
+    texts = list(_TEXTS.finditer(clause))
+    return bool(texts) and _OTHER_SPEAKER.search(clause, texts[-1].end()) is None
+
+
+def _unmarked_end(body: str, start: int, statements: Sequence[Span]) -> int:
+    """Where a text set out without quote marks ends: at the first statement after its first
+    that names a text again (the writer speaking of it: "An Examiner.com article seems
+    troubled by this", "According to the tribunal's website, ..."), or at the article's end."""
+    after = [s for s in statements if s.start >= start]
+    return next((s.start for s in after[1:] if _TEXTS.search(s.text)), len(body))
+
+
+def _overlap(statement: Span, block: tuple[int, int]) -> int:
+    return max(0, min(statement.end, block[1]) - max(statement.start, block[0]))

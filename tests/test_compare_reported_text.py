@@ -1,0 +1,101 @@
+"""Words an article reports but does not assert: another publication's text it sets out, a
+quoted term the speaker is said not to use, and two people's guesses of a price (audit12, on
+FNC-1's hoaxes and their debunks)."""
+
+from __future__ import annotations
+
+from newsprism.model import Quote, Span
+
+
+def _statements(doc: str, body: str, *texts: str) -> list[Span]:
+    return [Span(doc, (start := body.index(text)), start + len(text), text) for text in texts]
+
+
+def test_text_set_out_from_another_publication_is_that_publications():
+    """A debunk sets out the hoax ("Here's what the fake article reads:", "The bogus report
+    says: “...”"): what it sets out corroborates only another setting-out of it, never a report
+    asserting it. A person quoting from their own post ("In a post, he wrote:") and a quote's
+    attribution after it ("“...,” the report says.") set out no publication's text."""
+    from newsprism.compare.reproduced import reproduced, reproduced_apart
+
+    hoax = "The mayor of Lakeview has banned kites. The ban starts on Friday."
+    debunk = ("A story saying Lakeview banned kites is fake. Here's what the fake article reads:"
+              "\n\nThe mayor of Lakeview has banned kites. The ban starts on Friday.")
+    quoted = ("The rumour spread fast. The bogus report says: “The mayor of Lakeview has banned "
+              "kites.” The town hall denied it.")
+    person = ("In a post last week, he wrote: “The mayor of Lakeview has banned kites.” "
+              "“The ban starts on Friday,” the report says.")
+    statements = (_statements("hoax", hoax, "The mayor of Lakeview has banned kites.",
+                              "The ban starts on Friday.")
+                  + _statements("debunk", debunk, "A story saying Lakeview banned kites is fake.",
+                                debunk[debunk.index("The mayor"):debunk.index(" The ban")],
+                                debunk[debunk.rindex("The ban"):])
+                  + _statements("quoted", quoted, "The bogus report says: “The mayor of Lakeview "
+                                "has banned kites.”", "The town hall denied it.")
+                  + _statements("person", person, "In a post last week, he wrote: “The mayor of "
+                                "Lakeview has banned kites.”", "“The ban starts on Friday,” the "
+                                "report says."))
+    bodies = {"hoax": hoax, "debunk": debunk, "quoted": quoted, "person": person}
+    assert reproduced(statements, bodies).tolist() == [False, False, False, True, True, True,
+                                                       False, False, False]
+    apart = reproduced_apart(statements, bodies)
+    assert apart[0, 3] and apart[1, 4] and apart[0, 5]  # the hoax and what the debunks set out
+    assert not apart[3, 5] and not apart[0, 7]  # two settings-out; two plain reports
+
+
+def test_a_text_set_out_without_marks_ends_where_the_writer_speaks_of_it_again():
+    """Without quote marks, the text set out runs on until the writer names a text again
+    ("According to the club's website, ..."), or to the article's end."""
+    from newsprism.compare.reproduced import reproduced
+
+    body = ("The Harbour Times reports:\n\nThe club signed two players. The coach left on "
+            "Monday.\n\nAccording to the club's website, the coach is still there.")
+    statements = _statements("a", body, "The club signed two players.", "The coach left on Monday.",
+                             "According to the club's website, the coach is still there.")
+    assert reproduced(statements, {"a": body}).tolist() == [True, True, False]
+
+
+def test_a_link_a_sharer_or_the_next_paragraph_sets_out_no_text():
+    """"Also read:" links to another story; "She shared the article and said: “...”" quotes
+    her; "..., a city website says" ends its sentence, and the quotation of the next paragraph
+    is someone's remark."""
+    from newsprism.compare.reproduced import reproduced
+
+    body = ("Also read:\nThe club signed two players.\n\nThe mayor shared the article and said: "
+            "“The club never asked me.”\n\nTwelve roads are shut, a city website says\n\n"
+            "\"The roads will open soon,\" a spokesman said.")
+    statements = _statements("a", body, "The club signed two players.",
+                             "The mayor shared the article and said: “The club never asked me.”",
+                             "\"The roads will open soon,\" a spokesman said.")
+    assert not reproduced(statements, {"a": body}).any()
+
+
+def test_quoted_words_the_speaker_is_said_not_to_use_are_no_remark_of_theirs():
+    """"Apple doesn't describe the watch as “solid gold”" quotes words Apple does not use: no
+    rendering of what Apple says, so never "one remark in other words" with “standard gold”."""
+    from newsprism.compare.quotes import disowned
+
+    def quote(body: str) -> bool:
+        start = body.index("“") + 1
+        end = body.index("”")
+        return disowned(Quote("a", start, end, body[start:end], "Apple"), body)
+
+    assert quote("Although the maker doesn't describe the watch as being “solid gold”, it says.")
+    assert quote("The minister did not use the word “genocide” on Monday.")
+    assert quote("He never called it “a war”, aides said.")
+    assert not quote("The maker says its gold is twice as hard as “standard gold”.")
+    assert not quote("She did not say much, but later called it “a disaster”.")
+
+
+def test_two_guesses_of_a_price_to_come_are_no_one_figure():
+    """"A blogger suggests the watch will cost at least $10,000" / "The conventional wisdom has
+    been that it will cost $5,000": two guesses, not one price reported two ways. A price set
+    ahead ("The fare will rise to $3 on Monday") is no guess."""
+    from newsprism.compare.figures import guessed_apart
+
+    blogger = "A watch blogger chimed in, suggesting the gold watch will cost at least $10,000."
+    wisdom = "The conventional wisdom so far has been that the gold watch will cost $5,000."
+    assert guessed_apart(blogger, wisdom)
+    assert not guessed_apart("The fare will rise to $3 on Monday.",
+                             "The fare will rise to $4 on Monday, the council said.")
+    assert not guessed_apart(blogger, "The gold watch costs $17,000 in the shops.")
