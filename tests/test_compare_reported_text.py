@@ -16,7 +16,7 @@ def test_text_set_out_from_another_publication_is_that_publications():
     says: “...”"): what it sets out corroborates only another setting-out of it, never a report
     asserting it. A person quoting from their own post ("In a post, he wrote:") and a quote's
     attribution after it ("“...,” the report says.") set out no publication's text."""
-    from newsprism.compare.reproduced import reproduced, reproduced_apart
+    from newsprism.compare.reported import reproduced, reproduced_apart
 
     hoax = "The mayor of Lakeview has banned kites. The ban starts on Friday."
     debunk = ("A story saying Lakeview banned kites is fake. Here's what the fake article reads:"
@@ -46,7 +46,7 @@ def test_text_set_out_from_another_publication_is_that_publications():
 def test_a_text_set_out_without_marks_ends_where_the_writer_speaks_of_it_again():
     """Without quote marks, the text set out runs on until the writer names a text again
     ("According to the club's website, ..."), or to the article's end."""
-    from newsprism.compare.reproduced import reproduced
+    from newsprism.compare.reported import reproduced
 
     body = ("The Harbour Times reports:\n\nThe club signed two players. The coach left on "
             "Monday.\n\nAccording to the club's website, the coach is still there.")
@@ -59,7 +59,7 @@ def test_a_link_a_sharer_or_the_next_paragraph_sets_out_no_text():
     """"Also read:" links to another story; "She shared the article and said: “...”" quotes
     her; "..., a city website says" ends its sentence, and the quotation of the next paragraph
     is someone's remark."""
-    from newsprism.compare.reproduced import reproduced
+    from newsprism.compare.reported import reproduced
 
     body = ("Also read:\nThe club signed two players.\n\nThe mayor shared the article and said: "
             "“The club never asked me.”\n\nTwelve roads are shut, a city website says\n\n"
@@ -99,3 +99,19 @@ def test_two_guesses_of_a_price_to_come_are_no_one_figure():
     assert not guessed_apart("The fare will rise to $3 on Monday.",
                              "The fare will rise to $4 on Monday, the council said.")
     assert not guessed_apart(blogger, "The gold watch costs $17,000 in the shops.")
+
+
+def test_a_report_called_false_is_denied_not_corroborated():
+    """"A report that says the town was quarantined is fake" names the quarantine to deny it:
+    never one fact with "The town has been quarantined"; two debunks of it agree. A thing
+    called fake that is no report ("the gun was a fake") is no debunk."""
+    from newsprism.compare.reported import debunks, debunks_apart
+
+    texts = ["The small town of Lakeview has been quarantined after a family fell ill.",
+             "A report that says the town of Lakeview was quarantined is fake.",
+             "An article saying Lakeview was quarantined isn't real.",
+             "Officials said there is no truth to the claim on the website."]
+    apart = debunks_apart(texts)
+    assert apart[0, 1] and apart[0, 2] and apart[0, 3]
+    assert not apart[1, 2] and not apart[2, 3]
+    assert not debunks("The photographer said the gun was a fake.")

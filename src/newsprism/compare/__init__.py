@@ -86,7 +86,7 @@ from newsprism.compare.quotes import (
     sentence_apart,
     speaker_words,
 )
-from newsprism.compare.reproduced import reproduced_apart
+from newsprism.compare.reported import debunks_apart, reproduced_apart
 from newsprism.compare.sources import source_keys
 from newsprism.compare.verdicts import find_verdicts, opposing_verdicts
 from newsprism.embed import TokenVectors
@@ -204,7 +204,7 @@ def pair_evidence(
                | counts_apart(statements, figures)
                | speakers_apart(statements, quotes, entities, names.called)
                | questions_apart(statements, quotes)
-               | reproduced_apart(statements, bodies))
+               | reproduced_apart(statements, bodies) | debunks_apart(texts))
     return score_pairs(statements, embeddings, shared, blocked, names, settings, tokens,
                        tuple(reworded))
 

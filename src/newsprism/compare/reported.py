@@ -1,14 +1,14 @@
-"""Text an article reproduces from another publication: that publication's account, not the
-reporter's.
+"""What an article reports but does not assert: text it sets out from another publication,
+and a report it calls false. Either corroborates only its like, never a report asserting the
+fact itself (the rubric: "a statement and its hedged report are one fact only at the same
+strength"; "an assertion vs. a denial of it" is no corroboration).
 
 A debunk sets the hoax it debunks before its readers ("Here's what the bogus article reads:
 ...", "The bogus report says: “...”"), a blog runs another outlet's piece under "Breitbart
 Texas reports:", an official's release quotes the website it calls false ("A release on one
-website stated that “...”"). What such a passage says, the article reports as someone else's
-claim, often to deny it: it is not asserted at the strength of a plain report, so by the
-rubric ("a statement and its hedged report are one fact only at the same strength") it
-corroborates only another reproduction of it, never a report that asserts the fact itself
-(FNC-1 43 and 65: a hoax corroborated by the debunks that quote it)."""
+website stated that “...”"): what such a passage says is someone else's claim. And "A report
+that says the town was quarantined is fake" names the claim only to deny it (FNC-1 43 and 65:
+a hoax corroborated by the debunks that quote it and deny it)."""
 
 from __future__ import annotations
 
@@ -44,6 +44,31 @@ _PUBLISHES = frozenset({"reports", "reported"})
 _OTHER_SPEAKER = re.compile(r"\b(?:he|she|they|i|we|who|and)\b", re.IGNORECASE)
 _CLOSING = {"``": "''", "“": "”", "‘": "’", "\"": "\"", "«": "»", "„": "“"}
 _CLAUSE_START = re.compile(r"[.!?\n]")
+
+
+# A report, claim or rumour called false ("A report that says ... is fake", "An article saying
+# ... isn't real", "there is no truth to the claim"): the statement denies what it names.
+_REPORT_WORDS = re.compile(r"\b(?:report|claim|rumou?r|story|article|post|posting|hoax)",
+                           re.IGNORECASE)
+_CALLED_FALSE = re.compile(
+    r"\b(?:(?:is|are|was|were)\s+(?:\w+\s+)?(?:fake|false|untrue|bogus|baseless|unfounded|"
+    r"fabricated|fiction|not\s+(?:true|real)|a\s+hoax)|(?:isn|aren|wasn|weren)['’]t\s+"
+    r"(?:\w+\s+)?(?:true|real)|no\s+truth)\b",
+    re.IGNORECASE,
+)
+
+
+def debunks(text: str) -> bool:
+    """Does the statement call a report, claim or rumour false (``_CALLED_FALSE``)?"""
+    return bool(_REPORT_WORDS.search(text) and _CALLED_FALSE.search(text))
+
+
+def debunks_apart(texts: Sequence[str]) -> np.ndarray:
+    """True for every pair of which one statement calls a report false (``debunks``) and the
+    other does not: "A report that says the town was quarantined is fake" denies "The town
+    has been quarantined"; two debunks of it agree."""
+    flags = np.array([debunks(text) for text in texts], dtype=bool)
+    return flags[:, None] != flags[None, :]
 
 
 def reproduced_apart(statements: Sequence[Span], bodies: dict[str, str]) -> np.ndarray:
