@@ -44,8 +44,6 @@ _PUBLISHES = frozenset({"reports", "reported"})
 _OTHER_SPEAKER = re.compile(r"\b(?:he|she|they|i|we|who|and)\b", re.IGNORECASE)
 _CLOSING = {"``": "''", "“": "”", "‘": "’", "\"": "\"", "«": "»", "„": "“"}
 _CLAUSE_START = re.compile(r"[.!?\n]")
-
-
 # A report, claim or rumour called false ("A report that says ... is fake", "An article saying
 # ... isn't real", "there is no truth to the claim"): the statement denies what it names.
 _REPORT_WORDS = re.compile(r"\b(?:report|claim|rumou?r|story|article|post|posting|hoax)",
