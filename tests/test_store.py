@@ -109,8 +109,6 @@ def test_semantic_search_ranks_the_nearest_vectors_while_streaming(
     assert hits[0].score >= hits[1].score
     assert store.search.vectors(vectors[1], "test", SearchFilters("article"))[0].article == "a1"
     assert store.search.vectors(vectors[1], "other") == []
-    stored = store.search.vectors_of("test", ["a2", "missing"])
-    assert list(stored) == ["a2"] and np.allclose(stored["a2"], vectors[2])
 
 
 def test_merged_story_redirects_to_the_story_it_joined(store: Store) -> None:
