@@ -468,7 +468,8 @@ def story(
         raise fail_with(exc) from None
 
 
-def show_storyline(storyline_id: str, events: list, format: str, output: Path | None) -> None:
+def show_storyline(storyline_id: str, events: Sequence[tuple[StoredStory, Briefing]], format: str,
+                   output: Path | None) -> None:
     """A storyline's events, each a heading and its briefing, in ``format`` (JSON: an object
     holding each event's briefing)."""
     import json

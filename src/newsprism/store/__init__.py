@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from contextlib import AbstractContextManager
+from typing import Self
 
 from newsprism.errors import StoreError
 from newsprism.store.analyses import Analyses
@@ -72,7 +73,7 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
