@@ -50,9 +50,20 @@ app.add_typer(eval_app, name="eval")
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def error(message: str) -> None:
+    """One error line on standard error; ``message`` is shown as written, never read as markup
+    (a "[/x]" in a quoted value would stop the command)."""
+    errors.print(f"[bold red]error:[/] {escape(message)}", markup=True)
+
+
+def warn(message: str) -> None:
+    """One warning line on standard error (the exit status stays 0)."""
+    errors.print(f"[yellow]warning:[/] {escape(message)}", markup=True)
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one error line and give the exit to raise."""
-    errors.print(f"[bold red]error:[/] {escape(message)}", markup=True)
+    error(message)
     return typer.Exit(code)
 
 
@@ -68,15 +79,7 @@ def fail_with(exc: Exception) -> typer.Exit:
 
 def report_problem(problem: InputProblem) -> None:
     """One line on standard error: an input that failed, or one read with a warning."""
-    if isinstance(problem, InputWarning):
-        warn(str(problem))
-    else:
-        errors.print(f"[bold red]error:[/] {escape(str(problem))}", markup=True)
-
-
-def warn(message: str) -> None:
-    """One warning line on standard error (the exit status stays 0)."""
-    errors.print(f"[yellow]warning:[/] {escape(message)}", markup=True)
+    (warn if isinstance(problem, InputWarning) else error)(str(problem))
 
 
 def option_date(param: typer.CallbackParam, value: str | None) -> str | None:
@@ -296,9 +299,9 @@ def ingest(
     except NewsprismError as exc:
         raise fail_with(exc) from None
     for line in report.warnings:
-        errors.print(f"warning: {line}", markup=False)
+        warn(line)
     for line in report.problems:
-        errors.print(f"error: {line}", markup=False)
+        error(line)
     errors.print(report.summary(), markup=False)
     raise typer.Exit(0 if report.ok else 1)
 
@@ -560,7 +563,7 @@ def eval_align(
         raise typer.BadParameter("use 'same' or 'stance'", param_hint="--task")
     report = align_pairs(pairs, task, out, gold)  # type: ignore[arg-type]
     for problem in report.problems:
-        errors.print(f"[bold red]error:[/] {problem}", markup=True)
+        error(problem)
     typer.echo(f"wrote {report.written} predictions to {out}")
     if report.scores:
         typer.echo(f"scored {report.scored} pairs: "
@@ -620,7 +623,7 @@ def eval_compare(
     except (NewsprismError, OSError) as exc:
         raise fail_with(exc) from None
     for problem in run.problems:
-        errors.print(f"error: {problem}", markup=False)
+        error(problem)
     print_report(run, Console())
     if out is not None:
         errors.print(f"wrote {out}")
@@ -682,7 +685,7 @@ def watch(
             try:
                 problems = watcher.add_sources(sources or [])
                 for line in problems:
-                    say(f"error: {line}")
+                    error(line)
                 if not store.watch.sources():
                     raise fail("nothing to watch: give feed, sitemap or site URLs, or OPML files")
                 report = watcher.run(once=once, stop=stop)
