@@ -102,6 +102,8 @@ def setting_help(text: str, dotted: str) -> str:
     table, key = dotted.split(".")
     default = getattr(getattr(DEFAULTS, table), key)
     shown = ("on" if default else "off") if isinstance(default, bool) else default
+    if isinstance(shown, float) and shown.is_integer():  # 900 seconds, not 900.0
+        shown = int(shown)
     return f"{text} (setting \\[{table}] {key}, default {shown})."
 
 
@@ -236,7 +238,10 @@ def eval_summarize(
     systems: Annotated[Path | None, typer.Option(
         help="Folder of peer summaries, <system>/<cluster_id>, to score alongside.")] = None,
 ) -> None:
-    """Summarise each cluster and print ROUGE for newsprism and the baselines side by side."""
+    """Summarise each cluster and print ROUGE for newsprism and the baselines side by side.
+
+    Example: newsprism eval summarize clusters.jsonl --words 100 --out summaries/
+    """
     from newsprism.evaluate.summaries import evaluate_summaries, print_report
 
     chosen = [b.strip() for b in baselines.split(",") if b.strip()]
@@ -362,8 +367,8 @@ def stories(
                                               callback=option_date)] = None,
     query: Annotated[str | None, typer.Option(help="Whose articles match these words.")] = None,
     limit: Annotated[int, typer.Option(help="How many stories.")] = 20,
-    config: Config = None,
     level: Grouping = "event",
+    config: Config = None,
 ) -> None:
     """List the corpus's stories (events) or storylines, latest news first, with their articles
     and sources.
@@ -556,7 +561,11 @@ def eval_align(
                                               help="JSONL of {id, label}: score against it.")]
     = None,
 ) -> None:
-    """Judge text pairs with the relation model (the compare stage's) and score them."""
+    """Judge text pairs with the relation model (the compare stage's) and score them.
+
+    Example: newsprism eval align pairs.jsonl --task stance --out pred.jsonl --gold gold.jsonl
+    (accuracy, macro F1 and the FNC-1 score)
+    """
     from newsprism.evaluate.align import align_pairs
 
     if task not in ("same", "stance"):
@@ -578,11 +587,14 @@ def eval_cluster(
     out: Annotated[Path, typer.Option("--out", help='Where to write {"id","story"} lines.')],
     gold: Annotated[Path | None, typer.Option("--gold", help='{"id","story"} lines to score.')]
     = None,
-    config: Config = None,
     level: Grouping = "event",
+    config: Config = None,
 ) -> None:
     """Cluster documents into stories (events) or storylines as ingest does (its \\[stories]
-    settings); with --gold print B-cubed, ARI, NMI."""
+    settings); with --gold print B-cubed, ARI, NMI.
+
+    Example: newsprism eval cluster docs.jsonl --out pred.jsonl --gold gold.jsonl --level storyline
+    """
     from newsprism.evaluate.clusters import evaluate_cluster_file
 
     if level not in ("event", "storyline"):
@@ -612,7 +624,12 @@ def eval_compare(
     config: Config = None,
 ) -> None:
     """Brief real clusters (with the \\[brief] and \\[compare] settings) and score compare's
-    claims and quotes against judged pairs."""
+    claims and quotes against judged pairs.
+
+    Example: newsprism eval compare clusters.jsonl --gold bench/compare_gold/judgments --half tune
+    (clusters.jsonl written by python -m newsprism.evaluate.compare export --data ../shared/data
+    --out clusters.jsonl)
+    """
     from newsprism.evaluate.compare import HALVES, evaluate_compare, print_report
 
     if half not in HALVES:
@@ -655,6 +672,9 @@ def watch(
 
     Stop it at any time (Ctrl-C, SIGTERM or even SIGKILL): a restart goes on where it was, with
     nothing fetched twice.
+
+    Example: newsprism watch feeds.opml https://harbour.example/ --db sqlite:///news.db --once,
+    then newsprism sources --db sqlite:///news.db
     """
     import signal
     import threading
@@ -726,6 +746,8 @@ def show_config(
     \\[stories] \\[ingest] \\[fetch] \\[watch] \\[serve] \\[store]. Save this output as
     newsprism.toml to start a settings file; docs/settings.md says
     what each setting does (newsprism config --docs prints it).
+
+    Example: newsprism config > ~/.config/newsprism/newsprism.toml
     """
     from newsprism.settings import describe, reference
 
@@ -735,7 +757,10 @@ def show_config(
 @app.command("sources")
 def list_sources(db: Db = None, config: Config = None) -> None:
     """The sources `newsprism watch` follows and their health: last fetch, status, new
-    articles per day, errors."""
+    articles per day, errors.
+
+    Example: newsprism sources --db sqlite:///news.db
+    """
     import time
     from datetime import datetime
 
