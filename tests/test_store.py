@@ -163,7 +163,7 @@ def test_stories_list_by_their_articles_dates(store: Store) -> None:
     assert [s.id for s in store.stories.latest(since="2024-03-01")] == ["s-new"]
     old = store.stories.get("s-old")
     assert (old.title, old.state, old.first_date) == ("Old", b"\x00\x01", "2024-01-01")
-    assert [a.id for a in store.articles.unassigned()] == []
+    assert store.stories.of(["old", "new"]) == {"old": "s-old", "new": "s-new"}
 
 
 def test_analysis_round_trips_without_storing_the_article_twice(store: Store) -> None:
