@@ -356,8 +356,16 @@ def search(
         out.print("no matches")
 
 
+def option_level(value: str) -> str:
+    """--level: event or storyline; anything else is a usage error (exit 2)."""
+    if value not in ("event", "storyline"):
+        raise fail(f"--level {value!r}: use event or storyline", code=2)
+    return value
+
+
 Grouping = Annotated[str, typer.Option(
-    "--level", help="event (one incident: the default) or storyline (the events of one topic).")]
+    "--level", help="event (one incident: the default) or storyline (the events of one topic).",
+    callback=option_level)]
 
 
 @app.command()
@@ -380,8 +388,6 @@ def stories(
     from newsprism.corpus import find_stories
     from newsprism.store import open_store
 
-    if level not in ("event", "storyline"):
-        raise fail(f"--level {level!r}: use event or storyline", code=2)
     if level == "storyline" and query:
         raise fail("--query lists events; drop it with --level storyline", code=2)
     settings = settings_for(config, store__url=("--db", db))
@@ -597,8 +603,6 @@ def eval_cluster(
     """
     from newsprism.evaluate.clusters import evaluate_cluster_file
 
-    if level not in ("event", "storyline"):
-        raise fail(f"--level {level!r}: use event or storyline", code=2)
     settings = settings_for(config)
     try:
         run = evaluate_cluster_file(docs, out, gold, settings.stories, level)
@@ -606,10 +610,10 @@ def eval_cluster(
         raise fail_with(exc) from None
     for problem in run.problems:
         report_problem(problem)
-    print(f"{len(run.ids)} documents, {len(set(run.stories))} stories -> {out}")
+    typer.echo(f"{len(run.ids)} documents, {len(set(run.stories))} stories -> {out}")
     if run.scores:
-        print(" ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}"
-                       for k, v in run.scores.as_dict().items()))
+        typer.echo(" ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}"
+                            for k, v in run.scores.as_dict().items()))
     raise typer.Exit(1 if any(isinstance(p, InputError) for p in run.problems) else 0)
 
 
