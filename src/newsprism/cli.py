@@ -322,7 +322,7 @@ def search(
     until: Annotated[str | None, typer.Option(help="Dated on or before YYYY-MM-DD.",
                                               callback=option_date)] = None,
     story: Annotated[str | None, typer.Option(help="Only articles of this story.")] = None,
-    limit: Annotated[int, typer.Option(help="How many results.")] = 10,
+    limit: Annotated[int, typer.Option(help="How many results.", min=1)] = 10,
     copies: Annotated[bool, typer.Option(help="Also show copies of wire stories.")] = False,
     config: Config = None,
 ) -> None:
@@ -374,7 +374,7 @@ def stories(
     since: Annotated[str | None, typer.Option(help="With news on or after YYYY-MM-DD.",
                                               callback=option_date)] = None,
     query: Annotated[str | None, typer.Option(help="Whose articles match these words.")] = None,
-    limit: Annotated[int, typer.Option(help="How many stories.")] = 20,
+    limit: Annotated[int, typer.Option(help="How many stories.", min=1)] = 20,
     level: Grouping = "event",
     config: Config = None,
 ) -> None:
