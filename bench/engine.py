@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from ingest import make_corpus
@@ -25,7 +26,9 @@ from newsprism.ingest import read_articles
 from newsprism.model import Analysis, Article
 
 
-def timed(name: str, analyse, articles: list[Article]) -> tuple[float, list[Analysis]]:
+def timed(
+    name: str, analyse: Callable[[list[Article]], list[Analysis]], articles: list[Article]
+) -> tuple[float, list[Analysis]]:
     analyse(articles[:64])  # warm up: models loaded in every worker
     start = time.perf_counter()
     analyses = analyse(articles)

@@ -46,6 +46,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from newsprism.model import Analysis, Article
 
@@ -53,6 +54,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("NEWSPRISM_SHARED") or ROOT.parent / "shared")
 FILE_SIZE = 500
 BATCH = 64
+Params = ParamSpec("Params")
+Result = TypeVar("Result")
 
 
 def make_corpus(folder: Path, total: int, seed: int = 0) -> None:
@@ -95,9 +98,9 @@ class StageClock:
         self._inner: list[float] = []  # CPU of nested stages, per open stage
         self.first_batch: tuple[int, float] | None = None  # articles, workers' CPU after it
 
-    def timed(self, stage: str, function):  # type: ignore[no-untyped-def]
+    def timed(self, stage: str, function: Callable[Params, Result]) -> Callable[Params, Result]:
         @functools.wraps(function)
-        def run(*args, **kwargs):  # type: ignore[no-untyped-def]
+        def run(*args: Params.args, **kwargs: Params.kwargs) -> Result:
             start = time.process_time()
             self._inner.append(0.0)
             try:

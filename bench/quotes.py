@@ -32,7 +32,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args()
     articles = sorted(as_ingest_reads(read_ecbplus(args.data)["dev"][0]), key=lambda a: a.id)
-    total, matched, kept = ({style: 0 for style in OPENERS} for _ in range(3))
+    total, matched, kept = (dict.fromkeys(OPENERS, 0) for _ in range(3))
     quotes = []
     for analysis in analyse_articles(articles):
         text = analysis.article.text

@@ -86,7 +86,7 @@ def build_corpus(path: Path, total: int, seed: int = 0) -> None:
             store.stories.save(story, title=articles[start].text[:80])
             for article in articles[start : start + PER_STORY]:
                 store.stories.assign(article.id, story)
-        stories = [f"s{i:05d}" for i in range(0, total // PER_STORY)]
+        stories = [f"s{i:05d}" for i in range(total // PER_STORY)]
         for start in range(0, len(stories), PER_STORYLINE):
             storyline = f"l{start // PER_STORYLINE:05d}"
             store.storylines.save(storyline)

@@ -107,11 +107,11 @@ def test_the_command_list_of_help_gives_each_command_one_unbroken_summary() -> N
     assert {name: s for name, s in summaries.items() if "\n" in s or not s} == {}
 
 
-def test_a_commands_help_keeps_no_source_line_break_and_the_corpus_commands_teach_by_example(
+def test_a_commands_help_keeps_no_source_line_break_and_every_command_teaches_by_example(
 ) -> None:
     """A command's --help printed the docstring's own breaks inside its later paragraphs: "1
     when some were not (the rest" / "are stored)". Each paragraph is now one line for the
-    terminal to wrap, and each corpus command shows a command line to start from."""
+    terminal to wrap, and each command shows a command line to start from."""
     import typer.main
 
     group = typer.main.get_command(app)
@@ -120,8 +120,8 @@ def test_a_commands_help_keeps_no_source_line_break_and_the_corpus_commands_teac
     assert broken == {}
     result = CliRunner().invoke(app, ["ingest", "--help"], env={"COLUMNS": "200"})
     assert "1 when some were not (the rest are stored)" in result.output
-    for name in ("ingest", "stories", "story", "search", "serve"):
-        assert "Example: newsprism " in (group.commands[name].help or ""), name
+    leaves = [c for c in commands if not hasattr(c, "commands")]  # `eval` is a group
+    assert {c.name for c in leaves if "Example: newsprism " not in (c.help or "")} == set()
 
 
 MIXED = {

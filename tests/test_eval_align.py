@@ -106,3 +106,16 @@ def test_eval_align_rejects_an_unknown_task(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["eval", "align", str(pairs), "--task", "nli",
                                       "--out", str(tmp_path / "pred.jsonl")])
     assert result.exit_code == 2
+
+
+def test_eval_align_shows_a_bad_label_as_written_even_when_it_reads_as_markup(
+    tmp_path: Path,
+) -> None:
+    """A label "[/same]" once stopped the command: its error line was read as a closing tag."""
+    pairs = write_jsonl(tmp_path / "pairs.jsonl", SAME_PAIRS[:2])
+    gold = write_jsonl(tmp_path / "gold.jsonl", [{"id": "p1", "label": "[/same]"},
+                                                 {"id": "p2", "label": True}])
+    result = CliRunner().invoke(app, ["eval", "align", str(pairs), "--task", "same",
+                                      "--out", str(tmp_path / "pred.jsonl"), "--gold", str(gold)])
+    assert result.exit_code == 1, result.output
+    assert f"error: {gold}:1: bad same label '[/same]'" in result.output

@@ -256,6 +256,16 @@ def test_urls_are_normalised_with_tracking_parameters_dropped() -> None:
     assert normalise_url("mailto:desk@news.example") is None
 
 
+def test_a_url_without_a_host_is_one_line_naming_it_and_the_fix() -> None:
+    """ "http://" was kept as "http:///" and fetched; it failed as a URL "missing an 'http://'
+    or 'https://' protocol"."""
+    assert normalise_url("http://") is None and normalise_url("https:///feed.xml") is None
+    read = read_urls(["http://"], FAST)
+    assert read.articles == []
+    assert [str(p) for p in read.problems] == [
+        "http://: not a valid URL: give a web page as https://HOST/PATH"]
+
+
 def test_sitemap_index_news_sitemap_opml_and_home_page_are_read() -> None:
     base = "http://127.0.0.1:1"
     index = f"""<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">

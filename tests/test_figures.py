@@ -304,7 +304,7 @@ def test_sums_in_two_currencies_are_one_group_with_no_value_shared():
 def test_a_length_is_read_with_its_unit_under_one_name_however_written():
     from newsprism.compare.figures import measures_compared
 
-    near, = [f for f in _figures("An aftershock occurred 15 km southwest of the town.")]
+    near, = _figures("An aftershock occurred 15 km southwest of the town.")
     far, = _figures("An aftershock occurred 40 kilometers southwest of the town.")
     assert (near.text, near.unit, far.unit) == ("15 km", "km", "km")
     same, apart = measures_compared([[near], [far]])

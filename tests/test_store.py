@@ -109,8 +109,6 @@ def test_semantic_search_ranks_the_nearest_vectors_while_streaming(
     assert hits[0].score >= hits[1].score
     assert store.search.vectors(vectors[1], "test", SearchFilters("article"))[0].article == "a1"
     assert store.search.vectors(vectors[1], "other") == []
-    stored = store.search.vectors_of("test", ["a2", "missing"])
-    assert list(stored) == ["a2"] and np.allclose(stored["a2"], vectors[2])
 
 
 def test_merged_story_redirects_to_the_story_it_joined(store: Store) -> None:
@@ -165,7 +163,7 @@ def test_stories_list_by_their_articles_dates(store: Store) -> None:
     assert [s.id for s in store.stories.latest(since="2024-03-01")] == ["s-new"]
     old = store.stories.get("s-old")
     assert (old.title, old.state, old.first_date) == ("Old", b"\x00\x01", "2024-01-01")
-    assert [a.id for a in store.articles.unassigned()] == []
+    assert store.stories.of(["old", "new"]) == {"old": "s-old", "new": "s-new"}
 
 
 def test_analysis_round_trips_without_storing_the_article_twice(store: Store) -> None:

@@ -122,6 +122,16 @@ def test_an_unknown_story_is_one_clear_error(tmp_path):
     assert "no story or storyline 'no-such-story'" in result.stderr
 
 
+def test_a_limit_below_one_is_a_usage_error_not_every_row(tmp_path):
+    """SQLite read "--limit -1" as no limit at all, PostgreSQL failed on it as a database
+    error; it is a usage error before the database is opened."""
+    db = f"sqlite:///{tmp_path / 'corpus.db'}"
+    for command in (["stories"], ["search", "strike"]):
+        result = runner.invoke(app, [*command, "--db", db, "--limit", "-1"])
+        assert result.exit_code == 2 and "--limit" in result.output, result.output
+    assert not (tmp_path / "corpus.db").exists()
+
+
 def test_storylines_list_their_events_and_a_storyline_briefs_as_its_events(tmp_path):
     if not VLADIVOSTOK.is_dir():
         import pytest

@@ -203,8 +203,8 @@ def test_a_storyline_weighs_how_much_of_an_event_falls_on_its_core_words() -> No
     """A storyline of 12 events says "quake", "rescue", "aftershock" in each, and 40 other
     words once each. An event of its core words and an event of 3 of its stray words are both
     wholly covered by it; only the first falls on its core."""
-    story = Profile(_at(0).embedding, _words({1: 12, 2: 12, 3: 12} | {k: 1 for k in range(10, 50)}),
-                    size=12)
+    words = {1: 12, 2: 12, 3: 12} | dict.fromkeys(range(10, 50), 1)
+    story = Profile(_at(0).embedding, _words(words), size=12)
     core, stray = (Profile(_at(0).embedding, _words(dict.fromkeys(keys, 1.0)))
                    for keys in ((1, 2, 3), (40, 41, 42)))
     rows = storyline_features(core, [story], DocumentFrequencies())

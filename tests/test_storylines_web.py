@@ -144,7 +144,7 @@ def test_the_story_list_groups_the_events_of_a_storyline_under_it(client: TestCl
     assert len(groups) == 1  # the flood is one event: no group of its own
     (group,) = groups
     assert 'href="http://testserver/storylines/bank-saga"' in group
-    assert [t for t in re.findall(r'/stories/(\w+)"', group)] == ["inquiry", "rejection", "bid"]
+    assert re.findall(r'/stories/(\w+)"', group) == ["inquiry", "rejection", "bid"]
     assert "3 events" in group
     # the group stands where its latest event does: above the flood (the 12th)
     assert html.index("storyline-group") < html.index("/stories/flood")

@@ -586,3 +586,14 @@ def test_a_text_file_of_urls_skips_indented_comments_and_names_a_bad_line(tmp_pa
     fix = "give an OPML file, or URLs one a line (# starts a comment)"
     assert problems == [f"{bad}: line 2, 'www.example.com/feed', is no http(s) URL: {fix}",
                         f"{empty}: no URL in it: {fix}"]  # fmt: skip
+
+
+def test_a_source_url_without_a_host_is_refused_with_the_fix_and_never_stored(
+    tmp_path: Path,
+) -> None:
+    with open_store(str(tmp_path / "corpus.db")) as store:
+        watch = Watch(store, SETTINGS, index=False)
+        assert watch.add_sources(["https://"]) == [
+            "https://: not a valid URL: give a feed, sitemap or site as https://HOST/PATH"]
+        watch.close()
+        assert store.watch.sources() == []

@@ -50,9 +50,20 @@ app.add_typer(eval_app, name="eval")
 errors = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def error(message: str) -> None:
+    """One error line on standard error; ``message`` is shown as written, never read as markup
+    (a "[/x]" in a quoted value would stop the command)."""
+    errors.print(f"[bold red]error:[/] {escape(message)}", markup=True)
+
+
+def warn(message: str) -> None:
+    """One warning line on standard error (the exit status stays 0)."""
+    errors.print(f"[yellow]warning:[/] {escape(message)}", markup=True)
+
+
 def fail(message: str, code: int = 1) -> typer.Exit:
     """Print one error line and give the exit to raise."""
-    errors.print(f"[bold red]error:[/] {escape(message)}", markup=True)
+    error(message)
     return typer.Exit(code)
 
 
@@ -68,15 +79,7 @@ def fail_with(exc: Exception) -> typer.Exit:
 
 def report_problem(problem: InputProblem) -> None:
     """One line on standard error: an input that failed, or one read with a warning."""
-    if isinstance(problem, InputWarning):
-        warn(str(problem))
-    else:
-        errors.print(f"[bold red]error:[/] {escape(str(problem))}", markup=True)
-
-
-def warn(message: str) -> None:
-    """One warning line on standard error (the exit status stays 0)."""
-    errors.print(f"[yellow]warning:[/] {escape(message)}", markup=True)
+    (warn if isinstance(problem, InputWarning) else error)(str(problem))
 
 
 def option_date(param: typer.CallbackParam, value: str | None) -> str | None:
@@ -99,6 +102,8 @@ def setting_help(text: str, dotted: str) -> str:
     table, key = dotted.split(".")
     default = getattr(getattr(DEFAULTS, table), key)
     shown = ("on" if default else "off") if isinstance(default, bool) else default
+    if isinstance(shown, float) and shown.is_integer():  # 900 seconds, not 900.0
+        shown = int(shown)
     return f"{text} (setting \\[{table}] {key}, default {shown})."
 
 
@@ -233,7 +238,10 @@ def eval_summarize(
     systems: Annotated[Path | None, typer.Option(
         help="Folder of peer summaries, <system>/<cluster_id>, to score alongside.")] = None,
 ) -> None:
-    """Summarise each cluster and print ROUGE for newsprism and the baselines side by side."""
+    """Summarise each cluster and print ROUGE for newsprism and the baselines side by side.
+
+    Example: newsprism eval summarize clusters.jsonl --words 100 --out summaries/
+    """
     from newsprism.evaluate.summaries import evaluate_summaries, print_report
 
     chosen = [b.strip() for b in baselines.split(",") if b.strip()]
@@ -296,9 +304,9 @@ def ingest(
     except NewsprismError as exc:
         raise fail_with(exc) from None
     for line in report.warnings:
-        errors.print(f"warning: {line}", markup=False)
+        warn(line)
     for line in report.problems:
-        errors.print(f"error: {line}", markup=False)
+        error(line)
     errors.print(report.summary(), markup=False)
     raise typer.Exit(0 if report.ok else 1)
 
@@ -314,7 +322,7 @@ def search(
     until: Annotated[str | None, typer.Option(help="Dated on or before YYYY-MM-DD.",
                                               callback=option_date)] = None,
     story: Annotated[str | None, typer.Option(help="Only articles of this story.")] = None,
-    limit: Annotated[int, typer.Option(help="How many results.")] = 10,
+    limit: Annotated[int, typer.Option(help="How many results.", min=1)] = 10,
     copies: Annotated[bool, typer.Option(help="Also show copies of wire stories.")] = False,
     config: Config = None,
 ) -> None:
@@ -348,8 +356,16 @@ def search(
         out.print("no matches")
 
 
+def option_level(value: str) -> str:
+    """--level: event or storyline; anything else is a usage error (exit 2)."""
+    if value not in ("event", "storyline"):
+        raise fail(f"--level {value!r}: use event or storyline", code=2)
+    return value
+
+
 Grouping = Annotated[str, typer.Option(
-    "--level", help="event (one incident: the default) or storyline (the events of one topic).")]
+    "--level", help="event (one incident: the default) or storyline (the events of one topic).",
+    callback=option_level)]
 
 
 @app.command()
@@ -358,9 +374,9 @@ def stories(
     since: Annotated[str | None, typer.Option(help="With news on or after YYYY-MM-DD.",
                                               callback=option_date)] = None,
     query: Annotated[str | None, typer.Option(help="Whose articles match these words.")] = None,
-    limit: Annotated[int, typer.Option(help="How many stories.")] = 20,
-    config: Config = None,
+    limit: Annotated[int, typer.Option(help="How many stories.", min=1)] = 20,
     level: Grouping = "event",
+    config: Config = None,
 ) -> None:
     """List the corpus's stories (events) or storylines, latest news first, with their articles
     and sources.
@@ -372,8 +388,6 @@ def stories(
     from newsprism.corpus import find_stories
     from newsprism.store import open_store
 
-    if level not in ("event", "storyline"):
-        raise fail(f"--level {level!r}: use event or storyline", code=2)
     if level == "storyline" and query:
         raise fail("--query lists events; drop it with --level storyline", code=2)
     settings = settings_for(config, store__url=("--db", db))
@@ -468,7 +482,8 @@ def story(
         raise fail_with(exc) from None
 
 
-def show_storyline(storyline_id: str, events: list, format: str, output: Path | None) -> None:
+def show_storyline(storyline_id: str, events: Sequence[tuple[StoredStory, Briefing]], format: str,
+                   output: Path | None) -> None:
     """A storyline's events, each a heading and its briefing, in ``format`` (JSON: an object
     holding each event's briefing)."""
     import json
@@ -552,14 +567,18 @@ def eval_align(
                                               help="JSONL of {id, label}: score against it.")]
     = None,
 ) -> None:
-    """Judge text pairs with the relation model (the compare stage's) and score them."""
+    """Judge text pairs with the relation model (the compare stage's) and score them.
+
+    Example: newsprism eval align pairs.jsonl --task stance --out pred.jsonl --gold gold.jsonl
+    (accuracy, macro F1 and the FNC-1 score)
+    """
     from newsprism.evaluate.align import align_pairs
 
     if task not in ("same", "stance"):
         raise typer.BadParameter("use 'same' or 'stance'", param_hint="--task")
     report = align_pairs(pairs, task, out, gold)  # type: ignore[arg-type]
     for problem in report.problems:
-        errors.print(f"[bold red]error:[/] {problem}", markup=True)
+        error(problem)
     typer.echo(f"wrote {report.written} predictions to {out}")
     if report.scores:
         typer.echo(f"scored {report.scored} pairs: "
@@ -574,15 +593,16 @@ def eval_cluster(
     out: Annotated[Path, typer.Option("--out", help='Where to write {"id","story"} lines.')],
     gold: Annotated[Path | None, typer.Option("--gold", help='{"id","story"} lines to score.')]
     = None,
-    config: Config = None,
     level: Grouping = "event",
+    config: Config = None,
 ) -> None:
     """Cluster documents into stories (events) or storylines as ingest does (its \\[stories]
-    settings); with --gold print B-cubed, ARI, NMI."""
+    settings); with --gold print B-cubed, ARI, NMI.
+
+    Example: newsprism eval cluster docs.jsonl --out pred.jsonl --gold gold.jsonl --level storyline
+    """
     from newsprism.evaluate.clusters import evaluate_cluster_file
 
-    if level not in ("event", "storyline"):
-        raise fail(f"--level {level!r}: use event or storyline", code=2)
     settings = settings_for(config)
     try:
         run = evaluate_cluster_file(docs, out, gold, settings.stories, level)
@@ -590,10 +610,10 @@ def eval_cluster(
         raise fail_with(exc) from None
     for problem in run.problems:
         report_problem(problem)
-    print(f"{len(run.ids)} documents, {len(set(run.stories))} stories -> {out}")
+    typer.echo(f"{len(run.ids)} documents, {len(set(run.stories))} stories -> {out}")
     if run.scores:
-        print(" ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}"
-                       for k, v in run.scores.as_dict().items()))
+        typer.echo(" ".join(f"{k}={v:.4f}" if isinstance(v, float) else f"{k}={v}"
+                            for k, v in run.scores.as_dict().items()))
     raise typer.Exit(1 if any(isinstance(p, InputError) for p in run.problems) else 0)
 
 
@@ -608,7 +628,12 @@ def eval_compare(
     config: Config = None,
 ) -> None:
     """Brief real clusters (with the \\[brief] and \\[compare] settings) and score compare's
-    claims and quotes against judged pairs."""
+    claims and quotes against judged pairs.
+
+    Example: newsprism eval compare clusters.jsonl --gold bench/compare_gold/judgments --half tune
+    (clusters.jsonl written by python -m newsprism.evaluate.compare export --data ../shared/data
+    --out clusters.jsonl)
+    """
     from newsprism.evaluate.compare import HALVES, evaluate_compare, print_report
 
     if half not in HALVES:
@@ -619,7 +644,7 @@ def eval_compare(
     except (NewsprismError, OSError) as exc:
         raise fail_with(exc) from None
     for problem in run.problems:
-        errors.print(f"error: {problem}", markup=False)
+        error(problem)
     print_report(run, Console())
     if out is not None:
         errors.print(f"wrote {out}")
@@ -651,6 +676,9 @@ def watch(
 
     Stop it at any time (Ctrl-C, SIGTERM or even SIGKILL): a restart goes on where it was, with
     nothing fetched twice.
+
+    Example: newsprism watch feeds.opml https://harbour.example/ --db sqlite:///news.db --once,
+    then newsprism sources --db sqlite:///news.db
     """
     import signal
     import threading
@@ -681,7 +709,7 @@ def watch(
             try:
                 problems = watcher.add_sources(sources or [])
                 for line in problems:
-                    say(f"error: {line}")
+                    error(line)
                 if not store.watch.sources():
                     raise fail("nothing to watch: give feed, sitemap or site URLs, or OPML files")
                 report = watcher.run(once=once, stop=stop)
@@ -722,6 +750,8 @@ def show_config(
     \\[stories] \\[ingest] \\[fetch] \\[watch] \\[serve] \\[store]. Save this output as
     newsprism.toml to start a settings file; docs/settings.md says
     what each setting does (newsprism config --docs prints it).
+
+    Example: newsprism config > ~/.config/newsprism/newsprism.toml
     """
     from newsprism.settings import describe, reference
 
@@ -731,7 +761,10 @@ def show_config(
 @app.command("sources")
 def list_sources(db: Db = None, config: Config = None) -> None:
     """The sources `newsprism watch` follows and their health: last fetch, status, new
-    articles per day, errors."""
+    articles per day, errors.
+
+    Example: newsprism sources --db sqlite:///news.db
+    """
     import time
     from datetime import datetime
 

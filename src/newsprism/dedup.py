@@ -310,8 +310,7 @@ def reprint_candidates(prints: Sequence[Fingerprint], among: Collection[str]) ->
     close = common / smaller >= LOWEST_OVERLAP
     close[np.arange(len(new)), new] = False  # an article and itself
     rows, columns = np.nonzero(close)
-    found = {prints[new[r]].article for r in rows} | {prints[c].article for c in columns}
-    return found
+    return {prints[new[r]].article for r in rows} | {prints[c].article for c in columns}
 
 
 def grouped(articles: Sequence[Article], links: Sequence[DuplicateLink]) -> dict[str, str]:

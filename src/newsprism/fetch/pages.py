@@ -56,7 +56,10 @@ def read_urls(urls: Iterable[str], settings: FetchSettings | None = None) -> Ing
     canonical url) give one article, and each failure is one problem naming its URL."""
     result = Ingested()
     first: dict[str, str] = {}  # article id -> the URL it was read from
-    wanted = list(dict.fromkeys(normalise_url(u) or u for u in urls))
+    normal = {given: normalise_url(given) for given in urls}
+    result.problems += [InputError(given, "not a valid URL: give a web page as https://HOST/PATH")
+                        for given, url in normal.items() if url is None]
+    wanted = list(dict.fromkeys(url for url in normal.values() if url))
     with Fetcher(settings) as fetcher:
         for url in wanted:  # the user named them
             fetcher.trust(url)

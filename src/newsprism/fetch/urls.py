@@ -16,7 +16,7 @@ def is_url(text: str) -> bool:
 def normalise_url(url: str, base: str | None = None) -> str | None:
     """``url`` (relative to ``base``) with courlan's cleaning: host lower-cased, default port
     and tracking parameters (utm_*, fbclid, ...) dropped; the fragment too, as it never names
-    another page. ``None`` for what is not an http(s) URL."""
+    another page. ``None`` for what is not an http(s) URL, or names no host ("http://")."""
     from courlan import clean_url
 
     url = url.strip()
@@ -28,6 +28,8 @@ def normalise_url(url: str, base: str | None = None) -> str | None:
     if cleaned is None:
         return None
     parts = urlsplit(cleaned)
+    if not parts.hostname:  # courlan keeps "http:///"; fetched, it failed as "missing a protocol"
+        return None
     return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", parts.query, ""))
 
 

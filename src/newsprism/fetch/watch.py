@@ -128,7 +128,8 @@ class Watch:
         if is_url(given):
             url = normalise_url(given)
             if url is None:
-                raise InputError(given, "not a valid URL")
+                raise InputError(given, "not a valid URL: give a feed, sitemap or site as "
+                                 "https://HOST/PATH")
             return [url], None
         path = Path(given)
         try:

@@ -303,7 +303,9 @@ def _record_to_articles(line: str | Any, where: str) -> Iterator[Article | Input
     else:
         record = line
     if not isinstance(record, dict):
-        yield InputError(where, f"expected a JSON object, got {type(record).__name__}")
+        yield InputError(where, "expected a JSON object, one article such as "
+                                '{"id": ..., "title": ..., "text": ...}, got '
+                                f"{type(record).__name__}")
         return
     fields = _record_fields(record, where)
     if isinstance(fields, InputError):

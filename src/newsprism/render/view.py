@@ -374,10 +374,6 @@ def _source_groups(briefing: Briefing) -> tuple[SourceGroup, ...]:
     )
 
 
-def _ids(group: SourceGroup) -> set[str]:
-    return {a.id for a in group.documents}
-
-
 def _single_source_by_source(
     briefing: Briefing, sources: Sequence[SourceGroup]
 ) -> tuple[tuple[SourceGroup, tuple[Claim, ...]], ...]:

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from contextlib import AbstractContextManager
+from typing import Self
 
 from newsprism.errors import StoreError
 from newsprism.store.analyses import Analyses
@@ -42,7 +43,7 @@ from newsprism.store.records import (
 from newsprism.store.schema import migrate
 from newsprism.store.search import Search
 from newsprism.store.stories import Stories
-from newsprism.store.storylines import StorylineRepository
+from newsprism.store.storylines import Storylines
 from newsprism.store.watch import Watch
 
 
@@ -59,7 +60,7 @@ class Store:
         self.analyses = Analyses(db, self.articles, self.search)
         self.meta = Meta(db)
         self.watch = Watch(db)
-        self.storylines = StorylineRepository(db, self.copies)
+        self.storylines = Storylines(db, self.copies)
 
     def transaction(self) -> AbstractContextManager[None]:
         """Verbs of every repository inside commit together or not at all (blocks nest)."""
@@ -72,7 +73,7 @@ class Store:
     def close(self) -> None:
         self.db.close()
 
-    def __enter__(self) -> Store:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

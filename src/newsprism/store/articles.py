@@ -133,15 +133,6 @@ class Articles:
             by_id.update((row[0], ArticleHead(*row)) for row in rows)
         return [by_id[i] for i in ids if i in by_id]
 
-    def unassigned(self, limit: int = CHUNK) -> list[Article]:
-        """Stored articles in no story yet (what a resumed clusterer must still place)."""
-        rows = self.db.execute(
-            f"SELECT {COLUMNS} FROM articles a WHERE NOT EXISTS "
-            "(SELECT 1 FROM story_articles sa WHERE sa.article_id = a.id) "
-            f"ORDER BY a.seq LIMIT {int(limit)}"
-        )
-        return [Article(*r) for r in rows]
-
 
 def _link_columns(link: DuplicateLink | None) -> tuple[Any, Any, Any]:
     return (link.original, link.kind, link.similarity) if link else (None, None, None)

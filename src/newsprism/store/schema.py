@@ -53,7 +53,7 @@ from newsprism.errors import StoreError
 from newsprism.store.copies import Copies
 from newsprism.store.database import Database, now_iso
 from newsprism.store.stories import Stories
-from newsprism.store.storylines import StorylineRepository
+from newsprism.store.storylines import Storylines
 
 TYPES = {
     "sqlite": {
@@ -184,7 +184,7 @@ def find_stored_reprints(db: Database) -> None:
     copies = Copies(db)
     live = [story for (story,) in db.execute("SELECT id FROM stories WHERE merged_into IS NULL")]
     Stories(db, copies).reread_reprints(live)
-    StorylineRepository(db, copies).summarise(
+    Storylines(db, copies).summarise(
         [line for (line,) in db.execute("SELECT id FROM storylines WHERE merged_into IS NULL")])
 
 

@@ -57,20 +57,6 @@ class Search:
             ],
         )
 
-    def vectors_of(
-        self, kind: str, article_ids: Sequence[str], index: int = -1
-    ) -> dict[str, np.ndarray]:
-        """Stored vectors of these articles (``index`` -1: the article's own; else a sentence)."""
-        found: dict[str, np.ndarray] = {}
-        for chunk in chunks(list(article_ids)):
-            rows = self.db.execute(
-                "SELECT article_id, vector FROM vectors WHERE kind = ? AND idx = ? "
-                f"AND article_id IN ({marks(chunk)})",
-                (kind, index, *chunk),
-            )
-            found.update((article, np.frombuffer(bytes(blob), "<f4")) for article, blob in rows)
-        return found
-
     def text(self, query: str, filters: SearchFilters = SearchFilters()) -> list[SearchHit]:
         """Full-text search."""
         text_query = self.db.text_query(query)

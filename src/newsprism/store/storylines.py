@@ -34,7 +34,9 @@ from newsprism.store.records import StoredStoryline
 from newsprism.store.stories import summary
 
 
-class StorylineRepository:
+class Storylines:
+    """``store.storylines``: the verbs above, over one database."""
+
     def __init__(self, db: Database, copies: Copies) -> None:
         self._db = db
         self._copies = copies

@@ -7,7 +7,7 @@ CSS and JS: article text is attacker-controlled, and nothing from it may run or 
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import TYPE_CHECKING
 
@@ -77,8 +77,10 @@ def create_app(store: Store, settings: Settings = DEFAULTS,
     app.add_exception_handler(NewsprismError, _newsprism_error)
 
     @app.middleware("http")
-    async def security_headers(request: Request, call_next):  # type: ignore[no-untyped-def]
-        response: Response = await call_next(request)
+    async def security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
         response.headers.update(SECURITY_HEADERS)
         return response
 
