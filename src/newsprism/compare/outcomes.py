@@ -529,6 +529,19 @@ def answers_later(text: str) -> bool:
     return _LATER_ANSWER.search(text) is not None or told_first is not None
 
 
+def questions_and_answers(texts: Sequence[str]) -> list[tuple[int, int]]:
+    """The pairs of statements of which one says a matter is still open (``still_questioned``)
+    and the other confirms or denies something, not saying it is unconfirmed: "a DNA test was
+    underway to confirm that the child is her son" / "DNA tests have confirmed that the child
+    is her daughter" share nearly every word, yet one is not the other's fact (a doubt and an
+    answer are not one proposition at one strength), so they never corroborate; what settled
+    the question is a development's business."""
+    asked = [i for i, text in enumerate(texts) if still_questioned(text) is not None]
+    answers = [j for j, text in enumerate(texts)
+               if _ANSWER.search(text) and not _UNCONFIRMED.search(text)]
+    return [(i, j) for i in asked for j in answers if i != j]
+
+
 def looks_ahead(text: str) -> bool:
     """Does the statement leave something open (expected, pending, supposed)?"""
     return left_open(text) is not None
