@@ -1426,10 +1426,10 @@ def test_no_answer_from_a_confirmation_not_told_as_later_or_a_matter_still_uncon
 
 
 def test_no_outcome_of_a_speculation_already_stated_done_or_a_past_supposed_to():
-    """Two false developments of main on devs12's fresh set: "seized at least one cache, but
-    may have seized more" settled by a confirmation of the one cache it already tells, and
-    "it was only supposed to apply to ..." (a rule or a past expectation not met, nothing left
-    open)."""
+    """Two false developments of main on devs12's fresh set, their shapes: a speculation of
+    more than the statement tells done ("seized one depot, but may have seized more") settled by
+    a confirmation of what it already tells, and a past "was only supposed to" (a rule or an
+    expectation not met, nothing left open)."""
     from newsprism.compare.outcomes import left_open
 
     assert not _statement_histories(

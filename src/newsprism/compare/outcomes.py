@@ -17,7 +17,11 @@ an analyst wants each as one history, in the order things happened:
 - a state expected to last and its end: "the road will probably stay closed for hours" / "the
   intersection was reopened";
 - a speculation and what settled it: "the taxi might have been propane-powered" / "the taxi was
-  not fueled by propane, as some had speculated".
+  not fueled by propane, as some had speculated";
+- a question a report says is still open and its answer, which says itself it came later: "the
+  authenticity of the poster could not be independently verified" / "and now the maker has
+  confirmed that the poster is indeed authentic" (rumours and claims confirmed, denied or
+  exposed).
 
 Precision first: the later statement is about the same subject (an actor they share, resolved
 across articles, a pronoun read as the last person named before it, or a content word of the
@@ -220,22 +224,22 @@ _NAME = re.compile(r"[A-Z]")  # a word written with a capital inside a clause: a
 # or tells an old rumour as background, so it leaves nothing open for another report to settle.
 _SUPERSEDED = re.compile(r"\b(?:originally|initially|previously|at first|once|formerly|"
                          r"had(?:\s+been)?)\s+$", re.IGNORECASE)
-# An expectation in the past that says it was not met, or was only a rule: "it was only supposed
-# to apply to marijuana that was burning", "were supposed to arrive on Monday".
+# An expectation in the past that says it was not met, or was only a rule: "the rule was only
+# supposed to apply to boats over ten metres", "the ferries were supposed to arrive on Monday".
 _COUNTERFACTUAL = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+|only\s+)?$", re.IGNORECASE)
-# A matter a report says is not (yet) confirmed: "officials could not confirm the video's
-# authenticity", "did not immediately confirm or deny", "HBO has not confirmed a launch date",
-# "could not be independently verified", "she couldn't say whether". Such a statement settles
-# nothing; alone, it leaves a question open.
+# A matter a report says is not (yet) confirmed: "officials could not confirm the footage's
+# authenticity", "did not immediately confirm or deny", "the studio has not confirmed a release
+# date", "could not be independently verified", "she couldn't say whether". Such a statement
+# settles nothing; alone, it leaves a question open.
 _UNCONFIRMED = re.compile(
     r"\b(?:(?:could|can|did|does|do|has|have|had|would|will|is|are|was|were)(?:\s+not|n['’]t)|"
     r"cannot|declined\s+to|neither)\s+(?:(?:be|been|yet|immediately|independently|officially|"
     r"publicly)\s+)*(?:confirm(?:ed)?|verif(?:y|ied)|say\s+whether)\b",
     re.IGNORECASE,
 )
-# A matter a report says is in doubt or being tested: "the legitimacy of the note has been
-# called into question", "its authenticity is being questioned", "a DNA test was underway to
-# confirm that the child is her son".
+# A matter a report says is in doubt or being tested: "the legitimacy of the poster has been
+# called into question", "its authenticity is being questioned", "a DNA test was under way to
+# confirm that the boy is her son".
 _QUESTIONED = re.compile(
     r"\b(?:call(?:s|ed|ing)?\s+into\s+question|(?:is|are|was|were|been|being)\s+(?:being\s+)?"
     r"(?:questioned|disputed|doubted)|questioned\s+(?:the|its|their)\s+(?:authenticity|"
@@ -243,8 +247,8 @@ _QUESTIONED = re.compile(
     r"carried\s+out|done))\s+to\s+(?:confirm|verify|determine|establish))\b",
     re.IGNORECASE,
 )
-# Where the clause of a doubt begins and ends: "..., but could not confirm the name", "...
-# and that a DNA test was underway to confirm that the child is her son".
+# Where the clause of a doubt begins and ends: "..., but could not confirm her nationality",
+# "... and that a DNA test was under way to confirm that the boy is her son".
 _DOUBT_EDGE_BEFORE = re.compile(r"[,;:]|\b(?:but|and|while|although|though)\b", re.IGNORECASE)
 _DOUBT_EDGE_AFTER = re.compile(r"[,;:]|\b(?:but|while|although|though)\b", re.IGNORECASE)
 # The doubt's own words, which say nothing of what is in doubt.
@@ -255,16 +259,16 @@ _ANSWER = re.compile(
     r"in\s+fact\s+)?(?:real|genuine|authentic|fake|a\s+hoax|false))\b",
     re.IGNORECASE,
 )
-# Words by which an answer says itself that it came after the question: "and now the company
-# has confirmed", "later denied", "are indeed being held", "Update: ... confirmed".
+# Words by which an answer says itself that it came after the question: "and now the maker has
+# confirmed", "later denied", "is indeed authentic", "Update: ... confirmed".
 _LATER_ANSWER = re.compile(
     r"\b(?:(?:now|later|since|finally|eventually|subsequently)\s+(?:\w+\s+){0,2}?"
     r"(?:confirm|den[iy]|verif|admit|acknowledg)\w*|indeed|update)\b",
     re.IGNORECASE,
 )
-# ... or it tells first the doubt or the rumour it answers: "The pamphlet's authenticity was
-# questioned after it went viral over the weekend, but Lego confirmed that the document is
-# real", "made its rounds on the internet over the weekend, but Durex confirmed it is fake".
+# ... or it tells first the doubt or the rumour it answers: "While collectors questioned the
+# poster's authenticity, the maker confirmed it is genuine", "the photo made its rounds online
+# all week before the brewer denied it".
 _ACCOUNT = re.compile(
     r"\b(?:questioned|called\s+into\s+question|doubt(?:s|ed)?|rumou?r(?:s|ed)?|speculation|"
     r"went\s+viral|made\s+(?:its|the)\s+rounds|circulated|surfaced)\b",
@@ -486,7 +490,7 @@ def _suspected(text: str, found: re.Match[str]) -> Open | None:
 
 def _counterfactual(text: str, found: re.Match[str]) -> bool:
     """Is the expectation ``found`` one the report says was not met or was only a rule ("it was
-    only supposed to apply to marijuana that was burning")? The report knows what became of it;
+    only supposed to apply to boats over ten metres")? The report knows what became of it;
     it leaves nothing open."""
     return (found.group().lower().startswith("supposed")
             and _COUNTERFACTUAL.search(text, 0, found.start()) is not None)
@@ -494,9 +498,9 @@ def _counterfactual(text: str, found: re.Match[str]) -> bool:
 
 def still_questioned(text: str) -> Open | None:
     """The question a statement says is still open, if it does and does not answer it too:
-    "officials could not confirm the video's authenticity", "the legitimacy of the note has
-    been called into question", "a DNA test was underway to confirm that the child is her
-    son". About the statement's other content words (the doubt's own words left out); settled
+    "officials could not confirm the footage's authenticity", "the legitimacy of the poster has
+    been called into question", "a DNA test was under way to confirm that the boy is her son".
+    About the words of the doubt's own clause (``_doubt_clause``); settled
     only by an answer that says itself it came later (``answers_later``)."""
     doubt = _UNCONFIRMED.search(text) or _QUESTIONED.search(text)
     if doubt is None or answers_later(text):
@@ -506,10 +510,10 @@ def still_questioned(text: str) -> Open | None:
 
 
 def _doubt_clause(text: str, doubt: re.Match[str]) -> str:
-    """The clause that holds the doubt, what is in doubt: "the name" of "said the captured
-    woman was an Iraqi wife, but could not confirm the name", not the wife the statement
-    asserts; "the authenticity of the letter" of "While the image appears to include a
-    copyright, the authenticity of the letter could not be verified"."""
+    """The clause that holds the doubt, what is in doubt: "her nationality" of "said the woman
+    detained was his wife, but could not confirm her nationality", not the wife the statement
+    asserts; "the authenticity of the poster" of "While the print looks old, the authenticity
+    of the poster could not be verified"."""
     before = [m.end() for m in _DOUBT_EDGE_BEFORE.finditer(text, 0, doubt.start())]
     after = _DOUBT_EDGE_AFTER.search(text, doubt.end())
     return (text[before[-1] if before else 0 : doubt.start()] + " "
@@ -519,8 +523,8 @@ def _doubt_clause(text: str, doubt: re.Match[str]) -> str:
 def answers_later(text: str) -> bool:
     """Does the statement confirm or deny something, not saying it is still unconfirmed, and
     say itself that the answer came after the question: with a word of time or of an answer
-    at last ("and now the company has confirmed", "are indeed being held"), or after telling
-    the doubt or the rumour it answers ("authenticity was questioned ..., but Lego confirmed")?
+    at last ("and now the maker has confirmed", "is indeed authentic"), or after telling the
+    doubt or the rumour it answers ("While collectors questioned ..., the maker confirmed")?
     A report that says this needs no date to stand after the one that asked."""
     answer = _ANSWER.search(text)
     if answer is None or _UNCONFIRMED.search(text):
@@ -532,7 +536,7 @@ def answers_later(text: str) -> bool:
 def questions_and_answers(texts: Sequence[str]) -> list[tuple[int, int]]:
     """The pairs of statements of which one says a matter is still open (``still_questioned``)
     and the other confirms or denies something, not saying it is unconfirmed: "a DNA test was
-    underway to confirm that the child is her son" / "DNA tests have confirmed that the child
+    under way to confirm that the child is her son" / "DNA tests have confirmed that the child
     is her daughter" share nearly every word, yet one is not the other's fact (a doubt and an
     answer are not one proposition at one strength), so they never corroborate; what settled
     the question is a development's business."""
@@ -972,9 +976,8 @@ def _told_already(opened: str, outcome: str, what: Open) -> bool:
     not what became of it: "restored all their business customers on alternate routes
     following an outage expected to extend into next week" is not settled by "had restored
     services to its business customers via alternate routes on 14 October", but by "was
-    repaired". A speculation likewise: "the militants seized at least one cache, but may have
-    seized more" is not settled by "confirmed that the militants had seized at least one
-    cache"."""
+    repaired". A speculation likewise: "the rebels seized one depot, but may have seized more"
+    is not settled by "confirmed that the rebels had seized one depot"."""
     if not what.specific:
         return False  # an act of no family: its words are no act done
     cues = [m.start() for cue in (_HELD, _SUSPECTED, _EXPECTATION, _UNDER_WAY, _WORKED_AT,
