@@ -1374,3 +1374,71 @@ def test_an_arrest_counted_as_repeated_is_a_record_not_a_step():
     assert not _statement_histories(
         BORDER, "Between age 17 and 25, Piet Vaal was arrested seven times on various charges.",
         "Piet Vaal was charged with kidnapping at the border.")
+
+
+POSTER = "A wartime poster said to be printed by the Kessel Toy Company went viral this week. "
+
+
+def test_a_question_left_open_and_answered_later_is_a_development_ordered_by_its_words():
+    """devs12's fresh FNC-1 clusters: a rumour's reports doubt it ("could not be verified",
+    "called into question", "a test was under way to confirm"), and a later report says itself
+    that the answer came after ("and now ... has confirmed", "indeed", the doubt told before
+    the answer): undated, the answer stands last whatever the articles' order."""
+    for question, answer in [
+        ("The authenticity of the poster could not be independently verified.",
+         "The poster went viral on Monday, and now the Kessel Toy Company has confirmed that "
+         "the poster is indeed authentic."),
+        ("A few collectors called into question the authenticity of the poster.",
+         "While collectors questioned the authenticity of the poster after it went viral, the "
+         "Kessel Toy Company confirmed that the poster is genuine."),
+    ]:
+        (claim,) = _statement_histories(POSTER, answer, question, (None, None))
+        assert [r.span.doc for r in claim.history] == ["second", "first"], (question, answer)
+    # a test under way, then its result, told as the answer at last ("indeed")
+    (claim,) = _statement_histories(
+        "Police in Kessel detained a woman and a child at the border crossing this week. ",
+        "An official said a DNA test was underway to confirm that the child is her son.",
+        "DNA tests have confirmed that the child is indeed her daughter, the official said.",
+        (None, None))
+    assert [r.span.doc for r in claim.history] == ["first", "second"]
+
+
+def test_no_answer_from_a_confirmation_not_told_as_later_or_a_matter_still_unconfirmed():
+    from newsprism.compare.outcomes import answers_later, still_questioned
+
+    for question, other in [
+        # a confirmation that does not say it came after the doubt: reports of one day
+        ("The authenticity of the poster could not be independently verified.",
+         "The Kessel Toy Company confirmed that the poster is authentic."),
+        # what is still unconfirmed answers nothing
+        ("The authenticity of the poster could not be independently verified.",
+         "The company has not confirmed whether the poster is indeed authentic."),
+    ]:
+        assert not _statement_histories(POSTER, question, other, (None, None)), other
+    assert not answers_later("Officials could not confirm that the poster is indeed genuine.")
+    # a statement that tells the doubt and its answer is an answer, no question
+    assert still_questioned("While collectors questioned the poster's authenticity, the "
+                            "company confirmed it is indeed genuine.") is None
+    # the doubt's own clause is what is in doubt: her nationality, not the detention
+    question = still_questioned("A source said the woman detained was his wife, but could not "
+                                "confirm her nationality.")
+    assert question is not None and question.subject == {"nation"}
+
+
+def test_no_outcome_of_a_speculation_already_stated_done_or_a_past_supposed_to():
+    """Two false developments of main on devs12's fresh set, their shapes: a speculation of
+    more than the statement tells done ("seized one depot, but may have seized more") settled by
+    a confirmation of what it already tells, and a past "was only supposed to" (a rule or an
+    expectation not met, nothing left open)."""
+    from newsprism.compare.outcomes import left_open
+
+    assert not _statement_histories(
+        "Rebels in the hills above Kessel fought on this week. ",
+        "The observers said the rebels seized at least one cache of rifles, but may have seized "
+        "more, the agency reported.",
+        "The observers also confirmed that the rebels had seized at least one cache of rifles.",
+        (None, None))
+    assert left_open("The rule was only supposed to apply to boats over ten metres.") is None
+    assert left_open("The ferries were supposed to arrive on Monday.") is None
+    assert left_open("The rule is supposed to apply to boats over ten metres.") is not None
+    assert left_open("The ferries are supposed to arrive on Monday.") is not None

@@ -70,6 +70,7 @@ from newsprism.compare.outcomes import (
     hedges,
     looks_ahead,
     open_outcomes,
+    questions_and_answers,
     states_and_ends,
     with_antecedents,
 )
@@ -196,7 +197,7 @@ def pair_evidence(
     names = statement_names(statements, mentions, entities)
     blocked = (different_remarks(statements, quotes, quoted, inside, reworded) | differing
                | clock_conflicts(texts) | contacts_apart(texts) | duration_conflicts(texts)
-               | states_apart(texts)
+               | states_apart(texts) | answers_apart(texts)
                | year_conflicts(texts) | days_apart(texts)
                | list_items(statements, mentions, bodies)
                | pointing_back_apart(texts) | correlations_apart(texts)
@@ -209,11 +210,21 @@ def pair_evidence(
                        tuple(reworded))
 
 
+def answers_apart(texts: Sequence[str]) -> np.ndarray:
+    """True where one statement says a matter is still open and the other answers it
+    (``outcomes.questions_and_answers``), both ways."""
+    return _pairs_apart(questions_and_answers(texts), len(texts))
+
+
 def states_apart(texts: Sequence[str]) -> np.ndarray:
     """True where one statement tells a state in force and the other its end
     (``outcomes.states_and_ends``), both ways."""
-    apart = np.zeros((len(texts), len(texts)), dtype=bool)
-    for i, j in states_and_ends(texts):
+    return _pairs_apart(states_and_ends(texts), len(texts))
+
+
+def _pairs_apart(pairs: Sequence[tuple[int, int]], size: int) -> np.ndarray:
+    apart = np.zeros((size, size), dtype=bool)
+    for i, j in pairs:
         apart[i, j] = apart[j, i] = True
     return apart
 

@@ -17,7 +17,11 @@ an analyst wants each as one history, in the order things happened:
 - a state expected to last and its end: "the road will probably stay closed for hours" / "the
   intersection was reopened";
 - a speculation and what settled it: "the taxi might have been propane-powered" / "the taxi was
-  not fueled by propane, as some had speculated".
+  not fueled by propane, as some had speculated";
+- a question a report says is still open and its answer, which says itself it came later: "the
+  authenticity of the poster could not be independently verified" / "and now the maker has
+  confirmed that the poster is indeed authentic" (rumours and claims confirmed, denied or
+  exposed).
 
 Precision first: the later statement is about the same subject (an actor they share, resolved
 across articles, a pronoun read as the last person named before it, or a content word of the
@@ -220,6 +224,56 @@ _NAME = re.compile(r"[A-Z]")  # a word written with a capital inside a clause: a
 # or tells an old rumour as background, so it leaves nothing open for another report to settle.
 _SUPERSEDED = re.compile(r"\b(?:originally|initially|previously|at first|once|formerly|"
                          r"had(?:\s+been)?)\s+$", re.IGNORECASE)
+# An expectation in the past that says it was not met, or was only a rule: "the rule was only
+# supposed to apply to boats over ten metres", "the ferries were supposed to arrive on Monday".
+_COUNTERFACTUAL = re.compile(r"\b(?:was|were)\s+(?:\w+ly\s+|only\s+)?$", re.IGNORECASE)
+# A matter a report says is not (yet) confirmed: "officials could not confirm the footage's
+# authenticity", "did not immediately confirm or deny", "the studio has not confirmed a release
+# date", "could not be independently verified", "she couldn't say whether". Such a statement
+# settles nothing; alone, it leaves a question open.
+_UNCONFIRMED = re.compile(
+    r"\b(?:(?:could|can|did|does|do|has|have|had|would|will|is|are|was|were)(?:\s+not|n['’]t)|"
+    r"cannot|declined\s+to|neither)\s+(?:(?:be|been|yet|immediately|independently|officially|"
+    r"publicly)\s+)*(?:confirm(?:ed)?|verif(?:y|ied)|say\s+whether)\b",
+    re.IGNORECASE,
+)
+# A matter a report says is in doubt or being tested: "the legitimacy of the poster has been
+# called into question", "its authenticity is being questioned", "a DNA test was under way to
+# confirm that the boy is her son".
+_QUESTIONED = re.compile(
+    r"\b(?:call(?:s|ed|ing)?\s+into\s+question|(?:is|are|was|were|been|being)\s+(?:being\s+)?"
+    r"(?:questioned|disputed|doubted)|questioned\s+(?:the|its|their)\s+(?:authenticity|"
+    r"legitimacy|veracity)|tests?\s+(?:was|were|is|are)\s+(?:under\s*way|being\s+(?:conducted|"
+    r"carried\s+out|done))\s+to\s+(?:confirm|verify|determine|establish))\b",
+    re.IGNORECASE,
+)
+# Where the clause of a doubt begins and ends: "..., but could not confirm her nationality",
+# "... and that a DNA test was under way to confirm that the boy is her son".
+_DOUBT_EDGE_BEFORE = re.compile(r"[,;:]|\b(?:but|and|while|although|though)\b", re.IGNORECASE)
+_DOUBT_EDGE_AFTER = re.compile(r"[,;:]|\b(?:but|while|although|though)\b", re.IGNORECASE)
+# The doubt's own words, which say nothing of what is in doubt.
+_DOUBT_STEMS = frozenset({"confirm", "verifi", "deni", "question", "doubt"})
+# An answer to such a question: it is confirmed or denied, found real or fake.
+_ANSWER = re.compile(
+    r"\b(?:confirm(?:s|ed)?|verified|den(?:y|ies|ied)|(?:is|was|are|were)\s+(?:indeed\s+|"
+    r"in\s+fact\s+)?(?:real|genuine|authentic|fake|a\s+hoax|false))\b",
+    re.IGNORECASE,
+)
+# Words by which an answer says itself that it came after the question: "and now the maker has
+# confirmed", "later denied", "is indeed authentic", "Update: ... confirmed".
+_LATER_ANSWER = re.compile(
+    r"\b(?:(?:now|later|since|finally|eventually|subsequently)\s+(?:\w+\s+){0,2}?"
+    r"(?:confirm|den[iy]|verif|admit|acknowledg)\w*|indeed|update)\b",
+    re.IGNORECASE,
+)
+# ... or it tells first the doubt or the rumour it answers: "While collectors questioned the
+# poster's authenticity, the maker confirmed it is genuine", "the photo made its rounds online
+# all week before the brewer denied it".
+_ACCOUNT = re.compile(
+    r"\b(?:questioned|called\s+into\s+question|doubt(?:s|ed)?|rumou?r(?:s|ed)?|speculation|"
+    r"went\s+viral|made\s+(?:its|the)\s+rounds|circulated|surfaced)\b",
+    re.IGNORECASE,
+)
 # An act stated as possible, not done: "members can invoke the act to overturn the rules".
 _POSSIBLE = re.compile(r"\b(?:can|cannot|able to)\b", re.IGNORECASE)
 # Modals that leave the act just after them undone ("members must invoke the law"): ``hedges``
@@ -252,6 +306,9 @@ class Open:
     # the host"), or of another occasion ("will miss the final two games" / "missed four
     # games"), far more often than its deed
     later_day: bool = False
+    # a question a report says is still open ("could not confirm", "called into question"):
+    # settled by a confirmation or a denial that says itself it came later (``answers_later``)
+    question: bool = False
 
 
 def content_stems(text: str) -> list[str]:
@@ -373,6 +430,8 @@ def left_open(text: str) -> Open | None:
     an act done would settle."""
     if (held := _HELD.search(text)) is not None:
         return Open(_HELD_SETTLED_BY, frozenset(_subject(text[: held.start()])))
+    if (question := still_questioned(text)) is not None:
+        return question
     if (suspected := _SUSPECTED.search(text)) is not None:
         return _suspected(text, suspected)
     speculation = under_way = False
@@ -382,7 +441,7 @@ def left_open(text: str) -> Open | None:
     if match is None:
         match, speculation, under_way = _SPECULATION.search(text), True, False
     if (match is None or _NOT_EXPECTED.search(text, 0, match.start())
-            or _SUPERSEDED.search(text, 0, match.start())):
+            or _SUPERSEDED.search(text, 0, match.start()) or _counterfactual(text, match)):
         return None
     said_of = (content_stems(match["whom"]) if match.groupdict().get("whom")
                else _subject(text[: match.start()]))
@@ -429,6 +488,64 @@ def _suspected(text: str, found: re.Match[str]) -> Open | None:
     return Open(_HELD_SETTLED_BY, frozenset(who))
 
 
+def _counterfactual(text: str, found: re.Match[str]) -> bool:
+    """Is the expectation ``found`` one the report says was not met or was only a rule ("it was
+    only supposed to apply to boats over ten metres")? The report knows what became of it;
+    it leaves nothing open."""
+    return (found.group().lower().startswith("supposed")
+            and _COUNTERFACTUAL.search(text, 0, found.start()) is not None)
+
+
+def still_questioned(text: str) -> Open | None:
+    """The question a statement says is still open, if it does and does not answer it too:
+    "officials could not confirm the footage's authenticity", "the legitimacy of the poster has
+    been called into question", "a DNA test was under way to confirm that the boy is her son".
+    About the words of the doubt's own clause (``_doubt_clause``); settled
+    only by an answer that says itself it came later (``answers_later``)."""
+    doubt = _UNCONFIRMED.search(text) or _QUESTIONED.search(text)
+    if doubt is None or answers_later(text):
+        return None
+    about = set(content_stems(_doubt_clause(text, doubt))) - _DOUBT_STEMS
+    return Open(frozenset(), frozenset(about), specific=False, question=True) if about else None
+
+
+def _doubt_clause(text: str, doubt: re.Match[str]) -> str:
+    """The clause that holds the doubt, what is in doubt: "her nationality" of "said the woman
+    detained was his wife, but could not confirm her nationality", not the wife the statement
+    asserts; "the authenticity of the poster" of "While the print looks old, the authenticity
+    of the poster could not be verified"."""
+    before = [m.end() for m in _DOUBT_EDGE_BEFORE.finditer(text, 0, doubt.start())]
+    after = _DOUBT_EDGE_AFTER.search(text, doubt.end())
+    return (text[before[-1] if before else 0 : doubt.start()] + " "
+            + text[doubt.end() : after.start() if after else len(text)])
+
+
+def answers_later(text: str) -> bool:
+    """Does the statement confirm or deny something, not saying it is still unconfirmed, and
+    say itself that the answer came after the question: with a word of time or of an answer
+    at last ("and now the maker has confirmed", "is indeed authentic"), or after telling the
+    doubt or the rumour it answers ("While collectors questioned ..., the maker confirmed")?
+    A report that says this needs no date to stand after the one that asked."""
+    answer = _ANSWER.search(text)
+    if answer is None or _UNCONFIRMED.search(text):
+        return False
+    told_first = _ACCOUNT.search(text, 0, answer.start())
+    return _LATER_ANSWER.search(text) is not None or told_first is not None
+
+
+def questions_and_answers(texts: Sequence[str]) -> list[tuple[int, int]]:
+    """The pairs of statements of which one says a matter is still open (``still_questioned``)
+    and the other confirms or denies something, not saying it is unconfirmed: "a DNA test was
+    under way to confirm that the child is her son" / "DNA tests have confirmed that the child
+    is her daughter" share nearly every word, yet one is not the other's fact (a doubt and an
+    answer are not one proposition at one strength), so they never corroborate; what settled
+    the question is a development's business."""
+    asked = [i for i, text in enumerate(texts) if still_questioned(text) is not None]
+    answers = [j for j, text in enumerate(texts)
+               if _ANSWER.search(text) and not _UNCONFIRMED.search(text)]
+    return [(i, j) for i in asked for j in answers if i != j]
+
+
 def looks_ahead(text: str) -> bool:
     """Does the statement leave something open (expected, pending, supposed)?"""
     return left_open(text) is not None
@@ -447,8 +564,10 @@ def _hedged(text: str) -> bool:
 
 def settles(text: str, what: Open) -> bool:
     """Does the statement state as done, denied or confirmed what ``what`` left open?"""
-    if _hedged(text):
+    if _hedged(text) or _UNCONFIRMED.search(text):
         return False
+    if what.question:
+        return answers_later(text)
     said = what.settled_by & _done(text)
     # a speculation is settled by what restates it, at least half of its words, not by one
     # word of it ("flight" of "come from Air France Flight 447")
@@ -857,9 +976,10 @@ def _told_already(opened: str, outcome: str, what: Open) -> bool:
     not what became of it: "restored all their business customers on alternate routes
     following an outage expected to extend into next week" is not settled by "had restored
     services to its business customers via alternate routes on 14 October", but by "was
-    repaired"."""
-    if what.speculation or not what.specific:
-        return False  # what was supposed, or an act of no family: its words are no act done
+    repaired". A speculation likewise: "the rebels seized one depot, but may have seized more"
+    is not settled by "confirmed that the rebels had seized one depot"."""
+    if not what.specific:
+        return False  # an act of no family: its words are no act done
     cues = [m.start() for cue in (_HELD, _SUSPECTED, _EXPECTATION, _UNDER_WAY, _WORKED_AT,
                                   _SPECULATION)
             if (m := cue.search(opened))]
