@@ -49,6 +49,15 @@ of its 142 German-English pairs with Overall > 2.0 that shares no article with a
 Overall <= 2.0 (265 articles of 2019-2020), judged on main e8fda3f (session 21) before any fix;
 exported the same way (`--set 7`).
 
+The eighth, `bench/speakers_dev8/` (branch speakers17): four FNC-1 train clusters (`fnc1_train`
+rows 6, 10, 16, 23: Emergent's rumours of 2014-2015 on a child soldier's death, an Amazon
+streaming service, a dog left with a suitcase, a swimmer's girlfriend; 32 bodies of wire,
+tabloid, blog and comment-thread styles), judged on main fe18768 (session 23) before any fix;
+the compare export takes it (`--clusters bench/speakers_dev8/clusters.tsv`). A spokesperson
+of a body the article names ("an Amazon spokeswoman said") is judged that body, as the compare
+gold judges "a spokesman for Waitrose"; an outlet whose report is quoted ("the Post
+reported") is its speaker.
+
 Since session 22 (branch speakers15) every set follows the compare gold's convention for
 unnamed sources: a speaker the article describes but does not name is that description as
 printed ("a source", "the tipster"), matched by its head noun; 52 null judgments were re-judged
@@ -79,7 +88,7 @@ from newsprism.model import Quote
 SETS = {"1": Path(__file__).parent / "speakers_dev", "2": Path(__file__).parent / "speakers_dev2",
         "3": Path(__file__).parent / "speakers_dev3", "4": Path(__file__).parent / "speakers_dev4",
         "5": Path(__file__).parent / "speakers_dev5", "6": Path(__file__).parent / "speakers_dev6",
-        "7": Path(__file__).parent / "speakers_dev7"}
+        "7": Path(__file__).parent / "speakers_dev7", "8": Path(__file__).parent / "speakers_dev8"}
 SEMEVAL = "semeval2022_task8_sample"
 
 
@@ -165,7 +174,9 @@ def _shown(quote: Quote | None) -> str | None:
     return quote.speaker or (described.text if described is not None else None)
 
 
-def _corpus(cluster: str) -> str:
+def _corpus(cluster: str, doc: str) -> str:
+    if doc.startswith("fnc."):
+        return "fnc-1"
     if cluster.endswith(("ecb", "ecbplus")):
         return "ecb+"
     return "semeval" if re.fullmatch(r"\d+_\d+", cluster) else "multi-news"
@@ -175,7 +186,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("clusters", type=Path, help="the dev clusters, exported as JSONL")
     parser.add_argument("--set", choices=sorted(SETS),
-                        help="which judged set (1; 2, 6 or 7 to export)")
+                        help="which judged set (1 to 8; 2, 6 or 7 to export)")
     parser.add_argument("--export", type=Path, metavar="DATA",
                         help="write the set's clusters (2, 6 or 7) from DATA to CLUSTERS, and stop")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
@@ -194,7 +205,7 @@ def main() -> None:
         hits = [quote for loc, quote in found.items() if covered(at, loc)]
         quote = hits[0] if hits else None
         system = _shown(quote)
-        counts = tally.setdefault(_corpus(gold["cluster"]), Counter())
+        counts = tally.setdefault(_corpus(gold["cluster"], gold["doc"]), Counter())
         if gold["speaker"]:
             right = quote is not None and said_by(gold["speaker"], quote)
             counts.update(named=1, right=right, none=system is None,

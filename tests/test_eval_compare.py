@@ -112,6 +112,9 @@ def test_a_speaker_of_the_same_family_or_a_body_named_alike_is_not_the_speaker()
                                                                    "Filmmaker Zhang Yimou")
     assert not same_speaker("Eden Sassoon", "Vidal Sassoon")
     assert not same_speaker("South African National Parks Service", "Kenya Wildlife Service")
+    assert same_speaker("UN", "United Nations") and same_speaker("Federal Bureau of "
+                                                                 "Investigation", "F.B.I.")
+    assert not same_speaker("UN", "United States") and not same_speaker("Un", "Umar Nasser")
 
 
 def test_gold_lines_whose_texts_changed_are_reported_stale(tmp_path: Path) -> None:

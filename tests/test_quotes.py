@@ -317,6 +317,9 @@ def test_a_speaker_after_the_verb_is_named_past_the_words_before_the_name():
     # A body's name after "the" that the entity model missed.
     ("\"A destructive tsunami threat does not exist,\" the US Pacific Tsunami Warning Center "
      "said.", "US Pacific Tsunami Warning Center"),
+    # ... a nationality's adjective among its words.
+    ("A cat was found in a box at a bus stop in Perth.\n\nThe Scottish SPCA said the cat is a "
+     "\u201cgentle soul with a loud purr\u201d and is about four years old.", "Scottish SPCA"),
     # An interview's layout: the name alone before a colon opens the line.
     ("The Washington Post asked him about the hearing.\n\nAndrew McCarthy: 'I'll take them "
      "all.'", "Andrew McCarthy"),
@@ -470,6 +473,10 @@ def test_a_person_name_ends_before_a_lowercase_word():
     doc = load_nlp()("Ban Ki-moon spoke. Then Lackey told The Associated Press he was fine.")
     people = [m.text for m in extract_mentions(doc, "t") if m.type == "PERSON"]
     assert "Ban Ki-moon" in people and not any(" told" in name for name in people)
+    # A dash set off by spaces ends the name, as a lowercase word does.
+    doc = load_nlp()("Her mother Mira Osei - who had lived in Ghana since her teens - said the "
+                     "move was to shield the boy.")
+    assert [m.text for m in extract_mentions(doc, "t") if m.type == "PERSON"] == ["Mira Osei"]
 
 
 def test_a_surname_names_the_person_again_where_the_entity_model_slips():
@@ -492,6 +499,28 @@ def test_a_surname_names_the_person_again_where_the_entity_model_slips():
      "said \"The committee has expressed its serious concern and calls for calm.\"",
      {"The committee has expressed its serious concern and calls for calm.":
       "International Olympic Committee"}),
+    # ... or the body named before the noun.
+    ("Amazon is said to plan a free streaming service.\n\nIn a statement, an Amazon "
+     "spokeswoman neither confirmed nor denied the report.\n\n\"We are always trying new "
+     "things for customers,\" the spokeswoman said.",
+     {"We are always trying new things for customers": "Amazon"}),
+    # "The charity" is the organisation the article is about, as "the company" is.
+    ("The Highland Animal Trust posted a photo of the cat on Monday.\n\nThe charity said the "
+     "cat was found in a box at a bus stop. The charity added: \"She is microchipped and we "
+     "know her name is Tibby.\"",
+     {"She is microchipped and we know her name is Tibby.": "Highland Animal Trust"}),
+    ("The Scottish SPCA posted this picture to its Facebook page on Monday.\n\nThe charity "
+     "said the cat was found in a box at a bus stop. The charity added: \"She is microchipped "
+     "and we know her name is Tibby.\"",
+     {"She is microchipped and we know her name is Tibby.": "Scottish SPCA"}),
+    # A spokesman speaks for the name after "for", which the entity model missed ...
+    ("Fire broke out at the store on Sunday.\n\nA spokesman for Waitrose said: \"Luckily no "
+     "one has been hurt.\"", {"Luckily no one has been hurt.": "Waitrose"}),
+    # ... and, with no body in the phrase, for the body that spoke just before; not a person.
+    ("Unilever said on Wednesday that it would appeal the ruling.\n\n\"We think the evidence "
+     "proves our case,\" a spokesman said.", {"We think the evidence proves our case": "Unilever"}),
+    ("Mr Grant sued the hotel chain last year.\n\n\"We think the evidence proves our case,\" a "
+     "spokesman said.", {"We think the evidence proves our case": None}),
     # The company's statement: "It described ..." is the company speaking.
     ("TallGrass issued a statement on Saturday.\n\nIt described Mr. Banky as ``a "
      "compassionate and dedicated leader who will be missed.''",
@@ -800,6 +829,13 @@ def test_according_to_a_body_by_its_noun_or_its_report():
     assert _speakers(text) == {"was almost totally destroyed by the fire": "police"}
 
 
+def test_according_to_after_a_quotation_of_several_sentences():
+    text = ("The Highland Animal Trust found the cat on Monday.\n\n\"Sadly the caller left no "
+            "number. Cases like this show how often pets are dumped,\" according to the Highland "
+            "Animal Trust website.")
+    assert set(_speakers(text).values()) == {"Highland Animal Trust"}
+
+
 def test_a_verb_of_saying_inside_one_quoted_sentence_attributes_both_parts():
     text = ("First-grade teacher Shanda Ince told reporters she could not stop wondering.\n\n"
             "\"All I can think about right now is what could I have done differently,\" she "
@@ -1020,6 +1056,14 @@ def test_the_person_the_story_follows_described_again(description, speaker):
             f"Jason Robards, was a lifelong dog lover.\n\n\"I was always a dog yearner,\" "
             f"{description} told Glenn Close in a 2008 interview.")
     assert _speakers(text)["I was always a dog yearner"] == speaker
+
+
+def test_a_gendered_description_stands_for_a_person_of_its_gender():
+    # Not the man she writes about, the subject named last: "the woman" is a woman.
+    text = ("Dana Merrow has made claims about her relationship with Paul Osgood.\n\n"
+            "Osgood has not commented.\n\n"
+            "\"Most of you wondered why I kept quiet,\" the 38-year-old Ohio woman writes.")
+    assert _speakers(text)["Most of you wondered why I kept quiet"] == "Dana Merrow"
 
 
 def test_a_description_with_the_name_right_after_is_that_name():

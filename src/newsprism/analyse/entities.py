@@ -230,11 +230,14 @@ def _cut_at_possessive(ent: Span) -> Span:
 
 def _cut_at_lowercase(ent: Span) -> Span:
     """A person's name is capitalised but for its particles: "Lackey told The Associated
-    Press" is the model running a name on into its clause, and ends before "told"."""
+    Press" is the model running a name on into its clause, and ends before "told"; so does
+    "Lianne Chandler - who says ...", a dash set off by spaces ending the name."""
     if ent.label_ != "PERSON":
         return ent
     for token in ent[1:]:
-        hyphened = token.doc[token.i - 1].text == "-"  # "Ban Ki-moon"
+        dash = token.doc[token.i - 1]
+        hyphened = dash.text == "-" and not dash.whitespace_ and \
+            not token.doc[dash.i - 1].whitespace_  # "Ban Ki-moon"
         if token.is_lower and token.is_alpha and token.text not in NAME_PARTICLES and \
                 not hyphened:
             return ent.doc[ent.start : token.i]

@@ -79,7 +79,7 @@ _PEOPLE = {"reporter", "correspondent", "doctor", "nurse", "resident", "pilot", 
 
 
 _AFTER_TIME = re.compile(r"(?:\d:\d\d|\b[ap]\.?m\.?) $", re.IGNORECASE)
-_SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative"}
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative"}
 _REPLYING = {"answer", "answers", "answered", "respond", "responds", "responded", "reply",
              "replies", "replied"}
 _ASKING = {"ask", "asks", "asked", "asking"}
@@ -130,7 +130,8 @@ class Antecedents:
 
     def of(self, pronoun: Token) -> Mention | None:
         """The person ``pronoun`` stands for, or None when the article names no one who fits;
-        a word that is no pronoun ("the 29-year-old") stands for anyone of either gender."""
+        a word that is no pronoun stands for anyone of the gender its noun tells ("the
+        41-year-old woman": a woman), or of either ("the 29-year-old")."""
         return self._reading(pronoun)[0]
 
     def unnamed_of(self, pronoun: Token) -> Token | None:
@@ -142,7 +143,8 @@ class Antecedents:
     def _reading(self, pronoun: Token) -> tuple[Mention | None, Token | None]:
         """The person ``pronoun`` stands for, and the noun of the one brought in unnamed it
         stands for instead, if any (then the person is the name that noun gives, or None)."""
-        gender = PRONOUN_GENDER.get(pronoun.lower_)
+        gender = PRONOUN_GENDER.get(pronoun.lower_) or _GENDERED_NOUNS.get(
+            noun_lemma(pronoun.lower_))
         genders = self.genders()
         # Inside someone's quoted words ("He drove off and scolded me, 'You'll be sorry'") a
         # pronoun is of the speaker's story: a person the article says is of its gender, or
@@ -261,7 +263,7 @@ class Antecedents:
     def _body_voiced(self, person: Token) -> Mention | None:
         """The body an unnamed spokesperson speaks for ("A spokesperson for the International
         Olympic Committee said ... He did, however, say"); no one for anyone else."""
-        if noun_lemma(person.lower_) not in _SPOKESPEOPLE:
+        if noun_lemma(person.lower_) not in SPOKESPEOPLE:
             return None
         objects = [o for p in person.children if p.dep_ == "prep" and p.lower_ in ("for", "of")
                    for o in p.children if o.dep_ == "pobj"]
@@ -353,7 +355,7 @@ def _unnamed_person(token: Token, people: Sequence[Mention], gender: Gender | No
     # "the spokesperson" the one brought in before as "a spokesperson for ...").
     # "His mother opened the door. “...,” she says": kin brought in by a possessive pronoun.
     if not any(c.dep_ == "det" and (c.lower_ in ("a", "an", "another", "one") or (
-            c.lower_ == "the" and noun not in _SPOKESPEOPLE
+            c.lower_ == "the" and noun not in SPOKESPEOPLE
             and (noun in PERSON_ROLES or _brought_in_before(token, noun))))
             for c in token.children) and not (noun in KIN and any(
             c.dep_ == "poss" and c.lower_ in ("his", "her", "their") for c in token.children)):

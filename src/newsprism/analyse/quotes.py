@@ -269,8 +269,11 @@ def _quotation_speaker(
         named_in_quote = found is not None and found.type == "PERSON" and \
             subject.lower_ in PRONOUNS and _named_in(found, article, doc.text, parts)
         return None if named_in_quote else found
-    sentence = doc[first.start].sent
-    if (source := _according_to_whom(sentence, quoted)) is not None:
+    # "“... . ...,” according to the SPCA website": a quotation of several sentences is cited
+    # after its last one.
+    source = _according_to_whom(doc[first.start].sent, quoted) or _according_to_whom(
+        doc[last.end - 1].sent, quoted)
+    if source is not None:
         # "According to the Ghanaian theologian, Christians ought to “flow in the spirit”":
         # the words are the source's, named or not, never the subject's of the clause.
         return _signed(last, article.mentions) or _according_to(source, article)

@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.analyse.entities import PERSON_ROLES
 from newsprism.analyse.nlp import TITLES, noun_lemma
-from newsprism.analyse.pronouns import KIN, Antecedents, is_person_noun, surname
+from newsprism.analyse.pronouns import KIN, SPOKESPEOPLE, Antecedents, is_person_noun, surname
 from newsprism.analyse.quotemarks import BLANK_LINE
 from newsprism.analyse.resolve import BODY_NOUNS, bare_name, name_tokens
 from newsprism.model import Citation, Mention
@@ -105,6 +105,11 @@ _SOURCE_NOUNS = {
     "associate", "ally", "acquaintance", "counsel", "defender", "plaintiff", "defendant",
     "suspect", "inmate", "prisoner", "detainee", "refugee", "migrant", "immigrant", "hostage",
     "mourner", "cousin", "people", "group", "union", "team", "spokespeople",
+    # The web's and broadcasting's own: "one user commenting said", "the tipster claimed".
+    "user", "commenter", "blogger", "vlogger", "tweeter", "influencer", "netizen", "follower",
+    "subscriber", "reader", "viewer", "listener", "caller", "host", "presenter", "deejay",
+    "tipster", "informant", "whistleblower", "operator", "patron", "client", "buyer", "seller",
+    "passerby",
 }  # fmt: skip
 # Words that count a group the noun after "of" names: "one of the jurors said".
 COUNTING = {"one", "some", "many", "several", "two", "three", "four", "few", "most", "another"}
@@ -112,6 +117,9 @@ _INDEFINITE = {"a", "an", "one", "another", "some"}
 # Nouns that count people as one body ("a crowd of protesters"): "they" stands for the people.
 _COLLECTIVES = {"group", "crowd", "phalanx", "pack", "throng", "band", "gang", "mob", "horde",
                 "swarm", "bunch", "gaggle", "posse", "cluster"}
+# Kinds of organisation "the company said" calls one the article named ("The charity added").
+_KINDS_OF_BODY = {"company", "firm", "charity", "organisation", "organization", "nonprofit",
+                  "foundation", "society", "club"}
 _DESCRIPTION_WORDS = 12  # a longer subject is cut to its noun and the words before it
 _SPEAKER_LINE = re.compile(r"^(?P<name>[^\W\d_][^\n:()]{1,60}?)(?: \([^()\n]*\))?:",
                            re.MULTILINE)
@@ -267,7 +275,8 @@ def _speaker_named_at(token: Token, article: ArticleContext) -> Mention | None:
              or _surname_before(token, article) or _described_before(token, article)
              or _apposed_name(token, article) or _outlet_name(token, article)
              or _named_body_of_kind(token, article)
-             or _voice_of_described(token, article) or body_noun(token, article))
+             or _voice_of_described(token, article) or _voiced_body(token, article)
+             or body_noun(token, article))
     return None if found is None or is_heading(found.text) else found
 
 
@@ -503,8 +512,8 @@ def _group_before(pronoun: Token, article: ArticleContext) -> Token | None:
 def _described_before(token: Token, article: ArticleContext) -> Mention | None:
     """The body a definite description stands for, named earlier in the article: "the board"
     for the latest "Nevada Parole Board", "the spokesperson" for the latest "a spokesperson
-    for the International Olympic Committee", "the president" for "French president Nicolas
-    Sarkozy"."""
+    for the International Olympic Committee" or "an Amazon spokeswoman", "the president" for
+    "French president Nicolas Sarkozy"."""
     head = noun_lemma(token.lower_)
     # "The President said": a role may be capitalised, and tagged a proper noun.
     if not (token.pos_ == "NOUN" or (token.pos_ == "PROPN" and head in PERSON_ROLES)) or \
@@ -526,8 +535,11 @@ def _described_before(token: Token, article: ArticleContext) -> Mention | None:
         # DeGeneres"), whatever noun the title is; "the study authors" are several.
         return article.antecedents.titled(token, head, closest=True) if token.tag_ == "NN" \
             else None
-    earlier = [t for t in token.doc[: token.i] if noun_lemma(t.text) == head
-               and any(c.dep_ == "prep" and c.lower_ in ("for", "of") for c in t.children)]
+    # "a spokesperson for the International Olympic Committee", "an Amazon spokeswoman".
+    earlier = [t for t in token.doc[: token.i] if noun_lemma(t.text) == head and any(
+        (c.dep_ == "prep" and c.lower_ in ("for", "of")) or (c.dep_ == "compound" and any(
+            m.start <= c.idx < m.end and m.type == "ORG" for m in article.mentions))
+        for c in t.children)]
     if earlier:
         return mention_at(earlier[-1], article.mentions)
     return _stated_before(token, article) if head == "statement" else None
@@ -547,6 +559,32 @@ def _voice_of_described(token: Token, article: ArticleContext) -> Mention | None
         noun_lemma(m.text.split()[-1].lower()),
         noun_lemma(next(iter(text[: m.start].split()[-1:]), "").lower()))]
     return described[-1] if described else None
+
+
+def _voiced_body(token: Token, article: ArticleContext) -> Mention | None:
+    """The body an unnamed spokesperson speaks for where the entity model named none in the
+    phrase: the capitalised name after "for" or "of" ("a spokesman for Waitrose said"); or,
+    when the phrase names no body at all, the body that is the subject just before (the
+    sentence before, or its own: "Nestlé said the ruling was not the end. “...,” a spokesman
+    said"). A person there is no one a spokesman speaks for ("Smith sued. ... a spokesman
+    said" stays unnamed)."""
+    if token.pos_ != "NOUN" or noun_lemma(token.lower_) not in SPOKESPEOPLE:
+        return None
+    objects = [c for p in token.children if p.dep_ == "prep" and p.lower_ in ("for", "of")
+               for c in p.children if c.dep_ == "pobj"]
+    if objects:
+        name = objects[0]
+        if name.pos_ != "PROPN" or not name.text[:1].isupper() or any(
+                m.start <= name.idx < m.end for m in article.mentions):
+            return None
+        words = [c for c in name.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"
+                 and c.text[:1].isupper()] + [name]
+        start, end = words[0].idx, name.idx + len(name)
+        return Mention(article.doc_id, start, end, token.doc.text[start:end], "ORG")
+    if any(c.dep_ in ("compound", "poss") for c in token.children):
+        return None  # "a company spokesman", "its spokesman": read by what names the body
+    subjects = _subjects_before(token, article.antecedents.quoted)
+    return _body_at(subjects[-1], article) if subjects else None
 
 
 def _stated_before(token: Token, article: ArticleContext) -> Mention | None:
@@ -623,9 +661,9 @@ def body_noun(token: Token, article: ArticleContext) -> Mention | None:
     """A body the article quotes by its common noun, with no one in it named: "police said",
     "the company said", "prosecutors argued", "a police statement said", "the parks service
     said", "according to the police report" (names for it are resolve's, from the same
-    article). "A company" is no particular one. "The company" is the one organisation the
-    sentence before names, when it names one ("vice president of education for Wella. The
-    company said")."""
+    article). "A company" is no particular one. "The company" (or "the charity", another kind
+    of organisation) is the one organisation the sentence before names, when it names one
+    ("vice president of education for Wella. The company said")."""
     if noun_lemma(token.lower_) in ("statement", "report"):
         owner = next((c for c in token.children if c.dep_ == "compound"), None)
         if owner is None:
@@ -635,16 +673,16 @@ def body_noun(token: Token, article: ArticleContext) -> Mention | None:
             return named if named.type in ("ORG", "GPE") else None
         token = owner
     head = noun_lemma(token.lower_)
-    if head not in BODY_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
-        return None
     determiners = [c.lower_ for c in token.children if c.dep_ in ("det", "poss")]
-    plural = token.tag_ in ("NNS", "NNPS") and token.lower_ != head
-    if not (determiners == ["the"] or (not determiners and (plural or head == "police"))):
-        return None
-    if head in ("company", "firm"):
+    if head in _KINDS_OF_BODY and determiners == ["the"] and token.pos_ == "NOUN":
         named = _company_before(token, article)
         if named is not None:
             return named
+    if head not in BODY_NOUNS or token.pos_ not in ("NOUN", "PROPN"):
+        return None
+    plural = token.tag_ in ("NNS", "NNPS") and token.lower_ != head
+    if not (determiners == ["the"] or (not determiners and (plural or head == "police"))):
+        return None
     words = [c for c in token.lefts if c.dep_ == "compound" and c.text.islower()] + [token]
     start, end = words[0].idx, token.idx + len(token)
     return Mention(article.doc_id, start, end, token.doc.text[start:end], "ORG")
@@ -684,15 +722,19 @@ def _lead_subject_body(token: Token, article: ArticleContext) -> Mention | None:
         if span is not None and span.root.dep_ == "nsubj" and span.root.pos_ == "PROPN" and \
                 span.root.head == lead.root:
             return mention
-    return None
+    # "The Scottish SPCA posted a picture": a name the entity model missed.
+    subject = next((t for t in lead if t.dep_ == "nsubj" and t.head == lead.root
+                    and t.pos_ == "PROPN"), None)
+    return None if subject is None else _body_name(subject, article)
 
 
 def _body_name(token: Token, article: ArticleContext) -> Mention | None:
     """The name of a body the entity model missed, written with "the" and two or more
-    capitalised words ("the US Pacific Tsunami Warning Center said")."""
+    capitalised words ("the US Pacific Tsunami Warning Center said"), a nationality's
+    adjective among them ("The Scottish SPCA said")."""
     words = token.doc[token.left_edge.i : token.i + 1]
     if words[0].lower_ != "the" or len(words) < 3 or not all(
-            w.pos_ == "PROPN" and w.text[:1].isupper() for w in words[1:]):
+            w.pos_ in ("PROPN", "ADJ") and w.text[:1].isupper() for w in words[1:]):
         return None
     start, end = words[1].idx, token.idx + len(token)
     return Mention(article.doc_id, start, end, token.doc.text[start:end], "ORG")

@@ -235,11 +235,13 @@ def same_speaker(gold: str, system: str | None) -> bool:
     alone, "De Boer" for "Yvo de Boer"; a title before the name, "Filmmaker Zhang Yimou"), or
     two full names with one surname and one first initial ("George Bush", "George W. Bush"),
     or one name spelt with and without a space in it ("Vincent DelGiudice", "Vincent Del
-    Giudice"); never two people of one family ("Vidal Sassoon" is not Eden Sassoon) nor two
-    bodies whose names end alike ("Kenya Wildlife Service" is not "South African National
-    Parks Service")."""
+    Giudice"), or a name and its acronym ("UN", "United Nations"); never two people of one
+    family ("Vidal Sassoon" is not Eden Sassoon) nor two bodies whose names end alike ("Kenya
+    Wildlife Service" is not "South African National Parks Service")."""
     if not system:
         return False
+    if _acronym_of(gold, system) or _acronym_of(system, gold):
+        return True
     g, s = gold.casefold().split(), system.casefold().split()
     if "".join(g) == "".join(s):
         return True
@@ -247,6 +249,15 @@ def same_speaker(gold: str, system: str | None) -> bool:
         return False
     shorter, longer = sorted((g, s), key=len)
     return longer[len(longer) - len(shorter):] == shorter or g[0][0] == s[0][0]
+
+
+def _acronym_of(short: str, name: str) -> bool:
+    """Is ``short`` one word in capitals made of the initials of ``name``'s capitalised words
+    ("UN", "U.N." of "United Nations"; "FBI" of "Federal Bureau of Investigation")?"""
+    letters = short.replace(".", "")
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return len(letters) > 1 and letters.isupper() and " " not in short.strip() and \
+        len(name.split()) > 1 and letters == initials
 
 
 # Where a description's head noun ends: a preposition, a clause or an aside after it.
