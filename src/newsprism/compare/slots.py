@@ -1,13 +1,16 @@
 """What a statement's main predicate is done to, and when: its object and its time.
 
-Two statements of one topic that assert the same main predicate may still tell two facts: "two
-people's prayers were answered" / "his prayers were answered", "a rocket struck an open area" /
-"the town was last struck by a rocket in 1970". What tells them apart is one slot of the
-predicate, which word overlap and a sentence vector barely see. The object is the head of the
-predicate's direct object, or of a passive verb's subject (what it is done to: "X was struck"),
-its lemma stemmed; a pronoun names nothing to compare. The time is a weekday, month, year or
-day word ("yesterday") hanging from the predicate or its prepositions ("struck in 1970", "was
-arrested Monday").
+Two statements of one topic that assert the same main predicate may still tell two facts: "he
+completed his first 17 passes" / "he completed 29 of 34 passes", "a rocket struck an open area"
+/ "the town was last struck by a rocket in 1970". What tells them apart is one slot of the
+predicate, which word overlap and a sentence vector barely see; where the slots agree, the
+judge's doubt is over the words around one fact, and ``compare.align`` links a pair it is unsure
+of (``SLOT_FLOOR``). The object is the head of the predicate's direct object, or of a passive
+verb's subject (what it is done to: "X was struck"), stemmed, with the numbers of its phrase; a
+pronoun names nothing to compare. The time is a weekday, month, year or day word ("yesterday")
+hanging from the predicate or its prepositions ("struck in 1970", "was arrested Monday").
+Only the statements' main predicates are read (``predicates.main_predicates``), from the parse
+``compare.predicates`` reads what they assert from.
 """
 
 from __future__ import annotations
