@@ -65,7 +65,8 @@ class Slots:
 
     def times_differ(self, other: Slots) -> bool:
         """Do both give a time of one kind, and no word of it in common ("on Monday" /
-        "on Tuesday", "in 1970" / "in 2008")? A weekday against a date is not known to differ."""
+        "on Tuesday", "in 1970" / "in 2008"), or does one alone give a month or year? A
+        weekday against a day word ("Friday" / "yesterday") is not known to differ."""
         kinds = {kind for kind, _ in self.times} & {kind for kind, _ in other.times}
         if any(not {w for k, w in self.times if k == kind} & {w for k, w in other.times
                                                               if k == kind}
