@@ -42,6 +42,7 @@ import numpy as np
 from newsprism.analyse.resolve import LEGAL_SUFFIXES
 from newsprism.compare.judge import JUDGE_FEATURES, JUDGED, PREDICATE_BAND, Judge, load_judge
 from newsprism.compare.predicates import Assertion, assertion, parse
+from newsprism.compare.slots import Slots, statement_slots
 from newsprism.embed import TokenVectors
 from newsprism.model import Span
 from newsprism.negation import NEGATING, negation_pattern
@@ -57,6 +58,9 @@ CORE_WORDS = 0.10  # shared rare words beyond the names, below which only names 
 # other's closest main clause the relation model finds one fact at CLAUSE_LINK links when both
 # assert one main predicate as firmly (``PairEvidence.clause_same_fact``)
 CLAUSE_FLOOR, CLAUSE_LINK = 0.2, 0.8
+# A pair judged at least SLOT_FLOOR whose main predicates agree, done to one thing at no two
+# times (``compare.slots``), links: the judge's doubt on such pairs is over words around one fact
+SLOT_FLOOR = 0.4
 ACTOR_TYPES = ("PERSON", "ORG")
 SURNAME_LETTERS = 4  # the shortest surname read as one spelt with a letter more ("Rait")
 
@@ -219,6 +223,8 @@ class PairEvidence:
     clause_tokens: dict[int, list[TokenVectors]] = field(default_factory=dict)
     # (i, j), i < j -> ``clause_same_fact`` of a pair the judge finds neither sure nor unlikely
     clause_fact: dict[tuple[int, int], float] = field(default_factory=dict)
+    # statement -> its main predicates' objects and times, parsed with ``asserted``
+    slots: dict[int, Slots] = field(default_factory=dict)
 
     def linked(self, i: int, j: int, mutual: bool) -> bool:
         """Do statements ``i`` and ``j`` assert the same proposition?"""
@@ -231,7 +237,14 @@ class PairEvidence:
         # Mutual best matches this close in meaning and words link without the judge's
         # likely yes; so does a pair one of which says the other's fact in a main clause.
         return bool(self.verdict[i, j] >= self.band or (mutual and self.near_copy(i, j))
-                    or self.clause_fact.get((min(i, j), max(i, j)), 0.0) >= CLAUSE_LINK)
+                    or self.clause_fact.get((min(i, j), max(i, j)), 0.0) >= CLAUSE_LINK
+                    or self.slots_agree(i, j))
+
+    def slots_agree(self, i: int, j: int) -> bool:
+        """Judged at least ``SLOT_FLOOR``, is the main predicate of both done to one thing at
+        no two times (``Slots.agrees``)? Known once ``judge`` has parsed them."""
+        return bool(self.verdict[i, j] >= SLOT_FLOOR and i in self.slots and j in self.slots
+                    and self.slots[i].agrees(self.slots[j]))
 
     def near_copy(self, i: int, j: int) -> bool:
         return bool(self.cosine[i, j] >= self.settings.near_copy_cosine
@@ -516,6 +529,7 @@ def judge(
         evidence.clause_fact.update(zip(((min(p), max(p)) for p in pairs),
                                         evidence.clause_same_fact(pairs).tolist(), strict=True))
     clause = [evidence.clause_fact.get((min(i, j), max(i, j)), 0.0) >= CLAUSE_LINK
+              or (evidence.same_predicate(i, j) and evidence.slots_agree(i, j))
               for i, j in zip(first.tolist(), second.tolist(), strict=True)]
     likely = (verdict >= evidence.band) | np.array(near, dtype=bool) | np.array(clause, bool)
     parse_asserted(statements, evidence, {*first[likely].tolist(), *second[likely].tolist()})
@@ -554,6 +568,7 @@ def parse_asserted(statements: Sequence[Span], evidence: PairEvidence, indices: 
     unparsed = sorted(indices - evidence.asserted.keys())
     for k, doc in zip(unparsed, parse([statements[k].text for k in unparsed]), strict=True):
         evidence.asserted[k] = assertion(doc)
+        evidence.slots[k] = statement_slots(doc)
         evidence.clause_texts.setdefault(k, [clause_text(statements[k].text, runs)
                                              for runs in clause_runs(doc)])
 

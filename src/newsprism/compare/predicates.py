@@ -151,7 +151,7 @@ def assertions(texts: Sequence[str]) -> list[Assertion]:
 
 def assertion(doc: Doc) -> Assertion:
     """What the parsed statement ``doc`` asserts (``parse``)."""
-    words = [word for root in doc if root.dep_ == "ROOT" for word in _predicates(root)]
+    words = main_predicates(doc)
     keys = {word.i: predicate_keys(word) for word in words}  # read once, asked three times
     heads = {key for word in words for key in keys[word.i]}
     families = {f for word in words if (f := _family(word))}
@@ -168,6 +168,11 @@ def assertion(doc: Doc) -> Assertion:
                                     and token.lower_ not in HEDGING_NOUNS)
         else token.text for token in doc)), frozenset(denied), frozenset(roles),
         _adverbial(doc, words) - heads, frozenset(families))
+
+
+def main_predicates(doc: Doc) -> list[Token]:
+    """The words that say what the parsed statement ``doc`` asserts is done, of each root."""
+    return [word for root in doc if root.dep_ == "ROOT" for word in _predicates(root)]
 
 
 @lru_cache(maxsize=1024)

@@ -1,0 +1,126 @@
+"""What a statement's main predicate is done to, and when: its object and its time.
+
+Two statements of one topic that assert the same main predicate may still tell two facts: "he
+completed his first 17 passes" / "he completed 29 of 34 passes", "a rocket struck an open area"
+/ "the town was last struck by a rocket in 1970". What tells them apart is one slot of the
+predicate, which word overlap and a sentence vector barely see; where the slots agree, the
+judge's doubt is over the words around one fact, and ``compare.align`` links a pair it is unsure
+of (``SLOT_FLOOR``). The object is the head of the predicate's direct object, or of a passive
+verb's subject (what it is done to: "X was struck"), stemmed, with the numbers of its phrase; a
+pronoun names nothing to compare. The time is a weekday, month, year or day word ("yesterday")
+hanging from the predicate or its prepositions ("struck in 1970", "was arrested Monday").
+Only the statements' main predicates are read (``predicates.main_predicates``), from the parse
+``compare.predicates`` reads what they assert from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from newsprism.ingest.dates import MONTHS, WEEKDAYS
+from newsprism.summarize.words import stem_word
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# The relations by which a predicate's time hangs from it ("arrested Monday", "struck in 1970")
+TIMED = frozenset({"npadvmod", "tmod", "prep", "pobj", "compound", "nummod", "nmod", "amod"})
+DAY_WORDS = frozenset({"yesterday", "today", "tonight"})
+DATING = frozenset({"month", "year"})  # the kinds of time that date an earlier event
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+
+
+@dataclass(frozen=True)
+class Slots:
+    """The object heads and times of a statement's main predicates."""
+
+    # (head, the numbers of its phrase): "completed 29 of 34 passes" -> ("pass", {"29", "34"})
+    objects: frozenset[tuple[str, frozenset[str]]] = frozenset()
+    times: frozenset[tuple[str, str]] = frozenset()  # (kind, word): ("year", "1970")
+    # the keys of each main predicate word (``predicates.predicate_keys``)
+    predicates: tuple[frozenset[str], ...] = ()
+
+    def agrees(self, other: Slots) -> bool:
+        """Does one tell no act the other does not (``within``), done to one thing on both
+        sides (``one_object``), at no two times (``times_differ``)?"""
+        return (self.within(other) or other.within(self)) and self.one_object(other) \
+            and not self.times_differ(other)
+
+    def within(self, other: Slots) -> bool:
+        """Is each main predicate of this one a predicate of ``other``? "took her gun and
+        shot the judge" / "took her gun and went to the chambers" share one act, and each
+        tells another: two propositions."""
+        heads = frozenset().union(*other.predicates)
+        return bool(self.predicates) and all(keys & heads for keys in self.predicates)
+
+    def one_object(self, other: Slots) -> bool:
+        """Is an object head shared, counted alike where both count it ("completed his first
+        17 passes" / "completed 29 of 34 passes": two facts)?"""
+        return any(head == other_head and (not numbers or not other_numbers
+                                           or bool(numbers & other_numbers))
+                   for head, numbers in self.objects for other_head, other_numbers
+                   in other.objects)
+
+    def times_differ(self, other: Slots) -> bool:
+        """Do both give a time of one kind, and no word of it in common ("on Monday" /
+        "on Tuesday", "in 1970" / "in 2008"), or does one alone give a month or year? A
+        weekday against a day word ("Friday" / "yesterday") is not known to differ."""
+        kinds = {kind for kind, _ in self.times} & {kind for kind, _ in other.times}
+        if any(not {w for k, w in self.times if k == kind} & {w for k, w in other.times
+                                                              if k == kind}
+               for kind in kinds):
+            return True
+        # a month or year on one side alone: news dates an earlier event so, and tells the
+        # day's own with a weekday or none ("In January, five cables were cut" / "cables in the
+        # Mediterranean have been cut")
+        return any(kind in DATING for kind, _ in self.times ^ other.times
+                   ) and not self.times & other.times
+
+
+def statement_slots(doc: Doc) -> Slots:
+    """The slots of the main predicates of the parsed statement ``doc``
+    (``predicates.main_predicates``)."""
+    from newsprism.compare.predicates import main_predicates, predicate_keys
+
+    words = main_predicates(doc)
+    return Slots(frozenset(o for word in words if (o := object_of(word))),
+                 frozenset(t for word in words for t in times_of(word)),
+                 tuple(predicate_keys(word) for word in words))
+
+
+def object_of(word: Token) -> tuple[str, frozenset[str]] | None:
+    """What ``word`` is done to: its direct object, or a passive verb's subject, as its head
+    stemmed and the numbers of its phrase; None for a pronoun or none."""
+    patient = next((c for c in word.children if c.dep_ in ("dobj", "nsubjpass")), None)
+    if patient is None or patient.pos_ == "PRON":
+        return None
+    numbers = frozenset(t.lower_ for t in patient.subtree if t.pos_ == "NUM")
+    return stem_word(patient.lower_), numbers
+
+
+def times_of(word: Token) -> set[tuple[str, str]]:
+    """The times ``word`` is set at: day words, weekdays, months and years among its modifiers
+    and their prepositions' nouns, never inside a clause of its own."""
+    found: set[tuple[str, str]] = set()
+    # a support verb's noun is the predicate, its time the verb's: "made an offer yesterday"
+    setters = (word, word.head) if word.dep_ == "dobj" else (word,)
+    todo = [c for setter in setters for c in setter.children if c.dep_ in TIMED]
+    while todo:
+        token = todo.pop()
+        if (kind := time_kind(token.lower_)) is not None:
+            found.add((kind, token.lower_))
+        todo.extend(c for c in token.children if c.dep_ in TIMED)
+    return found
+
+
+def time_kind(word: str) -> str | None:
+    """The kind of time ``word`` names: "weekday", "month", "year", "day", or None."""
+    if word in WEEKDAYS:
+        return "weekday"
+    if word in MONTHS:
+        return "month"
+    if word in DAY_WORDS:
+        return "day"
+    return "year" if _YEAR.fullmatch(word) else None

@@ -1,0 +1,71 @@
+"""One main predicate done to one thing at one time is one fact; done to another thing, or at
+another time, two (``compare.slots``)."""
+
+from __future__ import annotations
+
+from newsprism.compare.predicates import parse
+from newsprism.compare.slots import statement_slots
+
+
+def slots_of(*texts: str) -> list:
+    return [statement_slots(doc) for doc in parse(list(texts))]
+
+
+def test_the_object_of_an_active_and_a_passive_verb_is_what_it_is_done_to():
+    active, passive, pronoun = slots_of(
+        "Firefighters rescued the driver from the river on Tuesday.",
+        "The driver was rescued by firefighters.",
+        "Firefighters rescued him.",
+    )
+    assert active.objects == passive.objects == {("driver", frozenset())}
+    assert not pronoun.objects  # a pronoun names nothing to compare
+    assert active.agrees(passive)
+    assert not active.agrees(pronoun)
+
+
+def test_another_object_or_another_time_is_another_fact():
+    bridge, school, monday, friday, plain = slots_of(
+        "The storm damaged the old bridge on Monday.",
+        "The storm damaged the school on Monday.",
+        "The old bridge was damaged on Monday.",
+        "The bridge was damaged by the storm on Friday.",
+        "The storm damaged the bridge.",
+    )
+    assert not bridge.agrees(school)  # which thing
+    assert bridge.agrees(monday)
+    assert not monday.agrees(friday)  # which day
+    assert plain.agrees(friday)  # a time told on one side only does not differ
+
+
+def test_a_year_and_a_day_word_are_times_and_a_year_dates_an_earlier_event():
+    year, day, weekday = slots_of(
+        "A shell last struck the village in 1998.",
+        "A shell struck the village yesterday.",
+        "A shell struck the village on Sunday.",
+    )
+    assert year.times == {("year", "1998")}
+    assert day.times == {("day", "yesterday")}
+    assert not day.times_differ(weekday)  # kinds apart: not known to differ
+    assert day.agrees(weekday)
+    assert year.times_differ(weekday)  # a year dates an earlier event
+
+
+def test_a_support_verbs_time_is_its_nouns():
+    (offer,) = slots_of("The club made an offer to the striker yesterday.")
+    assert offer.times == {("day", "yesterday")}
+
+
+def test_another_count_another_act_or_an_earlier_date_is_another_fact():
+    seventeen, twenty_nine, took_shot, took_went, took, january, recent = slots_of(
+        "The quarterback completed his first 12 passes.",
+        "The quarterback completed 25 of 31 passes for 300 yards.",
+        "The guard took his rifle and shot the warden.",
+        "The guard took his rifle and walked to the gate.",
+        "The guard took his rifle.",
+        "In March, four pipelines under the bay were damaged.",
+        "Pipelines under the bay have been damaged.",
+    )
+    assert not seventeen.agrees(twenty_nine)  # counted apart
+    assert not took_shot.agrees(took_went)  # each tells an act the other does not
+    assert took.agrees(took_shot)  # one tells no act the other does not
+    assert not january.agrees(recent)  # an earlier event, dated
