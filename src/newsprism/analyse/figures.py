@@ -228,12 +228,13 @@ _YEARLIKE = re.compile(r"[12]\d{3}")  # "the 2010 Gulf of Mexico disaster"; a co
 def extract_figures(doc: Doc, doc_id: str, skip: list[tuple[int, int]]) -> tuple[Figure, ...]:
     """Figures of one article; ``skip`` holds character ranges not to read (citations,
     metadata lines, dates)."""
+    text = doc.text  # rebuilt from the tokens on every access: read once, handed down
     spans = []
     skip = [*skip, *((m.start(), m.end()) for pattern in (_PHONE, CLOCK, CLOCK_24, _DAY_CLOCK,
                                                           _ADDRESS, _HEIGHT, _RATE, _ERA_YEAR,
                                                           _COUNTER_LINE)
-                     for m in pattern.finditer(doc.text)),
-            *((m.start(), m.end()) for m in _PAIR.finditer(doc.text) if _is_score(m, doc))]
+                     for m in pattern.finditer(text)),
+            *((m.start(), m.end()) for m in _PAIR.finditer(text) if _is_score(m, doc, text))]
     taken: list[tuple[int, int]] = list(skip)
     for ent in doc.ents:
         if ent.label_ in FIGURE_LABELS and not _inside(ent.start_char, ent.end_char, taken):
@@ -253,11 +254,11 @@ def extract_figures(doc: Doc, doc_id: str, skip: list[tuple[int, int]]) -> tuple
             spans.append(missed)
             taken.append((missed.start_char, missed.end_char))
     figures = []
-    for span in _join_ranges(sorted(spans, key=lambda s: s.start), skip):
-        figure = _figure(_with_qualifier(_with_unit(span), skip), doc_id)
+    for span in _join_ranges(sorted(spans, key=lambda s: s.start), skip, text):
+        figure = _figure(_with_qualifier(_with_unit(span), skip, text), doc_id, text)
         if figure is not None:
             figures.append(figure)
-    return tuple(_conversions_joined(figures, doc.text))
+    return tuple(_conversions_joined(figures, text))
 
 
 def _conversions_joined(figures: list[Figure], text: str) -> list[Figure]:
@@ -297,14 +298,14 @@ _BRACKET_OPEN = re.compile(r"\s*\(\s*")
 _BRACKET_CLOSE = re.compile(r"\s*\)")
 
 
-def _is_score(pair: re.Match[str], doc: Doc) -> bool:
+def _is_score(pair: re.Match[str], doc: Doc, text: str) -> bool:
     """Is a hyphenated pair of whole numbers a score, record or tally rather than a range? A
     range goes up and counts something ("300-400 people"); a pair that does not go up ("31-24",
     "8-8"), a tally ("29-of-34", "7-for-14"), or one followed by no noun ("the Jaguars (5-10)",
     "fell to 5-10 on its way") is a result."""
     if "-" in pair[0][len(pair[1]) + 1 : -len(pair[2])] or int(pair[1]) >= int(pair[2]):
         return True
-    after = doc.char_span(pair.end(), len(doc.text), alignment_mode="expand")
+    after = doc.char_span(pair.end(), len(text), alignment_mode="expand")
     return after is None or not len(after) or after[0].pos_ in ("ADP", "PUNCT", "CCONJ")
 
 
@@ -340,16 +341,16 @@ def _inside(start: int, end: int, ranges: list[tuple[int, int]]) -> bool:
     return any(s < end and start < e for s, e in ranges)
 
 
-def _join_ranges(spans: list[Span], skip: list[tuple[int, int]]) -> list[Span]:
+def _join_ranges(spans: list[Span], skip: list[tuple[int, int]], text: str) -> list[Span]:
     """"300 or 400", "300 to 400", "between 300 and 400" as one figure; never "from 300 to
-    400", a change over time."""
+    400", a change over time. ``text``: the document's."""
     doc = spans[0].doc if spans else None
     joined: list[Span] = []
     for span in spans:
         previous = joined[-1] if joined else None
         if previous is not None and doc is not None:
-            gap = doc.text[previous.end_char : span.start_char]
-            before = doc.text[max(0, previous.start_char - 9) : previous.start_char].lower()
+            gap = text[previous.end_char : span.start_char]
+            before = text[max(0, previous.start_char - 9) : previous.start_char].lower()
             word = gap.strip().lower()
             # the word opening the range, before the first figure or inside its span
             opener = {*before.split()[-1:], previous.text.split(maxsplit=1)[0].lower()}
@@ -419,9 +420,9 @@ def _glued_metres(unit: Token) -> bool:
     return after is None or after.pos_ in _AFTER_METRES or after.lower_ in _DIMENSIONS
 
 
-def _with_qualifier(span: Span, skip: list[tuple[int, int]]) -> Span:
-    """The span with a qualifier the NER left out just before it: "at least 14"."""
-    text = span.doc.text
+def _with_qualifier(span: Span, skip: list[tuple[int, int]], text: str) -> Span:
+    """The span with a qualifier the NER left out just before it: "at least 14". ``text``: the
+    document's."""
     if span[0].lower_ in _SCALES and span.start > 0 and span.doc[span.start - 1].lower_ in (
         "a", "an"
     ):  # "a million", "a dozen": the article is the number one
@@ -433,14 +434,15 @@ def _with_qualifier(span: Span, skip: list[tuple[int, int]]) -> Span:
     return widened if widened is not None else span
 
 
-def _figure(span: Span, doc_id: str) -> Figure | None:
+def _figure(span: Span, doc_id: str, whole: str) -> Figure | None:
+    """The figure ``span`` reads, if it is one; ``whole``: the document's text."""
     text = span.text
     read = read_figure(text)
     if read is None:
         return None
     value, unit, low, high = read
     in_words = unit is None and not any(ch.isdigit() for ch in text)
-    if in_words and not _reports_count(span):
+    if in_words and not _reports_count(span, whole):
         return None
     if _LEADING_ZEROS.match(_unqualified(text)):
         return None  # "007", "000ft" of a number the tokeniser split ("2, 000ft"): no value
@@ -448,14 +450,14 @@ def _figure(span: Span, doc_id: str) -> Figure | None:
         return None  # "at least one half of homes", "two thirds of voters": a share, no count
     if span.label_ == "TIME" and unit not in TIME_UNITS:
         return None  # clock times are not figures
-    before = span.doc.text[max(0, span.start_char - 30) : span.start_char]
-    if _AGE_OR_RANK.search(before) or _AGE_AFTER.match(_after_number(span)):
+    before = whole[max(0, span.start_char - 30) : span.start_char]
+    if _AGE_OR_RANK.search(before) or _AGE_AFTER.match(_after_number(span, whole)):
         return None
     if _names_noun_before(span):
         return None  # "page 20", "stage 13", "Resolution 1723", "Flight 370": a name
     if _letters_glued_after(span):
         return None  # "1.5m long", "3m people": metres or millions, the text does not say
-    if unit == "GBP" and _weight(span):
+    if unit == "GBP" and _weight(span, whole):
         unit = "lb"
     number = _number_part(span)
     counts, role = _duration(number) if unit in TIME_UNITS else _counted(number, unit)
@@ -489,7 +491,7 @@ def _letters_glued_after(span: Span) -> bool:
             and after.is_alpha and after.is_lower and len(after) <= 2)
 
 
-def _weight(span: Span) -> bool:
+def _weight(span: Span, text: str) -> bool:
     """Are "pounds" written out a weight: "weighed 200 pounds", "30 pounds of cocaine" (the NER
     labels "14 million pounds" a quantity, "weighed 200 pounds" money), or, in an article that
     writes no sum in sterling ("£", "sterling"), "6-foot-2 and 190 pounds" (a sum in pounds
@@ -502,17 +504,16 @@ def _weight(span: Span) -> bool:
         return True  # "30 pounds of cocaine" ("20 million pounds of debt" is rare next to it)
     if any(t.lower_ in _WEIGHING for t in (pounds.head, *pounds.head.children)):
         return True
-    text = span.doc.text
     return ("£" not in text and not _STERLING.search(text)
             and not any(t.lower_ in _SCALES for t in span)
             and not _RESTATED_AFTER.match(text, span.end_char)
             and not {pounds.head.lower_, pounds.head.head.lower_} & _PAYING)
 
 
-def _after_number(span: Span) -> str:
+def _after_number(span: Span, text: str) -> str:
     """The text after the figure's number: its unit word too when the figure holds one ("63
-    years" of "63 years old")."""
-    tail = span.doc.text[span.end_char : span.end_char + 20]
+    years" of "63 years old"). ``text``: the document's."""
+    tail = text[span.end_char : span.end_char + 20]
     number = _NUMBER.search(span.text) or re.search(r"\S+$", span.text)
     return span.text[number.end():] + tail if number else tail
 
@@ -536,7 +537,7 @@ def _dated_alone(span: Span) -> bool:
             and (after is None or after.ent_iob_ != "I"))
 
 
-def _reports_count(span: Span) -> bool:
+def _reports_count(span: Span, text: str) -> bool:
     """Does a number written in words report a count, rather than refer back ("the two men",
     "its three members", "no one", "between two countries") or make a compound word
     ("one-on-one", "a two-state solution", "a five-year plan")?"""
@@ -546,8 +547,8 @@ def _reports_count(span: Span) -> bool:
         return False
     if "between" in (before, span[0].lower_) and not _split_range(_unqualified(span.text))[1]:
         return False  # "agreements between two countries": any two, no range of a count
-    before = doc.text[max(0, span.start_char - 2) : span.start_char]
-    after = doc.text[span.end_char : span.end_char + 2]
+    before = text[max(0, span.start_char - 2) : span.start_char]
+    after = text[span.end_char : span.end_char + 2]
     return not (re.fullmatch(r"[A-Za-z]-", before) or re.fullmatch(r"-[A-Za-z]", after))
 
 

@@ -101,11 +101,12 @@ class Antecedents:
     def __init__(self, doc: Doc, mentions: Sequence[Mention],
                  quoted: Sequence[tuple[int, int]]) -> None:
         self.doc = doc
+        self.text = doc.text  # spaCy rebuilds it from the tokens on every access
         self.quoted = quoted
         # "just after 3 a.m. CT": a time zone the entity model took for a person.
         self.people = [m for m in mentions if m.type == "PERSON"
                        and not any(a <= m.start < b for a, b in quoted)
-                       and not _AFTER_TIME.search(doc.text, max(m.start - 8, 0), m.start)]
+                       and not _AFTER_TIME.search(self.text, max(m.start - 8, 0), m.start)]
         self.bodies = [m for m in mentions if m.type in ("ORG", "GPE")]
         self._genders: dict[str, Gender] | None = None
         self._full_names = [(m, words) for m in self.people
@@ -159,7 +160,7 @@ class Antecedents:
             asked = self._asked_before(pronoun, before)
             if asked is not None:
                 return asked, None
-        subjects = [m for m in before if _is_subject(self.doc, m, self.quoted)]
+        subjects = [m for m in before if _is_subject(self.doc, self.text, m, self.quoted)]
         found = (subjects or before or [None])[-1]
         if gender is not None and not inside:
             found = self._in_described_phrase(pronoun, before) or found
@@ -239,7 +240,7 @@ class Antecedents:
             return titled[-1]
         # "Judge A ruled in 1996 ... Judge B reflected in 1997 on his career.\n\n“...,” the
         # judge said": a description right after one so titled is named is that one.
-        text = self.doc.text
+        text = self.text
         near = [m for m in titled if len(BLANK_LINE.findall(text, m.end, token.idx)) <= 1]
         return near[-1] if len({self.key(m) for m in near}) == 1 else None
 
@@ -272,14 +273,14 @@ class Antecedents:
 
     def genders(self) -> dict[str, Gender]:
         if self._genders is None:
-            self._genders = _genders(self.doc, self.people, self.quoted, self.key)
+            self._genders = _genders(self.doc, self.text, self.people, self.quoted, self.key)
         return self._genders
 
 
-def _genders(doc: Doc, people: list[Mention], quoted: Sequence[tuple[int, int]],
+def _genders(doc: Doc, text: str, people: list[Mention], quoted: Sequence[tuple[int, int]],
              key: Callable[[Mention], str]) -> dict[str, Gender]:
     """Each person's gender, by the article's own words (see the module's docstring), by their
-    ``key``."""
+    ``key``; ``text``: the document's."""
     told: dict[str, Gender] = {}
     votes: dict[str, Counter[Gender]] = {}
     for n, mention in enumerate(people):
@@ -293,9 +294,9 @@ def _genders(doc: Doc, people: list[Mention], quoted: Sequence[tuple[int, int]],
         noun = _apposed_noun(span.root)
         if noun is not None and person not in told:
             told[person] = _GENDERED_NOUNS[noun]
-        next_person = people[n + 1].start if n + 1 < len(people) else len(doc.text)
+        next_person = people[n + 1].start if n + 1 < len(people) else len(text)
         pronoun = _pronoun_after(span.root.sent, span.end, next_person,
-                                 _is_subject(doc, mention, quoted))
+                                 _is_subject(doc, text, mention, quoted))
         if pronoun is not None and not any(a <= pronoun.idx < b for a, b in quoted):
             votes.setdefault(person, Counter())[PRONOUN_GENDER[pronoun.lower_]] += 1
     for person, counts in votes.items():
@@ -381,13 +382,14 @@ def _apposed_noun(root: Token) -> str | None:
     return next((t.lower_ for t in near if t.lower_ in _GENDERED_NOUNS), None)
 
 
-def _is_subject(doc: Doc, mention: Mention, quoted: Sequence[tuple[int, int]]) -> bool:
+def _is_subject(doc: Doc, text: str, mention: Mention, quoted: Sequence[tuple[int, int]]
+                ) -> bool:
     """The subject of a clause, or the name beside it ("the authority's chief, Jeremy Handel,
     reassured people"; "A spokesman for the authority, Jeremy Handel, reassured", where the
     parser hangs the name on the authority, or "The Director of the WFP office in Geneva,
     Charles Vincent, remarked", where it hangs it on Geneva), or a name that opens a
-    paragraph."""
-    if doc.text[doc.text.rfind("\n", 0, mention.start) + 1 : mention.start].strip() == "":
+    paragraph. ``text``: the document's."""
+    if text[text.rfind("\n", 0, mention.start) + 1 : mention.start].strip() == "":
         return True
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
     if span is None:
