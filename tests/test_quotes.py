@@ -103,6 +103,22 @@ def test_an_unclosed_mark_is_no_quotation():
     ]
 
 
+def test_a_caption_or_crosshead_inside_a_quotation_does_not_end_it():
+    said = "Inspector Mira Osei said: “The cat was chipped.\n\n“We called the owner.\n\n"
+    for interruption in ("PA   A cat in a basket at the station", "‘Cruel act’",
+                         "Read more: Cat left at a station"):
+        text = f"{said}{interruption}\n\n“This case shows the risk.\n\n“We want a home,” she said."
+        assert ["The cat was chipped.", "We called the owner.", "This case shows the risk.",
+                "We want a home"] in quoted(text)
+        assert _speaker_of(text, "The cat") == _speaker_of(text, "This case") == "Mira Osei"
+    # A paragraph of narrative still ends it: the open mark was a stray one.
+    text = f"{said}The talks resume on Friday.\n\n“Soon,” she said."
+    assert quoted(text) == [["Soon"]]
+    # Nor does a mark left open once, not yet repeated, run over a caption.
+    text = "Osei said: “The cat was chipped.\n\nA cat at the station\n\n“Soon,” she said."
+    assert quoted(text) == [["Soon"]]
+
+
 def _speakers(text: str) -> dict[str, str | None]:
     analysis = analyse_article(Article("t", text))
     entities = resolve_entities(analysis.mentions)
