@@ -103,6 +103,22 @@ def test_an_unclosed_mark_is_no_quotation():
     ]
 
 
+def test_a_caption_or_crosshead_inside_a_quotation_does_not_end_it():
+    said = "Inspector Mira Osei said: “The cat was chipped.\n\n“We called the owner.\n\n"
+    for interruption in ("PA   A cat in a basket at the station", "‘Cruel act’",
+                         "Read more: Cat left at a station"):
+        text = f"{said}{interruption}\n\n“This case shows the risk.\n\n“We want a home,” she said."
+        assert ["The cat was chipped.", "We called the owner.", "This case shows the risk.",
+                "We want a home"] in quoted(text)
+        assert _speaker_of(text, "The cat") == _speaker_of(text, "This case") == "Mira Osei"
+    # A paragraph of narrative still ends it: the open mark was a stray one.
+    text = f"{said}The talks resume on Friday.\n\n“Soon,” she said."
+    assert quoted(text) == [["Soon"]]
+    # Nor does a mark left open once, not yet repeated, run over a caption.
+    text = "Osei said: “The cat was chipped.\n\nA cat at the station\n\n“Soon,” she said."
+    assert quoted(text) == [["Soon"]]
+
+
 def _speakers(text: str) -> dict[str, str | None]:
     analysis = analyse_article(Article("t", text))
     entities = resolve_entities(analysis.mentions)
@@ -1279,6 +1295,26 @@ def test_the_pronoun_after_a_trailing_clause_tells_nothing_of_its_subjects_gende
     quoted = [(q.start, q.end) for q in analysis.quotes]
     genders = Antecedents(load_nlp()(text), analysis.mentions, quoted).genders()
     assert genders == {"lena brandt": "f"}
+
+
+@pytest.mark.parametrize("text", [
+    "A woman who says she is the girlfriend of singer Tom Quill revealed that she was married.",
+    "A woman who says she is Tom Quill's girlfriend revealed that she was married.",
+    "The lawyer of Tom Quill said she would appeal.",
+])
+def test_the_pronoun_after_a_name_of_someones_relation_is_the_relations(text):
+    analysis = analyse_article(Article("t", text))
+    quoted = [(q.start, q.end) for q in analysis.quotes]
+    assert "tom quill" not in Antecedents(load_nlp()(text), analysis.mentions, quoted).genders()
+
+
+def test_an_article_about_someones_relation_is_not_about_that_someone():
+    # Not of Quill, whose gender it never tells: the article is about his girlfriend.
+    text = ("A woman who says she is Tom Quill's girlfriend has revealed that she was once "
+            "married.\n\nMara Lindqvist, 41, wrote about her past on Facebook.\n\nQuill, 29, "
+            "is a singer in a band.\n\nThe post was shared widely.\n\nShe wrote in the post: "
+            "\"I never lied to anyone.\"")
+    assert _speakers(text) == {"I never lied to anyone.": "Mara Lindqvist"}
 
 
 @pytest.mark.parametrize("text, words, speaker", [

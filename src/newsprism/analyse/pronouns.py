@@ -151,7 +151,7 @@ class Antecedents:
         # pronoun is of the speaker's story: a person the article says is of its gender, or
         # the one it is about (named first) when it does not say theirs.
         inside = any(a <= pronoun.idx < b for a, b in self.quoted)
-        first = self.key(self.people[0]) if self.people else None
+        first = self._about()
         before = [m for m in self.people if m.end <= pronoun.idx and (
             gender is None or genders.get(self.key(m), gender if not inside
                                           or self.key(m) == first else None) == gender)]
@@ -181,6 +181,15 @@ class Antecedents:
             # "The mayor ... he added"
             return self.titled(unnamed, noun_lemma(unnamed.lower_)), unnamed
         return self._body_voiced(unnamed), unnamed
+
+    def _about(self) -> str | None:
+        """Whom the article is about: the first person it names, but not as someone else's
+        relation ("A woman who says she is Tom Quill's girlfriend ..." is about the woman)."""
+        for mention in self.people:
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            if span is None or not _someone_elses_relation(span.root):
+                return self.key(mention)
+        return None
 
     def _in_described_phrase(self, pronoun: Token, candidates: Sequence[Mention]
                              ) -> Mention | None:
@@ -294,6 +303,8 @@ def _genders(doc: Doc, text: str, people: list[Mention], quoted: Sequence[tuple[
         noun = _apposed_noun(span.root)
         if noun is not None and person not in told:
             told[person] = _GENDERED_NOUNS[noun]
+        if _someone_elses_relation(span.root):
+            continue
         next_person = people[n + 1].start if n + 1 < len(people) else len(text)
         pronoun = _pronoun_after(span.root.sent, span.end, next_person,
                                  _is_subject(doc, text, mention, quoted))
@@ -304,6 +315,16 @@ def _genders(doc: Doc, text: str, people: list[Mention], quoted: Sequence[tuple[
         if person not in told and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
             told[person] = ranked[0][0]
     return told
+
+
+def _someone_elses_relation(root: Token) -> bool:
+    """A name that only qualifies a person noun ("the girlfriend of Michael Ruiz", "Michael
+    Ruiz's lawyer"): the pronoun after it is most often that person's ("... revealed that she"),
+    so it tells nothing of the name's gender."""
+    if root.dep_ == "poss":
+        return is_person_noun(noun_lemma(root.head.lower_))
+    return root.dep_ == "pobj" and root.head.lower_ == "of" and \
+        is_person_noun(noun_lemma(root.head.head.lower_))
 
 
 def _title_gender(name: Span) -> Gender | None:

@@ -9,8 +9,10 @@ word and is followed by a space, punctuation or the end, and is no plural posses
 workers’ union). An opening mark typed where the closing one belongs (", `` said X") closes. A
 quotation runs over several paragraphs when the next paragraph opens with the same mark again
 (the closing mark comes only at the end of the last); each paragraph's part is a quote of its
-own, with the quotation's speaker. A double mark also carries over a line break without being
-repeated, for a few lines, as one-sentence-a-line archives break a quotation of sentences.
+own, with the quotation's speaker; a caption or crosshead between two of its paragraphs does
+not end it once its mark has been repeated. A double mark also carries over a line break
+without being repeated, for a few lines, as one-sentence-a-line archives break a quotation of
+sentences.
 """
 
 from __future__ import annotations
@@ -102,13 +104,38 @@ def _carry_over(stack: list[_Open], text: str, mark: str, pos: int, end: int, li
         # new quote is a stray mark, not one quotation (an archive's lines without a blank line
         # between them are the sentences of one paragraph).
         next_paragraph = BLANK_LINE.search(text[quote.start : line_start].strip()) is None
-        if mark == quote.mark and not repeated and next_paragraph and \
+        interrupted = _interruption(text, quote, line_start)
+        if mark == quote.mark and not repeated and (next_paragraph or interrupted) and \
                 not text[line_start:pos].strip():
-            quote.parts.append((quote.start, line_start))
+            quote.parts.append((quote.start, interrupted or line_start))
             quote.start, quote.line, repeated = end, line, True
-        elif quote.mark in _SINGLE or line - quote.line > _LINE_GAP:
+        elif (quote.mark in _SINGLE or line - quote.line > _LINE_GAP) and not interrupted:
             del stack[i:]  # left open: not a quotation we can place
     return repeated
+
+
+def _interruption(text: str, quote: _Open, line_start: int) -> int | None:
+    """The end of ``quote``'s paragraph when only captions or crossheads follow it up to
+    ``line_start`` (a page breaks a long quotation with a photo's caption, a crosshead or a
+    link): lines of their own that end no sentence. Only for a quotation whose mark was already
+    repeated at a paragraph's start: a mark left open once may be a stray one."""
+    if not quote.parts or quote.mark in _SINGLE:
+        return None
+    gap = BLANK_LINE.search(text, quote.start, line_start)
+    if gap is None:
+        return None
+    between = [p.strip() for p in BLANK_LINE.split(text[gap.end() : line_start])]
+    lines = [p for p in between if p]
+    if not lines or any("\n" in p or _ends_sentence(p) for p in lines):
+        return None
+    return gap.start()
+
+
+def _ends_sentence(paragraph: str) -> bool:
+    """Whether ``paragraph`` ends as narrative does, with a sentence's stop (inside closing
+    marks or not): a caption or crosshead ends without one."""
+    return paragraph.rstrip("".join(c for c in CLOSERS if len(c) == 1) + " ").endswith(
+        (".", "!", "?", ":"))
 
 
 def _roles(text: str, mark: str, pos: int, end: int) -> tuple[bool, bool]:
