@@ -312,6 +312,18 @@ def test_an_outcome_under_a_condition_or_sought_as_an_aim_is_no_verdict():
                             "was achieved.") == 0.5
 
 
+def test_a_judgement_word_closing_a_hyphenated_compound_describes_and_is_no_verdict():
+    """A fresh FNC-1 audit: "agreed to restart long-stalled peace talks" was read as a verdict
+    that the talks failed and set against "a notable absence from the meeting"."""
+    from newsprism.compare.verdicts import verdict_polarity
+
+    assert verdict_polarity("The envoys agreed to restart long-stalled peace talks.") == 0
+    assert verdict_polarity("Divers searched the seabed for the all-important recorders at "
+                            "the summit site.") == 0
+    assert verdict_polarity("The peace talks stalled on Friday.") < 0
+    assert verdict_polarity("The summit was an important step.") > 0
+
+
 def test_a_contracted_negation_turns_a_verdict_as_not_does():
     from newsprism.compare.verdicts import verdict_polarity
 

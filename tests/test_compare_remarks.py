@@ -62,6 +62,9 @@ def test_remark_words_spell_contractions_out_and_leave_editors_words_out():
     pytest.param("The ferry left the quay at 6:41pm PST this evening (0241 GMT Saturday)",
                  "The ferry left the quay at 18:41 this evening (02:41 GMT Saturday)",
                  id="one time of day in two styles"),
+    pytest.param("We learned on Sept. 4 what a flood does to the coast",
+                 "We learned on September 4 what a flood does to the coast",
+                 id="a date's month in two house styles"),
     pytest.param("After forty years of that bell ringing over the harbour, she still looked at "
                  "him like he was her knight in shining armour",
                  "After forty years of that bell ringing over the harbour, she still looked at "
@@ -98,6 +101,8 @@ def test_one_remark_in_two_transcripts_is_the_same_wording(first, second):
                  id="a long passage with its sense flipped"),
     pytest.param("The ferry left the quay at 6:41pm this evening",
                  "The ferry left the quay at 16:41 this evening", id="another time of day"),
+    pytest.param("We learned on Sept. 4 what a flood does to the coast",
+                 "We learned on October 4 what a flood does to the coast", id="another month"),
     pytest.param("And I just wanted to say that the harbour will stay open all winter for the "
                  "boats", "I am sorry. I just want to say that the harbour will stay open all "
                  "winter for the boats", id="another tense, the other running on"),

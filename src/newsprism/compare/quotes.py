@@ -150,12 +150,28 @@ def _times_of_day(text: str) -> str:
     return _ZONE_AFTER.sub(r"\1", text)
 
 
+# A month abbreviated before its day, as house styles write dates ("Sept. 11", "Aug 6"): one
+# outlet's style, not another word of the remark ("We found out on Sept. 11" / "We found out on
+# September 11").
+_MONTH_ABBREVIATED = re.compile(
+    r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?(?=\s+\d{1,2}\b)")
+_MONTHS = {"Jan": "January", "Feb": "February", "Mar": "March", "Apr": "April", "Jun": "June",
+           "Jul": "July", "Aug": "August", "Sep": "September", "Sept": "September",
+           "Oct": "October", "Nov": "November", "Dec": "December"}
+
+
+def _months_in_full(text: str) -> str:
+    """``text`` with each month abbreviated before its day written in full: "Sept. 11" is
+    "September 11"."""
+    return _MONTH_ABBREVIATED.sub(lambda m: _MONTHS[m[1]], text)
+
+
 def remark_words(text: str) -> list[str]:
     """A quotation's words as two transcripts of one remark compare them: lower case, no
     punctuation, contractions in full, an editor's [bracketed] or (bracketed) words left out, a
-    time of day as its hour and minute."""
+    time of day as its hour and minute, a month abbreviated before its day in full."""
     words: list[str] = []
-    for word in letter_words(_times_of_day(_BRACKETED.sub(" ", text))):
+    for word in letter_words(_months_in_full(_times_of_day(_BRACKETED.sub(" ", text)))):
         if word == "cannot":
             words += ["can", "not"]
         elif word == "t" and words and words[-1] in NOT_CONTRACTED:

@@ -36,7 +36,11 @@ _NEGATIVE = (
     r"went nowhere|insignificant|meaningless|no agreements?|dismiss|dismissed|write off|"
     r"written off|play down|overblown|little to show|came to nothing|no deal|no progress"
 )
-_JUDGEMENT = re.compile(rf"\b(?:(?P<pos>{_POSITIVE})|(?P<neg>{_NEGATIVE}))\b", re.IGNORECASE)
+# A judgement word closing a hyphenated compound describes the noun it stands before ("agreed
+# to restart long-stalled peace talks", "the all-important black boxes", "a half-empty hall"):
+# what the thing has been, not a verdict on how the event turned out.
+_JUDGEMENT = re.compile(rf"(?<!\w-)\b(?:(?P<pos>{_POSITIVE})|(?P<neg>{_NEGATIVE}))\b",
+                        re.IGNORECASE)
 _NEGATOR = re.compile(
     r"(?:\b(?:not|never|hardly|no longer|premature to|too early to|refrain from|wrong to|"
     r"mistake to|rather than)\b|" + CONTRACTED_NOT + r")[^.;]{0,30}$",
