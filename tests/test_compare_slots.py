@@ -69,3 +69,25 @@ def test_another_count_another_act_or_an_earlier_date_is_another_fact():
     assert not took_shot.agrees(took_went)  # each tells an act the other does not
     assert took.agrees(took_shot)  # one tells no act the other does not
     assert not january.agrees(recent)  # an earlier event, dated
+
+
+def test_an_abbreviated_month_beside_its_day_or_year_is_that_month():
+    abbreviated, whole, year_only, other, name = slots_of(
+        "The mayor opened the new library on Aug. 17.",
+        "The mayor opened the new library on August 17.",
+        "The mayor was elected in Dec. 2012.",
+        "The mayor opened the new library in Sept. 2014.",
+        "The mayor met with Jan at the library.",
+    )
+    assert abbreviated.times == whole.times == {("month", "august")}
+    assert ("month", "december") in year_only.times
+    assert abbreviated.agrees(whole) and abbreviated.times_differ(other)
+    assert not any(kind == "month" for kind, _ in name.times)  # a name, not January
+
+
+def test_one_list_of_months_reads_every_abbreviation():
+    from newsprism.ingest.dates import MONTH_ABBREVIATIONS, full_month
+
+    assert [full_month(a) for a in ("Aug.", "sept", "Mar", "May", "august")] == [
+        "august", "september", "march", "may", "august"]
+    assert all(full_month(a) for a in MONTH_ABBREVIATIONS) and full_month("Mon") is None

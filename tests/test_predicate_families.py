@@ -64,11 +64,21 @@ def test_another_fact_is_another_predicate(first, second):
     assert not a.agrees(b)
 
 
-def test_found_not_guilty_denies_the_conviction():
-    convicted, cleared, jury = assertions(["Ellery was convicted of fraud.",
-                                           "Ellery was found not guilty of fraud.",
-                                           "A jury found Ellery not guilty of fraud."])
-    assert cleared.denies(convicted) and jury.denies(convicted)
+def test_found_not_guilty_is_the_acquittal_and_denies_the_finding_of_guilt():
+    convicted, guilty, cleared, jury, acquitted = assertions([
+        "Ellery was convicted of fraud.", "Ellery was found guilty of fraud.",
+        "Ellery was found not guilty of fraud.", "A jury found Ellery not guilty of fraud.",
+        "Ellery was acquitted of fraud."])
+    for negated in (cleared, jury):
+        assert negated.agrees(acquitted) and not negated.denies(acquitted)
+        assert not negated.contrasts(acquitted)
+        assert negated.denies(guilty) and negated.contrasts(convicted)
+
+
+def test_a_plea_of_not_guilty_is_no_acquittal():
+    plea, acquitted = assertions(["Ellery pleaded not guilty to fraud.",
+                                  "Ellery was acquitted of fraud."])
+    assert not plea.agrees(acquitted)
 
 
 def _together(first: str, second: str, *words: str) -> bool:

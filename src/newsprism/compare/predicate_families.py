@@ -9,7 +9,9 @@ fired"), so the families are written out by hand, one meaning each, and a word i
 its own sense. Each expression is lemmas: a verb alone, or a verb and the word it is completed
 by; "be ..." is the passive ("was killed" is a death: its subject died, as "died" says; "X
 killed Y" is not "X died"). Opposites sit in different families, never in one: convict /
-acquit, arrest / release, rise / fall, resign / dismiss, injure / die.
+acquit, arrest / release, rise / fall, resign / dismiss, injure / die. A completion its
+negation makes the other's fact ("found not guilty" is acquitted) is written with its "not": that
+negation names the opposite's fact, it denies nothing (``negation_spent``).
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from __future__ import annotations
 FAMILIES: dict[str, tuple[str, ...]] = {
     # a court's finding of guilt; "pleaded guilty" is the accused's own plea, another fact
     "convict": ("convict", "find guilty", "be convict", "be find guilty"),
-    "acquit": ("acquit", "be acquit"),
+    # "found not guilty" is the acquittal, not a conviction denied
+    "acquit": ("acquit", "be acquit", "find not guilty", "be find not guilty"),
     "arrest": ("arrest", "detain", "apprehend", "take into custody", "be take into custody"),
     "release": ("release", "free", "set free"),
     "parole": ("parole", "grant parole"),
@@ -66,6 +69,11 @@ def opposed(first: frozenset[str], second: frozenset[str]) -> bool:
     return any(frozenset((f, g)) in OPPOSED for f in first for g in second)
 
 
-def family_of(expressions: list[str]) -> str | None:
-    """The family of the first of ``expressions`` (lemmas, most specific first) that is in one."""
-    return next((FAMILY_OF[e] for e in expressions if e in FAMILY_OF), None)
+def family_expression(expressions: list[str]) -> str | None:
+    """The first of ``expressions`` (lemmas, most specific first) that is in a family."""
+    return next((e for e in expressions if e in FAMILY_OF), None)
+
+
+def negation_spent(expression: str | None) -> bool:
+    """Does the family expression ``expression`` hold its own negation ("find not guilty")?"""
+    return expression is not None and "not" in expression.split()

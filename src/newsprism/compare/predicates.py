@@ -30,7 +30,12 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from newsprism.compare.outcomes import HEDGING_NOUNS, hedges
-from newsprism.compare.predicate_families import family_of, opposed
+from newsprism.compare.predicate_families import (
+    FAMILY_OF,
+    family_expression,
+    negation_spent,
+    opposed,
+)
 from newsprism.summarize.words import stem_word
 
 if TYPE_CHECKING:
@@ -155,7 +160,10 @@ def assertion(doc: Doc) -> Assertion:
     keys = {word.i: predicate_keys(word) for word in words}  # read once, asked three times
     heads = {key for word in words for key in keys[word.i]}
     families = {f for word in words if (f := _family(word))}
-    denied = {key for word in words if _denied(word) for key in keys[word.i]}
+    # a negation its family's expression holds names that family's fact, denying none of it:
+    # "was found not guilty" is acquitted, yet denies "found guilty"
+    denied = {key for word in words if _denied(word) for key in keys[word.i]
+              if not (negation_spent(_expression(word)) and key == _family(word))}
     roles = {(key, *pair) for word in words if (pair := _agent_and_patient(word)) is not None
              for key in keys[word.i]}
     # a hedge is a word of the main claim, never a noun ("the suspect fled" asserts it fled,
@@ -237,7 +245,13 @@ def predicate_keys(word: Token) -> frozenset[str]:
 
 def _family(word: Token) -> str | None:
     """The family of news predicates the expression of ``word`` belongs to, if any."""
-    return family_of(_expressions(word, _lemma(word), _particle(word)))
+    expression = _expression(word)
+    return FAMILY_OF[expression] if expression else None
+
+
+def _expression(word: Token) -> str | None:
+    """The expression of ``word`` that is in a family of news predicates, if any."""
+    return family_expression(_expressions(word, _lemma(word), _particle(word)))
 
 
 def _particle(verb: Token) -> str | None:
@@ -259,13 +273,19 @@ def _expressions(word: Token, lemma: str, particle: str | None) -> list[str]:
               for o in c.children if o.dep_ == "pobj"]
     completions = ([f"{particle} {place}" for place in places] + [particle]) if particle else []
     completions += [_lemma(c) for c in children if c.dep_ in ("xcomp", "dobj")]
-    completions += [_lemma(a) for a in _adjectives(word)] + places
+    completions += [_negated_lemma(a) for a in _adjectives(word)] + places
     phrases = [f"{lemma} {completion}" for completion in completions]
     if word.pos_ in ("NOUN", "PROPN") and word.dep_ == "dobj":
         phrases.append(f"{_lemma(word.head)} {lemma}")
     if any(c.dep_ == "auxpass" for c in children):
         phrases = [f"be {p}" for p in (*phrases, lemma)] + phrases
     return phrases + ([lemma] if word.pos_ in ("VERB", "ADJ") else [])
+
+
+def _negated_lemma(word: Token) -> str:
+    """The lemma of ``word`` with its own negation: "not guilty" ("found not guilty")."""
+    lemma = _lemma(word)
+    return f"not {lemma}" if any(c.dep_ == "neg" for c in word.children) else lemma
 
 
 def _adjectives(verb: Token) -> list[Token]:

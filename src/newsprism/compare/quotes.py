@@ -17,6 +17,7 @@ from functools import lru_cache
 import numpy as np
 
 from newsprism.analyse.figures import CARDINAL_WORDS, CLOCK, CLOCK_24
+from newsprism.ingest.dates import MONTH_ABBREVIATIONS, full_month
 from newsprism.model import Quote, Sentence, Span
 from newsprism.negation import NEGATING, NOT_CONTRACTED
 from newsprism.summarize.words import STOP_WORDS, letter_words
@@ -154,16 +155,14 @@ def _times_of_day(text: str) -> str:
 # outlet's style, not another word of the remark ("We found out on Sept. 11" / "We found out on
 # September 11").
 _MONTH_ABBREVIATED = re.compile(
-    r"\b(Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b\.?(?=\s+\d{1,2}\b)")
-_MONTHS = {"Jan": "January", "Feb": "February", "Mar": "March", "Apr": "April", "Jun": "June",
-           "Jul": "July", "Aug": "August", "Sep": "September", "Sept": "September",
-           "Oct": "October", "Nov": "November", "Dec": "December"}
+    r"\b(" + "|".join(sorted((a.capitalize() for a in MONTH_ABBREVIATIONS), key=len, reverse=True))
+    + r")\b\.?(?=\s+\d{1,2}\b)")
 
 
 def _months_in_full(text: str) -> str:
     """``text`` with each month abbreviated before its day written in full: "Sept. 11" is
     "September 11"."""
-    return _MONTH_ABBREVIATED.sub(lambda m: _MONTHS[m[1]], text)
+    return _MONTH_ABBREVIATED.sub(lambda m: str(full_month(m[1])).capitalize(), text)
 
 
 def remark_words(text: str) -> list[str]:

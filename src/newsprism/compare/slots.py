@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsprism.ingest.dates import MONTHS, WEEKDAYS
+from newsprism.ingest.dates import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, full_month
 from newsprism.summarize.words import stem_word
 
 if TYPE_CHECKING:
@@ -111,8 +111,19 @@ def times_of(word: Token) -> set[tuple[str, str]]:
         token = todo.pop()
         if (kind := time_kind(token.lower_)) is not None:
             found.add((kind, token.lower_))
+        elif (month := _month_abbreviated(token)) is not None:
+            found.add(("month", month))  # "Aug. 17" is "August 17"
         todo.extend(c for c in token.children if c.dep_ in TIMED)
     return found
+
+
+def _month_abbreviated(token: Token) -> str | None:
+    """The month (in full) an abbreviation beside its day or year names ("Aug. 17", "Dec.
+    2012", "17 Sept"); a bare "Jan" or "Mar" alone may be a name or a verb."""
+    if token.lower_.rstrip(".") not in MONTH_ABBREVIATIONS:
+        return None
+    beside = token.doc[max(token.i - 1, 0):token.i + 2]
+    return full_month(token.lower_) if any(t.like_num for t in beside if t.i != token.i) else None
 
 
 def time_kind(word: str) -> str | None:

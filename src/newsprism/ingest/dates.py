@@ -15,6 +15,17 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "october", "november", "december")
 MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                         "nov", "dec")
+
+
+def full_month(word: str) -> str | None:
+    """The month ``word`` names in full, lower case, whole or abbreviated ("Aug.", "sept",
+    "August" -> "august"); None for no month's name."""
+    bare = word.lower().rstrip(".")
+    if bare in MONTHS:
+        return bare
+    return next(m for m in MONTHS if m.startswith(bare)) if bare in MONTH_ABBREVIATIONS else None
+
+
 # A weekday's name, whole or abbreviated as stamps print it ("MON 22 JUL 2013", "Wed May 5").
 WEEKDAY_NAME = ("(?:" + "|".join((*WEEKDAYS, "tues", "thurs", "thur", "mon", "tue", "wed", "thu",
                                   "fri", "sat", "sun")) + ")")
