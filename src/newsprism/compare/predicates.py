@@ -264,10 +264,10 @@ def _particle(verb: Token) -> str | None:
 def _expressions(word: Token, lemma: str, particle: str | None) -> list[str]:
     """The expressions of lemmas ``word`` may complete, most specific first: with its particle
     and what follows it ("went up in flames"), its particle, its object or bare verb ("caught
-    fire", "let go"), its adjective ("found guilty"), its prepositional phrase ("taken into
-    custody", "fell to his death"); a support verb's noun with its verb ("faces charges":
-    "face charge"); each also passive where it is ("be ..."); then the word alone, if a verb or
-    an adjective ("dead")."""
+    fire", "let go"), its adjective with its negation ("found guilty", "found not guilty"), its
+    prepositional phrase ("taken into custody", "fell to his death"); a support verb's noun
+    with its verb ("faces charges": "face charge"); each also passive where it is ("be ...");
+    then the word alone, if a verb or an adjective ("dead")."""
     children = list(word.children)
     places = [f"{c.lower_} {_lemma(o)}" for c in children if c.dep_ == "prep"
               for o in c.children if o.dep_ == "pobj"]
