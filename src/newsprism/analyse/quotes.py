@@ -34,7 +34,8 @@ before it ("they said") leaves the speaker unknown rather than guessed. A
 multi-paragraph quotation's speaker is the one named at its end or at its start. A quote within
 a quote speaks only through a name inside the outer one. Otherwise the speaker is left unknown:
 a scare quote has no speaker, and a title or nickname in marks ("The Juice") is a quote of kind
-``name`` that no one says (but a reply of one word, “No.”, is a quote).
+``name`` that no one says (but a reply of one word, “No.”, is a quote), as is words in title case
+of any length after "titled", "entitled" or "headlined" (a story's title).
 """
 
 from __future__ import annotations
