@@ -197,10 +197,29 @@ def test_a_rewording_is_found_where_the_analysis_missed_one_of_the_quotes():
     statements = [Span(doc, 0, len(text), text) for doc, text in texts]
     quotes = [Quote("a", 1, 1 + len(found), found, "Dana Ortiz")]
     inside = quotes_inside(statements, quotes)
-    reworded = marked_rewordings(statements, inside)
+    reworded = marked_rewordings(statements, inside, quotes)
     blocked = different_remarks(statements, quotes, np.ones((1, 1)), inside, reworded)
     assert blocked[0, 1] and blocked[1, 0]
     assert not blocked[0, 2] and not blocked[1, 2]  # another remark: left to the judge
+
+
+def test_a_title_in_quote_marks_is_no_rewording_of_the_text_it_heads():
+    """A debunk names a hoax by its title in marks; another article quotes the hoax's text,
+    whose words the title shares. The title (a quote of kind ``name``) is no one's remark, so
+    not that text quoted differently; the same words found as a remark would be."""
+    from newsprism.compare.quotes import marked_rewordings, quotes_inside
+    from newsprism.model import Quote, Span
+
+    title = "Six Weeks of Endless Rain"
+    texts = [("a", f'Anyone who sees posts claiming the city faces "{title}" can relax.'),
+             ("b", '"Despite the six weeks of almost endless rain to come, the city will not '
+                   'flood," the bogus report read.')]
+    statements = [Span(doc, 0, len(text), text) for doc, text in texts]
+    start = texts[0][1].index(title)
+    for kind, pairs in (("name", []), ("phrase", [(0, 1)])):
+        quotes = [Quote("a", start, start + len(title), title, None, None, kind)]
+        inside = quotes_inside(statements, quotes)
+        assert marked_rewordings(statements, inside, quotes) == pairs
 
 
 def test_a_remark_in_other_words_without_found_quotes_is_shown_as_quoted_differently():

@@ -688,6 +688,37 @@ def test_a_title_with_small_words_is_a_name():
         "Travel as a Political Act", "name", None)
 
 
+@pytest.mark.parametrize("text", [
+    "Blogger Dana Okafor posted a story titled \"Scientists Confirm the Moon Will Turn Green "
+    "for Three Nights in May 2027!\" on Tuesday.",
+    "Her column, entitled “Why the Old Harbour Bridge Must Close for Good Before Winter,” ran "
+    "on Sunday, Dana Okafor said.",
+    "Dana Okafor wrote a piece headlined 'Council Votes Nine to Two to Sell the Town Hall' "
+    "last week.",
+])  # fmt: skip
+def test_a_title_case_quotation_after_titled_is_a_title_however_long(text):
+    """A story's title named so by "titled", "entitled" or "headlined" is no one's remark,
+    longer than the names title case alone marks (``_TITLE_WORDS``)."""
+    ((words, kind, speaker),) = _quotes(text)
+    assert len(words.split()) > 8 and (kind, speaker) == ("name", None)
+
+
+def test_a_title_in_the_head_is_not_given_to_one_who_repeats_it_later():
+    text = ("The story, entitled “Scientists Confirm the Moon Will Turn Green for Three Nights "
+            "in May!”, spread fast.\n\n“Scientists Confirm the Moon Will Turn Green for Three "
+            "Nights in May! Share this,” Dana Okafor said.")
+    title, remark = _quotes(text)
+    assert title[1:] == ("name", None) and remark[1:] == ("quote", "Dana Okafor")
+
+
+def test_a_short_remark_or_a_sentence_after_titled_stays_a_remark():
+    text = ("\"Absolutely not,\" Dana Okafor said of a report titled \"the council sold the "
+            "town hall to its chairman for one pound.\"")
+    (remark, remark_kind, speaker), (_, sentence_kind, _) = _quotes(text)
+    assert (remark, remark_kind, speaker) == ("Absolutely not", "quote", "Dana Okafor")
+    assert sentence_kind == "quote"  # no title case: a report's words, not its title
+
+
 def test_the_one_telling_is_the_one_who_said_it_not_the_one_said_about():
     text = ("Senator Maria Hale questioned banker Dan Okafor on Tuesday. She said Okafor made "
             "millions of dollars in the “scheme,” telling him, “You should resign and you "

@@ -34,7 +34,8 @@ before it ("they said") leaves the speaker unknown rather than guessed. A
 multi-paragraph quotation's speaker is the one named at its end or at its start. A quote within
 a quote speaks only through a name inside the outer one. Otherwise the speaker is left unknown:
 a scare quote has no speaker, and a title or nickname in marks ("The Juice") is a quote of kind
-``name`` that no one says (but a reply of one word, “No.”, is a quote).
+``name`` that no one says (but a reply of one word, “No.”, is a quote), as is words in title case
+of any length after "titled", "entitled" or "headlined" (a story's title).
 """
 
 from __future__ import annotations
@@ -105,6 +106,8 @@ _HEAD = 300
 _SELF_NAMED = re.compile(r"\b(?:I|me),(?:\s+[A-Z][\w.'’-]*)+,")
 _TITLE_BEFORE_NAME = 5  # words of a title after a verb of saying, before the name
 _WINDOW = 10  # tokens between a quote mark and its verb of saying ("X said on Tuesday that")
+# Verbs that name the quotation after them as a title, the opening mark left out.
+_TITLING = re.compile(r"\b(?:(?:en)?titled|headlined)[,:]?\s*[“\"'‘«„`]*$", re.IGNORECASE)
 _NAME_WORDS = 5  # a title-case phrase this short in quote marks is a name
 _TITLE_WORDS = 8  # a longer one, up to this, when a small word in it stays small
 PHRASE_WORDS = 4  # shorter quotes are phrases ("candid and meaningful"), not statements
@@ -133,8 +136,9 @@ def extract_quotes(
         named = text[parts[0][0]:parts[0][1]].split()
         # A title long enough to mark itself keeps its name before a verb of saying: “A Secret
         # History of the IRA,” argues its author.
-        if len(parts) == 1 and _is_name(named) and not _reply(text, *parts[0]) and (
-                len(named) > _NAME_WORDS or not _said_next(text, parts[0][1])):
+        if len(parts) == 1 and (_titled(text, parts[0][0], named) or (
+                _is_name(named) and not _reply(text, *parts[0]) and (
+                len(named) > _NAME_WORDS or not _said_next(text, parts[0][1])))):
             # “Belt and Road”, "The Juice", ``Crazy T'': a name in quote marks, said by no one.
             quotes.append(Quote(doc_id, *parts[0], text[slice(*parts[0])], None, None, "name"))
             continue
@@ -150,7 +154,7 @@ def extract_quotes(
                                 "quote" if statement else "phrase", described))
         if outer is None:
             previous = (parts[-1][1], speaker)
-    return tuple(_echoes_owned(quotes))
+    return tuple(_echoes_owned(quotes, text))
 
 
 def _named_or_described(speaker: Mention | None) -> tuple[Mention | None, Passage | None]:
@@ -173,19 +177,22 @@ def _words_of(text: str) -> str:
     return " " + " ".join(_ECHO_WORD.findall(text.replace("’", "'").casefold())) + " "
 
 
-def _echoes_owned(quotes: list[Quote]) -> list[Quote]:
+def _echoes_owned(quotes: list[Quote], text: str) -> list[Quote]:
     """Quotes of no one in the article's head given the speaker of the one quote further on
     that holds their words: a headline or a lead repeats words its story quotes ("Nurse retires:
     ‘I’ve had a great run’" ... “It’s time to go. I’ve had a great run,” she said), often in
     title case (“Surprising Announcements” ... teased “many surprising announcements”). A term
     of one word, with or without its article (‘The Fix’), is no echo, nor is a quote within
-    the quote that holds it (“... you told him, ‘Let’s tow the car,’ ...”)."""
+    the quote that holds it (“... you told him, ‘Let’s tow the car,’ ...”), nor a title the
+    article names as one (“The story, entitled “...”, ...”: a tweet that shares it later is
+    no one saying it first)."""
     owned = [(q, _words_of(q.text)) for q in quotes if q.speaker_mention is not None]
     echoed = []
     for quote in quotes:
         words = _words_of(quote.text)
         if quote.speaker_mention is None and quote.start < _HEAD and \
-                len(words.split()) - words.startswith(_ARTICLES) >= 2:
+                len(words.split()) - words.startswith(_ARTICLES) >= 2 and \
+                _TITLING.search(text, 0, quote.start) is None:
             speakers = {(m.start, m.end): m for q, text in owned if words in text
                         and q.start > quote.end and (m := q.speaker_mention) is not None}
             if len(speakers) == 1:
@@ -223,12 +230,25 @@ def _is_name(words: list[str]) -> bool:
     nickname, a slogan), not anyone's words; so is a longer one of up to eight words that
     title case marks as such by a small word kept small (“A Secret History of the IRA”, a
     book's title beside its author, who argues that ...)."""
-    # A number opens a title as a capital does (“50 Shades of Grey”, “30 Rock”).
-    if not all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_JOINERS for w in words) or \
-            not any(w[:1].isupper() for w in words):
+    if not _title_case(words):
         return False
     return len(words) <= _NAME_WORDS or (len(words) <= _TITLE_WORDS and any(
         w in _NAME_JOINERS for w in words[1:]))
+
+
+def _titled(text: str, start: int, words: list[str]) -> bool:
+    """Are the quoted words in title case right after "titled", "entitled" or "headlined"
+    (“a story titled “Nasa Confirms Earth Will Go Dark for Six Days in December 2014!””)?
+    A story's or a book's title then, however long, and no one's remark: the verb names the
+    words as a title, and title case is no way a remark is set down."""
+    return _title_case(words) and _TITLING.search(text, 0, start) is not None
+
+
+def _title_case(words: list[str]) -> bool:
+    """Does every word open with a capital or a figure, but title case's small words, and one
+    with a capital? A number opens a title as a capital does (“50 Shades of Grey”)."""
+    return all(w[:1].isupper() or w[:1].isdigit() or w in _NAME_JOINERS for w in words) and \
+        any(w[:1].isupper() for w in words)
 
 
 def _quotation_speaker(

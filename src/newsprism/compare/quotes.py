@@ -51,6 +51,7 @@ COPY_SLIP_RUN = 3
 # marks of quotations in every style but the single ones (‘ ’ are apostrophes too).
 _MARKS = re.compile(r"``|''|[“”«»„\"]")
 _OPENING = ("``", "“", "«", "„")
+_MARK_BEFORE = re.compile(r"(?:``|''|[“”«»„\"])$")
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
 # Where a quoted passage's sentences (or its runs between ellipses) end.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\.\s?\.\s?\.|…")
@@ -570,17 +571,33 @@ def quotes_inside(statements: Sequence[Span], quotes: Sequence[Quote]) -> list[l
 
 
 def marked_rewordings(
-    statements: Sequence[Span], inside: Sequence[list[int]]
+    statements: Sequence[Span], inside: Sequence[list[int]], quotes: Sequence[Quote]
 ) -> list[tuple[int, int]]:
     """Pairs of statements of different articles, one of them holding no quote the analysis
     found (``inside``: ``quotes_inside``), whose marked words are one remark in other words
-    (``quoted_differently``)."""
+    (``quoted_differently``); the names in marks among ``quotes`` are no one's words
+    (``names_blanked``)."""
     has_quote = [bool(found) for found in inside]
-    passages = [marked_passages(s.text) for s in statements]
+    passages = [marked_passages(names_blanked(s, quotes)) for s in statements]
     marked = [i for i, words in enumerate(passages) if words]
     return [(i, j) for n, i in enumerate(marked) for j in marked[n + 1 :]
             if statements[i].doc != statements[j].doc and not (has_quote[i] and has_quote[j])
             and quoted_differently(passages[i], passages[j])]  # type: ignore[arg-type]
+
+
+def names_blanked(span: Span, quotes: Sequence[Quote]) -> str:
+    """The statement's text with each name in quote marks the analysis found in it (a quote of
+    kind ``name``: a title, a nickname) blanked, marks and all: a story's title set in a
+    sentence ("news stories claiming Earth is headed for "Six Days of Total Darkness"") is no
+    one's remark, so never one rendering of the remark another article quotes."""
+    text = span.text
+    for q in quotes:
+        if q.kind == "name" and q.doc == span.doc and span.start <= q.start < q.end <= span.end:
+            start, end = q.start - span.start, q.end - span.start
+            start -= len(m.group()) if (m := _MARK_BEFORE.search(text, 0, start)) else 0
+            end += len(m.group()) if (m := _MARKS.match(text, end)) else 0
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
 
 
 # Before a quotation, a negated verb of naming or saying whose object the quotation is ("Apple
