@@ -698,6 +698,10 @@ def test_an_act_done_by_another_subject_settles_no_plan():
     assert settles("The county fair began with a parade down Main Street.", fair)
     assert settles("It began with a parade down Main Street.", fair)
     assert not settles("The rain began with a drizzle on Friday.", fair)
+    # a noun of the act has its own determiner, no subject: she "now faces a theft charge"
+    charged = left_open("Anna Brisk is expected to be charged today.")
+    assert charged is not None
+    assert settles("The woman police say took the van now faces a theft charge.", charged)
 
 
 def test_no_history_for_different_people_or_a_charge_counted():

@@ -599,8 +599,19 @@ def _done_of_its_own(text: str, what: Open) -> set[str]:
     words = letter_words(text)
     return {stem for k in _done_at(words)
             if (stem := stem_word(words[k])) in what.settled_by
-            and (not _another_subject(_subject_before(words, k), what)
+            and (not _past_verb(words[k])
+                 or not _another_subject(_subject_before(words, k), what)
                  or _object_after(words, k) & what.object)}
+
+
+# Acts' words in the past that do not end in "-ed".
+_IRREGULAR_PAST = frozenset({"began", "begun", "won"})
+
+
+def _past_verb(word: str) -> bool:
+    """Is the act's word a verb in the past, whose subject stands before it? A noun of the act
+    stands after its own determiner, which opens no subject: "now faces a murder charge"."""
+    return word.endswith("ed") or word in _IRREGULAR_PAST
 
 
 def _object_after(words: Sequence[str], k: int) -> set[str]:
