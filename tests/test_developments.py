@@ -680,6 +680,30 @@ def test_no_plan_done_by_the_act_on_another_object_or_in_an_infinitive():
         "Anna Brisk directed the thriller Cold Coast, which was a hit.", (None, None))
 
 
+def test_an_act_done_by_another_subject_settles_no_plan():
+    from newsprism.compare.outcomes import left_open, settles
+
+    site = left_open("Mira Dole is set to launch a new magazine this spring.")
+    assert site is not None
+    # "began" of something else: a noun phrase that is neither her nor the magazine
+    assert not settles("The email exchange began with Dole's note to the editors.", site)
+    assert not settles("The quarrel has finally begun at the newspaper.", site)
+    # she, a role that may name her, a word of hers, or the magazine named after the verb
+    assert settles("She launched the magazine on Monday.", site)
+    assert settles("The founder launched it on Monday.", site)
+    assert settles("The new magazine began with an essay by Dole.", site)
+    assert settles("The publisher's daughter launched the magazine on Monday.", site)
+    fair = left_open("The county fair is set to begin on Friday.")
+    assert fair is not None
+    assert settles("The county fair began with a parade down Main Street.", fair)
+    assert settles("It began with a parade down Main Street.", fair)
+    assert not settles("The rain began with a drizzle on Friday.", fair)
+    # a noun of the act has its own determiner, no subject: she "now faces a theft charge"
+    charged = left_open("Anna Brisk is expected to be charged today.")
+    assert charged is not None
+    assert settles("The woman police say took the van now faces a theft charge.", charged)
+
+
 def test_no_history_for_different_people_or_a_charge_counted():
     from newsprism.compare.ladders import groups
 

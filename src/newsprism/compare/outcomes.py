@@ -48,6 +48,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from newsprism.analyse.dates import MONTHS, WEEKDAYS
+from newsprism.analyse.entities import PERSON_ROLES as ROLE_NOUNS
 from newsprism.model import Article, Span
 from newsprism.negation import NEGATIONS
 from newsprism.summarize.words import STOP_WORDS, letter_words, stem_word
@@ -574,11 +575,74 @@ def settles(text: str, what: Open) -> bool:
     if what.speculation:
         return 2 * len(said) >= len(what.settled_by)
     if what.specific:
-        return bool(said)
+        return bool(_done_of_its_own(text, what))
     # an act of no family is one act only with its object: "expected to direct Blue Harbour"
     # is not settled by "directed Cold Coast", "set to go into effect" not by "went after"
     return any(act in what.settled_by and (not what.object or what.object & following)
                for act, following in _verbs_done(text))
+
+
+# Between a subject and its verb, words that leave the subject where it is: "The festival has
+# finally begun".
+_AUXILIARIES = frozenset({"is", "are", "was", "were", "has", "have", "had", "been", "be"})
+SUBJECT_REACH = 3  # a subject's words after its determiner: "the new email thread began"
+
+
+def _done_of_its_own(text: str, what: Open) -> set[str]:
+    """The acts of ``what`` the statement states done of its own actor or thing: an act whose
+    subject is a noun phrase naming something else settles nothing ("Taibbi is supposed to
+    launch Racket" / "The email thread began with Taibbi's email"), while a pronoun, a name,
+    a person's role ("the mayor launched it") or a word of the open statement's subject or
+    object may be who or what it expected, and one that names the expected thing after it
+    tells its actor's deed ("The festival is set to begin" / "The festival
+    began with a parade")."""
+    words = letter_words(text)
+    return {stem for k in _done_at(words)
+            if (stem := stem_word(words[k])) in what.settled_by
+            and (not _past_verb(words[k])
+                 or not _another_subject(_subject_before(words, k), what)
+                 or _object_after(words, k) & what.object)}
+
+
+# Acts' words in the past that do not end in "-ed".
+_IRREGULAR_PAST = frozenset({"began", "begun", "won"})
+
+
+def _past_verb(word: str) -> bool:
+    """Is the act's word a verb in the past, whose subject stands before it? A noun of the act
+    stands after its own determiner, which opens no subject: "now faces a murder charge"."""
+    return word.endswith("ed") or word in _IRREGULAR_PAST
+
+
+def _object_after(words: Sequence[str], k: int) -> set[str]:
+    """The stems of the ``OBJECT_REACH`` words after ``words[k]``: where the act done names
+    the expected thing, its subject is the actor however described ("the billionaire launched
+    the fund")."""
+    return {stem_word(w) for w in words[k + 1 : k + 1 + OBJECT_REACH]}
+
+
+def _subject_before(words: Sequence[str], k: int) -> list[str]:
+    """The words of a noun phrase with a determiner right before ``words[k]`` (auxiliaries
+    and adverbs between), without the determiner: "the email thread has begun" -> ["email",
+    "thread"]; none where no determiner opens one within ``SUBJECT_REACH`` words."""
+    end = k
+    while end and (words[end - 1] in _AUXILIARIES or words[end - 1] in _ADVERBS
+                   or words[end - 1].endswith("ly")):
+        end -= 1
+    for start in range(end - 1, max(-1, end - 1 - SUBJECT_REACH), -1):
+        if words[start] in _DETERMINERS:
+            return list(words[start + 1 : end])
+    return []
+
+
+def _another_subject(phrase: list[str], what: Open) -> bool:
+    """Does a subject noun phrase name something other than who or what ``what`` expected:
+    none of its words of the open statement's subject or object, nor a person's role, which
+    may name its actor ("the mayor")?"""
+    stems = {stem_word(w) for w in phrase}
+    return bool(phrase) and not (stems & (what.subject | what.object | {what.head})
+                                 or phrase[-1].removesuffix("s") in ROLE_NOUNS
+                                 or _PERSON_ROLE.fullmatch(phrase[-1]))
 
 
 def denies_or_confirms(text: str, what: Open) -> bool:
@@ -617,6 +681,7 @@ class StateKind(NamedTuple):
 # been signed") is the state still in force.
 PERSON_ROLES = (r"suspects?|gunm[ae]n|fugitives?|inmates?|prisoners?|escapees?|convicts?|killers?|"
             r"shooters?|attackers?|robbers?|m[ae]n|wom[ae]n|teen(?:ager)?s?|offenders?")
+_PERSON_ROLE = re.compile(PERSON_ROLES)
 _TALKS = r"(?:the\s+)?(?:talks|negotiations|negotiating table)"
 # Before "released", words that make it a release told as background, earlier than the arrest
 # the statement goes on to tell: "who was released from prison in 2009, was arrested Monday".
