@@ -34,7 +34,7 @@ from newsprism.analyse.figures import vague
 from newsprism.compare.figures import counts_a_part, frames_of, in_change, quantity
 from newsprism.compare.outcomes import (
     PEOPLES_FATES,
-    PERSON_ROLES,
+    SOUGHT_ROLES,
     STATE_KINDS,
     content_stems,
     ends_an_event_state,
@@ -445,7 +445,7 @@ def _years(text: str, day: str | None) -> frozenset[str]:
 # A person a state says is sought by a role alone ("searching for the suspect", "in search of
 # the gunman", "no suspects have been taken into custody"): whoever the story's later report
 # names as caught is the one sought.
-_SOUGHT_BY_ROLE = re.compile(rf"\b(?:an?|the|no)\s+(?:[\w-]+\s+){{0,2}}?(?:{PERSON_ROLES})\b",
+_SOUGHT_BY_ROLE = re.compile(rf"\b(?:an?|the|no)\s+(?:[\w-]+\s+){{0,2}}?(?:{SOUGHT_ROLES})\b",
                              re.IGNORECASE)
 
 

@@ -48,7 +48,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from newsprism.analyse.dates import MONTHS, WEEKDAYS
-from newsprism.analyse.entities import PERSON_ROLES as ROLE_NOUNS
+from newsprism.analyse.entities import PERSON_ROLES
 from newsprism.model import Article, Span
 from newsprism.negation import NEGATIONS
 from newsprism.summarize.words import STOP_WORDS, letter_words, stem_word
@@ -641,8 +641,8 @@ def _another_subject(phrase: list[str], what: Open) -> bool:
     may name its actor ("the mayor")?"""
     stems = {stem_word(w) for w in phrase}
     return bool(phrase) and not (stems & (what.subject | what.object | {what.head})
-                                 or phrase[-1].removesuffix("s") in ROLE_NOUNS
-                                 or _PERSON_ROLE.fullmatch(phrase[-1]))
+                                 or phrase[-1].removesuffix("s") in PERSON_ROLES
+                                 or _SOUGHT_ROLE.fullmatch(phrase[-1]))
 
 
 def denies_or_confirms(text: str, what: Open) -> bool:
@@ -679,9 +679,11 @@ class StateKind(NamedTuple):
 # from being the earlier state ("MWEB managed to restore 83%" tells part of the end), unless
 # they lie inside the state's own words: an end denied ("not taken into custody", "no deal has
 # been signed") is the state still in force.
-PERSON_ROLES = (r"suspects?|gunm[ae]n|fugitives?|inmates?|prisoners?|escapees?|convicts?|killers?|"
+# Whom a search is for ("searching for the gunman"): a role that, as a subject, may be the
+# one a plan expected (``_another_subject``).
+SOUGHT_ROLES = (r"suspects?|gunm[ae]n|fugitives?|inmates?|prisoners?|escapees?|convicts?|killers?|"
             r"shooters?|attackers?|robbers?|m[ae]n|wom[ae]n|teen(?:ager)?s?|offenders?")
-_PERSON_ROLE = re.compile(PERSON_ROLES)
+_SOUGHT_ROLE = re.compile(SOUGHT_ROLES)
 _TALKS = r"(?:the\s+)?(?:talks|negotiations|negotiating table)"
 # Before "released", words that make it a release told as background, earlier than the arrest
 # the statement goes on to tell: "who was released from prison in 2009, was arrested Monday".
@@ -692,7 +694,7 @@ STATE_KINDS: dict[str, StateKind] = {
         re.compile(r"\b(?:on the (?:run|loose|lam)|at large|(?:a|the) fugitive|escapee|manhunt|"
                    r"(?:is|are|was|were|being) (?:sought|hunted)|"
                    rf"(?:search(?:ing|ed|es)? for|in search of) (?:an?|the) (?:[\w-]+ ){{0,3}}?"
-                   rf"(?:{PERSON_ROLES})|"
+                   rf"(?:{SOUGHT_ROLES})|"
                    r"(?:not|no (?:one|suspects?)) (?:has |have |had |was |were )?"
                    r"(?:yet |immediately |been )*(?:taken into custody|arrested|caught|"
                    r"captured|apprehended)|no arrests (?:have |had )?(?:yet |been )*made)\b",
