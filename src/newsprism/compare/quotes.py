@@ -51,7 +51,7 @@ COPY_SLIP_RUN = 3
 # marks of quotations in every style but the single ones (‘ ’ are apostrophes too).
 _MARKS = re.compile(r"``|''|[“”«»„\"]")
 _OPENING = ("``", "“", "«", "„")
-_MARK_BEFORE = re.compile(r"(?:``|''|[“”«»„\"])$")
+_MARK_BEFORE = re.compile(rf"(?:{_MARKS.pattern})$")  # a mark right before a name
 _ELLIPSIS = re.compile(r"\.\s?\.\s?\.|…")
 # Where a quoted passage's sentences (or its runs between ellipses) end.
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\.\s?\.\s?\.|…")
