@@ -1466,3 +1466,77 @@ def test_no_outcome_of_a_speculation_already_stated_done_or_a_past_supposed_to()
     assert left_open("The ferries were supposed to arrive on Monday.") is None
     assert left_open("The rule is supposed to apply to boats over ten metres.") is not None
     assert left_open("The ferries are supposed to arrive on Monday.") is not None
+
+
+CAR = "A vintage racing car used by a film crew in Kessel drew crowds to the set this week. "
+
+
+def test_a_rumour_reported_and_later_exposed_is_a_development_ordered_by_its_words():
+    """devs14's fresh FNC-1 clusters: a rumour's early reports tell it as a rumour ("Rumors have
+    hit social media that ...", "there was a rumor flying around that ..."), a later one says it
+    was exposed ("proved to be untrue", "a false alarm", "has since been debunked"), or answers
+    it naming the rumour: the exposure says itself it came later, whatever the order."""
+    for question, answer in [
+        ("Rumors have spread online that the racing car was stolen from the film set.",
+         "Rumors that the racing car had been stolen from the film set proved to be untrue, "
+         "police said."),
+        ("There was a rumor going around that someone stole the racing car from the film set.",
+         "The rumored theft of the racing car from the film set turned out to be a false alarm."),
+        ("Rumors have spread online that the racing car was stolen from the film set.",
+         "Police confirmed that the racing car had not been stolen from the film set, a rumor "
+         "that spread online on Friday."),
+    ]:
+        (claim,) = _statement_histories(CAR, answer, question, (None, None))
+        assert [r.span.doc for r in claim.history] == ["second", "first"], (question, answer)
+
+
+def test_no_exposure_from_an_answer_not_told_as_later_nor_a_rumour_under_a_condition():
+    from newsprism.compare.outcomes import answers_later, still_questioned
+
+    assert not _statement_histories(
+        CAR, "Rumors have spread online that the racing car was stolen from the film set.",
+        "Police confirmed that the racing car is safe on the film set.", (None, None))
+    # "if the rumor is true" is a condition: what its clause says is not the rumour
+    assert still_questioned("If the rumor is true, the thief cannot drive the racing car "
+                            "around town unnoticed.") is None
+    # a rumour told with its exposure is an answer, no question
+    assert still_questioned("Rumors that the car was stolen proved to be untrue.") is None
+    assert answers_later("The rumored theft of the car appears to be a false alarm.")
+
+
+def test_a_claim_its_maker_retracted_is_a_development_its_denials_are_not():
+    claim = ("A retired jockey claims the champion trainer Ana Belmonte has been banned by the "
+             "racing board for a month.")
+    retraction = ("The retired jockey retracted claims Ana Belmonte had been banned by the "
+                  "racing board after the board denied them.")
+    lead = "The racing season in Kessel opened on Saturday with a record crowd. "
+    (history,) = _statement_histories(lead, retraction, claim, (None, None))
+    assert [r.span.doc for r in history.history] == ["second", "first"]
+    # a denial of the claim, or a statement on its topic that does not tell it, is no step of
+    # the claim's own history
+    for other in ["The racing board said Ana Belmonte has not been banned by the racing board.",
+                  "The racing board began testing trainers such as Ana Belmonte in 2008.",
+                  "If Ana Belmonte failed a test, the racing board would announce a ban."]:
+        assert not _statement_histories(lead, retraction, other, (None, None)), other
+
+
+def test_no_development_from_one_remark_quoted_at_length_a_dated_plan_or_another_clause():
+    """Three false developments of main on devs14's fresh set, their shapes: a remark quoted
+    whole and in part (the longer naming a retraction), a release date restated ("has a March
+    25, 2016 release") taken for the release done, and a "no longer" read past its clause."""
+    from newsprism.compare.developments import names_change, retracts_another
+    from newsprism.compare.outcomes import left_open, settles
+    from newsprism.model import Span
+
+    whole = ('"I want to make a full retraction of everything I said, and I apologize to the '
+             'board and the trainers."')
+    part = "And I apologize to the board and the trainers."
+    assert not retracts_another([Span("a", 0, len(whole), whole), Span("b", 0, len(part), part)])
+    other = "The jockey said the trainer had been banned."
+    assert retracts_another([Span("a", 0, len(whole), whole), Span("b", 0, len(other), other)])
+    plan = left_open("The film is scheduled to be released in theaters on March 25, 2016.")
+    assert plan is not None
+    assert not settles("The film has a March 25, 2016 release, starring Ben Ray.", plan)
+    assert settles("The film was released in theaters on March 25, 2016.", plan)
+    found = names_change("He no longer owned the truck and has no idea how it ended up abroad.")
+    assert found is not None and found["state"].strip() == "owned the truck"

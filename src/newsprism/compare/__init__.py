@@ -40,8 +40,9 @@ from newsprism.compare.developments import (
     is_development,
     named_changes,
     on_different_days,
+    retracted_claims,
+    retracts_another,
     revisions,
-    says_retraction,
     states_ended,
     tolls_moved_on,
 )
@@ -508,8 +509,7 @@ def _statement_claim(
         ordered = (*spans, *(s for s in support if s not in spans))  # what differs first
         return Claim(_claim_id("figure", support), "contradicted", spans[0].text, ordered,
                      independent, "figure", _figure_note(inside[0], articles))
-    retracted = [s for s in support if says_retraction(s.text)]
-    if retracted and len(retracted) < len(support):
+    if retracts_another(support):
         return _developing("statement", support, independent,
                            [(s, s.text) for s in support], articles)
     # one outlet does not contradict itself, but its reports of different days may say the
@@ -552,6 +552,7 @@ def _outcome_claims(
     groups = open_outcomes(statements, actors, articles, cosine, evidence.related, people)
     groups += named_changes(statements, cosine)
     groups += states_ended(statements, actors, articles, cosine, people)
+    groups += retracted_claims(statements, cosine)
     return [_history([(statements[i], statements[i].text) for i in group], articles, sources)
             for group in groups]
 

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
 from newsprism.analyse.dates import MONTHS
 from newsprism.analyse.figures import vague
@@ -82,6 +83,24 @@ def says_change(text: str) -> bool:
 def says_retraction(text: str) -> bool:
     """Does the passage take back, correct or retract a remark or claim?"""
     return bool(_RETRACTION.search(text))
+
+
+def retracts_another(support: Sequence[Span]) -> bool:
+    """Does a statement of an aligned group take back a remark or claim that another one
+    states? Not one whose words all stand, in order, inside a statement that retracts: that is
+    the same remark quoted at less length ("And I apologize to the tour" of "I want to make a
+    full retraction, and I apologize to the tour"), not what was taken back."""
+    retracting = [letter_words(s.text) for s in support if says_retraction(s.text)]
+    return bool(retracting) and any(
+        not says_retraction(s.text)
+        and not any(_run_within(letter_words(s.text), words) for words in retracting)
+        for s in support)
+
+
+def _run_within(part: list[str], whole: list[str]) -> bool:
+    """Do the words ``part`` stand together, in order, inside ``whole``?"""
+    return bool(part) and any(whole[k : k + len(part)] == part
+                              for k in range(len(whole) - len(part) + 1))
 
 
 def on_different_days(a: Span, b: Span, articles: dict[str, Article]) -> bool:
@@ -208,8 +227,12 @@ def revisions(
 # postponed", "a Missouri Amber Alert has been cancelled", "the strike was called off".
 _ENDED = re.compile(
     r"\b(?:postpon(?:ed|es)|cancell?ed|called off|scrapped|rescinded|put off)\b", re.IGNORECASE)
-# ... or what is no longer so: "Truckers are no longer planning to arrest members of Congress".
-_NO_LONGER = re.compile(r"\bno longer\s+(?P<state>[^,;:.?!]+)", re.IGNORECASE)
+# ... or what is no longer so: "Truckers are no longer planning to arrest members of Congress";
+# up to the clause's edge: in "no longer owned the truck and has no idea how it ended up abroad"
+# only the truck is no longer so.
+_NO_LONGER = re.compile(
+    r"\bno longer\s+(?P<state>(?:(?!\b(?:and|but|as|after|because|while|when|where)\b)"
+    r"[^,;:.?!])+)", re.IGNORECASE)
 # A state on a named scale, a word and its step: "Category 3", "Level 4", "Stage II".
 _SCALE_STEP = r"(?P<scale>[A-Z][a-z]+)\s+(?P<step>\d+|[IVX]+)\b"
 # ... and a later report that says it moved to another step: "Irene weakened slightly to a
@@ -372,6 +395,95 @@ def named_changes(
             links.setdefault(i, set()).add(j)
             links.setdefault(j, set()).add(i)
     return [sorted(group, key=lambda n: (changes[n] is not None, n))
+            for group in linked_groups(links)]
+
+
+# A claim a later report says its maker took back, and what it claimed: "Olsen retracted claims
+# Woods had been suspended by the tour", "withdrew his allegation that the mayor took bribes".
+_RETRACTED_CLAIM = re.compile(
+    r"\b(?:retract(?:ed|s|ing)?|withdr(?:ew|awn|aws)|recant(?:ed|s)?|walked\s+back|"
+    r"took\s+back)\s+(?:(?:his|her|their|its|the|an?|earlier|previous|those|these)\s+)?"
+    r"(?:[\w-]+\s+)?(?:claims?|allegations?|accusations?|remarks?|comments?|statements?)\s+"
+    r"(?:that\s+)?(?P<claim>[^,;:.?!]+)",
+    re.IGNORECASE,
+)
+# An earlier statement that denies or exposes the claim is the claim's answer, not the claim; one
+# that puts it under a condition ("If Woods failed a test, the tour would announce a suspension")
+# does not tell it.
+_DENIED = re.compile(r"\b(?:den(?:y|ies|ied|ial)|disputed|false|untrue|no truth)\b",
+                     re.IGNORECASE)
+_CONDITION = re.compile(r"\b(?:if|whether|unless)\b", re.IGNORECASE)
+# Content words a statement shares with what was retracted to tell that claim: a claim told in
+# three words ("Woods", "suspended", "tour") is one claim; one or two may be a name and a topic.
+RETRACTED_WORDS = 3
+# Letters of a stem compared, so that a claim's verb and its noun are one word ("suspended",
+# "serving a suspension").
+STEM_LETTERS = 5
+
+
+class _Claim(NamedTuple):
+    """What a retraction says was claimed: its subject's words, its verb, all its words (each
+    cut to ``STEM_LETTERS``)."""
+
+    subject: frozenset[str]
+    verb: str
+    words: frozenset[str]
+
+
+def _cut(text: str) -> frozenset[str]:
+    return frozenset(stem[:STEM_LETTERS] for stem in content_stems(text))
+
+
+def _retracted(text: str) -> _Claim | None:
+    """The claim a statement says was taken back, up to its clause's edge ("claims Woods had
+    been suspended by the tour after the tour denied them": Woods, suspended, tour), with its
+    subject (the words before its first content word not written with a capital) and that verb;
+    none where it names too little to know the claim."""
+    found = _RETRACTED_CLAIM.search(text)
+    if found is None:
+        return None
+    edge = _PHRASE_EDGE.search(found["claim"])
+    claim = found["claim"][: edge.start() if edge else None]
+    words = re.findall(r"[^\W\d_][\w'’-]*", claim)
+    verb = next((k for k, w in enumerate(words) if w[0].islower() and _cut(w)), None)
+    if verb is None or len(_cut(claim)) < RETRACTED_WORDS:
+        return None
+    subject = _cut(" ".join(words[:verb]))
+    return _Claim(subject, next(iter(_cut(words[verb]))), _cut(claim)) if subject else None
+
+
+def _tells_claim(text: str, claim: _Claim) -> bool:
+    """Does a statement tell the claim: its verb, a word of its subject and ``RETRACTED_WORDS``
+    of its words, neither denied, disputed nor under a condition?"""
+    said = _cut(text)
+    return (claim.verb in said and bool(claim.subject & said)
+            and len(claim.words & said) >= RETRACTED_WORDS
+            and not _DENIED.search(text) and not _CONDITION.search(text)
+            and not NEGATIONS & set(letter_words(text)))
+
+
+def retracted_claims(
+    statements: Sequence[Span], cosine: Callable[[int, int], float]
+) -> list[list[int]]:
+    """Groups of statements (indices), the claim first: a statement that says a claim was
+    taken back by its maker and names it ("retracted claims Woods had been suspended by the
+    tour") and the statements of other articles that tell that claim (``_tells_claim``),
+    close in meaning (``CHANGE_COSINE``), not taking it back themselves, nor of an article
+    that tells the retraction (there the claim is its background). The retraction says itself
+    it came later; no date is needed."""
+    claims = [_retracted(s.text) for s in statements]
+    told = {statements[j].doc for j, claim in enumerate(claims) if claim}
+    links: dict[int, set[int]] = {}
+    for j, claim in enumerate(claims):
+        if claim is None:
+            continue
+        for i, earlier in enumerate(statements):
+            if (earlier.doc in told or says_retraction(earlier.text)
+                    or not _tells_claim(earlier.text, claim) or cosine(i, j) < CHANGE_COSINE):
+                continue
+            links.setdefault(i, set()).add(j)
+            links.setdefault(j, set()).add(i)
+    return [sorted(group, key=lambda n: (claims[n] is not None, n))
             for group in linked_groups(links)]
 
 

@@ -248,16 +248,36 @@ _QUESTIONED = re.compile(
     r"carried\s+out|done))\s+to\s+(?:confirm|verify|determine|establish))\b",
     re.IGNORECASE,
 )
+# A rumour reported as such, neither confirmed nor exposed: "Rumors have hit social media that
+# the prop has been stolen", "there was a rumor flying around that someone stole it", "unconfirmed
+# reports say", "this is all still rumor". What it says stays open until a report says it was
+# confirmed or exposed ("if the rumor is true" is a condition: what its clause says is not the
+# rumour; "was rumored to be" is a speculation, ``_SPECULATION``).
+_RUMOURED = re.compile(
+    r"\b(?:unconfirmed\s+(?:reports?|rumou?rs?)|rumou?rs?\s+(?:\w+\s+){0,5}?that|"
+    r"(?:still|just|only)\s+(?:an?\s+)?rumou?rs?)\b",
+    re.IGNORECASE,
+)
 # Where the clause of a doubt begins and ends: "..., but could not confirm her nationality",
 # "... and that a DNA test was under way to confirm that the boy is her son".
 _DOUBT_EDGE_BEFORE = re.compile(r"[,;:]|\b(?:but|and|while|although|though)\b", re.IGNORECASE)
 _DOUBT_EDGE_AFTER = re.compile(r"[,;:]|\b(?:but|while|although|though)\b", re.IGNORECASE)
 # The doubt's own words, which say nothing of what is in doubt.
-_DOUBT_STEMS = frozenset({"confirm", "verifi", "deni", "question", "doubt"})
-# An answer to such a question: it is confirmed or denied, found real or fake.
+_DOUBT_STEMS = frozenset({"confirm", "verifi", "deni", "question", "doubt", "rumor", "rumour",
+                          "unconfirm"})
+# A report that says a rumour or a claim was exposed as false: "rumors that the car had been
+# stolen proved to be untrue", "appears to be a false alarm", "has since been debunked". The
+# exposure tells the rumour as what came before it.
+_EXPOSED = re.compile(
+    r"\b(?:(?:proved|proven|turned\s+out|turns\s+out)\s+(?:to\s+be\s+)?(?:untrue|false|"
+    r"unfounded|baseless|a\s+hoax|fake)|false\s+alarm|debunk(?:ed|s)?)\b",
+    re.IGNORECASE,
+)
+# An answer to such a question: it is confirmed or denied, found real or fake, or exposed.
 _ANSWER = re.compile(
     r"\b(?:confirm(?:s|ed)?|verified|den(?:y|ies|ied)|(?:is|was|are|were)\s+(?:indeed\s+|"
-    r"in\s+fact\s+)?(?:real|genuine|authentic|fake|a\s+hoax|false))\b",
+    r"in\s+fact\s+)?(?:real|genuine|authentic|fake|a\s+hoax|false|untrue|unfounded))\b|"
+    + _EXPOSED.pattern,
     re.IGNORECASE,
 )
 # Words by which an answer says itself that it came after the question: "and now the maker has
@@ -503,7 +523,7 @@ def still_questioned(text: str) -> Open | None:
     been called into question", "a DNA test was under way to confirm that the boy is her son".
     About the words of the doubt's own clause (``_doubt_clause``); settled
     only by an answer that says itself it came later (``answers_later``)."""
-    doubt = _UNCONFIRMED.search(text) or _QUESTIONED.search(text)
+    doubt = _UNCONFIRMED.search(text) or _QUESTIONED.search(text) or _RUMOURED.search(text)
     if doubt is None or answers_later(text):
         return None
     about = set(content_stems(_doubt_clause(text, doubt))) - _DOUBT_STEMS
@@ -530,8 +550,18 @@ def answers_later(text: str) -> bool:
     answer = _ANSWER.search(text)
     if answer is None or _UNCONFIRMED.search(text):
         return False
-    told_first = _ACCOUNT.search(text, 0, answer.start())
-    return _LATER_ANSWER.search(text) is not None or told_first is not None
+    # an exposure, or an answer naming the doubt or rumour it answers ("that the car has not
+    # been stolen, a rumor that spread on Friday"), tells what came before it
+    return any(cue.search(text) for cue in (_LATER_ANSWER, _EXPOSED, _ACCOUNT))
+
+
+_RUMOUR_NOUNS = re.compile(r"\b(?:rumou?r(?:s|ed)?|speculation)\b", re.IGNORECASE)
+
+
+def _without_rumours(text: str) -> str:
+    """The statement with the rumour it answers blanked, for ``_hedged`` to read: "rumors that
+    the car was stolen proved to be untrue" asserts the exposure, it hedges nothing."""
+    return _RUMOUR_NOUNS.sub(lambda m: " " * len(m.group()), text)
 
 
 def questions_and_answers(texts: Sequence[str]) -> list[tuple[int, int]]:
@@ -565,10 +595,10 @@ def _hedged(text: str) -> bool:
 
 def settles(text: str, what: Open) -> bool:
     """Does the statement state as done, denied or confirmed what ``what`` left open?"""
+    if what.question:
+        return answers_later(text) and not _hedged(_without_rumours(text))
     if _hedged(text) or _UNCONFIRMED.search(text):
         return False
-    if what.question:
-        return answers_later(text)
     said = what.settled_by & _done(text)
     # a speculation is settled by what restates it, at least half of its words, not by one
     # word of it ("flight" of "come from Air France Flight 447")
@@ -598,10 +628,20 @@ def _done_of_its_own(text: str, what: Open) -> set[str]:
     began with a parade")."""
     words = letter_words(text)
     return {stem for k in _done_at(words)
-            if (stem := stem_word(words[k])) in what.settled_by
+            if (stem := stem_word(words[k])) in what.settled_by and not _dated_noun(words, k)
             and (not _past_verb(words[k])
                  or not _another_subject(_subject_before(words, k), what)
                  or _object_after(words, k) & what.object)}
+
+
+_MONTHS = frozenset(m.lower() for m in MONTHS)
+
+
+def _dated_noun(words: Sequence[str], k: int) -> bool:
+    """Is the act's word a noun dated just before it ("has a March 25, 2016 release", "its 2016
+    launch")? A dated act so named is a schedule or a date, not the act told as done."""
+    before = [w for w in words[max(0, k - 3) : k] if w.isdigit() or w in _MONTHS]
+    return not _past_verb(words[k]) and bool(k) and words[k - 1] in before
 
 
 # Acts' words in the past that do not end in "-ed".
