@@ -21,7 +21,8 @@ it changed from (``named_changes``): the later report names the change, so no da
 And a death toll told on different days in other words ("the death toll, as of Friday, is
 estimated to be 110,000", a week later "as many as 200,000 people were killed by the tremors,
 which struck on January 12"), which the same-fact test of ``compare.figures`` does not join
-(``tolls_moved_on``).
+(``tolls_moved_on``). And a claim a later report says its maker retracted ("retracted claims
+Woods had been suspended by the tour") with the reports that told it (``retracted_claims``).
 """
 
 from __future__ import annotations

@@ -21,7 +21,8 @@ an analyst wants each as one history, in the order things happened:
 - a question a report says is still open and its answer, which says itself it came later: "the
   authenticity of the poster could not be independently verified" / "and now the maker has
   confirmed that the poster is indeed authentic" (rumours and claims confirmed, denied or
-  exposed).
+  exposed); a rumour told as such and its exposure: "Rumors have hit social media that the car
+  was stolen" / "rumors that the car had been stolen proved to be untrue".
 
 Precision first: the later statement is about the same subject (an actor they share, resolved
 across articles, a pronoun read as the last person named before it, or a content word of the
@@ -545,8 +546,10 @@ def answers_later(text: str) -> bool:
     """Does the statement confirm or deny something, not saying it is still unconfirmed, and
     say itself that the answer came after the question: with a word of time or of an answer
     at last ("and now the maker has confirmed", "is indeed authentic"), or after telling the
-    doubt or the rumour it answers ("While collectors questioned ..., the maker confirmed")?
-    A report that says this needs no date to stand after the one that asked."""
+    doubt or the rumour it answers, before or after ("While collectors questioned ..., the
+    maker confirmed"; "confirmed that the car was not stolen, a rumor that spread on Friday"),
+    or exposing it ("proved to be untrue", "a false alarm", "debunked")? A report that says
+    this needs no date to stand after the one that asked."""
     answer = _ANSWER.search(text)
     if answer is None or _UNCONFIRMED.search(text):
         return False
