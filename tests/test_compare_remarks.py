@@ -14,6 +14,7 @@ from newsprism.compare.quotes import (
     differently_worded,
     remark_words,
     same_wording,
+    without_torn_quotes,
 )
 from newsprism.model import Article, Quote
 from newsprism.pipeline import build_briefing
@@ -65,6 +66,12 @@ def test_remark_words_spell_contractions_out_and_leave_editors_words_out():
     pytest.param("We learned on Sept. 4 what a flood does to the coast",
                  "We learned on September 4 what a flood does to the coast",
                  id="a date's month in two house styles"),
+    pytest.param("I know that at least ten pirates have been caught off the cape this winter",
+                 "I know that at least 10 pirates have been caught off the cape this winter",
+                 id="a number spelt out and in digits"),
+    pytest.param("The camera caught twenty-five seconds of what happened on the quay",
+                 "The camera caught 25 seconds of what happened on the quay",
+                 id="a number of tens and units spelt out and in digits"),
     pytest.param("After forty years of that bell ringing over the harbour, she still looked at "
                  "him like he was her knight in shining armour",
                  "After forty years of that bell ringing over the harbour, she still looked at "
@@ -103,6 +110,12 @@ def test_one_remark_in_two_transcripts_is_the_same_wording(first, second):
                  "The ferry left the quay at 16:41 this evening", id="another time of day"),
     pytest.param("We learned on Sept. 4 what a flood does to the coast",
                  "We learned on October 4 what a flood does to the coast", id="another month"),
+    pytest.param("I know that at least ten pirates have been caught off the cape this winter",
+                 "I know that at least 12 pirates have been caught off the cape this winter",
+                 id="another number in digits"),
+    pytest.param("The camera caught twenty-five seconds of what happened on the quay",
+                 "The camera caught 20 seconds of what happened on the quay",
+                 id="a number of tens and units against its tens alone"),
     pytest.param("And I just wanted to say that the harbour will stay open all winter for the "
                  "boats", "I am sorry. I just want to say that the harbour will stay open all "
                  "winter for the boats", id="another tense, the other running on"),
@@ -383,3 +396,33 @@ def test_two_full_quotations_of_one_topic_are_one_remark_reworded_only_when_clos
     assert differently_worded([tweet, release], apart, setting) == []
     close = np.array([[1.0, 0.0], [0.8, 0.6]])  # cosine 0.8
     assert differently_worded([tweet, release], close, setting) == [(tweet, release)]
+
+
+def _quotes_in(doc: str, text: str, *remarks: str) -> list[Quote]:
+    return [Quote(doc, text.index(r), text.index(r) + len(r), r, "Dana Reyes") for r in remarks]
+
+
+def test_a_quote_close_to_two_remarks_one_article_quotes_apart_renders_neither():
+    """Two remarks of one speaker on one topic, in two paragraphs of one report, each close to
+    a third report's quote: that quote is the speaker on their topic, not a rendering of one."""
+    ferry = ("Reyes spoke at the pier. \"If you want the island to live, you keep the ferry "
+             "running,\" she said.\n\n\"The only way the island dies is by losing the ferry, "
+             "which it nearly has,\" she added.")
+    secure, dies = _quotes_in("a", ferry, "If you want the island to live, you keep the ferry "
+                              "running", "The only way the island dies is by losing the ferry, "
+                              "which it nearly has")
+    (other,) = _quotes_in("b", "\"The ferry keeps the island alive,\" Reyes said.",
+                          "The ferry keeps the island alive")
+    texts = {"a": ferry, "b": "\"The ferry keeps the island alive,\" Reyes said."}
+    assert without_torn_quotes([(secure, other), (dies, other)], texts) == []
+
+
+def test_a_quotation_broken_by_she_said_is_one_remark_a_quote_may_render():
+    broken = "\"If you want the island to live,\" she said, \"you keep the ferry running.\""
+    live, running = _quotes_in("a", broken, "If you want the island to live",
+                               "you keep the ferry running")
+    (other,) = _quotes_in("b", "\"Keep the ferry going or the island dies,\" Reyes said.",
+                          "Keep the ferry going or the island dies")
+    texts = {"a": broken, "b": "\"Keep the ferry going or the island dies,\" Reyes said."}
+    pairs = [(live, other), (running, other)]
+    assert without_torn_quotes(pairs, texts) == pairs

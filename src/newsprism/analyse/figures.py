@@ -85,6 +85,7 @@ _WORDS = {
 # names rather than counts: "ground zero").
 CARDINAL_WORDS = {word for word, value in _WORDS.items() if value >= 1 and value % 1 == 0
                   and word != "twice"}
+CARDINAL_VALUES = {word: int(_WORDS[word]) for word in CARDINAL_WORDS}  # "ten": 10
 # Words before a number that refer back to things already named ("the two sides") or pick
 # some of them out ("the first three").
 _REFERRING = {"the", "these", "those", "this", "that", "both", "all", "its", "their", "his",

@@ -87,6 +87,7 @@ from newsprism.compare.quotes import (
     quotes_within,
     sentence_apart,
     speaker_words,
+    without_torn_quotes,
 )
 from newsprism.compare.reported import debunks_apart, reproduced_apart
 from newsprism.compare.sources import source_keys
@@ -660,7 +661,8 @@ def _quote_claims(
     words = quoted[kept]
     settings = _embedded([c.text for c in context], known)
     claims = []
-    for a, b in differently_worded(attributed, words, settings):
+    texts = {doc: article.text for doc, article in articles.items()}
+    for a, b in without_torn_quotes(differently_worded(attributed, words, settings), texts):
         if _two_remarks((a.text,), a, (b.text,), b, articles):
             continue
         apart = (sentence_apart(a, b, sentences), sentence_apart(b, a, sentences))

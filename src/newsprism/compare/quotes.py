@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from newsprism.analyse.figures import CARDINAL_WORDS, CLOCK, CLOCK_24
+from newsprism.analyse.figures import CARDINAL_VALUES, CARDINAL_WORDS, CLOCK, CLOCK_24
 from newsprism.ingest.dates import MONTH_ABBREVIATIONS, full_month
 from newsprism.model import Quote, Sentence, Span
 from newsprism.negation import NEGATING, NOT_CONTRACTED
@@ -166,10 +166,28 @@ def _months_in_full(text: str) -> str:
     return _MONTH_ABBREVIATED.sub(lambda m: str(full_month(m[1])).capitalize(), text)
 
 
+def _numbers_in_digits(words: Sequence[str]) -> list[str]:
+    """``words`` with each number written in words written in digits, "twenty five" (from
+    "twenty-five") as one: house styles spell a number out or not ("ten ISIS fighters" / "10
+    ISIS fighters"; AP spells out only those under ten), one word of a remark either way.
+    "one" stays a word: mostly a pronoun ("no one", "the one who"), and "1" is nobody's style."""
+    digits: list[str] = []
+    tens = False  # the word before is a number of tens in words ("twenty")
+    for word in words:
+        value = CARDINAL_VALUES.get(word)
+        if value is not None and value < 10 and tens:
+            digits[-1] = str(int(digits[-1]) + value)
+        else:
+            digits.append(word if value is None or word == "one" else str(value))
+        tens = value is not None and value >= 20 and value % 10 == 0
+    return digits
+
+
 def remark_words(text: str) -> list[str]:
     """A quotation's words as two transcripts of one remark compare them: lower case, no
     punctuation, contractions in full, an editor's [bracketed] or (bracketed) words left out, a
-    time of day as its hour and minute, a month abbreviated before its day in full."""
+    time of day as its hour and minute, a month abbreviated before its day in full, a number
+    in digits."""
     words: list[str] = []
     for word in letter_words(_months_in_full(_times_of_day(_BRACKETED.sub(" ", text)))):
         if word == "cannot":
@@ -180,7 +198,7 @@ def remark_words(text: str) -> list[str]:
             words.append("is")
         else:
             words.append(_CONTRACTED.get(word, word) if words else word)
-    return words
+    return _numbers_in_digits(words)
 
 
 def _same_words(a: Sequence[str], b: Sequence[str]) -> bool:
@@ -335,6 +353,34 @@ def differently_worded(
                     and not cut_apart(a, b):
                 pairs.append((a, b))
     return pairs
+
+
+def without_torn_quotes(
+    pairs: Sequence[tuple[Quote, Quote]], texts: dict[str, str]
+) -> list[tuple[Quote, Quote]]:
+    """``pairs`` (``differently_worded``) less those of a quote paired with two remarks one
+    article quotes apart (``_two_remarks_apart``): "... is coming across the southern border"
+    set against both "If you really want to protect Americans ..., you secure the southern
+    border" and "The only way ... is by coming in through the southern border", quoted two
+    paragraphs apart. One remark has one rendering in an article; a quote close to two is the
+    speaker on the topic they share, and renders neither for sure. ``texts``: the articles'
+    texts by id."""
+    partners: dict[tuple[str, int], list[Quote]] = {}
+    for a, b in pairs:
+        partners.setdefault((a.doc, a.start), []).append(b)
+        partners.setdefault((b.doc, b.start), []).append(a)
+    torn = {key for key, found in partners.items() if _two_remarks_apart(found, texts)}
+    return [(a, b) for a, b in pairs
+            if (a.doc, a.start) not in torn and (b.doc, b.start) not in torn]
+
+
+def _two_remarks_apart(quotes: Sequence[Quote], texts: dict[str, str]) -> bool:
+    """Are two of ``quotes`` one article's, in different paragraphs, and neither the other's
+    words? (Pieces of one quotation broken by "he said" stand in one paragraph.)"""
+    ordered = sorted(quotes, key=lambda q: (q.doc, q.start))
+    return any(x.doc == y.doc and "\n" in texts[x.doc][x.end : y.start]
+               and not same_wording(x, y)
+               for n, x in enumerate(ordered) for y in ordered[n + 1 :])
 
 
 def sentence_apart(quote: Quote, other: Quote,
