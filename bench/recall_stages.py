@@ -2,8 +2,10 @@
 compare that lost it.
 
     PYTHONPATH=src OMP_NUM_THREADS=1 nice -n 10 python bench/recall_stages.py \
-        /work/np/tune34.jsonl --gold bench/compare_gold/judgments [--cache /tmp/judge-cv] \
+        /tmp/clusters.jsonl --gold bench/compare_gold/judgments [--cache /tmp/judge-cv] \
         [--pairs /tmp/missed.jsonl]
+
+``/tmp/clusters.jsonl``: the gold set's clusters exported as ``bench/judge_cv.py`` says.
 
 Each tune cluster is briefed with the shipped judge (analyses cached as ``bench/judge_cv.py``
 caches them) and each gold ``same`` pair of two outlets is followed through compare: no
