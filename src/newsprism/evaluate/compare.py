@@ -127,15 +127,15 @@ def gold_files(gold: Path) -> list[Path]:
     return sorted(gold.glob("*.jsonl")) if gold.is_dir() else [gold]
 
 
-def _text_at(articles: dict[str, Article], at: Any) -> str | None:
-    """The text at a ``[doc, start, end]`` of a loaded article, None when it is not one."""
+def _span_at(articles: dict[str, Article], at: Any) -> Loc | None:
+    """A ``[doc, start, end]`` as a span of a loaded article, None when it is not one."""
     if not (isinstance(at, list | tuple) and len(at) == 3 and at[0] in articles):
         return None
     doc, start, end = at
-    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end):
+    if not (isinstance(start, int) and isinstance(end, int)
+            and 0 <= start < end <= len(articles[doc].text)):
         return None
-    text = articles[doc].text
-    return text[start:end] if end <= len(text) else None
+    return doc, start, end
 
 
 def load_gold(gold: Path, articles: dict[str, Article]) -> Gold:
@@ -156,15 +156,15 @@ def load_gold(gold: Path, articles: dict[str, Article]) -> Gold:
                 ends = [[item.get("doc"), item.get("start"), item.get("end")]]
             if not any(isinstance(e, list) and e and e[0] in articles for e in ends):
                 continue
-            texts = [_text_at(articles, e) for e in ends]
-            if None in texts or span_sha(texts) != item.get("sha"):  # type: ignore[arg-type]
+            spans = [span for e in ends if (span := _span_at(articles, e)) is not None]
+            texts = [articles[doc].text[start:end] for doc, start, end in spans]
+            if len(spans) < len(ends) or span_sha(texts) != item.get("sha"):
                 found.stale.append(f"{where}: stale (its spans' texts changed)")
             elif item["kind"] == "pair" and item.get("label") in LABELS:
-                a, b = (tuple(e) for e in ends)
-                found.pairs.append(GoldPair(a, b, item["label"]))  # type: ignore[arg-type]
+                a, b = spans
+                found.pairs.append(GoldPair(a, b, item["label"]))
             elif item["kind"] == "quote" and item.get("style") in QUOTE_STYLES:
-                found.quotes.append(GoldQuote(tuple(ends[0]), item.get("speaker"),  # type: ignore[arg-type]
-                                              item["style"]))
+                found.quotes.append(GoldQuote(spans[0], item.get("speaker"), item["style"]))
             else:
                 found.stale.append(f"{where}: bad kind, label or style")
     return found
