@@ -284,10 +284,7 @@ def evaluate_summaries(
             split += time.perf_counter() - started
             for name in runs:
                 started = time.perf_counter()
-                texts = (
-                    [s.text for s in summarizer.run(documents)] if name == NEWSPRISM
-                    else BASELINES[name](documents, words)
-                )
+                texts = _summary(name, documents, summarizer, words)
                 seconds[name] += time.perf_counter() - started
                 if name == NEWSPRISM:
                     (out / file_name(cluster.id)).write_text(
@@ -307,6 +304,14 @@ def evaluate_summaries(
         articles_per_cluster=float(np.mean([len(c.articles) for c in clusters])),
         problems=problems,
     )
+
+
+def _summary(name: str, documents: Sequence[Sequence[Sentence]], summarizer: Summarizer,
+             words: int) -> list[str]:
+    """The sentences newsprism (``summarizer``) or the baseline ``name`` picks, in order."""
+    if name == NEWSPRISM:
+        return [s.text for s in summarizer.run(documents)]
+    return BASELINES[name](documents, words)
 
 
 def _mean_scores(name: str, per_cluster: list[MetricScores], seconds: float) -> SystemScores:
