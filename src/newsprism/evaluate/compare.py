@@ -485,11 +485,9 @@ def print_report(run: CompareRun, console: Console) -> None:
 
 def quote_candidates(article: Article) -> list[tuple[Loc, str]]:
     """Every quotation in any style: the quoted words' span without marks, and its style."""
-    found = []
-    for style, pattern in QUOTE_STYLES.items():
-        for match in pattern.finditer(article.text):
-            found.append(((article.id, match.start(1), match.end(1)), style))
-    return sorted(found)
+    return sorted(((article.id, match.start(1), match.end(1)), style)
+                  for style, pattern in QUOTE_STYLES.items()
+                  for match in pattern.finditer(article.text))
 
 
 def _content_words(text: str) -> set[str]:
