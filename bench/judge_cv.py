@@ -1,9 +1,12 @@
 """The in-cluster judge cross-validated END TO END, one tune cluster left out at a time.
 
-    PYTHONPATH=src OMP_NUM_THREADS=1 nice -n 10 python bench/judge_cv.py /work/np/tune18.jsonl \
-        --gold bench/compare_gold/judgments [--cache /tmp/judge-cv] [--negatives 0 0.5 1] [--main]
-        [--write src/newsprism/compare/judge-v3.json --features rank --negatives 0
+    PYTHONPATH=src OMP_NUM_THREADS=1 nice -n 10 python bench/judge_cv.py /tmp/clusters.jsonl \
+        --gold bench/compare_gold/judgments [--cache /tmp/judge-cv] [--negatives 0 0.5 1] [--main] \
+        [--write src/newsprism/compare/judge-v3.json --features rank --negatives 0 \
          --thresholds 0.95 --bands 0.6]
+
+``/tmp/clusters.jsonl`` is the gold set's clusters as ``python -m newsprism.evaluate.compare
+export`` writes them (``bench/compare_gold/README.md``).
 
 Claims group pairs, so a pair's precision is not a claim's (a threshold chosen for 95% of pairs
 gave 93% of claims: docs/experiments.md). Here each tune cluster is briefed by compare with a

@@ -64,8 +64,9 @@ def held_out(rows: Sequence[dict[str, str]], cosines: np.ndarray) -> str:
     design = np.array([families.index(r["family"]) % 2 == 0 for r in rows])
     wrong = np.array([r["label"] != "same" for r in rows])
     threshold = float(cosines[design & wrong].max()) + 1e-6
+    chosen_on = [r for r, d in zip(rows, design, strict=True) if d]
     test = [r for r, d in zip(rows, design, strict=True) if not d]
-    return (f"threshold {threshold:.3f}; design: {tally([r for r, d in zip(rows, design, strict=True) if d], cosines[design] >= threshold)}; "  # noqa: E501
+    return (f"threshold {threshold:.3f}; design: {tally(chosen_on, cosines[design] >= threshold)}; "
             f"held out: {tally(test, cosines[~design] >= threshold)}")
 
 
@@ -80,21 +81,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     second = assertions([r["second"] for r in rows])
     joined = [a.agrees(b) and not a.denies(b) for a, b in zip(first, second, strict=True)]
     print("parse agrees:", tally(rows, joined))
-    print("opposed families:", tally(rows, [getattr(a, "contrasts", lambda _: False)(b)
+    print("opposed families:", tally(rows, [a.contrasts(b)
                                             for a, b in zip(first, second, strict=True)]))
     for row, join in zip(rows, joined, strict=True):
         if join != (row["label"] == "same"):
             print(f"  {'joined' if join else 'missed'} {row['label']}: {row['first']} / "
                   f"{row['second']}")
     if args.vectors:
-        from pathlib import Path as _Path
-
         import wordllama
 
         from newsprism.embed import load_encoder
 
         encoder = load_encoder()
-        llama = wordllama.WordLlama.load(cache_dir=_Path(wordllama.__file__).parent,
+        llama = wordllama.WordLlama.load(cache_dir=Path(wordllama.__file__).parent,
                                          disable_download=True)
         print("MiniLM:", held_out(rows, vector_cosines(rows, encoder.encode)))
         print("wordllama:", held_out(rows, vector_cosines(

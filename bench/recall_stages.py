@@ -2,8 +2,10 @@
 compare that lost it.
 
     PYTHONPATH=src OMP_NUM_THREADS=1 nice -n 10 python bench/recall_stages.py \
-        /work/np/tune34.jsonl --gold bench/compare_gold/judgments [--cache /tmp/judge-cv] \
+        /tmp/clusters.jsonl --gold bench/compare_gold/judgments [--cache /tmp/judge-cv] \
         [--pairs /tmp/missed.jsonl]
+
+``/tmp/clusters.jsonl``: the gold set's clusters exported as ``bench/judge_cv.py`` says.
 
 Each tune cluster is briefed with the shipped judge (analyses cached as ``bench/judge_cv.py``
 caches them) and each gold ``same`` pair of two outlets is followed through compare: no
@@ -36,7 +38,14 @@ import numpy as np
 
 from judge_cv import COHORTS, CachedAssertions, CachedEncoder, CachedRelation, analysed
 from newsprism.compare import align, pair_evidence
-from newsprism.evaluate.compare import load_gold, loc, matches, overlaps, read_clusters
+from newsprism.evaluate.compare import (
+    load_gold,
+    loc,
+    one_outlet,
+    overlaps,
+    read_clusters,
+    shown_by,
+)
 
 STAGES = ("shown", "no statement", "not proposed", "too far", "names only", "actors clash",
           "blocked", "roles/negation", "pruned", "below band", "predicates differ", "hedged",
@@ -129,13 +138,12 @@ def cluster_stages(item: dict[str, Any], analyses: list[Any], gold_path: Path,
 
     stages: Counter[str] = Counter()
     sums: Counter[str] = Counter()
-    same = [pair for pair in gold.pairs if pair.label == "same" and not (
-        articles[pair.a[0]].outlet and articles[pair.a[0]].outlet == articles[pair.b[0]].outlet)]
+    outlets = {name: article.outlet for name, article in articles.items()}
+    same = [pair for pair in gold.pairs
+            if pair.label == "same" and not one_outlet(pair, outlets)]
     at = [(statement_at(pair.a), statement_at(pair.b)) for pair in same]
     for pair, (i, j), sums_up in zip(same, at, summing(at, evidence.docs), strict=True):
-        shown = any(any(matches(pair.a, loc(s)) for s in c.support)
-                    and any(matches(pair.b, loc(s)) for s in c.support) for c in corroborated)
-        stage = stage_of(i, j, evidence, groups, shown)
+        stage = stage_of(i, j, evidence, groups, shown_by(pair, corroborated))
         stages[stage] += 1
         sums[stage] += sums_up
         if stage != "shown" and i is not None and j is not None:

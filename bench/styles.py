@@ -1,8 +1,10 @@
 """The same news in other styles: does compare read it the same?
 
-    PYTHONPATH=src OMP_NUM_THREADS=1 nice -n 5 python bench/styles.py /work/np/tune75.jsonl \
+    PYTHONPATH=src OMP_NUM_THREADS=1 nice -n 5 python bench/styles.py /tmp/clusters.jsonl \
         --gold bench/compare_gold/judgments [--clusters SUBSET] [--styles lower,archive] \
         [--cache /tmp/styles-cache]
+
+``/tmp/clusters.jsonl``: the gold set's clusters exported as ``bench/judge_cv.py`` says.
 
 Every article of a tune cluster is rendered in a style real feeds print (lower-cased text, every
 other article lower-cased, text in capitals, no title, no date, quotes as archives print them

@@ -36,17 +36,20 @@ import hashlib
 import json
 import re
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from newsprism.analyse.nlp import noun_lemma
 from newsprism.analyse.speaker_names import COUNTING
 from newsprism.errors import InputError
 from newsprism.evaluate.align import read_jsonl
-from newsprism.model import Article, Briefing, Claim, Quote, Span
+from newsprism.model import Analysis, Article, Briefing, Claim, Quote, Span
 from newsprism.settings import DEFAULTS, Settings
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 Loc = tuple[str, int, int]  # doc, start, end
 LABELS = ("same", "contradiction", "development", "different")
@@ -124,15 +127,15 @@ def gold_files(gold: Path) -> list[Path]:
     return sorted(gold.glob("*.jsonl")) if gold.is_dir() else [gold]
 
 
-def _text_at(articles: dict[str, Article], at: Any) -> str | None:
-    """The text at a ``[doc, start, end]`` of a loaded article, None when it is not one."""
+def _span_at(articles: dict[str, Article], at: Any) -> Loc | None:
+    """A ``[doc, start, end]`` as a span of a loaded article, None when it is not one."""
     if not (isinstance(at, list | tuple) and len(at) == 3 and at[0] in articles):
         return None
     doc, start, end = at
-    if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end):
+    if not (isinstance(start, int) and isinstance(end, int)
+            and 0 <= start < end <= len(articles[doc].text)):
         return None
-    text = articles[doc].text
-    return text[start:end] if end <= len(text) else None
+    return doc, start, end
 
 
 def load_gold(gold: Path, articles: dict[str, Article]) -> Gold:
@@ -153,15 +156,15 @@ def load_gold(gold: Path, articles: dict[str, Article]) -> Gold:
                 ends = [[item.get("doc"), item.get("start"), item.get("end")]]
             if not any(isinstance(e, list) and e and e[0] in articles for e in ends):
                 continue
-            texts = [_text_at(articles, e) for e in ends]
-            if None in texts or span_sha(texts) != item.get("sha"):  # type: ignore[arg-type]
+            spans = [span for e in ends if (span := _span_at(articles, e)) is not None]
+            texts = [articles[doc].text[start:end] for doc, start, end in spans]
+            if len(spans) < len(ends) or span_sha(texts) != item.get("sha"):
                 found.stale.append(f"{where}: stale (its spans' texts changed)")
             elif item["kind"] == "pair" and item.get("label") in LABELS:
-                a, b = (tuple(e) for e in ends)
-                found.pairs.append(GoldPair(a, b, item["label"]))  # type: ignore[arg-type]
+                a, b = spans
+                found.pairs.append(GoldPair(a, b, item["label"]))
             elif item["kind"] == "quote" and item.get("style") in QUOTE_STYLES:
-                found.quotes.append(GoldQuote(tuple(ends[0]), item.get("speaker"),  # type: ignore[arg-type]
-                                              item["style"]))
+                found.quotes.append(GoldQuote(spans[0], item.get("speaker"), item["style"]))
             else:
                 found.stale.append(f"{where}: bad kind, label or style")
     return found
@@ -323,14 +326,11 @@ def _score_shown(briefing: Briefing, gold: Gold, tally: Tally,
     shows = {"same": "corroborated", "development": "developing"}
     outlets = {a.id: a.outlet for a in briefing.documents}
     for pair in gold.pairs:
-        if pair.label == "same" and outlets.get(pair.a[0]) and (
-                outlets.get(pair.a[0]) == outlets.get(pair.b[0])):
-            continue  # one outlet's reports count once: they can never corroborate each other
+        if pair.label == "same" and one_outlet(pair, outlets):
+            continue
         status = shows.get(pair.label)
-        shown = status is not None and any(
-            any(matches(pair.a, loc(s)) for s in c.support)
-            and any(matches(pair.b, loc(s)) for s in c.support)
-            for c in briefing.claims if c.status == status)
+        shown = status is not None and shown_by(
+            pair, [c for c in briefing.claims if c.status == status])
         if pair.label == "same" and gold.one_text(pair.a, pair.b):
             tally.copy_pairs += 1  # one text counts once: left out, reported beside
             tally.copy_pairs_shown += shown
@@ -342,6 +342,19 @@ def _score_shown(briefing: Briefing, gold: Gold, tally: Tally,
             verdicts.append({"missed": pair.label, "a": list(pair.a), "b": list(pair.b)})
     tally.changing_clusters = int(bool(tally.gold.get("development")))
     tally.changing_clusters_shown = int(bool(tally.shown.get("development")))
+
+
+def one_outlet(pair: GoldPair, outlets: dict[str, str | None]) -> bool:
+    """Are both spans of the pair in reports of one named outlet (``outlets``: by document)?
+    Such reports count once: they can never corroborate each other."""
+    outlet = outlets.get(pair.a[0])
+    return bool(outlet) and outlet == outlets.get(pair.b[0])
+
+
+def shown_by(pair: GoldPair, claims: Iterable[Claim]) -> bool:
+    """Is the gold pair inside one of ``claims``: each of its spans matching a support span?"""
+    return any(any(matches(pair.a, loc(s)) for s in c.support)
+               and any(matches(pair.b, loc(s)) for s in c.support) for c in claims)
 
 
 def _score_quotes(briefing: Briefing, gold: Gold, tally: Tally) -> None:
@@ -433,7 +446,7 @@ def report_groups(run: CompareRun) -> list[tuple[str, Tally]]:
     return sorted(groups.items(), key=lambda g: (g[0] == "all", g[0].startswith("half"), g[0]))
 
 
-def print_report(run: CompareRun, console: Any) -> None:
+def print_report(run: CompareRun, console: Console) -> None:
     from rich.table import Table
 
     claims = Table("group", "clusters", "corroborated P", "contradicted P", "developing P",
@@ -472,11 +485,9 @@ def print_report(run: CompareRun, console: Any) -> None:
 
 def quote_candidates(article: Article) -> list[tuple[Loc, str]]:
     """Every quotation in any style: the quoted words' span without marks, and its style."""
-    found = []
-    for style, pattern in QUOTE_STYLES.items():
-        for match in pattern.finditer(article.text):
-            found.append(((article.id, match.start(1), match.end(1)), style))
-    return sorted(found)
+    return sorted(((article.id, match.start(1), match.end(1)), style)
+                  for style, pattern in QUOTE_STYLES.items()
+                  for match in pattern.finditer(article.text))
 
 
 def _content_words(text: str) -> set[str]:
@@ -517,17 +528,23 @@ def hard_negatives(statements: Sequence[Span], proposed: set[tuple[Loc, Loc]],
     for i, statement in enumerate(statements):
         taken = 0
         for j in np.argsort(-similar[i]):
-            other = statements[j]
-            key = tuple(sorted((loc(statement), loc(other))))
             if taken == per_statement:
                 break
+            other = statements[j]
+            key = pair_key(statement, other)
             if other.doc == statement.doc or not words[i] & words[j] or key in proposed:
                 continue
             taken += 1
             if key not in seen:
-                seen.add(key)  # type: ignore[arg-type]
+                seen.add(key)
                 found.append((statement, other, float(similar[i, j])))
     return found
+
+
+def pair_key(a: Span, b: Span) -> tuple[Loc, Loc]:
+    """The pair of two spans in either order."""
+    first, second = sorted((loc(a), loc(b)))
+    return first, second
 
 
 def _pair_line(a: Loc, b: Loc, articles: dict[str, Article]) -> str:
@@ -536,7 +553,7 @@ def _pair_line(a: Loc, b: Loc, articles: dict[str, Article]) -> str:
                        "sha": span_sha(texts)})
 
 
-def show_cluster(name: str, clusters_path: Path, gold_path: Path | None, out: Any) -> int:
+def show_cluster(name: str, clusters_path: Path, gold_path: Path | None, out: TextIO) -> int:
     """Print one cluster for judging; returns how many gold lines were stale."""
     from newsprism.analyse import analyse_articles
     from newsprism.pipeline import brief_analyses
@@ -555,12 +572,7 @@ def show_cluster(name: str, clusters_path: Path, gold_path: Path | None, out: An
           f"{len(gold.pairs)} pairs, {len(gold.quotes)} quotes, {len(gold.stale)} stale\n")
     for problem in gold.stale:
         write(f"# STALE {problem}\n")
-    write("\n## statements\n")
-    for analysis in analyses:
-        a = analysis.article
-        write(f"\n### {a.id} · {a.title or ''} · {a.date or ''}\n")
-        for s in analysis.statements:
-            write(f"[{s.doc} {s.start} {s.end}] {s.text}\n")
+    _write_statements(analyses, write)
 
     def show_pair(tag: str, a: Span, b: Span) -> None:
         label = gold.label(loc(a), loc(b))
@@ -574,12 +586,30 @@ def show_cluster(name: str, clusters_path: Path, gold_path: Path | None, out: An
     write(f"\n## proposed pairs ({len(proposed)}: P the anchor's, W the claim's others)\n")
     for n, (tag, claim, a, b) in enumerate(proposed, start=1):
         show_pair(f"{tag}{n} {claim.status} {claim.kind} {claim.id}", a, b)
-    keys = {tuple(sorted((loc(a), loc(b)))) for _, _, a, b in proposed}
+    keys = {pair_key(a, b) for _, _, a, b in proposed}
     statements = [s for analysis in analyses for s in analysis.statements]
-    negatives = hard_negatives(statements, keys)  # type: ignore[arg-type]
+    negatives = hard_negatives(statements, keys)
     write(f"\n## hard negatives ({len(negatives)})\n")
     for n, (a, b, cosine) in enumerate(negatives, start=1):
         show_pair(f"N{n} cosine {cosine:.2f}", a, b)
+    _write_quotations(articles, briefing, gold, write)
+    return len(gold.stale)
+
+
+def _write_statements(analyses: Sequence[Analysis], write: Callable[[str], Any]) -> None:
+    """Every statement of each article, with its location, to judge pairs by."""
+    write("\n## statements\n")
+    for analysis in analyses:
+        a = analysis.article
+        write(f"\n### {a.id} · {a.title or ''} · {a.date or ''}\n")
+        for s in analysis.statements:
+            write(f"[{s.doc} {s.start} {s.end}] {s.text}\n")
+
+
+def _write_quotations(articles: Sequence[Article], briefing: Briefing, gold: Gold,
+                      write: Callable[[str], Any]) -> None:
+    """Every quotation in any style, whether the briefing found it and with which speaker; an
+    unjudged one followed by its gold line to fill in."""
     write("\n## quotations (speaker: today's)\n")
     judged = {q.at for q in gold.quotes}
     for article in articles:
@@ -594,7 +624,6 @@ def show_cluster(name: str, clusters_path: Path, gold_path: Path | None, out: An
                 write(json.dumps({"kind": "quote", "doc": at[0], "start": at[1], "end": at[2],
                                   "speaker": speaker, "style": style,
                                   "sha": span_sha([text])}) + "\n")
-    return len(gold.stale)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -48,7 +48,7 @@ FNC = "fnc1_train"  # its files are in ``align_train``
 CORPORA = (ECB, MULTILING, MULTINEWS)  # the ones ``select_clusters`` draws from
 SEMEVAL_FILES = ("training_set.csv", "testing_set.csv")  # a pair in both is read from the first
 SEMEVAL_SAME_STORY = 1.5  # Overall: 1 is very similar, 4 very dissimilar
-ECB_MAX_DOCS = 10
+MAX_DOCS = 10  # a cluster's first documents by number (ECB+ topics, FNC-1 claims)
 NOT_ONE_EVENT = {
     "e45abfcb": "evictions of protest camps in two cities",
 }
@@ -105,7 +105,7 @@ def _ecb_clusters(
     for name, docs in subtopics.items():
         if statistics.median(len(d["sentences"]) for d in docs) < 5 or len(docs) < 4:
             continue
-        docs = sorted(docs, key=lambda d: _ecb_number(d["doc_id"]))[:ECB_MAX_DOCS]
+        docs = sorted(docs, key=lambda d: _ecb_number(d["doc_id"]))[:MAX_DOCS]
         clusters[name] = [_ecbplus_record(d) if name.endswith("_ecbplus")
                           else {"id": f"ecb.{d['doc_id']}", "title": None, "outlet": None,
                                 "date": None, "text": _ecb_text(d["sentences"])}
@@ -244,7 +244,7 @@ def _fnc_clusters(data: Path) -> dict[str, list[dict[str, Any]]]:
         if 150 <= len(bodies[body].split()) <= 2500:
             groups.setdefault(root(body), []).append(body)
     return {str(members[0]): [{"id": f"fnc.{b}", "title": None, "outlet": None, "date": None,
-                               "text": bodies[b]} for b in members[:ECB_MAX_DOCS]]
+                               "text": bodies[b]} for b in members[:MAX_DOCS]]
             for members in groups.values() if len(members) >= 2}
 
 

@@ -22,7 +22,9 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -34,7 +36,12 @@ from newsprism.summarize.features import is_extractable
 from newsprism.summarize.redundancy import content_stems
 from newsprism.summarize.words import count_words, tokenize
 
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rouge_score.rouge_scorer import RougeScorer
+
 METRICS = ("rouge1", "rouge2", "rougeL")
+MetricScores = dict[str, tuple[float, float]]  # metric -> (recall, F1)
 NEWSPRISM = "newsprism"
 
 
@@ -106,7 +113,8 @@ def cut_words(text: str, words: int) -> str:
     return " ".join(text.split()[:words])
 
 
-def score_summary(summary: Sequence[str], references: Sequence[str], words: int) -> dict:
+def score_summary(summary: Sequence[str], references: Sequence[str], words: int
+                  ) -> MetricScores:
     """``{metric: (recall, f1)}`` of ``summary`` cut to ``words`` words, averaged over
     ``references``."""
     scorer = _scorer()
@@ -119,7 +127,8 @@ def score_summary(summary: Sequence[str], references: Sequence[str], words: int)
     }
 
 
-def _scorer():  # type: ignore[no-untyped-def]
+@cache  # one scorer serves every summary
+def _scorer() -> RougeScorer:
     from rouge_score.rouge_scorer import RougeScorer
 
     return RougeScorer(list(METRICS), use_stemmer=True)
@@ -263,7 +272,7 @@ def evaluate_summaries(
     summarizer = summarizer or Summarizer(words)
     peers = read_system_outputs(systems, [c.id for c in clusters]) if systems else {}
     runs = [NEWSPRISM, *baselines]
-    scores: dict[str, list[dict]] = {name: [] for name in [*runs, *peers]}
+    scores: dict[str, list[MetricScores]] = {name: [] for name in [*runs, *peers]}
     seconds: dict[str, float] = dict.fromkeys(scores, 0.0)
     split = 0.0
     out.mkdir(parents=True, exist_ok=True)
@@ -275,10 +284,7 @@ def evaluate_summaries(
             split += time.perf_counter() - started
             for name in runs:
                 started = time.perf_counter()
-                texts = (
-                    [s.text for s in summarizer.run(documents)] if name == NEWSPRISM
-                    else BASELINES[name](documents, words)
-                )
+                texts = _summary(name, documents, summarizer, words)
                 seconds[name] += time.perf_counter() - started
                 if name == NEWSPRISM:
                     (out / file_name(cluster.id)).write_text(
@@ -300,7 +306,15 @@ def evaluate_summaries(
     )
 
 
-def _mean_scores(name: str, per_cluster: list[dict], seconds: float) -> SystemScores:
+def _summary(name: str, documents: Sequence[Sequence[Sentence]], summarizer: Summarizer,
+             words: int) -> list[str]:
+    """The sentences newsprism (``summarizer``) or the baseline ``name`` picks, in order."""
+    if name == NEWSPRISM:
+        return [s.text for s in summarizer.run(documents)]
+    return BASELINES[name](documents, words)
+
+
+def _mean_scores(name: str, per_cluster: list[MetricScores], seconds: float) -> SystemScores:
     result = SystemScores(name, clusters=len(per_cluster), seconds=seconds)
     for m in METRICS:
         result.recall[m] = float(np.mean([s[m][0] for s in per_cluster])) if per_cluster else 0.0
@@ -308,7 +322,7 @@ def _mean_scores(name: str, per_cluster: list[dict], seconds: float) -> SystemSc
     return result
 
 
-def print_report(report: SummaryReport, console) -> None:  # type: ignore[no-untyped-def]
+def print_report(report: SummaryReport, console: Console) -> None:
     """The scores side by side, best first, as a Rich table (percentages)."""
     from rich.table import Table
 
