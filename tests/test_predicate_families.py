@@ -34,6 +34,11 @@ def test_each_expression_is_of_one_family_and_opposites_are_families():
     ("The climber fell 200 metres.", "The climber had fallen 200 metres."),
     ("Ellery is scheduled to be arraigned on Monday.", "Ellery is expected to be arraigned."),
     ("Police pulled the driver over a few blocks away.", "Police pulled over the driver."),
+    ("The guard was fatally shot on the pier.", "The guard was killed on the pier."),
+    ("A gunman fatally stabbed the guard.", "A gunman killed the guard."),
+    ("Ana Ruiz was fired from her job at the port.", "Ana Ruiz was dismissed by the port."),
+    ("Voters cast ballots on Sunday.", "Voters went to the polls on Sunday."),
+    ("Voters cast ballots on Sunday.", "People voted on Sunday."),
 ])  # fmt: skip
 def test_one_fact_in_other_words_is_one_predicate(first, second):
     a, b = assertions([first, second])
@@ -58,8 +63,42 @@ def test_opposed_predicates_contrast(first, second):
     ("The driver drove off.", "The driver drove the truck."),  # the particle is the fact
     ("Ellery pleaded guilty to fraud.", "Ellery was found guilty of fraud."),  # a plea
     ("The gunman killed two guards.", "The gunman died."),  # who was killed is who died
+    ("The guard was shot on the pier.", "The guard was killed on the pier."),  # shot, not dead
+    ("The dock crew fired at the intruders.", "The dock crew was dismissed."),  # a gun's
 ])
 def test_another_fact_is_another_predicate(first, second):
+    a, b = assertions([first, second])
+    assert not a.agrees(b)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    # a verb of telling in any form frames the fact its clause tells
+    ("The Herald is reporting that the port talks stalled.", "The port talks stalled."),
+    ("The company announced that it bought the mill.", "The company bought the mill."),
+    ("Officials revealed that the bridge had cracked.", "The bridge had cracked."),
+    # a light verb's object is the act
+    ("The club extended an offer to Ruiz.", "The club offered Ruiz a deal."),
+    ("Police launched an investigation into the fire.", "Police are investigating the fire."),
+    ("Rebels carried out an attack on the port.", "Rebels attacked the port."),
+    # a cleft sentence's clause
+    ("It was the harbour master who closed the dock.", "The harbour master closed the dock."),
+    ("It was the same pier where the guard died.", "The guard died on the pier."),
+    # an act named as a noun that took place
+    ("The shooting occurred on Friday at the dock.", "A guard was shot on Friday at the dock."),
+])  # fmt: skip
+def test_a_frame_or_light_verb_carries_the_fact(first, second):
+    a, b = assertions([first, second])
+    assert a.agrees(b) and not a.denies(b)
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("The company announced its results.", "The company bought the mill."),  # no clause
+    ("Officials revealed the name of the guard.", "The guard was named."),
+    ("The club issued a statement on Ruiz.", "The club offered Ruiz a deal."),
+    ("The storm occurred on Friday.", "A guard was shot on Friday."),
+    ("The harbour master is the man who closed the dock.", "The man closed the dock."),
+])  # fmt: skip
+def test_a_frame_without_a_clause_is_its_own_fact(first, second):
     a, b = assertions([first, second])
     assert not a.agrees(b)
 

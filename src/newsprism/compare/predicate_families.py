@@ -31,12 +31,15 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     # says who killed, another family
     "die": ("die", "dead", "pronounce dead", "be pronounce dead", "fall to death",
             "plunge to death", "pass away", "be kill", "be shoot dead", "be shoot to death",
-            "be slay"),
-    "kill": ("kill", "shoot dead", "shoot to death", "slay"),
+            "be slay", "be shoot fatally", "be stab fatally", "be wound fatally",
+            "be injure fatally"),
+    "kill": ("kill", "shoot dead", "shoot to death", "slay", "shoot fatally", "stab fatally",
+             "wound fatally"),
     "injure": ("injure", "hurt", "wound", "suffer injury"),
     "resign": ("resign", "step down", "quit"),
-    # a job lost at the employer's word; "fire" is left out: it is also a gun's
-    "dismiss": ("dismiss", "sack", "let go", "lay off"),
+    # a job lost at the employer's word; "fire" alone is left out: it is also a gun's, but
+    # "fired from his job" is not
+    "dismiss": ("dismiss", "sack", "let go", "lay off", "fire from job", "be fire from job"),
     "schedule": ("schedule",),
     "flee": ("flee", "drive off", "drive away", "speed off", "speed away", "run off",
              "run away"),
@@ -47,6 +50,10 @@ FAMILIES: dict[str, tuple[str, ...]] = {
     "fall": ("fall", "drop", "decline", "go down"),
     "buy": ("buy", "acquire", "purchase"),
     "announce": ("announce", "make announcement"),
+    # a ballot: "voters cast ballots" / "went to the polls" / "voted"
+    "vote": ("vote", "cast ballot", "cast vote", "go to poll", "head to poll"),
+    # a rule or protection made weaker: "loosened protections" / "is reducing protections"
+    "reduce": ("reduce", "loosen", "weaken", "scale back", "roll back"),
     "sue": ("sue", "file lawsuit", "file suit", "bring lawsuit"),
     # a prison term: "was jailed for 12 years" / "was sentenced to 12 years"
     "sentence": ("sentence", "jail", "imprison"),

@@ -47,6 +47,14 @@ REPORTING = frozenset({
     "state", "stated", "states", "add", "added", "adds", "confirm", "confirmed", "confirms",
     "believe", "believed", "believes", "allege", "alleged", "alleges", "according",
 })  # fmt: skip
+# Verbs (lemmas) that frame what their clause asserts as told, found or made known, in any form:
+# "THR is reporting that talks stalled", "prosecutors claimed he faked it", "the company
+# announced that it bought the mill" assert "stalled", "faked", "bought"; without a clause
+# ("claimed responsibility", "announced his resignation") the verb is the fact.
+FRAMING = frozenset({
+    "say", "tell", "report", "state", "add", "confirm", "allege", "claim", "announce", "reveal",
+    "note", "explain", "insist", "argue", "testify", "acknowledge", "write",
+})  # fmt: skip
 # Verbs that pass on what they assert to the verb they govern: "had to use a Taser" asserts
 # "use", "managed to escape" "escape"; "is expected to be charged" asserts "charged", hedged
 # (``hedges`` reads "expected to"), and is not "is expected to appear in court"; "is scheduled
@@ -65,6 +73,13 @@ SUPPORT = frozenset({
     "bring", "brought", "brings", "lay", "laid", "lays", "level", "levelled", "leveled",
     "press", "pressed", "make", "made", "makes", "use", "used", "uses", "using",
 })  # fmt: skip
+# Light verbs (lemmas) whose object noun is the act they tell: "extended an offer" is "offered",
+# "launched an investigation" "investigated", "carried out an attack" "attacked", "issued a
+# warning" "warned" (the noun's stem is the verb's).
+LIGHT = frozenset({"extend", "launch", "conduct", "carry", "stage", "issue", "mount"})
+# Verbs that say only that their subject, an act named as a noun, took place: "the shooting
+# occurred Friday" tells "shooting", as "he was shot Friday" does.
+OCCURRING = frozenset({"occur", "happen", "unfold"})
 
 # Verbs whose subject gives a figure rather than counts what it counts: "the Red Cross put the
 # toll at 60", "officials estimated the crowd at 5,000" (two bodies' figures for one toll are
@@ -73,6 +88,8 @@ GIVING = frozenset(map(stem_word, (
     "put", "place", "estimate", "count", "tally", "give", "gave", "given", "record",
     "register", "report", "cite", "list", "confirm", "number")))
 
+# The adverbs that make a verb of harm a death: "was fatally shot" is "was killed"
+FATAL = frozenset({"fatally", "mortally"})
 # The adverbs the parse gives a phrasal verb's particle as ("stepped down", "sped away")
 PARTICLES = frozenset({"up", "down", "off", "out", "away", "over", "back", "in", "on"})
 
@@ -265,7 +282,8 @@ def _expressions(word: Token, lemma: str, particle: str | None) -> list[str]:
     """The expressions of lemmas ``word`` may complete, most specific first: with its particle
     and what follows it ("went up in flames"), its particle, its object or bare verb ("caught
     fire", "let go"), its adjective with its negation ("found guilty", "found not guilty"), its
-    prepositional phrase ("taken into custody", "fell to his death"); a support verb's noun
+    prepositional phrase ("taken into custody", "fell to his death"), its adverb of a fatal
+    outcome ("fatally shot": ``FATAL``); a support verb's noun
     with its verb ("faces charges": "face charge"); each also passive where it is ("be ...");
     then the word alone, if a verb or an adjective ("dead")."""
     children = list(word.children)
@@ -274,6 +292,7 @@ def _expressions(word: Token, lemma: str, particle: str | None) -> list[str]:
     completions = ([f"{particle} {place}" for place in places] + [particle]) if particle else []
     completions += [_lemma(c) for c in children if c.dep_ in ("xcomp", "dobj")]
     completions += [_negated_lemma(a) for a in _adjectives(word)] + places
+    completions += [c.lower_ for c in children if c.dep_ == "advmod" and c.lower_ in FATAL]
     phrases = [f"{lemma} {completion}" for completion in completions]
     if word.pos_ in ("NOUN", "PROPN") and word.dep_ == "dobj":
         phrases.append(f"{_lemma(word.head)} {lemma}")
@@ -380,7 +399,7 @@ def _asserted(verb: Token, depth: int) -> list[Token]:
     "used a Taser")."""
     word = verb.lower_
     governed = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
-    if (word in REPORTING or word in CARRIERS) and governed:
+    if (word in REPORTING or word in CARRIERS or _frames(verb)) and governed:
         return _predicates(governed[0], depth + 1)
     if word in REPORTING:
         return []
@@ -392,9 +411,27 @@ def _asserted(verb: Token, depth: int) -> list[Token]:
             return _predicates(able[0], depth + 1)
         placed = [o for c in verb.children if c.dep_ == "prep" for o in c.children
                   if o.dep_ == "pobj"]
-        return complements + placed or [verb]
+        return complements + placed + _cleft(verb, complements, depth) or [verb]
     nouns = [c for c in verb.children if c.dep_ == "dobj" and c.pos_ in ("NOUN", "PROPN")]
-    return nouns if word in SUPPORT and nouns else [verb]
+    if nouns and (word in SUPPORT or _lemma(verb) in LIGHT):
+        return nouns
+    acts = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"]
+    return acts if acts and _lemma(verb) in OCCURRING else [verb]
+
+
+def _cleft(copula: Token, complements: list[Token], depth: int) -> list[Token]:
+    """What a cleft sentence tells in its clause: "It was the harbour master who closed the
+    dock" tells "closed", "It was the same place where he died" "died" (an empty "it", "this"
+    or "that" before the copula, its noun's relative clause the fact)."""
+    if not any(c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in copula.children):
+        return []
+    return [word for noun in complements if noun.dep_ == "attr" for clause in noun.children
+            if clause.dep_ == "relcl" for word in _predicates(clause, depth + 1)]
+
+
+def _frames(verb: Token) -> bool:
+    """Is ``verb`` a verb of telling or making known, in any form (``FRAMING``)?"""
+    return verb.pos_ in ("VERB", "AUX") and _lemma(verb) in FRAMING
 
 
 def _joined(verb: Token) -> list[Token]:
