@@ -181,10 +181,12 @@ def debunk_quotes_apart(statements: Sequence[Span], quotes: Sequence[Quote],
 
 
 def told_by_debunk(statements: Sequence[Span], quotes: Sequence[Quote]) -> np.ndarray:
-    """Whether each statement is, more than half of it, inside quotation marks (no title or
-    nickname), or names a text (``_SOURCE_TEXTS``): in a debunk, the hoax's words or its claims
-    retold."""
+    """Whether each statement holds a quotation (one starting inside it: "“...,” said clerk Ann
+    Reed, the head of the records office."), lies more than half inside quotation marks (no
+    title or nickname), or names a text (``_SOURCE_TEXTS``): in a debunk, the hoax's words or
+    its claims retold."""
     remarks = [q for q in quotes if q.kind != "name"]
-    return np.array([bool(_SOURCE_TEXTS.search(s.text)) or 2 * sum(
-        _overlap(s, (q.start, q.end)) for q in remarks if q.doc == s.doc) > s.end - s.start
-        for s in statements], dtype=bool)
+    return np.array([bool(_SOURCE_TEXTS.search(s.text)) or any(
+        q.doc == s.doc and q.kind == "quote" and s.start <= q.start < s.end for q in remarks)
+        or 2 * sum(_overlap(s, (q.start, q.end)) for q in remarks if q.doc == s.doc)
+        > s.end - s.start for s in statements], dtype=bool)
