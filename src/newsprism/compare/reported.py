@@ -8,7 +8,9 @@ A debunk sets the hoax it debunks before its readers ("Here's what the bogus art
 Texas reports:", an official's release quotes the website it calls false ("A release on one
 website stated that “...”"): what such a passage says is someone else's claim. And "A report
 that says the town was quarantined is fake" names the claim only to deny it (FNC-1 43 and 65:
-a hoax corroborated by the debunks that quote it and deny it)."""
+a hoax corroborated by the debunks that quote it and deny it). An article that calls a story a
+hoax quotes the hoax's made-up officials and retells its claims: its quotations and retellings
+corroborate no article that debunks nothing (FNC-1 220, 553: audit13)."""
 
 from __future__ import annotations
 
@@ -176,17 +178,24 @@ def debunk_quotes_apart(statements: Sequence[Span], quotes: Sequence[Quote],
     debunks quoting one hoax, or one official, still agree."""
     debunks_by_doc = {doc: debunking(body) for doc, body in bodies.items()}
     in_debunk = np.array([debunks_by_doc[s.doc] for s in statements], dtype=bool)
+    if not in_debunk.any():
+        return np.zeros((len(statements), len(statements)), dtype=bool)
     told = told_by_debunk(statements, quotes) & in_debunk
     return (told[:, None] & ~in_debunk[None, :]) | (~in_debunk[:, None] & told[None, :])
 
 
 def told_by_debunk(statements: Sequence[Span], quotes: Sequence[Quote]) -> np.ndarray:
-    """Whether each statement holds a quotation (one starting inside it: "“...,” said clerk Ann
-    Reed, the head of the records office."), lies more than half inside quotation marks (no
-    title or nickname), or names a text (``_SOURCE_TEXTS``): in a debunk, the hoax's words or
-    its claims retold."""
+    """Whether each statement names a text (``_SOURCE_TEXTS``) or is a quotation
+    (``_quotation``): in a debunk, the hoax's claims retold or its words."""
     remarks = [q for q in quotes if q.kind != "name"]
-    return np.array([bool(_SOURCE_TEXTS.search(s.text)) or any(
-        q.doc == s.doc and q.kind == "quote" and s.start <= q.start < s.end for q in remarks)
-        or 2 * sum(_overlap(s, (q.start, q.end)) for q in remarks if q.doc == s.doc)
-        > s.end - s.start for s in statements], dtype=bool)
+    return np.array([bool(_SOURCE_TEXTS.search(s.text)) or _quotation(s, remarks)
+                     for s in statements], dtype=bool)
+
+
+def _quotation(statement: Span, remarks: Sequence[Quote]) -> bool:
+    """Does the statement hold a quotation (one starting inside it: "“...,” said clerk Ann
+    Reed, the head of the records office.") or lie more than half inside quotation marks?"""
+    own = [q for q in remarks if q.doc == statement.doc]
+    return any(q.kind == "quote" and statement.start <= q.start < statement.end for q in own) or (
+        2 * sum(_overlap(statement, (q.start, q.end)) for q in own)
+        > statement.end - statement.start)
