@@ -110,10 +110,11 @@ def test_a_report_called_false_is_denied_not_corroborated():
     texts = ["The small town of Lakeview has been quarantined after a family fell ill.",
              "A report that says the town of Lakeview was quarantined is fake.",
              "An article saying Lakeview was quarantined isn't real.",
-             "Officials said there is no truth to the claim on the website."]
+             "Officials said there is no truth to the claim on the website.",
+             "It was falsely reported that Lakeview had been quarantined."]
     apart = debunks_apart(texts)
-    assert apart[0, 1] and apart[0, 2] and apart[0, 3]
-    assert not apart[1, 2] and not apart[2, 3]
+    assert apart[0, 1] and apart[0, 2] and apart[0, 3] and apart[0, 4]
+    assert not apart[1, 2] and not apart[2, 3] and not apart[3, 4]
     assert not debunks("The photographer said the gun was a fake.")
 
 

@@ -54,13 +54,15 @@ _PRESENTS = re.compile(
 _CLOSING = {"``": "''", "“": "”", "‘": "’", "\"": "\"", "«": "»", "„": "“"}
 _CLAUSE_START = re.compile(r"[.!?\n]")
 # A report, claim or rumour called false ("A report that says ... is fake", "An article saying
-# ... isn't real", "there is no truth to the claim"): the statement denies what it names.
+# ... isn't real", "there is no truth to the claim", "It was falsely reported that ..."): the
+# statement denies what it names.
 _REPORT_WORDS = re.compile(r"\b(?:report|claim|rumou?r|story|article|post|posting|hoax)",
                            re.IGNORECASE)
 _CALLED_FALSE = re.compile(
     r"\b(?:(?:is|are|was|were)\s+(?:\w+\s+)?(?:fake|false|untrue|bogus|baseless|unfounded|"
     r"fabricated|fiction|not\s+(?:true|real)|a\s+hoax)|(?:isn|aren|wasn|weren)['’]t\s+"
-    r"(?:\w+\s+)?(?:true|real)|no\s+truth)\b",
+    r"(?:\w+\s+)?(?:true|real)|no\s+truth"
+    r"|falsely\s+(?:reported|claimed|claiming|stated|said|suggested))\b",
     re.IGNORECASE,
 )
 
