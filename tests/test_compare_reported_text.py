@@ -110,8 +110,70 @@ def test_a_report_called_false_is_denied_not_corroborated():
     texts = ["The small town of Lakeview has been quarantined after a family fell ill.",
              "A report that says the town of Lakeview was quarantined is fake.",
              "An article saying Lakeview was quarantined isn't real.",
-             "Officials said there is no truth to the claim on the website."]
+             "Officials said there is no truth to the claim on the website.",
+             "It was falsely reported that Lakeview had been quarantined."]
     apart = debunks_apart(texts)
-    assert apart[0, 1] and apart[0, 2] and apart[0, 3]
-    assert not apart[1, 2] and not apart[2, 3]
+    assert apart[0, 1] and apart[0, 2] and apart[0, 3] and apart[0, 4]
+    assert not apart[1, 2] and not apart[2, 3] and not apart[3, 4]
     assert not debunks("The photographer said the gun was a fake.")
+
+
+def test_a_debunks_quotations_of_the_hoax_corroborate_only_other_debunks():
+    """A debunk quotes the hoax's made-up official and retells its claim ("According to a story
+    ..."): the hoax's words, never one fact with the hoax's own text; two debunks quoting it
+    agree, and the debunk's own words ("The mayor was in Paris all week.") stay its own."""
+    from newsprism.compare.reported import debunk_quotes_apart, debunking, told_by_debunk
+
+    hoax = ("Lakeview has banned kites. “No kite may fly over the square,” said clerk Ann Reed, "
+            "head of the town's records office. The mayor was in Paris all week.")
+    debunk = ("A satirical website claimed Lakeview banned kites. The details gave readers reason "
+              "for doubt.\n\n“No kite may fly over the square,” said clerk Ann Reed, head of the "
+              "town's records office.\n\nAccording "
+              "to the story, Lakeview has banned kites. The mayor was in Paris all week.")
+    other = ("The kite ban is a hoax. “No kite may fly over the square,” said clerk Ann Reed, "
+             "the story went on.")
+    bodies = {"hoax": hoax, "debunk": debunk, "other": other}
+    said = ("“No kite may fly over the square,” said clerk Ann Reed, head of the town's records "
+            "office.")
+    statements = (_statements("hoax", hoax, "Lakeview has banned kites.", said,
+                              "The mayor was in Paris all week.")
+                  + _statements("debunk", debunk, said,
+                                "According to the story, Lakeview has banned kites.",
+                                "The mayor was in Paris all week.")
+                  + _statements("other", other, "“No kite may fly over the square,” said clerk "
+                                "Ann Reed, the story went on."))
+    quotes = [Quote(doc, (start := body.index("No kite")), (end := body.index("”", start)),
+                    body[start:end], "Ann Reed") for doc, body in bodies.items()]
+    assert [debunking(body) for body in bodies.values()] == [False, True, True]
+    assert told_by_debunk(statements, quotes).tolist() == [False, True, False, True, True, False,
+                                                           True]
+    apart = debunk_quotes_apart(statements, quotes, bodies)
+    assert apart[1, 3] and apart[0, 4]  # the hoax's quote and claim, told by the debunk
+    assert not apart[2, 5]  # the debunk's own words
+    assert not apart[3, 6]  # two debunks quoting the hoax
+
+
+def test_a_fake_website_or_a_false_tale_inside_a_story_is_no_debunk():
+    """Hackers' "fake websites" are no story called fake; a story with no word of a hoax,
+    satire or a false report is no debunk."""
+    from newsprism.compare.reported import debunking
+
+    assert not debunking("Hackers set up fake websites to steal passwords, Microsoft said.")
+    assert not debunking("The anchor said he was on the helicopter. He was not.")
+    assert debunking("The claims are nonsense. No turkey farm was quarantined.")
+    assert debunking("The story quickly went viral, but the incident never happened.")
+    assert debunking("Dozens of outlets were fooled by a fake news site.")
+
+
+def test_text_presented_as_the_claim_is_set_out():
+    """"Here's the claim:" ending its paragraph presents the text below it as someone else's;
+    "Here's Plait:" quotes a person, whose words are no published text set out."""
+    from newsprism.compare.reported import reproduced
+
+    body = ("So to start, here's the claim:\n\nThe planets will line up on Friday. Gravity will "
+            "fall for an hour.\n\nThe article also mentions tides.\n\nHere's Plait:\n\nThe "
+            "planets are too far away.")
+    statements = _statements("a", body, "The planets will line up on Friday.",
+                             "Gravity will fall for an hour.", "The article also mentions tides.",
+                             "The planets are too far away.")
+    assert reproduced(statements, {"a": body}).tolist() == [True, True, False, False]

@@ -89,7 +89,7 @@ from newsprism.compare.quotes import (
     speaker_words,
     without_torn_quotes,
 )
-from newsprism.compare.reported import debunks_apart, reproduced_apart
+from newsprism.compare.reported import debunk_quotes_apart, debunks_apart, reproduced_apart
 from newsprism.compare.sources import source_keys
 from newsprism.compare.verdicts import find_verdicts, opposing_verdicts
 from newsprism.embed import TokenVectors
@@ -207,7 +207,8 @@ def pair_evidence(
                | counts_apart(statements, figures)
                | speakers_apart(statements, quotes, entities, names.called)
                | questions_apart(statements, quotes)
-               | reproduced_apart(statements, bodies) | debunks_apart(texts))
+               | reproduced_apart(statements, bodies) | debunks_apart(texts)
+               | debunk_quotes_apart(statements, quotes, bodies))
     return score_pairs(statements, embeddings, shared, blocked, names, settings, tokens,
                        tuple(reworded))
 

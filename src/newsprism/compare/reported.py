@@ -8,7 +8,9 @@ A debunk sets the hoax it debunks before its readers ("Here's what the bogus art
 Texas reports:", an official's release quotes the website it calls false ("A release on one
 website stated that “...”"): what such a passage says is someone else's claim. And "A report
 that says the town was quarantined is fake" names the claim only to deny it (FNC-1 43 and 65:
-a hoax corroborated by the debunks that quote it and deny it)."""
+a hoax corroborated by the debunks that quote it and deny it). An article that calls a story a
+hoax quotes the hoax's made-up officials and retells its claims: its quotations and retellings
+corroborate no article that debunks nothing (FNC-1 220, 553: audit13)."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from newsprism.model import Span
+from newsprism.model import Quote, Span
 
 # Nouns that name a published text, whose words an article may set out as they stand.
 _TEXTS = re.compile(r"\b(?:report|article|story|post|posting|website|blog|piece|tweet|headline)"
@@ -42,16 +44,25 @@ _PUBLISHES = frozenset({"reports", "reported"})
 # After the text's noun, a word showing someone else says it: a person ("In a Facebook post
 # last month, he wrote:") or another verb's object ("She shared the article and said:").
 _OTHER_SPEAKER = re.compile(r"\b(?:he|she|they|i|we|who|and)\b", re.IGNORECASE)
+# "Here's the claim:" or "Here is the full story:" ending its paragraph: the writer presents a
+# text, set out below it (not "Here's Plait:", a person quoted).
+_PRESENTS = re.compile(
+    r"\bhere(?:['’]s|\s+is)\s+(?:the|a|an|this|that)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:claim|report|article|story|post|hoax|text)[ \t]*:[ \t]*\n",
+    re.IGNORECASE,
+)
 _CLOSING = {"``": "''", "“": "”", "‘": "’", "\"": "\"", "«": "»", "„": "“"}
 _CLAUSE_START = re.compile(r"[.!?\n]")
 # A report, claim or rumour called false ("A report that says ... is fake", "An article saying
-# ... isn't real", "there is no truth to the claim"): the statement denies what it names.
+# ... isn't real", "there is no truth to the claim", "It was falsely reported that ..."): the
+# statement denies what it names.
 _REPORT_WORDS = re.compile(r"\b(?:report|claim|rumou?r|story|article|post|posting|hoax)",
                            re.IGNORECASE)
 _CALLED_FALSE = re.compile(
     r"\b(?:(?:is|are|was|were)\s+(?:\w+\s+)?(?:fake|false|untrue|bogus|baseless|unfounded|"
     r"fabricated|fiction|not\s+(?:true|real)|a\s+hoax)|(?:isn|aren|wasn|weren)['’]t\s+"
-    r"(?:\w+\s+)?(?:true|real)|no\s+truth)\b",
+    r"(?:\w+\s+)?(?:true|real)|no\s+truth"
+    r"|falsely\s+(?:reported|claimed|claiming|stated|said|suggested))\b",
     re.IGNORECASE,
 )
 
@@ -88,7 +99,8 @@ def reproduced(statements: Sequence[Span], bodies: dict[str, str]) -> np.ndarray
 
 
 def _blocks(body: str, statements: Sequence[Span]) -> list[tuple[int, int]]:
-    """The stretches of ``body`` that its lead-ins set out as another text's words."""
+    """The stretches of ``body`` that its lead-ins set out as another text's words, and those a
+    writer presents as a text (``_PRESENTS``)."""
     blocks = []
     for lead in _LEAD_IN.finditer(body):
         if not _names_a_text(body, lead):
@@ -98,6 +110,8 @@ def _blocks(body: str, statements: Sequence[Span]) -> list[tuple[int, int]]:
             blocks.append((lead.start("mark"), len(body) if close < 0 else close))
         else:
             blocks.append((lead.end(), _unmarked_end(body, lead.end(), statements)))
+    blocks += [(shown.end(), _unmarked_end(body, shown.end(), statements))
+               for shown in _PRESENTS.finditer(body)]
     return blocks
 
 
@@ -127,3 +141,63 @@ def _unmarked_end(body: str, start: int, statements: Sequence[Span]) -> int:
 
 def _overlap(statement: Span, block: tuple[int, int]) -> int:
     return max(0, min(statement.end, block[1]) - max(statement.start, block[0]))
+
+
+# A story called a hoax, or a site called satire or fake news, in the article's own words ("the
+# victim of another celebrity death hoax", "a satirical website claimed", "duped by a fake news
+# site", "The claims are nonsense", "the incident never happened"): the article is a debunk.
+# Not "hackers set up fake websites": a fake site is no fake story.
+_HOAX_TALK = re.compile(
+    r"\bhoax(?:es)?\b|\bnever\s+happened\b"
+    r"|\b(?:satirical|satire|spoof)\s+(?:news\s+)?(?:web\s*)?"
+    r"(?:site|website|story|report|article|post|news)s?\b"
+    r"|\b(?:fake|bogus)\s+(?:news|stor(?:y|ies)|reports?|articles?|posts?)\b"
+    r"|\b(?:claims?|story|report|article)\s+(?:is|are|was|were)\s+(?:\w+\s+)?"
+    r"(?:nonsense|baloney|fiction)\b",
+    re.IGNORECASE,
+)
+# A text named as a statement's source ("According to a story ...", "The story claims ...", "It
+# states that the “story is ...”").
+_SOURCE_TEXTS = re.compile(r"\b(?:report|article|story|post|website|claim|rumou?r|hoax)s?\b",
+                           re.IGNORECASE)
+
+
+def debunking(body: str) -> bool:
+    """Does the article call the story it tells of a hoax, satire or fake news (``_HOAX_TALK``)
+    or call a report false (``debunks``)?"""
+    return bool(_HOAX_TALK.search(body)) or any(
+        debunks(sentence) for sentence in _CLAUSE_START.split(body))
+
+
+def debunk_quotes_apart(statements: Sequence[Span], quotes: Sequence[Quote],
+                        bodies: dict[str, str]) -> np.ndarray:
+    """True for every pair of which one statement is a debunk's telling of the hoax (a
+    quotation, or a statement naming a text: ``told_by_debunk``) and the other stands in an
+    article that debunks nothing. A debunk quotes the hoax's made-up officials ("The details
+    of the story gave readers reason for doubt. “...,” said prison investigator Joe Goldsmith.")
+    and retells its claims ("According to a story ..., thousands of turkeys ..."): the hoax's
+    words, not the debunk's, so they corroborate the hoax no more than a denial does. Two
+    debunks quoting one hoax, or one official, still agree."""
+    debunks_by_doc = {doc: debunking(body) for doc, body in bodies.items()}
+    in_debunk = np.array([debunks_by_doc[s.doc] for s in statements], dtype=bool)
+    if not in_debunk.any():
+        return np.zeros((len(statements), len(statements)), dtype=bool)
+    told = told_by_debunk(statements, quotes) & in_debunk
+    return (told[:, None] & ~in_debunk[None, :]) | (~in_debunk[:, None] & told[None, :])
+
+
+def told_by_debunk(statements: Sequence[Span], quotes: Sequence[Quote]) -> np.ndarray:
+    """Whether each statement names a text (``_SOURCE_TEXTS``) or is a quotation
+    (``_quotation``): in a debunk, the hoax's claims retold or its words."""
+    remarks = [q for q in quotes if q.kind != "name"]
+    return np.array([bool(_SOURCE_TEXTS.search(s.text)) or _quotation(s, remarks)
+                     for s in statements], dtype=bool)
+
+
+def _quotation(statement: Span, remarks: Sequence[Quote]) -> bool:
+    """Does the statement hold a quotation (one starting inside it: "“...,” said clerk Ann
+    Reed, the head of the records office.") or lie more than half inside quotation marks?"""
+    own = [q for q in remarks if q.doc == statement.doc]
+    return any(q.kind == "quote" and statement.start <= q.start < statement.end for q in own) or (
+        2 * sum(_overlap(statement, (q.start, q.end)) for q in own)
+        > statement.end - statement.start)
