@@ -383,7 +383,8 @@ def test_a_wire_dateline_opening_the_lede_is_left_out_of_its_statement() -> None
                      "The mayor said the vote was a relief for everyone."]
 
 
-def _mentions_with_slips(text: str, slips: dict[str, str]) -> dict[str, str]:
+def _mentions_with_slips(text: str, slips: dict[str, str],
+                         outlet: str | None = None) -> dict[str, str]:
     """The mentions extract_mentions gives when the entity model tags each phrase of ``slips``
     (and nothing else) with the label given: a known slip, made on purpose."""
     from spacy.tokens import Span
@@ -398,7 +399,7 @@ def _mentions_with_slips(text: str, slips: dict[str, str]) -> dict[str, str]:
             span = doc.char_span(at, at + len(phrase))
             ents.append(Span(doc, span.start, span.end, label=label))
     doc.ents = ents
-    return {m.text: m.type for m in extract_mentions(doc, "t")}
+    return {m.text: m.type for m in extract_mentions(doc, "t", outlet=outlet)}
 
 
 def test_a_full_name_taken_for_a_body_is_a_person_when_its_surname_alone_is_one():
@@ -417,6 +418,20 @@ def test_a_name_never_runs_over_a_line_break():
     text = "Dockers walk out at Port of Calder\n\nPublication: Harbour Gazette"
     found = _mentions_with_slips(text, {"Port of Calder\n\nPublication": "FAC"})
     assert found == {"Port of Calder": "FAC"}
+
+
+def test_a_plural_owner_inside_a_body_s_name_is_kept_and_a_possessive_still_ends_a_name():
+    text = "The strike was called by the Dockers' Union on Monday. Kim's Summit Hall was shut."
+    found = _mentions_with_slips(text, {"the Dockers' Union": "ORG",
+                                        "Kim's Summit Hall": "PERSON"})
+    assert found == {"Dockers' Union": "ORG", "Kim": "PERSON"}
+
+
+def test_the_outlet_an_article_names_in_its_metadata_is_a_body_wherever_it_stands():
+    text = "Publication: Calder Gazette\n\nThe mayor told the Calder Gazette she would resign."
+    slips = {"Calder Gazette": "PERSON"}
+    assert _mentions_with_slips(text, slips, outlet="Calder Gazette") == {"Calder Gazette": "ORG"}
+    assert _mentions_with_slips(text, slips) == {"Calder Gazette": "PERSON"}
 
 
 def test_a_capitalised_title_opening_a_sentence_is_no_person_of_its_own():

@@ -33,7 +33,7 @@ __all__ = ["analyse_article", "analyse_articles", "resolve_and_name", "resolve_e
 def analyse_doc(article: Article, doc: Doc) -> Analysis:
     """Everything in one article, from its spaCy parse."""
     citations = extract_citations(article.text, article.id)
-    mentions = extract_mentions(doc, article.id, citations)
+    mentions = extract_mentions(doc, article.id, citations, article.outlet)
     sentences = sentences_from_doc(doc, article.id)
     # Header lines ("Date: 2025-03-04") state the article's own date, not an event of it; a
     # rights line's year ("Copyright 2026 The Associated Press") is the copy's, no figure.

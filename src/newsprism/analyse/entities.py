@@ -67,9 +67,10 @@ INSTITUTION_NOUNS = {"university", "college", "school", "academy", "institute", 
 
 
 def extract_mentions(
-    doc: Doc, doc_id: str, citations: tuple[Citation, ...] = ()
+    doc: Doc, doc_id: str, citations: tuple[Citation, ...] = (), outlet: str | None = None
 ) -> tuple[Mention, ...]:
-    """Entity mentions of one article, trimmed to the name itself."""
+    """Entity mentions of one article, trimmed to the name itself. ``outlet``: the publication
+    the article's metadata names, which is a body wherever the text names it."""
     text = doc.text
     cited = {source_span(c, text): c for c in citations}
     found: dict[tuple[int, int], Mention] = {}
@@ -86,7 +87,7 @@ def extract_mentions(
         label = _in_context(doc, start, end, ent.label_)
         if label is None:
             continue
-        if any(s <= start and end <= e for s, e in cited):
+        if any(s <= start and end <= e for s, e in cited) or text[start:end] == outlet:
             label = "ORG"  # what an article cites is a publication or agency, not a place
         found[(start, end)] = Mention(doc_id, start, end, text[start:end], label)
     for start, end in cited:
@@ -223,9 +224,21 @@ def _without_role_word(ent: Span) -> Span:
 
 def _cut_at_possessive(ent: Span) -> Span:
     for token in ent[:-1]:
-        if token.text in _POSSESSIVES and token.i > ent.start:
+        if token.text in _POSSESSIVES and token.i > ent.start and not _plural_owner(token):
             return ent.doc[ent.start : token.i]
     return ent
+
+
+def _plural_owner(apostrophe: Token) -> bool:
+    """Is a bare apostrophe after a plural the inside of a body's name, "the Harbour Workers'
+    Union", "the Mothers' Union", rather than a possessive ending the name before it ("Kim's
+    Vladivostok Summit")? Only when an institution's noun follows, capitalised."""
+    doc = apostrophe.doc
+    if apostrophe.text not in ("'", "’") or apostrophe.i + 1 >= len(doc):
+        return False
+    owner, noun = doc[apostrophe.i - 1], doc[apostrophe.i + 1]
+    return (owner.text.endswith("s") and owner.text[:1].isupper() and noun.text[:1].isupper()
+            and noun.lower_ in INSTITUTION_NOUNS)
 
 
 def _cut_at_lowercase(ent: Span) -> Span:
