@@ -9,6 +9,10 @@ of (``SLOT_FLOOR``). The object is the head of the predicate's direct object, or
 verb's subject (what it is done to: "X was struck"), stemmed, with the numbers of its phrase; a
 pronoun names nothing to compare. The time is a weekday, month, year or day word ("yesterday")
 hanging from the predicate or its prepositions ("struck in 1970", "was arrested Monday").
+Where one side names no object (an intransitive verb, a pronoun: "he was sentenced to life",
+"Gigante died in prison"), what a preposition of the predicate governs tells the thing instead,
+as a preposition and its head ("to life", "in prison"). Two statements whose doers differ in
+grammatical number ("Kirkpatrick escaped" / "the other people escaped") tell of others.
 Only the statements' main predicates are read (``predicates.main_predicates``), from the parse
 ``compare.predicates`` reads what they assert from.
 """
@@ -28,13 +32,13 @@ if TYPE_CHECKING:
 # The relations by which a predicate's time hangs from it ("arrested Monday", "struck in 1970")
 TIMED = frozenset({"npadvmod", "tmod", "prep", "pobj", "compound", "nummod", "nmod", "amod"})
 DAY_WORDS = frozenset({"yesterday", "today", "tonight"})
-DATING = frozenset({"month", "year"})
+DATING = frozenset({"month", "year"})  # the kinds of time that date an earlier event
 # How a predicate hangs from the word whose subject is its doer ("were able to escape")
 CARRYING = frozenset({"xcomp", "acomp", "attr", "conj", "pobj", "prep", "dobj"})
 PRONOUN_NUMBER = {"i": "one", "he": "one", "she": "one", "it": "one",
                   "we": "many", "they": "many"}
 # Prepositions of place read as one ("died at the prison" / "died in prison")
-LOCATIVE = {"at": "in"}  # the kinds of time that date an earlier event
+LOCATIVE = {"at": "in"}
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
@@ -159,9 +163,9 @@ def doer_number(word: Token) -> str | None:
     is done to is its object) or the subject tells no number."""
     node = word
     for _ in range(5):  # a few carrying words up at most
-        subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
-        if subject is not None:
-            return grammatical_number(subject)
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:  # a passive's subject is done to, not doing
+            return grammatical_number(subject) if subject.dep_ == "nsubj" else None
         if node.dep_ not in CARRYING or node.head is node:
             return None
         node = node.head
