@@ -136,3 +136,12 @@ def test_one_doer_and_many_are_others():
     assert alone.doers == {"one"} and others.doers == {"many"}  # "were able to" carries it
     assert not alone.agrees(others)
     assert not we.agrees(she)
+
+
+def test_a_passive_beside_an_active_verb_has_no_doer():
+    from newsprism.compare.slots import doer_number
+
+    (doc,) = parse(["Police chased the thief and he was arrested."])
+    chased, arrested = (next(t for t in doc if t.lower_ == w) for w in ("chased", "arrested"))
+    assert doer_number(chased) == "many"
+    assert doer_number(arrested) is None  # the thief is arrested, not the police
