@@ -91,3 +91,57 @@ def test_one_list_of_months_reads_every_abbreviation():
     assert [full_month(a) for a in ("Aug.", "sept", "Mar", "May", "august")] == [
         "august", "september", "march", "may", "august"]
     assert all(full_month(a) for a in MONTH_ABBREVIATIONS) and full_month("Mon") is None
+
+
+def test_what_a_preposition_of_the_predicate_governs_is_a_slot_where_no_object_is_named():
+    life, life_in_prison, ten_years, fifteen_years, driver_ten, driver_fifteen, at_prison, \
+        in_prison, in_hospital = slots_of(
+            "He was sentenced to life for the poisoning.",
+            "A court sentenced him to life in prison on Friday.",
+            "He was sentenced to 10 years.",
+            "He was sentenced to 15 years in jail.",
+            "The driver was sentenced to 10 years.",
+            "The driver was sentenced to 15 years in jail.",
+            "The old boxer died at the state prison.",
+            "The old boxer died in prison, officials said.",
+            "The old boxer died in hospital.",
+        )
+    assert ("to", "life", frozenset()) in life.obliques
+    assert not life.objects and life.agrees(life_in_prison)  # no object named
+    assert not ten_years.agrees(fifteen_years)  # counted apart
+    assert not driver_ten.agrees(driver_fifteen)  # counted apart, whatever the object
+    assert at_prison.agrees(in_prison)  # "at" and "in" are one place
+    assert not in_prison.agrees(in_hospital)
+
+
+def test_an_oblique_slot_is_no_sign_where_objects_differ_or_are_pronouns_or_times():
+    bridge, school, him, friday = slots_of(
+        "Flood water swept the bridge into the river.",
+        "Flood water swept the school into the river.",
+        "The crowd carried him into the square.",
+        "The ferry sank on Friday.",
+    )
+    assert not bridge.agrees(school)  # the objects tell two things
+    assert not him.objects  # a pronoun names nothing
+    assert not friday.obliques  # a day is a time, not an oblique
+
+
+def test_one_doer_and_many_are_others():
+    alone, others, we, she = slots_of(
+        "The cashier escaped without injury.",
+        "The other customers were able to escape without injury.",
+        "We met with the striker on Monday.",
+        "The manager met with the striker.",
+    )
+    assert alone.doers == {"one"} and others.doers == {"many"}  # "were able to" carries it
+    assert not alone.agrees(others)
+    assert not we.agrees(she)
+
+
+def test_a_passive_beside_an_active_verb_has_no_doer():
+    from newsprism.compare.slots import doer_number
+
+    (doc,) = parse(["Police chased the thief and he was arrested."])
+    chased, arrested = (next(t for t in doc if t.lower_ == w) for w in ("chased", "arrested"))
+    assert doer_number(chased) == "many"
+    assert doer_number(arrested) is None  # the thief is arrested, not the police

@@ -9,6 +9,10 @@ of (``SLOT_FLOOR``). The object is the head of the predicate's direct object, or
 verb's subject (what it is done to: "X was struck"), stemmed, with the numbers of its phrase; a
 pronoun names nothing to compare. The time is a weekday, month, year or day word ("yesterday")
 hanging from the predicate or its prepositions ("struck in 1970", "was arrested Monday").
+Where one side names no object (an intransitive verb, a pronoun: "he was sentenced to life",
+"Gigante died in prison"), what a preposition of the predicate governs tells the thing instead,
+as a preposition and its head ("to life", "in prison"). Two statements whose doers differ in
+grammatical number ("Kirkpatrick escaped" / "the other people escaped") tell of others.
 Only the statements' main predicates are read (``predicates.main_predicates``), from the parse
 ``compare.predicates`` reads what they assert from.
 """
@@ -29,6 +33,12 @@ if TYPE_CHECKING:
 TIMED = frozenset({"npadvmod", "tmod", "prep", "pobj", "compound", "nummod", "nmod", "amod"})
 DAY_WORDS = frozenset({"yesterday", "today", "tonight"})
 DATING = frozenset({"month", "year"})  # the kinds of time that date an earlier event
+# How a predicate hangs from the word whose subject is its doer ("were able to escape")
+CARRYING = frozenset({"xcomp", "acomp", "attr", "conj", "pobj", "prep", "dobj"})
+PRONOUN_NUMBER = {"i": "one", "he": "one", "she": "one", "it": "one",
+                  "we": "many", "they": "many"}
+# Prepositions of place read as one ("died at the prison" / "died in prison")
+LOCATIVE = {"at": "in"}
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
@@ -41,12 +51,23 @@ class Slots:
     times: frozenset[tuple[str, str]] = frozenset()  # (kind, word): ("year", "1970")
     # the keys of each main predicate word (``predicates.predicate_keys``)
     predicates: tuple[frozenset[str], ...] = ()
+    # (preposition, head, the numbers of its phrase) of what the predicates' prepositions
+    # govern: "was sentenced to life" -> ("to", "life", {}), "was killed by a stray bullet" ->
+    # ("by", "bullet", {})
+    obliques: frozenset[tuple[str, str, frozenset[str]]] = frozenset()
+    # the grammatical number of who does each main predicate, where told ("one", "many")
+    doers: frozenset[str] = frozenset()
 
     def agrees(self, other: Slots) -> bool:
         """Does one tell no act the other does not (``within``), done to one thing on both
-        sides (``one_object``), at no two times (``times_differ``)?"""
-        return (self.within(other) or other.within(self)) and self.one_object(other) \
-            and not self.times_differ(other)
+        sides (``one_object``), or, where one names no object, to or in one thing
+        (``one_oblique``), at no two times (``times_differ``) and no two counts
+        (``counted_apart``)?"""
+        return (self.within(other) or other.within(self)) and (
+            self.one_object(other) or (self.one_oblique(other)
+                                       and not (self.objects and other.objects))
+        ) and not self.times_differ(other) and not self.counted_apart(other) \
+            and not self.other_doers(other)
 
     def within(self, other: Slots) -> bool:
         """Is each main predicate of this one a predicate of ``other``? "took her gun and
@@ -58,10 +79,29 @@ class Slots:
     def one_object(self, other: Slots) -> bool:
         """Is an object head shared, counted alike where both count it ("completed his first
         17 passes" / "completed 29 of 34 passes": two facts)?"""
-        return any(head == other_head and (not numbers or not other_numbers
-                                           or bool(numbers & other_numbers))
+        return any(head == other_head and _counted_alike(numbers, other_numbers)
                    for head, numbers in self.objects for other_head, other_numbers
                    in other.objects)
+
+    def one_oblique(self, other: Slots) -> bool:
+        """Does a preposition of both govern one head, counted alike where both count it
+        ("was sentenced to life" / "was sentenced to life in prison", "died in prison" /
+        "died at the federal prison"; "was sentenced to 10 years" / "to 15 years": two
+        facts)?"""
+        return any(slot[:2] == other_slot[:2] and _counted_alike(slot[2], other_slot[2])
+                   for slot in self.obliques for other_slot in other.obliques)
+
+    def counted_apart(self, other: Slots) -> bool:
+        """Does a preposition of both govern one head counted apart ("the driver was sentenced
+        to 10 years" / "to 15 years": two sentences, whatever the object)?"""
+        return any(slot[:2] == other_slot[:2] and not _counted_alike(slot[2], other_slot[2])
+                   for slot in self.obliques for other_slot in other.obliques)
+
+    def other_doers(self, other: Slots) -> bool:
+        """Is the one side's act done by one and the other's by many ("Kirkpatrick escaped
+        without injury" / "the other people were able to escape without injury", "Smith met
+        with the striker" / "We met with the striker")? Then the doers are others."""
+        return bool(self.doers and other.doers and not self.doers & other.doers)
 
     def times_differ(self, other: Slots) -> bool:
         """Do both give a time of one kind, and no word of it in common ("on Monday" /
@@ -87,7 +127,9 @@ def statement_slots(doc: Doc) -> Slots:
     words = main_predicates(doc)
     return Slots(frozenset(o for word in words if (o := object_of(word))),
                  frozenset(t for word in words for t in times_of(word)),
-                 tuple(predicate_keys(word) for word in words))
+                 tuple(predicate_keys(word) for word in words),
+                 frozenset(o for word in words for o in obliques_of(word)),
+                 frozenset(n for word in words if (n := doer_number(word))))
 
 
 def object_of(word: Token) -> tuple[str, frozenset[str]] | None:
@@ -98,6 +140,53 @@ def object_of(word: Token) -> tuple[str, frozenset[str]] | None:
         return None
     numbers = frozenset(t.lower_ for t in patient.subtree if t.pos_ == "NUM")
     return stem_word(patient.lower_), numbers
+
+
+def obliques_of(word: Token) -> set[tuple[str, str, frozenset[str]]]:
+    """What the prepositions of ``word`` govern: (preposition, head stemmed, the numbers of its
+    phrase), a passive's agent under "by"; "at" is "in" ("died at the federal prison" / "died
+    in prison"). A pronoun names nothing, and a time is a time (``times_of``)."""
+    # a support verb's noun is the predicate, its prepositions the verb's: "filed charges
+    # against the man"
+    setters = (word, word.head) if word.dep_ == "dobj" else (word,)
+    return {(LOCATIVE.get(prep.lower_, prep.lower_), stem_word(noun.lower_),
+             frozenset(t.lower_ for t in noun.subtree if t.pos_ == "NUM"))
+            for setter in setters for prep in setter.children if prep.dep_ in ("prep", "agent")
+            for noun in prep.children if noun.dep_ == "pobj" and noun.pos_ != "PRON"
+            and time_kind(noun.lower_) is None and _month_abbreviated(noun) is None}
+
+
+def doer_number(word: Token) -> str | None:
+    """The grammatical number of who does what ``word`` says ("one", "many"): of its active
+    subject, or of the verb's that carries it ("were able to escape", "pulled him over and
+    used a Taser", "was in the crosswalk"); None where the parse names none (a passive: who
+    is done to is its object) or the subject tells no number."""
+    node = word
+    for _ in range(5):  # a few carrying words up at most
+        subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None:  # a passive's subject is done to, not doing
+            return grammatical_number(subject) if subject.dep_ == "nsubj" else None
+        if node.dep_ not in CARRYING or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def grammatical_number(noun: Token) -> str | None:
+    """"many" for a plural noun or pronoun or nouns joined ("the other people", "they",
+    "one Australian and one English climber"), "one" for a singular one, else None."""
+    if any(c.dep_ == "conj" for c in noun.children):
+        return "many"
+    if noun.pos_ == "PRON":
+        return PRONOUN_NUMBER.get(noun.lower_)
+    if noun.tag_ in ("NNS", "NNPS"):
+        return "many"
+    return "one" if noun.tag_ in ("NN", "NNP") else None
+
+
+def _counted_alike(numbers: frozenset[str], other: frozenset[str]) -> bool:
+    """Do two phrases count alike: a number in common, or no count on one side?"""
+    return not numbers or not other or bool(numbers & other)
 
 
 def times_of(word: Token) -> set[tuple[str, str]]:
