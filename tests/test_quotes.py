@@ -1661,3 +1661,34 @@ def test_a_description_is_never_an_entity():
     assert not any("diplomat" in e.name for e in entities)
     (quote,) = name_speakers(analysis.quotes, entities)
     assert quote.speaker is None and quote.speaker_mention is None
+
+
+@pytest.mark.parametrize("text", [
+    "Holt was discussing comments by Ray Dunn, whom she once dated.",
+    "The producer spoke of Ray Dunn, with whom she starred in a film in 1997.",
+])
+def test_the_subject_of_a_relative_clause_on_a_name_is_someone_else(text):
+    # Dunn would be the clause's "whom": "she" is another, and tells nothing of Dunn.
+    analysis = analyse_article(Article("t", text))
+    quoted = [(q.start, q.end) for q in analysis.quotes]
+    assert "ray dunn" not in Antecedents(load_nlp()(text), analysis.mentions, quoted).genders()
+
+
+def test_a_pronoun_goes_on_with_the_subject_of_the_sentence_before_it():
+    # Not Ortiz, the one the article is about (told a man), though Brandt's gender is untold:
+    # "he" opens the sentence right after Brandt's.
+    text = ("Veteran coach Sam Ortiz built the team, and he still runs it.\n\nThe players grew "
+            "up nearby, says trainer Alex Brandt of the city college. In the gym, he says, "
+            "“they were always the hardest workers in the whole league.”")
+    assert _speaker_of(text, "they were always") == "Alex Brandt"
+    # "her agent" is someone other than "she": the one the article is about.
+    text = ("Dana Reyes, who sang for six decades, has died, her agent Mark Roesler said on "
+            "Friday. “Fame is a strange thing to carry for so long,” she told a reporter in "
+            "1998.")
+    assert _speaker_of(text, "Fame is a strange") == "Dana Reyes"
+
+
+def test_the_report_is_its_authors():
+    text = ("Hackers stole card data, the Norvale report found.\n\n“The attackers showed a high "
+            "degree of skill in hiding their tracks,” the report says.")
+    assert _speaker_of(text, "The attackers") == "Norvale"

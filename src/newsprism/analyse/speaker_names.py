@@ -81,6 +81,9 @@ _RANK_WORDS = {"police", "prime", "vice", "former", "acting", "chief", "state", 
 # only through these heads ("a friend of Jackman said" is not Jackman speaking).
 _VOICES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative",
            "statement", "office", "official", "officials"}
+# Documents whose words a story quotes ("the statement said", "the report says"): each is its
+# author's, by the words that introduced it.
+_DOCUMENTS = {"statement", "report", "notice", "filing", "letter"}
 # Nouns a publication or agency is named before ("the Rodong Sinmun newspaper").
 _OUTLETS = {"newspaper", "paper", "daily", "agency", "broadcaster", "magazine", "tabloid",
             "website", "channel", "network", "station", "weekly"}
@@ -530,6 +533,8 @@ def _described_before(token: Token, article: ArticleContext) -> Mention | None:
         return article.antecedents.titled(token, head) or (named[-1] if named else None)
     if named:
         return named[-1]
+    if head in _DOCUMENTS:
+        return _stated_before(token, article)
     if head not in _VOICES:
         # "the comedian added": the one person the article titled so ("Comedian Ellen
         # DeGeneres"), whatever noun the title is; "the study authors" are several.
@@ -588,13 +593,15 @@ def _voiced_body(token: Token, article: ArticleContext) -> Mention | None:
 
 
 def _stated_before(token: Token, article: ArticleContext) -> Mention | None:
-    """Whose "the statement" is: the owner of the latest statement the article introduced
-    before it ("..., the parks service said in a statement", "Georgia Power released a
-    statement saying ...", "a statement from the city"). A statement introduced there whose
-    owner cannot be read ("A statement was posted") ends the search: an older statement is
-    someone else's ("Mayor Hardie Davis said in a statement" three paragraphs up)."""
+    """Whose "the statement" (or "the report", another document) is: the owner of the latest
+    one the article introduced before it ("..., the parks service said in a statement",
+    "Georgia Power released a statement saying ...", "a statement from the city", "the iSight
+    report"). One introduced there whose owner cannot be read ("A statement was posted") ends
+    the search: an older one is someone else's ("Mayor Hardie Davis said in a statement"
+    three paragraphs up)."""
+    head = noun_lemma(token.lower_)
     for earlier in reversed(token.doc[: token.i]):
-        if noun_lemma(earlier.lower_) != "statement" or earlier.pos_ != "NOUN":
+        if noun_lemma(earlier.lower_) != head or earlier.pos_ != "NOUN":
             continue
         owner = statement_owner(earlier)
         if owner is not None:
@@ -608,9 +615,10 @@ def statement_owner(statement: Token) -> Token | None:
     """Who a statement is of, by the words that introduce it: the subject of the verb of saying
     it is said "in" ("X said in a statement"), of the verb it is the object of ("X released a
     statement", "the team, which issued a statement": the noun the clause describes), or the
-    one it is "from" or "by", or its possessor ("the city's statement")."""
+    one it is "from" or "by", or its possessor ("the city's statement"), or the name before it
+    ("the iSight report")."""
     for child in statement.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
             return child
         if child.dep_ == "prep" and child.lower_ in ("from", "by"):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
