@@ -1692,3 +1692,27 @@ def test_the_report_is_its_authors():
     text = ("Hackers stole card data, the Norvale report found.\n\n“The attackers showed a high "
             "degree of skill in hiding their tracks,” the report says.")
     assert _speaker_of(text, "The attackers") == "Norvale"
+
+
+@pytest.mark.parametrize("text", [
+    "The board met on Monday.\n\n“We have met several times over the last week,” according "
+    "to a statement from several board members.",
+    "A statement was issued by several board members on Monday.\n\nThe board had “met several "
+    "times over the last week,” the statement said.",
+])
+def test_a_statement_from_people_described_is_theirs(text):
+    analysis = analyse_article(Article("t", text))
+    entities = resolve_entities(analysis.mentions)
+    (quote,) = name_speakers(analysis.quotes, entities)
+    assert quote.speaker is None
+    assert quote.speaker_description.text == "several board members"
+
+
+def test_a_quotation_split_by_a_long_attribution_goes_on_with_its_speaker():
+    # The second part's own sentences put the verb of saying out of its reach.
+    text = ("For people with heart disease, yo-yo dieting may be deadly, a new study "
+            "suggests.\n\n“It’s important to lose weight,” said the lead author, Dr. Ana Ruiz, "
+            "an associate professor of medicine at the Ohio State University College of "
+            "Medicine, “but this data says you have to keep it off. Many times people are "
+            "motivated until they lose the weight.”")
+    assert set(_speakers(text).values()) == {"Ana Ruiz"}

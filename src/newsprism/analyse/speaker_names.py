@@ -274,7 +274,7 @@ def _speaker_named_at(token: Token, article: ArticleContext) -> Mention | None:
     if token.lower_ == "they":
         return _named_group_before(token, article)
     found = (_titled_as(token, article) or mention_at(token, article.mentions)
-             or proper_name(token, article)
+             or _document_owner(token, article) or proper_name(token, article)
              or _surname_before(token, article) or _described_before(token, article)
              or _apposed_name(token, article) or _outlet_name(token, article)
              or _named_body_of_kind(token, article)
@@ -605,24 +605,40 @@ def _stated_before(token: Token, article: ArticleContext) -> Mention | None:
             continue
         owner = statement_owner(earlier)
         if owner is not None:
-            return speaker_at(owner, article)
+            return speaker_at(owner, article) or description_at(owner, article)
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in earlier.children):
             return None
     return None
+
+
+def _document_owner(token: Token, article: ArticleContext) -> Mention | None:
+    """Whose words a document that says them is, when its own phrase tells ("a statement from
+    several board members", "The brief statement by six of the nine directors said"): the
+    one named there, or as described."""
+    if noun_lemma(token.lower_) not in _DOCUMENTS or token.pos_ != "NOUN":
+        return None
+    owner = next((o for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                  for o in c.children if o.dep_ == "pobj"), None)
+    if owner is None:
+        return None
+    return speaker_at(owner, article) or description_at(owner, article)
 
 
 def statement_owner(statement: Token) -> Token | None:
     """Who a statement is of, by the words that introduce it: the subject of the verb of saying
     it is said "in" ("X said in a statement"), of the verb it is the object of ("X released a
     statement", "the team, which issued a statement": the noun the clause describes), or the
-    one it is "from" or "by", or its possessor ("the city's statement"), or the name before it
-    ("the iSight report")."""
+    one it is "from" or "by" or was issued by, or its possessor ("the city's statement"), or
+    the name before it ("the iSight report")."""
     for child in statement.children:
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
             return child
         if child.dep_ == "prep" and child.lower_ in ("from", "by"):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     head = statement.head
+    if statement.dep_ == "nsubjpass":  # "A statement was issued by six members of the board"
+        return next((o for c in head.children if c.dep_ == "agent"
+                     for o in c.children if o.dep_ == "pobj"), None)
     if statement.dep_ == "pobj" and head.lower_ == "in":
         verb = head.head
         return speaking_subject(verb) if verb.lower_ in SAYING and verb.pos_ == "VERB" else None
