@@ -173,7 +173,8 @@ class Antecedents:
         about = [m for m in before if self.key(m) == first]
         if found is not None and about and gender is not None and \
                 self.key(found) not in genders and genders.get(first) == gender and \
-                not (found in subjects and self._goes_on(found, pronoun, gender)):
+                not (found in subjects and pronoun.lower_ in PRONOUN_GENDER
+                     and self._goes_on(found, pronoun, gender)):
             # "Page later said she was puzzled. ... “...,” her agent, Mark Roesler, said. ...
             # “...,” she said": of one whose gender the article never tells and the one it is
             # about, told of the pronoun's, she is the one it is about.
@@ -195,7 +196,9 @@ class Antecedents:
         says archaeologist John Shea. At Olorgesailie, he says")? A sentence's subject is what
         the next one's pronoun stands for, whoever the article is about; but not one named as
         the relation of someone of the pronoun's gender ("her agent, Mark Roesler, said. She
-        had"): "her" is another, the one the pronoun is."""
+        had"): "her" is another, the one the pronoun is. (A description by a gendered noun is
+        no pronoun: "the 38-year-old Ohio woman writes" right after "Osgood has not
+        commented." is the woman the article is about.)"""
         if len(_SENTENCE_END.findall(self._narrative(subject.end, pronoun.sent.start_char))) > 1:
             return False
         span = self.doc.char_span(subject.start, subject.end, alignment_mode="expand")
