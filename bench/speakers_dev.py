@@ -58,6 +58,22 @@ of a body the article names ("an Amazon spokeswoman said") is judged that body, 
 gold judges "a spokesman for Waitrose"; an outlet whose report is quoted ("the Post
 reported") is its speaker.
 
+The ninth, `bench/speakers_dev9/` (branch speakers19): 16 Multi-News clusters no compare row
+or write-up had read (every other line of the unread list, from the second; each holds an
+article under 150 words or over 2,500, so the compare export passes over them and this script
+exports them, every article ingest reads): celebrity and #MeToo copy with embedded tweets, a
+cable-news exchange in speaker lines, Sunday-show politics, a Wikipedia page and a journal
+paper beside science news, retail hacking, a GoFundMe joke, Detroit water shut-offs, 49
+articles with quotes, judged on main a05a0c0 (session 24) before any fix. A quoted document
+("the report says", "the latest notice said", "the campaign read") is its author's when the
+article names the author; a spokesperson of a person ("his spokesman") is that person; a
+hypothetical or imagined utterance inside a quotation is no one's:
+
+    PYTHONPATH=src python bench/speakers_dev.py --export ../shared/data /tmp/speakers-dev9.jsonl \
+        --set 9
+    PYTHONPATH=src OMP_NUM_THREADS=1 python bench/speakers_dev.py /tmp/speakers-dev9.jsonl \
+        --set 9 [-v]
+
 Since session 22 (branch speakers15) every set follows the compare gold's convention for
 unnamed sources: a speaker the article describes but does not name is that description as
 printed ("a source", "the tipster"), matched by its head noun; 52 null judgments were re-judged
@@ -88,14 +104,15 @@ from newsprism.model import Quote
 SETS = {"1": Path(__file__).parent / "speakers_dev", "2": Path(__file__).parent / "speakers_dev2",
         "3": Path(__file__).parent / "speakers_dev3", "4": Path(__file__).parent / "speakers_dev4",
         "5": Path(__file__).parent / "speakers_dev5", "6": Path(__file__).parent / "speakers_dev6",
-        "7": Path(__file__).parent / "speakers_dev7", "8": Path(__file__).parent / "speakers_dev8"}
+        "7": Path(__file__).parent / "speakers_dev7", "8": Path(__file__).parent / "speakers_dev8",
+        "9": Path(__file__).parent / "speakers_dev9"}
 SEMEVAL = "semeval2022_task8_sample"
 
 
-def export_second_set(data: Path, out: Path) -> None:
-    """The second set's clusters as CLUSTERS.jsonl lines, every article of each, with the
-    article ids the compare export gives Multi-News articles."""
-    wanted = {row.cluster for row in read_tsv(SETS["2"] / "clusters.tsv")}
+def export_multinews_set(number: str, data: Path, out: Path) -> None:
+    """A Multi-News set's clusters as CLUSTERS.jsonl lines, every article of each that ingest
+    reads, with the article ids the compare export gives Multi-News articles."""
+    wanted = {row.cluster for row in read_tsv(SETS[number] / "clusters.tsv")}
     with (data / MULTINEWS / "multinews_longbench200.jsonl").open(encoding="utf-8") as source, \
             out.open("w", encoding="utf-8") as sink:
         for line in source:
@@ -103,10 +120,13 @@ def export_second_set(data: Path, out: Path) -> None:
             name = item["id"][:8]
             if name not in wanted:
                 continue
-            articles = [{"id": f"mn.{name}.{n}", "title": None, "outlet": None, "date": None,
-                         "text": text} for n, text in enumerate(item["documents"], start=1)]
-            sink.write(json.dumps({"cluster": name, "corpus": MULTINEWS, "half": "tune",
-                                   "articles": articles}) + "\n")
+            cluster = {"cluster": name, "corpus": MULTINEWS, "half": "tune", "articles": []}
+            for n, text in enumerate(item["documents"], start=1):
+                article = {"id": f"mn.{name}.{n}", "title": None, "outlet": None, "date": None,
+                           "text": text}
+                if _ingested(dict(cluster, articles=[article])):
+                    cluster["articles"].append(article)
+            sink.write(json.dumps(cluster) + "\n")
 
 
 def semeval_texts(data: Path) -> dict[str, tuple[tuple[str, str], ...]]:
@@ -150,8 +170,8 @@ def _ingested(item: dict) -> bool:
         return False
 
 
-EXPORTS = {"2": export_second_set, "6": partial(export_semeval_set, "6"),
-           "7": partial(export_semeval_set, "7")}
+EXPORTS = {"2": partial(export_multinews_set, "2"), "6": partial(export_semeval_set, "6"),
+           "7": partial(export_semeval_set, "7"), "9": partial(export_multinews_set, "9")}
 
 
 def found_quotes(clusters: Path) -> dict[tuple[str, int, int], Quote]:
@@ -186,9 +206,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("clusters", type=Path, help="the dev clusters, exported as JSONL")
     parser.add_argument("--set", choices=sorted(SETS),
-                        help="which judged set (1 to 8; 2, 6 or 7 to export)")
+                        help="which judged set (1 to 9; 2, 6, 7 or 9 to export)")
     parser.add_argument("--export", type=Path, metavar="DATA",
-                        help="write the set's clusters (2, 6 or 7) from DATA to CLUSTERS, and stop")
+                        help="write the set's clusters (2, 6, 7 or 9) from DATA to CLUSTERS, "
+                        "and stop")
     parser.add_argument("-v", "--verbose", action="store_true", help="list every miss")
     args = parser.parse_args()
     if args.export:

@@ -117,6 +117,14 @@ def test_a_speaker_of_the_same_family_or_a_body_named_alike_is_not_the_speaker()
     assert not same_speaker("UN", "United States") and not same_speaker("Un", "Umar Nasser")
 
 
+def test_a_name_with_its_nickname_is_the_nickname_or_the_name() -> None:
+    assert same_speaker('Lola "Sparks" Brandt', "Sparks")
+    assert same_speaker("Sparks", "Lola “Sparks” Brandt")
+    assert same_speaker("Lola “Sparks” Brandt", "Lola Brandt")
+    assert not same_speaker("Lola “Sparks” Brandt", "Tina “Blaze” Morrow")
+    assert not same_speaker("Lola “Sparks” Brandt", "Blaze")
+
+
 def test_gold_lines_whose_texts_changed_are_reported_stale(tmp_path: Path) -> None:
     sank, went_down = span(A, 0), span(B, 0)
     good = {"kind": "pair", "a": list(at(sank)), "b": list(at(went_down)), "label": "same",

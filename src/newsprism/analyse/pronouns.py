@@ -13,7 +13,12 @@ the speaker's story: there only the person the article is about (named first). O
 candidates, the one named in the phrase a relative clause of the pronoun describes wins ("a
 tweet from Trump in which he criticized"), else the latest subject of a clause, else the latest
 named; but when that one's gender is untold and the person the article is about (named first) is
-told of the pronoun's, she is the one ("her agent, Mark Roesler, said. ... “...,” she said"). A
+told of the pronoun's, she is the one ("her agent, Mark Roesler, said. ... “...,” she said"),
+unless that one is the subject of the pronoun's own sentence or of the one right before it
+("Damon said there was “...”.\n\nHe added": a subject goes on), and not given as the
+relation of someone of the pronoun's gender ("her agent"). A pronoun that is the subject of a
+relative clause on a name ("Matt Damon, whom she once dated"), or one after a name given as
+the relation of someone of its gender, tells nothing of that name's gender. A
 name that opens a paragraph counts as its subject, and so does a name a "who" clause describes
 ("joined by Vladimir Putin, who is in China"): a parse that runs a sentence on over a blank line
 (after a heading) may make it an object of the heading; so does a name set off by commas before
@@ -79,6 +84,7 @@ _PEOPLE = {"reporter", "correspondent", "doctor", "nurse", "resident", "pilot", 
 
 
 _AFTER_TIME = re.compile(r"(?:\d:\d\d|\b[ap]\.?m\.?) $", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*\s")
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative"}
 _REPLYING = {"answer", "answers", "answered", "respond", "responds", "responded", "reply",
              "replies", "replied"}
@@ -166,7 +172,9 @@ class Antecedents:
             found = self._in_described_phrase(pronoun, before) or found
         about = [m for m in before if self.key(m) == first]
         if found is not None and about and gender is not None and \
-                self.key(found) not in genders and genders.get(first) == gender:
+                self.key(found) not in genders and genders.get(first) == gender and \
+                not (found in subjects and pronoun.lower_ in PRONOUN_GENDER
+                     and self._goes_on(found, pronoun, gender)):
             # "Page later said she was puzzled. ... “...,” her agent, Mark Roesler, said. ...
             # “...,” she said": of one whose gender the article never tells and the one it is
             # about, told of the pronoun's, she is the one it is about.
@@ -181,6 +189,30 @@ class Antecedents:
             # "The mayor ... he added"
             return self.titled(unnamed, noun_lemma(unnamed.lower_)), unnamed
         return self._body_voiced(unnamed), unnamed
+
+    def _goes_on(self, subject: Mention, pronoun: Token, gender: Gender) -> bool:
+        """Does the pronoun go on with ``subject``, named as the subject of its own sentence or
+        of the one right before it ("Damon said there was “...”.\n\nHe added that"; "...,
+        says archaeologist John Shea. At Olorgesailie, he says")? A sentence's subject is what
+        the next one's pronoun stands for, whoever the article is about; but not one named as
+        the relation of someone of the pronoun's gender ("her agent, Mark Roesler, said. She
+        had"): "her" is another, the one the pronoun is. (A description by a gendered noun is
+        no pronoun: "the 38-year-old Ohio woman writes" right after "Osgood has not
+        commented." is the woman the article is about.)"""
+        if len(_SENTENCE_END.findall(self._narrative(subject.end, pronoun.sent.start_char))) > 1:
+            return False
+        span = self.doc.char_span(subject.start, subject.end, alignment_mode="expand")
+        return span is not None and not _relation_of(span, gender)
+
+    def _narrative(self, start: int, end: int) -> str:
+        """The text from ``start`` to ``end`` with every quotation blanked out: a full stop in
+        someone's words ends no sentence of the narrative."""
+        text = list(self.text[start:end])
+        for a, b in self.quoted:
+            lo, hi = max(a, start), min(b, end)
+            if lo < hi:
+                text[lo - start : hi - start] = " " * (hi - lo)
+        return "".join(text)
 
     def _about(self) -> str | None:
         """Whom the article is about: the first person it names, but not as someone else's
@@ -308,8 +340,12 @@ def _genders(doc: Doc, text: str, people: list[Mention], quoted: Sequence[tuple[
         next_person = people[n + 1].start if n + 1 < len(people) else len(text)
         pronoun = _pronoun_after(span.root.sent, span.end, next_person,
                                  _is_subject(doc, text, mention, quoted))
-        if pronoun is not None and not any(a <= pronoun.idx < b for a, b in quoted):
-            votes.setdefault(person, Counter())[PRONOUN_GENDER[pronoun.lower_]] += 1
+        if pronoun is None or any(a <= pronoun.idx < b for a, b in quoted):
+            continue
+        gender = PRONOUN_GENDER[pronoun.lower_]
+        # "Ray Dunn, whom she once dated"; "her agent Mark Roesler said. She had": another's.
+        if not _subject_of_clause_on(pronoun, span) and not _relation_of(span, gender):
+            votes.setdefault(person, Counter())[gender] += 1
     for person, counts in votes.items():
         ranked = counts.most_common()
         if person not in told and (len(ranked) == 1 or ranked[0][1] > ranked[1][1]):
@@ -325,6 +361,25 @@ def _someone_elses_relation(root: Token) -> bool:
         return is_person_noun(noun_lemma(root.head.lower_))
     return root.dep_ == "pobj" and root.head.lower_ == "of" and \
         is_person_noun(noun_lemma(root.head.head.lower_))
+
+
+def _subject_of_clause_on(pronoun: Token, name: Span) -> bool:
+    """Is the pronoun the subject of a relative clause on the name ("Matt Damon, whom she once
+    dated")? The name would be that clause's "who"; the pronoun is someone else."""
+    verb = pronoun.head
+    return pronoun.dep_ in ("nsubj", "nsubjpass") and verb.dep_ == "relcl" and \
+        name.start <= verb.head.i < name.end
+
+
+def _relation_of(name: Span, gender: Gender) -> bool:
+    """Is the name given as the relation of someone of ``gender`` by a possessive pronoun
+    ("her agent Mark Roesler", "his lawyer, Ann Lee")?"""
+    root = name.root
+    nouns = [root.head] if root.dep_ == "appos" else []
+    nouns += [t for t in name.doc[max(name.start - 3, 0) : name.start] if t.dep_ == "compound"
+              or t.pos_ == "NOUN"]
+    return any(c.dep_ == "poss" and PRONOUN_GENDER.get(c.lower_) == gender
+               for noun in nouns for c in noun.children)
 
 
 def _title_gender(name: Span) -> Gender | None:

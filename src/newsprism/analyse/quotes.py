@@ -115,6 +115,8 @@ PHRASE_WORDS = 4  # shorter quotes are phrases ("candid and meaningful"), not st
 # speaker described: ',” Chen Qigang, the opening ceremonies general music designer, said
 # Sunday during a radio interview. “'.
 CONTINUATION_GAP = 120
+# A title's or an initial's stop ("Dr.", "Sgt.", "U.S."), which ends no sentence.
+_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{0,2}\.")
 
 
 def extract_quotes(
@@ -277,6 +279,9 @@ def _quotation_speaker(
     named = _interview_speaker(first, article.mentions)
     if named is not None:
         return named
+    end, speaker = previous
+    if speaker is not None and _split_by_attribution(doc.text, end, first.start_char, speaker):
+        return speaker
     before = _said_before(first, quoted)
     # "Steele said the department was ``treating it as suspicious'' but did not elaborate, The
     # Anchorage Daily News reported": the verb of saying the quote hangs on names its speaker;
@@ -875,6 +880,20 @@ def _continued(first: Span, last: Span, previous: tuple[int, Mention | None],
             and ends_sentence and not someone_else and not heading:
         return speaker
     return None
+
+
+def _split_by_attribution(text: str, start: int, end: int, speaker: Mention) -> bool:
+    """Is the text from ``start`` to ``end`` between two quotations only the attribution that
+    names ``speaker`` set off by commas inside one sentence of theirs, however long its aside
+    (',” said the lead author, Dr. Ana Ruiz, an associate professor of medicine at the
+    university, “but')? The words after it go on with the sentence, so they are the speaker's
+    too."""
+    between = text[start:end]
+    marks = "".join(PAIRS) + "".join(CLOSERS)
+    return start <= speaker.start < end and between.lstrip(marks).startswith(",") and \
+        between.rstrip().rstrip(marks).rstrip().endswith(",") and \
+        not re.search(r"[.!?:;]", _ABBREVIATION.sub("", between)) and "\n" not in between and \
+        text[end : end + 1].islower()
 
 
 def _described_speaker(text: str, speaker: Mention, start: int, end: int) -> tuple[int, int]:

@@ -81,6 +81,9 @@ _RANK_WORDS = {"police", "prime", "vice", "former", "acting", "chief", "state", 
 # only through these heads ("a friend of Jackman said" is not Jackman speaking).
 _VOICES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "representative",
            "statement", "office", "official", "officials"}
+# Documents whose words a story quotes ("the statement said", "the report says"): each is its
+# author's, by the words that introduced it.
+_DOCUMENTS = {"statement", "report", "notice", "filing", "letter"}
 # Nouns a publication or agency is named before ("the Rodong Sinmun newspaper").
 _OUTLETS = {"newspaper", "paper", "daily", "agency", "broadcaster", "magazine", "tabloid",
             "website", "channel", "network", "station", "weekly"}
@@ -271,7 +274,7 @@ def _speaker_named_at(token: Token, article: ArticleContext) -> Mention | None:
     if token.lower_ == "they":
         return _named_group_before(token, article)
     found = (_titled_as(token, article) or mention_at(token, article.mentions)
-             or proper_name(token, article)
+             or _document_owner(token, article) or proper_name(token, article)
              or _surname_before(token, article) or _described_before(token, article)
              or _apposed_name(token, article) or _outlet_name(token, article)
              or _named_body_of_kind(token, article)
@@ -530,6 +533,8 @@ def _described_before(token: Token, article: ArticleContext) -> Mention | None:
         return article.antecedents.titled(token, head) or (named[-1] if named else None)
     if named:
         return named[-1]
+    if head in _DOCUMENTS:
+        return _stated_before(token, article)
     if head not in _VOICES:
         # "the comedian added": the one person the article titled so ("Comedian Ellen
         # DeGeneres"), whatever noun the title is; "the study authors" are several.
@@ -588,33 +593,52 @@ def _voiced_body(token: Token, article: ArticleContext) -> Mention | None:
 
 
 def _stated_before(token: Token, article: ArticleContext) -> Mention | None:
-    """Whose "the statement" is: the owner of the latest statement the article introduced
-    before it ("..., the parks service said in a statement", "Georgia Power released a
-    statement saying ...", "a statement from the city"). A statement introduced there whose
-    owner cannot be read ("A statement was posted") ends the search: an older statement is
-    someone else's ("Mayor Hardie Davis said in a statement" three paragraphs up)."""
+    """Whose "the statement" (or "the report", another document) is: the owner of the latest
+    one the article introduced before it ("..., the parks service said in a statement",
+    "Georgia Power released a statement saying ...", "a statement from the city", "the iSight
+    report"). One introduced there whose owner cannot be read ("A statement was posted") ends
+    the search: an older one is someone else's ("Mayor Hardie Davis said in a statement"
+    three paragraphs up)."""
+    head = noun_lemma(token.lower_)
     for earlier in reversed(token.doc[: token.i]):
-        if noun_lemma(earlier.lower_) != "statement" or earlier.pos_ != "NOUN":
+        if noun_lemma(earlier.lower_) != head or earlier.pos_ != "NOUN":
             continue
         owner = statement_owner(earlier)
         if owner is not None:
-            return speaker_at(owner, article)
+            return speaker_at(owner, article) or description_at(owner, article)
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in earlier.children):
             return None
     return None
+
+
+def _document_owner(token: Token, article: ArticleContext) -> Mention | None:
+    """Whose words a document that says them is, when its own phrase tells ("a statement from
+    several board members", "The brief statement by six of the nine directors said"): the
+    one named there, or as described."""
+    if noun_lemma(token.lower_) not in _DOCUMENTS or token.pos_ != "NOUN":
+        return None
+    owner = next((o for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
+                  for o in c.children if o.dep_ == "pobj"), None)
+    if owner is None:
+        return None
+    return speaker_at(owner, article) or description_at(owner, article)
 
 
 def statement_owner(statement: Token) -> Token | None:
     """Who a statement is of, by the words that introduce it: the subject of the verb of saying
     it is said "in" ("X said in a statement"), of the verb it is the object of ("X released a
     statement", "the team, which issued a statement": the noun the clause describes), or the
-    one it is "from" or "by", or its possessor ("the city's statement")."""
+    one it is "from" or "by" or was issued by, or its possessor ("the city's statement"), or
+    the name before it ("the iSight report")."""
     for child in statement.children:
-        if child.dep_ == "poss":
+        if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
             return child
         if child.dep_ == "prep" and child.lower_ in ("from", "by"):
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     head = statement.head
+    if statement.dep_ == "nsubjpass":  # "A statement was issued by six members of the board"
+        return next((o for c in head.children if c.dep_ == "agent"
+                     for o in c.children if o.dep_ == "pobj"), None)
     if statement.dep_ == "pobj" and head.lower_ == "in":
         verb = head.head
         return speaking_subject(verb) if verb.lower_ in SAYING and verb.pos_ == "VERB" else None

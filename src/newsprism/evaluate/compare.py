@@ -238,11 +238,19 @@ def same_speaker(gold: str, system: str | None) -> bool:
     alone, "De Boer" for "Yvo de Boer"; a title before the name, "Filmmaker Zhang Yimou"), or
     two full names with one surname and one first initial ("George Bush", "George W. Bush"),
     or one name spelt with and without a space in it ("Vincent DelGiudice", "Vincent Del
-    Giudice"), or a name and its acronym ("UN", "United Nations"); never two people of one
-    family ("Vidal Sassoon" is not Eden Sassoon) nor two bodies whose names end alike ("Kenya
-    Wildlife Service" is not "South African National Parks Service")."""
+    Giudice"), or a name and its acronym ("UN", "United Nations"), or a name with a nickname
+    in quote marks and the nickname or the name ('Nicole "Snooki" Polizzi', "Snooki"); never
+    two people of one family ("Vidal Sassoon" is not Eden Sassoon) nor two bodies whose names
+    end alike ("Kenya Wildlife Service" is not "South African National Parks Service")."""
     if not system:
         return False
+    nicknamed = [_NICKNAME.search(name) for name in (gold, system)]
+    if any(nicknamed):
+        # 'Nicole "Snooki" Polizzi': the name with its nickname, the nickname alone or the name
+        # without it.
+        forms = [(m[1], f"{m.string[:m.start()]} {m.string[m.end():]}") if m else (name,)
+                 for m, name in zip(nicknamed, (gold, system), strict=True)]
+        return any(same_speaker(g, s) for g in forms[0] for s in forms[1])
     if _acronym_of(gold, system) or _acronym_of(system, gold):
         return True
     g, s = gold.casefold().split(), system.casefold().split()
@@ -252,6 +260,9 @@ def same_speaker(gold: str, system: str | None) -> bool:
         return False
     shorter, longer = sorted((g, s), key=len)
     return longer[len(longer) - len(shorter):] == shorter or g[0][0] == s[0][0]
+
+
+_NICKNAME = re.compile(r"\s[\"“'‘]\s*([^\"“”'‘’]+?)\s*[\"”'’]\s")
 
 
 def _acronym_of(short: str, name: str) -> bool:
