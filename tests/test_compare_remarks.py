@@ -80,6 +80,7 @@ def test_remark_words_spell_contractions_out_and_leave_editors_words_out():
 ])  # fmt: skip
 def test_one_remark_in_two_transcripts_is_the_same_wording(first, second):
     assert same_wording(_quote(first), _quote(second, "b"))
+    assert same_wording(_quote(second), _quote(first, "b"))  # one answer whichever comes first
 
 
 @pytest.mark.parametrize(("first", "second"), [
@@ -124,6 +125,7 @@ def test_one_remark_in_two_transcripts_is_the_same_wording(first, second):
 ])  # fmt: skip
 def test_a_word_replaced_or_a_negation_lost_is_another_wording(first, second):
     assert not same_wording(_quote(first), _quote(second, "b"))
+    assert not same_wording(_quote(second), _quote(first, "b"))
 
 
 def test_two_remarks_of_one_speaker_close_in_meaning_but_not_in_words_are_two_remarks():

@@ -381,6 +381,21 @@ def test_no_legal_history_without_a_later_step_of_one_participant_on_a_later_day
         assert not _process(first, second, dates), (first, second)
 
 
+def test_reports_of_fewer_than_two_days_are_read_for_no_step_nor_holder(monkeypatch):
+    """A process moved on and a title changed hands link only dated reports of two days: a
+    briefing of undated reports, or of one day's, reads no statement's steps or holders."""
+    import newsprism.compare as compare
+
+    def unread(*_):
+        raise AssertionError("read without two report days")
+
+    monkeypatch.setattr(compare, "steps", unread)
+    monkeypatch.setattr(compare, "holding", unread)
+    for dates in [(None, None), ("2005-01-15", "2005-01-15"), ("2005-01-15", None)]:
+        assert not _process("Ron Kell was found guilty of abusing prisoners.",
+                            "A military judge sentenced Ron Kell to ten years in prison.", dates)
+
+
 def test_a_captivity_ending_across_dated_reports_is_its_history():
     (claim,) = _process("The reporter Anna Brisk was kidnapped by gunmen near the Kessel camp.",
                         "Anna Brisk was freed unharmed after talks with the gunmen.",

@@ -72,6 +72,7 @@ from newsprism.compare.outcomes import (
     looks_ahead,
     open_outcomes,
     questions_and_answers,
+    report_day,
     states_and_ends,
     with_antecedents,
 )
@@ -344,12 +345,18 @@ def _actor_claims(
     changed hands (``compare.holders``; each report's value its words from the holder to the
     title) and a process that moved on, one participant arrested, then charged, then sentenced
     (``compare.ladders``; each report's value its statement)."""
+    # Both read only dated reports, and link two of different days: the cheap test first,
+    # before reading any statement's holders or steps (briefings of undated texts read none).
+    days = [report_day(articles[s.doc]) for s in statements]
+    if len(set(days) - {None}) < 2:
+        return []
     named = _actors_at(statements, mentions, entities)
-    held = [holding(s.text, [(start, entity) for start, _, entity in actors])
-            for s, actors in zip(statements, named, strict=True)]
+    held = [holding(s.text, [(start, entity) for start, _, entity in actors]) if day
+            else None for s, actors, day in zip(statements, named, days, strict=True)]
     histories = [[(statements[i], statements[i].text[held[i].start : held[i].end])  # type: ignore[union-attr]
                   for i in group] for group in changed_hands(statements, held, articles)]
-    taken = [steps(s.text, actors) for s, actors in zip(statements, named, strict=True)]
+    taken = [steps(s.text, actors) if day else []
+             for s, actors, day in zip(statements, named, days, strict=True)]
     histories += [[(statements[i], statements[i].text) for i in group]
                   for group in moved_on(statements, taken, articles)]
     return [_history(history, articles, sources) for history in histories]

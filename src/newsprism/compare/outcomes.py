@@ -367,35 +367,43 @@ def _word_at(text: str, word: str) -> int:
 
 
 @lru_cache(maxsize=4096)  # asked of each statement for every open statement it may settle
+def _acts_at(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """A statement's words (``letter_words``) and where they may state an act done
+    (``_done_at``), read once for ``_done``, ``_verbs_done`` and ``_done_of_its_own``."""
+    words = letter_words(text)
+    return tuple(words), tuple(_done_at(words))
+
+
+@lru_cache(maxsize=4096)  # likewise
 def _done(text: str) -> frozenset[str]:
     """The stems of a statement's words that may state an act done (``_done_at``)."""
-    words = letter_words(text)
-    return frozenset(stem_word(words[k]) for k in _done_at(words))
+    words, done = _acts_at(text)
+    return frozenset(stem_word(words[k]) for k in done)
 
 
 @lru_cache(maxsize=4096)  # likewise
 def _verbs_done(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
-    """The acts a statement's verbs may state done (``_done_at`` with ``verbs``), each as its
-    stem and the stems of the ``OBJECT_REACH`` words after it (where its object would be)."""
-    words = letter_words(text)
+    """The acts a statement's verbs may state done (``_done_at``), each as its stem and the
+    stems of the ``OBJECT_REACH`` words after it (where its object would be). An act of no
+    family is named by a verb, never in the present either, which tells what is to come as
+    often as what is ("the rules take effect in 30 days"); a family's act may be named by a
+    noun, which the present's "-s" would misread ("faces serious charges")."""
+    words, done = _acts_at(text)
     return tuple((stem_word(words[k]),
                   frozenset(stem_word(w) for w in words[k + 1 : k + 1 + OBJECT_REACH]))
-                 for k in _done_at(words, verbs=True))
+                 for k in done if not _present(words, k))
 
 
-def _done_at(words: Sequence[str], verbs: bool = False) -> list[int]:
+def _done_at(words: Sequence[str]) -> list[int]:
     """Where a statement's words (``letter_words``) may state an act done: not in an
     infinitive ("agreed to give up" states no giving up), nor just after a modal ("must
     invoke"), nor in the progressive or a gerund ("is taking over", "for reaching an
-    agreement"). An act of no family is named by a verb (``verbs``), never in the present
-    either, which tells what is to come as often as what is ("the rules take effect in 30
-    days"); a family's act may be named by a noun, which the present's "-s" would misread
-    ("faces serious charges"). What one faces lies ahead ("faces arraignment on Wednesday"),
-    but charges: one faces them once they are filed. Nor is an act ordered or asked for done
-    ("a judge ordered him released")."""
+    agreement"). What one faces lies ahead ("faces arraignment on Wednesday"), but charges:
+    one faces them once they are filed. Nor is an act ordered or asked for done ("a judge
+    ordered him released")."""
     return [k for k, w in enumerate(words)
             if not _infinitive(words, k) and not _MODALS & set(words[max(0, k - 2) : k])
-            and not _progressive(words, k) and not (verbs and _present(words, k))
+            and not _progressive(words, k)
             and not (k and words[k - 1] in _FACE and stem_word(w) not in _FILED)
             and not _ORDERED & set(words[max(0, k - ORDER_REACH) : k])]
 
@@ -592,15 +600,17 @@ def hedges(text: str) -> bool:
 
 @lru_cache(maxsize=4096)  # asked of each statement for every open statement it may settle
 def _hedged(text: str) -> bool:
-    """Does the statement hedge (``hedges``) or tell what is possible?"""
-    return hedges(text) or _POSSIBLE.search(text) is not None
+    """Does the statement hedge (``hedges``), tell what is possible, or report it unconfirmed
+    (``_UNCONFIRMED``)?"""
+    return (hedges(text) or _POSSIBLE.search(text) is not None
+            or _UNCONFIRMED.search(text) is not None)
 
 
 def settles(text: str, what: Open) -> bool:
     """Does the statement state as done, denied or confirmed what ``what`` left open?"""
     if what.question:
         return answers_later(text) and not _hedged(_without_rumours(text))
-    if _hedged(text) or _UNCONFIRMED.search(text):
+    if _hedged(text):
         return False
     said = what.settled_by & _done(text)
     # a speculation is settled by what restates it, at least half of its words, not by one
@@ -629,8 +639,8 @@ def _done_of_its_own(text: str, what: Open) -> set[str]:
     object may be who or what it expected, and one that names the expected thing after it
     tells its actor's deed ("The festival is set to begin" / "The festival
     began with a parade")."""
-    words = letter_words(text)
-    return {stem for k in _done_at(words)
+    words, done = _acts_at(text)
+    return {stem for k in done
             if (stem := stem_word(words[k])) in what.settled_by and not _dated_noun(words, k)
             and (not _past_verb(words[k])
                  or not _another_subject(_subject_before(words, k), what)

@@ -118,7 +118,11 @@ def same_wording(a: Quote, b: Quote) -> bool:
     """Is one quote the other's words, or a run of them ("we wanted" and "we had wanted" are
     two wordings; a quote cut short is the same one), or a long passage copied with one word
     slipped?"""
-    return _same_wording(a.text, b.text)
+    first, second = a.text, b.text
+    if len(_quoted_words(first)) > len(_quoted_words(second)):
+        # ``_same_words`` reads the shorter first whichever comes first: one reading a pair
+        first, second = second, first
+    return _same_wording(first, second)
 
 
 @lru_cache(maxsize=16384)  # asked of one pair of quotes by several detectors, reprints too
