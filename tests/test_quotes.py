@@ -470,6 +470,30 @@ def test_a_closing_mark_decoded_as_windows_1252_still_closes():
 
 
 @pytest.mark.parametrize("text", [
+    "Officials have caught “at least 10″ fighters at the border, a claim the agency disputed.",
+    "Officials have caught “at least 10″ fighters, he said.",
+    'Officials have caught "at least 10″ fighters at the border.',
+    # A quotation of its own later in the paragraph, or in the next one, is another quotation.
+    "Officials have caught “at least 10″ fighters. “That is false,” the agency said.",
+    "Officials have caught “at least 10″ fighters at the border.\n\n“That is false,” the "
+    "agency said.",
+])  # fmt: skip
+def test_a_closing_mark_typeset_as_a_double_prime_after_a_digit_closes(text):
+    # The web typesets the " after a digit as an inch mark (″) even where it closes a quote.
+    assert quoted(text)[0] == ["at least 10"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The shop sold a 10″ screen and a 27″ monitor on Friday.", []),
+    ("“We bought a 10″ screen last week,” she said.", [["We bought a 10″ screen last week"]]),
+    ("“We bought a 10″ screen last week.\n\n“It broke at once,” she said.",
+     [["We bought a 10″ screen last week.", "It broke at once"]]),
+])  # fmt: skip
+def test_a_double_prime_in_running_text_or_a_closed_quotation_is_an_inch_mark(text, expected):
+    assert quoted(text) == expected
+
+
+@pytest.mark.parametrize("text", [
     "Eric Lackey watched from a cafe.\n\n\"Police were asking if anyone was still in the cars,\" "
     "Lackey told The Associated Press. \"That's when I knew.\"",
     "Eric Lackey watched from a cafe.\n\n\"Police were asking if anyone was still in the cars,\" "

@@ -12,7 +12,9 @@ quotation runs over several paragraphs when the next paragraph opens with the sa
 own, with the quotation's speaker; a caption or crosshead between two of its paragraphs does
 not end it once its mark has been repeated. A double mark also carries over a line break
 without being repeated, for a few lines, as one-sentence-a-line archives break a quotation of
-sentences.
+sentences. A double prime (″, an inch or second mark) closes an open double quotation that
+nothing else closes in its paragraph: web typesetting (WordPress) turns the " after a digit into
+″, so “at least 10″ ends there; elsewhere it stays a unit.
 """
 
 from __future__ import annotations
@@ -38,8 +40,12 @@ PAIRS: dict[str, tuple[str, ...]] = {
 }
 _SINGLE = {"‘", "`", "'"}  # quotes within quotes and headlines: never run past a paragraph
 CLOSERS = {c for closers in PAIRS.values() for c in closers}
-_MARK = re.compile("|".join(re.escape(m) for m in sorted(PAIRS.keys() | CLOSERS, key=len,
-                                                         reverse=True)))
+# An inch or second mark, typeset by the web for the " after a digit: a closing mark only where
+# a double quotation is left open otherwise (`_prime_closes`), so it is in no pair.
+DOUBLE_PRIME = "″"
+_PRIME_CLOSES = ("“", '"')  # the double marks whose closing " a typesetter may turn into ″
+_MARK = re.compile("|".join(re.escape(m) for m in sorted(
+    PAIRS.keys() | CLOSERS | {DOUBLE_PRIME}, key=len, reverse=True)))
 # Marks that are also apostrophes, or open and close alike: their role depends on their context.
 _CONTEXTUAL = {'"', "'", "‘", "’"}
 _OPEN_AFTER = "([{—–-/" + "".join(PAIRS)  # characters after which a mark opens
@@ -73,8 +79,11 @@ def find_quotations(text: str) -> list[list[tuple[int, int]]]:
         line, counted = line + text.count("\n", counted, pos), pos
         if _carry_over(stack, text, mark, pos, end, line):
             continue
-        opens, closes = _roles(text, mark, pos, end)
-        target = _open_quote(stack, mark) if closes else None
+        if mark == DOUBLE_PRIME:
+            opens, target = False, _prime_closes(stack, text, pos, end)
+        else:
+            opens, closes = _roles(text, mark, pos, end)
+            target = _open_quote(stack, mark) if closes else None
         if target is None and opens and _after_words(text, pos, end):
             # "..., `` said Stefanski": an opening mark typed where the closing one belongs.
             target = next((i for i, q in enumerate(stack) if q.mark == mark), None)
@@ -195,6 +204,40 @@ def _possessive(text: str, pos: int, end: int) -> bool:
     ‘... the workers’ he said is lost; 'hood ... the Arabs' own is no quote)."""
     return _neighbour(text, pos, -1) in ("s", "S") and _char(text, end).isspace() and \
         _char(text, end + 1).isalnum()
+
+
+def _prime_closes(stack: list[_Open], text: str, pos: int, end: int) -> int | None:
+    """The open quote that the double prime at ``pos`` closes: the innermost double one, when
+    the prime ends a word (“at least 10″ fighters) and the rest of the paragraph neither closes
+    that quote nor goes on with it (a closing mark further on makes the prime an inch mark
+    inside the quotation: “a 10″ screen,” he said, and so does a next paragraph opening with
+    the mark again after a quotation of sentences); else None, a unit mark."""
+    inner = len(stack) - 1
+    if inner < 0 or stack[inner].mark not in _PRIME_CLOSES or \
+            not _closes_clearly(text, pos, end):
+        return None
+    quote = stack[inner]
+    gap = BLANK_LINE.search(text, end)
+    for match in _MARK.finditer(text, end, gap.start() if gap else len(text)):
+        opens, closes = _roles(text, match[0], match.start(), match.end())
+        if closes and match[0] in PAIRS[quote.mark]:
+            return None
+        if opens and match[0] == quote.mark:
+            return inner  # a new quotation of the same kind: this one ends before it
+    # The next paragraph opening with the same mark goes on with a quotation that opened its
+    # sentence; a quoted fragment of the reporter's sentence (caught “at least 10″ fighters)
+    # ends within it.
+    if gap and text[gap.end():].lstrip(" \t").startswith(quote.mark) and \
+            _opens_sentence(text, quote):
+        return None
+    return inner
+
+
+def _opens_sentence(text: str, quote: _Open) -> bool:
+    """Whether ``quote`` opened a sentence of its own: at its paragraph's start, after a stop,
+    a colon or the comma of 'he said, “...', or it went on from a paragraph before."""
+    return bool(quote.parts) or \
+        _neighbour(text, quote.start - len(quote.mark), -1) in ("", ".", "!", "?", ":", ",")
 
 
 def _open_quote(stack: list[_Open], mark: str) -> int | None:
