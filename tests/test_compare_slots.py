@@ -164,6 +164,15 @@ def test_a_time_of_day_tells_when_never_what_was_done_to_what():
     assert not lorry.agrees(bus)  # one hour is no sign of one thing
 
 
+def test_a_games_clock_is_no_time_of_day():
+    at_half_past, game_clock = slots_of(
+        "The summit opened in Geneva at 9:30.",
+        "The guard scored with 12:40 left in the game.",
+    )
+    assert at_half_past.obliques == {("in", "geneva", frozenset())}
+    assert ("with", "12:40", frozenset({"12:40"})) in game_clock.obliques
+
+
 def test_one_list_of_times_of_day_reads_a_weekday_with_its_part():
     from newsprism.analyse.dates import _WEEKDAY
 

@@ -47,7 +47,7 @@ PRONOUN_NUMBER = {"i": "one", "he": "one", "she": "one", "it": "one",
 # Prepositions of place read as one ("died at the prison" / "died in prison")
 LOCATIVE = {"at": "in"}
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
-_CLOCK = re.compile(r"\d{1,2}:\d\d")  # "at 5:30"
+_CLOCK = re.compile(r"\d{1,2}:\d\d")  # "at 5:30"; "with 14:05 left" is a game's clock
 
 
 @dataclass(frozen=True)
@@ -168,8 +168,9 @@ def obliques_of(word: Token) -> set[tuple[str, str, frozenset[str]]]:
 
 def time_of_day(noun: Token) -> bool:
     """Does ``noun`` name a time of day: a part of one ("morning", "noon", "dawn") or a clock
-    ("5 p.m.", "10 am", "5:30")?"""
-    if noun.lower_ in TIMES_OF_DAY or _CLOCK.fullmatch(noun.text):
+    ("5 p.m.", "10 am", "at 5:30"; never a game's, "with 14:05 left", which tells two
+    baskets apart)?"""
+    if noun.lower_ in TIMES_OF_DAY or (_CLOCK.fullmatch(noun.text) and noun.head.lower_ == "at"):
         return True
     return noun.lower_ in CLOCK_MARKS and any(c.pos_ == "NUM" for c in noun.children)
 
