@@ -145,3 +145,35 @@ def test_a_passive_beside_an_active_verb_has_no_doer():
     chased, arrested = (next(t for t in doc if t.lower_ == w) for w in ("chased", "arrested"))
     assert doer_number(chased) == "many"
     assert doer_number(arrested) is None  # the thief is arrested, not the police
+
+
+def test_a_time_of_day_tells_when_never_what_was_done_to_what():
+    monday_morning, evening, dawn, five, seven, lorry, bus = slots_of(
+        "The ferry sank on Monday morning.",
+        "The ferry sank in the evening.",
+        "Troops entered the town at dawn.",
+        "The ferry sank near the island at 5 p.m.",
+        "The ferry sank near the island at 7 p.m.",
+        "A lorry overturned at noon.",
+        "A bus overturned at noon.",
+    )
+    assert not monday_morning.obliques and monday_morning.times == {("weekday", "monday")}
+    assert not evening.obliques and not dawn.obliques
+    assert five.obliques == {("near", "island", frozenset())}
+    assert five.agrees(seven)  # the clocks are no two counts of one thing
+    assert not lorry.agrees(bus)  # one hour is no sign of one thing
+
+
+def test_a_games_clock_is_no_time_of_day():
+    at_half_past, game_clock = slots_of(
+        "The summit opened in Geneva at 9:30.",
+        "The guard scored with 12:40 left in the game.",
+    )
+    assert at_half_past.obliques == {("in", "geneva", frozenset())}
+    assert ("with", "12:40", frozenset({"12:40"})) in game_clock.obliques
+
+
+def test_one_list_of_times_of_day_reads_a_weekday_with_its_part():
+    from newsprism.analyse.dates import _WEEKDAY
+
+    assert all(_WEEKDAY.fullmatch(f"Friday {part}") for part in ("morning", "night", "dawn"))

@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING
 from newsprism.ingest.dates import (  # compare reads the names from here too
     MONTH_ABBREVIATIONS as MONTH_ABBREVIATIONS,
 )
-from newsprism.ingest.dates import MONTH_NAME, WEEKDAYS
+from newsprism.ingest.dates import MONTH_NAME, TIMES_OF_DAY, WEEKDAYS
 from newsprism.ingest.dates import MONTHS as MONTHS
 from newsprism.model import DateMention
 
@@ -82,7 +82,7 @@ _NARRATIVE = re.compile(
 )
 _WEEKDAY = re.compile(
     rf"(?:(?P<which>last|past|next|coming|this|early|late|on)\s+)?(?P<day>{'|'.join(WEEKDAYS)})"
-    r"(?:\s+(?:morning|afternoon|evening|night|noon|midday))?",
+    rf"(?:\s+(?:{'|'.join(TIMES_OF_DAY)}))?",
     re.IGNORECASE,
 )
 _MONTH = re.compile(rf"\b{MONTH_NAME}\b", re.IGNORECASE)

@@ -50,6 +50,7 @@ from typing import NamedTuple
 
 from newsprism.analyse.dates import MONTHS, WEEKDAYS
 from newsprism.analyse.entities import PERSON_ROLES
+from newsprism.ingest.dates import TIMES_OF_DAY
 from newsprism.model import Article, Span
 from newsprism.negation import NEGATIONS
 from newsprism.summarize.words import STOP_WORDS, letter_words, stem_word
@@ -194,8 +195,8 @@ _LIGHT = {
 }
 # Words of time, which say when, not who or what: left out of subjects and objects.
 _TIME = {
-    "today", "tonight", "tomorrow", "morning", "afternoon", "evening", "noon", "week", "day",
-    "days", "hours", "weeks", "month", "months", "year", "years", "time", *WEEKDAYS, *MONTHS,
+    "today", "tonight", "tomorrow", "week", "day", "days", "hours", "weeks", "month", "months",
+    "year", "years", "time", *TIMES_OF_DAY, *WEEKDAYS, *MONTHS,
 }
 _NOT_ABOUT = STOP_WORDS | _LIGHT | _TIME
 _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their",

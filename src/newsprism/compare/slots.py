@@ -23,7 +23,14 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from newsprism.ingest.dates import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS, full_month
+from newsprism.ingest.dates import (
+    CLOCK_MARKS,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    TIMES_OF_DAY,
+    WEEKDAYS,
+    full_month,
+)
 from newsprism.summarize.words import stem_word
 
 if TYPE_CHECKING:
@@ -40,6 +47,7 @@ PRONOUN_NUMBER = {"i": "one", "he": "one", "she": "one", "it": "one",
 # Prepositions of place read as one ("died at the prison" / "died in prison")
 LOCATIVE = {"at": "in"}
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_CLOCK = re.compile(r"\d{1,2}:\d\d")  # "at 5:30"; "with 14:05 left" is a game's clock
 
 
 @dataclass(frozen=True)
@@ -145,7 +153,8 @@ def object_of(word: Token) -> tuple[str, frozenset[str]] | None:
 def obliques_of(word: Token) -> set[tuple[str, str, frozenset[str]]]:
     """What the prepositions of ``word`` govern: (preposition, head stemmed, the numbers of its
     phrase), a passive's agent under "by"; "at" is "in" ("died at the federal prison" / "died
-    in prison"). A pronoun names nothing, and a time is a time (``times_of``)."""
+    in prison"). A pronoun names nothing, a date is a time (``times_of``), and a time of day
+    ("on Monday morning", "at dawn", "at 5 p.m.") tells when, never what was done to what."""
     # a support verb's noun is the predicate, its prepositions the verb's: "filed charges
     # against the man"
     setters = (word, word.head) if word.dep_ == "dobj" else (word,)
@@ -153,7 +162,17 @@ def obliques_of(word: Token) -> set[tuple[str, str, frozenset[str]]]:
              frozenset(t.lower_ for t in noun.subtree if t.pos_ == "NUM"))
             for setter in setters for prep in setter.children if prep.dep_ in ("prep", "agent")
             for noun in prep.children if noun.dep_ == "pobj" and noun.pos_ != "PRON"
-            and time_kind(noun.lower_) is None and _month_abbreviated(noun) is None}
+            and time_kind(noun.lower_) is None and _month_abbreviated(noun) is None
+            and not time_of_day(noun)}
+
+
+def time_of_day(noun: Token) -> bool:
+    """Does ``noun`` name a time of day: a part of one ("morning", "noon", "dawn") or a clock
+    ("5 p.m.", "10 am", "at 5:30"; never a game's, "with 14:05 left", which tells two
+    baskets apart)?"""
+    if noun.lower_ in TIMES_OF_DAY or (_CLOCK.fullmatch(noun.text) and noun.head.lower_ == "at"):
+        return True
+    return noun.lower_ in CLOCK_MARKS and any(c.pos_ == "NUM" for c in noun.children)
 
 
 def doer_number(word: Token) -> str | None:

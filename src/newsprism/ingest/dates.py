@@ -15,6 +15,12 @@ MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augus
           "october", "november", "december")
 MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
                         "nov", "dec")
+# The parts of a day, which tell when in it, never what was done to what ("Monday morning",
+# "at dawn", "overnight")
+TIMES_OF_DAY = ("morning", "afternoon", "evening", "night", "noon", "midday", "midnight", "dawn",
+                "dusk", "daybreak", "nightfall", "overnight")
+# What follows a clock's hour ("5 p.m.", "10 am", "six o'clock")
+CLOCK_MARKS = ("a.m.", "p.m.", "am", "pm", "a.m", "p.m", "o'clock")
 
 
 def full_month(word: str) -> str | None:
