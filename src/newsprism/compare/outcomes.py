@@ -648,14 +648,11 @@ def _done_of_its_own(text: str, what: Open) -> set[str]:
                  or _object_after(words, k) & what.object)}
 
 
-_MONTHS = frozenset(m.lower() for m in MONTHS)
-
-
 def _dated_noun(words: Sequence[str], k: int) -> bool:
     """Is the act's word a noun dated just before it ("has a March 25, 2016 release", "its 2016
     launch")? A dated act so named is a schedule or a date, not the act told as done."""
-    before = [w for w in words[max(0, k - 3) : k] if w.isdigit() or w in _MONTHS]
-    return not _past_verb(words[k]) and bool(k) and words[k - 1] in before
+    before = words[k - 1] if k else ""
+    return not _past_verb(words[k]) and (before.isdigit() or before in MONTHS)
 
 
 # Acts' words in the past that do not end in "-ed".
