@@ -177,3 +177,36 @@ def test_one_list_of_times_of_day_reads_a_weekday_with_its_part():
     from newsprism.analyse.dates import _WEEKDAY
 
     assert all(_WEEKDAY.fullmatch(f"Friday {part}") for part in ("morning", "night", "dawn"))
+
+
+def test_a_bare_intransitive_is_one_fact_only_where_both_subjects_name_one_actor():
+    named, full, other, description, second = slots_of(
+        "Mayor Lopez resigned on Tuesday.",
+        "Ana Lopez resigned.",
+        "Garcia resigned on Tuesday.",
+        "A councillor resigned.",
+        "Another councillor resigned on Tuesday.",
+    )
+    assert named.actors == full.actors == {"lopez"}
+    assert named.agrees(full)  # no object, no oblique: the name tells the act
+    assert not named.agrees(other)  # another actor
+    assert not description.agrees(second)  # a description may fit two people
+
+
+def test_a_clause_of_what_happened_next_tells_its_own_fact_of_the_named_actor():
+    taken, died, driven, plain_died, unnamed, who, revived = slots_of(
+        "Lopez was taken to a clinic in the city, where she died on Sunday.",
+        "Mayor Lopez died on Sunday.",
+        "Lopez drove Garcia to a clinic, where he died on Sunday.",
+        "Garcia died on Sunday.",
+        "The mayor was taken to a clinic, where she died on Sunday.",
+        "Lopez, who died on Sunday, had led the city for a decade.",
+        "Lopez was taken to a clinic, where she could not be revived.",
+    )
+    assert taken.tells_in_clause(died)
+    assert not died.tells_in_clause(taken)  # only the side with the clause tells it there
+    assert not driven.tells_in_clause(plain_died)  # "he": Lopez or Garcia
+    assert not unnamed.tells_in_clause(died)  # a description names no one
+    assert not who.narrated  # a relative clause of who someone is is a detail
+    assert not revived.narrated  # a clause hedged or denied tells no fact as done
+    assert not taken.agrees(died)  # the main predicates still differ

@@ -230,7 +230,7 @@ class PairEvidence:
         """Do statements ``i`` and ``j`` assert the same proposition?"""
         if not self.judgeable(i, j) or not self.as_firmly(i, j) or self.told_aside(i, j):
             return False
-        if self.verdict[i, j] >= self.verdict_threshold:
+        if self.verdict[i, j] >= self.verdict_threshold or self.told_in_clause(i, j):
             return True
         if not self.same_predicate(i, j):
             return False
@@ -245,6 +245,15 @@ class PairEvidence:
         no two times (``Slots.agrees``)? Known once ``judge`` has parsed them."""
         return bool(self.verdict[i, j] >= SLOT_FLOOR and i in self.slots and j in self.slots
                     and self.slots[i].agrees(self.slots[j]))
+
+    def told_in_clause(self, i: int, j: int) -> bool:
+        """Judged at least ``SLOT_FLOOR``, does one tell the other's fact in a clause of what
+        happened next, of the one actor both name (``Slots.tells_in_clause``: "Melquan was
+        taken to hospital, where he was pronounced dead" / "Melquan died")? Known once
+        ``judge`` has parsed them."""
+        return bool(self.verdict[i, j] >= SLOT_FLOOR and i in self.slots and j in self.slots
+                    and (self.slots[i].tells_in_clause(self.slots[j])
+                         or self.slots[j].tells_in_clause(self.slots[i])))
 
     def near_copy(self, i: int, j: int) -> bool:
         return bool(self.cosine[i, j] >= self.settings.near_copy_cosine
@@ -530,6 +539,7 @@ def judge(
                                         evidence.clause_same_fact(pairs).tolist(), strict=True))
     clause = [evidence.clause_fact.get((min(i, j), max(i, j)), 0.0) >= CLAUSE_LINK
               or (evidence.same_predicate(i, j) and evidence.slots_agree(i, j))
+              or evidence.told_in_clause(i, j)
               for i, j in zip(first.tolist(), second.tolist(), strict=True)]
     likely = (verdict >= evidence.band) | np.array(near, dtype=bool) | np.array(clause, bool)
     parse_asserted(statements, evidence, {*first[likely].tolist(), *second[likely].tolist()})

@@ -200,6 +200,12 @@ def main_predicates(doc: Doc) -> list[Token]:
     return [word for root in doc if root.dep_ == "ROOT" for word in _predicates(root)]
 
 
+def predicates_of(verb: Token) -> list[Token]:
+    """The words that say what the verb of a clause, ``verb``, asserts is done, read as a
+    root's are ("where he was pronounced dead" -> "dead")."""
+    return _predicates(verb)
+
+
 @lru_cache(maxsize=1024)
 def counter(text: str, start: int, end: int, names: frozenset[tuple[int, int]]) -> str | None:
     """Who the figure at ``text[start:end]`` is counted for: the named subject of the verb

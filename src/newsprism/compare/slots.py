@@ -13,14 +13,18 @@ Where one side names no object (an intransitive verb, a pronoun: "he was sentenc
 "Gigante died in prison"), what a preposition of the predicate governs tells the thing instead,
 as a preposition and its head ("to life", "in prison"). Two statements whose doers differ in
 grammatical number ("Kirkpatrick escaped" / "the other people escaped") tell of others.
+Where neither names an object nor shares an oblique (a bare intransitive: "Gigante died" /
+"Vincent Gigante died Monday"), only the subject tells the act: both must name one actor.
 Only the statements' main predicates are read (``predicates.main_predicates``), from the parse
-``compare.predicates`` reads what they assert from.
+``compare.predicates`` reads what they assert from, and besides them the clause that tells what
+happened next at a place or time the statement names ("was taken to hospital, where she died"):
+a second proposition, with slots of its own (``Slots.narrated``).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from newsprism.ingest.dates import (
@@ -44,6 +48,11 @@ DATING = frozenset({"month", "year"})  # the kinds of time that date an earlier 
 CARRYING = frozenset({"xcomp", "acomp", "attr", "conj", "pobj", "prep", "dobj"})
 PRONOUN_NUMBER = {"i": "one", "he": "one", "she": "one", "it": "one",
                   "we": "many", "they": "many"}
+# The relative adverbs of a clause that tells what happened next at the place or time its noun
+# names: "was taken to hospital, where she died", "until 1997, when a jury convicted him"
+NARRATING = frozenset({"where", "when"})
+# The pronouns that stand for one person named before them in the same sentence
+PERSONAL = frozenset({"he", "she", "him", "her"})
 # Prepositions of place read as one ("died at the prison" / "died in prison")
 LOCATIVE = {"at": "in"}
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -65,6 +74,11 @@ class Slots:
     obliques: frozenset[tuple[str, str, frozenset[str]]] = frozenset()
     # the grammatical number of who does each main predicate, where told ("one", "many")
     doers: frozenset[str] = frozenset()
+    # the proper names (stemmed) the main predicates' subjects are: "Gigante died" -> "gigant"
+    actors: frozenset[str] = frozenset()
+    # the propositions of its narrating clauses ("where she died": ``NARRATING``), each with
+    # slots of its own; a narrated clause narrates nothing further
+    narrated: tuple[Slots, ...] = ()
 
     def agrees(self, other: Slots) -> bool:
         """Does one tell no act the other does not (``within``), done to one thing on both
@@ -74,8 +88,22 @@ class Slots:
         return (self.within(other) or other.within(self)) and (
             self.one_object(other) or (self.one_oblique(other)
                                        and not (self.objects and other.objects))
+            or self.one_actor_alone(other)
         ) and not self.times_differ(other) and not self.counted_apart(other) \
             and not self.other_doers(other)
+
+    def one_actor_alone(self, other: Slots) -> bool:
+        """Where neither names an object (a bare intransitive: "Gigante died in prison" /
+        "Vincent Gigante died Monday"), do both subjects name one actor? "A climber died" /
+        "A second climber died": a description names no one, two deaths as likely as one."""
+        return not self.objects and not other.objects and bool(self.actors & other.actors)
+
+    def tells_in_clause(self, other: Slots) -> bool:
+        """Does a narrating clause of this statement tell the other's fact ("Melquan was taken
+        to hospital, where he was pronounced dead" / "Melquan died"): its predicates, its named
+        doer and its slots agreeing as two main predicates' must (``agrees``)?"""
+        return any(clause.actors & other.actors and clause.agrees(other)
+                   for clause in self.narrated)
 
     def within(self, other: Slots) -> bool:
         """Is each main predicate of this one a predicate of ``other``? "took her gun and
@@ -130,14 +158,53 @@ class Slots:
 def statement_slots(doc: Doc) -> Slots:
     """The slots of the main predicates of the parsed statement ``doc``
     (``predicates.main_predicates``)."""
-    from newsprism.compare.predicates import main_predicates, predicate_keys
+    from newsprism.compare.predicates import main_predicates
 
     words = main_predicates(doc)
+    actors = frozenset(a for word in words if (a := actor_name(subject_of(word))))
+    main = slots_of(words, actors)
+    # "he" or "she" of a clause is the one actor only where the statement names no other
+    # it could be: "Lopez drove Garcia to a clinic, where he died" may tell of either
+    alone = actors if len(actors) == 1 and {head for head, _ in main.objects} <= actors \
+        else frozenset()
+    return replace(main, narrated=tuple(narrated_slots(clause, alone)
+                                        for clause in narrating(words)))
+
+
+def slots_of(words: list[Token], actors: frozenset[str]) -> Slots:
+    """The slots of the predicate words ``words``, whose subjects name ``actors``."""
+    from newsprism.compare.predicates import predicate_keys
+
     return Slots(frozenset(o for word in words if (o := object_of(word))),
                  frozenset(t for word in words for t in times_of(word)),
                  tuple(predicate_keys(word) for word in words),
                  frozenset(o for word in words for o in obliques_of(word)),
-                 frozenset(n for word in words if (n := doer_number(word))))
+                 frozenset(n for word in words if (n := doer_number(word))), actors)
+
+
+def narrating(words: list[Token]) -> list[Token]:
+    """The verbs of the relative clauses of place or time (``NARRATING``) on the nouns the
+    main predicates ``words`` govern: "was taken to hospital, where she died" -> "died". A
+    clause denied or hedged ("where he could not be revived") tells no fact as done."""
+    within = {token.i: token for word in words for token in word.subtree}
+    return [token for _, token in sorted(within.items())
+            if token.dep_ == "relcl" and token.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "advmod" and c.lower_ in NARRATING for c in token.children)
+            and not any(c.dep_ == "neg" or c.tag_ == "MD" for c in token.children)]
+
+
+def narrated_slots(clause: Token, alone: frozenset[str]) -> Slots:
+    """The slots of a narrating clause's proposition. Its doer is its own subject's name, or,
+    for "he" or "she", the one actor the statement names (``alone``: "Melquan was taken to
+    hospital, where he was pronounced dead" tells of Melquan)."""
+    from newsprism.compare.predicates import predicates_of
+
+    subject = subject_of(clause)
+    if subject is not None and subject.lower_ in PERSONAL:
+        own = alone
+    else:
+        own = frozenset(a for a in (actor_name(subject),) if a)
+    return slots_of(predicates_of(clause), own)
 
 
 def object_of(word: Token) -> tuple[str, frozenset[str]] | None:
@@ -177,18 +244,33 @@ def time_of_day(noun: Token) -> bool:
 
 def doer_number(word: Token) -> str | None:
     """The grammatical number of who does what ``word`` says ("one", "many"): of its active
-    subject, or of the verb's that carries it ("were able to escape", "pulled him over and
-    used a Taser", "was in the crosswalk"); None where the parse names none (a passive: who
-    is done to is its object) or the subject tells no number."""
+    subject (``subject_of``); None where the parse names none (a passive: who is done to is
+    its object) or the subject tells no number."""
+    subject = subject_of(word)
+    # a passive's subject is done to, not doing
+    return grammatical_number(subject) if subject is not None and subject.dep_ == "nsubj" \
+        else None
+
+
+def subject_of(word: Token) -> Token | None:
+    """The subject, active or passive, of ``word`` or of the verb that carries it ("were able
+    to escape", "pulled him over and used a Taser", "was in the crosswalk")."""
     node = word
     for _ in range(5):  # a few carrying words up at most
         subject = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None:  # a passive's subject is done to, not doing
-            return grammatical_number(subject) if subject.dep_ == "nsubj" else None
+        if subject is not None:
+            return subject
         if node.dep_ not in CARRYING or node.head is node:
             return None
         node = node.head
     return None
+
+
+def actor_name(subject: Token | None) -> str | None:
+    """The proper name a subject is, as its head stemmed ("Vincent Gigante", "Gigante" ->
+    "gigant"); None for a description or a pronoun, which may name one of several."""
+    return stem_word(subject.lower_) if subject is not None and subject.pos_ == "PROPN" \
+        else None
 
 
 def grammatical_number(noun: Token) -> str | None:
