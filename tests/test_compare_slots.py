@@ -191,6 +191,8 @@ def test_a_bare_intransitive_is_one_fact_only_where_both_subjects_name_one_actor
     assert named.agrees(full)  # no object, no oblique: the name tells the act
     assert not named.agrees(other)  # another actor
     assert not description.agrees(second)  # a description may fit two people
+    (beside,) = slots_of("The city's mayor, Ana Lopez, resigned.")
+    assert beside.actors == {"lopez"}  # the name set beside a description
 
 
 def test_a_clause_of_what_happened_next_tells_its_own_fact_of_the_named_actor():

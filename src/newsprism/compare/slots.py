@@ -268,9 +268,13 @@ def subject_of(word: Token) -> Token | None:
 
 def actor_name(subject: Token | None) -> str | None:
     """The proper name a subject is, as its head stemmed ("Vincent Gigante", "Gigante" ->
-    "gigant"); None for a description or a pronoun, which may name one of several."""
-    return stem_word(subject.lower_) if subject is not None and subject.pos_ == "PROPN" \
-        else None
+    "gigant"), or the name set beside a description ("The city's mayor, Ana Lopez," ->
+    "lopez"); None for a description or a pronoun alone, which may name one of several."""
+    if subject is None:
+        return None
+    named = subject if subject.pos_ == "PROPN" else next(
+        (c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+    return stem_word(named.lower_) if named is not None else None
 
 
 def grammatical_number(noun: Token) -> str | None:
