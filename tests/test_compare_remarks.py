@@ -428,3 +428,19 @@ def test_a_quotation_broken_by_she_said_is_one_remark_a_quote_may_render():
     texts = {"a": broken, "b": "\"Keep the ferry going or the island dies,\" Reyes said."}
     pairs = [(live, other), (running, other)]
     assert without_torn_quotes(pairs, texts) == pairs
+
+
+def test_a_remark_of_the_speakers_own_self_and_one_of_others_are_two_remarks():
+    """audit14, fresh Multi-News: a lawyer's "I didn't want to believe it or hear it" (of his
+    own past, in a long interview) was set against his "People didn't want to believe it" (of
+    others, at a news conference) as one remark quoted differently. A rendering keeps whom the
+    remark is about; two renderings both in the first person, or neither, may still be one."""
+    close = np.array([[1.0, 0.0], [0.8, 0.6]])  # the quoted words: cosine 0.8
+    setting = np.ones((2, 1))
+    own = _quote("When my sister told me, I didn't want to believe it or hear it.")
+    others = _quote("People didn't want to believe it when they first heard it.", "b")
+    assert differently_worded([own, others], close, setting) == []
+    mine = _quote("My client never wanted to believe it or to hear it.", "b")
+    assert differently_worded([own, mine], close, setting) == [(own, mine)]
+    theirs = _quote("Nobody wanted to believe it when they first heard it.")
+    assert differently_worded([theirs, others], close, setting) == [(theirs, others)]

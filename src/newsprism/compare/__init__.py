@@ -85,8 +85,10 @@ from newsprism.compare.quotes import (
     holds_quote_marks,
     marked_parts,
     marked_rewordings,
+    one_person,
     quotes_inside,
     quotes_within,
+    remark_words,
     sentence_apart,
     speaker_words,
     without_torn_quotes,
@@ -721,6 +723,8 @@ def _rewording_claims(
             continue
         if _two_remarks(marked_parts(a.text), a, marked_parts(b.text), b, articles):
             continue
+        if not one_person(*(remark_words(" ".join(marked_parts(s.text))) for s in (a, b))):
+            continue  # of the speaker's own self and of others: two remarks, still kept apart
         note = (f"Quoted differently. {source_label(articles[a.doc])}: “{a.text}” — "
                 f"{source_label(articles[b.doc])}: “{b.text}”")
         claims.append(Claim(_claim_id("quote", (a, b)), "contradicted", a.text, (a, b), 2,
