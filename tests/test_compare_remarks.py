@@ -444,3 +444,10 @@ def test_a_remark_of_the_speakers_own_self_and_one_of_others_are_two_remarks():
     assert differently_worded([own, mine], close, setting) == [(own, mine)]
     theirs = _quote("Nobody wanted to believe it when they first heard it.")
     assert differently_worded([theirs, others], close, setting) == [(theirs, others)]
+    # the same read from the marks of statements where the analysis found no quote
+    from newsprism.compare.quotes import marked_parts, one_person, remark_words
+
+    marked = [remark_words(" ".join(marked_parts(text))) for text in (
+        "I didn't want to believe it or hear it.”", "“People didn't want to believe it.",
+        "“Nobody wanted to believe it or hear it.”")]
+    assert not one_person(marked[0], marked[1]) and one_person(marked[1], marked[2])
