@@ -61,7 +61,6 @@ from newsprism.compare.figures import (
     measures_compared,
     month_conflicts,
     named_days,
-    noun_counts_apart,
     on_other_days,
     role_of,
     value_range,
@@ -214,7 +213,7 @@ def pair_evidence(
                | list_items(statements, mentions, bodies)
                | pointing_back_apart(texts) | correlations_apart(texts)
                | persons_apart(statements, mentions, entities, bodies)
-               | counts_apart(statements, figures) | noun_counts_apart(texts)
+               | counts_apart(statements, figures)
                | speakers_apart(statements, quotes, entities, names.called)
                | questions_apart(statements, quotes)
                | reproduced_apart(statements, bodies) | debunks_apart(texts)

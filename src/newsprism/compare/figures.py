@@ -22,7 +22,6 @@ import Stemmer
 
 from newsprism.analyse.dates import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from newsprism.analyse.figures import (
-    CARDINAL_VALUES,
     CLOCK,
     COUNTING_NOUNS,
     CURRENCY_CODES,
@@ -36,7 +35,6 @@ from newsprism.analyse.units import in_base, kind
 from newsprism.compare import predicates
 from newsprism.compare.outcomes import hedges, looks_ahead, report_day
 from newsprism.model import Article, Figure, Mention, Span
-from newsprism.summarize.words import STOP_WORDS
 
 _STEMMER = Stemmer.Stemmer("english")
 # Words that count people: "65 people", "a toll of 65" (a death toll is a number of people),
@@ -583,57 +581,6 @@ def month_conflicts(texts: Sequence[str]) -> np.ndarray:
     day is no day ``days_apart`` reads, and one without its year no year ``year_conflicts``
     reads)."""
     return _conflicts([event_months(t) for t in texts], lambda a, b: not a & b)
-
-
-# How many of one thing a statement counts in words: "a life sentence", "three life
-# sentences". A count word, then the noun, right after it or past one word describing it
-# (nothing but spaces between). Counts in digits are figures (``counts_apart`` reads those).
-_COUNT_WORDS = {"a": 1, "an": 1, **CARDINAL_VALUES}
-_NOUN_COUNT = re.compile(
-    rf"(?<![\w.,-])(?P<count>(?i:{'|'.join(_COUNT_WORDS)}))"
-    r"(?=\s+(?P<first>[A-Za-z][a-z-]*)\b(?:\s+(?P<second>[a-z][a-z-]*)\b)?)")
-# Words after "a" or a number that measure or pick out rather than name what is counted ("a
-# dozen people", "a total of 46", "a second day", "another two", "a 38-year-old", "20 years").
-_NO_COUNTED_THING = frozenset({
-    "total", "number", "dozen", "dozens", "couple", "few", "lot", "lots", "series", "handful",
-    "pair", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
-    "half", "quarter", "third", "percent", "per", "cent", "second", "further", "more", "other",
-    "another", "bit", "little", "majority", "minority", "group", "part", "range", "set", "share",
-    "variety", "year-old", "years", "year", "times", "time"})
-
-
-def noun_counts(text: str) -> dict[str, frozenset[int]]:
-    """The things a statement counts in words and how many (its nouns, a plural's "s" left
-    off): "is serving a life sentence" -> {"life": {1}, "sentence": {1}}; "three life
-    sentences" -> {"life": {3}, "sentence": {3}} (the word after the count may describe the
-    noun or be it: both are read). Function words and words that measure ("a dozen", "a total
-    of") are no counted thing."""
-    found: dict[str, set[int]] = {}
-    for count in _NOUN_COUNT.finditer(text):
-        value = _COUNT_WORDS[count["count"].lower()]
-        if count["first"].lower() in _NO_COUNTED_THING:
-            continue
-        for word in (count["first"].lower(), count["second"]):
-            if word and word not in STOP_WORDS and word not in _NO_COUNTED_THING:
-                found.setdefault(word.removesuffix("s") if value > 1 else word, set()).add(value)
-    return {noun: frozenset(values) for noun, values in found.items()}
-
-
-def noun_counts_apart(texts: Sequence[str]) -> np.ndarray:
-    """True where both texts count one noun (``noun_counts``) and no count of one is the
-    other's: "Comeaux is serving three life sentences" and "Comeaux is serving a life sentence
-    for several charges" tell his sentence otherwise, so they corroborate no fact (no figure of
-    the analysis counts "a"). A statement counting a thing both ways ("a life sentence, then
-    two more life sentences") shares a count with either."""
-    counts = [frozenset(noun_counts(text).items()) for text in texts]
-    return _conflicts(counts, _counted_otherwise)
-
-
-def _counted_otherwise(a: frozenset[tuple[str, frozenset[int]]],
-                       b: frozenset[tuple[str, frozenset[int]]]) -> bool:
-    """Do two statements' ``noun_counts`` count a noun both count with no value in common?"""
-    other = dict(b)
-    return any(noun in other and not values & other[noun] for noun, values in a)
 
 
 # A telephone number: the North American form ("313-596-2260", "1-800-555-0100",
