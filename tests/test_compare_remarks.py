@@ -397,7 +397,11 @@ def test_two_full_quotations_of_one_topic_are_one_remark_reworded_only_when_clos
     apart = np.array([[1.0, 0.0], [0.6, 0.8]])  # cosine 0.6
     assert differently_worded([tweet, release], apart, setting) == []
     close = np.array([[1.0, 0.0], [0.8, 0.6]])  # cosine 0.8
-    assert differently_worded([tweet, release], close, setting) == [(tweet, release)]
+    # (a rendering keeps the person: the release's "my community" is the speaker's own, audit14)
+    rendered = _quote("Tonight, we saw an explosion of anger from the youth in our community.",
+                      "b")
+    assert differently_worded([tweet, rendered], close, setting) == [(tweet, rendered)]
+    assert differently_worded([tweet, release], close, setting) == []
 
 
 def _quotes_in(doc: str, text: str, *remarks: str) -> list[Quote]:
