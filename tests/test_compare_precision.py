@@ -621,3 +621,25 @@ def test_passages_sharing_only_small_words_are_no_remark_reworded():
     other = marked_passages('"We should be looking for ways to improve it, not weaken it," she '
                             'said.')
     assert one and other and quoted_differently(one, other)
+
+
+def test_two_months_for_one_act_block_a_corroboration():
+    """audit14, fresh Multi-News: "wrote a long letter to the patriarch in May 2012" and "in
+    April wrote a lengthy letter to the patriarch" were corroborated: a month without its day is
+    no day ``days_apart`` reads. The month of the report ("said in April") is not the act's;
+    one that looks ahead ("will open in June") may pass, and tells a development."""
+    from newsprism.compare.figures import event_months, month_conflicts
+
+    texts = ["The inventor wrote a long letter to the bishop in May 2012, officials say.",
+             "The inventor, who died in December, in April wrote a letter to the bishop.",
+             "The inventor wrote to the bishop on April 7.",
+             "The museum said in June that the inventor wrote a letter to the bishop.",
+             "The bridge will open in June.",
+             "The bridge opened in July."]
+    assert event_months(texts[0]) == {5} and event_months(texts[1]) == {12, 4}
+    assert event_months(texts[2]) == {4} and not event_months(texts[3])
+    assert not event_months(texts[4])  # looks ahead: a month that may pass
+    conflicts = month_conflicts(texts)
+    assert conflicts[0, 1] and conflicts[1, 0] and conflicts[0, 2]
+    assert not conflicts[1, 2]  # April in both
+    assert not conflicts[0, 3] and not conflicts[4, 5]  # no month of an act on one side

@@ -397,7 +397,11 @@ def test_two_full_quotations_of_one_topic_are_one_remark_reworded_only_when_clos
     apart = np.array([[1.0, 0.0], [0.6, 0.8]])  # cosine 0.6
     assert differently_worded([tweet, release], apart, setting) == []
     close = np.array([[1.0, 0.0], [0.8, 0.6]])  # cosine 0.8
-    assert differently_worded([tweet, release], close, setting) == [(tweet, release)]
+    # (a rendering keeps the person: the release's "my community" is the speaker's own, audit14)
+    rendered = _quote("Tonight, we saw an explosion of anger from the youth in our community.",
+                      "b")
+    assert differently_worded([tweet, rendered], close, setting) == [(tweet, rendered)]
+    assert differently_worded([tweet, release], close, setting) == []
 
 
 def _quotes_in(doc: str, text: str, *remarks: str) -> list[Quote]:
@@ -428,3 +432,26 @@ def test_a_quotation_broken_by_she_said_is_one_remark_a_quote_may_render():
     texts = {"a": broken, "b": "\"Keep the ferry going or the island dies,\" Reyes said."}
     pairs = [(live, other), (running, other)]
     assert without_torn_quotes(pairs, texts) == pairs
+
+
+def test_a_remark_of_the_speakers_own_self_and_one_of_others_are_two_remarks():
+    """audit14, fresh Multi-News: a lawyer's "I didn't want to believe it or hear it" (of his
+    own past, in a long interview) was set against his "People didn't want to believe it" (of
+    others, at a news conference) as one remark quoted differently. A rendering keeps whom the
+    remark is about; two renderings both in the first person, or neither, may still be one."""
+    close = np.array([[1.0, 0.0], [0.8, 0.6]])  # the quoted words: cosine 0.8
+    setting = np.ones((2, 1))
+    own = _quote("When my sister told me, I didn't want to believe it or hear it.")
+    others = _quote("People didn't want to believe it when they first heard it.", "b")
+    assert differently_worded([own, others], close, setting) == []
+    mine = _quote("My client never wanted to believe it or to hear it.", "b")
+    assert differently_worded([own, mine], close, setting) == [(own, mine)]
+    theirs = _quote("Nobody wanted to believe it when they first heard it.")
+    assert differently_worded([theirs, others], close, setting) == [(theirs, others)]
+    # the same read from the marks of statements where the analysis found no quote
+    from newsprism.compare.quotes import marked_parts, one_person, remark_words
+
+    marked = [remark_words(" ".join(marked_parts(text))) for text in (
+        "I didn't want to believe it or hear it.”", "“People didn't want to believe it.",
+        "“Nobody wanted to believe it or hear it.”")]
+    assert not one_person(marked[0], marked[1]) and one_person(marked[1], marked[2])

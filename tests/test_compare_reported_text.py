@@ -177,3 +177,23 @@ def test_text_presented_as_the_claim_is_set_out():
                              "Gravity will fall for an hour.", "The article also mentions tides.",
                              "The planets are too far away.")
     assert reproduced(statements, {"a": body}).tolist() == [True, True, False, False]
+
+
+def test_an_outlets_call_to_its_readers_corroborates_nothing():
+    """audit14, fresh Multi-News: two articles of one outlet, each ending "If you have ever
+    witnessed misconduct at work, we'd like to hear from you. Send us a secure tip ...", had
+    both sentences corroborated. A call to the readers asserts no fact; a detective's appeal
+    quoted in an article is a remark reported, and a report of a call ("Police asked anyone
+    with information to call them") is news."""
+    from newsprism.compare.reported import calls_readers, reader_calls_apart
+
+    texts = ["If you have ever worked on a film set and seen abuse, we'd like to hear from you.",
+             "Send us a tip using the form on our website.",
+             "Please sign up for our morning newsletter.",
+             "“Tell us what you saw,” the detective urged the crowd.",
+             "Police asked anyone with information to call them.",
+             "The studio said it would hear from every worker."]
+    assert [calls_readers(text) for text in texts] == [True, True, True, False, False, False]
+    apart = reader_calls_apart(texts)
+    assert apart[0, 0] and apart[0, 4] and apart[4, 1]  # a call links to nothing, not its like
+    assert not apart[3, 4] and not apart[4, 5]

@@ -59,6 +59,7 @@ from newsprism.compare.figures import (
     frames_of,
     guessed_apart,
     measures_compared,
+    month_conflicts,
     named_days,
     on_other_days,
     role_of,
@@ -84,13 +85,20 @@ from newsprism.compare.quotes import (
     holds_quote_marks,
     marked_parts,
     marked_rewordings,
+    one_person,
     quotes_inside,
     quotes_within,
+    remark_words,
     sentence_apart,
     speaker_words,
     without_torn_quotes,
 )
-from newsprism.compare.reported import debunk_quotes_apart, debunks_apart, reproduced_apart
+from newsprism.compare.reported import (
+    debunk_quotes_apart,
+    debunks_apart,
+    reader_calls_apart,
+    reproduced_apart,
+)
 from newsprism.compare.sources import source_keys
 from newsprism.compare.verdicts import find_verdicts, opposing_verdicts
 from newsprism.embed import TokenVectors
@@ -201,7 +209,7 @@ def pair_evidence(
     blocked = (different_remarks(statements, quotes, quoted, inside, reworded) | differing
                | clock_conflicts(texts) | contacts_apart(texts) | duration_conflicts(texts)
                | states_apart(texts) | answers_apart(texts)
-               | year_conflicts(texts) | days_apart(texts)
+               | year_conflicts(texts) | month_conflicts(texts) | days_apart(texts)
                | list_items(statements, mentions, bodies)
                | pointing_back_apart(texts) | correlations_apart(texts)
                | persons_apart(statements, mentions, entities, bodies)
@@ -209,7 +217,7 @@ def pair_evidence(
                | speakers_apart(statements, quotes, entities, names.called)
                | questions_apart(statements, quotes)
                | reproduced_apart(statements, bodies) | debunks_apart(texts)
-               | debunk_quotes_apart(statements, quotes, bodies))
+               | debunk_quotes_apart(statements, quotes, bodies) | reader_calls_apart(texts))
     return score_pairs(statements, embeddings, shared, blocked, names, settings, tokens,
                        tuple(reworded))
 
@@ -715,6 +723,8 @@ def _rewording_claims(
             continue
         if _two_remarks(marked_parts(a.text), a, marked_parts(b.text), b, articles):
             continue
+        if not one_person(*(remark_words(" ".join(marked_parts(s.text))) for s in (a, b))):
+            continue  # of the speaker's own self and of others: two remarks, still kept apart
         note = (f"Quoted differently. {source_label(articles[a.doc])}: “{a.text}” — "
                 f"{source_label(articles[b.doc])}: “{b.text}”")
         claims.append(Claim(_claim_id("quote", (a, b)), "contradicted", a.text, (a, b), 2,

@@ -33,7 +33,7 @@ from newsprism.analyse.figures import (
 from newsprism.analyse.nlp import noun_lemma
 from newsprism.analyse.units import in_base, kind
 from newsprism.compare import predicates
-from newsprism.compare.outcomes import looks_ahead, report_day
+from newsprism.compare.outcomes import hedges, looks_ahead, report_day
 from newsprism.model import Article, Figure, Mention, Span
 
 _STEMMER = Stemmer.Stemmer("english")
@@ -554,6 +554,33 @@ def year_conflicts(texts: Sequence[str]) -> np.ndarray:
     Hall' since 2002" give one start differently, so they corroborate no fact (years are no
     figures, so ``conflicting_figures`` never sees them)."""
     return _conflicts([frozenset(_YEAR.findall(t)) for t in texts], lambda a, b: not a & b)
+
+
+# The month May, which ``hedges`` would read as the verb: capitalised before a day or a year,
+# or after a word that dates ("in May", "last May", "early May").
+_MONTH_MAY = re.compile(r"\bMay(?=\s+\d)|\b(?i:in|of|last|this|early|late|mid|since|until)\s+May\b")
+
+
+def event_months(text: str) -> frozenset[int]:
+    """The months a statement names as the time of what it reports: "in April", "last May",
+    "during March 2012", a date's month ("on April 5"); not the month of the report ("said in
+    April"). One that looks ahead or hedges names none: its month may pass, and a report of the
+    event in another month then tells a development."""
+    if looks_ahead(text) or hedges(_MONTH_MAY.sub("", text)):
+        return frozenset()
+    named = {_month_number(month[1]) for month in _IN_MONTH.finditer(text)
+             if not _REPORTED_BEFORE.search(text, 0, month.start())}
+    named |= {date[0] for day in _event_day_matches(text) if (date := _date_of(day))}
+    return frozenset(named)
+
+
+def month_conflicts(texts: Sequence[str]) -> np.ndarray:
+    """True where both texts name months for what they report (``event_months``) and share
+    none: "wrote a letter to the patriarch in May 2012" and "in April wrote a letter to the
+    patriarch" date one letter differently, so they corroborate no fact (a month without its
+    day is no day ``days_apart`` reads, and one without its year no year ``year_conflicts``
+    reads)."""
+    return _conflicts([event_months(t) for t in texts], lambda a, b: not a & b)
 
 
 # A telephone number: the North American form ("313-596-2260", "1-800-555-0100",

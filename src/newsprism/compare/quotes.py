@@ -420,10 +420,23 @@ def _renderings_alike(a: Quote, b: Quote) -> bool:
     fragments, "candid and meaningful" / "frank and substantive exchange of opinions", may be
     one characterisation). And a fragment of one word ("narrow", "a clarification") is a word
     the speaker used, not a remark: two reports may quote two of his words."""
-    if _opens_sentence(a.text) != _opens_sentence(b.text):
+    if _opens_sentence(a.text) != _opens_sentence(b.text) or not one_person(
+            _quoted_words(a.text), _quoted_words(b.text)):
         return False
     return all(len(set(_quoted_words(q.text)) - _SMALL_WORDS) >= MIN_RENDERED_WORDS
                for q in (a, b))
+
+
+# The speaker telling of themself ("I'm" is read "i am"): words of ``remark_words``.
+_FIRST_SINGULAR = frozenset({"i", "me", "my", "mine", "myself"})
+
+
+def one_person(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Do both quoted passages (their ``remark_words``) speak in the first person singular, or
+    neither? A rendering keeps whom a remark is about: "I didn't want to believe it" (the
+    speaker of their own past) and "People didn't want to believe it" (of others) are two
+    remarks, however close in words."""
+    return bool(_FIRST_SINGULAR.intersection(a)) == bool(_FIRST_SINGULAR.intersection(b))
 
 
 def _opens_sentence(text: str) -> bool:

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from newsprism.compare.quotes import holds_quote_marks
 from newsprism.model import Quote, Span
 
 # Nouns that name a published text, whose words an article may set out as they stand.
@@ -201,3 +202,28 @@ def _quotation(statement: Span, remarks: Sequence[Quote]) -> bool:
     return any(q.kind == "quote" and statement.start <= q.start < statement.end for q in own) or (
         2 * sum(_overlap(statement, (q.start, q.end)) for q in own)
         > statement.end - statement.start)
+
+
+# An outlet's call to its readers: "We'd like to hear from you", "Send us a secure tip",
+# "Tell us your story", "Contact us at ...", "Sign up for our newsletter". Said by the page to
+# whoever reads it, it reports no fact; each of an outlet's articles carries the same one.
+_READER_CALL = re.compile(
+    r"\bwe(?:['’]d|\s+would)?\s+(?:like|love|want)\s+to\s+hear\s+from\s+you\b"
+    r"|^\W*(?:please\s+)?(?:send|tell|e-?mail|contact|call|text|write\s+to|follow|join|"
+    r"share\s+with)\s+us\b|^\W*(?:please\s+)?(?:sign\s+up|subscribe)\b",
+    re.IGNORECASE,
+)
+
+
+def calls_readers(text: str) -> bool:
+    """Is the statement the outlet's call to its readers (``_READER_CALL``), in no quotation
+    marks (“Tell us what you saw,” the detective urged is a remark reported)?"""
+    return not holds_quote_marks(text) and _READER_CALL.search(text) is not None
+
+
+def reader_calls_apart(texts: Sequence[str]) -> np.ndarray:
+    """True for every pair with a call to the readers (``calls_readers``) in it: "If you have
+    ever witnessed misconduct at work, we'd like to hear from you." asserts nothing, so it
+    corroborates nothing, not even the same call at the foot of another article."""
+    flags = np.array([calls_readers(text) for text in texts], dtype=bool)
+    return flags[:, None] | flags[None, :]
