@@ -556,9 +556,6 @@ def year_conflicts(texts: Sequence[str]) -> np.ndarray:
     return _conflicts([frozenset(_YEAR.findall(t)) for t in texts], lambda a, b: not a & b)
 
 
-# The month May, which ``hedges`` would read as the verb: capitalised before a day or a year,
-# or after a word that dates ("in May", "last May", "early May").
-_MONTH_MAY = re.compile(r"\bMay(?=\s+\d)|\b(?i:in|of|last|this|early|late|mid|since|until)\s+May\b")
 
 
 def event_months(text: str) -> frozenset[int]:
@@ -566,7 +563,7 @@ def event_months(text: str) -> frozenset[int]:
     "during March 2012", a date's month ("on April 5"); not the month of the report ("said in
     April"). One that looks ahead or hedges names none: its month may pass, and a report of the
     event in another month then tells a development."""
-    if looks_ahead(text) or hedges(_MONTH_MAY.sub("", text)):
+    if looks_ahead(text) or hedges(text):
         return frozenset()
     named = {_month_number(month[1]) for month in _IN_MONTH.finditer(text)
              if not _REPORTED_BEFORE.search(text, 0, month.start())}

@@ -167,6 +167,9 @@ _OPEN = re.compile(
     r")\b",
     re.IGNORECASE,
 )
+# The month May, which ``_OPEN`` would read as the verb: capitalised before a day or a year,
+# or after a word that dates ("in May", "last May", "early May").
+_MONTH_MAY = re.compile(r"\bMay(?=\s+\d)|\b(?i:in|of|last|this|early|late|mid|since|until)\s+May\b")
 # Nouns that hedge what they report ("according to rumours", "amid speculation that"): the
 # nouns ``predicates`` keeps when it masks the others.
 HEDGING_NOUNS = frozenset({"rumour", "rumor", "rumours", "rumors", "speculation"})
@@ -595,8 +598,9 @@ def looks_ahead(text: str) -> bool:
 
 
 def hedges(text: str) -> bool:
-    """Does the statement still look ahead or hedge ("is expected to", "could", "if")?"""
-    return _OPEN.search(text) is not None
+    """Does the statement still look ahead or hedge ("is expected to", "could", "if")? The
+    month May is no hedge ("in May 2012")."""
+    return _OPEN.search(_MONTH_MAY.sub("", text)) is not None
 
 
 @lru_cache(maxsize=4096)  # asked of each statement for every open statement it may settle
