@@ -190,14 +190,16 @@ def test_a_rewording_is_found_where_the_analysis_missed_one_of_the_quotes():
     from newsprism.model import Quote, Span
 
     found = "He may have gotten inside there and somehow slipped down the shaft"
+    opened = '"We do not know yet. '  # the quotation opens in the sentence before
     texts = [("a", f'"{found}," Ortiz said.'),
-             ("b", 'He may have gotten inside there and slipped down to try and hide," Ortiz '
-                   'said.'),
-             ("c", 'Deputies searched the building for hours," Ortiz said.')]
-    statements = [Span(doc, 0, len(text), text) for doc, text in texts]
+             ("b", opened + 'He may have gotten inside there and slipped down to try and hide," '
+                   'Ortiz said.'),
+             ("c", opened + 'Deputies searched the building for hours," Ortiz said.')]
+    statements = [Span(doc, 0 if doc == "a" else len(opened), len(text),
+                       text if doc == "a" else text[len(opened):]) for doc, text in texts]
     quotes = [Quote("a", 1, 1 + len(found), found, "Dana Ortiz")]
     inside = quotes_inside(statements, quotes)
-    reworded = marked_rewordings(statements, inside, quotes)
+    reworded = marked_rewordings(statements, inside, quotes, dict(texts))
     blocked = different_remarks(statements, quotes, np.ones((1, 1)), inside, reworded)
     assert blocked[0, 1] and blocked[1, 0]
     assert not blocked[0, 2] and not blocked[1, 2]  # another remark: left to the judge
@@ -219,7 +221,30 @@ def test_a_title_in_quote_marks_is_no_rewording_of_the_text_it_heads():
     for kind, pairs in (("name", []), ("phrase", [(0, 1)])):
         quotes = [Quote("a", start, start + len(title), title, None, None, kind)]
         inside = quotes_inside(statements, quotes)
-        assert marked_rewordings(statements, inside, quotes) == pairs
+        assert marked_rewordings(statements, inside, quotes, dict(texts)) == pairs
+
+
+def test_a_quotation_whose_opening_mark_was_lost_is_no_rewording():
+    """A closing mark with no quotation open before it in its paragraph lost its opening mark
+    in the copy: where the quoted words begin is unknown, so the reporter's words before it are
+    no rendering of the remark another article quotes in full. A quotation running on from the
+    sentence before still is one."""
+    from newsprism.compare.quotes import marked_rewordings, opening_lost, quotes_inside
+    from newsprism.model import Quote, Span
+
+    remark = "We wanted the finest singer of her generation and that is Ada Moss"
+    lost = ("Only a week ago the director was praising Ada Moss as the finest singer of her "
+            "generation” and his first choice for the part.")
+    opened = "“We looked for months. "  # the same words, the quotation open before them
+    texts = {"a": f'"{remark}," the director said.', "b": lost, "c": opened + lost}
+    statements = [Span("a", 0, len(texts["a"]), texts["a"]), Span("b", 0, len(lost), lost),
+                  Span("c", len(opened), len(texts["c"]), lost)]
+    assert opening_lost(statements[1], lost)
+    assert not opening_lost(statements[2], texts["c"])
+    assert not opening_lost(statements[0], texts["a"])  # its marks open and close
+    quotes = [Quote("a", 1, 1 + len(remark), remark, "Ben Cole")]
+    assert marked_rewordings(statements, quotes_inside(statements, quotes), quotes,
+                             texts) == [(0, 2)]
 
 
 def test_a_remark_in_other_words_without_found_quotes_is_shown_as_quoted_differently():

@@ -77,6 +77,12 @@ def test_remark_words_spell_contractions_out_and_leave_editors_words_out():
                  "After forty years of that bell ringing over the harbour, she still looked at "
                  "him like he was her knight in shinning armour, and he looked at her like she "
                  "was still his young bride", id="a word misspelt, the other running on"),
+    pytest.param("The council will read [Mr Dale's] petition and answer it within the month",
+                 "The council will read his petition and answer it within the month",
+                 id="an editor's name in brackets for the speaker's pronoun"),
+    pytest.param("We think (the ferry) should have stayed in port that night",
+                 "We think it should have stayed in port that night",
+                 id="an editor's noun in round brackets for the speaker's it"),
 ])  # fmt: skip
 def test_one_remark_in_two_transcripts_is_the_same_wording(first, second):
     assert same_wording(_quote(first), _quote(second, "b"))
@@ -122,6 +128,12 @@ def test_one_remark_in_two_transcripts_is_the_same_wording(first, second):
                  "winter for the boats", id="another tense, the other running on"),
     pytest.param("We never closed the library", "We ever closed the library",
                  id="a short word with a letter more"),
+    pytest.param("The council will read [Mr Dale's] petition and answer it within the month",
+                 "The council will read the old petition and answer it within the month",
+                 id="a bracket where the other has a content word"),
+    pytest.param("The council will read [the] petition and answer it within the month",
+                 "The council will not read the petition and answer it within the month",
+                 id="a bracket where the other has a negation"),
 ])  # fmt: skip
 def test_a_word_replaced_or_a_negation_lost_is_another_wording(first, second):
     assert not same_wording(_quote(first), _quote(second, "b"))

@@ -196,7 +196,7 @@ def pair_evidence(
     texts = [s.text for s in statements]
     bodies = {a.article.id: a.article.text for a in analyses}
     inside = quotes_inside(statements, quotes)
-    reworded = marked_rewordings(statements, inside, quotes)
+    reworded = marked_rewordings(statements, inside, quotes, bodies)
     names = statement_names(statements, mentions, entities)
     blocked = (different_remarks(statements, quotes, quoted, inside, reworded) | differing
                | clock_conflicts(texts) | contacts_apart(texts) | duration_conflicts(texts)

@@ -127,7 +127,37 @@ def same_wording(a: Quote, b: Quote) -> bool:
 
 @lru_cache(maxsize=16384)  # asked of one pair of quotes by several detectors, reprints too
 def _same_wording(a: str, b: str) -> bool:
-    return _same_words(_quoted_words(a), _quoted_words(b))
+    if _same_words(_quoted_words(a), _quoted_words(b)):
+        return True
+    return any(_BRACKETED.search(mine) is not None
+               and _same_words(_stand_in_filled(mine, theirs), _quoted_words(theirs))
+               for mine, theirs in ((a, b), (b, a)))
+
+
+# Where an editor's bracketed words stand for the speaker's own, the other transcript's words
+# there are a pronoun or a determiner ("respond to [Conal's] letter" / "respond to his letter",
+# "[the deal] is done" / "it is done"): at most this many, each a function word.
+STAND_IN_WORDS = 2
+_STAND_IN = "\x00"  # the bracket's place among a quotation's words: no word is written so
+
+
+def _stand_in_filled(text: str, other: str) -> list[str]:
+    """``text``'s words with each editor's bracket (``_BRACKETED``) read as the words the
+    ``other`` quotation has in its place, where those are ``STAND_IN_WORDS`` function words or
+    fewer: the editor named whom "his" or "it" meant, the speaker said "his" or "it". A bracket
+    in place of any other words is left out, as ``remark_words`` leaves it."""
+    words = [w for n, piece in enumerate(_BRACKETED.split(text))
+             for w in ([_STAND_IN] if n else []) + remark_words(piece)]
+    theirs = _quoted_words(other)
+    filled: list[str] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, words, theirs, autojunk=False).get_opcodes():
+        mine = words[i1:i2]
+        if op == "replace" and mine == [_STAND_IN] and len(theirs[j1:j2]) <= STAND_IN_WORDS \
+                and set(theirs[j1:j2]) <= _FUNCTION_WORDS:
+            filled += theirs[j1:j2]
+        else:
+            filled += [w for w in mine if w != _STAND_IN]
+    return filled
 
 
 @lru_cache(maxsize=4096)
@@ -483,11 +513,37 @@ def marked_parts(text: str) -> list[str]:
         return []
     if len(marks) == 1:
         mark = marks[0]
-        opening = mark.group() in _OPENING or (mark.group() == '"' and (
-            not text[: mark.start()].strip() or _opens_a_word(text, mark)))
-        return [text[mark.end():] if opening else text[: mark.start()]]
+        return [text[mark.end():] if _opening(text, mark) else text[: mark.start()]]
     pairs = zip(marks[::2], marks[1::2], strict=False)  # an odd last mark opens no pair
     return [text[a.end() : b.start()] for a, b in pairs]
+
+
+def _opening(text: str, mark: re.Match[str]) -> bool:
+    """Does the one quote mark of a statement open its quotation (else it closes one)?"""
+    return mark.group() in _OPENING or (mark.group() == '"' and (
+        not text[: mark.start()].strip() or _opens_a_word(text, mark)))
+
+
+def opening_lost(span: Span, body: str) -> bool:
+    """Does the statement's one quote mark close a quotation that nothing before it in its
+    paragraph opens? A quotation running on from the sentence before opens in the statement's
+    paragraph (`` "We don't know. He may have gotten inside there," Ortiz said.``; a quotation of
+    several paragraphs opens each with a mark). With none open there, the opening mark was lost
+    in the copy ("gushing over Bale as the best actor in a certain age range” and his choice"),
+    and where the quoted words begin is unknown: no passage to set against another's."""
+    marks = list(_MARKS.finditer(span.text))
+    if len(marks) != 1 or _opening(span.text, marks[0]):
+        return False
+    return not _left_open(body[body.rfind("\n", 0, span.start) + 1 : span.start])
+
+
+def _left_open(text: str) -> bool:
+    """Does ``text`` end inside a quotation: its last mark an opening one, or a straight mark
+    that opens (an odd number of them)?"""
+    marks = [m.group() for m in _MARKS.finditer(text)]
+    if not marks:
+        return False
+    return marks[-1] in _OPENING or (marks[-1] == '"' and marks.count('"') % 2 == 1)
 
 
 def _opens_a_word(text: str, mark: re.Match[str]) -> bool:
@@ -621,14 +677,17 @@ def quotes_inside(statements: Sequence[Span], quotes: Sequence[Quote]) -> list[l
 
 
 def marked_rewordings(
-    statements: Sequence[Span], inside: Sequence[list[int]], quotes: Sequence[Quote]
+    statements: Sequence[Span], inside: Sequence[list[int]], quotes: Sequence[Quote],
+    bodies: dict[str, str],
 ) -> list[tuple[int, int]]:
     """Pairs of statements of different articles, one of them holding no quote the analysis
     found (``inside``: ``quotes_inside``), whose marked words are one remark in other words
     (``quoted_differently``); the names in marks among ``quotes`` are no one's words
-    (``names_blanked``)."""
+    (``names_blanked``), and a statement whose quotation lost its opening mark quotes nothing
+    known (``opening_lost``; ``bodies``: the articles' texts by id)."""
     has_quote = [bool(found) for found in inside]
-    passages = [marked_passages(names_blanked(s, quotes)) for s in statements]
+    passages = [None if opening_lost(s, bodies[s.doc])
+                else marked_passages(names_blanked(s, quotes)) for s in statements]
     marked = [i for i, words in enumerate(passages) if words]
     return [(i, j) for n, i in enumerate(marked) for j in marked[n + 1 :]
             if statements[i].doc != statements[j].doc and not (has_quote[i] and has_quote[j])
