@@ -129,9 +129,15 @@ def same_wording(a: Quote, b: Quote) -> bool:
 def _same_wording(a: str, b: str) -> bool:
     if _same_words(_quoted_words(a), _quoted_words(b)):
         return True
-    return any(_BRACKETED.search(mine) is not None
+    return any(_BRACKETED.search(mine) is not None and _mostly_within(mine, theirs)
                and _same_words(_stand_in_filled(mine, theirs), _quoted_words(theirs))
                for mine, theirs in ((a, b), (b, a)))
+
+
+def _mostly_within(text: str, other: str) -> bool:
+    """Are all but ``SMALL_SLIPS`` of ``text``'s words (editor's brackets left out) the
+    ``other``'s? The cheap test before a diff: most pairs of quotations share few words."""
+    return len(set(_quoted_words(text)) - set(_quoted_words(other))) <= SMALL_SLIPS
 
 
 # Where an editor's bracketed words stand for the speaker's own, the other transcript's words
