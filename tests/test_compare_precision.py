@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsprism.model import Article
+from newsprism.model import Article, Quote
 from newsprism.pipeline import build_briefing
 
 
@@ -266,6 +266,30 @@ def test_a_remark_in_other_words_without_found_quotes_is_shown_as_quoted_differe
     assert {s.doc for s in shown.support} == {"a", "b"}
     assert not any(c.status == "corroborated" and "calling their family" in c.text
                    for c in claims)
+
+
+def test_one_story_told_to_two_outlets_in_other_words_is_not_quoted_differently():
+    """As above, one quote running on from the sentence before (found, but not inside the
+    statement), except that each article names the outlet Ortiz told: two interviews, two
+    remarks, no claim that the sources quote one remark differently."""
+    from newsprism.analyse import analyse_articles
+    from newsprism.compare import compare_articles
+
+    def told(outlet: str, doc: str, first: str, second: str) -> tuple[Article, Quote]:
+        text = f'Deputies found the man on Saturday. "{first} {second}," Ortiz told {outlet}.'
+        start = text.index(first)
+        quote = Quote(doc, start, start + len(first) + 1 + len(second), f"{first} {second}",
+                      "Dana Ortiz")
+        return Article(doc, text, outlet=outlet), quote
+
+    (a, quote_a), (b, quote_b) = (
+        told("KSL-TV", "a", "It was a long night.",
+             "Everyone was calling their family and making sure that people knew they were OK"),
+        told("ABC News", "b", "We were scared.",
+             "Everyone was calling their family and making sure that people knew that they "
+             "were okay"))
+    claims = compare_articles(list(analyse_articles([a, b])), quotes=[quote_a, quote_b])
+    assert not any(c.kind == "quote" for c in claims)
 
 
 def test_two_statements_pointing_back_to_their_context_corroborate_only_as_copies():

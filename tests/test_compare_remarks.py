@@ -14,6 +14,8 @@ from newsprism.compare.quotes import (
     differently_worded,
     remark_words,
     same_wording,
+    told_to,
+    without_other_interviews,
     without_torn_quotes,
 )
 from newsprism.model import Article, Quote
@@ -440,3 +442,34 @@ def test_a_quotation_broken_by_she_said_is_one_remark_a_quote_may_render():
     texts = {"a": broken, "b": "\"Keep the ferry going or the island dies,\" Reyes said."}
     pairs = [(live, other), (running, other)]
     assert without_torn_quotes(pairs, texts) == pairs
+
+
+def test_one_story_told_to_two_outlets_is_two_remarks():
+    """A speaker interviewed by two outlets tells one story to each in other words: two
+    occasions, two remarks. A copy of one outlet's words that names no outlet was told to that
+    outlet; one outlet named in two ways ("the BBC" / "BBC News") is one occasion."""
+    radio = "\"I just held my breath and swam for the rope,\" she told WKRN-TV. \"It was cold.\""
+    paper = ("Dana Reyes, 41, told The Gazette on Monday how it happened.\n\n\"So I pretty "
+             "much just held on and swam to the rope,\" she said.")
+    copy = "\"I just held my breath and swam for the rope,\" she said."
+    held = "I just held my breath and swam for the rope"
+    (on_radio,) = _quotes_in("a", radio, held)
+    (in_paper,) = _quotes_in("b", paper, "So I pretty much just held on and swam to the rope")
+    (copied,) = _quotes_in("c", copy, held)
+    texts = {"a": radio, "b": paper, "c": copy}
+    assert told_to(on_radio, radio) == {"wkrn"}
+    assert told_to(in_paper, paper) == {"gazette"}  # named in the paragraph before, with her
+    assert told_to(copied, copy) == frozenset()
+    quotes = [on_radio, in_paper, copied]
+    assert without_other_interviews([(on_radio, in_paper), (copied, in_paper)], quotes,
+                                    texts) == []
+    bbc = paper.replace("The Gazette", "BBC News")
+    (to_bbc,) = _quotes_in("b", bbc, "So I pretty much just held on and swam to the rope")
+    by_bbc = radio.replace("WKRN-TV", "the BBC")
+    (also_bbc,) = _quotes_in("a", by_bbc, held)
+    assert told_to(also_bbc, by_bbc) == told_to(to_bbc, bbc) == {"bbc"}
+    pairs = [(also_bbc, to_bbc)]
+    assert without_other_interviews(pairs, [also_bbc, to_bbc], {"a": by_bbc, "b": bbc}) == pairs
+    (unnamed,) = _quotes_in("b", copy, "swam for the rope")  # no outlet on one side: kept
+    assert without_other_interviews([(on_radio, unnamed)], [on_radio, unnamed],
+                                    {"a": radio, "b": copy}) == [(on_radio, unnamed)]

@@ -414,6 +414,76 @@ def without_torn_quotes(
             if (a.doc, a.start) not in torn and (b.doc, b.start) not in torn]
 
 
+# "he told KSL-TV", "Roche told ABC News today", "told the BBC", "said in an interview with The
+# Times": the outlet a speaker gave the remark to (capitalised words; "told reporters": none).
+_TOLD = re.compile(
+    r"\b(?:told|in an interview with)\s+(?:the\s+)?(?P<outlet>(?:[A-Z][\w&'’-]*(?: (?=[A-Z]))?)+)")
+# Words of an outlet's name that tell no outlet from another ("ABC News" / "ABC").
+_OUTLET_FILLER = {"the", "news", "newspaper", "tv"}
+
+
+def without_other_interviews(
+    pairs: Sequence[tuple[Quote, Quote]], quotes: Sequence[Quote], texts: dict[str, str]
+) -> list[tuple[Quote, Quote]]:
+    """``pairs`` less those of two quotes told to different outlets (``interviews_apart``)."""
+    return [(a, b) for a, b in pairs if not interviews_apart((a,), (b,), quotes, texts)]
+
+
+def interviews_apart(a: Sequence[Quote], b: Sequence[Quote], quotes: Sequence[Quote],
+                     texts: dict[str, str]) -> bool:
+    """Did the speaker give the quotes ``a`` and ``b`` to different outlets (``told_to``)?
+    "I just opened up my throat, didn't even swallow," he told KSL-TV; "So I pretty much just
+    opened it up and poured it down my throat," Roche told ABC News. Two interviews are two
+    occasions, and a speaker tells one story to each in other words: two remarks, not one
+    quoted differently. A quote's outlet is that of any quote of its words (``same_wording``):
+    a copy of the KSL-TV words that names no outlet was told to KSL-TV too. ``quotes``: all the
+    quotes; ``texts``: the articles' texts by id."""
+    told = [(other, found) for other in quotes if (found := told_to(other, texts[other.doc]))]
+
+    def outlets(of: Sequence[Quote]) -> set[frozenset[str]]:
+        return {found for quote in of for other, found in told if same_wording(quote, other)}
+
+    return _outlets_apart(outlets(a), outlets(b))
+
+
+def told_to(quote: Quote, body: str) -> frozenset[str]:
+    """The words of the outlet the quote's speaker told it to (``_TOLD``): named in the quote's
+    paragraph (the nearest), or else in the last sentence before that paragraph naming one, if
+    that sentence names the speaker ("Ryan Roche told ABC News today", then "... ," he said a
+    paragraph on). Empty where none is named so."""
+    start = body.rfind("\n", 0, quote.start) + 1
+    end = body.find("\n", quote.end) % (len(body) + 1)  # -1, no break after: the text's end
+    near = [m for m in _TOLD.finditer(body, start, end)
+            if not quote.start <= m.start() < quote.end]
+    if near:
+        return _outlet_words(min(near, key=lambda m: _distance(m, quote))["outlet"])
+    earlier = list(_TOLD.finditer(body, 0, start))
+    if earlier and quote.speaker and _names_speaker(body, earlier[-1], quote.speaker):
+        return _outlet_words(earlier[-1]["outlet"])
+    return frozenset()
+
+
+def _distance(match: re.Match[str], quote: Quote) -> int:
+    return min(abs(match.start() - quote.end), abs(match.start() - quote.start))
+
+
+def _names_speaker(body: str, told: re.Match[str], speaker: str) -> bool:
+    """Does the sentence up to ``told`` name a word of ``speaker`` ("Ryan Roche of Lehi, Utah,
+    told ABC News")?"""
+    opens = max(body.rfind(".", 0, told.start()), body.rfind("\n", 0, told.start())) + 1
+    return bool(speaker_words(speaker) & set(letter_words(body[opens : told.start()])))
+
+
+def _outlet_words(name: str) -> frozenset[str]:
+    return frozenset(letter_words(name)) - _OUTLET_FILLER
+
+
+def _outlets_apart(a: set[frozenset[str]], b: set[frozenset[str]]) -> bool:
+    """Were the two quotes told to outlets, and none of one's outlets shares a word with the
+    other's ("KSL-TV" / "ABC News" apart; "BBC News" / "the BBC" one)?"""
+    return bool(a and b) and not any(x & y for x in a for y in b)
+
+
 def _two_remarks_apart(quotes: Sequence[Quote], texts: dict[str, str]) -> bool:
     """Are two of ``quotes`` one article's, in different paragraphs, and neither the other's
     words? (Pieces of one quotation broken by "he said" stand in one paragraph.)"""
