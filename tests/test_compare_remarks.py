@@ -6,6 +6,8 @@ clusters)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -460,6 +462,12 @@ def test_one_story_told_to_two_outlets_is_two_remarks():
     assert told_to(on_radio, radio) == {"wkrn"}
     assert told_to(in_paper, paper) == {"gazette"}  # named in the paragraph before, with her
     assert told_to(copied, copy) == frozenset()
+    # The speaker not resolved: the outlet named in the paragraph right before, none further up.
+    assert told_to(replace(in_paper, speaker=None), paper) == {"gazette"}
+    further = paper.replace("\n\n", "\n\nIt was cold.\n\n")
+    (far,) = _quotes_in("b", further, "So I pretty much just held on and swam to the rope")
+    assert told_to(replace(far, speaker=None), further) == frozenset()
+    assert told_to(far, further) == {"gazette"}  # her name is in that sentence
     quotes = [on_radio, in_paper, copied]
     assert without_other_interviews([(on_radio, in_paper), (copied, in_paper)], quotes,
                                     texts) == []

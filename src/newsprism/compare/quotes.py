@@ -418,8 +418,9 @@ def without_torn_quotes(
 # Times": the outlet a speaker gave the remark to (capitalised words; "told reporters": none).
 _TOLD = re.compile(
     r"\b(?:told|in an interview with)\s+(?:the\s+)?(?P<outlet>(?:[A-Z][\w&'’-]*(?: (?=[A-Z]))?)+)")
-# Words of an outlet's name that tell no outlet from another ("ABC News" / "ABC").
-_OUTLET_FILLER = {"the", "news", "newspaper", "tv"}
+# Words of an outlet's name that tell no outlet from another ("ABC News" / "ABC"), and titles
+# before a person's name ("told Mr. Pinder": no outlet).
+_OUTLET_FILLER = {"the", "news", "newspaper", "tv", "mr", "mrs", "ms", "dr"}
 
 
 def without_other_interviews(
@@ -450,7 +451,8 @@ def told_to(quote: Quote, body: str) -> frozenset[str]:
     """The words of the outlet the quote's speaker told it to (``_TOLD``): named in the quote's
     paragraph (the nearest), or else in the last sentence before that paragraph naming one, if
     that sentence names the speaker ("Ryan Roche told ABC News today", then "... ," he said a
-    paragraph on). Empty where none is named so."""
+    paragraph on) or, the speaker unknown, stands in the paragraph right before. Empty where
+    none is named so."""
     start = body.rfind("\n", 0, quote.start) + 1
     end = body.find("\n", quote.end) % (len(body) + 1)  # -1, no break after: the text's end
     near = [m for m in _TOLD.finditer(body, start, end)
@@ -458,9 +460,13 @@ def told_to(quote: Quote, body: str) -> frozenset[str]:
     if near:
         return _outlet_words(min(near, key=lambda m: _distance(m, quote))["outlet"])
     earlier = list(_TOLD.finditer(body, 0, start))
-    if earlier and quote.speaker and _names_speaker(body, earlier[-1], quote.speaker):
-        return _outlet_words(earlier[-1]["outlet"])
-    return frozenset()
+    if not earlier:
+        return frozenset()
+    if quote.speaker:
+        named = _names_speaker(body, earlier[-1], quote.speaker)
+    else:  # "he said" a paragraph after "Roche told ABC News", his name not resolved
+        named = earlier[-1].start() > body.rfind("\n", 0, len(body[:start].rstrip()))
+    return _outlet_words(earlier[-1]["outlet"]) if named else frozenset()
 
 
 def _distance(match: re.Match[str], quote: Quote) -> int:
