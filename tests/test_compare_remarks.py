@@ -478,6 +478,12 @@ def test_one_story_told_to_two_outlets_is_two_remarks():
     assert told_to(also_bbc, by_bbc) == told_to(to_bbc, bbc) == {"bbc"}
     pairs = [(also_bbc, to_bbc)]
     assert without_other_interviews(pairs, [also_bbc, to_bbc], {"a": by_bbc, "b": bbc}) == pairs
+    # A piece of the radio words that leaves a phrase out is no copy: the paper's stays apart.
+    short = "\"I pretty much swam to the rope,\" she told WKRN-TV."
+    (piece,) = _quotes_in("d", short, "I pretty much swam to the rope")
+    assert same_wording(piece, in_paper)
+    assert without_other_interviews([(on_radio, in_paper)], [on_radio, in_paper, piece],
+                                    {**texts, "d": short}) == []
     (unnamed,) = _quotes_in("b", copy, "swam for the rope")  # no outlet on one side: kept
     assert without_other_interviews([(on_radio, unnamed)], [on_radio, unnamed],
                                     {"a": radio, "b": copy}) == [(on_radio, unnamed)]

@@ -436,15 +436,23 @@ def interviews_apart(a: Sequence[Quote], b: Sequence[Quote], quotes: Sequence[Qu
     "I just opened up my throat, didn't even swallow," he told KSL-TV; "So I pretty much just
     opened it up and poured it down my throat," Roche told ABC News. Two interviews are two
     occasions, and a speaker tells one story to each in other words: two remarks, not one
-    quoted differently. A quote's outlet is that of any quote of its words (``same_wording``):
-    a copy of the KSL-TV words that names no outlet was told to KSL-TV too. ``quotes``: all the
+    quoted differently. A quote's outlet is that of any copy of its words (``_copied``): a copy
+    of the KSL-TV words that names no outlet was told to KSL-TV too. ``quotes``: all the
     quotes; ``texts``: the articles' texts by id."""
     told = [(other, found) for other in quotes if (found := told_to(other, texts[other.doc]))]
 
     def outlets(of: Sequence[Quote]) -> set[frozenset[str]]:
-        return {found for quote in of for other, found in told if same_wording(quote, other)}
+        return {found for quote in of for other, found in told if _copied(quote, other)}
 
     return _outlets_apart(outlets(a), outlets(b))
+
+
+def _copied(a: Quote, b: Quote) -> bool:
+    """Is one quote's run of words the other's, or within it, word for word? A copy, not
+    ``same_wording``'s abridgement: "I pretty much poured it down" (to one outlet) is no copy of
+    "I pretty much just opened it up and poured it down my throat" (to another)."""
+    shorter, longer = sorted((_quoted_words(a.text), _quoted_words(b.text)), key=len)
+    return f" {' '.join(shorter)} " in f" {' '.join(longer)} "
 
 
 def told_to(quote: Quote, body: str) -> frozenset[str]:
