@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsprism.model import Article
+from newsprism.model import Article, Quote
 from newsprism.pipeline import build_briefing
 
 
@@ -190,14 +190,16 @@ def test_a_rewording_is_found_where_the_analysis_missed_one_of_the_quotes():
     from newsprism.model import Quote, Span
 
     found = "He may have gotten inside there and somehow slipped down the shaft"
+    opened = '"We do not know yet. '  # the quotation opens in the sentence before
     texts = [("a", f'"{found}," Ortiz said.'),
-             ("b", 'He may have gotten inside there and slipped down to try and hide," Ortiz '
-                   'said.'),
-             ("c", 'Deputies searched the building for hours," Ortiz said.')]
-    statements = [Span(doc, 0, len(text), text) for doc, text in texts]
+             ("b", opened + 'He may have gotten inside there and slipped down to try and hide," '
+                   'Ortiz said.'),
+             ("c", opened + 'Deputies searched the building for hours," Ortiz said.')]
+    statements = [Span(doc, 0 if doc == "a" else len(opened), len(text),
+                       text if doc == "a" else text[len(opened):]) for doc, text in texts]
     quotes = [Quote("a", 1, 1 + len(found), found, "Dana Ortiz")]
     inside = quotes_inside(statements, quotes)
-    reworded = marked_rewordings(statements, inside, quotes)
+    reworded = marked_rewordings(statements, inside, quotes, dict(texts))
     blocked = different_remarks(statements, quotes, np.ones((1, 1)), inside, reworded)
     assert blocked[0, 1] and blocked[1, 0]
     assert not blocked[0, 2] and not blocked[1, 2]  # another remark: left to the judge
@@ -219,7 +221,30 @@ def test_a_title_in_quote_marks_is_no_rewording_of_the_text_it_heads():
     for kind, pairs in (("name", []), ("phrase", [(0, 1)])):
         quotes = [Quote("a", start, start + len(title), title, None, None, kind)]
         inside = quotes_inside(statements, quotes)
-        assert marked_rewordings(statements, inside, quotes) == pairs
+        assert marked_rewordings(statements, inside, quotes, dict(texts)) == pairs
+
+
+def test_a_quotation_whose_opening_mark_was_lost_is_no_rewording():
+    """A closing mark with no quotation open before it in its paragraph lost its opening mark
+    in the copy: where the quoted words begin is unknown, so the reporter's words before it are
+    no rendering of the remark another article quotes in full. A quotation running on from the
+    sentence before still is one."""
+    from newsprism.compare.quotes import marked_rewordings, opening_lost, quotes_inside
+    from newsprism.model import Quote, Span
+
+    remark = "We wanted the finest singer of her generation and that is Ada Moss"
+    lost = ("Only a week ago the director was praising Ada Moss as the finest singer of her "
+            "generation” and his first choice for the part.")
+    opened = "“We looked for months. "  # the same words, the quotation open before them
+    texts = {"a": f'"{remark}," the director said.', "b": lost, "c": opened + lost}
+    statements = [Span("a", 0, len(texts["a"]), texts["a"]), Span("b", 0, len(lost), lost),
+                  Span("c", len(opened), len(texts["c"]), lost)]
+    assert opening_lost(statements[1], lost)
+    assert not opening_lost(statements[2], texts["c"])
+    assert not opening_lost(statements[0], texts["a"])  # its marks open and close
+    quotes = [Quote("a", 1, 1 + len(remark), remark, "Ben Cole")]
+    assert marked_rewordings(statements, quotes_inside(statements, quotes), quotes,
+                             texts) == [(0, 2)]
 
 
 def test_a_remark_in_other_words_without_found_quotes_is_shown_as_quoted_differently():
@@ -241,6 +266,30 @@ def test_a_remark_in_other_words_without_found_quotes_is_shown_as_quoted_differe
     assert {s.doc for s in shown.support} == {"a", "b"}
     assert not any(c.status == "corroborated" and "calling their family" in c.text
                    for c in claims)
+
+
+def test_one_story_told_to_two_outlets_in_other_words_is_not_quoted_differently():
+    """As above, one quote running on from the sentence before (found, but not inside the
+    statement), except that each article names the outlet Ortiz told: two interviews, two
+    remarks, no claim that the sources quote one remark differently."""
+    from newsprism.analyse import analyse_articles
+    from newsprism.compare import compare_articles
+
+    def told(outlet: str, doc: str, first: str, second: str) -> tuple[Article, Quote]:
+        text = f'Deputies found the man on Saturday. "{first} {second}," Ortiz told {outlet}.'
+        start = text.index(first)
+        quote = Quote(doc, start, start + len(first) + 1 + len(second), f"{first} {second}",
+                      "Dana Ortiz")
+        return Article(doc, text, outlet=outlet), quote
+
+    (a, quote_a), (b, quote_b) = (
+        told("KSL-TV", "a", "It was a long night.",
+             "Everyone was calling their family and making sure that people knew they were OK"),
+        told("ABC News", "b", "We were scared.",
+             "Everyone was calling their family and making sure that people knew that they "
+             "were okay"))
+    claims = compare_articles(list(analyse_articles([a, b])), quotes=[quote_a, quote_b])
+    assert not any(c.kind == "quote" for c in claims)
 
 
 def test_two_statements_pointing_back_to_their_context_corroborate_only_as_copies():

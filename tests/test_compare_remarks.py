@@ -6,6 +6,8 @@ clusters)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -14,6 +16,8 @@ from newsprism.compare.quotes import (
     differently_worded,
     remark_words,
     same_wording,
+    told_to,
+    without_other_interviews,
     without_torn_quotes,
 )
 from newsprism.model import Article, Quote
@@ -77,6 +81,12 @@ def test_remark_words_spell_contractions_out_and_leave_editors_words_out():
                  "After forty years of that bell ringing over the harbour, she still looked at "
                  "him like he was her knight in shinning armour, and he looked at her like she "
                  "was still his young bride", id="a word misspelt, the other running on"),
+    pytest.param("The council will read [Mr Dale's] petition and answer it within the month",
+                 "The council will read his petition and answer it within the month",
+                 id="an editor's name in brackets for the speaker's pronoun"),
+    pytest.param("We think (the ferry) should have stayed in port that night",
+                 "We think it should have stayed in port that night",
+                 id="an editor's noun in round brackets for the speaker's it"),
 ])  # fmt: skip
 def test_one_remark_in_two_transcripts_is_the_same_wording(first, second):
     assert same_wording(_quote(first), _quote(second, "b"))
@@ -122,6 +132,12 @@ def test_one_remark_in_two_transcripts_is_the_same_wording(first, second):
                  "winter for the boats", id="another tense, the other running on"),
     pytest.param("We never closed the library", "We ever closed the library",
                  id="a short word with a letter more"),
+    pytest.param("The council will read [Mr Dale's] petition and answer it within the month",
+                 "The council will read the old petition and answer it within the month",
+                 id="a bracket where the other has a content word"),
+    pytest.param("The council will read [the] petition and answer it within the month",
+                 "The council will not read the petition and answer it within the month",
+                 id="a bracket where the other has a negation"),
 ])  # fmt: skip
 def test_a_word_replaced_or_a_negation_lost_is_another_wording(first, second):
     assert not same_wording(_quote(first), _quote(second, "b"))
@@ -455,3 +471,46 @@ def test_a_remark_of_the_speakers_own_self_and_one_of_others_are_two_remarks():
         "I didn't want to believe it or hear it.”", "“People didn't want to believe it.",
         "“Nobody wanted to believe it or hear it.”")]
     assert not one_person(marked[0], marked[1]) and one_person(marked[1], marked[2])
+
+
+def test_one_story_told_to_two_outlets_is_two_remarks():
+    """A speaker interviewed by two outlets tells one story to each in other words: two
+    occasions, two remarks. A copy of one outlet's words that names no outlet was told to that
+    outlet; one outlet named in two ways ("the BBC" / "BBC News") is one occasion."""
+    radio = "\"I just held my breath and swam for the rope,\" she told WKRN-TV. \"It was cold.\""
+    paper = ("Dana Reyes, 41, told The Gazette on Monday how it happened.\n\n\"So I pretty "
+             "much just held on and swam to the rope,\" she said.")
+    copy = "\"I just held my breath and swam for the rope,\" she said."
+    held = "I just held my breath and swam for the rope"
+    (on_radio,) = _quotes_in("a", radio, held)
+    (in_paper,) = _quotes_in("b", paper, "So I pretty much just held on and swam to the rope")
+    (copied,) = _quotes_in("c", copy, held)
+    texts = {"a": radio, "b": paper, "c": copy}
+    assert told_to(on_radio, radio) == {"wkrn"}
+    assert told_to(in_paper, paper) == {"gazette"}  # named in the paragraph before, with her
+    assert told_to(copied, copy) == frozenset()
+    # The speaker not resolved: the outlet named in the paragraph right before, none further up.
+    assert told_to(replace(in_paper, speaker=None), paper) == {"gazette"}
+    further = paper.replace("\n\n", "\n\nIt was cold.\n\n")
+    (far,) = _quotes_in("b", further, "So I pretty much just held on and swam to the rope")
+    assert told_to(replace(far, speaker=None), further) == frozenset()
+    assert told_to(far, further) == {"gazette"}  # her name is in that sentence
+    quotes = [on_radio, in_paper, copied]
+    assert without_other_interviews([(on_radio, in_paper), (copied, in_paper)], quotes,
+                                    texts) == []
+    bbc = paper.replace("The Gazette", "BBC News")
+    (to_bbc,) = _quotes_in("b", bbc, "So I pretty much just held on and swam to the rope")
+    by_bbc = radio.replace("WKRN-TV", "the BBC")
+    (also_bbc,) = _quotes_in("a", by_bbc, held)
+    assert told_to(also_bbc, by_bbc) == told_to(to_bbc, bbc) == {"bbc"}
+    pairs = [(also_bbc, to_bbc)]
+    assert without_other_interviews(pairs, [also_bbc, to_bbc], {"a": by_bbc, "b": bbc}) == pairs
+    # A piece of the radio words that leaves a phrase out is no copy: the paper's stays apart.
+    short = "\"I pretty much swam to the rope,\" she told WKRN-TV."
+    (piece,) = _quotes_in("d", short, "I pretty much swam to the rope")
+    assert same_wording(piece, in_paper)
+    assert without_other_interviews([(on_radio, in_paper)], [on_radio, in_paper, piece],
+                                    {**texts, "d": short}) == []
+    (unnamed,) = _quotes_in("b", copy, "swam for the rope")  # no outlet on one side: kept
+    assert without_other_interviews([(on_radio, unnamed)], [on_radio, unnamed],
+                                    {"a": radio, "b": copy}) == [(on_radio, unnamed)]

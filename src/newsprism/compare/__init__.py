@@ -83,6 +83,7 @@ from newsprism.compare.quotes import (
     disowned,
     gives_elsewhere,
     holds_quote_marks,
+    interviews_apart,
     marked_parts,
     marked_rewordings,
     one_person,
@@ -91,6 +92,7 @@ from newsprism.compare.quotes import (
     remark_words,
     sentence_apart,
     speaker_words,
+    without_other_interviews,
     without_torn_quotes,
 )
 from newsprism.compare.reported import (
@@ -204,7 +206,7 @@ def pair_evidence(
     texts = [s.text for s in statements]
     bodies = {a.article.id: a.article.text for a in analyses}
     inside = quotes_inside(statements, quotes)
-    reworded = marked_rewordings(statements, inside, quotes)
+    reworded = marked_rewordings(statements, inside, quotes, bodies)
     names = statement_names(statements, mentions, entities)
     blocked = (different_remarks(statements, quotes, quoted, inside, reworded) | differing
                | clock_conflicts(texts) | contacts_apart(texts) | duration_conflicts(texts)
@@ -678,7 +680,8 @@ def _quote_claims(
     settings = _embedded([c.text for c in context], known)
     claims = []
     texts = {doc: article.text for doc, article in articles.items()}
-    for a, b in without_torn_quotes(differently_worded(attributed, words, settings), texts):
+    pairs = without_torn_quotes(differently_worded(attributed, words, settings), texts)
+    for a, b in without_other_interviews(pairs, attributed, texts):
         if _two_remarks((a.text,), a, (b.text,), b, articles):
             continue
         apart = (sentence_apart(a, b, sentences), sentence_apart(b, a, sentences))
@@ -714,12 +717,15 @@ def _rewording_claims(
     both quotes and their speaker): quoted differently, never a corroboration. Only statements
     about the same thing (``PairEvidence.related``), so that two remarks sharing some words are
     not taken for one, and not two statements whose quotes ``quotes`` gives to different
-    speakers (``_said_by_others``)."""
+    speakers (``_said_by_others``) or to different outlets (``interviews_apart``)."""
     claims = []
+    texts = {doc: article.text for doc, article in articles.items()}
     for i, j in evidence.reworded:
         a, b = statements[i], statements[j]
         if (sources[a.doc] == sources[b.doc] or not evidence.related(i, j)
-                or _said_by_others(a, b, quotes)):
+                or _said_by_others(a, b, quotes)
+                or interviews_apart(quotes_within(a, quotes), quotes_within(b, quotes), quotes,
+                                    texts)):
             continue
         if _two_remarks(marked_parts(a.text), a, marked_parts(b.text), b, articles):
             continue

@@ -127,7 +127,43 @@ def same_wording(a: Quote, b: Quote) -> bool:
 
 @lru_cache(maxsize=16384)  # asked of one pair of quotes by several detectors, reprints too
 def _same_wording(a: str, b: str) -> bool:
-    return _same_words(_quoted_words(a), _quoted_words(b))
+    if _same_words(_quoted_words(a), _quoted_words(b)):
+        return True
+    return any(_BRACKETED.search(mine) is not None and _mostly_within(mine, theirs)
+               and _same_words(_stand_in_filled(mine, theirs), _quoted_words(theirs))
+               for mine, theirs in ((a, b), (b, a)))
+
+
+def _mostly_within(text: str, other: str) -> bool:
+    """Are all but ``SMALL_SLIPS`` of ``text``'s words (editor's brackets left out) the
+    ``other``'s? The cheap test before a diff: most pairs of quotations share few words."""
+    return len(set(_quoted_words(text)) - set(_quoted_words(other))) <= SMALL_SLIPS
+
+
+# Where an editor's bracketed words stand for the speaker's own, the other transcript's words
+# there are a pronoun or a determiner ("respond to [Conal's] letter" / "respond to his letter",
+# "[the deal] is done" / "it is done"): at most this many, each a function word.
+STAND_IN_WORDS = 2
+_STAND_IN = "\x00"  # the bracket's place among a quotation's words: no word is written so
+
+
+def _stand_in_filled(text: str, other: str) -> list[str]:
+    """``text``'s words with each editor's bracket (``_BRACKETED``) read as the words the
+    ``other`` quotation has in its place, where those are ``STAND_IN_WORDS`` function words or
+    fewer: the editor named whom "his" or "it" meant, the speaker said "his" or "it". A bracket
+    in place of any other words is left out, as ``remark_words`` leaves it."""
+    words = [w for n, piece in enumerate(_BRACKETED.split(text))
+             for w in ([_STAND_IN] if n else []) + remark_words(piece)]
+    theirs = _quoted_words(other)
+    filled: list[str] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, words, theirs, autojunk=False).get_opcodes():
+        mine = words[i1:i2]
+        if op == "replace" and mine == [_STAND_IN] and len(theirs[j1:j2]) <= STAND_IN_WORDS \
+                and set(theirs[j1:j2]) <= _FUNCTION_WORDS:
+            filled += theirs[j1:j2]
+        else:
+            filled += [w for w in mine if w != _STAND_IN]
+    return filled
 
 
 @lru_cache(maxsize=4096)
@@ -378,6 +414,90 @@ def without_torn_quotes(
             if (a.doc, a.start) not in torn and (b.doc, b.start) not in torn]
 
 
+# "he told KSL-TV", "Roche told ABC News today", "told the BBC", "said in an interview with The
+# Times": the outlet a speaker gave the remark to (capitalised words; "told reporters": none).
+_TOLD = re.compile(
+    r"\b(?:told|in an interview with)\s+(?:the\s+)?(?P<outlet>(?:[A-Z][\w&'’-]*(?: (?=[A-Z]))?)+)")
+# Words of an outlet's name that tell no outlet from another ("ABC News" / "ABC"), and titles
+# before a person's name ("told Mr. Pinder": no outlet).
+_OUTLET_FILLER = {"the", "news", "newspaper", "tv", "mr", "mrs", "ms", "dr"}
+
+
+def without_other_interviews(
+    pairs: Sequence[tuple[Quote, Quote]], quotes: Sequence[Quote], texts: dict[str, str]
+) -> list[tuple[Quote, Quote]]:
+    """``pairs`` less those of two quotes told to different outlets (``interviews_apart``)."""
+    return [(a, b) for a, b in pairs if not interviews_apart((a,), (b,), quotes, texts)]
+
+
+def interviews_apart(a: Sequence[Quote], b: Sequence[Quote], quotes: Sequence[Quote],
+                     texts: dict[str, str]) -> bool:
+    """Did the speaker give the quotes ``a`` and ``b`` to different outlets (``told_to``)?
+    "I just opened up my throat, didn't even swallow," he told KSL-TV; "So I pretty much just
+    opened it up and poured it down my throat," Roche told ABC News. Two interviews are two
+    occasions, and a speaker tells one story to each in other words: two remarks, not one
+    quoted differently. A quote's outlet is that of any copy of its words (``_copied``): a copy
+    of the KSL-TV words that names no outlet was told to KSL-TV too. ``quotes``: all the
+    quotes; ``texts``: the articles' texts by id."""
+    told = [(other, found) for other in quotes if (found := told_to(other, texts[other.doc]))]
+
+    def outlets(of: Sequence[Quote]) -> set[frozenset[str]]:
+        return {found for quote in of for other, found in told if _copied(quote, other)}
+
+    return _outlets_apart(outlets(a), outlets(b))
+
+
+def _copied(a: Quote, b: Quote) -> bool:
+    """Is one quote's run of words the other's, or within it, word for word? A copy, not
+    ``same_wording``'s abridgement: "I pretty much poured it down" (to one outlet) is no copy of
+    "I pretty much just opened it up and poured it down my throat" (to another)."""
+    shorter, longer = sorted((_quoted_words(a.text), _quoted_words(b.text)), key=len)
+    return f" {' '.join(shorter)} " in f" {' '.join(longer)} "
+
+
+def told_to(quote: Quote, body: str) -> frozenset[str]:
+    """The words of the outlet the quote's speaker told it to (``_TOLD``): named in the quote's
+    paragraph (the nearest), or else in the last sentence before that paragraph naming one, if
+    that sentence names the speaker ("Ryan Roche told ABC News today", then "... ," he said a
+    paragraph on) or, the speaker unknown, stands in the paragraph right before. Empty where
+    none is named so."""
+    start = body.rfind("\n", 0, quote.start) + 1
+    end = body.find("\n", quote.end) % (len(body) + 1)  # -1, no break after: the text's end
+    near = [m for m in _TOLD.finditer(body, start, end)
+            if not quote.start <= m.start() < quote.end]
+    if near:
+        return _outlet_words(min(near, key=lambda m: _distance(m, quote))["outlet"])
+    earlier = list(_TOLD.finditer(body, 0, start))
+    if not earlier:
+        return frozenset()
+    if quote.speaker:
+        named = _names_speaker(body, earlier[-1], quote.speaker)
+    else:  # "he said" a paragraph after "Roche told ABC News", his name not resolved
+        named = earlier[-1].start() > body.rfind("\n", 0, len(body[:start].rstrip()))
+    return _outlet_words(earlier[-1]["outlet"]) if named else frozenset()
+
+
+def _distance(match: re.Match[str], quote: Quote) -> int:
+    return min(abs(match.start() - quote.end), abs(match.start() - quote.start))
+
+
+def _names_speaker(body: str, told: re.Match[str], speaker: str) -> bool:
+    """Does the sentence up to ``told`` name a word of ``speaker`` ("Ryan Roche of Lehi, Utah,
+    told ABC News")?"""
+    opens = max(body.rfind(".", 0, told.start()), body.rfind("\n", 0, told.start())) + 1
+    return bool(speaker_words(speaker) & set(letter_words(body[opens : told.start()])))
+
+
+def _outlet_words(name: str) -> frozenset[str]:
+    return frozenset(letter_words(name)) - _OUTLET_FILLER
+
+
+def _outlets_apart(a: set[frozenset[str]], b: set[frozenset[str]]) -> bool:
+    """Were the two quotes told to outlets, and none of one's outlets shares a word with the
+    other's ("KSL-TV" / "ABC News" apart; "BBC News" / "the BBC" one)?"""
+    return bool(a and b) and not any(x & y for x in a for y in b)
+
+
 def _two_remarks_apart(quotes: Sequence[Quote], texts: dict[str, str]) -> bool:
     """Are two of ``quotes`` one article's, in different paragraphs, and neither the other's
     words? (Pieces of one quotation broken by "he said" stand in one paragraph.)"""
@@ -496,11 +616,37 @@ def marked_parts(text: str) -> list[str]:
         return []
     if len(marks) == 1:
         mark = marks[0]
-        opening = mark.group() in _OPENING or (mark.group() == '"' and (
-            not text[: mark.start()].strip() or _opens_a_word(text, mark)))
-        return [text[mark.end():] if opening else text[: mark.start()]]
+        return [text[mark.end():] if _opening(text, mark) else text[: mark.start()]]
     pairs = zip(marks[::2], marks[1::2], strict=False)  # an odd last mark opens no pair
     return [text[a.end() : b.start()] for a, b in pairs]
+
+
+def _opening(text: str, mark: re.Match[str]) -> bool:
+    """Does the one quote mark of a statement open its quotation (else it closes one)?"""
+    return mark.group() in _OPENING or (mark.group() == '"' and (
+        not text[: mark.start()].strip() or _opens_a_word(text, mark)))
+
+
+def opening_lost(span: Span, body: str) -> bool:
+    """Does the statement's one quote mark close a quotation that nothing before it in its
+    paragraph opens? A quotation running on from the sentence before opens in the statement's
+    paragraph (`` "We don't know. He may have gotten inside there," Ortiz said.``; a quotation of
+    several paragraphs opens each with a mark). With none open there, the opening mark was lost
+    in the copy ("gushing over Bale as the best actor in a certain age range” and his choice"),
+    and where the quoted words begin is unknown: no passage to set against another's."""
+    marks = list(_MARKS.finditer(span.text))
+    if len(marks) != 1 or _opening(span.text, marks[0]):
+        return False
+    return not _left_open(body[body.rfind("\n", 0, span.start) + 1 : span.start])
+
+
+def _left_open(text: str) -> bool:
+    """Does ``text`` end inside a quotation: its last mark an opening one, or a straight mark
+    that opens (an odd number of them)?"""
+    marks = [m.group() for m in _MARKS.finditer(text)]
+    if not marks:
+        return False
+    return marks[-1] in _OPENING or (marks[-1] == '"' and marks.count('"') % 2 == 1)
 
 
 def _opens_a_word(text: str, mark: re.Match[str]) -> bool:
@@ -634,14 +780,17 @@ def quotes_inside(statements: Sequence[Span], quotes: Sequence[Quote]) -> list[l
 
 
 def marked_rewordings(
-    statements: Sequence[Span], inside: Sequence[list[int]], quotes: Sequence[Quote]
+    statements: Sequence[Span], inside: Sequence[list[int]], quotes: Sequence[Quote],
+    bodies: dict[str, str],
 ) -> list[tuple[int, int]]:
     """Pairs of statements of different articles, one of them holding no quote the analysis
     found (``inside``: ``quotes_inside``), whose marked words are one remark in other words
     (``quoted_differently``); the names in marks among ``quotes`` are no one's words
-    (``names_blanked``)."""
+    (``names_blanked``), and a statement whose quotation lost its opening mark quotes nothing
+    known (``opening_lost``; ``bodies``: the articles' texts by id)."""
     has_quote = [bool(found) for found in inside]
-    passages = [marked_passages(names_blanked(s, quotes)) for s in statements]
+    passages = [None if opening_lost(s, bodies[s.doc])
+                else marked_passages(names_blanked(s, quotes)) for s in statements]
     marked = [i for i, words in enumerate(passages) if words]
     return [(i, j) for n, i in enumerate(marked) for j in marked[n + 1 :]
             if statements[i].doc != statements[j].doc and not (has_quote[i] and has_quote[j])
