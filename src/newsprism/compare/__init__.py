@@ -76,6 +76,7 @@ from newsprism.compare.outcomes import (
     states_and_ends,
     with_antecedents,
 )
+from newsprism.compare.predicates import parses_kept
 from newsprism.compare.quotes import (
     different_remarks,
     differently_worded,
@@ -116,6 +117,7 @@ __all__ = ["compare_articles", "source_keys"]
 LIST_ITEM_WORDS = 5
 
 
+@parses_kept()  # one parse a statement for the whole comparison
 def compare_articles(
     analyses: Sequence[Analysis],
     quotes: Sequence[Quote],
