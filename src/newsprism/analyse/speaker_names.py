@@ -617,8 +617,7 @@ def _document_owner(token: Token, article: ArticleContext) -> Mention | None:
     one named there, or as described."""
     if noun_lemma(token.lower_) not in _DOCUMENTS or token.pos_ != "NOUN":
         return None
-    owner = next((o for c in token.children if c.dep_ == "prep" and c.lower_ in ("from", "by")
-                  for o in c.children if o.dep_ == "pobj"), None)
+    owner = _from_or_by(token)
     if owner is None:
         return None
     return speaker_at(owner, article) or description_at(owner, article)
@@ -633,8 +632,8 @@ def statement_owner(statement: Token) -> Token | None:
     for child in statement.children:
         if child.dep_ == "poss" or (child.dep_ == "compound" and child.pos_ == "PROPN"):
             return child
-        if child.dep_ == "prep" and child.lower_ in ("from", "by"):
-            return next((c for c in child.children if c.dep_ == "pobj"), None)
+        if _is_from_or_by(child):
+            return _from_or_by(statement)
     head = statement.head
     if statement.dep_ == "nsubjpass":  # "A statement was issued by six members of the board"
         return next((o for c in head.children if c.dep_ == "agent"
@@ -645,6 +644,17 @@ def statement_owner(statement: Token) -> Token | None:
     if statement.dep_ != "dobj" or head.pos_ != "VERB":
         return None
     return speaking_subject(head)
+
+
+def _is_from_or_by(child: Token) -> bool:
+    return child.dep_ == "prep" and child.lower_ in ("from", "by")
+
+
+def _from_or_by(document: Token) -> Token | None:
+    """The one a document's own phrase says it is from or by ("a statement from the city",
+    "the report by six of the nine directors"): the object of its first such preposition."""
+    by = next((c for c in document.children if _is_from_or_by(c)), None)
+    return None if by is None else next((o for o in by.children if o.dep_ == "pobj"), None)
 
 
 def proper_name(token: Token, article: ArticleContext) -> Mention | None:

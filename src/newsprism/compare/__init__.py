@@ -77,6 +77,7 @@ from newsprism.compare.outcomes import (
     states_and_ends,
     with_antecedents,
 )
+from newsprism.compare.predicates import parses_kept
 from newsprism.compare.quotes import (
     different_remarks,
     differently_worded,
@@ -126,6 +127,7 @@ __all__ = ["compare_articles", "source_keys"]
 LIST_ITEM_WORDS = 5
 
 
+@parses_kept()  # one parse a statement for the whole comparison
 def compare_articles(
     analyses: Sequence[Analysis],
     quotes: Sequence[Quote],

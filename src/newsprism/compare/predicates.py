@@ -25,6 +25,8 @@ without the named-entity model (``parse``), which gives its main clauses too.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -157,13 +159,35 @@ class Assertion:
                    for head, agent, patient in self.roles if agent != patient)
 
 
+# Each statement's parse by its text, while ``parses_kept`` runs (one brief's comparison).
+_KEPT: ContextVar[dict[str, Doc] | None] = ContextVar("kept_parses", default=None)
+
+
+@contextmanager
+def parses_kept() -> Iterator[None]:
+    """Keep the parses ``parse`` makes while the block runs, so that the attribution frames,
+    the judge, the main clauses and the figures' counters of one comparison parse a statement
+    once. A parse is the text's alone (the parser reads each text apart, in whatever batch)."""
+    token = _KEPT.set({})
+    try:
+        yield
+    finally:
+        _KEPT.reset(token)
+
+
 def parse(texts: Sequence[str]) -> Iterator[Doc]:
     """The parse of each short statement alone, without the named-entity model: the one parse
-    that what a statement asserts (``assertion``) and its main clauses
-    (``compare.clauses.clause_runs``) are read from."""
+    that what a statement asserts (``assertion``), its main clauses
+    (``compare.clauses.clause_runs``), its attribution frames and its figures' counters
+    (``counter``) are read from; one parse a text while ``parses_kept`` runs."""
     from newsprism.analyse.nlp import load_nlp
 
-    return load_nlp("full").pipe(texts, disable=["ner"])
+    kept = _KEPT.get()
+    if kept is None:
+        return load_nlp("full").pipe(texts, disable=["ner"])
+    new = [text for text in dict.fromkeys(texts) if text not in kept]
+    kept.update(zip(new, load_nlp("full").pipe(new, disable=["ner"]), strict=True))
+    return (kept[text] for text in texts)
 
 
 def assertions(texts: Sequence[str]) -> list[Assertion]:
@@ -218,9 +242,7 @@ def counter(text: str, start: int, end: int, names: frozenset[tuple[int, int]]) 
     give the figure, they do not count it). A name is a proper noun, or where ``names`` has an
     entity mention of the article (the entity model reads a whole article better than the
     parser one sentence: "Manning finished ..." tags "Manning" a noun)."""
-    from newsprism.analyse.nlp import load_nlp
-
-    doc = load_nlp("full")(text, disable=["ner"])
+    doc = next(parse([text]))
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None

@@ -22,9 +22,20 @@ import numpy as np
 from newsprism.compare.quotes import holds_quote_marks
 from newsprism.model import Quote, Span
 
-# Nouns that name a published text, whose words an article may set out as they stand.
-_TEXTS = re.compile(r"\b(?:report|article|story|post|posting|website|blog|piece|tweet|headline)"
-                    r"s?\b", re.IGNORECASE)
+# One vocabulary of the nouns for texts and what they tell, read three ways below: a published
+# text whose words an article may set out as they stand (``_TEXTS``), a report or claim called
+# false (``_REPORT_WORDS``), a text named as a statement's source (``_SOURCE_TEXTS``).
+_WRITINGS = ("report", "article", "story", "post", "website")
+_TALES = ("claim", "rumou?r", "hoax")  # what a text tells: named, not set out
+_PUBLISHED = (*_WRITINGS, "posting", "blog", "piece", "tweet", "headline")
+
+
+def _nouns(nouns: tuple[str, ...], ending: str = r"s?\b") -> re.Pattern[str]:
+    """A search for any of ``nouns``, a whole word with its plural unless ``ending`` says."""
+    return re.compile(rf"\b(?:{'|'.join(nouns)}){ending}", re.IGNORECASE)
+
+
+_TEXTS = _nouns(_PUBLISHED)
 # A verb that sets out a text's words, then an opening quote mark on the same line ("the report
 # says: “", "stated that “"), or a colon that ends the paragraph, the text set out below it
 # ("The article reads:\n\n"). A closing mark before the verb is a quote's attribution ("“...,”
@@ -56,9 +67,9 @@ _CLOSING = {"``": "''", "“": "”", "‘": "’", "\"": "\"", "«": "»", "„
 _CLAUSE_START = re.compile(r"[.!?\n]")
 # A report, claim or rumour called false ("A report that says ... is fake", "An article saying
 # ... isn't real", "there is no truth to the claim", "It was falsely reported that ..."): the
-# statement denies what it names.
-_REPORT_WORDS = re.compile(r"\b(?:report|claim|rumou?r|story|article|post|posting|hoax)",
-                           re.IGNORECASE)
+# statement denies what it names. Any word the nouns begin counts: "falsely reported" and
+# "falsely claimed" name the report.
+_REPORT_WORDS = _nouns(_WRITINGS + _TALES, ending="")
 _CALLED_FALSE = re.compile(
     r"\b(?:(?:is|are|was|were)\s+(?:\w+\s+)?(?:fake|false|untrue|bogus|baseless|unfounded|"
     r"fabricated|fiction|not\s+(?:true|real)|a\s+hoax)|(?:isn|aren|wasn|weren)['’]t\s+"
@@ -159,8 +170,7 @@ _HOAX_TALK = re.compile(
 )
 # A text named as a statement's source ("According to a story ...", "The story claims ...", "It
 # states that the “story is ...”").
-_SOURCE_TEXTS = re.compile(r"\b(?:report|article|story|post|website|claim|rumou?r|hoax)s?\b",
-                           re.IGNORECASE)
+_SOURCE_TEXTS = _nouns(_WRITINGS + _TALES)
 
 
 def debunking(body: str) -> bool:

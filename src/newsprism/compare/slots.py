@@ -38,6 +38,8 @@ from newsprism.ingest.dates import (
 from newsprism.summarize.words import stem_word
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
+
     from spacy.tokens import Doc, Token
 
 # The relations by which a predicate's time hangs from it ("arrested Monday", "struck in 1970")
@@ -115,23 +117,22 @@ class Slots:
     def one_object(self, other: Slots) -> bool:
         """Is an object head shared, counted alike where both count it ("completed his first
         17 passes" / "completed 29 of 34 passes": two facts)?"""
-        return any(head == other_head and _counted_alike(numbers, other_numbers)
-                   for head, numbers in self.objects for other_head, other_numbers
-                   in other.objects)
+        return any(_counted_alike(*counts)
+                   for counts in _shared_counts(self.objects, other.objects))
 
     def one_oblique(self, other: Slots) -> bool:
         """Does a preposition of both govern one head, counted alike where both count it
         ("was sentenced to life" / "was sentenced to life in prison", "died in prison" /
         "died at the federal prison"; "was sentenced to 10 years" / "to 15 years": two
         facts)?"""
-        return any(slot[:2] == other_slot[:2] and _counted_alike(slot[2], other_slot[2])
-                   for slot in self.obliques for other_slot in other.obliques)
+        return any(_counted_alike(*counts)
+                   for counts in _shared_counts(self.obliques, other.obliques))
 
     def counted_apart(self, other: Slots) -> bool:
         """Does a preposition of both govern one head counted apart ("the driver was sentenced
         to 10 years" / "to 15 years": two sentences, whatever the object)?"""
-        return any(slot[:2] == other_slot[:2] and not _counted_alike(slot[2], other_slot[2])
-                   for slot in self.obliques for other_slot in other.obliques)
+        return any(not _counted_alike(*counts)
+                   for counts in _shared_counts(self.obliques, other.obliques))
 
     def other_doers(self, other: Slots) -> bool:
         """Is the one side's act done by one and the other's by many ("Kirkpatrick escaped
@@ -287,6 +288,14 @@ def grammatical_number(noun: Token) -> str | None:
     if noun.tag_ in ("NNS", "NNPS"):
         return "many"
     return "one" if noun.tag_ in ("NN", "NNP") else None
+
+
+def _shared_counts(slots: frozenset[tuple], other: frozenset[tuple]
+                   ) -> Iterator[tuple[frozenset[str], frozenset[str]]]:
+    """The numbers each side gives of every slot both fill with one head (an object; a
+    preposition and what it governs), the numbers being a slot's last part."""
+    return ((slot[-1], other_slot[-1]) for slot in slots for other_slot in other
+            if slot[:-1] == other_slot[:-1])
 
 
 def _counted_alike(numbers: frozenset[str], other: frozenset[str]) -> bool:
