@@ -1071,6 +1071,36 @@ def test_a_child_in_state_care_and_then_given_back_is_a_development_undated():
         "custody of the child.", (None, None))
 
 
+CONTEST = "Free agent pitcher Piet Vaal drew interest from several clubs this winter. "
+
+
+def test_an_offer_made_and_then_withdrawn_is_a_development_undated():
+    offer = "The Kessel Kings have made a four-year offer to Piet Vaal, their manager said."
+    withdrawn = ("A spokesman said on Sunday the Kessel Kings have withdrawn their offer to Piet "
+                 "Vaal.")
+    _state_then_end_either_way(CONTEST, offer, withdrawn)
+    # the offer said of the club's manager, the club named before it: the same party
+    _state_then_end_either_way(
+        CONTEST, "Kings manager Jan Hol confirmed that his club had made a four-year offer to "
+        "Piet Vaal.", withdrawn)
+
+
+def test_no_offer_ended_by_another_party_or_only_possibly():
+    offer = "The Kessel Kings have made a four-year offer to Piet Vaal, their manager said."
+    # a contest tells every party's offer in the same words: another club's end is not this one's
+    withdrawn = ("A spokesman said on Sunday the Kessel Kings have withdrawn their offer to "
+                 "Piet Vaal.")
+    for other in ["The Norland Rovers offered Piet Vaal the same four-year contract as the "
+                  "Kings.",
+                  "The Rovers offered him the same deal as the Kings, the Lions have made an "
+                  "offer of three years."]:
+        assert not _statement_histories(CONTEST, other, withdrawn, (None, None))
+    # an end only possible, or said of no party by name, ends nothing
+    for end in ["The Kessel Kings could withdraw their offer to Piet Vaal on Sunday.",
+                "The club withdrew its offer to Piet Vaal on Sunday, a spokesman said."]:
+        assert not _statement_histories(CONTEST, offer, end, (None, None))
+
+
 def test_no_release_from_custody_in_a_statement_or_told_as_background():
     from newsprism.compare.outcomes import ends_an_event_state, state_ended
 

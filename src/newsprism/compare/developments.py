@@ -293,9 +293,8 @@ def _phrase_of(text: str, change: re.Match[str]) -> tuple[str, str]:
     """The phrase an end is said of, before and after its word: from the edge before it to the
     one after it (``_PHRASE_EDGE``), "Sunday's dedication of the memorial ... was postponed",
     "Amtrak canceled train departures from Southeastern states"."""
-    before = [m.end() for m in _PHRASE_EDGE.finditer(text, 0, change.start())]
     after = _PHRASE_EDGE.search(text, change.end())
-    return (text[before[-1] if before else 0 : change.start()],
+    return (text[_phrase_start(text, change.start()) : change.start()],
             text[change.end() : after.start() if after else len(text)])
 
 
@@ -586,6 +585,37 @@ def _one_patient(earlier: frozenset[str], later: frozenset[str]) -> bool:
     return len(earlier) == 1 and earlier == later
 
 
+# Right before an offer's end, who took it back: a run of capitalised words, its auxiliaries
+# and an adverb between ("the Los Angeles Angels withdrew", "the Angels have since withdrawn",
+# "the Angels' offer was withdrawn").
+_BIDDER = re.compile(r"(?P<name>(?:[A-Z][\w.-]*(?:'s?|’s?)?\s+)+)"
+                     r"(?:(?:have|has|had|offer|bid)\s+)?(?:\w+ly\s+|since\s+)?$")
+
+
+def _one_bidder(earlier: str, later: str, end: re.Match[str]) -> bool:
+    """Is the offer ``earlier`` tells the one whose end ``later`` tells: the party named
+    right before the end (its last name word, "Angels" of "the Los Angeles Angels withdrew")
+    named in the offer's own phrase before it, as its maker ("The Angels have offered ...",
+    "Angels general manager Tony Reagins confirmed that his club had made an offer")? A story
+    of a contest tells every party's offer in the same words ("the Nationals offered him the
+    same deal as the Angels, the Orioles have made an offer"); an end said of "he" or "the
+    team" names no party, so it joins none."""
+    bidder = _BIDDER.search(later, 0, end.start())
+    name = re.sub(r"['’]s?$", "", bidder["name"].split()[-1]) if bidder else ""
+    if not content_stems(name):  # none, or a sentence's first word ("The club withdrew")
+        return False
+    head = re.compile(rf"\b{re.escape(name)}\b")
+    return any(head.search(earlier, _phrase_start(earlier, offer.start()), offer.start())
+               for offer in STATE_KINDS["bidding"].in_force.finditer(earlier))
+
+
+def _phrase_start(text: str, at: int) -> int:
+    """Where the phrase that holds ``text[at]`` begins: after the last edge before it
+    (``_PHRASE_EDGE``), else at the text's start."""
+    edges = [m.end() for m in _PHRASE_EDGE.finditer(text, 0, at)]
+    return edges[-1] if edges else 0
+
+
 def states_ended(
     statements: Sequence[Span],
     actors: Sequence[frozenset[str]],
@@ -633,6 +663,8 @@ def states_ended(
                            for m in state.finditer(earlier.text))
                     or tells_the_past(earlier.text)
                     or not within_an_episode(days[i], days[j])
+                    or (kind == "bidding"
+                        and not _one_bidder(earlier.text, statements[j].text, found))
                     or _years(earlier.text, days[i]) != _years(statements[j].text, days[j])
                     or cosine(i, j) < CHANGE_COSINE
                     or not (_one_patient(persons[i], persons[j]) if kind in PEOPLES_FATES
