@@ -1071,6 +1071,34 @@ def test_a_child_in_state_care_and_then_given_back_is_a_development_undated():
         "custody of the child.", (None, None))
 
 
+SHOOTING = "A deputy was shot dead outside a flat in Kessel on Friday afternoon. "
+
+
+def test_a_search_for_one_named_by_a_role_and_a_catch_told_in_other_words_are_a_development():
+    # the search names no one and the catch tells where and when in words of its own: the
+    # story, not closeness in meaning, ties them
+    search = ("Deputies fanned out across the town late Friday in search of the gunman, who "
+              "surprised Deputy Jan Hol at the door.")
+    caught = "Piet Vaal was arrested five buildings away on Dock Street shortly before midnight."
+    _state_then_end_either_way(SHOOTING, search, caught)
+
+
+def test_no_catch_of_one_of_several_ends_a_search_in_other_words():
+    search = ("Deputies fanned out across the town late Friday in search of the gunman, who "
+              "surprised Deputy Jan Hol at the door.")
+    for caught in ["A second man was arrested five buildings away on Dock Street before midnight.",
+                   "Two more men were arrested on Dock Street shortly before midnight."]:
+        assert not _statement_histories(SHOOTING, search, caught, (None, None))
+    # a search for one of several, or for one named, is no search for whoever is caught
+    for other in ["Deputies fanned out across the town late Friday in search of a second gunman.",
+                  "Deputies fanned out across the town late Friday in search of the gunman, "
+                  "Rik Mol, who surprised the deputy at the door."]:
+        assert not _statement_histories(
+            SHOOTING, other,
+            "Piet Vaal was arrested five buildings away on Dock Street shortly before midnight.",
+            (None, None))
+
+
 CONTEST = "Free agent pitcher Piet Vaal drew interest from several clubs this winter. "
 
 

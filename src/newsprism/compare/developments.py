@@ -566,6 +566,40 @@ def _sought_unnamed(text: str, state: re.Pattern[str], people: frozenset[str]) -
     return not people and any(_SOUGHT_BY_ROLE.search(m.group()) for m in state.finditer(text))
 
 
+# One person sought by a role alone, no second or other one: "in search of the gunman", "were
+# searching for a suspect" (not "a second suspect", "the other gunman", "two suspects").
+_ONE_SOUGHT = re.compile(
+    r"\b(?:an?|the)\s+(?!(?:second|third|other|another|remaining)\b)(?:[\w-]+\s+){0,2}?"
+    r"(?:suspect|gunman|fugitive|inmate|prisoner|escapee|convict|killer|shooter|attacker|robber|"
+    r"man|woman|teen(?:ager)?|offender)\b(?!-)", re.IGNORECASE)
+# A name right after the role, in apposition: "the suspect, Jose Orozco," or "the suspect Jose
+# Orozco" is sought by name; "the suspect Friday night" is not.
+_APPOSITION = re.compile(r",?\s*(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+                         rf"(?!(?:{'|'.join(m.capitalize() for m in MONTHS)})\b)[A-Z]")
+# In a report of a catch, words that make it one of several: "a second suspect was arrested",
+# "two more men were taken into custody", "the other suspects".
+_ONE_OF_SEVERAL = re.compile(
+    r"\b(?:second|third|another|other|others|more|remaining|both|suspects|gunmen|fugitives|"
+    r"inmates|prisoners|escapees|convicts|killers|shooters|attackers|robbers|men|women|"
+    r"teen(?:ager)?s|offenders)\b", re.IGNORECASE)
+
+
+def _one_sought_alone(text: str) -> bool:
+    """Does the statement tell a search for one person named by a role alone ("deputies fanned
+    out in search of the gunman, who apparently surprised Deputy Ortiz")?"""
+    return any((role := _ONE_SOUGHT.search(found.group())) is not None
+               and not _APPOSITION.match(text, found.start() + role.end())
+               for found in STATE_KINDS["at large"].in_force.finditer(text))
+
+
+def _caught_the_one(sought: str, caught: str) -> bool:
+    """Is a catch the end of a search for the one person a story names by a role alone? The
+    search names no one, so nothing but the story ties it to the catch ("Orozco was arrested
+    five buildings away shortly before midnight"), which tells where and how in words of its
+    own: closeness in meaning is not asked. Never a catch of one of several."""
+    return _one_sought_alone(sought) and not _ONE_OF_SEVERAL.search(caught)
+
+
 # A child named by a role alone ("the baby", "her newborn son"): news of a child the state took
 # into its care names the child so, to keep it unnamed.
 _CHILD = re.compile(r"\b(?:bab(?:y|ies)|child(?:ren)?|newborns?|infants?|toddlers?|sons?|"
@@ -666,11 +700,13 @@ def states_ended(
                     or (kind == "bidding"
                         and not _one_bidder(earlier.text, statements[j].text, found))
                     or _years(earlier.text, days[i]) != _years(statements[j].text, days[j])
-                    or cosine(i, j) < CHANGE_COSINE
+                    or (cosine(i, j) < CHANGE_COSINE
+                        and not _caught_the_one(earlier.text, statements[j].text))
                     or not (_one_patient(persons[i], persons[j]) if kind in PEOPLES_FATES
                             else actors[i] & actors[j]
                             or len((stems[i] & stems[j]) - end_words) >= SHARED_STATE_WORDS
                             or _sought_unnamed(earlier.text, state, people[i])
+                            or _caught_the_one(earlier.text, statements[j].text)
                             or _one_child(kind, earlier.text, statements[j].text))):
                 continue
             links.setdefault(i, set()).add(j)
