@@ -1107,10 +1107,12 @@ def test_an_offer_made_and_then_withdrawn_is_a_development_undated():
     withdrawn = ("A spokesman said on Sunday the Kessel Kings have withdrawn their offer to Piet "
                  "Vaal.")
     _state_then_end_either_way(CONTEST, offer, withdrawn)
-    # the offer said of the club's manager, the club named before it: the same party
-    _state_then_end_either_way(
-        CONTEST, "Kings manager Jan Hol confirmed that his club had made a four-year offer to "
-        "Piet Vaal.", withdrawn)
+    # the offer said of the club's manager, the club named before it: the same party, with
+    # or without the player named
+    for offer in ["Kings manager Jan Hol confirmed that his club had made a four-year offer to "
+                  "Piet Vaal.", "Kessel Kings manager Jan Hol confirmed that his club had also "
+                  "made a four-year offer."]:
+        _state_then_end_either_way(CONTEST, offer, withdrawn)
 
 
 def test_no_offer_ended_by_another_party_or_only_possibly():

@@ -51,6 +51,7 @@ from newsprism.compare.outcomes import (
     tells_the_past,
     within_an_episode,
 )
+from newsprism.ingest.dates import WEEKDAYS
 from newsprism.model import Article, Figure, Report, Span
 from newsprism.negation import NEGATIONS
 from newsprism.summarize.words import letter_words
@@ -574,8 +575,7 @@ _ONE_SOUGHT = re.compile(
     r"man|woman|teen(?:ager)?|offender)\b(?!-)", re.IGNORECASE)
 # A name right after the role, in apposition: "the suspect, Jose Orozco," or "the suspect Jose
 # Orozco" is sought by name; "the suspect Friday night" is not.
-_APPOSITION = re.compile(r",?\s*(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
-                         rf"(?!(?:{'|'.join(m.capitalize() for m in MONTHS)})\b)[A-Z]")
+_APPOSITION = re.compile(rf",?\s*(?!(?i:{'|'.join((*WEEKDAYS, *MONTHS))})\b)[A-Z]")
 # In a report of a catch, words that make it one of several: "a second suspect was arrested",
 # "two more men were taken into custody", "the other suspects".
 _ONE_OF_SEVERAL = re.compile(
@@ -659,14 +659,18 @@ def states_ended(
 ) -> list[list[int]]:
     """Groups of statements (indices), the state first: a statement that says a state ended
     (``_state_ended``: someone at large caught, a service restored, talks ended in a deal or a
-    walk-out) and the statements of other articles that give that state in force ("was still on
-    the run", "SEACOM is experiencing problems", "is in negotiations to direct"). The end's own
+    walk-out, an offer withdrawn) and the statements of other articles that give that state in
+    force ("was still on the run", "SEACOM is experiencing problems", "is in negotiations to
+    direct", "have made an eight-year offer"). The end's own
     words give the order; no date is needed, but a dated end reported before the state is none
     of its. One person or service: a resolved actor shared (``actors``: pronouns read) or
     ``SHARED_STATE_WORDS`` content words, or a state whose person is sought by a role alone
     ("searching for the suspect", naming no one of ``people``), and close in meaning
-    (``CHANGE_COSINE``); a person gravely ill and then dead or out of hospital, one person named
-    by both and no other (``_one_patient``). Never a state the earlier statement hedges in the
+    (``CHANGE_COSINE``), except a search for one person by a role alone and a catch not of one
+    of several (``_caught_the_one``); a person gravely ill and then dead or out of hospital, one
+    person named by both and no other (``_one_patient``); an offer, of the party named as the
+    one that withdrew it, whether or not its name resolves to an actor (``_one_bidder``). Never
+    a state the earlier statement hedges in the
     state's own clause ("the suspect" is no hedge, "the gunman, who apparently fled" hedges
     another clause: ``outcomes.hedged_at``), tells as the past's (``outcomes.tells_the_past``)
     or names an end of in any form outside the state's own words ("managed to restore 83%"; "was
@@ -697,12 +701,12 @@ def states_ended(
                            for m in state.finditer(earlier.text))
                     or tells_the_past(earlier.text)
                     or not within_an_episode(days[i], days[j])
-                    or (kind == "bidding"
-                        and not _one_bidder(earlier.text, statements[j].text, found))
                     or _years(earlier.text, days[i]) != _years(statements[j].text, days[j])
                     or (cosine(i, j) < CHANGE_COSINE
                         and not _caught_the_one(earlier.text, statements[j].text))
                     or not (_one_patient(persons[i], persons[j]) if kind in PEOPLES_FATES
+                            else _one_bidder(earlier.text, statements[j].text, found)
+                            if kind == "bidding"
                             else actors[i] & actors[j]
                             or len((stems[i] & stems[j]) - end_words) >= SHARED_STATE_WORDS
                             or _sought_unnamed(earlier.text, state, people[i])
