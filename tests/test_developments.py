@@ -1087,7 +1087,8 @@ def test_no_catch_of_one_of_several_ends_a_search_in_other_words():
     search = ("Deputies fanned out across the town late Friday in search of the gunman, who "
               "surprised Deputy Jan Hol at the door.")
     for caught in ["A second man was arrested five buildings away on Dock Street before midnight.",
-                   "Two more men were arrested on Dock Street shortly before midnight."]:
+                   "Two more men were arrested on Dock Street shortly before midnight.",
+                   "A climate protester was arrested after blocking a motorway in Sudmark."]:
         assert not _statement_histories(SHOOTING, search, caught, (None, None))
     # a search for one of several, or for one named, is no search for whoever is caught
     for other in ["Deputies fanned out across the town late Friday in search of a second gunman.",

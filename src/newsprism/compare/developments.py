@@ -581,7 +581,15 @@ _APPOSITION = re.compile(rf",?\s*(?!(?i:{'|'.join((*WEEKDAYS, *MONTHS))})\b)[A-Z
 _ONE_OF_SEVERAL = re.compile(
     r"\b(?:second|third|another|other|others|more|remaining|both|suspects|gunmen|fugitives|"
     r"inmates|prisoners|escapees|convicts|killers|shooters|attackers|robbers|men|women|"
-    r"teen(?:ager)?s|offenders)\b", re.IGNORECASE)
+    r"teen(?:ager)?s|offenders)\b|"
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|dozens of)\s+"
+    r"(?:[\w-]+\s+){0,2}?\w+s\s+(?:were|have been|had been)\b", re.IGNORECASE)
+# ... or a catch for a cause of its own: "was arrested after blocking a motorway", "arrested for
+# drunk driving", "in connection with the robbery": what it was for, not the story, ties it.
+_CAUGHT_FOR = re.compile(
+    r"\b(?:arrested|caught|captured|apprehended|detained|taken into custody)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:for|after|over|on (?:charges?|suspicion) of|in connection with)\b",
+    re.IGNORECASE)
 
 
 def _one_sought_alone(text: str) -> bool:
@@ -596,8 +604,11 @@ def _caught_the_one(sought: str, caught: str) -> bool:
     """Is a catch the end of a search for the one person a story names by a role alone? The
     search names no one, so nothing but the story ties it to the catch ("Orozco was arrested
     five buildings away shortly before midnight"), which tells where and how in words of its
-    own: closeness in meaning is not asked. Never a catch of one of several."""
-    return _one_sought_alone(sought) and not _ONE_OF_SEVERAL.search(caught)
+    own: closeness in meaning is not asked. Never a catch of one of several, nor one that gives
+    a cause of its own ("two climate protesters were arrested after blocking a motorway"): that
+    one is the search's only if close in meaning."""
+    return (_one_sought_alone(sought) and not _ONE_OF_SEVERAL.search(caught)
+            and not _CAUGHT_FOR.search(caught))
 
 
 # A child named by a role alone ("the baby", "her newborn son"): news of a child the state took
