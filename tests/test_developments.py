@@ -1071,6 +1071,67 @@ def test_a_child_in_state_care_and_then_given_back_is_a_development_undated():
         "custody of the child.", (None, None))
 
 
+SHOOTING = "A deputy was shot dead outside a flat in Kessel on Friday afternoon. "
+
+
+def test_a_search_for_one_named_by_a_role_and_a_catch_told_in_other_words_are_a_development():
+    # the search names no one and the catch tells where and when in words of its own: the
+    # story, not closeness in meaning, ties them
+    search = ("Deputies fanned out across the town late Friday in search of the gunman, who "
+              "surprised Deputy Jan Hol at the door.")
+    caught = "Piet Vaal was arrested five buildings away on Dock Street shortly before midnight."
+    _state_then_end_either_way(SHOOTING, search, caught)
+
+
+def test_no_catch_of_one_of_several_ends_a_search_in_other_words():
+    search = ("Deputies fanned out across the town late Friday in search of the gunman, who "
+              "surprised Deputy Jan Hol at the door.")
+    for caught in ["A second man was arrested five buildings away on Dock Street before midnight.",
+                   "Two more men were arrested on Dock Street shortly before midnight.",
+                   "A climate protester was arrested after blocking a motorway in Sudmark."]:
+        assert not _statement_histories(SHOOTING, search, caught, (None, None))
+    # a search for one of several, or for one named, is no search for whoever is caught
+    for other in ["Deputies fanned out across the town late Friday in search of a second gunman.",
+                  "Deputies fanned out across the town late Friday in search of the gunman, "
+                  "Rik Mol, who surprised the deputy at the door."]:
+        assert not _statement_histories(
+            SHOOTING, other,
+            "Piet Vaal was arrested five buildings away on Dock Street shortly before midnight.",
+            (None, None))
+
+
+CONTEST = "Free agent pitcher Piet Vaal drew interest from several clubs this winter. "
+
+
+def test_an_offer_made_and_then_withdrawn_is_a_development_undated():
+    offer = "The Kessel Kings have made a four-year offer to Piet Vaal, their manager said."
+    withdrawn = ("A spokesman said on Sunday the Kessel Kings have withdrawn their offer to Piet "
+                 "Vaal.")
+    _state_then_end_either_way(CONTEST, offer, withdrawn)
+    # the offer said of the club's manager, the club named before it: the same party, with
+    # or without the player named
+    for offer in ["Kings manager Jan Hol confirmed that his club had made a four-year offer to "
+                  "Piet Vaal.", "Kessel Kings manager Jan Hol confirmed that his club had also "
+                  "made a four-year offer."]:
+        _state_then_end_either_way(CONTEST, offer, withdrawn)
+
+
+def test_no_offer_ended_by_another_party_or_only_possibly():
+    offer = "The Kessel Kings have made a four-year offer to Piet Vaal, their manager said."
+    # a contest tells every party's offer in the same words: another club's end is not this one's
+    withdrawn = ("A spokesman said on Sunday the Kessel Kings have withdrawn their offer to "
+                 "Piet Vaal.")
+    for other in ["The Norland Rovers offered Piet Vaal the same four-year contract as the "
+                  "Kings.",
+                  "The Rovers offered him the same deal as the Kings, the Lions have made an "
+                  "offer of three years."]:
+        assert not _statement_histories(CONTEST, other, withdrawn, (None, None))
+    # an end only possible, or said of no party by name, ends nothing
+    for end in ["The Kessel Kings could withdraw their offer to Piet Vaal on Sunday.",
+                "The club withdrew its offer to Piet Vaal on Sunday, a spokesman said."]:
+        assert not _statement_histories(CONTEST, offer, end, (None, None))
+
+
 def test_no_release_from_custody_in_a_statement_or_told_as_background():
     from newsprism.compare.outcomes import ends_an_event_state, state_ended
 

@@ -51,6 +51,7 @@ from newsprism.compare.outcomes import (
     tells_the_past,
     within_an_episode,
 )
+from newsprism.ingest.dates import WEEKDAYS
 from newsprism.model import Article, Figure, Report, Span
 from newsprism.negation import NEGATIONS
 from newsprism.summarize.words import letter_words
@@ -293,9 +294,8 @@ def _phrase_of(text: str, change: re.Match[str]) -> tuple[str, str]:
     """The phrase an end is said of, before and after its word: from the edge before it to the
     one after it (``_PHRASE_EDGE``), "Sunday's dedication of the memorial ... was postponed",
     "Amtrak canceled train departures from Southeastern states"."""
-    before = [m.end() for m in _PHRASE_EDGE.finditer(text, 0, change.start())]
     after = _PHRASE_EDGE.search(text, change.end())
-    return (text[before[-1] if before else 0 : change.start()],
+    return (text[_phrase_start(text, change.start()) : change.start()],
             text[change.end() : after.start() if after else len(text)])
 
 
@@ -567,6 +567,50 @@ def _sought_unnamed(text: str, state: re.Pattern[str], people: frozenset[str]) -
     return not people and any(_SOUGHT_BY_ROLE.search(m.group()) for m in state.finditer(text))
 
 
+# One person sought by a role alone, no second or other one: "in search of the gunman", "were
+# searching for a suspect" (not "a second suspect", "the other gunman", "two suspects").
+_ONE_SOUGHT = re.compile(
+    r"\b(?:an?|the)\s+(?!(?:second|third|other|another|remaining)\b)(?:[\w-]+\s+){0,2}?"
+    r"(?:suspect|gunman|fugitive|inmate|prisoner|escapee|convict|killer|shooter|attacker|robber|"
+    r"man|woman|teen(?:ager)?|offender)\b(?!-)", re.IGNORECASE)
+# A name right after the role, in apposition: "the suspect, Jose Orozco," or "the suspect Jose
+# Orozco" is sought by name; "the suspect Friday night" is not.
+_APPOSITION = re.compile(rf",?\s*(?!(?i:{'|'.join((*WEEKDAYS, *MONTHS))})\b)[A-Z]")
+# In a report of a catch, words that make it one of several: "a second suspect was arrested",
+# "two more men were taken into custody", "the other suspects".
+_ONE_OF_SEVERAL = re.compile(
+    r"\b(?:second|third|another|other|others|more|remaining|both|suspects|gunmen|fugitives|"
+    r"inmates|prisoners|escapees|convicts|killers|shooters|attackers|robbers|men|women|"
+    r"teen(?:ager)?s|offenders)\b|"
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+|several|dozens of)\s+"
+    r"(?:[\w-]+\s+){0,2}?\w+s\s+(?:were|have been|had been)\b", re.IGNORECASE)
+# ... or a catch for a cause of its own: "was arrested after blocking a motorway", "arrested for
+# drunk driving", "in connection with the robbery": what it was for, not the story, ties it.
+_CAUGHT_FOR = re.compile(
+    r"\b(?:arrested|caught|captured|apprehended|detained|taken into custody)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:for|after|over|on (?:charges?|suspicion) of|in connection with)\b",
+    re.IGNORECASE)
+
+
+def _one_sought_alone(text: str) -> bool:
+    """Does the statement tell a search for one person named by a role alone ("deputies fanned
+    out in search of the gunman, who apparently surprised Deputy Ortiz")?"""
+    return any((role := _ONE_SOUGHT.search(found.group())) is not None
+               and not _APPOSITION.match(text, found.start() + role.end())
+               for found in STATE_KINDS["at large"].in_force.finditer(text))
+
+
+def _caught_the_one(sought: str, caught: str) -> bool:
+    """Is a catch the end of a search for the one person a story names by a role alone? The
+    search names no one, so nothing but the story ties it to the catch ("Orozco was arrested
+    five buildings away shortly before midnight"), which tells where and how in words of its
+    own: closeness in meaning is not asked. Never a catch of one of several, nor one that gives
+    a cause of its own ("two climate protesters were arrested after blocking a motorway"): that
+    one is the search's only if close in meaning."""
+    return (_one_sought_alone(sought) and not _ONE_OF_SEVERAL.search(caught)
+            and not _CAUGHT_FOR.search(caught))
+
+
 # A child named by a role alone ("the baby", "her newborn son"): news of a child the state took
 # into its care names the child so, to keep it unnamed.
 _CHILD = re.compile(r"\b(?:bab(?:y|ies)|child(?:ren)?|newborns?|infants?|toddlers?|sons?|"
@@ -586,6 +630,37 @@ def _one_patient(earlier: frozenset[str], later: frozenset[str]) -> bool:
     return len(earlier) == 1 and earlier == later
 
 
+# Right before an offer's end, who took it back: a run of capitalised words, its auxiliaries
+# and an adverb between ("the Los Angeles Angels withdrew", "the Angels have since withdrawn",
+# "the Angels' offer was withdrawn").
+_BIDDER = re.compile(r"(?P<name>(?:[A-Z][\w.-]*(?:'s?|’s?)?\s+)+)"
+                     r"(?:(?:have|has|had|offer|bid)\s+)?(?:\w+ly\s+|since\s+)?$")
+
+
+def _one_bidder(earlier: str, later: str, end: re.Match[str]) -> bool:
+    """Is the offer ``earlier`` tells the one whose end ``later`` tells: the party named
+    right before the end (its last name word, "Angels" of "the Los Angeles Angels withdrew")
+    named in the offer's own phrase before it, as its maker ("The Angels have offered ...",
+    "Angels general manager Tony Reagins confirmed that his club had made an offer")? A story
+    of a contest tells every party's offer in the same words ("the Nationals offered him the
+    same deal as the Angels, the Orioles have made an offer"); an end said of "he" or "the
+    team" names no party, so it joins none."""
+    bidder = _BIDDER.search(later, 0, end.start())
+    name = re.sub(r"['’]s?$", "", bidder["name"].split()[-1]) if bidder else ""
+    if not content_stems(name):  # none, or a sentence's first word ("The club withdrew")
+        return False
+    head = re.compile(rf"\b{re.escape(name)}\b")
+    return any(head.search(earlier, _phrase_start(earlier, offer.start()), offer.start())
+               for offer in STATE_KINDS["bidding"].in_force.finditer(earlier))
+
+
+def _phrase_start(text: str, at: int) -> int:
+    """Where the phrase that holds ``text[at]`` begins: after the last edge before it
+    (``_PHRASE_EDGE``), else at the text's start."""
+    edges = [m.end() for m in _PHRASE_EDGE.finditer(text, 0, at)]
+    return edges[-1] if edges else 0
+
+
 def states_ended(
     statements: Sequence[Span],
     actors: Sequence[frozenset[str]],
@@ -595,14 +670,18 @@ def states_ended(
 ) -> list[list[int]]:
     """Groups of statements (indices), the state first: a statement that says a state ended
     (``_state_ended``: someone at large caught, a service restored, talks ended in a deal or a
-    walk-out) and the statements of other articles that give that state in force ("was still on
-    the run", "SEACOM is experiencing problems", "is in negotiations to direct"). The end's own
+    walk-out, an offer withdrawn) and the statements of other articles that give that state in
+    force ("was still on the run", "SEACOM is experiencing problems", "is in negotiations to
+    direct", "have made an eight-year offer"). The end's own
     words give the order; no date is needed, but a dated end reported before the state is none
     of its. One person or service: a resolved actor shared (``actors``: pronouns read) or
     ``SHARED_STATE_WORDS`` content words, or a state whose person is sought by a role alone
     ("searching for the suspect", naming no one of ``people``), and close in meaning
-    (``CHANGE_COSINE``); a person gravely ill and then dead or out of hospital, one person named
-    by both and no other (``_one_patient``). Never a state the earlier statement hedges in the
+    (``CHANGE_COSINE``), except a search for one person by a role alone and a catch not of one
+    of several (``_caught_the_one``); a person gravely ill and then dead or out of hospital, one
+    person named by both and no other (``_one_patient``); an offer, of the party named as the
+    one that withdrew it, whether or not its name resolves to an actor (``_one_bidder``). Never
+    a state the earlier statement hedges in the
     state's own clause ("the suspect" is no hedge, "the gunman, who apparently fled" hedges
     another clause: ``outcomes.hedged_at``), tells as the past's (``outcomes.tells_the_past``)
     or names an end of in any form outside the state's own words ("managed to restore 83%"; "was
@@ -634,11 +713,15 @@ def states_ended(
                     or tells_the_past(earlier.text)
                     or not within_an_episode(days[i], days[j])
                     or _years(earlier.text, days[i]) != _years(statements[j].text, days[j])
-                    or cosine(i, j) < CHANGE_COSINE
+                    or (cosine(i, j) < CHANGE_COSINE
+                        and not _caught_the_one(earlier.text, statements[j].text))
                     or not (_one_patient(persons[i], persons[j]) if kind in PEOPLES_FATES
+                            else _one_bidder(earlier.text, statements[j].text, found)
+                            if kind == "bidding"
                             else actors[i] & actors[j]
                             or len((stems[i] & stems[j]) - end_words) >= SHARED_STATE_WORDS
                             or _sought_unnamed(earlier.text, state, people[i])
+                            or _caught_the_one(earlier.text, statements[j].text)
                             or _one_child(kind, earlier.text, statements[j].text))):
                 continue
             links.setdefault(i, set()).add(j)

@@ -744,6 +744,12 @@ _TALKS = r"(?:the\s+)?(?:talks|negotiations|negotiating table)"
 # the statement goes on to tell: "who was released from prison in 2009, was arrested Monday".
 _RELEASED_BEFORE = "".join(rf"(?<!{w} )" for w in ("who was", "who had been", "who has been",
                                                   "previously", "recently", "once", "after being"))
+# An offer or bid taken back: "withdrew their offer", "pulled its bid", "withdrew from the
+# bidding", "the offer was withdrawn".
+_BID_TAKEN_BACK = (r"\b(?:(?:withdr(?:ew|awn)|pulled|rescinded|revoked)\s+"
+                   r"(?:(?:their|its|his|her|the|an?)\s+)?(?:[\w$,.-]+\s+){0,3}?(?:offer|bid)s?|"
+                   r"withdr(?:ew|awn)\s+from\s+the\s+(?:bidding|race)|"
+                   r"(?:offer|bid)\s+(?:was|has been|had been)\s+(?:withdrawn|rescinded|pulled))\b")
 STATE_KINDS: dict[str, StateKind] = {
     "at large": StateKind(
         re.compile(r"\b(?:on the (?:run|loose|lam)|at large|(?:a|the) fugitive|escapee|manhunt|"
@@ -844,6 +850,18 @@ STATE_KINDS: dict[str, StateKind] = {
         re.compile(r"\b(?:pull\w* out|drop\w* out|walk\w* away|stepp?\w* away|back\w* away|"
                    r"broke off|broken off|collaps|broke down|fell through|decid\w* not|hired|"
                    r"signed|sealed|clinched|struck a)", re.IGNORECASE)),
+    # An offer or bid made and standing, then taken back: "the club has made an eight-year
+    # offer", "offered him a four-year contract", "offered $160 million" / "have withdrawn their
+    # offer", "pulled its bid", "withdrew from the bidding". Whose offer it is, the party named
+    # right before the withdrawal, is ``developments._one_bidder``'s to ask.
+    "bidding": StateKind(
+        re.compile(r"\b(?:(?:made|make|makes|making|put in|submitted|extended|presented)\s+"
+                   r"(?:an?|the|their|its|his|her)\s+(?:[\w$,.-]+\s+){0,4}?(?:offer|bid)s?|"
+                   r"offer(?:ed|s)\s+(?:[\w$,.'’-]+\s+){0,6}?(?:(?:[\w-]+\s+)?(?:contract|deal)|"
+                   r"\$\s?\d))", re.IGNORECASE),
+        re.compile(_BID_TAKEN_BACK, re.IGNORECASE),
+        re.compile(r"\b(?:withdr[ae]w|pull\w*\s+(?:(?:their|its|his|her|the|an?)\s+)?"
+                   r"(?:[\w$,.-]+\s+){0,3}?(?:offer|bid)|rescind|revok)", re.IGNORECASE)),
 }
 # States that begin with an event a report of their end may tell too ("was jailed Monday and
 # released on bail Tuesday"): the two may share that event, so they are left to the aligner.
