@@ -9,21 +9,21 @@ compare that lost it.
 
 Each tune cluster is briefed with the shipped judge (analyses cached as ``bench/judge_cv.py``
 caches them) and each gold ``same`` pair of two outlets is followed through compare: no statement
-holds a span; never proposed (neither statement is the other's best match in its article, nor a
-runner-up kept: ``align.runners_up``); proposed but never judgeable (too far apart, sharing only
-names, actors that clash, blocked: other figures, remarks, times, days, or the parse's denial or
-swapped roles); pruned before the relation model (``align.could_link``); judged below the predicate
-band; in the band with predicates differing; one hedged and the other not; linked but split by
-grouping; or joined into a claim that is not corroborated; "taken" are linked pairs split because
-one side's claim already holds another statement of the other's article. A pair is "summing" when
-one side is gold ``same`` with two or more statements of the other's article (a lead that sums up
-several of its facts); a second table gives those pairs' stages, and a third why the "not proposed"
-ones were not (``unproposed``: what each side's best match in the other's article is by the gold)
-and where they would stop if proposed (``refused_at``). Printed per cluster, per corpus and per
-cohort (the first selection's clusters, judged pair by pair as the held-out half was, against the
-audits' clusters, whose ``same`` pairs are mostly claims a system made). Only the tune half is
-read. ``--pairs`` writes the missed pairs' texts and evidence for reading (with each pair's rank
-among the first's matches and how far it falls short of either side's best match).
+holds a span; never proposed (neither statement is the other's best match in its article); proposed
+but never judgeable (too far apart, sharing only names, actors that clash, blocked: other figures,
+remarks, times, days, or the parse's denial or swapped roles); pruned before the relation model
+(``align.could_link``); judged below the predicate band; in the band with predicates differing; one
+hedged and the other not; linked but split by grouping; or joined into a claim that is not
+corroborated; "taken" are linked pairs split because one side's claim already holds another
+statement of the other's article. A pair is "summing" when one side is gold ``same`` with two or
+more statements of the other's article (a lead that sums up several of its facts); a second table
+gives those pairs' stages, and a third why the "not proposed" ones were not (``unproposed``: what
+each side's best match in the other's article is by the gold) and where they would stop if proposed
+(``refused_at``). Printed per cluster, per corpus and per cohort (the first selection's clusters,
+judged pair by pair as the held-out half was, against the audits' clusters, whose ``same`` pairs
+are mostly claims a system made). Only the tune half is read. ``--pairs`` writes the missed pairs'
+texts and evidence for reading (with each pair's rank among the first's matches and how far it
+falls short of either side's best match).
 """
 
 from __future__ import annotations
@@ -69,16 +69,10 @@ def stage_of(i: int | None, j: int | None, evidence: align.PairEvidence,
         return "not corroborated"
     if evidence.linked(i, j, evidence.mutual(i, j)):
         return "taken" if taken(i, j, evidence, groups) else "split"
-    if not proposed(i, j, evidence) and not proposed(j, i, evidence):
+    if evidence.best.get((i, evidence.docs[j])) != j and \
+            evidence.best.get((j, evidence.docs[i])) != i:
         return "not proposed"
     return refused_at(i, j, evidence)
-
-
-def proposed(i: int, j: int, evidence: align.PairEvidence) -> bool:
-    """Is ``j`` a candidate of ``i``'s in ``j``'s article: its best match or the runner-up kept
-    (``align.runners_up``)?"""
-    key = (i, evidence.docs[j])
-    return j in (evidence.best.get(key), evidence.seconds.get(key))
 
 
 def refused_at(i: int, j: int, evidence: align.PairEvidence) -> str:

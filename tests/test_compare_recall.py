@@ -1,19 +1,11 @@
 """Compare finds one fact told in other words (issue 18, same-fact recall), without taking two
 facts of one topic for one: what a statement asserts read through "had to", "managed to", a
-copula or a support verb, one actor called by two names, and a runner-up match proposed where
-the best is refused."""
+copula or a support verb, and one actor called by two names."""
 
 from __future__ import annotations
 
-import numpy as np
-
-from newsprism.compare import align
 from newsprism.compare.align import StatementNames, actor_key, one_actor
-from newsprism.compare.judge import Judge
 from newsprism.compare.predicates import assertions
-from newsprism.embed import load_encoder
-from newsprism.model import Span
-from newsprism.relation.model import LinearModel
 
 
 def test_what_a_verb_carries_is_the_predicate():
@@ -178,37 +170,3 @@ def test_a_pair_sharing_only_names_is_judged_when_each_is_the_others_nearest():
                       StatementNames((frozenset({"taser", "lasalle"}), frozenset({"kent"})),
                                      ({},) * 2, ({},) * 2))
     assert far.cosine[0, 1] < 0.55 and not far.nearest_both(0, 1)
-
-
-def _after_a_refused_best(monkeypatch, runner_up: str) -> tuple[align.PairEvidence, list]:
-    """Evidence for a report's "died at the scene" against another's two sentences, the first
-    of which, its best match, a guard refuses (blocked by hand, as other figures would), under a
-    judge that finds every pair likely."""
-    texts = [("a", "He was bleeding heavily and died at the scene."),
-             ("a", "Marco Bellini, 52, was stabbed in a parking garage on Sunday."),
-             ("b", "The 52-year-old suffered several stab wounds and died at the scene."),
-             ("b", runner_up)]
-    statements = [Span(doc, 0, len(text), text) for doc, text in texts]
-    embeddings = load_encoder().encode([text for _, text in texts])
-    likely = Judge(LinearModel(np.zeros(1), np.ones(1), np.zeros(1), 0.5), 0.95, {}, ("cosine",),
-                   band=0.6)
-    monkeypatch.setattr(align, "load_judge", lambda: likely)
-    blocked = np.zeros((4, 4), bool)
-    blocked[0, 2] = blocked[2, 0] = True
-    evidence = align.score_pairs(statements, embeddings, np.zeros((4, 4), np.float32), blocked)
-    return evidence, align.group_statements(statements, evidence, embeddings)
-
-
-def test_a_runner_up_telling_one_act_done_to_one_thing_is_proposed(monkeypatch):
-    evidence, groups = _after_a_refused_best(monkeypatch, "Marco Bellini, 52, died at the scene.")
-    # neither is the other's best match: the near miss outranks it, and the name its
-    # stabbing
-    assert evidence.best[(0, "b")] == 2 and evidence.best[(3, "a")] == 1
-    assert [sorted((i, j)) for (i, _), j in evidence.seconds.items()] == [[0, 3]]
-    assert [0, 3] in groups
-
-
-def test_a_runner_up_telling_the_act_in_another_place_is_not(monkeypatch):
-    evidence, groups = _after_a_refused_best(monkeypatch, "Marco Bellini, 52, died in hospital.")
-    assert evidence.best[(0, "b")] == 2 and not evidence.seconds
-    assert [0, 3] not in groups

@@ -225,9 +225,6 @@ class PairEvidence:
     clause_fact: dict[tuple[int, int], float] = field(default_factory=dict)
     # statement -> its main predicates' objects and times, parsed with ``asserted``
     slots: dict[int, Slots] = field(default_factory=dict)
-    # (i, doc) -> j: statement ``i``'s next strongest match in article ``doc``, where its best
-    # match there cannot link and the two tell one act done to one thing (``runners_up``)
-    seconds: dict[tuple[int, str], int] = field(default_factory=dict)
 
     def linked(self, i: int, j: int, mutual: bool) -> bool:
         """Do statements ``i`` and ``j`` assert the same proposition?"""
@@ -242,11 +239,6 @@ class PairEvidence:
         return bool(self.verdict[i, j] >= self.band or (mutual and self.near_copy(i, j))
                     or self.clause_fact.get((min(i, j), max(i, j)), 0.0) >= CLAUSE_LINK
                     or self.slots_agree(i, j))
-
-    def proposals(self) -> list[tuple[int, int]]:
-        """The candidate pairs ``(i, j)`` that grouping may link: each statement's best match
-        in every other article, then the runners-up kept (``seconds``)."""
-        return [(i, j) for (i, _), j in (*self.best.items(), *self.seconds.items())]
 
     def slots_agree(self, i: int, j: int) -> bool:
         """Judged at least ``SLOT_FLOOR``, is the main predicate of both done to one thing at
@@ -476,7 +468,6 @@ def score_pairs(
                             texts=tuple(s.text for s in statements), embeddings=embeddings)
     judge(statements, embeddings, evidence,
           {(min(i, j), max(i, j)) for (i, _), j in best.items()})
-    runners_up(statements, embeddings, evidence)
     return evidence
 
 
@@ -491,46 +482,6 @@ def best_matches(docs: np.ndarray, strength: np.ndarray) -> dict[tuple[int, str]
             if docs[i] != doc:
                 best[(i, doc)] = int(j)
     return best
-
-
-def runners_up(statements: Sequence[Span], embeddings: np.ndarray, evidence: PairEvidence
-               ) -> None:
-    """Propose a statement's second strongest match in an article where its best match there
-    cannot link. News tells one fact in several sentences and words, and ranking by meaning and
-    shared words puts a near miss of the same topic first as often as not: "The 49-year-old
-    suffered multiple stab wounds and died at the scene" outranks "Sementilli, 49, died at the
-    scene" for "He was bleeding profusely and died at the scene". A runner-up is no one's best,
-    so its evidence is weaker: it is kept (``PairEvidence.seconds``) only when it links, both
-    assert one main predicate, and that predicate is done to one thing at no two times
-    (``Slots.agrees``); "he hit another car" is not "he hit a woman". Where the best match links
-    the runner-up is left out: the article's statement of that fact is taken."""
-    docs = evidence.doc_array
-    proposed = {(min(i, j), max(i, j)) for (i, _), j in evidence.best.items()}
-    seconds = {}
-    for (i, doc), first in evidence.best.items():
-        if evidence.linked(i, first, evidence.mutual(i, first)):
-            continue
-        j = _second_match(evidence.strength[i], np.flatnonzero(docs == doc), first)
-        if j is not None and (min(i, j), max(i, j)) not in proposed:
-            seconds[(i, doc)] = j
-            proposed.add((min(i, j), max(i, j)))
-    judge(statements, embeddings, evidence, {(min(i, j), max(i, j))
-                                             for (i, _), j in seconds.items()})
-    evidence.seconds.update((key, j) for key, j in seconds.items()
-                            if _one_act(evidence, key[0], j))
-
-
-def _second_match(strength: np.ndarray, members: np.ndarray, first: int) -> int | None:
-    """The member of an article strongest for a statement after its best, ``first``."""
-    others = members[members != first]
-    return int(others[np.argmax(strength[others])]) if others.size else None
-
-
-def _one_act(evidence: PairEvidence, i: int, j: int) -> bool:
-    """Do ``i`` and ``j`` link, asserting one main predicate done to one thing at no two
-    times? (Linking needs both parsed, so their slots are known.)"""
-    return evidence.linked(i, j, False) and evidence.same_predicate(i, j) and \
-        evidence.slots[i].agrees(evidence.slots[j])
 
 
 def judge(
@@ -628,9 +579,9 @@ def group_statements(
     """Groups of statement indices asserting one proposition, at most one per article, each
     anchored: its first member is the statement every other member was linked to."""
     docs = [s.doc for s in statements]
-    strength = evidence.strength
+    strength, best = evidence.strength, evidence.best
     links = []
-    for i, j in evidence.proposals():
+    for (i, _), j in best.items():
         mutual = evidence.mutual(i, j)
         if evidence.linked(i, j, mutual) and (i < j or not mutual):  # mutual links once
             links.append((float(strength[i, j]), i, j))
