@@ -8,20 +8,22 @@ compare that lost it.
 ``/tmp/clusters.jsonl``: the gold set's clusters exported as ``bench/judge_cv.py`` says.
 
 Each tune cluster is briefed with the shipped judge (analyses cached as ``bench/judge_cv.py``
-caches them) and each gold ``same`` pair of two outlets is followed through compare: no
-statement holds a span; never proposed (neither statement is the other's best match in its
-article); proposed but never judgeable (too far apart, sharing only names, actors that clash,
-blocked: other figures, remarks, times, days, or the parse's denial or swapped roles); pruned
-before the relation model (``align.could_link``); judged below the predicate band; in the band
-with predicates differing; one hedged and the other not; linked but split by grouping; or
-joined into a claim that is not corroborated; "taken" are linked pairs split because one side's
-claim already holds another statement of the other's article. A pair is "summing" when one side
-is gold ``same`` with two or more statements of the other's article (a lead that sums up several
-of its facts); a second table gives those pairs' stages. Printed per cluster, per corpus and per
-cohort (the first selection's clusters, judged pair by pair as the held-out half was, against the
-audits' clusters, whose ``same`` pairs are mostly claims a system made). Only the tune half is
-read. ``--pairs`` writes the missed pairs' texts and evidence for reading (with each pair's
-rank among the first's matches and how far it falls short of either side's best match).
+caches them) and each gold ``same`` pair of two outlets is followed through compare: no statement
+holds a span; never proposed (neither statement is the other's best match in its article); proposed
+but never judgeable (too far apart, sharing only names, actors that clash, blocked: other figures,
+remarks, times, days, or the parse's denial or swapped roles); pruned before the relation model
+(``align.could_link``); judged below the predicate band; in the band with predicates differing; one
+hedged and the other not; linked but split by grouping; or joined into a claim that is not
+corroborated; "taken" are linked pairs split because one side's claim already holds another
+statement of the other's article. A pair is "summing" when one side is gold ``same`` with two or
+more statements of the other's article (a lead that sums up several of its facts); a second table
+gives those pairs' stages, and a third why the "not proposed" ones were not (``unproposed``: what
+each side's best match in the other's article is by the gold) and where they would stop if proposed
+(``refused_at``). Printed per cluster, per corpus and per cohort (the first selection's clusters,
+judged pair by pair as the held-out half was, against the audits' clusters, whose ``same`` pairs
+are mostly claims a system made). Only the tune half is read. ``--pairs`` writes the missed pairs'
+texts and evidence for reading (with each pair's rank among the first's matches and how far it
+falls short of either side's best match).
 """
 
 from __future__ import annotations
@@ -70,6 +72,11 @@ def stage_of(i: int | None, j: int | None, evidence: align.PairEvidence,
     if evidence.best.get((i, evidence.docs[j])) != j and \
             evidence.best.get((j, evidence.docs[i])) != i:
         return "not proposed"
+    return refused_at(i, j, evidence)
+
+
+def refused_at(i: int, j: int, evidence: align.PairEvidence) -> str:
+    """The stage at which a proposed pair that does not link is refused."""
     if not evidence.candidate(i, j):
         return "too far"
     if evidence.lexical[i, j] < align.CORE_WORDS and not evidence.nearest_both(i, j):
@@ -111,8 +118,21 @@ def summing(pairs: list[tuple[int | None, int | None]], docs: tuple[str, ...]
             for i, j in pairs]
 
 
+def unproposed(i: int, j: int, evidence: align.PairEvidence,
+               labels: dict[tuple[int, int], str]) -> str:
+    """Why a gold same pair that neither side proposes was not: each side's best match in the
+    other's article is gold ``same`` with it too (the article tells the fact twice, or a lead
+    sums it up), gold ``different`` (a near miss ranked first), or neither by the gold."""
+    found = {labels.get((min(a, b), max(a, b))) for a, b in
+             ((i, evidence.best[(i, evidence.docs[j])]), (j, evidence.best[(j, evidence.docs[i])]))}
+    if "same" in found:
+        return "best told the fact too"
+    return "best a near miss" if "different" in found else "bests neither same nor different"
+
+
 def cluster_stages(item: dict[str, Any], analyses: list[Any], gold_path: Path,
-                   missed: list[dict[str, Any]]) -> tuple[Counter[str], Counter[str]]:
+                   missed: list[dict[str, Any]], why: Counter[str]
+                   ) -> tuple[Counter[str], Counter[str]]:
     from newsprism.analyse import resolve_entities
     from newsprism.analyse.resolve import name_speakers
     from newsprism.compare import compare_articles
@@ -142,6 +162,11 @@ def cluster_stages(item: dict[str, Any], analyses: list[Any], gold_path: Path,
     same = [pair for pair in gold.pairs
             if pair.label == "same" and not one_outlet(pair, outlets)]
     at = [(statement_at(pair.a), statement_at(pair.b)) for pair in same]
+    labels = {}  # every gold pair of two outlets, by its statements
+    for pair in gold.pairs:
+        ends = sorted(k for k in (statement_at(pair.a), statement_at(pair.b)) if k is not None)
+        if len(ends) == 2 and not one_outlet(pair, outlets):
+            labels[(ends[0], ends[1])] = pair.label
     for pair, (i, j), sums_up in zip(same, at, summing(at, evidence.docs), strict=True):
         stage = stage_of(i, j, evidence, groups, shown_by(pair, corroborated))
         stages[stage] += 1
@@ -150,6 +175,9 @@ def cluster_stages(item: dict[str, Any], analyses: list[Any], gold_path: Path,
             if stage in ("pruned", "not proposed"):  # what the judge would have said
                 align.judge(statements, embeddings, evidence, {(min(i, j), max(i, j))},
                             prune=False)
+            if stage == "not proposed":
+                proposed = "links" if evidence.linked(i, j, False) else refused_at(i, j, evidence)
+                why[f"{unproposed(i, j, evidence, labels)}; if proposed: {proposed}"] += 1
             missed.append({"cluster": item["cluster"], "stage": stage, "summing": sums_up,
                            "a": statements[i].text, "b": statements[j].text,
                            "cosine": round(float(evidence.cosine[i, j]), 3),
@@ -217,13 +245,17 @@ def main(argv: Sequence[str] | None = None) -> None:
     missed: list[dict[str, Any]] = []
     by_cluster: dict[tuple[str, str], Counter[str]] = {}
     summing_by_cluster: dict[tuple[str, str], Counter[str]] = {}
+    why: Counter[str] = Counter()
     for item, articles in read_clusters(args.clusters, "tune"):
         key = (item["corpus"], item["cluster"])
         by_cluster[key], summing_by_cluster[key] = cluster_stages(
-            item, analysed(item, articles, args.cache), args.gold, missed)
+            item, analysed(item, articles, args.cache), args.gold, missed, why)
     print_table(by_cluster)
     print("\nof which summing (one side gold same with several of the other's statements):")
     print_table(summing_by_cluster)
+    print("\nnot proposed, by what each side's best match in the other's article is:")
+    for reason, count in why.most_common():
+        print(f"  {reason:<70} {count:>5}")
     print("stages:", ", ".join(f"{s[:5]}={s}" for s in STAGES))
     if args.pairs:
         args.pairs.write_text("".join(json.dumps(m) + "\n" for m in missed), encoding="utf-8")
