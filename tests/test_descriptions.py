@@ -25,6 +25,9 @@ def _described(text: str) -> list[tuple[str, str]]:
     # said to be one
     ("Tom Banks was the driver of the truck. The driver was not hurt.",
      [("The driver", "Tom Banks")]),
+    # the one killed is "the victim"
+    ("Gunmen shot Ali Khan on Monday. The victim was a teacher.",
+     [("The victim", "Ali Khan")]),
     # the one organisation the article made a subject
     ("Acme Corp. recalled 2,000 dolls on Tuesday. The company said no child was hurt.",
      [("The company", "Acme Corp")]),
@@ -43,6 +46,10 @@ def test_a_description_stands_for_the_one_it_was_tied_to(text, expected):
     "man was not found.",
     # tied to no one: a description is not a guess at the last name
     "Mark Kirkpatrick spoke to reporters in Dayton. The gunman was not found.",
+    # the one girl named is not the girl described (she is never named); a clause with no
+    # comma says which man anew
+    "A deputy threw a student to the floor. Niya Kenny said she filmed it. The girl was hurt.",
+    "Police charged Tom Hale on Friday. They filed charges against the man who hit a woman.",
     # two organisations made subjects before "the company"
     "Acme Corp. recalled 2,000 dolls. Bright Toys Inc. recalled 500 cars. The company said no "
     "child was hurt.",

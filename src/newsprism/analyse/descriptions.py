@@ -10,15 +10,16 @@ words to before it:
   Kirkpatrick, the suspect,", "Ann Lowe, an actress,"), or said to be one ("Smith was the
   driver", "Smith was identified as the gunman"); "the suspect" (the accused, the defendant)
   too the person the article says was arrested, charged or held ("Police arrested Smith"),
-  "the victim" the one killed, shot or hurt, and "the woman" (man, boy, girl) the one person
-  of that gender it named, by the gender it tells ("Ann Lowe ... she said");
+  and "the victim" the one killed, shot or hurt;
 - for "the 52-year-old" (or "the 52-year-old man"), the person whose age the article gave as 52
   ("Mark Kirkpatrick, 52,", "52-year-old Mark Kirkpatrick", "Kirkpatrick (52)");
 - for "the company" (or another kind of organisation), the organisation set beside or said to
   be one, else the one organisation the article made the subject of a clause before it.
 
 Two people so tied (two suspects), or none, or several of the kind told of before it ("two
-suspects", "another suspect"), and the description stands for no one: a wrong
+suspects", "another suspect"), and the description stands for no one. "The girl" is not the one
+girl the article named by her pronoun: news often leaves the one it describes unnamed (a minor,
+a victim) and names only the others, and a pronoun's vote for a name is a guess: a wrong
 actor would join or part two reports falsely, a missing one only says less. So do "the other
 suspect" and "the second victim", which say there are several, and a description inside
 quotation marks (a speaker's story may describe anyone).
@@ -70,9 +71,6 @@ ACCUSING = frozenset({"arrested", "charged", "detained", "held", "indicted", "ac
 HARMING = frozenset({"killed", "shot", "stabbed", "struck", "hit", "murdered", "attacked",
                      "injured", "wounded", "assaulted", "kidnapped", "abducted", "robbed"})
 CAST_BY = {**dict.fromkeys(("suspect", "accused", "defendant"), ACCUSING), "victim": HARMING}
-# "the woman" is the one woman the article named before, by the gender it tells
-# (``pronouns.Antecedents.genders``: "Mrs. Lowe", "Ann Lowe ... she said")
-GENDERED = {"man": "m", "boy": "m", "woman": "f", "girl": "f"}
 
 
 def describe_entities(doc: Doc, doc_id: str, mentions: Sequence[Mention],
@@ -150,11 +148,6 @@ def _person(people: Antecedents, token: Token, noun: str) -> Mention | None:
     keys = {people.key(m) for m in said}
     if titled is not None:
         return titled if keys <= {people.key(titled)} else None
-    if not said and noun in GENDERED:
-        genders = people.genders()
-        said = [m for m in people.people if m.end <= token.idx
-                and genders.get(people.key(m)) == GENDERED[noun]]
-        keys = {people.key(m) for m in said}
     return said[-1] if len(keys) == 1 else None
 
 
