@@ -9,17 +9,21 @@ words to before it:
 - a person titled with the noun or set beside it ("gunman Mark Kirkpatrick", "Mark
   Kirkpatrick, the suspect,", "Ann Lowe, an actress,"), or said to be one ("Smith was the
   driver", "Smith was identified as the gunman"); "the suspect" (the accused, the defendant)
-  too the person the article says was arrested, charged or held ("Police arrested Smith"),
-  and "the victim" the one killed, shot or hurt;
+  too the person the article says was arrested, charged or held ("Police arrested Smith");
 - for "the 52-year-old" (or "the 52-year-old man"), the person whose age the article gave as 52
   ("Mark Kirkpatrick, 52,", "52-year-old Mark Kirkpatrick", "Kirkpatrick (52)");
 - for "the company" (or another kind of organisation), the organisation set beside or said to
-  be one, else the one organisation the article made the subject of a clause before it.
+  be one ("Acme, the company that", "Acme is a firm").
+
+A word before the noun narrows it: "the Egyptian prime minister" is not "Israeli Prime Minister
+Benjamin Netanyahu", so each such word must be in the sentence that tied the name.
 
 Two people so tied (two suspects), or none, or several of the kind told of before it ("two
 suspects", "another suspect"), and the description stands for no one. "The girl" is not the one
-girl the article named by her pronoun: news often leaves the one it describes unnamed (a minor,
-a victim) and names only the others, and a pronoun's vote for a name is a guess: a wrong
+girl the article named by her pronoun, nor "the victim" the one named as shot, nor "the
+company" the one organisation made a subject: news often leaves the one it describes unnamed (a
+minor, a second victim, "a man was shot") and names only the others, and the organisation a
+sentence opens with may be the outlet reporting it ("THR is reporting ... the studio"): a wrong
 actor would join or part two reports falsely, a missing one only says less. So do "the other
 suspect" and "the second victim", which say there are several, and a description inside
 quotation marks (a speaker's story may describe anyone).
@@ -60,6 +64,7 @@ _SEVERAL = frozenset({"other", "another", "first", "second", "third", "fourth", 
                       "latest", "former", "new", "same", "eldest", "youngest", "older",
                       "younger", "both"})
 ACTORS = ("PERSON", "ORG")
+NARROWING = frozenset({"amod", "compound", "nmod"})  # words before a noun that say which
 _AGE = re.compile(r"\b(?P<age>\d{1,3})-year-old\b")
 _COPULAS = frozenset({"be", "is", "was", "are", "were", "been", "being", "become", "became"})
 _NAMING = frozenset({"identified", "named", "described", "known"})  # "identified as the gunman"
@@ -67,10 +72,7 @@ _NAMING = frozenset({"identified", "named", "described", "known"})  # "identifie
 # Mark Kirkpatrick ... the suspect", "Kirkpatrick was charged with murder ... the accused")
 ACCUSING = frozenset({"arrested", "charged", "detained", "held", "indicted", "accused",
                       "suspected", "booked", "apprehended", "arraigned", "jailed", "sought"})
-# ... and "the victim" the one killed, shot or hurt ("Smith was shot dead ... the victim")
-HARMING = frozenset({"killed", "shot", "stabbed", "struck", "hit", "murdered", "attacked",
-                     "injured", "wounded", "assaulted", "kidnapped", "abducted", "robbed"})
-CAST_BY = {**dict.fromkeys(("suspect", "accused", "defendant"), ACCUSING), "victim": HARMING}
+ACCUSED = frozenset({"suspect", "accused", "defendant"})
 
 
 def describe_entities(doc: Doc, doc_id: str, mentions: Sequence[Mention],
@@ -100,7 +102,17 @@ def describe_entities(doc: Doc, doc_id: str, mentions: Sequence[Mention],
         elif (noun in PERSON_NOUNS or is_person_noun(noun)) and noun not in KIN | _VAGUE:
             found.append((span, _person(people, token, noun)))
     return tuple(Described(doc_id, span.start_char, span.end_char, span.text, named)
-                 for span, named in found if named is not None)
+                 for span, named in found
+                 if named is not None and _narrowed_alike(span, _span(doc, named)))
+
+
+def _narrowed_alike(description: Span, name: Span | None) -> bool:
+    """Is each word that narrows the description's noun ("the Egyptian prime minister", "the
+    French firm") in the sentence that tied the name (an age is read apart)?"""
+    noun = description[-1]
+    narrowing = {t.lower_ for t in description if t.i != noun.i and t.dep_ in NARROWING
+                 and t.lower_ != "old"}
+    return name is not None and narrowing <= {t.lower_ for t in name.sent}
 
 
 def _plain_definite(token: Token, mentions: Sequence[Mention]) -> bool:
@@ -144,7 +156,7 @@ def _person(people: Antecedents, token: Token, noun: str) -> Mention | None:
     ``token``; None for none or several."""
     titled = people.titled(token, noun)
     said = [m for m in people.people if m.end <= token.idx and (
-        _said_to_be(people.doc, m, noun) or _done_to(people.doc, m, CAST_BY.get(noun, ())))]
+        _said_to_be(people.doc, m, noun) or (noun in ACCUSED and _accused(people.doc, m)))]
     keys = {people.key(m) for m in said}
     if titled is not None:
         return titled if keys <= {people.key(titled)} else None
@@ -169,18 +181,18 @@ def _said_to_be(doc: Doc, mention: Mention, noun: str) -> bool:
     return any(noun_lemma(c.lower_) == noun for c in complements)
 
 
-def _done_to(doc: Doc, mention: Mention, acts: frozenset[str] | tuple[()]) -> bool:
-    """Is the named one what one of ``acts`` is done to: its object, a passive's subject, or
-    the subject of a relative clause of it ("Police arrested Smith", "Smith was charged with
-    murder", "Smith, who was detained")?"""
-    span = _span(doc, mention) if acts else None
+def _accused(doc: Doc, mention: Mention) -> bool:
+    """Is the named one said to be arrested, charged or held: the object of the verb, a
+    passive's subject, or the subject of a relative clause of it ("Police arrested Smith",
+    "Smith was charged with murder", "Smith, who was detained")?"""
+    span = _span(doc, mention)
     if span is None:
         return False
     root = span.root
     while root.dep_ == "conj" and root.head is not root:  # "arrested Smith and Jones"
         root = root.head
-    return (root.dep_ in ("dobj", "nsubjpass") and root.head.lower_ in acts) or any(
-        c.dep_ == "relcl" and c.lower_ in acts for c in root.children)
+    return (root.dep_ in ("dobj", "nsubjpass") and root.head.lower_ in ACCUSING) or any(
+        c.dep_ == "relcl" and c.lower_ in ACCUSING for c in root.children)
 
 
 def _aged(people: Antecedents, token: Token, age: str) -> Mention | None:
@@ -197,16 +209,13 @@ def _aged(people: Antecedents, token: Token, age: str) -> Mention | None:
 
 def _body(token: Token, noun: str, bodies: Sequence[Mention]) -> Mention | None:
     """The organisation "the company" (or another kind) stands for: the one set beside or said
-    to be one before it; else the one organisation named before it as the subject of a
-    clause ("Acme Corp. recalled 2,000 dolls. ... The company said"); None for several."""
+    to be one before it; None for none or several."""
     doc = token.doc
-    before = [m for m in bodies if m.end <= token.idx]
-    tied = [m for m in before if (span := _span(doc, m)) is not None and (
-        any(noun_lemma(t.lower_) == noun for t in _beside(span)) or _said_to_be(doc, m, noun))]
-    subjects = tied or [m for m in before if (span := _span(doc, m)) is not None
-                        and span.root.dep_ in ("nsubj", "nsubjpass")]
-    names = {bare_name(m.text, "ORG").casefold() for m in subjects}
-    return subjects[-1] if len(names) == 1 else None
+    tied = [m for m in bodies if m.end <= token.idx and (span := _span(doc, m)) is not None
+            and (any(noun_lemma(t.lower_) == noun for t in _beside(span))
+                 or _said_to_be(doc, m, noun))]
+    names = {bare_name(m.text, "ORG").casefold() for m in tied}
+    return tied[-1] if len(names) == 1 else None
 
 
 def _beside(span: Span) -> list[Token]:
