@@ -55,9 +55,11 @@ def test_a_description_stands_for_the_one_it_was_tied_to(text, expected):
     # one named as shot is not "the victim" of another shooting, told unnamed
     "Deputy Jerry Ortiz was shot dead on June 24. On June 20 a man was shot in the back. The "
     "victim survived.",
-    # a word that narrows the noun must be the name's: another minister
+    # a word that narrows the noun must title the name: another minister
     "Israeli Prime Minister Benjamin Netanyahu spoke on Friday. Rockets fell during the "
     "Egyptian prime minister's visit.",
+    "\"The defense ministry is fine,\" Information Minister Omran Zoubi said. A bomb killed the "
+    "defense minister.",
     # two people of one age
     "Mark Kirkpatrick, 52, and Tom Hale, 52, were arrested. The 52-year-old was freed.",
 ])

@@ -16,7 +16,7 @@ words to before it:
   be one ("Acme, the company that", "Acme is a firm").
 
 A word before the noun narrows it: "the Egyptian prime minister" is not "Israeli Prime Minister
-Benjamin Netanyahu", so each such word must be in the sentence that tied the name.
+Benjamin Netanyahu", so each such word must be among the words that title the name.
 
 Two people so tied (two suspects), or none, or several of the kind told of before it ("two
 suspects", "another suspect"), and the description stands for no one. "The girl" is not the one
@@ -65,6 +65,7 @@ _SEVERAL = frozenset({"other", "another", "first", "second", "third", "fourth", 
                       "younger", "both"})
 ACTORS = ("PERSON", "ORG")
 NARROWING = frozenset({"amod", "compound", "nmod"})  # words before a noun that say which
+TITLE_WORDS = 4  # the words before a name that may title it ("Israeli Prime Minister")
 _AGE = re.compile(r"\b(?P<age>\d{1,3})-year-old\b")
 _COPULAS = frozenset({"be", "is", "was", "are", "were", "been", "being", "become", "became"})
 _NAMING = frozenset({"identified", "named", "described", "known"})  # "identified as the gunman"
@@ -108,11 +109,18 @@ def describe_entities(doc: Doc, doc_id: str, mentions: Sequence[Mention],
 
 def _narrowed_alike(description: Span, name: Span | None) -> bool:
     """Is each word that narrows the description's noun ("the Egyptian prime minister", "the
-    French firm") in the sentence that tied the name (an age is read apart)?"""
+    French firm") among the words that titled the name: the few before it, and what is set
+    beside it ("Information Minister Omran Zoubi" is no "defense minister"; an age is read
+    apart)?"""
     noun = description[-1]
     narrowing = {t.lower_ for t in description if t.i != noun.i and t.dep_ in NARROWING
                  and t.lower_ != "old"}
-    return name is not None and narrowing <= {t.lower_ for t in name.sent}
+    if name is None or not narrowing:
+        return name is not None
+    doc = name.doc
+    titling = list(doc[max(name.start - TITLE_WORDS, name.sent.start) : name.end]) + [
+        t for near in _beside(name) for t in near.subtree]
+    return narrowing <= {t.lower_ for t in titling}
 
 
 def _plain_definite(token: Token, mentions: Sequence[Mention]) -> bool:
