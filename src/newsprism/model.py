@@ -109,6 +109,19 @@ class Mention(Record):
 
 
 @dataclass(frozen=True, slots=True)
+class Described(Record):
+    """A definite description ("the suspect", "the 52-year-old", "the company") and the mention
+    of the person or organisation its article named before that it stands for
+    (``analyse.descriptions``)."""
+
+    doc: str
+    start: int
+    end: int
+    text: str
+    name: Mention
+
+
+@dataclass(frozen=True, slots=True)
 class Entity(Record):
     """One real-world entity, resolved across all articles."""
 
@@ -189,6 +202,8 @@ class Analysis(Record):
     figures: tuple[Figure, ...] = ()
     dates: tuple[DateMention, ...] = ()
     citations: tuple[Citation, ...] = ()
+    # descriptions that stand for a person or organisation named before them
+    described: tuple[Described, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

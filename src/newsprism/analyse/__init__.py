@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from newsprism.analyse.citations import extract_citations
 from newsprism.analyse.dates import extract_dates
+from newsprism.analyse.descriptions import describe_entities
 from newsprism.analyse.entities import extract_mentions
 from newsprism.analyse.figures import extract_figures
 from newsprism.analyse.nlp import load_nlp, parse_texts
@@ -42,15 +43,17 @@ def analyse_doc(article: Article, doc: Doc) -> Analysis:
     dates = extract_dates(doc, article.id, article.date, skip=skip)
     skip += [(d.start, d.end) for d in dates.dates] + list(dates.durations)
     quotes = extract_quotes(doc, article.id, mentions, citations)
+    quoted = [(q.start, q.end) for q in quotes]
     return Analysis(
         article=article,
         sentences=sentences,
-        statements=extract_statements(doc, article, sentences, [(q.start, q.end) for q in quotes]),
+        statements=extract_statements(doc, article, sentences, quoted),
         mentions=mentions,
         quotes=quotes,
         figures=extract_figures(doc, article.id, skip),
         dates=dates.dates,
         citations=citations,
+        described=describe_entities(doc, article.id, mentions, quoted),
     )
 
 
@@ -98,6 +101,8 @@ def _as_printed(analysis: Analysis, article: Article) -> Analysis:
         analysis, article=article, sentences=own(analysis.sentences),
         statements=own(analysis.statements), mentions=own(analysis.mentions), quotes=quotes,
         figures=own(analysis.figures), dates=own(analysis.dates),
+        described=tuple(replace(d, name=printed(d.name, article.text))
+                        for d in own(analysis.described)),
     )  # fmt: skip
 
 

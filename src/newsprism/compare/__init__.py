@@ -109,6 +109,7 @@ from newsprism.model import (
     Analysis,
     Article,
     Claim,
+    Described,
     Entity,
     Figure,
     Mention,
@@ -209,7 +210,8 @@ def pair_evidence(
     bodies = {a.article.id: a.article.text for a in analyses}
     inside = quotes_inside(statements, quotes)
     reworded = marked_rewordings(statements, inside, quotes, bodies)
-    names = statement_names(statements, mentions, entities)
+    names = statement_names(statements, mentions, entities,
+                            [d for a in analyses for d in a.described])
     blocked = (different_remarks(statements, quotes, quoted, inside, reworded) | differing
                | clock_conflicts(texts) | contacts_apart(texts) | duration_conflicts(texts)
                | states_apart(texts) | answers_apart(texts)
@@ -296,7 +298,8 @@ def list_items(statements: Sequence[Span], mentions: Sequence[Mention],
 
 
 def statement_names(
-    statements: Sequence[Span], mentions: Sequence[Mention], entities: Sequence[Entity]
+    statements: Sequence[Span], mentions: Sequence[Mention], entities: Sequence[Entity],
+    described: Sequence[Described] = (),
 ) -> StatementNames:
     """The names inside each statement: their words, and their actors (people, organisations)
     as resolved entity ids, so that "Kim Jong Un" and "Kim" are one actor. The actors by what
@@ -305,15 +308,18 @@ def statement_names(
     Hollywood Reporter says Ross is in negotiations" name one actor of the fact, Ross. They
     take each name's kind from its entity (the kind most of its full name's mentions have), not
     from the one mention: the entity model's slip on one mention ("of Burnsville" read as a
-    person, "Buttigieg" as an organisation) is no actor of that kind."""
+    person, "Buttigieg" as an organisation) is no actor of that kind. A description that
+    stands for a named one (``described``: "the suspect" for Kirkpatrick) is that actor too
+    (``_described_inside``), though its words are no name's."""
     names = {e.id: e.name for e in entities}
     kinds_of = {e.id: e.type for e in entities}
     found = frames([s.text for s in statements])
     words, actors, called = [], [], []
-    for statement, framed, inside in zip(statements, found,
-                                         _named_inside(statements, mentions, entities),
-                                         strict=True):
-        words.append(frozenset(w.lower() for m, _ in inside for w in m.text.split()))
+    named = _named_inside(statements, mentions, entities)
+    for statement, framed, names_in, inside in zip(
+            statements, found, named, _described_inside(statements, described, entities, named),
+            strict=True):
+        words.append(frozenset(w.lower() for m, _ in names_in for w in m.text.split()))
         reporting = reporters(statement, framed, [m for m, _ in inside])
         kinds: dict[str, set[str]] = {}
         keys: dict[str, set[str]] = {}
@@ -341,6 +347,26 @@ def _named_inside(
     return [[(m, entity_of.get((m.doc, m.start), m.text.lower()))
              for m in sorted(by_doc.get(s.doc, ()), key=lambda m: m.start)
              if s.start <= m.start < s.end] for s in statements]
+
+
+def _described_inside(
+    statements: Sequence[Span], described: Sequence[Described], entities: Sequence[Entity],
+    named: list[list[tuple[Mention, str]]],
+) -> list[list[tuple[Mention, str]]]:
+    """The ``named`` mentions inside each statement with the descriptions inside it that stand
+    for a named one, in text order: each description as a mention of its name (the name's
+    words and kind at the description's place), with the id of the entity its name is (else
+    the name lower-cased), so "The suspect was freed" has Kirkpatrick for its actor as
+    "Kirkpatrick was freed" has."""
+    entity_of = {(m.doc, m.start): e.id for e in entities for m in e.mentions}
+    by_doc: dict[str, list[Described]] = {}
+    for description in described:
+        by_doc.setdefault(description.doc, []).append(description)
+    return [sorted(names_in + [
+        (Mention(d.doc, d.start, d.end, d.name.text, d.name.type),
+         entity_of.get((d.name.doc, d.name.start), d.name.text.lower()))
+        for d in by_doc.get(s.doc, ()) if s.start <= d.start < s.end],
+        key=lambda found: found[0].start) for s, names_in in zip(statements, named, strict=True)]
 
 
 _SUBJECT_PRONOUN = re.compile(r"^\W*(he|she)\b", re.IGNORECASE)
