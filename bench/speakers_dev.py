@@ -98,14 +98,15 @@ from newsprism.analyse import analyse_articles, resolve_entities
 from newsprism.analyse.resolve import name_speakers
 from newsprism.errors import InputError
 from newsprism.evaluate.compare import covered, read_clusters, said_by
-from newsprism.evaluate.compare_clusters import MULTINEWS, ingest_cluster, read_tsv
+from newsprism.evaluate.compare_clusters import (MULTINEWS, export_clusters, ingest_cluster,
+                                                 read_tsv)
 from newsprism.model import Quote
 
 SETS = {"1": Path(__file__).parent / "speakers_dev", "2": Path(__file__).parent / "speakers_dev2",
         "3": Path(__file__).parent / "speakers_dev3", "4": Path(__file__).parent / "speakers_dev4",
         "5": Path(__file__).parent / "speakers_dev5", "6": Path(__file__).parent / "speakers_dev6",
         "7": Path(__file__).parent / "speakers_dev7", "8": Path(__file__).parent / "speakers_dev8",
-        "9": Path(__file__).parent / "speakers_dev9"}
+        "9": Path(__file__).parent / "speakers_dev9", "10": Path(__file__).parent / "speakers_dev10"}
 SEMEVAL = "semeval2022_task8_sample"
 
 
@@ -147,11 +148,15 @@ def semeval_texts(data: Path) -> dict[str, tuple[tuple[str, str], ...]]:
 
 def export_semeval_set(number: str, data: Path, out: Path) -> None:
     """A SemEval set's pairs as CLUSTERS.jsonl lines, in the order listed, each English article
-    once (in the first pair that holds it) and only if ingest reads an article in it."""
+    once (in the first pair that holds it) and only if ingest reads an article in it; a row of
+    another corpus (set 10's ECB+ subtopics) as the compare export gives it."""
     pairs = semeval_texts(data)
     taken: set[str] = set()
     with out.open("w", encoding="utf-8") as sink:
         for row in read_tsv(SETS[number] / "clusters.tsv"):
+            if row.corpus != SEMEVAL:
+                sink.writelines(json.dumps(item) + "\n" for item in export_clusters(data, [row]))
+                continue
             item = {"cluster": row.cluster, "corpus": SEMEVAL, "half": "dev", "articles": []}
             for name, text in pairs[row.cluster]:
                 article = {"id": f"semeval.{name}", "title": None, "outlet": None, "date": None,
@@ -171,7 +176,8 @@ def _ingested(item: dict) -> bool:
 
 
 EXPORTS = {"2": partial(export_multinews_set, "2"), "6": partial(export_semeval_set, "6"),
-           "7": partial(export_semeval_set, "7"), "9": partial(export_multinews_set, "9")}
+           "7": partial(export_semeval_set, "7"), "9": partial(export_multinews_set, "9"),
+           "10": partial(export_semeval_set, "10")}
 
 
 def found_quotes(clusters: Path) -> dict[tuple[str, int, int], Quote]:
