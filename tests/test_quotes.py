@@ -1743,3 +1743,78 @@ def test_a_quotation_split_by_a_long_attribution_goes_on_with_its_speaker():
     text = (f"{lead}\n\n“It’s important to lose weight,” {said}, “but this data says you have "
             "to keep it off. Many times people are motivated until they lose the weight.”")
     assert _speaker_of(text, "but this data") == "Ana Ruiz"
+
+
+def test_a_pronoun_carries_its_subject_on_through_sentences_that_hold_it():
+    # The headline names first a man the article gives "his"; each sentence between the one
+    # naming Okafor and the quote's "he" names no one else and holds "him", so "he" is still
+    # Okafor, not the one the article is about.
+    text = ("Femi Bello needs prayers\nSen. Tomas Okafor, (APC- Kaduna), on Wednesday, said "
+            "President Femi Bello needs Nigerians’ prayers.\n\nHe said this was to enable his "
+            "administration surmount the challenges facing the country in 2020.\n\nOkafor, a "
+            "two-term governor of Kaduna State, made the call in a statement in Zaria on "
+            "Wednesday.\n\nAccording to him, the country is currently passing through many "
+            "challenges.\n\n“The President had shown commitment in the last five years.\n\n“All "
+            "Nigerians should support the President as he works towards correcting the wrongs "
+            "of the past,” he said.")
+    assert _speaker_of(text, "The President") == _speaker_of(text, "All") == "Tomas Okafor"
+
+
+def test_the_office_of_a_short_title_is_the_one_so_titled():
+    text = ("Gov. Martha Quill said on Monday she would wait for a report.\n\n“Whenever I ask "
+            "people what it costs, nobody knows,” the governor said.")
+    assert _speaker_of(text, "Whenever") == "Martha Quill"
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Actor Dan Ferro, who was praised for his work in “Silver Road,” said the strike worries "
+     "everyone.", "Silver Road"),
+    ("“It is tricky,” said Lena Moss, author of the 2005 book “The Long Night: High Times and "
+     "Low Dealings Backstage at the Awards.”",
+     "The Long Night: High Times and Low Dealings Backstage at the Awards."),
+])  # fmt: skip
+def test_a_title_set_into_a_sentence_is_no_ones_words(text, title):
+    assert (title, "name", None) in _quotes(text)
+
+
+def test_a_quote_goes_on_past_marks_spaced_off_its_words():
+    text = ("Firemen were hosing down hotspots on the rubble.\nFerris says the call came in at "
+            "3:30 a.m.\n“ The fire chief and the police arrived within a minute or two, ” "
+            "Director Jon Ferris said.\n“ The fire chief drove around the block and saw fire "
+            "coming out from under the eaves of this building. ”\n“ Within a moment or two, the "
+            "entire roof was engulfed in flame. ”\nFerris says the fire departments responded "
+            "with ladder trucks.")
+    assert _speaker_of(text, "Within") == "Jon Ferris"
+
+
+def test_in_someones_words_the_words_are_theirs():
+    text = ("Gov. Martha Quill set up a study group on Monday. The group is, in Quill's words, "
+            "charged with gathering the “facts” about gambling.")
+    assert _speaker_of(text, "facts") == "Martha Quill"
+
+
+def test_the_pair_is_the_first_of_two_named_together():
+    text = ("“She is a fine host,” said Mark Lowe and Bill Conte, the producers.\n\n“She also has "
+            "style and a sense of occasion,” the pair said in a statement.")
+    assert _speaker_of(text, "She also") == "Mark Lowe"
+
+
+def test_a_headline_verb_is_no_part_of_the_name_before_it():
+    text = ("Greek President Antonopoulos Calls on Turkey to Live in Peace\n\nPresident "
+            "Antonopoulos received political leaders on Wednesday. At the guard, Antonopoulos "
+            "warned Turkey that “no one is above the law.”")
+    assert _speaker_of(text, "no one") == "Antonopoulos"
+
+
+def test_a_title_named_again_further_on_is_no_echo_of_a_remark():
+    # The later "for ``Silver Moon,''" (past the article's head) is a name; so the head's is no
+    # echo of Ferro's remark.
+    text = ("Dan Ferro is in talks to direct ``Silver Moon,'' the sequel to ``Red Sky.''\n\n"
+            "Ferro takes over the second film after the studio and the first film's director "
+            "failed to reach a deal. The move prompted a careful campaign of reassurance by the "
+            "studio, which wrote to fans and sent its stars out on a tour of cities.\n\n"
+            "Lena Moss wrote that she was sad Ana was not going on with them for ``Silver "
+            "Moon,'' the second film.\n\n``We will make Silver Moon a film to remember,'' Ferro "
+            "said.")
+    quotes = _quotes(text)
+    assert quotes[0] == quotes[2] == ("Silver Moon", "name", None)
