@@ -194,8 +194,9 @@ def _echoes_owned(quotes: list[Quote], text: str) -> list[Quote]:
     of one word, with or without its article (‘The Fix’), is no echo, nor is a quote within
     the quote that holds it (“... you told him, ‘Let’s tow the car,’ ...”), nor a title the
     article names as one (“The story, entitled “...”, ...”: a tweet that shares it later is
-    no one saying it first), nor words it sets in marks again further on as a name (``New
-    Moon,'' the sequel ... "for 'New Moon,' she wrote": a film the director talks of)."""
+    no one saying it first), nor words its body sets in marks again as a name (``New Moon,''
+    the sequel ... "for 'New Moon,' she wrote": a film the director talks of; a headline
+    printed twice is still the head, whose copy echoes as the first does)."""
     owned = [(q, _words_of(q.text)) for q in quotes if q.speaker_mention is not None]
     names = [(q.start, _words_of(q.text)) for q in quotes if q.kind == "name"]
     echoed = []
@@ -204,7 +205,7 @@ def _echoes_owned(quotes: list[Quote], text: str) -> list[Quote]:
         if quote.speaker_mention is None and quote.start < _HEAD and \
                 len(words.split()) - words.startswith(_ARTICLES) >= 2 and \
                 _TITLING.search(text, 0, quote.start) is None and \
-                not any(start > quote.start and name == words for start, name in names):
+                not any(start >= _HEAD and name == words for start, name in names):
             speakers = {(m.start, m.end): m for q, text in owned if words in text
                         and q.start > quote.end and (m := q.speaker_mention) is not None}
             if len(speakers) == 1:
