@@ -1760,12 +1760,6 @@ def test_a_pronoun_carries_its_subject_on_through_sentences_that_hold_it():
     assert _speaker_of(text, "The President") == _speaker_of(text, "All") == "Tomas Okafor"
 
 
-def test_the_office_of_a_short_title_is_the_one_so_titled():
-    text = ("Gov. Martha Quill said on Monday she would wait for a report.\n\n“Whenever I ask "
-            "people what it costs, nobody knows,” the governor said.")
-    assert _speaker_of(text, "Whenever") == "Martha Quill"
-
-
 @pytest.mark.parametrize("text, title", [
     ("Actor Dan Ferro, who was praised for his work in “Silver Road,” said the strike worries "
      "everyone.", "Silver Road"),
@@ -1775,35 +1769,6 @@ def test_the_office_of_a_short_title_is_the_one_so_titled():
 ])  # fmt: skip
 def test_a_title_set_into_a_sentence_is_no_ones_words(text, title):
     assert (title, "name", None) in _quotes(text)
-
-
-def test_a_quote_goes_on_past_marks_spaced_off_its_words():
-    text = ("Firemen were hosing down hotspots on the rubble.\nFerris says the call came in at "
-            "3:30 a.m.\n“ The fire chief and the police arrived within a minute or two, ” "
-            "Director Jon Ferris said.\n“ The fire chief drove around the block and saw fire "
-            "coming out from under the eaves of this building. ”\n“ Within a moment or two, the "
-            "entire roof was engulfed in flame. ”\nFerris says the fire departments responded "
-            "with ladder trucks.")
-    assert _speaker_of(text, "Within") == "Jon Ferris"
-
-
-def test_in_someones_words_the_words_are_theirs():
-    text = ("Gov. Martha Quill set up a study group on Monday. The group is, in Quill's words, "
-            "charged with gathering the “facts” about gambling.")
-    assert _speaker_of(text, "facts") == "Martha Quill"
-
-
-def test_the_pair_is_the_first_of_two_named_together():
-    text = ("“She is a fine host,” said Mark Lowe and Bill Conte, the producers.\n\n“She also has "
-            "style and a sense of occasion,” the pair said in a statement.")
-    assert _speaker_of(text, "She also") == "Mark Lowe"
-
-
-def test_a_headline_verb_is_no_part_of_the_name_before_it():
-    text = ("Greek President Antonopoulos Calls on Turkey to Live in Peace\n\nPresident "
-            "Antonopoulos received political leaders on Wednesday. At the guard, Antonopoulos "
-            "warned Turkey that “no one is above the law.”")
-    assert _speaker_of(text, "no one") == "Antonopoulos"
 
 
 def test_a_title_named_again_further_on_is_no_echo_of_a_remark():
@@ -1818,3 +1783,28 @@ def test_a_title_named_again_further_on_is_no_echo_of_a_remark():
             "said.")
     quotes = _quotes(text)
     assert quotes[0] == quotes[2] == ("Silver Moon", "name", None)
+
+
+@pytest.mark.parametrize("text, opening, speaker", [
+    # "the governor" is the one titled so, a short title written out.
+    ("Gov. Martha Quill said on Monday she would wait for a report.\n\n“Whenever I ask people "
+     "what it costs, nobody knows,” the governor said.", "Whenever", "Martha Quill"),
+    # Copy that spaces its marks off the words goes on as copy that does not.
+    ("Firemen were hosing down hotspots on the rubble.\nFerris says the call came in at 3:30 "
+     "a.m.\n“ The fire chief and the police arrived within a minute or two, ” Director Jon "
+     "Ferris said.\n“ The fire chief drove around the block and saw fire coming out from under "
+     "the eaves of this building. ”\n“ Within a moment or two, the entire roof was engulfed in "
+     "flame. ”\nFerris says the fire departments responded with ladder trucks.", "Within",
+     "Jon Ferris"),
+    ("Gov. Martha Quill set up a study group on Monday. The group is, in Quill's words, "
+     "charged with gathering the “facts” about gambling.", "facts", "Martha Quill"),
+    # A joint remark is the first one's, "the pair" too.
+    ("“She is a fine host,” said Mark Lowe and Bill Conte, the producers.\n\n“She also has "
+     "style and a sense of occasion,” the pair said in a statement.", "She also", "Mark Lowe"),
+    # A title-case headline's verb is no part of the name before it.
+    ("Greek President Antonopoulos Calls on Turkey to Live in Peace\n\nPresident Antonopoulos "
+     "received political leaders on Wednesday. At the guard, Antonopoulos warned Turkey that "
+     "“no one is above the law.”", "no one", "Antonopoulos"),
+])  # fmt: skip
+def test_who_news_copy_says_speaks(text, opening, speaker):
+    assert _speaker_of(text, opening) == speaker
