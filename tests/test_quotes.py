@@ -1743,3 +1743,68 @@ def test_a_quotation_split_by_a_long_attribution_goes_on_with_its_speaker():
     text = (f"{lead}\n\n“It’s important to lose weight,” {said}, “but this data says you have "
             "to keep it off. Many times people are motivated until they lose the weight.”")
     assert _speaker_of(text, "but this data") == "Ana Ruiz"
+
+
+def test_a_pronoun_carries_its_subject_on_through_sentences_that_hold_it():
+    # The headline names first a man the article gives "his"; each sentence between the one
+    # naming Okafor and the quote's "he" names no one else and holds "him", so "he" is still
+    # Okafor, not the one the article is about.
+    text = ("Femi Bello needs prayers\nSen. Tomas Okafor, (APC- Kaduna), on Wednesday, said "
+            "President Femi Bello needs Nigerians’ prayers.\n\nHe said this was to enable his "
+            "administration surmount the challenges facing the country in 2020.\n\nOkafor, a "
+            "two-term governor of Kaduna State, made the call in a statement in Zaria on "
+            "Wednesday.\n\nAccording to him, the country is currently passing through many "
+            "challenges.\n\n“The President had shown commitment in the last five years.\n\n“All "
+            "Nigerians should support the President as he works towards correcting the wrongs "
+            "of the past,” he said.")
+    assert _speaker_of(text, "The President") == _speaker_of(text, "All") == "Tomas Okafor"
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Actor Dan Ferro, who was praised for his work in “Silver Road,” said the strike worries "
+     "everyone.", "Silver Road"),
+    ("“It is tricky,” said Lena Moss, author of the 2005 book “The Long Night: High Times and "
+     "Low Dealings Backstage at the Awards.”",
+     "The Long Night: High Times and Low Dealings Backstage at the Awards."),
+])  # fmt: skip
+def test_a_title_set_into_a_sentence_is_no_ones_words(text, title):
+    assert (title, "name", None) in _quotes(text)
+
+
+def test_a_title_named_again_further_on_is_no_echo_of_a_remark():
+    # The later "for ``Silver Moon,''" (past the article's head) is a name; so the head's is no
+    # echo of Ferro's remark.
+    text = ("Dan Ferro is in talks to direct ``Silver Moon,'' the sequel to ``Red Sky.''\n\n"
+            "Ferro takes over the second film after the studio and the first film's director "
+            "failed to reach a deal. The move prompted a careful campaign of reassurance by the "
+            "studio, which wrote to fans and sent its stars out on a tour of cities.\n\n"
+            "Lena Moss wrote that she was sad Ana was not going on with them for ``Silver "
+            "Moon,'' the second film.\n\n``We will make Silver Moon a film to remember,'' Ferro "
+            "said.")
+    quotes = _quotes(text)
+    assert quotes[0] == quotes[2] == ("Silver Moon", "name", None)
+
+
+@pytest.mark.parametrize("text, opening, speaker", [
+    # "the governor" is the one titled so, a short title written out.
+    ("Gov. Martha Quill said on Monday she would wait for a report.\n\n“Whenever I ask people "
+     "what it costs, nobody knows,” the governor said.", "Whenever", "Martha Quill"),
+    # Copy that spaces its marks off the words goes on as copy that does not.
+    ("Firemen were hosing down hotspots on the rubble.\nFerris says the call came in at 3:30 "
+     "a.m.\n“ The fire chief and the police arrived within a minute or two, ” Director Jon "
+     "Ferris said.\n“ The fire chief drove around the block and saw fire coming out from under "
+     "the eaves of this building. ”\n“ Within a moment or two, the entire roof was engulfed in "
+     "flame. ”\nFerris says the fire departments responded with ladder trucks.", "Within",
+     "Jon Ferris"),
+    ("Gov. Martha Quill set up a study group on Monday. The group is, in Quill's words, "
+     "charged with gathering the “facts” about gambling.", "facts", "Martha Quill"),
+    # A joint remark is the first one's, "the pair" too.
+    ("“She is a fine host,” said Mark Lowe and Bill Conte, the producers.\n\n“She also has "
+     "style and a sense of occasion,” the pair said in a statement.", "She also", "Mark Lowe"),
+    # A title-case headline's verb is no part of the name before it.
+    ("Greek President Antonopoulos Calls on Turkey to Live in Peace\n\nPresident Antonopoulos "
+     "received political leaders on Wednesday. At the guard, Antonopoulos warned Turkey that "
+     "“no one is above the law.”", "no one", "Antonopoulos"),
+])  # fmt: skip
+def test_who_news_copy_says_speaks(text, opening, speaker):
+    assert _speaker_of(text, opening) == speaker

@@ -54,6 +54,9 @@ _NOT_A_NAME_START = {"the", "a", "an", *_CLOCK_HALVES}
 # Words a title-case headline capitalises that no person's name holds.
 _HEADLINE_WORDS = {"to", "in", "at", "for", "with", "by", "on", "as", "from", "after", "over",
                    "into", "is", "are", "was"}
+# Verbs a title-case headline puts right after a name, which no name ends in.
+_HEADLINE_VERBS = {"Says", "Calls", "Urges", "Warns", "Tells", "Vows", "Slams", "Blasts",
+                   "Hails", "Claims", "Insists", "Denies", "Admits", "Asks", "Announces"}
 _APOSTROPHE_SURNAME = re.compile(r"[A-Z]’[A-Z][a-z]+")
 _CLOCK_HOUR = re.compile(r"\d{1,2}(?::\d{2})?")
 # Nouns that end the name of a body or a building, never a person's: "George Washington
@@ -244,9 +247,12 @@ def _plural_owner(apostrophe: Token) -> bool:
 def _cut_at_lowercase(ent: Span) -> Span:
     """A person's name is capitalised but for its particles: "Lackey told The Associated
     Press" is the model running a name on into its clause, and ends before "told"; so does
-    "Lianne Chandler - who says ...", a dash set off by spaces ending the name."""
+    "Lianne Chandler - who says ...", a dash set off by spaces ending the name, and "President
+    Pavlopoulos Calls on Turkey", a title-case headline's verb right after the name."""
     if ent.label_ != "PERSON":
         return ent
+    if len(ent) > 1 and ent[-1].text in _HEADLINE_VERBS:
+        ent = ent[:-1]  # "Pavlopoulos Calls on Turkey": a title-case headline's verb
     for token in ent[1:]:
         dash = token.doc[token.i - 1]
         hyphened = dash.text == "-" and not dash.whitespace_ and \

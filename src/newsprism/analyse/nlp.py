@@ -28,6 +28,15 @@ TITLES = frozenset({
     "gov", "hon", "insp", "lt", "maj", "mr", "mrs", "ms", "msgr", "prof", "rep", "rev", "sen",
     "sgt", "supt",
 })
+# The office or rank each short title stands for, so "the governor said" points back to "Gov.
+# Kay Ivey" as it does to "Governor Kay Ivey".
+TITLE_NOUNS = {
+    "adm": "admiral", "asst": "assistant", "atty": "attorney", "capt": "captain",
+    "cmdr": "commander", "col": "colonel", "const": "constable", "cpl": "corporal",
+    "det": "detective", "dr": "doctor", "gen": "general", "gov": "governor", "insp": "inspector",
+    "lt": "lieutenant", "maj": "major", "prof": "professor", "rep": "representative",
+    "rev": "reverend", "sen": "senator", "sgt": "sergeant", "supt": "superintendent",
+}  # fmt: skip
 # The capital after the title is looked ahead at, not taken: two titles in a row ("Dist. Atty.
 # Steve Cooley", "Lt. Col. Jane Ray") are two matches.
 _TITLE_BEFORE_NAME = re.compile(
@@ -138,6 +147,12 @@ def spacy_has_profiling_hooks() -> bool:
 
     wheel = distribution("spacy").read_text("WHEEL") or ""
     return sys.version_info < (3, 12) and ("manylinux" in wheel or "musllinux" in wheel)
+
+
+def title_noun(word: str) -> str:
+    """The noun a title before a name stands for, its short form written out ("Gov." ->
+    "governor", "Senators" -> "senator")."""
+    return TITLE_NOUNS.get(word.lower().rstrip("."), noun_lemma(word))
 
 
 def noun_lemma(word: str) -> str:

@@ -37,13 +37,14 @@ or no one. The pronoun of a reply ("“Yes,” he responded") stands for the one
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Literal
 
 from newsprism.analyse.entities import PERSON_ROLES
-from newsprism.analyse.nlp import noun_lemma
+from newsprism.analyse.nlp import noun_lemma, title_noun
 from newsprism.analyse.quotemarks import BLANK_LINE
 from newsprism.analyse.resolve import bare_name, name_tokens
 from newsprism.model import Mention
@@ -85,6 +86,8 @@ _PEOPLE = {"reporter", "correspondent", "doctor", "nurse", "resident", "pilot", 
 
 _AFTER_TIME = re.compile(r"(?:\d:\d\d|\b[ap]\.?m\.?) $", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][”’\"')\]]*\s")
+_WORD = re.compile(r"[a-z]+")
+_CARRIED_ON = 3  # sentences a pronoun may carry a subject on through, each with a pronoun
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative"}
 _REPLYING = {"answer", "answers", "answered", "respond", "responds", "responded", "reply",
              "replies", "replied"}
@@ -198,11 +201,25 @@ class Antecedents:
         the relation of someone of the pronoun's gender ("her agent, Mark Roesler, said. She
         had"): "her" is another, the one the pronoun is. (A description by a gendered noun is
         no pronoun: "the 38-year-old Ohio woman writes" right after "Osgood has not
-        commented." is the woman the article is about.)"""
-        if len(_SENTENCE_END.findall(self._narrative(subject.end, pronoun.sent.start_char))) > 1:
+        commented." is the woman the article is about.) Sentences between that name no one
+        else and each hold a pronoun of that gender carry the subject on ("Adamu made the call
+        in a statement. According to him, ... “...,” he said")."""
+        narrative = self._narrative(subject.end, pronoun.sent.start_char)
+        ends = [m.end() for m in _SENTENCE_END.finditer(narrative)]
+        if len(ends) > 1 + _CARRIED_ON or not all(
+                self._carries_on(subject, subject.end + a, subject.end + b, narrative[a:b], gender)
+                for a, b in itertools.pairwise(ends)):
             return False
         span = self.doc.char_span(subject.start, subject.end, alignment_mode="expand")
         return span is not None and not _relation_of(span, gender)
+
+    def _carries_on(self, subject: Mention, start: int, end: int, sentence: str,
+                    gender: Gender) -> bool:
+        """Does a sentence (its narrative, from ``start`` to ``end``) go on about ``subject``:
+        it names no other person, and a pronoun of the subject's gender stands in it?"""
+        return any(PRONOUN_GENDER.get(w) == gender for w in _WORD.findall(sentence.lower())) \
+            and all(self.key(m) == self.key(subject) for m in self.people
+                    if start <= m.start < end)
 
     def _narrative(self, start: int, end: int) -> str:
         """The text from ``start`` to ``end`` with every quotation blanked out: a full stop in
@@ -274,8 +291,8 @@ class Antecedents:
             if root.dep_ == "appos":
                 near.append(root.head)
             # "Comedian Ellen DeGeneres": the entity model may take the title into the name.
-            if any(noun_lemma(t.lower_) == role for t in near) or (
-                    len(span) > 2 and noun_lemma(span[0].lower_) == role):
+            if any(title_noun(t.lower_) == role for t in near) or (
+                    len(span) > 2 and title_noun(span[0].lower_) == role):
                 titled.append(mention)
         if len({self.key(m) for m in titled}) == 1:
             return titled[-1]

@@ -107,7 +107,13 @@ _SELF_NAMED = re.compile(r"\b(?:I|me),(?:\s+[A-Z][\w.'’-]*)+,")
 _TITLE_BEFORE_NAME = 5  # words of a title after a verb of saying, before the name
 _WINDOW = 10  # tokens between a quote mark and its verb of saying ("X said on Tuesday that")
 # Verbs that name the quotation after them as a title, the opening mark left out.
-_TITLING = re.compile(r"\b(?:(?:en)?titled|headlined)[,:]?\s*[“\"'‘«„`]*$", re.IGNORECASE)
+# "titled", or a work's noun ("the 2005 book", "the musical"), right before a title in marks.
+_TITLING = re.compile(r"\b(?:(?:en)?titled|headlined|book|novel|memoir|film|movie|documentary|"
+                      r"album|song|musical|play|opera|series|sitcom)[,:]?\s*[“\"'‘«„`]*$",
+                      re.IGNORECASE)
+# A preposition right before a quote mark sets what follows into the sentence as a noun ("for
+# his work in ``Revolutionary Road,'' said"): a title, not words handed over to be said.
+_SET_INTO = re.compile(r"\b(?:in|of|for|from|on|at|with|by)\s*[“\"'‘«„`]+$")
 _NAME_WORDS = 5  # a title-case phrase this short in quote marks is a name
 _TITLE_WORDS = 8  # a longer one, up to this, when a small word in it stays small
 PHRASE_WORDS = 4  # shorter quotes are phrases ("candid and meaningful"), not statements
@@ -140,7 +146,8 @@ def extract_quotes(
         # History of the IRA,” argues its author.
         if len(parts) == 1 and (_titled(text, parts[0][0], named) or (
                 _is_name(named) and not _reply(text, *parts[0]) and (
-                len(named) > _NAME_WORDS or not _said_next(text, parts[0][1])))):
+                len(named) > _NAME_WORDS or not _said_next(text, parts[0][1])
+                or _SET_INTO.search(text, max(parts[0][0] - 10, 0), parts[0][0])))):
             # “Belt and Road”, "The Juice", ``Crazy T'': a name in quote marks, said by no one.
             quotes.append(Quote(doc_id, *parts[0], text[slice(*parts[0])], None, None, "name"))
             continue
@@ -187,14 +194,18 @@ def _echoes_owned(quotes: list[Quote], text: str) -> list[Quote]:
     of one word, with or without its article (‘The Fix’), is no echo, nor is a quote within
     the quote that holds it (“... you told him, ‘Let’s tow the car,’ ...”), nor a title the
     article names as one (“The story, entitled “...”, ...”: a tweet that shares it later is
-    no one saying it first)."""
+    no one saying it first), nor words its body sets in marks again as a name (``New Moon,''
+    the sequel ... "for 'New Moon,' she wrote": a film the director talks of; a headline
+    printed twice is still the head, whose copy echoes as the first does)."""
     owned = [(q, _words_of(q.text)) for q in quotes if q.speaker_mention is not None]
+    names = [(q.start, _words_of(q.text)) for q in quotes if q.kind == "name"]
     echoed = []
     for quote in quotes:
         words = _words_of(quote.text)
         if quote.speaker_mention is None and quote.start < _HEAD and \
                 len(words.split()) - words.startswith(_ARTICLES) >= 2 and \
-                _TITLING.search(text, 0, quote.start) is None:
+                _TITLING.search(text, 0, quote.start) is None and \
+                not any(start >= _HEAD and name == words for start, name in names):
             speakers = {(m.start, m.end): m for q, text in owned if words in text
                         and q.start > quote.end and (m := q.speaker_mention) is not None}
             if len(speakers) == 1:
@@ -240,9 +251,11 @@ def _is_name(words: list[str]) -> bool:
 
 def _titled(text: str, start: int, words: list[str]) -> bool:
     """Are the quoted words in title case right after "titled", "entitled" or "headlined"
-    (“a story titled “Nasa Confirms Earth Will Go Dark for Six Days in December 2014!””)?
-    A story's or a book's title then, however long, and no one's remark: the verb names the
-    words as a title, and title case is no way a remark is set down."""
+    (“a story titled “Nasa Confirms Earth Will Go Dark for Six Days in December 2014!””), or
+    after a work's noun ("author of the 2005 book ``The Big Show: High Times and Dirty
+    Dealings Backstage at the Academy Awards.''")? A story's or a book's title then, however
+    long, and no one's remark: the words before name it a title, and title case is no way a
+    remark is set down."""
     return _title_case(words) and _TITLING.search(text, 0, start) is not None
 
 
@@ -682,12 +695,22 @@ def _untagged_name(token: Token) -> bool:
 
 
 def _according_to_whom(sentence: Span, quoted: set[int]) -> Token | None:
-    """The word "according to" in the sentence, outside quotation marks, cites."""
+    """The word "according to" in the sentence, outside quotation marks, cites; or whose words
+    "in X's words" or "in the words of X" says they are ("charged, in Ivey's words, with
+    gathering the “facts”")."""
     for token in sentence:
-        if token.lower_ == "according" and token.i + 2 < sentence.end and token.i not in quoted:
+        if token.i in quoted:
+            continue
+        if token.lower_ == "according" and token.i + 2 < sentence.end:
             to = token.doc[token.i + 1]
             if to.lower_ == "to":
                 return next((c for c in to.children if c.dep_ == "pobj"), to.doc[to.i + 1])
+        if token.lower_ == "words" and token.head.lower_ == "in":
+            owner = next((c for c in token.children if c.dep_ == "poss"), None) or next(
+                (o for p in token.children if p.lower_ == "of" for o in p.children
+                 if o.dep_ == "pobj"), None)
+            if owner is not None and owner.lower_ not in ("his", "her", "their", "its"):
+                return owner
     return None
 
 
@@ -862,10 +885,11 @@ def _continued(first: Span, last: Span, previous: tuple[int, Mention | None],
     if end < 0 or speaker is None:
         return None
     between = text[end:first.start_char]
-    # The last quotation's own full stop counts: "``... compromised.''\n\n``If you think".
+    # The last quotation's own full stop counts: "``... compromised.''\n\n``If you think",
+    # and in copy that spaces its marks off the words too ("building. ”\n“ Within").
     marks = "".join(PAIRS) + "".join(CLOSERS)
-    opens_sentence = text[end - 1 : first.start_char].rstrip().rstrip(marks).rstrip().rstrip(
-        marks).endswith((".", "!", "?"))
+    opens_sentence = text[end - 1 : first.start_char].rstrip(marks + " \t\n").endswith(
+        (".", "!", "?"))
     rest = text[last.end_char:].lstrip("".join(CLOSERS)).lstrip()
     ends_sentence = text[last.end_char - 1] in ".!?" or not rest or rest[0].isupper()
     key = article.antecedents.key

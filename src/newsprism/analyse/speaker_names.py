@@ -24,6 +24,7 @@ subject is spoken to, not speaking ("when he was asked"), and so is the name aft
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -84,6 +85,7 @@ _VOICES = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "represen
 # Documents whose words a story quotes ("the statement said", "the report says"): each is its
 # author's, by the words that introduced it.
 _DOCUMENTS = {"statement", "report", "notice", "filing", "letter"}
+_PAIRS = {"pair", "duo", "two"}  # "the pair said": the two people named together before
 # Nouns a publication or agency is named before ("the Rodong Sinmun newspaper").
 _OUTLETS = {"newspaper", "paper", "daily", "agency", "broadcaster", "magazine", "tabloid",
             "website", "channel", "network", "station", "weekly"}
@@ -275,7 +277,8 @@ def _speaker_named_at(token: Token, article: ArticleContext) -> Mention | None:
         return _named_group_before(token, article)
     found = (_titled_as(token, article) or mention_at(token, article.mentions)
              or _document_owner(token, article) or proper_name(token, article)
-             or _surname_before(token, article) or _described_before(token, article)
+             or _surname_before(token, article) or _pair_before(token, article)
+             or _described_before(token, article)
              or _apposed_name(token, article) or _outlet_name(token, article)
              or _named_body_of_kind(token, article)
              or _voice_of_described(token, article) or _voiced_body(token, article)
@@ -425,6 +428,19 @@ def _apposed_name(token: Token, article: ArticleContext) -> Mention | None:
         return None
     return next((proper_name(c, article) for c in token.children
                  if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+
+
+def _pair_before(token: Token, article: ArticleContext) -> Mention | None:
+    """The first of the two people named together last before "the pair", "the duo" or "the
+    two" ("said Laurence Mark and Bill Condon. ... “...,” the pair said"): a remark two people
+    make as one is the first one's, as "said Mark and Condon" is."""
+    if token.lower_ not in _PAIRS or not any(c.lower_ == "the" for c in token.children):
+        return None
+    people = [m for m in article.antecedents.people if m.end <= token.idx]
+    text = article.antecedents.text
+    pairs = [a for a, b in itertools.pairwise(people)
+             if text[a.end : b.start].strip() == "and"]
+    return pairs[-1] if pairs else None
 
 
 def _surname_before(token: Token, article: ArticleContext) -> Mention | None:
