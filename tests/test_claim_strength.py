@@ -58,6 +58,8 @@ def test_a_hedged_report_does_not_corroborate_the_plain_statement(hedged):
     ("The minister may resign.", True),
     ("He wrote to the patriarch in May 2012.", False),  # the month, not the verb
     ("The talks collapsed on May 3.", False),
+    ("Orozco is to be sentenced on May 3.", True),  # a schedule, as "will be"
+    ("The storm is to blame for the outage.", False),
 ])  # fmt: skip
 def test_the_hedge_reader(text, hedged):
     assert hedges(text) is hedged

@@ -94,7 +94,7 @@ _EXPECTATION = re.compile(
     # the one expected named between ("said he expected Orozco to be charged")
     r"expect(?:s|ed)\s+(?P<whom>(?-i:[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3}))\s+to|"
     r"in the process of|will\s+(?:probably|likely)|probably\s+will|(?P<intention>will|"
-    r"fac(?:es|ing)))"
+    r"fac(?:es|ing)|(?:is|are)\s+to(?!\s+blame\b)))"
     r"\s+(?P<act>[^,;:.?!]+)",
     re.IGNORECASE,
 )
@@ -159,7 +159,8 @@ _SPECULATION = re.compile(
 _OPEN = re.compile(
     r"\b(?:expect(?:s|ed|ing)?|due\s+(?:to\b(?!\s+(?:the|a|an|his|her|its|their|_)\b)|in|on|"
     r"at|back)|scheduled|slated|likely|probably|pending|will|would|could|may|might|should|"
-    r"plan(?:s|ned)?|going to|supposed to|in the process of|if|whether|possibly|perhaps|"
+    r"plan(?:s|ned)?|going to|supposed to|(?:is|are)\s+to(?!\s+blame\b)|in the process of|if|"
+    r"whether|possibly|perhaps|"
     r"believed?|believes|think|thinks|thought|feared|fears|suspect(?:s|ed)?|reportedly|"
     r"allegedly|purportedly|supposedly|presumably|apparently|unconfirmed|unverified|rumou?r(?:s|ed)?|speculation|"
     r"(?:is|are|was|were|been|being)\s+(?:said|understood|reported|alleged|presumed)\s+to|"
