@@ -36,6 +36,20 @@ def test_a_dateline_or_the_headline_printed_again_ends_the_headline():
                         "voted to close the bridge.") is None
 
 
+def test_a_remark_quoted_after_the_headline_colon_ends_the_headline():
+    assert _lede("Mayor after the vote: ‘We lost fair and square’ City Council member Ann Ruiz "
+                 "said on Monday that she would run again.") == (
+        "City Council member Ann Ruiz said on Monday that she would run again.")
+    assert _lede('Baker retires after 40 years: "It was a good run" Bread was his life.') == (
+        "Bread was his life.")
+    # a title in marks in a title-case headline goes on; so does a remark in lower case after
+    assert headline_end("Review: 'Gone with the Wind' Returns to Theaters The film is back.") \
+        is None
+    assert headline_end("He told reporters: ‘We are ready’ before he left for the airport.") is None
+    # a comma inside the closing mark hands the remark to the name after it
+    assert headline_end("She put it simply: ‘We lost fair and square,’ Ann Ruiz said.") is None
+
+
 def test_a_capital_that_goes_on_a_phrase_is_no_lede():
     # "said The Herald", "for The Times": the capital goes on the sentence
     assert headline_end("The mayor said on Monday that The Herald had the figures wrong.") is None

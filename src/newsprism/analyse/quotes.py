@@ -45,6 +45,7 @@ import re
 from itertools import takewhile
 from typing import TYPE_CHECKING
 
+from newsprism.analyse.headlines import headline_end
 from newsprism.analyse.nlp import TITLES, noun_lemma
 from newsprism.analyse.pronouns import Antecedents, is_person_noun
 from newsprism.analyse.quotemarks import BLANK_LINE, CLOSERS, PAIRS, find_quotations
@@ -440,15 +441,19 @@ def _said_after(quote: Span, quoted: set[int]) -> Token | None:
     parser cut it there, in a short next sentence ("''\\nhe said.")."""
     doc = quote.doc
     sentence = doc[quote.end - 1].sent
-    after = [t for t in doc[quote.end : sentence.end] if t.i not in quoted]
+    # A headline glued to its lede is a line of its own: the lede names no one who says the
+    # headline's quote ("...: ‘Gee, that’s too bad’ Utah Senator Mitt Romney announced").
+    lede = _lede_after(doc.text, quote.end_char)
+    after = [t for t in doc[quote.end : sentence.end] if t.i not in quoted and t.idx < lede]
     words = [t for t in after if not _is_mark(t) and not t.is_space]
-    if sentence.end < len(doc) and not words:
+    goes_on = sentence.end < len(doc) and lede == len(doc.text)
+    if goes_on and not words:
         following = doc[sentence.end].sent
         # A question or exclamation ends the parser's sentence: "``So which is it?'' Deputy
         # Public Defender Peter Lynch asked Coleman, who in turn said ...".
         if len(following) <= 8 or following[0].is_lower or quote.text.rstrip()[-1:] in "?!":
             after += [t for t in following if t.i not in quoted]
-    elif sentence.end < len(doc) and words[-1].text.rstrip(".").lower() in TITLES:
+    elif goes_on and words[-1].text.rstrip(".").lower() in TITLES:
         # A sentence the parser ended at a short title: '," LAPD Cmdr. Andy Smith said.'
         after += [t for t in doc[sentence.end].sent if t.i not in quoted]
     # An attribution stands in the quote's paragraph: "...”\n\nSheahan said police have
@@ -462,6 +467,13 @@ def _said_after(quote: Span, quoted: set[int]) -> Token | None:
         own = _attribution_line(after[paragraph + 1 :]) or own
     return _subject_of_saying(_past_aside(own), quoted, ahead=True) or \
         _said_by_long_subject(own, quoted)
+
+
+def _lede_after(text: str, end: int) -> int:
+    """Where the lede begins after a headline glued to it (``headlines.headline_end``) that
+    holds the characters up to ``end``; the text's length when no such headline does."""
+    lede = headline_end(text)
+    return lede if lede is not None and end <= lede else len(text)
 
 
 def _said_by_long_subject(after: list[Token], quoted: set[int]) -> Token | None:
@@ -732,7 +744,7 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: ArticleC
     start = max(0, inside.start_char - _PARAGRAPH_READ)
     start = max([m.end() for m in BLANK_LINE.finditer(text, start, inside.start_char)],
                 default=start)
-    end = min(len(text), inside.end_char + _PARAGRAPH_READ)
+    end = min(_lede_after(text, inside.end_char), inside.end_char + _PARAGRAPH_READ)
     following = BLANK_LINE.search(text, inside.end_char, end)
     end = following.start() if following else end
     chain = [verb for verb in ancestors(inside.root) if start <= verb.idx < end]
