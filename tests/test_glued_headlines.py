@@ -4,7 +4,7 @@ lede then stands as a statement of its own, and every span still points at the s
 
 from __future__ import annotations
 
-from newsprism.analyse import analyse_article
+from newsprism.analyse import analyse_article, resolve_and_name
 from newsprism.analyse.headlines import headline_end
 from newsprism.model import Article
 
@@ -87,3 +87,16 @@ def test_a_sign_up_box_freed_from_its_headline_is_no_statement():
             "account. The council voted on Monday to close the old pier for repairs.")
     statements = [s.text for s in analyse_article(Article("a", text)).statements]
     assert statements == ["The council voted on Monday to close the old pier for repairs."]
+
+
+def test_the_lede_after_a_glued_headline_names_no_one_who_says_its_quote():
+    text = ("Governor Ann Ruiz after hearing of the senator's illness: ‘Well, that is too bad’ "
+            "Senator Tom Baker announced on Sunday that he would stay at home after a colleague "
+            "fell ill. Ruiz was asked about it on Monday. “Well, that is too bad,” Ruiz told "
+            "reporters.")
+    quotes = resolve_and_name([analyse_article(Article("a", text))])[1]
+    assert [(q.text, q.speaker) for q in quotes] == [("Well, that is too bad", "Ann Ruiz")] * 2
+    # with no later quote holding its words, the headline's quote is still never Baker's
+    alone = text[: text.index(" Ruiz was")]
+    quotes = resolve_and_name([analyse_article(Article("a", alone))])[1]
+    assert [q.speaker for q in quotes] != ["Tom Baker"]
