@@ -100,3 +100,11 @@ def test_the_lede_after_a_glued_headline_names_no_one_who_says_its_quote():
     alone = text[: text.index(" Ruiz was")]
     quotes = resolve_and_name([analyse_article(Article("a", alone))])[1]
     assert [q.speaker for q in quotes] != ["Tom Baker"]
+
+
+def test_a_quote_after_a_question_about_someone_is_their_answer():
+    text = ("Senator Tom Baker said on Sunday that he would stay at home after a colleague fell "
+            "ill. What does Governor Ann Ruiz think of that? “Well, that is too bad for him.” "
+            "The senate meets again on Monday.")
+    quotes = resolve_and_name([analyse_article(Article("a", text))])[1]
+    assert [(q.text, q.speaker) for q in quotes] == [("Well, that is too bad for him.", "Ann Ruiz")]

@@ -423,6 +423,9 @@ def _reported_before(first: Span, quoted: set[int], article: ArticleContext) -> 
         if sentence.start == 0:
             return None
         sentence = doc[sentence.start - 1].sent
+        if _asks(sentence, quoted):
+            # "What does Mayor Ann Ruiz think of that? “Not much.”": the one asked answers.
+            return _asked_of(sentence, article)
         # A verb that reports words, not one with a clause of doing for its complement
         # ("Bacall continued making movies").
         said = [t for t in sentence if t.lower_ in SAYING and t.pos_ == "VERB"
@@ -434,6 +437,20 @@ def _reported_before(first: Span, quoted: set[int], article: ArticleContext) -> 
         if back == 0 and len(sentence) > 12:
             return None
     return None
+
+
+def _asks(sentence: Span, quoted: set[int]) -> bool:
+    """Does the sentence, outside any quotation, end on a question mark?"""
+    last = next((t for t in reversed(sentence) if not t.is_space and not t.is_quote), None)
+    return last is not None and last.text == "?" and last.i not in quoted
+
+
+def _asked_of(question: Span, article: ArticleContext) -> Mention | None:
+    """The person a question asks about as the subject of its main verb ("What does Mayor Ann
+    Ruiz think of that?"), whose answer the quote after it is; None when it names no one."""
+    subject = next((c for c in question.root.children if c.dep_ == "nsubj"), None)
+    found = speaker_at(subject, article) if subject is not None else None
+    return found if found is not None and found.type == "PERSON" else None
 
 
 def _said_after(quote: Span, quoted: set[int]) -> Token | None:
