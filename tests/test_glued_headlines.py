@@ -108,3 +108,8 @@ def test_a_quote_after_a_question_about_someone_is_their_answer():
             "The senate meets again on Monday.")
     quotes = resolve_and_name([analyse_article(Article("a", text))])[1]
     assert [(q.text, q.speaker) for q in quotes] == [("Well, that is too bad for him.", "Ann Ruiz")]
+    # a quote that does not open the sentence after the question answers nothing
+    text = ("Will Governor Ann Ruiz run again next year?\n\nWhile the book, rumoured to be "
+            "titled “Ruiz and Baker against the World,” is still unwritten, it sells.")
+    quotes = resolve_and_name([analyse_article(Article("a", text))])[1]
+    assert [q.speaker for q in quotes] == [None]

@@ -115,6 +115,8 @@ _TITLING = re.compile(r"\b(?:(?:en)?titled|headlined|book|novel|memoir|film|movi
 # A preposition right before a quote mark sets what follows into the sentence as a noun ("for
 # his work in ``Revolutionary Road,'' said"): a title, not words handed over to be said.
 _SET_INTO = re.compile(r"\b(?:in|of|for|from|on|at|with|by)\s*[“\"'‘«„`]+$")
+# What stands between a question and the quote that answers it: a space and the opening mark.
+_OPENS_ANSWER = re.compile(r"[ \t]*[“\"'‘«„`]*")
 _NAME_WORDS = 5  # a title-case phrase this short in quote marks is a name
 _TITLE_WORDS = 8  # a longer one, up to this, when a small word in it stays small
 PHRASE_WORDS = 4  # shorter quotes are phrases ("candid and meaningful"), not statements
@@ -423,7 +425,7 @@ def _reported_before(first: Span, quoted: set[int], article: ArticleContext) -> 
         if sentence.start == 0:
             return None
         sentence = doc[sentence.start - 1].sent
-        if _asks(sentence, quoted):
+        if back == 0 and _answers(first, sentence, quoted):
             # "What does Mayor Ann Ruiz think of that? “Not much.”": the one asked answers.
             return _asked_of(sentence, article)
         # A verb that reports words, not one with a clause of doing for its complement
@@ -439,10 +441,13 @@ def _reported_before(first: Span, quoted: set[int], article: ArticleContext) -> 
     return None
 
 
-def _asks(sentence: Span, quoted: set[int]) -> bool:
-    """Does the sentence, outside any quotation, end on a question mark?"""
+def _answers(first: Span, sentence: Span, quoted: set[int]) -> bool:
+    """Does the quote open the sentence right after ``sentence``, on its line, and that one
+    end on a question mark outside any quotation? A quote further on, or past a line break,
+    answers no question ("will she be a good mother?\n\nWhile the show, titled “...”")."""
     last = next((t for t in reversed(sentence) if not t.is_space and not t.is_quote), None)
-    return last is not None and last.text == "?" and last.i not in quoted
+    return last is not None and last.text == "?" and last.i not in quoted and \
+        _OPENS_ANSWER.fullmatch(first.doc.text, sentence.end_char, first.start_char) is not None
 
 
 def _asked_of(question: Span, article: ArticleContext) -> Mention | None:
