@@ -113,3 +113,8 @@ def test_a_quote_after_a_question_about_someone_is_their_answer():
             "titled “Ruiz and Baker against the World,” is still unwritten, it sells.")
     quotes = resolve_and_name([analyse_article(Article("a", text))])[1]
     assert [q.speaker for q in quotes] == [None]
+    # nor one past a line break the parser ran the question on into
+    text = ("Senator Tom Baker stayed home on Sunday. What does Governor Ann Ruiz think of "
+            "that?\n\n“We will see what the voters want next year.”")
+    quotes = resolve_and_name([analyse_article(Article("a", text))])[1]
+    assert [q.speaker for q in quotes] != ["Ann Ruiz"]

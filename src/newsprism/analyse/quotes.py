@@ -445,9 +445,13 @@ def _answers(first: Span, sentence: Span, quoted: set[int]) -> bool:
     """Does the quote open the sentence right after ``sentence``, on its line, and that one
     end on a question mark outside any quotation? A quote further on, or past a line break,
     answers no question ("will she be a good mother?\n\nWhile the show, titled “...”")."""
-    last = next((t for t in reversed(sentence) if not t.is_space and not t.is_quote), None)
-    return last is not None and last.text == "?" and last.i not in quoted and \
-        _OPENS_ANSWER.fullmatch(first.doc.text, sentence.end_char, first.start_char) is not None
+    # the sentence's own words: a line break the parser ran on after them is no part of it
+    words = [t for t in sentence if not t.is_space]
+    last = next((t for t in reversed(words) if not t.is_quote), None)
+    if last is None or last.text != "?" or last.i in quoted:
+        return False
+    end = words[-1].idx + len(words[-1])
+    return _OPENS_ANSWER.fullmatch(first.doc.text, end, first.start_char) is not None
 
 
 def _asked_of(question: Span, article: ArticleContext) -> Mention | None:
