@@ -22,7 +22,9 @@ A speaker is found, in order of trust:
    person is named between;
 6. for a statement with no attribution of its own, the person whose words the sentence before
    reports ("Galanter says he could hear the jury's anger.\n\n“How do you write ...”"),
-   unless its own sentence has a person named as its subject.
+   unless its own sentence has a person named as its subject; or, opening the sentence right
+   after a question about a person, that person's answer ("What does Trump think of that?
+   ‘Gee, that’s too bad.’");
 7. for words in the article's head no one says by the above, the speaker of the one quote
    further on that holds them: a headline repeats words its story quotes ("‘I’ve had a great
    run’").
