@@ -4,7 +4,7 @@ lede then stands as a statement of its own, and every span still points at the s
 
 from __future__ import annotations
 
-from newsprism.analyse import analyse_article
+from newsprism.analyse import analyse_article, resolve_and_name
 from newsprism.analyse.headlines import headline_end
 from newsprism.model import Article
 
@@ -34,6 +34,20 @@ def test_a_dateline_or_the_headline_printed_again_ends_the_headline():
                         "at her home.") is None
     assert headline_end("The Riverton County Council met on Monday. The Riverton County Council "
                         "voted to close the bridge.") is None
+
+
+def test_a_remark_quoted_after_the_headline_colon_ends_the_headline():
+    assert _lede("Mayor after the vote: ‘We lost fair and square’ City Council member Ann Ruiz "
+                 "said on Monday that she would run again.") == (
+        "City Council member Ann Ruiz said on Monday that she would run again.")
+    assert _lede('Baker retires after 40 years: "It was a good run" Bread was his life.') == (
+        "Bread was his life.")
+    # a title in marks in a title-case headline goes on; so does a remark in lower case after
+    assert headline_end("Review: 'Gone with the Wind' Returns to Theaters The film is back.") \
+        is None
+    assert headline_end("He told reporters: ‘We are ready’ before he left for the airport.") is None
+    # a comma inside the closing mark hands the remark to the name after it
+    assert headline_end("She put it simply: ‘We lost fair and square,’ Ann Ruiz said.") is None
 
 
 def test_a_capital_that_goes_on_a_phrase_is_no_lede():
@@ -73,3 +87,34 @@ def test_a_sign_up_box_freed_from_its_headline_is_no_statement():
             "account. The council voted on Monday to close the old pier for repairs.")
     statements = [s.text for s in analyse_article(Article("a", text)).statements]
     assert statements == ["The council voted on Monday to close the old pier for repairs."]
+
+
+def test_the_lede_after_a_glued_headline_names_no_one_who_says_its_quote():
+    text = ("Governor Ann Ruiz after hearing of the senator's illness: ‘Well, that is too bad’ "
+            "Senator Tom Baker announced on Sunday that he would stay at home after a colleague "
+            "fell ill. Ruiz was asked about it on Monday. “Well, that is too bad,” Ruiz told "
+            "reporters.")
+    quotes = resolve_and_name([analyse_article(Article("a", text))])[1]
+    assert [(q.text, q.speaker) for q in quotes] == [("Well, that is too bad", "Ann Ruiz")] * 2
+    # with no later quote holding its words, the headline's quote is still never Baker's
+    alone = text[: text.index(" Ruiz was")]
+    quotes = resolve_and_name([analyse_article(Article("a", alone))])[1]
+    assert [q.speaker for q in quotes] != ["Tom Baker"]
+
+
+def test_a_quote_after_a_question_about_someone_is_their_answer():
+    text = ("Senator Tom Baker said on Sunday that he would stay at home after a colleague fell "
+            "ill. What does Governor Ann Ruiz think of that? “Well, that is too bad for him.” "
+            "The senate meets again on Monday.")
+    quotes = resolve_and_name([analyse_article(Article("a", text))])[1]
+    assert [(q.text, q.speaker) for q in quotes] == [("Well, that is too bad for him.", "Ann Ruiz")]
+    # a quote that does not open the sentence after the question answers nothing
+    text = ("Will Governor Ann Ruiz run again next year?\n\nWhile the book, rumoured to be "
+            "titled “Ruiz and Baker against the World,” is still unwritten, it sells.")
+    quotes = resolve_and_name([analyse_article(Article("a", text))])[1]
+    assert [q.speaker for q in quotes] == [None]
+    # nor one past a line break the parser ran the question on into
+    text = ("Senator Tom Baker stayed home on Sunday. What does Governor Ann Ruiz think of "
+            "that?\n\n“We will see what the voters want next year.”")
+    quotes = resolve_and_name([analyse_article(Article("a", text))])[1]
+    assert [q.speaker for q in quotes] != ["Ann Ruiz"]

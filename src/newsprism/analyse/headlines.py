@@ -14,7 +14,12 @@ text shows it (a wrong cut breaks a good sentence, so any doubt leaves the line 
   him (Reuters) - A man ..."), which open a lede;
 - after a word in lower case that ends no phrase by itself (not "of", "to", "said"...), a word
   that opens a sentence and never goes on one, capitalised ("... salary scam The Zamfara State
-  government ...", "... back home THE four Haitians ...").
+  government ...", "... back home THE four Haitians ...");
+- a remark quoted after the headline's colon, closed, and a capitalised word ("Mayor after the
+  vote: ‘We lost fair and square’ City Council member Ann Ruiz said ..."): a headline's "who:
+  'what'" ends on its closing mark, where a body sentence would have a full stop or go on in
+  lower case. The remark must hold a word in lower case that is no phrase's joint ("‘Gone with
+  the Wind’ Returns" is a title in a title-case headline, which goes on).
 
 A lede that opens on the headline's subject again ("Buttigieg finishes year with $24.7 million
 haul in final quarter Buttigieg is the first ...") is left whole: the same shape is a title and
@@ -57,6 +62,9 @@ _PLACE_DASH = re.compile(r"[A-Z]{3,}(?:[ .'-]+[A-Z]{2,})*(?:(?:,\s[A-Z][\w.]+(?:
 # An agency's credit and a dash with no place before it: "... who shot him (Reuters) - A man".
 _CREDIT_DASH = re.compile(r"\((?:Reuters|AP|AFP|UPI|IANS|ANI|PTI|dpa|Xinhua|CNN|Bloomberg)\)"
                           r"\s*(?:--|[-—–])\s")
+# A remark's opening mark, and its closing mark with no word going on after it.
+_OPENS_QUOTE = re.compile(r"[‘'“\"]\w")
+_CLOSES_QUOTE = re.compile(r"\w[.!?]?[’'”\"]$")
 _LOWER_WORD = re.compile(r"[a-z][a-z'’-]*")
 # A word in lower case that may end a headline: "scam", "30", "‘scam’", "1.32%"; not "said,"
 _IN_LOWER_CASE = re.compile(r"[‘'“\"(]*[a-z0-9](?:[^A-Z]*[a-z0-9%’'”\")])?$")
@@ -71,7 +79,8 @@ def headline_end(text: str) -> int | None:
     words = list(itertools.islice(_WORD.finditer(text, 0, len(text) if line_end < 0 else line_end),
                                   2 * most + 2))
     line = text[: words[-1].end()] if words else ""
-    cuts = [cut for cut in (_dateline(line, words), _sentence_opening(words))
+    cuts = [cut for cut in (_dateline(line, words), _sentence_opening(words),
+                            _after_quoted_remark(words))
             if cut is not None and fewest <= cut < min(most, len(words) - 1)]
     copy = _headline_copy(words)
     if copy is not None and copy[1] < len(words) - 1:  # the lede begins after the copy
@@ -117,6 +126,24 @@ def _sentence_opening(words: list[re.Match[str]]) -> int | None:
             continue
         if word in OPENERS or (word.isupper() and len(word) > 1 and word.title() in OPENERS):
             return n
+    return None
+
+
+def _after_quoted_remark(words: list[re.Match[str]]) -> int | None:
+    """The capitalised word right after a remark quoted after a colon ("...: ‘Gee, that’s too
+    bad’ Utah Senator ..."), when the remark holds a word in lower case that joins no phrase."""
+    said = [w.group() for w in words]
+    for n in range(1, len(said)):
+        if not said[n - 1].endswith(":") or not _OPENS_QUOTE.match(said[n]):
+            continue
+        close = next((m for m in range(n, len(said)) if _CLOSES_QUOTE.search(said[m])
+                      and (m > n or len(said[m]) > 2)), None)
+        if close is None or close + 1 >= len(said) or not said[close + 1][:1].isupper():
+            return None
+        remark = [_bare(word) for word in said[n : close + 1]]
+        if any(word.islower() and word not in _GOES_ON for word in remark):
+            return close + 1
+        return None
     return None
 
 

@@ -22,7 +22,9 @@ A speaker is found, in order of trust:
    person is named between;
 6. for a statement with no attribution of its own, the person whose words the sentence before
    reports ("Galanter says he could hear the jury's anger.\n\n“How do you write ...”"),
-   unless its own sentence has a person named as its subject.
+   unless its own sentence has a person named as its subject; or, opening the sentence right
+   after a question about a person, that person's answer ("What does Trump think of that?
+   ‘Gee, that’s too bad.’");
 7. for words in the article's head no one says by the above, the speaker of the one quote
    further on that holds them: a headline repeats words its story quotes ("‘I’ve had a great
    run’").
@@ -45,6 +47,7 @@ import re
 from itertools import takewhile
 from typing import TYPE_CHECKING
 
+from newsprism.analyse.headlines import headline_end
 from newsprism.analyse.nlp import TITLES, noun_lemma
 from newsprism.analyse.pronouns import Antecedents, is_person_noun
 from newsprism.analyse.quotemarks import BLANK_LINE, CLOSERS, PAIRS, find_quotations
@@ -114,6 +117,8 @@ _TITLING = re.compile(r"\b(?:(?:en)?titled|headlined|book|novel|memoir|film|movi
 # A preposition right before a quote mark sets what follows into the sentence as a noun ("for
 # his work in ``Revolutionary Road,'' said"): a title, not words handed over to be said.
 _SET_INTO = re.compile(r"\b(?:in|of|for|from|on|at|with|by)\s*[“\"'‘«„`]+$")
+# What stands between a question and the quote that answers it: a space and the opening mark.
+_OPENS_ANSWER = re.compile(r"[ \t]*[“\"'‘«„`]*")
 _NAME_WORDS = 5  # a title-case phrase this short in quote marks is a name
 _TITLE_WORDS = 8  # a longer one, up to this, when a small word in it stays small
 PHRASE_WORDS = 4  # shorter quotes are phrases ("candid and meaningful"), not statements
@@ -422,6 +427,9 @@ def _reported_before(first: Span, quoted: set[int], article: ArticleContext) -> 
         if sentence.start == 0:
             return None
         sentence = doc[sentence.start - 1].sent
+        if back == 0 and _answers(first, sentence, quoted):
+            # "What does Mayor Ann Ruiz think of that? “Not much.”": the one asked answers.
+            return _asked_of(sentence, article)
         # A verb that reports words, not one with a clause of doing for its complement
         # ("Bacall continued making movies").
         said = [t for t in sentence if t.lower_ in SAYING and t.pos_ == "VERB"
@@ -435,20 +443,45 @@ def _reported_before(first: Span, quoted: set[int], article: ArticleContext) -> 
     return None
 
 
+def _answers(first: Span, sentence: Span, quoted: set[int]) -> bool:
+    """Does the quote open the sentence right after ``sentence``, on its line, and that one
+    end on a question mark outside any quotation? A quote further on, or past a line break,
+    answers no question ("will she be a good mother?\n\nWhile the show, titled “...”")."""
+    # the sentence's own words: a line break the parser ran on after them is no part of it
+    words = [t for t in sentence if not t.is_space]
+    last = next((t for t in reversed(words) if not t.is_quote), None)
+    if last is None or last.text != "?" or last.i in quoted:
+        return False
+    end = words[-1].idx + len(words[-1])
+    return _OPENS_ANSWER.fullmatch(first.doc.text, end, first.start_char) is not None
+
+
+def _asked_of(question: Span, article: ArticleContext) -> Mention | None:
+    """The person a question asks about as the subject of its main verb ("What does Mayor Ann
+    Ruiz think of that?"), whose answer the quote after it is; None when it names no one."""
+    subject = next((c for c in question.root.children if c.dep_ == "nsubj"), None)
+    found = speaker_at(subject, article) if subject is not None else None
+    return found if found is not None and found.type == "PERSON" else None
+
+
 def _said_after(quote: Span, quoted: set[int]) -> Token | None:
     """Who says it by a verb of saying after the closing mark, in the sentence or, when the
     parser cut it there, in a short next sentence ("''\\nhe said.")."""
     doc = quote.doc
     sentence = doc[quote.end - 1].sent
-    after = [t for t in doc[quote.end : sentence.end] if t.i not in quoted]
+    # A headline glued to its lede is a line of its own: the lede names no one who says the
+    # headline's quote ("...: ‘Gee, that’s too bad’ Utah Senator Mitt Romney announced").
+    lede = _lede_after(doc.text, quote.end_char)
+    after = [t for t in doc[quote.end : sentence.end] if t.i not in quoted and t.idx < lede]
     words = [t for t in after if not _is_mark(t) and not t.is_space]
-    if sentence.end < len(doc) and not words:
+    goes_on = sentence.end < len(doc) and lede == len(doc.text)
+    if goes_on and not words:
         following = doc[sentence.end].sent
         # A question or exclamation ends the parser's sentence: "``So which is it?'' Deputy
         # Public Defender Peter Lynch asked Coleman, who in turn said ...".
         if len(following) <= 8 or following[0].is_lower or quote.text.rstrip()[-1:] in "?!":
             after += [t for t in following if t.i not in quoted]
-    elif sentence.end < len(doc) and words[-1].text.rstrip(".").lower() in TITLES:
+    elif goes_on and words[-1].text.rstrip(".").lower() in TITLES:
         # A sentence the parser ended at a short title: '," LAPD Cmdr. Andy Smith said.'
         after += [t for t in doc[sentence.end].sent if t.i not in quoted]
     # An attribution stands in the quote's paragraph: "...”\n\nSheahan said police have
@@ -462,6 +495,13 @@ def _said_after(quote: Span, quoted: set[int]) -> Token | None:
         own = _attribution_line(after[paragraph + 1 :]) or own
     return _subject_of_saying(_past_aside(own), quoted, ahead=True) or \
         _said_by_long_subject(own, quoted)
+
+
+def _lede_after(text: str, end: int) -> int:
+    """Where the lede begins after a headline glued to it (``headlines.headline_end``) that
+    holds the characters up to ``end``; the text's length when no such headline does."""
+    lede = headline_end(text)
+    return lede if lede is not None and end <= lede else len(text)
 
 
 def _said_by_long_subject(after: list[Token], quoted: set[int]) -> Token | None:
@@ -732,7 +772,7 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: ArticleC
     start = max(0, inside.start_char - _PARAGRAPH_READ)
     start = max([m.end() for m in BLANK_LINE.finditer(text, start, inside.start_char)],
                 default=start)
-    end = min(len(text), inside.end_char + _PARAGRAPH_READ)
+    end = min(_lede_after(text, inside.end_char), inside.end_char + _PARAGRAPH_READ)
     following = BLANK_LINE.search(text, inside.end_char, end)
     end = following.start() if following else end
     chain = [verb for verb in ancestors(inside.root) if start <= verb.idx < end]
