@@ -88,6 +88,7 @@ from newsprism.compare.quotes import (
     marked_parts,
     marked_rewordings,
     one_person,
+    outlets_told,
     quotes_inside,
     quotes_within,
     remark_words,
@@ -747,13 +748,12 @@ def _rewording_claims(
     not taken for one, and not two statements whose quotes ``quotes`` gives to different
     speakers (``_said_by_others``) or to different outlets (``interviews_apart``)."""
     claims = []
-    texts = {doc: article.text for doc, article in articles.items()}
+    told = outlets_told(quotes, {doc: article.text for doc, article in articles.items()})
     for i, j in evidence.reworded:
         a, b = statements[i], statements[j]
         if (sources[a.doc] == sources[b.doc] or not evidence.related(i, j)
                 or _said_by_others(a, b, quotes)
-                or interviews_apart(quotes_within(a, quotes), quotes_within(b, quotes), quotes,
-                                    texts)):
+                or interviews_apart(quotes_within(a, quotes), quotes_within(b, quotes), told)):
             continue
         if _two_remarks(marked_parts(a.text), a, marked_parts(b.text), b, articles):
             continue

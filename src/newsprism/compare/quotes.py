@@ -427,19 +427,27 @@ def without_other_interviews(
     pairs: Sequence[tuple[Quote, Quote]], quotes: Sequence[Quote], texts: dict[str, str]
 ) -> list[tuple[Quote, Quote]]:
     """``pairs`` less those of two quotes told to different outlets (``interviews_apart``)."""
-    return [(a, b) for a, b in pairs if not interviews_apart((a,), (b,), quotes, texts)]
+    told = outlets_told(quotes, texts)
+    return [(a, b) for a, b in pairs if not interviews_apart((a,), (b,), told)]
 
 
-def interviews_apart(a: Sequence[Quote], b: Sequence[Quote], quotes: Sequence[Quote],
-                     texts: dict[str, str]) -> bool:
+def outlets_told(quotes: Sequence[Quote], texts: dict[str, str]
+                 ) -> list[tuple[Quote, frozenset[str]]]:
+    """Each of ``quotes`` told to a named outlet, with that outlet's words (``told_to``);
+    ``texts``: the articles' texts by id. Read once for all the pairs ``interviews_apart``
+    asks of."""
+    return [(quote, found) for quote in quotes if (found := told_to(quote, texts[quote.doc]))]
+
+
+def interviews_apart(a: Sequence[Quote], b: Sequence[Quote],
+                     told: Sequence[tuple[Quote, frozenset[str]]]) -> bool:
     """Did the speaker give the quotes ``a`` and ``b`` to different outlets (``told_to``)?
     "I just opened up my throat, didn't even swallow," he told KSL-TV; "So I pretty much just
     opened it up and poured it down my throat," Roche told ABC News. Two interviews are two
     occasions, and a speaker tells one story to each in other words: two remarks, not one
     quoted differently. A quote's outlet is that of any copy of its words (``_copied``): a copy
-    of the KSL-TV words that names no outlet was told to KSL-TV too. ``quotes``: all the
-    quotes; ``texts``: the articles' texts by id."""
-    told = [(other, found) for other in quotes if (found := told_to(other, texts[other.doc]))]
+    of the KSL-TV words that names no outlet was told to KSL-TV too. ``told``: the quotes told
+    to outlets (``outlets_told``)."""
 
     def outlets(of: Sequence[Quote]) -> set[frozenset[str]]:
         return {found for quote in of for other, found in told if _copied(quote, other)}
