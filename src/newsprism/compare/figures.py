@@ -556,8 +556,6 @@ def year_conflicts(texts: Sequence[str]) -> np.ndarray:
     return _conflicts([frozenset(_YEAR.findall(t)) for t in texts], lambda a, b: not a & b)
 
 
-
-
 def event_months(text: str) -> frozenset[int]:
     """The months a statement names as the time of what it reports: "in April", "last May",
     "during March 2012", a date's month ("on April 5"); not the month of the report ("said in

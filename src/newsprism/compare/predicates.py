@@ -221,13 +221,7 @@ def assertion(doc: Doc) -> Assertion:
 
 def main_predicates(doc: Doc) -> list[Token]:
     """The words that say what the parsed statement ``doc`` asserts is done, of each root."""
-    return [word for root in doc if root.dep_ == "ROOT" for word in _predicates(root)]
-
-
-def predicates_of(verb: Token) -> list[Token]:
-    """The words that say what the verb of a clause, ``verb``, asserts is done, read as a
-    root's are ("where he was pronounced dead" -> "dead")."""
-    return _predicates(verb)
+    return [word for root in doc if root.dep_ == "ROOT" for word in predicates_of(root)]
 
 
 @lru_cache(maxsize=1024)
@@ -412,12 +406,13 @@ def _denied(word: Token) -> bool:
 
 
 
-def _predicates(verb: Token, depth: int = 0) -> list[Token]:
-    """The words that say what ``verb`` and the verbs coordinated with it assert is done."""
+def predicates_of(verb: Token, depth: int = 0) -> list[Token]:
+    """The words that say what ``verb`` and the verbs coordinated with it assert is done, a
+    root's or a clause's ("where he was pronounced dead" -> "dead")."""
     if depth > 4:
         return []
     return [*_asserted(verb, depth), *(word for joined in _joined(verb)
-                                       for word in _predicates(joined, depth + 1))]
+                                       for word in predicates_of(joined, depth + 1))]
 
 
 def _asserted(verb: Token, depth: int) -> list[Token]:
@@ -428,7 +423,7 @@ def _asserted(verb: Token, depth: int) -> list[Token]:
     word = verb.lower_
     governed = [c for c in verb.children if c.dep_ in ("ccomp", "xcomp")]
     if (word in REPORTING or word in CARRIERS or _frames(verb)) and governed:
-        return _predicates(governed[0], depth + 1)
+        return predicates_of(governed[0], depth + 1)
     if word in REPORTING:
         return []
     if word in COPULAS:
@@ -436,7 +431,7 @@ def _asserted(verb: Token, depth: int) -> list[Token]:
         able = [x for c in complements if c.lower_ == "able" for x in c.children
                 if x.dep_ == "xcomp"]
         if able:
-            return _predicates(able[0], depth + 1)
+            return predicates_of(able[0], depth + 1)
         placed = [o for c in verb.children if c.dep_ == "prep" for o in c.children
                   if o.dep_ == "pobj"]
         return complements + placed + _cleft(verb, complements, depth) or [verb]
@@ -454,7 +449,7 @@ def _cleft(copula: Token, complements: list[Token], depth: int) -> list[Token]:
     if not any(c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in copula.children):
         return []
     return [word for noun in complements if noun.dep_ == "attr" for clause in noun.children
-            if clause.dep_ == "relcl" for word in _predicates(clause, depth + 1)]
+            if clause.dep_ == "relcl" for word in predicates_of(clause, depth + 1)]
 
 
 def _frames(verb: Token) -> bool:
