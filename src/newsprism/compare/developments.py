@@ -661,6 +661,14 @@ def _phrase_start(text: str, at: int) -> int:
     return edges[-1] if edges else 0
 
 
+def _end_words(found: re.Match[str]) -> set[str]:
+    """The stems of an end's own words, not of what it names between them (``said_of``):
+    "election of Turkmenistan ended" ends an election; "Turkmenistan" is a word of the one
+    thing the state and its end are said of."""
+    said_of = found.groupdict().get("said_of") or ""
+    return set(content_stems(found.group())) - set(content_stems(said_of))
+
+
 def states_ended(
     statements: Sequence[Span],
     actors: Sequence[frozenset[str]],
@@ -704,7 +712,7 @@ def states_ended(
             continue
         kind, found = ended
         state = STATE_KINDS[kind].in_force
-        end_words = set(content_stems(found.group()))
+        end_words = _end_words(found)
         for i, earlier in enumerate(statements):
             if (earlier.doc == statements[j].doc or (earlier.doc, kind) in told
                     or not state.search(earlier.text) or names_an_end(earlier.text, kind)

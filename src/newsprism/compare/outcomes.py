@@ -751,6 +751,19 @@ _BID_TAKEN_BACK = (r"\b(?:(?:withdr(?:ew|awn)|pulled|rescinded|revoked)\s+"
                    r"(?:(?:their|its|his|her|the|an?)\s+)?(?:[\w$,.-]+\s+){0,3}?(?:offer|bid)s?|"
                    r"withdr(?:ew|awn)\s+from\s+the\s+(?:bidding|race)|"
                    r"(?:offer|bid)\s+(?:was|has been|had been)\s+(?:withdrawn|rescinded|pulled))\b")
+# Talks of a sale or a merger end in an agreement told as one ("NYSE Euronext agreed to be sold
+# to ICE", "agreed to buy the chain", "agreed to a $2 billion merger"): the parties settled. Only
+# a deal's own verbs and nouns: "agreed to meet again" or "agreed to testify" ends no talks.
+_DEAL_AGREED = (r"(?:to\s+(?:be\s+)?(?:sold|acquired|bought|taken\s+over|merge|sell|buy|acquire|"
+                r"take\s+over)\b|(?:to\s+)?(?:an?|the)\s+(?:[\w$,.-]+\s+){0,3}?"
+                r"(?:deal|merger|takeover|sale|buyout)\b)")
+# An election or its polling, up to three words of it before what is said of it ("the 4th
+# parliamentary election of Turkmenistan ended").
+_BALLOT = (r"\b(?:elections?|vote|voting|polling|polls|balloting)\b"
+           r"(?P<said_of>(?:\s+[\w'’-]+){0,3}?)")
+# What ends before the polls close: "the election campaign ended on Friday", "early voting
+# in the election ended".
+_BEFORE_THE_POLLS = re.compile(r"\b(?:campaign\w*|early\s+voting)\b", re.IGNORECASE)
 STATE_KINDS: dict[str, StateKind] = {
     "at large": StateKind(
         re.compile(r"\b(?:on the (?:run|loose|lam)|at large|(?:a|the) fugitive|escapee|manhunt|"
@@ -847,10 +860,10 @@ STATE_KINDS: dict[str, StateKind] = {
                    r"(?:talks|negotiations) (?:collapsed|broke down|fell through)|"
                    r"decided not to|(?:was|were|has been|have been) hired|"
                    r"(?:signed|reached|struck|clinched|sealed) (?:an?|the) (?:[\w-]+ ){0,2}?"
-                   r"(?:deal|contract|agreement))\b", re.IGNORECASE),
+                   rf"(?:deal|contract|agreement)|agreed\s+{_DEAL_AGREED})\b", re.IGNORECASE),
         re.compile(r"\b(?:pull\w* out|drop\w* out|walk\w* away|stepp?\w* away|back\w* away|"
                    r"broke off|broken off|collaps|broke down|fell through|decid\w* not|hired|"
-                   r"signed|sealed|clinched|struck a)", re.IGNORECASE)),
+                   rf"signed|sealed|clinched|struck a|agree\w*\s+{_DEAL_AGREED})", re.IGNORECASE)),
     # An offer or bid made and standing, then taken back: "the club has made an eight-year
     # offer", "offered him a four-year contract", "offered $160 million" / "have withdrawn their
     # offer", "pulled its bid", "withdrew from the bidding". Whose offer it is, the party named
@@ -863,6 +876,20 @@ STATE_KINDS: dict[str, StateKind] = {
         re.compile(_BID_TAKEN_BACK, re.IGNORECASE),
         re.compile(r"\b(?:withdr[ae]w|pull\w*\s+(?:(?:their|its|his|her|the|an?)\s+)?"
                    r"(?:[\w$,.-]+\s+){0,3}?(?:offer|bid)|rescind|revok)", re.IGNORECASE)),
+    # Voting under way or due, then over: "Turkmens go to the polls Sunday", "voters are going
+    # to the polls", "polls are open" / "the parliamentary election ended Sunday evening", "the
+    # election is over", "polls closed at 8 p.m.". Not "went to the polls": a report after the
+    # vote tells it so. A campaign or early voting ends before the polls do
+    # (``_before_the_polls``).
+    "voting": StateKind(
+        re.compile(r"\b(?:(?:go|goes|going|head|heads|heading)\s+to\s+the\s+polls|"
+                   r"polls\s+(?:are|remain)\s+open|voting\s+is\s+under\s*way)\b",
+                   re.IGNORECASE),
+        re.compile(rf"{_BALLOT}\s+(?:(?:has|have|had)\s+)?(?:ended|closed|concluded|"
+                   r"(?:is|was|are|were)\s+(?:now\s+)?over)\b"
+                   r"(?!\s+(?:the|a|an|its|their|his|her|in\s+on)\b)", re.IGNORECASE),
+        re.compile(rf"{_BALLOT}\s+(?:(?:will|would|to|is|are|was|were|has|have|had|be|been)\s+)*"
+                   r"(?:end|clos|conclu|over\b)", re.IGNORECASE)),
 }
 # States that begin with an event a report of their end may tell too ("was jailed Monday and
 # released on bail Tuesday"): the two may share that event, so they are left to the aligner.
@@ -934,7 +961,21 @@ def hedged_at(text: str, start: int, end: int) -> bool:
     before = [m.end() for m in _CLAUSE_BEFORE.finditer(text, 0, start)]
     after = _CLAUSE_AFTER.search(text, end)
     clause = text[before[-1] if before else 0 : after.start() if after else len(text)]
-    return hedges(without_suspects(clause))
+    return hedges(without_hedge_lookalikes(without_suspects(clause)))
+
+
+# Words a hedge's words stand in that hedge nothing: "ended Sunday evening as scheduled" (it
+# happened as foreseen), "voters are going to the polls" (a motion to a place, not the future's
+# "going to" before a verb).
+_HEDGE_LOOKALIKE = re.compile(
+    r"\bas\s+(?:scheduled|planned|expected)\b|"
+    r"\bgoing\s+to(?=\s+(?:the|a|an|his|her|their|its)\b)", re.IGNORECASE)
+
+
+def without_hedge_lookalikes(text: str) -> str:
+    """The clause with words that only look like a hedge blanked (``_HEDGE_LOOKALIKE``), for
+    ``hedges`` to read."""
+    return _HEDGE_LOOKALIKE.sub(lambda m: " " * len(m.group()), text)
 
 
 @lru_cache(maxsize=4096)  # asked of each statement by named_changes, states_ended, the order
@@ -965,7 +1006,14 @@ def ends_an_event_state(text: str) -> bool:
 def _ends_as_done(text: str, found: re.Match[str], kind: str) -> bool:
     in_force = [m.span() for m in STATE_KINDS[kind].in_force.finditer(text)]
     return (not _NOT_DONE.search(text, 0, found.start()) and not _inside(found, in_force)
-            and not hedged_at(text, *found.span()) and not _two_fates(text, kind, in_force))
+            and not hedged_at(text, *found.span()) and not _two_fates(text, kind, in_force)
+            and not _before_the_polls(text, kind))
+
+
+def _before_the_polls(text: str, kind: str) -> bool:
+    """Does the statement tell the end of what ends before the polls close, a campaign or
+    early voting ("Early voting in the election ended on Friday")? Then it ends no vote."""
+    return kind == "voting" and _BEFORE_THE_POLLS.search(text) is not None
 
 
 def _two_fates(text: str, kind: str, in_force: Sequence[tuple[int, int]]) -> bool:
