@@ -1619,46 +1619,42 @@ def test_no_development_from_one_remark_quoted_at_length_a_dated_plan_or_another
 
 
 MARKET = "Shares of Kessel Mills rose sharply on Wednesday in Norland trading. "
+SALE_TALKS = ("Kessel Mills is in talks to be acquired by Norland Foods, according to people "
+              "briefed on the matter.")
 
 
 def test_talks_of_a_sale_and_then_an_agreement_to_it_are_a_development_undated():
-    talks = ("Kessel Mills is in talks to be acquired by Norland Foods, according to people "
-             "briefed on the matter.")
     for agreed in ("Kessel Mills agreed to be sold to Norland Foods in a $2 billion takeover.",
                    "Norland Foods agreed to buy Kessel Mills for $2 billion on Thursday."):
-        _state_then_end_either_way(MARKET, talks, agreed)
+        _state_then_end_either_way(MARKET, SALE_TALKS, agreed)
 
 
 def test_no_talks_of_a_sale_ended_by_another_agreement_a_hedge_or_another_company():
-    talks = ("Kessel Mills is in talks to be acquired by Norland Foods, according to people "
-             "briefed on the matter.")
     for end in ("Kessel Mills and Norland Foods agreed to meet again next week.",
                 "Kessel Mills could agree to be sold to Norland Foods within days.",
                 "Brandt Textiles agreed to be sold to Ostmark Partners on Thursday."):
-        assert not _statement_histories(MARKET, talks, end, (None, None)), end
+        assert not _statement_histories(MARKET, SALE_TALKS, end, (None, None)), end
 
 
 ELECTION = "Norland's parliament was dissolved in the spring after a long political crisis. "
+VOTING = ("Norland's voters are going to the polls on Sunday in a parliamentary election seen as "
+          "a test for the government.")
 
 
 def test_voters_going_to_the_polls_and_then_the_vote_over_are_a_development_undated():
-    voting = ("Norland's voters are going to the polls on Sunday in a parliamentary election "
-              "seen as a test for the government.")
     for over in ("The parliamentary election of Norland ended on Sunday evening as scheduled, "
                  "officials said.",
                  "Polls closed in Norland's parliamentary election at 8 p.m. on Sunday."):
-        _state_then_end_either_way(ELECTION, voting, over)
+        _state_then_end_either_way(ELECTION, VOTING, over)
 
 
 def test_no_vote_ended_by_a_campaign_early_voting_a_hedge_or_another_country():
-    voting = ("Norland's voters are going to the polls on Sunday in a parliamentary election "
-              "seen as a test for the government.")
     for end in ("The parliamentary election campaign in Norland ended on Friday with rallies.",
                 "Early voting in Norland's parliamentary election ended on Friday, officials "
                 "said.",
                 "Counting in Norland's parliamentary election could be over by Sunday evening.",
                 "The parliamentary election of Ostmark ended on Sunday evening, officials said."):
-        assert not _statement_histories(ELECTION, voting, end, (None, None)), end
+        assert not _statement_histories(ELECTION, VOTING, end, (None, None)), end
 
 
 def test_words_that_only_look_like_a_hedge_hedge_nothing():

@@ -757,10 +757,11 @@ _BID_TAKEN_BACK = (r"\b(?:(?:withdr(?:ew|awn)|pulled|rescinded|revoked)\s+"
 _DEAL_AGREED = (r"(?:to\s+(?:be\s+)?(?:sold|acquired|bought|taken\s+over|merge|sell|buy|acquire|"
                 r"take\s+over)\b|(?:to\s+)?(?:an?|the)\s+(?:[\w$,.-]+\s+){0,3}?"
                 r"(?:deal|merger|takeover|sale|buyout)\b)")
-# An election or its polling, up to three words of it before what is said of it ("the 4th
-# parliamentary election of Turkmenistan ended").
+# An election or its polling, and a phrase of where or what before what is said of it ("the 4th
+# parliamentary election of Turkmenistan ended"); no other words, which may be a clause of
+# their own ("polls show the gap has closed": opinion polls).
 _BALLOT = (r"\b(?:elections?|vote|voting|polling|polls|balloting)\b"
-           r"(?P<said_of>(?:\s+[\w'’-]+){0,3}?)")
+           r"(?P<said_of>(?:\s+(?:of|in|for)(?:\s+[\w'’-]+){1,3}?)?)")
 # What ends before the polls close: "the election campaign ended on Friday", "early voting
 # in the election ended".
 _BEFORE_THE_POLLS = re.compile(r"\b(?:campaign\w*|early\s+voting)\b", re.IGNORECASE)
