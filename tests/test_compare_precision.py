@@ -329,6 +329,26 @@ def test_a_correlation_is_no_corroboration_of_one_measured_difference():
     assert not apart[0, 2] and not apart[1, 3]
 
 
+def test_a_first_and_a_tally_are_two_facts():
+    """audit15, fresh Multi-News: "It's the first time NASA has named one of its missions after
+    a scientist who is still alive" was corroborated by "NASA has named about 20 space missions
+    after people": a record and a tally. A first told in other words ("never before", "In
+    another first") stays one fact, and a first as a detail ("spoke for the first time") frames
+    nothing."""
+    from newsprism.compare.figures import firsts_apart
+
+    texts = ["It's the first time the city has named a park after a living artist.",
+             "The city has named about a dozen parks after people.",
+             "The city had never before named a park after a living artist.",
+             "In another first, the council let children vote on the name.",
+             "This was the first the council had let children choose a name.",
+             "The mayor spoke for the first time about the park on Monday.",
+             "The mayor spoke about the park on Monday."]
+    apart = firsts_apart(texts)
+    assert apart[0, 1] and apart[1, 0] and apart[3, 1] and apart[4, 6]
+    assert not apart[0, 2] and not apart[3, 4] and not apart[5, 6] and not apart[1, 6]
+
+
 def _persons_apart_of(texts: dict[str, str], words: str) -> tuple[list[str], list[int], Any]:
     """``context.persons_apart`` of the texts' analysed statements: the articles of the
     statements holding ``words``, their indices, and the matrix."""
