@@ -712,3 +712,28 @@ def test_two_months_for_one_act_block_a_corroboration():
     assert conflicts[0, 1] and conflicts[1, 0] and conflicts[0, 2]
     assert not conflicts[1, 2]  # April in both
     assert not conflicts[0, 3] and not conflicts[4, 5]  # no month of an act on one side
+
+
+def test_a_claim_never_holds_one_fact_in_two_years():
+    """audit15, fresh ECB+: an anchor telling two facts ("received the award in 1998, and was
+    elected to the board in 1995") linked two reports of the award and one of the election,
+    and all four made one claim. Members linked to the anchor are kept strongest first, each
+    only where no member kept before it names another year; the anchor itself tells both."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from newsprism.compare.align import _members_at_peace
+    from newsprism.model import Span
+
+    texts = [("a", "She won the Harlow Prize in 1998 and joined the board in 1995."),
+             ("b", "She won the Harlow Prize in 1998, among other honours."),
+             ("c", "In 1995 she joined the board of the medical society."),
+             ("d", "She won the Harlow Prize in 1998."),
+             ("e", "She won the Harlow Prize.")]
+    statements = [Span(doc, 0, len(text), text) for doc, text in texts]
+    strength = np.array([[0, .9, .8, .7, .6]] * 5, dtype=float)
+    evidence = SimpleNamespace(strength=strength, linked=lambda i, j, mutual: True,
+                               mutual=lambda i, j: True)
+    assert _members_at_peace(statements, evidence, 0, [0, 1, 2, 3, 4]) == [0, 1, 3, 4]
+    assert _members_at_peace(statements, evidence, 0, [0, 2, 4]) == [0, 2, 4]
