@@ -329,6 +329,30 @@ def test_a_correlation_is_no_corroboration_of_one_measured_difference():
     assert not apart[0, 2] and not apart[1, 3]
 
 
+def test_a_first_and_a_tally_are_two_facts():
+    """audit15, fresh Multi-News: "It's the first time NASA has named one of its missions after
+    a scientist who is still alive" was corroborated by "NASA has named about 20 space missions
+    after people": a record and a tally. A first told in other words ("never before", "In
+    another first") stays one fact, and a first as a detail ("spoke for the first time") frames
+    nothing."""
+    import numpy as np
+
+    from newsprism.compare.figures import firsts_apart
+
+    texts = ["It's the first time the city has named a park after a living artist.",
+             "The city has named about a dozen parks after people.",
+             "The city had never before named a park after a living artist.",
+             "In another first, the council let children vote on the name.",
+             "This was the first the council had let children choose a name.",
+             "The mayor spoke for the first time about the park on Monday.",
+             "The mayor spoke about the park on Monday."]
+    apart = firsts_apart(texts)
+    assert (apart == apart.T).all()
+    # the three firsts (0, 3, 4) against the two statements telling none (1, 6)
+    assert {(int(i), int(j)) for i, j in np.argwhere(apart) if i < j} == {
+        (0, 1), (0, 6), (1, 3), (1, 4), (3, 6), (4, 6)}
+
+
 def _persons_apart_of(texts: dict[str, str], words: str) -> tuple[list[str], list[int], Any]:
     """``context.persons_apart`` of the texts' analysed statements: the articles of the
     statements holding ``words``, their indices, and the matrix."""
@@ -692,3 +716,28 @@ def test_two_months_for_one_act_block_a_corroboration():
     assert conflicts[0, 1] and conflicts[1, 0] and conflicts[0, 2]
     assert not conflicts[1, 2]  # April in both
     assert not conflicts[0, 3] and not conflicts[4, 5]  # no month of an act on one side
+
+
+def test_a_claim_never_holds_one_fact_in_two_years():
+    """audit15, fresh ECB+: an anchor telling two facts ("received the award in 1998, and was
+    elected to the board in 1995") linked two reports of the award and one of the election,
+    and all four made one claim. Members linked to the anchor are kept strongest first, each
+    only where no member kept before it names another year; the anchor itself tells both."""
+    from types import SimpleNamespace
+
+    import numpy as np
+
+    from newsprism.compare.align import _members_at_peace
+    from newsprism.model import Span
+
+    texts = [("a", "She won the Harlow Prize in 1998 and joined the board in 1995."),
+             ("b", "She won the Harlow Prize in 1998, among other honours."),
+             ("c", "In 1995 she joined the board of the medical society."),
+             ("d", "She won the Harlow Prize in 1998."),
+             ("e", "She won the Harlow Prize.")]
+    statements = [Span(doc, 0, len(text), text) for doc, text in texts]
+    strength = np.array([[0, .9, .8, .7, .6]] * 5, dtype=float)
+    evidence = SimpleNamespace(strength=strength, linked=lambda i, j, mutual: True,
+                               mutual=lambda i, j: True)
+    assert _members_at_peace(statements, evidence, 0, [0, 1, 2, 3, 4]) == [0, 1, 3, 4]
+    assert _members_at_peace(statements, evidence, 0, [0, 2, 4]) == [0, 2, 4]

@@ -197,3 +197,24 @@ def test_an_outlets_call_to_its_readers_corroborates_nothing():
     apart = reader_calls_apart(texts)
     assert apart[0, 0] and apart[0, 4] and apart[4, 1]  # a call links to nothing, not its like
     assert not apart[3, 4] and not apart[4, 5]
+
+
+def test_an_announcement_of_what_follows_corroborates_nothing():
+    """audit15, fresh Multi-News: two articles of one outlet carried one video's caption,
+    "Astronomers say they have found a comet. Here's what they say they know about it.", and
+    its second sentence was corroborated. Announcing what follows asserts nothing; what the
+    announcement introduces after a colon is said, and a quoted "Here's what I saw" is a
+    remark."""
+    from newsprism.compare.reported import announcements_apart, announces_what_follows
+
+    texts = ["Here's what they say they know about the comet.",
+             "Here is how to watch the launch on Friday:",
+             "Here are all we know about the storm so far.",
+             "Here's what happened: the driver lost control on the bridge.",
+             "“Here's what I saw,” the driver told reporters.",
+             "The agency said it knew little about the comet."]
+    assert [announces_what_follows(text) for text in texts] == [True, True, True, False, False,
+                                                                 False]
+    apart = announcements_apart(texts)
+    assert apart[0, 0] and apart[0, 5] and apart[1, 3]  # links to nothing, not its like
+    assert not apart[3, 4] and not apart[4, 5]

@@ -56,6 +56,7 @@ from newsprism.compare.figures import (
     counted_apart,
     duration_conflicts,
     event_days,
+    firsts_apart,
     frames_of,
     guessed_apart,
     measures_compared,
@@ -98,6 +99,7 @@ from newsprism.compare.quotes import (
     without_torn_quotes,
 )
 from newsprism.compare.reported import (
+    announcements_apart,
     debunk_quotes_apart,
     debunks_apart,
     reader_calls_apart,
@@ -218,13 +220,14 @@ def pair_evidence(
                | states_apart(texts) | answers_apart(texts)
                | year_conflicts(texts) | month_conflicts(texts) | days_apart(texts)
                | list_items(statements, mentions, bodies)
-               | pointing_back_apart(texts) | correlations_apart(texts)
+               | pointing_back_apart(texts) | correlations_apart(texts) | firsts_apart(texts)
                | persons_apart(statements, mentions, entities, bodies)
                | counts_apart(statements, figures)
                | speakers_apart(statements, quotes, entities, names.called)
                | questions_apart(statements, quotes)
                | reproduced_apart(statements, bodies) | debunks_apart(texts)
-               | debunk_quotes_apart(statements, quotes, bodies) | reader_calls_apart(texts))
+               | debunk_quotes_apart(statements, quotes, bodies) | reader_calls_apart(texts)
+               | announcements_apart(texts))
     return score_pairs(statements, embeddings, shared, blocked, names, settings, tokens,
                        tuple(reworded))
 

@@ -40,6 +40,7 @@ from functools import cached_property
 import numpy as np
 
 from newsprism.analyse.resolve import LEGAL_SUFFIXES
+from newsprism.compare.figures import year_conflicts
 from newsprism.compare.judge import JUDGE_FEATURES, JUDGED, PREDICATE_BAND, Judge, load_judge
 from newsprism.compare.predicates import Assertion, assertion, parse
 from newsprism.compare.slots import Slots, statement_slots
@@ -620,8 +621,7 @@ def _anchored(
         if embeddings is not None:
             judge(statements, embeddings, evidence,
                   {(min(anchor, j), max(anchor, j)) for j in group if j != anchor})
-        kept = [anchor] + [j for j in group if j != anchor
-                           and evidence.linked(anchor, j, evidence.mutual(anchor, j))]
+        kept = _members_at_peace(statements, evidence, anchor, group)
         done.append(kept)
         rest = [j for j in group if j not in kept]
         if len(rest) > 1:
@@ -631,6 +631,25 @@ def _anchored(
         else:
             done += [[j] for j in rest]
     return [sorted(g, key=lambda i: (i != g[0], i)) for g in done]
+
+
+def _members_at_peace(
+    statements: Sequence[Span], evidence: PairEvidence, anchor: int, group: list[int]
+) -> list[int]:
+    """The anchor and the members linked to it, strongest link first, each kept only where it
+    names no year that a member kept before it contradicts (``year_conflicts``): an anchor that
+    tells two facts ("received the award in 1998, and was elected to the board in 1995") links
+    a report of each, and one fact does not happen in two years. The member left out is grouped
+    again with the rest; the anchor still supports its claim where it sums up both."""
+    linked = sorted((j for j in group if j != anchor
+                     and evidence.linked(anchor, j, evidence.mutual(anchor, j))),
+                    key=lambda j: -evidence.strength[anchor, j])
+    years = year_conflicts([statements[j].text for j in linked])
+    kept: list[int] = []  # positions in ``linked``
+    for n in range(len(linked)):
+        if not years[n, kept].any():
+            kept.append(n)
+    return [anchor, *(linked[n] for n in kept)]
 
 
 def shared_statements(

@@ -621,6 +621,29 @@ def correlations_apart(texts: Sequence[str]) -> np.ndarray:
     return told[:, None] != told[None, :]
 
 
+# A statement whose main predicate is a first ("It's the first time NASA has named a mission
+# after a living scientist", "This was the first election with observers", "In another first,
+# ..."): what it asserts is the record, not the act it ranks. Another report tells a first in
+# its own words ("first", "never before", "ever", "unprecedented", "maiden").
+_FIRST_FRAME = re.compile(
+    r"^\W*(?:(?:it|this|that)(?:['’]s|\s+(?:is|was|will\s+be|would\s+be|marks|marked|becomes|"
+    r"became))\s+(?:\w+\s+)?the\s+first\b|in\s+(?:a|another)\s+first\b)",
+    re.IGNORECASE,
+)
+_TELLS_FIRST = re.compile(r"\b(?:first|never|ever|unprecedented|maiden)\b", re.IGNORECASE)
+
+
+def firsts_apart(texts: Sequence[str]) -> np.ndarray:
+    """True where one text is framed as a first (``_FIRST_FRAME``) and the other tells no first
+    at all (``_TELLS_FIRST``): "It's the first time NASA has named one of its missions after a
+    scientist who is still alive" and "NASA has named about 20 space missions after people" are
+    two facts, a record and a tally; "In another first, the government allowed observers" and
+    "This was the first the government allowed observers" are one."""
+    framed = np.array([bool(_FIRST_FRAME.match(t)) for t in texts], dtype=bool)
+    tells = np.array([bool(_TELLS_FIRST.search(t)) for t in texts], dtype=bool)
+    return (framed[:, None] & ~tells[None, :]) | (~tells[:, None] & framed[None, :])
+
+
 def _conflicts(stated: Sequence[frozenset[Any]],
                clash: Callable[[frozenset[Any], frozenset[Any]], bool]) -> np.ndarray:
     """The pairs of texts that each state something (``stated``) and whose statements

@@ -237,3 +237,28 @@ def reader_calls_apart(texts: Sequence[str]) -> np.ndarray:
     corroborates nothing, not even the same call at the foot of another article."""
     flags = np.array([calls_readers(text) for text in texts], dtype=bool)
     return flags[:, None] | flags[None, :]
+
+
+# A page's announcement of what follows it: "Here's what we know about the crash.", "Here is how
+# to watch the launch:", "Here are the details." It names content (often a video's or a list's,
+# printed as its caption) without saying any of it; what it introduces, after a colon within the
+# statement, is no announcement.
+_ANNOUNCES = re.compile(
+    r"^\W*here(?:['’]s|\s+is|\s+are)\s+(?:what|how|why|where|who|when|which|everything|"
+    r"all\s+(?:we|you)|a\s+look|the\s+latest|more)\b[^:]*:?\W*$",
+    re.IGNORECASE,
+)
+
+
+def announces_what_follows(text: str) -> bool:
+    """Is the statement only the page's announcement of what follows (``_ANNOUNCES``), in no
+    quotation marks (“Here's what I saw,” she said is a remark reported)?"""
+    return not holds_quote_marks(text) and _ANNOUNCES.match(text) is not None
+
+
+def announcements_apart(texts: Sequence[str]) -> np.ndarray:
+    """True for every pair with an announcement (``announces_what_follows``) in it: "Here's what
+    they say they know about it." asserts nothing, so it corroborates nothing, not even the same
+    caption under the same video in another of the outlet's articles."""
+    flags = np.array([announces_what_follows(text) for text in texts], dtype=bool)
+    return flags[:, None] | flags[None, :]
