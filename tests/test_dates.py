@@ -98,8 +98,8 @@ CASES = {
         "the hearing until Monday. His evidence was delayed until Tuesday.",
         {"Thursday": "2025-03-06", "Monday": "2025-03-10", "Tuesday": "2025-03-11"}),
     "a weekday of some week the article does not place is no day of it": (
-        "2025-03-04", "The shots were fired on a Friday afternoon as school let out.",
-        {"Friday": None}),
+        "2025-03-04", "The shots were fired on a Friday afternoon as school let out. The mayor "
+        "spoke in a Monday statement.", {"Friday": None, "Monday": "2025-03-03"}),
     "a part of an event before its weekday is that weekday's": (
         "2025-03-08", "The centre went scoreless in the first half Friday.",
         {"the first half Friday": "2025-03-07"}),
@@ -160,6 +160,16 @@ def test_an_archive_pages_stamp_dates_it_and_is_neither_title_nor_statement(stam
     statements = [s.text for s in analyse_article(article).statements]
     assert statements == ["The mob boss died on Monday in a federal prison in Springfield, "
                           "officials said."]
+
+
+def test_a_stamp_between_a_place_and_an_agency_dates_the_article() -> None:
+    """A news agency's page prints the place, the day and clock, and its own name on one line:
+    the day dates the article, so its "Monday" is a day, and the line is no statement."""
+    text = ("Council names a new harbour master\n\nPort Ellen D. C., Jul 13, 2009/02:00 pm (RNA)"
+            "\n\nThe council named its new harbour master in a Monday statement.\n")
+    (article,) = read_bytes(text.encode(), "harbour.txt").articles
+    assert article.date == "2009-07-13"
+    assert {d.text: d.value for d in analyse_article(article).dates} == {"Monday": "2009-07-13"}
 
 
 def test_a_numeric_day_that_reads_both_ways_is_dropped_with_a_warning() -> None:

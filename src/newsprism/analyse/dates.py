@@ -223,13 +223,24 @@ def _value_of(ent: Span, expression: str, base: dt.date | None) -> str | None:
     none, and a weekday after the part of the event it dates, "the first half Friday", is
     that weekday's."""
     weekday = _WEEKDAY.fullmatch(expression) is not None
-    if weekday and _SOME_WEEK.search(ent.doc.text, max(0, ent.start_char - 8), ent.start_char):
+    if weekday and _some_week(ent):
         return None
     value = normalise_date_expression(expression, base, future=_future_tense(ent, weekday))
     part = _PART_BEFORE_WEEKDAY.fullmatch(expression)
     if value is None and part and is_duration(part["part"]):
         return normalise_date_expression(part["day"], base, future=_future_tense(ent, True))
     return value
+
+
+def _some_week(ent: Span) -> bool:
+    """Is the weekday of some week the article does not place, "on a Friday afternoon", "one
+    Monday"? Not when it describes a noun, "in a Monday statement": the article is the noun's."""
+    if not _SOME_WEEK.search(ent.doc.text, max(0, ent.start_char - 8), ent.start_char):
+        return False
+    after = ent.end
+    while after < len(ent.doc) and ent.doc[after].lower_ in TIMES_OF_DAY:
+        after += 1
+    return after == len(ent.doc) or ent.doc[after].pos_ not in ("NOUN", "PROPN")
 
 
 def _day_of_time(ent: Span, doc_id: str, base: dt.date | None,
