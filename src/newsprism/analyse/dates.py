@@ -54,10 +54,12 @@ if TYPE_CHECKING:
 _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 # A number alone that is no year ("the death toll is 45"): the NER's DATE is a count.
 _BARE_COUNT = re.compile(r"\d{1,3}(?:,\d{3})*|\d{5,}")
-# An age, its hyphens spaced too as some sites print them ("23 - year - old", "the age of 40").
-_AGE = re.compile(r"\s?-\s?(?:year|month|week|day)s?\s?-\s?old|"
-                  r"\b(?:years?|months?|weeks?|days?|decades?)\s+(?:old|long)\b|"
-                  r"\bage[ds]?\s+(?:of\s+)?\d")
+_AGE = re.compile(r"-(?:year|month|week|day)-old|"
+                  r"\b(?:years?|months?|weeks?|days?|decades?)\s+(?:old|long)\b|\bage[ds]?\s+\d")
+# An age whole in the NER's date, its hyphens spaced as some sites print them ("23 - year -
+# old"), or "the age of 40": no date, but kept out of the figures as the date was.
+_AGE_IN_DATE = re.compile(r"\s-\s(?:year|month|week|day)s?\s-\s*old|\bage\s+of\s+\d",
+                          re.IGNORECASE)
 # A decade of someone's life, an age: "in her 20s or 30s", "in their late 40s", "his mid-50s"
 # (the decade after a possessive, or after another such decade "or"/"to" it).
 _LIFE = r"(?:his|her|their|its|my|your|our)\s+"
@@ -114,7 +116,8 @@ _UNITS = {"day", "days", "night", "nights", "week", "weeks", "weekend", "weekend
           "seasons"}
 # What every date names: a year, a decade, a day of the month, a month, a weekday, a season, a
 # day or part of one, a unit of time, a feast. An expression the NER calls a date without any
-# is a count or a name ("the next six" points, "Bluejays 14", "under 40", a game clock "4:43").
+# is a count or a name ("the next six" points, "Bluejays 14", "under 40", a game clock "4:43"):
+# no date, but kept out of the figures as the NER's date was (what it counts is unread).
 _CALENDAR = re.compile(
     rf"{_YEAR.pattern}|\d0['’]?s\b|\b\d{{1,2}}(?:st|nd|rd|th)\b|\d{{1,2}}/\d{{1,2}}|"
     rf"\b(?i:{MONTH_NAME}|{'|'.join(WEEKDAYS)}|{'|'.join(TIMES_OF_DAY)}|{'|'.join(_UNITS)}|"
@@ -209,7 +212,8 @@ def extract_dates(
                                                and _LIFE_BEFORE.search(text, 0, start)):
             continue  # an age, no date
         value = _value_of(ent, expression, base)
-        if is_duration(expression) or not _CALENDAR.search(expression) or (
+        if is_duration(expression) or not _CALENDAR.search(expression) \
+                or _AGE_IN_DATE.search(expression) or (
                 value is None and not _ANCHORED.search(expression)
                 and not _NAMED.search(expression)):
             durations.append((start, end))  # no day of its own: kept out of figures too
