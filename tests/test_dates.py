@@ -88,7 +88,32 @@ CASES = {
         {"Christmas": None, "the late nineteen fifties": None}),
     "a decade of someone's life is an age, no date; a decade of history stays": (
         None, "The woman is in her 20s or 30s. The men are in their late 40s. He was in his "
-        "mid-50s. Music of the 1960s sold well.", {"the 1960s": None}),
+        "mid-50s. Music of the 1960s sold well.", {"the 1960s": "196"}),
+    "a weekday ahead may be the article's own day: the day's name stands for 'today'": (
+        "2025-03-08", "The Rovers will play the Saturday semifinal against the winner of "
+        "Friday's quarterfinal. The final is scheduled for Sunday.",
+        {"Saturday": "2025-03-08", "Friday": "2025-03-07", "Sunday": "2025-03-09"}),
+    "a postponement until a weekday is ahead; a plan told in the past perfect is not": (
+        "2025-03-06", "A witness had expected to testify on Thursday, but the judge adjourned "
+        "the hearing until Monday. His evidence was delayed until Tuesday.",
+        {"Thursday": "2025-03-06", "Monday": "2025-03-10", "Tuesday": "2025-03-11"}),
+    "a weekday of some week the article does not place is no day of it": (
+        "2025-03-04", "The shots were fired on a Friday afternoon as school let out. The mayor "
+        "spoke in a Monday statement.", {"Friday": None, "Monday": "2025-03-03"}),
+    "a part of an event before its weekday is that weekday's": (
+        "2025-03-08", "The centre went scoreless in the first half Friday.",
+        {"the first half Friday": "2025-03-07"}),
+    "a time of a named day is that day; a programme's name is none": (
+        "2025-03-04", "The court met this morning. Police were called last night. The fire "
+        "started on Sunday night. She told ABC's World News Tonight she would stay.",
+        {"this morning": "2025-03-04", "last night": "2025-03-03", "Sunday night": "2025-03-02"}),
+    "a count, a clock or an age the NER calls a date is none, its hyphens spaced too": (
+        "2025-03-04", "He scored the next six points. He was the first trustee under 40 and "
+        "joined before the age of 40. He scored with 4:43 left. A 23 - year - old man was held "
+        "on Monday.", {"Monday": "2025-03-03"}),
+    "a year-less date half a year ahead is this year's, as news names another year": (
+        "2025-06-12", "A trial date was set for October 28. The plea hearing is in September.",
+        {"October 28": "2025-10-28", "September": "2025-09"}),
 }
 
 
@@ -135,6 +160,16 @@ def test_an_archive_pages_stamp_dates_it_and_is_neither_title_nor_statement(stam
     statements = [s.text for s in analyse_article(article).statements]
     assert statements == ["The mob boss died on Monday in a federal prison in Springfield, "
                           "officials said."]
+
+
+def test_a_stamp_between_a_place_and_an_agency_dates_the_article() -> None:
+    """A news agency's page prints the place, the day and clock, and its own name on one line:
+    the day dates the article, so its "Monday" is a day, and the line is no statement."""
+    text = ("Council names a new harbour master\n\nPort Ellen D. C., Jul 13, 2009/02:00 pm (RNA)"
+            "\n\nThe council named its new harbour master in a Monday statement.\n")
+    (article,) = read_bytes(text.encode(), "harbour.txt").articles
+    assert article.date == "2009-07-13"
+    assert {d.text: d.value for d in analyse_article(article).dates} == {"Monday": "2009-07-13"}
 
 
 def test_a_numeric_day_that_reads_both_ways_is_dropped_with_a_warning() -> None:

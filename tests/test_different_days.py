@@ -72,6 +72,11 @@ def test_days_that_can_be_one_are_not_apart():
     assert _apart("He was charged Saturday after a shooting Friday.", "He was charged Monday.")
     assert not _apart("He was charged after a shooting on Friday.", "He was charged Saturday.")
     assert not _apart("The poll ran between Jan. 20 and 26.", "The poll ran Jan. 21-26.")
+    # a relative clause set off by commas ends at its comma: the main predicate's day follows
+    assert _apart("Brand, who led the union for a decade, died on Thursday.",
+                  "Brand, who was 91, died on Friday.")
+    assert not _apart("Brand, who was shot on Friday, died on Saturday.", "Brand died Saturday.")
+    assert not _apart("Brand, who was shot on Friday and died.", "Brand died Saturday.")
 
 
 def test_a_day_looked_ahead_to_is_no_clash_but_may_be_a_development():

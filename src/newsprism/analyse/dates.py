@@ -3,11 +3,18 @@
 - A weekday is the latest such day on or before the article's date (the same day counts):
   "on Tuesday" in an article of Tuesday 2025-03-04 is that day. "next" or "coming", or a verb
   in the future ("will meet on Friday", "is expected to vote Friday", "is to visit Friday") or,
-  for a weekday only, told in the past ("said she would visit on Wednesday"), make it the
-  first such day after the article's date; "last" or "past" the one before it.
-- A date without a year takes the article's year, or the year before when that would put it
-  more than three months after the article's date; under a verb in the future, the first such
-  day on or after the article's date.
+  for a weekday only, told in the past ("said she would visit on Wednesday"), or a
+  postponement "until" it ("the hearing was adjourned until Monday"), make it the first such
+  day on or after the article's date (a wire story dated Saturday that says the team "will
+  play Saturday" means that day: the day's name stands for "today"); "next" or "coming" the
+  first after it, "last" or "past" the one before it. A plan told in the past perfect ("had
+  expected to testify on Thursday") is no future. "a Friday" is no day the article's date
+  can place.
+- A date without a year takes the article's year (news gives the year only when it is
+  another), or the year before when that would put it more than half a year after the
+  article's date; under a verb in the future, the first such day on or after the article's
+  date.
+- A decade is ISO 8601's three digits: "the 1990s" is "199".
 - A length of time or a frequency ("two years", "a second day", "more than a week", "every
   day") is no date: it is left out of the dates (a timeline shows it as an unpinned date,
   which it is not) but its span is reported, so that no other extractor reads it as a figure.
@@ -49,6 +56,10 @@ _YEAR = re.compile(r"\b(1[89]\d\d|2[01]\d\d)\b")
 _BARE_COUNT = re.compile(r"\d{1,3}(?:,\d{3})*|\d{5,}")
 _AGE = re.compile(r"-(?:year|month|week|day)-old|"
                   r"\b(?:years?|months?|weeks?|days?|decades?)\s+(?:old|long)\b|\bage[ds]?\s+\d")
+# An age whole in the NER's date, its hyphens spaced as some sites print them ("23 - year -
+# old"), or "the age of 40": no date, but kept out of the figures as the date was.
+_AGE_IN_DATE = re.compile(r"\s-\s(?:year|month|week|day)s?\s-\s*old|\bage\s+of\s+\d",
+                          re.IGNORECASE)
 # A decade of someone's life, an age: "in her 20s or 30s", "in their late 40s", "his mid-50s"
 # (the decade after a possessive, or after another such decade "or"/"to" it).
 _LIFE = r"(?:his|her|their|its|my|your|our)\s+"
@@ -64,8 +75,8 @@ _CLOSERS = re.compile(r"[()\]—–;]")
 # "F16"): a name the NER took for a date.
 _GLUED_NAME = re.compile(r"[A-Za-z]*\d+[A-Za-z]+", re.IGNORECASE)
 _NO_NAME = re.compile(r"\d+(?:st|nd|rd|th|s|am|pm)", re.IGNORECASE)
-# The day words English writes in lower case mid-sentence: capitalised after a lower-case word
-# or a possessive ("the BBC's Today programme", "told Today:") they are a name.
+# The day words English writes in lower case mid-sentence: capitalised after a word or a
+# possessive ("the BBC's Today programme", "told Today:", "World News Tonight") they are a name.
 _DAY_WORDS = {"today", "tonight", "yesterday", "tomorrow"}
 # Words that tie a date to the day of writing (or to a narrative moment): without the
 # article's date these are never resolved.
@@ -94,12 +105,24 @@ _ANCHORED = re.compile(
     r"\b(?:\w+teen|\w+ties|(?:twen|thir|for|fif|six|seven|eigh|nine)ty)\b|"  # "the fifties"
     + _RELATIVE.pattern, re.IGNORECASE)
 _NAMED = re.compile(r"\b[A-Z]")  # "Christmas", "the Easter weekend"
+# The feasts and days the NER calls dates, which name a day of the calendar without a number.
+_FEASTS = (r"\b(?:Christmas|Easter|Thanksgiving|Halloween|Ramadan|Hanukkah|Passover|Lent|Diwali|"
+           r"Eid|Day|Eve)\b")
 # Units of time, with the periods a game or a league counts in ("the first half", "three
 # quarters", "all season"): a length, or a part of an event, never a day on a timeline.
 _UNITS = {"day", "days", "night", "nights", "week", "weeks", "weekend", "weekends", "month",
           "months", "year", "years", "decade", "decades", "century", "centuries", "hour", "hours",
           "minute", "minutes", "seconds", "half", "halves", "quarter", "quarters", "season",
           "seasons"}
+# What every date names: a year, a decade, a day of the month, a month, a weekday, a season, a
+# day or part of one, a unit of time, a feast. An expression the NER calls a date without any
+# is a count or a name ("the next six" points, "Bluejays 14", "under 40", a game clock "4:43"):
+# no date, but kept out of the figures as the NER's date was (what it counts is unread).
+_CALENDAR = re.compile(
+    rf"{_YEAR.pattern}|\d0['’]?s\b|\b\d{{1,2}}(?:st|nd|rd|th)\b|\d{{1,2}}/\d{{1,2}}|"
+    rf"\b(?i:{MONTH_NAME}|{'|'.join(WEEKDAYS)}|{'|'.join(TIMES_OF_DAY)}|{'|'.join(_UNITS)}|"
+    r"spring|summer|autumn|fall|winter|today|tonight|yesterday|tomorrow|\w+ties|\w+teens?)\b|"
+    + _FEASTS)
 _COUNTS = {"a", "an", "another", "one", "two", "three", "four", "five", "six", "seven", "eight",
            "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty",
            "sixty", "hundred", "few", "several", "many", "couple", "dozen", "dozens", "hundreds",
@@ -131,8 +154,27 @@ _FUTURE_WORDS = {"due", "scheduled", "slated", "upcoming"}  # "the vote due on F
 # Present forms only: "they hoped to meet on Friday" may speak of a Friday gone by.
 _FUTURE_HEADS = {"expected", "expects", "set", "planned", "plan", "plans", "going", "intend",
                  "intends", "aim", "aims", "hope", "hopes", "want", "wants", "seek", "seeks", "due"}
+# A verb that puts off what it acts on "until" a day: the day is ahead of the putting off.
+# (word forms: the pipeline has no lemmatizer)
+_POSTPONING = re.compile(r"(?:postpon|delay|adjourn|defer|reschedul|recess|suspend)\w*",
+                         re.IGNORECASE)
+_UNTIL = {"until", "till", "til", "to"}
 _PART_OF = re.compile(r"^(?:early|mid|late|the (?:start|beginning|middle|end) of)[\s-]*", re.I)
-LATEST_AHEAD = dt.timedelta(days=92)  # a year-less date this far after the article's is last year's
+# A year-less date this far after the article's is last year's: news names the year of any
+# other year, so the article's own year holds unless that puts the date most of a year ahead.
+LATEST_AHEAD = dt.timedelta(days=183)
+_DECADE_ALONE = re.compile(r"(?:the\s+)?((?:1[89]|20)\d)0['’]?s", re.IGNORECASE)  # "the 1990s"
+# The day a TIME entity names: "this morning", "last night", "Friday evening", "tonight".
+_DAY_OF_TIME = re.compile(
+    rf"\b(?:(?:last|next|coming|this|on)\s+)?(?:{'|'.join(WEEKDAYS)})"
+    rf"(?:\s+(?:{'|'.join(TIMES_OF_DAY)}))?\b|"
+    rf"\b(?:yesterday|today|tonight|tomorrow)(?:\s+(?:{'|'.join(TIMES_OF_DAY)}))?\b|"
+    rf"\b(?:this|last)\s+(?:{'|'.join(TIMES_OF_DAY)})\b", re.IGNORECASE)
+# "the first half Friday", "the second day Monday": a part of an event, then the day it was on.
+_PART_BEFORE_WEEKDAY = re.compile(rf"(?P<part>.+?)\s+(?P<day>(?:{'|'.join(WEEKDAYS)})"
+                                  rf"(?:\s+(?:{'|'.join(TIMES_OF_DAY)}))?)", re.IGNORECASE)
+# "on a Friday afternoon", "one Monday": a weekday of some week the article does not place.
+_SOME_WEEK = re.compile(r"\b(?:a|an|one|any|another)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,6 +193,8 @@ def extract_dates(
     text = doc.text  # rebuilt from the tokens on every access
     found, durations = [], []
     for ent in doc.ents:
+        if ent.label_ == "TIME" and (day := _day_of_time(ent, doc_id, base, skip)):
+            found.append(day)
         if ent.label_ != "DATE" or _AGE.search(ent.text) or _BARE_COUNT.fullmatch(ent.text):
             continue
         start = ent.start_char
@@ -167,14 +211,57 @@ def extract_dates(
         if _LIFE_DECADE.search(expression) or (re.fullmatch(_DECADE, expression, re.IGNORECASE)
                                                and _LIFE_BEFORE.search(text, 0, start)):
             continue  # an age, no date
-        weekday = _WEEKDAY.fullmatch(expression) is not None
-        value = normalise_date_expression(expression, base, future=_future_tense(ent, weekday))
-        if is_duration(expression) or (value is None and not _ANCHORED.search(expression)
-                                          and not _NAMED.search(expression)):
+        value = _value_of(ent, expression, base)
+        if is_duration(expression) or not _CALENDAR.search(expression) \
+                or _AGE_IN_DATE.search(expression) or (
+                value is None and not _ANCHORED.search(expression)
+                and not _NAMED.search(expression)):
             durations.append((start, end))  # no day of its own: kept out of figures too
             continue
         found.append(DateMention(doc_id, start, end, expression, value))
     return FoundDates(tuple(found), tuple(durations))
+
+
+def _value_of(ent: Span, expression: str, base: dt.date | None) -> str | None:
+    """The ISO value of a DATE entity's ``expression`` (its text, trimmed): "a Friday" is
+    none, and a weekday after the part of the event it dates, "the first half Friday", is
+    that weekday's."""
+    weekday = _WEEKDAY.fullmatch(expression) is not None
+    if weekday and _some_week(ent):
+        return None
+    value = normalise_date_expression(expression, base, future=_future_tense(ent, weekday))
+    part = _PART_BEFORE_WEEKDAY.fullmatch(expression)
+    if value is None and part and is_duration(part["part"]):
+        return normalise_date_expression(part["day"], base, future=_future_tense(ent, True))
+    return value
+
+
+def _some_week(ent: Span) -> bool:
+    """Is the weekday of some week the article does not place, "on a Friday afternoon", "one
+    Monday"? Not when it describes a noun, "in a Monday statement": the article is the noun's."""
+    if not _SOME_WEEK.search(ent.doc.text, max(0, ent.start_char - 8), ent.start_char):
+        return False
+    after = ent.end
+    while after < len(ent.doc) and ent.doc[after].lower_ in TIMES_OF_DAY:
+        after += 1
+    return after == len(ent.doc) or ent.doc[after].pos_ not in ("NOUN", "PROPN")
+
+
+def _day_of_time(ent: Span, doc_id: str, base: dt.date | None,
+                 skip: list[tuple[int, int]]) -> DateMention | None:
+    """The day a TIME entity names, "this morning", "last night", "Sunday night", "late
+    Friday", over the words that name it (a clock beside it, "8am", is no part of a date)."""
+    day = _DAY_OF_TIME.search(ent.text)
+    if day is None:
+        return None
+    start, end = ent.start_char + day.start(), ent.start_char + day.end()
+    words = ent.doc.char_span(start, end)
+    if words is None or _named(words, day.group()) or any(s <= start and end <= e
+                                                          for s, e in skip):
+        return None
+    weekday = _WEEKDAY.fullmatch(day.group()) is not None
+    value = normalise_date_expression(day.group(), base, future=_future_tense(ent, weekday))
+    return DateMention(doc_id, start, end, day.group(), value)
 
 
 def _before_name(text: str, start: int, end: int) -> int:
@@ -192,12 +279,13 @@ def _before_name(text: str, start: int, end: int) -> int:
 
 
 def _named(ent: Span, expression: str) -> bool:
-    """Is the date a name: "46P" (a comet), "Today" after "the BBC's" (a programme)?"""
+    """Is the date a name: "46P" (a comet), "Today" after "the BBC's" or "Tonight" after
+    "World News" (a programme)?"""
     if _GLUED_NAME.fullmatch(expression) and not _NO_NAME.fullmatch(expression):
         return True
     before = ent.doc[ent.start - 1] if ent.start > 0 else None
     return (expression.lower() in _DAY_WORDS and expression[0].isupper() and before is not None
-            and (before.is_lower or before.tag_ == "POS") and not ent[0].is_sent_start)
+            and (before.is_alpha or (before.tag_ == "POS" and not ent[0].is_sent_start)))
 
 
 def _anaphoric(expression: str) -> bool:
@@ -227,6 +315,8 @@ def normalise_date_expression(text: str, base: dt.date | None, future: bool = Fa
     articles repeat "Tuesday", "last week" and "2019" against the same base date, and each
     dateparser call costs about a millisecond."""
     has_year = _YEAR.search(text) is not None
+    if decade := _DECADE_ALONE.fullmatch(text.strip()):
+        return decade[1]
     weekday = _WEEKDAY.fullmatch(text.strip())
     if weekday and base is not None:
         return _weekday_date(weekday, base, future).isoformat()
@@ -257,8 +347,10 @@ def _year_alone(text: str) -> str | None:
 def _weekday_date(match: re.Match[str], base: dt.date, future: bool) -> dt.date:
     day = WEEKDAYS.index(match["day"].lower())
     which = (match["which"] or "").lower()
-    if which in ("next", "coming") or (future and which not in ("last", "past")):
+    if which in ("next", "coming"):
         return base + dt.timedelta(days=(day - base.weekday()) % 7 or 7)
+    if future and which not in ("last", "past"):
+        return base + dt.timedelta(days=(day - base.weekday()) % 7)
     back = (base.weekday() - day) % 7
     if which in ("last", "past"):
         back = back or 7
@@ -298,11 +390,16 @@ def _future_tense(ent: Span, weekday: bool = False) -> bool:
     date up to its verb, and on up the chain of verbs it complements."""
     auxiliaries = _FUTURE_AUX | _CONDITIONAL_AUX if weekday else _FUTURE_AUX
     token: Token = ent.root
+    if token.dep_ == "poss" and token.head.dep_ == "pobj" and token.head.head.lower_ == "of":
+        return False  # "the winner of Friday's game": the game's day, whatever the verb's tense
+    if token.head.lower_ in _UNTIL and _POSTPONING.fullmatch(token.head.head.text):
+        return True
     complemented = False  # reached from a verb this one complements ("expected" <- "to vote")
     while True:
-        if token.lower_ in _FUTURE_WORDS or (complemented and _future_head(token)):
-            return True
         aux = {child.lower_ for child in token.children if child.dep_ == "aux"}
+        if token.lower_ in _FUTURE_WORDS or (complemented and _future_head(token)
+                                             and "had" not in aux):
+            return True
         if aux & auxiliaries and not (aux & _CONDITIONAL_AUX and "have" in aux):
             return True
         if token.head.i == token.i or (token.pos_ in ("VERB", "AUX") and token.dep_ != "xcomp"):

@@ -303,15 +303,18 @@ class NamedDay(NamedTuple):
 # Nor a day that bounds a span ("between Jan. 20 and 26", "from Monday", "Jan. 21-26").
 _OTHER_EVENT = re.compile(r"\b(?:after|before|following|since|until|till|when|while|as|amid|"
                           r"because|who|which|whose|where|between|from)\b", re.IGNORECASE)
+# A relative clause set off by commas ends at its closing comma, and the statement's own
+# predicate follows: "Felt, who was the FBI's No. 2, died on Thursday".
+_RELATIVE_WORDS = {"who", "which", "whose"}
 _SPAN_END = re.compile(r"\s*(?:-|–|to\b|through\b|and\b)\s*\d", re.IGNORECASE)
 
 
 def named_days(text: str) -> frozenset[NamedDay]:
-    """The weekdays and dates a statement names for what it asserts (``event_days``) before
-    any clause or phrase of another event opens (``_OTHER_EVENT``), none a span's first day;
+    """The weekdays and dates a statement names for what it asserts (``event_days``) outside
+    the clauses and phrases of other events (``_other_events``), none a span's first day;
     never "yesterday", "today" or "tonight", which name a day only against the report's
     date."""
-    other = _OTHER_EVENT.search(text)
+    others = _other_events(text)
     return frozenset(
         NamedDay(WEEKDAYS.index(day["weekday"].lower()) if day["weekday"] else None,
                  _date_of(day),
@@ -319,7 +322,21 @@ def named_days(text: str) -> frozenset[NamedDay]:
                       or _AT_EDGE_AFTER.match(text, day.end())))
         for day in _event_day_matches(text)
         if day.group().lower() not in RELATIVE_DAYS and not _SPAN_END.match(text, day.end())
-        and (other is None or day.start() < other.start()))
+        and not any(start <= day.start() < end for start, end in others))
+
+
+def _other_events(text: str) -> list[tuple[int, int]]:
+    """Where the clauses and phrases of other events run (``_OTHER_EVENT``): to the end of the
+    statement, but a relative clause set off by commas only to its closing comma."""
+    spans, at = [], 0
+    while other := _OTHER_EVENT.search(text, at):
+        close = text.find(",", other.end())
+        if (other[0].lower() not in _RELATIVE_WORDS or close < 0
+                or not text[: other.start()].rstrip().endswith(",")):
+            return [*spans, (other.start(), len(text))]
+        spans.append((other.start(), close))
+        at = close + 1
+    return spans
 
 
 def on_other_days(first: frozenset[NamedDay], second: frozenset[NamedDay]) -> bool:

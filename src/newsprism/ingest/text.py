@@ -71,6 +71,10 @@ _SENTENCE_END = re.compile(r"(?<![ap]\.m)(?<!:\d\d)\.\s*$", re.IGNORECASE)
 _NAMED_DAY = re.compile(
     rf"[A-Z][^\n,.!?:;]{{1,60}},\s+(?P<day>{_DATELINE.pattern})(?:,?\s+(?:{'|'.join(WEEKDAYS)}))?",
     re.IGNORECASE)
+# A place or an outlet, then a page's time stamp, then the agency that filed it: "Washington
+# D.C., Jul 13, 2009/02:00 pm (CNA)". The name may hold an abbreviation's dots ("D. C.", "St.").
+_NAMED_STAMP = re.compile(r"[A-Z][^\n,!?:;]{1,60},\s+(?P<stamp>.+?)"
+                          r"(?:\s*\([A-Za-z][\w&.' -]{0,38}\))?")
 _NAMED_DAY_LINE = re.compile(rf"^{_NAMED_DAY.pattern}$", re.IGNORECASE | re.MULTILINE)
 # A wire dateline names the agency whose report it is: "RIVERTON, Ore. (AP) —", "LONDON
 # (Reuters) -", "BEIJING, Nov. 3 (Xinhua) --". The place is in capitals, as datelines print it;
@@ -136,7 +140,8 @@ def opening(text: str) -> str:
         line = line.strip()
         if line and not (_HEADER.match(line) or _BYLINE.fullmatch(line)
                          or _DATELINE.fullmatch(line) or _NAMED_DAY.fullmatch(line)
-                         or _stamp(line) or stamp_line(line) is not None):
+                         or _stamp(line) or stamp_line(line) is not None
+                         or _named_stamp(line)):
             rest = "\n".join(lines[n:])
             wire = _WIRE_DATELINE.match(rest)
             return rest[wire.end():].lstrip() if wire else rest
@@ -181,9 +186,16 @@ def _dateline(head: str) -> str | None:
             return line
         if named := _NAMED_DAY.fullmatch(line):
             return named["day"]
-        if day := stamp_line(line):
+        if day := stamp_line(line) or _named_stamp(line):
             return day
     return None
+
+
+def _named_stamp(line: str) -> str | None:
+    """The day of a time stamp after a name and before an agency's credit ("Washington D.C.,
+    Jul 13, 2009/02:00 pm (CNA)"), as written; None for a line that is no such stamp."""
+    named = _NAMED_STAMP.fullmatch(line.strip())
+    return stamp_line(named["stamp"]) if named else None
 
 
 def metadata_line_ranges(text: str) -> list[tuple[int, int]]:
@@ -202,7 +214,8 @@ def metadata_line_ranges(text: str) -> list[tuple[int, int]]:
         ranges.append((stamp.start(), stamp.end()))
     start = 0
     for line in text[:head_end].split("\n"):
-        if stamp_line(line) is not None and (start, start + len(line)) not in ranges:
+        if (stamp_line(line) is not None or _named_stamp(line)) \
+                and (start, start + len(line)) not in ranges:
             ranges.append((start, start + len(line)))
         start += len(line) + 1
     return ranges
