@@ -87,6 +87,18 @@ def test_remark_words_spell_contractions_out_and_leave_editors_words_out():
     pytest.param("We think (the ferry) should have stayed in port that night",
                  "We think it should have stayed in port that night",
                  id="an editor's noun in round brackets for the speaker's it"),
+    pytest.param("U.S. patrol boats searched the bay off the cape at dawn",
+                 "US patrol boats searched the bay off the cape at dawn",
+                 id="initials with stops and without"),
+    pytest.param("We will work with the United Kingdom and our neighbours on the harbour",
+                 "We will work with the UK and our neighbours on the harbour",
+                 id="a country named in full and by its initials"),
+    pytest.param("I am grateful to Sergeant-at-Arms Ann Reed and the crews for keeping us safe",
+                 "I am grateful to Sgt at Arms Ann Reed & the crews for keeping us safe",
+                 id="a rank abbreviated and an ampersand, as a post is typed"),
+    pytest.param("The flood carried the pier into the harbour master's yard last night",
+                 "The flood carried the pier into the harbour's master's yard last night",
+                 id="a possessive put in by a slip of the keys"),
 ])  # fmt: skip
 def test_one_remark_in_two_transcripts_is_the_same_wording(first, second):
     assert same_wording(_quote(first), _quote(second, "b"))
@@ -138,6 +150,12 @@ def test_one_remark_in_two_transcripts_is_the_same_wording(first, second):
     pytest.param("The council will read [the] petition and answer it within the month",
                  "The council will not read the petition and answer it within the month",
                  id="a bracket where the other has a negation"),
+    pytest.param("We will work with the United Kingdom and our neighbours on the harbour",
+                 "We will work with the UN and our neighbours on the harbour",
+                 id="another body's initials"),
+    pytest.param("I am grateful to Sgt Ann Reed and the crews for keeping us safe",
+                 "I am grateful to Capt Ann Reed and the crews for keeping us safe",
+                 id="another rank abbreviated"),
 ])  # fmt: skip
 def test_a_word_replaced_or_a_negation_lost_is_another_wording(first, second):
     assert not same_wording(_quote(first), _quote(second, "b"))
