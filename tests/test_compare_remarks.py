@@ -532,3 +532,36 @@ def test_one_story_told_to_two_outlets_is_two_remarks():
     (unnamed,) = _quotes_in("b", copy, "swam for the rope")  # no outlet on one side: kept
     assert without_other_interviews([(on_radio, unnamed)], [on_radio, unnamed],
                                     {"a": radio, "b": copy}) == [(on_radio, unnamed)]
+
+
+def test_one_remark_in_several_versions_is_one_claim_listing_them():
+    """contra8 (a fresh FNC-1 cluster): one analyst's remark, "if they opened a restaurant" in
+    one paper and "if they opted to open a restaurant" in four, made a claim of each pair of
+    versions; one claim holds them all, the pair whose renderings part first. A pair of quotes
+    of another remark stays a claim of its own."""
+    from newsprism.compare import _one_remark_each, _versions_claim
+    from newsprism.model import Span
+
+    said = "It would not surprise me if they opened a cafe on the quay"
+    opted = "It would not surprise me if they opted to open a cafe on the quay"
+    texts = {"a": said, "b": opted, "c": opted, "d": "We sail at dawn", "e": "We leave at dawn"}
+    articles = {doc: Article(doc, text, outlet=f"Paper {doc.upper()}")
+                for doc, text in texts.items()}
+    quote = {doc: Quote(doc, 0, len(text), text, "Dana Reyes") for doc, text in texts.items()}
+    span = {doc: Span(doc, 0, len(text), text) for doc, text in texts.items()}
+    found = [(quote["a"], quote["b"], (span["a"], span["b"])),
+             (quote["d"], quote["e"], (span["d"], span["e"])),
+             (quote["a"], quote["c"], (span["a"], span["c"]))]
+    remarks = _one_remark_each([((a.doc, a.start), (b.doc, b.start)) for a, b, _ in found])
+    assert remarks == [[0, 2], [1]]
+    sources = {doc: doc for doc in texts}
+    claim = _versions_claim([found[0], found[2]], articles, sources)
+    assert claim.status == "contradicted" and claim.text == said
+    assert [s.doc for s in claim.support] == ["a", "b", "c"] and claim.sources == 3
+    assert claim.note == (f"Dana Reyes is quoted in 2 versions: “{said}” by Paper A; “{opted}” "
+                          "by Paper B, Paper C.")
+    single = _versions_claim([found[1]], articles, sources)
+    assert single.note == ("Dana Reyes is quoted as “We sail at dawn” by Paper D and as “We leave "
+                           "at dawn” by Paper E.")
+    # statements quoting one remark, read from their marks: the pair bridging two groups joins them
+    assert _one_remark_each([("a", "b"), ("c", "d"), ("b", "c"), ("e", "f")]) == [[0, 1, 2], [3]]
