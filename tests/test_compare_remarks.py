@@ -87,6 +87,18 @@ def test_remark_words_spell_contractions_out_and_leave_editors_words_out():
     pytest.param("We think (the ferry) should have stayed in port that night",
                  "We think it should have stayed in port that night",
                  id="an editor's noun in round brackets for the speaker's it"),
+    pytest.param("U.S. patrol boats searched the bay off the cape at dawn",
+                 "US patrol boats searched the bay off the cape at dawn",
+                 id="initials with stops and without"),
+    pytest.param("We will work with the United Kingdom and our neighbours on the harbour",
+                 "We will work with the UK and our neighbours on the harbour",
+                 id="a country named in full and by its initials"),
+    pytest.param("I am grateful to Sergeant-at-Arms Ann Reed and the crews for keeping us safe",
+                 "I am grateful to Sgt at Arms Ann Reed & the crews for keeping us safe",
+                 id="a rank abbreviated and an ampersand, as a post is typed"),
+    pytest.param("The flood carried the pier into the harbour master's yard last night",
+                 "The flood carried the pier into the harbour's master's yard last night",
+                 id="a possessive put in by a slip of the keys"),
 ])  # fmt: skip
 def test_one_remark_in_two_transcripts_is_the_same_wording(first, second):
     assert same_wording(_quote(first), _quote(second, "b"))
@@ -138,6 +150,12 @@ def test_one_remark_in_two_transcripts_is_the_same_wording(first, second):
     pytest.param("The council will read [the] petition and answer it within the month",
                  "The council will not read the petition and answer it within the month",
                  id="a bracket where the other has a negation"),
+    pytest.param("We will work with the United Kingdom and our neighbours on the harbour",
+                 "We will work with the UN and our neighbours on the harbour",
+                 id="another body's initials"),
+    pytest.param("I am grateful to Sgt Ann Reed and the crews for keeping us safe",
+                 "I am grateful to Capt Ann Reed and the crews for keeping us safe",
+                 id="another rank abbreviated"),
 ])  # fmt: skip
 def test_a_word_replaced_or_a_negation_lost_is_another_wording(first, second):
     assert not same_wording(_quote(first), _quote(second, "b"))
@@ -514,3 +532,36 @@ def test_one_story_told_to_two_outlets_is_two_remarks():
     (unnamed,) = _quotes_in("b", copy, "swam for the rope")  # no outlet on one side: kept
     assert without_other_interviews([(on_radio, unnamed)], [on_radio, unnamed],
                                     {"a": radio, "b": copy}) == [(on_radio, unnamed)]
+
+
+def test_one_remark_in_several_versions_is_one_claim_listing_them():
+    """contra8 (a fresh FNC-1 cluster): one analyst's remark, "if they opened a restaurant" in
+    one paper and "if they opted to open a restaurant" in four, made a claim of each pair of
+    versions; one claim holds them all, the pair whose renderings part first. A pair of quotes
+    of another remark stays a claim of its own."""
+    from newsprism.compare import _one_remark_each, _versions_claim
+    from newsprism.model import Span
+
+    said = "It would not surprise me if they opened a cafe on the quay"
+    opted = "It would not surprise me if they opted to open a cafe on the quay"
+    texts = {"a": said, "b": opted, "c": opted, "d": "We sail at dawn", "e": "We leave at dawn"}
+    articles = {doc: Article(doc, text, outlet=f"Paper {doc.upper()}")
+                for doc, text in texts.items()}
+    quote = {doc: Quote(doc, 0, len(text), text, "Dana Reyes") for doc, text in texts.items()}
+    span = {doc: Span(doc, 0, len(text), text) for doc, text in texts.items()}
+    found = [(quote["a"], quote["b"], (span["a"], span["b"])),
+             (quote["d"], quote["e"], (span["d"], span["e"])),
+             (quote["a"], quote["c"], (span["a"], span["c"]))]
+    remarks = _one_remark_each([((a.doc, a.start), (b.doc, b.start)) for a, b, _ in found])
+    assert remarks == [[0, 2], [1]]
+    sources = {doc: doc for doc in texts}
+    claim = _versions_claim([found[0], found[2]], articles, sources)
+    assert claim.status == "contradicted" and claim.text == said
+    assert [s.doc for s in claim.support] == ["a", "b", "c"] and claim.sources == 3
+    assert claim.note == (f"Dana Reyes is quoted in 2 versions: “{said}” by Paper A; “{opted}” "
+                          "by Paper B, Paper C.")
+    single = _versions_claim([found[1]], articles, sources)
+    assert single.note == ("Dana Reyes is quoted as “We sail at dawn” by Paper D and as “We leave "
+                           "at dawn” by Paper E.")
+    # statements quoting one remark, read from their marks: the pair bridging two groups joins them
+    assert _one_remark_each([("a", "b"), ("c", "d"), ("b", "c"), ("e", "f")]) == [[0, 1, 2], [3]]

@@ -310,6 +310,15 @@ def test_opposed_statements_negate_or_deny_in_otherwise_matching_words() -> None
                        "There is no evidence yet about how the blaze began, officials said.")
 
 
+def test_cannot_in_one_word_is_no_opposite_of_can_not() -> None:
+    """contra8 (a fresh FNC-1 cluster): "we cannot continue" and "we can not continue" are one
+    statement in two spellings; "not" set against the unsplit "cannot" made them opposites."""
+    assert not opposed("But we cannot let the ferry sail in such a storm again.",
+                       "But we can not let the ferry sail in such a storm again.")
+    assert opposed("But we cannot let the ferry sail in such a storm again.",
+                   "But we can let the ferry sail in such a storm again.")
+
+
 def test_yet_to_is_a_negation_so_it_is_no_opposite_of_not_yet() -> None:
     """contra2 (a fresh multi-site cluster): "had yet to regain consciousness" and "had not yet
     regained consciousness" say one thing; "not" inserted before "yet" made them opposites."""

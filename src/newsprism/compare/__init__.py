@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Hashable, Sequence
 
 import numpy as np
 
@@ -93,6 +93,7 @@ from newsprism.compare.quotes import (
     quotes_inside,
     quotes_within,
     remark_words,
+    same_wording,
     sentence_apart,
     speaker_words,
     without_other_interviews,
@@ -182,7 +183,7 @@ def compare_articles(
     ]
     sentences = [s for a in analyses for s in a.sentences]
     known = dict(zip((s.text for s in statements), embeddings, strict=True))
-    claims += _quote_claims(quotes, quoted, sentences, articles, known)
+    claims += _quote_claims(quotes, quoted, sentences, articles, sources, known)
     claims += _rewording_claims(statements, evidence, articles, sources, quotes)
     claims += _verdict_claims(statements, articles, sources)
     claims += _outcome_claims(statements, evidence, articles, sources)
@@ -698,10 +699,12 @@ def _quote_claims(
     quoted: np.ndarray,
     sentences: Sequence[Sentence],
     articles: dict[str, Article],
+    sources: dict[str, str],
     known: dict[str, np.ndarray],
 ) -> list[Claim]:
     """``quoted`` holds the embedding of each quote's words, row-aligned with ``quotes``;
-    ``known`` maps texts to their embeddings where already computed."""
+    ``known`` maps texts to their embeddings where already computed. One claim per remark,
+    however many versions of it the articles give (``_one_remark_each``)."""
     kept = [n for n, q in enumerate(quotes)
             if q.speaker and not disowned(q, articles[q.doc].text)]
     if len(kept) < 2:
@@ -710,7 +713,7 @@ def _quote_claims(
     context = [_sentence_of(q.doc, q.start, sentences) for q in attributed]
     words = quoted[kept]
     settings = _embedded([c.text for c in context], known)
-    claims = []
+    found = []
     texts = {doc: article.text for doc, article in articles.items()}
     pairs = without_torn_quotes(differently_worded(attributed, words, settings), texts)
     for a, b in without_other_interviews(pairs, attributed, texts):
@@ -719,12 +722,56 @@ def _quote_claims(
         apart = (sentence_apart(a, b, sentences), sentence_apart(b, a, sentences))
         if apart[0] is None or apart[1] is None:
             continue  # each gives the other's words: no sentence shows them differ
-        support = tuple(Span(s.doc, s.start, s.end, s.text) for s in apart)
-        note = (f"{a.speaker} is quoted as “{a.text}” by {source_label(articles[a.doc])} and as "
-                f"“{b.text}” by {source_label(articles[b.doc])}.")
-        claims.append(Claim(_claim_id("quote", support), "contradicted", support[0].text,
-                            support, 2, "quote", note))
-    return claims
+        found.append((a, b, tuple(Span(s.doc, s.start, s.end, s.text) for s in apart)))
+    remarks = _one_remark_each([((a.doc, a.start), (b.doc, b.start)) for a, b, _ in found])
+    return [_versions_claim([found[n] for n in remark], articles, sources) for remark in remarks]
+
+
+Rendering = tuple[Quote, Quote, tuple[Span, ...]]  # two quotes of one remark and where they part
+
+
+def _one_remark_each(pairs: Sequence[tuple[Hashable, Hashable]]) -> list[list[int]]:
+    """The indices of ``pairs`` (two renderings each: quotes, or statements quoting) grouped by
+    remark, in the order found: pairs that share a rendering render one remark. A remark given
+    in n versions would else make a claim of each pair of them (a remark in two translations
+    over five articles, six claims), where the reader wants one listing the versions."""
+    remarks: list[tuple[set[Hashable], list[int]]] = []
+    for n, pair in enumerate(pairs):
+        keys = set(pair)
+        joined = [r for r in remarks if r[0] & keys]
+        at = next((i for i, r in enumerate(remarks) if r[0] & keys), len(remarks))
+        indices = sorted([n, *(m for r in joined for m in r[1])])
+        remarks = [r for r in remarks if not r[0] & keys]
+        remarks.insert(at, (keys.union(*(r[0] for r in joined)), indices))
+    return [indices for _, indices in remarks]
+
+
+def _versions_claim(remark: Sequence[Rendering], articles: dict[str, Article],
+                    sources: dict[str, str]) -> Claim:
+    """The contradicted claim of one remark quoted differently: the first pair's sentences
+    first (where the renderings part), then every other article's; the note lists each version
+    with the outlets that give it."""
+    a, b, first = remark[0]
+    support = tuple(dict.fromkeys([*first, *(s for _, _, spans in remark[1:] for s in spans)]))
+    quotes = list(dict.fromkeys(q for pair in remark for q in pair[:2]))
+    versions: list[list[Quote]] = []
+    for quote in quotes:
+        version = next((v for v in versions if same_wording(v[0], quote)), None)
+        if version is None:
+            versions.append([quote])
+        else:
+            version.append(quote)
+    if len(versions) == 2 and len(quotes) == 2:
+        note = (f"{a.speaker} is quoted as “{a.text}” by {source_label(articles[a.doc])} and "
+                f"as “{b.text}” by {source_label(articles[b.doc])}.")
+    else:
+        note = f"{a.speaker} is quoted in {len(versions)} versions: " + "; ".join(
+            f"“{v[0].text}” by "
+            + ", ".join(dict.fromkeys(source_label(articles[q.doc]) for q in v))
+            for v in versions) + "."
+    independent = len({sources[q.doc] for q in quotes})
+    return Claim(_claim_id("quote", first), "contradicted", first[0].text, support, independent,
+                 "quote", note)
 
 
 def _embedded(texts: Sequence[str], known: dict[str, np.ndarray]) -> np.ndarray:
@@ -750,7 +797,7 @@ def _rewording_claims(
     about the same thing (``PairEvidence.related``), so that two remarks sharing some words are
     not taken for one, and not two statements whose quotes ``quotes`` gives to different
     speakers (``_said_by_others``) or to different outlets (``interviews_apart``)."""
-    claims = []
+    found = []
     told = outlets_told(quotes, {doc: article.text for doc, article in articles.items()})
     for i, j in evidence.reworded:
         a, b = statements[i], statements[j]
@@ -762,11 +809,21 @@ def _rewording_claims(
             continue
         if not one_person(*(remark_words(" ".join(marked_parts(s.text))) for s in (a, b))):
             continue  # of the speaker's own self and of others: two remarks, still kept apart
-        note = (f"Quoted differently. {source_label(articles[a.doc])}: “{a.text}” — "
-                f"{source_label(articles[b.doc])}: “{b.text}”")
-        claims.append(Claim(_claim_id("quote", (a, b)), "contradicted", a.text, (a, b), 2,
-                            "quote", note))
-    return claims
+        found.append((a, b))
+    return [_reworded_claim([found[n] for n in remark], articles, sources)
+            for remark in _one_remark_each(found)]
+
+
+def _reworded_claim(remark: Sequence[tuple[Span, Span]], articles: dict[str, Article],
+                    sources: dict[str, str]) -> Claim:
+    """The contradicted claim of one remark its statements quote differently: the first pair
+    first, then every other statement (``_one_remark_each``)."""
+    support = tuple(dict.fromkeys(s for pair in remark for s in pair))
+    note = "Quoted differently. " + " — ".join(
+        f"{source_label(articles[s.doc])}: “{s.text}”" for s in support)
+    independent = len({sources[s.doc] for s in support})
+    return Claim(_claim_id("quote", remark[0]), "contradicted", support[0].text, support,
+                 independent, "quote", note)
 
 
 def _speakers_of(span: Span, quotes: Sequence[Quote]) -> set[str]:

@@ -94,9 +94,11 @@ _IS_AFTER = {"it", "he", "she", "that", "there", "what", "who", "here", "where",
 _BRACKETED = re.compile(r"\[[^\]\n]*\]|\([^)\n]*\)")
 # Words a report may add to or drop from a quotation without rewording it ("the things I've
 # done" / "the things that I've done", "And I just wanted to say" / "I just wanted to say"):
-# at most ``SMALL_SLIPS`` of them, anywhere.
+# at most ``SMALL_SLIPS`` of them, anywhere. A possessive "'s" put in or left out ("the North
+# Korean's elite's thoughts" / "the North Korean elite's thoughts") is such a slip too: the
+# apostrophe splits it off as the word "s".
 _SMALL_WORDS = {"and", "but", "so", "that", "the", "a", "an", "he", "she", "it", "i", "we",
-                "they", "you", "just", "well", "oh", "also", "of"}
+                "they", "you", "just", "well", "oh", "also", "of", "s"}
 SMALL_SLIPS = 2
 # A run of words left out inside a quotation, unmarked, is an abridgement when it is at least
 # a phrase long ("That person [is dangerous and] needs to be found"); one or two words left out
@@ -223,13 +225,38 @@ def _numbers_in_digits(words: Sequence[str]) -> list[str]:
     return digits
 
 
+# What house styles write short or in full, one word of a remark either way: initials with or
+# without stops ("U.S." / "US"), a body's initials or its name ("the UK" / "the United
+# Kingdom"), "&" or "and", a rank abbreviated before a name ("Sgt at Arms" / "Sergeant-at-Arms").
+# Each is read as the style that writes it shortest, in capitals only: "us" is a pronoun.
+_DOTTED_INITIALS = re.compile(r"\b((?:[A-Z]\.){2,})(?!\w)")
+_INITIALS_OF = {"United States": "US", "United Kingdom": "UK", "United Nations": "UN",
+                "European Union": "EU"}
+_NAMES_IN_FULL = re.compile(r"\b(?:" + "|".join(_INITIALS_OF) + r")\b")
+_RANKS = {"Sgt": "Sergeant", "Cpl": "Corporal", "Lt": "Lieutenant", "Capt": "Captain",
+          "Col": "Colonel", "Gen": "General", "Maj": "Major", "Adm": "Admiral",
+          "Gov": "Governor", "Sen": "Senator", "Rep": "Representative", "Supt": "Superintendent",
+          "Insp": "Inspector", "Det": "Detective", "Prof": "Professor", "Dr": "Doctor"}
+_RANK_ABBREVIATED = re.compile(r"\b(" + "|".join(_RANKS) + r")\b\.?(?=\s)")
+
+
+def _house_style(text: str) -> str:
+    """``text`` with what house styles abbreviate or not written one way: "U.S." and "United
+    States" as "US", "&" as "and", "Sgt." as "Sergeant"."""
+    text = _DOTTED_INITIALS.sub(lambda m: m[1].replace(".", ""), text)
+    text = _NAMES_IN_FULL.sub(lambda m: _INITIALS_OF[m[0]], text)
+    text = _RANK_ABBREVIATED.sub(lambda m: _RANKS[m[1]], text)
+    return text.replace("&", " and ")
+
+
 def remark_words(text: str) -> list[str]:
     """A quotation's words as two transcripts of one remark compare them: lower case, no
     punctuation, contractions in full, an editor's [bracketed] or (bracketed) words left out, a
     time of day as its hour and minute, a month abbreviated before its day in full, a number
-    in digits."""
+    in digits, initials, "&" and ranks in one house style (``_house_style``)."""
     words: list[str] = []
-    for word in letter_words(_months_in_full(_times_of_day(_BRACKETED.sub(" ", text)))):
+    plain = _house_style(_BRACKETED.sub(" ", text))
+    for word in letter_words(_months_in_full(_times_of_day(plain))):
         if word == "cannot":
             words += ["can", "not"]
         elif word == "t" and words and words[-1] in NOT_CONTRACTED:

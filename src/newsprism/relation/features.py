@@ -391,7 +391,8 @@ def opposed(a: str, b: str) -> bool:
     the offer", "... was started deliberately" / "... was not started deliberately")? Only
     short edits count: a negation elsewhere in a looser restatement says nothing about its
     polarity ("would not comment" / "declined to comment")."""
-    wa, wb = (_yet_to_as_not(profile_text(t.replace("’", "'")).words) for t in (a, b))
+    wa, wb = (_cannot_as_can_not(_yet_to_as_not(profile_text(t.replace("’", "'")).words))
+              for t in (a, b))
     matcher = SequenceMatcher(None, wa, wb, autojunk=False)
     # the quick ratios are bounds of the ratio (by the lengths, by the words in common) that
     # spare most pairs the diff
@@ -419,6 +420,12 @@ def _yet_to_as_not(words: Sequence[str]) -> list[str]:
             out.append("not")
         out.append(word)
     return out
+
+
+def _cannot_as_can_not(words: Sequence[str]) -> list[str]:
+    """``words`` with "cannot" as the two words it joins: "we cannot continue" and "we can not
+    continue" are one statement in two spellings, not one negated where the other is not."""
+    return [part for word in words for part in (("can", "not") if word == "cannot" else (word,))]
 
 
 def _negates(edit: Sequence[str], other: Sequence[str]) -> bool:
