@@ -1805,6 +1805,27 @@ def test_a_title_named_again_further_on_is_no_echo_of_a_remark():
     ("Greek President Antonopoulos Calls on Turkey to Live in Peace\n\nPresident Antonopoulos "
      "received political leaders on Wednesday. At the guard, Antonopoulos warned Turkey that "
      "“no one is above the law.”", "no one", "Antonopoulos"),
+    # A sentence of its own in marks is a statement however short: the one who spoke goes on.
+    ("The regions moved to take back control this week. Lena Brandt, the regional premier, "
+     "said. “Flu remains deadly.” The authorities have since backed down.", "Flu", "Lena Brandt"),
+    # A term in marks in a clause someone says is that speaker's word.
+    ("The group will carry out a “structural review” of the unit and present its findings to "
+     "parliament by June, defence official Ana Ruiz said.", "structural review", "Ana Ruiz"),
+    # A threat is words said: whose threat it is says the words it quotes.
+    ("The movement grew in response to Ferrante’s threat to “liberate” the region from the "
+     "left.", "liberate", "Ferrante"),
+    # A capitalised office run on into the name through its place ("Ambassador to Italy").
+    ("Two regions have asked Moscow for help, Russian Ambassador to Italy Anton Belov said on "
+     "Friday. “Requests came from the governors of both regions,” he said.", "Requests",
+     "Anton Belov"),
+    ("“Requests came from the governors of both regions,” said Russian Ambassador to Italy "
+     "Anton Belov.", "Requests", "Anton Belov"),
 ])  # fmt: skip
 def test_who_news_copy_says_speaks(text, opening, speaker):
     assert _speaker_of(text, opening) == speaker
+
+
+def test_words_talked_about_as_words_are_no_ones():
+    text = ("Games chief Karl Wendt said the words ‘cancellation’ or ‘postponement’ were not "
+            "mentioned at the meeting. Ana Ruiz used the word “crisis” twice in her speech.")
+    assert _speakers(text) == {"cancellation": None, "postponement": None, "crisis": "Ana Ruiz"}

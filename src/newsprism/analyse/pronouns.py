@@ -92,6 +92,40 @@ SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "representative"}
 _REPLYING = {"answer", "answers", "answered", "respond", "responds", "responded", "reply",
              "replies", "replied"}
 _ASKING = {"ask", "asks", "asked", "asking"}
+# The words between a capitalised office and the place it is of ("Secretary of the Interior",
+# "Ambassador to Italy"), after which the entity model may run the place into the holder's name.
+OFFICE_LINKS = (["of", "the"], ["of"], ["to"], ["to", "the"])
+_OFFICE_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s+(?:of|to)(?:\s+the)?\s+$")
+
+
+def past_office(mention: Mention) -> Mention | None:
+    """The person named at the end of a mention that begins with an office's last words
+    ("Interior Dirk Kempthorne", "United Kingdom Gordon Brown" of "Prime Minister of the United
+    Kingdom Gordon Brown"): a given name and a surname, with a middle initial between if any,
+    all capitalised after at least one word of the office; else None."""
+    words = mention.text.split()
+    size = 3 if len(words) > 3 and re.fullmatch(r"[A-Z]\.?", words[-2]) else 2
+    if mention.type not in ("PERSON", "ORG") or len(words) <= size or not all(
+            w[:1].isupper() for w in words[-size:]):
+        return None
+    name = " ".join(words[-size:])
+    if not mention.text.endswith(name):
+        return None
+    return Mention(mention.doc, mention.end - len(name), mention.end, name, "PERSON")
+
+
+def office_holders(text: str, mentions: Sequence[Mention]) -> list[Mention]:
+    """The people named at the end of bodies the entity model ran a capitalised office's place
+    into ("Russian Ambassador to Italy Sergei Razov": "Italy Sergei Razov", a body): a pronoun
+    after it stands for the ambassador."""
+    held = []
+    for mention in mentions:
+        office = _OFFICE_BEFORE.search(text, max(mention.start - 40, 0), mention.start)
+        if mention.type == "ORG" and office is not None and \
+                noun_lemma(office[1].lower()) in PERSON_ROLES and \
+                (holder := past_office(mention)) is not None:
+            held.append(holder)
+    return held
 
 
 def is_person_noun(noun: str) -> bool:
@@ -116,6 +150,10 @@ class Antecedents:
         self.people = [m for m in mentions if m.type == "PERSON"
                        and not any(a <= m.start < b for a, b in quoted)
                        and not _AFTER_TIME.search(self.text, max(m.start - 8, 0), m.start)]
+        held = [m for m in office_holders(self.text, mentions)
+                if not any(a <= m.start < b for a, b in quoted)]
+        if held:
+            self.people = sorted([*self.people, *held], key=lambda m: m.start)
         self.bodies = [m for m in mentions if m.type in ("ORG", "GPE")]
         self._genders: dict[str, Gender] | None = None
         self._full_names = [(m, words) for m in self.people

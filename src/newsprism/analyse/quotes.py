@@ -14,22 +14,23 @@ A speaker is found, in order of trust:
 2. "according to X" in the sentence;
 3. the subject of the nearest verb that governs the quoted words ("Kim applauded a “...”"),
    or no one when that subject names no one or the words are a term in marks ("released a
-   fix for a “zero-day”"), or the owner of words that do ("a Confucius' saying, “...”", "his
-   statement that “...”");
+   fix for a “zero-day”") that no verb of saying reports, or the owner of words that do ("a
+   Confucius' saying, “...”", "his statement that “...”", "Salvini's threat to “...”");
 4. a source the sentence cites inline ("... “anticlimactic” (Asia Times, April 25)");
 5. for a quote that is a sentence of its own, the speaker of the quote in the sentence before
    (news quotes one speaker over several sentences after naming them once), unless another
    person is named between;
-6. for a statement with no attribution of its own, the person whose words the sentence before
-   reports ("Galanter says he could hear the jury's anger.\n\n“How do you write ...”"),
-   unless its own sentence has a person named as its subject; or, opening the sentence right
-   after a question about a person, that person's answer ("What does Trump think of that?
-   ‘Gee, that’s too bad.’");
+6. for a statement (a sentence in marks, however short) with no attribution of its own, the
+   person whose words the sentence before reports ("Galanter says he could hear the jury's
+   anger.\n\n“How do you write ...”"), unless its own sentence has a person named as its
+   subject; or, opening the sentence right after a question about a person, that person's
+   answer ("What does Trump think of that? ‘Gee, that’s too bad.’");
 7. for words in the article's head no one says by the above, the speaker of the one quote
    further on that holds them: a headline repeats words its story quotes ("‘I’ve had a great
    run’").
 
-A subject that
+Words talked about as words ("the words ‘cancellation’ or ‘postponement’ were not mentioned")
+are no one's, before any of these. A subject that
 names no one but describes someone ("a Western diplomat said", "one of the jurors said") gives
 the quote that description (``Quote.speaker_description``), never a name; a pronoun with no one
 before it ("they said") leaves the speaker unknown rather than guessed. A
@@ -92,7 +93,7 @@ _NAMING = {"call", "calls", "called", "calling", "label", "labels", "labelled", 
            "term", "terms", "termed", "brand", "brands", "branded", "dub", "dubs", "dubbed",
            "accuse", "accuses", "accused", "accusing"}
 _SPEECH_NOUNS = {"saying", "statement", "remark", "word", "message", "comment", "speech",
-                 "warning", "promise", "pledge", "answer", "reply", "motto"}
+                 "warning", "promise", "pledge", "answer", "reply", "motto", "threat", "vow"}
 # Nouns whose clause is what someone holds or says ("a ruling that ...", "the claim that ...").
 _CONTENT_NOUNS = _SPEECH_NOUNS | {"ruling", "verdict", "decision", "judgment", "judgement",
                                   "finding", "claim", "report", "allegation", "argument"}
@@ -119,6 +120,10 @@ _TITLING = re.compile(r"\b(?:(?:en)?titled|headlined|book|novel|memoir|film|movi
 _SET_INTO = re.compile(r"\b(?:in|of|for|from|on|at|with|by)\s*[“\"'‘«„`]+$")
 # What stands between a question and the quote that answers it: a space and the opening mark.
 _OPENS_ANSWER = re.compile(r"[ \t]*[“\"'‘«„`]*")
+# "the words ‘...’", "the term “...”": words talked about as words, not handed over as said.
+_WORDS_NOUN = re.compile(r"\b(?:word|term|phrase|expression)s?\s*[“\"'‘«„`]+$", re.IGNORECASE)
+# What joins two quotations of one list: "‘cancellation’ or ‘postponement’".
+_LISTED = re.compile(r"[”\"'’`]+\s*(?:,\s*)?(?:or|and|,)\s*[“\"'‘«„`]+")
 _NAME_WORDS = 5  # a title-case phrase this short in quote marks is a name
 _TITLE_WORDS = 8  # a longer one, up to this, when a small word in it stays small
 PHRASE_WORDS = 4  # shorter quotes are phrases ("candid and meaningful"), not statements
@@ -288,6 +293,8 @@ def _quotation_speaker(
         return None
     quoted = {t.i for a, b in inside if (s := doc.char_span(a, b, alignment_mode="expand"))
               for t in s}
+    if _mentioned_words(doc, parts[0][0], inside):
+        return None
     if outer is not None:  # a quote within a quote: only a subject inside the outer one speaks
         inner = set(range(first.start, first.end))
         said = _said_before(first, inner)
@@ -327,6 +334,27 @@ def _quotation_speaker(
         or _continued(first, last, previous, article)
         or _reported_before(first, quoted, article)
     )
+
+
+def _mentioned_words(doc: Doc, start: int, inside: list[tuple[int, int]]) -> bool:
+    """Are the quoted words starting at ``start`` words the sentence talks about, no one saying
+    them ("Bach said the words ‘cancellation’ or ‘postponement’ were not mentioned")? So are
+    those after "the word", "the term", "the phrase", and the ones listed after them by "or",
+    "and" or a comma; not words someone used ("she used the word ‘crisis’"), the noun then
+    the verb's object: they are hers."""
+    text = doc.text
+    before = text[max(0, start - 40) : start]
+    noun = _WORDS_NOUN.search(before)
+    if noun is not None:
+        at = start - len(before) + noun.start()
+        span = doc.char_span(at, at + len(noun[0]), alignment_mode="expand")
+        if span is None:
+            return False
+        # the parser may hang the noun on the quoted word ("the word “crisis”": its nmod)
+        phrase = span[0].head if span[0].dep_ in ("nmod", "compound") else span[0]
+        return phrase.dep_ != "dobj"
+    listed = next((a for a, b in inside if b < start and _LISTED.fullmatch(text, b, start)), None)
+    return listed is not None and _mentioned_words(doc, listed, inside)
 
 
 def _signed(last: Span, mentions: tuple[Mention, ...]) -> Mention | None:
@@ -409,9 +437,10 @@ def _reported_before(first: Span, quoted: set[int], article: ArticleContext) -> 
     what someone said ("Galanter says he could hear the jury's anger. And he didn't blame
     them.\n\n“How do you write a book ...”"; "He also argued that he'd been a model prisoner.
     When he'd arrived, “I gave my word ...”"): the one who said it goes on. A short phrase in
-    marks is no statement and stays no one's, and so does a quote whose own sentence has an
-    attribution that could not be read ("with the later stating that")."""
-    if len(first.text.split()) < PHRASE_WORDS:
+    marks is no statement and stays no one's, unless it is a sentence of its own ("Söder said.
+    “Corona remains deadly.”"), and so does a quote whose own sentence has an attribution that
+    could not be read ("with the later stating that")."""
+    if len(first.text.split()) < PHRASE_WORDS and not _whole_sentence(first):
         return None
     doc = first.doc
     sentence = doc[first.start].sent
@@ -441,6 +470,14 @@ def _reported_before(first: Span, quoted: set[int], article: ArticleContext) -> 
         if back == 0 and len(sentence) > 12:
             return None
     return None
+
+
+def _whole_sentence(words: Span) -> bool:
+    """Are the quoted words a sentence of their own, however short: a capital first and a stop
+    last inside the marks ("“Corona remains deadly.”", "“Never.”"), not a phrase ("a “shocking
+    peak”")?"""
+    text = words.text.strip()
+    return text[:1].isupper() and text[-1:] in ".!?"
 
 
 def _answers(first: Span, sentence: Span, quoted: set[int]) -> bool:
@@ -782,9 +819,11 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: ArticleC
             # "Microsoft released a fix for a “zero - day”", "received a “genius grant”": a
             # term in marks is what something is called, no words of whoever does something;
             # but the nearest verb may say or name it ("by describing him as a “tyrant”").
-            # Said as an aside ("Additionally, he said, the laws are a “useless ritual”"), the
-            # term is the speaker's word.
-            if verb.lower_ not in SAYING | _NAMING and _said_aside(verb, quoted) is None:
+            # Said as an aside ("Additionally, he said, the laws are a “useless ritual”") or in
+            # a clause someone says ("The unit will carry out a “structural review”, the
+            # sources said"), the term is the speaker's word.
+            if verb.lower_ not in SAYING | _NAMING and _said_aside(verb, quoted) is None and \
+                    not (within is None and _within_saying(verb, chain[n + 1 :], quoted)):
                 return None
             term = False
         owner = next((c for c in verb.children if c.dep_ == "poss" and c.i not in quoted), None)

@@ -32,7 +32,15 @@ from typing import TYPE_CHECKING
 
 from newsprism.analyse.entities import PERSON_ROLES
 from newsprism.analyse.nlp import TITLES, noun_lemma
-from newsprism.analyse.pronouns import KIN, SPOKESPEOPLE, Antecedents, is_person_noun, surname
+from newsprism.analyse.pronouns import (
+    KIN,
+    OFFICE_LINKS,
+    SPOKESPEOPLE,
+    Antecedents,
+    is_person_noun,
+    past_office,
+    surname,
+)
 from newsprism.analyse.quotemarks import BLANK_LINE
 from newsprism.analyse.resolve import BODY_NOUNS, bare_name, name_tokens
 from newsprism.model import Citation, Mention
@@ -851,33 +859,18 @@ def _titled_person(token: Token, inside: list[Mention]) -> Mention | None:
     clauses = [(c.left_edge.idx, c.right_edge.idx) for c in token.children
                if c.dep_ in ("relcl", "acl")]
     inside = [m for m in inside if not any(a <= m.start <= b for a, b in clauses)]
-    # "Secretary of the Interior Dirk Kempthorne": a capitalised office runs on through "of
-    # the" into the name, which the entity model reads with the office's last word (as a
-    # person or a body); a role in lower case ("the lawyer of John Smith") is someone else's.
+    # "Secretary of the Interior Dirk Kempthorne", "Ambassador to Italy Anton Belov": a
+    # capitalised office runs on through "of the" or "to" into the name, which the entity
+    # model reads with the office's last word (as a person or a body); a role in lower case
+    # ("the lawyer of John Smith") is someone else's.
     if token.text[:1].isupper() and not token.is_sent_start:
-        holder = next((held for m in inside if text[after : m.start].split() == ["of", "the"]
-                       and (held := _past_office(m)) is not None), None)
+        holder = next((held for m in inside if text[after : m.start].split() in OFFICE_LINKS
+                       and (held := past_office(m)) is not None), None)
         if holder is not None:
             return holder
     return next((m for m in inside if m.type == "PERSON" and m.start > token.idx and (
         text[:m.start].rstrip().rsplit(None, 1)[-1][:1].isupper()
         or text[after : m.start].strip() == ",")), None)
-
-
-def _past_office(mention: Mention) -> Mention | None:
-    """The person named at the end of a mention that begins with an office's last words
-    ("Interior Dirk Kempthorne", "United Kingdom Gordon Brown" of "Prime Minister of the United
-    Kingdom Gordon Brown"): a given name and a surname, with a middle initial between if any,
-    all capitalised after at least one word of the office; else None."""
-    words = mention.text.split()
-    size = 3 if len(words) > 3 and re.fullmatch(r"[A-Z]\.?", words[-2]) else 2
-    if mention.type not in ("PERSON", "ORG") or len(words) <= size or not all(
-            w[:1].isupper() for w in words[-size:]):
-        return None
-    name = " ".join(words[-size:])
-    if not mention.text.endswith(name):
-        return None
-    return Mention(mention.doc, mention.end - len(name), mention.end, name, "PERSON")
 
 
 def description_at(token: Token, article: ArticleContext) -> Mention | None:
