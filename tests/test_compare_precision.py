@@ -754,3 +754,14 @@ def test_two_relatives_charged_corroborate_no_one_charge():
         "Police arrested two people over the Dunmore restaurant fire. Mary Hale was charged "
         "with arson and insurance fraud on Monday, police said.")
     assert not _corroborated_together(briefing, "John Hale", "Mary Hale")
+
+
+def test_a_word_written_in_lower_case_is_no_given_name():
+    """"Without Hale's help" (the entity model read "Without Hale" as a name) names no one
+    apart from "John Hale": the cluster writes "without" in lower case."""
+    from newsprism.compare.context import relatives_apart
+
+    found = [_named("a", "Without Hale's help the case would have failed.", "Without Hale"),
+             _named("b", "John Hale helped the case without pay.", "John Hale")]
+    apart = relatives_apart([s for s, _ in found], [m for _, ms in found for m in ms], [])
+    assert not apart[0, 1]

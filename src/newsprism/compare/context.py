@@ -346,8 +346,9 @@ def relatives_apart(statements: Sequence[Span], mentions: Sequence[Mention],
     for m in mentions:
         if kinds.get((m.doc, m.start), m.type) == "PERSON":
             persons.setdefault(m.doc, []).append(m)
+    common = {word for s in statements for word in re.findall(r"\b[a-z]+\b", s.text)}
     people = [_people_named(s, [m for m in persons.get(s.doc, ()) if s.start <= m.start < s.end],
-                            entity_of) for s in statements]
+                            entity_of, common) for s in statements]
     apart = np.zeros((len(statements), len(statements)), dtype=bool)
     named = [i for i, found in enumerate(people) if found]
     for n, i in enumerate(named):
@@ -358,16 +359,20 @@ def relatives_apart(statements: Sequence[Span], mentions: Sequence[Mention],
 
 
 def _people_named(statement: Span, persons: Sequence[Mention],
-                  entity_of: dict[tuple[str, int], str]) -> dict[str, set[_Person]]:
+                  entity_of: dict[tuple[str, int], str], common: set[str]
+                  ) -> dict[str, set[_Person]]:
     """The people a statement names (``persons``: its mentions of people) with a given name or
     an age, by surname (``actor_key``): each as its own words give them ("W. Mark Felt, 91,":
-    ("w", "mark"), "91"). A surname alone is left out: it names no one of it in particular."""
+    ("w", "mark"), "91"). A surname alone is left out: it names no one of it in particular.
+    Nor is a word the cluster's statements write in lower case (``common``) a given name:
+    "Without Felt's information" and "Teenager Autumn Veatch" are the entity model's slips."""
     people: dict[str, set[_Person]] = {}
     for m in persons:
         surname = actor_key(m.text, "PERSON")
         words = [w for w in re.findall(r"[^\W\d_]+", m.text.casefold()) if w not in _NOT_GIVEN]
         age = _AGE_AFTER.match(statement.text, m.end - statement.start)
-        person = _Person(tuple(words[: words.index(surname)]) if surname in words else (),
+        given = words[: words.index(surname)] if surname in words else []
+        person = _Person(tuple(w for w in given if w not in common),
                          age.group(1) if age else "", entity_of.get((m.doc, m.start), ""))
         if person.given or person.age:
             people.setdefault(surname, set()).add(person)
