@@ -24,8 +24,8 @@ def test_one_given_name_spelt_two_ways_has_one_key():
 
 def test_names_of_their_own_keep_their_keys():
     for one, other in [("michael", "michelle"), ("daniel", "danielle"), ("louis", "louise"),
-                       ("john", "joan"), ("mark", "mary"), ("francis", "frances"),
-                       ("carly", "charles"), ("kathryn", "katherine")]:
+                       ("john", "joan"), ("johan", "joan"), ("mark", "mary"),
+                       ("francis", "frances"), ("carly", "charles"), ("kathryn", "katherine")]:
         assert given_name_key(one) != given_name_key(other), (one, other)
 
 

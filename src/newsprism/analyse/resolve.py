@@ -5,7 +5,7 @@ name ("Constable Tim Fanning" = "Tim Fanning", "Defense Minister Ehud Barak" = "
 without the legal suffix ending an organisation's ("TallGrass Distribution Ltd." = "Tall Grass
 Distribution Limited"). The mentions keep their text, and an entity's name is one of them.
 
-Four rules, in order:
+Five rules, in order:
 1. Spelling variants are one name: case, accents, hyphens, dots and spaces are ignored
    ("Kim Jong-un" = "Kim Jong Un", "U.S." = "US").
 2. An acronym joins the multi-word name whose initials it spells ("US" = "United States").
@@ -310,9 +310,10 @@ def given_name_key(word: str) -> str:
     "Katherine" ("katerine"), "Bettie" and "Betty", "Phillip" and "Philip", "Sarah" and "Sara",
     "Jon" and "John", "Mohammed" and "Mohamed"; a short form that does not begin the name takes
     its key ("Bill" -> "William"). Only spellings of one sound are joined: a hard C is a K,
-    "ph" an F, "y" an "i", an "h" after the first letter and a doubled consonant are silent, and
-    "-ie", "-y", "-ey" end alike; a vowel changed or an ending added is a name of its own
-    ("Michael" / "Michelle", "Daniel" / "Danielle", "Louis" / "Louise", "Joan" / "John")."""
+    "ph" an F, "y" an "i", an "h" after T, K, R or G or before no vowel and a doubled
+    consonant are silent, and "-ie", "-y", "-ey" end alike; a vowel changed or an ending added
+    is a name of its own ("Michael" / "Michelle", "Daniel" / "Danielle", "Louis" / "Louise",
+    "Joan" / "John", "Johan" / "Joan")."""
     key = _spelling(word)
     return _SHORT_FORMS.get(key, key)
 
@@ -321,7 +322,7 @@ def _spelling(word: str) -> str:
     word = word.replace("ph", "f")
     word = re.sub(r"c(?![eiy])", "k", word)
     word = word.replace("y", "i")
-    word = word[:1] + word[1:].replace("h", "")
+    word = re.sub(r"(?<=[tkrg])h|(?<=.)h(?![aeiou])", "", word)  # "Johan"'s h is sounded
     word = re.sub(r"([b-df-hj-np-tv-z])\1+", r"\1", word)
     return re.sub(r"(?:ie|ei)$", "i", word)
 
