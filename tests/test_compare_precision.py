@@ -765,3 +765,14 @@ def test_a_word_written_in_lower_case_is_no_given_name():
              _named("b", "John Hale helped the case without pay.", "John Hale")]
     apart = relatives_apart([s for s, _ in found], [m for _, ms in found for m in ms], [])
     assert not apart[0, 1]
+
+
+def test_a_headline_in_title_case_names_no_given_name():
+    """A headline's capitals are no names: "Collins Joins Hale And Criticizes Hale's Plan" gave
+    the entity model "Criticizes Hale", which is no relative of John Hale."""
+    from newsprism.compare.context import relatives_apart
+
+    found = [_named("a", "Collins Joins Hale And Criticizes Hale's Plan", "Criticizes Hale"),
+             _named("b", "John Hale defended his plan on Monday.", "John Hale")]
+    apart = relatives_apart([s for s, _ in found], [m for _, ms in found for m in ms], [])
+    assert not apart[0, 1]

@@ -347,8 +347,9 @@ def relatives_apart(statements: Sequence[Span], mentions: Sequence[Mention],
         if kinds.get((m.doc, m.start), m.type) == "PERSON":
             persons.setdefault(m.doc, []).append(m)
     common = {word for s in statements for word in re.findall(r"\b[a-z]+\b", s.text)}
-    people = [_people_named(s, [m for m in persons.get(s.doc, ()) if s.start <= m.start < s.end],
-                            entity_of, common) for s in statements]
+    people = [_people_named(s, [m for m in persons.get(s.doc, ()) if s.start <= m.start < s.end
+                                and not _in_title_case(s, m)], entity_of, common)
+              for s in statements]
     apart = np.zeros((len(statements), len(statements)), dtype=bool)
     named = [i for i, found in enumerate(people) if found]
     for n, i in enumerate(named):
@@ -377,6 +378,16 @@ def _people_named(statement: Span, persons: Sequence[Mention],
         if person.given or person.age:
             people.setdefault(surname, set()).add(person)
     return people
+
+
+def _in_title_case(statement: Span, mention: Mention) -> bool:
+    """Is a mention set among words written in title case, as a headline's are? Their capitals
+    tell no names: "Collins Joins Murkowski And Criticizes McConnell's Promise To Coordinate"
+    gives the entity model "Criticizes McConnell"."""
+    before = re.findall(r"[^\W\d_]+", statement.text[: mention.start - statement.start])[-3:]
+    rest = re.sub(r"^['’]s\b", "", statement.text[mention.end - statement.start :])  # "’s"
+    after = re.findall(r"[^\W\d_]+", rest)[:3]
+    return len(before) + len(after) >= 4 and all(w[0].isupper() for w in before + after)
 
 
 def _other_people(first: dict[str, set[_Person]], second: dict[str, set[_Person]]) -> bool:
