@@ -776,3 +776,14 @@ def test_a_headline_in_title_case_names_no_given_name():
              _named("b", "John Hale defended his plan on Monday.", "John Hale")]
     apart = relatives_apart([s for s, _ in found], [m for _, ms in found for m in ms], [])
     assert not apart[0, 1]
+
+
+def test_a_title_before_a_surname_is_no_given_name():
+    """"Trooper Hale" and "Captain Hale" name no relative of John Hale: a rank is no name."""
+    from newsprism.compare.context import relatives_apart
+
+    found = [_named("a", "Trooper Hale, a bomb technician, died.", "Trooper Hale"),
+             _named("b", "Captain Hale led the unit.", "Captain Hale"),
+             _named("c", "John Hale visited the site on Friday.", "John Hale")]
+    apart = relatives_apart([s for s, _ in found], [m for _, ms in found for m in ms], [])
+    assert not apart[0, 2] and not apart[1, 2]

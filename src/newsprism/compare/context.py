@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from newsprism.analyse.nlp import TITLES
-from newsprism.analyse.resolve import given_name_key
+from newsprism.analyse.resolve import NAME_PARTICLES, given_name_key
+from newsprism.analyse.resolve import TITLES as NAME_TITLES
 from newsprism.compare.align import actor_key
 from newsprism.compare.predicates import REPORTING
 from newsprism.compare.quotes import (
@@ -314,7 +315,7 @@ def _a_person(quote: Quote, kinds: dict[str, str]) -> bool:
 
 
 # Words before a surname that are no given name: titles and honorifics ("Mr.", "Sgt.").
-_NOT_GIVEN = TITLES | {"miss", "mx", "sir", "dame", "lord", "lady", "officer", "sheriff", "judge"}
+_NOT_GIVEN = TITLES | NAME_TITLES
 # Two spellings of given names this alike (difflib's ratio of their ``given_name_key``) may
 # name one person: "katrin" / "katerine" 0.86, "hisam" / "hesam" 0.8; "mark" / "mari" 0.75.
 SIMILAR_NAME = 0.8
@@ -346,7 +347,7 @@ def relatives_apart(statements: Sequence[Span], mentions: Sequence[Mention],
     for m in mentions:
         if kinds.get((m.doc, m.start), m.type) == "PERSON":
             persons.setdefault(m.doc, []).append(m)
-    common = {word for s in statements for word in re.findall(r"\b[a-z]+\b", s.text)}
+    common = _no_given_names(statements)
     people = [_people_named(s, [m for m in persons.get(s.doc, ()) if s.start <= m.start < s.end
                                 and not _in_title_case(s, m)], entity_of, common)
               for s in statements]
@@ -359,21 +360,31 @@ def relatives_apart(statements: Sequence[Span], mentions: Sequence[Mention],
     return apart
 
 
+def _no_given_names(statements: Sequence[Span]) -> set[str]:
+    """Words no given name of the cluster's: those its statements write in lower case.
+    "Without Felt's information" and "Teenager Autumn Veatch" are the entity model's slips.
+    (The one-word names of its places and bodies were tried too: the model takes a lone given
+    name, "Chela", for a place as often as "Reuters" for a given name.)"""
+    return {word for s in statements for word in re.findall(r"\b[a-z]+\b", s.text)}
+
+
 def _people_named(statement: Span, persons: Sequence[Mention],
                   entity_of: dict[tuple[str, int], str], common: set[str]
                   ) -> dict[str, set[_Person]]:
     """The people a statement names (``persons``: its mentions of people) with a given name or
     an age, by surname (``actor_key``): each as its own words give them ("W. Mark Felt, 91,":
     ("w", "mark"), "91"). A surname alone is left out: it names no one of it in particular.
-    Nor is a word the cluster's statements write in lower case (``common``) a given name:
-    "Without Felt's information" and "Teenager Autumn Veatch" are the entity model's slips."""
+    Nor does a name holding a word of ``common`` (``_no_given_names``) give a given name."""
     people: dict[str, set[_Person]] = {}
     for m in persons:
         surname = actor_key(m.text, "PERSON")
         words = [w for w in re.findall(r"[^\W\d_]+", m.text.casefold()) if w not in _NOT_GIVEN]
         age = _AGE_AFTER.match(statement.text, m.end - statement.start)
-        given = words[: words.index(surname)] if surname in words else []
-        person = _Person(tuple(w for w in given if w not in common),
+        given = [w for w in words[: words.index(surname)] if w not in NAME_PARTICLES] \
+            if surname in words else []  # "al" of "Bashar al-Assad" is his surname's
+        # One doubtful word and the name tells no one: "Bettie" / "Betty" is one person, and
+        # "Mae" / "Betty" two, should the entity model take "Bettie" for a body.
+        person = _Person(() if common.intersection(given) else tuple(given),
                          age.group(1) if age else "", entity_of.get((m.doc, m.start), ""))
         if person.given or person.age:
             people.setdefault(surname, set()).add(person)
