@@ -314,7 +314,8 @@ def _a_person(quote: Quote, kinds: dict[str, str]) -> bool:
     return kind == "PERSON"
 
 
-# Words before a surname that are no given name: titles and honorifics ("Mr.", "Sgt.").
+# Words before a surname that are no given name: titles, honorifics and ranks ("Mr.", "Sgt.",
+# "Trooper").
 _NOT_GIVEN = TITLES | NAME_TITLES
 # Two spellings of given names this alike (difflib's ratio of their ``given_name_key``) may
 # name one person: "katrin" / "katerine" 0.86, "hisam" / "hesam" 0.8; "mark" / "mari" 0.75.
@@ -382,8 +383,8 @@ def _people_named(statement: Span, persons: Sequence[Mention],
         age = _AGE_AFTER.match(statement.text, m.end - statement.start)
         given = [w for w in words[: words.index(surname)] if w not in NAME_PARTICLES] \
             if surname in words else []  # "al" of "Bashar al-Assad" is his surname's
-        # One doubtful word and the name tells no one: "Bettie" / "Betty" is one person, and
-        # "Mae" / "Betty" two, should the entity model take "Bettie" for a body.
+        # One doubtful word and the name tells no one: dropped alone, it could leave "Mae" of
+        # "Bettie Mae Page" to face "Betty Page" as another person.
         person = _Person(() if common.intersection(given) else tuple(given),
                          age.group(1) if age else "", entity_of.get((m.doc, m.start), ""))
         if person.given or person.age:
