@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from newsprism.model import Article, Quote
+from newsprism.model import Article, Entity, Mention, Quote, Span
 from newsprism.pipeline import build_briefing
 
 
@@ -741,3 +741,98 @@ def test_a_claim_never_holds_one_fact_in_two_years():
                                mutual=lambda i, j: True)
     assert _members_at_peace(statements, evidence, 0, [0, 1, 2, 3, 4]) == [0, 1, 3, 4]
     assert _members_at_peace(statements, evidence, 0, [0, 2, 4]) == [0, 2, 4]
+
+
+def _named(doc: str, text: str, *names: str, at: int = 0) -> tuple[Span, list[Mention]]:
+    """A statement of ``doc`` (from offset ``at``) and its mentions of the people ``names``."""
+    return Span(doc, at, at + len(text), text), [
+        Mention(doc, at + text.index(name), at + text.index(name) + len(name), name, "PERSON")
+        for name in names]
+
+
+def test_two_relatives_of_one_surname_are_two_actors():
+    """Two of one family charged (7cfbf30e): "John Hale" and "Mary Hale" are two people, though
+    compare reads a person by surname; so are "John Hale, 45," and "Hale, 19,". "Hale" alone
+    may be either, "J. Hale" may be John, and a statement naming both Hales may be either's;
+    two names resolution made one person ("Maisie" / "Margaret") are one."""
+    from newsprism.compare.context import relatives_apart
+
+    found = [_named("a", "John Hale, 45, was charged with arson on Monday.", "John Hale"),
+             _named("b", "Mary Hale was charged with arson on Monday.", "Mary Hale"),
+             _named("c", "Hale was charged with arson on Monday.", "Hale"),
+             _named("d", "Sgt. J. Hale said the fire was set on purpose.", "J. Hale"),
+             _named("e", "John Hale and his wife Mary Hale were charged.", "John Hale",
+                    "Mary Hale"),
+             _named("a", "Mary Hale denied the charge.", "Mary Hale", at=60),
+             _named("f", "Hale, 19, was charged with arson.", "Hale")]
+    statements = [s for s, _ in found]
+    apart = relatives_apart(statements, [m for _, ms in found for m in ms], [])
+    assert apart[0, 1] and apart[1, 3]
+    assert not apart[0, 2] and not apart[1, 2]  # a bare surname
+    assert not apart[0, 3]  # an initial
+    assert not apart[0, 4] and not apart[1, 4]  # both named on one side
+    assert not apart[0, 5]  # one article
+    assert apart[0, 6] and not apart[1, 6]  # 45 is not 19; Mary's age is not told
+    maisie = _named("g", "Maisie Hale was charged.", "Maisie Hale")
+    margaret = _named("h", "Margaret Hale was charged.", "Margaret Hale")
+    resolved = [Entity("hale", "Margaret Hale", "PERSON",
+                       mentions=(maisie[1][0], margaret[1][0]))]
+    assert relatives_apart([maisie[0], margaret[0]], maisie[1] + margaret[1], [])[0, 1]
+    assert not relatives_apart([maisie[0], margaret[0]], maisie[1] + margaret[1], resolved)[0, 1]
+
+
+def test_one_given_name_spelt_two_ways_is_no_relative():
+    """"Bettie" / "Betty", "Bill" / "William", "Kathryn" / "Katherine", "Hisham" / "Hesham":
+    one person's name spelt otherwise, though resolution left them two entities (one article
+    names both, or the spellings differ by a vowel); "Mark" / "Mary" are two people."""
+    from newsprism.compare.context import relatives_apart
+
+    for one, other in [("Bettie", "Betty"), ("Bill", "William"), ("Kathryn", "Katherine"),
+                       ("Hisham", "Hesham"), ("Ken", "Kenneth"), ("Mark", "Mary")]:
+        found = [_named("a", f"{one} Hale was charged.", f"{one} Hale"),
+                 _named("b", f"{other} Hale was charged.", f"{other} Hale")]
+        apart = relatives_apart([s for s, _ in found], [m for _, ms in found for m in ms], [])
+        assert apart[0, 1] == (one == "Mark"), (one, other)
+
+
+def test_two_relatives_charged_corroborate_no_one_charge():
+    """Two outlets each report one of a couple's charges: no claim corroborates either."""
+    briefing = _two_outlets(
+        "A couple were arrested after a fire destroyed their restaurant in Dunmore. John Hale "
+        "was charged with arson and insurance fraud on Monday, police said.",
+        "Police arrested two people over the Dunmore restaurant fire. Mary Hale was charged "
+        "with arson and insurance fraud on Monday, police said.")
+    assert not _corroborated_together(briefing, "John Hale", "Mary Hale")
+
+
+def test_a_word_written_in_lower_case_is_no_given_name():
+    """"Without Hale's help" (the entity model read "Without Hale" as a name) names no one
+    apart from "John Hale": the cluster writes "without" in lower case."""
+    from newsprism.compare.context import relatives_apart
+
+    found = [_named("a", "Without Hale's help the case would have failed.", "Without Hale"),
+             _named("b", "John Hale helped the case without pay.", "John Hale")]
+    apart = relatives_apart([s for s, _ in found], [m for _, ms in found for m in ms], [])
+    assert not apart[0, 1]
+
+
+def test_a_headline_in_title_case_names_no_given_name():
+    """A headline's capitals are no names: "Collins Joins Hale And Criticizes Hale's Plan" gave
+    the entity model "Criticizes Hale", which is no relative of John Hale."""
+    from newsprism.compare.context import relatives_apart
+
+    found = [_named("a", "Collins Joins Hale And Criticizes Hale's Plan", "Criticizes Hale"),
+             _named("b", "John Hale defended his plan on Monday.", "John Hale")]
+    apart = relatives_apart([s for s, _ in found], [m for _, ms in found for m in ms], [])
+    assert not apart[0, 1]
+
+
+def test_a_title_before_a_surname_is_no_given_name():
+    """"Trooper Hale" and "Captain Hale" name no relative of John Hale: a rank is no name."""
+    from newsprism.compare.context import relatives_apart
+
+    found = [_named("a", "Trooper Hale, a bomb technician, died.", "Trooper Hale"),
+             _named("b", "Captain Hale led the unit.", "Captain Hale"),
+             _named("c", "John Hale visited the site on Friday.", "John Hale")]
+    apart = relatives_apart([s for s, _ in found], [m for _, ms in found for m in ms], [])
+    assert not apart[0, 2] and not apart[1, 2]

@@ -5,7 +5,7 @@ name ("Constable Tim Fanning" = "Tim Fanning", "Defense Minister Ehud Barak" = "
 without the legal suffix ending an organisation's ("TallGrass Distribution Ltd." = "Tall Grass
 Distribution Limited"). The mentions keep their text, and an entity's name is one of them.
 
-Four rules, in order:
+Five rules, in order:
 1. Spelling variants are one name: case, accents, hyphens, dots and spaces are ignored
    ("Kim Jong-un" = "Kim Jong Un", "U.S." = "US").
 2. An acronym joins the multi-word name whose initials it spells ("US" = "United States").
@@ -23,6 +23,10 @@ Four rules, in order:
    this mention, then in the article, then overall. A titled surname ("President Bush") joins
    only the one full name it ends: with two ("George W. Bush", "George H. W. Bush") it stays
    apart, and "Prince William" is not "William Hague".
+5. A person's name whose given names are another's spelt otherwise (``given_name_key``:
+   "Catherine" / "Katherine", "Bettie" / "Betty", "Mohammed" / "Mohamed", "Bill" / "William")
+   joins that one other name, unless one article names both: two people there, or one whose
+   spelling the article itself varies, and no guess either way.
 """
 
 from __future__ import annotations
@@ -118,6 +122,7 @@ def resolve_entities(mentions: Iterable[Mention]) -> list[Entity]:
     _merge_nicknames(groups)
     _merge_names_without_place(groups)
     _merge_partial_person_names(groups)
+    _merge_given_name_spellings(groups)
     entities = [_entity(members) for members in groups.values()]
     entities.sort(key=lambda e: (-len(e.mentions), e.name))
     return _with_unique_ids(entities)
@@ -278,6 +283,86 @@ def _merge_names_without_middle(groups: dict[str, list[Mention]]) -> None:
                   and words[-1] == tokens[-1] and set(tokens) < set(words) and other in groups]
         if len(fuller) == 1:
             groups[fuller[0]].extend(groups.pop(key))
+
+
+# Short forms of a given name that do not begin it ("Joe" begins "Joseph"; "Bill" does not
+# begin "William"), each group one name; none stands for two names of two sexes ("Chris",
+# "Sam", "Alex" are left out).
+_HYPOCORISTICS = (
+    ("william", "bill", "billy", "will", "willy", "willie"),
+    ("robert", "bob", "bobby", "rob", "robbie"),
+    ("richard", "dick", "rick", "ricky", "rich", "richie"),
+    ("james", "jim", "jimmy"),
+    ("edward", "ed", "eddie"),
+    ("michael", "mike"),
+    ("anthony", "tony"),
+    ("charles", "chuck"),
+    ("elizabeth", "liz", "beth", "betty", "betsy"),
+    ("margaret", "peggy", "maggie"),
+    ("lawrence", "larry"),
+    ("stephen", "steven", "steve"),
+    ("rebecca", "becky"),
+)  # fmt: skip
+
+
+def given_name_key(word: str) -> str:
+    """One given name however it is spelt (``word``: one of ``name_tokens``): "Catherine" and
+    "Katherine" ("katerine"), "Bettie" and "Betty", "Phillip" and "Philip", "Sarah" and "Sara",
+    "Jon" and "John", "Mohammed" and "Mohamed"; a short form that does not begin the name takes
+    its key ("Bill" -> "William"). Only spellings of one sound are joined: a hard C is a K,
+    "ph" an F, "y" an "i", an "h" after T, K, R or G or before no vowel and a doubled
+    consonant are silent, and "-ie", "-y", "-ey" end alike; a vowel changed or an ending added
+    is a name of its own ("Michael" / "Michelle", "Daniel" / "Danielle", "Louis" / "Louise",
+    "Joan" / "John", "Johan" / "Joan")."""
+    key = _spelling(word)
+    return _SHORT_FORMS.get(key, key)
+
+
+def _spelling(word: str) -> str:
+    word = word.replace("ph", "f")
+    word = re.sub(r"c(?![eiy])", "k", word)
+    word = word.replace("y", "i")
+    word = re.sub(r"(?<=[tkrg])h|(?<=.)h(?![aeiou])", "", word)  # "Johan"'s h is sounded
+    word = re.sub(r"([b-df-hj-np-tv-z])\1+", r"\1", word)
+    return re.sub(r"(?:ie|ei)$", "i", word)
+
+
+_SHORT_FORMS = {_spelling(short): _spelling(names[0]) for names in _HYPOCORISTICS
+                for short in names}
+
+
+def _merge_given_name_spellings(groups: dict[str, list[Mention]]) -> None:
+    """"Catherine Gomes" is "Katherine Gomes": a person's name joins the one other person's
+    name it is spelt as (``given_name_key`` on each word but the surname), when no article
+    names both with their given names: there they may be two people ("Daniel and Danny
+    Ortiz", a father and his son), and the article, not a guess, would tell."""
+    spelt = {key: found for key, members in groups.items()
+             if _majority_type(members) == "PERSON" and (found := _spellings(members))}
+    for key in sorted(spelt, key=lambda k: len(groups[k])):
+        others = [other for other, found in spelt.items()
+                  if other != key and other in groups and found & spelt[key]]
+        if key in groups and len(others) == 1 \
+                and not _docs_naming(groups[key]) & _docs_naming(groups[others[0]]):
+            groups[others[0]].extend(groups.pop(key))
+            spelt[others[0]] |= spelt[key]
+
+
+def _spellings(members: list[Mention]) -> set[tuple[str, ...]]:
+    """The names of a group's mentions that give a given name (``_given``), each as
+    ``given_name_key`` spells its given names."""
+    return {(*map(given_name_key, words[:-1]), words[-1]) for m in members
+            if _given(words := _called(_words(m)))}
+
+
+def _given(words: tuple[str, ...]) -> bool:
+    """Does a name give a given name before its surname? "de Soultrait" opens with a
+    particle of the surname, and initials are no name ("J. Smith", ``_called``)."""
+    return len(words) >= 2 and words[0] not in NAME_PARTICLES
+
+
+def _docs_naming(members: list[Mention]) -> set[str]:
+    """The articles that name a group's person with a given name."""
+    return {m.doc for m in members if _given(_called(_words(m)))}
 
 
 def _capitalised(name: str) -> bool:

@@ -33,6 +33,7 @@ from newsprism.compare.context import (
     persons_apart,
     pointing_back_apart,
     questions_apart,
+    relatives_apart,
     speakers_apart,
 )
 from newsprism.compare.developments import (
@@ -223,6 +224,7 @@ def pair_evidence(
                | list_items(statements, mentions, bodies)
                | pointing_back_apart(texts) | correlations_apart(texts) | firsts_apart(texts)
                | persons_apart(statements, mentions, entities, bodies)
+               | relatives_apart(statements, mentions, entities)
                | counts_apart(statements, figures)
                | speakers_apart(statements, quotes, entities, names.called)
                | questions_apart(statements, quotes)

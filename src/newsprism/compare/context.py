@@ -6,10 +6,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from difflib import SequenceMatcher
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
 
+from newsprism.analyse.nlp import TITLES
+from newsprism.analyse.resolve import NAME_PARTICLES, given_name_key
+from newsprism.analyse.resolve import TITLES as NAME_TITLES
+from newsprism.compare.align import actor_key
 from newsprism.compare.predicates import REPORTING
 from newsprism.compare.quotes import (
     NEAR_VERBATIM,
@@ -308,3 +312,128 @@ def _a_person(quote: Quote, kinds: dict[str, str]) -> bool:
     kind = kinds.get(quote.speaker or "") or (quote.speaker_mention.type
                                               if quote.speaker_mention else None)
     return kind == "PERSON"
+
+
+# Words before a surname that are no given name: titles, honorifics and ranks ("Mr.", "Sgt.",
+# "Trooper").
+_NOT_GIVEN = TITLES | NAME_TITLES
+# Two spellings of given names this alike (difflib's ratio of their ``given_name_key``) may
+# name one person: "katrin" / "katerine" 0.86, "hisam" / "hesam" 0.8; "mark" / "mari" 0.75.
+SIMILAR_NAME = 0.8
+# A person's age set off right after their name: "John Hale, 45, was charged".
+_AGE_AFTER = re.compile(r",\s*(\d{1,3})\s*,")
+
+
+class _Person(NamedTuple):
+    """A person as one statement gives them beside their surname: given names, age (""), and
+    the entity resolution made of the mention (else "")."""
+
+    given: tuple[str, ...]
+    age: str
+    entity: str
+
+
+def relatives_apart(statements: Sequence[Span], mentions: Sequence[Mention],
+                    entities: Sequence[Entity]) -> np.ndarray:
+    """True where two statements of two articles name people of one surname by given names or
+    ages that cannot be one person's (``_people_named``): "John Huggins was charged with arson"
+    and "Mary Huggins was charged with arson", or "Huggins, 45," and "Huggins, 19,", are two
+    relatives' charges, not one actor's, though compare reads a person by surname
+    (``align.actor_key``). A bare surname ("Huggins was charged") may be either, and leaves the
+    pair alone; so do names where each holds one the other may be, and mentions resolution
+    made one entity ("Bettie Page" / "Betty Page")."""
+    kinds = {(m.doc, m.start): e.type for e in entities for m in e.mentions}
+    entity_of = {(m.doc, m.start): e.id for e in entities for m in e.mentions}
+    persons: dict[str, list[Mention]] = {}
+    for m in mentions:
+        if kinds.get((m.doc, m.start), m.type) == "PERSON":
+            persons.setdefault(m.doc, []).append(m)
+    common = _no_given_names(statements)
+    people = [_people_named(s, [m for m in persons.get(s.doc, ()) if s.start <= m.start < s.end
+                                and not _in_title_case(s, m)], entity_of, common)
+              for s in statements]
+    apart = np.zeros((len(statements), len(statements)), dtype=bool)
+    named = [i for i, found in enumerate(people) if found]
+    for n, i in enumerate(named):
+        for j in named[n + 1 :]:
+            if statements[i].doc != statements[j].doc and _other_people(people[i], people[j]):
+                apart[i, j] = apart[j, i] = True
+    return apart
+
+
+def _no_given_names(statements: Sequence[Span]) -> set[str]:
+    """Words no given name of the cluster's: those its statements write in lower case.
+    "Without Felt's information" and "Teenager Autumn Veatch" are the entity model's slips.
+    (The one-word names of its places and bodies were tried too: the model takes a lone given
+    name, "Chela", for a place as often as "Reuters" for a given name.)"""
+    return {word for s in statements for word in re.findall(r"\b[a-z]+\b", s.text)}
+
+
+def _people_named(statement: Span, persons: Sequence[Mention],
+                  entity_of: dict[tuple[str, int], str], common: set[str]
+                  ) -> dict[str, set[_Person]]:
+    """The people a statement names (``persons``: its mentions of people) with a given name or
+    an age, by surname (``actor_key``): each as its own words give them ("W. Mark Felt, 91,":
+    ("w", "mark"), "91"). A surname alone is left out: it names no one of it in particular.
+    Nor does a name holding a word of ``common`` (``_no_given_names``) give a given name."""
+    people: dict[str, set[_Person]] = {}
+    for m in persons:
+        surname = actor_key(m.text, "PERSON")
+        words = [w for w in re.findall(r"[^\W\d_]+", m.text.casefold()) if w not in _NOT_GIVEN]
+        age = _AGE_AFTER.match(statement.text, m.end - statement.start)
+        given = [w for w in words[: words.index(surname)] if w not in NAME_PARTICLES] \
+            if surname in words else []  # "al" of "Bashar al-Assad" is his surname's
+        # One doubtful word and the name tells no one: dropped alone, it could leave "Mae" of
+        # "Bettie Mae Page" to face "Betty Page" as another person.
+        person = _Person(() if common.intersection(given) else tuple(given),
+                         age.group(1) if age else "", entity_of.get((m.doc, m.start), ""))
+        if person.given or person.age:
+            people.setdefault(surname, set()).add(person)
+    return people
+
+
+def _in_title_case(statement: Span, mention: Mention) -> bool:
+    """Is a mention set among words written in title case, as a headline's are? Their capitals
+    tell no names: "Collins Joins Murkowski And Criticizes McConnell's Promise To Coordinate"
+    gives the entity model "Criticizes McConnell"."""
+    before = re.findall(r"[^\W\d_]+", statement.text[: mention.start - statement.start])[-3:]
+    rest = re.sub(r"^['’]s\b", "", statement.text[mention.end - statement.start :])  # "’s"
+    after = re.findall(r"[^\W\d_]+", rest)[:3]
+    return len(before) + len(after) >= 4 and all(w[0].isupper() for w in before + after)
+
+
+def _other_people(first: dict[str, set[_Person]], second: dict[str, set[_Person]]) -> bool:
+    """Does each side name someone of a shared surname whom none of the other's people of that
+    surname may be?"""
+    return any(_unmatched_person(first[name], second[name])
+               and _unmatched_person(second[name], first[name])
+               for name in first.keys() & second.keys())
+
+
+def _unmatched_person(people: set[_Person], others: set[_Person]) -> bool:
+    return any(not any(_may_be_one(person, other) for other in others) for person in people)
+
+
+def _may_be_one(person: _Person, other: _Person) -> bool:
+    """May two people of one surname be one? Their ages, where both give one, are one; and of
+    their given names, where both give some, one of the one's may be one of the other's
+    (``_one_given_name``). "John" / "Mary" cannot."""
+    if person.entity and person.entity == other.entity:
+        return True
+    if person.age and other.age and person.age != other.age:
+        return False
+    return not person.given or not other.given or any(
+        _one_given_name(a, b) for a in person.given for b in other.given)
+
+
+def _one_given_name(one: str, other: str) -> bool:
+    """May two given names be one person's? One begins the other (an initial, "J." / "John"; a
+    short form, "Joe" / "Joseph"), or they are one name spelt otherwise (``given_name_key``:
+    "Bettie" / "Betty", "Bill" / "William"), or nearly (``SIMILAR_NAME`` of their letters:
+    "Kathryn" / "Katherine", "Hisham" / "Hesham", "Kurbanguly" / "Gurbanguly": a name
+    written from another script varies). Looser than resolution's test, for a false apart
+    loses a true link: "Michael" / "Michelle" stay one actor here, as on main, though
+    resolution keeps them two people; "Mark" / "Mary" and "Dale" / "David" are two."""
+    keys = given_name_key(one), given_name_key(other)
+    return one.startswith(other) or other.startswith(one) or keys[0] == keys[1] \
+        or SequenceMatcher(None, *keys).ratio() >= SIMILAR_NAME
