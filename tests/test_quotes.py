@@ -1808,3 +1808,29 @@ def test_a_title_named_again_further_on_is_no_echo_of_a_remark():
 ])  # fmt: skip
 def test_who_news_copy_says_speaks(text, opening, speaker):
     assert _speaker_of(text, opening) == speaker
+
+
+@pytest.mark.parametrize("heading", [
+    "'The roof lifted off and I thought we would die': Families count the cost",
+    "'The roof lifted off and I thought we would die'; families count the cost",
+    "'The roof lifted off and I thought we would die'",
+])  # fmt: skip
+def test_a_crosshead_quoting_a_later_remark_is_that_remarks_speakers(heading):
+    # The remark set over a section is said further on, by the one the section quotes; the
+    # speaker of the quote before the crosshead does not go on into it.
+    # Past the article's head, where a headline's echo is read already.
+    text = ("The storm reached the coast on Friday night, bringing winds of up to 150 "
+            "kilometres an hour and a surge that flooded the harbour, the marina and the low "
+            "streets of the old town, where most of the shops stood. Rescue crews worked "
+            "through the night. The storm was the worst in forty years, Mayor Tom Hale said. "
+            "\"We lost power across the town,\" Hale said.\n\n" + heading + "\n\nMany homes were flooded overnight. "
+            "\"The roof lifted off and I thought we would die,\" said Maria Okafor, a teacher.")
+    assert [speaker for _, _, speaker in _quotes(text)] == ["Tom Hale", "Maria Okafor",
+                                                            "Maria Okafor"]
+
+
+def test_a_crosshead_no_one_repeats_goes_on_with_no_one():
+    text = ("\"We lost power across the town. The water rose fast,\" Mayor Tom Hale said.\n\n"
+            "'We fear for our safety up here on the hill': Families camp out\n\n"
+            "Hundreds of families spent the night on the hill above the town.")
+    assert _speaker_of(text, "We fear for our safety") is None

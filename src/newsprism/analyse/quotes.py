@@ -119,6 +119,8 @@ _TITLING = re.compile(r"\b(?:(?:en)?titled|headlined|book|novel|memoir|film|movi
 _SET_INTO = re.compile(r"\b(?:in|of|for|from|on|at|with|by)\s*[“\"'‘«„`]+$")
 # What stands between a question and the quote that answers it: a space and the opening mark.
 _OPENS_ANSWER = re.compile(r"[ \t]*[“\"'‘«„`]*")
+# What a crosshead holds after the remark it sets over its section: "...’: First quake strikes".
+_HEADING_LABEL = re.compile(r"[:;]\s*[^.!?\n]{1,80}")
 _NAME_WORDS = 5  # a title-case phrase this short in quote marks is a name
 _TITLE_WORDS = 8  # a longer one, up to this, when a small word in it stays small
 PHRASE_WORDS = 4  # shorter quotes are phrases ("candid and meaningful"), not statements
@@ -207,7 +209,8 @@ def _echoes_owned(quotes: list[Quote], text: str) -> list[Quote]:
     echoed = []
     for quote in quotes:
         words = _words_of(quote.text)
-        if quote.speaker_mention is None and quote.start < _HEAD and \
+        if quote.speaker_mention is None and (
+                quote.start < _HEAD or _crosshead(text, quote.start, quote.end)) and \
                 len(words.split()) - words.startswith(_ARTICLES) >= 2 and \
                 _TITLING.search(text, 0, quote.start) is None and \
                 not any(start >= _HEAD and name == words for start, name in names):
@@ -411,7 +414,8 @@ def _reported_before(first: Span, quoted: set[int], article: ArticleContext) -> 
     When he'd arrived, “I gave my word ...”"): the one who said it goes on. A short phrase in
     marks is no statement and stays no one's, and so does a quote whose own sentence has an
     attribution that could not be read ("with the later stating that")."""
-    if len(first.text.split()) < PHRASE_WORDS:
+    if len(first.text.split()) < PHRASE_WORDS or _crosshead(
+            first.doc.text, first.start_char, first.end_char):
         return None
     doc = first.doc
     sentence = doc[first.start].sent
@@ -944,6 +948,21 @@ def _continued(first: Span, last: Span, previous: tuple[int, Mention | None],
             and ends_sentence and not someone_else and not heading:
         return speaker
     return None
+
+
+def _crosshead(text: str, start: int, end: int) -> bool:
+    """Does the quotation open a line of its own that heads a section, as reports set a remark
+    their section quotes over it ("‘The house moved. I thought it would fall’: First quake
+    strikes", "‘Total chaos’", "“Below zero”; rescue goes on")? Its words end on no full stop
+    and the line holds nothing after them but a label after a colon or semicolon: a sentence
+    of the story would end on a stop, or go on into its attribution."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start == 0 or text[line_start:start].strip("".join(PAIRS) + " \t"):
+        return False
+    line_end = text.find("\n", end)
+    after = text[end : len(text) if line_end < 0 else line_end].lstrip("".join(CLOSERS)).strip()
+    return text[end - 1] not in ".!?…," and (not after or _HEADING_LABEL.fullmatch(
+        after) is not None)
 
 
 def _split_by_attribution(text: str, start: int, end: int, speaker: Mention) -> bool:
