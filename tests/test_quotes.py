@@ -1823,8 +1823,9 @@ def test_a_crosshead_quoting_a_later_remark_is_that_remarks_speakers(heading):
             "kilometres an hour and a surge that flooded the harbour, the marina and the low "
             "streets of the old town, where most of the shops stood. Rescue crews worked "
             "through the night. The storm was the worst in forty years, Mayor Tom Hale said. "
-            "\"We lost power across the town,\" Hale said.\n\n" + heading + "\n\nMany homes were flooded overnight. "
-            "\"The roof lifted off and I thought we would die,\" said Maria Okafor, a teacher.")
+            "\"We lost power across the town,\" Hale said.\n\n" + heading + "\n\nMany homes "
+            "were flooded overnight. \"The roof lifted off and I thought we would die,\" said "
+            "Maria Okafor, a teacher.")
     assert [speaker for _, _, speaker in _quotes(text)] == ["Tom Hale", "Maria Okafor",
                                                             "Maria Okafor"]
 
@@ -1834,3 +1835,12 @@ def test_a_crosshead_no_one_repeats_goes_on_with_no_one():
             "'We fear for our safety up here on the hill': Families camp out\n\n"
             "Hundreds of families spent the night on the hill above the town.")
     assert _speaker_of(text, "We fear for our safety") is None
+
+
+def test_a_described_speaker_goes_on_into_the_quote_after_their_reported_words():
+    # Named, the reporter would go on; described, the description does.
+    text = ("Trucks loaded with supplies wait at the border. A reporter for the network, "
+            "however, said there might be difficulties delivering aid. \"We are about 300km "
+            "from the epicentre, and no one really knows how to get that aid to the people.\"")
+    assert _described(text)["We are about 300km from the epicentre, and no one really knows "
+                            "how to get that aid to the people."] == "A reporter for the network"

@@ -440,11 +440,21 @@ def _reported_before(first: Span, quoted: set[int], article: ArticleContext) -> 
                 and t.i not in quoted and not any(c.dep_ == "xcomp" for c in t.children)]
         subject = speaking_subject(said[-1]) if said else None
         if subject is not None:
-            found = speaker_at(subject, article)
-            return found if found is not None and found.type == "PERSON" else None
+            return _reporting_person(subject, article)
         if back == 0 and len(sentence) > 12:
             return None
     return None
+
+
+def _reporting_person(subject: Token, article: ArticleContext) -> Mention | None:
+    """The person the subject of the sentence before a quote names, or the description of one
+    it describes unnamed ("A reporter for the network said aid may be slow. “We are 300km
+    from the epicentre ...”"): a described speaker goes on as a named one does. A body's or
+    a document's words go on in no quote."""
+    found = speaker_at(subject, article)
+    if found is not None:
+        return found if found.type == "PERSON" else None
+    return description_at(subject, article)
 
 
 def _answers(first: Span, sentence: Span, quoted: set[int]) -> bool:
