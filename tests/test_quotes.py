@@ -1844,3 +1844,10 @@ def test_a_described_speaker_goes_on_into_the_quote_after_their_reported_words()
             "from the epicentre, and no one really knows how to get that aid to the people.\"")
     assert _described(text)["We are about 300km from the epicentre, and no one really knows "
                             "how to get that aid to the people."] == "A reporter for the network"
+
+
+def test_a_capitalised_office_after_the_is_no_name_its_holder_in_apposition_speaks():
+    # The entity model reads "Clerk" as a person; "the" says it is an office.
+    text = ("\"The volunteers saved the old church,\" said the Executive Clerk of the National "
+            "Heritage Council of Peru, Tomás Quispe, who thanked them.")
+    assert _speakers(text)["The volunteers saved the old church"] == "Tomás Quispe"
