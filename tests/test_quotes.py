@@ -1851,3 +1851,12 @@ def test_a_capitalised_office_after_the_is_no_name_its_holder_in_apposition_spea
     text = ("\"The volunteers saved the old church,\" said the Executive Clerk of the National "
             "Heritage Council of Peru, Tomás Quispe, who thanked them.")
     assert _speakers(text)["The volunteers saved the old church"] == "Tomás Quispe"
+
+
+def test_a_semicolon_hands_a_clause_over_to_the_statement_after_it():
+    # As a colon does: the one the clause is about speaks, not the speaker of the quote before.
+    text = ("The group's leader, Ann Ruiz, said they had acted in good faith. She claimed, "
+            "\"We had permission to take the children across the border.\"\n\nInterior Minister "
+            "Paul Okafor disagreed strongly with the group's actions; \"We did not arrest "
+            "missionaries, we arrested kidnappers.\"")
+    assert _speaker_of(text, "We did not arrest") == "Paul Okafor"

@@ -119,6 +119,10 @@ _TITLING = re.compile(r"\b(?:(?:en)?titled|headlined|book|novel|memoir|film|movi
 _SET_INTO = re.compile(r"\b(?:in|of|for|from|on|at|with|by)\s*[“\"'‘«„`]+$")
 # What stands between a question and the quote that answers it: a space and the opening mark.
 _OPENS_ANSWER = re.compile(r"[ \t]*[“\"'‘«„`]*")
+# Stops that hand a clause over to the statement after them: "Hale was blunt: “...”", and in
+# plain copy "The minister disagreed strongly; “We arrested kidnappers.”" (the parser may end
+# a sentence at either).
+_HANDS_OVER = (":", ";")
 # What a crosshead holds after the remark it sets over its section: "...’: First quake strikes".
 _HEADING_LABEL = re.compile(r"[:;]\s*[^.!?\n]{1,80}")
 _NAME_WORDS = 5  # a title-case phrase this short in quote marks is a name
@@ -584,14 +588,14 @@ def _past_aside(after: list[Token]) -> list[Token]:
 
 def _said_before(quote: Span, quoted: set[int]) -> Token | None:
     """Who says it by a verb of saying before the opening mark ("X said: “...”"), in the
-    sentence or in the sentence before when that one ends on a colon."""
+    sentence or in the sentence before when that one ends on a colon or semicolon."""
     doc = quote.doc
     sentence = doc[quote.start].sent
     before = _own_lead_in(doc[sentence.start : quote.start], quoted)
     statement = len(quote.text.split()) >= PHRASE_WORDS
     if all(_is_mark(t) for t in before) and sentence.start > 0:
         previous = [t for t in doc[sentence.start - 1].sent if t.i not in quoted]
-        if previous and previous[-1].text == ":":
+        if previous and previous[-1].text in _HANDS_OVER:
             return _subject_of_saying(previous[::-1], quoted) or (
                 _handed_over_by(previous[:-1]) if statement else None)
     # The verb must govern the quote, unless a colon or comma hands over to it: in "Kim, who
@@ -601,7 +605,7 @@ def _said_before(quote: Span, quoted: set[int]) -> Token | None:
     marks = [t for t in before if not t.is_quote and not t.is_space]
     handed = bool(marks) and marks[-1].text in (":", ",")
     said = _subject_of_saying([t for t in before[::-1] if handed or t.i in governing], quoted)
-    if said is None and statement and marks and marks[-1].text == ":":
+    if said is None and statement and marks and marks[-1].text in _HANDS_OVER:
         return _handed_over_by(marks[:-1])
     return said
 
