@@ -1860,3 +1860,30 @@ def test_a_semicolon_hands_a_clause_over_to_the_statement_after_it():
             "Paul Okafor disagreed strongly with the group's actions; \"We did not arrest "
             "missionaries, we arrested kidnappers.\"")
     assert _speaker_of(text, "We did not arrest") == "Paul Okafor"
+
+
+def test_a_verb_of_naming_a_parse_hangs_on_a_content_noun_gives_its_subjects_words():
+    # The parser hangs "called" on "reports"; the content noun holds no clause of his.
+    text = ("Officials in the capital have not confirmed the reports that any of the sailors "
+            "would be released and Prime Minister Tom Hale called the arrests of the crew "
+            "\"wrong and illegal.\"")
+    assert _speakers(text)["wrong and illegal."] == "Tom Hale"
+
+
+def test_a_short_crosshead_labels_its_section_in_no_ones_words():
+    text = ("Shareholders voted against the pay deal at the annual meeting in London on "
+            "Thursday, one of the largest rejections of a boardroom pay award this year, and "
+            "the board promised to review the terms before the next meeting, which is due in "
+            "the spring. The vote is not binding on the company, whose profits fell.\n\n"
+            "'Out of touch'\n\n"
+            "\"The board is out of touch with its owners,\" said investor Maria Okafor.")
+    assert [speaker for _, _, speaker in _quotes(text)] == [None, "Maria Okafor"]
+
+
+def test_a_named_persons_team_does_not_go_on_into_the_quote_after_it():
+    # "Ritz's team reports" is her study: no description of a team speaks the next quote.
+    text = ("\"We asked the women about every medicine they took,\" Dr. Ann Ritz said.\n\n"
+            "About half had taken the drug, Ritz's team reports in the journal. \"They also "
+            "told us which illnesses they had, but many never noticed a mild fever.\"")
+    assert _described(text)["They also told us which illnesses they had, but many never "
+                            "noticed a mild fever."] is None

@@ -213,8 +213,8 @@ def _echoes_owned(quotes: list[Quote], text: str) -> list[Quote]:
     echoed = []
     for quote in quotes:
         words = _words_of(quote.text)
-        if quote.speaker_mention is None and (
-                quote.start < _HEAD or _crosshead(text, quote.start, quote.end)) and \
+        if quote.speaker_mention is None and (quote.start < _HEAD or _remark_over_section(
+                text, quote)) and \
                 len(words.split()) - words.startswith(_ARTICLES) >= 2 and \
                 _TITLING.search(text, 0, quote.start) is None and \
                 not any(start >= _HEAD and name == words for start, name in names):
@@ -444,20 +444,27 @@ def _reported_before(first: Span, quoted: set[int], article: ArticleContext) -> 
                 and t.i not in quoted and not any(c.dep_ == "xcomp" for c in t.children)]
         subject = speaking_subject(said[-1]) if said else None
         if subject is not None:
-            return _reporting_person(subject, article)
+            return _reporting_person(subject, first, article)
         if back == 0 and len(sentence) > 12:
             return None
     return None
 
 
-def _reporting_person(subject: Token, article: ArticleContext) -> Mention | None:
-    """The person the subject of the sentence before a quote names, or the description of one
-    it describes unnamed ("A reporter for the network said aid may be slow. “We are 300km
-    from the epicentre ...”"): a described speaker goes on as a named one does. A body's or
-    a document's words go on in no quote."""
+def _reporting_person(subject: Token, first: Span, article: ArticleContext) -> Mention | None:
+    """The person the subject of a sentence reporting words before the quote ``first`` names,
+    or the description of one it describes unnamed in the sentence right before, in its
+    paragraph ("A reporter for the network said aid may be slow. “We are 300km from the
+    epicentre ...”"): a described speaker goes on as a named one does, if not as far. A body's
+    or a document's words go on in no quote, nor does a named person's team ("Ritz's team
+    reports ...": she is the one quoted)."""
     found = speaker_at(subject, article)
     if found is not None:
         return found if found.type == "PERSON" else None
+    opening = first.doc[first.start]
+    if opening.sent.start - 1 not in range(subject.sent.start, subject.sent.end) or \
+            not same_paragraph(subject, opening) or any(
+            c.dep_ == "poss" and c.ent_type_ == "PERSON" for c in subject.children):
+        return None
     return description_at(subject, article)
 
 
@@ -816,12 +823,7 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: ArticleC
             # "his sister Mirella, who he once told MODERN was “the best hairdresser in the
             # world”": the one the quoted noun phrase describes is not who says it.
             return None
-        if within is None and any(v.pos_ == "NOUN" and noun_lemma(v.lower_) in _CONTENT_NOUNS
-                                  and not any(c.dep_ == "poss" for c in v.children)
-                                  for v in chain[n + 1 :]):
-            # "a ruling that Kit Kat had “no inherent distinctiveness”": the clause is what a
-            # ruling or statement holds; its subject is what the words are about. (Whose the
-            # statement is, "his statement that ...", is read at the noun.)
+        if within is None and _held_by_content_noun(chain[n:]):
             return None
         if verb.lower_ in _NAMING and any(c.dep_ == "nsubjpass" for c in verb.children):
             return None  # "Leona Helmsley, who was dubbed “the queen of mean”": named, by no one
@@ -857,6 +859,23 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: ArticleC
                 agent = next((c for c in child.children if c.dep_ == "pobj"), None)
                 return None if agent is None else speaker_at(agent, article)
     return None
+
+
+def _held_by_content_noun(chain: list[Token]) -> bool:
+    """Is the first word of ``chain`` (a quote's governing words, nearest first) in a clause a
+    content noun above it holds, owned by no one ("a ruling that Kit Kat had “no inherent
+    distinctiveness”")? Then the clause is what the ruling or statement holds, and its subject
+    what the words are about. (Whose the statement is, "his statement that ...", is read at
+    the noun.) A verb of naming on the way up gives its subject's words wherever it stands: in
+    "the reports that ... and Tony Blair called it “wrong”" (a parse that hangs the second
+    clause on the noun) he calls it so."""
+    for n, word in enumerate(chain):
+        if word.lower_ in _NAMING and word.pos_ == "VERB":
+            return False
+        if n > 0 and word.pos_ == "NOUN" and noun_lemma(word.lower_) in _CONTENT_NOUNS and not any(
+                c.dep_ == "poss" for c in word.children):
+            return True
+    return False
 
 
 def _is_term(inside: Span, quoted: set[int]) -> bool:
@@ -977,6 +996,14 @@ def _crosshead(text: str, start: int, end: int) -> bool:
     after = text[end : len(text) if line_end < 0 else line_end].lstrip("".join(CLOSERS)).strip()
     return text[end - 1] not in ".!?…," and (not after or _HEADING_LABEL.fullmatch(
         after) is not None)
+
+
+def _remark_over_section(text: str, quote: Quote) -> bool:
+    """Is the quote a crosshead that sets a remark over its section, a statement of
+    ``PHRASE_WORDS`` or more ("‘The house moved. I thought it would fall’: First quake
+    strikes")? A shorter one (‘Last chance saloon’, ‘Out of touch’) labels the section in words
+    someone used, as the writer's heading, and stays no one's."""
+    return len(quote.text.split()) >= PHRASE_WORDS and _crosshead(text, quote.start, quote.end)
 
 
 def _split_by_attribution(text: str, start: int, end: int, speaker: Mention) -> bool:
