@@ -102,6 +102,17 @@ the text shows them; a headline's scare word main missed:
     PYTHONPATH=src OMP_NUM_THREADS=1 python bench/speakers_dev.py /tmp/speakers-dev11.jsonl \
         --set 11 [-v]
 
+The twelfth, `bench/speakers_dev12/` (branch speakers22): the MultiLing 2011 clusters M000,
+M001, M002, M005, M006 and M008 (WikiNews reports of 2005-2010 on the Indian Ocean tsunami, the
+London bombings, Iran's seizure of British sailors, the Chile earthquake, the Haiti earthquake
+and Air France 447; plain text, straight quotes, several reports of one story), every quotation
+main 0618490 finds (274) and the one it passes over (an outer quote broken by a place name in
+marks inside it), judged on main (session 26) before any fix; the compare export takes it
+(`--clusters bench/speakers_dev12/clusters.tsv`). A list of sources ("AP - \"...\"") gives
+each quote its source; a crosshead quoting a later remark is that remark's speaker's; a
+partial quote in a sentence that reports a named person's words ("firmly stating that \"no
+deal\" had been made") is that person's.
+
 Since session 22 (branch speakers15) every set follows the compare gold's convention for
 unnamed sources: a speaker the article describes but does not name is that description as
 printed ("a source", "the tipster"), matched by its head noun; 52 null judgments were re-judged
@@ -129,7 +140,7 @@ from newsprism.evaluate.compare import covered, read_clusters, said_by
 from newsprism.evaluate.compare_clusters import MULTINEWS, export_clusters, ingest_cluster, read_tsv
 from newsprism.model import Quote
 
-SETS = {str(n): Path(__file__).parent / f"speakers_dev{n if n > 1 else ''}" for n in range(1, 12)}
+SETS = {str(n): Path(__file__).parent / f"speakers_dev{n if n > 1 else ''}" for n in range(1, 13)}
 SEMEVAL = "semeval2022_task8_sample"
 
 
@@ -234,6 +245,8 @@ def _shown(quote: Quote | None) -> str | None:
 def _corpus(cluster: str, doc: str) -> str:
     if doc.startswith("fnc."):
         return "fnc-1"
+    if doc.startswith("ml."):
+        return "multiling"
     if cluster.endswith(("ecb", "ecbplus")):
         return "ecb+"
     return "semeval" if re.fullmatch(r"\d+_\d+", cluster) else "multi-news"
@@ -243,7 +256,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("clusters", type=Path, help="the dev clusters, exported as JSONL")
     parser.add_argument("--set", choices=sorted(SETS),
-                        help="which judged set (1 to 11; 2, 6, 7, 9, 10 or 11 to export)")
+                        help="which judged set (1 to 12; 2, 6, 7, 9, 10 or 11 to export)")
     parser.add_argument("--export", type=Path, metavar="DATA",
                         help="write the set's clusters (2, 6, 7, 9, 10 or 11) from DATA to "
                         "CLUSTERS, and stop")

@@ -1820,6 +1820,20 @@ def test_a_title_named_again_further_on_is_no_echo_of_a_remark():
      "Anton Belov"),
     ("“Requests came from the governors of both regions,” said Russian Ambassador to Italy "
      "Anton Belov.", "Requests", "Anton Belov"),
+    # The entity model reads "Clerk" as a person; "the" says it is an office, held by the name
+    # in apposition.
+    ("\"The volunteers saved the old church,\" said the Executive Clerk of the National "
+     "Heritage Council of Peru, Tomás Quispe, who thanked them.", "The volunteers", "Tomás Quispe"),
+    # A semicolon hands the clause over as a colon does: the one it is about speaks, not the
+    # speaker of the quote before.
+    ("The group's leader, Ann Ruiz, said they had acted in good faith. She claimed, \"We had "
+     "permission to take the children across the border.\"\n\nInterior Minister Paul Okafor "
+     "disagreed strongly with the group's actions; \"We did not arrest missionaries, we "
+     "arrested kidnappers.\"", "We did not arrest", "Paul Okafor"),
+    # The parser hangs "called" on "reports"; the content noun holds no clause of his.
+    ("Officials in the capital have not confirmed the reports that any of the sailors would be "
+     "released and Prime Minister Tom Hale called the arrests of the crew \"wrong and "
+     "illegal.\"", "wrong and illegal", "Tom Hale"),
 ])  # fmt: skip
 def test_who_news_copy_says_speaks(text, opening, speaker):
     assert _speaker_of(text, opening) == speaker
@@ -1829,3 +1843,61 @@ def test_words_talked_about_as_words_are_no_ones():
     text = ("Games chief Karl Wendt said the words ‘cancellation’ or ‘postponement’ were not "
             "mentioned at the meeting. Ana Ruiz used the word “crisis” twice in her speech.")
     assert _speakers(text) == {"cancellation": None, "postponement": None, "crisis": "Ana Ruiz"}
+
+
+@pytest.mark.parametrize("heading", [
+    "'The roof lifted off and I thought we would die': Families count the cost",
+    "'The roof lifted off and I thought we would die'; families count the cost",
+    "'The roof lifted off and I thought we would die'",
+])  # fmt: skip
+def test_a_crosshead_quoting_a_later_remark_is_that_remarks_speakers(heading):
+    # The remark set over a section is said further on, by the one the section quotes; the
+    # speaker of the quote before the crosshead does not go on into it.
+    # Past the article's head, where a headline's echo is read already.
+    text = ("The storm reached the coast on Friday night, bringing winds of up to 150 "
+            "kilometres an hour and a surge that flooded the harbour, the marina and the low "
+            "streets of the old town, where most of the shops stood. Rescue crews worked "
+            "through the night. The storm was the worst in forty years, Mayor Tom Hale said. "
+            "\"We lost power across the town,\" Hale said.\n\n" + heading + "\n\nMany homes "
+            "were flooded overnight. \"The roof lifted off and I thought we would die,\" said "
+            "Maria Okafor, a teacher.")
+    assert [speaker for _, _, speaker in _quotes(text)] == ["Tom Hale", "Maria Okafor",
+                                                            "Maria Okafor"]
+
+
+def test_a_crosshead_no_one_repeats_goes_on_with_no_one():
+    text = ("\"We lost power across the town. The water rose fast,\" Mayor Tom Hale said.\n\n"
+            "'We fear for our safety up here on the hill': Families camp out\n\n"
+            "Hundreds of families spent the night on the hill above the town.")
+    assert _speaker_of(text, "We fear for our safety") is None
+
+
+def test_a_described_speaker_goes_on_into_the_quote_after_their_reported_words():
+    # Named, the reporter would go on; described, the description does.
+    text = ("Trucks loaded with supplies wait at the border. A reporter for the network, "
+            "however, said there might be difficulties delivering aid. \"We are about 300km "
+            "from the epicentre, and no one really knows how to get that aid to the people.\"")
+    assert _described(text)["We are about 300km from the epicentre, and no one really knows "
+                            "how to get that aid to the people."] == "A reporter for the network"
+
+
+
+
+
+def test_a_short_crosshead_labels_its_section_in_no_ones_words():
+    text = ("Shareholders voted against the pay deal at the annual meeting in London on "
+            "Thursday, one of the largest rejections of a boardroom pay award this year, and "
+            "the board promised to review the terms before the next meeting, which is due in "
+            "the spring. The vote is not binding on the company, whose profits fell.\n\n"
+            "'Out of touch'\n\n"
+            "\"The board is out of touch with its owners,\" said investor Maria Okafor.")
+    assert [speaker for _, _, speaker in _quotes(text)] == [None, "Maria Okafor"]
+
+
+def test_a_named_persons_team_does_not_go_on_into_the_quote_after_it():
+    # "Ritz's team reports" is her study: no description of a team speaks the next quote.
+    text = ("\"We asked the women about every medicine they took,\" Dr. Ann Ritz said.\n\n"
+            "About half had taken the drug, Ritz's team reports in the journal. \"They also "
+            "told us which illnesses they had, but many never noticed a mild fever.\"")
+    assert _described(text)["They also told us which illnesses they had, but many never "
+                            "noticed a mild fever."] is None

@@ -124,6 +124,12 @@ _OPENS_ANSWER = re.compile(r"[ \t]*[“\"'‘«„`]*")
 _WORDS_NOUN = re.compile(r"\b(?:word|term|phrase|expression)s?\s*[“\"'‘«„`]+$", re.IGNORECASE)
 # What joins two quotations of one list: "‘cancellation’ or ‘postponement’".
 _LISTED = re.compile(r"[”\"'’`]+\s*(?:,\s*)?(?:or|and|,)\s*[“\"'‘«„`]+")
+# Stops that hand a clause over to the statement after them: "Hale was blunt: “...”", and in
+# plain copy "The minister disagreed strongly; “We arrested kidnappers.”" (the parser may end
+# a sentence at either).
+_HANDS_OVER = (":", ";")
+# What a crosshead holds after the remark it sets over its section: "...’: First quake strikes".
+_HEADING_LABEL = re.compile(r"[:;]\s*[^.!?\n]{1,80}")
 _NAME_WORDS = 5  # a title-case phrase this short in quote marks is a name
 _TITLE_WORDS = 8  # a longer one, up to this, when a small word in it stays small
 PHRASE_WORDS = 4  # shorter quotes are phrases ("candid and meaningful"), not statements
@@ -212,7 +218,8 @@ def _echoes_owned(quotes: list[Quote], text: str) -> list[Quote]:
     echoed = []
     for quote in quotes:
         words = _words_of(quote.text)
-        if quote.speaker_mention is None and quote.start < _HEAD and \
+        if quote.speaker_mention is None and (quote.start < _HEAD or _remark_over_section(
+                text, quote)) and \
                 len(words.split()) - words.startswith(_ARTICLES) >= 2 and \
                 _TITLING.search(text, 0, quote.start) is None and \
                 not any(start >= _HEAD and name == words for start, name in names):
@@ -439,8 +446,9 @@ def _reported_before(first: Span, quoted: set[int], article: ArticleContext) -> 
     When he'd arrived, “I gave my word ...”"): the one who said it goes on. A short phrase in
     marks is no statement and stays no one's, unless it is a sentence of its own ("Söder said.
     “Corona remains deadly.”"), and so does a quote whose own sentence has an attribution that
-    could not be read ("with the later stating that")."""
-    if len(first.text.split()) < PHRASE_WORDS and not _whole_sentence(first):
+    could not be read ("with the later stating that"), and a crosshead's echo of a remark."""
+    if (len(first.text.split()) < PHRASE_WORDS and not _whole_sentence(first)) or _crosshead(
+            first.doc.text, first.start_char, first.end_char):
         return None
     doc = first.doc
     sentence = doc[first.start].sent
@@ -465,8 +473,7 @@ def _reported_before(first: Span, quoted: set[int], article: ArticleContext) -> 
                 and t.i not in quoted and not any(c.dep_ == "xcomp" for c in t.children)]
         subject = speaking_subject(said[-1]) if said else None
         if subject is not None:
-            found = speaker_at(subject, article)
-            return found if found is not None and found.type == "PERSON" else None
+            return _reporting_person(subject, first, article)
         if back == 0 and len(sentence) > 12:
             return None
     return None
@@ -478,6 +485,24 @@ def _whole_sentence(words: Span) -> bool:
     peak”")?"""
     text = words.text.strip()
     return text[:1].isupper() and text[-1:] in ".!?"
+
+
+def _reporting_person(subject: Token, first: Span, article: ArticleContext) -> Mention | None:
+    """The person the subject of a sentence reporting words before the quote ``first`` names,
+    or the description of one it describes unnamed in the sentence right before, in its
+    paragraph ("A reporter for the network said aid may be slow. “We are 300km from the
+    epicentre ...”"): a described speaker goes on as a named one does, if not as far. A body's
+    or a document's words go on in no quote, nor does a named person's team ("Ritz's team
+    reports ...": she is the one quoted)."""
+    found = speaker_at(subject, article)
+    if found is not None:
+        return found if found.type == "PERSON" else None
+    opening = first.doc[first.start]
+    if opening.sent.start - 1 not in range(subject.sent.start, subject.sent.end) or \
+            not same_paragraph(subject, opening) or any(
+            c.dep_ == "poss" and c.ent_type_ == "PERSON" for c in subject.children):
+        return None
+    return description_at(subject, article)
 
 
 def _answers(first: Span, sentence: Span, quoted: set[int]) -> bool:
@@ -607,14 +632,14 @@ def _past_aside(after: list[Token]) -> list[Token]:
 
 def _said_before(quote: Span, quoted: set[int]) -> Token | None:
     """Who says it by a verb of saying before the opening mark ("X said: “...”"), in the
-    sentence or in the sentence before when that one ends on a colon."""
+    sentence or in the sentence before when that one ends on a colon or semicolon."""
     doc = quote.doc
     sentence = doc[quote.start].sent
     before = _own_lead_in(doc[sentence.start : quote.start], quoted)
     statement = len(quote.text.split()) >= PHRASE_WORDS
     if all(_is_mark(t) for t in before) and sentence.start > 0:
         previous = [t for t in doc[sentence.start - 1].sent if t.i not in quoted]
-        if previous and previous[-1].text == ":":
+        if previous and previous[-1].text in _HANDS_OVER:
             return _subject_of_saying(previous[::-1], quoted) or (
                 _handed_over_by(previous[:-1]) if statement else None)
     # The verb must govern the quote, unless a colon or comma hands over to it: in "Kim, who
@@ -624,7 +649,7 @@ def _said_before(quote: Span, quoted: set[int]) -> Token | None:
     marks = [t for t in before if not t.is_quote and not t.is_space]
     handed = bool(marks) and marks[-1].text in (":", ",")
     said = _subject_of_saying([t for t in before[::-1] if handed or t.i in governing], quoted)
-    if said is None and statement and marks and marks[-1].text == ":":
+    if said is None and statement and marks and marks[-1].text in _HANDS_OVER:
         return _handed_over_by(marks[:-1])
     return said
 
@@ -837,12 +862,7 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: ArticleC
             # "his sister Mirella, who he once told MODERN was “the best hairdresser in the
             # world”": the one the quoted noun phrase describes is not who says it.
             return None
-        if within is None and any(v.pos_ == "NOUN" and noun_lemma(v.lower_) in _CONTENT_NOUNS
-                                  and not any(c.dep_ == "poss" for c in v.children)
-                                  for v in chain[n + 1 :]):
-            # "a ruling that Kit Kat had “no inherent distinctiveness”": the clause is what a
-            # ruling or statement holds; its subject is what the words are about. (Whose the
-            # statement is, "his statement that ...", is read at the noun.)
+        if within is None and _held_by_content_noun(chain[n:]):
             return None
         if verb.lower_ in _NAMING and any(c.dep_ == "nsubjpass" for c in verb.children):
             return None  # "Leona Helmsley, who was dubbed “the queen of mean”": named, by no one
@@ -878,6 +898,23 @@ def _subject_of_governing_verb(inside: Span, quoted: set[int], article: ArticleC
                 agent = next((c for c in child.children if c.dep_ == "pobj"), None)
                 return None if agent is None else speaker_at(agent, article)
     return None
+
+
+def _held_by_content_noun(chain: list[Token]) -> bool:
+    """Is the first word of ``chain`` (a quote's governing words, nearest first) in a clause a
+    content noun above it holds, owned by no one ("a ruling that Kit Kat had “no inherent
+    distinctiveness”")? Then the clause is what the ruling or statement holds, and its subject
+    what the words are about. (Whose the statement is, "his statement that ...", is read at
+    the noun.) A verb of naming on the way up gives its subject's words wherever it stands: in
+    "the reports that ... and Tony Blair called it “wrong”" (a parse that hangs the second
+    clause on the noun) he calls it so."""
+    for n, word in enumerate(chain):
+        if word.lower_ in _NAMING and word.pos_ == "VERB":
+            return False
+        if n > 0 and word.pos_ == "NOUN" and noun_lemma(word.lower_) in _CONTENT_NOUNS and not any(
+                c.dep_ == "poss" for c in word.children):
+            return True
+    return False
 
 
 def _is_term(inside: Span, quoted: set[int]) -> bool:
@@ -983,6 +1020,29 @@ def _continued(first: Span, last: Span, previous: tuple[int, Mention | None],
             and ends_sentence and not someone_else and not heading:
         return speaker
     return None
+
+
+def _crosshead(text: str, start: int, end: int) -> bool:
+    """Does the quotation open a line of its own that heads a section, as reports set a remark
+    their section quotes over it ("‘The house moved. I thought it would fall’: First quake
+    strikes", "‘Total chaos’", "“Below zero”; rescue goes on")? Its words end on no full stop
+    and the line holds nothing after them but a label after a colon or semicolon: a sentence
+    of the story would end on a stop, or go on into its attribution."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if line_start == 0 or text[line_start:start].strip("".join(PAIRS) + " \t"):
+        return False
+    line_end = text.find("\n", end)
+    after = text[end : len(text) if line_end < 0 else line_end].lstrip("".join(CLOSERS)).strip()
+    return text[end - 1] not in ".!?…," and (not after or _HEADING_LABEL.fullmatch(
+        after) is not None)
+
+
+def _remark_over_section(text: str, quote: Quote) -> bool:
+    """Is the quote a crosshead that sets a remark over its section, a statement of
+    ``PHRASE_WORDS`` or more ("‘The house moved. I thought it would fall’: First quake
+    strikes")? A shorter one (‘Last chance saloon’, ‘Out of touch’) labels the section in words
+    someone used, as the writer's heading, and stays no one's."""
+    return len(quote.text.split()) >= PHRASE_WORDS and _crosshead(text, quote.start, quote.end)
 
 
 def _split_by_attribution(text: str, start: int, end: int, speaker: Mention) -> bool:

@@ -828,7 +828,7 @@ def mention_at(token: Token, mentions: tuple[Mention, ...]) -> Mention | None:
         inside = [m for m in inside if m.type != "NORP"]
     if not inside:
         return None
-    titled = _titled_person(token, inside)
+    titled = _role_misread_as_name(token, inside) or _titled_person(token, inside)
     if titled is not None:
         return titled
     # "union leader Piet de Vries": the mention nearest the head word is the speaker.
@@ -843,6 +843,18 @@ def mention_at(token: Token, mentions: tuple[Mention, ...]) -> Mention | None:
     names += [t for a in names if a.dep_ == "appos" for t in a.children if t.dep_ == "appos"]
     named = [m for m in inside if any(m.start <= t.idx < m.end for t in names)]
     return named[0] if named else None
+
+
+def _role_misread_as_name(token: Token, inside: list[Mention]) -> Mention | None:
+    """The person named in apposition to a head the entity model read as a name though "the"
+    leads it ("said the Executive Clerk of the Monuments Council, Óscar Acuña"): a name takes
+    no article, so the capitalised words are an office and the apposed name holds it."""
+    if not any(c.dep_ == "det" and c.lower_ == "the" for c in token.children) or not any(
+            m.type == "PERSON" and m.start <= token.idx < m.end for m in inside):
+        return None
+    apposed = [c for c in token.children if c.dep_ == "appos"]
+    return next((m for m in inside if m.type == "PERSON" and not m.start <= token.idx < m.end
+                 and any(m.start <= c.idx < m.end for c in apposed)), None)
 
 
 def _titled_person(token: Token, inside: list[Mention]) -> Mention | None:
