@@ -146,7 +146,7 @@ def _several_before(token: Token, noun: str) -> bool:
     """Did the article tell of several of the kind before ``token``: the noun in the plural or
     counted ("two suspects", "the suspects", "another suspect")? Or bring one in unnamed ("A
     man was seen running"), whom "the man" may stand for? Then it stands for no one named."""
-    return any(noun_lemma(t.lower_) == noun and t.pos_ == "NOUN" and (
+    return any(t.pos_ == "NOUN" and noun_lemma(t.lower_) == noun and (
         t.tag_ == "NNS" or any(c.lower_ in _SEVERAL or c.dep_ == "nummod" for c in t.children)
         or _brought_in_unnamed(t)) for t in token.doc[: token.i])
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from newsprism.errors import ModelError
@@ -155,6 +155,7 @@ def title_noun(word: str) -> str:
     return TITLE_NOUNS.get(word.lower().rstrip("."), noun_lemma(word))
 
 
+@lru_cache(maxsize=16384)  # asked of every noun before each description (``descriptions``)
 def noun_lemma(word: str) -> str:
     """The singular of an English noun, lower-cased, by the regular plural endings
     ("Ministers" -> "minister", "secretaries" -> "secretary", "spokesmen" -> "spokesman")."""

@@ -36,6 +36,7 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 
 from newsprism.model import Entity, Mention, Quote
 
@@ -79,6 +80,7 @@ LEGAL_SUFFIXES = {"ltd", "limited", "inc", "incorporated", "corp", "corporation"
 _NICKNAME = re.compile(r"(?<=\s)[\"“‘'](?P<nick>[^\"“”‘’']+)[\"”’'](?=\s)")
 
 
+@lru_cache(maxsize=16384)  # asked of each mention by several merges
 def bare_name(text: str, kind: str) -> str:
     """The part of a mention's text that names: a person's name without the title heading it
     ("Defense Minister Ehud Barak" -> "Ehud Barak", "Sgt. Ron Kell" -> "Ron Kell", but
@@ -100,6 +102,7 @@ def bare_name(text: str, kind: str) -> str:
     return text
 
 
+@lru_cache(maxsize=16384)  # asked of each name by several merges
 def name_tokens(name: str) -> tuple[str, ...]:
     """Comparable words of a name: "Kim Jong-un’s" -> ("kim", "jong", "un"); "Michael O’Leary"
     -> ("michael", "oleary"), its surname one word as "Leary" alone would be."""

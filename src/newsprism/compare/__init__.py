@@ -184,8 +184,9 @@ def compare_articles(
     ]
     sentences = [s for a in analyses for s in a.sentences]
     known = dict(zip((s.text for s in statements), embeddings, strict=True))
-    claims += _quote_claims(quotes, quoted, sentences, articles, sources, known)
-    claims += _rewording_claims(statements, evidence, articles, sources, quotes)
+    bodies = {doc: article.text for doc, article in articles.items()}
+    claims += _quote_claims(quotes, quoted, sentences, articles, sources, known, bodies)
+    claims += _rewording_claims(statements, evidence, articles, sources, quotes, bodies)
     claims += _verdict_claims(statements, articles, sources)
     claims += _outcome_claims(statements, evidence, articles, sources)
     claims += _revision_claims(statements, figures, holders, evidence, articles, sources)
@@ -703,10 +704,12 @@ def _quote_claims(
     articles: dict[str, Article],
     sources: dict[str, str],
     known: dict[str, np.ndarray],
+    bodies: dict[str, str],
 ) -> list[Claim]:
     """``quoted`` holds the embedding of each quote's words, row-aligned with ``quotes``;
-    ``known`` maps texts to their embeddings where already computed. One claim per remark,
-    however many versions of it the articles give (``_one_remark_each``)."""
+    ``known`` maps texts to their embeddings where already computed; ``bodies``: the articles'
+    texts by id. One claim per remark, however many versions of it the articles give
+    (``_one_remark_each``)."""
     kept = [n for n, q in enumerate(quotes)
             if q.speaker and not disowned(q, articles[q.doc].text)]
     if len(kept) < 2:
@@ -716,9 +719,8 @@ def _quote_claims(
     words = quoted[kept]
     settings = _embedded([c.text for c in context], known)
     found = []
-    texts = {doc: article.text for doc, article in articles.items()}
-    pairs = without_torn_quotes(differently_worded(attributed, words, settings), texts)
-    for a, b in without_other_interviews(pairs, attributed, texts):
+    pairs = without_torn_quotes(differently_worded(attributed, words, settings), bodies)
+    for a, b in without_other_interviews(pairs, attributed, bodies):
         if _two_remarks((a.text,), a, (b.text,), b, articles):
             continue
         apart = (sentence_apart(a, b, sentences), sentence_apart(b, a, sentences))
@@ -792,24 +794,27 @@ def _rewording_claims(
     articles: dict[str, Article],
     sources: dict[str, str],
     quotes: Sequence[Quote],
+    bodies: dict[str, str],
 ) -> list[Claim]:
     """One remark quoted in other words by two sources, read from the statements' quote marks
     where the analysis found no quote in one of them (the quote claims of ``_quote_claims`` need
     both quotes and their speaker): quoted differently, never a corroboration. Only statements
     about the same thing (``PairEvidence.related``), so that two remarks sharing some words are
     not taken for one, and not two statements whose quotes ``quotes`` gives to different
-    speakers (``_said_by_others``) or to different outlets (``interviews_apart``)."""
+    speakers (``_said_by_others``) or to different outlets (``interviews_apart``); ``bodies``:
+    the articles' texts by id."""
     found = []
-    told = outlets_told(quotes, {doc: article.text for doc, article in articles.items()})
+    told = outlets_told(quotes, bodies)
     for i, j in evidence.reworded:
         a, b = statements[i], statements[j]
         if (sources[a.doc] == sources[b.doc] or not evidence.related(i, j)
                 or _said_by_others(a, b, quotes)
                 or interviews_apart(quotes_within(a, quotes), quotes_within(b, quotes), told)):
             continue
-        if _two_remarks(marked_parts(a.text), a, marked_parts(b.text), b, articles):
+        parts = marked_parts(a.text), marked_parts(b.text)
+        if _two_remarks(parts[0], a, parts[1], b, articles):
             continue
-        if not one_person(*(remark_words(" ".join(marked_parts(s.text))) for s in (a, b))):
+        if not one_person(*(remark_words(" ".join(marked)) for marked in parts)):
             continue  # of the speaker's own self and of others: two remarks, still kept apart
         found.append((a, b))
     return [_reworded_claim([found[n] for n in remark], articles, sources)
