@@ -432,19 +432,24 @@ def crimes(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-def _one_case(crimes_i: frozenset[str], crimes_j: frozenset[str], two_cases: bool) -> bool:
+def _one_case(crimes_i: frozenset[str], crimes_j: frozenset[str], two_cases: bool,
+              followed: frozenset[str]) -> bool:
     """Are two legal steps of one person steps of one case? A charge of another crime is no
     next step of an arrest on suspicion of this one ("arrested on suspicion of murder" /
-    "charged with animal cruelty"); and where a person's reports name two crimes, a step that
-    names none may be of either case, so it links to none."""
+    "charged with animal cruelty"). Where a person's reports name two crimes, a step that
+    names none is of the case the reports follow, a crime more than one of them names
+    (``followed``), never of a crime named once beside it."""
     if crimes_i and crimes_j:
         return bool(crimes_i & crimes_j)
-    return not two_cases
+    return not two_cases or bool((crimes_i or crimes_j) & followed)
 
 
-def _names_two_cases(named: Sequence[frozenset[str]]) -> bool:
-    """Do the crimes the steps name hold two that share no word?"""
-    return any(not (a & b) for a in named for b in named)
+def _cases(named: Sequence[frozenset[str]]) -> tuple[bool, frozenset[str]]:
+    """Whether the crimes steps name hold two that share no word, and the words of crimes
+    more than one of them names."""
+    two_cases = any(not (a & b) for a in named for b in named)
+    followed = {stem for k, a in enumerate(named) for b in named[k + 1 :] for stem in a & b}
+    return two_cases, frozenset(followed)
 
 
 def moved_on(
@@ -461,8 +466,7 @@ def moved_on(
     links: dict[int, set[int]] = {}
     named = {i: crimes(statements[i].text) for members in by_thread.values() for i, _ in members}
     for (process, _), members in by_thread.items():
-        two_cases = process == "legal" and _names_two_cases([named[i] for i, _ in members
-                                                             if named[i]])
+        two_cases, followed = _cases([named[i] for i in {i for i, _ in members} if named[i]])
         for i, step_i in members:
             for j, step_j in members:
                 day_i = report_day(articles[statements[i].doc])
@@ -471,7 +475,8 @@ def moved_on(
                 if (statements[i].doc != statements[j].doc and not step_i.announced
                         and step_i.rank < step_j.rank
                         and day_i < day_j  # type: ignore[operator]
-                        and (process != "legal" or _one_case(named[i], named[j], two_cases))):
+                        and (process != "legal"
+                             or _one_case(named[i], named[j], two_cases, followed))):
                     links.setdefault(i, set()).add(j)
                     links.setdefault(j, set()).add(i)
     return [sorted(group, key=lambda n: (report_day(articles[statements[n].doc]), n))
