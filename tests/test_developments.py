@@ -1714,3 +1714,21 @@ def test_a_charge_of_another_crime_is_no_next_step_of_an_arrest():
                 "a dog was found dead.", outlet="Norland Times", date="2010-02-05"),
     ]))
     assert not [c for c in claims if c.kind == "statement"]
+
+
+def test_a_step_naming_no_crime_follows_the_crime_the_reports_follow():
+    """Where a person's reports name two crimes, an arrest naming none is of the case more
+    than one report names (the murder), not of a crime named once beside it (16_ecbplus's
+    "also was charged with one count of attempted ... murder" of another shooting)."""
+    claims = _developing(build_briefing([
+        Article("arrest", DEPOT + "Piet Vaal was arrested on Friday night.",
+                outlet="Kessel Post", date="2010-02-01"),
+        Article("charged", DEPOT + "Piet Vaal was charged with the murder of the night guard.",
+                outlet="Dunmore Echo", date="2010-02-05"),
+        Article("theft", DEPOT + "Piet Vaal was also charged with car theft.",
+                outlet="Norland Times", date="2010-02-05"),
+        Article("guilty", DEPOT + "Piet Vaal was found guilty of murdering the night guard.",
+                outlet="Kessel Post", date="2011-03-09"),
+    ]))
+    (claim,) = [c for c in claims if c.kind == "statement"]
+    assert [r.span.doc for r in claim.history] == ["arrest", "charged", "guilty"]
