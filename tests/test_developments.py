@@ -1667,3 +1667,68 @@ def test_words_that_only_look_like_a_hedge_hedge_nothing():
     assert not hedged("Voters are going to the polls on Sunday.")
     assert hedged("Voters are going to vote on Sunday.")
     assert hedged("The vote is scheduled to end on Sunday evening.")
+
+
+def test_a_habit_settles_nothing_left_open():
+    """9be57ba6 (audit15's fresh set): "The mission is scheduled to launch in July" was read
+    settled by "Normally, NASA waits to rename its missions after launch": what is normally
+    done tells no event."""
+    from newsprism.compare.outcomes import left_open, settles, tells_a_habit
+
+    scheduled = left_open("The probe is scheduled to launch in July.")
+    assert scheduled is not None
+    for habit in ("Normally, the agency waits to rename its probes after launch.",
+                  "The agency usually renames its probes after launch.",
+                  "As a rule, the agency renames a probe after launch."):
+        assert tells_a_habit(habit) and not settles(habit, scheduled), habit
+    assert settles("The probe launched on Sunday.", scheduled)
+    assert not _statement_histories(
+        QUAKE, "The relief flight is scheduled to launch on Monday.",
+        "Normally, the agency names its relief flights after launch.")
+
+
+def test_a_charge_of_another_crime_is_no_next_step_of_an_arrest():
+    """32_ecbplus (audit15's fresh set): "arrested on suspicion of murder" and a day later
+    "has also been charged with animal cruelty" (the dog's death, not the murder's) were one
+    process moving on; a charge names its crime, and a charge of another crime is another
+    case. A homicide's names vary from report to report and stay one crime."""
+    from newsprism.compare.ladders import crimes
+
+    assert crimes("Piet Vaal was arrested on suspicion of murder.") == {"kill"}
+    assert crimes("He was charged with animal cruelty after a dog was found dead.") == {
+        "anim", "cruelti"}
+    assert "kill" in crimes("Piet Vaal was found guilty of slaying the night guard.")
+    assert not _statement_histories(
+        DEPOT, "Piet Vaal was arrested near the depot on suspicion of murder.",
+        "Piet Vaal has also been charged with animal cruelty after a dog was found dead.")
+    assert _one_history(
+        DEPOT, "Piet Vaal was arrested near the depot on suspicion of murder.",
+        "Piet Vaal was charged with the killing of the night guard.") == ["first", "second"]
+    # a step naming no crime may be of either case where reports name two: it links to none
+    claims = _developing(build_briefing([
+        Article("murder", DEPOT + "Piet Vaal was arrested near the depot on suspicion of murder.",
+                outlet="Kessel Post", date="2010-02-01"),
+        Article("arrest", DEPOT + "Piet Vaal was arrested on Friday night.",
+                outlet="Dunmore Echo", date="2010-02-01"),
+        Article("cruelty", DEPOT + "Piet Vaal has also been charged with animal cruelty after "
+                "a dog was found dead.", outlet="Norland Times", date="2010-02-05"),
+    ]))
+    assert not [c for c in claims if c.kind == "statement"]
+
+
+def test_a_step_naming_no_crime_follows_the_crime_the_reports_follow():
+    """Where a person's reports name two crimes, an arrest naming none is of the case more
+    than one report names (the murder), not of a crime named once beside it (16_ecbplus's
+    "also was charged with one count of attempted ... murder" of another shooting)."""
+    claims = _developing(build_briefing([
+        Article("arrest", DEPOT + "Piet Vaal was arrested on Friday night.",
+                outlet="Kessel Post", date="2010-02-01"),
+        Article("charged", DEPOT + "Piet Vaal was charged with the murder of the night guard.",
+                outlet="Dunmore Echo", date="2010-02-05"),
+        Article("theft", DEPOT + "Piet Vaal was also charged with car theft.",
+                outlet="Norland Times", date="2010-02-05"),
+        Article("guilty", DEPOT + "Piet Vaal was found guilty of murdering the night guard.",
+                outlet="Kessel Post", date="2011-03-09"),
+    ]))
+    (claim,) = [c for c in claims if c.kind == "statement"]
+    assert [r.span.doc for r in claim.history] == ["arrest", "charged", "guilty"]

@@ -59,7 +59,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from newsprism.analyse.figures import CARDINAL_WORDS, TIME_UNITS, read_figure
-from newsprism.compare.outcomes import hedges, linked_groups, report_day
+from newsprism.compare.outcomes import content_stems, hedges, linked_groups, report_day
 from newsprism.model import Article, Span
 from newsprism.negation import NEGATIONS, negation_pattern
 
@@ -403,6 +403,55 @@ def _negated(text: str, at: int) -> bool:
     return bool(_NEGATED.search(text[max(0, at - 16) : at + 14].split("\n")[0]))
 
 
+# Where a legal step names its crime: "arrested on suspicion of murder", "charged with animal
+# cruelty", "found guilty of slaying ...", up to the clause's edge.
+_CRIME = re.compile(r"\b(?:on suspicion of|suspected of|accused of|charged with|charged over|"
+                    r"arrested (?:for|over|in connection with)|indicted (?:on|for)|"
+                    r"convicted of|guilty of|sentenced for)\s+(?P<crime>[^,;:.]+)",
+                    re.IGNORECASE)
+_CRIME_EDGE = re.compile(r"\b(?:and|after|when|while|because|following|in|on|at|who|which)\b",
+                         re.IGNORECASE)
+# Words of a crime's phrase that tell no crime apart ("two counts of", "second-degree").
+_NOT_A_CRIME = frozenset({"count", "charg", "degre", "first", "second", "third", "one", "two",
+                          "three", "four", "five", "sever", "multipl", "numer"})
+# The names of a homicide, which news language varies from report to report.
+_HOMICIDE = frozenset({"murder", "kill", "slay", "slai", "homicid", "manslaught"})
+
+
+def crimes(text: str) -> frozenset[str]:
+    """The stems of the crimes a statement names for a legal step, a homicide's names read as
+    one ("kill"): "arrested on suspicion of murder" -> {"kill"}; "charged with animal cruelty
+    after the dog was found dead" -> {"anim", "cruelti"}."""
+    found: set[str] = set()
+    for match in _CRIME.finditer(text):
+        phrase = match["crime"]
+        if (edge := _CRIME_EDGE.search(phrase, 1)) is not None:
+            phrase = phrase[: edge.start()]
+        found |= {"kill" if stem.startswith(tuple(_HOMICIDE)) else stem
+                  for stem in content_stems(phrase)[:4] if stem not in _NOT_A_CRIME}
+    return frozenset(found)
+
+
+def _one_case(crimes_i: frozenset[str], crimes_j: frozenset[str], two_cases: bool,
+              followed: frozenset[str]) -> bool:
+    """Are two legal steps of one person steps of one case? A charge of another crime is no
+    next step of an arrest on suspicion of this one ("arrested on suspicion of murder" /
+    "charged with animal cruelty"). Where a person's reports name two crimes, a step that
+    names none is of the case the reports follow, a crime more than one of them names
+    (``followed``), never of a crime named once beside it."""
+    if crimes_i and crimes_j:
+        return bool(crimes_i & crimes_j)
+    return not two_cases or bool((crimes_i or crimes_j) & followed)
+
+
+def _cases(named: Sequence[frozenset[str]]) -> tuple[bool, frozenset[str]]:
+    """Whether the crimes steps name hold two that share no word, and the words of crimes
+    more than one of them names."""
+    two_cases = any(not (a & b) for a in named for b in named)
+    followed = {stem for k, a in enumerate(named) for b in named[k + 1 :] for stem in a & b}
+    return two_cases, frozenset(followed)
+
+
 def moved_on(
     statements: Sequence[Span], found: Sequence[Sequence[Step]], articles: dict[str, Article]
 ) -> list[list[int]]:
@@ -415,7 +464,9 @@ def moved_on(
             for step in taken:
                 by_thread.setdefault((step.process, step.participant), []).append((i, step))
     links: dict[int, set[int]] = {}
-    for members in by_thread.values():
+    named = {i: crimes(statements[i].text) for members in by_thread.values() for i, _ in members}
+    for (process, _), members in by_thread.items():
+        two_cases, followed = _cases([named[i] for i in {i for i, _ in members} if named[i]])
         for i, step_i in members:
             for j, step_j in members:
                 day_i = report_day(articles[statements[i].doc])
@@ -423,7 +474,9 @@ def moved_on(
                 # from a step taken to a higher one, taken or announced, on a later day
                 if (statements[i].doc != statements[j].doc and not step_i.announced
                         and step_i.rank < step_j.rank
-                        and day_i < day_j):  # type: ignore[operator]
+                        and day_i < day_j  # type: ignore[operator]
+                        and (process != "legal"
+                             or _one_case(named[i], named[j], two_cases, followed))):
                     links.setdefault(i, set()).add(j)
                     links.setdefault(j, set()).add(i)
     return [sorted(group, key=lambda n: (report_day(articles[statements[n].doc]), n))

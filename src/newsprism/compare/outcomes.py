@@ -612,11 +612,23 @@ def _hedged(text: str) -> bool:
             or _UNCONFIRMED.search(text) is not None)
 
 
+# A habit or a rule told in general: "Normally, NASA waits to rename its missions after launch".
+_HABIT = re.compile(r"\b(?:normally|usually|typically|customarily|traditionally|as a rule|"
+                    r"as is (?:customary|the custom|tradition))\b", re.IGNORECASE)
+
+
+def tells_a_habit(text: str) -> bool:
+    """Does the statement tell what is normally done, not what was done once? A habit tells no
+    event, so it settles nothing left open: "The mission is scheduled to launch in July" is
+    not settled by "Normally, the agency renames its missions after launch"."""
+    return _HABIT.search(text) is not None
+
+
 def settles(text: str, what: Open) -> bool:
     """Does the statement state as done, denied or confirmed what ``what`` left open?"""
     if what.question:
         return answers_later(text) and not _hedged(_without_rumours(text))
-    if _hedged(text):
+    if _hedged(text) or tells_a_habit(text):
         return False
     said = what.settled_by & _done(text)
     # a speculation is settled by what restates it, at least half of its words, not by one
