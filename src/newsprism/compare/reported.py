@@ -126,7 +126,7 @@ def _blocks(body: str, statements: Sequence[Span]) -> list[tuple[int, int]]:
             blocks.append((lead.end(), _unmarked_end(body, lead.end(), statements)))
     blocks += [(shown.end(), _unmarked_end(body, shown.end(), statements))
                for shown in _PRESENTS.finditer(body)]
-    blocks += [(lead.end(), _unmarked_end(body, lead.end(), statements))
+    blocks += [(lead.end(), _unmarked_end(body, lead.end(), statements, _SPOKEN_OF))
                for lead in _PARAGRAPH_LEAD.finditer(body) if _introduces_a_text(lead["lead"])]
     return blocks
 
@@ -137,18 +137,22 @@ def _blocks(body: str, statements: Sequence[Span]) -> list[tuple[int, int]]:
 # photo or tweet shown below is an embed the page's text leaves out: what follows is the
 # writer's again ("Here's the video, via the Daily Star:", "A reporter at the scene tweets:").
 # A verb of saying before the colon is a lead-in's (``_LEAD_IN``), read by its own rule: "In a
-# blog post, its spokeswoman said:" quotes her.
+# blog post, its spokeswoman said:" quotes her. "According to reports in a local paper:" gives the
+# writer's own account its source, as "according to police" does inside a sentence.
 _PARAGRAPH_LEAD = re.compile(r"^(?P<lead>[^\n]*[^\s:])[ \t]*:[ \t]*\n", re.MULTILINE)
-_SAYS_LAST = re.compile(rf"\b(?:{_SAYING})$", re.IGNORECASE)
+_SAID_OR_SOURCED = re.compile(rf"\b(?:{_SAYING})$|\baccording\s+to\b", re.IGNORECASE)
+# What a writer says of a block quotation below it, where the writer speaks again ("The release
+# quotes the second sentence of that paragraph.", "Look at that last paragraph: ...").
+_SPOKEN_OF = _nouns((*_PUBLISHED, "editorial", "release", "paragraph", "passage", "quotes?"))
 _TOLD = _nouns(_PUBLISHED + _TALES)
 _EMBEDS = _nouns(("video", "photo", "image", "picture", "clip", "footage", "tweet", "below"))
 
 
 def _introduces_a_text(paragraph: str) -> bool:
     """Does a paragraph ending in a colon name a text (``_TOLD``), no embed (``_EMBEDS``) and
-    end in no verb of saying (``_SAYS_LAST``)?"""
+    end in no verb of saying nor attribute with "according to" (``_SAID_OR_SOURCED``)?"""
     return (_TOLD.search(paragraph) is not None and _EMBEDS.search(paragraph) is None
-            and _SAYS_LAST.search(paragraph) is None)
+            and _SAID_OR_SOURCED.search(paragraph) is None)
 
 
 def _names_a_text(body: str, lead: re.Match[str]) -> bool:
@@ -167,12 +171,14 @@ def _names_a_text(body: str, lead: re.Match[str]) -> bool:
     return bool(texts) and _OTHER_SPEAKER.search(clause, texts[-1].end()) is None
 
 
-def _unmarked_end(body: str, start: int, statements: Sequence[Span]) -> int:
+def _unmarked_end(body: str, start: int, statements: Sequence[Span],
+                  texts: re.Pattern[str] = _TEXTS) -> int:
     """Where a text set out without quote marks ends: at the first statement after its first
-    that names a text again (the writer speaking of it: "An Examiner.com article seems
-    troubled by this", "According to the tribunal's website, ..."), or at the article's end."""
+    that names a text again (``texts``: the writer speaking of it, "An Examiner.com article
+    seems troubled by this", "According to the tribunal's website, ..."), or at the article's
+    end."""
     after = [s for s in statements if s.start >= start]
-    return next((s.start for s in after[1:] if _TEXTS.search(s.text)), len(body))
+    return next((s.start for s in after[1:] if texts.search(s.text)), len(body))
 
 
 def _overlap(statement: Span, block: tuple[int, int]) -> int:
