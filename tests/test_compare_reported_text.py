@@ -226,8 +226,8 @@ def test_paragraphs_below_a_colon_that_ends_a_paragraph_naming_a_text_are_set_ou
     the school:"): they corroborate no report asserting them. A video or tweet shown below
     ("Here is the video of the story:") is an embed the text leaves out, a paragraph naming no
     text ("The facts so far:") introduces the writer's own, and "According to reports in the
-    Harbour Times:" gives the writer's own account its source. The block ends where the writer
-    speaks of it ("Look at that last paragraph.")."""
+    Harbour Times:" gives the writer's own account its source; "She ends her post with:" quotes
+    her. The block ends where the writer speaks of it ("Look at that last paragraph.")."""
     from newsprism.compare.reported import reproduced
 
     body = ("The article quotes no one on the trip. The rest of it is advice to parents and the "
@@ -235,10 +235,11 @@ def test_paragraphs_below_a_colon_that_ends_a_paragraph_naming_a_text_are_set_ou
             "Look at that last paragraph. The town has two schools.\n\nHere is the video of the "
             "story:\n\nThe bridge was shut on Monday.\n\nThe facts so far:\n\nThe mayor "
             "resigned on Tuesday.\n\nAccording to reports in the Harbour Times:\n\nThe port "
-            "reopened on Wednesday.")
+            "reopened on Wednesday.\n\nShe ends her post with:\n\nI would do it again.")
     statements = _statements("a", body, "Ten pupils fell ill on a trip to Lakeview.",
                              "The school has closed.", "Look at that last paragraph.",
                              "The town has two schools.", "The bridge was shut on Monday.",
-                             "The mayor resigned on Tuesday.", "The port reopened on Wednesday.")
+                             "The mayor resigned on Tuesday.", "The port reopened on Wednesday.",
+                             "I would do it again.")
     assert reproduced(statements, {"a": body}).tolist() == [True, True, False, False, False,
-                                                            False, False]
+                                                            False, False, False]

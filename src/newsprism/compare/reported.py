@@ -138,21 +138,26 @@ def _blocks(body: str, statements: Sequence[Span]) -> list[tuple[int, int]]:
 # writer's again ("Here's the video, via the Daily Star:", "A reporter at the scene tweets:").
 # A verb of saying before the colon is a lead-in's (``_LEAD_IN``), read by its own rule: "In a
 # blog post, its spokeswoman said:" quotes her. "According to reports in a local paper:" gives the
-# writer's own account its source, as "according to police" does inside a sentence.
+# writer's own account its source, as "according to police" does inside a sentence. A person's
+# own text ("She ends her post with:", "He closed his letter:") sets out their words: quoted, as
+# "In a post, he wrote:" is.
 _PARAGRAPH_LEAD = re.compile(r"^(?P<lead>[^\n]*[^\s:])[ \t]*:[ \t]*\n", re.MULTILINE)
 _SAID_OR_SOURCED = re.compile(rf"\b(?:{_SAYING})$|\baccording\s+to\b", re.IGNORECASE)
 # What a writer says of a block quotation below it, where the writer speaks again ("The release
 # quotes the second sentence of that paragraph.", "Look at that last paragraph: ...").
 _SPOKEN_OF = _nouns((*_PUBLISHED, "editorial", "release", "paragraph", "passage", "quotes?"))
 _TOLD = _nouns(_PUBLISHED + _TALES)
+_A_PERSONS = re.compile(r"\b(?:his|her|my)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _EMBEDS = _nouns(("video", "photo", "image", "picture", "clip", "footage", "tweet", "below"))
 
 
 def _introduces_a_text(paragraph: str) -> bool:
-    """Does a paragraph ending in a colon name a text (``_TOLD``), no embed (``_EMBEDS``) and
-    end in no verb of saying nor attribute with "according to" (``_SAID_OR_SOURCED``)?"""
-    return (_TOLD.search(paragraph) is not None and _EMBEDS.search(paragraph) is None
-            and _SAID_OR_SOURCED.search(paragraph) is None)
+    """Does a paragraph ending in a colon name a text (``_TOLD``), the last it names no
+    person's own (``_A_PERSONS``), name no embed (``_EMBEDS``), and end in no verb of saying
+    nor attribute with "according to" (``_SAID_OR_SOURCED``)?"""
+    texts = list(_TOLD.finditer(paragraph))
+    return (bool(texts) and _A_PERSONS.search(paragraph, 0, texts[-1].start()) is None
+            and _EMBEDS.search(paragraph) is None and _SAID_OR_SOURCED.search(paragraph) is None)
 
 
 def _names_a_text(body: str, lead: re.Match[str]) -> bool:
