@@ -218,3 +218,28 @@ def test_an_announcement_of_what_follows_corroborates_nothing():
     apart = announcements_apart(texts)
     assert apart[0, 0] and apart[0, 5] and apart[1, 3]  # links to nothing, not its like
     assert not apart[3, 4] and not apart[4, 5]
+
+
+def test_paragraphs_below_a_colon_that_ends_a_paragraph_naming_a_text_are_set_out():
+    """A debunk sets out the hoax's paragraphs below a paragraph that speaks of the article and
+    ends in a colon, with no verb of saying ("The rest of the article is advice to parents and
+    the school:"): they corroborate no report asserting them. A video or tweet shown below
+    ("Here is the video of the story:") is an embed the text leaves out, a paragraph naming no
+    text ("The facts so far:") introduces the writer's own, and "According to reports in the
+    Harbour Times:" gives the writer's own account its source; "She ends her post with:" quotes
+    her. The block ends where the writer speaks of it ("Look at that last paragraph.")."""
+    from newsprism.compare.reported import reproduced
+
+    body = ("The article quotes no one on the trip. The rest of it is advice to parents and the "
+            "school:\n\nTen pupils fell ill on a trip to Lakeview. The school has closed.\n\n"
+            "Look at that last paragraph. The town has two schools.\n\nHere is the video of the "
+            "story:\n\nThe bridge was shut on Monday.\n\nThe facts so far:\n\nThe mayor "
+            "resigned on Tuesday.\n\nAccording to reports in the Harbour Times:\n\nThe port "
+            "reopened on Wednesday.\n\nShe ends her post with:\n\nI would do it again.")
+    statements = _statements("a", body, "Ten pupils fell ill on a trip to Lakeview.",
+                             "The school has closed.", "Look at that last paragraph.",
+                             "The town has two schools.", "The bridge was shut on Monday.",
+                             "The mayor resigned on Tuesday.", "The port reopened on Wednesday.",
+                             "I would do it again.")
+    assert reproduced(statements, {"a": body}).tolist() == [True, True, False, False, False,
+                                                            False, False, False]

@@ -40,8 +40,9 @@ _TEXTS = _nouns(_PUBLISHED)
 # says: “", "stated that “"), or a colon that ends the paragraph, the text set out below it
 # ("The article reads:\n\n"). A closing mark before the verb is a quote's attribution ("“...,”
 # Rice reports."), a mark after a paragraph break the next paragraph's own quotation.
+_SAYING = r"reads?|says|said|states|stated|reports|reported|writes|wrote|claims|claimed"
 _LEAD_IN = re.compile(
-    r"\b(?P<verb>reads?|says|said|states|stated|reports|reported|writes|wrote|claims|claimed)"
+    rf"\b(?P<verb>{_SAYING})"
     r"(?:\s+(?:that|the\s+following))?"
     r"(?:(?P<colon>:)?[ \t]*(?P<mark>``|[“\"‘«„])|(?P<block>:)[ \t]*\n)",
     re.IGNORECASE,
@@ -111,8 +112,9 @@ def reproduced(statements: Sequence[Span], bodies: dict[str, str]) -> np.ndarray
 
 
 def _blocks(body: str, statements: Sequence[Span]) -> list[tuple[int, int]]:
-    """The stretches of ``body`` that its lead-ins set out as another text's words, and those a
-    writer presents as a text (``_PRESENTS``)."""
+    """The stretches of ``body`` that its lead-ins set out as another text's words, those a
+    writer presents as a text (``_PRESENTS``) and those below a paragraph that ends in a colon
+    and names a text (``_introduces_a_text``)."""
     blocks = []
     for lead in _LEAD_IN.finditer(body):
         if not _names_a_text(body, lead):
@@ -124,7 +126,38 @@ def _blocks(body: str, statements: Sequence[Span]) -> list[tuple[int, int]]:
             blocks.append((lead.end(), _unmarked_end(body, lead.end(), statements)))
     blocks += [(shown.end(), _unmarked_end(body, shown.end(), statements))
                for shown in _PRESENTS.finditer(body)]
+    blocks += [(lead.end(), _unmarked_end(body, lead.end(), statements, _SPOKEN_OF))
+               for lead in _PARAGRAPH_LEAD.finditer(body) if _introduces_a_text(lead["lead"])]
     return blocks
+
+
+# A paragraph that ends in a colon sets out below it, with no verb of saying, the text it
+# speaks of: a news page's block quotation ("The rest of the article is his advice to parents
+# and schools:", "According to reports in a local paper:", "under the headline:"). A video,
+# photo or tweet shown below is an embed the page's text leaves out: what follows is the
+# writer's again ("Here's the video, via the Daily Star:", "A reporter at the scene tweets:").
+# A verb of saying before the colon is a lead-in's (``_LEAD_IN``), read by its own rule: "In a
+# blog post, its spokeswoman said:" quotes her. "According to reports in a local paper:" gives the
+# writer's own account its source, as "according to police" does inside a sentence. A person's
+# own text ("She ends her post with:", "He closed his letter:") sets out their words: quoted, as
+# "In a post, he wrote:" is.
+_PARAGRAPH_LEAD = re.compile(r"^(?P<lead>[^\n]*[^\s:])[ \t]*:[ \t]*\n", re.MULTILINE)
+_SAID_OR_SOURCED = re.compile(rf"\b(?:{_SAYING})$|\baccording\s+to\b", re.IGNORECASE)
+# What a writer says of a block quotation below it, where the writer speaks again ("The release
+# quotes the second sentence of that paragraph.", "Look at that last paragraph: ...").
+_SPOKEN_OF = _nouns((*_PUBLISHED, "editorial", "release", "paragraph", "passage", "quotes?"))
+_TOLD = _nouns(_PUBLISHED + _TALES)
+_A_PERSONS = re.compile(r"\b(?:his|her|my)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_EMBEDS = _nouns(("video", "photo", "image", "picture", "clip", "footage", "tweet", "below"))
+
+
+def _introduces_a_text(paragraph: str) -> bool:
+    """Does a paragraph ending in a colon name a text (``_TOLD``), the last it names no
+    person's own (``_A_PERSONS``), name no embed (``_EMBEDS``), and end in no verb of saying
+    nor attribute with "according to" (``_SAID_OR_SOURCED``)?"""
+    texts = list(_TOLD.finditer(paragraph))
+    return (bool(texts) and _A_PERSONS.search(paragraph, 0, texts[-1].start()) is None
+            and _EMBEDS.search(paragraph) is None and _SAID_OR_SOURCED.search(paragraph) is None)
 
 
 def _names_a_text(body: str, lead: re.Match[str]) -> bool:
@@ -143,12 +176,14 @@ def _names_a_text(body: str, lead: re.Match[str]) -> bool:
     return bool(texts) and _OTHER_SPEAKER.search(clause, texts[-1].end()) is None
 
 
-def _unmarked_end(body: str, start: int, statements: Sequence[Span]) -> int:
+def _unmarked_end(body: str, start: int, statements: Sequence[Span],
+                  texts: re.Pattern[str] = _TEXTS) -> int:
     """Where a text set out without quote marks ends: at the first statement after its first
-    that names a text again (the writer speaking of it: "An Examiner.com article seems
-    troubled by this", "According to the tribunal's website, ..."), or at the article's end."""
+    that names a text again (``texts``: the writer speaking of it, "An Examiner.com article
+    seems troubled by this", "According to the tribunal's website, ..."), or at the article's
+    end."""
     after = [s for s in statements if s.start >= start]
-    return next((s.start for s in after[1:] if _TEXTS.search(s.text)), len(body))
+    return next((s.start for s in after[1:] if texts.search(s.text)), len(body))
 
 
 def _overlap(statement: Span, block: tuple[int, int]) -> int:
