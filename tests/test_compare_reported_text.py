@@ -185,7 +185,7 @@ def test_an_outlets_call_to_its_readers_corroborates_nothing():
     both sentences corroborated. A call to the readers asserts no fact; a detective's appeal
     quoted in an article is a remark reported, and a report of a call ("Police asked anyone
     with information to call them") is news."""
-    from newsprism.compare.reported import calls_readers, reader_calls_apart
+    from newsprism.compare.reported import assert_nothing_apart, calls_readers
 
     texts = ["If you have ever worked on a film set and seen abuse, we'd like to hear from you.",
              "Send us a tip using the form on our website.",
@@ -194,7 +194,7 @@ def test_an_outlets_call_to_its_readers_corroborates_nothing():
              "Police asked anyone with information to call them.",
              "The studio said it would hear from every worker."]
     assert [calls_readers(text) for text in texts] == [True, True, True, False, False, False]
-    apart = reader_calls_apart(texts)
+    apart = assert_nothing_apart(texts)
     assert apart[0, 0] and apart[0, 4] and apart[4, 1]  # a call links to nothing, not its like
     assert not apart[3, 4] and not apart[4, 5]
 
@@ -205,7 +205,7 @@ def test_an_announcement_of_what_follows_corroborates_nothing():
     its second sentence was corroborated. Announcing what follows asserts nothing; what the
     announcement introduces after a colon is said, and a quoted "Here's what I saw" is a
     remark."""
-    from newsprism.compare.reported import announcements_apart, announces_what_follows
+    from newsprism.compare.reported import announces_what_follows, assert_nothing_apart
 
     texts = ["Here's what they say they know about the comet.",
              "Here is how to watch the launch on Friday:",
@@ -215,7 +215,7 @@ def test_an_announcement_of_what_follows_corroborates_nothing():
              "The agency said it knew little about the comet."]
     assert [announces_what_follows(text) for text in texts] == [True, True, True, False, False,
                                                                  False]
-    apart = announcements_apart(texts)
+    apart = assert_nothing_apart(texts)
     assert apart[0, 0] and apart[0, 5] and apart[1, 3]  # links to nothing, not its like
     assert not apart[3, 4] and not apart[4, 5]
 

@@ -101,10 +101,9 @@ from newsprism.compare.quotes import (
     without_torn_quotes,
 )
 from newsprism.compare.reported import (
-    announcements_apart,
+    assert_nothing_apart,
     debunk_quotes_apart,
     debunks_apart,
-    reader_calls_apart,
     reproduced_apart,
 )
 from newsprism.compare.sources import source_keys
@@ -230,8 +229,7 @@ def pair_evidence(
                | speakers_apart(statements, quotes, entities, names.called)
                | questions_apart(statements, quotes)
                | reproduced_apart(statements, bodies) | debunks_apart(texts)
-               | debunk_quotes_apart(statements, quotes, bodies) | reader_calls_apart(texts)
-               | announcements_apart(texts))
+               | debunk_quotes_apart(statements, quotes, bodies) | assert_nothing_apart(texts))
     return score_pairs(statements, embeddings, shared, blocked, names, settings, tokens,
                        tuple(reworded))
 

@@ -266,14 +266,6 @@ def calls_readers(text: str) -> bool:
     return not holds_quote_marks(text) and _READER_CALL.search(text) is not None
 
 
-def reader_calls_apart(texts: Sequence[str]) -> np.ndarray:
-    """True for every pair with a call to the readers (``calls_readers``) in it: "If you have
-    ever witnessed misconduct at work, we'd like to hear from you." asserts nothing, so it
-    corroborates nothing, not even the same call at the foot of another article."""
-    flags = np.array([calls_readers(text) for text in texts], dtype=bool)
-    return flags[:, None] | flags[None, :]
-
-
 # A page's announcement of what follows it: "Here's what we know about the crash.", "Here is how
 # to watch the launch:", "Here are the details." It names content (often a video's or a list's,
 # printed as its caption) without saying any of it; what it introduces, after a colon within the
@@ -291,9 +283,12 @@ def announces_what_follows(text: str) -> bool:
     return not holds_quote_marks(text) and _ANNOUNCES.match(text) is not None
 
 
-def announcements_apart(texts: Sequence[str]) -> np.ndarray:
-    """True for every pair with an announcement (``announces_what_follows``) in it: "Here's what
-    they say they know about it." asserts nothing, so it corroborates nothing, not even the same
-    caption under the same video in another of the outlet's articles."""
-    flags = np.array([announces_what_follows(text) for text in texts], dtype=bool)
+def assert_nothing_apart(texts: Sequence[str]) -> np.ndarray:
+    """True for every pair with a statement in it that asserts nothing: a call to the readers
+    (``calls_readers``: "If you have ever witnessed misconduct at work, we'd like to hear from
+    you.") or an announcement of what follows (``announces_what_follows``: "Here's what they say
+    they know about it."). It corroborates nothing, not even the same call or caption at the
+    foot of another of the outlet's articles."""
+    flags = np.array([calls_readers(text) or announces_what_follows(text) for text in texts],
+                     dtype=bool)
     return flags[:, None] | flags[None, :]
