@@ -31,6 +31,19 @@ def test_acronyms_join_their_full_names(vladivostok):
     assert "EDM" in _entity(vladivostok, "Eurasia Daily Monitor").aliases
 
 
+def test_an_acronym_spells_only_a_names_capitalised_words():
+    from newsprism.model import Mention
+
+    mentions = [Mention("a", 0, 13, "Aceh province", "GPE"),
+                Mention("a", 20, 36, "Associated Press", "ORG"),
+                Mention("b", 0, 2, "AP", "ORG"),
+                Mention("b", 10, 27, "Bank of England", "ORG"),
+                Mention("b", 30, 32, "BE", "ORG")]
+    names = {m.text: e.name for e in resolve_entities(mentions) for m in e.mentions}
+    assert names["AP"] == "Associated Press"  # not "Aceh province": "province" is no name
+    assert names["BE"] == "Bank of England"  # "of" skipped as before
+
+
 def test_a_name_without_its_middle_name_is_the_same_person():
     from newsprism.model import Mention
 

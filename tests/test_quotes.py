@@ -357,6 +357,14 @@ def test_the_speaker_named_by_a_title_a_description_or_a_layout(text, expected):
     assert set(_speakers(text).values()) == {expected}
 
 
+def test_a_source_lists_item_is_the_sources():
+    text = ("The death toll from the floods rose again on Sunday.\n\nReports of the death toll\n\n"
+            "    * CNN - \"At least 300 people have died in the floods.\"\n"
+            "    * BBC - \"The toll passed 310 on Sunday night, officials say.\"\n"
+            "    * Latest - \"Rain is forecast for the rest of the week.\"\n")
+    assert list(_speakers(text).values()) == ["CNN", "BBC", None]  # "Latest" names no one
+
+
 def test_a_role_is_no_speaker_name():
     assert _speakers("\"We are ready,\" the Prime Minister said.") == {"We are ready": None}
     assert _speakers("A friend of Hugh Jackman said \"he was tired.\"") == {"he was tired.": None}

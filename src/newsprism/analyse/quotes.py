@@ -130,6 +130,8 @@ _LISTED = re.compile(r"[”\"'’`]+\s*(?:,\s*)?(?:or|and|,)\s*[“\"'‘«„`]
 _HANDS_OVER = (":", ";")
 # What a crosshead holds after the remark it sets over its section: "...’: First quake strikes".
 _HEADING_LABEL = re.compile(r"[:;]\s*[^.!?\n]{1,80}")
+# A source list's item: past a bullet, a name, then a dash that opens the item's quote.
+_LIST_ITEM = re.compile(r"[ \t]*(?:[*•·][ \t]*)?(?P<name>[^\W\d_][^\n]*?)[ \t]+[-–—]")
 _NAME_WORDS = 5  # a title-case phrase this short in quote marks is a name
 _TITLE_WORDS = 8  # a longer one, up to this, when a small word in it stays small
 PHRASE_WORDS = 4  # shorter quotes are phrases ("candid and meaningful"), not statements
@@ -308,7 +310,7 @@ def _quotation_speaker(
         if said is not None and outer[0] <= said.idx < outer[1]:
             return _speaker_or_described(said, article)
         return _subject_of_governing_verb(first, inner, article, within=outer)
-    named = _interview_speaker(first, article.mentions)
+    named = _interview_speaker(first, article.mentions) or _listed_source(first, article.mentions)
     if named is not None:
         return named
     end, speaker = previous
@@ -419,6 +421,21 @@ def _interview_speaker(first: Span, mentions: tuple[Mention, ...]) -> Mention | 
     start = line_start + before.index(name)
     return next((m for m in mentions if m.type in ("PERSON", "ORG") and m.start == start
                  and m.end == start + len(name)), None) or _captioned(first, mentions)
+
+
+def _listed_source(first: Span, mentions: tuple[Mention, ...]) -> Mention | None:
+    """The source an item of a source list names before the dash that opens its quote, as a
+    round-up of reports is laid out ("* AP - “...”", "BBC — “...”"): the rest of the line
+    before the dash a name and nothing else."""
+    text = first.doc.text
+    line_start = text.rfind("\n", 0, first.start_char) + 1
+    before = text[line_start:first.start_char].rstrip().rstrip("".join(PAIRS)).rstrip()
+    item = _LIST_ITEM.fullmatch(before)
+    if item is None:
+        return None
+    start, end = line_start + item.start("name"), line_start + item.end("name")
+    return next((m for m in mentions if m.type in ("PERSON", "ORG")
+                 and (m.start, m.end) == (start, end)), None)
 
 
 def _captioned(first: Span, mentions: tuple[Mention, ...]) -> Mention | None:

@@ -171,12 +171,19 @@ def _titled(mention: Mention) -> bool:
     return bare_name(mention.text, mention.type) != mention.text
 
 
+def _capitalised_part(name: str) -> str:
+    """The words of a name that open on a capital: an acronym spells these alone, so "Aceh
+    province" spells no "AP" (its "province" is a common noun) while "Associated Press" does."""
+    return " ".join(word for word in name.split()
+                    if next((ch for ch in word if ch.isalpha()), "").isupper())
+
+
 def _merge_acronyms(groups: dict[str, list[Mention]]) -> None:
     initials: dict[str, str] = {}
     for key, members in groups.items():
         # With its legal suffix or without: "CBC" is the Canadian Broadcasting Corp.
         for name in {m.text for m in members}:
-            words = [w for w in name_tokens(name) if w not in _MINOR]
+            words = [w for w in name_tokens(_capitalised_part(name)) if w not in _MINOR]
             if len(words) >= 2 and members[0].type in ("ORG", "GPE", "LOC", "FAC"):
                 initials.setdefault("".join(w[0] for w in words), key)
     for key in list(groups):
