@@ -8,7 +8,8 @@ Distribution Limited"). The mentions keep their text, and an entity's name is on
 Five rules, in order:
 1. Spelling variants are one name: case, accents, hyphens, dots and spaces are ignored
    ("Kim Jong-un" = "Kim Jong Un", "U.S." = "US").
-2. An acronym joins the multi-word name whose initials it spells ("US" = "United States").
+2. An acronym joins the multi-word name whose capitalised words' initials it spells ("US" =
+   "United States"; "AP" is never "Aceh province").
 3. A nickname quoted inside a full name is that person's alias with the surname
    ('Orenthal James "O.J." Simpson' = "O.J. Simpson"), and an organisation named after its
    place is called by the rest of its name ("the Post" = "Washington Post", "the Colts" =
