@@ -38,10 +38,13 @@ def test_an_acronym_spells_only_a_names_capitalised_words():
                 Mention("a", 20, 36, "Associated Press", "ORG"),
                 Mention("b", 0, 2, "AP", "ORG"),
                 Mention("b", 10, 27, "Bank of England", "ORG"),
-                Mention("b", 30, 32, "BE", "ORG")]
+                Mention("b", 30, 32, "BE", "ORG"),
+                Mention("c", 0, 33, "al-Qaeda in the Arabian Peninsula", "ORG"),
+                Mention("c", 40, 44, "AQAP", "ORG")]
     names = {m.text: e.name for e in resolve_entities(mentions) for m in e.mentions}
     assert names["AP"] == "Associated Press"  # not "Aceh province": "province" is no name
     assert names["BE"] == "Bank of England"  # "of" skipped as before
+    assert names["AQAP"] == "al-Qaeda in the Arabian Peninsula"  # a capital inside a word
 
 
 def test_a_name_without_its_middle_name_is_the_same_person():

@@ -173,10 +173,10 @@ def _titled(mention: Mention) -> bool:
 
 
 def _capitalised_part(name: str) -> str:
-    """The words of a name that open on a capital: an acronym spells these alone, so "Aceh
-    province" spells no "AP" (its "province" is a common noun) while "Associated Press" does."""
-    return " ".join(word for word in name.split()
-                    if next((ch for ch in word if ch.isalpha()), "").isupper())
+    """The words of a name that hold a capital: an acronym spells these alone, so "Aceh
+    province" spells no "AP" (its "province" is a common noun) while "Associated Press" does,
+    and "al-Qaeda in the Arabian Peninsula" spells "AQAP" (its "in" no part of it)."""
+    return " ".join(word for word in name.split() if any(ch.isupper() for ch in word))
 
 
 def _merge_acronyms(groups: dict[str, list[Mention]]) -> None:
