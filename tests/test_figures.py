@@ -118,6 +118,13 @@ def test_a_total_in_the_forms_news_states_it_counts_what_its_subject_says(
     assert (found[figure].counts, role_of(found[figure].role)) == (counts, role)
 
 
+def test_a_death_count_and_a_toll_passing_a_number_of_people_are_one_quantity():
+    """A "count" or "tally" in a role of people counts people, as a toll does."""
+    count, = _figures("The confirmed death count is over 120,000.")
+    people, = _figures("The death toll continues to rise, passing 80,000 people.")
+    assert quantity(count) == quantity(people) == (None, "people", "killed")
+
+
 @pytest.mark.parametrize(("sentence", "figure"), [
     pytest.param("The death toll is expected to be 100.", "100", id="a forecast is no count"),
     pytest.param("The quake struck at dawn, bringing the total to 45.", "45",
