@@ -97,6 +97,16 @@ def test_what_a_figure_counts_and_its_role_are_read_where_the_sentence_says_them
     ("The dead numbered 45.", "45", "dead", "killed"),
     ("An estimated 300 people were killed in the quake.", "An estimated 300", "people",
      "killed"),  # the parse makes the article the root of the figure: the number says
+    ("The death toll from the earthquake has passed 4,000.", "4,000", "death toll", "killed"),
+    ("The toll continues to rise, passing 4,000 people.", "4,000", "people", "killed"),  # the
+    # people a toll passes are counted in the toll's role, not in "passing"
+    ("Quake toll passes 4,000 people.", "4,000", "people", "killed"),
+    ("The toll is over 120,000.", "over 120,000", "toll", "killed"),  # the bound is a
+    # preposition of "is" in the parse: the figure is still what the toll is
+    ("The number of people arrested was above 40.", "above 40", "number of people arrested",
+     "arrested"),
+    ("Divers say the fifty or so bodies recovered so far are all adults.", "fifty or so",
+     "bodies", "found"),  # "the" before a guess at a number refers back to nothing
 ])  # fmt: skip
 def test_a_total_in_the_forms_news_states_it_counts_what_its_subject_says(
     sentence, figure, counts, role
@@ -106,6 +116,13 @@ def test_a_total_in_the_forms_news_states_it_counts_what_its_subject_says(
     found = {f.text: f for f in _figures(sentence)}
     assert figure in found, sorted(found)
     assert (found[figure].counts, role_of(found[figure].role)) == (counts, role)
+
+
+def test_a_death_count_and_a_toll_passing_a_number_of_people_are_one_quantity():
+    """A "count" or "tally" in a role of people counts people, as a toll does."""
+    count, = _figures("The confirmed death count is over 120,000.")
+    people, = _figures("The death toll continues to rise, passing 80,000 people.")
+    assert quantity(count) == quantity(people) == (None, "people", "killed")
 
 
 @pytest.mark.parametrize(("sentence", "figure"), [
@@ -146,6 +163,8 @@ def test_a_bare_number_the_ner_calls_a_date_is_a_count_not_a_year():
     ("about 4,000", 3_600, 4_400),
     ("some 3,500", 3_150, 3_850),
     ("nearly 250", 225, 250),
+    ("fifty or so", 45, 55),
+    ("20 or so", 18, 22),
     ("dozens", 24, 1_200),
     ("hundreds", 200, 10_000),
     ("tens of thousands", 20_000, 1_000_000),

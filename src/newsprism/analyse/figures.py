@@ -56,6 +56,8 @@ _BEFORE = re.compile(  # a qualifier just before a figure, that the NER left out
                               key=len, reverse=True)) + r")\s+$",
     re.IGNORECASE,
 )
+# "fifty or so", "20 or so": a round number given as near, as "about" gives it.
+_OR_SO = re.compile(r"\s+or\s+so$", re.IGNORECASE)
 _RANGE_GAP = re.compile(r"^(?:\s+(?:or|to|and)\s+|[-–])$")  # "300 or 400", "300-400"
 _CURRENCIES = {
     "$": "USD", "US$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
@@ -136,10 +138,14 @@ _CHANGING = {"rose", "rise", "rises", "risen", "rising", "climbed", "climb", "cl
              "increased", "reached", "reach", "reaches", "stood", "stands", "stand", "hit",
              "jumped", "fell", "fall", "falls", "dropped", "grew", "topped", "passed",
              "exceeded", "surpassed", "revised", "lowered", "raised", "numbered",
-             "number", "numbers"}  # fmt: skip
+             "number", "numbers", "pass", "passes", "passing", "tops", "topping", "exceeds",
+             "exceeding", "surpasses", "surpassing", "reaching", "climbing"}  # fmt: skip
 # Verbs that put a number on their subject: "the toll was put at 65", "estimated at 65".
 _PUTTING = {"put", "puts", "estimate", "estimates", "estimated", "placed", "places", "pegged",
             "set", "sets", "given", "fixed"}  # fmt: skip
+# A bound that the parse makes a preposition of "be" ("the toll is over 120,000"), not a word
+# of the figure.
+_BOUNDING = {"over", "above", "under", "below"}
 _TAKING = {"take", "takes", "took", "taken", "taking"}
 _LASTING = {"last", "lasts", "lasted", "lasting"}
 _MEASURING = {"cost", "costs", "costing", "weigh", "weighs", "weighed", "measure", "measures",
@@ -256,7 +262,8 @@ def extract_figures(doc: Doc, doc_id: str, skip: list[tuple[int, int]]) -> tuple
             taken.append((missed.start_char, missed.end_char))
     figures = []
     for span in _join_ranges(sorted(spans, key=lambda s: s.start), skip, text):
-        figure = _figure(_with_qualifier(_with_unit(span), skip, text), doc_id, text)
+        figure = _figure(_with_or_so(_with_qualifier(_with_unit(span), skip, text)), doc_id,
+                         text)
         if figure is not None:
             figures.append(figure)
     return tuple(_conversions_joined(figures, text))
@@ -435,6 +442,15 @@ def _with_qualifier(span: Span, skip: list[tuple[int, int]], text: str) -> Span:
     return widened if widened is not None else span
 
 
+def _with_or_so(span: Span) -> Span:
+    """The span with an "or so" just after it ("the fifty or so bodies"): part of the figure,
+    which it makes approximate."""
+    doc, end = span.doc, span.end
+    if end + 1 < len(doc) and doc[end].lower_ == "or" and doc[end + 1].lower_ == "so":
+        return doc[span.start : end + 2]
+    return span
+
+
 def _figure(span: Span, doc_id: str, whole: str) -> Figure | None:
     """The figure ``span`` reads, if it is one; ``whole``: the document's text."""
     text = span.text
@@ -544,7 +560,8 @@ def _reports_count(span: Span, text: str) -> bool:
     ("one-on-one", "a two-state solution", "a five-year plan")?"""
     doc = span.doc
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    if before in _REFERRING:
+    if before in _REFERRING and not _OR_SO.search(span.text):  # "the fifty or so bodies"
+        # gives their number: nobody refers back to things with a guess at how many they are
         return False
     if "between" in (before, span[0].lower_) and not _split_range(_unqualified(span.text))[1]:
         return False  # "agreements between two countries": any two, no range of a count
@@ -575,6 +592,8 @@ def read_figure(text: str) -> tuple[float, str | None, float, float | None] | No
     as written ("21": 20.5 to 21.5, "1.2 million": 1.15 to 1.25 million)."""
     rest = _unqualified(text)
     qualifier = text.strip()[: len(text.strip()) - len(rest)].lower()
+    if _OR_SO.search(rest):
+        rest, qualifier = _OR_SO.sub("", rest), "about"
     first, second = _split_range(rest)
     if second:
         value, unit = parse_amount(_with_scale_of(first, second))
@@ -795,6 +814,9 @@ def _counted_noun(span: Span, unit: str | None) -> Token | None:
         head.head.head.lower_ in _PUTTING
     ):
         return head.head  # "officials estimate the toll at 65" (the parse hangs "at" on "toll")
+    if root.dep_ == "pobj" and head.lower_ in _BOUNDING and head.i == span.start - 1 and (
+            head.head.lower_ in _LINKING):
+        return _subject(head.head)  # "the toll is over 120,000": the bound is the figure's own
     verb = head.head if root.dep_ == "pobj" else head
     if verb.pos_ not in ("VERB", "AUX"):
         return None
@@ -805,7 +827,7 @@ def _counted_noun(span: Span, unit: str | None) -> Token | None:
     if root.dep_ == "pobj" and changed is not None:
         return changed  # "police backed off the toll to 60", "cut to 10,000 the number of"
     if verb.lower_ in _CHANGING or (verb.lower_ in _MEASURING and unit is not None):
-        return _subject(verb)  # "the death toll rose to 18", "the stoppage costs $12 million"
+        return _changing_subject(verb)  # "the death toll rose to 18", "the stoppage costs $12m"
     if root.dep_ == "pobj" and head.lower_ == "at" and verb.lower_ in _PUTTING:
         return _subject(verb)  # "the toll was put at 65"
     if root.dep_ == "pobj" and verb.dep_ == "acl" and noun_lemma(verb.head.lower_) in _WHOLES:
@@ -826,6 +848,15 @@ def _outside_head(span: Span) -> Token | None:
 
 def _subject(verb: Token) -> Token | None:
     return next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
+def _changing_subject(verb: Token) -> Token | None:
+    """What a verb of change moves: its subject, or that of the clause it goes on ("the toll
+    continues to rise, passing 80,000")."""
+    subject = _subject(verb)
+    if subject is None and verb.dep_ in ("advcl", "xcomp", "conj"):
+        return _subject(verb.head)
+    return subject
 
 
 def _reported_subject(verb: Token) -> Token | None:
@@ -865,6 +896,10 @@ def _role(anchor: Token, span: Span, counted: bool) -> str | None:
         return None
     if anchor.dep_ in ("nsubj", "nsubjpass"):
         return _predicate(head)
+    if anchor.dep_ == "dobj" and head.lower_ in _CHANGING:  # "the toll passed 80,000 people":
+        whole = _changing_subject(head)  # the people are counted in the toll's role
+        if whole is not None and noun_lemma(whole.lower_) in _WHOLES:
+            return _role(whole, span, counted=True)
     if anchor.dep_ == "dobj" and head.lower_ not in _CHANGING:
         return _complement(head) or (head.text if head.lower_ not in _EMPTY_VERBS else None)
     if anchor.dep_ == "pobj" and head.lower_ in ("of", "by", "for"):

@@ -45,6 +45,9 @@ _PEOPLE = {"people", "person", "individual", "toll", "dead", "death", "fatality"
 # Roles that only people take: a bare count in one ("killing at least 45", "120 were
 # injured") or a whole of one ("bringing the total to 45" after "two more died") counts people.
 _ROLES_OF_PEOPLE = {"killed", "injured", "missing", "arrested", "evacuated", "rescued"}
+# Nouns of a whole that count what their role says, as a toll does ("the death count", "the
+# tally of arrests", "the number of dead").
+_TALLIES = COUNTING_NOUNS | {"count", "tally"}
 
 
 def value_range(figure: Figure) -> tuple[float, float]:
@@ -85,9 +88,8 @@ def quantity(figure: Figure) -> tuple[str | None, str, str] | None:
     if figure.unit in TIME_UNITS:  # a duration counts the time one event took: that event
         return figure.unit, role, role
     head = head_word(figure.counts)
-    if figure.unit is None and role in _ROLES_OF_PEOPLE and (head is None
-                                                             or head in COUNTING_NOUNS):
-        return None, "people", role
+    if figure.unit is None and role in _ROLES_OF_PEOPLE and (head is None or head in _TALLIES):
+        return None, "people", role  # "the death count is over 120,000" counts people
     if head is None:
         return None
     thing = "people" if head in _PEOPLE else head
