@@ -226,14 +226,20 @@ def _value_of(ent: Span, expression: str, base: dt.date | None) -> str | None:
     """The ISO value of a DATE entity's ``expression`` (its text, trimmed): "a Friday" is
     none, and a weekday after the part of the event it dates, "the first half Friday", is
     that weekday's."""
-    weekday = _WEEKDAY.fullmatch(expression) is not None
-    if weekday and _some_week(ent):
+    if _WEEKDAY.fullmatch(expression) and _some_week(ent):
         return None
-    value = normalise_date_expression(expression, base, future=_future_tense(ent, weekday))
+    value = _day_value(expression, ent, base)
     part = _PART_BEFORE_WEEKDAY.fullmatch(expression)
     if value is None and part and is_duration(part["part"]):
-        return normalise_date_expression(part["day"], base, future=_future_tense(ent, True))
+        return _day_value(part["day"], ent, base)
     return value
+
+
+def _day_value(expression: str, ent: Span, base: dt.date | None) -> str | None:
+    """The ISO value of ``expression``, a date the entity ``ent`` gives, in the tense of the
+    clause that holds it (``_future_tense``; a weekday told in the past may be ahead too)."""
+    weekday = _WEEKDAY.fullmatch(expression) is not None
+    return normalise_date_expression(expression, base, future=_future_tense(ent, weekday))
 
 
 def _some_week(ent: Span) -> bool:
@@ -259,9 +265,7 @@ def _day_of_time(ent: Span, doc_id: str, base: dt.date | None,
     if words is None or _named(words, day.group()) or any(s <= start and end <= e
                                                           for s, e in skip):
         return None
-    weekday = _WEEKDAY.fullmatch(day.group()) is not None
-    value = normalise_date_expression(day.group(), base, future=_future_tense(ent, weekday))
-    return DateMention(doc_id, start, end, day.group(), value)
+    return DateMention(doc_id, start, end, day.group(), _day_value(day.group(), ent, base))
 
 
 def _before_name(text: str, start: int, end: int) -> int:
