@@ -17,6 +17,7 @@ from functools import lru_cache
 import numpy as np
 
 from newsprism.analyse.figures import CARDINAL_VALUES, CARDINAL_WORDS, CLOCK, CLOCK_24
+from newsprism.analyse.nlp import TITLE_NOUNS
 from newsprism.ingest.dates import MONTH_ABBREVIATIONS, full_month
 from newsprism.model import Quote, Sentence, Span
 from newsprism.negation import NEGATING, NOT_CONTRACTED
@@ -233,10 +234,9 @@ _DOTTED_INITIALS = re.compile(r"\b((?:[A-Z]\.){2,})(?!\w)")
 _INITIALS_OF = {"United States": "US", "United Kingdom": "UK", "United Nations": "UN",
                 "European Union": "EU"}
 _NAMES_IN_FULL = re.compile(r"\b(?:" + "|".join(_INITIALS_OF) + r")\b")
-_RANKS = {"Sgt": "Sergeant", "Cpl": "Corporal", "Lt": "Lieutenant", "Capt": "Captain",
-          "Col": "Colonel", "Gen": "General", "Maj": "Major", "Adm": "Admiral",
-          "Gov": "Governor", "Sen": "Senator", "Rep": "Representative", "Supt": "Superintendent",
-          "Insp": "Inspector", "Det": "Detective", "Prof": "Professor", "Dr": "Doctor"}
+_RANKS = {short.capitalize(): TITLE_NOUNS[short].capitalize()
+          for short in ("sgt", "cpl", "lt", "capt", "col", "gen", "maj", "adm", "gov", "sen",
+                        "rep", "supt", "insp", "det", "prof", "dr")}
 _RANK_ABBREVIATED = re.compile(r"\b(" + "|".join(_RANKS) + r")\b\.?(?=\s)")
 
 
